@@ -1,0 +1,25 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter } from "@/server/trpc/root";
+import { getPrisma } from "@/server/db";
+import { currentUserId } from "@/server/auth/session";
+
+const handler = async (req: Request) => {
+  const prisma = await getPrisma();
+  const userId = await currentUserId();
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => ({
+      prisma,
+      session: userId ? { userId } : null,
+      tenantSlug: req.headers.get("x-tenant"),
+      ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    }),
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path}:`, error);
+    },
+  });
+};
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,107 @@
+"use client";
+// Sign in and sign up. Both finish by signing in through next-auth and opening the business.
+import { useMutation } from "@tanstack/react-query";
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "./trpc-provider";
+import { Button, ErrorBanner, Field, Select, fieldErrorsFrom } from "./ui/form";
+
+const US_TIME_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu"];
+
+export function SignInForm() {
+  const router = useRouter();
+  const next = useSearchParams().get("next");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    setBusy(false);
+    if (res?.error) {
+      setError(res.code === "throttled" ? "Too many failed attempts. Wait 15 minutes and try again." : "That email and password do not match. Check them and try again.");
+      return;
+    }
+    router.replace(next && next.startsWith("/") ? next : "/");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <ErrorBanner message={error} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" busy={busy} className="w-full">
+        Sign in
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        New to LeadRescue?{" "}
+        <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+export function SignUpForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [browserTz] = useState(() => (typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "America/Chicago"));
+  const signUp = useMutation(trpc.account.signUp.mutationOptions());
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const errs = fieldErrorsFrom(signUp.error);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const input = {
+      name: String(f.get("name") ?? ""),
+      email: String(f.get("email") ?? ""),
+      password: String(f.get("password") ?? ""),
+      businessName: String(f.get("businessName") ?? ""),
+      timeZone: String(f.get("timeZone") ?? ""),
+    };
+    const { tenantSlug } = await signUp.mutateAsync(input).catch(() => ({ tenantSlug: null }));
+    if (!tenantSlug) return;
+    const res = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    if (res?.error) {
+      setSignInError("Your account was created, but signing in failed. Sign in with your new password.");
+      return;
+    }
+    router.replace(`/t/${tenantSlug}`);
+    router.refresh();
+  }
+
+  const zones = US_TIME_ZONES.includes(browserTz) ? US_TIME_ZONES : [browserTz, ...US_TIME_ZONES];
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <ErrorBanner message={signInError ?? (signUp.error && !Object.keys(errs.fields).length ? errs.message : null)} />
+      <Field label="Your name" name="name" autoComplete="name" required autoFocus error={errs.fields.name} />
+      <Field label="Work email" name="email" type="email" autoComplete="email" required error={errs.fields.email} />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters." error={errs.fields.password} />
+      <Field label="Business name" name="businessName" autoComplete="organization" required error={errs.fields.businessName} />
+      <Select label="Time zone" name="timeZone" defaultValue={browserTz} error={errs.fields.timeZone}>
+        {zones.map((z) => (
+          <option key={z} value={z}>
+            {z.replace("_", " ")}
+          </option>
+        ))}
+      </Select>
+      <Button type="submit" busy={signUp.isPending} className="w-full">
+        Create account
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

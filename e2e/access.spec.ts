@@ -1,0 +1,39 @@
+// Sign-in, tenant switching and tenant isolation, as people meet them in the browser.
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn, signOut } from "./helpers";
+
+test("a wrong password gets a clear message and no session", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(DEMO.owner);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  await page.goto(`/t/${DEMO.tenant}`);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("an agency operator switches between two agency tenants", async ({ page }) => {
+  await signIn(page, DEMO.operator);
+  const switcher = page.getByLabel("Business");
+  await expect(switcher).toBeVisible();
+  await switcher.selectOption({ label: "Hill Country Plumbing" });
+  await expect(page).toHaveURL(new RegExp(`/t/${DEMO.secondTenant}$`));
+  await expect(page.getByText("Setup checklist")).toBeVisible();
+  await page.getByLabel("Business").selectOption({ label: "Demo Plumbing" });
+  await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}$`));
+  await expect(page.getByText("Your role: operator")).toBeVisible();
+});
+
+test("a staff member of one business cannot open another business's pages", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  await expect(page.getByText("Your role: staff")).toBeVisible();
+  await page.goto(`/t/${DEMO.secondTenant}`);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.goto(`/t/${DEMO.secondTenant}/settings/phone`);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  // The API refuses too, whatever the page does.
+  const res = await page.request.get(`/api/trpc/setup.phones`, { headers: { "x-tenant": DEMO.secondTenant } });
+  expect(res.status()).toBe(403);
+  await page.goto(`/t/${DEMO.tenant}`);
+  await signOut(page);
+});

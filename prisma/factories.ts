@@ -1,0 +1,90 @@
+// One set of factories for the dev seed, the integration tests and the e2e tests. They go
+// through the same domain functions the app uses, so test data is data the app could make.
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { Role } from "@/server/db/generated/enums";
+import { tenantScoped } from "@/server/db/tenant-scope";
+import { hashPassword } from "@/server/accounts/passwords";
+import { createTenant } from "@/server/tenants/create-tenant";
+import { addTrackingNumber, setForwardingPhones } from "@/server/setup/phone-numbers";
+import { addServiceZips, lookupZip } from "@/server/setup/service-area";
+import { addBookingSlot, setBusinessHours } from "@/server/setup/weekly-times";
+import { createApiKey } from "@/server/accounts/api-keys";
+
+const uniq = () => randomBytes(4).toString("hex");
+
+export async function makeUser(prisma: PrismaClient, input: { email?: string; name?: string; password?: string } = {}) {
+  return prisma.user.create({
+    data: {
+      email: (input.email ?? `user-${uniq()}@example.test`).toLowerCase(),
+      name: input.name ?? "Test User",
+      passwordHash: await hashPassword(input.password ?? "correct-horse-battery"),
+    },
+  });
+}
+
+export async function makeTenant(prisma: PrismaClient, input: { name?: string; slug?: string; timeZone?: string; agencyId?: string | null; ownerId?: string } = {}) {
+  return createTenant(prisma, { name: input.name ?? `Plumbing ${uniq()}`, slug: input.slug, timeZone: input.timeZone ?? "America/Chicago", agencyId: input.agencyId, ownerId: input.ownerId });
+}
+
+export async function addMember(prisma: PrismaClient, tenantId: string, userId: string, role: Role) {
+  return prisma.membership.create({ data: { tenantId, userId, role } });
+}
+
+/** A random valid US tracking number in the 555-01xx fictional range, unique per call. */
+export function fakePhone(): string {
+  const area = 200 + Math.floor(Math.random() * 700);
+  return `+1${area === 555 ? 512 : area}555${String(100 + Math.floor(Math.random() * 100)).padStart(4, "0")}`;
+}
+
+export type SetupInput = {
+  trackingNumber?: string;
+  plumberPhone?: string;
+  onCallPhone?: string | null;
+  zips?: string[];
+  hours?: { weekday: number; start: string; end: string }[];
+  slots?: { weekday: number; start: string; end: string }[];
+};
+
+/** Completes the onboarding checklist for a tenant. */
+export async function completeSetup(prisma: PrismaClient, tenantId: string, input: SetupInput = {}) {
+  const ctx = { db: tenantScoped(prisma, tenantId), tenantId, prisma };
+  let tracking = input.trackingNumber ?? fakePhone();
+  for (let i = 0; ; i++) {
+    try {
+      await addTrackingNumber(ctx, { number: tracking, label: "Main line" });
+      break;
+    } catch (err) {
+      if (input.trackingNumber || i > 5) throw err;
+      tracking = fakePhone();
+    }
+  }
+  await setForwardingPhones(ctx, { plumberPhone: input.plumberPhone ?? "+15125550101", onCallPhone: input.onCallPhone === undefined ? "+15125550102" : input.onCallPhone });
+  await addServiceZips(ctx, (input.zips ?? ["78701", "78702", "78703"]).map((z) => lookupZip(z)));
+  await setBusinessHours(ctx, input.hours ?? [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "17:00" })));
+  for (const slot of input.slots ?? [{ weekday: 2, start: "09:00", end: "11:00" }, { weekday: 4, start: "13:00", end: "15:00" }]) {
+    await addBookingSlot(ctx, slot);
+  }
+  return { trackingNumber: tracking };
+}
+
+export async function makeApiKey(prisma: PrismaClient, tenantId: string, secret?: string) {
+  return createApiKey({ db: tenantScoped(prisma, tenantId), tenantId, prisma }, { name: "Test key", actorId: null, secret });
+}
+
+let leadSeq = 0;
+/** A lead as the call flow would leave it; override any field. */
+export async function makeLead(prisma: PrismaClient, tenantId: string, overrides: Partial<Parameters<PrismaClient["lead"]["create"]>[0]["data"]> = {}) {
+  leadSeq += 1;
+  return prisma.lead.create({
+    data: {
+      tenantId,
+      callerPhone: `+1512555${String(1000 + (leadSeq % 9000)).padStart(4, "0")}`,
+      status: "answered_by_ai",
+      source: "phone",
+      sourceRef: `CA${randomBytes(16).toString("hex")}`,
+      urgency: "normal",
+      ...(overrides as object),
+    } as Parameters<PrismaClient["lead"]["create"]>[0]["data"],
+  });
+}

@@ -1,0 +1,62 @@
+// npm test — every check, in order: lint, typecheck, migration drift, unit, integration on
+// PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), next build, Playwright e2e.
+// Stops at the first failing step; ends with one "N passed, N failed" line over all tests.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const out = path.resolve(".data", "test-reports");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" };
+delete baseEnv.DATABASE_URL; // the suite makes its own databases
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function vitestCounts(file) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+}
+function playwrightCounts(file) {
+  if (!existsSync(file)) return;
+  const s = JSON.parse(readFileSync(file, "utf8")).stats;
+  totals.passed += s.expected + s.flaky;
+  totals.failed += s.unexpected;
+  totals.skipped += s.skipped;
+}
+
+const steps = [
+  ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
+  ["typecheck", "npx", ["tsc", "--noEmit"]],
+  ["migration drift", "npx", ["tsx", "server/db/migrate-cli.ts", "check"]],
+  ["unit", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/unit.json`], {}, () => vitestCounts(`${out}/unit.json`)],
+  ["integration (PGlite)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/integration-pglite.json`], { TEST_DATABASE_URL: "" }, () => vitestCounts(`${out}/integration-pglite.json`)],
+];
+if (process.env.TEST_DATABASE_URL) {
+  steps.push(["integration (PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/integration-pg.json`], {}, () => vitestCounts(`${out}/integration-pg.json`)]);
+}
+if (process.env.SKIP_E2E !== "1") {
+  steps.push(["next build", "npx", ["next", "build"]]);
+  steps.push(["e2e (Playwright, Chromium)", "node", ["scripts/e2e.mjs", "--reporter=list,json"], { E2E_SKIP_BUILD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` }, () => playwrightCounts(`${out}/e2e.json`)]);
+}
+
+const timings = [];
+let failedStep = null;
+for (const [name, cmd, args, env = {}, count] of steps) {
+  console.log(`\n━━ ${name} ━━`);
+  const t0 = Date.now();
+  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...baseEnv, ...env } });
+  timings.push(`${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  count?.();
+  if (res.status !== 0) {
+    failedStep = name;
+    break;
+  }
+}
+
+console.log(`\n${timings.join("\n")}`);
+if (failedStep) console.log(`\nFAILED at step: ${failedStep}`);
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(failedStep ? 1 : 0);

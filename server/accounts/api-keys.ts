@@ -1,0 +1,42 @@
+// Tenant API keys for REST API v1: shown once at creation, stored as a SHA-256 hash.
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantCtx } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors";
+import { writeAudit } from "@/server/audit/write-audit";
+
+const PREFIX = "lr_live_";
+
+export function hashApiKey(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export async function createApiKey({ db, tenantId }: TenantCtx, input: { name: string; actorId: string | null; secret?: string }) {
+  const name = input.name.trim();
+  if (!name) throw new AppError("BAD_REQUEST", "Give the key a name, e.g. \"Zapier\".", "name");
+  const secret = input.secret ?? `${PREFIX}${randomBytes(24).toString("base64url")}`;
+  const key = await db.apiKey.create({ data: { tenantId, name, prefix: secret.slice(0, PREFIX.length + 4), hash: hashApiKey(secret), createdById: input.actorId } });
+  await writeAudit(db, { tenantId, actorId: input.actorId, action: "api_key.created", target: key.id, data: { name } });
+  return { id: key.id, name: key.name, prefix: key.prefix, secret };
+}
+
+export async function listApiKeys({ db }: Pick<TenantCtx, "db">) {
+  const keys = await db.apiKey.findMany({ orderBy: { createdAt: "desc" } });
+  return keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt }));
+}
+
+export async function revokeApiKey({ db, tenantId }: TenantCtx, input: { id: string; actorId: string }) {
+  const { count } = await db.apiKey.updateMany({ where: { id: input.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) throw new AppError("NOT_FOUND", "That API key was not found or is already revoked.");
+  await writeAudit(db, { tenantId, actorId: input.actorId, action: "api_key.revoked", target: input.id });
+}
+
+/** The tenant a bearer key belongs to, or null. System path: reads across tenants by hash. */
+export async function authenticateApiKey(prisma: PrismaClient, authorization: string | null): Promise<{ tenantId: string; keyId: string } | null> {
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+  if (!m?.[1]) return null;
+  const key = await prisma.apiKey.findUnique({ where: { hash: hashApiKey(m[1]) } });
+  if (!key || key.revokedAt) return null;
+  await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  return { tenantId: key.tenantId, keyId: key.id };
+}

@@ -1,0 +1,83 @@
+// Staff invites: an owner or manager invites by email with a role; the link carries a one-time
+// token (only its hash is stored); accepting creates the account in that tenant.
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { Role } from "@/server/db/generated/enums";
+import type { TenantCtx } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors";
+import { writeAudit } from "@/server/audit/write-audit";
+import { canGrantRole, type TenantRole } from "@/server/auth/permissions";
+import { hashPassword, verifyPassword } from "./passwords";
+import { checkPassword, normalizeEmail } from "./sign-up";
+
+export const INVITE_TTL_DAYS = 7;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createInvite(
+  { db, tenantId }: TenantCtx,
+  input: { email: string; role: Role; actorId: string; actorRole: TenantRole; now?: Date },
+) {
+  const email = normalizeEmail(input.email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError("BAD_REQUEST", `"${input.email}" is not an email address.`, "email");
+  if (!canGrantRole(input.actorRole, input.role)) throw new AppError("FORBIDDEN", `A ${input.actorRole} cannot invite someone as ${input.role}.`, "role");
+  const existing = await db.membership.findFirst({ where: { user: { email } } });
+  if (existing) throw new AppError("CONFLICT", `${email} is already a member of this business.`, "email");
+  const now = input.now ?? new Date();
+  // A new invite replaces any open one for the same address.
+  await db.invite.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  const token = randomBytes(24).toString("base64url");
+  const invite = await db.invite.create({
+    data: { tenantId, email, role: input.role, tokenHash: hashToken(token), invitedById: input.actorId, expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000) },
+  });
+  await writeAudit(db, { tenantId, actorId: input.actorId, action: "member.invited", target: email, data: { role: input.role } });
+  return { invite, token };
+}
+
+export async function revokeInvite({ db, tenantId }: TenantCtx, input: { id: string; actorId: string }) {
+  const { count } = await db.invite.updateMany({ where: { id: input.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) throw new AppError("NOT_FOUND", "That invite was not found or is no longer open.");
+  await writeAudit(db, { tenantId, actorId: input.actorId, action: "member.invite_revoked", target: input.id });
+}
+
+/** What the accept page shows before the person commits. */
+export async function findOpenInvite(prisma: PrismaClient, token: string, now = new Date()) {
+  const invite = await prisma.invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { tenant: { select: { name: true, slug: true } } } });
+  if (!invite || invite.revokedAt) throw new AppError("NOT_FOUND", "This invite link is not valid. Ask for a new one.");
+  if (invite.acceptedAt) throw new AppError("CONFLICT", "This invite was already used. Sign in instead.");
+  if (invite.expiresAt < now) throw new AppError("PRECONDITION_FAILED", "This invite has expired. Ask for a new one.");
+  const hasAccount = !!(await prisma.user.findUnique({ where: { email: invite.email }, select: { id: true } }));
+  return { email: invite.email, role: invite.role, tenantName: invite.tenant.name, tenantSlug: invite.tenant.slug, hasAccount };
+}
+
+/** Accepts an invite: creates the account (or checks the existing one's password) and the membership. */
+export async function acceptInvite(prisma: PrismaClient, input: { token: string; name?: string; password: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  const open = await findOpenInvite(prisma, input.token, now);
+  const tokenHash = hashToken(input.token);
+  let user = await prisma.user.findUnique({ where: { email: open.email } });
+  if (user) {
+    if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError("UNAUTHORIZED", "That password does not match your existing account.", "password");
+  } else {
+    checkPassword(input.password);
+    const name = input.name?.trim();
+    if (!name) throw new AppError("BAD_REQUEST", "Enter your name.", "name");
+    user = await prisma.user.create({ data: { email: open.email, name, passwordHash: await hashPassword(input.password) } });
+  }
+  const userId = user.id;
+  return prisma.$transaction(async (tx) => {
+    // Claim the invite first so two tabs accepting at once cannot both succeed.
+    const claimed = await tx.invite.updateMany({ where: { tokenHash, acceptedAt: null, revokedAt: null }, data: { acceptedAt: now } });
+    if (claimed.count === 0) throw new AppError("CONFLICT", "This invite was already used. Sign in instead.");
+    const invite = await tx.invite.findUniqueOrThrow({ where: { tokenHash } });
+    await tx.membership.upsert({
+      where: { tenantId_userId: { tenantId: invite.tenantId, userId } },
+      create: { tenantId: invite.tenantId, userId, role: invite.role },
+      update: {},
+    });
+    await writeAudit(tx, { tenantId: invite.tenantId, actorId: userId, action: "member.joined", target: open.email, data: { role: invite.role } });
+    return { email: open.email, tenantSlug: open.tenantSlug };
+  });
+}

@@ -1,0 +1,166 @@
+// An owner signs up and sets up their business; staff are invited and join; sign-in is
+// throttled and audited. Through the same tRPC router the browser uses.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, engineName } from "@/server/test/test-db";
+import { callerFor } from "@/server/test/caller";
+import { verifyCredentials, MAX_FAILURES } from "@/server/auth/verify-credentials";
+import { authenticateApiKey } from "./api-keys";
+import { acceptInvite } from "./invites";
+import { makeTenant, makeUser } from "@/prisma/factories";
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.drop());
+
+async function rejects(p: Promise<unknown>): Promise<{ code: string; message: string; field?: string }> {
+  try {
+    await p;
+  } catch (err) {
+    const e = err as { code: string; message: string; cause?: { field?: string } };
+    return { code: e.code, message: e.message, field: e.cause?.field };
+  }
+  throw new Error("expected a rejection");
+}
+
+describe(`onboarding (${engineName})`, () => {
+  let slug: string;
+  let ownerId: string;
+
+  it("signs up an owner with their business", async () => {
+    const res = await callerFor(db.prisma, null).account.signUp({ name: "Pat Plumber", email: "Pat@Example.test", password: "a-long-password", businessName: "Pat's Pipes", timeZone: "America/Denver" });
+    slug = res.tenantSlug;
+    expect(slug).toBe("pat-s-pipes");
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "pat@example.test" }, include: { memberships: { include: { tenant: true } } } });
+    ownerId = user.id;
+    expect(user.memberships).toHaveLength(1);
+    expect(user.memberships[0]).toMatchObject({ role: "owner", tenant: { name: "Pat's Pipes", timeZone: "America/Denver" } });
+  });
+
+  it("refuses a second account for the same email, naming the field", async () => {
+    const err = await rejects(callerFor(db.prisma, null).account.signUp({ name: "X", email: "pat@example.test", password: "a-long-password", businessName: "Other", timeZone: "America/Denver" }));
+    expect(err).toMatchObject({ code: "CONFLICT", field: "email" });
+  });
+
+  it("refuses a made-up time zone", async () => {
+    const err = await rejects(callerFor(db.prisma, null).account.signUp({ name: "X", email: "tz@example.test", password: "a-long-password", businessName: "Other", timeZone: "Mars/Olympus" }));
+    expect(err).toMatchObject({ code: "BAD_REQUEST", field: "timeZone" });
+  });
+
+  it("walks the checklist to complete, and only then opens the service gate", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    let c = await owner.setup.checklist();
+    expect(c.complete).toBe(false);
+    expect(c.gate.open).toBe(false);
+    expect(c.items.filter((i) => !i.done)).toHaveLength(5);
+
+    await owner.setup.addTrackingNumber({ number: "(720) 555-0101" });
+    await owner.setup.setForwardingPhones({ plumberPhone: "720-555-0102", onCallPhone: "" });
+    const preview = await owner.setup.previewZips({ mode: "radius", center: "80202", miles: 3 });
+    expect(preview.valid.find((z) => z.zip === "80202")).toEqual({ zip: "80202", city: "Denver", state: "CO" });
+    const added = await owner.setup.addZips({ zips: preview.valid.map((z) => z.zip) });
+    expect(added.added).toBe(preview.valid.length);
+    expect((await owner.setup.addZips({ zips: ["80202"] })).alreadyThere).toBe(1);
+    await owner.setup.setBusinessHours({ days: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "17:00" })) });
+    c = await owner.setup.checklist();
+    expect(c.items.filter((i) => !i.done).map((i) => i.key)).toEqual(["bookingSlots"]);
+    expect(c.gate.reasons).toEqual(["Setup is not complete: booking slots missing."]);
+
+    await owner.setup.addBookingSlot({ weekday: 2, start: "09:00", end: "11:00" });
+    c = await owner.setup.checklist();
+    expect(c.complete).toBe(true);
+    expect(c.gate).toEqual({ open: true, reasons: [] });
+    const phones = await owner.setup.phones();
+    expect(phones).toMatchObject({ plumberPhone: "+17205550102", onCallPhone: null, tracking: [{ e164: "+17205550101" }] });
+  });
+
+  it("keeps a tracking number unique across all businesses", async () => {
+    const other = await makeUser(db.prisma);
+    const t = await makeTenant(db.prisma, { ownerId: other.id });
+    const err = await rejects(callerFor(db.prisma, other.id, t.slug).setup.addTrackingNumber({ number: "+17205550101" }));
+    expect(err).toMatchObject({ code: "CONFLICT", field: "number", message: expect.stringContaining("another business") });
+  });
+
+  it("refuses an overlapping booking slot and a slot that ends before it starts", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    expect(await rejects(owner.setup.addBookingSlot({ weekday: 2, start: "10:00", end: "12:00" }))).toMatchObject({ code: "CONFLICT" });
+    expect(await rejects(owner.setup.addBookingSlot({ weekday: 3, start: "12:00", end: "10:00" }))).toMatchObject({ code: "BAD_REQUEST", field: "0.end" });
+  });
+
+  it("searches and pages the service area", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    const first = await owner.setup.zips({ limit: 2 });
+    expect(first.items).toHaveLength(2);
+    const second = await owner.setup.zips({ limit: 2, cursor: first.nextCursor });
+    expect(second.items[0]!.zip > first.items[1]!.zip).toBe(true);
+    const searched = await owner.setup.zips({ search: "80202" });
+    expect(searched.items.map((z) => z.zip)).toEqual(["80202"]);
+  });
+
+  it("invites staff, who accept and join with the invited role; the link works once", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    const inv = await owner.team.invite({ email: "Casey@Example.test", role: "staff" });
+    expect(inv.emailed).toBe(false);
+    const token = inv.link.split("/invite/")[1]!;
+    const info = await callerFor(db.prisma, null).account.inviteInfo({ token });
+    expect(info).toMatchObject({ email: "casey@example.test", role: "staff", tenantName: "Pat's Pipes", hasAccount: false });
+    await callerFor(db.prisma, null).account.acceptInvite({ token, name: "Casey", password: "casey-password" });
+    const casey = await db.prisma.user.findUniqueOrThrow({ where: { email: "casey@example.test" } });
+    const me = await callerFor(db.prisma, casey.id).account.me();
+    expect(me.tenants).toEqual([expect.objectContaining({ slug, role: "staff" })]);
+    expect(await rejects(acceptInvite(db.prisma, { token, name: "Again", password: "casey-password" }))).toMatchObject({ code: "CONFLICT" });
+    const audit = await db.prisma.auditLog.findMany({ where: { tenantId: (await db.prisma.tenant.findUniqueOrThrow({ where: { slug } })).id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["member.invited", "member.joined"]));
+  });
+
+  it("refuses an expired invite", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    const inv = await owner.team.invite({ email: "late@example.test", role: "staff" });
+    const token = inv.link.split("/invite/")[1]!;
+    const later = new Date(Date.now() + 8 * 86_400_000);
+    expect(await rejects(acceptInvite(db.prisma, { token, name: "Late", password: "late-password", now: later }))).toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
+  it("lets a manager invite staff but not owners, and never removes the last owner", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    const casey = await db.prisma.user.findUniqueOrThrow({ where: { email: "casey@example.test" } });
+    await owner.team.changeRole({ userId: casey.id, role: "manager" });
+    const manager = callerFor(db.prisma, casey.id, slug);
+    expect((await manager.team.invite({ email: "new-staff@example.test", role: "staff" })).email).toBe("new-staff@example.test");
+    expect(await rejects(manager.team.invite({ email: "boss@example.test", role: "owner" }))).toMatchObject({ code: "FORBIDDEN", field: "role" });
+    expect(await rejects(owner.team.changeRole({ userId: ownerId, role: "staff" }))).toMatchObject({ code: "PRECONDITION_FAILED" });
+    const roleChange = await db.prisma.auditLog.findFirst({ where: { action: "member.role_changed", target: casey.id } });
+    expect(roleChange?.data).toEqual({ from: "staff", to: "manager" });
+  });
+
+  it("creates an API key shown once and stored hashed; revoking it stops it working", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    const key = await owner.team.createApiKey({ name: "Zapier" });
+    expect(key.secret).toMatch(/^lr_live_/);
+    const stored = await db.prisma.apiKey.findUniqueOrThrow({ where: { id: key.id } });
+    expect(stored.hash).not.toContain(key.secret);
+    expect(JSON.stringify(await owner.team.apiKeys())).not.toContain(key.secret);
+    expect(await authenticateApiKey(db.prisma, `Bearer ${key.secret}`)).toMatchObject({ keyId: key.id });
+    await owner.team.revokeApiKey({ id: key.id });
+    expect(await authenticateApiKey(db.prisma, `Bearer ${key.secret}`)).toBeNull();
+    expect(await authenticateApiKey(db.prisma, null)).toBeNull();
+  });
+});
+
+describe(`sign-in (${engineName})`, () => {
+  it("accepts the right password and audits the wrong one", async () => {
+    await makeUser(db.prisma, { email: "sign@example.test", password: "right-password" });
+    expect(await verifyCredentials(db.prisma, { email: "SIGN@example.test", password: "right-password" })).toMatchObject({ ok: true });
+    expect(await verifyCredentials(db.prisma, { email: "sign@example.test", password: "wrong" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await db.prisma.auditLog.count({ where: { action: "auth.sign_in_failed", target: "sign@example.test" } })).toBe(1);
+  });
+
+  it("throttles repeated failures, even with the right password, until the window passes", async () => {
+    await makeUser(db.prisma, { email: "brute@example.test", password: "right-password" });
+    for (let i = 0; i < MAX_FAILURES; i++) await verifyCredentials(db.prisma, { email: "brute@example.test", password: `guess-${i}` });
+    expect(await verifyCredentials(db.prisma, { email: "brute@example.test", password: "right-password" })).toEqual({ ok: false, reason: "throttled" });
+    const later = new Date(Date.now() + 16 * 60_000);
+    expect(await verifyCredentials(db.prisma, { email: "brute@example.test", password: "right-password" }, later)).toMatchObject({ ok: true });
+  });
+});

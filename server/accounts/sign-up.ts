@@ -1,0 +1,34 @@
+// A new owner signs up: their account, their business, and their owner membership, at once.
+import type { PrismaClient } from "@/server/db/generated/client";
+import { AppError } from "@/server/errors";
+import { writeAudit } from "@/server/audit/write-audit";
+import { createTenant } from "@/server/tenants/create-tenant";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function checkPassword(password: string, field = "password") {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError("BAD_REQUEST", `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, field);
+}
+
+export async function signUp(
+  prisma: PrismaClient,
+  input: { name: string; email: string; password: string; businessName: string; timeZone: string },
+) {
+  const email = normalizeEmail(input.email);
+  const name = input.name.trim();
+  if (!name) throw new AppError("BAD_REQUEST", "Enter your name.", "name");
+  checkPassword(input.password);
+  if (await prisma.user.findUnique({ where: { email } })) {
+    throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
+  }
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email, name, passwordHash } });
+    const tenant = await createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id });
+    await writeAudit(tx, { tenantId: tenant.id, actorId: user.id, action: "auth.signed_up", target: email });
+    return { user, tenant };
+  });
+}

@@ -1,0 +1,35 @@
+// Audit rows for security-relevant actions: sign-in failures, role changes, invites, API keys.
+
+export type AuditAction =
+  | "auth.sign_in_failed"
+  | "auth.sign_in_throttled"
+  | "auth.signed_up"
+  | "member.invited"
+  | "member.invite_revoked"
+  | "member.joined"
+  | "member.role_changed"
+  | "member.removed"
+  | "api_key.created"
+  | "api_key.revoked"
+  | "tenant.created"
+  | "tenant.settings_changed"
+  | "call.unknown_number";
+
+type AuditRow = { tenantId: string | null; actorId: string | null; action: string; target: string | null; data: object };
+/** Any client that can write an audit row: the app client, a transaction, or a tenant-scoped one. */
+type AuditWriter = { auditLog: { create(args: { data: AuditRow }): PromiseLike<unknown> } };
+
+export async function writeAudit(
+  db: AuditWriter,
+  entry: { tenantId?: string | null; actorId?: string | null; action: AuditAction; target?: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      tenantId: entry.tenantId ?? null,
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      data: (entry.data ?? {}) as object,
+    },
+  });
+}

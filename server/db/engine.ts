@@ -1,0 +1,52 @@
+// Opens the one database the app runs on: PostgreSQL when DATABASE_URL is set, otherwise an
+// embedded PGlite in .data/. Kept in a globalThis singleton opened lazily: Next evaluates this
+// module several times, and two PGlite instances on one data dir silently diverge.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+export type Database = {
+  prisma: PrismaClient;
+  /** The embedded engine, when there is one (pg-boss runs on it too). */
+  pglite: PGlite | null;
+  /** PostgreSQL connection string, when there is one. */
+  url: string | null;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = { url?: string | null; dataDir?: string };
+
+export function defaultDataDir(): string {
+  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+}
+
+/** Opens a database without touching the global singleton (tests open many). */
+export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
+  const url = opts.url ?? null;
+  if (url) {
+    const adapterFactory = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return { prisma, pglite: null, url, adapterFactory, close: () => prisma.$disconnect() };
+  }
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+  // pglite-prisma-adapter carries its own copy of the driver-adapter types.
+  const adapterFactory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const prisma = new PrismaClient({ adapter: adapterFactory as never });
+  return {
+    prisma,
+    pglite,
+    url: null,
+    adapterFactory,
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

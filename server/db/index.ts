@@ -1,0 +1,42 @@
+// The app's database handle: one per process, opened lazily on first use. On the embedded
+// database it is migrated (and, on a fresh one, seeded with the demo data) before first use.
+import { env } from "@/server/env";
+import { openDatabase, type Database } from "./engine";
+import { applyMigrations } from "./migrate";
+
+export type { Database } from "./engine";
+export type { PrismaClient } from "./generated/client";
+
+const g = globalThis as unknown as { __leadrescueDb?: Promise<Database> };
+
+async function prepare(): Promise<Database> {
+  const db = await openDatabase({ url: env.DATABASE_URL ?? null, dataDir: env.PGLITE_DATA_DIR });
+  if (!db.url) {
+    await applyMigrations(db.adapterFactory);
+    if (env.DEMO_SEED === "on") {
+      const { seedDemoIfEmpty } = await import("@/prisma/seed-demo");
+      await seedDemoIfEmpty(db.prisma);
+    }
+    const close = () => void db.close().finally(() => process.exit(0));
+    process.once("SIGTERM", close);
+    process.once("SIGINT", close);
+  }
+  return db;
+}
+
+export function getDb(): Promise<Database> {
+  g.__leadrescueDb ??= prepare().catch((err) => {
+    g.__leadrescueDb = undefined;
+    throw err;
+  });
+  return g.__leadrescueDb;
+}
+
+/** For tests and scripts that open their own database. */
+export function setDb(db: Database | undefined): void {
+  g.__leadrescueDb = db ? Promise.resolve(db) : undefined;
+}
+
+export async function getPrisma() {
+  return (await getDb()).prisma;
+}

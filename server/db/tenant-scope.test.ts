@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { scopeArgs } from "./tenant-scope";
+
+describe("tenant scoping of Prisma arguments", () => {
+  it("adds tenantId to every read, update and delete of a tenant model", () => {
+    for (const op of ["findMany", "findFirst", "findUnique", "count", "updateMany", "deleteMany", "update", "delete", "groupBy", "aggregate"]) {
+      expect(scopeArgs("Lead", op, { where: { id: "x" } }, "t1").where).toEqual({ id: "x", tenantId: "t1" });
+    }
+  });
+
+  it("overrides a tenantId the caller tried to pass", () => {
+    expect(scopeArgs("Lead", "findMany", { where: { tenantId: "other" } }, "t1").where).toEqual({ tenantId: "t1" });
+    expect(scopeArgs("Lead", "create", { data: { tenantId: "other", status: "missed" } }, "t1").data).toEqual({ tenantId: "t1", status: "missed" });
+  });
+
+  it("stamps tenantId on every row created", () => {
+    expect(scopeArgs("ServiceZip", "createMany", { data: [{ zip: "1" }, { zip: "2" }] }, "t1").data).toEqual([
+      { zip: "1", tenantId: "t1" },
+      { zip: "2", tenantId: "t1" },
+    ]);
+    const up = scopeArgs("Lead", "upsert", { where: { id: "a" }, create: { status: "missed" }, update: {} }, "t1");
+    expect(up.where).toEqual({ id: "a", tenantId: "t1" });
+    expect(up.create).toEqual({ status: "missed", tenantId: "t1" });
+  });
+
+  it("scopes a read with no filter at all (the dangerous case)", () => {
+    expect(scopeArgs("ApiKey", "deleteMany", undefined, "t1").where).toEqual({ tenantId: "t1" });
+  });
+
+  it("leaves models without tenantId alone", () => {
+    expect(scopeArgs("User", "findMany", { where: { id: "u" } }, "t1").where).toEqual({ id: "u" });
+  });
+});

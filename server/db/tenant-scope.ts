@@ -1,0 +1,78 @@
+// The tenant-scoped Prisma client: every read, write and delete of a tenant model gets
+// `tenantId` added, so a procedure cannot reach another tenant's rows even by mistake.
+import type { PrismaClient } from "./generated/client";
+
+/** Models that carry tenantId. A test checks this list against the schema. */
+export const TENANT_MODELS = [
+  "Membership",
+  "Invite",
+  "TrackingNumber",
+  "ServiceZip",
+  "BusinessHours",
+  "BookingSlot",
+  "Lead",
+  "LeadEvent",
+  "Call",
+  "CallTurn",
+  "Task",
+  "ApiKey",
+  "AuditLog",
+] as const;
+
+const tenantModels = new Set<string>(TENANT_MODELS);
+
+const WHERE_OPS = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "delete",
+  "deleteMany",
+]);
+
+type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: unknown; create?: unknown };
+
+export function scopeArgs(model: string | undefined, operation: string, args: Args | undefined, tenantId: string): Args {
+  const a: Args = { ...(args ?? {}) };
+  if (!model || !tenantModels.has(model)) return a;
+  if (WHERE_OPS.has(operation)) {
+    a.where = { ...(a.where ?? {}), tenantId };
+  }
+  if (operation === "create") a.data = { ...(a.data as object), tenantId };
+  if (operation === "createMany" || operation === "createManyAndReturn") {
+    const data = a.data;
+    a.data = Array.isArray(data) ? data.map((d) => ({ ...d, tenantId })) : { ...(data as object), tenantId };
+  }
+  if (operation === "upsert") {
+    a.where = { ...(a.where ?? {}), tenantId };
+    a.create = { ...(a.create as object), tenantId };
+  }
+  return a;
+}
+
+export function tenantScoped(prisma: PrismaClient, tenantId: string) {
+  if (!tenantId) throw new Error("tenantScoped needs a tenantId");
+  return prisma.$extends({
+    name: "tenant-scope",
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          return query(scopeArgs(model, operation, args as Args, tenantId) as never);
+        },
+      },
+    },
+  });
+}
+
+export type TenantDb = ReturnType<typeof tenantScoped>;
+
+/** What every tenant-scoped domain function receives: the scoped client, the tenant, and the
+ *  unscoped client for the few reads that must cross tenants (e.g. a globally unique number). */
+export type TenantCtx = { db: TenantDb; tenantId: string; prisma: PrismaClient };

@@ -1,0 +1,48 @@
+// Environment, validated once at start. Every variable has a documented local-mode default
+// (README "Configuration") so `npm run dev` works on a fresh clone; signatures are never skipped.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+export const DEV_AUTH_SECRET = "dev-only-auth-secret-change-me-in-production-0000";
+export const DEV_TWILIO_AUTH_TOKEN = "dev-twilio-auth-token";
+export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_dev_local_stripe_webhook_secret";
+
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number like +15125550100");
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ message: "must be a postgresql:// URL (leave it unset for the embedded database)" }).optional(),
+    PGLITE_DATA_DIR: z.string().optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)").default(DEV_AUTH_SECRET),
+    PUBLIC_BASE_URL: z.url({ message: "must be the public https:// URL Twilio and Stripe call, e.g. https://app.example.com" }).default("http://localhost:3000"),
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must look like AC followed by 32 hex characters").default("AC00000000000000000000000000000000"),
+    TWILIO_AUTH_TOKEN: z.string().min(8, "must be your Twilio auth token").default(DEV_TWILIO_AUTH_TOKEN),
+    TWILIO_API_BASE_URL: z.url().optional(),
+    TWILIO_CALLER_ID: e164.optional(),
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must start with sk_").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").default(DEV_STRIPE_WEBHOOK_SECRET),
+    AI_PROVIDER: z.enum(["local", "openai", "anthropic", "openai-compatible"], { message: "must be local, openai, anthropic or openai-compatible" }).default("local"),
+    AI_MODEL: z.string().optional(),
+    AI_BASE_URL: z.url().optional(),
+    AI_TIMEOUT_MS: z.coerce.number().int().min(200).max(10_000).default(2500),
+    OPENAI_API_KEY: z.string().optional(),
+    ANTHROPIC_API_KEY: z.string().optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    EMAIL_FROM: z.string().default("LeadRescue <no-reply@leadrescue.local>"),
+    DEMO_SEED: z.enum(["on", "off"]).default("on"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+  onValidationError: (issues) => {
+    const lines = issues.map((i) => `  ${i.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".")}: ${i.message}`);
+    console.error(`LeadRescue cannot start: fix these environment variables (see README "Configuration"):\n${lines.join("\n")}`);
+    throw new Error("Invalid environment variables");
+  },
+});
+
+if (env.NODE_ENV === "production" && env.AUTH_SECRET === DEV_AUTH_SECRET && process.env.LEADRESCUE_ALLOW_DEV_SECRET !== "1" && process.env.NEXT_PHASE !== "phase-production-build") {
+  console.warn("AUTH_SECRET is the development default: set your own before serving real users.");
+}

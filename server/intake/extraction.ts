@@ -1,0 +1,78 @@
+// The Extraction contract between the intake engine (which reads one caller utterance) and the
+// call state machine (which decides what to do with it). The model only fills these fields.
+import { z } from "zod";
+
+export const URGENCIES = ["emergency", "high", "normal", "low"] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const PROMPT_PROFILES = ["standard", "safe"] as const;
+export type PromptProfileName = (typeof PROMPT_PROFILES)[number];
+
+/** The questions the AI asks, in SOP order. Each caller utterance answers one of them. */
+export const INTAKE_STAGES = ["zip", "issue", "name", "booking_offer", "address", "slot"] as const;
+export type IntakeStage = (typeof INTAKE_STAGES)[number];
+
+export const EMERGENCY_KINDS = ["burst_pipe", "flooding", "sewage_backup", "gas_smell", "no_water_vulnerable", "other_safety_risk"] as const;
+export type EmergencyKind = (typeof EMERGENCY_KINDS)[number];
+
+export const BOOKING_INTENTS = ["visit", "callback", "no"] as const;
+export type BookingIntent = (typeof BOOKING_INTENTS)[number];
+
+/** A concrete appointment time offered to the caller, computed from the tenant's weekly slots. */
+export type SlotOption = {
+  /** UTC ISO timestamp of the start. */
+  startsAt: string;
+  endsAt: string;
+  /** How it is spoken: "tomorrow at 9 AM", "Thursday, March 5 at 1:30 PM". */
+  label: string;
+  /** Weekday name in the business's time zone. */
+  day: string;
+  relativeDay: "today" | "tomorrow" | null;
+  /** Local clock time in the business's time zone, 0-23 and 0-59. */
+  hour: number;
+  minute: number;
+};
+
+// Every key is required and nullable (not optional) so the schema is valid for OpenAI strict
+// structured outputs, where an absent answer must be an explicit null.
+export const ZExtraction = z.object({
+  zip: z.string().nullable().describe("The 5-digit US ZIP code the caller said, digits only (spoken digits like 'seven eight seven oh one' become 78701). Null if none was said."),
+  issueSummary: z.string().nullable().describe("A short summary of the plumbing problem, using the caller's own words. Null if no problem was described."),
+  urgency: z.enum(URGENCIES).nullable().describe("emergency = active water damage or a safety risk; high = active leak, no water, backup, no hot water; low = estimates, quotes, no rush; normal = everything else. Null if no problem was described."),
+  emergency: z.enum(EMERGENCY_KINDS).nullable().describe("Set when the caller describes an emergency or safety risk: burst pipe, flooding, sewage backup, gas smell, no water with a baby/elderly/medical need, or another safety risk. Otherwise null."),
+  callerName: z.string().nullable().describe("The caller's name, only if they said it. Null otherwise."),
+  address: z.string().nullable().describe("The service street address with house number, only if the caller said it. Null otherwise."),
+  bookingIntent: z.enum(BOOKING_INTENTS).nullable().describe("visit = wants a plumber booked to come out; callback = wants someone to call back; no = wants neither. Null if unclear."),
+  slotNumber: z.number().int().nullable().describe("1-based number of the offered time the caller picked. Null if they did not clearly pick one."),
+  wantsHuman: z.boolean().describe("True when the caller asks to speak with a person, a human, or the plumber."),
+  declined: z.boolean().describe("True when the caller refuses to answer the current question or rejects all offered times."),
+});
+export type Extraction = z.infer<typeof ZExtraction>;
+
+export const EMPTY_EXTRACTION: Extraction = Object.freeze({
+  zip: null,
+  issueSummary: null,
+  urgency: null,
+  emergency: null,
+  callerName: null,
+  address: null,
+  bookingIntent: null,
+  slotNumber: null,
+  wantsHuman: false,
+  declined: false,
+});
+
+export function extraction(fields: Partial<Extraction> = {}): Extraction {
+  return { ...EMPTY_EXTRACTION, ...fields };
+}
+
+/** The parts of an offered slot a model needs to match "the Tuesday one" or "9 AM". */
+export type SlotView = Pick<SlotOption, "label" | "day" | "relativeDay" | "hour" | "minute">;
+
+/** What the engine reads for one turn. */
+export type ExtractInput = {
+  stage: IntakeStage;
+  utterance: string;
+  profile: PromptProfileName;
+  slotsOffered: SlotView[];
+};

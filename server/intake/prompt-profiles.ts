@@ -1,0 +1,61 @@
+// The two prompt profiles of the intake engine. `standard` lets the model interpret the
+// caller; `safe` (QA flips a tenant to it above 5 % daily failures) only copies stated facts.
+// Either way the model only extracts: every spoken line comes from the voice scripts.
+import { z } from "zod";
+import { INTAKE_STAGES, type ExtractInput, type PromptProfileName } from "@/server/intake/extraction";
+
+const SHARED = `You read one utterance from a caller on a phone line of a plumbing business and return a JSON object with exactly these keys:
+zip, issueSummary, urgency, emergency, callerName, address, bookingIntent, slotNumber, wantsHuman, declined.
+You never talk to the caller. Never invent a value: if the caller did not say it in this utterance, use null (false for the booleans).
+The INPUT line gives the question that was just asked ("stage") and the times offered to the caller ("slotsOffered").
+- zip: 5 digits only. Spoken digits count: "seven eight seven oh one" is 78701.
+- emergency: burst_pipe, flooding, sewage_backup, gas_smell, no_water_vulnerable (no water with a baby, elderly or medical need), other_safety_risk; set it at any stage, and then urgency is "emergency".
+- wantsHuman: true when the caller asks for a person, a human, someone, or the plumber.
+- slotNumber: the 1-based position in slotsOffered of the time the caller picked; null if unclear. Never a time that was not offered.
+- address: only when stage is "address", with its house number.
+- bookingIntent: only when stage is "booking_offer".
+- declined: the caller refuses to answer the question, or rejects every offered time.`;
+
+const PROFILE_RULES: Record<PromptProfileName, string> = {
+  standard: `Interpret naturally spoken answers ("the Tuesday one works" picks the Tuesday slot; "yeah send someone" is a visit).
+issueSummary: one short sentence in the caller's own words. urgency: emergency = active water damage or a safety risk; high = active leak, no water, no hot water, backup, overflowing; low = estimate, quote, no rush; normal = anything else.`,
+  safe: `Copy, do not interpret. Fill a field only when the caller states it explicitly in this utterance; when in doubt, null.
+issueSummary: the caller's own words, trimmed, never reworded. urgency: "emergency" only for the listed emergencies, "high" only for a stated active leak, no water, no hot water, backup or overflow, "low" only for a stated estimate, quote or "no rush", otherwise "normal".
+bookingIntent and slotNumber: only for a direct answer; anything else is null.`,
+};
+
+export function systemPrompt(profile: PromptProfileName): string {
+  return `${SHARED}\n${PROFILE_RULES[profile]}\nReturn only the JSON object.`;
+}
+
+const INPUT_PREFIX = "INPUT: ";
+
+/** The user message: one machine-readable INPUT line, so every model (and the rules model) reads the same thing. */
+export function buildUserPrompt(input: ExtractInput): string {
+  const payload = {
+    stage: input.stage,
+    utterance: input.utterance,
+    slotsOffered: input.slotsOffered.map((s, i) => ({ number: i + 1, label: s.label, day: s.day, relativeDay: s.relativeDay, hour: s.hour, minute: s.minute })),
+  };
+  return `${INPUT_PREFIX}${JSON.stringify(payload)}`;
+}
+
+const ZPromptInput = z.object({
+  stage: z.enum(INTAKE_STAGES),
+  utterance: z.string(),
+  slotsOffered: z.array(
+    z.object({ label: z.string(), day: z.string(), relativeDay: z.enum(["today", "tomorrow"]).nullable(), hour: z.number(), minute: z.number() }),
+  ),
+});
+
+/** Reads the INPUT line back (the rules model does this); null when the prompt has none. */
+export function readUserPrompt(text: string): Omit<ExtractInput, "profile"> | null {
+  const line = text.split("\n").find((l) => l.startsWith(INPUT_PREFIX));
+  if (!line) return null;
+  try {
+    const parsed = ZPromptInput.safeParse(JSON.parse(line.slice(INPUT_PREFIX.length)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import { extractByRules, nameOf, addressOf, bookingIntentOf, detectEmergency, detectWantsHuman, slotChoiceOf, summarizeIssue, urgencyOf } from "@/server/intake/rules-extract";
+import { findZip } from "@/server/intake/spoken-numbers";
+import type { SlotView } from "@/server/intake/extraction";
+
+const SLOTS: SlotView[] = [
+  { label: "tomorrow at 9 AM", day: "Tuesday", relativeDay: "tomorrow", hour: 9, minute: 0 },
+  { label: "Thursday, March 5 at 1 PM", day: "Thursday", relativeDay: null, hour: 13, minute: 0 },
+  { label: "Monday, March 9 at 9:30 AM", day: "Monday", relativeDay: null, hour: 9, minute: 30 },
+];
+
+describe("ZIP codes", () => {
+  it.each([
+    ["78701", "78701"],
+    ["my zip is 7 8 7 0 1", "78701"],
+    ["it's seven eight seven oh one", "78701"],
+    ["seventy eight seven oh one", "78701"],
+    ["787 01", "78701"],
+    ["oh two one three eight", "02138"],
+    ["seven eight seven double oh", "78700"],
+    ["7 8 7 double 0", "78700"],
+    ["78701-1234", "78701"],
+    ["oh, it's 78701", "78701"],
+  ])("reads %j as %j", (said, zip) => {
+    expect(findZip(said)).toBe(zip);
+  });
+
+  it("finds no ZIP in an answer without exactly five digits", () => {
+    expect(findZip("I don't know it")).toBeNull();
+    expect(findZip("787")).toBeNull();
+    expect(findZip("512 555 0100")).toBeNull();
+  });
+
+  it("refuses to pick between two different ZIP codes", () => {
+    expect(findZip("either 78701 or 78702")).toBeNull();
+  });
+});
+
+describe("urgency and emergencies", () => {
+  it.each([
+    ["a pipe burst in the garage", "burst_pipe"],
+    ["we have a burst pipe", "burst_pipe"],
+    ["the basement is flooding", "flooding"],
+    ["water is pouring through the ceiling", "flooding"],
+    ["sewage is coming up in the tub", "sewage_backup"],
+    ["I smell gas near the water heater", "gas_smell"],
+    ["we have no water and a newborn baby at home", "no_water_vulnerable"],
+    ["no running water and my mom is on dialysis", "no_water_vulnerable"],
+  ])("flags %j as %s", (said, kind) => {
+    expect(detectEmergency(said.toLowerCase())).toBe(kind);
+  });
+
+  it("does not flag an emergency the caller says is not happening", () => {
+    expect(detectEmergency("there's no gas smell, just a slow drip")).toBeNull();
+    expect(detectEmergency("it's not flooding or anything")).toBeNull();
+  });
+
+  it("labels no water without a vulnerable person high, not emergency", () => {
+    expect(detectEmergency("we have no water")).toBeNull();
+    expect(urgencyOf("we have no water")).toBe("high");
+  });
+
+  it.each([
+    ["the pipe under the sink is leaking", "high"],
+    ["my toilet is overflowing", "high"],
+    ["I'd like a quote for a new water heater", "low"],
+    ["leaky faucet but no rush", "low"],
+    ["my faucet drips a little", "normal"],
+  ])("labels %j %s", (said, urgency) => {
+    expect(urgencyOf(said.toLowerCase())).toBe(urgency);
+  });
+});
+
+describe("the issue", () => {
+  it("keeps the caller's own words, without fillers", () => {
+    expect(summarizeIssue("um, yeah so the kitchen sink is clogged")).toBe("The kitchen sink is clogged");
+  });
+
+  it("does not take a question back or a shrug as an issue", () => {
+    expect(summarizeIssue("can you repeat that")).toBeNull();
+    expect(summarizeIssue("I don't know")).toBeNull();
+  });
+});
+
+describe("names", () => {
+  it.each([
+    ["this is John Smith", "John Smith"],
+    ["my name is maria lopez", "Maria Lopez"],
+    ["it's Dave", "Dave"],
+    ["Bob here", "Bob"],
+    ["uh, Priya", "Priya"],
+    ["Sean O'Brien", "Sean O'Brien"],
+  ])("reads %j as %j", (said, name) => {
+    expect(nameOf(said, true)).toBe(name);
+  });
+
+  it("does not mistake a sentence for a name", () => {
+    expect(nameOf("I'm not sure", true)).toBeNull();
+    expect(nameOf("I would like to book a plumber please", true)).toBeNull();
+  });
+
+  it("outside the name question only takes an explicit introduction", () => {
+    expect(nameOf("it's leaking everywhere", false)).toBeNull();
+    expect(nameOf("this is Ana and my sink is clogged", false)).toBe("Ana");
+  });
+});
+
+describe("addresses", () => {
+  it.each([
+    ["It's 123 Main Street", "123 Main Street"],
+    ["4500 north Lamar Boulevard apartment 12", "4500 north Lamar Boulevard apartment 12"],
+    ["we're at 77 Oak", "77 Oak"],
+    ["12 Elm St., thanks", "12 Elm St"],
+  ])("reads %j as %j", (said, address) => {
+    expect(addressOf(said)).toBe(address);
+  });
+
+  it("needs a house number", () => {
+    expect(addressOf("Main Street")).toBeNull();
+    expect(addressOf("I'll be home in 20 minutes")).toBeNull();
+  });
+});
+
+describe("booking intent", () => {
+  it.each([
+    ["yes please", "visit"],
+    ["yeah send someone out", "visit"],
+    ["can someone just call me back", "callback"],
+    ["no, just have the plumber call me", "callback"],
+    ["no thanks", "no"],
+    ["not right now", "no"],
+    ["no, book it", "visit"],
+    ["hmm", null],
+  ])("reads %j as %s", (said, intent) => {
+    expect(bookingIntentOf(said.toLowerCase())).toBe(intent);
+  });
+});
+
+describe("slot choice", () => {
+  it.each([
+    ["the first one", 0],
+    ["second one please", 1],
+    ["the last one", 2],
+    ["Thursday works", 1],
+    ["tomorrow", 0],
+    ["1 pm", 1],
+    ["nine thirty", 2],
+    ["Monday", 2],
+  ])("reads %j as slot %i", (said, index) => {
+    expect(slotChoiceOf(said.toLowerCase(), SLOTS)).toBe(index);
+  });
+
+  it("does not guess between two matching slots", () => {
+    expect(slotChoiceOf("nine", SLOTS)).toBeNull();
+    expect(slotChoiceOf("friday", SLOTS)).toBeNull();
+  });
+
+  it("accepts a plain yes only when one time was offered", () => {
+    expect(slotChoiceOf("yes that works", SLOTS.slice(0, 1))).toBe(0);
+    expect(slotChoiceOf("yes that works", SLOTS)).toBeNull();
+  });
+
+  it("reports that the caller rejected every offered time", () => {
+    const x = extractByRules({ stage: "slot", utterance: "neither of those work for me", slotsOffered: SLOTS });
+    expect(x.slotNumber).toBeNull();
+    expect(x.declined).toBe(true);
+  });
+});
+
+describe("asking for a person", () => {
+  it.each(["let me talk to a human", "can I speak to the plumber", "real person please", "I want to speak with someone"])("hears %j as a request for a person", (said) => {
+    expect(detectWantsHuman(said.toLowerCase())).toBe(true);
+  });
+
+  it("does not hear a request for service as a request for a person", () => {
+    expect(detectWantsHuman("i need someone to fix my sink")).toBe(false);
+    expect(detectWantsHuman("can you send a plumber")).toBe(false);
+  });
+});
+
+describe("extractByRules", () => {
+  it("only extracts what the current question asks for", () => {
+    const x = extractByRules({ stage: "zip", utterance: "78701, my sink is clogged, this is Ana at 12 Elm Street", slotsOffered: [] });
+    expect(x).toMatchObject({ zip: "78701", issueSummary: null, callerName: null, address: null, emergency: null });
+  });
+
+  it("flags an emergency at any question", () => {
+    const x = extractByRules({ stage: "name", utterance: "oh no, now the basement is flooding", slotsOffered: [] });
+    expect(x.emergency).toBe("flooding");
+    expect(x.urgency).toBe("emergency");
+  });
+
+  it("lets a caller decline to give a name", () => {
+    expect(extractByRules({ stage: "name", utterance: "I'd rather not say", slotsOffered: [] })).toMatchObject({ callerName: null, declined: true });
+  });
+});

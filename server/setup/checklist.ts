@@ -1,0 +1,23 @@
+// The onboarding checklist: what is still missing before the AI may answer calls. "Setup
+// complete" is the first half of the service gate (server/billing/service-gate.ts).
+import type { PrismaClient } from "@/server/db/generated/client";
+
+export type ChecklistItem = { key: "trackingNumber" | "plumberPhone" | "serviceArea" | "businessHours" | "bookingSlots"; label: string; done: boolean; hint: string; href: string };
+
+export async function setupChecklist(prisma: PrismaClient, tenantId: string): Promise<{ items: ChecklistItem[]; complete: boolean }> {
+  const [tenant, tracking, zips, hours, slots] = await Promise.all([
+    prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { plumberPhone: true } }),
+    prisma.trackingNumber.count({ where: { tenantId } }),
+    prisma.serviceZip.count({ where: { tenantId } }),
+    prisma.businessHours.count({ where: { tenantId } }),
+    prisma.bookingSlot.count({ where: { tenantId } }),
+  ]);
+  const items: ChecklistItem[] = [
+    { key: "trackingNumber", label: "Tracking number", done: tracking > 0, hint: "The number your callers dial.", href: "settings/phone" },
+    { key: "plumberPhone", label: "Plumber's phone", done: !!tenant.plumberPhone, hint: "Rings first for 10 seconds on every call.", href: "settings/phone" },
+    { key: "serviceArea", label: "Service area", done: zips > 0, hint: "ZIP codes you serve; other callers are declined politely.", href: "settings/service-area" },
+    { key: "businessHours", label: "Business hours", done: hours > 0, hint: "When your office is open, in your time zone.", href: "settings/hours" },
+    { key: "bookingSlots", label: "Booking slots", done: slots > 0, hint: "The only visit times the AI may offer.", href: "settings/hours" },
+  ];
+  return { items, complete: items.every((i) => i.done) };
+}

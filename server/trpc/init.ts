@@ -1,0 +1,86 @@
+// tRPC setup: context, error shape, and the procedure kinds. `tenantProcedure` is the one tenant
+// gate: it resolves the tenant from the session + requested slug, checks the procedure's
+// permission (its `meta.permission`), and hands the procedure a tenant-scoped Prisma client.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { PrismaClient } from "@/server/db/generated/client";
+import { tenantScoped } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors";
+import { can, type Permission } from "@/server/auth/permissions";
+import { resolveTenantAccess } from "@/server/agency/tenant-access";
+
+export type TRPCContext = {
+  prisma: PrismaClient;
+  session: { userId: string } | null;
+  /** The tenant the request is for (the `x-tenant` header, from the URL the user is on). */
+  tenantSlug: string | null;
+  ip: string | null;
+};
+
+export type Meta = { permission?: Permission };
+
+const t = initTRPC
+  .context<TRPCContext>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const field = cause instanceof AppError ? cause.field : undefined;
+      const zod = cause instanceof ZodError ? cause.issues.map((i) => ({ field: i.path.join("."), message: i.message })) : undefined;
+      // Validation errors read as sentences ("password: Password must be at least 10 characters."), not JSON.
+      const message = zod ? zod.map((z) => (z.field ? `${z.field}: ${z.message}` : z.message)).join(" ") : shape.message;
+      return { ...shape, message, data: { ...shape.data, field, fieldErrors: zod } };
+    },
+  });
+
+const TRPC_CODE = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+} as const;
+
+/** Maps domain errors to tRPC errors, keeping the message people read and the field. */
+const appErrors = t.middleware(async ({ next }) => {
+  const res = await next();
+  if (!res.ok && res.error.cause instanceof AppError) {
+    const cause = res.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return res;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }) => {
+  if (!ctx.tenantSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No business selected." });
+  const access = await resolveTenantAccess(ctx.prisma, ctx.session.userId, ctx.tenantSlug);
+  // Same answer for "does not exist" and "not yours": no probing for other tenants' slugs.
+  if (!access) throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this business." });
+  if (!meta?.permission) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Procedure has no permission set." });
+  if (!can(access.role, meta.permission)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${access.role}) cannot do this. Ask an owner.` });
+  }
+  return next({
+    ctx: {
+      ...ctx,
+      tenant: access,
+      tenantId: access.tenantId,
+      role: access.role,
+      userId: ctx.session.userId,
+      db: tenantScoped(ctx.prisma, access.tenantId),
+    },
+  });
+});

@@ -1,0 +1,34 @@
+// Account: sign up, who am I, which businesses can I open, invites.
+import { z } from "zod";
+import { signUp } from "@/server/accounts/sign-up";
+import { acceptInvite, findOpenInvite } from "@/server/accounts/invites";
+import { accessibleTenants } from "@/server/agency/tenant-access";
+import { protectedProcedure, publicProcedure, router } from "../init";
+
+export const ZSignUpInput = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(100),
+  email: z.email("Enter a valid email address."),
+  password: z.string().min(10, "Password must be at least 10 characters.").max(200),
+  businessName: z.string().trim().min(2, "Business name must be at least 2 characters.").max(100),
+  timeZone: z.string().min(1, "Choose a time zone."),
+});
+
+export const ZAcceptInviteInput = z.object({
+  token: z.string().min(10),
+  name: z.string().trim().max(100).optional(),
+  password: z.string().min(1, "Enter a password.").max(200),
+});
+
+export const accountRouter = router({
+  signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
+    const { tenant } = await signUp(ctx.prisma, input);
+    return { tenantSlug: tenant.slug };
+  }),
+  me: protectedProcedure.query(async ({ ctx }) => {
+    const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.session.userId }, select: { id: true, name: true, email: true } });
+    const tenants = await accessibleTenants(ctx.prisma, user.id);
+    return { user, tenants };
+  }),
+  inviteInfo: publicProcedure.input(z.object({ token: z.string().min(10) })).query(({ ctx, input }) => findOpenInvite(ctx.prisma, input.token)),
+  acceptInvite: publicProcedure.input(ZAcceptInviteInput).mutation(({ ctx, input }) => acceptInvite(ctx.prisma, input)),
+});

@@ -1,0 +1,98 @@
+// Onboarding and business settings: numbers, service area, hours, booking slots, checklist.
+import { z } from "zod";
+import { setupChecklist } from "@/server/setup/checklist";
+import { serviceGate } from "@/server/billing/service-gate";
+import { addTrackingNumber, removeTrackingNumber, setForwardingPhones } from "@/server/setup/phone-numbers";
+import { addServiceZips, lookupZip, parseZipList, removeServiceZips, zipsWithinRadius } from "@/server/setup/service-area";
+import { addBookingSlot, formatClock, removeBookingSlot, setBusinessHours } from "@/server/setup/weekly-times";
+import { AppError } from "@/server/errors";
+import { isValidTimeZone } from "@/server/tenants/create-tenant";
+import { writeAudit } from "@/server/audit/write-audit";
+import { router, tenantProcedure } from "../init";
+
+const read = tenantProcedure.meta({ permission: "setup.read" });
+const write = tenantProcedure.meta({ permission: "setup.write" });
+
+const ZWindow = z.object({ weekday: z.number().int().min(0).max(6), start: z.string(), end: z.string() });
+
+export const setupRouter = router({
+  checklist: read.query(async ({ ctx }) => {
+    const [checklist, gate] = await Promise.all([setupChecklist(ctx.prisma, ctx.tenantId), serviceGate(ctx.prisma, ctx.tenantId)]);
+    return { ...checklist, gate };
+  }),
+
+  business: read.query(({ ctx }) =>
+    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, slug: true, timeZone: true, plumberPhone: true, onCallPhone: true, promptProfile: true } }),
+  ),
+  updateBusiness: tenantProcedure
+    .meta({ permission: "tenant.settings" })
+    .input(z.object({ name: z.string().trim().min(2, "Business name must be at least 2 characters.").max(100), timeZone: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      if (!isValidTimeZone(input.timeZone)) throw new AppError("BAD_REQUEST", `"${input.timeZone}" is not a time zone like America/Chicago.`, "timeZone");
+      await ctx.prisma.tenant.update({ where: { id: ctx.tenantId }, data: input });
+      await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "tenant.settings_changed", data: input });
+    }),
+
+  phones: read.query(async ({ ctx }) => {
+    const [tenant, tracking] = await Promise.all([
+      ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { plumberPhone: true, onCallPhone: true } }),
+      ctx.db.trackingNumber.findMany({ orderBy: { createdAt: "asc" } }),
+    ]);
+    return { ...tenant, tracking: tracking.map((n) => ({ id: n.id, e164: n.e164, label: n.label })) };
+  }),
+  addTrackingNumber: write
+    .input(z.object({ number: z.string().max(40), label: z.string().max(60).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const n = await addTrackingNumber(ctx, input);
+      return { id: n.id, e164: n.e164 };
+    }),
+  removeTrackingNumber: write.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => removeTrackingNumber(ctx, input.id)),
+  setForwardingPhones: write
+    .input(z.object({ plumberPhone: z.string().max(40), onCallPhone: z.string().max(40).nullish() }))
+    .mutation(({ ctx, input }) => setForwardingPhones(ctx, input)),
+
+  zips: read
+    .input(z.object({ search: z.string().max(40).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(200).default(50) }))
+    .query(async ({ ctx, input }) => {
+      const q = input.search?.trim();
+      const where = q ? { OR: [{ zip: { startsWith: q } }, { city: { contains: q, mode: "insensitive" as const } }] } : {};
+      const [rows, total] = await Promise.all([
+        ctx.db.serviceZip.findMany({ where, orderBy: { zip: "asc" }, take: input.limit + 1, ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}) }),
+        ctx.db.serviceZip.count({ where }),
+      ]);
+      const page = rows.slice(0, input.limit);
+      return { items: page.map((z) => ({ id: z.id, zip: z.zip, city: z.city, state: z.state })), total, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+    }),
+  previewZips: read
+    .input(z.discriminatedUnion("mode", [
+      z.object({ mode: z.literal("one"), zip: z.string().max(10) }),
+      z.object({ mode: z.literal("list"), text: z.string().max(20_000) }),
+      z.object({ mode: z.literal("radius"), center: z.string().max(10), miles: z.number() }),
+    ]))
+    .query(({ input }) => {
+      if (input.mode === "one") return { valid: [lookupZip(input.zip)], invalid: [] };
+      if (input.mode === "list") return parseZipList(input.text);
+      return { valid: zipsWithinRadius(input.center, input.miles), invalid: [] };
+    }),
+  addZips: write
+    .input(z.object({ zips: z.array(z.string().max(10)).min(1, "Pick at least one ZIP code.").max(5000) }))
+    .mutation(({ ctx, input }) => addServiceZips(ctx, input.zips.map((zip, i) => lookupZip(zip, `zips.${i}`)))),
+  removeZips: write.input(z.object({ zips: z.array(z.string().max(10)).min(1).max(5000) })).mutation(({ ctx, input }) => removeServiceZips(ctx, input.zips)),
+
+  weeklyTimes: read.query(async ({ ctx }) => {
+    const [hours, slots] = await Promise.all([
+      ctx.db.businessHours.findMany({ orderBy: { weekday: "asc" } }),
+      ctx.db.bookingSlot.findMany({ orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] }),
+    ]);
+    return {
+      hours: hours.map((h) => ({ weekday: h.weekday, start: formatClock(h.openMinute), end: formatClock(h.closeMinute) })),
+      slots: slots.map((s) => ({ id: s.id, weekday: s.weekday, start: formatClock(s.startMinute), end: formatClock(s.endMinute) })),
+    };
+  }),
+  setBusinessHours: write.input(z.object({ days: z.array(ZWindow).max(7) })).mutation(({ ctx, input }) => setBusinessHours(ctx, input.days)),
+  addBookingSlot: write.input(ZWindow).mutation(async ({ ctx, input }) => {
+    const s = await addBookingSlot(ctx, input);
+    return { id: s.id };
+  }),
+  removeBookingSlot: write.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => removeBookingSlot(ctx, input.id)),
+});

@@ -1,0 +1,169 @@
+// The one tenant gate, proved for every procedure: a member of tenant A cannot read or change
+// tenant B's rows, outsiders cannot enter A at all, and staff cannot do owner-only things.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { createTestDatabase, engineName } from "@/server/test/test-db";
+import { callerFor } from "@/server/test/caller";
+import { appRouter } from "@/server/trpc/root";
+import { TENANT_MODELS } from "@/server/db/tenant-scope";
+import { tenantScoped } from "@/server/db/tenant-scope";
+import { createInvite } from "@/server/accounts/invites";
+import { addMember, completeSetup, makeApiKey, makeTenant, makeUser } from "@/prisma/factories";
+import { can, PERMISSIONS } from "@/server/auth/permissions";
+import type { Meta } from "./init";
+
+type Fixture = Awaited<ReturnType<typeof setup>>;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let fx: Fixture;
+
+async function setup() {
+  const prisma = db.prisma;
+  const ownerA = await makeUser(prisma, { name: "Owner A" });
+  const staffA = await makeUser(prisma, { name: "Staff A" });
+  const managerA = await makeUser(prisma, { name: "Manager A" });
+  const ownerB = await makeUser(prisma, { name: "Owner B" });
+  const staffB = await makeUser(prisma, { name: "Staff B" });
+  const a = await makeTenant(prisma, { name: "Alpha Plumbing", ownerId: ownerA.id });
+  const b = await makeTenant(prisma, { name: "Bravo Plumbing", ownerId: ownerB.id, timeZone: "America/Anchorage" });
+  await addMember(prisma, a.id, staffA.id, "staff");
+  await addMember(prisma, a.id, managerA.id, "manager");
+  await addMember(prisma, b.id, staffB.id, "staff");
+  await completeSetup(prisma, a.id);
+  // B's data uses values A never has, so a leak is visible in any answer.
+  await completeSetup(prisma, b.id, { trackingNumber: "+19075550123", plumberPhone: "+19075550124", onCallPhone: "+19075550125", zips: ["99501", "99502"] });
+  const keyB = await makeApiKey(prisma, b.id);
+  const inviteB = await createInvite({ db: tenantScoped(prisma, b.id), tenantId: b.id, prisma }, { email: "new@bravo.test", role: "staff", actorId: ownerB.id, actorRole: "owner" });
+  const trackingB = await prisma.trackingNumber.findFirstOrThrow({ where: { tenantId: b.id } });
+  const slotB = await prisma.bookingSlot.findFirstOrThrow({ where: { tenantId: b.id } });
+  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB };
+}
+
+/** A sample input per tenant procedure, aimed at tenant B's rows. Every procedure must have one. */
+const SAMPLES: Record<string, (f: Fixture) => unknown> = {
+  "setup.checklist": () => undefined,
+  "setup.business": () => undefined,
+  "setup.updateBusiness": () => ({ name: "Renamed", timeZone: "America/Chicago" }),
+  "setup.phones": () => undefined,
+  "setup.addTrackingNumber": () => ({ number: "+19075550123" }),
+  "setup.removeTrackingNumber": (f) => ({ id: f.trackingB.id }),
+  "setup.setForwardingPhones": () => ({ plumberPhone: "+15125550177" }),
+  "setup.zips": () => ({ search: "995" }),
+  "setup.previewZips": () => ({ mode: "one", zip: "78701" }),
+  "setup.addZips": () => ({ zips: ["78704"] }),
+  "setup.removeZips": () => ({ zips: ["99501", "99502"] }),
+  "setup.weeklyTimes": () => undefined,
+  "setup.setBusinessHours": () => ({ days: [{ weekday: 1, start: "07:00", end: "15:00" }] }),
+  "setup.addBookingSlot": () => ({ weekday: 6, start: "10:00", end: "12:00" }),
+  "setup.removeBookingSlot": (f) => ({ id: f.slotB.id }),
+  "team.members": () => undefined,
+  "team.invite": () => ({ email: "someone@alpha.test", role: "staff" }),
+  "team.revokeInvite": (f) => ({ id: f.inviteB.id }),
+  "team.changeRole": (f) => ({ userId: f.staffB.id, role: "manager" }),
+  "team.removeMember": (f) => ({ userId: f.staffB.id }),
+  "team.apiKeys": () => undefined,
+  "team.createApiKey": () => ({ name: "Alpha key" }),
+  "team.revokeApiKey": (f) => ({ id: f.keyB.id }),
+  "team.auditLog": () => ({}),
+};
+
+type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
+const procedures = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures);
+const tenantProcedures = procedures.filter(([, p]) => p._def.meta?.permission);
+
+async function call(caller: ReturnType<typeof callerFor>, path: string, input: unknown) {
+  let fn: unknown = caller;
+  for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
+  return (fn as (i: unknown) => Promise<unknown>)(input);
+}
+
+async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (err) {
+    return err instanceof TRPCError ? err.code : `THREW ${(err as Error).message}`;
+  }
+}
+
+async function snapshotTenant(tenantId: string) {
+  const out: Record<string, unknown> = { tenant: await db.prisma.tenant.findUnique({ where: { id: tenantId } }) };
+  for (const model of TENANT_MODELS) {
+    const delegate = (db.prisma as unknown as Record<string, { findMany(a: unknown): Promise<unknown[]> }>)[model[0]!.toLowerCase() + model.slice(1)]!;
+    out[model] = await delegate.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
+  }
+  return JSON.stringify(out);
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fx = await setup();
+});
+afterAll(() => db.drop());
+
+describe(`tenant gate (${engineName})`, () => {
+  it("finds the procedures to check", () => {
+    expect(tenantProcedures.length).toBeGreaterThanOrEqual(Object.keys(SAMPLES).length);
+  });
+
+  it("has a cross-tenant sample for every tenant procedure", () => {
+    expect(tenantProcedures.map(([path]) => path).filter((p) => !SAMPLES[p])).toEqual([]);
+  });
+
+  it("gives every procedure that is not a tenant procedure a reason to be public", () => {
+    const others = procedures.filter(([, p]) => !p._def.meta?.permission).map(([path]) => path).sort();
+    expect(others).toEqual(["account.acceptInvite", "account.inviteInfo", "account.me", "account.signUp"]);
+  });
+
+  it.each(tenantProcedures.map(([path]) => path))("%s refuses a signed-out caller", async (path) => {
+    expect(await errorCode(call(callerFor(db.prisma, null, fx.a.slug), path, SAMPLES[path]?.(fx)))).toBe("UNAUTHORIZED");
+  });
+
+  it.each(tenantProcedures.map(([path]) => path))("%s refuses a member of another tenant", async (path) => {
+    const before = await snapshotTenant(fx.a.id);
+    expect(await errorCode(call(callerFor(db.prisma, fx.ownerB.id, fx.a.slug), path, SAMPLES[path]?.(fx)))).toBe("FORBIDDEN");
+    expect(await snapshotTenant(fx.a.id)).toBe(before);
+  });
+
+  it.each(tenantProcedures.map(([path]) => path))("%s never reads or changes another tenant's rows", async (path) => {
+    const before = await snapshotTenant(fx.b.id);
+    let result: unknown;
+    try {
+      result = await call(callerFor(db.prisma, fx.ownerA.id, fx.a.slug), path, SAMPLES[path]?.(fx));
+    } catch (err) {
+      result = { error: (err as Error).message };
+    }
+    expect(await snapshotTenant(fx.b.id)).toBe(before);
+    const text = JSON.stringify(result ?? null);
+    for (const secret of [fx.b.id, "Bravo Plumbing", "99501", "+19075550124", fx.trackingB.id, fx.slotB.id, fx.keyB.id, fx.inviteB.id, "new@bravo.test"]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  const staffDenied = tenantProcedures.filter(([, p]) => !can("staff", p._def.meta!.permission!)).map(([path]) => path);
+  it("staff are refused at least the owner-only settings", () => {
+    expect(staffDenied).toEqual(expect.arrayContaining(["team.changeRole", "team.createApiKey", "setup.addZips", "team.auditLog"]));
+  });
+  it.each(staffDenied)("%s refuses staff (owner/manager only)", async (path) => {
+    const before = await snapshotTenant(fx.a.id);
+    expect(await errorCode(call(callerFor(db.prisma, fx.staffA.id, fx.a.slug), path, SAMPLES[path]?.(fx)))).toBe("FORBIDDEN");
+    expect(await snapshotTenant(fx.a.id)).toBe(before);
+  });
+
+  it("lets an agency operator into every tenant of their agency and no other", async () => {
+    const agency = await db.prisma.agency.create({ data: { name: "Gamma Agency" } });
+    const operator = await makeUser(db.prisma, { name: "Operator" });
+    await db.prisma.agencyMember.create({ data: { agencyId: agency.id, userId: operator.id } });
+    const t1 = await makeTenant(db.prisma, { name: "Gamma One", agencyId: agency.id });
+    const t2 = await makeTenant(db.prisma, { name: "Gamma Two", agencyId: agency.id });
+    for (const t of [t1, t2]) {
+      expect(await errorCode(call(callerFor(db.prisma, operator.id, t.slug), "setup.checklist", undefined))).toBe("OK");
+    }
+    expect(await errorCode(call(callerFor(db.prisma, operator.id, fx.a.slug), "setup.checklist", undefined))).toBe("FORBIDDEN");
+    const me = (await callerFor(db.prisma, operator.id).account.me()) as { tenants: { slug: string }[] };
+    expect(me.tenants.map((t) => t.slug).sort()).toEqual([t1.slug, t2.slug].sort());
+  });
+
+  it("uses the role map for every permission", () => {
+    for (const roles of Object.values(PERMISSIONS)) expect(roles.length).toBeGreaterThan(0);
+  });
+});

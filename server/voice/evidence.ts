@@ -1,0 +1,48 @@
+// Grounding: a value a model extracted is kept only if the caller's own words support it, so a
+// hallucinated ZIP, name or address never reaches the lead (QA: "hallucinated details").
+import { digitRuns } from "@/server/intake/spoken-numbers";
+
+const STOPWORDS = new Set("the and but for with you your our are was were have has had this that there their they them then than not just very from into about what when where which who will would could should can its it's i'm my me".split(" "));
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+}
+
+/** The ZIP (5 digits; ZIP+4 gives its first five) if the caller's words contain exactly those digits. */
+export function groundZip(value: string | null, said: string): string | null {
+  if (!value) return null;
+  const digits = value.replace(/\D/g, "");
+  if (digits.length !== 5 && digits.length !== 9) return null;
+  const zip = digits.slice(0, 5);
+  return digitRuns(said).some((run) => run === zip || (run.length === 9 && run.startsWith(zip))) ? zip : null;
+}
+
+/** The name if every part of it was said. */
+export function groundName(value: string | null, said: string): string | null {
+  const name = value?.trim().replace(/\s+/g, " ");
+  if (!name || name.length > 60) return null;
+  const parts = words(name);
+  const heard = new Set(words(said));
+  return parts.length > 0 && parts.length <= 4 && parts.every((p) => heard.has(p)) ? name : null;
+}
+
+/** The address if its house number and at least one street word were said. */
+export function groundAddress(value: string | null, said: string): string | null {
+  const address = value?.trim().replace(/\s+/g, " ");
+  if (!address || address.length > 120) return null;
+  const houseNumber = /^\d{1,6}/.exec(address)?.[0];
+  if (!houseNumber) return null;
+  const heard = new Set(words(said));
+  const saidNumbers = new Set([...digitRuns(said), ...(said.match(/\d+/g) ?? [])]);
+  const streetWords = words(address.slice(houseNumber.length)).filter((w) => /[a-z]/.test(w));
+  return saidNumbers.has(houseNumber) && streetWords.some((w) => heard.has(w)) ? address : null;
+}
+
+/** The issue summary if it shares a real word with what the caller said. */
+export function groundIssue(value: string | null, said: string): string | null {
+  const summary = value?.trim().replace(/\s+/g, " ");
+  if (!summary) return null;
+  const heard = new Set(words(said));
+  const shared = words(summary).some((w) => w.length >= 3 && !STOPWORDS.has(w) && heard.has(w));
+  return shared ? summary.slice(0, 300) : null;
+}

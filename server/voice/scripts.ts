@@ -1,0 +1,158 @@
+// Everything the AI says, per prompt profile. `standard` is warm and may use the caller's name;
+// `safe` is a fixed script that never repeats caller-supplied words. No line states a price.
+import type { EmergencyKind, IntakeStage, PromptProfileName, Urgency } from "@/server/intake/extraction";
+import { speakDigits } from "@/server/intake/spoken-numbers";
+import type { OfferedSlot } from "@/server/voice/booking-slots";
+
+export type EscalationReason = "emergency" | "asked_for_person";
+export type Miss = 1 | 2;
+
+export type Script = {
+  opening(biz: string): string;
+  askIssue(): string;
+  askName(urgency: Urgency | undefined): string;
+  offerBooking(name: string | undefined): string;
+  askAddress(): string;
+  offerSlots(slots: readonly OfferedSlot[], address: string | undefined): string;
+  reask(stage: IntakeStage, miss: Miss, slots: readonly OfferedSlot[]): string;
+  outOfArea(biz: string, zip: string): string;
+  booked(biz: string, slot: OfferedSlot, name: string | undefined): string;
+  callbackPromised(biz: string): string;
+  notBooked(biz: string): string;
+  noOpenSlots(biz: string): string;
+  slotsDeclined(biz: string): string;
+  addressDeclined(biz: string): string;
+  unclearGoodbye(biz: string): string;
+  transferring(reason: EscalationReason, kind: EmergencyKind | null): string;
+  urgentCallback(biz: string, reason: EscalationReason, kind: EmergencyKind | null): string;
+  transferFailed(biz: string, kind: EmergencyKind | null): string;
+};
+
+const SAFETY_LINE: Partial<Record<EmergencyKind, string>> = {
+  gas_smell: "If you smell gas, please leave the building now and call 911 or your gas company from outside.",
+  burst_pipe: "If you can do it safely, turn off the main water shut-off valve.",
+  flooding: "If you can do it safely, turn off the main water shut-off valve, and stay away from any outlets near the water.",
+  other_safety_risk: "Please stay clear of any water near outlets or wiring.",
+};
+
+const EMERGENCY_LABEL: Record<EmergencyKind, string> = {
+  burst_pipe: "a burst pipe",
+  flooding: "flooding",
+  sewage_backup: "a sewage backup",
+  gas_smell: "a gas smell",
+  no_water_vulnerable: "no water with someone vulnerable in the home",
+  other_safety_risk: "a safety risk",
+};
+
+export function emergencyLabel(kind: EmergencyKind | null): string {
+  return kind ? EMERGENCY_LABEL[kind] : "an urgent problem";
+}
+
+const safety = (kind: EmergencyKind | null) => (kind && SAFETY_LINE[kind] ? ` ${SAFETY_LINE[kind]}` : "");
+
+export function joinOr(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  if (items.length === 2) return `${items[0]} or ${items[1]}`;
+  return `${items.slice(0, -1).join(", ")}, or ${items[items.length - 1]}`;
+}
+
+const labels = (slots: readonly OfferedSlot[]) => slots.map((s) => s.label);
+
+const standard: Script = {
+  opening: (biz) => `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
+  askIssue: () => "Great, we do work in your area. What's going on with your plumbing?",
+  askName: (urgency) => `${urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it, thanks. "}And who am I speaking with?`,
+  offerBooking: (name) => `${name ? `Thanks, ${name}. ` : "Thanks. "}Would you like me to book a plumber to come out, or would you rather have someone call you back?`,
+  askAddress: () => "Great. What's the street address where the plumber should come?",
+  offerSlots: (slots, address) => {
+    const intro = address ? `Thanks, I have ${address}. ` : "Thanks. ";
+    if (slots.length === 1) return `${intro}The next opening is ${slots[0]!.label}. Does that work for you?`;
+    return `${intro}The next openings are ${joinOr(labels(slots))}. Which works best?`;
+  },
+  reask: (stage, miss, slots) => {
+    switch (stage) {
+      case "zip":
+        return miss === 1
+          ? "Sorry, I didn't catch that. What's the five-digit ZIP code where you need the work done? You can also type it on your keypad."
+          : "Let's try once more: just the five digits of the ZIP code, please.";
+      case "issue":
+        return miss === 1 ? "Sorry, I didn't quite get that. What's going on with your plumbing?" : "In a few words, what needs fixing? For example a leak, a clog, or the water heater.";
+      case "name":
+        return miss === 1 ? "Sorry, what name should I put down?" : "Could you say just your first and last name?";
+      case "booking_offer":
+        return miss === 1 ? "Sorry, should I book a plumber to come out, or have someone call you back?" : "You can say book a visit, call me back, or no thanks.";
+      case "address":
+        return miss === 1 ? "Sorry, what's the street address, with the house number?" : "Just the house number and street name, please.";
+      case "slot":
+        if (slots.length === 1) return `Sorry, does ${slots[0]!.label} work for you? Please say yes or no.`;
+        return miss === 1 ? `Sorry, which time works best: ${joinOr(labels(slots))}?` : "You can say the first one or the second one, or tell me none of them work.";
+    }
+  },
+  outOfArea: (biz, zip) =>
+    `Thanks. I'm sorry, ${biz} doesn't cover ZIP code ${speakDigits(zip)}, so we can't send a plumber out there. A local plumber near you will be your quickest help. Take care, goodbye.`,
+  booked: (biz, slot, name) => `You're all set${name ? `, ${name}` : ""}. A plumber from ${biz} will see you ${slot.label}. Thanks for calling, goodbye.`,
+  callbackPromised: (biz) => `No problem. Someone from ${biz} will call you back at this number shortly. Thanks for calling, goodbye.`,
+  notBooked: (biz) => `Okay, no problem. If you need us later, just give ${biz} a call. Thanks, goodbye.`,
+  noOpenSlots: (biz) => `I don't have an opening I can book right now, so someone from ${biz} will call you back shortly to set up a time. Thanks, goodbye.`,
+  slotsDeclined: (biz) => `No problem. Someone from ${biz} will call you back shortly to find a time that works. Thanks, goodbye.`,
+  addressDeclined: (biz) => `That's okay. Someone from ${biz} will call you back shortly to finish setting this up. Thanks, goodbye.`,
+  unclearGoodbye: (biz) => `I'm sorry, I'm having trouble understanding. Someone from ${biz} will call you back at this number shortly. Goodbye.`,
+  transferring: (reason, kind) =>
+    reason === "emergency"
+      ? `That sounds urgent.${safety(kind)} I'm connecting you to our on-call plumber right now. Please stay on the line.`
+      : "Of course. I'm connecting you with someone now. Please stay on the line.",
+  urgentCallback: (biz, reason, kind) =>
+    reason === "emergency"
+      ? `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`
+      : `Of course. Nobody can pick up this second, so I've asked someone from ${biz} to call you back within 5 minutes at this number. Goodbye.`,
+  transferFailed: (biz, kind) => `I'm sorry, I couldn't reach anyone just now.${safety(kind)} I've marked this urgent, and someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
+};
+
+const safe: Script = {
+  opening: (biz) => `Thank you for calling ${biz}. This is the automated assistant. What is the five-digit ZIP code where you need service?`,
+  askIssue: () => "We serve your area. Please briefly describe the plumbing problem.",
+  askName: () => "Thank you. What is your name?",
+  offerBooking: () => "Thank you. Would you like to book a visit, or have someone call you back?",
+  askAddress: () => "What is the street address for the visit?",
+  offerSlots: (slots) =>
+    slots.length === 1 ? `The next available time is ${slots[0]!.label}. Would you like that time?` : `The available times are ${joinOr(labels(slots))}. Which time would you like?`,
+  reask: (stage, _miss, slots) => {
+    switch (stage) {
+      case "zip":
+        return "I did not catch that. Please say the five-digit ZIP code, or type it on your keypad.";
+      case "issue":
+        return "I did not catch that. Please briefly describe the plumbing problem.";
+      case "name":
+        return "I did not catch that. Please say your first and last name.";
+      case "booking_offer":
+        return "Please say: book a visit, call me back, or no thanks.";
+      case "address":
+        return "Please say the house number and street name.";
+      case "slot":
+        return slots.length === 1 ? `Please say yes or no: would you like ${slots[0]!.label}?` : `Please choose one of these times: ${joinOr(labels(slots))}. Or say none of them.`;
+    }
+  },
+  outOfArea: (biz) => `Thank you. ${biz} does not serve that ZIP code, so we cannot book a visit. Goodbye.`,
+  booked: (biz, slot) => `You are booked for ${slot.label}. Thank you for calling ${biz}. Goodbye.`,
+  callbackPromised: (biz) => `Thank you. Someone from ${biz} will call you back at this number. Goodbye.`,
+  notBooked: (biz) => `Thank you for calling ${biz}. Goodbye.`,
+  noOpenSlots: (biz) => `There is no time available to book right now. Someone from ${biz} will call you back to schedule. Goodbye.`,
+  slotsDeclined: (biz) => `Thank you. Someone from ${biz} will call you back to find a time. Goodbye.`,
+  addressDeclined: (biz) => `Thank you. Someone from ${biz} will call you back. Goodbye.`,
+  unclearGoodbye: (biz) => `I am sorry, I could not understand. Someone from ${biz} will call you back at this number. Goodbye.`,
+  transferring: (reason, kind) => (reason === "emergency" ? `This may be an emergency.${safety(kind)} Connecting you to the on-call plumber now. Please hold.` : "Connecting you now. Please hold."),
+  urgentCallback: (biz, reason, kind) =>
+    reason === "emergency"
+      ? `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`
+      : `Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
+  transferFailed: (biz, kind) => `No one could be reached.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
+};
+
+export const SCRIPTS: Record<PromptProfileName, Script> = { standard, safe };
+
+/** What the on-call person hears before pressing 1 (the transfer's screening whisper). */
+export function transferWhisper(reason: EscalationReason, kind: EmergencyKind | null): string {
+  return reason === "emergency"
+    ? `Urgent LeadRescue transfer: a caller reports ${emergencyLabel(kind)}. Press 1 to take this call.`
+    : "LeadRescue transfer: a caller asked to speak with someone. Press 1 to take this call.";
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { createIntakeEngine, type ExtractResult } from "@/server/intake/engine";
+import { extraction, type ExtractInput } from "@/server/intake/extraction";
+import { newCallState, parseCallState, type CallContext, type CallState } from "@/server/voice/state-machine";
+import { intakeInputFromForm, takeIntakeTurn, type IntakeInput, type IntakeTurn } from "@/server/voice/take-turn";
+
+const BASE = "https://app.example.com";
+const CTX: CallContext = {
+  businessName: "Demo Plumbing",
+  serviceZips: ["78701"],
+  bookingSlots: [
+    { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
+    { weekday: 4, startMinute: 13 * 60, endMinute: 15 * 60 },
+  ],
+  timeZone: "America/Chicago",
+  now: "2026-03-02T15:00:00Z",
+  onCallPhone: "+15125550199",
+};
+
+describe("one intake webhook turn", () => {
+  it("runs a whole call through the AI SDK engine and TwiML: start → zip → issue → name → visit → address → slot → booked", async () => {
+    const engine = createIntakeEngine({ provider: "local" });
+    const forms: Array<Record<string, string>> = [
+      { SpeechResult: "my zip is 7 8 7 0 1", Confidence: "0.91" },
+      { SpeechResult: "The toilet upstairs is overflowing." },
+      { SpeechResult: "It's Dave Kim." },
+      { SpeechResult: "Yeah, book a visit please." },
+      { SpeechResult: "4500 North Lamar Boulevard, apartment 12" },
+      { SpeechResult: "Thursday at 1 works." },
+    ];
+    // Between webhooks the state lives in a Json column: round-trip it every turn.
+    let stored: unknown = {};
+    const turns: IntakeTurn[] = [];
+    for (const input of [{ kind: "start" } as IntakeInput, ...forms.map(intakeInputFromForm)]) {
+      const turn = await takeIntakeTurn({ state: parseCallState(stored), input, ctx: CTX, engine, baseUrl: BASE });
+      stored = JSON.parse(JSON.stringify(turn.result.state));
+      turns.push(turn);
+    }
+
+    const final = turns[turns.length - 1]!;
+    expect(final.result.state.outcome).toBe("booked");
+    expect(final.result.state.fields).toEqual({
+      zip: "78701",
+      inArea: true,
+      issueSummary: "The toilet upstairs is overflowing",
+      urgency: "high",
+      callerName: "Dave Kim",
+      bookingIntent: "visit",
+      address: "4500 North Lamar Boulevard, apartment 12",
+      appointmentAt: "2026-03-05T19:00:00.000Z",
+    });
+    expect(turns.slice(1).every((t) => t.extract?.modelUsed === "local:rules" && !t.extract.fellBack)).toBe(true);
+    expect(turns.slice(0, -1).every((t) => t.twiml.includes('<Gather input="') && t.twiml.includes(`action="${BASE}/api/twilio/voice/intake"`))).toBe(true);
+    expect(final.twiml).toMatch(/<Say>You're all set, Dave Kim\. A plumber from Demo Plumbing will see you Thursday, March 5 at 1 PM\..*<\/Say><Hangup\/><\/Response>$/);
+  });
+
+  it("hands the engine the question being answered, the profile and the offered slots", async () => {
+    const calls: ExtractInput[] = [];
+    const engine = {
+      async extract(input: ExtractInput): Promise<ExtractResult> {
+        calls.push(input);
+        return { extraction: extraction({ zip: "78701" }), modelUsed: "stub", fellBack: false, elapsedMs: 0 };
+      },
+    };
+    const started = await takeIntakeTurn({ state: newCallState("safe"), input: { kind: "start" }, ctx: CTX, engine, baseUrl: BASE });
+    expect(calls).toEqual([]);
+    const turn = await takeIntakeTurn({ state: started.result.state, input: { kind: "speech", text: "78701" }, ctx: CTX, engine, baseUrl: BASE });
+    expect(calls).toEqual([{ stage: "zip", utterance: "78701", profile: "safe", slotsOffered: [] }]);
+    expect(turn.extract?.modelUsed).toBe("stub");
+    expect(turn.result.state.stage).toBe("issue");
+  });
+
+  it("turns a failed warm transfer into an urgent callback", async () => {
+    const engine = createIntakeEngine({ provider: "local" });
+    let state: CallState = (await takeIntakeTurn({ state: newCallState(), input: { kind: "start" }, ctx: CTX, engine, baseUrl: BASE })).result.state;
+    const escalated = await takeIntakeTurn({ state, input: { kind: "speech", text: "water is pouring through my ceiling" }, ctx: CTX, engine, baseUrl: BASE });
+    expect(escalated.twiml).toContain(`<Dial timeout="20" answerOnBridge="true" action="${BASE}/api/twilio/voice/intake?leg=transfer"`);
+    state = escalated.result.state;
+    const failed = await takeIntakeTurn({ state, input: { kind: "transfer_result", answered: false }, ctx: CTX, engine, baseUrl: BASE });
+    expect(failed.extract).toBeNull();
+    expect(failed.result.actions).toContainEqual(expect.objectContaining({ type: "create_task", kind: "urgent_callback", dueInMinutes: 5 }));
+    expect(failed.twiml).toContain("<Hangup/>");
+  });
+
+  it("reads the caller's answer from a Gather post", () => {
+    expect(intakeInputFromForm({ SpeechResult: " my zip is 78701 " })).toEqual({ kind: "speech", text: "my zip is 78701" });
+    expect(intakeInputFromForm({ Digits: "78701" })).toEqual({ kind: "speech", text: "78701" });
+    expect(intakeInputFromForm({ SpeechResult: "" })).toEqual({ kind: "silence" });
+    expect(intakeInputFromForm({})).toEqual({ kind: "silence" });
+  });
+});
