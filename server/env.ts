@@ -31,6 +31,7 @@ export const env = createEnv({
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
     EMAIL_FROM: z.string().default("LeadRescue <no-reply@leadrescue.local>"),
     DEMO_SEED: z.enum(["on", "off"]).default("on"),
+    JOBS_IN_PROCESS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   },
   client: {},
   experimental__runtimeEnv: {},

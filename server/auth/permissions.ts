@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   "audit.read": ["owner", "operator"],
   "billing.manage": ["owner", "operator"],
   "tenant.settings": ["owner", "operator"],
+  // ── calls ──
+  // ── leads ──
+  // ── billing ──
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,6 +17,9 @@ export const TENANT_MODELS = [
   "Task",
   "ApiKey",
   "AuditLog",
+  // ── calls ──
+  // ── leads ──
+  // ── billing ──
 ] as const;
 
 const tenantModels = new Set<string>(TENANT_MODELS);

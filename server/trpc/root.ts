@@ -8,6 +8,9 @@ export const appRouter = router({
   account: accountRouter,
   setup: setupRouter,
   team: teamRouter,
+  // ── calls ──
+  // ── leads ──
+  // ── billing ──
 });
 
 export type AppRouter = typeof appRouter;

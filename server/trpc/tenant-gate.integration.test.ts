@@ -64,6 +64,9 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "team.createApiKey": () => ({ name: "Alpha key" }),
   "team.revokeApiKey": (f) => ({ id: f.keyB.id }),
   "team.auditLog": () => ({}),
+  // ── calls ──
+  // ── leads ──
+  // ── billing ──
 };
 
 type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
