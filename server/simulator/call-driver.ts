@@ -24,6 +24,11 @@ export function newCallSid(): string {
   return `CA${randomBytes(16).toString("hex")}`;
 }
 
+// `LeadRescueTest=1` marks a simulated call (isTest: shown as "Test", never billed, left out of
+// reports). A real caller cannot set it: Twilio builds the webhook form itself from fixed call
+// parameters, and every form is signed — the voice routes refuse (403) any form whose
+// X-Twilio-Signature was not made with our TWILIO_AUTH_TOKEN. So only Twilio and this server-side
+// driver can produce a signed form, and only this driver adds the field.
 function baseForm(call: SimCall): TwilioForm {
   return { CallSid: call.callSid, From: call.from, To: call.to, Direction: "inbound", ...(call.isTest ? { LeadRescueTest: "1" } : {}) };
 }
@@ -68,10 +73,18 @@ async function end(post: Post, call: SimCall): Promise<SimCall> {
   return call;
 }
 
-export async function startCall(post: Post, input: { from: string; to: string; isTest?: boolean; callSid?: string }): Promise<SimCall> {
-  const call: SimCall = { callSid: input.callSid ?? newCallSid(), from: input.from, to: input.to, isTest: input.isTest ?? true, pending: { kind: "ended" }, lines: [] };
+export function newSimCall(input: { from: string; to: string; isTest?: boolean; callSid?: string }): SimCall {
+  return { callSid: input.callSid ?? newCallSid(), from: input.from, to: input.to, isTest: input.isTest ?? true, pending: { kind: "ended" }, lines: [] };
+}
+
+/** Twilio's first webhook for a new call; `call` collects the lines even if a step fails. */
+export async function placeCall(post: Post, call: SimCall): Promise<SimCall> {
   const xml = await request(post, call, "/api/twilio/voice", baseForm(call));
   return follow(post, call, xml);
+}
+
+export async function startCall(post: Post, input: { from: string; to: string; isTest?: boolean; callSid?: string }): Promise<SimCall> {
+  return placeCall(post, newSimCall(input));
 }
 
 /** The dialled person picks up and presses 1 (answer), picks up without a key (voicemail), or never answers. */

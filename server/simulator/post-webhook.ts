@@ -32,3 +32,20 @@ export async function postTwilio(urlOrPath: string, form: TwilioForm, opts: { si
   const res = await route(signedRequest(url, form, opts));
   return { status: res.status, body: await res.text() };
 }
+
+/**
+ * The simulator's transport. It calls the route handlers in process rather than fetching
+ * PUBLIC_BASE_URL: the server may not be able to reach its own public URL (a tunnel, a load
+ * balancer, another port), yet the request is still the real thing — the Request's URL is
+ * PUBLIC_BASE_URL + path + query, signed with TWILIO_AUTH_TOKEN by twilio's own function, and the
+ * handler's signature check runs unchanged. Only URLs under PUBLIC_BASE_URL are followed
+ * (DESIGN.md: every chained URL in TwiML is absolute under it), so a TwiML bug shows up here.
+ */
+export async function postVoiceWebhook(urlOrPath: string, form: TwilioForm) {
+  const base = env.PUBLIC_BASE_URL.replace(/\/+$/, "");
+  const url = urlOrPath.startsWith("/") ? publicUrl(urlOrPath) : urlOrPath;
+  if (!url.startsWith(`${base}/api/twilio/voice`)) {
+    throw new Error(`The TwiML sends the call to ${url}, which is not a voice webhook under PUBLIC_BASE_URL (${base}).`);
+  }
+  return postTwilio(url, form);
+}

@@ -1,0 +1,101 @@
+// "Test your flow" (seed 003: tested sample flow): three test calls placed in the browser through
+// the real, signed call webhooks, with the resulting leads checked in the simulator's lead panel.
+import { existsSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./helpers";
+
+const LEAD_PAGE_EXISTS = existsSync("app/t/[slug]/leads/[id]/page.tsx");
+
+async function openSimulator(page: Page) {
+  await signIn(page, DEMO.owner);
+  await page.getByRole("link", { name: "Test your flow" }).click();
+  await expect(page.getByRole("heading", { name: "Test your flow" })).toBeVisible();
+  await expect(page.getByText("The AI is on")).toBeVisible();
+}
+
+async function placeCall(page: Page) {
+  await page.getByRole("button", { name: "Call Demo Plumbing" }).click();
+  await expect(page.getByText("The plumber's phone (+15125550101) is ringing. What happens?")).toBeVisible();
+}
+
+const conversation = (page: Page) => page.getByRole("list", { name: "Conversation" });
+/** What the agent said (not the collapsed TwiML, which holds the same words). */
+const agentLine = (page: Page, text: RegExp) => conversation(page).locator('[data-who="agent"]').filter({ hasText: text }).last();
+const leadPanel = (page: Page) => page.getByRole("region", { name: "The lead" });
+const leadField = (page: Page, label: string) => leadPanel(page).getByLabel(label, { exact: true });
+
+/** Types what the caller says, presses Enter, and waits for the agent's answer. */
+async function callerSays(page: Page, text: string, agentReply: RegExp) {
+  const box = page.getByLabel("What the caller says");
+  await expect(box).toBeEnabled();
+  await box.fill(text);
+  await box.press("Enter");
+  await expect(agentLine(page, agentReply)).toBeVisible();
+}
+
+async function missedCallReachesTheAi(page: Page) {
+  await placeCall(page);
+  await page.getByRole("button", { name: "No answer" }).click();
+  await expect(agentLine(page, /what's the ZIP code where you need the work done/)).toBeVisible();
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("answered_by_ai");
+}
+
+test("a plumber who answers and presses 1 takes the call: the lead is answered_by_plumber and marked Test", async ({ page }) => {
+  await openSimulator(page);
+  await placeCall(page);
+  await page.getByRole("button", { name: "Plumber answers (presses 1)" }).click();
+  await expect(page.getByText("The call has ended.")).toBeVisible();
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("answered_by_plumber");
+  await expect(leadPanel(page).getByText("Test", { exact: true })).toBeVisible();
+  await expect(conversation(page).getByText(/answered and pressed 1/)).toBeVisible();
+  // The raw TwiML of each step is there, collapsed.
+  const step = conversation(page).locator("details").filter({ has: page.locator("summary", { hasText: "/api/twilio/voice/dial-result" }) });
+  await step.locator("summary").click();
+  await expect(step.locator("pre")).toContainText("<Response");
+});
+
+test("a missed call is answered by the AI, which qualifies an in-area caller and books an offered slot", async ({ page }) => {
+  await openSimulator(page);
+  await missedCallReachesTheAi(page);
+  // Quick fill puts a sample phrase in the box; Enter says it.
+  await page.getByRole("button", { name: "My ZIP is 78701" }).click();
+  await page.getByLabel("What the caller says").press("Enter");
+  await expect(agentLine(page, /What's going on with your plumbing\?/)).toBeVisible();
+  await callerSays(page, "The pipe under my kitchen sink is leaking", /who am I speaking with\?/);
+  await callerSays(page, "My name is Jane Doe", /book a plumber to come out/);
+  await callerSays(page, "Please book a visit", /street address/);
+  await callerSays(page, "123 Main Street", /openings? (is|are)/);
+  await callerSays(page, "The first one", /You're all set, Jane Doe/);
+  await expect(page.getByText("The call has ended.")).toBeVisible();
+
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("booked");
+  await expect(leadField(page, "ZIP")).toContainText("78701");
+  await expect(leadField(page, "In area")).toContainText("Yes");
+  await expect(leadField(page, "Issue")).toContainText("leaking");
+  await expect(leadField(page, "Urgency")).toContainText("high");
+  await expect(leadField(page, "Name")).toContainText("Jane Doe");
+  await expect(leadField(page, "Address")).toContainText("123 Main Street");
+  await expect(leadField(page, "Appointment")).toContainText(/(Tue|Wed|Thu), .* (AM|PM)/);
+
+  const link = leadPanel(page).getByRole("link", { name: /Open the lead page/ });
+  await expect(link).toHaveAttribute("href", /\/t\/demo-plumbing\/leads\/[^/]+$/);
+  if (LEAD_PAGE_EXISTS) {
+    await link.click();
+    await expect(page.getByRole("heading", { level: 1, name: "Jane Doe" })).toBeVisible();
+    await expect(page.getByText("123 Main Street").first()).toBeVisible();
+  }
+});
+
+test("an out-of-area caller is declined politely: the lead is not_booked and out of area", async ({ page }) => {
+  await openSimulator(page);
+  await missedCallReachesTheAi(page);
+  await callerSays(page, "My ZIP is 10001", /doesn't cover ZIP code/);
+  await expect(page.getByText("The call has ended.")).toBeVisible();
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("not_booked");
+  await expect(leadField(page, "ZIP")).toContainText("10001");
+  await expect(leadField(page, "In area")).toContainText("No — out of area");
+  // Another call starts from a clean slate.
+  await page.getByRole("button", { name: "Start another call" }).click();
+  await expect(page.getByRole("button", { name: "Call Demo Plumbing" })).toBeVisible();
+  await expect(page.getByText("No test call yet")).toBeVisible();
+});
