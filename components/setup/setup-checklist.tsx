@@ -32,6 +32,10 @@ export function SetupChecklist() {
         ) : null}
       </Card>
       <Card title="Setup checklist" description={`${done} of ${items.length} done`}>
+        {/* "Setup complete" is the first half of the service gate; billing is the second. */}
+        <p role="status" className={`mb-3 text-sm font-medium ${q.data.complete ? "text-green-700" : "text-slate-600"}`}>
+          {q.data.complete ? "Setup complete: the AI has everything it needs from you." : `Setup incomplete: ${items.length - done} step${items.length - done === 1 ? "" : "s"} left before the AI may answer calls.`}
+        </p>
         <div className="mb-4 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={items.length} aria-valuenow={done} aria-label="Setup progress">
           <div className="h-full bg-brand-500 transition-all" style={{ width: `${(done / items.length) * 100}%` }} />
         </div>
@@ -51,6 +55,7 @@ export function SetupChecklist() {
               </div>
               <Link href={`/t/${slug}/${item.href}`} className="shrink-0 text-sm font-medium text-brand-600 hover:underline">
                 {item.done ? "Edit" : "Set up"}
+                <span className="sr-only"> {item.label}</span>
               </Link>
             </li>
           ))}

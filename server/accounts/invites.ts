@@ -7,7 +7,8 @@ import type { TenantCtx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { canGrantRole, type TenantRole } from "@/server/auth/permissions";
-import { hashPassword, verifyPassword } from "./passwords";
+import { verifyCredentials } from "@/server/auth/verify-credentials";
+import { hashPassword } from "./passwords";
 import { checkPassword, normalizeEmail } from "./sign-up";
 
 export const INVITE_TTL_DAYS = 7;
@@ -45,7 +46,8 @@ export async function revokeInvite({ db, tenantId }: TenantCtx, input: { id: str
 /** What the accept page shows before the person commits. */
 export async function findOpenInvite(prisma: PrismaClient, token: string, now = new Date()) {
   const invite = await prisma.invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { tenant: { select: { name: true, slug: true } } } });
-  if (!invite || invite.revokedAt) throw new AppError("NOT_FOUND", "This invite link is not valid. Ask for a new one.");
+  if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid. Ask for a new one.");
+  if (invite.revokedAt) throw new AppError("NOT_FOUND", "This invite was withdrawn or replaced by a newer one. Ask for a new invite.");
   if (invite.acceptedAt) throw new AppError("CONFLICT", "This invite was already used. Sign in instead.");
   if (invite.expiresAt < now) throw new AppError("PRECONDITION_FAILED", "This invite has expired. Ask for a new one.");
   const hasAccount = !!(await prisma.user.findUnique({ where: { email: invite.email }, select: { id: true } }));
@@ -59,7 +61,12 @@ export async function acceptInvite(prisma: PrismaClient, input: { token: string;
   const tokenHash = hashToken(input.token);
   let user = await prisma.user.findUnique({ where: { email: open.email } });
   if (user) {
-    if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError("UNAUTHORIZED", "That password does not match your existing account.", "password");
+    // Same check as sign-in, so an invite link is no way around its throttling and audit.
+    const checked = await verifyCredentials(prisma, { email: open.email, password: input.password }, now);
+    if (!checked.ok) {
+      if (checked.reason === "throttled") throw new AppError("TOO_MANY_REQUESTS", "Too many failed attempts. Wait 15 minutes and try again.", "password");
+      throw new AppError("UNAUTHORIZED", "That password does not match your existing account.", "password");
+    }
   } else {
     checkPassword(input.password);
     const name = input.name?.trim();

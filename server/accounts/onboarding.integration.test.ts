@@ -48,7 +48,7 @@ describe(`onboarding (${engineName})`, () => {
     expect(err).toMatchObject({ code: "BAD_REQUEST", field: "timeZone" });
   });
 
-  it("walks the checklist to complete, and only then opens the service gate", async () => {
+  it("walks the checklist to complete, which clears the setup half of the service gate", async () => {
     const owner = callerFor(db.prisma, ownerId, slug);
     let c = await owner.setup.checklist();
     expect(c.complete).toBe(false);
@@ -58,19 +58,22 @@ describe(`onboarding (${engineName})`, () => {
     await owner.setup.addTrackingNumber({ number: "(720) 555-0101" });
     await owner.setup.setForwardingPhones({ plumberPhone: "720-555-0102", onCallPhone: "" });
     const preview = await owner.setup.previewZips({ mode: "radius", center: "80202", miles: 3 });
-    expect(preview.valid.find((z) => z.zip === "80202")).toEqual({ zip: "80202", city: "Denver", state: "CO" });
+    expect(preview.valid.find((z) => z.zip === "80202")).toEqual({ zip: "80202", city: "Denver", state: "CO", served: false });
     const added = await owner.setup.addZips({ zips: preview.valid.map((z) => z.zip) });
     expect(added.added).toBe(preview.valid.length);
     expect((await owner.setup.addZips({ zips: ["80202"] })).alreadyThere).toBe(1);
+    const again = await owner.setup.previewZips({ mode: "list", text: "80202 80401" });
+    expect(again.valid.map((z) => [z.zip, z.served])).toEqual([["80202", true], ["80401", false]]);
     await owner.setup.setBusinessHours({ days: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "17:00" })) });
     c = await owner.setup.checklist();
     expect(c.items.filter((i) => !i.done).map((i) => i.key)).toEqual(["bookingSlots"]);
-    expect(c.gate.reasons).toEqual(["Setup is not complete: booking slots missing."]);
+    expect(c.gate.reasons).toContain("Setup is not complete: booking slots missing.");
 
     await owner.setup.addBookingSlot({ weekday: 2, start: "09:00", end: "11:00" });
     c = await owner.setup.checklist();
     expect(c.complete).toBe(true);
-    expect(c.gate).toEqual({ open: true, reasons: [] });
+    // Billing is the gate's other half (server/billing); setup no longer holds it shut.
+    expect(c.gate.reasons.filter((r) => r.startsWith("Setup"))).toEqual([]);
     const phones = await owner.setup.phones();
     expect(phones).toMatchObject({ plumberPhone: "+17205550102", onCallPhone: null, tracking: [{ e164: "+17205550101" }] });
   });
@@ -122,6 +125,31 @@ describe(`onboarding (${engineName})`, () => {
     expect(await rejects(acceptInvite(db.prisma, { token, name: "Late", password: "late-password", now: later }))).toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 
+  it("says a withdrawn invite was withdrawn, and a newer invite replaces the older link", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    const first = await owner.team.invite({ email: "robin@example.test", role: "staff" });
+    const second = await owner.team.invite({ email: "robin@example.test", role: "manager" });
+    const oldToken = first.link.split("/invite/")[1]!;
+    expect(await rejects(callerFor(db.prisma, null).account.inviteInfo({ token: oldToken }))).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("withdrawn or replaced") });
+    await owner.team.revokeInvite({ id: second.id });
+    const newToken = second.link.split("/invite/")[1]!;
+    expect(await rejects(callerFor(db.prisma, null).account.inviteInfo({ token: newToken }))).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("withdrawn") });
+    expect(await rejects(callerFor(db.prisma, null).account.inviteInfo({ token: "x".repeat(32) }))).toMatchObject({ code: "NOT_FOUND", message: "This invite link is not valid. Ask for a new one." });
+  });
+
+  it("lets someone with an account join with their own password, throttled like sign-in", async () => {
+    await makeUser(db.prisma, { email: "jo@example.test", name: "Jo", password: "jo-right-password" });
+    const owner = callerFor(db.prisma, ownerId, slug);
+    const token = (await owner.team.invite({ email: "jo@example.test", role: "staff" })).link.split("/invite/")[1]!;
+    expect(await callerFor(db.prisma, null).account.inviteInfo({ token })).toMatchObject({ hasAccount: true });
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      expect(await rejects(callerFor(db.prisma, null).account.acceptInvite({ token, password: `guess-${i}` }))).toMatchObject({ code: "UNAUTHORIZED", field: "password" });
+    }
+    expect(await rejects(callerFor(db.prisma, null).account.acceptInvite({ token, password: "jo-right-password" }))).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    const later = new Date(Date.now() + 16 * 60_000);
+    expect(await acceptInvite(db.prisma, { token, password: "jo-right-password", now: later })).toEqual({ email: "jo@example.test", tenantSlug: slug });
+  });
+
   it("lets a manager invite staff but not owners, and never removes the last owner", async () => {
     const owner = callerFor(db.prisma, ownerId, slug);
     const casey = await db.prisma.user.findUniqueOrThrow({ where: { email: "casey@example.test" } });
@@ -145,6 +173,31 @@ describe(`onboarding (${engineName})`, () => {
     await owner.team.revokeApiKey({ id: key.id });
     expect(await authenticateApiKey(db.prisma, `Bearer ${key.secret}`)).toBeNull();
     expect(await authenticateApiKey(db.prisma, null)).toBeNull();
+  });
+});
+
+describe(`audit log (${engineName})`, () => {
+  it("reads as sentences naming who did what, newest first, page by page", async () => {
+    const owner = await makeUser(db.prisma, { name: "Olive Owner" });
+    const t = await makeTenant(db.prisma, { name: "Audit Plumbing", ownerId: owner.id });
+    const caller = callerFor(db.prisma, owner.id, t.slug);
+    const inv = await caller.team.invite({ email: "sam@audit.test", role: "staff" });
+    await acceptInvite(db.prisma, { token: inv.link.split("/invite/")[1]!, name: "Sam Staff", password: "sam-password-1" });
+    const sam = await db.prisma.user.findUniqueOrThrow({ where: { email: "sam@audit.test" } });
+    await caller.team.changeRole({ userId: sam.id, role: "manager" });
+    await caller.team.createApiKey({ name: "Zapier" });
+
+    const first = await caller.team.auditLog({ limit: 2 });
+    expect(first.items.map((i) => i.summary)).toEqual(['Created the API key "Zapier"', "Changed Sam Staff's role from staff to manager (office lead)"]);
+    expect(first.items[0]!.actor).toEqual({ name: "Olive Owner", email: owner.email });
+    const rest = await caller.team.auditLog({ limit: 50, cursor: first.nextCursor });
+    expect(rest.nextCursor).toBeNull();
+    expect(rest.items.map((i) => i.summary)).toEqual([
+      "sam@audit.test accepted the invite and joined as staff",
+      "Invited sam@audit.test as staff",
+      "Created this business",
+    ]);
+    expect(rest.items[0]!.actor?.name).toBe("Sam Staff");
   });
 });
 

@@ -49,6 +49,14 @@ function lookupZipSafe(zip: string): ZipInfo | null {
   }
 }
 
+/** Marks which previewed ZIPs the business already serves, so the owner sees what is new. */
+export async function markServed({ db }: Pick<TenantCtx, "db">, zips: ZipInfo[]): Promise<(ZipInfo & { served: boolean })[]> {
+  if (zips.length === 0) return [];
+  const rows = await db.serviceZip.findMany({ where: { zip: { in: zips.map((z) => z.zip) } }, select: { zip: true } });
+  const served = new Set(rows.map((r) => r.zip));
+  return zips.map((z) => ({ ...z, served: served.has(z.zip) }));
+}
+
 export async function addServiceZips({ db, tenantId }: TenantCtx, zips: ZipInfo[]): Promise<{ added: number; alreadyThere: number }> {
   if (zips.length === 0) throw new AppError("BAD_REQUEST", "No valid ZIP codes to add.", "zips");
   const { count } = await db.serviceZip.createMany({ data: zips.map((z) => ({ ...z, tenantId })), skipDuplicates: true });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { setupChecklist } from "@/server/setup/checklist";
 import { serviceGate } from "@/server/billing/service-gate";
 import { addTrackingNumber, removeTrackingNumber, setForwardingPhones } from "@/server/setup/phone-numbers";
-import { addServiceZips, lookupZip, parseZipList, removeServiceZips, zipsWithinRadius } from "@/server/setup/service-area";
+import { addServiceZips, lookupZip, markServed, parseZipList, removeServiceZips, zipsWithinRadius } from "@/server/setup/service-area";
 import { addBookingSlot, formatClock, removeBookingSlot, setBusinessHours } from "@/server/setup/weekly-times";
 import { AppError } from "@/server/errors";
 import { isValidTimeZone } from "@/server/tenants/create-tenant";
@@ -69,10 +69,10 @@ export const setupRouter = router({
       z.object({ mode: z.literal("list"), text: z.string().max(20_000) }),
       z.object({ mode: z.literal("radius"), center: z.string().max(10), miles: z.number() }),
     ]))
-    .query(({ input }) => {
-      if (input.mode === "one") return { valid: [lookupZip(input.zip)], invalid: [] };
-      if (input.mode === "list") return parseZipList(input.text);
-      return { valid: zipsWithinRadius(input.center, input.miles), invalid: [] };
+    .query(async ({ ctx, input }) => {
+      const { valid, invalid } =
+        input.mode === "one" ? { valid: [lookupZip(input.zip)], invalid: [] } : input.mode === "list" ? parseZipList(input.text) : { valid: zipsWithinRadius(input.center, input.miles), invalid: [] };
+      return { valid: await markServed(ctx, valid), invalid };
     }),
   addZips: write
     .input(z.object({ zips: z.array(z.string().max(10)).min(1, "Pick at least one ZIP code.").max(5000) }))

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { changeRole, listMembers, removeMember } from "@/server/accounts/members";
 import { createInvite, revokeInvite } from "@/server/accounts/invites";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/server/accounts/api-keys";
+import { listAuditLog } from "@/server/accounts/audit-log";
 import { sendInviteEmail } from "@/server/integrations/email";
 import { env } from "@/server/env";
 import { router, tenantProcedure } from "../init";
@@ -37,9 +38,5 @@ export const teamRouter = router({
   auditLog: tenantProcedure
     .meta({ permission: "audit.read" })
     .input(z.object({ cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(50) }))
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.auditLog.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: input.limit + 1, ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}) });
-      const page = rows.slice(0, input.limit);
-      return { items: page.map((r) => ({ id: r.id, action: r.action, actorId: r.actorId, target: r.target, data: r.data, createdAt: r.createdAt })), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
-    }),
+    .query(({ ctx, input }) => listAuditLog(ctx, input)),
 });

@@ -1,0 +1,9 @@
+import { ApiKeysSettings } from "@/components/settings/api-keys-settings";
+import { pageAccess } from "@/components/settings/page-access";
+
+export const metadata = { title: "API keys" };
+
+export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { role } = await pageAccess(params);
+  return <ApiKeysSettings role={role} />;
+}

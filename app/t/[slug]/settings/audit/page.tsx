@@ -1,0 +1,9 @@
+import { AuditLog } from "@/components/settings/audit-log";
+import { pageAccess } from "@/components/settings/page-access";
+
+export const metadata = { title: "Audit log" };
+
+export default async function AuditPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { role } = await pageAccess(params);
+  return <AuditLog role={role} />;
+}

@@ -1,0 +1,9 @@
+import { TeamSettings } from "@/components/team/team-settings";
+import { pageAccess } from "@/components/settings/page-access";
+
+export const metadata = { title: "Team" };
+
+export default async function TeamPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { role, userId } = await pageAccess(params);
+  return <TeamSettings role={role} userId={userId} />;
+}

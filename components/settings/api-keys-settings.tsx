@@ -1,0 +1,151 @@
+"use client";
+// API keys for the REST API (GET /api/v1/leads): create one (its secret is shown once, with
+// copy), see which exist and when they were last used, revoke.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button, ErrorBanner, Field, fieldErrorsFrom } from "@/components/ui/form";
+import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { NoPermission, QueryState } from "./access-states";
+import { can, type TenantRole } from "@/server/auth/permissions";
+
+const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : "never");
+
+export function ApiKeysSettings({ role }: { role: TenantRole }) {
+  const trpc = useTRPC();
+  const allowed = can(role, "apiKeys.manage");
+  const keys = useQuery(trpc.team.apiKeys.queryOptions(undefined, { enabled: allowed }));
+  return (
+    <div className="max-w-4xl space-y-6">
+      <PageHeader
+        title="API keys"
+        description={
+          <>
+            Keys let your other tools read your leads: <code className="rounded bg-slate-100 px-1">GET /api/v1/leads</code> with the header{" "}
+            <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>.
+          </>
+        }
+      />
+      {!allowed ? (
+        <NoPermission what="manage API keys" />
+      ) : (
+        <>
+          <CreateKey />
+          <QueryState query={keys} what="manage API keys">
+            {() => <KeyList keys={keys.data!} />}
+          </QueryState>
+        </>
+      )}
+    </div>
+  );
+}
+
+function CreateKey() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const secretId = useId();
+  const [shown, setShown] = useState<{ name: string; secret: string } | null>(null);
+  const create = useMutation(trpc.team.createApiKey.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.team.apiKeys.queryKey() }) }));
+  const errs = fieldErrorsFrom(create.error);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const res = await create.mutateAsync({ name: String(new FormData(form).get("name") ?? "") }).catch(() => null);
+    if (res) {
+      form.reset();
+      setShown({ name: res.name, secret: res.secret });
+    }
+  }
+
+  return (
+    <Card title="Create a key">
+      <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start">
+        <Field label="Key name" name="name" maxLength={60} placeholder="Zapier" hint="Say where it will be used, so you know what to revoke later." error={errs.fields.name} />
+        <Button type="submit" busy={create.isPending} className="sm:mt-6">
+          Create key
+        </Button>
+      </form>
+      <div aria-live="polite" className="mt-4">
+        {create.error && !errs.field ? <ErrorBanner message={errs.message} /> : null}
+        {shown ? (
+          <div role="status" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm">
+            <p className="font-medium text-amber-900">Copy the key &quot;{shown.name}&quot; now. It is shown only this once; we store only a fingerprint of it.</p>
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <label htmlFor={secretId} className="sr-only">
+                New API key
+              </label>
+              <input id={secretId} readOnly value={shown.secret} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs" />
+              <CopyButton value={shown.secret} label="Copy key" targetId={secretId} />
+              <Button type="button" variant="secondary" onClick={() => setShown(null)}>
+                I saved it
+              </Button>
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+type Key = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+function KeyList({ keys }: { keys: Key[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const revoke = useMutation(trpc.team.revokeApiKey.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.team.apiKeys.queryKey() }) }));
+  return (
+    <Card title="Keys">
+      {keys.length === 0 ? (
+        <EmptyState title="No API keys yet">Create one above when a tool needs to read your leads.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">API keys</caption>
+            <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="py-2 pr-3">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Key
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Created
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Last used
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {keys.map((k) => (
+                <tr key={k.id} className={k.revokedAt ? "text-slate-400" : undefined}>
+                  <td className="py-2 pr-3 font-medium">{k.name}</td>
+                  <td className="py-2 pr-3 font-mono text-xs">{k.prefix}…</td>
+                  <td className="py-2 pr-3">{when(k.createdAt)}</td>
+                  <td className="py-2 pr-3">{when(k.lastUsedAt)}</td>
+                  <td className="py-2 text-right">
+                    {k.revokedAt ? (
+                      `Revoked ${when(k.revokedAt)}`
+                    ) : (
+                      <ConfirmButton label={`Revoke key ${k.name}`} confirmText="Yes, revoke" busy={revoke.isPending && revoke.variables?.id === k.id} onConfirm={() => revoke.mutate({ id: k.id })}>
+                        Revoke
+                      </ConfirmButton>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ErrorBanner message={revoke.error?.message} />
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+// The business itself: its name and the time zone every hour and slot is read in.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button, ErrorBanner, Field, Select, SuccessNote, fieldErrorsFrom } from "@/components/ui/form";
+import { Card, PageHeader } from "@/components/ui/layout";
+import { NoPermission, QueryState } from "./access-states";
+import { can, type TenantRole } from "@/server/auth/permissions";
+
+const US_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu"];
+
+function otherZones(current: string): string[] {
+  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  const rest = all.filter((z) => !US_ZONES.includes(z));
+  return US_ZONES.includes(current) || rest.includes(current) ? rest : [current, ...rest];
+}
+
+export function BusinessSettings({ role }: { role: TenantRole }) {
+  const trpc = useTRPC();
+  const allowed = can(role, "tenant.settings");
+  const business = useQuery(trpc.setup.business.queryOptions(undefined, { enabled: allowed }));
+  return (
+    <div className="max-w-2xl">
+      <PageHeader title="Business" description="Your business's name and the time zone its hours and booking slots are in." />
+      {!allowed ? (
+        <NoPermission what="change the business settings" />
+      ) : (
+        <QueryState query={business} what="change the business settings">
+          {() => <BusinessForm name={business.data!.name} slug={business.data!.slug} timeZone={business.data!.timeZone} />}
+        </QueryState>
+      )}
+    </div>
+  );
+}
+
+function BusinessForm({ name, slug, timeZone }: { name: string; slug: string; timeZone: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const update = useMutation(
+    trpc.setup.updateBusiness.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.setup.pathKey() });
+        // The sidebar shows the name; it is rendered on the server.
+        router.refresh();
+      },
+    }),
+  );
+  const errs = fieldErrorsFrom(update.error);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    setSaved(false);
+    const ok = await update.mutateAsync({ name: String(f.get("name") ?? ""), timeZone: String(f.get("timeZone") ?? "") }).then(
+      () => true,
+      () => false,
+    );
+    setSaved(ok);
+  }
+
+  return (
+    <Card>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <Field label="Business name" name="name" defaultValue={name} required maxLength={100} error={errs.fields.name} hint={`Its address stays /t/${slug}.`} />
+        <Select label="Time zone" name="timeZone" defaultValue={timeZone} error={errs.fields.timeZone}>
+          <optgroup label="United States">
+            {US_ZONES.map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, " ")}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="All time zones">
+            {otherZones(timeZone).map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, " ")}
+              </option>
+            ))}
+          </optgroup>
+        </Select>
+        <p className="text-xs text-slate-500">Business hours and booking slots keep their clock times (9:00 stays 9:00) in the new time zone.</p>
+        <div className="flex items-center gap-3" aria-live="polite">
+          <Button type="submit" busy={update.isPending}>
+            Save
+          </Button>
+          {saved ? <SuccessNote message="Saved." /> : null}
+          {update.error && !errs.field && !Object.keys(errs.fields).length ? <ErrorBanner message={errs.message} /> : null}
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,68 @@
+// The audit log as an owner reads it: newest first, page by page, each row a sentence naming
+// who did what ("Pat invited casey@example.test as staff"), not raw action codes and ids.
+import type { TenantCtx } from "@/server/db/tenant-scope";
+
+type Person = { name: string; email: string };
+export type AuditEntry = { action: string; actorId: string | null; target: string | null; data: unknown };
+
+const ROLE_WORDS: Record<string, string> = { owner: "owner", manager: "manager (office lead)", staff: "staff", operator: "agency operator" };
+const role = (r: unknown) => (typeof r === "string" ? (ROLE_WORDS[r] ?? r) : "an unknown role");
+
+/** One readable line per audit action. `who` is the person the target id names, if it is a user. */
+export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) => string | null): string {
+  const data = (entry.data && typeof entry.data === "object" ? entry.data : {}) as Record<string, unknown>;
+  const target = entry.target ?? "";
+  const person = who(entry.target) ?? "a former member";
+  switch (entry.action) {
+    case "auth.signed_up":
+      return `Created the account ${target} and this business`;
+    case "auth.sign_in_failed":
+      return `Failed sign-in for ${target}`;
+    case "auth.sign_in_throttled":
+      return `Sign-in blocked for ${target} after too many failed attempts`;
+    case "tenant.created":
+      return "Created this business";
+    case "tenant.settings_changed":
+      return `Changed the business settings${typeof data.name === "string" ? ` (name "${data.name}", time zone ${String(data.timeZone)})` : ""}`;
+    case "member.invited":
+      return `Invited ${target} as ${role(data.role)}`;
+    case "member.invite_revoked":
+      return "Revoked an invite";
+    case "member.joined":
+      return `${target} accepted the invite and joined as ${role(data.role)}`;
+    case "member.role_changed":
+      return `Changed ${person}'s role from ${role(data.from)} to ${role(data.to)}`;
+    case "member.removed":
+      return `Removed ${person} from the team`;
+    case "api_key.created":
+      return `Created the API key "${typeof data.name === "string" ? data.name : "unnamed"}"`;
+    case "api_key.revoked":
+      return "Revoked an API key";
+    case "call.unknown_number":
+      return "A call came in on a number that belongs to no business";
+    default:
+      // Actions other areas add later still read as words, not codes.
+      return entry.action.replace(/[._]/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+  }
+}
+
+export async function listAuditLog({ db, prisma }: Pick<TenantCtx, "db" | "prisma">, input: { cursor?: string | null; limit: number }) {
+  const rows = await db.auditLog.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: input.limit + 1, ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}) });
+  const page = rows.slice(0, input.limit);
+  // Actors and targeted members are users; an operator or a removed member is no longer a
+  // member, so names come from the user table by the ids this tenant's own rows hold.
+  const ids = [...new Set(page.flatMap((r) => [r.actorId, r.target]).filter((id): id is string => !!id))];
+  const users = ids.length ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
+  const byId = new Map<string, Person>(users.map((u) => [u.id, { name: u.name, email: u.email }]));
+  const who = (id: string | null) => (id ? (byId.get(id)?.name ?? null) : null);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      action: r.action,
+      summary: describeAuditEntry(r, who),
+      actor: r.actorId ? (byId.get(r.actorId) ?? { name: "A former user", email: "" }) : null,
+      createdAt: r.createdAt,
+    })),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
