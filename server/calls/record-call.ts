@@ -2,6 +2,8 @@
 // twice: inserts are ON CONFLICT DO NOTHING on the unique keys, then the row is read back.
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { PromptProfile } from "@/server/db/generated/enums";
+import { routingTarget } from "@/server/leads/routing";
+import { nextStepFor } from "./next-step";
 
 export async function findTenantByCalledNumber(prisma: PrismaClient, to: string) {
   const number = await prisma.trackingNumber.findUnique({ where: { e164: to.trim() }, include: { tenant: true } });
@@ -10,20 +12,40 @@ export async function findTenantByCalledNumber(prisma: PrismaClient, to: string)
 
 export type IncomingCall = { tenantId: string; callSid: string; from: string; to: string; isTest: boolean; promptProfile: PromptProfile };
 
-/** Creates the call and its lead (status `missed` until someone answers); returns both. */
-export async function recordIncomingCall(prisma: PrismaClient, c: IncomingCall) {
-  await prisma.lead.createMany({
-    data: [{ tenantId: c.tenantId, callerPhone: c.from, status: "missed", source: "phone", sourceRef: c.callSid, isTest: c.isTest }],
+/**
+ * Creates the call and its lead (status `missed` until someone answers); returns both. The lead
+ * is owned from its first moment (seed 001: recovered missed calls never go to a generic pool)
+ * and carries the missed-call next step, call back now, until the call says otherwise.
+ * `answer` stores the first webhook's TwiML with the call, so a duplicate delivery replays it.
+ * A first delivery costs one insert per row (RETURNING); a duplicate reads the rows instead.
+ */
+export async function recordIncomingCall(prisma: PrismaClient, c: IncomingCall, now = new Date(), answer?: { key: string; twiml: string }) {
+  const ownerId = await routingTarget(prisma, c.tenantId, "standard");
+  const step = nextStepFor("missed", { now });
+  const [newLead] = await prisma.lead.createManyAndReturn({
+    data: [{ tenantId: c.tenantId, callerPhone: c.from, status: "missed", source: "phone", sourceRef: c.callSid, isTest: c.isTest, ownerId, ...step, lastActivityAt: now }],
     skipDuplicates: true,
   });
-  const lead = await prisma.lead.findUniqueOrThrow({ where: { tenantId_sourceRef: { tenantId: c.tenantId, sourceRef: c.callSid } } });
-  const inserted = await prisma.call.createMany({
-    data: [{ tenantId: c.tenantId, leadId: lead.id, callSid: c.callSid, fromNumber: c.from, toNumber: c.to, stage: "ringing", isTest: c.isTest, promptProfile: c.promptProfile }],
+  const lead = newLead ?? (await prisma.lead.findUniqueOrThrow({ where: { tenantId_sourceRef: { tenantId: c.tenantId, sourceRef: c.callSid } } }));
+  const [newCall] = await prisma.call.createManyAndReturn({
+    data: [
+      {
+        tenantId: c.tenantId,
+        leadId: lead.id,
+        callSid: c.callSid,
+        fromNumber: c.from,
+        toNumber: c.to,
+        stage: "ringing",
+        isTest: c.isTest,
+        promptProfile: c.promptProfile,
+        ...(answer ? { lastTwimlKey: answer.key, lastTwiml: answer.twiml } : {}),
+      },
+    ],
     skipDuplicates: true,
   });
-  const call = await prisma.call.findUniqueOrThrow({ where: { callSid: c.callSid } });
-  if (inserted.count === 1) {
+  const call = newCall ?? (await prisma.call.findUniqueOrThrow({ where: { callSid: c.callSid } }));
+  if (newCall) {
     await prisma.leadEvent.create({ data: { tenantId: c.tenantId, leadId: lead.id, type: "call.received", data: { from: c.from, to: c.to, callSid: c.callSid } } });
   }
-  return { call, lead, firstDelivery: inserted.count === 1 };
+  return { call, lead, firstDelivery: !!newCall };
 }

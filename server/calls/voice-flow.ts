@@ -2,15 +2,27 @@
 // is claimed with a conditional update before it runs, and the TwiML it produced is stored, so
 // Twilio's retries and duplicate deliveries get the same answer and change nothing.
 import type { PrismaClient, Call, Prisma } from "@/server/db/generated/client";
-import type { LeadStatus } from "@/server/db/generated/enums";
+import type { LeadStatus, Urgency } from "@/server/db/generated/enums";
 import { writeAudit } from "@/server/audit/write-audit";
 import { serviceGate } from "@/server/billing/service-gate";
 import type { IntakeEngine } from "@/server/intake/engine";
-import { closeOnHangup, newCallState, parseCallState, transcriptExcerpt, type CallAction, type CallContext, type CallState } from "@/server/voice/state-machine";
+import { routingKindFor, routingTarget } from "@/server/leads/routing";
+import {
+  closeOnHangup,
+  newCallState,
+  parseCallState,
+  transcriptExcerpt,
+  URGENT_CALLBACK_MINUTES,
+  type CallAction,
+  type CallContext,
+  type CallState,
+  type EndAction,
+} from "@/server/voice/state-machine";
 import { takeIntakeTurn, intakeInputFromForm, type IntakeInput } from "@/server/voice/take-turn";
 import { isScreenResult, isTransferResult, parseScreenBrief, politeHangupTwiml, ringFirstTwiml, screenResultTwiml, screenTwiml } from "@/server/voice/twiml";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
+import { nextStepFor, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
 import { findTenantByCalledNumber, recordIncomingCall } from "./record-call";
 
 export type VoiceCtx = { prisma: PrismaClient; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date };
@@ -29,14 +41,16 @@ async function replayOf(prisma: PrismaClient, callSid: string, key: string, time
   const until = Date.now() + timeoutMs;
   for (;;) {
     const call = await prisma.call.findUnique({ where: { callSid }, select: { lastTwimlKey: true, lastTwiml: true } });
-    if (call?.lastTwimlKey === key && call.lastTwiml) return call.lastTwiml;
+    if (!call) return null;
+    if (call.lastTwimlKey === key && call.lastTwiml) return call.lastTwiml;
     if (Date.now() > until) return null;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-async function remember(prisma: PrismaClient, callSid: string, key: string, twiml: string) {
-  await prisma.call.update({ where: { callSid }, data: { lastTwimlKey: key, lastTwiml: twiml } });
+/** Stores the step's TwiML (for replays) together with the call's other changes, in one write. */
+async function remember(prisma: PrismaClient, callSid: string, key: string, twiml: string, data: Prisma.CallUpdateInput = {}) {
+  await prisma.call.update({ where: { callSid }, data: { ...data, lastTwimlKey: key, lastTwiml: twiml } });
   return twiml;
 }
 
@@ -54,14 +68,18 @@ export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { is
     await writeAudit(prisma, { action: "call.unknown_number", target: form.To, data: { from: form.From, callSid: form.CallSid } });
     return politeHangupTwiml(MESSAGES.unknownNumber);
   }
-  const { call } = await recordIncomingCall(prisma, { tenantId: tenant.id, callSid: form.CallSid!, from: form.From!, to: form.To!, isTest: opts.isTest, promptProfile: tenant.promptProfile });
+  // Ring first; the TwiML is stored with the call as it is created, so duplicates replay it.
+  const ring = tenant.plumberPhone ? ringFirstTwiml({ plumberPhone: tenant.plumberPhone, baseUrl: ctx.baseUrl }) : null;
+  const { call } = await recordIncomingCall(
+    prisma,
+    { tenantId: tenant.id, callSid: form.CallSid!, from: form.From!, to: form.To!, isTest: opts.isTest, promptProfile: tenant.promptProfile },
+    nowOf(ctx),
+    ring ? { key: "voice", twiml: ring } : undefined,
+  );
   if (call.lastTwimlKey === "voice" && call.lastTwiml) return call.lastTwiml;
   if (call.stage !== "ringing") return (await replayOf(prisma, call.callSid, "voice")) ?? politeHangupTwiml(MESSAGES.trouble);
-  if (!tenant.plumberPhone) {
-    // Nobody to ring first: treat as missed straight away.
-    return onDialResult(ctx, { ...form, DialCallStatus: "no-answer" }, "voice");
-  }
-  return remember(prisma, call.callSid, "voice", ringFirstTwiml({ plumberPhone: tenant.plumberPhone, baseUrl: ctx.baseUrl }));
+  // Nobody to ring first: treat as missed straight away.
+  return onDialResult(ctx, { ...form, DialCallStatus: "no-answer" }, "voice");
 }
 
 // ── POST /api/twilio/voice/screen ───────────────────────────────────────────────────────────
@@ -90,123 +108,149 @@ export async function onScreen(ctx: VoiceCtx, query: URLSearchParams, form: Twil
 
 export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-result"): Promise<string> {
   const { prisma } = ctx;
+  const now = nowOf(ctx);
   const dialStatus = form.DialCallStatus ?? "no-answer";
-  const claimed = await prisma.call.updateMany({ where: { callSid: form.CallSid!, stage: "ringing" }, data: { stage: "dialed", dialStatus } });
-  if (claimed.count === 0) {
-    const exists = await prisma.call.findUnique({ where: { callSid: form.CallSid! }, select: { id: true } });
-    if (!exists) return politeHangupTwiml(MESSAGES.trouble);
-    return (await replayOf(prisma, form.CallSid!, key)) ?? politeHangupTwiml(MESSAGES.trouble);
-  }
-  const call = await prisma.call.findUniqueOrThrow({ where: { callSid: form.CallSid! }, include: { tenant: true } });
+  const call = await claimed(prisma.call.update({ where: { callSid: form.CallSid!, stage: "ringing" }, data: { stage: "dialed", dialStatus }, include: { tenant: { select: { name: true } } } }));
+  if (!call) return (await replayOf(prisma, form.CallSid!, key)) ?? politeHangupTwiml(MESSAGES.trouble);
 
   if (plumberAnswered(dialStatus, !!call.plumberAcceptedAt)) {
-    await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
-    await setLeadStatus(prisma, call, "answered_by_plumber");
+    await setLeadStatus(prisma, call, "answered_by_plumber", now);
     await leadEvent(prisma, call, "call.answered_by_plumber", { dialStatus });
-    return remember(prisma, call.callSid, key, politeHangupTwiml(MESSAGES.answered));
+    return remember(prisma, call.callSid, key, politeHangupTwiml(MESSAGES.answered), { stage: "ended" });
   }
 
   await leadEvent(prisma, call, "call.missed", { dialStatus, screened: !!call.plumberAcceptedAt });
   const gate = await serviceGate(prisma, call.tenantId);
   if (!gate.open) {
-    await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
+    // The AI path hard-stops; the lead stays `missed` with "call back now".
+    await setLeadStatus(prisma, call, "missed", now);
     await leadEvent(prisma, call, "call.ai_blocked", { reasons: gate.reasons });
-    return remember(prisma, call.callSid, key, politeHangupTwiml(MESSAGES.gateClosed(call.tenant.name)));
+    return remember(prisma, call.callSid, key, politeHangupTwiml(MESSAGES.gateClosed(call.tenant.name)), { stage: "ended" });
   }
-  await setLeadStatus(prisma, call, "answered_by_ai");
-  await prisma.call.update({ where: { id: call.id }, data: { stage: "intake", state: newCallState(call.promptProfile) as unknown as Prisma.InputJsonValue } });
+  await setLeadStatus(prisma, call, "answered_by_ai", now);
   await leadEvent(prisma, call, "call.ai_answered", { promptProfile: call.promptProfile });
-  const twiml = await runTurn(ctx, call.callSid, { kind: "start" });
-  return remember(prisma, call.callSid, key, twiml);
+  return runTurn(ctx, { ...call, stage: "intake" }, newCallState(call.promptProfile), { kind: "start" }, key);
 }
 
 // ── POST /api/twilio/voice/intake ───────────────────────────────────────────────────────────
 
+/** A step claimed with one conditional update that also returns the call; null when already taken. */
+async function claimed<T>(update: Promise<T>): Promise<T | null> {
+  try {
+    return await update;
+  } catch (err) {
+    if ((err as { code?: string }).code === "P2025") return null;
+    throw err;
+  }
+}
+
 export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: TwilioForm): Promise<string> {
   const { prisma } = ctx;
   const callSid = form.CallSid!;
-  const call = await prisma.call.findUnique({ where: { callSid } });
-  if (!call) return politeHangupTwiml(MESSAGES.trouble);
 
   if (isTransferResult(query)) {
     const key = "transfer-result";
-    const claimed = await prisma.call.updateMany({ where: { callSid, stage: "transferring" }, data: { stage: "transfer-result" } });
-    if (claimed.count === 0) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
+    const call = await claimed(prisma.call.update({ where: { callSid, stage: "transferring" }, data: { stage: "transfer-result" } }));
+    if (!call) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
     const answered = ["completed", "answered"].includes(form.DialCallStatus ?? "") && !!call.transferAcceptedAt;
-    return remember(prisma, callSid, key, await runTurn(ctx, callSid, { kind: "transfer_result", answered }));
+    return runTurn(ctx, call, parseCallState(call.state, call.promptProfile), { kind: "transfer_result", answered }, key);
   }
 
-  const turn = Number(query.get("turn") ?? call.turn);
+  // Each Gather posts back the turn it answers: the first delivery claims it, replays get its TwiML.
+  let turn = Number.parseInt(query.get("turn") ?? "", 10);
+  if (!Number.isInteger(turn) || turn < 0) {
+    const current = await prisma.call.findUnique({ where: { callSid }, select: { turn: true } });
+    if (!current) return politeHangupTwiml(MESSAGES.trouble);
+    turn = current.turn;
+  }
   const key = `intake:${turn}`;
-  const claimed = await prisma.call.updateMany({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } });
-  if (claimed.count === 0) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
-  return remember(prisma, callSid, key, await runTurn(ctx, callSid, intakeInputFromForm(form)));
+  const call = await claimed(prisma.call.update({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } }));
+  if (!call) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
+  return runTurn(ctx, call, parseCallState(call.state, call.promptProfile), intakeInputFromForm(form), key);
 }
 
 // ── POST /api/twilio/voice/status ───────────────────────────────────────────────────────────
 
 /** The call is over: a caller who hung up mid-intake becomes followup_needed (or missed). */
-export async function onCallStatus(ctx: VoiceCtx, form: TwilioForm): Promise<void> {
+export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: TwilioForm): Promise<void> {
   const { prisma } = ctx;
   const final = ["completed", "busy", "failed", "no-answer", "canceled"];
   if (!final.includes(form.CallStatus ?? "")) return;
-  const claimed = await prisma.call.updateMany({ where: { callSid: form.CallSid!, endedAt: null }, data: { endedAt: nowOf(ctx) } });
-  if (claimed.count === 0) return;
-  const call = await prisma.call.findUniqueOrThrow({ where: { callSid: form.CallSid! } });
+  const now = ctx.now ? ctx.now() : new Date();
+  const call = await claimed(prisma.call.update({ where: { callSid: form.CallSid!, endedAt: null }, data: { endedAt: now } }));
+  if (!call) return;
   await leadEvent(prisma, call, "call.ended", { callStatus: form.CallStatus, duration: form.CallDuration ?? null });
-  if (call.stage === "ended" || call.stage === "ringing" || call.stage === "dialed") {
-    if (call.stage !== "ended") await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
-    return;
-  }
   const state = parseCallState(call.state, call.promptProfile);
-  if (state.outcome) return;
-  const { status, task } = closeOnHangup(state);
-  await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
-  if (task) await applyActions(prisma, call, state, [task], nowOf(ctx));
-  await setLeadStatus(prisma, call, status);
-  await leadEvent(prisma, call, "call.caller_hung_up", { status });
+  const aiHandled = state.stage !== "new";
+  if (call.stage !== "ended") {
+    await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
+    // Still in the intake or a transfer when the caller hung up: close the lead for the office.
+    if (aiHandled && !state.outcome) {
+      const { status, task } = closeOnHangup(state);
+      if (task) await applyActions(prisma, call, state, [task], now, status);
+      else await setLeadStatus(prisma, call, status, now);
+      await leadEvent(prisma, call, "call.caller_hung_up", { status });
+    }
+  }
+  if (aiHandled && !call.isTest) {
+    // usage (billing): enqueue the usage event here (one per CallSid; this branch runs once per call).
+  }
 }
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────
 
 async function callContext(prisma: PrismaClient, tenantId: string, now: Date): Promise<CallContext> {
-  const [tenant, zips, slots] = await Promise.all([
-    prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } }),
-    prisma.serviceZip.findMany({ where: { tenantId }, select: { zip: true } }),
-    prisma.bookingSlot.findMany({ where: { tenantId }, select: { weekday: true, startMinute: true, endMinute: true } }),
-  ]);
-  return { businessName: tenant.name, serviceZips: zips.map((z) => z.zip), bookingSlots: slots, timeZone: tenant.timeZone, now, onCallPhone: tenant.onCallPhone };
+  const tenant = await prisma.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { name: true, timeZone: true, onCallPhone: true, serviceZips: { select: { zip: true } }, bookingSlots: { select: { weekday: true, startMinute: true, endMinute: true } } },
+  });
+  return { businessName: tenant.name, serviceZips: tenant.serviceZips.map((z) => z.zip), bookingSlots: tenant.bookingSlots, timeZone: tenant.timeZone, now, onCallPhone: tenant.onCallPhone };
 }
 
-async function runTurn(ctx: VoiceCtx, callSid: string, input: IntakeInput): Promise<string> {
+/**
+ * Runs one turn for a call whose step is already claimed: transcript turns and lead changes are
+ * written first, then the call's new state together with the TwiML, which is what a replay waits for.
+ */
+async function runTurn(ctx: VoiceCtx, call: Call, state: CallState, input: IntakeInput, key: string): Promise<string> {
   const { prisma } = ctx;
   const now = nowOf(ctx);
-  const call = await prisma.call.findUniqueOrThrow({ where: { callSid } });
-  const state = parseCallState(call.state, call.promptProfile);
   const before = state.transcript.length;
   const turn = await takeIntakeTurn({ state, input, ctx: await callContext(prisma, call.tenantId, now), engine: ctx.engine, baseUrl: ctx.baseUrl, intakeQuery: { turn: String(call.turn) } });
   const next = turn.result.state;
   const stage = next.stage === "ended" ? "ended" : next.stage === "transferring" ? "transferring" : "intake";
-  await prisma.call.update({
-    where: { id: call.id },
-    data: { state: next as unknown as Prisma.InputJsonValue, stage, ...(turn.extract ? { modelUsed: turn.extract.modelUsed } : {}) },
-  });
   const newTurns = next.transcript.slice(before).map((t, i) => ({ tenantId: call.tenantId, callId: call.id, seq: before + i, speaker: t.speaker, text: t.text }));
   if (newTurns.length) await prisma.callTurn.createMany({ data: newTurns, skipDuplicates: true });
   if (turn.extract?.fellBack) await leadEvent(prisma, call, "intake.model_fallback", { model: turn.extract.modelUsed, error: turn.extract.error ?? null });
   await applyActions(prisma, call, next, turn.result.actions, now);
-  return turn.twiml;
+  return remember(prisma, call.callSid, key, turn.twiml, {
+    state: next as unknown as Prisma.InputJsonValue,
+    stage,
+    ...(turn.extract ? { modelUsed: turn.extract.modelUsed } : {}),
+  });
 }
 
-async function setLeadStatus(prisma: PrismaClient, call: Pick<Call, "tenantId" | "leadId">, status: LeadStatus) {
+/** A status change with the next step it implies (seed 001: every lead has a next action and a due time). */
+async function setLeadStatus(prisma: PrismaClient, call: Pick<Call, "leadId">, status: LeadStatus, now: Date) {
   if (!call.leadId) return;
-  await prisma.lead.update({ where: { id: call.leadId }, data: { status } });
+  await prisma.lead.update({ where: { id: call.leadId }, data: { status, ...nextStepFor(status, { now }), lastActivityAt: now } });
 }
 
-async function applyActions(prisma: PrismaClient, call: Call, state: CallState, actions: CallAction[], now: Date) {
+type LeadOwnership = { ownerId: string | null; acceptedAt: Date | null; urgency: Urgency | null };
+
+/**
+ * Applies a turn's actions to the lead in one update: fields with evidence, the owner from the
+ * routing rule (an emergency goes to the emergency owner; never moved once accepted), tasks
+ * assigned to that owner, the outcome, and the next step (a task's own title and due time win).
+ */
+async function applyActions(prisma: PrismaClient, call: Call, state: CallState, actions: CallAction[], now: Date, status?: LeadStatus) {
   if (!call.leadId) return;
   const leadId = call.leadId;
-  const data: Prisma.LeadUncheckedUpdateInput = { transcriptExcerpt: transcriptExcerpt(state) };
+  const data: Prisma.LeadUncheckedUpdateInput = { transcriptExcerpt: transcriptExcerpt(state), lastActivityAt: now, ...(status ? { status } : {}) };
+  let lead: LeadOwnership | null = null;
+  const currentLead = async () => (lead ??= await prisma.lead.findUniqueOrThrow({ where: { id: leadId }, select: { ownerId: true, acceptedAt: true, urgency: true } }));
+  let taskStep: NextStep | null = null;
+  let end: EndAction | null = null;
+  let transferring = false;
   for (const action of actions) {
     if (action.type === "set_fields") {
       const f = action.fields;
@@ -220,20 +264,39 @@ async function applyActions(prisma: PrismaClient, call: Call, state: CallState, 
         ...(f.appointmentAt !== undefined ? { appointmentAt: new Date(f.appointmentAt) } : {}),
       });
       data.evidence = state.evidence as Prisma.InputJsonValue;
+      if (f.urgency !== undefined) {
+        const l = await currentLead();
+        const kind = routingKindFor({ urgency: f.urgency });
+        if (!l.acceptedAt && kind !== routingKindFor({ urgency: l.urgency })) {
+          const ownerId = await routingTarget(prisma, call.tenantId, kind);
+          if (ownerId) data.ownerId = l.ownerId = ownerId;
+        }
+        l.urgency = f.urgency;
+      }
     } else if (action.type === "create_task") {
       const dueAt = new Date(now.getTime() + action.dueInMinutes * 60_000);
-      await prisma.task.create({ data: { tenantId: call.tenantId, leadId, kind: action.kind, title: action.title, dueAt } });
-      await leadEvent(prisma, call, "task.created", { kind: action.kind, title: action.title, dueAt: dueAt.toISOString(), notes: action.notes });
-      if (action.kind === "urgent_callback" || action.kind === "callback") {
-        data.nextAction = action.title;
-        data.dueAt = dueAt;
-      }
+      const { ownerId } = await currentLead();
+      await prisma.task.create({ data: { tenantId: call.tenantId, leadId, kind: action.kind, title: action.title, dueAt, assigneeId: ownerId } });
+      await leadEvent(prisma, call, "task.created", { kind: action.kind, title: action.title, dueAt: dueAt.toISOString(), notes: action.notes, assigneeId: ownerId });
+      if (!taskStep || action.kind === "urgent_callback") taskStep = { nextAction: action.title, dueAt };
     } else if (action.type === "transfer") {
+      transferring = true;
       await leadEvent(prisma, call, "call.escalated", { via: "transfer", to: action.to, reason: action.reason, emergencyKind: action.emergencyKind });
     } else if (action.type === "end") {
+      end = action;
       data.status = action.outcome;
       await leadEvent(prisma, call, "call.outcome", { outcome: action.outcome, reason: action.reason });
     }
   }
+  const finished = end as EndAction | null;
+  const appointmentAt = state.fields.appointmentAt ? new Date(state.fields.appointmentAt) : null;
+  const step: NextStep | null =
+    taskStep ??
+    (finished
+      ? nextStepFor(finished.outcome, { now, reason: finished.reason, appointmentAt })
+      : transferring
+        ? { nextAction: TRANSFER_IN_PROGRESS_ACTION, dueAt: new Date(now.getTime() + URGENT_CALLBACK_MINUTES * 60_000) }
+        : null);
+  if (step) Object.assign(data, step);
   await prisma.lead.update({ where: { id: leadId }, data });
 }

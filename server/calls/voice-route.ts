@@ -1,37 +1,103 @@
 // The transport for the voice webhooks: verify, parse, run one step of the call flow, answer
-// TwiML. Whatever fails inside, the caller hears a polite message and the call is spooled.
+// TwiML. Whatever fails inside (a database error, a database that hangs, a bug), the caller hears
+// a polite message within Twilio's 15 s limit and the webhook is spooled for recovery.
+// Without the database we cannot even read which plumber to ring, so a failed first webhook
+// answers the safe message, never a Dial; the recovery job turns it into a `missed` lead with an
+// urgent callback task (server/calls/spool.ts).
 import { getPrisma } from "@/server/db";
 import { env } from "@/server/env";
 import { createIntakeEngine, intakeConfigFromEnv, type IntakeEngine } from "@/server/intake/engine";
 import { readTwilioWebhook, twiml, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { politeHangupTwiml } from "@/server/voice/twiml";
-import { spoolWebhook } from "./spool";
+import { recoverSpooledCalls, spoolWebhook } from "./spool";
 import { MESSAGES, type VoiceCtx } from "./voice-flow";
 
-const g = globalThis as unknown as { __leadrescueIntake?: IntakeEngine };
+const g = globalThis as unknown as { __leadrescueIntake?: IntakeEngine; __leadrescueSpoolPending?: boolean; __leadrescueRecovering?: Promise<unknown> };
 
 export function intakeEngine(): IntakeEngine {
   g.__leadrescueIntake ??= createIntakeEngine(intakeConfigFromEnv(env), { onConfigError: "fallback" });
   return g.__leadrescueIntake;
 }
 
+/** Replaces the process's intake engine (tests, benchmarks); undefined goes back to the env's. */
+export function setIntakeEngine(engine: IntakeEngine | undefined): void {
+  g.__leadrescueIntake = engine;
+}
+
+/**
+ * The whole webhook must answer inside Twilio's 15 s: the model has its own budget (≤ 10 s) and
+ * a replay waits ≤ 8 s, so 12 s leaves room to spool and answer. Tests lower it.
+ */
+export const voiceRouteSettings = { deadlineMs: 12_000 };
+
+export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+const HANGUP_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>';
+
 type Step = (ctx: VoiceCtx, query: URLSearchParams, form: TwilioForm) => Promise<string | void>;
 
-export function voiceRoute(required: string[], step: Step) {
+export type VoiceRouteOptions = {
+  /** Form fields that must be present (400 naming the field when not). */
+  required: readonly string[];
+  /** Fields that must be E.164 phone numbers (From may be a withheld caller ID). */
+  phones?: readonly string[];
+  /** What to answer when the step fails: the caller's polite goodbye by default. */
+  onFailure?: "caller" | "hangup" | "empty";
+};
+
+class DeadlineExceeded extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms (is the database reachable?)`);
+  }
+}
+
+function withinDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(ms)), ms);
+  });
+  // The step may still finish (or fail) after we answered; it must not become an unhandled rejection.
+  work.catch(() => undefined);
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** After an outage, the first webhook that reaches the database drains this process's spool. */
+function drainSpoolSoon(ctx: VoiceCtx) {
+  if (!g.__leadrescueSpoolPending || g.__leadrescueRecovering) return;
+  g.__leadrescueSpoolPending = false;
+  g.__leadrescueRecovering = recoverSpooledCalls(ctx.prisma)
+    .catch((err) => {
+      g.__leadrescueSpoolPending = true;
+      console.error("Recovering spooled calls failed; the calls.recover-spool job will retry:", err);
+    })
+    .finally(() => {
+      g.__leadrescueRecovering = undefined;
+    });
+}
+
+export function voiceRoute(options: VoiceRouteOptions, step: Step) {
+  const failure = { caller: politeHangupTwiml(MESSAGES.trouble), hangup: HANGUP_TWIML, empty: EMPTY_TWIML }[options.onFailure ?? "caller"];
   return async function POST(req: Request): Promise<Response> {
-    const read = await readTwilioWebhook(req, required);
+    const read = await readTwilioWebhook(req, options.required, options.phones ?? []);
     if ("response" in read) return read.response;
     const url = new URL(req.url);
     try {
-      const ctx: VoiceCtx = { prisma: await getPrisma(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine() };
-      const out = await step(ctx, url.searchParams, read.form);
-      return twiml(out ?? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+      const out = await withinDeadline(
+        voiceRouteSettings.deadlineMs,
+        (async () => {
+          const ctx: VoiceCtx = { prisma: await getPrisma(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine() };
+          const answer = await step(ctx, url.searchParams, read.form);
+          drainSpoolSoon(ctx);
+          return answer;
+        })(),
+      );
+      return twiml(out ?? EMPTY_TWIML);
     } catch (err) {
       console.error(`Voice webhook ${url.pathname} failed for ${read.form.CallSid ?? "?"}:`, err);
-      await spoolWebhook({ path: url.pathname, form: read.form, receivedAt: new Date().toISOString(), error: String((err as Error).message ?? err) }).catch((e) =>
+      g.__leadrescueSpoolPending = true;
+      await spoolWebhook({ path: url.pathname, query: url.search, form: read.form, receivedAt: new Date().toISOString(), error: String((err as Error).message ?? err) }).catch((e) =>
         console.error("Could not spool the webhook either:", e, JSON.stringify(read.form)),
       );
-      return twiml(politeHangupTwiml(MESSAGES.trouble));
+      return twiml(failure);
     }
   };
 }

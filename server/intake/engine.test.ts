@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { streamText } from "ai";
 import { afterEach, describe, expect, it } from "vitest";
 import { createIntakeEngine, intakeConfigFromEnv, IntakeConfigError } from "@/server/intake/engine";
@@ -7,53 +5,7 @@ import { extraction, type ExtractInput } from "@/server/intake/extraction";
 import { buildUserPrompt, systemPrompt } from "@/server/intake/prompt-profiles";
 import { extractByRules } from "@/server/intake/rules-extract";
 import { createRulesModel } from "@/server/intake/rules-model";
-
-type Seen = { path: string; headers: IncomingMessage["headers"]; body: Record<string, unknown> };
-type Reply = (res: ServerResponse, body: Record<string, unknown>) => void;
-
-/** A local stand-in for an OpenAI-compatible server, on 127.0.0.1 and a random port. */
-async function fakeOpenAI(reply: Reply) {
-  const seen: Seen[] = [];
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  const server = createServer((req, res) => {
-    let raw = "";
-    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-    req.on("end", () => {
-      const body = JSON.parse(raw) as Record<string, unknown>;
-      seen.push({ path: req.url ?? "", headers: req.headers, body });
-      reply(res, body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    seen,
-    later(ms: number, fn: () => void) {
-      const t = setTimeout(fn, ms);
-      timers.add(t);
-    },
-    async close() {
-      for (const t of timers) clearTimeout(t);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-function chatCompletion(res: ServerResponse, content: string, status = 200) {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(
-    JSON.stringify({
-      id: "chatcmpl-test",
-      object: "chat.completion",
-      created: 1_772_000_000,
-      model: "fake-llm",
-      choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
-      usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-    }),
-  );
-}
+import { chatCompletion, fakeOpenAI, type Reply } from "@/server/intake/fake-openai-server";
 
 const ISSUE_TURN: ExtractInput = { stage: "issue", utterance: "so the water heater is making a banging noise at night", profile: "standard", slotsOffered: [] };
 const MODEL_ANSWER = extraction({ issueSummary: "Water heater bangs at night", urgency: "normal" });

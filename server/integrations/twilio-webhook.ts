@@ -14,14 +14,33 @@ export function signTwilioRequest(url: string, params: TwilioForm, authToken = e
   return twilio.getExpectedTwilioSignature(authToken, url, params);
 }
 
+/** Caller ID Twilio sends when the caller withheld their number: accepted, never a reason to drop a caller. */
+export const WITHHELD_CALLER_IDS = ["anonymous", "restricted", "unknown", "private", "unavailable"] as const;
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+export function isE164(value: string): boolean {
+  return E164.test(value);
+}
+
+/** The first phone field that is not E.164, as a message naming it; From may be a withheld caller ID. */
+export function badPhoneField(form: TwilioForm, fields: readonly string[]): string | null {
+  for (const field of fields) {
+    const value = form[field]?.trim();
+    if (value === undefined || isE164(value)) continue;
+    if (field === "From" && (WITHHELD_CALLER_IDS as readonly string[]).includes(value.toLowerCase())) continue;
+    return `${field} "${value.slice(0, 40)}" is not an E.164 phone number like +15125550100.`;
+  }
+  return null;
+}
+
 export const twiml = (xml: string, status = 200) => new Response(xml, { status, headers: { "content-type": "text/xml; charset=utf-8" } });
 const plain = (status: number, message: string) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /**
  * Reads and verifies a Twilio webhook. Returns the form fields, or the Response to send
- * (403 bad signature, 400 malformed form or missing required field).
+ * (403 bad signature, 400 malformed form, missing required field or a phone field that is not E.164).
  */
-export async function readTwilioWebhook(req: Request, required: string[]): Promise<{ form: TwilioForm } | { response: Response }> {
+export async function readTwilioWebhook(req: Request, required: readonly string[], phoneFields: readonly string[] = []): Promise<{ form: TwilioForm } | { response: Response }> {
   const url = new URL(req.url);
   const signature = req.headers.get("x-twilio-signature");
   if (!signature) return { response: plain(403, "Missing X-Twilio-Signature.") };
@@ -39,5 +58,7 @@ export async function readTwilioWebhook(req: Request, required: string[]): Promi
   }
   const missing = required.filter((f) => !form[f]?.trim());
   if (missing.length) return { response: plain(400, `Missing required field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`) };
+  const badPhone = badPhoneField(form, phoneFields);
+  if (badPhone) return { response: plain(400, badPhone) };
   return { form };
 }

@@ -110,6 +110,10 @@ describe("helpers", () => {
     );
   });
 
+  it("just hangs up when there is nothing to say (Twilio rejects an empty Say)", () => {
+    expect(politeHangupTwiml("")).toBe(`<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>`);
+  });
+
   it("builds absolute URLs without a double slash", () => {
     expect(voiceUrl("https://a.example.com///", "/api/twilio/voice/intake")).toBe("https://a.example.com/api/twilio/voice/intake");
     expect(voiceUrl("https://a.example.com", "/x", { leg: "transfer" })).toBe("https://a.example.com/x?leg=transfer");

@@ -138,9 +138,10 @@ export function screenResultTwiml(digits: string | null | undefined): string {
   return r.toString();
 }
 
+/** The message, then hang up; no message just hangs up (Twilio rejects an empty Say). */
 export function politeHangupTwiml(message: string, voice?: SayVoice): string {
   const r = response();
-  say(r, message, voice);
+  if (message.trim()) say(r, message, voice);
   r.hangup();
   return r.toString();
 }

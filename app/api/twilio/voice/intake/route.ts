@@ -1,4 +1,4 @@
 import { voiceRoute } from "@/server/calls/voice-route";
 import { onIntake } from "@/server/calls/voice-flow";
 
-export const POST = voiceRoute(["CallSid"], onIntake);
+export const POST = voiceRoute({ required: ["CallSid"] }, onIntake);

@@ -1,0 +1,235 @@
+// When the database or the model fails mid-call the caller is never dropped (issue 3): a safe
+// message plays within Twilio's time limit, the webhook is spooled, and once the database answers
+// the calls.recover-spool job turns it into an owned lead with an urgent callback task. A model
+// that is slow or answers garbage falls back to the rules model, recorded on the call.
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useTestDatabase, engineName } from "@/server/test/test-db";
+import { openDatabase, type Database } from "@/server/db/engine";
+import { setDb } from "@/server/db";
+import type { PrismaClient } from "@/server/db/generated/client";
+import { createIntakeEngine, intakeConfigFromEnv } from "@/server/intake/engine";
+import { extraction } from "@/server/intake/extraction";
+import { chatCompletion, fakeOpenAI } from "@/server/intake/fake-openai-server";
+import { ALL_JOBS } from "@/server/jobs/all-jobs";
+import { startJobs, sendJob, stopJobs } from "@/server/jobs/runtime";
+import { recoverSpoolJob } from "./jobs";
+import { RECOVERY_TASK_TITLE, type SpooledWebhook } from "./spool";
+import { MESSAGES } from "./voice-flow";
+import { setIntakeEngine, voiceRouteSettings } from "./voice-route";
+import { makeTestBusiness, type TestBusiness } from "./test-business";
+import { gatherAction, postVoice, spoken, TwilioCall } from "./webhook-test-kit";
+
+let db: Awaited<ReturnType<typeof useTestDatabase>>;
+let prisma: PrismaClient;
+let biz: TestBusiness;
+let spool: string;
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+  prisma = db.prisma;
+  biz = await makeTestBusiness(prisma);
+});
+afterAll(() => db?.drop());
+beforeEach(() => {
+  spool = mkdtempSync(path.join(tmpdir(), "lr-spool-"));
+  process.env.SPOOL_DIR = spool;
+});
+afterEach(() => setDb(db));
+
+const leadOf = (call: TwilioCall) => prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid }, include: { tasks: true } });
+const runRecoveryJob = () => recoverSpoolJob.work({}, { prisma, now: () => new Date() });
+const spooled = () => readdirSync(spool).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(path.join(spool, f), "utf8")) as SpooledWebhook);
+
+/** A PostgreSQL "server" that refuses connections: the port was free a moment ago. */
+async function refusingDatabase(): Promise<Database> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((r) => probe.close(() => r()));
+  return openDatabase({ url: `postgresql://postgres@127.0.0.1:${port}/down` });
+}
+
+/** A PostgreSQL "server" that accepts connections and never answers: a hung database. */
+async function hangingDatabase(): Promise<{ db: Database; stop(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((s) => void sockets.add(s));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  const hung = await openDatabase({ url: `postgresql://postgres@127.0.0.1:${port}/hung` });
+  return {
+    db: hung,
+    async stop() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+      await hung.close().catch(() => undefined);
+    },
+  };
+}
+
+async function timed<T>(work: Promise<T>): Promise<[T, number]> {
+  const started = Date.now();
+  const value = await work;
+  return [value, Date.now() - started];
+}
+
+describe(`database failure mid-call (${engineName})`, () => {
+  it("answers the first webhook with the safe message when the database is down, and recovery makes a missed lead with an urgent callback", async () => {
+    const down = await refusingDatabase();
+    setDb(down);
+    const call = new TwilioCall(biz.trackingNumber);
+    const [res, ms] = await timed(postVoice("/api/twilio/voice", call.form({ CallStatus: "ringing" })));
+    // Without the database the plumber's number cannot be read: the safe message, never a silent drop.
+    expect(res.status).toBe(200);
+    expect(spoken(res.body)).toBe(MESSAGES.trouble);
+    expect(res.body).toContain("<Hangup/>");
+    expect(ms).toBeLessThan(5_000);
+    expect(spooled()).toMatchObject([{ path: "/api/twilio/voice", form: { CallSid: call.callSid, To: biz.trackingNumber } }]);
+    await down.close();
+
+    setDb(db);
+    await runRecoveryJob();
+    const lead = await leadOf(call);
+    expect(lead).toMatchObject({ status: "missed", ownerId: biz.officeId, nextAction: RECOVERY_TASK_TITLE, acceptedAt: null });
+    expect(lead.tasks).toMatchObject([{ kind: "urgent_callback", assigneeId: biz.officeId, title: RECOVERY_TASK_TITLE }]);
+    expect(Math.abs(lead.tasks[0]!.dueAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(spooled()).toEqual([]);
+
+    // Idempotent: running again (or concurrently) adds nothing.
+    await Promise.all([runRecoveryJob(), runRecoveryJob()]);
+    expect((await leadOf(call)).tasks).toHaveLength(1);
+  });
+
+  it("answers within the deadline when the database hangs instead of failing", async () => {
+    const hung = await hangingDatabase();
+    const deadline = voiceRouteSettings.deadlineMs;
+    voiceRouteSettings.deadlineMs = 800;
+    try {
+      setDb(hung.db);
+      const call = new TwilioCall(biz.trackingNumber);
+      const [res, ms] = await timed(postVoice("/api/twilio/voice", call.form()));
+      expect(res.status).toBe(200);
+      expect(spoken(res.body)).toBe(MESSAGES.trouble);
+      expect(ms).toBeGreaterThanOrEqual(700);
+      expect(ms).toBeLessThan(3_000);
+      expect(spooled().map((s) => s.form.CallSid)).toEqual([call.callSid]);
+      setDb(db);
+      await runRecoveryJob();
+      expect((await leadOf(call)).tasks.map((t) => t.kind)).toEqual(["urgent_callback"]);
+    } finally {
+      voiceRouteSettings.deadlineMs = deadline;
+      await hung.stop();
+    }
+  });
+
+  it("recovers a call cut off mid-intake as followup_needed with an urgent callback, and the late status callback adds nothing", async () => {
+    const call = new TwilioCall(biz.trackingNumber);
+    await call.missed();
+    await call.say("78701");
+    const down = await refusingDatabase();
+    setDb(down);
+    const cut = await postVoice(gatherAction(call.last)!, call.form({ SpeechResult: "the water heater is leaking" }));
+    expect(spoken(cut.body)).toBe(MESSAGES.trouble);
+    const status = await postVoice("/api/twilio/voice/status", call.form({ CallStatus: "completed" }));
+    expect(status.status).toBe(200);
+    expect(spooled().map((s) => s.path)).toEqual(["/api/twilio/voice/intake", "/api/twilio/voice/status"]);
+    expect(spooled()[0]!.query).toBe("?turn=1");
+    await down.close();
+
+    setDb(db);
+    await runRecoveryJob();
+    const lead = await leadOf(call);
+    expect(lead).toMatchObject({ status: "followup_needed", zip: "78701", nextAction: RECOVERY_TASK_TITLE, ownerId: biz.officeId });
+    expect(lead.tasks.map((t) => t.kind)).toEqual(["urgent_callback"]);
+    const row = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } });
+    expect(row.stage).toBe("ended");
+    expect(row.endedAt).not.toBeNull();
+    await runRecoveryJob();
+    expect((await leadOf(call)).tasks).toHaveLength(1);
+  });
+
+  it("drains the spool as soon as a webhook reaches the database again", async () => {
+    const down = await refusingDatabase();
+    setDb(down);
+    const lost = new TwilioCall(biz.trackingNumber);
+    await postVoice("/api/twilio/voice", lost.form());
+    await down.close();
+    setDb(db);
+    await new TwilioCall(biz.trackingNumber).incoming();
+    await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 10_000 }).toBe(1);
+  });
+
+  it("runs calls.recover-spool every minute from the job registry, through pg-boss", async () => {
+    const job = ALL_JOBS.find((j) => j.name === "calls.recover-spool");
+    expect(job).toMatchObject({ cron: "* * * * *" });
+    const down = await refusingDatabase();
+    setDb(down);
+    const lost = new TwilioCall(biz.trackingNumber);
+    await postVoice("/api/twilio/voice", lost.form());
+    await down.close();
+    setDb(db);
+    await startJobs(db, [recoverSpoolJob], { pollingIntervalSeconds: 0.5 });
+    try {
+      await sendJob("calls.recover-spool", {});
+      await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 20_000 }).toBe(1);
+    } finally {
+      await stopJobs();
+    }
+  });
+});
+
+describe(`model failure mid-call (${engineName})`, () => {
+  let servers: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    setIntakeEngine(undefined);
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
+  });
+
+  async function useModel(reply: Parameters<typeof fakeOpenAI>[0]) {
+    const server = await fakeOpenAI(reply);
+    servers.push(server);
+    setIntakeEngine(createIntakeEngine(intakeConfigFromEnv({ AI_PROVIDER: "openai-compatible", AI_BASE_URL: server.baseURL, AI_MODEL: "fake-llm", AI_TIMEOUT_MS: "300" })));
+    return server;
+  }
+
+  async function zipTurn() {
+    const call = new TwilioCall(biz.trackingNumber);
+    await call.missed();
+    const [xml, ms] = await timed(call.say("seven eight seven oh one"));
+    const row = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } });
+    const lead = await prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid }, include: { events: true } });
+    return { xml, ms, row, lead, fallbacks: lead.events.filter((e) => e.type === "intake.model_fallback") };
+  }
+
+  it("uses the configured model through the webhook when it answers in time", async () => {
+    const server = await useModel((res) => chatCompletion(res, JSON.stringify(extraction({ zip: "78701" }))));
+    const { row, lead, fallbacks } = await zipTurn();
+    expect(server.seen).toHaveLength(1);
+    expect(row.modelUsed).toBe("openai-compatible:fake-llm");
+    expect(fallbacks).toEqual([]);
+    expect(lead.zip).toBe("78701");
+  });
+
+  it("falls back to the rules model when the model is too slow, well inside Twilio's limit", async () => {
+    const server = await useModel((res) => server.later(5_000, () => chatCompletion(res, JSON.stringify(extraction({ zip: "78701" })))));
+    const { xml, ms, row, lead, fallbacks } = await zipTurn();
+    expect(ms).toBeLessThan(2_000);
+    expect(spoken(xml)).toMatch(/plumbing/);
+    expect(row.modelUsed).toBe("local:rules");
+    expect(fallbacks.map((e) => e.data)).toEqual([{ model: "local:rules", error: "openai-compatible:fake-llm did not answer within 300 ms." }]);
+    expect(lead).toMatchObject({ zip: "78701", inArea: true });
+  });
+
+  it("falls back to the rules model when the model answers garbage", async () => {
+    await useModel((res) => chatCompletion(res, "Sure! The caller lives somewhere nice."));
+    const { row, lead, fallbacks } = await zipTurn();
+    expect(row.modelUsed).toBe("local:rules");
+    expect(fallbacks).toHaveLength(1);
+    expect((fallbacks[0]!.data as { error: string }).error).toMatch(/not a valid extraction/);
+    expect(lead.zip).toBe("78701");
+  });
+});

@@ -1,0 +1,46 @@
+// The promised next step a call leaves on its lead (seed 001 "Handoff Contract": one owner, the
+// next action, a visible due time). Every status the call can leave has one; a task the call
+// created (callback, urgent callback) overrides it with the task's own title and due time.
+import type { LeadStatus } from "@/server/db/generated/enums";
+import { URGENT_CALLBACK_MINUTES, type EndReason } from "@/server/voice/state-machine";
+
+export type NextStep = { nextAction: string; dueAt: Date };
+
+/** Missed calls have an immediate response SLA (seed 003): call back now. */
+export const MISSED_CALL_ACTION = "Call back: missed call";
+export const AI_IN_PROGRESS_ACTION = "AI intake in progress: call back if the call drops";
+export const TRANSFER_IN_PROGRESS_ACTION = "Warm transfer to on-call in progress: call back at once if nobody takes it";
+export const PLUMBER_ANSWERED_ACTION = "Log the outcome of the plumber's call";
+export const CONFIRM_APPOINTMENT_ACTION = "Confirm the appointment";
+export const AFTER_TRANSFER_ACTION = "Update the lead after the on-call transfer";
+export const OUT_OF_AREA_ACTION = "No action: out of the service area. Close the lead";
+export const DECLINED_ACTION = "No action: the caller declined a booking. Close the lead";
+
+const minutes = (now: Date, n: number) => new Date(now.getTime() + n * 60_000);
+const HOUR = 60;
+const DAY = 24 * 60;
+
+export function nextStepFor(status: LeadStatus, opts: { now: Date; reason?: EndReason | null; appointmentAt?: Date | null }): NextStep {
+  const { now, reason } = opts;
+  switch (status) {
+    case "missed":
+      return { nextAction: MISSED_CALL_ACTION, dueAt: now };
+    case "answered_by_ai":
+      return { nextAction: AI_IN_PROGRESS_ACTION, dueAt: minutes(now, URGENT_CALLBACK_MINUTES) };
+    case "answered_by_plumber":
+      return { nextAction: PLUMBER_ANSWERED_ACTION, dueAt: minutes(now, HOUR) };
+    case "booked": {
+      // Confirm within the hour, and always before the visit itself.
+      const inAnHour = minutes(now, HOUR);
+      const at = opts.appointmentAt;
+      return { nextAction: CONFIRM_APPOINTMENT_ACTION, dueAt: at && at < inAnHour ? at : inAnHour };
+    }
+    case "followup_needed":
+      // Reached only without a task (the on-call person took the transfer); tasks bring their own.
+      return { nextAction: AFTER_TRANSFER_ACTION, dueAt: minutes(now, HOUR) };
+    case "not_booked":
+      return { nextAction: reason === "out_of_area" ? OUT_OF_AREA_ACTION : DECLINED_ACTION, dueAt: minutes(now, DAY) };
+    case "closed":
+      return { nextAction: "No action: closed", dueAt: now };
+  }
+}
