@@ -29,7 +29,7 @@ export function defaultDataDir(): string {
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
   const url = opts.url ?? null;
   if (url) {
-    const adapterFactory = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapterFactory = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return { prisma, pglite: null, url, adapterFactory, close: () => prisma.$disconnect() };
   }
