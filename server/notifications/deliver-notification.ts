@@ -1,0 +1,48 @@
+// Delivers one queued notification: in_app is simply marked sent; email goes through SMTP when
+// configured; SMS waits for the Twilio SMS issue. Without a provider the message is recorded as
+// "would send" (transport "local") for the dev outbox. Failures are counted; the job retries
+// until MAX_ATTEMPTS, then the row is marked failed with the last error.
+import nodemailer from "nodemailer";
+import type { PrismaClient } from "@/server/db/generated/client";
+
+export const MAX_ATTEMPTS = 5;
+
+export type DeliveryConfig = { smtpUrl?: string | null; from?: string; now?: () => Date };
+
+export type DeliveryResult = "sent" | "retry" | "failed" | "skipped";
+
+async function sendEmail(cfg: DeliveryConfig, msg: { to: string; subject: string; text: string }) {
+  const transport = nodemailer.createTransport(cfg.smtpUrl!);
+  try {
+    await transport.sendMail({ from: cfg.from ?? "LeadRescue <no-reply@leadrescue.local>", ...msg });
+  } finally {
+    transport.close();
+  }
+}
+
+export async function deliverNotification(prisma: PrismaClient, id: string, cfg: DeliveryConfig = {}): Promise<DeliveryResult> {
+  const now = cfg.now ?? (() => new Date());
+  // Claim one attempt: only a queued row is delivered, so a sent one is never sent again.
+  const claimed = await prisma.notification.updateMany({ where: { id, status: "queued" }, data: { attempts: { increment: 1 } } });
+  if (claimed.count === 0) return "skipped";
+  const n = await prisma.notification.findUniqueOrThrow({ where: { id } });
+  try {
+    let transport: string;
+    if (n.channel === "in_app") transport = "in_app";
+    else if (n.channel === "email" && cfg.smtpUrl) {
+      if (!n.to) throw new Error("The recipient has no email address.");
+      await sendEmail(cfg, { to: n.to, subject: n.subject ?? "LeadRescue", text: n.body });
+      transport = "smtp";
+    } else {
+      // No email server configured, or SMS (not wired to Twilio yet): would send.
+      transport = "local";
+    }
+    await prisma.notification.update({ where: { id }, data: { status: "sent", transport, sentAt: now(), error: null } });
+    return "sent";
+  } catch (err) {
+    const error = `${n.channel === "email" ? "Email" : "Message"} to ${n.to ?? "recipient"} failed: ${(err as Error).message}`.slice(0, 500);
+    const final = n.attempts >= MAX_ATTEMPTS;
+    await prisma.notification.update({ where: { id }, data: { error, ...(final ? { status: "failed" } : {}) } });
+    return final ? "failed" : "retry";
+  }
+}

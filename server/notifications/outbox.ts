@@ -1,0 +1,76 @@
+// The notification outbox: every message the app sends a person (in-app, SMS, email) is a row
+// here first, then a pg-boss job delivers it with retries. Later issues (SMS text-back, billing)
+// reuse it through this small API:
+//
+//   notify({ prisma, tenantId, userId, channel, purpose, leadId?, body, subject?, to?, key? })
+//     → { id, created }   inserts once per (tenant, recipient, channel, key) and queues delivery.
+//     key defaults to `${purpose}:${leadId ?? ""}`; a second call with the same key does nothing.
+//   recordNotification(same input)  → inserts only (use inside a transaction, then
+//   enqueueNotification(id) after commit).
+//
+// Channels: in_app (marked sent; the recipient reads it on /notifications), email (nodemailer
+// when SMTP_URL is set), sms (not wired to Twilio yet). Without a provider, email and SMS are
+// recorded as "would send" (transport "local") and shown on the dev outbox page.
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { NotificationChannel } from "@/server/db/generated/enums";
+import type { SendOptions } from "@/server/jobs/define-job";
+
+export type { NotificationChannel };
+
+/** Queues a pg-boss job (the runtime's sendJob, or a test's own boss.send). */
+export type Enqueue = (name: string, data: object, options?: SendOptions) => Promise<string | null>;
+
+export const NOTIFICATION_SEND_JOB = "notifications.send";
+
+/** A Prisma client or an interactive transaction's client. */
+type Db = Pick<PrismaClient, "notification">;
+
+export type NotifyInput = {
+  prisma: Db;
+  tenantId: string;
+  /** The recipient. */
+  userId: string;
+  channel: NotificationChannel;
+  /** What it is for, e.g. "escalation.urgent_unaccepted"; shown in the dev outbox. */
+  purpose: string;
+  leadId?: string | null;
+  body: string;
+  subject?: string | null;
+  /** Phone (sms) or email address (email); ignored for in_app. */
+  to?: string | null;
+  /** Idempotency key; defaults to `${purpose}:${leadId ?? ""}`. */
+  key?: string;
+};
+
+export async function recordNotification(input: NotifyInput): Promise<{ id: string; created: boolean }> {
+  const key = input.key ?? `${input.purpose}:${input.leadId ?? ""}`;
+  const unique = { tenantId: input.tenantId, userId: input.userId, channel: input.channel, key };
+  const { count } = await input.prisma.notification.createMany({
+    data: [{ ...unique, purpose: input.purpose, leadId: input.leadId ?? null, body: input.body, subject: input.subject ?? null, to: input.channel === "in_app" ? null : (input.to ?? null) }],
+    skipDuplicates: true,
+  });
+  const row = await input.prisma.notification.findUniqueOrThrow({ where: { tenantId_userId_channel_key: unique }, select: { id: true } });
+  return { id: row.id, created: count === 1 };
+}
+
+async function defaultEnqueue(): Promise<Enqueue> {
+  const { sendJob } = await import("@/server/jobs/runtime");
+  return sendJob;
+}
+
+/** Queues delivery; the singleton key keeps one waiting job per notification. */
+export async function enqueueNotification(id: string, enqueue?: Enqueue): Promise<void> {
+  const send = enqueue ?? (await defaultEnqueue());
+  try {
+    await send(NOTIFICATION_SEND_JOB, { id }, { singletonKey: id });
+  } catch (err) {
+    // The row stays queued; the escalation sweep re-queues stale ones.
+    console.error(`Notification ${id} could not be queued yet:`, (err as Error).message);
+  }
+}
+
+export async function notify(input: NotifyInput & { enqueue?: Enqueue }): Promise<{ id: string; created: boolean }> {
+  const res = await recordNotification(input);
+  if (res.created) await enqueueNotification(res.id, input.enqueue);
+  return res;
+}
