@@ -1,29 +1,39 @@
-// The service gate: may the AI act for this tenant? Setup complete AND billing eligible AND
-// not detached or paused. One function; the call flow asks it on every handoff.
+// The service gate: may the AI act for this tenant? Setup complete AND the subscription in an
+// eligible state (server/billing/billing-eligibility.ts) AND not detached or paused. One
+// function; the call flow asks it on every handoff, the checklist and billing page show why.
 import type { PrismaClient } from "@/server/db/generated/client";
 import { setupChecklist } from "@/server/setup/checklist";
+import { billingEligibility } from "./billing-eligibility";
 
 export type GateDecision = { open: boolean; reasons: string[] };
 
-type GateTenant = { billingEligible: boolean; paused: boolean; detachedAt: Date | null };
+type GateTenant = {
+  billingEligible: boolean;
+  /** Why billing is not eligible, for people (defaults to a generic sentence). */
+  billingReason?: string | null;
+  paused: boolean;
+  detachedAt: Date | null;
+};
 
 /** Pure half: the decision from facts already read. */
 export function decideGate(tenant: GateTenant, setupComplete: boolean, missing: string[] = []): GateDecision {
   const reasons: string[] = [];
   if (!setupComplete) reasons.push(`Setup is not complete${missing.length ? `: ${missing.join(", ").toLowerCase()} missing` : ""}.`);
-  if (!tenant.billingEligible) reasons.push("Billing is not active.");
+  if (!tenant.billingEligible) reasons.push(tenant.billingReason ? `Billing: ${tenant.billingReason}` : "Billing is not active.");
   if (tenant.detachedAt) reasons.push("The service was detached after cancellation.");
   if (tenant.paused) reasons.push("The service is paused by your agency.");
   return { open: reasons.length === 0, reasons };
 }
 
-export async function serviceGate(prisma: PrismaClient, tenantId: string): Promise<GateDecision> {
-  const [tenant, checklist] = await Promise.all([
-    prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { billingEligible: true, paused: true, detachedAt: true } }),
+export async function serviceGate(prisma: PrismaClient, tenantId: string, now: Date = new Date()): Promise<GateDecision> {
+  const [tenant, account, checklist] = await Promise.all([
+    prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { paused: true, detachedAt: true } }),
+    prisma.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true } }),
     setupChecklist(prisma, tenantId),
   ]);
+  const billing = billingEligibility(account, now);
   return decideGate(
-    tenant,
+    { ...tenant, billingEligible: billing.eligible, billingReason: billing.reason },
     checklist.complete,
     checklist.items.filter((i) => !i.done).map((i) => i.label),
   );

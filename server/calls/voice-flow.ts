@@ -5,6 +5,7 @@ import type { PrismaClient, Call, Prisma } from "@/server/db/generated/client";
 import type { LeadStatus, Urgency } from "@/server/db/generated/enums";
 import { writeAudit } from "@/server/audit/write-audit";
 import { serviceGate } from "@/server/billing/service-gate";
+import { enqueueUsageForCall } from "@/server/billing/jobs";
 import type { IntakeEngine } from "@/server/intake/engine";
 import { routingKindFor, routingTarget } from "@/server/leads/routing";
 import {
@@ -192,9 +193,8 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: 
       await leadEvent(prisma, call, "call.caller_hung_up", { status });
     }
   }
-  if (aiHandled && !call.isTest) {
-    // usage (billing): enqueue the usage event here (one per CallSid; this branch runs once per call).
-  }
+  // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
+  if (aiHandled) await enqueueUsageForCall(prisma, { tenantId: call.tenantId, callSid: call.callSid });
 }
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────

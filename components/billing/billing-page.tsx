@@ -1,0 +1,215 @@
+"use client";
+// The billing page: whether the AI is on and why not, the plan and subscription status, this
+// period's usage and the upcoming charge, cancellation with the detach time, and the ledger.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button, ErrorBanner, SuccessNote } from "@/components/ui/form";
+import { Card, PageHeader } from "@/components/ui/layout";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { NoPermission, QueryState } from "@/components/settings/access-states";
+import { can, type TenantRole } from "@/server/auth/permissions";
+import type { BillingState } from "@/server/billing/billing-state";
+import { UsageChart } from "./usage-chart";
+import { UsageLedger } from "./usage-ledger";
+
+export function money(cents: number | null | undefined, currency = "usd"): string {
+  if (cents == null) return "—";
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+}
+
+export function dateFormatter(timeZone: string) {
+  return (d: Date | string | null | undefined, withTime = false) =>
+    d
+      ? new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "short", day: "numeric", ...(withTime ? { hour: "numeric", minute: "2-digit", timeZoneName: "short" } : {}) }).format(new Date(d))
+      : "—";
+}
+
+const STATUS_TONE: Record<string, string> = {
+  trialing: "bg-sky-100 text-sky-800",
+  active: "bg-green-100 text-green-800",
+  past_due: "bg-amber-100 text-amber-800",
+};
+
+export function BillingPage({ role, timeZone }: { role: TenantRole; timeZone: string }) {
+  const trpc = useTRPC();
+  const params = useSearchParams();
+  const returning = params.get("checkout");
+  const [openedAt] = useState(() => Date.now());
+  const state = useQuery({
+    ...trpc.billing.state.queryOptions(),
+    // Back from Checkout: Stripe's webhook may land a moment later, so look again for 30 s.
+    refetchInterval: (q) => (returning === "success" && q.state.data?.status !== "active" && Date.now() - openedAt < 30_000 ? 1000 : false),
+  });
+  if (!can(role, "billing.manage")) return <NoPermission what="see or change billing" />;
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <PageHeader title="Billing" description="Your LeadRescue plan: a monthly price plus a charge per call the AI handles. Test calls, out-of-area, spam and repeat calls are never charged." />
+      {returning === "success" ? <SuccessNote message={state.data?.status === "active" ? "Thank you — your subscription is active." : "Payment received — confirming your subscription with Stripe…"} /> : null}
+      {returning === "canceled" ? <p role="status" className="text-sm text-slate-600">Checkout was cancelled; nothing was charged.</p> : null}
+      <QueryState query={state} what="see billing">
+        {() => <BillingBody state={state.data!} timeZone={timeZone} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function BillingBody({ state, timeZone }: { state: BillingState; timeZone: string }) {
+  const fmt = dateFormatter(timeZone);
+  return (
+    <>
+      <Card>
+        <div className="flex items-center gap-3" role="status" aria-live="polite">
+          <span className={`size-3 rounded-full ${state.gate.open ? "bg-green-500" : "bg-amber-500"}`} aria-hidden />
+          <p className="font-medium">{state.gate.open ? "The AI is on: missed calls are answered." : "The AI is off: missed calls are not answered by the AI."}</p>
+        </div>
+        {!state.gate.open ? (
+          <ul className="mt-2 list-disc pl-9 text-sm text-slate-600" aria-label="Why the AI is off">
+            {state.gate.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        ) : null}
+      </Card>
+      <SubscriptionCard state={state} fmt={fmt} />
+      <UsageCard state={state} fmt={fmt} />
+      <CancellationCard state={state} fmt={fmt} />
+      <UsageLedger timeZone={timeZone} />
+    </>
+  );
+}
+
+type Fmt = ReturnType<typeof dateFormatter>;
+
+function useBillingActions() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() });
+  const go = (r: { url: string }) => window.location.assign(r.url);
+  return {
+    checkout: useMutation(trpc.billing.startCheckout.mutationOptions({ onSuccess: go })),
+    portal: useMutation(trpc.billing.openPortal.mutationOptions({ onSuccess: go })),
+    cancel: useMutation(trpc.billing.requestCancellation.mutationOptions({ onSuccess: invalidate })),
+    undo: useMutation(trpc.billing.undoCancellation.mutationOptions({ onSuccess: invalidate })),
+  };
+}
+
+function SubscriptionCard({ state, fmt }: { state: BillingState; fmt: Fmt }) {
+  const { checkout, portal } = useBillingActions();
+  const plan = state.plan;
+  return (
+    <Card title="Subscription">
+      <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-slate-500">Status</dt>
+          <dd>
+            <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[state.status] ?? "bg-slate-100 text-slate-700"}`}>{state.statusLabel}</span>
+            {state.cancelAtPeriodEnd ? <span className="ml-2 text-xs text-slate-500">ends {fmt(state.currentPeriodEnd)}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Plan</dt>
+          <dd>{plan ? `${plan.name}: ${money(plan.baseAmount, plan.currency)} / month + ${money(plan.perCallAmount, plan.currency)} per AI-handled call` : "No plan yet"}</dd>
+        </div>
+        {state.trialEnd && state.status === "trialing" ? (
+          <div>
+            <dt className="text-slate-500">Free trial ends</dt>
+            <dd>{fmt(state.trialEnd)}</dd>
+          </div>
+        ) : null}
+        {state.currentPeriodEnd ? (
+          <div>
+            <dt className="text-slate-500">Current period</dt>
+            <dd>
+              {fmt(state.currentPeriodStart)} – {fmt(state.currentPeriodEnd)}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {state.status === "past_due" && state.graceEndsAt ? (
+        <p role="alert" className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          A payment failed. The AI stays on for a {state.graceDays}-day grace period, until {fmt(state.graceEndsAt, true)}. Update your card to keep it on.
+        </p>
+      ) : null}
+      <div className="mt-4 flex flex-wrap gap-3">
+        {state.canSubscribe ? (
+          <Button type="button" busy={checkout.isPending} onClick={() => checkout.mutate()}>
+            {state.status === "trialing" ? "Subscribe now" : "Subscribe"}
+          </Button>
+        ) : null}
+        {state.hasCustomer ? (
+          <Button type="button" variant="secondary" busy={portal.isPending} onClick={() => portal.mutate()}>
+            Manage payment and invoices
+          </Button>
+        ) : null}
+      </div>
+      <div className="mt-3" aria-live="polite">
+        <ErrorBanner message={checkout.error?.message ?? portal.error?.message} />
+      </div>
+    </Card>
+  );
+}
+
+function UsageCard({ state, fmt }: { state: BillingState; fmt: Fmt }) {
+  const u = state.usage;
+  const currency = state.plan?.currency ?? "usd";
+  return (
+    <Card title="This period's usage" description={`${fmt(u.periodStart)} – ${fmt(u.periodEnd)}`}>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat label="Billable AI calls" value={String(u.billableCalls)} />
+        <Stat label="Credited calls (not charged)" value={String(u.creditedCalls)} />
+        <Stat
+          label={u.estimate?.dueAt ? `Upcoming charge (${fmt(u.estimate.dueAt)})` : "Upcoming charge"}
+          value={u.estimate ? money(u.estimate.total, currency) : "—"}
+          hint={u.estimate ? `${money(u.estimate.base, currency)} plan + ${money(u.estimate.usage, currency)} usage, before tax` : "No active subscription"}
+        />
+      </div>
+      <UsageChart days={u.perDay} />
+    </Card>
+  );
+}
+
+function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="rounded-md bg-slate-50 p-3">
+      <p className="text-xs text-slate-500">{label}</p>
+      <p className="mt-1 text-xl font-semibold">{value}</p>
+      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+    </div>
+  );
+}
+
+function CancellationCard({ state, fmt }: { state: BillingState; fmt: Fmt }) {
+  const { cancel, undo } = useBillingActions();
+  const c = state.cancellation;
+  return (
+    <Card title="Cancel service" description="Cancelling turns the AI off 24 hours after you ask: your numbers stop being answered by LeadRescue. You can undo it until then.">
+      <div aria-live="polite">
+        {c.detachedAt ? (
+          <p className="text-sm">
+            The service was detached on <strong>{fmt(c.detachedAt, true)}</strong> (cancellation requested {fmt(c.requestedAt, true)}).
+          </p>
+        ) : c.requestedAt ? (
+          <div className="space-y-3">
+            <p className="text-sm" data-testid="detach-time">
+              Cancellation requested on {fmt(c.requestedAt, true)}. The AI will be detached at <strong>{fmt(c.detachAt, true)}</strong>.
+            </p>
+            {c.canUndo ? (
+              <Button type="button" variant="secondary" busy={undo.isPending} onClick={() => undo.mutate()}>
+                Undo cancellation
+              </Button>
+            ) : null}
+          </div>
+        ) : (
+          <ConfirmButton confirmText="Yes, cancel service" busy={cancel.isPending} onConfirm={() => cancel.mutate()}>
+            Cancel service
+          </ConfirmButton>
+        )}
+        {undo.isSuccess && !c.requestedAt ? <SuccessNote message="Cancellation undone: the AI stays on." /> : null}
+        <ErrorBanner message={cancel.error?.message ?? undo.error?.message} />
+      </div>
+    </Card>
+  );
+}

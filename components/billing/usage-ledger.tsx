@@ -1,0 +1,94 @@
+"use client";
+// The usage ledger: every AI-handled call, billable or credited and why, newest first, with
+// keyset pages (Newer / Older) and a filter.
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button, Select } from "@/components/ui/form";
+import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
+import { dateFormatter } from "./billing-page";
+
+const METER_LABELS: Record<string, string> = { sent: "Sent to Stripe", pending: "Sending…", skipped: "Not sent (no Stripe customer)", not_applicable: "—" };
+
+export function UsageLedger({ timeZone }: { timeZone: string }) {
+  const trpc = useTRPC();
+  const fmt = dateFormatter(timeZone);
+  const [outcome, setOutcome] = useState<"billable" | "credited" | "">("");
+  // Cursors of the pages before this one, so "Newer" can go back.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors.at(-1) ?? null;
+  const q = useQuery(trpc.billing.usageLedger.queryOptions({ cursor, limit: 20, outcome: outcome || null }));
+
+  return (
+    <Card title="Usage ledger" description="Each call the AI handled. Billable calls are sent to Stripe once (by call id); credited calls are never charged.">
+      <div className="mb-4 max-w-xs">
+        <Select
+          label="Show"
+          value={outcome}
+          onChange={(e) => {
+            setOutcome(e.target.value as typeof outcome);
+            setCursors([null]);
+          }}
+        >
+          <option value="">All calls</option>
+          <option value="billable">Billable</option>
+          <option value="credited">Credited</option>
+        </Select>
+      </div>
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <LoadError error={q.error} retry={() => void q.refetch()} />
+      ) : q.data.items.length === 0 ? (
+        <EmptyState title={outcome ? `No ${outcome} calls yet` : "No AI-handled calls yet"}>Calls appear here when the AI answers a missed call.</EmptyState>
+      ) : (
+        <>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Usage ledger, {q.data.total} calls</caption>
+              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">When</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Caller</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Charge</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Why</th>
+                  <th scope="col" className="py-2 font-medium">Stripe</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {q.data.items.map((e) => (
+                  <tr key={e.id}>
+                    <td className="py-2 pr-4 whitespace-nowrap">{fmt(e.occurredAt, true)}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">{e.callerPhone ?? "—"}</td>
+                    <td className="py-2 pr-4">
+                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${e.outcome === "billable" ? "bg-brand-50 text-brand-700" : "bg-green-50 text-green-800"}`}>
+                        {e.outcome === "billable" ? "Billable" : "Credited"}
+                      </span>
+                    </td>
+                    <td className="py-2 pr-4">{e.reason}</td>
+                    <td className="py-2 text-slate-600" title={e.meterError ?? undefined}>
+                      {METER_LABELS[e.meterStatus] ?? e.meterStatus}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="mt-4 flex items-center justify-between" aria-label="Ledger pages">
+            <p className="text-xs text-slate-500">
+              Page {cursors.length} · {q.data.total} calls
+            </p>
+            <div className="flex gap-2">
+              <Button type="button" variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                Newer
+              </Button>
+              <Button type="button" variant="secondary" disabled={!q.data.nextCursor} onClick={() => setCursors((c) => [...c, q.data.nextCursor])}>
+                Older
+              </Button>
+            </div>
+          </nav>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,111 @@
+// What the billing page shows: plan, status, trial end, current-period usage and the upcoming
+// charge estimate, why the AI is off, the cancellation / detach times, and the usage ledger.
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { SubscriptionStatus } from "@/server/db/generated/enums";
+import type { TenantDb } from "@/server/db/tenant-scope";
+import { billingEligibility, PAST_DUE_GRACE_DAYS } from "./billing-eligibility";
+import { CREDIT_REASONS, type CreditReason } from "./record-usage";
+import { serviceGate } from "./service-gate";
+
+export const STATUS_LABELS: Record<SubscriptionStatus, string> = {
+  none: "No subscription",
+  trialing: "Free trial",
+  active: "Active",
+  past_due: "Payment past due",
+  incomplete: "Payment incomplete",
+  incomplete_expired: "Expired before the first payment",
+  unpaid: "Unpaid",
+  canceled: "Canceled",
+  paused: "Paused",
+};
+
+type Ctx = { prisma: PrismaClient; db: TenantDb; tenantId: string };
+
+const dayKey = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+
+export async function billingState(ctx: Ctx, now: Date = new Date()) {
+  const [tenant, account, gate] = await Promise.all([
+    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } }),
+    ctx.db.billingAccount.findFirst({}),
+    serviceGate(ctx.prisma, ctx.tenantId, now),
+  ]);
+  const status = account?.status ?? "none";
+  const billing = billingEligibility(account, now);
+  // The current period from Stripe; without one, the last 30 days.
+  const periodEnd = account?.currentPeriodEnd ?? now;
+  const periodStart = account?.currentPeriodStart ?? new Date(now.getTime() - 30 * 86_400_000);
+  const entries = await ctx.db.usageLedgerEntry.findMany({ where: { occurredAt: { gte: periodStart, lt: periodEnd > now ? periodEnd : now } }, select: { occurredAt: true, outcome: true } });
+  const billable = entries.filter((e) => e.outcome === "billable").length;
+  const perDay = new Map<string, { day: string; billable: number; credited: number }>();
+  for (let t = periodStart.getTime(); t <= Math.min(now.getTime(), periodEnd.getTime()); t += 86_400_000) {
+    const k = dayKey(new Date(t), tenant.timeZone);
+    perDay.set(k, { day: k, billable: 0, credited: 0 });
+  }
+  for (const e of entries) {
+    const k = dayKey(e.occurredAt, tenant.timeZone);
+    const row = perDay.get(k) ?? { day: k, billable: 0, credited: 0 };
+    row[e.outcome] += 1;
+    perDay.set(k, row);
+  }
+  const base = account?.baseAmount ?? null;
+  const perCall = account?.perCallAmount ?? null;
+  const live = ["trialing", "active", "past_due"].includes(status);
+  return {
+    status,
+    statusLabel: STATUS_LABELS[status],
+    plan: account?.planName ? { name: account.planName, baseAmount: base, perCallAmount: perCall, currency: account.currency } : null,
+    trialEnd: account?.trialEnd ?? null,
+    currentPeriodStart: account?.currentPeriodStart ?? null,
+    currentPeriodEnd: account?.currentPeriodEnd ?? null,
+    cancelAtPeriodEnd: account?.cancelAtPeriodEnd ?? false,
+    pastDueSince: account?.pastDueSince ?? null,
+    graceEndsAt: billing.graceEndsAt,
+    graceDays: PAST_DUE_GRACE_DAYS,
+    billingReason: billing.reason,
+    hasCustomer: !!account?.stripeCustomerId,
+    canSubscribe: !tenant.detachedAt && !["active", "past_due", "unpaid"].includes(status),
+    gate,
+    cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt, canUndo: !!tenant.cancelRequestedAt && !tenant.detachedAt && !!tenant.detachAt && tenant.detachAt > now },
+    usage: {
+      periodStart,
+      periodEnd,
+      billableCalls: billable,
+      creditedCalls: entries.length - billable,
+      perDay: [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day)).slice(-31),
+      // Upcoming charge: the base price at renewal plus this period's billable calls (no tax).
+      estimate: live && base !== null ? { base, usage: (perCall ?? 0) * billable, total: base + (perCall ?? 0) * billable, currency: account?.currency ?? "usd", dueAt: status === "trialing" ? (account?.trialEnd ?? null) : (account?.currentPeriodEnd ?? null) } : null,
+    },
+  };
+}
+
+export type BillingState = Awaited<ReturnType<typeof billingState>>;
+
+/** The usage ledger, newest first, keyset pages. */
+export async function listUsageLedger(ctx: { db: TenantDb }, input: { cursor?: string | null; limit: number; outcome?: "billable" | "credited" | null }) {
+  const where = input.outcome ? { outcome: input.outcome } : {};
+  const [rows, total] = await Promise.all([
+    ctx.db.usageLedgerEntry.findMany({
+      where,
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      take: input.limit + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    }),
+    ctx.db.usageLedgerEntry.count({ where }),
+  ]);
+  const page = rows.slice(0, input.limit);
+  return {
+    total,
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+    items: page.map((e) => ({
+      id: e.id,
+      callSid: e.callSid,
+      leadId: e.leadId,
+      callerPhone: e.callerPhone,
+      occurredAt: e.occurredAt,
+      outcome: e.outcome,
+      reason: e.creditReason ? (CREDIT_REASONS[e.creditReason as CreditReason] ?? e.creditReason) : "AI-handled call",
+      meterStatus: e.meterStatus,
+      meterError: e.meterError,
+    })),
+  };
+}

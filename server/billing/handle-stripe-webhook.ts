@@ -1,0 +1,42 @@
+// POST /api/stripe/webhook: verify the signature on the raw body (bad → 400, nothing written),
+// handle each event id once (StripeEvent), and for any customer / subscription / checkout /
+// invoice event re-read the customer's state from Stripe (syncCustomer). Unknown types → 200.
+import type Stripe from "stripe";
+import type { PrismaClient } from "@/server/db/generated/client";
+import { syncCustomer } from "./sync-subscription";
+
+export type WebhookDeps = { stripe: () => Promise<Stripe>; verify: (rawBody: string, signature: string) => Stripe.Event; now?: () => Date };
+export type WebhookAnswer = { status: number; body: { received?: boolean; outcome?: string; error?: string } };
+
+const HANDLED_PREFIXES = ["customer.subscription.", "checkout.session.", "invoice.", "customer."];
+
+/** The customer an event is about, when it is a type this app syncs on. */
+export function customerOfEvent(event: Pick<Stripe.Event, "type" | "data">): string | null {
+  if (!HANDLED_PREFIXES.some((p) => event.type.startsWith(p))) return null;
+  const object = event.data.object as { object?: string; id?: string; customer?: string | { id: string } | null };
+  if (object.object === "customer") return object.id ?? null;
+  const c = object.customer;
+  return typeof c === "string" ? c : (c?.id ?? null);
+}
+
+export async function handleStripeWebhook(prisma: PrismaClient, rawBody: string, signature: string | null, deps: WebhookDeps): Promise<WebhookAnswer> {
+  if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header." } };
+  let event: Stripe.Event;
+  try {
+    event = deps.verify(rawBody, signature);
+  } catch (err) {
+    return { status: 400, body: { error: `Webhook signature check failed: ${(err as Error).message}` } };
+  }
+  if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) {
+    return { status: 200, body: { received: true, outcome: "duplicate" } };
+  }
+  const customerId = customerOfEvent(event);
+  let outcome = "ignored";
+  if (customerId) {
+    // A failure here answers 500 without recording the event, so Stripe delivers it again.
+    const result = await syncCustomer(prisma, await deps.stripe(), customerId, deps.now?.() ?? new Date());
+    outcome = result ? `synced:${result.status}` : "no_tenant";
+  }
+  await prisma.stripeEvent.createMany({ data: [{ id: event.id, type: event.type, customerId, outcome }], skipDuplicates: true });
+  return { status: 200, body: { received: true, outcome } };
+}

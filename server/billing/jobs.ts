@@ -1,0 +1,100 @@
+// Billing's background jobs (pg-boss: durable, retried, any number of workers):
+//   billing.usage         one AI-handled call → ledger row + meter event (retries with backoff)
+//   billing.usage-sweep   every 10 min: ended AI-handled calls without a ledger row, and rows
+//                         whose meter event is still pending → billing.usage (the safety net)
+//   billing.detach        at detachAt (startAfter): the 24-hour auto-detach
+//   billing.detach-sweep  every 5 min: tenants past detachAt and not detached (a lost job)
+import type { PrismaClient } from "@/server/db/generated/client";
+import { env } from "@/server/env";
+import { defineJob } from "@/server/jobs/define-job";
+import { getBoss, sendJob } from "@/server/jobs/runtime";
+import { getStripe } from "@/server/integrations/stripe";
+import { getTwilioClient } from "@/server/integrations/twilio-client";
+import { detachTenant, tenantsDueForDetach } from "./detach-tenant";
+import { callsMissingUsage, pendingMeterEvents, recordUsageForCall } from "./record-usage";
+import type { CancellationDeps } from "./request-cancellation";
+
+export const USAGE_JOB = "billing.usage";
+export const USAGE_SWEEP_JOB = "billing.usage-sweep";
+export const DETACH_JOB = "billing.detach";
+export const DETACH_SWEEP_JOB = "billing.detach-sweep";
+
+type UsageJob = { tenantId: string; callSid: string };
+type DetachJob = { tenantId: string; requestedAt?: string };
+
+const RETRIES = { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 };
+
+export const usageJob = defineJob<UsageJob>({
+  name: USAGE_JOB,
+  queue: { ...RETRIES },
+  batchSize: 4,
+  async work(data, ctx) {
+    await recordUsageForCall(ctx.prisma, data, { stripe: getStripe, meterEventName: env.STRIPE_METER_EVENT_NAME, now: ctx.now });
+  },
+});
+
+export const usageSweepJob = defineJob<object>({
+  name: USAGE_SWEEP_JOB,
+  cron: "*/10 * * * *",
+  queue: { policy: "short", retryLimit: 1 },
+  async work(_data, ctx) {
+    const now = ctx.now();
+    const settled = new Date(now.getTime() - 5 * 60_000);
+    for (const c of [...(await callsMissingUsage(ctx.prisma, now, settled)), ...(await pendingMeterEvents(ctx.prisma, settled))]) {
+      await sendJob(USAGE_JOB, c, { singletonKey: `${c.tenantId}:${c.callSid}`, singletonSeconds: 600 });
+    }
+  },
+});
+
+export const detachJob = defineJob<DetachJob>({
+  name: DETACH_JOB,
+  queue: { ...RETRIES },
+  async work(data, ctx) {
+    const result = await detachTenant(ctx.prisma, data, { twilio: getTwilioClient, now: ctx.now });
+    if (result === "detached") console.log(`Billing: tenant ${data.tenantId} detached after cancellation.`);
+  },
+});
+
+export const detachSweepJob = defineJob<object>({
+  name: DETACH_SWEEP_JOB,
+  cron: "*/5 * * * *",
+  queue: { policy: "short", retryLimit: 1 },
+  async work(_data, ctx) {
+    for (const t of await tenantsDueForDetach(ctx.prisma, ctx.now())) {
+      await detachTenant(ctx.prisma, { tenantId: t.id }, { twilio: getTwilioClient, now: ctx.now });
+    }
+  },
+});
+
+export const BILLING_JOBS = [usageJob, usageSweepJob, detachJob, detachSweepJob];
+
+/**
+ * Queues the usage event of a call (call it from the call's final status webhook). Safe to call
+ * for any call, any number of times: calls the AI did not handle are skipped by the job, and the
+ * ledger + meter identifier dedupe repeats. If the queue is not running, the sweep catches up.
+ */
+export async function enqueueUsageForCall(prisma: PrismaClient, input: { tenantId: string; callSid: string }): Promise<string | null> {
+  const existing = await prisma.usageLedgerEntry.findUnique({ where: { tenantId_callSid: input }, select: { meterStatus: true } });
+  if (existing && existing.meterStatus !== "pending") return null;
+  try {
+    return await sendJob(USAGE_JOB, { tenantId: input.tenantId, callSid: input.callSid });
+  } catch (err) {
+    console.error(`Usage for call ${input.callSid} not queued (the usage sweep will pick it up):`, (err as Error).message);
+    return null;
+  }
+}
+
+/** The cancellation's hooks into the queue: the detach job at detachAt, and cancelling it. */
+export const cancellationJobs: Pick<CancellationDeps, "scheduleDetach" | "cancelDetachJob"> = {
+  async scheduleDetach(job, detachAt) {
+    try {
+      return await sendJob(DETACH_JOB, job, { startAfter: detachAt, singletonKey: `${job.tenantId}:${job.requestedAt}`, singletonSeconds: 60 });
+    } catch (err) {
+      console.error(`Detach job for tenant ${job.tenantId} not queued (the detach sweep will run it):`, (err as Error).message);
+      return null;
+    }
+  },
+  async cancelDetachJob(jobId) {
+    await (await getBoss()).cancel(DETACH_JOB, jobId);
+  },
+};

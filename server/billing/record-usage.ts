@@ -1,0 +1,118 @@
+// Usage billing (seed 000 §9): one ledger row per AI-handled call, and for a billable call one
+// Stripe meter event with identifier = CallSid (plus an idempotency key). The ledger's unique
+// (tenantId, callSid) and Stripe's identifier dedupe make replays, job retries and concurrent
+// deliveries harmless: a call is never charged twice.
+//
+// Credit policy — recorded in the ledger, never charged:
+//   test_call    simulated test calls (Call.isTest)
+//   out_of_area  the caller's ZIP is outside the service area (lead.inArea = false)
+//   spam         the caller gave nothing (no ZIP, name or issue) or the lead was closed as spam
+//   duplicate    the same number already had a billable AI call in the previous 24 hours
+//                (or the lead was closed as a duplicate before the usage was recorded)
+import type Stripe from "stripe";
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { UsageOutcome } from "@/server/db/generated/enums";
+
+export type CreditReason = "test_call" | "out_of_area" | "spam" | "duplicate";
+
+export const CREDIT_REASONS: Record<CreditReason, string> = {
+  test_call: "Test call — never billed",
+  out_of_area: "Caller outside your service area",
+  spam: "No information given (spam, robocall or silent caller)",
+  duplicate: "Repeat call from the same number within 24 hours",
+};
+
+export const DUPLICATE_WINDOW_MS = 24 * 3_600_000;
+
+export type UsageFacts = {
+  isTest: boolean;
+  inArea: boolean | null;
+  captured: { zip: string | null; callerName: string | null; issueSummary: string | null };
+  closeReason: string | null;
+  /** The same caller had a billable AI call for this tenant in the previous 24 hours. */
+  repeatOfBillable: boolean;
+};
+
+/** Pure: billable, or credited and why (the first reason that applies, in policy order). */
+export function classifyUsage(f: UsageFacts): { outcome: UsageOutcome; creditReason: CreditReason | null } {
+  const credit = (creditReason: CreditReason) => ({ outcome: "credited" as const, creditReason });
+  if (f.isTest) return credit("test_call");
+  if (f.inArea === false) return credit("out_of_area");
+  if (/spam|robocall/i.test(f.closeReason ?? "") || (!f.captured.zip && !f.captured.callerName && !f.captured.issueSummary)) return credit("spam");
+  if (f.repeatOfBillable || f.closeReason === "duplicate") return credit("duplicate");
+  return { outcome: "billable", creditReason: null };
+}
+
+/** The fact the call flow writes when the AI takes a missed call (server/calls/voice-flow.ts). */
+export const AI_ANSWERED_EVENT = "call.ai_answered";
+
+export type UsageDeps = { stripe: () => Promise<Stripe>; meterEventName: string; now?: () => Date };
+
+/**
+ * Records the ledger row for an ended AI-handled call and sends its meter event if billable.
+ * Returns null when there is nothing to bill (unknown call, not ended, not AI-handled).
+ * Throws when Stripe fails, so the job retries; the retry resends the same identifier.
+ */
+export async function recordUsageForCall(prisma: PrismaClient, input: { tenantId: string; callSid: string }, deps: UsageDeps) {
+  const call = await prisma.call.findFirst({
+    where: { tenantId: input.tenantId, callSid: input.callSid },
+    include: { lead: { include: { events: { where: { type: AI_ANSWERED_EVENT }, take: 1, select: { id: true } } } } },
+  });
+  if (!call?.endedAt || !call.lead?.events.length) return null;
+  const key = { tenantId_callSid: { tenantId: input.tenantId, callSid: input.callSid } };
+
+  let entry = await prisma.usageLedgerEntry.findUnique({ where: key });
+  if (!entry) {
+    const repeat = await prisma.usageLedgerEntry.count({
+      where: { tenantId: input.tenantId, callerPhone: call.fromNumber, outcome: "billable", callSid: { not: call.callSid }, occurredAt: { gte: new Date(call.startedAt.getTime() - DUPLICATE_WINDOW_MS), lte: call.startedAt } },
+    });
+    const { outcome, creditReason } = classifyUsage({
+      isTest: call.isTest || call.lead.isTest,
+      inArea: call.lead.inArea,
+      captured: { zip: call.lead.zip, callerName: call.lead.callerName, issueSummary: call.lead.issueSummary },
+      closeReason: call.lead.closeReason,
+      repeatOfBillable: repeat > 0,
+    });
+    await prisma.usageLedgerEntry.createMany({
+      data: [{ tenantId: input.tenantId, callSid: call.callSid, leadId: call.leadId, callerPhone: call.fromNumber, outcome, creditReason, meterStatus: outcome === "billable" ? "pending" : "not_applicable", occurredAt: call.endedAt }],
+      skipDuplicates: true,
+    });
+    entry = await prisma.usageLedgerEntry.findUniqueOrThrow({ where: key });
+  }
+  if (entry.outcome !== "billable" || entry.meterStatus !== "pending") return entry;
+
+  const account = await prisma.billingAccount.findUnique({ where: { tenantId: input.tenantId }, select: { stripeCustomerId: true } });
+  if (!account?.stripeCustomerId) {
+    return prisma.usageLedgerEntry.update({ where: key, data: { meterStatus: "skipped", meterError: "The business has no Stripe customer, so nothing was sent to Stripe." } });
+  }
+  try {
+    const stripe = await deps.stripe();
+    await stripe.billing.meterEvents.create(
+      { event_name: deps.meterEventName, identifier: call.callSid, timestamp: Math.floor(entry.occurredAt.getTime() / 1000), payload: { stripe_customer_id: account.stripeCustomerId, value: "1" } },
+      { idempotencyKey: `leadrescue-meter-${call.callSid}` },
+    );
+  } catch (err) {
+    await prisma.usageLedgerEntry.update({ where: key, data: { meterAttempts: { increment: 1 }, meterError: (err as Error).message.slice(0, 500) } });
+    throw err;
+  }
+  return prisma.usageLedgerEntry.update({ where: key, data: { meterStatus: "sent", sentAt: deps.now?.() ?? new Date(), meterAttempts: { increment: 1 }, meterError: null } });
+}
+
+/** Ended AI-handled calls (last 30 days, ended before `settledBefore`) that have no ledger row. */
+export async function callsMissingUsage(prisma: PrismaClient, now: Date, settledBefore: Date, limit = 500) {
+  const calls = await prisma.call.findMany({
+    where: { endedAt: { not: null, gte: new Date(now.getTime() - 30 * 86_400_000), lte: settledBefore }, lead: { events: { some: { type: AI_ANSWERED_EVENT } } } },
+    select: { tenantId: true, callSid: true },
+    orderBy: { endedAt: "asc" },
+    take: limit * 4,
+  });
+  if (!calls.length) return [];
+  const have = await prisma.usageLedgerEntry.findMany({ where: { callSid: { in: calls.map((c) => c.callSid) } }, select: { tenantId: true, callSid: true } });
+  const seen = new Set(have.map((h) => `${h.tenantId} ${h.callSid}`));
+  return calls.filter((c) => !seen.has(`${c.tenantId} ${c.callSid}`)).slice(0, limit);
+}
+
+/** Ledger rows still waiting for their meter event (a retry budget ran out, or the job was lost). */
+export async function pendingMeterEvents(prisma: PrismaClient, settledBefore: Date, limit = 500) {
+  return prisma.usageLedgerEntry.findMany({ where: { meterStatus: "pending", createdAt: { lte: settledBefore } }, select: { tenantId: true, callSid: true }, take: limit });
+}

@@ -1,0 +1,96 @@
+// Convergent sync: read the customer's subscriptions from Stripe and overwrite the tenant's
+// BillingAccount with the current truth. Whatever event triggered it, in whatever order, the
+// row ends up the same, so webhooks never have to be trusted for their payload or their order.
+import type Stripe from "stripe";
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { SubscriptionStatus } from "@/server/db/generated/enums";
+
+// Which subscription is "the" subscription when a customer has several (e.g. a seeded trial and
+// a paid one from Checkout): the most alive one, newest first.
+const RANK: Record<Exclude<SubscriptionStatus, "none">, number> = { active: 0, trialing: 1, past_due: 2, unpaid: 3, incomplete: 4, paused: 5, incomplete_expired: 6, canceled: 7 };
+
+/** Stripe's status as ours; a status this app does not know counts as not eligible (unpaid). */
+export function statusOf(sub: Pick<Stripe.Subscription, "status">): Exclude<SubscriptionStatus, "none"> {
+  return sub.status in RANK ? (sub.status as Exclude<SubscriptionStatus, "none">) : "unpaid";
+}
+
+export function pickSubscription(subs: Stripe.Subscription[]): Stripe.Subscription | null {
+  return [...subs].sort((a, b) => RANK[statusOf(a)] - RANK[statusOf(b)] || b.created - a.created)[0] ?? null;
+}
+
+const at = (sec: number | null | undefined) => (sec ? new Date(sec * 1000) : null);
+
+export type AccountFields = {
+  subscriptionId: string | null;
+  status: SubscriptionStatus;
+  priceId: string | null;
+  planName: string | null;
+  baseAmount: number | null;
+  perCallAmount: number | null;
+  currency: string;
+  trialEnd: Date | null;
+  currentPeriodStart: Date | null;
+  currentPeriodEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
+  pastDueSince: Date | null;
+};
+
+/** Pure: the account row for a subscription (null = none), keeping when past_due was first seen. */
+export function accountFieldsFrom(sub: Stripe.Subscription | null, previous: { status: SubscriptionStatus; pastDueSince: Date | null } | null, now: Date): AccountFields {
+  if (!sub) {
+    return { subscriptionId: null, status: "none", priceId: null, planName: null, baseAmount: null, perCallAmount: null, currency: "usd", trialEnd: null, currentPeriodStart: null, currentPeriodEnd: null, cancelAtPeriodEnd: false, pastDueSince: null };
+  }
+  const items = sub.items.data;
+  const base = items.find((i) => i.price.recurring?.usage_type !== "metered") ?? items[0];
+  const metered = items.find((i) => i.price.recurring?.usage_type === "metered");
+  return {
+    subscriptionId: sub.id,
+    status: statusOf(sub),
+    priceId: base?.price.id ?? null,
+    planName: base?.price.nickname ?? "LeadRescue",
+    baseAmount: base?.price.unit_amount ?? null,
+    perCallAmount: metered?.price.unit_amount ?? null,
+    currency: base?.price.currency ?? "usd",
+    trialEnd: at(sub.trial_end),
+    currentPeriodStart: at(base?.current_period_start),
+    currentPeriodEnd: at(base?.current_period_end),
+    cancelAtPeriodEnd: sub.cancel_at_period_end,
+    pastDueSince: statusOf(sub) === "past_due" ? (previous?.status === "past_due" && previous.pastDueSince ? previous.pastDueSince : now) : null,
+  };
+}
+
+async function tenantForCustomer(prisma: PrismaClient, stripe: Stripe, customerId: string): Promise<string | null> {
+  const account = await prisma.billingAccount.findUnique({ where: { stripeCustomerId: customerId }, select: { tenantId: true } });
+  if (account) return account.tenantId;
+  // A customer the app created carries its tenant in metadata (e.g. the row was lost or restored).
+  const customer = await stripe.customers.retrieve(customerId).catch((err: { code?: string }) => {
+    if (err.code === "resource_missing") return null;
+    throw err;
+  });
+  const tenantId = customer && !customer.deleted ? customer.metadata?.tenantId : undefined;
+  if (!tenantId) return null;
+  const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
+  return tenant?.id ?? null;
+}
+
+export type SyncResult = { tenantId: string; status: SubscriptionStatus; subscriptionId: string | null } | null;
+
+/** Reads the customer's subscriptions from Stripe and upserts the tenant's BillingAccount. */
+export async function syncCustomer(prisma: PrismaClient, stripe: Stripe, customerId: string, now: Date = new Date()): Promise<SyncResult> {
+  const tenantId = await tenantForCustomer(prisma, stripe, customerId);
+  if (!tenantId) return null;
+  const subs = await stripe.subscriptions.list({ customer: customerId, status: "all", limit: 20 });
+  const chosen = pickSubscription(subs.data);
+  // Subscribing through Checkout ends a free trial: cancel trials superseded by a paid subscription.
+  if (chosen && statusOf(chosen) === "active") {
+    for (const s of subs.data) if (s.id !== chosen.id && s.status === "trialing") await stripe.subscriptions.cancel(s.id);
+  }
+  const previous = await prisma.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true } });
+  const fields = accountFieldsFrom(chosen, previous, now);
+  await prisma.billingAccount.upsert({
+    where: { tenantId },
+    create: { tenantId, stripeCustomerId: customerId, ...fields, syncedAt: now },
+    update: { stripeCustomerId: customerId, ...fields, syncedAt: now },
+  });
+  return { tenantId, status: fields.status, subscriptionId: fields.subscriptionId };
+}

@@ -1,0 +1,77 @@
+// The objects the Stripe fake keeps, shaped like the Stripe API's (only the fields the app reads).
+
+export type FakePrice = {
+  id: string;
+  object: "price";
+  active: boolean;
+  currency: string;
+  unit_amount: number;
+  nickname: string | null;
+  product: string;
+  product_name: string;
+  recurring: { interval: "month"; usage_type: "licensed" | "metered"; meter: string | null } | null;
+  type: "recurring";
+};
+
+export type FakeCustomer = { id: string; object: "customer"; created: number; email: string | null; name: string | null; metadata: Record<string, string>; livemode: false };
+
+export type FakeSubscriptionItem = { id: string; object: "subscription_item"; price: FakePrice; quantity?: number; current_period_start: number; current_period_end: number; subscription: string };
+
+export type FakeSubscription = {
+  id: string;
+  object: "subscription";
+  customer: string;
+  status: "trialing" | "active" | "past_due" | "incomplete" | "incomplete_expired" | "unpaid" | "canceled" | "paused";
+  created: number;
+  start_date: number;
+  cancel_at_period_end: boolean;
+  cancel_at: number | null;
+  canceled_at: number | null;
+  ended_at: number | null;
+  trial_start: number | null;
+  trial_end: number | null;
+  metadata: Record<string, string>;
+  items: { object: "list"; data: FakeSubscriptionItem[]; has_more: false; url: string };
+  latest_invoice: string | null;
+  livemode: false;
+};
+
+export type FakeCheckoutSession = {
+  id: string;
+  object: "checkout.session";
+  mode: "subscription";
+  status: "open" | "complete" | "expired";
+  payment_status: "unpaid" | "paid";
+  customer: string | null;
+  customer_email: string | null;
+  client_reference_id: string | null;
+  success_url: string;
+  cancel_url: string | null;
+  url: string | null;
+  subscription: string | null;
+  metadata: Record<string, string>;
+  line_items: { price: string; quantity?: number }[];
+  trial_period_days: number | null;
+  created: number;
+  livemode: false;
+};
+
+export type FakePortalSession = { id: string; object: "billing_portal.session"; customer: string; return_url: string; url: string; created: number; livemode: false };
+
+export type FakeMeterEvent = { object: "billing.meter_event"; created: number; event_name: string; identifier: string; payload: Record<string, string>; timestamp: number; livemode: false };
+
+export type FakeEvent = { id: string; object: "event"; api_version: string; created: number; type: string; data: { object: unknown }; livemode: false; pending_webhooks: number; request: { id: null; idempotency_key: null } };
+
+export type FakeState = {
+  seq: number;
+  customers: Record<string, FakeCustomer>;
+  subscriptions: Record<string, FakeSubscription>;
+  checkoutSessions: Record<string, FakeCheckoutSession>;
+  portalSessions: Record<string, FakePortalSession>;
+  /** By identifier: the dedupe key Stripe enforces. */
+  meterEvents: Record<string, FakeMeterEvent>;
+  /** Every meter event request received, duplicates included (for tests). */
+  meterEventRequests: number;
+  events: FakeEvent[];
+  idempotency: Record<string, { status: number; body: string }>;
+};

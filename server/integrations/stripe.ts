@@ -1,0 +1,72 @@
+// The Stripe client the app uses. STRIPE_SECRET_KEY set → real Stripe. Unset → local mode: the
+// local Stripe fake (server/integrations/stripe-fake/) runs inside this process on 127.0.0.1
+// (STRIPE_FAKE_PORT, or any free port) and the real SDK is pointed at it, so Checkout, the
+// portal, webhooks and meter events all run through the same code as in production.
+import path from "node:path";
+import Stripe from "stripe";
+import { defaultDataDir } from "@/server/db/engine";
+import { env } from "@/server/env";
+import { startStripeFake, type StripeFake } from "./stripe-fake/server";
+
+export type StripeHandle = { stripe: Stripe; mode: "live" | "local"; fake: StripeFake | null };
+
+const g = globalThis as unknown as { __leadrescueStripe?: Promise<StripeHandle> };
+
+export const stripePlan = () => ({ basePriceId: env.STRIPE_PRICE_ID, usagePriceId: env.STRIPE_USAGE_PRICE_ID, meterEventName: env.STRIPE_METER_EVENT_NAME });
+
+/** An SDK client aimed at a Stripe-compatible server (the fake). */
+export function stripeClientFor(baseUrl: string, key = "sk_test_local_stripe_fake"): Stripe {
+  const u = new URL(baseUrl);
+  return new Stripe(key, { host: u.hostname, port: Number(u.port), protocol: u.protocol.replace(":", "") as "http" | "https", maxNetworkRetries: 0, telemetry: false });
+}
+
+async function localHandle(): Promise<StripeHandle> {
+  const plan = stripePlan();
+  const opts = {
+    webhookUrl: `${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/api/stripe/webhook`,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    prices: { baseId: plan.basePriceId, usageId: plan.usagePriceId, meterEventName: plan.meterEventName },
+    // Paired with the embedded database, so a fresh data dir starts a fresh fake.
+    statePath: env.DATABASE_URL ? path.resolve(".data", "stripe-fake.json") : `${env.PGLITE_DATA_DIR ? path.resolve(env.PGLITE_DATA_DIR) : defaultDataDir()}.stripe-fake.json`,
+    log: (m: string) => console.log(m),
+  };
+  // Under vitest: memory only, and webhooks are not posted to a dev server that may be running
+  // (tests that need webhooks start their own fake and use setStripeHandle).
+  if (process.env.VITEST) Object.assign(opts, { statePath: undefined, deliver: async () => ({ status: 200 }), log: () => {} });
+  try {
+    const fake = await startStripeFake({ ...opts, port: env.STRIPE_FAKE_PORT });
+    return { stripe: stripeClientFor(fake.url), mode: "local", fake };
+  } catch (err) {
+    // A fixed port already served by this app's other process (`npm run worker` + the web app).
+    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE" && env.STRIPE_FAKE_PORT) {
+      const url = `http://127.0.0.1:${env.STRIPE_FAKE_PORT}`;
+      const health = await fetch(`${url}/_fake/health`).then((r) => r.json() as Promise<{ fake?: string }>).catch(() => null);
+      if (health?.fake === "stripe") return { stripe: stripeClientFor(url), mode: "local", fake: null };
+    }
+    throw new Error(`The local Stripe fake could not start on port ${env.STRIPE_FAKE_PORT}: ${(err as Error).message}. Set STRIPE_FAKE_PORT to a free port, or STRIPE_SECRET_KEY for real Stripe.`);
+  }
+}
+
+export function getStripeHandle(): Promise<StripeHandle> {
+  g.__leadrescueStripe ??= (
+    env.STRIPE_SECRET_KEY ? Promise.resolve<StripeHandle>({ stripe: new Stripe(env.STRIPE_SECRET_KEY, { maxNetworkRetries: 2 }), mode: "live", fake: null }) : localHandle()
+  ).catch((err) => {
+    g.__leadrescueStripe = undefined;
+    throw err;
+  });
+  return g.__leadrescueStripe;
+}
+
+export async function getStripe(): Promise<Stripe> {
+  return (await getStripeHandle()).stripe;
+}
+
+/** Tests: use this client (e.g. one aimed at a fake the test started), or reset. */
+export function setStripeHandle(handle: StripeHandle | undefined): void {
+  g.__leadrescueStripe = handle ? Promise.resolve(handle) : undefined;
+}
+
+/** Verifies a webhook on its raw body; throws Stripe's signature error when forged or stale. */
+export function constructStripeEvent(rawBody: string, signature: string): Stripe.Event {
+  return Stripe.webhooks.constructEvent(rawBody, signature, env.STRIPE_WEBHOOK_SECRET);
+}
