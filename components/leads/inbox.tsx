@@ -1,0 +1,192 @@
+"use client";
+// The lead inbox: the queue in SOP order with counts per group, filters, search, keyset pages
+// ("Load more") and a quiet refresh every 15 s that keeps the pages already loaded.
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useParams, useSearchParams } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button, SuccessNote } from "@/components/ui/form";
+import { EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
+import { HANDOFF_CONDITIONS } from "@/server/leads/handoff";
+import { queueGroupLabel } from "@/server/leads/queue-order";
+import { STATUS_LABELS } from "@/server/leads/status-transitions";
+import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } from "./badges";
+import { relativeTime } from "./format";
+
+type Filters = {
+  status?: keyof typeof STATUS_LABELS;
+  urgency?: "emergency" | "high" | "normal" | "low";
+  source?: "phone" | "sms" | "web_form" | "referral" | "manual";
+  ownerId?: string;
+  mine?: boolean;
+  unowned?: boolean;
+  overdue?: boolean;
+  q?: string;
+};
+
+const REFRESH_MS = 15_000;
+const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+export function Inbox({ canManage }: { canManage: boolean }) {
+  const trpc = useTRPC();
+  const { slug } = useParams<{ slug: string }>();
+  const notice = useSearchParams().get("notice");
+  const [filters, setFilters] = useState<Filters>({});
+  const [search, setSearch] = useState("");
+  const input = useMemo(() => ({ ...filters, limit: 25 }), [filters]);
+
+  const owners = useQuery(trpc.leads.owners.queryOptions());
+  const counts = useQuery(trpc.leads.counts.queryOptions(filters, { refetchInterval: REFRESH_MS, placeholderData: keepPreviousData }));
+  const list = useInfiniteQuery(
+    trpc.leads.inbox.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor, refetchInterval: REFRESH_MS, placeholderData: keepPreviousData }),
+  );
+
+  const set = (patch: Partial<Filters>) => setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== "" && v !== false)) as Filters);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <div className="max-w-6xl">
+      <PageHeader
+        title="Inbox"
+        description="Work the queue top down: emergency, high, booked confirmations, follow-up needed, then the rest. Overdue first within each group."
+        actions={canManage ? <Link href={`/t/${slug}/leads/stale`} className="text-sm font-medium text-brand-600 hover:underline">Close stale leads</Link> : null}
+      />
+
+      {notice === "rejected" ? (
+        <div className="mb-4">
+          <SuccessNote message="Handoff rejected: the lead went back to intake with your reason on its timeline." />
+        </div>
+      ) : null}
+      <section aria-label="Queue groups" className="mb-4 flex flex-wrap gap-2" aria-live="polite">
+        {counts.data?.map((g) => (
+          <div key={g.id} className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow-sm">
+            <span className="font-medium">{g.label}</span> <span className="tabular-nums">{g.total}</span>
+            {g.overdue ? <span className="ml-1 text-xs text-red-700">({g.overdue} overdue)</span> : null}
+          </div>
+        ))}
+      </section>
+
+      <form
+        role="search"
+        aria-label="Filter leads"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: search.trim() || undefined });
+        }}
+      >
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Search
+          <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, phone or ZIP" className={`${selectClass} mt-1 w-52`} />
+        </label>
+        <Button type="submit" variant="secondary">Search</Button>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Status
+          <select className={`${selectClass} mt-1`} value={filters.status ?? ""} onChange={(e) => set({ status: (e.target.value || undefined) as Filters["status"] })}>
+            <option value="">Open (not closed)</option>
+            {Object.entries(STATUS_LABELS).map(([k, v]) => (
+              <option key={k} value={k}>{v}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Urgency
+          <select className={`${selectClass} mt-1`} value={filters.urgency ?? ""} onChange={(e) => set({ urgency: (e.target.value || undefined) as Filters["urgency"] })}>
+            <option value="">Any</option>
+            {["emergency", "high", "normal", "low"].map((u) => (
+              <option key={u} value={u}>{u}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Source
+          <select className={`${selectClass} mt-1`} value={filters.source ?? ""} onChange={(e) => set({ source: (e.target.value || undefined) as Filters["source"] })}>
+            <option value="">Any</option>
+            {["phone", "sms", "web_form", "referral", "manual"].map((s) => (
+              <option key={s} value={s}>{s.replace("_", " ")}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium text-slate-600">
+          Owner
+          <select className={`${selectClass} mt-1`} value={filters.ownerId ?? ""} onChange={(e) => set({ ownerId: e.target.value || undefined })}>
+            <option value="">Anyone</option>
+            {owners.data?.map((o) => (
+              <option key={o.userId} value={o.userId}>{o.name}</option>
+            ))}
+          </select>
+        </label>
+        {(["mine", "unowned", "overdue"] as const).map((k) => (
+          <label key={k} className="flex items-center gap-1.5 pb-2 text-sm">
+            <input type="checkbox" checked={!!filters[k]} onChange={(e) => set({ [k]: e.target.checked || undefined })} />
+            {k === "mine" ? "Mine" : k === "unowned" ? "Unowned" : "Overdue"}
+          </label>
+        ))}
+        {Object.keys(filters).length ? (
+          <button type="button" className="pb-2 text-sm text-slate-600 underline" onClick={() => { setFilters({}); setSearch(""); }}>
+            Clear filters
+          </button>
+        ) : null}
+      </form>
+
+      {list.isPending ? <Loading label="Loading the queue…" /> : null}
+      {list.error ? <LoadError error={list.error} retry={() => list.refetch()} /> : null}
+      {list.data && !items.length ? (
+        <EmptyState title={Object.keys(filters).length ? "No leads match these filters." : "The inbox is empty."}>
+          {Object.keys(filters).length ? "Clear a filter to see more." : "New calls land here as soon as they are missed."}
+        </EmptyState>
+      ) : null}
+
+      {items.length ? (
+        <ol aria-label="Lead queue" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {items.map((lead, i) => {
+            const header = i === 0 || items[i - 1]!.queueGroup !== lead.queueGroup ? queueGroupLabel(lead.queueGroup) : null;
+            const missing = HANDOFF_CONDITIONS.filter((c) => lead.handoffMissing.includes(c.key));
+            return (
+              <li key={lead.id} data-testid="inbox-row" data-group={lead.queueGroup}>
+                {header ? <h2 className="bg-slate-50 px-4 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{header}</h2> : null}
+                <Link href={`/t/${slug}/leads/${lead.id}`} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none">
+                  <div className="min-w-0">
+                    <p className="flex flex-wrap items-center gap-2 font-medium">
+                      <span>{lead.callerName ?? "Unknown caller"}</span>
+                      <span className="text-sm font-normal text-slate-500">{lead.callerPhone}</span>
+                      <UrgencyBadge urgency={lead.urgency} />
+                      <StatusBadge status={lead.status} />
+                      <TemperatureBadge score={lead.temperature} band={lead.temperatureBand} />
+                      {lead.isTest ? <TestBadge /> : null}
+                      {lead.overdue ? <OverdueBadge /> : null}
+                    </p>
+                    <p className="mt-0.5 truncate text-sm text-slate-600">
+                      {lead.issueSummary ?? "No issue captured"}
+                      {lead.zip ? ` · ZIP ${lead.zip}` : ""} · {lead.source.replace("_", " ")} · received {relativeTime(lead.createdAt)}
+                    </p>
+                    {missing.length ? (
+                      <p className="mt-0.5 text-xs text-amber-700">Belongs to intake: missing {missing.map((m) => m.label).join(", ")}</p>
+                    ) : null}
+                  </div>
+                  <div className="shrink-0 text-right text-sm">
+                    <p>{lead.ownerName ?? <span className="text-amber-700">Unowned</span>}</p>
+                    <p className="text-slate-600">{lead.nextAction ?? "No next action"}</p>
+                    <p className={lead.overdue ? "font-medium text-red-700" : "text-slate-500"}>{lead.dueAt ? `due ${relativeTime(lead.dueAt)}` : "no due time"}</p>
+                  </div>
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+
+      <div className="mt-4 flex items-center gap-3" aria-live="polite">
+        {list.hasNextPage ? (
+          <Button variant="secondary" busy={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+            Load more
+          </Button>
+        ) : items.length ? (
+          <p className="text-sm text-slate-500">End of the queue.</p>
+        ) : null}
+        {list.isRefetching && !list.isFetchingNextPage ? <span className="text-xs text-slate-400">Refreshing…</span> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// The office works the inbox (seed 000 §7, seed 001): the queue in SOP order, accepting a
+// handoff with the four confirmations, rejecting one with a missing-data reason, closing one
+// with a reason code.
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn, signOut } from "./helpers";
+
+test("staff work the queue in order: emergency first, then high, booked confirmations, follow-up needed", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  const rows = page.getByTestId("inbox-row");
+  await expect(rows.first()).toContainText("Maria Lopez");
+  const names = await rows.evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+  const order = ["Maria Lopez", "James Carter", "Priya Patel", "Tom Nguyen"].map((n) => names.findIndex((t) => t.includes(n)));
+  expect(order.every((i) => i >= 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  // Staff see their own leads and the inbox, not the owner's; test calls carry a badge.
+  expect(names.some((t) => t.includes("Linda Brooks"))).toBe(false);
+  await expect(rows.filter({ hasText: "Test Caller" }).getByText("Test", { exact: true })).toBeVisible();
+  await expect(rows.filter({ hasText: "Maria Lopez" }).getByText("Overdue", { exact: true })).toBeVisible();
+});
+
+test("staff accept a handoff by confirming the four acceptance standards", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  await page.getByTestId("inbox-row").filter({ hasText: "Maria Lopez" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Maria Lopez" })).toBeVisible();
+  // The record: evidence quotes, the call path and the transcript turn by turn.
+  await expect(page.getByText("“a pipe burst under my kitchen sink and there's water all over the floor”")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Call path" })).toContainText("Rang plumber");
+  await expect(page.getByRole("list", { name: "Call path" })).toContainText("Missed");
+  await expect(page.getByRole("list", { name: "Transcript" }).getByRole("listitem")).toHaveCount(7);
+  await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("the receiving person confirms acceptance");
+
+  const accept = page.getByRole("form", { name: "Accept handoff" });
+  const button = accept.getByRole("button", { name: "Accept handoff" });
+  for (const label of ["I saw the notes", "I understand the promised next step", "I know the deadline"]) await accept.getByLabel(label).check();
+  await expect(button).toBeDisabled();
+  await accept.getByLabel("The record has enough context to move without re-asking basic questions").check();
+  await button.click();
+  await expect(page.getByText(/Handed off: Sam Staff accepted/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Handoff accepted (all four acceptance standards confirmed)");
+});
+
+test("staff reject an incomplete handoff with a missing-data reason: it goes back to intake", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  await page.getByTestId("inbox-row").filter({ hasText: "James Carter" }).getByRole("link").click();
+  const reject = page.getByRole("form", { name: "Reject handoff" });
+  await reject.getByRole("button", { name: "Reject handoff" }).click();
+  await expect(reject.getByText("Say which field is missing.")).toBeVisible();
+  await reject.getByLabel("Missing field").selectOption({ label: "service address or market" });
+  await reject.getByLabel("What is missing or wrong").fill("No street address, only the ZIP");
+  await reject.getByRole("button", { name: "Reject handoff" }).click();
+  await expect(page).toHaveURL(/\/leads\?notice=rejected$/);
+  await expect(page.getByText("Handoff rejected: the lead went back to intake")).toBeVisible();
+  // Back with intake (the owner, by the routing rule): out of Sam's inbox, the reason on its timeline.
+  await expect(page.getByTestId("inbox-row").filter({ hasText: "James Carter" })).toHaveCount(0);
+  await signOut(page);
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  await page.getByTestId("inbox-row").filter({ hasText: "James Carter" }).getByRole("link").click();
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Handoff rejected — missing service address or market: “No street address, only the ZIP”");
+  await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("the receiving person confirms acceptance");
+});
+
+test("staff close a lead with a reason code and it leaves the queue", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  await page.getByTestId("inbox-row").filter({ hasText: "Tom Nguyen" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Tom Nguyen" })).toBeVisible();
+  await page.getByLabel("Close reason").selectOption({ label: "Duplicate" });
+  await page.getByLabel("Note (optional)").fill("Same job as the call on Monday");
+  await page.getByRole("button", { name: "Close lead" }).click();
+  await expect(page.getByText("Closed — no handoff needed.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Closed: Duplicate — Same job as the call on Monday");
+  await page.getByRole("link", { name: "← Inbox" }).click();
+  await expect(page.getByTestId("inbox-row").first()).toBeVisible();
+  await expect(page.getByTestId("inbox-row").filter({ hasText: "Tom Nguyen" })).toHaveCount(0);
+});

@@ -1,0 +1,46 @@
+// Booking a visit from the office: one of the tenant's own booking slots, or a custom time the
+// customer agreed to. The next action becomes confirming it (seed 004: confirm 24 hours before).
+import { AppError } from "@/server/errors";
+import { upcomingSlots } from "@/server/voice/booking-slots";
+import { applyLeadChange, type LeadWriteCtx } from "./apply-lead-change";
+import { checkStatusTransition } from "./status-transitions";
+
+export type BookInput = { leadId: string; slotStartsAt?: string | null; customAt?: Date | null; note?: string | null };
+
+/** The next bookable slots for this tenant (up to 3, at least an hour away). */
+export async function bookableSlots(ctx: Pick<LeadWriteCtx, "db" | "prisma" | "tenantId">, now: Date) {
+  const [tenant, slots] = await Promise.all([
+    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
+    ctx.db.bookingSlot.findMany({ select: { weekday: true, startMinute: true, endMinute: true } }),
+  ]);
+  return { timeZone: tenant.timeZone, slots: upcomingSlots(slots, { timeZone: tenant.timeZone, now }) };
+}
+
+export async function bookAppointment(ctx: LeadWriteCtx, input: BookInput) {
+  const now = ctx.now ?? new Date();
+  let at: Date;
+  let via: "slot" | "custom";
+  if (input.slotStartsAt) {
+    const { slots } = await bookableSlots(ctx, now);
+    const slot = slots.find((s) => s.startsAt === input.slotStartsAt);
+    if (!slot) throw new AppError("BAD_REQUEST", "That slot is no longer available. Pick one of the slots shown, or enter a custom time.", "slotStartsAt");
+    at = new Date(slot.startsAt);
+    via = "slot";
+  } else if (input.customAt) {
+    at = input.customAt;
+    if (Number.isNaN(at.getTime())) throw new AppError("BAD_REQUEST", "The custom time is not a valid date and time.", "customAt");
+    if (at.getTime() <= now.getTime()) throw new AppError("BAD_REQUEST", "The appointment time is in the past. Pick a time from now on.", "customAt");
+    via = "custom";
+  } else {
+    throw new AppError("BAD_REQUEST", "Pick a booking slot or enter a custom time.", "slotStartsAt");
+  }
+  const confirmBy = new Date(Math.max(now.getTime(), at.getTime() - 24 * 3_600_000));
+  return applyLeadChange({ ...ctx, now }, input.leadId, (lead) => {
+    const check = checkStatusTransition(lead.status, "booked", "book");
+    if (!check.ok) throw new AppError("BAD_REQUEST", check.reason, "status");
+    return {
+      patch: { status: "booked", appointmentAt: at, nextAction: "Confirm the appointment with the customer", dueAt: confirmBy },
+      events: [{ type: lead.status === "booked" ? "appointment.rescheduled" : "appointment.booked", data: { appointmentAt: at.toISOString(), via, ...(input.note?.trim() ? { note: input.note.trim() } : {}) } }],
+    };
+  });
+}

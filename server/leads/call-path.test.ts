@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { callPath } from "./call-path";
+
+const call = { stage: "ended", dialStatus: "no-answer", plumberAcceptedAt: null, transferAcceptedAt: null };
+
+describe("call path (seed 000 §3: rang plumber → missed → AI → outcome)", () => {
+  it("shows a missed call the AI booked", () => {
+    const steps = callPath(call, ["call.received", "call.missed", "call.ai_answered", "call.outcome"], "booked");
+    expect(steps.map((s) => s.label)).toEqual(["Rang plumber", "Missed", "AI intake", "Outcome: Booked"]);
+  });
+  it("if answered by human, AI path is skipped", () => {
+    const steps = callPath({ ...call, dialStatus: "completed" }, ["call.answered_by_plumber"], "answered_by_plumber");
+    expect(steps.map((s) => s.label)).toEqual(["Rang plumber", "Answered by plumber"]);
+  });
+  it("shows the hard stop when the service gate blocks the AI", () => {
+    const steps = callPath(call, ["call.missed", "call.ai_blocked"], "missed");
+    expect(steps.at(-1)).toMatchObject({ label: "AI not allowed", state: "stopped" });
+  });
+});

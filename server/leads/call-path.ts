@@ -1,0 +1,32 @@
+// The call path a lead came through (seed 000 §3): rang plumber → missed → AI → outcome.
+import type { LeadStatus } from "@/server/db/generated/enums";
+import { STATUS_LABELS } from "./status-transitions";
+
+export type CallPathStep = { key: string; label: string; detail?: string; state: "done" | "stopped" | "skipped" };
+
+type PathCall = { stage: string; dialStatus: string | null; plumberAcceptedAt: Date | null; transferAcceptedAt: Date | null };
+
+export function callPath(call: PathCall, eventTypes: readonly string[], leadStatus: LeadStatus): CallPathStep[] {
+  const steps: CallPathStep[] = [{ key: "rang", label: "Rang plumber", detail: "10 seconds, ring first", state: "done" }];
+  const answered = eventTypes.includes("call.answered_by_plumber") || leadStatus === "answered_by_plumber";
+  if (answered) {
+    steps.push({ key: "answered", label: "Answered by plumber", detail: "AI skipped", state: "done" });
+    return steps;
+  }
+  if (!call.dialStatus && call.stage === "ringing") {
+    steps.push({ key: "ringing", label: "Ringing", state: "stopped" });
+    return steps;
+  }
+  steps.push({ key: "missed", label: "Missed", detail: call.dialStatus ?? undefined, state: "done" });
+  if (eventTypes.includes("call.ai_blocked")) {
+    steps.push({ key: "ai", label: "AI not allowed", detail: "service gate closed: polite hang-up", state: "stopped" });
+    return steps;
+  }
+  if (!eventTypes.includes("call.ai_answered")) return steps;
+  steps.push({ key: "ai", label: "AI intake", state: "done" });
+  if (eventTypes.includes("call.escalated")) steps.push({ key: "escalated", label: "Escalated", detail: call.transferAcceptedAt ? "warm transfer taken" : "urgent callback", state: "done" });
+  if (eventTypes.includes("call.caller_hung_up")) steps.push({ key: "hangup", label: "Caller hung up", state: "stopped" });
+  const outcome = eventTypes.includes("call.outcome") || eventTypes.includes("call.caller_hung_up");
+  steps.push({ key: "outcome", label: `Outcome: ${STATUS_LABELS[leadStatus]}`, state: outcome ? "done" : "skipped" });
+  return steps;
+}

@@ -1,0 +1,20 @@
+// Closing a lead with a reason code (seed 000 §7), one at a time or — for stale leads — in bulk.
+import { AppError } from "@/server/errors";
+import { applyLeadChange, type LeadWriteCtx } from "./apply-lead-change";
+import { closeInputRefusal, closeReasonLabel, type CloseInput } from "./close-reasons";
+import { checkStatusTransition } from "./status-transitions";
+
+export async function closeLead(ctx: LeadWriteCtx, input: CloseInput & { leadId: string }) {
+  const refusal = closeInputRefusal(input);
+  if (refusal) throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
+  const note = input.note?.trim() || null;
+  const attempts = input.reason === "no_answer_after_attempts" ? input.attempts! : null;
+  return applyLeadChange(ctx, input.leadId, (lead) => {
+    const check = checkStatusTransition(lead.status, "closed", "close");
+    if (!check.ok) throw new AppError("BAD_REQUEST", check.reason, "reason");
+    return {
+      patch: { status: "closed", closeReason: input.reason, closeNote: [attempts ? `${attempts} attempts` : null, note].filter(Boolean).join(" — ") || null },
+      events: [{ type: "lead.closed", data: { reason: input.reason, label: closeReasonLabel(input.reason, attempts), attempts, note, fromStatus: lead.status } }],
+    };
+  });
+}

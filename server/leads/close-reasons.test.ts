@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { closeInputRefusal, closeReasonLabel } from "./close-reasons";
+
+describe("close stale leads with reason code (seed 000 §7)", () => {
+  it("accepts each reason code", () => {
+    for (const reason of ["booked_elsewhere", "out_of_area", "not_plumbing", "duplicate", "spam", "price"] as const) expect(closeInputRefusal({ reason })).toBeNull();
+  });
+  it("no answer after attempts needs the number of attempts", () => {
+    expect(closeInputRefusal({ reason: "no_answer_after_attempts" })).toMatchObject({ field: "attempts" });
+    expect(closeInputRefusal({ reason: "no_answer_after_attempts", attempts: 3 })).toBeNull();
+    expect(closeReasonLabel("no_answer_after_attempts", 3)).toBe("No answer after 3 attempts");
+  });
+  it("other needs a note", () => {
+    expect(closeInputRefusal({ reason: "other", note: " " })).toMatchObject({ field: "note" });
+    expect(closeInputRefusal({ reason: "other", note: "Moved away" })).toBeNull();
+  });
+  it("refuses an unknown code", () => {
+    expect(closeInputRefusal({ reason: "bored" as never })).toMatchObject({ field: "reason" });
+  });
+});

@@ -1,0 +1,33 @@
+// Closing a lead takes a reason code (seed 000 §7 "Close stale leads with reason code").
+export const CLOSE_REASONS = [
+  { code: "booked_elsewhere", label: "Booked elsewhere" },
+  { code: "no_answer_after_attempts", label: "No answer after attempts" },
+  { code: "out_of_area", label: "Out of area" },
+  { code: "not_plumbing", label: "Not a plumbing job" },
+  { code: "duplicate", label: "Duplicate" },
+  { code: "spam", label: "Spam" },
+  { code: "price", label: "Price" },
+  { code: "other", label: "Other" },
+] as const;
+
+export type CloseReasonCode = (typeof CLOSE_REASONS)[number]["code"];
+export const CLOSE_REASON_CODES = CLOSE_REASONS.map((r) => r.code) as [CloseReasonCode, ...CloseReasonCode[]];
+
+export type CloseInput = { reason: CloseReasonCode; attempts?: number | null; note?: string | null };
+
+/** Why this close input is incomplete, naming the field, or null. */
+export function closeInputRefusal(input: CloseInput): { message: string; field: string } | null {
+  if (!CLOSE_REASON_CODES.includes(input.reason)) return { message: `"${input.reason}" is not a close reason. Pick one from the list.`, field: "reason" };
+  if (input.reason === "no_answer_after_attempts") {
+    const n = input.attempts;
+    if (n == null || !Number.isInteger(n) || n < 1 || n > 50) return { message: "Say how many attempts were made (1 to 50).", field: "attempts" };
+  }
+  if (input.reason === "other" && !input.note?.trim()) return { message: "Closing with \"Other\" needs a note saying why.", field: "note" };
+  return null;
+}
+
+export function closeReasonLabel(code: string | null, attempts?: number | null): string {
+  if (!code) return "";
+  const label = CLOSE_REASONS.find((r) => r.code === code)?.label ?? code;
+  return code === "no_answer_after_attempts" && attempts ? `No answer after ${attempts} attempts` : label;
+}

@@ -1,0 +1,77 @@
+// Everything the lead page shows: the required fields with the caller's words behind each one,
+// the call path and transcript, tasks, the timeline, the handoff state and what can be done next.
+import type { TenantCtx } from "@/server/db/tenant-scope";
+import { loadLeadFor } from "./apply-lead-change";
+import type { Viewer } from "./lead-access";
+import { callPath } from "./call-path";
+import { handoffState } from "./handoff";
+import { statusChoices } from "./status-transitions";
+import { temperatureBand, temperatureOf } from "./temperature";
+import { isOverdue, queueGroupFor, queueGroupLabel } from "./queue-order";
+import { bookableSlots } from "./book-appointment";
+import { closeReasonLabel } from "./close-reasons";
+
+/** DESIGN.md "Required lead fields", in the order a person reads them; `evidence` is the key in Lead.evidence. */
+export const LEAD_FIELDS = [
+  { key: "callerName", label: "Caller name", evidence: "callerName" },
+  { key: "callerPhone", label: "Caller phone" },
+  { key: "zip", label: "ZIP", evidence: "zip" },
+  { key: "inArea", label: "In service area", evidence: "inArea" },
+  { key: "issueSummary", label: "Issue", evidence: "issueSummary" },
+  { key: "urgency", label: "Urgency", evidence: "urgency" },
+  { key: "address", label: "Address", evidence: "address" },
+  { key: "status", label: "Status" },
+  { key: "appointmentAt", label: "Appointment", evidence: "appointmentAt" },
+  { key: "source", label: "Source" },
+  { key: "sourceRef", label: "Source reference" },
+  { key: "createdAt", label: "Received" },
+  { key: "ownerId", label: "Owner" },
+  { key: "nextAction", label: "Next action" },
+  { key: "dueAt", label: "Due" },
+  { key: "acceptedAt", label: "Accepted" },
+  { key: "closeReason", label: "Close reason" },
+  { key: "transcriptExcerpt", label: "Transcript excerpt" },
+] as const;
+
+export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Date }, leadId: string) {
+  const now = ctx.now ?? new Date();
+  const lead = await loadLeadFor(ctx, leadId);
+  const [calls, tasks, events, members, booking] = await Promise.all([
+    ctx.db.call.findMany({ where: { leadId }, orderBy: { startedAt: "asc" }, include: { turns: { orderBy: { seq: "asc" }, select: { seq: true, speaker: true, text: true } } } }),
+    ctx.db.task.findMany({ where: { leadId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, title: true, dueAt: true, doneAt: true, assigneeId: true } }),
+    ctx.db.leadEvent.findMany({ where: { leadId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500, select: { id: true, type: true, actorId: true, data: true, createdAt: true } }),
+    ctx.db.membership.findMany({ orderBy: { createdAt: "asc" }, select: { userId: true, role: true, user: { select: { name: true } } } }),
+    bookableSlots(ctx, now),
+  ]);
+  const userIds = [...new Set([lead.ownerId, ...events.map((e) => e.actorId), ...tasks.map((t) => t.assigneeId)].filter((x): x is string => !!x))];
+  const users = await ctx.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "Unknown") : null);
+  const evidence = (lead.evidence ?? {}) as Record<string, string>;
+  const eventTypes = events.map((e) => e.type);
+  const temperature = temperatureOf(lead, now);
+  const closeAttempts = events.filter((e) => e.type === "lead.closed").map((e) => (e.data as { attempts?: number | null }).attempts).at(-1) ?? null;
+
+  return {
+    lead: { ...lead, ownerName: nameOf(lead.ownerId), closeReasonLabel: closeReasonLabel(lead.closeReason, closeAttempts) },
+    fields: LEAD_FIELDS.map((f) => ({ key: f.key, label: f.label, evidence: "evidence" in f ? (evidence[f.evidence] ?? null) : null })),
+    queueGroup: { id: queueGroupFor(lead), label: queueGroupLabel(queueGroupFor(lead)) },
+    temperature: { score: temperature, band: temperatureBand(temperature) },
+    handoff: handoffState(lead),
+    overdue: isOverdue(lead, now),
+    statusChoices: statusChoices(lead.status),
+    calls: calls.map((c) => ({
+      id: c.id,
+      callSid: c.callSid,
+      startedAt: c.startedAt,
+      endedAt: c.endedAt,
+      isTest: c.isTest,
+      path: callPath(c, eventTypes, lead.status),
+      turns: c.turns,
+    })),
+    tasks: tasks.map((t) => ({ ...t, assigneeName: nameOf(t.assigneeId), overdue: !t.doneAt && t.dueAt.getTime() < now.getTime() })),
+    timeline: events.map((e) => ({ ...e, actorName: nameOf(e.actorId) })),
+    members: members.map((m) => ({ userId: m.userId, name: m.user.name, role: m.role })),
+    booking,
+    viewerId: ctx.viewer.userId,
+  };
+}

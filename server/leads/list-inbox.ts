@@ -1,0 +1,207 @@
+// The inbox query: the queue in SOP order (queue-order.ts), filtered and searched, one keyset
+// page at a time, in one statement. Each queue segment is a LIMITed range scan of the index
+// (tenantId, queueGroup, queueAt, temperature, id): a group's overdue leads (queueAt < now, by
+// queueAt), then its other leads (queueAt >= now — only those due later — by age). So a page
+// costs about the same at 100 leads or 100,000. Counts per group: one GROUP BY, same filters.
+import { z } from "zod";
+import { Prisma } from "@/server/db/generated/client";
+import { LeadSource, LeadStatus, Urgency } from "@/server/db/generated/enums";
+import type { TenantDb } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors";
+import { seesAllLeads, type Viewer } from "./lead-access";
+import { CLOSED_GROUP, isOverdue, OPEN_GROUPS, QUEUE_GROUPS, queueGroupFor } from "./queue-order";
+import { handoffMissing } from "./handoff";
+import { temperatureBand, temperatureOf } from "./temperature";
+
+export const ZInboxFilter = z.object({
+  status: z.enum(LeadStatus).optional(),
+  urgency: z.enum(Urgency).optional(),
+  source: z.enum(LeadSource).optional(),
+  ownerId: z.string().max(64).optional(),
+  mine: z.boolean().optional(),
+  unowned: z.boolean().optional(),
+  overdue: z.boolean().optional(),
+  q: z.string().trim().max(80).optional(),
+});
+export const ZInboxInput = ZInboxFilter.extend({ cursor: z.string().max(400).nullish(), limit: z.number().int().min(1).max(100).default(25) });
+export type InboxInput = z.input<typeof ZInboxInput>;
+
+type Segment = { ord: number; group: number; kind: "overdue" | "rest" | "closed" };
+type Cursor = { o: number; k: string; t: number; id: string; n: string };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+export function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as Cursor;
+    if (typeof c.o !== "number" || typeof c.id !== "string" || Number.isNaN(new Date(c.k).getTime()) || Number.isNaN(new Date(c.n).getTime())) throw new Error("bad");
+    return c;
+  } catch {
+    throw new AppError("BAD_REQUEST", "The page cursor is not valid: reload the inbox from the top.", "cursor");
+  }
+}
+
+/** The groups a filter can reach (an urgency or status filter rules some out). */
+export function groupsFor(filter: { status?: LeadStatus; urgency?: Urgency }): number[] {
+  if (filter.status === "closed") return [CLOSED_GROUP];
+  const statuses = filter.status ? [filter.status] : Object.values(LeadStatus).filter((s) => s !== "closed");
+  const urgencies: (Urgency | null)[] = filter.urgency ? [filter.urgency] : [...Object.values(Urgency), null];
+  const reachable = new Set(statuses.flatMap((status) => urgencies.map((urgency) => queueGroupFor({ status, urgency }))));
+  return OPEN_GROUPS.filter((g) => reachable.has(g));
+}
+
+export function segmentsFor(filter: { status?: LeadStatus; urgency?: Urgency; overdue?: boolean }): Segment[] {
+  const segments: Segment[] = [];
+  for (const group of groupsFor(filter)) {
+    if (group === CLOSED_GROUP) {
+      if (!filter.overdue) segments.push({ ord: group * 2 + 1, group, kind: "closed" });
+      continue;
+    }
+    segments.push({ ord: group * 2, group, kind: "overdue" });
+    if (!filter.overdue) segments.push({ ord: group * 2 + 1, group, kind: "rest" });
+  }
+  return segments;
+}
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/** WHERE conditions shared by the page and the counts: tenant, visibility, filters, search. */
+function filterSql(tenantId: string, viewer: Viewer, f: z.infer<typeof ZInboxFilter>): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [Prisma.sql`l."tenantId" = ${tenantId}`];
+  if (!seesAllLeads(viewer.role)) parts.push(Prisma.sql`(l."ownerId" IS NULL OR l."ownerId" = ${viewer.userId})`);
+  if (f.status) parts.push(Prisma.sql`l."status" = CAST(${f.status} AS "LeadStatus")`);
+  if (f.urgency) parts.push(Prisma.sql`l."urgency" = CAST(${f.urgency} AS "Urgency")`);
+  if (f.source) parts.push(Prisma.sql`l."source" = CAST(${f.source} AS "LeadSource")`);
+  if (f.ownerId) parts.push(Prisma.sql`l."ownerId" = ${f.ownerId}`);
+  if (f.mine) parts.push(Prisma.sql`l."ownerId" = ${viewer.userId}`);
+  if (f.unowned) parts.push(Prisma.sql`l."ownerId" IS NULL`);
+  const q = f.q?.trim();
+  if (q) {
+    const digits = q.replace(/\D/g, "");
+    if (digits.length >= 3 && !/[a-z]/i.test(q)) {
+      parts.push(Prisma.sql`(l."callerPhone" LIKE ${`%${digits}%`} OR l."zip" LIKE ${`${digits}%`})`);
+    } else {
+      parts.push(Prisma.sql`(l."callerName" ILIKE ${`%${likeEscape(q)}%`} OR l."zip" = ${q})`);
+    }
+  }
+  return parts;
+}
+
+const COLUMNS = Prisma.sql`u."name" AS "ownerName", l."queueAt", l."id", l."callerName", l."callerPhone", l."zip", l."inArea", l."issueSummary", l."urgency"::text AS "urgency", l."status"::text AS "status", l."source"::text AS "source", l."ownerId", l."nextAction", l."dueAt", l."acceptedAt", l."createdAt", l."lastActivityAt", l."appointmentAt", l."isTest", l."isEstimate", l."queueGroup", l."temperature", l."touchpoints", l."closeReason"`;
+
+export type InboxRow = {
+  ownerName: string | null;
+  queueAt: Date;
+  id: string;
+  callerName: string | null;
+  callerPhone: string;
+  zip: string | null;
+  inArea: boolean | null;
+  issueSummary: string | null;
+  urgency: Urgency | null;
+  status: LeadStatus;
+  source: LeadSource;
+  ownerId: string | null;
+  nextAction: string | null;
+  dueAt: Date | null;
+  acceptedAt: Date | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  appointmentAt: Date | null;
+  isTest: boolean;
+  isEstimate: boolean;
+  queueGroup: number;
+  temperature: number;
+  touchpoints: number;
+  closeReason: string | null;
+};
+
+function segmentSql(seg: Segment, where: Prisma.Sql[], asOf: Date, after: Cursor | null, take: number): Prisma.Sql {
+  const conds = [...where, Prisma.sql`l."queueGroup" = ${seg.group}`];
+  if (seg.kind === "overdue") conds.push(Prisma.sql`l."queueAt" < ${asOf}`);
+  if (seg.kind === "rest") conds.push(Prisma.sql`l."queueAt" >= ${asOf}`);
+  const key = seg.kind === "overdue" ? Prisma.sql`l."queueAt"` : Prisma.sql`l."createdAt"`;
+  if (after && after.o === seg.ord) {
+    const k = new Date(after.k);
+    if (seg.kind === "closed") conds.push(Prisma.sql`(${key} < ${k} OR (${key} = ${k} AND l."id" < ${after.id}))`);
+    else conds.push(Prisma.sql`(${key} > ${k} OR (${key} = ${k} AND (l."temperature" < ${after.t} OR (l."temperature" = ${after.t} AND l."id" > ${after.id}))))`);
+  }
+  const order = seg.kind === "closed" ? Prisma.sql`l."createdAt" DESC, l."id" DESC` : Prisma.sql`${key} ASC, l."temperature" DESC, l."id" ASC`;
+  return Prisma.sql`SELECT ${COLUMNS}, CAST(${seg.ord} AS int) AS "ord", ${key} AS "k" FROM "Lead" l LEFT JOIN "User" u ON u."id" = l."ownerId" WHERE ${Prisma.join(conds, " AND ")} ORDER BY ${order} LIMIT ${take}`;
+}
+
+/** One statement for the page: the segments' LIMITed scans in queue order (open segments all sort ascending). */
+function pageSql(segments: Segment[], where: Prisma.Sql[], asOf: Date, after: Cursor | null, take: number): Prisma.Sql {
+  if (segments.length === 1) return segmentSql(segments[0]!, where, asOf, after, take);
+  const parts = segments.map((seg) => Prisma.sql`(${segmentSql(seg, where, asOf, after, take)})`);
+  return Prisma.sql`SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) s ORDER BY s."ord", s."k", s."temperature" DESC, s."id" LIMIT ${take}`;
+}
+
+export type InboxCtx = { db: TenantDb; tenantId: string; viewer: Viewer; now?: Date };
+
+export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
+  const input = ZInboxInput.parse(rawInput);
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const now = ctx.now ?? new Date();
+  // A cursor keeps the "now" of its first page, so overdue/not-overdue stays stable while paging.
+  const asOf = after ? new Date(after.n) : now;
+  const where = filterSql(ctx.tenantId, ctx.viewer, input);
+  const segments = segmentsFor(input).filter((s) => !after || s.ord >= after.o);
+
+  const rows = segments.length ? await ctx.db.$queryRaw<(InboxRow & { ord: number; k: Date })[]>(pageSql(segments, where, asOf, after, input.limit + 1)) : [];
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > input.limit && last ? encodeCursor({ o: last.ord, k: last.k.toISOString(), t: last.temperature, id: last.id, n: asOf.toISOString() }) : null;
+
+  return {
+    items: page.map(({ ord: _ord, k: _k, ...r }) => {
+      const temperature = temperatureOf(r, now);
+      return {
+        ...r,
+        overdue: isOverdue(r, now),
+        temperature,
+        temperatureBand: temperatureBand(temperature).key,
+        handoffMissing: r.status === "closed" ? [] : handoffMissing(r),
+      };
+    }),
+    nextCursor,
+    asOf,
+  };
+}
+
+/** Leads per queue group (and how many are overdue) under the same filters; closed only when asked for. */
+export async function inboxCounts(ctx: InboxCtx, rawFilter: z.input<typeof ZInboxFilter>) {
+  const filter = ZInboxFilter.parse(rawFilter);
+  const now = ctx.now ?? new Date();
+  const groups = groupsFor(filter);
+  const where = [...filterSql(ctx.tenantId, ctx.viewer, filter), Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`];
+  if (filter.overdue) where.push(Prisma.sql`l."queueAt" < ${now}`);
+  const rows = groups.length
+    ? await ctx.db.$queryRaw<{ queueGroup: number; total: bigint; overdue: bigint }[]>(
+        Prisma.sql`SELECT l."queueGroup", count(*) AS "total", count(*) FILTER (WHERE l."queueAt" < ${now}) AS "overdue" FROM "Lead" l WHERE ${Prisma.join(where, " AND ")} GROUP BY l."queueGroup"`,
+      )
+    : [];
+  const byGroup = new Map(rows.map((r) => [Number(r.queueGroup), r]));
+  return QUEUE_GROUPS.filter((g) => groups.includes(g.id)).map((g) => ({
+    id: g.id,
+    key: g.key,
+    label: g.label,
+    total: Number(byGroup.get(g.id)?.total ?? 0),
+    overdue: g.id === CLOSED_GROUP ? 0 : Number(byGroup.get(g.id)?.overdue ?? 0),
+  }));
+}
+
+/** The statements behind a first page (its first segment) and the counts, for EXPLAIN (bench/inbox.bench.ts). */
+export function inboxSqlForExplain(tenantId: string, viewer: Viewer, rawInput: InboxInput, now: Date): { page: Prisma.Sql; counts: Prisma.Sql } {
+  const input = ZInboxInput.parse(rawInput);
+  const where = filterSql(tenantId, viewer, input);
+  const groups = groupsFor(input);
+  return {
+    page: pageSql(segmentsFor(input), where, now, null, input.limit + 1),
+    counts: Prisma.sql`SELECT l."queueGroup", count(*) AS "total", count(*) FILTER (WHERE l."queueAt" < ${now}) AS "overdue" FROM "Lead" l WHERE ${Prisma.join([...where, Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`], " AND ")} GROUP BY l."queueGroup"`,
+  };
+}

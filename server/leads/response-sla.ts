@@ -1,0 +1,23 @@
+// Source-specific response SLAs (seed 004 "Lead Source-Specific Workflows"): how soon the first
+// next action is due. Missed calls and phone leads: immediately; web forms: within 15 minutes;
+// referrals: gently, within a day.
+import type { LeadSource } from "@/server/db/generated/enums";
+
+export const RESPONSE_SLA_MINUTES: Record<LeadSource, number> = {
+  phone: 0,
+  sms: 0,
+  web_form: 15,
+  referral: 24 * 60,
+  manual: 60,
+};
+
+export function firstResponseDueAt(source: LeadSource, createdAt: Date): Date {
+  return new Date(createdAt.getTime() + RESPONSE_SLA_MINUTES[source] * 60_000);
+}
+
+export function firstNextAction(source: LeadSource): string {
+  if (source === "web_form") return "Reply to the web form inquiry";
+  if (source === "referral") return "Call the referred customer personally";
+  if (source === "sms") return "Reply to the text";
+  return "Call the customer back";
+}
