@@ -9,6 +9,7 @@ const dataDir = process.env.E2E_DATA_DIR ?? path.resolve(".data", `e2e-${Date.no
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -37,6 +38,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       LEADRESCUE_ALLOW_DEV_SECRET: "1",
       DEMO_SEED: "on",
+      ESCALATION_TIME_SCALE: "0.02", // escalation.spec: the 5-minute emergency timer fires after 6 s
     },
   },
 });

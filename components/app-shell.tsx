@@ -8,13 +8,19 @@ import { SignOutButton } from "./sign-out-button";
 type TenantOption = { slug: string; name: string; role: string };
 
 const NAV: { href: string; label: string; roles?: string[] }[] = [
+  { href: "/leads", label: "Inbox" },
   { href: "", label: "Overview" },
+  { href: "/routines", label: "Today" },
+  { href: "/notifications", label: "Notifications" },
+  { href: "/simulator", label: "Test your flow", roles: ["owner", "manager", "operator"] },
   { href: "/settings/phone", label: "Phone numbers" },
   { href: "/settings/service-area", label: "Service area" },
   { href: "/settings/hours", label: "Hours & booking slots" },
+  { href: "/settings/routing", label: "Routing", roles: ["owner", "manager", "operator"] },
   { href: "/settings/team", label: "Team", roles: ["owner", "manager", "operator"] },
   { href: "/settings/api-keys", label: "API keys", roles: ["owner", "operator"] },
   { href: "/settings/audit", label: "Audit log", roles: ["owner", "operator"] },
+  { href: "/settings/billing", label: "Billing", roles: ["owner", "operator"] },
   { href: "/settings/business", label: "Business", roles: ["owner", "operator"] },
 ];
 
@@ -87,7 +93,7 @@ export function AppShell({ user, tenants, current, children }: { user: { name: s
           Menu
         </button>
       </div>
-      <aside id="sidebar" className={`${open ? "block" : "hidden"} w-full border-r border-slate-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-64 md:shrink-0`}>
+      <aside id="sidebar" className={`${open ? "block" : "hidden"} w-full border-r border-slate-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-64 md:shrink-0 md:overflow-y-auto`}>
         {sidebar}
       </aside>
       <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>

@@ -44,6 +44,8 @@ export type SetupInput = {
   zips?: string[];
   hours?: { weekday: number; start: string; end: string }[];
   slots?: { weekday: number; start: string; end: string }[];
+  /** The subscription the tenant gets (a local row, no Stripe): "active" unless given; null = none. */
+  subscription?: SubscriptionStatus | null;
 };
 
 /** Completes the onboarding checklist for a tenant. */
@@ -65,6 +67,7 @@ export async function completeSetup(prisma: PrismaClient, tenantId: string, inpu
   for (const slot of input.slots ?? [{ weekday: 2, start: "09:00", end: "11:00" }, { weekday: 4, start: "13:00", end: "15:00" }]) {
     await addBookingSlot(ctx, slot);
   }
+  if (input.subscription !== null) await makeBillingAccount(prisma, tenantId, { status: input.subscription ?? "active" });
   return { trackingNumber: tracking };
 }
 
@@ -86,5 +89,36 @@ export async function makeLead(prisma: PrismaClient, tenantId: string, overrides
       urgency: "normal",
       ...(overrides as object),
     } as Parameters<PrismaClient["lead"]["create"]>[0]["data"],
+  });
+}
+
+// ── leads (inbox) ──
+import { createLead, type CreateLeadInput } from "@/server/leads/create-lead";
+
+/** A lead as intake captures it: routed to its owner with the source SLA's next action and due time. */
+export async function makeInboxLead(prisma: PrismaClient, tenantId: string, input: Partial<CreateLeadInput> & { actorId?: string | null; now?: Date } = {}) {
+  const { actorId = null, now, ...rest } = input;
+  leadSeq += 1;
+  return createLead(
+    { db: tenantScoped(prisma, tenantId), tenantId, prisma, actorId, now },
+    { callerPhone: `+1512555${String(1000 + (leadSeq % 9000)).padStart(4, "0")}`, source: "phone", urgency: "normal", status: "answered_by_ai", sourceRef: `CA${randomBytes(16).toString("hex")}`, ...rest },
+  );
+}
+
+// ── billing ──
+import type { Prisma } from "@/server/db/generated/client";
+import type { SubscriptionStatus } from "@/server/db/generated/enums";
+
+/** The tenant's subscription state as a sync from Stripe would leave it (no Stripe call). */
+export async function makeBillingAccount(prisma: PrismaClient, tenantId: string, input: Partial<Omit<Prisma.BillingAccountUncheckedCreateInput, "tenantId">> = {}) {
+  const now = Date.now();
+  const data = { status: "active" as const, planName: "LeadRescue Pro", baseAmount: 14900, perCallAmount: 400, currentPeriodStart: new Date(now - 5 * 86_400_000), currentPeriodEnd: new Date(now + 25 * 86_400_000), ...input };
+  return prisma.billingAccount.upsert({ where: { tenantId }, create: { tenantId, ...data }, update: data });
+}
+
+/** A usage ledger row for a call (billable unless told otherwise). */
+export async function makeUsageEntry(prisma: PrismaClient, tenantId: string, input: Partial<Omit<Prisma.UsageLedgerEntryUncheckedCreateInput, "tenantId">> = {}) {
+  return prisma.usageLedgerEntry.create({
+    data: { tenantId, callSid: `CA${randomBytes(16).toString("hex")}`, callerPhone: "+15125559876", outcome: "billable", meterStatus: "sent", occurredAt: new Date(), ...input },
   });
 }

@@ -1,7 +1,8 @@
 // The demo data a fresh embedded database starts with (README "Demo logins"). Idempotent:
 // it only seeds an empty database.
 import type { PrismaClient } from "@/server/db/generated/client";
-import { addMember, completeSetup, makeApiKey, makeTenant, makeUser } from "./factories";
+import { addMember, completeSetup, makeApiKey, makeInboxLead, makeTenant, makeUser } from "./factories";
+import { seedTrialSubscription } from "@/server/billing/seed-subscription";
 
 export const DEMO = {
   password: "demo-password-1",
@@ -45,8 +46,125 @@ export async function seedDemo(prisma: PrismaClient) {
     ],
   });
   await makeApiKey(prisma, tenant.id, DEMO.apiKey);
+  // Billing: a 14-day trial through the local Stripe fake keeps the AI on (gate open).
+  await seedTrialSubscription(prisma, tenant.id, { email: DEMO.owner.email });
 
   const second = await makeTenant(prisma, { ...DEMO.secondTenant, agencyId: agency.id });
   await completeSetup(prisma, second.id, { trackingNumber: "+15125550200", plumberPhone: "+15125550201", onCallPhone: null, zips: ["78610", "78620", "78676"] });
+  await seedTrialSubscription(prisma, second.id);
+  await seedDemoLeads(prisma, { tenantId: tenant.id, ownerId: owner.id, staffId: staff.id });
   return { agency, owner, staff, operator, tenant, second };
+}
+
+// ── leads (inbox) ──
+/** A realistic morning in the inbox: one lead per queue group, a test call and a closed one. */
+export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: string; ownerId: string; staffId: string }, now = new Date()) {
+  const { tenantId, ownerId, staffId } = ids;
+  const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
+  const emergency = await makeInboxLead(prisma, tenantId, {
+    callerName: "Maria Lopez",
+    callerPhone: "+15125550143",
+    zip: "78704",
+    inArea: true,
+    issueSummary: "Burst pipe under the kitchen sink, water on the floor",
+    urgency: "emergency",
+    status: "followup_needed",
+    ownerId: staffId,
+    nextAction: "Call Maria back now: water is still running, walk her to the shut-off valve",
+    dueAt: minutes(-4),
+    createdAt: minutes(-9),
+    evidence: { zip: "I'm in 78704", issueSummary: "a pipe burst under my kitchen sink and there's water all over the floor", urgency: "water is still coming out, it's flooding", callerName: "this is Maria Lopez" },
+    transcriptExcerpt: "Caller: a pipe burst under my kitchen sink and there's water all over the floor",
+  });
+  const call = await prisma.call.create({
+    data: { tenantId, leadId: emergency.id, callSid: `CAdemo${emergency.id}`, fromNumber: "+15125550143", toNumber: DEMO.trackingNumber, stage: "ended", dialStatus: "no-answer", startedAt: minutes(-9), endedAt: minutes(-7) },
+  });
+  const turns = [
+    ["agent", "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?"],
+    ["caller", "I'm in 78704"],
+    ["agent", "Thanks. What's going on with your plumbing?"],
+    ["caller", "a pipe burst under my kitchen sink and there's water all over the floor, water is still coming out, it's flooding"],
+    ["agent", "That sounds urgent. I'm alerting our on-call plumber right now. Can I get your name?"],
+    ["caller", "this is Maria Lopez"],
+    ["agent", "Thank you, Maria. Someone will call you back within five minutes. If you can, turn off the main water valve."],
+  ] as const;
+  await prisma.callTurn.createMany({ data: turns.map(([speaker, text], seq) => ({ tenantId, callId: call.id, seq, speaker, text })) });
+  await prisma.leadEvent.createMany({
+    data: [
+      { tenantId, leadId: emergency.id, type: "call.received", data: { from: "+15125550143" }, createdAt: minutes(-9) },
+      { tenantId, leadId: emergency.id, type: "call.missed", data: { dialStatus: "no-answer" }, createdAt: minutes(-8.8) },
+      { tenantId, leadId: emergency.id, type: "call.ai_answered", data: {}, createdAt: minutes(-8.8) },
+      { tenantId, leadId: emergency.id, type: "call.escalated", data: { via: "callback", reason: "emergency" }, createdAt: minutes(-7.5) },
+      { tenantId, leadId: emergency.id, type: "call.outcome", data: { outcome: "followup_needed" }, createdAt: minutes(-7) },
+    ],
+  });
+  await prisma.task.create({ data: { tenantId, leadId: emergency.id, kind: "urgent_callback", title: "Urgent callback: burst pipe, flooding", assigneeId: staffId, dueAt: minutes(-4) } });
+
+  await makeInboxLead(prisma, tenantId, {
+    callerName: "James Carter",
+    callerPhone: "+15125550144",
+    zip: "78702",
+    inArea: true,
+    issueSummary: "Water heater leaking from the bottom",
+    urgency: "high",
+    ownerId: staffId,
+    nextAction: "Call back to schedule a water heater inspection",
+    dueAt: minutes(20),
+    createdAt: minutes(-25),
+    evidence: { zip: "78702", issueSummary: "my water heater is leaking from the bottom", urgency: "it's getting worse" },
+  });
+  const booked = await makeInboxLead(prisma, tenantId, {
+    callerName: "Priya Patel",
+    callerPhone: "+15125550145",
+    zip: "78701",
+    inArea: true,
+    issueSummary: "Slow bathroom drain",
+    address: "412 Congress Ave",
+    status: "booked",
+    appointmentAt: minutes(26 * 60),
+    ownerId: staffId,
+    nextAction: "Confirm the appointment with the customer",
+    dueAt: minutes(2 * 60),
+    createdAt: minutes(-3 * 60),
+  });
+  await prisma.lead.update({ where: { id: booked.id }, data: { acceptedAt: minutes(-170) } });
+  await makeInboxLead(prisma, tenantId, {
+    callerName: "Tom Nguyen",
+    callerPhone: "+15125550146",
+    zip: "78751",
+    issueSummary: "Toilet keeps running (web form)",
+    source: "web_form",
+    status: "followup_needed",
+    ownerId: staffId,
+    nextAction: "Reply to the web form inquiry",
+    dueAt: minutes(-30),
+    createdAt: minutes(-45),
+  });
+  await makeInboxLead(prisma, tenantId, {
+    callerName: "Linda Brooks",
+    callerPhone: "+15125550147",
+    zip: "78756",
+    issueSummary: "Wants an estimate for repiping a 1960s house",
+    source: "referral",
+    status: "not_booked",
+    notes: "Referred by the Hendersons (repipe job on Shoal Creek, 2025). Prefers email.",
+    isEstimate: true,
+    followUpAt: minutes(3 * 24 * 60),
+    ownerId,
+    createdAt: minutes(-26 * 60),
+  });
+  await makeInboxLead(prisma, tenantId, {
+    callerName: "Test Caller",
+    callerPhone: "+15125550199",
+    zip: "78610",
+    inArea: false,
+    issueSummary: "Simulator: out-of-area caller",
+    status: "not_booked",
+    urgency: "low",
+    ownerId: staffId,
+    isTest: true,
+    createdAt: minutes(-60),
+  });
+  const spam = await makeInboxLead(prisma, tenantId, { callerPhone: "+18005550148", status: "missed", urgency: null, ownerId, createdAt: minutes(-2 * 24 * 60) });
+  await prisma.lead.update({ where: { id: spam.id }, data: { status: "closed", closeReason: "spam", closeNote: "Robocall" } });
 }

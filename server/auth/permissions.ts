@@ -15,8 +15,16 @@ export const PERMISSIONS = {
   "billing.manage": ["owner", "operator"],
   "tenant.settings": ["owner", "operator"],
   // ── calls ──
+  "simulator.run": ["owner", "manager", "operator"],
   // ── leads ──
+  /** Routing rule settings and bulk-closing stale leads (staff work one lead at a time). */
+  "leads.manage": ["owner", "manager", "operator"],
+  /** The dev outbox: every SMS/email the app would send in local mode. */
+  "outbox.read": ["owner", "operator"],
   // ── billing ──
+  // ── messaging ──
+  /** Text-back, templates, quiet hours, reminders. */
+  "messaging.settings": ["owner", "manager", "operator"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

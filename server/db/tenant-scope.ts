@@ -19,7 +19,17 @@ export const TENANT_MODELS = [
   "AuditLog",
   // ── calls ──
   // ── leads ──
+  "RoutingRule",
+  "Escalation",
+  "Notification",
   // ── billing ──
+  "BillingAccount",
+  "UsageLedgerEntry",
+  // ── messaging ──
+  "Message",
+  "ConsentRecord",
+  "TextBackWindow",
+  "MessagingSettings",
 ] as const;
 
 const tenantModels = new Set<string>(TENANT_MODELS);

@@ -1,9 +1,15 @@
 // Every background job the worker runs. Add a domain's jobs here (one line per domain).
 import type { JobDefinition } from "./define-job";
+import { BILLING_JOBS } from "@/server/billing/jobs";
+import { CALL_JOBS } from "@/server/calls/jobs";
+import { ESCALATION_JOBS } from "@/server/leads/escalation-jobs";
 
 export const ALL_JOBS: JobDefinition<never>[] = [
   // ── calls ──
+  ...(CALL_JOBS as JobDefinition<never>[]),
   // ── leads ──
+  ...(ESCALATION_JOBS as JobDefinition<never>[]),
   // ── billing ──
+  ...(BILLING_JOBS as JobDefinition<never>[]),
   // ── messaging ──
 ];

@@ -3,14 +3,24 @@ import { router } from "./init";
 import { accountRouter } from "./routers/account";
 import { setupRouter } from "./routers/setup";
 import { teamRouter } from "./routers/team";
+import { leadsRouter } from "./routers/leads";
+import { notificationsRouter } from "./routers/notifications";
+import { routinesRouter } from "./routers/routines";
+import { simulatorRouter } from "./routers/simulator";
+import { billingRouter } from "./routers/billing";
 
 export const appRouter = router({
   account: accountRouter,
   setup: setupRouter,
   team: teamRouter,
   // ── calls ──
+  simulator: simulatorRouter,
   // ── leads ──
+  leads: leadsRouter,
+  notifications: notificationsRouter,
+  routines: routinesRouter,
   // ── billing ──
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

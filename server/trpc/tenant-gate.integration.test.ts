@@ -8,7 +8,7 @@ import { appRouter } from "@/server/trpc/root";
 import { TENANT_MODELS } from "@/server/db/tenant-scope";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { createInvite } from "@/server/accounts/invites";
-import { addMember, completeSetup, makeApiKey, makeTenant, makeUser } from "@/prisma/factories";
+import { addMember, completeSetup, makeApiKey, makeLead, makeTenant, makeUsageEntry, makeUser } from "@/prisma/factories";
 import { can, PERMISSIONS } from "@/server/auth/permissions";
 import type { Meta } from "./init";
 
@@ -35,7 +35,9 @@ async function setup() {
   const inviteB = await createInvite({ db: tenantScoped(prisma, b.id), tenantId: b.id, prisma }, { email: "new@bravo.test", role: "staff", actorId: ownerB.id, actorRole: "owner" });
   const trackingB = await prisma.trackingNumber.findFirstOrThrow({ where: { tenantId: b.id } });
   const slotB = await prisma.bookingSlot.findFirstOrThrow({ where: { tenantId: b.id } });
-  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB };
+  const leadB = await makeLead(prisma, b.id, { callerName: "Bravo Caller", zip: "99501", ownerId: staffB.id, nextAction: "Call back", dueAt: new Date() });
+  const usageB = await makeUsageEntry(prisma, b.id, { callerPhone: "+19075550124" });
+  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB };
 }
 
 /** A sample input per tenant procedure, aimed at tenant B's rows. Every procedure must have one. */
@@ -65,8 +67,43 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "team.revokeApiKey": (f) => ({ id: f.keyB.id }),
   "team.auditLog": () => ({}),
   // ── calls ──
+  "simulator.context": () => undefined,
+  "simulator.start": (f) => ({ from: "+15125550142", to: f.trackingB.e164 }),
+  "simulator.answerDial": () => ({ state: { callSid: `CA${"b".repeat(32)}`, pending: { kind: "dial", action: "http://localhost:3000/api/twilio/voice/dial-result", number: "+15125550199", whisperUrl: null, purpose: "ring_first" } }, how: "answer" }),
+  "simulator.say": () => ({ state: { callSid: `CA${"b".repeat(32)}`, pending: { kind: "gather", action: "http://localhost:3000/api/twilio/voice/intake?turn=0", input: "speech" } }, text: "My ZIP is 99501" }),
+  "simulator.hangUp": () => ({ state: { callSid: `CA${"b".repeat(32)}`, pending: { kind: "ended" } } }),
+  "simulator.lead": () => ({ callSid: `CA${"b".repeat(32)}` }),
   // ── leads ──
+  "leads.inbox": () => ({ q: "99501" }),
+  "leads.counts": () => ({}),
+  "leads.owners": () => undefined,
+  "leads.get": (f) => ({ id: f.leadB.id }),
+  "leads.assign": (f) => ({ leadId: f.leadB.id, ownerId: f.ownerA.id, nextAction: "Take it", dueAt: new Date() }),
+  "leads.updateDetails": (f) => ({ leadId: f.leadB.id, urgency: "high" }),
+  "leads.accept": (f) => ({ leadId: f.leadB.id, confirmations: { sawNotes: true, understandsNextStep: true, knowsDeadline: true, enoughContext: true } }),
+  "leads.reject": (f) => ({ leadId: f.leadB.id, missingField: "address", reason: "No address" }),
+  "leads.logTouchpoint": (f) => ({ leadId: f.leadB.id, kind: "note", text: "Peek" }),
+  "leads.changeStatus": (f) => ({ leadId: f.leadB.id, status: "followup_needed" }),
+  "leads.book": (f) => ({ leadId: f.leadB.id, customAt: new Date(Date.now() + 86_400_000) }),
+  "leads.close": (f) => ({ leadId: f.leadB.id, reason: "spam" }),
+  "leads.stale": () => ({ idleDays: 1 }),
+  "leads.closeStale": (f) => ({ leadIds: [f.leadB.id], reason: "spam" }),
+  "leads.routing": () => undefined,
+  "leads.setRouting": (f) => ({ kind: "standard", userId: f.staffB.id }),
+  "notifications.list": () => ({ unreadOnly: false }),
+  "notifications.unreadCount": () => undefined,
+  "notifications.markRead": (f) => ({ id: f.leadB.id }),
+  "notifications.markAllRead": () => undefined,
+  "notifications.outbox": () => ({ channel: "sms" }),
+  "routines.summary": () => undefined,
+  "routines.section": () => ({ section: "review" }),
   // ── billing ──
+  "billing.state": () => undefined,
+  "billing.startCheckout": () => undefined,
+  "billing.openPortal": () => undefined,
+  "billing.requestCancellation": () => undefined,
+  "billing.undoCancellation": () => undefined,
+  "billing.usageLedger": (f) => ({ cursor: f.usageB.id, limit: 5 }),
 };
 
 type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
