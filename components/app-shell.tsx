@@ -7,21 +7,28 @@ import { SignOutButton } from "./sign-out-button";
 
 type TenantOption = { slug: string; name: string; role: string };
 
-const NAV: { href: string; label: string; roles?: string[] }[] = [
+type Section = "Work" | "Setup" | "Account";
+const SECTIONS: Section[] = ["Work", "Setup", "Account"];
+
+// Entries without a section belong to "Work". Role filters come from the role map's intent.
+const NAV: { href: string; label: string; roles?: string[]; section?: Section }[] = [
   { href: "/leads", label: "Inbox" },
-  { href: "", label: "Overview" },
   { href: "/routines", label: "Today" },
   { href: "/notifications", label: "Notifications" },
   { href: "/simulator", label: "Test your flow", roles: ["owner", "manager", "operator"] },
-  { href: "/settings/phone", label: "Phone numbers" },
-  { href: "/settings/service-area", label: "Service area" },
-  { href: "/settings/hours", label: "Hours & booking slots" },
-  { href: "/settings/routing", label: "Routing", roles: ["owner", "manager", "operator"] },
-  { href: "/settings/team", label: "Team", roles: ["owner", "manager", "operator"] },
-  { href: "/settings/api-keys", label: "API keys", roles: ["owner", "operator"] },
-  { href: "/settings/audit", label: "Audit log", roles: ["owner", "operator"] },
-  { href: "/settings/billing", label: "Billing", roles: ["owner", "operator"] },
-  { href: "/settings/business", label: "Business", roles: ["owner", "operator"] },
+  { href: "", label: "Overview", section: "Setup" },
+  { href: "/settings/phone", label: "Phone numbers", section: "Setup" },
+  { href: "/settings/service-area", label: "Service area", section: "Setup" },
+  { href: "/settings/hours", label: "Hours & booking slots", section: "Setup" },
+  { href: "/settings/routing", label: "Routing", roles: ["owner", "manager", "operator"], section: "Setup" },
+  { href: "/settings/team", label: "Team", roles: ["owner", "manager", "operator"], section: "Setup" },
+  { href: "/settings/billing", label: "Billing", roles: ["owner", "operator"], section: "Account" },
+  { href: "/settings/api-keys", label: "API keys", roles: ["owner", "operator"], section: "Account" },
+  { href: "/settings/audit", label: "Audit log", roles: ["owner", "operator"], section: "Account" },
+  { href: "/settings/business", label: "Business", roles: ["owner", "operator"], section: "Account" },
+  { href: "/dev/outbox", label: "Dev outbox", roles: ["owner", "operator"], section: "Account" },
+  { href: "/settings/messaging", label: "Messaging", section: "Setup" },
+  { href: "/dev/messages", label: "Dev messages", roles: ["owner", "operator"], section: "Account" },
 ];
 
 export function AppShell({ user, tenants, current, children }: { user: { name: string; email: string }; tenants: TenantOption[]; current: TenantOption; children: ReactNode }) {
@@ -30,53 +37,73 @@ export function AppShell({ user, tenants, current, children }: { user: { name: s
   const [open, setOpen] = useState(false);
   const base = `/t/${current.slug}`;
 
+  const visible = NAV.filter((n) => !n.roles || n.roles.includes(current.role));
+
   const sidebar = (
     <nav aria-label="Main" className="flex h-full flex-col gap-6 p-4">
-      <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
+      {/* On small screens the top bar already shows the name. */}
+      <Link href="/" className="hidden text-lg font-bold tracking-tight text-brand-700 md:block">
         LeadRescue
       </Link>
       <div>
-        <label htmlFor="tenant-switcher" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
-          Business
-        </label>
         {tenants.length > 1 ? (
-          <select
-            id="tenant-switcher"
-            value={current.slug}
-            onChange={(e) => router.push(`/t/${e.target.value}`)}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          >
-            {tenants.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <>
+            <label htmlFor="tenant-switcher" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+              Business
+            </label>
+            <select
+              id="tenant-switcher"
+              value={current.slug}
+              onChange={(e) => router.push(`/t/${e.target.value}`)}
+              className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+            >
+              {tenants.map((t) => (
+                <option key={t.slug} value={t.slug}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </>
         ) : (
-          <p id="tenant-switcher" className="mt-1 text-sm font-medium">
-            {current.name}
-          </p>
+          <>
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Business</p>
+            <p className="mt-1 text-sm font-medium">{current.name}</p>
+          </>
         )}
         <p className="mt-1 text-xs text-slate-500">Your role: {current.role}</p>
       </div>
-      <ul className="flex flex-col gap-1">
-        {NAV.filter((n) => !n.roles || n.roles.includes(current.role)).map((n) => {
-          const href = `${base}${n.href}`;
-          const active = n.href === "" ? pathname === base : pathname.startsWith(href);
+      <div className="flex flex-col gap-5">
+        {SECTIONS.map((section) => {
+          const items = visible.filter((n) => (n.section ?? "Work") === section);
+          if (items.length === 0) return null;
+          const headingId = `nav-${section.toLowerCase()}`;
           return (
-            <li key={n.href}>
-              <Link
-                href={href}
-                aria-current={active ? "page" : undefined}
-                onClick={() => setOpen(false)}
-                className={`block rounded-md px-3 py-2 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
-              >
-                {n.label}
-              </Link>
-            </li>
+            <div key={section}>
+              <h2 id={headingId} className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                {section}
+              </h2>
+              <ul aria-labelledby={headingId} className="mt-1 flex flex-col gap-0.5">
+                {items.map((n) => {
+                  const href = `${base}${n.href}`;
+                  const active = n.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
+                  return (
+                    <li key={n.href}>
+                      <Link
+                        href={href}
+                        aria-current={active ? "page" : undefined}
+                        onClick={() => setOpen(false)}
+                        className={`block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
+                      >
+                        {n.label}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
           );
         })}
-      </ul>
+      </div>
       <div className="mt-auto border-t border-slate-200 pt-4 text-sm">
         <p className="font-medium">{user.name}</p>
         <p className="truncate text-xs text-slate-500">{user.email}</p>
@@ -88,9 +115,11 @@ export function AppShell({ user, tenants, current, children }: { user: { name: s
   return (
     <div className="min-h-screen md:flex">
       <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
-        <span className="font-bold text-brand-700">LeadRescue</span>
-        <button type="button" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="sidebar" className="rounded border border-slate-300 px-2 py-1 text-sm">
-          Menu
+        <Link href="/" className="font-bold text-brand-700">
+          LeadRescue
+        </Link>
+        <button type="button" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="sidebar" className="rounded border border-slate-300 px-3 py-1.5 text-sm">
+          {open ? "Close menu" : "Menu"}
         </button>
       </div>
       <aside id="sidebar" className={`${open ? "block" : "hidden"} w-full border-r border-slate-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-64 md:shrink-0 md:overflow-y-auto`}>

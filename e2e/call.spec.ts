@@ -22,7 +22,8 @@ const conversation = (page: Page) => page.getByRole("list", { name: "Conversatio
 /** What the agent said (not the collapsed TwiML, which holds the same words). */
 const agentLine = (page: Page, text: RegExp) => conversation(page).locator('[data-who="agent"]').filter({ hasText: text }).last();
 const leadPanel = (page: Page) => page.getByRole("region", { name: "The lead" });
-const leadField = (page: Page, label: string) => leadPanel(page).getByLabel(label, { exact: true });
+/** The value (<dd>) next to a term (<dt>) in the lead panel's description list. */
+const leadField = (page: Page, label: string) => leadPanel(page).locator(`dt:text-is("${label}") + dd`);
 
 /** Types what the caller says, presses Enter, and waits for the agent's answer. */
 async function callerSays(page: Page, text: string, agentReply: RegExp) {
@@ -98,4 +99,29 @@ test("an out-of-area caller is declined politely: the lead is not_booked and out
   await page.getByRole("button", { name: "Start another call" }).click();
   await expect(page.getByRole("button", { name: "Call Demo Plumbing" })).toBeVisible();
   await expect(page.getByText("No test call yet")).toBeVisible();
+});
+
+test("a test call left mid-way is hung up when the tester leaves the page", async ({ page }) => {
+  await openSimulator(page);
+  // Every first call gets its own fictional caller, not the same number each time.
+  const from = await page.getByLabel("Caller's number").inputValue();
+  expect(from).toMatch(/^\+151255501\d\d$/);
+  const started = page.waitForResponse((r) => r.url().includes("simulator.start"));
+  await placeCall(page);
+  const body = JSON.stringify(await (await started).json());
+  const callSid = /"callSid":"([^"]+)"/.exec(body)?.[1];
+  expect(callSid).toBeTruthy();
+  await page.getByRole("button", { name: "No answer" }).click();
+  await expect(agentLine(page, /what's the ZIP code/)).toBeVisible();
+  await expect(page.getByText("Leaving this page hangs up for you.")).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const input = encodeURIComponent(JSON.stringify({ json: { callSid } }));
+  await expect
+    .poll(async () => {
+      const res = await page.request.get(`/api/trpc/simulator.lead?input=${input}`, { headers: { "x-tenant": DEMO.tenant } });
+      return (await res.json()).result?.data?.json?.call?.ended;
+    })
+    .toBe(true);
 });

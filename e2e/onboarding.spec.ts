@@ -83,6 +83,9 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await expect(page.getByText("5 of 5 done")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Setup complete" })).toBeVisible();
   await expect(page.getByText("Setup is not complete")).toHaveCount(0);
+  // The billing half is still closed: the checklist says what turns the AI on, and where.
+  await expect(page.getByText("on the Billing page to turn the AI on.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Choose a plan" })).toHaveAttribute("href", `/t/${slug}/settings/billing`);
 
   // Invite a staff member and copy the link.
   await nav(page, "Team");
@@ -120,7 +123,7 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await page.goto(link);
   await expect(page.getByRole("alert").filter({ hasText: "This invite was already used. Sign in instead." })).toBeVisible();
   await signIn(page, staff.email, staff.password);
-  await expect(page).toHaveURL(new RegExp(`/t/${slug}$`));
+  await expect(page).toHaveURL(new RegExp(`/t/${slug}(/leads)?$`));
   await expect(page.getByText("Your role: staff")).toBeVisible();
 });
 
@@ -166,4 +169,35 @@ test("repeated wrong passwords are rate limited, even for the right password", a
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the setup and account pages fit the screen, and the menu opens with the grouped navigation", async ({ page }) => {
+    await signIn(page, DEMO.owner);
+    await page.getByRole("button", { name: "Menu" }).click();
+    const main = page.getByRole("navigation", { name: "Main" });
+    for (const section of ["Work", "Setup", "Account"]) await expect(main.getByRole("heading", { name: section, exact: true })).toBeVisible();
+    await expect(main.getByRole("link", { name: "Dev outbox" })).toBeVisible();
+    await expect(page.getByText("LeadRescue", { exact: true }).filter({ visible: true })).toHaveCount(1);
+    const paths = ["", "/settings/phone", "/settings/service-area", "/settings/hours", "/settings/routing", "/settings/team", "/settings/billing", "/settings/api-keys", "/settings/audit", "/settings/business", "/simulator", "/dev/outbox"];
+    for (const path of paths) {
+      await page.goto(`/t/${DEMO.tenant}${path}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path || "/"} is ${width}px wide`).toBeLessThanOrEqual(390);
+    }
+  });
+});
+
+test("Hill Country Plumbing has its own owner on the Team page, who can sign in", async ({ page }) => {
+  await signIn(page, DEMO.operator);
+  await page.goto(`/t/${DEMO.secondTenant}/settings/team`);
+  await expect(page.getByRole("list", { name: "Team members" })).toContainText("owner@hill-country-plumbing.test");
+  await signOut(page);
+  await signIn(page, "owner@hill-country-plumbing.test");
+  await expect(page.getByText("Your role: owner")).toBeVisible();
+  await expect(page.getByText("Hill Country Plumbing").first()).toBeVisible();
 });

@@ -9,6 +9,7 @@ export const DEMO = {
   owner: { email: "owner@demo-plumbing.test", name: "Dana Owner" },
   staff: { email: "staff@demo-plumbing.test", name: "Sam Staff" },
   operator: { email: "operator@demo-agency.test", name: "Olive Operator" },
+  secondOwner: { email: "owner@hill-country-plumbing.test", name: "Hattie Owner" },
   agency: "Demo Agency",
   tenant: { name: "Demo Plumbing", slug: "demo-plumbing", timeZone: "America/Chicago" },
   secondTenant: { name: "Hill Country Plumbing", slug: "hill-country-plumbing", timeZone: "America/Chicago" },
@@ -49,11 +50,13 @@ export async function seedDemo(prisma: PrismaClient) {
   // Billing: a 14-day trial through the local Stripe fake keeps the AI on (gate open).
   await seedTrialSubscription(prisma, tenant.id, { email: DEMO.owner.email });
 
-  const second = await makeTenant(prisma, { ...DEMO.secondTenant, agencyId: agency.id });
+  // Its own owner too: a business nobody works in has nobody for routing and escalations to reach.
+  const secondOwner = await makeUser(prisma, { ...DEMO.secondOwner, password: DEMO.password });
+  const second = await makeTenant(prisma, { ...DEMO.secondTenant, agencyId: agency.id, ownerId: secondOwner.id });
   await completeSetup(prisma, second.id, { trackingNumber: "+15125550200", plumberPhone: "+15125550201", onCallPhone: null, zips: ["78610", "78620", "78676"] });
-  await seedTrialSubscription(prisma, second.id);
+  await seedTrialSubscription(prisma, second.id, { email: DEMO.secondOwner.email });
   await seedDemoLeads(prisma, { tenantId: tenant.id, ownerId: owner.id, staffId: staff.id });
-  return { agency, owner, staff, operator, tenant, second };
+  return { agency, owner, staff, operator, tenant, second, secondOwner };
 }
 
 // ── leads (inbox) ──

@@ -68,20 +68,27 @@ function BillingBody({ state, timeZone }: { state: BillingState; timeZone: strin
         {!state.gate.open ? (
           <ul className="mt-2 list-disc pl-9 text-sm text-slate-600" aria-label="Why the AI is off">
             {state.gate.reasons.map((r) => (
-              <li key={r}>{r}</li>
+              // The reasons are worded for other pages; here the plans are right below.
+              <li key={r}>{r.replace(/(choose a plan|subscribe again) on the Billing page/, "$1 below")}</li>
             ))}
           </ul>
         ) : null}
       </Card>
       <SubscriptionCard state={state} fmt={fmt} />
       <UsageCard state={state} fmt={fmt} />
-      <CancellationCard state={state} fmt={fmt} />
+      {hasService(state) ? <CancellationCard state={state} fmt={fmt} /> : null}
       <UsageLedger timeZone={timeZone} />
     </>
   );
 }
 
 type Fmt = ReturnType<typeof dateFormatter>;
+
+/** There is something to cancel (or a cancellation to show) only with a subscription. */
+function hasService(state: BillingState): boolean {
+  const c = state.cancellation;
+  return !!(c.requestedAt || c.detachedAt) || !["none", "canceled", "incomplete_expired"].includes(state.status);
+}
 
 function useBillingActions() {
   const trpc = useTRPC();

@@ -49,7 +49,7 @@ export function AuditLog({ role }: { role: TenantRole }) {
                 Load more
               </Button>
             ) : items.length > 0 ? (
-              <p className="text-xs text-slate-500">That is everything ({items.length} entries).</p>
+              <p className="text-xs text-slate-500">That is everything ({items.length} {items.length === 1 ? "entry" : "entries"}).</p>
             ) : null}
           </div>
         </Card>

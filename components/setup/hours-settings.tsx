@@ -120,41 +120,21 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
     <Card title="Business hours" description="When your office is open. Days left closed have no office hours.">
       {hours.length === 0 && editable ? <p className="mb-3 text-sm text-amber-700">Suggested hours are filled in below. Adjust them and save to finish this step.</p> : null}
       <form onSubmit={onSubmit} noValidate>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Business hours by weekday</caption>
-          <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-            <tr>
-              <th scope="col" className="py-2">
-                Day
-              </th>
-              <th scope="col" className="py-2">
-                Open
-              </th>
-              <th scope="col" className="py-2">
-                From
-              </th>
-              <th scope="col" className="py-2">
-                To
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {WEEK_ORDER.map((d) => {
-              const day = days[d]!;
-              const name = WEEKDAYS[d]!;
-              const err = errorFor(d, "end") ?? errorFor(d, "start") ?? errorFor(d, "weekday");
-              return (
-                <tr key={d} className="align-top">
-                  <th scope="row" className="py-2 pr-3 font-medium">
-                    {name}
-                  </th>
-                  <td className="py-2 pr-3">
-                    <label className="inline-flex items-center gap-2">
-                      <input type="checkbox" checked={day.open} disabled={!editable} onChange={(e) => set(d, { open: e.target.checked })} aria-label={`Open on ${name}`} />
-                      <span className="text-slate-600">{day.open ? "Open" : "Closed"}</span>
-                    </label>
-                  </td>
-                  <td className="py-2 pr-3">
+        {/* One row per day; on a phone the times wrap under the day instead of spilling out of the card. */}
+        <ul className="divide-y divide-slate-100 text-sm" aria-label="Business hours by weekday">
+          {WEEK_ORDER.map((d) => {
+            const day = days[d]!;
+            const name = WEEKDAYS[d]!;
+            const err = errorFor(d, "end") ?? errorFor(d, "start") ?? errorFor(d, "weekday");
+            return (
+              <li key={d} className="py-2">
+                <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+                  <span className="w-24 font-medium">{name}</span>
+                  <label className="inline-flex w-24 items-center gap-2">
+                    <input type="checkbox" checked={day.open} disabled={!editable} onChange={(e) => set(d, { open: e.target.checked })} aria-label={`Open on ${name}`} />
+                    <span className="text-slate-600">{day.open ? "Open" : "Closed"}</span>
+                  </label>
+                  <span className="flex min-w-0 items-center gap-2">
                     <input
                       type="time"
                       aria-label={`${name} opens at`}
@@ -162,10 +142,11 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
                       disabled={!editable || !day.open}
                       onChange={(e) => set(d, { start: e.target.value })}
                       aria-invalid={err ? true : undefined}
-                      className="rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-400"
+                      className="min-w-0 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-400"
                     />
-                  </td>
-                  <td className="py-2">
+                    <span aria-hidden className="text-slate-400">
+                      to
+                    </span>
                     <input
                       type="time"
                       aria-label={`${name} closes at`}
@@ -174,19 +155,19 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
                       onChange={(e) => set(d, { end: e.target.value })}
                       aria-invalid={err ? true : undefined}
                       aria-describedby={err ? `hours-err-${d}` : undefined}
-                      className="rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-400"
+                      className="min-w-0 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-400"
                     />
-                    {err ? (
-                      <p id={`hours-err-${d}`} className="mt-1 text-xs text-red-600">
-                        {err}
-                      </p>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </span>
+                </div>
+                {err ? (
+                  <p id={`hours-err-${d}`} className="mt-1 text-xs text-red-600">
+                    {err}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
         {editable ? (
           <div className="mt-4 flex items-center gap-3" aria-live="polite">
             <Button type="submit" busy={save.isPending}>

@@ -14,6 +14,8 @@ export function SetupChecklist() {
   if (q.error) return <LoadError error={q.error} retry={() => q.refetch()} />;
   const { items, gate } = q.data;
   const done = items.filter((i) => i.done).length;
+  // The billing half of the gate (server/billing/service-gate.ts words its reason "Billing: …").
+  const billingClosed = !gate.open && gate.reasons.some((r) => r.startsWith("Billing"));
 
   return (
     <div className="max-w-3xl">
@@ -34,8 +36,16 @@ export function SetupChecklist() {
       <Card title="Setup checklist" description={`${done} of ${items.length} done`}>
         {/* "Setup complete" is the first half of the service gate; billing is the second. */}
         <p role="status" className={`mb-3 text-sm font-medium ${q.data.complete ? "text-green-700" : "text-slate-600"}`}>
-          {q.data.complete ? "Setup complete: the AI has everything it needs from you." : `Setup incomplete: ${items.length - done} step${items.length - done === 1 ? "" : "s"} left before the AI may answer calls.`}
+          {q.data.complete ? "Setup complete" : `Setup incomplete: ${items.length - done} step${items.length - done === 1 ? "" : "s"} left before the AI may answer calls.`}
         </p>
+        {q.data.complete && billingClosed ? (
+          <p className="-mt-2 mb-3 text-sm text-slate-600">
+            <Link href={`/t/${slug}/settings/billing`} className="font-medium text-brand-600 underline">
+              Choose a plan
+            </Link>{" "}
+            on the Billing page to turn the AI on.
+          </p>
+        ) : null}
         <div className="mb-4 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={items.length} aria-valuenow={done} aria-label="Setup progress">
           <div className="h-full bg-brand-500 transition-all" style={{ width: `${(done / items.length) * 100}%` }} />
         </div>

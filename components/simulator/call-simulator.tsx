@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import superjson from "superjson";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
 import type { SimLine } from "@/server/simulator/call-driver";
@@ -73,7 +74,8 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
   const [call, setCall] = useState<SimState | null>(null);
   const [lines, setLines] = useState<SimLine[]>([]);
   const [stepError, setStepError] = useState<string | null>(null);
-  const [from, setFrom] = useState("+15125550142");
+  // A fresh fictional caller each time (this component only renders in the browser, after loading).
+  const [from, setFrom] = useState(fictionalCaller);
   const [to, setTo] = useState(context.trackingNumbers[0]?.e164 ?? "");
   const [text, setText] = useState("");
   const input = useRef<HTMLInputElement>(null);
@@ -86,6 +88,31 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
   const hang = useMutation(trpc.simulator.hangUp.mutationOptions());
   const busy = start.isPending || answer.isPending || speak.isPending || hang.isPending;
   const pending = call?.pending;
+
+  // A call left mid-way (the tester navigates away or closes the tab) is hung up, best effort,
+  // so its lead does not stay "AI intake in progress" for ever.
+  const live = useRef<SimState | null>(null);
+  useEffect(() => {
+    live.current = call && call.pending.kind !== "ended" ? call : null;
+  }, [call]);
+  useEffect(() => {
+    const abandon = () => {
+      const state = live.current;
+      if (!state) return;
+      live.current = null;
+      void fetch("/api/trpc/simulator.hangUp", {
+        method: "POST",
+        keepalive: true,
+        headers: { "content-type": "application/json", "x-tenant": slug },
+        body: JSON.stringify(superjson.serialize({ state })),
+      }).catch(() => undefined);
+    };
+    window.addEventListener("pagehide", abandon);
+    return () => {
+      window.removeEventListener("pagehide", abandon);
+      abandon();
+    };
+  }, [slug]);
 
   // The agent is listening again: the caller's text box takes the focus.
   useEffect(() => {
@@ -114,6 +141,9 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
 
   function startAnother() {
     reset();
+    // A call still in progress is hung up first, so it does not stay open.
+    if (call && call.pending.kind !== "ended") hang.mutate({ state: call });
+    live.current = null;
     setCall(null);
     setLines([]);
     setFrom(fictionalCaller());
@@ -221,7 +251,12 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
                 ) : null}
                 {stepError ? <div className="mt-3"><ErrorBanner message={stepError} /></div> : null}
                 {error ? <div className="mt-3"><ErrorBanner message={error.message} /></div> : null}
-                <div className="mt-4 flex flex-wrap gap-2">
+                {!ended ? (
+                  <p className="mt-4 text-xs text-slate-500">
+                    Done testing? Press <strong>Hang up</strong> to end the call. Leaving this page hangs up for you.
+                  </p>
+                ) : null}
+                <div className="mt-2 flex flex-wrap gap-2">
                   {!ended ? (
                     <Button type="button" variant="danger" busy={hang.isPending} disabled={busy} onClick={() => { reset(); hang.mutate({ state: call }, { onSuccess: onStep }); }}>
                       Hang up

@@ -28,8 +28,15 @@ function Row({ label, value, evidence }: { label: string; value: ReactNode; evid
   return (
     <div className="grid grid-cols-[8rem_minmax(0,1fr)] gap-2 py-1.5">
       <dt className="text-slate-500">{label}</dt>
-      <dd className={empty ? "text-slate-400" : "text-slate-900"} aria-label={label}>
-        {empty ? "—" : value}
+      <dd className={empty ? "text-slate-400" : "text-slate-900"}>
+        {empty ? (
+          <>
+            <span aria-hidden>—</span>
+            <span className="sr-only">Not known yet</span>
+          </>
+        ) : (
+          value
+        )}
         {evidence && !empty ? <span className="block text-xs text-slate-500">“{evidence}”</span> : null}
       </dd>
     </div>

@@ -66,42 +66,29 @@ function Members({ members, role, userId }: { members: Member[]; role: TenantRol
 
   return (
     <Card title="Members" description={manage ? undefined : "Only an owner can change roles or remove members."}>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Team members</caption>
-          <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Email
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Role
-              </th>
-              {manage ? (
-                <th scope="col" className="py-2 text-right">
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {members.map((m) => (
-              <tr key={m.userId}>
-                <td className="py-2 pr-3 font-medium">
-                  {m.name}
-                  {m.userId === userId ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
-                </td>
-                <td className="py-2 pr-3 text-slate-600">{m.email}</td>
-                <td className="py-2 pr-3">
-                  {manage ? (
+      {members.length === 0 ? (
+        <>
+          <EmptyState title="Nobody works in this business yet">Invite the owner and the office staff below.</EmptyState>
+          <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <strong>Warning:</strong> routing and escalations have nobody to reach until someone is invited and joins — new leads cannot be assigned to anyone.
+          </p>
+        </>
+      ) : (
+        // A list, not a table: on a phone each member stacks; from `sm` up the rows line up as columns.
+        <ul className="divide-y divide-slate-100 text-sm" aria-label="Team members">
+          {members.map((m) => (
+            <li key={m.userId} className="grid gap-x-3 gap-y-1.5 py-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_auto_auto] sm:items-center sm:py-2">
+              <p className="font-medium">
+                {m.name}
+                {m.userId === userId ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
+              </p>
+              <p className="break-all text-slate-600">{m.email}</p>
+              <div>
+                {manage ? (
+                  <>
                     <label className="sr-only" htmlFor={`role-${m.userId}`}>
                       {`Role of ${m.name}`}
                     </label>
-                  ) : null}
-                  {manage ? (
                     <select
                       id={`role-${m.userId}`}
                       value={m.role}
@@ -111,7 +98,7 @@ function Members({ members, role, userId }: { members: Member[]; role: TenantRol
                         setNote(null);
                         change.mutate({ userId: m.userId, role: next }, { onSuccess: () => setNote(`${m.name} is now ${roleName(next)}.`) });
                       }}
-                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                      className="w-full max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm sm:w-auto"
                     >
                       {ROLES.filter((r) => r.role === m.role || canGrantRole(role, r.role)).map((r) => (
                         <option key={r.role} value={r.role}>
@@ -119,22 +106,24 @@ function Members({ members, role, userId }: { members: Member[]; role: TenantRol
                         </option>
                       ))}
                     </select>
-                  ) : (
-                    roleName(m.role)
-                  )}
-                </td>
-                {manage ? (
-                  <td className="py-2 text-right">
-                    <ConfirmButton label={`Remove ${m.name}`} busy={remove.isPending && remove.variables?.userId === m.userId} onConfirm={() => remove.mutate({ userId: m.userId }, { onSuccess: () => setNote(`${m.name} was removed.`) })}>
-                      Remove
-                    </ConfirmButton>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  </>
+                ) : (
+                  <span className="text-slate-700">{roleName(m.role)}</span>
+                )}
+              </div>
+              {manage ? (
+                <div className="sm:text-right">
+                  <ConfirmButton label={`Remove ${m.name}`} busy={remove.isPending && remove.variables?.userId === m.userId} onConfirm={() => remove.mutate({ userId: m.userId }, { onSuccess: () => setNote(`${m.name} was removed.`) })}>
+                    Remove
+                  </ConfirmButton>
+                </div>
+              ) : (
+                <span aria-hidden className="hidden sm:block" />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       <div aria-live="polite" className="mt-3">
         <ErrorBanner message={error?.message} />
         <SuccessNote message={error ? null : note} />

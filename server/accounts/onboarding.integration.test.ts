@@ -38,6 +38,12 @@ describe(`onboarding (${engineName})`, () => {
     expect(user.memberships[0]).toMatchObject({ role: "owner", tenant: { name: "Pat's Pipes", timeZone: "America/Denver" } });
   });
 
+  it("audits a sign-up once, as the new owner creating the business", async () => {
+    const rows = await callerFor(db.prisma, ownerId, slug).team.auditLog({ limit: 50 });
+    expect(rows.items.map((i) => i.summary)).toEqual(["Created this business"]);
+    expect(rows.items[0]!.actor?.name).toBe("Pat Plumber");
+  });
+
   it("refuses a second account for the same email, naming the field", async () => {
     const err = await rejects(callerFor(db.prisma, null).account.signUp({ name: "X", email: "pat@example.test", password: "a-long-password", businessName: "Other", timeZone: "America/Denver" }));
     expect(err).toMatchObject({ code: "CONFLICT", field: "email" });

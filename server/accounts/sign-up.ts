@@ -1,7 +1,6 @@
 // A new owner signs up: their account, their business, and their owner membership, at once.
 import type { PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
-import { writeAudit } from "@/server/audit/write-audit";
 import { createTenant } from "@/server/tenants/create-tenant";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
@@ -27,8 +26,8 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, name, passwordHash } });
+    // createTenant writes the one audit entry ("Created this business", by the new owner).
     const tenant = await createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id });
-    await writeAudit(tx, { tenantId: tenant.id, actorId: user.id, action: "auth.signed_up", target: email });
     return { user, tenant };
   });
 }

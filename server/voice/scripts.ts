@@ -58,6 +58,29 @@ export function joinOr(items: readonly string[]): string {
 
 const labels = (slots: readonly OfferedSlot[]) => slots.map((s) => s.label);
 
+function clock(minutes: number, withSuffix: boolean): string {
+  const h = Math.floor(minutes / 60) % 24;
+  const m = minutes % 60;
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  const time = m === 0 ? `${h12}` : `${h12}:${String(m).padStart(2, "0")}`;
+  return withSuffix ? `${time} ${h < 12 ? "AM" : "PM"}` : time;
+}
+
+/**
+ * A booked slot as a window, not just its start: "Tuesday, March 5 between 9 and 11 AM". The
+ * plumber arrives some time inside the slot, so promising "at 9 AM" would be wrong.
+ */
+export function slotWindow(slot: OfferedSlot): string {
+  const at = slot.label.lastIndexOf(" at ");
+  const day = at > 0 ? slot.label.slice(0, at) : slot.day;
+  const startMin = slot.hour * 60 + slot.minute;
+  const length = Math.round((Date.parse(slot.endsAt) - Date.parse(slot.startsAt)) / 60_000);
+  if (!Number.isFinite(length) || length <= 0) return slot.label;
+  const endMin = startMin + length;
+  const sameHalf = Math.floor(startMin / 720) === Math.floor(endMin / 720) && endMin < 24 * 60;
+  return `${day} between ${clock(startMin, !sameHalf)} and ${clock(endMin, true)}`;
+}
+
 const standard: Script = {
   opening: (biz) => `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
   askIssue: () => "Great, we do work in your area. What's going on with your plumbing?",
@@ -90,7 +113,7 @@ const standard: Script = {
   },
   outOfArea: (biz, zip) =>
     `Thanks. I'm sorry, ${biz} doesn't cover ZIP code ${speakDigits(zip)}, so we can't send a plumber out there. A local plumber near you will be your quickest help. Take care, goodbye.`,
-  booked: (biz, slot, name) => `You're all set${name ? `, ${name}` : ""}. A plumber from ${biz} will see you ${slot.label}. Thanks for calling, goodbye.`,
+  booked: (biz, slot, name) => `You're all set${name ? `, ${name}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
   callbackPromised: (biz) => `No problem. Someone from ${biz} will call you back at this number shortly. Thanks for calling, goodbye.`,
   notBooked: (biz) => `Okay, no problem. If you need us later, just give ${biz} a call. Thanks, goodbye.`,
   noOpenSlots: (biz) => `I don't have an opening I can book right now, so someone from ${biz} will call you back shortly to set up a time. Thanks, goodbye.`,
@@ -133,7 +156,7 @@ const safe: Script = {
     }
   },
   outOfArea: (biz) => `Thank you. ${biz} does not serve that ZIP code, so we cannot book a visit. Goodbye.`,
-  booked: (biz, slot) => `You are booked for ${slot.label}. Thank you for calling ${biz}. Goodbye.`,
+  booked: (biz, slot) => `You are booked for ${slotWindow(slot)}. Thank you for calling ${biz}. Goodbye.`,
   callbackPromised: (biz) => `Thank you. Someone from ${biz} will call you back at this number. Goodbye.`,
   notBooked: (biz) => `Thank you for calling ${biz}. Goodbye.`,
   noOpenSlots: (biz) => `There is no time available to book right now. Someone from ${biz} will call you back to schedule. Goodbye.`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extraction, type Extraction, type PromptProfileName } from "@/server/intake/extraction";
 import { extractByRules } from "@/server/intake/rules-extract";
 import { upcomingSlots } from "@/server/voice/booking-slots";
+import { slotWindow } from "@/server/voice/scripts";
 import {
   canAskForAddress,
   closeOnHangup,
@@ -113,7 +114,7 @@ describe("the AI call (seed 000)", () => {
       appointmentAt: firstSlot.startsAt,
     });
     expect(final.state.fields.appointmentAt).toBe("2026-03-03T15:00:00.000Z");
-    expect(final.say).toContain("tomorrow at 9 AM");
+    expect(final.say).toContain("see you tomorrow between 9 and 11 AM");
     expect(final.actions.slice(-2)).toEqual([{ type: "end", outcome: "booked", reason: "booked" }, { type: "hangup" }]);
     expect(ofType(final, "create_task")).toEqual([]);
   });
@@ -208,7 +209,8 @@ describe("the AI call (seed 000)", () => {
 
   it("never invents a time or a price", () => {
     const results = converse(BOOKING_CALL);
-    const labels = last(results).state.slotsOffered.map((s) => s.label);
+    // The offered start times, and the windows a booking is confirmed with.
+    const labels = last(results).state.slotsOffered.flatMap((s) => [s.label, slotWindow(s)]);
     for (const r of results) {
       expect(r.say ?? "").not.toMatch(/\$|price|cost|dollar|fee|charge/i);
       const times = (r.say ?? "").match(/\b\d{1,2}(:\d{2})? (AM|PM)\b/g) ?? [];
@@ -437,7 +439,7 @@ describe("prompt profiles", () => {
       expect(r.say ?? "").not.toMatch(/Maria|Lopez|Main Street|7 8 7 0 1/);
     }
     expect(results[0]!.say).toBe("Thank you for calling Demo Plumbing. This is the automated assistant. What is the five-digit ZIP code where you need service?");
-    expect(final.say).toBe("You are booked for tomorrow at 9 AM. Thank you for calling Demo Plumbing. Goodbye.");
+    expect(final.say).toBe("You are booked for tomorrow between 9 and 11 AM. Thank you for calling Demo Plumbing. Goodbye.");
   });
 
   it("uses the caller's name and address in the standard profile", () => {

@@ -51,7 +51,7 @@ describe("one intake webhook turn", () => {
     });
     expect(turns.slice(1).every((t) => t.extract?.modelUsed === "local:rules" && !t.extract.fellBack)).toBe(true);
     expect(turns.slice(0, -1).every((t) => t.twiml.includes('<Gather input="') && t.twiml.includes(`action="${BASE}/api/twilio/voice/intake"`))).toBe(true);
-    expect(final.twiml).toMatch(/<Say>You're all set, Dave Kim\. A plumber from Demo Plumbing will see you Thursday, March 5 at 1 PM\..*<\/Say><Hangup\/><\/Response>$/);
+    expect(final.twiml).toMatch(/<Say>You're all set, Dave Kim\. A plumber from Demo Plumbing will see you Thursday, March 5 between 1 and 3 PM\..*<\/Say><Hangup\/><\/Response>$/);
   });
 
   it("hands the engine the question being answered, the profile and the offered slots", async () => {
