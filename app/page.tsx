@@ -1,13 +1,19 @@
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/session";
+import { getPrisma } from "@/server/db";
+import { setupChecklist } from "@/server/setup/checklist";
+import { landingPath } from "@/server/leads/landing-page";
 
-// Home: straight to the first business the user can open, or to sign-in.
+// Home: straight to the first business the user can open (its inbox; owners see the setup
+// overview first while setup is incomplete), or to sign-in.
 export default async function Home() {
   await connection();
   const user = await currentUser();
   if (!user) redirect("/sign-in");
   const first = user.tenants[0];
   if (!first) redirect("/no-business");
-  redirect(`/t/${first.slug}`);
+  const setsUp = first.role === "owner" || first.role === "operator";
+  const complete = setsUp ? (await setupChecklist(await getPrisma(), first.tenantId)).complete : true;
+  redirect(landingPath(first, complete));
 }

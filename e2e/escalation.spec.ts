@@ -49,9 +49,12 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   await waitFor(page, () => notice.first().isVisible(), 120_000);
   await expect(notice).toHaveCount(1);
   await expect(notice).toContainText("Emergency / active-loss lead not accepted within 5 minutes");
+  // In-app text has no raw URL: the "Open lead" link sits beside it (email and SMS keep the URL).
+  await expect(notice).not.toContainText("http");
+  await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago/);
 
   // The SMS to the on-call phone is in the dev outbox ("would send": no SMS provider in local mode).
-  await page.getByRole("link", { name: "Dev outbox" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Dev outbox" }).click();
   await expect(page.getByRole("heading", { name: "Dev outbox" })).toBeVisible();
   const sms = page.getByRole("row").filter({ hasText: caller }).filter({ hasText: ON_CALL_PHONE });
   await expect(sms).toHaveCount(1);

@@ -15,7 +15,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/t\/[^/]+$/);
+  // Lands on the business: its inbox, or the setup overview for an owner whose setup is incomplete.
+  await expect(page).toHaveURL(/\/t\/[^/]+(\/leads)?$/);
 }
 
 export async function signOut(page: Page) {

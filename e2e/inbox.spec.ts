@@ -6,8 +6,12 @@ import { DEMO, signIn, signOut } from "./helpers";
 
 test("staff work the queue in order: emergency first, then high, booked confirmations, follow-up needed", async ({ page }) => {
   await signIn(page, DEMO.staff);
-  await page.getByRole("link", { name: "Inbox" }).click();
+  // Staff land on the inbox after sign-in, not on the setup overview.
+  await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}/leads$`));
   await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago \(C[SD]T\)$/);
+  // Group counts are a plain summary, not controls.
+  await expect(page.getByRole("region", { name: "Leads per queue group" }).getByRole("button")).toHaveCount(0);
   const rows = page.getByTestId("inbox-row");
   await expect(rows.first()).toContainText("Maria Lopez");
   const names = await rows.evaluateAll((els) => els.map((e) => e.textContent ?? ""));
@@ -18,6 +22,36 @@ test("staff work the queue in order: emergency first, then high, booked confirma
   expect(names.some((t) => t.includes("Linda Brooks"))).toBe(false);
   await expect(rows.filter({ hasText: "Test Caller" }).getByText("Test", { exact: true })).toBeVisible();
   await expect(rows.filter({ hasText: "Maria Lopez" }).getByText("Overdue", { exact: true })).toBeVisible();
+  // What still keeps a lead with intake, in plain words.
+  await expect(rows.filter({ hasText: "Maria Lopez" }).getByTestId("handoff-waiting")).toContainText("Waiting for Sam Staff to accept");
+  await expect(page.getByText("Belongs to intake")).toHaveCount(0);
+  await expect(page.getByText("urgency ?")).toHaveCount(0);
+});
+
+test("the inbox fits a 390px phone: the right column wraps under the lead", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO.staff);
+  await expect(page.getByTestId("inbox-row").first()).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+});
+
+test("a lead that does not exist is a page state with a way back, not a red banner with Try again", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  await page.goto(`/t/${DEMO.tenant}/leads/does-not-exist`);
+  await expect(page.getByRole("heading", { name: "This lead was not found" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to the inbox" }).click();
+  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+});
+
+test("staff opening the stale-leads and routing pages get the no-permission note", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  await page.goto(`/t/${DEMO.tenant}/leads/stale`);
+  await expect(page.getByText("You don't have permission to close stale leads.")).toBeVisible();
+  await page.goto(`/t/${DEMO.tenant}/settings/routing`);
+  await expect(page.getByText("You don't have permission to change lead routing.")).toBeVisible();
+  await expect(page.getByText("Could not load this")).toHaveCount(0);
 });
 
 test("staff accept a handoff by confirming the four acceptance standards", async ({ page }) => {
@@ -30,6 +64,9 @@ test("staff accept a handoff by confirming the four acceptance standards", async
   await expect(page.getByRole("list", { name: "Call path" })).toContainText("Rang plumber");
   await expect(page.getByRole("list", { name: "Call path" })).toContainText("Missed");
   await expect(page.getByRole("list", { name: "Transcript" }).getByRole("listitem")).toHaveCount(7);
+  // The transcript is shown once: no excerpt field beside the full turns.
+  await expect(page.getByText("Transcript excerpt")).toHaveCount(0);
+  await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago/);
   await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("the receiving person confirms acceptance");
 
   const accept = page.getByRole("form", { name: "Accept handoff" });
@@ -74,6 +111,9 @@ test("staff close a lead with a reason code and it leaves the queue", async ({ p
   await page.getByRole("button", { name: "Close lead" }).click();
   await expect(page.getByText("Closed — no handoff needed.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Closed: Duplicate — Same job as the call on Monday");
+  // A closed lead offers reopening only, not the status menu.
+  await expect(page.getByLabel("Change status to")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Reopen as follow-up needed" })).toBeVisible();
   await page.getByRole("link", { name: "← Inbox" }).click();
   await expect(page.getByTestId("inbox-row").first()).toBeVisible();
   await expect(page.getByTestId("inbox-row").filter({ hasText: "Tom Nguyen" })).toHaveCount(0);

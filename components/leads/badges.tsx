@@ -12,7 +12,7 @@ const URGENCY_STYLE: Record<string, string> = {
 };
 
 export function UrgencyBadge({ urgency }: { urgency: string | null }) {
-  if (!urgency) return <span className={`${base} bg-slate-50 text-slate-400`}>urgency ?</span>;
+  if (!urgency) return <span className={`${base} bg-slate-50 text-slate-500`}>urgency not set</span>;
   return <span className={`${base} ${URGENCY_STYLE[urgency] ?? ""}`}>{urgency}</span>;
 }
 

@@ -8,11 +8,11 @@ import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, SuccessNote } from "@/components/ui/form";
 import { EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
-import { HANDOFF_CONDITIONS } from "@/server/leads/handoff";
+import { handoffWaitingFor } from "@/server/leads/handoff";
 import { queueGroupLabel } from "@/server/leads/queue-order";
 import { STATUS_LABELS } from "@/server/leads/status-transitions";
 import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } from "./badges";
-import { relativeTime } from "./format";
+import { BusinessTimeProvider, TimeZoneNote, useBusinessTime } from "./business-time";
 
 type Filters = {
   status?: keyof typeof STATUS_LABELS;
@@ -28,8 +28,17 @@ type Filters = {
 const REFRESH_MS = 15_000;
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-export function Inbox({ canManage }: { canManage: boolean }) {
+export function Inbox({ canManage, timeZone }: { canManage: boolean; timeZone: string }) {
+  return (
+    <BusinessTimeProvider timeZone={timeZone}>
+      <InboxBody canManage={canManage} />
+    </BusinessTimeProvider>
+  );
+}
+
+function InboxBody({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
+  const { dateTime, relative } = useBusinessTime();
   const { slug } = useParams<{ slug: string }>();
   const notice = useSearchParams().get("notice");
   const [filters, setFilters] = useState<Filters>({});
@@ -58,13 +67,20 @@ export function Inbox({ canManage }: { canManage: boolean }) {
           <SuccessNote message="Handoff rejected: the lead went back to intake with your reason on its timeline." />
         </div>
       ) : null}
-      <section aria-label="Queue groups" className="mb-4 flex flex-wrap gap-2" aria-live="polite">
-        {counts.data?.map((g) => (
-          <div key={g.id} className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow-sm">
-            <span className="font-medium">{g.label}</span> <span className="tabular-nums">{g.total}</span>
-            {g.overdue ? <span className="ml-1 text-xs text-red-700">({g.overdue} overdue)</span> : null}
-          </div>
-        ))}
+      {/* A summary, not controls: plain text, no borders that read as buttons. Filters are below. */}
+      <section aria-label="Leads per queue group" className="mb-4 text-sm text-slate-600" aria-live="polite">
+        <TimeZoneNote className="mb-1" />
+        {counts.data ? (
+          <p className="flex flex-wrap gap-x-4 gap-y-1">
+            <span className="sr-only">Leads per queue group: </span>
+            {counts.data.map((g) => (
+              <span key={g.id} data-testid="group-count">
+                {g.label}: <span className="font-semibold tabular-nums text-slate-900">{g.total}</span>
+                {g.overdue ? <span className="ml-1 text-xs text-red-700">({g.overdue} overdue)</span> : null}
+              </span>
+            ))}
+          </p>
+        ) : null}
       </section>
 
       <form
@@ -142,12 +158,12 @@ export function Inbox({ canManage }: { canManage: boolean }) {
         <ol aria-label="Lead queue" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {items.map((lead, i) => {
             const header = i === 0 || items[i - 1]!.queueGroup !== lead.queueGroup ? queueGroupLabel(lead.queueGroup) : null;
-            const missing = HANDOFF_CONDITIONS.filter((c) => lead.handoffMissing.includes(c.key));
+            const waiting = handoffWaitingFor(lead.handoffMissing, lead.ownerName);
             return (
               <li key={lead.id} data-testid="inbox-row" data-group={lead.queueGroup}>
                 {header ? <h2 className="bg-slate-50 px-4 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{header}</h2> : null}
-                <Link href={`/t/${slug}/leads/${lead.id}`} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none">
-                  <div className="min-w-0">
+                <Link href={`/t/${slug}/leads/${lead.id}`} className="flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+                  <div className="min-w-0 sm:flex-1">
                     <p className="flex flex-wrap items-center gap-2 font-medium">
                       <span>{lead.callerName ?? "Unknown caller"}</span>
                       <span className="text-sm font-normal text-slate-500">{lead.callerPhone}</span>
@@ -159,16 +175,18 @@ export function Inbox({ canManage }: { canManage: boolean }) {
                     </p>
                     <p className="mt-0.5 truncate text-sm text-slate-600">
                       {lead.issueSummary ?? "No issue captured"}
-                      {lead.zip ? ` · ZIP ${lead.zip}` : ""} · {lead.source.replace("_", " ")} · received {relativeTime(lead.createdAt)}
+                      {lead.zip ? ` · ZIP ${lead.zip}` : ""} · {lead.source.replace("_", " ")} · received <time dateTime={new Date(lead.createdAt).toISOString()} title={dateTime(lead.createdAt)}>{relative(lead.createdAt)}</time>
                     </p>
-                    {missing.length ? (
-                      <p className="mt-0.5 text-xs text-amber-700">Belongs to intake: missing {missing.map((m) => m.label).join(", ")}</p>
+                    {waiting.length ? (
+                      <p className="mt-0.5 text-xs text-amber-700" data-testid="handoff-waiting">{waiting.join(" · ")}</p>
                     ) : null}
                   </div>
-                  <div className="shrink-0 text-right text-sm">
+                  <div className="min-w-0 break-words text-sm sm:max-w-[40%] sm:shrink-0 sm:text-right">
                     <p>{lead.ownerName ?? <span className="text-amber-700">Unowned</span>}</p>
                     <p className="text-slate-600">{lead.nextAction ?? "No next action"}</p>
-                    <p className={lead.overdue ? "font-medium text-red-700" : "text-slate-500"}>{lead.dueAt ? `due ${relativeTime(lead.dueAt)}` : "no due time"}</p>
+                    <p className={lead.overdue ? "font-medium text-red-700" : "text-slate-500"}>
+                      {lead.dueAt ? <>due <time dateTime={new Date(lead.dueAt).toISOString()} title={dateTime(lead.dueAt)}>{relative(lead.dueAt)}</time></> : "no due time"}
+                    </p>
                   </div>
                 </Link>
               </li>

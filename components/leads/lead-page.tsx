@@ -16,7 +16,7 @@ import { CLOSE_REASONS } from "@/server/leads/close-reasons";
 import { STATUS_LABELS } from "@/server/leads/status-transitions";
 import { TOUCHPOINT_KINDS } from "@/server/leads/touchpoint-kinds";
 import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } from "./badges";
-import { dateTime, relativeTime, toLocalInput } from "./format";
+import { BusinessTimeProvider, TimeZoneNote, useBusinessTime } from "./business-time";
 import { Timeline } from "./timeline";
 
 function useLeadAction() {
@@ -40,14 +40,21 @@ function ActionResult({ error, done }: { error: unknown; done: string | null }) 
   );
 }
 
-const fromLocal = (v: string) => (v ? new Date(v) : null);
+export function LeadPage({ id, timeZone }: { id: string; timeZone: string }) {
+  return (
+    <BusinessTimeProvider timeZone={timeZone}>
+      <LeadPageBody id={id} />
+    </BusinessTimeProvider>
+  );
+}
 
-export function LeadPage({ id }: { id: string }) {
+function LeadPageBody({ id }: { id: string }) {
   const trpc = useTRPC();
+  const { dateTime, dateTimeRelative } = useBusinessTime();
   const { slug } = useParams<{ slug: string }>();
   const q = useQuery(trpc.leads.get.queryOptions({ id }, { refetchInterval: 30_000 }));
   if (q.isPending) return <Loading label="Loading the lead…" />;
-  if (q.error) return <LoadError error={q.error} retry={() => q.refetch()} />;
+  if (q.error) return <LoadError error={q.error} retry={() => q.refetch()} backHref={`/t/${slug}/leads`} backLabel="Back to the inbox" what="lead" />;
   const d = q.data;
   const { lead } = d;
   const nameOf = (uid: unknown) => d.members.find((m) => m.userId === uid)?.name ?? (uid === lead.ownerId ? (lead.ownerName ?? "Unknown") : "someone");
@@ -74,6 +81,7 @@ export function LeadPage({ id }: { id: string }) {
           </span>
         }
       />
+      <TimeZoneNote className="-mt-4 mb-4" />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px]">
         <div className="space-y-6">
@@ -130,7 +138,7 @@ export function LeadPage({ id }: { id: string }) {
                   <li key={t.id} className="py-2 text-sm">
                     <p className="font-medium">{t.title}</p>
                     <p className={t.overdue ? "text-red-700" : "text-slate-500"}>
-                      {t.kind.replace("_", " ")} · due {dateTime(t.dueAt)} ({relativeTime(t.dueAt)}) · {t.doneAt ? "done" : t.overdue ? "overdue" : "open"}
+                      {t.kind.replace("_", " ")} · due {dateTimeRelative(t.dueAt)} · {t.doneAt ? `done ${dateTime(t.doneAt)}` : t.overdue ? "overdue" : "open"}
                       {t.assigneeName ? ` · ${t.assigneeName}` : ""}
                     </p>
                   </li>
@@ -148,7 +156,7 @@ export function LeadPage({ id }: { id: string }) {
         <div className="space-y-6">
           <TouchpointCard leadId={lead.id} open={open} />
           {open ? <AssignCard d={d} /> : null}
-          <StatusCard leadId={lead.id} choices={d.statusChoices} />
+          {open ? <StatusCard leadId={lead.id} choices={d.statusChoices} /> : d.statusChoices.includes("followup_needed") ? <ReopenCard leadId={lead.id} /> : null}
           {open ? <BookCard leadId={lead.id} slots={d.booking.slots} timeZone={d.booking.timeZone} /> : null}
           {open ? <DetailsCard d={d} /> : null}
           {open ? <CloseCard leadId={lead.id} /> : null}
@@ -161,18 +169,20 @@ export function LeadPage({ id }: { id: string }) {
 type Detail = inferRouterOutputs<AppRouter>["leads"]["get"];
 
 function FieldValue({ fieldKey, lead }: { fieldKey: string; lead: Detail["lead"] }): ReactNode {
+  const { dateTimeRelative } = useBusinessTime();
   const v = (lead as Record<string, unknown>)[fieldKey];
   if (fieldKey === "ownerId") return lead.ownerName ?? <span className="text-amber-700">Unowned</span>;
   if (fieldKey === "status") return STATUS_LABELS[lead.status];
   if (fieldKey === "closeReason") return lead.closeReason ? `${lead.closeReasonLabel}${lead.closeNote ? ` — ${lead.closeNote}` : ""}` : "—";
   if (fieldKey === "inArea") return v === true ? "Yes" : v === false ? "No — out of area" : "—";
-  if (v instanceof Date) return `${dateTime(v)} (${relativeTime(v)})`;
+  if (v instanceof Date) return dateTimeRelative(v);
   if (v === null || v === undefined || v === "") return <span className="text-slate-400">—</span>;
   return String(v).replace(/_/g, fieldKey === "source" ? " " : "_");
 }
 
 function HandoffCard({ d, isOwner, nameOf }: { d: Detail; isOwner: boolean; nameOf: (id: unknown) => string }) {
   const { trpc, done, onSuccess } = useLeadAction();
+  const { dateTime, dateTimeRelative } = useBusinessTime();
   const accept = useMutation(trpc.leads.accept.mutationOptions({ onSuccess: onSuccess("Handoff accepted.") }));
   const router = useRouter();
   const { slug } = useParams<{ slug: string }>();
@@ -213,7 +223,7 @@ function HandoffCard({ d, isOwner, nameOf }: { d: Detail; isOwner: boolean; name
         )}
       </div>
       <p className="mt-2 text-sm text-slate-600">
-        Owner: {lead.ownerId ? nameOf(lead.ownerId) : "nobody"} · Next action: {lead.nextAction ?? "—"} · Due: {lead.dueAt ? `${dateTime(lead.dueAt)} (${relativeTime(lead.dueAt)})` : "—"}
+        Owner: {lead.ownerId ? nameOf(lead.ownerId) : "nobody"} · Next action: {lead.nextAction ?? "—"} · Due: {lead.dueAt ? dateTimeRelative(lead.dueAt) : "—"}
       </p>
       {canRespond ? (
         <div className="mt-4 grid gap-6 md:grid-cols-2">
@@ -269,6 +279,7 @@ function HandoffCard({ d, isOwner, nameOf }: { d: Detail; isOwner: boolean; name
 function TouchpointCard({ leadId, open }: { leadId: string; open: boolean }) {
   const { trpc, done, onSuccess } = useLeadAction();
   const log = useMutation(trpc.leads.logTouchpoint.mutationOptions({ onSuccess: onSuccess("Logged.") }));
+  const { fromInput } = useBusinessTime();
   const [kind, setKind] = useState<string>(open ? "called_back" : "note");
   const [text, setText] = useState("");
   const [nextAction, setNextAction] = useState("");
@@ -279,7 +290,7 @@ function TouchpointCard({ leadId, open }: { leadId: string; open: boolean }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          log.mutate({ leadId, kind, text: text || null, nextAction: nextAction || null, dueAt: fromLocal(dueAt) }, { onSuccess: () => { setText(""); setNextAction(""); setDueAt(""); } });
+          log.mutate({ leadId, kind, text: text || null, nextAction: nextAction || null, dueAt: fromInput(dueAt) }, { onSuccess: () => { setText(""); setNextAction(""); setDueAt(""); } });
         }}
         className="space-y-2"
       >
@@ -288,7 +299,7 @@ function TouchpointCard({ leadId, open }: { leadId: string; open: boolean }) {
             <option key={k.kind} value={k.kind}>{k.label}</option>
           ))}
         </Select>
-        <Field label="Notes" value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
+        <Field label={kind === "note" ? "Note" : "Notes (optional)"} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
         {open ? (
           <>
             <Field label="New next action (optional)" value={nextAction} onChange={(e) => setNextAction(e.target.value)} />
@@ -308,7 +319,8 @@ function AssignCard({ d }: { d: Detail }) {
   const { lead } = d;
   const [ownerId, setOwnerId] = useState(lead.ownerId ?? "");
   const [nextAction, setNextAction] = useState(lead.nextAction ?? "");
-  const [dueAt, setDueAt] = useState(toLocalInput(lead.dueAt));
+  const { toInput, fromInput } = useBusinessTime();
+  const [dueAt, setDueAt] = useState(toInput(lead.dueAt));
   const [reason, setReason] = useState("");
   const errors = fieldErrorsFrom(assign.error).fields;
   const changingAccepted = !!lead.acceptedAt && ownerId !== (lead.ownerId ?? "");
@@ -318,7 +330,7 @@ function AssignCard({ d }: { d: Detail }) {
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          assign.mutate({ leadId: lead.id, ownerId: ownerId || null, nextAction: nextAction || null, dueAt: fromLocal(dueAt), reason: reason || null });
+          assign.mutate({ leadId: lead.id, ownerId: ownerId || null, nextAction: nextAction || null, dueAt: fromInput(dueAt), reason: reason || null });
         }}
       >
         <Select label="Owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} error={errors.ownerId}>
@@ -366,11 +378,26 @@ function StatusCard({ leadId, choices }: { leadId: string; choices: (keyof typeo
   );
 }
 
+/** A closed lead offers one move: reopen it as follow-up needed (the transition table allows nothing else). */
+function ReopenCard({ leadId }: { leadId: string }) {
+  const { trpc, done, onSuccess } = useLeadAction();
+  const change = useMutation(trpc.leads.changeStatus.mutationOptions({ onSuccess: onSuccess("Lead reopened as follow-up needed.") }));
+  return (
+    <Card title="Reopen lead" description="A closed lead can come back as follow-up needed; its close reason is cleared and the handoff starts again.">
+      <Button variant="secondary" busy={change.isPending} onClick={() => change.mutate({ leadId, status: "followup_needed" })}>
+        Reopen as follow-up needed
+      </Button>
+      <ActionResult error={change.error} done={change.isSuccess ? done : null} />
+    </Card>
+  );
+}
+
 function BookCard({ leadId, slots, timeZone }: { leadId: string; slots: { startsAt: string; label: string }[]; timeZone: string }) {
   const { trpc, done, onSuccess } = useLeadAction();
   const book = useMutation(trpc.leads.book.mutationOptions({ onSuccess: onSuccess("Appointment booked.") }));
   const [choice, setChoice] = useState("");
   const [customAt, setCustomAt] = useState("");
+  const { fromInput } = useBusinessTime();
   const errors = fieldErrorsFrom(book.error).fields;
   return (
     <Card title="Book appointment" description={`From your booking slots (${timeZone}) or a custom time the customer agreed to.`}>
@@ -378,7 +405,7 @@ function BookCard({ leadId, slots, timeZone }: { leadId: string; slots: { starts
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          book.mutate(choice === "custom" ? { leadId, customAt: fromLocal(customAt) } : { leadId, slotStartsAt: choice || null });
+          book.mutate(choice === "custom" ? { leadId, customAt: fromInput(customAt) } : { leadId, slotStartsAt: choice || null });
         }}
       >
         <fieldset>
@@ -410,7 +437,8 @@ function DetailsCard({ d }: { d: Detail }) {
   const [urgency, setUrgency] = useState(lead.urgency ?? "");
   const [notes, setNotes] = useState(lead.notes ?? "");
   const [isEstimate, setIsEstimate] = useState(lead.isEstimate);
-  const [followUpAt, setFollowUpAt] = useState(toLocalInput(lead.followUpAt));
+  const { toInput, fromInput } = useBusinessTime();
+  const [followUpAt, setFollowUpAt] = useState(toInput(lead.followUpAt));
   const errors = fieldErrorsFrom(update.error).fields;
   return (
     <Card title="Intake details">
@@ -418,7 +446,7 @@ function DetailsCard({ d }: { d: Detail }) {
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          update.mutate({ leadId: lead.id, ...(urgency ? { urgency: urgency as "emergency" | "high" | "normal" | "low" } : {}), notes, isEstimate, followUpAt: fromLocal(followUpAt) });
+          update.mutate({ leadId: lead.id, ...(urgency ? { urgency: urgency as "emergency" | "high" | "normal" | "low" } : {}), notes, isEstimate, followUpAt: fromInput(followUpAt) });
         }}
       >
         <Select label="Urgency" value={urgency} onChange={(e) => setUrgency(e.target.value as typeof urgency)}>

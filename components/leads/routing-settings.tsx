@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 import { ErrorBanner, fieldErrorsFrom, SuccessNote } from "@/components/ui/form";
 import { Card, LoadError, Loading, PageHeader } from "@/components/ui/layout";
+import { isForbidden, NoPermission } from "@/components/settings/access-states";
 
 export function RoutingSettings() {
   const trpc = useTRPC();
@@ -11,7 +12,15 @@ export function RoutingSettings() {
   const q = useQuery(trpc.leads.routing.queryOptions());
   const set = useMutation(trpc.leads.setRouting.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.leads.routing.queryKey() }) }));
   if (q.isPending) return <Loading />;
-  if (q.error) return <LoadError error={q.error} retry={() => q.refetch()} />;
+  if (q.error) {
+    if (!isForbidden(q.error)) return <LoadError error={q.error} retry={() => q.refetch()} />;
+    return (
+      <div className="max-w-3xl">
+        <PageHeader title="Routing" description="Who receives emergencies, estimates, standard inbound and the fallback." />
+        <NoPermission what="change lead routing" who="an owner or manager" />
+      </div>
+    );
+  }
   const nameOf = (id: string | null) => q.data.members.find((m) => m.userId === id)?.name ?? "nobody";
   return (
     <div className="max-w-3xl">

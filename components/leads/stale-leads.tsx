@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, Field, fieldErrorsFrom, Select, SuccessNote } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
+import { isForbidden, NoPermission } from "@/components/settings/access-states";
 import { CLOSE_REASONS, type CloseReasonCode } from "@/server/leads/close-reasons";
 import { StatusBadge, TestBadge, UrgencyBadge } from "./badges";
 import { relativeTime } from "./format";
@@ -36,6 +37,15 @@ export function StaleLeads() {
   const errors = fieldErrorsFrom(close.error);
   const items = q.data?.items ?? [];
   const toggle = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
+
+  if (q.error && isForbidden(q.error)) {
+    return (
+      <div className="max-w-5xl">
+        <PageHeader title="Close stale leads" description="Open leads with no movement for a while, closed in bulk with one reason code." />
+        <NoPermission what="close stale leads" who="an owner or manager" />
+      </div>
+    );
+  }
 
   return (
     <div className="max-w-5xl">

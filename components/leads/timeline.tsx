@@ -1,21 +1,35 @@
 // The lead's timeline: every touchpoint, status change, assignment, acceptance, rejection and
 // escalation in words; an event type this page does not know yet is still shown, generically.
 import { closeReasonLabel } from "@/server/leads/close-reasons";
+import { missedCallWords } from "@/server/leads/call-path";
 import { STATUS_LABELS } from "@/server/leads/status-transitions";
-import { dateTime } from "./format";
+import { TOUCHPOINT_KINDS } from "@/server/leads/touchpoint-kinds";
+import { useBusinessTime } from "./business-time";
 
 type Event = { id: string; type: string; actorName: string | null; data: unknown; createdAt: Date | string };
 type Names = (id: unknown) => string;
 
 const label = (s: unknown) => STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? String(s);
 
-export function describeEvent(e: Event, nameOf: Names): string {
+function touchpoint(kind: string, d: Record<string, unknown>, dateTime: DateText): string {
+  const label = TOUCHPOINT_KINDS.find((k) => k.kind === kind)?.label ?? kind.replace(/_/g, " ");
+  const body = typeof d.text === "string" && d.text ? ` — “${d.text}”` : " (no notes)";
+  const next = d.nextAction ? ` · next action: ${d.nextAction}${d.dueAt ? `, due ${dateTime(d.dueAt as string)}` : ""}` : d.dueAt ? ` · due ${dateTime(d.dueAt as string)}` : "";
+  return `Touchpoint: ${label}${body}${next}`;
+}
+
+type DateText = (v: string | Date | null | undefined) => string;
+
+export function describeEvent(e: Event, nameOf: Names, dateTime: DateText): string {
   const d = (e.data ?? {}) as Record<string, unknown>;
-  const text = typeof d.text === "string" && d.text ? `: “${d.text}”` : "";
+  if (e.type.startsWith("touchpoint.")) return touchpoint(e.type.slice("touchpoint.".length), d, dateTime);
   switch (e.type) {
     case "call.received": return `Call received from ${d.from ?? "caller"}`;
     case "call.answered_by_plumber": return "Plumber answered the call";
-    case "call.missed": return `Call missed (${d.dialStatus ?? "no answer"})`;
+    case "call.missed": {
+      const m = missedCallWords((d.dialStatus as string | null) ?? "no-answer", d.screened as boolean | undefined);
+      return m.detail ? `Call missed (${m.detail})` : `Call: ${m.label.charAt(0).toLowerCase()}${m.label.slice(1)}`;
+    }
     case "call.ai_answered": return "AI answered the missed call";
     case "call.ai_blocked": return "AI did not answer: service gate closed";
     case "call.escalated": return `Call escalated (${d.reason ?? "urgent"})`;
@@ -34,11 +48,7 @@ export function describeEvent(e: Event, nameOf: Names): string {
     case "status.changed": return `Status: ${label(d.from)} → ${label(d.to)}${d.note ? ` (${d.note})` : ""}`;
     case "appointment.booked": return `Booked for ${dateTime(d.appointmentAt as string)}${d.via === "custom" ? " (custom time)" : ""}`;
     case "appointment.rescheduled": return `Rescheduled to ${dateTime(d.appointmentAt as string)}`;
-    case "lead.closed": return `Closed: ${closeReasonLabel(String(d.reason), d.attempts as number | null)}${d.note ? ` — ${d.note}` : ""}`;
-    case "touchpoint.called_back": return `Called back${text}`;
-    case "touchpoint.left_voicemail": return `Left voicemail${text}`;
-    case "touchpoint.texted": return `Texted${text}`;
-    case "touchpoint.note": return `Note${text}`;
+    case "lead.closed": return `Closed: ${closeReasonLabel(String(d.reason), d.attempts as number | null)}${d.note ? ` — ${d.note}` : ""}${d.clearedNextAction ? ` (open tasks done; next action “${d.clearedNextAction}” cleared)` : ""}`;
     default: {
       const detail = Object.entries(d)
         .filter(([, v]) => v !== null && typeof v !== "object")
@@ -50,12 +60,13 @@ export function describeEvent(e: Event, nameOf: Names): string {
 }
 
 export function Timeline({ events, nameOf }: { events: Event[]; nameOf: Names }) {
+  const { dateTime } = useBusinessTime();
   if (!events.length) return <p className="text-sm text-slate-500">Nothing has happened on this lead yet.</p>;
   return (
     <ol aria-label="Timeline" className="space-y-2">
       {[...events].reverse().map((e) => (
         <li key={e.id} data-event-type={e.type} className="border-l-2 border-slate-200 pl-3 text-sm">
-          <p>{describeEvent(e, nameOf)}</p>
+          <p>{describeEvent(e, nameOf, dateTime)}</p>
           <p className="text-xs text-slate-500">
             {dateTime(e.createdAt)} · {e.actorName ?? "System"}
           </p>

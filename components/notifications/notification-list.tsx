@@ -7,12 +7,9 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { Button, ErrorBanner, SuccessNote } from "@/components/ui/form";
+import { businessTime } from "@/components/leads/format";
 
 const REFRESH_MS = 15_000;
-
-function when(d: Date | string) {
-  return new Date(d).toLocaleString(undefined, { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
-}
 
 export function NotificationList() {
   const trpc = useTRPC();
@@ -34,6 +31,9 @@ export function NotificationList() {
   );
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const unread = count.data?.count ?? 0;
+  // Times in the business's zone (from the list query), named once above the list.
+  const tz = list.data?.pages[0]?.timeZone;
+  const time = tz ? businessTime(tz) : null;
 
   return (
     <div className="max-w-3xl">
@@ -54,9 +54,12 @@ export function NotificationList() {
         }
       />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-700" role="status" aria-live="polite">
-          {count.isPending ? "Counting…" : `${unread} unread`}
-        </p>
+        <div>
+          <p className="text-sm text-slate-700" role="status" aria-live="polite">
+            {count.isPending ? "Counting…" : `${unread} unread`}
+          </p>
+          {time ? <p className="text-xs text-slate-500" data-testid="time-zone-note">{time.note()}</p> : null}
+        </div>
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} className="size-4 rounded border-slate-300" />
           Unread only
@@ -82,7 +85,7 @@ export function NotificationList() {
                     {n.readAt ? null : <span className="mr-2 inline-block size-2 rounded-full bg-brand-600" aria-label="Unread" />}
                     {n.body}
                   </p>
-                  <p className="mt-1 text-xs font-normal text-slate-500">{when(n.createdAt)}</p>
+                  <p className="mt-1 text-xs font-normal text-slate-500">{time ? time.dateTime(n.createdAt) : null}</p>
                 </div>
                 <div className="flex shrink-0 items-center gap-3 text-sm font-normal">
                   {n.leadId ? (

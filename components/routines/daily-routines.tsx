@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/form";
 import { StatusBadge, TemperatureBadge, UrgencyBadge } from "@/components/leads/badges";
 import { temperatureBand } from "@/server/leads/temperature";
 import type { RoutineSection } from "@/server/routines/daily-routines";
+import { dateTimeIn, timeZoneNote } from "@/components/leads/format";
 
 const TABS = [
   { key: "morning", label: "Morning", sections: ["new", "hot", "appointments"] },
@@ -21,8 +22,9 @@ type TabKey = (typeof TABS)[number]["key"];
 
 const REFRESH_MS = 30_000;
 
+// The one formatter the lead pages and notifications use too (business time zone, en-US).
 function formatIn(tz: string, opts: Intl.DateTimeFormatOptions) {
-  return (d: Date | string | null | undefined) => (d ? new Intl.DateTimeFormat(undefined, { timeZone: tz, ...opts }).format(new Date(d)) : "—");
+  return (d: Date | string | null | undefined) => dateTimeIn(tz, d, opts);
 }
 
 function sectionText(section: RoutineSection, w: { previousClose: Date; morningStart: Date }, fmt: (d: Date) => string): { title: string; description: string; empty: string } {
@@ -74,7 +76,15 @@ export function DailyRoutines() {
 
   return (
     <div className="max-w-4xl">
-      <PageHeader title="Today" description={`Your daily routine: review new leads in the morning and late afternoon (times in ${windows.timeZone}).`} />
+      <PageHeader
+        title="Today"
+        description={
+          <>
+            Your daily routine: review new leads in the morning and late afternoon. Test calls from the simulator are not counted here.
+            <span className="mt-1 block text-xs text-slate-500" data-testid="time-zone-note">{timeZoneNote(windows.timeZone)}</span>
+          </>
+        }
+      />
       <div role="tablist" aria-label="Routine" className="mb-6 flex gap-1 border-b border-slate-200">
         {TABS.map((t, i) => {
           const n = t.sections.reduce((sum, s) => sum + counts[s], 0);

@@ -1,4 +1,5 @@
 // Page chrome: headings, cards, empty / loading / error states.
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
@@ -41,7 +42,40 @@ export function Loading({ label = "Loading…" }: { label?: string }) {
   );
 }
 
-export function LoadError({ error, retry }: { error: { message: string }; retry?: () => void }) {
+/** The tRPC error code of a failed query (NOT_FOUND, FORBIDDEN, …), if it has one. */
+export function errorCode(error: unknown): string | null {
+  return (error as { data?: { code?: string } } | null)?.data?.code ?? null;
+}
+
+/**
+ * A failed load. "Not found" and "not allowed" are page states, not glitches: a heading, a
+ * sentence and a way back — no retry, since trying again cannot help. Anything else may be
+ * passing, so it says what failed and offers "Try again".
+ */
+export function LoadError({ error, retry, backHref, backLabel = "Go back", what = "page" }: { error: { message: string }; retry?: () => void; backHref?: string; backLabel?: string; what?: string }) {
+  const code = errorCode(error);
+  if (code === "NOT_FOUND" || code === "FORBIDDEN") {
+    const notFound = code === "NOT_FOUND";
+    return (
+      <section role="status" aria-labelledby="load-error-title" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 id="load-error-title" className="text-xl font-semibold tracking-tight">
+          {notFound ? `This ${what} was not found` : `You don't have permission to see this ${what}`}
+        </h1>
+        <p className="mt-2 text-sm text-slate-600">
+          {notFound
+            ? `It may have been removed, or the link is wrong${what === "lead" ? ", or it belongs to someone else" : ""}.`
+            : "Ask an owner of this business if you need access."}
+        </p>
+        {backHref ? (
+          <p className="mt-4 text-sm">
+            <Link href={backHref} className="font-medium text-brand-600 hover:underline">
+              {backLabel}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+    );
+  }
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-700">
       Could not load this: {error.message}

@@ -29,6 +29,13 @@ describe("the next step a call leaves on its lead (seed 001 handoff contract)", 
     expect(inMinutes(nextStepFor("not_booked", { now, reason: "out_of_area" }).dueAt)).toBe(24 * 60);
   });
 
+  it("words the out-of-area and declined next steps as something to do, never \"No action … close\"", () => {
+    expect(OUT_OF_AREA_ACTION).toBe("Close as out of area (caller was declined politely)");
+    for (const reason of ["out_of_area", "declined_booking"] as const) {
+      expect(nextStepFor("not_booked", { now, reason }).nextAction).not.toMatch(/^No action/);
+    }
+  });
+
   it("watches an AI call in progress: call back within 5 minutes if it drops", () => {
     expect(inMinutes(nextStepFor("answered_by_ai", { now }).dueAt)).toBe(5);
   });

@@ -13,8 +13,8 @@ export const TRANSFER_IN_PROGRESS_ACTION = "Warm transfer to on-call in progress
 export const PLUMBER_ANSWERED_ACTION = "Log the outcome of the plumber's call";
 export const CONFIRM_APPOINTMENT_ACTION = "Confirm the appointment";
 export const AFTER_TRANSFER_ACTION = "Update the lead after the on-call transfer";
-export const OUT_OF_AREA_ACTION = "No action: out of the service area. Close the lead";
-export const DECLINED_ACTION = "No action: the caller declined a booking. Close the lead";
+export const OUT_OF_AREA_ACTION = "Close as out of area (caller was declined politely)";
+export const DECLINED_ACTION = "Close as not booked, or call back once if the caller may still book";
 
 const minutes = (now: Date, n: number) => new Date(now.getTime() + n * 60_000);
 const HOUR = 60;
@@ -41,6 +41,6 @@ export function nextStepFor(status: LeadStatus, opts: { now: Date; reason?: EndR
     case "not_booked":
       return { nextAction: reason === "out_of_area" ? OUT_OF_AREA_ACTION : DECLINED_ACTION, dueAt: minutes(now, DAY) };
     case "closed":
-      return { nextAction: "No action: closed", dueAt: now };
+      return { nextAction: "Nothing left to do: the lead is closed", dueAt: now };
   }
 }

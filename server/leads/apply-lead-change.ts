@@ -34,7 +34,13 @@ export type LeadPatch = Partial<
 
 export type LeadEventInput = { type: string; data?: Record<string, unknown> };
 
-export type LeadChange = { patch: LeadPatch; events: LeadEventInput[]; reason?: string | null };
+export type LeadChange = {
+  patch: LeadPatch;
+  events: LeadEventInput[];
+  reason?: string | null;
+  /** Marks the lead's open tasks done (doneAt = now) in the same transaction, e.g. on close. */
+  completeOpenTasks?: boolean;
+};
 
 export type LeadWriteCtx = TenantCtx & { viewer: Viewer; now?: Date };
 
@@ -60,6 +66,9 @@ export async function applyLeadChange(ctx: LeadWriteCtx, leadId: string, build: 
       data: { ...change.patch, temperature, lastActivityAt: now },
     });
     if (updated.count === 0) throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");
+    if (change.completeOpenTasks) {
+      await tx.task.updateMany({ where: { leadId: lead.id, doneAt: null }, data: { doneAt: now } });
+    }
     if (change.events.length) {
       await tx.leadEvent.createMany({
         data: change.events.map((e, i) => ({

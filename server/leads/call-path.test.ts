@@ -16,4 +16,10 @@ describe("call path (seed 000 §3: rang plumber → missed → AI → outcome)",
     const steps = callPath(call, ["call.missed", "call.ai_blocked"], "missed");
     expect(steps.at(-1)).toMatchObject({ label: "AI not allowed", state: "stopped" });
   });
+  it("a voicemail pickup (dial completed, no key pressed) reads as voicemail treated as missed, not \"Missed (completed)\"", () => {
+    const steps = callPath({ ...call, dialStatus: "completed" }, ["call.received", "call.missed", "call.ai_answered"], "answered_by_ai");
+    expect(steps[1]).toMatchObject({ key: "missed", label: "Voicemail picked up, no key pressed — treated as missed" });
+    expect(steps[1]!.detail).toBeUndefined();
+    expect(callPath(call, ["call.missed"], "missed")[1]).toMatchObject({ label: "Missed", detail: "no answer" });
+  });
 });

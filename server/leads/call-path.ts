@@ -6,6 +6,19 @@ export type CallPathStep = { key: string; label: string; detail?: string; state:
 
 type PathCall = { stage: string; dialStatus: string | null; plumberAcceptedAt: Date | null; transferAcceptedAt: Date | null };
 
+const DIAL_STATUS_WORDS: Record<string, string> = { "no-answer": "no answer", busy: "line busy", failed: "call failed", canceled: "caller hung up while ringing" };
+
+export const VOICEMAIL_MISSED = "Voicemail picked up, no key pressed — treated as missed";
+
+/**
+ * Why the ring-first leg counts as missed, in words. A "completed" dial that nobody accepted
+ * (no key pressed on the screening prompt) was the plumber's voicemail picking up.
+ */
+export function missedCallWords(dialStatus: string | null | undefined, screened: boolean | null | undefined): { label: string; detail?: string } {
+  if (dialStatus === "completed" && !screened) return { label: VOICEMAIL_MISSED };
+  return { label: "Missed", detail: dialStatus ? (DIAL_STATUS_WORDS[dialStatus] ?? dialStatus.replace(/-/g, " ")) : undefined };
+}
+
 export function callPath(call: PathCall, eventTypes: readonly string[], leadStatus: LeadStatus): CallPathStep[] {
   const steps: CallPathStep[] = [{ key: "rang", label: "Rang plumber", detail: "10 seconds, ring first", state: "done" }];
   const answered = eventTypes.includes("call.answered_by_plumber") || leadStatus === "answered_by_plumber";
@@ -17,7 +30,7 @@ export function callPath(call: PathCall, eventTypes: readonly string[], leadStat
     steps.push({ key: "ringing", label: "Ringing", state: "stopped" });
     return steps;
   }
-  steps.push({ key: "missed", label: "Missed", detail: call.dialStatus ?? undefined, state: "done" });
+  steps.push({ key: "missed", ...missedCallWords(call.dialStatus, !!call.plumberAcceptedAt), state: "done" });
   if (eventTypes.includes("call.ai_blocked")) {
     steps.push({ key: "ai", label: "AI not allowed", detail: "service gate closed: polite hang-up", state: "stopped" });
     return steps;

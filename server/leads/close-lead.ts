@@ -1,4 +1,6 @@
 // Closing a lead with a reason code (seed 000 §7), one at a time or — for stale leads — in bulk.
+// A closed lead has nothing left to do: its open tasks are marked done and its next action and
+// due time are cleared in the same write (the timeline keeps what was pending).
 import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadWriteCtx } from "./apply-lead-change";
 import { closeInputRefusal, closeReasonLabel, type CloseInput } from "./close-reasons";
@@ -13,8 +15,27 @@ export async function closeLead(ctx: LeadWriteCtx, input: CloseInput & { leadId:
     const check = checkStatusTransition(lead.status, "closed", "close");
     if (!check.ok) throw new AppError("BAD_REQUEST", check.reason, "reason");
     return {
-      patch: { status: "closed", closeReason: input.reason, closeNote: [attempts ? `${attempts} attempts` : null, note].filter(Boolean).join(" — ") || null },
-      events: [{ type: "lead.closed", data: { reason: input.reason, label: closeReasonLabel(input.reason, attempts), attempts, note, fromStatus: lead.status } }],
+      patch: {
+        status: "closed",
+        closeReason: input.reason,
+        closeNote: [attempts ? `${attempts} attempts` : null, note].filter(Boolean).join(" — ") || null,
+        nextAction: null,
+        dueAt: null,
+      },
+      completeOpenTasks: true,
+      events: [
+        {
+          type: "lead.closed",
+          data: {
+            reason: input.reason,
+            label: closeReasonLabel(input.reason, attempts),
+            attempts,
+            note,
+            fromStatus: lead.status,
+            ...(lead.nextAction ? { clearedNextAction: lead.nextAction } : {}),
+          },
+        },
+      ],
     };
   });
 }

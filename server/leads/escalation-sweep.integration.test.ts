@@ -81,7 +81,9 @@ describe(`escalation sweep (${engineName})`, () => {
       ["email", fx.owner.id, fx.owner.email],
     ]);
     expect(notes[0]!.body).toContain("burst pipe");
-    expect(notes[0]!.body).toContain(`/t/${fx.tenant.slug}/leads/${lead.id}`);
+    // The in-app note has an "Open lead" link beside it: no raw URL in its text; email and SMS carry it.
+    expect(notes[0]!.body).not.toMatch(/https?:\/\/|Open it:/);
+    for (const n of notes.slice(1)) expect(n.body).toContain(`/t/${fx.tenant.slug}/leads/${lead.id}`);
     for (const n of notes) expect(queued).toContain(n.id);
 
     expect(await sweep(new Date(t0.getTime() + 30 * MIN))).not.toContainEqual(expect.objectContaining({ leadId: lead.id, rule: "urgent_unaccepted" }));

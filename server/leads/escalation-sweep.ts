@@ -168,13 +168,16 @@ async function fire(prisma: PrismaClient, lead: Candidate, due: DueEscalation, i
     const notificationIds: string[] = [];
     // The end-of-day review is one summary per manager per day (sent after the batch), not one per lead.
     if (due.rule !== "end_of_day" && targetId) {
-      const body = `Escalated — ${RULE_LABEL[due.rule]}: ${describeLead(lead)}.${assignedTo ? " It is now assigned to you." : ""}${link ? ` Open it: ${link}` : ""}`;
-      const base = { prisma: tx, tenantId: lead.tenantId, userId: targetId, purpose: PURPOSE(due.rule), leadId: lead.id, body, key: `${PURPOSE(due.rule)}:${lead.id}:${due.period}` };
-      notificationIds.push((await recordNotification({ ...base, channel: "in_app" })).id);
-      if (target?.email) notificationIds.push((await recordNotification({ ...base, channel: "email", to: target.email, subject: `Escalated lead: ${RULE_LABEL[due.rule]}` })).id);
-      if (due.rule === "urgent_unaccepted" && lead.tenant.onCallPhone) notificationIds.push((await recordNotification({ ...base, channel: "sms", to: lead.tenant.onCallPhone })).id);
+      // Rendered per channel: the in-app note sits next to an "Open lead" link, so only email
+      // and SMS carry the URL.
+      const inAppBody = `Escalated — ${RULE_LABEL[due.rule]}: ${describeLead(lead)}.${assignedTo ? " It is now assigned to you." : ""}`;
+      const outBody = `${inAppBody}${link ? ` Open it: ${link}` : ""}`;
+      const base = { prisma: tx, tenantId: lead.tenantId, userId: targetId, purpose: PURPOSE(due.rule), leadId: lead.id, key: `${PURPOSE(due.rule)}:${lead.id}:${due.period}` };
+      notificationIds.push((await recordNotification({ ...base, body: inAppBody, channel: "in_app" })).id);
+      if (target?.email) notificationIds.push((await recordNotification({ ...base, body: outBody, channel: "email", to: target.email, subject: `Escalated lead: ${RULE_LABEL[due.rule]}` })).id);
+      if (due.rule === "urgent_unaccepted" && lead.tenant.onCallPhone) notificationIds.push((await recordNotification({ ...base, body: outBody, channel: "sms", to: lead.tenant.onCallPhone })).id);
       // The lead's own (unaccepting) owner hears about it too.
-      if (lead.ownerId && lead.ownerId !== targetId) notificationIds.push((await recordNotification({ ...base, userId: lead.ownerId, channel: "in_app" })).id);
+      if (lead.ownerId && lead.ownerId !== targetId) notificationIds.push((await recordNotification({ ...base, body: inAppBody, userId: lead.ownerId, channel: "in_app" })).id);
     }
     return { fired: { tenantId: lead.tenantId, leadId: lead.id, rule: due.rule, period: due.period, targetId }, notificationIds };
   });
@@ -206,10 +209,10 @@ export async function sweepEscalations(input: SweepInput): Promise<FiredEscalati
       prisma.user.findUnique({ where: { id: r.targetId }, select: { email: true } }),
     ]);
     const link = input.baseUrl ? ` ${input.baseUrl}/t/${tenant.slug}/routines?tab=end-of-day` : "";
-    const body = `End-of-day review: ${count} lead${count === 1 ? " has" : "s have"} no recorded next action. Review them before close.${link}`;
-    const base = { prisma, tenantId: r.tenantId, userId: r.targetId, purpose: "routine.review_list", key: `routine.review_list:${r.period}`, body };
-    toQueue.push((await recordNotification({ ...base, channel: "in_app" })).id);
-    if (manager?.email) toQueue.push((await recordNotification({ ...base, channel: "email", to: manager.email, subject: "End-of-day review: leads without a next action" })).id);
+    const inAppBody = `End-of-day review: ${count} lead${count === 1 ? " has" : "s have"} no recorded next action. Review them before close.`;
+    const base = { prisma, tenantId: r.tenantId, userId: r.targetId, purpose: "routine.review_list", key: `routine.review_list:${r.period}` };
+    toQueue.push((await recordNotification({ ...base, body: inAppBody, channel: "in_app" })).id);
+    if (manager?.email) toQueue.push((await recordNotification({ ...base, body: `${inAppBody}${link}`, channel: "email", to: manager.email, subject: "End-of-day review: leads without a next action" })).id);
   }
 
   const stale = await prisma.notification.findMany({

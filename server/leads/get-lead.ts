@@ -53,7 +53,8 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
 
   return {
     lead: { ...lead, ownerName: nameOf(lead.ownerId), closeReasonLabel: closeReasonLabel(lead.closeReason, closeAttempts) },
-    fields: LEAD_FIELDS.map((f) => ({ key: f.key, label: f.label, evidence: "evidence" in f ? (evidence[f.evidence] ?? null) : null })),
+    // The transcript is shown once: the excerpt only when no call has its full turns.
+    fields: LEAD_FIELDS.filter((f) => f.key !== "transcriptExcerpt" || !calls.some((c) => c.turns.length)).map((f) => ({ key: f.key, label: f.label, evidence: "evidence" in f ? (evidence[f.evidence] ?? null) : null })),
     queueGroup: { id: queueGroupFor(lead), label: queueGroupLabel(queueGroupFor(lead)) },
     temperature: { score: temperature, band: temperatureBand(temperature) },
     handoff: handoffState(lead),

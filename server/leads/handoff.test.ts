@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptRefusal, handoffState } from "./handoff";
+import { acceptRefusal, handoffMissing, handoffState, handoffWaitingFor } from "./handoff";
 
 const due = new Date("2026-11-20T16:00:00Z");
 const all = { sawNotes: true, understandsNextStep: true, knowsDeadline: true, enoughContext: true };
@@ -37,5 +37,11 @@ describe("handoff contract (seed 001)", () => {
   it("a handoff without a next action cannot be accepted — it is rejected with that reason instead", () => {
     const lead = { ownerId: "u1", nextAction: null, dueAt: due, acceptedAt: null, status: "followup_needed" };
     expect(acceptRefusal(lead, "u1", all)).toMatchObject({ field: "nextAction", message: expect.stringMatching(/Reject it/) });
+  });
+
+  it("the inbox says what the lead still belongs to intake for, in plain words", () => {
+    expect(handoffWaitingFor(handoffMissing({ ownerId: "u1", nextAction: "Call back", dueAt: due, acceptedAt: null }), "Sam Staff")).toEqual(["Waiting for Sam Staff to accept"]);
+    expect(handoffWaitingFor(handoffMissing({ ownerId: null, nextAction: null, dueAt: null, acceptedAt: null }), null)).toEqual(["No owner yet", "No next action", "No due time"]);
+    expect(handoffWaitingFor(handoffMissing({ ownerId: "u1", nextAction: "Call", dueAt: due, acceptedAt: new Date() }), "Sam")).toEqual([]);
   });
 });

@@ -27,6 +27,19 @@ export function handoffState(lead: HandoffLead): { handedOff: boolean; belongsTo
   return { handedOff: missing.length === 0, belongsTo: missing.length === 0 ? "owner" : "intake", missing: HANDOFF_CONDITIONS.filter((c) => missing.includes(c.key)).map((c) => ({ key: c.key, label: c.label })) };
 }
 
+/**
+ * What still keeps a lead with intake, in the inbox's words: "No owner yet", "No next action",
+ * "No due time", "Waiting for Sam to accept" (acceptance is only waited on once someone owns it).
+ */
+export function handoffWaitingFor(missing: readonly HandoffCondition[], ownerName: string | null): string[] {
+  const words: string[] = [];
+  if (missing.includes("owner")) words.push("No owner yet");
+  if (missing.includes("nextAction")) words.push("No next action");
+  if (missing.includes("dueAt")) words.push("No due time");
+  if (missing.includes("acceptance") && !missing.includes("owner")) words.push(`Waiting for ${ownerName ?? "the owner"} to accept`);
+  return words;
+}
+
 /** Seed 001 "Acceptance Standards": the receiving owner confirms all four. */
 export const ACCEPTANCE_STANDARDS = [
   { key: "sawNotes", label: "I saw the notes" },

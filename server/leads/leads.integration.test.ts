@@ -143,6 +143,34 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     expect(closed.items.map((i) => i.id)).toEqual([lead.id]);
   });
 
+  it("closing a lead completes its open tasks and clears the next action and due time", async () => {
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id, callerName: "Tasks Close", nextAction: "Call back about the water heater", dueAt: new Date(Date.now() + 3_600_000) });
+    const open = await db.prisma.task.create({ data: { tenantId: fx.tenant.id, leadId: lead.id, kind: "callback", title: "Call back", dueAt: new Date(Date.now() + 3_600_000) } });
+    const doneBefore = new Date(Date.now() - 86_400_000);
+    const done = await db.prisma.task.create({ data: { tenantId: fx.tenant.id, leadId: lead.id, kind: "callback", title: "Earlier call", dueAt: doneBefore, doneAt: doneBefore } });
+    const other = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
+    const untouched = await db.prisma.task.create({ data: { tenantId: fx.tenant.id, leadId: other.id, kind: "callback", title: "Other lead", dueAt: new Date() } });
+
+    await fx.asStaff.leads.close({ leadId: lead.id, reason: "booked_elsewhere" });
+
+    expect(await leadOf(lead.id)).toMatchObject({ status: "closed", nextAction: null, dueAt: null });
+    expect((await db.prisma.task.findUniqueOrThrow({ where: { id: open.id } })).doneAt).toBeInstanceOf(Date);
+    expect((await db.prisma.task.findUniqueOrThrow({ where: { id: done.id } })).doneAt).toEqual(doneBefore);
+    expect((await db.prisma.task.findUniqueOrThrow({ where: { id: untouched.id } })).doneAt).toBeNull();
+    expect((await eventsOf(lead.id)).at(-1)).toMatchObject({ type: "lead.closed", data: { clearedNextAction: "Call back about the water heater" } });
+    const page = await fx.asStaff.leads.get({ id: lead.id });
+    expect(page.tasks.every((t) => t.doneAt && !t.overdue)).toBe(true);
+  });
+
+  it("closing stale leads in bulk completes their open tasks too", async () => {
+    const old = new Date(Date.now() - 30 * 86_400_000);
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { createdAt: old, ownerId: fx.staff.id, nextAction: "Call back", dueAt: old });
+    const task = await db.prisma.task.create({ data: { tenantId: fx.tenant.id, leadId: lead.id, kind: "callback", title: "Call back", dueAt: old } });
+    expect(await fx.asOwner.leads.closeStale({ leadIds: [lead.id], reason: "no_answer_after_attempts", attempts: 3 })).toEqual({ closed: 1, failed: [] });
+    expect(await leadOf(lead.id)).toMatchObject({ status: "closed", nextAction: null, dueAt: null });
+    expect((await db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).doneAt).toBeInstanceOf(Date);
+  });
+
   it("lists leads idle past a threshold and closes them in bulk with one reason", async () => {
     const old = new Date(Date.now() - 30 * 86_400_000);
     const a = await makeInboxLead(db.prisma, fx.tenant.id, { createdAt: old, ownerId: fx.staff.id });

@@ -8,16 +8,20 @@ export const PAGE_SIZE = 25;
 
 const inAppSelect = { id: true, purpose: true, leadId: true, subject: true, body: true, createdAt: true, readAt: true } satisfies Prisma.NotificationSelect;
 
+/** One page of the person's in-app notifications, with the business's time zone to show their times in. */
 export async function listNotifications(ctx: TenantCtx, userId: string, input: { cursor?: string | null; unreadOnly?: boolean }) {
-  const rows = await ctx.db.notification.findMany({
-    where: { userId, channel: "in_app", ...(input.unreadOnly ? { readAt: null } : {}) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: inAppSelect,
-    take: PAGE_SIZE + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-  });
+  const [rows, tenant] = await Promise.all([
+    ctx.db.notification.findMany({
+      where: { userId, channel: "in_app", ...(input.unreadOnly ? { readAt: null } : {}) },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: inAppSelect,
+      take: PAGE_SIZE + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    }),
+    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
+  ]);
   const items = rows.slice(0, PAGE_SIZE);
-  return { items, nextCursor: rows.length > PAGE_SIZE ? items.at(-1)!.id : null };
+  return { items, nextCursor: rows.length > PAGE_SIZE ? items.at(-1)!.id : null, timeZone: tenant.timeZone };
 }
 
 export function unreadCount(ctx: TenantCtx, userId: string): Promise<number> {

@@ -1,8 +1,9 @@
 import { LeadPage } from "@/components/leads/lead-page";
+import { pageAccess } from "@/components/settings/page-access";
 
 export const metadata = { title: "Lead" };
 
-export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return <LeadPage id={id} />;
+export default async function LeadDetailPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const [{ id }, { timeZone }] = await Promise.all([params, pageAccess(params)]);
+  return <LeadPage id={id} timeZone={timeZone} />;
 }
