@@ -18,6 +18,7 @@ import { TOUCHPOINT_KINDS } from "@/server/leads/touchpoint-kinds";
 import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } from "./badges";
 import { BusinessTimeProvider, TimeZoneNote, useBusinessTime } from "./business-time";
 import { Timeline } from "./timeline";
+import { SmsThread } from "@/components/messaging/sms-thread";
 
 function useLeadAction() {
   const trpc = useTRPC();
@@ -151,6 +152,7 @@ function LeadPageBody({ id }: { id: string }) {
           <Card title="Timeline">
             <Timeline events={d.timeline} nameOf={nameOf} />
           </Card>
+          <SmsThread leadId={lead.id} canReply={open} />
         </div>
 
         <div className="space-y-6">

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
+import { SimulatorTexts } from "@/components/messaging/simulator-texts";
 
 type SimLead = inferRouterOutputs<AppRouter>["simulator"]["lead"];
 
@@ -95,6 +96,7 @@ export function LeadPanel({ slug, timeZone, query }: { slug: string; timeZone: s
           ))}
         </ul>
       )}
+      <SimulatorTexts leadId={lead.id} />
       <Link href={`/t/${slug}/leads/${lead.id}`} className="mt-4 inline-block text-sm font-medium text-brand-600 hover:underline">
         Open the lead page →
       </Link>

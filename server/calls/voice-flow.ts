@@ -25,6 +25,7 @@ import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
 import { nextStepFor, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
 import { findTenantByCalledNumber, recordIncomingCall } from "./record-call";
+import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
 
 export type VoiceCtx = { prisma: PrismaClient; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date };
 
@@ -195,6 +196,7 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: 
   }
   // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
   if (aiHandled) await enqueueUsageForCall(prisma, { tenantId: call.tenantId, callSid: call.callSid });
+  await queueTextsForEndedCall(prisma, call.id, now); // messaging: missed-call text-back or booking texts (never throws)
 }
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────

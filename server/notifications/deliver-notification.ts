@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 
 export const MAX_ATTEMPTS = 5;
 
-export type DeliveryConfig = { smtpUrl?: string | null; from?: string; now?: () => Date };
+export type DeliveryConfig = { smtpUrl?: string | null; from?: string; now?: () => Date; sendSms?: (msg: { tenantId: string; to: string; body: string }) => Promise<{ transport: string }> };
 
 export type DeliveryResult = "sent" | "retry" | "failed" | "skipped";
 
@@ -33,8 +33,12 @@ export async function deliverNotification(prisma: PrismaClient, id: string, cfg:
       if (!n.to) throw new Error("The recipient has no email address.");
       await sendEmail(cfg, { to: n.to, subject: n.subject ?? "LeadRescue", text: n.body });
       transport = "smtp";
+    } else if (n.channel === "sms" && cfg.sendSms) {
+      // messaging: through the Twilio SDK (server/messaging/send-staff-sms.ts); "local" when it went to the local fake.
+      if (!n.to) throw new Error("The recipient has no phone number.");
+      transport = (await cfg.sendSms({ tenantId: n.tenantId, to: n.to, body: n.body })).transport;
     } else {
-      // No email server configured, or SMS (not wired to Twilio yet): would send.
+      // No email server configured, or no SMS sender given: would send.
       transport = "local";
     }
     await prisma.notification.update({ where: { id }, data: { status: "sent", transport, sentAt: now(), error: null } });

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { messageRoutes } from "./messages";
 
 export type FakeIncomingNumber = {
   sid: string;
@@ -91,6 +92,7 @@ export async function startTwilioFake(opts: TwilioFakeOptions): Promise<TwilioFa
   };
 
   const routes: Route[] = [
+    ...messageRoutes({ base, accountSid: opts.accountSid, state }),
     {
       method: "GET", pattern: new RegExp(`^${base}/IncomingPhoneNumbers\\.json$`),
       handle: (_m, _f, q) => {

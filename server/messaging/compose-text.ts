@@ -1,0 +1,37 @@
+// Builds the body of a templated text for a lead: the tenant's template (or the default), its
+// variables filled in, STOP wording guaranteed.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { firstName, renderTemplate, type TemplatePurpose } from "./render-template";
+import type { Settings } from "./messaging-settings";
+import { trackedLinkUrl } from "./tracked-link";
+
+/** Used when the tenant has no booking link yet: nothing to link, so ask for a reply instead. */
+export const TEXT_BACK_WITHOUT_LINK = "Hi{name_prefix}, this is {business}. Sorry we missed your call! Reply to this text or call us back at {phone} and we'll help right away.";
+
+/** "Tue, Dec 1 at 9:00 AM" in the tenant's time zone. */
+export function formatAppointment(at: Date, timeZone: string): string {
+  return format(new TZDate(at.getTime(), timeZone), "EEE, MMM d 'at' h:mm a");
+}
+
+export type ComposeInput = {
+  purpose: TemplatePurpose;
+  settings: Settings;
+  tenant: { name: string; timeZone: string };
+  lead: { id: string; callerName: string | null; appointmentAt: Date | null };
+  /** The number the text comes from (the tracking number); HELP/contact default. */
+  from: string;
+};
+
+export function composeText(input: ComposeInput): string {
+  const { settings, lead, tenant } = input;
+  let template = settings.templates[input.purpose];
+  if (input.purpose === "text_back" && !settings.bookingUrl && !settings.customized.includes("text_back")) template = TEXT_BACK_WITHOUT_LINK;
+  return renderTemplate(template, {
+    business: tenant.name,
+    name: firstName(lead.callerName),
+    link: settings.bookingUrl ? trackedLinkUrl(lead.id) : null,
+    appointment: lead.appointmentAt ? formatAppointment(lead.appointmentAt, tenant.timeZone) : null,
+    phone: settings.contactPhone ?? input.from,
+  });
+}

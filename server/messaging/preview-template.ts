@@ -1,0 +1,26 @@
+// The live preview on the settings page: a template rendered with this business's name and a
+// sample caller, plus what a person needs to know (length in texts, unknown variables).
+import type { TenantCtx } from "@/server/db/tenant-scope";
+import { formatAppointment } from "./compose-text";
+import { renderTemplate, unknownVariables, type TemplatePurpose } from "./render-template";
+
+export const SAMPLE_CALLER = { name: "Maria", appointmentAt: () => new Date(Date.now() + 2 * 86_400_000) };
+
+/** GSM-7 texts split at 153 characters per part once longer than 160. */
+export function segmentsOf(text: string): number {
+  return text.length <= 160 ? 1 : Math.ceil(text.length / 153);
+}
+
+export async function previewTemplate(ctx: TenantCtx, input: { purpose: TemplatePurpose; template: string; bookingUrl?: string | null }) {
+  const tenant = await ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true } });
+  const tracking = await ctx.db.trackingNumber.findFirst({ orderBy: { createdAt: "asc" }, select: { e164: true } });
+  const settings = await ctx.db.messagingSettings.findUnique({ where: { tenantId: ctx.tenantId }, select: { contactPhone: true } });
+  const text = renderTemplate(input.template, {
+    business: tenant.name,
+    name: SAMPLE_CALLER.name,
+    link: input.bookingUrl ? "https://…/r/abc123" : null,
+    appointment: formatAppointment(SAMPLE_CALLER.appointmentAt(), tenant.timeZone),
+    phone: settings?.contactPhone ?? tracking?.e164 ?? "+15125550100",
+  });
+  return { purpose: input.purpose, text, length: text.length, segments: segmentsOf(text), unknown: unknownVariables(input.template), missingLink: input.purpose === "text_back" && !input.template.includes("{link}") };
+}

@@ -1,0 +1,41 @@
+// The SMS thread of a lead, oldest first, for the lead page: who wrote, the status with the
+// error code in plain words, and whether the caller can be texted right now.
+import type { TenantCtx } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors";
+import { canSeeLead, type Viewer } from "@/server/leads/lead-access";
+import { twilioErrorText } from "./apply-status-callback";
+import { consentState } from "./consent";
+
+export const THREAD_PAGE = 100;
+
+export async function visibleLead(ctx: TenantCtx & { viewer: Viewer }, leadId: string) {
+  const lead = await ctx.db.lead.findFirst({ where: { id: leadId }, select: { id: true, ownerId: true, callerPhone: true, callerName: true, isTest: true } });
+  if (!lead || !canSeeLead(ctx.viewer, lead)) throw new AppError("NOT_FOUND", "That lead does not exist or is not yours to see.", "leadId");
+  return lead;
+}
+
+export async function readThread(ctx: TenantCtx & { viewer: Viewer }, leadId: string) {
+  const lead = await visibleLead(ctx, leadId);
+  const rows = await ctx.db.message.findMany({ where: { leadId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: THREAD_PAGE });
+  const authorIds = [...new Set(rows.map((r) => r.authorId).filter((x): x is string => !!x))];
+  const authors = authorIds.length ? await ctx.prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
+  const consent = await consentState(ctx.prisma, ctx.tenantId, lead.callerPhone);
+  return {
+    callerPhone: lead.callerPhone,
+    optedOut: consent?.optedOut ?? false,
+    optedOutAt: consent?.optedOut ? consent.at : null,
+    messages: rows.reverse().map((m) => ({
+      id: m.id,
+      direction: m.direction,
+      purpose: m.purpose,
+      body: m.body,
+      status: m.status,
+      errorCode: m.errorCode,
+      error: m.errorMessage ?? (m.errorCode ? twilioErrorText(m.errorCode) : null),
+      createdAt: m.createdAt,
+      sendAfter: m.sendAfter,
+      sentAt: m.sentAt,
+      author: m.authorId ? (authors.find((a) => a.id === m.authorId)?.name ?? "Staff") : null,
+    })),
+  };
+}

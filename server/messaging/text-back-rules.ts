@@ -1,0 +1,28 @@
+// Who gets the missed-call text-back (seed 003 "missed-call text-back flow", issue 6): a call that
+// ended missed, followup_needed or not_booked without a booking — not an out-of-area caller we
+// politely declined, not a withheld number, not a test call unless the owner asked for those.
+import type { LeadStatus } from "@/server/db/generated/enums";
+import { isE164 } from "@/server/integrations/twilio-webhook";
+
+export type TextBackInput = {
+  status: LeadStatus;
+  inArea: boolean | null;
+  appointmentAt: Date | null;
+  isTest: boolean;
+  callerPhone: string;
+  settings: { textBackEnabled: boolean; textTestCalls: boolean };
+};
+
+export type TextBackDecision = { send: true } | { send: false; reason: string };
+
+const TEXT_BACK_STATUSES: readonly LeadStatus[] = ["missed", "followup_needed", "not_booked"];
+
+export function textBackDecision(input: TextBackInput): TextBackDecision {
+  if (!input.settings.textBackEnabled) return { send: false, reason: "text-back is turned off in Messaging settings" };
+  if (input.isTest && !input.settings.textTestCalls) return { send: false, reason: "test call (turn on “Text back test calls” to see it)" };
+  if (!TEXT_BACK_STATUSES.includes(input.status)) return { send: false, reason: `the call ended as ${input.status}` };
+  if (input.appointmentAt) return { send: false, reason: "the caller is booked" };
+  if (input.status === "not_booked" && input.inArea === false) return { send: false, reason: "out-of-area caller, declined on the call" };
+  if (!isE164(input.callerPhone)) return { send: false, reason: "the caller's number is withheld" };
+  return { send: true };
+}
