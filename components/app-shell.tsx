@@ -16,6 +16,7 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section }[
   { href: "/routines", label: "Today" },
   { href: "/notifications", label: "Notifications" },
   { href: "/simulator", label: "Test your flow", roles: ["owner", "manager", "operator"] },
+  { href: "/qa", label: "Call QA", roles: ["owner", "manager", "operator"], section: "Work" },
   { href: "", label: "Overview", section: "Setup" },
   { href: "/settings/phone", label: "Phone numbers", section: "Setup" },
   { href: "/settings/service-area", label: "Service area", section: "Setup" },
@@ -45,6 +46,7 @@ export function AppShell({ user, tenants, current, children }: { user: { name: s
       <Link href="/" className="hidden text-lg font-bold tracking-tight text-brand-700 md:block">
         LeadRescue
       </Link>
+      {tenants.some((t) => t.role === "operator") ? <Link href="/agency" className="-mb-3 block rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">Agency console</Link> : null}
       <div>
         {tenants.length > 1 ? (
           <>

@@ -1,41 +1,46 @@
 "use client";
 // The tRPC + TanStack Query client. Every request names the tenant of the page the user is on
 // (`x-tenant`, from /t/<slug>/…); the server's tenant gate decides whether that is allowed.
+// Each tenant gets a fresh query cache and client, so moving between businesses without a page
+// load can never show one business's cached answers on another business's pages.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { useState, type ReactNode } from "react";
+import { usePathname } from "next/navigation";
+import { useMemo, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-function tenantFromPath(): string | null {
-  if (typeof window === "undefined") return null;
-  return /^\/t\/([^/]+)/.exec(window.location.pathname)?.[1] ?? null;
+type Clients = { queryClient: QueryClient; trpcClient: TRPCClient<AppRouter> };
+
+function tenantFromPath(pathname: string | null): string | null {
+  return pathname ? (/^\/t\/([^/]+)/.exec(pathname)?.[1] ?? null) : null;
+}
+
+function makeClients(tenant: string | null): Clients {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { staleTime: 10_000, retry: (n, err) => n < 2 && !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String((err as { data?: { code?: string } }).data?.code)) } },
+  });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: "/api/trpc",
+        transformer: superjson,
+        headers: () => (tenant ? { "x-tenant": tenant } : {}),
+      }),
+    ],
+  });
+  return { queryClient, trpcClient };
 }
 
 export function AppProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: (n, err) => n < 2 && !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String((err as { data?: { code?: string } }).data?.code)) } } }),
-  );
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
-          url: "/api/trpc",
-          transformer: superjson,
-          headers() {
-            const tenant = tenantFromPath();
-            return tenant ? { "x-tenant": tenant } : {};
-          },
-        }),
-      ],
-    }),
-  );
+  const tenant = tenantFromPath(usePathname());
+  const clients = useMemo(() => makeClients(tenant), [tenant]);
   return (
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+    <QueryClientProvider client={clients.queryClient}>
+      <TRPCProvider trpcClient={clients.trpcClient} queryClient={clients.queryClient}>
         {children}
       </TRPCProvider>
     </QueryClientProvider>

@@ -24,6 +24,19 @@ test("an agency operator switches between two agency tenants", async ({ page }) 
   await expect(page.getByText("Your role: operator")).toBeVisible();
 });
 
+test("switching business without a page load never shows the other business's cached data", async ({ page }) => {
+  await signIn(page, DEMO.operator);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await page.goto(`/t/${DEMO.tenant}/settings/phone`);
+  await expect(page.getByText("(512) 555-0100").first()).toBeVisible();
+  await page.getByLabel("Business").selectOption({ label: "Hill Country Plumbing" });
+  await expect(page).toHaveURL(new RegExp(`/t/${DEMO.secondTenant}$`));
+  await nav.getByRole("link", { name: "Phone numbers" }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${DEMO.secondTenant}/settings/phone$`));
+  await expect(page.getByText("(512) 555-0200").first()).toBeVisible();
+  await expect(page.getByText("(512) 555-0100")).toHaveCount(0);
+});
+
 test("a staff member of one business cannot open another business's pages", async ({ page }) => {
   await signIn(page, DEMO.staff);
   await expect(page.getByText("Your role: staff")).toBeVisible();

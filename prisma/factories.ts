@@ -122,3 +122,62 @@ export async function makeUsageEntry(prisma: PrismaClient, tenantId: string, inp
     data: { tenantId, callSid: `CA${randomBytes(16).toString("hex")}`, callerPhone: "+15125559876", outcome: "billable", meterStatus: "sent", occurredAt: new Date(), ...input },
   });
 }
+
+// ── qa ──
+import type { QaVerdict } from "@/server/db/generated/enums";
+import { extractByRules } from "@/server/intake/rules-extract";
+import { extractionStage, newCallState, transcriptExcerpt, transition, type CallContext, type CallState } from "@/server/voice/state-machine";
+
+/** Plays an AI intake with the rules model, caller line by caller line (no I/O). */
+export function playAiCall(lines: string[], ctx: CallContext, profile: "standard" | "safe" = "standard"): CallState {
+  let state = transition(newCallState(profile), { type: "start" }, ctx).state;
+  for (const text of lines) {
+    const stage = extractionStage(state);
+    if (!stage) break;
+    state = transition(state, { type: "heard", text, extraction: extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered }) }, ctx).state;
+  }
+  return state;
+}
+
+/**
+ * An ended AI-handled call as the voice flow stores it: Call (state + turns) and its lead with the
+ * fields and evidence. `edit` changes the state before it is stored (to make a QA failure).
+ */
+export async function makeAiCall(
+  prisma: PrismaClient,
+  tenantId: string,
+  input: { lines: string[]; startedAt?: Date; isTest?: boolean; edit?: (s: CallState) => void; now?: Date } = { lines: [] },
+) {
+  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { serviceZips: true, bookingSlots: true, trackingNumbers: true } });
+  const startedAt = input.startedAt ?? new Date();
+  const ctx: CallContext = { businessName: tenant.name, serviceZips: tenant.serviceZips.map((z) => z.zip), bookingSlots: tenant.bookingSlots, timeZone: tenant.timeZone, now: input.now ?? startedAt, onCallPhone: null };
+  const state = playAiCall(input.lines, ctx, tenant.promptProfile);
+  input.edit?.(state);
+  const f = state.fields;
+  const callSid = `CA${randomBytes(16).toString("hex")}`;
+  const from = fakePhone();
+  const lead = await prisma.lead.create({
+    data: {
+      tenantId, callerPhone: from, source: "phone", sourceRef: callSid, isTest: input.isTest ?? false, createdAt: startedAt,
+      status: state.outcome ?? "followup_needed", zip: f.zip, inArea: f.inArea, issueSummary: f.issueSummary, urgency: f.urgency, callerName: f.callerName, address: f.address,
+      appointmentAt: f.appointmentAt ? new Date(f.appointmentAt) : null, transcriptExcerpt: transcriptExcerpt(state), evidence: state.evidence,
+    },
+  });
+  return prisma.call.create({
+    data: {
+      tenantId, leadId: lead.id, callSid, fromNumber: from, toNumber: tenant.trackingNumbers[0]?.e164 ?? "+15125550100", stage: "ended", dialStatus: "no-answer",
+      promptProfile: tenant.promptProfile, state: state as object, modelUsed: "rules", isTest: input.isTest ?? false, startedAt, endedAt: startedAt,
+      turns: { create: state.transcript.map((t, seq) => ({ tenantId, seq, speaker: t.speaker, text: t.text })) },
+    },
+  });
+}
+
+/** A QA day with one reviewed call (for the tenant gate and the page). */
+export async function makeQaReview(prisma: PrismaClient, tenantId: string, input: { day?: string; callId?: string; verdict?: QaVerdict } = {}) {
+  const sampledOn = input.day ?? "2026-03-02";
+  const verdict = input.verdict ?? "fail";
+  const day = await prisma.qaDay.upsert({ where: { tenantId_sampledOn: { tenantId, sampledOn } }, create: { tenantId, sampledOn, sampled: 1, failed: verdict === "fail" ? 1 : 0, eligible: 1 }, update: {} });
+  return prisma.qaReview.create({
+    data: { tenantId, dayId: day.id, sampledOn, callId: input.callId ?? `call_${uniq()}`, verdict, criteria: verdict === "fail" ? [{ criterion: "hallucinated_details", code: "price_stated", detail: "The agent stated a price." }] : [] },
+  });
+}

@@ -13,7 +13,10 @@ export type AuditAction =
   | "api_key.revoked"
   | "tenant.created"
   | "tenant.settings_changed"
-  | "call.unknown_number";
+  | "call.unknown_number"
+  // ── agency ──
+  | "tenant.paused"
+  | "tenant.resumed";
 
 type AuditRow = { tenantId: string | null; actorId: string | null; action: string; target: string | null; data: object };
 /** Any client that can write an audit row: the app client, a transaction, or a tenant-scoped one. */

@@ -25,6 +25,11 @@ export const PERMISSIONS = {
   // ── messaging ──
   /** Text-back, templates, quiet hours, reminders. */
   "messaging.settings": ["owner", "manager", "operator"],
+  // ── qa ──
+  /** Daily QA of AI-handled calls: read the samples, override verdicts, run today's sample. */
+  "qa.review": ["owner", "manager", "operator"],
+  /** Switching the prompt profile back to standard after a prompt review (seed 000 §8). */
+  "qa.profile": ["owner", "operator"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

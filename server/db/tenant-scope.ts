@@ -30,6 +30,9 @@ export const TENANT_MODELS = [
   "ConsentRecord",
   "TextBackWindow",
   "MessagingSettings",
+  // ── qa ──
+  "QaDay",
+  "QaReview",
 ] as const;
 
 const tenantModels = new Set<string>(TENANT_MODELS);

@@ -3,6 +3,8 @@ import type { JobDefinition } from "./define-job";
 import { BILLING_JOBS } from "@/server/billing/jobs";
 import { CALL_JOBS } from "@/server/calls/jobs";
 import { ESCALATION_JOBS } from "@/server/leads/escalation-jobs";
+import { MESSAGING_JOBS } from "@/server/messaging/jobs";
+import { QA_JOBS } from "@/server/qa/jobs";
 
 export const ALL_JOBS: JobDefinition<never>[] = [
   // ── calls ──
@@ -12,4 +14,7 @@ export const ALL_JOBS: JobDefinition<never>[] = [
   // ── billing ──
   ...(BILLING_JOBS as JobDefinition<never>[]),
   // ── messaging ──
+  ...(MESSAGING_JOBS as JobDefinition<never>[]),
+  // ── qa ──
+  ...(QA_JOBS as JobDefinition<never>[]),
 ];

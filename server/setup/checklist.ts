@@ -12,9 +12,15 @@ export async function setupChecklist(prisma: PrismaClient, tenantId: string): Pr
     prisma.businessHours.count({ where: { tenantId } }),
     prisma.bookingSlot.count({ where: { tenantId } }),
   ]);
+  return checklistFromFacts({ plumberPhone: tenant.plumberPhone, tracking, zips, hours, slots });
+}
+
+/** Pure half: the checklist from counts already read (the agency console reads them for many tenants at once). */
+export function checklistFromFacts(f: { plumberPhone: string | null; tracking: number; zips: number; hours: number; slots: number }): { items: ChecklistItem[]; complete: boolean } {
+  const { tracking, zips, hours, slots } = f;
   const items: ChecklistItem[] = [
     { key: "trackingNumber", label: "Tracking number", done: tracking > 0, hint: "The number your callers dial.", href: "settings/phone" },
-    { key: "plumberPhone", label: "Plumber's phone", done: !!tenant.plumberPhone, hint: "Rings first for 10 seconds on every call.", href: "settings/phone" },
+    { key: "plumberPhone", label: "Plumber's phone", done: !!f.plumberPhone, hint: "Rings first for 10 seconds on every call.", href: "settings/phone" },
     { key: "serviceArea", label: "Service area", done: zips > 0, hint: "ZIP codes you serve; other callers are declined politely.", href: "settings/service-area" },
     { key: "businessHours", label: "Business hours", done: hours > 0, hint: "When your office is open, in your time zone.", href: "settings/hours" },
     { key: "bookingSlots", label: "Booking slots", done: slots > 0, hint: "The only visit times the AI may offer.", href: "settings/hours" },

@@ -27,7 +27,7 @@ type Tx = Pick<PrismaClient, "tenant" | "membership" | "auditLog">;
 
 export async function createTenant(
   tx: Tx,
-  input: { name: string; timeZone: string; ownerId?: string; agencyId?: string | null; slug?: string },
+  input: { name: string; timeZone: string; ownerId?: string; agencyId?: string | null; slug?: string; /** Who creates it (an agency operator); defaults to the owner. */ actorId?: string },
 ) {
   const name = input.name.trim();
   if (name.length < 2) throw new AppError("BAD_REQUEST", "Business name must be at least 2 characters.", "businessName");
@@ -38,6 +38,6 @@ export async function createTenant(
   if (input.ownerId) {
     await tx.membership.create({ data: { tenantId: tenant.id, userId: input.ownerId, role: "owner" } });
   }
-  await writeAudit(tx, { tenantId: tenant.id, actorId: input.ownerId, action: "tenant.created", target: tenant.slug });
+  await writeAudit(tx, { tenantId: tenant.id, actorId: input.actorId ?? input.ownerId, action: "tenant.created", target: tenant.slug });
   return tenant;
 }

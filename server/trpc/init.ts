@@ -9,6 +9,7 @@ import { tenantScoped } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { can, type Permission } from "@/server/auth/permissions";
 import { resolveTenantAccess } from "@/server/agency/tenant-access";
+import { resolveAgencyAccess } from "@/server/agency/agency-access";
 
 export type TRPCContext = {
   prisma: PrismaClient;
@@ -83,4 +84,13 @@ export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }
       db: tenantScoped(ctx.prisma, access.tenantId),
     },
   });
+});
+
+// ── agency ──
+/** The agency gate: operators only. The agency is the input's `agencyId`, else the operator's first agency. */
+export const agencyProcedure = protectedProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const raw = await getRawInput();
+  const requested = raw && typeof raw === "object" && "agencyId" in raw && typeof raw.agencyId === "string" ? raw.agencyId : null;
+  const agency = await resolveAgencyAccess(ctx.prisma, ctx.session.userId, requested);
+  return next({ ctx: { ...ctx, agency, agencyId: agency.agencyId, userId: ctx.session.userId } });
 });

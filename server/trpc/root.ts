@@ -8,6 +8,9 @@ import { notificationsRouter } from "./routers/notifications";
 import { routinesRouter } from "./routers/routines";
 import { simulatorRouter } from "./routers/simulator";
 import { billingRouter } from "./routers/billing";
+import { messagingRouter } from "./routers/messaging";
+import { qaRouter } from "./routers/qa";
+import { agencyRouter } from "./routers/agency";
 
 export const appRouter = router({
   account: accountRouter,
@@ -21,6 +24,12 @@ export const appRouter = router({
   routines: routinesRouter,
   // ── billing ──
   billing: billingRouter,
+  // ── messaging ──
+  messaging: messagingRouter,
+  // ── agency ──
+  agency: agencyRouter,
+  // ── qa ──
+  qa: qaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { TENANT_MODELS } from "@/server/db/tenant-scope";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { createInvite } from "@/server/accounts/invites";
 import { addMember, completeSetup, makeApiKey, makeLead, makeTenant, makeUsageEntry, makeUser } from "@/prisma/factories";
+import { makeQaReview } from "@/prisma/factories"; // ── qa ──
 import { can, PERMISSIONS } from "@/server/auth/permissions";
 import type { Meta } from "./init";
 
@@ -37,7 +38,8 @@ async function setup() {
   const slotB = await prisma.bookingSlot.findFirstOrThrow({ where: { tenantId: b.id } });
   const leadB = await makeLead(prisma, b.id, { callerName: "Bravo Caller", zip: "99501", ownerId: staffB.id, nextAction: "Call back", dueAt: new Date() });
   const usageB = await makeUsageEntry(prisma, b.id, { callerPhone: "+19075550124" });
-  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB };
+  const qaReviewB = await makeQaReview(prisma, b.id, { day: "2026-03-02" }); // ── qa ──
+  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB };
 }
 
 /** A sample input per tenant procedure, aimed at tenant B's rows. Every procedure must have one. */
@@ -104,6 +106,20 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "billing.requestCancellation": () => undefined,
   "billing.undoCancellation": () => undefined,
   "billing.usageLedger": (f) => ({ cursor: f.usageB.id, limit: 5 }),
+  // ── messaging ──
+  "messaging.thread": (f) => ({ leadId: f.leadB.id }),
+  "messaging.reply": (f) => ({ leadId: f.leadB.id, body: "Peek at Bravo" }),
+  "messaging.settings": () => undefined,
+  "messaging.updateSettings": () => ({ bookingUrl: "https://alpha.example/book", windowHours: 12 }),
+  "messaging.preview": () => ({ purpose: "text_back", template: "{business} {link}", bookingUrl: "https://alpha.example/book" }),
+  "messaging.devMessages": (f) => ({ cursor: f.leadB.id }),
+  "messaging.sendNow": (f) => ({ id: f.leadB.id }),
+  // ── qa ──
+  "qa.days": () => undefined,
+  "qa.reviews": () => ({ day: "2026-03-02" }),
+  "qa.override": (f) => ({ reviewId: f.qaReviewB.id, verdict: "pass", note: "Peek at Bravo" }),
+  "qa.runNow": () => undefined,
+  "qa.setProfile": () => ({ profile: "safe", reason: "Peeking at Bravo" }),
 };
 
 type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
@@ -151,7 +167,11 @@ describe(`tenant gate (${engineName})`, () => {
 
   it("gives every procedure that is not a tenant procedure a reason to be public", () => {
     const others = procedures.filter(([, p]) => !p._def.meta?.permission).map(([path]) => path).sort();
-    expect(others).toEqual(["account.acceptInvite", "account.inviteInfo", "account.me", "account.signUp"]);
+    expect(others).toEqual([
+      "account.acceptInvite", "account.inviteInfo", "account.me", "account.signUp",
+      // ── agency ── operators only, through the agency gate (server/agency/agency-gate.integration.test.ts)
+      "agency.createTenant", "agency.overview", "agency.pause", "agency.resume",
+    ].sort());
   });
 
   it.each(tenantProcedures.map(([path]) => path))("%s refuses a signed-out caller", async (path) => {

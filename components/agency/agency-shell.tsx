@@ -1,0 +1,26 @@
+// The agency console's frame: a top bar (no tenant sidebar: the console sits above the businesses).
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sign-out-button";
+
+export function AgencyShell({ user, children }: { user: { name: string; email: string }; children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 md:px-8">
+        <div className="flex items-baseline gap-3">
+          <Link href="/agency" className="font-bold tracking-tight text-brand-700">
+            LeadRescue
+          </Link>
+          <span className="text-sm text-slate-500">Agency console</span>
+        </div>
+        <div className="flex items-center gap-4 text-sm">
+          <span className="hidden text-slate-600 sm:inline" title={user.email}>
+            {user.name}
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6 md:px-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The agency console: an operator's tenants with their health, adding a business, pause/resume.
+// Every procedure goes through the agency gate (operators only, their own agency only).
+import { z } from "zod";
+import { agencyOverview } from "@/server/agency/agency-overview";
+import { createAgencyTenant } from "@/server/agency/create-agency-tenant";
+import { pauseTenant, resumeTenant } from "@/server/agency/pause-tenant";
+import { sendInviteEmail } from "@/server/integrations/email";
+import { env } from "@/server/env";
+import { agencyProcedure, router } from "../init";
+
+/** Names the agency when the operator runs several; the gate reads it. */
+const ZAgency = z.object({ agencyId: z.string().max(64).optional() });
+
+export const ZCreateTenantInput = ZAgency.extend({
+  businessName: z.string().trim().min(2, "Business name must be at least 2 characters.").max(100),
+  timeZone: z.string().min(1, "Choose a time zone."),
+  ownerEmail: z.email("Enter the owner's email address, like owner@example.com.").max(200),
+});
+
+export const ZPauseInput = ZAgency.extend({
+  tenantId: z.string().min(1).max(64),
+  reason: z.string().trim().min(3, "Say why (at least 3 characters): it goes in the audit log.").max(500),
+});
+
+export const agencyRouter = router({
+  overview: agencyProcedure.input(ZAgency.optional()).query(async ({ ctx }) => ({
+    agency: { id: ctx.agency.agencyId, name: ctx.agency.name },
+    agencies: ctx.agency.agencies,
+    tenants: await agencyOverview(ctx.prisma, ctx.agencyId),
+  })),
+  createTenant: agencyProcedure.input(ZCreateTenantInput).mutation(async ({ ctx, input }) => {
+    const { tenant, owner, inviteToken } = await createAgencyTenant(ctx.prisma, { agencyId: ctx.agencyId, actorId: ctx.userId }, input);
+    let invite: { link: string; emailed: boolean } | null = null;
+    if (inviteToken) {
+      const link = `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/invite/${inviteToken}`;
+      invite = { link, emailed: await sendInviteEmail({ to: owner.email, businessName: tenant.name, link }) };
+    }
+    return { id: tenant.id, name: tenant.name, slug: tenant.slug, owner, invite };
+  }),
+  pause: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => pauseTenant(ctx.prisma, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
+  resume: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => resumeTenant(ctx.prisma, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
+});
