@@ -4,6 +4,7 @@ import { currentUser } from "@/server/auth/session";
 import { getPrisma } from "@/server/db";
 import { setupChecklist } from "@/server/setup/checklist";
 import { landingPath } from "@/server/leads/landing-page";
+import { operatorAgencies } from "@/server/agency/agency-access";
 
 // Home: straight to the first business the user can open (its inbox; owners see the setup
 // overview first while setup is incomplete), or to sign-in.
@@ -12,7 +13,11 @@ export default async function Home() {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
   const first = user.tenants[0];
-  if (!first) redirect("/no-business");
+  if (!first) {
+    // An agency operator whose agency has no businesses yet starts in the agency console.
+    const agencies = await operatorAgencies(await getPrisma(), user.id);
+    redirect(agencies.length ? "/agency" : "/no-business");
+  }
   const setsUp = first.role === "owner" || first.role === "operator";
   const complete = setsUp ? (await setupChecklist(await getPrisma(), first.tenantId)).complete : true;
   redirect(landingPath(first, complete));

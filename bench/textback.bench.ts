@@ -2,7 +2,7 @@
 // to the missed-call text-back's SDK request reaching the local Twilio fake, over 200 calls, on the
 // embedded database (PGlite; PostgreSQL with TEST_DATABASE_URL=postgresql://…). The jobs run as in
 // the app: pg-boss workers polling every second, the real `twilio` SDK, the fake's signed status
-// callbacks back through the real route. Targets (issue 6): ≤ 1 s to queue, ≤ 5 s end to end.
+// callbacks back through the real route. Targets: ≤ 1 s to queue, ≤ 5 s end to end.
 process.env.DEMO_SEED = "off";
 process.env.PUBLIC_BASE_URL ??= "http://127.0.0.1:3999";
 process.env.NEXT_TELEMETRY_DISABLED = "1";

@@ -3,7 +3,7 @@
 // An http server dispatches to the REAL route handlers; autocannon drives it with correctly
 // signed Twilio requests (a new CallSid per /voice request; a fresh call at the ZIP question per
 // /intake request, so every request is a real first delivery, never a replay).
-// Targets (issue 3): /voice p99 ≤ 1.5× the constant route; one intake turn p95 ≤ 50 ms.
+// Targets: /voice p99 ≤ 1.5× the constant route; one intake turn p95 ≤ 50 ms.
 process.env.DEMO_SEED = "off";
 process.env.PUBLIC_BASE_URL ??= "http://127.0.0.1:3999";
 process.env.NEXT_TELEMETRY_DISABLED = "1";

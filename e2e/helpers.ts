@@ -8,6 +8,8 @@ export const DEMO = {
   operator: "operator@demo-agency.test",
   tenant: "demo-plumbing",
   secondTenant: "hill-country-plumbing",
+  /** Owner of the second business, which no other spec places AI calls to. */
+  secondOwner: "owner@hill-country-plumbing.test",
 };
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -1,4 +1,4 @@
-// Onboarding as an owner meets it in the browser (issue 2): sign up, complete the setup
+// Onboarding as an owner meets it in the browser: sign up, complete the setup
 // checklist, invite office staff who accept and sign in; plus the clear messages on the way.
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./helpers";

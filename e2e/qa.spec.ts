@@ -4,7 +4,8 @@ import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";
 
 test("an owner opens Call QA, runs today's sample and switches the prompt profile with a reason", async ({ page }) => {
-  await signIn(page, DEMO.owner);
+  // The second business: other specs place AI calls to Demo Plumbing, so its QA page is not empty.
+  await signIn(page, DEMO.secondOwner);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call QA" }).click();
   await expect(page.getByRole("heading", { name: "Call QA", level: 1 })).toBeVisible();
   await expect(page.getByText("No AI-handled calls yet…")).toBeVisible();

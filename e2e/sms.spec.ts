@@ -101,6 +101,8 @@ test("missed call → text-back on the lead; the caller's reply in the thread; s
   await expect(message(page, "Reminder (24 h before)")).toHaveCount(1);
   await expect(message(page, "Reminder (2 h before)")).toHaveCount(1);
   await expect(message(page, "Reminder (24 h before)").getByTestId("sms-status")).toContainText("Waiting to send");
+  // The confirmation goes out at once; let it reach the caller before they reply STOP.
+  await expect(message(page, "your visit is booked for").getByTestId("sms-status")).toContainText(/Sent|Delivered/, { timeout: 30_000 });
 
   // STOP: the opt-out is confirmed, and the waiting reminders will never go out.
   await textFromCaller(baseURL!, caller, "Stop");

@@ -1,4 +1,4 @@
-// When the database or the model fails mid-call the caller is never dropped (issue 3): a safe
+// When the database or the model fails mid-call the caller is never dropped: a safe
 // message plays within Twilio's time limit, the webhook is spooled, and once the database answers
 // the calls.recover-spool job turns it into an owned lead with an urgent callback task. A model
 // that is slow or answers garbage falls back to the rules model, recorded on the call.

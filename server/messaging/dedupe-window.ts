@@ -1,4 +1,4 @@
-// "One text per caller per window" (issue 6): three rings never mean three texts.
+// "One text per caller per window": three rings never mean three texts.
 
 export const DEFAULT_WINDOW_HOURS = 24;
 

@@ -1,4 +1,4 @@
-// The SMS rules as pure functions (issue 6; seed 003 text-back and scope controls; seed 004
+// The SMS rules as pure functions (seed 003 text-back and scope controls; seed 004
 // opt-outs and appointment reminders).
 import { describe, expect, it } from "vitest";
 import { insideWindow } from "./dedupe-window";

@@ -1,4 +1,4 @@
-// Missed-call text-back, consent, inbound texts, delivery status and reminders (issue 6; seeds
+// Missed-call text-back, consent, inbound texts, delivery status and reminders (seeds
 // 003 and 004) end to end: the real signed webhook routes, pg-boss jobs, the real `twilio` SDK
 // talking to the local Twilio fake, whose signed status callbacks come back through the route.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";

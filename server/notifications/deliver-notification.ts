@@ -1,6 +1,6 @@
 // Delivers one queued notification: in_app is simply marked sent; email goes through SMTP when
-// configured; SMS waits for the Twilio SMS issue. Without a provider the message is recorded as
-// "would send" (transport "local") for the dev outbox. Failures are counted; the job retries
+// configured; SMS goes through the messaging sender when the job passes one (`sendSms`). Without a
+// provider the message is recorded as "would send" (transport "local") for the dev outbox. Failures are counted; the job retries
 // until MAX_ATTEMPTS, then the row is marked failed with the last error.
 import nodemailer from "nodemailer";
 import type { PrismaClient } from "@/server/db/generated/client";
