@@ -38,16 +38,26 @@ if (process.env.TEST_DATABASE_URL) {
   steps.push(["integration (PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/integration-pg.json`], {}, () => vitestCounts(`${out}/integration-pg.json`)]);
 }
 if (process.env.SKIP_E2E !== "1") {
-  steps.push(["next build", "npx", ["next", "build"]]);
+  // A build warning about dynamic filesystem access means `next dev` would watch the embedded
+  // database's files and reload the browser on every query: fail on it.
+  steps.push(["next build", "npx", ["next", "build"], {}, null, "causes tracing of the whole project"]);
   steps.push(["e2e (Playwright, Chromium)", "node", ["scripts/e2e.mjs", "--reporter=list,json"], { E2E_SKIP_BUILD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` }, () => playwrightCounts(`${out}/e2e.json`)]);
 }
 
 const timings = [];
 let failedStep = null;
-for (const [name, cmd, args, env = {}, count] of steps) {
+for (const [name, cmd, args, env = {}, count, forbidden] of steps) {
   console.log(`\n━━ ${name} ━━`);
   const t0 = Date.now();
-  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...baseEnv, ...env } });
+  let res = spawnSync(cmd, args, { stdio: forbidden ? ["inherit", "pipe", "pipe"] : "inherit", env: { ...baseEnv, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  if (forbidden) {
+    const output = `${res.stdout}${res.stderr}`;
+    process.stdout.write(output);
+    if (res.status === 0 && output.includes(forbidden)) {
+      console.error(`\n${name}: the output says "${forbidden}" — fix the file named above (see /* turbopackIgnore: true */).`);
+      res = { ...res, status: 1 };
+    }
+  }
   timings.push(`${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   count?.();
   if (res.status !== 0) {

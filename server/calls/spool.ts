@@ -24,7 +24,7 @@ const STALE_CLAIM_MS = 10 * 60_000;
 export const RECOVERY_TASK_TITLE = "Call back now: this call was cut off while our system was down";
 
 export function spoolDir(): string {
-  return path.resolve(process.env.SPOOL_DIR ?? path.join(process.cwd(), ".data", "spool"));
+  return path.resolve(process.env.SPOOL_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "spool"));
 }
 
 export async function spoolWebhook(entry: SpooledWebhook, dir = spoolDir()): Promise<string> {
@@ -75,7 +75,7 @@ async function pendingFiles(dir: string, now: number): Promise<string[]> {
 export async function recoverSpooledCalls(prisma: PrismaClient, dir = spoolDir(), now = new Date()): Promise<RecoveryResult> {
   const result: RecoveryResult = { recovered: 0, skipped: 0, failed: 0 };
   for (const name of await pendingFiles(dir, now.getTime())) {
-    const file = path.join(dir, name);
+    const file = path.join(/* turbopackIgnore: true */ dir, name);
     const claimed = await claim(file);
     if (!claimed) continue;
     let entry: SpooledWebhook;

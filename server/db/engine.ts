@@ -22,7 +22,7 @@ export type Database = {
 export type DatabaseOptions = { url?: string | null; dataDir?: string };
 
 export function defaultDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"));
 }
 
 /** Opens a database without touching the global singleton (tests open many). */

@@ -9,7 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-const root = process.cwd();
+const root = /* turbopackIgnore: true */ process.cwd();
 export const MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
 export const SCHEMA_PATH = path.join(root, "prisma", "schema.prisma");
 const filters = { externalTables: [], externalEnums: [] };
@@ -49,7 +49,7 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn:
 }
 
 export async function loadMigrationsList(dir = MIGRATIONS_DIR) {
-  const names = (await readdir(dir, { withFileTypes: true }).catch(() => []))
+  const names = (await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }).catch(() => []))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
