@@ -8,7 +8,7 @@ test("an owner opens Call QA, runs today's sample and switches the prompt profil
   await signIn(page, DEMO.secondOwner);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call QA" }).click();
   await expect(page.getByRole("heading", { name: "Call QA", level: 1 })).toBeVisible();
-  await expect(page.getByText("No AI-handled calls yet…")).toBeVisible();
+  await expect(page.getByText("No AI-handled calls yet.")).toBeVisible();
 
   await page.getByRole("button", { name: "Run today's sample now" }).click();
   await expect(page.getByRole("status").filter({ hasText: /nothing to sample|Sampled \d+ of/ })).toBeVisible();

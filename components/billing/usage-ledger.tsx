@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, Select } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { dateFormatter } from "./billing-page";
 
 const METER_LABELS: Record<string, string> = { sent: "Sent to Stripe", pending: "Sending…", skipped: "Not sent (no Stripe customer)", not_applicable: "—" };
@@ -43,40 +44,36 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
         <EmptyState title={outcome ? `No ${outcome} calls yet` : "No AI-handled calls yet"}>Calls appear here when the AI answers a missed call.</EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Usage ledger, {q.data.total} calls</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">When</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Caller</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Charge</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Why</th>
-                  <th scope="col" className="py-2 font-medium">Stripe</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {q.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td className="py-2 pr-4 whitespace-nowrap">{fmt(e.occurredAt, true)}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{e.callerPhone ?? "—"}</td>
-                    <td className="py-2 pr-4">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${e.outcome === "billable" ? "bg-brand-50 text-brand-700" : "bg-green-50 text-green-800"}`}>
-                        {e.outcome === "billable" ? "Billable" : "Credited"}
-                      </span>
-                    </td>
-                    <td className="py-2 pr-4">{e.reason}</td>
-                    <td className="py-2 text-slate-600" title={e.meterError ?? undefined}>
-                      {METER_LABELS[e.meterStatus] ?? e.meterStatus}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            caption={`Usage ledger, ${q.data.total} call${q.data.total === 1 ? "" : "s"}`}
+            rows={q.data.items}
+            rowKey={(e) => e.id}
+            columns={[
+              { header: "When", nowrap: true, cell: (e) => fmt(e.occurredAt, true) },
+              { header: "Caller", nowrap: true, cell: (e) => e.callerPhone ?? "—" },
+              {
+                header: "Charge",
+                cell: (e) => (
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${e.outcome === "billable" ? "bg-brand-50 text-brand-700" : "bg-green-50 text-green-800"}`}>
+                    {e.outcome === "billable" ? "Billable" : "Credited"}
+                  </span>
+                ),
+              },
+              { header: "Why", cell: (e) => e.reason },
+              {
+                header: "Stripe",
+                cell: (e) => (
+                  <span className="text-slate-600">
+                    {METER_LABELS[e.meterStatus] ?? e.meterStatus}
+                    {e.meterError ? <span className="block text-xs text-red-700">{e.meterError}</span> : null}
+                  </span>
+                ),
+              },
+            ]}
+          />
           <nav className="mt-4 flex items-center justify-between" aria-label="Ledger pages">
             <p className="text-xs text-slate-500">
-              Page {cursors.length} · {q.data.total} calls
+              Page {cursors.length} · {q.data.total} call{q.data.total === 1 ? "" : "s"}
             </p>
             <div className="flex gap-2">
               <Button type="button" variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>

@@ -5,13 +5,21 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useTRPC } from "@/components/trpc-provider";
+import { businessTime } from "@/components/leads/format";
 import { Button, ErrorBanner, fieldErrorsFrom } from "@/components/ui/form";
+import { ShowMore } from "@/components/ui/show-more";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
+import { PURPOSE } from "./sms-thread";
 
-export function DevMessages() {
+/** Seconds matter when several texts go out within a minute. */
+const LOG_TIME: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" };
+
+export function DevMessages({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { slug } = useParams<{ slug: string }>();
+  const time = businessTime(timeZone);
   const list = useInfiniteQuery(trpc.messaging.devMessages.infiniteQueryOptions({}, { getNextPageParam: (p) => p.nextCursor, refetchInterval: 3000 }));
   const sendNow = useMutation(trpc.messaging.sendNow.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.messaging.devMessages.pathKey() }) }));
   const first = list.data?.pages[0];
@@ -21,7 +29,12 @@ export function DevMessages() {
     <div className="max-w-5xl">
       <PageHeader
         title="Dev messages"
-        description="Every text this business “sent” through the local Twilio fake (nothing leaves this machine in local mode), newest first, and the texts waiting for their time."
+        description={
+          <>
+            Every text this business “sent” through the local Twilio fake (in local mode nothing leaves this machine), newest first, and the texts waiting for their time.
+            <span className="mt-1 block text-xs text-slate-500" data-testid="time-zone-note">{time.note()}</span>
+          </>
+        }
       />
       {list.isPending ? (
         <Loading />
@@ -31,7 +44,7 @@ export function DevMessages() {
         <div className="space-y-4">
           {first?.mode !== "local" ? (
             <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              Not in local mode ({first?.mode}): texts go to real Twilio, so this page only lists the waiting ones. See each lead&apos;s thread for statuses.
+              {first?.mode === "unavailable" ? "Twilio is not set up, so no text can be sent" : `Not in local mode (${first?.mode}): texts go to real Twilio`}, so this page only lists the waiting ones. Each lead&apos;s thread shows its texts and their statuses.
             </p>
           ) : null}
           <Card title={`Waiting (${first?.waiting.length ?? 0})`} description="Held for quiet hours or a reminder's time. Consent and the appointment are checked again when they go out.">
@@ -44,20 +57,20 @@ export function DevMessages() {
                   <li key={m.id} className="flex flex-wrap items-start justify-between gap-3 py-2 text-sm">
                     <div className="min-w-0 flex-1">
                       <p className="text-xs text-slate-500">
-                        {m.purpose} to {m.toNumber} · due {new Date(m.sendAfter).toLocaleString()}
+                        {PURPOSE[m.purpose] ?? m.purpose} to {m.toNumber} · due {time.dateTime(m.sendAfter)}
                         {m.leadId ? (
                           <>
                             {" · "}
                             <Link className="text-brand-600 hover:underline" href={`/t/${slug}/leads/${m.leadId}`}>
-                              lead
+                              Open lead
                             </Link>
                           </>
                         ) : null}
                       </p>
-                      <p className="whitespace-pre-wrap">{m.body}</p>
+                      <p className="whitespace-pre-wrap break-words">{m.body}</p>
                     </div>
                     {first.mode === "local" ? (
-                      <Button variant="secondary" busy={sendNow.isPending && sendNow.variables?.id === m.id} onClick={() => sendNow.mutate({ id: m.id })} aria-label={`Send ${m.purpose} to ${m.toNumber} now`}>
+                      <Button variant="secondary" busy={sendNow.isPending && sendNow.variables?.id === m.id} onClick={() => sendNow.mutate({ id: m.id })} aria-label={`Send the ${(PURPOSE[m.purpose] ?? m.purpose).toLowerCase()} to ${m.toNumber} now`}>
                         Send now
                       </Button>
                     ) : null}
@@ -70,40 +83,28 @@ export function DevMessages() {
             {sent.length === 0 ? (
               <EmptyState title="No texts sent yet.">Place a test call in Test your flow (turn on “Text back test calls” in Messaging) or wait for a missed call.</EmptyState>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm" data-testid="fake-messages">
-                  <caption className="sr-only">Texts sent through the local Twilio fake, newest first</caption>
-                  <thead className="text-xs uppercase tracking-wide text-slate-500">
-                    <tr>
-                      <th scope="col" className="py-2 pr-3">When</th>
-                      <th scope="col" className="py-2 pr-3">From → To</th>
-                      <th scope="col" className="py-2 pr-3">Message</th>
-                      <th scope="col" className="py-2">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 align-top">
-                    {sent.map((m) => (
-                      <tr key={m.sid}>
-                        <td className="whitespace-nowrap py-2 pr-3 text-slate-600">{new Date(m.at).toLocaleString()}</td>
-                        <td className="whitespace-nowrap py-2 pr-3">
-                          {m.from} → {m.to}
-                        </td>
-                        <td className="py-2 pr-3 whitespace-pre-wrap">{m.body}</td>
-                        <td className="py-2">
-                          {m.status}
-                          {m.errorCode ? <span className="block text-xs text-red-700">error {m.errorCode}</span> : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ResponsiveTable
+                caption="Texts sent through the local Twilio fake, newest first"
+                testId="fake-messages"
+                rows={sent}
+                rowKey={(m) => m.sid}
+                columns={[
+                  { header: "When", nowrap: true, cell: (m) => <span className="text-slate-600">{time.format(m.at, LOG_TIME)}</span> },
+                  { header: "From → To", nowrap: true, cell: (m) => `${m.from} → ${m.to}` },
+                  { header: "Message", cell: (m) => <span className="whitespace-pre-wrap break-words">{m.body}</span> },
+                  {
+                    header: "Status",
+                    cell: (m) => (
+                      <>
+                        {m.status}
+                        {m.errorCode ? <span className="block text-xs text-red-700">error {m.errorCode}</span> : null}
+                      </>
+                    ),
+                  },
+                ]}
+              />
             )}
-            {list.hasNextPage ? (
-              <Button variant="secondary" className="mt-3" busy={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                Show more
-              </Button>
-            ) : null}
+            <ShowMore list={list} />
           </Card>
         </div>
       )}

@@ -10,7 +10,7 @@ import { Button, ErrorBanner, Field, fieldErrorsFrom, SuccessNote } from "@/comp
 import { Card, PageHeader } from "@/components/ui/layout";
 import { QueryState } from "@/components/settings/access-states";
 import { clockToMinute, minuteToClock } from "@/server/messaging/quiet-hours";
-import { MESSAGE_PURPOSES, PURPOSE_LABELS, TEMPLATE_VARIABLES, type TemplatePurpose } from "@/server/messaging/render-template";
+import { DEFAULT_TEMPLATES, MESSAGE_PURPOSES, PURPOSE_LABELS, TEMPLATE_VARIABLES, type TemplatePurpose } from "@/server/messaging/render-template";
 
 type Form = {
   textBackEnabled: boolean;
@@ -51,6 +51,13 @@ function Preview({ purpose, template, bookingUrl }: { purpose: TemplatePurpose; 
           </p>
           {q.data.unknown.length ? <p className="mt-1 text-xs text-red-700">Unknown variable {q.data.unknown.join(", ")}: it will be sent as written.</p> : null}
           {q.data.missingLink ? <p className="mt-1 text-xs text-red-700">Add {"{link}"}: the text-back must carry the booking or quote link.</p> : null}
+          {purpose === "text_back" && !bookingUrl.trim() && template.includes("{link}") ? (
+            <p className="mt-1 text-xs text-amber-800">
+              {template === DEFAULT_TEMPLATES.text_back
+                ? "No booking or quote link yet: until you add one above, callers get a shorter text-back asking them to reply or call back."
+                : "No booking or quote link yet: {link} stays empty until you add one above."}
+            </p>
+          ) : null}
         </>
       ) : q.error ? (
         <p className="mt-1 text-xs text-red-700">{q.error.message}</p>

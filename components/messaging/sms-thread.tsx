@@ -6,8 +6,10 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, fieldErrorsFrom, SuccessNote } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
+import { useBusinessTime } from "@/components/leads/business-time";
 
-const PURPOSE: Record<string, string> = {
+/** What each text is for, as the office reads it (also on the dev messages page). */
+export const PURPOSE: Record<string, string> = {
   text_back: "Missed-call text-back",
   confirmation: "Appointment confirmation",
   reminder_24h: "Reminder (24 h before)",
@@ -37,6 +39,8 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [body, setBody] = useState("");
+  // Times in the business's zone, like the rest of the lead page (which names the zone once).
+  const time = useBusinessTime();
   const thread = useQuery(
     trpc.messaging.thread.queryOptions(
       { leadId },
@@ -63,7 +67,7 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
         <>
           {thread.data.optedOut ? (
             <p role="status" className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              This caller replied STOP{thread.data.optedOutAt ? ` on ${new Date(thread.data.optedOutAt).toLocaleString()}` : ""}: no more texts go to {thread.data.callerPhone}. Call them instead.
+              This caller replied STOP{thread.data.optedOutAt ? ` on ${time.dateTime(thread.data.optedOutAt)}` : ""}: no more texts go to {thread.data.callerPhone}. Call them instead.
             </p>
           ) : null}
           {thread.data.messages.length === 0 ? (
@@ -80,13 +84,13 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
                       </p>
                       <p className="whitespace-pre-wrap">{m.body}</p>
                       <p className="mt-1 text-xs text-slate-500">
-                        <time dateTime={new Date(m.createdAt).toISOString()}>{new Date(m.createdAt).toLocaleString()}</time>
+                        <time dateTime={new Date(m.createdAt).toISOString()}>{time.dateTime(m.createdAt)}</time>
                         {out ? (
                           <>
                             {" · "}
                             <span data-testid="sms-status" className={m.status === "failed" || m.status === "undelivered" ? "font-medium text-red-700" : undefined}>
                               {STATUS[m.status] ?? m.status}
-                              {m.status === "pending" && new Date(m.sendAfter).getTime() > new Date(m.createdAt).getTime() + 60_000 ? ` until ${new Date(m.sendAfter).toLocaleString()}` : ""}
+                              {m.status === "pending" && new Date(m.sendAfter).getTime() > new Date(m.createdAt).getTime() + 60_000 ? ` until ${time.dateTime(m.sendAfter)}` : ""}
                             </span>
                             {m.errorCode ? <span className="text-red-700"> · error {m.errorCode}</span> : null}
                           </>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
+import { ShowMore } from "@/components/ui/show-more";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { Button, ErrorBanner, SuccessNote } from "@/components/ui/form";
 import { businessTime } from "@/components/leads/format";
@@ -79,10 +80,15 @@ export function NotificationList() {
         ) : (
           <ul className="divide-y divide-slate-100" aria-label="Notifications">
             {items.map((n) => (
-              <li key={n.id} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${n.readAt ? "" : "font-medium"}`}>
+              <li key={n.id} className={`flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-3 ${n.readAt ? "" : "font-medium"}`}>
                 <div className="min-w-0 flex-1">
                   <p className="text-sm">
-                    {n.readAt ? null : <span className="mr-2 inline-block size-2 rounded-full bg-brand-600" aria-label="Unread" />}
+                    {n.readAt ? null : (
+                      <>
+                        <span className="mr-2 inline-block size-2 rounded-full bg-brand-600" aria-hidden />
+                        <span className="sr-only">Unread: </span>
+                      </>
+                    )}
                     {n.body}
                   </p>
                   <p className="mt-1 text-xs font-normal text-slate-500">{time ? time.dateTime(n.createdAt) : null}</p>
@@ -99,7 +105,7 @@ export function NotificationList() {
                   ) : null}
                   {n.readAt ? null : (
                     <button type="button" className="text-slate-600 underline hover:text-slate-900" onClick={() => markRead.mutate({ id: n.id })} disabled={markRead.isPending}>
-                      Mark read
+                      Mark read<span className="sr-only"> this notification</span>
                     </button>
                   )}
                 </div>
@@ -107,11 +113,7 @@ export function NotificationList() {
             ))}
           </ul>
         )}
-        {list.hasNextPage ? (
-          <Button variant="secondary" className="mt-3" busy={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-            Show more
-          </Button>
-        ) : null}
+        <ShowMore list={list} />
       </Card>
     </div>
   );

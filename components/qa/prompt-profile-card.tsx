@@ -10,8 +10,8 @@ import { dateTimeIn } from "@/components/leads/format";
 type Profile = { profile: "standard" | "safe"; reason: string | null; changedAt: Date | string | null; changedBy: string | null; byQa: boolean };
 
 const PROFILE_TEXT = {
-  standard: "Standard: the AI interprets what callers say naturally.",
-  safe: "Safe: scripted questions, and the AI only copies facts the caller states.",
+  standard: { name: "Standard", text: "The AI interprets what callers say naturally." },
+  safe: { name: "Safe", text: "Scripted questions, and the AI only copies facts the caller states." },
 } as const;
 
 export function PromptProfileCard({ profile, timeZone, canChange }: { profile: Profile; timeZone: string; canChange: boolean }) {
@@ -40,8 +40,8 @@ export function PromptProfileCard({ profile, timeZone, canChange }: { profile: P
   return (
     <Card title="Prompt profile">
       <p className="text-sm">
-        <span className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${profile.profile === "safe" ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}>{profile.profile}</span>
-        {PROFILE_TEXT[profile.profile]}
+        <span className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${profile.profile === "safe" ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}>{PROFILE_TEXT[profile.profile].name}<span className="sr-only"> profile:</span></span>
+        {PROFILE_TEXT[profile.profile].text}
       </p>
       {profile.changedAt ? (
         <p className="mt-2 text-sm text-slate-600">

@@ -59,11 +59,11 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
       <ErrorBanner message={run.error ? fieldErrorsFrom(run.error).message : null} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title="Failure rate, last 30 days" description="Red bars went over the 5 % line. Click a bar, or use the table, to see that day's calls.">
+          <Card title="Failure rate, last 30 days" description={data.hasAiCalls ? "Red bars went over the 5 % line. Click a bar, or use the table, to see that day's calls." : undefined}>
             {data.hasAiCalls ? (
               <FailureRateChart days={data.days} selected={day} onSelect={setPicked} />
             ) : (
-              <EmptyState title="No AI-handled calls yet…">When the AI answers missed calls, a daily sample of them shows up here. Test calls from “Test your flow” are never sampled.</EmptyState>
+              <EmptyState title="No AI-handled calls yet.">When the AI answers missed calls, a daily sample of them shows up here. Test calls from “Test your flow” are never sampled.</EmptyState>
             )}
           </Card>
         </div>

@@ -6,8 +6,8 @@ import Link from "next/link";
 import { useParams, useRouter, useSearchParams } from "next/navigation";
 import { useRef, type KeyboardEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
+import { ShowMore } from "@/components/ui/show-more";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
-import { Button } from "@/components/ui/form";
 import { StatusBadge, TemperatureBadge, UrgencyBadge } from "@/components/leads/badges";
 import { temperatureBand } from "@/server/leads/temperature";
 import type { RoutineSection } from "@/server/routines/daily-routines";
@@ -167,11 +167,7 @@ function RoutineList({ section, count, text, timeZone }: { section: RoutineSecti
               );
             })}
           </ul>
-          {list.hasNextPage ? (
-            <Button variant="secondary" className="mt-3" busy={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-              Show more
-            </Button>
-          ) : null}
+          <ShowMore list={list} />
         </>
       )}
     </Card>
