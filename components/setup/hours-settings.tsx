@@ -1,7 +1,7 @@
 "use client";
 // Business hours per weekday and the weekly booking slots — the only visit times the AI may offer.
 // All times are wall-clock times in the business's own time zone.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
@@ -11,6 +11,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { QueryState, ReadOnlyNote } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
 import { WEEKDAYS, formatClock12, parseClock } from "@/server/setup/weekly-times";
+import { useInvalidateSetup } from "./use-invalidate-setup";
 
 /** Monday first, the way an office reads its week. */
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
@@ -66,11 +67,6 @@ export function HoursSettings({ role, slug, timeZone }: { role: TenantRole; slug
   );
 }
 
-function useInvalidateSetup() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: trpc.setup.pathKey() });
-}
 
 type DayState = { open: boolean; start: string; end: string };
 

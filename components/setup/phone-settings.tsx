@@ -1,7 +1,7 @@
 "use client";
 // Phone numbers: the tracking numbers callers dial, the plumber's phone that rings first, and
 // the optional on-call phone for emergencies and warm transfers.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
@@ -10,6 +10,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { QueryState, ReadOnlyNote } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
+import { useInvalidateSetup } from "./use-invalidate-setup";
 
 function pretty(e164: string | null | undefined): string {
   if (!e164) return "";
@@ -37,11 +38,6 @@ export function PhoneSettings({ role }: { role: TenantRole }) {
   );
 }
 
-function useInvalidateSetup() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: trpc.setup.pathKey() });
-}
 
 function TrackingNumbers({ numbers, editable }: { numbers: { id: string; e164: string; label: string | null }[]; editable: boolean }) {
   const trpc = useTRPC();
