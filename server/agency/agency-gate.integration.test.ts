@@ -2,9 +2,8 @@
 // access to the tenants of their agency only): signed-out callers and tenant owners are refused,
 // and an operator of agency X can neither see, pause, resume nor create anything in agency Y.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createTestDatabase, engineName } from "@/server/test/test-db";
-import { callerFor } from "@/server/test/caller";
+import { callProcedure as call, callerFor, errorCode } from "@/server/test/caller";
 import { appRouter } from "@/server/trpc/root";
 import { completeSetup, makeInboxLead, makeTenant, makeUser } from "@/prisma/factories";
 
@@ -47,20 +46,6 @@ const SAMPLES: Record<string, (f: Fixture) => unknown[]> = {
 type Proc = { _def: { type: "query" | "mutation" } };
 const agencyProcedures = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures).filter((p) => p.startsWith("agency."));
 
-async function call(caller: ReturnType<typeof callerFor>, path: string, input: unknown) {
-  let fn: unknown = caller;
-  for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
-  return (fn as (i: unknown) => Promise<unknown>)(input);
-}
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    return err instanceof TRPCError ? err.code : `THREW ${(err as Error).message}`;
-  }
-}
 
 /** Everything of agency Y an operator could touch: its tenants, their members, invites and audit rows. */
 async function snapshotAgency(agencyId: string) {

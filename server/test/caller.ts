@@ -1,5 +1,6 @@
 // tRPC callers for integration tests: the same router the app serves, with a chosen session
 // and tenant, through createCaller.
+import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
@@ -8,4 +9,21 @@ const createCaller = createCallerFactory(appRouter);
 
 export function callerFor(prisma: PrismaClient, userId: string | null, tenantSlug: string | null = null) {
   return createCaller({ prisma, session: userId ? { userId } : null, tenantSlug, ip: "127.0.0.1" });
+}
+
+/** Calls a procedure by its dotted path ("setup.addZips"), for tests that walk every procedure. */
+export async function callProcedure(caller: ReturnType<typeof callerFor>, path: string, input: unknown): Promise<unknown> {
+  let fn: unknown = caller;
+  for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
+  return (fn as (i: unknown) => Promise<unknown>)(input);
+}
+
+/** "OK", the tRPC error code, or "THREW <message>" for anything that is not a tRPC error. */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (err) {
+    return err instanceof TRPCError ? err.code : `THREW ${(err as Error).message}`;
+  }
 }

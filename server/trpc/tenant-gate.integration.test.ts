@@ -1,9 +1,8 @@
 // The one tenant gate, proved for every procedure: a member of tenant A cannot read or change
 // tenant B's rows, outsiders cannot enter A at all, and staff cannot do owner-only things.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createTestDatabase, engineName } from "@/server/test/test-db";
-import { callerFor } from "@/server/test/caller";
+import { callProcedure as call, callerFor, errorCode } from "@/server/test/caller";
 import { appRouter } from "@/server/trpc/root";
 import { TENANT_MODELS } from "@/server/db/tenant-scope";
 import { tenantScoped } from "@/server/db/tenant-scope";
@@ -126,20 +125,6 @@ type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
 const procedures = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures);
 const tenantProcedures = procedures.filter(([, p]) => p._def.meta?.permission);
 
-async function call(caller: ReturnType<typeof callerFor>, path: string, input: unknown) {
-  let fn: unknown = caller;
-  for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
-  return (fn as (i: unknown) => Promise<unknown>)(input);
-}
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    return err instanceof TRPCError ? err.code : `THREW ${(err as Error).message}`;
-  }
-}
 
 async function snapshotTenant(tenantId: string) {
   const out: Record<string, unknown> = { tenant: await db.prisma.tenant.findUnique({ where: { id: tenantId } }) };
