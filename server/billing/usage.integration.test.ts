@@ -10,6 +10,7 @@ import { startStripeFake, type StripeFake } from "@/server/integrations/stripe-f
 import { startJobs, stopJobs } from "@/server/jobs/runtime";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { callerFor } from "@/server/test/caller";
+import { TwilioCall } from "@/server/calls/webhook-test-kit";
 import { enqueueUsageForCall, usageJob, usageSweepJob, USAGE_JOB } from "./jobs";
 import { AI_ANSWERED_EVENT, callsMissingUsage, recordUsageForCall, type UsageDeps } from "./record-usage";
 import { seedTrialSubscription } from "./seed-subscription";
@@ -94,6 +95,21 @@ describe(`usage metering (${engineName})`, () => {
     expect(await ledgerOf(callSid)).toHaveLength(1);
     // Once sent, further enqueues are not even queued.
     expect(await enqueueUsageForCall(db.prisma, { tenantId, callSid })).toBeNull();
+    await stopJobs();
+  });
+
+  it("the call's final status webhook meters an AI-handled call once, even when Twilio repeats it", async () => {
+    await startJobs(db, [usageJob], { pollingIntervalSeconds: 0.5 });
+    const tracking = await db.prisma.trackingNumber.findFirstOrThrow({ where: { tenantId } });
+    const call = new TwilioCall(tracking.e164, "+15125554321");
+    await call.missed();
+    await call.say("My ZIP is 78701");
+    await call.say("Water is leaking under my kitchen sink");
+    await call.ended();
+    await call.ended();
+    await expect.poll(async () => (await ledgerOf(call.callSid))[0]?.meterStatus, { timeout: 30_000, interval: 250 }).toBe("sent");
+    expect(await ledgerOf(call.callSid)).toMatchObject([{ outcome: "billable" }]);
+    expect(meterEventsFor(call.callSid)).toHaveLength(1);
     await stopJobs();
   });
 
