@@ -58,7 +58,8 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   await expect(page.getByRole("heading", { name: "Dev outbox" })).toBeVisible();
   const sms = page.getByRole("row").filter({ hasText: caller }).filter({ hasText: ON_CALL_PHONE });
   await expect(sms).toHaveCount(1);
-  await expect(sms).toContainText("Would send (local mode)");
+  // The send job may still be queued when the page loads; the outbox refreshes every 10 s.
+  await expect(sms).toContainText("Would send (local mode)", { timeout: 30_000 });
 
   // The escalation is on the lead's timeline.
   await page.goto(`/t/${DEMO.tenant}/notifications`);
