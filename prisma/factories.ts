@@ -31,10 +31,15 @@ export async function addMember(prisma: PrismaClient, tenantId: string, userId: 
   return prisma.membership.create({ data: { tenantId, userId, role } });
 }
 
-/** A random valid US tracking number in the 555-01xx fictional range, unique per call. */
+// Real Texas area codes: every one of them makes a valid number with the fictional 555-01xx range
+// (a random area code is often unassigned, and then the number is rightly refused).
+const FAKE_AREAS = [512, 737, 210, 713, 214, 469, 817, 281, 832, 346, 915, 806, 409, 254, 361, 430, 432, 325, 940, 903];
+let fakeSeq = Math.floor(Math.random() * FAKE_AREAS.length * 100);
+
+/** A valid US number in the fictional 555-01xx range; consecutive calls never repeat (2,000 before wrapping). */
 export function fakePhone(): string {
-  const area = 200 + Math.floor(Math.random() * 700);
-  return `+1${area === 555 ? 512 : area}555${String(100 + Math.floor(Math.random() * 100)).padStart(4, "0")}`;
+  fakeSeq = (fakeSeq + 1) % (FAKE_AREAS.length * 100);
+  return `+1${FAKE_AREAS[Math.floor(fakeSeq / 100)]}5550${100 + (fakeSeq % 100)}`;
 }
 
 export type SetupInput = {
