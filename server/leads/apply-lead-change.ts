@@ -29,6 +29,12 @@ export type LeadPatch = Partial<
     | "callerName"
     | "address"
     | "issueSummary"
+    | "visitOutcome"
+    | "jobOutcome"
+    | "jobValueCents"
+    | "outcomeAt"
+    | "externalJobId"
+    | "externalJobUrl"
   >
 >;
 
