@@ -10,6 +10,7 @@ import { addTrackingNumber, setForwardingPhones } from "@/server/setup/phone-num
 import { addServiceZips, lookupZip } from "@/server/setup/service-area";
 import { addBookingSlot, setBusinessHours } from "@/server/setup/weekly-times";
 import { createApiKey } from "@/server/accounts/api-keys";
+import { setCallAnswers as saveCallAnswers, type CallAnswersInput } from "@/server/setup/call-answers";
 
 const uniq = () => randomBytes(4).toString("hex");
 
@@ -76,6 +77,11 @@ export async function completeSetup(prisma: PrismaClient, tenantId: string, inpu
   return { trackingNumber: tracking };
 }
 
+/** The business's answers to callers' questions (price wording, services). */
+export async function setCallAnswers(prisma: PrismaClient, tenantId: string, input: CallAnswersInput) {
+  return saveCallAnswers({ db: tenantScoped(prisma, tenantId), tenantId }, input);
+}
+
 export async function makeApiKey(prisma: PrismaClient, tenantId: string, secret?: string) {
   return createApiKey({ db: tenantScoped(prisma, tenantId), tenantId, prisma }, { name: "Test key", actorId: null, secret });
 }
@@ -139,7 +145,7 @@ export function playAiCall(lines: string[], ctx: CallContext, profile: "standard
   for (const text of lines) {
     const stage = extractionStage(state);
     if (!stage) break;
-    state = transition(state, { type: "heard", text, extraction: extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered }) }, ctx).state;
+    state = transition(state, { type: "heard", text, extraction: extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned }) }, ctx).state;
   }
   return state;
 }

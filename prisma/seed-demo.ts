@@ -1,7 +1,7 @@
 // The demo data a fresh embedded database starts with (README "Demo logins"). Idempotent:
 // it only seeds an empty database.
 import type { PrismaClient } from "@/server/db/generated/client";
-import { addMember, completeSetup, makeApiKey, makeInboxLead, makeTenant, makeUser } from "./factories";
+import { addMember, completeSetup, makeApiKey, makeInboxLead, makeTenant, makeUser, setCallAnswers } from "./factories";
 import { seedTrialSubscription } from "@/server/billing/seed-subscription";
 
 export const DEMO = {
@@ -18,7 +18,12 @@ export const DEMO = {
   onCallPhone: "+15125550102",
   zips: ["78701", "78702", "78703", "78704", "78705", "78712", "78721", "78722", "78723", "78751", "78756"],
   apiKey: "lr_live_demo_key_for_local_use_only_0001",
-} as const;
+  callAnswers: {
+    priceAnswer: "Our plumber gives you an exact price on site before any work starts, and there's no charge to book the visit.",
+    servicesOffered: ["Leak repair", "Drain cleaning", "Water heaters", "Toilets and faucets", "Sewer lines", "Gas lines", "Garbage disposals"],
+    servicesNotOffered: ["Commercial buildings", "Septic tanks", "Well pumps"],
+  },
+};
 
 export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
   if ((await prisma.tenant.count()) > 0) return false;
@@ -47,6 +52,7 @@ export async function seedDemo(prisma: PrismaClient) {
     ],
   });
   await makeApiKey(prisma, tenant.id, DEMO.apiKey);
+  await setCallAnswers(prisma, tenant.id, DEMO.callAnswers);
   // Billing: a 14-day trial through the local Stripe fake keeps the AI on (gate open).
   await seedTrialSubscription(prisma, tenant.id, { email: DEMO.owner.email });
 

@@ -184,15 +184,14 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: 
   await leadEvent(prisma, call, "call.ended", { callStatus: form.CallStatus, duration: form.CallDuration ?? null });
   const state = parseCallState(call.state, call.promptProfile);
   const aiHandled = state.stage !== "new";
-  if (call.stage !== "ended") {
-    await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
-    // Still in the intake or a transfer when the caller hung up: close the lead for the office.
-    if (aiHandled && !state.outcome) {
-      const { status, task } = closeOnHangup(state);
-      if (task) await applyActions(prisma, call, state, [task], now, status);
-      else await setLeadStatus(prisma, call, status, now);
-      await leadEvent(prisma, call, "call.caller_hung_up", { status });
-    }
+  if (call.stage !== "ended") await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
+  // Hung up mid-intake or mid-transfer, or the agent gave up on a silent line: close the lead for the office.
+  if (aiHandled && !state.outcome) {
+    const { status, task } = closeOnHangup(state);
+    // After an emergency the urgent callback (and its next action) already stands: only the status changes.
+    if (task || state.escalation) await applyActions(prisma, call, state, task ? [task] : [], now, status);
+    else await setLeadStatus(prisma, call, status, now);
+    await leadEvent(prisma, call, "call.caller_hung_up", { status });
   }
   // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
   if (aiHandled) await enqueueUsageForCall(prisma, { tenantId: call.tenantId, callSid: call.callSid });
@@ -204,9 +203,26 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: 
 async function callContext(prisma: PrismaClient, tenantId: string, now: Date): Promise<CallContext> {
   const tenant = await prisma.tenant.findUniqueOrThrow({
     where: { id: tenantId },
-    select: { name: true, timeZone: true, onCallPhone: true, serviceZips: { select: { zip: true } }, bookingSlots: { select: { weekday: true, startMinute: true, endMinute: true } } },
+    select: {
+      name: true,
+      timeZone: true,
+      onCallPhone: true,
+      serviceZips: { select: { zip: true } },
+      bookingSlots: { select: { weekday: true, startMinute: true, endMinute: true } },
+      businessHours: { select: { weekday: true, openMinute: true, closeMinute: true } },
+      callAnswers: { select: { priceAnswer: true, servicesOffered: true, servicesNotOffered: true } },
+    },
   });
-  return { businessName: tenant.name, serviceZips: tenant.serviceZips.map((z) => z.zip), bookingSlots: tenant.bookingSlots, timeZone: tenant.timeZone, now, onCallPhone: tenant.onCallPhone };
+  return {
+    businessName: tenant.name,
+    serviceZips: tenant.serviceZips.map((z) => z.zip),
+    bookingSlots: tenant.bookingSlots,
+    businessHours: tenant.businessHours,
+    answers: tenant.callAnswers ?? undefined,
+    timeZone: tenant.timeZone,
+    now,
+    onCallPhone: tenant.onCallPhone,
+  };
 }
 
 /**
@@ -264,6 +280,7 @@ async function applyActions(prisma: PrismaClient, call: Call, state: CallState, 
         ...(f.callerName !== undefined ? { callerName: f.callerName } : {}),
         ...(f.address !== undefined ? { address: f.address } : {}),
         ...(f.appointmentAt !== undefined ? { appointmentAt: new Date(f.appointmentAt) } : {}),
+        ...(f.notes !== undefined ? { notes: f.notes } : {}),
       });
       data.evidence = state.evidence as Prisma.InputJsonValue;
       if (f.urgency !== undefined) {

@@ -26,9 +26,10 @@ export function setIntakeEngine(engine: IntakeEngine | undefined): void {
 
 /**
  * The whole webhook must answer inside Twilio's 15 s: the model has its own budget (≤ 10 s) and
- * a replay waits ≤ 8 s, so 12 s leaves room to spool and answer. Tests lower it.
+ * a replay waits ≤ 8 s, so 12 s leaves room to spool and answer. Tests lower it; the intake eval
+ * also sets `now` to play every call at the same moment of the week.
  */
-export const voiceRouteSettings = { deadlineMs: 12_000 };
+export const voiceRouteSettings: { deadlineMs: number; now?: () => Date } = { deadlineMs: 12_000 };
 
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 const HANGUP_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>';
@@ -84,7 +85,7 @@ export function voiceRoute(options: VoiceRouteOptions, step: Step) {
       const out = await withinDeadline(
         voiceRouteSettings.deadlineMs,
         (async () => {
-          const ctx: VoiceCtx = { prisma: await getPrisma(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine() };
+          const ctx: VoiceCtx = { prisma: await getPrisma(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine(), now: voiceRouteSettings.now };
           const answer = await step(ctx, url.searchParams, read.form);
           drainSpoolSoon(ctx);
           return answer;

@@ -5,6 +5,7 @@ import type { PrismaClient } from "./generated/client";
 /** Models that carry tenantId. A test checks this list against the schema. */
 export const TENANT_MODELS = [
   "Membership",
+  "CallAnswerSettings",
   "Invite",
   "TrackingNumber",
   "ServiceZip",

@@ -15,6 +15,10 @@ export type IntakeStage = (typeof INTAKE_STAGES)[number];
 export const EMERGENCY_KINDS = ["burst_pipe", "flooding", "sewage_backup", "gas_smell", "no_water_vulnerable", "other_safety_risk"] as const;
 export type EmergencyKind = (typeof EMERGENCY_KINDS)[number];
 
+/** Questions a caller may ask mid-intake; each is answered from the business's settings. */
+export const CALLER_QUESTIONS = ["price", "robot", "today", "hours", "services"] as const;
+export type CallerQuestion = (typeof CALLER_QUESTIONS)[number];
+
 export const BOOKING_INTENTS = ["visit", "callback", "no"] as const;
 export type BookingIntent = (typeof BOOKING_INTENTS)[number];
 
@@ -31,6 +35,8 @@ export type SlotOption = {
   /** Local clock time in the business's time zone, 0-23 and 0-59. */
   hour: number;
   minute: number;
+  /** Day of the month in the business's time zone ("the fifth"). */
+  dayOfMonth?: number;
 };
 
 // Every key is required and nullable (not optional) so the schema is valid for OpenAI strict
@@ -44,8 +50,14 @@ export const ZExtraction = z.object({
   address: z.string().nullable().describe("The service street address with house number, only if the caller said it. Null otherwise."),
   bookingIntent: z.enum(BOOKING_INTENTS).nullable().describe("visit = wants a plumber booked to come out; callback = wants someone to call back; no = wants neither. Null if unclear."),
   slotNumber: z.number().int().nullable().describe("1-based number of the offered time the caller picked. Null if they did not clearly pick one."),
-  wantsHuman: z.boolean().describe("True when the caller asks to speak with a person, a human, or the plumber."),
+  slotTentative: z.boolean().describe("True when the caller only stated a preference ('mornings are better', 'Thursday would be good') rather than accepting a time: slotNumber is then offered to them, not booked."),
+  slotUnavailable: z.string().nullable().describe("When the caller asks for a day or time none of the offered times matches, what they asked for, as a short phrase ('on Friday', 'today', 'in the evening'). Null otherwise."),
+  wantsHuman: z.boolean().describe("True when the caller asks to speak with a person, a human, or the plumber. Asking whether this is a robot is not asking for a person."),
   declined: z.boolean().describe("True when the caller refuses to answer the current question or rejects all offered times."),
+  question: z.enum(CALLER_QUESTIONS).nullable().describe("A question the caller asks the business: price (cost, fees), robot (are you a real person / a machine), today (can someone come today), hours (opening hours), services (do you do X). Null when they ask nothing."),
+  serviceAsked: z.string().nullable().describe("For a services question, the service asked about in the caller's words ('water heaters', 'commercial'). Null otherwise."),
+  thirdParty: z.string().nullable().describe("When the caller calls for someone else (a tenant, a parent, a neighbor), who that is in the caller's words ('my tenant Mrs. Alvarez'). Null otherwise."),
+  unit: z.string().nullable().describe("An apartment, unit or suite the caller mentions ('B', '3B', '12'), without the word unit. Null otherwise."),
 });
 export type Extraction = z.infer<typeof ZExtraction>;
 
@@ -58,8 +70,14 @@ export const EMPTY_EXTRACTION: Extraction = Object.freeze({
   address: null,
   bookingIntent: null,
   slotNumber: null,
+  slotTentative: false,
+  slotUnavailable: null,
   wantsHuman: false,
   declined: false,
+  question: null,
+  serviceAsked: null,
+  thirdParty: null,
+  unit: null,
 });
 
 export function extraction(fields: Partial<Extraction> = {}): Extraction {
@@ -67,12 +85,15 @@ export function extraction(fields: Partial<Extraction> = {}): Extraction {
 }
 
 /** The parts of an offered slot a model needs to match "the Tuesday one" or "9 AM". */
-export type SlotView = Pick<SlotOption, "label" | "day" | "relativeDay" | "hour" | "minute">;
+export type SlotView = Pick<SlotOption, "label" | "day" | "relativeDay" | "hour" | "minute" | "dayOfMonth">;
 
 /** What the engine reads for one turn. */
 export type ExtractInput = {
   stage: IntakeStage;
   utterance: string;
   profile: PromptProfileName;
+  /** Every time the caller may be booked into, earliest first (numbered from 1 for slotNumber). */
   slotsOffered: SlotView[];
+  /** 0-based positions in slotsOffered of the times the agent just read out, in the order said. */
+  slotsMentioned?: number[];
 };

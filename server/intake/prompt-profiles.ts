@@ -5,13 +5,16 @@ import { z } from "zod";
 import { INTAKE_STAGES, type ExtractInput, type PromptProfileName } from "@/server/intake/extraction";
 
 const SHARED = `You read one utterance from a caller on a phone line of a plumbing business and return a JSON object with exactly these keys:
-zip, issueSummary, urgency, emergency, callerName, address, bookingIntent, slotNumber, wantsHuman, declined.
+zip, issueSummary, urgency, emergency, callerName, address, bookingIntent, slotNumber, slotTentative, slotUnavailable, wantsHuman, declined, question, serviceAsked, thirdParty, unit.
 You never talk to the caller. Never invent a value: if the caller did not say it in this utterance, use null (false for the booleans).
-The INPUT line gives the question that was just asked ("stage") and the times offered to the caller ("slotsOffered").
+The INPUT line gives the question that was just asked ("stage") and the bookable times ("slotsOffered"); "mentioned": true marks the ones the agent just read out, in order.
 - zip: 5 digits only. Spoken digits count: "seven eight seven oh one" is 78701.
 - emergency: burst_pipe, flooding, sewage_backup, gas_smell, no_water_vulnerable (no water with a baby, elderly or medical need), other_safety_risk; set it at any stage, and then urgency is "emergency".
 - wantsHuman: true when the caller asks for a person, a human, someone, or the plumber.
-- slotNumber: the 1-based position in slotsOffered of the time the caller picked; null if unclear. Never a time that was not offered.
+- slotNumber: the 1-based number in slotsOffered of the time the caller picked; null if unclear. Never a time that was not offered. "Yes"/"that works" picks the first mentioned time; "the second one" counts among the mentioned times; a day, date, "morning"/"afternoon" or "soonest" may pick any offered time.
+- slotTentative: true when the caller only states a preference that fits several times; slotUnavailable: what they asked for when no offered time fits ("on Friday").
+- question: price, robot, today, hours or services when the caller asks the business something; serviceAsked: the service they ask about.
+- thirdParty: who the call is for when it is someone else ("my tenant Mrs. Alvarez"); unit: an apartment/unit/suite ("B").
 - address: only when stage is "address", with its house number.
 - bookingIntent: only when stage is "booking_offer".
 - declined: the caller refuses to answer the question, or rejects every offered time.`;
@@ -35,7 +38,17 @@ export function buildUserPrompt(input: ExtractInput): string {
   const payload = {
     stage: input.stage,
     utterance: input.utterance,
-    slotsOffered: input.slotsOffered.map((s, i) => ({ number: i + 1, label: s.label, day: s.day, relativeDay: s.relativeDay, hour: s.hour, minute: s.minute })),
+    slotsOffered: input.slotsOffered.map((s, i) => ({
+      number: i + 1,
+      label: s.label,
+      day: s.day,
+      relativeDay: s.relativeDay,
+      hour: s.hour,
+      minute: s.minute,
+      dayOfMonth: s.dayOfMonth ?? null,
+      mentioned: (input.slotsMentioned ?? []).includes(i),
+    })),
+    slotsMentioned: input.slotsMentioned ?? [],
   };
   return `${INPUT_PREFIX}${JSON.stringify(payload)}`;
 }
@@ -44,8 +57,11 @@ const ZPromptInput = z.object({
   stage: z.enum(INTAKE_STAGES),
   utterance: z.string(),
   slotsOffered: z.array(
-    z.object({ label: z.string(), day: z.string(), relativeDay: z.enum(["today", "tomorrow"]).nullable(), hour: z.number(), minute: z.number() }),
+    z
+      .object({ label: z.string(), day: z.string(), relativeDay: z.enum(["today", "tomorrow"]).nullable(), hour: z.number(), minute: z.number(), dayOfMonth: z.number().nullish() })
+      .transform(({ dayOfMonth, ...s }) => ({ ...s, ...(dayOfMonth ? { dayOfMonth } : {}) })),
   ),
+  slotsMentioned: z.array(z.number().int()).optional(),
 });
 
 /** Reads the INPUT line back (the rules model does this); null when the prompt has none. */

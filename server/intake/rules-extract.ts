@@ -1,19 +1,11 @@
 // The deterministic rules that read one caller utterance: ZIP digits, emergency and urgency
 // keywords, name / address patterns, booking intent and slot choice. Offline, exact, testable;
 // the rules model serves them through the AI SDK and every real model falls back to them.
+import { detectEmergency } from "@/server/intake/emergency-rules";
 import { findZip } from "@/server/intake/spoken-numbers";
-import { EMPTY_EXTRACTION, type EmergencyKind, type Extraction, type ExtractInput, type BookingIntent, type SlotView, type Urgency } from "@/server/intake/extraction";
+import { EMPTY_EXTRACTION, type BookingIntent, type CallerQuestion, type Extraction, type ExtractInput, type SlotView, type Urgency } from "@/server/intake/extraction";
 
-const EMERGENCY_PATTERNS: Array<[EmergencyKind, RegExp]> = [
-  ["gas_smell", /\b(smell(s|ing|ed)? (of |like )?(natural )?gas|gas (smell|odou?r|leak)|leaking gas|rotten eggs?)\b/],
-  ["sewage_backup", /\b(sewage|sewer (line )?(is |has )?(back(ed|ing)? ?up|overflowing|coming up)|sewer backup)\b/],
-  ["burst_pipe", /\b((burst|busted|broken|broke|split|cracked|ruptured|exploded) (water |main |supply )?(pipes?|lines?|mains?)|pipes? (has |have |just )?(burst|broke|busted|split|exploded|ruptured)|water main break)\b/],
-  ["flooding", /\b(flood(s|ing|ed)?|water (is )?(everywhere|pouring|gushing|spraying|coming through the ceiling))\b/],
-  ["other_safety_risk", /\b(carbon monoxide|(ceiling|floor) (is )?(collaps|caving|sagging)\w*|water (near|in|on|into) (the )?(electrical|outlets?|breakers?|panel|wires|wiring)|sparking|sparks)\b/],
-];
-const NO_WATER = /\b(no (running )?water|water (is |has been |got )?(off|out|shut off|cut off)|(don'?t|do not) have (any )?water|without (any )?water|lost (our |my |the )?water)\b/;
-const VULNERABLE = /\b(bab(y|ies)|infants?|newborns?|toddlers?|elderly|seniors?|grand(ma|pa|mother|father|parents?)|disabled|disabilit\w+|medical|medications?|dialysis|oxygen|pregnant|hospice|wheelchair|bedridden|sick)\b/;
-const NEGATED_BEFORE = /\b(no|not|isn'?t|aren'?t|wasn'?t|never|without|don'?t|doesn'?t|didn'?t)\s+(\w+\s+)?$/;
+export { detectEmergency };
 
 const WANTS_HUMAN = [
   /\b(talk|speak|speaking|talking|put me through|transfer me|connect me)( to| with)?\s+(a |an |the |some |your )?(real |live |actual )?(human|person|people|someone|somebody|plumber|owner|manager|representative|rep|operator|agent|technician|tech)\b/,
@@ -36,7 +28,10 @@ const NAME_STOP = new Set(
   ("and i my me calling from with here the a an not sure just so yes no yeah yep okay ok well about at in on for to is was that this it its it's " +
     "good fine great looking having trying going speaking thanks thank you please hi hello hey sorry what why who how um uh er actually really " +
     "very still home outside inside leaking leak water plumber problem calling wondering worried afraid busy there gonna going done ready " +
-    "one two three four five six seven eight nine ten zero oh but because if when rather prefer don't dont skip none nobody anonymous")
+    "one two three four five six seven eight nine ten zero oh but because if when rather prefer don't dont skip none nobody anonymous " +
+    "i'm im i've ive i'll we we're our us you your they he she his her him them owner landlord tenant homeowner calling " +
+    "urgent bad terrible awful crazy insane annoying ridiculous frustrating emergency quick regarding about concerning for " +
+    "mr mrs ms miss dr sir maam ma'am the at located over from in zip code")
     .split(" "),
 );
 
@@ -55,37 +50,7 @@ const VISIT_STRONG = /\b(book|schedule|come (out|over|by)|send (someone|somebody
 const NO_INTENT = /\b(no(?! problem)|nope|nah|not (right )?now|not today|i'?m (good|fine|okay)|never ?mind|that'?s (all|it)|don'?t (need|want))\b/;
 const VISIT_WEAK = /\b(yes|yeah|yep|yup|sure|ok(ay)?|please|go ahead|sounds good|let'?s do (it|that)|absolutely|definitely)\b/;
 
-const SLOT_ORDINALS: Array<[RegExp, (count: number) => number]> = [
-  [/\b(first|1st|number one|option one|earliest|earlier|sooner|soonest)\b/, () => 0],
-  [/\b(second|2nd|number two|option two)\b/, () => 1],
-  [/\b(third|3rd|number three|option three)\b/, () => 2],
-  [/\b(last|latest|later)( one)?\b/, (count) => count - 1],
-];
-const SLOT_YES = /\b(yes|yeah|yep|sure|ok(ay)?|that works|works for me|sounds good|perfect|great)\b/;
-const SLOT_NO = /\b(neither|none|no|nope|not (those|either|any)|don'?t work|doesn'?t work|can'?t (do|make)|something else|another (time|day)|different (time|day))\b/;
-const DAY_WORDS: Array<[RegExp, string]> = [
-  [/\btoday\b/, "today"],
-  [/\btomorrow\b/, "tomorrow"],
-  [/\bsun(day)?\b/, "sunday"],
-  [/\bmon(day)?\b/, "monday"],
-  [/\btue(s|sday)?\b/, "tuesday"],
-  [/\bwed(nesday)?\b/, "wednesday"],
-  [/\bthu(r|rs|rsday)?\b/, "thursday"],
-  [/\bfri(day)?\b/, "friday"],
-  [/\bsat(urday)?\b/, "saturday"],
-];
 const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, noon: 12 };
-
-/** Emergency or safety risk in the caller's words, unless they said it is not happening. */
-export function detectEmergency(lower: string): EmergencyKind | null {
-  for (const [kind, re] of EMERGENCY_PATTERNS) {
-    for (const m of lower.matchAll(new RegExp(re.source, "g"))) {
-      if (!NEGATED_BEFORE.test(lower.slice(Math.max(0, m.index - 25), m.index))) return kind;
-    }
-  }
-  if (NO_WATER.test(lower) && VULNERABLE.test(lower)) return "no_water_vulnerable";
-  return null;
-}
 
 export function detectWantsHuman(lower: string): boolean {
   return WANTS_HUMAN.some((re) => re.test(lower));
@@ -149,10 +114,18 @@ export function nameOf(text: string, askedForName: boolean): string | null {
   return name && name.split(" ").length === bare.length ? name : null;
 }
 
+/** An address said with its street type ("4410 Duval Street"), which can be trusted outside the address question. */
+export function streetAddressOf(text: string): string | null {
+  const withSuffix = ADDRESS_WITH_SUFFIX.exec(text.replace(/\b\d{5}(-\d{4})?\b/g, " "));
+  if (!withSuffix) return null;
+  // A house number is rarely five digits next to a ZIP-like run; the caller's ZIP is not a street.
+  return `${withSuffix[1]} ${withSuffix[2]}${withSuffix[3] ?? ""}`.replace(/\s+/g, " ").replace(/,\s*$/, "").trim();
+}
+
 /** A street address with a house number, as the caller said it. */
 export function addressOf(text: string): string | null {
-  const withSuffix = ADDRESS_WITH_SUFFIX.exec(text);
-  if (withSuffix) return `${withSuffix[1]} ${withSuffix[2]}${withSuffix[3] ?? ""}`.replace(/\s+/g, " ").trim();
+  const withSuffix = streetAddressOf(text);
+  if (withSuffix) return withSuffix;
   const bare = ADDRESS_BARE.exec(text);
   if (!bare) return null;
   const words: string[] = [];
@@ -189,80 +162,289 @@ function hoursSaid(lower: string): Array<{ hour: number; minute: number | null; 
   return found;
 }
 
-/** Which offered slot the caller picked, 0-based; null when unclear or ambiguous. */
-export function slotChoiceOf(lower: string, slots: SlotView[]): number | null {
-  if (slots.length === 0) return null;
-  for (const [re, pick] of SLOT_ORDINALS) {
-    if (re.test(lower)) {
-      const i = pick(slots.length);
-      return i >= 0 && i < slots.length ? i : null;
+// ── slot choice ─────────────────────────────────────────────────────────────────────────────
+// The agent reads the times out one (or two) at a time, earliest first. The caller may accept
+// the one just offered ("yeah that works", "any of those"), pick by position among the ones just
+// read out ("the second one"), or name a day, a date, a part of the day or an hour — any of the
+// bookable times counts, said out loud yet or not ("Thursday's better").
+
+export type SlotChoice =
+  | { kind: "pick"; index: number }
+  /** A preference that fits one or more times: offer them (earliest first) rather than book. */
+  | { kind: "offer"; indices: number[] }
+  | { kind: "declined" }
+  /** The caller asked for a day or time no bookable slot has. */
+  | { kind: "unavailable"; asked: string }
+  | null;
+
+const ORDINALS: Array<[RegExp, number]> = [
+  [/\b(first|1st|number one|option one|former)\b/, 0],
+  [/\b(second|2nd|number two|option two)\b/, 1],
+  [/\b(third|3rd|number three|option three)\b/, 2],
+];
+const LAST_ONE = /\b(last|latter|later) (one|option|time|slot)\b|\bthe (last|latter|later)\b$/;
+const SOONEST = /\b(earliest|soonest|sooner the better|as soon as (possible|you can)|asap|first available|next available|whatever'?s (first|soonest|earliest|next)|the earliest|sooner)\b/;
+const ANY = /\b(any( of (those|them|'?em))?|either( one| of (those|them|'?em))?|whichever|whatever works|doesn'?t matter|don'?t care|all (of those|of them|work|good)|both (work|are fine|good)|anytime|any time|any day|flexible)\b/;
+const SLOT_YES = /\b(yes|yeah|yea|yep|yup|sure|ok(ay)?|that works|works for me|that'?s fine|fine|sounds good|perfect|great|let'?s do (it|that)|book (it|that)|that one|i'?ll take it|do that|good)\b/;
+const SLOT_NO = /\b(neither|none|no|nope|nah|not (those|either|any|that)|don'?t work|doesn'?t work|won'?t work|can'?t (do|make)|cannot|something else|another (time|day)|different (time|day)|other (times?|days?|options?)|anything else|what else|busy|at work|not good)\b/;
+const DAY_WORDS: Array<[RegExp, string]> = [
+  [/\btoday\b|\bthis (morning|afternoon|evening)\b|\btonight\b/, "today"],
+  [/\btomorrow\b/, "tomorrow"],
+  [/\bsun(day)?s?\b/, "sunday"],
+  [/\bmon(day)?s?\b/, "monday"],
+  [/\btue(s|sday)?s?\b/, "tuesday"],
+  [/\bwed(nesday)?s?\b|\bwednes\b/, "wednesday"],
+  [/\bthu(r|rs|rsday)?s?\b/, "thursday"],
+  [/\bfri(day)?s?\b/, "friday"],
+  [/\bsat(urday)?s?\b/, "saturday"],
+  [/\b(weekend)\b/, "weekend"],
+];
+const PARTS_OF_DAY: Array<[RegExp, string, (hour: number) => boolean]> = [
+  [/\b(morning|mornings|a\.?m\.?|first thing|early)\b/, "in the morning", (h) => h < 12],
+  [/\b(afternoon|afternoons|p\.?m\.?|after lunch|lunch ?time|midday|noon)\b/, "in the afternoon", (h) => h >= 12 && h < 17],
+  [/\b(evening|evenings|tonight|after (work|five|5)|night)\b/, "in the evening", (h) => h >= 17],
+];
+const DAY_OF_MONTH_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+const NEGATED_DAY = /\b(not|no|can'?t do|can'?t make|cannot do|busy|except|but not)\s+(on\s+)?$/;
+
+/** Days of the month the caller named: "the 5th", "March fifth", "on the twelfth". */
+function datesSaid(lower: string): number[] {
+  const found: number[] = [];
+  for (const m of lower.matchAll(new RegExp(`\\b(?:(?:${MONTHS})\\s+(?:the\\s+)?|the\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"))) found.push(Number(m[1]));
+  for (const m of lower.matchAll(/\b(\d{1,2})(st|nd|rd|th)\b/g)) found.push(Number(m[1]));
+  for (const m of lower.matchAll(new RegExp(`\\b(?:(?:${MONTHS})\\s+(?:the\\s+)?|the\\s+)?(twenty[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[- ]first|${DAY_OF_MONTH_WORDS.join("|")})\\b`, "g"))) {
+    const word = m[1]!.replace(/[- ]/g, "");
+    const tens = word.startsWith("twenty") ? 20 : word.startsWith("thirty") ? 30 : 0;
+    const unit = word.replace(/^(twenty|thirty)/, "");
+    const n = word === "thirtieth" ? 30 : word === "twentieth" ? 20 : tens + DAY_OF_MONTH_WORDS.indexOf(unit) + 1;
+    // Bare ordinals ("the second one") are positions, not dates: only with "the"/a month and no "one" after.
+    if (!/\b(the|on)\s*$/.test(lower.slice(0, m.index)) && !new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lower.slice(0, m.index))) continue;
+    if (/^\s+(one|option|time|slot|choice)\b/.test(lower.slice(m.index + m[0].length))) continue;
+    found.push(n);
+  }
+  return [...new Set(found.filter((n) => n >= 1 && n <= 31))];
+}
+
+function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
+  const wanted: string[] = [];
+  const refused: string[] = [];
+  for (const [re, day] of DAY_WORDS) {
+    for (const m of lower.matchAll(new RegExp(re.source, "g"))) {
+      (NEGATED_DAY.test(lower.slice(Math.max(0, m.index - 16), m.index)) ? refused : wanted).push(day);
     }
   }
-  let candidates = slots.map((_, i) => i);
-  let filtered = false;
-  const days = DAY_WORDS.filter(([re]) => re.test(lower)).map(([, d]) => d);
-  if (days.length) {
-    filtered = true;
-    candidates = candidates.filter((i) => {
-      const s = slots[i]!;
-      return days.some((d) => d === s.relativeDay || d === s.day.toLowerCase());
-    });
+  return { wanted: [...new Set(wanted)], refused: [...new Set(refused)] };
+}
+
+const matchesDay = (s: SlotView, day: string) =>
+  day === s.relativeDay || day === s.day.toLowerCase() || (day === "weekend" && ["saturday", "sunday"].includes(s.day.toLowerCase()));
+
+function spokenDay(day: string): string {
+  if (day === "today" || day === "tomorrow") return day;
+  if (day === "weekend") return "on the weekend";
+  return `on ${day.charAt(0).toUpperCase()}${day.slice(1)}`;
+}
+
+/** How the caller answered the time(s) just offered. `mentioned`: 0-based positions just read out. */
+export function slotChoiceOf(lower: string, slots: SlotView[], mentioned: number[] = slots.length ? [0] : []): SlotChoice {
+  if (slots.length === 0) return null;
+  const spoken = mentioned.filter((i) => i >= 0 && i < slots.length);
+  const current = spoken.length ? spoken : [0];
+
+  // Filters: days (minus refused ones), dates, parts of the day, clock hours.
+  const { wanted, refused } = daysSaid(lower);
+  const dates = datesSaid(lower);
+  const parts = PARTS_OF_DAY.filter(([re]) => re.test(lower));
+  const times = hoursSaid(lower.replace(/\b(\d{1,2})(st|nd|rd|th)\b/g, ""));
+  let candidates = slots.map((_, i) => i).filter((i) => !refused.some((d) => matchesDay(slots[i]!, d)));
+  const asked: string[] = [];
+  if (wanted.length) {
+    candidates = candidates.filter((i) => wanted.some((d) => matchesDay(slots[i]!, d)));
+    asked.push(spokenDay(wanted[0]!));
   }
-  const times = hoursSaid(lower);
+  if (dates.length) {
+    candidates = candidates.filter((i) => slots[i]!.dayOfMonth !== undefined && dates.includes(slots[i]!.dayOfMonth!));
+    if (!wanted.length) asked.push(`on the ${dates[0]}${dates[0] === 1 || dates[0] === 21 || dates[0] === 31 ? "st" : dates[0] === 2 || dates[0] === 22 ? "nd" : dates[0] === 3 || dates[0] === 23 ? "rd" : "th"}`);
+  }
+  if (parts.length === 1) {
+    const [, label, fits] = parts[0]!;
+    candidates = candidates.filter((i) => fits(slots[i]!.hour));
+    asked.push(label);
+  }
   if (times.length) {
-    filtered = true;
+    const before = candidates;
     candidates = candidates.filter((i) => {
       const s = slots[i]!;
       const hour12 = s.hour % 12 === 0 ? 12 : s.hour % 12;
       const meridiem = s.hour < 12 ? "am" : "pm";
       return times.some((t) => t.hour === hour12 && (t.minute === null || t.minute === s.minute) && (t.meridiem === null || t.meridiem === meridiem));
     });
+    // "between 1 and 3": a window's end hour is no reason to reject the window.
+    if (candidates.length === 0 && before.length && times.length > 1) candidates = before.filter((i) => times.some((t) => t.hour === (slots[i]!.hour % 12 || 12)));
+    if (!asked.length) asked.push(`at ${times[0]!.hour}${times[0]!.meridiem ? ` ${times[0]!.meridiem.toUpperCase()}` : ""}`);
   }
-  if (filtered) return candidates.length === 1 ? candidates[0]! : null;
-  if (slots.length === 1 && SLOT_YES.test(lower) && !SLOT_NO.test(lower)) return 0;
+  const filtered = wanted.length > 0 || dates.length > 0 || parts.length === 1 || times.length > 0;
+
+  if (filtered) {
+    if (candidates.length === 0) return { kind: "unavailable", asked: asked.join(" ") };
+    const alreadySaid = candidates.filter((i) => current.includes(i));
+    if (candidates.length === 1) return { kind: "pick", index: candidates[0]! };
+    if (alreadySaid.length === 1) return { kind: "pick", index: alreadySaid[0]! };
+    if (SOONEST.test(lower)) return { kind: "pick", index: candidates[0]! };
+    return { kind: "offer", indices: candidates.slice(0, 2) };
+  }
+  if (refused.length && candidates.length && !SLOT_YES.test(lower.replace(SLOT_NO, ""))) {
+    // "not Tuesday": what is left, without the refused day.
+    const left = candidates.filter((i) => !current.includes(i) || spoken.length > 1);
+    return left.length ? { kind: "offer", indices: left.slice(0, 2) } : { kind: "declined" };
+  }
+  if (SOONEST.test(lower)) return { kind: "pick", index: 0 };
+  for (const [re, position] of ORDINALS) {
+    if (re.test(lower)) {
+      const index = current.length > position ? current[position] : position < slots.length ? position : undefined;
+      return index === undefined ? null : { kind: "pick", index };
+    }
+  }
+  if (LAST_ONE.test(lower)) return { kind: "pick", index: current[current.length - 1]! };
+  const no = SLOT_NO.test(lower);
+  if (ANY.test(lower) && !/\b(any|anything) (other|else)\b/.test(lower)) return { kind: "pick", index: current[0]! };
+  if (no) return { kind: "declined" };
+  if (SLOT_YES.test(lower)) return { kind: "pick", index: current[0]! };
   return null;
 }
 
-/** Reads one utterance for the question being asked. Pure and deterministic. */
-export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" | "slotsOffered">): Extraction {
+// ── caller questions, third parties, units ─────────────────────────────────────────────────
+
+const QUESTIONS: Array<[CallerQuestion, RegExp]> = [
+  ["robot", /\b(are you|is this|am i (talking|speaking) (to|with)|is that|you'?re|you are|this is)( just)? (a |an )?(real (person|human)|(actual |live )?(person|human)|robot|machine|computer|bot|ai|a\.i\.|recording|automated( system| thing)?|artificial)\b|\b(robot|bot|machine|computer)\?/],
+  ["price", /\b(how much|what('?s| is| do| does| would| will)( it| that| this| you| the| your| ya)? (cost|charge|price|run me|fee)|what do you (guys )?charge|(is there|do you have) a (fee|charge|trip charge|service (call )?(fee|charge))|(what'?s|what are|what is) (your|the) (price|prices|rate|rates|fee|fees|cost|charge)|ballpark|pricing|trip charge|service (call )?fee)\b/],
+  ["today", /\b(can|could|will|would|is there|are there|do you have)( you| someone| somebody| anyone| anybody| a plumber| a guy| a tech\w*| you guys| any(one|body)?)?( \w+){0,3} (come|be (here|there|out)|get (here|there|out)|make it|come out|available|send)\b.*\b(today|this (morning|afternoon|evening)|tonight|right now|now)\b|\b(anyone|anybody|someone|somebody) (available )?(today|tonight|right now)\b|\b(today|tonight) (possible|available)\b/],
+  ["hours", /\b(what are your hours|what('?s| are) (your|the) (business |office )?hours|what time do you (guys )?(open|close)|when (are|do) you (guys )?(open|close)|are you (guys )?open|(you|y'?all) open (on )?(saturday|sunday|weekends?|today|tomorrow)|hours of operation|business hours|office hours|open on (the )?(weekends?|saturdays?|sundays?))\b/],
+  ["services", /\b(do|can|will) (you|y'?all|ya) (guys |all )?(do|handle|fix|work on|service|install|repair|replace|deal with|take care of|clean|take)\b|\bdo you (guys )?(work on|do) (commercial|residential)\b/],
+];
+const SERVICE_AFTER = /\b(?:do|can|will) (?:you|y'?all|ya) (?:guys |all )?(?:do|handle|fix|work on|service|install|repair|replace|deal with|take care of|clean|take)\s+(.*)$/;
+
+/** The question the caller asks the business, if any, and the service they ask about. */
+export function questionOf(lower: string): { question: CallerQuestion | null; serviceAsked: string | null } {
+  for (const [question, re] of QUESTIONS) {
+    if (!re.test(lower)) continue;
+    if (question !== "services") return { question, serviceAsked: null };
+    const rest = SERVICE_AFTER.exec(lower)?.[1] ?? lower;
+    const service = rest.replace(/\b(too|also|as well|at all|or not|and stuff|or anything|and things like that|by any chance)\b/g, "").replace(/[?.!,]+/g, " ").replace(/\s+/g, " ").trim();
+    return { question, serviceAsked: service.slice(0, 60) || null };
+  }
+  return { question: null, serviceAsked: null };
+}
+
+const THIRD_PARTY = /\b(?:calling (?:for|on behalf of|about)|it'?s for|this is for|for) (my |our |a )?((?:elderly |older |sick |disabled )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|friend|client|customer|landlord|boss|elderly neighbou?r)(?:,? (?:(?:mrs?|ms|miss|dr)\.? )?[A-Za-z][a-z'-]+(?: [A-Z][a-z'-]+)?)?)|\b(my|our) ((?:tenants?|renters?|elderly (?:mother|mom|father|dad|neighbou?r)|mother|mom|father|dad|grandmother|grandma|grandfather|grandpa|neighbou?r)(?:,? (?:(?:mrs?|ms|miss|dr)\.? )[A-Za-z][a-z'-]+|,? [A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)?)(?= (?:in|at|who|has|is|lives|says|called|over|next|down|up|across|unit|apartment|apt)\b|[,.]|$)/;
+const UNIT = /\b(?:unit|apartment|apt|suite|ste|suit|number|#)\.?\s*#?\s*([0-9]{1,5}[a-z]?|[a-z](?![a-z])|[a-z]-?[0-9]{1,4})\b/i;
+const UNIT_WORDS: Record<string, string> = { a: "A", b: "B", c: "C", d: "D", bee: "B", be: "B", see: "C", sea: "C", dee: "D" };
+
+/** Who the caller is calling for, when it is someone else ("my tenant Mrs. Alvarez"). */
+export function thirdPartyOf(text: string): string | null {
+  const m = THIRD_PARTY.exec(text);
+  if (!m) return null;
+  const who = (m[2] ? `${m[1] ?? ""}${m[2]}` : `${m[3] ?? ""} ${m[4] ?? ""}`).replace(/\s+/g, " ").trim();
+  // "for my mom" alone is worth noting too; but "for a leak" is not a person.
+  return who && /[a-z]/i.test(who) ? who.replace(/^(a|our) /i, "my ") : null;
+}
+
+/** The apartment, unit or suite mentioned ("unit B", "apartment 3B", "#12"). */
+export function unitOf(text: string): string | null {
+  const m = UNIT.exec(text);
+  if (!m) return null;
+  const raw = m[1]!;
+  if (/^number$/i.test(text.slice(m.index, m.index + 6)) && !/\b(unit|apartment|apt)\b/i.test(text)) return null;
+  return (UNIT_WORDS[raw.toLowerCase()] ?? raw).toUpperCase();
+}
+
+// ── corrections and spelled words ──────────────────────────────────────────────────────────
+
+/** "no wait", "sorry, I mean", "actually": what follows replaces what came before. */
+const CORRECTION = /\b(no,? wait|wait,? no|wait|sorry,? i mean|i mean|i meant|actually|scratch that|correction|let me correct|no no|my mistake|oops|that'?s (my )?old (one|address|zip)|not that one|i moved|that was (my )?old)\b/gi;
+
+/** The part of an answer after the caller's last self-correction (the whole answer without one). */
+export function afterCorrection(text: string, has: (part: string) => boolean): string {
+  const cuts = [...text.matchAll(CORRECTION)].map((m) => m.index + m[0].length);
+  for (let i = cuts.length - 1; i >= 0; i--) {
+    const tail = text.slice(cuts[i]);
+    if (has(tail)) return tail;
+  }
+  return text;
+}
+
+/** Joins letter-by-letter spelling ("J O N", "K-O-W-A-L-S-K-I") into the word, replacing the word said before it. */
+export function joinSpelling(text: string): string {
+  return text.replace(/(?:\b([a-z][a-z'-]*)[\s,]+(?:(?:that'?s|spelled|spelt|it'?s)\s+)?)?\b((?:[a-z](?:[\s.-]+|$)){2,}[a-z]?)\b/gi, (whole, before: string | undefined, spelled: string) => {
+    const letters = spelled.replace(/[^a-z]/gi, "");
+    if (letters.length < 2 || !/[\s.-]/.test(spelled.trim())) return whole;
+    const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
+    // The word before is the same name said out loud ("Jon, J O N"): keep one.
+    if (before && before[0]!.toLowerCase() === letters[0]!.toLowerCase() && !NAME_STOP.has(before.toLowerCase())) return `${word} `;
+    return `${before ? `${before} ` : ""}${word} `;
+  });
+}
+
+// ── one utterance ───────────────────────────────────────────────────────────────────────────
+
+/** Reads one utterance for the question being asked, plus what the caller volunteered. Pure and deterministic. */
+export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" | "slotsOffered" | "slotsMentioned">): Extraction {
   const text = input.utterance.trim();
   const lower = text.toLowerCase();
   const out: Extraction = { ...EMPTY_EXTRACTION };
   if (!text) return out;
 
-  out.wantsHuman = detectWantsHuman(lower);
-  out.emergency = detectEmergency(lower);
+  Object.assign(out, questionOf(lower));
+  out.wantsHuman = out.question !== "robot" && detectWantsHuman(lower);
+  out.emergency = detectEmergency(text);
+  out.thirdParty = thirdPartyOf(text);
+  out.unit = unitOf(text);
   if (out.emergency) {
     out.issueSummary = summarizeIssue(text) ?? text;
     out.urgency = "emergency";
   }
+  const spelled = joinSpelling(text);
+  // A name said with "my name is" counts at any step; a bare name only when asked for it.
+  out.callerName = nameOf(afterCorrection(spelled, (t) => nameOf(t, input.stage === "name") !== null), input.stage === "name");
+  // An address said with its street suffix counts at any step (kept until it may be used).
+  out.address = input.stage === "address" ? addressOf(afterCorrection(text, (t) => addressOf(t) !== null)) : streetAddressOf(afterCorrection(text, (t) => streetAddressOf(t) !== null));
 
   switch (input.stage) {
     case "zip":
-      out.zip = findZip(text);
+      out.zip = findZip(afterCorrection(text, (t) => findZip(t) !== null));
+      // The problem said instead of (or with) the ZIP is kept for later.
+      if (!out.emergency && !out.question) {
+        out.issueSummary = summarizeIssue(text.replace(/\b\d{5}(-\d{4})?\b/g, ""));
+        if (out.issueSummary && !PLUMBING.test(out.issueSummary.toLowerCase())) out.issueSummary = null;
+        out.urgency = out.issueSummary ? urgencyOf(lower) : null;
+      }
       break;
     case "issue":
       if (!out.emergency) {
-        out.issueSummary = summarizeIssue(text);
+        out.issueSummary = out.question && !PLUMBING.test(lower.replace(QUESTIONS.find(([q]) => q === out.question)![1], "")) ? null : summarizeIssue(text);
         out.urgency = out.issueSummary ? urgencyOf(lower) : null;
       }
-      out.callerName = nameOf(text, false);
       break;
     case "name":
-      out.callerName = nameOf(text, true);
       out.declined = !out.callerName && (DECLINED.test(lower) || BARE_NO.test(lower));
       break;
     case "booking_offer":
-      out.bookingIntent = bookingIntentOf(lower);
+      out.bookingIntent = out.question ? bookingIntentOf(lower.replace(QUESTIONS.find(([q]) => q === out.question)![1], "")) : bookingIntentOf(lower);
       break;
     case "address":
-      out.address = addressOf(text);
       out.declined = !out.address && (DECLINED.test(lower) || BARE_NO.test(lower));
       break;
     case "slot": {
-      const choice = slotChoiceOf(lower, input.slotsOffered);
-      out.slotNumber = choice === null ? null : choice + 1;
-      out.declined = choice === null && SLOT_NO.test(lower);
+      if (out.question === "today") break;
+      const choice = slotChoiceOf(lower, input.slotsOffered, input.slotsMentioned);
+      if (choice?.kind === "pick") out.slotNumber = choice.index + 1;
+      if (choice?.kind === "offer") {
+        out.slotNumber = choice.indices[0]! + 1;
+        out.slotTentative = true;
+      }
+      if (choice?.kind === "unavailable") out.slotUnavailable = choice.asked;
+      out.declined = choice?.kind === "declined";
       break;
     }
   }

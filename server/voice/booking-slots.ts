@@ -18,6 +18,8 @@ export type UpcomingSlotsOptions = {
   /** A slot starting sooner than this is not offered: nobody can be on the road that fast. */
   minNoticeMinutes?: number;
   horizonDays?: number;
+  /** Weekdays (0 = Sunday) the business is open; a slot on any other day is never offered. Unset: every day. */
+  openWeekdays?: readonly number[];
 };
 
 function spokenTime(hour: number, minute: number): string {
@@ -39,6 +41,7 @@ export function upcomingSlots(weekly: readonly WeeklySlot[], options: UpcomingSl
   if (Number.isNaN(today.getTime()) || Number.isNaN(today.getDate())) return [];
   const valid = weekly
     .filter((w) => Number.isInteger(w.weekday) && w.weekday >= 0 && w.weekday <= 6 && w.startMinute >= 0 && w.startMinute < 24 * 60 && w.endMinute > w.startMinute)
+    .filter((w) => !options.openWeekdays || options.openWeekdays.includes(w.weekday))
     .sort((a, b) => a.startMinute - b.startMinute);
   const found: OfferedSlot[] = [];
   for (let offset = 0; offset <= horizon && found.length < count; offset++) {
@@ -57,6 +60,7 @@ export function upcomingSlots(weekly: readonly WeeklySlot[], options: UpcomingSl
         relativeDay,
         hour: start.getHours(),
         minute: start.getMinutes(),
+        dayOfMonth: start.getDate(),
       });
       if (found.length === count) break;
     }

@@ -9,11 +9,18 @@ export type Miss = 1 | 2;
 
 export type Script = {
   opening(biz: string): string;
+  /** The question of a step asked plainly again, after answering something the caller asked. */
+  question(stage: IntakeStage, fields?: { callerName?: string; urgency?: Urgency }): string;
+  zipAfterIssue(): string;
   askIssue(): string;
   askName(urgency: Urgency | undefined): string;
   offerBooking(name: string | undefined): string;
   askAddress(): string;
+  /** The earliest window alone ("Does that work?"), or a short list to choose from. */
   offerSlots(slots: readonly OfferedSlot[], address: string | undefined): string;
+  offerMoreSlots(slots: readonly OfferedSlot[]): string;
+  slotUnavailable(asked: string, slots: readonly OfferedSlot[]): string;
+  reaskSlots(slots: readonly OfferedSlot[], miss: Miss): string;
   reask(stage: IntakeStage, miss: Miss, slots: readonly OfferedSlot[]): string;
   outOfArea(biz: string, zip: string): string;
   booked(biz: string, slot: OfferedSlot, name: string | undefined): string;
@@ -25,7 +32,13 @@ export type Script = {
   unclearGoodbye(biz: string): string;
   transferring(reason: EscalationReason, kind: EmergencyKind | null): string;
   urgentCallback(biz: string, reason: EscalationReason, kind: EmergencyKind | null): string;
-  transferFailed(biz: string, kind: EmergencyKind | null): string;
+  /** An emergency nobody can take live: the safety line and the promise, before the name and address. */
+  urgentFlagged(biz: string, kind: EmergencyKind | null): string;
+  transferFailedPreface(kind: EmergencyKind | null): string;
+  emergencyAskName(): string;
+  emergencyAskAddress(): string;
+  /** The last line after an emergency's name and address. */
+  urgentPromise(biz: string): string;
 };
 
 const SAFETY_LINE: Partial<Record<EmergencyKind, string>> = {
@@ -56,7 +69,7 @@ export function joinOr(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")}, or ${items[items.length - 1]}`;
 }
 
-const labels = (slots: readonly OfferedSlot[]) => slots.map((s) => s.label);
+const windows = (slots: readonly OfferedSlot[]) => slots.map((s) => slotWindow(s));
 
 function clock(minutes: number, withSuffix: boolean): string {
   const h = Math.floor(minutes / 60) % 24;
@@ -83,15 +96,44 @@ export function slotWindow(slot: OfferedSlot): string {
 
 const standard: Script = {
   opening: (biz) => `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
+  question: (stage, fields) => {
+    switch (stage) {
+      case "zip":
+        return "So, what's the ZIP code where you need the work done?";
+      case "issue":
+        return "Now, what's going on with your plumbing?";
+      case "name":
+        return "And who am I speaking with?";
+      case "booking_offer":
+        return `${fields?.callerName ? `So, ${fields.callerName}, would` : "So, would"} you like me to book a plumber to come out, or have someone call you back?`;
+      case "address":
+        return "What's the street address where the plumber should come?";
+      case "slot":
+        return "Which time works for you?";
+    }
+  },
+  zipAfterIssue: () => "Got it, I'll make a note of that. First, what's the ZIP code where you need the work done?",
   askIssue: () => "Great, we do work in your area. What's going on with your plumbing?",
   askName: (urgency) => `${urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it, thanks. "}And who am I speaking with?`,
   offerBooking: (name) => `${name ? `Thanks, ${name}. ` : "Thanks. "}Would you like me to book a plumber to come out, or would you rather have someone call you back?`,
   askAddress: () => "Great. What's the street address where the plumber should come?",
   offerSlots: (slots, address) => {
-    const intro = address ? `Thanks, I have ${address}. ` : "Thanks. ";
-    if (slots.length === 1) return `${intro}The next opening is ${slots[0]!.label}. Does that work for you?`;
-    return `${intro}The next openings are ${joinOr(labels(slots))}. Which works best?`;
+    const intro = address ? `Thanks, I have ${address}. ` : "";
+    if (slots.length === 1) return `${intro}The next opening is ${slotWindow(slots[0]!)}. Does that work for you?`;
+    return `${intro}I have ${joinOr(windows(slots))}. Which works best?`;
   },
+  offerMoreSlots: (slots) =>
+    slots.length === 1 ? `Okay. I also have ${slotWindow(slots[0]!)}. Does that work?` : `Okay. I also have ${joinOr(windows(slots))}. Would either of those work?`,
+  slotUnavailable: (asked, slots) =>
+    slots.length === 1
+      ? `I'm sorry, I don't have an opening ${asked}. The next one is ${slotWindow(slots[0]!)}. Does that work?`
+      : `I'm sorry, I don't have an opening ${asked}. I have ${joinOr(windows(slots))}. Which works best?`,
+  reaskSlots: (slots, miss) =>
+    slots.length === 1
+      ? `Sorry, does ${slotWindow(slots[0]!)} work for you? You can say yes or no.`
+      : miss === 1
+        ? `Sorry, which works better: ${joinOr(windows(slots))}? Or say neither.`
+        : "You can say the first one or the second one, or tell me neither works.",
   reask: (stage, miss, slots) => {
     switch (stage) {
       case "zip":
@@ -107,8 +149,8 @@ const standard: Script = {
       case "address":
         return miss === 1 ? "Sorry, what's the street address, with the house number?" : "Just the house number and street name, please.";
       case "slot":
-        if (slots.length === 1) return `Sorry, does ${slots[0]!.label} work for you? Please say yes or no.`;
-        return miss === 1 ? `Sorry, which time works best: ${joinOr(labels(slots))}?` : "You can say the first one or the second one, or tell me none of them work.";
+        if (slots.length === 1) return `Sorry, does ${slotWindow(slots[0]!)} work for you? Please say yes or no.`;
+        return miss === 1 ? `Sorry, which time works best: ${joinOr(windows(slots))}?` : "You can say the first one or the second one, or tell me none of them work.";
     }
   },
   outOfArea: (biz, zip) =>
@@ -128,17 +170,43 @@ const standard: Script = {
     reason === "emergency"
       ? `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`
       : `Of course. Nobody can pick up this second, so I've asked someone from ${biz} to call you back within 5 minutes at this number. Goodbye.`,
-  transferFailed: (biz, kind) => `I'm sorry, I couldn't reach anyone just now.${safety(kind)} I've marked this urgent, and someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
+  urgentFlagged: (biz, kind) => `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number.`,
+  transferFailedPreface: (kind) => `I'm sorry, I couldn't reach anyone just now.${safety(kind)} I've marked this urgent, and someone will call you back within 5 minutes at this number.`,
+  emergencyAskName: () => "So they know who to ask for, what's your name?",
+  emergencyAskAddress: () => "And what's the address where the problem is, with the house number?",
+  urgentPromise: (biz) => `Thank you. Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
 };
 
 const safe: Script = {
   opening: (biz) => `Thank you for calling ${biz}. This is the automated assistant. What is the five-digit ZIP code where you need service?`,
+  question: (stage) => {
+    switch (stage) {
+      case "zip":
+        return "What is the five-digit ZIP code where you need service?";
+      case "issue":
+        return "Please briefly describe the plumbing problem.";
+      case "name":
+        return "What is your name?";
+      case "booking_offer":
+        return "Would you like to book a visit, or have someone call you back?";
+      case "address":
+        return "What is the street address for the visit?";
+      case "slot":
+        return "Which time would you like?";
+    }
+  },
+  zipAfterIssue: () => "Thank you, that is noted. What is the five-digit ZIP code where you need service?",
   askIssue: () => "We serve your area. Please briefly describe the plumbing problem.",
   askName: () => "Thank you. What is your name?",
   offerBooking: () => "Thank you. Would you like to book a visit, or have someone call you back?",
   askAddress: () => "What is the street address for the visit?",
   offerSlots: (slots) =>
-    slots.length === 1 ? `The next available time is ${slots[0]!.label}. Would you like that time?` : `The available times are ${joinOr(labels(slots))}. Which time would you like?`,
+    slots.length === 1 ? `The next available time is ${slotWindow(slots[0]!)}. Would you like that time?` : `The available times are ${joinOr(windows(slots))}. Which time would you like?`,
+  offerMoreSlots: (slots) =>
+    slots.length === 1 ? `The next available time is ${slotWindow(slots[0]!)}. Would you like that time?` : `Other available times are ${joinOr(windows(slots))}. Would you like one of these?`,
+  slotUnavailable: (asked, slots) => `There is no time available ${asked}. The available times are ${joinOr(windows(slots))}. Which time would you like?`,
+  reaskSlots: (slots) =>
+    slots.length === 1 ? `Please say yes or no: would you like ${slotWindow(slots[0]!)}?` : `Please choose one of these times: ${joinOr(windows(slots))}. Or say none of them.`,
   reask: (stage, _miss, slots) => {
     switch (stage) {
       case "zip":
@@ -152,7 +220,7 @@ const safe: Script = {
       case "address":
         return "Please say the house number and street name.";
       case "slot":
-        return slots.length === 1 ? `Please say yes or no: would you like ${slots[0]!.label}?` : `Please choose one of these times: ${joinOr(labels(slots))}. Or say none of them.`;
+        return slots.length === 1 ? `Please say yes or no: would you like ${slots[0]!.label}?` : `Please choose one of these times: ${joinOr(windows(slots))}. Or say none of them.`;
     }
   },
   outOfArea: (biz) => `Thank you. ${biz} does not serve that ZIP code, so we cannot book a visit. Goodbye.`,
@@ -168,7 +236,11 @@ const safe: Script = {
     reason === "emergency"
       ? `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`
       : `Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
-  transferFailed: (biz, kind) => `No one could be reached.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
+  urgentFlagged: (biz, kind) => `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number.`,
+  transferFailedPreface: (kind) => `No one could be reached.${safety(kind)} Someone will call you back within 5 minutes at this number.`,
+  emergencyAskName: () => "What is your name?",
+  emergencyAskAddress: () => "What is the address of the problem?",
+  urgentPromise: (biz) => `Thank you. Someone from ${biz} will call you back within 5 minutes. Goodbye.`,
 };
 
 export const SCRIPTS: Record<PromptProfileName, Script> = { standard, safe };

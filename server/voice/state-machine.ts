@@ -16,10 +16,13 @@ import {
 } from "@/server/intake/extraction";
 import { upcomingSlots, type OfferedSlot, type WeeklySlot } from "@/server/voice/booking-slots";
 import { groundAddress, groundIssue, groundName, groundZip } from "@/server/voice/evidence";
+import { answerQuestion, type CallerAnswerSettings } from "@/server/voice/caller-answers";
 import { emergencyLabel, SCRIPTS, type EscalationReason, type Miss, type Script } from "@/server/voice/scripts";
 
-/** One question is asked at most three times (two re-asks), then the call ends as followup_needed. */
-export const MAX_ATTEMPTS_PER_QUESTION = 3;
+/** Two unclear answers to the same question end the call politely with a callback promise. */
+export const MAX_ATTEMPTS_PER_QUESTION = 2;
+/** A caller who keeps asking questions or turning down times still gets a person: the call closes with a callback after this many. */
+export const MAX_SIDE_TURNS = 6;
 /** Seed 001: emergencies and people asking for a person are called back within 0-5 minutes. */
 export const URGENT_CALLBACK_MINUTES = 5;
 /** Seed 001: a standard lead escalates after 15 minutes without movement. */
@@ -40,6 +43,15 @@ export type CallFields = {
   bookingIntent?: BookingIntent;
   /** UTC ISO start of the booked slot. */
   appointmentAt?: string;
+  /** Who the call is for when it is not the caller (a tenant, a parent) and the unit: for the office. */
+  notes?: string;
+};
+
+/** What the caller said before it was asked: kept, and used when the intake reaches that step. */
+export type Volunteered = {
+  issue?: { summary: string; urgency: Urgency; said: string };
+  address?: { value: string; said: string };
+  unit?: { value: string; said: string };
 };
 export type FieldName = keyof CallFields;
 /** The caller's exact words each stored field came from. */
@@ -52,6 +64,8 @@ export type Escalation = {
   emergencyKind: EmergencyKind | null;
   via: "transfer" | "urgent_callback";
   transferResult: "answered" | "failed" | null;
+  /** The urgent callback task exists: a hang-up from here on loses nothing. */
+  callbackTaskCreated: boolean;
 };
 
 export const END_REASONS = [
@@ -80,8 +94,15 @@ export type CallState = {
   misses: number;
   fields: CallFields;
   evidence: Evidence;
-  /** The concrete times offered, so the caller's pick is matched against exactly these. */
+  /** Every time the caller may be booked into (earliest first), so a pick is matched against exactly these. */
   slotsOffered: OfferedSlot[];
+  /** Positions in slotsOffered the agent read out last (one at a time, earliest first) … */
+  slotsMentioned: number[];
+  /** … and all it has read out so far. */
+  slotsSaid: number[];
+  /** Caller questions answered and times turned down: bounded so the call always ends. */
+  sideTurns: number;
+  volunteered: Volunteered;
   transcript: TranscriptTurn[];
   escalation: Escalation | null;
   outcome: CallOutcome | null;
@@ -96,6 +117,10 @@ export type CallContext = {
   timeZone: string;
   now: Date | string;
   onCallPhone?: string | null;
+  /** When the office is open (weekday 0 = Sunday): answers "what are your hours", and no slot is offered on a closed day. */
+  businessHours?: readonly { weekday: number; openMinute: number; closeMinute: number }[];
+  /** The business's own answers to callers' questions (settings). */
+  answers?: CallerAnswerSettings;
   transferTimeoutSeconds?: number;
   slotCount?: number;
   minNoticeMinutes?: number;
@@ -121,7 +146,23 @@ export type CallAction = SetFieldsAction | CreateTaskAction | EndAction | Termin
 export type TransitionResult = { state: CallState; say: string | null; actions: CallAction[] };
 
 export function newCallState(profile: PromptProfileName = "standard"): CallState {
-  return { version: 1, profile, stage: "new", misses: 0, fields: {}, evidence: {}, slotsOffered: [], transcript: [], escalation: null, outcome: null, endReason: null };
+  return {
+    version: 1,
+    profile,
+    stage: "new",
+    misses: 0,
+    fields: {},
+    evidence: {},
+    slotsOffered: [],
+    slotsMentioned: [],
+    slotsSaid: [],
+    sideTurns: 0,
+    volunteered: {},
+    transcript: [],
+    escalation: null,
+    outcome: null,
+    endReason: null,
+  };
 }
 
 export function isIntakeStage(stage: CallStage): stage is IntakeStage {
@@ -178,6 +219,7 @@ function notesOf(s: CallState): string {
     f.zip && `ZIP: ${f.zip}${f.inArea === false ? " (out of area)" : ""}`,
     f.callerName && `Name: ${f.callerName}`,
     f.address && `Address: ${f.address}`,
+    f.notes && f.notes,
   ].filter(Boolean);
   return parts.length ? parts.join("; ") : "Nothing captured yet.";
 }
@@ -204,9 +246,32 @@ function urgentTitle(reason: EscalationReason, kind: EmergencyKind | null, trans
     : `${prefix}Caller asked for a person: call back within ${URGENT_CALLBACK_MINUTES} minutes`;
 }
 
+/**
+ * After an emergency that nobody could take live: the name, then the address, each only if still
+ * missing and each asked once, then the callback promise. The urgent task already exists, so a
+ * caller who hangs up at any point here is still called back.
+ */
+function emergencyFollowUp(t: Turn, lead: string): void {
+  const e = t.s.escalation!;
+  const biz = t.ctx.businessName;
+  const f = t.s.fields;
+  if (!f.callerName && !t.s.evidence.callerName && t.s.stage !== "name") return ask(t, "name", `${lead} ${t.script.emergencyAskName()}`.trim());
+  if (!f.address && t.s.stage !== "address") return ask(t, "address", `${lead} ${t.script.emergencyAskAddress()}`.trim());
+  const reason: EndReason = e.reason === "emergency" ? (e.transferResult === "failed" ? "transfer_failed" : "emergency_callback") : e.transferResult === "failed" ? "transfer_failed" : "person_callback";
+  finish(t, "followup_needed", reason, `${lead} ${t.script.urgentPromise(biz)}`.trim());
+}
+
+function urgentCallbackNow(t: Turn, transferFailed: boolean): void {
+  const e = t.s.escalation!;
+  if (e.callbackTaskCreated) return;
+  e.callbackTaskCreated = true;
+  t.tasks.push(task(t.s, "urgent_callback", urgentTitle(e.reason, e.emergencyKind, transferFailed)));
+}
+
 function escalate(t: Turn, reason: EscalationReason, kind: EmergencyKind | null): void {
   const to = t.ctx.onCallPhone?.trim();
-  t.s.escalation = { reason, emergencyKind: kind, via: to ? "transfer" : "urgent_callback", transferResult: null };
+  t.s.escalation = { reason, emergencyKind: kind, via: to ? "transfer" : "urgent_callback", transferResult: null, callbackTaskCreated: false };
+  // An emergency is transferred at once; the name and address are taken only if nobody picks up.
   if (to) {
     t.s.stage = "transferring";
     t.s.misses = 0;
@@ -214,28 +279,134 @@ function escalate(t: Turn, reason: EscalationReason, kind: EmergencyKind | null)
     t.terminal = { type: "transfer", to, timeoutSeconds: t.ctx.transferTimeoutSeconds ?? DEFAULT_TRANSFER_TIMEOUT_SECONDS, reason, emergencyKind: kind };
     return;
   }
-  finish(
-    t,
-    "followup_needed",
-    reason === "emergency" ? "emergency_callback" : "person_callback",
-    t.script.urgentCallback(t.ctx.businessName, reason, kind),
-    task(t.s, "urgent_callback", urgentTitle(reason, kind, false)),
-  );
+  urgentCallbackNow(t, false);
+  if (reason === "asked_for_person") return finish(t, "followup_needed", "person_callback", t.script.urgentCallback(t.ctx.businessName, reason, kind));
+  emergencyFollowUp(t, t.script.urgentFlagged(t.ctx.businessName, kind));
 }
 
 function miss(t: Turn, stage: IntakeStage): void {
   t.s.misses += 1;
+  if (t.s.escalation) {
+    // Never keep someone with an emergency on the line over a name or an address.
+    t.s.misses = 0;
+    if (stage === "name") t.s.evidence.callerName ??= "";
+    return emergencyFollowUp(t, "");
+  }
   if (t.s.misses >= MAX_ATTEMPTS_PER_QUESTION) {
     finish(t, "followup_needed", "unclear_answers", t.script.unclearGoodbye(t.ctx.businessName), task(t.s, "callback", "Call back: the AI could not understand the caller"));
     return;
   }
-  t.say.push(t.script.reask(stage, t.s.misses as Miss, t.s.slotsOffered));
+  if (stage === "slot") return sayOffer(t, t.script.reaskSlots(currentSlots(t.s), t.s.misses as Miss));
+  t.say.push(t.script.reask(stage, t.s.misses as Miss, []));
   t.terminal = { type: "listen", stage };
 }
 
-function offerBookingOrAskName(t: Turn): void {
-  if (t.s.fields.callerName) ask(t, "booking_offer", t.script.offerBooking(t.s.fields.callerName));
-  else ask(t, "name", t.script.askName(t.s.fields.urgency));
+// ── what comes next ─────────────────────────────────────────────────────────────────────────
+
+/** Stores what the caller said before being asked: a name now; the issue and address kept for their step. */
+function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
+  const v = t.s.volunteered;
+  if (!t.s.fields.callerName && stage !== "name") store(t, "callerName", groundName(x.callerName, said), said);
+  if (stage !== "address") {
+    const address = groundAddress(x.address, said);
+    if (address && !t.s.fields.address) v.address = { value: address, said };
+  }
+  if (stage === "zip" && !t.s.fields.issueSummary && x.issueSummary && !x.emergency) {
+    const summary = groundIssue(x.issueSummary, said);
+    if (summary) v.issue = { summary, urgency: x.urgency ?? "normal", said };
+  }
+  const unit = x.unit && said.toLowerCase().includes(x.unit.toLowerCase()) ? x.unit : null;
+  if (unit && !v.unit) v.unit = { value: unit, said };
+  const who = x.thirdParty && groundIssue(x.thirdParty, said) ? x.thirdParty : null;
+  if (who || unit) {
+    const notes = [t.s.fields.notes, who && !t.s.fields.notes?.includes(who) ? `Calling for ${who}` : null, unit && !t.s.fields.notes?.includes(`Unit ${unit}`) ? `Unit ${unit}` : null].filter(Boolean).join(". ");
+    if (notes && notes !== t.s.fields.notes) store(t, "notes", notes, [t.s.evidence.notes, said].filter(Boolean).join(" … "));
+  }
+}
+
+/** The address as said, with the unit the caller mentioned earlier when the address has none. */
+function withUnit(s: CallState, address: string): string {
+  const unit = s.volunteered.unit?.value;
+  if (!unit || /\b(unit|apt|apartment|suite|ste|#)\b/i.test(address) || new RegExp(`\\b${unit}$`, "i").test(address)) return address;
+  return `${address}, Unit ${unit}`;
+}
+
+/** Asks the first question the caller has not answered yet, in the SOP's order. */
+function advance(t: Turn): void {
+  const f = t.s.fields;
+  const v = t.s.volunteered;
+  const biz = t.ctx.businessName;
+  if (!f.zip) return ask(t, "zip", t.script.question("zip"));
+  if (!f.issueSummary && v.issue) {
+    store(t, "issueSummary", v.issue.summary, v.issue.said);
+    store(t, "urgency", v.issue.urgency, v.issue.said);
+  }
+  if (!f.issueSummary) return ask(t, "issue", t.script.askIssue());
+  if (!f.callerName && t.s.evidence.callerName === undefined) return ask(t, "name", t.script.askName(f.urgency));
+  if (!f.bookingIntent) return ask(t, "booking_offer", t.script.offerBooking(f.callerName));
+  if (f.bookingIntent === "callback") return finish(t, "followup_needed", "callback_requested", t.script.callbackPromised(biz), task(t.s, "callback", "Call back: the caller asked for a callback"));
+  if (f.bookingIntent === "no") return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
+  if (!canAskForAddress(t.s)) return finish(t, "followup_needed", "not_qualified", t.script.callbackPromised(biz), task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"));
+  if (!f.address && v.address) store(t, "address", withUnit(t.s, v.address.value), [v.address.said, v.unit?.said].filter(Boolean).join(" … "));
+  if (!f.address) return ask(t, "address", t.script.askAddress());
+  startSlots(t);
+}
+
+function upcoming(ctx: CallContext): OfferedSlot[] {
+  const open = ctx.businessHours?.length ? ctx.businessHours.map((h) => h.weekday) : undefined;
+  return upcomingSlots(ctx.bookingSlots, { timeZone: ctx.timeZone, now: ctx.now, count: ctx.slotCount, minNoticeMinutes: ctx.minNoticeMinutes, openWeekdays: open });
+}
+
+function currentSlots(s: CallState): OfferedSlot[] {
+  return s.slotsMentioned.map((i) => s.slotsOffered[i]).filter((x): x is OfferedSlot => !!x);
+}
+
+function sayOffer(t: Turn, text: string): void {
+  t.s.stage = "slot";
+  t.say.push(text);
+  t.terminal = { type: "listen", stage: "slot" };
+}
+
+function mention(t: Turn, indices: number[]): OfferedSlot[] {
+  t.s.slotsMentioned = indices;
+  t.s.slotsSaid = [...new Set([...t.s.slotsSaid, ...indices])];
+  return currentSlots(t.s);
+}
+
+/** Over the phone the earliest window is offered alone; the others follow on a "no". */
+function startSlots(t: Turn): void {
+  const slots = upcoming(t.ctx);
+  if (slots.length === 0) return finish(t, "followup_needed", "no_open_slots", t.script.noOpenSlots(t.ctx.businessName), task(t.s, "callback", "Call back to schedule a visit: no open booking slot to offer"));
+  if (t.s.stage !== "slot") t.s.misses = 0;
+  t.s.slotsOffered = slots;
+  const first = mention(t, [0]);
+  sayOffer(t, t.script.offerSlots(first, t.s.profile === "standard" ? t.s.fields.address : undefined));
+}
+
+function bookSlot(t: Turn, slot: OfferedSlot, said: string): void {
+  store(t, "appointmentAt", slot.startsAt, said);
+  finish(t, "booked", "booked", t.script.booked(t.ctx.businessName, slot, t.s.fields.callerName));
+}
+
+function onSlotAnswer(t: Turn, said: string, x: Extraction): void {
+  const s = t.s;
+  const biz = t.ctx.businessName;
+  const n = x.slotNumber;
+  const picked = n !== null && Number.isInteger(n) && n >= 1 ? s.slotsOffered[n - 1] : undefined;
+  if (picked && !x.slotTentative) return bookSlot(t, picked, said);
+  if (++s.sideTurns > MAX_SIDE_TURNS) return finish(t, "followup_needed", "slots_declined", t.script.slotsDeclined(biz), task(s, "callback", "Call back to schedule a visit: the offered times did not suit"));
+  if (picked) return sayOffer(t, t.script.offerSlots(mention(t, [n! - 1]), undefined));
+  if (x.slotUnavailable) {
+    const all = mention(t, s.slotsOffered.map((_, i) => i));
+    return sayOffer(t, t.script.slotUnavailable(x.slotUnavailable, all));
+  }
+  if (x.declined) {
+    const rest = s.slotsOffered.map((_, i) => i).filter((i) => !s.slotsSaid.includes(i));
+    if (rest.length === 0) return finish(t, "followup_needed", "slots_declined", t.script.slotsDeclined(biz), task(s, "callback", "Call back to schedule a visit: the offered times did not suit"));
+    return sayOffer(t, t.script.offerMoreSlots(mention(t, rest.slice(0, 2))));
+  }
+  s.sideTurns -= 1;
+  miss(t, "slot");
 }
 
 /** Keeps what the caller said about an emergency, added to any earlier description. */
@@ -254,75 +425,109 @@ function storeEmergency(t: Turn, x: Extraction, said: string): void {
   store(t, "urgency", "emergency", said);
 }
 
+/** Did this utterance answer the question being asked? */
+function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction): boolean {
+  switch (stage) {
+    case "zip":
+      return groundZip(x.zip, said) !== null;
+    case "issue":
+      return groundIssue(x.issueSummary, said) !== null;
+    case "name":
+      return groundName(x.callerName, said) !== null || x.declined;
+    case "booking_offer":
+      return x.bookingIntent !== null || x.declined;
+    case "address":
+      return groundAddress(x.address, said) !== null || x.declined;
+    case "slot":
+      return x.slotNumber !== null || x.declined || !!x.slotUnavailable;
+  }
+}
+
 function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
   const kind = x.emergency ?? (x.urgency === "emergency" ? "other_safety_risk" : null);
+  const biz = t.ctx.businessName;
+  keepVolunteered(t, stage, said, x);
   // Safety first, at any turn: before any other rule, including the service area.
-  if (kind) {
+  if (kind && !t.s.escalation) {
     storeEmergency(t, x, said);
     escalate(t, "emergency", kind);
     return;
+  }
+  if (t.s.escalation) {
+    // Taking the name and address after an emergency: whatever the caller says, move on.
+    if (stage === "name") {
+      const name = groundName(x.callerName, said);
+      if (!name) return miss(t, stage);
+      store(t, "callerName", name, said);
+    }
+    if (stage === "address") {
+      const address = groundAddress(x.address, said);
+      if (!address) return miss(t, stage);
+      store(t, "address", withUnit(t.s, address), said);
+    }
+    return emergencyFollowUp(t, "");
   }
   if (x.wantsHuman) {
     escalate(t, "asked_for_person", null);
     return;
   }
-  const biz = t.ctx.businessName;
+  // A question from the caller gets a one-sentence answer from the business's own settings.
+  let answered: string | null = null;
+  if (x.question && t.s.sideTurns < MAX_SIDE_TURNS) {
+    t.s.sideTurns += 1;
+    answered = answerQuestion(x.question, { businessName: biz, serviceAsked: x.serviceAsked, slots: upcoming(t.ctx), hours: t.ctx.businessHours ?? [], settings: t.ctx.answers });
+    t.say.push(answered);
+  }
+  if (!answersStage(t, stage, said, x)) {
+    if (answered) {
+      // Back to the question it was on, without counting the question as an unclear answer.
+      t.terminal = { type: "listen", stage };
+      if (stage === "slot") return sayOffer(t, t.script.offerSlots(currentSlots(t.s), undefined));
+      t.say.push(t.script.question(stage, t.s.fields));
+      return;
+    }
+    if (stage === "zip" && t.s.volunteered.issue && t.s.misses === 0) {
+      // The problem came first: keep it and ask for the ZIP once more, kindly.
+      t.s.misses += 1;
+      return ask(t, "zip", t.script.zipAfterIssue());
+    }
+    return miss(t, stage);
+  }
   switch (stage) {
     case "zip": {
-      const zip = groundZip(x.zip, said);
-      if (!zip) return miss(t, stage);
+      const zip = groundZip(x.zip, said)!;
       const inArea = t.ctx.serviceZips.includes(zip);
       store(t, "zip", zip, said);
       store(t, "inArea", inArea, said);
       if (!inArea) return finish(t, "not_booked", "out_of_area", t.script.outOfArea(biz, zip));
-      return ask(t, "issue", t.script.askIssue());
+      return advance(t);
     }
     case "issue": {
-      const summary = groundIssue(x.issueSummary, said);
-      if (!summary) return miss(t, stage);
-      store(t, "issueSummary", summary, said);
+      store(t, "issueSummary", groundIssue(x.issueSummary, said)!, said);
       store(t, "urgency", x.urgency ?? "normal", said);
-      if (!t.s.fields.callerName) store(t, "callerName", groundName(x.callerName, said), said);
-      return offerBookingOrAskName(t);
+      return advance(t);
     }
     case "name": {
       const name = groundName(x.callerName, said);
       if (name) store(t, "callerName", name, said);
-      else if (!x.declined) return miss(t, stage);
-      return ask(t, "booking_offer", t.script.offerBooking(t.s.fields.callerName));
+      // Declined: noted, and not asked again.
+      else t.s.evidence.callerName ??= "";
+      return advance(t);
     }
     case "booking_offer": {
-      const intent = x.bookingIntent ?? (x.declined ? "no" : null);
-      if (!intent) return miss(t, stage);
+      const intent = x.bookingIntent ?? "no";
       store(t, "bookingIntent", intent, said);
-      if (intent === "callback") return finish(t, "followup_needed", "callback_requested", t.script.callbackPromised(biz), task(t.s, "callback", "Call back: the caller asked for a callback"));
-      if (intent === "no") return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
-      if (!canAskForAddress(t.s)) return finish(t, "followup_needed", "not_qualified", t.script.callbackPromised(biz), task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"));
-      return ask(t, "address", t.script.askAddress());
+      return advance(t);
     }
     case "address": {
       if (!canAskForAddress(t.s)) return finish(t, "followup_needed", "not_qualified", t.script.callbackPromised(biz), task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"));
       const address = groundAddress(x.address, said);
-      if (!address) {
-        if (x.declined) return finish(t, "followup_needed", "address_declined", t.script.addressDeclined(biz), task(t.s, "callback", "Call back: the caller wants a visit but did not give the address"));
-        return miss(t, stage);
-      }
-      store(t, "address", address, said);
-      const slots = upcomingSlots(t.ctx.bookingSlots, { timeZone: t.ctx.timeZone, now: t.ctx.now, count: t.ctx.slotCount, minNoticeMinutes: t.ctx.minNoticeMinutes });
-      if (slots.length === 0) return finish(t, "followup_needed", "no_open_slots", t.script.noOpenSlots(biz), task(t.s, "callback", "Call back to schedule a visit: no open booking slot to offer"));
-      t.s.slotsOffered = slots;
-      return ask(t, "slot", t.script.offerSlots(slots, t.s.profile === "standard" ? address : undefined));
+      if (!address) return finish(t, "followup_needed", "address_declined", t.script.addressDeclined(biz), task(t.s, "callback", "Call back: the caller wants a visit but did not give the address"));
+      store(t, "address", withUnit(t.s, address), [said, t.s.volunteered.unit && !said.includes(t.s.volunteered.unit.said) ? t.s.volunteered.unit.said : null].filter(Boolean).join(" … "));
+      return startSlots(t);
     }
-    case "slot": {
-      const n = x.slotNumber;
-      const slot = n !== null && Number.isInteger(n) && n >= 1 ? t.s.slotsOffered[n - 1] : undefined;
-      if (!slot) {
-        if (x.declined) return finish(t, "followup_needed", "slots_declined", t.script.slotsDeclined(biz), task(t.s, "callback", "Call back to schedule a visit: the offered times did not suit"));
-        return miss(t, stage);
-      }
-      store(t, "appointmentAt", slot.startsAt, said);
-      return finish(t, "booked", "booked", t.script.booked(biz, slot, t.s.fields.callerName));
-    }
+    case "slot":
+      return onSlotAnswer(t, said, x);
   }
 }
 
@@ -365,14 +570,15 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
     case "transfer_answered":
     case "transfer_failed": {
       if (s.stage !== "transferring" || !s.escalation) return inert(state);
-      const { reason, emergencyKind } = s.escalation;
+      const { emergencyKind } = s.escalation;
       if (event.type === "transfer_answered") {
         s.escalation.transferResult = "answered";
         // The on-call person has the caller now; the lead stays open for them to update.
         finish(t, "followup_needed", "transferred", null);
       } else {
         s.escalation.transferResult = "failed";
-        finish(t, "followup_needed", "transfer_failed", t.script.transferFailed(ctx.businessName, emergencyKind), task(t.s, "urgent_callback", urgentTitle(reason, emergencyKind, true)));
+        urgentCallbackNow(t, true);
+        emergencyFollowUp(t, t.script.transferFailedPreface(emergencyKind));
       }
       break;
     }
@@ -391,15 +597,18 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
 // ---------------------------------------------------------------------------------------------
 
 /**
- * What the status webhook records when the caller hangs up: the outcome if the call ended,
- * followup_needed (with a callback task) if anything was captured, else missed (text-back).
+ * What the status webhook records when the caller hangs up: the outcome if the call ended;
+ * after an escalation, followup_needed with the urgent callback (already created, or now);
+ * followup_needed with a callback task if the caller said anything; else missed (text-back).
  */
 export function closeOnHangup(state: CallState): { status: CallOutcome | "missed"; task: CreateTaskAction | null } {
   if (state.outcome) return { status: state.outcome, task: null };
-  if (state.stage === "transferring" && state.escalation) {
+  if (state.escalation) {
+    if (state.escalation.callbackTaskCreated) return { status: "followup_needed", task: null };
     return { status: "followup_needed", task: task(state, "urgent_callback", `Caller hung up during the transfer. ${urgentTitle(state.escalation.reason, state.escalation.emergencyKind, false)}`) };
   }
-  if (Object.keys(state.fields).length) return { status: "followup_needed", task: task(state, "callback", "Call back: the caller hung up during intake") };
+  const spoke = state.transcript.some((turn) => turn.speaker === "caller");
+  if (spoke || Object.keys(state.fields).length) return { status: "followup_needed", task: task(state, "callback", "Call back: the caller hung up during intake") };
   return { status: "missed", task: null };
 }
 
@@ -422,7 +631,9 @@ const ZSlot = z.object({
   relativeDay: z.enum(["today", "tomorrow"]).nullable(),
   hour: z.number(),
   minute: z.number(),
+  dayOfMonth: z.number().optional(),
 });
+const ZSaid = z.object({ value: z.string(), said: z.string() });
 
 export const ZCallState = z.object({
   version: z.literal(1),
@@ -438,9 +649,21 @@ export const ZCallState = z.object({
     address: z.string().optional(),
     bookingIntent: z.enum(BOOKING_INTENTS).optional(),
     appointmentAt: z.string().optional(),
+    notes: z.string().optional(),
   }),
-  evidence: z.partialRecord(z.enum(["zip", "inArea", "issueSummary", "urgency", "callerName", "address", "bookingIntent", "appointmentAt"]), z.string()),
+  evidence: z.partialRecord(z.enum(["zip", "inArea", "issueSummary", "urgency", "callerName", "address", "bookingIntent", "appointmentAt", "notes"]), z.string()),
   slotsOffered: z.array(ZSlot),
+  // Calls stored before one-at-a-time slot offers had these empty.
+  slotsMentioned: z.array(z.number().int()).default([]),
+  slotsSaid: z.array(z.number().int()).default([]),
+  sideTurns: z.number().int().min(0).default(0),
+  volunteered: z
+    .object({
+      issue: z.object({ summary: z.string(), urgency: z.enum(URGENCIES), said: z.string() }).optional(),
+      address: ZSaid.optional(),
+      unit: ZSaid.optional(),
+    })
+    .default({}),
   transcript: z.array(z.object({ speaker: z.enum(["agent", "caller", "system"]), text: z.string(), stage: z.enum(STAGES) })),
   escalation: z
     .object({
@@ -448,6 +671,7 @@ export const ZCallState = z.object({
       emergencyKind: z.enum(EMERGENCY_KINDS).nullable(),
       via: z.enum(["transfer", "urgent_callback"]),
       transferResult: z.enum(["answered", "failed"]).nullable(),
+      callbackTaskCreated: z.boolean().default(false),
     })
     .nullable(),
   outcome: z.enum(["booked", "not_booked", "followup_needed"]).nullable(),

@@ -1,0 +1,174 @@
+// What counts as a plumbing emergency, written as data a plumber can read and change: each kind
+// has the caller's words that signal it and the safety line the agent says before escalating.
+//
+// How to read a cue: plain words match whole words; "*" after a word matches any ending
+// ("overflow*" = overflow, overflowing, overflowed); "…" lets up to four other words stand in
+// between ("smell* … gas" = "smells like gas", "smell a bit of gas"). A rule fires on any one
+// phrase of `anyOf`, or on one phrase from every group of `allOf`. A phrase right after a
+// negation ("no", "not", "isn't", "without" …) does not count: "no water on the floor" is not flooding.
+import type { EmergencyKind } from "@/server/intake/extraction";
+
+export type EmergencyRule = {
+  kind: EmergencyKind;
+  /** How the office and the on-call plumber hear it: "a burst pipe". */
+  label: string;
+  /** The rule in one sentence, for people. */
+  when: string;
+  anyOf?: readonly string[];
+  allOf?: readonly (readonly string[])[];
+  /** Said before the transfer or callback promise; null when there is nothing useful to advise. */
+  safetyLine: string | null;
+};
+
+const WATER = ["water", "leak*", "overflow*", "toilet", "pipe*", "sink", "tub", "shower", "heater", "faucet", "line"];
+const WILL_NOT_STOP = ["won't stop", "wont stop", "will not stop", "doesn't stop", "does not stop", "not stopping", "can't stop", "cannot stop", "can't get it to stop", "keeps coming", "keeps running out", "keeps pouring", "can't shut … off", "can't turn … off", "cannot shut … off", "cannot turn … off", "won't shut off", "won't turn off"];
+const SPREADING = ["everywhere", "all over", "into the hall*", "into the hallway", "into the bedroom*", "into the kitchen", "into the living room", "into the next room", "into the other room*", "down the stairs", "through the ceiling", "through the floor", "soaking the carpet", "soaking the floor", "inches of water", "ankle deep", "standing water", "spreading"];
+
+export const EMERGENCY_RULES: readonly EmergencyRule[] = [
+  {
+    kind: "gas_smell",
+    label: "a gas smell",
+    when: "The caller smells gas or rotten eggs, or says there is a gas leak.",
+    anyOf: ["smell* … gas", "gas smell*", "gas odor*", "gas odour*", "gas leak*", "leak* … gas", "rotten egg*", "hiss* … gas line"],
+    safetyLine: "If you smell gas, please leave the building now, don't switch anything on or off, and call 911 or your gas company from outside.",
+  },
+  {
+    kind: "sewage_backup",
+    label: "a sewage backup",
+    when: "Sewage is coming up or backing up into the home.",
+    anyOf: ["raw sewage", "sewage … coming up", "sewage … backing up", "sewage … backed up", "sewage … everywhere", "sewage … all over", "sewage … overflow*", "sewage … in the", "sewage … on the floor", "sewage … coming out", "sewer … backing up", "sewer … backed up", "sewer … overflow*", "sewer backup", "poop … coming up", "toilet water … coming up"],
+    safetyLine: "Please keep everyone away from the sewage water and don't flush or run any water until the plumber gets there.",
+  },
+  {
+    kind: "burst_pipe",
+    label: "a burst pipe",
+    when: "A pipe or water line has burst, broken or split.",
+    anyOf: [
+      "burst pipe*",
+      "pipe* … burst",
+      "pipe* … busted",
+      "busted pipe*",
+      "broken pipe*",
+      "pipe* … broke",
+      "pipe* … split",
+      "split pipe*",
+      "pipe* … exploded",
+      "pipe* … ruptured",
+      "line … burst",
+      "burst … line",
+      "water main break",
+      "main … burst",
+      "main … broke",
+    ],
+    safetyLine: "If you can do it safely, turn off the main water shut-off valve.",
+  },
+  {
+    kind: "flooding",
+    label: "water that won't stop",
+    when: "Water is actively flooding, spraying or pouring, won't stop, or is spreading through the home.",
+    anyOf: [
+      "flood*",
+      "water … everywhere",
+      "water … pouring",
+      "water … gushing",
+      "water … spraying",
+      "water … shooting",
+      "water … spewing",
+      "water … through the ceiling",
+      "water … coming through",
+      "pouring … water",
+      "gushing … water",
+      "spraying … water",
+      "spraying everywhere",
+      "pouring out",
+      "gushing out",
+      "leak* all over the floor",
+      "leak* … all over the",
+    ],
+    allOf: [WATER, [...WILL_NOT_STOP, ...SPREADING]],
+    safetyLine: "If you can do it safely, turn off the water valve for that fixture or the main shut-off, and stay away from any outlets near the water.",
+  },
+  {
+    kind: "other_safety_risk",
+    label: "water near electrical",
+    when: "Water is near outlets or wiring, the ceiling is sagging, or there is a carbon monoxide risk.",
+    anyOf: [
+      "carbon monoxide",
+      "water … outlet*",
+      "water … electrical",
+      "water … breaker*",
+      "water … wiring",
+      "water … panel",
+      "leak* … outlet*",
+      "leak* … electrical",
+      "sparks",
+      "sparking",
+      "ceiling … sagging",
+      "ceiling … caving",
+      "ceiling … collaps*",
+      "ceiling … bulging",
+      "ceiling … falling",
+    ],
+    safetyLine: "Please stay clear of any water near outlets or wiring, and if it's safe, switch off the breaker for that area.",
+  },
+  {
+    kind: "no_water_vulnerable",
+    label: "no water for someone vulnerable",
+    when: "There is no water, heat or hot water, and someone vulnerable depends on it: a baby, an elderly or sick person, someone on medical equipment.",
+    allOf: [
+      ["no water", "no running water", "no hot water", "no heat", "without water", "without hot water", "water … shut off", "water is off", "water's off", "can't get … water", "don't have … water", "don't have … hot water", "water heater … out", "water heater … broke*", "water heater … dead", "water heater … died", "water heater … leak*", "water heater … not working", "heater … went out"],
+      ["bab*", "infant*", "newborn*", "toddler*", "elderly", "senior*", "grandm*", "grandp*", "grandfather", "grandparent*", "disab*", "dialysis", "oxygen", "pregnant", "hospice", "wheelchair", "bedridden", "chemo*", "is sick", "are sick", "sick kid*", "sick child*", "sick baby", "nursing home", "frail", "cancer", "OLD_PERSON"],
+    ],
+    safetyLine: null,
+  },
+];
+
+/** A repair that was already done, or a problem in the past, is not an emergency now. */
+const RESOLVED = /\b(last (week|month|year|spring|summer|fall|winter)|(days?|weeks?|months?|years?) ago|back in|used to)\b.*\b(fixed|repaired|taken care of|dried out|cleaned up|resolved|stopped|fine now|okay now|ok now)\b/;
+const STILL_HAPPENING = /\b(right now|still|again|currently|as we speak|this morning|tonight|just now)\b/;
+const NEGATED_BEFORE = /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing)\s+(\w+\s+)?$/;
+/** Someone 65 or older, said in digits or words ("my 87-year-old mom", "she's eighty seven"). */
+const OLD_PERSON = /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
+
+function cueToRegex(cue: string): RegExp {
+  if (cue === "OLD_PERSON") return OLD_PERSON;
+  const parts = cue.split(" … ").map((part) =>
+    part
+      .split(" ")
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "*" ? "*" : `\\${c}`)).replace(/'/g, "'?").replace(/\*$/, "[a-z']*"))
+      .join("\\s+"),
+  );
+  return new RegExp(`\\b${parts.join("(?:\\s+[a-z0-9'-]+){0,4}?\\s+")}\\b`, "g");
+}
+
+type CompiledRule = { rule: EmergencyRule; anyOf: RegExp[]; allOf: RegExp[][] };
+const COMPILED: CompiledRule[] = EMERGENCY_RULES.map((rule) => ({ rule, anyOf: (rule.anyOf ?? []).map(cueToRegex), allOf: (rule.allOf ?? []).map((group) => group.map(cueToRegex)) }));
+
+/** Does the phrase occur somewhere in the text without a negation right before it? */
+function heard(re: RegExp, text: string): boolean {
+  for (const m of text.matchAll(new RegExp(re.source, "g"))) {
+    if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index))) return true;
+  }
+  return false;
+}
+
+function normalize(text: string): string {
+  return ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9'\s-]/g, " ").replace(/\s+/g, " ")} `;
+}
+
+/** The emergency the caller describes, or null. Rules are checked in the order above (gas first). */
+export function detectEmergency(utterance: string): EmergencyKind | null {
+  const text = normalize(utterance);
+  if (RESOLVED.test(text) && !STILL_HAPPENING.test(text)) return null;
+  for (const { rule, anyOf, allOf } of COMPILED) {
+    if (anyOf.some((re) => heard(re, text))) return rule.kind;
+    if (allOf.length && allOf.every((group) => group.some((re) => heard(re, text)))) return rule.kind;
+  }
+  return null;
+}
+
+const BY_KIND = new Map(EMERGENCY_RULES.map((r) => [r.kind, r]));
+
+export function emergencyRule(kind: EmergencyKind): EmergencyRule {
+  return BY_KIND.get(kind)!;
+}

@@ -1,0 +1,90 @@
+// One-sentence answers to what callers ask mid-intake — price, "are you a robot", "can someone
+// come today", hours, services — built only from the business's settings and its real booking
+// slots, so the agent never invents a price, a time or a service.
+import type { CallerQuestion } from "@/server/intake/extraction";
+import type { OfferedSlot } from "@/server/voice/booking-slots";
+import { slotWindow } from "@/server/voice/scripts";
+
+export type CallerAnswerSettings = {
+  /** What the agent says when asked about price; never a number the owner did not write. */
+  priceAnswer?: string | null;
+  servicesOffered?: readonly string[];
+  servicesNotOffered?: readonly string[];
+};
+
+/** Said when the owner has not written a price answer: true of every business, and no number. */
+export const DEFAULT_PRICE_ANSWER = "The plumber will give you the price on site, before any work starts.";
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const FILLER = new Set("a an the any your you do does guys y'all all kind kinds of sort work works job jobs stuff things thing service services and or with for on in to".split(" "));
+
+function clock(minutes: number): string {
+  const h = Math.floor(minutes / 60) % 24;
+  const m = minutes % 60;
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  return `${h12}${m ? `:${String(m).padStart(2, "0")}` : ""} ${h < 12 ? "AM" : "PM"}`;
+}
+
+/** "Monday to Friday, 8 AM to 5 PM, and Saturday, 9 AM to 12 PM" from the weekly hours. */
+export function describeHours(hours: readonly { weekday: number; openMinute: number; closeMinute: number }[]): string | null {
+  const days = [...hours].sort((a, b) => ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7));
+  const groups: { from: number; to: number; open: number; close: number }[] = [];
+  for (const d of days) {
+    const g = groups[groups.length - 1];
+    if (g && g.open === d.openMinute && g.close === d.closeMinute && (g.to + 1) % 7 === d.weekday) g.to = d.weekday;
+    else groups.push({ from: d.weekday, to: d.weekday, open: d.openMinute, close: d.closeMinute });
+  }
+  if (!groups.length) return null;
+  const parts = groups.map((g) => `${g.from === g.to ? WEEKDAYS[g.from] : `${WEEKDAYS[g.from]} to ${WEEKDAYS[g.to]}`}, ${clock(g.open)} to ${clock(g.close)}`);
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join("; ")}, and ${parts[parts.length - 1]}`;
+}
+
+const stem = (w: string) => w.replace(/(ies)$/, "y").replace(/(es|s|ing)$/, "").replace(/y$/, "");
+const tokens = (text: string) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !FILLER.has(w)).map(stem).filter((w) => w.length >= 3);
+
+/** The settings entry the caller asked about: its head word ("heaters", "commercial") appears in it. */
+export function matchService(asked: string, list: readonly string[]): string | null {
+  const words = tokens(asked);
+  if (!words.length) return null;
+  const head = words[words.length - 1]!;
+  return list.find((item) => tokens(item).includes(head)) ?? list.find((item) => words.includes(tokens(item).at(-1) ?? "")) ?? null;
+}
+
+export type AnswerFacts = {
+  businessName: string;
+  serviceAsked: string | null;
+  /** The real bookable times, earliest first. */
+  slots: readonly OfferedSlot[];
+  hours: readonly { weekday: number; openMinute: number; closeMinute: number }[];
+  settings?: CallerAnswerSettings;
+};
+
+export function answerQuestion(question: CallerQuestion, facts: AnswerFacts): string {
+  const settings = facts.settings ?? {};
+  switch (question) {
+    case "price":
+      return settings.priceAnswer?.trim() || DEFAULT_PRICE_ANSWER;
+    case "robot":
+      return `Yes, I'm ${facts.businessName}'s virtual assistant, not a person, but I can take your details and get a plumber booked for you.`;
+    case "today": {
+      const first = facts.slots[0];
+      if (!first) return "I don't have an opening I can book right now, but someone from the office will call you back about timing.";
+      if (first.relativeDay === "today") return `Yes, the earliest opening is ${slotWindow(first)}.`;
+      return `I don't have an opening today. The earliest is ${slotWindow(first)}.`;
+    }
+    case "hours": {
+      const hours = describeHours(facts.hours);
+      return hours ? `The office is open ${hours}.` : "I don't have the office hours in front of me, but I can take your details right now.";
+    }
+    case "services": {
+      const asked = facts.serviceAsked ?? "";
+      const no = matchService(asked, settings.servicesNotOffered ?? []);
+      if (no) return `I'm sorry, we don't do ${no.toLowerCase()}.`;
+      const yes = matchService(asked, settings.servicesOffered ?? []);
+      if (yes) return `Yes, we do ${yes.toLowerCase()}.`;
+      const list = settings.servicesOffered ?? [];
+      if (!asked && list.length) return `We do ${list.slice(0, 5).map((s) => s.toLowerCase()).join(", ")}.`;
+      return "I'm not sure about that one, so I'll note your question for the team.";
+    }
+  }
+}
