@@ -2,8 +2,9 @@
 // has the caller's words that signal it and the safety line the agent says before escalating.
 //
 // How to read a cue: plain words match whole words; "*" after a word matches any ending
-// ("overflow*" = overflow, overflowing, overflowed); "…" lets up to four other words stand in
-// between ("smell* … gas" = "smells like gas", "smell a bit of gas"). A rule fires on any one
+// ("overflow*" = overflow, overflowing, overflowed); "…" lets up to eight other words stand in
+// between ("smell* … gas" = "smells like gas", "smell a bit of gas"); "-word" at the end means "not
+// followed by that word" ("won't stop -running": a running toilet is not a flood). A rule fires on any one
 // phrase of `anyOf`, or on one phrase from every group of `allOf`. A phrase right after a
 // negation ("no", "not", "isn't", "without" …) does not count: "no water on the floor" is not flooding.
 import type { EmergencyKind } from "@/server/intake/extraction";
@@ -16,13 +17,51 @@ export type EmergencyRule = {
   when: string;
   anyOf?: readonly string[];
   allOf?: readonly (readonly string[])[];
+  /** Words that mean the caller has it under control ("only when it's on"): then this rule does not fire. */
+  unless?: readonly string[];
   /** Said before the transfer or callback promise; null when there is nothing useful to advise. */
   safetyLine: string | null;
 };
 
-const WATER = ["water", "leak*", "overflow*", "toilet", "pipe*", "sink", "tub", "shower", "heater", "faucet", "line"];
-const WILL_NOT_STOP = ["won't stop", "wont stop", "will not stop", "doesn't stop", "does not stop", "not stopping", "can't stop", "cannot stop", "can't get it to stop", "keeps coming", "keeps running out", "keeps pouring", "can't shut … off", "can't turn … off", "cannot shut … off", "cannot turn … off", "won't shut off", "won't turn off"];
-const SPREADING = ["everywhere", "all over", "into the hall*", "into the hallway", "into the bedroom*", "into the kitchen", "into the living room", "into the next room", "into the other room*", "down the stairs", "through the ceiling", "through the floor", "soaking the carpet", "soaking the floor", "inches of water", "ankle deep", "standing water", "spreading"];
+/** Water getting out of where it belongs. */
+const WATER_ESCAPING = ["overflow*", "leak*", "water … coming out", "water … coming in", "water's going", "water is going", "water going", "water … spilling", "spill*", "water … running out", "water … on the floor", "water … in the basement"];
+const WILL_NOT_STOP = [
+  "won't stop -running -dripping -trickling",
+  "wont stop -running -dripping -trickling",
+  "will not stop -running -dripping",
+  "doesn't stop -running -dripping",
+  "not stopping",
+  "can't stop -running -dripping",
+  "can't get it to stop",
+  "keeps coming",
+  "keeps pouring",
+  "can't shut … off",
+  "can't turn … off",
+  "cannot shut … off",
+  "cannot turn … off",
+  "won't shut off -all",
+  "won't turn off -all",
+];
+const SPREADING = [
+  "everywhere",
+  "all over",
+  "into the hall*",
+  "into the bedroom*",
+  "into the kitchen",
+  "into the living room",
+  "into the next room",
+  "into the other room*",
+  "down the stairs",
+  "through the ceiling",
+  "through the floor",
+  "soaking the carpet",
+  "soaking the floor",
+  "inches of water",
+  "ankle deep",
+  "standing water on the floor",
+  "standing water in the basement",
+  "spreading",
+];
 
 export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   {
@@ -57,6 +96,10 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "line … burst",
       "burst … line",
       "water main break",
+      "pipe* … popped",
+      "popped … pipe*",
+      "pipe* … blew",
+      "blew … pipe*",
       "main … burst",
       "main … broke",
     ],
@@ -85,7 +128,8 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "leak* all over the floor",
       "leak* … all over the",
     ],
-    allOf: [WATER, [...WILL_NOT_STOP, ...SPREADING]],
+    allOf: [WATER_ESCAPING, [...WILL_NOT_STOP, ...SPREADING]],
+    unless: ["when it's on", "when it is on", "only when", "when i run", "when i use", "when i flush", "when i turn", "when we use", "when we run", "when we flush", "when somebody showers", "when someone showers"],
     safetyLine: "If you can do it safely, turn off the water valve for that fixture or the main shut-off, and stay away from any outlets near the water.",
   },
   {
@@ -116,7 +160,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     label: "no water for someone vulnerable",
     when: "There is no water, heat or hot water, and someone vulnerable depends on it: a baby, an elderly or sick person, someone on medical equipment.",
     allOf: [
-      ["no water", "no running water", "no hot water", "no heat", "without water", "without hot water", "water … shut off", "water is off", "water's off", "can't get … water", "don't have … water", "don't have … hot water", "water heater … out", "water heater … broke*", "water heater … dead", "water heater … died", "water heater … leak*", "water heater … not working", "heater … went out"],
+      ["no water", "no running water", "no hot water", "no heat", "without water", "without hot water", "water … shut off", "water … off", "can't get … water", "don't have … water", "don't have … hot water", "water heater … out", "water heater … broke*", "water heater … dead", "water heater … died", "water heater … leak*", "water heater … not working", "heater … went out"],
       ["bab*", "infant*", "newborn*", "toddler*", "elderly", "senior*", "grandm*", "grandp*", "grandfather", "grandparent*", "disab*", "dialysis", "oxygen", "pregnant", "hospice", "wheelchair", "bedridden", "chemo*", "is sick", "are sick", "sick kid*", "sick child*", "sick baby", "nursing home", "frail", "cancer", "OLD_PERSON"],
     ],
     safetyLine: null,
@@ -126,23 +170,37 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
 /** A repair that was already done, or a problem in the past, is not an emergency now. */
 const RESOLVED = /\b(last (week|month|year|spring|summer|fall|winter)|(days?|weeks?|months?|years?) ago|back in|used to)\b.*\b(fixed|repaired|taken care of|dried out|cleaned up|resolved|stopped|fine now|okay now|ok now)\b/;
 const STILL_HAPPENING = /\b(right now|still|again|currently|as we speak|this morning|tonight|just now)\b/;
-const NEGATED_BEFORE = /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing)\s+(\w+\s+)?$/;
+const NEGATED_BEFORE = /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing'?s?|nothing is)\s+(\w+\s+)?$/;
 /** Someone 65 or older, said in digits or words ("my 87-year-old mom", "she's eighty seven"). */
-const OLD_PERSON = /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
+const OLD_PERSON = /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he|who)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|(is|turned|turning) (6[5-9]|[7-9]\d|1[01]\d|seventy|eighty|ninety)\b|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
 
 function cueToRegex(cue: string): RegExp {
   if (cue === "OLD_PERSON") return OLD_PERSON;
-  const parts = cue.split(" … ").map((part) =>
+  const notFollowedBy = [...cue.matchAll(/ -([a-z']+)/g)].map((m) => m[1]!);
+  const phrase = cue.replace(/ -[a-z']+/g, "");
+  const parts = phrase.split(" … ").map((part) =>
     part
       .split(" ")
-      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "*" ? "*" : `\\${c}`)).replace(/'/g, "'?").replace(/\*$/, "[a-z']*"))
+      .map((word) =>
+        word
+          .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "*" ? "*" : `\\${c}`))
+          .replace(/'/g, "'?")
+          // "overflow*" takes any ending; a plain word also its contraction ("water's", "toilet's").
+          .replace(/\*$|([a-z])$/, (_, last: string | undefined) => (last ? `${last}(?:'[a-z]+)?` : "[a-z']*")),
+      )
       .join("\\s+"),
   );
-  return new RegExp(`\\b${parts.join("(?:\\s+[a-z0-9'-]+){0,4}?\\s+")}\\b`, "g");
+  const tail = notFollowedBy.length ? `(?!\\s+(?:${notFollowedBy.join("|")})\\b)` : "";
+  return new RegExp(`\\b${parts.join("(?:\\s+[a-z0-9'-]+){0,8}?\\s+")}\\b${tail}`, "g");
 }
 
-type CompiledRule = { rule: EmergencyRule; anyOf: RegExp[]; allOf: RegExp[][] };
-const COMPILED: CompiledRule[] = EMERGENCY_RULES.map((rule) => ({ rule, anyOf: (rule.anyOf ?? []).map(cueToRegex), allOf: (rule.allOf ?? []).map((group) => group.map(cueToRegex)) }));
+type CompiledRule = { rule: EmergencyRule; anyOf: RegExp[]; allOf: RegExp[][]; unless: RegExp[] };
+const COMPILED: CompiledRule[] = EMERGENCY_RULES.map((rule) => ({
+  rule,
+  anyOf: (rule.anyOf ?? []).map(cueToRegex),
+  allOf: (rule.allOf ?? []).map((group) => group.map(cueToRegex)),
+  unless: (rule.unless ?? []).map(cueToRegex),
+}));
 
 /** Does the phrase occur somewhere in the text without a negation right before it? */
 function heard(re: RegExp, text: string): boolean {
@@ -160,7 +218,8 @@ function normalize(text: string): string {
 export function detectEmergency(utterance: string): EmergencyKind | null {
   const text = normalize(utterance);
   if (RESOLVED.test(text) && !STILL_HAPPENING.test(text)) return null;
-  for (const { rule, anyOf, allOf } of COMPILED) {
+  for (const { rule, anyOf, allOf, unless } of COMPILED) {
+    if (unless.some((re) => heard(re, text))) continue;
     if (anyOf.some((re) => heard(re, text))) return rule.kind;
     if (allOf.length && allOf.every((group) => group.some((re) => heard(re, text)))) return rule.kind;
   }

@@ -19,7 +19,7 @@ const LOW = /\b(estimate|quote|bid|remodel\w*|renovat\w*|upgrade|planning|thinki
 
 const PLUMBING = /\b(leak\w*|pipes?|drains?|clog\w*|toilets?|sinks?|faucets?|water|heater|sewer|sewage|shower|tub|bath\w*|disposal|sump|pump|valve|hose|spigot|gas|flood\w*|backed|backing|running|drip\w*|pressure|install\w*|replac\w*|repair\w*|estimate|quote|remodel\w*|kitchen|meter|softener|filter|frozen|burst|smell\w*|noise|septic|plumb\w*|fixture|garbage|dishwasher|washer|tank|flush\w*|overflow\w*)\b/;
 const CONFUSED = /\b(repeat that|say that again|what did you say|didn'?t (catch|hear) (that|you)|pardon|come again|who is this|what is this)\b/;
-const FILLER_START = /^(hi|hello|hey|yeah|yes|yep|um+|uh+|er+|so|well|okay|ok|oh|sure)\b[,.!]?\s*/i;
+const FILLER_START = /^(hi|hello|hey|yeah|yes|yep|um+|uh+|er+|so|well|okay|ok|oh|sure|sorry|like|alright|all right)\b[,.!]?\s*/i;
 
 const DECLINED = /\b(rather not|prefer not|don'?t want to (say|give|tell|share)|not (going to|gonna) (say|give|tell|share)|no thanks|skip (it|that)|none of your business|not comfortable|don'?t feel comfortable)\b/;
 const BARE_NO = /^(no|nope|nah|no thanks?|no thank you)[.!]?$/;
@@ -31,22 +31,25 @@ const NAME_STOP = new Set(
     "one two three four five six seven eight nine ten zero oh but because if when rather prefer don't dont skip none nobody anonymous " +
     "i'm im i've ive i'll we we're our us you your they he she his her him them owner landlord tenant homeowner calling " +
     "urgent bad terrible awful crazy insane annoying ridiculous frustrating emergency quick regarding about concerning for " +
-    "mr mrs ms miss dr sir maam ma'am the at located over from in zip code")
+    "mr mrs ms miss dr sir maam ma'am the at located over from in zip code sorry back shoot oops gosh " +
+    "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
+    "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
+    "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone")
     .split(" "),
 );
 
 const STREET_SUFFIX =
   "(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|parkway|pkwy|trail|trl|terrace|ter|highway|hwy|loop|run|path|pike|square|sq|crossing|cove|cv|bend|ridge|row|alley|point|pt)";
 const ADDRESS_WITH_SUFFIX = new RegExp(
-  `\\b(\\d{1,6}[a-z]?)\\s+((?:[a-z0-9'.-]+\\s+){0,4}?${STREET_SUFFIX})\\b\\.?((?:\\s*,?\\s*(?:apartment|apt|unit|suite|ste)\\.?\\s*#?\\s*[a-z0-9-]+|\\s*,?\\s*#\\s*[a-z0-9-]+))?`,
+  `\\b(\\d{1,6}[a-z]?)\\s+((?:[a-z0-9'.-]+\\s+){0,4}${STREET_SUFFIX}(?:\\s+[a-z](?=\\s|$|[,.])|\\s+\\d{1,4}(?=\\s|$|[,.]))?)\\b\\.?((?:\\s*,?\\s*(?:apartment|apt|unit|suite|ste|number)\\.?\\s*#?\\s*[a-z0-9-]+|\\s*,?\\s*#\\s*[a-z0-9-]+))?`,
   "i",
 );
 const ADDRESS_BARE = /\b(\d{1,6})\s+([a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,3})/i;
 const NOT_STREET_WORD = /^(am|pm|a\.m\.|p\.m\.|minutes?|hours?|years?|o'?clock|days?|weeks?|months?|times?|dollars?|bucks|percent|feet|foot|inches|gallons?|people|kids)$/i;
 const ADDRESS_STOP_WORD = /^(and|but|so|please|thanks|thank|in|near|by|across|off|which|that|where|is|it's|its)$/i;
 
-const CALLBACK = /\b(call (me )?back|callback|call me|give me a (call|ring)|have (someone|somebody|him|her|them|the plumber|a plumber) call|phone me)\b/;
-const VISIT_STRONG = /\b(book|schedule|come (out|over|by)|send (someone|somebody|a plumber|a tech\w*|him|her|them)|visit|appointment)\b/;
+const CALLBACK = /\b(call (me )?back|callback|call me|give me a (call|ring)|(have|get) (someone|somebody|him|her|them|the plumber|a plumber|the office|your office)( to)? (call|ring|phone|give me a)|ring me|phone me|talk (to someone|it over) first|call me first|just call)\b/;
+const VISIT_STRONG = /\b(book|schedule|come|coming|stop by|swing by|drop by|take a look|look at it|check it out|fix it|send (someone|somebody|a plumber|a tech\w*|him|her|them|a guy|out)|get (someone|somebody|a plumber|a guy) (out|over)|visit|appointment|set (it|that|something) up|sign me up|come out|out here|over here)\b/;
 const NO_INTENT = /\b(no(?! problem)|nope|nah|not (right )?now|not today|i'?m (good|fine|okay)|never ?mind|that'?s (all|it)|don'?t (need|want))\b/;
 const VISIT_WEAK = /\b(yes|yeah|yep|yup|sure|ok(ay)?|please|go ahead|sounds good|let'?s do (it|that)|absolutely|definitely)\b/;
 
@@ -97,21 +100,56 @@ function nameFrom(tokens: string[]): string | null {
   return picked.length ? picked.join(" ") : null;
 }
 
-const STRONG_NAME_CUE = /\b(?:my name is|my name's|name is|name's|this is|you can call me|call me)\s+(.*)$/i;
+const STRONG_NAME_CUE = /\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|i'm|i am)\s+(.*)$/i;
+const FIRST_NAME = /\bfirst name(?: is|'s)?\s+([a-z][a-z'-]+)/i;
+const LAST_NAME = /\b(?:last name|surname)(?: is|'s)?\s+([a-z][a-z'-]+)/i;
 const WEAK_NAME_CUE = /\b(?:it's|it is|i'm|i am)\s+(.*)$/i;
 
-/** A name the caller said. Outside the name question only an explicit "my name is" counts. */
+/** A name the caller said. Outside the name question only an explicit "my name is" / "this is" counts. */
 export function nameOf(text: string, askedForName: boolean): string | null {
-  const clean = text.replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "").replace(/[.,!?;]/g, " ").replace(/\s+/g, " ").trim();
+  const spoken = text.replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "");
+  const clean = (s: string) => s.replace(/[.,!?;]/g, " ").replace(/\s+/g, " ").trim();
+  // "it's pete, and the last name is szabo" / "nguyen, first name thao"
+  const last = LAST_NAME.exec(spoken)?.[1];
+  const first = FIRST_NAME.exec(spoken)?.[1];
+  if (askedForName && (first || last)) {
+    const rest = clean(spoken.replace(FIRST_NAME, "").replace(LAST_NAME, "").replace(/\b(and|the|my)\b/gi, " "));
+    const other = nameFrom(stripFillers(rest).replace(/^(it's|it is|i'm|i am|this is)\s+/i, "").split(" "));
+    const given = first ?? other?.split(" ")[0];
+    const family = last ?? other?.split(" ").at(-1);
+    const parts = [given, family].filter((p): p is string => !!p && !NAME_STOP.has(p.toLowerCase()));
+    if (parts.length) return [...new Set(parts.map(titleCase))].join(" ");
+  }
+  // A name restated in full after a short form ("tom, thomas reyes"): the full one counts.
+  const dedupe = (name: string) => {
+    const w = name.split(" ");
+    return w.length >= 3 && w[0]![0] === w[1]![0] ? w.slice(1).join(" ") : name;
+  };
+  const whole = nameIn(clean(spoken), askedForName);
+  if (whole?.includes(" ")) return dedupe(whole);
+  const chunks = spoken.split(/[,;]/).map(clean).filter(Boolean);
+  for (const chunk of [...chunks].reverse()) {
+    const name = nameIn(chunk, askedForName);
+    if (name?.includes(" ")) return dedupe(name);
+  }
+  return whole;
+}
+
+function nameIn(clean: string, askedForName: boolean): string | null {
   const strong = STRONG_NAME_CUE.exec(clean);
-  if (strong) return nameFrom(strong[1]!.split(" "));
+  if (strong && (askedForName || !/^(it's|i'm|i am)/i.test(strong[0].trim()))) {
+    const name = nameFrom(strong[1]!.split(" "));
+    if (name) return name;
+  }
   if (!askedForName) return null;
   const weak = WEAK_NAME_CUE.exec(clean);
   if (weak) return nameFrom(weak[1]!.split(" "));
   const bare = stripFillers(clean).replace(/\s+(here|speaking|thanks|thank you)$/i, "").split(" ").filter(Boolean);
-  if (bare.length === 0 || bare.length > 3) return null;
+  if (bare.length === 0) return null;
   const name = nameFrom(bare);
-  return name && name.split(" ").length === bare.length ? name : null;
+  // A name with a few more words after it ("marco the gus", a mis-heard surname) keeps its clean part.
+  if (name && (name.split(" ").length === bare.length || (bare.length - name.split(" ").length <= 2 && bare.length <= 4))) return name;
+  return null;
 }
 
 /** An address said with its street type ("4410 Duval Street"), which can be trusted outside the address question. */
@@ -141,6 +179,8 @@ export function addressOf(text: string): string | null {
 
 export function bookingIntentOf(lower: string): BookingIntent | null {
   if (CALLBACK.test(lower)) return "callback";
+  // Giving the address is wanting the visit.
+  if (streetAddressOf(lower)) return "visit";
   if (VISIT_STRONG.test(lower)) return "visit";
   if (NO_INTENT.test(lower)) return "no";
   if (VISIT_WEAK.test(lower)) return "visit";
@@ -219,22 +259,32 @@ function datesSaid(lower: string): number[] {
     const unit = word.replace(/^(twenty|thirty)/, "");
     const n = word === "thirtieth" ? 30 : word === "twentieth" ? 20 : tens + DAY_OF_MONTH_WORDS.indexOf(unit) + 1;
     // Bare ordinals ("the second one") are positions, not dates: only with "the"/a month and no "one" after.
-    if (!/\b(the|on)\s*$/.test(lower.slice(0, m.index)) && !new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lower.slice(0, m.index))) continue;
+    const lead = lower.slice(0, m.index) + m[0].slice(0, m[0].length - m[1]!.length);
+    if (!/\b(the|on)\s*$/.test(lead) && !new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lead)) continue;
     if (/^\s+(one|option|time|slot|choice)\b/.test(lower.slice(m.index + m[0].length))) continue;
     found.push(n);
   }
   return [...new Set(found.filter((n) => n >= 1 && n <= 31))];
 }
 
+const DAY_REFUSED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|hard|impossible|can't|isn't|not gonna)/;
+const DAY_WANTED_BEFORE = /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|do|maybe|prefer|rather|instead|try|on|book|take|give me)\s+(the\s+)?$/;
+const DAY_WANTED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(fine|good|great|better|works|ok|okay|perfect|instead|would work|could work|is best|is better|please)/;
+
 function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
   const wanted: string[] = [];
   const refused: string[] = [];
+  const saysNo = SLOT_NO.test(lower);
   for (const [re, day] of DAY_WORDS) {
     for (const m of lower.matchAll(new RegExp(re.source, "g"))) {
-      (NEGATED_DAY.test(lower.slice(Math.max(0, m.index - 16), m.index)) ? refused : wanted).push(day);
+      const before = lower.slice(Math.max(0, m.index - 24), m.index);
+      const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const no = NEGATED_DAY.test(before) || /\b(work|working|i'?m at work|busy|gone|away|out of town)\s+(on\s+)?$/.test(before) || DAY_REFUSED_AFTER.test(after);
+      const yes = DAY_WANTED_BEFORE.test(before) || DAY_WANTED_AFTER.test(after);
+      (no && !yes) || (saysNo && !yes) ? refused.push(day) : wanted.push(day);
     }
   }
-  return { wanted: [...new Set(wanted)], refused: [...new Set(refused)] };
+  return { wanted: [...new Set(wanted)], refused: [...new Set(refused.filter((d) => !wanted.includes(d)))] };
 }
 
 const matchesDay = (s: SlotView, day: string) =>
@@ -316,14 +366,18 @@ export function slotChoiceOf(lower: string, slots: SlotView[], mentioned: number
 
 // ── caller questions, third parties, units ─────────────────────────────────────────────────
 
+const SERVICE_VERBS = "do|handle|fix|work on|service|install|put in|repair|replace|deal with|take care of|clean|take|pump|unclog|snake|run|offer|hook up|work with|also do";
+
 const QUESTIONS: Array<[CallerQuestion, RegExp]> = [
   ["robot", /\b(are you|is this|am i (talking|speaking) (to|with)|is that|you'?re|you are|this is)( just)? (a |an )?(real (person|human)|(actual |live )?(person|human)|robot|machine|computer|bot|ai|a\.i\.|recording|automated( system| thing)?|artificial)\b|\b(robot|bot|machine|computer)\?/],
   ["price", /\b(how much|what('?s| is| do| does| would| will)( it| that| this| you| the| your| ya)? (cost|charge|price|run me|fee)|what do you (guys )?charge|(is there|do you have) a (fee|charge|trip charge|service (call )?(fee|charge))|(what'?s|what are|what is) (your|the) (price|prices|rate|rates|fee|fees|cost|charge)|ballpark|pricing|trip charge|service (call )?fee)\b/],
   ["today", /\b(can|could|will|would|is there|are there|do you have)( you| someone| somebody| anyone| anybody| a plumber| a guy| a tech\w*| you guys| any(one|body)?)?( \w+){0,3} (come|be (here|there|out)|get (here|there|out)|make it|come out|available|send)\b.*\b(today|this (morning|afternoon|evening)|tonight|right now|now)\b|\b(anyone|anybody|someone|somebody) (available )?(today|tonight|right now)\b|\b(today|tonight) (possible|available)\b/],
   ["hours", /\b(what are your hours|what('?s| are) (your|the) (business |office )?hours|what time do you (guys )?(open|close)|when (are|do) you (guys )?(open|close)|are you (guys )?open|(you|y'?all) open (on )?(saturday|sunday|weekends?|today|tomorrow)|hours of operation|business hours|office hours|open on (the )?(weekends?|saturdays?|sundays?))\b/],
-  ["services", /\b(do|can|will) (you|y'?all|ya) (guys |all )?(do|handle|fix|work on|service|install|repair|replace|deal with|take care of|clean|take)\b|\bdo you (guys )?(work on|do) (commercial|residential)\b/],
+  ["services", new RegExp(`\\b(do|can|will|does|could) (you|y'?all|ya|your (company|guys|team|people))( guys| all)? (${SERVICE_VERBS})\\b|^(you|y'?all)( guys| all)? (${SERVICE_VERBS})\\b.*\\?|\\bis (that|this|it) something (you|y'?all)( guys)? (do|handle)\\b|\\b(do|can) (you|y'?all)( guys)? (work on|do) (commercial|residential|businesses|restaurants|apartments)\\b`)],
 ];
-const SERVICE_AFTER = /\b(?:do|can|will) (?:you|y'?all|ya) (?:guys |all )?(?:do|handle|fix|work on|service|install|repair|replace|deal with|take care of|clean|take)\s+(.*)$/;
+const SERVICE_AFTER = new RegExp(`(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`);
+/** A business, not a home: the settings say whether the business takes such work. */
+const COMMERCIAL = /\b(office (building|manager|park)|law firm|restaurant|cafe|diner|bar and grill|our (store|shop|office|building|restaurant|business|warehouse|church)|the (store|shop|warehouse|church|school|strip mall|shopping center)|apartment (complex|community|building)|\d+[- ]unit (building|complex|property)|property manage\w*|maintenance (lead|supervisor|manager|director)|facilit(y|ies) manage\w*|commercial|strip mall|warehouse|daycare|hotel|motel|gym)\b/;
 
 /** The question the caller asks the business, if any, and the service they ask about. */
 export function questionOf(lower: string): { question: CallerQuestion | null; serviceAsked: string | null } {
@@ -334,7 +388,19 @@ export function questionOf(lower: string): { question: CallerQuestion | null; se
     const service = rest.replace(/\b(too|also|as well|at all|or not|and stuff|or anything|and things like that|by any chance)\b/g, "").replace(/[?.!,]+/g, " ").replace(/\s+/g, " ").trim();
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
+  if (COMMERCIAL.test(lower)) return { question: "services", serviceAsked: "commercial" };
   return { question: null, serviceAsked: null };
+}
+
+/** The caller's words without the sentences that are questions to the business. */
+function withoutQuestions(text: string): string {
+  return (text.match(/[^.?!]+[.?!]*/g) ?? [text])
+    .filter((sentence) => {
+      const q = questionOf(sentence.toLowerCase()).question;
+      return !q || (q === "services" && COMMERCIAL.test(sentence.toLowerCase()) && !/\?/.test(sentence));
+    })
+    .join(" ")
+    .trim();
 }
 
 const THIRD_PARTY = /\b(?:calling (?:for|on behalf of|about)|it'?s for|this is for|for) (my |our |a )?((?:elderly |older |sick |disabled )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|friend|client|customer|landlord|boss|elderly neighbou?r)(?:,? (?:(?:mrs?|ms|miss|dr)\.? )?[A-Za-z][a-z'-]+(?: [A-Z][a-z'-]+)?)?)|\b(my|our) ((?:tenants?|renters?|elderly (?:mother|mom|father|dad|neighbou?r)|mother|mom|father|dad|grandmother|grandma|grandfather|grandpa|neighbou?r)(?:,? (?:(?:mrs?|ms|miss|dr)\.? )[A-Za-z][a-z'-]+|,? [A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)?)(?= (?:in|at|who|has|is|lives|says|called|over|next|down|up|across|unit|apartment|apt)\b|[,.]|$)/;
@@ -362,7 +428,7 @@ export function unitOf(text: string): string | null {
 // ── corrections and spelled words ──────────────────────────────────────────────────────────
 
 /** "no wait", "sorry, I mean", "actually": what follows replaces what came before. */
-const CORRECTION = /\b(no,? wait|wait,? no|wait|sorry,? i mean|i mean|i meant|actually|scratch that|correction|let me correct|no no|my mistake|oops|that'?s (my )?old (one|address|zip)|not that one|i moved|that was (my )?old)\b/gi;
+const CORRECTION = /\b(no,? wait|wait,? no|wait|no,? sorry|sorry|i mean|i meant|actually|scratch that|correction|let me correct|no no|my mistake|oops|that'?s (my )?old (one|address|zip)|not that one|i moved|that was (my )?old|that'?s (my|the) (office|work|old)\w*)\b/gi;
 
 /** The part of an answer after the caller's last self-correction (the whole answer without one). */
 export function afterCorrection(text: string, has: (part: string) => boolean): string {
@@ -405,8 +471,10 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
     out.urgency = "emergency";
   }
   const spelled = joinSpelling(text);
-  // A name said with "my name is" counts at any step; a bare name only when asked for it.
-  out.callerName = nameOf(afterCorrection(spelled, (t) => nameOf(t, input.stage === "name") !== null), input.stage === "name");
+  // A name said with "my name is" counts at any step; a bare name only when asked for it. A
+  // question asked in the same breath ("hold on, is this a real person?") is not a name.
+  const nameWords = out.question ? withoutQuestions(spelled) : spelled;
+  out.callerName = nameWords ? nameOf(afterCorrection(nameWords, (t) => nameOf(t, input.stage === "name") !== null), input.stage === "name") : null;
   // An address said with its street suffix counts at any step (kept until it may be used).
   out.address = input.stage === "address" ? addressOf(afterCorrection(text, (t) => addressOf(t) !== null)) : streetAddressOf(afterCorrection(text, (t) => streetAddressOf(t) !== null));
 
@@ -422,22 +490,24 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
       break;
     case "issue":
       if (!out.emergency) {
-        out.issueSummary = out.question && !PLUMBING.test(lower.replace(QUESTIONS.find(([q]) => q === out.question)![1], "")) ? null : summarizeIssue(text);
-        out.urgency = out.issueSummary ? urgencyOf(lower) : null;
+        const problem = out.question ? withoutQuestions(text) : text;
+        out.issueSummary = problem ? summarizeIssue(problem) : null;
+        out.urgency = out.issueSummary ? urgencyOf(problem.toLowerCase()) : null;
       }
       break;
     case "name":
       out.declined = !out.callerName && (DECLINED.test(lower) || BARE_NO.test(lower));
       break;
     case "booking_offer":
-      out.bookingIntent = out.question ? bookingIntentOf(lower.replace(QUESTIONS.find(([q]) => q === out.question)![1], "")) : bookingIntentOf(lower);
+      out.bookingIntent = bookingIntentOf((out.question ? withoutQuestions(text) : text).toLowerCase());
       break;
     case "address":
       out.declined = !out.address && (DECLINED.test(lower) || BARE_NO.test(lower));
       break;
     case "slot": {
       if (out.question === "today") break;
-      const choice = slotChoiceOf(lower, input.slotsOffered, input.slotsMentioned);
+      const answered = (t: string) => slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned) !== null;
+      const choice = slotChoiceOf(afterCorrection(text, answered).toLowerCase(), input.slotsOffered, input.slotsMentioned);
       if (choice?.kind === "pick") out.slotNumber = choice.index + 1;
       if (choice?.kind === "offer") {
         out.slotNumber = choice.indices[0]! + 1;

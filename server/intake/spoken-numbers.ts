@@ -71,8 +71,17 @@ export function digitRuns(text: string): string[] {
 /** The one 5-digit ZIP in a transcript (ZIP+4 gives its first five), or null if none or ambiguous. */
 export function findZip(text: string): string | null {
   const found = new Set<string>();
-  for (const run of digitRuns(text)) {
+  const runs = digitRuns(text.replace(/\b(uh+|um+|er+|hmm+|like)\b/gi, " "));
+  for (const run of runs) {
     if (run.length === 5 || run.length === 9) found.add(run.slice(0, 5));
+  }
+  // "7 8 7, uh, 5 1": a ZIP said in pieces with pauses between.
+  if (found.size === 0) {
+    for (let i = 0; i < runs.length; i++) {
+      let joined = runs[i]!;
+      for (let j = i + 1; j < runs.length && joined.length < 5; j++) joined += runs[j]!;
+      if (joined.length === 5 && runs[i]!.length < 5) found.add(joined);
+    }
   }
   return found.size === 1 ? [...found][0]! : null;
 }

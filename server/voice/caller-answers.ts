@@ -47,7 +47,13 @@ export function matchService(asked: string, list: readonly string[]): string | n
   const words = tokens(asked);
   if (!words.length) return null;
   const head = words[words.length - 1]!;
-  return list.find((item) => tokens(item).includes(head)) ?? list.find((item) => words.includes(tokens(item).at(-1) ?? "")) ?? null;
+  // The entry sharing the most words wins ("gas lines" is Gas lines, not Sewer lines).
+  const scored = list
+    .map((item) => ({ item, t: tokens(item) }))
+    .filter(({ t }) => t.includes(head) || words.includes(t.at(-1) ?? ""))
+    .map(({ item, t }) => ({ item, score: t.filter((w) => words.includes(w)).length }))
+    .sort((a, b) => b.score - a.score);
+  return scored[0]?.item ?? null;
 }
 
 export type AnswerFacts = {

@@ -30,6 +30,7 @@ export type Script = {
   slotsDeclined(biz: string): string;
   addressDeclined(biz: string): string;
   unclearGoodbye(biz: string): string;
+  silentGoodbye(biz: string): string;
   transferring(reason: EscalationReason, kind: EmergencyKind | null): string;
   urgentCallback(biz: string, reason: EscalationReason, kind: EmergencyKind | null): string;
   /** An emergency nobody can take live: the safety line and the promise, before the name and address. */
@@ -85,7 +86,9 @@ function clock(minutes: number, withSuffix: boolean): string {
  */
 export function slotWindow(slot: OfferedSlot): string {
   const at = slot.label.lastIndexOf(" at ");
-  const day = at > 0 ? slot.label.slice(0, at) : slot.day;
+  const said = at > 0 ? slot.label.slice(0, at) : slot.day;
+  // "tomorrow, Tuesday," so the caller can check it against their week.
+  const day = slot.relativeDay ? `${said}, ${slot.day},` : said;
   const startMin = slot.hour * 60 + slot.minute;
   const length = Math.round((Date.parse(slot.endsAt) - Date.parse(slot.startsAt)) / 60_000);
   if (!Number.isFinite(length) || length <= 0) return slot.label;
@@ -162,6 +165,7 @@ const standard: Script = {
   slotsDeclined: (biz) => `No problem. Someone from ${biz} will call you back shortly to find a time that works. Thanks, goodbye.`,
   addressDeclined: (biz) => `That's okay. Someone from ${biz} will call you back shortly to finish setting this up. Thanks, goodbye.`,
   unclearGoodbye: (biz) => `I'm sorry, I'm having trouble understanding. Someone from ${biz} will call you back at this number shortly. Goodbye.`,
+  silentGoodbye: (biz) => `I'm sorry, I can't hear anything. Someone from ${biz} will get back to you at this number. Goodbye.`,
   transferring: (reason, kind) =>
     reason === "emergency"
       ? `That sounds urgent.${safety(kind)} I'm connecting you to our on-call plumber right now. Please stay on the line.`
@@ -231,6 +235,7 @@ const safe: Script = {
   slotsDeclined: (biz) => `Thank you. Someone from ${biz} will call you back to find a time. Goodbye.`,
   addressDeclined: (biz) => `Thank you. Someone from ${biz} will call you back. Goodbye.`,
   unclearGoodbye: (biz) => `I am sorry, I could not understand. Someone from ${biz} will call you back at this number. Goodbye.`,
+  silentGoodbye: (biz) => `I cannot hear you. Someone from ${biz} will contact you at this number. Goodbye.`,
   transferring: (reason, kind) => (reason === "emergency" ? `This may be an emergency.${safety(kind)} Connecting you to the on-call plumber now. Please hold.` : "Connecting you now. Please hold."),
   urgentCallback: (biz, reason, kind) =>
     reason === "emergency"

@@ -255,7 +255,7 @@ function emergencyFollowUp(t: Turn, lead: string): void {
   const e = t.s.escalation!;
   const biz = t.ctx.businessName;
   const f = t.s.fields;
-  if (!f.callerName && !t.s.evidence.callerName && t.s.stage !== "name") return ask(t, "name", `${lead} ${t.script.emergencyAskName()}`.trim());
+  if (!f.callerName && t.s.evidence.callerName === undefined && t.s.stage !== "name") return ask(t, "name", `${lead} ${t.script.emergencyAskName()}`.trim());
   if (!f.address && t.s.stage !== "address") return ask(t, "address", `${lead} ${t.script.emergencyAskAddress()}`.trim());
   const reason: EndReason = e.reason === "emergency" ? (e.transferResult === "failed" ? "transfer_failed" : "emergency_callback") : e.transferResult === "failed" ? "transfer_failed" : "person_callback";
   finish(t, "followup_needed", reason, `${lead} ${t.script.urgentPromise(biz)}`.trim());
@@ -293,6 +293,13 @@ function miss(t: Turn, stage: IntakeStage): void {
     return emergencyFollowUp(t, "");
   }
   if (t.s.misses >= MAX_ATTEMPTS_PER_QUESTION) {
+    if (!t.s.transcript.some((turn) => turn.speaker === "caller")) {
+      // Not a word from the caller: nothing to act on, so the call is "missed" and gets the text-back.
+      t.s.stage = "ended";
+      t.say.push(t.script.silentGoodbye(t.ctx.businessName));
+      t.terminal = { type: "hangup" };
+      return;
+    }
     finish(t, "followup_needed", "unclear_answers", t.script.unclearGoodbye(t.ctx.businessName), task(t.s, "callback", "Call back: the AI could not understand the caller"));
     return;
   }
