@@ -145,7 +145,7 @@ export function playAiCall(lines: string[], ctx: CallContext, profile: "standard
   for (const text of lines) {
     const stage = extractionStage(state);
     if (!stage) break;
-    state = transition(state, { type: "heard", text, extraction: extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned }) }, ctx).state;
+    state = transition(state, { type: "heard", text, extraction: extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned, slotsDeclined: state.slotsDeclined }) }, ctx).state;
   }
   return state;
 }

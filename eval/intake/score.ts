@@ -1,6 +1,6 @@
 // Scores one played call against its case: every expectation becomes a named check, so a
 // failure says exactly what was wrong ("callerName: expected Jon Smith, got none").
-import { digitRuns } from "@/server/intake/spoken-numbers";
+import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
 import { joinSpelling } from "@/server/intake/rules-extract";
 import type { EvalCase } from "./case-schema";
 
@@ -40,7 +40,7 @@ export function ungroundedFields(call: PlayedCall): string[] {
   const said = call.callerLines.join(" \n ");
   const heard = new Set([...words(said), ...words(joinSpelling(said))]);
   const out: string[] = [];
-  if (lead.zip && !digitRuns(said).some((run) => run.startsWith(lead.zip!))) out.push(`zip ${lead.zip}`);
+  if (lead.zip && !digitRuns(said).some((run) => run.startsWith(lead.zip!)) && !call.callerLines.some((line) => findZip(line) === lead.zip)) out.push(`zip ${lead.zip}`);
   if (lead.callerName && !words(lead.callerName).every((w) => heard.has(w))) out.push(`callerName ${lead.callerName}`);
   if (lead.address) {
     const number = /^\d+/.exec(lead.address)?.[0];

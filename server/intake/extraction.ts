@@ -96,4 +96,6 @@ export type ExtractInput = {
   slotsOffered: SlotView[];
   /** 0-based positions in slotsOffered of the times the agent just read out, in the order said. */
   slotsMentioned?: number[];
+  /** 0-based positions the caller already turned down. */
+  slotsDeclined?: number[];
 };

@@ -7,7 +7,7 @@ import { INTAKE_STAGES, type ExtractInput, type PromptProfileName } from "@/serv
 const SHARED = `You read one utterance from a caller on a phone line of a plumbing business and return a JSON object with exactly these keys:
 zip, issueSummary, urgency, emergency, callerName, address, bookingIntent, slotNumber, slotTentative, slotUnavailable, wantsHuman, declined, question, serviceAsked, thirdParty, unit.
 You never talk to the caller. Never invent a value: if the caller did not say it in this utterance, use null (false for the booleans).
-The INPUT line gives the question that was just asked ("stage") and the bookable times ("slotsOffered"); "mentioned": true marks the ones the agent just read out, in order.
+The INPUT line gives the question that was just asked ("stage") and the bookable times ("slotsOffered"); "mentioned": true marks the ones the agent just read out, in order; "declined": true the ones the caller already turned down (never pick those).
 - zip: 5 digits only. Spoken digits count: "seven eight seven oh one" is 78701.
 - emergency: burst_pipe, flooding, sewage_backup, gas_smell, no_water_vulnerable (no water with a baby, elderly or medical need), other_safety_risk; set it at any stage, and then urgency is "emergency".
 - wantsHuman: true when the caller asks for a person, a human, someone, or the plumber.
@@ -47,8 +47,10 @@ export function buildUserPrompt(input: ExtractInput): string {
       minute: s.minute,
       dayOfMonth: s.dayOfMonth ?? null,
       mentioned: (input.slotsMentioned ?? []).includes(i),
+      declined: (input.slotsDeclined ?? []).includes(i),
     })),
     slotsMentioned: input.slotsMentioned ?? [],
+    slotsDeclined: input.slotsDeclined ?? [],
   };
   return `${INPUT_PREFIX}${JSON.stringify(payload)}`;
 }
@@ -62,6 +64,7 @@ const ZPromptInput = z.object({
       .transform(({ dayOfMonth, ...s }) => ({ ...s, ...(dayOfMonth ? { dayOfMonth } : {}) })),
   ),
   slotsMentioned: z.array(z.number().int()).optional(),
+  slotsDeclined: z.array(z.number().int()).optional(),
 });
 
 /** Reads the INPUT line back (the rules model does this); null when the prompt has none. */

@@ -15,7 +15,7 @@ const WANTS_HUMAN = [
 
 const LOW_EXPLICIT = /\b(no rush|no hurry|not (urgent|an emergency|a big deal|in a hurry)|whenever (you|is|it'?s)|at your convenience)\b/;
 const HIGH = /\b(leak(s|ing|y|ed)?|no (hot )?water|overflow(s|ing|ed)?|back(ed|ing)? ?up|won'?t (stop running|flush|drain)|frozen|(water heater|heater) (is )?(out|broken|leaking|not working|went out|died)|sewer (smell|gas))\b/;
-const LOW = /\b(estimate|quote|bid|remodel\w*|renovat\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new)\b/;
+const LOW = /\b(estimate|quote|bid|remodel\w*|renovat\w*|redo\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new|inspect\w*|camera|buying (a|the|this) (house|home|place)|before (we|i) (buy|close)|maintenance|tune[- ]?up|annual|check[- ]?up)\b/;
 
 const PLUMBING = /\b(leak\w*|pipes?|drains?|clog\w*|toilets?|sinks?|faucets?|water|heater|sewer|sewage|shower|tub|bath\w*|disposal|sump|pump|valve|hose|spigot|gas|flood\w*|backed|backing|running|drip\w*|pressure|install\w*|replac\w*|repair\w*|estimate|quote|remodel\w*|kitchen|meter|softener|filter|frozen|burst|smell\w*|noise|septic|plumb\w*|fixture|garbage|dishwasher|washer|tank|flush\w*|overflow\w*)\b/;
 const CONFUSED = /\b(repeat that|say that again|what did you say|didn'?t (catch|hear) (that|you)|pardon|come again|who is this|what is this)\b/;
@@ -59,8 +59,10 @@ export function detectWantsHuman(lower: string): boolean {
   return WANTS_HUMAN.some((re) => re.test(lower));
 }
 
-export function urgencyOf(lower: string): Urgency {
-  if (detectEmergency(lower)) return "emergency";
+export function urgencyOf(said: string): Urgency {
+  if (detectEmergency(said)) return "emergency";
+  // "no leak", "it's not leaking": a problem the caller rules out does not raise the urgency.
+  const lower = said.replace(/\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up)\b/g, " ");
   if (LOW_EXPLICIT.test(lower)) return "low";
   if (HIGH.test(lower)) return "high";
   if (LOW.test(lower)) return "low";
@@ -164,6 +166,12 @@ export function streetAddressOf(text: string): string | null {
 export function addressOf(text: string): string | null {
   const withSuffix = streetAddressOf(text);
   if (withSuffix) return withSuffix;
+  // "1808 south 3rd, like south 3rd street": the number, then the street said in full a bit later.
+  const number = /\b(\d{1,6})\b/.exec(text);
+  if (number) {
+    const street = new RegExp(`\\b((?:[a-z0-9'.-]+\\s+){1,3}${STREET_SUFFIX})\\b`, "i").exec(text.slice(number.index + number[0].length));
+    if (street && !/^\d+\s/.test(street[1]!)) return `${number[1]} ${street[1]!.replace(/^(like|um|uh|it's|the)\s+/i, "")}`;
+  }
   const bare = ADDRESS_BARE.exec(text);
   if (!bare) return null;
   const words: string[] = [];
@@ -246,7 +254,9 @@ const PARTS_OF_DAY: Array<[RegExp, string, (hour: number) => boolean]> = [
 ];
 const DAY_OF_MONTH_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-const NEGATED_DAY = /\b(not|no|can'?t do|can'?t make|cannot do|busy|except|but not)\s+(on\s+)?$/;
+const NEGATED_DAY = /\b(not|no|can'?t do|can'?t make|cannot do|can'?t|cannot|won'?t|couldn'?t|busy|except|but not)\s+(on\s+|do\s+|make\s+)?$/;
+/** "no good", "doesn't work": a yes-word turned into a no. */
+const NEGATED_YES = /\b(no|not|isn'?t|doesn'?t|don'?t|won'?t|ain'?t|never)\s+(\w+\s+)?(good|great|fine|works?|better|perfect|ok(ay)?|possible)\b/g;
 
 /** Days of the month the caller named: "the 5th", "March fifth", "on the twelfth". */
 function datesSaid(lower: string): number[] {
@@ -297,17 +307,25 @@ function spokenDay(day: string): string {
 }
 
 /** How the caller answered the time(s) just offered. `mentioned`: 0-based positions just read out. */
-export function slotChoiceOf(lower: string, slots: SlotView[], mentioned: number[] = slots.length ? [0] : []): SlotChoice {
+export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[] = slots.length ? [0] : [], declined: number[] = []): SlotChoice {
   if (slots.length === 0) return null;
+  const lower = said.replace(NEGATED_YES, " no ");
   const spoken = mentioned.filter((i) => i >= 0 && i < slots.length);
   const current = spoken.length ? spoken : [0];
 
   // Filters: days (minus refused ones), dates, parts of the day, clock hours.
   const { wanted, refused } = daysSaid(lower);
   const dates = datesSaid(lower);
-  const parts = PARTS_OF_DAY.filter(([re]) => re.test(lower));
+  const saysNo = SLOT_NO.test(lower) && !/\b(works|fine|good|better|great|perfect|prefer|rather|how about|what about|can we do|could we do|let'?s do)\b/.test(lower);
+  // "I have class all morning": a part of the day said with a no is a part of the day that is out.
+  const parts = saysNo ? [] : PARTS_OF_DAY.filter(([re]) => re.test(lower));
+  const refusedParts = saysNo ? PARTS_OF_DAY.filter(([re]) => re.test(lower)) : [];
   const times = hoursSaid(lower.replace(/\b(\d{1,2})(st|nd|rd|th)\b/g, ""));
-  let candidates = slots.map((_, i) => i).filter((i) => !refused.some((d) => matchesDay(slots[i]!, d)));
+  let candidates = slots
+    .map((_, i) => i)
+    .filter((i) => !declined.includes(i))
+    .filter((i) => !refused.some((d) => matchesDay(slots[i]!, d)))
+    .filter((i) => !refusedParts.some(([, , fits]) => fits(slots[i]!.hour)));
   const asked: string[] = [];
   if (wanted.length) {
     candidates = candidates.filter((i) => wanted.some((d) => matchesDay(slots[i]!, d)));
@@ -344,10 +362,12 @@ export function slotChoiceOf(lower: string, slots: SlotView[], mentioned: number
     if (SOONEST.test(lower)) return { kind: "pick", index: candidates[0]! };
     return { kind: "offer", indices: candidates.slice(0, 2) };
   }
-  if (refused.length && candidates.length && !SLOT_YES.test(lower.replace(SLOT_NO, ""))) {
-    // "not Tuesday": what is left, without the refused day.
-    const left = candidates.filter((i) => !current.includes(i) || spoken.length > 1);
-    return left.length ? { kind: "offer", indices: left.slice(0, 2) } : { kind: "declined" };
+  if (refused.length || refusedParts.length) {
+    // "Tuesday's bad", "not in the morning": the times just offered are out; if one that is left
+    // fits better than the rest, offer it, else the next ones in order.
+    const left = candidates.filter((i) => !current.includes(i));
+    if (refusedParts.length && left.length) return { kind: "offer", indices: left.slice(0, 2) };
+    return { kind: "declined" };
   }
   if (SOONEST.test(lower)) return { kind: "pick", index: 0 };
   for (const [re, position] of ORDINALS) {
@@ -357,9 +377,8 @@ export function slotChoiceOf(lower: string, slots: SlotView[], mentioned: number
     }
   }
   if (LAST_ONE.test(lower)) return { kind: "pick", index: current[current.length - 1]! };
-  const no = SLOT_NO.test(lower);
+  if (saysNo) return { kind: "declined" };
   if (ANY.test(lower) && !/\b(any|anything) (other|else)\b/.test(lower)) return { kind: "pick", index: current[0]! };
-  if (no) return { kind: "declined" };
   if (SLOT_YES.test(lower)) return { kind: "pick", index: current[0]! };
   return null;
 }
@@ -377,14 +396,14 @@ const QUESTIONS: Array<[CallerQuestion, RegExp]> = [
 ];
 const SERVICE_AFTER = new RegExp(`(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`);
 /** A business, not a home: the settings say whether the business takes such work. */
-const COMMERCIAL = /\b(office (building|manager|park)|law firm|restaurant|cafe|diner|bar and grill|our (store|shop|office|building|restaurant|business|warehouse|church)|the (store|shop|warehouse|church|school|strip mall|shopping center)|apartment (complex|community|building)|\d+[- ]unit (building|complex|property)|property manage\w*|maintenance (lead|supervisor|manager|director)|facilit(y|ies) manage\w*|commercial|strip mall|warehouse|daycare|hotel|motel|gym)\b/;
+const COMMERCIAL = /\b((i|we) (own|run|manage|have) (a|an|the) [a-z' ]{0,20}(place|shop|store|restaurant|business|office|bar|salon|building|complex|cafe|company|clinic|daycare)|office (building|manager|park)|law firm|restaurant|cafe|diner|bar and grill|our (store|shop|office|building|restaurant|business|warehouse|church)|the (store|shop|warehouse|church|school|strip mall|shopping center)|apartment (complex|community|building)|\d+[- ]unit (building|complex|property)|property manage\w*|maintenance (lead|supervisor|manager|director)|facilit(y|ies) manage\w*|commercial|strip mall|warehouse|daycare|hotel|motel|gym)\b/;
 
 /** The question the caller asks the business, if any, and the service they ask about. */
 export function questionOf(lower: string): { question: CallerQuestion | null; serviceAsked: string | null } {
   for (const [question, re] of QUESTIONS) {
     if (!re.test(lower)) continue;
     if (question !== "services") return { question, serviceAsked: null };
-    const rest = SERVICE_AFTER.exec(lower)?.[1] ?? lower;
+    const rest = (SERVICE_AFTER.exec(lower)?.[1] ?? lower).split(/[?.!,]/)[0]!;
     const service = rest.replace(/\b(too|also|as well|at all|or not|and stuff|or anything|and things like that|by any chance)\b/g, "").replace(/[?.!,]+/g, " ").replace(/\s+/g, " ").trim();
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
@@ -403,7 +422,9 @@ function withoutQuestions(text: string): string {
     .trim();
 }
 
-const THIRD_PARTY = /\b(?:calling (?:for|on behalf of|about)|it'?s for|this is for|for) (my |our |a )?((?:elderly |older |sick |disabled )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|friend|client|customer|landlord|boss|elderly neighbou?r)(?:,? (?:(?:mrs?|ms|miss|dr)\.? )?[A-Za-z][a-z'-]+(?: [A-Z][a-z'-]+)?)?)|\b(my|our) ((?:tenants?|renters?|elderly (?:mother|mom|father|dad|neighbou?r)|mother|mom|father|dad|grandmother|grandma|grandfather|grandpa|neighbou?r)(?:,? (?:(?:mrs?|ms|miss|dr)\.? )[A-Za-z][a-z'-]+|,? [A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)?)(?= (?:in|at|who|has|is|lives|says|called|over|next|down|up|across|unit|apartment|apt)\b|[,.]|$)/;
+const RELATION = "(?:elderly |older |sick |disabled |old )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|in-laws|friend|client|customer|landlord|boss)";
+const THIRD_PARTY = new RegExp(`\\b(?:my|our)\\s+(${RELATION})\\b((?:,?\\s+(?:mrs?|ms|miss|dr)\\.?)?(?:,?\\s+[a-z][a-z'-]+){0,2})`, "i");
+const NOT_A_NAME = /^(is|has|had|was|says|said|asked|lives|rents|called|told|wants|needs|in|at|who|over|next|down|up|across|unit|apartment|apt|and|but|with|from|just|really|doesn't|does|can't|can|will|would|the|a|his|her|their)$/i;
 const UNIT = /\b(?:unit|apartment|apt|suite|ste|suit|number|#)\.?\s*#?\s*([0-9]{1,5}[a-z]?|[a-z](?![a-z])|[a-z]-?[0-9]{1,4})\b/i;
 const UNIT_WORDS: Record<string, string> = { a: "A", b: "B", c: "C", d: "D", bee: "B", be: "B", see: "C", sea: "C", dee: "D" };
 
@@ -411,9 +432,15 @@ const UNIT_WORDS: Record<string, string> = { a: "A", b: "B", c: "C", d: "D", bee
 export function thirdPartyOf(text: string): string | null {
   const m = THIRD_PARTY.exec(text);
   if (!m) return null;
-  const who = (m[2] ? `${m[1] ?? ""}${m[2]}` : `${m[3] ?? ""} ${m[4] ?? ""}`).replace(/\s+/g, " ").trim();
-  // "for my mom" alone is worth noting too; but "for a leak" is not a person.
-  return who && /[a-z]/i.test(who) ? who.replace(/^(a|our) /i, "my ") : null;
+  const kept: string[] = [];
+  for (const word of (m[2] ?? "").replace(/,/g, " ").trim().split(/\s+/).filter(Boolean)) {
+    const bare = word.replace(/\.$/, "");
+    if (NOT_A_NAME.test(bare) || (NAME_STOP.has(bare.toLowerCase()) && !/^(mrs?|ms|miss|dr)$/i.test(bare))) break;
+    kept.push(/^(mrs?|ms|miss|dr)$/i.test(bare) ? `${titleCase(bare)}.` : titleCase(bare));
+  }
+  // A title with no name after it says nothing.
+  if (kept.length && /\.$/.test(kept[kept.length - 1]!)) kept.pop();
+  return `my ${m[1]!.toLowerCase()}${kept.length ? ` ${kept.join(" ")}` : ""}`;
 }
 
 /** The apartment, unit or suite mentioned ("unit B", "apartment 3B", "#12"). */
@@ -455,7 +482,7 @@ export function joinSpelling(text: string): string {
 // ── one utterance ───────────────────────────────────────────────────────────────────────────
 
 /** Reads one utterance for the question being asked, plus what the caller volunteered. Pure and deterministic. */
-export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" | "slotsOffered" | "slotsMentioned">): Extraction {
+export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" | "slotsOffered" | "slotsMentioned" | "slotsDeclined">): Extraction {
   const text = input.utterance.trim();
   const lower = text.toLowerCase();
   const out: Extraction = { ...EMPTY_EXTRACTION };
@@ -491,7 +518,8 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
     case "issue":
       if (!out.emergency) {
         const problem = out.question ? withoutQuestions(text) : text;
-        out.issueSummary = problem ? summarizeIssue(problem) : null;
+        // Next to a question, only words about plumbing are the problem ("I manage a restaurant" is not).
+        out.issueSummary = problem && (!out.question || PLUMBING.test(problem.toLowerCase())) ? summarizeIssue(problem) : null;
         out.urgency = out.issueSummary ? urgencyOf(problem.toLowerCase()) : null;
       }
       break;
@@ -506,8 +534,12 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
       break;
     case "slot": {
       if (out.question === "today") break;
-      const answered = (t: string) => slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned) !== null;
-      const choice = slotChoiceOf(afterCorrection(text, answered).toLowerCase(), input.slotsOffered, input.slotsMentioned);
+      if (CALLBACK.test(lower)) {
+        out.bookingIntent = "callback";
+        break;
+      }
+      const answered = (t: string) => slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined) !== null;
+      const choice = slotChoiceOf(afterCorrection(text, answered).toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined);
       if (choice?.kind === "pick") out.slotNumber = choice.index + 1;
       if (choice?.kind === "offer") {
         out.slotNumber = choice.indices[0]! + 1;

@@ -25,7 +25,7 @@ function play(lines: string[]): CallState {
   for (const text of lines) {
     const stage = extractionStage(s);
     if (!stage) break;
-    s = transition(s, { type: "heard", text, extraction: extractByRules({ stage, utterance: text, slotsOffered: s.slotsOffered, slotsMentioned: s.slotsMentioned }) }, CTX).state;
+    s = transition(s, { type: "heard", text, extraction: extractByRules({ stage, utterance: text, slotsOffered: s.slotsOffered, slotsMentioned: s.slotsMentioned, slotsDeclined: s.slotsDeclined }) }, CTX).state;
   }
   return s;
 }

@@ -39,7 +39,7 @@ export function describeHours(hours: readonly { weekday: number; openMinute: num
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join("; ")}, and ${parts[parts.length - 1]}`;
 }
 
-const stem = (w: string) => w.replace(/(ies)$/, "y").replace(/(es|s|ing)$/, "").replace(/y$/, "");
+const stem = (w: string) => (w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
 const tokens = (text: string) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !FILLER.has(w)).map(stem).filter((w) => w.length >= 3);
 
 /** The settings entry the caller asked about: its head word ("heaters", "commercial") appears in it. */
@@ -50,7 +50,7 @@ export function matchService(asked: string, list: readonly string[]): string | n
   // The entry sharing the most words wins ("gas lines" is Gas lines, not Sewer lines).
   const scored = list
     .map((item) => ({ item, t: tokens(item) }))
-    .filter(({ t }) => t.includes(head) || words.includes(t.at(-1) ?? ""))
+    .filter(({ t }) => t.some((w) => words.includes(w)))
     .map(({ item, t }) => ({ item, score: t.filter((w) => words.includes(w)).length }))
     .sort((a, b) => b.score - a.score);
   return scored[0]?.item ?? null;

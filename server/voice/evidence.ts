@@ -1,6 +1,6 @@
 // Grounding: a value a model extracted is kept only if the caller's own words support it, so a
 // hallucinated ZIP, name or address never reaches the lead (QA: "hallucinated details").
-import { digitRuns } from "@/server/intake/spoken-numbers";
+import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
 
 const STOPWORDS = new Set("the and but for with you your our are was were have has had this that there their they them then than not just very from into about what when where which who will would could should can its it's i'm my me".split(" "));
 
@@ -14,7 +14,7 @@ export function groundZip(value: string | null, said: string): string | null {
   const digits = value.replace(/\D/g, "");
   if (digits.length !== 5 && digits.length !== 9) return null;
   const zip = digits.slice(0, 5);
-  return digitRuns(said).some((run) => run === zip || (run.length === 9 && run.startsWith(zip))) ? zip : null;
+  return digitRuns(said).some((run) => run === zip || (run.length === 9 && run.startsWith(zip))) || findZip(said) === zip ? zip : null;
 }
 
 /** The name if every part of it was said. */

@@ -38,7 +38,7 @@ function start(profile: PromptProfileName = "standard", ctx = CTX): TransitionRe
 /** The caller says `text`; the rules model reads it unless a hand-made extraction is given. */
 function hear(state: CallState, text: string, ctx = CTX, fields?: Partial<Extraction>): TransitionResult {
   const stage = extractionStage(state);
-  const x = fields ? extraction(fields) : stage ? extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned }) : extraction();
+  const x = fields ? extraction(fields) : stage ? extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned, slotsDeclined: state.slotsDeclined }) : extraction();
   return transition(state, { type: "heard", text, extraction: x }, ctx);
 }
 

@@ -52,6 +52,8 @@ export type Volunteered = {
   issue?: { summary: string; urgency: Urgency; said: string };
   address?: { value: string; said: string };
   unit?: { value: string; said: string };
+  /** The service a caller asked about before describing the problem ("garbage disposals"). */
+  topic?: { value: string; said: string };
 };
 export type FieldName = keyof CallFields;
 /** The caller's exact words each stored field came from. */
@@ -98,8 +100,10 @@ export type CallState = {
   slotsOffered: OfferedSlot[];
   /** Positions in slotsOffered the agent read out last (one at a time, earliest first) … */
   slotsMentioned: number[];
-  /** … and all it has read out so far. */
+  /** … and all it has read out so far … */
   slotsSaid: number[];
+  /** … and the ones the caller turned down. */
+  slotsDeclined: number[];
   /** Caller questions answered and times turned down: bounded so the call always ends. */
   sideTurns: number;
   volunteered: Volunteered;
@@ -156,6 +160,7 @@ export function newCallState(profile: PromptProfileName = "standard"): CallState
     slotsOffered: [],
     slotsMentioned: [],
     slotsSaid: [],
+    slotsDeclined: [],
     sideTurns: 0,
     volunteered: {},
     transcript: [],
@@ -401,6 +406,9 @@ function onSlotAnswer(t: Turn, said: string, x: Extraction): void {
   const n = x.slotNumber;
   const picked = n !== null && Number.isInteger(n) && n >= 1 ? s.slotsOffered[n - 1] : undefined;
   if (picked && !x.slotTentative) return bookSlot(t, picked, said);
+  if (x.bookingIntent === "callback") return finish(t, "followup_needed", "callback_requested", t.script.callbackPromised(biz), task(s, "callback", "Call back to schedule a visit: the caller asked for a call"));
+  // Anything but a pick turns down the times just offered.
+  if (picked || x.declined) s.slotsDeclined = [...new Set([...s.slotsDeclined, ...s.slotsMentioned.filter((i) => i !== n! - 1)])];
   if (++s.sideTurns > MAX_SIDE_TURNS) return finish(t, "followup_needed", "slots_declined", t.script.slotsDeclined(biz), task(s, "callback", "Call back to schedule a visit: the offered times did not suit"));
   if (picked) return sayOffer(t, t.script.offerSlots(mention(t, [n! - 1]), undefined));
   if (x.slotUnavailable) {
@@ -408,7 +416,7 @@ function onSlotAnswer(t: Turn, said: string, x: Extraction): void {
     return sayOffer(t, t.script.slotUnavailable(x.slotUnavailable, all));
   }
   if (x.declined) {
-    const rest = s.slotsOffered.map((_, i) => i).filter((i) => !s.slotsSaid.includes(i));
+    const rest = s.slotsOffered.map((_, i) => i).filter((i) => !s.slotsSaid.includes(i) && !s.slotsDeclined.includes(i));
     if (rest.length === 0) return finish(t, "followup_needed", "slots_declined", t.script.slotsDeclined(biz), task(s, "callback", "Call back to schedule a visit: the offered times did not suit"));
     return sayOffer(t, t.script.offerMoreSlots(mention(t, rest.slice(0, 2))));
   }
@@ -446,7 +454,7 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
     case "address":
       return groundAddress(x.address, said) !== null || x.declined;
     case "slot":
-      return x.slotNumber !== null || x.declined || !!x.slotUnavailable;
+      return x.slotNumber !== null || x.declined || !!x.slotUnavailable || x.bookingIntent === "callback";
   }
 }
 
@@ -484,6 +492,7 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     t.s.sideTurns += 1;
     answered = answerQuestion(x.question, { businessName: biz, serviceAsked: x.serviceAsked, slots: upcoming(t.ctx), hours: t.ctx.businessHours ?? [], settings: t.ctx.answers });
     t.say.push(answered);
+    if (x.question === "services" && x.serviceAsked && stage === "issue" && x.serviceAsked !== "commercial" && said.toLowerCase().includes(x.serviceAsked)) t.s.volunteered.topic = { value: x.serviceAsked, said };
   }
   if (!answersStage(t, stage, said, x)) {
     if (answered) {
@@ -510,7 +519,15 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
       return advance(t);
     }
     case "issue": {
-      store(t, "issueSummary", groundIssue(x.issueSummary, said)!, said);
+      const summary = groundIssue(x.issueSummary, said)!;
+      const topic = t.s.volunteered.topic;
+      // "Do you fix garbage disposals?" … "mine just clicks": the office needs both halves.
+      if (topic && !summary.toLowerCase().includes(topic.value.toLowerCase().split(" ").at(-1)!.replace(/s$/, ""))) {
+        store(t, "urgency", x.urgency ?? "normal", said);
+        store(t, "issueSummary", `${topic.value.charAt(0).toUpperCase()}${topic.value.slice(1)}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`, `${topic.said} … ${said}`);
+        return advance(t);
+      }
+      store(t, "issueSummary", summary, said);
       store(t, "urgency", x.urgency ?? "normal", said);
       return advance(t);
     }
@@ -663,12 +680,14 @@ export const ZCallState = z.object({
   // Calls stored before one-at-a-time slot offers had these empty.
   slotsMentioned: z.array(z.number().int()).default([]),
   slotsSaid: z.array(z.number().int()).default([]),
+  slotsDeclined: z.array(z.number().int()).default([]),
   sideTurns: z.number().int().min(0).default(0),
   volunteered: z
     .object({
       issue: z.object({ summary: z.string(), urgency: z.enum(URGENCIES), said: z.string() }).optional(),
       address: ZSaid.optional(),
       unit: ZSaid.optional(),
+      topic: ZSaid.optional(),
     })
     .default({}),
   transcript: z.array(z.object({ speaker: z.enum(["agent", "caller", "system"]), text: z.string(), stage: z.enum(STAGES) })),

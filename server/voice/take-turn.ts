@@ -44,7 +44,7 @@ export async function takeIntakeTurn(args: {
       break;
     case "speech": {
       const stage = extractionStage(state);
-      if (stage) extract = await engine.extract({ stage, utterance: input.text, profile: state.profile, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned });
+      if (stage) extract = await engine.extract({ stage, utterance: input.text, profile: state.profile, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned, slotsDeclined: state.slotsDeclined });
       event = { type: "heard", text: input.text, extraction: extract?.extraction ?? EMPTY_EXTRACTION };
       break;
     }
