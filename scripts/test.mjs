@@ -1,4 +1,4 @@
-// npm test — every check, in order: lint, typecheck, migration drift, unit, integration on
+// npm test — every check, in order: lint, typecheck, migration drift, unit, the intake eval, integration on
 // PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), next build, Playwright e2e.
 // Stops at the first failing step; ends with one "N passed, N failed" line over all tests.
 import { spawnSync } from "node:child_process";
@@ -32,6 +32,8 @@ const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["migration drift", "npx", ["tsx", "server/db/migrate-cli.ts", "check"]],
   ["unit", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/unit.json`], {}, () => vitestCounts(`${out}/unit.json`)],
+  // The call, played end to end through the signed webhooks: 100 % of the tuned corpus or fail.
+  ["intake eval", "npx", ["tsx", "eval/intake/run.ts"]],
   ["integration (PGlite)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/integration-pglite.json`], { TEST_DATABASE_URL: "" }, () => vitestCounts(`${out}/integration-pglite.json`)],
 ];
 if (process.env.TEST_DATABASE_URL) {

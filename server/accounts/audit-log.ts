@@ -22,6 +22,8 @@ export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) =
       return `Sign-in blocked for ${target} after too many failed attempts`;
     case "tenant.created":
       return "Created this business";
+    case "setup.call_answers_changed":
+      return "Changed the answers the AI gives callers (price and services)";
     case "tenant.settings_changed":
       return `Changed the business settings${typeof data.name === "string" ? ` (name "${data.name}", time zone ${String(data.timeZone)})` : ""}`;
     case "member.invited":

@@ -13,6 +13,7 @@ export type AuditAction =
   | "api_key.revoked"
   | "tenant.created"
   | "tenant.settings_changed"
+  | "setup.call_answers_changed"
   | "call.unknown_number"
   // ── agency ──
   | "tenant.paused"

@@ -7,6 +7,8 @@ import { AppError } from "@/server/errors";
 import { EMPTY_EXTRACTION, ZExtraction, type Extraction, type ExtractInput } from "@/server/intake/extraction";
 import { buildUserPrompt, systemPrompt } from "@/server/intake/prompt-profiles";
 import { createRulesModel, RULES_MODEL_ID } from "@/server/intake/rules-model";
+import { extractByRules } from "@/server/intake/rules-extract";
+import { URGENCIES, type IntakeStage } from "@/server/intake/extraction";
 
 export const AI_PROVIDERS = ["local", "openai", "anthropic", "openai-compatible"] as const;
 export type AiProvider = (typeof AI_PROVIDERS)[number];
@@ -29,6 +31,8 @@ export type ExtractResult = {
   /** "local:rules", "openai:gpt-4o-mini", … — the model whose answer was used. */
   modelUsed: string;
   fellBack: boolean;
+  /** The configured model was asked this turn (false when the rules were sure and no model call was made). */
+  modelCalled?: boolean;
   /** Why the configured model's answer was not used (for logs and QA), when it fell back. */
   error?: string;
   elapsedMs: number;
@@ -107,6 +111,46 @@ function resolveModel(config: IntakeModelConfig): ResolvedModel {
   }
 }
 
+/**
+ * When the deterministic rules have a clear answer to the question asked (a ZIP, a yes or no, a
+ * slot, a name, an address), or the caller described an emergency or asked for a person or
+ * asked a question, the configured model is not called: those turns cost no model latency and
+ * cannot be misread. The problem description is where a model understands more, so it is asked.
+ */
+export function rulesAreSure(stage: IntakeStage, x: Extraction): boolean {
+  if (x.emergency || x.wantsHuman) return true;
+  switch (stage) {
+    case "zip":
+      return x.zip !== null || x.question !== null;
+    case "issue":
+      return false;
+    case "name":
+      return x.callerName !== null || x.declined || x.question !== null;
+    case "booking_offer":
+      return x.bookingIntent !== null || x.question !== null;
+    case "address":
+      return x.address !== null || x.declined || x.question !== null;
+    case "slot":
+      return x.slotNumber !== null || x.declined || x.slotUnavailable !== null || x.bookingIntent !== null || x.question !== null;
+  }
+}
+
+const severity = (u: Extraction["urgency"]) => (u ? URGENCIES.length - URGENCIES.indexOf(u) : 0);
+
+/** The model's reading where the rules had none; the more urgent reading and any emergency either saw. */
+export function mergeExtractions(rules: Extraction, model: Extraction): Extraction {
+  const merged: Extraction = { ...model };
+  for (const key of Object.keys(rules) as (keyof Extraction)[]) {
+    const r = rules[key];
+    if (r !== null && r !== false && (merged[key] === null || merged[key] === false)) (merged as Record<string, unknown>)[key] = r;
+  }
+  merged.emergency = rules.emergency ?? model.emergency;
+  merged.urgency = severity(rules.urgency) >= severity(model.urgency) ? rules.urgency : model.urgency;
+  if (merged.emergency) merged.urgency = "emergency";
+  merged.wantsHuman = rules.wantsHuman || model.wantsHuman;
+  return merged;
+}
+
 class TurnBudgetExceeded extends Error {
   constructor(readonly budgetMs: number) {
     super(`no answer within ${budgetMs} ms`);
@@ -175,10 +219,10 @@ export function createIntakeEngine(config: IntakeModelConfig, options: { onConfi
 
   async function fallback(input: ExtractInput, started: number, error: string): Promise<ExtractResult> {
     try {
-      return { extraction: await runModel(rules, input), modelUsed: RULES_MODEL_ID, fellBack: true, error, elapsedMs: Date.now() - started };
+      return { extraction: await runModel(rules, input), modelUsed: RULES_MODEL_ID, fellBack: true, modelCalled: !configError, error, elapsedMs: Date.now() - started };
     } catch (err) {
       // The rules model cannot time out; if it ever throws, an empty answer makes the call re-ask.
-      return { extraction: { ...EMPTY_EXTRACTION }, modelUsed: RULES_MODEL_ID, fellBack: true, error: `${error} ${describeFailure(RULES_MODEL_ID, err)}`, elapsedMs: Date.now() - started };
+      return { extraction: { ...EMPTY_EXTRACTION }, modelUsed: RULES_MODEL_ID, fellBack: true, modelCalled: !configError, error: `${error} ${describeFailure(RULES_MODEL_ID, err)}`, elapsedMs: Date.now() - started };
     }
   }
 
@@ -188,9 +232,14 @@ export function createIntakeEngine(config: IntakeModelConfig, options: { onConfi
     async extract(input) {
       const started = Date.now();
       if (configError) return fallback(input, started, configError);
+      if (primary.id === RULES_MODEL_ID) {
+        return { extraction: await runModel(primary.model, input), modelUsed: primary.id, fellBack: false, modelCalled: false, elapsedMs: Date.now() - started };
+      }
+      const ruled = extractByRules(input);
+      if (rulesAreSure(input.stage, ruled)) return { extraction: ruled, modelUsed: RULES_MODEL_ID, fellBack: false, modelCalled: false, elapsedMs: Date.now() - started };
       try {
-        const extraction = await withinBudget(primary.budgetMs, (signal) => runModel(primary.model, input, signal));
-        return { extraction, modelUsed: primary.id, fellBack: false, elapsedMs: Date.now() - started };
+        const extraction = mergeExtractions(ruled, await withinBudget(primary.budgetMs, (signal) => runModel(primary.model, input, signal)));
+        return { extraction, modelUsed: primary.id, fellBack: false, modelCalled: true, elapsedMs: Date.now() - started };
       } catch (err) {
         return fallback(input, started, describeFailure(primary.id, err));
       }

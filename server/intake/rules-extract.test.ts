@@ -137,31 +137,41 @@ describe("booking intent", () => {
 });
 
 describe("slot choice", () => {
+  const ALL = [0, 1, 2];
   it.each([
     ["the first one", 0],
     ["second one please", 1],
     ["the last one", 2],
+  ])("reads %j among three times read out as slot %i", (said, index) => {
+    expect(slotChoiceOf(said.toLowerCase(), SLOTS, ALL)).toEqual({ kind: "pick", index });
+  });
+
+  it.each([
     ["Thursday works", 1],
     ["tomorrow", 0],
     ["1 pm", 1],
     ["nine thirty", 2],
     ["Monday", 2],
-  ])("reads %j as slot %i", (said, index) => {
-    expect(slotChoiceOf(said.toLowerCase(), SLOTS)).toBe(index);
+  ])("understands %j as slot %i even when only the earliest was read out", (said, index) => {
+    expect(slotChoiceOf(said.toLowerCase(), SLOTS, [0])).toEqual({ kind: "pick", index });
   });
 
-  it("does not guess between two matching slots", () => {
-    expect(slotChoiceOf("nine", SLOTS)).toBeNull();
-    expect(slotChoiceOf("friday", SLOTS)).toBeNull();
+  it("does not guess between two matching slots: it offers both", () => {
+    expect(slotChoiceOf("nine", SLOTS, ALL)).toEqual({ kind: "offer", indices: [0, 2] });
   });
 
-  it("accepts a plain yes only when one time was offered", () => {
-    expect(slotChoiceOf("yes that works", SLOTS.slice(0, 1))).toBe(0);
-    expect(slotChoiceOf("yes that works", SLOTS)).toBeNull();
+  it("says so when the caller asks for a day no slot has", () => {
+    expect(slotChoiceOf("friday", SLOTS, ALL)).toEqual({ kind: "unavailable", asked: "on Friday" });
+  });
+
+  it("takes a plain yes as the first of the times just read out", () => {
+    expect(slotChoiceOf("yes that works", SLOTS.slice(0, 1))).toEqual({ kind: "pick", index: 0 });
+    expect(slotChoiceOf("yes that works", SLOTS, [0])).toEqual({ kind: "pick", index: 0 });
+    expect(slotChoiceOf("yeah", SLOTS, [1, 2])).toEqual({ kind: "pick", index: 1 });
   });
 
   it("reports that the caller rejected every offered time", () => {
-    const x = extractByRules({ stage: "slot", utterance: "neither of those work for me", slotsOffered: SLOTS });
+    const x = extractByRules({ stage: "slot", utterance: "neither of those work for me", slotsOffered: SLOTS, slotsMentioned: [1, 2] });
     expect(x.slotNumber).toBeNull();
     expect(x.declined).toBe(true);
   });
@@ -179,9 +189,16 @@ describe("asking for a person", () => {
 });
 
 describe("extractByRules", () => {
-  it("only extracts what the current question asks for", () => {
+  it("reads the ZIP and keeps what else the caller volunteered with it", () => {
     const x = extractByRules({ stage: "zip", utterance: "78701, my sink is clogged, this is Ana at 12 Elm Street", slotsOffered: [] });
-    expect(x).toMatchObject({ zip: "78701", issueSummary: null, callerName: null, address: null, emergency: null });
+    expect(x).toMatchObject({ zip: "78701", callerName: "Ana", address: "12 Elm Street", emergency: null, urgency: "normal", bookingIntent: null, slotNumber: null });
+    // The problem in the caller's words, starting where the problem starts.
+    expect(x.issueSummary).toMatch(/^My sink is clogged/);
+  });
+
+  it("does not take a bare name outside the name question", () => {
+    const x = extractByRules({ stage: "zip", utterance: "Ana, 78701", slotsOffered: [] });
+    expect(x).toMatchObject({ zip: "78701", callerName: null, address: null });
   });
 
   it("flags an emergency at any question", () => {

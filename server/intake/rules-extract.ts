@@ -291,7 +291,8 @@ function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
       const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
       const no = NEGATED_DAY.test(before) || /\b(work|working|i'?m at work|busy|gone|away|out of town)\s+(on\s+)?$/.test(before) || DAY_REFUSED_AFTER.test(after);
       const yes = DAY_WANTED_BEFORE.test(before) || DAY_WANTED_AFTER.test(after);
-      (no && !yes) || (saysNo && !yes) ? refused.push(day) : wanted.push(day);
+      if ((no || saysNo) && !yes) refused.push(day);
+      else wanted.push(day);
     }
   }
   return { wanted: [...new Set(wanted)], refused: [...new Set(refused.filter((d) => !wanted.includes(d)))] };

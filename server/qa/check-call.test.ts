@@ -54,7 +54,8 @@ const codes = (findings: { code: string }[]) => findings.map((f) => f.code);
 const BOOKED = ["my zip is seven eight seven oh one", "the kitchen sink is leaking under the cabinet", "this is Maria Lopez", "yes please, send someone out", "it's 123 Main Street", "the first one"];
 const OUT_OF_AREA = ["it's 90210"];
 const CALLBACK = ["78702", "we'd like a quote for a new water heater", "Sam Reed", "just call me back"];
-const EMERGENCY = ["78701", "there's water everywhere, a pipe burst in the basement"];
+// No on-call phone: the urgent task at once, then the name and the address, then goodbye.
+const EMERGENCY = ["78701", "there's water everywhere, a pipe burst in the basement", "Rosa Diaz", "55 Rainey Street"];
 
 describe("daily QA: passing calls (seed 000 §8)", () => {
   it.each([

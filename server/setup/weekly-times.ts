@@ -47,6 +47,11 @@ export async function setBusinessHours({ db, tenantId }: TenantCtx, days: Weekly
     if (seen.has(w.weekday)) throw new AppError("BAD_REQUEST", `${WEEKDAYS[w.weekday]} is listed twice.`, `${i}.weekday`);
     seen.add(w.weekday);
   });
+  const open = new Set(windows.map((w) => w.weekday));
+  const stranded = windows.length ? (await db.bookingSlot.findMany({ select: { weekday: true } })).find((b) => !open.has(b.weekday)) : undefined;
+  if (stranded) {
+    throw new AppError("BAD_REQUEST", `${WEEKDAYS[stranded.weekday]} has booking slots. Remove them below before closing ${WEEKDAYS[stranded.weekday]}, so no caller is booked on a closed day.`, "weekday");
+  }
   await db.businessHours.deleteMany({});
   if (windows.length) {
     await db.businessHours.createMany({ data: windows.map((w) => ({ tenantId, weekday: w.weekday, openMinute: w.start, closeMinute: w.end })) });
@@ -55,6 +60,11 @@ export async function setBusinessHours({ db, tenantId }: TenantCtx, days: Weekly
 
 export async function addBookingSlot({ db, tenantId }: TenantCtx, slot: WeeklyWindow) {
   const w = toWindow(slot, 0);
+  // A visit is never booked on a day the office is closed (once hours are set).
+  const hours = await db.businessHours.findMany({ select: { weekday: true } });
+  if (hours.length && !hours.some((h) => h.weekday === w.weekday)) {
+    throw new AppError("BAD_REQUEST", `You're closed on ${WEEKDAYS[w.weekday]}s. Open ${WEEKDAYS[w.weekday]} in your business hours first, or pick a day you're open.`, "weekday");
+  }
   const overlapping = await db.bookingSlot.findFirst({ where: { weekday: w.weekday, startMinute: { lt: w.end }, endMinute: { gt: w.start } } });
   if (overlapping) {
     throw new AppError(

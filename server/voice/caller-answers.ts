@@ -42,11 +42,10 @@ export function describeHours(hours: readonly { weekday: number; openMinute: num
 const stem = (w: string) => (w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
 const tokens = (text: string) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !FILLER.has(w)).map(stem).filter((w) => w.length >= 3);
 
-/** The settings entry the caller asked about: its head word ("heaters", "commercial") appears in it. */
+/** The settings entry the caller asked about: the one sharing the most words with the question. */
 export function matchService(asked: string, list: readonly string[]): string | null {
   const words = tokens(asked);
   if (!words.length) return null;
-  const head = words[words.length - 1]!;
   // The entry sharing the most words wins ("gas lines" is Gas lines, not Sewer lines).
   const scored = list
     .map((item) => ({ item, t: tokens(item) }))

@@ -114,7 +114,7 @@ describe("the AI call (seed 000)", () => {
       appointmentAt: firstSlot.startsAt,
     });
     expect(final.state.fields.appointmentAt).toBe("2026-03-03T15:00:00.000Z");
-    expect(final.say).toContain("see you tomorrow between 9 and 11 AM");
+    expect(final.say).toContain("see you tomorrow, Tuesday, between 9 and 11 AM");
     expect(final.actions.slice(-2)).toEqual([{ type: "end", outcome: "booked", reason: "booked" }, { type: "hangup" }]);
     expect(ofType(final, "create_task")).toEqual([]);
   });
@@ -197,7 +197,11 @@ describe("the AI call (seed 000)", () => {
     const expected = upcomingSlots(CTX.bookingSlots, { timeZone: CTX.timeZone, now: CTX.now });
     expect(atSlot.state.slotsOffered).toEqual(expected);
     expect(atSlot.state.slotsOffered.length).toBeLessThanOrEqual(3);
-    expect(atSlot.say).toContain("tomorrow at 9 AM, Thursday, March 5 at 1 PM, or Tuesday, March 10 at 9 AM");
+    expect(atSlot.state.slotsOffered.map((s) => s.label)).toEqual(["tomorrow at 9 AM", "Thursday, March 5 at 1 PM", "Tuesday, March 10 at 9 AM"]);
+    // Over the phone only the earliest is read out first.
+    expect(atSlot.say).toContain("The next opening is tomorrow, Tuesday, between 9 and 11 AM. Does that work for you?");
+    expect(atSlot.say).not.toMatch(/Thursday|March 10/);
+    expect(atSlot.state.slotsMentioned).toEqual([0]);
     // A pick outside what was offered books nothing.
     const outside = hear(atSlot.state, "the fifth one", CTX, { slotNumber: 5 });
     expect(outside.state.fields.appointmentAt).toBeUndefined();
@@ -227,7 +231,11 @@ describe("the AI call (seed 000)", () => {
   });
 
   it("ends as followup_needed with a callback task when no offered time suits", () => {
-    const final = last(converse([...BOOKING_CALL.slice(0, 5), "none of those work for me"]));
+    const results = converse([...BOOKING_CALL.slice(0, 5), "none of those work for me", "no, neither of those"]);
+    // The first no brings the next two times; the second ends the call.
+    expect(results.at(-2)!.say).toBe("Okay. I also have Thursday, March 5 between 1 and 3 PM or Tuesday, March 10 between 9 and 11 AM. Would either of those work?");
+    expect(ofType(results.at(-2)!, "create_task")).toEqual([]);
+    const final = last(results);
     expect(final.state.outcome).toBe("followup_needed");
     expect(final.state.endReason).toBe("slots_declined");
     expect(final.state.fields.appointmentAt).toBeUndefined();
@@ -270,13 +278,23 @@ describe("escalation (seed 000 §6)", () => {
 
   it("creates an urgent callback due within 5 minutes when no on-call phone is set", () => {
     const r = hear(start("standard", NO_ON_CALL).state, "I smell gas in the kitchen", NO_ON_CALL);
-    expect(r.state.outcome).toBe("followup_needed");
+    // The urgent task is created at once; the call stays open only to take the name and address.
+    expect(r.state.outcome).toBeNull();
     expect(r.state.fields.urgency).toBe("emergency");
+    expect(r.state.escalation).toMatchObject({ via: "urgent_callback", callbackTaskCreated: true });
     expect(ofType(r, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5 })]);
     expect(ofType(r, "create_task")[0]?.title).toMatch(/gas smell/);
     expect(r.say).toMatch(/leave the building/);
     expect(r.say).toMatch(/within 5 minutes/);
-    expect(next(r)).toEqual({ type: "hangup" });
+    expect(r.say).toMatch(/what's your name\?$/);
+    expect(next(r)).toEqual({ type: "listen", stage: "name" });
+    const name = hear(r.state, "Dana Whitfield", NO_ON_CALL);
+    expect(next(name)).toEqual({ type: "listen", stage: "address" });
+    const done = hear(name.state, "4410 Duval Street", NO_ON_CALL);
+    expect(done.state.outcome).toBe("followup_needed");
+    expect(done.state.endReason).toBe("emergency_callback");
+    expect(ofType(done, "create_task")).toEqual([]);
+    expect(next(done)).toEqual({ type: "hangup" });
   });
 
   it("treats no water with a baby in the home as an emergency", () => {
@@ -294,10 +312,18 @@ describe("escalation (seed 000 §6)", () => {
   it("falls back to an urgent callback when the on-call phone does not answer", () => {
     const transferring = hear(start().state, "my pipe burst").state;
     const r = transition(transferring, { type: "transfer_failed" }, CTX);
-    expect(r.state.outcome).toBe("followup_needed");
-    expect(r.state.escalation).toMatchObject({ via: "transfer", transferResult: "failed" });
-    expect(ofType(r, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5 })]);
+    expect(r.state.outcome).toBeNull();
+    expect(r.state.escalation).toMatchObject({ via: "transfer", transferResult: "failed", callbackTaskCreated: true });
+    expect(ofType(r, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5, title: expect.stringMatching(/^Transfer not answered\. Emergency \(a burst pipe\)/) })]);
+    expect(r.say).toMatch(/^I'm sorry, I couldn't reach anyone just now\./);
     expect(r.say).toMatch(/within 5 minutes/);
+    expect(next(r)).toEqual({ type: "listen", stage: "name" });
+    const name = hear(r.state, "it's Priya Raman");
+    const done = hear(name.state, "22 Oak Lane");
+    expect(done.state.fields).toMatchObject({ callerName: "Priya Raman", address: "22 Oak Lane" });
+    expect(done.state.outcome).toBe("followup_needed");
+    expect(done.state.endReason).toBe("transfer_failed");
+    expect(ofType(done, "create_task")).toEqual([]);
   });
 
   it("closes the call quietly once the on-call plumber took it", () => {
@@ -328,19 +354,18 @@ describe("escalation (seed 000 §6)", () => {
 });
 
 describe("unclear answers", () => {
-  it("re-asks an unclear answer at most twice then ends as followup_needed", () => {
-    const results = converse(["umm", "what?", "I don't know"]);
-    expect(results.slice(1, 3).map(next)).toEqual([
-      { type: "listen", stage: "zip" },
-      { type: "listen", stage: "zip" },
-    ]);
+  it("re-asks an unclear answer once, then ends as followup_needed on the second", () => {
+    const results = converse(["umm", "what?"]);
+    expect(results.slice(1).map(next)).toEqual([{ type: "listen", stage: "zip" }, { type: "hangup" }]);
     const final = last(results);
     expect(final.state.outcome).toBe("followup_needed");
     expect(final.state.endReason).toBe("unclear_answers");
     expect(ofType(final, "create_task")).toEqual([expect.objectContaining({ kind: "callback", dueInMinutes: 15 })]);
     expect(next(final)).toEqual({ type: "hangup" });
     const zipQuestions = final.state.transcript.filter((t) => t.speaker === "agent" && /ZIP/.test(t.text));
-    expect(zipQuestions).toHaveLength(3);
+    // The opening and one re-ask; the goodbye names no ZIP.
+    expect(zipQuestions).toHaveLength(2);
+    expect(final.say).toBe("I'm sorry, I'm having trouble understanding. Someone from Demo Plumbing will call you back at this number shortly. Goodbye.");
   });
 
   it("counts attempts per question, starting over at the next question", () => {
@@ -350,10 +375,21 @@ describe("unclear answers", () => {
   });
 
   it("treats silence as an unclear answer", () => {
-    let r = start();
-    for (let i = 0; i < 3; i++) r = transition(r.state, { type: "silence" }, CTX);
+    const atZip = hear(start().state, "uh").state;
+    const r = transition(atZip, { type: "silence" }, CTX);
     expect(r.state.outcome).toBe("followup_needed");
-    expect(r.state.transcript.filter((t) => t.speaker === "system")).toHaveLength(3);
+    expect(r.state.endReason).toBe("unclear_answers");
+    expect(r.state.transcript.filter((t) => t.speaker === "system")).toHaveLength(1);
+  });
+
+  it("ends a call where the caller never said a word with no outcome, so the hang-up makes it missed", () => {
+    let r = start();
+    for (let i = 0; i < 2; i++) r = transition(r.state, { type: "silence" }, CTX);
+    expect(r.state.stage).toBe("ended");
+    expect(r.state.outcome).toBeNull();
+    expect(r.actions).toEqual([{ type: "hangup" }]);
+    expect(r.say).toBe("I'm sorry, I can't hear anything. Someone from Demo Plumbing will get back to you at this number. Goodbye.");
+    expect(closeOnHangup(r.state)).toEqual({ status: "missed", task: null });
   });
 });
 
@@ -439,7 +475,7 @@ describe("prompt profiles", () => {
       expect(r.say ?? "").not.toMatch(/Maria|Lopez|Main Street|7 8 7 0 1/);
     }
     expect(results[0]!.say).toBe("Thank you for calling Demo Plumbing. This is the automated assistant. What is the five-digit ZIP code where you need service?");
-    expect(final.say).toBe("You are booked for tomorrow between 9 and 11 AM. Thank you for calling Demo Plumbing. Goodbye.");
+    expect(final.say).toBe("You are booked for tomorrow, Tuesday, between 9 and 11 AM. Thank you for calling Demo Plumbing. Goodbye.");
   });
 
   it("uses the caller's name and address in the standard profile", () => {
@@ -447,5 +483,275 @@ describe("prompt profiles", () => {
     expect(results[3]!.say).toContain("Thanks, Maria Lopez.");
     expect(results[5]!.say).toContain("I have 123 Main Street");
     expect(last(results).say).toContain("You're all set, Maria Lopez.");
+  });
+});
+
+// ── the reworked intake, rule by rule ──────────────────────────────────────────────────────
+
+const TO_SLOTS = ["78701", "the shower drain is clogged", "it's Tom Ortega", "yeah book a visit", "4410 Duval Street"];
+const ANSWERS: CallContext = {
+  ...CTX,
+  answers: { priceAnswer: "There's a $79 service call, and the plumber quotes the job before any work starts.", servicesOffered: ["Water heaters", "Drain cleaning"], servicesNotOffered: ["Septic systems"] },
+  businessHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 8 * 60, closeMinute: 17 * 60 })),
+};
+
+describe("slots, one at a time", () => {
+  it("offers only the earliest opening first, as a window with the weekday", () => {
+    const atSlot = last(converse(TO_SLOTS));
+    expect(atSlot.say).toBe("Thanks, I have 4410 Duval Street. The next opening is tomorrow, Tuesday, between 9 and 11 AM. Does that work for you?");
+    expect(atSlot.state.slotsMentioned).toEqual([0]);
+    expect(atSlot.state.slotsSaid).toEqual([0]);
+  });
+
+  it("books the first opening on a plain yes", () => {
+    const final = last(converse([...TO_SLOTS, "yep, that works"]));
+    expect(final.state.outcome).toBe("booked");
+    expect(final.state.fields.appointmentAt).toBe("2026-03-03T15:00:00.000Z");
+  });
+
+  it("offers the next two on a no, then books 'the second one' of those", () => {
+    const results = converse([...TO_SLOTS, "no, I can't do that", "the second one"]);
+    const reoffer = results.at(-2)!;
+    expect(reoffer.say).toBe("Okay. I also have Thursday, March 5 between 1 and 3 PM or Tuesday, March 10 between 9 and 11 AM. Would either of those work?");
+    expect(reoffer.state.slotsMentioned).toEqual([1, 2]);
+    expect(reoffer.state.slotsDeclined).toEqual([0]);
+    const final = last(results);
+    expect(final.state.outcome).toBe("booked");
+    // "The second one" of the two just read out: March 10, not the second opening overall.
+    expect(final.state.fields.appointmentAt).toBe("2026-03-10T14:00:00.000Z");
+  });
+
+  it("reads 'tuesday's bad for me' as a no to the Tuesday opening and offers the next ones", () => {
+    const r = last(converse([...TO_SLOTS, "tuesday's bad for me"]));
+    expect(r.state.outcome).toBeNull();
+    expect(r.say).toMatch(/^Okay\. I also have Thursday, March 5 between 1 and 3 PM/);
+    expect(r.state.slotsDeclined).toContain(0);
+  });
+
+  it("understands a weekday said before it was offered", () => {
+    const final = last(converse([...TO_SLOTS, "do you have anything thursday afternoon?"]));
+    expect(final.state.outcome).toBe("booked");
+    expect(final.state.fields.appointmentAt).toBe("2026-03-05T19:00:00.000Z");
+  });
+
+  it("does not book a morning for a caller who says 'not in the morning'", () => {
+    const r = last(converse([...TO_SLOTS, "not in the morning"]));
+    expect(r.state.fields.appointmentAt).not.toBe("2026-03-03T15:00:00.000Z");
+    expect(r.state.outcome).not.toBe("booked");
+  });
+
+  it("does not book Tuesday for a caller who says 'I can't do Tuesday'", () => {
+    const r = last(converse([...TO_SLOTS, "I can't do Tuesday"]));
+    expect(r.state.fields.appointmentAt).toBeUndefined();
+    expect(r.say).toMatch(/Thursday, March 5/);
+  });
+
+  it("says so when the day asked for has no opening, and reads out what there is", () => {
+    const r = last(converse([...TO_SLOTS, "how about friday"]));
+    expect(r.state.outcome).toBeNull();
+    expect(r.say).toMatch(/^I'm sorry, I don't have an opening on Friday\./);
+    expect(next(r)).toEqual({ type: "listen", stage: "slot" });
+  });
+
+  it("ends with a callback task when every time is turned down", () => {
+    const final = last(converse([...TO_SLOTS, "nope", "neither of those, sorry"]));
+    expect(final.state).toMatchObject({ outcome: "followup_needed", endReason: "slots_declined" });
+    expect(ofType(final, "create_task")).toEqual([expect.objectContaining({ kind: "callback", title: "Call back to schedule a visit: the offered times did not suit" })]);
+  });
+
+  it("turns a request for a call at the slot step into a callback", () => {
+    const final = last(converse([...TO_SLOTS, "actually just have someone call me back"]));
+    expect(final.state).toMatchObject({ outcome: "followup_needed", endReason: "callback_requested" });
+  });
+});
+
+describe("unclear answers and silence", () => {
+  it("ends politely with a callback task after two unclear answers to the same question", () => {
+    const results = converse(["78701", "hmm", "what?"]);
+    expect(results[2]!.say).toBe("Sorry, I didn't quite get that. What's going on with your plumbing?");
+    const final = last(results);
+    expect(final.state).toMatchObject({ stage: "ended", outcome: "followup_needed", endReason: "unclear_answers" });
+    expect(ofType(final, "create_task")).toEqual([expect.objectContaining({ kind: "callback", title: "Call back: the AI could not understand the caller" })]);
+    expect(closeOnHangup(final.state)).toEqual({ status: "followup_needed", task: null });
+  });
+
+  it("leaves a silent call with no outcome and no end action, so the hang-up makes it missed", () => {
+    const first = transition(start().state, { type: "silence" }, CTX);
+    expect(next(first)).toEqual({ type: "listen", stage: "zip" });
+    const second = transition(first.state, { type: "silence" }, CTX);
+    expect(second.state.stage).toBe("ended");
+    expect(second.state.outcome).toBeNull();
+    expect(ofType(second, "end")).toEqual([]);
+    expect(ofType(second, "create_task")).toEqual([]);
+    expect(closeOnHangup(second.state).status).toBe("missed");
+  });
+
+  it("records a hang-up as followup_needed whenever the caller spoke, even with nothing captured", () => {
+    const r = hear(start().state, "uh, hello?");
+    expect(r.state.fields).toEqual({});
+    const closed = closeOnHangup(r.state);
+    expect(closed.status).toBe("followup_needed");
+    expect(closed.task).toMatchObject({ kind: "callback", title: "Call back: the caller hung up during intake", notes: "Nothing captured yet." });
+  });
+});
+
+describe("emergencies", () => {
+  it("transfers at once when there is an on-call phone, without asking the name first", () => {
+    const r = hear(start().state, "my water heater burst and there's water everywhere in the garage");
+    expect(next(r)).toMatchObject({ type: "transfer", to: "+15125550199" });
+    expect(ofType(r, "create_task")).toEqual([]);
+    expect(r.say).not.toMatch(/name/);
+  });
+
+  it("without an on-call phone, takes the name and then the address after creating the urgent task", () => {
+    const results = [start("standard", NO_ON_CALL)];
+    for (const line of ["78702", "the toilet's overflowing and it won't stop, it's all over the bathroom floor", "Keisha Brown", "it's 2200 Rio Grande Street"]) results.push(hear(last(results).state, line, NO_ON_CALL));
+    const [, , flagged, named, done] = results;
+    expect(ofType(flagged!, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5 })]);
+    expect(flagged!.say).toMatch(/^That sounds urgent\..*within 5 minutes at this number\. So they know who to ask for, what's your name\?$/);
+    expect(named!.say).toBe("And what's the address where the problem is, with the house number?");
+    expect(done!.state).toMatchObject({ outcome: "followup_needed", endReason: "emergency_callback", fields: { callerName: "Keisha Brown", address: "2200 Rio Grande Street", urgency: "emergency" } });
+    expect(done!.say).toBe("Thank you. Someone from Demo Plumbing will call you back within 5 minutes at this number. Goodbye.");
+    // One urgent task for the whole call.
+    expect(results.flatMap((r) => ofType(r, "create_task"))).toHaveLength(1);
+  });
+
+  it("does not ask for a name the emergency caller already gave", () => {
+    const r = hear(start("standard", NO_ON_CALL).state, "hi this is Walt Gruber, a pipe just burst in my basement", NO_ON_CALL);
+    expect(r.state.fields.callerName).toBe("Walt Gruber");
+    expect(next(r)).toEqual({ type: "listen", stage: "address" });
+    expect(r.say).toMatch(/what's the address where the problem is/);
+  });
+
+  it("asks the emergency caller's name only once, then moves on to the address", () => {
+    const flagged = hear(start("standard", NO_ON_CALL).state, "I smell gas in the basement", NO_ON_CALL);
+    const unclear = hear(flagged.state, "what? hold on", NO_ON_CALL);
+    expect(next(unclear)).toEqual({ type: "listen", stage: "address" });
+    const unclearAgain = hear(unclear.state, "I don't know", NO_ON_CALL);
+    expect(unclearAgain.state).toMatchObject({ outcome: "followup_needed", endReason: "emergency_callback" });
+    expect(ofType(unclearAgain, "create_task")).toEqual([]);
+  });
+
+  it("keeps the urgent task when the caller hangs up right after the emergency", () => {
+    const flagged = hear(start("standard", NO_ON_CALL).state, "sewage is coming up out of the shower drain", NO_ON_CALL);
+    expect(ofType(flagged, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback" })]);
+    // The task already exists: the hang-up records the outcome and adds no second task.
+    expect(closeOnHangup(flagged.state)).toEqual({ status: "followup_needed", task: null });
+  });
+
+  it("after a failed transfer, hangs up with the urgent task kept if the caller leaves mid-questions", () => {
+    const failed = transition(hear(start().state, "my pipe burst").state, { type: "transfer_failed" }, CTX);
+    expect(ofType(failed, "create_task")).toHaveLength(1);
+    expect(closeOnHangup(failed.state)).toEqual({ status: "followup_needed", task: null });
+  });
+});
+
+describe("caller questions mid-intake", () => {
+  it("answers a price question with the business's own wording and asks the same question again, without a miss", () => {
+    const atIssue = hear(start("standard", ANSWERS).state, "78701", ANSWERS).state;
+    const r = hear(atIssue, "how much do you charge?", ANSWERS);
+    expect(r.say).toBe("There's a $79 service call, and the plumber quotes the job before any work starts. Now, what's going on with your plumbing?");
+    expect(r.state.misses).toBe(0);
+    expect(next(r)).toEqual({ type: "listen", stage: "issue" });
+  });
+
+  it("never says a price the owner did not write", () => {
+    const atIssue = hear(start().state, "78701").state;
+    const r = hear(atIssue, "what's this gonna cost me?");
+    expect(r.say).toMatch(/^The plumber will give you the price on site, before any work starts\./);
+    expect(r.say).not.toMatch(/\$|\d+ dollars/);
+  });
+
+  it("admits to being a virtual assistant, then carries on", () => {
+    const atName = last(converse(["78701", "my garbage disposal is jammed"], ANSWERS)).state;
+    const r = hear(atName, "wait, am I talking to a robot?", ANSWERS);
+    expect(r.say).toMatch(/^Yes, I'm Demo Plumbing's virtual assistant, not a person.*And who am I speaking with\?$/);
+    expect(next(r)).toEqual({ type: "listen", stage: "name" });
+    expect(ofType(r, "transfer")).toEqual([]);
+  });
+
+  it("answers the office hours from the settings", () => {
+    const atIssue = hear(start("standard", ANSWERS).state, "78701", ANSWERS).state;
+    expect(hear(atIssue, "what are your hours?", ANSWERS).say).toMatch(/^The office is open Monday to Friday, 8 AM to 5 PM\./);
+  });
+
+  it("answers 'can someone come today' with the real earliest opening", () => {
+    const atIssue = hear(start().state, "78701").state;
+    expect(hear(atIssue, "can somebody come out today?").say).toMatch(/^I don't have an opening today\. The earliest is tomorrow, Tuesday, between 9 and 11 AM\./);
+  });
+
+  it("answers a question and keeps the problem said in the same breath", () => {
+    const atIssue = hear(start("standard", ANSWERS).state, "78701", ANSWERS).state;
+    const r = hear(atIssue, "do you guys do water heaters? mine is leaking from the bottom", ANSWERS);
+    expect(r.say).toMatch(/^Yes, we do water heaters\./);
+    expect(r.state.fields.issueSummary).toMatch(/leaking from the bottom/i);
+    expect(next(r)).toEqual({ type: "listen", stage: "name" });
+  });
+});
+
+describe("what the caller says before it is asked", () => {
+  it("keeps a problem said instead of the ZIP, and asks the ZIP again", () => {
+    const r = hear(start().state, "uh yeah, my water heater's been leaking from the bottom");
+    expect(r.say).toBe("Got it, I'll make a note of that. First, what's the ZIP code where you need the work done?");
+    expect(r.state.fields).toEqual({});
+    expect(r.state.misses).toBe(1);
+    const after = hear(r.state, "78702");
+    expect(after.state.fields.issueSummary).toBe("My water heater's been leaking from the bottom");
+    expect(after.state.fields.urgency).toBe("high");
+    // The issue question is skipped: on to the name.
+    expect(next(after)).toEqual({ type: "listen", stage: "name" });
+  });
+
+  it("keeps a name and an address said early and does not ask for them again", () => {
+    const results = converse(["78701", "this is Grace Park, the sink at 88 Congress Avenue is clogged", "book it please"]);
+    const final = last(results);
+    expect(final.state.fields).toMatchObject({ callerName: "Grace Park", address: "88 Congress Avenue" });
+    expect(results.map((r) => r.say ?? "").join(" ")).not.toMatch(/who am I speaking with|street address/);
+    expect(final.state.stage).toBe("slot");
+    expect(final.say).toMatch(/Thanks, I have 88 Congress Avenue\. The next opening is/);
+  });
+
+  it("keeps the ZIP said after a correction: '90210, no wait… 78701'", () => {
+    const r = hear(start().state, "90210, no wait... 78701");
+    expect(r.state.fields).toEqual({ zip: "78701", inArea: true });
+    expect(next(r)).toEqual({ type: "listen", stage: "issue" });
+  });
+
+  it("keeps the name said after a correction", () => {
+    const atName = last(converse(["78701", "my toilet won't flush"])).state;
+    expect(hear(atName, "Mike, no sorry, Michael Brandt").state.fields.callerName).toBe("Michael Brandt");
+  });
+
+  it("joins a spelled name: 'jon, j o n, smith' is Jon Smith", () => {
+    const atName = last(converse(["78701", "my toilet won't flush"])).state;
+    expect(hear(atName, "jon, j o n, smith").state.fields.callerName).toBe("Jon Smith");
+    expect(hear(atName, "Bree, that's b r e e, Walsh").state.fields.callerName).toBe("Bree Walsh");
+  });
+
+  it("keeps a name with an accent as said", () => {
+    const atName = last(converse(["78701", "my toilet won't flush"])).state;
+    const r = hear(atName, "it's Tomás Ortega");
+    expect(r.state.fields.callerName).toBe("Tomás Ortega");
+    expect(next(r)).toEqual({ type: "listen", stage: "booking_offer" });
+  });
+
+  it("reads a surname spelled before it is said in full", () => {
+    const atName = last(converse(["78701", "my toilet won't flush"])).state;
+    expect(hear(atName, "it's K-O-W-A-L-S-K-I, Anna Kowalski").state.fields.callerName).toBe("Anna Kowalski");
+  });
+
+  it("notes a third party and the unit: 'my tenant Mrs. Alvarez in unit B'", () => {
+    const results = converse(["78701", "I'm calling for my tenant Mrs. Alvarez in unit B, her kitchen sink is backed up", "Paul Novak", "yes send someone", "1500 Lavaca Street"]);
+    const atSlot = last(results);
+    expect(atSlot.state.fields.notes).toBe("Calling for my tenant Mrs. Alvarez. Unit B");
+    expect(atSlot.state.fields.callerName).toBe("Paul Novak");
+    expect(atSlot.state.fields.address).toBe("1500 Lavaca Street, Unit B");
+    expect(atSlot.state.evidence.notes).toBe("I'm calling for my tenant Mrs. Alvarez in unit B, her kitchen sink is backed up");
+  });
+
+  it("passes the third party on to the office in the callback task", () => {
+    const final = last(converse(["78701", "my elderly mother's kitchen faucet is dripping", "Sam Ito", "just have someone call me"]));
+    expect(final.state.fields.notes).toBe("Calling for my elderly mother");
+    expect(ofType(final, "create_task")[0]?.notes).toContain("Calling for my elderly mother");
   });
 });

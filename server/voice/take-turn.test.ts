@@ -48,6 +48,8 @@ describe("one intake webhook turn", () => {
       bookingIntent: "visit",
       address: "4500 North Lamar Boulevard, apartment 12",
       appointmentAt: "2026-03-05T19:00:00.000Z",
+      // The unit, for the office.
+      notes: "Unit 12",
     });
     expect(turns.slice(1).every((t) => t.extract?.modelUsed === "local:rules" && !t.extract.fellBack)).toBe(true);
     expect(turns.slice(0, -1).every((t) => t.twiml.includes('<Gather input="') && t.twiml.includes(`action="${BASE}/api/twilio/voice/intake"`))).toBe(true);
@@ -65,12 +67,12 @@ describe("one intake webhook turn", () => {
     const started = await takeIntakeTurn({ state: newCallState("safe"), input: { kind: "start" }, ctx: CTX, engine, baseUrl: BASE });
     expect(calls).toEqual([]);
     const turn = await takeIntakeTurn({ state: started.result.state, input: { kind: "speech", text: "78701" }, ctx: CTX, engine, baseUrl: BASE });
-    expect(calls).toEqual([{ stage: "zip", utterance: "78701", profile: "safe", slotsOffered: [] }]);
+    expect(calls).toEqual([{ stage: "zip", utterance: "78701", profile: "safe", slotsOffered: [], slotsMentioned: [], slotsDeclined: [] }]);
     expect(turn.extract?.modelUsed).toBe("stub");
     expect(turn.result.state.stage).toBe("issue");
   });
 
-  it("turns a failed warm transfer into an urgent callback", async () => {
+  it("turns a failed warm transfer into an urgent callback, then takes the name and address", async () => {
     const engine = createIntakeEngine({ provider: "local" });
     let state: CallState = (await takeIntakeTurn({ state: newCallState(), input: { kind: "start" }, ctx: CTX, engine, baseUrl: BASE })).result.state;
     const escalated = await takeIntakeTurn({ state, input: { kind: "speech", text: "water is pouring through my ceiling" }, ctx: CTX, engine, baseUrl: BASE });
@@ -79,7 +81,17 @@ describe("one intake webhook turn", () => {
     const failed = await takeIntakeTurn({ state, input: { kind: "transfer_result", answered: false }, ctx: CTX, engine, baseUrl: BASE });
     expect(failed.extract).toBeNull();
     expect(failed.result.actions).toContainEqual(expect.objectContaining({ type: "create_task", kind: "urgent_callback", dueInMinutes: 5 }));
-    expect(failed.twiml).toContain("<Hangup/>");
+    expect(failed.twiml).not.toContain("<Hangup/>");
+    expect(failed.twiml).toContain(`<Gather input="speech"`);
+    expect(failed.twiml).toContain("<Say>I'm sorry, I couldn't reach anyone just now. If you can do it safely, turn off the main water shut-off valve, and stay away from any outlets near the water. I've marked this urgent, and someone will call you back within 5 minutes at this number. So they know who to ask for, what's your name?</Say>");
+    expect(failed.result.state.stage).toBe("name");
+    state = failed.result.state;
+    const named = await takeIntakeTurn({ state, input: { kind: "speech", text: "Lena Fischer" }, ctx: CTX, engine, baseUrl: BASE });
+    expect(named.twiml).toContain("And what's the address where the problem is, with the house number?");
+    const done = await takeIntakeTurn({ state: named.result.state, input: { kind: "speech", text: "918 Barton Springs Road" }, ctx: CTX, engine, baseUrl: BASE });
+    expect(done.result.state).toMatchObject({ outcome: "followup_needed", endReason: "transfer_failed", fields: { callerName: "Lena Fischer", address: "918 Barton Springs Road" } });
+    expect(done.result.actions.filter((a) => a.type === "create_task")).toEqual([]);
+    expect(done.twiml).toMatch(/<Say>Thank you\. Someone from Demo Plumbing will call you back within 5 minutes at this number\. Goodbye\.<\/Say><Hangup\/><\/Response>$/);
   });
 
   it("reads the caller's answer from a Gather post", () => {

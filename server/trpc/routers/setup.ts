@@ -5,6 +5,7 @@ import { serviceGate } from "@/server/billing/service-gate";
 import { addTrackingNumber, removeTrackingNumber, setForwardingPhones } from "@/server/setup/phone-numbers";
 import { addServiceZips, lookupZip, markServed, parseZipList, removeServiceZips, zipsWithinRadius } from "@/server/setup/service-area";
 import { addBookingSlot, formatClock, removeBookingSlot, setBusinessHours } from "@/server/setup/weekly-times";
+import { getCallAnswers, setCallAnswers, ZCallAnswersInput } from "@/server/setup/call-answers";
 import { AppError } from "@/server/errors";
 import { isValidTimeZone } from "@/server/tenants/create-tenant";
 import { writeAudit } from "@/server/audit/write-audit";
@@ -32,6 +33,13 @@ export const setupRouter = router({
       await ctx.prisma.tenant.update({ where: { id: ctx.tenantId }, data: input });
       await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "tenant.settings_changed", data: input });
     }),
+
+  callAnswers: read.query(({ ctx }) => getCallAnswers(ctx)),
+  setCallAnswers: write.input(ZCallAnswersInput).mutation(async ({ ctx, input }) => {
+    const saved = await setCallAnswers(ctx, input);
+    await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "setup.call_answers_changed", data: { services: saved.servicesOffered.length, notOffered: saved.servicesNotOffered.length } });
+    return saved;
+  }),
 
   phones: read.query(async ({ ctx }) => {
     const [tenant, tracking] = await Promise.all([

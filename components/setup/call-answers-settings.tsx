@@ -1,0 +1,147 @@
+"use client";
+// What the AI may say when a caller asks about price or services mid-call: the business's own
+// words. The AI never invents a price or a service; what is not written here it does not claim.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button, ErrorBanner, SuccessNote, fieldErrorsFrom } from "@/components/ui/form";
+import { Card, PageHeader } from "@/components/ui/layout";
+import { QueryState, ReadOnlyNote } from "@/components/settings/access-states";
+import { can, type TenantRole } from "@/server/auth/permissions";
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function ListField({ label, name, hint, defaultValue, error, disabled }: { label: string; name: string; hint: string; defaultValue: string[]; error?: string; disabled: boolean }) {
+  const id = `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-xs text-slate-600">
+        {hint}
+      </p>
+      <textarea
+        id={id}
+        name={name}
+        rows={6}
+        defaultValue={defaultValue.join("\n")}
+        disabled={disabled}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        aria-invalid={error ? true : undefined}
+        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 disabled:bg-slate-50"
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CallAnswersSettings({ role }: { role: TenantRole }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.setup.callAnswers.queryOptions());
+  return (
+    <div className="max-w-2xl">
+      <PageHeader
+        title="Answers for callers"
+        description="When a caller asks the AI what it costs or whether you do a kind of job, it answers in one sentence with exactly these words, then goes on with the call."
+      />
+      <QueryState query={query} what="see the answers for callers">
+        {() => <CallAnswersForm data={query.data!} canEdit={can(role, "setup.write")} />}
+      </QueryState>
+    </div>
+  );
+}
+
+type Data = { priceAnswer: string | null; servicesOffered: string[]; servicesNotOffered: string[]; defaultPriceAnswer: string };
+
+function CallAnswersForm({ data, canEdit }: { data: Data; canEdit: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(trpc.setup.setCallAnswers.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.setup.callAnswers.queryKey() }) }));
+  const errs = fieldErrorsFrom(save.error);
+  const listError = (name: string) => Object.entries(errs.fields).find(([k]) => k === name || k.startsWith(`${name}.`))?.[1];
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    setSaved(false);
+    const ok = await save
+      .mutateAsync({
+        priceAnswer: String(f.get("priceAnswer") ?? ""),
+        servicesOffered: lines(String(f.get("servicesOffered") ?? "")),
+        servicesNotOffered: lines(String(f.get("servicesNotOffered") ?? "")),
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    setSaved(ok);
+  }
+
+  return (
+    <Card>
+      {!canEdit ? <ReadOnlyNote>Only an owner or manager can change these answers.</ReadOnlyNote> : null}
+      <form onSubmit={onSubmit} noValidate className="space-y-5">
+        <div>
+          <label htmlFor="field-priceAnswer" className="block text-sm font-medium text-slate-700">
+            When a caller asks about price
+          </label>
+          <p id="field-priceAnswer-hint" className="text-xs text-slate-600">
+            One or two sentences. Leave it empty to say: “{data.defaultPriceAnswer}”
+          </p>
+          <textarea
+            id="field-priceAnswer"
+            name="priceAnswer"
+            rows={2}
+            maxLength={300}
+            defaultValue={data.priceAnswer ?? ""}
+            disabled={!canEdit}
+            placeholder={data.defaultPriceAnswer}
+            aria-describedby={`field-priceAnswer-hint${errs.fields.priceAnswer ? " field-priceAnswer-error" : ""}`}
+            aria-invalid={errs.fields.priceAnswer ? true : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 disabled:bg-slate-50"
+          />
+          {errs.fields.priceAnswer ? (
+            <p id="field-priceAnswer-error" className="mt-1 text-sm text-red-700">
+              {errs.fields.priceAnswer}
+            </p>
+          ) : null}
+        </div>
+        <ListField
+          label="Services you do"
+          name="servicesOffered"
+          hint="One per line, e.g. Water heaters. Asked “do you do water heaters?”, the AI says “Yes, we do water heaters.”"
+          defaultValue={data.servicesOffered}
+          error={listError("servicesOffered")}
+          disabled={!canEdit}
+        />
+        <ListField
+          label="Services you don't do"
+          name="servicesNotOffered"
+          hint="One per line, e.g. Commercial buildings. The AI says so politely and still takes the call for the office. Anything on neither list gets “I'll note your question for the team.”"
+          defaultValue={data.servicesNotOffered}
+          error={listError("servicesNotOffered")}
+          disabled={!canEdit}
+        />
+        {canEdit ? (
+          <div className="flex items-center gap-3" aria-live="polite">
+            <Button type="submit" busy={save.isPending}>
+              Save answers
+            </Button>
+            {saved ? <SuccessNote message="Saved. The next call uses them." /> : null}
+          </div>
+        ) : null}
+        <ErrorBanner message={errs.field ? null : errs.message} />
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,130 @@
+// Each emergency rule in plain words, with the wordings callers really use. The rules take the
+// raw utterance (any case, punctuation, curly apostrophes).
+import { describe, expect, it } from "vitest";
+import { detectEmergency, EMERGENCY_RULES, emergencyRule } from "@/server/intake/emergency-rules";
+import { detectEmergency as reExported, urgencyOf } from "@/server/intake/rules-extract";
+
+describe("flooding: water that won't stop or is spreading", () => {
+  it("escalates water that won't stop spreading into the hallway as flooding", () => {
+    expect(detectEmergency("The water won't stop spreading into the hallway!")).toBe("flooding");
+    expect(detectEmergency("water keeps spreading into the hallway")).toBe("flooding");
+  });
+
+  it("escalates water leaking out and spreading into another room as flooding", () => {
+    expect(detectEmergency("Water is leaking out of the washer and it's spreading into the hallway.")).toBe("flooding");
+    expect(detectEmergency("my toilet is overflowing and water is going into the hallway")).toBe("flooding");
+  });
+
+  it("escalates water coming out that the caller cannot stop as flooding", () => {
+    expect(detectEmergency("The water’s coming out of the wall and it won’t stop")).toBe("flooding");
+    expect(detectEmergency("I can't shut the water off and it's pouring out under the sink")).toBe("flooding");
+    expect(detectEmergency("the toilet is overflowing and it won't stop")).toBe("flooding");
+  });
+
+  it("escalates water all over a floor that won't stop as flooding", () => {
+    expect(detectEmergency("There's water all over the kitchen floor and it won't stop")).toBe("flooding");
+  });
+
+  it("escalates water through the ceiling and standing water in the basement", () => {
+    expect(detectEmergency("there's water coming through the ceiling")).toBe("flooding");
+    expect(detectEmergency("there's inches of water in the basement and it's still leaking")).toBe("flooding");
+    expect(detectEmergency("BASEMENT IS FLOODED")).toBe("flooding");
+  });
+
+  it("does not escalate a toilet that won't stop running", () => {
+    expect(detectEmergency("my toilet won't stop running")).toBeNull();
+    expect(detectEmergency("the toilet keeps running all night")).toBeNull();
+    expect(urgencyOf("my toilet won't stop running")).not.toBe("emergency");
+  });
+
+  it("does not escalate a faucet that won't stop dripping", () => {
+    expect(detectEmergency("the kitchen faucet won't stop dripping")).toBeNull();
+  });
+
+  it("does not escalate a leak that only happens while a fixture is in use", () => {
+    expect(detectEmergency("it leaks all over the floor, but only when I run the dishwasher")).toBeNull();
+  });
+
+  it("does not escalate flooding the caller rules out", () => {
+    expect(detectEmergency("the basement isn't flooding, it's just damp")).toBeNull();
+    expect(detectEmergency("there is no water on the floor")).toBeNull();
+  });
+
+  it("does not escalate a flood that happened before and was fixed", () => {
+    expect(detectEmergency("we had a flood last year, it's fixed now, the faucet just drips")).toBeNull();
+  });
+
+  it("does escalate when an old problem is happening again right now", () => {
+    expect(detectEmergency("the pipe burst last year and they fixed it, but it burst again right now")).toBe("burst_pipe");
+  });
+});
+
+describe("burst pipes", () => {
+  it.each(["a pipe burst in the garage", "we've got a busted pipe under the house", "the pipe under the sink split open", "I think the water main break is in our yard"])(
+    "escalates %j as a burst pipe",
+    (said) => {
+      expect(detectEmergency(said)).toBe("burst_pipe");
+    },
+  );
+});
+
+describe("gas", () => {
+  it.each(["I smell gas near the water heater", "it smells like rotten eggs in here", "there's a gas leak by the stove", "Smells a bit like gas in the laundry room"])(
+    "escalates %j as a gas smell",
+    (said) => {
+      expect(detectEmergency(said)).toBe("gas_smell");
+    },
+  );
+
+  it("does not escalate a caller who says there is no gas smell", () => {
+    expect(detectEmergency("I don't smell gas, the stove just won't light")).toBeNull();
+    expect(detectEmergency("there's no gas smell, just a slow drip")).toBeNull();
+  });
+
+  it("checks gas before anything else", () => {
+    expect(EMERGENCY_RULES[0]!.kind).toBe("gas_smell");
+    expect(detectEmergency("the basement is flooding and I smell gas")).toBe("gas_smell");
+  });
+});
+
+describe("sewage", () => {
+  it("escalates sewage backing up into the home", () => {
+    expect(detectEmergency("sewage is backing up in the basement drain")).toBe("sewage_backup");
+    expect(detectEmergency("there's raw sewage in the tub")).toBe("sewage_backup");
+  });
+});
+
+describe("no water for someone vulnerable", () => {
+  it("escalates no water with a baby, an elderly parent or a medical need", () => {
+    expect(detectEmergency("my 87-year-old dad has no hot water")).toBe("no_water_vulnerable");
+    expect(detectEmergency("my grandma's staying with us and we got no hot water")).toBe("no_water_vulnerable");
+    expect(detectEmergency("no running water and my mom is on dialysis")).toBe("no_water_vulnerable");
+  });
+
+  it("does not escalate no water on its own: that is high, not an emergency", () => {
+    expect(detectEmergency("we have no water")).toBeNull();
+    expect(urgencyOf("we have no water")).toBe("high");
+  });
+});
+
+describe("water near electrical", () => {
+  it("escalates water near outlets or a panel, and a sagging ceiling", () => {
+    expect(detectEmergency("water is dripping near the electrical panel")).toBe("other_safety_risk");
+    expect(detectEmergency("the ceiling is sagging from the leak upstairs")).toBe("other_safety_risk");
+  });
+});
+
+describe("the rules as data", () => {
+  it("is the same function through rules-extract", () => {
+    expect(reExported).toBe(detectEmergency);
+  });
+
+  it("has a rule, a label and a plain-words description for every kind", () => {
+    for (const rule of EMERGENCY_RULES) {
+      expect(emergencyRule(rule.kind)).toBe(rule);
+      expect(rule.label.length).toBeGreaterThan(3);
+      expect(rule.when.length).toBeGreaterThan(10);
+    }
+    expect(emergencyRule("gas_smell").safetyLine).toMatch(/leave the building/);
+  });
+});
