@@ -125,3 +125,41 @@ test("a test call left mid-way is hung up when the tester leaves the page", asyn
     })
     .toBe(true);
 });
+
+test("times are offered one at a time, and \"the second one\" after a no books the second time read out", async ({ page }) => {
+  await openSimulator(page);
+  await missedCallReachesTheAi(page);
+  await callerSays(page, "uh it's seven eight seven oh one", /What's going on with your plumbing\?/);
+  await callerSays(page, "the kitchen faucet drips all day", /who am I speaking with\?/);
+  await callerSays(page, "this is Ray Ortiz", /book a plumber to come out/);
+  await callerSays(page, "yeah have somebody come out", /street address/);
+  await callerSays(page, "88 Riverside Drive", /The next opening is .+\. Does that work for you\?/);
+  await callerSays(page, "no that doesn't work for me", /I also have .+ or .+\. Would either of those work\?/);
+  const offer = (await agentLine(page, /I also have/).textContent()) ?? "";
+  const second = /I also have .+? or (.+?)\. Would either/.exec(offer)?.[1];
+  expect(second).toBeTruthy();
+  await callerSays(page, "the second one", /You're all set, Ray Ortiz/);
+  await expect(agentLine(page, /You're all set/)).toContainText(second!);
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("booked");
+  await expect(leadField(page, "Address")).toContainText("88 Riverside Drive");
+});
+
+test("an emergency with no on-call phone: the safety line and an urgent callback, then the name and the address are taken", async ({ page }) => {
+  // Hill Country Plumbing has no on-call phone, so nobody can take the call live.
+  await signIn(page, DEMO.secondOwner);
+  await page.getByRole("link", { name: "Test your flow" }).click();
+  await expect(page.getByText("The AI is on")).toBeVisible();
+  await page.getByRole("button", { name: "Call Hill Country Plumbing" }).click();
+  await page.getByRole("button", { name: "No answer" }).click();
+  await expect(agentLine(page, /what's the ZIP code/)).toBeVisible();
+  await callerSays(page, "78620", /What's going on with your plumbing\?/);
+  await callerSays(page, "oh my god the toilet's overflowing and it won't stop, water's going into the hallway", /within 5 minutes.*what's your name\?/);
+  await expect(agentLine(page, /within 5 minutes/)).toContainText("turn off the water valve");
+  await callerSays(page, "Rosa Diaz", /address where the problem is/);
+  await callerSays(page, "412 Oak Street", /call you back within 5 minutes/);
+  await expect(page.getByText("The call has ended.")).toBeVisible();
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("followup_needed");
+  await expect(leadField(page, "Urgency")).toContainText("emergency");
+  await expect(leadField(page, "Name")).toContainText("Rosa Diaz");
+  await expect(leadField(page, "Address")).toContainText("412 Oak Street");
+});

@@ -1,4 +1,5 @@
-// Quick-fill lines for the tester, in the order a typical call needs them (seed 000 §2–4).
+// Quick-fill lines for the tester, in the order a typical call needs them, plus the things real
+// callers say in between (a question, a correction, a no to the first time offered).
 export const SAMPLE_PHRASES = [
   "My ZIP is 78701",
   "My ZIP is 10001",
@@ -9,7 +10,12 @@ export const SAMPLE_PHRASES = [
   "Please call me back",
   "No thanks",
   "123 Main Street",
-  "The first one",
+  "Yeah, that works",
+  "No, that doesn't work for me",
+  "The second one",
+  "How much is this going to cost?",
+  "Are you a real person?",
+  "Can someone come today?",
   "Can I talk to a person?",
 ] as const;
 
