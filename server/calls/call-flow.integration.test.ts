@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { upcomingSlots } from "@/server/voice/booking-slots";
+import { slotWindow } from "@/server/voice/scripts";
 import { DEFAULT_TRANSFER_TIMEOUT_SECONDS } from "@/server/voice/state-machine";
 import { CONFIRM_APPOINTMENT_ACTION, DECLINED_ACTION, MISSED_CALL_ACTION, OUT_OF_AREA_ACTION, PLUMBER_ANSWERED_ACTION, AFTER_TRANSFER_ACTION } from "./next-step";
 import { makeTestBusiness, setBillingEligible, type TestBusiness } from "./test-business";
@@ -174,9 +175,11 @@ describe(`AI intake (seed 000 §2–4, ${engineName})`, () => {
     for (const line of BOOKING_CALL.slice(0, 5)) xml = await call.say(line);
     const slots = await prisma.bookingSlot.findMany({ where: { tenantId: biz.tenant.id } });
     const offered = upcomingSlots(slots, { timeZone: biz.tenant.timeZone, now: new Date() });
-    for (const slot of offered) expect(spoken(xml)).toContain(slot.label);
+    // Over the phone the earliest opening is offered alone, as a window.
+    expect(spoken(xml)).toContain(`The next opening is ${slotWindow(offered[0]!)}. Does that work for you?`);
+    for (const slot of offered.slice(1)) expect(spoken(xml)).not.toContain(slotWindow(slot));
     expect(spoken(xml)).not.toMatch(/\$\s?\d/);
-    const done = await call.say("the first one");
+    const done = await call.say("yes, that works");
     expect(done).toContain("<Hangup/>");
     const lead = await leadOf(call);
     expect(lead.status).toBe("booked");
@@ -203,11 +206,11 @@ describe(`AI intake (seed 000 §2–4, ${engineName})`, () => {
     expect(await tasksOf(call)).toEqual([]);
   });
 
-  it("re-asks an unclear answer at most twice, then ends as followup_needed", async () => {
+  it("re-asks an unclear answer once, then ends as followup_needed on the second", async () => {
     const call = await atIntake();
     expect(spoken(await call.say("umm"))).toMatch(/ZIP/);
-    expect(spoken(await call.say(""))).toMatch(/ZIP/);
-    const end = await call.say("I don't know");
+    const end = await call.say("");
+    expect(spoken(end)).toMatch(/having trouble understanding.*call you back/);
     expect(end).toContain("<Hangup/>");
     expect(end).not.toContain("<Gather");
     expect((await leadOf(call)).status).toBe("followup_needed");
@@ -241,23 +244,48 @@ describe(`escalation (seed 000 §6, seed 001, ${engineName})`, () => {
     const call = await atIntake();
     await call.say("my basement is flooding");
     const xml = await call.dialEnded("no-answer");
-    expect(xml).toContain("<Hangup/>");
-    const [task] = await tasksOf(call);
+    // The urgent task at once, then the name and the address.
+    expect(xml).not.toContain("<Hangup/>");
+    expect(spoken(xml)).toMatch(/^I'm sorry, I couldn't reach anyone just now\..*what's your name\?$/);
+    const [task, ...more] = await tasksOf(call);
+    expect(more).toEqual([]);
     expect(task).toMatchObject({ kind: "urgent_callback", assigneeId: biz.dispatchId });
     expect(secondsFromNow(task!.dueAt)).toBeLessThanOrEqual(5 * 60);
+    expect(spoken(await call.say("Hannah Cole"))).toMatch(/what's the address/);
+    const end = await call.say("606 West Lynn Street");
+    expect(end).toContain("<Hangup/>");
+    expect(await tasksOf(call)).toHaveLength(1);
+    expect(await leadOf(call)).toMatchObject({ status: "followup_needed", callerName: "Hannah Cole", address: "606 West Lynn Street", urgency: "emergency", nextAction: task!.title, dueAt: task!.dueAt });
   });
 
   it("Emergency without an on-call phone: urgent callback task due within 5 minutes, owned", async () => {
     const call = await atIntake(solo);
     const xml = await call.say("I smell gas in the kitchen");
-    expect(xml).toContain("<Hangup/>");
     expect(xml).not.toContain("<Dial");
+    expect(xml).not.toContain("<Hangup/>");
+    expect(spoken(xml)).toMatch(/leave the building.*within 5 minutes at this number\. So they know who to ask for, what's your name\?$/);
+    // The task exists before the name is asked: a hang-up now loses nothing.
     const [task, ...more] = await tasksOf(call);
     expect(more).toEqual([]);
     expect(task).toMatchObject({ kind: "urgent_callback", assigneeId: solo.ownerId });
     expect(secondsFromNow(task!.dueAt)).toBeGreaterThan(0);
     expect(secondsFromNow(task!.dueAt)).toBeLessThanOrEqual(5 * 60);
-    expect(await leadOf(call)).toMatchObject({ status: "followup_needed", urgency: "emergency", ownerId: solo.ownerId, nextAction: task!.title, dueAt: task!.dueAt });
+    expect(await leadOf(call)).toMatchObject({ urgency: "emergency", ownerId: solo.ownerId, nextAction: task!.title, dueAt: task!.dueAt });
+    expect(spoken(await call.say("it's Victor Huang"))).toBe("And what's the address where the problem is, with the house number?");
+    const end = await call.say("3100 Guadalupe Street");
+    expect(spoken(end)).toMatch(/^Thank you\. Someone from .* will call you back within 5 minutes at this number\. Goodbye\.$/);
+    expect(end).toContain("<Hangup/>");
+    expect(await tasksOf(call)).toHaveLength(1);
+    expect(await leadOf(call)).toMatchObject({ status: "followup_needed", urgency: "emergency", callerName: "Victor Huang", address: "3100 Guadalupe Street", ownerId: solo.ownerId, nextAction: task!.title, dueAt: task!.dueAt });
+  });
+
+  it("keeps the urgent callback when the caller hangs up right after an emergency with nobody on call", async () => {
+    const call = await atIntake(solo);
+    await call.say("there's sewage coming up out of the shower drain");
+    const [task] = await tasksOf(call);
+    await call.ended();
+    expect(await tasksOf(call)).toEqual([task]);
+    expect(await leadOf(call)).toMatchObject({ status: "followup_needed", urgency: "emergency", nextAction: task!.title, dueAt: task!.dueAt });
   });
 
   it("Caller request for human triggers warm transfer if available", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractByRules, nameOf, addressOf, bookingIntentOf, detectEmergency, detectWantsHuman, slotChoiceOf, summarizeIssue, urgencyOf } from "@/server/intake/rules-extract";
+import { extractByRules, nameOf, addressOf, bookingIntentOf, detectEmergency, detectWantsHuman, slotChoiceOf, summarizeIssue, urgencyOf, thirdPartyOf, unitOf, joinSpelling, afterCorrection } from "@/server/intake/rules-extract";
 import { findZip } from "@/server/intake/spoken-numbers";
 import type { SlotView } from "@/server/intake/extraction";
 
@@ -209,5 +209,99 @@ describe("extractByRules", () => {
 
   it("lets a caller decline to give a name", () => {
     expect(extractByRules({ stage: "name", utterance: "I'd rather not say", slotsOffered: [] })).toMatchObject({ callerName: null, declined: true });
+  });
+});
+
+describe("one time at a time: what the caller says back", () => {
+  const TUE = SLOTS[0]!;
+  it("picks 'the second one' among the two just re-offered, not the second overall", () => {
+    expect(slotChoiceOf("the second one", SLOTS, [1, 2])).toEqual({ kind: "pick", index: 2 });
+    expect(slotChoiceOf("uh, the first one i guess", SLOTS, [1, 2])).toEqual({ kind: "pick", index: 1 });
+  });
+
+  it("reads 'tuesday's bad for me' as turning down the Tuesday opening", () => {
+    expect(slotChoiceOf("tuesday's bad for me", SLOTS, [0])).toEqual({ kind: "declined" });
+    expect(slotChoiceOf("tuesday is no good, i'm at work", SLOTS, [0])).toEqual({ kind: "declined" });
+  });
+
+  it("reads 'I can't do Tuesday' as turning down Tuesday, never as picking it", () => {
+    const choice = slotChoiceOf("i can't do tuesday", SLOTS, [0]);
+    expect(choice).not.toEqual({ kind: "pick", index: 0 });
+    expect(choice).toEqual({ kind: "declined" });
+  });
+
+  it("reads 'not in the morning' as a preference for the afternoon", () => {
+    expect(slotChoiceOf("not in the morning", SLOTS, [0])).toEqual({ kind: "offer", indices: [1] });
+    expect(slotChoiceOf("mornings don't work for me", SLOTS, [0])).toEqual({ kind: "offer", indices: [1] });
+  });
+
+  it("understands a day said at any point, before it was offered", () => {
+    expect(slotChoiceOf("do you have anything thursday?", SLOTS, [0])).toEqual({ kind: "pick", index: 1 });
+    expect(slotChoiceOf("afternoon is better", SLOTS, [0])).toEqual({ kind: "pick", index: 1 });
+  });
+
+  it("takes 'the soonest' and 'any of those' as a pick", () => {
+    expect(slotChoiceOf("whatever's soonest", SLOTS, [1, 2])).toEqual({ kind: "pick", index: 0 });
+    expect(slotChoiceOf("any of those is fine", SLOTS, [1, 2])).toEqual({ kind: "pick", index: 1 });
+  });
+
+  it("never offers a time the caller already turned down", () => {
+    expect(slotChoiceOf("mornings are better", SLOTS, [1], [0])).toEqual({ kind: "pick", index: 2 });
+    expect(slotChoiceOf("tomorrow", SLOTS, [1, 2], [0])).toEqual({ kind: "unavailable", asked: "tomorrow" });
+    expect(TUE.relativeDay).toBe("tomorrow");
+  });
+
+  it("marks a preference that fits several times as tentative, not a booking", () => {
+    const x = extractByRules({ stage: "slot", utterance: "something in the morning", slotsOffered: SLOTS, slotsMentioned: [1], slotsDeclined: [] });
+    expect(x).toMatchObject({ slotNumber: 1, slotTentative: true });
+  });
+
+  it("reports a day no slot has as unavailable", () => {
+    expect(extractByRules({ stage: "slot", utterance: "how about saturday", slotsOffered: SLOTS, slotsMentioned: [0] }).slotUnavailable).toBe("on Saturday");
+  });
+});
+
+describe("corrections and spelling", () => {
+  it("keeps the ZIP said after 'no wait': '90210, no wait… 78701'", () => {
+    expect(extractByRules({ stage: "zip", utterance: "90210, no wait… 78701", slotsOffered: [] }).zip).toBe("78701");
+    expect(extractByRules({ stage: "zip", utterance: "seven eight seven oh one, sorry I mean seven eight seven oh two", slotsOffered: [] }).zip).toBe("78702");
+  });
+
+  it("keeps the address said after a correction", () => {
+    expect(extractByRules({ stage: "address", utterance: "12 Elm Street, actually that's my office, home is 940 Oak Lane", slotsOffered: [] }).address).toBe("940 Oak Lane");
+  });
+
+  it("joins a spelled name with the name said before it: 'jon, j o n, smith'", () => {
+    expect(extractByRules({ stage: "name", utterance: "jon, j o n, smith", slotsOffered: [] }).callerName).toBe("Jon Smith");
+    expect(extractByRules({ stage: "name", utterance: "Anna, K-O-W-A-L-S-K-I", slotsOffered: [] }).callerName).toBe("Anna Kowalski");
+    expect(joinSpelling("it's L E E")).toBe("it's Lee ");
+  });
+
+  it("takes the name after 'no sorry'", () => {
+    expect(extractByRules({ stage: "name", utterance: "Mike, no sorry, Michael Brandt", slotsOffered: [] }).callerName).toBe("Michael Brandt");
+  });
+
+  it("returns the whole answer when there is no correction", () => {
+    expect(afterCorrection("78701", () => true)).toBe("78701");
+  });
+});
+
+describe("someone else's home", () => {
+  it("hears a third party with their name: 'my tenant Mrs. Alvarez in unit B'", () => {
+    const said = "I'm calling for my tenant Mrs. Alvarez in unit B, her kitchen sink is backed up";
+    expect(thirdPartyOf(said)).toBe("my tenant Mrs. Alvarez");
+    expect(unitOf(said)).toBe("B");
+    expect(extractByRules({ stage: "issue", utterance: said, slotsOffered: [] })).toMatchObject({ thirdParty: "my tenant Mrs. Alvarez", unit: "B" });
+  });
+
+  it("hears a relative without a name", () => {
+    expect(thirdPartyOf("my elderly mother's water heater is leaking")).toBe("my elderly mother");
+    expect(thirdPartyOf("my sink is leaking")).toBeNull();
+  });
+
+  it("reads apartment and unit numbers", () => {
+    expect(unitOf("apartment 3B")).toBe("3B");
+    expect(unitOf("it's unit bee")).toBe("B");
+    expect(unitOf("4410 Duval Street")).toBeNull();
   });
 });
