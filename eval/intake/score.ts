@@ -31,7 +31,7 @@ export type Check = { name: string; ok: boolean; detail: string; kind: "outcome"
 
 const oneOf = <T>(v: T | T[]) => (Array.isArray(v) ? v : [v]);
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "none" : JSON.stringify(v));
-const words = (s: string) => s.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+const words = (s: string) => s.toLowerCase().match(/[\p{L}0-9']+/gu) ?? [];
 
 /** Stored details the caller never said: each field must be traceable to the caller's words. */
 export function ungroundedFields(call: PlayedCall): string[] {

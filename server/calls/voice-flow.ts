@@ -184,9 +184,12 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: 
   await leadEvent(prisma, call, "call.ended", { callStatus: form.CallStatus, duration: form.CallDuration ?? null });
   const state = parseCallState(call.state, call.promptProfile);
   const aiHandled = state.stage !== "new";
+  // Hung up mid-intake or mid-transfer, or the agent gave up on a silent line: close the lead for
+  // the office. A call already ended elsewhere (recovered after an outage) is left as it is.
+  const silentEnd = state.stage === "ended" && !state.outcome;
+  const open = call.stage !== "ended" || silentEnd;
   if (call.stage !== "ended") await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
-  // Hung up mid-intake or mid-transfer, or the agent gave up on a silent line: close the lead for the office.
-  if (aiHandled && !state.outcome) {
+  if (open && aiHandled && !state.outcome) {
     const { status, task } = closeOnHangup(state);
     // After an emergency the urgent callback (and its next action) already stands: only the status changes.
     if (task || state.escalation) await applyActions(prisma, call, state, task ? [task] : [], now, status);
@@ -309,9 +312,11 @@ async function applyActions(prisma: PrismaClient, call: Call, state: CallState, 
   }
   const finished = end as EndAction | null;
   const appointmentAt = state.fields.appointmentAt ? new Date(state.fields.appointmentAt) : null;
+  // After an emergency's urgent callback, its title and 5-minute due time stay the next step.
+  const urgentStands = !!state.escalation?.callbackTaskCreated;
   const step: NextStep | null =
     taskStep ??
-    (finished
+    (finished && !urgentStands
       ? nextStepFor(finished.outcome, { now, reason: finished.reason, appointmentAt })
       : transferring
         ? { nextAction: TRANSFER_IN_PROGRESS_ACTION, dueAt: new Date(now.getTime() + URGENT_CALLBACK_MINUTES * 60_000) }

@@ -24,7 +24,7 @@ export type EmergencyRule = {
 };
 
 /** Water getting out of where it belongs. */
-const WATER_ESCAPING = ["overflow*", "leak*", "water … coming out", "water … coming in", "water's going", "water is going", "water going", "water … spilling", "spill*", "water … running out", "water … on the floor", "water … in the basement"];
+const WATER_ESCAPING = ["water", "overflow*", "leak*", "water … coming out", "water … coming in", "water's going", "water is going", "water going", "water … spilling", "spill*", "water … running out", "water … on the floor", "water … in the basement"];
 const WILL_NOT_STOP = [
   "won't stop -running -dripping -trickling",
   "wont stop -running -dripping -trickling",

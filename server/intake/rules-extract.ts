@@ -78,7 +78,7 @@ function stripFillers(text: string): string {
 /** The caller's own description of the problem, lightly trimmed; null when it is not one. */
 export function summarizeIssue(text: string): string | null {
   let s = stripFillers(text).replace(/^(this is|my name is|my name's)\s+[a-z'-]+(\s+[a-z'-]+)?\s*(,|\.|and)\s*/i, "");
-  s = s.replace(/[\s.,!?]+$/, "");
+  s = s.replace(/[\s.,!?]+$/, "").replace(/^[\s,.;:-]+/, "");
   if (!s) return null;
   const lower = s.toLowerCase();
   if (CONFUSED.test(lower)) return null;
@@ -95,7 +95,7 @@ function titleCase(word: string): string {
 function nameFrom(tokens: string[]): string | null {
   const picked: string[] = [];
   for (const t of tokens) {
-    if (NAME_STOP.has(t.toLowerCase()) || !/^[a-z][a-z'-]*$/i.test(t)) break;
+    if (NAME_STOP.has(t.toLowerCase()) || !/^\p{L}[\p{L}'-]*$/u.test(t)) break;
     picked.push(titleCase(t));
     if (picked.length === 3) break;
   }
@@ -125,6 +125,7 @@ export function nameOf(text: string, askedForName: boolean): string | null {
   // A name restated in full after a short form ("tom, thomas reyes"): the full one counts.
   const dedupe = (name: string) => {
     const w = name.split(" ");
+    if (w.length >= 3 && w[0]!.toLowerCase() === w[w.length - 1]!.toLowerCase()) return w.slice(1).join(" ");
     return w.length >= 3 && w[0]![0] === w[1]![0] ? w.slice(1).join(" ") : name;
   };
   const whole = nameIn(clean(spoken), askedForName);
@@ -278,7 +279,7 @@ function datesSaid(lower: string): number[] {
 }
 
 const DAY_REFUSED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|hard|impossible|can't|isn't|not gonna)/;
-const DAY_WANTED_BEFORE = /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|do|maybe|prefer|rather|instead|try|on|book|take|give me)\s+(the\s+)?$/;
+const DAY_WANTED_BEFORE = /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me)\s+(the\s+)?$/;
 const DAY_WANTED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(fine|good|great|better|works|ok|okay|perfect|instead|would work|could work|is best|is better|please)/;
 
 function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
@@ -291,7 +292,7 @@ function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
       const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
       const no = NEGATED_DAY.test(before) || /\b(work|working|i'?m at work|busy|gone|away|out of town)\s+(on\s+)?$/.test(before) || DAY_REFUSED_AFTER.test(after);
       const yes = DAY_WANTED_BEFORE.test(before) || DAY_WANTED_AFTER.test(after);
-      if ((no || saysNo) && !yes) refused.push(day);
+      if (NEGATED_DAY.test(before) || ((no || saysNo) && !yes)) refused.push(day);
       else wanted.push(day);
     }
   }
@@ -319,8 +320,12 @@ export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[
   const dates = datesSaid(lower);
   const saysNo = SLOT_NO.test(lower) && !/\b(works|fine|good|better|great|perfect|prefer|rather|how about|what about|can we do|could we do|let'?s do)\b/.test(lower);
   // "I have class all morning": a part of the day said with a no is a part of the day that is out.
-  const parts = saysNo ? [] : PARTS_OF_DAY.filter(([re]) => re.test(lower));
-  const refusedParts = saysNo ? PARTS_OF_DAY.filter(([re]) => re.test(lower)) : [];
+  const partNegated = (re: RegExp) => {
+    const m = new RegExp(re.source).exec(lower);
+    return !!m && (NEGATED_DAY.test(lower.slice(Math.max(0, m.index - 24), m.index).replace(/\b(in|the)\s+/g, "")) || DAY_REFUSED_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30)));
+  };
+  const parts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && !saysNo && !partNegated(re));
+  const refusedParts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && (saysNo || partNegated(re)));
   const times = hoursSaid(lower.replace(/\b(\d{1,2})(st|nd|rd|th)\b/g, ""));
   let candidates = slots
     .map((_, i) => i)
@@ -390,7 +395,7 @@ const SERVICE_VERBS = "do|handle|fix|work on|service|install|put in|repair|repla
 
 const QUESTIONS: Array<[CallerQuestion, RegExp]> = [
   ["robot", /\b(are you|is this|am i (talking|speaking) (to|with)|is that|you'?re|you are|this is)( just)? (a |an )?(real (person|human)|(actual |live )?(person|human)|robot|machine|computer|bot|ai|a\.i\.|recording|automated( system| thing)?|artificial)\b|\b(robot|bot|machine|computer)\?/],
-  ["price", /\b(how much|what('?s| is| do| does| would| will)( it| that| this| you| the| your| ya)? (cost|charge|price|run me|fee)|what do you (guys )?charge|(is there|do you have) a (fee|charge|trip charge|service (call )?(fee|charge))|(what'?s|what are|what is) (your|the) (price|prices|rate|rates|fee|fees|cost|charge)|ballpark|pricing|trip charge|service (call )?fee)\b/],
+  ["price", /\b((gonna|going to|it'?ll|will it|would it|does it) (cost|run me)|cost me|how much|what('?s| is| do| does| would| will)( it| that| this| you| the| your| ya)? (cost|charge|price|run me|fee)|what do you (guys )?charge|(is there|do you have) a (fee|charge|trip charge|service (call )?(fee|charge))|(what'?s|what are|what is) (your|the) (price|prices|rate|rates|fee|fees|cost|charge)|ballpark|pricing|trip charge|service (call )?fee)\b/],
   ["today", /\b(can|could|will|would|is there|are there|do you have)( you| someone| somebody| anyone| anybody| a plumber| a guy| a tech\w*| you guys| any(one|body)?)?( \w+){0,3} (come|be (here|there|out)|get (here|there|out)|make it|come out|available|send)\b.*\b(today|this (morning|afternoon|evening)|tonight|right now|now)\b|\b(anyone|anybody|someone|somebody) (available )?(today|tonight|right now)\b|\b(today|tonight) (possible|available)\b/],
   ["hours", /\b(what are your hours|what('?s| are) (your|the) (business |office )?hours|what time do you (guys )?(open|close)|when (are|do) you (guys )?(open|close)|are you (guys )?open|(you|y'?all) open (on )?(saturday|sunday|weekends?|today|tomorrow)|hours of operation|business hours|office hours|open on (the )?(weekends?|saturdays?|sundays?))\b/],
   ["services", new RegExp(`\\b(do|can|will|does|could) (you|y'?all|ya|your (company|guys|team|people))( guys| all)? (${SERVICE_VERBS})\\b|^(you|y'?all)( guys| all)? (${SERVICE_VERBS})\\b.*\\?|\\bis (that|this|it) something (you|y'?all)( guys)? (do|handle)\\b|\\b(do|can) (you|y'?all)( guys)? (work on|do) (commercial|residential|businesses|restaurants|apartments)\\b`)],
@@ -426,7 +431,7 @@ function withoutQuestions(text: string): string {
 const RELATION = "(?:elderly |older |sick |disabled |old )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|in-laws|friend|client|customer|landlord|boss)";
 const THIRD_PARTY = new RegExp(`\\b(?:my|our)\\s+(${RELATION})\\b((?:,?\\s+(?:mrs?|ms|miss|dr)\\.?)?(?:,?\\s+[a-z][a-z'-]+){0,2})`, "i");
 const NOT_A_NAME = /^(is|has|had|was|says|said|asked|lives|rents|called|told|wants|needs|in|at|who|over|next|down|up|across|unit|apartment|apt|and|but|with|from|just|really|doesn't|does|can't|can|will|would|the|a|his|her|their)$/i;
-const UNIT = /\b(?:unit|apartment|apt|suite|ste|suit|number|#)\.?\s*#?\s*([0-9]{1,5}[a-z]?|[a-z](?![a-z])|[a-z]-?[0-9]{1,4})\b/i;
+const UNIT = /\b(?:unit|apartment|apt|suite|ste|suit|number|#)\.?\s*#?\s*([0-9]{1,5}[a-z]?|bee|see|sea|dee|[a-z](?![a-z])|[a-z]-?[0-9]{1,4})\b/i;
 const UNIT_WORDS: Record<string, string> = { a: "A", b: "B", c: "C", d: "D", bee: "B", be: "B", see: "C", sea: "C", dee: "D" };
 
 /** Who the caller is calling for, when it is someone else ("my tenant Mrs. Alvarez"). */

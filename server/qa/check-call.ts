@@ -81,12 +81,14 @@ export function checkQualificationPath({ state, tenant }: Pick<QaCallInput, "sta
   // In-area calls continue to intake and booking.
   if (zipServed === true && (f.inArea === false || state.endReason === "out_of_area")) add("in_area_declined", `ZIP ${f.zip} is in the service area, but the caller was declined as out of area.`);
 
-  // Address is captured only after qualification and booking intent.
+  // Address is captured only after qualification and booking intent — or after an emergency
+  // nobody could take live, when it is asked so the callback can reach the caller.
   const qualifiedVisit = f.inArea === true && !!f.issueSummary && f.bookingIntent === "visit";
   const askedAddress = agentTurns.find((t) => t.stage === "address" || t.stage === "slot");
-  if ((askedAddress || f.address) && !qualifiedVisit) {
+  const emergencyFollowUp = state.escalation?.callbackTaskCreated === true;
+  if ((askedAddress || f.address) && !qualifiedVisit && !emergencyFollowUp) {
     add("address_before_qualification", "The address was asked for or stored before the caller was qualified (in area, issue known) and asked for a visit.");
-  } else if (askedAddress) {
+  } else if (askedAddress && !emergencyFollowUp) {
     const intentAt = state.transcript.findIndex((t) => t.speaker === "caller" && t.stage === "booking_offer");
     if (intentAt < 0 || intentAt > askedAddress.i) add("address_before_booking_intent", "The address was asked for before the caller said they wanted a visit.");
   }

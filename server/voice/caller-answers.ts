@@ -16,7 +16,9 @@ export type CallerAnswerSettings = {
 export const DEFAULT_PRICE_ANSWER = "The plumber will give you the price on site, before any work starts.";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const FILLER = new Set("a an the any your you do does guys y'all all kind kinds of sort work works job jobs stuff things thing service services and or with for on in to".split(" "));
+const FILLER = new Set(
+  "a an the any your you do does guys y'all all kind kinds of sort work works job jobs stuff things thing service services and or with for on in to my our leaky leaking broken new old clogged".split(" "),
+);
 
 function clock(minutes: number): string {
   const h = Math.floor(minutes / 60) % 24;
@@ -46,10 +48,12 @@ const tokens = (text: string) => (text.toLowerCase().match(/[a-z]+/g) ?? []).fil
 export function matchService(asked: string, list: readonly string[]): string | null {
   const words = tokens(asked);
   if (!words.length) return null;
-  // The entry sharing the most words wins ("gas lines" is Gas lines, not Sewer lines).
+  // The entry the question names: all its words in the entry, or the entry's in the question
+  // or the same first word ("septic tanks" is Septic systems; "gas lines" is Gas lines, not Sewer
+  // lines; "pool heaters" is not Water heaters).
   const scored = list
     .map((item) => ({ item, t: tokens(item) }))
-    .filter(({ t }) => t.some((w) => words.includes(w)))
+    .filter(({ t }) => words.every((w) => t.includes(w)) || (t.length > 0 && t.every((w) => words.includes(w))) || (words.length === 1 && t.includes(words[0]!)) || t[0] === words[0])
     .map(({ item, t }) => ({ item, score: t.filter((w) => words.includes(w)).length }))
     .sort((a, b) => b.score - a.score);
   return scored[0]?.item ?? null;

@@ -5,7 +5,7 @@ import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
 const STOPWORDS = new Set("the and but for with you your our are was were have has had this that there their they them then than not just very from into about what when where which who will would could should can its it's i'm my me".split(" "));
 
 function words(text: string): string[] {
-  return text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+  return text.toLowerCase().match(/[\p{L}0-9']+/gu) ?? [];
 }
 
 /** The ZIP (5 digits; ZIP+4 gives its first five) if the caller's words contain exactly those digits. */

@@ -655,11 +655,13 @@ describe("caller questions mid-intake", () => {
     expect(next(r)).toEqual({ type: "listen", stage: "issue" });
   });
 
-  it("never says a price the owner did not write", () => {
+  it("hears 'what's this gonna cost me?' as a price question, answers without a number, and does not store it as the problem", () => {
     const atIssue = hear(start().state, "78701").state;
     const r = hear(atIssue, "what's this gonna cost me?");
     expect(r.say).toMatch(/^The plumber will give you the price on site, before any work starts\./);
     expect(r.say).not.toMatch(/\$|\d+ dollars/);
+    expect(r.state.fields.issueSummary).toBeUndefined();
+    expect(next(r)).toEqual({ type: "listen", stage: "issue" });
   });
 
   it("admits to being a virtual assistant, then carries on", () => {
