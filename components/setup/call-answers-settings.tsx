@@ -15,7 +15,8 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-function ListField({ label, name, hint, defaultValue, error, disabled }: { label: string; name: string; hint: string; defaultValue: string[]; error?: string; disabled: boolean }) {
+function TextAreaField(props: { label: string; name: string; hint: string; defaultValue: string; rows: number; maxLength?: number; placeholder?: string; error?: string; disabled: boolean }) {
+  const { label, name, hint, error } = props;
   const id = `field-${name}`;
   return (
     <div>
@@ -28,9 +29,11 @@ function ListField({ label, name, hint, defaultValue, error, disabled }: { label
       <textarea
         id={id}
         name={name}
-        rows={6}
-        defaultValue={defaultValue.join("\n")}
-        disabled={disabled}
+        rows={props.rows}
+        maxLength={props.maxLength}
+        placeholder={props.placeholder}
+        defaultValue={props.defaultValue}
+        disabled={props.disabled}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
         aria-invalid={error ? true : undefined}
         className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 disabled:bg-slate-50"
@@ -91,44 +94,32 @@ function CallAnswersForm({ data, canEdit }: { data: Data; canEdit: boolean }) {
     <Card>
       {!canEdit ? <ReadOnlyNote>Only an owner or manager can change these answers.</ReadOnlyNote> : null}
       <form onSubmit={onSubmit} noValidate className="space-y-5">
-        <div>
-          <label htmlFor="field-priceAnswer" className="block text-sm font-medium text-slate-700">
-            When a caller asks about price
-          </label>
-          <p id="field-priceAnswer-hint" className="text-xs text-slate-600">
-            One or two sentences. Leave it empty to say: “{data.defaultPriceAnswer}”
-          </p>
-          <textarea
-            id="field-priceAnswer"
-            name="priceAnswer"
-            rows={2}
-            maxLength={300}
-            defaultValue={data.priceAnswer ?? ""}
-            disabled={!canEdit}
-            placeholder={data.defaultPriceAnswer}
-            aria-describedby={`field-priceAnswer-hint${errs.fields.priceAnswer ? " field-priceAnswer-error" : ""}`}
-            aria-invalid={errs.fields.priceAnswer ? true : undefined}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 disabled:bg-slate-50"
-          />
-          {errs.fields.priceAnswer ? (
-            <p id="field-priceAnswer-error" className="mt-1 text-sm text-red-700">
-              {errs.fields.priceAnswer}
-            </p>
-          ) : null}
-        </div>
-        <ListField
+        <TextAreaField
+          label="When a caller asks about price"
+          name="priceAnswer"
+          hint={`One or two sentences. Leave it empty to say: “${data.defaultPriceAnswer}”`}
+          defaultValue={data.priceAnswer ?? ""}
+          rows={2}
+          maxLength={300}
+          placeholder={data.defaultPriceAnswer}
+          error={errs.fields.priceAnswer}
+          disabled={!canEdit}
+        />
+        <TextAreaField
           label="Services you do"
           name="servicesOffered"
           hint="One per line, e.g. Water heaters. Asked “do you do water heaters?”, the AI says “Yes, we do water heaters.”"
-          defaultValue={data.servicesOffered}
+          defaultValue={data.servicesOffered.join("\n")}
+          rows={6}
           error={listError("servicesOffered")}
           disabled={!canEdit}
         />
-        <ListField
+        <TextAreaField
           label="Services you don't do"
           name="servicesNotOffered"
           hint="One per line, e.g. Commercial buildings. The AI says so politely and still takes the call for the office. Anything on neither list gets “I'll note your question for the team.”"
-          defaultValue={data.servicesNotOffered}
+          defaultValue={data.servicesNotOffered.join("\n")}
+          rows={6}
           error={listError("servicesNotOffered")}
           disabled={!canEdit}
         />

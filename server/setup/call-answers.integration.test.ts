@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
-import { callerFor } from "@/server/test/caller";
+import { callerFor, rejection as rejects } from "@/server/test/caller";
 import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
 import { spoken, TwilioCall } from "@/server/calls/webhook-test-kit";
 import type { PrismaClient } from "@/server/db/generated/client";
@@ -25,16 +25,6 @@ beforeAll(async () => {
   biz = await makeTestBusiness(prisma);
 });
 afterAll(() => db?.drop());
-
-async function rejects(p: Promise<unknown>): Promise<{ code: string; message: string; field?: string }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as { code: string; message: string; cause?: { field?: string } };
-    return { code: e.code, message: e.message, field: e.cause?.field };
-  }
-  throw new Error("expected a rejection");
-}
 
 describe(`answers for callers (${engineName})`, () => {
   const owner = () => callerFor(prisma, biz.ownerId, biz.tenant.slug);

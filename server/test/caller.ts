@@ -27,3 +27,14 @@ export async function errorCode(p: Promise<unknown>): Promise<string> {
     return err instanceof TRPCError ? err.code : `THREW ${(err as Error).message}`;
   }
 }
+
+/** The tRPC error a call ends in, with the field the message is about; fails the test if it succeeds. */
+export async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string; field?: string }> {
+  try {
+    await p;
+  } catch (err) {
+    const e = err as { code: string; message: string; cause?: { field?: string } };
+    return { code: e.code, message: e.message, field: e.cause?.field };
+  }
+  throw new Error("expected a rejection");
+}
