@@ -1,0 +1,54 @@
+// The one query layer of the reports: loads the rows a period needs through the tenant-scoped
+// client, hands them to compute-report.ts, and returns the report. Staff get their own leads only.
+import "server-only";
+import type { Prisma } from "@/server/db/generated/client";
+import type { TenantCtx } from "@/server/db/tenant-scope";
+import { seesAllLeads, type Viewer } from "@/server/leads/lead-access";
+import { computeReport, type OpenLeadRow, type PeriodRows } from "./compute-report";
+import { resolvePeriod, type DateRange, type ReportPeriodInput } from "./period";
+import type { Report } from "./report-schema";
+
+/** Events the figures read: human touches, routing, link clicks. */
+const EVENT_TYPES = ["touchpoint.called_back", "touchpoint.left_voicemail", "touchpoint.texted", "sms.sent_by_staff", "lead.routed", "sms.link_clicked"];
+
+export type ReportScope = { ownerId: string | null };
+
+export function reportScope(viewer: Viewer): ReportScope {
+  return { ownerId: seesAllLeads(viewer.role) ? null : viewer.userId };
+}
+
+export async function loadPeriodRows(ctx: TenantCtx, range: DateRange, scope: ReportScope): Promise<PeriodRows> {
+  const { db } = ctx;
+  const leadWhere: Prisma.LeadWhereInput = { createdAt: { gte: range.start, lt: range.end }, isTest: false, ...(scope.ownerId ? { ownerId: scope.ownerId } : {}) };
+  const [calls, leads, events, messages, consents, qaReviews] = await Promise.all([
+    db.call.findMany({
+      where: { startedAt: { gte: range.start, lt: range.end }, isTest: false, ...(scope.ownerId ? { lead: { ownerId: scope.ownerId } } : {}) },
+      select: { startedAt: true, plumberAcceptedAt: true, state: true, endedAt: true },
+    }),
+    db.lead.findMany({
+      where: leadWhere,
+      select: { id: true, createdAt: true, source: true, status: true, ownerId: true, acceptedAt: true, appointmentAt: true, visitOutcome: true, jobOutcome: true, jobValueCents: true, temperature: true, callerPhone: true },
+    }),
+    db.leadEvent.findMany({ where: { type: { in: EVENT_TYPES }, lead: leadWhere }, select: { leadId: true, type: true, createdAt: true } }),
+    db.message.findMany({ where: { lead: leadWhere }, select: { leadId: true, direction: true, purpose: true, status: true, sentAt: true, createdAt: true, authorId: true } }),
+    db.consentRecord.findMany({ where: { optedOut: true, at: { gte: range.start, lt: range.end } }, select: { phone: true, optedOut: true, at: true } }),
+    // QA reviews are the whole business's work, not one person's numbers.
+    scope.ownerId ? Promise.resolve([]) : db.qaReview.findMany({ where: { sampledOn: { gte: range.firstDay, lte: range.lastDay } }, select: { verdict: true, reviewerVerdict: true, criteria: true } }),
+  ]);
+  return { calls, leads, events, messages, consents, qaReviews };
+}
+
+export async function loadOpenLeads(ctx: TenantCtx, scope: ReportScope): Promise<OpenLeadRow[]> {
+  return ctx.db.lead.findMany({
+    where: { status: { not: "closed" }, isTest: false, ...(scope.ownerId ? { ownerId: scope.ownerId } : {}) },
+    select: { ownerId: true, nextAction: true, dueAt: true, acceptedAt: true, createdAt: true, status: true, urgency: true, temperature: true },
+  });
+}
+
+export async function getReport(ctx: TenantCtx & { viewer: Viewer }, input: ReportPeriodInput, now: Date): Promise<Report> {
+  const tenant = await ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true } });
+  const period = resolvePeriod(input, tenant.timeZone, now);
+  const scope = reportScope(ctx.viewer);
+  const [current, previous, open] = await Promise.all([loadPeriodRows(ctx, period, scope), loadPeriodRows(ctx, period.previous, scope), loadOpenLeads(ctx, scope)]);
+  return computeReport({ business: tenant, period, current, previous, open, now, ownLeadsOnly: scope.ownerId != null });
+}
