@@ -52,6 +52,8 @@ const rows: PeriodRows = {
   messages: [
     { leadId: "1", direction: "outbound", purpose: "text_back", status: "delivered", sentAt: t("2026-03-08T15:01:00Z"), createdAt: t("2026-03-08T15:01:00Z"), authorId: null },
     { leadId: "1", direction: "inbound", purpose: "inbound", status: "received", sentAt: null, createdAt: t("2026-03-08T15:06:00Z"), authorId: null },
+    // STOP is not a reply.
+    { leadId: "2", direction: "inbound", purpose: "inbound", status: "received", sentAt: null, createdAt: t("2026-03-09T12:00:00Z"), authorId: null, keyword: true },
     { leadId: "2", direction: "outbound", purpose: "text_back", status: "sent", sentAt: t("2026-03-08T16:01:00Z"), createdAt: t("2026-03-08T16:01:00Z"), authorId: null },
     // Never sent (opted out before): not a text-back sent.
     { leadId: "4", direction: "outbound", purpose: "text_back", status: "canceled", sentAt: null, createdAt: t("2026-04-01T04:31:00Z"), authorId: null },

@@ -6,7 +6,7 @@
 //   (booked, showed, won) counts there, so a lead that crosses months is counted once.
 // - A missed call is one the plumber did not take (no key press on the ring-first whisper).
 //   The AI rescued it when the AI took the call and got something from the caller (a field or an outcome).
-// - Response rate: leads that replied by text after an automatic text (text-back, confirmation,
+// - Response rate: leads that replied by text (not STOP/START/HELP) after an automatic text (text-back, confirmation,
 //   reminder) ÷ leads that got one. Opt-out rate: those leads whose number opted out by the period's end.
 // - Appointment rate: leads with a booked visit ÷ leads. Show rate: "customer was there" ÷ visits
 //   with a recorded outcome. Close rate: won jobs ÷ booked visits.
@@ -50,7 +50,8 @@ export type LeadRow = {
 };
 
 export type EventRow = { leadId: string; type: string; createdAt: Date };
-export type MessageRow = { leadId: string | null; direction: "inbound" | "outbound"; purpose: string; status: string; sentAt: Date | null; createdAt: Date; authorId: string | null };
+/** keyword: an inbound STOP / START / HELP, which is not a reply to the business. */
+export type MessageRow = { leadId: string | null; direction: "inbound" | "outbound"; purpose: string; status: string; sentAt: Date | null; createdAt: Date; authorId: string | null; keyword?: boolean };
 export type ConsentRow = { phone: string; optedOut: boolean; at: Date };
 export type QaReviewRow = { verdict: string; reviewerVerdict: string | null; criteria: unknown };
 
@@ -126,7 +127,7 @@ function leadFacts(rows: PeriodRows, range: DateRange): LeadFacts[] {
     const messages = messagesBy.get(lead.id) ?? [];
     const automatic = messages.filter((m) => SENT(m) && AUTOMATIC_TEXTS.has(m.purpose) && !m.authorId).sort((a, b) => +a.sentAt! - +b.sentAt!);
     const firstText = automatic[0]?.sentAt ?? null;
-    const replied = firstText != null && messages.some((m) => m.direction === "inbound" && m.createdAt >= firstText);
+    const replied = firstText != null && messages.some((m) => m.direction === "inbound" && !m.keyword && m.createdAt >= firstText);
     const optedOut = firstText != null && (optOuts.get(lead.callerPhone) ?? []).some((c) => c.at >= lead.createdAt);
     return {
       lead,

@@ -1,8 +1,8 @@
 // The one query layer of the reports: loads the rows a period needs through the tenant-scoped
 // client, hands them to compute-report.ts, and returns the report. Staff get their own leads only.
-import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantCtx } from "@/server/db/tenant-scope";
+import { parseConsentKeyword } from "@/server/messaging/parse-keyword";
 import { seesAllLeads, type Viewer } from "@/server/leads/lead-access";
 import { computeReport, type OpenLeadRow, type PeriodRows } from "./compute-report";
 import { resolvePeriod, type DateRange, type ReportPeriodInput } from "./period";
@@ -30,12 +30,19 @@ export async function loadPeriodRows(ctx: TenantCtx, range: DateRange, scope: Re
       select: { id: true, createdAt: true, source: true, status: true, ownerId: true, acceptedAt: true, appointmentAt: true, visitOutcome: true, jobOutcome: true, jobValueCents: true, temperature: true, callerPhone: true },
     }),
     db.leadEvent.findMany({ where: { type: { in: EVENT_TYPES }, lead: leadWhere }, select: { leadId: true, type: true, createdAt: true } }),
-    db.message.findMany({ where: { lead: leadWhere }, select: { leadId: true, direction: true, purpose: true, status: true, sentAt: true, createdAt: true, authorId: true } }),
+    db.message.findMany({ where: { lead: leadWhere }, select: { leadId: true, direction: true, purpose: true, status: true, sentAt: true, createdAt: true, authorId: true, body: true } }),
     db.consentRecord.findMany({ where: { optedOut: true, at: { gte: range.start, lt: range.end } }, select: { phone: true, optedOut: true, at: true } }),
     // QA reviews are the whole business's work, not one person's numbers.
     scope.ownerId ? Promise.resolve([]) : db.qaReview.findMany({ where: { sampledOn: { gte: range.firstDay, lte: range.lastDay } }, select: { verdict: true, reviewerVerdict: true, criteria: true } }),
   ]);
-  return { calls, leads, events, messages, consents, qaReviews };
+  return {
+    calls,
+    leads,
+    events,
+    messages: messages.map(({ body, ...m }) => ({ ...m, keyword: m.direction === "inbound" && parseConsentKeyword(body) != null })),
+    consents,
+    qaReviews,
+  };
 }
 
 export async function loadOpenLeads(ctx: TenantCtx, scope: ReportScope): Promise<OpenLeadRow[]> {

@@ -119,6 +119,10 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "qa.override": (f) => ({ reviewId: f.qaReviewB.id, verdict: "pass", note: "Peek at Bravo" }),
   "qa.runNow": () => undefined,
   "qa.setProfile": () => ({ profile: "safe", reason: "Peeking at Bravo" }),
+  // ── reports ──
+  "reports.report": () => ({ kind: "this_month" }),
+  "reports.csv": () => ({ kind: "custom", from: "2026-03-01", to: "2026-03-31" }),
+  "leads.recordOutcome": (f) => ({ leadId: f.leadB.id, visitOutcome: "showed" }),
 };
 
 type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
