@@ -1,11 +1,11 @@
 // The report's figures, in the order people read them: label, unit, and the inbox filter that
 // lists the leads behind a figure. The page, the CSV and the email all read this one list.
-import type { FigureKey, PeriodFigures, Report } from "./report-schema";
+import type { FigureKey, Report } from "./report-schema";
 
 export type FigureUnit = "count" | "rate" | "minutes" | "cents" | "score";
 export type FigureSection = "missed_leads" | "kpis";
-/** Inbox filter params (components/leads/inbox.tsx reads them from the URL). */
-export type InboxLink = { status?: string; unowned?: boolean; overdue?: boolean; period?: boolean };
+/** The leads behind a figure: the period's leads, narrowed by status (components/leads/inbox-url-filters.ts). */
+export type InboxLink = { status?: "booked" | "missed" };
 
 export type FigureDef = { key: FigureKey; section: FigureSection; label: string; unit: FigureUnit; inbox?: InboxLink };
 
@@ -17,8 +17,8 @@ export const FIGURES: readonly FigureDef[] = [
   { key: "replies", section: "missed_leads", label: "Replies after a text-back", unit: "count" },
   { key: "bookingsAfterTextBack", section: "missed_leads", label: "Bookings after a text-back", unit: "count" },
   { key: "linkClicks", section: "missed_leads", label: "Booking link clicks", unit: "count" },
-  { key: "leads", section: "kpis", label: "Leads", unit: "count", inbox: { period: true } },
-  { key: "booked", section: "kpis", label: "Booked visits", unit: "count", inbox: { period: true, status: "booked" } },
+  { key: "leads", section: "kpis", label: "Leads", unit: "count", inbox: {} },
+  { key: "booked", section: "kpis", label: "Booked visits", unit: "count", inbox: { status: "booked" } },
   { key: "showed", section: "kpis", label: "Customer was there", unit: "count" },
   { key: "noShow", section: "kpis", label: "No-shows", unit: "count" },
   { key: "won", section: "kpis", label: "Jobs won", unit: "count" },

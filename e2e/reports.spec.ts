@@ -1,0 +1,62 @@
+// The reports page in the browser: figures with the previous period, a period change, the CSV
+// download checked row by row, a figure opening the inbox filtered to its leads, staff's own
+// numbers, and no serious accessibility violations.
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./helpers";
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("an owner opens Reports, changes the period and downloads the CSV with the same figures", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
+  await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("report-period")).toContainText("America/Chicago");
+  // The demo inbox has leads from this morning: this month has some.
+  await expect(page.getByTestId("figure-leads")).not.toHaveText("0");
+  await expectNoSeriousAxeViolations(page);
+
+  await page.getByLabel("Period").selectOption("last_month");
+  const monthName = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "America/Chicago" });
+  const now = new Date();
+  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15));
+  await expect(page.getByTestId("report-period")).toContainText(monthName.format(lastMonth));
+  const leadsShown = (await page.getByTestId("figure-leads").textContent())!.trim();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^report-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await readFile((await download.path())!, "utf8")).split("\r\n");
+  expect(csv[0]).toBe("period,first_day,last_day,section,figure,key,unit,value,previous_value");
+  const leadsRow = csv.find((line) => line.includes(",kpis,Leads,leads,count,"));
+  expect(leadsRow).toBeDefined();
+  expect(leadsRow!.split(",")[7]).toBe(leadsShown.replace(/,/g, ""));
+  expect(csv.some((line) => line.includes(",missed_leads,Missed calls (the plumber did not answer),missedCalls,count,"))).toBe(true);
+
+  // A custom range backwards is refused, naming the field.
+  await page.getByLabel("Period").selectOption("custom");
+  await page.getByLabel("First day").fill("2026-03-10");
+  await page.getByLabel("Last day").fill("2026-03-01");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The last day comes before the first day" })).toBeVisible();
+});
+
+test("a figure opens the inbox filtered to the leads behind it", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/reports`);
+  await page.getByRole("link", { name: /^Leads: .*Open these leads in the inbox/ }).click();
+  await expect(page).toHaveURL(/\/leads\?createdFrom=/);
+  await expect(page.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Clear filters" })).toBeVisible();
+});
+
+test("staff see their own leads' numbers", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
+  await expect(page.getByTestId("report-period")).toContainText("These are your own leads' numbers.");
+  await expectNoSeriousAxeViolations(page);
+});
