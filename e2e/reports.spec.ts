@@ -16,7 +16,8 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
   await signIn(page, DEMO.owner);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
-  await expect(page.getByTestId("report-period")).toContainText("America/Chicago");
+  // The first report after a cold start compiles its queries: give it time.
+  await expect(page.getByTestId("report-period")).toContainText("America/Chicago", { timeout: 30_000 });
   // The demo inbox has leads from this morning: this month has some.
   await expect(page.getByTestId("figure-leads")).not.toHaveText("0");
   await expectNoSeriousAxeViolations(page);
@@ -57,6 +58,26 @@ test("a figure opens the inbox filtered to the leads behind it", async ({ page }
 test("staff see their own leads' numbers", async ({ page }) => {
   await signIn(page, DEMO.staff);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
-  await expect(page.getByTestId("report-period")).toContainText("These are your own leads' numbers.");
+  await expect(page.getByTestId("report-period")).toContainText("These are your own leads' numbers.", { timeout: 30_000 });
   await expectNoSeriousAxeViolations(page);
+});
+
+test("an owner records a booked lead's outcome in one click each, and Reports counts it", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  await page.getByTestId("inbox-row").filter({ hasText: "Priya Patel" }).getByRole("link").click();
+  const card = page.getByRole("region", { name: "Visit outcome" });
+  await card.getByRole("button", { name: "Customer was there" }).click();
+  await expect(card.getByText("Recorded: Customer was there.")).toBeVisible();
+  await card.getByLabel("Job value ($, optional)").fill("12x");
+  await card.getByRole("button", { name: "Won" }).click();
+  await expect(card.getByText("Enter the job value in dollars, like 1250 or 1,250.50.")).toBeVisible();
+  await card.getByLabel("Job value ($, optional)").fill("1,250");
+  await card.getByRole("button", { name: "Won" }).click();
+  await expect(card.getByTestId("outcome-now")).toHaveText("Visit: Customer was there · Job: Job won ($1,250.00)");
+  await expectNoSeriousAxeViolations(page);
+
+  await page.goto(`/t/${DEMO.tenant}/reports`);
+  await expect(page.getByTestId("figure-won")).not.toHaveText("0", { timeout: 30_000 });
+  await expect(page.getByTestId("figure-wonValueCents")).not.toHaveText("$0.00");
 });

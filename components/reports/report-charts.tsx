@@ -22,7 +22,7 @@ function ChartFigure({ title, summary, chart, table }: { title: string; summary:
         <h3 className="text-sm font-semibold">{title}</h3>
         <p className="mt-1 text-xs text-slate-600">{summary}</p>
       </figcaption>
-      <div aria-hidden="true" className="mt-3 h-56 w-full">
+      <div aria-hidden="true" inert className="mt-3 h-56 w-full">
         {chart}
       </div>
       <details className="mt-2 text-sm">
@@ -44,7 +44,7 @@ export function DailyCallsChart({ daily }: { daily: Report["daily"] }) {
       summary={`${total} calls over ${daily.length} days.`}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={daily.map((d) => ({ ...d, label: shortDay(d.day) }))}>
+          <BarChart data={daily.map((d) => ({ ...d, label: shortDay(d.day) }))} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" fontSize={11} />
             <YAxis allowDecimals={false} fontSize={11} width={28} />
@@ -91,7 +91,7 @@ export function FunnelChart({ funnel }: { funnel: Report["funnel"] }) {
       summary={data.map((d) => `${d.stage} ${d.count}`).join(", ")}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ left: 12 }}>
+          <BarChart data={data} layout="vertical" margin={{ left: 12 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} fontSize={11} />
             <YAxis type="category" dataKey="stage" fontSize={11} width={60} />
@@ -131,7 +131,7 @@ export function SpeedToLeadChart({ buckets }: { buckets: Report["speedToLead"] }
       summary={`${touched} leads touched by a person; ${buckets.find((b) => b.key === "no_touch")?.count ?? 0} not yet.`}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={buckets}>
+          <BarChart data={buckets} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" fontSize={10} interval={0} />
             <YAxis allowDecimals={false} fontSize={11} width={28} />
