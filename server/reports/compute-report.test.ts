@@ -59,6 +59,12 @@ const rows: PeriodRows = {
     { leadId: "4", direction: "outbound", purpose: "text_back", status: "canceled", sentAt: null, createdAt: t("2026-04-01T04:31:00Z"), authorId: null },
   ],
   consents: [{ phone: "+15125550002", optedOut: true, at: t("2026-03-09T12:00:00Z") }],
+  handoffReviews: [
+    { ownerCorrect: true, notesSufficient: false, waitReasonable: true, noRepeat: true, outcomeMatched: true },
+    { ownerCorrect: true, notesSufficient: true, waitReasonable: false, noRepeat: true, outcomeMatched: true },
+    // Not reviewed yet: not counted.
+    { ownerCorrect: null, notesSufficient: null, waitReasonable: null, noRepeat: null, outcomeMatched: null },
+  ],
   qaReviews: [
     { verdict: "fail", reviewerVerdict: null, criteria: [{ criterion: "missing_required_fields", code: "a" }, { criterion: "missing_required_fields", code: "b" }] },
     { verdict: "fail", reviewerVerdict: "pass", criteria: [{ criterion: "incorrect_urgency" }] },
@@ -103,6 +109,8 @@ describe("the missed-lead report and KPIs", () => {
       // acceptance: 10 min after routing (lead 1), 30 min after creation (lead 2, never routed).
       handoffAcceptanceP50Minutes: 10,
       handoffAcceptanceP90Minutes: 30,
+      // 2 of the 10 answers are "no".
+      handoffQaNoShare: 0.2,
     });
   });
 
@@ -110,7 +118,7 @@ describe("the missed-lead report and KPIs", () => {
     const f = periodFigures(EMPTY, MARCH);
     expect(f.leads).toBe(0);
     expect(f.calls).toBe(0);
-    expect([f.responseRate, f.appointmentRate, f.showRate, f.closeRate, f.optOutRate, f.averageTemperature, f.speedToLeadP50Minutes, f.handoffAcceptanceP90Minutes]).toEqual([null, null, null, null, null, null, null, null]);
+    expect([f.responseRate, f.appointmentRate, f.showRate, f.closeRate, f.optOutRate, f.averageTemperature, f.speedToLeadP50Minutes, f.handoffAcceptanceP90Minutes, f.handoffQaNoShare]).toEqual([null, null, null, null, null, null, null, null, null]);
     const r = computeReport({ business: { name: "B", timeZone: TZ }, period: MARCH, current: EMPTY, previous: EMPTY, open: [], now: NOW, ownLeadsOnly: false });
     expect(r.daily).toHaveLength(31);
     expect(r.daily.every((d) => d.answered + d.booked + d.rescued + d.missed === 0)).toBe(true);

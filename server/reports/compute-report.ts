@@ -15,6 +15,7 @@
 // - Percentiles are nearest-rank.
 import type { LeadSource } from "@/server/db/generated/enums";
 import { ESCALATION_MINUTES, isUrgent } from "@/server/leads/escalation-rules";
+import { noShare, type HandoffAnswers } from "./handoff-qa";
 import { localDate, daysOf, type DateRange, type ReportPeriod } from "./period";
 import {
   SPEED_BUCKETS,
@@ -54,8 +55,9 @@ export type EventRow = { leadId: string; type: string; createdAt: Date };
 export type MessageRow = { leadId: string | null; direction: "inbound" | "outbound"; purpose: string; status: string; sentAt: Date | null; createdAt: Date; authorId: string | null; keyword?: boolean };
 export type ConsentRow = { phone: string; optedOut: boolean; at: Date };
 export type QaReviewRow = { verdict: string; reviewerVerdict: string | null; criteria: unknown };
+export type HandoffReviewRow = Partial<HandoffAnswers>;
 
-export type PeriodRows = { calls: CallRow[]; leads: LeadRow[]; events: EventRow[]; messages: MessageRow[]; consents: ConsentRow[]; qaReviews: QaReviewRow[] };
+export type PeriodRows = { calls: CallRow[]; leads: LeadRow[]; events: EventRow[]; messages: MessageRow[]; consents: ConsentRow[]; qaReviews: QaReviewRow[]; handoffReviews?: HandoffReviewRow[] };
 
 export type OpenLeadRow = { ownerId: string | null; nextAction: string | null; dueAt: Date | null; acceptedAt: Date | null; createdAt: Date; status: string; urgency: string | null; temperature: number };
 
@@ -204,6 +206,7 @@ export function periodFigures(rows: PeriodRows, range: DateRange): PeriodFigures
     linkClicks: facts.filter((f) => f.clicked).length,
     leads: rows.leads.length,
     ...kpisOf(facts),
+    handoffQaNoShare: noShare(rows.handoffReviews ?? []),
   };
 }
 

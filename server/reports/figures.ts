@@ -34,6 +34,7 @@ export const FIGURES: readonly FigureDef[] = [
   { key: "speedToLeadP90Minutes", section: "kpis", label: "Speed to lead (90th percentile)", unit: "minutes" },
   { key: "handoffAcceptanceP50Minutes", section: "kpis", label: "Handoff acceptance time (median)", unit: "minutes" },
   { key: "handoffAcceptanceP90Minutes", section: "kpis", label: "Handoff acceptance time (90th percentile)", unit: "minutes" },
+  { key: "handoffQaNoShare", section: "kpis", label: "Handoff QA: share of \"no\" answers", unit: "rate" },
 ];
 
 /** A figure as people read it: "42", "37.5%", "12.5 min", "$1,250.00", or "—" when there is nothing to show. */

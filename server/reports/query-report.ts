@@ -20,7 +20,7 @@ export function reportScope(viewer: Viewer): ReportScope {
 export async function loadPeriodRows(ctx: TenantCtx, range: DateRange, scope: ReportScope): Promise<PeriodRows> {
   const { db } = ctx;
   const leadWhere: Prisma.LeadWhereInput = { createdAt: { gte: range.start, lt: range.end }, isTest: false, ...(scope.ownerId ? { ownerId: scope.ownerId } : {}) };
-  const [calls, leads, events, messages, consents, qaReviews] = await Promise.all([
+  const [calls, leads, events, messages, consents, qaReviews, handoffReviews] = await Promise.all([
     db.call.findMany({
       where: { startedAt: { gte: range.start, lt: range.end }, isTest: false, ...(scope.ownerId ? { lead: { ownerId: scope.ownerId } } : {}) },
       select: { startedAt: true, plumberAcceptedAt: true, state: true, endedAt: true },
@@ -34,6 +34,9 @@ export async function loadPeriodRows(ctx: TenantCtx, range: DateRange, scope: Re
     db.consentRecord.findMany({ where: { optedOut: true, at: { gte: range.start, lt: range.end } }, select: { phone: true, optedOut: true, at: true } }),
     // QA reviews are the whole business's work, not one person's numbers.
     scope.ownerId ? Promise.resolve([]) : db.qaReview.findMany({ where: { sampledOn: { gte: range.firstDay, lte: range.lastDay } }, select: { verdict: true, reviewerVerdict: true, criteria: true } }),
+    scope.ownerId
+      ? Promise.resolve([])
+      : db.handoffReview.findMany({ where: { weekOf: { gte: range.firstDay, lte: range.lastDay } }, select: { ownerCorrect: true, notesSufficient: true, waitReasonable: true, noRepeat: true, outcomeMatched: true } }),
   ]);
   return {
     calls,
@@ -42,6 +45,7 @@ export async function loadPeriodRows(ctx: TenantCtx, range: DateRange, scope: Re
     messages: messages.map(({ body, ...m }) => ({ ...m, keyword: m.direction === "inbound" && parseConsentKeyword(body) != null })),
     consents,
     qaReviews,
+    handoffReviews,
   };
 }
 

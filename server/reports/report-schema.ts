@@ -34,6 +34,7 @@ export const ZPeriodFigures = z.object({
   speedToLeadP90Minutes: minutes,
   handoffAcceptanceP50Minutes: minutes,
   handoffAcceptanceP90Minutes: minutes,
+  handoffQaNoShare: rate.describe("Weekly handoff QA: share of \"no\" answers in the weeks starting in the period."),
 });
 export type PeriodFigures = z.infer<typeof ZPeriodFigures>;
 export type FigureKey = keyof PeriodFigures;

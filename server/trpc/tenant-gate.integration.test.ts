@@ -38,7 +38,8 @@ async function setup() {
   const leadB = await makeLead(prisma, b.id, { callerName: "Bravo Caller", zip: "99501", ownerId: staffB.id, nextAction: "Call back", dueAt: new Date() });
   const usageB = await makeUsageEntry(prisma, b.id, { callerPhone: "+19075550124" });
   const qaReviewB = await makeQaReview(prisma, b.id, { day: "2026-03-02" }); // ── qa ──
-  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB };
+  const handoffReviewB = await prisma.handoffReview.create({ data: { tenantId: b.id, weekOf: "2026-03-02", leadId: leadB.id, kind: "accepted" } }); // ── reports ──
+  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB, handoffReviewB };
 }
 
 /** A sample input per tenant procedure, aimed at tenant B's rows. Every procedure must have one. */
@@ -123,6 +124,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "reports.report": () => ({ kind: "this_month" }),
   "reports.csv": () => ({ kind: "custom", from: "2026-03-01", to: "2026-03-31" }),
   "leads.recordOutcome": (f) => ({ leadId: f.leadB.id, visitOutcome: "showed" }),
+  "reports.handoffReviews": () => undefined,
+  "reports.answerHandoff": (f) => ({ reviewId: f.handoffReviewB.id, answers: { ownerCorrect: false, notesSufficient: false, waitReasonable: false, noRepeat: false, outcomeMatched: false }, note: "Peek at Bravo" }),
 };
 
 type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
