@@ -162,7 +162,7 @@ describe(`tenant gate (${engineName})`, () => {
     expect(others).toEqual([
       "account.acceptInvite", "account.inviteInfo", "account.me", "account.signUp",
       // ── agency ── operators only, through the agency gate (server/agency/agency-gate.integration.test.ts)
-      "agency.createTenant", "agency.overview", "agency.pause", "agency.resume",
+      "agency.createTenant", "agency.overview", "agency.pause", "agency.resume", "agency.reports",
     ].sort());
   });
 
