@@ -6,6 +6,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";
 
+// Each test signs in, loads reports and runs axe: generous on a busy machine.
+test.setTimeout(180_000);
+
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -15,7 +18,7 @@ async function expectNoSeriousAxeViolations(page: Page) {
 test("an owner opens Reports, changes the period and downloads the CSV with the same figures", async ({ page }) => {
   await signIn(page, DEMO.owner);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
-  await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible({ timeout: 30_000 });
   // The first report after a cold start compiles its queries: give it time.
   await expect(page.getByTestId("report-period")).toContainText("America/Chicago", { timeout: 30_000 });
   // The demo inbox has leads from this morning: this month has some.
@@ -26,7 +29,7 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
   const monthName = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "America/Chicago" });
   const now = new Date();
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15));
-  await expect(page.getByTestId("report-period")).toContainText(monthName.format(lastMonth));
+  await expect(page.getByTestId("report-period")).toContainText(monthName.format(lastMonth), { timeout: 30_000 });
   const leadsShown = (await page.getByTestId("figure-leads").textContent())!.trim();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
@@ -80,4 +83,16 @@ test("an owner records a booked lead's outcome in one click each, and Reports co
   await page.goto(`/t/${DEMO.tenant}/reports`);
   await expect(page.getByTestId("figure-won")).not.toHaveText("0", { timeout: 30_000 });
   await expect(page.getByTestId("figure-wonValueCents")).not.toHaveText("$0.00");
+});
+
+test("the printable monthly report shows the month's figures, and a bad month says what to fix", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  const month = new Date().toISOString().slice(0, 7);
+  await page.goto(`/t/${DEMO.tenant}/reports/print?month=${month}`);
+  await expect(page.getByRole("heading", { name: "Demo Plumbing: missed-lead report", level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("rowheader", { name: "Missed calls (the plumber did not answer)" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.goto(`/t/${DEMO.tenant}/reports/print?month=2026-13`);
+  await expect(page.getByRole("alert").filter({ hasText: "month must look like 2026-03" })).toBeVisible();
 });
