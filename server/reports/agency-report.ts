@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { parseConsentKeyword } from "@/server/messaging/parse-keyword";
 import { periodFigures, type PeriodRows } from "./compute-report";
 import { FIGURES } from "./figures";
+import { inChunks } from "./query-report";
 import { resolvePeriod, type ReportPeriod, type ReportPeriodInput } from "./period";
 import type { FigureKey, PeriodFigures } from "./report-schema";
 
@@ -27,18 +28,19 @@ export async function agencyReport(prisma: PrismaClient, agencyId: string, input
   const lastDay = all.map((p) => p.lastDay).sort().at(-1)!;
   const ids = tenants.map((t) => t.id);
   const leadWhere = { tenantId: { in: ids }, createdAt: { gte: start, lt: end }, isTest: false };
-  const [calls, leads, events, messages, consents, qaReviews, handoffReviews] = await Promise.all([
+  const [calls, leads, consents, qaReviews, handoffReviews] = await Promise.all([
     prisma.call.findMany({ where: { tenantId: { in: ids }, startedAt: { gte: start, lt: end }, isTest: false }, select: { tenantId: true, startedAt: true, plumberAcceptedAt: true, state: true, endedAt: true } }),
     prisma.lead.findMany({
       where: leadWhere,
       select: { tenantId: true, id: true, createdAt: true, source: true, status: true, ownerId: true, acceptedAt: true, appointmentAt: true, visitOutcome: true, jobOutcome: true, jobValueCents: true, temperature: true, callerPhone: true },
     }),
-    prisma.leadEvent.findMany({ where: { tenantId: { in: ids }, type: { in: EVENT_TYPES }, lead: leadWhere }, select: { tenantId: true, leadId: true, type: true, createdAt: true } }),
-    prisma.message.findMany({ where: { tenantId: { in: ids }, lead: leadWhere }, select: { tenantId: true, leadId: true, direction: true, purpose: true, status: true, sentAt: true, createdAt: true, authorId: true, body: true } }),
     prisma.consentRecord.findMany({ where: { tenantId: { in: ids }, optedOut: true, at: { gte: start, lt: end } }, select: { tenantId: true, phone: true, optedOut: true, at: true } }),
     prisma.qaReview.findMany({ where: { tenantId: { in: ids }, sampledOn: { gte: firstDay, lte: lastDay } }, select: { tenantId: true, sampledOn: true, verdict: true, reviewerVerdict: true, criteria: true } }),
     prisma.handoffReview.findMany({ where: { tenantId: { in: ids }, weekOf: { gte: firstDay, lte: lastDay } }, select: { tenantId: true, weekOf: true, ownerCorrect: true, notesSufficient: true, waitReasonable: true, noRepeat: true, outcomeMatched: true } }),
   ]);
+  const leadIds = leads.map((l) => l.id);
+  const events = await inChunks(leadIds, (chunk) => prisma.leadEvent.findMany({ where: { leadId: { in: chunk }, type: { in: EVENT_TYPES } }, select: { tenantId: true, leadId: true, type: true, createdAt: true } }));
+  const messages = await inChunks(leadIds, (chunk) => prisma.message.findMany({ where: { leadId: { in: chunk } }, select: { tenantId: true, leadId: true, direction: true, purpose: true, status: true, sentAt: true, createdAt: true, authorId: true, body: true } }));
 
   const byTenant = new Map<string, PeriodRows>(ids.map((id) => [id, emptyRows()]));
   const inTime = (tenantId: string, at: Date) => {

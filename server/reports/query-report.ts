@@ -11,6 +11,13 @@ import type { Report } from "./report-schema";
 /** Events the figures read: human touches, routing, link clicks. */
 const EVENT_TYPES = ["touchpoint.called_back", "touchpoint.left_voicemail", "touchpoint.texted", "sms.sent_by_staff", "lead.routed", "sms.link_clicked"];
 
+/** Runs a lookup over ids in chunks (bind parameters are limited), one chunk after another. */
+export async function inChunks<T>(ids: string[], fn: (chunk: string[]) => Promise<T[]>, size = 5_000): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await fn(ids.slice(i, i + size))));
+  return out;
+}
+
 export type ReportScope = { ownerId: string | null };
 
 export function reportScope(viewer: Viewer): ReportScope {
@@ -20,7 +27,7 @@ export function reportScope(viewer: Viewer): ReportScope {
 export async function loadPeriodRows(ctx: TenantCtx, range: DateRange, scope: ReportScope): Promise<PeriodRows> {
   const { db } = ctx;
   const leadWhere: Prisma.LeadWhereInput = { createdAt: { gte: range.start, lt: range.end }, isTest: false, ...(scope.ownerId ? { ownerId: scope.ownerId } : {}) };
-  const [calls, leads, events, messages, consents, qaReviews, handoffReviews] = await Promise.all([
+  const [calls, leads, consents, qaReviews, handoffReviews] = await Promise.all([
     db.call.findMany({
       where: { startedAt: { gte: range.start, lt: range.end }, isTest: false, ...(scope.ownerId ? { lead: { ownerId: scope.ownerId } } : {}) },
       select: { startedAt: true, plumberAcceptedAt: true, state: true, endedAt: true },
@@ -29,14 +36,18 @@ export async function loadPeriodRows(ctx: TenantCtx, range: DateRange, scope: Re
       where: leadWhere,
       select: { id: true, createdAt: true, source: true, status: true, ownerId: true, acceptedAt: true, appointmentAt: true, visitOutcome: true, jobOutcome: true, jobValueCents: true, temperature: true, callerPhone: true },
     }),
-    db.leadEvent.findMany({ where: { type: { in: EVENT_TYPES }, lead: leadWhere }, select: { leadId: true, type: true, createdAt: true } }),
-    db.message.findMany({ where: { lead: leadWhere }, select: { leadId: true, direction: true, purpose: true, status: true, sentAt: true, createdAt: true, authorId: true, body: true } }),
     db.consentRecord.findMany({ where: { optedOut: true, at: { gte: range.start, lt: range.end } }, select: { phone: true, optedOut: true, at: true } }),
     // QA reviews are the whole business's work, not one person's numbers.
     scope.ownerId ? Promise.resolve([]) : db.qaReview.findMany({ where: { sampledOn: { gte: range.firstDay, lte: range.lastDay } }, select: { verdict: true, reviewerVerdict: true, criteria: true } }),
     scope.ownerId
       ? Promise.resolve([])
       : db.handoffReview.findMany({ where: { weekOf: { gte: range.firstDay, lte: range.lastDay } }, select: { ownerCorrect: true, notesSufficient: true, waitReasonable: true, noRepeat: true, outcomeMatched: true } }),
+  ]);
+  // Events and texts of these leads, by lead id: each lookup is an index range on (leadId, …).
+  const ids = leads.map((l) => l.id);
+  const [events, messages] = await Promise.all([
+    inChunks(ids, (chunk) => db.leadEvent.findMany({ where: { leadId: { in: chunk }, type: { in: EVENT_TYPES } }, select: { leadId: true, type: true, createdAt: true } })),
+    inChunks(ids, (chunk) => db.message.findMany({ where: { leadId: { in: chunk } }, select: { leadId: true, direction: true, purpose: true, status: true, sentAt: true, createdAt: true, authorId: true, body: true } })),
   ]);
   return {
     calls,
@@ -60,6 +71,9 @@ export async function getReport(ctx: TenantCtx & { viewer: Viewer }, input: Repo
   const tenant = await ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true } });
   const period = resolvePeriod(input, tenant.timeZone, now);
   const scope = reportScope(ctx.viewer);
-  const [current, previous, open] = await Promise.all([loadPeriodRows(ctx, period, scope), loadPeriodRows(ctx, period.previous, scope), loadOpenLeads(ctx, scope)]);
+  // One period after the other: each already runs its queries side by side.
+  const current = await loadPeriodRows(ctx, period, scope);
+  const previous = await loadPeriodRows(ctx, period.previous, scope);
+  const open = await loadOpenLeads(ctx, scope);
   return computeReport({ business: tenant, period, current, previous, open, now, ownLeadsOnly: scope.ownerId != null });
 }
