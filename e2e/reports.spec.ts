@@ -52,7 +52,7 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
 test("a figure opens the inbox filtered to the leads behind it", async ({ page }) => {
   await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/reports`);
-  await page.getByRole("link", { name: /^Leads: .*Open these leads in the inbox/ }).click();
+  await page.getByTestId("figures-kpis").getByRole("link", { name: /^Leads\b.*Open in the inbox$/ }).click();
   await expect(page).toHaveURL(/\/leads\?createdFrom=/);
   await expect(page.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Clear filters" })).toBeVisible();

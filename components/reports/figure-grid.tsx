@@ -35,7 +35,7 @@ export function FigureGrid({ report, section, slug }: { report: Report; section:
         return (
           <li key={def.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             {def.inbox && !report.ownLeadsOnly ? (
-              <Link href={inboxHref(slug, { ...def.inbox, createdFrom: report.period.start, createdTo: report.period.end })} className="block rounded hover:text-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" aria-label={`${def.label}: ${formatFigure(current, def.unit)}. Open these leads in the inbox`}>
+              <Link href={inboxHref(slug, { ...def.inbox, createdFrom: report.period.start, createdTo: report.period.end })} className="block rounded hover:text-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
                 {body}
                 <span className="mt-2 block text-xs font-medium text-brand-700 underline">Open in the inbox</span>
               </Link>
