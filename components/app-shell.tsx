@@ -17,6 +17,7 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section }[
   { href: "/notifications", label: "Notifications" },
   { href: "/simulator", label: "Test your flow", roles: ["owner", "manager", "operator"] },
   { href: "/qa", label: "Call QA", roles: ["owner", "manager", "operator"], section: "Work" },
+  { href: "/reports", label: "Reports" },
   { href: "", label: "Overview", section: "Setup" },
   { href: "/settings/phone", label: "Phone numbers", section: "Setup" },
   { href: "/settings/service-area", label: "Service area", section: "Setup" },

@@ -13,6 +13,7 @@ import { queueGroupLabel } from "@/server/leads/queue-order";
 import { STATUS_LABELS } from "@/server/leads/status-transitions";
 import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } from "./badges";
 import { BusinessTimeProvider, TimeZoneNote, useBusinessTime } from "./business-time";
+import { inboxFiltersFromUrl } from "./inbox-url-filters";
 
 type Filters = {
   status?: keyof typeof STATUS_LABELS;
@@ -23,6 +24,8 @@ type Filters = {
   unowned?: boolean;
   overdue?: boolean;
   q?: string;
+  createdFrom?: string;
+  createdTo?: string;
 };
 
 const REFRESH_MS = 15_000;
@@ -40,8 +43,9 @@ function InboxBody({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const { dateTime, relative } = useBusinessTime();
   const { slug } = useParams<{ slug: string }>();
-  const notice = useSearchParams().get("notice");
-  const [filters, setFilters] = useState<Filters>({});
+  const params = useSearchParams();
+  const notice = params.get("notice");
+  const [filters, setFilters] = useState<Filters>(() => inboxFiltersFromUrl(params) as Filters);
   const [search, setSearch] = useState("");
   const input = useMemo(() => ({ ...filters, limit: 25 }), [filters]);
 

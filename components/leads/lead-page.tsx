@@ -19,6 +19,7 @@ import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } 
 import { BusinessTimeProvider, TimeZoneNote, useBusinessTime } from "./business-time";
 import { Timeline } from "./timeline";
 import { SmsThread } from "@/components/messaging/sms-thread";
+import { LeadOutcomeCard } from "./lead-outcome-card";
 
 function useLeadAction() {
   const trpc = useTRPC();
@@ -156,6 +157,7 @@ function LeadPageBody({ id }: { id: string }) {
         </div>
 
         <div className="space-y-6">
+          <LeadOutcomeCard lead={lead} />
           <TouchpointCard leadId={lead.id} open={open} />
           {open ? <AssignCard d={d} /> : null}
           {open ? <StatusCard leadId={lead.id} choices={d.statusChoices} /> : d.statusChoices.includes("followup_needed") ? <ReopenCard leadId={lead.id} /> : null}

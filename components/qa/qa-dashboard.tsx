@@ -8,6 +8,7 @@ import { Button, ErrorBanner, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { formatRate } from "@/server/qa/qa-day";
 import { DayReviews } from "./day-reviews";
+import { HandoffReviews } from "./handoff-reviews";
 import { FailureRateChart } from "./failure-rate-chart";
 import { PromptProfileCard } from "./prompt-profile-card";
 
@@ -74,6 +75,7 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
       ) : data.hasAiCalls ? (
         <EmptyState title="No day has been sampled yet.">The first sample runs after 6 PM business time, or use “Run today’s sample now”.</EmptyState>
       ) : null}
+      <div className="mt-6"><HandoffReviews slug={slug} /></div>
     </div>
   );
 }

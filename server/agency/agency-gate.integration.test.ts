@@ -32,6 +32,7 @@ async function setup() {
 /** Inputs per agency procedure aimed at agency Y (by naming Y, or Y's tenant). Every procedure must have some. */
 const SAMPLES: Record<string, (f: Fixture) => unknown[]> = {
   "agency.overview": (f) => [{ agencyId: f.y.id }],
+  "agency.reports": (f) => [{ agencyId: f.y.id, period: { kind: "this_month" } }],
   "agency.createTenant": (f) => [{ agencyId: f.y.id, businessName: "Sneaky Plumbing", timeZone: "America/Chicago", ownerEmail: "sneaky@example.test" }],
   "agency.pause": (f) => [
     { tenantId: f.ty.id, reason: "Poking at agency Y" },
@@ -67,7 +68,7 @@ afterAll(() => db.drop());
 
 describe(`agency gate (${engineName})`, () => {
   it("finds the agency procedures and has a cross-agency sample for each", () => {
-    expect(agencyProcedures.sort()).toEqual(["agency.createTenant", "agency.overview", "agency.pause", "agency.resume"]);
+    expect(agencyProcedures.sort()).toEqual(["agency.createTenant", "agency.overview", "agency.pause", "agency.reports", "agency.resume"]);
     expect(agencyProcedures.filter((p) => !SAMPLES[p])).toEqual([]);
   });
 

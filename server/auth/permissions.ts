@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   "qa.review": ["owner", "manager", "operator"],
   /** Switching the prompt profile back to standard after a prompt review (seed 000 §8). */
   "qa.profile": ["owner", "operator"],
+  // ── reports ──
+  /** The reports page; staff see their own leads' numbers only (server/reports/query-report.ts). */
+  "reports.read": ["owner", "manager", "staff", "operator"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -34,6 +34,8 @@ export const TENANT_MODELS = [
   // ── qa ──
   "QaDay",
   "QaReview",
+  // ── reports ──
+  "HandoffReview",
 ] as const;
 
 const tenantModels = new Set<string>(TENANT_MODELS);

@@ -5,6 +5,7 @@ import { CALL_JOBS } from "@/server/calls/jobs";
 import { ESCALATION_JOBS } from "@/server/leads/escalation-jobs";
 import { MESSAGING_JOBS } from "@/server/messaging/jobs";
 import { QA_JOBS } from "@/server/qa/jobs";
+import { REPORT_JOBS } from "@/server/reports/jobs";
 
 export const ALL_JOBS: JobDefinition<never>[] = [
   // ── calls ──
@@ -17,4 +18,6 @@ export const ALL_JOBS: JobDefinition<never>[] = [
   ...(MESSAGING_JOBS as JobDefinition<never>[]),
   // ── qa ──
   ...(QA_JOBS as JobDefinition<never>[]),
+  // ── reports ──
+  ...(REPORT_JOBS as JobDefinition<never>[]),
 ];

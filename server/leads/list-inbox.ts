@@ -22,6 +22,9 @@ export const ZInboxFilter = z.object({
   unowned: z.boolean().optional(),
   overdue: z.boolean().optional(),
   q: z.string().trim().max(80).optional(),
+  /** Leads that came in within [createdFrom, createdTo): the leads behind a report figure. */
+  createdFrom: z.iso.datetime({ message: "createdFrom must be an ISO date and time." }).optional(),
+  createdTo: z.iso.datetime({ message: "createdTo must be an ISO date and time." }).optional(),
 });
 export const ZInboxInput = ZInboxFilter.extend({ cursor: z.string().max(400).nullish(), limit: z.number().int().min(1).max(100).default(25) });
 export type InboxInput = z.input<typeof ZInboxInput>;
@@ -79,6 +82,8 @@ function filterSql(tenantId: string, viewer: Viewer, f: z.infer<typeof ZInboxFil
   if (f.ownerId) parts.push(Prisma.sql`l."ownerId" = ${f.ownerId}`);
   if (f.mine) parts.push(Prisma.sql`l."ownerId" = ${viewer.userId}`);
   if (f.unowned) parts.push(Prisma.sql`l."ownerId" IS NULL`);
+  if (f.createdFrom) parts.push(Prisma.sql`l."createdAt" >= ${new Date(f.createdFrom)}`);
+  if (f.createdTo) parts.push(Prisma.sql`l."createdAt" < ${new Date(f.createdTo)}`);
   const q = f.q?.trim();
   if (q) {
     const digits = q.replace(/\D/g, "");

@@ -38,7 +38,8 @@ async function setup() {
   const leadB = await makeLead(prisma, b.id, { callerName: "Bravo Caller", zip: "99501", ownerId: staffB.id, nextAction: "Call back", dueAt: new Date() });
   const usageB = await makeUsageEntry(prisma, b.id, { callerPhone: "+19075550124" });
   const qaReviewB = await makeQaReview(prisma, b.id, { day: "2026-03-02" }); // ── qa ──
-  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB };
+  const handoffReviewB = await prisma.handoffReview.create({ data: { tenantId: b.id, weekOf: "2026-03-02", leadId: leadB.id, kind: "accepted" } }); // ── reports ──
+  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB, handoffReviewB };
 }
 
 /** A sample input per tenant procedure, aimed at tenant B's rows. Every procedure must have one. */
@@ -121,6 +122,12 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "qa.override": (f) => ({ reviewId: f.qaReviewB.id, verdict: "pass", note: "Peek at Bravo" }),
   "qa.runNow": () => undefined,
   "qa.setProfile": () => ({ profile: "safe", reason: "Peeking at Bravo" }),
+  // ── reports ──
+  "reports.report": () => ({ kind: "this_month" }),
+  "reports.csv": () => ({ kind: "custom", from: "2026-03-01", to: "2026-03-31" }),
+  "leads.recordOutcome": (f) => ({ leadId: f.leadB.id, visitOutcome: "showed" }),
+  "reports.handoffReviews": () => undefined,
+  "reports.answerHandoff": (f) => ({ reviewId: f.handoffReviewB.id, answers: { ownerCorrect: false, notesSufficient: false, waitReasonable: false, noRepeat: false, outcomeMatched: false }, note: "Peek at Bravo" }),
 };
 
 type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
@@ -157,7 +164,7 @@ describe(`tenant gate (${engineName})`, () => {
     expect(others).toEqual([
       "account.acceptInvite", "account.inviteInfo", "account.me", "account.signUp",
       // ── agency ── operators only, through the agency gate (server/agency/agency-gate.integration.test.ts)
-      "agency.createTenant", "agency.overview", "agency.pause", "agency.resume",
+      "agency.createTenant", "agency.overview", "agency.pause", "agency.resume", "agency.reports",
     ].sort());
   });
 

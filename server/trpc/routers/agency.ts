@@ -6,6 +6,8 @@ import { createAgencyTenant } from "@/server/agency/create-agency-tenant";
 import { pauseTenant, resumeTenant } from "@/server/agency/pause-tenant";
 import { sendInviteEmail } from "@/server/integrations/email";
 import { env } from "@/server/env";
+import { agencyReport, agencyReportCsv } from "@/server/reports/agency-report";
+import { ZReportPeriodInput } from "@/server/reports/period";
 import { agencyProcedure, router } from "../init";
 
 /** Names the agency when the operator runs several; the gate reads it. */
@@ -39,4 +41,9 @@ export const agencyRouter = router({
   }),
   pause: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => pauseTenant(ctx.prisma, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
   resume: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => resumeTenant(ctx.prisma, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
+  // ── reports ── the same KPIs per business side by side, with totals and CSV
+  reports: agencyProcedure.input(ZAgency.extend({ period: ZReportPeriodInput })).query(async ({ ctx, input }) => {
+    const report = await agencyReport(ctx.prisma, ctx.agencyId, input.period);
+    return { ...report, csv: agencyReportCsv(report) };
+  }),
 });

@@ -17,6 +17,7 @@ import { RECORD_FIELDS } from "@/server/leads/handoff";
 import { updateLeadDetails } from "@/server/leads/update-lead-details";
 import { getRoutingRules, setRoutingRule } from "@/server/leads/routing-settings";
 import { ROUTING_KINDS } from "@/server/leads/routing";
+import { recordLeadOutcome, ZRecordOutcomeInput } from "@/server/leads/record-outcome";
 import { router, tenantProcedure } from "../init";
 
 const read = tenantProcedure.meta({ permission: "leads.read" });
@@ -65,6 +66,7 @@ export const leadsRouter = router({
     .input(z.object({ leadId: ZLeadId, slotStartsAt: z.string().max(40).nullish(), customAt: ZDate.nullish(), note: z.string().max(1000).nullish() }))
     .mutation(async ({ ctx, input }) => (await bookAppointment(leadCtx(ctx), input)).id),
   close: work.input(z.object({ leadId: ZLeadId, ...ZClose })).mutation(async ({ ctx, input }) => (await closeLead(leadCtx(ctx), input)).id),
+  recordOutcome: work.input(ZRecordOutcomeInput).mutation(async ({ ctx, input }) => (await recordLeadOutcome(leadCtx(ctx), input)).id),
 
   stale: manage
     .input(z.object({ idleDays: z.number().int().min(1).max(365).default(STALE_DAYS_DEFAULT), cursor: z.string().max(64).nullish(), limit: z.number().int().min(1).max(200).default(50) }))

@@ -1,0 +1,36 @@
+// Inbox filters given in the URL (a report figure links to the leads behind it):
+// ?status=booked&source=phone&unowned=1&overdue=1&createdFrom=…&createdTo=…
+// Unknown values are dropped; the server validates what is left.
+import { LeadSource, LeadStatus } from "@/server/db/generated/enums";
+
+export type UrlFilters = { status?: LeadStatus; source?: LeadSource; unowned?: boolean; overdue?: boolean; createdFrom?: string; createdTo?: string };
+
+const isIso = (s: string | null): s is string => !!s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s);
+
+export function inboxFiltersFromUrl(params: Pick<URLSearchParams, "get">): UrlFilters {
+  const out: UrlFilters = {};
+  const status = params.get("status");
+  if (status && (Object.values(LeadStatus) as string[]).includes(status)) out.status = status as LeadStatus;
+  const source = params.get("source");
+  if (source && (Object.values(LeadSource) as string[]).includes(source)) out.source = source as LeadSource;
+  if (params.get("unowned") === "1") out.unowned = true;
+  if (params.get("overdue") === "1") out.overdue = true;
+  const from = params.get("createdFrom");
+  const to = params.get("createdTo");
+  if (isIso(from)) out.createdFrom = new Date(from).toISOString();
+  if (isIso(to)) out.createdTo = new Date(to).toISOString();
+  return out;
+}
+
+/** The inbox URL for a set of filters. */
+export function inboxHref(slug: string, f: UrlFilters): string {
+  const q = new URLSearchParams();
+  if (f.status) q.set("status", f.status);
+  if (f.source) q.set("source", f.source);
+  if (f.unowned) q.set("unowned", "1");
+  if (f.overdue) q.set("overdue", "1");
+  if (f.createdFrom) q.set("createdFrom", f.createdFrom);
+  if (f.createdTo) q.set("createdTo", f.createdTo);
+  const qs = q.toString();
+  return `/t/${slug}/leads${qs ? `?${qs}` : ""}`;
+}

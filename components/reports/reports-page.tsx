@@ -1,0 +1,107 @@
+"use client";
+// The reports page: the missed-lead report and the KPIs for a period, with the previous period
+// beside each figure, charts with their tables, and the CSV. Figures come from server/reports/.
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button, ErrorBanner, fieldErrorsFrom } from "@/components/ui/form";
+import { Card, LoadError, Loading, PageHeader } from "@/components/ui/layout";
+import type { ReportPeriodInput } from "@/server/reports/period";
+import { FigureGrid } from "./figure-grid";
+import { PeriodPicker } from "./period-picker";
+import { DailyCallsChart, FunnelChart, SpeedToLeadChart } from "./report-charts";
+import { LeakList, ScriptImprovements, SourceTable } from "./report-tables";
+
+export function ReportsPage({ slug }: { slug: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [period, setPeriod] = useState<ReportPeriodInput>({ kind: "this_month" });
+  const report = useQuery(trpc.reports.report.queryOptions(period, { placeholderData: keepPreviousData, retry: false }));
+  const [downloading, setDownloading] = useState(false);
+  const [csvError, setCsvError] = useState<string | null>(null);
+  const fieldError = report.error && report.error.data?.code === "BAD_REQUEST" ? fieldErrorsFrom(report.error) : null;
+  const periodError = fieldError ? { field: fieldError.field ?? Object.keys(fieldError.fields)[0], message: report.error?.message } : undefined;
+
+  const download = async () => {
+    setCsvError(null);
+    setDownloading(true);
+    try {
+      const { csv, filename } = await queryClient.fetchQuery(trpc.reports.csv.queryOptions(period));
+      const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      URL.revokeObjectURL(url);
+    } catch (err) {
+      setCsvError(`The CSV could not be made: ${(err as Error).message}`);
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const r = report.data;
+  return (
+    <div className="max-w-6xl">
+      <PageHeader
+        title="Reports"
+        description="Missed calls the AI rescued, the texts and bookings that followed, open lead leaks and the KPIs by lead source, with the previous period beside each figure. Days are in the business's time zone."
+        actions={
+          <Button variant="secondary" onClick={download} busy={downloading} disabled={!r}>
+            Download CSV
+          </Button>
+        }
+      />
+      <PeriodPicker value={period} onChange={setPeriod} error={periodError} />
+      <div className="mt-3">
+        <ErrorBanner message={csvError} />
+      </div>
+      {report.isPending ? <Loading label="Adding up the figures…" /> : null}
+      {report.error && !periodError ? <LoadError error={report.error} retry={() => report.refetch()} what="report" /> : null}
+      {r ? (
+        <div className={`mt-4 space-y-6 ${report.isFetching ? "opacity-70" : ""}`} aria-busy={report.isFetching || undefined}>
+          <p className="text-sm text-slate-700" data-testid="report-period">
+            <span className="font-medium">{r.period.label}</span> ({r.period.firstDay} to {r.period.lastDay}, {r.business.timeZone}); previous period {r.period.previous.firstDay} to {r.period.previous.lastDay}.
+            {r.ownLeadsOnly ? " These are your own leads' numbers." : ""}
+          </p>
+          {r.current.calls === 0 && r.current.leads === 0 ? (
+            <p role="status" className="rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-600">
+              No calls or leads in this period yet. Pick another period, or place a test call from “Test your flow”.
+            </p>
+          ) : null}
+          <section aria-labelledby="missed-heading">
+            <h2 id="missed-heading" className="mb-3 text-lg font-semibold">Missed-lead report</h2>
+            <FigureGrid report={r} section="missed_leads" slug={slug} />
+          </section>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Card title="Open lead leaks" description="As of now, whatever the period.">
+              <LeakList report={r} slug={slug} />
+            </Card>
+            <Card title="Script improvements" description="QA failures and the intake steps where callers hung up or were asked again, most frequent first.">
+              <ScriptImprovements items={r.scriptImprovements} />
+            </Card>
+          </div>
+          <section aria-labelledby="kpi-heading">
+            <h2 id="kpi-heading" className="mb-3 text-lg font-semibold">KPIs</h2>
+            <FigureGrid report={r} section="kpis" slug={slug} />
+          </section>
+          <section aria-labelledby="charts-heading">
+            <h2 id="charts-heading" className="mb-3 text-lg font-semibold">Charts</h2>
+            <div className="grid gap-4 lg:grid-cols-2">
+              <div className="lg:col-span-2">
+                <DailyCallsChart daily={r.daily} />
+              </div>
+              <FunnelChart funnel={r.funnel} />
+              <SpeedToLeadChart buckets={r.speedToLead} />
+            </div>
+          </section>
+          <Card title="KPIs by lead source">
+            <SourceTable report={r} slug={slug} />
+          </Card>
+        </div>
+      ) : null}
+    </div>
+  );
+}

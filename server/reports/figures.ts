@@ -1,0 +1,84 @@
+// The report's figures, in the order people read them: label, unit, and the inbox filter that
+// lists the leads behind a figure. The page, the CSV and the email all read this one list.
+import type { FigureKey, Report } from "./report-schema";
+
+export type FigureUnit = "count" | "rate" | "minutes" | "cents" | "score";
+export type FigureSection = "missed_leads" | "kpis";
+/** The leads behind a figure: the period's leads, narrowed by status (components/leads/inbox-url-filters.ts). */
+export type InboxLink = { status?: "booked" | "missed" };
+
+export type FigureDef = { key: FigureKey; section: FigureSection; label: string; unit: FigureUnit; inbox?: InboxLink };
+
+export const FIGURES: readonly FigureDef[] = [
+  { key: "calls", section: "missed_leads", label: "Calls", unit: "count" },
+  { key: "missedCalls", section: "missed_leads", label: "Missed calls (the plumber did not answer)", unit: "count" },
+  { key: "aiRescuedCalls", section: "missed_leads", label: "Calls rescued by the AI", unit: "count" },
+  { key: "textBacksSent", section: "missed_leads", label: "Text-backs sent", unit: "count" },
+  { key: "replies", section: "missed_leads", label: "Replies after a text-back", unit: "count" },
+  { key: "bookingsAfterTextBack", section: "missed_leads", label: "Bookings after a text-back", unit: "count" },
+  { key: "linkClicks", section: "missed_leads", label: "Booking link clicks", unit: "count" },
+  { key: "leads", section: "kpis", label: "Leads", unit: "count", inbox: {} },
+  { key: "booked", section: "kpis", label: "Booked visits", unit: "count", inbox: { status: "booked" } },
+  { key: "showed", section: "kpis", label: "Customer was there", unit: "count" },
+  { key: "noShow", section: "kpis", label: "No-shows", unit: "count" },
+  { key: "won", section: "kpis", label: "Jobs won", unit: "count" },
+  { key: "lost", section: "kpis", label: "Jobs lost", unit: "count" },
+  { key: "wonValueCents", section: "kpis", label: "Value of jobs won", unit: "cents" },
+  { key: "responseRate", section: "kpis", label: "Response rate", unit: "rate" },
+  { key: "appointmentRate", section: "kpis", label: "Appointment rate", unit: "rate" },
+  { key: "showRate", section: "kpis", label: "Show rate", unit: "rate" },
+  { key: "closeRate", section: "kpis", label: "Close rate", unit: "rate" },
+  { key: "averageTemperature", section: "kpis", label: "Average lead temperature", unit: "score" },
+  { key: "optOutRate", section: "kpis", label: "Opt-out rate", unit: "rate" },
+  { key: "speedToLeadP50Minutes", section: "kpis", label: "Speed to lead (median)", unit: "minutes" },
+  { key: "speedToLeadP90Minutes", section: "kpis", label: "Speed to lead (90th percentile)", unit: "minutes" },
+  { key: "handoffAcceptanceP50Minutes", section: "kpis", label: "Handoff acceptance time (median)", unit: "minutes" },
+  { key: "handoffAcceptanceP90Minutes", section: "kpis", label: "Handoff acceptance time (90th percentile)", unit: "minutes" },
+  { key: "handoffQaNoShare", section: "kpis", label: "Handoff QA: share of \"no\" answers", unit: "rate" },
+];
+
+/** A figure as people read it: "42", "37.5%", "12.5 min", "$1,250.00", or "—" when there is nothing to show. */
+export function formatFigure(value: number | null, unit: FigureUnit): string {
+  if (value == null) return "—";
+  if (unit === "rate") return `${(Math.round(value * 1000) / 10).toLocaleString("en-US")}%`;
+  if (unit === "minutes") return `${value.toLocaleString("en-US")} min`;
+  if (unit === "cents") return (value / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+  return value.toLocaleString("en-US");
+}
+
+export type CsvRow = { section: string; figure: string; key: string; unit: FigureUnit | "count"; current: number | string | null; previous: number | string | null };
+
+/** The report as rows: one per figure (current and previous period), then leaks, sources and script improvements. */
+export function reportRows(report: Report): CsvRow[] {
+  const rows: CsvRow[] = FIGURES.map((f) => ({ section: f.section, figure: f.label, key: f.key, unit: f.unit, current: report.current[f.key], previous: report.previous[f.key] }));
+  const leaks: [keyof Report["leaks"], string][] = [
+    ["unowned", "Open leads without an owner"],
+    ["overdue", "Open leads past their due time"],
+    ["noNextAction", "Open leads without a next action"],
+    ["unacceptedPastWindow", "Handoffs not accepted in time"],
+    ["total", "Open lead leaks"],
+  ];
+  for (const [key, label] of leaks) rows.push({ section: "open_leaks", figure: label, key: `leaks.${key}`, unit: "count", current: report.leaks[key], previous: null });
+  for (const s of report.bySource) {
+    for (const k of ["leads", "responseRate", "appointmentRate", "showRate", "closeRate", "averageTemperature", "optOutRate", "speedToLeadP50Minutes", "speedToLeadP90Minutes", "handoffAcceptanceP50Minutes"] as const) {
+      const def = FIGURES.find((f) => f.key === k)!;
+      rows.push({ section: `source:${s.source}`, figure: `${def.label} (${s.source.replace("_", " ")})`, key: `${s.source}.${k}`, unit: def.unit, current: s[k], previous: null });
+    }
+  }
+  for (const it of report.scriptImprovements) rows.push({ section: "script_improvements", figure: it.label, key: `${it.kind}.${it.key}`, unit: "count", current: it.count, previous: null });
+  return rows;
+}
+
+function csvCell(v: string | number | null): string {
+  if (v == null) return "";
+  const s = String(v);
+  // Quote anything with a separator; prefix formula-looking text so a spreadsheet never runs it.
+  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === "string" ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function reportCsv(report: Report): string {
+  const head = ["period", "first_day", "last_day", "section", "figure", "key", "unit", "value", "previous_value"];
+  const lines = reportRows(report).map((r) => [report.period.label, report.period.firstDay, report.period.lastDay, r.section, r.figure, r.key, r.unit, r.current, r.previous].map(csvCell).join(","));
+  return [head.join(","), ...lines].join("\r\n") + "\r\n";
+}

@@ -1,0 +1,17 @@
+// GET /api/v1/reports/monthly?month=YYYY-MM[&format=csv]: the month's report for the API key's
+// business, as JSON (ZMonthlyReportResponse) or as CSV, one row per figure.
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
+import { reportCsv } from "./figures";
+import { getReport } from "./query-report";
+import { ZMonthlyReportQuery, type Report } from "./report-schema";
+
+export async function monthlyReportResponse(db: TenantDb, key: { prisma: PrismaClient; tenantId: string }, params: URLSearchParams, now = new Date()): Promise<Report | Response> {
+  const query = ZMonthlyReportQuery.parse(Object.fromEntries(params));
+  // An API key speaks for the whole business, as its owner would see it.
+  const report = await getReport({ db, prisma: key.prisma, tenantId: key.tenantId, viewer: { userId: "api-key", role: "owner" } }, { kind: "month", month: query.month }, now);
+  if (query.format === "csv") {
+    return new Response(reportCsv(report), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="report-${query.month}.csv"` } });
+  }
+  return report;
+}
