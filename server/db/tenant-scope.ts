@@ -33,6 +33,10 @@ export const TENANT_MODELS = [
   // ── qa ──
   "QaDay",
   "QaReview",
+  // ── integrations ──
+  "WebhookEndpoint",
+  "WebhookDelivery",
+  "CalendarFeed",
 ] as const;
 
 const tenantModels = new Set<string>(TENANT_MODELS);
