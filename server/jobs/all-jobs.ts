@@ -5,6 +5,7 @@ import { CALL_JOBS } from "@/server/calls/jobs";
 import { ESCALATION_JOBS } from "@/server/leads/escalation-jobs";
 import { MESSAGING_JOBS } from "@/server/messaging/jobs";
 import { QA_JOBS } from "@/server/qa/jobs";
+import { WEBHOOK_JOBS } from "@/server/webhooks/jobs";
 
 export const ALL_JOBS: JobDefinition<never>[] = [
   // ── calls ──
@@ -17,4 +18,6 @@ export const ALL_JOBS: JobDefinition<never>[] = [
   ...(MESSAGING_JOBS as JobDefinition<never>[]),
   // ── qa ──
   ...(QA_JOBS as JobDefinition<never>[]),
+  // ── webhooks ──
+  ...WEBHOOK_JOBS,
 ];
