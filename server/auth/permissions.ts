@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   "qa.review": ["owner", "manager", "operator"],
   /** Switching the prompt profile back to standard after a prompt review (seed 000 §8). */
   "qa.profile": ["owner", "operator"],
+  // ── integrations ──
+  /** Webhook endpoints and the business's calendar feed. */
+  "integrations.manage": ["owner", "operator"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,7 @@ import { billingRouter } from "./routers/billing";
 import { messagingRouter } from "./routers/messaging";
 import { qaRouter } from "./routers/qa";
 import { agencyRouter } from "./routers/agency";
+import { integrationsRouter } from "./routers/integrations";
 
 export const appRouter = router({
   account: accountRouter,
@@ -30,6 +31,8 @@ export const appRouter = router({
   agency: agencyRouter,
   // ── qa ──
   qa: qaRouter,
+  // ── integrations ──
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -45,7 +45,7 @@ export async function listWebhookEndpoints(ctx: Pick<TenantCtx, "db">) {
 
 async function findEndpoint(ctx: Pick<TenantCtx, "db">, id: string) {
   const endpoint = await ctx.db.webhookEndpoint.findFirst({ where: { id } });
-  if (!endpoint) throw new AppError("NOT_FOUND", `No webhook endpoint ${id} in this account.`, "id");
+  if (!endpoint) throw new AppError("NOT_FOUND", "That webhook endpoint was not found in this business. Reload the list.", "id");
   return endpoint;
 }
 
@@ -95,7 +95,7 @@ export async function listWebhookDeliveries(ctx: Pick<TenantCtx, "db">, input: {
 /** Sends a logged delivery again now, with the same webhook-id (receivers dedupe on it). */
 export async function resendWebhookDelivery(ctx: WebhookCtx & { enqueue?: Enqueue }, id: string) {
   const delivery = await ctx.db.webhookDelivery.findFirst({ where: { id }, include: { endpoint: { select: { enabled: true } } } });
-  if (!delivery) throw new AppError("NOT_FOUND", `No delivery ${id} in this account.`, "id");
+  if (!delivery) throw new AppError("NOT_FOUND", "That delivery was not found in this business. Reload the log.", "id");
   if (!delivery.endpoint.enabled) throw new AppError("BAD_REQUEST", "Turn the endpoint back on before resending.", "id");
   await ctx.db.webhookDelivery.updateMany({ where: { id }, data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), error: null } });
   await enqueueWebhookDeliveries([id], ctx.enqueue);
