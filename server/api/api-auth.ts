@@ -4,8 +4,9 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { authenticateApiKey } from "@/server/accounts/api-keys";
 import { AppError } from "@/server/errors";
 
-export const API_SCOPES = ["leads:read", "leads:write", "webhooks:manage"] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+import type { ApiScope } from "./api-scopes";
+
+export { API_SCOPES, type ApiScope } from "./api-scopes";
 
 export const RATE_LIMIT_PER_MINUTE = 600;
 
