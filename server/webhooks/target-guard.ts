@@ -11,10 +11,8 @@ const defaultResolve: Resolve = async (host) => (await lookup(host, { all: true,
 
 /** True in production unless WEBHOOK_ALLOW_PRIVATE_TARGETS=on; off in local mode. */
 export function privateTargetsAllowed(): boolean {
-  const flag = process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
-  if (flag === "on") return true;
-  if (flag === "off") return false;
-  return env.NODE_ENV !== "production";
+  const flag = env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+  return flag ? flag === "on" : env.NODE_ENV !== "production";
 }
 
 function ipv4Internal(ip: string): boolean {
