@@ -104,17 +104,22 @@ async function recordEndpointFailure(prisma: PrismaClient, endpointId: string, n
   if (disabled.count === 0) return;
   const endpoint = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, include: { tenant: { select: { slug: true } } } });
   await prisma.webhookDelivery.updateMany({ where: { endpointId, status: "pending" }, data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint was disabled." } });
-  const owners = await prisma.membership.findMany({ where: { tenantId: endpoint.tenantId, role: "owner" }, select: { userId: true } });
+  const owners = await prisma.membership.findMany({ where: { tenantId: endpoint.tenantId, role: "owner" }, select: { userId: true, user: { select: { email: true } } } });
+  const body = `Webhook endpoint ${endpoint.url} was turned off: every delivery failed for 5 days. Fix the receiver, then turn it back on in Settings → Webhooks.`;
   for (const o of owners) {
-    await notify({
-      prisma,
-      tenantId: endpoint.tenantId,
-      userId: o.userId,
-      channel: "in_app",
-      purpose: "webhook.disabled",
-      key: `webhook.disabled:${endpointId}:${now.toISOString()}`,
-      body: `Webhook endpoint ${endpoint.url} was turned off: every delivery failed for 5 days. Fix the receiver, then turn it back on in Settings → Webhooks.`,
-      enqueue: opts.notifyEnqueue,
-    });
+    for (const channel of ["in_app", "email"] as const) {
+      await notify({
+        prisma,
+        tenantId: endpoint.tenantId,
+        userId: o.userId,
+        channel,
+        to: channel === "email" ? o.user.email : null,
+        purpose: "webhook.disabled",
+        key: `webhook.disabled:${endpointId}:${now.toISOString()}`,
+        subject: "A webhook endpoint was turned off",
+        body,
+        enqueue: opts.notifyEnqueue,
+      });
+    }
   }
 }

@@ -175,8 +175,9 @@ describe(`outbound webhooks (${engineName})`, () => {
     const [id] = await recordWebhookEvent(prisma, { tenantId: biz.tenant.id, type: "sms.received", lead: await makeLead(prisma, biz.tenant.id), now: new Date(now.getTime() - 1000) });
     await deliverWebhook(prisma, id!, { now: () => now, notifyEnqueue: async () => null });
     expect(await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("5 days") });
-    const note = await prisma.notification.findFirstOrThrow({ where: { tenantId: biz.tenant.id, userId: biz.ownerId, purpose: "webhook.disabled" } });
-    expect(note.body).toContain(endpoint.url);
+    const notes = await prisma.notification.findMany({ where: { tenantId: biz.tenant.id, userId: biz.ownerId, purpose: "webhook.disabled" }, orderBy: { channel: "asc" } });
+    expect(notes.map((n) => n.channel).sort()).toEqual(["email", "in_app"]);
+    expect(notes[0]!.body).toContain(endpoint.url);
   });
 
   it("signs with both secrets for 24 hours after a rotation", async () => {
