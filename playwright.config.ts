@@ -39,6 +39,7 @@ export default defineConfig({
       LEADRESCUE_ALLOW_DEV_SECRET: "1",
       DEMO_SEED: "on",
       ESCALATION_TIME_SCALE: "0.02", // escalation.spec: the 5-minute emergency timer fires after 6 s
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "on", // integrations.spec: the test receiver is on 127.0.0.1
     },
   },
 });

@@ -27,6 +27,8 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section }[
   { href: "/settings/team", label: "Team", roles: ["owner", "manager", "operator"], section: "Setup" },
   { href: "/settings/billing", label: "Billing", roles: ["owner", "operator"], section: "Account" },
   { href: "/settings/api-keys", label: "API keys", roles: ["owner", "operator"], section: "Account" },
+  { href: "/settings/webhooks", label: "Webhooks", roles: ["owner", "operator"], section: "Account" },
+  { href: "/settings/calendar", label: "Calendar feed", section: "Account" },
   { href: "/settings/audit", label: "Audit log", roles: ["owner", "operator"], section: "Account" },
   { href: "/settings/business", label: "Business", roles: ["owner", "operator"], section: "Account" },
   { href: "/dev/outbox", label: "Dev outbox", roles: ["owner", "operator"], section: "Account" },

@@ -10,6 +10,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { NoPermission, QueryState } from "./access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
+import { API_SCOPE_LABELS, API_SCOPES, type ApiScope } from "@/server/api/api-scopes";
 
 const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : "never");
 
@@ -23,7 +24,7 @@ export function ApiKeysSettings({ role }: { role: TenantRole }) {
         title="API keys"
         description={
           <>
-            Keys let your other tools read your leads: <code className="rounded bg-slate-100 px-1">GET /api/v1/leads</code> with the header{" "}
+            Keys let your other tools read and update your leads and manage webhooks (REST API, described at <code className="rounded bg-slate-100 px-1">/api/v1/openapi.json</code>) with the header{" "}
             <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>.
           </>
         }
@@ -53,7 +54,9 @@ function CreateKey() {
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    const res = await create.mutateAsync({ name: String(new FormData(form).get("name") ?? "") }).catch(() => null);
+    const data = new FormData(form);
+    const scopes = data.getAll("scopes").map(String) as ApiScope[];
+    const res = await create.mutateAsync({ name: String(data.get("name") ?? ""), scopes }).catch(() => null);
     if (res) {
       form.reset();
       setShown({ name: res.name, secret: res.secret });
@@ -67,6 +70,20 @@ function CreateKey() {
         <Button type="submit" busy={create.isPending} className="sm:mt-6">
           Create key
         </Button>
+        <fieldset className="sm:col-span-2">
+          <legend className="text-sm font-medium text-slate-700">What the key may do</legend>
+          <div className="mt-2 flex flex-wrap gap-3">
+            {API_SCOPES.map((scope) => (
+              <label key={scope} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="scopes" value={scope} defaultChecked />
+                <span>
+                  {API_SCOPE_LABELS[scope]} <span className="font-mono text-xs text-slate-500">{scope}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {errs.fields.scopes ? <p className="mt-1 text-xs text-red-600">{errs.fields.scopes}</p> : null}
+        </fieldset>
       </form>
       <div aria-live="polite" className="mt-4">
         {create.error && !errs.field ? <ErrorBanner message={errs.message} /> : null}
@@ -90,7 +107,7 @@ function CreateKey() {
   );
 }
 
-type Key = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+type Key = { id: string; name: string; prefix: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
 function KeyList({ keys }: { keys: Key[] }) {
   const trpc = useTRPC();
@@ -113,6 +130,9 @@ function KeyList({ keys }: { keys: Key[] }) {
                   Key
                 </th>
                 <th scope="col" className="py-2 pr-3">
+                  Scopes
+                </th>
+                <th scope="col" className="py-2 pr-3">
                   Created
                 </th>
                 <th scope="col" className="py-2 pr-3">
@@ -128,6 +148,7 @@ function KeyList({ keys }: { keys: Key[] }) {
                 <tr key={k.id} className={k.revokedAt ? "text-slate-400" : undefined}>
                   <td className="py-2 pr-3 font-medium">{k.name}</td>
                   <td className="py-2 pr-3 font-mono text-xs">{k.prefix}…</td>
+                  <td className="py-2 pr-3 font-mono text-xs">{k.scopes.join(" ")}</td>
                   <td className="py-2 pr-3">{when(k.createdAt)}</td>
                   <td className="py-2 pr-3">{when(k.lastUsedAt)}</td>
                   <td className="py-2 text-right">

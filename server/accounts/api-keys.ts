@@ -11,18 +11,19 @@ export function hashApiKey(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-export async function createApiKey({ db, tenantId }: TenantCtx, input: { name: string; actorId: string | null; secret?: string }) {
+export async function createApiKey({ db, tenantId }: TenantCtx, input: { name: string; actorId: string | null; secret?: string; scopes?: readonly string[] }) {
   const name = input.name.trim();
   if (!name) throw new AppError("BAD_REQUEST", "Give the key a name, e.g. \"Zapier\".", "name");
   const secret = input.secret ?? `${PREFIX}${randomBytes(24).toString("base64url")}`;
-  const key = await db.apiKey.create({ data: { tenantId, name, prefix: secret.slice(0, PREFIX.length + 4), hash: hashApiKey(secret), createdById: input.actorId } });
-  await writeAudit(db, { tenantId, actorId: input.actorId, action: "api_key.created", target: key.id, data: { name } });
-  return { id: key.id, name: key.name, prefix: key.prefix, secret };
+  if (input.scopes && input.scopes.length === 0) throw new AppError("BAD_REQUEST", "Give the key at least one scope.", "scopes");
+  const key = await db.apiKey.create({ data: { tenantId, name, prefix: secret.slice(0, PREFIX.length + 4), hash: hashApiKey(secret), createdById: input.actorId, ...(input.scopes ? { scopes: [...input.scopes] } : {}) } });
+  await writeAudit(db, { tenantId, actorId: input.actorId, action: "api_key.created", target: key.id, data: { name, scopes: key.scopes } });
+  return { id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes, secret };
 }
 
 export async function listApiKeys({ db }: Pick<TenantCtx, "db">) {
   const keys = await db.apiKey.findMany({ orderBy: { createdAt: "desc" } });
-  return keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt }));
+  return keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt }));
 }
 
 export async function revokeApiKey({ db, tenantId }: TenantCtx, input: { id: string; actorId: string }) {
@@ -32,11 +33,11 @@ export async function revokeApiKey({ db, tenantId }: TenantCtx, input: { id: str
 }
 
 /** The tenant a bearer key belongs to, or null. System path: reads across tenants by hash. */
-export async function authenticateApiKey(prisma: PrismaClient, authorization: string | null): Promise<{ tenantId: string; keyId: string } | null> {
+export async function authenticateApiKey(prisma: PrismaClient, authorization: string | null): Promise<{ tenantId: string; keyId: string; scopes: string[] } | null> {
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   if (!m?.[1]) return null;
   const key = await prisma.apiKey.findUnique({ where: { hash: hashApiKey(m[1]) } });
   if (!key || key.revokedAt) return null;
   await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
-  return { tenantId: key.tenantId, keyId: key.id };
+  return { tenantId: key.tenantId, keyId: key.id, scopes: key.scopes };
 }

@@ -1,30 +1,47 @@
-// Small helpers for REST route handlers: API-key auth and AppError → JSON status.
+// Small helpers for REST route handlers: errors as JSON with their HTTP status, and API-key auth
+// (scopes, rate limit) for a handler outside the route registry.
+import { ZodError } from "zod";
 import { getPrisma } from "@/server/db";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { tenantScoped, type TenantDb } from "@/server/db/tenant-scope";
-import { authenticateApiKey } from "@/server/accounts/api-keys";
 import { AppError, HTTP_STATUS } from "@/server/errors";
-import { ZodError } from "zod";
+import { authorizeApiRequest, RateLimited, type ApiScope } from "./api-auth";
 
 export function jsonError(status: number, message: string, field?: string) {
   return Response.json({ error: { message, ...(field ? { field } : {}) } }, { status });
 }
 
-/** Runs a v1 handler for the tenant the bearer key belongs to; a handler may answer a Response of its own (e.g. CSV). */
-export async function withApiKey(req: Request, handler: (db: TenantDb, key: { prisma: PrismaClient; tenantId: string }) => Promise<unknown>): Promise<Response> {
+/** An error as the API answers it: AppError → its status, ZodError → 400 naming the field, 429 with Retry-After. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof RateLimited) {
+    const res = jsonError(429, err.message);
+    res.headers.set("retry-after", String(err.retryAfterSeconds));
+    return res;
+  }
+  if (err instanceof AppError) return jsonError(HTTP_STATUS[err.code], err.message, err.field);
+  if (err instanceof ZodError) {
+    const first = err.issues[0];
+    return jsonError(400, first?.message ?? "Invalid request.", first?.path.join("."));
+  }
+  console.error("REST API error:", err);
+  return jsonError(500, "Something went wrong on our side. Try again.");
+}
+
+/**
+ * Runs a v1 handler for the tenant the bearer key belongs to (prefer a registry entry:
+ * server/api/routes.ts); a handler may answer a Response of its own (e.g. CSV).
+ */
+export async function withApiKey(
+  req: Request,
+  handler: (db: TenantDb, key: { prisma: PrismaClient; tenantId: string }) => Promise<unknown>,
+  scope: ApiScope | null = "leads:read",
+): Promise<Response> {
   try {
     const prisma = await getPrisma();
-    const key = await authenticateApiKey(prisma, req.headers.get("authorization"));
-    if (!key) return jsonError(401, "Missing or invalid API key. Send Authorization: Bearer <key> (Settings → API keys).");
+    const key = await authorizeApiRequest(prisma, req, scope);
     const out = await handler(tenantScoped(prisma, key.tenantId), { prisma, tenantId: key.tenantId });
     return out instanceof Response ? out : Response.json(out);
   } catch (err) {
-    if (err instanceof AppError) return jsonError(HTTP_STATUS[err.code], err.message, err.field);
-    if (err instanceof ZodError) {
-      const first = err.issues[0];
-      return jsonError(400, first?.message ?? "Invalid request.", first?.path.join("."));
-    }
-    console.error("REST API error:", err);
-    return jsonError(500, "Something went wrong on our side. Try again.");
+    return errorResponse(err);
   }
 }

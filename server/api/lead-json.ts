@@ -1,7 +1,44 @@
-// The lead as integrations see it (REST API v1): exactly the required lead fields of DESIGN.md.
+// The lead as integrations see it (REST API v1 and webhook payloads): the required lead fields
+// of DESIGN.md, plus the visit/job outcome and the external job an integration attached.
+import { z } from "zod";
 import type { Lead } from "@/server/db/generated/client";
+import { LeadSource, LeadStatus, Urgency } from "@/server/db/generated/enums";
 
-export function leadJson(lead: Lead) {
+const isoOrNull = z.string().nullable().meta({ format: "date-time" });
+
+export const ZLeadJson = z
+  .object({
+    id: z.string(),
+    createdAt: z.string().meta({ format: "date-time" }),
+    callerPhone: z.string().meta({ description: "E.164" }),
+    callerName: z.string().nullable(),
+    zip: z.string().nullable(),
+    inArea: z.boolean().nullable(),
+    issueSummary: z.string().nullable(),
+    urgency: z.enum(Object.values(Urgency) as [Urgency, ...Urgency[]]).nullable(),
+    status: z.enum(Object.values(LeadStatus) as [LeadStatus, ...LeadStatus[]]),
+    appointmentAt: isoOrNull,
+    transcriptExcerpt: z.string().nullable(),
+    sourceRef: z.string().meta({ description: "The CallSid (or message id) the lead came from" }),
+    source: z.enum(Object.values(LeadSource) as [LeadSource, ...LeadSource[]]),
+    address: z.string().nullable(),
+    ownerId: z.string().nullable(),
+    nextAction: z.string().nullable(),
+    dueAt: isoOrNull,
+    acceptedAt: isoOrNull,
+    closeReason: z.string().nullable(),
+    visitOutcome: z.enum(["showed", "no_show"]).nullable(),
+    jobOutcome: z.enum(["won", "lost"]).nullable(),
+    jobValueCents: z.number().int().nullable(),
+    outcomeAt: isoOrNull,
+    externalJobId: z.string().nullable(),
+    externalJobUrl: z.string().nullable(),
+  })
+  .meta({ id: "Lead" });
+
+export type LeadJson = z.infer<typeof ZLeadJson>;
+
+export function leadJson(lead: Lead): LeadJson {
   return {
     id: lead.id,
     createdAt: lead.createdAt.toISOString(),
@@ -22,5 +59,11 @@ export function leadJson(lead: Lead) {
     dueAt: lead.dueAt?.toISOString() ?? null,
     acceptedAt: lead.acceptedAt?.toISOString() ?? null,
     closeReason: lead.closeReason,
+    visitOutcome: lead.visitOutcome,
+    jobOutcome: lead.jobOutcome,
+    jobValueCents: lead.jobValueCents,
+    outcomeAt: lead.outcomeAt?.toISOString() ?? null,
+    externalJobId: lead.externalJobId,
+    externalJobUrl: lead.externalJobUrl,
   };
 }

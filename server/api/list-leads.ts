@@ -1,12 +1,13 @@
-// REST API v1 reads: newest first, cursor pagination, filters status and since.
+// REST API v1 reads: newest first, cursor pagination, filters status, urgency and since.
 import { z } from "zod";
 import type { TenantDb } from "@/server/db/tenant-scope";
-import { LeadStatus } from "@/server/db/generated/enums";
+import { LeadStatus, Urgency } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
 import { leadJson } from "./lead-json";
 
 export const ZListLeadsQuery = z.object({
   status: z.enum(Object.values(LeadStatus) as [string, ...string[]], { message: `status must be one of ${Object.values(LeadStatus).join(", ")}` }).optional(),
+  urgency: z.enum(Object.values(Urgency) as [string, ...string[]], { message: `urgency must be one of ${Object.values(Urgency).join(", ")}` }).optional(),
   since: z.iso.datetime({ offset: true, message: "since must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z" }).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number({ message: "limit must be a number" }).int().min(1, "limit must be 1 to 100").max(100, "limit must be 1 to 100").default(25),
@@ -25,6 +26,7 @@ export async function listLeads(db: TenantDb, query: z.infer<typeof ZListLeadsQu
   const rows = await db.lead.findMany({
     where: {
       ...(query.status ? { status: query.status as LeadStatus } : {}),
+      ...(query.urgency ? { urgency: query.urgency as Urgency } : {}),
       ...(query.since ? { createdAt: { gte: new Date(query.since) } } : {}),
       ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
     },

@@ -17,7 +17,15 @@ export type AuditAction =
   | "call.unknown_number"
   // ── agency ──
   | "tenant.paused"
-  | "tenant.resumed";
+  | "tenant.resumed"
+  // ── integrations ──
+  | "webhook.created"
+  | "webhook.deleted"
+  | "webhook.enabled"
+  | "webhook.disabled"
+  | "webhook.secret_rotated"
+  | "calendar_feed.created"
+  | "calendar_feed.revoked";
 
 type AuditRow = { tenantId: string | null; actorId: string | null; action: string; target: string | null; data: object };
 /** Any client that can write an audit row: the app client, a transaction, or a tenant-scoped one. */

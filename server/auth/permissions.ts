@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   // ── reports ──
   /** The reports page; staff see their own leads' numbers only (server/reports/query-report.ts). */
   "reports.read": ["owner", "manager", "staff", "operator"],
+  // ── integrations ──
+  /** Webhook endpoints and the business's calendar feed. */
+  "integrations.manage": ["owner", "operator"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import type { PromptProfile } from "@/server/db/generated/enums";
 import { routingTarget } from "@/server/leads/routing";
 import { nextStepFor } from "./next-step";
+import { emitCallLeadCreated } from "@/server/webhooks/call-events";
 
 export async function findTenantByCalledNumber(prisma: PrismaClient, to: string) {
   const number = await prisma.trackingNumber.findUnique({ where: { e164: to.trim() }, include: { tenant: true } });
@@ -46,6 +47,7 @@ export async function recordIncomingCall(prisma: PrismaClient, c: IncomingCall, 
   const call = newCall ?? (await prisma.call.findUniqueOrThrow({ where: { callSid: c.callSid } }));
   if (newCall) {
     await prisma.leadEvent.create({ data: { tenantId: c.tenantId, leadId: lead.id, type: "call.received", data: { from: c.from, to: c.to, callSid: c.callSid } } });
+    if (newLead) await emitCallLeadCreated(prisma, lead); // integrations: lead.created webhook (never throws)
   }
   return { call, lead, firstDelivery: !!newCall };
 }

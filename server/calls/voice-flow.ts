@@ -26,6 +26,7 @@ import { plumberAnswered } from "./dial-outcome";
 import { nextStepFor, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
 import { findTenantByCalledNumber, recordIncomingCall } from "./record-call";
 import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
+import { emitCallCompleted } from "@/server/webhooks/call-events";
 
 export type VoiceCtx = { prisma: PrismaClient; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date };
 
@@ -199,6 +200,7 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: 
   // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
   if (aiHandled) await enqueueUsageForCall(prisma, { tenantId: call.tenantId, callSid: call.callSid });
   await queueTextsForEndedCall(prisma, call.id, now); // messaging: missed-call text-back or booking texts (never throws)
+  await emitCallCompleted(prisma, call.id); // integrations: call.completed webhook (never throws)
 }
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────

@@ -36,6 +36,10 @@ export const TENANT_MODELS = [
   "QaReview",
   // ── reports ──
   "HandoffReview",
+  // ── integrations ──
+  "WebhookEndpoint",
+  "WebhookDelivery",
+  "CalendarFeed",
 ] as const;
 
 const tenantModels = new Set<string>(TENANT_MODELS);

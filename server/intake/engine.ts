@@ -1,5 +1,6 @@
 // The intake engine: one `extract` call per caller utterance, through the Vercel AI SDK with the
 // configured model, inside a per-turn time budget; any timeout or error falls back to the rules model.
+import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { APICallError, generateText, JSONParseError, NoObjectGeneratedError, NoOutputGeneratedError, Output, TypeValidationError } from "ai";
@@ -25,6 +26,7 @@ export type IntakeModelConfig = {
 export const DEFAULT_TURN_BUDGET_MS = 2500;
 export const MAX_TURN_BUDGET_MS = 10_000;
 export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+export const DEFAULT_ANTHROPIC_MODEL = "claude-haiku-4-5";
 
 export type ExtractResult = {
   extraction: Extraction;
@@ -103,11 +105,13 @@ function resolveModel(config: IntakeModelConfig): ResolvedModel {
       const provider = createOpenAI({ name: "openai-compatible", apiKey: config.apiKey ?? "not-needed", baseURL: config.baseURL });
       return { model: provider.chat(config.model), id: `openai-compatible:${config.model}`, budgetMs };
     }
-    case "anthropic":
-      throw new IntakeConfigError(
-        "AI_PROVIDER=anthropic needs the @ai-sdk/anthropic package, which is not installed in this build. Install it and add it to server/intake/engine.ts, or set AI_PROVIDER=openai, openai-compatible or local.",
-        "AI_PROVIDER",
-      );
+    case "anthropic": {
+      if (!config.apiKey) throw new IntakeConfigError("AI_PROVIDER=anthropic needs ANTHROPIC_API_KEY. Set it, or use AI_PROVIDER=local.", "ANTHROPIC_API_KEY");
+      const model = config.model ?? DEFAULT_ANTHROPIC_MODEL;
+      // AI_BASE_URL, when set, is the Messages API's base (…/v1), e.g. a proxy.
+      const anthropic = createAnthropic({ apiKey: config.apiKey, baseURL: config.baseURL });
+      return { model: anthropic(model), id: `anthropic:${model}`, budgetMs };
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { ESCALATION_JOBS } from "@/server/leads/escalation-jobs";
 import { MESSAGING_JOBS } from "@/server/messaging/jobs";
 import { QA_JOBS } from "@/server/qa/jobs";
 import { REPORT_JOBS } from "@/server/reports/jobs";
+import { WEBHOOK_JOBS } from "@/server/webhooks/jobs";
 
 export const ALL_JOBS: JobDefinition<never>[] = [
   // ── calls ──
@@ -20,4 +21,6 @@ export const ALL_JOBS: JobDefinition<never>[] = [
   ...(QA_JOBS as JobDefinition<never>[]),
   // ── reports ──
   ...(REPORT_JOBS as JobDefinition<never>[]),
+  // ── webhooks ──
+  ...WEBHOOK_JOBS,
 ];

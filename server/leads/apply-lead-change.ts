@@ -9,6 +9,7 @@ import { AppError } from "@/server/errors";
 import { canSeeLead, type Viewer } from "./lead-access";
 import { ownershipRefusal } from "./ownership-rules";
 import { temperatureOf } from "./temperature";
+import { enqueueWebhookDeliveries, recordLeadChangeWebhooks } from "@/server/webhooks/outbox";
 
 export type LeadPatch = Partial<
   Pick<
@@ -66,7 +67,7 @@ export async function applyLeadChange(ctx: LeadWriteCtx, leadId: string, build: 
   if (refusal) throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
   const temperature = temperatureOf({ ...after, lastActivityAt: now }, now);
 
-  return ctx.db.$transaction(async (tx) => {
+  const written = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.lead.updateMany({
       where: { id: lead.id, updatedAt: lead.updatedAt },
       data: { ...change.patch, temperature, lastActivityAt: now },
@@ -88,6 +89,10 @@ export async function applyLeadChange(ctx: LeadWriteCtx, leadId: string, build: 
         })),
       });
     }
-    return tx.lead.findFirstOrThrow({ where: { id: lead.id } });
+    const fresh = await tx.lead.findFirstOrThrow({ where: { id: lead.id } });
+    // Integrations: the webhook outbox rows this change means, committed with it.
+    return { fresh, webhookIds: await recordLeadChangeWebhooks(tx, ctx.tenantId, lead, fresh, now) };
   });
+  await enqueueWebhookDeliveries(written.webhookIds);
+  return written.fresh;
 }

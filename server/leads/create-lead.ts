@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import { initialHandoff } from "./route-lead";
 import { ownershipRefusal } from "./ownership-rules";
 import { temperatureOf } from "./temperature";
+import { enqueueWebhookDeliveries, recordWebhookEvent } from "@/server/webhooks/outbox";
 
 export type CreateLeadInput = {
   callerPhone: string;
@@ -50,39 +51,44 @@ export async function createLead(ctx: TenantCtx & { actorId: string | null; now?
   const refusal = ownershipRefusal(null, draft);
   if (refusal) throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
   const lastActivityAt = input.createdAt ?? now;
-  const lead = await ctx.db.lead.create({
-    data: {
-      tenantId: ctx.tenantId,
-      callerPhone: input.callerPhone,
-      callerName: input.callerName ?? null,
-      zip: input.zip ?? null,
-      inArea: input.inArea ?? null,
-      issueSummary: input.issueSummary ?? null,
-      urgency: input.urgency ?? null,
-      status,
-      source: input.source,
-      sourceRef: input.sourceRef ?? `manual-${createdAt.getTime()}-${Math.random().toString(36).slice(2, 10)}`,
-      address: input.address ?? null,
-      notes: input.notes ?? null,
-      ownerId: handoff.ownerId,
-      nextAction: handoff.nextAction,
-      dueAt: handoff.dueAt,
-      isEstimate: input.isEstimate ?? false,
-      followUpAt: input.followUpAt ?? null,
-      appointmentAt: input.appointmentAt ?? null,
-      isTest: input.isTest ?? false,
-      createdAt,
-      lastActivityAt,
-      evidence: (input.evidence ?? {}) as Prisma.InputJsonValue,
-      transcriptExcerpt: input.transcriptExcerpt ?? null,
-      temperature: temperatureOf({ ...draft, lastActivityAt, appointmentAt: input.appointmentAt ?? null, inArea: input.inArea ?? null }, now),
-    },
+  const { lead, webhookIds } = await ctx.db.$transaction(async (tx) => {
+    const lead = await tx.lead.create({
+      data: {
+        tenantId: ctx.tenantId,
+        callerPhone: input.callerPhone,
+        callerName: input.callerName ?? null,
+        zip: input.zip ?? null,
+        inArea: input.inArea ?? null,
+        issueSummary: input.issueSummary ?? null,
+        urgency: input.urgency ?? null,
+        status,
+        source: input.source,
+        sourceRef: input.sourceRef ?? `manual-${createdAt.getTime()}-${Math.random().toString(36).slice(2, 10)}`,
+        address: input.address ?? null,
+        notes: input.notes ?? null,
+        ownerId: handoff.ownerId,
+        nextAction: handoff.nextAction,
+        dueAt: handoff.dueAt,
+        isEstimate: input.isEstimate ?? false,
+        followUpAt: input.followUpAt ?? null,
+        appointmentAt: input.appointmentAt ?? null,
+        isTest: input.isTest ?? false,
+        createdAt,
+        lastActivityAt,
+        evidence: (input.evidence ?? {}) as Prisma.InputJsonValue,
+        transcriptExcerpt: input.transcriptExcerpt ?? null,
+        temperature: temperatureOf({ ...draft, lastActivityAt, appointmentAt: input.appointmentAt ?? null, inArea: input.inArea ?? null }, now),
+      },
+    });
+    await tx.leadEvent.createMany({
+      data: [
+        { tenantId: ctx.tenantId, leadId: lead.id, type: "lead.created", actorId: ctx.actorId, data: { source: input.source }, createdAt },
+        ...(handoff.ownerId ? [{ tenantId: ctx.tenantId, leadId: lead.id, type: "lead.routed", actorId: ctx.actorId, data: { ownerId: handoff.ownerId, dueAt: handoff.dueAt.toISOString() }, createdAt: new Date(createdAt.getTime() + 1) }] : []),
+      ],
+    });
+    // Integrations: lead.created is committed with the lead.
+    return { lead, webhookIds: await recordWebhookEvent(tx, { tenantId: ctx.tenantId, type: "lead.created", lead, now }) };
   });
-  await ctx.db.leadEvent.createMany({
-    data: [
-      { tenantId: ctx.tenantId, leadId: lead.id, type: "lead.created", actorId: ctx.actorId, data: { source: input.source }, createdAt },
-      ...(handoff.ownerId ? [{ tenantId: ctx.tenantId, leadId: lead.id, type: "lead.routed", actorId: ctx.actorId, data: { ownerId: handoff.ownerId, dueAt: handoff.dueAt.toISOString() }, createdAt: new Date(createdAt.getTime() + 1) }] : []),
-    ],
-  });
+  await enqueueWebhookDeliveries(webhookIds);
   return lead;
 }

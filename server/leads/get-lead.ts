@@ -45,7 +45,8 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
   ]);
   const userIds = [...new Set([lead.ownerId, ...events.map((e) => e.actorId), ...tasks.map((t) => t.assigneeId)].filter((x): x is string => !!x))];
   const users = await ctx.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
-  const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "Unknown") : null);
+  // Changes made through the REST API are recorded as the key (actorId "api_key:<id>").
+  const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? (id.startsWith("api_key:") ? "API key" : "Unknown")) : null);
   const evidence = (lead.evidence ?? {}) as Record<string, string>;
   const eventTypes = events.map((e) => e.type);
   const temperature = temperatureOf(lead, now);

@@ -12,6 +12,8 @@ import { recordConsent } from "./consent";
 import { getMessagingSettings } from "./messaging-settings";
 import { parseAppointmentReply, parseConsentKeyword, type AppointmentReply } from "./parse-keyword";
 import { queueMessage, type Enqueue } from "./queue-message";
+import { emitWebhookEvent } from "@/server/webhooks/outbox";
+import { emitConsentChanged } from "@/server/webhooks/consent-events";
 
 export const KEYWORD_REPLIES = {
   optOut: (business: string) => `${business}: you're unsubscribed and will not get more texts from us. Reply START to resubscribe.`,
@@ -57,6 +59,7 @@ export async function handleInboundSms(prisma: PrismaClient, form: TwilioForm, o
   const keyword = parseConsentKeyword(body);
   if (keyword === "stop") {
     await recordConsent(prisma, { tenantId, phone: from, optedOut: true, source: "sms_keyword", detail: body.trim().slice(0, 40), at: now });
+    await emitConsentChanged(prisma, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: true, source: "sms_keyword", at: now }); // integrations
     // Nothing queued for this number goes out any more (the send job checks again anyway).
     await prisma.message.updateMany({ where: { tenantId, toNumber: from, direction: "outbound", status: "pending" }, data: { status: "canceled", errorMessage: "Not sent: the caller opted out (STOP)." } });
     await event(lead?.id, "sms.opted_out", { keyword: body.trim().slice(0, 40) });
@@ -65,6 +68,7 @@ export async function handleInboundSms(prisma: PrismaClient, form: TwilioForm, o
   }
   if (keyword === "start") {
     await recordConsent(prisma, { tenantId, phone: from, optedOut: false, source: "sms_keyword", detail: body.trim().slice(0, 40), at: now });
+    await emitConsentChanged(prisma, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: false, source: "sms_keyword", at: now }); // integrations
     await event(lead?.id, "sms.opted_in", { keyword: body.trim().slice(0, 40) });
     await reply("opt_in", KEYWORD_REPLIES.optIn(tenant.name));
     return { kind: "opt_in", messageId: inbound.id };
@@ -86,6 +90,7 @@ export async function handleInboundSms(prisma: PrismaClient, form: TwilioForm, o
     await prisma.message.update({ where: { id: inbound.id }, data: { leadId: target.id } });
   }
   await event(target.id, "sms.received", { messageId: inbound.id, body: body.slice(0, 500) });
+  await emitWebhookEvent(prisma, { tenantId, type: "sms.received", leadId: target.id, extra: { message: { id: inbound.id, from, to, body, receivedAt: now.toISOString() } }, now }); // integrations
   const appointmentReply = target.status === "booked" ? parseAppointmentReply(body) : null;
   if (appointmentReply) {
     const title = appointmentReply === "reschedule" ? `Reschedule the visit: the caller texted "${body.slice(0, 80)}"` : `The caller texted to cancel the visit: confirm, then close or rebook`;

@@ -12,6 +12,7 @@ import { messagingRouter } from "./routers/messaging";
 import { qaRouter } from "./routers/qa";
 import { agencyRouter } from "./routers/agency";
 import { reportsRouter } from "./routers/reports";
+import { integrationsRouter } from "./routers/integrations";
 
 export const appRouter = router({
   account: accountRouter,
@@ -33,6 +34,8 @@ export const appRouter = router({
   qa: qaRouter,
   // ── reports ──
   reports: reportsRouter,
+  // ── integrations ──
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

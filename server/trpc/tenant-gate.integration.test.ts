@@ -9,6 +9,9 @@ import { tenantScoped } from "@/server/db/tenant-scope";
 import { createInvite } from "@/server/accounts/invites";
 import { addMember, completeSetup, makeApiKey, makeLead, makeTenant, makeUsageEntry, makeUser } from "@/prisma/factories";
 import { makeQaReview } from "@/prisma/factories"; // ── qa ──
+import { createWebhookEndpoint } from "@/server/webhooks/endpoints"; // ── integrations ──
+import { recordWebhookEvent } from "@/server/webhooks/outbox"; // ── integrations ──
+import { resetCalendarFeed } from "@/server/calendar/calendar-feeds"; // ── integrations ──
 import { can, PERMISSIONS } from "@/server/auth/permissions";
 import type { Meta } from "./init";
 
@@ -39,7 +42,11 @@ async function setup() {
   const usageB = await makeUsageEntry(prisma, b.id, { callerPhone: "+19075550124" });
   const qaReviewB = await makeQaReview(prisma, b.id, { day: "2026-03-02" }); // ── qa ──
   const handoffReviewB = await prisma.handoffReview.create({ data: { tenantId: b.id, weekOf: "2026-03-02", leadId: leadB.id, kind: "accepted" } }); // ── reports ──
-  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB, handoffReviewB };
+  // ── integrations ──
+  const webhookB = await createWebhookEndpoint({ db: tenantScoped(prisma, b.id), tenantId: b.id, actorId: ownerB.id }, { url: "https://hooks.bravo.test/lr", events: ["lead.created"] });
+  const [deliveryB] = await recordWebhookEvent(prisma, { tenantId: b.id, type: "lead.created", lead: leadB });
+  const feedB = await resetCalendarFeed({ db: tenantScoped(prisma, b.id), tenantId: b.id, actorId: ownerB.id }, { userId: null });
+  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB, handoffReviewB, webhookB, deliveryB: deliveryB!, feedB };
 }
 
 /** A sample input per tenant procedure, aimed at tenant B's rows. Every procedure must have one. */
@@ -128,6 +135,21 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "leads.recordOutcome": (f) => ({ leadId: f.leadB.id, visitOutcome: "showed" }),
   "reports.handoffReviews": () => undefined,
   "reports.answerHandoff": (f) => ({ reviewId: f.handoffReviewB.id, answers: { ownerCorrect: false, notesSufficient: false, waitReasonable: false, noRepeat: false, outcomeMatched: false }, note: "Peek at Bravo" }),
+  // ── integrations ──
+  "integrations.webhookEvents": () => undefined,
+  "integrations.webhooks": () => undefined,
+  "integrations.createWebhook": () => ({ url: "https://hooks.alpha.test/lr", events: ["lead.created"] }),
+  "integrations.deleteWebhook": (f) => ({ id: f.webhookB.id }),
+  "integrations.setWebhookEnabled": (f) => ({ id: f.webhookB.id, enabled: false }),
+  "integrations.rotateWebhookSecret": (f) => ({ id: f.webhookB.id }),
+  "integrations.webhookDeliveries": (f) => ({ endpointId: f.webhookB.id }),
+  "integrations.resendWebhook": (f) => ({ id: f.deliveryB }),
+  "integrations.myCalendarFeed": () => undefined,
+  "integrations.resetMyCalendarFeed": () => undefined,
+  "integrations.revokeMyCalendarFeed": () => undefined,
+  "integrations.businessCalendarFeed": () => undefined,
+  "integrations.resetBusinessCalendarFeed": () => undefined,
+  "integrations.revokeBusinessCalendarFeed": () => undefined,
 };
 
 type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
@@ -188,7 +210,8 @@ describe(`tenant gate (${engineName})`, () => {
     }
     expect(await snapshotTenant(fx.b.id)).toBe(before);
     const text = JSON.stringify(result ?? null);
-    for (const secret of [fx.b.id, "Bravo Plumbing", "99501", "+19075550124", fx.trackingB.id, fx.slotB.id, fx.keyB.id, fx.inviteB.id, "new@bravo.test"]) {
+    const integrationSecrets = [fx.webhookB.id, fx.webhookB.secret, fx.deliveryB, fx.feedB.url]; // ── integrations ──
+    for (const secret of [fx.b.id, "Bravo Plumbing", "99501", "+19075550124", fx.trackingB.id, fx.slotB.id, fx.keyB.id, fx.inviteB.id, "new@bravo.test", ...integrationSecrets]) {
       expect(text).not.toContain(secret);
     }
   });

@@ -4,6 +4,7 @@ import { changeRole, listMembers, removeMember } from "@/server/accounts/members
 import { createInvite, revokeInvite } from "@/server/accounts/invites";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/server/accounts/api-keys";
 import { listAuditLog } from "@/server/accounts/audit-log";
+import { API_SCOPES } from "@/server/api/api-auth";
 import { sendInviteEmail } from "@/server/integrations/email";
 import { env } from "@/server/env";
 import { router, tenantProcedure } from "../init";
@@ -31,8 +32,8 @@ export const teamRouter = router({
   apiKeys: tenantProcedure.meta({ permission: "apiKeys.manage" }).query(({ ctx }) => listApiKeys(ctx)),
   createApiKey: tenantProcedure
     .meta({ permission: "apiKeys.manage" })
-    .input(z.object({ name: z.string().max(60) }))
-    .mutation(({ ctx, input }) => createApiKey(ctx, { name: input.name, actorId: ctx.userId })),
+    .input(z.object({ name: z.string().max(60), scopes: z.array(z.enum(API_SCOPES)).optional() }))
+    .mutation(({ ctx, input }) => createApiKey(ctx, { name: input.name, actorId: ctx.userId, scopes: input.scopes })),
   revokeApiKey: tenantProcedure.meta({ permission: "apiKeys.manage" }).input(z.object({ id: z.string() })).mutation(({ ctx, input }) => revokeApiKey(ctx, { id: input.id, actorId: ctx.userId })),
 
   auditLog: tenantProcedure

@@ -1,6 +1,4 @@
-import { withApiKey } from "@/server/api/http";
-import { listLeads, ZListLeadsQuery } from "@/server/api/list-leads";
+import { serveApi } from "@/server/api/registry";
+import { listLeadsRoute } from "@/server/api/routes";
 
-export function GET(req: Request) {
-  return withApiKey(req, (db) => listLeads(db, ZListLeadsQuery.parse(Object.fromEntries(new URL(req.url).searchParams))));
-}
+export const GET = serveApi(listLeadsRoute);

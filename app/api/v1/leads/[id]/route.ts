@@ -1,7 +1,5 @@
-import { withApiKey } from "@/server/api/http";
-import { getLead } from "@/server/api/list-leads";
+import { serveApi } from "@/server/api/registry";
+import { getLeadRoute, patchLeadRoute } from "@/server/api/routes";
 
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return withApiKey(req, async (db) => ({ data: await getLead(db, id) }));
-}
+export const GET = serveApi(getLeadRoute);
+export const PATCH = serveApi(patchLeadRoute);

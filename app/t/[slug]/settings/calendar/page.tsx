@@ -1,0 +1,9 @@
+import { CalendarSettings } from "@/components/integrations/calendar-settings";
+import { pageAccess } from "@/components/settings/page-access";
+
+export const metadata = { title: "Calendar feed" };
+
+export default async function CalendarPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { role } = await pageAccess(params);
+  return <CalendarSettings role={role} />;
+}

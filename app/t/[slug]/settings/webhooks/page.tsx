@@ -1,0 +1,9 @@
+import { WebhooksSettings } from "@/components/integrations/webhooks-settings";
+import { pageAccess } from "@/components/settings/page-access";
+
+export const metadata = { title: "Webhooks" };
+
+export default async function WebhooksPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { role } = await pageAccess(params);
+  return <WebhooksSettings role={role} />;
+}

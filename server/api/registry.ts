@@ -1,0 +1,71 @@
+// REST API v1 as a registry: each route is one `apiRoute({...})` entry with its zod schemas, its
+// scope and its handler. The same entry serves the request (`serveApi`) and describes itself in
+// the OpenAPI document (`openapi.ts`), so the document cannot drift from what the routes accept.
+import { z } from "zod";
+import { getPrisma } from "@/server/db";
+import type { PrismaClient } from "@/server/db/generated/client";
+import { tenantScoped, type TenantDb } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors";
+import { authorizeApiRequest, type ApiCaller, type ApiScope } from "./api-auth";
+import { errorResponse } from "./http";
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+export type ApiContext<Q, P, B> = { db: TenantDb; prisma: PrismaClient; tenantId: string; caller: ApiCaller; query: Q; params: P; body: B; now: Date };
+
+const PUBLIC_CALLER: ApiCaller = { tenantId: "", keyId: "", scopes: [] };
+
+export type ApiRoute<Q extends AnyObject = AnyObject, P extends AnyObject = AnyObject, B extends z.ZodType = z.ZodType> = {
+  method: "get" | "post" | "patch" | "delete";
+  /** OpenAPI path, e.g. "/api/v1/leads/{id}". */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** The key scope required; null = any valid key. */
+  scope: ApiScope | null;
+  /** Served without a key (the OpenAPI document itself). */
+  public?: boolean;
+  query?: Q;
+  params?: P;
+  body?: B;
+  /** The success answer: status and schema (null = no body). */
+  response: { status: 200 | 201 | 204; schema: z.ZodType | null; description: string };
+  handle(ctx: ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>>): Promise<unknown>;
+};
+
+export function apiRoute<Q extends AnyObject, P extends AnyObject, B extends z.ZodType>(route: ApiRoute<Q, P, B>): ApiRoute<Q, P, B> {
+  return route;
+}
+
+async function readBody(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.", "body");
+  }
+}
+
+type RouteArgs = { params: Promise<Record<string, string>> };
+
+/** The Next.js route handler for one registry entry. */
+export function serveApi<Q extends AnyObject, P extends AnyObject, B extends z.ZodType>(route: ApiRoute<Q, P, B>) {
+  return async (req: Request, args?: RouteArgs): Promise<Response> => {
+    try {
+      const now = new Date();
+      if (route.public) return Response.json(await route.handle({ caller: PUBLIC_CALLER, now } as ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>>));
+      const prisma = await getPrisma();
+      const caller = await authorizeApiRequest(prisma, req, route.scope, now);
+      const query = (route.query ?? z.object({})).parse(Object.fromEntries(new URL(req.url).searchParams)) as z.infer<Q>;
+      const params = (route.params ?? z.object({})).parse((await args?.params) ?? {}) as z.infer<P>;
+      const body = (route.body ? route.body.parse(await readBody(req)) : undefined) as z.infer<B>;
+      const result = await route.handle({ db: tenantScoped(prisma, caller.tenantId), prisma, tenantId: caller.tenantId, caller, query, params, body, now });
+      if (route.response.status === 204) return new Response(null, { status: 204 });
+      return Response.json(result, { status: route.response.status });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}

@@ -1,0 +1,104 @@
+// Every REST API v1 route: one entry each. A new route = an `apiRoute({...})` here (or in its
+// domain) + one line in API_ROUTES + `export const GET = serveApi(route)` in its app/api/v1 file.
+import { z } from "zod";
+import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookEndpoints, ZCreateWebhookInput, ZWebhookEvent } from "@/server/webhooks/endpoints";
+import { apiRoute, type ApiRoute } from "./registry";
+import { getLead, listLeads, ZListLeadsQuery } from "./list-leads";
+import { ZLeadJson } from "./lead-json";
+import { patchLead, ZPatchLeadInput } from "./patch-lead";
+
+const ZIdParams = z.object({ id: z.string().min(1).max(100) });
+
+export const listLeadsRoute = apiRoute({
+  method: "get",
+  path: "/api/v1/leads",
+  tag: "Leads",
+  summary: "List leads, newest first",
+  description: "Cursor pagination: pass the previous page's nextCursor as cursor.",
+  scope: "leads:read",
+  query: ZListLeadsQuery,
+  response: { status: 200, description: "A page of leads", schema: z.object({ data: z.array(ZLeadJson), nextCursor: z.string().nullable() }).meta({ id: "LeadPage" }) },
+  handle: ({ db, query }) => listLeads(db, query),
+});
+
+export const getLeadRoute = apiRoute({
+  method: "get",
+  path: "/api/v1/leads/{id}",
+  tag: "Leads",
+  summary: "Get one lead",
+  scope: "leads:read",
+  params: ZIdParams,
+  response: { status: 200, description: "The lead", schema: z.object({ data: ZLeadJson }) },
+  handle: async ({ db, params }) => ({ data: await getLead(db, params.id) }),
+});
+
+export const patchLeadRoute = apiRoute({
+  method: "patch",
+  path: "/api/v1/leads/{id}",
+  tag: "Leads",
+  summary: "Attach the external job, book the visit, record its outcome",
+  description: "outcome: booked (with appointmentAt), showed, no_show, won (with jobValueCents), lost. Same rules as the office; recorded as this API key.",
+  scope: "leads:write",
+  params: ZIdParams,
+  body: ZPatchLeadInput,
+  response: { status: 200, description: "The lead after the change", schema: z.object({ data: ZLeadJson }) },
+  handle: async ({ db, prisma, tenantId, caller, params, body, now }) => ({ data: await patchLead({ db, prisma, tenantId, keyId: caller.keyId, now }, params.id, body) }),
+});
+
+const ZWebhookEndpoint = z
+  .object({ id: z.string(), url: z.string(), events: z.array(ZWebhookEvent), enabled: z.boolean(), disabledReason: z.string().nullable(), failingSince: z.string().nullable(), createdAt: z.string() })
+  .meta({ id: "WebhookEndpoint" });
+
+export const listWebhooksRoute = apiRoute({
+  method: "get",
+  path: "/api/v1/webhooks",
+  tag: "Webhooks",
+  summary: "List webhook endpoints",
+  scope: "webhooks:manage",
+  response: { status: 200, description: "The endpoints (secrets are never shown again)", schema: z.object({ data: z.array(ZWebhookEndpoint) }) },
+  handle: async ({ db }) => ({ data: await listWebhookEndpoints({ db }) }),
+});
+
+export const createWebhookRoute = apiRoute({
+  method: "post",
+  path: "/api/v1/webhooks",
+  tag: "Webhooks",
+  summary: "Add a webhook endpoint",
+  description: "The answer holds the signing secret (whsec_…) once: store it to verify signatures.",
+  scope: "webhooks:manage",
+  body: ZCreateWebhookInput.meta({ id: "WebhookCreate" }),
+  response: { status: 201, description: "The endpoint and its secret", schema: z.object({ id: z.string(), url: z.string(), events: z.array(ZWebhookEvent), secret: z.string().startsWith("whsec_") }).meta({ id: "WebhookCreated" }) },
+  handle: ({ db, tenantId, caller, body }) => createWebhookEndpoint({ db, tenantId, actorId: null, via: "api", apiKeyId: caller.keyId }, body),
+});
+
+export const deleteWebhookRoute = apiRoute({
+  method: "delete",
+  path: "/api/v1/webhooks/{id}",
+  tag: "Webhooks",
+  summary: "Remove a webhook endpoint",
+  scope: "webhooks:manage",
+  params: ZIdParams,
+  response: { status: 204, description: "Removed", schema: null },
+  handle: ({ db, tenantId, params }) => deleteWebhookEndpoint({ db, tenantId, actorId: null, via: "api" }, params.id),
+});
+
+export const openApiRoute = apiRoute({
+  method: "get",
+  path: "/api/v1/openapi.json",
+  tag: "Meta",
+  summary: "This API's OpenAPI 3.1 document",
+  scope: null,
+  public: true,
+  response: { status: 200, description: "OpenAPI 3.1 JSON", schema: null },
+  handle: async () => (await import("./openapi")).openApiDocument(),
+});
+
+export const API_ROUTES: ApiRoute[] = [
+  listLeadsRoute,
+  getLeadRoute,
+  patchLeadRoute,
+  listWebhooksRoute,
+  createWebhookRoute,
+  deleteWebhookRoute,
+  openApiRoute,
+] as unknown as ApiRoute[];

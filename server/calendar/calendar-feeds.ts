@@ -1,0 +1,89 @@
+// Private calendar feeds of booked visits (iCalendar, for Google Calendar or Outlook to subscribe
+// to): one for the business (every booked visit) and one per person (the visits they own). The
+// URL's token is the only key, so a feed is revoked by replacing it; nothing else is exposed.
+import { randomBytes } from "node:crypto";
+import ical from "ical-generator";
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantCtx } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors";
+import { env } from "@/server/env";
+import { writeAudit } from "@/server/audit/write-audit";
+
+/** Visits this far back stay in the feed, so a day's calendar is complete. */
+export const FEED_PAST_DAYS = 30;
+/** A booked visit shows as a one-hour block from its booked time. */
+export const VISIT_MINUTES = 60;
+
+export type FeedOwner = { userId: string | null };
+
+export function feedUrl(token: string): string {
+  return `${env.PUBLIC_BASE_URL}/api/cal/${token}.ics`;
+}
+
+function feedJson(feed: { id: string; userId: string | null; token: string; createdAt: Date }) {
+  return { id: feed.id, forBusiness: feed.userId === null, url: feedUrl(feed.token), createdAt: feed.createdAt };
+}
+
+export async function getCalendarFeed(ctx: Pick<TenantCtx, "db">, owner: FeedOwner) {
+  const feed = await ctx.db.calendarFeed.findFirst({ where: { userId: owner.userId, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  return feed ? feedJson(feed) : null;
+}
+
+/** A new private URL; the previous one (if any) stops working at once. */
+export async function resetCalendarFeed(ctx: Pick<TenantCtx, "db" | "tenantId"> & { actorId: string }, owner: FeedOwner, now = new Date()) {
+  await ctx.db.calendarFeed.updateMany({ where: { userId: owner.userId, revokedAt: null }, data: { revokedAt: now } });
+  const feed = await ctx.db.calendarFeed.create({ data: { tenantId: ctx.tenantId, userId: owner.userId, token: `cal_${randomBytes(24).toString("base64url")}` } });
+  await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.actorId, action: "calendar_feed.created", target: feed.id, data: { forBusiness: owner.userId === null } });
+  return feedJson(feed);
+}
+
+export async function revokeCalendarFeed(ctx: Pick<TenantCtx, "db" | "tenantId"> & { actorId: string }, owner: FeedOwner, now = new Date()) {
+  const { count } = await ctx.db.calendarFeed.updateMany({ where: { userId: owner.userId, revokedAt: null }, data: { revokedAt: now } });
+  if (count === 0) throw new AppError("NOT_FOUND", "There is no calendar link to turn off.");
+  await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.actorId, action: "calendar_feed.revoked", data: { forBusiness: owner.userId === null } });
+}
+
+/**
+ * The feed's iCalendar text for a token, or null when the token is unknown or revoked.
+ * System path: the token finds the business (like an API key), then every read is scoped to it.
+ */
+export async function renderCalendarFeed(prisma: PrismaClient, token: string, now = new Date()): Promise<string | null> {
+  const feed = await prisma.calendarFeed.findUnique({ where: { token }, include: { tenant: { select: { id: true, slug: true, name: true, timeZone: true } } } });
+  if (!feed || feed.revokedAt) return null;
+  // A person who left the business loses their feed.
+  if (feed.userId && !(await prisma.membership.findFirst({ where: { tenantId: feed.tenantId, userId: feed.userId }, select: { id: true } }))) return null;
+  const leads = await prisma.lead.findMany({
+    where: {
+      tenantId: feed.tenantId,
+      status: "booked",
+      isTest: false,
+      appointmentAt: { gte: new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000) },
+      ...(feed.userId ? { ownerId: feed.userId } : {}),
+    },
+    orderBy: { appointmentAt: "asc" },
+    take: 2000,
+  });
+  const person = feed.userId ? await prisma.user.findUnique({ where: { id: feed.userId }, select: { name: true } }) : null;
+  const calendar = ical({
+    name: person ? `${feed.tenant.name} — ${person.name}'s visits` : `${feed.tenant.name} — booked visits`,
+    prodId: { company: "LeadRescue", product: "Booked visits", language: "EN" },
+    timezone: feed.tenant.timeZone,
+    ttl: 15 * 60,
+  });
+  for (const lead of leads) {
+    const start = lead.appointmentAt!;
+    const link = `${env.PUBLIC_BASE_URL}/t/${feed.tenant.slug}/leads/${lead.id}`;
+    const caller = lead.callerName ?? lead.callerPhone;
+    calendar.createEvent({
+      id: `${lead.id}@leadrescue`,
+      start,
+      end: new Date(start.getTime() + VISIT_MINUTES * 60_000),
+      stamp: lead.updatedAt,
+      summary: `Visit: ${caller}${lead.issueSummary ? ` — ${lead.issueSummary}` : ""}`,
+      location: lead.address ?? null,
+      description: [`Caller: ${caller} (${lead.callerPhone})`, `Issue: ${lead.issueSummary ?? "not given"}`, `Address: ${lead.address ?? "not given"}`, `Lead: ${link}`].join("\n"),
+      url: link,
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,38 @@
+// The call flow's webhook events, kept here so the call flow needs one line per place:
+// a new call's lead (`lead.created`) and the end of a call (`call.completed` with the call path
+// and outcome, plus `appointment.booked` when the AI booked the visit). Never throws.
+import type { PrismaClient } from "@/server/db/generated/client";
+import { callPath } from "@/server/leads/call-path";
+import { emitWebhookEvent, type Enqueue } from "./outbox";
+
+export async function emitCallLeadCreated(prisma: PrismaClient, lead: { id: string; tenantId: string }, opts: { enqueue?: Enqueue } = {}) {
+  await emitWebhookEvent(prisma, { tenantId: lead.tenantId, type: "lead.created", leadId: lead.id, ...opts });
+}
+
+export async function emitCallCompleted(prisma: PrismaClient, callId: string, opts: { enqueue?: Enqueue; now?: Date } = {}) {
+  try {
+    const call = await prisma.call.findUnique({ where: { id: callId } });
+    if (!call?.leadId) return;
+    const [lead, events] = await Promise.all([
+      prisma.lead.findUniqueOrThrow({ where: { id: call.leadId } }),
+      prisma.leadEvent.findMany({ where: { tenantId: call.tenantId, leadId: call.leadId }, select: { type: true, data: true } }),
+    ]);
+    const ended = events.find((e) => e.type === "call.ended")?.data as { duration?: string | null } | undefined;
+    const extra = {
+      call: {
+        callSid: call.callSid,
+        from: call.fromNumber,
+        to: call.toNumber,
+        startedAt: call.startedAt.toISOString(),
+        endedAt: call.endedAt?.toISOString() ?? null,
+        durationSeconds: ended?.duration ? Number(ended.duration) : null,
+        path: callPath(call, events.map((e) => e.type), lead.status).map((s) => ({ step: s.key, label: s.label, detail: s.detail ?? null, state: s.state })),
+        outcome: lead.status,
+      },
+    };
+    await emitWebhookEvent(prisma, { tenantId: call.tenantId, type: "call.completed", leadId: lead.id, extra, ...opts });
+    if (lead.status === "booked" && lead.appointmentAt) await emitWebhookEvent(prisma, { tenantId: call.tenantId, type: "appointment.booked", leadId: lead.id, ...opts });
+  } catch (err) {
+    console.error(`call.completed webhook for call ${callId} was not recorded: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,125 @@
+// One delivery attempt of one webhook row: claim it (so two workers never send it at once),
+// sign it with the endpoint's secret(s), POST it (10 s timeout, no redirects followed), and log
+// the answer. Failures retry with exponential backoff for about 24 hours under the same
+// `webhook-id`; an endpoint that has failed for 5 days in a row is disabled and its owners told.
+import type { PrismaClient } from "@/server/db/generated/client";
+import { notify, type Enqueue as NotifyEnqueue } from "@/server/notifications/outbox";
+import { signatureHeaders } from "./sign";
+import { targetRefusal, type Resolve } from "./target-guard";
+
+/** Seconds to wait after attempt n (1-based) fails: ~23.6 h in all, then the delivery gives up. */
+export const RETRY_DELAYS_SECONDS = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 6 * 3600] as const;
+export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
+export const TIMEOUT_MS = 10_000;
+export const DISABLE_AFTER_MS = 5 * 24 * 3600_000;
+export const RESPONSE_LOG_CHARS = 1000;
+/** How long a claimed attempt holds the row before another worker may take it. */
+const CLAIM_MS = TIMEOUT_MS + 20_000;
+
+export type DeliverOptions = {
+  now?: () => Date;
+  /** Multiplies the retry delays (tests and demos); 1 = real time. */
+  retryScale?: number;
+  allowPrivate?: boolean;
+  resolve?: Resolve;
+  notifyEnqueue?: NotifyEnqueue;
+};
+
+export type DeliverResult = { outcome: "not_due" | "succeeded" | "skipped" } | { outcome: "failed"; retryAt: Date | null };
+
+async function readTruncated(res: Response): Promise<string> {
+  try {
+    const text = await res.text();
+    return text.length > RESPONSE_LOG_CHARS ? `${text.slice(0, RESPONSE_LOG_CHARS)}…` : text;
+  } catch {
+    return "";
+  }
+}
+
+export async function deliverWebhook(prisma: PrismaClient, id: string, opts: DeliverOptions = {}): Promise<DeliverResult> {
+  const clock = opts.now ?? (() => new Date());
+  const start = clock();
+  const claim = await prisma.webhookDelivery.updateMany({
+    where: { id, status: "pending", nextAttemptAt: { lte: start } },
+    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(start.getTime() + CLAIM_MS), lastAttemptAt: start },
+  });
+  if (claim.count === 0) return { outcome: "not_due" };
+  const delivery = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { endpoint: true } });
+  const endpoint = delivery.endpoint;
+  if (!endpoint.enabled) {
+    await prisma.webhookDelivery.update({ where: { id }, data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint is disabled." } });
+    return { outcome: "skipped" };
+  }
+
+  let responseStatus: number | null = null;
+  let responseBody: string | null = null;
+  let error: string | null = await targetRefusal(endpoint.url, { allowPrivate: opts.allowPrivate, resolve: opts.resolve });
+  const t0 = performance.now();
+  if (!error) {
+    const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > start ? [endpoint.previousSecret] : [])];
+    try {
+      const res = await fetch(endpoint.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "user-agent": "LeadRescue-Webhooks/1", ...signatureHeaders({ id, at: clock(), body: delivery.payload, secrets }) },
+        body: delivery.payload,
+        redirect: "manual",
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      responseStatus = res.status;
+      responseBody = await readTruncated(res);
+      if (res.status < 200 || res.status >= 300) error = res.status >= 300 && res.status < 400 ? `Answered ${res.status} (redirect, not followed).` : `Answered ${res.status}.`;
+    } catch (err) {
+      const e = err as Error;
+      error = e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s.` : `Could not connect: ${(e.cause as Error | undefined)?.message ?? e.message}`;
+    }
+  }
+  const durationMs = Math.round(performance.now() - t0);
+  const now = clock();
+
+  if (!error) {
+    await prisma.$transaction([
+      prisma.webhookDelivery.update({ where: { id }, data: { status: "succeeded", nextAttemptAt: null, responseStatus, responseBody, durationMs, error: null } }),
+      prisma.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: { not: null } }, data: { failingSince: null } }),
+    ]);
+    return { outcome: "succeeded" };
+  }
+
+  const delay = RETRY_DELAYS_SECONDS[delivery.attempts - 1];
+  const retryAt = delay === undefined ? null : new Date(now.getTime() + Math.max(1000, delay * 1000 * (opts.retryScale ?? 1)));
+  await prisma.webhookDelivery.update({
+    where: { id },
+    data: { status: retryAt ? "pending" : "failed", nextAttemptAt: retryAt, responseStatus, responseBody, durationMs, error: error.slice(0, 500) },
+  });
+  await recordEndpointFailure(prisma, endpoint.id, now, opts);
+  return { outcome: "failed", retryAt };
+}
+
+/** Marks the endpoint failing since its first failure; after 5 days of failures, disables it once. */
+async function recordEndpointFailure(prisma: PrismaClient, endpointId: string, now: Date, opts: DeliverOptions) {
+  await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
+  const disabled = await prisma.webhookEndpoint.updateMany({
+    where: { id: endpointId, enabled: true, failingSince: { lte: new Date(now.getTime() - DISABLE_AFTER_MS) } },
+    data: { enabled: false, disabledAt: now, disabledReason: "Every delivery failed for 5 days in a row." },
+  });
+  if (disabled.count === 0) return;
+  const endpoint = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, include: { tenant: { select: { slug: true } } } });
+  await prisma.webhookDelivery.updateMany({ where: { endpointId, status: "pending" }, data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint was disabled." } });
+  const owners = await prisma.membership.findMany({ where: { tenantId: endpoint.tenantId, role: "owner" }, select: { userId: true, user: { select: { email: true } } } });
+  const body = `Webhook endpoint ${endpoint.url} was turned off: every delivery failed for 5 days. Fix the receiver, then turn it back on in Settings → Webhooks.`;
+  for (const o of owners) {
+    for (const channel of ["in_app", "email"] as const) {
+      await notify({
+        prisma,
+        tenantId: endpoint.tenantId,
+        userId: o.userId,
+        channel,
+        to: channel === "email" ? o.user.email : null,
+        purpose: "webhook.disabled",
+        key: `webhook.disabled:${endpointId}:${now.toISOString()}`,
+        subject: "A webhook endpoint was turned off",
+        body,
+        enqueue: opts.notifyEnqueue,
+      });
+    }
+  }
+}
