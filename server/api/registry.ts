@@ -63,6 +63,8 @@ export function serveApi<Q extends AnyObject, P extends AnyObject, B extends z.Z
       const body = (route.body ? route.body.parse(await readBody(req)) : undefined) as z.infer<B>;
       const result = await route.handle({ db: tenantScoped(prisma, caller.tenantId), prisma, tenantId: caller.tenantId, caller, query, params, body, now });
       if (route.response.status === 204) return new Response(null, { status: 204 });
+      // A route may answer in another format (the monthly report as CSV).
+      if (result instanceof Response) return result;
       return Response.json(result, { status: route.response.status });
     } catch (err) {
       return errorResponse(err);

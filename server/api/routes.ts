@@ -6,6 +6,8 @@ import { apiRoute, type ApiRoute } from "./registry";
 import { getLead, listLeads, ZListLeadsQuery } from "./list-leads";
 import { ZLeadJson } from "./lead-json";
 import { patchLead, ZPatchLeadInput } from "./patch-lead";
+import { monthlyReportResponse } from "@/server/reports/monthly-report-api";
+import { ZMonthlyReportQuery, ZMonthlyReportResponse } from "@/server/reports/report-schema";
 
 const ZIdParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -82,6 +84,18 @@ export const deleteWebhookRoute = apiRoute({
   handle: ({ db, tenantId, params }) => deleteWebhookEndpoint({ db, tenantId, actorId: null, via: "api" }, params.id),
 });
 
+export const monthlyReportRoute = apiRoute({
+  method: "get",
+  path: "/api/v1/reports/monthly",
+  tag: "Reports",
+  summary: "The month's missed-lead report and KPIs",
+  description: "month=YYYY-MM in the business's time zone; format=csv answers text/csv with one row per figure.",
+  scope: "leads:read",
+  query: ZMonthlyReportQuery,
+  response: { status: 200, description: "Every figure of the month, with the month before", schema: ZMonthlyReportResponse.meta({ id: "MonthlyReport" }) },
+  handle: ({ db, prisma, tenantId, query, now }) => monthlyReportResponse(db, { prisma, tenantId }, query, now),
+});
+
 export const openApiRoute = apiRoute({
   method: "get",
   path: "/api/v1/openapi.json",
@@ -100,5 +114,6 @@ export const API_ROUTES: ApiRoute[] = [
   listWebhooksRoute,
   createWebhookRoute,
   deleteWebhookRoute,
+  monthlyReportRoute,
   openApiRoute,
 ] as unknown as ApiRoute[];

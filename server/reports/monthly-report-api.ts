@@ -4,10 +4,10 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { reportCsv } from "./figures";
 import { getReport } from "./query-report";
-import { ZMonthlyReportQuery, type Report } from "./report-schema";
+import type { z } from "zod";
+import type { Report, ZMonthlyReportQuery } from "./report-schema";
 
-export async function monthlyReportResponse(db: TenantDb, key: { prisma: PrismaClient; tenantId: string }, params: URLSearchParams, now = new Date()): Promise<Report | Response> {
-  const query = ZMonthlyReportQuery.parse(Object.fromEntries(params));
+export async function monthlyReportResponse(db: TenantDb, key: { prisma: PrismaClient; tenantId: string }, query: z.infer<typeof ZMonthlyReportQuery>, now = new Date()): Promise<Report | Response> {
   // An API key speaks for the whole business, as its owner would see it.
   const report = await getReport({ db, prisma: key.prisma, tenantId: key.tenantId, viewer: { userId: "api-key", role: "owner" } }, { kind: "month", month: query.month }, now);
   if (query.format === "csv") {

@@ -1,6 +1,4 @@
-import { withApiKey } from "@/server/api/http";
-import { monthlyReportResponse } from "@/server/reports/monthly-report-api";
+import { serveApi } from "@/server/api/registry";
+import { monthlyReportRoute } from "@/server/api/routes";
 
-export function GET(req: Request) {
-  return withApiKey(req, (db, key) => monthlyReportResponse(db, key, new URL(req.url).searchParams));
-}
+export const GET = serveApi(monthlyReportRoute);
