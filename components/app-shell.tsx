@@ -32,7 +32,7 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section }[
   { href: "/dev/messages", label: "Dev messages", roles: ["owner", "operator"], section: "Account" },
 ];
 
-export function AppShell({ user, tenants, current, children }: { user: { name: string; email: string }; tenants: TenantOption[]; current: TenantOption; children: ReactNode }) {
+export function AppShell({ user, tenants, current, banner, children }: { user: { name: string; email: string }; tenants: TenantOption[]; current: TenantOption; /** A notice above every page of the business (e.g. a pending cancellation). */ banner?: ReactNode; children: ReactNode }) {
   const pathname = usePathname();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -127,7 +127,10 @@ export function AppShell({ user, tenants, current, children }: { user: { name: s
       <aside id="sidebar" className={`${open ? "block" : "hidden"} w-full border-r border-slate-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-64 md:shrink-0 md:overflow-y-auto`}>
         {sidebar}
       </aside>
-      <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>
+      <div className="min-w-0 flex-1">
+        {banner}
+        <main className="px-4 py-6 md:px-8">{children}</main>
+      </div>
     </div>
   );
 }
