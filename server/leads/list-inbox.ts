@@ -22,6 +22,8 @@ export const ZInboxFilter = z.object({
   unowned: z.boolean().optional(),
   overdue: z.boolean().optional(),
   q: z.string().trim().max(80).optional(),
+  /** Test calls only; without it, the real queue has none. */
+  testCalls: z.boolean().optional(),
 });
 export const ZInboxInput = ZInboxFilter.extend({ cursor: z.string().max(400).nullish(), limit: z.number().int().min(1).max(100).default(25) });
 export type InboxInput = z.input<typeof ZInboxInput>;
@@ -72,6 +74,7 @@ function likeEscape(s: string): string {
 /** WHERE conditions shared by the page and the counts: tenant, visibility, filters, search. */
 function filterSql(tenantId: string, viewer: Viewer, f: z.infer<typeof ZInboxFilter>): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [Prisma.sql`l."tenantId" = ${tenantId}`];
+  parts.push(Prisma.sql`l."isTest" = ${f.testCalls === true}`);
   if (!seesAllLeads(viewer.role)) parts.push(Prisma.sql`(l."ownerId" IS NULL OR l."ownerId" = ${viewer.userId})`);
   if (f.status) parts.push(Prisma.sql`l."status" = CAST(${f.status} AS "LeadStatus")`);
   if (f.urgency) parts.push(Prisma.sql`l."urgency" = CAST(${f.urgency} AS "Urgency")`);
