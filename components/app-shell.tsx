@@ -11,7 +11,8 @@ type Section = "Work" | "Setup" | "Account";
 const SECTIONS: Section[] = ["Work", "Setup", "Account"];
 
 // Entries without a section belong to "Work". Role filters come from the role map's intent.
-const NAV: { href: string; label: string; roles?: string[]; section?: Section }[] = [
+// localOnly: tools for the local fakes (their pages say so too), hidden with real Twilio.
+const NAV: { href: string; label: string; roles?: string[]; section?: Section; localOnly?: boolean }[] = [
   { href: "/leads", label: "Inbox" },
   { href: "/routines", label: "Today" },
   { href: "/notifications", label: "Notifications" },
@@ -27,18 +28,34 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section }[
   { href: "/settings/api-keys", label: "API keys", roles: ["owner", "operator"], section: "Account" },
   { href: "/settings/audit", label: "Audit log", roles: ["owner", "operator"], section: "Account" },
   { href: "/settings/business", label: "Business", roles: ["owner", "operator"], section: "Account" },
-  { href: "/dev/outbox", label: "Dev outbox", roles: ["owner", "operator"], section: "Account" },
+  { href: "/dev/outbox", label: "Dev outbox", roles: ["owner", "operator"], section: "Account", localOnly: true },
   { href: "/settings/messaging", label: "Messaging", section: "Setup" },
-  { href: "/dev/messages", label: "Dev messages", roles: ["owner", "operator"], section: "Account" },
+  { href: "/dev/messages", label: "Dev messages", roles: ["owner", "operator"], section: "Account", localOnly: true },
 ];
 
-export function AppShell({ user, tenants, current, banner, children }: { user: { name: string; email: string }; tenants: TenantOption[]; current: TenantOption; /** A notice above every page of the business (e.g. a pending cancellation). */ banner?: ReactNode; children: ReactNode }) {
+export function AppShell({
+  user,
+  tenants,
+  current,
+  banner,
+  localMode = false,
+  children,
+}: {
+  user: { name: string; email: string };
+  tenants: TenantOption[];
+  current: TenantOption;
+  /** A notice above every page of the business (e.g. a pending cancellation). */
+  banner?: ReactNode;
+  /** Running on the local fakes: show the dev pages. */
+  localMode?: boolean;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const base = `/t/${current.slug}`;
 
-  const visible = NAV.filter((n) => !n.roles || n.roles.includes(current.role));
+  const visible = NAV.filter((n) => (!n.roles || n.roles.includes(current.role)) && (!n.localOnly || localMode));
 
   const sidebar = (
     <nav aria-label="Main" className="flex h-full flex-col gap-6 p-4">

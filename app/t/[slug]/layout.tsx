@@ -6,6 +6,7 @@ import { AppShell } from "@/components/app-shell";
 import { CancellationBanner } from "@/components/billing/cancellation-banner";
 import { can } from "@/server/auth/permissions";
 import { getPrisma } from "@/server/db";
+import { DEV_TWILIO_AUTH_TOKEN, env } from "@/server/env";
 
 // Every page of a business goes through here: signed in, and allowed into this tenant.
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
@@ -27,6 +28,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
       tenants={user.tenants.map((t) => ({ slug: t.slug, name: t.name, role: t.role }))}
       current={{ slug: current.slug, name: current.name, role: current.role }}
       banner={banner}
+      localMode={env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN}
     >
       {children}
     </AppShell>
