@@ -40,7 +40,7 @@ export function SignInForm() {
       </Button>
       <p className="text-center text-sm text-slate-600">
         New to LeadRescue?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">
+        <Link href="/sign-up" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
           Create an account
         </Link>
       </p>
@@ -89,7 +89,7 @@ export function SignUpForm() {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+        <Link href="/sign-in" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
           Sign in
         </Link>
       </p>

@@ -62,7 +62,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
       <PageHeader
         title="Inbox"
         description="Work the queue top down: emergency, high, booked confirmations, follow-up needed, then the rest. Overdue first within each group."
-        actions={canManage ? <Link href={`/t/${slug}/leads/stale`} className="text-sm font-medium text-brand-600 hover:underline">Close stale leads</Link> : null}
+        actions={canManage ? <Link href={`/t/${slug}/leads/stale`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">Close stale leads</Link> : null}
       />
 
       {notice === "rejected" ? (
@@ -210,7 +210,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
         ) : items.length ? (
           <p className="text-sm text-slate-500">End of the queue.</p>
         ) : null}
-        {list.isRefetching && !list.isFetchingNextPage ? <span className="text-xs text-slate-400">Refreshing…</span> : null}
+        {list.isRefetching && !list.isFetchingNextPage ? <span className="text-xs text-slate-600">Refreshing…</span> : null}
       </div>
     </div>
   );

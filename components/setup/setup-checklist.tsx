@@ -56,7 +56,7 @@ export function SetupChecklist() {
                   <p className="text-xs text-slate-600">{item.hint}</p>
                 </div>
               </div>
-              <Link href={`/t/${slug}/${item.href}`} className="shrink-0 text-sm font-medium text-brand-600 hover:underline">
+              <Link href={`/t/${slug}/${item.href}`} className="shrink-0 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
                 {item.done ? "Edit" : "Set up"}
                 <span className="sr-only"> {item.label}</span>
               </Link>
