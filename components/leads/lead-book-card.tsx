@@ -26,14 +26,14 @@ export function LeadBookCard({ leadId, slots, timeZone }: { leadId: string; slot
         <fieldset>
           <legend className="sr-only">Time</legend>
           {slots.map((s) => (
-            <label key={s.startsAt} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="slot" value={s.startsAt} checked={choice === s.startsAt} onChange={() => setChoice(s.startsAt)} />
+            <label key={s.startsAt} className="flex min-h-8 items-center gap-2 text-sm">
+              <input type="radio" className="size-5" name="slot" value={s.startsAt} checked={choice === s.startsAt} onChange={() => setChoice(s.startsAt)} />
               {s.label}
             </label>
           ))}
           {!slots.length ? <p className="text-sm text-slate-500">No booking slots in the next two weeks.</p> : null}
-          <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="slot" value="custom" checked={choice === "custom"} onChange={() => setChoice("custom")} />
+          <label className="flex min-h-8 items-center gap-2 text-sm">
+            <input type="radio" className="size-5" name="slot" value="custom" checked={choice === "custom"} onChange={() => setChoice("custom")} />
             Custom time
           </label>
         </fieldset>

@@ -39,7 +39,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
           {errors.notes ? <span className="mt-1 text-xs font-normal text-red-600">{errors.notes}</span> : null}
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={isEstimate} onChange={(e) => setIsEstimate(e.target.checked)} /> Estimate / consult lead
+          <input type="checkbox" className="size-5" checked={isEstimate} onChange={(e) => setIsEstimate(e.target.checked)} /> Estimate / consult lead
         </label>
         {isEstimate ? <Field label="Target follow-up date" type="datetime-local" value={followUpAt} onChange={(e) => setFollowUpAt(e.target.value)} error={errors.followUpAt} /> : null}
         <Button type="submit" variant="secondary" busy={update.isPending}>Save details</Button>
