@@ -6,18 +6,16 @@ import { setupChecklist } from "@/server/setup/checklist";
 import { landingPath } from "@/server/leads/landing-page";
 import { operatorAgencies } from "@/server/agency/agency-access";
 
-// Home: straight to the first business the user can open (its inbox; owners see the setup
-// overview first while setup is incomplete), or to sign-in.
+// Home: agency operators start in the agency console; everyone else goes straight to the first
+// business they can open (its inbox; owners see the setup overview first while setup is
+// incomplete), or to sign-in.
 export default async function Home() {
   await connection();
   const user = await currentUser();
   if (!user) redirect("/sign-in");
+  if ((await operatorAgencies(await getPrisma(), user.id)).length) redirect("/agency");
   const first = user.tenants[0];
-  if (!first) {
-    // An agency operator whose agency has no businesses yet starts in the agency console.
-    const agencies = await operatorAgencies(await getPrisma(), user.id);
-    redirect(agencies.length ? "/agency" : "/no-business");
-  }
+  if (!first) redirect("/no-business");
   const setsUp = first.role === "owner" || first.role === "operator";
   const complete = setsUp ? (await setupChecklist(await getPrisma(), first.tenantId)).complete : true;
   redirect(landingPath(first, complete));

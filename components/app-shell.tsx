@@ -11,7 +11,8 @@ type Section = "Work" | "Setup" | "Account";
 const SECTIONS: Section[] = ["Work", "Setup", "Account"];
 
 // Entries without a section belong to "Work". Role filters come from the role map's intent.
-const NAV: { href: string; label: string; roles?: string[]; section?: Section }[] = [
+// localOnly: tools for the local fakes (their pages say so too), hidden with real Twilio.
+const NAV: { href: string; label: string; roles?: string[]; section?: Section; localOnly?: boolean }[] = [
   { href: "/leads", label: "Inbox" },
   { href: "/routines", label: "Today" },
   { href: "/notifications", label: "Notifications" },
@@ -31,18 +32,34 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section }[
   { href: "/settings/calendar", label: "Calendar feed", section: "Account" },
   { href: "/settings/audit", label: "Audit log", roles: ["owner", "operator"], section: "Account" },
   { href: "/settings/business", label: "Business", roles: ["owner", "operator"], section: "Account" },
-  { href: "/dev/outbox", label: "Dev outbox", roles: ["owner", "operator"], section: "Account" },
+  { href: "/dev/outbox", label: "Dev outbox", roles: ["owner", "operator"], section: "Account", localOnly: true },
   { href: "/settings/messaging", label: "Messaging", section: "Setup" },
-  { href: "/dev/messages", label: "Dev messages", roles: ["owner", "operator"], section: "Account" },
+  { href: "/dev/messages", label: "Dev messages", roles: ["owner", "operator"], section: "Account", localOnly: true },
 ];
 
-export function AppShell({ user, tenants, current, children }: { user: { name: string; email: string }; tenants: TenantOption[]; current: TenantOption; children: ReactNode }) {
+export function AppShell({
+  user,
+  tenants,
+  current,
+  banner,
+  localMode = false,
+  children,
+}: {
+  user: { name: string; email: string };
+  tenants: TenantOption[];
+  current: TenantOption;
+  /** A notice above every page of the business (e.g. a pending cancellation). */
+  banner?: ReactNode;
+  /** Running on the local fakes: show the dev pages. */
+  localMode?: boolean;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const base = `/t/${current.slug}`;
 
-  const visible = NAV.filter((n) => !n.roles || n.roles.includes(current.role));
+  const visible = NAV.filter((n) => (!n.roles || n.roles.includes(current.role)) && (!n.localOnly || localMode));
 
   const sidebar = (
     <nav aria-label="Main" className="flex h-full flex-col gap-6 p-4">
@@ -131,7 +148,10 @@ export function AppShell({ user, tenants, current, children }: { user: { name: s
       <aside id="sidebar" className={`${open ? "block" : "hidden"} w-full border-r border-slate-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-64 md:shrink-0 md:overflow-y-auto`}>
         {sidebar}
       </aside>
-      <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>
+      <div className="min-w-0 flex-1">
+        {banner}
+        <main className="px-4 py-6 md:px-8">{children}</main>
+      </div>
     </div>
   );
 }

@@ -5,10 +5,9 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { TimeZoneSelect } from "./time-zone-select";
 import { useTRPC } from "./trpc-provider";
-import { Button, ErrorBanner, Field, Select, fieldErrorsFrom } from "./ui/form";
-
-const US_TIME_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu"];
+import { Button, ErrorBanner, Field, fieldErrorsFrom } from "./ui/form";
 
 export function SignInForm() {
   const router = useRouter();
@@ -41,7 +40,7 @@ export function SignInForm() {
       </Button>
       <p className="text-center text-sm text-slate-600">
         New to LeadRescue?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">
+        <Link href="/sign-up" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
           Create an account
         </Link>
       </p>
@@ -52,7 +51,6 @@ export function SignInForm() {
 export function SignUpForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const [browserTz] = useState(() => (typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "America/Chicago"));
   const signUp = useMutation(trpc.account.signUp.mutationOptions());
   const [signInError, setSignInError] = useState<string | null>(null);
   const errs = fieldErrorsFrom(signUp.error);
@@ -78,27 +76,20 @@ export function SignUpForm() {
     router.refresh();
   }
 
-  const zones = US_TIME_ZONES.includes(browserTz) ? US_TIME_ZONES : [browserTz, ...US_TIME_ZONES];
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <ErrorBanner message={signInError ?? (signUp.error && !Object.keys(errs.fields).length ? errs.message : null)} />
       <Field label="Your name" name="name" autoComplete="name" required autoFocus error={errs.fields.name} />
       <Field label="Work email" name="email" type="email" autoComplete="email" required error={errs.fields.email} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters." error={errs.fields.password} />
-      <Field label="Business name" name="businessName" autoComplete="organization" required error={errs.fields.businessName} />
-      <Select label="Time zone" name="timeZone" defaultValue={browserTz} error={errs.fields.timeZone}>
-        {zones.map((z) => (
-          <option key={z} value={z}>
-            {z.replace("_", " ")}
-          </option>
-        ))}
-      </Select>
+      <Field label="Business name" name="businessName" autoComplete="organization" required hint="Up to 100 characters." error={errs.fields.businessName} />
+      <TimeZoneSelect fromBrowser error={errs.fields.timeZone} />
       <Button type="submit" busy={signUp.isPending} className="w-full">
         Create account
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+        <Link href="/sign-in" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
           Sign in
         </Link>
       </p>

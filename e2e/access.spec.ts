@@ -12,8 +12,11 @@ test("a wrong password gets a clear message and no session", async ({ page }) =>
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("an agency operator switches between two agency tenants", async ({ page }) => {
+test("an agency operator lands on the agency console and switches between two agency tenants", async ({ page }) => {
   await signIn(page, DEMO.operator);
+  await expect(page).toHaveURL(/\/agency$/);
+  await page.getByRole("link", { name: "Open Demo Plumbing" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}`));
   const switcher = page.getByLabel("Business");
   await expect(switcher).toBeVisible();
   await switcher.selectOption({ label: "Hill Country Plumbing" });

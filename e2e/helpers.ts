@@ -17,8 +17,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  // Lands on the business: its inbox, or the setup overview for an owner whose setup is incomplete.
-  await expect(page).toHaveURL(/\/t\/[^/]+(\/leads)?$/);
+  // Lands on the business: its inbox, or the setup overview for an owner whose setup is
+  // incomplete; an agency operator lands on the agency console.
+  await expect(page).toHaveURL(/\/(t\/[^/]+(\/leads)?|agency)$/);
 }
 
 export async function signOut(page: Page) {

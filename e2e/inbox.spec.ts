@@ -18,9 +18,11 @@ test("staff work the queue in order: emergency first, then high, booked confirma
   const order = ["Maria Lopez", "James Carter", "Priya Patel", "Tom Nguyen"].map((n) => names.findIndex((t) => t.includes(n)));
   expect(order.every((i) => i >= 0)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
-  // Staff see their own leads and the inbox, not the owner's; test calls carry a badge.
+  // Staff see their own leads and the inbox, not the owner's; test calls are not in the real queue.
   expect(names.some((t) => t.includes("Linda Brooks"))).toBe(false);
-  await expect(rows.filter({ hasText: "Test Caller" }).getByText("Test", { exact: true })).toBeVisible();
+  expect(names.some((t) => t.includes("Test Caller"))).toBe(false);
+  // Phone numbers dial.
+  await expect(rows.filter({ hasText: "Maria Lopez" }).getByRole("link", { name: "(512) 555-0143" })).toHaveAttribute("href", "tel:+15125550143");
   await expect(rows.filter({ hasText: "Maria Lopez" }).getByText("Overdue", { exact: true })).toBeVisible();
   // What still keeps a lead with intake, in plain words.
   await expect(rows.filter({ hasText: "Maria Lopez" }).getByTestId("handoff-waiting")).toContainText("Waiting for Sam Staff to accept");
@@ -54,10 +56,25 @@ test("staff opening the stale-leads and routing pages get the no-permission note
   await expect(page.getByText("Could not load this")).toHaveCount(0);
 });
 
-test("staff accept a handoff by confirming the four acceptance standards", async ({ page }) => {
+test("test calls show only under the Test calls filter, where the owner clears them", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  const rows = page.getByTestId("inbox-row");
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.filter({ hasText: "Test Caller" })).toHaveCount(0);
+  await page.getByLabel("Test calls").check();
+  await expect(rows.filter({ hasText: "Test Caller" }).getByText("Test", { exact: true })).toBeVisible();
+  await expect(rows.filter({ hasText: "Maria Lopez" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Clear test calls" }).click();
+  await page.getByRole("button", { name: "Yes, clear test calls" }).click();
+  await expect(page.getByText(/^Cleared \d+ test calls?\.$/)).toBeVisible();
+  await expect(rows.filter({ hasText: "Test Caller" })).toHaveCount(0);
+});
+
+test("staff accept a handoff with one click after reading the four acceptance points", async ({ page }) => {
   await signIn(page, DEMO.staff);
   await page.goto(`/t/${DEMO.tenant}/leads`);
-  await page.getByTestId("inbox-row").filter({ hasText: "Maria Lopez" }).getByRole("link").click();
+  await page.getByTestId("inbox-row").filter({ hasText: "Maria Lopez" }).getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Maria Lopez" })).toBeVisible();
   // The record: evidence quotes, the call path and the transcript turn by turn.
   await expect(page.getByText("“a pipe burst under my kitchen sink and there's water all over the floor”")).toBeVisible();
@@ -70,19 +87,22 @@ test("staff accept a handoff by confirming the four acceptance standards", async
   await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("the receiving person confirms acceptance");
 
   const accept = page.getByRole("form", { name: "Accept handoff" });
-  const button = accept.getByRole("button", { name: "Accept handoff" });
-  for (const label of ["I saw the notes", "I understand the promised next step", "I know the deadline"]) await accept.getByLabel(label).check();
-  await expect(button).toBeDisabled();
-  await accept.getByLabel("The record has enough context to move without re-asking basic questions").check();
-  await button.click();
+  await expect(accept.getByRole("list", { name: "Acceptance points" }).getByRole("listitem")).toHaveText([
+    "✓I saw the notes",
+    "✓I understand the promised next step",
+    "✓I know the deadline",
+    "✓The record has enough context to move without re-asking basic questions",
+  ]);
+  await accept.getByRole("button", { name: "Accept", exact: true }).click();
   await expect(page.getByText(/Handed off: Sam Staff accepted/)).toBeVisible();
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Handoff accepted (all four acceptance standards confirmed)");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Handoff accepted (all four acceptance points confirmed)");
 });
 
 test("staff reject an incomplete handoff with a missing-data reason: it goes back to intake", async ({ page }) => {
   await signIn(page, DEMO.staff);
   await page.goto(`/t/${DEMO.tenant}/leads`);
-  await page.getByTestId("inbox-row").filter({ hasText: "James Carter" }).getByRole("link").click();
+  await page.getByTestId("inbox-row").filter({ hasText: "James Carter" }).getByRole("link").first().click();
+  await page.getByRole("button", { name: "Reject…" }).click();
   const reject = page.getByRole("form", { name: "Reject handoff" });
   await reject.getByRole("button", { name: "Reject handoff" }).click();
   await expect(reject.getByText("Say which field is missing.")).toBeVisible();
@@ -96,16 +116,19 @@ test("staff reject an incomplete handoff with a missing-data reason: it goes bac
   await signOut(page);
   await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/leads`);
-  await page.getByTestId("inbox-row").filter({ hasText: "James Carter" }).getByRole("link").click();
+  await page.getByTestId("inbox-row").filter({ hasText: "James Carter" }).getByRole("link").first().click();
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Handoff rejected — missing service address or market: “No street address, only the ZIP”");
-  await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("the receiving person confirms acceptance");
+  // The page says what intake must fix, never "waiting to accept".
+  await expect(page.getByTestId("handoff-rejected")).toContainText("Sam Staff rejected the handoff");
+  await expect(page.getByTestId("handoff-rejected")).toContainText("missing service address or market");
+  await expect(page.getByText(/Waiting for .* to accept/)).toHaveCount(0);
 });
 
 test("staff close a lead with a reason code and it leaves the queue", async ({ page }) => {
   await signIn(page, DEMO.staff);
   await page.goto(`/t/${DEMO.tenant}/leads`);
-  await page.getByTestId("inbox-row").filter({ hasText: "Tom Nguyen" }).getByRole("link").click();
-  await expect(page.getByRole("heading", { name: "Tom Nguyen" })).toBeVisible();
+  await page.getByTestId("inbox-row").filter({ hasText: "Maria Lopez" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Maria Lopez" })).toBeVisible();
   await page.getByLabel("Close reason").selectOption({ label: "Duplicate" });
   await page.getByLabel("Note (optional)").fill("Same job as the call on Monday");
   await page.getByRole("button", { name: "Close lead" }).click();
@@ -116,5 +139,16 @@ test("staff close a lead with a reason code and it leaves the queue", async ({ p
   await expect(page.getByRole("button", { name: "Reopen as follow-up needed" })).toBeVisible();
   await page.getByRole("link", { name: "← Inbox" }).click();
   await expect(page.getByTestId("inbox-row").first()).toBeVisible();
-  await expect(page.getByTestId("inbox-row").filter({ hasText: "Tom Nguyen" })).toHaveCount(0);
+  await expect(page.getByTestId("inbox-row").filter({ hasText: "Maria Lopez" })).toHaveCount(0);
+});
+
+test("an owner takes over a lead waiting on someone else and accepts it in one step", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  await page.getByTestId("inbox-row").filter({ hasText: "Tom Nguyen" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Tom Nguyen" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Accept handoff" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Take over and accept" }).click();
+  await expect(page.getByText(/Handed off: Dana Owner accepted/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(/Taken over from .+ by Dana Owner/);
 });

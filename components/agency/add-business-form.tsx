@@ -3,12 +3,12 @@
 // account becomes the owner at once; anyone else gets an invite link to pass on.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { TimeZoneSelect } from "@/components/time-zone-select";
 import { useTRPC } from "@/components/trpc-provider";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Button, ErrorBanner, Field, fieldErrorsFrom, Select } from "@/components/ui/form";
+import { Button, ErrorBanner, Field, fieldErrorsFrom } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
 
-const TIME_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu"];
 
 type Values = { businessName: string; timeZone: string; ownerEmail: string };
 
@@ -52,16 +52,10 @@ export function AddBusinessForm({ agencyId, onDone }: { agencyId?: string; onDon
 
   const done = create.data;
   return (
-    <Card title="Add a business" description="The new business starts with the AI off until its setup is complete and it has a subscription.">
+    <Card title="Add a business" description="The new business starts on the 14-day free trial (no card needed); the AI answers once its setup is complete.">
       <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-3">
         <Field label="Business name" name="businessName" value={values.businessName} onChange={set("businessName")} onBlur={() => setTouched((t) => ({ ...t, businessName: true }))} error={errorOf("businessName")} required />
-        <Select label="Time zone" name="timeZone" value={values.timeZone} onChange={set("timeZone")} error={server.fields.timeZone}>
-          {TIME_ZONES.map((z) => (
-            <option key={z} value={z}>
-              {z.replace("_", " ")}
-            </option>
-          ))}
-        </Select>
+        <TimeZoneSelect value={values.timeZone} onChange={(timeZone) => setValues((v) => ({ ...v, timeZone }))} error={server.fields.timeZone} />
         <Field
           label="Owner's email"
           name="ownerEmail"

@@ -10,6 +10,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import type { inferRouterOutputs } from "@trpc/server";
 import { AddBusinessForm } from "./add-business-form";
 import { CallsSparkline } from "./calls-sparkline";
+import { dateTimeIn } from "@/components/leads/format";
 import { PauseControl } from "./pause-control";
 
 type Row = inferRouterOutputs<AppRouter>["agency"]["overview"]["tenants"][number];
@@ -167,7 +168,7 @@ function BusinessTable({ rows, agencyId, onChanged }: { rows: Row[]; agencyId?: 
               )}
               {t.pause ? (
                 <p className="mt-1 text-xs text-slate-600">
-                  Paused {new Date(t.pause.at).toLocaleDateString()}
+                  Paused {dateTimeIn(t.timeZone, t.pause.at, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" })}
                   {t.pause.reason ? `: ${t.pause.reason}` : ""}
                 </p>
               ) : null}

@@ -2,7 +2,7 @@
 // The billing page: whether the AI is on and why not, the plan and subscription status, this
 // period's usage and the upcoming charge, cancellation with the detach time, and the ledger.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSearchParams } from "next/navigation";
+import { useParams, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, SuccessNote } from "@/components/ui/form";
@@ -11,13 +11,11 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { NoPermission, QueryState } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
 import type { BillingState } from "@/server/billing/billing-state";
+import { money } from "@/server/billing/money";
+import { AiStatusCard } from "./ai-status-card";
 import { UsageChart } from "./usage-chart";
 import { UsageLedger } from "./usage-ledger";
 
-export function money(cents: number | null | undefined, currency = "usd"): string {
-  if (cents == null) return "—";
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
-}
 
 export function dateFormatter(timeZone: string) {
   return (d: Date | string | null | undefined, withTime = false) =>
@@ -58,22 +56,24 @@ export function BillingPage({ role, timeZone }: { role: TenantRole; timeZone: st
 
 function BillingBody({ state, timeZone }: { state: BillingState; timeZone: string }) {
   const fmt = dateFormatter(timeZone);
+  const { slug } = useParams<{ slug: string }>();
   return (
     <>
-      <Card>
-        <div className="flex items-center gap-3" role="status" aria-live="polite">
-          <span className={`size-3 rounded-full ${state.gate.open ? "bg-green-500" : "bg-amber-500"}`} aria-hidden />
-          <p className="font-medium">{state.gate.open ? "The AI is on: missed calls are answered." : "The AI is off: missed calls are not answered by the AI."}</p>
-        </div>
-        {!state.gate.open ? (
-          <ul className="mt-2 list-disc pl-9 text-sm text-slate-600" aria-label="Why the AI is off">
-            {state.gate.reasons.map((r) => (
-              // The reasons are worded for other pages; here the plans are right below.
-              <li key={r}>{r.replace(/(choose a plan|subscribe again) on the Billing page/, "$1 below")}</li>
-            ))}
-          </ul>
-        ) : null}
-      </Card>
+      <AiStatusCard
+        ai={state.ai}
+        slug={slug}
+        hideActionTo="settings/billing"
+        details={
+          !state.gate.open && state.gate.reasons.length > 1 ? (
+            <ul className="mt-2 list-disc pl-9 text-sm text-slate-600" aria-label="Why the AI is off">
+              {state.gate.reasons.map((r) => (
+                // The reasons are worded for other pages; here the plans are right below.
+                <li key={r}>{r.replace(/(choose a plan|subscribe again) on the Billing page/, "$1 below")}</li>
+              ))}
+            </ul>
+          ) : null
+        }
+      />
       <SubscriptionCard state={state} fmt={fmt} />
       <UsageCard state={state} fmt={fmt} />
       {hasService(state) ? <CancellationCard state={state} fmt={fmt} /> : null}
@@ -93,7 +93,9 @@ function hasService(state: BillingState): boolean {
 function useBillingActions() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() });
+  const router = useRouter();
+  // refresh(): the cancellation banner above every page is rendered by the business's layout.
+  const invalidate = () => Promise.all([router.refresh(), queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.setup.checklist.pathKey() })]);
   const go = (r: { url: string }) => window.location.assign(r.url);
   return {
     checkout: useMutation(trpc.billing.startCheckout.mutationOptions({ onSuccess: go })),
@@ -103,50 +105,75 @@ function useBillingActions() {
   };
 }
 
+/** The plan in one line, from the subscription or, before there is one, from Stripe's prices. */
+export function planLine(state: Pick<BillingState, "plan" | "offer">): string | null {
+  const p = state.plan ?? state.offer;
+  return p ? `${p.name}: ${money(p.baseAmount, p.currency)} / month + ${money(p.perCallAmount, p.currency)} per AI-handled call` : null;
+}
+
+/** What the Subscribe button does, said before it is pressed. */
+function subscribeCopy(state: BillingState, fmt: Fmt): { label: string; note: string } {
+  const price = state.plan ?? state.offer;
+  const base = price ? money(price.baseAmount, price.currency) : "the monthly price";
+  if (state.status === "trialing" && state.checkoutTrialEnd) {
+    return { label: `Add a card to continue after ${fmt(state.trialEnd)}`, note: `Your free trial continues until ${fmt(state.checkoutTrialEnd)}. Checkout saves your card; the first charge of ${base} is on that day.` };
+  }
+  if (state.status === "trialing") {
+    return { label: "Subscribe now", note: `Your free trial ends within 2 days, so subscribing now ends it and starts the paid plan today (${base}).` };
+  }
+  return { label: "Subscribe", note: `Checkout charges ${base} today, then monthly; AI-handled calls are added to each invoice.` };
+}
+
 function SubscriptionCard({ state, fmt }: { state: BillingState; fmt: Fmt }) {
   const { checkout, portal } = useBillingActions();
-  const plan = state.plan;
+  const c = state.cancellation;
+  const cancelled = !!c.requestedAt || !!c.detachedAt;
+  const line = planLine(state);
+  const subscribe = subscribeCopy(state, fmt);
   return (
     <Card title="Subscription">
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
         <div>
-          <dt className="text-slate-500">Status</dt>
+          <dt className="text-slate-600">Status</dt>
           <dd>
-            <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[state.status] ?? "bg-slate-100 text-slate-700"}`}>{state.statusLabel}</span>
-            {state.cancelAtPeriodEnd ? <span className="ml-2 text-xs text-slate-500">ends {fmt(state.currentPeriodEnd)}</span> : null}
+            <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${cancelled ? "bg-red-100 text-red-800" : (STATUS_TONE[state.status] ?? "bg-slate-100 text-slate-700")}`}>{state.statusLabel}</span>
+            {state.cancelAtPeriodEnd && !cancelled ? <span className="ml-2 text-xs text-slate-600">ends {fmt(state.currentPeriodEnd)}</span> : null}
           </dd>
         </div>
         <div>
-          <dt className="text-slate-500">Plan</dt>
-          <dd>{plan ? `${plan.name}: ${money(plan.baseAmount, plan.currency)} / month + ${money(plan.perCallAmount, plan.currency)} per AI-handled call` : "No plan yet"}</dd>
+          <dt className="text-slate-600">{state.plan ? "Plan" : "Plan you subscribe to"}</dt>
+          <dd data-testid="plan-line">{line ?? "The price is shown on the Checkout page."}</dd>
         </div>
-        {state.trialEnd && state.status === "trialing" ? (
+        {state.trialEnd && state.status === "trialing" && !cancelled ? (
           <div>
-            <dt className="text-slate-500">Free trial ends</dt>
-            <dd>{fmt(state.trialEnd)}</dd>
+            <dt className="text-slate-600">Free trial ends</dt>
+            <dd>
+              {fmt(state.trialEnd)} {state.hasPaymentMethod ? "(card on file: the plan starts then)" : "(no card yet)"}
+            </dd>
           </div>
         ) : null}
-        {state.currentPeriodEnd ? (
+        {state.currentPeriodEnd && !cancelled && state.status !== "trialing" ? (
           <div>
-            <dt className="text-slate-500">Current period</dt>
+            <dt className="text-slate-600">Current period</dt>
             <dd>
               {fmt(state.currentPeriodStart)} – {fmt(state.currentPeriodEnd)}
             </dd>
           </div>
         ) : null}
       </dl>
-      {state.status === "past_due" && state.graceEndsAt ? (
+      {state.status === "past_due" && state.graceEndsAt && !cancelled ? (
         <p role="alert" className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           A payment failed. The AI stays on for a {state.graceDays}-day grace period, until {fmt(state.graceEndsAt, true)}. Update your card to keep it on.
         </p>
       ) : null}
+      {state.canSubscribe ? <p className="mt-4 text-sm text-slate-600">{subscribe.note}</p> : null}
       <div className="mt-4 flex flex-wrap gap-3">
         {state.canSubscribe ? (
           <Button type="button" busy={checkout.isPending} onClick={() => checkout.mutate()}>
-            {state.status === "trialing" ? "Subscribe now" : "Subscribe"}
+            {subscribe.label}
           </Button>
         ) : null}
-        {state.hasCustomer ? (
+        {state.hasCustomer && !c.detachedAt ? (
           <Button type="button" variant="secondary" busy={portal.isPending} onClick={() => portal.mutate()}>
             Manage payment and invoices
           </Button>
@@ -165,12 +192,12 @@ function UsageCard({ state, fmt }: { state: BillingState; fmt: Fmt }) {
   return (
     <Card title="This period's usage" description={`${fmt(u.periodStart)} – ${fmt(u.periodEnd)}`}>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Billable AI calls" value={String(u.billableCalls)} />
-        <Stat label="Credited calls (not charged)" value={String(u.creditedCalls)} />
+        <Stat label="Billable AI calls this period" value={String(u.billableCalls)} />
+        <Stat label="Credited calls this period (not charged)" value={String(u.creditedCalls)} />
         <Stat
           label={u.estimate?.dueAt ? `Upcoming charge (${fmt(u.estimate.dueAt)})` : "Upcoming charge"}
           value={u.estimate ? money(u.estimate.total, currency) : "—"}
-          hint={u.estimate ? `${money(u.estimate.base, currency)} plan + ${money(u.estimate.usage, currency)} usage, before tax` : "No active subscription"}
+          hint={u.estimate ? `${money(u.estimate.base, currency)} plan + ${money(u.estimate.usage, currency)} usage, before tax` : state.cancellation.requestedAt || state.cancellation.detachedAt ? "None: the service is cancelled, nothing renews" : "No active subscription"}
         />
       </div>
       <UsageChart days={u.perDay} />
@@ -181,9 +208,9 @@ function UsageCard({ state, fmt }: { state: BillingState; fmt: Fmt }) {
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <div className="rounded-md bg-slate-50 p-3">
-      <p className="text-xs text-slate-500">{label}</p>
+      <p className="text-xs text-slate-600">{label}</p>
       <p className="mt-1 text-xl font-semibold">{value}</p>
-      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {hint ? <p className="mt-1 text-xs text-slate-600">{hint}</p> : null}
     </div>
   );
 }
@@ -192,16 +219,16 @@ function CancellationCard({ state, fmt }: { state: BillingState; fmt: Fmt }) {
   const { cancel, undo } = useBillingActions();
   const c = state.cancellation;
   return (
-    <Card title="Cancel service" description="Cancelling turns the AI off 24 hours after you ask: your numbers stop being answered by LeadRescue. You can undo it until then.">
+    <Card title="Cancel service" description="Cancelling turns the AI off 24 hours after you ask: your numbers stop being answered by LeadRescue, and nothing renews. You can undo it until then.">
       <div aria-live="polite">
         {c.detachedAt ? (
-          <p className="text-sm">
-            The service was detached on <strong>{fmt(c.detachedAt, true)}</strong> (cancellation requested {fmt(c.requestedAt, true)}).
+          <p className="text-sm" data-testid="detach-time">
+            Cancelled — the AI stopped answering on <strong>{fmt(c.detachedAt, true)}</strong> (cancellation requested {fmt(c.requestedAt, true)}).
           </p>
         ) : c.requestedAt ? (
           <div className="space-y-3">
             <p className="text-sm" data-testid="detach-time">
-              Cancellation requested on {fmt(c.requestedAt, true)}. The AI will be detached at <strong>{fmt(c.detachAt, true)}</strong>.
+              <strong>Cancelled — the AI stops answering on {fmt(c.detachAt, true)}; undo until then.</strong> Requested on {fmt(c.requestedAt, true)}.
             </p>
             {c.canUndo ? (
               <Button type="button" variant="secondary" busy={undo.isPending} onClick={() => undo.mutate()}>

@@ -15,14 +15,27 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const fmt = dateFormatter(timeZone);
   const [outcome, setOutcome] = useState<"billable" | "credited" | "">("");
+  // "This period" by default, so its count matches the usage card's above.
+  const [period, setPeriod] = useState<"current" | "all">("current");
   // Cursors of the pages before this one, so "Newer" can go back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
-  const q = useQuery(trpc.billing.usageLedger.queryOptions({ cursor, limit: 20, outcome: outcome || null }));
+  const q = useQuery(trpc.billing.usageLedger.queryOptions({ cursor, limit: 20, outcome: outcome || null, period }));
 
   return (
     <Card title="Usage ledger" description="Each call the AI handled. Billable calls are sent to Stripe once (by call id); credited calls are never charged.">
-      <div className="mb-4 max-w-xs">
+      <div className="mb-4 grid max-w-md gap-3 sm:grid-cols-2">
+        <Select
+          label="Period"
+          value={period}
+          onChange={(e) => {
+            setPeriod(e.target.value as typeof period);
+            setCursors([null]);
+          }}
+        >
+          <option value="current">This period</option>
+          <option value="all">All time</option>
+        </Select>
         <Select
           label="Show"
           value={outcome}
@@ -41,7 +54,7 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
       ) : q.error ? (
         <LoadError error={q.error} retry={() => void q.refetch()} />
       ) : q.data.items.length === 0 ? (
-        <EmptyState title={outcome ? `No ${outcome} calls yet` : "No AI-handled calls yet"}>Calls appear here when the AI answers a missed call.</EmptyState>
+        <EmptyState title={`No ${outcome ? `${outcome} ` : "AI-handled "}calls ${period === "current" ? "this period" : "yet"}`}>Calls appear here when the AI answers a missed call.</EmptyState>
       ) : (
         <>
           <ResponsiveTable

@@ -1,5 +1,5 @@
 // Small visual labels for a lead: urgency, status, temperature band, test, overdue.
-import { STATUS_LABELS } from "@/server/leads/status-transitions";
+import { statusLabel, urgencyLabel } from "@/server/leads/labels";
 import { TEMPERATURE_BANDS } from "@/server/leads/temperature";
 
 const base = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium";
@@ -8,16 +8,16 @@ const URGENCY_STYLE: Record<string, string> = {
   emergency: "bg-red-600 text-white",
   high: "bg-orange-100 text-orange-800",
   normal: "bg-slate-100 text-slate-700",
-  low: "bg-slate-50 text-slate-500",
+  low: "bg-slate-50 text-slate-700",
 };
 
 export function UrgencyBadge({ urgency }: { urgency: string | null }) {
-  if (!urgency) return <span className={`${base} bg-slate-50 text-slate-500`}>urgency not set</span>;
-  return <span className={`${base} ${URGENCY_STYLE[urgency] ?? ""}`}>{urgency}</span>;
+  if (!urgency) return <span className={`${base} bg-slate-50 text-slate-700`}>{urgencyLabel(null)}</span>;
+  return <span className={`${base} ${URGENCY_STYLE[urgency] ?? ""}`}>{urgencyLabel(urgency)}</span>;
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`${base} border border-slate-200 bg-white text-slate-700`}>{STATUS_LABELS[status as keyof typeof STATUS_LABELS] ?? status}</span>;
+  return <span className={`${base} border border-slate-200 bg-white text-slate-700`}>{statusLabel(status)}</span>;
 }
 
 const BAND_STYLE: Record<string, string> = {
@@ -25,7 +25,7 @@ const BAND_STYLE: Record<string, string> = {
   hot: "bg-orange-100 text-orange-800",
   warm: "bg-amber-50 text-amber-800",
   cool: "bg-sky-50 text-sky-800",
-  cold: "bg-slate-100 text-slate-600",
+  cold: "bg-slate-100 text-slate-700",
 };
 
 export function TemperatureBadge({ score, band }: { score: number; band: string }) {

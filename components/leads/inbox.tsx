@@ -10,10 +10,12 @@ import { Button, SuccessNote } from "@/components/ui/form";
 import { EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { handoffWaitingFor } from "@/server/leads/handoff";
 import { queueGroupLabel } from "@/server/leads/queue-order";
-import { STATUS_LABELS } from "@/server/leads/status-transitions";
+import { sourceLabel, STATUS_LABELS, urgencyLabel } from "@/server/leads/labels";
 import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } from "./badges";
 import { BusinessTimeProvider, TimeZoneNote, useBusinessTime } from "./business-time";
 import { inboxFiltersFromUrl } from "./inbox-url-filters";
+import { PhoneLink } from "./contact-links";
+import { TestCallsNote } from "./test-calls-note";
 
 type Filters = {
   status?: keyof typeof STATUS_LABELS;
@@ -23,6 +25,7 @@ type Filters = {
   mine?: boolean;
   unowned?: boolean;
   overdue?: boolean;
+  testCalls?: boolean;
   q?: string;
   createdFrom?: string;
   createdTo?: string;
@@ -63,7 +66,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
       <PageHeader
         title="Inbox"
         description="Work the queue top down: emergency, high, booked confirmations, follow-up needed, then the rest. Overdue first within each group."
-        actions={canManage ? <Link href={`/t/${slug}/leads/stale`} className="text-sm font-medium text-brand-600 hover:underline">Close stale leads</Link> : null}
+        actions={canManage ? <Link href={`/t/${slug}/leads/stale`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">Close stale leads</Link> : null}
       />
 
       {notice === "rejected" ? (
@@ -115,7 +118,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
           <select className={`${selectClass} mt-1`} value={filters.urgency ?? ""} onChange={(e) => set({ urgency: (e.target.value || undefined) as Filters["urgency"] })}>
             <option value="">Any</option>
             {["emergency", "high", "normal", "low"].map((u) => (
-              <option key={u} value={u}>{u}</option>
+              <option key={u} value={u}>{urgencyLabel(u)}</option>
             ))}
           </select>
         </label>
@@ -124,7 +127,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
           <select className={`${selectClass} mt-1`} value={filters.source ?? ""} onChange={(e) => set({ source: (e.target.value || undefined) as Filters["source"] })}>
             <option value="">Any</option>
             {["phone", "sms", "web_form", "referral", "manual"].map((s) => (
-              <option key={s} value={s}>{s.replace("_", " ")}</option>
+              <option key={s} value={s}>{sourceLabel(s)}</option>
             ))}
           </select>
         </label>
@@ -137,10 +140,10 @@ function InboxBody({ canManage }: { canManage: boolean }) {
             ))}
           </select>
         </label>
-        {(["mine", "unowned", "overdue"] as const).map((k) => (
-          <label key={k} className="flex items-center gap-1.5 pb-2 text-sm">
-            <input type="checkbox" checked={!!filters[k]} onChange={(e) => set({ [k]: e.target.checked || undefined })} />
-            {k === "mine" ? "Mine" : k === "unowned" ? "Unowned" : "Overdue"}
+        {(["mine", "unowned", "overdue", "testCalls"] as const).map((k) => (
+          <label key={k} className="flex min-h-6 items-center gap-1.5 pb-2 text-sm">
+            <input type="checkbox" className="size-4" checked={!!filters[k]} onChange={(e) => set({ [k]: e.target.checked || undefined })} />
+            {k === "mine" ? "Mine" : k === "unowned" ? "Unowned" : k === "overdue" ? "Overdue" : "Test calls"}
           </label>
         ))}
         {Object.keys(filters).length ? (
@@ -152,6 +155,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
 
       {list.isPending ? <Loading label="Loading the queue…" /> : null}
       {list.error ? <LoadError error={list.error} retry={() => list.refetch()} /> : null}
+      {filters.testCalls ? <TestCallsNote canManage={canManage} hasOpen={items.some((l) => l.status !== "closed")} /> : null}
       {list.data && !items.length ? (
         <EmptyState title={Object.keys(filters).length ? "No leads match these filters." : "The inbox is empty."}>
           {Object.keys(filters).length ? "Clear a filter to see more." : "New calls land here as soon as they are missed."}
@@ -165,12 +169,15 @@ function InboxBody({ canManage }: { canManage: boolean }) {
             const waiting = handoffWaitingFor(lead.handoffMissing, lead.ownerName);
             return (
               <li key={lead.id} data-testid="inbox-row" data-group={lead.queueGroup}>
-                {header ? <h2 className="bg-slate-50 px-4 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{header}</h2> : null}
-                <Link href={`/t/${slug}/leads/${lead.id}`} className="flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+                {header ? <h2 className="bg-slate-50 px-4 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600">{header}</h2> : null}
+                {/* The whole row opens the lead (the name's link covers it); the phone number dials. */}
+                <div className="relative flex flex-col gap-2 px-4 py-3 focus-within:bg-slate-50 hover:bg-slate-50 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
                   <div className="min-w-0 sm:flex-1">
                     <p className="flex flex-wrap items-center gap-2 font-medium">
-                      <span>{lead.callerName ?? "Unknown caller"}</span>
-                      <span className="text-sm font-normal text-slate-500">{lead.callerPhone}</span>
+                      <Link href={`/t/${slug}/leads/${lead.id}`} className="after:absolute after:inset-0 focus:outline-none focus-visible:underline">
+                        {lead.callerName ?? "Unknown caller"}
+                      </Link>
+                      <PhoneLink phone={lead.callerPhone} className="relative z-10 text-sm font-normal text-slate-700 underline underline-offset-2" />
                       <UrgencyBadge urgency={lead.urgency} />
                       <StatusBadge status={lead.status} />
                       <TemperatureBadge score={lead.temperature} band={lead.temperatureBand} />
@@ -179,7 +186,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
                     </p>
                     <p className="mt-0.5 truncate text-sm text-slate-600">
                       {lead.issueSummary ?? "No issue captured"}
-                      {lead.zip ? ` · ZIP ${lead.zip}` : ""} · {lead.source.replace("_", " ")} · received <time dateTime={new Date(lead.createdAt).toISOString()} title={dateTime(lead.createdAt)}>{relative(lead.createdAt)}</time>
+                      {lead.zip ? ` · ZIP ${lead.zip}` : ""} · {sourceLabel(lead.source)} · received <time dateTime={new Date(lead.createdAt).toISOString()} title={dateTime(lead.createdAt)}>{relative(lead.createdAt)}</time>
                     </p>
                     {waiting.length ? (
                       <p className="mt-0.5 text-xs text-amber-700" data-testid="handoff-waiting">{waiting.join(" · ")}</p>
@@ -188,11 +195,11 @@ function InboxBody({ canManage }: { canManage: boolean }) {
                   <div className="min-w-0 break-words text-sm sm:max-w-[40%] sm:shrink-0 sm:text-right">
                     <p>{lead.ownerName ?? <span className="text-amber-700">Unowned</span>}</p>
                     <p className="text-slate-600">{lead.nextAction ?? "No next action"}</p>
-                    <p className={lead.overdue ? "font-medium text-red-700" : "text-slate-500"}>
+                    <p className={lead.overdue ? "font-medium text-red-700" : "text-slate-600"}>
                       {lead.dueAt ? <>due <time dateTime={new Date(lead.dueAt).toISOString()} title={dateTime(lead.dueAt)}>{relative(lead.dueAt)}</time></> : "no due time"}
                     </p>
                   </div>
-                </Link>
+                </div>
               </li>
             );
           })}
@@ -207,7 +214,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
         ) : items.length ? (
           <p className="text-sm text-slate-500">End of the queue.</p>
         ) : null}
-        {list.isRefetching && !list.isFetchingNextPage ? <span className="text-xs text-slate-400">Refreshing…</span> : null}
+        {list.isRefetching && !list.isFetchingNextPage ? <span className="text-xs text-slate-600">Refreshing…</span> : null}
       </div>
     </div>
   );

@@ -49,7 +49,7 @@ export function StaleLeads() {
 
   return (
     <div className="max-w-5xl">
-      <p className="mb-2 text-sm"><Link href={`/t/${slug}/leads`} className="text-brand-600 hover:underline">← Inbox</Link></p>
+      <p className="mb-2 text-sm"><Link href={`/t/${slug}/leads`} className="text-brand-700 underline underline-offset-2 hover:text-brand-600">← Inbox</Link></p>
       <PageHeader title="Close stale leads" description="Open leads with no movement for a while. Pick the ones that are done and close them with one reason code." />
       <Card className="mb-4">
         <label className="flex items-center gap-2 text-sm">

@@ -61,7 +61,7 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
                         {m.leadId ? (
                           <>
                             {" · "}
-                            <Link className="text-brand-600 hover:underline" href={`/t/${slug}/leads/${m.leadId}`}>
+                            <Link className="text-brand-700 underline underline-offset-2" href={`/t/${slug}/leads/${m.leadId}`}>
                               Open lead
                             </Link>
                           </>

@@ -42,11 +42,11 @@ function Preview({ purpose, template, bookingUrl }: { purpose: TemplatePurpose; 
   const q = useQuery(trpc.messaging.preview.queryOptions({ purpose, template: deferred, bookingUrl: bookingUrl || null }, { placeholderData: keepPreviousData }));
   return (
     <div aria-live="polite" className="mt-2 rounded-md bg-slate-50 p-3 text-sm" data-testid={`preview-${purpose}`}>
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Preview (sample caller Maria)</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-600">Preview: the exact text (sample caller Maria)</p>
       {q.data ? (
         <>
           <p className="mt-1 whitespace-pre-wrap">{q.data.text}</p>
-          <p className="mt-1 text-xs text-slate-500">
+          <p className="mt-1 text-xs text-slate-600">
             {q.data.length} characters · {q.data.segments} text{q.data.segments === 1 ? "" : "s"}
           </p>
           {q.data.unknown.length ? <p className="mt-1 text-xs text-red-700">Unknown variable {q.data.unknown.join(", ")}: it will be sent as written.</p> : null}
@@ -54,7 +54,7 @@ function Preview({ purpose, template, bookingUrl }: { purpose: TemplatePurpose; 
           {purpose === "text_back" && !bookingUrl.trim() && template.includes("{link}") ? (
             <p className="mt-1 text-xs text-amber-800">
               {template === DEFAULT_TEMPLATES.text_back
-                ? "No booking or quote link yet: until you add one above, callers get a shorter text-back asking them to reply or call back."
+                ? "No booking or quote link yet: until you add one above, callers get this shorter text-back asking them to reply or call back."
                 : "No booking or quote link yet: {link} stays empty until you add one above."}
             </p>
           ) : null}

@@ -24,7 +24,7 @@ export function SimulatorTexts({ leadId }: { leadId: string }) {
           {settings.data && !settings.data.textTestCalls ? (
             <>
               Test calls are not texted. Turn on “Text back test calls” in{" "}
-              <Link href={`/t/${slug}/settings/messaging`} className="text-brand-600 hover:underline">
+              <Link href={`/t/${slug}/settings/messaging`} className="text-brand-700 underline underline-offset-2 hover:text-brand-600">
                 Messaging
               </Link>{" "}
               to see the text-back here.

@@ -78,7 +78,7 @@ export function DevOutbox({ timeZone }: { timeZone: string }) {
                       {n.leadId ? (
                         <>
                           {" · "}
-                          <Link href={`/t/${slug}/leads/${n.leadId}`} className="text-brand-600 hover:underline">
+                          <Link href={`/t/${slug}/leads/${n.leadId}`} className="text-brand-700 underline underline-offset-2">
                             Open lead
                           </Link>
                         </>

@@ -44,7 +44,7 @@ export function NotificationList() {
         actions={
           <div className="flex items-center gap-3">
             {count.data?.canSeeOutbox ? (
-              <Link href={`/t/${slug}/dev/outbox`} className="text-sm font-medium text-brand-600 hover:underline">
+              <Link href={`/t/${slug}/dev/outbox`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
                 Dev outbox
               </Link>
             ) : null}
@@ -95,11 +95,11 @@ export function NotificationList() {
                 </div>
                 <div className="flex shrink-0 items-center gap-3 text-sm font-normal">
                   {n.leadId ? (
-                    <Link href={`/t/${slug}/leads/${n.leadId}`} className="font-medium text-brand-600 hover:underline">
+                    <Link href={`/t/${slug}/leads/${n.leadId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
                       Open lead
                     </Link>
                   ) : n.purpose === "routine.review_list" ? (
-                    <Link href={`/t/${slug}/routines?tab=end-of-day`} className="font-medium text-brand-600 hover:underline">
+                    <Link href={`/t/${slug}/routines?tab=end-of-day`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
                       Open review list
                     </Link>
                   ) : null}

@@ -145,7 +145,7 @@ function KeyList({ keys }: { keys: Key[] }) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {keys.map((k) => (
-                <tr key={k.id} className={k.revokedAt ? "text-slate-400" : undefined}>
+                <tr key={k.id} className={k.revokedAt ? "text-slate-500" : undefined}>
                   <td className="py-2 pr-3 font-medium">{k.name}</td>
                   <td className="py-2 pr-3 font-mono text-xs">{k.prefix}…</td>
                   <td className="py-2 pr-3 font-mono text-xs">{k.scopes.join(" ")}</td>

@@ -4,12 +4,13 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
+import { dateTimeIn, timeZoneNote } from "@/components/leads/format";
 import { NoPermission, isForbidden } from "./access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
 
 const PAGE_SIZE = 25;
 
-export function AuditLog({ role }: { role: TenantRole }) {
+export function AuditLog({ role, timeZone }: { role: TenantRole; timeZone: string }) {
   const trpc = useTRPC();
   const allowed = can(role, "audit.read");
   const log = useInfiniteQuery(trpc.team.auditLog.infiniteQueryOptions({ limit: PAGE_SIZE }, { enabled: allowed, getNextPageParam: (last) => last.nextCursor ?? undefined }));
@@ -17,7 +18,8 @@ export function AuditLog({ role }: { role: TenantRole }) {
 
   return (
     <div className="max-w-4xl">
-      <PageHeader title="Audit log" description="Security-relevant changes in this business: invites, role changes, removed members, API keys and settings." />
+      <PageHeader title="Audit log" description="Security-relevant changes in this business: invites, role changes, removed members, API keys, settings, pauses and cancellations." />
+      <p className="-mt-4 mb-4 text-xs text-slate-600">{timeZoneNote(timeZone)}</p>
       {!allowed || isForbidden(log.error) ? (
         <NoPermission what="read the audit log" />
       ) : log.isPending ? (
@@ -32,12 +34,12 @@ export function AuditLog({ role }: { role: TenantRole }) {
             <ol className="divide-y divide-slate-100" aria-label="Audit entries">
               {items.map((e) => (
                 <li key={e.id} className="flex flex-col gap-0.5 py-3 sm:flex-row sm:items-baseline sm:gap-4">
-                  <time dateTime={new Date(e.createdAt).toISOString()} className="shrink-0 text-xs text-slate-500 sm:w-44">
-                    {new Date(e.createdAt).toLocaleString()}
+                  <time dateTime={new Date(e.createdAt).toISOString()} className="shrink-0 text-xs text-slate-600 sm:w-44">
+                    {dateTimeIn(timeZone, e.createdAt)}
                   </time>
                   <p className="text-sm">
                     {e.summary}
-                    <span className="ml-1 text-xs text-slate-500">— {e.actor ? e.actor.name : "the system"}</span>
+                    <span className="ml-1 text-xs text-slate-600">— {e.actor ? e.actor.name : "the system"}</span>
                   </p>
                 </li>
               ))}

@@ -4,18 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
-import { Button, ErrorBanner, Field, Select, SuccessNote, fieldErrorsFrom } from "@/components/ui/form";
+import { TimeZoneSelect } from "@/components/time-zone-select";
+import { Button, ErrorBanner, Field, SuccessNote, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { NoPermission, QueryState } from "./access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
-
-const US_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu"];
-
-function otherZones(current: string): string[] {
-  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  const rest = all.filter((z) => !US_ZONES.includes(z));
-  return US_ZONES.includes(current) || rest.includes(current) ? rest : [current, ...rest];
-}
 
 export function BusinessSettings({ role }: { role: TenantRole }) {
   const trpc = useTRPC();
@@ -65,24 +58,9 @@ function BusinessForm({ name, slug, timeZone }: { name: string; slug: string; ti
   return (
     <Card>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <Field label="Business name" name="name" defaultValue={name} required maxLength={100} error={errs.fields.name} hint={`Its address stays /t/${slug}.`} />
-        <Select label="Time zone" name="timeZone" defaultValue={timeZone} error={errs.fields.timeZone}>
-          <optgroup label="United States">
-            {US_ZONES.map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, " ")}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="All time zones">
-            {otherZones(timeZone).map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, " ")}
-              </option>
-            ))}
-          </optgroup>
-        </Select>
-        <p className="text-xs text-slate-500">Business hours and booking slots keep their clock times (9:00 stays 9:00) in the new time zone.</p>
+        <Field label="Business name" name="name" defaultValue={name} required error={errs.fields.name} hint={`Up to 100 characters. Its address stays /t/${slug}.`} />
+        <TimeZoneSelect fallback={timeZone} showAll error={errs.fields.timeZone} />
+        <p className="text-xs text-slate-600">Business hours and booking slots keep their clock times (9:00 stays 9:00) in the new time zone.</p>
         <div className="flex items-center gap-3" aria-live="polite">
           <Button type="submit" busy={update.isPending}>
             Save

@@ -44,7 +44,7 @@ export function HoursSettings({ role, slug, timeZone }: { role: TenantRole; slug
               <>
                 {" "}
                 (
-                <Link href={`/t/${slug}/settings/business`} className="text-brand-600 hover:underline">
+                <Link href={`/t/${slug}/settings/business`} className="text-brand-700 underline underline-offset-2 hover:text-brand-600">
                   change
                 </Link>
                 )
@@ -127,7 +127,7 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
                 <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
                   <span className="w-24 font-medium">{name}</span>
                   <label className="inline-flex w-24 items-center gap-2">
-                    <input type="checkbox" checked={day.open} disabled={!editable} onChange={(e) => set(d, { open: e.target.checked })} aria-label={`Open on ${name}`} />
+                    <input type="checkbox" className="size-5" checked={day.open} disabled={!editable} onChange={(e) => set(d, { open: e.target.checked })} aria-label={`Open on ${name}`} />
                     <span className="text-slate-600">{day.open ? "Open" : "Closed"}</span>
                   </label>
                   <span className="flex min-w-0 items-center gap-2">
@@ -138,9 +138,9 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
                       disabled={!editable || !day.open}
                       onChange={(e) => set(d, { start: e.target.value })}
                       aria-invalid={err ? true : undefined}
-                      className="min-w-0 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-400"
+                      className="min-h-9 min-w-0 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-500"
                     />
-                    <span aria-hidden className="text-slate-400">
+                    <span aria-hidden className="text-slate-600">
                       to
                     </span>
                     <input
@@ -151,7 +151,7 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
                       onChange={(e) => set(d, { end: e.target.value })}
                       aria-invalid={err ? true : undefined}
                       aria-describedby={err ? `hours-err-${d}` : undefined}
-                      className="min-w-0 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-400"
+                      className="min-h-9 min-w-0 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-500"
                     />
                   </span>
                 </div>

@@ -10,6 +10,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { QueryState, ReadOnlyNote } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
+import { ConnectNumberGuide } from "./connect-number-guide";
 import { useInvalidateSetup } from "./use-invalidate-setup";
 
 function pretty(e164: string | null | undefined): string {
@@ -17,7 +18,7 @@ function pretty(e164: string | null | undefined): string {
   return parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
 }
 
-export function PhoneSettings({ role }: { role: TenantRole }) {
+export function PhoneSettings({ role, webhooks }: { role: TenantRole; webhooks: { voiceUrl: string; smsUrl: string } }) {
   const trpc = useTRPC();
   const phones = useQuery(trpc.setup.phones.queryOptions());
   const editable = can(role, "setup.write");
@@ -31,6 +32,7 @@ export function PhoneSettings({ role }: { role: TenantRole }) {
           <>
             <TrackingNumbers numbers={phones.data!.tracking} editable={editable} />
             <ForwardingPhones plumberPhone={phones.data!.plumberPhone} onCallPhone={phones.data!.onCallPhone} editable={editable} />
+            <ConnectNumberGuide voiceUrl={webhooks.voiceUrl} smsUrl={webhooks.smsUrl} />
           </>
         )}
       </QueryState>
@@ -69,7 +71,7 @@ function TrackingNumbers({ numbers, editable }: { numbers: { id: string; e164: s
             <li key={n.id} className="flex items-center justify-between gap-4 py-3">
               <div>
                 <p className="text-sm font-medium">{pretty(n.e164)}</p>
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-600">
                   {n.e164}
                   {n.label ? ` · ${n.label}` : ""}
                 </p>

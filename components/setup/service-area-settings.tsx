@@ -188,10 +188,10 @@ function PreviewList({ data, selected, toggle, selectAll, selectNone }: { data: 
             </p>
             {fresh > 1 ? (
               <div className="flex gap-2 text-sm">
-                <button type="button" className="text-brand-600 hover:underline" onClick={selectAll}>
+                <button type="button" className="text-brand-700 underline underline-offset-2 hover:text-brand-600" onClick={selectAll}>
                   Select all
                 </button>
-                <button type="button" className="text-brand-600 hover:underline" onClick={selectNone}>
+                <button type="button" className="text-brand-700 underline underline-offset-2 hover:text-brand-600" onClick={selectNone}>
                   Select none
                 </button>
               </div>
@@ -200,7 +200,7 @@ function PreviewList({ data, selected, toggle, selectAll, selectNone }: { data: 
           <ul className="grid max-h-80 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 sm:grid-cols-2" aria-label="ZIP codes found">
             {data.valid.map((z) => (
               <li key={z.zip}>
-                <label className={`flex items-center gap-2 rounded px-2 py-1 text-sm ${z.served ? "text-slate-400" : "hover:bg-slate-50"}`}>
+                <label className={`flex items-center gap-2 rounded px-2 py-1 text-sm ${z.served ? "text-slate-500" : "hover:bg-slate-50"}`}>
                   <input type="checkbox" checked={z.served || selected.has(z.zip)} disabled={z.served} onChange={() => toggle(z.zip)} />
                   <span className="font-mono">{z.zip}</span>
                   <span>

@@ -97,7 +97,7 @@ export function LeadPanel({ slug, timeZone, query }: { slug: string; timeZone: s
         </ul>
       )}
       <SimulatorTexts leadId={lead.id} />
-      <Link href={`/t/${slug}/leads/${lead.id}`} className="mt-4 inline-block text-sm font-medium text-brand-600 hover:underline">
+      <Link href={`/t/${slug}/leads/${lead.id}`} className="mt-4 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
         Open the lead page →
       </Link>
     </Card>

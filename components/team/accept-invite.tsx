@@ -38,7 +38,7 @@ export function AcceptInvite({ token }: { token: string }) {
         </div>
         <p className="mt-4 text-sm text-slate-600">
           Already a member?{" "}
-          <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+          <Link href="/sign-in" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
             Sign in
           </Link>
         </p>

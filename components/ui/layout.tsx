@@ -68,7 +68,7 @@ export function LoadError({ error, retry, backHref, backLabel = "Go back", what 
         </p>
         {backHref ? (
           <p className="mt-4 text-sm">
-            <Link href={backHref} className="font-medium text-brand-600 hover:underline">
+            <Link href={backHref} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
               {backLabel}
             </Link>
           </p>

@@ -19,4 +19,7 @@ describe("audit log wording", () => {
   it("turns actions it does not know yet into words, not codes", () => {
     expect(line("billing.plan_changed")).toBe("Billing plan changed");
   });
+  it("says why the agency paused the service", () => {
+    expect(line("tenant.paused", "demo-plumbing", { reason: "Owner asked for a break over the holidays" })).toBe("Paused the service (the AI stopped answering): “Owner asked for a break over the holidays”");
+  });
 });

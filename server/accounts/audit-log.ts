@@ -42,6 +42,16 @@ export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) =
       return "Revoked an API key";
     case "call.unknown_number":
       return "A call came in on a number that belongs to no business";
+    case "tenant.paused":
+      return `Paused the service (the AI stopped answering)${typeof data.reason === "string" && data.reason ? `: “${data.reason}”` : ""}`;
+    case "tenant.resumed":
+      return `Resumed the service (the AI answers again)${typeof data.reason === "string" && data.reason ? `: “${data.reason}”` : ""}`;
+    case "billing.cancellation_requested":
+      return "Cancelled the service (the AI stops answering 24 hours later)";
+    case "billing.cancellation_undone":
+      return "Undid the cancellation";
+    case "billing.detached":
+      return "The service was detached after the cancellation";
     default:
       // Actions other areas add later still read as words, not codes.
       return entry.action.replace(/[._]/g, " ").replace(/^\w/, (c) => c.toUpperCase());

@@ -3,9 +3,13 @@
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-scope";
+import { setupChecklist } from "@/server/setup/checklist";
+import { aiStatus } from "./ai-status";
 import { billingEligibility, PAST_DUE_GRACE_DAYS } from "./billing-eligibility";
+import type { PlanOffer } from "./plan-offer";
 import { CREDIT_REASONS, type CreditReason } from "./record-usage";
 import { serviceGate } from "./service-gate";
+import { carriedTrialEnd } from "./start-checkout";
 
 export const STATUS_LABELS: Record<SubscriptionStatus, string> = {
   none: "No subscription",
@@ -23,17 +27,31 @@ type Ctx = { prisma: PrismaClient; db: TenantDb; tenantId: string };
 
 const dayKey = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
-export async function billingState(ctx: Ctx, now: Date = new Date()) {
-  const [tenant, account, gate] = await Promise.all([
-    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } }),
+/** The current period from Stripe; without one, the last 30 days. The usage card and the ledger's "This period" both count from here. */
+export function usagePeriod(account: { currentPeriodStart: Date | null; currentPeriodEnd: Date | null } | null, now: Date) {
+  return { periodEnd: account?.currentPeriodEnd ?? now, periodStart: account?.currentPeriodStart ?? new Date(now.getTime() - 30 * 86_400_000) };
+}
+
+export async function billingState(ctx: Ctx, now: Date = new Date(), offer: PlanOffer | null = null) {
+  const [tenant, account, gate, checklist] = await Promise.all([
+    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true, paused: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } }),
     ctx.db.billingAccount.findFirst({}),
     serviceGate(ctx.prisma, ctx.tenantId, now),
+    setupChecklist(ctx.prisma, ctx.tenantId),
   ]);
   const status = account?.status ?? "none";
   const billing = billingEligibility(account, now);
-  // The current period from Stripe; without one, the last 30 days.
-  const periodEnd = account?.currentPeriodEnd ?? now;
-  const periodStart = account?.currentPeriodStart ?? new Date(now.getTime() - 30 * 86_400_000);
+  // Cancelled and not yet detached: the AI still answers until detachAt, but nothing renews.
+  const cancelling = !!tenant.cancelRequestedAt && !tenant.detachedAt;
+  const ai = aiStatus({
+    gateOpen: gate.open,
+    paused: tenant.paused,
+    missingSteps: checklist.items.filter((i) => !i.done),
+    billing: { status, eligible: billing.eligible, reason: billing.reason, trialEnd: account?.trialEnd ?? null, hasPaymentMethod: account?.hasPaymentMethod ?? false },
+    cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt },
+    timeZone: tenant.timeZone,
+  });
+  const { periodStart, periodEnd } = usagePeriod(account, now);
   const entries = await ctx.db.usageLedgerEntry.findMany({ where: { occurredAt: { gte: periodStart, lt: periodEnd > now ? periodEnd : now } }, select: { occurredAt: true, outcome: true } });
   const billable = entries.filter((e) => e.outcome === "billable").length;
   const perDay = new Map<string, { day: string; billable: number; credited: number }>();
@@ -49,10 +67,15 @@ export async function billingState(ctx: Ctx, now: Date = new Date()) {
   }
   const base = account?.baseAmount ?? null;
   const perCall = account?.perCallAmount ?? null;
-  const live = ["trialing", "active", "past_due"].includes(status);
+  const live = ["trialing", "active", "past_due"].includes(status) && !cancelling && !tenant.detachedAt;
   return {
     status,
-    statusLabel: STATUS_LABELS[status],
+    statusLabel: cancelling || tenant.detachedAt ? "Cancelled" : STATUS_LABELS[status],
+    ai,
+    offer,
+    hasPaymentMethod: account?.hasPaymentMethod ?? false,
+    /** Subscribing now keeps the free trial running until then (null: the plan starts today). */
+    checkoutTrialEnd: carriedTrialEnd(account, now),
     plan: account?.planName ? { name: account.planName, baseAmount: base, perCallAmount: perCall, currency: account.currency } : null,
     trialEnd: account?.trialEnd ?? null,
     currentPeriodStart: account?.currentPeriodStart ?? null,
@@ -63,7 +86,7 @@ export async function billingState(ctx: Ctx, now: Date = new Date()) {
     graceDays: PAST_DUE_GRACE_DAYS,
     billingReason: billing.reason,
     hasCustomer: !!account?.stripeCustomerId,
-    canSubscribe: !tenant.detachedAt && !["active", "past_due", "unpaid"].includes(status),
+    canSubscribe: !tenant.detachedAt && !cancelling && !["active", "past_due", "unpaid"].includes(status) && !(status === "trialing" && account?.hasPaymentMethod),
     gate,
     cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt, canUndo: !!tenant.cancelRequestedAt && !tenant.detachedAt && !!tenant.detachAt && tenant.detachAt > now },
     usage: {
@@ -72,7 +95,8 @@ export async function billingState(ctx: Ctx, now: Date = new Date()) {
       billableCalls: billable,
       creditedCalls: entries.length - billable,
       perDay: [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day)).slice(-31),
-      // Upcoming charge: the base price at renewal plus this period's billable calls (no tax).
+      // Upcoming charge: the base price at renewal plus this period's billable calls (no tax);
+      // none once cancelled, since nothing renews.
       estimate: live && base !== null ? { base, usage: (perCall ?? 0) * billable, total: base + (perCall ?? 0) * billable, currency: account?.currency ?? "usd", dueAt: status === "trialing" ? (account?.trialEnd ?? null) : (account?.currentPeriodEnd ?? null) } : null,
     },
   };
@@ -81,8 +105,13 @@ export async function billingState(ctx: Ctx, now: Date = new Date()) {
 export type BillingState = Awaited<ReturnType<typeof billingState>>;
 
 /** The usage ledger, newest first, keyset pages. */
-export async function listUsageLedger(ctx: { db: TenantDb }, input: { cursor?: string | null; limit: number; outcome?: "billable" | "credited" | null }) {
-  const where = input.outcome ? { outcome: input.outcome } : {};
+export async function listUsageLedger(ctx: { db: TenantDb }, input: { cursor?: string | null; limit: number; outcome?: "billable" | "credited" | null; period?: "current" | "all" }, now: Date = new Date()) {
+  let since: Date | null = null;
+  if (input.period === "current") {
+    const account = await ctx.db.billingAccount.findFirst({ select: { currentPeriodStart: true, currentPeriodEnd: true } });
+    since = usagePeriod(account, now).periodStart;
+  }
+  const where = { ...(input.outcome ? { outcome: input.outcome } : {}), ...(since ? { occurredAt: { gte: since } } : {}) };
   const [rows, total] = await Promise.all([
     ctx.db.usageLedgerEntry.findMany({
       where,

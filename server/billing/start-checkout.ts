@@ -26,16 +26,30 @@ export async function ensureCustomer(ctx: Ctx, stripe: Stripe, opts: { email?: s
   return customer.id;
 }
 
-export async function startCheckout(ctx: Ctx & { slug: string; email?: string | null }, deps: BillingDeps): Promise<{ url: string }> {
+/** Stripe refuses a Checkout trial that ends within 48 hours: a trial closer to its end is not carried over. */
+export const MIN_CARRIED_TRIAL_MS = 48 * 3_600_000;
+
+/** When a Checkout started now keeps the free trial running: its end, or null (the plan starts today). */
+export function carriedTrialEnd(account: { status: string; trialEnd: Date | null } | null, now: Date): Date | null {
+  if (account?.status !== "trialing" || !account.trialEnd) return null;
+  return account.trialEnd.getTime() - now.getTime() >= MIN_CARRIED_TRIAL_MS + 60_000 ? account.trialEnd : null;
+}
+
+export async function startCheckout(ctx: Ctx & { slug: string; email?: string | null; now?: Date }, deps: BillingDeps): Promise<{ url: string }> {
   const [tenant, account] = await Promise.all([
     ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { detachedAt: true } }),
-    ctx.prisma.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { status: true } }),
+    ctx.prisma.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { status: true, trialEnd: true, hasPaymentMethod: true } }),
   ]);
   if (tenant.detachedAt) throw new AppError("PRECONDITION_FAILED", "This business was detached after its cancellation. Ask your agency or LeadRescue support to reactivate it.");
   if (account?.status === "active") throw new AppError("CONFLICT", "You already have an active subscription. Manage it in the billing portal.");
   if (account?.status === "past_due" || account?.status === "unpaid") {
     throw new AppError("CONFLICT", "Your subscription has an unpaid invoice. Update the card in the billing portal instead of subscribing again.");
   }
+  if (account?.status === "trialing" && account.hasPaymentMethod) {
+    throw new AppError("CONFLICT", "Your card is already on file: the plan starts when the free trial ends. Manage it in the billing portal.");
+  }
+  // Subscribing during the free trial keeps the trial: the first charge is on its last day.
+  const trialEnd = carriedTrialEnd(account, ctx.now ?? new Date());
   const stripe = await deps.stripe();
   const customer = await ensureCustomer(ctx, stripe, { email: ctx.email });
   const page = billingPage(deps.baseUrl, ctx.slug);
@@ -44,7 +58,7 @@ export async function startCheckout(ctx: Ctx & { slug: string; email?: string | 
     customer,
     client_reference_id: ctx.tenantId,
     line_items: [{ price: deps.plan.basePriceId, quantity: 1 }, { price: deps.plan.usagePriceId }],
-    subscription_data: { metadata: { tenantId: ctx.tenantId } },
+    subscription_data: { metadata: { tenantId: ctx.tenantId }, ...(trialEnd ? { trial_end: Math.floor(trialEnd.getTime() / 1000) } : {}) },
     metadata: { tenantId: ctx.tenantId },
     success_url: `${page}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
     cancel_url: `${page}?checkout=canceled`,

@@ -183,7 +183,7 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     expect(await caller.billing.state()).toMatchObject({ status: "active", cancelAtPeriodEnd: true, gate: { open: true } });
   });
 
-  it("ends a seeded free trial when the owner subscribes through Checkout", async () => {
+  it("replaces a seeded free trial with the Checkout subscription, keeping the trial's end", async () => {
     const { seedTrialSubscription } = await import("./seed-subscription");
     const owner = await makeUser(db.prisma, { name: "Owner" });
     const tenant = await makeTenant(db.prisma, { name: "Trial Plumbing", ownerId: owner.id });
@@ -194,8 +194,8 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     const { url } = await caller.billing.startCheckout();
     await fake.payCheckout(url.split("/").pop()!);
     await fake.idle();
-    expect(await caller.billing.state()).toMatchObject({ status: "active", trialEnd: null });
+    expect(await caller.billing.state()).toMatchObject({ status: "trialing", hasPaymentMethod: true, canSubscribe: false });
     const customer = (await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } })).stripeCustomerId;
-    expect(Object.values(fake.state.subscriptions).filter((s) => s.customer === customer).map((s) => s.status).sort()).toEqual(["active", "canceled"]);
+    expect(Object.values(fake.state.subscriptions).filter((s) => s.customer === customer).map((s) => s.status).sort()).toEqual(["canceled", "trialing"]);
   });
 });

@@ -15,7 +15,8 @@ export function statusOf(sub: Pick<Stripe.Subscription, "status">): Exclude<Subs
 }
 
 export function pickSubscription(subs: Stripe.Subscription[]): Stripe.Subscription | null {
-  return [...subs].sort((a, b) => RANK[statusOf(a)] - RANK[statusOf(b)] || b.created - a.created)[0] ?? null;
+  const card = (s: Stripe.Subscription) => (s.default_payment_method ? 0 : 1);
+  return [...subs].sort((a, b) => RANK[statusOf(a)] - RANK[statusOf(b)] || card(a) - card(b) || b.created - a.created)[0] ?? null;
 }
 
 const at = (sec: number | null | undefined) => (sec ? new Date(sec * 1000) : null);
@@ -32,13 +33,14 @@ export type AccountFields = {
   currentPeriodStart: Date | null;
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
+  hasPaymentMethod: boolean;
   pastDueSince: Date | null;
 };
 
 /** Pure: the account row for a subscription (null = none), keeping when past_due was first seen. */
 export function accountFieldsFrom(sub: Stripe.Subscription | null, previous: { status: SubscriptionStatus; pastDueSince: Date | null } | null, now: Date): AccountFields {
   if (!sub) {
-    return { subscriptionId: null, status: "none", priceId: null, planName: null, baseAmount: null, perCallAmount: null, currency: "usd", trialEnd: null, currentPeriodStart: null, currentPeriodEnd: null, cancelAtPeriodEnd: false, pastDueSince: null };
+    return { subscriptionId: null, status: "none", priceId: null, planName: null, baseAmount: null, perCallAmount: null, currency: "usd", trialEnd: null, currentPeriodStart: null, currentPeriodEnd: null, cancelAtPeriodEnd: false, hasPaymentMethod: false, pastDueSince: null };
   }
   const items = sub.items.data;
   const base = items.find((i) => i.price.recurring?.usage_type !== "metered") ?? items[0];
@@ -55,6 +57,7 @@ export function accountFieldsFrom(sub: Stripe.Subscription | null, previous: { s
     currentPeriodStart: at(base?.current_period_start),
     currentPeriodEnd: at(base?.current_period_end),
     cancelAtPeriodEnd: sub.cancel_at_period_end,
+    hasPaymentMethod: !!sub.default_payment_method,
     pastDueSince: statusOf(sub) === "past_due" ? (previous?.status === "past_due" && previous.pastDueSince ? previous.pastDueSince : now) : null,
   };
 }
@@ -81,8 +84,9 @@ export async function syncCustomer(prisma: PrismaClient, stripe: Stripe, custome
   if (!tenantId) return null;
   const subs = await stripe.subscriptions.list({ customer: customerId, status: "all", limit: 20 });
   const chosen = pickSubscription(subs.data);
-  // Subscribing through Checkout ends a free trial: cancel trials superseded by a paid subscription.
-  if (chosen && statusOf(chosen) === "active") {
+  // Subscribing through Checkout replaces the card-less trial (Checkout carries the trial's end
+  // over, so the new subscription may itself be trialing): cancel trials it superseded.
+  if (chosen && (statusOf(chosen) === "active" || (statusOf(chosen) === "trialing" && chosen.default_payment_method))) {
     for (const s of subs.data) if (s.id !== chosen.id && s.status === "trialing") await stripe.subscriptions.cancel(s.id);
   }
   const previous = await prisma.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true } });

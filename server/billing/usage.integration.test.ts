@@ -177,12 +177,12 @@ describe(`usage metering (${engineName})`, () => {
     expect(billable).toBeGreaterThan(0);
     expect(state.usage.billableCalls).toBe(billable);
     expect(state.usage.estimate).toMatchObject({ base: 14900, usage: 400 * billable, total: 14900 + 400 * billable });
-    const page1 = await caller.billing.usageLedger({ limit: 3 });
-    const page2 = await caller.billing.usageLedger({ limit: 3, cursor: page1.nextCursor });
+    const page1 = await caller.billing.usageLedger({ limit: 3, period: "all" });
+    const page2 = await caller.billing.usageLedger({ limit: 3, cursor: page1.nextCursor, period: "all" });
     expect(page1.items).toHaveLength(3);
     expect(page1.total).toBe(await db.prisma.usageLedgerEntry.count({ where: { tenantId } }));
     expect(page2.items.map((i) => i.id)).not.toContain(page1.items[0]!.id);
-    const credited = await caller.billing.usageLedger({ limit: 50, outcome: "credited" });
+    const credited = await caller.billing.usageLedger({ limit: 50, outcome: "credited", period: "all" });
     expect(credited.items.map((i) => i.reason)).toContain("Caller outside your service area");
   });
 });

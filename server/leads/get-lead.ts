@@ -4,6 +4,7 @@ import type { TenantCtx } from "@/server/db/tenant-scope";
 import { loadLeadFor } from "./apply-lead-change";
 import type { Viewer } from "./lead-access";
 import { callPath } from "./call-path";
+import { CAN_TAKE_OVER } from "./accept-handoff";
 import { handoffState } from "./handoff";
 import { statusChoices } from "./status-transitions";
 import { temperatureBand, temperatureOf } from "./temperature";
@@ -50,6 +51,9 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
   const evidence = (lead.evidence ?? {}) as Record<string, string>;
   const eventTypes = events.map((e) => e.type);
   const temperature = temperatureOf(lead, now);
+  // A rejection stands until the record is fixed (details, next action or owner changed) or accepted.
+  const lastHandoffMove = [...events].reverse().find((e) => ["handoff.rejected", "handoff.accepted", "lead.assigned", "lead.reassigned", "lead.taken_over", "lead.next_action_set", "lead.updated"].includes(e.type));
+  const rejected = !lead.acceptedAt && lastHandoffMove?.type === "handoff.rejected" ? lastHandoffMove : null;
   const closeAttempts = events.filter((e) => e.type === "lead.closed").map((e) => (e.data as { attempts?: number | null }).attempts).at(-1) ?? null;
 
   return {
@@ -58,7 +62,10 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
     fields: LEAD_FIELDS.filter((f) => f.key !== "transcriptExcerpt" || !calls.some((c) => c.turns.length)).map((f) => ({ key: f.key, label: f.label, evidence: "evidence" in f ? (evidence[f.evidence] ?? null) : null })),
     queueGroup: { id: queueGroupFor(lead), label: queueGroupLabel(queueGroupFor(lead)) },
     temperature: { score: temperature, band: temperatureBand(temperature) },
-    handoff: handoffState(lead),
+    handoff: {
+      ...handoffState(lead),
+      rejection: rejected ? { byName: nameOf(rejected.actorId) ?? "Someone", at: rejected.createdAt, fieldLabel: String((rejected.data as { fieldLabel?: string }).fieldLabel ?? ""), reason: String((rejected.data as { reason?: string }).reason ?? "") } : null,
+    },
     overdue: isOverdue(lead, now),
     statusChoices: statusChoices(lead.status),
     calls: calls.map((c) => ({
@@ -75,5 +82,6 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
     members: members.map((m) => ({ userId: m.userId, name: m.user.name, role: m.role })),
     booking,
     viewerId: ctx.viewer.userId,
+    canTakeOver: (CAN_TAKE_OVER as readonly string[]).includes(ctx.viewer.role),
   };
 }

@@ -25,6 +25,8 @@ export const ZInboxFilter = z.object({
   /** Leads that came in within [createdFrom, createdTo): the leads behind a report figure. */
   createdFrom: z.iso.datetime({ message: "createdFrom must be an ISO date and time." }).optional(),
   createdTo: z.iso.datetime({ message: "createdTo must be an ISO date and time." }).optional(),
+  /** Test calls only; without it, the real queue has none. */
+  testCalls: z.boolean().optional(),
 });
 export const ZInboxInput = ZInboxFilter.extend({ cursor: z.string().max(400).nullish(), limit: z.number().int().min(1).max(100).default(25) });
 export type InboxInput = z.input<typeof ZInboxInput>;
@@ -75,6 +77,7 @@ function likeEscape(s: string): string {
 /** WHERE conditions shared by the page and the counts: tenant, visibility, filters, search. */
 function filterSql(tenantId: string, viewer: Viewer, f: z.infer<typeof ZInboxFilter>): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [Prisma.sql`l."tenantId" = ${tenantId}`];
+  parts.push(Prisma.sql`l."isTest" = ${f.testCalls === true}`);
   if (!seesAllLeads(viewer.role)) parts.push(Prisma.sql`(l."ownerId" IS NULL OR l."ownerId" = ${viewer.userId})`);
   if (f.status) parts.push(Prisma.sql`l."status" = CAST(${f.status} AS "LeadStatus")`);
   if (f.urgency) parts.push(Prisma.sql`l."urgency" = CAST(${f.urgency} AS "Urgency")`);

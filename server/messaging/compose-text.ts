@@ -23,10 +23,14 @@ export type ComposeInput = {
   from: string;
 };
 
+/** The template a text is built from: the default text-back becomes the reply-or-call-back one while there is no booking link. The settings preview uses the same choice. */
+export function effectiveTemplate(purpose: TemplatePurpose, template: string, o: { bookingUrl: string | null; customized: boolean }): string {
+  return purpose === "text_back" && !o.bookingUrl && !o.customized ? TEXT_BACK_WITHOUT_LINK : template;
+}
+
 export function composeText(input: ComposeInput): string {
   const { settings, lead, tenant } = input;
-  let template = settings.templates[input.purpose];
-  if (input.purpose === "text_back" && !settings.bookingUrl && !settings.customized.includes("text_back")) template = TEXT_BACK_WITHOUT_LINK;
+  const template = effectiveTemplate(input.purpose, settings.templates[input.purpose], { bookingUrl: settings.bookingUrl, customized: settings.customized.includes(input.purpose) });
   return renderTemplate(template, {
     business: tenant.name,
     name: firstName(lead.callerName),

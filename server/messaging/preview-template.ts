@@ -1,8 +1,9 @@
 // The live preview on the settings page: a template rendered with this business's name and a
 // sample caller, plus what a person needs to know (length in texts, unknown variables).
 import type { TenantCtx } from "@/server/db/tenant-scope";
-import { formatAppointment } from "./compose-text";
-import { renderTemplate, unknownVariables, type TemplatePurpose } from "./render-template";
+import { effectiveTemplate, formatAppointment } from "./compose-text";
+import { DEFAULT_TEMPLATES, renderTemplate, unknownVariables, type TemplatePurpose } from "./render-template";
+import { trackedLinkUrl } from "./tracked-link";
 
 export const SAMPLE_CALLER = { name: "Maria", appointmentAt: () => new Date(Date.now() + 2 * 86_400_000) };
 
@@ -15,10 +16,12 @@ export async function previewTemplate(ctx: TenantCtx, input: { purpose: Template
   const tenant = await ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true } });
   const tracking = await ctx.db.trackingNumber.findFirst({ orderBy: { createdAt: "asc" }, select: { e164: true } });
   const settings = await ctx.db.messagingSettings.findUnique({ where: { tenantId: ctx.tenantId }, select: { contactPhone: true } });
-  const text = renderTemplate(input.template, {
+  // Exactly what would be sent: the same template choice and a link of the real form.
+  const template = effectiveTemplate(input.purpose, input.template, { bookingUrl: input.bookingUrl ?? null, customized: input.template !== DEFAULT_TEMPLATES[input.purpose] });
+  const text = renderTemplate(template, {
     business: tenant.name,
     name: SAMPLE_CALLER.name,
-    link: input.bookingUrl ? "https://…/r/abc123" : null,
+    link: input.bookingUrl ? trackedLinkUrl("samplelead0001") : null,
     appointment: formatAppointment(SAMPLE_CALLER.appointmentAt(), tenant.timeZone),
     phone: settings?.contactPhone ?? tracking?.e164 ?? "+15125550100",
   });

@@ -4,6 +4,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { issueSentence } from "./zod-sentences";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
@@ -29,9 +30,9 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const field = cause instanceof AppError ? cause.field : undefined;
-      const zod = cause instanceof ZodError ? cause.issues.map((i) => ({ field: i.path.join("."), message: i.message })) : undefined;
-      // Validation errors read as sentences ("password: Password must be at least 10 characters."), not JSON.
-      const message = zod ? zod.map((z) => (z.field ? `${z.field}: ${z.message}` : z.message)).join(" ") : shape.message;
+      const zod = cause instanceof ZodError ? cause.issues.map((i) => ({ field: i.path.join("."), message: issueSentence(i) })) : undefined;
+      // Validation errors read as sentences that name the field, not JSON or validator text.
+      const message = zod ? zod.map((z) => z.message).join(" ") : shape.message;
       return { ...shape, message, data: { ...shape.data, field, fieldErrors: zod } };
     },
   });

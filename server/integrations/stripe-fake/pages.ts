@@ -30,11 +30,12 @@ export function checkoutPage(session: FakeCheckoutSession, prices: FakePrice[], 
     "Checkout — subscribe",
     `<h1>Subscribe to LeadRescue</h1><p class="note">Test checkout (local Stripe fake). Card 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined.</p>
 <table aria-label="What you are buying">${rows}</table>
+${session.trial_end ? `<p>Your free trial continues until ${day(session.trial_end)}: nothing is charged before then.</p>` : ""}
 ${error ? `<div class="err" role="alert">${esc(error)}</div>` : ""}
 <form method="post" action="/checkout/${esc(session.id)}/pay">
 <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email" value="${esc(session.customer_email ?? "")}">
 <label for="card">Card number</label><input id="card" name="card" inputmode="numeric" autocomplete="cc-number" value="4242 4242 4242 4242" required>
-<button type="submit">Pay and subscribe</button></form>
+<button type="submit">${session.trial_end ? "Save card and subscribe" : "Pay and subscribe"}</button></form>
 <form method="get" action="${esc(session.cancel_url ?? session.success_url)}"><button type="submit" class="secondary">Cancel and go back</button></form>`,
   );
 }

@@ -142,17 +142,18 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     if (!s) throw new FakeError(404, `No such subscription: '${id}'`, "id", "resource_missing");
     return s;
   }
-  function createSubscription(customerId: string, items: { price: string; quantity?: number }[], o: { trialDays?: number | null; metadata?: Record<string, string>; status?: FakeSubscription["status"] } = {}): FakeSubscription {
+  function createSubscription(customerId: string, items: { price: string; quantity?: number }[], o: { trialDays?: number | null; trialEnd?: number | null; metadata?: Record<string, string>; status?: FakeSubscription["status"]; paymentMethod?: string | null } = {}): FakeSubscription {
     customer(customerId);
     if (!items.length) throw new FakeError(400, "Missing required param: items.", "items");
     const start = sec();
-    const trialEnd = o.trialDays ? start + o.trialDays * 86400 : null;
+    // trial_end (a time) wins over trial_period_days, as at Stripe.
+    const trialEnd = o.trialEnd && o.trialEnd > start ? o.trialEnd : o.trialDays ? start + o.trialDays * 86400 : null;
     const periodEnd = trialEnd ?? start + PERIOD_DAYS * 86400;
     const id = newId("sub");
     const sub: FakeSubscription = {
       id, object: "subscription", customer: customerId, status: o.status ?? (trialEnd ? "trialing" : "active"), created: start, start_date: start,
       cancel_at_period_end: false, cancel_at: null, canceled_at: null, ended_at: null, trial_start: trialEnd ? start : null, trial_end: trialEnd,
-      metadata: o.metadata ?? {}, latest_invoice: null, livemode: false,
+      default_payment_method: o.paymentMethod ?? null, metadata: o.metadata ?? {}, latest_invoice: null, livemode: false,
       items: {
         object: "list", has_more: false, url: `/v1/subscription_items?subscription=${id}`,
         data: items.map((it, i): FakeSubscriptionItem => ({ id: newId("si"), object: "subscription_item", price: priceOf(it.price, `items[${i}][price]`), ...(prices[it.price]?.recurring?.usage_type === "metered" ? {} : { quantity: it.quantity ?? 1 }), current_period_start: start, current_period_end: periodEnd, subscription: id })),
@@ -172,7 +173,7 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     if (!session) throw new FakeError(404, `No such checkout session: '${sessionId}'`);
     if (session.status !== "open") return session;
     if (card.replace(/\D/g, "").endsWith("0002")) throw new FakeError(402, "Your card was declined. Try the card 4242 4242 4242 4242.", "card", "card_declined");
-    const sub = createSubscription(session.customer!, session.line_items, { trialDays: session.trial_period_days, metadata: session.metadata });
+    const sub = createSubscription(session.customer!, session.line_items, { trialDays: session.trial_period_days, trialEnd: session.trial_end, metadata: session.metadata, paymentMethod: `pm_card_${card.replace(/\D/g, "").slice(-4)}` });
     const invoice = invoiceFor(sub, "paid");
     Object.assign(session, { status: "complete", payment_status: "paid", subscription: sub.id, url: null });
     save();
@@ -234,11 +235,14 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
         if (!lineItems.length) throw new FakeError(400, "Missing required param: line_items.", "line_items");
         const id = newId("cs_test");
         const trial = str(obj(p.subscription_data).trial_period_days);
+        const trialEnd = str(obj(p.subscription_data).trial_end);
+        // Stripe refuses a Checkout trial that ends within 48 hours.
+        if (trialEnd && Number(trialEnd) < sec() + 48 * 3600) throw new FakeError(400, "subscription_data[trial_end] must be at least 48 hours in the future.", "subscription_data[trial_end]");
         const session: FakeCheckoutSession = {
           id, object: "checkout.session", mode: "subscription", status: "open", payment_status: "unpaid", customer: customerId, customer_email: customer(customerId).email,
           client_reference_id: str(p.client_reference_id) ?? null, success_url: successUrl.replace("{CHECKOUT_SESSION_ID}", id), cancel_url: str(p.cancel_url) ?? null,
           url: `${fake.url}/checkout/${id}`, subscription: null, metadata: { ...strings(p.metadata), ...strings(obj(p.subscription_data).metadata) }, line_items: lineItems,
-          trial_period_days: trial ? Number(trial) : null, created: sec(), livemode: false,
+          trial_period_days: trial ? Number(trial) : null, trial_end: trialEnd ? Number(trialEnd) : null, created: sec(), livemode: false,
         };
         state.checkoutSessions[id] = session;
         return session;
@@ -265,7 +269,7 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
       handle: (_m, p) => {
         const items = list(p.items).map((it) => ({ price: str(obj(it).price) ?? "", ...(str(obj(it).quantity) ? { quantity: Number(str(obj(it).quantity)) } : {}) }));
         const trial = str(p.trial_period_days);
-        const sub = createSubscription(str(p.customer) ?? "", items, { trialDays: trial ? Number(trial) : null, metadata: strings(p.metadata) });
+        const sub = createSubscription(str(p.customer) ?? "", items, { trialDays: trial ? Number(trial) : null, metadata: strings(p.metadata), paymentMethod: str(p.default_payment_method) ?? null });
         emitLater("customer.subscription.created", sub);
         return sub;
       },
@@ -381,10 +385,16 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
         } else if (sub && portal[2] === "card") {
           if (["past_due", "unpaid", "incomplete"].includes(sub.status)) {
             sub.status = "active";
+            sub.default_payment_method = "pm_card_4242";
             await emit("customer.subscription.updated", sub);
             await emit("invoice.paid", invoiceFor(sub, "paid"));
             notice = "Card updated and the open invoice was paid.";
-          } else notice = "Card updated.";
+          } else {
+            sub.default_payment_method = "pm_card_4242";
+            if (sub.status === "paused") sub.status = "active";
+            await emit("customer.subscription.updated", sub);
+            notice = "Card updated.";
+          }
         }
         save();
         send(res, 200, portalPage(ps.id, ps.return_url, subsOf(), notice), "text/html; charset=utf-8");

@@ -30,6 +30,8 @@ export type FakeSubscription = {
   ended_at: number | null;
   trial_start: number | null;
   trial_end: number | null;
+  /** A card to charge; null for a trial started without one. */
+  default_payment_method: string | null;
   metadata: Record<string, string>;
   items: { object: "list"; data: FakeSubscriptionItem[]; has_more: false; url: string };
   latest_invoice: string | null;
@@ -52,6 +54,8 @@ export type FakeCheckoutSession = {
   metadata: Record<string, string>;
   line_items: { price: string; quantity?: number }[];
   trial_period_days: number | null;
+  /** Unix seconds: keeps an existing trial running (wins over trial_period_days). */
+  trial_end: number | null;
   created: number;
   livemode: false;
 };

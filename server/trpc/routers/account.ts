@@ -1,5 +1,6 @@
 // Account: sign up, who am I, which businesses can I open, invites.
 import { z } from "zod";
+import { startTrialQuietly } from "@/server/billing/start-trial";
 import { signUp } from "@/server/accounts/sign-up";
 import { acceptInvite, findOpenInvite } from "@/server/accounts/invites";
 import { accessibleTenants } from "@/server/agency/tenant-access";
@@ -21,7 +22,8 @@ export const ZAcceptInviteInput = z.object({
 
 export const accountRouter = router({
   signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
-    const { tenant } = await signUp(ctx.prisma, input);
+    const { tenant, user } = await signUp(ctx.prisma, input);
+    await startTrialQuietly(ctx.prisma, tenant.id, user.email);
     return { tenantSlug: tenant.slug };
   }),
   me: protectedProcedure.query(async ({ ctx }) => {

@@ -1,6 +1,7 @@
 // The agency console: an operator's tenants with their health, adding a business, pause/resume.
 // Every procedure goes through the agency gate (operators only, their own agency only).
 import { z } from "zod";
+import { startTrialQuietly } from "@/server/billing/start-trial";
 import { agencyOverview } from "@/server/agency/agency-overview";
 import { createAgencyTenant } from "@/server/agency/create-agency-tenant";
 import { pauseTenant, resumeTenant } from "@/server/agency/pause-tenant";
@@ -32,6 +33,7 @@ export const agencyRouter = router({
   })),
   createTenant: agencyProcedure.input(ZCreateTenantInput).mutation(async ({ ctx, input }) => {
     const { tenant, owner, inviteToken } = await createAgencyTenant(ctx.prisma, { agencyId: ctx.agencyId, actorId: ctx.userId }, input);
+    await startTrialQuietly(ctx.prisma, tenant.id, owner.email);
     let invite: { link: string; emailed: boolean } | null = null;
     if (inviteToken) {
       const link = `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/invite/${inviteToken}`;

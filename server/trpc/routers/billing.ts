@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { env } from "@/server/env";
 import { billingState, listUsageLedger } from "@/server/billing/billing-state";
+import { planOffer } from "@/server/billing/plan-offer";
 import { cancellationJobs } from "@/server/billing/jobs";
 import { requestCancellation, undoCancellation } from "@/server/billing/request-cancellation";
 import { openPortal, startCheckout, type BillingDeps } from "@/server/billing/start-checkout";
@@ -15,7 +16,7 @@ const deps = (): BillingDeps => ({ stripe: getStripe, baseUrl: env.PUBLIC_BASE_U
 const cancellationDeps = () => ({ stripe: getStripe, ...cancellationJobs });
 
 export const billingRouter = router({
-  state: manage.query(({ ctx }) => billingState(ctx)),
+  state: manage.query(async ({ ctx }) => billingState(ctx, new Date(), await planOffer(getStripe, stripePlan()))),
 
   startCheckout: manage.mutation(async ({ ctx }) => {
     const user = await ctx.prisma.user.findUnique({ where: { id: ctx.userId }, select: { email: true } });
@@ -29,6 +30,6 @@ export const billingRouter = router({
   undoCancellation: manage.mutation(({ ctx }) => undoCancellation({ prisma: ctx.prisma, tenantId: ctx.tenantId, actorId: ctx.userId }, cancellationDeps())),
 
   usageLedger: manage
-    .input(z.object({ cursor: z.string().max(40).nullish(), limit: z.number().int().min(1).max(100).default(20), outcome: z.enum(["billable", "credited"]).nullish() }))
+    .input(z.object({ cursor: z.string().max(40).nullish(), limit: z.number().int().min(1).max(100).default(20), outcome: z.enum(["billable", "credited"]).nullish(), period: z.enum(["current", "all"]).default("current") }))
     .query(({ ctx, input }) => listUsageLedger(ctx, input)),
 });

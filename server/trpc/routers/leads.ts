@@ -11,6 +11,7 @@ import { logTouchpoint, TOUCHPOINT_KINDS } from "@/server/leads/log-touchpoint";
 import { changeStatus } from "@/server/leads/change-status";
 import { bookAppointment } from "@/server/leads/book-appointment";
 import { closeLead } from "@/server/leads/close-lead";
+import { clearTestCalls } from "@/server/leads/clear-test-calls";
 import { closeStaleLeads, listStaleLeads, STALE_DAYS_DEFAULT } from "@/server/leads/close-stale-leads";
 import { CLOSE_REASON_CODES } from "@/server/leads/close-reasons";
 import { RECORD_FIELDS } from "@/server/leads/handoff";
@@ -51,7 +52,7 @@ export const leadsRouter = router({
     .input(z.object({ leadId: ZLeadId, urgency: z.enum(Urgency).optional(), notes: z.string().max(4000).nullish(), isEstimate: z.boolean().optional(), followUpAt: ZDate.nullish() }))
     .mutation(async ({ ctx, input }) => (await updateLeadDetails(leadCtx(ctx), input)).id),
   accept: work
-    .input(z.object({ leadId: ZLeadId, confirmations: z.object({ sawNotes: z.boolean(), understandsNextStep: z.boolean(), knowsDeadline: z.boolean(), enoughContext: z.boolean() }).partial() }))
+    .input(z.object({ leadId: ZLeadId, confirmations: z.object({ sawNotes: z.boolean(), understandsNextStep: z.boolean(), knowsDeadline: z.boolean(), enoughContext: z.boolean() }).partial(), takeOver: z.boolean().optional() }))
     .mutation(async ({ ctx, input }) => (await acceptHandoff(leadCtx(ctx), input)).id),
   reject: work
     .input(z.object({ leadId: ZLeadId, missingField: z.enum(RECORD_FIELDS.map((f) => f.key) as [string, ...string[]], { message: "Say which field is missing." }), reason: z.string().max(1000) }))
@@ -71,6 +72,7 @@ export const leadsRouter = router({
   stale: manage
     .input(z.object({ idleDays: z.number().int().min(1).max(365).default(STALE_DAYS_DEFAULT), cursor: z.string().max(64).nullish(), limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => listStaleLeads(leadCtx(ctx), input)),
+  clearTestCalls: manage.mutation(({ ctx }) => clearTestCalls(leadCtx(ctx))),
   closeStale: manage
     .input(z.object({ leadIds: z.array(ZLeadId).max(200), ...ZClose }))
     .mutation(({ ctx, input }) => closeStaleLeads(leadCtx(ctx), input)),

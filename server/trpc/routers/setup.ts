@@ -1,7 +1,8 @@
 // Onboarding and business settings: numbers, service area, hours, booking slots, checklist.
 import { z } from "zod";
-import { setupChecklist } from "@/server/setup/checklist";
-import { serviceGate } from "@/server/billing/service-gate";
+import { onboardingStatus } from "@/server/setup/onboarding-status";
+import { planOffer } from "@/server/billing/plan-offer";
+import { getStripe, stripePlan } from "@/server/integrations/stripe";
 import { addTrackingNumber, removeTrackingNumber, setForwardingPhones } from "@/server/setup/phone-numbers";
 import { addServiceZips, lookupZip, markServed, parseZipList, removeServiceZips, zipsWithinRadius } from "@/server/setup/service-area";
 import { addBookingSlot, formatClock, removeBookingSlot, setBusinessHours } from "@/server/setup/weekly-times";
@@ -17,10 +18,7 @@ const write = tenantProcedure.meta({ permission: "setup.write" });
 const ZWindow = z.object({ weekday: z.number().int().min(0).max(6), start: z.string(), end: z.string() });
 
 export const setupRouter = router({
-  checklist: read.query(async ({ ctx }) => {
-    const [checklist, gate] = await Promise.all([setupChecklist(ctx.prisma, ctx.tenantId), serviceGate(ctx.prisma, ctx.tenantId)]);
-    return { ...checklist, gate };
-  }),
+  checklist: read.query(async ({ ctx }) => onboardingStatus(ctx.prisma, ctx.tenantId, await planOffer(getStripe, stripePlan()))),
 
   business: read.query(({ ctx }) =>
     ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, slug: true, timeZone: true, plumberPhone: true, onCallPhone: true, promptProfile: true } }),

@@ -4,6 +4,6 @@ import { pageAccess } from "@/components/settings/page-access";
 export const metadata = { title: "Audit log" };
 
 export default async function AuditPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { role } = await pageAccess(params);
-  return <AuditLog role={role} />;
+  const { role, timeZone } = await pageAccess(params);
+  return <AuditLog role={role} timeZone={timeZone} />;
 }

@@ -1,0 +1,60 @@
+// Every page, as an owner, office staff and an agency operator would open it, at 1280 px and on a
+// 390 px phone: no serious or critical accessibility violation (axe-core).
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, seriousViolations } from "./a11y";
+import { DEMO, signIn } from "./helpers";
+
+const T = `/t/${DEMO.tenant}`;
+const OWNER_PAGES = ["", "/leads", "/leads/stale", "/routines", "/notifications", "/simulator", "/qa", "/settings/phone", "/settings/service-area", "/settings/hours", "/settings/routing", "/settings/team", "/settings/billing", "/settings/api-keys", "/settings/audit", "/settings/business", "/settings/messaging", "/dev/outbox", "/dev/messages"];
+const STAFF_PAGES = ["", "/leads", "/routines", "/notifications", "/settings/phone", "/settings/hours", "/settings/messaging"];
+
+/** Visits every page and reports all violations at once (not only the first page's). */
+async function visitAll(page: Page, paths: string[], who: string) {
+  const found: string[] = [];
+  for (const path of paths) {
+    await page.goto(`${T}${path}`);
+    await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    // Let client data load: the filled page is what people use.
+    await page.waitForLoadState("networkidle");
+    found.push(...(await seriousViolations(page, `${who} ${path || "/"}`)));
+  }
+  expect(found, `${found.length} serious or critical accessibility violation(s)\n  ${found.join("\n  ")}`).toEqual([]);
+}
+
+async function firstLeadPath(page: Page): Promise<string> {
+  await page.goto(`${T}/leads`);
+  const href = await page.getByTestId("inbox-row").first().getByRole("link").first().getAttribute("href");
+  return href!.replace(T, "");
+}
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+  test.describe(`at ${viewport.width} px`, () => {
+    test.use({ viewport });
+    test.setTimeout(600_000);
+
+    test("signed-out pages", async ({ page }) => {
+      for (const path of ["/sign-in", "/sign-up"]) {
+        await page.goto(path);
+        await expectAccessible(page, path);
+      }
+    });
+
+    test("every page an owner opens", async ({ page }) => {
+      await signIn(page, DEMO.owner);
+      await visitAll(page, [...OWNER_PAGES, await firstLeadPath(page)], "owner");
+    });
+
+    test("every page office staff open", async ({ page }) => {
+      await signIn(page, DEMO.staff);
+      await visitAll(page, [...STAFF_PAGES, await firstLeadPath(page)], "staff");
+    });
+
+    test("the agency console and a business as an operator", async ({ page }) => {
+      await signIn(page, DEMO.operator);
+      await expect(page).toHaveURL(/\/agency$/);
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page, "operator /agency");
+      await visitAll(page, ["", "/settings/billing", "/settings/audit"], "operator");
+    });
+  });
+}

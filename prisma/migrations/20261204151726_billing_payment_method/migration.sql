@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BillingAccount" ADD COLUMN     "hasPaymentMethod" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,34 @@
+// The settings preview shows exactly the text a caller would get: with no booking link the
+// default text-back is the reply-or-call-back one (never "…here: — or reply"), and with a link
+// it carries a link of the real form.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeSetup, makeTenant } from "@/prisma/factories";
+import { tenantScoped } from "@/server/db/tenant-scope";
+import { engineName, useTestDatabase } from "@/server/test/test-db";
+import { composeText } from "./compose-text";
+import { getMessagingSettings } from "./messaging-settings";
+import { previewTemplate } from "./preview-template";
+import { DEFAULT_TEMPLATES } from "./render-template";
+
+let db: Awaited<ReturnType<typeof useTestDatabase>>;
+beforeAll(async () => {
+  db = await useTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+describe(`the messaging preview (${engineName})`, () => {
+  it("shows the text-back exactly as it will be sent when there is no booking link", async () => {
+    const tenant = await makeTenant(db.prisma, { name: "Preview Plumbing" });
+    const { trackingNumber } = await completeSetup(db.prisma, tenant.id);
+    const ctx = { prisma: db.prisma, db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id };
+    const preview = await previewTemplate(ctx, { purpose: "text_back", template: DEFAULT_TEMPLATES.text_back, bookingUrl: null });
+    const settings = await getMessagingSettings(db.prisma, tenant.id);
+    const sent = composeText({ purpose: "text_back", settings, tenant: { name: tenant.name, timeZone: tenant.timeZone }, lead: { id: "lead1", callerName: "Maria Lopez", appointmentAt: null }, from: trackingNumber });
+    expect(preview.text).toBe(sent);
+    expect(preview.text).not.toMatch(/: —|here:\s*$/);
+    const linked = await previewTemplate(ctx, { purpose: "text_back", template: DEFAULT_TEMPLATES.text_back, bookingUrl: "https://example.com/book" });
+    expect(linked.text).toMatch(/\/r\/samplelead0001\.[A-Za-z0-9_-]{16}/);
+  });
+});
