@@ -2,6 +2,8 @@
 // the database before the first request, so nobody waits for it, and starts the job queue.
 // The embedded database lives in this process, so its workers must too; on PostgreSQL the
 // workers run here unless JOBS_IN_PROCESS=off (then run `npm run worker` separately).
+// Every web process recovers its own spool folder (webhooks kept while the database was down):
+// at start and then every minute, whatever the job settings.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("@/server/db");
@@ -13,4 +15,6 @@ export async function register() {
   const { env } = await import("@/server/env");
   const work = !db.url || env.JOBS_IN_PROCESS === "on";
   await startJobs(db, ALL_JOBS, { work });
+  const { startSpoolRecovery } = await import("@/server/calls/jobs");
+  startSpoolRecovery(async () => (await getDb()).prisma);
 }
