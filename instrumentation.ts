@@ -6,13 +6,14 @@
 // at start and then every minute, whatever the job settings.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env, refusePublishedSecretsInProduction } = await import("@/server/env");
+  refusePublishedSecretsInProduction();
   const { getDb } = await import("@/server/db");
   const started = Date.now();
   const db = await getDb();
   console.log(`LeadRescue: ${db.url ? "PostgreSQL" : "embedded PGlite database"} ready in ${Date.now() - started} ms`);
   const { startJobs } = await import("@/server/jobs/runtime");
   const { ALL_JOBS } = await import("@/server/jobs/all-jobs");
-  const { env } = await import("@/server/env");
   const work = !db.url || env.JOBS_IN_PROCESS === "on";
   await startJobs(db, ALL_JOBS, { work });
   const { startSpoolRecovery } = await import("@/server/calls/jobs");

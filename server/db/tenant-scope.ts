@@ -12,6 +12,7 @@ export const TENANT_MODELS = [
   "BookingSlot",
   "Lead",
   "LeadEvent",
+  "TrackedLink",
   "Call",
   "CallTurn",
   "Task",
