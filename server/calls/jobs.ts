@@ -5,7 +5,7 @@
 // re-arms draining, so the next webhook that reaches the database or the next tick retries.
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { JobDefinition } from "@/server/jobs/define-job";
-import { recoverSpooledCalls, spoolDir, type RecoveryResult } from "./spool";
+import { logLine, recoverSpooledCalls, spoolDir, type RecoveryResult } from "./spool";
 
 export const CALL_JOBS: JobDefinition<never>[] = [];
 
@@ -37,7 +37,7 @@ export function drainSpool(prisma: PrismaClient | (() => Promise<PrismaClient>),
       return result;
     } catch (err) {
       s.pending = true;
-      console.error("Spool recovery failed; it will retry:", err instanceof Error ? err.message : err);
+      console.error(`Spool recovery failed; it will retry: ${logLine(err)}`);
       return null;
     } finally {
       s.running = undefined;

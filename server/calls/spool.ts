@@ -103,6 +103,15 @@ async function moveToFailed(dir: string, claimed: string, name: string, error: s
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2000);
 
 /**
+ * An error for the logs: its last line only (a database error's cause), short. Some database
+ * errors quote the values they were given, and those are callers' numbers and words.
+ */
+export function logLine(err: unknown): string {
+  const lines = (err instanceof Error ? err.message : String(err)).split("\n").map((l) => l.trim()).filter(Boolean);
+  return (lines.at(-1) ?? "unknown error").slice(0, 200);
+}
+
+/**
  * Replays spooled webhooks into leads and messages, file by file. A database that is down stops
  * the run (files stay for the next one); a file the database refuses goes to `failed/` and the
  * run goes on. Safe to run repeatedly and concurrently.
@@ -131,16 +140,16 @@ export async function recoverSpooledCalls(prisma: PrismaClient, dir = spoolDir()
       if (!(await databaseAnswers(prisma))) {
         await rename(claimed, file).catch(() => undefined);
         result.left = names.length - index;
-        console.error(`Spooled webhook ${name} waits for the database: ${message(err)}`);
+        console.error(`Spooled webhook ${name} waits for the database: ${logLine(err)}`);
         break;
       }
       const salvage = await salvageOne(prisma, entry, now).then(
         (outcome) => (outcome === "recovered" ? "a lead from the caller number, called number and time" : "nothing (no business has the called number, or nothing to salvage)"),
         (e: unknown) => `nothing: ${message(e)}`,
       );
-      await moveToFailed(dir, claimed, name, message(err), salvage).catch((e: unknown) => console.error(`Could not move ${name} to ${FAILED_DIR}/: ${message(e)}`));
+      await moveToFailed(dir, claimed, name, message(err), salvage).catch((e: unknown) => console.error(`Could not move ${name} to ${FAILED_DIR}/: ${logLine(e)}`));
       result.failed += 1;
-      console.error(`Spooled webhook ${name} (${webhookSid(entry.form)}) was refused by the database and moved to ${FAILED_DIR}/; salvaged ${salvage}.`);
+      console.error(`Spooled webhook ${name} (${webhookSid(entry.form)}) was refused by the database and moved to ${FAILED_DIR}/; salvaged ${salvage.startsWith("nothing:") ? "nothing" : salvage}.`);
     }
   }
   return result;

@@ -11,7 +11,7 @@ import { createIntakeEngine, intakeConfigFromEnv, type IntakeEngine } from "@/se
 import { readTwilioWebhook, twiml, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { politeHangupTwiml } from "@/server/voice/twiml";
 import { drainSpoolIfPending, markSpoolPending } from "./jobs";
-import { spoolWebhook, webhookSid } from "./spool";
+import { logLine, spoolWebhook, webhookSid } from "./spool";
 import { MESSAGES, type VoiceCtx } from "./voice-flow";
 
 const g = globalThis as unknown as { __leadrescueIntake?: IntakeEngine };
@@ -83,10 +83,10 @@ export function voiceRoute(options: VoiceRouteOptions, step: Step) {
     } catch (err) {
       // The form holds the caller's number and words: logs get the CallSid (or MessageSid) only.
       const sid = webhookSid(read.form);
-      console.error(`Twilio webhook ${url.pathname} failed for ${sid}:`, err instanceof Error ? err.message : err);
+      console.error(`Twilio webhook ${url.pathname} failed for ${sid}: ${logLine(err)}`);
       markSpoolPending();
       await spoolWebhook({ path: url.pathname, query: url.search, form: read.form, receivedAt: new Date().toISOString(), error: String((err as Error).message ?? err) }).catch((e: unknown) =>
-        console.error(`Could not spool the webhook ${url.pathname} for ${sid} either:`, e instanceof Error ? e.message : e),
+        console.error(`Could not spool the webhook ${url.pathname} for ${sid} either: ${logLine(e)}`),
       );
       return twiml(failure);
     }
