@@ -16,6 +16,7 @@ import { createIntakeEngine, intakeConfigFromEnv } from "@/server/intake/engine"
 import { extraction } from "@/server/intake/extraction";
 import { chatCompletion, fakeOpenAI } from "@/server/intake/fake-openai-server";
 import { ALL_JOBS } from "@/server/jobs/all-jobs";
+import { startJobs, stopJobs } from "@/server/jobs/runtime";
 import { drainSpool, startSpoolRecovery, stopSpoolRecovery } from "./jobs";
 import { FAILED_DIR, RECOVERY_TASK_TITLE, recoverSpooledCalls, spoolWebhook, type SpooledWebhook } from "./spool";
 import { MESSAGES } from "./voice-flow";
@@ -150,6 +151,20 @@ describe(`database failure mid-call (${engineName})`, () => {
       await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 20_000 }).toBe(1);
     } finally {
       await stopSpoolRecovery();
+    }
+  });
+
+  it("removes the old shared recovery job's schedule from a database that still has it", async () => {
+    const boss = await startJobs(db, []);
+    await boss.createQueue("calls.recover-spool", { policy: "stately" });
+    await boss.schedule("calls.recover-spool", "* * * * *", {}, { tz: "UTC" });
+    expect((await boss.getSchedules()).map((s) => s.name)).toContain("calls.recover-spool");
+    await stopJobs();
+    try {
+      const again = await startJobs(db, []);
+      expect((await again.getSchedules()).map((s) => s.name)).not.toContain("calls.recover-spool");
+    } finally {
+      await stopJobs();
     }
   });
 
