@@ -1,5 +1,6 @@
 -- CreateTable
 CREATE TABLE "TrackedLink" (
+    "id" TEXT NOT NULL,
     "token" TEXT NOT NULL,
     "tenantId" TEXT NOT NULL,
     "leadId" TEXT NOT NULL,
@@ -7,7 +8,7 @@ CREATE TABLE "TrackedLink" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "TrackedLink_pkey" PRIMARY KEY ("token")
+    CONSTRAINT "TrackedLink_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -18,6 +19,9 @@ CREATE TABLE "SignInThrottle" (
 
     CONSTRAINT "SignInThrottle_pkey" PRIMARY KEY ("key")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TrackedLink_token_key" ON "TrackedLink"("token");
 
 -- CreateIndex
 CREATE INDEX "TrackedLink_tenantId_leadId_idx" ON "TrackedLink"("tenantId", "leadId");
