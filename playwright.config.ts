@@ -36,7 +36,7 @@ export default defineConfig({
       PGLITE_DATA_DIR: dataDir,
       PUBLIC_BASE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
-      LEADRESCUE_ALLOW_DEV_SECRET: "1",
+      LOCAL_MODE: "1", // a production build with the published development secrets
       DEMO_SEED: "on",
       ESCALATION_TIME_SCALE: "0.02", // escalation.spec: the 5-minute emergency timer fires after 6 s
       WEBHOOK_ALLOW_PRIVATE_TARGETS: "on", // integrations.spec: the test receiver is on 127.0.0.1

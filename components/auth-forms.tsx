@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { TimeZoneSelect } from "./time-zone-select";
+import { safeNextPath } from "@/server/auth/safe-redirect";
 import { useTRPC } from "./trpc-provider";
 import { Button, ErrorBanner, Field, fieldErrorsFrom } from "./ui/form";
 
@@ -23,10 +24,10 @@ export function SignInForm() {
     const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     setBusy(false);
     if (res?.error) {
-      setError(res.code === "throttled" ? "Too many failed attempts. Wait 15 minutes and try again." : "That email and password do not match. Check them and try again.");
+      setError(res.code === "throttled" ? "Too many failed attempts. Wait a minute, then try again: each attempt before then makes the wait longer." : "That email and password do not match. Check them and try again.");
       return;
     }
-    router.replace(next && next.startsWith("/") ? next : "/");
+    router.replace(safeNextPath(next, window.location.origin));
     router.refresh();
   }
 

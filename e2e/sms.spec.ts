@@ -61,6 +61,7 @@ test("missed call → text-back on the lead; the caller's reply in the thread; s
   await page.getByLabel("Quiet hours end").fill("00:00");
   await expect(page.getByTestId("preview-text_back")).toContainText("Hi Maria, this is Demo Plumbing. Sorry we missed your call!");
   await expect(page.getByTestId("preview-text_back")).toContainText("Reply STOP to opt out.");
+  await expect(page.getByTestId("preview-text_back")).toContainText("The link opens demo-plumbing.example.");
   await page.getByRole("button", { name: "Save messaging" }).click();
   await expect(page.getByText("Messaging saved.")).toBeVisible();
 

@@ -50,6 +50,23 @@ export const env = createEnv({
   },
 });
 
-if (env.NODE_ENV === "production" && env.AUTH_SECRET === DEV_AUTH_SECRET && process.env.LEADRESCUE_ALLOW_DEV_SECRET !== "1" && process.env.NEXT_PHASE !== "phase-production-build") {
-  console.warn("AUTH_SECRET is the development default: set your own before serving real users.");
+/**
+ * The secrets that still have the published development values (README "Configuration"). A
+ * production server with any of them would accept forged sessions, Twilio and Stripe webhooks.
+ */
+export function publishedDevSecrets(vars: { AUTH_SECRET: string; TWILIO_AUTH_TOKEN: string; STRIPE_WEBHOOK_SECRET: string }): string[] {
+  const defaults = { AUTH_SECRET: DEV_AUTH_SECRET, TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN, STRIPE_WEBHOOK_SECRET: DEV_STRIPE_WEBHOOK_SECRET } as const;
+  return (Object.keys(defaults) as Array<keyof typeof defaults>).filter((name) => vars[name] === defaults[name]);
+}
+
+/**
+ * Production refuses them: called where the app and the worker start (never at build). LOCAL_MODE=1
+ * says this is a local run of the built app (the e2e tests, `npm run start:local`).
+ */
+export function refusePublishedSecretsInProduction(): void {
+  if (env.NODE_ENV !== "production" || process.env.LOCAL_MODE === "1") return;
+  const published = publishedDevSecrets(env);
+  if (!published.length) return;
+  console.error(`LeadRescue cannot start: ${published.join(", ")} ${published.length > 1 ? "are" : "is"} the published development default; set your own (see README "Configuration"), or LOCAL_MODE=1 for a local run.`);
+  process.exit(1);
 }

@@ -11,6 +11,7 @@ import { Card, PageHeader } from "@/components/ui/layout";
 import { QueryState } from "@/components/settings/access-states";
 import { clockToMinute, minuteToClock } from "@/server/messaging/quiet-hours";
 import { DEFAULT_TEMPLATES, MESSAGE_PURPOSES, PURPOSE_LABELS, TEMPLATE_VARIABLES, type TemplatePurpose } from "@/server/messaging/render-template";
+import { linkTargetHost } from "@/server/messaging/link-target";
 
 type Form = {
   textBackEnabled: boolean;
@@ -46,6 +47,7 @@ function Preview({ purpose, template, bookingUrl }: { purpose: TemplatePurpose; 
       {q.data ? (
         <>
           <p className="mt-1 whitespace-pre-wrap">{q.data.text}</p>
+          {linkTargetHost(bookingUrl.trim()) && template.includes("{link}") ? <p className="mt-1 text-xs text-slate-600">The link opens {linkTargetHost(bookingUrl.trim())}.</p> : null}
           <p className="mt-1 text-xs text-slate-600">
             {q.data.length} characters · {q.data.segments} text{q.data.segments === 1 ? "" : "s"}
           </p>

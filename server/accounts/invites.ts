@@ -64,7 +64,7 @@ export async function acceptInvite(prisma: PrismaClient, input: { token: string;
     // Same check as sign-in, so an invite link is no way around its throttling and audit.
     const checked = await verifyCredentials(prisma, { email: open.email, password: input.password }, now);
     if (!checked.ok) {
-      if (checked.reason === "throttled") throw new AppError("TOO_MANY_REQUESTS", "Too many failed attempts. Wait 15 minutes and try again.", "password");
+      if (checked.reason === "throttled") throw new AppError("TOO_MANY_REQUESTS", "Too many failed attempts. Wait a minute, then try again.", "password");
       throw new AppError("UNAUTHORIZED", "That password does not match your existing account.", "password");
     }
   } else {

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, engineName } from "@/server/test/test-db";
 import { callerFor } from "@/server/test/caller";
-import { verifyCredentials, MAX_FAILURES } from "@/server/auth/verify-credentials";
+import { THROTTLE } from "@/server/auth/sign-in-throttle";
+import { verifyCredentials } from "@/server/auth/verify-credentials";
 import { authenticateApiKey } from "./api-keys";
 import { acceptInvite } from "./invites";
 import { makeTenant, makeUser } from "@/prisma/factories";
@@ -148,7 +149,7 @@ describe(`onboarding (${engineName})`, () => {
     const owner = callerFor(db.prisma, ownerId, slug);
     const token = (await owner.team.invite({ email: "jo@example.test", role: "staff" })).link.split("/invite/")[1]!;
     expect(await callerFor(db.prisma, null).account.inviteInfo({ token })).toMatchObject({ hasAccount: true });
-    for (let i = 0; i < MAX_FAILURES; i++) {
+    for (let i = 0; i < THROTTLE.freePerAccount; i++) {
       expect(await rejects(callerFor(db.prisma, null).account.acceptInvite({ token, password: `guess-${i}` }))).toMatchObject({ code: "UNAUTHORIZED", field: "password" });
     }
     expect(await rejects(callerFor(db.prisma, null).account.acceptInvite({ token, password: "jo-right-password" }))).toMatchObject({ code: "TOO_MANY_REQUESTS" });
@@ -217,8 +218,8 @@ describe(`sign-in (${engineName})`, () => {
 
   it("throttles repeated failures, even with the right password, until the window passes", async () => {
     await makeUser(db.prisma, { email: "brute@example.test", password: "right-password" });
-    for (let i = 0; i < MAX_FAILURES; i++) await verifyCredentials(db.prisma, { email: "brute@example.test", password: `guess-${i}` });
-    expect(await verifyCredentials(db.prisma, { email: "brute@example.test", password: "right-password" })).toEqual({ ok: false, reason: "throttled" });
+    for (let i = 0; i < THROTTLE.freePerAccount; i++) await verifyCredentials(db.prisma, { email: "brute@example.test", password: `guess-${i}` });
+    expect(await verifyCredentials(db.prisma, { email: "brute@example.test", password: "right-password" })).toMatchObject({ ok: false, reason: "throttled" });
     const later = new Date(Date.now() + 16 * 60_000);
     expect(await verifyCredentials(db.prisma, { email: "brute@example.test", password: "right-password" }, later)).toMatchObject({ ok: true });
   });

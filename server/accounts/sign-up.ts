@@ -2,6 +2,7 @@
 import type { PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { createTenant } from "@/server/tenants/create-tenant";
+import { isCommonPassword, isOneRepeatedCharacter } from "./common-passwords";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
 export function normalizeEmail(email: string): string {
@@ -10,6 +11,8 @@ export function normalizeEmail(email: string): string {
 
 export function checkPassword(password: string, field = "password") {
   if (password.length < MIN_PASSWORD_LENGTH) throw new AppError("BAD_REQUEST", `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, field);
+  if (isOneRepeatedCharacter(password)) throw new AppError("BAD_REQUEST", "Password is one character repeated: choose one that is harder to guess, such as a few unrelated words.", field);
+  if (isCommonPassword(password)) throw new AppError("BAD_REQUEST", "Password is one of the most common passwords, which attackers try first: choose another, such as a few unrelated words.", field);
 }
 
 export async function signUp(

@@ -1,28 +1,38 @@
-// Checks an email + password for sign-in, with throttling: after MAX_FAILURES failed attempts
-// for one email within the window, further attempts are refused until it passes.
+// Checks an email + password for sign-in, throttled per (email, client IP) and per client IP
+// (server/auth/sign-in-throttle.ts). An unknown email costs the same as a known one: the password
+// is checked against a dummy hash, so response times do not tell which emails have accounts.
 import type { PrismaClient } from "@/server/db/generated/client";
 import { writeAudit } from "@/server/audit/write-audit";
-import { verifyPassword } from "@/server/accounts/passwords";
+import { hashPassword, verifyPassword } from "@/server/accounts/passwords";
 import { normalizeEmail } from "@/server/accounts/sign-up";
+import { clearAccountThrottle, recordFailedSignIn, throttleKeys, throttleWaitMs } from "./sign-in-throttle";
 
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60_000;
+export type CredentialResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
 
-export type CredentialResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: "invalid" | "throttled" };
+const g = globalThis as unknown as { __leadrescueDummyHash?: Promise<string> };
+/** A real argon2 hash of a random password, made once per process: what unknown emails are checked against. */
+function dummyHash(): Promise<string> {
+  g.__leadrescueDummyHash ??= hashPassword(`no-such-account-${Math.random()}-${Date.now()}`);
+  return g.__leadrescueDummyHash;
+}
 
 export async function verifyCredentials(prisma: PrismaClient, input: { email: string; password: string; ip?: string | null }, now = new Date()): Promise<CredentialResult> {
   const email = normalizeEmail(input.email);
-  const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
-  const failures = await prisma.auditLog.count({ where: { action: "auth.sign_in_failed", target: email, createdAt: { gte: since } } });
-  if (failures >= MAX_FAILURES) {
-    await writeAudit(prisma, { action: "auth.sign_in_throttled", target: email, data: { ip: input.ip ?? null } });
-    return { ok: false, reason: "throttled" };
+  const keys = throttleKeys(email, input.ip);
+  const wait = await throttleWaitMs(prisma, keys, now);
+  if (wait > 0) {
+    // A try during the wait counts too: hammering makes the wait longer, never shorter.
+    await recordFailedSignIn(prisma, keys, now);
+    await writeAudit(prisma, { action: "auth.sign_in_throttled", target: email, data: { ip: input.ip ?? null, waitMs: wait } });
+    return { ok: false, reason: "throttled", retryAfterMs: wait };
   }
   const user = await prisma.user.findUnique({ where: { email } });
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : false;
-  if (!user || !ok) {
+  const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
+  if (!user || !matches) {
+    await recordFailedSignIn(prisma, keys, now);
     await writeAudit(prisma, { action: "auth.sign_in_failed", target: email, data: { ip: input.ip ?? null } });
     return { ok: false, reason: "invalid" };
   }
+  await clearAccountThrottle(prisma, keys);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -1,23 +1,24 @@
 // When the database or the model fails mid-call the caller is never dropped: a safe
 // message plays within Twilio's time limit, the webhook is spooled, and once the database answers
-// the calls.recover-spool job turns it into an owned lead with an urgent callback task. A model
+// the web process's own recovery timer turns it into an owned lead with an urgent callback task.
+// A spooled file the database refuses goes to failed/ (and still becomes a lead); one file never
+// blocks the others. A model
 // that is slow or answers garbage falls back to the rules model, recorded on the call.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { createServer, type Server, type Socket } from "node:net";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
-import { openDatabase, type Database } from "@/server/db/engine";
+import { hangingDatabase, refusingDatabase } from "@/server/test/database-outage";
 import { setDb } from "@/server/db";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { createIntakeEngine, intakeConfigFromEnv } from "@/server/intake/engine";
 import { extraction } from "@/server/intake/extraction";
 import { chatCompletion, fakeOpenAI } from "@/server/intake/fake-openai-server";
 import { ALL_JOBS } from "@/server/jobs/all-jobs";
-import { startJobs, sendJob, stopJobs } from "@/server/jobs/runtime";
-import { recoverSpoolJob } from "./jobs";
-import { RECOVERY_TASK_TITLE, type SpooledWebhook } from "./spool";
+import { startJobs, stopJobs } from "@/server/jobs/runtime";
+import { drainSpool, startSpoolRecovery, stopSpoolRecovery } from "./jobs";
+import { FAILED_DIR, RECOVERY_TASK_TITLE, recoverSpooledCalls, spoolWebhook, type SpooledWebhook } from "./spool";
 import { MESSAGES } from "./voice-flow";
 import { setIntakeEngine, voiceRouteSettings } from "./voice-route";
 import { makeTestBusiness, type TestBusiness } from "./test-business";
@@ -41,34 +42,9 @@ beforeEach(() => {
 afterEach(() => setDb(db));
 
 const leadOf = (call: TwilioCall) => prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid }, include: { tasks: true } });
-const runRecoveryJob = () => recoverSpoolJob.work({}, { prisma, now: () => new Date() });
+const runRecoveryJob = () => drainSpool(prisma, spool);
+const newSid = () => `CA${Math.random().toString(16).slice(2).padEnd(32, "0").slice(0, 32)}`;
 const spooled = () => readdirSync(spool).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(path.join(spool, f), "utf8")) as SpooledWebhook);
-
-/** A PostgreSQL "server" that refuses connections: the port was free a moment ago. */
-async function refusingDatabase(): Promise<Database> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((r) => probe.close(() => r()));
-  return openDatabase({ url: `postgresql://postgres@127.0.0.1:${port}/down` });
-}
-
-/** A PostgreSQL "server" that accepts connections and never answers: a hung database. */
-async function hangingDatabase(): Promise<{ db: Database; stop(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((s) => void sockets.add(s));
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as { port: number };
-  const hung = await openDatabase({ url: `postgresql://postgres@127.0.0.1:${port}/hung` });
-  return {
-    db: hung,
-    async stop() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => server.close(() => r()));
-      await hung.close().catch(() => undefined);
-    },
-  };
-}
 
 async function timed<T>(work: Promise<T>): Promise<[T, number]> {
   const started = Date.now();
@@ -162,22 +138,86 @@ describe(`database failure mid-call (${engineName})`, () => {
     await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 10_000 }).toBe(1);
   });
 
-  it("runs calls.recover-spool every minute from the job registry, through pg-boss", async () => {
-    const job = ALL_JOBS.find((j) => j.name === "calls.recover-spool");
-    expect(job).toMatchObject({ cron: "* * * * *" });
+  it("recovers on a timer in the web process itself, not as a shared queue job", async () => {
+    expect(ALL_JOBS.map((j) => j.name)).not.toContain("calls.recover-spool");
     const down = await refusingDatabase();
     setDb(down);
     const lost = new TwilioCall(biz.trackingNumber);
     await postVoice("/api/twilio/voice", lost.form());
     await down.close();
     setDb(db);
-    await startJobs(db, [recoverSpoolJob], { pollingIntervalSeconds: 0.5 });
+    startSpoolRecovery(async () => prisma, 300, spool);
     try {
-      await sendJob("calls.recover-spool", {});
       await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 20_000 }).toBe(1);
+    } finally {
+      await stopSpoolRecovery();
+    }
+  });
+
+  it("removes the old shared recovery job's schedule from a database that still has it", async () => {
+    const boss = await startJobs(db, []);
+    await boss.createQueue("calls.recover-spool", { policy: "stately" });
+    await boss.schedule("calls.recover-spool", "* * * * *", {}, { tz: "UTC" });
+    expect((await boss.getSchedules()).map((s) => s.name)).toContain("calls.recover-spool");
+    await stopJobs();
+    try {
+      const again = await startJobs(db, []);
+      expect((await again.getSchedules()).map((s) => s.name)).not.toContain("calls.recover-spool");
     } finally {
       await stopJobs();
     }
+  });
+
+  it("database cut, a poisoned file and a real call spooled, database back: the real call is a lead and the poisoned one is in failed/", async () => {
+    const down = await refusingDatabase();
+    setDb(down);
+    // A file as an older version spooled it: a NUL byte the database cannot store, ahead of the real call.
+    const poisoned = { CallSid: newSid(), From: "+1512555\u00004242", To: biz.trackingNumber };
+    await spoolWebhook({ path: "/api/twilio/voice", form: poisoned, receivedAt: new Date(Date.now() - 60_000).toISOString(), error: "connection refused" }, spool);
+    await new Promise((r) => setTimeout(r, 5));
+    const real = new TwilioCall(biz.trackingNumber, "+15125553131");
+    expect(spoken((await postVoice("/api/twilio/voice", real.form())).body)).toBe(MESSAGES.trouble);
+    expect(spooled()).toHaveLength(2);
+
+    // The database is still down: nothing moves to failed/, every file waits.
+    const whileDown = await recoverSpooledCalls(down.prisma, spool);
+    expect(whileDown).toMatchObject({ recovered: 0, failed: 0, left: 2 });
+    expect(spooled()).toHaveLength(2);
+    expect(existsSync(path.join(spool, FAILED_DIR))).toBe(false);
+    await down.close();
+
+    setDb(db);
+    startSpoolRecovery(async () => prisma, 300, spool);
+    try {
+      await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: real.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => (existsSync(path.join(spool, FAILED_DIR)) ? readdirSync(path.join(spool, FAILED_DIR)).sort() : []), { timeout: 20_000 }).toHaveLength(2);
+    } finally {
+      await stopSpoolRecovery();
+    }
+    expect(await leadOf(real)).toMatchObject({ status: "missed", callerPhone: "+15125553131", nextAction: RECOVERY_TASK_TITLE });
+    const failed = readdirSync(path.join(spool, FAILED_DIR));
+    expect(failed.find((f) => f.endsWith(".json"))).toContain(poisoned.CallSid);
+    const error = readFileSync(path.join(spool, FAILED_DIR, failed.find((f) => f.endsWith(".error.txt"))!), "utf8");
+    expect(error).toMatch(/Salvaged: a lead/);
+    // What could be salvaged still became a lead: the caller's number (cleaned), the business, an urgent callback.
+    const salvaged = await prisma.lead.findFirstOrThrow({ where: { sourceRef: poisoned.CallSid }, include: { tasks: true } });
+    expect(salvaged).toMatchObject({ tenantId: biz.tenant.id, callerPhone: "+15125554242", status: "missed" });
+    expect(salvaged.tasks.map((t) => t.kind)).toEqual(["urgent_callback"]);
+    expect(spooled()).toEqual([]);
+  });
+
+  it("re-arms draining when a run finds the database gone again", async () => {
+    const down = await refusingDatabase();
+    setDb(down);
+    const lost = new TwilioCall(biz.trackingNumber);
+    await postVoice("/api/twilio/voice", lost.form());
+    // A run while the database is still down leaves the file and asks for another run.
+    expect(await drainSpool(down.prisma, spool)).toMatchObject({ left: 1 });
+    await down.close();
+    setDb(db);
+    // The next webhook that reaches the database drains the spool again.
+    await new TwilioCall(biz.trackingNumber).incoming();
+    await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 10_000 }).toBe(1);
   });
 });
 

@@ -1,18 +1,69 @@
-// Background jobs of the call flow. calls.recover-spool: every minute, turn webhooks spooled
-// during a database outage into leads with an urgent callback task (server/calls/spool.ts).
-// Idempotent: files are claimed by rename and the recovery task id is deterministic.
-import { defineJob } from "@/server/jobs/define-job";
-import { recoverSpooledCalls } from "./spool";
+// Spool recovery runs in every process that serves webhooks, on its own timer (and at start),
+// because each instance spools to its own folder: a shared queue job would run on whichever
+// instance took it and read only that folder. So the call flow has no pg-boss job (ADR 0004).
+// One run at a time per process; a run that leaves files behind (database still down) or fails
+// re-arms draining, so the next webhook that reaches the database or the next tick retries.
+import type { PrismaClient } from "@/server/db/generated/client";
+import type { JobDefinition } from "@/server/jobs/define-job";
+import { logLine, recoverSpooledCalls, spoolDir, type RecoveryResult } from "./spool";
 
-export const recoverSpoolJob = defineJob<Record<string, never>>({
-  name: "calls.recover-spool",
-  // At most one run queued and one active: a backlog of minute ticks would find nothing left.
-  queue: { policy: "stately" },
-  cron: "* * * * *",
-  async work(_data, { prisma, now }) {
-    const result = await recoverSpooledCalls(prisma, undefined, now());
-    if (result.recovered || result.failed) console.log(`calls.recover-spool: ${result.recovered} recovered, ${result.skipped} skipped, ${result.failed} failed`);
-  },
-});
+export const CALL_JOBS: JobDefinition<never>[] = [];
 
-export const CALL_JOBS = [recoverSpoolJob];
+/** How often each web process looks at its spool folder. */
+export const SPOOL_RECOVERY_INTERVAL_MS = 60_000;
+
+type SpoolState = { pending: boolean; running?: Promise<RecoveryResult | null>; timer?: ReturnType<typeof setInterval> };
+const g = globalThis as unknown as { __leadrescueSpool?: SpoolState };
+const state = (): SpoolState => (g.__leadrescueSpool ??= { pending: false });
+
+/** A webhook was just spooled: the next webhook that reaches the database drains the folder. */
+export function markSpoolPending(): void {
+  state().pending = true;
+}
+
+/** Recovers this process's spool once (joins a run already under way). Never throws. */
+export function drainSpool(prisma: PrismaClient | (() => Promise<PrismaClient>), dir = spoolDir()): Promise<RecoveryResult | null> {
+  const s = state();
+  if (s.running) return s.running;
+  s.pending = false;
+  s.running = (async () => {
+    try {
+      const client = typeof prisma === "function" ? await prisma() : prisma;
+      const result = await recoverSpooledCalls(client, dir);
+      if (result.left > 0) s.pending = true;
+      if (result.recovered || result.failed || result.left) {
+        console.log(`Spool recovery: ${result.recovered} recovered, ${result.skipped} skipped, ${result.failed} moved to failed/, ${result.left} waiting for the database`);
+      }
+      return result;
+    } catch (err) {
+      s.pending = true;
+      console.error(`Spool recovery failed; it will retry: ${logLine(err)}`);
+      return null;
+    } finally {
+      s.running = undefined;
+    }
+  })();
+  return s.running;
+}
+
+/** Drains the spool only when this process spooled something (or a run left files behind). */
+export function drainSpoolIfPending(prisma: PrismaClient): void {
+  if (state().pending && !state().running) void drainSpool(prisma);
+}
+
+/** Starts the per-process recovery timer: once now, then every interval. Idempotent. */
+export function startSpoolRecovery(getPrisma: () => Promise<PrismaClient>, intervalMs = SPOOL_RECOVERY_INTERVAL_MS, dir?: string): void {
+  const s = state();
+  if (s.timer) return;
+  const tick = () => void drainSpool(getPrisma, dir ?? spoolDir());
+  s.timer = setInterval(tick, intervalMs);
+  s.timer.unref?.();
+  tick();
+}
+
+export async function stopSpoolRecovery(): Promise<void> {
+  const s = state();
+  if (s.timer) clearInterval(s.timer);
+  s.timer = undefined;
+  await s.running;
+}

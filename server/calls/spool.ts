@@ -1,21 +1,28 @@
-// When the database fails mid-call the caller still gets a polite answer, and the webhook is
-// spooled to disk. Once the database answers again each spooled call becomes a `missed` lead with
-// an urgent callback task (or `followup_needed` when the intake had captured something), so
-// nobody who called during an outage is lost.
+// When the database fails mid-call (or while a text arrives) the caller still gets an answer, and
+// the webhook is spooled to disk. Once the database answers again each spooled call becomes a
+// `missed` lead with an urgent callback task (or `followup_needed` when the intake had captured
+// something), and each spooled text is stored as if it had just arrived, so nobody who called or
+// texted during an outage is lost.
 //
-// Safe to run from several places at once (the calls.recover-spool job, the web process that
-// spooled): a file is claimed by renaming it, and the recovery task has a deterministic id, so
-// each spooled call gives exactly one task however often recovery runs.
+// Each file is recovered on its own. A file the database refuses while it otherwise answers (bad
+// data) moves to `failed/` with its error and is still turned into a lead from what can be
+// salvaged (caller number, called number, time); a file that fails because the database is down
+// stays for the next run. Safe to run from several places at once: a file is claimed by renaming
+// it, and the recovery task has a deterministic id, so each spooled call gives exactly one task.
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { writeAudit } from "@/server/audit/write-audit";
-import type { TwilioForm } from "@/server/integrations/twilio-webhook";
+import { cleanForm, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { routingKindFor, routingTarget } from "@/server/leads/routing";
+import { applyStatusCallback } from "@/server/messaging/apply-status-callback";
+import { handleInboundSms } from "@/server/messaging/handle-inbound-sms";
 import { parseCallState } from "@/server/voice/state-machine";
 import { VOICE_PATHS } from "@/server/voice/twiml";
 import { findTenantByCalledNumber, recordIncomingCall } from "./record-call";
 import { onCallStatus } from "./voice-flow";
+
+export const SMS_PATHS = { inbound: "/api/twilio/sms", status: "/api/twilio/sms/status" } as const;
 
 export type SpooledWebhook = { path: string; query?: string; form: TwilioForm; receivedAt: string; error: string };
 
@@ -27,9 +34,14 @@ export function spoolDir(): string {
   return path.resolve(process.env.SPOOL_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "spool"));
 }
 
+/** The webhook's own id (CallSid, or MessageSid for texts), safe for logs and file names. */
+export function webhookSid(form: TwilioForm): string {
+  return (form.CallSid ?? form.MessageSid ?? "nosid").replace(/[^\w-]/g, "").slice(0, 64) || "nosid";
+}
+
 export async function spoolWebhook(entry: SpooledWebhook, dir = spoolDir()): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${Date.now()}-${(entry.form.CallSid ?? "nosid").replace(/[^\w-]/g, "")}-${Math.random().toString(36).slice(2, 8)}.json`);
+  const file = path.join(dir, `${Date.now()}-${webhookSid(entry.form)}-${Math.random().toString(36).slice(2, 8)}.json`);
   await writeFile(file, JSON.stringify(entry));
   return file;
 }
@@ -37,7 +49,8 @@ export async function spoolWebhook(entry: SpooledWebhook, dir = spoolDir()): Pro
 /** Deterministic, so a second recovery of the same call cannot add a second task. */
 export const recoveryTaskId = (callId: string) => `recovery_${callId}`;
 
-export type RecoveryResult = { recovered: number; skipped: number; failed: number };
+/** `left`: files still waiting because the database went away during the run. */
+export type RecoveryResult = { recovered: number; skipped: number; failed: number; left: number };
 
 async function claim(file: string): Promise<string | null> {
   const claimed = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.work`;
@@ -68,22 +81,55 @@ async function pendingFiles(dir: string, now: number): Promise<string[]> {
   return files;
 }
 
+export const FAILED_DIR = "failed";
+
+async function databaseAnswers(prisma: PrismaClient): Promise<boolean> {
+  try {
+    await prisma.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Moves a file the database refused to `failed/`, with its error beside it. */
+async function moveToFailed(dir: string, claimed: string, name: string, error: string, salvage: string): Promise<void> {
+  const failed = path.join(dir, FAILED_DIR);
+  await mkdir(failed, { recursive: true });
+  await rename(claimed, path.join(failed, name));
+  await writeFile(path.join(failed, `${name}.error.txt`), `${new Date().toISOString()}\n${error}\nSalvaged: ${salvage}\n`);
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+
 /**
- * Replays spooled calls into leads. Stops at the first database error (the files stay for the
- * next run). Safe to run repeatedly and concurrently.
+ * An error for the logs: its last line only (a database error's cause), short. Some database
+ * errors quote the values they were given, and those are callers' numbers and words.
+ */
+export function logLine(err: unknown): string {
+  const lines = (err instanceof Error ? err.message : String(err)).split("\n").map((l) => l.trim()).filter(Boolean);
+  return (lines.at(-1) ?? "unknown error").slice(0, 200);
+}
+
+/**
+ * Replays spooled webhooks into leads and messages, file by file. A database that is down stops
+ * the run (files stay for the next one); a file the database refuses goes to `failed/` and the
+ * run goes on. Safe to run repeatedly and concurrently.
  */
 export async function recoverSpooledCalls(prisma: PrismaClient, dir = spoolDir(), now = new Date()): Promise<RecoveryResult> {
-  const result: RecoveryResult = { recovered: 0, skipped: 0, failed: 0 };
-  for (const name of await pendingFiles(dir, now.getTime())) {
+  const result: RecoveryResult = { recovered: 0, skipped: 0, failed: 0, left: 0 };
+  const names = await pendingFiles(dir, now.getTime());
+  for (const [index, name] of names.entries()) {
     const file = path.join(/* turbopackIgnore: true */ dir, name);
     const claimed = await claim(file);
     if (!claimed) continue;
-    let entry: SpooledWebhook;
+    let entry: SpooledWebhook | null = null;
     try {
       entry = JSON.parse(await readFile(claimed, "utf8")) as SpooledWebhook;
-    } catch {
-      await rename(claimed, `${file}.unreadable`).catch(() => undefined);
-      result.skipped += 1;
+      if (!entry || typeof entry !== "object" || typeof entry.form !== "object" || entry.form === null) throw new Error("not a spooled webhook");
+    } catch (err) {
+      await moveToFailed(dir, claimed, name, `Unreadable spool file: ${message(err)}`, "nothing (the file cannot be read)").catch(() => undefined);
+      result.failed += 1;
       continue;
     }
     try {
@@ -91,16 +137,56 @@ export async function recoverSpooledCalls(prisma: PrismaClient, dir = spoolDir()
       result[outcome] += 1;
       await rename(claimed, `${file}.done`);
     } catch (err) {
-      await rename(claimed, file).catch(() => undefined);
+      if (!(await databaseAnswers(prisma))) {
+        await rename(claimed, file).catch(() => undefined);
+        result.left = names.length - index;
+        console.error(`Spooled webhook ${name} waits for the database: ${logLine(err)}`);
+        break;
+      }
+      const salvage = await salvageOne(prisma, entry, now).then(
+        (outcome) => (outcome === "recovered" ? "a lead from the caller number, called number and time" : "nothing (no business has the called number, or nothing to salvage)"),
+        (e: unknown) => `nothing: ${message(e)}`,
+      );
+      await moveToFailed(dir, claimed, name, message(err), salvage).catch((e: unknown) => console.error(`Could not move ${name} to ${FAILED_DIR}/: ${logLine(e)}`));
       result.failed += 1;
-      console.error(`Could not recover spooled webhook ${name} yet:`, err);
-      break;
+      console.error(`Spooled webhook ${name} (${webhookSid(entry.form)}) was refused by the database and moved to ${FAILED_DIR}/; salvaged ${salvage.startsWith("nothing:") ? "nothing" : salvage}.`);
     }
   }
   return result;
 }
 
+/** What can be stored of a webhook the database refused: the numbers, the id, and for a text its words. */
+async function salvageOne(prisma: PrismaClient, entry: SpooledWebhook, now: Date): Promise<"recovered" | "skipped"> {
+  const form = cleanForm(entry.form);
+  const sid = (s: string | undefined) => s?.replace(/[^\w-]/g, "").slice(0, 64) || undefined;
+  const phone = (s: string | undefined) => s?.replace(/[^\w+]/g, "").slice(0, 20) || undefined;
+  if (entry.path === SMS_PATHS.inbound) {
+    return recoverOne(prisma, { ...entry, form: pick({ MessageSid: sid(form.MessageSid), From: phone(form.From), To: phone(form.To), Body: form.Body?.slice(0, 1600) }) }, now);
+  }
+  if (entry.path === VOICE_PATHS.screen || entry.path === SMS_PATHS.status) return "skipped";
+  return recoverOne(prisma, { ...entry, path: VOICE_PATHS.voice, form: pick({ CallSid: sid(form.CallSid), From: phone(form.From), To: phone(form.To) }) }, now);
+}
+
+function receivedAt(entry: SpooledWebhook, fallback: Date): Date {
+  const at = new Date(entry.receivedAt);
+  return Number.isNaN(at.getTime()) ? fallback : at;
+}
+
+function pick(fields: Record<string, string | undefined>): TwilioForm {
+  return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 async function recoverOne(prisma: PrismaClient, entry: SpooledWebhook, now: Date): Promise<"recovered" | "skipped"> {
+  if (entry.path === SMS_PATHS.inbound) {
+    if (!entry.form.MessageSid || !entry.form.From || !entry.form.To) return "skipped";
+    // Stored as received: the MessageSid is recorded once, so a text recovered twice is one message.
+    const result = await handleInboundSms(prisma, entry.form, { now: receivedAt(entry, now) });
+    return result.kind === "unknown_number" || result.kind === "duplicate" ? "skipped" : "recovered";
+  }
+  if (entry.path === SMS_PATHS.status) {
+    if (!entry.form.MessageSid) return "skipped";
+    return (await applyStatusCallback(prisma, entry.form, { now, waitMs: 0 })) === "updated" ? "recovered" : "skipped";
+  }
   const { CallSid, From, To } = entry.form;
   // The whisper leg belongs to the plumber's phone; the caller's own webhooks carry the call.
   if (entry.path === VOICE_PATHS.screen || !CallSid || !From || !To) return "skipped";

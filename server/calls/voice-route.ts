@@ -1,18 +1,20 @@
-// The transport for the voice webhooks: verify, parse, run one step of the call flow, answer
-// TwiML. Whatever fails inside (a database error, a database that hangs, a bug), the caller hears
-// a polite message within Twilio's 15 s limit and the webhook is spooled for recovery.
+// The transport for the Twilio webhooks (voice and SMS): verify, parse, run one step, answer
+// TwiML. Whatever fails inside (a database error, a database that hangs, a bug), Twilio gets a
+// 200 within its 15 s limit — the caller hears a polite message — and the webhook is spooled
+// for recovery. No Twilio webhook answers 500.
 // Without the database we cannot even read which plumber to ring, so a failed first webhook
 // answers the safe message, never a Dial; the recovery job turns it into a `missed` lead with an
-// urgent callback task (server/calls/spool.ts).
+// urgent callback task (server/calls/spool.ts), and a spooled text is stored as it arrived.
 import { getPrisma } from "@/server/db";
 import { env } from "@/server/env";
 import { createIntakeEngine, intakeConfigFromEnv, type IntakeEngine } from "@/server/intake/engine";
 import { readTwilioWebhook, twiml, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { politeHangupTwiml } from "@/server/voice/twiml";
-import { recoverSpooledCalls, spoolWebhook } from "./spool";
+import { drainSpoolIfPending, markSpoolPending } from "./jobs";
+import { logLine, spoolWebhook, webhookSid } from "./spool";
 import { MESSAGES, type VoiceCtx } from "./voice-flow";
 
-const g = globalThis as unknown as { __leadrescueIntake?: IntakeEngine; __leadrescueSpoolPending?: boolean; __leadrescueRecovering?: Promise<unknown> };
+const g = globalThis as unknown as { __leadrescueIntake?: IntakeEngine };
 
 export function intakeEngine(): IntakeEngine {
   g.__leadrescueIntake ??= createIntakeEngine(intakeConfigFromEnv(env), { onConfigError: "fallback" });
@@ -61,20 +63,6 @@ function withinDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** After an outage, the first webhook that reaches the database drains this process's spool. */
-function drainSpoolSoon(ctx: VoiceCtx) {
-  if (!g.__leadrescueSpoolPending || g.__leadrescueRecovering) return;
-  g.__leadrescueSpoolPending = false;
-  g.__leadrescueRecovering = recoverSpooledCalls(ctx.prisma)
-    .catch((err) => {
-      g.__leadrescueSpoolPending = true;
-      console.error("Recovering spooled calls failed; the calls.recover-spool job will retry:", err);
-    })
-    .finally(() => {
-      g.__leadrescueRecovering = undefined;
-    });
-}
-
 export function voiceRoute(options: VoiceRouteOptions, step: Step) {
   const failure = { caller: politeHangupTwiml(MESSAGES.trouble), hangup: HANGUP_TWIML, empty: EMPTY_TWIML }[options.onFailure ?? "caller"];
   return async function POST(req: Request): Promise<Response> {
@@ -87,18 +75,24 @@ export function voiceRoute(options: VoiceRouteOptions, step: Step) {
         (async () => {
           const ctx: VoiceCtx = { prisma: await getPrisma(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine(), now: voiceRouteSettings.now };
           const answer = await step(ctx, url.searchParams, read.form);
-          drainSpoolSoon(ctx);
+          // After an outage, the first webhook that reaches the database drains this process's spool.
+          drainSpoolIfPending(ctx.prisma);
           return answer;
         })(),
       );
       return twiml(out ?? EMPTY_TWIML);
     } catch (err) {
-      console.error(`Voice webhook ${url.pathname} failed for ${read.form.CallSid ?? "?"}:`, err);
-      g.__leadrescueSpoolPending = true;
-      await spoolWebhook({ path: url.pathname, query: url.search, form: read.form, receivedAt: new Date().toISOString(), error: String((err as Error).message ?? err) }).catch((e) =>
-        console.error("Could not spool the webhook either:", e, JSON.stringify(read.form)),
+      // The form holds the caller's number and words: logs get the CallSid (or MessageSid) only.
+      const sid = webhookSid(read.form);
+      console.error(`Twilio webhook ${url.pathname} failed for ${sid}: ${logLine(err)}`);
+      markSpoolPending();
+      await spoolWebhook({ path: url.pathname, query: url.search, form: read.form, receivedAt: new Date().toISOString(), error: String((err as Error).message ?? err) }).catch((e: unknown) =>
+        console.error(`Could not spool the webhook ${url.pathname} for ${sid} either: ${logLine(e)}`),
       );
       return twiml(failure);
     }
   };
 }
+
+/** The same transport for the SMS webhooks. */
+export const twilioRoute = voiceRoute;

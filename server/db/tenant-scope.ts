@@ -13,6 +13,7 @@ export const TENANT_MODELS = [
   "BookingSlot",
   "Lead",
   "LeadEvent",
+  "TrackedLink",
   "Call",
   "CallTurn",
   "Task",

@@ -1,6 +1,8 @@
 // Twilio webhooks: the signature is checked against the URL Twilio called (PUBLIC_BASE_URL +
 // path + query, never the request's own host) and the form fields; anything forged or unsigned
-// is refused with 403 before a single row is written.
+// is refused with 403 before a single row is written. Once verified, every field is cleaned of
+// control characters (a NUL byte cannot be stored) and integer query parameters are checked, so
+// what reaches the database is always storable.
 import twilio from "twilio";
 import { env } from "@/server/env";
 
@@ -36,9 +38,42 @@ export function badPhoneField(form: TwilioForm, fields: readonly string[]): stri
 export const twiml = (xml: string, status = 200) => new Response(xml, { status, headers: { "content-type": "text/xml; charset=utf-8" } });
 const plain = (status: number, message: string) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
+/** C0 controls but tab, line feed and carriage return (a text may have line breaks), DEL and C1. */
+function isControlCharacter(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+}
+
+/** The value without NUL and other control characters. */
+export function stripControlCharacters(value: string): string {
+  let out = "";
+  for (const ch of value) if (!isControlCharacter(ch.charCodeAt(0))) out += ch;
+  return out;
+}
+
+/** Every field (names and values) of a form, cleaned of control characters. */
+export function cleanForm(form: TwilioForm): TwilioForm {
+  const out: TwilioForm = {};
+  for (const [key, value] of Object.entries(form)) out[stripControlCharacters(key)] = stripControlCharacters(value);
+  return out;
+}
+
+/** Query parameters that carry a number, with their upper bound (a call never has 10,000 turns). */
+export const INTEGER_QUERY_PARAMS: Readonly<Record<string, number>> = { turn: 10_000 };
+
+/** The first integer query parameter that is not a whole number within its bounds, as a message naming it. */
+export function badQueryParam(params: URLSearchParams): string | null {
+  for (const [name, max] of Object.entries(INTEGER_QUERY_PARAMS)) {
+    const value = params.get(name);
+    if (value === null) continue;
+    if (!/^\d{1,9}$/.test(value) || Number(value) > max) return `Query parameter ${name} "${stripControlCharacters(value).slice(0, 20)}" must be a whole number from 0 to ${max}.`;
+  }
+  return null;
+}
+
 /**
  * Reads and verifies a Twilio webhook. Returns the form fields, or the Response to send
- * (403 bad signature, 400 malformed form, missing required field or a phone field that is not E.164).
+ * (403 bad signature, 400 malformed form, missing required field, a phone field that is not E.164
+ * or an integer query parameter out of bounds). The fields come back cleaned of control characters.
  */
 export async function readTwilioWebhook(req: Request, required: readonly string[], phoneFields: readonly string[] = []): Promise<{ form: TwilioForm } | { response: Response }> {
   const url = new URL(req.url);
@@ -56,6 +91,10 @@ export async function readTwilioWebhook(req: Request, required: readonly string[
   if (!twilio.validateRequest(env.TWILIO_AUTH_TOKEN, signature, signedUrl, form)) {
     return { response: plain(403, "Invalid Twilio signature.") };
   }
+  const badQuery = badQueryParam(url.searchParams);
+  if (badQuery) return { response: plain(400, badQuery) };
+  // The signature covers the form as sent; from here on only the cleaned fields are used.
+  form = cleanForm(form);
   const missing = required.filter((f) => !form[f]?.trim());
   if (missing.length) return { response: plain(400, `Missing required field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`) };
   const badPhone = badPhoneField(form, phoneFields);

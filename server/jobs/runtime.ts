@@ -7,6 +7,12 @@ import type { JobDefinition, SendOptions } from "./define-job";
 
 const g = globalThis as unknown as { __leadrescueBoss?: Promise<PgBoss> };
 
+/** Schedules of jobs that no longer exist, removed from databases that still have them. */
+const RETIRED_SCHEDULES = [
+  // Spool recovery runs in each web process now (server/calls/jobs.ts).
+  "calls.recover-spool",
+];
+
 export type StartJobsOptions = {
   /** Run workers in this process (false = only send). */
   work?: boolean;
@@ -29,6 +35,7 @@ export async function startJobs(db: Database, jobs: readonly JobDefinition<never
       });
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
     }
+    if (opts.work !== false) for (const name of RETIRED_SCHEDULES) await boss.unschedule(name).catch(() => undefined);
     return boss;
   })();
   g.__leadrescueBoss = started.catch((err) => {

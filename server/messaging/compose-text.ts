@@ -4,7 +4,6 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { firstName, renderTemplate, type TemplatePurpose } from "./render-template";
 import type { Settings } from "./messaging-settings";
-import { trackedLinkUrl } from "./tracked-link";
 
 /** Used when the tenant has no booking link yet: nothing to link, so ask for a reply instead. */
 export const TEXT_BACK_WITHOUT_LINK = "Hi{name_prefix}, this is {business}. Sorry we missed your call! Reply to this text or call us back at {phone} and we'll help right away.";
@@ -21,6 +20,8 @@ export type ComposeInput = {
   lead: { id: string; callerName: string | null; appointmentAt: Date | null };
   /** The number the text comes from (the tracking number); HELP/contact default. */
   from: string;
+  /** The tracked /r/ link for this text (createTrackedLink), when the business has a booking link. */
+  link?: string | null;
 };
 
 /** The template a text is built from: the default text-back becomes the reply-or-call-back one while there is no booking link. The settings preview uses the same choice. */
@@ -34,7 +35,7 @@ export function composeText(input: ComposeInput): string {
   return renderTemplate(template, {
     business: tenant.name,
     name: firstName(lead.callerName),
-    link: settings.bookingUrl ? trackedLinkUrl(lead.id) : null,
+    link: settings.bookingUrl ? (input.link ?? null) : null,
     appointment: lead.appointmentAt ? formatAppointment(lead.appointmentAt, tenant.timeZone) : null,
     phone: settings.contactPhone ?? input.from,
   });

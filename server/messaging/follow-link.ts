@@ -1,16 +1,16 @@
-// A caller clicked the booking link of a text-back: the click goes on the lead's timeline (seed
-// 003 report: "replies/bookings where trackable"), then the caller goes to the tenant's page.
+// A caller clicked the booking link of a text: the click goes on the lead's timeline (seed 003
+// report: "replies/bookings where trackable"), then the caller goes to the target stored on the
+// link when the text was written. Unknown, expired and non-web links go nowhere.
 import type { PrismaClient } from "@/server/db/generated/client";
-import { getMessagingSettings } from "./messaging-settings";
-import { leadIdFromToken } from "./tracked-link";
+import { isWebAddress } from "./link-target";
 
-export async function followLink(prisma: PrismaClient, token: string, now = new Date()): Promise<string | null> {
-  const leadId = leadIdFromToken(token);
-  if (!leadId) return null;
-  const lead = await prisma.lead.findUnique({ where: { id: leadId }, select: { id: true, tenantId: true } });
-  if (!lead) return null;
-  const settings = await getMessagingSettings(prisma, lead.tenantId);
-  if (!settings.bookingUrl) return null;
-  await prisma.leadEvent.create({ data: { tenantId: lead.tenantId, leadId: lead.id, type: "sms.link_clicked", data: { url: settings.bookingUrl }, createdAt: now } });
-  return settings.bookingUrl;
+export type FollowedLink = { target: string } | { error: "unknown" | "expired" };
+
+export async function followLink(prisma: PrismaClient, token: string, now = new Date()): Promise<FollowedLink> {
+  if (!/^[\w-]{10,64}$/.test(token)) return { error: "unknown" };
+  const link = await prisma.trackedLink.findUnique({ where: { token } });
+  if (!link || !isWebAddress(link.target)) return { error: "unknown" };
+  if (link.expiresAt <= now) return { error: "expired" };
+  await prisma.leadEvent.create({ data: { tenantId: link.tenantId, leadId: link.leadId, type: "sms.link_clicked", data: { url: link.target }, createdAt: now } });
+  return { target: link.target };
 }

@@ -2,7 +2,7 @@
 // opt-outs and appointment reminders).
 import { describe, expect, it } from "vitest";
 import { insideWindow } from "./dedupe-window";
-import { leadIdFromToken, linkToken } from "./tracked-link";
+import { isWebAddress, linkTargetHost } from "./link-target";
 import { isQuietAt, nextSendTime, clockToMinute, minuteToClock } from "./quiet-hours";
 import { normalizeKeyword, parseAppointmentReply, parseConsentKeyword } from "./parse-keyword";
 import { DEFAULT_TEMPLATES, renderTemplate, unknownVariables, withStopWording, STOP_WORDING } from "./render-template";
@@ -163,10 +163,15 @@ describe("appointment confirmation and reminders 24 h and 2 h before (seed 004)"
 });
 
 describe("booking link through the app (records the click)", () => {
-  it("round-trips a lead id and refuses a forged token", () => {
-    const token = linkToken("clead1234567890abc", "secret-one-secret-one-secret-one-x");
-    expect(leadIdFromToken(token, "secret-one-secret-one-secret-one-x")).toBe("clead1234567890abc");
-    expect(leadIdFromToken(token, "another-secret-another-secret-xxxx")).toBeNull();
-    expect(leadIdFromToken("cotherlead123456789.AAAAAAAAAAAAAAAA", "secret-one-secret-one-secret-one-x")).toBeNull();
+  it("only sends callers to web addresses", () => {
+    expect(isWebAddress("https://book.example.com/quote")).toBe(true);
+    expect(isWebAddress("http://book.example.com")).toBe(true);
+    for (const bad of ["javascript:alert(1)", "data:text/html,hi", "//book.example.com", "ftp://x.example", "not a link"]) expect(isWebAddress(bad)).toBe(false);
+  });
+
+  it("names the site a link opens, for the settings preview", () => {
+    expect(linkTargetHost("https://book.example.com/quote?x=1")).toBe("book.example.com");
+    expect(linkTargetHost("javascript:alert(1)")).toBeNull();
+    expect(linkTargetHost("")).toBeNull();
   });
 });

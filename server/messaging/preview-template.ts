@@ -3,7 +3,10 @@
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { effectiveTemplate, formatAppointment } from "./compose-text";
 import { DEFAULT_TEMPLATES, renderTemplate, unknownVariables, type TemplatePurpose } from "./render-template";
-import { trackedLinkUrl } from "./tracked-link";
+import { publicUrl } from "@/server/integrations/twilio-webhook";
+
+/** A link of the real /r/<token> form (16 random bytes, base64url) for the preview. */
+const SAMPLE_LINK_TOKEN = "Xq3v9LbT0aZk2mPw8RyN1c";
 
 export const SAMPLE_CALLER = { name: "Maria", appointmentAt: () => new Date(Date.now() + 2 * 86_400_000) };
 
@@ -21,7 +24,7 @@ export async function previewTemplate(ctx: TenantCtx, input: { purpose: Template
   const text = renderTemplate(template, {
     business: tenant.name,
     name: SAMPLE_CALLER.name,
-    link: input.bookingUrl ? trackedLinkUrl("samplelead0001") : null,
+    link: input.bookingUrl ? publicUrl(`/r/${SAMPLE_LINK_TOKEN}`) : null,
     appointment: formatAppointment(SAMPLE_CALLER.appointmentAt(), tenant.timeZone),
     phone: settings?.contactPhone ?? tracking?.e164 ?? "+15125550100",
   });

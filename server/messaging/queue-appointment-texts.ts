@@ -4,6 +4,7 @@
 import type { PrismaClient } from "@/server/db/generated/client";
 import { isOptedOut } from "./consent";
 import { composeText } from "./compose-text";
+import { createTrackedLink } from "./tracked-link";
 import { getMessagingSettings } from "./messaging-settings";
 import { nextSendTime } from "./quiet-hours";
 import { queueMessage, type Enqueue } from "./queue-message";
@@ -42,7 +43,8 @@ export async function queueAppointmentTexts(prisma: PrismaClient, leadId: string
   const at = lead.appointmentAt.toISOString();
   let queued = 0;
   for (const step of planAppointmentTexts(now, lead.appointmentAt, lead.tenant.timeZone, { startMinute: settings.quietStartMinute, endMinute: settings.quietEndMinute })) {
-    const body = composeText({ purpose: step.purpose, settings, tenant: lead.tenant, lead, from });
+    const link = settings.bookingUrl && settings.templates[step.purpose].includes("{link}") ? await createTrackedLink(prisma, { tenantId: lead.tenantId, leadId, target: settings.bookingUrl, now }) : null;
+    const body = composeText({ purpose: step.purpose, settings, tenant: lead.tenant, lead, from, link });
     const res = await queueMessage(prisma, { tenantId: lead.tenantId, leadId, purpose: step.purpose, from, to: lead.callerPhone, body, key: `${step.purpose}:${leadId}:${at}`, sendAfter: step.sendAfter, isTest: lead.isTest, enqueue: opts.enqueue });
     if (res.created) queued += 1;
   }

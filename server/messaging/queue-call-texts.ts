@@ -4,6 +4,7 @@
 import type { PrismaClient } from "@/server/db/generated/client";
 import { isOptedOut } from "./consent";
 import { composeText } from "./compose-text";
+import { createTrackedLink } from "./tracked-link";
 import { windowStart } from "./dedupe-window";
 import { getMessagingSettings } from "./messaging-settings";
 import { nextSendTime } from "./quiet-hours";
@@ -42,7 +43,8 @@ export async function queueTextBack(prisma: PrismaClient, callId: string, opts: 
   if (await isOptedOut(prisma, call.tenantId, lead.callerPhone)) return skipped("the caller opted out of texts (STOP)");
   if (!(await claimWindow(prisma, call.tenantId, lead.callerPhone, now, settings.windowHours))) return skipped(`already texted this caller in the last ${settings.windowHours} h`);
   const sendAfter = nextSendTime(now, call.tenant.timeZone, { startMinute: settings.quietStartMinute, endMinute: settings.quietEndMinute });
-  const body = composeText({ purpose: "text_back", settings, tenant: call.tenant, lead, from: call.toNumber });
+  const link = settings.bookingUrl ? await createTrackedLink(prisma, { tenantId: call.tenantId, leadId: lead.id, target: settings.bookingUrl, now }) : null;
+  const body = composeText({ purpose: "text_back", settings, tenant: call.tenant, lead, from: call.toNumber, link });
   const res = await queueMessage(prisma, { tenantId: call.tenantId, leadId: lead.id, purpose: "text_back", from: call.toNumber, to: lead.callerPhone, body, key: `text_back:${call.callSid}`, sendAfter, isTest: call.isTest, enqueue: opts.enqueue });
   // The text itself shows in the lead's SMS thread (with its status), so no timeline event here.
   return { queued: true, messageId: res.id, sendAfter };

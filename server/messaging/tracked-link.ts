@@ -1,27 +1,22 @@
-// The booking / quote link in a text-back goes through /r/<token>, so a click lands on the lead's
-// timeline before the caller is sent on to the tenant's page. The token is the lead id with an
-// HMAC (AUTH_SECRET): nothing to store, and nobody can forge a click for another lead.
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { env } from "@/server/env";
+// The booking / quote link in a text goes through /r/<token>, so a click lands on the lead's
+// timeline before the caller is sent on. The target is fixed when the text is written (stored on
+// the link, never read from today's settings), only http(s) targets are allowed, and a link
+// expires (90 days by default). The token is 128 random bits: nobody can guess another lead's link.
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/server/db/generated/client";
 import { publicUrl } from "@/server/integrations/twilio-webhook";
+import { isWebAddress } from "./link-target";
 
-function mac(leadId: string, secret: string): string {
-  return createHmac("sha256", secret).update(`lead-link:${leadId}`).digest("base64url").slice(0, 16);
-}
+export const LINK_LIFETIME_DAYS = 90;
 
-export function linkToken(leadId: string, secret = env.AUTH_SECRET): string {
-  return `${leadId}.${mac(leadId, secret)}`;
-}
+export type NewTrackedLink = { tenantId: string; leadId: string; target: string; now?: Date; lifetimeDays?: number };
 
-/** The lead id, or null when the token was not made by us. */
-export function leadIdFromToken(token: string, secret = env.AUTH_SECRET): string | null {
-  const [leadId, sig, extra] = token.split(".");
-  if (!leadId || !sig || extra !== undefined || !/^[a-z0-9]{10,40}$/i.test(leadId)) return null;
-  const want = Buffer.from(mac(leadId, secret));
-  const got = Buffer.from(sig);
-  return want.length === got.length && timingSafeEqual(want, got) ? leadId : null;
-}
-
-export function trackedLinkUrl(leadId: string): string {
-  return publicUrl(`/r/${linkToken(leadId)}`);
+/** Stores a link for this lead and target; returns its public /r/<token> address. */
+export async function createTrackedLink(prisma: PrismaClient, link: NewTrackedLink): Promise<string> {
+  if (!isWebAddress(link.target)) throw new Error(`Booking link "${link.target.slice(0, 60)}" is not an http(s) address.`);
+  const now = link.now ?? new Date();
+  const token = randomBytes(16).toString("base64url");
+  const expiresAt = new Date(now.getTime() + (link.lifetimeDays ?? LINK_LIFETIME_DAYS) * 86_400_000);
+  await prisma.trackedLink.create({ data: { token, tenantId: link.tenantId, leadId: link.leadId, target: link.target, createdAt: now, expiresAt } });
+  return publicUrl(`/r/${token}`);
 }

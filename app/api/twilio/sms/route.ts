@@ -1,14 +1,9 @@
 // Inbound SMS (Twilio's "A message comes in" webhook). Signature-checked like the voice webhooks;
-// replies (STOP confirmation, HELP) go out through the SMS outbox, so the TwiML is empty.
-import { getPrisma } from "@/server/db";
-import { readTwilioWebhook, twiml } from "@/server/integrations/twilio-webhook";
+// replies (STOP confirmation, HELP) go out through the SMS outbox, so the TwiML is empty. When the
+// database cannot store the text it is spooled and recovered later; Twilio always gets a 200.
+import { twilioRoute } from "@/server/calls/voice-route";
 import { handleInboundSms } from "@/server/messaging/handle-inbound-sms";
 
-const EMPTY_MESSAGING_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
-
-export async function POST(req: Request): Promise<Response> {
-  const read = await readTwilioWebhook(req, ["MessageSid", "From", "To"], ["From", "To"]);
-  if ("response" in read) return read.response;
-  await handleInboundSms(await getPrisma(), read.form);
-  return twiml(EMPTY_MESSAGING_TWIML);
-}
+export const POST = twilioRoute({ required: ["MessageSid", "From", "To"], phones: ["From", "To"], onFailure: "empty" }, async (ctx, _q, form) => {
+  await handleInboundSms(ctx.prisma, form);
+});

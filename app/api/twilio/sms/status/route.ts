@@ -1,11 +1,8 @@
 // Delivery status callbacks for texts we sent: forward-only updates, replays change nothing.
-import { getPrisma } from "@/server/db";
-import { readTwilioWebhook } from "@/server/integrations/twilio-webhook";
+// Spooled and recovered like every Twilio webhook when the database fails; always a 200.
+import { twilioRoute } from "@/server/calls/voice-route";
 import { applyStatusCallback } from "@/server/messaging/apply-status-callback";
 
-export async function POST(req: Request): Promise<Response> {
-  const read = await readTwilioWebhook(req, ["MessageSid", "MessageStatus"]);
-  if ("response" in read) return read.response;
-  await applyStatusCallback(await getPrisma(), read.form);
-  return new Response(null, { status: 204 });
-}
+export const POST = twilioRoute({ required: ["MessageSid", "MessageStatus"], onFailure: "empty" }, async (ctx, _q, form) => {
+  await applyStatusCallback(ctx.prisma, form);
+});

@@ -1,0 +1,38 @@
+// Production refuses the published development secrets, naming them in one line; LOCAL_MODE=1
+// (the e2e run, `npm run start:local`) allows them.
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { DEV_AUTH_SECRET, DEV_STRIPE_WEBHOOK_SECRET, DEV_TWILIO_AUTH_TOKEN, publishedDevSecrets } from "./env";
+
+const OWN = { AUTH_SECRET: "a-real-secret-of-at-least-thirty-two-chars", TWILIO_AUTH_TOKEN: "real-twilio-token", STRIPE_WEBHOOK_SECRET: "whsec_real" };
+
+function start(env: Record<string, string>) {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "-e", 'const { refusePublishedSecretsInProduction } = await import("./server/env.ts"); refusePublishedSecretsInProduction(); console.log("started")'], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr.trim() };
+}
+
+describe("published development secrets", () => {
+  it("names each secret still at its README default", () => {
+    expect(publishedDevSecrets(OWN)).toEqual([]);
+    expect(publishedDevSecrets({ ...OWN, AUTH_SECRET: DEV_AUTH_SECRET, STRIPE_WEBHOOK_SECRET: DEV_STRIPE_WEBHOOK_SECRET })).toEqual(["AUTH_SECRET", "STRIPE_WEBHOOK_SECRET"]);
+    expect(publishedDevSecrets({ ...OWN, TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN })).toEqual(["TWILIO_AUTH_TOKEN"]);
+  });
+
+  it("stops a production start with one line naming them", { timeout: 60_000 }, () => {
+    const run = start({ TWILIO_AUTH_TOKEN: OWN.TWILIO_AUTH_TOKEN });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain("started");
+    expect(run.stderr.split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^LeadRescue cannot start: AUTH_SECRET, STRIPE_WEBHOOK_SECRET are the published development default/);
+  });
+
+  it("starts in production with its own secrets, or with the defaults when LOCAL_MODE=1", { timeout: 120_000 }, () => {
+    expect(start(OWN)).toMatchObject({ code: 0, stdout: "started\n" });
+    expect(start({ LOCAL_MODE: "1" })).toMatchObject({ code: 0, stdout: "started\n" });
+  });
+});
