@@ -29,6 +29,6 @@ describe(`the messaging preview (${engineName})`, () => {
     expect(preview.text).toBe(sent);
     expect(preview.text).not.toMatch(/: —|here:\s*$/);
     const linked = await previewTemplate(ctx, { purpose: "text_back", template: DEFAULT_TEMPLATES.text_back, bookingUrl: "https://example.com/book" });
-    expect(linked.text).toMatch(/\/r\/samplelead0001\.[A-Za-z0-9_-]{16}/);
+    expect(linked.text).toMatch(/\/r\/[A-Za-z0-9_-]{22}/);
   });
 });
