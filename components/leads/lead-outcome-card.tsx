@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, fieldErrorsFrom, SuccessNote } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
-import { JOB_OUTCOME_LABEL, VISIT_OUTCOME_LABEL, type RecordOutcomeInput } from "@/server/leads/record-outcome";
+import { JOB_OUTCOME_LABEL, VISIT_OUTCOME_LABEL, type RecordOutcomeInput } from "@/server/leads/outcome-input";
 
 type OutcomeLead = { id: string; appointmentAt: Date | string | null; visitOutcome: "showed" | "no_show" | null; jobOutcome: "won" | "lost" | null; jobValueCents: number | null };
 

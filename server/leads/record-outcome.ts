@@ -1,29 +1,11 @@
 // What happened after the booking: did the customer show up for the visit, and did the visit
 // become paid work (won, with its value) or not (lost). These feed the show and close rates.
 // The status is left as it is: the office closes the lead with a reason when it is done.
-import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadWriteCtx } from "./apply-lead-change";
+import type { RecordOutcomeInput } from "./outcome-input";
 
-export const VISIT_OUTCOMES = ["showed", "no_show"] as const;
-export const JOB_OUTCOMES = ["won", "lost"] as const;
-export type VisitOutcomeCode = (typeof VISIT_OUTCOMES)[number];
-export type JobOutcomeCode = (typeof JOB_OUTCOMES)[number];
-
-/** The largest job value accepted: $10,000,000 in cents (keeps an integer column safe). */
-export const MAX_JOB_VALUE_CENTS = 1_000_000_000;
-
-export const ZRecordOutcomeInput = z.object({
-  leadId: z.string().min(1),
-  visitOutcome: z.enum(VISIT_OUTCOMES).optional(),
-  jobOutcome: z.enum(JOB_OUTCOMES).optional(),
-  /** The job's value in cents; only with jobOutcome "won". */
-  jobValueCents: z.number().int().min(0).max(MAX_JOB_VALUE_CENTS).nullish(),
-});
-export type RecordOutcomeInput = z.infer<typeof ZRecordOutcomeInput>;
-
-export const VISIT_OUTCOME_LABEL: Record<VisitOutcomeCode, string> = { showed: "Customer was there", no_show: "No-show" };
-export const JOB_OUTCOME_LABEL: Record<JobOutcomeCode, string> = { won: "Job won", lost: "Job lost" };
+export { JOB_OUTCOME_LABEL, JOB_OUTCOMES, MAX_JOB_VALUE_CENTS, VISIT_OUTCOME_LABEL, VISIT_OUTCOMES, ZRecordOutcomeInput, type JobOutcomeCode, type RecordOutcomeInput, type VisitOutcomeCode } from "./outcome-input";
 
 /** Why this outcome cannot be recorded on a lead with these facts, naming the field, or null. */
 export function outcomeRefusal(lead: { appointmentAt: Date | null }, input: RecordOutcomeInput): { message: string; field: string } | null {
