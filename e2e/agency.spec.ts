@@ -58,7 +58,7 @@ test("an operator watches every business's health, pauses and resumes one, and a
   await hill.getByRole("link", { name: "Open Hill Country Plumbing" }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.secondTenant}$`));
   await expect(page.getByText("The AI is off")).toBeVisible();
-  await expect(page.getByText("The service is paused by your agency.")).toBeVisible();
+  await expect(page.getByText("your agency paused the service")).toBeVisible();
 
   // Resume it.
   await page.goto("/agency");
@@ -82,12 +82,12 @@ test("an operator watches every business's health, pauses and resumes one, and a
   await expect(page.getByLabel("Owner invite link")).toHaveValue(/\/invite\/[\w-]+$/);
   const added = row(page, name);
   await expect(added).toContainText("AI off");
-  await expect(added).toContainText("No subscription");
+  await expect(added).toContainText("Free trial"); // every new business starts the 14-day trial
 
   // Open it: the operator works inside the new business.
   await page.getByRole("link", { name: `Open ${name}` }).first().click();
   await expect(page).toHaveURL(/\/t\/lakeside-plumbing-[a-z0-9-]+$/);
-  await expect(page.getByText("0 of 5 done")).toBeVisible();
+  await expect(page.getByText("1 of 6 done")).toBeVisible(); // billing (the trial) is the one step done
   await expect(page.getByText("Your role: operator")).toBeVisible();
 });
 
