@@ -154,7 +154,7 @@ test("an emergency with no on-call phone: the safety line and an urgent callback
   await expect(agentLine(page, /what's the ZIP code/)).toBeVisible();
   await callerSays(page, "78620", /What's going on with your plumbing\?/);
   await callerSays(page, "oh my god the toilet's overflowing and it won't stop, water's going into the hallway", /within 5 minutes.*what's your name\?/);
-  await expect(agentLine(page, /within 5 minutes/)).toContainText("turn off the water valve");
+  await expect(agentLine(page, /within 5 minutes/)).toContainText("turn off the water valve for that fixture");
   await callerSays(page, "Rosa Diaz", /address where the problem is/);
   await callerSays(page, "412 Oak Street", /call you back within 5 minutes/);
   await expect(page.getByText("The call has ended.")).toBeVisible();

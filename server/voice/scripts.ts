@@ -1,6 +1,7 @@
 // Everything the AI says, per prompt profile. `standard` is warm and may use the caller's name;
 // `safe` is a fixed script that never repeats caller-supplied words. No line states a price.
 import type { EmergencyKind, IntakeStage, PromptProfileName, Urgency } from "@/server/intake/extraction";
+import { emergencyRule } from "@/server/intake/emergency-rules";
 import { speakDigits } from "@/server/intake/spoken-numbers";
 import type { OfferedSlot } from "@/server/voice/booking-slots";
 
@@ -42,27 +43,15 @@ export type Script = {
   urgentPromise(biz: string): string;
 };
 
-const SAFETY_LINE: Partial<Record<EmergencyKind, string>> = {
-  gas_smell: "If you smell gas, please leave the building now and call 911 or your gas company from outside.",
-  burst_pipe: "If you can do it safely, turn off the main water shut-off valve.",
-  flooding: "If you can do it safely, turn off the main water shut-off valve, and stay away from any outlets near the water.",
-  other_safety_risk: "Please stay clear of any water near outlets or wiring.",
-};
-
-const EMERGENCY_LABEL: Record<EmergencyKind, string> = {
-  burst_pipe: "a burst pipe",
-  flooding: "flooding",
-  sewage_backup: "a sewage backup",
-  gas_smell: "a gas smell",
-  no_water_vulnerable: "no water with someone vulnerable in the home",
-  other_safety_risk: "a safety risk",
-};
-
+// The label and the safety line come from the emergency rules (server/intake/emergency-rules.ts).
 export function emergencyLabel(kind: EmergencyKind | null): string {
-  return kind ? EMERGENCY_LABEL[kind] : "an urgent problem";
+  return kind ? emergencyRule(kind).label : "an urgent problem";
 }
 
-const safety = (kind: EmergencyKind | null) => (kind && SAFETY_LINE[kind] ? ` ${SAFETY_LINE[kind]}` : "");
+const safety = (kind: EmergencyKind | null) => {
+  const line = kind ? emergencyRule(kind).safetyLine : null;
+  return line ? ` ${line}` : "";
+};
 
 export function joinOr(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";

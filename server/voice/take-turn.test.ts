@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createIntakeEngine, type ExtractResult } from "@/server/intake/engine";
 import { extraction, type ExtractInput } from "@/server/intake/extraction";
+import { emergencyRule } from "@/server/intake/emergency-rules";
 import { newCallState, parseCallState, type CallContext, type CallState } from "@/server/voice/state-machine";
 import { intakeInputFromForm, takeIntakeTurn, type IntakeInput, type IntakeTurn } from "@/server/voice/take-turn";
 
@@ -83,7 +84,7 @@ describe("one intake webhook turn", () => {
     expect(failed.result.actions).toContainEqual(expect.objectContaining({ type: "create_task", kind: "urgent_callback", dueInMinutes: 5 }));
     expect(failed.twiml).not.toContain("<Hangup/>");
     expect(failed.twiml).toContain(`<Gather input="speech"`);
-    expect(failed.twiml).toContain("<Say>I'm sorry, I couldn't reach anyone just now. If you can do it safely, turn off the main water shut-off valve, and stay away from any outlets near the water. I've marked this urgent, and someone will call you back within 5 minutes at this number. So they know who to ask for, what's your name?</Say>");
+    expect(failed.twiml).toContain(`<Say>I'm sorry, I couldn't reach anyone just now. ${emergencyRule("flooding").safetyLine} I've marked this urgent, and someone will call you back within 5 minutes at this number. So they know who to ask for, what's your name?</Say>`);
     expect(failed.result.state.stage).toBe("name");
     state = failed.result.state;
     const named = await takeIntakeTurn({ state, input: { kind: "speech", text: "Lena Fischer" }, ctx: CTX, engine, baseUrl: BASE });
