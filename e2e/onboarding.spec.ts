@@ -30,7 +30,7 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/t\/olivia-s-pipes-[a-z0-9-]+$/);
   const slug = new URL(page.url()).pathname.split("/")[2]!;
-  await expect(page.getByText("0 of 5 done")).toBeVisible();
+  await expect(page.getByText("1 of 6 done")).toBeVisible();
   await expect(page.getByText("The AI is off")).toBeVisible();
 
   // Phone numbers: a bad number is refused inline, a number of another business is refused, then ours.
@@ -80,7 +80,7 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
 
   // The checklist is complete: "setup complete", the first half of the service gate.
   await nav(page, "Overview");
-  await expect(page.getByText("5 of 5 done")).toBeVisible();
+  await expect(page.getByText("6 of 6 done")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Setup complete" })).toBeVisible();
   await expect(page.getByText("Setup is not complete")).toHaveCount(0);
   // The billing half is still closed: the checklist says what turns the AI on, and where.

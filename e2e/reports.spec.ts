@@ -25,7 +25,7 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
   await expect(page.getByTestId("figure-leads")).not.toHaveText("0");
   await expectNoSeriousAxeViolations(page);
 
-  await page.getByLabel("Period").selectOption("last_month");
+  await page.getByLabel("Period", { exact: true }).selectOption("last_month");
   const monthName = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "America/Chicago" });
   const now = new Date();
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15));
@@ -42,7 +42,7 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
   expect(csv.some((line) => line.includes(",missed_leads,Missed calls (the plumber did not answer),missedCalls,count,"))).toBe(true);
 
   // A custom range backwards is refused, naming the field.
-  await page.getByLabel("Period").selectOption("custom");
+  await page.getByLabel("Period", { exact: true }).selectOption("custom");
   await page.getByLabel("First day").fill("2026-03-10");
   await page.getByLabel("Last day").fill("2026-03-01");
   await page.getByRole("button", { name: "Show" }).click();
@@ -68,7 +68,7 @@ test("staff see their own leads' numbers", async ({ page }) => {
 test("an owner records a booked lead's outcome in one click each, and Reports counts it", async ({ page }) => {
   await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/leads`);
-  await page.getByTestId("inbox-row").filter({ hasText: "Priya Patel" }).getByRole("link").click();
+  await page.getByTestId("inbox-row").filter({ hasText: "Priya Patel" }).getByRole("link", { name: "Priya Patel" }).click();
   const card = page.getByRole("region", { name: "Visit outcome" });
   await card.getByRole("button", { name: "Customer was there" }).click();
   await expect(card.getByText("Recorded: Customer was there.")).toBeVisible();
