@@ -31,7 +31,7 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await expect(page).toHaveURL(/\/t\/olivia-s-pipes-[a-z0-9-]+$/);
   const slug = new URL(page.url()).pathname.split("/")[2]!;
   await expect(page.getByText("1 of 6 done")).toBeVisible();
-  await expect(page.getByText("The AI is off")).toBeVisible();
+  await expect(page.getByText("The AI is not answering calls yet: set up your tracking number")).toBeVisible();
 
   // Phone numbers: a bad number is refused inline, a number of another business is refused, then ours.
   await page.getByRole("link", { name: "Set up Tracking number" }).click();
@@ -83,9 +83,8 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await expect(page.getByText("6 of 6 done")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Setup complete" })).toBeVisible();
   await expect(page.getByText("Setup is not complete")).toHaveCount(0);
-  // The billing half is still closed: the checklist says what turns the AI on, and where.
-  await expect(page.getByText("on the Billing page to turn the AI on.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Choose a plan" })).toHaveAttribute("href", `/t/${slug}/settings/billing`);
+  // Every new business starts on the free trial: with setup complete, the AI answers calls.
+  await expect(page.getByText(/The AI answers missed calls right now: free trial until/)).toBeVisible();
 
   // Invite a staff member and copy the link.
   await nav(page, "Team");
