@@ -34,7 +34,7 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await expect(page.getByText("The AI is not answering calls yet: set up your tracking number")).toBeVisible();
 
   // Phone numbers: a bad number is refused inline, a number of another business is refused, then ours.
-  await page.getByRole("link", { name: "Set up Tracking number" }).click();
+  await page.getByRole("link", { name: "Set up Tracking number", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Phone numbers" })).toBeVisible();
   await page.getByLabel("Tracking number", { exact: true }).fill("12345");
   await page.getByRole("button", { name: "Add number" }).click();
@@ -81,7 +81,7 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   // The checklist is complete: "setup complete", the first half of the service gate.
   await nav(page, "Overview");
   await expect(page.getByText("6 of 6 done")).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "Setup complete" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Setup checklist" }).getByText("Setup complete")).toBeVisible();
   await expect(page.getByText("Setup is not complete")).toHaveCount(0);
   // Every new business starts on the free trial: with setup complete, the AI answers calls.
   await expect(page.getByText(/The AI answers missed calls right now: free trial until/)).toBeVisible();
