@@ -1,6 +1,6 @@
 // The intake eval's case format: one realistic call, the caller's words turn by turn, and what the
 // lead must look like afterwards. Cases live in eval/intake/cases/*.json (tuned against) and
-// eval/intake/held-out/*.json (written once, never tuned against); each file is an array of cases.
+// eval/intake/held-out/*.json (written once and run once before any rule is changed for it); each file is an array of cases.
 import { z } from "zod";
 
 const STATUSES = ["missed", "answered_by_ai", "booked", "not_booked", "followup_needed"] as const;

@@ -210,7 +210,7 @@ const started = performance.now();
 const tunedResults = await runAll(tuned, 0);
 const heldResults = await runAll(heldOut, tuned.length);
 printTable("Tuned cases (eval/intake/cases)", tunedResults);
-printTable("Held-out cases (eval/intake/held-out, never tuned against)", heldResults);
+printTable("Held-out cases (eval/intake/held-out: each batch written once, run once before rules were fixed for it)", heldResults);
 
 const t = summary(tunedResults);
 const h = summary(heldResults);

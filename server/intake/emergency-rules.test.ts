@@ -31,6 +31,19 @@ describe("flooding: water that won't stop or is spreading", () => {
     expect(detectEmergency("BASEMENT IS FLOODED")).toBe("flooding");
   });
 
+  it("escalates water that has already reached another room, however the caller says it", () => {
+    expect(detectEmergency("the toilet won't quit overflowing, it's in the hall")).toBe("flooding");
+    expect(detectEmergency("the tub overflowed and it's already in the bedroom")).toBe("flooding");
+    expect(detectEmergency("the washer leaked and it got into the den")).toBe("flooding");
+    expect(detectEmergency("the water heater is leaking and it reached the hallway")).toBe("flooding");
+  });
+
+  it("does not take a fixture that merely sits in a room as water spreading", () => {
+    expect(detectEmergency("my water heater is in the garage and it hums")).toBeNull();
+    expect(detectEmergency("the kitchen faucet drips, it's the one in the kitchen")).toBeNull();
+    expect(detectEmergency("my toilet won't quit running")).toBeNull();
+  });
+
   it("does not escalate a toilet that won't stop running", () => {
     expect(detectEmergency("my toilet won't stop running")).toBeNull();
     expect(detectEmergency("the toilet keeps running all night")).toBeNull();
@@ -111,6 +124,25 @@ describe("water near electrical", () => {
   it("escalates water near outlets or a panel, and a sagging ceiling", () => {
     expect(detectEmergency("water is dripping near the electrical panel")).toBe("other_safety_risk");
     expect(detectEmergency("the ceiling is sagging from the leak upstairs")).toBe("other_safety_risk");
+  });
+});
+
+describe("every form of a verb", () => {
+  it("hears a cue in any tense: comes up, came up, coming up", () => {
+    expect(detectEmergency("every time we flush, sewage comes up in the tub")).toBe("sewage_backup");
+    expect(detectEmergency("sewage came up through the shower drain")).toBe("sewage_backup");
+    expect(detectEmergency("sewage is coming up in the basement")).toBe("sewage_backup");
+  });
+
+  it("hears a broken water line, however it is said", () => {
+    expect(detectEmergency("the water line in the yard broke and it's gushing up out of the grass")).toBe("burst_pipe");
+    expect(detectEmergency("the main line is busted")).toBe("burst_pipe");
+    expect(detectEmergency("a pipe is broken in the wall and spraying")).toBe("burst_pipe");
+  });
+
+  it("keeps the exceptions in every tense too", () => {
+    expect(detectEmergency("the toilet stopped overflowing last week and it's fixed now")).toBeNull();
+    expect(detectEmergency("the toilet won't quit running")).toBeNull();
   });
 });
 

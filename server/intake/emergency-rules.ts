@@ -33,6 +33,14 @@ const WILL_NOT_STOP = [
   "not stopping",
   "can't stop -running -dripping",
   "can't get it to stop",
+  "won't quit -running -dripping",
+  "wont quit -running -dripping",
+  "will not quit -running -dripping",
+  "won't let up",
+  "keeps overflowing",
+  "keeps running over",
+  "keeps spilling",
+  "still pouring",
   "keeps coming",
   "keeps pouring",
   "can't shut … off",
@@ -42,15 +50,14 @@ const WILL_NOT_STOP = [
   "won't shut off -all",
   "won't turn off -all",
 ];
+/** Rooms water reaches when it spreads beyond the fixture. */
+const OTHER_ROOMS = ["hall*", "bedroom*", "kitchen", "living room", "dining room", "den", "next room", "other room*", "garage", "closet", "carpet"];
+/** "into the hallway", "it's already in the kitchen", "got into the den", "reached the bedroom". */
+const REACHED_ROOM = ["into the", "already in the", "got into the", "made it into the", "reached the", "over into the"].flatMap((how) => OTHER_ROOMS.map((room) => `${how} ${room}`));
 const SPREADING = [
   "everywhere",
   "all over",
-  "into the hall*",
-  "into the bedroom*",
-  "into the kitchen",
-  "into the living room",
-  "into the next room",
-  "into the other room*",
+  ...REACHED_ROOM,
   "down the stairs",
   "through the ceiling",
   "through the floor",
@@ -101,6 +108,8 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "pipe* … blew",
       "blew … pipe*",
       "main … burst",
+      "line … broke",
+      "line … bust",
       "main … broke",
     ],
     safetyLine: "If you can do it safely, turn off the main water shut-off valve.",
@@ -125,6 +134,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "spraying everywhere",
       "pouring out",
       "gushing out",
+      "gushing up",
       "leak* all over the floor",
       "leak* … all over the",
     ],
@@ -174,8 +184,41 @@ const NEGATED_BEFORE = /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|
 /** Someone 65 or older, said in digits or words ("my 87-year-old mom", "she's eighty seven"). */
 const OLD_PERSON = /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he|who)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|(is|turned|turning) (6[5-9]|[7-9]\d|1[01]\d|seventy|eighty|ninety)\b|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
 
+/**
+ * Callers use every form of a verb ("comes up", "came up", "coming up"; "broke", "broken"): the
+ * cues and the caller's words are both read with each form below turned into its plain verb, so a
+ * cue written with one form hears them all.
+ */
+const VERB_FORMS: Record<string, readonly string[]> = {
+  come: ["comes", "came", "coming"],
+  break: ["breaks", "broke", "broken", "breaking"],
+  burst: ["bursts", "bursting", "bursted"],
+  bust: ["busts", "busted", "busting"],
+  blow: ["blows", "blew", "blown", "blowing"],
+  pour: ["pours", "poured", "pouring"],
+  gush: ["gushes", "gushed", "gushing"],
+  spray: ["sprays", "sprayed", "spraying"],
+  spew: ["spews", "spewed", "spewing"],
+  shoot: ["shoots", "shooting"],
+  back: ["backs", "backed", "backing"],
+  pop: ["pops", "popped", "popping"],
+  split: ["splits", "splitting"],
+  explode: ["explodes", "exploded", "exploding"],
+  rupture: ["ruptures", "ruptured", "rupturing"],
+  keep: ["keeps", "kept", "keeping"],
+  stop: ["stops", "stopped", "stopping"],
+  quit: ["quits", "quitting"],
+  soak: ["soaks", "soaked", "soaking"],
+  reach: ["reaches", "reached", "reaching"],
+  spread: ["spreads", "spreading"],
+};
+const PLAIN_VERB = new Map(Object.entries(VERB_FORMS).flatMap(([verb, forms]) => forms.map((form) => [form, verb] as const)));
+const plainVerbs = (text: string) => text.replace(/[a-z]+/g, (word) => PLAIN_VERB.get(word) ?? word);
+
 function cueToRegex(cue: string): RegExp {
   if (cue === "OLD_PERSON") return OLD_PERSON;
+  // Plain verbs on whole words only: "spill*" keeps its wildcard.
+  cue = cue.replace(/[a-z]+(?![a-z*])/g, (word) => PLAIN_VERB.get(word) ?? word);
   const notFollowedBy = [...cue.matchAll(/ -([a-z']+)/g)].map((m) => m[1]!);
   const phrase = cue.replace(/ -[a-z']+/g, "");
   const parts = phrase.split(" … ").map((part) =>
@@ -216,8 +259,9 @@ function normalize(text: string): string {
 
 /** The emergency the caller describes, or null. Rules are checked in the order above (gas first). */
 export function detectEmergency(utterance: string): EmergencyKind | null {
-  const text = normalize(utterance);
-  if (RESOLVED.test(text) && !STILL_HAPPENING.test(text)) return null;
+  const said = normalize(utterance);
+  if (RESOLVED.test(said) && !STILL_HAPPENING.test(said)) return null;
+  const text = plainVerbs(said);
   for (const { rule, anyOf, allOf, unless } of COMPILED) {
     if (unless.some((re) => heard(re, text))) continue;
     if (anyOf.some((re) => heard(re, text))) return rule.kind;

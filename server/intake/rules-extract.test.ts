@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractByRules, nameOf, addressOf, bookingIntentOf, detectEmergency, detectWantsHuman, slotChoiceOf, summarizeIssue, urgencyOf, thirdPartyOf, unitOf, joinSpelling, afterCorrection } from "@/server/intake/rules-extract";
+import { extractByRules, nameOf, addressOf, bookingIntentOf, detectEmergency, detectWantsHuman, slotChoiceOf, summarizeIssue, urgencyOf, thirdPartyOf, unitOf, joinSpelling, afterCorrection, nameCorrectionOf } from "@/server/intake/rules-extract";
 import { findZip } from "@/server/intake/spoken-numbers";
 import type { SlotView } from "@/server/intake/extraction";
 
@@ -53,6 +53,13 @@ describe("urgency and emergencies", () => {
   it("does not flag an emergency the caller says is not happening", () => {
     expect(detectEmergency("there's no gas smell, just a slow drip")).toBeNull();
     expect(detectEmergency("it's not flooding or anything")).toBeNull();
+  });
+
+  it("does not hear 'no water anywhere' around a noisy fixture as a home without water", () => {
+    expect(urgencyOf("the water heater hums loud, there's no water anywhere")).toBe("normal");
+    expect(urgencyOf("the disposal grinds, no water on the floor")).toBe("normal");
+    expect(urgencyOf("we have no water in the house")).toBe("high");
+    expect(urgencyOf("there's no water coming out of the tap")).toBe("high");
   });
 
   it("labels no water without a vulnerable person high, not emergency", () => {
@@ -219,6 +226,14 @@ describe("one time at a time: what the caller says back", () => {
     expect(slotChoiceOf("uh, the first one i guess", SLOTS, [1, 2])).toEqual({ kind: "pick", index: 1 });
   });
 
+  it("reads a bare 'the second' after two re-offered times as a position, not the 2nd of the month", () => {
+    expect(slotChoiceOf("i'll take the second", SLOTS, [1, 2])).toEqual({ kind: "pick", index: 2 });
+    expect(slotChoiceOf("the first of those", SLOTS, [1, 2])).toEqual({ kind: "pick", index: 1 });
+    // With a month, or with only one time just read out, it is a date.
+    expect(slotChoiceOf("the second of march", SLOTS, [1, 2])).toMatchObject({ kind: "unavailable" });
+    expect(slotChoiceOf("can we do the second", SLOTS, [0])).toMatchObject({ kind: "unavailable" });
+  });
+
   it("reads 'tuesday's bad for me' as turning down the Tuesday opening", () => {
     expect(slotChoiceOf("tuesday's bad for me", SLOTS, [0])).toEqual({ kind: "declined" });
     expect(slotChoiceOf("tuesday is no good, i'm at work", SLOTS, [0])).toEqual({ kind: "declined" });
@@ -286,12 +301,38 @@ describe("corrections and spelling", () => {
   });
 });
 
+describe("a name corrected later", () => {
+  it("replaces the half of the name the caller corrects", () => {
+    expect(nameCorrectionOf("no sorry it's simms with two m's", "Carla Sims")).toBe("Carla Simms");
+    expect(nameCorrectionOf("sorry, that's reyes, not rays", "Tom Rays")).toBe("Tom Reyes");
+    expect(nameCorrectionOf("no, it's Jon, J O N", "John Reyes")).toBe("Jon Reyes");
+  });
+
+  it("takes a full name restated with a correction", () => {
+    expect(nameCorrectionOf("no sorry, it's petersen with an e n, anna petersen", "Anna Peterson")).toBe("Anna Petersen");
+  });
+
+  it("does not take a plain no, or an unrelated name, as a correction", () => {
+    expect(nameCorrectionOf("no thanks", "Carla Sims")).toBeNull();
+    expect(nameCorrectionOf("no it's fine, just call me", "Carla Sims")).toBeNull();
+    expect(nameCorrectionOf("no, it's my wife david who'll be home", "Carla Sims")).toBeNull();
+    expect(nameCorrectionOf("no sorry it's simms", undefined)).toBeNull();
+  });
+});
+
 describe("someone else's home", () => {
   it("hears a third party with their name: 'my tenant Mrs. Alvarez in unit B'", () => {
     const said = "I'm calling for my tenant Mrs. Alvarez in unit B, her kitchen sink is backed up";
     expect(thirdPartyOf(said)).toBe("my tenant Mrs. Alvarez");
     expect(unitOf(said)).toBe("B");
     expect(extractByRules({ stage: "issue", utterance: said, slotsOffered: [] })).toMatchObject({ thirdParty: "my tenant Mrs. Alvarez", unit: "B" });
+  });
+
+  it("hears a family named after the relation: 'my neighbors the Hendersons'", () => {
+    expect(thirdPartyOf("my neighbors the hendersons are away and asked me to call")).toBe("my neighbors the Hendersons");
+    expect(thirdPartyOf("calling for my clients, the nguyens")).toBe("my clients the Nguyens");
+    // A plumbing word after "the" is the problem, not a family.
+    expect(thirdPartyOf("my parents the pipes froze")).toBe("my parents");
   });
 
   it("hears a relative without a name", () => {

@@ -62,7 +62,11 @@ export function detectWantsHuman(lower: string): boolean {
 export function urgencyOf(said: string): Urgency {
   if (detectEmergency(said)) return "emergency";
   // "no leak", "it's not leaking": a problem the caller rules out does not raise the urgency.
-  const lower = said.replace(/\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up)\b/g, " ");
+  // "There's no water anywhere", "no water on the floor": water ruled out around the fixture is
+  // not a home without water.
+  const lower = said
+    .replace(/\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up)\b/g, " ")
+    .replace(/\bno water (anywhere|around (it|the)|on the (floor|ground)|under|underneath|leaking|dripping|pooling)\b/g, " ");
   if (LOW_EXPLICIT.test(lower)) return "low";
   if (HIGH.test(lower)) return "high";
   if (LOW.test(lower)) return "low";
@@ -259,8 +263,9 @@ const NEGATED_DAY = /\b(not|no|can'?t do|can'?t make|cannot do|can'?t|cannot|won
 /** "no good", "doesn't work": a yes-word turned into a no. */
 const NEGATED_YES = /\b(no|not|isn'?t|doesn'?t|don'?t|won'?t|ain'?t|never)\s+(\w+\s+)?(good|great|fine|works?|better|perfect|ok(ay)?|possible)\b/g;
 
-/** Days of the month the caller named: "the 5th", "March fifth", "on the twelfth". */
-function datesSaid(lower: string): number[] {
+/** Days of the month the caller named: "the 5th", "March fifth", "on the twelfth". With `listed`
+ *  times just read out, a bare "the second" is a position in that list, not the 2nd of the month. */
+function datesSaid(lower: string, listed = 0): number[] {
   const found: number[] = [];
   for (const m of lower.matchAll(new RegExp(`\\b(?:(?:${MONTHS})\\s+(?:the\\s+)?|the\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"))) found.push(Number(m[1]));
   for (const m of lower.matchAll(/\b(\d{1,2})(st|nd|rd|th)\b/g)) found.push(Number(m[1]));
@@ -273,6 +278,8 @@ function datesSaid(lower: string): number[] {
     const lead = lower.slice(0, m.index) + m[0].slice(0, m[0].length - m[1]!.length);
     if (!/\b(the|on)\s*$/.test(lead) && !new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lead)) continue;
     if (/^\s+(one|option|time|slot|choice)\b/.test(lower.slice(m.index + m[0].length))) continue;
+    const withMonth = new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lead) || new RegExp(`^\\s+of\\s+(${MONTHS}|the month|this month|next month)\\b`).test(lower.slice(m.index + m[0].length));
+    if (!withMonth && listed >= 2 && n <= listed) continue;
     found.push(n);
   }
   return [...new Set(found.filter((n) => n >= 1 && n <= 31))];
@@ -317,7 +324,7 @@ export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[
 
   // Filters: days (minus refused ones), dates, parts of the day, clock hours.
   const { wanted, refused } = daysSaid(lower);
-  const dates = datesSaid(lower);
+  const dates = datesSaid(lower, spoken.length);
   const saysNo = SLOT_NO.test(lower) && !/\b(works|fine|good|better|great|perfect|prefer|rather|how about|what about|can we do|could we do|let'?s do)\b/.test(lower);
   // "I have class all morning": a part of the day said with a no is a part of the day that is out.
   const partNegated = (re: RegExp) => {
@@ -417,19 +424,28 @@ export function questionOf(lower: string): { question: CallerQuestion | null; se
   return { question: null, serviceAsked: null };
 }
 
-/** The caller's words without the sentences that are questions to the business. */
-function withoutQuestions(text: string): string {
+/** The caller's words without the sentences that are questions to the business. `byClause`: also
+ *  the clauses of a sentence ("the tub drain is slow, what do you charge to come out" keeps the
+ *  drain) — for the problem, where what is kept must still be about plumbing. */
+function withoutQuestions(text: string, byClause = false): string {
+  const isQuestion = (part: string) => {
+    const q = questionOf(part.toLowerCase()).question;
+    return !!q && !(q === "services" && COMMERCIAL.test(part.toLowerCase()) && !/\?/.test(part));
+  };
   return (text.match(/[^.?!]+[.?!]*/g) ?? [text])
-    .filter((sentence) => {
-      const q = questionOf(sentence.toLowerCase()).question;
-      return !q || (q === "services" && COMMERCIAL.test(sentence.toLowerCase()) && !/\?/.test(sentence));
+    .flatMap((sentence) => {
+      if (!isQuestion(sentence)) return [sentence];
+      if (!byClause) return [];
+      const clauses = sentence.split(/,|;|\s+-\s+|\b(?:and|but|so|also)\b/i).map((c) => c.trim()).filter(Boolean);
+      return clauses.length > 1 ? clauses.filter((c) => !isQuestion(c)) : [];
     })
     .join(" ")
     .trim();
 }
 
-const RELATION = "(?:elderly |older |sick |disabled |old )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|in-laws|friend|client|customer|landlord|boss)";
-const THIRD_PARTY = new RegExp(`\\b(?:my|our)\\s+(${RELATION})\\b((?:,?\\s+(?:mrs?|ms|miss|dr)\\.?)?(?:,?\\s+[a-z][a-z'-]+){0,2})`, "i");
+const RELATION = "(?:elderly |older |sick |disabled |old )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|in-laws|friends?|clients?|customers?|landlord|boss|employer)";
+// "my neighbors the Hendersons", "my in-laws, the Garcias": a family named after the relation.
+const THIRD_PARTY = new RegExp(`\\b(?:my|our)\\s+(${RELATION})\\b((?:,?\\s+the(?=\\s+[a-z][a-z'-]+s\\b))?(?:,?\\s+(?:mrs?|ms|miss|dr)\\.?)?(?:,?\\s+[a-z][a-z'-]+){0,2})`, "i");
 const NOT_A_NAME = /^(is|has|had|was|says|said|asked|lives|rents|called|told|wants|needs|in|at|who|over|next|down|up|across|unit|apartment|apt|and|but|with|from|just|really|doesn't|does|can't|can|will|would|the|a|his|her|their)$/i;
 const UNIT = /\b(?:unit|apartment|apt|suite|ste|suit|number|#)\.?\s*#?\s*([0-9]{1,5}[a-z]?|bee|see|sea|dee|[a-z](?![a-z])|[a-z]-?[0-9]{1,4})\b/i;
 const UNIT_WORDS: Record<string, string> = { a: "A", b: "B", c: "C", d: "D", bee: "B", be: "B", see: "C", sea: "C", dee: "D" };
@@ -439,7 +455,14 @@ export function thirdPartyOf(text: string): string | null {
   const m = THIRD_PARTY.exec(text);
   if (!m) return null;
   const kept: string[] = [];
-  for (const word of (m[2] ?? "").replace(/,/g, " ").trim().split(/\s+/).filter(Boolean)) {
+  const words = (m[2] ?? "").replace(/,/g, " ").trim().split(/\s+/).filter(Boolean);
+  // "the Hendersons": the family keeps its article.
+  const family = words[0]?.toLowerCase() === "the" && words.length > 1 && !NOT_A_NAME.test(words[1]!) && !NAME_STOP.has(words[1]!.toLowerCase()) && !PLUMBING.test(words[1]!.toLowerCase());
+  if (family) {
+    kept.push("the", titleCase(words[1]!));
+    words.length = 0;
+  }
+  for (const word of words) {
     const bare = word.replace(/\.$/, "");
     if (NOT_A_NAME.test(bare) || (NAME_STOP.has(bare.toLowerCase()) && !/^(mrs?|ms|miss|dr)$/i.test(bare))) break;
     kept.push(/^(mrs?|ms|miss|dr)$/i.test(bare) ? `${titleCase(bare)}.` : titleCase(bare));
@@ -471,6 +494,46 @@ export function afterCorrection(text: string, has: (part: string) => boolean): s
     if (has(tail)) return tail;
   }
   return text;
+}
+
+/** Letters to change to turn one word into the other (Levenshtein distance). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+const NAME_CORRECTION_START = /^\W*(?:(?:no|nope|sorry|actually|wait|oops|oh|um|uh|hold on)\b[\s,.!-]*)+(.*)$/i;
+const NAME_CORRECTION_CUE = /\b(it'?s|its|my name|name is|name's|that'?s|spelled|spelt|with (two|2|a|an|one|double)\b|not \w+,?\s+(it'?s|its)?)/i;
+
+/**
+ * A caller correcting the name they already gave, at a later question: "no sorry, it's Simms with
+ * two m's", "actually it's Kathryn with a K". The correction must restate the name (the same first
+ * name, or a word a letter or two off the one stored); a name said on its own replaces its half.
+ * Returns the corrected full name, or null when the words are not such a correction.
+ */
+export function nameCorrectionOf(text: string, stored: string | undefined): string | null {
+  if (!stored) return null;
+  const m = NAME_CORRECTION_START.exec(text.trim());
+  if (!m || !NAME_CORRECTION_CUE.test(m[1]!)) return null;
+  const said = nameOf(joinSpelling(m[1]!).replace(/\b(that'?s|that is)\b/gi, "it's"), true);
+  if (!said) return null;
+  const old = stored.split(" ");
+  const close = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || (Math.min(a.length, b.length) >= 3 && editDistance(a.toLowerCase(), b.toLowerCase()) <= 2);
+  const words = said.split(" ");
+  if (words.length === 1) {
+    // One half of the name: replace the half it is close to.
+    const at = old.findIndex((w) => close(w, words[0]!));
+    if (at < 0) return null;
+    const fixed = old.map((w, i) => (i === at ? words[0]! : w)).join(" ");
+    return fixed === stored ? null : fixed;
+  }
+  if (!words.some((w) => old.some((o) => close(o, w)))) return null;
+  return said === stored ? null : said;
 }
 
 /** Joins letter-by-letter spelling ("J O N", "K-O-W-A-L-S-K-I") into the word, replacing the word said before it. */
@@ -523,7 +586,7 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
       break;
     case "issue":
       if (!out.emergency) {
-        const problem = out.question ? withoutQuestions(text) : text;
+        const problem = out.question ? withoutQuestions(text, true) : text;
         // Next to a question, only words about plumbing are the problem ("I manage a restaurant" is not).
         out.issueSummary = problem && (!out.question || PLUMBING.test(problem.toLowerCase())) ? summarizeIssue(problem) : null;
         out.urgency = out.issueSummary ? urgencyOf(problem.toLowerCase()) : null;

@@ -12,6 +12,8 @@ export type Script = {
   opening(biz: string): string;
   /** The question of a step asked plainly again, after answering something the caller asked. */
   question(stage: IntakeStage, fields?: { callerName?: string; urgency?: Urgency }): string;
+  /** The caller corrected the name they gave ("no, it's Simms with two m's"). */
+  nameCorrected(name: string): string;
   zipAfterIssue(): string;
   askIssue(): string;
   askName(urgency: Urgency | undefined): string;
@@ -87,6 +89,7 @@ export function slotWindow(slot: OfferedSlot): string {
 }
 
 const standard: Script = {
+  nameCorrected: (name) => `Sorry about that, I've got ${name}.`,
   opening: (biz) => `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
   question: (stage, fields) => {
     switch (stage) {
@@ -171,6 +174,7 @@ const standard: Script = {
 };
 
 const safe: Script = {
+  nameCorrected: () => "Thank you, I have corrected your name.",
   opening: (biz) => `Thank you for calling ${biz}. This is the automated assistant. What is the five-digit ZIP code where you need service?`,
   question: (stage) => {
     switch (stage) {

@@ -248,6 +248,26 @@ describe("the AI call (seed 000)", () => {
     expect(next(r)).toEqual({ type: "listen", stage: "booking_offer" });
   });
 
+  it("fixes a name the caller corrects at a later question and asks that question again, not taking the 'no' as an answer", () => {
+    const results = converse(["78701", "the shower drain is clogged", "anna peterson", "no sorry, it's petersen with an e n, anna petersen"]);
+    const corrected = last(results);
+    expect(corrected.state.fields.callerName).toBe("Anna Petersen");
+    expect(corrected.state.fields.bookingIntent).toBeUndefined();
+    expect(corrected.state.stage).toBe("booking_offer");
+    expect(corrected.say).toMatch(/Anna Petersen/);
+    expect(next(corrected)).toMatchObject({ type: "listen" });
+    // The same question is answered next, as usual.
+    const booked = hear(corrected.state, "send someone please");
+    expect(booked.state.fields.bookingIntent).toBe("visit");
+  });
+
+  it("keeps the problem said in the same breath as a question, and asks for the name next", () => {
+    const results = converse(["78701", "my kitchen sink won't drain, how much is it for you to come look"]);
+    const r = last(results);
+    expect(r.state.fields.issueSummary).toMatch(/sink/i);
+    expect(r.state.stage).toBe("name");
+  });
+
   it("does not ask for a name the caller already gave", () => {
     const r = last(converse(["78701", "this is Ana, my water heater is leaking"]));
     expect(r.state.fields.callerName).toBe("Ana");

@@ -18,6 +18,7 @@ import { upcomingSlots, type OfferedSlot, type WeeklySlot } from "@/server/voice
 import { groundAddress, groundIssue, groundName, groundZip } from "@/server/voice/evidence";
 import { answerQuestion, type CallerAnswerSettings } from "@/server/voice/caller-answers";
 import { emergencyLabel, SCRIPTS, type EscalationReason, type Miss, type Script } from "@/server/voice/scripts";
+import { nameCorrectionOf } from "@/server/intake/rules-extract";
 
 /** Two unclear answers to the same question end the call politely with a callback promise. */
 export const MAX_ATTEMPTS_PER_QUESTION = 2;
@@ -484,6 +485,18 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   }
   if (x.wantsHuman) {
     escalate(t, "asked_for_person", null);
+    return;
+  }
+  // "No sorry, it's Simms with two m's": the name given earlier is corrected, and the same
+  // question is asked again without counting a miss.
+  const corrected = stage !== "name" && t.s.sideTurns < MAX_SIDE_TURNS ? nameCorrectionOf(said, t.s.fields.callerName) : null;
+  if (corrected && !answersStage(t, stage, said, { ...x, bookingIntent: x.bookingIntent === "no" ? null : x.bookingIntent })) {
+    t.s.sideTurns += 1;
+    store(t, "callerName", corrected, said);
+    t.say.push(t.script.nameCorrected(corrected));
+    t.terminal = { type: "listen", stage };
+    if (stage === "slot") return sayOffer(t, t.script.offerSlots(currentSlots(t.s), undefined));
+    t.say.push(t.script.question(stage, t.s.fields));
     return;
   }
   // A question from the caller gets a one-sentence answer from the business's own settings.
