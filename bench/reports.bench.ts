@@ -74,15 +74,19 @@ const reachable = await admin.connect().then(() => true, () => false);
 if (!reachable) {
   console.log("\nPostgreSQL: 127.0.0.1:5432 does not answer — skipped (set BENCH_PG_URL to use another server).");
 } else {
-  const name = `lr_bench_reports_${Date.now()}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
+  // BENCH_KEEP_DB=<name>: seed that database once and keep it, so query work can be timed again and again.
+  const keep = process.env.BENCH_KEEP_DB;
+  const name = keep ?? `lr_bench_reports_${Date.now()}`;
+  const exists = keep ? (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [keep])).rowCount : 0;
+  if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString() });
   try {
     await applyMigrations(db.adapterFactory);
     const t0 = performance.now();
-    await seed(db.prisma, 1000, 100_000, 901);
+    if (!exists) await seed(db.prisma, 1000, 100_000, 901);
+    else await db.prisma.$executeRawUnsafe(`ANALYZE`);
     const [leads, calls, monthLeads] = await Promise.all([db.prisma.lead.count(), db.prisma.call.count(), db.prisma.lead.count({ where: { tenantId: "t0", createdAt: { gte: new Date(`${MONTH}-01T00:00:00Z`) } } })]);
     console.log(`\nPostgreSQL: ${leads.toLocaleString("en-US")} leads across 1,000 tenants, ${calls.toLocaleString("en-US")} calls (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s); the big tenant has ~${monthLeads.toLocaleString("en-US")} leads since ${MONTH}-01`);
     const owner = callerFor(db.prisma, "u0", "bench-0");
@@ -95,7 +99,7 @@ if (!reachable) {
     console.log(`  agency roll-up, 1,000 tenants                   p50 ${rollup.p50.toFixed(1).padStart(7)} ms   p95 ${rollup.p95.toFixed(1).padStart(7)} ms   (target ≤ 2,000 ms)`);
   } finally {
     await db.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!keep) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
 }
