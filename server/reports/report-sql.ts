@@ -117,10 +117,9 @@ type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & { key: string | null; to
  * The lead figures of each period, grouped by `by` (lead source, or business) with a totals row
  * over all of them (GROUPING SETS), so a total percentile or rate is the pooled one.
  */
-export async function leadTotals(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant"): Promise<(LeadTotals & { key: string | null })[]> {
-  if (!periods.length) return [];
+export function leadTotalsSql(periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant"): Prisma.Sql {
   const key = Prisma.raw(by === "source" ? "k.source" : `k."tenantId"`);
-  const rows = await db.$queryRaw<LeadTotalsRow[]>`
+  return Prisma.sql`
     ${leadFactsSql(periods, scope)}
     SELECT ${key} AS key, GROUPING(${key})::int AS total,
       count(*)::int AS leads,
@@ -146,6 +145,11 @@ export async function leadTotals(db: SqlClient, periods: readonly TenantPeriod[]
       ${speedBucketColumns()}
     FROM k
     GROUP BY GROUPING SETS ((${key}), ())`;
+}
+
+export async function leadTotals(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant"): Promise<(LeadTotals & { key: string | null })[]> {
+  if (!periods.length) return [];
+  const rows = await db.$queryRaw<LeadTotalsRow[]>(leadTotalsSql(periods, scope, by));
   return rows.map((r) => {
     const speedBuckets = SPEED_BUCKETS.map((_, i) => Number(r[`b${i}`] ?? 0));
     return {
@@ -199,19 +203,22 @@ function callsSql(scope: Scope): Prisma.Sql {
 }
 
 /** Calls by outcome, per local day of the business (byDay) or per business. */
-export async function callCounts(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, byDay: boolean): Promise<(CallCount & { tenantId: string })[]> {
-  if (!periods.length) return [];
+export function callCountsSql(periods: readonly TenantPeriod[], scope: Scope, byDay: boolean): Prisma.Sql {
   const day = byDay ? Prisma.sql`to_char((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE p.time_zone, 'YYYY-MM-DD')` : Prisma.sql`NULL::text`;
-  return db.$queryRaw<(CallCount & { tenantId: string })[]>`
+  return Prisma.sql`
     WITH p AS (${periodsSql(periods)})
     SELECT c."tenantId" AS "tenantId", ${day} AS day, ${CALL_OUTCOME} AS outcome, count(*)::int AS count
     ${callsSql(scope)}
     GROUP BY 1, 2, 3`;
 }
 
+export async function callCounts(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, byDay: boolean): Promise<(CallCount & { tenantId: string })[]> {
+  return periods.length ? db.$queryRaw<(CallCount & { tenantId: string })[]>(callCountsSql(periods, scope, byDay)) : [];
+}
+
 /** Where callers hung up on the AI (the step, when the call ended without an outcome), and the steps where the agent asked the same question twice in a row. */
-export async function scriptStepCounts(db: SqlClient, period: TenantPeriod, scope: Scope): Promise<ScriptStepCount[]> {
-  return db.$queryRaw<ScriptStepCount[]>`
+export function scriptStepCountsSql(period: TenantPeriod, scope: Scope): Prisma.Sql {
+  return Prisma.sql`
     WITH p AS (${periodsSql([period])}),
     c AS (
       SELECT c.id, c.state, c."endedAt", ${STAGE} AS stage, ${OUTCOME} AS outcome
@@ -227,6 +234,10 @@ export async function scriptStepCounts(db: SqlClient, period: TenantPeriod, scop
     UNION ALL
     SELECT 're_asked', turns.stage, count(*)::int FROM turns
       WHERE turns.stage = turns.previous AND turns.stage NOT IN ('new', 'ended') GROUP BY turns.stage`;
+}
+
+export async function scriptStepCounts(db: SqlClient, period: TenantPeriod, scope: Scope): Promise<ScriptStepCount[]> {
+  return db.$queryRaw<ScriptStepCount[]>(scriptStepCountsSql(period, scope));
 }
 
 /** Weekly handoff QA answers of the weeks that start in each period: answered questions and "no"s, per business. */
@@ -245,11 +256,11 @@ export async function handoffAnswerCounts(db: SqlClient, periods: readonly Tenan
  * Open leads leaking right now: no owner, past their due time, no next action, or an owner who has
  * not accepted within the SOP's window (5 minutes when urgent, else 15). A lead counts once in total.
  */
-export async function leakCounts(db: SqlClient, tenantId: string, scope: Scope, now: Date): Promise<LeakCounts> {
+export function leakCountsSql(tenantId: string, scope: Scope, now: Date): Prisma.Sql {
   const urgentBefore = new Date(now.getTime() - ESCALATION_MINUTES.urgent_unaccepted * 60_000);
   const standardBefore = new Date(now.getTime() - ESCALATION_MINUTES.standard_unaccepted * 60_000);
   const urgent = Prisma.sql`(l.urgency::text = ANY(${URGENT_URGENCIES}::text[]) OR l.temperature >= ${URGENT_TEMPERATURE})`;
-  const [row] = await db.$queryRaw<LeakCounts[]>`
+  return Prisma.sql`
     WITH o AS (
       SELECT l."ownerId" IS NULL AS unowned,
         COALESCE(l."dueAt" < ${now}, false) AS overdue,
@@ -263,5 +274,9 @@ export async function leakCounts(db: SqlClient, tenantId: string, scope: Scope, 
       count(*) FILTER (WHERE no_next_action)::int AS "noNextAction", count(*) FILTER (WHERE unaccepted)::int AS "unacceptedPastWindow",
       count(*) FILTER (WHERE unowned OR overdue OR no_next_action OR unaccepted)::int AS total
     FROM o`;
+}
+
+export async function leakCounts(db: SqlClient, tenantId: string, scope: Scope, now: Date): Promise<LeakCounts> {
+  const [row] = await db.$queryRaw<LeakCounts[]>(leakCountsSql(tenantId, scope, now));
   return row!;
 }
