@@ -3,7 +3,7 @@
 // leaks and their acceptance windows — and another business's rows never counting, since raw SQL
 // is not scoped by the tenant client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { makeLead, makeTenant, makeUser } from "@/prisma/factories";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
@@ -43,7 +43,7 @@ async function buildMarch(prisma: PrismaClient, tenantId: string, ownerId: strin
       { tenantId, leadId: l2.id, type: "touchpoint.left_voicemail", createdAt: t("2026-03-08T16:20:00Z") },
     ],
   });
-  const text = (leadId: string, over: Record<string, unknown>) => ({ tenantId, leadId, fromNumber: "+15125550100", toNumber: "+15125550001", body: "…", ...over }) as Parameters<PrismaClient["message"]["createMany"]>[0]["data"] & object;
+  const text = (leadId: string, over: Omit<Prisma.MessageCreateManyInput, "tenantId" | "leadId" | "fromNumber" | "toNumber" | "body"> & { body?: string }): Prisma.MessageCreateManyInput => ({ tenantId, leadId, fromNumber: "+15125550100", toNumber: "+15125550001", body: "…", ...over });
   await prisma.message.createMany({
     data: [
       text(l1.id, { direction: "outbound", purpose: "text_back", status: "delivered", sentAt: t("2026-03-08T15:01:00Z"), createdAt: t("2026-03-08T15:01:00Z") }),
@@ -52,7 +52,7 @@ async function buildMarch(prisma: PrismaClient, tenantId: string, ownerId: strin
       text(l2.id, { direction: "inbound", purpose: "inbound", status: "received", body: " Stop. ", createdAt: t("2026-03-09T12:00:00Z") }),
       text(l2.id, { direction: "inbound", purpose: "inbound", status: "received", body: "ＳＴＯＰ", createdAt: t("2026-03-09T12:01:00Z") }),
       text(l4.id, { direction: "outbound", purpose: "text_back", status: "canceled", createdAt: t("2026-04-01T04:31:00Z") }),
-    ] as never,
+    ],
   });
   await prisma.consentRecord.create({ data: { tenantId, phone: "+15125550002", optedOut: true, source: "sms_keyword", at: t("2026-03-09T12:00:00Z") } });
 
