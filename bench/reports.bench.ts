@@ -13,6 +13,9 @@ const { openDatabase } = await import("@/server/db/engine");
 const { applyMigrations } = await import("@/server/db/migrate");
 const { callerFor } = await import("@/server/test/caller");
 const { agencyReport } = await import("@/server/reports/agency-report");
+const { leadTotalsSql, callCountsSql, leakCountsSql, scriptStepCountsSql } = await import("@/server/reports/report-sql");
+const { resolvePeriod } = await import("@/server/reports/period");
+const { Prisma } = await import("@/server/db/generated/client");
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const PG_URL = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -66,7 +69,46 @@ async function seed(prisma: PrismaClient, tenants: number, big: number, each: nu
     INSERT INTO "LeadEvent" (id, "tenantId", "leadId", type, "actorId", "createdAt")
     SELECT 'e' || l.id, l."tenantId", l.id, 'touchpoint.called_back', 'u0', l."createdAt" + ((substr(l.id, 2)::int % 90) || ' minutes')::interval
     FROM "Lead" l WHERE l."createdAt" > now() - '70 days'::interval AND substr(l.id, 2)::int % 2 = 0`);
+  await seedTexts(prisma);
   await prisma.$executeRawUnsafe(`VACUUM ANALYZE`);
+}
+
+/** Texts of the last 70 days: a text-back to 40 % of leads, a reply from a quarter of those, a STOP from one in 20 (with its opt-out). */
+async function seedTexts(prisma: PrismaClient) {
+  const recent = `FROM "Lead" l WHERE l."createdAt" > now() - '70 days'::interval AND substr(l.id, 2)::int % 5 < 2`;
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Message" (id, "tenantId", "leadId", direction, purpose, "fromNumber", "toNumber", body, key, status, "sentAt", "createdAt", "updatedAt")
+    SELECT 'mo' || l.id, l."tenantId", l.id, 'outbound', 'text_back', '+15125550100', l."callerPhone", 'Sorry we missed you', 'text_back:' || l."sourceRef", 'delivered', l."createdAt" + '1 minute'::interval, l."createdAt" + '1 minute'::interval, now() ${recent}`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Message" (id, "tenantId", "leadId", direction, purpose, "fromNumber", "toNumber", body, status, "createdAt", "updatedAt")
+    SELECT 'mi' || l.id, l."tenantId", l.id, 'inbound', 'inbound', l."callerPhone", '+15125550100', CASE WHEN substr(l.id, 2)::int % 20 = 0 THEN 'Stop.' ELSE 'Yes, tomorrow works' END, 'received', l."createdAt" + '30 minutes'::interval, now()
+    ${recent} AND (substr(l.id, 2)::int % 4 = 0 OR substr(l.id, 2)::int % 20 = 0)`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "ConsentRecord" (id, "tenantId", phone, "optedOut", source, at)
+    SELECT 'co' || l.id, l."tenantId", l."callerPhone", true, 'sms_keyword', l."createdAt" + '30 minutes'::interval ${recent} AND substr(l.id, 2)::int % 20 = 0`);
+}
+
+/** BENCH_EXPLAIN=1: the plans of the heavy statements (EXPLAIN ANALYZE), for ADR 0005. */
+async function explainAll(prisma: PrismaClient) {
+  const now = new Date();
+  const bound = (tenantId: string) => {
+    const p = resolvePeriod({ kind: "month", month: MONTH }, "America/Chicago", now);
+    return { tenantId, timeZone: "America/Chicago", start: p.start, end: p.end, firstDay: p.firstDay, lastDay: p.lastDay };
+  };
+  const everyone = { ownerId: null };
+  const all = Array.from({ length: 1000 }, (_, i) => bound(`t${i}`));
+  const plans: [string, InstanceType<typeof Prisma.Sql>][] = [
+    ["lead totals by source, 100k-lead tenant", leadTotalsSql([bound("t0")], everyone, "source")],
+    ["calls by local day and outcome, 100k-lead tenant", callCountsSql([bound("t0")], everyone, true)],
+    ["script steps, 100k-lead tenant", scriptStepCountsSql(bound("t0"), everyone)],
+    ["open lead leaks, 100k-lead tenant", leakCountsSql("t0", everyone, now)],
+    ["lead totals by business, 1,000 tenants", leadTotalsSql(all, everyone, "tenant")],
+    ["calls by business and outcome, 1,000 tenants", callCountsSql(all, everyone, false)],
+  ];
+  for (const [name, sql] of plans) {
+    const rows = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`);
+    console.log(`\n  ── plan: ${name}\n${rows.map((r) => `    ${r["QUERY PLAN"]}`).join("\n")}`);
+  }
 }
 
 const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
@@ -74,17 +116,24 @@ const reachable = await admin.connect().then(() => true, () => false);
 if (!reachable) {
   console.log("\nPostgreSQL: 127.0.0.1:5432 does not answer — skipped (set BENCH_PG_URL to use another server).");
 } else {
-  const name = `lr_bench_reports_${Date.now()}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
+  // BENCH_KEEP_DB=<name>: seed that database once and keep it, so query work can be timed again and again.
+  const keep = process.env.BENCH_KEEP_DB;
+  const name = keep ?? `lr_bench_reports_${Date.now()}`;
+  const exists = keep ? (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [keep])).rowCount : 0;
+  if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString() });
   try {
     await applyMigrations(db.adapterFactory);
     const t0 = performance.now();
-    await seed(db.prisma, 1000, 100_000, 901);
-    const [leads, calls, monthLeads] = await Promise.all([db.prisma.lead.count(), db.prisma.call.count(), db.prisma.lead.count({ where: { tenantId: "t0", createdAt: { gte: new Date(`${MONTH}-01T00:00:00Z`) } } })]);
-    console.log(`\nPostgreSQL: ${leads.toLocaleString("en-US")} leads across 1,000 tenants, ${calls.toLocaleString("en-US")} calls (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s); the big tenant has ~${monthLeads.toLocaleString("en-US")} leads since ${MONTH}-01`);
+    if (!exists) await seed(db.prisma, 1000, 100_000, 901);
+    else if ((await db.prisma.message.count()) === 0) {
+      await seedTexts(db.prisma);
+      await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE`);
+    }
+    const [leads, calls, texts, monthLeads] = await Promise.all([db.prisma.lead.count(), db.prisma.call.count(), db.prisma.message.count(), db.prisma.lead.count({ where: { tenantId: "t0", createdAt: { gte: new Date(`${MONTH}-01T00:00:00Z`) } } })]);
+    console.log(`\nPostgreSQL: ${leads.toLocaleString("en-US")} leads across 1,000 tenants, ${calls.toLocaleString("en-US")} calls, ${texts.toLocaleString("en-US")} texts (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s); the big tenant has ~${monthLeads.toLocaleString("en-US")} leads since ${MONTH}-01`);
     const owner = callerFor(db.prisma, "u0", "bench-0");
     const staff = callerFor(db.prisma, "u1", "bench-0");
     const monthly = await measure(RUNS, () => owner.reports.report({ kind: "month", month: MONTH }));
@@ -93,9 +142,10 @@ if (!reachable) {
     console.log(`  monthly report, 100k-lead tenant (staff, own)   p50 ${own.p50.toFixed(1).padStart(7)} ms   p95 ${own.p95.toFixed(1).padStart(7)} ms`);
     const rollup = await measure(Math.max(3, Math.round(RUNS / 4)), () => agencyReport(db.prisma, "a0", { kind: "month", month: MONTH }));
     console.log(`  agency roll-up, 1,000 tenants                   p50 ${rollup.p50.toFixed(1).padStart(7)} ms   p95 ${rollup.p95.toFixed(1).padStart(7)} ms   (target ≤ 2,000 ms)`);
+    if (process.env.BENCH_EXPLAIN) await explainAll(db.prisma);
   } finally {
     await db.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!keep) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
 }

@@ -1,6 +1,7 @@
 // The demo data a fresh embedded database starts with (README "Demo logins"). Idempotent:
 // it only seeds an empty database.
 import type { PrismaClient } from "@/server/db/generated/client";
+import { previousWeek } from "@/server/reports/handoff-qa";
 import { addMember, completeSetup, makeApiKey, makeInboxLead, makeTenant, makeUser, setCallAnswers } from "./factories";
 import { seedTrialSubscription } from "@/server/billing/seed-subscription";
 
@@ -176,4 +177,7 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
   });
   const spam = await makeInboxLead(prisma, tenantId, { callerPhone: "+18005550148", status: "missed", urgency: null, ownerId, createdAt: minutes(-2 * 24 * 60) });
   await prisma.lead.update({ where: { id: spam.id }, data: { status: "closed", closeReason: "spam", closeNote: "Robocall" } });
+  // Last week's handoff QA sample (the Monday job's work), waiting for a reviewer on the QA page.
+  const { timeZone } = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
+  await prisma.handoffReview.create({ data: { tenantId, weekOf: previousWeek(now, timeZone).weekOf, leadId: booked.id, kind: "accepted" } });
 }

@@ -7,6 +7,8 @@ export type ConsentKeyword = "stop" | "start" | "help";
 const STOP = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"];
 const START = ["START", "UNSTOP"];
 const HELP = ["HELP", "INFO"];
+/** Every consent keyword, as normalizeKeyword() leaves it (the reports count replies in SQL with this list). */
+export const CONSENT_KEYWORDS: readonly string[] = [...STOP, ...START, ...HELP];
 
 /** The message reduced to letters only, upper case: "  Stop! " → "STOP". */
 export function normalizeKeyword(body: string): string {

@@ -11,7 +11,8 @@ export type DeliveryConfig = { smtpUrl?: string | null; from?: string; now?: () 
 
 export type DeliveryResult = "sent" | "retry" | "failed" | "skipped";
 
-async function sendEmail(cfg: DeliveryConfig, msg: { to: string; subject: string; text: string }) {
+/** A plain-text email, or multipart/alternative (text + HTML) when the notification has an HTML body. */
+async function sendEmail(cfg: DeliveryConfig, msg: { to: string; subject: string; text: string; html?: string }) {
   const transport = nodemailer.createTransport(cfg.smtpUrl!);
   try {
     await transport.sendMail({ from: cfg.from ?? "LeadRescue <no-reply@leadrescue.local>", ...msg });
@@ -31,7 +32,7 @@ export async function deliverNotification(prisma: PrismaClient, id: string, cfg:
     if (n.channel === "in_app") transport = "in_app";
     else if (n.channel === "email" && cfg.smtpUrl) {
       if (!n.to) throw new Error("The recipient has no email address.");
-      await sendEmail(cfg, { to: n.to, subject: n.subject ?? "LeadRescue", text: n.body });
+      await sendEmail(cfg, { to: n.to, subject: n.subject ?? "LeadRescue", text: n.body, ...(n.html ? { html: n.html } : {}) });
       transport = "smtp";
     } else if (n.channel === "sms" && cfg.sendSms) {
       // messaging: through the Twilio SDK (server/messaging/send-staff-sms.ts); "local" when it went to the local fake.

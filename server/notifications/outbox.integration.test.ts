@@ -81,6 +81,18 @@ describe(`notification outbox (${engineName})`, () => {
     expect(await deliverNotification(db.prisma, id, { smtpUrl: closedPort })).toBe("skipped");
   });
 
+  it("sends an email with an HTML body as multipart/alternative, the plain text kept", async () => {
+    const noQueue: Enqueue = async () => null;
+    const { id } = await notify({ prisma: db.prisma, tenantId, userId, channel: "email", to: "dana@outbox.test", purpose: "test.html", subject: "Report", body: "Leads: 2", html: "<p>Leads: <strong>2</strong></p>", enqueue: noQueue });
+    expect(await deliverNotification(db.prisma, id, { smtpUrl: smtp.url })).toBe("sent");
+    const raw = smtp.messages.find((m) => m.data.includes("Subject: Report"))?.data ?? "";
+    expect(raw).toMatch(/Content-Type: multipart\/alternative/i);
+    expect(raw).toMatch(/Content-Type: text\/plain[^]*Leads: 2[^]*Content-Type: text\/html[^]*<strong>2<\/strong>/i);
+    // Other channels never keep an HTML body.
+    const sms = await notify({ prisma: db.prisma, tenantId, userId, channel: "sms", to: "+15125550100", purpose: "test.html", body: "Hi", html: "<p>Hi</p>", enqueue: noQueue });
+    expect((await db.prisma.notification.findUniqueOrThrow({ where: { id: sms.id } })).html).toBeNull();
+  });
+
   it("retries a failing email through the pg-boss job and sends it once the server accepts", async () => {
     smtp.failNext(2);
     await startJobs(db, [notificationSendJob as never], { pollingIntervalSeconds: 0.5 });

@@ -36,6 +36,8 @@ export type NotifyInput = {
   leadId?: string | null;
   body: string;
   subject?: string | null;
+  /** Email only: an HTML version of body; the plain text stays as the alternative. */
+  html?: string | null;
   /** Phone (sms) or email address (email); ignored for in_app. */
   to?: string | null;
   /** Idempotency key; defaults to `${purpose}:${leadId ?? ""}`. */
@@ -46,7 +48,7 @@ export async function recordNotification(input: NotifyInput): Promise<{ id: stri
   const key = input.key ?? `${input.purpose}:${input.leadId ?? ""}`;
   const unique = { tenantId: input.tenantId, userId: input.userId, channel: input.channel, key };
   const { count } = await input.prisma.notification.createMany({
-    data: [{ ...unique, purpose: input.purpose, leadId: input.leadId ?? null, body: input.body, subject: input.subject ?? null, to: input.channel === "in_app" ? null : (input.to ?? null) }],
+    data: [{ ...unique, purpose: input.purpose, leadId: input.leadId ?? null, body: input.body, subject: input.subject ?? null, html: input.channel === "email" ? (input.html ?? null) : null, to: input.channel === "in_app" ? null : (input.to ?? null) }],
     skipDuplicates: true,
   });
   const row = await input.prisma.notification.findUniqueOrThrow({ where: { tenantId_userId_channel_key: unique }, select: { id: true } });

@@ -1,77 +1,39 @@
 // The agency roll-up: the same KPIs per business side by side, and the totals, for one period
-// resolved in each business's own time zone. Rows for every business are read in one set of
-// queries (no query per business) and handed to the same pure functions as a business's report.
+// resolved in each business's own time zone. One set of statements for every business (no query
+// per business); the database pools the totals (GROUPING SETS), so a total rate or percentile is
+// the agency's, not an average of the businesses'.
 import type { PrismaClient } from "@/server/db/generated/client";
-import { parseConsentKeyword } from "@/server/messaging/parse-keyword";
-import { periodFigures, type PeriodRows } from "./compute-report";
+import { NO_LEADS, periodFigures, type PeriodCounts } from "./compute-report";
 import { FIGURES } from "./figures";
-import { inChunks } from "./query-report";
-import { resolvePeriod, type ReportPeriod, type ReportPeriodInput } from "./period";
+import { resolvePeriod, type ReportPeriodInput } from "./period";
+import { callCounts, handoffAnswerCounts, leadTotals, type TenantPeriod } from "./report-sql";
 import type { FigureKey, PeriodFigures } from "./report-schema";
-
-const EVENT_TYPES = ["touchpoint.called_back", "touchpoint.left_voicemail", "touchpoint.texted", "sms.sent_by_staff", "lead.routed", "sms.link_clicked"];
 
 export type AgencyReportRow = { tenantId: string; name: string; slug: string; timeZone: string; firstDay: string; lastDay: string; figures: PeriodFigures };
 export type AgencyReport = { label: string; rows: AgencyReportRow[]; totals: PeriodFigures };
 
-const emptyRows = (): PeriodRows => ({ calls: [], leads: [], events: [], messages: [], consents: [], qaReviews: [], handoffReviews: [] });
+/**
+ * Every business of the agency with its period's counts, and the pooled totals. The one
+ * cross-tenant read of the reports: it takes the raw client and binds the agency's tenant ids.
+ */
+export async function agencyPeriodCounts(prisma: PrismaClient, agencyId: string, input: ReportPeriodInput, now: Date) {
+  const tenants = await prisma.tenant.findMany({ where: { agencyId }, select: { id: true, name: true, slug: true, timeZone: true }, orderBy: { name: "asc" } });
+  const periods = tenants.map((t) => ({ tenant: t, period: resolvePeriod(input, t.timeZone, now) }));
+  const bounds: TenantPeriod[] = periods.map(({ tenant, period }) => ({ tenantId: tenant.id, timeZone: tenant.timeZone, start: period.start, end: period.end, firstDay: period.firstDay, lastDay: period.lastDay }));
+  const everyone = { ownerId: null };
+  const [leads, calls, handoff] = await Promise.all([leadTotals(prisma, bounds, everyone, "tenant"), callCounts(prisma, bounds, everyone, false), handoffAnswerCounts(prisma, bounds)]);
+  const countsOf = (tenantId: string | null): PeriodCounts => ({
+    leads: leads.find((l) => l.key === tenantId) ?? NO_LEADS,
+    calls: calls.filter((c) => tenantId == null || c.tenantId === tenantId),
+    handoff: handoff.filter((h) => tenantId == null || h.tenantId === tenantId).reduce((a, h) => ({ answered: a.answered + h.answered, no: a.no + h.no }), { answered: 0, no: 0 }),
+  });
+  return { periods, countsOf };
+}
 
 export async function agencyReport(prisma: PrismaClient, agencyId: string, input: ReportPeriodInput, now = new Date()): Promise<AgencyReport> {
-  const tenants = await prisma.tenant.findMany({ where: { agencyId }, select: { id: true, name: true, slug: true, timeZone: true }, orderBy: { name: "asc" } });
-  const periods = new Map<string, ReportPeriod>(tenants.map((t) => [t.id, resolvePeriod(input, t.timeZone, now)]));
-  const all = [...periods.values()];
-  if (!all.length) return { label: resolvePeriod(input, "UTC", now).label, rows: [], totals: periodFigures(emptyRows(), resolvePeriod(input, "UTC", now)) };
-  // One window wide enough for every business's local period; each row is then kept by its own.
-  const start = new Date(Math.min(...all.map((p) => p.start.getTime())));
-  const end = new Date(Math.max(...all.map((p) => p.end.getTime())));
-  const firstDay = all.map((p) => p.firstDay).sort()[0]!;
-  const lastDay = all.map((p) => p.lastDay).sort().at(-1)!;
-  const ids = tenants.map((t) => t.id);
-  const leadWhere = { tenantId: { in: ids }, createdAt: { gte: start, lt: end }, isTest: false };
-  const [calls, leads, consents, qaReviews, handoffReviews] = await Promise.all([
-    prisma.call.findMany({ where: { tenantId: { in: ids }, startedAt: { gte: start, lt: end }, isTest: false }, select: { tenantId: true, startedAt: true, plumberAcceptedAt: true, state: true, endedAt: true } }),
-    prisma.lead.findMany({
-      where: leadWhere,
-      select: { tenantId: true, id: true, createdAt: true, source: true, status: true, ownerId: true, acceptedAt: true, appointmentAt: true, visitOutcome: true, jobOutcome: true, jobValueCents: true, temperature: true, callerPhone: true },
-    }),
-    prisma.consentRecord.findMany({ where: { tenantId: { in: ids }, optedOut: true, at: { gte: start, lt: end } }, select: { tenantId: true, phone: true, optedOut: true, at: true } }),
-    prisma.qaReview.findMany({ where: { tenantId: { in: ids }, sampledOn: { gte: firstDay, lte: lastDay } }, select: { tenantId: true, sampledOn: true, verdict: true, reviewerVerdict: true, criteria: true } }),
-    prisma.handoffReview.findMany({ where: { tenantId: { in: ids }, weekOf: { gte: firstDay, lte: lastDay } }, select: { tenantId: true, weekOf: true, ownerCorrect: true, notesSufficient: true, waitReasonable: true, noRepeat: true, outcomeMatched: true } }),
-  ]);
-  const leadIds = leads.map((l) => l.id);
-  const events = await inChunks(leadIds, (chunk) => prisma.leadEvent.findMany({ where: { leadId: { in: chunk }, type: { in: EVENT_TYPES } }, select: { tenantId: true, leadId: true, type: true, createdAt: true } }));
-  const messages = await inChunks(leadIds, (chunk) => prisma.message.findMany({ where: { leadId: { in: chunk } }, select: { tenantId: true, leadId: true, direction: true, purpose: true, status: true, sentAt: true, createdAt: true, authorId: true, body: true } }));
-
-  const byTenant = new Map<string, PeriodRows>(ids.map((id) => [id, emptyRows()]));
-  const inTime = (tenantId: string, at: Date) => {
-    const p = periods.get(tenantId)!;
-    return at >= p.start && at < p.end;
-  };
-  const inDays = (tenantId: string, day: string) => {
-    const p = periods.get(tenantId)!;
-    return day >= p.firstDay && day <= p.lastDay;
-  };
-  const keptLeads = new Set<string>();
-  for (const { tenantId, ...c } of calls) if (inTime(tenantId, c.startedAt)) byTenant.get(tenantId)!.calls.push(c);
-  for (const { tenantId, ...l } of leads) {
-    if (!inTime(tenantId, l.createdAt)) continue;
-    keptLeads.add(l.id);
-    byTenant.get(tenantId)!.leads.push(l);
-  }
-  for (const { tenantId, ...e } of events) if (keptLeads.has(e.leadId)) byTenant.get(tenantId)!.events.push(e);
-  for (const { tenantId, body, ...m } of messages) if (m.leadId && keptLeads.has(m.leadId)) byTenant.get(tenantId)!.messages.push({ ...m, keyword: m.direction === "inbound" && parseConsentKeyword(body) != null });
-  for (const { tenantId, ...c } of consents) if (inTime(tenantId, c.at)) byTenant.get(tenantId)!.consents.push(c);
-  for (const { tenantId, sampledOn, ...r } of qaReviews) if (inDays(tenantId, sampledOn)) byTenant.get(tenantId)!.qaReviews.push(r);
-  for (const { tenantId, weekOf, ...r } of handoffReviews) if (inDays(tenantId, weekOf)) byTenant.get(tenantId)!.handoffReviews!.push(r);
-
-  const rows = tenants.map((t) => {
-    const p = periods.get(t.id)!;
-    return { tenantId: t.id, name: t.name, slug: t.slug, timeZone: t.timeZone, firstDay: p.firstDay, lastDay: p.lastDay, figures: periodFigures(byTenant.get(t.id)!, p) };
-  });
-  // Totals pool every business's rows, so a total rate is the agency's rate, not an average of rates.
-  const pooled = emptyRows();
-  for (const r of byTenant.values()) for (const k of Object.keys(pooled) as (keyof PeriodRows)[]) (pooled[k] as unknown[]).push(...(r[k] ?? []));
-  return { label: all[0]!.label, rows, totals: periodFigures(pooled, { start, end, firstDay, lastDay }) };
+  const { periods, countsOf } = await agencyPeriodCounts(prisma, agencyId, input, now);
+  const rows = periods.map(({ tenant: t, period: p }) => ({ tenantId: t.id, name: t.name, slug: t.slug, timeZone: t.timeZone, firstDay: p.firstDay, lastDay: p.lastDay, figures: periodFigures(countsOf(t.id)) }));
+  return { label: periods[0]?.period.label ?? resolvePeriod(input, "UTC", now).label, rows, totals: periodFigures(countsOf(null)) };
 }
 
 /** The roll-up as CSV: one row per business and a totals row, one column per figure. */

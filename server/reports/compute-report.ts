@@ -1,7 +1,8 @@
-// Every figure of the missed-lead report and the KPIs, as pure functions over queried rows
-// (query-report.ts loads them). No I/O, no clock: "now" and the period come in.
+// Every figure of the missed-lead report and the KPIs, as pure functions over the rows the query
+// layer returns (report-sql.ts counts in the database; query-report.ts and agency-report.ts load).
+// No I/O, no clock: "now" and the period come in.
 //
-// Rules, in the office's words:
+// Rules, in the office's words (the counting rules live in report-sql.ts, next to their SQL):
 // - A lead belongs to the period it came in (its createdAt, local time); what happens to it later
 //   (booked, showed, won) counts there, so a lead that crosses months is counted once.
 // - A missed call is one the plumber did not take (no key press on the ring-first whisper).
@@ -12,12 +13,12 @@
 //   with a recorded outcome. Close rate: won jobs ÷ booked visits.
 // - Speed to lead: from the call to the first human touch (call back, voicemail, text, staff SMS);
 //   0 when the plumber answered live. Handoff acceptance: from routing to the owner's acceptance.
-// - Percentiles are nearest-rank.
+// - Percentiles are nearest-rank (the database's percentile_disc); minutes are rounded to one decimal.
+// - A total over several groups (all sources, all businesses) is pooled, never an average of rates.
 import type { LeadSource } from "@/server/db/generated/enums";
-import { ESCALATION_MINUTES, isUrgent } from "@/server/leads/escalation-rules";
-import { noShare, type HandoffAnswers } from "./handoff-qa";
-import { localDate, daysOf, type DateRange, type ReportPeriod } from "./period";
+import { daysOf, type DateRange, type ReportPeriod } from "./period";
 import {
+  CALL_OUTCOMES,
   SPEED_BUCKETS,
   type CallOutcomeBucket,
   type Leaks,
@@ -27,39 +28,71 @@ import {
   type SourceFigures,
 } from "./report-schema";
 
-export type CallRow = {
-  startedAt: Date;
-  plumberAcceptedAt: Date | null;
-  /** The stored call state: stage, outcome, fields, transcript (voice/state-machine.ts). */
-  state: unknown;
-  endedAt: Date | null;
+/** The lead figures of a group of leads (a period, a source, a business), counted by the database. */
+export type LeadTotals = {
+  leads: number;
+  booked: number;
+  showed: number;
+  noShow: number;
+  won: number;
+  lost: number;
+  wonValueCents: number;
+  /** Leads that got an automatic text (text-back, confirmation, reminder). */
+  textedLeads: number;
+  /** Of those, leads that replied after the first one. */
+  repliedLeads: number;
+  /** Of those, leads whose number opted out by the period's end. */
+  optedOutLeads: number;
+  textedBackLeads: number;
+  repliesAfterTextBack: number;
+  bookingsAfterTextBack: number;
+  /** Text-back messages handed to Twilio (a lead may have more than one). */
+  textBacksSent: number;
+  linkClicks: number;
+  temperatureSum: number;
+  speedP50Ms: number | null;
+  speedP90Ms: number | null;
+  acceptP50Ms: number | null;
+  acceptP90Ms: number | null;
+  /** Leads per SPEED_BUCKETS entry, in its order. */
+  speedBuckets: number[];
 };
 
-export type LeadRow = {
-  id: string;
-  createdAt: Date;
-  source: LeadSource;
-  status: string;
-  ownerId: string | null;
-  acceptedAt: Date | null;
-  appointmentAt: Date | null;
-  visitOutcome: string | null;
-  jobOutcome: string | null;
-  jobValueCents: number | null;
-  temperature: number;
-  callerPhone: string;
-};
-
-export type EventRow = { leadId: string; type: string; createdAt: Date };
-/** keyword: an inbound STOP / START / HELP, which is not a reply to the business. */
-export type MessageRow = { leadId: string | null; direction: "inbound" | "outbound"; purpose: string; status: string; sentAt: Date | null; createdAt: Date; authorId: string | null; keyword?: boolean };
-export type ConsentRow = { phone: string; optedOut: boolean; at: Date };
+/** Calls of one outcome (on one local day, when counted by day). */
+export type CallCount = { day: string | null; outcome: CallOutcomeBucket; count: number };
+/** Weekly handoff QA: answered questions and "no" answers. */
+export type HandoffAnswerCount = { answered: number; no: number };
+export type LeakCounts = Omit<Leaks, "asOf">;
+export type ScriptStepCount = { kind: "hung_up" | "re_asked"; key: string; count: number };
 export type QaReviewRow = { verdict: string; reviewerVerdict: string | null; criteria: unknown };
-export type HandoffReviewRow = Partial<HandoffAnswers>;
 
-export type PeriodRows = { calls: CallRow[]; leads: LeadRow[]; events: EventRow[]; messages: MessageRow[]; consents: ConsentRow[]; qaReviews: QaReviewRow[]; handoffReviews?: HandoffReviewRow[] };
+/** What one period's figures are computed from. */
+export type PeriodCounts = { leads: LeadTotals; calls: readonly CallCount[]; handoff: HandoffAnswerCount };
 
-export type OpenLeadRow = { ownerId: string | null; nextAction: string | null; dueAt: Date | null; acceptedAt: Date | null; createdAt: Date; status: string; urgency: string | null; temperature: number };
+export const NO_LEADS: LeadTotals = {
+  leads: 0,
+  booked: 0,
+  showed: 0,
+  noShow: 0,
+  won: 0,
+  lost: 0,
+  wonValueCents: 0,
+  textedLeads: 0,
+  repliedLeads: 0,
+  optedOutLeads: 0,
+  textedBackLeads: 0,
+  repliesAfterTextBack: 0,
+  bookingsAfterTextBack: 0,
+  textBacksSent: 0,
+  linkClicks: 0,
+  temperatureSum: 0,
+  speedP50Ms: null,
+  speedP90Ms: null,
+  acceptP50Ms: null,
+  acceptP90Ms: null,
+  speedBuckets: SPEED_BUCKETS.map(() => 0),
+};
+export const NO_COUNTS: PeriodCounts = { leads: NO_LEADS, calls: [], handoff: { answered: 0, no: 0 } };
 
 // ── small helpers ──
 
@@ -67,158 +100,73 @@ export function ratio(n: number, d: number): number | null {
   return d > 0 ? n / d : null;
 }
 
-/** Nearest-rank percentile (p in 0–100) of unsorted values; null for none. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
-}
-
-const minutesBetween = (a: Date, b: Date) => Math.max(0, (b.getTime() - a.getTime()) / 60_000);
 const round1 = (n: number | null) => (n == null ? null : Math.round(n * 10) / 10);
+/** Milliseconds as minutes with one decimal, as the report shows them. */
+export const minutesOf = (ms: number | null) => round1(ms == null ? null : ms / 60_000);
 
-// ── the stored call state, read defensively (old rows may lack fields) ──
+type Kpis = Pick<
+  PeriodFigures,
+  "booked" | "showed" | "noShow" | "won" | "lost" | "wonValueCents" | "textedLeads" | "optedOut" | "responseRate" | "appointmentRate" | "showRate" | "closeRate" | "averageTemperature" | "optOutRate" | "speedToLeadP50Minutes" | "speedToLeadP90Minutes" | "handoffAcceptanceP50Minutes" | "handoffAcceptanceP90Minutes"
+>;
 
-type TranscriptTurn = { speaker: string; stage: string };
-type StateView = { stage: string; outcome: string | null; hasFields: boolean; transcript: TranscriptTurn[] };
-
-export function readCallState(state: unknown): StateView {
-  const s = (state && typeof state === "object" ? state : {}) as Record<string, unknown>;
-  const fields = s.fields && typeof s.fields === "object" ? Object.keys(s.fields) : [];
-  const transcript = Array.isArray(s.transcript) ? (s.transcript as unknown[]).filter((t): t is TranscriptTurn => !!t && typeof t === "object" && typeof (t as TranscriptTurn).stage === "string") : [];
-  return { stage: typeof s.stage === "string" ? s.stage : "new", outcome: typeof s.outcome === "string" ? s.outcome : null, hasFields: fields.length > 0, transcript };
+function kpisOf(t: LeadTotals): Kpis {
+  return {
+    booked: t.booked,
+    showed: t.showed,
+    noShow: t.noShow,
+    won: t.won,
+    lost: t.lost,
+    wonValueCents: t.wonValueCents,
+    textedLeads: t.textedLeads,
+    optedOut: t.optedOutLeads,
+    responseRate: ratio(t.repliedLeads, t.textedLeads),
+    appointmentRate: ratio(t.booked, t.leads),
+    showRate: ratio(t.showed, t.showed + t.noShow),
+    closeRate: ratio(t.won, t.booked),
+    averageTemperature: t.leads ? round1(t.temperatureSum / t.leads) : null,
+    optOutRate: ratio(t.optedOutLeads, t.textedLeads),
+    speedToLeadP50Minutes: minutesOf(t.speedP50Ms),
+    speedToLeadP90Minutes: minutesOf(t.speedP90Ms),
+    handoffAcceptanceP50Minutes: minutesOf(t.acceptP50Ms),
+    handoffAcceptanceP90Minutes: minutesOf(t.acceptP90Ms),
+  };
 }
 
-/** How a call ended up: the plumber answered, the AI booked it, the AI rescued it otherwise, or missed. */
-export function callOutcome(call: CallRow): CallOutcomeBucket {
-  if (call.plumberAcceptedAt) return "answered";
-  const s = readCallState(call.state);
-  if (s.stage === "new") return "missed";
-  if (s.outcome === "booked") return "booked";
-  return s.outcome || s.hasFields ? "rescued" : "missed";
-}
-
-// ── per-lead facts ──
-
-const HUMAN_TOUCH = new Set(["touchpoint.called_back", "touchpoint.left_voicemail", "touchpoint.texted", "sms.sent_by_staff"]);
-const AUTOMATIC_TEXTS = new Set(["text_back", "confirmation", "reminder_24h", "reminder_2h"]);
-const SENT = (m: MessageRow) => m.direction === "outbound" && m.sentAt != null && m.status !== "failed" && m.status !== "canceled" && m.status !== "undelivered";
-
-type LeadFacts = {
-  lead: LeadRow;
-  speedMinutes: number | null;
-  acceptMinutes: number | null;
-  textedBack: boolean;
-  texted: boolean;
-  replied: boolean;
-  clicked: boolean;
-  optedOut: boolean;
-};
-
-function leadFacts(rows: PeriodRows, range: DateRange): LeadFacts[] {
-  const eventsBy = groupBy(rows.events, (e) => e.leadId);
-  const messagesBy = groupBy(rows.messages.filter((m) => m.leadId), (m) => m.leadId!);
-  const optOuts = groupBy(rows.consents.filter((c) => c.optedOut && c.at < range.end), (c) => c.phone);
-  return rows.leads.map((lead) => {
-    const events = (eventsBy.get(lead.id) ?? []).slice().sort((a, b) => +a.createdAt - +b.createdAt);
-    const touch = events.find((e) => HUMAN_TOUCH.has(e.type));
-    const speedMinutes = lead.status === "answered_by_plumber" ? 0 : touch ? minutesBetween(lead.createdAt, touch.createdAt) : null;
-    const routed = events.find((e) => e.type === "lead.routed");
-    const acceptMinutes = lead.acceptedAt ? minutesBetween(routed?.createdAt ?? lead.createdAt, lead.acceptedAt) : null;
-    const messages = messagesBy.get(lead.id) ?? [];
-    const automatic = messages.filter((m) => SENT(m) && AUTOMATIC_TEXTS.has(m.purpose) && !m.authorId).sort((a, b) => +a.sentAt! - +b.sentAt!);
-    const firstText = automatic[0]?.sentAt ?? null;
-    const replied = firstText != null && messages.some((m) => m.direction === "inbound" && !m.keyword && m.createdAt >= firstText);
-    const optedOut = firstText != null && (optOuts.get(lead.callerPhone) ?? []).some((c) => c.at >= lead.createdAt);
-    return {
-      lead,
-      speedMinutes,
-      acceptMinutes,
-      textedBack: automatic.some((m) => m.purpose === "text_back"),
-      texted: firstText != null,
-      replied,
-      clicked: events.some((e) => e.type === "sms.link_clicked"),
-      optedOut,
-    };
-  });
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = out.get(k);
-    if (list) list.push(it);
-    else out.set(k, [it]);
-  }
+/** Calls per outcome, over every day. */
+export function callsByOutcome(calls: readonly CallCount[]): Record<CallOutcomeBucket, number> {
+  const out = Object.fromEntries(CALL_OUTCOMES.map((o) => [o, 0])) as Record<CallOutcomeBucket, number>;
+  for (const c of calls) out[c.outcome] += c.count;
   return out;
 }
 
-type Kpis = Pick<PeriodFigures, "responseRate" | "appointmentRate" | "showRate" | "closeRate" | "averageTemperature" | "optOutRate" | "speedToLeadP50Minutes" | "speedToLeadP90Minutes" | "handoffAcceptanceP50Minutes" | "handoffAcceptanceP90Minutes">;
-
-function kpisOf(facts: LeadFacts[]): Kpis & { booked: number; showed: number; noShow: number; won: number; lost: number; wonValueCents: number; textedLeads: number; optedOut: number } {
-  const leads = facts.map((f) => f.lead);
-  const booked = leads.filter((l) => l.appointmentAt).length;
-  const showed = leads.filter((l) => l.visitOutcome === "showed").length;
-  const noShow = leads.filter((l) => l.visitOutcome === "no_show").length;
-  const won = leads.filter((l) => l.jobOutcome === "won").length;
-  const lost = leads.filter((l) => l.jobOutcome === "lost").length;
-  const texted = facts.filter((f) => f.texted);
-  const speeds = facts.map((f) => f.speedMinutes).filter((m): m is number => m != null);
-  const accepts = facts.map((f) => f.acceptMinutes).filter((m): m is number => m != null);
-  const optedOut = texted.filter((f) => f.optedOut).length;
-  return {
-    booked,
-    showed,
-    noShow,
-    won,
-    lost,
-    wonValueCents: leads.reduce((sum, l) => sum + (l.jobOutcome === "won" ? (l.jobValueCents ?? 0) : 0), 0),
-    textedLeads: texted.length,
-    optedOut,
-    responseRate: ratio(texted.filter((f) => f.replied).length, texted.length),
-    appointmentRate: ratio(booked, leads.length),
-    showRate: ratio(showed, showed + noShow),
-    closeRate: ratio(won, booked),
-    averageTemperature: leads.length ? round1(leads.reduce((s, l) => s + l.temperature, 0) / leads.length) : null,
-    optOutRate: ratio(optedOut, texted.length),
-    speedToLeadP50Minutes: round1(percentile(speeds, 50)),
-    speedToLeadP90Minutes: round1(percentile(speeds, 90)),
-    handoffAcceptanceP50Minutes: round1(percentile(accepts, 50)),
-    handoffAcceptanceP90Minutes: round1(percentile(accepts, 90)),
-  };
-}
-
 /** The figures of one period. */
-export function periodFigures(rows: PeriodRows, range: DateRange): PeriodFigures {
-  const outcomes = rows.calls.map(callOutcome);
-  const facts = leadFacts(rows, range);
-  const textedBack = facts.filter((f) => f.textedBack);
+export function periodFigures(counts: PeriodCounts): PeriodFigures {
+  const calls = callsByOutcome(counts.calls);
+  const t = counts.leads;
   return {
-    calls: rows.calls.length,
-    answeredByPlumber: outcomes.filter((o) => o === "answered").length,
-    missedCalls: outcomes.filter((o) => o !== "answered").length,
-    aiRescuedCalls: outcomes.filter((o) => o === "booked" || o === "rescued").length,
-    textBacksSent: rows.messages.filter((m) => SENT(m) && m.purpose === "text_back").length,
-    replies: textedBack.filter((f) => f.replied).length,
-    bookingsAfterTextBack: textedBack.filter((f) => f.lead.appointmentAt).length,
-    linkClicks: facts.filter((f) => f.clicked).length,
-    leads: rows.leads.length,
-    ...kpisOf(facts),
-    handoffQaNoShare: noShare(rows.handoffReviews ?? []),
+    calls: calls.answered + calls.booked + calls.rescued + calls.missed,
+    answeredByPlumber: calls.answered,
+    missedCalls: calls.booked + calls.rescued + calls.missed,
+    aiRescuedCalls: calls.booked + calls.rescued,
+    textBacksSent: t.textBacksSent,
+    replies: t.repliesAfterTextBack,
+    bookingsAfterTextBack: t.bookingsAfterTextBack,
+    linkClicks: t.linkClicks,
+    leads: t.leads,
+    ...kpisOf(t),
+    handoffQaNoShare: ratio(counts.handoff.no, counts.handoff.answered),
   };
 }
 
-export function sourceFigures(rows: PeriodRows, range: DateRange): SourceFigures[] {
-  const facts = leadFacts(rows, range);
-  const bySource = groupBy(facts, (f) => f.lead.source);
-  return [...bySource.entries()]
-    .map(([source, list]) => {
-      const k = kpisOf(list);
+/** Every KPI per lead source, the source with most leads first. */
+export function sourceFigures(rows: readonly (LeadTotals & { source: LeadSource })[]): SourceFigures[] {
+  return rows
+    .filter((r) => r.leads > 0)
+    .map((t) => {
+      const k = kpisOf(t);
       return {
-        source: source as LeadSource,
-        leads: list.length,
+        source: t.source,
+        leads: t.leads,
         booked: k.booked,
         responseRate: k.responseRate,
         appointmentRate: k.appointmentRate,
@@ -235,43 +183,21 @@ export function sourceFigures(rows: PeriodRows, range: DateRange): SourceFigures
 }
 
 /** Calls per local day, by outcome; every day of the range appears (zeros included). */
-export function dailyCalls(calls: CallRow[], range: DateRange, timeZone: string): Report["daily"] {
+export function dailyCalls(calls: readonly CallCount[], range: Pick<DateRange, "firstDay" | "lastDay">): Report["daily"] {
   const days = new Map(daysOf(range).map((day) => [day, { day, answered: 0, booked: 0, rescued: 0, missed: 0 }]));
-  for (const call of calls) days.get(localDate(call.startedAt, timeZone))![callOutcome(call)]++;
+  for (const c of calls) {
+    const day = c.day ? days.get(c.day) : undefined;
+    if (day) day[c.outcome] += c.count;
+  }
   return [...days.values()];
 }
 
-export function speedDistribution(rows: PeriodRows, range: DateRange): Report["speedToLead"] {
-  const facts = leadFacts(rows, range);
-  return SPEED_BUCKETS.map((b, i) => {
-    const lower = i === 0 ? -Infinity : (SPEED_BUCKETS[i - 1]!.maxMinutes ?? Infinity);
-    const count = b.maxMinutes === null ? facts.filter((f) => f.speedMinutes == null).length : facts.filter((f) => f.speedMinutes != null && f.speedMinutes >= lower && f.speedMinutes < b.maxMinutes).length;
-    return { key: b.key, label: b.label, count };
-  });
+export function speedDistribution(t: LeadTotals): Report["speedToLead"] {
+  return SPEED_BUCKETS.map((b, i) => ({ key: b.key, label: b.label, count: t.speedBuckets[i] ?? 0 }));
 }
 
-/** Open leads leaking right now: no owner, overdue, no next action, or not accepted past the SOP window. */
-export function leakFigures(open: OpenLeadRow[], now: Date): Leaks {
-  let unowned = 0;
-  let overdue = 0;
-  let noNextAction = 0;
-  let unaccepted = 0;
-  let total = 0;
-  for (const l of open) {
-    const window = (isUrgent(l) ? ESCALATION_MINUTES.urgent_unaccepted : ESCALATION_MINUTES.standard_unaccepted) * 60_000;
-    const flags = [
-      !l.ownerId,
-      !!l.dueAt && l.dueAt < now,
-      !l.nextAction?.trim(),
-      !!l.ownerId && !l.acceptedAt && l.status !== "answered_by_plumber" && now.getTime() - l.createdAt.getTime() > window,
-    ];
-    if (flags[0]) unowned++;
-    if (flags[1]) overdue++;
-    if (flags[2]) noNextAction++;
-    if (flags[3]) unaccepted++;
-    if (flags.some(Boolean)) total++;
-  }
-  return { asOf: now.toISOString(), unowned, overdue, noNextAction, unacceptedPastWindow: unaccepted, total };
+export function leakFigures(counts: LeakCounts, now: Date): Leaks {
+  return { asOf: now.toISOString(), ...counts };
 }
 
 const QA_CRITERION_LABEL: Record<string, string> = {
@@ -291,16 +217,16 @@ const STAGE_LABEL: Record<string, string> = {
 };
 const stageLabel = (s: string) => STAGE_LABEL[s] ?? `the ${s.replace(/_/g, " ")} step`;
 
-/** The ranked "script improvements": QA failures, and the steps where callers hung up or were asked again. */
-export function scriptImprovements(rows: Pick<PeriodRows, "calls" | "qaReviews">): ScriptImprovement[] {
+/** The ranked "script improvements": QA failures (the reviewer's verdict wins), and the steps where callers hung up or were asked again. */
+export function scriptImprovements(steps: readonly ScriptStepCount[], qaReviews: readonly QaReviewRow[]): ScriptImprovement[] {
   const counts = new Map<string, ScriptImprovement>();
-  const add = (kind: ScriptImprovement["kind"], key: string, label: string) => {
+  const add = (kind: ScriptImprovement["kind"], key: string, label: string, n = 1) => {
     const id = `${kind}:${key}`;
     const it = counts.get(id) ?? { kind, key, label, count: 0 };
-    it.count++;
+    it.count += n;
     counts.set(id, it);
   };
-  for (const r of rows.qaReviews) {
+  for (const r of qaReviews) {
     if ((r.reviewerVerdict ?? r.verdict) !== "fail") continue;
     const criteria = Array.isArray(r.criteria) ? r.criteria : [];
     const seen = new Set<string>();
@@ -312,17 +238,9 @@ export function scriptImprovements(rows: Pick<PeriodRows, "calls" | "qaReviews">
       }
     }
   }
-  for (const call of rows.calls) {
-    if (call.plumberAcceptedAt) continue;
-    const s = readCallState(call.state);
-    if (s.stage === "new") continue;
-    if (call.endedAt && !s.outcome && s.stage !== "ended") add("hung_up", s.stage, `Callers hung up at ${stageLabel(s.stage)}`);
-    let prev: string | null = null;
-    for (const t of s.transcript) {
-      if (t.speaker !== "agent") continue;
-      if (t.stage === prev && t.stage !== "ended" && t.stage !== "new") add("re_asked", t.stage, `Callers were asked again at ${stageLabel(t.stage)}`);
-      prev = t.stage;
-    }
+  for (const s of steps) {
+    if (s.count <= 0) continue;
+    add(s.kind, s.key, s.kind === "hung_up" ? `Callers hung up at ${stageLabel(s.key)}` : `Callers were asked again at ${stageLabel(s.key)}`, s.count);
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
 }
@@ -330,25 +248,28 @@ export function scriptImprovements(rows: Pick<PeriodRows, "calls" | "qaReviews">
 export type ReportInput = {
   business: { name: string; timeZone: string };
   period: ReportPeriod;
-  current: PeriodRows;
-  previous: PeriodRows;
-  open: OpenLeadRow[];
+  current: PeriodCounts;
+  previous: PeriodCounts;
+  bySource: readonly (LeadTotals & { source: LeadSource })[];
+  scriptSteps: readonly ScriptStepCount[];
+  qaReviews: readonly QaReviewRow[];
+  leaks: LeakCounts;
   now: Date;
   ownLeadsOnly: boolean;
 };
 
 export function computeReport(input: ReportInput): Report {
   const { period } = input;
-  const current = periodFigures(input.current, period);
+  const current = periodFigures(input.current);
   const iso = (r: DateRange) => ({ start: r.start.toISOString(), end: r.end.toISOString(), firstDay: r.firstDay, lastDay: r.lastDay });
   return {
     business: input.business,
     period: { ...iso(period), kind: period.kind, label: period.label, previous: iso(period.previous) },
     ownLeadsOnly: input.ownLeadsOnly,
     current,
-    previous: periodFigures(input.previous, period.previous),
-    bySource: sourceFigures(input.current, period),
-    daily: dailyCalls(input.current.calls, period, period.timeZone),
+    previous: periodFigures(input.previous),
+    bySource: sourceFigures(input.bySource),
+    daily: dailyCalls(input.current.calls, period),
     funnel: [
       { stage: "calls", count: current.calls },
       { stage: "leads", count: current.leads },
@@ -356,8 +277,8 @@ export function computeReport(input: ReportInput): Report {
       { stage: "showed", count: current.showed },
       { stage: "won", count: current.won },
     ],
-    speedToLead: speedDistribution(input.current, period),
-    leaks: leakFigures(input.open, input.now),
-    scriptImprovements: scriptImprovements(input.current),
+    speedToLead: speedDistribution(input.current.leads),
+    leaks: leakFigures(input.leaks, input.now),
+    scriptImprovements: scriptImprovements(input.scriptSteps, input.qaReviews),
   };
 }

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, makeLead, makeTenant, makeUser } from "@/prisma/factories";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
-import { isMonthlyReportTime, lastMonthOf, sendMonthlyReports } from "./monthly-email";
+import { isMonthlyReportTime, lastMonthOf, monthlyEmailHtml, sendMonthlyReports } from "./monthly-email";
+import type { Report } from "./report-schema";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let tenantId: string;
@@ -47,5 +48,28 @@ describe(`monthly report email (${engineName})`, () => {
     expect(body).toContain("Value of jobs won: $500.00 (previous month $0.00)");
     expect(body).toContain("Close rate: 100% (previous month —)");
     expect(body).toContain(`See it in full (and print it): ${base}/t/monthly-plumbing/reports/print?month=2026-03`);
+
+    // The HTML part: the same figures in a table per section, the month before beside each, and the link.
+    const html = mails[0]!.html ?? "";
+    const row = (label: string, value: string, previous: string) => new RegExp(`<th scope="row"[^>]*>${label}</th><td[^>]*>${value.replace(/[$.]/g, "\\$&")}</td><td[^>]*>${previous.replace(/[$.]/g, "\\$&")}</td>`);
+    expect(html).toMatch(row("Leads", "2", "0"));
+    expect(html).toMatch(row("Value of jobs won", "$500.00", "$0.00"));
+    expect(html).toMatch(row("Close rate", "100%", "—"));
+    expect(html).toContain(`<a href="${base}/t/monthly-plumbing/reports/print?month=2026-03"`);
+    expect(html).toContain("<h1 style=\"font-size:22px;margin:0 0 4px\">Monthly Plumbing</h1>");
+    expect(mails[1]!.html).toBe(html);
+  });
+
+  it("escapes every value in the HTML: the business name, the labels, the link", async () => {
+    const sent = await db.prisma.notification.findFirstOrThrow({ where: { tenantId, channel: "email" } });
+    expect(sent.html).not.toBeNull();
+    const report = { business: { name: `Bob & "Sons" <script>alert(1)</script>`, timeZone: "America/Chicago" }, period: { label: "March <2026>" }, current: {}, previous: {}, leaks: { total: 0, unowned: 0, overdue: 0, noNextAction: 0, unacceptedPastWindow: 0 }, scriptImprovements: [{ kind: "hung_up", key: "x", label: "Callers hung up at <b>the x step</b>", count: 2 }] } as unknown as Report;
+    const html = monthlyEmailHtml(report, `https://x.test/print?a=1&b="><script>`);
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<b>");
+    expect(html).toContain("Bob &amp; &quot;Sons&quot; &lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("March &lt;2026&gt;");
+    expect(html).toContain("Callers hung up at &lt;b&gt;the x step&lt;/b&gt; (2×)");
+    expect(html).toContain(`<a href="https://x.test/print?a=1&amp;b=&quot;&gt;&lt;script&gt;"`);
   });
 });

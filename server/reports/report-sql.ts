@@ -1,0 +1,282 @@
+// The reports' SQL: the counting happens in the database (aggregates, nearest-rank percentiles,
+// local-day buckets), and compute-report.ts turns the aggregated rows into figures. Raw SQL is not
+// scoped by the tenant client, so every statement takes the tenant ids as bound parameters and
+// filters every table by them. ADR 0005 explains why aggregates and indexes, not a rollup table.
+import { Prisma, type PrismaClient } from "@/server/db/generated/client";
+import { Urgency } from "@/server/db/generated/enums";
+import { ESCALATION_MINUTES, isUrgent } from "@/server/leads/escalation-rules";
+import { CONSENT_KEYWORDS } from "@/server/messaging/parse-keyword";
+import { HANDOFF_QUESTIONS } from "./handoff-qa";
+import { SPEED_BUCKETS } from "./report-schema";
+import type { CallCount, HandoffAnswerCount, LeadTotals, LeakCounts, ScriptStepCount } from "./compute-report";
+
+/** Anything that runs raw SQL: the tenant-scoped client (a business's report) or the raw one (the agency roll-up). */
+export type SqlClient = { $queryRaw: PrismaClient["$queryRaw"] };
+
+/** One business's period: its tenant id and the instants and local days it covers. */
+export type TenantPeriod = { tenantId: string; timeZone: string; start: Date; end: Date; firstDay: string; lastDay: string };
+
+/** Staff see their own leads' numbers: ownerId narrows every lead and call to that owner's leads. */
+export type Scope = { ownerId: string | null };
+
+const HUMAN_TOUCH = ["touchpoint.called_back", "touchpoint.left_voicemail", "touchpoint.texted", "sms.sent_by_staff"];
+/** Texts the business sends by itself: a reply to one of these counts toward the response rate. */
+const AUTOMATIC_TEXTS = ["text_back", "confirmation", "reminder_24h", "reminder_2h"];
+const EVENT_TYPES = [...HUMAN_TOUCH, "lead.routed", "sms.link_clicked"];
+
+// The SOP's urgency rule lives in isUrgent(); its urgent set and temperature threshold are read off it.
+const URGENT_URGENCIES = Object.values(Urgency).filter((u) => isUrgent({ urgency: u, temperature: 0 }));
+const URGENT_TEMPERATURE = Array.from({ length: 101 }, (_, t) => t).find((t) => isUrgent({ urgency: null, temperature: t })) ?? 101;
+
+/** Timestamps are stored as UTC without a zone; bound as text so arrays of them travel on every driver. */
+const ts = (d: Date) => d.toISOString().replace("Z", "");
+
+/** The periods as a relation p(tenant_id, time_zone, start_at, end_at, first_day, last_day). */
+function periodsSql(periods: readonly TenantPeriod[]): Prisma.Sql {
+  return Prisma.sql`SELECT * FROM unnest(
+    ${periods.map((p) => p.tenantId)}::text[], ${periods.map((p) => p.timeZone)}::text[],
+    ${periods.map((p) => ts(p.start))}::timestamp(3)[], ${periods.map((p) => ts(p.end))}::timestamp(3)[],
+    ${periods.map((p) => p.firstDay)}::text[], ${periods.map((p) => p.lastDay)}::text[]
+  ) AS p(tenant_id, time_zone, start_at, end_at, first_day, last_day)`;
+}
+
+const ownerOf = (alias: string, scope: Scope) => (scope.ownerId ? Prisma.sql`AND ${Prisma.raw(alias)}."ownerId" = ${scope.ownerId}` : Prisma.empty);
+
+/** Milliseconds from a to b (timestamps with millisecond precision: exact). */
+const ms = (b: Prisma.Sql, a: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM (${b} - ${a})) * 1000)::float8`;
+
+/** An inbound text that is only STOP / START / HELP (parse-keyword.ts's normalisation: NFKC, upper case, letters and digits). */
+const isKeyword = (body: Prisma.Sql) =>
+  Prisma.sql`regexp_replace(btrim(regexp_replace(upper(normalize(${body}, NFKC)), '[^A-Z0-9 ]+', ' ', 'g')), ' +', ' ', 'g') = ANY(${CONSENT_KEYWORDS}::text[])`;
+
+/**
+ * One row per lead of the periods with the facts the KPIs read: first human touch, routing, link
+ * click, first automatic text, reply, opt-out, and speed to lead / acceptance time in ms.
+ */
+function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope): Prisma.Sql {
+  const sent = Prisma.sql`x.direction = 'outbound' AND x."sentAt" IS NOT NULL AND x.status::text NOT IN ('failed', 'canceled', 'undelivered')`;
+  const automatic = Prisma.sql`x.purpose = ANY(${AUTOMATIC_TEXTS}::text[]) AND x."authorId" IS NULL`;
+  return Prisma.sql`
+    WITH p AS (${periodsSql(periods)}),
+    l AS (
+      SELECT l.id, l."tenantId", l.source::text AS source, l.status::text AS status, l."createdAt", l."acceptedAt", l."appointmentAt",
+        l."visitOutcome"::text AS "visitOutcome", l."jobOutcome"::text AS "jobOutcome", l."jobValueCents", l.temperature, l."callerPhone", p.end_at
+      FROM p JOIN "Lead" l ON l."tenantId" = p.tenant_id AND l."createdAt" >= p.start_at AND l."createdAt" < p.end_at
+      WHERE l."isTest" = false ${ownerOf("l", scope)}
+    ),
+    f AS (
+      SELECT l.*, ev.touch_at, ev.routed_at, COALESCE(ev.clicked, false) AS clicked,
+        m.first_text, COALESCE(m.texted_back, false) AS texted_back, COALESCE(m.text_backs, 0) AS text_backs,
+        (m.first_text IS NOT NULL AND EXISTS (
+          SELECT 1 FROM "Message" r WHERE r."tenantId" = l."tenantId" AND r."leadId" = l.id AND r.direction = 'inbound'
+            AND r."createdAt" >= m.first_text AND NOT ${isKeyword(Prisma.sql`r.body`)})) AS replied,
+        (m.first_text IS NOT NULL AND EXISTS (
+          SELECT 1 FROM "ConsentRecord" c WHERE c."tenantId" = l."tenantId" AND c.phone = l."callerPhone" AND c."optedOut"
+            AND c.at >= l."createdAt" AND c.at < l.end_at)) AS opted_out
+      FROM l
+      LEFT JOIN LATERAL (
+        SELECT min(e."createdAt") FILTER (WHERE e.type = ANY(${HUMAN_TOUCH}::text[])) AS touch_at,
+          min(e."createdAt") FILTER (WHERE e.type = 'lead.routed') AS routed_at,
+          bool_or(e.type = 'sms.link_clicked') AS clicked
+        FROM "LeadEvent" e WHERE e."leadId" = l.id AND e."tenantId" = l."tenantId" AND e.type = ANY(${EVENT_TYPES}::text[])
+      ) ev ON true
+      LEFT JOIN LATERAL (
+        SELECT min(x."sentAt") FILTER (WHERE ${automatic}) AS first_text,
+          bool_or(${automatic} AND x.purpose = 'text_back') AS texted_back,
+          count(*) FILTER (WHERE x.purpose = 'text_back') AS text_backs
+        FROM "Message" x WHERE x."leadId" = l.id AND x."tenantId" = l."tenantId" AND ${sent}
+      ) m ON true
+    ),
+    k AS (
+      SELECT f.*,
+        CASE WHEN f.status = 'answered_by_plumber' THEN 0::float8
+             WHEN f.touch_at IS NOT NULL THEN GREATEST(0, ${ms(Prisma.sql`f.touch_at`, Prisma.sql`f."createdAt"`)}) END AS speed_ms,
+        CASE WHEN f."acceptedAt" IS NOT NULL THEN GREATEST(0, ${ms(Prisma.sql`f."acceptedAt"`, Prisma.sql`COALESCE(f.routed_at, f."createdAt")`)}) END AS accept_ms
+      FROM f
+    )`;
+}
+
+function speedBucketColumns(): Prisma.Sql {
+  const cols = SPEED_BUCKETS.map((b, i) => {
+    const lower = i === 0 ? null : SPEED_BUCKETS[i - 1]!.maxMinutes;
+    const conds: Prisma.Sql[] = [];
+    if (b.maxMinutes === null) conds.push(Prisma.sql`k.speed_ms IS NULL`);
+    else {
+      conds.push(Prisma.sql`k.speed_ms IS NOT NULL`);
+      if (lower != null && Number.isFinite(lower)) conds.push(Prisma.sql`k.speed_ms >= ${lower * 60_000}`);
+      if (Number.isFinite(b.maxMinutes)) conds.push(Prisma.sql`k.speed_ms < ${b.maxMinutes * 60_000}`);
+    }
+    return Prisma.sql`count(*) FILTER (WHERE ${Prisma.join(conds, " AND ")})::int AS ${Prisma.raw(`"b${i}"`)}`;
+  });
+  return Prisma.join(cols, ", ");
+}
+
+type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & { key: string | null; total: number } & Record<`b${number}`, number>;
+
+/**
+ * The lead figures of each period, grouped by `by` (lead source, or business) with a totals row
+ * over all of them (GROUPING SETS), so a total percentile or rate is the pooled one.
+ */
+export function leadTotalsSql(periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant"): Prisma.Sql {
+  const key = Prisma.raw(by === "source" ? "k.source" : `k."tenantId"`);
+  return Prisma.sql`
+    ${leadFactsSql(periods, scope)}
+    SELECT ${key} AS key, GROUPING(${key})::int AS total,
+      count(*)::int AS leads,
+      count(*) FILTER (WHERE k."appointmentAt" IS NOT NULL)::int AS booked,
+      count(*) FILTER (WHERE k."visitOutcome" = 'showed')::int AS showed,
+      count(*) FILTER (WHERE k."visitOutcome" = 'no_show')::int AS "noShow",
+      count(*) FILTER (WHERE k."jobOutcome" = 'won')::int AS won,
+      count(*) FILTER (WHERE k."jobOutcome" = 'lost')::int AS lost,
+      COALESCE(sum(k."jobValueCents") FILTER (WHERE k."jobOutcome" = 'won'), 0)::float8 AS "wonValueCents",
+      count(*) FILTER (WHERE k.first_text IS NOT NULL)::int AS "textedLeads",
+      count(*) FILTER (WHERE k.replied)::int AS "repliedLeads",
+      count(*) FILTER (WHERE k.opted_out)::int AS "optedOutLeads",
+      count(*) FILTER (WHERE k.texted_back)::int AS "textedBackLeads",
+      count(*) FILTER (WHERE k.texted_back AND k.replied)::int AS "repliesAfterTextBack",
+      count(*) FILTER (WHERE k.texted_back AND k."appointmentAt" IS NOT NULL)::int AS "bookingsAfterTextBack",
+      COALESCE(sum(k.text_backs), 0)::int AS "textBacksSent",
+      count(*) FILTER (WHERE k.clicked)::int AS "linkClicks",
+      COALESCE(sum(k.temperature), 0)::float8 AS "temperatureSum",
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY k.speed_ms) AS "speedP50Ms",
+      percentile_disc(0.9) WITHIN GROUP (ORDER BY k.speed_ms) AS "speedP90Ms",
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY k.accept_ms) AS "acceptP50Ms",
+      percentile_disc(0.9) WITHIN GROUP (ORDER BY k.accept_ms) AS "acceptP90Ms",
+      ${speedBucketColumns()}
+    FROM k
+    GROUP BY GROUPING SETS ((${key}), ())`;
+}
+
+export async function leadTotals(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant"): Promise<(LeadTotals & { key: string | null })[]> {
+  if (!periods.length) return [];
+  const rows = await db.$queryRaw<LeadTotalsRow[]>(leadTotalsSql(periods, scope, by));
+  return rows.map((r) => {
+    const speedBuckets = SPEED_BUCKETS.map((_, i) => Number(r[`b${i}`] ?? 0));
+    return {
+      key: r.total ? null : r.key,
+      leads: r.leads,
+      booked: r.booked,
+      showed: r.showed,
+      noShow: r.noShow,
+      won: r.won,
+      lost: r.lost,
+      wonValueCents: Number(r.wonValueCents),
+      textedLeads: r.textedLeads,
+      repliedLeads: r.repliedLeads,
+      optedOutLeads: r.optedOutLeads,
+      textedBackLeads: r.textedBackLeads,
+      repliesAfterTextBack: r.repliesAfterTextBack,
+      bookingsAfterTextBack: r.bookingsAfterTextBack,
+      textBacksSent: r.textBacksSent,
+      linkClicks: r.linkClicks,
+      temperatureSum: Number(r.temperatureSum),
+      speedP50Ms: r.speedP50Ms == null ? null : Number(r.speedP50Ms),
+      speedP90Ms: r.speedP90Ms == null ? null : Number(r.speedP90Ms),
+      acceptP50Ms: r.acceptP50Ms == null ? null : Number(r.acceptP50Ms),
+      acceptP90Ms: r.acceptP90Ms == null ? null : Number(r.acceptP90Ms),
+      speedBuckets,
+    };
+  });
+}
+
+/** A call's stage and outcome as the call flow stores them in its state (old rows may lack them). */
+const STAGE = Prisma.sql`CASE WHEN jsonb_typeof(c.state -> 'stage') = 'string' THEN c.state ->> 'stage' ELSE 'new' END`;
+const OUTCOME = Prisma.sql`CASE WHEN jsonb_typeof(c.state -> 'outcome') = 'string' THEN c.state ->> 'outcome' END`;
+const HAS_FIELDS = Prisma.sql`(jsonb_typeof(c.state -> 'fields') IN ('object', 'array') AND c.state -> 'fields' NOT IN ('{}'::jsonb, '[]'::jsonb))`;
+
+/**
+ * How a call ended up: the plumber took it on the ring-first whisper (answered); otherwise the AI
+ * booked it, or rescued it (got an outcome or a field from the caller); else it was missed.
+ */
+const CALL_OUTCOME = Prisma.sql`CASE
+  WHEN c."plumberAcceptedAt" IS NOT NULL THEN 'answered'
+  WHEN ${STAGE} = 'new' THEN 'missed'
+  WHEN ${OUTCOME} = 'booked' THEN 'booked'
+  WHEN COALESCE(${OUTCOME}, '') <> '' OR ${HAS_FIELDS} THEN 'rescued'
+  ELSE 'missed' END`;
+
+/** The periods' calls of real callers (staff: calls of their own leads). */
+function callsSql(scope: Scope): Prisma.Sql {
+  return Prisma.sql`FROM p JOIN "Call" c ON c."tenantId" = p.tenant_id AND c."startedAt" >= p.start_at AND c."startedAt" < p.end_at
+    ${scope.ownerId ? Prisma.sql`JOIN "Lead" ol ON ol.id = c."leadId" AND ol."tenantId" = c."tenantId" AND ol."ownerId" = ${scope.ownerId}` : Prisma.empty}
+    WHERE c."isTest" = false`;
+}
+
+/** Calls by outcome, per local day of the business (byDay) or per business. */
+export function callCountsSql(periods: readonly TenantPeriod[], scope: Scope, byDay: boolean): Prisma.Sql {
+  const day = byDay ? Prisma.sql`to_char((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE p.time_zone, 'YYYY-MM-DD')` : Prisma.sql`NULL::text`;
+  return Prisma.sql`
+    WITH p AS (${periodsSql(periods)})
+    SELECT c."tenantId" AS "tenantId", ${day} AS day, ${CALL_OUTCOME} AS outcome, count(*)::int AS count
+    ${callsSql(scope)}
+    GROUP BY 1, 2, 3`;
+}
+
+export async function callCounts(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, byDay: boolean): Promise<(CallCount & { tenantId: string })[]> {
+  return periods.length ? db.$queryRaw<(CallCount & { tenantId: string })[]>(callCountsSql(periods, scope, byDay)) : [];
+}
+
+/** Where callers hung up on the AI (the step, when the call ended without an outcome), and the steps where the agent asked the same question twice in a row. */
+export function scriptStepCountsSql(period: TenantPeriod, scope: Scope): Prisma.Sql {
+  return Prisma.sql`
+    WITH p AS (${periodsSql([period])}),
+    c AS (
+      SELECT c.id, c.state, c."endedAt", ${STAGE} AS stage, ${OUTCOME} AS outcome
+      ${callsSql(scope)} AND c."plumberAcceptedAt" IS NULL
+    ),
+    turns AS (
+      SELECT t.value ->> 'stage' AS stage, lag(t.value ->> 'stage') OVER (PARTITION BY c.id ORDER BY t.ord) AS previous
+      FROM c CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(c.state -> 'transcript') = 'array' THEN c.state -> 'transcript' ELSE '[]'::jsonb END) WITH ORDINALITY AS t(value, ord)
+      WHERE c.stage <> 'new' AND jsonb_typeof(t.value -> 'stage') = 'string' AND t.value ->> 'speaker' = 'agent'
+    )
+    SELECT 'hung_up' AS kind, c.stage AS key, count(*)::int AS count FROM c
+      WHERE c.stage NOT IN ('new', 'ended') AND c."endedAt" IS NOT NULL AND COALESCE(c.outcome, '') = '' GROUP BY c.stage
+    UNION ALL
+    SELECT 're_asked', turns.stage, count(*)::int FROM turns
+      WHERE turns.stage = turns.previous AND turns.stage NOT IN ('new', 'ended') GROUP BY turns.stage`;
+}
+
+export async function scriptStepCounts(db: SqlClient, period: TenantPeriod, scope: Scope): Promise<ScriptStepCount[]> {
+  return db.$queryRaw<ScriptStepCount[]>(scriptStepCountsSql(period, scope));
+}
+
+/** Weekly handoff QA answers of the weeks that start in each period: answered questions and "no"s, per business. */
+export async function handoffAnswerCounts(db: SqlClient, periods: readonly TenantPeriod[]): Promise<(HandoffAnswerCount & { tenantId: string })[]> {
+  if (!periods.length) return [];
+  const answered = Prisma.join(HANDOFF_QUESTIONS.map((q) => Prisma.sql`(h.${Prisma.raw(`"${q.key}"`)} IS NOT NULL)::int`), " + ");
+  const no = Prisma.join(HANDOFF_QUESTIONS.map((q) => Prisma.sql`(h.${Prisma.raw(`"${q.key}"`)} IS FALSE)::int`), " + ");
+  return db.$queryRaw<(HandoffAnswerCount & { tenantId: string })[]>`
+    WITH p AS (${periodsSql(periods)})
+    SELECT h."tenantId" AS "tenantId", COALESCE(sum(${answered}), 0)::int AS answered, COALESCE(sum(${no}), 0)::int AS no
+    FROM p JOIN "HandoffReview" h ON h."tenantId" = p.tenant_id AND h."weekOf" >= p.first_day AND h."weekOf" <= p.last_day
+    GROUP BY 1`;
+}
+
+/**
+ * Open leads leaking right now: no owner, past their due time, no next action, or an owner who has
+ * not accepted within the SOP's window (5 minutes when urgent, else 15). A lead counts once in total.
+ */
+export function leakCountsSql(tenantId: string, scope: Scope, now: Date): Prisma.Sql {
+  const urgentBefore = new Date(now.getTime() - ESCALATION_MINUTES.urgent_unaccepted * 60_000);
+  const standardBefore = new Date(now.getTime() - ESCALATION_MINUTES.standard_unaccepted * 60_000);
+  const urgent = Prisma.sql`(l.urgency::text = ANY(${URGENT_URGENCIES}::text[]) OR l.temperature >= ${URGENT_TEMPERATURE})`;
+  return Prisma.sql`
+    WITH o AS (
+      SELECT l."ownerId" IS NULL AS unowned,
+        COALESCE(l."dueAt" < ${now}, false) AS overdue,
+        (l."nextAction" IS NULL OR l."nextAction" ~ ${"^\\s*$"}) AS no_next_action,
+        (l."ownerId" IS NOT NULL AND l."acceptedAt" IS NULL AND l.status <> 'answered_by_plumber'
+          AND l."createdAt" < CASE WHEN ${urgent} THEN ${urgentBefore}::timestamp(3) ELSE ${standardBefore}::timestamp(3) END) AS unaccepted
+      FROM "Lead" l
+      WHERE l."tenantId" = ${tenantId} AND l.status <> 'closed' AND l."isTest" = false ${ownerOf("l", scope)}
+    )
+    SELECT count(*) FILTER (WHERE unowned)::int AS unowned, count(*) FILTER (WHERE overdue)::int AS overdue,
+      count(*) FILTER (WHERE no_next_action)::int AS "noNextAction", count(*) FILTER (WHERE unaccepted)::int AS "unacceptedPastWindow",
+      count(*) FILTER (WHERE unowned OR overdue OR no_next_action OR unaccepted)::int AS total
+    FROM o`;
+}
+
+export async function leakCounts(db: SqlClient, tenantId: string, scope: Scope, now: Date): Promise<LeakCounts> {
+  const [row] = await db.$queryRaw<LeakCounts[]>(leakCountsSql(tenantId, scope, now));
+  return row!;
+}
