@@ -12,6 +12,13 @@ export async function findTenantByCalledNumber(prisma: PrismaClient, to: string)
   return number?.tenant ?? null;
 }
 
+/**
+ * A burst (Twilio redelivering a webhook, many calls at once) queues the call flow's transactions
+ * for a database connection. Waiting is fine inside the webhook's 12 s budget; giving up after
+ * Prisma's default 2 s would spool a call that only had to wait.
+ */
+export const CALL_TRANSACTION = { maxWait: 8_000 } as const;
+
 export type IncomingCall = { tenantId: string; callSid: string; from: string; to: string; isTest: boolean; promptProfile: PromptProfile };
 
 /**
@@ -51,7 +58,7 @@ export async function recordIncomingCall(db: TenantDb, c: IncomingCall, now = ne
     const call = newCall ?? (await tx.call.findUniqueOrThrow({ where: { callSid: c.callSid } }));
     if (newCall) await tx.leadEvent.create({ data: { tenantId: c.tenantId, leadId: lead.id, type: "call.received", data: { from: c.from, to: c.to, callSid: c.callSid }, createdAt: now } });
     return { call, lead, firstDelivery: !!newCall, webhookIds };
-  });
+  }, CALL_TRANSACTION);
   await enqueueWebhookDeliveries(written.webhookIds); // integrations: lead.created, recorded with the lead
   return { call: written.call, lead: written.lead, firstDelivery: written.firstDelivery };
 }

@@ -21,7 +21,7 @@ import { applyStatusCallback } from "@/server/messaging/apply-status-callback";
 import { handleInboundSms } from "@/server/messaging/handle-inbound-sms";
 import { parseCallState } from "@/server/voice/state-machine";
 import { VOICE_PATHS } from "@/server/voice/twiml";
-import { findTenantByCalledNumber, recordIncomingCall } from "./record-call";
+import { CALL_TRANSACTION, findTenantByCalledNumber, recordIncomingCall } from "./record-call";
 import { onCallStatus } from "./voice-flow";
 
 export const SMS_PATHS = { inbound: "/api/twilio/sms", status: "/api/twilio/sms/status" } as const;
@@ -229,5 +229,5 @@ async function recoverOne(prisma: PrismaClient, entry: SpooledWebhook, now: Date
     });
     await tx.call.updateMany({ where: { id: call.id, stage: { not: "ended" } }, data: { stage: "ended" } });
     return "recovered";
-  });
+  }, CALL_TRANSACTION);
 }

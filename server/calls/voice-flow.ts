@@ -27,7 +27,7 @@ import { isScreenResult, isTransferResult, parseScreenBrief, politeHangupTwiml, 
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
 import { nextStepFor, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
-import { findTenantByCalledNumber, recordIncomingCall } from "./record-call";
+import { CALL_TRANSACTION, findTenantByCalledNumber, recordIncomingCall } from "./record-call";
 import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
 import { emitCallCompleted } from "@/server/webhooks/call-events";
 
@@ -82,7 +82,7 @@ async function writeCallStep(
         const lead = call.leadId ? await tx.lead.findFirst({ where: { id: call.leadId } }) : null;
         if (lead) await writeLeadChange(tx, { tenantId: call.tenantId, actorId: null, now, onRefusal: "flag", webhooks: false }, lead, await build(tx, lead));
         if (write) await tx.call.update({ where: { callSid: call.callSid }, data: { ...write.data, lastTwimlKey: write.key, lastTwiml: write.twiml } });
-      });
+      }, CALL_TRANSACTION);
       return;
     } catch (err) {
       if (!(err instanceof AppError && err.code === "CONFLICT") || attempt >= CONFLICT_RETRIES) throw err;
@@ -97,6 +97,10 @@ const statusChange = (status: LeadStatus, now: Date, events: LeadEventInput[]): 
 
 export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { isTest: boolean }): Promise<string> {
   const { prisma } = ctx;
+  // A redelivery answers from the call row, without queueing a transaction behind the first one.
+  const seen = await prisma.call.findUnique({ where: { callSid: form.CallSid! }, select: { stage: true, lastTwimlKey: true, lastTwiml: true } });
+  if (seen?.lastTwimlKey === "voice" && seen.lastTwiml) return seen.lastTwiml;
+  if (seen && seen.stage !== "ringing") return (await replayOf(prisma, form.CallSid!, "voice")) ?? politeHangupTwiml(MESSAGES.trouble);
   const tenant = await findTenantByCalledNumber(prisma, form.To!);
   if (!tenant) {
     await writeAudit(prisma, { action: "call.unknown_number", target: form.To, data: { from: form.From, callSid: form.CallSid } });
