@@ -1,16 +1,10 @@
 // Recording a call and its lead exactly once per CallSid, whatever Twilio retries or delivers
 // twice: inserts are ON CONFLICT DO NOTHING on the unique keys, then the row is read back.
-import type { PrismaClient } from "@/server/db/generated/client";
 import type { PromptProfile } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { insertLead } from "@/server/leads/create-lead";
 import { enqueueWebhookDeliveries } from "@/server/webhooks/outbox";
 import { nextStepFor } from "./next-step";
-
-export async function findTenantByCalledNumber(prisma: PrismaClient, to: string) {
-  const number = await prisma.trackingNumber.findUnique({ where: { e164: to.trim() }, include: { tenant: true } });
-  return number?.tenant ?? null;
-}
 
 /**
  * A burst (Twilio redelivering a webhook, many calls at once) queues the call flow's transactions

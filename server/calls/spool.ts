@@ -21,7 +21,8 @@ import { applyStatusCallback } from "@/server/messaging/apply-status-callback";
 import { handleInboundSms } from "@/server/messaging/handle-inbound-sms";
 import { parseCallState } from "@/server/voice/state-machine";
 import { VOICE_PATHS } from "@/server/voice/twiml";
-import { CALL_TRANSACTION, findTenantByCalledNumber, recordIncomingCall } from "./record-call";
+import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
+import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { onCallStatus } from "./voice-flow";
 
 export const SMS_PATHS = { inbound: "/api/twilio/sms", status: "/api/twilio/sms/status" } as const;

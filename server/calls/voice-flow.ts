@@ -27,7 +27,8 @@ import { isScreenResult, isTransferResult, parseScreenBrief, politeHangupTwiml, 
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
 import { nextStepFor, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
-import { CALL_TRANSACTION, findTenantByCalledNumber, recordIncomingCall } from "./record-call";
+import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
+import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
 import { emitCallCompleted } from "@/server/webhooks/call-events";
 
