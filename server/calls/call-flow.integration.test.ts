@@ -9,6 +9,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { upcomingSlots } from "@/server/voice/booking-slots";
 import { slotWindow } from "@/server/voice/scripts";
 import { DEFAULT_TRANSFER_TIMEOUT_SECONDS } from "@/server/voice/state-machine";
+import { temperatureBand, temperatureOf } from "@/server/leads/temperature";
 import { CONFIRM_APPOINTMENT_ACTION, DECLINED_ACTION, MISSED_CALL_ACTION, OUT_OF_AREA_ACTION, PLUMBER_ANSWERED_ACTION, AFTER_TRANSFER_ACTION } from "./next-step";
 import { makeTestBusiness, setBillingEligible, type TestBusiness } from "./test-business";
 import { dialAction, dialedNumber, dialTimeout, gatherAction, spoken, TwilioCall, twimlUrls, whisperUrl } from "./webhook-test-kit";
@@ -389,5 +390,52 @@ describe(`the lead record (seed 000 §4, ${engineName})`, () => {
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) expect(url.startsWith(`${BASE}/api/twilio/voice`), url).toBe(true);
     for (const a of [...call.answers, ...transfer.answers]) expect(a.contentType).toMatch(/^text\/xml/);
+  });
+});
+
+describe(`the call's lead is written like every other lead (seed 001, seed 004, ${engineName})`, () => {
+  /** The temperature the leads module gives this lead at its last write. */
+  const scored = (lead: Awaited<ReturnType<typeof leadOf>>) => temperatureOf(lead, lead.lastActivityAt);
+
+  it("scores a new missed call's lead when it is created, instead of leaving it at 0", async () => {
+    const call = new TwilioCall(biz.trackingNumber);
+    await call.incoming();
+    const lead = await leadOf(call);
+    expect(lead.temperature).toBe(scored(lead));
+    expect(lead.temperature).toBeGreaterThan(0);
+  });
+
+  it("keeps an AI-booked lead's temperature up to date turn by turn: urgency, recency and booking intent", async () => {
+    const call = await atIntake();
+    for (const line of BOOKING_CALL.slice(0, 3)) await call.say(line);
+    const midCall = await leadOf(call);
+    expect(midCall.temperature).toBe(scored(midCall));
+    for (const line of BOOKING_CALL.slice(3)) await call.say(line);
+    const booked = await leadOf(call);
+    expect(booked.status).toBe("booked");
+    expect(booked.temperature).toBe(scored(booked));
+    expect(booked.temperature).toBeGreaterThan(midCall.temperature);
+  });
+
+  it("marks an emergency caught by the AI extremely hot: immediate human intervention", async () => {
+    const call = await atIntake(solo);
+    await call.say("I smell gas in the kitchen");
+    await call.ended();
+    const lead = await leadOf(call);
+    expect(lead).toMatchObject({ urgency: "emergency", status: "followup_needed" });
+    expect(lead.temperature).toBe(scored(lead));
+    expect(temperatureBand(lead.temperature).key).toBe("extremely_hot");
+  });
+
+  it("Emergency work cannot sit unowned: with nobody to route it to, the lead says so on its timeline and the caller is still helped", async () => {
+    const nobody = await makeTestBusiness(prisma, { name: "Nobody Home Plumbing", setup: { onCallPhone: null }, routing: false });
+    await prisma.membership.deleteMany({ where: { tenantId: nobody.tenant.id } });
+    const call = await atIntake(nobody);
+    const xml = await call.say("I smell gas in the kitchen");
+    expect(spoken(xml)).toMatch(/leave the building/);
+    const lead = await leadOf(call);
+    expect(lead).toMatchObject({ urgency: "emergency", ownerId: null });
+    const flagged = await prisma.leadEvent.findMany({ where: { leadId: lead.id, type: "lead.rule_flagged" } });
+    expect(flagged.map((e) => (e.data as { message: string }).message)).toEqual(["Emergency work cannot sit unowned: pick the person who takes it."]);
   });
 });

@@ -14,12 +14,15 @@ import path from "node:path";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { writeAudit } from "@/server/audit/write-audit";
 import { cleanForm, type TwilioForm } from "@/server/integrations/twilio-webhook";
+import { tenantScoped } from "@/server/db/tenant-scope";
+import { writeLeadChange } from "@/server/leads/apply-lead-change";
 import { routingKindFor, routingTarget } from "@/server/leads/routing";
 import { applyStatusCallback } from "@/server/messaging/apply-status-callback";
 import { handleInboundSms } from "@/server/messaging/handle-inbound-sms";
 import { parseCallState } from "@/server/voice/state-machine";
 import { VOICE_PATHS } from "@/server/voice/twiml";
-import { findTenantByCalledNumber, recordIncomingCall } from "./record-call";
+import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
+import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { onCallStatus } from "./voice-flow";
 
 export const SMS_PATHS = { inbound: "/api/twilio/sms", status: "/api/twilio/sms/status" } as const;
@@ -195,8 +198,9 @@ async function recoverOne(prisma: PrismaClient, entry: SpooledWebhook, now: Date
     await writeAudit(prisma, { action: "call.unknown_number", target: To, data: { from: From, callSid: CallSid, spooled: entry.receivedAt } });
     return "skipped";
   }
+  const db = tenantScoped(prisma, tenant.id);
   const { call, lead } = await recordIncomingCall(
-    prisma,
+    db,
     { tenantId: tenant.id, callSid: CallSid, from: From, to: To, isTest: entry.form.LeadRescueTest === "1", promptProfile: tenant.promptProfile },
     now,
   );
@@ -210,16 +214,21 @@ async function recoverOne(prisma: PrismaClient, entry: SpooledWebhook, now: Date
   if (lead.status !== "missed" && lead.status !== "answered_by_ai") return "skipped";
   const captured = Object.keys(parseCallState(call.state, call.promptProfile).fields).length > 0;
   const status = captured ? "followup_needed" : "missed";
-  const ownerId = lead.acceptedAt ? lead.ownerId : ((await routingTarget(prisma, tenant.id, routingKindFor(lead))) ?? lead.ownerId);
-  const task = await prisma.task.createMany({
-    data: [{ id: recoveryTaskId(call.id), tenantId: tenant.id, leadId: lead.id, kind: "urgent_callback", title: RECOVERY_TASK_TITLE, dueAt: now, assigneeId: ownerId }],
-    skipDuplicates: true,
-  });
-  if (task.count === 0) return "skipped";
-  await prisma.lead.update({ where: { id: lead.id }, data: { status, ownerId, nextAction: RECOVERY_TASK_TITLE, dueAt: now, lastActivityAt: now } });
-  await prisma.call.updateMany({ where: { id: call.id, stage: { not: "ended" } }, data: { stage: "ended" } });
-  await prisma.leadEvent.create({
-    data: { tenantId: tenant.id, leadId: lead.id, type: "call.recovered", data: { webhook: entry.path, receivedAt: entry.receivedAt, error: entry.error, callSid: CallSid, status } },
-  });
-  return "recovered";
+  // One transaction: the task (its fixed id decides who recovers this call) and the lead's
+  // change through the leads writer (ownership rules, temperature, timeline).
+  return db.$transaction(async (tx) => {
+    const current = await tx.lead.findFirstOrThrow({ where: { id: lead.id } });
+    const ownerId = current.acceptedAt ? current.ownerId : ((await routingTarget(tx, routingKindFor(current))) ?? current.ownerId);
+    const task = await tx.task.createMany({
+      data: [{ id: recoveryTaskId(call.id), tenantId: tenant.id, leadId: lead.id, kind: "urgent_callback", title: RECOVERY_TASK_TITLE, dueAt: now, assigneeId: ownerId }],
+      skipDuplicates: true,
+    });
+    if (task.count === 0) return "skipped";
+    await writeLeadChange(tx, { tenantId: tenant.id, actorId: null, now, onRefusal: "flag", webhooks: false }, current, {
+      patch: { status, ownerId, nextAction: RECOVERY_TASK_TITLE, dueAt: now },
+      events: [{ type: "call.recovered", data: { webhook: entry.path, receivedAt: entry.receivedAt, error: entry.error, callSid: CallSid, status } }],
+    });
+    await tx.call.updateMany({ where: { id: call.id, stage: { not: "ended" } }, data: { stage: "ended" } });
+    return "recovered";
+  }, CALL_TRANSACTION);
 }

@@ -1,12 +1,15 @@
 // The call, end to end (DESIGN.md; seed 000 §2–6), one function per Twilio webhook. Each step
 // is claimed with a conditional update before it runs, and the TwiML it produced is stored, so
 // Twilio's retries and duplicate deliveries get the same answer and change nothing.
-import type { PrismaClient, Call, Prisma } from "@/server/db/generated/client";
-import type { LeadStatus, Urgency } from "@/server/db/generated/enums";
+import type { PrismaClient, Call, Lead, Prisma } from "@/server/db/generated/client";
+import type { LeadStatus } from "@/server/db/generated/enums";
+import { tenantScoped, type TenantDb, type TenantTx } from "@/server/db/tenant-scope";
+import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { serviceGate } from "@/server/billing/service-gate";
 import { enqueueUsageForCall } from "@/server/billing/jobs";
 import type { IntakeEngine } from "@/server/intake/engine";
+import { writeLeadChange, type LeadChange, type LeadEventInput, type LeadPatch } from "@/server/leads/apply-lead-change";
 import { routingKindFor, routingTarget } from "@/server/leads/routing";
 import {
   closeOnHangup,
@@ -24,7 +27,8 @@ import { isScreenResult, isTransferResult, parseScreenBrief, politeHangupTwiml, 
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
 import { nextStepFor, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
-import { findTenantByCalledNumber, recordIncomingCall } from "./record-call";
+import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
+import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
 import { emitCallCompleted } from "@/server/webhooks/call-events";
 
@@ -51,21 +55,53 @@ async function replayOf(prisma: PrismaClient, callSid: string, key: string, time
   }
 }
 
-/** Stores the step's TwiML (for replays) together with the call's other changes, in one write. */
-async function remember(prisma: PrismaClient, callSid: string, key: string, twiml: string, data: Prisma.CallUpdateInput = {}) {
-  await prisma.call.update({ where: { callSid }, data: { ...data, lastTwimlKey: key, lastTwiml: twiml } });
-  return twiml;
+/** The step's TwiML (for replays) and the call's other changes, as one write of the call row. */
+type CallWrite = { key: string; twiml: string; data?: Prisma.CallUpdateInput };
+
+/** What a webhook changes on the call's lead: a patch and its timeline events, in order. */
+type CallLeadChange = { patch: LeadPatch; events: LeadEventInput[] };
+
+const CONFLICT_RETRIES = 3;
+
+/**
+ * One transaction per webhook: the lead's change goes through the leads module's writer
+ * (ownership rules, temperature, lastActivityAt, timeline events), then the call row takes its
+ * new state and the TwiML a replay waits for. If the office changed the lead in the same instant
+ * (the writer's CONFLICT), the lead is read again and the change rebuilt.
+ * The call's lead changes emit no lead.updated: integrations get the call once, as call.completed.
+ */
+async function writeCallStep(
+  db: TenantDb,
+  call: Pick<Call, "tenantId" | "leadId" | "callSid">,
+  now: Date,
+  build: (tx: TenantTx, lead: Lead) => Promise<LeadChange>,
+  write?: CallWrite,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.$transaction(async (tx) => {
+        const lead = call.leadId ? await tx.lead.findFirst({ where: { id: call.leadId } }) : null;
+        if (lead) await writeLeadChange(tx, { tenantId: call.tenantId, actorId: null, now, onRefusal: "flag", webhooks: false }, lead, await build(tx, lead));
+        if (write) await tx.call.update({ where: { callSid: call.callSid }, data: { ...write.data, lastTwimlKey: write.key, lastTwiml: write.twiml } });
+      }, CALL_TRANSACTION);
+      return;
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === "CONFLICT") || attempt >= CONFLICT_RETRIES) throw err;
+    }
+  }
 }
 
-async function leadEvent(prisma: PrismaClient, call: Pick<Call, "tenantId" | "leadId">, type: string, data: Record<string, unknown> = {}) {
-  if (!call.leadId) return;
-  await prisma.leadEvent.create({ data: { tenantId: call.tenantId, leadId: call.leadId, type, data: data as Prisma.InputJsonValue } });
-}
+/** A status change with the next step it implies (seed 001: every lead has a next action and a due time). */
+const statusChange = (status: LeadStatus, now: Date, events: LeadEventInput[]): CallLeadChange => ({ patch: { status, ...nextStepFor(status, { now }) }, events });
 
 // ── POST /api/twilio/voice ──────────────────────────────────────────────────────────────────
 
 export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { isTest: boolean }): Promise<string> {
   const { prisma } = ctx;
+  // A redelivery answers from the call row, without queueing a transaction behind the first one.
+  const seen = await prisma.call.findUnique({ where: { callSid: form.CallSid! }, select: { stage: true, lastTwimlKey: true, lastTwiml: true } });
+  if (seen?.lastTwimlKey === "voice" && seen.lastTwiml) return seen.lastTwiml;
+  if (seen && seen.stage !== "ringing") return (await replayOf(prisma, form.CallSid!, "voice")) ?? politeHangupTwiml(MESSAGES.trouble);
   const tenant = await findTenantByCalledNumber(prisma, form.To!);
   if (!tenant) {
     await writeAudit(prisma, { action: "call.unknown_number", target: form.To, data: { from: form.From, callSid: form.CallSid } });
@@ -74,7 +110,7 @@ export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { is
   // Ring first; the TwiML is stored with the call as it is created, so duplicates replay it.
   const ring = tenant.plumberPhone ? ringFirstTwiml({ plumberPhone: tenant.plumberPhone, baseUrl: ctx.baseUrl }) : null;
   const { call } = await recordIncomingCall(
-    prisma,
+    tenantScoped(prisma, tenant.id),
     { tenantId: tenant.id, callSid: form.CallSid!, from: form.From!, to: form.To!, isTest: opts.isTest, promptProfile: tenant.promptProfile },
     nowOf(ctx),
     ring ? { key: "voice", twiml: ring } : undefined,
@@ -115,24 +151,24 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
   const dialStatus = form.DialCallStatus ?? "no-answer";
   const call = await claimed(prisma.call.update({ where: { callSid: form.CallSid!, stage: "ringing" }, data: { stage: "dialed", dialStatus }, include: { tenant: { select: { name: true } } } }));
   if (!call) return (await replayOf(prisma, form.CallSid!, key)) ?? politeHangupTwiml(MESSAGES.trouble);
+  const db = tenantScoped(prisma, call.tenantId);
 
   if (plumberAnswered(dialStatus, !!call.plumberAcceptedAt)) {
-    await setLeadStatus(prisma, call, "answered_by_plumber", now);
-    await leadEvent(prisma, call, "call.answered_by_plumber", { dialStatus });
-    return remember(prisma, call.callSid, key, politeHangupTwiml(MESSAGES.answered), { stage: "ended" });
+    const twiml = politeHangupTwiml(MESSAGES.answered);
+    await writeCallStep(db, call, now, async () => statusChange("answered_by_plumber", now, [{ type: "call.answered_by_plumber", data: { dialStatus } }]), { key, twiml, data: { stage: "ended" } });
+    return twiml;
   }
 
-  await leadEvent(prisma, call, "call.missed", { dialStatus, screened: !!call.plumberAcceptedAt });
+  const missed: LeadEventInput = { type: "call.missed", data: { dialStatus, screened: !!call.plumberAcceptedAt } };
   const gate = await serviceGate(prisma, call.tenantId);
   if (!gate.open) {
     // The AI path hard-stops; the lead stays `missed` with "call back now".
-    await setLeadStatus(prisma, call, "missed", now);
-    await leadEvent(prisma, call, "call.ai_blocked", { reasons: gate.reasons });
-    return remember(prisma, call.callSid, key, politeHangupTwiml(MESSAGES.gateClosed(call.tenant.name)), { stage: "ended" });
+    const twiml = politeHangupTwiml(MESSAGES.gateClosed(call.tenant.name));
+    await writeCallStep(db, call, now, async () => statusChange("missed", now, [missed, { type: "call.ai_blocked", data: { reasons: gate.reasons } }]), { key, twiml, data: { stage: "ended" } });
+    return twiml;
   }
-  await setLeadStatus(prisma, call, "answered_by_ai", now);
-  await leadEvent(prisma, call, "call.ai_answered", { promptProfile: call.promptProfile });
-  return runTurn(ctx, { ...call, stage: "intake" }, newCallState(call.promptProfile), { kind: "start" }, key);
+  const answered = statusChange("answered_by_ai", now, [missed, { type: "call.ai_answered", data: { promptProfile: call.promptProfile } }]);
+  return runTurn(ctx, db, { ...call, stage: "intake" }, newCallState(call.promptProfile), { kind: "start" }, key, answered);
 }
 
 // ── POST /api/twilio/voice/intake ───────────────────────────────────────────────────────────
@@ -156,7 +192,7 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
     const call = await claimed(prisma.call.update({ where: { callSid, stage: "transferring" }, data: { stage: "transfer-result" } }));
     if (!call) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
     const answered = ["completed", "answered"].includes(form.DialCallStatus ?? "") && !!call.transferAcceptedAt;
-    return runTurn(ctx, call, parseCallState(call.state, call.promptProfile), { kind: "transfer_result", answered }, key);
+    return runTurn(ctx, tenantScoped(prisma, call.tenantId), call, parseCallState(call.state, call.promptProfile), { kind: "transfer_result", answered }, key);
   }
 
   // Each Gather posts back the turn it answers: the first delivery claims it, replays get its TwiML.
@@ -169,7 +205,7 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
   const key = `intake:${turn}`;
   const call = await claimed(prisma.call.update({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } }));
   if (!call) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
-  return runTurn(ctx, call, parseCallState(call.state, call.promptProfile), intakeInputFromForm(form), key);
+  return runTurn(ctx, tenantScoped(prisma, call.tenantId), call, parseCallState(call.state, call.promptProfile), intakeInputFromForm(form), key);
 }
 
 // ── POST /api/twilio/voice/status ───────────────────────────────────────────────────────────
@@ -182,21 +218,23 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: 
   const now = ctx.now ? ctx.now() : new Date();
   const call = await claimed(prisma.call.update({ where: { callSid: form.CallSid!, endedAt: null }, data: { endedAt: now } }));
   if (!call) return;
-  await leadEvent(prisma, call, "call.ended", { callStatus: form.CallStatus, duration: form.CallDuration ?? null });
+  const db = tenantScoped(prisma, call.tenantId);
   const state = parseCallState(call.state, call.promptProfile);
   const aiHandled = state.stage !== "new";
   // Hung up mid-intake or mid-transfer, or the agent gave up on a silent line: close the lead for
   // the office. A call already ended elsewhere (recovered after an outage) is left as it is.
   const silentEnd = state.stage === "ended" && !state.outcome;
   const open = call.stage !== "ended" || silentEnd;
-  if (call.stage !== "ended") await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
-  if (open && aiHandled && !state.outcome) {
+  const ended: LeadEventInput = { type: "call.ended", data: { callStatus: form.CallStatus, duration: form.CallDuration ?? null } };
+  await writeCallStep(db, call, now, async (tx, lead) => {
+    if (!(open && aiHandled && !state.outcome)) return { patch: {}, events: [ended] };
     const { status, task } = closeOnHangup(state);
+    const hungUp: LeadEventInput = { type: "call.caller_hung_up", data: { status } };
     // After an emergency the urgent callback (and its next action) already stands: only the status changes.
-    if (task || state.escalation) await applyActions(prisma, call, state, task ? [task] : [], now, status);
-    else await setLeadStatus(prisma, call, status, now);
-    await leadEvent(prisma, call, "call.caller_hung_up", { status });
-  }
+    if (task || state.escalation) return actionsChange(tx, call, lead, state, task ? [task] : [], now, { patch: { status }, events: [ended] }, [hungUp]);
+    return statusChange(status, now, [ended, hungUp]);
+  });
+  if (call.stage !== "ended") await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
   // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
   if (aiHandled) await enqueueUsageForCall(prisma, { tenantId: call.tenantId, callSid: call.callSid });
   await queueTextsForEndedCall(prisma, call.id, now); // messaging: missed-call text-back or booking texts (never throws)
@@ -205,8 +243,8 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: 
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────
 
-async function callContext(prisma: PrismaClient, tenantId: string, now: Date): Promise<CallContext> {
-  const tenant = await prisma.tenant.findUniqueOrThrow({
+async function callContext(db: TenantDb, tenantId: string, now: Date): Promise<CallContext> {
+  const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
     select: {
       name: true,
@@ -231,53 +269,56 @@ async function callContext(prisma: PrismaClient, tenantId: string, now: Date): P
 }
 
 /**
- * Runs one turn for a call whose step is already claimed: transcript turns and lead changes are
- * written first, then the call's new state together with the TwiML, which is what a replay waits for.
+ * Runs one turn for a call whose step is already claimed, in one transaction: the transcript
+ * turns, the lead's change (with `before`, what this webhook changed ahead of the turn) through
+ * the leads writer, then the call's new state together with the TwiML, which is what a replay waits for.
  */
-async function runTurn(ctx: VoiceCtx, call: Call, state: CallState, input: IntakeInput, key: string): Promise<string> {
-  const { prisma } = ctx;
+async function runTurn(ctx: VoiceCtx, db: TenantDb, call: Call, state: CallState, input: IntakeInput, key: string, before?: CallLeadChange): Promise<string> {
   const now = nowOf(ctx);
-  const before = state.transcript.length;
-  const turn = await takeIntakeTurn({ state, input, ctx: await callContext(prisma, call.tenantId, now), engine: ctx.engine, baseUrl: ctx.baseUrl, intakeQuery: { turn: String(call.turn) } });
+  const seen = state.transcript.length;
+  const turn = await takeIntakeTurn({ state, input, ctx: await callContext(db, call.tenantId, now), engine: ctx.engine, baseUrl: ctx.baseUrl, intakeQuery: { turn: String(call.turn) } });
   const next = turn.result.state;
   const stage = next.stage === "ended" ? "ended" : next.stage === "transferring" ? "transferring" : "intake";
-  const newTurns = next.transcript.slice(before).map((t, i) => ({ tenantId: call.tenantId, callId: call.id, seq: before + i, speaker: t.speaker, text: t.text }));
-  if (newTurns.length) await prisma.callTurn.createMany({ data: newTurns, skipDuplicates: true });
-  if (turn.extract?.fellBack) await leadEvent(prisma, call, "intake.model_fallback", { model: turn.extract.modelUsed, error: turn.extract.error ?? null });
-  await applyActions(prisma, call, next, turn.result.actions, now);
-  return remember(prisma, call.callSid, key, turn.twiml, {
-    state: next as unknown as Prisma.InputJsonValue,
-    stage,
-    ...(turn.extract ? { modelUsed: turn.extract.modelUsed } : {}),
-  });
+  const newTurns = next.transcript.slice(seen).map((t, i) => ({ tenantId: call.tenantId, callId: call.id, seq: seen + i, speaker: t.speaker, text: t.text }));
+  const fellBack: LeadEventInput[] = turn.extract?.fellBack ? [{ type: "intake.model_fallback", data: { model: turn.extract.modelUsed, error: turn.extract.error ?? null } }] : [];
+  const write: CallWrite = {
+    key,
+    twiml: turn.twiml,
+    data: { state: next as unknown as Prisma.InputJsonValue, stage, ...(turn.extract ? { modelUsed: turn.extract.modelUsed } : {}) },
+  };
+  await writeCallStep(
+    db,
+    call,
+    now,
+    async (tx, lead) => {
+      if (newTurns.length) await tx.callTurn.createMany({ data: newTurns, skipDuplicates: true });
+      const first = { patch: before?.patch ?? {}, events: [...(before?.events ?? []), ...fellBack] };
+      return actionsChange(tx, call, lead, next, turn.result.actions, now, first);
+    },
+    write,
+  );
+  return turn.twiml;
 }
-
-/** A status change with the next step it implies (seed 001: every lead has a next action and a due time). */
-async function setLeadStatus(prisma: PrismaClient, call: Pick<Call, "leadId">, status: LeadStatus, now: Date) {
-  if (!call.leadId) return;
-  await prisma.lead.update({ where: { id: call.leadId }, data: { status, ...nextStepFor(status, { now }), lastActivityAt: now } });
-}
-
-type LeadOwnership = { ownerId: string | null; acceptedAt: Date | null; urgency: Urgency | null };
 
 /**
- * Applies a turn's actions to the lead in one update: fields with evidence, the owner from the
- * routing rule (an emergency goes to the emergency owner; never moved once accepted), tasks
- * assigned to that owner, the outcome, and the next step (a task's own title and due time win).
+ * A turn's actions as one change to the lead: fields with evidence, the owner from the routing
+ * rule (an emergency goes to the emergency owner; never moved once accepted), tasks assigned to
+ * that owner (created in the same transaction), the outcome, and the next step (a task's own
+ * title and due time win). `first` is what the webhook changed before the actions; `last` are
+ * timeline events after them.
  */
-async function applyActions(prisma: PrismaClient, call: Call, state: CallState, actions: CallAction[], now: Date, status?: LeadStatus) {
-  if (!call.leadId) return;
-  const leadId = call.leadId;
-  const data: Prisma.LeadUncheckedUpdateInput = { transcriptExcerpt: transcriptExcerpt(state), lastActivityAt: now, ...(status ? { status } : {}) };
-  let lead: LeadOwnership | null = null;
-  const currentLead = async () => (lead ??= await prisma.lead.findUniqueOrThrow({ where: { id: leadId }, select: { ownerId: true, acceptedAt: true, urgency: true } }));
+async function actionsChange(tx: TenantTx, call: Pick<Call, "tenantId">, lead: Lead, state: CallState, actions: CallAction[], now: Date, first: CallLeadChange, last: LeadEventInput[] = []): Promise<LeadChange> {
+  const patch: LeadPatch = { ...first.patch, transcriptExcerpt: transcriptExcerpt(state) };
+  const events: LeadEventInput[] = [...first.events];
+  let evidence: Record<string, string> | undefined;
+  const owned = { ownerId: lead.ownerId, urgency: lead.urgency };
   let taskStep: NextStep | null = null;
   let end: EndAction | null = null;
   let transferring = false;
   for (const action of actions) {
     if (action.type === "set_fields") {
       const f = action.fields;
-      Object.assign(data, {
+      Object.assign(patch, {
         ...(f.zip !== undefined ? { zip: f.zip } : {}),
         ...(f.inArea !== undefined ? { inArea: f.inArea } : {}),
         ...(f.issueSummary !== undefined ? { issueSummary: f.issueSummary } : {}),
@@ -287,29 +328,27 @@ async function applyActions(prisma: PrismaClient, call: Call, state: CallState, 
         ...(f.appointmentAt !== undefined ? { appointmentAt: new Date(f.appointmentAt) } : {}),
         ...(f.notes !== undefined ? { notes: f.notes } : {}),
       });
-      data.evidence = state.evidence as Prisma.InputJsonValue;
+      evidence = state.evidence as Record<string, string>;
       if (f.urgency !== undefined) {
-        const l = await currentLead();
         const kind = routingKindFor({ urgency: f.urgency });
-        if (!l.acceptedAt && kind !== routingKindFor({ urgency: l.urgency })) {
-          const ownerId = await routingTarget(prisma, call.tenantId, kind);
-          if (ownerId) data.ownerId = l.ownerId = ownerId;
+        if (!lead.acceptedAt && kind !== routingKindFor({ urgency: owned.urgency })) {
+          const ownerId = await routingTarget(tx, kind);
+          if (ownerId) patch.ownerId = owned.ownerId = ownerId;
         }
-        l.urgency = f.urgency;
+        owned.urgency = f.urgency;
       }
     } else if (action.type === "create_task") {
       const dueAt = new Date(now.getTime() + action.dueInMinutes * 60_000);
-      const { ownerId } = await currentLead();
-      await prisma.task.create({ data: { tenantId: call.tenantId, leadId, kind: action.kind, title: action.title, dueAt, assigneeId: ownerId } });
-      await leadEvent(prisma, call, "task.created", { kind: action.kind, title: action.title, dueAt: dueAt.toISOString(), notes: action.notes, assigneeId: ownerId });
+      await tx.task.create({ data: { tenantId: call.tenantId, leadId: lead.id, kind: action.kind, title: action.title, dueAt, assigneeId: owned.ownerId } });
+      events.push({ type: "task.created", data: { kind: action.kind, title: action.title, dueAt: dueAt.toISOString(), notes: action.notes, assigneeId: owned.ownerId } });
       if (!taskStep || action.kind === "urgent_callback") taskStep = { nextAction: action.title, dueAt };
     } else if (action.type === "transfer") {
       transferring = true;
-      await leadEvent(prisma, call, "call.escalated", { via: "transfer", to: action.to, reason: action.reason, emergencyKind: action.emergencyKind });
+      events.push({ type: "call.escalated", data: { via: "transfer", to: action.to, reason: action.reason, emergencyKind: action.emergencyKind } });
     } else if (action.type === "end") {
       end = action;
-      data.status = action.outcome;
-      await leadEvent(prisma, call, "call.outcome", { outcome: action.outcome, reason: action.reason });
+      patch.status = action.outcome;
+      events.push({ type: "call.outcome", data: { outcome: action.outcome, reason: action.reason } });
     }
   }
   const finished = end as EndAction | null;
@@ -323,6 +362,6 @@ async function applyActions(prisma: PrismaClient, call: Call, state: CallState, 
       : transferring
         ? { nextAction: TRANSFER_IN_PROGRESS_ACTION, dueAt: new Date(now.getTime() + URGENT_CALLBACK_MINUTES * 60_000) }
         : null);
-  if (step) Object.assign(data, step);
-  await prisma.lead.update({ where: { id: leadId }, data });
+  if (step) Object.assign(patch, step);
+  return { patch, events: [...events, ...last], ...(evidence ? { evidence } : {}) };
 }

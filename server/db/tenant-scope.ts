@@ -100,3 +100,6 @@ export type TenantDb = ReturnType<typeof tenantScoped>;
 /** What every tenant-scoped domain function receives: the scoped client, the tenant, and the
  *  unscoped client for the few reads that must cross tenants (e.g. a globally unique number). */
 export type TenantCtx = { db: TenantDb; tenantId: string; prisma: PrismaClient };
+
+/** The scoped client inside an interactive transaction (`db.$transaction(async (tx) => …)`): still scoped. */
+export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

@@ -4,7 +4,7 @@
 // per change with the actor — in one transaction, refusing if someone else changed the lead
 // meanwhile. `queueGroup` follows from status/urgency in the database (trigger).
 import type { Lead, Prisma } from "@/server/db/generated/client";
-import type { TenantCtx } from "@/server/db/tenant-scope";
+import type { TenantCtx, TenantTx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { canSeeLead, type Viewer } from "./lead-access";
 import { ownershipRefusal } from "./ownership-rules";
@@ -36,6 +36,10 @@ export type LeadPatch = Partial<
     | "outcomeAt"
     | "externalJobId"
     | "externalJobUrl"
+    // What the call flow fills in from the caller's words.
+    | "zip"
+    | "inArea"
+    | "transcriptExcerpt"
   >
 >;
 
@@ -45,6 +49,8 @@ export type LeadChange = {
   patch: LeadPatch;
   events: LeadEventInput[];
   reason?: string | null;
+  /** The caller's own words per field (the call flow); replaces the stored evidence. */
+  evidence?: Record<string, string>;
   /** Marks the lead's open tasks done (doneAt = now) in the same transaction, e.g. on close. */
   completeOpenTasks?: boolean;
 };
@@ -62,37 +68,66 @@ export async function applyLeadChange(ctx: LeadWriteCtx, leadId: string, build: 
   const now = ctx.now ?? new Date();
   const lead = await loadLeadFor(ctx, leadId);
   const change = await build(lead);
-  const after = { ...lead, ...change.patch };
-  const refusal = ownershipRefusal(lead, after, { reason: change.reason });
-  if (refusal) throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
-  const temperature = temperatureOf({ ...after, lastActivityAt: now }, now);
-
-  const written = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.lead.updateMany({
-      where: { id: lead.id, updatedAt: lead.updatedAt },
-      data: { ...change.patch, temperature, lastActivityAt: now },
-    });
-    if (updated.count === 0) throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");
-    if (change.completeOpenTasks) {
-      await tx.task.updateMany({ where: { leadId: lead.id, doneAt: null }, data: { doneAt: now } });
-    }
-    if (change.events.length) {
-      await tx.leadEvent.createMany({
-        data: change.events.map((e, i) => ({
-          tenantId: ctx.tenantId,
-          leadId: lead.id,
-          type: e.type,
-          actorId: ctx.viewer.userId,
-          data: (e.data ?? {}) as Prisma.InputJsonValue,
-          // Keeps the events of one change in the order they were listed.
-          createdAt: new Date(now.getTime() + i),
-        })),
-      });
-    }
-    const fresh = await tx.lead.findFirstOrThrow({ where: { id: lead.id } });
-    // Integrations: the webhook outbox rows this change means, committed with it.
-    return { fresh, webhookIds: await recordLeadChangeWebhooks(tx, ctx.tenantId, lead, fresh, now) };
-  });
+  const written = await ctx.db.$transaction((tx) => writeLeadChange(tx, { tenantId: ctx.tenantId, actorId: ctx.viewer.userId, now }, lead, change));
   await enqueueWebhookDeliveries(written.webhookIds);
   return written.fresh;
+}
+
+export type LeadWriter = {
+  tenantId: string;
+  /** The person (or `api_key:<id>`) on the timeline; null for the system (the call flow). */
+  actorId: string | null;
+  now: Date;
+  /**
+   * `throw` (people and the API): a change that breaks an ownership rule is refused.
+   * `flag` (the call flow): a caller is never dropped over a rule, so the change is written and
+   * the broken rule goes on the lead's timeline (`lead.rule_flagged`) for the office to fix.
+   */
+  onRefusal?: "throw" | "flag";
+  /**
+   * Whether the change emits `lead.updated` & co. The call flow reports its lead once, with
+   * `call.completed` at the end of the call, not turn by turn.
+   */
+  webhooks?: boolean;
+};
+
+/**
+ * The writer's core, inside the caller's transaction: ownership rules on the result, the patch
+ * with the refreshed temperature and lastActivityAt (refused with CONFLICT if the lead changed
+ * since `lead` was read), open tasks completed if asked, one LeadEvent per change, and the
+ * webhook outbox rows. Returns the fresh lead and the deliveries to queue after commit.
+ */
+export async function writeLeadChange(tx: TenantTx, w: LeadWriter, lead: Lead, change: LeadChange): Promise<{ fresh: Lead; webhookIds: string[] }> {
+  const { now } = w;
+  const after = { ...lead, ...change.patch };
+  const refusal = ownershipRefusal(lead, after, { reason: change.reason });
+  const events = [...change.events];
+  if (refusal && w.onRefusal !== "flag") throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
+  if (refusal) events.push({ type: "lead.rule_flagged", data: { message: refusal.message, field: refusal.field ?? null } });
+  const temperature = temperatureOf({ ...after, lastActivityAt: now }, now);
+  const updated = await tx.lead.updateMany({
+    where: { id: lead.id, updatedAt: lead.updatedAt },
+    data: { ...change.patch, ...(change.evidence ? { evidence: change.evidence } : {}), temperature, lastActivityAt: now },
+  });
+  if (updated.count === 0) throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");
+  if (change.completeOpenTasks) {
+    await tx.task.updateMany({ where: { leadId: lead.id, doneAt: null }, data: { doneAt: now } });
+  }
+  if (events.length) {
+    await tx.leadEvent.createMany({
+      data: events.map((e, i) => ({
+        tenantId: w.tenantId,
+        leadId: lead.id,
+        type: e.type,
+        actorId: w.actorId,
+        data: (e.data ?? {}) as Prisma.InputJsonValue,
+        // Keeps the events of one change in the order they were listed.
+        createdAt: new Date(now.getTime() + i),
+      })),
+    });
+  }
+  const fresh = await tx.lead.findFirstOrThrow({ where: { id: lead.id } });
+  // Integrations: the webhook outbox rows this change means, committed with it.
+  const webhookIds = w.webhooks === false ? [] : await recordLeadChangeWebhooks(tx, w.tenantId, lead, fresh, now);
+  return { fresh, webhookIds };
 }

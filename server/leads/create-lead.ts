@@ -2,7 +2,8 @@
 // lead typed in by the office — and routes it at once: emergencies are never created unowned.
 import type { Lead, Prisma } from "@/server/db/generated/client";
 import type { LeadSource, LeadStatus, Urgency } from "@/server/db/generated/enums";
-import type { TenantCtx } from "@/server/db/tenant-scope";
+import type { TenantCtx, TenantTx } from "@/server/db/tenant-scope";
+import type { LeadEventInput } from "./apply-lead-change";
 import { AppError } from "@/server/errors";
 import { initialHandoff } from "./route-lead";
 import { ownershipRefusal } from "./ownership-rules";
@@ -33,8 +34,29 @@ export type CreateLeadInput = {
   transcriptExcerpt?: string | null;
 };
 
+export type NewLeadWriter = { tenantId: string; actorId: string | null; now: Date };
+
 export async function createLead(ctx: TenantCtx & { actorId: string | null; now?: Date }, input: CreateLeadInput): Promise<Lead> {
-  const now = ctx.now ?? new Date();
+  const w = { tenantId: ctx.tenantId, actorId: ctx.actorId, now: ctx.now ?? new Date() };
+  const { lead, webhookIds } = await ctx.db.$transaction((tx) => insertLead(tx, w, input));
+  await enqueueWebhookDeliveries(webhookIds);
+  return lead;
+}
+
+/**
+ * createLead's core, inside the caller's transaction: routed, checked against the ownership
+ * rules, with its temperature, timeline events and `lead.created` outbox rows.
+ * `once` (the call flow: one lead per CallSid, whatever Twilio delivers twice): a lead with this
+ * sourceRef already there is returned as it is, and nothing is written.
+ * `events` replaces the default `lead.created` / `lead.routed` timeline entries.
+ */
+export async function insertLead(
+  tx: TenantTx,
+  w: NewLeadWriter,
+  input: CreateLeadInput,
+  opts: { once?: boolean; events?: LeadEventInput[] } = {},
+): Promise<{ lead: Lead; created: boolean; webhookIds: string[] }> {
+  const { now } = w;
   const createdAt = input.createdAt ?? now;
   const base = {
     urgency: input.urgency ?? null,
@@ -45,50 +67,56 @@ export async function createLead(ctx: TenantCtx & { actorId: string | null; now?
     nextAction: input.nextAction ?? null,
     dueAt: input.dueAt ?? null,
   };
-  const handoff = await initialHandoff(ctx, base);
+  const handoff = await initialHandoff(tx, base);
   const status = input.status ?? "followup_needed";
   const draft = { ...base, ...handoff, status, acceptedAt: null, followUpAt: input.followUpAt ?? null, notes: input.notes ?? null };
   const refusal = ownershipRefusal(null, draft);
   if (refusal) throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
   const lastActivityAt = input.createdAt ?? now;
-  const { lead, webhookIds } = await ctx.db.$transaction(async (tx) => {
-    const lead = await tx.lead.create({
-      data: {
-        tenantId: ctx.tenantId,
-        callerPhone: input.callerPhone,
-        callerName: input.callerName ?? null,
-        zip: input.zip ?? null,
-        inArea: input.inArea ?? null,
-        issueSummary: input.issueSummary ?? null,
-        urgency: input.urgency ?? null,
-        status,
-        source: input.source,
-        sourceRef: input.sourceRef ?? `manual-${createdAt.getTime()}-${Math.random().toString(36).slice(2, 10)}`,
-        address: input.address ?? null,
-        notes: input.notes ?? null,
-        ownerId: handoff.ownerId,
-        nextAction: handoff.nextAction,
-        dueAt: handoff.dueAt,
-        isEstimate: input.isEstimate ?? false,
-        followUpAt: input.followUpAt ?? null,
-        appointmentAt: input.appointmentAt ?? null,
-        isTest: input.isTest ?? false,
-        createdAt,
-        lastActivityAt,
-        evidence: (input.evidence ?? {}) as Prisma.InputJsonValue,
-        transcriptExcerpt: input.transcriptExcerpt ?? null,
-        temperature: temperatureOf({ ...draft, lastActivityAt, appointmentAt: input.appointmentAt ?? null, inArea: input.inArea ?? null }, now),
-      },
-    });
+  const data = {
+    tenantId: w.tenantId,
+    callerPhone: input.callerPhone,
+    callerName: input.callerName ?? null,
+    zip: input.zip ?? null,
+    inArea: input.inArea ?? null,
+    issueSummary: input.issueSummary ?? null,
+    urgency: input.urgency ?? null,
+    status,
+    source: input.source,
+    sourceRef: input.sourceRef ?? `manual-${createdAt.getTime()}-${Math.random().toString(36).slice(2, 10)}`,
+    address: input.address ?? null,
+    notes: input.notes ?? null,
+    ownerId: handoff.ownerId,
+    nextAction: handoff.nextAction,
+    dueAt: handoff.dueAt,
+    isEstimate: input.isEstimate ?? false,
+    followUpAt: input.followUpAt ?? null,
+    appointmentAt: input.appointmentAt ?? null,
+    isTest: input.isTest ?? false,
+    createdAt,
+    lastActivityAt,
+    evidence: (input.evidence ?? {}) as Prisma.InputJsonValue,
+    transcriptExcerpt: input.transcriptExcerpt ?? null,
+    temperature: temperatureOf({ ...draft, lastActivityAt, appointmentAt: input.appointmentAt ?? null, inArea: input.inArea ?? null }, now),
+  };
+  let lead: Lead;
+  if (opts.once) {
+    // ON CONFLICT DO NOTHING on (tenantId, sourceRef), then the row that won is read back.
+    const [inserted] = await tx.lead.createManyAndReturn({ data: [data], skipDuplicates: true });
+    if (!inserted) return { lead: await tx.lead.findFirstOrThrow({ where: { sourceRef: data.sourceRef } }), created: false, webhookIds: [] };
+    lead = inserted;
+  } else {
+    lead = await tx.lead.create({ data });
+  }
+  const events: LeadEventInput[] = opts.events ?? [
+    { type: "lead.created", data: { source: input.source } },
+    ...(handoff.ownerId ? [{ type: "lead.routed", data: { ownerId: handoff.ownerId, dueAt: handoff.dueAt.toISOString() } }] : []),
+  ];
+  if (events.length) {
     await tx.leadEvent.createMany({
-      data: [
-        { tenantId: ctx.tenantId, leadId: lead.id, type: "lead.created", actorId: ctx.actorId, data: { source: input.source }, createdAt },
-        ...(handoff.ownerId ? [{ tenantId: ctx.tenantId, leadId: lead.id, type: "lead.routed", actorId: ctx.actorId, data: { ownerId: handoff.ownerId, dueAt: handoff.dueAt.toISOString() }, createdAt: new Date(createdAt.getTime() + 1) }] : []),
-      ],
+      data: events.map((e, i) => ({ tenantId: w.tenantId, leadId: lead.id, type: e.type, actorId: w.actorId, data: (e.data ?? {}) as Prisma.InputJsonValue, createdAt: new Date(createdAt.getTime() + i) })),
     });
-    // Integrations: lead.created is committed with the lead.
-    return { lead, webhookIds: await recordWebhookEvent(tx, { tenantId: ctx.tenantId, type: "lead.created", lead, now }) };
-  });
-  await enqueueWebhookDeliveries(webhookIds);
-  return lead;
+  }
+  // Integrations: lead.created is committed with the lead.
+  return { lead, created: true, webhookIds: await recordWebhookEvent(tx, { tenantId: w.tenantId, type: "lead.created", lead, now }) };
 }

@@ -1,6 +1,7 @@
 // Who receives an escalation (seed 001): dispatch/on-call and the sales owner come from the
 // tenant's routing rule; "office lead or manager" is the first manager, else the first owner.
 import type { PrismaClient } from "@/server/db/generated/client";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { routingTarget } from "./routing";
 import type { EscalationTarget } from "./escalation-rules";
 
@@ -16,5 +17,5 @@ export async function managerOf(prisma: Db, tenantId: string): Promise<string | 
 
 export async function escalationTargetUser(prisma: Db, tenantId: string, target: EscalationTarget): Promise<string | null> {
   if (target === "manager") return managerOf(prisma, tenantId);
-  return routingTarget(prisma as PrismaClient, tenantId, target === "dispatch" ? "emergency" : "estimate");
+  return routingTarget(tenantScoped(prisma as PrismaClient, tenantId), target === "dispatch" ? "emergency" : "estimate");
 }

@@ -66,6 +66,7 @@ export function describeEvent(e: TimelineEvent, nameOf: Names, dateTime: DateTex
     case "call.recovered": return "Call recovered after a delivery problem: it needs an urgent callback";
     case "task.created": return `Task created: ${d.title ?? taskKindLabel(d.kind)}`;
     case "lead.created": return `Lead created (${sourceLabel(d.source ?? "manual").toLowerCase()})`;
+    case "lead.rule_flagged": return `Needs attention: ${d.message ?? "an ownership rule is not met"}`;
     case "lead.routed": return `Routed to ${nameOf(d.ownerId)} by the routing rule`;
     case "lead.assigned": return `Assigned to ${d.to ? nameOf(d.to) : "nobody (back to intake)"}`;
     case "lead.reassigned": return `Reassigned from ${nameOf(d.from)} to ${d.to ? nameOf(d.to) : "nobody"} — reason: ${d.reason ?? "none given"}`;

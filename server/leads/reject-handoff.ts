@@ -17,7 +17,7 @@ export async function rejectHandoff(ctx: LeadWriteCtx, input: RejectInput) {
   if (reason.length < 3) throw new AppError("BAD_REQUEST", "Say what is missing or wrong, so intake can fix it without guessing.", "reason");
   const me = ctx.viewer.userId;
   const current = await ctx.db.lead.findFirst({ where: { id: input.leadId }, select: { urgency: true, isEstimate: true } });
-  const routed = current ? await routingTarget(ctx.prisma, ctx.tenantId, routingKindFor(current)) : null;
+  const routed = current ? await routingTarget(ctx.db, routingKindFor(current)) : null;
   const others = routed && routed !== me ? routed : (await ctx.db.membership.findFirst({ where: { userId: { not: me }, role: { in: ["owner", "manager"] } }, orderBy: { createdAt: "asc" }, select: { userId: true } }))?.userId ?? null;
 
   return applyLeadChange(ctx, input.leadId, (lead) => {

@@ -16,7 +16,7 @@ export async function getRoutingRules(ctx: TenantCtx) {
     ctx.db.routingRule.findMany({ select: { kind: true, userId: true } }),
     ctx.db.membership.findMany({ orderBy: { createdAt: "asc" }, select: { userId: true, role: true, user: { select: { name: true, email: true } } } }),
   ]);
-  const effective = await Promise.all(ROUTING_KINDS.map((k) => routingTarget(ctx.prisma, ctx.tenantId, k)));
+  const effective = await Promise.all(ROUTING_KINDS.map((k) => routingTarget(ctx.db, k)));
   return {
     rules: ROUTING_KINDS.map((kind, i) => ({ kind, ...ROUTING_LABELS[kind], userId: rules.find((r) => r.kind === kind)?.userId ?? null, effectiveUserId: effective[i] ?? null })),
     members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email, role: m.role })),

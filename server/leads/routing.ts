@@ -1,8 +1,8 @@
 // The routing rule (seed 001 "Intake assigns one receiving owner based on the routing rule"):
 // who receives emergencies, estimates and standard inbound leads, with a fallback. A lead is
 // always routed to a person — recovered missed calls never go back into a generic pool.
-import type { PrismaClient } from "@/server/db/generated/client";
 import type { RoutingKind } from "@/server/db/generated/enums";
+import type { TenantTx } from "@/server/db/tenant-scope";
 
 export type { RoutingKind };
 export const ROUTING_KINDS = ["emergency", "estimate", "standard", "fallback"] as const satisfies readonly RoutingKind[];
@@ -11,11 +11,11 @@ export const ROUTING_KINDS = ["emergency", "estimate", "standard", "fallback"] a
  * The person who receives this kind of lead: its own rule, else the fallback rule, else the
  * tenant's first owner (so nothing is ever unowned). Null only for a tenant with no members.
  */
-export async function routingTarget(prisma: PrismaClient, tenantId: string, kind: RoutingKind): Promise<string | null> {
-  const rules = await prisma.routingRule.findMany({ where: { tenantId, kind: { in: [kind, "fallback"] } }, select: { kind: true, userId: true } });
+export async function routingTarget(db: TenantTx, kind: RoutingKind): Promise<string | null> {
+  const rules = await db.routingRule.findMany({ where: { kind: { in: [kind, "fallback"] } }, select: { kind: true, userId: true } });
   const rule = rules.find((r) => r.kind === kind) ?? rules.find((r) => r.kind === "fallback");
   if (rule) return rule.userId;
-  const owner = await prisma.membership.findFirst({ where: { tenantId, role: "owner" }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+  const owner = await db.membership.findFirst({ where: { role: "owner" }, orderBy: { createdAt: "asc" }, select: { userId: true } });
   return owner?.userId ?? null;
 }
 

@@ -8,7 +8,7 @@ import { routingTarget } from "./routing";
 export type LeadDetailsInput = { leadId: string; urgency?: Urgency; notes?: string | null; isEstimate?: boolean; followUpAt?: Date | null };
 
 export async function updateLeadDetails(ctx: LeadWriteCtx, input: LeadDetailsInput) {
-  const emergencyOwner = input.urgency === "emergency" ? await routingTarget(ctx.prisma, ctx.tenantId, "emergency") : null;
+  const emergencyOwner = input.urgency === "emergency" ? await routingTarget(ctx.db, "emergency") : null;
   return applyLeadChange(ctx, input.leadId, (lead) => {
     const patch: LeadPatch = {};
     if (input.urgency !== undefined && input.urgency !== lead.urgency) patch.urgency = input.urgency;

@@ -4,7 +4,7 @@
 // caller's open lead — or starts one with source `sms`, routed like every new lead — and a
 // "reschedule" / "cancel" about a booked visit puts the lead in the follow-up queue with a task.
 import type { PrismaClient, Prisma } from "@/server/db/generated/client";
-import { findTenantByCalledNumber } from "@/server/calls/record-call";
+import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { createLead } from "@/server/leads/create-lead";

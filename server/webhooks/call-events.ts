@@ -1,13 +1,9 @@
-// The call flow's webhook events, kept here so the call flow needs one line per place:
-// a new call's lead (`lead.created`) and the end of a call (`call.completed` with the call path
-// and outcome, plus `appointment.booked` when the AI booked the visit). Never throws.
+// The call flow's webhook event at the end of a call (`call.completed` with the call path and
+// outcome, plus `appointment.booked` when the AI booked the visit), one line in the call flow.
+// A new call's `lead.created` is recorded by the leads writer with the lead. Never throws.
 import type { PrismaClient } from "@/server/db/generated/client";
 import { callPath } from "@/server/leads/call-path";
 import { emitWebhookEvent, type Enqueue } from "./outbox";
-
-export async function emitCallLeadCreated(prisma: PrismaClient, lead: { id: string; tenantId: string }, opts: { enqueue?: Enqueue } = {}) {
-  await emitWebhookEvent(prisma, { tenantId: lead.tenantId, type: "lead.created", leadId: lead.id, ...opts });
-}
 
 export async function emitCallCompleted(prisma: PrismaClient, callId: string, opts: { enqueue?: Enqueue; now?: Date } = {}) {
   try {
