@@ -39,14 +39,20 @@ export const MESSAGES = {
   answered: "",
 } as const;
 
-/** Waits for the step's first delivery to store its TwiML, then answers the same. */
-async function replayOf(prisma: PrismaClient, callSid: string, key: string, timeoutMs = 8000): Promise<string | null> {
+type StepProgress = Pick<Call, "stage" | "turn">;
+
+/**
+ * Waits for the step's first delivery to store its TwiML, then answers the same. `running` says
+ * whether the call still looks as the step's claim left it; once it does not, the call has moved
+ * past the step (Twilio already acted on its answer) and a late copy gets null at once.
+ */
+async function replayOf(prisma: PrismaClient, callSid: string, key: string, running: (call: StepProgress) => boolean, timeoutMs = 8000): Promise<string | null> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const call = await prisma.call.findUnique({ where: { callSid }, select: { lastTwimlKey: true, lastTwiml: true } });
+    const call = await prisma.call.findUnique({ where: { callSid }, select: { lastTwimlKey: true, lastTwiml: true, stage: true, turn: true } });
     if (!call) return null;
     if (call.lastTwimlKey === key && call.lastTwiml) return call.lastTwiml;
-    if (Date.now() > until) return null;
+    if (!running(call) || Date.now() > until) return null;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -61,6 +67,9 @@ async function leadEvent(prisma: PrismaClient, call: Pick<Call, "tenantId" | "le
   if (!call.leadId) return;
   await prisma.leadEvent.create({ data: { tenantId: call.tenantId, leadId: call.leadId, type, data: data as Prisma.InputJsonValue } });
 }
+
+/** The ring-first result is being handled (claimed: "dialed", until its TwiML is stored with the next stage). */
+const dialing = (call: StepProgress) => call.stage === "dialed";
 
 // ── POST /api/twilio/voice ──────────────────────────────────────────────────────────────────
 
@@ -80,7 +89,7 @@ export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { is
     ring ? { key: "voice", twiml: ring } : undefined,
   );
   if (call.lastTwimlKey === "voice" && call.lastTwiml) return call.lastTwiml;
-  if (call.stage !== "ringing") return (await replayOf(prisma, call.callSid, "voice")) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (call.stage !== "ringing") return (await replayOf(prisma, call.callSid, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   // Nobody to ring first: treat as missed straight away.
   return onDialResult(ctx, { ...form, DialCallStatus: "no-answer" }, "voice");
 }
@@ -114,7 +123,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
   const now = nowOf(ctx);
   const dialStatus = form.DialCallStatus ?? "no-answer";
   const call = await claimed(prisma.call.update({ where: { callSid: form.CallSid!, stage: "ringing" }, data: { stage: "dialed", dialStatus }, include: { tenant: { select: { name: true } } } }));
-  if (!call) return (await replayOf(prisma, form.CallSid!, key)) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (!call) return (await replayOf(prisma, form.CallSid!, key, dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
 
   if (plumberAnswered(dialStatus, !!call.plumberAcceptedAt)) {
     await setLeadStatus(prisma, call, "answered_by_plumber", now);
@@ -154,7 +163,7 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
   if (isTransferResult(query)) {
     const key = "transfer-result";
     const call = await claimed(prisma.call.update({ where: { callSid, stage: "transferring" }, data: { stage: "transfer-result" } }));
-    if (!call) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
+    if (!call) return (await replayOf(prisma, callSid, key, (c) => c.stage === "transfer-result")) ?? politeHangupTwiml(MESSAGES.trouble);
     const answered = ["completed", "answered"].includes(form.DialCallStatus ?? "") && !!call.transferAcceptedAt;
     return runTurn(ctx, call, parseCallState(call.state, call.promptProfile), { kind: "transfer_result", answered }, key);
   }
@@ -168,7 +177,7 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
   }
   const key = `intake:${turn}`;
   const call = await claimed(prisma.call.update({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } }));
-  if (!call) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (!call) return (await replayOf(prisma, callSid, key, (c) => c.stage === "intake" && c.turn === turn + 1)) ?? politeHangupTwiml(MESSAGES.trouble);
   return runTurn(ctx, call, parseCallState(call.state, call.promptProfile), intakeInputFromForm(form), key);
 }
 
