@@ -2,6 +2,7 @@
 // driven in Debian's Chromium (Playwright cannot download browsers here).
 import { defineConfig } from "@playwright/test";
 import path from "node:path";
+import { localAppEnv } from "./server/test/local-app-env";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -33,13 +34,9 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
+      ...localAppEnv(baseURL),
       PGLITE_DATA_DIR: dataDir,
-      PUBLIC_BASE_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOCAL_MODE: "1", // a production build with the published development secrets
       DEMO_SEED: "on",
-      ESCALATION_TIME_SCALE: "0.02", // escalation.spec: the 5-minute emergency timer fires after 6 s
-      WEBHOOK_ALLOW_PRIVATE_TARGETS: "on", // integrations.spec: the test receiver is on 127.0.0.1
     },
   },
 });

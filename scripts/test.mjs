@@ -1,5 +1,6 @@
 // npm test — every check, in order: lint, typecheck, migration drift, unit, the intake eval, integration on
-// PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), next build, Playwright e2e.
+// PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), next build, the multi-instance burst
+// (`npm run test:multi`, when TEST_DATABASE_URL is set), Playwright e2e.
 // Stops at the first failing step; ends with one "N passed, N failed" line over all tests.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -43,6 +44,9 @@ if (process.env.SKIP_E2E !== "1") {
   // A build warning about dynamic filesystem access means `next dev` would watch the embedded
   // database's files and reload the browser on every query: fail on it.
   steps.push(["next build", "npx", ["next", "build"], {}, null, "causes tracing of the whole project"]);
+  // The deployment shape (2 app instances + 2 workers on one PostgreSQL) under a burst with replays,
+  // on the build just made.
+  if (process.env.TEST_DATABASE_URL) steps.push(["multi-instance burst (PostgreSQL, 40 calls; `npm run test:multi` runs the full 200)", "npx", ["tsx", "scripts/test-multi.ts"], { MULTI_CALLS: "40" }]);
   steps.push(["e2e (Playwright, Chromium)", "node", ["scripts/e2e.mjs", "--reporter=list,json"], { E2E_SKIP_BUILD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` }, () => playwrightCounts(`${out}/e2e.json`)]);
 }
 

@@ -12,12 +12,11 @@ process.env.DEMO_SEED = "off";
 process.env.PUBLIC_BASE_URL ??= "http://127.0.0.1:3999";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { ZEvalFile, type EvalCase } from "./case-schema";
+import type { EvalCase } from "./case-schema";
+import { loadCases, playCase } from "./corpus";
 import { expectsEmergency, scoreCall, type Check, type PlayedCall } from "./score";
 
 const { values: args } = parseArgs({
@@ -34,7 +33,6 @@ const { createTestDatabase } = await import("@/server/test/test-db");
 const { setDb } = await import("@/server/db");
 const { voiceRouteSettings, setIntakeEngine } = await import("@/server/calls/voice-route");
 const { postVoiceWebhook } = await import("@/server/simulator/post-webhook");
-const { answerDial, hangUp, say, startCall } = await import("@/server/simulator/call-driver");
 const { createIntakeEngine } = await import("@/server/intake/engine");
 const { parseCallState } = await import("@/server/voice/state-machine");
 const { upcomingSlots } = await import("@/server/voice/booking-slots");
@@ -54,18 +52,6 @@ export const EVAL_ANSWERS = {
   servicesOffered: ["Leak repair", "Drain cleaning", "Water heaters", "Toilets and faucets", "Sewer lines", "Gas lines", "Garbage disposals"],
   servicesNotOffered: ["Commercial buildings", "Septic tanks", "Well pumps"],
 };
-
-function loadCases(dir: string): EvalCase[] {
-  const folder = path.join(import.meta.dirname, dir);
-  return readdirSync(folder)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .flatMap((f) => {
-      const parsed = ZEvalFile.safeParse(JSON.parse(readFileSync(path.join(folder, f), "utf8")));
-      if (!parsed.success) throw new Error(`${dir}/${f}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-      return parsed.data;
-    });
-}
 
 const filter = (cases: EvalCase[]) => (args.only ? cases.filter((c) => c.id.includes(args.only!) || c.class.includes(args.only!)) : cases);
 const tuned = filter(loadCases("cases"));
@@ -123,26 +109,7 @@ async function play(c: EvalCase, index: number): Promise<Played> {
     if (url.includes("/intake")) turnMs.push(performance.now() - t0);
     return res;
   };
-  let error: string | null = null;
-  let call = await startCall(post, { from, to: biz.trackingNumber, isTest: false });
-  try {
-    call = await answerDial(post, call, "no-answer");
-    const turns = [...c.turns];
-    for (let guard = 0; guard < 60; guard++) {
-      const pending = call.pending;
-      if (pending.kind === "ended") break;
-      if (pending.kind === "dial") {
-        if (turns.length === 0 && c.transfer !== "answered") break;
-        call = await answerDial(post, call, c.transfer === "answered" ? "answer" : "no-answer");
-        continue;
-      }
-      if (turns.length === 0) break;
-      call = await say(post, call, turns.shift()!);
-    }
-    call = await hangUp(post, call);
-  } catch (err) {
-    error = (err as Error).message.slice(0, 300);
-  }
+  const { call, error } = await playCase(post, c, { from, to: biz.trackingNumber });
   const row = await prisma.call.findUnique({ where: { callSid: call.callSid }, include: { lead: { include: { tasks: { where: { doneAt: null } } } } } });
   const state = row ? parseCallState(row.state) : null;
   const lead = row?.lead ?? null;

@@ -43,14 +43,20 @@ export const MESSAGES = {
   answered: "",
 } as const;
 
-/** Waits for the step's first delivery to store its TwiML, then answers the same. */
-async function replayOf(prisma: PrismaClient, callSid: string, key: string, timeoutMs = 8000): Promise<string | null> {
+type StepProgress = Pick<Call, "stage" | "turn">;
+
+/**
+ * Waits for the step's first delivery to store its TwiML, then answers the same. `running` says
+ * whether the call still looks as the step's claim left it; once it does not, the call has moved
+ * past the step (Twilio already acted on its answer) and a late copy gets null at once.
+ */
+async function replayOf(prisma: PrismaClient, callSid: string, key: string, running: (call: StepProgress) => boolean, timeoutMs = 8000): Promise<string | null> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const call = await prisma.call.findUnique({ where: { callSid }, select: { lastTwimlKey: true, lastTwiml: true } });
+    const call = await prisma.call.findUnique({ where: { callSid }, select: { lastTwimlKey: true, lastTwiml: true, stage: true, turn: true } });
     if (!call) return null;
     if (call.lastTwimlKey === key && call.lastTwiml) return call.lastTwiml;
-    if (Date.now() > until) return null;
+    if (!running(call) || Date.now() > until) return null;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -94,6 +100,9 @@ async function writeCallStep(
 /** A status change with the next step it implies (seed 001: every lead has a next action and a due time). */
 const statusChange = (status: LeadStatus, now: Date, events: LeadEventInput[]): CallLeadChange => ({ patch: { status, ...nextStepFor(status, { now }) }, events });
 
+/** The ring-first result is being handled (claimed: "dialed", until its TwiML is stored with the next stage). */
+const dialing = (call: StepProgress) => call.stage === "dialed";
+
 // ── POST /api/twilio/voice ──────────────────────────────────────────────────────────────────
 
 export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { isTest: boolean }): Promise<string> {
@@ -101,7 +110,7 @@ export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { is
   // A redelivery answers from the call row, without queueing a transaction behind the first one.
   const seen = await prisma.call.findUnique({ where: { callSid: form.CallSid! }, select: { stage: true, lastTwimlKey: true, lastTwiml: true } });
   if (seen?.lastTwimlKey === "voice" && seen.lastTwiml) return seen.lastTwiml;
-  if (seen && seen.stage !== "ringing") return (await replayOf(prisma, form.CallSid!, "voice")) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (seen && seen.stage !== "ringing") return (await replayOf(prisma, form.CallSid!, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   const tenant = await findTenantByCalledNumber(prisma, form.To!);
   if (!tenant) {
     await writeAudit(prisma, { action: "call.unknown_number", target: form.To, data: { from: form.From, callSid: form.CallSid } });
@@ -116,7 +125,7 @@ export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { is
     ring ? { key: "voice", twiml: ring } : undefined,
   );
   if (call.lastTwimlKey === "voice" && call.lastTwiml) return call.lastTwiml;
-  if (call.stage !== "ringing") return (await replayOf(prisma, call.callSid, "voice")) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (call.stage !== "ringing") return (await replayOf(prisma, call.callSid, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   // Nobody to ring first: treat as missed straight away.
   return onDialResult(ctx, { ...form, DialCallStatus: "no-answer" }, "voice");
 }
@@ -150,7 +159,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
   const now = nowOf(ctx);
   const dialStatus = form.DialCallStatus ?? "no-answer";
   const call = await claimed(prisma.call.update({ where: { callSid: form.CallSid!, stage: "ringing" }, data: { stage: "dialed", dialStatus }, include: { tenant: { select: { name: true } } } }));
-  if (!call) return (await replayOf(prisma, form.CallSid!, key)) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (!call) return (await replayOf(prisma, form.CallSid!, key, dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   const db = tenantScoped(prisma, call.tenantId);
 
   if (plumberAnswered(dialStatus, !!call.plumberAcceptedAt)) {
@@ -190,7 +199,7 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
   if (isTransferResult(query)) {
     const key = "transfer-result";
     const call = await claimed(prisma.call.update({ where: { callSid, stage: "transferring" }, data: { stage: "transfer-result" } }));
-    if (!call) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
+    if (!call) return (await replayOf(prisma, callSid, key, (c) => c.stage === "transfer-result")) ?? politeHangupTwiml(MESSAGES.trouble);
     const answered = ["completed", "answered"].includes(form.DialCallStatus ?? "") && !!call.transferAcceptedAt;
     return runTurn(ctx, tenantScoped(prisma, call.tenantId), call, parseCallState(call.state, call.promptProfile), { kind: "transfer_result", answered }, key);
   }
@@ -204,7 +213,7 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
   }
   const key = `intake:${turn}`;
   const call = await claimed(prisma.call.update({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } }));
-  if (!call) return (await replayOf(prisma, callSid, key)) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (!call) return (await replayOf(prisma, callSid, key, (c) => c.stage === "intake" && c.turn === turn + 1)) ?? politeHangupTwiml(MESSAGES.trouble);
   return runTurn(ctx, tenantScoped(prisma, call.tenantId), call, parseCallState(call.state, call.promptProfile), intakeInputFromForm(form), key);
 }
 

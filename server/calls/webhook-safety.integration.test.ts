@@ -191,4 +191,35 @@ describe(`replays (${engineName})`, () => {
     expect(after.turns).toHaveLength(before.turns.length);
     expect((await prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid } })).zip).toBe("78701");
   });
+
+  it("answers a late replay of a step the call has moved past at once, and changes nothing", async () => {
+    // Twilio already acted on that step's answer, so there is nothing to wait for: a late copy
+    // (a retry, a second instance's delivery) must not hold a connection open polling the database.
+    const call = new TwilioCall(biz.trackingNumber);
+    const base = call.form();
+    await call.missed();
+    const firstTurn = gatherAction(call.last)!;
+    await call.say("78701");
+    await call.say("the kitchen sink is leaking");
+    const before = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid }, include: { turns: true } });
+    const late = [
+      ["/api/twilio/voice", { ...base, CallStatus: "ringing" }],
+      ["/api/twilio/voice/dial-result", { ...base, DialCallStatus: "no-answer" }],
+      [firstTurn, { ...base, SpeechResult: "78701" }],
+    ] as const;
+    for (const [url, form] of late) {
+      const began = performance.now();
+      const answer = await postVoice(url, form);
+      expect(answer.status).toBe(200);
+      expect(performance.now() - began, `${url} answered after ${Math.round(performance.now() - began)} ms`).toBeLessThan(2000);
+    }
+    await call.ended();
+    const began = performance.now();
+    expect((await postVoice(firstTurn, { ...base, SpeechResult: "78701" })).status).toBe(200);
+    expect(performance.now() - began).toBeLessThan(2000);
+    const after = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid }, include: { turns: true } });
+    expect(after.turn).toBe(before.turn);
+    expect(after.state).toEqual(before.state);
+    expect(after.turns).toHaveLength(before.turns.length);
+  });
 });

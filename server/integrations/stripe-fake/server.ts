@@ -56,7 +56,7 @@ class FakeError extends Error {
 }
 
 function emptyState(): FakeState {
-  return { seq: 0, customers: {}, subscriptions: {}, checkoutSessions: {}, portalSessions: {}, meterEvents: {}, meterEventRequests: 0, events: [], idempotency: {} };
+  return { seq: 0, customers: {}, subscriptions: {}, checkoutSessions: {}, portalSessions: {}, meterEvents: {}, meterEventRequests: 0, meterEventSends: {}, events: [], idempotency: {} };
 }
 
 export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFake> {
@@ -422,6 +422,10 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
         const route = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
         if (!route) throw new FakeError(404, `Unrecognized request URL (${req.method}: ${url.pathname}). The local Stripe fake does not implement it.`);
         const body = req.method === "GET" || req.method === "DELETE" ? url.search.slice(1) : await readBody(req);
+        if (req.method === "POST" && url.pathname === "/v1/billing/meter_events") {
+          const identifier = str(parseStripeForm(body).identifier);
+          if (identifier) state.meterEventSends[identifier] = (state.meterEventSends[identifier] ?? 0) + 1;
+        }
         const idemKey = req.headers["idempotency-key"];
         const cacheKey = typeof idemKey === "string" && req.method === "POST" ? `${url.pathname} ${idemKey}` : null;
         const cached = cacheKey ? state.idempotency[cacheKey] : undefined;

@@ -76,6 +76,8 @@ export type FakeState = {
   meterEvents: Record<string, FakeMeterEvent>;
   /** Every meter event request received, duplicates included (for tests). */
   meterEventRequests: number;
+  /** Meter event requests per identifier, resends under the same idempotency key included (for tests). */
+  meterEventSends: Record<string, number>;
   events: FakeEvent[];
   idempotency: Record<string, { status: number; body: string }>;
 };
