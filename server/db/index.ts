@@ -3,9 +3,12 @@
 import { env } from "@/server/env";
 import { openDatabase, type Database } from "./engine";
 import { applyMigrations } from "./migrate";
+import { systemDb, type SystemDb } from "./system";
 
 export type { Database } from "./engine";
 export type { PrismaClient } from "./generated/client";
+export type { SystemDb, GlobalDb } from "./system";
+export { forTenant, globalDb } from "./system";
 
 const g = globalThis as unknown as { __leadrescueDb?: Promise<Database> };
 
@@ -39,4 +42,9 @@ export function setDb(db: Database | undefined): void {
 
 export async function getPrisma() {
   return (await getDb()).prisma;
+}
+
+/** The process's database as the opaque handle that code outside server/db passes around (system.ts). */
+export async function getSystemDb(): Promise<SystemDb> {
+  return systemDb(await getPrisma());
 }

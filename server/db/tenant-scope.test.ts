@@ -30,4 +30,11 @@ describe("tenant scoping of Prisma arguments", () => {
   it("leaves models without tenantId alone", () => {
     expect(scopeArgs("User", "findMany", { where: { id: "u" } }, "t1").where).toEqual({ id: "u" });
   });
+
+  it("answers the tenant directory with the tenant's own row only", () => {
+    expect(scopeArgs("Tenant", "findMany", undefined, "t1").where).toEqual({ id: "t1" });
+    expect(scopeArgs("Tenant", "update", { where: { id: "t2" }, data: {} }, "t1").where).toEqual({ id: "t1" });
+    expect(scopeArgs("Tenant", "create", { data: { name: "A" } }, "t1").data).toEqual({ name: "A", id: "t1" });
+    expect(() => scopeArgs("Tenant", "createMany", { data: [] }, "t1")).toThrow(/own tenant/);
+  });
 });

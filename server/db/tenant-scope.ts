@@ -65,6 +65,14 @@ type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: 
 
 export function scopeArgs(model: string | undefined, operation: string, args: Args | undefined, tenantId: string): Args {
   const a: Args = { ...(args ?? {}) };
+  // The tenant directory answers a scoped client with its own row only.
+  if (model === "Tenant") {
+    if (WHERE_OPS.has(operation) || operation === "upsert") a.where = { ...(a.where ?? {}), id: tenantId };
+    if (operation === "create") a.data = { ...(a.data as object), id: tenantId };
+    if (operation === "upsert") a.create = { ...(a.create as object), id: tenantId };
+    if (operation === "createMany" || operation === "createManyAndReturn") throw new Error("A tenant-scoped client creates only its own tenant.");
+    return a;
+  }
   if (!model || !tenantModels.has(model)) return a;
   if (WHERE_OPS.has(operation)) {
     a.where = { ...(a.where ?? {}), tenantId };
@@ -97,9 +105,8 @@ export function tenantScoped(prisma: PrismaClient, tenantId: string) {
 
 export type TenantDb = ReturnType<typeof tenantScoped>;
 
-/** What every tenant-scoped domain function receives: the scoped client, the tenant, and the
- *  unscoped client for the few reads that must cross tenants (e.g. a globally unique number). */
-export type TenantCtx = { db: TenantDb; tenantId: string; prisma: PrismaClient };
+/** What a tenant-scoped domain function receives: the scoped client and the tenant it is scoped to. */
+export type TenantCtx = { db: TenantDb; tenantId: string };
 
 /** The scoped client inside an interactive transaction (`db.$transaction(async (tx) => …)`): still scoped. */
 export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

@@ -2,9 +2,10 @@
 // Domains define their jobs next to their code (e.g. server/leads/escalation-jobs.ts) and list
 // them in server/jobs/all-jobs.ts; the worker runs that list.
 import type { Queue, SendOptions } from "pg-boss";
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { SystemDb } from "@/server/db/system";
 
-export type JobContext = { prisma: PrismaClient; now: () => Date };
+/** A job names its tenant in its data (then opens it with forTenant) or lists tenants through a named lookup in server/db. */
+export type JobContext = { sys: SystemDb; now: () => Date };
 
 export type JobDefinition<T extends object = object> = {
   name: string;

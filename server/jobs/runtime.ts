@@ -2,6 +2,7 @@
 // given jobs' workers and schedules. `sendJob` queues work from anywhere in the server.
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/server/db";
+import { systemDb } from "@/server/db/system";
 import { createBoss } from "./boss";
 import type { JobDefinition, SendOptions } from "./define-job";
 
@@ -29,7 +30,7 @@ export async function startJobs(db: Database, jobs: readonly JobDefinition<never
     for (const job of jobs) {
       await boss.createQueue(job.name, job.queue ?? {});
       if (opts.work === false) continue;
-      const ctx = { prisma: db.prisma, now: opts.now ?? (() => new Date()) };
+      const ctx = { sys: systemDb(db.prisma), now: opts.now ?? (() => new Date()) };
       await boss.work<object>(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, batchSize: job.batchSize ?? 1 }, async (batch) => {
         for (const j of batch) await job.work(j.data as never, ctx);
       });

@@ -2,13 +2,14 @@
 // and tenant, through createCaller.
 import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { systemDb } from "@/server/db/system";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 
 const createCaller = createCallerFactory(appRouter);
 
 export function callerFor(prisma: PrismaClient, userId: string | null, tenantSlug: string | null = null) {
-  return createCaller({ prisma, session: userId ? { userId } : null, tenantSlug, ip: "127.0.0.1" });
+  return createCaller({ sys: systemDb(prisma), session: userId ? { userId } : null, tenantSlug, ip: "127.0.0.1" });
 }
 
 /** Calls a procedure by its dotted path ("setup.addZips"), for tests that walk every procedure. */

@@ -1,19 +1,19 @@
 // tRPC setup: context, error shape, and the procedure kinds. `tenantProcedure` is the one tenant
 // gate: it resolves the tenant from the session + requested slug, checks the procedure's
-// permission (its `meta.permission`), and hands the procedure a tenant-scoped Prisma client.
+// permission (its `meta.permission`), and hands the procedure a tenant-scoped Prisma client (and no other).
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { issueSentence } from "./zod-sentences";
-import type { PrismaClient } from "@/server/db/generated/client";
-import { tenantScoped } from "@/server/db/tenant-scope";
+import { forTenant, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
 import { can, type Permission } from "@/server/auth/permissions";
 import { resolveTenantAccess } from "@/server/agency/tenant-access";
 import { resolveAgencyAccess } from "@/server/agency/agency-access";
 
 export type TRPCContext = {
-  prisma: PrismaClient;
+  /** The whole database, opaque: procedures get a tenant's scoped client (`db`) from the tenant gate. */
+  sys: SystemDb;
   session: { userId: string } | null;
   /** The tenant the request is for (the `x-tenant` header, from the URL the user is on). */
   tenantSlug: string | null;
@@ -68,7 +68,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }) => {
   if (!ctx.tenantSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No business selected." });
-  const access = await resolveTenantAccess(ctx.prisma, ctx.session.userId, ctx.tenantSlug);
+  const access = await resolveTenantAccess(ctx.sys, ctx.session.userId, ctx.tenantSlug);
   // Same answer for "does not exist" and "not yours": no probing for other tenants' slugs.
   if (!access) throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this business." });
   if (!meta?.permission) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Procedure has no permission set." });
@@ -82,7 +82,7 @@ export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }
       tenantId: access.tenantId,
       role: access.role,
       userId: ctx.session.userId,
-      db: tenantScoped(ctx.prisma, access.tenantId),
+      db: forTenant(ctx.sys, access.tenantId),
     },
   });
 });
@@ -92,6 +92,6 @@ export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }
 export const agencyProcedure = protectedProcedure.use(async ({ ctx, getRawInput, next }) => {
   const raw = await getRawInput();
   const requested = raw && typeof raw === "object" && "agencyId" in raw && typeof raw.agencyId === "string" ? raw.agencyId : null;
-  const agency = await resolveAgencyAccess(ctx.prisma, ctx.session.userId, requested);
+  const agency = await resolveAgencyAccess(ctx.sys, ctx.session.userId, requested);
   return next({ ctx: { ...ctx, agency, agencyId: agency.agencyId, userId: ctx.session.userId } });
 });

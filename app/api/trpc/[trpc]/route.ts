@@ -1,17 +1,17 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/trpc/root";
-import { getPrisma } from "@/server/db";
+import { getSystemDb } from "@/server/db";
 import { currentUserId } from "@/server/auth/session";
 
 const handler = async (req: Request) => {
-  const prisma = await getPrisma();
+  const sys = await getSystemDb();
   const userId = await currentUserId();
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     createContext: () => ({
-      prisma,
+      sys,
       session: userId ? { userId } : null,
       tenantSlug: req.headers.get("x-tenant"),
       ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
