@@ -8,7 +8,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env, refusePublishedSecretsInProduction } = await import("@/server/env");
   refusePublishedSecretsInProduction();
-  const { getDb } = await import("@/server/db");
+  const { getDb, getSystemDb } = await import("@/server/db");
   const started = Date.now();
   const db = await getDb();
   console.log(`LeadRescue: ${db.url ? "PostgreSQL" : "embedded PGlite database"} ready in ${Date.now() - started} ms`);
@@ -17,5 +17,5 @@ export async function register() {
   const work = !db.url || env.JOBS_IN_PROCESS === "on";
   await startJobs(db, ALL_JOBS, { work });
   const { startSpoolRecovery } = await import("@/server/calls/jobs");
-  startSpoolRecovery(async () => (await getDb()).prisma);
+  startSpoolRecovery(getSystemDb);
 }

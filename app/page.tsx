@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/session";
-import { getPrisma } from "@/server/db";
+import { forTenant, getSystemDb } from "@/server/db";
 import { setupChecklist } from "@/server/setup/checklist";
 import { landingPath } from "@/server/leads/landing-page";
 import { operatorAgencies } from "@/server/agency/agency-access";
@@ -13,10 +13,10 @@ export default async function Home() {
   await connection();
   const user = await currentUser();
   if (!user) redirect("/sign-in");
-  if ((await operatorAgencies(await getPrisma(), user.id)).length) redirect("/agency");
+  if ((await operatorAgencies(await getSystemDb(), user.id)).length) redirect("/agency");
   const first = user.tenants[0];
   if (!first) redirect("/no-business");
   const setsUp = first.role === "owner" || first.role === "operator";
-  const complete = setsUp ? (await setupChecklist(await getPrisma(), first.tenantId)).complete : true;
+  const complete = setsUp ? (await setupChecklist(forTenant(await getSystemDb(), first.tenantId), first.tenantId)).complete : true;
   redirect(landingPath(first, complete));
 }

@@ -20,6 +20,7 @@ const { configureFakeSms, fakeMessages } = await import("@/server/integrations/t
 const { startJobs, stopJobs } = await import("@/server/jobs/runtime");
 const { MESSAGING_JOBS } = await import("@/server/messaging/jobs");
 const { updateMessagingSettings } = await import("@/server/messaging/messaging-settings");
+const { tenantScoped } = await import("@/server/db/tenant-scope");
 const { POST: smsStatus } = await import("@/app/api/twilio/sms/status/route");
 
 // The billing usage queue is not started here; its "not queued" notice is expected noise.
@@ -33,7 +34,7 @@ const GAP_MS = Number(process.env.BENCH_GAP_MS ?? 200);
 const db = await createTestDatabase();
 setDb(db);
 const biz = await makeTestBusiness(db.prisma, { name: "Bench Plumbing" });
-await updateMessagingSettings(db.prisma, biz.tenant.id, { bookingUrl: "https://bench.example/book", quietStartMinute: 0, quietEndMinute: 0 });
+await updateMessagingSettings(tenantScoped(db.prisma, biz.tenant.id), biz.tenant.id, { bookingUrl: "https://bench.example/book", quietStartMinute: 0, quietEndMinute: 0 });
 const fake = await startTwilioFake({ accountSid: env.TWILIO_ACCOUNT_SID });
 setTwilioHandle({ client: twilioClientFor(fake.url), mode: "local", fake });
 configureFakeSms({ stepDelayMs: 50, deliver: async (url, form, signature) => void (await smsStatus(signedTwilioRequest(url, form, { signature }))) });

@@ -4,8 +4,9 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { Role } from "@/server/db/generated/enums";
 import { tenantScoped } from "@/server/db/tenant-scope";
+import { systemDb } from "@/server/db/system";
 import { hashPassword } from "@/server/accounts/passwords";
-import { createTenant } from "@/server/tenants/create-tenant";
+import { createTenant, freeSlug, newTenantId } from "@/server/tenants/create-tenant";
 import { addTrackingNumber, setForwardingPhones } from "@/server/setup/phone-numbers";
 import { addServiceZips, lookupZip } from "@/server/setup/service-area";
 import { addBookingSlot, setBusinessHours } from "@/server/setup/weekly-times";
@@ -25,7 +26,9 @@ export async function makeUser(prisma: PrismaClient, input: { email?: string; na
 }
 
 export async function makeTenant(prisma: PrismaClient, input: { name?: string; slug?: string; timeZone?: string; agencyId?: string | null; ownerId?: string } = {}) {
-  return createTenant(prisma, { name: input.name ?? `Plumbing ${uniq()}`, slug: input.slug, timeZone: input.timeZone ?? "America/Chicago", agencyId: input.agencyId, ownerId: input.ownerId });
+  const name = input.name ?? `Plumbing ${uniq()}`;
+  const slug = await freeSlug(prisma, { name, slug: input.slug });
+  return createTenant(tenantScoped(prisma, newTenantId()), { name, slug, timeZone: input.timeZone ?? "America/Chicago", agencyId: input.agencyId, ownerId: input.ownerId });
 }
 
 export async function addMember(prisma: PrismaClient, tenantId: string, userId: string, role: Role) {
@@ -56,7 +59,7 @@ export type SetupInput = {
 
 /** Completes the onboarding checklist for a tenant. */
 export async function completeSetup(prisma: PrismaClient, tenantId: string, input: SetupInput = {}) {
-  const ctx = { db: tenantScoped(prisma, tenantId), tenantId, prisma };
+  const ctx = { db: tenantScoped(prisma, tenantId), tenantId, prisma, sys: systemDb(prisma) };
   let tracking = input.trackingNumber ?? fakePhone();
   for (let i = 0; ; i++) {
     try {
@@ -83,7 +86,7 @@ export async function setCallAnswers(prisma: PrismaClient, tenantId: string, inp
 }
 
 export async function makeApiKey(prisma: PrismaClient, tenantId: string, secret?: string) {
-  return createApiKey({ db: tenantScoped(prisma, tenantId), tenantId, prisma }, { name: "Test key", actorId: null, secret });
+  return createApiKey({ db: tenantScoped(prisma, tenantId), tenantId }, { name: "Test key", actorId: null, secret });
 }
 
 let leadSeq = 0;
@@ -111,7 +114,7 @@ export async function makeInboxLead(prisma: PrismaClient, tenantId: string, inpu
   const { actorId = null, now, ...rest } = input;
   leadSeq += 1;
   return createLead(
-    { db: tenantScoped(prisma, tenantId), tenantId, prisma, actorId, now },
+    { db: tenantScoped(prisma, tenantId), tenantId, actorId, now },
     { callerPhone: `+1512555${String(1000 + (leadSeq % 9000)).padStart(4, "0")}`, source: "phone", urgency: "normal", status: "answered_by_ai", sourceRef: `CA${randomBytes(16).toString("hex")}`, ...rest },
   );
 }

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { previousWeek } from "@/server/reports/handoff-qa";
 import { addMember, completeSetup, makeApiKey, makeInboxLead, makeTenant, makeUser, setCallAnswers } from "./factories";
 import { seedTrialSubscription } from "@/server/billing/seed-subscription";
+import { tenantScoped } from "@/server/db/tenant-scope";
 
 export const DEMO = {
   password: "demo-password-1",
@@ -55,13 +56,13 @@ export async function seedDemo(prisma: PrismaClient) {
   await makeApiKey(prisma, tenant.id, DEMO.apiKey);
   await setCallAnswers(prisma, tenant.id, DEMO.callAnswers);
   // Billing: a 14-day trial through the local Stripe fake keeps the AI on (gate open).
-  await seedTrialSubscription(prisma, tenant.id, { email: DEMO.owner.email });
+  await seedTrialSubscription(tenantScoped(prisma, tenant.id), tenant.id, { email: DEMO.owner.email });
 
   // Its own owner too: a business nobody works in has nobody for routing and escalations to reach.
   const secondOwner = await makeUser(prisma, { ...DEMO.secondOwner, password: DEMO.password });
   const second = await makeTenant(prisma, { ...DEMO.secondTenant, agencyId: agency.id, ownerId: secondOwner.id });
   await completeSetup(prisma, second.id, { trackingNumber: "+15125550200", plumberPhone: "+15125550201", onCallPhone: null, zips: ["78610", "78620", "78676"] });
-  await seedTrialSubscription(prisma, second.id, { email: DEMO.secondOwner.email });
+  await seedTrialSubscription(tenantScoped(prisma, second.id), second.id, { email: DEMO.secondOwner.email });
   await seedDemoLeads(prisma, { tenantId: tenant.id, ownerId: owner.id, staffId: staff.id });
   return { agency, owner, staff, operator, tenant, second, secondOwner };
 }

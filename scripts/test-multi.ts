@@ -84,6 +84,7 @@ const { startStripeFake } = await import("@/server/integrations/stripe-fake/serv
 const { setStripeHandle, stripeClientFor, stripePlan } = await import("@/server/integrations/stripe");
 const { makeTestBusiness } = await import("@/server/calls/test-business");
 const { startTrial } = await import("@/server/billing/start-trial");
+const { tenantScoped } = await import("@/server/db/tenant-scope");
 const { updateMessagingSettings, getMessagingSettings } = await import("@/server/messaging/messaging-settings");
 const { textBackDecision } = await import("@/server/messaging/text-back-rules");
 const { dueEscalations, RULE_LABEL } = await import("@/server/leads/escalation-rules");
@@ -186,9 +187,9 @@ try {
   const slots = allDays.flatMap((weekday) => [{ weekday, start: "08:00", end: "12:00" }, { weekday, start: "13:00", end: "17:00" }]);
   async function business(name: string, trackingNumber: string, onCallPhone: string | null) {
     const biz = await makeTestBusiness(prisma, { name, setup: { trackingNumber, onCallPhone, zips: [...DEMO.zips], hours, slots } });
-    await startTrial(prisma, biz.tenant.id);
+    await startTrial(tenantScoped(prisma, biz.tenant.id), biz.tenant.id);
     // Texts go out at once whatever the hour (no quiet hours), so the drain does not wait for morning.
-    await updateMessagingSettings(prisma, biz.tenant.id, { quietStartMinute: 0, quietEndMinute: 0 });
+    await updateMessagingSettings(tenantScoped(prisma, biz.tenant.id), biz.tenant.id, { quietStartMinute: 0, quietEndMinute: 0 });
     return { ...biz, onCallPhone };
   }
   const withOnCall = await business("Burst Plumbing", "+15125550100", DEMO.onCallPhone);
@@ -434,7 +435,7 @@ try {
   for (const p of played) {
     const lead = leadBySid.get(p.sid);
     if (!lead) continue;
-    const settings = await getMessagingSettings(prisma, lead.tenantId);
+    const settings = await getMessagingSettings(tenantScoped(prisma, lead.tenantId), lead.tenantId);
     const wanted = textBackDecision({ status: lead.status, inArea: lead.inArea, appointmentAt: lead.appointmentAt, isTest: lead.isTest, callerPhone: lead.callerPhone, settings }).send;
     const got = outbound.filter((m) => m.key === `text_back:${p.sid}`).length;
     if (got !== (wanted ? 1 : 0)) textBackProblems.push(`${p.sid} (${p.caseId}, ${lead.status}): ${got} text-backs, expected ${wanted ? 1 : 0}`);

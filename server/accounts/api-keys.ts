@@ -1,6 +1,7 @@
 // Tenant API keys for REST API v1: shown once at creation, stored as a SHA-256 hash.
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/server/db/generated/client";
+import { forTenant, type SystemDb } from "@/server/db/system";
+import { findApiKeyByHash } from "@/server/db/cross-tenant-accounts";
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
@@ -33,11 +34,11 @@ export async function revokeApiKey({ db, tenantId }: TenantCtx, input: { id: str
 }
 
 /** The tenant a bearer key belongs to, or null. System path: reads across tenants by hash. */
-export async function authenticateApiKey(prisma: PrismaClient, authorization: string | null): Promise<{ tenantId: string; keyId: string; scopes: string[] } | null> {
+export async function authenticateApiKey(sys: SystemDb, authorization: string | null): Promise<{ tenantId: string; keyId: string; scopes: string[] } | null> {
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   if (!m?.[1]) return null;
-  const key = await prisma.apiKey.findUnique({ where: { hash: hashApiKey(m[1]) } });
+  const key = await findApiKeyByHash(sys, hashApiKey(m[1]));
   if (!key || key.revokedAt) return null;
-  await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  await forTenant(sys, key.tenantId).apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   return { tenantId: key.tenantId, keyId: key.id, scopes: key.scopes };
 }

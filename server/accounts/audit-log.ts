@@ -58,13 +58,14 @@ export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) =
   }
 }
 
-export async function listAuditLog({ db, prisma }: Pick<TenantCtx, "db" | "prisma">, input: { cursor?: string | null; limit: number }) {
+export async function listAuditLog({ db }: Pick<TenantCtx, "db">, input: { cursor?: string | null; limit: number }) {
   const rows = await db.auditLog.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: input.limit + 1, ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}) });
   const page = rows.slice(0, input.limit);
   // Actors and targeted members are users; an operator or a removed member is no longer a
-  // member, so names come from the user table by the ids this tenant's own rows hold.
+  // member, so names come from the user table (global: the scoped client passes it through) by
+  // the ids this tenant's own rows hold.
   const ids = [...new Set(page.flatMap((r) => [r.actorId, r.target]).filter((id): id is string => !!id))];
-  const users = ids.length ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
   const byId = new Map<string, Person>(users.map((u) => [u.id, { name: u.name, email: u.email }]));
   const who = (id: string | null) => (id ? (byId.get(id)?.name ?? null) : null);
   return {

@@ -1,7 +1,8 @@
 // Staff invites: an owner or manager invites by email with a role; the link carries a one-time
 // token (only its hash is stored); accepting creates the account in that tenant.
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/server/db/generated/client";
+import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
+import { findInviteByTokenHash } from "@/server/db/cross-tenant-accounts";
 import type { Role } from "@/server/db/generated/enums";
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
@@ -43,26 +44,33 @@ export async function revokeInvite({ db, tenantId }: TenantCtx, input: { id: str
   await writeAudit(db, { tenantId, actorId: input.actorId, action: "member.invite_revoked", target: input.id });
 }
 
-/** What the accept page shows before the person commits. */
-export async function findOpenInvite(prisma: PrismaClient, token: string, now = new Date()) {
-  const invite = await prisma.invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { tenant: { select: { name: true, slug: true } } } });
+/** The open invite a link's token names, with the business it is for; throws when it cannot be used. */
+async function openInvite(sys: SystemDb, token: string, now: Date) {
+  const invite = await findInviteByTokenHash(sys, hashToken(token));
   if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid. Ask for a new one.");
   if (invite.revokedAt) throw new AppError("NOT_FOUND", "This invite was withdrawn or replaced by a newer one. Ask for a new invite.");
   if (invite.acceptedAt) throw new AppError("CONFLICT", "This invite was already used. Sign in instead.");
   if (invite.expiresAt < now) throw new AppError("PRECONDITION_FAILED", "This invite has expired. Ask for a new one.");
-  const hasAccount = !!(await prisma.user.findUnique({ where: { email: invite.email }, select: { id: true } }));
-  return { email: invite.email, role: invite.role, tenantName: invite.tenant.name, tenantSlug: invite.tenant.slug, hasAccount };
+  const hasAccount = !!(await globalDb(sys).user.findUnique({ where: { email: invite.email }, select: { id: true } }));
+  return { tenantId: invite.tenantId, email: invite.email, role: invite.role, tenantName: invite.tenant.name, tenantSlug: invite.tenant.slug, hasAccount };
+}
+
+/** What the accept page shows before the person commits. */
+export async function findOpenInvite(sys: SystemDb, token: string, now = new Date()) {
+  const { tenantId: _tenantId, ...shown } = await openInvite(sys, token, now);
+  return shown;
 }
 
 /** Accepts an invite: creates the account (or checks the existing one's password) and the membership. */
-export async function acceptInvite(prisma: PrismaClient, input: { token: string; name?: string; password: string; now?: Date }) {
+export async function acceptInvite(sys: SystemDb, input: { token: string; name?: string; password: string; now?: Date }) {
   const now = input.now ?? new Date();
-  const open = await findOpenInvite(prisma, input.token, now);
+  const open = await openInvite(sys, input.token, now);
   const tokenHash = hashToken(input.token);
-  let user = await prisma.user.findUnique({ where: { email: open.email } });
+  const global = globalDb(sys);
+  let user = await global.user.findUnique({ where: { email: open.email } });
   if (user) {
     // Same check as sign-in, so an invite link is no way around its throttling and audit.
-    const checked = await verifyCredentials(prisma, { email: open.email, password: input.password }, now);
+    const checked = await verifyCredentials(sys, { email: open.email, password: input.password }, now);
     if (!checked.ok) {
       if (checked.reason === "throttled") throw new AppError("TOO_MANY_REQUESTS", "Too many failed attempts. Wait a minute, then try again.", "password");
       throw new AppError("UNAUTHORIZED", "That password does not match your existing account.", "password");
@@ -71,10 +79,11 @@ export async function acceptInvite(prisma: PrismaClient, input: { token: string;
     checkPassword(input.password);
     const name = input.name?.trim();
     if (!name) throw new AppError("BAD_REQUEST", "Enter your name.", "name");
-    user = await prisma.user.create({ data: { email: open.email, name, passwordHash: await hashPassword(input.password) } });
+    user = await global.user.create({ data: { email: open.email, name, passwordHash: await hashPassword(input.password) } });
   }
   const userId = user.id;
-  return prisma.$transaction(async (tx) => {
+  // The token named the business: the rest happens inside it.
+  return forTenant(sys, open.tenantId).$transaction(async (tx) => {
     // Claim the invite first so two tabs accepting at once cannot both succeed.
     const claimed = await tx.invite.updateMany({ where: { tokenHash, acceptedAt: null, revokedAt: null }, data: { acceptedAt: now } });
     if (claimed.count === 0) throw new AppError("CONFLICT", "This invite was already used. Sign in instead.");

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, engineName } from "@/server/test/test-db";
 import { callerFor } from "@/server/test/caller";
+import { systemDb } from "@/server/db/system";
 import { THROTTLE } from "@/server/auth/sign-in-throttle";
 import { verifyCredentials } from "@/server/auth/verify-credentials";
 import { authenticateApiKey } from "./api-keys";
@@ -119,7 +120,7 @@ describe(`onboarding (${engineName})`, () => {
     const casey = await db.prisma.user.findUniqueOrThrow({ where: { email: "casey@example.test" } });
     const me = await callerFor(db.prisma, casey.id).account.me();
     expect(me.tenants).toEqual([expect.objectContaining({ slug, role: "staff" })]);
-    expect(await rejects(acceptInvite(db.prisma, { token, name: "Again", password: "casey-password" }))).toMatchObject({ code: "CONFLICT" });
+    expect(await rejects(acceptInvite(systemDb(db.prisma), { token, name: "Again", password: "casey-password" }))).toMatchObject({ code: "CONFLICT" });
     const audit = await db.prisma.auditLog.findMany({ where: { tenantId: (await db.prisma.tenant.findUniqueOrThrow({ where: { slug } })).id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["member.invited", "member.joined"]));
   });
@@ -129,7 +130,7 @@ describe(`onboarding (${engineName})`, () => {
     const inv = await owner.team.invite({ email: "late@example.test", role: "staff" });
     const token = inv.link.split("/invite/")[1]!;
     const later = new Date(Date.now() + 8 * 86_400_000);
-    expect(await rejects(acceptInvite(db.prisma, { token, name: "Late", password: "late-password", now: later }))).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(await rejects(acceptInvite(systemDb(db.prisma), { token, name: "Late", password: "late-password", now: later }))).toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 
   it("says a withdrawn invite was withdrawn, and a newer invite replaces the older link", async () => {
@@ -154,7 +155,7 @@ describe(`onboarding (${engineName})`, () => {
     }
     expect(await rejects(callerFor(db.prisma, null).account.acceptInvite({ token, password: "jo-right-password" }))).toMatchObject({ code: "TOO_MANY_REQUESTS" });
     const later = new Date(Date.now() + 16 * 60_000);
-    expect(await acceptInvite(db.prisma, { token, password: "jo-right-password", now: later })).toEqual({ email: "jo@example.test", tenantSlug: slug });
+    expect(await acceptInvite(systemDb(db.prisma), { token, password: "jo-right-password", now: later })).toEqual({ email: "jo@example.test", tenantSlug: slug });
   });
 
   it("lets a manager invite staff but not owners, and never removes the last owner", async () => {
@@ -176,10 +177,10 @@ describe(`onboarding (${engineName})`, () => {
     const stored = await db.prisma.apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect(stored.hash).not.toContain(key.secret);
     expect(JSON.stringify(await owner.team.apiKeys())).not.toContain(key.secret);
-    expect(await authenticateApiKey(db.prisma, `Bearer ${key.secret}`)).toMatchObject({ keyId: key.id });
+    expect(await authenticateApiKey(systemDb(db.prisma), `Bearer ${key.secret}`)).toMatchObject({ keyId: key.id });
     await owner.team.revokeApiKey({ id: key.id });
-    expect(await authenticateApiKey(db.prisma, `Bearer ${key.secret}`)).toBeNull();
-    expect(await authenticateApiKey(db.prisma, null)).toBeNull();
+    expect(await authenticateApiKey(systemDb(db.prisma), `Bearer ${key.secret}`)).toBeNull();
+    expect(await authenticateApiKey(systemDb(db.prisma), null)).toBeNull();
   });
 });
 
@@ -189,7 +190,7 @@ describe(`audit log (${engineName})`, () => {
     const t = await makeTenant(db.prisma, { name: "Audit Plumbing", ownerId: owner.id });
     const caller = callerFor(db.prisma, owner.id, t.slug);
     const inv = await caller.team.invite({ email: "sam@audit.test", role: "staff" });
-    await acceptInvite(db.prisma, { token: inv.link.split("/invite/")[1]!, name: "Sam Staff", password: "sam-password-1" });
+    await acceptInvite(systemDb(db.prisma), { token: inv.link.split("/invite/")[1]!, name: "Sam Staff", password: "sam-password-1" });
     const sam = await db.prisma.user.findUniqueOrThrow({ where: { email: "sam@audit.test" } });
     await caller.team.changeRole({ userId: sam.id, role: "manager" });
     await caller.team.createApiKey({ name: "Zapier" });
@@ -211,16 +212,16 @@ describe(`audit log (${engineName})`, () => {
 describe(`sign-in (${engineName})`, () => {
   it("accepts the right password and audits the wrong one", async () => {
     await makeUser(db.prisma, { email: "sign@example.test", password: "right-password" });
-    expect(await verifyCredentials(db.prisma, { email: "SIGN@example.test", password: "right-password" })).toMatchObject({ ok: true });
-    expect(await verifyCredentials(db.prisma, { email: "sign@example.test", password: "wrong" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(systemDb(db.prisma), { email: "SIGN@example.test", password: "right-password" })).toMatchObject({ ok: true });
+    expect(await verifyCredentials(systemDb(db.prisma), { email: "sign@example.test", password: "wrong" })).toEqual({ ok: false, reason: "invalid" });
     expect(await db.prisma.auditLog.count({ where: { action: "auth.sign_in_failed", target: "sign@example.test" } })).toBe(1);
   });
 
   it("throttles repeated failures, even with the right password, until the window passes", async () => {
     await makeUser(db.prisma, { email: "brute@example.test", password: "right-password" });
-    for (let i = 0; i < THROTTLE.freePerAccount; i++) await verifyCredentials(db.prisma, { email: "brute@example.test", password: `guess-${i}` });
-    expect(await verifyCredentials(db.prisma, { email: "brute@example.test", password: "right-password" })).toMatchObject({ ok: false, reason: "throttled" });
+    for (let i = 0; i < THROTTLE.freePerAccount; i++) await verifyCredentials(systemDb(db.prisma), { email: "brute@example.test", password: `guess-${i}` });
+    expect(await verifyCredentials(systemDb(db.prisma), { email: "brute@example.test", password: "right-password" })).toMatchObject({ ok: false, reason: "throttled" });
     const later = new Date(Date.now() + 16 * 60_000);
-    expect(await verifyCredentials(db.prisma, { email: "brute@example.test", password: "right-password" }, later)).toMatchObject({ ok: true });
+    expect(await verifyCredentials(systemDb(db.prisma), { email: "brute@example.test", password: "right-password" }, later)).toMatchObject({ ok: true });
   });
 });

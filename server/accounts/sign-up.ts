@@ -1,7 +1,7 @@
 // A new owner signs up: their account, their business, and their owner membership, at once.
-import type { PrismaClient } from "@/server/db/generated/client";
+import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
-import { createTenant } from "@/server/tenants/create-tenant";
+import { createTenant, freeSlug, newTenantId } from "@/server/tenants/create-tenant";
 import { isCommonPassword, isOneRepeatedCharacter } from "./common-passwords";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
@@ -16,21 +16,24 @@ export function checkPassword(password: string, field = "password") {
 }
 
 export async function signUp(
-  prisma: PrismaClient,
+  sys: SystemDb,
   input: { name: string; email: string; password: string; businessName: string; timeZone: string },
 ) {
   const email = normalizeEmail(input.email);
   const name = input.name.trim();
   if (!name) throw new AppError("BAD_REQUEST", "Enter your name.", "name");
   checkPassword(input.password);
-  if (await prisma.user.findUnique({ where: { email } })) {
+  const directory = globalDb(sys);
+  if (await directory.user.findUnique({ where: { email } })) {
     throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
   }
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
+  const slug = await freeSlug(directory, { name: input.businessName });
+  // One transaction on the new business's scoped client: the user (a global table) passes through.
+  return forTenant(sys, newTenantId()).$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, name, passwordHash } });
     // createTenant writes the one audit entry ("Created this business", by the new owner).
-    const tenant = await createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id });
+    const tenant = await createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id, slug });
     return { user, tenant };
   });
 }

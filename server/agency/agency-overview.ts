@@ -1,7 +1,9 @@
 // The agency console's table: every tenant of one agency with its health, read in a fixed set of
-// grouped queries however many tenants there are (no query per tenant). The gate decision is
-// the service gate's own pure half (decideGate + checklistFromFacts + billingEligibility).
-import type { PrismaClient } from "@/server/db/generated/client";
+// grouped queries however many tenants there are (no query per tenant; the queries are the named
+// lookup agencyRollup in server/db/cross-tenant-accounts.ts). The gate decision is the service
+// gate's own pure half (decideGate + checklistFromFacts + billingEligibility).
+import { globalDb, type SystemDb } from "@/server/db/system";
+import { agencyRollup, type AgencyDayCount } from "@/server/db/cross-tenant-accounts";
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 import { billingEligibility } from "@/server/billing/billing-eligibility";
 import { STATUS_LABELS } from "@/server/billing/billing-state";
@@ -40,76 +42,33 @@ export type AgencyTenantRow = {
   healthLabel: string;
 };
 
-type DayCount = { tenantId: string; day: string; n: number };
-
 const count = <T extends { tenantId: string; _count: { _all: number } }>(rows: T[]) => new Map(rows.map((r) => [r.tenantId, r._count._all]));
 
-export async function agencyOverview(prisma: PrismaClient, agencyId: string, now: Date = new Date()): Promise<AgencyTenantRow[]> {
-  const tenants = await prisma.tenant.findMany({
+export async function agencyOverview(sys: SystemDb, agencyId: string, now: Date = new Date()): Promise<AgencyTenantRow[]> {
+  const tenants = await globalDb(sys).tenant.findMany({
     where: { agencyId },
     select: { id: true, name: true, slug: true, timeZone: true, createdAt: true, paused: true, detachedAt: true, plumberPhone: true },
     orderBy: { name: "asc" },
   });
   if (tenants.length === 0) return [];
-  const ids = tenants.map((t) => t.id);
-  const inIds = { tenantId: { in: ids } };
   // Wide enough to hold the last 7 local days in any time zone; rows are bucketed by local day below.
   const since = new Date(now.getTime() - (TREND_DAYS + 1) * 86_400_000);
   const weekAgo = new Date(now.getTime() - TREND_DAYS * 86_400_000);
-
-  const [accounts, tracking, zips, hours, slots, leadDays, callDays, leaks, aiCalls, pauses, qaDays] = await Promise.all([
-    prisma.billingAccount.findMany({ where: inIds, select: { tenantId: true, status: true, pastDueSince: true } }),
-    prisma.trackingNumber.groupBy({ by: ["tenantId"], where: inIds, _count: { _all: true } }),
-    prisma.serviceZip.groupBy({ by: ["tenantId"], where: inIds, _count: { _all: true } }),
-    prisma.businessHours.groupBy({ by: ["tenantId"], where: inIds, _count: { _all: true } }),
-    prisma.bookingSlot.groupBy({ by: ["tenantId"], where: inIds, _count: { _all: true } }),
-    prisma.$queryRaw<DayCount[]>`
-      SELECT l."tenantId" AS "tenantId", to_char((l."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE t."timeZone", 'YYYY-MM-DD') AS day, count(*)::int AS n
-      FROM "Lead" l JOIN "Tenant" t ON t.id = l."tenantId"
-      WHERE t."agencyId" = ${agencyId} AND l."isTest" = false AND l."createdAt" >= ${since}
-      GROUP BY 1, 2`,
-    prisma.$queryRaw<DayCount[]>`
-      SELECT c."tenantId" AS "tenantId", to_char((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE t."timeZone", 'YYYY-MM-DD') AS day, count(*)::int AS n
-      FROM "Call" c JOIN "Tenant" t ON t.id = c."tenantId"
-      WHERE t."agencyId" = ${agencyId} AND c."isTest" = false AND c."startedAt" >= ${since}
-      GROUP BY 1, 2`,
-    // Open leaks: open (not closed) real leads that are unowned, overdue, or escalated.
-    prisma.$queryRaw<(OpenLeaks & { tenantId: string })[]>`
-      SELECT l."tenantId" AS "tenantId",
-        count(*)::int AS total,
-        (count(*) FILTER (WHERE l."ownerId" IS NULL))::int AS unowned,
-        (count(*) FILTER (WHERE l."dueAt" < ${now}))::int AS overdue,
-        (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Escalation" e WHERE e."leadId" = l.id)))::int AS escalated
-      FROM "Lead" l JOIN "Tenant" t ON t.id = l."tenantId"
-      WHERE t."agencyId" = ${agencyId} AND l.status <> 'closed' AND l."isTest" = false
-        AND (l."ownerId" IS NULL OR l."dueAt" < ${now} OR EXISTS (SELECT 1 FROM "Escalation" e WHERE e."leadId" = l.id))
-      GROUP BY 1`,
-    prisma.usageLedgerEntry.groupBy({
-      by: ["tenantId"],
-      where: { ...inIds, occurredAt: { gte: weekAgo, lte: now }, OR: [{ creditReason: null }, { creditReason: { not: "test_call" } }] },
-      _count: { _all: true },
-    }),
-    prisma.auditLog.findMany({
-      where: { tenantId: { in: tenants.filter((t) => t.paused).map((t) => t.id) }, action: "tenant.paused" },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      distinct: ["tenantId"],
-      select: { tenantId: true, createdAt: true, data: true },
-    }),
-    // The latest sampled QA day per tenant (server/qa/): seed 000 §8's daily failure rate.
-    prisma.qaDay.findMany({
-      where: { ...inIds, sampled: { gt: 0 }, sampledOn: { gte: since.toISOString().slice(0, 10) } },
-      orderBy: [{ sampledOn: "desc" }, { id: "desc" }],
-      distinct: ["tenantId"],
-      select: { tenantId: true, sampledOn: true, sampled: true, failed: true },
-    }),
-  ]);
+  const { accounts, tracking, zips, hours, slots, leadDays, callDays, leaks, aiCalls, pauses, qaDays } = await agencyRollup(sys, {
+    agencyId,
+    tenantIds: tenants.map((t) => t.id),
+    pausedTenantIds: tenants.filter((t) => t.paused).map((t) => t.id),
+    since,
+    weekAgo,
+    now,
+  });
 
   const accountOf = new Map(accounts.map((a) => [a.tenantId, a]));
   const [trackingN, zipsN, hoursN, slotsN, aiN] = [count(tracking), count(zips), count(hours), count(slots), count(aiCalls)];
   const leaksOf = new Map(leaks.map((l) => [l.tenantId, l]));
   const pauseOf = new Map(pauses.map((p) => [p.tenantId, p]));
   const qaOf = new Map(qaDays.map((q) => [q.tenantId, q]));
-  const perDay = (rows: DayCount[]) => {
+  const perDay = (rows: AgencyDayCount[]) => {
     const m = new Map<string, number>();
     for (const r of rows) m.set(`${r.tenantId}|${r.day}`, r.n);
     return m;

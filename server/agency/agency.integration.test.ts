@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { createTestDatabase, engineName } from "@/server/test/test-db";
+import { systemDb } from "@/server/db/system";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { callerFor } from "@/server/test/caller";
 import { serviceGate } from "@/server/billing/service-gate";
 import { findOpenInvite } from "@/server/accounts/invites";
@@ -118,9 +120,9 @@ describe(`agency overview (${engineName})`, () => {
     await prisma.tenant.update({ where: { id: paused.id }, data: { paused: true } });
     ids.push(paused.id, (await makeTenant(prisma, { agencyId: agency.id })).id);
     const now = new Date();
-    const rows = await agencyOverview(prisma, agency.id, now);
+    const rows = await agencyOverview(systemDb(prisma), agency.id, now);
     expect(rows).toHaveLength(ids.length);
-    for (const row of rows) expect(row.gate).toEqual(await serviceGate(prisma, row.id, now));
+    for (const row of rows) expect(row.gate).toEqual(await serviceGate(tenantScoped(prisma, row.id), row.id, now));
   });
 
   it("reads many tenants in the same fixed number of queries as one (no query per tenant)", async () => {
@@ -134,7 +136,7 @@ describe(`agency overview (${engineName})`, () => {
           },
         },
       }) as unknown as PrismaClient;
-      return agencyOverview(counted, agencyId).then(() => n);
+      return agencyOverview(systemDb(counted), agencyId).then(() => n);
     };
     const small = await makeAgency("Small Agency");
     const big = await makeAgency("Big Agency");
@@ -180,7 +182,7 @@ describe(`agency: add a business (${engineName})`, () => {
     expect(res.owner).toMatchObject({ email: "brand-new-owner@example.test", invited: true });
     expect(res.invite?.link).toMatch(/\/invite\/[\w-]+$/);
     const token = res.invite!.link.split("/invite/")[1]!;
-    expect(await findOpenInvite(prisma, token)).toMatchObject({ email: "brand-new-owner@example.test", role: "owner", tenantName: "Fresh Drains" });
+    expect(await findOpenInvite(systemDb(prisma), token)).toMatchObject({ email: "brand-new-owner@example.test", role: "owner", tenantName: "Fresh Drains" });
     expect(await prisma.membership.count({ where: { tenantId: res.id } })).toBe(0);
   });
 
@@ -200,10 +202,10 @@ describe(`agency: pause and resume (${engineName})`, () => {
     const t = await makeTenant(prisma, { name: "Pausable Plumbing", agencyId: agency.id });
     await completeSetup(prisma, t.id);
     const caller = callerFor(prisma, operator.id);
-    expect((await serviceGate(prisma, t.id)).open).toBe(true);
+    expect((await serviceGate(tenantScoped(prisma, t.id), t.id)).open).toBe(true);
 
     expect(await caller.agency.pause({ tenantId: t.id, reason: "Client asked to stop over the holidays" })).toMatchObject({ paused: true });
-    const closed = await serviceGate(prisma, t.id);
+    const closed = await serviceGate(tenantScoped(prisma, t.id), t.id);
     expect(closed).toEqual({ open: false, reasons: ["The service is paused by your agency."] });
     expect(await prisma.auditLog.findFirst({ where: { tenantId: t.id, action: "tenant.paused" } })).toMatchObject({ actorId: operator.id, data: { reason: "Client asked to stop over the holidays" } });
     const row = (await caller.agency.overview()).tenants[0]!;
@@ -211,7 +213,7 @@ describe(`agency: pause and resume (${engineName})`, () => {
     expect(await fieldOf(caller.agency.pause({ tenantId: t.id, reason: "Again" }))).toMatchObject({ code: "CONFLICT", message: "Pausable Plumbing is already paused." });
 
     await caller.agency.resume({ tenantId: t.id, reason: "Back after the holidays" });
-    expect((await serviceGate(prisma, t.id)).open).toBe(true);
+    expect((await serviceGate(tenantScoped(prisma, t.id), t.id)).open).toBe(true);
     expect(await prisma.auditLog.findFirst({ where: { tenantId: t.id, action: "tenant.resumed" } })).toMatchObject({ actorId: operator.id, data: { reason: "Back after the holidays" } });
     expect((await caller.agency.overview()).tenants[0]).toMatchObject({ paused: false, pause: null, health: "ok" });
   });

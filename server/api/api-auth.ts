@@ -1,6 +1,6 @@
 // Who is calling REST API v1: the Bearer key's tenant and scopes, and the per-key rate limit
 // (600 requests a minute), counted in the database so every instance of the app agrees.
-import type { PrismaClient } from "@/server/db/generated/client";
+import { globalDb, type GlobalDb, type SystemDb } from "@/server/db/system";
 import { authenticateApiKey } from "@/server/accounts/api-keys";
 import { AppError } from "@/server/errors";
 
@@ -19,23 +19,23 @@ export class RateLimited extends AppError {
 }
 
 /** Counts this request in the key's current minute; throws RateLimited past the limit. */
-export async function countRequest(prisma: PrismaClient, keyId: string, now = new Date(), limit = RATE_LIMIT_PER_MINUTE): Promise<number> {
+export async function countRequest(db: GlobalDb, keyId: string, now = new Date(), limit = RATE_LIMIT_PER_MINUTE): Promise<number> {
   const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  const [row] = await prisma.$queryRaw<{ count: number }[]>`
+  const [row] = await db.$queryRaw<{ count: number }[]>`
     INSERT INTO "ApiRateWindow" ("keyId", "windowStart", "count") VALUES (${keyId}, ${windowStart}, 1)
     ON CONFLICT ("keyId", "windowStart") DO UPDATE SET "count" = "ApiRateWindow"."count" + 1
     RETURNING "count"`;
   const count = Number(row?.count ?? 1);
   // The first request of a minute tidies the key's old windows.
-  if (count === 1) await prisma.apiRateWindow.deleteMany({ where: { keyId, windowStart: { lt: new Date(windowStart.getTime() - 5 * 60_000) } } });
+  if (count === 1) await db.apiRateWindow.deleteMany({ where: { keyId, windowStart: { lt: new Date(windowStart.getTime() - 5 * 60_000) } } });
   if (count > limit) throw new RateLimited(Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000)));
   return count;
 }
 
-export async function authorizeApiRequest(prisma: PrismaClient, req: Request, scope: ApiScope | null, now = new Date()): Promise<ApiCaller> {
-  const key = await authenticateApiKey(prisma, req.headers.get("authorization"));
+export async function authorizeApiRequest(sys: SystemDb, req: Request, scope: ApiScope | null, now = new Date()): Promise<ApiCaller> {
+  const key = await authenticateApiKey(sys, req.headers.get("authorization"));
   if (!key) throw new AppError("UNAUTHORIZED", "Missing or invalid API key. Send Authorization: Bearer <key> (Settings → API keys).");
-  await countRequest(prisma, key.keyId, now);
+  await countRequest(globalDb(sys), key.keyId, now);
   if (scope && !key.scopes.includes(scope)) throw new AppError("FORBIDDEN", `This API key lacks the ${scope} scope. Create a key with it in Settings → API keys.`);
   return key;
 }

@@ -1,9 +1,8 @@
 // Small helpers for REST route handlers: errors as JSON with their HTTP status, and API-key auth
 // (scopes, rate limit) for a handler outside the route registry.
 import { ZodError } from "zod";
-import { getPrisma } from "@/server/db";
-import type { PrismaClient } from "@/server/db/generated/client";
-import { tenantScoped, type TenantDb } from "@/server/db/tenant-scope";
+import { forTenant, getSystemDb } from "@/server/db";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError, HTTP_STATUS } from "@/server/errors";
 import { authorizeApiRequest, RateLimited, type ApiScope } from "./api-auth";
 
@@ -33,13 +32,13 @@ export function errorResponse(err: unknown): Response {
  */
 export async function withApiKey(
   req: Request,
-  handler: (db: TenantDb, key: { prisma: PrismaClient; tenantId: string }) => Promise<unknown>,
+  handler: (db: TenantDb, key: { tenantId: string }) => Promise<unknown>,
   scope: ApiScope | null = "leads:read",
 ): Promise<Response> {
   try {
-    const prisma = await getPrisma();
-    const key = await authorizeApiRequest(prisma, req, scope);
-    const out = await handler(tenantScoped(prisma, key.tenantId), { prisma, tenantId: key.tenantId });
+    const sys = await getSystemDb();
+    const key = await authorizeApiRequest(sys, req, scope);
+    const out = await handler(forTenant(sys, key.tenantId), { tenantId: key.tenantId });
     return out instanceof Response ? out : Response.json(out);
   } catch (err) {
     return errorResponse(err);

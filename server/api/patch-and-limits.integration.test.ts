@@ -69,7 +69,7 @@ describe(`REST API v1 writes and limits (${engineName})`, () => {
   });
 
   it("refuses a read-only key's writes with 403 naming the scope, and keeps its last-used time", async () => {
-    const readOnly = await createApiKey({ db: tenantScoped(db.prisma, tenantId), tenantId, prisma: db.prisma }, { name: "Reports", actorId: null, scopes: ["leads:read"] });
+    const readOnly = await createApiKey({ db: tenantScoped(db.prisma, tenantId), tenantId }, { name: "Reports", actorId: null, scopes: ["leads:read"] });
     const lead = await makeLead(db.prisma, tenantId);
     const res = await patch(lead.id, { externalJobId: "X" }, readOnly.secret);
     expect(res.status).toBe(403);

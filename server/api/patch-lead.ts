@@ -2,7 +2,6 @@
 // visit, and how it went (showed / no-show, won with its value, lost). Every change goes through
 // the leads module's one writer with the same rules as the office, recorded as the API key.
 import { z } from "zod";
-import type { PrismaClient } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadWriteCtx } from "@/server/leads/apply-lead-change";
@@ -24,13 +23,13 @@ export const ZPatchLeadInput = z
   .meta({ id: "LeadPatch" });
 export type PatchLeadInput = z.infer<typeof ZPatchLeadInput>;
 
-export async function patchLead(ctx: { db: TenantDb; prisma: PrismaClient; tenantId: string; keyId: string; now?: Date }, leadId: string, input: PatchLeadInput) {
+export async function patchLead(ctx: { db: TenantDb; tenantId: string; keyId: string; now?: Date }, leadId: string, input: PatchLeadInput) {
   if (Object.keys(input).length === 0) throw new AppError("BAD_REQUEST", "Send at least one of externalJobId, externalJobUrl, outcome.", "outcome");
   if (input.outcome === "booked" && !input.appointmentAt) throw new AppError("BAD_REQUEST", "appointmentAt is required with outcome booked.", "appointmentAt");
   if (input.appointmentAt && input.outcome !== "booked") throw new AppError("BAD_REQUEST", "appointmentAt goes with outcome booked only.", "appointmentAt");
   if (input.jobValueCents !== undefined && input.outcome !== "won") throw new AppError("BAD_REQUEST", "jobValueCents goes with outcome won only.", "jobValueCents");
   // The key acts with an owner's view of the business; its id is the actor on the timeline.
-  const write: LeadWriteCtx = { db: ctx.db, prisma: ctx.prisma, tenantId: ctx.tenantId, viewer: { userId: `api_key:${ctx.keyId}`, role: "owner" }, now: ctx.now };
+  const write: LeadWriteCtx = { db: ctx.db, tenantId: ctx.tenantId, viewer: { userId: `api_key:${ctx.keyId}`, role: "owner" }, now: ctx.now };
   if (input.externalJobId !== undefined || input.externalJobUrl !== undefined) {
     await applyLeadChange(write, leadId, (lead) => ({
       patch: {

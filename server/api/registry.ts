@@ -2,16 +2,15 @@
 // scope and its handler. The same entry serves the request (`serveApi`) and describes itself in
 // the OpenAPI document (`openapi.ts`), so the document cannot drift from what the routes accept.
 import { z } from "zod";
-import { getPrisma } from "@/server/db";
-import type { PrismaClient } from "@/server/db/generated/client";
-import { tenantScoped, type TenantDb } from "@/server/db/tenant-scope";
+import { forTenant, getSystemDb } from "@/server/db";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { authorizeApiRequest, type ApiCaller, type ApiScope } from "./api-auth";
 import { errorResponse } from "./http";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
-export type ApiContext<Q, P, B> = { db: TenantDb; prisma: PrismaClient; tenantId: string; caller: ApiCaller; query: Q; params: P; body: B; now: Date };
+export type ApiContext<Q, P, B> = { db: TenantDb; tenantId: string; caller: ApiCaller; query: Q; params: P; body: B; now: Date };
 
 const PUBLIC_CALLER: ApiCaller = { tenantId: "", keyId: "", scopes: [] };
 
@@ -56,12 +55,12 @@ export function serveApi<Q extends AnyObject, P extends AnyObject, B extends z.Z
     try {
       const now = new Date();
       if (route.public) return Response.json(await route.handle({ caller: PUBLIC_CALLER, now } as ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>>));
-      const prisma = await getPrisma();
-      const caller = await authorizeApiRequest(prisma, req, route.scope, now);
+      const sys = await getSystemDb();
+      const caller = await authorizeApiRequest(sys, req, route.scope, now);
       const query = (route.query ?? z.object({})).parse(Object.fromEntries(new URL(req.url).searchParams)) as z.infer<Q>;
       const params = (route.params ?? z.object({})).parse((await args?.params) ?? {}) as z.infer<P>;
       const body = (route.body ? route.body.parse(await readBody(req)) : undefined) as z.infer<B>;
-      const result = await route.handle({ db: tenantScoped(prisma, caller.tenantId), prisma, tenantId: caller.tenantId, caller, query, params, body, now });
+      const result = await route.handle({ db: forTenant(sys, caller.tenantId), tenantId: caller.tenantId, caller, query, params, body, now });
       if (route.response.status === 204) return new Response(null, { status: 204 });
       // A route may answer in another format (the monthly report as CSV).
       if (result instanceof Response) return result;

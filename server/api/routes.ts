@@ -44,7 +44,7 @@ export const patchLeadRoute = apiRoute({
   params: ZIdParams,
   body: ZPatchLeadInput,
   response: { status: 200, description: "The lead after the change", schema: z.object({ data: ZLeadJson }) },
-  handle: async ({ db, prisma, tenantId, caller, params, body, now }) => ({ data: await patchLead({ db, prisma, tenantId, keyId: caller.keyId, now }, params.id, body) }),
+  handle: async ({ db, tenantId, caller, params, body, now }) => ({ data: await patchLead({ db, tenantId, keyId: caller.keyId, now }, params.id, body) }),
 });
 
 const ZWebhookEndpoint = z
@@ -93,7 +93,7 @@ export const monthlyReportRoute = apiRoute({
   scope: "leads:read",
   query: ZMonthlyReportQuery,
   response: { status: 200, description: "Every figure of the month, with the month before", schema: ZMonthlyReportResponse.meta({ id: "MonthlyReport" }) },
-  handle: ({ db, prisma, tenantId, query, now }) => monthlyReportResponse(db, { prisma, tenantId }, query, now),
+  handle: ({ db, tenantId, query, now }) => monthlyReportResponse(db, { tenantId }, query, now),
 });
 
 export const openApiRoute = apiRoute({

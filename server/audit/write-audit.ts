@@ -28,7 +28,7 @@ export type AuditAction =
   | "calendar_feed.revoked";
 
 type AuditRow = { tenantId: string | null; actorId: string | null; action: string; target: string | null; data: object };
-/** Any client that can write an audit row: the app client, a transaction, or a tenant-scoped one. */
+/** Any client that can write an audit row: a tenant-scoped client or transaction, or `accountAuditLog(sys)` (server/db/cross-tenant.ts) for events that belong to no business. */
 type AuditWriter = { auditLog: { create(args: { data: AuditRow }): PromiseLike<unknown> } };
 
 export async function writeAudit(

@@ -3,7 +3,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/server/env";
-import { getPrisma } from "@/server/db";
+import { getSystemDb } from "@/server/db";
 import { clientIp } from "./sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -34,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) throw new InvalidCredentials();
         const ip = clientIp(request?.headers);
-        const result = await verifyCredentials(await getPrisma(), { email, password, ip });
+        const result = await verifyCredentials(await getSystemDb(), { email, password, ip });
         if (!result.ok) throw result.reason === "throttled" ? new Throttled() : new InvalidCredentials();
         return { id: result.user.id, email: result.user.email, name: result.user.name };
       },

@@ -1,7 +1,7 @@
 // The signed-in user for server components and route handlers, with the businesses they may open.
 import { cache } from "react";
 import { auth } from "./config";
-import { getPrisma } from "@/server/db";
+import { getSystemDb, globalDb } from "@/server/db";
 import { accessibleTenants } from "@/server/agency/tenant-access";
 
 export const currentUserId = cache(async (): Promise<string | null> => {
@@ -12,8 +12,8 @@ export const currentUserId = cache(async (): Promise<string | null> => {
 export const currentUser = cache(async () => {
   const userId = await currentUserId();
   if (!userId) return null;
-  const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } });
+  const sys = await getSystemDb();
+  const user = await globalDb(sys).user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } });
   if (!user) return null;
-  return { ...user, tenants: await accessibleTenants(prisma, user.id) };
+  return { ...user, tenants: await accessibleTenants(sys, user.id) };
 });

@@ -3,6 +3,7 @@
 // for unknown and known emails; and sign-up refuses the passwords attackers try first.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { systemDb } from "@/server/db/system";
 import { makeUser } from "@/prisma/factories";
 import { checkPassword } from "@/server/accounts/sign-up";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
@@ -25,7 +26,7 @@ describe(`sign-in throttling (${engineName})`, () => {
   it("counts 30 wrong passwords sent at once as 30", async () => {
     await makeUser(prisma, { email: "burst@example.test", password: "burst-right-password" });
     const now = new Date();
-    await Promise.all(Array.from({ length: 30 }, (_, i) => verifyCredentials(prisma, { email: "burst@example.test", password: `guess-${i}`, ip: "203.0.113.30" }, now)));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => verifyCredentials(systemDb(prisma), { email: "burst@example.test", password: `guess-${i}`, ip: "203.0.113.30" }, now)));
     const keys = throttleKeys("burst@example.test", "203.0.113.30");
     expect(await failuresOf(keys.account)).toBe(30);
     expect(await failuresOf(keys.ip!)).toBe(30);
@@ -37,43 +38,43 @@ describe(`sign-in throttling (${engineName})`, () => {
     const keys = throttleKeys("slow@example.test", ip);
     let now = new Date();
     for (let i = 0; i < THROTTLE.freePerAccount; i++) {
-      expect(await verifyCredentials(prisma, { email: "slow@example.test", password: `guess-${i}`, ip }, now)).toEqual({ ok: false, reason: "invalid" });
+      expect(await verifyCredentials(systemDb(prisma), { email: "slow@example.test", password: `guess-${i}`, ip }, now)).toEqual({ ok: false, reason: "invalid" });
     }
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {
       const wait = await throttleWaitMs(prisma, keys, now);
       waits.push(wait);
       // During the wait even the right password is refused (and that try counts).
-      expect(await verifyCredentials(prisma, { email: "slow@example.test", password: "slow-right-password", ip }, now)).toMatchObject({ ok: false, reason: "throttled" });
+      expect(await verifyCredentials(systemDb(prisma), { email: "slow@example.test", password: "slow-right-password", ip }, now)).toMatchObject({ ok: false, reason: "throttled" });
       now = new Date(now.getTime() + (await throttleWaitMs(prisma, keys, now)));
-      if (i < 3) expect(await verifyCredentials(prisma, { email: "slow@example.test", password: `late-guess-${i}`, ip }, now)).toEqual({ ok: false, reason: "invalid" });
+      if (i < 3) expect(await verifyCredentials(systemDb(prisma), { email: "slow@example.test", password: `late-guess-${i}`, ip }, now)).toEqual({ ok: false, reason: "invalid" });
     }
     expect(waits).toEqual([seconds(5), seconds(20), seconds(60), seconds(60)]);
     // Once the wait is over, the right password signs in and clears this address's counter.
-    expect(await verifyCredentials(prisma, { email: "slow@example.test", password: "slow-right-password", ip }, now)).toMatchObject({ ok: true });
+    expect(await verifyCredentials(systemDb(prisma), { email: "slow@example.test", password: "slow-right-password", ip }, now)).toMatchObject({ ok: true });
     expect(await failuresOf(keys.account)).toBe(0);
   });
 
   it("never slows down the owner of an account someone else is guessing at from another address", async () => {
     await makeUser(prisma, { email: "victim@example.test", password: "victim-right-password" });
     const now = new Date();
-    for (let i = 0; i < 12; i++) await verifyCredentials(prisma, { email: "victim@example.test", password: `guess-${i}`, ip: "198.51.100.66" }, now);
-    expect(await verifyCredentials(prisma, { email: "victim@example.test", password: "victim-right-password", ip: "198.51.100.66" }, now)).toMatchObject({ reason: "throttled" });
-    expect(await verifyCredentials(prisma, { email: "victim@example.test", password: "victim-right-password", ip: "192.0.2.10" }, now)).toMatchObject({ ok: true });
+    for (let i = 0; i < 12; i++) await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: `guess-${i}`, ip: "198.51.100.66" }, now);
+    expect(await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: "victim-right-password", ip: "198.51.100.66" }, now)).toMatchObject({ reason: "throttled" });
+    expect(await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: "victim-right-password", ip: "192.0.2.10" }, now)).toMatchObject({ ok: true });
   });
 
   it("slows one address trying many emails, and no one else", async () => {
     const now = new Date();
-    for (let i = 0; i < THROTTLE.freePerIp; i++) await verifyCredentials(prisma, { email: `stuffing-${i}@example.test`, password: "Password123", ip: "198.51.100.77" }, now);
-    expect(await verifyCredentials(prisma, { email: "fresh@example.test", password: "Password123", ip: "198.51.100.77" }, now)).toMatchObject({ reason: "throttled" });
-    expect(await verifyCredentials(prisma, { email: "fresh@example.test", password: "Password123", ip: "192.0.2.11" }, now)).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < THROTTLE.freePerIp; i++) await verifyCredentials(systemDb(prisma), { email: `stuffing-${i}@example.test`, password: "Password123", ip: "198.51.100.77" }, now);
+    expect(await verifyCredentials(systemDb(prisma), { email: "fresh@example.test", password: "Password123", ip: "198.51.100.77" }, now)).toMatchObject({ reason: "throttled" });
+    expect(await verifyCredentials(systemDb(prisma), { email: "fresh@example.test", password: "Password123", ip: "192.0.2.11" }, now)).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("costs the same for an unknown email as for a known one (the password is checked against a dummy hash)", async () => {
     await makeUser(prisma, { email: "known@example.test", password: "known-right-password" });
     const time = async (email: string, i: number) => {
       const started = performance.now();
-      await verifyCredentials(prisma, { email, password: `wrong-${i}`, ip: `192.0.2.${100 + i}` });
+      await verifyCredentials(systemDb(prisma), { email, password: `wrong-${i}`, ip: `192.0.2.${100 + i}` });
       return performance.now() - started;
     };
     await time("warm-up@example.test", 99);

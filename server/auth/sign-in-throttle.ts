@@ -5,7 +5,10 @@
 // again as soon as the wait is over, and someone guessing from another address never slows you
 // down. Counters start over after 15 quiet minutes. Without a known client address (no proxy
 // header) only the per-email counter applies, so strangers never share one counter.
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { GlobalDb } from "@/server/db/system";
+
+/** The sign-in throttle's table: the global tables (`globalDb(sys)`), or any client that has them. */
+type ThrottleDb = Pick<GlobalDb, "signInThrottle" | "$executeRaw">;
 
 export const THROTTLE = {
   /** Failures per (email, IP) before any wait. */
@@ -45,8 +48,8 @@ export function waitAfter(failures: number, free: number): number {
 }
 
 /** Milliseconds still to wait before this email may be tried from this address (0 = go ahead). */
-export async function throttleWaitMs(prisma: PrismaClient, keys: ThrottleKeys, now: Date): Promise<number> {
-  const rows = await prisma.signInThrottle.findMany({ where: { key: { in: keyList(keys) } } });
+export async function throttleWaitMs(db: ThrottleDb, keys: ThrottleKeys, now: Date): Promise<number> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: keyList(keys) } } });
   let wait = 0;
   for (const row of rows) {
     if (now.getTime() - row.lastFailureAt.getTime() >= THROTTLE.quietMs) continue;
@@ -57,10 +60,10 @@ export async function throttleWaitMs(prisma: PrismaClient, keys: ThrottleKeys, n
 }
 
 /** Counts one failed or refused attempt on both counters, in one statement each (no lost updates). */
-export async function recordFailedSignIn(prisma: PrismaClient, keys: ThrottleKeys, now: Date): Promise<void> {
+export async function recordFailedSignIn(db: ThrottleDb, keys: ThrottleKeys, now: Date): Promise<void> {
   const quietSince = new Date(now.getTime() - THROTTLE.quietMs);
   for (const key of keyList(keys)) {
-    await prisma.$executeRaw`
+    await db.$executeRaw`
       INSERT INTO "SignInThrottle" ("key", "failures", "lastFailureAt") VALUES (${key}, 1, ${now})
       ON CONFLICT ("key") DO UPDATE SET
         "failures" = CASE WHEN "SignInThrottle"."lastFailureAt" < ${quietSince} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
@@ -69,6 +72,6 @@ export async function recordFailedSignIn(prisma: PrismaClient, keys: ThrottleKey
 }
 
 /** The right password from this address clears its (email, IP) counter; the IP counter stays. */
-export async function clearAccountThrottle(prisma: PrismaClient, keys: ThrottleKeys): Promise<void> {
-  await prisma.signInThrottle.deleteMany({ where: { key: keys.account } });
+export async function clearAccountThrottle(db: ThrottleDb, keys: ThrottleKeys): Promise<void> {
+  await db.signInThrottle.deleteMany({ where: { key: keys.account } });
 }

@@ -1,7 +1,8 @@
 // Checks an email + password for sign-in, throttled per (email, client IP) and per client IP
 // (server/auth/sign-in-throttle.ts). An unknown email costs the same as a known one: the password
 // is checked against a dummy hash, so response times do not tell which emails have accounts.
-import type { PrismaClient } from "@/server/db/generated/client";
+import { globalDb, type SystemDb } from "@/server/db/system";
+import { accountAuditLog } from "@/server/db/cross-tenant";
 import { writeAudit } from "@/server/audit/write-audit";
 import { hashPassword, verifyPassword } from "@/server/accounts/passwords";
 import { normalizeEmail } from "@/server/accounts/sign-up";
@@ -16,23 +17,24 @@ function dummyHash(): Promise<string> {
   return g.__leadrescueDummyHash;
 }
 
-export async function verifyCredentials(prisma: PrismaClient, input: { email: string; password: string; ip?: string | null }, now = new Date()): Promise<CredentialResult> {
+export async function verifyCredentials(sys: SystemDb, input: { email: string; password: string; ip?: string | null }, now = new Date()): Promise<CredentialResult> {
+  const db = globalDb(sys);
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(email, input.ip);
-  const wait = await throttleWaitMs(prisma, keys, now);
+  const wait = await throttleWaitMs(db, keys, now);
   if (wait > 0) {
     // A try during the wait counts too: hammering makes the wait longer, never shorter.
-    await recordFailedSignIn(prisma, keys, now);
-    await writeAudit(prisma, { action: "auth.sign_in_throttled", target: email, data: { ip: input.ip ?? null, waitMs: wait } });
+    await recordFailedSignIn(db, keys, now);
+    await writeAudit(accountAuditLog(sys), { action: "auth.sign_in_throttled", target: email, data: { ip: input.ip ?? null, waitMs: wait } });
     return { ok: false, reason: "throttled", retryAfterMs: wait };
   }
-  const user = await prisma.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({ where: { email } });
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   if (!user || !matches) {
-    await recordFailedSignIn(prisma, keys, now);
-    await writeAudit(prisma, { action: "auth.sign_in_failed", target: email, data: { ip: input.ip ?? null } });
+    await recordFailedSignIn(db, keys, now);
+    await writeAudit(accountAuditLog(sys), { action: "auth.sign_in_failed", target: email, data: { ip: input.ip ?? null } });
     return { ok: false, reason: "invalid" };
   }
-  await clearAccountThrottle(prisma, keys);
+  await clearAccountThrottle(db, keys);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -1,6 +1,5 @@
 // What the billing page shows: plan, status, trial end, current-period usage and the upcoming
 // charge estimate, why the AI is off, the cancellation / detach times, and the usage ledger.
-import type { PrismaClient } from "@/server/db/generated/client";
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { setupChecklist } from "@/server/setup/checklist";
@@ -23,7 +22,7 @@ export const STATUS_LABELS: Record<SubscriptionStatus, string> = {
   paused: "Paused",
 };
 
-type Ctx = { prisma: PrismaClient; db: TenantDb; tenantId: string };
+type Ctx = { db: TenantDb; tenantId: string };
 
 const dayKey = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
@@ -34,10 +33,10 @@ export function usagePeriod(account: { currentPeriodStart: Date | null; currentP
 
 export async function billingState(ctx: Ctx, now: Date = new Date(), offer: PlanOffer | null = null) {
   const [tenant, account, gate, checklist] = await Promise.all([
-    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true, paused: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } }),
+    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true, paused: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } }),
     ctx.db.billingAccount.findFirst({}),
-    serviceGate(ctx.prisma, ctx.tenantId, now),
-    setupChecklist(ctx.prisma, ctx.tenantId),
+    serviceGate(ctx.db, ctx.tenantId, now),
+    setupChecklist(ctx.db, ctx.tenantId),
   ]);
   const status = account?.status ?? "none";
   const billing = billingEligibility(account, now);

@@ -15,6 +15,8 @@ import { publicUrl, signTwilioRequest } from "@/server/integrations/twilio-webho
 import { getBoss, startJobs, stopJobs } from "@/server/jobs/runtime";
 import { callerFor } from "@/server/test/caller";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
+import { systemDb } from "@/server/db/system";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { detachTenant, tenantsDueForDetach } from "./detach-tenant";
 import { cancellationJobs, DETACH_JOB, detachJob, detachSweepJob } from "./jobs";
 import { DETACH_DELAY_MS, requestCancellation, undoCancellation, type CancellationDeps } from "./request-cancellation";
@@ -27,6 +29,7 @@ let twilioFake: TwilioFake;
 const T0 = new Date("2026-11-20T15:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const HOUR = 3_600_000;
+const scoped = (tenantId: string) => tenantScoped(db.prisma, tenantId);
 
 const twilio = async () => twilioClientFor(twilioFake.url);
 const scheduled: { tenantId: string; requestedAt: string; detachAt: Date }[] = [];
@@ -43,10 +46,10 @@ async function cancellableTenant(name: string) {
   const tenant = await makeTenant(db.prisma, { name, ownerId: owner.id });
   const trackingNumber = `+1737555${String(1000 + ++numberSeq)}`;
   await completeSetup(db.prisma, tenant.id, { trackingNumber, subscription: null });
-  await seedTrialSubscription(db.prisma, tenant.id);
+  await seedTrialSubscription(scoped(tenant.id), tenant.id);
   const voiceUrl = publicUrl("/api/twilio/voice");
   twilioFake.addIncomingNumber(trackingNumber, { voice_url: voiceUrl, status_callback: publicUrl("/api/twilio/voice/status") });
-  return { tenant, owner, trackingNumber, ctx: { prisma: db.prisma, tenantId: tenant.id, actorId: owner.id } };
+  return { tenant, owner, trackingNumber, ctx: { db: scoped(tenant.id), tenantId: tenant.id, actorId: owner.id } };
 }
 const numberAtTwilio = (e164: string) => Object.values(twilioFake.state.incomingPhoneNumbers).find((n) => n.phone_number === e164)!;
 const tenantRow = (id: string) => db.prisma.tenant.findUniqueOrThrow({ where: { id } });
@@ -82,19 +85,19 @@ describe(`cancellation and auto-detach (seed 000 §10, ${engineName})`, () => {
     // Stripe: the subscription ends with its period; the AI stays on until the detach.
     const account = await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } });
     expect(stripeFake.state.subscriptions[account.subscriptionId!]!.cancel_at_period_end).toBe(true);
-    expect((await serviceGate(db.prisma, tenant.id)).open).toBe(true);
+    expect((await serviceGate(scoped(tenant.id), tenant.id)).open).toBe(true);
   });
 
   it("After 24 hours, service is auto-detached once: service disabled, AI bindings cleared, audit row written", async () => {
     const { tenant, ctx, trackingNumber } = await cancellableTenant("Detached Plumbing");
     await requestCancellation(ctx, fakeClockDeps(T0));
     const job = { tenantId: tenant.id, requestedAt: T0.toISOString() };
-    expect(await detachTenant(db.prisma, job, { twilio, now: () => at(24 * HOUR - 1) })).toBe("not_due");
+    expect(await detachTenant(scoped(tenant.id), job, { twilio, now: () => at(24 * HOUR - 1) })).toBe("not_due");
     expect(numberAtTwilio(trackingNumber).voice_url).toBe(publicUrl("/api/twilio/voice"));
 
-    const results = await Promise.all(Array.from({ length: 5 }, () => detachTenant(db.prisma, job, { twilio, now: () => at(24 * HOUR) })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => detachTenant(scoped(tenant.id), job, { twilio, now: () => at(24 * HOUR) })));
     expect(results.filter((r) => r === "detached")).toHaveLength(1);
-    expect(await detachTenant(db.prisma, job, { twilio, now: () => at(48 * HOUR) })).toBe("already_detached");
+    expect(await detachTenant(scoped(tenant.id), job, { twilio, now: () => at(48 * HOUR) })).toBe("already_detached");
 
     expect((await tenantRow(tenant.id)).detachedAt).toEqual(at(24 * HOUR));
     expect(numberAtTwilio(trackingNumber)).toMatchObject({ voice_url: "", voice_fallback_url: "", status_callback: "" });
@@ -102,7 +105,7 @@ describe(`cancellation and auto-detach (seed 000 §10, ${engineName})`, () => {
     expect(account.aiUnboundAt).toEqual(at(24 * HOUR));
     expect(account.unboundBindings).toMatchObject({ promptProfile: "standard", numbers: [{ e164: trackingNumber, previousVoiceUrl: publicUrl("/api/twilio/voice") }] });
     expect(await audits(tenant.id, "billing.detached")).toBe(1);
-    const gate = await serviceGate(db.prisma, tenant.id);
+    const gate = await serviceGate(scoped(tenant.id), tenant.id);
     expect(gate).toEqual({ open: false, reasons: ["The service was detached after cancellation."] });
     await expect(undoCancellation(ctx, fakeClockDeps(at(25 * HOUR)))).rejects.toThrow(/Too late to undo: the service was detached/);
   });
@@ -111,11 +114,11 @@ describe(`cancellation and auto-detach (seed 000 §10, ${engineName})`, () => {
     const { tenant, ctx, trackingNumber } = await cancellableTenant("Undo Plumbing");
     await requestCancellation(ctx, fakeClockDeps(T0));
     expect(await undoCancellation(ctx, fakeClockDeps(at(23 * HOUR)))).toEqual({ cancelRequestedAt: null, detachAt: null, detachedAt: null });
-    expect(await detachTenant(db.prisma, { tenantId: tenant.id, requestedAt: T0.toISOString() }, { twilio, now: () => at(25 * HOUR) })).toBe("not_requested");
+    expect(await detachTenant(scoped(tenant.id), { tenantId: tenant.id, requestedAt: T0.toISOString() }, { twilio, now: () => at(25 * HOUR) })).toBe("not_requested");
     // Requested again later: the first request's job is stale, the new one fires at its own time.
     const T1 = at(30 * HOUR);
     await requestCancellation(ctx, fakeClockDeps(T1));
-    expect(await detachTenant(db.prisma, { tenantId: tenant.id, requestedAt: T0.toISOString() }, { twilio, now: () => at(60 * HOUR) })).toBe("stale_request");
+    expect(await detachTenant(scoped(tenant.id), { tenantId: tenant.id, requestedAt: T0.toISOString() }, { twilio, now: () => at(60 * HOUR) })).toBe("stale_request");
     expect((await tenantRow(tenant.id)).detachedAt).toBeNull();
     expect(numberAtTwilio(trackingNumber).voice_url).not.toBe("");
     expect(await audits(tenant.id, "billing.cancellation_undone")).toBe(1);
@@ -154,15 +157,15 @@ describe(`cancellation and auto-detach (seed 000 §10, ${engineName})`, () => {
   it("the detach sweep catches a request whose job was lost", async () => {
     const { tenant, ctx } = await cancellableTenant("Lost Job Plumbing");
     await requestCancellation(ctx, { ...fakeClockDeps(T0), scheduleDetach: async () => null });
-    expect((await tenantsDueForDetach(db.prisma, at(24 * HOUR))).map((t) => t.id)).toContain(tenant.id);
-    await detachSweepJob.work({}, { prisma: db.prisma, now: () => at(24 * HOUR) });
+    expect((await tenantsDueForDetach(systemDb(db.prisma), at(24 * HOUR))).map((t) => t.id)).toContain(tenant.id);
+    await detachSweepJob.work({}, { sys: systemDb(db.prisma), now: () => at(24 * HOUR) });
     expect((await tenantRow(tenant.id)).detachedAt).toEqual(at(24 * HOUR));
   });
 
   it("After detach, the AI fallback path hard-stops on call handoff (signed Twilio webhooks)", async () => {
     const { tenant, ctx, trackingNumber } = await cancellableTenant("Hard Stop Plumbing");
     await requestCancellation(ctx, fakeClockDeps(T0));
-    await detachTenant(db.prisma, { tenantId: tenant.id }, { twilio, now: () => at(24 * HOUR) });
+    await detachTenant(scoped(tenant.id), { tenantId: tenant.id }, { twilio, now: () => at(24 * HOUR) });
     const callSid = `CA${"d".repeat(32)}`;
     const post = async (route: (req: Request) => Promise<Response>, path: string, form: Record<string, string>) => {
       const url = publicUrl(path);

@@ -2,7 +2,7 @@
 // handle each event id once (StripeEvent), and for any customer / subscription / checkout /
 // invoice event re-read the customer's state from Stripe (syncCustomer). Unknown types → 200.
 import type Stripe from "stripe";
-import type { PrismaClient } from "@/server/db/generated/client";
+import { globalDb, type SystemDb } from "@/server/db/system";
 import { syncCustomer } from "./sync-subscription";
 
 export type WebhookDeps = { stripe: () => Promise<Stripe>; verify: (rawBody: string, signature: string) => Stripe.Event; now?: () => Date };
@@ -19,7 +19,7 @@ export function customerOfEvent(event: Pick<Stripe.Event, "type" | "data">): str
   return typeof c === "string" ? c : (c?.id ?? null);
 }
 
-export async function handleStripeWebhook(prisma: PrismaClient, rawBody: string, signature: string | null, deps: WebhookDeps): Promise<WebhookAnswer> {
+export async function handleStripeWebhook(sys: SystemDb, rawBody: string, signature: string | null, deps: WebhookDeps): Promise<WebhookAnswer> {
   if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header." } };
   let event: Stripe.Event;
   try {
@@ -27,16 +27,17 @@ export async function handleStripeWebhook(prisma: PrismaClient, rawBody: string,
   } catch (err) {
     return { status: 400, body: { error: `Webhook signature check failed: ${(err as Error).message}` } };
   }
-  if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) {
+  const globalTables = globalDb(sys);
+  if (await globalTables.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) {
     return { status: 200, body: { received: true, outcome: "duplicate" } };
   }
   const customerId = customerOfEvent(event);
   let outcome = "ignored";
   if (customerId) {
     // A failure here answers 500 without recording the event, so Stripe delivers it again.
-    const result = await syncCustomer(prisma, await deps.stripe(), customerId, deps.now?.() ?? new Date());
+    const result = await syncCustomer(sys, await deps.stripe(), customerId, deps.now?.() ?? new Date());
     outcome = result ? `synced:${result.status}` : "no_tenant";
   }
-  await prisma.stripeEvent.createMany({ data: [{ id: event.id, type: event.type, customerId, outcome }], skipDuplicates: true });
+  await globalTables.stripeEvent.createMany({ data: [{ id: event.id, type: event.type, customerId, outcome }], skipDuplicates: true });
   return { status: 200, body: { received: true, outcome } };
 }

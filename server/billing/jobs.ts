@@ -4,14 +4,16 @@
 //                         whose meter event is still pending → billing.usage (the safety net)
 //   billing.detach        at detachAt (startAfter): the 24-hour auto-detach
 //   billing.detach-sweep  every 5 min: tenants past detachAt and not detached (a lost job)
-import type { PrismaClient } from "@/server/db/generated/client";
+import { pendingMeterEvents } from "@/server/db/cross-tenant";
+import { forTenant } from "@/server/db/system";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { env } from "@/server/env";
 import { defineJob } from "@/server/jobs/define-job";
 import { getBoss, sendJob } from "@/server/jobs/runtime";
 import { getStripe } from "@/server/integrations/stripe";
 import { getTwilioClient } from "@/server/integrations/twilio-client";
 import { detachTenant, tenantsDueForDetach } from "./detach-tenant";
-import { callsMissingUsage, pendingMeterEvents, recordUsageForCall } from "./record-usage";
+import { callsMissingUsage, recordUsageForCall } from "./record-usage";
 import type { CancellationDeps } from "./request-cancellation";
 
 export const USAGE_JOB = "billing.usage";
@@ -29,7 +31,7 @@ export const usageJob = defineJob<UsageJob>({
   queue: { ...RETRIES },
   batchSize: 4,
   async work(data, ctx) {
-    await recordUsageForCall(ctx.prisma, data, { stripe: getStripe, meterEventName: env.STRIPE_METER_EVENT_NAME, now: ctx.now });
+    await recordUsageForCall(forTenant(ctx.sys, data.tenantId), data, { stripe: getStripe, meterEventName: env.STRIPE_METER_EVENT_NAME, now: ctx.now });
   },
 });
 
@@ -40,7 +42,7 @@ export const usageSweepJob = defineJob<object>({
   async work(_data, ctx) {
     const now = ctx.now();
     const settled = new Date(now.getTime() - 5 * 60_000);
-    for (const c of [...(await callsMissingUsage(ctx.prisma, now, settled)), ...(await pendingMeterEvents(ctx.prisma, settled))]) {
+    for (const c of [...(await callsMissingUsage(ctx.sys, now, settled)), ...(await pendingMeterEvents(ctx.sys, settled))]) {
       await sendJob(USAGE_JOB, c, { singletonKey: `${c.tenantId}:${c.callSid}`, singletonSeconds: 600 });
     }
   },
@@ -50,7 +52,7 @@ export const detachJob = defineJob<DetachJob>({
   name: DETACH_JOB,
   queue: { ...RETRIES },
   async work(data, ctx) {
-    const result = await detachTenant(ctx.prisma, data, { twilio: getTwilioClient, now: ctx.now });
+    const result = await detachTenant(forTenant(ctx.sys, data.tenantId), data, { twilio: getTwilioClient, now: ctx.now });
     if (result === "detached") console.log(`Billing: tenant ${data.tenantId} detached after cancellation.`);
   },
 });
@@ -60,8 +62,8 @@ export const detachSweepJob = defineJob<object>({
   cron: "*/5 * * * *",
   queue: { policy: "short", retryLimit: 1 },
   async work(_data, ctx) {
-    for (const t of await tenantsDueForDetach(ctx.prisma, ctx.now())) {
-      await detachTenant(ctx.prisma, { tenantId: t.id }, { twilio: getTwilioClient, now: ctx.now });
+    for (const t of await tenantsDueForDetach(ctx.sys, ctx.now())) {
+      await detachTenant(forTenant(ctx.sys, t.id), { tenantId: t.id }, { twilio: getTwilioClient, now: ctx.now });
     }
   },
 });
@@ -73,8 +75,8 @@ export const BILLING_JOBS = [usageJob, usageSweepJob, detachJob, detachSweepJob]
  * for any call, any number of times: calls the AI did not handle are skipped by the job, and the
  * ledger + meter identifier dedupe repeats. If the queue is not running, the sweep catches up.
  */
-export async function enqueueUsageForCall(prisma: PrismaClient, input: { tenantId: string; callSid: string }): Promise<string | null> {
-  const existing = await prisma.usageLedgerEntry.findUnique({ where: { tenantId_callSid: input }, select: { meterStatus: true } });
+export async function enqueueUsageForCall(db: TenantDb, input: { tenantId: string; callSid: string }): Promise<string | null> {
+  const existing = await db.usageLedgerEntry.findUnique({ where: { tenantId_callSid: input }, select: { meterStatus: true } });
   if (existing && existing.meterStatus !== "pending") return null;
   try {
     return await sendJob(USAGE_JOB, { tenantId: input.tenantId, callSid: input.callSid });

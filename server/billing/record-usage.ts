@@ -10,7 +10,9 @@
 //   duplicate    the same number already had a billable AI call in the previous 24 hours
 //                (or the lead was closed as a duplicate before the usage was recorded)
 import type Stripe from "stripe";
-import type { PrismaClient } from "@/server/db/generated/client";
+import { endedCallsWithLeadEvent, usageEntriesForCalls } from "@/server/db/cross-tenant";
+import type { SystemDb } from "@/server/db/system";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import type { UsageOutcome } from "@/server/db/generated/enums";
 
 export type CreditReason = "test_call" | "out_of_area" | "spam" | "duplicate";
@@ -53,17 +55,17 @@ export type UsageDeps = { stripe: () => Promise<Stripe>; meterEventName: string;
  * Returns null when there is nothing to bill (unknown call, not ended, not AI-handled).
  * Throws when Stripe fails, so the job retries; the retry resends the same identifier.
  */
-export async function recordUsageForCall(prisma: PrismaClient, input: { tenantId: string; callSid: string }, deps: UsageDeps) {
-  const call = await prisma.call.findFirst({
+export async function recordUsageForCall(db: TenantDb, input: { tenantId: string; callSid: string }, deps: UsageDeps) {
+  const call = await db.call.findFirst({
     where: { tenantId: input.tenantId, callSid: input.callSid },
     include: { lead: { include: { events: { where: { type: AI_ANSWERED_EVENT }, take: 1, select: { id: true } } } } },
   });
   if (!call?.endedAt || !call.lead?.events.length) return null;
   const key = { tenantId_callSid: { tenantId: input.tenantId, callSid: input.callSid } };
 
-  let entry = await prisma.usageLedgerEntry.findUnique({ where: key });
+  let entry = await db.usageLedgerEntry.findUnique({ where: key });
   if (!entry) {
-    const repeat = await prisma.usageLedgerEntry.count({
+    const repeat = await db.usageLedgerEntry.count({
       where: { tenantId: input.tenantId, callerPhone: call.fromNumber, outcome: "billable", callSid: { not: call.callSid }, occurredAt: { gte: new Date(call.startedAt.getTime() - DUPLICATE_WINDOW_MS), lte: call.startedAt } },
     });
     const { outcome, creditReason } = classifyUsage({
@@ -73,17 +75,17 @@ export async function recordUsageForCall(prisma: PrismaClient, input: { tenantId
       closeReason: call.lead.closeReason,
       repeatOfBillable: repeat > 0,
     });
-    await prisma.usageLedgerEntry.createMany({
+    await db.usageLedgerEntry.createMany({
       data: [{ tenantId: input.tenantId, callSid: call.callSid, leadId: call.leadId, callerPhone: call.fromNumber, outcome, creditReason, meterStatus: outcome === "billable" ? "pending" : "not_applicable", occurredAt: call.endedAt }],
       skipDuplicates: true,
     });
-    entry = await prisma.usageLedgerEntry.findUniqueOrThrow({ where: key });
+    entry = await db.usageLedgerEntry.findUniqueOrThrow({ where: key });
   }
   if (entry.outcome !== "billable" || entry.meterStatus !== "pending") return entry;
 
-  const account = await prisma.billingAccount.findUnique({ where: { tenantId: input.tenantId }, select: { stripeCustomerId: true } });
+  const account = await db.billingAccount.findUnique({ where: { tenantId: input.tenantId }, select: { stripeCustomerId: true } });
   if (!account?.stripeCustomerId) {
-    return prisma.usageLedgerEntry.update({ where: key, data: { meterStatus: "skipped", meterError: "The business has no Stripe customer, so nothing was sent to Stripe." } });
+    return db.usageLedgerEntry.update({ where: key, data: { meterStatus: "skipped", meterError: "The business has no Stripe customer, so nothing was sent to Stripe." } });
   }
   try {
     const stripe = await deps.stripe();
@@ -92,27 +94,17 @@ export async function recordUsageForCall(prisma: PrismaClient, input: { tenantId
       { idempotencyKey: `leadrescue-meter-${call.callSid}` },
     );
   } catch (err) {
-    await prisma.usageLedgerEntry.update({ where: key, data: { meterAttempts: { increment: 1 }, meterError: (err as Error).message.slice(0, 500) } });
+    await db.usageLedgerEntry.update({ where: key, data: { meterAttempts: { increment: 1 }, meterError: (err as Error).message.slice(0, 500) } });
     throw err;
   }
-  return prisma.usageLedgerEntry.update({ where: key, data: { meterStatus: "sent", sentAt: deps.now?.() ?? new Date(), meterAttempts: { increment: 1 }, meterError: null } });
+  return db.usageLedgerEntry.update({ where: key, data: { meterStatus: "sent", sentAt: deps.now?.() ?? new Date(), meterAttempts: { increment: 1 }, meterError: null } });
 }
 
-/** Ended AI-handled calls (last 30 days, ended before `settledBefore`) that have no ledger row. */
-export async function callsMissingUsage(prisma: PrismaClient, now: Date, settledBefore: Date, limit = 500) {
-  const calls = await prisma.call.findMany({
-    where: { endedAt: { not: null, gte: new Date(now.getTime() - 30 * 86_400_000), lte: settledBefore }, lead: { events: { some: { type: AI_ANSWERED_EVENT } } } },
-    select: { tenantId: true, callSid: true },
-    orderBy: { endedAt: "asc" },
-    take: limit * 4,
-  });
+/** Ended AI-handled calls (last 30 days, ended before `settledBefore`) that have no ledger row, across all businesses (the usage sweep). */
+export async function callsMissingUsage(sys: SystemDb, now: Date, settledBefore: Date, limit = 500) {
+  const calls = await endedCallsWithLeadEvent(sys, { eventType: AI_ANSWERED_EVENT, endedFrom: new Date(now.getTime() - 30 * 86_400_000), endedTo: settledBefore, take: limit * 4 });
   if (!calls.length) return [];
-  const have = await prisma.usageLedgerEntry.findMany({ where: { callSid: { in: calls.map((c) => c.callSid) } }, select: { tenantId: true, callSid: true } });
+  const have = await usageEntriesForCalls(sys, calls.map((c) => c.callSid));
   const seen = new Set(have.map((h) => `${h.tenantId} ${h.callSid}`));
   return calls.filter((c) => !seen.has(`${c.tenantId} ${c.callSid}`)).slice(0, limit);
-}
-
-/** Ledger rows still waiting for their meter event (a retry budget ran out, or the job was lost). */
-export async function pendingMeterEvents(prisma: PrismaClient, settledBefore: Date, limit = 500) {
-  return prisma.usageLedgerEntry.findMany({ where: { meterStatus: "pending", createdAt: { lte: settledBefore } }, select: { tenantId: true, callSid: true }, take: limit });
 }

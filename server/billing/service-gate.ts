@@ -1,7 +1,7 @@
 // The service gate: may the AI act for this tenant? Setup complete AND the subscription in an
 // eligible state (server/billing/billing-eligibility.ts) AND not detached or paused. One
 // function; the call flow asks it on every handoff, the checklist and billing page show why.
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { setupChecklist } from "@/server/setup/checklist";
 import { billingEligibility } from "./billing-eligibility";
 
@@ -25,11 +25,11 @@ export function decideGate(tenant: GateTenant, setupComplete: boolean, missing: 
   return { open: reasons.length === 0, reasons };
 }
 
-export async function serviceGate(prisma: PrismaClient, tenantId: string, now: Date = new Date()): Promise<GateDecision> {
+export async function serviceGate(db: TenantDb, tenantId: string, now: Date = new Date()): Promise<GateDecision> {
   const [tenant, account, checklist] = await Promise.all([
-    prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { paused: true, detachedAt: true } }),
-    prisma.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true } }),
-    setupChecklist(prisma, tenantId),
+    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { paused: true, detachedAt: true } }),
+    db.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true } }),
+    setupChecklist(db, tenantId),
   ]);
   const billing = billingEligibility(account, now);
   return decideGate(

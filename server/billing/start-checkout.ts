@@ -1,24 +1,24 @@
 // Subscribing and managing payment: a Stripe customer per tenant, a Checkout session for the
 // plan (monthly price + metered price per AI-handled call), and a Billing Portal session.
 import type Stripe from "stripe";
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 
 export type BillingDeps = { stripe: () => Promise<Stripe>; baseUrl: string; plan: { basePriceId: string; usagePriceId: string } };
-type Ctx = { prisma: PrismaClient; tenantId: string };
+type Ctx = { db: TenantDb; tenantId: string };
 
 const billingPage = (baseUrl: string, slug: string) => `${baseUrl.replace(/\/+$/, "")}/t/${encodeURIComponent(slug)}/settings/billing`;
 
 /** The tenant's Stripe customer, created once (idempotency key per tenant). */
 export async function ensureCustomer(ctx: Ctx, stripe: Stripe, opts: { email?: string | null } = {}): Promise<string> {
-  const account = await ctx.prisma.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { stripeCustomerId: true } });
+  const account = await ctx.db.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { stripeCustomerId: true } });
   if (account?.stripeCustomerId) return account.stripeCustomerId;
-  const tenant = await ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true } });
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true } });
   const customer = await stripe.customers.create(
     { name: tenant.name, ...(opts.email ? { email: opts.email } : {}), metadata: { tenantId: ctx.tenantId } },
     { idempotencyKey: `leadrescue-customer-${ctx.tenantId}` },
   );
-  await ctx.prisma.billingAccount.upsert({
+  await ctx.db.billingAccount.upsert({
     where: { tenantId: ctx.tenantId },
     create: { tenantId: ctx.tenantId, stripeCustomerId: customer.id },
     update: { stripeCustomerId: customer.id },
@@ -37,8 +37,8 @@ export function carriedTrialEnd(account: { status: string; trialEnd: Date | null
 
 export async function startCheckout(ctx: Ctx & { slug: string; email?: string | null; now?: Date }, deps: BillingDeps): Promise<{ url: string }> {
   const [tenant, account] = await Promise.all([
-    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { detachedAt: true } }),
-    ctx.prisma.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { status: true, trialEnd: true, hasPaymentMethod: true } }),
+    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { detachedAt: true } }),
+    ctx.db.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { status: true, trialEnd: true, hasPaymentMethod: true } }),
   ]);
   if (tenant.detachedAt) throw new AppError("PRECONDITION_FAILED", "This business was detached after its cancellation. Ask your agency or LeadRescue support to reactivate it.");
   if (account?.status === "active") throw new AppError("CONFLICT", "You already have an active subscription. Manage it in the billing portal.");
@@ -68,7 +68,7 @@ export async function startCheckout(ctx: Ctx & { slug: string; email?: string | 
 }
 
 export async function openPortal(ctx: Ctx & { slug: string }, deps: BillingDeps): Promise<{ url: string }> {
-  const account = await ctx.prisma.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { stripeCustomerId: true } });
+  const account = await ctx.db.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { stripeCustomerId: true } });
   if (!account?.stripeCustomerId) throw new AppError("PRECONDITION_FAILED", "There is no Stripe customer for this business yet: subscribe first.");
   const stripe = await deps.stripe();
   const session = await stripe.billingPortal.sessions.create({ customer: account.stripeCustomerId, return_url: billingPage(deps.baseUrl, ctx.slug) });

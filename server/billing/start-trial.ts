@@ -1,20 +1,20 @@
 // Every new business starts on the same free trial: a subscription with TRIAL_DAYS of trial and
 // no card. When the trial ends without a card Stripe pauses it (the AI stops); Checkout adds the
 // card and carries the remaining trial over (server/billing/start-checkout.ts).
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { getStripeHandle, stripePlan } from "@/server/integrations/stripe";
 import { ensureCustomer } from "./start-checkout";
-import { syncCustomer } from "./sync-subscription";
+import { syncTenantCustomer } from "./sync-subscription";
 
 export const TRIAL_DAYS = 14;
 
 /** Starts the free trial once per business (idempotency key per tenant); returns false when it already has a subscription. */
-export async function startTrial(prisma: PrismaClient, tenantId: string, opts: { email?: string | null; trialDays?: number } = {}): Promise<boolean> {
-  const account = await prisma.billingAccount.findUnique({ where: { tenantId }, select: { subscriptionId: true } });
+export async function startTrial(db: TenantDb, tenantId: string, opts: { email?: string | null; trialDays?: number } = {}): Promise<boolean> {
+  const account = await db.billingAccount.findUnique({ where: { tenantId }, select: { subscriptionId: true } });
   if (account?.subscriptionId) return false;
   const { stripe } = await getStripeHandle();
   const plan = stripePlan();
-  const customer = await ensureCustomer({ prisma, tenantId }, stripe, { email: opts.email });
+  const customer = await ensureCustomer({ db, tenantId }, stripe, { email: opts.email });
   await stripe.subscriptions.create(
     {
       customer,
@@ -26,13 +26,13 @@ export async function startTrial(prisma: PrismaClient, tenantId: string, opts: {
     },
     { idempotencyKey: `leadrescue-trial-${tenantId}` },
   );
-  await syncCustomer(prisma, stripe, customer);
+  await syncTenantCustomer(db, tenantId, stripe, customer);
   return true;
 }
 
 /** After a business is created: start its trial, without failing the sign-up when Stripe is down (the billing page still offers Checkout). */
-export async function startTrialQuietly(prisma: PrismaClient, tenantId: string, email?: string | null): Promise<void> {
-  await startTrial(prisma, tenantId, { email }).catch((err: unknown) => {
+export async function startTrialQuietly(db: TenantDb, tenantId: string, email?: string | null): Promise<void> {
+  await startTrial(db, tenantId, { email }).catch((err: unknown) => {
     console.error(`Free trial for tenant ${tenantId} could not start: ${(err as Error).message}`);
   });
 }

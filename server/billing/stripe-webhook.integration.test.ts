@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import Stripe from "stripe";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhook/route";
 import { completeSetup, makeTenant, makeUser } from "@/prisma/factories";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { env } from "@/server/env";
 import { stripeClientFor, setStripeHandle, stripePlan } from "@/server/integrations/stripe";
 import { startStripeFake, type StripeFake } from "@/server/integrations/stripe-fake/server";
@@ -63,7 +64,7 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     const tenant = await makeTenant(db.prisma, { name: "Checkout Plumbing", ownerId: owner.id });
     await completeSetup(db.prisma, tenant.id, { subscription: null });
     const caller = callerFor(db.prisma, owner.id, tenant.slug);
-    expect((await serviceGate(db.prisma, tenant.id)).reasons).toEqual(["Billing: There is no subscription yet: choose a plan on the Billing page."]);
+    expect((await serviceGate(tenantScoped(db.prisma, tenant.id), tenant.id)).reasons).toEqual(["Billing: There is no subscription yet: choose a plan on the Billing page."]);
 
     const { url } = await caller.billing.startCheckout();
     expect(url.startsWith(`${fake.url}/checkout/`)).toBe(true);
@@ -88,7 +89,7 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     const res = await fetch(`${url}/pay`, { method: "POST", body: new URLSearchParams({ card: "4000 0000 0000 0002" }), redirect: "manual" });
     expect(res.status).toBe(402);
     expect(await res.text()).toContain("Your card was declined.");
-    expect((await serviceGate(db.prisma, tenant.id)).open).toBe(false);
+    expect((await serviceGate(tenantScoped(db.prisma, tenant.id), tenant.id)).open).toBe(false);
   });
 
   it("refuses a forged, unsigned or tampered webhook with 400 and writes nothing", async () => {
@@ -125,7 +126,7 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     await fake.setSubscriptionStatus(account.subscriptionId!, "past_due");
     expect((await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } })).status).toBe("past_due");
     // Within the grace period the AI stays on.
-    expect((await serviceGate(db.prisma, tenant.id)).open).toBe(true);
+    expect((await serviceGate(tenantScoped(db.prisma, tenant.id), tenant.id)).open).toBe(true);
     await fake.setSubscriptionStatus(account.subscriptionId!, "canceled");
     // A late, older "updated" event (new id, stale payload saying active) arrives last.
     const late = eventJson("customer.subscription.updated", snapshotActive);
@@ -133,7 +134,7 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     const after = await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } });
     expect(after.status).toBe("canceled");
     expect(after.pastDueSince).toBeNull();
-    const gate = await serviceGate(db.prisma, tenant.id);
+    const gate = await serviceGate(tenantScoped(db.prisma, tenant.id), tenant.id);
     expect(gate.open).toBe(false);
     expect(gate.reasons).toEqual(["Billing: The subscription was canceled: subscribe again on the Billing page to turn the AI back on."]);
   });
@@ -145,7 +146,7 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     // A later event keeps the first past_due time (the grace period does not restart).
     const payload = eventJson("invoice.payment_failed", { object: "invoice", customer: account.stripeCustomerId });
     await post(payload, sign(payload));
-    const gate = await serviceGate(db.prisma, tenant.id);
+    const gate = await serviceGate(tenantScoped(db.prisma, tenant.id), tenant.id);
     expect(gate.open).toBe(false);
     expect(gate.reasons[0]).toMatch(/^Billing: Payment has been past due since .*7-day grace period/);
   });
@@ -188,7 +189,7 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     const owner = await makeUser(db.prisma, { name: "Owner" });
     const tenant = await makeTenant(db.prisma, { name: "Trial Plumbing", ownerId: owner.id });
     await completeSetup(db.prisma, tenant.id, { subscription: null });
-    expect(await seedTrialSubscription(db.prisma, tenant.id)).toBe(true);
+    expect(await seedTrialSubscription(tenantScoped(db.prisma, tenant.id), tenant.id)).toBe(true);
     const caller = callerFor(db.prisma, owner.id, tenant.slug);
     expect(await caller.billing.state()).toMatchObject({ status: "trialing", canSubscribe: true, gate: { open: true } });
     const { url } = await caller.billing.startCheckout();

@@ -2,7 +2,9 @@
 // BillingAccount with the current truth. Whatever event triggered it, in whatever order, the
 // row ends up the same, so webhooks never have to be trusted for their payload or their order.
 import type Stripe from "stripe";
-import type { PrismaClient } from "@/server/db/generated/client";
+import { tenantOfStripeCustomer } from "@/server/db/cross-tenant";
+import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 
 // Which subscription is "the" subscription when a customer has several (e.g. a seeded trial and
@@ -62,9 +64,10 @@ export function accountFieldsFrom(sub: Stripe.Subscription | null, previous: { s
   };
 }
 
-async function tenantForCustomer(prisma: PrismaClient, stripe: Stripe, customerId: string): Promise<string | null> {
-  const account = await prisma.billingAccount.findUnique({ where: { stripeCustomerId: customerId }, select: { tenantId: true } });
-  if (account) return account.tenantId;
+/** Whose customer this is: the account that has it (a named lookup: the webhook names only the customer), else the tenant in its Stripe metadata. */
+async function tenantForCustomer(sys: SystemDb, stripe: Stripe, customerId: string): Promise<string | null> {
+  const owner = await tenantOfStripeCustomer(sys, customerId);
+  if (owner) return owner;
   // A customer the app created carries its tenant in metadata (e.g. the row was lost or restored).
   const customer = await stripe.customers.retrieve(customerId).catch((err: { code?: string }) => {
     if (err.code === "resource_missing") return null;
@@ -72,16 +75,21 @@ async function tenantForCustomer(prisma: PrismaClient, stripe: Stripe, customerI
   });
   const tenantId = customer && !customer.deleted ? customer.metadata?.tenantId : undefined;
   if (!tenantId) return null;
-  const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
+  const tenant = await globalDb(sys).tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
   return tenant?.id ?? null;
 }
 
 export type SyncResult = { tenantId: string; status: SubscriptionStatus; subscriptionId: string | null } | null;
 
-/** Reads the customer's subscriptions from Stripe and upserts the tenant's BillingAccount. */
-export async function syncCustomer(prisma: PrismaClient, stripe: Stripe, customerId: string, now: Date = new Date()): Promise<SyncResult> {
-  const tenantId = await tenantForCustomer(prisma, stripe, customerId);
+/** A customer named by Stripe (a webhook): finds its tenant, then syncs that tenant's BillingAccount; null when no business has it. */
+export async function syncCustomer(sys: SystemDb, stripe: Stripe, customerId: string, now: Date = new Date()): Promise<SyncResult> {
+  const tenantId = await tenantForCustomer(sys, stripe, customerId);
   if (!tenantId) return null;
+  return syncTenantCustomer(forTenant(sys, tenantId), tenantId, stripe, customerId, now);
+}
+
+/** Reads the customer's subscriptions from Stripe and upserts the tenant's BillingAccount. */
+export async function syncTenantCustomer(db: TenantDb, tenantId: string, stripe: Stripe, customerId: string, now: Date = new Date()): Promise<NonNullable<SyncResult>> {
   const subs = await stripe.subscriptions.list({ customer: customerId, status: "all", limit: 20 });
   const chosen = pickSubscription(subs.data);
   // Subscribing through Checkout replaces the card-less trial (Checkout carries the trial's end
@@ -89,9 +97,9 @@ export async function syncCustomer(prisma: PrismaClient, stripe: Stripe, custome
   if (chosen && (statusOf(chosen) === "active" || (statusOf(chosen) === "trialing" && chosen.default_payment_method))) {
     for (const s of subs.data) if (s.id !== chosen.id && s.status === "trialing") await stripe.subscriptions.cancel(s.id);
   }
-  const previous = await prisma.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true } });
+  const previous = await db.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true } });
   const fields = accountFieldsFrom(chosen, previous, now);
-  await prisma.billingAccount.upsert({
+  await db.billingAccount.upsert({
     where: { tenantId },
     create: { tenantId, stripeCustomerId: customerId, ...fields, syncedAt: now },
     update: { stripeCustomerId: customerId, ...fields, syncedAt: now },

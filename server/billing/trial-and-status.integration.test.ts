@@ -9,6 +9,8 @@ import { stripeClientFor, setStripeHandle, stripePlan } from "@/server/integrati
 import { startStripeFake, type StripeFake } from "@/server/integrations/stripe-fake/server";
 import { callerFor } from "@/server/test/caller";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
+import { systemDb } from "@/server/db/system";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { aiStatus } from "./ai-status";
 import { requestCancellation } from "./request-cancellation";
 import { carriedTrialEnd } from "./start-checkout";
@@ -92,7 +94,7 @@ describe(`a new business's trial, checklist and AI status (${engineName})`, () =
     expect(fake.state.checkoutSessions[sessionId]!.trial_end).toBe(Math.floor(trialEnd.getTime() / 1000));
     await fake.payCheckout(sessionId);
     const account = await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } });
-    await syncCustomer(db.prisma, stripeClientFor(fake.url), account.stripeCustomerId!);
+    await syncCustomer(systemDb(db.prisma), stripeClientFor(fake.url), account.stripeCustomerId!);
 
     const after = await caller.billing.state();
     expect(after).toMatchObject({ status: "trialing", hasPaymentMethod: true, canSubscribe: false, gate: { open: true } });
@@ -114,7 +116,7 @@ describe(`a new business's trial, checklist and AI status (${engineName})`, () =
   it("after Cancel service shows one cancelled state: the detach time, no upcoming charge, and the overview agrees", async () => {
     const { tenant, user, caller } = await signUpOwner("Leaving Plumbing");
     await completeSetup(db.prisma, tenant.id, { subscription: null });
-    await requestCancellation({ prisma: db.prisma, tenantId: tenant.id, actorId: user.id }, { stripe: async () => stripeClientFor(fake.url), scheduleDetach: async () => null, cancelDetachJob: async () => {} });
+    await requestCancellation({ db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id, actorId: user.id }, { stripe: async () => stripeClientFor(fake.url), scheduleDetach: async () => null, cancelDetachJob: async () => {} });
     const detachAt = (await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).detachAt!;
     const state = await caller.billing.state();
     expect(state).toMatchObject({ statusLabel: "Cancelled", canSubscribe: false, usage: { estimate: null }, ai: { state: "ending", action: { label: "Undo cancellation" } } });

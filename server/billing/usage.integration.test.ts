@@ -9,6 +9,8 @@ import { stripeClientFor, setStripeHandle, stripePlan } from "@/server/integrati
 import { startStripeFake, type StripeFake } from "@/server/integrations/stripe-fake/server";
 import { startJobs, stopJobs } from "@/server/jobs/runtime";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
+import { systemDb } from "@/server/db/system";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { callerFor } from "@/server/test/caller";
 import { TwilioCall } from "@/server/calls/webhook-test-kit";
 import { enqueueUsageForCall, usageJob, usageSweepJob, USAGE_JOB } from "./jobs";
@@ -58,7 +60,7 @@ beforeAll(async () => {
   const owner = await makeUser(db.prisma);
   const tenant = await makeTenant(db.prisma, { name: "Metered Plumbing", ownerId: owner.id });
   await completeSetup(db.prisma, tenant.id, { subscription: null });
-  await seedTrialSubscription(db.prisma, tenant.id);
+  await seedTrialSubscription(tenantScoped(db.prisma, tenant.id), tenant.id);
   tenantId = tenant.id;
   ownerId = owner.id;
   slug = tenant.slug;
@@ -74,7 +76,7 @@ describe(`usage metering (${engineName})`, () => {
   it("Usage billing is idempotent: the same call recorded 100 times concurrently sends one meter event", async () => {
     const callSid = await aiCall();
     const requestsBefore = fake.state.meterEventRequests;
-    await Promise.all(Array.from({ length: 100 }, () => recordUsageForCall(db.prisma, { tenantId, callSid }, deps)));
+    await Promise.all(Array.from({ length: 100 }, () => recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid }, deps)));
     expect(meterEventsFor(callSid)).toHaveLength(1);
     expect(meterEventsFor(callSid)[0]).toMatchObject({ event_name: "ai_handled_call", payload: { value: "1" } });
     const rows = await ledgerOf(callSid);
@@ -87,14 +89,14 @@ describe(`usage metering (${engineName})`, () => {
   it("Usage enqueued 100 times concurrently through the pg-boss job sends one meter event", async () => {
     await startJobs(db, [usageJob], { pollingIntervalSeconds: 0.5 });
     const callSid = await aiCall();
-    await Promise.all(Array.from({ length: 100 }, () => enqueueUsageForCall(db.prisma, { tenantId, callSid })));
+    await Promise.all(Array.from({ length: 100 }, () => enqueueUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid })));
     await expect.poll(async () => (await ledgerOf(callSid))[0]?.meterStatus, { timeout: 30_000, interval: 250 }).toBe("sent");
     // Let any duplicate jobs still queued run too.
     await expect.poll(async () => (await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = '${USAGE_JOB}' AND state IN ('created','retry','active')`))[0]!.n, { timeout: 60_000, interval: 500 }).toBe(0);
     expect(meterEventsFor(callSid)).toHaveLength(1);
     expect(await ledgerOf(callSid)).toHaveLength(1);
     // Once sent, further enqueues are not even queued.
-    expect(await enqueueUsageForCall(db.prisma, { tenantId, callSid })).toBeNull();
+    expect(await enqueueUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid })).toBeNull();
     await stopJobs();
   });
 
@@ -116,11 +118,11 @@ describe(`usage metering (${engineName})`, () => {
   it("retries when Stripe is down and still charges once when it is back", async () => {
     const callSid = await aiCall();
     const down: UsageDeps = { ...deps, stripe: async () => stripeClientFor("http://127.0.0.1:9") };
-    await expect(recordUsageForCall(db.prisma, { tenantId, callSid }, down)).rejects.toThrow();
+    await expect(recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid }, down)).rejects.toThrow();
     expect((await ledgerOf(callSid))[0]).toMatchObject({ meterStatus: "pending", meterAttempts: 1 });
     expect(meterEventsFor(callSid)).toHaveLength(0);
-    await recordUsageForCall(db.prisma, { tenantId, callSid }, deps);
-    await recordUsageForCall(db.prisma, { tenantId, callSid }, deps);
+    await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid }, deps);
+    await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid }, deps);
     expect((await ledgerOf(callSid))[0]).toMatchObject({ meterStatus: "sent", meterAttempts: 2, meterError: null });
     expect(meterEventsFor(callSid)).toHaveLength(1);
   });
@@ -131,7 +133,7 @@ describe(`usage metering (${engineName})`, () => {
     ["a caller who gave nothing (spam / robocall)", { inArea: null, zip: null, callerName: null, issueSummary: null }, "spam"],
   ] as const)("credits %s: a ledger row with the reason, no meter event", async (_name, input, reason) => {
     const callSid = await aiCall(input);
-    await recordUsageForCall(db.prisma, { tenantId, callSid }, deps);
+    await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid }, deps);
     expect(await ledgerOf(callSid)).toMatchObject([{ outcome: "credited", creditReason: reason, meterStatus: "not_applicable" }]);
     expect(meterEventsFor(callSid)).toHaveLength(0);
   });
@@ -140,8 +142,8 @@ describe(`usage metering (${engineName})`, () => {
     const from = "+15125554321";
     const first = await aiCall({ from, startedAt: new Date(Date.now() - 3 * 3_600_000) });
     const again = await aiCall({ from });
-    await recordUsageForCall(db.prisma, { tenantId, callSid: first }, deps);
-    await recordUsageForCall(db.prisma, { tenantId, callSid: again }, deps);
+    await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid: first }, deps);
+    await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid: again }, deps);
     expect((await ledgerOf(first))[0]?.outcome).toBe("billable");
     expect((await ledgerOf(again))[0]).toMatchObject({ outcome: "credited", creditReason: "duplicate" });
     expect(meterEventsFor(again)).toHaveLength(0);
@@ -150,26 +152,26 @@ describe(`usage metering (${engineName})`, () => {
   it("records nothing for a call the AI did not handle, or one still in progress", async () => {
     const answered = await aiCall({ aiHandled: false });
     const live = await aiCall({ ended: false });
-    expect(await recordUsageForCall(db.prisma, { tenantId, callSid: answered }, deps)).toBeNull();
-    expect(await recordUsageForCall(db.prisma, { tenantId, callSid: live }, deps)).toBeNull();
+    expect(await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid: answered }, deps)).toBeNull();
+    expect(await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid: live }, deps)).toBeNull();
     expect([...(await ledgerOf(answered)), ...(await ledgerOf(live))]).toEqual([]);
   });
 
   it("the sweep finds ended AI-handled calls without a ledger row and bills them once", async () => {
     const missed = await aiCall({ startedAt: new Date(Date.now() - 20 * 60_000) });
     const later = new Date(Date.now() + 60_000);
-    expect((await callsMissingUsage(db.prisma, later, later)).map((c) => c.callSid)).toContain(missed);
+    expect((await callsMissingUsage(systemDb(db.prisma), later, later)).map((c) => c.callSid)).toContain(missed);
     await startJobs(db, [usageJob, usageSweepJob], { pollingIntervalSeconds: 0.5 });
-    await usageSweepJob.work({}, { prisma: db.prisma, now: () => new Date() });
-    await usageSweepJob.work({}, { prisma: db.prisma, now: () => new Date() });
+    await usageSweepJob.work({}, { sys: systemDb(db.prisma), now: () => new Date() });
+    await usageSweepJob.work({}, { sys: systemDb(db.prisma), now: () => new Date() });
     await expect.poll(async () => (await ledgerOf(missed))[0]?.meterStatus, { timeout: 30_000, interval: 250 }).toBe("sent");
     expect(meterEventsFor(missed)).toHaveLength(1);
-    expect((await callsMissingUsage(db.prisma, later, later)).map((c) => c.callSid)).not.toContain(missed);
+    expect((await callsMissingUsage(systemDb(db.prisma), later, later)).map((c) => c.callSid)).not.toContain(missed);
     await stopJobs();
   });
 
   it("shows the ledger, the period's usage and the upcoming charge on the billing page", async () => {
-    for (const input of [{}, {}, { inArea: false }, {}]) await recordUsageForCall(db.prisma, { tenantId, callSid: await aiCall(input) }, deps);
+    for (const input of [{}, {}, { inArea: false }, {}]) await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid: await aiCall(input) }, deps);
     const caller = callerFor(db.prisma, ownerId, slug);
     const state = await caller.billing.state();
     // This period only: calls that ended before the subscription's period started are not in it.

@@ -3,7 +3,8 @@
 // URL's token is the only key, so a feed is revoked by replacing it; nothing else is exposed.
 import { randomBytes } from "node:crypto";
 import ical from "ical-generator";
-import type { PrismaClient } from "@/server/db/generated/client";
+import { findCalendarFeedByToken } from "@/server/db/cross-tenant-sweeps";
+import { forTenant, type SystemDb } from "@/server/db/system";
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { env } from "@/server/env";
@@ -47,12 +48,13 @@ export async function revokeCalendarFeed(ctx: Pick<TenantCtx, "db" | "tenantId">
  * The feed's iCalendar text for a token, or null when the token is unknown or revoked.
  * System path: the token finds the business (like an API key), then every read is scoped to it.
  */
-export async function renderCalendarFeed(prisma: PrismaClient, token: string, now = new Date()): Promise<string | null> {
-  const feed = await prisma.calendarFeed.findUnique({ where: { token }, include: { tenant: { select: { id: true, slug: true, name: true, timeZone: true } } } });
+export async function renderCalendarFeed(sys: SystemDb, token: string, now = new Date()): Promise<string | null> {
+  const feed = await findCalendarFeedByToken(sys, token);
   if (!feed || feed.revokedAt) return null;
+  const db = forTenant(sys, feed.tenantId);
   // A person who left the business loses their feed.
-  if (feed.userId && !(await prisma.membership.findFirst({ where: { tenantId: feed.tenantId, userId: feed.userId }, select: { id: true } }))) return null;
-  const leads = await prisma.lead.findMany({
+  if (feed.userId && !(await db.membership.findFirst({ where: { tenantId: feed.tenantId, userId: feed.userId }, select: { id: true } }))) return null;
+  const leads = await db.lead.findMany({
     where: {
       tenantId: feed.tenantId,
       status: "booked",
@@ -63,7 +65,7 @@ export async function renderCalendarFeed(prisma: PrismaClient, token: string, no
     orderBy: { appointmentAt: "asc" },
     take: 2000,
   });
-  const person = feed.userId ? await prisma.user.findUnique({ where: { id: feed.userId }, select: { name: true } }) : null;
+  const person = feed.userId ? await db.user.findUnique({ where: { id: feed.userId }, select: { name: true } }) : null;
   const calendar = ical({
     name: person ? `${feed.tenant.name} — ${person.name}'s visits` : `${feed.tenant.name} — booked visits`,
     prodId: { company: "LeadRescue", product: "Booked visits", language: "EN" },

@@ -18,6 +18,7 @@ import { chatCompletion, fakeOpenAI } from "@/server/intake/fake-openai-server";
 import { ALL_JOBS } from "@/server/jobs/all-jobs";
 import { startJobs, stopJobs } from "@/server/jobs/runtime";
 import { drainSpool, startSpoolRecovery, stopSpoolRecovery } from "./jobs";
+import { systemDb } from "@/server/db/system";
 import { FAILED_DIR, RECOVERY_TASK_TITLE, recoverSpooledCalls, spoolWebhook, type SpooledWebhook } from "./spool";
 import { MESSAGES } from "./voice-flow";
 import { setIntakeEngine, voiceRouteSettings } from "./voice-route";
@@ -42,7 +43,7 @@ beforeEach(() => {
 afterEach(() => setDb(db));
 
 const leadOf = (call: TwilioCall) => prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid }, include: { tasks: true } });
-const runRecoveryJob = () => drainSpool(prisma, spool);
+const runRecoveryJob = () => drainSpool(systemDb(prisma), spool);
 const newSid = () => `CA${Math.random().toString(16).slice(2).padEnd(32, "0").slice(0, 32)}`;
 const spooled = () => readdirSync(spool).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(path.join(spool, f), "utf8")) as SpooledWebhook);
 
@@ -146,7 +147,7 @@ describe(`database failure mid-call (${engineName})`, () => {
     await postVoice("/api/twilio/voice", lost.form());
     await down.close();
     setDb(db);
-    startSpoolRecovery(async () => prisma, 300, spool);
+    startSpoolRecovery(async () => systemDb(prisma), 300, spool);
     try {
       await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 20_000 }).toBe(1);
     } finally {
@@ -180,14 +181,14 @@ describe(`database failure mid-call (${engineName})`, () => {
     expect(spooled()).toHaveLength(2);
 
     // The database is still down: nothing moves to failed/, every file waits.
-    const whileDown = await recoverSpooledCalls(down.prisma, spool);
+    const whileDown = await recoverSpooledCalls(systemDb(down.prisma), spool);
     expect(whileDown).toMatchObject({ recovered: 0, failed: 0, left: 2 });
     expect(spooled()).toHaveLength(2);
     expect(existsSync(path.join(spool, FAILED_DIR))).toBe(false);
     await down.close();
 
     setDb(db);
-    startSpoolRecovery(async () => prisma, 300, spool);
+    startSpoolRecovery(async () => systemDb(prisma), 300, spool);
     try {
       await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: real.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 20_000 }).toBe(1);
       await expect.poll(() => (existsSync(path.join(spool, FAILED_DIR)) ? readdirSync(path.join(spool, FAILED_DIR)).sort() : []), { timeout: 20_000 }).toHaveLength(2);
@@ -212,7 +213,7 @@ describe(`database failure mid-call (${engineName})`, () => {
     const lost = new TwilioCall(biz.trackingNumber);
     await postVoice("/api/twilio/voice", lost.form());
     // A run while the database is still down leaves the file and asks for another run.
-    expect(await drainSpool(down.prisma, spool)).toMatchObject({ left: 1 });
+    expect(await drainSpool(systemDb(down.prisma), spool)).toMatchObject({ left: 1 });
     await down.close();
     setDb(db);
     // The next webhook that reaches the database drains the spool again.

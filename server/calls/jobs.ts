@@ -3,7 +3,7 @@
 // instance took it and read only that folder. So the call flow has no pg-boss job (ADR 0004).
 // One run at a time per process; a run that leaves files behind (database still down) or fails
 // re-arms draining, so the next webhook that reaches the database or the next tick retries.
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { SystemDb } from "@/server/db/system";
 import type { JobDefinition } from "@/server/jobs/define-job";
 import { logLine, recoverSpooledCalls, spoolDir, type RecoveryResult } from "./spool";
 
@@ -22,14 +22,14 @@ export function markSpoolPending(): void {
 }
 
 /** Recovers this process's spool once (joins a run already under way). Never throws. */
-export function drainSpool(prisma: PrismaClient | (() => Promise<PrismaClient>), dir = spoolDir()): Promise<RecoveryResult | null> {
+export function drainSpool(sys: SystemDb | (() => Promise<SystemDb>), dir = spoolDir()): Promise<RecoveryResult | null> {
   const s = state();
   if (s.running) return s.running;
   s.pending = false;
   s.running = (async () => {
     try {
-      const client = typeof prisma === "function" ? await prisma() : prisma;
-      const result = await recoverSpooledCalls(client, dir);
+      const handle = typeof sys === "function" ? await sys() : sys;
+      const result = await recoverSpooledCalls(handle, dir);
       if (result.left > 0) s.pending = true;
       if (result.recovered || result.failed || result.left) {
         console.log(`Spool recovery: ${result.recovered} recovered, ${result.skipped} skipped, ${result.failed} moved to failed/, ${result.left} waiting for the database`);
@@ -47,15 +47,15 @@ export function drainSpool(prisma: PrismaClient | (() => Promise<PrismaClient>),
 }
 
 /** Drains the spool only when this process spooled something (or a run left files behind). */
-export function drainSpoolIfPending(prisma: PrismaClient): void {
-  if (state().pending && !state().running) void drainSpool(prisma);
+export function drainSpoolIfPending(sys: SystemDb): void {
+  if (state().pending && !state().running) void drainSpool(sys);
 }
 
 /** Starts the per-process recovery timer: once now, then every interval. Idempotent. */
-export function startSpoolRecovery(getPrisma: () => Promise<PrismaClient>, intervalMs = SPOOL_RECOVERY_INTERVAL_MS, dir?: string): void {
+export function startSpoolRecovery(getSys: () => Promise<SystemDb>, intervalMs = SPOOL_RECOVERY_INTERVAL_MS, dir?: string): void {
   const s = state();
   if (s.timer) return;
-  const tick = () => void drainSpool(getPrisma, dir ?? spoolDir());
+  const tick = () => void drainSpool(getSys, dir ?? spoolDir());
   s.timer = setInterval(tick, intervalMs);
   s.timer.unref?.();
   tick();

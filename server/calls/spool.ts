@@ -11,10 +11,9 @@
 // it, and the recovery task has a deterministic id, so each spooled call gives exactly one task.
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { PrismaClient } from "@/server/db/generated/client";
+import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import { writeAudit } from "@/server/audit/write-audit";
 import { cleanForm, type TwilioForm } from "@/server/integrations/twilio-webhook";
-import { tenantScoped } from "@/server/db/tenant-scope";
 import { writeLeadChange } from "@/server/leads/apply-lead-change";
 import { routingKindFor, routingTarget } from "@/server/leads/routing";
 import { applyStatusCallback } from "@/server/messaging/apply-status-callback";
@@ -22,7 +21,7 @@ import { handleInboundSms } from "@/server/messaging/handle-inbound-sms";
 import { parseCallState } from "@/server/voice/state-machine";
 import { VOICE_PATHS } from "@/server/voice/twiml";
 import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
-import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
+import { accountAuditLog, findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { onCallStatus } from "./voice-flow";
 
 export const SMS_PATHS = { inbound: "/api/twilio/sms", status: "/api/twilio/sms/status" } as const;
@@ -86,9 +85,9 @@ async function pendingFiles(dir: string, now: number): Promise<string[]> {
 
 export const FAILED_DIR = "failed";
 
-async function databaseAnswers(prisma: PrismaClient): Promise<boolean> {
+async function databaseAnswers(sys: SystemDb): Promise<boolean> {
   try {
-    await prisma.$queryRaw`SELECT 1`;
+    await globalDb(sys).$queryRaw`SELECT 1`;
     return true;
   } catch {
     return false;
@@ -119,7 +118,7 @@ export function logLine(err: unknown): string {
  * the run (files stay for the next one); a file the database refuses goes to `failed/` and the
  * run goes on. Safe to run repeatedly and concurrently.
  */
-export async function recoverSpooledCalls(prisma: PrismaClient, dir = spoolDir(), now = new Date()): Promise<RecoveryResult> {
+export async function recoverSpooledCalls(sys: SystemDb, dir = spoolDir(), now = new Date()): Promise<RecoveryResult> {
   const result: RecoveryResult = { recovered: 0, skipped: 0, failed: 0, left: 0 };
   const names = await pendingFiles(dir, now.getTime());
   for (const [index, name] of names.entries()) {
@@ -136,17 +135,17 @@ export async function recoverSpooledCalls(prisma: PrismaClient, dir = spoolDir()
       continue;
     }
     try {
-      const outcome = await recoverOne(prisma, entry, now);
+      const outcome = await recoverOne(sys, entry, now);
       result[outcome] += 1;
       await rename(claimed, `${file}.done`);
     } catch (err) {
-      if (!(await databaseAnswers(prisma))) {
+      if (!(await databaseAnswers(sys))) {
         await rename(claimed, file).catch(() => undefined);
         result.left = names.length - index;
         console.error(`Spooled webhook ${name} waits for the database: ${logLine(err)}`);
         break;
       }
-      const salvage = await salvageOne(prisma, entry, now).then(
+      const salvage = await salvageOne(sys, entry, now).then(
         (outcome) => (outcome === "recovered" ? "a lead from the caller number, called number and time" : "nothing (no business has the called number, or nothing to salvage)"),
         (e: unknown) => `nothing: ${message(e)}`,
       );
@@ -159,15 +158,15 @@ export async function recoverSpooledCalls(prisma: PrismaClient, dir = spoolDir()
 }
 
 /** What can be stored of a webhook the database refused: the numbers, the id, and for a text its words. */
-async function salvageOne(prisma: PrismaClient, entry: SpooledWebhook, now: Date): Promise<"recovered" | "skipped"> {
+async function salvageOne(sys: SystemDb, entry: SpooledWebhook, now: Date): Promise<"recovered" | "skipped"> {
   const form = cleanForm(entry.form);
   const sid = (s: string | undefined) => s?.replace(/[^\w-]/g, "").slice(0, 64) || undefined;
   const phone = (s: string | undefined) => s?.replace(/[^\w+]/g, "").slice(0, 20) || undefined;
   if (entry.path === SMS_PATHS.inbound) {
-    return recoverOne(prisma, { ...entry, form: pick({ MessageSid: sid(form.MessageSid), From: phone(form.From), To: phone(form.To), Body: form.Body?.slice(0, 1600) }) }, now);
+    return recoverOne(sys, { ...entry, form: pick({ MessageSid: sid(form.MessageSid), From: phone(form.From), To: phone(form.To), Body: form.Body?.slice(0, 1600) }) }, now);
   }
   if (entry.path === VOICE_PATHS.screen || entry.path === SMS_PATHS.status) return "skipped";
-  return recoverOne(prisma, { ...entry, path: VOICE_PATHS.voice, form: pick({ CallSid: sid(form.CallSid), From: phone(form.From), To: phone(form.To) }) }, now);
+  return recoverOne(sys, { ...entry, path: VOICE_PATHS.voice, form: pick({ CallSid: sid(form.CallSid), From: phone(form.From), To: phone(form.To) }) }, now);
 }
 
 function receivedAt(entry: SpooledWebhook, fallback: Date): Date {
@@ -179,26 +178,26 @@ function pick(fields: Record<string, string | undefined>): TwilioForm {
   return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
-async function recoverOne(prisma: PrismaClient, entry: SpooledWebhook, now: Date): Promise<"recovered" | "skipped"> {
+async function recoverOne(sys: SystemDb, entry: SpooledWebhook, now: Date): Promise<"recovered" | "skipped"> {
   if (entry.path === SMS_PATHS.inbound) {
     if (!entry.form.MessageSid || !entry.form.From || !entry.form.To) return "skipped";
     // Stored as received: the MessageSid is recorded once, so a text recovered twice is one message.
-    const result = await handleInboundSms(prisma, entry.form, { now: receivedAt(entry, now) });
+    const result = await handleInboundSms(sys, entry.form, { now: receivedAt(entry, now) });
     return result.kind === "unknown_number" || result.kind === "duplicate" ? "skipped" : "recovered";
   }
   if (entry.path === SMS_PATHS.status) {
     if (!entry.form.MessageSid) return "skipped";
-    return (await applyStatusCallback(prisma, entry.form, { now, waitMs: 0 })) === "updated" ? "recovered" : "skipped";
+    return (await applyStatusCallback(sys, entry.form, { now, waitMs: 0 })) === "updated" ? "recovered" : "skipped";
   }
   const { CallSid, From, To } = entry.form;
   // The whisper leg belongs to the plumber's phone; the caller's own webhooks carry the call.
   if (entry.path === VOICE_PATHS.screen || !CallSid || !From || !To) return "skipped";
-  const tenant = await findTenantByCalledNumber(prisma, To);
+  const tenant = await findTenantByCalledNumber(sys, To);
   if (!tenant) {
-    await writeAudit(prisma, { action: "call.unknown_number", target: To, data: { from: From, callSid: CallSid, spooled: entry.receivedAt } });
+    await writeAudit(accountAuditLog(sys), { action: "call.unknown_number", target: To, data: { from: From, callSid: CallSid, spooled: entry.receivedAt } });
     return "skipped";
   }
-  const db = tenantScoped(prisma, tenant.id);
+  const db = forTenant(sys, tenant.id);
   const { call, lead } = await recordIncomingCall(
     db,
     { tenantId: tenant.id, callSid: CallSid, from: From, to: To, isTest: entry.form.LeadRescueTest === "1", promptProfile: tenant.promptProfile },
@@ -206,7 +205,7 @@ async function recoverOne(prisma: PrismaClient, entry: SpooledWebhook, now: Date
   );
   // A missed status callback: close the call as the status webhook would have.
   if (entry.path === VOICE_PATHS.status) {
-    await onCallStatus({ prisma, now: () => now }, entry.form);
+    await onCallStatus({ sys, now: () => now }, entry.form);
     return "recovered";
   }
   // The caller heard our apology and was hung up on. Unless the call had already reached an

@@ -1,9 +1,10 @@
 // The call, end to end (DESIGN.md; seed 000 §2–6), one function per Twilio webhook. Each step
 // is claimed with a conditional update before it runs, and the TwiML it produced is stored, so
 // Twilio's retries and duplicate deliveries get the same answer and change nothing.
-import type { PrismaClient, Call, Lead, Prisma } from "@/server/db/generated/client";
+import type { Call, Lead, Prisma } from "@/server/db/generated/client";
 import type { LeadStatus } from "@/server/db/generated/enums";
-import { tenantScoped, type TenantDb, type TenantTx } from "@/server/db/tenant-scope";
+import { forTenant, type SystemDb } from "@/server/db/system";
+import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { serviceGate } from "@/server/billing/service-gate";
@@ -28,11 +29,21 @@ import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
 import { nextStepFor, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
 import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
-import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
+import {
+  accountAuditLog,
+  callProgressBySid,
+  businessNameOfCall,
+  claimCallEnd,
+  claimDialResult,
+  claimIntakeTurn,
+  claimTransferResult,
+  findTenantByCalledNumber,
+  markWhisperAccepted,
+} from "@/server/db/cross-tenant";
 import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
 import { emitCallCompleted } from "@/server/webhooks/call-events";
 
-export type VoiceCtx = { prisma: PrismaClient; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date };
+export type VoiceCtx = { sys: SystemDb; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date };
 
 const nowOf = (ctx: VoiceCtx) => (ctx.now ? ctx.now() : new Date());
 
@@ -50,10 +61,10 @@ type StepProgress = Pick<Call, "stage" | "turn">;
  * whether the call still looks as the step's claim left it; once it does not, the call has moved
  * past the step (Twilio already acted on its answer) and a late copy gets null at once.
  */
-async function replayOf(prisma: PrismaClient, callSid: string, key: string, running: (call: StepProgress) => boolean, timeoutMs = 8000): Promise<string | null> {
+async function replayOf(sys: SystemDb, callSid: string, key: string, running: (call: StepProgress) => boolean, timeoutMs = 8000): Promise<string | null> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const call = await prisma.call.findUnique({ where: { callSid }, select: { lastTwimlKey: true, lastTwiml: true, stage: true, turn: true } });
+    const call = await callProgressBySid(sys, callSid);
     if (!call) return null;
     if (call.lastTwimlKey === key && call.lastTwiml) return call.lastTwiml;
     if (!running(call) || Date.now() > until) return null;
@@ -106,26 +117,26 @@ const dialing = (call: StepProgress) => call.stage === "dialed";
 // ── POST /api/twilio/voice ──────────────────────────────────────────────────────────────────
 
 export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { isTest: boolean }): Promise<string> {
-  const { prisma } = ctx;
+  const { sys } = ctx;
   // A redelivery answers from the call row, without queueing a transaction behind the first one.
-  const seen = await prisma.call.findUnique({ where: { callSid: form.CallSid! }, select: { stage: true, lastTwimlKey: true, lastTwiml: true } });
+  const seen = await callProgressBySid(sys, form.CallSid!);
   if (seen?.lastTwimlKey === "voice" && seen.lastTwiml) return seen.lastTwiml;
-  if (seen && seen.stage !== "ringing") return (await replayOf(prisma, form.CallSid!, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
-  const tenant = await findTenantByCalledNumber(prisma, form.To!);
+  if (seen && seen.stage !== "ringing") return (await replayOf(sys, form.CallSid!, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
+  const tenant = await findTenantByCalledNumber(sys, form.To!);
   if (!tenant) {
-    await writeAudit(prisma, { action: "call.unknown_number", target: form.To, data: { from: form.From, callSid: form.CallSid } });
+    await writeAudit(accountAuditLog(sys), { action: "call.unknown_number", target: form.To, data: { from: form.From, callSid: form.CallSid } });
     return politeHangupTwiml(MESSAGES.unknownNumber);
   }
   // Ring first; the TwiML is stored with the call as it is created, so duplicates replay it.
   const ring = tenant.plumberPhone ? ringFirstTwiml({ plumberPhone: tenant.plumberPhone, baseUrl: ctx.baseUrl }) : null;
   const { call } = await recordIncomingCall(
-    tenantScoped(prisma, tenant.id),
+    forTenant(sys, tenant.id),
     { tenantId: tenant.id, callSid: form.CallSid!, from: form.From!, to: form.To!, isTest: opts.isTest, promptProfile: tenant.promptProfile },
     nowOf(ctx),
     ring ? { key: "voice", twiml: ring } : undefined,
   );
   if (call.lastTwimlKey === "voice" && call.lastTwiml) return call.lastTwiml;
-  if (call.stage !== "ringing") return (await replayOf(prisma, call.callSid, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (call.stage !== "ringing") return (await replayOf(sys, call.callSid, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   // Nobody to ring first: treat as missed straight away.
   return onDialResult(ctx, { ...form, DialCallStatus: "no-answer" }, "voice");
 }
@@ -133,21 +144,19 @@ export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { is
 // ── POST /api/twilio/voice/screen ───────────────────────────────────────────────────────────
 
 export async function onScreen(ctx: VoiceCtx, query: URLSearchParams, form: TwilioForm): Promise<string> {
-  const { prisma } = ctx;
+  const { sys } = ctx;
   const parentSid = form.ParentCallSid ?? "";
   if (!isScreenResult(query)) {
     const brief = parseScreenBrief(query);
     if (brief.purpose === "ring_first") {
-      const parent = parentSid ? await prisma.call.findUnique({ where: { callSid: parentSid }, include: { tenant: { select: { name: true } } } }) : null;
-      return screenTwiml(ctx.baseUrl, { purpose: "ring_first", businessName: parent?.tenant.name });
+      const businessName = parentSid ? await businessNameOfCall(sys, parentSid) : null;
+      return screenTwiml(ctx.baseUrl, { purpose: "ring_first", businessName: businessName ?? undefined });
     }
     return screenTwiml(ctx.baseUrl, brief);
   }
   if (form.Digits?.trim() === "1" && parentSid) {
-    const now = nowOf(ctx);
     // Which whisper this was follows from where the parent call is.
-    await prisma.call.updateMany({ where: { callSid: parentSid, stage: "ringing", plumberAcceptedAt: null }, data: { plumberAcceptedAt: now } });
-    await prisma.call.updateMany({ where: { callSid: parentSid, stage: "transferring", transferAcceptedAt: null }, data: { transferAcceptedAt: now } });
+    await markWhisperAccepted(sys, parentSid, nowOf(ctx));
   }
   return screenResultTwiml(form.Digits);
 }
@@ -155,12 +164,12 @@ export async function onScreen(ctx: VoiceCtx, query: URLSearchParams, form: Twil
 // ── POST /api/twilio/voice/dial-result ──────────────────────────────────────────────────────
 
 export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-result"): Promise<string> {
-  const { prisma } = ctx;
+  const { sys } = ctx;
   const now = nowOf(ctx);
   const dialStatus = form.DialCallStatus ?? "no-answer";
-  const call = await claimed(prisma.call.update({ where: { callSid: form.CallSid!, stage: "ringing" }, data: { stage: "dialed", dialStatus }, include: { tenant: { select: { name: true } } } }));
-  if (!call) return (await replayOf(prisma, form.CallSid!, key, dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
-  const db = tenantScoped(prisma, call.tenantId);
+  const call = await claimDialResult(sys, form.CallSid!, dialStatus);
+  if (!call) return (await replayOf(sys, form.CallSid!, key, dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
+  const db = forTenant(sys, call.tenantId);
 
   if (plumberAnswered(dialStatus, !!call.plumberAcceptedAt)) {
     const twiml = politeHangupTwiml(MESSAGES.answered);
@@ -169,7 +178,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
   }
 
   const missed: LeadEventInput = { type: "call.missed", data: { dialStatus, screened: !!call.plumberAcceptedAt } };
-  const gate = await serviceGate(prisma, call.tenantId);
+  const gate = await serviceGate(db, call.tenantId);
   if (!gate.open) {
     // The AI path hard-stops; the lead stays `missed` with "call back now".
     const twiml = politeHangupTwiml(MESSAGES.gateClosed(call.tenant.name));
@@ -182,52 +191,45 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
 
 // ── POST /api/twilio/voice/intake ───────────────────────────────────────────────────────────
 
-/** A step claimed with one conditional update that also returns the call; null when already taken. */
-async function claimed<T>(update: Promise<T>): Promise<T | null> {
-  try {
-    return await update;
-  } catch (err) {
-    if ((err as { code?: string }).code === "P2025") return null;
-    throw err;
-  }
-}
+// Each step is claimed with one conditional update by CallSid that also returns the call (null
+// when already taken): named lookups in server/db/cross-tenant.ts, since the CallSid is all the
+// webhook names; the step then continues on the claimed call's tenant.
 
 export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: TwilioForm): Promise<string> {
-  const { prisma } = ctx;
+  const { sys } = ctx;
   const callSid = form.CallSid!;
 
   if (isTransferResult(query)) {
     const key = "transfer-result";
-    const call = await claimed(prisma.call.update({ where: { callSid, stage: "transferring" }, data: { stage: "transfer-result" } }));
-    if (!call) return (await replayOf(prisma, callSid, key, (c) => c.stage === "transfer-result")) ?? politeHangupTwiml(MESSAGES.trouble);
+    const call = await claimTransferResult(sys, callSid);
+    if (!call) return (await replayOf(sys, callSid, key, (c) => c.stage === "transfer-result")) ?? politeHangupTwiml(MESSAGES.trouble);
     const answered = ["completed", "answered"].includes(form.DialCallStatus ?? "") && !!call.transferAcceptedAt;
-    return runTurn(ctx, tenantScoped(prisma, call.tenantId), call, parseCallState(call.state, call.promptProfile), { kind: "transfer_result", answered }, key);
+    return runTurn(ctx, forTenant(sys, call.tenantId), call, parseCallState(call.state, call.promptProfile), { kind: "transfer_result", answered }, key);
   }
 
   // Each Gather posts back the turn it answers: the first delivery claims it, replays get its TwiML.
   let turn = Number.parseInt(query.get("turn") ?? "", 10);
   if (!Number.isInteger(turn) || turn < 0) {
-    const current = await prisma.call.findUnique({ where: { callSid }, select: { turn: true } });
+    const current = await callProgressBySid(sys, callSid);
     if (!current) return politeHangupTwiml(MESSAGES.trouble);
     turn = current.turn;
   }
   const key = `intake:${turn}`;
-  const call = await claimed(prisma.call.update({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } }));
-  if (!call) return (await replayOf(prisma, callSid, key, (c) => c.stage === "intake" && c.turn === turn + 1)) ?? politeHangupTwiml(MESSAGES.trouble);
-  return runTurn(ctx, tenantScoped(prisma, call.tenantId), call, parseCallState(call.state, call.promptProfile), intakeInputFromForm(form), key);
+  const call = await claimIntakeTurn(sys, callSid, turn);
+  if (!call) return (await replayOf(sys, callSid, key, (c) => c.stage === "intake" && c.turn === turn + 1)) ?? politeHangupTwiml(MESSAGES.trouble);
+  return runTurn(ctx, forTenant(sys, call.tenantId), call, parseCallState(call.state, call.promptProfile), intakeInputFromForm(form), key);
 }
 
 // ── POST /api/twilio/voice/status ───────────────────────────────────────────────────────────
 
 /** The call is over: a caller who hung up mid-intake becomes followup_needed (or missed). */
-export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: TwilioForm): Promise<void> {
-  const { prisma } = ctx;
+export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: TwilioForm): Promise<void> {
   const final = ["completed", "busy", "failed", "no-answer", "canceled"];
   if (!final.includes(form.CallStatus ?? "")) return;
   const now = ctx.now ? ctx.now() : new Date();
-  const call = await claimed(prisma.call.update({ where: { callSid: form.CallSid!, endedAt: null }, data: { endedAt: now } }));
+  const call = await claimCallEnd(ctx.sys, form.CallSid!, now);
   if (!call) return;
-  const db = tenantScoped(prisma, call.tenantId);
+  const db = forTenant(ctx.sys, call.tenantId);
   const state = parseCallState(call.state, call.promptProfile);
   const aiHandled = state.stage !== "new";
   // Hung up mid-intake or mid-transfer, or the agent gave up on a silent line: close the lead for
@@ -243,11 +245,11 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "prisma" | "now">, form: 
     if (task || state.escalation) return actionsChange(tx, call, lead, state, task ? [task] : [], now, { patch: { status }, events: [ended] }, [hungUp]);
     return statusChange(status, now, [ended, hungUp]);
   });
-  if (call.stage !== "ended") await prisma.call.update({ where: { id: call.id }, data: { stage: "ended" } });
+  if (call.stage !== "ended") await db.call.update({ where: { id: call.id }, data: { stage: "ended" } });
   // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
-  if (aiHandled) await enqueueUsageForCall(prisma, { tenantId: call.tenantId, callSid: call.callSid });
-  await queueTextsForEndedCall(prisma, call.id, now); // messaging: missed-call text-back or booking texts (never throws)
-  await emitCallCompleted(prisma, call.id); // integrations: call.completed webhook (never throws)
+  if (aiHandled) await enqueueUsageForCall(db, { tenantId: call.tenantId, callSid: call.callSid });
+  await queueTextsForEndedCall(db, call.id, now); // messaging: missed-call text-back or booking texts (never throws)
+  await emitCallCompleted(db, call.id); // integrations: call.completed webhook (never throws)
 }
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────

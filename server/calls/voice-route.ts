@@ -5,7 +5,7 @@
 // Without the database we cannot even read which plumber to ring, so a failed first webhook
 // answers the safe message, never a Dial; the recovery job turns it into a `missed` lead with an
 // urgent callback task (server/calls/spool.ts), and a spooled text is stored as it arrived.
-import { getPrisma } from "@/server/db";
+import { getSystemDb } from "@/server/db";
 import { env } from "@/server/env";
 import { createIntakeEngine, intakeConfigFromEnv, type IntakeEngine } from "@/server/intake/engine";
 import { readTwilioWebhook, twiml, type TwilioForm } from "@/server/integrations/twilio-webhook";
@@ -73,10 +73,10 @@ export function voiceRoute(options: VoiceRouteOptions, step: Step) {
       const out = await withinDeadline(
         voiceRouteSettings.deadlineMs,
         (async () => {
-          const ctx: VoiceCtx = { prisma: await getPrisma(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine(), now: voiceRouteSettings.now };
+          const ctx: VoiceCtx = { sys: await getSystemDb(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine(), now: voiceRouteSettings.now };
           const answer = await step(ctx, url.searchParams, read.form);
           // After an outage, the first webhook that reaches the database drains this process's spool.
-          drainSpoolIfPending(ctx.prisma);
+          drainSpoolIfPending(ctx.sys);
           return answer;
         })(),
       );

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { setDb } from "@/server/db";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { systemDb } from "@/server/db/system";
 import { env } from "@/server/env";
 import { cleanForm, publicUrl, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { refusingDatabase } from "@/server/test/database-outage";
@@ -101,13 +102,13 @@ describe(`texts while the database is down (${engineName})`, () => {
     await down.close();
 
     setDb(db);
-    expect(await drainSpool(prisma, spool)).toMatchObject({ recovered: 1, failed: 0, left: 0 });
+    expect(await drainSpool(systemDb(prisma), spool)).toMatchObject({ recovered: 1, failed: 0, left: 0 });
     const message = await prisma.message.findUniqueOrThrow({ where: { twilioSid: sid } });
     expect(message).toMatchObject({ direction: "inbound", body: form.Body, fromNumber: form.From });
     const lead = await prisma.lead.findFirstOrThrow({ where: { id: message.leadId! } });
     expect(lead).toMatchObject({ source: "sms", callerPhone: form.From, tenantId: biz.tenant.id });
     // Recovered once: a second run (or Twilio's own retry) adds nothing.
-    await drainSpool(prisma, spool);
+    await drainSpool(systemDb(prisma), spool);
     expect(await postSms("/api/twilio/sms", form)).toMatchObject({ status: 200 });
     expect(await prisma.message.count({ where: { twilioSid: sid } })).toBe(1);
   });

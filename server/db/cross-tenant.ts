@@ -1,12 +1,160 @@
 // The lookups that must cross tenants, by name. Everything else reaches tenant data through the
 // tenant-scoped client (tenant-scope.ts) once the tenant is known; these are how it becomes known.
-import type { PrismaClient } from "./generated/client";
+// Each takes the opaque SystemDb handle (system.ts) and says why it has to cross tenants.
+import { rawClient, type SystemDb } from "./system";
 
 /**
  * Twilio's voice and SMS webhooks name only the number that was called: tracking numbers are
  * unique across all businesses, and the number decides whose call (or text) this is.
  */
-export async function findTenantByCalledNumber(prisma: PrismaClient, to: string) {
-  const number = await prisma.trackingNumber.findUnique({ where: { e164: to.trim() }, include: { tenant: true } });
+export async function findTenantByCalledNumber(sys: SystemDb, to: string) {
+  const number = await rawClient(sys).trackingNumber.findUnique({ where: { e164: to.trim() }, include: { tenant: true } });
   return number?.tenant ?? null;
+}
+
+/**
+ * Audit rows of events that belong to no business (a sign-in failure, a call to a number nobody
+ * owns): written with no tenant, so no tenant's audit log shows them.
+ */
+export function accountAuditLog(sys: SystemDb) {
+  const prisma = rawClient(sys);
+  return {
+    auditLog: {
+      create: (args: { data: { actorId: string | null; action: string; target: string | null; data: object } }) => prisma.auditLog.create({ data: { ...args.data, tenantId: null } }),
+    },
+  };
+}
+
+// ── the call flow: steps claimed by CallSid ────────────────────────────────────────────────
+// Twilio's voice webhooks after the first name only the CallSid (unique across all businesses).
+// Each step is claimed with one conditional update that also returns the call with its tenantId;
+// the step then continues on forTenant(sys, call.tenantId). One query, as before the tenant is known.
+
+/** A claim that finds no row in the claimed state (P2025) was already taken: null. */
+async function claimed<T>(update: Promise<T>): Promise<T | null> {
+  try {
+    return await update;
+  } catch (err) {
+    if ((err as { code?: string }).code === "P2025") return null;
+    throw err;
+  }
+}
+
+/**
+ * Where a call is, by CallSid, for a redelivered webhook to replay the stored TwiML (or wait for
+ * it): Twilio's retry names only the CallSid, and it may arrive before the tenant is known.
+ */
+export async function callProgressBySid(sys: SystemDb, callSid: string) {
+  return rawClient(sys).call.findUnique({ where: { callSid }, select: { stage: true, turn: true, lastTwimlKey: true, lastTwiml: true } });
+}
+
+/** The ring-first whisper names only the parent call's CallSid: the name of the business it belongs to, or null. */
+export async function businessNameOfCall(sys: SystemDb, callSid: string): Promise<string | null> {
+  const call = await rawClient(sys).call.findUnique({ where: { callSid }, select: { tenant: { select: { name: true } } } });
+  return call?.tenant.name ?? null;
+}
+
+/**
+ * The plumber (or on-call person) pressed 1 on the whisper leg, which names only the parent
+ * CallSid: which whisper it was follows from where the parent call is (ringing → ring-first,
+ * transferring → transfer). Two conditional updates, as before.
+ */
+export async function markWhisperAccepted(sys: SystemDb, parentCallSid: string, now: Date): Promise<void> {
+  const prisma = rawClient(sys);
+  await prisma.call.updateMany({ where: { callSid: parentCallSid, stage: "ringing", plumberAcceptedAt: null }, data: { plumberAcceptedAt: now } });
+  await prisma.call.updateMany({ where: { callSid: parentCallSid, stage: "transferring", transferAcceptedAt: null }, data: { transferAcceptedAt: now } });
+}
+
+/** Claims the ring-first result (ringing → dialed) by CallSid: the claimed call with its business's name, or null when already taken. */
+export async function claimDialResult(sys: SystemDb, callSid: string, dialStatus: string) {
+  return claimed(rawClient(sys).call.update({ where: { callSid, stage: "ringing" }, data: { stage: "dialed", dialStatus }, include: { tenant: { select: { name: true } } } }));
+}
+
+/** Claims the transfer's result (transferring → transfer-result) by CallSid: the claimed call, or null when already taken. */
+export async function claimTransferResult(sys: SystemDb, callSid: string) {
+  return claimed(rawClient(sys).call.update({ where: { callSid, stage: "transferring" }, data: { stage: "transfer-result" } }));
+}
+
+/** Claims intake turn `turn` by CallSid (the turn counter moves on): the claimed call, or null when already taken. */
+export async function claimIntakeTurn(sys: SystemDb, callSid: string, turn: number) {
+  return claimed(rawClient(sys).call.update({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } }));
+}
+
+/** Claims the call's end (the final status callback) by CallSid: the claimed call, or null when it already ended. */
+export async function claimCallEnd(sys: SystemDb, callSid: string, endedAt: Date) {
+  return claimed(rawClient(sys).call.update({ where: { callSid, endedAt: null }, data: { endedAt } }));
+}
+
+// ── texts and tracked links ────────────────────────────────────────────────────────────────
+
+/**
+ * Twilio's SMS status callback names only the provider's message sid (unique across all
+ * businesses): the message, its tenant and its status, or null.
+ */
+export async function findMessageByProviderSid(sys: SystemDb, twilioSid: string) {
+  return rawClient(sys).message.findUnique({ where: { twilioSid }, select: { id: true, tenantId: true, status: true } });
+}
+
+/** A send job queued before jobs carried their tenant names only the message id: the message's tenant, or null. */
+export async function tenantOfMessage(sys: SystemDb, messageId: string): Promise<string | null> {
+  return (await rawClient(sys).message.findUnique({ where: { id: messageId }, select: { tenantId: true } }))?.tenantId ?? null;
+}
+
+/**
+ * The messaging sweep, over all businesses: outbound texts still pending, due, and untouched for
+ * `idleMs` (their send job was lost). Ids with their tenant, at most `take`.
+ */
+export async function staleDueMessages(sys: SystemDb, now: Date, idleMs = 60_000, take = 200) {
+  return rawClient(sys).message.findMany({
+    where: { status: "pending", direction: "outbound", sendAfter: { lte: now }, updatedAt: { lt: new Date(now.getTime() - idleMs) } },
+    select: { id: true, tenantId: true },
+    take,
+  });
+}
+
+/**
+ * The messaging sweep, over all businesses: booked leads whose visit is ahead and that moved in the
+ * last `sinceMinutes` (booked by staff, by the AI, a new time). Ids with their tenant, at most 500.
+ */
+export async function recentlyBookedLeads(sys: SystemDb, now: Date, sinceMinutes = 120) {
+  return rawClient(sys).lead.findMany({
+    where: { status: "booked", appointmentAt: { gt: now }, lastActivityAt: { gte: new Date(now.getTime() - sinceMinutes * 60_000) } },
+    select: { id: true, tenantId: true },
+    take: 500,
+  });
+}
+
+/** A tracked link (/r/<token>) names only its token (128 random bits, unique across all businesses): the link with its tenant, or null. */
+export async function findTrackedLink(sys: SystemDb, token: string) {
+  return rawClient(sys).trackedLink.findUnique({ where: { token } });
+}
+
+// ── billing ────────────────────────────────────────────────────────────────────────────────
+
+/** A Stripe webhook names only the Stripe customer (unique across all businesses): its tenant, or null. */
+export async function tenantOfStripeCustomer(sys: SystemDb, stripeCustomerId: string): Promise<string | null> {
+  return (await rawClient(sys).billingAccount.findUnique({ where: { stripeCustomerId }, select: { tenantId: true } }))?.tenantId ?? null;
+}
+
+/**
+ * The usage sweep, over all businesses: ended calls (ended in [endedFrom, endedTo]) whose lead has
+ * an event of `eventType` (the AI answered), oldest first, at most `take`.
+ */
+export async function endedCallsWithLeadEvent(sys: SystemDb, input: { eventType: string; endedFrom: Date; endedTo: Date; take: number }) {
+  return rawClient(sys).call.findMany({
+    where: { endedAt: { not: null, gte: input.endedFrom, lte: input.endedTo }, lead: { events: { some: { type: input.eventType } } } },
+    select: { tenantId: true, callSid: true },
+    orderBy: { endedAt: "asc" },
+    take: input.take,
+  });
+}
+
+/** The usage sweep, over all businesses: which of these calls already have a usage ledger row. */
+export async function usageEntriesForCalls(sys: SystemDb, callSids: string[]) {
+  return rawClient(sys).usageLedgerEntry.findMany({ where: { callSid: { in: callSids } }, select: { tenantId: true, callSid: true } });
+}
+
+/** The usage sweep, over all businesses: ledger rows created before `settledBefore` whose meter event is still pending. */
+export async function pendingMeterEvents(sys: SystemDb, settledBefore: Date, limit = 500) {
+  return rawClient(sys).usageLedgerEntry.findMany({ where: { meterStatus: "pending", createdAt: { lte: settledBefore } }, select: { tenantId: true, callSid: true }, take: limit });
 }

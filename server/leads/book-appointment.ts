@@ -8,9 +8,9 @@ import { checkStatusTransition } from "./status-transitions";
 export type BookInput = { leadId: string; slotStartsAt?: string | null; customAt?: Date | null; note?: string | null };
 
 /** The next bookable slots for this tenant (up to 3, at least an hour away). */
-export async function bookableSlots(ctx: Pick<LeadWriteCtx, "db" | "prisma" | "tenantId">, now: Date) {
+export async function bookableSlots(ctx: Pick<LeadWriteCtx, "db" | "tenantId">, now: Date) {
   const [tenant, slots] = await Promise.all([
-    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
+    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
     ctx.db.bookingSlot.findMany({ select: { weekday: true, startMinute: true, endMinute: true } }),
   ]);
   return { timeZone: tenant.timeZone, slots: upcomingSlots(slots, { timeZone: tenant.timeZone, now }) };

@@ -2,6 +2,8 @@
 // once with several workers, survives a restart, lands on the lead's timeline and notifies the
 // target through the outbox.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { systemDb } from "@/server/db/system";
+import { tenantScoped } from "@/server/db/tenant-scope";
 
 vi.hoisted(() => {
   process.env.ESCALATION_TIME_SCALE = "0.05"; // sweeps chain every 2 s; timers are 1/20 (fake clock anyway)
@@ -39,7 +41,7 @@ async function setup() {
   return { owner, manager, sales, tenant };
 }
 
-const sweep = (now: Date) => sweepEscalations({ prisma: db.prisma, now, enqueue, timeScale: 1, baseUrl: "http://localhost:3000" });
+const sweep = (now: Date) => sweepEscalations({ sys: systemDb(db.prisma), now, enqueue, timeScale: 1, baseUrl: "http://localhost:3000" });
 const escalated = (leadId: string) => db.prisma.leadEvent.findMany({ where: { leadId, type: "lead.escalated" } });
 
 /** stopJobs keeps the pool open (the app reuses it); on PostgreSQL close it so dropping the test database is quiet. */
@@ -87,7 +89,7 @@ describe(`escalation sweep (${engineName})`, () => {
     for (const n of notes) expect(queued).toContain(n.id);
 
     expect(await sweep(new Date(t0.getTime() + 30 * MIN))).not.toContainEqual(expect.objectContaining({ leadId: lead.id, rule: "urgent_unaccepted" }));
-    const read = await escalationsForLeads(db.prisma, fx.tenant.id, [lead.id, "other"]);
+    const read = await escalationsForLeads(tenantScoped(db.prisma, fx.tenant.id), fx.tenant.id, [lead.id, "other"]);
     expect(read[lead.id]).toMatchObject({ isEscalated: true, escalations: [{ rule: "urgent_unaccepted" }] });
     expect(read.other).toEqual({ isEscalated: false, escalations: [] });
   });
@@ -141,7 +143,7 @@ describe(`escalation sweep (${engineName})`, () => {
     const morning = new Date("2026-11-01T15:00:00.000Z");
     const leads = await Promise.all([1, 2, 3].map(() => makeLead(db.prisma, tenant.id, { createdAt: morning, acceptedAt: morning, ownerId: fx.owner.id, nextAction: null })));
     await makeLead(db.prisma, tenant.id, { createdAt: morning, acceptedAt: morning, nextAction: "Call at 9" });
-    const t = (iso: string) => sweepEscalations({ prisma: db.prisma, now: new Date(iso), enqueue, timeScale: 1 });
+    const t = (iso: string) => sweepEscalations({ sys: systemDb(db.prisma), now: new Date(iso), enqueue, timeScale: 1 });
 
     expect((await t("2026-11-01T22:59:00.000Z")).filter((f) => f.tenantId === tenant.id)).toEqual([]);
     const fired = (await Promise.all([t("2026-11-01T23:00:00.000Z"), t("2026-11-01T23:00:00.000Z")])).flat().filter((f) => f.tenantId === tenant.id);
@@ -170,7 +172,7 @@ describe(`escalation timers as pg-boss jobs (${engineName})`, () => {
       await boss.createQueue(notificationSendJob.name, notificationSendJob.queue);
       const send: Enqueue = (name, data, options) => boss.send(name, data, options ?? {});
       await boss.work("test.sweep", { pollingIntervalSeconds: 0.5, batchSize: 2 }, async (jobs) => {
-        await Promise.all(jobs.map(() => sweepEscalations({ prisma: db.prisma, now: new Date(), enqueue: send, timeScale: 1 })));
+        await Promise.all(jobs.map(() => sweepEscalations({ sys: systemDb(db.prisma), now: new Date(), enqueue: send, timeScale: 1 })));
         runs += jobs.length;
       });
     }

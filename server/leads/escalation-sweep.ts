@@ -4,14 +4,16 @@
 // lead + rule + period) decides who fires, so each escalation fires once however many sweeps
 // run at the same time. Firing writes a "lead.escalated" event on the lead's timeline, gives an
 // unowned urgent lead to dispatch, and queues the target's notifications in the same transaction.
-import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import type { EscalationRule } from "@/server/db/generated/enums";
+import { dueEscalationLeads, staleQueuedNotificationIds, type EscalationCandidate } from "@/server/db/cross-tenant-sweeps";
+import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { enqueueNotification, recordNotification, type Enqueue } from "@/server/notifications/outbox";
 import { dueEscalations, endOfDay, ESCALATION_MINUTES, RULE_LABEL, type DueEscalation } from "./escalation-rules";
 import { escalationTargetUser, managerOf } from "./escalation-targets";
 
 export type SweepInput = {
-  prisma: PrismaClient;
+  sys: SystemDb;
   now: Date;
   /** Queues notification deliveries (the runtime's sendJob by default). */
   enqueue?: Enqueue;
@@ -30,93 +32,27 @@ const BATCH = 200;
 /** Queued notifications with no delivery attempt after this long are queued again. */
 const STALE_NOTIFICATION_MS = 2 * 60_000;
 
-const leadSelect = {
-  id: true,
-  tenantId: true,
-  urgency: true,
-  status: true,
-  ownerId: true,
-  acceptedAt: true,
-  nextAction: true,
-  createdAt: true,
-  lastActivityAt: true,
-  isEstimate: true,
-  isTest: true,
-  source: true,
-  temperature: true,
-  callerName: true,
-  callerPhone: true,
-  issueSummary: true,
-  tenant: { select: { timeZone: true, slug: true, onCallPhone: true } },
-} satisfies Prisma.LeadSelect;
-
-type Candidate = Prisma.LeadGetPayload<{ select: typeof leadSelect }>;
-
-const OPEN_NOT_TEST = { isTest: false, status: { not: "closed" } } satisfies Prisma.LeadWhereInput;
+type Candidate = EscalationCandidate;
 
 /** Candidate leads, each with the rules whose query found it (a lead found by one rule's query is
  *  not fired for another rule it was not queried for, e.g. beyond that rule's lookback). */
-async function candidates(prisma: PrismaClient, now: Date, scale: number): Promise<{ lead: Candidate; rules: Set<EscalationRule> }[]> {
+async function candidates(sys: SystemDb, now: Date, scale: number): Promise<{ lead: Candidate; rules: Set<EscalationRule> }[]> {
   const t = now.getTime();
   const ago = (ms: number) => new Date(t - ms);
-  const unaccepted = { ...OPEN_NOT_TEST, acceptedAt: null, status: { notIn: ["closed", "answered_by_plumber"] } } satisfies Prisma.LeadWhereInput;
-  const urgent = prisma.lead.findMany({
-    select: leadSelect,
-    where: {
-      ...unaccepted,
-      OR: [{ urgency: { in: ["emergency", "high"] } }, { temperature: { gte: 90 } }],
-      createdAt: { lte: ago(ESCALATION_MINUTES.urgent_unaccepted * 60_000 * scale), gte: ago(LOOKBACK_MS) },
-      escalations: { none: { rule: "urgent_unaccepted" } },
-    },
-    orderBy: { createdAt: "asc" },
-    take: BATCH,
-  });
-  const standard = prisma.lead.findMany({
-    select: leadSelect,
-    where: {
-      ...unaccepted,
-      AND: [{ OR: [{ urgency: null }, { urgency: { in: ["normal", "low"] } }] }, { temperature: { lt: 90 } }],
-      isEstimate: false,
-      source: { not: "manual" },
-      createdAt: { lte: ago(ESCALATION_MINUTES.standard_unaccepted * 60_000 * scale), gte: ago(LOOKBACK_MS) },
-      escalations: { none: { rule: "standard_unaccepted" } },
-    },
-    orderBy: { createdAt: "asc" },
-    take: BATCH,
-  });
-  // The idle period is the lastActivityAt instant (epoch ms), so this rule needs NOT EXISTS on it.
-  const idleIds = prisma.$queryRaw<{ id: string }[]>`
-    SELECT l."id" FROM "Lead" l
-    WHERE l."isEstimate" = true AND l."isTest" = false AND l."status" <> 'closed'
-      AND l."lastActivityAt" <= ${ago(ESCALATION_MINUTES.estimate_idle * 60_000 * scale).toISOString()}::timestamp
-      AND l."lastActivityAt" >= ${ago(ESTIMATE_LOOKBACK_MS).toISOString()}::timestamp
-      AND NOT EXISTS (SELECT 1 FROM "Escalation" e WHERE e."leadId" = l."id" AND e."rule" = 'estimate_idle'
-        AND e."period" = ((extract(epoch from l."lastActivityAt") * 1000)::bigint)::text)
-    ORDER BY l."lastActivityAt" LIMIT ${BATCH}`;
-
   // End of day: one query per time zone that is past its 5 PM right now.
-  const zones = await prisma.tenant.findMany({ distinct: ["timeZone"], select: { timeZone: true } });
-  const endOfDayQueries = zones.flatMap(({ timeZone }) => {
+  const zones = await globalDb(sys).tenant.findMany({ distinct: ["timeZone"], select: { timeZone: true } });
+  const endOfDayZones = zones.flatMap(({ timeZone }) => {
     const eod = endOfDay(now, timeZone);
-    if (t < eod.at.getTime()) return [];
-    return [
-      prisma.lead.findMany({
-        select: leadSelect,
-        where: {
-          ...OPEN_NOT_TEST,
-          tenant: { timeZone },
-          OR: [{ nextAction: null }, { nextAction: "" }],
-          createdAt: { lt: eod.at },
-          escalations: { none: { rule: "end_of_day", period: eod.date } },
-        },
-        orderBy: { createdAt: "asc" },
-        take: BATCH,
-      }),
-    ];
+    return t < eod.at.getTime() ? [] : [{ timeZone, before: eod.at, period: eod.date }];
+  });
+  const found = await dueEscalationLeads(sys, {
+    urgent: { before: ago(ESCALATION_MINUTES.urgent_unaccepted * 60_000 * scale), since: ago(LOOKBACK_MS) },
+    standard: { before: ago(ESCALATION_MINUTES.standard_unaccepted * 60_000 * scale), since: ago(LOOKBACK_MS) },
+    estimateIdle: { before: ago(ESCALATION_MINUTES.estimate_idle * 60_000 * scale), since: ago(ESTIMATE_LOOKBACK_MS) },
+    endOfDay: endOfDayZones,
+    take: BATCH,
   });
 
-  const [u, s, ids, ...eods] = await Promise.all([urgent, standard, idleIds, ...endOfDayQueries]);
-  const idle = ids.length ? await prisma.lead.findMany({ select: leadSelect, where: { id: { in: ids.map((r) => r.id) } } }) : [];
   const byId = new Map<string, { lead: Candidate; rules: Set<EscalationRule> }>();
   const add = (leads: Candidate[], rule: EscalationRule) => {
     for (const lead of leads) {
@@ -125,10 +61,10 @@ async function candidates(prisma: PrismaClient, now: Date, scale: number): Promi
       byId.set(lead.id, entry);
     }
   };
-  add(u, "urgent_unaccepted");
-  add(s, "standard_unaccepted");
-  add(idle, "estimate_idle");
-  add(eods.flat(), "end_of_day");
+  add(found.urgent, "urgent_unaccepted");
+  add(found.standard, "standard_unaccepted");
+  add(found.estimateIdle, "estimate_idle");
+  add(found.endOfDay, "end_of_day");
   return [...byId.values()];
 }
 
@@ -141,12 +77,12 @@ function describeLead(lead: Candidate): string {
 const PURPOSE = (rule: EscalationRule) => `escalation.${rule}`;
 
 /** Records one escalation if nobody has yet; returns the notifications to queue (empty if it had already fired). */
-async function fire(prisma: PrismaClient, lead: Candidate, due: DueEscalation, input: SweepInput): Promise<{ fired: FiredEscalation | null; notificationIds: string[] }> {
-  const targetId = due.rule === "end_of_day" ? await managerOf(prisma, lead.tenantId) : await escalationTargetUser(prisma, lead.tenantId, due.target);
-  const target = targetId ? await prisma.user.findUnique({ where: { id: targetId }, select: { name: true, email: true } }) : null;
+async function fire(db: TenantDb, lead: Candidate, due: DueEscalation, input: SweepInput): Promise<{ fired: FiredEscalation | null; notificationIds: string[] }> {
+  const targetId = due.rule === "end_of_day" ? await managerOf(db, lead.tenantId) : await escalationTargetUser(db, lead.tenantId, due.target);
+  const target = targetId ? await db.user.findUnique({ where: { id: targetId }, select: { name: true, email: true } }) : null;
   const link = input.baseUrl ? `${input.baseUrl}/t/${lead.tenant.slug}/leads/${lead.id}` : "";
 
-  return prisma.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const { count } = await tx.escalation.createMany({ data: [{ tenantId: lead.tenantId, leadId: lead.id, rule: due.rule, period: due.period, targetId }], skipDuplicates: true });
     if (count === 0) return { fired: null, notificationIds: [] };
 
@@ -172,7 +108,7 @@ async function fire(prisma: PrismaClient, lead: Candidate, due: DueEscalation, i
       // and SMS carry the URL.
       const inAppBody = `Escalated — ${RULE_LABEL[due.rule]}: ${describeLead(lead)}.${assignedTo ? " It is now assigned to you." : ""}`;
       const outBody = `${inAppBody}${link ? ` Open it: ${link}` : ""}`;
-      const base = { prisma: tx, tenantId: lead.tenantId, userId: targetId, purpose: PURPOSE(due.rule), leadId: lead.id, key: `${PURPOSE(due.rule)}:${lead.id}:${due.period}` };
+      const base = { db: tx, tenantId: lead.tenantId, userId: targetId, purpose: PURPOSE(due.rule), leadId: lead.id, key: `${PURPOSE(due.rule)}:${lead.id}:${due.period}` };
       notificationIds.push((await recordNotification({ ...base, body: inAppBody, channel: "in_app" })).id);
       if (target?.email) notificationIds.push((await recordNotification({ ...base, body: outBody, channel: "email", to: target.email, subject: `Escalated lead: ${RULE_LABEL[due.rule]}` })).id);
       if (due.rule === "urgent_unaccepted" && lead.tenant.onCallPhone) notificationIds.push((await recordNotification({ ...base, body: outBody, channel: "sms", to: lead.tenant.onCallPhone })).id);
@@ -185,14 +121,21 @@ async function fire(prisma: PrismaClient, lead: Candidate, due: DueEscalation, i
 
 /** One pass over every tenant: fires what is due, queues notifications, re-queues stale ones. */
 export async function sweepEscalations(input: SweepInput): Promise<FiredEscalation[]> {
-  const { prisma, now } = input;
+  const { sys, now } = input;
   const scale = input.timeScale ?? 1;
   const fired: FiredEscalation[] = [];
   const toQueue: string[] = [];
-  for (const { lead, rules } of await candidates(prisma, now, scale)) {
+  // Each lead's work runs on its own business's scoped client (one per business per sweep).
+  const dbs = new Map<string, TenantDb>();
+  const dbOf = (tenantId: string) => {
+    let db = dbs.get(tenantId);
+    if (!db) dbs.set(tenantId, (db = forTenant(sys, tenantId)));
+    return db;
+  };
+  for (const { lead, rules } of await candidates(sys, now, scale)) {
     for (const due of dueEscalations(lead, now, lead.tenant.timeZone, { timeScale: scale })) {
       if (!rules.has(due.rule)) continue;
-      const res = await fire(prisma, lead, due, input);
+      const res = await fire(dbOf(lead.tenantId), lead, due, input);
       if (res.fired) fired.push(res.fired);
       toQueue.push(...res.notificationIds);
     }
@@ -203,23 +146,20 @@ export async function sweepEscalations(input: SweepInput): Promise<FiredEscalati
   for (const f of fired) if (f.rule === "end_of_day") reviews.set(`${f.tenantId}:${f.period}`, f);
   for (const r of reviews.values()) {
     if (!r.targetId) continue;
+    const db = dbOf(r.tenantId);
     const [count, tenant, manager] = await Promise.all([
-      prisma.escalation.count({ where: { tenantId: r.tenantId, rule: "end_of_day", period: r.period } }),
-      prisma.tenant.findUniqueOrThrow({ where: { id: r.tenantId }, select: { slug: true } }),
-      prisma.user.findUnique({ where: { id: r.targetId }, select: { email: true } }),
+      db.escalation.count({ where: { tenantId: r.tenantId, rule: "end_of_day", period: r.period } }),
+      db.tenant.findUniqueOrThrow({ where: { id: r.tenantId }, select: { slug: true } }),
+      db.user.findUnique({ where: { id: r.targetId }, select: { email: true } }),
     ]);
     const link = input.baseUrl ? ` ${input.baseUrl}/t/${tenant.slug}/routines?tab=end-of-day` : "";
     const inAppBody = `End-of-day review: ${count} lead${count === 1 ? " has" : "s have"} no recorded next action. Review them before close.`;
-    const base = { prisma, tenantId: r.tenantId, userId: r.targetId, purpose: "routine.review_list", key: `routine.review_list:${r.period}` };
+    const base = { db, tenantId: r.tenantId, userId: r.targetId, purpose: "routine.review_list", key: `routine.review_list:${r.period}` };
     toQueue.push((await recordNotification({ ...base, body: inAppBody, channel: "in_app" })).id);
     if (manager?.email) toQueue.push((await recordNotification({ ...base, body: `${inAppBody}${link}`, channel: "email", to: manager.email, subject: "End-of-day review: leads without a next action" })).id);
   }
 
-  const stale = await prisma.notification.findMany({
-    where: { status: "queued", attempts: 0, createdAt: { lt: new Date(now.getTime() - STALE_NOTIFICATION_MS) } },
-    select: { id: true },
-    take: BATCH,
-  });
-  for (const id of new Set([...toQueue, ...stale.map((s) => s.id)])) await enqueueNotification(id, input.enqueue);
+  const stale = await staleQueuedNotificationIds(sys, new Date(now.getTime() - STALE_NOTIFICATION_MS), BATCH);
+  for (const id of new Set([...toQueue, ...stale])) await enqueueNotification(id, input.enqueue);
   return fired;
 }

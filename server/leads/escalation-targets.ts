@@ -1,21 +1,21 @@
 // Who receives an escalation (seed 001): dispatch/on-call and the sales owner come from the
 // tenant's routing rule; "office lead or manager" is the first manager, else the first owner.
-import type { PrismaClient } from "@/server/db/generated/client";
-import { tenantScoped } from "@/server/db/tenant-scope";
+import type { TenantTx } from "@/server/db/tenant-scope";
 import { routingTarget } from "./routing";
 import type { EscalationTarget } from "./escalation-rules";
 
-type Db = Pick<PrismaClient, "membership" | "routingRule">;
+/** The tenant's scoped client (or a transaction on it). */
+type Db = TenantTx;
 
-export async function managerOf(prisma: Db, tenantId: string): Promise<string | null> {
+export async function managerOf(db: Pick<Db, "membership">, tenantId: string): Promise<string | null> {
   for (const role of ["manager", "owner"] as const) {
-    const m = await prisma.membership.findFirst({ where: { tenantId, role }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+    const m = await db.membership.findFirst({ where: { tenantId, role }, orderBy: { createdAt: "asc" }, select: { userId: true } });
     if (m) return m.userId;
   }
   return null;
 }
 
-export async function escalationTargetUser(prisma: Db, tenantId: string, target: EscalationTarget): Promise<string | null> {
-  if (target === "manager") return managerOf(prisma, tenantId);
-  return routingTarget(tenantScoped(prisma as PrismaClient, tenantId), target === "dispatch" ? "emergency" : "estimate");
+export async function escalationTargetUser(db: Db, tenantId: string, target: EscalationTarget): Promise<string | null> {
+  if (target === "manager") return managerOf(db, tenantId);
+  return routingTarget(db, target === "dispatch" ? "emergency" : "estimate");
 }

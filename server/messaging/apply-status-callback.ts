@@ -1,7 +1,8 @@
 // Delivery status callbacks (POST /api/twilio/sms/status): each moves its message forward only —
 // queued → sent → delivered | undelivered | failed — so replays and late, out-of-order callbacks
 // change nothing. Error codes (e.g. 30003 unreachable) are kept for the thread.
-import type { PrismaClient } from "@/server/db/generated/client";
+import { findMessageByProviderSid } from "@/server/db/cross-tenant";
+import { forTenant, type SystemDb } from "@/server/db/system";
 import type { MessageStatus } from "@/server/db/generated/enums";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { messageStatusOf } from "./send-message";
@@ -10,27 +11,27 @@ const RANK: Partial<Record<MessageStatus, number>> = { pending: 0, sending: 1, q
 
 export type StatusCallbackResult = "updated" | "unchanged" | "unknown_message" | "ignored";
 
-/** Waits briefly for the send job to store the sid Twilio just returned (the callback can be faster). */
-async function findBySid(prisma: PrismaClient, sid: string, waitMs: number) {
+/** The callback names only Twilio's message sid: the message and its tenant (a named lookup). Waits briefly for the send job to store the sid Twilio just returned (the callback can be faster). */
+async function findBySid(sys: SystemDb, sid: string, waitMs: number) {
   const until = Date.now() + waitMs;
   for (;;) {
-    const row = await prisma.message.findUnique({ where: { twilioSid: sid }, select: { id: true, status: true } });
+    const row = await findMessageByProviderSid(sys, sid);
     if (row || Date.now() >= until) return row;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-export async function applyStatusCallback(prisma: PrismaClient, form: TwilioForm, opts: { now?: Date; waitMs?: number } = {}): Promise<StatusCallbackResult> {
+export async function applyStatusCallback(sys: SystemDb, form: TwilioForm, opts: { now?: Date; waitMs?: number } = {}): Promise<StatusCallbackResult> {
   const status = messageStatusOf(form.MessageStatus ?? form.SmsStatus);
   if (!status) return "ignored";
-  const row = await findBySid(prisma, form.MessageSid!, opts.waitMs ?? 3000);
+  const row = await findBySid(sys, form.MessageSid!, opts.waitMs ?? 3000);
   if (!row) return "unknown_message";
   const rank = RANK[status]!;
   const lower = (Object.keys(RANK) as MessageStatus[]).filter((s) => RANK[s]! < rank);
   const errorCode = form.ErrorCode?.trim() || null;
   const now = opts.now ?? new Date();
   // One conditional update: only a message still behind this status moves.
-  const { count } = await prisma.message.updateMany({
+  const { count } = await forTenant(sys, row.tenantId).message.updateMany({
     where: { id: row.id, status: { in: lower } },
     data: {
       status,

@@ -1,8 +1,8 @@
 // Consent per (tenant, phone): every change is a ConsentRecord with time and source; the newest
 // record is the number's state. Opting out is immediate and checked right before every send.
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 
-type Db = Pick<PrismaClient, "consentRecord">;
+type Db = Pick<TenantDb, "consentRecord">;
 
 export type ConsentState = { optedOut: boolean; at: Date; source: string; detail: string | null } | null;
 

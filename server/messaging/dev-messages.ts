@@ -34,6 +34,6 @@ export async function sendWaitingNow(ctx: TenantCtx & { enqueue?: Enqueue; now?:
   const now = ctx.now ?? new Date();
   const { count } = await ctx.db.message.updateMany({ where: { id, direction: "outbound", status: "pending" }, data: { sendAfter: now } });
   if (count === 0) throw new AppError("NOT_FOUND", "That text is no longer waiting: it was sent or cancelled.", "id");
-  await enqueueMessage(id, now, ctx.enqueue);
+  await enqueueMessage({ id, tenantId: ctx.tenantId }, now, ctx.enqueue);
   return { id };
 }

@@ -1,16 +1,17 @@
 // A caller clicked the booking link of a text: the click goes on the lead's timeline (seed 003
 // report: "replies/bookings where trackable"), then the caller goes to the target stored on the
 // link when the text was written. Unknown, expired and non-web links go nowhere.
-import type { PrismaClient } from "@/server/db/generated/client";
+import { findTrackedLink } from "@/server/db/cross-tenant";
+import { forTenant, type SystemDb } from "@/server/db/system";
 import { isWebAddress } from "./link-target";
 
 export type FollowedLink = { target: string } | { error: "unknown" | "expired" };
 
-export async function followLink(prisma: PrismaClient, token: string, now = new Date()): Promise<FollowedLink> {
+export async function followLink(sys: SystemDb, token: string, now = new Date()): Promise<FollowedLink> {
   if (!/^[\w-]{10,64}$/.test(token)) return { error: "unknown" };
-  const link = await prisma.trackedLink.findUnique({ where: { token } });
+  const link = await findTrackedLink(sys, token);
   if (!link || !isWebAddress(link.target)) return { error: "unknown" };
   if (link.expiresAt <= now) return { error: "expired" };
-  await prisma.leadEvent.create({ data: { tenantId: link.tenantId, leadId: link.leadId, type: "sms.link_clicked", data: { url: link.target }, createdAt: now } });
+  await forTenant(sys, link.tenantId).leadEvent.create({ data: { tenantId: link.tenantId, leadId: link.leadId, type: "sms.link_clicked", data: { url: link.target }, createdAt: now } });
   return { target: link.target };
 }

@@ -3,9 +3,10 @@
 // act at once (seed 004 "address any opt-out requests immediately"); anything else joins the
 // caller's open lead — or starts one with source `sms`, routed like every new lead — and a
 // "reschedule" / "cancel" about a booked visit puts the lead in the follow-up queue with a task.
-import type { PrismaClient, Prisma } from "@/server/db/generated/client";
+import type { Prisma } from "@/server/db/generated/client";
 import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
-import { tenantScoped } from "@/server/db/tenant-scope";
+import { forTenant, type SystemDb } from "@/server/db/system";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { createLead } from "@/server/leads/create-lead";
 import { recordConsent } from "./consent";
@@ -29,52 +30,53 @@ export type InboundResult =
   | { kind: "opt_out" | "opt_in" | "help"; messageId: string }
   | { kind: "message"; messageId: string; leadId: string; createdLead: boolean; appointmentReply: AppointmentReply | null };
 
-async function openLeadOf(prisma: PrismaClient, tenantId: string, phone: string) {
-  return prisma.lead.findFirst({ where: { tenantId, callerPhone: phone, status: { not: "closed" } }, orderBy: { createdAt: "desc" } });
+async function openLeadOf(db: TenantDb, tenantId: string, phone: string) {
+  return db.lead.findFirst({ where: { tenantId, callerPhone: phone, status: { not: "closed" } }, orderBy: { createdAt: "desc" } });
 }
 
-export async function handleInboundSms(prisma: PrismaClient, form: TwilioForm, opts: { now?: Date; enqueue?: Enqueue } = {}): Promise<InboundResult> {
+export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { now?: Date; enqueue?: Enqueue } = {}): Promise<InboundResult> {
   const now = opts.now ?? new Date();
   const from = form.From!.trim();
   const to = form.To!.trim();
   const body = (form.Body ?? "").slice(0, 1600);
-  const tenant = await findTenantByCalledNumber(prisma, to);
+  const tenant = await findTenantByCalledNumber(sys, to);
   if (!tenant) {
     console.warn(`Inbound SMS ${form.MessageSid} to ${to}: no business has this number; ignored.`);
     return { kind: "unknown_number" };
   }
   const tenantId = tenant.id;
-  const lead = await openLeadOf(prisma, tenantId, from);
-  const { count } = await prisma.message.createMany({
+  const db = forTenant(sys, tenantId);
+  const lead = await openLeadOf(db, tenantId, from);
+  const { count } = await db.message.createMany({
     data: [{ tenantId, leadId: lead?.id ?? null, direction: "inbound", purpose: "inbound", fromNumber: from, toNumber: to, body, status: "received", twilioSid: form.MessageSid!, createdAt: now }],
     skipDuplicates: true,
   });
   if (count === 0) return { kind: "duplicate" };
-  const inbound = await prisma.message.findUniqueOrThrow({ where: { twilioSid: form.MessageSid! }, select: { id: true } });
+  const inbound = await db.message.findUniqueOrThrow({ where: { twilioSid: form.MessageSid! }, select: { id: true } });
   const event = async (leadId: string | undefined, type: string, data: Record<string, unknown>) => {
-    if (leadId) await prisma.leadEvent.create({ data: { tenantId, leadId, type, data: data as Prisma.InputJsonValue, createdAt: now } });
+    if (leadId) await db.leadEvent.create({ data: { tenantId, leadId, type, data: data as Prisma.InputJsonValue, createdAt: now } });
   };
-  const reply = (purpose: string, text: string) => queueMessage(prisma, { tenantId, leadId: lead?.id ?? null, purpose, from: to, to: from, body: text, key: `${purpose}:${form.MessageSid}`, enqueue: opts.enqueue });
+  const reply = (purpose: string, text: string) => queueMessage(db, { tenantId, leadId: lead?.id ?? null, purpose, from: to, to: from, body: text, key: `${purpose}:${form.MessageSid}`, enqueue: opts.enqueue });
 
   const keyword = parseConsentKeyword(body);
   if (keyword === "stop") {
-    await recordConsent(prisma, { tenantId, phone: from, optedOut: true, source: "sms_keyword", detail: body.trim().slice(0, 40), at: now });
-    await emitConsentChanged(prisma, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: true, source: "sms_keyword", at: now }); // integrations
+    await recordConsent(db, { tenantId, phone: from, optedOut: true, source: "sms_keyword", detail: body.trim().slice(0, 40), at: now });
+    await emitConsentChanged(db, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: true, source: "sms_keyword", at: now }); // integrations
     // Nothing queued for this number goes out any more (the send job checks again anyway).
-    await prisma.message.updateMany({ where: { tenantId, toNumber: from, direction: "outbound", status: "pending" }, data: { status: "canceled", errorMessage: "Not sent: the caller opted out (STOP)." } });
+    await db.message.updateMany({ where: { tenantId, toNumber: from, direction: "outbound", status: "pending" }, data: { status: "canceled", errorMessage: "Not sent: the caller opted out (STOP)." } });
     await event(lead?.id, "sms.opted_out", { keyword: body.trim().slice(0, 40) });
     await reply("opt_out", KEYWORD_REPLIES.optOut(tenant.name));
     return { kind: "opt_out", messageId: inbound.id };
   }
   if (keyword === "start") {
-    await recordConsent(prisma, { tenantId, phone: from, optedOut: false, source: "sms_keyword", detail: body.trim().slice(0, 40), at: now });
-    await emitConsentChanged(prisma, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: false, source: "sms_keyword", at: now }); // integrations
+    await recordConsent(db, { tenantId, phone: from, optedOut: false, source: "sms_keyword", detail: body.trim().slice(0, 40), at: now });
+    await emitConsentChanged(db, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: false, source: "sms_keyword", at: now }); // integrations
     await event(lead?.id, "sms.opted_in", { keyword: body.trim().slice(0, 40) });
     await reply("opt_in", KEYWORD_REPLIES.optIn(tenant.name));
     return { kind: "opt_in", messageId: inbound.id };
   }
   if (keyword === "help") {
-    const settings = await getMessagingSettings(prisma, tenantId);
+    const settings = await getMessagingSettings(db, tenantId);
     await reply("help", KEYWORD_REPLIES.help(tenant.name, settings.contactPhone ?? to));
     return { kind: "help", messageId: inbound.id };
   }
@@ -83,24 +85,24 @@ export async function handleInboundSms(prisma: PrismaClient, form: TwilioForm, o
   let createdLead = false;
   if (!target) {
     target = await createLead(
-      { db: tenantScoped(prisma, tenantId), tenantId, prisma, actorId: null, now },
+      { db, tenantId, actorId: null, now },
       { callerPhone: from, source: "sms", sourceRef: form.MessageSid!, status: "followup_needed", notes: `First text: ${body.slice(0, 500)}` },
     );
     createdLead = true;
-    await prisma.message.update({ where: { id: inbound.id }, data: { leadId: target.id } });
+    await db.message.update({ where: { id: inbound.id }, data: { leadId: target.id } });
   }
   await event(target.id, "sms.received", { messageId: inbound.id, body: body.slice(0, 500) });
-  await emitWebhookEvent(prisma, { tenantId, type: "sms.received", leadId: target.id, extra: { message: { id: inbound.id, from, to, body, receivedAt: now.toISOString() } }, now }); // integrations
+  await emitWebhookEvent(db, { tenantId, type: "sms.received", leadId: target.id, extra: { message: { id: inbound.id, from, to, body, receivedAt: now.toISOString() } }, now }); // integrations
   const appointmentReply = target.status === "booked" ? parseAppointmentReply(body) : null;
   if (appointmentReply) {
     const title = appointmentReply === "reschedule" ? `Reschedule the visit: the caller texted "${body.slice(0, 80)}"` : `The caller texted to cancel the visit: confirm, then close or rebook`;
     const dueAt = new Date(now.getTime() + RESCHEDULE_TASK_MINUTES * 60_000);
-    await prisma.task.create({ data: { tenantId, leadId: target.id, kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation", title, dueAt, assigneeId: target.ownerId } });
-    await prisma.lead.update({ where: { id: target.id }, data: { status: "followup_needed", nextAction: title, dueAt, lastActivityAt: now } });
+    await db.task.create({ data: { tenantId, leadId: target.id, kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation", title, dueAt, assigneeId: target.ownerId } });
+    await db.lead.update({ where: { id: target.id }, data: { status: "followup_needed", nextAction: title, dueAt, lastActivityAt: now } });
     await event(target.id, "sms.appointment_change", { request: appointmentReply, from: "booked", to: "followup_needed", appointmentAt: target.appointmentAt?.toISOString() ?? null });
     await event(target.id, "task.created", { kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation", title, dueAt: dueAt.toISOString(), assigneeId: target.ownerId });
   } else if (!createdLead) {
-    await prisma.lead.update({ where: { id: target.id }, data: { lastActivityAt: now } });
+    await db.lead.update({ where: { id: target.id }, data: { lastActivityAt: now } });
   }
   return { kind: "message", messageId: inbound.id, leadId: target.id, createdLead, appointmentReply };
 }

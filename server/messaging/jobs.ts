@@ -2,23 +2,28 @@
 //   messaging.send   one outbox SMS → Twilio, at its time, retried with backoff while Twilio is unreachable
 //   messaging.sweep  every minute: due messages whose job was lost → messaging.send; recently booked
 //                    leads → their confirmation and reminders (bookings made by staff land here)
+import { recentlyBookedLeads, staleDueMessages, tenantOfMessage } from "@/server/db/cross-tenant";
+import { forTenant } from "@/server/db/system";
 import { defineJob } from "@/server/jobs/define-job";
 import { sendJob } from "@/server/jobs/runtime";
 import { getTwilioClient } from "@/server/integrations/twilio-client";
 import { publicUrl } from "@/server/integrations/twilio-webhook";
-import { queueAppointmentTexts, recentlyBookedLeads } from "./queue-appointment-texts";
+import { queueAppointmentTexts } from "./queue-appointment-texts";
 import { MESSAGE_SEND_JOB } from "./queue-message";
 import { MAX_SEND_ATTEMPTS, sendMessage } from "./send-message";
 
 export const MESSAGE_SWEEP_JOB = "messaging.sweep";
 export const SMS_STATUS_PATH = "/api/twilio/sms/status";
 
-export const messageSendJob = defineJob<{ id: string }>({
+export const messageSendJob = defineJob<{ id: string; tenantId?: string }>({
   name: MESSAGE_SEND_JOB,
   queue: { policy: "short", retryLimit: MAX_SEND_ATTEMPTS - 1, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
   batchSize: 5,
-  async work({ id }, ctx) {
-    const result = await sendMessage(ctx.prisma, id, { twilio: getTwilioClient, statusCallbackUrl: publicUrl(SMS_STATUS_PATH), now: ctx.now });
+  async work({ id, tenantId }, ctx) {
+    // Jobs name the message's tenant; one queued before they did is looked up by the message id.
+    const owner = tenantId ?? (await tenantOfMessage(ctx.sys, id));
+    if (!owner) return; // the message is gone
+    const result = await sendMessage(forTenant(ctx.sys, owner), id, { twilio: getTwilioClient, statusCallbackUrl: publicUrl(SMS_STATUS_PATH), now: ctx.now });
     // Throwing hands the job back to pg-boss, which retries it after the delay.
     if (result === "retry") throw new Error(`Message ${id} not sent yet; retrying.`);
   },
@@ -30,13 +35,9 @@ export const messageSweepJob = defineJob<object>({
   queue: { policy: "short", retryLimit: 1 },
   async work(_data, ctx) {
     const now = ctx.now();
-    const lost = await ctx.prisma.message.findMany({
-      where: { status: "pending", direction: "outbound", sendAfter: { lte: now }, updatedAt: { lt: new Date(now.getTime() - 60_000) } },
-      select: { id: true },
-      take: 200,
-    });
-    for (const m of lost) await sendJob(MESSAGE_SEND_JOB, { id: m.id }, { singletonKey: m.id });
-    for (const leadId of await recentlyBookedLeads(ctx.prisma, now)) await queueAppointmentTexts(ctx.prisma, leadId, { now });
+    const lost = await staleDueMessages(ctx.sys, now);
+    for (const m of lost) await sendJob(MESSAGE_SEND_JOB, { id: m.id, tenantId: m.tenantId }, { singletonKey: m.id });
+    for (const lead of await recentlyBookedLeads(ctx.sys, now)) await queueAppointmentTexts(forTenant(ctx.sys, lead.tenantId), lead.id, { now });
   },
 });
 

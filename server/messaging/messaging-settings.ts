@@ -1,13 +1,14 @@
 // The tenant's texting settings with their defaults, validated for people: each refusal names the
 // field and says what to write instead.
-import type { MessagingSettings, PrismaClient } from "@/server/db/generated/client";
+import type { MessagingSettings } from "@/server/db/generated/client";
 import type { Prisma } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { isE164 } from "@/server/integrations/twilio-webhook";
 import { DEFAULT_WINDOW_HOURS } from "./dedupe-window";
 import { DEFAULT_TEMPLATES, MAX_TEMPLATE_LENGTH, MESSAGE_PURPOSES, unknownVariables, type TemplatePurpose } from "./render-template";
 
-type Db = Pick<PrismaClient, "messagingSettings">;
+type Db = Pick<TenantDb, "messagingSettings">;
 
 export type Settings = {
   textBackEnabled: boolean;

@@ -3,6 +3,7 @@
 // talking to the local Twilio fake, whose signed status callbacks come back through the route.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { env } from "@/server/env";
 import { setTwilioHandle, twilioClientFor } from "@/server/integrations/twilio-client";
 import { startTwilioFake, type TwilioFake } from "@/server/integrations/twilio-fake/server";
@@ -33,6 +34,8 @@ let prisma: PrismaClient;
 let fake: TwilioFake;
 let biz: TestBusiness;
 const BOOKING_URL = "https://book.rescue.example/quote";
+/** The business's own scoped client (the messaging functions take one). */
+const bizDb = () => tenantScoped(prisma, biz.tenant.id);
 const twilioDeps = () => ({ twilio: async () => twilioClientFor(fake.url), statusCallbackUrl: publicUrl(SMS_STATUS_PATH) });
 
 let seq = 0;
@@ -76,7 +79,7 @@ beforeAll(async () => {
   prisma = db.prisma;
   biz = await makeTestBusiness(prisma, { name: "Rescue Plumbing" });
   // Quiet hours off for the flow tests (their own test turns them on).
-  await updateMessagingSettings(prisma, biz.tenant.id, { bookingUrl: BOOKING_URL, quietStartMinute: 0, quietEndMinute: 0 });
+  await updateMessagingSettings(bizDb(), biz.tenant.id, { bookingUrl: BOOKING_URL, quietStartMinute: 0, quietEndMinute: 0 });
   fake = await startTwilioFake({ accountSid: env.TWILIO_ACCOUNT_SID });
   setTwilioHandle({ client: twilioClientFor(fake.url), mode: "local", fake });
   // The fake's signed status callbacks go straight to the real route handler.
@@ -141,11 +144,11 @@ describe(`missed-call text-back (seed 003, ${engineName})`, () => {
     expect(link).toMatchObject({ tenantId: biz.tenant.id, leadId: (await leadOf(call)).id, target: BOOKING_URL });
     expect(Math.round((link.expiresAt.getTime() - link.createdAt.getTime()) / 86_400_000)).toBe(90);
     // Today's settings change: the text already sent still opens what it said.
-    await updateMessagingSettings(prisma, biz.tenant.id, { bookingUrl: "https://elsewhere.example/new" });
+    await updateMessagingSettings(bizDb(), biz.tenant.id, { bookingUrl: "https://elsewhere.example/new" });
     try {
       expect((await follow()).headers.get("location")).toBe(BOOKING_URL);
     } finally {
-      await updateMessagingSettings(prisma, biz.tenant.id, { bookingUrl: BOOKING_URL });
+      await updateMessagingSettings(bizDb(), biz.tenant.id, { bookingUrl: BOOKING_URL });
     }
     await prisma.trackedLink.update({ where: { token }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await follow();
@@ -168,7 +171,7 @@ describe(`missed-call text-back (seed 003, ${engineName})`, () => {
     expect(skipped).toBe(2);
     // A fourth call the next day (outside the 24 h window) is texted again.
     const later = await prisma.call.findFirstOrThrow({ where: { callSid: calls[0]!.callSid } });
-    const next = await queueTextBack(prisma, later.id, { now: new Date(Date.now() + 25 * 3_600_000), enqueue: async () => null });
+    const next = await queueTextBack(bizDb(), later.id, { now: new Date(Date.now() + 25 * 3_600_000), enqueue: async () => null });
     expect(next.queued).toBe(true);
   });
 
@@ -185,17 +188,17 @@ describe(`missed-call text-back (seed 003, ${engineName})`, () => {
   });
 
   it("Quiet hours: a call ending at night is texted at 8:00 the next morning in the tenant's time zone", async () => {
-    await updateMessagingSettings(prisma, biz.tenant.id, { quietStartMinute: 21 * 60, quietEndMinute: 8 * 60 });
+    await updateMessagingSettings(bizDb(), biz.tenant.id, { quietStartMinute: 21 * 60, quietEndMinute: 8 * 60 });
     try {
       const caller = newCaller();
       const row = await unendedMissedCall(caller);
       const night = new Date("2026-03-08T05:00:00Z"); // Sat 23:00 CST; DST starts overnight
-      const res = await queueTextBack(prisma, row.id, { now: night, enqueue: async () => null });
+      const res = await queueTextBack(bizDb(), row.id, { now: night, enqueue: async () => null });
       expect(res).toMatchObject({ queued: true, sendAfter: new Date("2026-03-08T13:00:00Z") });
-      expect(await sendMessage(prisma, (res as { messageId: string }).messageId, { ...twilioDeps(), now: () => night })).toBe("not_due");
+      expect(await sendMessage(bizDb(), (res as { messageId: string }).messageId, { ...twilioDeps(), now: () => night })).toBe("not_due");
       expect(sentTo(caller)).toHaveLength(0);
     } finally {
-      await updateMessagingSettings(prisma, biz.tenant.id, { quietStartMinute: 0, quietEndMinute: 0 });
+      await updateMessagingSettings(bizDb(), biz.tenant.id, { quietStartMinute: 0, quietEndMinute: 0 });
     }
   });
 
@@ -209,12 +212,12 @@ describe(`missed-call text-back (seed 003, ${engineName})`, () => {
   it("retries while Twilio is unreachable and sends once it answers", async () => {
     const caller = newCaller();
     const row = await unendedMissedCall(caller);
-    const res = (await queueTextBack(prisma, row.id, { enqueue: async () => null })) as { messageId: string };
+    const res = (await queueTextBack(bizDb(), row.id, { enqueue: async () => null })) as { messageId: string };
     const down = { twilio: async () => twilioClientFor("http://127.0.0.1:9"), statusCallbackUrl: publicUrl(SMS_STATUS_PATH) };
-    expect(await sendMessage(prisma, res.messageId, down)).toBe("retry");
+    expect(await sendMessage(bizDb(), res.messageId, down)).toBe("retry");
     expect(await prisma.message.findUniqueOrThrow({ where: { id: res.messageId } })).toMatchObject({ status: "pending", attempts: 1, errorMessage: expect.stringMatching(/^Attempt 1 failed/) });
-    expect(await sendMessage(prisma, res.messageId, twilioDeps())).toBe("sent");
-    expect(await sendMessage(prisma, res.messageId, twilioDeps())).toBe("skipped");
+    expect(await sendMessage(bizDb(), res.messageId, twilioDeps())).toBe("sent");
+    expect(await sendMessage(bizDb(), res.messageId, twilioDeps())).toBe("skipped");
     expect(sentTo(caller)).toHaveLength(1);
   });
 });
@@ -317,8 +320,8 @@ describe(`appointments: confirmation, reminders 24 h and 2 h before (seed 004, $
   });
 
   it("queues a confirmation now and reminders 24 h and 2 h before, once", async () => {
-    expect(await queueAppointmentTexts(prisma, leadId)).toBe(3);
-    expect(await queueAppointmentTexts(prisma, leadId)).toBe(0);
+    expect(await queueAppointmentTexts(bizDb(), leadId)).toBe(3);
+    expect(await queueAppointmentTexts(bizDb(), leadId)).toBe(0);
     const rows = await messagesTo(caller);
     expect(rows.map((r) => r.purpose)).toEqual(["confirmation", "reminder_24h", "reminder_2h"]);
     await expect.poll(() => sentTo(caller).length, { timeout: 15_000, interval: 100 }).toBe(1);
@@ -329,25 +332,25 @@ describe(`appointments: confirmation, reminders 24 h and 2 h before (seed 004, $
   });
 
   it("STOP then a reminder due → nothing sent (consent checked right before the send)", async () => {
-    await queueAppointmentTexts(prisma, leadId, { enqueue: async () => null });
+    await queueAppointmentTexts(bizDb(), leadId, { enqueue: async () => null });
     const reminder = (await messagesTo(caller)).find((r) => r.purpose === "reminder_24h")!;
     // The opt-out lands after the reminder was queued (recorded directly: no cancel sweep involved).
-    await recordConsent(prisma, { tenantId: biz.tenant.id, phone: caller, optedOut: true, source: "sms_keyword", detail: "STOP" });
+    await recordConsent(bizDb(), { tenantId: biz.tenant.id, phone: caller, optedOut: true, source: "sms_keyword", detail: "STOP" });
     const due = new Date(reminder.sendAfter.getTime() + 1000);
-    expect(await sendMessage(prisma, reminder.id, { ...twilioDeps(), now: () => due })).toBe("canceled");
+    expect(await sendMessage(bizDb(), reminder.id, { ...twilioDeps(), now: () => due })).toBe("canceled");
     expect(await prisma.message.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: "canceled", errorMessage: "Not sent: the caller opted out (STOP)." });
     expect(sentTo(caller)).toHaveLength(0);
   });
 
   it("STOP by text cancels every waiting reminder for that number", async () => {
-    await queueAppointmentTexts(prisma, leadId, { enqueue: async () => null });
+    await queueAppointmentTexts(bizDb(), leadId, { enqueue: async () => null });
     await postSms("/api/twilio/sms", inboundForm(caller, "UNSUBSCRIBE"));
     const rows = await messagesTo(caller);
     expect(rows.filter((r) => r.purpose.startsWith("reminder")).map((r) => r.status)).toEqual(["canceled", "canceled"]);
   });
 
   it("a 'reschedule' reply puts the booked lead in the follow-up queue with a task; the old reminders are dropped", async () => {
-    await queueAppointmentTexts(prisma, leadId, { enqueue: async () => null });
+    await queueAppointmentTexts(bizDb(), leadId, { enqueue: async () => null });
     await postSms("/api/twilio/sms", inboundForm(caller, "Something came up, can we reschedule?"));
     const lead = await prisma.lead.findUniqueOrThrow({ where: { id: leadId } });
     expect(lead.status).toBe("followup_needed");
@@ -355,7 +358,7 @@ describe(`appointments: confirmation, reminders 24 h and 2 h before (seed 004, $
     const task = await prisma.task.findFirstOrThrow({ where: { leadId } });
     expect(task).toMatchObject({ kind: "reschedule", assigneeId: biz.officeId });
     const reminder = (await messagesTo(caller)).find((r) => r.purpose === "reminder_2h")!;
-    expect(await sendMessage(prisma, reminder.id, { ...twilioDeps(), now: () => new Date(reminder.sendAfter.getTime() + 1000) })).toBe("canceled");
+    expect(await sendMessage(bizDb(), reminder.id, { ...twilioDeps(), now: () => new Date(reminder.sendAfter.getTime() + 1000) })).toBe("canceled");
     expect((await prisma.message.findUniqueOrThrow({ where: { id: reminder.id } })).errorMessage).toBe("Not sent: the lead is no longer booked.");
   });
 });

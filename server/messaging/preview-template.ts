@@ -16,7 +16,7 @@ export function segmentsOf(text: string): number {
 }
 
 export async function previewTemplate(ctx: TenantCtx, input: { purpose: TemplatePurpose; template: string; bookingUrl?: string | null }) {
-  const tenant = await ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true } });
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true } });
   const tracking = await ctx.db.trackingNumber.findFirst({ orderBy: { createdAt: "asc" }, select: { e164: true } });
   const settings = await ctx.db.messagingSettings.findUnique({ where: { tenantId: ctx.tenantId }, select: { contactPhone: true } });
   // Exactly what would be sent: the same template choice and a link of the real form.

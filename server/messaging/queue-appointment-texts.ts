@@ -1,7 +1,7 @@
 // Seed 004 "Appointment Follow-up": a confirmation when the lead is booked, a reminder 24 hours
 // and 2 hours before. Each is an outbox row keyed by the appointment time it is for, so a
 // rebooked visit gets fresh texts and the old ones are dropped when they come due.
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { isOptedOut } from "./consent";
 import { composeText } from "./compose-text";
 import { createTrackedLink } from "./tracked-link";
@@ -31,33 +31,23 @@ export function planAppointmentTexts(now: Date, appointmentAt: Date, timeZone: s
   return plan;
 }
 
-export async function queueAppointmentTexts(prisma: PrismaClient, leadId: string, opts: { now?: Date; enqueue?: Enqueue } = {}): Promise<number> {
+export async function queueAppointmentTexts(db: TenantDb, leadId: string, opts: { now?: Date; enqueue?: Enqueue } = {}): Promise<number> {
   const now = opts.now ?? new Date();
-  const lead = await prisma.lead.findUnique({ where: { id: leadId }, include: { tenant: { select: { name: true, timeZone: true } }, calls: { select: { toNumber: true }, orderBy: { startedAt: "desc" }, take: 1 } } });
+  const lead = await db.lead.findUnique({ where: { id: leadId }, include: { tenant: { select: { name: true, timeZone: true } }, calls: { select: { toNumber: true }, orderBy: { startedAt: "desc" }, take: 1 } } });
   if (!lead || lead.status !== "booked" || !lead.appointmentAt) return 0;
-  const settings = await getMessagingSettings(prisma, lead.tenantId);
+  const settings = await getMessagingSettings(db, lead.tenantId);
   if (!settings.remindersEnabled || (lead.isTest && !settings.textTestCalls)) return 0;
-  if (await isOptedOut(prisma, lead.tenantId, lead.callerPhone)) return 0;
-  const from = lead.calls[0]?.toNumber ?? (await prisma.trackingNumber.findFirst({ where: { tenantId: lead.tenantId }, orderBy: { createdAt: "asc" }, select: { e164: true } }))?.e164;
+  if (await isOptedOut(db, lead.tenantId, lead.callerPhone)) return 0;
+  const from = lead.calls[0]?.toNumber ?? (await db.trackingNumber.findFirst({ where: { tenantId: lead.tenantId }, orderBy: { createdAt: "asc" }, select: { e164: true } }))?.e164;
   if (!from) return 0;
   const at = lead.appointmentAt.toISOString();
   let queued = 0;
   for (const step of planAppointmentTexts(now, lead.appointmentAt, lead.tenant.timeZone, { startMinute: settings.quietStartMinute, endMinute: settings.quietEndMinute })) {
-    const link = settings.bookingUrl && settings.templates[step.purpose].includes("{link}") ? await createTrackedLink(prisma, { tenantId: lead.tenantId, leadId, target: settings.bookingUrl, now }) : null;
+    const link = settings.bookingUrl && settings.templates[step.purpose].includes("{link}") ? await createTrackedLink(db, { tenantId: lead.tenantId, leadId, target: settings.bookingUrl, now }) : null;
     const body = composeText({ purpose: step.purpose, settings, tenant: lead.tenant, lead, from, link });
-    const res = await queueMessage(prisma, { tenantId: lead.tenantId, leadId, purpose: step.purpose, from, to: lead.callerPhone, body, key: `${step.purpose}:${leadId}:${at}`, sendAfter: step.sendAfter, isTest: lead.isTest, enqueue: opts.enqueue });
+    const res = await queueMessage(db, { tenantId: lead.tenantId, leadId, purpose: step.purpose, from, to: lead.callerPhone, body, key: `${step.purpose}:${leadId}:${at}`, sendAfter: step.sendAfter, isTest: lead.isTest, enqueue: opts.enqueue });
     if (res.created) queued += 1;
   }
-  if (queued) await prisma.leadEvent.create({ data: { tenantId: lead.tenantId, leadId, type: "sms.appointment_texts_queued", data: { appointmentAt: at, count: queued } } });
+  if (queued) await db.leadEvent.create({ data: { tenantId: lead.tenantId, leadId, type: "sms.appointment_texts_queued", data: { appointmentAt: at, count: queued } } });
   return queued;
-}
-
-/** Booked leads that moved recently (a booking by staff, by the AI, a new time): the sweep queues their texts. */
-export async function recentlyBookedLeads(prisma: PrismaClient, now: Date, sinceMinutes = 120): Promise<string[]> {
-  const rows = await prisma.lead.findMany({
-    where: { status: "booked", appointmentAt: { gt: now }, lastActivityAt: { gte: new Date(now.getTime() - sinceMinutes * 60_000) } },
-    select: { id: true },
-    take: 500,
-  });
-  return rows.map((r) => r.id);
 }

@@ -2,7 +2,7 @@
 // replayed webhook or a second worker queues nothing twice), then the `messaging.send` pg-boss job
 // sends it at its time with retries and backoff. Same pattern as server/notifications/outbox.ts,
 // whose rows are for staff (a User); these go to callers.
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import type { SendOptions } from "@/server/jobs/define-job";
 
 export const MESSAGE_SEND_JOB = "messaging.send";
@@ -10,7 +10,7 @@ export const MESSAGE_SEND_JOB = "messaging.send";
 /** Queues a pg-boss job (the runtime's sendJob, or a test's own). */
 export type Enqueue = (name: string, data: object, options?: SendOptions) => Promise<string | null>;
 
-type Db = Pick<PrismaClient, "message">;
+type Db = Pick<TenantDb, "message">;
 
 export type QueueMessageInput = {
   tenantId: string;
@@ -47,11 +47,15 @@ async function defaultEnqueue(): Promise<Enqueue> {
   return sendJob;
 }
 
+/** What the send job is given: the message and its tenant (the job opens only that tenant). */
+export type MessageSendJob = { id: string; tenantId: string };
+
 /** Queues the send job at the message's time; if the queue is down, the sweep picks the row up. */
-export async function enqueueMessage(id: string, sendAfter: Date, enqueue?: Enqueue): Promise<void> {
+export async function enqueueMessage(message: MessageSendJob, sendAfter: Date, enqueue?: Enqueue): Promise<void> {
+  const { id } = message;
   try {
     const send = enqueue ?? (await defaultEnqueue());
-    await send(MESSAGE_SEND_JOB, { id }, { singletonKey: id, ...(sendAfter.getTime() > Date.now() ? { startAfter: sendAfter } : {}) });
+    await send(MESSAGE_SEND_JOB, { id, tenantId: message.tenantId }, { singletonKey: id, ...(sendAfter.getTime() > Date.now() ? { startAfter: sendAfter } : {}) });
   } catch (err) {
     console.error(`Message ${id} could not be queued yet (the messaging sweep will):`, (err as Error).message);
   }
@@ -59,6 +63,6 @@ export async function enqueueMessage(id: string, sendAfter: Date, enqueue?: Enqu
 
 export async function queueMessage(db: Db, input: QueueMessageInput & { enqueue?: Enqueue }): Promise<{ id: string; created: boolean }> {
   const res = await recordMessage(db, input);
-  if (res.created) await enqueueMessage(res.id, res.sendAfter, input.enqueue);
+  if (res.created) await enqueueMessage({ id: res.id, tenantId: input.tenantId }, res.sendAfter, input.enqueue);
   return { id: res.id, created: res.created };
 }

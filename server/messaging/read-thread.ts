@@ -18,8 +18,8 @@ export async function readThread(ctx: TenantCtx & { viewer: Viewer }, leadId: st
   const lead = await visibleLead(ctx, leadId);
   const rows = await ctx.db.message.findMany({ where: { leadId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: THREAD_PAGE });
   const authorIds = [...new Set(rows.map((r) => r.authorId).filter((x): x is string => !!x))];
-  const authors = authorIds.length ? await ctx.prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
-  const consent = await consentState(ctx.prisma, ctx.tenantId, lead.callerPhone);
+  const authors = authorIds.length ? await ctx.db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
+  const consent = await consentState(ctx.db, ctx.tenantId, lead.callerPhone);
   return {
     callerPhone: lead.callerPhone,
     optedOut: consent?.optedOut ?? false,

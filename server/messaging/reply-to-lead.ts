@@ -16,7 +16,7 @@ export async function replyToLead(ctx: TenantCtx & { viewer: Viewer; enqueue?: E
   if (!body) throw new AppError("BAD_REQUEST", "Write a message before sending.", "body");
   if (body.length > MAX_REPLY_LENGTH) throw new AppError("BAD_REQUEST", `The message is ${body.length} characters; keep it under ${MAX_REPLY_LENGTH}.`, "body");
   const lead = await visibleLead(ctx, input.leadId);
-  if (await isOptedOut(ctx.prisma, ctx.tenantId, lead.callerPhone)) {
+  if (await isOptedOut(ctx.db, ctx.tenantId, lead.callerPhone)) {
     throw new AppError("PRECONDITION_FAILED", "This caller replied STOP and cannot be texted. Call them instead; they can text START to opt back in.", "body");
   }
   // The number the caller knows: the one they last texted, else the one they called, else the main line.
@@ -25,7 +25,7 @@ export async function replyToLead(ctx: TenantCtx & { viewer: Viewer; enqueue?: E
   const main = lastInbound || lastCall ? null : await ctx.db.trackingNumber.findFirst({ orderBy: { createdAt: "asc" }, select: { e164: true } });
   const from = lastInbound?.toNumber ?? lastCall?.toNumber ?? main?.e164;
   if (!from) throw new AppError("PRECONDITION_FAILED", "Add a tracking number in Phone numbers first: texts are sent from it.", "body");
-  const res = await queueMessage(ctx.prisma, {
+  const res = await queueMessage(ctx.db, {
     tenantId: ctx.tenantId, leadId: lead.id, purpose: "reply", from, to: lead.callerPhone, body, key: `reply:${randomUUID()}`,
     isTest: lead.isTest, authorId: ctx.viewer.userId, enqueue: ctx.enqueue,
   });

@@ -2,7 +2,7 @@
 // mode). Consent is checked here, right before the request — not only when the text was queued —
 // and a reminder whose appointment moved or was cancelled is dropped. Twilio's answer (queued,
 // or an error code) is stored; delivery status callbacks move the row on from there.
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import type { TwilioClient } from "@/server/integrations/twilio-client";
 import { needsConsent, isOptedOut } from "./consent";
 
@@ -38,38 +38,38 @@ export function messageStatusOf(twilioStatus: string | null | undefined): "queue
 }
 
 /** Why an appointment text no longer applies, or null. The key ends with the appointment it was queued for. */
-async function staleAppointment(prisma: PrismaClient, msg: { leadId: string | null; key: string | null; tenantId: string }): Promise<string | null> {
+async function staleAppointment(db: TenantDb, msg: { leadId: string | null; key: string | null; tenantId: string }): Promise<string | null> {
   if (!msg.leadId) return "the lead is gone";
-  const lead = await prisma.lead.findFirst({ where: { id: msg.leadId, tenantId: msg.tenantId }, select: { status: true, appointmentAt: true } });
+  const lead = await db.lead.findFirst({ where: { id: msg.leadId, tenantId: msg.tenantId }, select: { status: true, appointmentAt: true } });
   if (!lead || lead.status !== "booked" || !lead.appointmentAt) return "the lead is no longer booked";
   const queuedFor = msg.key?.split(":").slice(2).join(":");
   if (queuedFor && queuedFor !== lead.appointmentAt.toISOString()) return "the appointment time changed";
   return null;
 }
 
-async function cancel(prisma: PrismaClient, id: string, why: string): Promise<SendResult> {
-  await prisma.message.update({ where: { id }, data: { status: "canceled", errorMessage: `Not sent: ${why}.` } });
+async function cancel(db: TenantDb, id: string, why: string): Promise<SendResult> {
+  await db.message.update({ where: { id }, data: { status: "canceled", errorMessage: `Not sent: ${why}.` } });
   return "canceled";
 }
 
-export async function sendMessage(prisma: PrismaClient, id: string, deps: SendDeps): Promise<SendResult> {
+export async function sendMessage(db: TenantDb, id: string, deps: SendDeps): Promise<SendResult> {
   const now = deps.now?.() ?? new Date();
   // Claim one attempt: only a pending, due row is sent, so a sent one is never sent again.
-  const claimed = await prisma.message.updateMany({ where: { id, status: "pending", direction: "outbound", sendAfter: { lte: now } }, data: { status: "sending", attempts: { increment: 1 } } });
+  const claimed = await db.message.updateMany({ where: { id, status: "pending", direction: "outbound", sendAfter: { lte: now } }, data: { status: "sending", attempts: { increment: 1 } } });
   if (claimed.count === 0) {
-    const row = await prisma.message.findUnique({ where: { id }, select: { status: true } });
+    const row = await db.message.findUnique({ where: { id }, select: { status: true } });
     return row?.status === "pending" ? "not_due" : "skipped";
   }
-  const msg = await prisma.message.findUniqueOrThrow({ where: { id } });
-  if (needsConsent(msg.purpose) && (await isOptedOut(prisma, msg.tenantId, msg.toNumber))) return cancel(prisma, id, "the caller opted out (STOP)");
+  const msg = await db.message.findUniqueOrThrow({ where: { id } });
+  if (needsConsent(msg.purpose) && (await isOptedOut(db, msg.tenantId, msg.toNumber))) return cancel(db, id, "the caller opted out (STOP)");
   if (APPOINTMENT_PURPOSES.includes(msg.purpose)) {
-    const stale = await staleAppointment(prisma, msg);
-    if (stale) return cancel(prisma, id, stale);
+    const stale = await staleAppointment(db, msg);
+    if (stale) return cancel(db, id, stale);
   }
   try {
     const client = await deps.twilio();
     const res = await client.messages.create({ to: msg.toNumber, from: msg.fromNumber, body: msg.body, statusCallback: deps.statusCallbackUrl });
-    await prisma.message.update({
+    await db.message.update({
       where: { id },
       data: { twilioSid: res.sid, status: messageStatusOf(res.status) ?? "queued", sentAt: now, errorCode: res.errorCode ? String(res.errorCode) : null, errorMessage: res.errorMessage ?? null },
     });
@@ -80,7 +80,7 @@ export async function sendMessage(prisma: PrismaClient, id: string, deps: SendDe
     // Twilio refused the message itself (bad number, unsubscribed, not a mobile): final.
     const refused = typeof e.status === "number" && e.status >= 400 && e.status < 500 && e.status !== 429;
     const final = refused || msg.attempts >= MAX_SEND_ATTEMPTS;
-    await prisma.message.update({
+    await db.message.update({
       where: { id },
       data: { status: final ? "failed" : "pending", errorCode: e.code ? String(e.code) : null, errorMessage: final ? message : `Attempt ${msg.attempts} failed: ${message}` },
     });

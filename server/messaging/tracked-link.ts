@@ -3,7 +3,7 @@
 // the link, never read from today's settings), only http(s) targets are allowed, and a link
 // expires (90 days by default). The token is 128 random bits: nobody can guess another lead's link.
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { publicUrl } from "@/server/integrations/twilio-webhook";
 import { isWebAddress } from "./link-target";
 
@@ -12,11 +12,11 @@ export const LINK_LIFETIME_DAYS = 90;
 export type NewTrackedLink = { tenantId: string; leadId: string; target: string; now?: Date; lifetimeDays?: number };
 
 /** Stores a link for this lead and target; returns its public /r/<token> address. */
-export async function createTrackedLink(prisma: PrismaClient, link: NewTrackedLink): Promise<string> {
+export async function createTrackedLink(db: Pick<TenantDb, "trackedLink">, link: NewTrackedLink): Promise<string> {
   if (!isWebAddress(link.target)) throw new Error(`Booking link "${link.target.slice(0, 60)}" is not an http(s) address.`);
   const now = link.now ?? new Date();
   const token = randomBytes(16).toString("base64url");
   const expiresAt = new Date(now.getTime() + (link.lifetimeDays ?? LINK_LIFETIME_DAYS) * 86_400_000);
-  await prisma.trackedLink.create({ data: { token, tenantId: link.tenantId, leadId: link.leadId, target: link.target, createdAt: now, expiresAt } });
+  await db.trackedLink.create({ data: { token, tenantId: link.tenantId, leadId: link.leadId, target: link.target, createdAt: now, expiresAt } });
   return publicUrl(`/r/${token}`);
 }

@@ -3,7 +3,8 @@
 // provider the message is recorded as "would send" (transport "local") for the dev outbox. Failures are counted; the job retries
 // until MAX_ATTEMPTS, then the row is marked failed with the last error.
 import nodemailer from "nodemailer";
-import type { PrismaClient } from "@/server/db/generated/client";
+import { claimQueuedNotification } from "@/server/db/cross-tenant-sweeps";
+import { forTenant, type SystemDb } from "@/server/db/system";
 
 export const MAX_ATTEMPTS = 5;
 
@@ -21,12 +22,13 @@ async function sendEmail(cfg: DeliveryConfig, msg: { to: string; subject: string
   }
 }
 
-export async function deliverNotification(prisma: PrismaClient, id: string, cfg: DeliveryConfig = {}): Promise<DeliveryResult> {
+/** The job names only the notification's id: the claimed row names its business. */
+export async function deliverNotification(sys: SystemDb, id: string, cfg: DeliveryConfig = {}): Promise<DeliveryResult> {
   const now = cfg.now ?? (() => new Date());
   // Claim one attempt: only a queued row is delivered, so a sent one is never sent again.
-  const claimed = await prisma.notification.updateMany({ where: { id, status: "queued" }, data: { attempts: { increment: 1 } } });
-  if (claimed.count === 0) return "skipped";
-  const n = await prisma.notification.findUniqueOrThrow({ where: { id } });
+  const n = await claimQueuedNotification(sys, id);
+  if (!n) return "skipped";
+  const db = forTenant(sys, n.tenantId);
   try {
     let transport: string;
     if (n.channel === "in_app") transport = "in_app";
@@ -42,12 +44,12 @@ export async function deliverNotification(prisma: PrismaClient, id: string, cfg:
       // No email server configured, or no SMS sender given: would send.
       transport = "local";
     }
-    await prisma.notification.update({ where: { id }, data: { status: "sent", transport, sentAt: now(), error: null } });
+    await db.notification.update({ where: { id }, data: { status: "sent", transport, sentAt: now(), error: null } });
     return "sent";
   } catch (err) {
     const error = `${n.channel === "email" ? "Email" : "Message"} to ${n.to ?? "recipient"} failed: ${(err as Error).message}`.slice(0, 500);
     const final = n.attempts >= MAX_ATTEMPTS;
-    await prisma.notification.update({ where: { id }, data: { error, ...(final ? { status: "failed" } : {}) } });
+    await db.notification.update({ where: { id }, data: { error, ...(final ? { status: "failed" } : {}) } });
     return final ? "failed" : "retry";
   }
 }

@@ -1,5 +1,6 @@
 // The outbox's pg-boss job: delivers one notification, retried with backoff while delivery fails.
 import { env } from "@/server/env";
+import { forTenant } from "@/server/db/system";
 import { defineJob } from "@/server/jobs/define-job";
 import { deliverNotification, MAX_ATTEMPTS } from "./deliver-notification";
 import { NOTIFICATION_SEND_JOB } from "./outbox";
@@ -13,7 +14,7 @@ export const notificationSendJob = defineJob<{ id: string }>({
   queue: { policy: "short", retryLimit: MAX_ATTEMPTS - 1, retryDelay: RETRY_DELAY_SECONDS, retryBackoff: true, retryDelayMax: 3600 },
   batchSize: 5,
   async work({ id }, ctx) {
-    const result = await deliverNotification(ctx.prisma, id, { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, now: ctx.now, sendSms: (m) => sendStaffSms(ctx.prisma, m) });
+    const result = await deliverNotification(ctx.sys, id, { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, now: ctx.now, sendSms: (m) => sendStaffSms(forTenant(ctx.sys, m.tenantId), m) });
     // Throwing hands the job back to pg-boss, which retries it after the delay.
     if (result === "retry") throw new Error(`Notification ${id} not delivered yet; retrying.`);
   },

@@ -2,7 +2,7 @@
 // here first, then a pg-boss job delivers it with retries. Later issues (SMS text-back, billing)
 // reuse it through this small API:
 //
-//   notify({ prisma, tenantId, userId, channel, purpose, leadId?, body, subject?, to?, key? })
+//   notify({ db, tenantId, userId, channel, purpose, leadId?, body, subject?, to?, key? })
 //     → { id, created }   inserts once per (tenant, recipient, channel, key) and queues delivery.
 //     key defaults to `${purpose}:${leadId ?? ""}`; a second call with the same key does nothing.
 //   recordNotification(same input)  → inserts only (use inside a transaction, then
@@ -11,9 +11,9 @@
 // Channels: in_app (marked sent; the recipient reads it on /notifications), email (nodemailer
 // when SMTP_URL is set), sms (not wired to Twilio yet). Without a provider, email and SMS are
 // recorded as "would send" (transport "local") and shown on the dev outbox page.
-import type { PrismaClient } from "@/server/db/generated/client";
 import type { NotificationChannel } from "@/server/db/generated/enums";
 import type { SendOptions } from "@/server/jobs/define-job";
+import type { TenantTx } from "@/server/db/tenant-scope";
 
 export type { NotificationChannel };
 
@@ -22,11 +22,11 @@ export type Enqueue = (name: string, data: object, options?: SendOptions) => Pro
 
 export const NOTIFICATION_SEND_JOB = "notifications.send";
 
-/** A Prisma client or an interactive transaction's client. */
-type Db = Pick<PrismaClient, "notification">;
+/** The tenant's scoped client or an interactive transaction on it. */
+type Db = Pick<TenantTx, "notification">;
 
 export type NotifyInput = {
-  prisma: Db;
+  db: Db;
   tenantId: string;
   /** The recipient. */
   userId: string;
@@ -47,11 +47,11 @@ export type NotifyInput = {
 export async function recordNotification(input: NotifyInput): Promise<{ id: string; created: boolean }> {
   const key = input.key ?? `${input.purpose}:${input.leadId ?? ""}`;
   const unique = { tenantId: input.tenantId, userId: input.userId, channel: input.channel, key };
-  const { count } = await input.prisma.notification.createMany({
+  const { count } = await input.db.notification.createMany({
     data: [{ ...unique, purpose: input.purpose, leadId: input.leadId ?? null, body: input.body, subject: input.subject ?? null, html: input.channel === "email" ? (input.html ?? null) : null, to: input.channel === "in_app" ? null : (input.to ?? null) }],
     skipDuplicates: true,
   });
-  const row = await input.prisma.notification.findUniqueOrThrow({ where: { tenantId_userId_channel_key: unique }, select: { id: true } });
+  const row = await input.db.notification.findUniqueOrThrow({ where: { tenantId_userId_channel_key: unique }, select: { id: true } });
   return { id: row.id, created: count === 1 };
 }
 

@@ -18,7 +18,7 @@ export async function listNotifications(ctx: TenantCtx, userId: string, input: {
       take: PAGE_SIZE + 1,
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     }),
-    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
+    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
   ]);
   const items = rows.slice(0, PAGE_SIZE);
   return { items, nextCursor: rows.length > PAGE_SIZE ? items.at(-1)!.id : null, timeZone: tenant.timeZone };

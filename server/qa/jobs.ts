@@ -2,6 +2,7 @@
 //   qa.daily-sample   hourly: every tenant whose local clock is past 18:00 and whose day is not
 //                     sampled yet gets its daily sample (seed 000 §8). The QaDay claim makes a
 //                     second run, or a second worker, a no-op.
+import { forTenant } from "@/server/db/system";
 import { defineJob } from "@/server/jobs/define-job";
 import { isSamplingTime } from "./qa-day";
 import { sampleQaDay, tenantsDueForQa } from "./sample-qa-day";
@@ -14,9 +15,9 @@ export const qaSampleJob = defineJob<object>({
   queue: { policy: "short", retryLimit: 2 },
   async work(_data, ctx) {
     const now = ctx.now();
-    for (const tenantId of await tenantsDueForQa(ctx.prisma, now, isSamplingTime)) {
+    for (const tenantId of await tenantsDueForQa(ctx.sys, now, isSamplingTime)) {
       try {
-        const r = await sampleQaDay(ctx.prisma, { tenantId, now });
+        const r = await sampleQaDay(forTenant(ctx.sys, tenantId), { tenantId, now });
         if (r.switchedToSafe) console.log(`QA: tenant ${tenantId} failed ${r.failed} of ${r.sampled} sampled calls on ${r.day}; switched to the safe prompt profile.`);
       } catch (err) {
         // One tenant's failure must not stop the others; the next hourly run retries it.

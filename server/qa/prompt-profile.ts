@@ -1,6 +1,7 @@
 // The tenant's prompt profile as QA moves it (seed 000 §8: above 5 % daily failures → safe) and
 // as a person moves it back after the prompt review. Every change is an audit row with its reason.
-import type { Prisma, PrismaClient } from "@/server/db/generated/client";
+import type { Prisma } from "@/server/db/generated/client";
+import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
 import type { PromptProfile } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
 import { recordNotification } from "@/server/notifications/outbox";
@@ -14,7 +15,7 @@ export async function writeQaAudit(db: AuditWriter, entry: { tenantId: string; a
   await db.auditLog.create({ data: { tenantId: entry.tenantId, actorId: entry.actorId, action: entry.action, target: entry.target ?? entry.tenantId, data: (entry.data ?? {}) as Prisma.InputJsonValue } });
 }
 
-type Tx = Prisma.TransactionClient;
+type Tx = TenantTx;
 
 /**
  * Inside the day's sampling transaction: moves a `standard` tenant to `safe`, writes the audit
@@ -29,7 +30,7 @@ export async function switchToSafeProfile(tx: Tx, input: { tenantId: string; day
   const owners = await tx.membership.findMany({ where: { tenantId: input.tenantId, role: "owner" }, select: { user: { select: { id: true, email: true } } } });
   const ids: string[] = [];
   for (const { user } of owners) {
-    const base = { prisma: tx, tenantId: input.tenantId, userId: user.id, purpose: "qa.safe_profile", body, key: `qa.safe_profile:${input.day}` };
+    const base = { db: tx, tenantId: input.tenantId, userId: user.id, purpose: "qa.safe_profile", body, key: `qa.safe_profile:${input.day}` };
     ids.push((await recordNotification({ ...base, channel: "in_app" })).id);
     if (user.email) ids.push((await recordNotification({ ...base, channel: "email", to: user.email, subject: "AI calls failed QA: safe prompt profile is on" })).id);
   }
@@ -39,11 +40,11 @@ export async function switchToSafeProfile(tx: Tx, input: { tenantId: string; day
 export type ProfileChange = { profile: PromptProfile; reason: string | null; changedAt: Date | null; changedBy: string | null; byQa: boolean };
 
 /** The current profile and the audit row that explains it (the latest QA switch or manual change). */
-export async function currentProfile(prisma: PrismaClient, tenantId: string): Promise<ProfileChange> {
-  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { promptProfile: true } });
-  const last = await prisma.auditLog.findFirst({ where: { tenantId, action: { in: ["qa.safe_profile", "qa.profile_changed"] } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+export async function currentProfile(db: TenantDb, tenantId: string): Promise<ProfileChange> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { promptProfile: true } });
+  const last = await db.auditLog.findFirst({ where: { tenantId, action: { in: ["qa.safe_profile", "qa.profile_changed"] } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   const data = (last?.data ?? {}) as { reason?: unknown };
-  const actor = last?.actorId ? await prisma.user.findUnique({ where: { id: last.actorId }, select: { name: true } }) : null;
+  const actor = last?.actorId ? await db.user.findUnique({ where: { id: last.actorId }, select: { name: true } }) : null;
   return {
     profile: tenant.promptProfile,
     reason: typeof data.reason === "string" ? data.reason : null,
@@ -54,14 +55,14 @@ export async function currentProfile(prisma: PrismaClient, tenantId: string): Pr
 }
 
 /** A person sets the profile (e.g. back to standard after the prompt review), with a reason. */
-export async function setPromptProfile(prisma: PrismaClient, input: { tenantId: string; actorId: string; profile: PromptProfile; reason: string }): Promise<ProfileChange> {
+export async function setPromptProfile(db: TenantDb, input: { tenantId: string; actorId: string; profile: PromptProfile; reason: string }): Promise<ProfileChange> {
   const reason = input.reason.trim();
   if (reason.length < 5) throw new AppError("BAD_REQUEST", "Say why you are changing the prompt profile (at least 5 characters), e.g. what the prompt review found.", "reason");
-  await prisma.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { promptProfile: true } });
     if (tenant.promptProfile === input.profile) throw new AppError("CONFLICT", `The prompt profile is already ${input.profile}.`, "profile");
     await tx.tenant.update({ where: { id: input.tenantId }, data: { promptProfile: input.profile } });
     await writeQaAudit(tx, { tenantId: input.tenantId, actorId: input.actorId, action: "qa.profile_changed", data: { from: tenant.promptProfile, to: input.profile, reason } });
   });
-  return currentProfile(prisma, input.tenantId);
+  return currentProfile(db, input.tenantId);
 }

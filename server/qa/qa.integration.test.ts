@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
 import { callerFor } from "@/server/test/caller";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { systemDb } from "@/server/db/system";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { makeAiCall } from "@/prisma/factories";
 import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
 import { TwilioCall } from "@/server/calls/webhook-test-kit";
@@ -54,7 +56,7 @@ describe(`Daily QA sample: 10 random AI-handled calls (seed 000 §8, ${engineNam
     // Yesterday's AI call is not today's sample.
     await makeAiCall(prisma, biz.tenant.id, { lines: CALLBACK, startedAt: new Date("2026-03-01T20:00:00Z") });
 
-    const r = await sampleQaDay(prisma, { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue });
+    const r = await sampleQaDay(tenantScoped(prisma, biz.tenant.id), { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue });
     expect(r).toMatchObject({ day: "2026-03-02", alreadySampled: false, eligible: 13, sampled: 10, failed: 0, switchedToSafe: false });
     const reviews = await prisma.qaReview.findMany({ where: { tenantId: biz.tenant.id } });
     expect(reviews).toHaveLength(10);
@@ -69,19 +71,19 @@ describe(`Daily QA sample: 10 random AI-handled calls (seed 000 §8, ${engineNam
     const others = await prisma.tenant.findMany({ where: { id: { not: biz.tenant.id } }, select: { id: true } });
     // Other tenants are already sampled (or not due): only this one is in play.
     for (const t of others) await prisma.qaDay.upsert({ where: { tenantId_sampledOn: { tenantId: t.id, sampledOn: "2026-03-02" } }, create: { tenantId: t.id, sampledOn: "2026-03-02" }, update: {} });
-    const ctx = { prisma, now: () => EVENING };
-    await Promise.all([qaSampleJob.work({}, ctx), qaSampleJob.work({}, ctx), sampleQaDay(prisma, { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue })]);
+    const ctx = { sys: systemDb(prisma), now: () => EVENING };
+    await Promise.all([qaSampleJob.work({}, ctx), qaSampleJob.work({}, ctx), sampleQaDay(tenantScoped(prisma, biz.tenant.id), { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue })]);
     expect(await prisma.qaReview.count({ where: { tenantId: biz.tenant.id } })).toBe(10);
     expect(await prisma.qaDay.findMany({ where: { tenantId: biz.tenant.id } })).toMatchObject([{ sampledOn: "2026-03-02", sampled: 10, eligible: 14 }]);
     // A later hourly run the same day changes nothing.
-    await qaSampleJob.work({}, { prisma, now: () => new Date(EVENING.getTime() + 3_600_000) });
+    await qaSampleJob.work({}, { sys: systemDb(prisma), now: () => new Date(EVENING.getTime() + 3_600_000) });
     expect(await prisma.qaReview.count({ where: { tenantId: biz.tenant.id } })).toBe(10);
   });
 
   it("waits for 18:00 in the business's time zone before sampling the day", async () => {
     const biz = await business("Early Plumbing");
     await dayOfCalls(biz, 2, 0);
-    await qaSampleJob.work({}, { prisma, now: () => AFTERNOON }); // 15:00 in Austin
+    await qaSampleJob.work({}, { sys: systemDb(prisma), now: () => AFTERNOON }); // 15:00 in Austin
     expect(await prisma.qaDay.count({ where: { tenantId: biz.tenant.id } })).toBe(0);
   });
 });
@@ -90,7 +92,7 @@ describe(`If daily QA failure exceeds 5%, move to safe prompt profile and perfor
   it("switches a day over 5 % to the safe profile, audits it, tells the owner, and the next call records promptProfile safe", async () => {
     const biz = await business("Failing Plumbing");
     await dayOfCalls(biz, 8, 2);
-    const r = await sampleQaDay(prisma, { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue });
+    const r = await sampleQaDay(tenantScoped(prisma, biz.tenant.id), { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue });
     expect(r).toMatchObject({ sampled: 10, failed: 2, switchedToSafe: true });
     expect(r.rate).toBeCloseTo(0.2);
 
@@ -123,7 +125,7 @@ describe(`If daily QA failure exceeds 5%, move to safe prompt profile and perfor
     await expect(office.qa.setProfile({ profile: "safe", reason: "staff cannot" })).rejects.toThrow(/cannot do this/);
 
     // A re-run of the same day does not switch it again.
-    const again = await sampleQaDay(prisma, { tenantId: biz.tenant.id, now: new Date(EVENING.getTime() + 60_000), topUp: true, enqueue: noEnqueue });
+    const again = await sampleQaDay(tenantScoped(prisma, biz.tenant.id), { tenantId: biz.tenant.id, now: new Date(EVENING.getTime() + 60_000), topUp: true, enqueue: noEnqueue });
     expect(again).toMatchObject({ day: "2026-03-02", sampled: 10, failed: 2 });
     expect(again.switchedToSafe).toBe(false);
     expect((await prisma.tenant.findUniqueOrThrow({ where: { id: biz.tenant.id } })).promptProfile).toBe("standard");
@@ -132,7 +134,7 @@ describe(`If daily QA failure exceeds 5%, move to safe prompt profile and perfor
   it("leaves a day at or below 5 % on the standard profile", async () => {
     const biz = await business("Passing Plumbing");
     await dayOfCalls(biz, 10, 0);
-    const r = await sampleQaDay(prisma, { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue });
+    const r = await sampleQaDay(tenantScoped(prisma, biz.tenant.id), { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue });
     expect(r).toMatchObject({ sampled: 10, failed: 0, switchedToSafe: false });
     expect((await prisma.tenant.findUniqueOrThrow({ where: { id: biz.tenant.id } })).promptProfile).toBe("standard");
     expect(await prisma.auditLog.count({ where: { tenantId: biz.tenant.id, action: "qa.safe_profile" } })).toBe(0);
@@ -141,7 +143,7 @@ describe(`If daily QA failure exceeds 5%, move to safe prompt profile and perfor
   it("lets a reviewer override a verdict with a note; the day's numbers follow the override", async () => {
     const biz = await business("Override Plumbing");
     await dayOfCalls(biz, 4, 0);
-    await sampleQaDay(prisma, { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue });
+    await sampleQaDay(tenantScoped(prisma, biz.tenant.id), { tenantId: biz.tenant.id, now: EVENING, enqueue: noEnqueue });
     const owner = callerFor(prisma, biz.ownerId, biz.tenant.slug);
     const before = await owner.qa.reviews({ day: "2026-03-02" });
     expect(before).toMatchObject({ sampled: 4, failed: 0 });

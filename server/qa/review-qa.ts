@@ -1,6 +1,5 @@
 // What the QA page reads and the one thing a reviewer writes: the last 30 days, a day's sampled
 // calls with their failed criteria, and a verdict override with a note.
-import type { PrismaClient } from "@/server/db/generated/client";
 import type { QaVerdict } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
@@ -10,13 +9,13 @@ import { exceedsThreshold, failureRate, localDay, recentDays } from "./qa-day";
 import { currentProfile, writeQaAudit } from "./prompt-profile";
 import { applyThreshold, recountDay } from "./sample-qa-day";
 
-type Ctx = { db: TenantDb; prisma: PrismaClient; tenantId: string };
+type Ctx = { db: TenantDb; tenantId: string };
 
 export type QaDaySummary = { day: string; sampled: number; failed: number; rate: number; eligible: number; overThreshold: boolean; isSampled: boolean; safeSwitched: boolean };
 
 /** The last 30 tenant-local days, oldest first (the chart's order); unsampled days have zeros. */
 export async function listQaDays(ctx: Ctx, now: Date) {
-  const tenant = await ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } });
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } });
   const days = recentDays(now, tenant.timeZone).reverse();
   const rows = await ctx.db.qaDay.findMany({ where: { sampledOn: { gte: days[0]!, lte: days[days.length - 1]! } } });
   const byDay = new Map(rows.map((r) => [r.sampledOn, r]));
@@ -25,7 +24,7 @@ export async function listQaDays(ctx: Ctx, now: Date) {
     return { day, sampled: r?.sampled ?? 0, failed: r?.failed ?? 0, rate: failureRate(r?.failed ?? 0, r?.sampled ?? 0), eligible: r?.eligible ?? 0, overThreshold: exceedsThreshold(r?.failed ?? 0, r?.sampled ?? 0), isSampled: !!r, safeSwitched: !!r?.safeSwitchedAt };
   });
   const aiCalls = await ctx.db.call.count({ where: { isTest: false, NOT: { state: { equals: {} } } } });
-  return { today: localDay(now, tenant.timeZone), timeZone: tenant.timeZone, days: summaries, hasAiCalls: aiCalls > 0, profile: await currentProfile(ctx.prisma, ctx.tenantId) };
+  return { today: localDay(now, tenant.timeZone), timeZone: tenant.timeZone, days: summaries, hasAiCalls: aiCalls > 0, profile: await currentProfile(ctx.db, ctx.tenantId) };
 }
 
 const asFindings = (json: unknown): QaFinding[] =>
@@ -37,7 +36,7 @@ export async function listQaReviews(ctx: Ctx, day: string) {
   const calls = reviews.length ? await ctx.db.call.findMany({ where: { id: { in: reviews.map((r) => r.callId) } }, select: { id: true, startedAt: true, fromNumber: true, promptProfile: true, modelUsed: true, lead: { select: { id: true, callerName: true, status: true, urgency: true } } } }) : [];
   const callById = new Map(calls.map((c) => [c.id, c]));
   const reviewerIds = [...new Set(reviews.map((r) => r.reviewerId).filter((id): id is string => !!id))];
-  const reviewers = reviewerIds.length ? await ctx.prisma.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } }) : [];
+  const reviewers = reviewerIds.length ? await ctx.db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } }) : [];
   const nameOf = new Map(reviewers.map((u) => [u.id, u.name]));
   const items = reviews.map((r) => {
     const call = callById.get(r.callId);
@@ -73,7 +72,7 @@ export async function overrideQaVerdict(ctx: Ctx, input: { reviewId: string; ver
   if (note.length < 3) throw new AppError("BAD_REQUEST", "Add a note that says why (at least 3 characters).", "note");
   const review = await ctx.db.qaReview.findFirst({ where: { id: input.reviewId } });
   if (!review) throw new AppError("NOT_FOUND", "That QA review was not found. Reload the page and try again.", "reviewId");
-  const ids = await ctx.prisma.$transaction(async (tx) => {
+  const ids = await ctx.db.$transaction(async (tx) => {
     await tx.qaReview.update({ where: { id: review.id, tenantId: ctx.tenantId }, data: { reviewerVerdict: input.verdict, reviewerNote: note, reviewerId: input.reviewerId, reviewedAt: input.now } });
     await writeQaAudit(tx, { tenantId: ctx.tenantId, actorId: input.reviewerId, action: "qa.verdict_overridden", target: review.callId, data: { day: review.sampledOn, from: review.reviewerVerdict ?? review.verdict, to: input.verdict, note } });
     const counts = await recountDay(tx, ctx.tenantId, review.dayId);

@@ -2,7 +2,10 @@
 // local day, checked by the four criteria, stored as QaReview rows; above 5 % failures the
 // tenant moves to the safe prompt profile. One transaction per (tenant, day), serialised on the
 // QaDay row, so two workers (or the job and "run now") never sample a day twice.
-import type { Prisma, PrismaClient } from "@/server/db/generated/client";
+import type { Prisma } from "@/server/db/generated/client";
+import { sampledQaDayTenants } from "@/server/db/cross-tenant-sweeps";
+import { globalDb, type SystemDb } from "@/server/db/system";
+import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
 import type { QaVerdict } from "@/server/db/generated/enums";
 import { enqueueNotification, type Enqueue } from "@/server/notifications/outbox";
 import { parseCallState } from "@/server/voice/state-machine";
@@ -10,7 +13,7 @@ import { checkCall, type QaFinding } from "./check-call";
 import { DAILY_SAMPLE_SIZE, dayBounds, exceedsThreshold, failureRate, localDay } from "./qa-day";
 import { switchToSafeProfile } from "./prompt-profile";
 
-type Tx = Prisma.TransactionClient;
+type Tx = TenantTx;
 
 export type SampleResult = {
   day: string;
@@ -35,20 +38,20 @@ export type SampleOptions = {
 // Parameters: $1 tenant id, $2 and $3 the UTC window (timestamps are stored as UTC wall time).
 const ELIGIBLE = `c."tenantId" = $1 AND c."isTest" = false AND c."startedAt" >= $2::timestamp AND c."startedAt" < $3::timestamp AND c.stage = 'ended' AND COALESCE(c.state->>'stage', 'new') <> 'new'`;
 
-export async function sampleQaDay(prisma: PrismaClient, opts: SampleOptions): Promise<SampleResult> {
-  const tenant = await prisma.tenant.findUniqueOrThrow({
+export async function sampleQaDay(db: TenantDb, opts: SampleOptions): Promise<SampleResult> {
+  const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: opts.tenantId },
     select: { id: true, timeZone: true, serviceZips: { select: { zip: true } }, bookingSlots: { select: { weekday: true, startMinute: true, endMinute: true } } },
   });
   const day = localDay(opts.now, tenant.timeZone);
-  const existing = await prisma.qaDay.findUnique({ where: { tenantId_sampledOn: { tenantId: tenant.id, sampledOn: day } } });
+  const existing = await db.qaDay.findUnique({ where: { tenantId_sampledOn: { tenantId: tenant.id, sampledOn: day } } });
   if (existing && !opts.topUp) return { day, alreadySampled: true, eligible: existing.eligible, sampled: existing.sampled, failed: existing.failed, rate: failureRate(existing.failed, existing.sampled), switchedToSafe: false };
 
   const { start, end } = dayBounds(day, tenant.timeZone);
   const until = end.getTime() < opts.now.getTime() ? end : opts.now;
   const checkTenant = { serviceZips: tenant.serviceZips.map((z) => z.zip), bookingSlots: tenant.bookingSlots, timeZone: tenant.timeZone };
 
-  const outcome = await prisma.$transaction(
+  const outcome = await db.$transaction(
     async (tx) => {
       const claim = await tx.qaDay.createMany({ data: [{ tenantId: tenant.id, sampledOn: day, sampledAt: opts.now }], skipDuplicates: true });
       if (claim.count === 0 && !opts.topUp) return null;
@@ -78,7 +81,7 @@ export async function sampleQaDay(prisma: PrismaClient, opts: SampleOptions): Pr
   );
 
   if (!outcome) {
-    const row = await prisma.qaDay.findUniqueOrThrow({ where: { tenantId_sampledOn: { tenantId: tenant.id, sampledOn: day } } });
+    const row = await db.qaDay.findUniqueOrThrow({ where: { tenantId_sampledOn: { tenantId: tenant.id, sampledOn: day } } });
     return { day, alreadySampled: true, eligible: row.eligible, sampled: row.sampled, failed: row.failed, rate: failureRate(row.failed, row.sampled), switchedToSafe: false };
   }
   for (const id of outcome.notificationIds ?? []) await enqueueNotification(id, opts.enqueue);
@@ -115,11 +118,10 @@ export async function applyThreshold(tx: Tx, input: { tenantId: string; dayId: s
 }
 
 /** Tenants whose local day is past the sampling hour and not yet sampled (the hourly job's list). */
-export async function tenantsDueForQa(prisma: PrismaClient, now: Date, isDue: (now: Date, timeZone: string) => boolean): Promise<string[]> {
-  const tenants = await prisma.tenant.findMany({ where: { paused: false, detachedAt: null }, select: { id: true, timeZone: true } });
+export async function tenantsDueForQa(sys: SystemDb, now: Date, isDue: (now: Date, timeZone: string) => boolean): Promise<string[]> {
+  const tenants = await globalDb(sys).tenant.findMany({ where: { paused: false, detachedAt: null }, select: { id: true, timeZone: true } });
   const due = tenants.filter((t) => isDue(now, t.timeZone));
   if (!due.length) return [];
-  const done = await prisma.qaDay.findMany({ where: { OR: due.map((t) => ({ tenantId: t.id, sampledOn: localDay(now, t.timeZone) })) }, select: { tenantId: true } });
-  const doneIds = new Set(done.map((d) => d.tenantId));
+  const doneIds = new Set(await sampledQaDayTenants(sys, due.map((t) => ({ tenantId: t.id, sampledOn: localDay(now, t.timeZone) }))));
   return due.filter((t) => !doneIds.has(t.id)).map((t) => t.id);
 }

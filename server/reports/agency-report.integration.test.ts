@@ -1,6 +1,7 @@
 // The agency roll-up: each business's KPIs for its own local period, pooled totals, the CSV, and
 // nothing from another agency's businesses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemDb } from "@/server/db/system";
 import { makeLead, makeTenant, makeUser } from "@/prisma/factories";
 import { callerFor } from "@/server/test/caller";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
@@ -33,7 +34,7 @@ afterAll(() => db?.drop());
 
 describe(`agency roll-up (${engineName})`, () => {
   it("gives each business its own local month and pools the totals", async () => {
-    const r = await agencyReport(db.prisma, agencyId, { kind: "last_month" }, NOW);
+    const r = await agencyReport(systemDb(db.prisma), agencyId, { kind: "last_month" }, NOW);
     expect(r.label).toBe("March 2026");
     expect(r.rows.map((x) => [x.name, x.firstDay, x.lastDay, x.figures.leads, x.figures.booked, x.figures.averageTemperature])).toEqual([
       ["Alpha Plumbing", "2026-03-01", "2026-03-31", 2, 1, 50],
@@ -43,7 +44,7 @@ describe(`agency roll-up (${engineName})`, () => {
   });
 
   it("exports one CSV row per business and a totals row", async () => {
-    const csv = agencyReportCsv(await agencyReport(db.prisma, agencyId, { kind: "last_month" }, NOW)).trim().split("\r\n");
+    const csv = agencyReportCsv(await agencyReport(systemDb(db.prisma), agencyId, { kind: "last_month" }, NOW)).trim().split("\r\n");
     expect(csv[0]!.startsWith("business,slug,first_day,last_day,calls,missedCalls")).toBe(true);
     expect(csv).toHaveLength(4);
     expect(csv[3]!.startsWith("All businesses,,,,0,0,")).toBe(true);

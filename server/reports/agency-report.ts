@@ -2,11 +2,11 @@
 // resolved in each business's own time zone. One set of statements for every business (no query
 // per business); the database pools the totals (GROUPING SETS), so a total rate or percentile is
 // the agency's, not an average of the businesses'.
-import type { PrismaClient } from "@/server/db/generated/client";
+import { agencyPeriodCountRows } from "@/server/db/cross-tenant-sweeps";
+import type { SystemDb } from "@/server/db/system";
 import { NO_LEADS, periodFigures, type PeriodCounts } from "./compute-report";
 import { FIGURES } from "./figures";
 import { resolvePeriod, type ReportPeriodInput } from "./period";
-import { callCounts, handoffAnswerCounts, leadTotals, type TenantPeriod } from "./report-sql";
 import type { FigureKey, PeriodFigures } from "./report-schema";
 
 export type AgencyReportRow = { tenantId: string; name: string; slug: string; timeZone: string; firstDay: string; lastDay: string; figures: PeriodFigures };
@@ -14,14 +14,11 @@ export type AgencyReport = { label: string; rows: AgencyReportRow[]; totals: Per
 
 /**
  * Every business of the agency with its period's counts, and the pooled totals. The one
- * cross-tenant read of the reports: it takes the raw client and binds the agency's tenant ids.
+ * cross-tenant read of the reports: a named lookup (server/db/cross-tenant-sweeps.ts) binds the
+ * agency's tenant ids into one set of statements.
  */
-export async function agencyPeriodCounts(prisma: PrismaClient, agencyId: string, input: ReportPeriodInput, now: Date) {
-  const tenants = await prisma.tenant.findMany({ where: { agencyId }, select: { id: true, name: true, slug: true, timeZone: true }, orderBy: { name: "asc" } });
-  const periods = tenants.map((t) => ({ tenant: t, period: resolvePeriod(input, t.timeZone, now) }));
-  const bounds: TenantPeriod[] = periods.map(({ tenant, period }) => ({ tenantId: tenant.id, timeZone: tenant.timeZone, start: period.start, end: period.end, firstDay: period.firstDay, lastDay: period.lastDay }));
-  const everyone = { ownerId: null };
-  const [leads, calls, handoff] = await Promise.all([leadTotals(prisma, bounds, everyone, "tenant"), callCounts(prisma, bounds, everyone, false), handoffAnswerCounts(prisma, bounds)]);
+export async function agencyPeriodCounts(sys: SystemDb, agencyId: string, input: ReportPeriodInput, now: Date) {
+  const { periods, leads, calls, handoff } = await agencyPeriodCountRows(sys, agencyId, (timeZone) => resolvePeriod(input, timeZone, now));
   const countsOf = (tenantId: string | null): PeriodCounts => ({
     leads: leads.find((l) => l.key === tenantId) ?? NO_LEADS,
     calls: calls.filter((c) => tenantId == null || c.tenantId === tenantId),
@@ -30,8 +27,8 @@ export async function agencyPeriodCounts(prisma: PrismaClient, agencyId: string,
   return { periods, countsOf };
 }
 
-export async function agencyReport(prisma: PrismaClient, agencyId: string, input: ReportPeriodInput, now = new Date()): Promise<AgencyReport> {
-  const { periods, countsOf } = await agencyPeriodCounts(prisma, agencyId, input, now);
+export async function agencyReport(sys: SystemDb, agencyId: string, input: ReportPeriodInput, now = new Date()): Promise<AgencyReport> {
+  const { periods, countsOf } = await agencyPeriodCounts(sys, agencyId, input, now);
   const rows = periods.map(({ tenant: t, period: p }) => ({ tenantId: t.id, name: t.name, slug: t.slug, timeZone: t.timeZone, firstDay: p.firstDay, lastDay: p.lastDay, figures: periodFigures(countsOf(t.id)) }));
   return { label: periods[0]?.period.label ?? resolvePeriod(input, "UTC", now).label, rows, totals: periodFigures(countsOf(null)) };
 }

@@ -2,6 +2,7 @@
 // escalated handoffs are sampled on Monday (once, however often the job runs), answered on the
 // QA page's procedures, and the share of "no" answers shows in the report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemDb } from "@/server/db/system";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { makeInboxLead } from "@/prisma/factories";
 import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
@@ -14,7 +15,7 @@ let prisma: PrismaClient;
 let biz: TestBusiness;
 const CONFIRM = { sawNotes: true, understandsNextStep: true, knowsDeadline: true, enoughContext: true };
 const MONDAY = new Date("2026-03-09T13:00:00Z"); // 08:00 CDT
-const run = (now: Date) => handoffQaJob.work({}, { prisma, now: () => now });
+const run = (now: Date) => handoffQaJob.work({}, { sys: systemDb(prisma), now: () => now });
 
 beforeAll(async () => {
   db = await useTestDatabase();

@@ -2,6 +2,7 @@
 //   reports.handoff-qa   hourly: on Monday from 6:00 local time, each business whose last week is
 //                        not sampled yet gets its weekly handoff QA sample.
 //   reports.monthly-email hourly: on the 1st from 8:00 local time, owners get last month's report.
+import { forTenant } from "@/server/db/system";
 import { defineJob } from "@/server/jobs/define-job";
 import { env } from "@/server/env";
 import { sendMonthlyReports } from "./monthly-email";
@@ -15,9 +16,9 @@ export const handoffQaJob = defineJob<object>({
   queue: { policy: "short", retryLimit: 2 },
   async work(_data, ctx) {
     const now = ctx.now();
-    for (const tenantId of await tenantsDueForHandoffQa(ctx.prisma, now)) {
+    for (const tenantId of await tenantsDueForHandoffQa(ctx.sys, now)) {
       try {
-        await sampleHandoffWeek(ctx.prisma, { tenantId, now });
+        await sampleHandoffWeek(forTenant(ctx.sys, tenantId), { tenantId, now });
       } catch (err) {
         // One business's failure must not stop the others; the next hourly run retries it.
         console.error(`Handoff QA: sampling tenant ${tenantId} failed:`, (err as Error).message);
@@ -33,7 +34,7 @@ export const monthlyReportJob = defineJob<object>({
   cron: "25 * * * *",
   queue: { policy: "short", retryLimit: 2 },
   async work(_data, ctx) {
-    await sendMonthlyReports(ctx.prisma, { now: ctx.now(), baseUrl: env.PUBLIC_BASE_URL });
+    await sendMonthlyReports(ctx.sys, { now: ctx.now(), baseUrl: env.PUBLIC_BASE_URL });
   },
 });
 

@@ -1,6 +1,7 @@
 // The monthly report email: on the 1st from 8:00 business time every owner gets last month's
 // figures and the printable page's link, once per month however often the job runs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemDb } from "@/server/db/system";
 import { addMember, makeLead, makeTenant, makeUser } from "@/prisma/factories";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { isMonthlyReportTime, lastMonthOf, monthlyEmailHtml, sendMonthlyReports } from "./monthly-email";
@@ -34,9 +35,9 @@ describe(`monthly report email (${engineName})`, () => {
   });
 
   it("emails every owner last month's figures once, with the printable page's link", async () => {
-    expect(await sendMonthlyReports(db.prisma, { now: new Date("2026-04-01T12:00:00Z"), baseUrl: base, enqueue })).toBe(0);
-    expect(await sendMonthlyReports(db.prisma, { now: new Date("2026-04-01T13:30:00Z"), baseUrl: base, enqueue })).toBe(2);
-    expect(await sendMonthlyReports(db.prisma, { now: new Date("2026-04-01T14:30:00Z"), baseUrl: base, enqueue })).toBe(0);
+    expect(await sendMonthlyReports(systemDb(db.prisma), { now: new Date("2026-04-01T12:00:00Z"), baseUrl: base, enqueue })).toBe(0);
+    expect(await sendMonthlyReports(systemDb(db.prisma), { now: new Date("2026-04-01T13:30:00Z"), baseUrl: base, enqueue })).toBe(2);
+    expect(await sendMonthlyReports(systemDb(db.prisma), { now: new Date("2026-04-01T14:30:00Z"), baseUrl: base, enqueue })).toBe(0);
     const mails = await db.prisma.notification.findMany({ where: { tenantId, channel: "email" }, orderBy: { to: "asc" } });
     expect(mails.map((m) => [m.to, m.purpose, m.key])).toEqual([
       ["olivia@monthly.test", "report.monthly", "report.monthly:2026-03"],

@@ -3,8 +3,7 @@
 // the printable page). One email per owner
 // and month, whatever the number of runs or workers (the outbox key is the month).
 import { TZDate } from "@date-fns/tz";
-import type { PrismaClient } from "@/server/db/generated/client";
-import { tenantScoped } from "@/server/db/tenant-scope";
+import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import { notify, type Enqueue } from "@/server/notifications/outbox";
 import { FIGURES, formatFigure } from "./figures";
 import { getReport } from "./query-report";
@@ -72,21 +71,22 @@ ${improvements.length ? `<h2 style="font-size:18px;margin:24px 0 8px">Script imp
 </body></html>`;
 }
 
-export async function sendMonthlyReports(prisma: PrismaClient, opts: { now: Date; baseUrl: string; enqueue?: Enqueue }): Promise<number> {
-  const tenants = await prisma.tenant.findMany({ select: { id: true, slug: true, timeZone: true } });
+export async function sendMonthlyReports(sys: SystemDb, opts: { now: Date; baseUrl: string; enqueue?: Enqueue }): Promise<number> {
+  const tenants = await globalDb(sys).tenant.findMany({ select: { id: true, slug: true, timeZone: true } });
   let sent = 0;
   for (const t of tenants.filter((x) => isMonthlyReportTime(opts.now, x.timeZone))) {
     const month = lastMonthOf(opts.now, t.timeZone);
-    const owners = await prisma.membership.findMany({ where: { tenantId: t.id, role: "owner" }, select: { userId: true, user: { select: { email: true } } } });
+    const db = forTenant(sys, t.id);
+    const owners = await db.membership.findMany({ where: { tenantId: t.id, role: "owner" }, select: { userId: true, user: { select: { email: true } } } });
     // Already emailed this month (every owner): nothing to compute.
-    const done = await prisma.notification.count({ where: { tenantId: t.id, channel: "email", key: `report.monthly:${month}` } });
+    const done = await db.notification.count({ where: { tenantId: t.id, channel: "email", key: `report.monthly:${month}` } });
     if (!owners.length || done >= owners.length) continue;
-    const report = await getReport({ db: tenantScoped(prisma, t.id), prisma, tenantId: t.id, viewer: { userId: owners[0]!.userId, role: "owner" } }, { kind: "month", month }, opts.now);
+    const report = await getReport({ db, tenantId: t.id, viewer: { userId: owners[0]!.userId, role: "owner" } }, { kind: "month", month }, opts.now);
     const link = `${opts.baseUrl.replace(/\/$/, "")}/t/${t.slug}/reports/print?month=${month}`;
     const { subject, body } = monthlyEmailText(report, link);
     const html = monthlyEmailHtml(report, link);
     for (const o of owners) {
-      const res = await notify({ prisma, tenantId: t.id, userId: o.userId, channel: "email", to: o.user.email, purpose: "report.monthly", key: `report.monthly:${month}`, subject, body, html, enqueue: opts.enqueue });
+      const res = await notify({ db, tenantId: t.id, userId: o.userId, channel: "email", to: o.user.email, purpose: "report.monthly", key: `report.monthly:${month}`, subject, body, html, enqueue: opts.enqueue });
       if (res.created) sent++;
     }
   }

@@ -3,6 +3,7 @@
 // leaks and their acceptance windows — and another business's rows never counting, since raw SQL
 // is not scoped by the tenant client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemDb } from "@/server/db/system";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { makeLead, makeTenant, makeUser } from "@/prisma/factories";
 import { tenantScoped } from "@/server/db/tenant-scope";
@@ -134,7 +135,7 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 
 const reportOf = (tenantId: string, kind: "month" | "this_month" = "month") =>
-  getReport({ db: tenantScoped(db.prisma, tenantId), prisma: db.prisma, tenantId, viewer: { userId: ids.owner!, role: "owner" } }, { kind, month: "2026-03" }, NOW);
+  getReport({ db: tenantScoped(db.prisma, tenantId), tenantId, viewer: { userId: ids.owner!, role: "owner" } }, { kind, month: "2026-03" }, NOW);
 
 describe(`the reports' counting in SQL (${engineName})`, () => {
   it("counts a hand-counted March with a DST change, another business's rows left out", async () => {
@@ -215,7 +216,7 @@ describe(`the reports' counting in SQL (${engineName})`, () => {
 
   it("pools the agency's totals: the total percentile is over every lead, not an average of the businesses'", async () => {
     const agency = (await db.prisma.tenant.findUniqueOrThrow({ where: { id: ids.march! } })).agencyId!;
-    const r = await agencyReport(db.prisma, agency, { kind: "month", month: "2026-03" }, NOW);
+    const r = await agencyReport(systemDb(db.prisma), agency, { kind: "month", month: "2026-03" }, NOW);
     expect(r.rows.map((x) => [x.name, x.figures.leads, x.figures.speedToLeadP50Minutes])).toEqual([
       ["March Plumbing", 4, 4],
       ["Ten Leads Plumbing", 10, 5],

@@ -2,7 +2,8 @@
 // local-day buckets), and compute-report.ts turns the aggregated rows into figures. Raw SQL is not
 // scoped by the tenant client, so every statement takes the tenant ids as bound parameters and
 // filters every table by them. ADR 0005 explains why aggregates and indexes, not a rollup table.
-import { Prisma, type PrismaClient } from "@/server/db/generated/client";
+import { Prisma } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { Urgency } from "@/server/db/generated/enums";
 import { ESCALATION_MINUTES, isUrgent } from "@/server/leads/escalation-rules";
 import { CONSENT_KEYWORDS } from "@/server/messaging/parse-keyword";
@@ -10,8 +11,12 @@ import { HANDOFF_QUESTIONS } from "./handoff-qa";
 import { SPEED_BUCKETS } from "./report-schema";
 import type { CallCount, HandoffAnswerCount, LeadTotals, LeakCounts, ScriptStepCount } from "./compute-report";
 
-/** Anything that runs raw SQL: the tenant-scoped client (a business's report) or the raw one (the agency roll-up). */
-export type SqlClient = { $queryRaw: PrismaClient["$queryRaw"] };
+/**
+ * What runs the SQL: the tenant's scoped client (a business's report), or the whole database in the
+ * agency roll-up's named lookup (server/db/cross-tenant-sweeps.ts). Raw SQL is not scoped by the
+ * client: every statement here filters by the bound tenant ids itself.
+ */
+export type SqlClient = Pick<TenantDb, "$queryRaw">;
 
 /** One business's period: its tenant id and the instants and local days it covers. */
 export type TenantPeriod = { tenantId: string; timeZone: string; start: Date; end: Date; firstDay: string; lastDay: string };

@@ -3,6 +3,7 @@
 // checked against the hand count below. March 2026 in Chicago (DST starts March 8).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { env } from "@/server/env";
 import { setTwilioHandle, twilioClientFor } from "@/server/integrations/twilio-client";
 import { startTwilioFake, type TwilioFake } from "@/server/integrations/twilio-fake/server";
@@ -41,7 +42,7 @@ const owner = () => callerFor(prisma, biz.ownerId, biz.tenant.slug);
 /** The messaging job's work for the text-backs due now: send them through the real SDK to the fake. */
 async function sendDueTextBacks() {
   const due = await prisma.message.findMany({ where: { tenantId: biz.tenant.id, purpose: "text_back", status: "pending" } });
-  for (const m of due) await sendMessage(prisma, m.id, { twilio: async () => twilioClientFor(fake.url), statusCallbackUrl: publicUrl(SMS_STATUS_PATH) });
+  for (const m of due) await sendMessage(tenantScoped(prisma, m.tenantId), m.id, { twilio: async () => twilioClientFor(fake.url), statusCallbackUrl: publicUrl(SMS_STATUS_PATH) });
 }
 
 let smsSeq = 0;
@@ -86,7 +87,7 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   at("2026-02-01T12:00:00Z");
   biz = await makeTestBusiness(prisma, { name: "Month Plumbing" });
-  await updateMessagingSettings(prisma, biz.tenant.id, { bookingUrl: "https://book.example/quote", quietStartMinute: 0, quietEndMinute: 0 });
+  await updateMessagingSettings(tenantScoped(prisma, biz.tenant.id), biz.tenant.id, { bookingUrl: "https://book.example/quote", quietStartMinute: 0, quietEndMinute: 0 });
 
   // February 27 (the previous period): one silent missed call, texted back.
   at("2026-02-27T16:00:00Z");

@@ -1,29 +1,29 @@
 // The weekly handoff QA, with I/O: on Monday each business gets a sample of last week's handoffs
 // (accepted, rejected, escalated) to review; reviewers answer the five questions with a note.
 import { z } from "zod";
-import type { PrismaClient } from "@/server/db/generated/client";
-import type { TenantCtx } from "@/server/db/tenant-scope";
+import { globalDb, type SystemDb } from "@/server/db/system";
+import type { TenantCtx, TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { HANDOFF_EVENT_KIND, HANDOFF_QUESTIONS, isHandoffSamplingTime, pickHandoffSample, previousWeek } from "./handoff-qa";
 
-export async function sampleHandoffWeek(prisma: PrismaClient, opts: { tenantId: string; now: Date }): Promise<{ weekOf: string; sampled: number; alreadySampled: boolean }> {
-  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: opts.tenantId }, select: { timeZone: true } });
+export async function sampleHandoffWeek(db: TenantDb, opts: { tenantId: string; now: Date }): Promise<{ weekOf: string; sampled: number; alreadySampled: boolean }> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: opts.tenantId }, select: { timeZone: true } });
   const week = previousWeek(opts.now, tenant.timeZone);
-  const existing = await prisma.handoffReview.count({ where: { tenantId: opts.tenantId, weekOf: week.weekOf } });
+  const existing = await db.handoffReview.count({ where: { tenantId: opts.tenantId, weekOf: week.weekOf } });
   if (existing) return { weekOf: week.weekOf, sampled: existing, alreadySampled: true };
-  const events = await prisma.leadEvent.findMany({
+  const events = await db.leadEvent.findMany({
     where: { tenantId: opts.tenantId, type: { in: Object.keys(HANDOFF_EVENT_KIND) }, createdAt: { gte: week.start, lt: week.end }, lead: { isTest: false } },
     select: { leadId: true, type: true },
   });
   const picked = pickHandoffSample(events.map((e) => ({ leadId: e.leadId, kind: HANDOFF_EVENT_KIND[e.type]! })), week.weekOf);
   // Two workers pick the same leads (the order is a hash), so the unique key makes the second a no-op.
-  if (picked.length) await prisma.handoffReview.createMany({ data: picked.map((p) => ({ tenantId: opts.tenantId, weekOf: week.weekOf, leadId: p.leadId, kind: p.kind, createdAt: opts.now })), skipDuplicates: true });
+  if (picked.length) await db.handoffReview.createMany({ data: picked.map((p) => ({ tenantId: opts.tenantId, weekOf: week.weekOf, leadId: p.leadId, kind: p.kind, createdAt: opts.now })), skipDuplicates: true });
   return { weekOf: week.weekOf, sampled: picked.length, alreadySampled: false };
 }
 
 /** Businesses whose Monday morning has come (in their own time zone). */
-export async function tenantsDueForHandoffQa(prisma: PrismaClient, now: Date): Promise<string[]> {
-  const tenants = await prisma.tenant.findMany({ select: { id: true, timeZone: true } });
+export async function tenantsDueForHandoffQa(sys: SystemDb, now: Date): Promise<string[]> {
+  const tenants = await globalDb(sys).tenant.findMany({ select: { id: true, timeZone: true } });
   return tenants.filter((t) => isHandoffSamplingTime(now, t.timeZone)).map((t) => t.id);
 }
 

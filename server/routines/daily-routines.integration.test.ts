@@ -2,6 +2,8 @@
 // serves, on a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, engineName } from "@/server/test/test-db";
+import { systemDb } from "@/server/db/system";
+import { tenantScoped } from "@/server/db/tenant-scope";
 import { callerFor } from "@/server/test/caller";
 import { addMember, makeLead, makeTenant, makeUser } from "@/prisma/factories";
 import { notify } from "@/server/notifications/outbox";
@@ -69,7 +71,7 @@ describe(`daily routines (${engineName})`, () => {
   it("marks leads escalated by the end-of-day review on the review list", async () => {
     // Tomorrow just after 5 PM in the tenant's time zone.
     const after = new Date(routineWindows(new Date(Date.now() + 24 * HOUR), "America/Chicago").endOfDay.getTime() + 60_000);
-    await sweepEscalations({ prisma: db.prisma, now: after, enqueue: async () => null });
+    await sweepEscalations({ sys: systemDb(db.prisma), now: after, enqueue: async () => null });
     const owner = callerFor(db.prisma, fx.owner.id, fx.tenant.slug);
     const review = await owner.routines.section({ section: "review" });
     expect(review.items.every((i) => i.isEscalated)).toBe(true);
@@ -78,7 +80,7 @@ describe(`daily routines (${engineName})`, () => {
 
 describe(`in-app notifications (${engineName})`, () => {
   it("lists a person's own notifications, counts unread, and marks them read; another person's id changes nothing", async () => {
-    const mk = (userId: string, purpose: string) => notify({ prisma: db.prisma, tenantId: fx.tenant.id, userId, channel: "in_app", purpose, leadId: fx.leads.hot.id, body: `Escalated ${purpose}`, enqueue: async () => null });
+    const mk = (userId: string, purpose: string) => notify({ db: tenantScoped(db.prisma, fx.tenant.id), tenantId: fx.tenant.id, userId, channel: "in_app", purpose, leadId: fx.leads.hot.id, body: `Escalated ${purpose}`, enqueue: async () => null });
     const mine = await mk(fx.staff.id, "test.a");
     await mk(fx.staff.id, "test.b");
     const theirs = await mk(fx.other.id, "test.c");
@@ -93,7 +95,7 @@ describe(`in-app notifications (${engineName})`, () => {
   });
 
   it("the dev outbox lists SMS and email for the owner and refuses staff", async () => {
-    await notify({ prisma: db.prisma, tenantId: fx.tenant.id, userId: fx.owner.id, channel: "sms", to: "+15125550102", purpose: "test.sms", body: "Emergency: call back", enqueue: async () => null });
+    await notify({ db: tenantScoped(db.prisma, fx.tenant.id), tenantId: fx.tenant.id, userId: fx.owner.id, channel: "sms", to: "+15125550102", purpose: "test.sms", body: "Emergency: call back", enqueue: async () => null });
     const outbox = await callerFor(db.prisma, fx.owner.id, fx.tenant.slug).notifications.outbox({ channel: "sms" });
     expect(outbox.items.map((n) => [n.to, n.body])).toContainEqual(["+15125550102", "Emergency: call back"]);
     await expect(callerFor(db.prisma, fx.staff.id, fx.tenant.slug).notifications.outbox()).rejects.toMatchObject({ code: "FORBIDDEN" });

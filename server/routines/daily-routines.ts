@@ -20,7 +20,7 @@ export type RoutineCtx = TenantCtx & { viewer: Viewer; now: Date };
 
 async function windowsFor(ctx: RoutineCtx): Promise<RoutineWindows & { timeZone: string }> {
   const [tenant, hours] = await Promise.all([
-    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
+    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
     ctx.db.businessHours.findMany({ select: { weekday: true, openMinute: true, closeMinute: true } }),
   ]);
   return { ...routineWindows(ctx.now, tenant.timeZone, hours), timeZone: tenant.timeZone };
@@ -89,7 +89,7 @@ export async function routineSection(ctx: RoutineCtx, section: RoutineSection, c
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, PAGE_SIZE);
-  const esc = await escalationsForLeads(ctx.prisma, ctx.tenantId, page.map((r) => r.id));
+  const esc = await escalationsForLeads(ctx.db, ctx.tenantId, page.map((r) => r.id));
   const today = localDate(ctx.now, w.timeZone);
   return {
     items: page.map((r) => ({

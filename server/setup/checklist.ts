@@ -1,16 +1,16 @@
 // The onboarding checklist: what is still missing before the AI may answer calls. "Setup
 // complete" is the first half of the service gate (server/billing/service-gate.ts).
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 
 export type ChecklistItem = { key: "trackingNumber" | "plumberPhone" | "serviceArea" | "businessHours" | "bookingSlots"; label: string; done: boolean; hint: string; href: string };
 
-export async function setupChecklist(prisma: PrismaClient, tenantId: string): Promise<{ items: ChecklistItem[]; complete: boolean }> {
+export async function setupChecklist(db: TenantDb, tenantId: string): Promise<{ items: ChecklistItem[]; complete: boolean }> {
   const [tenant, tracking, zips, hours, slots] = await Promise.all([
-    prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { plumberPhone: true } }),
-    prisma.trackingNumber.count({ where: { tenantId } }),
-    prisma.serviceZip.count({ where: { tenantId } }),
-    prisma.businessHours.count({ where: { tenantId } }),
-    prisma.bookingSlot.count({ where: { tenantId } }),
+    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { plumberPhone: true } }),
+    db.trackingNumber.count({ where: { tenantId } }),
+    db.serviceZip.count({ where: { tenantId } }),
+    db.businessHours.count({ where: { tenantId } }),
+    db.bookingSlot.count({ where: { tenantId } }),
   ]);
   return checklistFromFacts({ plumberPhone: tenant.plumberPhone, tracking, zips, hours, slots });
 }

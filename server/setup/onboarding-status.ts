@@ -1,6 +1,6 @@
 // The overview: the setup checklist plus billing as its last step, the service gate, and the
 // one-sentence answer to "does the AI answer calls right now?" (server/billing/ai-status.ts).
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { aiStatus } from "@/server/billing/ai-status";
 import { billingEligibility } from "@/server/billing/billing-eligibility";
 import type { PlanOffer } from "@/server/billing/plan-offer";
@@ -18,12 +18,12 @@ export function priceLine(offer: PlanOffer | null): string {
   return `Free ${offer.trialDays}-day trial, then ${money(offer.baseAmount, offer.currency)} a month + ${money(offer.perCallAmount, offer.currency)} per AI-handled call.`;
 }
 
-export async function onboardingStatus(prisma: PrismaClient, tenantId: string, offer: PlanOffer | null, now: Date = new Date()) {
+export async function onboardingStatus(db: TenantDb, tenantId: string, offer: PlanOffer | null, now: Date = new Date()) {
   const [checklist, gate, tenant, account] = await Promise.all([
-    setupChecklist(prisma, tenantId),
-    serviceGate(prisma, tenantId, now),
-    prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true, paused: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } }),
-    prisma.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true, trialEnd: true, hasPaymentMethod: true } }),
+    setupChecklist(db, tenantId),
+    serviceGate(db, tenantId, now),
+    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true, paused: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } }),
+    db.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true, trialEnd: true, hasPaymentMethod: true } }),
   ]);
   const billing = billingEligibility(account, now);
   const status = account?.status ?? "none";

@@ -3,6 +3,8 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { AppError } from "@/server/errors";
 import type { TenantCtx } from "@/server/db/tenant-scope";
+import type { SystemDb } from "@/server/db/system";
+import { trackingNumberOwner } from "@/server/db/cross-tenant-sweeps";
 
 /** Normalises what a person typed ("(512) 555-0142") to E.164 ("+15125550142"). */
 export function toE164(input: string, field: string): string {
@@ -16,15 +18,15 @@ export function toE164(input: string, field: string): string {
 }
 
 export async function addTrackingNumber(
-  { db, prisma, tenantId }: TenantCtx,
+  { sys, db, tenantId }: TenantCtx & { sys: SystemDb },
   input: { number: string; label?: string },
 ) {
   const e164 = toE164(input.number, "number");
-  const taken = await prisma.trackingNumber.findUnique({ where: { e164 } });
-  if (taken) {
+  const takenBy = await trackingNumberOwner(sys, e164);
+  if (takenBy) {
     throw new AppError(
       "CONFLICT",
-      taken.tenantId === tenantId ? `${e164} is already one of your tracking numbers.` : `${e164} is already in use by another business. Each tracking number can belong to one business only.`,
+      takenBy === tenantId ? `${e164} is already one of your tracking numbers.` : `${e164} is already in use by another business. Each tracking number can belong to one business only.`,
       "number",
     );
   }
@@ -42,10 +44,10 @@ export async function removeTrackingNumber({ db }: Pick<TenantCtx, "db">, id: st
 }
 
 export async function setForwardingPhones(
-  { prisma, tenantId }: Pick<TenantCtx, "prisma" | "tenantId">,
+  { db, tenantId }: Pick<TenantCtx, "db" | "tenantId">,
   input: { plumberPhone: string; onCallPhone?: string | null },
 ) {
   const plumberPhone = toE164(input.plumberPhone, "plumberPhone");
   const onCallPhone = input.onCallPhone?.trim() ? toE164(input.onCallPhone, "onCallPhone") : null;
-  return prisma.tenant.update({ where: { id: tenantId }, data: { plumberPhone, onCallPhone }, select: { plumberPhone: true, onCallPhone: true } });
+  return db.tenant.update({ where: { id: tenantId }, data: { plumberPhone, onCallPhone }, select: { plumberPhone: true, onCallPhone: true } });
 }

@@ -4,7 +4,6 @@
 // tenant-scoped client, takes the caller and called numbers from that row, and follows only
 // voice-webhook URLs under PUBLIC_BASE_URL.
 import { z } from "zod";
-import type { PrismaClient } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { serviceGate } from "@/server/billing/service-gate";
@@ -13,7 +12,7 @@ import { toE164 } from "@/server/setup/phone-numbers";
 import { answerDial, hangUp, newSimCall, placeCall, say, type Pending, type Post, type SimCall, type SimLine } from "./call-driver";
 import { postVoiceWebhook } from "./post-webhook";
 
-export type SimulatorCtx = { db: TenantDb; tenantId: string; prisma: PrismaClient; post?: Post };
+export type SimulatorCtx = { db: TenantDb; tenantId: string; post?: Post };
 
 const ZUrl = z.string().max(2000);
 export const ZPending = z.discriminatedUnion("kind", [
@@ -34,9 +33,9 @@ export type SimStep = { state: SimState & { from: string; to: string; isTest: tr
 export async function simulatorContext(ctx: SimulatorCtx) {
   const [numbers, tenant, checklist, gate] = await Promise.all([
     ctx.db.trackingNumber.findMany({ orderBy: { createdAt: "asc" }, select: { e164: true, label: true } }),
-    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true, plumberPhone: true, onCallPhone: true } }),
-    setupChecklist(ctx.prisma, ctx.tenantId),
-    serviceGate(ctx.prisma, ctx.tenantId),
+    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true, plumberPhone: true, onCallPhone: true } }),
+    setupChecklist(ctx.db, ctx.tenantId),
+    serviceGate(ctx.db, ctx.tenantId),
   ]);
   return {
     businessName: tenant.name,

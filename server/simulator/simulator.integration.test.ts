@@ -10,6 +10,7 @@ import { callerFor } from "@/server/test/caller";
 import { addMember, completeSetup, makeTenant, makeUser } from "@/prisma/factories";
 import { addTrackingNumber, setForwardingPhones } from "@/server/setup/phone-numbers";
 import { tenantScoped } from "@/server/db/tenant-scope";
+import { systemDb } from "@/server/db/system";
 import { newCallSid } from "./call-driver";
 import { postTwilio } from "./post-webhook";
 
@@ -33,7 +34,7 @@ async function setup() {
   // A business that has a number and a plumber but no service area, hours or slots yet.
   const ownerC = await makeUser(prisma, { name: "Owner C" });
   const c = await makeTenant(prisma, { name: "Charlie Plumbing", ownerId: ownerC.id });
-  const ctxC = { db: tenantScoped(prisma, c.id), tenantId: c.id, prisma };
+  const ctxC = { db: tenantScoped(prisma, c.id), tenantId: c.id, sys: systemDb(prisma) };
   const numberC = (await addTrackingNumber(ctxC, { number: "+15125550177" })).e164;
   await setForwardingPhones(ctxC, { plumberPhone: "+15125550178" });
   return { a, b, c, ownerA, managerA, staffA, ownerB, ownerC, numberA, numberB, numberC };

@@ -1,6 +1,10 @@
-// Creating a business (tenant) with its first owner, and the URL slug it lives under.
+// Creating a business (tenant) with its first owner, and the URL slug it lives under. The new
+// business's id is chosen first (newTenantId) and its slug read from the tenant directory
+// (freeSlug); then one transaction on the new tenant's scoped client creates the row, the owner's
+// membership and the audit entry.
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { GlobalDb } from "@/server/db/system";
+import type { TenantTx } from "@/server/db/tenant-scope";
 import { writeAudit } from "@/server/audit/write-audit";
 import { AppError } from "@/server/errors";
 
@@ -23,17 +27,33 @@ export function slugify(name: string): string {
   return base || "business";
 }
 
-type Tx = Pick<PrismaClient, "tenant" | "membership" | "auditLog">;
+/** A new business's id, in the schema's scheme (a cuid: "c", the time in base 36, then random). */
+export function newTenantId(): string {
+  const random = Array.from(randomBytes(16), (b) => (b % 36).toString(36)).join("");
+  return `c${Date.now().toString(36).padStart(8, "0")}${random}`;
+}
+
+/**
+ * The slug a new business gets: the one asked for, else its name's, with a random suffix when
+ * another business has it. Read from the tenant directory before the transaction that creates it.
+ */
+export async function freeSlug(directory: Pick<GlobalDb, "tenant">, input: { name: string; slug?: string }): Promise<string> {
+  const slug = input.slug ?? slugify(input.name.trim());
+  if (await directory.tenant.findUnique({ where: { slug } })) return `${slug}-${randomBytes(3).toString("hex")}`;
+  return slug;
+}
+
+/** The new tenant's scoped client (or its transaction): `forTenant(sys, newTenantId())`. */
+type Tx = Pick<TenantTx, "tenant" | "membership" | "auditLog">;
 
 export async function createTenant(
   tx: Tx,
-  input: { name: string; timeZone: string; ownerId?: string; agencyId?: string | null; slug?: string; /** Who creates it (an agency operator); defaults to the owner. */ actorId?: string },
+  input: { name: string; timeZone: string; ownerId?: string; agencyId?: string | null; /** From freeSlug. */ slug: string; /** Who creates it (an agency operator); defaults to the owner. */ actorId?: string },
 ) {
   const name = input.name.trim();
   if (name.length < 2) throw new AppError("BAD_REQUEST", "Business name must be at least 2 characters.", "businessName");
   if (!isValidTimeZone(input.timeZone)) throw new AppError("BAD_REQUEST", `"${input.timeZone}" is not a time zone like America/Chicago.`, "timeZone");
-  let slug = input.slug ?? slugify(name);
-  if (await tx.tenant.findUnique({ where: { slug } })) slug = `${slug}-${randomBytes(3).toString("hex")}`;
+  const slug = input.slug;
   const tenant = await tx.tenant.create({ data: { name, slug, timeZone: input.timeZone, agencyId: input.agencyId ?? null } });
   if (input.ownerId) {
     await tx.membership.create({ data: { tenantId: tenant.id, userId: input.ownerId, role: "owner" } });

@@ -35,7 +35,7 @@ async function setup() {
   // B's data uses values A never has, so a leak is visible in any answer.
   await completeSetup(prisma, b.id, { trackingNumber: "+19075550123", plumberPhone: "+19075550124", onCallPhone: "+19075550125", zips: ["99501", "99502"] });
   const keyB = await makeApiKey(prisma, b.id);
-  const inviteB = await createInvite({ db: tenantScoped(prisma, b.id), tenantId: b.id, prisma }, { email: "new@bravo.test", role: "staff", actorId: ownerB.id, actorRole: "owner" });
+  const inviteB = await createInvite({ db: tenantScoped(prisma, b.id), tenantId: b.id }, { email: "new@bravo.test", role: "staff", actorId: ownerB.id, actorRole: "owner" });
   const trackingB = await prisma.trackingNumber.findFirstOrThrow({ where: { tenantId: b.id } });
   const slotB = await prisma.bookingSlot.findFirstOrThrow({ where: { tenantId: b.id } });
   const leadB = await makeLead(prisma, b.id, { callerName: "Bravo Caller", zip: "99501", ownerId: staffB.id, nextAction: "Call back", dueAt: new Date() });

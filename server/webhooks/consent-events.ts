@@ -1,13 +1,13 @@
 // consent.changed: a caller opted out of texts (STOP) or back in (START). `data` is the caller's
 // open lead, when there is one, with `consent` added. Never throws.
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { emitWebhookEvent, type Enqueue } from "./outbox";
 
 export async function emitConsentChanged(
-  prisma: PrismaClient,
+  db: TenantDb,
   input: { tenantId: string; leadId: string | null; phone: string; optedOut: boolean; source: string; at: Date; enqueue?: Enqueue },
 ) {
-  await emitWebhookEvent(prisma, {
+  await emitWebhookEvent(db, {
     tenantId: input.tenantId,
     type: "consent.changed",
     leadId: input.leadId,

@@ -2,7 +2,9 @@
 // sign it with the endpoint's secret(s), POST it (10 s timeout, no redirects followed), and log
 // the answer. Failures retry with exponential backoff for about 24 hours under the same
 // `webhook-id`; an endpoint that has failed for 5 days in a row is disabled and its owners told.
-import type { PrismaClient } from "@/server/db/generated/client";
+import { claimDueWebhookDelivery } from "@/server/db/cross-tenant-sweeps";
+import { forTenant, type SystemDb } from "@/server/db/system";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { notify, type Enqueue as NotifyEnqueue } from "@/server/notifications/outbox";
 import { signatureHeaders } from "./sign";
 import { targetRefusal, type Resolve } from "./target-guard";
@@ -36,18 +38,16 @@ async function readTruncated(res: Response): Promise<string> {
   }
 }
 
-export async function deliverWebhook(prisma: PrismaClient, id: string, opts: DeliverOptions = {}): Promise<DeliverResult> {
+/** The job names only the delivery's id: the claimed row names its business. */
+export async function deliverWebhook(sys: SystemDb, id: string, opts: DeliverOptions = {}): Promise<DeliverResult> {
   const clock = opts.now ?? (() => new Date());
   const start = clock();
-  const claim = await prisma.webhookDelivery.updateMany({
-    where: { id, status: "pending", nextAttemptAt: { lte: start } },
-    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(start.getTime() + CLAIM_MS), lastAttemptAt: start },
-  });
-  if (claim.count === 0) return { outcome: "not_due" };
-  const delivery = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { endpoint: true } });
+  const delivery = await claimDueWebhookDelivery(sys, id, start, new Date(start.getTime() + CLAIM_MS));
+  if (!delivery) return { outcome: "not_due" };
+  const db = forTenant(sys, delivery.tenantId);
   const endpoint = delivery.endpoint;
   if (!endpoint.enabled) {
-    await prisma.webhookDelivery.update({ where: { id }, data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint is disabled." } });
+    await db.webhookDelivery.update({ where: { id }, data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint is disabled." } });
     return { outcome: "skipped" };
   }
 
@@ -77,39 +77,39 @@ export async function deliverWebhook(prisma: PrismaClient, id: string, opts: Del
   const now = clock();
 
   if (!error) {
-    await prisma.$transaction([
-      prisma.webhookDelivery.update({ where: { id }, data: { status: "succeeded", nextAttemptAt: null, responseStatus, responseBody, durationMs, error: null } }),
-      prisma.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: { not: null } }, data: { failingSince: null } }),
+    await db.$transaction([
+      db.webhookDelivery.update({ where: { id }, data: { status: "succeeded", nextAttemptAt: null, responseStatus, responseBody, durationMs, error: null } }),
+      db.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: { not: null } }, data: { failingSince: null } }),
     ]);
     return { outcome: "succeeded" };
   }
 
   const delay = RETRY_DELAYS_SECONDS[delivery.attempts - 1];
   const retryAt = delay === undefined ? null : new Date(now.getTime() + Math.max(1000, delay * 1000 * (opts.retryScale ?? 1)));
-  await prisma.webhookDelivery.update({
+  await db.webhookDelivery.update({
     where: { id },
     data: { status: retryAt ? "pending" : "failed", nextAttemptAt: retryAt, responseStatus, responseBody, durationMs, error: error.slice(0, 500) },
   });
-  await recordEndpointFailure(prisma, endpoint.id, now, opts);
+  await recordEndpointFailure(db, endpoint.id, now, opts);
   return { outcome: "failed", retryAt };
 }
 
 /** Marks the endpoint failing since its first failure; after 5 days of failures, disables it once. */
-async function recordEndpointFailure(prisma: PrismaClient, endpointId: string, now: Date, opts: DeliverOptions) {
-  await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
-  const disabled = await prisma.webhookEndpoint.updateMany({
+async function recordEndpointFailure(db: TenantDb, endpointId: string, now: Date, opts: DeliverOptions) {
+  await db.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
+  const disabled = await db.webhookEndpoint.updateMany({
     where: { id: endpointId, enabled: true, failingSince: { lte: new Date(now.getTime() - DISABLE_AFTER_MS) } },
     data: { enabled: false, disabledAt: now, disabledReason: "Every delivery failed for 5 days in a row." },
   });
   if (disabled.count === 0) return;
-  const endpoint = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, include: { tenant: { select: { slug: true } } } });
-  await prisma.webhookDelivery.updateMany({ where: { endpointId, status: "pending" }, data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint was disabled." } });
-  const owners = await prisma.membership.findMany({ where: { tenantId: endpoint.tenantId, role: "owner" }, select: { userId: true, user: { select: { email: true } } } });
+  const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, include: { tenant: { select: { slug: true } } } });
+  await db.webhookDelivery.updateMany({ where: { endpointId, status: "pending" }, data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint was disabled." } });
+  const owners = await db.membership.findMany({ where: { tenantId: endpoint.tenantId, role: "owner" }, select: { userId: true, user: { select: { email: true } } } });
   const body = `Webhook endpoint ${endpoint.url} was turned off: every delivery failed for 5 days. Fix the receiver, then turn it back on in Settings → Webhooks.`;
   for (const o of owners) {
     for (const channel of ["in_app", "email"] as const) {
       await notify({
-        prisma,
+        db,
         tenantId: endpoint.tenantId,
         userId: o.userId,
         channel,

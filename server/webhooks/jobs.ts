@@ -1,6 +1,7 @@
 // The webhook pg-boss jobs: `webhooks.deliver` makes one attempt and queues the next one at its
 // backoff time; `webhooks.sweep` (every minute) re-queues due rows whose job was lost.
 import { env } from "@/server/env";
+import { dueWebhookDeliveryIds } from "@/server/db/cross-tenant-sweeps";
 import { defineJob, type JobDefinition } from "@/server/jobs/define-job";
 import { deliverWebhook, type DeliverOptions } from "./deliver";
 import { enqueueWebhookDeliveries, WEBHOOK_DELIVER_JOB, type Enqueue } from "./outbox";
@@ -19,7 +20,7 @@ export function makeWebhookJobs(opts: Omit<DeliverOptions, "now"> & { enqueue?: 
     queue: { policy: "short" },
     batchSize: 4,
     async work({ id }, ctx) {
-      const result = await deliverWebhook(ctx.prisma, id, { ...opts, now: ctx.now });
+      const result = await deliverWebhook(ctx.sys, id, { ...opts, now: ctx.now });
       if (result.outcome === "failed" && result.retryAt) {
         const send = opts.enqueue ?? (await runtimeEnqueue());
         await send(WEBHOOK_DELIVER_JOB, { id }, { singletonKey: id, startAfter: result.retryAt });
@@ -30,11 +31,8 @@ export function makeWebhookJobs(opts: Omit<DeliverOptions, "now"> & { enqueue?: 
     name: WEBHOOK_SWEEP_JOB,
     cron: "* * * * *",
     async work(_data, ctx) {
-      const due = await ctx.prisma.webhookDelivery.findMany({ where: { status: "pending", nextAttemptAt: { lte: ctx.now() } }, select: { id: true }, take: 500 });
-      await enqueueWebhookDeliveries(
-        due.map((d) => d.id),
-        opts.enqueue,
-      );
+      const due = await dueWebhookDeliveryIds(ctx.sys, ctx.now(), 500);
+      await enqueueWebhookDeliveries(due, opts.enqueue);
     },
   });
   return [deliver as JobDefinition<never>, sweep as JobDefinition<never>];

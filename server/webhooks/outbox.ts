@@ -4,8 +4,9 @@
 //
 //   recordWebhookEvent(tx, { tenantId, type, lead, extra? }) → delivery ids (inside a transaction)
 //   enqueueWebhookDeliveries(ids)                             → queues them (after commit)
-//   emitWebhookEvent(prisma, { tenantId, leadId, type, extra? }) → both, for system paths; never throws
-import type { Lead, PrismaClient } from "@/server/db/generated/client";
+//   emitWebhookEvent(db, { tenantId, leadId, type, extra? }) → both, for system paths; never throws
+import type { Lead } from "@/server/db/generated/client";
+import type { TenantDb } from "@/server/db/tenant-scope";
 import { leadJson } from "@/server/api/lead-json";
 import type { SendOptions } from "@/server/jobs/define-job";
 import { leadChangeEvents, type WebhookEventType } from "./events";
@@ -15,7 +16,7 @@ export const WEBHOOK_DELIVER_JOB = "webhooks.deliver";
 
 type DeliveryRow = { id: string; tenantId: string; endpointId: string; eventType: string; leadId: string | null; payload: string; nextAttemptAt: Date; createdAt: Date };
 
-/** A Prisma client or an interactive transaction's client, tenant-scoped or not. */
+/** The tenant's scoped client or an interactive transaction on it. */
 type Db = {
   webhookEndpoint: { findMany(args: { where: { tenantId: string; enabled: true; events: { has: string } }; select: { id: true } }): PromiseLike<{ id: string }[]> };
   webhookDelivery: { createMany(args: { data: DeliveryRow[] }): PromiseLike<unknown> };
@@ -75,12 +76,12 @@ export async function enqueueWebhookDeliveries(ids: string[], enqueue?: Enqueue)
 
 /** For system paths without their own transaction (the call flow, texts, consent). Never throws. */
 export async function emitWebhookEvent(
-  prisma: PrismaClient,
+  db: TenantDb,
   input: { tenantId: string; type: WebhookEventType; leadId: string | null; extra?: Record<string, unknown>; now?: Date; enqueue?: Enqueue },
 ): Promise<string[]> {
   try {
-    const lead = input.leadId ? await prisma.lead.findFirst({ where: { id: input.leadId, tenantId: input.tenantId } }) : null;
-    const ids = await recordWebhookEvent(prisma, { tenantId: input.tenantId, type: input.type, lead, extra: input.extra, now: input.now });
+    const lead = input.leadId ? await db.lead.findFirst({ where: { id: input.leadId, tenantId: input.tenantId } }) : null;
+    const ids = await recordWebhookEvent(db, { tenantId: input.tenantId, type: input.type, lead, extra: input.extra, now: input.now });
     await enqueueWebhookDeliveries(ids, input.enqueue);
     return ids;
   } catch (err) {

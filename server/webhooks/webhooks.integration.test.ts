@@ -6,6 +6,7 @@ import { Webhook } from "standardwebhooks";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { tenantScoped } from "@/server/db/tenant-scope";
+import { systemDb } from "@/server/db/system";
 import { makeApiKey, makeLead } from "@/prisma/factories";
 import { startJobs, stopJobs } from "@/server/jobs/runtime";
 import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
@@ -135,7 +136,7 @@ describe(`outbound webhooks (${engineName})`, () => {
     const endpoint = await addEndpoint(keyA, "/moved", ["sms.received"]);
     const lead = await makeLead(prisma, biz.tenant.id);
     const [id] = await recordWebhookEvent(prisma, { tenantId: biz.tenant.id, type: "sms.received", lead });
-    const result = await deliverWebhook(prisma, id!, { retryScale: 100 });
+    const result = await deliverWebhook(systemDb(prisma), id!, { retryScale: 100 });
     expect(result).toMatchObject({ outcome: "failed" });
     expect(receiver.received("/elsewhere")).toHaveLength(0);
     const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: id! } });
@@ -144,7 +145,7 @@ describe(`outbound webhooks (${engineName})`, () => {
 
     receiver.answer("/moved", [500]);
     await prisma.webhookDelivery.update({ where: { id: id! }, data: { nextAttemptAt: new Date() } });
-    await deliverWebhook(prisma, id!, { retryScale: 100 });
+    await deliverWebhook(systemDb(prisma), id!, { retryScale: 100 });
     const failed = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: id! } });
     expect(failed.responseBody!.length).toBeLessThanOrEqual(RESPONSE_LOG_CHARS + 1);
     await setWebhookEndpointEnabled({ db: tenantScoped(prisma, biz.tenant.id), tenantId: biz.tenant.id, actorId: null }, { id: endpoint.id, enabled: false });
@@ -160,7 +161,7 @@ describe(`outbound webhooks (${engineName})`, () => {
     const call = new TwilioCall(biz.trackingNumber, "+15125554444");
     await call.incoming();
     // The row queued before the switch is skipped, and the new call records no row at all.
-    expect(await deliverWebhook(prisma, queued!)).toEqual({ outcome: "skipped" });
+    expect(await deliverWebhook(systemDb(prisma), queued!)).toEqual({ outcome: "skipped" });
     expect(await prisma.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, select: { eventType: true, status: true } })).toEqual([{ eventType: "sms.received", status: "skipped" }]);
     await new Promise((r) => setTimeout(r, 1500));
     expect(receiver.received("/off")).toHaveLength(0);
@@ -173,7 +174,7 @@ describe(`outbound webhooks (${engineName})`, () => {
     const now = new Date();
     await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(now.getTime() - DISABLE_AFTER_MS - 60_000) } });
     const [id] = await recordWebhookEvent(prisma, { tenantId: biz.tenant.id, type: "sms.received", lead: await makeLead(prisma, biz.tenant.id), now: new Date(now.getTime() - 1000) });
-    await deliverWebhook(prisma, id!, { now: () => now, notifyEnqueue: async () => null });
+    await deliverWebhook(systemDb(prisma), id!, { now: () => now, notifyEnqueue: async () => null });
     expect(await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("5 days") });
     const notes = await prisma.notification.findMany({ where: { tenantId: biz.tenant.id, userId: biz.ownerId, purpose: "webhook.disabled" }, orderBy: { channel: "asc" } });
     expect(notes.map((n) => n.channel).sort()).toEqual(["email", "in_app"]);
@@ -186,14 +187,14 @@ describe(`outbound webhooks (${engineName})`, () => {
     const rotated = await rotateWebhookSecret(ctx, endpoint.id);
     expect(rotated.secret).not.toBe(endpoint.secret);
     const [id] = await recordWebhookEvent(prisma, { tenantId: biz.tenant.id, type: "sms.received", lead: await makeLead(prisma, biz.tenant.id) });
-    await deliverWebhook(prisma, id!);
+    await deliverWebhook(systemDb(prisma), id!);
     const got = receiver.received("/rotated").at(-1)!;
     expect(got.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
     expect(() => new Webhook(endpoint.secret).verify(got.body, got.headers)).not.toThrow();
     expect(() => new Webhook(rotated.secret).verify(got.body, got.headers)).not.toThrow();
     // Resend: the same webhook-id again.
     await resendWebhookDelivery({ ...ctx, enqueue: async () => null }, id!);
-    await deliverWebhook(prisma, id!);
+    await deliverWebhook(systemDb(prisma), id!);
     expect(receiver.received("/rotated").at(-1)!.headers["webhook-id"]).toBe(id);
   });
 
@@ -211,7 +212,7 @@ describe(`outbound webhooks (${engineName})`, () => {
   });
 
   it("requires the webhooks:manage scope", async () => {
-    const readOnly = await createApiKey({ db: tenantScoped(prisma, biz.tenant.id), tenantId: biz.tenant.id, prisma }, { name: "Read only", actorId: null, scopes: ["leads:read"] });
+    const readOnly = await createApiKey({ db: tenantScoped(prisma, biz.tenant.id), tenantId: biz.tenant.id }, { name: "Read only", actorId: null, scopes: ["leads:read"] });
     const res = await listWebhooks(api("GET", "/api/v1/webhooks", readOnly.secret));
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain("webhooks:manage");

@@ -5,7 +5,7 @@ import { currentUser } from "@/server/auth/session";
 import { AppShell } from "@/components/app-shell";
 import { CancellationBanner } from "@/components/billing/cancellation-banner";
 import { can } from "@/server/auth/permissions";
-import { getPrisma } from "@/server/db";
+import { forTenant, getSystemDb } from "@/server/db";
 import { DEV_TWILIO_AUTH_TOKEN, env } from "@/server/env";
 
 // Every page of a business goes through here: signed in, and allowed into this tenant.
@@ -17,7 +17,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const current = user.tenants.find((t) => t.slug === slug);
   // Same page for "no such business" and "not yours": nothing to learn by guessing slugs.
   if (!current) notFound();
-  const tenant = await (await getPrisma()).tenant.findUnique({ where: { id: current.tenantId }, select: { timeZone: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } });
+  const tenant = await forTenant(await getSystemDb(), current.tenantId).tenant.findUnique({ where: { id: current.tenantId }, select: { timeZone: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } });
   const banner =
     tenant?.cancelRequestedAt && tenant.detachAt && !tenant.detachedAt ? (
       <CancellationBanner slug={current.slug} detachAt={tenant.detachAt} timeZone={tenant.timeZone} canUndo={can(current.role, "billing.manage")} />

@@ -4,6 +4,7 @@ import { startTrialQuietly } from "@/server/billing/start-trial";
 import { signUp } from "@/server/accounts/sign-up";
 import { acceptInvite, findOpenInvite } from "@/server/accounts/invites";
 import { accessibleTenants } from "@/server/agency/tenant-access";
+import { forTenant, globalDb } from "@/server/db/system";
 import { protectedProcedure, publicProcedure, router } from "../init";
 
 export const ZSignUpInput = z.object({
@@ -22,15 +23,15 @@ export const ZAcceptInviteInput = z.object({
 
 export const accountRouter = router({
   signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
-    const { tenant, user } = await signUp(ctx.prisma, input);
-    await startTrialQuietly(ctx.prisma, tenant.id, user.email);
+    const { tenant, user } = await signUp(ctx.sys, input);
+    await startTrialQuietly(forTenant(ctx.sys, tenant.id), tenant.id, user.email);
     return { tenantSlug: tenant.slug };
   }),
   me: protectedProcedure.query(async ({ ctx }) => {
-    const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.session.userId }, select: { id: true, name: true, email: true } });
-    const tenants = await accessibleTenants(ctx.prisma, user.id);
+    const user = await globalDb(ctx.sys).user.findUniqueOrThrow({ where: { id: ctx.session.userId }, select: { id: true, name: true, email: true } });
+    const tenants = await accessibleTenants(ctx.sys, user.id);
     return { user, tenants };
   }),
-  inviteInfo: publicProcedure.input(z.object({ token: z.string().min(10) })).query(({ ctx, input }) => findOpenInvite(ctx.prisma, input.token)),
-  acceptInvite: publicProcedure.input(ZAcceptInviteInput).mutation(({ ctx, input }) => acceptInvite(ctx.prisma, input)),
+  inviteInfo: publicProcedure.input(z.object({ token: z.string().min(10) })).query(({ ctx, input }) => findOpenInvite(ctx.sys, input.token)),
+  acceptInvite: publicProcedure.input(ZAcceptInviteInput).mutation(({ ctx, input }) => acceptInvite(ctx.sys, input)),
 });

@@ -2,6 +2,7 @@
 // Every procedure goes through the agency gate (operators only, their own agency only).
 import { z } from "zod";
 import { startTrialQuietly } from "@/server/billing/start-trial";
+import { forTenant } from "@/server/db/system";
 import { agencyOverview } from "@/server/agency/agency-overview";
 import { createAgencyTenant } from "@/server/agency/create-agency-tenant";
 import { pauseTenant, resumeTenant } from "@/server/agency/pause-tenant";
@@ -29,11 +30,11 @@ export const agencyRouter = router({
   overview: agencyProcedure.input(ZAgency.optional()).query(async ({ ctx }) => ({
     agency: { id: ctx.agency.agencyId, name: ctx.agency.name },
     agencies: ctx.agency.agencies,
-    tenants: await agencyOverview(ctx.prisma, ctx.agencyId),
+    tenants: await agencyOverview(ctx.sys, ctx.agencyId),
   })),
   createTenant: agencyProcedure.input(ZCreateTenantInput).mutation(async ({ ctx, input }) => {
-    const { tenant, owner, inviteToken } = await createAgencyTenant(ctx.prisma, { agencyId: ctx.agencyId, actorId: ctx.userId }, input);
-    await startTrialQuietly(ctx.prisma, tenant.id, owner.email);
+    const { tenant, owner, inviteToken } = await createAgencyTenant(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input);
+    await startTrialQuietly(forTenant(ctx.sys, tenant.id), tenant.id, owner.email);
     let invite: { link: string; emailed: boolean } | null = null;
     if (inviteToken) {
       const link = `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/invite/${inviteToken}`;
@@ -41,11 +42,11 @@ export const agencyRouter = router({
     }
     return { id: tenant.id, name: tenant.name, slug: tenant.slug, owner, invite };
   }),
-  pause: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => pauseTenant(ctx.prisma, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
-  resume: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => resumeTenant(ctx.prisma, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
+  pause: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => pauseTenant(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
+  resume: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => resumeTenant(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
   // ── reports ── the same KPIs per business side by side, with totals and CSV
   reports: agencyProcedure.input(ZAgency.extend({ period: ZReportPeriodInput })).query(async ({ ctx, input }) => {
-    const report = await agencyReport(ctx.prisma, ctx.agencyId, input.period);
+    const report = await agencyReport(ctx.sys, ctx.agencyId, input.period);
     return { ...report, csv: agencyReportCsv(report) };
   }),
 });

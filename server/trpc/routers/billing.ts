@@ -19,15 +19,15 @@ export const billingRouter = router({
   state: manage.query(async ({ ctx }) => billingState(ctx, new Date(), await planOffer(getStripe, stripePlan()))),
 
   startCheckout: manage.mutation(async ({ ctx }) => {
-    const user = await ctx.prisma.user.findUnique({ where: { id: ctx.userId }, select: { email: true } });
-    return startCheckout({ prisma: ctx.prisma, tenantId: ctx.tenantId, slug: ctx.tenant.slug, email: user?.email }, deps());
+    const user = await ctx.db.user.findUnique({ where: { id: ctx.userId }, select: { email: true } });
+    return startCheckout({ db: ctx.db, tenantId: ctx.tenantId, slug: ctx.tenant.slug, email: user?.email }, deps());
   }),
 
-  openPortal: manage.mutation(({ ctx }) => openPortal({ prisma: ctx.prisma, tenantId: ctx.tenantId, slug: ctx.tenant.slug }, deps())),
+  openPortal: manage.mutation(({ ctx }) => openPortal({ db: ctx.db, tenantId: ctx.tenantId, slug: ctx.tenant.slug }, deps())),
 
-  requestCancellation: manage.mutation(({ ctx }) => requestCancellation({ prisma: ctx.prisma, tenantId: ctx.tenantId, actorId: ctx.userId }, cancellationDeps())),
+  requestCancellation: manage.mutation(({ ctx }) => requestCancellation({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId }, cancellationDeps())),
 
-  undoCancellation: manage.mutation(({ ctx }) => undoCancellation({ prisma: ctx.prisma, tenantId: ctx.tenantId, actorId: ctx.userId }, cancellationDeps())),
+  undoCancellation: manage.mutation(({ ctx }) => undoCancellation({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId }, cancellationDeps())),
 
   usageLedger: manage
     .input(z.object({ cursor: z.string().max(40).nullish(), limit: z.number().int().min(1).max(100).default(20), outcome: z.enum(["billable", "credited"]).nullish(), period: z.enum(["current", "all"]).default("current") }))

@@ -26,7 +26,7 @@ const work = tenantProcedure.meta({ permission: "leads.work" });
 const manage = tenantProcedure.meta({ permission: "leads.manage" });
 
 type Ctx = Parameters<Parameters<typeof read.query>[0]>[0]["ctx"];
-const leadCtx = (ctx: Ctx) => ({ db: ctx.db, prisma: ctx.prisma, tenantId: ctx.tenantId, viewer: { userId: ctx.userId, role: ctx.role } });
+const leadCtx = (ctx: Ctx) => ({ db: ctx.db, tenantId: ctx.tenantId, viewer: { userId: ctx.userId, role: ctx.role } });
 
 const ZLeadId = z.string().min(1).max(64);
 const ZDate = z.coerce.date({ message: "Enter a valid date and time." });

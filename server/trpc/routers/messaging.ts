@@ -36,13 +36,13 @@ export const messagingRouter = router({
     .input(z.object({ leadId: id, body: z.string().max(MAX_REPLY_LENGTH * 2) }))
     .mutation(({ ctx, input }) => replyToLead({ ...ctx, viewer: viewer(ctx) }, input)),
   settings: tenantProcedure.meta({ permission: "setup.read" }).query(async ({ ctx }) => ({
-    ...(await getMessagingSettings(ctx.prisma, ctx.tenantId)),
+    ...(await getMessagingSettings(ctx.db, ctx.tenantId)),
     canEdit: can(ctx.role, "messaging.settings"),
   })),
   updateSettings: tenantProcedure
     .meta({ permission: "messaging.settings" })
     .input(ZMessagingSettingsInput)
-    .mutation(({ ctx, input }) => updateMessagingSettings(ctx.prisma, ctx.tenantId, { ...input, bookingUrl: input.bookingUrl || (input.bookingUrl === undefined ? undefined : null), contactPhone: input.contactPhone || (input.contactPhone === undefined ? undefined : null) })),
+    .mutation(({ ctx, input }) => updateMessagingSettings(ctx.db, ctx.tenantId, { ...input, bookingUrl: input.bookingUrl || (input.bookingUrl === undefined ? undefined : null), contactPhone: input.contactPhone || (input.contactPhone === undefined ? undefined : null) })),
   preview: tenantProcedure
     .meta({ permission: "setup.read" })
     .input(z.object({ purpose: z.enum(MESSAGE_PURPOSES), template: z.string().max(MAX_TEMPLATE_LENGTH * 2), bookingUrl: z.string().max(500).nullish() }))

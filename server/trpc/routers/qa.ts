@@ -18,6 +18,6 @@ export const qaRouter = router({
   days: review.query(({ ctx }) => listQaDays(ctx, new Date())),
   reviews: review.input(ZQaDayInput).query(({ ctx, input }) => listQaReviews(ctx, input.day)),
   override: review.input(ZOverrideInput).mutation(({ ctx, input }) => overrideQaVerdict(ctx, { ...input, reviewerId: ctx.userId, now: new Date() })),
-  runNow: review.mutation(({ ctx }) => sampleQaDay(ctx.prisma, { tenantId: ctx.tenantId, now: new Date(), topUp: true })),
-  setProfile: profile.input(ZSetProfileInput).mutation(({ ctx, input }) => setPromptProfile(ctx.prisma, { tenantId: ctx.tenantId, actorId: ctx.userId, profile: input.profile, reason: input.reason })),
+  runNow: review.mutation(({ ctx }) => sampleQaDay(ctx.db, { tenantId: ctx.tenantId, now: new Date(), topUp: true })),
+  setProfile: profile.input(ZSetProfileInput).mutation(({ ctx, input }) => setPromptProfile(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.userId, profile: input.profile, reason: input.reason })),
 });

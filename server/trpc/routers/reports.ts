@@ -10,7 +10,7 @@ const read = tenantProcedure.meta({ permission: "reports.read" });
 const review = tenantProcedure.meta({ permission: "qa.review" });
 
 type Ctx = Parameters<Parameters<typeof read.query>[0]>[0]["ctx"];
-const reportCtx = (ctx: Ctx) => ({ db: ctx.db, prisma: ctx.prisma, tenantId: ctx.tenantId, viewer: { userId: ctx.userId, role: ctx.role } });
+const reportCtx = (ctx: Ctx) => ({ db: ctx.db, tenantId: ctx.tenantId, viewer: { userId: ctx.userId, role: ctx.role } });
 
 export const reportsRouter = router({
   report: read.input(ZReportPeriodInput).query(({ ctx, input }) => getReport(reportCtx(ctx), input, new Date())),

@@ -18,17 +18,17 @@ const write = tenantProcedure.meta({ permission: "setup.write" });
 const ZWindow = z.object({ weekday: z.number().int().min(0).max(6), start: z.string(), end: z.string() });
 
 export const setupRouter = router({
-  checklist: read.query(async ({ ctx }) => onboardingStatus(ctx.prisma, ctx.tenantId, await planOffer(getStripe, stripePlan()))),
+  checklist: read.query(async ({ ctx }) => onboardingStatus(ctx.db, ctx.tenantId, await planOffer(getStripe, stripePlan()))),
 
   business: read.query(({ ctx }) =>
-    ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, slug: true, timeZone: true, plumberPhone: true, onCallPhone: true, promptProfile: true } }),
+    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, slug: true, timeZone: true, plumberPhone: true, onCallPhone: true, promptProfile: true } }),
   ),
   updateBusiness: tenantProcedure
     .meta({ permission: "tenant.settings" })
     .input(z.object({ name: z.string().trim().min(2, "Business name must be at least 2 characters.").max(100), timeZone: z.string() }))
     .mutation(async ({ ctx, input }) => {
       if (!isValidTimeZone(input.timeZone)) throw new AppError("BAD_REQUEST", `"${input.timeZone}" is not a time zone like America/Chicago.`, "timeZone");
-      await ctx.prisma.tenant.update({ where: { id: ctx.tenantId }, data: input });
+      await ctx.db.tenant.update({ where: { id: ctx.tenantId }, data: input });
       await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "tenant.settings_changed", data: input });
     }),
 
@@ -41,7 +41,7 @@ export const setupRouter = router({
 
   phones: read.query(async ({ ctx }) => {
     const [tenant, tracking] = await Promise.all([
-      ctx.prisma.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { plumberPhone: true, onCallPhone: true } }),
+      ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { plumberPhone: true, onCallPhone: true } }),
       ctx.db.trackingNumber.findMany({ orderBy: { createdAt: "asc" } }),
     ]);
     return { ...tenant, tracking: tracking.map((n) => ({ id: n.id, e164: n.e164, label: n.label })) };

@@ -1,8 +1,7 @@
 import { connection } from "next/server";
 import { pageAccess } from "@/components/settings/page-access";
 import { PrintableReport } from "@/components/reports/printable-report";
-import { getPrisma } from "@/server/db";
-import { tenantScoped } from "@/server/db/tenant-scope";
+import { forTenant, getSystemDb } from "@/server/db";
 import { resolveTenantAccess } from "@/server/agency/tenant-access";
 import { getReport } from "@/server/reports/query-report";
 
@@ -21,9 +20,9 @@ export default async function PrintReport({ params, searchParams }: { params: Pr
       </div>
     );
   }
-  const prisma = await getPrisma();
-  const access = await resolveTenantAccess(prisma, userId, slug);
+  const sys = await getSystemDb();
+  const access = await resolveTenantAccess(sys, userId, slug);
   if (!access) return null;
-  const report = await getReport({ db: tenantScoped(prisma, access.tenantId), prisma, tenantId: access.tenantId, viewer: { userId, role: access.role } }, { kind: "month", month }, new Date());
+  const report = await getReport({ db: forTenant(sys, access.tenantId), tenantId: access.tenantId, viewer: { userId, role: access.role } }, { kind: "month", month }, new Date());
   return <PrintableReport report={report} />;
 }
