@@ -73,7 +73,7 @@ async function replayOf(sys: SystemDb, callSid: string, key: string, running: (c
 }
 
 /** The step's TwiML (for replays) and the call's other changes, as one write of the call row. */
-type CallWrite = { key: string; twiml: string; data?: Prisma.CallUpdateInput };
+type CallWrite = { key: string; twiml: string; data?: Prisma.CallUpdateInput } | { data: Prisma.CallUpdateInput };
 
 /** What a webhook changes on the call's lead: a patch and its timeline events, in order. */
 type CallLeadChange = { patch: LeadPatch; events: LeadEventInput[] };
@@ -99,7 +99,7 @@ async function writeCallStep(
       await db.$transaction(async (tx) => {
         const lead = call.leadId ? await tx.lead.findFirst({ where: { id: call.leadId } }) : null;
         if (lead) await writeLeadChange(tx, { tenantId: call.tenantId, actorId: null, now, onRefusal: "flag", webhooks: false }, lead, await build(tx, lead));
-        if (write) await tx.call.update({ where: { callSid: call.callSid }, data: { ...write.data, lastTwimlKey: write.key, lastTwiml: write.twiml } });
+        if (write) await tx.call.update({ where: { callSid: call.callSid }, data: { ...write.data, ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}) } });
       }, CALL_TRANSACTION);
       return;
     } catch (err) {
@@ -244,12 +244,15 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
     // After an emergency the urgent callback (and its next action) already stands: only the status changes.
     if (task || state.escalation) return actionsChange(tx, call, lead, state, task ? [task] : [], now, { patch: { status }, events: [ended] }, [hungUp]);
     return statusChange(status, now, [ended, hungUp]);
-  });
-  if (call.stage !== "ended") await db.call.update({ where: { id: call.id }, data: { stage: "ended" } });
-  // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
-  if (aiHandled) await enqueueUsageForCall(db, { tenantId: call.tenantId, callSid: call.callSid });
-  await queueTextsForEndedCall(db, call.id, now); // messaging: missed-call text-back or booking texts (never throws)
-  await emitCallCompleted(db, call.id); // integrations: call.completed webhook (never throws)
+  }, call.stage !== "ended" ? { data: { stage: "ended" } } : undefined);
+  // The call is over and nobody is on the line: what follows from it runs side by side, each on
+  // its own (none throws; each has a sweep behind it).
+  await Promise.all([
+    // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
+    aiHandled ? enqueueUsageForCall(db, { tenantId: call.tenantId, callSid: call.callSid }) : null,
+    queueTextsForEndedCall(db, call.id, now), // messaging: missed-call text-back or booking texts
+    emitCallCompleted(db, call.id), // integrations: call.completed webhook
+  ]);
 }
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────

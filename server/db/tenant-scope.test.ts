@@ -32,8 +32,10 @@ describe("tenant scoping of Prisma arguments", () => {
   });
 
   it("answers the tenant directory with the tenant's own row only", () => {
-    expect(scopeArgs("Tenant", "findMany", undefined, "t1").where).toEqual({ id: "t1" });
-    expect(scopeArgs("Tenant", "update", { where: { id: "t2" }, data: {} }, "t1").where).toEqual({ id: "t1" });
+    expect(scopeArgs("Tenant", "findMany", undefined, "t1").where).toEqual({ AND: [{ id: "t1" }] });
+    // Another tenant's id stays asked for, and finds nothing.
+    expect(scopeArgs("Tenant", "update", { where: { id: "t2" }, data: {} }, "t1").where).toEqual({ id: "t2", AND: [{ id: "t1" }] });
+    expect(scopeArgs("Tenant", "findFirst", { where: { slug: "b", AND: { name: "B" } } }, "t1").where).toEqual({ slug: "b", AND: [{ name: "B" }, { id: "t1" }] });
     expect(scopeArgs("Tenant", "create", { data: { name: "A" } }, "t1").data).toEqual({ name: "A", id: "t1" });
     expect(() => scopeArgs("Tenant", "createMany", { data: [] }, "t1")).toThrow(/own tenant/);
   });

@@ -65,9 +65,14 @@ type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: 
 
 export function scopeArgs(model: string | undefined, operation: string, args: Args | undefined, tenantId: string): Args {
   const a: Args = { ...(args ?? {}) };
-  // The tenant directory answers a scoped client with its own row only.
+  // The tenant directory answers a scoped client with its own row only: the filter is ANDed, so
+  // asking for another tenant's id (or slug) finds nothing rather than the own row.
   if (model === "Tenant") {
-    if (WHERE_OPS.has(operation) || operation === "upsert") a.where = { ...(a.where ?? {}), id: tenantId };
+    if (WHERE_OPS.has(operation) || operation === "upsert") {
+      const where = a.where ?? {};
+      const and = where.AND === undefined ? [] : Array.isArray(where.AND) ? where.AND : [where.AND];
+      a.where = { ...where, AND: [...and, { id: tenantId }] };
+    }
     if (operation === "create") a.data = { ...(a.data as object), id: tenantId };
     if (operation === "upsert") a.create = { ...(a.create as object), id: tenantId };
     if (operation === "createMany" || operation === "createManyAndReturn") throw new Error("A tenant-scoped client creates only its own tenant.");
