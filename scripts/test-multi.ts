@@ -246,7 +246,7 @@ try {
 
   // Plain node:http with keep-alive: the client's own cost per request stays far below the server's.
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
-  const send = (port: number, w: Webhook) =>
+  const send = (port: number, w: Webhook, retried = false): Promise<{ status: number; body: string }> =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const headers = { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(w.body), "x-twilio-signature": w.signature };
       const req = request({ host: "127.0.0.1", port, path: w.pathAndQuery, method: "POST", agent, headers }, (res) => {
@@ -255,7 +255,12 @@ try {
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
         res.on("error", reject);
       });
-      req.on("error", reject);
+      req.on("error", (err: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed as idle just as this request went out: the request
+        // never reached the app, and is sent again on a fresh socket (Node's documented pattern).
+        if (req.reusedSocket && err.code === "ECONNRESET" && !retried) send(port, w, true).then(resolve, reject);
+        else reject(err);
+      });
       req.end(w.body);
     });
 
