@@ -4,6 +4,7 @@
 // portal, webhooks and meter events all run through the same code as in production.
 import path from "node:path";
 import Stripe from "stripe";
+import { defaultDataDir } from "@/server/db/engine";
 import { env } from "@/server/env";
 import { startStripeFake, type StripeFake } from "./stripe-fake/server";
 
@@ -25,9 +26,8 @@ async function localHandle(): Promise<StripeHandle> {
     webhookUrl: `${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/api/stripe/webhook`,
     webhookSecret: env.STRIPE_WEBHOOK_SECRET,
     prices: { baseId: plan.basePriceId, usageId: plan.usagePriceId, meterEventName: plan.meterEventName },
-    // Paired with the embedded database (its folder: PGLITE_DATA_DIR, else .data/pglite as in
-    // server/db/engine.ts), so a fresh data dir starts a fresh fake.
-    statePath: env.DATABASE_URL ? path.resolve(".data", "stripe-fake.json") : `${path.resolve(env.PGLITE_DATA_DIR ?? process.env.PGLITE_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"))}.stripe-fake.json`,
+    // Paired with the embedded database, so a fresh data dir starts a fresh fake.
+    statePath: env.DATABASE_URL ? path.resolve(".data", "stripe-fake.json") : `${env.PGLITE_DATA_DIR ? path.resolve(env.PGLITE_DATA_DIR) : defaultDataDir()}.stripe-fake.json`,
     log: (m: string) => console.log(m),
   };
   // Under vitest: memory only, and webhooks are not posted to a dev server that may be running
