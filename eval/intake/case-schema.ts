@@ -3,9 +3,9 @@
 // eval/intake/held-out/*.json (written once and run once before any rule is changed for it); each file is an array of cases.
 import { z } from "zod";
 
-const STATUSES = ["missed", "answered_by_ai", "booked", "not_booked", "followup_needed"] as const;
+const STATUSES = ["missed", "answered_by_ai", "booked", "not_booked", "followup_needed", "closed"] as const;
 const URGENCIES = ["emergency", "high", "normal", "low"] as const;
-const EMERGENCY_KINDS = ["burst_pipe", "flooding", "sewage_backup", "gas_smell", "no_water_vulnerable", "other_safety_risk"] as const;
+const EMERGENCY_KINDS = ["burst_pipe", "flooding", "sewage_backup", "gas_smell", "no_water_vulnerable", "carbon_monoxide", "other_safety_risk"] as const;
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 const LEAD_FIELDS = ["callerName", "zip", "inArea", "issueSummary", "urgency", "appointmentAt", "address", "notes"] as const;
 
@@ -25,6 +25,18 @@ export const ZEvalCase = z.object({
   onCall: z.boolean().default(true),
   /** When a warm transfer is placed: does the on-call plumber answer (and press 1)? Default "no_answer". */
   transfer: z.enum(["answered", "no_answer"]).default("no_answer"),
+  /**
+   * What the caller says if the agent asks its one yes/no safety question about *now* ("Is water
+   * leaking or spreading right now…?", "Do you smell gas?"). It does not use up a turn. Absent:
+   * the caller says "No, nothing like that."
+   */
+  safetyAnswer: z.string().optional(),
+  /**
+   * What the caller says at each read-back ("…Tuesday between 9 and 11. Did I get that right?"),
+   * in order; a correction is followed by a second read-back. They do not use up turns. Absent or
+   * run out: "Yes, that's right."
+   */
+  readBackReplies: z.array(z.string()).optional(),
   expect: z.object({
     status: oneOf(z.enum(STATUSES)),
     urgency: oneOf(z.enum(URGENCIES)).nullable().optional(),
@@ -49,6 +61,10 @@ export const ZEvalCase = z.object({
     /** Case-insensitive substrings that some agent line must contain / no agent line may contain. */
     agentSays: z.array(z.string()).optional(),
     agentNeverSays: z.array(z.string()).optional(),
+    /** Whether the agent must (true) or must not (false) ask a safety question. */
+    safetyQuestion: z.boolean().optional(),
+    /** Case-insensitive substring of the lead's close reason (a closed lead, e.g. "not a customer"). */
+    closeReasonContains: z.string().optional(),
     /** At most this many agent questions in the whole call (catches loops). */
     maxAgentTurns: z.number().int().positive().optional(),
   }),
