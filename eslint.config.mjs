@@ -2,6 +2,9 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The global tables (no tenantId) and raw SQL: neither is on a tenant's client (server/db/tenant-scope.ts).
+const GLOBAL_OR_RAW = "^(user|agency|agencyMember|signInThrottle|stripeEvent|apiRateWindow|\\$queryRaw|\\$queryRawUnsafe|\\$executeRaw|\\$executeRawUnsafe)$";
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -27,6 +30,26 @@ export default defineConfig([
             { name: "@/server/db/tenant-scope", importNames: ["tenantScoped"], message: "Open a tenant with forTenant(sys, tenantId) from @/server/db/system." },
             { name: "@/server/db/system", importNames: ["systemDb", "rawClient"], message: "Only server/db, server/jobs and tests wrap or unwrap the raw client." },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // A tenant procedure has its tenant's client and nothing wider (server/trpc/init.ts): in a module
+    // that builds tenant procedures `ctx.sys` is refused, and `ctx.db` (a TenantDb everywhere) is
+    // never asked for a global table or raw SQL. The types refuse both as well; this names the rule.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "server/**/*.{ts,tsx}"],
+    ignores: ["server/trpc/init.ts", "server/db/**", "**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Program:has(Identifier[name='tenantProcedure']) MemberExpression[object.name='ctx'][property.name='sys']",
+          message: "A tenant procedure gets no system handle: use ctx.db (this tenant), or move the cross-tenant read into a named lookup in server/db.",
+        },
+        {
+          selector: `MemberExpression[object.type='MemberExpression'][object.object.name='ctx'][object.property.name='db'][property.name=/${GLOBAL_OR_RAW}/]`,
+          message: "ctx.db is one tenant's client: people come from tenantPeople (server/db/tenant-people.ts), raw SQL runs through tenantSql (server/db/tenant-sql.ts).",
         },
       ],
     },

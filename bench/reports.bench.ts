@@ -98,13 +98,16 @@ async function explainAll(prisma: PrismaClient) {
   };
   const everyone = { ownerId: null };
   const all = Array.from({ length: 1000 }, (_, i) => bound(`t${i}`));
+  // The tenant sets the runners bind (server/db/tenant-sql.ts, server/db/agency.ts).
+  const t0 = Prisma.sql`${"t0"}`;
+  const agency = Prisma.sql`SELECT id FROM "Tenant" WHERE "agencyId" = ${"a0"}`;
   const plans: [string, InstanceType<typeof Prisma.Sql>][] = [
-    ["lead totals by source, 100k-lead tenant", leadTotalsSql([bound("t0")], everyone, "source")],
-    ["calls by local day and outcome, 100k-lead tenant", callCountsSql([bound("t0")], everyone, true)],
-    ["script steps, 100k-lead tenant", scriptStepCountsSql(bound("t0"), everyone)],
-    ["open lead leaks, 100k-lead tenant", leakCountsSql("t0", everyone, now)],
-    ["lead totals by business, 1,000 tenants", leadTotalsSql(all, everyone, "tenant")],
-    ["calls by business and outcome, 1,000 tenants", callCountsSql(all, everyone, false)],
+    ["lead totals by source, 100k-lead tenant", leadTotalsSql([bound("t0")], everyone, "source", t0)],
+    ["calls by local day and outcome, 100k-lead tenant", callCountsSql([bound("t0")], everyone, true, t0)],
+    ["script steps, 100k-lead tenant", scriptStepCountsSql(bound("t0"), everyone, t0)],
+    ["open lead leaks, 100k-lead tenant", leakCountsSql(t0, everyone, now)],
+    ["lead totals by business, 1,000 tenants", leadTotalsSql(all, everyone, "tenant", agency)],
+    ["calls by business and outcome, 1,000 tenants", callCountsSql(all, everyone, false, agency)],
   ];
   for (const [name, sql] of plans) {
     const rows = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`);

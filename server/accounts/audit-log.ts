@@ -1,6 +1,7 @@
 // The audit log as an owner reads it: newest first, page by page, each row a sentence naming
 // who did what ("Pat invited casey@example.test as staff"), not raw action codes and ids.
 import type { TenantCtx } from "@/server/db/tenant-scope";
+import { tenantPeople } from "@/server/db/tenant-people";
 
 type Person = { name: string; email: string };
 export type AuditEntry = { action: string; actorId: string | null; target: string | null; data: unknown };
@@ -61,11 +62,9 @@ export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) =
 export async function listAuditLog({ db }: Pick<TenantCtx, "db">, input: { cursor?: string | null; limit: number }) {
   const rows = await db.auditLog.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: input.limit + 1, ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}) });
   const page = rows.slice(0, input.limit);
-  // Actors and targeted members are users; an operator or a removed member is no longer a
-  // member, so names come from the user table (global: the scoped client passes it through) by
-  // the ids this tenant's own rows hold.
-  const ids = [...new Set(page.flatMap((r) => [r.actorId, r.target]).filter((id): id is string => !!id))];
-  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
+  // Actors and targeted members are people: members, the agency's operators, or people this
+  // business's own audit log names (a removed member keeps their name here): tenantPeople.
+  const users = await tenantPeople(db, page.flatMap((r) => [r.actorId, r.target]));
   const byId = new Map<string, Person>(users.map((u) => [u.id, { name: u.name, email: u.email }]));
   const who = (id: string | null) => (id ? (byId.get(id)?.name ?? null) : null);
   return {

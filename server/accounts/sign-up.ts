@@ -1,5 +1,6 @@
 // A new owner signs up: their account, their business, and their owner membership, at once.
-import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
+import { createPersonWithBusiness } from "@/server/db/cross-tenant-accounts";
+import { globalDb, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
 import { createTenant, freeSlug, newTenantId } from "@/server/tenants/create-tenant";
 import { isCommonPassword, isOneRepeatedCharacter } from "./common-passwords";
@@ -29,11 +30,11 @@ export async function signUp(
   }
   const passwordHash = await hashPassword(input.password);
   const slug = await freeSlug(directory, { name: input.businessName });
-  // One transaction on the new business's scoped client: the user (a global table) passes through.
-  return forTenant(sys, newTenantId()).$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email, name, passwordHash } });
-    // createTenant writes the one audit entry ("Created this business", by the new owner).
-    const tenant = await createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id, slug });
-    return { user, tenant };
-  });
+  // One transaction: the person (a global row, by the named insert) and the new business on its scoped client.
+  // createTenant writes the one audit entry ("Created this business", by the new owner).
+  const created = await createPersonWithBusiness(sys, newTenantId(), { email, name, passwordHash }, (tx, user) =>
+    createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id, slug }),
+  );
+  if (!created) throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
+  return { user: created.user, tenant: created.result };
 }

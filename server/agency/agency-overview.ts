@@ -1,9 +1,10 @@
 // The agency console's table: every tenant of one agency with its health, read in a fixed set of
-// grouped queries however many tenants there are (no query per tenant; the queries are the named
-// lookup agencyRollup in server/db/cross-tenant-accounts.ts). The gate decision is the service
+// grouped queries however many tenants there are (no query per tenant; the queries are
+// agencyRollup, agency-rollup.ts, on the agency's read handle). The gate decision is the service
 // gate's own pure half (decideGate + checklistFromFacts + billingEligibility).
 import { globalDb, type SystemDb } from "@/server/db/system";
-import { agencyRollup, type AgencyDayCount } from "@/server/db/cross-tenant-accounts";
+import { forAgency } from "@/server/db/agency";
+import { agencyRollup, type AgencyDayCount } from "./agency-rollup";
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 import { billingEligibility } from "@/server/billing/billing-eligibility";
 import { STATUS_LABELS } from "@/server/billing/billing-state";
@@ -54,8 +55,7 @@ export async function agencyOverview(sys: SystemDb, agencyId: string, now: Date 
   // Wide enough to hold the last 7 local days in any time zone; rows are bucketed by local day below.
   const since = new Date(now.getTime() - (TREND_DAYS + 1) * 86_400_000);
   const weekAgo = new Date(now.getTime() - TREND_DAYS * 86_400_000);
-  const { accounts, tracking, zips, hours, slots, leadDays, callDays, leaks, aiCalls, pauses, qaDays } = await agencyRollup(sys, {
-    agencyId,
+  const { accounts, tracking, zips, hours, slots, leadDays, callDays, leaks, aiCalls, pauses, qaDays } = await agencyRollup(forAgency(sys, agencyId), {
     tenantIds: tenants.map((t) => t.id),
     pausedTenantIds: tenants.filter((t) => t.paused).map((t) => t.id),
     since,

@@ -9,6 +9,7 @@ import type { TenantCtx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { env } from "@/server/env";
 import { writeAudit } from "@/server/audit/write-audit";
+import { tenantPerson } from "@/server/db/tenant-people";
 
 /** Visits this far back stay in the feed, so a day's calendar is complete. */
 export const FEED_PAST_DAYS = 30;
@@ -65,7 +66,7 @@ export async function renderCalendarFeed(sys: SystemDb, token: string, now = new
     orderBy: { appointmentAt: "asc" },
     take: 2000,
   });
-  const person = feed.userId ? await db.user.findUnique({ where: { id: feed.userId }, select: { name: true } }) : null;
+  const person = await tenantPerson(db, feed.userId);
   const calendar = ical({
     name: person ? `${feed.tenant.name} — ${person.name}'s visits` : `${feed.tenant.name} — booked visits`,
     prodId: { company: "LeadRescue", product: "Booked visits", language: "EN" },

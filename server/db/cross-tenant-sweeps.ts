@@ -1,13 +1,10 @@
 // The sweeps' and background jobs' lookups that must cross tenants, by name: the escalation
 // sweep's due leads, the outboxes' rows that a job names by id only (notifications, webhook
-// deliveries), the QA days already sampled, a calendar feed by its token, and the agency
-// roll-up's counts. Everything else reaches tenant data through the tenant-scoped client
+// deliveries), the QA days already sampled, and a calendar feed by its token. Everything else reaches tenant data through the tenant-scoped client
 // (tenant-scope.ts) once the tenant is known; these are how it becomes known. Each takes the
 // opaque SystemDb handle (system.ts) and says why it has to cross tenants.
 import type { Prisma } from "./generated/client";
 import { rawClient, type SystemDb } from "./system";
-import type { DateRange } from "@/server/reports/period";
-import { callCounts, handoffAnswerCounts, leadTotals, type TenantPeriod } from "@/server/reports/report-sql";
 
 // ── escalation sweep ──
 
@@ -179,33 +176,4 @@ export async function sampledQaDayTenants(sys: SystemDb, days: readonly { tenant
  */
 export async function findCalendarFeedByToken(sys: SystemDb, token: string) {
   return rawClient(sys).calendarFeed.findUnique({ where: { token }, include: { tenant: { select: { id: true, slug: true, name: true, timeZone: true } } } });
-}
-
-// ── agency roll-up ──
-
-/**
- * The agency roll-up reads every business of the agency in one set of statements (no query per
- * business; the totals are pooled by GROUPING SETS in the database, so a total rate or percentile
- * is the agency's). The businesses (by name) with their period (`periodOf` their time zone) and
- * the raw counts: leads per business with a totals row, calls per business, handoff QA answers.
- */
-export async function agencyPeriodCountRows<P extends DateRange>(sys: SystemDb, agencyId: string, periodOf: (timeZone: string) => P) {
-  const prisma = rawClient(sys);
-  const tenants = await prisma.tenant.findMany({ where: { agencyId }, select: { id: true, name: true, slug: true, timeZone: true }, orderBy: { name: "asc" } });
-  const periods = tenants.map((tenant) => ({ tenant, period: periodOf(tenant.timeZone) }));
-  const bounds: TenantPeriod[] = periods.map(({ tenant, period }) => ({ tenantId: tenant.id, timeZone: tenant.timeZone, start: period.start, end: period.end, firstDay: period.firstDay, lastDay: period.lastDay }));
-  const everyone = { ownerId: null };
-  const [leads, calls, handoff] = await Promise.all([leadTotals(prisma, bounds, everyone, "tenant"), callCounts(prisma, bounds, everyone, false), handoffAnswerCounts(prisma, bounds)]);
-  return { periods, leads, calls, handoff };
-}
-
-// ── setup ──
-
-/**
- * Tracking numbers are unique across all businesses (the number a caller dials decides whose call
- * it is): the business that already has this number, if any, so adding it can say whose it is.
- */
-export async function trackingNumberOwner(sys: SystemDb, e164: string): Promise<string | null> {
-  const taken = await rawClient(sys).trackingNumber.findUnique({ where: { e164 }, select: { tenantId: true } });
-  return taken?.tenantId ?? null;
 }

@@ -95,11 +95,6 @@ export async function findMessageByProviderSid(sys: SystemDb, twilioSid: string)
   return rawClient(sys).message.findUnique({ where: { twilioSid }, select: { id: true, tenantId: true, status: true } });
 }
 
-/** A send job queued before jobs carried their tenant names only the message id: the message's tenant, or null. */
-export async function tenantOfMessage(sys: SystemDb, messageId: string): Promise<string | null> {
-  return (await rawClient(sys).message.findUnique({ where: { id: messageId }, select: { tenantId: true } }))?.tenantId ?? null;
-}
-
 /**
  * The messaging sweep, over all businesses: outbound texts still pending, due, and untouched for
  * `idleMs` (their send job was lost). Ids with their tenant, at most `take`.

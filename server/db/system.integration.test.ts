@@ -3,22 +3,53 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ESLint } from "eslint";
 import { createTestDatabase, engineName } from "@/server/test/test-db";
-import { makeLead, makeTenant, makeUser } from "@/prisma/factories";
+import { addMember, makeLead, makeTenant, makeUser } from "@/prisma/factories";
+import { Prisma } from "./generated/client";
+import { forAgency } from "./agency";
 import { forTenant, globalDb, systemDb, type SystemDb } from "./system";
+import { tenantPeople } from "./tenant-people";
+import type { TenantDb } from "./tenant-scope";
+import { tenantSql } from "./tenant-sql";
+
+// No global table and no raw SQL on a tenant's client, at the type level (tsc fails if one comes back).
+type NotOnTenantDb = "user" | "agency" | "agencyMember" | "signInThrottle" | "stripeEvent" | "apiRateWindow" | "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRawUnsafe";
+const tenantDbHasNone: Extract<keyof TenantDb, NotOnTenantDb> extends never ? true : false = true;
+export function notOnTenantDb(db: TenantDb) {
+  // @ts-expect-error users are global: tenantPeople
+  void db.user;
+  // @ts-expect-error raw SQL is not scoped: tenantSql
+  void db.$queryRaw;
+  // @ts-expect-error and not inside a transaction either
+  void db.$transaction((tx) => tx.$executeRawUnsafe("SELECT 1"));
+  return db.lead;
+}
 
 describe(`tenancy closed by types (${engineName})`, () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let sys: SystemDb;
   let a: { id: string };
   let b: { id: string };
+  let c: { id: string };
+  let people: Record<"ownerA" | "ownerB" | "operator" | "stranger", { id: string }>;
   beforeAll(async () => {
     db = await createTestDatabase();
     sys = systemDb(db.prisma);
-    a = await makeTenant(db.prisma, { name: "Alpha Plumbing" });
+    const agency = await db.prisma.agency.create({ data: { name: "Delta Agency" } });
+    people = {
+      ownerA: await makeUser(db.prisma, { email: "owner@alpha.test", name: "Owner A" }),
+      ownerB: await makeUser(db.prisma, { name: "Owner B" }),
+      operator: await makeUser(db.prisma, { name: "Operator" }),
+      stranger: await makeUser(db.prisma, { name: "Stranger" }),
+    };
+    await db.prisma.agencyMember.create({ data: { agencyId: agency.id, userId: people.operator.id } });
+    a = await makeTenant(db.prisma, { name: "Alpha Plumbing", agencyId: agency.id });
     b = await makeTenant(db.prisma, { name: "Bravo Plumbing" });
+    c = await makeTenant(db.prisma, { name: "Charlie Plumbing", agencyId: agency.id });
+    await addMember(db.prisma, a.id, people.ownerA.id, "owner");
+    await addMember(db.prisma, b.id, people.ownerB.id, "owner");
     await makeLead(db.prisma, a.id, { callerName: "Ann" });
     await makeLead(db.prisma, b.id, { callerName: "Bob" });
-    await makeUser(db.prisma, { email: "owner@alpha.test" });
+    await makeLead(db.prisma, c.id, { callerName: "Cal" });
   });
   afterAll(() => db.drop());
 
@@ -28,6 +59,47 @@ describe(`tenancy closed by types (${engineName})`, () => {
     expect((await alpha.tenant.findMany()).map((t) => t.id)).toEqual([a.id]);
     expect(await alpha.tenant.findUnique({ where: { id: b.id } })).toBeNull();
     expect(await alpha.lead.updateMany({ where: { callerName: "Bob" }, data: { callerName: "Mallory" } })).toEqual({ count: 0 });
+  });
+
+  it("a tenant's client has no global tables and no raw SQL: refused at run time for code that gets around the type", async () => {
+    expect(tenantDbHasNone).toBe(true);
+    const alpha = forTenant(sys, a.id) as unknown as typeof db.prisma;
+    await expect(alpha.user.findMany()).rejects.toThrow(/User is not tenant data/);
+    await expect(alpha.agencyMember.count()).rejects.toThrow(/AgencyMember is not tenant data/);
+  });
+
+  it("tenantSql binds the client's own tenant: a statement cannot read another business", async () => {
+    const names = await tenantSql(forTenant(sys, a.id))<{ callerName: string }[]>(
+      (tenants) => Prisma.sql`SELECT "callerName" FROM "Lead" WHERE "tenantId" IN (${tenants}) OR "tenantId" = 'nobody' ORDER BY 1`,
+    );
+    expect(names.map((r) => r.callerName)).toEqual(["Ann"]);
+    const inTx = await forTenant(sys, b.id).$transaction((tx) => tenantSql(tx)<{ n: number }[]>((tenants) => Prisma.sql`SELECT count(*)::int AS n FROM "Lead" WHERE "tenantId" IN (${tenants})`));
+    expect(inTx).toEqual([{ n: 1 }]);
+  });
+
+  it("tenantPeople names this business's members and its agency's operators, no one else", async () => {
+    const ids = Object.values(people).map((p) => p.id);
+    const ofA = await tenantPeople(forTenant(sys, a.id), ids);
+    expect(ofA.map((p) => p.name).sort()).toEqual(["Operator", "Owner A"]);
+    const ofB = await tenantPeople(forTenant(sys, b.id), ids);
+    expect(ofB.map((p) => p.name)).toEqual(["Owner B"]);
+    // A removed member keeps their name in the business's own history (its audit log).
+    await db.prisma.auditLog.create({ data: { tenantId: b.id, actorId: people.ownerB.id, action: "member.removed", target: people.stranger.id } });
+    expect((await tenantPeople(forTenant(sys, b.id), ids)).map((p) => p.name).sort()).toEqual(["Owner B", "Stranger"]);
+    expect((await tenantPeople(forTenant(sys, a.id), ids)).map((p) => p.name)).not.toContain("Stranger");
+  });
+
+  it("forAgency reads the agency's businesses only, and only reads", async () => {
+    const agencyId = (await db.prisma.tenant.findUniqueOrThrow({ where: { id: a.id } })).agencyId!;
+    const agency = forAgency(sys, agencyId);
+    expect((await agency.db.lead.findMany({ orderBy: { callerName: "asc" } })).map((l) => l.callerName)).toEqual(["Ann", "Cal"]);
+    expect((await agency.db.lead.findMany({ where: { tenantId: b.id } })).length).toBe(0);
+    expect((await agency.db.tenant.findMany({ orderBy: { name: "asc" } })).map((t) => t.name)).toEqual(["Alpha Plumbing", "Charlie Plumbing"]);
+    const viaSql = await agency.sql<{ callerName: string }[]>((tenants) => Prisma.sql`SELECT "callerName" FROM "Lead" WHERE "tenantId" IN (${tenants}) ORDER BY 1`);
+    expect(viaSql.map((r) => r.callerName)).toEqual(["Ann", "Cal"]);
+    const raw = agency.db as unknown as typeof db.prisma;
+    await expect(raw.lead.updateMany({ data: { callerName: "X" } })).rejects.toThrow(/only reads/);
+    await expect(raw.user.findMany()).rejects.toThrow(/not a business's data/);
   });
 
   it("the global tables answer for users and the tenant directory and refuse tenant models", async () => {
@@ -48,5 +120,18 @@ describe(`tenancy closed by types (${engineName})`, () => {
     expect(await errorsAt("app/t/[slug]/raw-access/page.tsx")).toBe(2);
     expect(await errorsAt("server/db/raw-access.ts")).toBe(0);
     expect(await errorsAt("server/jobs/raw-access.ts")).toBe(0);
+  }, 60_000);
+
+  it("ESLint refuses ctx.sys in a module of tenant procedures, and global tables or raw SQL on ctx.db", async () => {
+    const eslint = new ESLint();
+    const syntaxErrors = async (code: string, filePath = "server/trpc/routers/probe.ts") =>
+      (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+    const router = (body: string) => `import { router, tenantProcedure } from "@/server/trpc/init";\nexport const probeRouter = router({ probe: tenantProcedure.meta({ permission: "leads.read" }).query(async ({ ctx }) => ${body}) });\n`;
+    expect(await syntaxErrors(router("ctx.sys"))).toEqual([expect.stringMatching(/A tenant procedure gets no system handle/)]);
+    expect(await syntaxErrors(router("ctx.db.user.findMany()"))).toEqual([expect.stringMatching(/ctx.db is one tenant's client/)]);
+    expect(await syntaxErrors(router("ctx.db.$queryRaw`SELECT 1`"))).toEqual([expect.stringMatching(/ctx.db is one tenant's client/)]);
+    expect(await syntaxErrors(router("ctx.db.lead.findMany()"))).toEqual([]);
+    // Not a module of tenant procedures (the public and agency routers may hand ctx.sys to named lookups).
+    expect(await syntaxErrors(`import { publicProcedure } from "@/server/trpc/init";\nexport const p = publicProcedure.query(({ ctx }) => ctx.sys);\n`)).toEqual([]);
   }, 60_000);
 });

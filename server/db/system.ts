@@ -4,10 +4,13 @@
 //   model gets that tenant's id, and the Tenant table answers only with the tenant's own row.
 //   Domain functions take it; handlers get it from the tRPC tenant gate or build it with
 //   `forTenant` as soon as a webhook or job knows whose data it is handling.
+//   It has no global tables and no raw SQL: people come from `tenantPeople` (tenant-people.ts),
+//   statements run through `tenantSql` (tenant-sql.ts), which binds the tenant id itself.
 // - `SystemDb`: the whole database as a handle that cannot be queried. Outside server/db it can
 //   only open one tenant (`forTenant`), open the global tables (`globalDb`: users, agencies, the
-//   tenant directory, throttles), or be handed to a named cross-tenant lookup in server/db
-//   (cross-tenant.ts), which is how a webhook or a sweep learns whose data it is handling.
+//   tenant directory, throttles), open an agency's businesses read-only (`forAgency`, agency.ts),
+//   or be handed to a named cross-tenant lookup in server/db (cross-tenant.ts), which is how a
+//   webhook or a sweep learns whose data it is handling.
 //
 // The raw Prisma client (`getPrisma`, `PrismaClient`, `tenantScoped`, `systemDb`, `rawClient`)
 // is imported only in server/db, server/jobs and tests; ESLint refuses it anywhere else.

@@ -1,6 +1,9 @@
 // The tenant-scoped Prisma client: every read, write and delete of a tenant model gets
-// `tenantId` added, so a procedure cannot reach another tenant's rows even by mistake.
-import type { PrismaClient } from "./generated/client";
+// `tenantId` added, so a procedure cannot reach another tenant's rows even by mistake. It has
+// nothing else: no global tables (users, agencies, throttles: people come from `tenantPeople`,
+// tenant-people.ts) and no raw SQL (a statement runs through `tenantSql`, tenant-sql.ts, which binds
+// this client's tenant id itself).
+import type { Prisma, PrismaClient } from "./generated/client";
 
 /** Models that carry tenantId. A test checks this list against the schema. */
 export const TENANT_MODELS = [
@@ -94,13 +97,16 @@ export function scopeArgs(model: string | undefined, operation: string, args: Ar
   return a;
 }
 
-export function tenantScoped(prisma: PrismaClient, tenantId: string) {
+const SCOPE = "$tenantScope";
+
+function scopedClient(prisma: PrismaClient, tenantId: string) {
   if (!tenantId) throw new Error("tenantScoped needs a tenantId");
-  return prisma.$extends({
+  return prisma.$extends({ name: "tenant-id", client: { [SCOPE]: { tenantId } } as { $tenantScope: { tenantId: string } } }).$extends({
     name: "tenant-scope",
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
+          if (model && model !== "Tenant" && !tenantModels.has(model)) throw new Error(`${model} is not tenant data: a tenant's client has no global tables (people: tenantPeople in server/db/tenant-people.ts).`);
           return query(scopeArgs(model, operation, args as Args, tenantId) as never);
         },
       },
@@ -108,10 +114,39 @@ export function tenantScoped(prisma: PrismaClient, tenantId: string) {
   });
 }
 
-export type TenantDb = ReturnType<typeof tenantScoped>;
+type Scoped = ReturnType<typeof scopedClient>;
+type TenantModel = (typeof TENANT_MODELS)[number];
+/** The tables that belong to no tenant (users, agencies, throttles, …): absent from a tenant's client. */
+export type GlobalDelegate = Uncapitalize<Exclude<Prisma.ModelName, TenantModel | "Tenant">>;
+/** Raw SQL is not scoped by the extension, so it is not on a tenant's client: see tenant-sql.ts. */
+type RawSql = "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRawUnsafe";
+type Hidden = GlobalDelegate | RawSql | typeof SCOPE | "$extends" | "$transaction";
+type TxOptions = { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel };
+
+/** The scoped client inside an interactive transaction (`db.$transaction(async (tx) => …)`): still scoped, still without global tables or raw SQL. */
+export type TenantTx = Omit<Parameters<Parameters<Scoped["$transaction"]>[0]>[0], Hidden>;
+
+/** One tenant's client: its tenant models (and its own Tenant row), nothing else. */
+export type TenantDb = Omit<Scoped, Hidden> & {
+  $transaction<R>(fn: (tx: TenantTx) => Promise<R>, options?: TxOptions): Promise<R>;
+  $transaction<P extends Prisma.PrismaPromise<unknown>[]>(arg: [...P], options?: TxOptions): Promise<{ [K in keyof P]: Awaited<P[K]> }>;
+};
+
+export function tenantScoped(prisma: PrismaClient, tenantId: string): TenantDb {
+  return scopedClient(prisma, tenantId) as unknown as TenantDb;
+}
+
+/** The tenant a scoped client (or its transaction) was opened for: server/db's own statements bind it (tenant-sql.ts, tenant-people.ts). */
+export function scopeOf(db: TenantDb | TenantTx): string {
+  const scope = (db as unknown as { [SCOPE]?: { tenantId: string } })[SCOPE];
+  if (!scope) throw new Error("Not a tenant-scoped client.");
+  return scope.tenantId;
+}
+
+/** The client behind a scoped client, for server/db's own statements that bind the scope's tenant id themselves. */
+export function unscoped(db: TenantDb | TenantTx): Pick<PrismaClient, RawSql> {
+  return db as unknown as PrismaClient;
+}
 
 /** What a tenant-scoped domain function receives: the scoped client and the tenant it is scoped to. */
 export type TenantCtx = { db: TenantDb; tenantId: string };
-
-/** The scoped client inside an interactive transaction (`db.$transaction(async (tx) => …)`): still scoped. */
-export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

@@ -11,6 +11,7 @@ import type { TenantDb } from "@/server/db/tenant-scope";
 import { enqueueNotification, recordNotification, type Enqueue } from "@/server/notifications/outbox";
 import { dueEscalations, endOfDay, ESCALATION_MINUTES, RULE_LABEL, type DueEscalation } from "./escalation-rules";
 import { escalationTargetUser, managerOf } from "./escalation-targets";
+import { tenantPerson } from "@/server/db/tenant-people";
 
 export type SweepInput = {
   sys: SystemDb;
@@ -79,7 +80,7 @@ const PURPOSE = (rule: EscalationRule) => `escalation.${rule}`;
 /** Records one escalation if nobody has yet; returns the notifications to queue (empty if it had already fired). */
 async function fire(db: TenantDb, lead: Candidate, due: DueEscalation, input: SweepInput): Promise<{ fired: FiredEscalation | null; notificationIds: string[] }> {
   const targetId = due.rule === "end_of_day" ? await managerOf(db, lead.tenantId) : await escalationTargetUser(db, lead.tenantId, due.target);
-  const target = targetId ? await db.user.findUnique({ where: { id: targetId }, select: { name: true, email: true } }) : null;
+  const target = await tenantPerson(db, targetId);
   const link = input.baseUrl ? `${input.baseUrl}/t/${lead.tenant.slug}/leads/${lead.id}` : "";
 
   return db.$transaction(async (tx) => {
@@ -150,7 +151,7 @@ export async function sweepEscalations(input: SweepInput): Promise<FiredEscalati
     const [count, tenant, manager] = await Promise.all([
       db.escalation.count({ where: { tenantId: r.tenantId, rule: "end_of_day", period: r.period } }),
       db.tenant.findUniqueOrThrow({ where: { id: r.tenantId }, select: { slug: true } }),
-      db.user.findUnique({ where: { id: r.targetId }, select: { email: true } }),
+      tenantPerson(db, r.targetId),
     ]);
     const link = input.baseUrl ? ` ${input.baseUrl}/t/${tenant.slug}/routines?tab=end-of-day` : "";
     const inAppBody = `End-of-day review: ${count} lead${count === 1 ? " has" : "s have"} no recorded next action. Review them before close.`;

@@ -11,6 +11,7 @@ import { temperatureBand, temperatureOf } from "./temperature";
 import { isOverdue, queueGroupFor, queueGroupLabel } from "./queue-order";
 import { bookableSlots } from "./book-appointment";
 import { closeReasonLabel } from "./close-reasons";
+import { tenantPeople } from "@/server/db/tenant-people";
 
 /** DESIGN.md "Required lead fields", in the order a person reads them; `evidence` is the key in Lead.evidence. */
 export const LEAD_FIELDS = [
@@ -45,7 +46,7 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
     bookableSlots(ctx, now),
   ]);
   const userIds = [...new Set([lead.ownerId, ...events.map((e) => e.actorId), ...tasks.map((t) => t.assigneeId)].filter((x): x is string => !!x))];
-  const users = await ctx.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  const users = await tenantPeople(ctx.db, userIds);
   // Changes made through the REST API are recorded as the key (actorId "api_key:<id>").
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? (id.startsWith("api_key:") ? "API key" : "Unknown")) : null);
   const evidence = (lead.evidence ?? {}) as Record<string, string>;

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Prisma } from "@/server/db/generated/client";
 import { LeadSource, LeadStatus, Urgency } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-scope";
+import { tenantSql, type TenantSet } from "@/server/db/tenant-sql";
 import { AppError } from "@/server/errors";
 import { seesAllLeads, type Viewer } from "./lead-access";
 import { CLOSED_GROUP, isOverdue, OPEN_GROUPS, QUEUE_GROUPS, queueGroupFor } from "./queue-order";
@@ -75,8 +76,8 @@ function likeEscape(s: string): string {
 }
 
 /** WHERE conditions shared by the page and the counts: tenant, visibility, filters, search. */
-function filterSql(tenantId: string, viewer: Viewer, f: z.infer<typeof ZInboxFilter>): Prisma.Sql[] {
-  const parts: Prisma.Sql[] = [Prisma.sql`l."tenantId" = ${tenantId}`];
+function filterSql(tenants: TenantSet, viewer: Viewer, f: z.infer<typeof ZInboxFilter>): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [Prisma.sql`l."tenantId" IN (${tenants})`];
   parts.push(Prisma.sql`l."isTest" = ${f.testCalls === true}`);
   if (!seesAllLeads(viewer.role)) parts.push(Prisma.sql`(l."ownerId" IS NULL OR l."ownerId" = ${viewer.userId})`);
   if (f.status) parts.push(Prisma.sql`l."status" = CAST(${f.status} AS "LeadStatus")`);
@@ -157,10 +158,11 @@ export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
   const now = ctx.now ?? new Date();
   // A cursor keeps the "now" of its first page, so overdue/not-overdue stays stable while paging.
   const asOf = after ? new Date(after.n) : now;
-  const where = filterSql(ctx.tenantId, ctx.viewer, input);
   const segments = segmentsFor(input).filter((s) => !after || s.ord >= after.o);
 
-  const rows = segments.length ? await ctx.db.$queryRaw<(InboxRow & { ord: number; k: Date })[]>(pageSql(segments, where, asOf, after, input.limit + 1)) : [];
+  const rows = segments.length
+    ? await tenantSql(ctx.db)<(InboxRow & { ord: number; k: Date })[]>((tenants) => pageSql(segments, filterSql(tenants, ctx.viewer, input), asOf, after, input.limit + 1))
+    : [];
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > input.limit && last ? encodeCursor({ o: last.ord, k: last.k.toISOString(), t: last.temperature, id: last.id, n: asOf.toISOString() }) : null;
@@ -186,11 +188,14 @@ export async function inboxCounts(ctx: InboxCtx, rawFilter: z.input<typeof ZInbo
   const filter = ZInboxFilter.parse(rawFilter);
   const now = ctx.now ?? new Date();
   const groups = groupsFor(filter);
-  const where = [...filterSql(ctx.tenantId, ctx.viewer, filter), Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`];
-  if (filter.overdue) where.push(Prisma.sql`l."queueAt" < ${now}`);
+  const whereFor = (tenants: TenantSet) => {
+    const where = [...filterSql(tenants, ctx.viewer, filter), Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`];
+    if (filter.overdue) where.push(Prisma.sql`l."queueAt" < ${now}`);
+    return where;
+  };
   const rows = groups.length
-    ? await ctx.db.$queryRaw<{ queueGroup: number; total: bigint; overdue: bigint }[]>(
-        Prisma.sql`SELECT l."queueGroup", count(*) AS "total", count(*) FILTER (WHERE l."queueAt" < ${now}) AS "overdue" FROM "Lead" l WHERE ${Prisma.join(where, " AND ")} GROUP BY l."queueGroup"`,
+    ? await tenantSql(ctx.db)<{ queueGroup: number; total: bigint; overdue: bigint }[]>(
+        (tenants) => Prisma.sql`SELECT l."queueGroup", count(*) AS "total", count(*) FILTER (WHERE l."queueAt" < ${now}) AS "overdue" FROM "Lead" l WHERE ${Prisma.join(whereFor(tenants), " AND ")} GROUP BY l."queueGroup"`,
       )
     : [];
   const byGroup = new Map(rows.map((r) => [Number(r.queueGroup), r]));
@@ -206,7 +211,7 @@ export async function inboxCounts(ctx: InboxCtx, rawFilter: z.input<typeof ZInbo
 /** The statements behind a first page (its first segment) and the counts, for EXPLAIN (bench/inbox.bench.ts). */
 export function inboxSqlForExplain(tenantId: string, viewer: Viewer, rawInput: InboxInput, now: Date): { page: Prisma.Sql; counts: Prisma.Sql } {
   const input = ZInboxInput.parse(rawInput);
-  const where = filterSql(tenantId, viewer, input);
+  const where = filterSql(Prisma.sql`${tenantId}`, viewer, input);
   const groups = groupsFor(input);
   return {
     page: pageSql(segmentsFor(input), where, now, null, input.limit + 1),

@@ -2,7 +2,7 @@
 //   messaging.send   one outbox SMS → Twilio, at its time, retried with backoff while Twilio is unreachable
 //   messaging.sweep  every minute: due messages whose job was lost → messaging.send; recently booked
 //                    leads → their confirmation and reminders (bookings made by staff land here)
-import { recentlyBookedLeads, staleDueMessages, tenantOfMessage } from "@/server/db/cross-tenant";
+import { recentlyBookedLeads, staleDueMessages } from "@/server/db/cross-tenant";
 import { forTenant } from "@/server/db/system";
 import { defineJob } from "@/server/jobs/define-job";
 import { sendJob } from "@/server/jobs/runtime";
@@ -20,10 +20,10 @@ export const messageSendJob = defineJob<{ id: string; tenantId?: string }>({
   queue: { policy: "short", retryLimit: MAX_SEND_ATTEMPTS - 1, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
   batchSize: 5,
   async work({ id, tenantId }, ctx) {
-    // Jobs name the message's tenant; one queued before they did is looked up by the message id.
-    const owner = tenantId ?? (await tenantOfMessage(ctx.sys, id));
-    if (!owner) return; // the message is gone
-    const result = await sendMessage(forTenant(ctx.sys, owner), id, { twilio: getTwilioClient, statusCallbackUrl: publicUrl(SMS_STATUS_PATH), now: ctx.now });
+    // Jobs name the message's tenant. A job queued before they did is dropped: its message is still
+    // pending, so the sweep below queues it again, with its tenant, within a minute or two.
+    if (!tenantId) return;
+    const result = await sendMessage(forTenant(ctx.sys, tenantId), id, { twilio: getTwilioClient, statusCallbackUrl: publicUrl(SMS_STATUS_PATH), now: ctx.now });
     // Throwing hands the job back to pg-boss, which retries it after the delay.
     if (result === "retry") throw new Error(`Message ${id} not sent yet; retrying.`);
   },

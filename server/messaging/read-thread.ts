@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { canSeeLead, type Viewer } from "@/server/leads/lead-access";
 import { twilioErrorText } from "./apply-status-callback";
 import { consentState } from "./consent";
+import { tenantPeople } from "@/server/db/tenant-people";
 
 export const THREAD_PAGE = 100;
 
@@ -18,7 +19,7 @@ export async function readThread(ctx: TenantCtx & { viewer: Viewer }, leadId: st
   const lead = await visibleLead(ctx, leadId);
   const rows = await ctx.db.message.findMany({ where: { leadId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: THREAD_PAGE });
   const authorIds = [...new Set(rows.map((r) => r.authorId).filter((x): x is string => !!x))];
-  const authors = authorIds.length ? await ctx.db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
+  const authors = await tenantPeople(ctx.db, authorIds);
   const consent = await consentState(ctx.db, ctx.tenantId, lead.callerPhone);
   return {
     callerPhone: lead.callerPhone,

@@ -6,6 +6,7 @@ import type { PromptProfile } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
 import { recordNotification } from "@/server/notifications/outbox";
 import { safeProfileMessage } from "./qa-day";
+import { tenantPerson } from "@/server/db/tenant-people";
 
 export type QaAuditAction = "qa.safe_profile" | "qa.profile_changed" | "qa.verdict_overridden";
 
@@ -44,7 +45,7 @@ export async function currentProfile(db: TenantDb, tenantId: string): Promise<Pr
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { promptProfile: true } });
   const last = await db.auditLog.findFirst({ where: { tenantId, action: { in: ["qa.safe_profile", "qa.profile_changed"] } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   const data = (last?.data ?? {}) as { reason?: unknown };
-  const actor = last?.actorId ? await db.user.findUnique({ where: { id: last.actorId }, select: { name: true } }) : null;
+  const actor = await tenantPerson(db, last?.actorId);
   return {
     profile: tenant.promptProfile,
     reason: typeof data.reason === "string" ? data.reason : null,

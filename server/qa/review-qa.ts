@@ -8,6 +8,7 @@ import { QA_CRITERIA, QA_CRITERION_LABEL, type QaCriterion, type QaFinding } fro
 import { exceedsThreshold, failureRate, localDay, recentDays } from "./qa-day";
 import { currentProfile, writeQaAudit } from "./prompt-profile";
 import { applyThreshold, recountDay } from "./sample-qa-day";
+import { tenantPeople } from "@/server/db/tenant-people";
 
 type Ctx = { db: TenantDb; tenantId: string };
 
@@ -36,7 +37,7 @@ export async function listQaReviews(ctx: Ctx, day: string) {
   const calls = reviews.length ? await ctx.db.call.findMany({ where: { id: { in: reviews.map((r) => r.callId) } }, select: { id: true, startedAt: true, fromNumber: true, promptProfile: true, modelUsed: true, lead: { select: { id: true, callerName: true, status: true, urgency: true } } } }) : [];
   const callById = new Map(calls.map((c) => [c.id, c]));
   const reviewerIds = [...new Set(reviews.map((r) => r.reviewerId).filter((id): id is string => !!id))];
-  const reviewers = reviewerIds.length ? await ctx.db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } }) : [];
+  const reviewers = await tenantPeople(ctx.db, reviewerIds);
   const nameOf = new Map(reviewers.map((u) => [u.id, u.name]));
   const items = reviews.map((r) => {
     const call = callById.get(r.callId);

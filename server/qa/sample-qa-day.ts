@@ -2,10 +2,11 @@
 // local day, checked by the four criteria, stored as QaReview rows; above 5 % failures the
 // tenant moves to the safe prompt profile. One transaction per (tenant, day), serialised on the
 // QaDay row, so two workers (or the job and "run now") never sample a day twice.
-import type { Prisma } from "@/server/db/generated/client";
+import { Prisma } from "@/server/db/generated/client";
 import { sampledQaDayTenants } from "@/server/db/cross-tenant-sweeps";
 import { globalDb, type SystemDb } from "@/server/db/system";
 import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
+import { tenantSql, type TenantSet } from "@/server/db/tenant-sql";
 import type { QaVerdict } from "@/server/db/generated/enums";
 import { enqueueNotification, type Enqueue } from "@/server/notifications/outbox";
 import { parseCallState } from "@/server/voice/state-machine";
@@ -36,7 +37,8 @@ export type SampleOptions = {
 
 /** AI-handled: the intake started (the stored state left "new"). Finished calls only. */
 // Parameters: $1 tenant id, $2 and $3 the UTC window (timestamps are stored as UTC wall time).
-const ELIGIBLE = `c."tenantId" = $1 AND c."isTest" = false AND c."startedAt" >= $2::timestamp AND c."startedAt" < $3::timestamp AND c.stage = 'ended' AND COALESCE(c.state->>'stage', 'new') <> 'new'`;
+const eligibleCalls = (tenants: TenantSet, start: string, until: string) =>
+  Prisma.sql`c."tenantId" IN (${tenants}) AND c."isTest" = false AND c."startedAt" >= ${start}::timestamp AND c."startedAt" < ${until}::timestamp AND c.stage = 'ended' AND COALESCE(c.state->>'stage', 'new') <> 'new'`;
 
 export async function sampleQaDay(db: TenantDb, opts: SampleOptions): Promise<SampleResult> {
   const tenant = await db.tenant.findUniqueOrThrow({
@@ -56,13 +58,17 @@ export async function sampleQaDay(db: TenantDb, opts: SampleOptions): Promise<Sa
       const claim = await tx.qaDay.createMany({ data: [{ tenantId: tenant.id, sampledOn: day, sampledAt: opts.now }], skipDuplicates: true });
       if (claim.count === 0 && !opts.topUp) return null;
       // Serialise every writer of this day on its row.
-      const [row] = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "QaDay" WHERE "tenantId" = $1 AND "sampledOn" = $2 FOR UPDATE`, tenant.id, day);
+      const sql = tenantSql(tx);
+      const [row] = await sql<{ id: string }[]>((tenants) => Prisma.sql`SELECT id FROM "QaDay" WHERE "tenantId" IN (${tenants}) AND "sampledOn" = ${day} FOR UPDATE`);
       const dayId = row!.id;
       const already = await tx.qaReview.count({ where: { tenantId: tenant.id, dayId } });
       const need = Math.max(0, DAILY_SAMPLE_SIZE - already);
-      const window = [tenant.id, start.toISOString(), until.toISOString()] as const;
+      const window = [start.toISOString(), until.toISOString()] as const;
       const picked = need
-        ? await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT c.id FROM "Call" c WHERE ${ELIGIBLE} AND NOT EXISTS (SELECT 1 FROM "QaReview" r WHERE r."callId" = c.id) ORDER BY random() LIMIT $4`, ...window, need)
+        ? await sql<{ id: string }[]>(
+            (tenants) =>
+              Prisma.sql`SELECT c.id FROM "Call" c WHERE ${eligibleCalls(tenants, ...window)} AND NOT EXISTS (SELECT 1 FROM "QaReview" r WHERE r."callId" = c.id) ORDER BY random() LIMIT ${need}`,
+          )
         : [];
       const calls = picked.length
         ? await tx.call.findMany({ where: { tenantId: tenant.id, id: { in: picked.map((p) => p.id) } }, include: { lead: true, turns: { orderBy: { seq: "asc" }, select: { speaker: true, text: true } } } })
@@ -72,7 +78,7 @@ export async function sampleQaDay(db: TenantDb, opts: SampleOptions): Promise<Sa
         return { tenantId: tenant.id, dayId, sampledOn: day, callId: call.id, leadId: call.leadId, verdict: result.verdict, criteria: result.findings as unknown as Prisma.InputJsonValue, createdAt: opts.now };
       });
       if (reviews.length) await tx.qaReview.createMany({ data: reviews, skipDuplicates: true });
-      const [{ eligible }] = (await tx.$queryRawUnsafe<{ eligible: number }[]>(`SELECT count(*)::int AS eligible FROM "Call" c WHERE ${ELIGIBLE}`, ...window)) as [{ eligible: number }];
+      const [{ eligible }] = (await sql<{ eligible: number }[]>((tenants) => Prisma.sql`SELECT count(*)::int AS eligible FROM "Call" c WHERE ${eligibleCalls(tenants, ...window)}`)) as [{ eligible: number }];
       const counts = await recountDay(tx, tenant.id, dayId, { eligible });
       const switched = counts.safeSwitchedAt ? null : await applyThreshold(tx, { tenantId: tenant.id, dayId, day, ...counts, now: opts.now });
       return { eligible, ...counts, notificationIds: switched };

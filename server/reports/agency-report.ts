@@ -2,11 +2,12 @@
 // resolved in each business's own time zone. One set of statements for every business (no query
 // per business); the database pools the totals (GROUPING SETS), so a total rate or percentile is
 // the agency's, not an average of the businesses'.
-import { agencyPeriodCountRows } from "@/server/db/cross-tenant-sweeps";
+import { forAgency } from "@/server/db/agency";
 import type { SystemDb } from "@/server/db/system";
 import { NO_LEADS, periodFigures, type PeriodCounts } from "./compute-report";
 import { FIGURES } from "./figures";
 import { resolvePeriod, type ReportPeriodInput } from "./period";
+import { callCounts, handoffAnswerCounts, leadTotals, type TenantPeriod } from "./report-sql";
 import type { FigureKey, PeriodFigures } from "./report-schema";
 
 export type AgencyReportRow = { tenantId: string; name: string; slug: string; timeZone: string; firstDay: string; lastDay: string; figures: PeriodFigures };
@@ -14,11 +15,16 @@ export type AgencyReport = { label: string; rows: AgencyReportRow[]; totals: Per
 
 /**
  * Every business of the agency with its period's counts, and the pooled totals. The one
- * cross-tenant read of the reports: a named lookup (server/db/cross-tenant-sweeps.ts) binds the
- * agency's tenant ids into one set of statements.
+ * cross-tenant read of the reports: the agency's read handle (forAgency) lists its businesses and
+ * binds them into one set of statements, so the totals are pooled by the database.
  */
 export async function agencyPeriodCounts(sys: SystemDb, agencyId: string, input: ReportPeriodInput, now: Date) {
-  const { periods, leads, calls, handoff } = await agencyPeriodCountRows(sys, agencyId, (timeZone) => resolvePeriod(input, timeZone, now));
+  const agency = forAgency(sys, agencyId);
+  const tenants = await agency.db.tenant.findMany({ select: { id: true, name: true, slug: true, timeZone: true }, orderBy: { name: "asc" } });
+  const periods = tenants.map((tenant) => ({ tenant, period: resolvePeriod(input, tenant.timeZone, now) }));
+  const bounds: TenantPeriod[] = periods.map(({ tenant, period }) => ({ tenantId: tenant.id, timeZone: tenant.timeZone, start: period.start, end: period.end, firstDay: period.firstDay, lastDay: period.lastDay }));
+  const everyone = { ownerId: null };
+  const [leads, calls, handoff] = await Promise.all([leadTotals(agency.sql, bounds, everyone, "tenant"), callCounts(agency.sql, bounds, everyone, false), handoffAnswerCounts(agency.sql, bounds)]);
   const countsOf = (tenantId: string | null): PeriodCounts => ({
     leads: leads.find((l) => l.key === tenantId) ?? NO_LEADS,
     calls: calls.filter((c) => tenantId == null || c.tenantId === tenantId),

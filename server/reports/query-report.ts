@@ -1,8 +1,10 @@
 // The one query layer of a business's report: runs the counting SQL (report-sql.ts) for the
-// period and the one before it with this tenant's id bound, and hands the counts to
+// period and the one before it through tenantSql (server/db/tenant-sql.ts), which binds this
+// tenant's id itself, and hands the counts to
 // compute-report.ts. Staff get their own leads only.
 import type { LeadSource } from "@/server/db/generated/enums";
 import type { TenantCtx } from "@/server/db/tenant-scope";
+import { tenantSql } from "@/server/db/tenant-sql";
 import { seesAllLeads, type Viewer } from "@/server/leads/lead-access";
 import { computeReport, NO_COUNTS, NO_LEADS, type PeriodCounts, type QaReviewRow } from "./compute-report";
 import { resolvePeriod, type DateRange, type ReportPeriodInput } from "./period";
@@ -20,11 +22,12 @@ const tenantPeriod = (b: Business, r: DateRange): TenantPeriod => ({ tenantId: b
 
 /** One period's counts; withSources also returns the lead figures per source. */
 async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope) {
+  const sql = tenantSql(ctx.db);
   const [leads, calls, handoff] = await Promise.all([
-    leadTotals(ctx.db, [p], scope, "source"),
-    callCounts(ctx.db, [p], scope, true),
+    leadTotals(sql, [p], scope, "source"),
+    callCounts(sql, [p], scope, true),
     // Handoff QA is the whole business's work, not one person's numbers.
-    scope.ownerId ? Promise.resolve([]) : handoffAnswerCounts(ctx.db, [p]),
+    scope.ownerId ? Promise.resolve([]) : handoffAnswerCounts(sql, [p]),
   ]);
   const counts: PeriodCounts = { leads: leads.find((l) => l.key == null) ?? NO_LEADS, calls, handoff: handoff[0] ?? NO_COUNTS.handoff };
   const bySource = leads.filter((l) => l.key != null).map(({ key, ...t }) => ({ ...t, source: key as LeadSource }));
@@ -40,10 +43,10 @@ export async function getReport(ctx: TenantCtx & { viewer: Viewer }, input: Repo
   const [cur, prev, scriptSteps, qaReviews, leaks] = await Promise.all([
     periodCounts(ctx, current, scope),
     periodCounts(ctx, tenantPeriod(business, period.previous), scope),
-    scriptStepCounts(ctx.db, current, scope),
+    scriptStepCounts(tenantSql(ctx.db), current, scope),
     // QA reviews are the whole business's work; at most ten calls a day.
     scope.ownerId ? Promise.resolve<QaReviewRow[]>([]) : ctx.db.qaReview.findMany({ where: { sampledOn: { gte: period.firstDay, lte: period.lastDay } }, select: { verdict: true, reviewerVerdict: true, criteria: true } }),
-    leakCounts(ctx.db, ctx.tenantId, scope, now),
+    leakCounts(tenantSql(ctx.db), scope, now),
   ]);
   return computeReport({
     business: { name: tenant.name, timeZone: tenant.timeZone },

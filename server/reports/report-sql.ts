@@ -1,9 +1,9 @@
 // The reports' SQL: the counting happens in the database (aggregates, nearest-rank percentiles,
 // local-day buckets), and compute-report.ts turns the aggregated rows into figures. Raw SQL is not
-// scoped by the tenant client, so every statement takes the tenant ids as bound parameters and
-// filters every table by them. ADR 0005 explains why aggregates and indexes, not a rollup table.
+// scoped by the tenant client, so every statement runs through a SqlRunner (server/db/tenant-sql.ts)
+// that hands it the tenants it may read, bound, and filters every table by them. ADR 0005 explains why aggregates and indexes, not a rollup table.
 import { Prisma } from "@/server/db/generated/client";
-import type { TenantDb } from "@/server/db/tenant-scope";
+import type { SqlRunner, TenantSet } from "@/server/db/tenant-sql";
 import { Urgency } from "@/server/db/generated/enums";
 import { ESCALATION_MINUTES, isUrgent } from "@/server/leads/escalation-rules";
 import { CONSENT_KEYWORDS } from "@/server/messaging/parse-keyword";
@@ -12,11 +12,11 @@ import { SPEED_BUCKETS } from "./report-schema";
 import type { CallCount, HandoffAnswerCount, LeadTotals, LeakCounts, ScriptStepCount } from "./compute-report";
 
 /**
- * What runs the SQL: the tenant's scoped client (a business's report), or the whole database in the
- * agency roll-up's named lookup (server/db/cross-tenant-sweeps.ts). Raw SQL is not scoped by the
- * client: every statement here filters by the bound tenant ids itself.
+ * What runs the SQL: `tenantSql(ctx.db)` (a business's report) or the agency's handle
+ * (`forAgency(sys, agencyId).sql`, the roll-up). Either binds the tenants a statement may read; the
+ * periods relation keeps only those, and every table is joined on it (or filtered by them).
  */
-export type SqlClient = Pick<TenantDb, "$queryRaw">;
+export type SqlClient = SqlRunner;
 
 /** One business's period: its tenant id and the instants and local days it covers. */
 export type TenantPeriod = { tenantId: string; timeZone: string; start: Date; end: Date; firstDay: string; lastDay: string };
@@ -37,12 +37,12 @@ const URGENT_TEMPERATURE = Array.from({ length: 101 }, (_, t) => t).find((t) => 
 const ts = (d: Date) => d.toISOString().replace("Z", "");
 
 /** The periods as a relation p(tenant_id, time_zone, start_at, end_at, first_day, last_day). */
-function periodsSql(periods: readonly TenantPeriod[]): Prisma.Sql {
+function periodsSql(periods: readonly TenantPeriod[], tenants: TenantSet): Prisma.Sql {
   return Prisma.sql`SELECT * FROM unnest(
     ${periods.map((p) => p.tenantId)}::text[], ${periods.map((p) => p.timeZone)}::text[],
     ${periods.map((p) => ts(p.start))}::timestamp(3)[], ${periods.map((p) => ts(p.end))}::timestamp(3)[],
     ${periods.map((p) => p.firstDay)}::text[], ${periods.map((p) => p.lastDay)}::text[]
-  ) AS p(tenant_id, time_zone, start_at, end_at, first_day, last_day)`;
+  ) AS p(tenant_id, time_zone, start_at, end_at, first_day, last_day) WHERE p.tenant_id IN (${tenants})`;
 }
 
 const ownerOf = (alias: string, scope: Scope) => (scope.ownerId ? Prisma.sql`AND ${Prisma.raw(alias)}."ownerId" = ${scope.ownerId}` : Prisma.empty);
@@ -58,11 +58,11 @@ const isKeyword = (body: Prisma.Sql) =>
  * One row per lead of the periods with the facts the KPIs read: first human touch, routing, link
  * click, first automatic text, reply, opt-out, and speed to lead / acceptance time in ms.
  */
-function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope): Prisma.Sql {
+function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope, tenants: TenantSet): Prisma.Sql {
   const sent = Prisma.sql`x.direction = 'outbound' AND x."sentAt" IS NOT NULL AND x.status::text NOT IN ('failed', 'canceled', 'undelivered')`;
   const automatic = Prisma.sql`x.purpose = ANY(${AUTOMATIC_TEXTS}::text[]) AND x."authorId" IS NULL`;
   return Prisma.sql`
-    WITH p AS (${periodsSql(periods)}),
+    WITH p AS (${periodsSql(periods, tenants)}),
     l AS (
       SELECT l.id, l."tenantId", l.source::text AS source, l.status::text AS status, l."createdAt", l."acceptedAt", l."appointmentAt",
         l."visitOutcome"::text AS "visitOutcome", l."jobOutcome"::text AS "jobOutcome", l."jobValueCents", l.temperature, l."callerPhone", p.end_at
@@ -122,10 +122,10 @@ type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & { key: string | null; to
  * The lead figures of each period, grouped by `by` (lead source, or business) with a totals row
  * over all of them (GROUPING SETS), so a total percentile or rate is the pooled one.
  */
-export function leadTotalsSql(periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant"): Prisma.Sql {
+export function leadTotalsSql(periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant", tenants: TenantSet): Prisma.Sql {
   const key = Prisma.raw(by === "source" ? "k.source" : `k."tenantId"`);
   return Prisma.sql`
-    ${leadFactsSql(periods, scope)}
+    ${leadFactsSql(periods, scope, tenants)}
     SELECT ${key} AS key, GROUPING(${key})::int AS total,
       count(*)::int AS leads,
       count(*) FILTER (WHERE k."appointmentAt" IS NOT NULL)::int AS booked,
@@ -154,7 +154,7 @@ export function leadTotalsSql(periods: readonly TenantPeriod[], scope: Scope, by
 
 export async function leadTotals(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant"): Promise<(LeadTotals & { key: string | null })[]> {
   if (!periods.length) return [];
-  const rows = await db.$queryRaw<LeadTotalsRow[]>(leadTotalsSql(periods, scope, by));
+  const rows = await db<LeadTotalsRow[]>((tenants) => leadTotalsSql(periods, scope, by, tenants));
   return rows.map((r) => {
     const speedBuckets = SPEED_BUCKETS.map((_, i) => Number(r[`b${i}`] ?? 0));
     return {
@@ -208,23 +208,23 @@ function callsSql(scope: Scope): Prisma.Sql {
 }
 
 /** Calls by outcome, per local day of the business (byDay) or per business. */
-export function callCountsSql(periods: readonly TenantPeriod[], scope: Scope, byDay: boolean): Prisma.Sql {
+export function callCountsSql(periods: readonly TenantPeriod[], scope: Scope, byDay: boolean, tenants: TenantSet): Prisma.Sql {
   const day = byDay ? Prisma.sql`to_char((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE p.time_zone, 'YYYY-MM-DD')` : Prisma.sql`NULL::text`;
   return Prisma.sql`
-    WITH p AS (${periodsSql(periods)})
+    WITH p AS (${periodsSql(periods, tenants)})
     SELECT c."tenantId" AS "tenantId", ${day} AS day, ${CALL_OUTCOME} AS outcome, count(*)::int AS count
     ${callsSql(scope)}
     GROUP BY 1, 2, 3`;
 }
 
 export async function callCounts(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, byDay: boolean): Promise<(CallCount & { tenantId: string })[]> {
-  return periods.length ? db.$queryRaw<(CallCount & { tenantId: string })[]>(callCountsSql(periods, scope, byDay)) : [];
+  return periods.length ? db<(CallCount & { tenantId: string })[]>((tenants) => callCountsSql(periods, scope, byDay, tenants)) : [];
 }
 
 /** Where callers hung up on the AI (the step, when the call ended without an outcome), and the steps where the agent asked the same question twice in a row. */
-export function scriptStepCountsSql(period: TenantPeriod, scope: Scope): Prisma.Sql {
+export function scriptStepCountsSql(period: TenantPeriod, scope: Scope, tenants: TenantSet): Prisma.Sql {
   return Prisma.sql`
-    WITH p AS (${periodsSql([period])}),
+    WITH p AS (${periodsSql([period], tenants)}),
     c AS (
       SELECT c.id, c.state, c."endedAt", ${STAGE} AS stage, ${OUTCOME} AS outcome
       ${callsSql(scope)} AND c."plumberAcceptedAt" IS NULL
@@ -242,7 +242,7 @@ export function scriptStepCountsSql(period: TenantPeriod, scope: Scope): Prisma.
 }
 
 export async function scriptStepCounts(db: SqlClient, period: TenantPeriod, scope: Scope): Promise<ScriptStepCount[]> {
-  return db.$queryRaw<ScriptStepCount[]>(scriptStepCountsSql(period, scope));
+  return db<ScriptStepCount[]>((tenants) => scriptStepCountsSql(period, scope, tenants));
 }
 
 /** Weekly handoff QA answers of the weeks that start in each period: answered questions and "no"s, per business. */
@@ -250,18 +250,20 @@ export async function handoffAnswerCounts(db: SqlClient, periods: readonly Tenan
   if (!periods.length) return [];
   const answered = Prisma.join(HANDOFF_QUESTIONS.map((q) => Prisma.sql`(h.${Prisma.raw(`"${q.key}"`)} IS NOT NULL)::int`), " + ");
   const no = Prisma.join(HANDOFF_QUESTIONS.map((q) => Prisma.sql`(h.${Prisma.raw(`"${q.key}"`)} IS FALSE)::int`), " + ");
-  return db.$queryRaw<(HandoffAnswerCount & { tenantId: string })[]>`
-    WITH p AS (${periodsSql(periods)})
+  return db<(HandoffAnswerCount & { tenantId: string })[]>(
+    (tenants) => Prisma.sql`
+    WITH p AS (${periodsSql(periods, tenants)})
     SELECT h."tenantId" AS "tenantId", COALESCE(sum(${answered}), 0)::int AS answered, COALESCE(sum(${no}), 0)::int AS no
     FROM p JOIN "HandoffReview" h ON h."tenantId" = p.tenant_id AND h."weekOf" >= p.first_day AND h."weekOf" <= p.last_day
-    GROUP BY 1`;
+    GROUP BY 1`,
+  );
 }
 
 /**
  * Open leads leaking right now: no owner, past their due time, no next action, or an owner who has
  * not accepted within the SOP's window (5 minutes when urgent, else 15). A lead counts once in total.
  */
-export function leakCountsSql(tenantId: string, scope: Scope, now: Date): Prisma.Sql {
+export function leakCountsSql(tenants: TenantSet, scope: Scope, now: Date): Prisma.Sql {
   const urgentBefore = new Date(now.getTime() - ESCALATION_MINUTES.urgent_unaccepted * 60_000);
   const standardBefore = new Date(now.getTime() - ESCALATION_MINUTES.standard_unaccepted * 60_000);
   const urgent = Prisma.sql`(l.urgency::text = ANY(${URGENT_URGENCIES}::text[]) OR l.temperature >= ${URGENT_TEMPERATURE})`;
@@ -273,7 +275,7 @@ export function leakCountsSql(tenantId: string, scope: Scope, now: Date): Prisma
         (l."ownerId" IS NOT NULL AND l."acceptedAt" IS NULL AND l.status <> 'answered_by_plumber'
           AND l."createdAt" < CASE WHEN ${urgent} THEN ${urgentBefore}::timestamp(3) ELSE ${standardBefore}::timestamp(3) END) AS unaccepted
       FROM "Lead" l
-      WHERE l."tenantId" = ${tenantId} AND l.status <> 'closed' AND l."isTest" = false ${ownerOf("l", scope)}
+      WHERE l."tenantId" IN (${tenants}) AND l.status <> 'closed' AND l."isTest" = false ${ownerOf("l", scope)}
     )
     SELECT count(*) FILTER (WHERE unowned)::int AS unowned, count(*) FILTER (WHERE overdue)::int AS overdue,
       count(*) FILTER (WHERE no_next_action)::int AS "noNextAction", count(*) FILTER (WHERE unaccepted)::int AS "unacceptedPastWindow",
@@ -281,7 +283,7 @@ export function leakCountsSql(tenantId: string, scope: Scope, now: Date): Prisma
     FROM o`;
 }
 
-export async function leakCounts(db: SqlClient, tenantId: string, scope: Scope, now: Date): Promise<LeakCounts> {
-  const [row] = await db.$queryRaw<LeakCounts[]>(leakCountsSql(tenantId, scope, now));
+export async function leakCounts(db: SqlClient, scope: Scope, now: Date): Promise<LeakCounts> {
+  const [row] = await db<LeakCounts[]>((tenants) => leakCountsSql(tenants, scope, now));
   return row!;
 }

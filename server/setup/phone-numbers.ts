@@ -3,8 +3,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { AppError } from "@/server/errors";
 import type { TenantCtx } from "@/server/db/tenant-scope";
-import type { SystemDb } from "@/server/db/system";
-import { trackingNumberOwner } from "@/server/db/cross-tenant-sweeps";
 
 /** Normalises what a person typed ("(512) 555-0142") to E.164 ("+15125550142"). */
 export function toE164(input: string, field: string): string {
@@ -17,23 +15,15 @@ export function toE164(input: string, field: string): string {
   return parsed.number;
 }
 
-export async function addTrackingNumber(
-  { sys, db, tenantId }: TenantCtx & { sys: SystemDb },
-  input: { number: string; label?: string },
-) {
+export async function addTrackingNumber({ db, tenantId }: TenantCtx, input: { number: string; label?: string }) {
   const e164 = toE164(input.number, "number");
-  const takenBy = await trackingNumberOwner(sys, e164);
-  if (takenBy) {
-    throw new AppError(
-      "CONFLICT",
-      takenBy === tenantId ? `${e164} is already one of your tracking numbers.` : `${e164} is already in use by another business. Each tracking number can belong to one business only.`,
-      "number",
-    );
-  }
+  if (await db.trackingNumber.findFirst({ where: { e164 }, select: { id: true } })) throw new AppError("CONFLICT", `${e164} is already one of your tracking numbers.`, "number");
   try {
     return await db.trackingNumber.create({ data: { tenantId, e164, label: input.label?.trim() || null } });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `${e164} is already in use by another business.`, "number");
+    // Tracking numbers are unique across all businesses (the number a caller dials decides whose
+    // call it is): the unique key refuses a number another business already has.
+    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `${e164} is already in use by another business. Each tracking number can belong to one business only.`, "number");
     throw err;
   }
 }

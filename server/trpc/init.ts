@@ -1,6 +1,7 @@
 // tRPC setup: context, error shape, and the procedure kinds. `tenantProcedure` is the one tenant
 // gate: it resolves the tenant from the session + requested slug, checks the procedure's
-// permission (its `meta.permission`), and hands the procedure a tenant-scoped Prisma client (and no other).
+// permission (its `meta.permission`), and hands the procedure a tenant-scoped Prisma client (and
+// no other: `ctx.sys` is undefined in a tenant procedure).
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -78,6 +79,9 @@ export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }
   return next({
     ctx: {
       ...ctx,
+      // A tenant procedure has this tenant's client and nothing wider: the system handle is gone
+      // from its context (a cross-tenant read belongs in a webhook, a job or a named lookup).
+      sys: undefined,
       tenant: access,
       tenantId: access.tenantId,
       role: access.role,

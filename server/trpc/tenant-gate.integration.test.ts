@@ -13,7 +13,8 @@ import { createWebhookEndpoint } from "@/server/webhooks/endpoints"; // ── i
 import { recordWebhookEvent } from "@/server/webhooks/outbox"; // ── integrations ──
 import { resetCalendarFeed } from "@/server/calendar/calendar-feeds"; // ── integrations ──
 import { can, PERMISSIONS } from "@/server/auth/permissions";
-import type { Meta } from "./init";
+import { createCallerFactory, router, tenantProcedure, type Meta } from "./init";
+import { systemDb } from "@/server/db/system";
 
 type Fixture = Awaited<ReturnType<typeof setup>>;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -239,6 +240,25 @@ describe(`tenant gate (${engineName})`, () => {
     expect(await errorCode(call(callerFor(db.prisma, operator.id, fx.a.slug), "setup.checklist", undefined))).toBe("FORBIDDEN");
     const me = (await callerFor(db.prisma, operator.id).account.me()) as { tenants: { slug: string }[] };
     expect(me.tenants.map((t) => t.slug).sort()).toEqual([t1.slug, t2.slug].sort());
+  });
+
+  it("hands a tenant procedure its tenant's client only: no system handle, no global tables", async () => {
+    const probe = router({
+      ctx: tenantProcedure.meta({ permission: "leads.read" }).query(async ({ ctx }) => ({
+        sys: ctx.sys === undefined ? "absent" : "present",
+        leads: (await ctx.db.lead.findMany({ select: { tenantId: true } })).map((l) => l.tenantId),
+        users: await (ctx.db as unknown as { user: { findMany(): Promise<unknown[]> } }).user.findMany().then(
+          () => "read",
+          (err: Error) => err.message,
+        ),
+      })),
+    });
+    await makeLead(db.prisma, fx.a.id, { callerName: "Alpha Caller" });
+    const caller = createCallerFactory(probe)({ sys: systemDb(db.prisma), session: { userId: fx.ownerA.id }, tenantSlug: fx.a.slug, ip: null });
+    const seen = await caller.ctx();
+    expect(seen.sys).toBe("absent");
+    expect(new Set(seen.leads)).toEqual(new Set([fx.a.id]));
+    expect(seen.users).toMatch(/User is not tenant data/);
   });
 
   it("uses the role map for every permission", () => {

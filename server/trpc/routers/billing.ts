@@ -9,6 +9,7 @@ import { requestCancellation, undoCancellation } from "@/server/billing/request-
 import { openPortal, startCheckout, type BillingDeps } from "@/server/billing/start-checkout";
 import { getStripe, stripePlan } from "@/server/integrations/stripe";
 import { router, tenantProcedure } from "../init";
+import { tenantPerson } from "@/server/db/tenant-people";
 
 const manage = tenantProcedure.meta({ permission: "billing.manage" });
 
@@ -19,7 +20,7 @@ export const billingRouter = router({
   state: manage.query(async ({ ctx }) => billingState(ctx, new Date(), await planOffer(getStripe, stripePlan()))),
 
   startCheckout: manage.mutation(async ({ ctx }) => {
-    const user = await ctx.db.user.findUnique({ where: { id: ctx.userId }, select: { email: true } });
+    const user = await tenantPerson(ctx.db, ctx.userId);
     return startCheckout({ db: ctx.db, tenantId: ctx.tenantId, slug: ctx.tenant.slug, email: user?.email }, deps());
   }),
 
