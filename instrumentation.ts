@@ -1,5 +1,6 @@
-// Runs once when the server starts: opens (and on the embedded database, migrates and seeds)
-// the database before the first request, so nobody waits for it, and starts the job queue.
+// Runs once when the server starts: opens (and on the embedded database, migrates and, when it is
+// empty and DEMO_SEED is on, seeds with the demo data) the database before the first request, so
+// nobody waits for it, and starts the job queue.
 // The embedded database lives in this process, so its workers must too; on PostgreSQL the
 // workers run here unless JOBS_IN_PROCESS=off (then run `npm run worker` separately).
 // Every web process recovers its own spool folder (webhooks kept while the database was down):
@@ -11,6 +12,10 @@ export async function register() {
   const { getDb, getSystemDb } = await import("@/server/db");
   const started = Date.now();
   const db = await getDb();
+  if (!db.url && env.DEMO_SEED === "on") {
+    const { seedDemoIfEmpty } = await import("@/prisma/seed-demo");
+    if (await seedDemoIfEmpty(db.prisma)) console.log("LeadRescue: seeded the demo data (see README for logins)");
+  }
   console.log(`LeadRescue: ${db.url ? "PostgreSQL" : "embedded PGlite database"} ready in ${Date.now() - started} ms`);
   const { startJobs } = await import("@/server/jobs/runtime");
   const { ALL_JOBS } = await import("@/server/jobs/all-jobs");

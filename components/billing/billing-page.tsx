@@ -14,15 +14,10 @@ import type { BillingState } from "@/server/billing/billing-state";
 import { money } from "@/server/billing/money";
 import { AiStatusCard } from "./ai-status-card";
 import { UsageChart } from "./usage-chart";
+import { dateFormatter } from "./date-format";
 import { UsageLedger } from "./usage-ledger";
 
 
-export function dateFormatter(timeZone: string) {
-  return (d: Date | string | null | undefined, withTime = false) =>
-    d
-      ? new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "short", day: "numeric", ...(withTime ? { hour: "numeric", minute: "2-digit", timeZoneName: "short" } : {}) }).format(new Date(d))
-      : "—";
-}
 
 const STATUS_TONE: Record<string, string> = {
   trialing: "bg-sky-100 text-sky-800",

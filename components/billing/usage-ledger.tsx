@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { Button, Select } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { dateFormatter } from "./billing-page";
+import { dateFormatter } from "./date-format";
 
 const METER_LABELS: Record<string, string> = { sent: "Sent to Stripe", pending: "Sending…", skipped: "Not sent (no Stripe customer)", not_applicable: "—" };
 

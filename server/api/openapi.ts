@@ -2,7 +2,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { env } from "@/server/env";
 import { API_ROUTES } from "./routes";
-import type { ApiRoute } from "./registry";
+import { apiRoute, type ApiRoute } from "./registry";
 
 const ERROR = { description: "An error for people, naming the field", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
 
@@ -28,7 +28,19 @@ function register(registry: OpenAPIRegistry, route: ApiRoute) {
   });
 }
 
-export function openApiDocument(routes: ApiRoute[] = API_ROUTES) {
+/** The document's own route: it lives here, not in routes.ts, so the registry and the document import one way only. */
+export const openApiRoute = apiRoute({
+  method: "get",
+  path: "/api/v1/openapi.json",
+  tag: "Meta",
+  summary: "This API's OpenAPI 3.1 document",
+  scope: null,
+  public: true,
+  response: { status: 200, description: "OpenAPI 3.1 JSON", schema: null },
+  handle: async () => openApiDocument(),
+});
+
+export function openApiDocument(routes: ApiRoute[] = [...API_ROUTES, openApiRoute as unknown as ApiRoute]) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "A business's API key (Settings → API keys), e.g. lr_live_…" });
   registry.registerComponent("schemas", "Error", {

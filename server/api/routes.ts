@@ -96,17 +96,6 @@ export const monthlyReportRoute = apiRoute({
   handle: ({ db, tenantId, query, now }) => monthlyReportResponse(db, { tenantId }, query, now),
 });
 
-export const openApiRoute = apiRoute({
-  method: "get",
-  path: "/api/v1/openapi.json",
-  tag: "Meta",
-  summary: "This API's OpenAPI 3.1 document",
-  scope: null,
-  public: true,
-  response: { status: 200, description: "OpenAPI 3.1 JSON", schema: null },
-  handle: async () => (await import("./openapi")).openApiDocument(),
-});
-
 export const API_ROUTES: ApiRoute[] = [
   listLeadsRoute,
   getLeadRoute,
@@ -115,5 +104,4 @@ export const API_ROUTES: ApiRoute[] = [
   createWebhookRoute,
   deleteWebhookRoute,
   monthlyReportRoute,
-  openApiRoute,
 ] as unknown as ApiRoute[];

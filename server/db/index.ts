@@ -1,5 +1,6 @@
 // The app's database handle: one per process, opened lazily on first use. On the embedded
-// database it is migrated (and, on a fresh one, seeded with the demo data) before first use.
+// database it is migrated before first use. The demo data is seeded at startup
+// (instrumentation.ts), not here: server/db imports no domain code.
 import { env } from "@/server/env";
 import { openDatabase, type Database } from "./engine";
 import { applyMigrations } from "./migrate";
@@ -16,10 +17,6 @@ async function prepare(): Promise<Database> {
   const db = await openDatabase({ url: env.DATABASE_URL ?? null, dataDir: env.PGLITE_DATA_DIR });
   if (!db.url) {
     await applyMigrations(db.adapterFactory);
-    if (env.DEMO_SEED === "on") {
-      const { seedDemoIfEmpty } = await import("@/prisma/seed-demo");
-      await seedDemoIfEmpty(db.prisma);
-    }
     const close = () => void db.close().finally(() => process.exit(0));
     process.once("SIGTERM", close);
     process.once("SIGINT", close);

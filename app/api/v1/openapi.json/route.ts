@@ -1,4 +1,4 @@
 import { serveApi } from "@/server/api/registry";
-import { openApiRoute } from "@/server/api/routes";
+import { openApiRoute } from "@/server/api/openapi";
 
 export const GET = serveApi(openApiRoute);
