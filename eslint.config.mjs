@@ -18,7 +18,7 @@ export default defineConfig([
     // reaches the database only through a tenant's scoped client, the global tables, or a named
     // cross-tenant lookup. The raw client, and the functions that make one, cannot be imported.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "server/**/*.{ts,tsx}"],
-    ignores: ["server/db/**", "server/jobs/**", "server/test/**", "**/*.test.ts", "**/*.test.tsx", "**/*-test-kit.ts", "server/calls/test-business.ts"],
+    ignores: ["server/db/**", "server/jobs/**", "server/test/**", "**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -14,8 +14,8 @@ import autocannon from "autocannon";
 
 const { createTestDatabase, engineName } = await import("@/server/test/test-db");
 const { setDb } = await import("@/server/db");
-const { makeTestBusiness } = await import("@/server/calls/test-business");
-const { newCallSid, VOICE_ROUTES } = await import("@/server/calls/webhook-test-kit");
+const { makeTestBusiness } = await import("@/server/test/test-business");
+const { newCallSid, VOICE_ROUTES } = await import("@/server/test/webhook-test-kit");
 const { publicUrl, signTwilioRequest } = await import("@/server/integrations/twilio-webhook");
 const { newCallState, transition } = await import("@/server/voice/state-machine");
 const { renderTransition } = await import("@/server/voice/twiml");

@@ -78,10 +78,10 @@ const bookable = upcomingSlots(
 ).map((s) => s.startsAt);
 
 // ── the model ───────────────────────────────────────────────────────────────────────────────
-let fake: Awaited<ReturnType<typeof import("@/server/intake/fake-openai-server").fakeOpenAI>> | null = null;
+let fake: Awaited<ReturnType<typeof import("@/server/test/fake-openai-server").fakeOpenAI>> | null = null;
 const latencyMs = Number(args.latency);
 if (args.model === "fake") {
-  const { fakeOpenAI, chatCompletion } = await import("@/server/intake/fake-openai-server");
+  const { fakeOpenAI, chatCompletion } = await import("@/server/test/fake-openai-server");
   const { answerPrompt } = await import("@/server/intake/rules-model");
   // A stand-in for a real model: answers like the rules would, after a realistic delay.
   const server = await fakeOpenAI((res, body) => {

@@ -12,7 +12,7 @@ import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { systemDb } from "@/server/db/system";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { callerFor } from "@/server/test/caller";
-import { TwilioCall } from "@/server/calls/webhook-test-kit";
+import { TwilioCall } from "@/server/test/webhook-test-kit";
 import { enqueueUsageForCall, usageJob, usageSweepJob, USAGE_JOB } from "./jobs";
 import { AI_ANSWERED_EVENT, callsMissingUsage, recordUsageForCall, type UsageDeps } from "./record-usage";
 import { seedTrialSubscription } from "./seed-subscription";

@@ -6,7 +6,7 @@ import ICAL from "ical.js";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { makeLead } from "@/prisma/factories";
-import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
+import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { GET as calendarRoute } from "@/app/api/cal/[file]/route";
 import { resetCalendarFeed, revokeCalendarFeed, VISIT_MINUTES } from "./calendar-feeds";
 

@@ -11,8 +11,8 @@ import { slotWindow } from "@/server/voice/scripts";
 import { DEFAULT_TRANSFER_TIMEOUT_SECONDS } from "@/server/voice/state-machine";
 import { temperatureBand, temperatureOf } from "@/server/leads/temperature";
 import { CONFIRM_APPOINTMENT_ACTION, DECLINED_ACTION, MISSED_CALL_ACTION, OUT_OF_AREA_ACTION, PLUMBER_ANSWERED_ACTION, AFTER_TRANSFER_ACTION } from "./next-step";
-import { makeTestBusiness, setBillingEligible, type TestBusiness } from "./test-business";
-import { dialAction, dialedNumber, dialTimeout, gatherAction, spoken, TwilioCall, twimlUrls, whisperUrl } from "./webhook-test-kit";
+import { makeTestBusiness, setBillingEligible, type TestBusiness } from "@/server/test/test-business";
+import { dialAction, dialedNumber, dialTimeout, gatherAction, spoken, TwilioCall, twimlUrls, whisperUrl } from "@/server/test/webhook-test-kit";
 
 const BASE = vi.hoisted(() => {
   const base = "https://rescue.example.test";

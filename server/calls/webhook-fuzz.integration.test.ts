@@ -12,8 +12,8 @@ import { publicUrl, type TwilioForm } from "@/server/integrations/twilio-webhook
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { POST as smsRoute } from "@/app/api/twilio/sms/route";
 import { POST as smsStatusRoute } from "@/app/api/twilio/sms/status/route";
-import { makeTestBusiness, type TestBusiness } from "./test-business";
-import { newCallSid, signedTwilioRequest, TwilioCall, VOICE_ROUTES } from "./webhook-test-kit";
+import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
+import { newCallSid, signedTwilioRequest, TwilioCall, VOICE_ROUTES } from "@/server/test/webhook-test-kit";
 
 const ROUTES: Record<string, (req: Request) => Promise<Response>> = { ...VOICE_ROUTES, "/api/twilio/sms": smsRoute, "/api/twilio/sms/status": smsStatusRoute };
 const BODIES = 1_000;

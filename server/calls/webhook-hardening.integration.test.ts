@@ -16,8 +16,8 @@ import { POST as smsRoute } from "@/app/api/twilio/sms/route";
 import { POST as smsStatusRoute } from "@/app/api/twilio/sms/status/route";
 import { drainSpool } from "./jobs";
 import type { SpooledWebhook } from "./spool";
-import { makeTestBusiness, type TestBusiness } from "./test-business";
-import { gatherAction, newCallSid, postVoice, signedTwilioRequest, TwilioCall } from "./webhook-test-kit";
+import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
+import { gatherAction, newCallSid, postVoice, signedTwilioRequest, TwilioCall } from "@/server/test/webhook-test-kit";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let prisma: PrismaClient;

@@ -11,8 +11,8 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { env } from "@/server/env";
 import { publicUrl, signTwilioRequest } from "@/server/integrations/twilio-webhook";
 import { MESSAGES } from "./voice-flow";
-import { makeTestBusiness, type TestBusiness } from "./test-business";
-import { gatherAction, newCallSid, postVoice, signedTwilioRequest, spoken, TwilioCall, VOICE_ROUTES } from "./webhook-test-kit";
+import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
+import { gatherAction, newCallSid, postVoice, signedTwilioRequest, spoken, TwilioCall, VOICE_ROUTES } from "@/server/test/webhook-test-kit";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let prisma: PrismaClient;

@@ -5,7 +5,7 @@ import { createIntakeEngine, DEFAULT_ANTHROPIC_MODEL } from "@/server/intake/eng
 import { extraction, type ExtractInput } from "@/server/intake/extraction";
 import { buildUserPrompt, systemPrompt } from "@/server/intake/prompt-profiles";
 import { extractByRules } from "@/server/intake/rules-extract";
-import { anthropicError, fakeAnthropic, messagesAnswer, type AnthropicReply } from "@/server/intake/fake-anthropic-server";
+import { anthropicError, fakeAnthropic, messagesAnswer, type AnthropicReply } from "@/server/test/fake-anthropic-server";
 
 const ISSUE_TURN: ExtractInput = { stage: "issue", utterance: "so the water heater is making a banging noise at night", profile: "standard", slotsOffered: [] };
 const MODEL_ANSWER = extraction({ issueSummary: "Water heater bangs at night", urgency: "normal" });

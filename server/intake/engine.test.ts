@@ -5,7 +5,7 @@ import { extraction, type ExtractInput } from "@/server/intake/extraction";
 import { buildUserPrompt, systemPrompt } from "@/server/intake/prompt-profiles";
 import { extractByRules } from "@/server/intake/rules-extract";
 import { createRulesModel } from "@/server/intake/rules-model";
-import { chatCompletion, fakeOpenAI, type Reply } from "@/server/intake/fake-openai-server";
+import { chatCompletion, fakeOpenAI, type Reply } from "@/server/test/fake-openai-server";
 
 const ISSUE_TURN: ExtractInput = { stage: "issue", utterance: "so the water heater is making a banging noise at night", profile: "standard", slotsOffered: [] };
 const MODEL_ANSWER = extraction({ issueSummary: "Water heater bangs at night", urgency: "normal" });

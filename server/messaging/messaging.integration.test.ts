@@ -11,8 +11,8 @@ import { configureFakeSms, fakeMessages, UNDELIVERABLE_TEST_NUMBER } from "@/ser
 import { publicUrl, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { startJobs, stopJobs } from "@/server/jobs/runtime";
 import { makeLead } from "@/prisma/factories";
-import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
-import { signedTwilioRequest, TwilioCall } from "@/server/calls/webhook-test-kit";
+import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
+import { signedTwilioRequest, TwilioCall } from "@/server/test/webhook-test-kit";
 import { callerFor } from "@/server/test/caller";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { POST as smsRoute } from "@/app/api/twilio/sms/route";

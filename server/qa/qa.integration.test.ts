@@ -7,8 +7,8 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { systemDb } from "@/server/db/system";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { makeAiCall } from "@/prisma/factories";
-import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
-import { TwilioCall } from "@/server/calls/webhook-test-kit";
+import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
+import { TwilioCall } from "@/server/test/webhook-test-kit";
 import { qaSampleJob } from "./jobs";
 import { sampleQaDay } from "./sample-qa-day";
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/server/db/system";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { makeInboxLead } from "@/prisma/factories";
-import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
+import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { callerFor, errorCode } from "@/server/test/caller";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { handoffQaJob } from "./jobs";

@@ -9,8 +9,8 @@ import { setTwilioHandle, twilioClientFor } from "@/server/integrations/twilio-c
 import { startTwilioFake, type TwilioFake } from "@/server/integrations/twilio-fake/server";
 import { configureFakeSms } from "@/server/integrations/twilio-fake/messages";
 import { publicUrl, type TwilioForm } from "@/server/integrations/twilio-webhook";
-import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
-import { signedTwilioRequest, TwilioCall, whisperUrl } from "@/server/calls/webhook-test-kit";
+import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
+import { signedTwilioRequest, TwilioCall, whisperUrl } from "@/server/test/webhook-test-kit";
 import { updateMessagingSettings } from "@/server/messaging/messaging-settings";
 import { SMS_STATUS_PATH } from "@/server/messaging/jobs";
 import { sendMessage } from "@/server/messaging/send-message";

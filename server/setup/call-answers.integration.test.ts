@@ -6,8 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
 import { callerFor, rejection as rejects } from "@/server/test/caller";
-import { makeTestBusiness, type TestBusiness } from "@/server/calls/test-business";
-import { spoken, TwilioCall } from "@/server/calls/webhook-test-kit";
+import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
+import { spoken, TwilioCall } from "@/server/test/webhook-test-kit";
 import type { PrismaClient } from "@/server/db/generated/client";
 
 vi.hoisted(() => {

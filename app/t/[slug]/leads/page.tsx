@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { Inbox } from "@/components/leads/inbox";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 import { can } from "@/server/auth/permissions";
 
 export const metadata = { title: "Inbox" };

@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { can } from "@/server/auth/permissions";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 import { QaDashboard } from "@/components/qa/qa-dashboard";
 import { PageHeader } from "@/components/ui/layout";
 

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 import { ReportsPage } from "@/components/reports/reports-page";
 
 export const metadata = { title: "Reports" };

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { can } from "@/server/auth/permissions";
 import { DevMessages } from "@/components/messaging/dev-messages";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 import { NoPermission } from "@/components/settings/access-states";
 import { PageHeader } from "@/components/ui/layout";
 

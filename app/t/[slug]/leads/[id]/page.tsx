@@ -1,5 +1,5 @@
 import { LeadPage } from "@/components/leads/lead-page";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "Lead" };
 

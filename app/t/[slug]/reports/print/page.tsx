@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 import { PrintableReport } from "@/components/reports/printable-report";
 import { forTenant, getSystemDb } from "@/server/db";
 import { resolveTenantAccess } from "@/server/agency/tenant-access";

@@ -1,5 +1,5 @@
 import { ApiKeysSettings } from "@/components/settings/api-keys-settings";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "API keys" };
 

@@ -1,5 +1,5 @@
 import { AuditLog } from "@/components/settings/audit-log";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "Audit log" };
 

@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { BillingPage } from "@/components/billing/billing-page";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 import { Loading } from "@/components/ui/layout";
 
 export const metadata = { title: "Billing" };

@@ -1,5 +1,5 @@
 import { BusinessSettings } from "@/components/settings/business-settings";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "Business" };
 

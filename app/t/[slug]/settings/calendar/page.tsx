@@ -1,5 +1,5 @@
 import { CalendarSettings } from "@/components/integrations/calendar-settings";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "Calendar feed" };
 

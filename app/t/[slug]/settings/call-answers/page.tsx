@@ -1,5 +1,5 @@
 import { CallAnswersSettings } from "@/components/setup/call-answers-settings";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "Answers for callers" };
 

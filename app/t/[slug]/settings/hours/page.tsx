@@ -1,5 +1,5 @@
 import { HoursSettings } from "@/components/setup/hours-settings";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "Hours & booking slots" };
 

@@ -1,5 +1,5 @@
 import { PhoneSettings } from "@/components/setup/phone-settings";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 import { publicUrl } from "@/server/integrations/twilio-webhook";
 
 export const metadata = { title: "Phone numbers" };

@@ -1,5 +1,5 @@
 import { ServiceAreaSettings } from "@/components/setup/service-area-settings";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "Service area" };
 

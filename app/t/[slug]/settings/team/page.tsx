@@ -1,5 +1,5 @@
 import { TeamSettings } from "@/components/team/team-settings";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "Team" };
 

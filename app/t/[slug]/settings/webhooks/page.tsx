@@ -1,5 +1,5 @@
 import { WebhooksSettings } from "@/components/integrations/webhooks-settings";
-import { pageAccess } from "@/components/settings/page-access";
+import { pageAccess } from "@/server/auth/page-access";
 
 export const metadata = { title: "Webhooks" };
 
