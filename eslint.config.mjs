@@ -27,7 +27,7 @@ export default defineConfig([
             { name: "@/server/db", importNames: ["getDb", "getPrisma", "setDb", "PrismaClient", "Database"], message: "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts." },
             { name: "@/server/db/generated/client", importNames: ["PrismaClient"], message: "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts." },
             { name: "@/server/db/engine", importNames: ["openDatabase"], message: "Only server/db opens the database." },
-            { name: "@/server/db/tenant-scope", importNames: ["tenantScoped"], message: "Open a tenant with forTenant(sys, tenantId) from @/server/db/system." },
+            { name: "@/server/db/tenant-scope", importNames: ["tenantScoped", "unscoped"], message: "Open a tenant with forTenant(sys, tenantId) from @/server/db/system; raw SQL runs through tenantSql (@/server/db/tenant-sql)." },
             { name: "@/server/db/system", importNames: ["systemDb", "rawClient"], message: "Only server/db, server/jobs and tests wrap or unwrap the raw client." },
           ],
         },

@@ -120,6 +120,8 @@ describe(`tenancy closed by types (${engineName})`, () => {
     expect(await errorsAt("app/t/[slug]/raw-access/page.tsx")).toBe(2);
     expect(await errorsAt("server/db/raw-access.ts")).toBe(0);
     expect(await errorsAt("server/jobs/raw-access.ts")).toBe(0);
+    const unscopedSql = `import { unscoped } from "@/server/db/tenant-scope";\nexport const f = unscoped;\n`;
+    expect((await eslint.lintText(unscopedSql, { filePath: "server/leads/raw-sql.ts" }))[0]!.messages.map((m) => m.ruleId)).toEqual(["no-restricted-imports"]);
   }, 60_000);
 
   it("ESLint refuses ctx.sys in a module of tenant procedures, and global tables or raw SQL on ctx.db", async () => {
