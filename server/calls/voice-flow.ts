@@ -257,7 +257,7 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────
 
-async function callContext(db: TenantDb, tenantId: string, now: Date): Promise<CallContext> {
+async function callContext(db: TenantDb, tenantId: string, now: Date, callerPhone: string | null): Promise<CallContext> {
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
     select: {
@@ -267,7 +267,7 @@ async function callContext(db: TenantDb, tenantId: string, now: Date): Promise<C
       serviceZips: { select: { zip: true } },
       bookingSlots: { select: { weekday: true, startMinute: true, endMinute: true } },
       businessHours: { select: { weekday: true, openMinute: true, closeMinute: true } },
-      callAnswers: { select: { priceAnswer: true, servicesOffered: true, servicesNotOffered: true } },
+      callAnswers: { select: { priceAnswer: true, servicesOffered: true, servicesNotOffered: true, licenseAnswer: true, estimateAnswer: true, paymentAnswer: true, warrantyAnswer: true, brandsAnswer: true } },
     },
   });
   return {
@@ -279,6 +279,7 @@ async function callContext(db: TenantDb, tenantId: string, now: Date): Promise<C
     timeZone: tenant.timeZone,
     now,
     onCallPhone: tenant.onCallPhone,
+    callerPhone,
   };
 }
 
@@ -290,7 +291,7 @@ async function callContext(db: TenantDb, tenantId: string, now: Date): Promise<C
 async function runTurn(ctx: VoiceCtx, db: TenantDb, call: Call, state: CallState, input: IntakeInput, key: string, before?: CallLeadChange): Promise<string> {
   const now = nowOf(ctx);
   const seen = state.transcript.length;
-  const turn = await takeIntakeTurn({ state, input, ctx: await callContext(db, call.tenantId, now), engine: ctx.engine, baseUrl: ctx.baseUrl, intakeQuery: { turn: String(call.turn) } });
+  const turn = await takeIntakeTurn({ state, input, ctx: await callContext(db, call.tenantId, now, /^\+?\d{10,15}$/.test(call.fromNumber) ? call.fromNumber : null), engine: ctx.engine, baseUrl: ctx.baseUrl, intakeQuery: { turn: String(call.turn) } });
   const next = turn.result.state;
   const stage = next.stage === "ended" ? "ended" : next.stage === "transferring" ? "transferring" : "intake";
   const newTurns = next.transcript.slice(seen).map((t, i) => ({ tenantId: call.tenantId, callId: call.id, seq: seen + i, speaker: t.speaker, text: t.text }));
@@ -362,6 +363,8 @@ async function actionsChange(tx: TenantTx, call: Pick<Call, "tenantId">, lead: L
     } else if (action.type === "end") {
       end = action;
       patch.status = action.outcome;
+      // Not a customer (a sales call, a recording, a wrong number): closed with a reason the office sees.
+      if (action.reason === "not_a_customer") Object.assign(patch, { closeReason: "not_a_customer", closeNote: state.fields.notes ?? null });
       events.push({ type: "call.outcome", data: { outcome: action.outcome, reason: action.reason } });
     }
   }
