@@ -364,7 +364,10 @@ async function actionsChange(tx: TenantTx, call: Pick<Call, "tenantId">, lead: L
       end = action;
       patch.status = action.outcome;
       // Not a customer (a sales call, a recording, a wrong number): closed with a reason the office sees.
-      if (action.reason === "not_a_customer") Object.assign(patch, { closeReason: "not_a_customer", closeNote: state.fields.notes ?? null });
+      if (action.reason === "not_a_customer") {
+        const kind = /Not a customer: ([a-z ]+)/.exec(state.fields.notes ?? "")?.[1] ?? "not a customer";
+        Object.assign(patch, { closeReason: "not_a_customer", closeNote: kind.charAt(0).toUpperCase() + kind.slice(1) });
+      }
       events.push({ type: "call.outcome", data: { outcome: action.outcome, reason: action.reason } });
     }
   }

@@ -948,6 +948,10 @@ export function closeOnHangup(state: CallState): { status: CallOutcome | "missed
     if (state.escalation.callbackTaskCreated) return { status: "followup_needed", task: null };
     return { status: "followup_needed", task: task(state, "urgent_callback", `Caller hung up during the transfer. ${urgentTitle(state.escalation.reason, state.escalation.emergencyKind, false)}`) };
   }
+  // Hung up before answering the safety question: no answer is an unclear answer, and that counts as yes.
+  if (state.stage === "safety" && state.safety && state.safety.answer === null) {
+    return { status: "followup_needed", task: task(state, "urgent_callback", `Caller hung up at the safety question: call back within ${URGENT_CALLBACK_MINUTES} minutes in case it is an emergency`) };
+  }
   const spoke = state.transcript.some((turn) => turn.speaker === "caller");
   if (spoke || Object.keys(state.fields).length) return { status: "followup_needed", task: task(state, "callback", "Call back: the caller hung up during intake") };
   return { status: "missed", task: null };
