@@ -127,6 +127,7 @@ export type CallContext = {
   /** The business's own answers to callers' questions (settings). */
   answers?: CallerAnswerSettings;
   transferTimeoutSeconds?: number;
+  askSafetyQuestion?: boolean; // default true; INTAKE_SAFETY_QUESTION=off (tests and evaluation only) turns the safety question off
   slotCount?: number;
   minNoticeMinutes?: number;
 };
