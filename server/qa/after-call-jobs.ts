@@ -6,6 +6,7 @@
 // callback task due in 5 minutes, the staff alert through the notification outbox. Every finding
 // is a QA flag on the lead (lead page) and in the daily QA (QA page).
 import type { Prisma } from "@/server/db/generated/client";
+import { callsWithoutAfterCallReview } from "@/server/db/cross-tenant-sweeps";
 import { forTenant } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { emergencyRule } from "@/server/intake/emergency-rules";
@@ -23,6 +24,7 @@ import { checkAfterCall, AFTER_CALL_FLAG_KINDS, type AfterCallResult } from "./a
 import { localDay } from "./qa-day";
 
 export const AFTER_CALL_JOB = "qa.after-call";
+export const AFTER_CALL_SWEEP_JOB = "qa.after-call-sweep";
 
 export type AfterCallJob = { tenantId: string; callId: string };
 
@@ -135,6 +137,19 @@ export const afterCallJob = defineJob<AfterCallJob>({
   // A lead the office changed in the same instant throws CONFLICT: the retry reads it again.
   async work(data, ctx) {
     await runAfterCallCheck(forTenant(ctx.sys, data.tenantId), data, { engine: await liveEngine(), now: ctx.now });
+  },
+});
+
+/** Every 5 minutes: calls of the last day that ended over 2 minutes ago without a check (a lost job) get one. */
+export const afterCallSweepJob = defineJob<object>({
+  name: AFTER_CALL_SWEEP_JOB,
+  cron: "*/5 * * * *",
+  queue: { policy: "short", retryLimit: 1 },
+  async work(_data, ctx) {
+    const now = ctx.now().getTime();
+    for (const c of await callsWithoutAfterCallReview(ctx.sys, { endedFrom: new Date(now - 86_400_000), endedTo: new Date(now - 2 * 60_000), take: 200 })) {
+      await enqueueAfterCallCheck({ tenantId: c.tenantId, callId: c.id, callSid: c.callSid });
+    }
   },
 });
 

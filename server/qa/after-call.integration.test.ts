@@ -19,7 +19,9 @@ import { extraction } from "@/server/intake/extraction";
 import { chatCompletion, fakeOpenAI } from "@/server/intake/fake-openai-server";
 import { startJobs, stopJobs } from "@/server/jobs/runtime";
 import { newCallState } from "@/server/voice/state-machine";
-import { afterCallJob, AFTER_CALL_JOB, enqueueAfterCallCheck, runAfterCallCheck } from "./after-call-jobs";
+import { systemDb } from "@/server/db/system";
+import { callsWithoutAfterCallReview } from "@/server/db/cross-tenant-sweeps";
+import { afterCallJob, afterCallSweepJob, AFTER_CALL_JOB, enqueueAfterCallCheck, runAfterCallCheck } from "./after-call-jobs";
 
 vi.hoisted(() => {
   process.env.PUBLIC_BASE_URL = "https://rescue.example.test";
@@ -145,6 +147,25 @@ describe(`after-call check (${engineName})`, () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("the sweep checks an ended AI call whose job was lost", async () => {
+    const endedAt = new Date(Date.now() - 5 * 60_000);
+    const lead = await prisma.lead.create({ data: { tenantId: biz.tenant.id, callerPhone: "+15125550189", status: "followup_needed", source: "phone", sourceRef: "CAlost00000000000000000000000000001", urgency: "normal", transcriptExcerpt: "…" } });
+    await prisma.leadEvent.create({ data: { tenantId: biz.tenant.id, leadId: lead.id, type: "call.ai_answered" } });
+    const state = { ...newCallState(), stage: "ended" as const, transcript: [{ speaker: "caller" as const, text: "I smell gas by the water heater", stage: "zip" as const }] };
+    const call = await prisma.call.create({ data: { tenantId: biz.tenant.id, leadId: lead.id, callSid: lead.sourceRef, fromNumber: lead.callerPhone, toNumber: biz.trackingNumber, stage: "ended", state, startedAt: new Date(endedAt.getTime() - 60_000), endedAt } });
+    await prisma.callTurn.create({ data: { tenantId: biz.tenant.id, callId: call.id, seq: 0, speaker: "caller", text: "I smell gas by the water heater" } });
+    const window = { endedFrom: new Date(Date.now() - 86_400_000), endedTo: new Date(Date.now() - 60_000), take: 50 };
+    expect((await callsWithoutAfterCallReview(systemDb(prisma), window)).map((c) => c.id)).toContain(call.id);
+    await startJobs(db, [afterCallJob, afterCallSweepJob], { pollingIntervalSeconds: 0.5 });
+    await afterCallSweepJob.work({}, { sys: systemDb(prisma), now: () => new Date() });
+    await afterCallSweepJob.work({}, { sys: systemDb(prisma), now: () => new Date() });
+    await expect.poll(() => prisma.afterCallReview.count({ where: { callId: call.id } }), { timeout: 60_000, interval: 250 }).toBe(1);
+    await expect.poll(jobsLeft, { timeout: 30_000, interval: 250 }).toBe(0);
+    expect(await prisma.task.count({ where: { leadId: lead.id, kind: "urgent_callback" } })).toBe(1);
+    expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).urgency).toBe("emergency");
+    expect((await callsWithoutAfterCallReview(systemDb(prisma), window)).map((c) => c.id)).not.toContain(call.id);
   });
 
   it("a callback request without a task, a missing field and a detail never said are QA flags on the lead and in the day's QA", async () => {

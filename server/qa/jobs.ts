@@ -4,11 +4,12 @@
 //                     second run, or a second worker, a no-op.
 //   qa.after-call     each AI-handled call, queued by its final status webhook: the whole
 //                     transcript read again (server/qa/after-call-jobs.ts).
+//   qa.after-call-sweep every 5 min: ended AI calls of the last day without a check (a lost job).
 import { forTenant } from "@/server/db/system";
 import { defineJob } from "@/server/jobs/define-job";
 import { isSamplingTime } from "./qa-day";
 import { sampleQaDay, tenantsDueForQa } from "./sample-qa-day";
-import { afterCallJob } from "./after-call-jobs";
+import { afterCallJob, afterCallSweepJob } from "./after-call-jobs";
 
 export const QA_SAMPLE_JOB = "qa.daily-sample";
 
@@ -30,4 +31,4 @@ export const qaSampleJob = defineJob<object>({
   },
 });
 
-export const QA_JOBS = [qaSampleJob, afterCallJob];
+export const QA_JOBS = [qaSampleJob, afterCallJob, afterCallSweepJob];
