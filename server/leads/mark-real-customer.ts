@@ -7,6 +7,7 @@ import { CREDIT_REASONS, reverseNotACustomerCredit } from "@/server/billing/reco
 import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadWriteCtx } from "./apply-lead-change";
 import { NOT_A_CUSTOMER, notACustomerLabel } from "./close-reasons";
+import { routingTarget } from "./routing";
 
 /** Seed 001: a standard inbound lead is followed up within 15 minutes. */
 const CALL_BACK_MINUTES = 15;
@@ -14,12 +15,14 @@ export const REAL_CUSTOMER_ACTION = "Call back: the office marked this caller a 
 
 export async function markRealCustomer(ctx: LeadWriteCtx, input: { leadId: string }) {
   const now = ctx.now ?? new Date();
-  const lead = await applyLeadChange({ ...ctx, now }, input.leadId, (lead) => {
+  const lead = await applyLeadChange({ ...ctx, now }, input.leadId, async (lead) => {
     if (lead.status !== "closed" || lead.closeReason !== NOT_A_CUSTOMER) {
       throw new AppError("BAD_REQUEST", "Only a lead closed as “Not a customer” can be marked a real customer. Reopen it from the status card instead.", "leadId");
     }
+    // A real lead always has someone on it: the standard routing rule when nobody owned the call.
+    const ownerId = lead.ownerId ?? (await routingTarget(ctx.db, "standard"));
     return {
-      patch: { status: "followup_needed", closeReason: null, closeNote: null, acceptedAt: null, nextAction: REAL_CUSTOMER_ACTION, dueAt: new Date(now.getTime() + CALL_BACK_MINUTES * 60_000) },
+      patch: { status: "followup_needed", closeReason: null, closeNote: null, acceptedAt: null, ownerId, nextAction: REAL_CUSTOMER_ACTION, dueAt: new Date(now.getTime() + CALL_BACK_MINUTES * 60_000) },
       events: [{ type: "lead.marked_customer", data: { was: notACustomerLabel(lead) } }],
     };
   });

@@ -107,6 +107,12 @@ describe(`not a customer (${engineName})`, () => {
     expect(await prisma.leadEvent.count({ where: { leadId: lead.id, type: "lead.marked_customer" } })).toBe(1);
   });
 
+  it("an unowned one goes to whoever takes standard calls when it becomes a real lead", async () => {
+    const { lead } = await makeNotACustomerCall(prisma, biz.tenant.id, { which: "Sales call", ownerId: null });
+    await callerFor(prisma, biz.ownerId, biz.tenant.slug).leads.markRealCustomer({ leadId: lead.id });
+    expect(await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "followup_needed", ownerId: biz.officeId });
+  });
+
   it("only a lead closed as not a customer can be marked a real customer", async () => {
     const spam = await prisma.lead.create({ data: { tenantId: biz.tenant.id, callerPhone: "+15125550164", status: "closed", closeReason: "spam", source: "phone", sourceRef: "CAspam000000000000000000000000001" } });
     expect(await errorCode(callerFor(prisma, biz.ownerId, biz.tenant.slug).leads.markRealCustomer({ leadId: spam.id }))).toBe("BAD_REQUEST");
