@@ -99,7 +99,9 @@ describe(`after-call check (${engineName})`, () => {
   it("a flood described across two answers, missed live, gets the urgent callback from the scan within a minute, once", async () => {
     await startJobs(db, [afterCallJob], { pollingIntervalSeconds: 0.5 });
     const call = new TwilioCall(biz.trackingNumber);
-    await call.missed();
+    const atZip = await call.missed();
+    // Speech recognition set for phone calls, with the business's own words and digit hints at the ZIP.
+    expect(atZip).toMatch(/<Gather [^>]*speechModel="phone_call" language="en-US" hints="\$POSTALCODE, \$OOV_CLASS_DIGIT_SEQUENCE, Rescue Plumbing, [^"]*Austin/);
     await call.say("seven eight seven oh one");
     await call.say("The toilet upstairs is overflowing");
     await call.say("It's Dana Reyes. And it's still going, it won't stop");
