@@ -101,8 +101,9 @@ export async function runAfterCallCheck(db: TenantDb, input: AfterCallJob, deps:
           { type: "task.created", data: { kind: "urgent_callback", title, dueAt: dueAt.toISOString(), assigneeId: ownerId } },
         ],
       });
-      // The staff alert: the emergency owner (else a manager) in the app and by email, the on-call phone by text.
-      const targetId = ownerId ?? (await managerOf(tx, call.tenantId));
+      // The staff alert: the emergency owner (else a manager) in the app and by email, the on-call
+      // phone by text. A test call (the simulator) alerts nobody, as it never escalates.
+      const targetId = call.isTest ? null : (ownerId ?? (await managerOf(tx, call.tenantId)));
       if (targetId) {
         const target = await tx.user.findUnique({ where: { id: targetId }, select: { email: true } });
         const who = lead.callerName ? `${lead.callerName} (${lead.callerPhone})` : lead.callerPhone;

@@ -170,6 +170,16 @@ describe(`after-call check (${engineName})`, () => {
     expect((await callsWithoutAfterCallReview(systemDb(prisma), window)).map((c) => c.id)).not.toContain(call.id);
   });
 
+  it("a test call from the simulator is upgraded and gets its task, but alerts nobody", async () => {
+    const lead = await prisma.lead.create({ data: { tenantId: biz.tenant.id, callerPhone: "+15125550190", status: "followup_needed", source: "phone", sourceRef: "CAtest00000000000000000000000000001", urgency: "normal", isTest: true, transcriptExcerpt: "…" } });
+    const state = { ...newCallState(), stage: "ended" as const, transcript: [{ speaker: "caller" as const, text: "there's raw sewage in the basement", stage: "name" as const }] };
+    const call = await prisma.call.create({ data: { tenantId: biz.tenant.id, leadId: lead.id, callSid: lead.sourceRef, fromNumber: lead.callerPhone, toNumber: biz.trackingNumber, stage: "ended", state, isTest: true, endedAt: new Date() } });
+    await prisma.callTurn.create({ data: { tenantId: biz.tenant.id, callId: call.id, seq: 0, speaker: "caller", text: "there's raw sewage in the basement" } });
+    expect(await runAfterCallCheck(tenantScoped(prisma, biz.tenant.id), { tenantId: biz.tenant.id, callId: call.id })).toMatchObject({ checked: true, missedEmergency: { kind: "sewage_backup", how: "line" } });
+    expect(await prisma.task.count({ where: { leadId: lead.id, kind: "urgent_callback" } })).toBe(1);
+    expect(await prisma.notification.count({ where: { leadId: lead.id } })).toBe(0);
+  });
+
   it("a callback request without a task, a missing field and a detail never said are QA flags on the lead and in the day's QA", async () => {
     const lead = await prisma.lead.create({
       data: { tenantId: biz.tenant.id, callerPhone: "+15125550188", status: "booked", source: "phone", sourceRef: "CAflagged0000000000000000000000001", zip: "78701", inArea: true, callerName: "Maria Lopez", urgency: "normal", issueSummary: "Dripping faucet", appointmentAt: new Date("2026-03-03T15:00:00Z"), transcriptExcerpt: "…" },
