@@ -35,6 +35,7 @@ export const TENANT_MODELS = [
   // ── qa ──
   "QaDay",
   "QaReview",
+  "AfterCallReview",
   // ── reports ──
   "HandoffReview",
   // ── integrations ──
