@@ -7,8 +7,11 @@ import { answerDial, hangUp, say, startCall, type Post, type SimCall } from "@/s
 import { isReadBack, isSafetyQuestion } from "@/server/voice/scripts";
 import { ZEvalFile, type EvalCase } from "./case-schema";
 
+/** A case and the file (batch) it came from: each held-out batch is reported on its own. */
+export type BatchedCase = EvalCase & { batch: string };
+
 /** The cases of `eval/intake/cases` (tuned against) or `eval/intake/held-out` (never tuned against). */
-export function loadCases(dir: "cases" | "held-out"): EvalCase[] {
+export function loadCases(dir: "cases" | "held-out"): BatchedCase[] {
   const folder = path.join(import.meta.dirname, dir);
   return readdirSync(folder)
     .filter((f) => f.endsWith(".json"))
@@ -16,7 +19,7 @@ export function loadCases(dir: "cases" | "held-out"): EvalCase[] {
     .flatMap((f) => {
       const parsed = ZEvalFile.safeParse(JSON.parse(readFileSync(path.join(folder, f), "utf8")));
       if (!parsed.success) throw new Error(`${dir}/${f}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-      return parsed.data;
+      return parsed.data.map((c) => ({ ...c, batch: f.replace(/\.json$/, "") }));
     });
 }
 

@@ -186,6 +186,10 @@ printTable("Held-out cases (eval/intake/held-out: each batch written once, run o
 
 const t = summary(tunedResults);
 const h = summary(heldResults);
+// Every held-out batch on its own line: each was written once and run once before rules changed for it.
+for (const batch of [...new Set(heldOut.map((c) => c.batch))]) {
+  console.log(`held-out ${batch}: ${summary(heldResults.filter((r) => (r.c as { batch?: string }).batch === batch)).line}`);
+}
 console.log(`\nheld-out: ${h.line}`);
 if (fake) {
   const all = [...tunedResults, ...heldResults];

@@ -30,7 +30,7 @@ const CEILING_OR_WALL = /\b(drip\w*|leak\w*|coming|seep\w*|stain\w*) (\w+ )?(thr
 const BACKS_UP_SOMETIMES = /\b(a little( bit)?|a bit|slightly|sometimes|every (now|once)|whenever|when(ever)? the (dishwasher|washer|washing machine|disposal|shower) (runs|drains|is running|is on))\b/;
 /** Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high. */
 const MINOR =
-  /\b((faucet|tap|spout|shower ?head|showerhead|shower|tub spout|spigot|sink)('?s)? (\w+ )?drip\w*|(keeps|kept) clogging|clog(s|ged)? (up )?(every|once|a lot|again)|(disposal|garbage disposal) (\w+ )?(stuck|jammed|hum\w*|won'?t (spin|turn|work))|drip\w* (faucet|tap|spout)|drips (a little|a bit|some)|(a )?(little|slow|small|tiny) drip|dribbl\w*|slow(ly)? (drain\w*|to drain|sink|tub|shower|toilet)|drain\w* (\w+ )?slow\w*|sluggish|(low|weak|poor|bad|terrible|no) (water )?pressure|pressure\b[a-z' ]{0,30}\b(low|weak|bad|poor|terrible|pathetic|stinks|not good|not great)|spigot|hose ?bibb?|outdoor (faucet|tap|spout)|outside (faucet|tap|spout)|sprinkler|irrigation|(keeps|won'?t stop|constantly|always|won'?t quit) running|runs (constantly|all the time|on its own|nonstop)|running toilet|when (it'?s|it is|i|we|it) (run|running|use|using|on|turn)\w*|only when|wobbl\w*|loose|noise|noisy|whistl\w*|rattl\w*|bang(s|ing)?|hum(s|ming)?)\b/;
+  /\b((faucet|tap|spout|shower ?head|showerhead|shower|tub spout|spigot|sink)('?s)? (\w+ )?drip\w*|(keeps|kept) clogging|clog(s|ged)? (up )?(every|once|a lot|again)|(disposal|garbage disposal) (\w+ )?(stuck|jammed|hum\w*|won'?t (spin|turn|work))|drip\w* (faucet|tap|spout)|drips (a little|a bit|some)|(a )?(little|slow|small|tiny) drip|dribbl\w*|slow(ly)? (drain\w*|to drain|sink|tub|shower|toilet)|drain\w* (\w+ )?slow\w*|sluggish|(low|weak|poor|bad|terrible|no) (water )?pressure|pressure\b[a-z' ]{0,30}\b(low|weak|bad|poor|terrible|pathetic|stinks|not good|not great)|spigot|hose ?bibb?|outdoor (faucet|tap|spout)|outside (faucet|tap|spout)|sprinkler|irrigation|(keeps|won'?t stop|constantly|always|won'?t quit) running|runs (constantly|all the time|on its own|nonstop)|running toilet|when (it'?s|it is|i|we|you|it) (run|running|use|using|on|turn)\w*|only when|wobbl\w*|loose|noise|noisy|whistl\w*|rattl\w*|bang(s|ing)?|hum(s|ming)?)\b/;
 const LOW = /\b(estimate|quote|bid|remodel\w*|renovat\w*|redo\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new|(put|putting) in (a |an )?new|inspect\w*|camera|buying (a|the|this) (house|home|place)|before (we|i) (buy|close)|maintenance|tune[- ]?up|annual|check[- ]?up|replace(ment)? .{0,20}\b(old|dated|ugly)\b)\b/;
 
 const PLUMBING = /\b(leak\w*|pipes?|drains?|clog\w*|toilets?|sinks?|faucets?|water|heater|sewer|sewage|shower|tub|bath\w*|disposal|sump|pump|valve|hose|spigot|gas|flood\w*|backed|backing|running|drip\w*|pressure|install\w*|replac\w*|repair\w*|estimate|quote|remodel\w*|kitchen|meter|softener|filter|frozen|burst|smell\w*|noise|septic|plumb\w*|fixture|garbage|dishwasher|washer|tank|flush\w*|overflow\w*)\b/;
@@ -461,11 +461,11 @@ export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[
   if (refused.length || refusedParts.length) {
     // "Tuesday's bad", "not in the morning": the times just offered are out; if one that is left
     // fits better than the rest, offer it, else the next ones in order.
+    // "Wednesday's no good" (or "not afternoons") of Wednesday and Thursday just read out: Thursday is still on the table.
+    const kept = candidates.filter((i) => current.includes(i));
+    if (current.length > 1 && kept.length) return { kind: "offer", indices: kept };
     const left = candidates.filter((i) => !current.includes(i));
     if (refusedParts.length && left.length) return { kind: "offer", indices: left.slice(0, 2) };
-    // "Wednesday's no good" of Wednesday and Thursday just read out: Thursday is still on the table.
-    const kept = candidates.filter((i) => current.includes(i));
-    if (refused.length && current.length > 1 && kept.length) return { kind: "offer", indices: kept };
     return { kind: "declined" };
   }
   if (SOONEST.test(lower)) return { kind: "pick", index: 0 };
@@ -655,13 +655,23 @@ export function safetyTopicOf(description: string): "gas" | "no_service" | "wate
  * These never get the safety question; an active leak, no water or something backing up do.
  */
 export function isPlainlyRoutine(description: string): boolean {
-  const lower = description.toLowerCase();
+  const lower = description.toLowerCase().replace(/[’‘]/g, "'");
   const urgency = urgencyOf(lower);
   if (urgency === "low") return true;
   if (urgency === "emergency" || CEILING_OR_WALL.test(lower)) return false;
-  if (OVER_TIME.test(lower)) return true;
-  return urgency === "normal" && MINOR.test(lower);
+  // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
+  if (CALM.test(lower) || OVER_TIME.test(lower)) return true;
+  if (urgency !== "normal") return false;
+  // A clog in one fixture with nothing backing up or coming up elsewhere.
+  if (ONE_CLOG.test(lower) && !SPREAD_WORDS.test(lower)) return true;
+  return MINOR.test(lower);
 }
+
+/** Said by a caller whose problem is contained. */
+const CALM =
+  /\b((bowl|bucket|towel|pan|pot)s? (is |are )?(under|catching|down)|put (a |some )?(towel|bowl|bucket|pan)s?|(turned|shut) (the |it |that )?(water |valve )?off|it stopped|(it'?s )?not (a big deal|too bad|that bad|urgent|an emergency)|nothing'?s (overflowing|leaking|on the floor)|no (leak|smell|water on the floor)|we'?re (fine|okay|ok)|(it'?s|that'?s) (fine|okay|ok) for now|(a )?(small|little|tiny) (puddle|drip|leak)|(leak|drip)(ing|s)? (a little|a bit|slightly)|slow leak|dry now)\b/;
+const ONE_CLOG = /\b(clog(ged|s)?|stopped up|won'?t (drain|go down)|not draining|(water|it) (just )?(sits|sitting|stays))\b/;
+const SPREAD_WORDS = /\b(back(ed|ing|s)? ?up|overflow\w*|coming up|comes up|came up|sewage|sewer|floor|everywhere|spreading|other (sink|drain|tub|toilet))\b/;
 
 // ── corrections and spelled words ──────────────────────────────────────────────────────────
 
