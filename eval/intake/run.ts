@@ -54,7 +54,7 @@ export const EVAL_ANSWERS = {
   servicesNotOffered: ["Commercial buildings", "Septic tanks", "Well pumps"],
 };
 
-const filter = (cases: EvalCase[]) => (args.only ? cases.filter((c) => c.id.includes(args.only!) || c.class.includes(args.only!)) : cases);
+const filter = <T extends EvalCase>(cases: T[]): T[] => (args.only ? cases.filter((c) => c.id.includes(args.only!) || c.class.includes(args.only!)) : cases);
 const tuned = filter(loadCases("cases"));
 const heldOut = filter(loadCases("held-out"));
 
