@@ -195,3 +195,47 @@ export async function makeQaReview(prisma: PrismaClient, tenantId: string, input
     data: { tenantId, dayId: day.id, sampledOn, callId: input.callId ?? `call_${uniq()}`, verdict, criteria: verdict === "fail" ? [{ criterion: "hallucinated_details", code: "price_stated", detail: "The agent stated a price." }] : [] },
   });
 }
+
+// ── not a customer ──
+
+/**
+ * A call the AI closed as not from a customer ("Sales call", "Recorded message", "Wrong number"):
+ * the ended call with its words, the lead closed with that reason and note, the "AI answered" fact,
+ * and the usage ledger row credited like a test call.
+ */
+export async function makeNotACustomerCall(
+  prisma: PrismaClient,
+  tenantId: string,
+  input: { which?: string; lines?: string[]; callerPhone?: string; ownerId?: string | null; startedAt?: Date } = {},
+) {
+  const which = input.which ?? "Sales call";
+  const lines = input.lines ?? ["Hi, this is Kevin from Local Listings Pro, I'm calling about your Google business profile. Is the owner available?"];
+  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { trackingNumbers: true } });
+  const startedAt = input.startedAt ?? new Date();
+  const callSid = `CA${randomBytes(16).toString("hex")}`;
+  const from = input.callerPhone ?? fakePhone();
+  const transcript = [{ speaker: "agent", text: `Thanks for calling ${tenant.name}. What's the ZIP code where you need service?` }, ...lines.map((text) => ({ speaker: "caller", text }))];
+  const lead = await prisma.lead.create({
+    data: {
+      tenantId, callerPhone: from, source: "phone", sourceRef: callSid, createdAt: startedAt, status: "closed", closeReason: "not_a_customer", closeNote: which,
+      ownerId: input.ownerId ?? null, urgency: null, transcriptExcerpt: transcript.map((t) => `${t.speaker === "agent" ? "AI" : "Caller"}: ${t.text}`).join("\n"),
+    },
+  });
+  await prisma.leadEvent.createMany({
+    data: [
+      { tenantId, leadId: lead.id, type: "call.ai_answered", createdAt: startedAt },
+      { tenantId, leadId: lead.id, type: "lead.closed", data: { reason: "not_a_customer", label: "Not a customer", note: which, fromStatus: "answered_by_ai" }, createdAt: new Date(startedAt.getTime() + 30_000) },
+    ],
+  });
+  const call = await prisma.call.create({
+    data: {
+      tenantId, leadId: lead.id, callSid, fromNumber: from, toNumber: tenant.trackingNumbers[0]?.e164 ?? "+15125550100", stage: "ended", dialStatus: "no-answer",
+      state: { ...newCallState(), stage: "ended", transcript: transcript.map((t) => ({ ...t, stage: "zip" })) } as object, modelUsed: "rules", startedAt, endedAt: new Date(startedAt.getTime() + 30_000),
+      turns: { create: transcript.map((t, seq) => ({ tenantId, seq, speaker: t.speaker, text: t.text })) },
+    },
+  });
+  await prisma.usageLedgerEntry.create({
+    data: { tenantId, callSid, leadId: lead.id, callerPhone: from, outcome: "credited", creditReason: "not_a_customer", meterStatus: "not_applicable", occurredAt: call.endedAt! },
+  });
+  return { lead, call };
+}

@@ -2,7 +2,7 @@
 // it only seeds an empty database.
 import type { PrismaClient } from "@/server/db/generated/client";
 import { previousWeek } from "@/server/reports/handoff-qa";
-import { addMember, completeSetup, makeApiKey, makeInboxLead, makeTenant, makeUser, setCallAnswers } from "./factories";
+import { addMember, completeSetup, makeApiKey, makeInboxLead, makeNotACustomerCall, makeTenant, makeUser, setCallAnswers } from "./factories";
 import { seedTrialSubscription } from "@/server/billing/seed-subscription";
 import { tenantScoped } from "@/server/db/tenant-scope";
 
@@ -178,6 +178,8 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
   });
   const spam = await makeInboxLead(prisma, tenantId, { callerPhone: "+18005550148", status: "missed", urgency: null, ownerId, createdAt: minutes(-2 * 24 * 60) });
   await prisma.lead.update({ where: { id: spam.id }, data: { status: "closed", closeReason: "spam", closeNote: "Robocall" } });
+  // A salesperson the AI closed as not a customer: the inbox's "Not a customer" filter shows it.
+  await makeNotACustomerCall(prisma, tenantId, { which: "Sales call", callerPhone: "+15125550166", ownerId, startedAt: minutes(-3 * 60) });
   // Last week's handoff QA sample (the Monday job's work), waiting for a reviewer on the QA page.
   const { timeZone } = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
   await prisma.handoffReview.create({ data: { tenantId, weekOf: previousWeek(now, timeZone).weekOf, leadId: booked.id, kind: "accepted" } });

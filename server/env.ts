@@ -37,6 +37,8 @@ export const env = createEnv({
     DEMO_SEED: z.enum(["on", "off"]).default("on"),
     JOBS_IN_PROCESS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
     WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["on", "off"], { message: "must be on or off (unset: off in production, on in local mode)" }).optional(),
+    /** For tests and evaluation only: "off" plays calls without the safety question (to produce a live miss for the after-call check). */
+    INTAKE_SAFETY_QUESTION: z.enum(["on", "off"], { message: "must be on or off (for tests and evaluation only)" }).default("on"),
     ESCALATION_TIME_SCALE: z.coerce.number({ message: "must be a number like 1 (real time) or 0.01 (5 minutes become 3 seconds)" }).positive("must be greater than 0").max(1000).default(1),
   },
   client: {},

@@ -26,6 +26,7 @@ type Filters = {
   unowned?: boolean;
   overdue?: boolean;
   testCalls?: boolean;
+  notACustomer?: boolean;
   q?: string;
   createdFrom?: string;
   createdTo?: string;
@@ -140,10 +141,10 @@ function InboxBody({ canManage }: { canManage: boolean }) {
             ))}
           </select>
         </label>
-        {(["mine", "unowned", "overdue", "testCalls"] as const).map((k) => (
+        {(["mine", "unowned", "overdue", "testCalls", "notACustomer"] as const).map((k) => (
           <label key={k} className="flex min-h-6 items-center gap-1.5 pb-2 text-sm">
             <input type="checkbox" className="size-4" checked={!!filters[k]} onChange={(e) => set({ [k]: e.target.checked || undefined })} />
-            {k === "mine" ? "Mine" : k === "unowned" ? "Unowned" : k === "overdue" ? "Overdue" : "Test calls"}
+            {k === "mine" ? "Mine" : k === "unowned" ? "Unowned" : k === "overdue" ? "Overdue" : k === "testCalls" ? "Test calls" : "Not a customer"}
           </label>
         ))}
         {Object.keys(filters).length ? (
@@ -155,6 +156,9 @@ function InboxBody({ canManage }: { canManage: boolean }) {
 
       {list.isPending ? <Loading label="Loading the queue…" /> : null}
       {list.error ? <LoadError error={list.error} retry={() => list.refetch()} /> : null}
+      {filters.notACustomer ? (
+        <p className="mb-3 text-sm text-slate-600">Calls the AI closed as not from a customer: salespeople, recorded messages and wrong numbers. They get no text and no callback, and are not billed. Open one and choose “This is a real customer” if the AI was wrong.</p>
+      ) : null}
       {filters.testCalls ? <TestCallsNote canManage={canManage} hasOpen={items.some((l) => l.status !== "closed")} /> : null}
       {list.data && !items.length ? (
         <EmptyState title={Object.keys(filters).length ? "No leads match these filters." : "The inbox is empty."}>
@@ -188,6 +192,9 @@ function InboxBody({ canManage }: { canManage: boolean }) {
                       {lead.issueSummary ?? "No issue captured"}
                       {lead.zip ? ` · ZIP ${lead.zip}` : ""} · {sourceLabel(lead.source)} · received <time dateTime={new Date(lead.createdAt).toISOString()} title={dateTime(lead.createdAt)}>{relative(lead.createdAt)}</time>
                     </p>
+                    {lead.notACustomer ? (
+                      <p className="mt-0.5 text-sm font-medium text-slate-700" data-testid="not-a-customer">{lead.notACustomer}</p>
+                    ) : null}
                     {waiting.length ? (
                       <p className="mt-0.5 text-xs text-amber-700" data-testid="handoff-waiting">{waiting.join(" · ")}</p>
                     ) : null}

@@ -21,7 +21,8 @@ import { LeadCloseCard } from "./lead-close-card";
 import { LeadDetailsCard } from "./lead-details-card";
 import { LeadFieldsCard } from "./lead-fields-card";
 import { LeadHandoffCard } from "./lead-handoff-card";
-import { LeadReopenCard, LeadStatusCard } from "./lead-status-card";
+import { LeadNotACustomerCard, LeadReopenCard, LeadStatusCard } from "./lead-status-card";
+import { LeadQaFlagsCard } from "./lead-qa-flags-card";
 import { LeadTasksCard } from "./lead-tasks-card";
 import { LeadTimelineCard } from "./lead-timeline-card";
 import { LeadTouchpointCard } from "./lead-touchpoint-card";
@@ -84,7 +85,13 @@ function LeadPageBody({ id }: { id: string }) {
             </div>
           ) : null}
           {open ? <LeadAssignCard d={d} /> : null}
-          {open ? <LeadStatusCard leadId={lead.id} choices={d.statusChoices} /> : d.statusChoices.includes("followup_needed") ? <LeadReopenCard leadId={lead.id} /> : null}
+          {open ? (
+            <LeadStatusCard leadId={lead.id} choices={d.statusChoices} />
+          ) : lead.notACustomer ? (
+            <LeadNotACustomerCard leadId={lead.id} label={lead.notACustomer} />
+          ) : d.statusChoices.includes("followup_needed") ? (
+            <LeadReopenCard leadId={lead.id} />
+          ) : null}
           {open ? <LeadDetailsCard d={d} /> : null}
           {open ? (
             <div id="close" className="scroll-mt-4">
@@ -93,6 +100,7 @@ function LeadPageBody({ id }: { id: string }) {
           ) : null}
         </div>
         <div className="space-y-6 lg:col-start-1 lg:row-start-2">
+          {d.qaFlags.length ? <LeadQaFlagsCard flags={d.qaFlags} /> : null}
           <LeadFieldsCard d={d} />
           {d.calls.map((call) => (
             <LeadCallCard key={call.id} call={call} />

@@ -47,3 +47,17 @@ export function LeadReopenCard({ leadId }: { leadId: string }) {
     </Card>
   );
 }
+
+/** A call the AI closed as not from a customer: shows which, and one click makes it a real lead. */
+export function LeadNotACustomerCard({ leadId, label }: { leadId: string; label: string }) {
+  const { trpc, done, onSuccess } = useLeadAction();
+  const restore = useMutation(trpc.leads.markRealCustomer.mutationOptions({ onSuccess: onSuccess("Marked a real customer: the lead is open again with a call-back due.") }));
+  return (
+    <Card title={label} description="The AI closed this call as not from a customer, so it got no text and no callback and is not billed. If the AI was wrong, make it a real lead: it goes back to follow-up with a call-back due in 15 minutes.">
+      <Button busy={restore.isPending} onClick={() => restore.mutate({ leadId })}>
+        This is a real customer
+      </Button>
+      <ActionResult error={restore.error} done={restore.isSuccess ? done : null} />
+    </Card>
+  );
+}

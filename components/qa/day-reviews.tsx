@@ -95,6 +95,34 @@ export function DayReviews({ slug, day, timeZone, canReview }: { slug: string; d
   if (reviews.isError) return <LoadError error={reviews.error} retry={() => void reviews.refetch()} what="QA day" />;
   const data = reviews.data;
   return (
+    <>
+    {data.afterCall.length ? (
+      <Card title={`Flagged after the call on ${day}`} description="Every AI-handled call is read again once it ends. These calls had something the live call missed; a missed emergency was already turned into an urgent callback." className="mb-6">
+        <ul className="divide-y divide-slate-100" data-testid="after-call-flags">
+          {data.afterCall.map((r) => (
+            <li key={r.id} className="py-3">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="text-sm font-medium">{r.callerName ?? r.callerPhone ?? "Unknown caller"}</span>
+                {r.startedAt ? <span className="text-xs text-slate-500">{dateTimeIn(timeZone, r.startedAt, { hour: "numeric", minute: "2-digit" })}</span> : null}
+                {r.upgraded ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">Upgraded to emergency</span> : null}
+                {r.leadId ? (
+                  <Link href={`/t/${slug}/leads/${r.leadId}`} className="ml-auto text-sm text-brand-700 hover:underline">
+                    Open lead
+                  </Link>
+                ) : null}
+              </div>
+              <ul className="mt-2 space-y-1 text-sm" aria-label="What the after-call check found">
+                {r.flags.map((f, i) => (
+                  <li key={i}>
+                    <span className="font-medium text-amber-900">{f.label}:</span> {f.detail}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    ) : null}
     <Card title={`Sampled calls on ${day}`} description={data.sampled ? `${data.failed} of ${data.sampled} failed (${formatRate(data.rate)}).` : undefined}>
       {data.items.length === 0 ? (
         <EmptyState title="No calls were sampled on this day.">The day had no finished AI-handled calls when it was sampled.</EmptyState>
@@ -143,5 +171,6 @@ export function DayReviews({ slug, day, timeZone, canReview }: { slug: string; d
         </ul>
       )}
     </Card>
+    </>
   );
 }

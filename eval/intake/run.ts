@@ -36,6 +36,7 @@ const { postVoiceWebhook } = await import("@/server/simulator/post-webhook");
 const { createIntakeEngine } = await import("@/server/intake/engine");
 const { parseCallState } = await import("@/server/voice/state-machine");
 const { upcomingSlots } = await import("@/server/voice/booking-slots");
+const { isSafetyQuestion } = await import("@/server/voice/scripts");
 const { makeTenant, makeUser, completeSetup, setCallAnswers } = await import("@/prisma/factories");
 const { DEMO } = await import("@/prisma/seed-demo");
 
@@ -53,7 +54,7 @@ export const EVAL_ANSWERS = {
   servicesNotOffered: ["Commercial buildings", "Septic tanks", "Well pumps"],
 };
 
-const filter = (cases: EvalCase[]) => (args.only ? cases.filter((c) => c.id.includes(args.only!) || c.class.includes(args.only!)) : cases);
+const filter = <T extends EvalCase>(cases: T[]): T[] => (args.only ? cases.filter((c) => c.id.includes(args.only!) || c.class.includes(args.only!)) : cases);
 const tuned = filter(loadCases("cases"));
 const heldOut = filter(loadCases("held-out"));
 
@@ -120,6 +121,7 @@ async function play(c: EvalCase, index: number): Promise<Played> {
     escalation: state?.escalation ? { reason: state.escalation.reason, emergencyKind: state.escalation.emergencyKind, via: state.escalation.via } : null,
     openTasks: lead?.tasks.map((t) => t.kind) ?? [],
     agentLines: call.lines.filter((l) => l.who === "agent").map((l) => l.text),
+    safetyAsked: call.lines.some((l) => l.who === "agent" && isSafetyQuestion(l.text)),
     callerLines: call.lines.filter((l) => l.who === "caller").map((l) => l.text),
     lines: call.lines.filter((l) => l.who !== "twiml").map((l) => `${l.who === "agent" ? "AI" : l.who === "caller" ? "Caller" : "—"}: ${"text" in l ? l.text : ""}`),
     error,
@@ -147,6 +149,9 @@ function summary(results: Result[]) {
   const fieldChecks = results.flatMap((r) => r.checks.filter((k) => k.kind === "field" && k.name !== "grounded"));
   const ungrounded = results.flatMap((r) => r.checks.filter((k) => k.name === "grounded")).length;
   const pct = (a: number, b: number) => (b === 0 ? "100" : ((100 * a) / b).toFixed(b >= 1000 ? 1 : 0));
+  // Routine: a caller with a plumbing problem and no emergency (not out of area, not a non-customer).
+  const routine = results.filter((r) => !expectsEmergency(r.c) && r.c.expect.urgency !== undefined && r.c.expect.urgency !== null && r.c.expect.inArea !== false);
+  const askedRoutine = routine.filter((r) => r.played.safetyAsked).length;
   return {
     correct,
     total: results.length,
@@ -154,7 +159,7 @@ function summary(results: Result[]) {
     recallOk: caught === emergencies.length,
     fields: pct(fieldChecks.filter((k) => k.ok).length, fieldChecks.length),
     ungrounded,
-    line: `${correct}/${results.length} calls correct, emergency recall ${pct(caught, emergencies.length)} % (${caught}/${emergencies.length}), fields ${pct(fieldChecks.filter((k) => k.ok).length, fieldChecks.length)} %, ungrounded ${ungrounded}`,
+    line: `${correct}/${results.length} calls correct, emergency recall ${pct(caught, emergencies.length)} % (${caught}/${emergencies.length}), fields ${pct(fieldChecks.filter((k) => k.ok).length, fieldChecks.length)} %, ungrounded ${ungrounded}, safety question on ${askedRoutine}/${routine.length} routine calls (${pct(askedRoutine, routine.length)} %)`,
   };
 }
 
@@ -181,6 +186,10 @@ printTable("Held-out cases (eval/intake/held-out: each batch written once, run o
 
 const t = summary(tunedResults);
 const h = summary(heldResults);
+// Every held-out batch on its own line: each was written once and run once before rules changed for it.
+for (const batch of [...new Set(heldOut.map((c) => c.batch))]) {
+  console.log(`held-out ${batch}: ${summary(heldResults.filter((r) => (r.c as { batch?: string }).batch === batch)).line}`);
+}
 console.log(`\nheld-out: ${h.line}`);
 if (fake) {
   const all = [...tunedResults, ...heldResults];

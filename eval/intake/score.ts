@@ -1,7 +1,8 @@
 // Scores one played call against its case: every expectation becomes a named check, so a
 // failure says exactly what was wrong ("callerName: expected Jon Smith, got none").
 import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
-import { joinSpelling } from "@/server/intake/rules-extract";
+import { joinSpelling, spokenAddress } from "@/server/intake/rules-extract";
+import { isReadBack, isSafetyQuestion } from "@/server/voice/scripts";
 import type { EvalCase } from "./case-schema";
 
 export type PlayedCall = {
@@ -15,7 +16,11 @@ export type PlayedCall = {
     address: string | null;
     notes: string | null;
     appointmentAt: Date | null;
+    closeReason?: string | null;
+    closeNote?: string | null;
   } | null;
+  /** The agent asked its safety question. */
+  safetyAsked?: boolean;
   /** Weekday of the appointment in the business's time zone. */
   appointmentDay: string | null;
   /** The appointment is one of the times the business really offers. */
@@ -44,7 +49,7 @@ export function ungroundedFields(call: PlayedCall): string[] {
   if (lead.callerName && !words(lead.callerName).every((w) => heard.has(w))) out.push(`callerName ${lead.callerName}`);
   if (lead.address) {
     const number = /^\d+/.exec(lead.address)?.[0];
-    if (!number || !(digitRuns(said).includes(number) || said.includes(number))) out.push(`address ${lead.address}`);
+    if (!number || !(digitRuns(said).includes(number) || said.includes(number) || spokenAddress(said).includes(number))) out.push(`address ${lead.address}`);
   }
   if (lead.issueSummary && !words(lead.issueSummary).some((w) => w.length >= 3 && heard.has(w))) out.push(`issueSummary ${lead.issueSummary}`);
   if (lead.appointmentAt && !call.appointmentIsSlot) out.push(`appointmentAt ${lead.appointmentAt.toISOString()}`);
@@ -93,7 +98,17 @@ export function scoreCall(c: EvalCase, call: PlayedCall): Check[] {
   const agent = call.agentLines.join(" \n ").toLowerCase();
   for (const s of e.agentSays ?? []) add("agent says", agent.includes(s.toLowerCase()), `expected the agent to say ${show(s)}`, "outcome");
   for (const s of e.agentNeverSays ?? []) add("agent never says", !agent.includes(s.toLowerCase()), `the agent said ${show(s)}`, "outcome");
-  if (e.maxAgentTurns !== undefined) add("agent turns", call.agentLines.length <= e.maxAgentTurns, `expected at most ${e.maxAgentTurns}, got ${call.agentLines.length}`, "outcome");
+  if (e.safetyQuestion !== undefined) add("safety question", !!call.safetyAsked === e.safetyQuestion, e.safetyQuestion ? "expected the safety question" : "the safety question was asked", "outcome");
+  if (e.closeReasonContains !== undefined) {
+    const why = `${lead.closeReason ?? ""} ${lead.closeNote ?? ""}`.replace(/_/g, " ").toLowerCase();
+    add("close reason", why.includes(e.closeReasonContains.toLowerCase()), `expected ${show(e.closeReasonContains)}, got ${show(why.trim())}`, "outcome");
+  }
+  if (e.maxAgentTurns !== undefined) {
+    // The safety question and each read-back are questions the case's turns do not answer: not loops.
+    const extra = call.agentLines.filter((l) => isSafetyQuestion(l) || isReadBack(l)).length;
+    const turns = call.agentLines.length - extra;
+    add("agent turns", turns <= e.maxAgentTurns, `expected at most ${e.maxAgentTurns} (besides the safety question and read-backs), got ${turns}`, "outcome");
+  }
   for (const u of ungroundedFields(call)) add("grounded", false, `not said by the caller: ${u}`);
   return checks;
 }

@@ -5,7 +5,7 @@ import type Stripe from "stripe";
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 import { billingEligibility, PAST_DUE_GRACE_DAYS } from "./billing-eligibility";
 import { customerOfEvent } from "./handle-stripe-webhook";
-import { classifyUsage, type UsageFacts } from "./record-usage";
+import { classifyUsage, CREDIT_REASONS, type UsageFacts } from "./record-usage";
 import { decideGate } from "./service-gate";
 import { accountFieldsFrom, pickSubscription } from "./sync-subscription";
 
@@ -58,6 +58,10 @@ describe("Usage billing uses idempotent references and credits useless calls (se
   const billable: UsageFacts = { isTest: false, inArea: true, captured: { zip: "78701", callerName: "Ann", issueSummary: "leak" }, closeReason: null, repeatOfBillable: false };
   it("bills an in-area call with information", () => expect(classifyUsage(billable)).toEqual({ outcome: "billable", creditReason: null }));
   it("never bills a simulated test call", () => expect(classifyUsage({ ...billable, isTest: true }).creditReason).toBe("test_call"));
+  it("credits a call that was not from a customer (sales call, recording, wrong number) like a test call", () => {
+    expect(classifyUsage({ ...billable, closeReason: "not_a_customer" })).toEqual({ outcome: "credited", creditReason: "not_a_customer" });
+    expect(CREDIT_REASONS.not_a_customer).toMatch(/^Not a customer/);
+  });
   it("credits an out-of-area caller", () => expect(classifyUsage({ ...billable, inArea: false }).creditReason).toBe("out_of_area"));
   it("credits a caller who gave nothing (spam, robocall, silence)", () => {
     expect(classifyUsage({ ...billable, inArea: null, captured: { zip: null, callerName: null, issueSummary: null } }).creditReason).toBe("spam");

@@ -5,6 +5,9 @@
 //
 // Credit policy — recorded in the ledger, never charged:
 //   test_call    simulated test calls (Call.isTest)
+//   not_a_customer  a salesperson, a recorded message or a wrong number (lead closed as
+//                "not a customer"); credited like a test call, and the credit is reversed if
+//                the office marks it a real customer (reverseNotACustomerCredit)
 //   out_of_area  the caller's ZIP is outside the service area (lead.inArea = false)
 //   spam         the caller gave nothing (no ZIP, name or issue) or the lead was closed as spam
 //   duplicate    the same number already had a billable AI call in the previous 24 hours
@@ -15,10 +18,11 @@ import type { SystemDb } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import type { UsageOutcome } from "@/server/db/generated/enums";
 
-export type CreditReason = "test_call" | "out_of_area" | "spam" | "duplicate";
+export type CreditReason = "test_call" | "not_a_customer" | "out_of_area" | "spam" | "duplicate";
 
 export const CREDIT_REASONS: Record<CreditReason, string> = {
   test_call: "Test call — never billed",
+  not_a_customer: "Not a customer (sales call, recorded message or wrong number) — never billed",
   out_of_area: "Caller outside your service area",
   spam: "No information given (spam, robocall or silent caller)",
   duplicate: "Repeat call from the same number within 24 hours",
@@ -39,6 +43,7 @@ export type UsageFacts = {
 export function classifyUsage(f: UsageFacts): { outcome: UsageOutcome; creditReason: CreditReason | null } {
   const credit = (creditReason: CreditReason) => ({ outcome: "credited" as const, creditReason });
   if (f.isTest) return credit("test_call");
+  if (f.closeReason === "not_a_customer") return credit("not_a_customer");
   if (f.inArea === false) return credit("out_of_area");
   if (/spam|robocall/i.test(f.closeReason ?? "") || (!f.captured.zip && !f.captured.callerName && !f.captured.issueSummary)) return credit("spam");
   if (f.repeatOfBillable || f.closeReason === "duplicate") return credit("duplicate");
@@ -98,6 +103,34 @@ export async function recordUsageForCall(db: TenantDb, input: { tenantId: string
     throw err;
   }
   return db.usageLedgerEntry.update({ where: key, data: { meterStatus: "sent", sentAt: deps.now?.() ?? new Date(), meterAttempts: { increment: 1 }, meterError: null } });
+}
+
+/**
+ * The office said a call closed as "not a customer" was a real customer: its credit is reversed.
+ * The ledger row is classified again as if never closed that way (it may still be credited for
+ * another reason: out of area, a repeat call); a call that becomes billable gets its meter event
+ * (pending, sent by the usage job). One conditional update on the credit reason: a second
+ * restore, a retry or a concurrent one changes nothing. Returns the new outcome, or null when
+ * there was no such credit to reverse (no row yet: the usage job will classify it then).
+ */
+export async function reverseNotACustomerCredit(db: TenantDb, input: { tenantId: string; callSid: string }): Promise<{ outcome: UsageOutcome; creditReason: CreditReason | null } | null> {
+  const call = await db.call.findFirst({ where: { tenantId: input.tenantId, callSid: input.callSid }, include: { lead: true } });
+  if (!call?.lead) return null;
+  const repeat = await db.usageLedgerEntry.count({
+    where: { tenantId: input.tenantId, callerPhone: call.fromNumber, outcome: "billable", callSid: { not: call.callSid }, occurredAt: { gte: new Date(call.startedAt.getTime() - DUPLICATE_WINDOW_MS), lte: call.startedAt } },
+  });
+  const next = classifyUsage({
+    isTest: call.isTest || call.lead.isTest,
+    inArea: call.lead.inArea,
+    captured: { zip: call.lead.zip, callerName: call.lead.callerName, issueSummary: call.lead.issueSummary },
+    closeReason: null,
+    repeatOfBillable: repeat > 0,
+  });
+  const { count } = await db.usageLedgerEntry.updateMany({
+    where: { tenantId: input.tenantId, callSid: input.callSid, creditReason: "not_a_customer" },
+    data: { outcome: next.outcome, creditReason: next.creditReason, meterStatus: next.outcome === "billable" ? "pending" : "not_applicable" },
+  });
+  return count === 1 ? next : null;
 }
 
 /** Ended AI-handled calls (last 30 days, ended before `settledBefore`) that have no ledger row, across all businesses (the usage sweep). */

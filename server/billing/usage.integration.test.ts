@@ -14,7 +14,7 @@ import { tenantScoped } from "@/server/db/tenant-scope";
 import { callerFor } from "@/server/test/caller";
 import { TwilioCall } from "@/server/test/webhook-test-kit";
 import { enqueueUsageForCall, usageJob, usageSweepJob, USAGE_JOB } from "./jobs";
-import { AI_ANSWERED_EVENT, callsMissingUsage, recordUsageForCall, type UsageDeps } from "./record-usage";
+import { AI_ANSWERED_EVENT, callsMissingUsage, recordUsageForCall, reverseNotACustomerCredit, type UsageDeps } from "./record-usage";
 import { seedTrialSubscription } from "./seed-subscription";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -136,6 +136,32 @@ describe(`usage metering (${engineName})`, () => {
     await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid }, deps);
     expect(await ledgerOf(callSid)).toMatchObject([{ outcome: "credited", creditReason: reason, meterStatus: "not_applicable" }]);
     expect(meterEventsFor(callSid)).toHaveLength(0);
+  });
+
+  it("credits a call closed as not a customer like a test call, once, and reverses the credit once when it is marked a real customer", async () => {
+    const callSid = await aiCall({ from: "+15125550171" });
+    const lead = await db.prisma.lead.findFirstOrThrow({ where: { tenantId, sourceRef: callSid } });
+    await db.prisma.lead.update({ where: { id: lead.id }, data: { status: "closed", closeReason: "not_a_customer", closeNote: "Sales call" } });
+    await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid }, deps);
+    await recordUsageForCall(tenantScoped(db.prisma, tenantId), { tenantId, callSid }, deps);
+    expect(await ledgerOf(callSid)).toMatchObject([{ outcome: "credited", creditReason: "not_a_customer", meterStatus: "not_applicable" }]);
+    expect(meterEventsFor(callSid)).toHaveLength(0);
+    const ledger = await callerFor(db.prisma, ownerId, slug).billing.usageLedger({ limit: 50, outcome: "credited", period: "all" });
+    expect(ledger.items.map((i) => i.reason)).toContain("Not a customer (sales call, recorded message or wrong number) — never billed");
+
+    // "This is a real customer": the credit is reversed through one conditional update, however often it runs.
+    await startJobs(db, [usageJob], { pollingIntervalSeconds: 0.5 });
+    const staff = callerFor(db.prisma, ownerId, slug);
+    const clicks = await Promise.allSettled([staff.leads.markRealCustomer({ leadId: lead.id }), staff.leads.markRealCustomer({ leadId: lead.id })]);
+    expect(clicks.filter((c) => c.status === "fulfilled")).toHaveLength(1);
+    expect(await reverseNotACustomerCredit(tenantScoped(db.prisma, tenantId), { tenantId, callSid })).toBeNull();
+    await expect.poll(async () => (await ledgerOf(callSid))[0]?.meterStatus, { timeout: 30_000, interval: 250 }).toBe("sent");
+    expect(await ledgerOf(callSid)).toMatchObject([{ outcome: "billable", creditReason: null }]);
+    expect(meterEventsFor(callSid)).toHaveLength(1);
+    const reversed = await db.prisma.leadEvent.findMany({ where: { leadId: lead.id, type: "billing.credit_reversed" } });
+    expect(reversed).toHaveLength(1);
+    expect(reversed[0]!.data).toMatchObject({ callSid, outcome: "billable" });
+    await stopJobs();
   });
 
   it("credits a repeat call from the same number within 24 hours as a duplicate", async () => {

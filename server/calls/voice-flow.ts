@@ -42,6 +42,10 @@ import {
 } from "@/server/db/cross-tenant";
 import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
 import { emitCallCompleted } from "@/server/webhooks/call-events";
+import { env } from "@/server/env";
+import { NOT_A_CUSTOMER } from "@/server/leads/close-reasons";
+import { enqueueAfterCallCheck } from "@/server/qa/after-call-jobs";
+import { speechHintsFor } from "./speech-hints-cache";
 
 export type VoiceCtx = { sys: SystemDb; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date };
 
@@ -239,6 +243,9 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
   const ended: LeadEventInput = { type: "call.ended", data: { callStatus: form.CallStatus, duration: form.CallDuration ?? null } };
   await writeCallStep(db, call, now, async (tx, lead) => {
     if (!(open && aiHandled && !state.outcome)) return { patch: {}, events: [ended] };
+    // Closed on the call as not a customer (a salesperson, a recording, a wrong number): it stays
+    // closed, with no callback task, whenever the caller hangs up.
+    if (lead.status === "closed" && lead.closeReason === NOT_A_CUSTOMER) return { patch: {}, events: [ended] };
     const { status, task } = closeOnHangup(state);
     const hungUp: LeadEventInput = { type: "call.caller_hung_up", data: { status } };
     // After an emergency the urgent callback (and its next action) already stands: only the status changes.
@@ -252,12 +259,14 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
     aiHandled ? enqueueUsageForCall(db, { tenantId: call.tenantId, callSid: call.callSid }) : null,
     queueTextsForEndedCall(db, call.id, now), // messaging: missed-call text-back or booking texts
     emitCallCompleted(db, call.id), // integrations: call.completed webhook
+    // QA: the whole transcript read again (emergency rules, the model when configured) — the safety net under the live call.
+    aiHandled ? enqueueAfterCallCheck({ tenantId: call.tenantId, callId: call.id, callSid: call.callSid }) : null,
   ]);
 }
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────
 
-async function callContext(db: TenantDb, tenantId: string, now: Date): Promise<CallContext> {
+async function callContext(db: TenantDb, tenantId: string, now: Date, callerPhone: string | null): Promise<CallContext & { speechHints: string[] }> {
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
     select: {
@@ -267,7 +276,7 @@ async function callContext(db: TenantDb, tenantId: string, now: Date): Promise<C
       serviceZips: { select: { zip: true } },
       bookingSlots: { select: { weekday: true, startMinute: true, endMinute: true } },
       businessHours: { select: { weekday: true, openMinute: true, closeMinute: true } },
-      callAnswers: { select: { priceAnswer: true, servicesOffered: true, servicesNotOffered: true } },
+      callAnswers: { select: { priceAnswer: true, servicesOffered: true, servicesNotOffered: true, licenseAnswer: true, estimateAnswer: true, paymentAnswer: true, warrantyAnswer: true, brandsAnswer: true } },
     },
   });
   return {
@@ -279,6 +288,9 @@ async function callContext(db: TenantDb, tenantId: string, now: Date): Promise<C
     timeZone: tenant.timeZone,
     now,
     onCallPhone: tenant.onCallPhone,
+    callerPhone,
+    askSafetyQuestion: env.INTAKE_SAFETY_QUESTION !== "off",
+    speechHints: await speechHintsFor(db, tenantId, { businessName: tenant.name, services: tenant.callAnswers?.servicesOffered ?? [], serviceZips: tenant.serviceZips.map((z) => z.zip) }),
   };
 }
 
@@ -290,7 +302,8 @@ async function callContext(db: TenantDb, tenantId: string, now: Date): Promise<C
 async function runTurn(ctx: VoiceCtx, db: TenantDb, call: Call, state: CallState, input: IntakeInput, key: string, before?: CallLeadChange): Promise<string> {
   const now = nowOf(ctx);
   const seen = state.transcript.length;
-  const turn = await takeIntakeTurn({ state, input, ctx: await callContext(db, call.tenantId, now), engine: ctx.engine, baseUrl: ctx.baseUrl, intakeQuery: { turn: String(call.turn) } });
+  const { speechHints, ...callCtx } = await callContext(db, call.tenantId, now, /^\+?\d{10,15}$/.test(call.fromNumber) ? call.fromNumber : null);
+  const turn = await takeIntakeTurn({ state, input, ctx: callCtx, engine: ctx.engine, baseUrl: ctx.baseUrl, intakeQuery: { turn: String(call.turn) }, speechHints });
   const next = turn.result.state;
   const stage = next.stage === "ended" ? "ended" : next.stage === "transferring" ? "transferring" : "intake";
   const newTurns = next.transcript.slice(seen).map((t, i) => ({ tenantId: call.tenantId, callId: call.id, seq: seen + i, speaker: t.speaker, text: t.text }));
@@ -362,6 +375,11 @@ async function actionsChange(tx: TenantTx, call: Pick<Call, "tenantId">, lead: L
     } else if (action.type === "end") {
       end = action;
       patch.status = action.outcome;
+      // Not a customer (a sales call, a recording, a wrong number): closed with a reason the office sees.
+      if (action.reason === "not_a_customer") {
+        const kind = /Not a customer: ([a-z ]+)/.exec(state.fields.notes ?? "")?.[1] ?? "not a customer";
+        Object.assign(patch, { closeReason: "not_a_customer", closeNote: kind.charAt(0).toUpperCase() + kind.slice(1) });
+      }
       events.push({ type: "call.outcome", data: { outcome: action.outcome, reason: action.reason } });
     }
   }

@@ -7,24 +7,14 @@
 // urgent callback task (server/calls/spool.ts), and a spooled text is stored as it arrived.
 import { getSystemDb } from "@/server/db";
 import { env } from "@/server/env";
-import { createIntakeEngine, intakeConfigFromEnv, type IntakeEngine } from "@/server/intake/engine";
+import { intakeEngine } from "@/server/intake/process-engine";
 import { readTwilioWebhook, twiml, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { politeHangupTwiml } from "@/server/voice/twiml";
 import { drainSpoolIfPending, markSpoolPending } from "./jobs";
 import { logLine, spoolWebhook, webhookSid } from "./spool";
 import { MESSAGES, type VoiceCtx } from "./voice-flow";
 
-const g = globalThis as unknown as { __leadrescueIntake?: IntakeEngine };
-
-export function intakeEngine(): IntakeEngine {
-  g.__leadrescueIntake ??= createIntakeEngine(intakeConfigFromEnv(env), { onConfigError: "fallback" });
-  return g.__leadrescueIntake;
-}
-
-/** Replaces the process's intake engine (tests, benchmarks); undefined goes back to the env's. */
-export function setIntakeEngine(engine: IntakeEngine | undefined): void {
-  g.__leadrescueIntake = engine;
-}
+export { intakeEngine, setIntakeEngine } from "@/server/intake/process-engine";
 
 /**
  * The whole webhook must answer inside Twilio's 15 s: the model has its own budget (≤ 10 s) and

@@ -177,3 +177,22 @@ export async function sampledQaDayTenants(sys: SystemDb, days: readonly { tenant
 export async function findCalendarFeedByToken(sys: SystemDb, token: string) {
   return rawClient(sys).calendarFeed.findUnique({ where: { token }, include: { tenant: { select: { id: true, slug: true, name: true, timeZone: true } } } });
 }
+
+// ── after-call check sweep ──
+
+/**
+ * The after-call sweep, over all businesses: AI-answered calls that ended in [endedFrom, endedTo]
+ * and have no after-call review yet (their job was never queued, or failed for good), oldest first.
+ */
+export async function callsWithoutAfterCallReview(sys: SystemDb, input: { endedFrom: Date; endedTo: Date; take: number }) {
+  const db = rawClient(sys);
+  const calls = await db.call.findMany({
+    where: { endedAt: { not: null, gte: input.endedFrom, lte: input.endedTo }, lead: { events: { some: { type: "call.ai_answered" } } } },
+    select: { id: true, tenantId: true, callSid: true },
+    orderBy: { endedAt: "asc" },
+    take: input.take * 4,
+  });
+  if (!calls.length) return [];
+  const done = new Set((await db.afterCallReview.findMany({ where: { callId: { in: calls.map((c) => c.id) } }, select: { callId: true } })).map((r) => r.callId));
+  return calls.filter((c) => !done.has(c.id)).slice(0, input.take);
+}

@@ -38,6 +38,7 @@ export const TENANT_MODELS = [
   // ── qa ──
   "QaDay",
   "QaReview",
+  "AfterCallReview",
   // ── reports ──
   "HandoffReview",
   // ── integrations ──

@@ -160,3 +160,73 @@ describe("the rules as data", () => {
     expect(emergencyRule("gas_smell").safetyLine).toMatch(/leave the building/);
   });
 });
+
+describe("carbon monoxide is its own kind", () => {
+  it("hears a carbon monoxide alarm, however it is named", () => {
+    expect(detectEmergency("The carbon monoxide alarm keeps going off in the garage right next to the water heater")).toBe("carbon_monoxide");
+    expect(detectEmergency("our CO detector is going off")).toBe("carbon_monoxide");
+    expect(detectEmergency("the alarm by the furnace keeps beeping and my wife feels dizzy")).toBe("carbon_monoxide");
+  });
+
+  it("hears headaches or dizziness near a gas appliance", () => {
+    expect(detectEmergency("ever since the new water heater went in we all get headaches in the house")).toBe("carbon_monoxide");
+  });
+
+  it("does not take a smoke alarm for carbon monoxide", () => {
+    expect(detectEmergency("the smoke alarm near the water heater keeps chirping, I think it's the battery")).toBeNull();
+  });
+});
+
+describe("emergencies in plain words", () => {
+  it("hears a basement taking on water as flooding", () => {
+    expect(detectEmergency("My sump pump quit and the basement's taking on water fast, there's already a couple inches down there.")).toBe("flooding");
+  });
+
+  it("hears dirty water coming up in the tub when someone flushes as a sewage backup", () => {
+    expect(detectEmergency("Every time somebody flushes, this dirty nasty water with, you know, gross stuff in it comes up in the bathtub.")).toBe("sewage_backup");
+    expect(detectEmergency("the toilet backed up into the tub")).toBe("sewage_backup");
+  });
+
+  it("hears water through a light fixture as water near electrical", () => {
+    expect(detectEmergency("there's water coming through the ceiling light in the kitchen")).toBe("other_safety_risk");
+    expect(detectEmergency("it's dripping out of the light fixture in the hall")).toBe("other_safety_risk");
+  });
+
+  it("hears no water at all with an infant in the house", () => {
+    expect(detectEmergency("we have no water at all and I have a two month old infant")).toBe("no_water_vulnerable");
+    expect(detectEmergency("nothing comes out of the taps and my mom is on oxygen")).toBe("no_water_vulnerable");
+  });
+
+  it("leaves small problems alone", () => {
+    for (const said of ["my outdoor spigot is dribbling", "the shower pressure is really weak", "the disposal leaks when it runs", "my toilet keeps running", "the toilet is clogged", "I've had a headache all week over this leaky faucet"]) {
+      expect(detectEmergency(said), said).toBeNull();
+    }
+  });
+});
+
+describe("each kind's safety line is the right one", () => {
+  // A caller with a gas smell or a carbon monoxide alarm must be told to get out and call from
+  // outside; flipping a breaker or touching switches could set off gas.
+  it("tells gas and carbon monoxide callers to leave and call 911 or the gas company from outside, never to touch a breaker", () => {
+    for (const kind of ["gas_smell", "carbon_monoxide"] as const) {
+      const line = emergencyRule(kind).safetyLine ?? "";
+      expect(line).toMatch(/leave|get everyone out/i);
+      expect(line).toMatch(/911/);
+      expect(line).toMatch(/from outside/i);
+      expect(line).not.toMatch(/breaker|switch (it|them|the) (on|off)|valve/i);
+    }
+  });
+
+  it("tells water callers to shut off the water, and only water-near-electrical callers about the breaker", () => {
+    expect(emergencyRule("burst_pipe").safetyLine).toMatch(/shut-off valve/);
+    expect(emergencyRule("flooding").safetyLine).toMatch(/shut-off|valve/);
+    expect(emergencyRule("other_safety_risk").safetyLine).toMatch(/breaker/);
+    expect(emergencyRule("sewage_backup").safetyLine).toMatch(/sewage/);
+    for (const kind of ["burst_pipe", "flooding", "sewage_backup", "no_water_vulnerable"] as const) expect(emergencyRule(kind).safetyLine ?? "").not.toMatch(/breaker|911/);
+  });
+
+  it("has a rule for every emergency kind the call knows", async () => {
+    const { EMERGENCY_KINDS } = await import("@/server/intake/extraction");
+    expect(EMERGENCY_RULES.map((r) => r.kind).sort()).toEqual([...EMERGENCY_KINDS].sort());
+  });
+});

@@ -122,7 +122,7 @@ function resolveModel(config: IntakeModelConfig): ResolvedModel {
  * cannot be misread. The problem description is where a model understands more, so it is asked.
  */
 export function rulesAreSure(stage: IntakeStage, x: Extraction): boolean {
-  if (x.emergency || x.wantsHuman) return true;
+  if (x.emergency || x.wantsHuman || x.notCustomer) return true;
   switch (stage) {
     case "zip":
       return x.zip !== null || x.question !== null;
@@ -136,6 +136,10 @@ export function rulesAreSure(stage: IntakeStage, x: Extraction): boolean {
       return x.address !== null || x.declined || x.question !== null;
     case "slot":
       return x.slotNumber !== null || x.declined || x.slotUnavailable !== null || x.bookingIntent !== null || x.question !== null;
+    case "safety":
+      return x.yesNo !== null || x.question !== null;
+    case "confirm":
+      return x.yesNo !== null || x.callerName !== null || x.address !== null || x.slotNumber !== null || x.question !== null;
   }
 }
 
@@ -152,6 +156,8 @@ export function mergeExtractions(rules: Extraction, model: Extraction): Extracti
   merged.urgency = severity(rules.urgency) >= severity(model.urgency) ? rules.urgency : model.urgency;
   if (merged.emergency) merged.urgency = "emergency";
   merged.wantsHuman = rules.wantsHuman || model.wantsHuman;
+  // A caller the rules hear as a customer with a plumbing problem stays one.
+  if (!rules.notCustomer && (rules.emergency || rules.issueSummary)) merged.notCustomer = null;
   return merged;
 }
 

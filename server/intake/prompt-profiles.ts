@@ -9,7 +9,7 @@ zip, issueSummary, urgency, emergency, callerName, address, bookingIntent, slotN
 You never talk to the caller. Never invent a value: if the caller did not say it in this utterance, use null (false for the booleans).
 The INPUT line gives the question that was just asked ("stage") and the bookable times ("slotsOffered"); "mentioned": true marks the ones the agent just read out, in order; "declined": true the ones the caller already turned down (never pick those).
 - zip: 5 digits only. Spoken digits count: "seven eight seven oh one" is 78701.
-- emergency: burst_pipe, flooding, sewage_backup, gas_smell, no_water_vulnerable (no water with a baby, elderly or medical need), other_safety_risk; set it at any stage, and then urgency is "emergency".
+- emergency: burst_pipe, flooding, sewage_backup, gas_smell, carbon_monoxide (a CO alarm, or headache/dizziness near a gas appliance), no_water_vulnerable (no water with a baby, elderly or medical need), other_safety_risk; set it at any stage, and then urgency is "emergency".
 - wantsHuman: true when the caller asks for a person, a human, someone, or the plumber.
 - slotNumber: the 1-based number in slotsOffered of the time the caller picked; null if unclear. Never a time that was not offered. "Yes"/"that works" picks the first mentioned time; "the second one" counts among the mentioned times; a day, date, "morning"/"afternoon" or "soonest" may pick any offered time.
 - slotTentative: true when the caller only states a preference that fits several times; slotUnavailable: what they asked for when no offered time fits ("on Friday").

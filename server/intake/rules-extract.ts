@@ -3,7 +3,7 @@
 // the rules model serves them through the AI SDK and every real model falls back to them.
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { findZip } from "@/server/intake/spoken-numbers";
-import { EMPTY_EXTRACTION, type BookingIntent, type CallerQuestion, type Extraction, type ExtractInput, type SlotView, type Urgency } from "@/server/intake/extraction";
+import { EMPTY_EXTRACTION, type BookingIntent, type CallerQuestion, type Extraction, type ExtractInput, type NotCustomerKind, type SlotView, type Urgency } from "@/server/intake/extraction";
 
 export { detectEmergency };
 
@@ -13,15 +13,31 @@ const WANTS_HUMAN = [
   /\b(a human|representative|operator)\b/,
 ];
 
-const LOW_EXPLICIT = /\b(no rush|no hurry|not (urgent|an emergency|a big deal|in a hurry)|whenever (you|is|it'?s)|at your convenience)\b/;
-const HIGH = /\b(leak(s|ing|y|ed)?|no (hot )?water|overflow(s|ing|ed)?|back(ed|ing)? ?up|won'?t (stop running|flush|drain)|frozen|(water heater|heater) (is )?(out|broken|leaking|not working|went out|died)|sewer (smell|gas))\b/;
-const LOW = /\b(estimate|quote|bid|remodel\w*|renovat\w*|redo\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new|inspect\w*|camera|buying (a|the|this) (house|home|place)|before (we|i) (buy|close)|maintenance|tune[- ]?up|annual|check[- ]?up)\b/;
+// Urgency, as the office queue uses it (docs/sop-rules.md "Urgency"):
+//   high   = water damage or a loss of service happening now: an active leak indoors, no water,
+//            no hot water, the only toilet unusable, a drain backing up or overflowing;
+//   normal = everything that can wait for a normal visit: drips, slow drains, low pressure, an
+//            outdoor spigot, a running toilet, a leak that only shows while something runs;
+//   low    = quotes, installs, remodels and "no rush".
+// High-urgency leads jump the queue, so only a problem that is doing damage or leaving the home
+// without water now is high.
+const LOW_EXPLICIT = /\b(no rush|no hurry|not (urgent|an emergency|a big deal|in a hurry)|whenever (you|is|it'?s)|at your convenience|when(ever)? you (guys )?(get a chance|have time)|take your time)\b/;
+const LOSS_OF_SERVICE =
+  /\b(no (hot |running )?water|(don'?t|do not) have (any )?(hot )?water|nothing comes out|(water heater|heater) (is |went |just )?(out|broken|broke|leaking|not working|went out|died|dead|quit)|frozen|(only|one|just one) (toilet|bathroom)|overflow(s|ing|ed)?|back(ed|ing|s)? ?up|won'?t (drain|go down)|not draining( at all)?|standing water|sewer (smell|gas))\b/;
+const ACTIVE_LEAK = /\b(leak(s|ing|y|ed)?|water (is |keeps )?(coming|pooling|dripping) (out|in|through|from|under|down)|puddle|soaked|wet (floor|carpet|ceiling|wall))\b/;
+/** Water coming through a ceiling or wall is damage now, however slowly it comes. */
+const CEILING_OR_WALL = /\b(drip\w*|leak\w*|coming|seep\w*|stain\w*) (\w+ )?(through|from|down|in) (the |my |our )?(ceiling|wall|light)/;
+const BACKS_UP_SOMETIMES = /\b(a little( bit)?|a bit|slightly|sometimes|every (now|once)|whenever|when(ever)? the (dishwasher|washer|washing machine|disposal|shower) (runs|drains|is running|is on))\b/;
+/** Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high. */
+const MINOR =
+  /\b((faucet|tap|spout|shower ?head|showerhead|shower|tub spout|spigot|sink)('?s)? (\w+ )?drip\w*|(keeps|kept) clogging|clog(s|ged)? (up )?(every|once|a lot|again)|(disposal|garbage disposal) (\w+ )?(stuck|jammed|hum\w*|won'?t (spin|turn|work))|drip\w* (faucet|tap|spout)|drips (a little|a bit|some)|(a )?(little|slow|small|tiny) drip|dribbl\w*|slow(ly)? (drain\w*|to drain|sink|tub|shower|toilet)|drain\w* (\w+ )?slow\w*|sluggish|(low|weak|poor|bad|terrible|no) (water )?pressure|pressure\b[a-z' ]{0,30}\b(low|weak|bad|poor|terrible|pathetic|stinks|not good|not great)|spigot|hose ?bibb?|outdoor (faucet|tap|spout)|outside (faucet|tap|spout)|sprinkler|irrigation|(keeps|won'?t stop|constantly|always|won'?t quit) running|runs (constantly|all the time|on its own|nonstop)|running toilet|when (it'?s|it is|i|we|you|it) (run|running|use|using|on|turn)\w*|only when|wobbl\w*|loose|noise|noisy|whistl\w*|rattl\w*|bang(s|ing)?|hum(s|ming)?)\b/;
+const LOW = /\b(estimate|quote|bid|remodel\w*|renovat\w*|redo\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new|(put|putting) in (a |an )?new|inspect\w*|camera|buying (a|the|this) (house|home|place)|before (we|i) (buy|close)|maintenance|tune[- ]?up|annual|check[- ]?up|replace(ment)? .{0,20}\b(old|dated|ugly)\b)\b/;
 
 const PLUMBING = /\b(leak\w*|pipes?|drains?|clog\w*|toilets?|sinks?|faucets?|water|heater|sewer|sewage|shower|tub|bath\w*|disposal|sump|pump|valve|hose|spigot|gas|flood\w*|backed|backing|running|drip\w*|pressure|install\w*|replac\w*|repair\w*|estimate|quote|remodel\w*|kitchen|meter|softener|filter|frozen|burst|smell\w*|noise|septic|plumb\w*|fixture|garbage|dishwasher|washer|tank|flush\w*|overflow\w*)\b/;
 const CONFUSED = /\b(repeat that|say that again|what did you say|didn'?t (catch|hear) (that|you)|pardon|come again|who is this|what is this)\b/;
-const FILLER_START = /^(hi|hello|hey|yeah|yes|yep|um+|uh+|er+|so|well|okay|ok|oh|sure|sorry|like|alright|all right)\b[,.!]?\s*/i;
+const FILLER_START = /^(hi|hello|hey|yeah|yes|yep|um+|uh+|er+|so|well|okay|ok|oh|sure|sorry|like|alright|all right|fine|right)\b[,.!]?\s*/i;
 
-const DECLINED = /\b(rather not|prefer not|don'?t want to (say|give|tell|share)|not (going to|gonna) (say|give|tell|share)|no thanks|skip (it|that)|none of your business|not comfortable|don'?t feel comfortable)\b/;
+const DECLINED = /\b(rather not|prefer not|don'?t want to (say|give|tell|share)|not (going to|gonna) (say|give|tell|share)|no thanks|skip (it|that|the name)|none of your business|not comfortable|don'?t feel comfortable|don'?t do names|no names?\b|not giving (out )?(you )?(my|a) name|don'?t (give|need to give) (out )?(my|a) name|leave (my|the) name (off|out)|just put down)\b/;
 const BARE_NO = /^(no|nope|nah|no thanks?|no thank you)[.!]?$/;
 
 const NAME_STOP = new Set(
@@ -34,7 +50,8 @@ const NAME_STOP = new Set(
     "mr mrs ms miss dr sir maam ma'am the at located over from in zip code sorry back shoot oops gosh " +
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
-    "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone")
+    "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello " +
+    "coming now too hang hold lord god gosh wow oh look listen all over up out down")
     .split(" "),
 );
 
@@ -65,10 +82,14 @@ export function urgencyOf(said: string): Urgency {
   // "There's no water anywhere", "no water on the floor": water ruled out around the fixture is
   // not a home without water.
   const lower = said
-    .replace(/\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up)\b/g, " ")
+    .toLowerCase()
+    .replace(/\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up|puddle\w*)\b/g, " ")
     .replace(/\bno water (anywhere|around (it|the)|on the (floor|ground)|under|underneath|leaking|dripping|pooling)\b/g, " ");
   if (LOW_EXPLICIT.test(lower)) return "low";
-  if (HIGH.test(lower)) return "high";
+  // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
+  if (LOSS_OF_SERVICE.test(lower) && !(BACKS_UP_SOMETIMES.test(lower) && !LOSS_OF_SERVICE.test(lower.replace(/\b(back(ed|ing|s)? ?up|overflow(s|ing|ed)?)\b/g, " ")))) return "high";
+  if (CEILING_OR_WALL.test(lower)) return "high";
+  if (ACTIVE_LEAK.test(lower) && !MINOR.test(lower)) return "high";
   if (LOW.test(lower)) return "low";
   return "normal";
 }
@@ -107,13 +128,15 @@ function nameFrom(tokens: string[]): string | null {
 }
 
 const STRONG_NAME_CUE = /\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|i'm|i am)\s+(.*)$/i;
-const FIRST_NAME = /\bfirst name(?: is|'s)?\s+([a-z][a-z'-]+)/i;
-const LAST_NAME = /\b(?:last name|surname)(?: is|'s)?\s+([a-z][a-z'-]+)/i;
+const FIRST_NAME = /\bfirst name(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
+const LAST_NAME = /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
+/** Titles before a name ("Dr. Patel", "Mrs. Whitfield") are not part of the name stored. */
+const TITLE = /\b(?:dr|doctor|mrs|mr|ms|miss|mister|missus|mx|rev|reverend|sgt|officer|professor|prof)\b\.?\s+(?=[a-z])/gi;
 const WEAK_NAME_CUE = /\b(?:it's|it is|i'm|i am)\s+(.*)$/i;
 
 /** A name the caller said. Outside the name question only an explicit "my name is" / "this is" counts. */
 export function nameOf(text: string, askedForName: boolean): string | null {
-  const spoken = text.replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "");
+  const spoken = text.replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "").replace(TITLE, "");
   const clean = (s: string) => s.replace(/[.,!?;]/g, " ").replace(/\s+/g, " ").trim();
   // "it's pete, and the last name is szabo" / "nguyen, first name thao"
   const last = LAST_NAME.exec(spoken)?.[1];
@@ -134,7 +157,8 @@ export function nameOf(text: string, askedForName: boolean): string | null {
   };
   const whole = nameIn(clean(spoken), askedForName);
   if (whole?.includes(" ")) return dedupe(whole);
-  const chunks = spoken.split(/[,;]/).map(clean).filter(Boolean);
+  // "This is Dr. Patel. Anjali Patel.", "Fine. Amy Sorensen.": each sentence on its own, the fullest name wins.
+  const chunks = spoken.split(/[,;.!?]/).map(clean).filter(Boolean);
   for (const chunk of [...chunks].reverse()) {
     const name = nameIn(chunk, askedForName);
     if (name?.includes(" ")) return dedupe(name);
@@ -157,6 +181,63 @@ function nameIn(clean: string, askedForName: boolean): string | null {
   // A name with a few more words after it ("marco the gus", a mis-heard surname) keeps its clean part.
   if (name && (name.split(" ").length === bare.length || (bare.length - name.split(" ").length <= 2 && bare.length <= 4))) return name;
   return null;
+}
+
+// ── addresses as people say them ───────────────────────────────────────────────────────────
+// "three twelve Birch Lane" is 312 Birch Lane, "twenty-two forty" 2240, "eleven hundred" 1100,
+// "four oh six" 406; "West thirty-fifth Street" is West 35th Street; "2204, sorry, 2240" is 2240.
+
+const NUMBER_WORD = "zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand";
+const NUMBER_RUN = new RegExp(`\\b(?:${NUMBER_WORD})(?:[\\s-]+(?:${NUMBER_WORD}))*\\b`, "gi");
+const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90 };
+const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const ORDINAL_RUN = new RegExp(`\\b(?:(twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)[\\s-]+)?(${Object.keys(ORDINAL_WORDS).join("|")})\\b`, "gi");
+const suffix = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th");
+
+/** Number words said as digits ("twenty-two forty" → "2240", "eleven hundred" → "1100"). */
+function numberWordsToDigits(run: string): string | null {
+  const tokens = run.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  // "oh" or "one" on its own is a word, not a number ("oh, and…", "that one").
+  if (tokens.length === 1 && ["oh", "o", "one"].includes(tokens[0]!)) return null;
+  let out = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (t === "hundred" || t === "thousand") {
+      if (!out) return null;
+      out += t === "hundred" ? "00" : "000";
+      continue;
+    }
+    if (t === "oh" || t === "o" || t === "zero") out += "0";
+    else if (t in TENS_WORDS) {
+      const unit = next ? ({ one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 } as Record<string, number>)[next] : undefined;
+      if (unit) {
+        out += String(TENS_WORDS[t]! + unit);
+        i++;
+      } else out += String(TENS_WORDS[t]!);
+    } else {
+      const n = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"].indexOf(t);
+      if (n < 0) return null;
+      out += String(n);
+    }
+  }
+  return out || null;
+}
+
+/** The words of an answer to "what's the address?" with spoken numbers as digits and a house number corrected in the same breath. */
+export function spokenAddress(text: string): string {
+  let s = text.replace(ORDINAL_RUN, (whole, tens: string | undefined, ord: string) => {
+    const n = (tens ? TENS_WORDS[tens.toLowerCase()]! : 0) + ORDINAL_WORDS[ord.toLowerCase()]!;
+    return `${n}${suffix(n)}`;
+  });
+  s = s.replace(NUMBER_RUN, (run) => numberWordsToDigits(run) ?? run);
+  // "apartment two B" → "apartment 2B".
+  s = s.replace(/\b(apartment|apt|unit|suite|ste|number|#)\.?\s*(\d{1,5})\s+([a-z])\b(?![a-z'])/gi, "$1 $2$3");
+  // "2416, not 2614": the first one is right.
+  s = s.replace(/\b(\d{1,6})\s*,?\s*(?:and )?not\s+(\d{1,6})\b/gi, "$1");
+  // "2204, sorry, 2240 Oak Street", "fifteen-oh-seven, no, seventeen-oh-five": the last number said wins.
+  s = s.replace(/\b(\d{1,6})\s*[,.]?\s*(?:(?:no|nope|sorry|wait|i mean|actually|oops|my bad|scratch that)\b[\s,.!-]*)+(?:it'?s\s+|make that\s+)?(\d{1,6})\b/gi, "$2");
+  return s;
 }
 
 /** An address said with its street type ("4410 Duval Street"), which can be trusted outside the address question. */
@@ -208,7 +289,8 @@ function hoursSaid(lower: string): Array<{ hour: number; minute: number | null; 
     if (hour >= 1 && hour <= 12) found.push({ hour, minute: m[2] ? Number(m[2]) : null, meridiem: meridiemOf(m[3]) });
   }
   for (const m of lower.matchAll(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(\s+thirty|\s+fifteen|\s+forty[- ]five)?(\s*(a\.?m\.?|p\.?m\.?|o'?clock))?/g)) {
-    if (m[1] === "one" && !m[2] && !m[3]) continue; // "the first one", "that one"
+    // "the first one", "that one" — but "one to three" is a time.
+    if (m[1] === "one" && !m[2] && !m[3] && !/^\s*(to|-|and|through|till|until|or)\s/.test(lower.slice(m.index + m[0].length)) && !/\b(from|between|at|around)\s+$/.test(lower.slice(0, m.index))) continue;
     const minute = m[2] ? (m[2].includes("thirty") ? 30 : m[2].includes("fifteen") ? 15 : 45) : null;
     found.push({ hour: HOUR_WORDS[m[1]!]!, minute, meridiem: m[1] === "noon" ? "pm" : meridiemOf(m[4]) });
   }
@@ -253,8 +335,9 @@ const DAY_WORDS: Array<[RegExp, string]> = [
   [/\b(weekend)\b/, "weekend"],
 ];
 const PARTS_OF_DAY: Array<[RegExp, string, (hour: number) => boolean]> = [
-  [/\b(morning|mornings|a\.?m\.?|first thing|early)\b/, "in the morning", (h) => h < 12],
-  [/\b(afternoon|afternoons|p\.?m\.?|after lunch|lunch ?time|midday|noon)\b/, "in the afternoon", (h) => h >= 12 && h < 17],
+  // "am" only after a number or dotted ("9 am", "a.m."): "I am working" is not a morning.
+  [/\b(morning|mornings|first thing|early)\b|(?<=\d\s?)am\b|\ba\.m\./, "in the morning", (h) => h < 12],
+  [/\b(afternoon|afternoons|after lunch|lunch ?time|midday|noon)\b|(?<=\d\s?)pm\b|\bp\.m\./, "in the afternoon", (h) => h >= 12 && h < 17],
   [/\b(evening|evenings|tonight|after (work|five|5)|night)\b/, "in the evening", (h) => h >= 17],
 ];
 const DAY_OF_MONTH_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
@@ -285,9 +368,9 @@ function datesSaid(lower: string, listed = 0): number[] {
   return [...new Set(found.filter((n) => n >= 1 && n <= 31))];
 }
 
-const DAY_REFUSED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|hard|impossible|can't|isn't|not gonna)/;
+const DAY_REFUSED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling))/;
 const DAY_WANTED_BEFORE = /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me)\s+(the\s+)?$/;
-const DAY_WANTED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(fine|good|great|better|works|ok|okay|perfect|instead|would work|could work|is best|is better|please)/;
+const DAY_WANTED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(fine|good|great|better|works|ok|okay|perfect|instead|would work|could work|is best|is better|please|possible|available|open|free)/;
 
 function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
   const wanted: string[] = [];
@@ -378,6 +461,9 @@ export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[
   if (refused.length || refusedParts.length) {
     // "Tuesday's bad", "not in the morning": the times just offered are out; if one that is left
     // fits better than the rest, offer it, else the next ones in order.
+    // "Wednesday's no good" (or "not afternoons") of Wednesday and Thursday just read out: Thursday is still on the table.
+    const kept = candidates.filter((i) => current.includes(i));
+    if (current.length > 1 && kept.length) return { kind: "offer", indices: kept };
     const left = candidates.filter((i) => !current.includes(i));
     if (refusedParts.length && left.length) return { kind: "offer", indices: left.slice(0, 2) };
     return { kind: "declined" };
@@ -401,6 +487,12 @@ export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[
 const SERVICE_VERBS = "do|handle|fix|work on|service|install|put in|repair|replace|deal with|take care of|clean|take|pump|unclog|snake|run|offer|hook up|work with|also do";
 
 const QUESTIONS: Array<[CallerQuestion, RegExp]> = [
+  // Asked before the price: "is there a trip fee", "do you do free estimates".
+  ["estimate", /\b(trip (fee|charge)|service (call )?(fee|charge)|diagnostic (fee|charge)|call[- ]out (fee|charge)|free (estimates?|quotes?)|charge just to (come|look)|estimates? (are|is) free|do you (guys )?(give|do|offer) (free )?(estimates|quotes))\b/],
+  ["licensed", /\b(licen[cs]ed|insured|bonded|license|insurance)\b/],
+  ["payment", /\b((what|which) (forms? of )?payments?|how (do|can) (i|we) pay|do you (guys )?(take|accept)|(take|accept) (credit|debit|cards?|checks?|cash|venmo|zelle|paypal|apple pay)|payment (plans?|options?|methods?)|financing|pay (with|by) (card|credit|check|cash))\b/],
+  ["warranty", /\b(warrant(y|ies|eed)|guarantee(d|s)?|covered under|under warranty)\b/],
+  ["brands", /\b(what|which) brands?\b|\bbrands? (do|of)\b|\b(do you|can you|you guys) (install|carry|service|work on|sell|use) (\w+ )?(rinnai|navien|rheem|bradford white|a\.? ?o\.? smith|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi|state|ruud)\b|\b(rinnai|navien|rheem|bradford white|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi)\b.*\?/],
   ["robot", /\b(are you|is this|am i (talking|speaking) (to|with)|is that|you'?re|you are|this is)( just)? (a |an )?(real (person|human)|(actual |live )?(person|human)|robot|machine|computer|bot|ai|a\.i\.|recording|automated( system| thing)?|artificial)\b|\b(robot|bot|machine|computer)\?/],
   ["price", /\b((gonna|going to|it'?ll|will it|would it|does it) (cost|run me)|cost me|how much|what('?s| is| do| does| would| will)( it| that| this| you| the| your| ya)? (cost|charge|price|run me|fee)|what do you (guys )?charge|(is there|do you have) a (fee|charge|trip charge|service (call )?(fee|charge))|(what'?s|what are|what is) (your|the) (price|prices|rate|rates|fee|fees|cost|charge)|ballpark|pricing|trip charge|service (call )?fee)\b/],
   ["today", /\b(can|could|will|would|is there|are there|do you have)( you| someone| somebody| anyone| anybody| a plumber| a guy| a tech\w*| you guys| any(one|body)?)?( \w+){0,3} (come|be (here|there|out)|get (here|there|out)|make it|come out|available|send)\b.*\b(today|this (morning|afternoon|evening)|tonight|right now|now)\b|\b(anyone|anybody|someone|somebody) (available )?(today|tonight|right now)\b|\b(today|tonight) (possible|available)\b/],
@@ -410,6 +502,9 @@ const QUESTIONS: Array<[CallerQuestion, RegExp]> = [
 const SERVICE_AFTER = new RegExp(`(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`);
 /** A business, not a home: the settings say whether the business takes such work. */
 const COMMERCIAL = /\b((i|we) (own|run|manage|have) (a|an|the) [a-z' ]{0,20}(place|shop|store|restaurant|business|office|bar|salon|building|complex|cafe|company|clinic|daycare)|office (building|manager|park)|law firm|restaurant|cafe|diner|bar and grill|our (store|shop|office|building|restaurant|business|warehouse|church)|the (store|shop|warehouse|church|school|strip mall|shopping center)|apartment (complex|community|building)|\d+[- ]unit (building|complex|property)|property manage\w*|maintenance (lead|supervisor|manager|director)|facilit(y|ies) manage\w*|commercial|strip mall|warehouse|daycare|hotel|motel|gym)\b/;
+
+/** A sentence that is a question to the business, however it is worded ("are y'all open late?"). */
+const ANY_QUESTION = /^\W*(?:(?:and|but|so|oh|also|um+|uh+|okay|ok|well|quick question|one question|before i (?:give you|go)[^,?]*)[,\s]+)*(do|does|are|is|can|could|will|would|how|what|when|where|why|who|which|have|has)\s+(you|y'?all|ya|your|there|it|the plumber|the plumbers|they|he|she|someone|somebody|a plumber)\b[^?]*\?/i;
 
 /** The question the caller asks the business, if any, and the service they ask about. */
 export function questionOf(lower: string): { question: CallerQuestion | null; serviceAsked: string | null } {
@@ -421,7 +516,24 @@ export function questionOf(lower: string): { question: CallerQuestion | null; se
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
   if (COMMERCIAL.test(lower)) return { question: "services", serviceAsked: "commercial" };
+  if (ANY_QUESTION.test(lower)) return { question: "other", serviceAsked: null };
   return { question: null, serviceAsked: null };
+}
+
+/** The caller's question in their own words (the sentence that asks it), for the lead's notes. */
+export function questionSentenceOf(text: string): string | null {
+  const sentences = text.match(/[^.?!]+[.?!]*/g) ?? [text];
+  const asked = sentences.filter((part) => questionOf(part.toLowerCase()).question !== null);
+  const questions = asked.filter((part) => part.includes("?"));
+  const pick = (questions.length ? questions : asked).slice(0, 2).join(" ");
+  if (!pick) return null;
+  const clean = pick
+    .replace(/^\W*(?:(?:and|but|so|oh|also|um+|uh+|okay|ok|well|hey|hi|yeah|quick question|one question)[,\s]+)*/i, "")
+    .replace(/^before i (?:give you|go)[^,]*,\s*/i, "")
+    .trim();
+  if (!clean) return null;
+  const sentence = clean.charAt(0).toLowerCase() + clean.slice(1);
+  return (sentence.length > 160 ? `${sentence.slice(0, 160).replace(/\s+\S*$/, "")}…` : sentence).replace(/[.!]+$/, "").replace(/([^?])$/, "$1?");
 }
 
 /** The caller's words without the sentences that are questions to the business. `byClause`: also
@@ -480,6 +592,86 @@ export function unitOf(text: string): string | null {
   if (/^number$/i.test(text.slice(m.index, m.index + 6)) && !/\b(unit|apartment|apt)\b/i.test(text)) return null;
   return (UNIT_WORDS[raw.toLowerCase()] ?? raw).toUpperCase();
 }
+
+// ── yes or no, line checks, callers who are not customers ──────────────────────────────────
+
+const YES_START = /^\W*(yes|yeah|yea|yep|yup|uh[- ]?huh|mm[- ]?hmm|correct|right|that'?s right|that'?s correct|exactly|definitely|absolutely|it is|it does|i do|we do|there is|there'?s|sure|i think so|kind of|kinda|sort of|a little|maybe|possibly|i'?m not sure|not sure|i don'?t know|hard to (say|tell)|perfect|sounds (good|right)|all good|you got it|looks good|good|great)\b/i;
+const NO_START = /^\W*(no|nope|nah|not really|not at all|negative|nothing like that|none of that|i don'?t think so|don'?t think so|it'?s not|it isn'?t|it'?s just|it'?s only|just (a|the|in|a little|some|under)|only (a|the|in|under)|nobody|no one|nothing)\b/i;
+
+/** A yes or a no to a yes/no question; null when the answer is neither (a question, a name, silence). */
+export function yesNoOf(text: string): "yes" | "no" | null {
+  const said = text.trim();
+  if (!said) return null;
+  if (NO_START.test(said)) return "no";
+  if (YES_START.test(said)) return "yes";
+  return null;
+}
+
+const LINE_CHECK = /^\W*(?:(?:hello|hi|hey)\W*)*(?:(?:are|r) (?:you|u) (?:still )?(?:there|here|on the line)|(?:you|u) still there|is (?:any|some)(?:one|body) there|can you hear me|did you hear me|did i lose you|hello)\W*$/i;
+
+/** "Hello? Are you still there?": the caller checking the line, never an answer. */
+export function isLineCheck(text: string): boolean {
+  return LINE_CHECK.test(text.trim());
+}
+
+const SALES = /\b((calling|reaching out|call) (about|regarding|in regards to) your (google|business|listing|profile|website|seo|ads?|advertising|marketing|reviews|online|yelp|maps)|your google (business )?(profile|listing|page|maps)|google (business )?(profile|listing) (verification|is|has)|seo|search engine|(digital )?marketing (agency|services|company|firm)|(we|i) help (plumbers|contractors|home service|businesses|companies|local businesses)|pay[- ]per[- ](call|lead|click)|(exclusive|more|new|qualified) (leads|customers|calls|jobs) for (you|your|plumb)|(merchant|credit card) (services|processing)|processing (rates|fees)|business (loan|funding|financing|line of credit)|working capital|(is|speak (to|with)) the (business )?owner (available|around|in)|decision maker|(best|the owner'?s|an) email (for|to reach)|not calling (about|for) a (repair|plumbing|problem|job)|(grow|scale) your (business|company)|rank (you|your business) (higher|first|on)|top of google|(i'?m|this is \w+) (with|from) [a-z ]{2,30}(marketing|media|digital|leads|solutions|ads|advertising|seo|capital|funding|payments))\b/;
+const ROBOCALL = /\b(this is an? (recorded|automated|pre-?recorded) (message|call)|this is not a sales call|press (one|1|two|2|nine|9|zero|0) (now|to)|to be removed from (our|the|this) (list|call list)|(final|last) (notice|attempt)|extended (car |auto |vehicle )?warranty|your (google |business )?listing (will be|has been|is being|may be) (suspended|removed|deactivated|deleted|flagged)|(your|the) (social security|ssn) number|do not hang up|this call is (to inform|an important|regarding your))\b/;
+const WRONG_NUMBER = /\b(wrong number|(dialed|dialled|called|have|got) the wrong|must have (dialed|dialled|called|misdialed)|misdialed|(isn'?t|is not|not) (this )?(the )?[a-z.' ]{0,25}(dental|dentist|doctor'?s|clinic|pharmacy|pizza|restaurant|salon|school|bank|insurance|vet|veterinary|law|hair|nail|auto|daycare)\b|i was (trying|looking) to (call|reach) (someone|somebody|my|the|a) (else|dentist|doctor|office|pharmacy|pizza|restaurant|salon|school|bank)|sorry,? (wrong|i (must have )?(dialed|called) (the )?wrong))\b/;
+/** A plumbing need said in the same breath keeps the caller a customer ("sorry, wrong number… actually, do you fix leaks?"). */
+const STILL_A_CUSTOMER = /\b(my (sink|toilet|water heater|pipes?|drain|faucet|shower|tub)|leak(ing|s)?|clogged|no (hot )?water|need a plumber)\b/;
+
+/** A caller who is not a customer: selling to the business, a recorded message, or a wrong number. */
+export function notCustomerOf(text: string): NotCustomerKind | null {
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'");
+  if (ROBOCALL.test(lower)) return "robocall";
+  if (SALES.test(lower)) return "sales";
+  if (WRONG_NUMBER.test(lower) && !STILL_A_CUSTOMER.test(lower)) return "wrong_number";
+  return null;
+}
+
+// ── the safety question: when to ask it, and about what ────────────────────────────────────
+
+const GAS_TOPIC = /\b(smell\w*|odou?rs?|stinks?|stink\w*|rotten|sulfur|sulphur|fumes?|pilot( light)?|gas|alarms?|detectors?|beep\w*|headaches?|dizzy|dizziness)\b/;
+const HISS = /\bhiss\w*\b/;
+const NO_SERVICE_TOPIC = /\b(no (hot |running )?water|no heat|(don'?t|do not) have (any )?(hot )?water|nothing comes out|water('s| is) (off|out)|(water )?heater (is |went |just )?(out|broken|broke|not working|went out|died|dead|quit)|furnace|boiler|frozen)\b/;
+const WATER_TOPIC = /\b(water|leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|sump|basement|ceiling|stain\w*|toilets?|drains?|clog\w*|back(ed|ing|s)? ?up|sewer|sewage|pipes?|tub|bathtub|shower|sinks?|spray\w*|burst|crack\w*|washer|dishwasher|soak\w*|pool\w*|mold|mould|line)\b/;
+/** Said about the past or over time: "slow for two weeks", "it's been doing that for a while". */
+const OVER_TIME = /\b(for (a |about |like |almost |over |the (last|past) )?(couple( of)?|few|several|two|three|four|many|\d+)? ?(days|weeks|months|years)|for (a |quite a )?while|for ages|since last (week|month|year)|all (week|month|year)|a long time|on and off|every now and then|from time to time|it'?s been (like that|doing (that|this)) (a while|for))\b/;
+
+/** What the one safety question should ask about, from the caller's description; null when nothing in it could be dangerous. */
+export function safetyTopicOf(description: string): "gas" | "no_service" | "water" | null {
+  const lower = description.toLowerCase();
+  if (GAS_TOPIC.test(lower)) return "gas";
+  if (NO_SERVICE_TOPIC.test(lower)) return "no_service";
+  if (WATER_TOPIC.test(lower)) return "water";
+  // A hiss with no water in sight could be a gas line.
+  if (HISS.test(lower)) return "gas";
+  return null;
+}
+
+/**
+ * Plainly routine: a quote, an install, "no rush", a small problem (a drip, a slow drain, low
+ * pressure, an outdoor spigot, a running toilet, a noise) or one that has gone on for weeks.
+ * These never get the safety question; an active leak, no water or something backing up do.
+ */
+export function isPlainlyRoutine(description: string): boolean {
+  const lower = description.toLowerCase().replace(/[’‘]/g, "'");
+  const urgency = urgencyOf(lower);
+  if (urgency === "low") return true;
+  if (urgency === "emergency" || CEILING_OR_WALL.test(lower)) return false;
+  // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
+  if (CALM.test(lower) || OVER_TIME.test(lower)) return true;
+  if (urgency !== "normal") return false;
+  // A clog in one fixture with nothing backing up or coming up elsewhere.
+  if (ONE_CLOG.test(lower) && !SPREAD_WORDS.test(lower)) return true;
+  return MINOR.test(lower);
+}
+
+/** Said by a caller whose problem is contained. */
+const CALM =
+  /\b((bowl|bucket|towel|pan|pot)s? (is |are )?(under|catching|down)|put (a |some )?(towel|bowl|bucket|pan)s?|(turned|shut) (the |it |that )?(water |valve )?off|it stopped|(it'?s )?not (a big deal|too bad|that bad|urgent|an emergency)|nothing'?s (overflowing|leaking|on the floor)|no (leak|smell|water on the floor)|we'?re (fine|okay|ok)|(it'?s|that'?s) (fine|okay|ok) for now|(a )?(small|little|tiny) (puddle|drip|leak)|(leak|drip)(ing|s)? (a little|a bit|slightly)|slow leak|dry now)\b/;
+const ONE_CLOG = /\b(clog(ged|s)?|stopped up|won'?t (drain|go down)|not draining|(water|it) (just )?(sits|sitting|stays))\b/;
+const SPREAD_WORDS = /\b(back(ed|ing|s)? ?up|overflow\w*|coming up|comes up|came up|sewage|sewer|floor|everywhere|spreading|other (sink|drain|tub|toilet))\b/;
 
 // ── corrections and spelled words ──────────────────────────────────────────────────────────
 
@@ -548,6 +740,33 @@ export function joinSpelling(text: string): string {
   });
 }
 
+// ── two ZIP codes in one answer ────────────────────────────────────────────────────────────
+
+const WORK_PLACE = /\b(work|job|rental|property|propert(y|ies)|house that|home that|place that|unit that|needs? (the )?(work|fixing|fixed|a plumber|plumbing)|the (problem|leak|issue) is|where the|at (my|her|his|our|their) (mom|mother|dad|father|parents?|rental|property|grandm\w*|sister|brother|daughter|son|tenant|other)|(mom|mother|dad|father|parents?|grandm\w*)'?s|it'?s (at|in|for)|the house is)\b/;
+const HOME_PLACE = /\b(i live|we live|live in|living in|my home|i'?m in|i'?m at|i stay|mailing|billing|my address|i'?m from|i'?m out in|i'?m over in|i work)\b/;
+
+/** With two ZIP codes in one answer, the one where the work is ("I live in 10001 but the rental is in 78701"); null when it can't be told. */
+export function workZipOf(text: string): string | null {
+  const clauses = text.split(/[.;!?]|,\s*(?=but|and|though|the|it|my|her|his)|\bbut\b|\bwhile\b|\bwhereas\b/i);
+  const work: string[] = [];
+  const home: string[] = [];
+  const all: string[] = [];
+  for (const clause of clauses) {
+    const zip = findZip(clause);
+    if (!zip) continue;
+    all.push(zip);
+    const lower = clause.toLowerCase();
+    if (HOME_PLACE.test(lower) && !WORK_PLACE.test(lower.replace(HOME_PLACE, ""))) home.push(zip);
+    else if (WORK_PLACE.test(lower)) work.push(zip);
+  }
+  const distinct = [...new Set(all)];
+  if (distinct.length < 2) return null;
+  const workOnly = [...new Set(work.filter((z) => !home.includes(z)))];
+  if (workOnly.length === 1) return workOnly[0]!;
+  const notHome = distinct.filter((z) => !home.includes(z));
+  return notHome.length === 1 ? notHome[0]! : null;
+}
+
 // ── one utterance ───────────────────────────────────────────────────────────────────────────
 
 /** Reads one utterance for the question being asked, plus what the caller volunteered. Pure and deterministic. */
@@ -558,10 +777,12 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
   if (!text) return out;
 
   Object.assign(out, questionOf(lower));
+  if (out.question) out.questionAsked = questionSentenceOf(text);
+  out.notCustomer = notCustomerOf(text);
   out.wantsHuman = out.question !== "robot" && detectWantsHuman(lower);
   out.emergency = detectEmergency(text);
   out.thirdParty = thirdPartyOf(text);
-  out.unit = unitOf(text);
+  out.unit = unitOf(spokenAddress(text));
   if (out.emergency) {
     out.issueSummary = summarizeIssue(text) ?? text;
     out.urgency = "emergency";
@@ -572,11 +793,13 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
   const nameWords = out.question ? withoutQuestions(spelled) : spelled;
   out.callerName = nameWords ? nameOf(afterCorrection(nameWords, (t) => nameOf(t, input.stage === "name") !== null), input.stage === "name") : null;
   // An address said with its street suffix counts at any step (kept until it may be used).
-  out.address = input.stage === "address" ? addressOf(afterCorrection(text, (t) => addressOf(t) !== null)) : streetAddressOf(afterCorrection(text, (t) => streetAddressOf(t) !== null));
+  const asked = input.stage === "address" || input.stage === "confirm";
+  const addressWords = spokenAddress(text);
+  out.address = asked ? addressOf(afterCorrection(addressWords, (t) => addressOf(t) !== null)) : streetAddressOf(afterCorrection(addressWords, (t) => streetAddressOf(t) !== null));
 
   switch (input.stage) {
     case "zip":
-      out.zip = findZip(afterCorrection(text, (t) => findZip(t) !== null));
+      out.zip = findZip(afterCorrection(text, (t) => findZip(t) !== null)) ?? workZipOf(text);
       // The problem said instead of (or with) the ZIP is kept for later.
       if (!out.emergency && !out.question) {
         out.issueSummary = summarizeIssue(text.replace(/\b\d{5}(-\d{4})?\b/g, ""));
@@ -596,11 +819,28 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
       out.declined = !out.callerName && (DECLINED.test(lower) || BARE_NO.test(lower));
       break;
     case "booking_offer":
-      out.bookingIntent = bookingIntentOf((out.question ? withoutQuestions(text) : text).toLowerCase());
+      out.bookingIntent = bookingIntentOf(spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase());
       break;
     case "address":
       out.declined = !out.address && (DECLINED.test(lower) || BARE_NO.test(lower));
       break;
+    case "safety":
+      out.yesNo = yesNoOf(text);
+      if (!out.emergency) {
+        const more = summarizeIssue(text.replace(YES_START, "").replace(NO_START, ""));
+        out.issueSummary = more && more.split(" ").length >= 3 && PLUMBING.test(more.toLowerCase()) ? more : null;
+        out.urgency = out.issueSummary ? urgencyOf(lower) : null;
+      }
+      break;
+    case "confirm": {
+      out.yesNo = yesNoOf(text);
+      const answered = (t: string) => slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined)?.kind === "pick";
+      const choice = DAY_WORDS.some(([re]) => re.test(lower)) || hoursSaid(lower).length ? slotChoiceOf(afterCorrection(text, answered).toLowerCase(), input.slotsOffered, [], []) : null;
+      if (choice?.kind === "pick") out.slotNumber = choice.index + 1;
+      if (choice?.kind === "offer") out.slotNumber = choice.indices[0]! + 1;
+      if (choice?.kind === "unavailable") out.slotUnavailable = choice.asked;
+      break;
+    }
     case "slot": {
       if (out.question === "today") break;
       if (CALLBACK.test(lower)) {

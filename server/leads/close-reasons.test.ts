@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closeInputRefusal, closeReasonLabel } from "./close-reasons";
+import { closeInputRefusal, closeReasonLabel, notACustomerLabel } from "./close-reasons";
 
 describe("close stale leads with reason code (seed 000 §7)", () => {
   it("accepts each reason code", () => {
@@ -16,5 +16,13 @@ describe("close stale leads with reason code (seed 000 §7)", () => {
   });
   it("refuses an unknown code", () => {
     expect(closeInputRefusal({ reason: "bored" as never })).toMatchObject({ field: "reason" });
+  });
+  it("a call that was not from a customer shows which kind, in plain words", () => {
+    expect(closeInputRefusal({ reason: "not_a_customer" })).toBeNull();
+    expect(closeReasonLabel("not_a_customer")).toBe("Not a customer");
+    expect(notACustomerLabel({ closeReason: "not_a_customer", closeNote: "Sales call" })).toBe("Not a customer: sales call");
+    expect(notACustomerLabel({ closeReason: "not_a_customer", closeNote: "Wrong number." })).toBe("Not a customer: wrong number");
+    expect(notACustomerLabel({ closeReason: "not_a_customer", closeNote: null })).toBe("Not a customer");
+    expect(notACustomerLabel({ closeReason: "spam", closeNote: "Sales call" })).toBeNull();
   });
 });

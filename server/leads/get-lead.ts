@@ -10,8 +10,9 @@ import { statusChoices } from "./status-transitions";
 import { temperatureBand, temperatureOf } from "./temperature";
 import { isOverdue, queueGroupFor, queueGroupLabel } from "./queue-order";
 import { bookableSlots } from "./book-appointment";
-import { closeReasonLabel } from "./close-reasons";
+import { closeReasonLabel, notACustomerLabel } from "./close-reasons";
 import { tenantPeople } from "@/server/db/tenant-people";
+import { afterCallFlagsOf } from "@/server/qa/after-call-check";
 
 /** DESIGN.md "Required lead fields", in the order a person reads them; `evidence` is the key in Lead.evidence. */
 export const LEAD_FIELDS = [
@@ -38,12 +39,13 @@ export const LEAD_FIELDS = [
 export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Date }, leadId: string) {
   const now = ctx.now ?? new Date();
   const lead = await loadLeadFor(ctx, leadId);
-  const [calls, tasks, events, members, booking] = await Promise.all([
+  const [calls, tasks, events, members, booking, afterCall] = await Promise.all([
     ctx.db.call.findMany({ where: { leadId }, orderBy: { startedAt: "asc" }, include: { turns: { orderBy: { seq: "asc" }, select: { seq: true, speaker: true, text: true } } } }),
     ctx.db.task.findMany({ where: { leadId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, title: true, dueAt: true, doneAt: true, assigneeId: true } }),
     ctx.db.leadEvent.findMany({ where: { leadId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500, select: { id: true, type: true, actorId: true, data: true, createdAt: true } }),
     ctx.db.membership.findMany({ orderBy: { createdAt: "asc" }, select: { userId: true, role: true, user: { select: { name: true } } } }),
     bookableSlots(ctx, now),
+    ctx.db.afterCallReview.findMany({ where: { leadId }, orderBy: { createdAt: "asc" }, select: { callId: true, flags: true, createdAt: true } }),
   ]);
   const userIds = [...new Set([lead.ownerId, ...events.map((e) => e.actorId), ...tasks.map((t) => t.assigneeId)].filter((x): x is string => !!x))];
   const users = await tenantPeople(ctx.db, userIds);
@@ -58,7 +60,9 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
   const closeAttempts = events.filter((e) => e.type === "lead.closed").map((e) => (e.data as { attempts?: number | null }).attempts).at(-1) ?? null;
 
   return {
-    lead: { ...lead, ownerName: nameOf(lead.ownerId), closeReasonLabel: closeReasonLabel(lead.closeReason, closeAttempts) },
+    lead: { ...lead, ownerName: nameOf(lead.ownerId), closeReasonLabel: closeReasonLabel(lead.closeReason, closeAttempts), notACustomer: notACustomerLabel(lead) },
+    /** What the after-call check found on this lead's calls (QA flags), in plain sentences. */
+    qaFlags: afterCall.flatMap((r) => afterCallFlagsOf(r.flags).map((f) => ({ ...f, callId: r.callId, at: r.createdAt }))),
     // The transcript is shown once: the excerpt only when no call has its full turns.
     fields: LEAD_FIELDS.filter((f) => f.key !== "transcriptExcerpt" || !calls.some((c) => c.turns.length)).map((f) => ({ key: f.key, label: f.label, evidence: "evidence" in f ? (evidence[f.evidence] ?? null) : null })),
     queueGroup: { id: queueGroupFor(lead), label: queueGroupLabel(queueGroupFor(lead)) },

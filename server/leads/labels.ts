@@ -90,6 +90,10 @@ export function describeEvent(e: TimelineEvent, nameOf: Names, dateTime: DateTex
     case "appointment.booked": return `Booked for ${dateTime(d.appointmentAt as string)}${d.via === "custom" ? " (custom time)" : ""}`;
     case "appointment.rescheduled": return `Rescheduled to ${dateTime(d.appointmentAt as string)}`;
     case "lead.closed": return `Closed: ${closeReasonLabel(String(d.reason), d.attempts as number | null)}${d.note ? ` — ${d.note}` : ""}${d.clearedNextAction ? ` (open tasks done; next action “${d.clearedNextAction}” cleared)` : ""}`;
+    case "lead.marked_customer": return `Marked a real customer${d.was ? ` (was “${d.was}”)` : ""}: open again, call back`;
+    case "billing.credit_reversed": return d.outcome === "billable" ? "Usage credit reversed: this call is billed as an AI-handled call" : `Usage credit changed${d.reason ? `: ${d.reason}` : ""}`;
+    case "qa.after_call_emergency": return `After-call check: an emergency was missed on the call (${d.label ?? "safety risk"}) — upgraded to emergency, urgent callback due in 5 minutes, staff alerted`;
+    case "qa.after_call_flagged": return `After-call check flagged this call: ${Array.isArray(d.labels) ? d.labels.join("; ") : "see the QA flags"}`;
     case "sms.received": return `Text received${d.body ? `: “${d.body}”` : ""}`;
     case "sms.sent_by_staff": return "Text sent to the customer";
     case "sms.opted_out": return "Customer opted out of texts (replied STOP)";

@@ -12,6 +12,7 @@ import { AppError } from "@/server/errors";
 import { seesAllLeads, type Viewer } from "./lead-access";
 import { CLOSED_GROUP, isOverdue, OPEN_GROUPS, QUEUE_GROUPS, queueGroupFor } from "./queue-order";
 import { handoffMissing } from "./handoff";
+import { NOT_A_CUSTOMER, notACustomerLabel } from "./close-reasons";
 import { temperatureBand, temperatureOf } from "./temperature";
 
 export const ZInboxFilter = z.object({
@@ -28,6 +29,8 @@ export const ZInboxFilter = z.object({
   createdTo: z.iso.datetime({ message: "createdTo must be an ISO date and time." }).optional(),
   /** Test calls only; without it, the real queue has none. */
   testCalls: z.boolean().optional(),
+  /** Calls the AI closed as not from a customer (a salesperson, a recording, a wrong number). */
+  notACustomer: z.boolean().optional(),
 });
 export const ZInboxInput = ZInboxFilter.extend({ cursor: z.string().max(400).nullish(), limit: z.number().int().min(1).max(100).default(25) });
 export type InboxInput = z.input<typeof ZInboxInput>;
@@ -50,7 +53,9 @@ export function decodeCursor(s: string): Cursor {
 }
 
 /** The groups a filter can reach (an urgency or status filter rules some out). */
-export function groupsFor(filter: { status?: LeadStatus; urgency?: Urgency }): number[] {
+export function groupsFor(filter: { status?: LeadStatus; urgency?: Urgency; notACustomer?: boolean }): number[] {
+  // Not-a-customer calls are closed leads: only the closed group can hold them.
+  if (filter.notACustomer) return !filter.status || filter.status === "closed" ? [CLOSED_GROUP] : [];
   if (filter.status === "closed") return [CLOSED_GROUP];
   const statuses = filter.status ? [filter.status] : Object.values(LeadStatus).filter((s) => s !== "closed");
   const urgencies: (Urgency | null)[] = filter.urgency ? [filter.urgency] : [...Object.values(Urgency), null];
@@ -58,7 +63,7 @@ export function groupsFor(filter: { status?: LeadStatus; urgency?: Urgency }): n
   return OPEN_GROUPS.filter((g) => reachable.has(g));
 }
 
-export function segmentsFor(filter: { status?: LeadStatus; urgency?: Urgency; overdue?: boolean }): Segment[] {
+export function segmentsFor(filter: { status?: LeadStatus; urgency?: Urgency; overdue?: boolean; notACustomer?: boolean }): Segment[] {
   const segments: Segment[] = [];
   for (const group of groupsFor(filter)) {
     if (group === CLOSED_GROUP) {
@@ -86,6 +91,7 @@ function filterSql(tenants: TenantSet, viewer: Viewer, f: z.infer<typeof ZInboxF
   if (f.ownerId) parts.push(Prisma.sql`l."ownerId" = ${f.ownerId}`);
   if (f.mine) parts.push(Prisma.sql`l."ownerId" = ${viewer.userId}`);
   if (f.unowned) parts.push(Prisma.sql`l."ownerId" IS NULL`);
+  if (f.notACustomer) parts.push(Prisma.sql`l."closeReason" = ${NOT_A_CUSTOMER}`);
   if (f.createdFrom) parts.push(Prisma.sql`l."createdAt" >= ${new Date(f.createdFrom)}`);
   if (f.createdTo) parts.push(Prisma.sql`l."createdAt" < ${new Date(f.createdTo)}`);
   const q = f.q?.trim();
@@ -100,7 +106,7 @@ function filterSql(tenants: TenantSet, viewer: Viewer, f: z.infer<typeof ZInboxF
   return parts;
 }
 
-const COLUMNS = Prisma.sql`u."name" AS "ownerName", l."queueAt", l."id", l."callerName", l."callerPhone", l."zip", l."inArea", l."issueSummary", l."urgency"::text AS "urgency", l."status"::text AS "status", l."source"::text AS "source", l."ownerId", l."nextAction", l."dueAt", l."acceptedAt", l."createdAt", l."lastActivityAt", l."appointmentAt", l."isTest", l."isEstimate", l."queueGroup", l."temperature", l."touchpoints", l."closeReason"`;
+const COLUMNS = Prisma.sql`u."name" AS "ownerName", l."queueAt", l."id", l."callerName", l."callerPhone", l."zip", l."inArea", l."issueSummary", l."urgency"::text AS "urgency", l."status"::text AS "status", l."source"::text AS "source", l."ownerId", l."nextAction", l."dueAt", l."acceptedAt", l."createdAt", l."lastActivityAt", l."appointmentAt", l."isTest", l."isEstimate", l."queueGroup", l."temperature", l."touchpoints", l."closeReason", l."closeNote"`;
 
 export type InboxRow = {
   ownerName: string | null;
@@ -127,6 +133,7 @@ export type InboxRow = {
   temperature: number;
   touchpoints: number;
   closeReason: string | null;
+  closeNote: string | null;
 };
 
 function segmentSql(seg: Segment, where: Prisma.Sql[], asOf: Date, after: Cursor | null, take: number): Prisma.Sql {
@@ -176,6 +183,8 @@ export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
         temperature,
         temperatureBand: temperatureBand(temperature).key,
         handoffMissing: r.status === "closed" ? [] : handoffMissing(r),
+        /** "Not a customer: sales call" for a call the AI closed as not from a customer, else null. */
+        notACustomer: notACustomerLabel(r),
       };
     }),
     nextCursor,

@@ -2,6 +2,7 @@
 // confirmation and reminders when the AI booked the caller (seed 004). Called once per call from
 // server/calls/voice-flow.ts onCallStatus; never throws into the webhook.
 import type { TenantDb } from "@/server/db/tenant-scope";
+import { NOT_A_CUSTOMER } from "@/server/leads/close-reasons";
 import { isOptedOut } from "./consent";
 import { composeText } from "./compose-text";
 import { createTrackedLink } from "./tracked-link";
@@ -30,6 +31,8 @@ export async function queueTextBack(db: TenantDb, callId: string, opts: { now?: 
   const call = await db.call.findUnique({ where: { id: callId }, include: { lead: true, tenant: { select: { name: true, timeZone: true } } } });
   if (!call?.lead) return { queued: false, reason: "no lead" };
   const { lead } = call;
+  // A salesperson, a recording or a wrong number gets no text, whatever its status says.
+  if (lead.closeReason === NOT_A_CUSTOMER) return { queued: false, reason: "not a customer" };
   const settings = await getMessagingSettings(db, call.tenantId);
   const decision = textBackDecision({ status: lead.status, inArea: lead.inArea, appointmentAt: lead.appointmentAt, isTest: call.isTest, callerPhone: lead.callerPhone, settings });
   const skipped = async (reason: string): Promise<TextBackOutcome> => {

@@ -2,10 +2,14 @@
 //   qa.daily-sample   hourly: every tenant whose local clock is past 18:00 and whose day is not
 //                     sampled yet gets its daily sample (seed 000 §8). The QaDay claim makes a
 //                     second run, or a second worker, a no-op.
+//   qa.after-call     each AI-handled call, queued by its final status webhook: the whole
+//                     transcript read again (server/qa/after-call-jobs.ts).
+//   qa.after-call-sweep every 5 min: ended AI calls of the last day without a check (a lost job).
 import { forTenant } from "@/server/db/system";
 import { defineJob } from "@/server/jobs/define-job";
 import { isSamplingTime } from "./qa-day";
 import { sampleQaDay, tenantsDueForQa } from "./sample-qa-day";
+import { afterCallJob, afterCallSweepJob } from "./after-call-jobs";
 
 export const QA_SAMPLE_JOB = "qa.daily-sample";
 
@@ -27,4 +31,4 @@ export const qaSampleJob = defineJob<object>({
   },
 });
 
-export const QA_JOBS = [qaSampleJob];
+export const QA_JOBS = [qaSampleJob, afterCallJob, afterCallSweepJob];

@@ -9,6 +9,7 @@ import { exceedsThreshold, failureRate, localDay, recentDays } from "./qa-day";
 import { currentProfile, writeQaAudit } from "./prompt-profile";
 import { applyThreshold, recountDay } from "./sample-qa-day";
 import { tenantPeople } from "@/server/db/tenant-people";
+import { afterCallFlagsOf } from "./after-call-check";
 
 type Ctx = { db: TenantDb; tenantId: string };
 
@@ -64,7 +65,18 @@ export async function listQaReviews(ctx: Ctx, day: string) {
   });
   items.sort((a, b) => (a.effectiveVerdict === b.effectiveVerdict ? 0 : a.effectiveVerdict === "fail" ? -1 : 1));
   const failed = items.filter((i) => i.effectiveVerdict === "fail").length;
-  return { day, sampled: items.length, failed, rate: failureRate(failed, items.length), items };
+  return { day, sampled: items.length, failed, rate: failureRate(failed, items.length), items, afterCall: await listAfterCallFlags(ctx, day) };
+}
+
+/** Every call of the day the after-call check flagged (not only the sampled ones), newest first. */
+export async function listAfterCallFlags(ctx: Ctx, day: string) {
+  const rows = await ctx.db.afterCallReview.findMany({ where: { callDay: day, NOT: { flags: { equals: [] } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+  const calls = rows.length ? await ctx.db.call.findMany({ where: { id: { in: rows.map((r) => r.callId) } }, select: { id: true, startedAt: true, fromNumber: true, lead: { select: { id: true, callerName: true } } } }) : [];
+  const byId = new Map(calls.map((c) => [c.id, c]));
+  return rows.map((r) => {
+    const call = byId.get(r.callId);
+    return { id: r.id, callId: r.callId, leadId: r.leadId, callerName: call?.lead?.callerName ?? null, callerPhone: call?.fromNumber ?? null, startedAt: call?.startedAt ?? null, upgraded: r.upgraded, readBy: r.readBy, flags: afterCallFlagsOf(r.flags) };
+  });
 }
 
 /** A reviewer confirms or overturns the automated verdict, with a note saying why. */

@@ -98,6 +98,7 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "leads.changeStatus": (f) => ({ leadId: f.leadB.id, status: "followup_needed" }),
   "leads.book": (f) => ({ leadId: f.leadB.id, customAt: new Date(Date.now() + 86_400_000) }),
   "leads.close": (f) => ({ leadId: f.leadB.id, reason: "spam" }),
+  "leads.markRealCustomer": (f) => ({ leadId: f.leadB.id }),
   "leads.stale": () => ({ idleDays: 1 }),
   "leads.clearTestCalls": () => undefined,
   "leads.closeStale": (f) => ({ leadIds: [f.leadB.id], reason: "spam" }),

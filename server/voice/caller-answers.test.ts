@@ -64,7 +64,15 @@ describe("caller questions", () => {
 describe("hearing a caller question", () => {
   it.each([
     ["how much do you guys charge to come out?", "price"],
-    ["what's your trip charge", "price"],
+    ["what's your trip charge", "estimate"],
+    ["is there a trip fee, or is the estimate free?", "estimate"],
+    ["before I give you my info, are you guys licensed and insured?", "licensed"],
+    ["do you take credit cards or venmo?", "payment"],
+    ["is that covered under warranty?", "warranty"],
+    ["do you guys install rinnai?", "brands"],
+    ["do y'all do financing?", "payment"],
+    ["are you guys open late on fridays?", "hours"],
+    ["do you need me to be home the whole time?", "other"],
     ["wait, am I talking to a robot?", "robot"],
     ["is this a real person?", "robot"],
     ["can someone come out today?", "today"],

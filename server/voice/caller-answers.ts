@@ -10,7 +10,33 @@ export type CallerAnswerSettings = {
   priceAnswer?: string | null;
   servicesOffered?: readonly string[];
   servicesNotOffered?: readonly string[];
+  /** Licensed and insured? */
+  licenseAnswer?: string | null;
+  /** Trip fee, service call charge, free estimates? */
+  estimateAnswer?: string | null;
+  /** Cards, checks, financing? */
+  paymentAnswer?: string | null;
+  /** Guarantee on the work and the parts? */
+  warrantyAnswer?: string | null;
+  /** Which brands the business installs and services? */
+  brandsAnswer?: string | null;
 };
+
+/**
+ * Said when the settings have no answer to what the caller asked: the question is noted on the
+ * lead for the plumber, never guessed at.
+ */
+export const QUESTION_NOTED = "Good question. I'll note it so the plumber can answer that when they call.";
+const SERVICE_NOTED = "I'm not sure about that one, so I'll note your question for the team.";
+
+/**
+ * Is the question noted on the lead for the plumber? Always when the settings hold no answer of
+ * its own; a trip-fee question answered with the general price wording is noted too, so the
+ * plumber confirms the fee.
+ */
+export function questionIsNoted(question: CallerQuestion, answer: string, settings: CallerAnswerSettings = {}): boolean {
+  return answer === QUESTION_NOTED || answer === SERVICE_NOTED || (question === "estimate" && !settings.estimateAnswer?.trim());
+}
 
 /** Said when the owner has not written a price answer: true of every business, and no number. */
 export const DEFAULT_PRICE_ANSWER = "The plumber will give you the price on site, before any work starts.";
@@ -93,7 +119,19 @@ export function answerQuestion(question: CallerQuestion, facts: AnswerFacts): st
       if (yes) return `Yes, we do ${yes.toLowerCase()}.`;
       const list = settings.servicesOffered ?? [];
       if (!asked && list.length) return `We do ${list.slice(0, 5).map((s) => s.toLowerCase()).join(", ")}.`;
-      return "I'm not sure about that one, so I'll note your question for the team.";
+      return SERVICE_NOTED;
     }
+    case "licensed":
+      return settings.licenseAnswer?.trim() || QUESTION_NOTED;
+    case "estimate":
+      return settings.estimateAnswer?.trim() || settings.priceAnswer?.trim() || QUESTION_NOTED;
+    case "payment":
+      return settings.paymentAnswer?.trim() || QUESTION_NOTED;
+    case "warranty":
+      return settings.warrantyAnswer?.trim() || QUESTION_NOTED;
+    case "brands":
+      return settings.brandsAnswer?.trim() || QUESTION_NOTED;
+    case "other":
+      return QUESTION_NOTED;
   }
 }

@@ -1,6 +1,7 @@
 // Grounding: a value a model extracted is kept only if the caller's own words support it, so a
 // hallucinated ZIP, name or address never reaches the lead (QA: "hallucinated details").
 import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
+import { spokenAddress } from "@/server/intake/rules-extract";
 
 const STOPWORDS = new Set("the and but for with you your our are was were have has had this that there their they them then than not just very from into about what when where which who will would could should can its it's i'm my me".split(" "));
 
@@ -32,8 +33,10 @@ export function groundAddress(value: string | null, said: string): string | null
   if (!address || address.length > 120) return null;
   const houseNumber = /^\d{1,6}/.exec(address)?.[0];
   if (!houseNumber) return null;
-  const heard = new Set(words(said));
-  const saidNumbers = new Set([...digitRuns(said), ...(said.match(/\d+/g) ?? [])]);
+  // Number words count as said: "eleven hundred Oak Street" grounds 1100 Oak Street.
+  const asDigits = spokenAddress(said);
+  const heard = new Set([...words(said), ...words(asDigits)]);
+  const saidNumbers = new Set([...digitRuns(said), ...(said.match(/\d+/g) ?? []), ...(asDigits.match(/\d+/g) ?? [])]);
   const streetWords = words(address.slice(houseNumber.length)).filter((w) => /[a-z]/.test(w));
   return saidNumbers.has(houseNumber) && streetWords.some((w) => heard.has(w)) ? address : null;
 }

@@ -1,17 +1,46 @@
 // Everything the AI says, per prompt profile. `standard` is warm and may use the caller's name;
 // `safe` is a fixed script that never repeats caller-supplied words. No line states a price.
-import type { EmergencyKind, IntakeStage, PromptProfileName, Urgency } from "@/server/intake/extraction";
+import type { EmergencyKind, IntakeStage, NotCustomerKind, PromptProfileName, Urgency } from "@/server/intake/extraction";
 import { emergencyRule } from "@/server/intake/emergency-rules";
 import { speakDigits } from "@/server/intake/spoken-numbers";
 import type { OfferedSlot } from "@/server/voice/booking-slots";
 
 export type EscalationReason = "emergency" | "asked_for_person";
 export type Miss = 1 | 2;
+/** What the one safety question asks about, matched to what the caller described. */
+export type SafetyTopic = "water" | "gas" | "no_service";
+/** What a re-asked question may need: the caller's name and urgency, the safety topic, the read-back sentence. */
+export type QuestionFacts = { callerName?: string; urgency?: Urgency; safetyTopic?: SafetyTopic; readBack?: string };
+/** The parts of a read-back: what was taken, each said once. */
+export type ReadBackFacts = { name?: string; address?: string; slot?: OfferedSlot; phoneTail?: string; addressToConfirm?: boolean };
 
 export type Script = {
   opening(biz: string): string;
   /** The question of a step asked plainly again, after answering something the caller asked. */
-  question(stage: IntakeStage, fields?: { callerName?: string; urgency?: Urgency }): string;
+  question(stage: IntakeStage, fields?: QuestionFacts): string;
+  /** The one yes/no question about right now, when the problem could be an emergency said in other words. */
+  safetyQuestion(topic: SafetyTopic): string;
+  /** "Hello? Are you there?": the line is checked, never an answer. */
+  stillHere(): string;
+  /** The name is still unclear after one re-ask: skip it, the number is on the lead. */
+  nameSkipped(): string;
+  /** The problem is still unclear after one re-ask: the plumber will look. */
+  issueNeedsLook(): string;
+  /** The address is still unclear after two tries: book, and the office confirms it by phone. */
+  addressToConfirm(): string;
+  /** Said when the caller accepts a time, before the read-back. */
+  bookedIntro(): string;
+  /** Read back what was taken before goodbye, ending with "Did I get that right?". */
+  readBack(facts: ReadBackFacts): string;
+  /** The caller said something was wrong without saying what. */
+  askWhatToFix(): string;
+  /** The read-back was confirmed (or has been read twice): the goodbye. */
+  bookedGoodbye(biz: string, name: string | undefined): string;
+  callbackGoodbye(biz: string): string;
+  /** A question the settings do not answer: acknowledged and noted for the plumber. */
+  questionNoted(): string;
+  /** Not a customer (a sales call, a recording, a wrong number): a polite close. */
+  notACustomer(biz: string, kind: NotCustomerKind): string;
   /** The caller corrected the name they gave ("no, it's Simms with two m's"). */
   nameCorrected(name: string): string;
   zipAfterIssue(): string;
@@ -105,8 +134,37 @@ const standard: Script = {
         return "What's the street address where the plumber should come?";
       case "slot":
         return "Which time works for you?";
+      case "safety":
+        return standard.safetyQuestion(fields?.safetyTopic ?? "water");
+      case "confirm":
+        return fields?.readBack ?? "Did I get everything right?";
     }
   },
+  safetyQuestion: (topic) => SAFETY_QUESTIONS[topic],
+  stillHere: () => "Yes, I'm here.",
+  nameSkipped: () => "No problem, we have your number.",
+  issueNeedsLook: () => "No problem, the plumber will take a look when they come out.",
+  addressToConfirm: () => "No problem, the office will call you to confirm the address.",
+  readBack: (f) => {
+    const parts = [
+      f.name,
+      f.address ? f.address : f.addressToConfirm ? "the address to be confirmed by phone" : undefined,
+      f.slot ? slotWindow(f.slot) : undefined,
+      f.phoneTail ? `a call back at the number ending in ${speakDigits(f.phoneTail)}` : undefined,
+    ].filter(Boolean);
+    return `Let me read that back: ${parts.join(", ")}. Did I get that right?`;
+  },
+  askWhatToFix: () => "Sorry about that. What should I change?",
+  bookedIntro: () => "Great, you're booked. ",
+  bookedGoodbye: (biz, name) => `You're all set${name ? `, ${name}` : ""}. Thanks for calling ${biz}, goodbye.`,
+  callbackGoodbye: (biz) => `Thanks. Someone from ${biz} will call you back shortly. Goodbye.`,
+  questionNoted: () => "Good question. I'll note it so the plumber can answer that when they call.",
+  notACustomer: (biz, kind) =>
+    kind === "wrong_number"
+      ? `No problem, this is ${biz}, a plumbing company. I hope you reach who you're looking for. Goodbye.`
+      : kind === "robocall"
+        ? "Goodbye."
+        : `Thanks, but ${biz} isn't interested. Please take this number off your list. Goodbye.`,
   zipAfterIssue: () => "Got it, I'll make a note of that. First, what's the ZIP code where you need the work done?",
   askIssue: () => "Great, we do work in your area. What's going on with your plumbing?",
   askName: (urgency) => `${urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it, thanks. "}And who am I speaking with?`,
@@ -146,6 +204,10 @@ const standard: Script = {
       case "slot":
         if (slots.length === 1) return `Sorry, does ${slotWindow(slots[0]!)} work for you? Please say yes or no.`;
         return miss === 1 ? `Sorry, which time works best: ${joinOr(windows(slots))}?` : "You can say the first one or the second one, or tell me none of them work.";
+      case "safety":
+        return "Sorry, I didn't catch that. Is it happening right now? You can say yes or no.";
+      case "confirm":
+        return "Sorry, is everything I read back right? You can say yes, or tell me what to change.";
     }
   },
   outOfArea: (biz, zip) =>
@@ -176,7 +238,7 @@ const standard: Script = {
 const safe: Script = {
   nameCorrected: () => "Thank you, I have corrected your name.",
   opening: (biz) => `Thank you for calling ${biz}. This is the automated assistant. What is the five-digit ZIP code where you need service?`,
-  question: (stage) => {
+  question: (stage, fields) => {
     switch (stage) {
       case "zip":
         return "What is the five-digit ZIP code where you need service?";
@@ -190,8 +252,28 @@ const safe: Script = {
         return "What is the street address for the visit?";
       case "slot":
         return "Which time would you like?";
+      case "safety":
+        return safe.safetyQuestion(fields?.safetyTopic ?? "water");
+      case "confirm":
+        return fields?.readBack ?? "Is this information correct?";
     }
   },
+  safetyQuestion: (topic) => SAFETY_QUESTIONS[topic],
+  stillHere: () => "Yes, I am here.",
+  nameSkipped: () => "That is fine. We have your phone number.",
+  issueNeedsLook: () => "Thank you. The plumber will look at the problem.",
+  addressToConfirm: () => "Thank you. The office will call you to confirm the address.",
+  // The safe script never says the caller's own words back: the time, and the number's last digits.
+  readBack: (f) => {
+    const parts = [f.slot ? `a visit ${slotWindow(f.slot)} at the address you gave` : undefined, f.phoneTail ? `a call back at the number ending in ${speakDigits(f.phoneTail)}` : undefined].filter(Boolean);
+    return `I have: ${parts.join(", ") || "your details"}. Did I get that right?`;
+  },
+  askWhatToFix: () => "What should I change?",
+  bookedIntro: () => "You are booked. ",
+  bookedGoodbye: (biz) => `Thank you for calling ${biz}. Goodbye.`,
+  callbackGoodbye: (biz) => `Thank you. Someone from ${biz} will call you back. Goodbye.`,
+  questionNoted: () => "I will note your question for the plumber.",
+  notACustomer: (biz) => `This is ${biz}, a plumbing company. Goodbye.`,
   zipAfterIssue: () => "Thank you, that is noted. What is the five-digit ZIP code where you need service?",
   askIssue: () => "We serve your area. Please briefly describe the plumbing problem.",
   askName: () => "Thank you. What is your name?",
@@ -218,6 +300,10 @@ const safe: Script = {
         return "Please say the house number and street name.";
       case "slot":
         return slots.length === 1 ? `Please say yes or no: would you like ${slots[0]!.label}?` : `Please choose one of these times: ${joinOr(windows(slots))}. Or say none of them.`;
+      case "safety":
+        return "Please say yes or no: is it happening right now?";
+      case "confirm":
+        return "Please say yes, or say what to change.";
     }
   },
   outOfArea: (biz) => `Thank you. ${biz} does not serve that ZIP code, so we cannot book a visit. Goodbye.`,
@@ -242,6 +328,26 @@ const safe: Script = {
 };
 
 export const SCRIPTS: Record<PromptProfileName, Script> = { standard, safe };
+
+/**
+ * The one safety question, matched to what the caller described. Each asks about right now, so a
+ * caller whose emergency was said in words nobody wrote down can say yes.
+ */
+export const SAFETY_QUESTIONS: Record<SafetyTopic, string> = {
+  water: "One quick question: right now, is water spreading across the floor or coming through a ceiling, or is anything backing up into the house?",
+  gas: "One quick question: do you smell gas right now, or is a carbon monoxide alarm going off?",
+  no_service: "One quick question: is anyone there who can't do without water or heat, like a baby, someone elderly, or someone on medical equipment?",
+};
+
+/** Is this agent line the safety question? (The after-call scan and the eval's caller use it.) */
+export function isSafetyQuestion(text: string): boolean {
+  return Object.values(SAFETY_QUESTIONS).some((q) => text.includes(q)) || /is it happening right now\?/i.test(text);
+}
+
+/** Is this agent line a read-back ("… Did I get that right?")? */
+export function isReadBack(text: string): boolean {
+  return /did i get that right\?|is everything i read back right\?/i.test(text);
+}
 
 /** What the on-call person hears before pressing 1 (the transfer's screening whisper). */
 export function transferWhisper(reason: EscalationReason, kind: EmergencyKind | null): string {

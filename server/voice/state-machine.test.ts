@@ -28,6 +28,8 @@ const CTX: CallContext = {
   timeZone: "America/Chicago",
   now: "2026-03-02T15:00:00Z",
   onCallPhone: "+15125550199",
+  // The safety question has its own tests (state-machine-ask.test.ts); these follow the other steps.
+  askSafetyQuestion: false,
 };
 const NO_ON_CALL: CallContext = { ...CTX, onCallPhone: null };
 
@@ -59,6 +61,7 @@ const BOOKING_CALL = [
   "yes please, send someone out",
   "it's 123 Main Street",
   "the first one",
+  "yes, that's right",
 ];
 
 describe("the AI call (seed 000)", () => {
@@ -101,7 +104,7 @@ describe("the AI call (seed 000)", () => {
     const results = converse(BOOKING_CALL);
     const final = last(results);
     const firstSlot = upcomingSlots(CTX.bookingSlots, { timeZone: CTX.timeZone, now: CTX.now })[0]!;
-    expect(results.map((r) => r.state.stage)).toEqual(["zip", "issue", "name", "booking_offer", "address", "slot", "ended"]);
+    expect(results.map((r) => r.state.stage)).toEqual(["zip", "issue", "name", "booking_offer", "address", "slot", "confirm", "ended"]);
     expect(final.state.outcome).toBe("booked");
     expect(final.state.fields).toEqual({
       zip: "78701",
@@ -115,8 +118,12 @@ describe("the AI call (seed 000)", () => {
     });
     expect(final.state.fields.appointmentAt).toBe("2026-03-03T15:00:00.000Z");
     expect(final.say).toContain("see you tomorrow, Tuesday, between 9 and 11 AM");
-    expect(final.actions.slice(-2)).toEqual([{ type: "end", outcome: "booked", reason: "booked" }, { type: "hangup" }]);
-    expect(ofType(final, "create_task")).toEqual([]);
+    // Booked when the caller accepts the time, then read back; the goodbye adds nothing.
+    const accepted = results[results.length - 2]!;
+    expect(accepted.actions.slice(-2)).toEqual([{ type: "end", outcome: "booked", reason: "booked" }, { type: "listen", stage: "confirm" }]);
+    expect(accepted.say).toBe("Great, you're booked. Let me read that back: Maria Lopez, 123 Main Street, tomorrow, Tuesday, between 9 and 11 AM. Did I get that right?");
+    expect(final.actions).toEqual([{ type: "hangup" }]);
+    expect(results.flatMap((r) => ofType(r, "create_task"))).toEqual([]);
   });
 
   it("keeps the caller's exact words as evidence for every field", () => {
@@ -375,7 +382,7 @@ describe("escalation (seed 000 §6)", () => {
 
 describe("unclear answers", () => {
   it("re-asks an unclear answer once, then ends as followup_needed on the second", () => {
-    const results = converse(["umm", "what?"]);
+    const results = converse(["umm", "uh I dunno"]);
     expect(results.slice(1).map(next)).toEqual([{ type: "listen", stage: "zip" }, { type: "hangup" }]);
     const final = last(results);
     expect(final.state.outcome).toBe("followup_needed");
@@ -491,6 +498,7 @@ describe("prompt profiles", () => {
     const results = converse(BOOKING_CALL, CTX, "safe");
     const final = last(results);
     expect(final.state.outcome).toBe("booked");
+    expect(results[results.length - 2]!.say).toBe("You are booked. I have: a visit tomorrow, Tuesday, between 9 and 11 AM at the address you gave. Did I get that right?");
     for (const r of results) {
       expect(r.say ?? "").not.toMatch(/Maria|Lopez|Main Street|7 8 7 0 1/);
     }
@@ -586,13 +594,22 @@ describe("slots, one at a time", () => {
 });
 
 describe("unclear answers and silence", () => {
-  it("ends politely with a callback task after two unclear answers to the same question", () => {
-    const results = converse(["78701", "hmm", "what?"]);
-    expect(results[2]!.say).toBe("Sorry, I didn't quite get that. What's going on with your plumbing?");
+  it("ends politely with a callback task after two unclear answers to the ZIP, the one hard gate", () => {
+    const results = converse(["hmm", "uh I dunno"]);
     const final = last(results);
     expect(final.state).toMatchObject({ stage: "ended", outcome: "followup_needed", endReason: "unclear_answers" });
     expect(ofType(final, "create_task")).toEqual([expect.objectContaining({ kind: "callback", title: "Call back: the AI could not understand the caller" })]);
     expect(closeOnHangup(final.state)).toEqual({ status: "followup_needed", task: null });
+  });
+
+  it("takes a problem still unclear after one re-ask as 'needs a look', with the caller's words in the notes, and goes on", () => {
+    const results = converse(["78701", "hmm", "uh, I dunno"]);
+    expect(results[2]!.say).toBe("Sorry, I didn't quite get that. What's going on with your plumbing?");
+    const final = last(results);
+    expect(final.state.stage).toBe("name");
+    expect(final.state.fields.issueSummary).toBeUndefined();
+    expect(final.state.fields.notes).toBe('Problem not clear on the call (caller said: "uh, I dunno"): the plumber needs a look');
+    expect(final.say).toMatch(/^No problem, the plumber will take a look when they come out\. .*who am I speaking with\?$/);
   });
 
   it("leaves a silent call with no outcome and no end action, so the hang-up makes it missed", () => {

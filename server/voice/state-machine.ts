@@ -16,12 +16,21 @@ import {
 } from "@/server/intake/extraction";
 import { upcomingSlots, type OfferedSlot, type WeeklySlot } from "@/server/voice/booking-slots";
 import { groundAddress, groundIssue, groundName, groundZip } from "@/server/voice/evidence";
-import { answerQuestion, type CallerAnswerSettings } from "@/server/voice/caller-answers";
-import { emergencyLabel, SCRIPTS, type EscalationReason, type Miss, type Script } from "@/server/voice/scripts";
-import { nameCorrectionOf } from "@/server/intake/rules-extract";
+import { answerQuestion, questionIsNoted, type CallerAnswerSettings } from "@/server/voice/caller-answers";
+import { emergencyLabel, SCRIPTS, type EscalationReason, type Miss, type QuestionFacts, type SafetyTopic, type Script } from "@/server/voice/scripts";
+import { isLineCheck, isPlainlyRoutine, joinSpelling, nameCorrectionOf, nameOf, safetyTopicOf, spokenAddress } from "@/server/intake/rules-extract";
+import { detectEmergency } from "@/server/intake/emergency-rules";
+import { digitRuns } from "@/server/intake/spoken-numbers";
+import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
 
-/** Two unclear answers to the same question end the call politely with a callback promise. */
+/**
+ * Two unclear answers to the same question: for the ZIP (the one hard gate) the call ends politely
+ * with a callback promise; a name is skipped, a problem taken as "needs a look", an address left for
+ * the office to confirm, so nothing the lead can live without ever loses a booking.
+ */
 export const MAX_ATTEMPTS_PER_QUESTION = 2;
+/** A booking or callback is read back at most twice (the first time, and once after a correction). */
+export const MAX_READ_BACKS = 2;
 /** A caller who keeps asking questions or turning down times still gets a person: the call closes with a callback after this many. */
 export const MAX_SIDE_TURNS = 6;
 /** Seed 001: emergencies and people asking for a person are called back within 0-5 minutes. */
@@ -30,7 +39,7 @@ export const URGENT_CALLBACK_MINUTES = 5;
 export const CALLBACK_MINUTES = 15;
 export const DEFAULT_TRANSFER_TIMEOUT_SECONDS = 20;
 
-export type CallOutcome = "booked" | "not_booked" | "followup_needed";
+export type CallOutcome = "booked" | "not_booked" | "followup_needed" | "closed";
 export type CallStage = "new" | IntakeStage | "transferring" | "ended";
 
 /** The lead fields the call captures. Each one is stored only with its evidence. */
@@ -85,6 +94,7 @@ export const END_REASONS = [
   "transferred",
   "transfer_failed",
   "not_qualified",
+  "not_a_customer",
 ] as const;
 /** Why the call ended, for QA and reports; the outcome is the SOP status. */
 export type EndReason = (typeof END_REASONS)[number];
@@ -112,6 +122,14 @@ export type CallState = {
   escalation: Escalation | null;
   outcome: CallOutcome | null;
   endReason: EndReason | null;
+  /** The one safety question: what it asked about and what the caller answered (null until asked). */
+  safety: { topic: SafetyTopic; answer: "yes" | "no" | "unclear" | null } | null;
+  /** Read-backs said so far (at most MAX_READ_BACKS). */
+  readBacks: number;
+  /** The problem stayed unclear after a re-ask: the plumber takes a look, the call goes on. */
+  issueUnclear: boolean;
+  /** The address stayed unclear after two tries: the visit is booked and the office confirms the address by phone. */
+  addressToConfirm: boolean;
 };
 
 /** The tenant facts a turn needs; loaded by the route, never stored in the state. */
@@ -129,6 +147,10 @@ export type CallContext = {
   transferTimeoutSeconds?: number;
   slotCount?: number;
   minNoticeMinutes?: number;
+  /** The caller's number (read back on a callback); null when withheld. */
+  callerPhone?: string | null;
+  /** Ask the one safety question when the problem is unclear (default on; off only in tests and evaluation). */
+  askSafetyQuestion?: boolean;
 };
 
 export type CallEvent =
@@ -168,6 +190,10 @@ export function newCallState(profile: PromptProfileName = "standard"): CallState
     escalation: null,
     outcome: null,
     endReason: null,
+    safety: null,
+    readBacks: 0,
+    issueUnclear: false,
+    addressToConfirm: false,
   };
 }
 
@@ -183,7 +209,7 @@ export function extractionStage(state: CallState): IntakeStage | null {
 /** SOP §2: the address is asked only of a qualified caller (in area, issue known) who wants a visit. */
 export function canAskForAddress(state: CallState): boolean {
   const f = state.fields;
-  return f.inArea === true && !!f.issueSummary && f.bookingIntent === "visit";
+  return f.inArea === true && (!!f.issueSummary || state.issueUnclear) && f.bookingIntent === "visit";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,6 +241,13 @@ function ask(t: Turn, stage: IntakeStage, text: string): void {
   t.s.stage = stage;
   t.say.push(text);
   t.terminal = { type: "listen", stage };
+}
+
+/** Adds a line to the lead's notes for the office (each line once), with the caller's words as evidence. */
+function addNote(t: Turn, line: string, said: string): void {
+  const before = t.s.fields.notes;
+  if (before?.includes(line)) return;
+  store(t, "notes", before ? `${before}. ${line}` : line, [t.s.evidence.notes, said || "(no answer)"].filter(Boolean).join(" … "));
 }
 
 function notesOf(s: CallState): string {
@@ -298,6 +331,33 @@ function miss(t: Turn, stage: IntakeStage): void {
     if (stage === "name") t.s.evidence.callerName ??= "";
     return emergencyFollowUp(t, "");
   }
+  if (stage === "confirm") return readBackDone(t, "");
+  if (t.s.misses >= MAX_ATTEMPTS_PER_QUESTION && stage !== "zip" && stage !== "booking_offer" && stage !== "slot" && t.s.transcript.some((turn) => turn.speaker === "caller")) {
+    // Only the ZIP is a hard gate: nothing else the lead can live without ends a call.
+    const said = lastCallerWords(t.s, stage);
+    t.s.misses = 0;
+    if (stage === "safety") return safetyYes(t, "unclear", said);
+    if (stage === "name") {
+      t.s.evidence.callerName ??= "";
+      addNote(t, "Name not given on the call", said);
+      t.say.push(t.script.nameSkipped());
+      return advance(t);
+    }
+    if (stage === "issue") {
+      // Still unclear: the plumber takes a look, with the caller's own words kept for the office.
+      const words = said.replace(/[\s.,!?]+$/, "").trim().slice(0, 160);
+      t.s.issueUnclear = true;
+      addNote(t, `Problem not clear on the call${words ? ` (caller said: "${words}")` : ""}: the plumber needs a look`, said);
+      t.say.push(t.script.issueNeedsLook());
+      return advance(t);
+    }
+    if (stage === "address") {
+      t.s.addressToConfirm = true;
+      addNote(t, "Address not understood on the call: confirm it by phone before the visit", said);
+      t.say.push(t.script.addressToConfirm());
+      return startSlots(t);
+    }
+  }
   if (t.s.misses >= MAX_ATTEMPTS_PER_QUESTION) {
     if (!t.s.transcript.some((turn) => turn.speaker === "caller")) {
       // Not a word from the caller: nothing to act on, so the call is "missed" and gets the text-back.
@@ -314,6 +374,23 @@ function miss(t: Turn, stage: IntakeStage): void {
   t.terminal = { type: "listen", stage };
 }
 
+/** What the caller last said at this question (their words, or "" after silence). */
+function lastCallerWords(s: CallState, stage: IntakeStage): string {
+  return [...s.transcript].reverse().find((turn) => turn.stage === stage && turn.speaker === "caller")?.text ?? "";
+}
+
+/** The facts a re-asked question needs: name, urgency, the safety topic, the read-back sentence. */
+function questionFacts(t: Turn): QuestionFacts {
+  return { callerName: t.s.fields.callerName, urgency: t.s.fields.urgency, safetyTopic: t.s.safety?.topic, readBack: t.s.stage === "confirm" ? readBackText(t) : undefined };
+}
+
+/** Asks the same question again (after answering the caller, a line check, a corrected name), without counting a miss. */
+function askAgain(t: Turn, stage: IntakeStage): void {
+  t.terminal = { type: "listen", stage };
+  if (stage === "slot") return sayOffer(t, t.script.offerSlots(currentSlots(t.s), undefined));
+  t.say.push(t.script.question(stage, questionFacts(t)));
+}
+
 // ── what comes next ─────────────────────────────────────────────────────────────────────────
 
 /** Stores what the caller said before being asked: a name now; the issue and address kept for their step. */
@@ -328,7 +405,7 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
     const summary = groundIssue(x.issueSummary, said);
     if (summary) v.issue = { summary, urgency: x.urgency ?? "normal", said };
   }
-  const unit = x.unit && said.toLowerCase().includes(x.unit.toLowerCase()) ? x.unit : null;
+  const unit = x.unit && (said.toLowerCase().includes(x.unit.toLowerCase()) || spokenAddress(said).toLowerCase().includes(x.unit.toLowerCase())) ? x.unit : null;
   if (unit && !v.unit) v.unit = { value: unit, said };
   const who = x.thirdParty && groundIssue(x.thirdParty, said) ? x.thirdParty : null;
   if (who || unit) {
@@ -354,15 +431,188 @@ function advance(t: Turn): void {
     store(t, "issueSummary", v.issue.summary, v.issue.said);
     store(t, "urgency", v.issue.urgency, v.issue.said);
   }
-  if (!f.issueSummary) return ask(t, "issue", t.script.askIssue());
+  if (!f.issueSummary && !t.s.issueUnclear) return ask(t, "issue", t.script.askIssue());
+  const topic = safetyTopicToAsk(t);
+  if (topic) {
+    t.s.safety = { topic, answer: null };
+    return ask(t, "safety", `${f.urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it. "}${t.script.safetyQuestion(topic)}`);
+  }
   if (!f.callerName && t.s.evidence.callerName === undefined) return ask(t, "name", t.script.askName(f.urgency));
   if (!f.bookingIntent) return ask(t, "booking_offer", t.script.offerBooking(f.callerName));
-  if (f.bookingIntent === "callback") return finish(t, "followup_needed", "callback_requested", t.script.callbackPromised(biz), task(t.s, "callback", "Call back: the caller asked for a callback"));
+  if (f.bookingIntent === "callback") return callbackWithReadBack(t, "Call back: the caller asked for a callback");
   if (f.bookingIntent === "no") return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
   if (!canAskForAddress(t.s)) return finish(t, "followup_needed", "not_qualified", t.script.callbackPromised(biz), task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"));
   if (!f.address && v.address) store(t, "address", withUnit(t.s, v.address.value), [v.address.said, v.unit?.said].filter(Boolean).join(" … "));
-  if (!f.address) return ask(t, "address", t.script.askAddress());
+  if (!f.address && !t.s.addressToConfirm) return ask(t, "address", t.script.askAddress());
   startSlots(t);
+}
+
+/**
+ * The one safety question, asked only when it can matter: no emergency heard yet, the problem is
+ * not plainly routine (a quote, an install, a drip, "slow for two weeks", "no rush"), and what
+ * was said is about water, a smell or a home without water or heat. Asked at most once a call.
+ */
+function safetyTopicToAsk(t: Turn): SafetyTopic | null {
+  const s = t.s;
+  if (t.ctx.askSafetyQuestion === false || s.safety || s.escalation || s.issueUnclear || s.fields.urgency === "emergency" || s.fields.urgency === "low") return null;
+  const description = [s.evidence.issueSummary, s.fields.issueSummary].filter(Boolean).join(" … ");
+  if (!description || isPlainlyRoutine(description)) return null;
+  return safetyTopicOf(description);
+}
+
+/** The emergency a "yes" to the safety question means, from what the caller said before and now. */
+function kindFromSafetyAnswer(topic: SafetyTopic, words: string): EmergencyKind {
+  const lower = words.toLowerCase();
+  if (topic === "gas") return /\b(alarm|detector|monoxide|co|headaches?|dizz\w*|nause\w*)\b/.test(lower) ? "carbon_monoxide" : "gas_smell";
+  if (topic === "no_service") return "no_water_vulnerable";
+  const heard = detectEmergency(words);
+  if (heard) return heard;
+  if (/\b(outlets?|electric\w*|wiring|wires?|breakers?|panel|power strip|light fixtures?|lights?|lamp|plugged)\b/.test(lower)) return "other_safety_risk";
+  if (/\b(sewage|sewer|toilets?|flush\w*|back(ed|ing|s)? ?up|coming up|came up|comes up|poop|waste)\b/.test(lower)) return "sewage_backup";
+  if (/\b(pipes?|line|main)\b/.test(lower) && /\b(burst|broke\w*|crack\w*|split|spray\w*|gush\w*)\b/.test(lower)) return "burst_pipe";
+  return "flooding";
+}
+
+/** A yes (or an unclear answer, the safe side) to the safety question: the emergency path at once. */
+function safetyYes(t: Turn, answer: "yes" | "unclear", said: string, more?: string | null): void {
+  const s = t.s;
+  const topic = s.safety?.topic ?? "water";
+  s.safety = { topic, answer };
+  const words = [s.evidence.issueSummary, said].filter(Boolean).join(" … ");
+  const kind = kindFromSafetyAnswer(topic, words);
+  if (more && s.fields.issueSummary && !s.fields.issueSummary.includes(more)) store(t, "issueSummary", `${s.fields.issueSummary}; ${more}`, words);
+  store(t, "urgency", "emergency", words);
+  escalate(t, "emergency", kind);
+}
+
+/** Callers who are not customers, in words for the office. */
+const NOT_CUSTOMER_LABEL: Record<NotCustomerKind, string> = { sales: "sales call", robocall: "recorded message", wrong_number: "wrong number" };
+export const NOT_A_CUSTOMER_NOTE = (kind: NotCustomerKind) => `Not a customer: ${NOT_CUSTOMER_LABEL[kind]}`;
+
+// ── the read-back ───────────────────────────────────────────────────────────────────────────
+
+function bookedSlot(s: CallState): OfferedSlot | undefined {
+  return s.fields.appointmentAt ? s.slotsOffered.find((x) => x.startsAt === s.fields.appointmentAt) : undefined;
+}
+
+function readBackText(t: Turn): string {
+  const s = t.s;
+  const phone = t.ctx.callerPhone?.replace(/\D/g, "");
+  if (s.outcome === "booked") return t.script.readBack({ name: s.fields.callerName, address: s.fields.address, addressToConfirm: s.addressToConfirm, slot: bookedSlot(s) });
+  return t.script.readBack({ name: s.fields.callerName, phoneTail: phone && phone.length >= 10 ? phone.slice(-4) : undefined });
+}
+
+function readBack(t: Turn, lead: string): void {
+  t.s.readBacks += 1;
+  ask(t, "confirm", `${lead}${readBackText(t)}`.trim());
+}
+
+/** The read-back is over (confirmed, or read twice): the goodbye. The booking or callback already stands. */
+function readBackDone(t: Turn, lead: string): void {
+  const s = t.s;
+  const slot = bookedSlot(s);
+  const bye = s.outcome === "booked" && slot ? t.script.booked(t.ctx.businessName, slot, s.fields.callerName) : t.script.callbackGoodbye(t.ctx.businessName);
+  s.stage = "ended";
+  s.misses = 0;
+  t.say.push(`${lead}${bye}`.trim());
+  t.terminal = { type: "hangup" };
+}
+
+/**
+ * A callback the caller asked for: the task stands at once (a hang-up loses nothing); with a name
+ * to check, the name and the number to call are read back first.
+ */
+function callbackWithReadBack(t: Turn, title: string): void {
+  const biz = t.ctx.businessName;
+  const phone = t.ctx.callerPhone?.replace(/\D/g, "") ?? "";
+  if (!t.s.fields.callerName || phone.length < 10 || t.s.readBacks >= MAX_READ_BACKS) return finish(t, "followup_needed", "callback_requested", t.script.callbackPromised(biz), task(t.s, "callback", title));
+  finish(t, "followup_needed", "callback_requested", null, task(t.s, "callback", title));
+  readBack(t, "No problem. ");
+}
+
+const SPELLED = /\b(?:[a-z](?:[\s.,-]+|$)){2,}[a-z]?\b/i;
+
+/** A name fixed at the read-back: spelled ("it's S M Y T H E"), restated, or one half replaced. */
+function nameFixAt(said: string, stored: string | undefined): string | null {
+  const corrected = nameCorrectionOf(said, stored);
+  if (corrected) return corrected;
+  const spelled = SPELLED.exec(said.replace(/\b(i|a)\b(?=\s+[a-z]{2,})/gi, " "));
+  const letters = spelled?.[0].replace(/[^a-z]/gi, "") ?? "";
+  if (letters.length >= 2) {
+    const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
+    if (!stored) return word;
+    const parts = stored.split(" ");
+    // The half it replaces: the one starting with the same letter, else the last name.
+    const at = parts.findIndex((p) => p[0]?.toLowerCase() === word[0]!.toLowerCase());
+    const i = at >= 0 ? at : parts.length - 1;
+    const fixed = parts.map((p, j) => (j === i ? word : p)).join(" ");
+    return fixed === stored ? null : fixed;
+  }
+  if (/\b(name|it'?s|i'?m|this is|spelled)\b/i.test(said)) {
+    const name = nameOf(joinSpelling(said), true);
+    if (name && name !== stored && (!stored || name.split(" ").some((w) => stored.toLowerCase().includes(w.toLowerCase())) || name.split(" ").length >= 2)) return name;
+  }
+  return null;
+}
+
+/** A house number fixed at the read-back ("no, it's twenty-four sixteen"): the new number on the same street. */
+function houseNumberFixAt(said: string, stored: string | undefined): string | null {
+  if (!stored) return null;
+  const asDigits = spokenAddress(said);
+  const m = /\b(\d{2,6})\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d))/i.exec(asDigits);
+  const old = /^\d+/.exec(stored)?.[0];
+  if (!m || !old || m[1] === old) return null;
+  if (!/\b(number|address|house|it'?s|its|not|no|wrong|should be|actually|street|lane|road|drive|avenue)\b/i.test(said)) return null;
+  return stored.replace(/^\d+/, m[1]!);
+}
+
+/** The caller's answer to the read-back: a yes ends the call, a correction is fixed and read back once more. */
+function onConfirm(t: Turn, said: string, x: Extraction): void {
+  const s = t.s;
+  const fixed: string[] = [];
+  const name = nameFixAt(said, s.fields.callerName);
+  if (name && name !== s.fields.callerName) {
+    store(t, "callerName", name, said);
+    fixed.push("name");
+  }
+  if (s.outcome === "booked") {
+    const full = groundAddress(x.address, spokenAddress(said)) ?? groundAddress(x.address, said);
+    const address = full && full !== s.fields.address ? full : houseNumberFixAt(said, s.fields.address);
+    if (address && address !== s.fields.address) {
+      store(t, "address", withUnit(s, address), said);
+      if (s.addressToConfirm) s.addressToConfirm = false;
+      fixed.push("address");
+    }
+    const n = x.slotNumber;
+    const slot = n !== null && n >= 1 ? s.slotsOffered[n - 1] : undefined;
+    if (slot && slot.startsAt !== s.fields.appointmentAt) {
+      store(t, "appointmentAt", slot.startsAt, said);
+      fixed.push("time");
+    } else if (x.slotUnavailable && !slot) {
+      addNote(t, `At the read-back the caller asked for another time (${x.slotUnavailable}): call to move the visit`, said);
+      fixed.push("note");
+    }
+  } else {
+    const number = digitRuns(said).find((run) => run.length === 10 || run.length === 11 || run.length === 7);
+    if (number) {
+      addNote(t, `Call back at ${number}`, said);
+      fixed.push("number");
+    }
+  }
+  if (fixed.length) {
+    if (s.readBacks >= MAX_READ_BACKS) return readBackDone(t, "Thanks, I've changed that. ");
+    return readBack(t, "Thanks, I've fixed that. ");
+  }
+  if (x.yesNo === "yes") return readBackDone(t, "");
+  if (x.yesNo === "no" && s.misses === 0 && s.readBacks < MAX_READ_BACKS + 1) {
+    s.misses += 1;
+    t.say.push(t.script.askWhatToFix());
+    t.terminal = { type: "listen", stage: "confirm" };
+    return;
+  }
+  // Something we could not apply: kept word for word for the office, which confirms by phone.
+  addNote(t, `At the read-back the caller said: "${said.slice(0, 160)}"`, said);
+  readBackDone(t, "Thanks, I've noted that for the office. ");
 }
 
 function upcoming(ctx: CallContext): OfferedSlot[] {
@@ -396,9 +646,15 @@ function startSlots(t: Turn): void {
   sayOffer(t, t.script.offerSlots(first, t.s.profile === "standard" ? t.s.fields.address : undefined));
 }
 
+/**
+ * The caller accepted a time: the visit is booked now (a hang-up during the read-back keeps it),
+ * then what was taken is read back once, for the caller to correct.
+ */
 function bookSlot(t: Turn, slot: OfferedSlot, said: string): void {
   store(t, "appointmentAt", slot.startsAt, said);
-  finish(t, "booked", "booked", t.script.booked(t.ctx.businessName, slot, t.s.fields.callerName));
+  const confirmAddress = t.s.addressToConfirm ? task(t.s, "callback", "Call to confirm the address for the booked visit") : undefined;
+  finish(t, "booked", "booked", null, confirmAddress);
+  readBack(t, t.script.bookedIntro());
 }
 
 function onSlotAnswer(t: Turn, said: string, x: Extraction): void {
@@ -407,7 +663,7 @@ function onSlotAnswer(t: Turn, said: string, x: Extraction): void {
   const n = x.slotNumber;
   const picked = n !== null && Number.isInteger(n) && n >= 1 ? s.slotsOffered[n - 1] : undefined;
   if (picked && !x.slotTentative) return bookSlot(t, picked, said);
-  if (x.bookingIntent === "callback") return finish(t, "followup_needed", "callback_requested", t.script.callbackPromised(biz), task(s, "callback", "Call back to schedule a visit: the caller asked for a call"));
+  if (x.bookingIntent === "callback") return callbackWithReadBack(t, "Call back to schedule a visit: the caller asked for a call");
   // Anything but a pick turns down the times just offered.
   if (picked || x.declined) s.slotsDeclined = [...new Set([...s.slotsDeclined, ...s.slotsMentioned.filter((i) => i !== n! - 1)])];
   if (++s.sideTurns > MAX_SIDE_TURNS) return finish(t, "followup_needed", "slots_declined", t.script.slotsDeclined(biz), task(s, "callback", "Call back to schedule a visit: the offered times did not suit"));
@@ -456,15 +712,42 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
       return groundAddress(x.address, said) !== null || x.declined;
     case "slot":
       return x.slotNumber !== null || x.declined || !!x.slotUnavailable || x.bookingIntent === "callback";
+    case "safety":
+      // Anything but a question or a line check answers it: an unclear answer counts as yes.
+      return true;
+    case "confirm":
+      return true;
   }
 }
+
+const REPEAT_REQUEST = /^\W*(what|sorry|pardon( me)?|huh|excuse me|come again|say that again|(can|could) you (say|repeat) (that|it)( again)?|repeat (that|it)|what was that|what did you say|i didn'?t (catch|hear|get) (that|you|it))\W*$/i;
 
 function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
   const kind = x.emergency ?? (x.urgency === "emergency" ? "other_safety_risk" : null);
   const biz = t.ctx.businessName;
+  // "Hello? Are you still there?", "sorry, what?": the caller checking the line or asking to hear
+  // it again gets "Yes, I'm here" and the same question. It is never an answer, and never a miss.
+  if (!kind && (isLineCheck(said) || REPEAT_REQUEST.test(said)) && t.s.sideTurns < MAX_SIDE_TURNS) {
+    t.s.sideTurns += 1;
+    if (isLineCheck(said)) t.say.push(t.script.stillHere());
+    return askAgain(t, stage);
+  }
+  // Someone selling to the business, a recording, a wrong number: closed politely, no callback.
+  const notCustomer = x.notCustomer && (NOT_CUSTOMER_KINDS as readonly string[]).includes(x.notCustomer) ? x.notCustomer : null;
+  if (notCustomer && !kind && !t.s.escalation && !t.s.fields.issueSummary && (stage === "zip" || stage === "issue" || stage === "name")) {
+    addNote(t, NOT_A_CUSTOMER_NOTE(notCustomer), said);
+    return finish(t, "closed", "not_a_customer", t.script.notACustomer(biz, notCustomer));
+  }
+  if (stage === "confirm" && !kind) {
+    const asked = keepQuestion(t, stage, said, x);
+    if (asked && !x.yesNo && !x.address && x.slotNumber === null && !SPELLED.test(said)) return askAgain(t, stage);
+    return onConfirm(t, said, x);
+  }
   keepVolunteered(t, stage, said, x);
   // Safety first, at any turn: before any other rule, including the service area.
   if (kind && !t.s.escalation) {
+    // Said at the name question ("Gerald Pike. Oh no, now it's coming up the drain"): the name counts too.
+    if (stage === "name" && !t.s.fields.callerName) store(t, "callerName", groundName(x.callerName, said), said);
     storeEmergency(t, x, said);
     escalate(t, "emergency", kind);
     return;
@@ -483,7 +766,8 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     }
     return emergencyFollowUp(t, "");
   }
-  if (x.wantsHuman) {
+  // "I'd rather talk to the plumber himself, can he call me back?" asks for a callback, not a transfer.
+  if (x.wantsHuman && x.bookingIntent !== "callback") {
     escalate(t, "asked_for_person", null);
     return;
   }
@@ -494,26 +778,19 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     t.s.sideTurns += 1;
     store(t, "callerName", corrected, said);
     t.say.push(t.script.nameCorrected(corrected));
-    t.terminal = { type: "listen", stage };
-    if (stage === "slot") return sayOffer(t, t.script.offerSlots(currentSlots(t.s), undefined));
-    t.say.push(t.script.question(stage, t.s.fields));
-    return;
+    return askAgain(t, stage);
   }
-  // A question from the caller gets a one-sentence answer from the business's own settings.
-  let answered: string | null = null;
-  if (x.question && t.s.sideTurns < MAX_SIDE_TURNS) {
-    t.s.sideTurns += 1;
-    answered = answerQuestion(x.question, { businessName: biz, serviceAsked: x.serviceAsked, slots: upcoming(t.ctx), hours: t.ctx.businessHours ?? [], settings: t.ctx.answers });
-    t.say.push(answered);
-    if (x.question === "services" && x.serviceAsked && stage === "issue" && x.serviceAsked !== "commercial" && said.toLowerCase().includes(x.serviceAsked)) t.s.volunteered.topic = { value: x.serviceAsked, said };
+  // A question from the caller gets a one-sentence answer from the business's own settings, or
+  // is noted on the lead for the plumber: never ignored, never taken as an answer, never invented.
+  const answered = keepQuestion(t, stage, said, x);
+  if (stage === "safety") {
+    if (answered && x.yesNo === null) return askAgain(t, stage);
+    return onSafetyAnswer(t, said, x);
   }
   if (!answersStage(t, stage, said, x)) {
     if (answered) {
       // Back to the question it was on, without counting the question as an unclear answer.
-      t.terminal = { type: "listen", stage };
-      if (stage === "slot") return sayOffer(t, t.script.offerSlots(currentSlots(t.s), undefined));
-      t.say.push(t.script.question(stage, t.s.fields));
-      return;
+      return askAgain(t, stage);
     }
     if (stage === "zip" && t.s.volunteered.issue && t.s.misses === 0) {
       // The problem came first: keep it and ask for the ZIP once more, kindly.
@@ -566,6 +843,33 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     case "slot":
       return onSlotAnswer(t, said, x);
   }
+}
+
+/**
+ * Answers the caller's question from the settings, or says it is noted and notes it on the lead
+ * ("Caller asked: are you licensed and insured?"). Returns whether a question was taken. An
+ * open-ended question ("other") counts only when the words do not also answer what was asked.
+ */
+function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction): boolean {
+  if (!x.question || t.s.sideTurns >= MAX_SIDE_TURNS) return false;
+  if (x.question === "other" && stage !== "confirm" && stage !== "safety" && answersStage(t, stage, said, { ...x, question: null })) return false;
+  t.s.sideTurns += 1;
+  const answer = answerQuestion(x.question, { businessName: t.ctx.businessName, serviceAsked: x.serviceAsked, slots: upcoming(t.ctx), hours: t.ctx.businessHours ?? [], settings: t.ctx.answers });
+  t.say.push(answer);
+  if (questionIsNoted(x.question, answer, t.ctx.answers)) addNote(t, `Caller asked: ${x.questionAsked ?? said.slice(0, 160)}`, said);
+  if (x.question === "services" && x.serviceAsked && stage === "issue" && x.serviceAsked !== "commercial" && said.toLowerCase().includes(x.serviceAsked)) t.s.volunteered.topic = { value: x.serviceAsked, said };
+  return true;
+}
+
+/** The answer to the safety question: a no goes on with the intake; a yes or anything unclear is an emergency. */
+function onSafetyAnswer(t: Turn, said: string, x: Extraction): void {
+  const s = t.s;
+  const more = groundIssue(x.issueSummary, said);
+  if (x.yesNo === "no") {
+    s.safety = { topic: s.safety?.topic ?? "water", answer: "no" };
+    return advance(t);
+  }
+  safetyYes(t, x.yesNo === "yes" ? "yes" : "unclear", said, more);
 }
 
 function inert(state: CallState): TransitionResult {
@@ -644,6 +948,10 @@ export function closeOnHangup(state: CallState): { status: CallOutcome | "missed
     if (state.escalation.callbackTaskCreated) return { status: "followup_needed", task: null };
     return { status: "followup_needed", task: task(state, "urgent_callback", `Caller hung up during the transfer. ${urgentTitle(state.escalation.reason, state.escalation.emergencyKind, false)}`) };
   }
+  // Hung up before answering the safety question: no answer is an unclear answer, and that counts as yes.
+  if (state.stage === "safety" && state.safety && state.safety.answer === null) {
+    return { status: "followup_needed", task: task(state, "urgent_callback", `Caller hung up at the safety question: call back within ${URGENT_CALLBACK_MINUTES} minutes in case it is an emergency`) };
+  }
   const spoke = state.transcript.some((turn) => turn.speaker === "caller");
   if (spoke || Object.keys(state.fields).length) return { status: "followup_needed", task: task(state, "callback", "Call back: the caller hung up during intake") };
   return { status: "missed", task: null };
@@ -713,8 +1021,13 @@ export const ZCallState = z.object({
       callbackTaskCreated: z.boolean().default(false),
     })
     .nullable(),
-  outcome: z.enum(["booked", "not_booked", "followup_needed"]).nullable(),
+  outcome: z.enum(["booked", "not_booked", "followup_needed", "closed"]).nullable(),
   endReason: z.enum(END_REASONS).nullable(),
+  // Calls stored before the safety question and the read-back had none of these.
+  safety: z.object({ topic: z.enum(["water", "gas", "no_service"]), answer: z.enum(["yes", "no", "unclear"]).nullable() }).nullable().default(null),
+  readBacks: z.number().int().min(0).default(0),
+  issueUnclear: z.boolean().default(false),
+  addressToConfirm: z.boolean().default(false),
 });
 
 /**

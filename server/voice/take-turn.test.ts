@@ -19,15 +19,19 @@ const CTX: CallContext = {
 };
 
 describe("one intake webhook turn", () => {
-  it("runs a whole call through the AI SDK engine and TwiML: start → zip → issue → name → visit → address → slot → booked", async () => {
+  it("runs a whole call through the AI SDK engine and TwiML: start → zip → issue → safety → name → visit → address → slot → read-back → booked", async () => {
     const engine = createIntakeEngine({ provider: "local" });
     const forms: Array<Record<string, string>> = [
       { SpeechResult: "my zip is 7 8 7 0 1", Confidence: "0.91" },
       { SpeechResult: "The toilet upstairs is overflowing." },
+      // The safety question: the water stays in the bowl.
+      { SpeechResult: "No, it's just the bowl, it's not on the floor." },
       { SpeechResult: "It's Dave Kim." },
       { SpeechResult: "Yeah, book a visit please." },
       { SpeechResult: "4500 North Lamar Boulevard, apartment 12" },
       { SpeechResult: "Thursday at 1 works." },
+      // The read-back.
+      { SpeechResult: "Yes, that's right." },
     ];
     // Between webhooks the state lives in a Json column: round-trip it every turn.
     let stored: unknown = {};

@@ -28,6 +28,8 @@ export async function takeIntakeTurn(args: {
   baseUrl: string;
   voice?: SayVoice;
   intakeQuery?: Record<string, string>;
+  /** The business's own words for speech recognition (server/voice/speech-hints.ts). */
+  speechHints?: readonly string[];
 }): Promise<IntakeTurn> {
   const { state, input, ctx, engine } = args;
   let event: CallEvent;
@@ -50,5 +52,5 @@ export async function takeIntakeTurn(args: {
     }
   }
   const result = transition(state, event, ctx);
-  return { result, twiml: renderTransition(result, { baseUrl: args.baseUrl, voice: args.voice, intakeQuery: args.intakeQuery }), extract };
+  return { result, twiml: renderTransition(result, { baseUrl: args.baseUrl, voice: args.voice, intakeQuery: args.intakeQuery, speechHints: args.speechHints }), extract };
 }

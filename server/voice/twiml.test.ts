@@ -65,7 +65,7 @@ describe("intake turns", () => {
   it("listens for speech after the question, posting every result (even empty) to the intake URL", () => {
     const atIssue = transition(transition(newCallState(), { type: "start" }, CTX).state, { type: "heard", text: "78701", extraction: extraction({ zip: "78701" }) }, CTX);
     const xml = renderTransition(atIssue, { baseUrl: BASE });
-    expect(xml).toContain('<Gather input="speech" speechTimeout="auto" actionOnEmptyResult="true" action="https://app.example.com/api/twilio/voice/intake" method="POST" language="en-US"><Say>');
+    expect(xml).toContain('<Gather input="speech" speechModel="phone_call" language="en-US" speechTimeout="auto" actionOnEmptyResult="true" action="https://app.example.com/api/twilio/voice/intake" method="POST"><Say>');
     expect(xml).toContain(`<Say>${atIssue.say}</Say></Gather></Response>`);
     expectAllAbsolute(xml);
   });
@@ -74,6 +74,46 @@ describe("intake turns", () => {
     const xml = renderTransition(transition(newCallState(), { type: "start" }, CTX), { baseUrl: BASE });
     expect(xml).toContain('input="dtmf speech" numDigits="5"');
   });
+});
+
+/** The attributes of the document's one Gather. */
+function gatherAttrs(xml: string): Record<string, string> {
+  const tag = /<Gather\b([^>]*)>/.exec(xml)?.[1] ?? "";
+  return Object.fromEntries([...tag.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, "&").replace(/&apos;/g, "'")]));
+}
+
+describe("speech recognition set for phone calls (ADR 0006)", () => {
+  const HINTS = ["Demo Plumbing", "Water heaters", "Austin", "Birch Lane"];
+  const listen = (stage: "zip" | "issue" | "name" | "booking_offer" | "address" | "slot") => gatherAttrs(renderTransition({ say: "Question?", actions: [{ type: "listen", stage }] }, { baseUrl: BASE, speechHints: HINTS }));
+
+  it("every speech Gather uses the phone-call model in US English", () => {
+    for (const stage of ["zip", "issue", "name", "booking_offer", "address", "slot"] as const) {
+      expect(listen(stage)).toMatchObject({ speechModel: "phone_call", language: "en-US", speechTimeout: "auto" });
+    }
+  });
+
+  it("gives the business's own words as hints at every question", () => {
+    expect(listen("issue").hints).toBe("Demo Plumbing, Water heaters, Austin, Birch Lane");
+    expect(listen("name").hints).toBe("Demo Plumbing, Water heaters, Austin, Birch Lane");
+  });
+
+  it("adds digit hints at the ZIP question", () => {
+    expect(listen("zip").hints).toBe("$POSTALCODE, $OOV_CLASS_DIGIT_SEQUENCE, Demo Plumbing, Water heaters, Austin, Birch Lane");
+    expect(listen("zip")).toMatchObject({ input: "dtmf speech", numDigits: "5" });
+  });
+
+  it("adds house-number and street hints at the address question", () => {
+    expect(listen("address").hints).toMatch(/^\$ADDRESSNUM, \$STREET, \$OOV_CLASS_DIGIT_SEQUENCE, Demo Plumbing/);
+    expect(listen("issue").hints).not.toContain("$");
+    expect(listen("slot").hints).not.toContain("$");
+  });
+
+  it("leaves hints out when there are none for the question", () => {
+    expect(gatherAttrs(renderTransition({ say: "Question?", actions: [{ type: "listen", stage: "issue" }] }, { baseUrl: BASE })).hints).toBeUndefined();
+  });
+});
+
+describe("intake turns, continued", () => {
 
   it("warm-transfers with its own timeout, a screened on-call leg and an absolute result URL", () => {
     const atZip = transition(newCallState(), { type: "start" }, CTX).state;

@@ -5,6 +5,7 @@ import type VoiceResponse from "twilio/lib/twiml/VoiceResponse";
 import { EMERGENCY_KINDS, type EmergencyKind } from "@/server/intake/extraction";
 import { transferWhisper, type EscalationReason } from "@/server/voice/scripts";
 import type { CallAction, TerminalAction, TransitionResult } from "@/server/voice/state-machine";
+import { hintsForStage, SPEECH_LANGUAGE, SPEECH_MODEL } from "@/server/voice/speech-hints";
 
 export const VOICE_PATHS = {
   voice: "/api/twilio/voice",
@@ -19,8 +20,11 @@ export const RING_FIRST_SECONDS = 10;
 const SCREEN_KEY_SECONDS = 6;
 
 export type SayVoice = VoiceResponse.SayAttributes["voice"];
-/** intakeQuery goes on the Gather action (the turn number), so a replayed turn is recognised. */
-export type RenderOptions = { baseUrl: string; voice?: SayVoice; intakeQuery?: Record<string, string> };
+/**
+ * intakeQuery goes on the Gather action (the turn number), so a replayed turn is recognised.
+ * speechHints are the business's own words (server/voice/speech-hints.ts), given to every Gather.
+ */
+export type RenderOptions = { baseUrl: string; voice?: SayVoice; intakeQuery?: Record<string, string>; speechHints?: readonly string[] };
 
 /** `${baseUrl}${path}` with any trailing slash of baseUrl removed, plus an optional query. */
 export function voiceUrl(baseUrl: string, path: string, query?: Record<string, string>): string {
@@ -49,15 +53,19 @@ export function renderTransition(result: Pick<TransitionResult, "say" | "actions
   switch (next.type) {
     case "listen": {
       const zip = next.stage === "zip";
+      const hints = hintsForStage(next.stage, opts.speechHints ?? []);
       const gather = r.gather({
         // The ZIP may also be keyed in: five digits end the Gather at once.
         input: zip ? ["dtmf", "speech"] : ["speech"],
-        ...(zip ? { numDigits: 5, hints: "$OOV_CLASS_DIGIT_SEQUENCE" } : {}),
+        ...(zip ? { numDigits: 5 } : {}),
+        // Phone-call audio in US English (ADR 0006), biased towards the business's own words.
+        speechModel: SPEECH_MODEL,
+        language: SPEECH_LANGUAGE,
+        ...(hints ? { hints } : {}),
         speechTimeout: "auto",
         actionOnEmptyResult: true,
         action: voiceUrl(opts.baseUrl, VOICE_PATHS.intake, opts.intakeQuery),
         method: "POST",
-        language: "en-US",
       });
       if (result.say) say(gather, result.say, opts.voice);
       break;

@@ -11,6 +11,7 @@ import { logTouchpoint, TOUCHPOINT_KINDS } from "@/server/leads/log-touchpoint";
 import { changeStatus } from "@/server/leads/change-status";
 import { bookAppointment } from "@/server/leads/book-appointment";
 import { closeLead } from "@/server/leads/close-lead";
+import { markRealCustomer } from "@/server/leads/mark-real-customer";
 import { clearTestCalls } from "@/server/leads/clear-test-calls";
 import { closeStaleLeads, listStaleLeads, STALE_DAYS_DEFAULT } from "@/server/leads/close-stale-leads";
 import { CLOSE_REASON_CODES } from "@/server/leads/close-reasons";
@@ -67,6 +68,8 @@ export const leadsRouter = router({
     .input(z.object({ leadId: ZLeadId, slotStartsAt: z.string().max(40).nullish(), customAt: ZDate.nullish(), note: z.string().max(1000).nullish() }))
     .mutation(async ({ ctx, input }) => (await bookAppointment(leadCtx(ctx), input)).id),
   close: work.input(z.object({ leadId: ZLeadId, ...ZClose })).mutation(async ({ ctx, input }) => (await closeLead(leadCtx(ctx), input)).id),
+  /** "This is a real customer": a lead closed as not a customer reopens as a real lead. */
+  markRealCustomer: work.input(z.object({ leadId: ZLeadId })).mutation(async ({ ctx, input }) => (await markRealCustomer(leadCtx(ctx), input)).id),
   recordOutcome: work.input(ZRecordOutcomeInput).mutation(async ({ ctx, input }) => (await recordLeadOutcome(leadCtx(ctx), input)).id),
 
   stale: manage

@@ -1,0 +1,261 @@
+// Ask, don't guess: the one safety question, the read-back, names and addresses that never cost a
+// booking, questions that are always heard, and callers who are not customers. Each test plays
+// the caller's words through the rules model and the pure state machine.
+import { describe, expect, it } from "vitest";
+import { extraction, type Extraction } from "@/server/intake/extraction";
+import { extractByRules } from "@/server/intake/rules-extract";
+import { isReadBack, isSafetyQuestion, SAFETY_QUESTIONS } from "@/server/voice/scripts";
+import { closeOnHangup, extractionStage, newCallState, transition, type CallAction, type CallContext, type CallState, type TransitionResult } from "@/server/voice/state-machine";
+
+// Monday 2 March 2026, 9:00 AM in Austin.
+const CTX: CallContext = {
+  businessName: "Demo Plumbing",
+  serviceZips: ["78701", "78702"],
+  bookingSlots: [
+    { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
+    { weekday: 4, startMinute: 13 * 60, endMinute: 15 * 60 },
+  ],
+  timeZone: "America/Chicago",
+  now: "2026-03-02T15:00:00Z",
+  onCallPhone: "+15125550199",
+  callerPhone: "+15125550123",
+  answers: { priceAnswer: "The plumber quotes the job on site before any work starts.", licenseAnswer: null },
+};
+
+function hear(state: CallState, text: string, ctx = CTX, fields?: Partial<Extraction>): TransitionResult {
+  const stage = extractionStage(state);
+  const x = fields ? extraction(fields) : stage ? extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned, slotsDeclined: state.slotsDeclined }) : extraction();
+  return transition(state, { type: "heard", text, extraction: x }, ctx);
+}
+
+function converse(lines: string[], ctx = CTX): TransitionResult[] {
+  const results = [transition(newCallState(), { type: "start" }, ctx)];
+  for (const line of lines) results.push(hear(results[results.length - 1]!.state, line, ctx));
+  return results;
+}
+
+const last = <T>(items: T[]): T => items[items.length - 1]!;
+const ofType = <K extends CallAction["type"]>(r: TransitionResult, type: K) => r.actions.filter((a): a is Extract<CallAction, { type: K }> => a.type === type);
+const next = (r: TransitionResult) => last(r.actions);
+const asked = (results: TransitionResult[]) => results.filter((r) => r.say && isSafetyQuestion(r.say)).length;
+
+describe("the safety question", () => {
+  it("asks one yes/no question about right now when water is involved and no emergency was heard", () => {
+    const r = last(converse(["78701", "my sump pump quit and there's water in the basement"]));
+    expect(r.state.stage).toBe("safety");
+    expect(r.say).toContain(SAFETY_QUESTIONS.water);
+  });
+
+  it("takes the emergency path at once on a yes, with the kind matched to what was said", () => {
+    const r = last(converse(["78701", "every time somebody flushes, water comes out of the tub drain", "yes, it's coming up right now"]));
+    expect(r.state.escalation).toMatchObject({ reason: "emergency", emergencyKind: "sewage_backup" });
+    expect(r.state.fields.urgency).toBe("emergency");
+    expect(next(r)).toMatchObject({ type: "transfer" });
+  });
+
+  it("counts an unclear answer as yes: the safe side", () => {
+    const r = last(converse(["78701", "there's water under the kitchen sink", "hmm, I'm not really sure, it's kind of hard to tell"]));
+    expect(r.state.safety).toEqual({ topic: "water", answer: "unclear" });
+    expect(r.state.escalation?.reason).toBe("emergency");
+  });
+
+  it("goes on with the intake after a no, keeping the urgency the problem had", () => {
+    const r = last(converse(["78701", "the pipe under the sink is leaking", "no, it's just dripping into the bucket"]));
+    expect(r.state.escalation).toBeNull();
+    expect(r.state.stage).toBe("name");
+    expect(r.state.fields.urgency).toBe("high");
+  });
+
+  it("asks about a gas smell or a carbon monoxide alarm when the caller describes a smell or an alarm", () => {
+    const atSafety = last(converse(["78702", "there's a weird smell by the water heater"]));
+    expect(atSafety.say).toContain(SAFETY_QUESTIONS.gas);
+    const gas = hear(atSafety.state, "yeah, kind of like rotten eggs");
+    expect(gas.state.escalation?.emergencyKind).toBe("gas_smell");
+    const alarm = last(converse(["78702", "something by the furnace keeps beeping", "yes, the alarm thing is going off"]));
+    expect(alarm.state.escalation?.emergencyKind).toBe("carbon_monoxide");
+  });
+
+  it("asks whether anyone can't do without water when the home has none", () => {
+    const r = last(converse(["78701", "we don't have any hot water since this morning"]));
+    expect(r.say).toContain(SAFETY_QUESTIONS.no_service);
+    const yes = hear(r.state, "yes, my mother lives with us, she's on oxygen");
+    expect(yes.state.escalation?.emergencyKind).toBe("no_water_vulnerable");
+  });
+
+  it("never asks when the rules already know: an emergency said plainly, or a plainly routine job", () => {
+    for (const problem of [
+      "I'd like a quote for a new water heater",
+      "my bathroom faucet drips a little",
+      "the kitchen drain has been slow for two weeks",
+      "my toilet keeps running",
+      "the water pressure in the shower is weak",
+      "the outdoor spigot leaks, no rush",
+    ]) {
+      expect(asked(converse(["78701", problem])), problem).toBe(0);
+    }
+    const emergency = converse(["78701", "a pipe burst and water is pouring through the ceiling"]);
+    expect(asked(emergency)).toBe(0);
+    expect(last(emergency).state.escalation?.reason).toBe("emergency");
+  });
+
+  it("asks at most once a call", () => {
+    const results = converse(["78701", "water under the sink", "no", "Ana Ruiz", "book it", "12 Oak Street"]);
+    expect(asked(results)).toBe(1);
+  });
+
+  it("treats a hang-up at the safety question as a yes: an urgent callback", () => {
+    const r = last(converse(["78701", "my sump pump quit and there's water in the basement"]));
+    expect(closeOnHangup(r.state)).toMatchObject({ status: "followup_needed", task: { kind: "urgent_callback", dueInMinutes: 5 } });
+  });
+
+  it("is not asked when turned off (tests and evaluation only)", () => {
+    expect(asked(converse(["78701", "my sump pump quit and there's water in the basement"], { ...CTX, askSafetyQuestion: false }))).toBe(0);
+  });
+});
+
+const TO_READ_BACK = ["78701", "my toilet keeps running", "this is Lena Smith", "book a visit", "312 Birch Lane", "yes that works"];
+
+describe("the read-back", () => {
+  it("reads back name, street address, day and window in one sentence once the caller accepts the time, and books at once", () => {
+    const results = converse(TO_READ_BACK);
+    const r = last(results);
+    expect(r.say).toBe("Great, you're booked. Let me read that back: Lena Smith, 312 Birch Lane, tomorrow, Tuesday, between 9 and 11 AM. Did I get that right?");
+    expect(isReadBack(r.say!)).toBe(true);
+    expect(ofType(r, "end")).toEqual([{ type: "end", outcome: "booked", reason: "booked" }]);
+    // A hang-up during the read-back keeps the booking.
+    expect(closeOnHangup(r.state)).toEqual({ status: "booked", task: null });
+  });
+
+  it("ends on a yes, with no second booking", () => {
+    const r = hear(last(converse(TO_READ_BACK)).state, "yep, that's all correct");
+    expect(r.state.stage).toBe("ended");
+    expect(r.actions).toEqual([{ type: "hangup" }]);
+    expect(r.say).toContain("You're all set, Lena Smith.");
+  });
+
+  it("takes a spelled name at the read-back and reads it back once more", () => {
+    const r = hear(last(converse(TO_READ_BACK)).state, "it's Smythe, S M Y T H E");
+    expect(r.state.fields.callerName).toBe("Lena Smythe");
+    expect(r.say).toMatch(/^Thanks, I've fixed that\. Let me read that back: Lena Smythe, 312 Birch Lane/);
+    const done = hear(r.state, "yes");
+    expect(done.state.stage).toBe("ended");
+  });
+
+  it("takes a corrected house number said in words", () => {
+    const r = hear(last(converse(TO_READ_BACK)).state, "no, the house number is three twenty one");
+    expect(r.state.fields.address).toBe("321 Birch Lane");
+  });
+
+  it("moves the visit to another offered time", () => {
+    const r = hear(last(converse(TO_READ_BACK)).state, "oh wait, can we do Thursday instead");
+    expect(r.state.fields.appointmentAt).toBe("2026-03-05T19:00:00.000Z");
+    expect(r.say).toContain("Thursday, March 5 between 1 and 3 PM");
+  });
+
+  it("asks what to change after a bare no, and reads back at most twice in all", () => {
+    const first = hear(last(converse(TO_READ_BACK)).state, "no");
+    expect(first.say).toBe("Sorry about that. What should I change?");
+    const fixed = hear(first.state, "the name is Lena Smythe");
+    expect(fixed.state.readBacks).toBe(2);
+    const again = hear(fixed.state, "and it's 321 not 312");
+    expect(again.state.stage).toBe("ended");
+    expect(again.state.fields.address).toBe("321 Birch Lane");
+  });
+
+  it("reads back the name and the number to call on a callback that carries a name", () => {
+    const r = last(converse(["78701", "my toilet keeps running", "Lena Smith", "just have someone call me back"]));
+    expect(r.say).toBe("No problem. Let me read that back: Lena Smith, a call back at the number ending in 0 1 2 3. Did I get that right?");
+    expect(ofType(r, "create_task")).toEqual([expect.objectContaining({ kind: "callback" })]);
+    const other = hear(r.state, "actually call me at 512 555 0199 instead");
+    expect(other.state.fields.notes).toContain("Call back at 5125550199");
+  });
+});
+
+describe("nothing the lead can live without ends a call", () => {
+  it("skips a name still unclear after one re-ask, notes it, and goes on to booking", () => {
+    const results = converse(["78701", "my toilet keeps running", "hmm", "uh what"]);
+    const r = last(results);
+    expect(r.say).toMatch(/^No problem, we have your number\./);
+    expect(r.state.stage).toBe("booking_offer");
+    expect(r.state.fields.notes).toContain("Name not given on the call");
+  });
+
+  it("books with the address left for the office to confirm after two unclear tries", () => {
+    const results = converse(["78701", "my toilet keeps running", "Lena Smith", "book it", "uh the blue one", "it's by the park"]);
+    const atSlots = last(results);
+    expect(atSlots.state.stage).toBe("slot");
+    expect(atSlots.say).toMatch(/^No problem, the office will call you to confirm the address\./);
+    const booked = hear(atSlots.state, "yes");
+    expect(booked.state.outcome).toBe("booked");
+    expect(ofType(booked, "create_task")).toEqual([expect.objectContaining({ kind: "callback", title: "Call to confirm the address for the booked visit" })]);
+    expect(booked.say).toContain("the address to be confirmed by phone");
+  });
+
+  it("understands names with titles and after filler", () => {
+    expect(last(converse(["78701", "my toilet keeps running", "This is Dr. Patel. Anjali Patel."])).state.fields.callerName).toBe("Anjali Patel");
+    expect(last(converse(["78701", "my toilet keeps running", "Fine. Amy Sorensen."])).state.fields.callerName).toBe("Amy Sorensen");
+  });
+
+  it("takes a spelled last name at any later step", () => {
+    const atAddress = last(converse(["78701", "my toilet keeps running", "Mary Gray", "book it"]));
+    const r = hear(atAddress.state, "oh and my last name is spelled G R E Y, with an e");
+    expect(r.state.fields.callerName).toBe("Mary Grey");
+    expect(r.state.stage).toBe("address");
+  });
+
+  it("reads house numbers said in words", () => {
+    const atAddress = last(converse(["78701", "my toilet keeps running", "Mary Gray", "book it"]));
+    expect(hear(atAddress.state, "Three twelve Birch Lane").state.fields.address).toBe("312 Birch Lane");
+    expect(hear(atAddress.state, "twenty-two forty West thirty-second Street").state.fields.address).toBe("2240 West 32nd Street");
+    expect(hear(atAddress.state, "2204, sorry, 2240 Elm Street").state.fields.address).toBe("2240 Elm Street");
+  });
+
+  it("takes the ZIP where the work is when the caller gives two", () => {
+    const r = last(converse(["Well I live in 10001 but the house that needs the work is my rental in 78701"]));
+    expect(r.state.fields.zip).toBe("78701");
+    expect(r.state.fields.inArea).toBe(true);
+  });
+});
+
+describe("every question heard", () => {
+  it("notes a question the settings do not answer, says so, and asks the same question again", () => {
+    const r = last(converse(["78701", "my toilet keeps running", "Before I give you my info, are you guys licensed and insured?"]));
+    expect(r.say).toBe("Good question. I'll note it so the plumber can answer that when they call. And who am I speaking with?");
+    expect(r.state.fields.notes).toBe("Caller asked: are you guys licensed and insured?");
+    expect(r.state.stage).toBe("name");
+    expect(r.state.misses).toBe(0);
+  });
+
+  it("answers from the settings when the owner wrote an answer", () => {
+    const ctx = { ...CTX, answers: { ...CTX.answers, licenseAnswer: "Yes, we're licensed and fully insured in Texas." } };
+    const r = last(converse(["78701", "my toilet keeps running", "are you licensed?"], ctx));
+    expect(r.say).toMatch(/^Yes, we're licensed and fully insured in Texas\./);
+    expect(r.state.fields.notes).toBeUndefined();
+  });
+
+  it("answers a line check with 'Yes, I'm here' and the same question, never as a failed answer", () => {
+    const r = last(converse(["78701", "my toilet keeps running", "", "Hello? Are you still there?"].filter(Boolean)));
+    expect(r.say).toBe("Yes, I'm here. And who am I speaking with?");
+    expect(r.state.misses).toBe(0);
+  });
+});
+
+describe("not a customer", () => {
+  it("closes a sales call politely with a reason the office sees, and no callback task", () => {
+    const r = last(converse(["Hi, I'm calling about your Google business profile, is the owner available?"]));
+    expect(r.state).toMatchObject({ stage: "ended", outcome: "closed", endReason: "not_a_customer" });
+    expect(r.state.fields.notes).toBe("Not a customer: sales call");
+    expect(ofType(r, "create_task")).toEqual([]);
+    expect(next(r)).toEqual({ type: "hangup" });
+  });
+
+  it("closes a recorded message and a wrong number the same way", () => {
+    expect(last(converse(["This is a recorded message about your business listing. Press 1 now to speak with a specialist."])).state.fields.notes).toBe("Not a customer: recorded message");
+    expect(last(converse(["78701", "oh, sorry, wrong number"])).state.fields.notes).toBe("Not a customer: wrong number");
+  });
+
+  it("keeps a caller with a plumbing problem a customer", () => {
+    const r = last(converse(["78701", "sorry, I dialed the wrong... no wait, my kitchen sink is leaking"]));
+    expect(r.state.outcome).toBeNull();
+  });
+});
