@@ -77,7 +77,7 @@ export function RequestForm(props: RequestFormProps) {
       <Field label="Phone number" name="phone" type="tel" autoComplete="tel" inputMode="tel" value={values.phone} onChange={(e) => set({ phone: e.target.value })} error={fields.phone} hint="We call or text you back at this number." required />
       <Field label="ZIP code" name="zip" autoComplete="postal-code" inputMode="numeric" maxLength={10} value={values.zip} onChange={(e) => set({ zip: e.target.value })} error={fields.zip} required />
       <div>
-        <label htmlFor="problem" className="block text-sm font-medium text-slate-700">What's the problem?</label>
+        <label htmlFor="problem" className="block text-sm font-medium text-slate-700">What&apos;s the problem?</label>
         <textarea
           id="problem"
           name="problem"
@@ -114,7 +114,7 @@ export function RequestForm(props: RequestFormProps) {
       <Button type="submit" busy={busy} className="w-full py-3 text-base">Send request</Button>
       {props.phone ? (
         <p className="text-center text-sm text-slate-600">
-          An emergency (water you can't stop, a gas smell)? Call <a className="font-medium text-brand-700 underline" href={`tel:${props.phone}`}>{props.phoneLabel}</a> now.
+          An emergency (water you can&apos;t stop, a gas smell)? Call <a className="font-medium text-brand-700 underline" href={`tel:${props.phone}`}>{props.phoneLabel}</a> now.
         </p>
       ) : null}
     </form>

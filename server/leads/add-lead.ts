@@ -11,14 +11,7 @@ import { enqueueWebhookDeliveries } from "@/server/webhooks/outbox";
 import { insertLead } from "./create-lead";
 import { canSeeLead, type Viewer } from "./lead-access";
 import { zipServed } from "./service-area-check";
-
-/** How the lead reached the office; a phone call or a walk-in is entered by hand (`manual`). */
-export const ADD_LEAD_KINDS = [
-  { kind: "phone_call", label: "A call I took myself", source: "manual" },
-  { kind: "walk_in", label: "Walk-in", source: "manual" },
-  { kind: "referral", label: "Referral", source: "referral" },
-] as const;
-export type AddLeadKind = (typeof ADD_LEAD_KINDS)[number]["kind"];
+import { ADD_LEAD_KINDS, type AddLeadKind } from "./add-lead-kinds";
 
 export const ZAddLeadInput = z.object({
   kind: z.enum(ADD_LEAD_KINDS.map((k) => k.kind) as [AddLeadKind, ...AddLeadKind[]], { message: "Pick how the lead came in." }),
