@@ -100,13 +100,13 @@ export async function submitRequestForm(
   if (input.website.trim()) {
     throw new FormRefusal("honeypot", `This request was not sent because a hidden field was filled in, which usually means it came from an automated program. If you are a person, please ${callUs}.`);
   }
+  // A person's typo is named at its field first; the timing and the limits come after.
+  const phone = toE164(input.phone, "phone");
+  const zip = lookupZip(input.zip, "zip").zip;
   const shownAt = shownAtOf(business.slug, input.token);
   if (shownAt === null || now.getTime() - shownAt < FORM_LIMITS.minFillMs) {
     throw new FormRefusal("too_fast", "That was sent faster than a person can fill in the form, so it was not sent. Check your details and press Send request again.");
   }
-
-  const phone = toE164(input.phone, "phone");
-  const zip = lookupZip(input.zip, "zip").zip;
 
   // Counted only for a complete request, so fixing a typo never uses up a visitor's tries.
   const global = globalDb(ctx.sys);
