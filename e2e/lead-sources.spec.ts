@@ -14,6 +14,7 @@ async function routeStandardTo(page: Page, choice: string) {
 }
 
 test("a visitor requests a plumber from a phone; staff see the web form lead due within 15 minutes", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   // The office: standard inbound leads go to Sam Staff (the owner by default).
   await routeStandardTo(page, "Sam Staff (staff)");
 
@@ -69,6 +70,7 @@ test("the request form can be framed by the business's website; the app's pages 
 });
 
 test("staff add a call they took; a caller with an open lead is offered that lead instead", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, DEMO.staff);
   await page.getByRole("link", { name: "Add lead" }).click();
   await expect(page.getByRole("heading", { name: "Add lead" })).toBeVisible();
@@ -81,6 +83,10 @@ test("staff add a call they took; a caller with an open lead is offered that lea
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}/leads/[^/]+$`));
   await expect(page.getByRole("heading", { name: "Maria Lopez" })).toBeVisible();
 
+  await signOut(page);
+
+  // The owner adds a referral; the page asks who referred them, by name.
+  await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/leads/new`);
   await page.getByLabel("Referral").check();
   await page.getByLabel("Customer's name").fill("Ken Referral");

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
-import { Button, ErrorBanner, Field, fieldErrorsFrom } from "@/components/ui/form";
+import { Button, ErrorBanner, Field, fieldErrorsFrom, SuccessNote } from "@/components/ui/form";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { ADD_LEAD_KINDS, type AddLeadKind } from "@/server/leads/add-lead-kinds";
 
@@ -20,12 +20,19 @@ export function AddLeadForm() {
   const { slug } = useParams<{ slug: string }>();
   const [values, setValues] = useState<Values>(EMPTY);
   const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
   const duplicateRef = useRef<HTMLDivElement>(null);
   const add = useMutation(
     trpc.leads.add.mutationOptions({
       onSuccess: (res) => {
-        if (res.created) {
+        if (res.created && res.visible) {
           router.push(`/t/${slug}/leads/${res.leadId}`);
+          return;
+        }
+        if (res.created) {
+          // Routed to a colleague: say where it went and start a fresh form for the next one.
+          setAdded(`Lead added for ${values.callerName.trim()}. The routing rule gave it to ${res.ownerName ?? "its receiving owner"}.`);
+          setValues(EMPTY);
           return;
         }
         setDuplicate(res.duplicate);
@@ -41,7 +48,8 @@ export function AddLeadForm() {
     setValues((v) => ({ ...v, ...patch }));
     if (patch.callerPhone !== undefined) setDuplicate(null);
   };
-  const send = (allowDuplicate: boolean) =>
+  const send = (allowDuplicate: boolean) => {
+    setAdded(null);
     add.mutate({
       kind: values.kind,
       callerName: values.callerName,
@@ -53,6 +61,7 @@ export function AddLeadForm() {
       notes: values.notes || undefined,
       allowDuplicate,
     });
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     send(false);
@@ -64,6 +73,7 @@ export function AddLeadForm() {
       <Card>
         <form onSubmit={submit} className="space-y-4" noValidate>
           {errors.message && !errors.field ? <ErrorBanner message={errors.message} /> : null}
+          <SuccessNote message={added} />
           <fieldset>
             <legend className="text-sm font-medium text-slate-700">How did it come in?</legend>
             <div className="mt-2 flex flex-wrap gap-4">

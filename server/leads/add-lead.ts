@@ -28,7 +28,8 @@ export const ZAddLeadInput = z.object({
 export type AddLeadInput = z.infer<typeof ZAddLeadInput>;
 
 export type AddLeadResult =
-  | { created: true; leadId: string }
+  /** `visible`: whether this person may open the lead (staff may not, once it is routed to a colleague). */
+  | { created: true; leadId: string; visible: boolean; ownerName: string | null }
   /** `leadId` is null when the open lead belongs to someone this person cannot see. */
   | { created: false; duplicate: { leadId: string | null; callerName: string | null; createdAt: Date } };
 
@@ -64,5 +65,6 @@ export async function addLead(ctx: TenantCtx & { viewer: Viewer; now?: Date }, i
     ),
   );
   await enqueueWebhookDeliveries(webhookIds);
-  return { created: true, leadId: lead.id };
+  const owner = lead.ownerId ? await ctx.db.membership.findFirst({ where: { userId: lead.ownerId }, select: { user: { select: { name: true } } } }) : null;
+  return { created: true, leadId: lead.id, visible: canSeeLead(ctx.viewer, lead), ownerName: owner?.user.name ?? null };
 }

@@ -143,6 +143,7 @@ describe(`Add lead in the inbox (${engineName})`, () => {
     const res = await fx.asStaff.leads.add({ kind: "walk_in", callerName: "Walter Walkin", callerPhone: "(512) 555-0301", zip: "78702", issueSummary: "Running toilet" });
     expect(res.created).toBe(true);
     const lead = await db.prisma.lead.findUniqueOrThrow({ where: { id: (res as { leadId: string }).leadId } });
+    expect(lead.ownerId).toBe(fx.owner.id);
     expect(lead).toMatchObject({ source: "manual", callerPhone: "+15125550301", inArea: true, status: "followup_needed" });
     expect(lead.dueAt!.getTime() - lead.createdAt.getTime()).toBe(60 * 60_000);
     const created = await db.prisma.leadEvent.findFirstOrThrow({ where: { leadId: lead.id, type: "lead.created" } });
@@ -162,6 +163,13 @@ describe(`Add lead in the inbox (${engineName})`, () => {
     await makeInboxLead(db.prisma, fx.tenant.id, { callerPhone: "+15125550303", ownerId: fx.owner.id });
     const res = await fx.asStaff.leads.add({ kind: "walk_in", callerName: "Olga", callerPhone: "+15125550303" });
     expect(res).toMatchObject({ created: false, duplicate: { leadId: null } });
+  });
+
+  it("tells staff where a lead they added went when the routing rule gave it to a colleague", async () => {
+    const res = await fx.asStaff.leads.add({ kind: "phone_call", callerName: "Gina", callerPhone: "+15125550306" });
+    // No routing rule: standard inbound goes to the owner, whose leads staff do not open.
+    expect(res).toMatchObject({ created: true, visible: false, ownerName: "Dana Owner" });
+    expect(await fx.asOwner.leads.add({ kind: "phone_call", callerName: "Gina", callerPhone: "+15125550307" })).toMatchObject({ created: true, visible: true });
   });
 
   it("ignores a closed lead of the same caller", async () => {
