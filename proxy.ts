@@ -2,7 +2,7 @@
 // The CSP also goes on the request, which is where Next reads this response's nonce from and puts
 // it on its own scripts; so every page renders per request (the root layout reads the headers).
 import { NextResponse, type NextRequest } from "next/server";
-import { newNonce, securityHeaders } from "@/server/http/security-headers";
+import { isEmbeddablePath, newNonce, securityHeaders } from "@/server/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
@@ -10,6 +10,7 @@ export function proxy(request: NextRequest) {
     nonce,
     https: (process.env.PUBLIC_BASE_URL ?? "").startsWith("https://"),
     development: process.env.NODE_ENV === "development",
+    embeddable: isEmbeddablePath(request.nextUrl.pathname),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

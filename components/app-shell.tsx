@@ -24,6 +24,7 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section; l
   { href: "/settings/service-area", label: "Service area", section: "Setup" },
   { href: "/settings/hours", label: "Hours & booking slots", section: "Setup" },
   { href: "/settings/call-answers", label: "Answers for callers", section: "Setup" },
+  { href: "/settings/request-form", label: "Request form", roles: ["owner", "manager", "operator"], section: "Setup" },
   { href: "/settings/routing", label: "Routing", roles: ["owner", "manager", "operator"], section: "Setup" },
   { href: "/settings/team", label: "Team", roles: ["owner", "manager", "operator"], section: "Setup" },
   { href: "/settings/billing", label: "Billing", roles: ["owner", "operator"], section: "Account" },

@@ -20,7 +20,7 @@ import { TestCallsNote } from "./test-calls-note";
 type Filters = {
   status?: keyof typeof STATUS_LABELS;
   urgency?: "emergency" | "high" | "normal" | "low";
-  source?: "phone" | "sms" | "web_form" | "referral" | "manual";
+  source?: "phone" | "sms" | "web_form" | "referral" | "manual" | "marketplace";
   ownerId?: string;
   mine?: boolean;
   unowned?: boolean;
@@ -67,7 +67,12 @@ function InboxBody({ canManage }: { canManage: boolean }) {
       <PageHeader
         title="Inbox"
         description="Work the queue top down: emergency, high, booked confirmations, follow-up needed, then the rest. Overdue first within each group."
-        actions={canManage ? <Link href={`/t/${slug}/leads/stale`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">Close stale leads</Link> : null}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href={`/t/${slug}/leads/new`} className="inline-flex items-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">Add lead</Link>
+            {canManage ? <Link href={`/t/${slug}/leads/stale`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">Close stale leads</Link> : null}
+          </div>
+        }
       />
 
       {notice === "rejected" ? (
@@ -127,7 +132,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
           Source
           <select className={`${selectClass} mt-1`} value={filters.source ?? ""} onChange={(e) => set({ source: (e.target.value || undefined) as Filters["source"] })}>
             <option value="">Any</option>
-            {["phone", "sms", "web_form", "referral", "manual"].map((s) => (
+            {["phone", "sms", "web_form", "referral", "manual", "marketplace"].map((s) => (
               <option key={s} value={s}>{sourceLabel(s)}</option>
             ))}
           </select>

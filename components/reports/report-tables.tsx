@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/layout";
 import { formatFigure } from "@/server/reports/figures";
 import type { Report, SourceFigures } from "@/server/reports/report-schema";
 
-const SOURCE_LABEL: Record<string, string> = { phone: "Phone", sms: "Text message", web_form: "Web form", referral: "Referral", manual: "Entered by hand" };
+const SOURCE_LABEL: Record<string, string> = { phone: "Phone", sms: "Text message", web_form: "Web form", referral: "Referral", manual: "Entered by hand", marketplace: "Marketplace" };
 
 export function SourceTable({ report, slug }: { report: Report; slug: string }) {
   if (!report.bySource.length) return <EmptyState title="No leads in this period.">KPIs by source appear once leads come in.</EmptyState>;

@@ -18,17 +18,21 @@ export class RateLimited extends AppError {
   }
 }
 
-/** Counts this request in the key's current minute; throws RateLimited past the limit. */
-export async function countRequest(db: GlobalDb, keyId: string, now = new Date(), limit = RATE_LIMIT_PER_MINUTE): Promise<number> {
-  const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+/**
+ * Counts one request against a counter in fixed windows (the key's current minute by default);
+ * throws RateLimited past the limit. The same table counts other throttles too, by key prefix
+ * (the request form's `form-ip:` / `form-phone:` counters, server/leads/request-form.ts).
+ */
+export async function countRequest(db: GlobalDb, keyId: string, now = new Date(), limit = RATE_LIMIT_PER_MINUTE, windowMs = 60_000): Promise<number> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await db.$queryRaw<{ count: number }[]>`
     INSERT INTO "ApiRateWindow" ("keyId", "windowStart", "count") VALUES (${keyId}, ${windowStart}, 1)
     ON CONFLICT ("keyId", "windowStart") DO UPDATE SET "count" = "ApiRateWindow"."count" + 1
     RETURNING "count"`;
   const count = Number(row?.count ?? 1);
-  // The first request of a minute tidies the key's old windows.
-  if (count === 1) await db.apiRateWindow.deleteMany({ where: { keyId, windowStart: { lt: new Date(windowStart.getTime() - 5 * 60_000) } } });
-  if (count > limit) throw new RateLimited(Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000)));
+  // The first request of a window tidies the counter's old windows.
+  if (count === 1) await db.apiRateWindow.deleteMany({ where: { keyId, windowStart: { lt: new Date(windowStart.getTime() - Math.max(5 * 60_000, windowMs)) } } });
+  if (count > limit) throw new RateLimited(Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)));
   return count;
 }
 

@@ -4,6 +4,6 @@ export type ApiScope = (typeof API_SCOPES)[number];
 
 export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   "leads:read": "Read leads",
-  "leads:write": "Update leads (external job, booking, outcome)",
+  "leads:write": "Add leads and update them (external job, booking, outcome)",
   "webhooks:manage": "Manage webhook endpoints",
 };

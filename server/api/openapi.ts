@@ -19,10 +19,14 @@ function register(registry: OpenAPIRegistry, route: ApiRoute) {
     request: {
       ...(route.query ? { query: route.query } : {}),
       ...(route.params ? { params: route.params } : {}),
+      ...(route.headers ? { headers: route.headers } : {}),
       ...(route.body ? { body: { required: true, content: { "application/json": { schema: route.body } } } } : {}),
     },
     responses: {
       [route.response.status]: ok,
+      ...Object.fromEntries(
+        Object.entries(route.otherResponses ?? {}).map(([status, r]) => [status, r.schema ? { description: r.description, content: { "application/json": { schema: r.schema } } } : { ...ERROR, description: r.description }]),
+      ),
       ...(route.public ? {} : { 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 429: { ...ERROR, headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } } }),
     },
   });

@@ -10,11 +10,11 @@ import { errorResponse } from "./http";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
-export type ApiContext<Q, P, B> = { db: TenantDb; tenantId: string; caller: ApiCaller; query: Q; params: P; body: B; now: Date };
+export type ApiContext<Q, P, B, H = Record<string, unknown>> = { db: TenantDb; tenantId: string; caller: ApiCaller; query: Q; params: P; body: B; headers: H; now: Date };
 
 const PUBLIC_CALLER: ApiCaller = { tenantId: "", keyId: "", scopes: [] };
 
-export type ApiRoute<Q extends AnyObject = AnyObject, P extends AnyObject = AnyObject, B extends z.ZodType = z.ZodType> = {
+export type ApiRoute<Q extends AnyObject = AnyObject, P extends AnyObject = AnyObject, B extends z.ZodType = z.ZodType, H extends AnyObject = AnyObject> = {
   method: "get" | "post" | "patch" | "delete";
   /** OpenAPI path, e.g. "/api/v1/leads/{id}". */
   path: string;
@@ -28,12 +28,16 @@ export type ApiRoute<Q extends AnyObject = AnyObject, P extends AnyObject = AnyO
   query?: Q;
   params?: P;
   body?: B;
+  /** Request headers the route reads, by their documented names (e.g. "Idempotency-Key"). */
+  headers?: H;
   /** The success answer: status and schema (null = no body). */
   response: { status: 200 | 201 | 204; schema: z.ZodType | null; description: string };
-  handle(ctx: ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>>): Promise<unknown>;
+  /** Other answers worth documenting (a replayed request's 200, a 409). */
+  otherResponses?: Record<number, { description: string; schema?: z.ZodType }>;
+  handle(ctx: ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>, z.infer<H>>): Promise<unknown>;
 };
 
-export function apiRoute<Q extends AnyObject, P extends AnyObject, B extends z.ZodType>(route: ApiRoute<Q, P, B>): ApiRoute<Q, P, B> {
+export function apiRoute<Q extends AnyObject, P extends AnyObject, B extends z.ZodType, H extends AnyObject = AnyObject>(route: ApiRoute<Q, P, B, H>): ApiRoute<Q, P, B, H> {
   return route;
 }
 
@@ -50,17 +54,19 @@ async function readBody(req: Request): Promise<unknown> {
 type RouteArgs = { params: Promise<Record<string, string>> };
 
 /** The Next.js route handler for one registry entry. */
-export function serveApi<Q extends AnyObject, P extends AnyObject, B extends z.ZodType>(route: ApiRoute<Q, P, B>) {
+export function serveApi<Q extends AnyObject, P extends AnyObject, B extends z.ZodType, H extends AnyObject>(route: ApiRoute<Q, P, B, H>) {
   return async (req: Request, args?: RouteArgs): Promise<Response> => {
     try {
       const now = new Date();
-      if (route.public) return Response.json(await route.handle({ caller: PUBLIC_CALLER, now } as ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>>));
+      if (route.public) return Response.json(await route.handle({ caller: PUBLIC_CALLER, now } as ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>, z.infer<H>>));
       const sys = await getSystemDb();
       const caller = await authorizeApiRequest(sys, req, route.scope, now);
       const query = (route.query ?? z.object({})).parse(Object.fromEntries(new URL(req.url).searchParams)) as z.infer<Q>;
       const params = (route.params ?? z.object({})).parse((await args?.params) ?? {}) as z.infer<P>;
+      // Header names are case-insensitive: each documented name is read from the request as is.
+      const headers = (route.headers ?? z.object({})).parse(Object.fromEntries(Object.keys(route.headers?.shape ?? {}).map((name) => [name, req.headers.get(name) ?? undefined]))) as z.infer<H>;
       const body = (route.body ? route.body.parse(await readBody(req)) : undefined) as z.infer<B>;
-      const result = await route.handle({ db: forTenant(sys, caller.tenantId), tenantId: caller.tenantId, caller, query, params, body, now });
+      const result = await route.handle({ db: forTenant(sys, caller.tenantId), tenantId: caller.tenantId, caller, query, params, body, headers, now });
       if (route.response.status === 204) return new Response(null, { status: 204 });
       // A route may answer in another format (the monthly report as CSV).
       if (result instanceof Response) return result;

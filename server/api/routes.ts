@@ -6,6 +6,7 @@ import { apiRoute, type ApiRoute } from "./registry";
 import { getLead, listLeads, ZListLeadsQuery } from "./list-leads";
 import { ZLeadJson } from "./lead-json";
 import { patchLead, ZPatchLeadInput } from "./patch-lead";
+import { postLead, ZIdempotencyHeaders, ZPostLeadInput } from "./post-lead";
 import { monthlyReportResponse } from "@/server/reports/monthly-report-api";
 import { ZMonthlyReportQuery, ZMonthlyReportResponse } from "@/server/reports/report-schema";
 
@@ -32,6 +33,26 @@ export const getLeadRoute = apiRoute({
   params: ZIdParams,
   response: { status: 200, description: "The lead", schema: z.object({ data: ZLeadJson }) },
   handle: async ({ db, params }) => ({ data: await getLead(db, params.id) }),
+});
+
+export const createLeadRoute = apiRoute({
+  method: "post",
+  path: "/api/v1/leads",
+  tag: "Leads",
+  summary: "Add a lead (marketplace, website form, referral)",
+  description:
+    "Send a unique Idempotency-Key per lead: a retry with the same key answers the same lead with 200; the same key with a different body answers 409. " +
+    "Marketplace names (angi, thumbtack, google_lsa, homeadvisor, yelp, nextdoor) become the marketplace source, due within 5 minutes; web_form within 15 minutes; referral (with referredBy) within a day. " +
+    "The lead is routed and owned like a call, and lead.created goes to the webhooks.",
+  scope: "leads:write",
+  headers: ZIdempotencyHeaders,
+  body: ZPostLeadInput,
+  response: { status: 201, description: "The new lead", schema: z.object({ data: ZLeadJson }) },
+  otherResponses: {
+    200: { description: "A retry with the same Idempotency-Key and body: the lead it created", schema: z.object({ data: ZLeadJson }) },
+    409: { description: "This Idempotency-Key was already used with a different body" },
+  },
+  handle: ({ db, tenantId, caller, headers, body, now }) => postLead({ db, tenantId, keyId: caller.keyId, now }, headers["Idempotency-Key"], body),
 });
 
 export const patchLeadRoute = apiRoute({
@@ -98,6 +119,7 @@ export const monthlyReportRoute = apiRoute({
 
 export const API_ROUTES: ApiRoute[] = [
   listLeadsRoute,
+  createLeadRoute,
   getLeadRoute,
   patchLeadRoute,
   listWebhooksRoute,

@@ -153,3 +153,18 @@ export async function usageEntriesForCalls(sys: SystemDb, callSids: string[]) {
 export async function pendingMeterEvents(sys: SystemDb, settledBefore: Date, limit = 500) {
   return rawClient(sys).usageLedgerEntry.findMany({ where: { meterStatus: "pending", createdAt: { lte: settledBefore } }, select: { tenantId: true, callSid: true }, take: limit });
 }
+
+/**
+ * The public request form (`/q/<slug>`) is opened by a visitor who belongs to no business: the
+ * slug in its address is the only thing that names the business. Returns what the form shows
+ * (name, the number to call) and the tenant id the submission continues with on `forTenant`;
+ * a detached business takes no requests.
+ */
+export async function findRequestFormBusiness(sys: SystemDb, slug: string) {
+  const tenant = await rawClient(sys).tenant.findUnique({
+    where: { slug: slug.trim().toLowerCase() },
+    select: { id: true, slug: true, name: true, timeZone: true, detachedAt: true, trackingNumbers: { select: { e164: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+  });
+  if (!tenant || tenant.detachedAt) return null;
+  return { id: tenant.id, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, phone: tenant.trackingNumbers[0]?.e164 ?? null };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, HSTS, newNonce, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, HSTS, isEmbeddablePath, newNonce, securityHeaders } from "./security-headers";
 
 describe("security headers", () => {
   it("locks scripts to the response's nonce, refuses framing and eval in production", () => {
@@ -9,6 +9,13 @@ describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("lets any website frame the public request form, and nothing else", () => {
+    expect(contentSecurityPolicy({ nonce: "n", https: false, development: false, embeddable: true })).toContain("frame-ancestors *");
+    expect(securityHeaders({ nonce: "n", https: false, development: false, embeddable: true })).not.toHaveProperty("X-Frame-Options");
+    expect(isEmbeddablePath("/q/demo-plumbing")).toBe(true);
+    expect(isEmbeddablePath("/t/demo-plumbing/leads")).toBe(false);
   });
 
   it("allows eval only in development (React's dev tools need it)", () => {

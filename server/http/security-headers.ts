@@ -11,14 +11,19 @@ export type SecurityHeaderOptions = {
   https: boolean;
   /** `next dev`. */
   development: boolean;
+  /** The public request form (`/q/…`): any website may show it in an iframe (its embed snippet). */
+  embeddable?: boolean;
 };
+
+/** Paths any website may frame: the public request form and its confirmation page. */
+export const isEmbeddablePath = (pathname: string) => pathname.startsWith("/q/");
 
 /** Two years, subdomains included: browsers never try plain http again once they saw this. */
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
-export function contentSecurityPolicy({ nonce, https, development }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy({ nonce, https, development, embeddable }: SecurityHeaderOptions): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -29,7 +34,7 @@ export function contentSecurityPolicy({ nonce, https, development }: SecurityHea
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
@@ -37,7 +42,7 @@ export function contentSecurityPolicy({ nonce, https, development }: SecurityHea
 export function securityHeaders(opts: SecurityHeaderOptions): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(opts),
-    "X-Frame-Options": "DENY",
+    ...(opts.embeddable ? {} : { "X-Frame-Options": "DENY" }),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": PERMISSIONS_POLICY,

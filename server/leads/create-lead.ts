@@ -48,13 +48,14 @@ export async function createLead(ctx: TenantCtx & { actorId: string | null; now?
  * rules, with its temperature, timeline events and `lead.created` outbox rows.
  * `once` (the call flow: one lead per CallSid, whatever Twilio delivers twice): a lead with this
  * sourceRef already there is returned as it is, and nothing is written.
- * `events` replaces the default `lead.created` / `lead.routed` timeline entries.
+ * `events` replaces the default `lead.created` / `lead.routed` timeline entries; `createdData`
+ * adds to the default `lead.created` entry (how it came in, consent given, the API request's hash).
  */
 export async function insertLead(
   tx: TenantTx,
   w: NewLeadWriter,
   input: CreateLeadInput,
-  opts: { once?: boolean; events?: LeadEventInput[] } = {},
+  opts: { once?: boolean; events?: LeadEventInput[]; createdData?: Record<string, unknown> } = {},
 ): Promise<{ lead: Lead; created: boolean; webhookIds: string[] }> {
   const { now } = w;
   const createdAt = input.createdAt ?? now;
@@ -109,7 +110,7 @@ export async function insertLead(
     lead = await tx.lead.create({ data });
   }
   const events: LeadEventInput[] = opts.events ?? [
-    { type: "lead.created", data: { source: input.source } },
+    { type: "lead.created", data: { ...opts.createdData, source: input.source } },
     ...(handoff.ownerId ? [{ type: "lead.routed", data: { ownerId: handoff.ownerId, dueAt: handoff.dueAt.toISOString() } }] : []),
   ];
   if (events.length) {

@@ -11,7 +11,11 @@ import { TOUCHPOINT_KINDS } from "./touchpoint-kinds";
 export { STATUS_LABELS };
 
 export const URGENCY_LABELS: Record<string, string> = { emergency: "Emergency", high: "High urgency", normal: "Normal urgency", low: "Low urgency" };
-export const SOURCE_LABELS: Record<string, string> = { phone: "Phone call", sms: "Text message", web_form: "Web form", referral: "Referral", manual: "Entered by hand" };
+export const SOURCE_LABELS: Record<string, string> = { phone: "Phone call", sms: "Text message", web_form: "Web form", referral: "Referral", manual: "Entered by hand", marketplace: "Marketplace" };
+/** How a lead came in, beside its source: typed in by the office, the request form, the API. */
+const CREATED_HOW: Record<string, string> = { phone_call: "a call taken in person", walk_in: "walk-in", request_form: "request form", api: "through the API" };
+export const CHANNEL_LABELS: Record<string, string> = { angi: "Angi", thumbtack: "Thumbtack", google_lsa: "Google Local Services", homeadvisor: "HomeAdvisor", yelp: "Yelp", nextdoor: "Nextdoor" };
+export const channelLabel = (c: unknown) => CHANNEL_LABELS[String(c)] ?? humanize(c);
 export const TASK_KIND_LABELS: Record<string, string> = { callback: "Callback", urgent_callback: "Urgent callback", follow_up: "Follow-up", followup: "Follow-up", review: "Review" };
 
 /** A value no table knows yet, still readable: "caller_asked_for_person" → "Caller asked for person". */
@@ -65,7 +69,7 @@ export function describeEvent(e: TimelineEvent, nameOf: Names, dateTime: DateTex
     case "call.ended": return "Call ended";
     case "call.recovered": return "Call recovered after a delivery problem: it needs an urgent callback";
     case "task.created": return `Task created: ${d.title ?? taskKindLabel(d.kind)}`;
-    case "lead.created": return `Lead created (${sourceLabel(d.source ?? "manual").toLowerCase()})`;
+    case "lead.created": return `Lead created (${[sourceLabel(d.source ?? "manual").toLowerCase(), CREATED_HOW[String(d.how ?? d.via ?? "")], d.channel ? `from ${channelLabel(d.channel)}` : null].filter(Boolean).join(", ")})${d.smsConsent === true ? "; agreed to texts" : ""}`;
     case "lead.rule_flagged": return `Needs attention: ${d.message ?? "an ownership rule is not met"}`;
     case "lead.routed": return `Routed to ${nameOf(d.ownerId)} by the routing rule`;
     case "lead.assigned": return `Assigned to ${d.to ? nameOf(d.to) : "nobody (back to intake)"}`;

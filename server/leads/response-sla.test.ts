@@ -15,4 +15,7 @@ describe("source-specific response SLAs (seed 004)", () => {
   it("referral leads: gentle, relationship-focused — within a day", () => {
     expect(minutesAfter(firstResponseDueAt("referral", created))).toBe(24 * 60);
   });
+  it("marketplace leads: aggressive, immediate response — within 5 minutes", () => {
+    expect(minutesAfter(firstResponseDueAt("marketplace", created))).toBe(5);
+  });
 });

@@ -15,7 +15,7 @@ export async function isOptedOut(db: Db, tenantId: string, phone: string): Promi
   return (await consentState(db, tenantId, phone))?.optedOut ?? false;
 }
 
-export async function recordConsent(db: Db, input: { tenantId: string; phone: string; optedOut: boolean; source: "sms_keyword" | "staff" | "web_form"; detail?: string | null; at?: Date }) {
+export async function recordConsent(db: Db, input: { tenantId: string; phone: string; optedOut: boolean; source: "sms_keyword" | "staff" | "web_form" | "api"; detail?: string | null; at?: Date }) {
   return db.consentRecord.create({ data: { tenantId: input.tenantId, phone: input.phone, optedOut: input.optedOut, source: input.source, detail: input.detail ?? null, at: input.at ?? new Date() } });
 }
 

@@ -90,6 +90,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "leads.counts": () => ({}),
   "leads.owners": () => undefined,
   "leads.get": (f) => ({ id: f.leadB.id }),
+  // Bravo's caller's number: the duplicate check must not find (or name) Bravo's lead.
+  "leads.add": () => ({ kind: "walk_in", callerName: "Walk-in", callerPhone: "+19075550124", zip: "78701" }),
   "leads.assign": (f) => ({ leadId: f.leadB.id, ownerId: f.ownerA.id, nextAction: "Take it", dueAt: new Date() }),
   "leads.updateDetails": (f) => ({ leadId: f.leadB.id, urgency: "high" }),
   "leads.accept": (f) => ({ leadId: f.leadB.id, confirmations: { sawNotes: true, understandsNextStep: true, knowsDeadline: true, enoughContext: true } }),

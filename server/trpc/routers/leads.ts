@@ -20,6 +20,7 @@ import { updateLeadDetails } from "@/server/leads/update-lead-details";
 import { getRoutingRules, setRoutingRule } from "@/server/leads/routing-settings";
 import { ROUTING_KINDS } from "@/server/leads/routing";
 import { recordLeadOutcome, ZRecordOutcomeInput } from "@/server/leads/record-outcome";
+import { addLead, ZAddLeadInput } from "@/server/leads/add-lead";
 import { router, tenantProcedure } from "../init";
 
 const read = tenantProcedure.meta({ permission: "leads.read" });
@@ -46,6 +47,8 @@ export const leadsRouter = router({
   }),
   get: read.input(z.object({ id: ZLeadId })).query(({ ctx, input }) => getLeadDetail(leadCtx(ctx), input.id)),
 
+  /** Add lead: a call taken in person, a walk-in or a referral; offers the caller's open lead first. */
+  add: work.input(ZAddLeadInput).mutation(({ ctx, input }) => addLead(leadCtx(ctx), input)),
   assign: work
     .input(z.object({ leadId: ZLeadId, ownerId: z.string().max(64).nullable(), nextAction: z.string().max(300).nullish(), dueAt: ZDate.nullish(), reason: z.string().max(500).nullish() }))
     .mutation(async ({ ctx, input }) => (await assignLead(leadCtx(ctx), input)).id),

@@ -1,4 +1,5 @@
 import { serveApi } from "@/server/api/registry";
-import { listLeadsRoute } from "@/server/api/routes";
+import { createLeadRoute, listLeadsRoute } from "@/server/api/routes";
 
 export const GET = serveApi(listLeadsRoute);
+export const POST = serveApi(createLeadRoute);
