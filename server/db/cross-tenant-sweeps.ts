@@ -209,3 +209,19 @@ export async function trackingNumberOwner(sys: SystemDb, e164: string): Promise<
   const taken = await rawClient(sys).trackingNumber.findUnique({ where: { e164 }, select: { tenantId: true } });
   return taken?.tenantId ?? null;
 }
+
+// ── follow-ups ──
+
+/**
+ * The follow-up sweep, over all businesses: enrollments whose next step is due, oldest first
+ * (the `nextDueAt` index; stopped and finished enrollments have none). Ids, tenant and the step
+ * they are at — the step job claims each one in its own tenant.
+ */
+export async function dueFollowUpSteps(sys: SystemDb, now: Date, take = 500) {
+  return rawClient(sys).followUpEnrollment.findMany({
+    where: { nextDueAt: { lte: now } },
+    orderBy: { nextDueAt: "asc" },
+    select: { id: true, tenantId: true, generation: true, nextStep: true },
+    take,
+  });
+}
