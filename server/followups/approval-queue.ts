@@ -137,11 +137,12 @@ export async function listApprovalQueue(db: TenantDb): Promise<{ items: QueueIte
  * temperature rises and the timeline says why, and the lead moves up the queue — into
  * "Follow-up needed" and due now, so the office answers before anything else in its group.
  */
-export async function onCallerReply(db: TenantDb, tenantId: string, leadId: string, now: Date): Promise<void> {
+export async function onCallerReply(db: TenantDb, tenantId: string, leadId: string, now: Date, opts: { moveUp?: boolean } = {}): Promise<void> {
   await db.$transaction(async (tx) => {
     const lead = await tx.lead.findFirst({ where: { id: leadId } });
     if (!lead || lead.status === "closed") return;
-    const moveUp = lead.status !== "booked";
+    // A reply about a booked visit (reschedule / cancel) already set its own task and next action.
+    const moveUp = opts.moveUp !== false && lead.status !== "booked";
     const dueAt = lead.dueAt && lead.dueAt < now ? lead.dueAt : now;
     await tx.lead.update({
       where: { id: leadId },

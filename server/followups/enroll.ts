@@ -41,7 +41,7 @@ export async function startFollowUp(tx: TenantTx, w: W, lead: Lead, key: Sequenc
  * Stops the sequence with its reason (once: the update only matches an active enrollment of this
  * generation), cancels drafts and texts still waiting, and writes the reason on the timeline.
  */
-export async function stopFollowUp(tx: TenantTx, w: W, enrollment: { id: string; leadId: string; generation: number; sequenceKey: string }, reason: StopReason): Promise<boolean> {
+export async function stopFollowUp(tx: TenantTx, w: W, enrollment: { id: string; leadId: string; generation: number; sequenceKey: string }, reason: StopReason, opts: { hotTask?: boolean } = {}): Promise<boolean> {
   const { count } = await tx.followUpEnrollment.updateMany({
     where: { id: enrollment.id, generation: enrollment.generation, status: "active" },
     data: { status: "stopped", stopReason: reason, nextDueAt: null, endedAt: w.now },
@@ -49,7 +49,7 @@ export async function stopFollowUp(tx: TenantTx, w: W, enrollment: { id: string;
   if (count === 0) return false;
   await tx.followUpDraft.updateMany({ where: { leadId: enrollment.leadId, status: "pending" }, data: { status: "canceled", decidedAt: w.now } });
   await tx.message.updateMany({ where: { leadId: enrollment.leadId, purpose: "followup", status: "pending" }, data: { status: "canceled", errorMessage: `Not sent: ${STOP_SENTENCES[reason]}.` } });
-  if (reason === "turned_hot") await hotLeadTask(tx, w, enrollment.leadId);
+  if (reason === "turned_hot" && opts.hotTask) await hotLeadTask(tx, w, enrollment.leadId);
   const name = SEQUENCE_LABELS[enrollment.sequenceKey as SequenceKey]?.name ?? enrollment.sequenceKey;
   await tx.leadEvent.create({
     data: { tenantId: w.tenantId, leadId: enrollment.leadId, type: "followup.stopped", actorId: w.actorId ?? null, data: { sequence: enrollment.sequenceKey, name, reason, why: STOP_SENTENCES[reason] }, createdAt: w.eventAt ?? new Date(w.now.getTime() + 60) },
@@ -58,6 +58,8 @@ export async function stopFollowUp(tx: TenantTx, w: W, enrollment: { id: string;
 }
 
 /**
+ * (From the step runner; a lead that turns hot during a call or an office change is already in
+ * front of a person and keeps the tasks that change made.)
  * A lead that turned hot goes to a person: 90+ → call now; 70–89 → book a visit within 24 hours.
  * A lead that already has an open task (an emergency's urgent callback) keeps that one.
  */

@@ -205,11 +205,20 @@ describe(`stop rules, each written on the timeline (${engineName})`, () => {
     expect(await stopEvent(lead.id)).toEqual([expect.objectContaining({ why: "a team member is working the lead" })]);
   });
 
-  it("the lead turns hot: no more automatic texts, a person gets a task", async () => {
+  it("the lead turns hot: no more automatic texts", async () => {
     const lead = await webFormLead();
     await applyLeadChange({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, lead.id, () => ({ patch: { urgency: "high" }, events: [] }));
     expect(await enrollmentOf(lead.id)).toMatchObject({ status: "stopped", stopReason: "turned_hot" });
+    expect(await stopEvent(lead.id)).toEqual([expect.objectContaining({ why: "the lead turned hot: a person takes it from here" })]);
+  });
+
+  it("a lead found hot when its step comes due gets a task for a person instead (70–89: book within 24 hours)", async () => {
+    const lead = await webFormLead();
+    await prisma.lead.update({ where: { id: lead.id }, data: { urgency: "high" } });
+    expect(await runStep(lead.id)).toBe("stopped");
+    expect((await enrollmentOf(lead.id)).stopReason).toBe("turned_hot");
     expect(await prisma.task.findFirst({ where: { leadId: lead.id, kind: "followup_hot" } })).toMatchObject({ title: "Hot lead: book a visit within 24 hours" });
+    expect(await prisma.followUpDraft.count({ where: { leadId: lead.id } })).toBe(0);
   });
 });
 

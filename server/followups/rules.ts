@@ -100,9 +100,9 @@ export type GroundingFacts = {
 };
 
 const PRICE = /\$\s?\d+(?:,\d{3})*(?:\.\d{1,2})?|\b\d+(?:,\d{3})*(?:\.\d{1,2})?\s?(?:dollars?|bucks|usd)\b/gi;
-const CLOCK = /\b\d{1,2}(?::\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)(?=\W|$)|\b\d{1,2}:\d{2}\b/gi;
+const CLOCK = /\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d{2}\b/gi;
 const DAY_WORDS = /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|within \d+ (?:minutes?|hours?|days?)|in \d+ (?:minutes?|hours?))\b/gi;
-const PROMISES = /\b(?:guarantee[ds]?|free|discount(?:ed)?|\d+\s?%|percent off|no charge|waive[ds]?|warranty|same[- ]day|24\/7|lowest price|best price|price match|on time or)\b/gi;
+const PROMISES = /\b(?:guarantee[ds]?|free|discount(?:ed)?|percent off|no charge|waive[ds]?|warranty|same[- ]day|24\/7|lowest price|best price|price match|on time or)\b|\d+\s?%/gi;
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/\s?([ap])\.?m\.?/g, " $1m").trim();
 

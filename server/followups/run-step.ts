@@ -70,7 +70,7 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   const consent = await consentState(db, tenantId, lead.callerPhone);
   const stop = stopReasonOf(lead, enrollment.startedAt, enrollment.baseline as Baseline, consent?.optedOut ?? false);
   if (stop) {
-    await db.$transaction((tx) => stopFollowUp(tx, w, enrollment, stop));
+    await db.$transaction((tx) => stopFollowUp(tx, w, enrollment, stop, { hotTask: true }));
     return "stopped";
   }
 

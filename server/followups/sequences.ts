@@ -80,7 +80,7 @@ export const DEFAULT_SEQUENCES: Record<SequenceKey, { enabled: boolean; steps: S
   no_show: {
     enabled: true,
     steps: [
-      { delayMinutes: 30, channel: "text", message: "Hi {name}, {business} here. We missed you today. Want to pick a new time? The next opening is {slot}." },
+      { delayMinutes: 30, channel: "text", message: "Hi {name}, {business} here. We missed you at the visit. Want to pick a new time? The next opening is {slot}." },
       { delayMinutes: 1 * D, channel: "task", message: "Call to rebook the missed visit" },
     ],
   },

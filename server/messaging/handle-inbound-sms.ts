@@ -107,6 +107,6 @@ export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { 
     await db.lead.update({ where: { id: target.id }, data: { lastActivityAt: now } });
   }
   // Follow-ups: a reply stops the sequence and moves the lead up the queue.
-  if (!createdLead) await onCallerReply(db, tenantId, target.id, now);
+  if (!createdLead) await onCallerReply(db, tenantId, target.id, now, { moveUp: !appointmentReply });
   return { kind: "message", messageId: inbound.id, leadId: target.id, createdLead, appointmentReply };
 }
