@@ -34,6 +34,9 @@ import { sendDraft, skipDraft } from "./approval-queue";
 import { FOLLOWUP_STEP_JOB, stepKey, sweepFollowUps } from "./jobs";
 import { runFollowUpStep, type StepJob } from "./run-step";
 import { saveSequence } from "./sequences";
+import { followUpReport } from "./report";
+import { reportRows } from "@/server/reports/figures";
+import type { Report } from "@/server/reports/report-schema";
 
 vi.hoisted(() => {
   process.env.PUBLIC_BASE_URL = "https://rescue.example.test";
@@ -353,5 +356,37 @@ describe(`exactly once on pg-boss (${engineName})`, () => {
     } finally {
       await prisma.followUpSequence.deleteMany({ where: { tenantId: biz.tenant.id, key: "web_form" } });
     }
+  });
+});
+
+describe(`follow-up reports (${engineName})`, () => {
+  it("counts texts sent per step, the replies and opt-outs after them, and the approval queue's age", async () => {
+    const start = new Date(Date.now() - 60_000);
+    const texted = async () => {
+      const lead = await webFormLead();
+      await runStep(lead.id);
+      const draft = await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: lead.id } });
+      await sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft.id);
+      await expect.poll(async () => (await prisma.message.findFirstOrThrow({ where: { leadId: lead.id, purpose: "followup" } })).sentAt, { timeout: 15_000, interval: 100 }).not.toBeNull();
+      return lead;
+    };
+    const replied = await texted();
+    const optedOut = await texted();
+    await texted();
+    await postSms(replied.callerPhone, "Sounds good, see you then");
+    await postSms(optedOut.callerPhone, "STOP");
+    const waiting = await webFormLead();
+    await runStep(waiting.id);
+    const report = await followUpReport(bizDb(), { start, end: new Date(Date.now() + 60_000) }, { ownerId: null }, new Date());
+    const step1 = report.bySequenceStep.find((r) => r.sequence === "web_form" && r.step === 1)!;
+    expect(step1).toMatchObject({ sent: 3, replied: 1, booked: 0 });
+    expect(step1.responseRate).toBeCloseTo(1 / 3);
+    expect(report.bySource.find((r) => r.source === "web_form")).toMatchObject({ sequences: 4, texted: 3, replied: 1 });
+    expect(report.optOuts.find((o) => o.sequence === "web_form")).toMatchObject({ texted: 3, optedOut: 1 });
+    expect(report.queue.waiting).toBeGreaterThanOrEqual(1);
+    expect(report.queue.approvedInPeriod).toBe(3);
+    const rows = reportRows({ leaks: { unowned: 0, overdue: 0, noNextAction: 0, unacceptedPastWindow: 0, total: 0 }, bySource: [], scriptImprovements: [], current: {}, previous: {}, followUps: report } as unknown as Report);
+    expect(rows.find((r) => r.key === "followups.web_form.1.responseRate")!.current).toBeCloseTo(1 / 3);
+    expect(rows.find((r) => r.key === "followups.web_form.optOuts")!.current).toBe(1);
   });
 });
