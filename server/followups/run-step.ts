@@ -120,7 +120,13 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
     const done = await db.$transaction(async (tx) => {
       if ((await claim(tx)).count === 0) return false;
       const title = step.channel === "task" ? step.message : `Call the caller (instead of the text: "${step.message.slice(0, 60)}…")`;
-      const dueAt = new Date(now.getTime() + 2 * 3_600_000);
+      // One open task at a time: a callback the call already left (or an earlier step's) is the task.
+      const open = await tx.task.findFirst({ where: { leadId: lead.id, doneAt: null }, select: { title: true } });
+      if (open) {
+        await event(tx, { channel: "task", title: open.title, why: "The lead already has an open task; no second one was added." });
+        return true;
+      }
+      const dueAt = new Date(now.getTime() + (key === "referral" ? 24 : 2) * 3_600_000);
       await tx.task.create({ data: { tenantId, leadId: lead.id, kind: "followup", title, dueAt, assigneeId: lead.ownerId } });
       await event(tx, { channel: "task", title, why });
       return true;

@@ -48,7 +48,7 @@ export const DEFAULT_SEQUENCES: Record<SequenceKey, { enabled: boolean; steps: S
   missed_call: {
     enabled: true,
     steps: [
-      { delayMinutes: 0, channel: "task", message: "Call the caller back within 2 hours" },
+      { delayMinutes: 2 * H, channel: "task", message: "Call the caller back: nobody has reached them since the missed call" },
       { delayMinutes: 1 * D, channel: "text", message: "Hi {name}, it's {business} following up on your call. We can come out {slot}. Reply here or call {phone}." },
       { delayMinutes: 3 * D, channel: "text", message: "Hi {name}, {business} again. Still need a plumber for {problem}? Reply and we'll set up a time." },
     ],
