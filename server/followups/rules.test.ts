@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { bandPlan, fillTemplate, inventedDetail, stepDueAt, stopReasonOf, type GroundingFacts, type StopInput } from "./rules";
 import { DEFAULT_SEQUENCES, sequenceForSource } from "./sequences";
+import { temperatureOf } from "@/server/leads/temperature";
 
 const facts: GroundingFacts = {
   settingsText: "The plumber will give you the price on site, before any work starts. | water heaters | Rescue Plumbing | +15125550100",
@@ -19,6 +20,16 @@ describe("temperature bands drive the cadence", () => {
   it("a cool lead's steps are spaced twice as far; a warm lead's as written", () => {
     expect(stepDueAt(start, 60, "as_written").toISOString()).toBe("2026-03-02T17:00:00.000Z");
     expect(stepDueAt(start, 60, "extended").toISOString()).toBe("2026-03-02T18:00:00.000Z");
+  });
+});
+
+describe("engagement in the temperature", () => {
+  it("a reply adds 15 and an opened link 5, so a warm web-form lead that replies turns hot", () => {
+    const base = { urgency: "normal", status: "followup_needed", createdAt: start, lastActivityAt: start };
+    expect(temperatureOf(base, start)).toBe(60);
+    expect(temperatureOf({ ...base, linkOpenedAt: start }, start)).toBe(65);
+    expect(temperatureOf({ ...base, lastReplyAt: start }, start)).toBe(75);
+    expect(bandPlan(temperatureOf({ ...base, lastReplyAt: start }, start))).toBe("book_task");
   });
 });
 
