@@ -156,7 +156,7 @@ function SequenceCard({ seq, canEdit, maxSteps }: { seq: Seq; canEdit: boolean; 
           </div>
         )}
         <div aria-live="polite">
-          {localError ? <ErrorBanner message={localError} /> : save.error ? <ErrorBanner message={errors.message ?? save.error.message} /> : <SuccessNote message={save.isSuccess ? `${seq.name} saved. Texts still waiting from the old steps were withdrawn.` : null} />}
+          {localError ? <ErrorBanner message={localError} /> : save.error ? <ErrorBanner message={errors.message ?? save.error.message} /> : <SuccessNote message={save.isSuccess ? `${seq.name} saved. If you changed the steps, texts still waiting from the old ones were withdrawn.` : null} />}
         </div>
       </form>
     </Card>
