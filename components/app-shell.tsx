@@ -15,6 +15,7 @@ const SECTIONS: Section[] = ["Work", "Setup", "Account"];
 const NAV: { href: string; label: string; roles?: string[]; section?: Section; localOnly?: boolean }[] = [
   { href: "/leads", label: "Inbox" },
   { href: "/routines", label: "Today" },
+  { href: "/follow-ups", label: "Follow-ups", roles: ["owner", "manager", "operator"] },
   { href: "/notifications", label: "Notifications" },
   { href: "/simulator", label: "Test your flow", roles: ["owner", "manager", "operator"] },
   { href: "/qa", label: "Call QA", roles: ["owner", "manager", "operator"], section: "Work" },
@@ -35,6 +36,7 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section; l
   { href: "/settings/business", label: "Business", roles: ["owner", "operator"], section: "Account" },
   { href: "/dev/outbox", label: "Dev outbox", roles: ["owner", "operator"], section: "Account", localOnly: true },
   { href: "/settings/messaging", label: "Messaging", section: "Setup" },
+  { href: "/settings/follow-ups", label: "Follow-up sequences", section: "Setup" },
   { href: "/dev/messages", label: "Dev messages", roles: ["owner", "operator"], section: "Account", localOnly: true },
 ];
 

@@ -151,6 +151,32 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     dueAt: minutes(-30),
     createdAt: minutes(-45),
   });
+  // ── follow-ups ── two fresh leads whose sequences are under way: a web form request whose
+  // caller ticked the texting box (its first follow-up text waits in the approval queue), and a
+  // referral (a personal call first, never an automatic text).
+  await makeInboxLead(prisma, tenantId, {
+    callerName: "Ray Ortiz",
+    callerPhone: "+15125550151",
+    zip: "78704",
+    issueSummary: "Garbage disposal hums but won't spin",
+    source: "referral",
+    status: "followup_needed",
+    notes: "Referred by Priya Patel.",
+    ownerId: staffId,
+    createdAt: minutes(-8),
+  });
+  await prisma.consentRecord.create({ data: { tenantId, phone: "+15125550152", optedOut: false, source: "web_form", detail: "Web form: \"Yes, text me about my request.\"", at: minutes(-5) } });
+  await makeInboxLead(prisma, tenantId, {
+    callerName: "Grace Kim",
+    callerPhone: "+15125550152",
+    zip: "78705",
+    inArea: true,
+    issueSummary: "Kitchen faucet drips all night",
+    source: "web_form",
+    status: "followup_needed",
+    ownerId: staffId,
+    createdAt: minutes(-5),
+  });
   await makeInboxLead(prisma, tenantId, {
     callerName: "Linda Brooks",
     callerPhone: "+15125550147",

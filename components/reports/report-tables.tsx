@@ -82,3 +82,63 @@ export function ScriptImprovements({ items }: { items: Report["scriptImprovement
     </ol>
   );
 }
+
+// ── follow-ups ──
+type FollowUps = NonNullable<Report["followUps"]>;
+
+/** Follow-up sequences: response and booking rate by source and by step, opt-outs, the approval queue. */
+export function FollowUpTables({ followUps }: { followUps: FollowUps }) {
+  const pct = (v: number | null) => formatFigure(v, "rate");
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-700" data-testid="followup-queue-age">
+        Waiting for approval now: {followUps.queue.waiting}
+        {followUps.queue.oldestWaitingMinutes !== null ? ` (oldest ${formatFigure(followUps.queue.oldestWaitingMinutes, "minutes")})` : ""}. Median wait before approval in this period:{" "}
+        {formatFigure(followUps.queue.medianWaitMinutes, "minutes")} over {followUps.queue.approvedInPeriod} approved.
+      </p>
+      {followUps.bySource.length ? (
+        <ResponsiveTable
+          caption="Follow-ups by lead source"
+          rowKey={(s) => s.source}
+          rows={followUps.bySource}
+          columns={[
+            { header: "Source", cell: (s) => s.label },
+            { header: "Sequences started", cell: (s) => s.sequences },
+            { header: "Leads texted", cell: (s) => s.texted },
+            { header: "Response rate", cell: (s) => pct(s.responseRate) },
+            { header: "Booking rate", cell: (s) => pct(s.bookingRate) },
+          ]}
+        />
+      ) : (
+        <EmptyState title="No follow-up sequences started in this period." />
+      )}
+      {followUps.bySequenceStep.length ? (
+        <ResponsiveTable
+          caption="Follow-up texts by sequence step"
+          rowKey={(s) => `${s.sequence}:${s.step}`}
+          rows={followUps.bySequenceStep}
+          columns={[
+            { header: "Sequence", cell: (s) => s.name },
+            { header: "Step", cell: (s) => s.step },
+            { header: "Texts sent", cell: (s) => s.sent },
+            { header: "Response rate", cell: (s) => pct(s.responseRate) },
+            { header: "Booking rate", cell: (s) => pct(s.bookingRate) },
+          ]}
+        />
+      ) : null}
+      {followUps.optOuts.length ? (
+        <ResponsiveTable
+          caption="Opt-outs per sequence"
+          rowKey={(o) => o.sequence}
+          rows={followUps.optOuts}
+          columns={[
+            { header: "Sequence", cell: (o) => o.name },
+            { header: "Leads texted", cell: (o) => o.texted },
+            { header: "Opted out", cell: (o) => o.optedOut },
+            { header: "Opt-out rate", cell: (o) => pct(o.optOutRate) },
+          ]}
+        />
+      ) : null}
+    </div>
+  );
+}

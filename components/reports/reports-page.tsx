@@ -10,7 +10,7 @@ import type { ReportPeriodInput } from "@/server/reports/period";
 import { FigureGrid } from "./figure-grid";
 import { PeriodPicker } from "./period-picker";
 import { DailyCallsChart, FunnelChart, SpeedToLeadChart } from "./report-charts";
-import { LeakList, ScriptImprovements, SourceTable } from "./report-tables";
+import { FollowUpTables, LeakList, ScriptImprovements, SourceTable } from "./report-tables";
 
 export function ReportsPage({ slug }: { slug: string }) {
   const trpc = useTRPC();
@@ -100,6 +100,11 @@ export function ReportsPage({ slug }: { slug: string }) {
           <Card title="KPIs by lead source">
             <SourceTable report={r} slug={slug} />
           </Card>
+          {r.followUps ? (
+            <Card title="Follow-ups" description="Texts and call tasks from the follow-up sequences: how often callers answered and booked after each, opt-outs, and how long texts waited for approval.">
+              <FollowUpTables followUps={r.followUps} />
+            </Card>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -36,6 +36,11 @@ export const PERMISSIONS = {
   // ── integrations ──
   /** Webhook endpoints and the business's calendar feed. */
   "integrations.manage": ["owner", "operator"],
+  // ── follow-ups ──
+  /** The approval queue: approve, edit, skip or approve all follow-up texts. */
+  "followups.approve": ["owner", "manager", "operator"],
+  /** The follow-up sequences and each source's auto-send switch. */
+  "followups.settings": ["owner", "operator"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

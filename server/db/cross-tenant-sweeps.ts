@@ -196,3 +196,19 @@ export async function callsWithoutAfterCallReview(sys: SystemDb, input: { endedF
   const done = new Set((await db.afterCallReview.findMany({ where: { callId: { in: calls.map((c) => c.id) } }, select: { callId: true } })).map((r) => r.callId));
   return calls.filter((c) => !done.has(c.id)).slice(0, input.take);
 }
+
+// ── follow-ups ──
+
+/**
+ * The follow-up sweep, over all businesses: enrollments whose next step is due, oldest first
+ * (the `nextDueAt` index; stopped and finished enrollments have none). Ids, tenant and the step
+ * they are at — the step job claims each one in its own tenant.
+ */
+export async function dueFollowUpSteps(sys: SystemDb, now: Date, take = 500) {
+  return rawClient(sys).followUpEnrollment.findMany({
+    where: { nextDueAt: { lte: now } },
+    orderBy: { nextDueAt: "asc" },
+    select: { id: true, tenantId: true, generation: true, nextStep: true },
+    take,
+  });
+}

@@ -45,6 +45,10 @@ export const TENANT_MODELS = [
   "WebhookEndpoint",
   "WebhookDelivery",
   "CalendarFeed",
+  // ── follow-ups ──
+  "FollowUpSequence",
+  "FollowUpEnrollment",
+  "FollowUpDraft",
 ] as const;
 
 const tenantModels = new Set<string>(TENANT_MODELS);

@@ -82,7 +82,8 @@ export function intakeConfigFromEnv(source: EnvLike): IntakeModelConfig {
 
 type ResolvedModel = { model: LanguageModelV3; id: string; budgetMs: number };
 
-function resolveModel(config: IntakeModelConfig): ResolvedModel {
+/** The configured provider's model (also used by the follow-up drafts, server/followups/draft-writer.ts). */
+export function resolveModel(config: IntakeModelConfig): ResolvedModel {
   const budgetMs = config.timeoutMs ?? DEFAULT_TURN_BUDGET_MS;
   if (!Number.isFinite(budgetMs) || budgetMs < 100 || budgetMs > MAX_TURN_BUDGET_MS) {
     throw new IntakeConfigError(`AI_TIMEOUT_MS ${config.timeoutMs} is out of range: use 100 to ${MAX_TURN_BUDGET_MS} ms so a turn stays inside Twilio's 15 s limit.`, "AI_TIMEOUT_MS");

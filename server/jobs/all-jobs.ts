@@ -7,6 +7,7 @@ import { MESSAGING_JOBS } from "@/server/messaging/jobs";
 import { QA_JOBS } from "@/server/qa/jobs";
 import { REPORT_JOBS } from "@/server/reports/jobs";
 import { WEBHOOK_JOBS } from "@/server/webhooks/jobs";
+import { FOLLOWUP_JOBS } from "@/server/followups/jobs";
 
 export const ALL_JOBS: JobDefinition<never>[] = [
   // ── calls ──
@@ -23,4 +24,6 @@ export const ALL_JOBS: JobDefinition<never>[] = [
   ...(REPORT_JOBS as JobDefinition<never>[]),
   // ── webhooks ──
   ...WEBHOOK_JOBS,
+  // ── follow-ups ──
+  ...(FOLLOWUP_JOBS as JobDefinition<never>[]),
 ];

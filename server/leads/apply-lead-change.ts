@@ -10,6 +10,7 @@ import { canSeeLead, type Viewer } from "./lead-access";
 import { ownershipRefusal } from "./ownership-rules";
 import { temperatureOf } from "./temperature";
 import { enqueueWebhookDeliveries, recordLeadChangeWebhooks } from "@/server/webhooks/outbox";
+import { followUpAfterChange } from "@/server/followups/enroll";
 
 export type LeadPatch = Partial<
   Pick<
@@ -127,6 +128,8 @@ export async function writeLeadChange(tx: TenantTx, w: LeadWriter, lead: Lead, c
     });
   }
   const fresh = await tx.lead.findFirstOrThrow({ where: { id: lead.id } });
+  // Follow-ups: a no-show or an estimate starts its sequence; a stop rule stops one at once.
+  await followUpAfterChange(tx, w, lead, fresh);
   // Integrations: the webhook outbox rows this change means, committed with it.
   const webhookIds = w.webhooks === false ? [] : await recordLeadChangeWebhooks(tx, w.tenantId, lead, fresh, now);
   return { fresh, webhookIds };

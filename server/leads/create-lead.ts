@@ -9,6 +9,7 @@ import { initialHandoff } from "./route-lead";
 import { ownershipRefusal } from "./ownership-rules";
 import { temperatureOf } from "./temperature";
 import { enqueueWebhookDeliveries, recordWebhookEvent } from "@/server/webhooks/outbox";
+import { startFollowUp } from "@/server/followups/enroll";
 
 export type CreateLeadInput = {
   callerPhone: string;
@@ -118,6 +119,8 @@ export async function insertLead(
       data: events.map((e, i) => ({ tenantId: w.tenantId, leadId: lead.id, type: e.type, actorId: w.actorId, data: (e.data ?? {}) as Prisma.InputJsonValue, createdAt: new Date(createdAt.getTime() + i) })),
     });
   }
+  // Follow-ups: the source's sequence starts with the lead (web form, referral, marketplace, missed call).
+  await startFollowUp(tx, { tenantId: w.tenantId, now }, lead);
   // Integrations: lead.created is committed with the lead.
   return { lead, created: true, webhookIds: await recordWebhookEvent(tx, { tenantId: w.tenantId, type: "lead.created", lead, now }) };
 }

@@ -16,7 +16,7 @@ export const SOURCE_LABELS: Record<string, string> = { phone: "Phone call", sms:
 const CREATED_HOW: Record<string, string> = { phone_call: "a call taken in person", walk_in: "walk-in", request_form: "request form", api: "through the API" };
 export const CHANNEL_LABELS: Record<string, string> = { angi: "Angi", thumbtack: "Thumbtack", google_lsa: "Google Local Services", homeadvisor: "HomeAdvisor", yelp: "Yelp", nextdoor: "Nextdoor" };
 export const channelLabel = (c: unknown) => CHANNEL_LABELS[String(c)] ?? humanize(c);
-export const TASK_KIND_LABELS: Record<string, string> = { callback: "Callback", urgent_callback: "Urgent callback", follow_up: "Follow-up", followup: "Follow-up", review: "Review" };
+export const TASK_KIND_LABELS: Record<string, string> = { callback: "Callback", urgent_callback: "Urgent callback", follow_up: "Follow-up", followup: "Follow-up", followup_hot: "Hot lead", review: "Review" };
 
 /** A value no table knows yet, still readable: "caller_asked_for_person" → "Caller asked for person". */
 export function humanize(value: unknown): string {
@@ -106,6 +106,17 @@ export function describeEvent(e: TimelineEvent, nameOf: Names, dateTime: DateTex
     case "sms.text_back_skipped": return `No text-back sent${d.reason ? ` (${humanize(d.reason).toLowerCase()})` : ""}`;
     case "sms.appointment_texts_queued": return `Appointment reminders scheduled for ${dateTime(d.appointmentAt as string)}`;
     case "sms.appointment_change": return "Customer asked by text to change the appointment: follow-up needed";
+    // ── follow-ups ──
+    case "followup.started": return `Follow-up started: ${d.name ?? humanize(d.sequence)}`;
+    case "followup.step": {
+      const what = d.channel === "text" ? `text ${d.draft ?? "written"}` : d.channel === "task" ? `task for the team: ${d.title ?? "call the caller"}` : "no contact";
+      return `Follow-up step ${d.step} (${d.name ?? humanize(d.sequence)}): ${what}${d.why ? ` — ${d.why}` : ""}${d.refused ? ` ${d.refused}` : ""}`;
+    }
+    case "followup.sent": return `Follow-up text ${d.auto ? "sent automatically" : "approved"}${d.heldUntil ? `, held until ${dateTime(d.heldUntil as string)} (quiet hours or one text per window)` : ""}`;
+    case "followup.skipped": return `Follow-up step ${d.step} skipped`;
+    case "followup.stopped": return `Follow-up stopped (${d.name ?? humanize(d.sequence)}): ${d.why ?? humanize(d.reason)}`;
+    case "followup.moved_up": return "Moved up the queue: the caller replied — answer the text";
+    case "lead.temperature_changed": return `Temperature ${d.from} → ${d.to}${d.band ? ` (${String(d.band).toLowerCase()})` : ""}: ${d.why ?? "recomputed"}`;
     default:
       // An event this module does not know yet: its name in words, never its raw data.
       return humanize(e.type);

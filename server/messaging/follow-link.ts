@@ -4,6 +4,7 @@
 import { findTrackedLink } from "@/server/db/cross-tenant";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import { isWebAddress } from "./link-target";
+import { onLinkOpened } from "@/server/followups/approval-queue";
 
 export type FollowedLink = { target: string } | { error: "unknown" | "expired" };
 
@@ -12,6 +13,9 @@ export async function followLink(sys: SystemDb, token: string, now = new Date())
   const link = await findTrackedLink(sys, token);
   if (!link || !isWebAddress(link.target)) return { error: "unknown" };
   if (link.expiresAt <= now) return { error: "expired" };
-  await forTenant(sys, link.tenantId).leadEvent.create({ data: { tenantId: link.tenantId, leadId: link.leadId, type: "sms.link_clicked", data: { url: link.target }, createdAt: now } });
+  const db = forTenant(sys, link.tenantId);
+  await db.leadEvent.create({ data: { tenantId: link.tenantId, leadId: link.leadId, type: "sms.link_clicked", data: { url: link.target }, createdAt: now } });
+  // Opening the link is engagement: the temperature is recomputed, with the reason on the timeline.
+  await onLinkOpened(db, link.tenantId, link.leadId, now);
   return { target: link.target };
 }

@@ -15,6 +15,7 @@ import { parseAppointmentReply, parseConsentKeyword, type AppointmentReply } fro
 import { queueMessage, type Enqueue } from "./queue-message";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { emitConsentChanged } from "@/server/webhooks/consent-events";
+import { onCallerOptedOut, onCallerReply } from "@/server/followups/approval-queue";
 
 export const KEYWORD_REPLIES = {
   optOut: (business: string) => `${business}: you're unsubscribed and will not get more texts from us. Reply START to resubscribe.`,
@@ -65,6 +66,7 @@ export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { 
     // Nothing queued for this number goes out any more (the send job checks again anyway).
     await db.message.updateMany({ where: { tenantId, toNumber: from, direction: "outbound", status: "pending" }, data: { status: "canceled", errorMessage: "Not sent: the caller opted out (STOP)." } });
     await event(lead?.id, "sms.opted_out", { keyword: body.trim().slice(0, 40) });
+    if (lead) await onCallerOptedOut(db, tenantId, lead.id, now); // follow-ups stop: "the caller opted out"
     await reply("opt_out", KEYWORD_REPLIES.optOut(tenant.name));
     return { kind: "opt_out", messageId: inbound.id };
   }
@@ -104,5 +106,7 @@ export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { 
   } else if (!createdLead) {
     await db.lead.update({ where: { id: target.id }, data: { lastActivityAt: now } });
   }
+  // Follow-ups: a reply stops the sequence and moves the lead up the queue.
+  if (!createdLead) await onCallerReply(db, tenantId, target.id, now, { moveUp: !appointmentReply });
   return { kind: "message", messageId: inbound.id, leadId: target.id, createdLead, appointmentReply };
 }

@@ -62,6 +62,12 @@ export async function sendMessage(db: TenantDb, id: string, deps: SendDeps): Pro
   }
   const msg = await db.message.findUniqueOrThrow({ where: { id } });
   if (needsConsent(msg.purpose) && (await isOptedOut(db, msg.tenantId, msg.toNumber))) return cancel(db, id, "the caller opted out (STOP)");
+  if (msg.purpose === "followup") {
+    // A follow-up held for quiet hours is dropped if its sequence stopped or changed meanwhile.
+    const draft = msg.key ? await db.followUpDraft.findFirst({ where: { id: msg.key.slice("followup:".length) }, select: { enrollmentId: true, generation: true } }) : null;
+    const enrollment = draft ? await db.followUpEnrollment.findFirst({ where: { id: draft.enrollmentId }, select: { generation: true, status: true, stopReason: true } }) : null;
+    if (!enrollment || enrollment.generation !== draft?.generation || enrollment.status === "stopped") return cancel(db, id, "the follow-up sequence stopped or changed");
+  }
   if (APPOINTMENT_PURPOSES.includes(msg.purpose)) {
     const stale = await staleAppointment(db, msg);
     if (stale) return cancel(db, id, stale);

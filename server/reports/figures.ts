@@ -66,6 +66,23 @@ export function reportRows(report: Report): CsvRow[] {
     }
   }
   for (const it of report.scriptImprovements) rows.push({ section: "script_improvements", figure: it.label, key: `${it.kind}.${it.key}`, unit: "count", current: it.count, previous: null });
+  // ── follow-ups ──
+  const f = report.followUps;
+  if (f) {
+    for (const s of f.bySource) {
+      rows.push({ section: "followups_by_source", figure: `Follow-up response rate (${s.label})`, key: `followups.${s.source}.responseRate`, unit: "rate", current: s.responseRate, previous: null });
+      rows.push({ section: "followups_by_source", figure: `Follow-up booking rate (${s.label})`, key: `followups.${s.source}.bookingRate`, unit: "rate", current: s.bookingRate, previous: null });
+    }
+    for (const s of f.bySequenceStep) {
+      rows.push({ section: "followups_by_step", figure: `${s.name} step ${s.step}: texts sent`, key: `followups.${s.sequence}.${s.step}.sent`, unit: "count", current: s.sent, previous: null });
+      rows.push({ section: "followups_by_step", figure: `${s.name} step ${s.step}: response rate`, key: `followups.${s.sequence}.${s.step}.responseRate`, unit: "rate", current: s.responseRate, previous: null });
+      rows.push({ section: "followups_by_step", figure: `${s.name} step ${s.step}: booking rate`, key: `followups.${s.sequence}.${s.step}.bookingRate`, unit: "rate", current: s.bookingRate, previous: null });
+    }
+    for (const o of f.optOuts) rows.push({ section: "followups_opt_outs", figure: `Opt-outs (${o.name})`, key: `followups.${o.sequence}.optOuts`, unit: "count", current: o.optedOut, previous: null });
+    rows.push({ section: "followups_queue", figure: "Follow-ups waiting for approval", key: "followups.queue.waiting", unit: "count", current: f.queue.waiting, previous: null });
+    rows.push({ section: "followups_queue", figure: "Oldest follow-up waiting", key: "followups.queue.oldestWaitingMinutes", unit: "minutes", current: f.queue.oldestWaitingMinutes, previous: null });
+    rows.push({ section: "followups_queue", figure: "Median wait before approval", key: "followups.queue.medianWaitMinutes", unit: "minutes", current: f.queue.medianWaitMinutes, previous: null });
+  }
   return rows;
 }
 

@@ -26,10 +26,22 @@ export function monthlyEmailText(report: Report, link: string): { subject: strin
   const lines = FIGURES.map((f) => `${f.label}: ${formatFigure(report.current[f.key], f.unit)} (previous month ${formatFigure(report.previous[f.key], f.unit)})`);
   const leaks = `Open lead leaks right now: ${report.leaks.total} (no owner ${report.leaks.unowned}, overdue ${report.leaks.overdue}, no next action ${report.leaks.noNextAction}, handoff not accepted in time ${report.leaks.unacceptedPastWindow})`;
   const improvements = report.scriptImprovements.slice(0, 5).map((s, i) => `${i + 1}. ${s.label} (${s.count}×)`);
+  const followUps = followUpLines(report);
   return {
     subject: `${report.business.name}: your missed-lead report for ${report.period.label}`,
-    body: [`Your missed-lead report for ${report.period.label}.`, "", ...lines, "", leaks, ...(improvements.length ? ["", "Script improvements:", ...improvements] : []), "", `See it in full (and print it): ${link}`].join("\n"),
+    body: [`Your missed-lead report for ${report.period.label}.`, "", ...lines, "", leaks, ...(improvements.length ? ["", "Script improvements:", ...improvements] : []), ...(followUps.length ? ["", "Follow-ups:", ...followUps] : []), "", `See it in full (and print it): ${link}`].join("\n"),
   };
+}
+
+/** The follow-up sequences in plain sentences: by source, opt-outs, the approval queue. */
+export function followUpLines(report: Report): string[] {
+  const f = report.followUps;
+  if (!f || (!f.bySource.length && !f.queue.waiting)) return [];
+  return [
+    ...f.bySource.map((s) => `${s.label}: ${s.sequences} sequences, ${s.texted} texted, response rate ${formatFigure(s.responseRate, "rate")}, booking rate ${formatFigure(s.bookingRate, "rate")}`),
+    ...f.optOuts.filter((o) => o.optedOut > 0).map((o) => `Opt-outs during ${o.name}: ${o.optedOut} of ${o.texted}`),
+    `Waiting for approval now: ${f.queue.waiting}${f.queue.medianWaitMinutes !== null ? `; median wait before approval ${formatFigure(f.queue.medianWaitMinutes, "minutes")}` : ""}`,
+  ];
 }
 
 /** Text made safe for HTML: element content and double-quoted attribute values. */
@@ -66,6 +78,7 @@ ${table("missed_leads")}
 ${table("kpis")}
 <h2 style="font-size:18px;margin:24px 0 8px">Open lead leaks right now: ${e(String(report.leaks.total))}</h2>
 <ul style="margin:0;padding-left:20px">${leaks.map(([label, n]) => `<li>${e(label)}: ${e(String(n))}</li>`).join("")}</ul>
+${followUpLines(report).length ? `<h2 style="font-size:18px;margin:24px 0 8px">Follow-ups</h2><ul style="margin:0;padding-left:20px">${followUpLines(report).map((l) => `<li>${e(l)}</li>`).join("")}</ul>` : ""}
 ${improvements.length ? `<h2 style="font-size:18px;margin:24px 0 8px">Script improvements</h2><ol style="margin:0;padding-left:20px">${improvements.map((s) => `<li>${e(s.label)} (${e(String(s.count))}×)</li>`).join("")}</ol>` : ""}
 <p style="margin:24px 0 0"><a href="${e(link)}" style="color:#1d4ed8;text-decoration:underline">See the full report (and print it)</a></p>
 </body></html>`;

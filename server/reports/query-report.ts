@@ -10,6 +10,7 @@ import { computeReport, NO_COUNTS, NO_LEADS, type PeriodCounts, type QaReviewRow
 import { resolvePeriod, type DateRange, type ReportPeriodInput } from "./period";
 import { callCounts, handoffAnswerCounts, leadTotals, leakCounts, scriptStepCounts, type Scope, type TenantPeriod } from "./report-sql";
 import type { Report } from "./report-schema";
+import { followUpReport } from "@/server/followups/report";
 
 export type ReportScope = Scope;
 
@@ -40,15 +41,16 @@ export async function getReport(ctx: TenantCtx & { viewer: Viewer }, input: Repo
   const scope = reportScope(ctx.viewer);
   const business = { tenantId: ctx.tenantId, timeZone: tenant.timeZone };
   const current = tenantPeriod(business, period);
-  const [cur, prev, scriptSteps, qaReviews, leaks] = await Promise.all([
+  const [cur, prev, scriptSteps, qaReviews, leaks, followUps] = await Promise.all([
     periodCounts(ctx, current, scope),
     periodCounts(ctx, tenantPeriod(business, period.previous), scope),
     scriptStepCounts(tenantSql(ctx.db), current, scope),
     // QA reviews are the whole business's work; at most ten calls a day.
     scope.ownerId ? Promise.resolve<QaReviewRow[]>([]) : ctx.db.qaReview.findMany({ where: { sampledOn: { gte: period.firstDay, lte: period.lastDay } }, select: { verdict: true, reviewerVerdict: true, criteria: true } }),
     leakCounts(tenantSql(ctx.db), scope, now),
+    followUpReport(ctx.db, period, scope, now),
   ]);
-  return computeReport({
+  const report = computeReport({
     business: { name: tenant.name, timeZone: tenant.timeZone },
     period,
     current: cur.counts,
@@ -60,4 +62,5 @@ export async function getReport(ctx: TenantCtx & { viewer: Viewer }, input: Repo
     now,
     ownLeadsOnly: scope.ownerId != null,
   });
+  return { ...report, followUps };
 }

@@ -1,5 +1,6 @@
 // The report's shape as zod schemas: the types the pure functions return, the REST API's
 // query and response (exported by name for the API document), and the CSV's rows.
+import { ZFollowUpReport } from "@/server/followups/report";
 import { z } from "zod";
 import { LeadSource } from "@/server/db/generated/enums";
 
@@ -105,6 +106,8 @@ export const ZReport = z.object({
   speedToLead: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
   leaks: ZLeaks,
   scriptImprovements: z.array(ZScriptImprovement),
+  /** Follow-up sequences: by source and step, opt-outs per sequence, the approval queue (server/followups/report.ts). */
+  followUps: ZFollowUpReport.optional(),
 });
 export type Report = z.infer<typeof ZReport>;
 

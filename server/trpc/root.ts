@@ -13,6 +13,7 @@ import { qaRouter } from "./routers/qa";
 import { agencyRouter } from "./routers/agency";
 import { reportsRouter } from "./routers/reports";
 import { integrationsRouter } from "./routers/integrations";
+import { followupsRouter } from "./routers/followups";
 
 export const appRouter = router({
   account: accountRouter,
@@ -36,6 +37,8 @@ export const appRouter = router({
   reports: reportsRouter,
   // ── integrations ──
   integrations: integrationsRouter,
+  // ── follow-ups ──
+  followups: followupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -47,7 +47,10 @@ async function setup() {
   const webhookB = await createWebhookEndpoint({ db: tenantScoped(prisma, b.id), tenantId: b.id, actorId: ownerB.id }, { url: "https://hooks.bravo.test/lr", events: ["lead.created"] });
   const [deliveryB] = await recordWebhookEvent(prisma, { tenantId: b.id, type: "lead.created", lead: leadB });
   const feedB = await resetCalendarFeed({ db: tenantScoped(prisma, b.id), tenantId: b.id, actorId: ownerB.id }, { userId: null });
-  return { a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB, handoffReviewB, webhookB, deliveryB: deliveryB!, feedB };
+  // ── follow-ups ── a draft waiting in B's approval queue
+  const enrollmentB = await prisma.followUpEnrollment.create({ data: { tenantId: b.id, leadId: leadB.id, sequenceKey: "web_form", nextDueAt: null } });
+  const draftB = await prisma.followUpDraft.create({ data: { tenantId: b.id, leadId: leadB.id, enrollmentId: enrollmentB.id, sequenceKey: "web_form", generation: 1, step: 0, channel: "text", body: "Hi Bravo Caller", writtenBy: "ai" } });
+  return { draftB, a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB, handoffReviewB, webhookB, deliveryB: deliveryB!, feedB };
 }
 
 /** A sample input per tenant procedure, aimed at tenant B's rows. Every procedure must have one. */
@@ -155,6 +158,13 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "integrations.businessCalendarFeed": () => undefined,
   "integrations.resetBusinessCalendarFeed": () => undefined,
   "integrations.revokeBusinessCalendarFeed": () => undefined,
+  // ── follow-ups ──
+  "followups.queue": () => undefined,
+  "followups.approve": (f) => ({ id: f.draftB.id, body: "Peek at Bravo" }),
+  "followups.skip": (f) => ({ id: f.draftB.id }),
+  "followups.approveAll": () => undefined,
+  "followups.sequences": () => undefined,
+  "followups.saveSequence": () => ({ key: "web_form", autoSend: true }),
 };
 
 type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };

@@ -1,0 +1,7 @@
+import { ApprovalQueue } from "@/components/followups/approval-queue";
+
+export const metadata = { title: "Follow-ups" };
+
+export default function FollowUpsPage() {
+  return <ApprovalQueue />;
+}

@@ -1,0 +1,91 @@
+// Follow-ups in the browser: a web-form lead (the demo's Grace Kim, who ticked the texting box on
+// the form) has its first follow-up text waiting in the approval queue; the owner approves it; it
+// goes through the real `twilio` SDK to the app's local Twilio fake (delivered); the caller's reply
+// (a signed POST to /api/twilio/sms) stops the sequence and moves the lead up the inbox queue.
+import { expect, test, type Page } from "@playwright/test";
+import twilio from "twilio";
+import { expectAccessible } from "./a11y";
+import { DEMO, signIn } from "./helpers";
+
+const AUTH_TOKEN = "dev-twilio-auth-token"; // local-mode default (README "Configuration")
+const TRACKING_NUMBER = "+15125550100";
+const GRACE = "+15125550152";
+
+async function textFromCaller(baseURL: string, from: string, body: string) {
+  const url = `${baseURL}/api/twilio/sms`;
+  const form = { AccountSid: "AC00000000000000000000000000000000", MessageSid: `SM${Date.now().toString(16)}`.padEnd(34, "7"), From: from, To: TRACKING_NUMBER, Body: body };
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form) },
+    body: new URLSearchParams(form).toString(),
+  });
+  expect(res.status).toBe(200);
+}
+
+async function inboxOrder(page: Page): Promise<string[]> {
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  const rows = page.getByTestId("inbox-row");
+  await expect(rows.first()).toBeVisible();
+  return rows.allInnerTexts();
+}
+const indexOf = (rows: string[], name: string) => rows.findIndex((r) => r.includes(name));
+
+test("web-form lead → first follow-up waits for approval → approved → delivered → the reply stops the sequence and moves the lead up", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.owner);
+
+  // Quiet hours off, so the approved text goes out at any hour the test runs.
+  await page.goto(`/t/${DEMO.tenant}/settings/messaging`);
+  await page.getByLabel("Quiet hours start").fill("00:00");
+  await page.getByLabel("Quiet hours end").fill("00:00");
+  await page.getByRole("button", { name: "Save messaging" }).click();
+  await expect(page.getByText("Messaging saved.")).toBeVisible();
+
+  // Before: Grace's request (not yet due) sits behind Ray's older referral in "Follow-up needed".
+  const before = await inboxOrder(page);
+  expect(indexOf(before, "Grace Kim")).toBeGreaterThan(indexOf(before, "Ray Ortiz"));
+
+  // The approval queue: Grace's first text, written from her own request and the real slots.
+  await page.getByRole("link", { name: "Follow-ups", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Follow-ups to approve", level: 1 })).toBeVisible();
+  const card = page.getByTestId("followup-draft").filter({ hasText: "Grace Kim" });
+  await expect(card).toHaveCount(1, { timeout: 30_000 });
+  await expect(card).toContainText("Hi Grace, thanks for your request to Demo Plumbing about kitchen faucet drips all night.");
+  await expect(card).toContainText("Web form · step 1");
+  await expectAccessible(page, "follow-ups approval queue");
+  const leadHref = await card.getByRole("link", { name: "Grace Kim" }).getAttribute("href");
+  await card.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(card).toHaveCount(0);
+
+  // It reached the local Twilio fake, whose signed status callbacks mark it delivered.
+  await page.goto(leadHref!);
+  const sent = page.getByTestId("sms-thread").getByTestId("sms-message").filter({ hasText: "thanks for your request to Demo Plumbing" });
+  await expect(sent).toHaveCount(1);
+  await expect(sent.getByTestId("sms-status")).toHaveText("Delivered", { timeout: 30_000 });
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Follow-up text approved");
+
+  // The caller replies: the sequence stops with its reason, and the lead moves up the queue.
+  await textFromCaller(baseURL!, GRACE, "Yes please, Tuesday morning works");
+  await page.reload();
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  await expect(timeline).toContainText("Follow-up stopped (Web form): the caller replied", { timeout: 20_000 });
+  await expect(timeline).toContainText("Moved up the queue: the caller replied");
+  const after = await inboxOrder(page);
+  expect(indexOf(after, "Grace Kim")).toBeLessThan(indexOf(after, "Ray Ortiz"));
+  await expect(page.getByTestId("inbox-row").filter({ hasText: "Grace Kim" })).toContainText("Answer the caller's text");
+});
+
+test("the owner reads and changes the follow-up sequences; the seasonal one ships off", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/settings/follow-ups`);
+  await expect(page.getByRole("heading", { name: "Follow-up sequences", level: 1 })).toBeVisible();
+  const seasonal = page.getByRole("form", { name: "Seasonal check-in sequence" });
+  await expect(seasonal.getByLabel("Sequence on")).not.toBeChecked();
+  const marketplace = page.getByRole("form", { name: "Marketplace sequence" });
+  await expect(marketplace.getByLabel("Sequence on")).toBeChecked();
+  await marketplace.getByLabel("Send texts without approval").check();
+  await marketplace.getByRole("button", { name: "Save marketplace" }).click();
+  await expect(marketplace.getByText("Marketplace saved.", { exact: false })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page, "follow-up sequences (phone)");
+});
