@@ -1,6 +1,7 @@
 // The report's shape as zod schemas: the types the pure functions return, the REST API's
 // query and response (exported by name for the API document), and the CSV's rows.
 import { z } from "zod";
+import { zMonth } from "@/server/http/safe-input";
 import { LeadSource } from "@/server/db/generated/enums";
 
 const rate = z.number().min(0).max(1).nullable().describe("A share 0–1; null when nothing to divide by.");
@@ -110,7 +111,7 @@ export type Report = z.infer<typeof ZReport>;
 
 /** REST: GET /api/v1/reports/monthly?month=YYYY-MM[&format=json|csv]. */
 export const ZMonthlyReportQuery = z.object({
-  month: z.string({ error: "month is required, like 2026-03." }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must look like 2026-03."),
+  month: z.string({ error: "month is required, like 2026-03." }).pipe(zMonth("month must look like 2026-03.")),
   format: z.enum(["json", "csv"], { error: "format must be json or csv." }).default("json"),
 });
 export const ZMonthlyReportResponse = ZReport;
