@@ -43,7 +43,30 @@ import {
 import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
 import { emitCallCompleted } from "@/server/webhooks/call-events";
 
-export type VoiceCtx = { sys: SystemDb; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date };
+/** `deadline`: when the webhook's answer must be out (epoch ms); a step that would commit later rolls back. */
+export type VoiceCtx = { sys: SystemDb; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date; deadline?: number };
+
+/**
+ * The webhook has already answered the caller's apology (the database stalled past the deadline):
+ * what this step would have said was never heard, so it must not be stored. The webhook is spooled
+ * and its recovery gives the office the urgent callback.
+ */
+export class AnswerTooLate extends Error {
+  constructor() {
+    super("the answer deadline passed before this step could commit; rolled back");
+  }
+}
+
+/** Transaction options that leave no transaction open past the answer deadline. */
+function stepTransaction(deadline: number | undefined) {
+  if (deadline === undefined) return CALL_TRANSACTION;
+  const left = Math.max(1, deadline - Date.now());
+  return { maxWait: Math.min(CALL_TRANSACTION.maxWait, left), timeout: left };
+}
+
+function beforeDeadline(deadline: number | undefined): void {
+  if (deadline !== undefined && Date.now() >= deadline) throw new AnswerTooLate();
+}
 
 const nowOf = (ctx: VoiceCtx) => (ctx.now ? ctx.now() : new Date());
 
@@ -86,6 +109,8 @@ const CONFLICT_RETRIES = 3;
  * new state and the TwiML a replay waits for. If the office changed the lead in the same instant
  * (the writer's CONFLICT), the lead is read again and the change rebuilt.
  * The call's lead changes emit no lead.updated: integrations get the call once, as call.completed.
+ * With a `deadline` (the webhook's answer deadline), a transaction that reaches its COMMIT after
+ * it, or is still open at it, rolls back (ADR 0004).
  */
 async function writeCallStep(
   db: TenantDb,
@@ -93,14 +118,18 @@ async function writeCallStep(
   now: Date,
   build: (tx: TenantTx, lead: Lead) => Promise<LeadChange>,
   write?: CallWrite,
+  deadline?: number,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
+      beforeDeadline(deadline);
       await db.$transaction(async (tx) => {
         const lead = call.leadId ? await tx.lead.findFirst({ where: { id: call.leadId } }) : null;
         if (lead) await writeLeadChange(tx, { tenantId: call.tenantId, actorId: null, now, onRefusal: "flag", webhooks: false }, lead, await build(tx, lead));
         if (write) await tx.call.update({ where: { callSid: call.callSid }, data: { ...write.data, ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}) } });
-      }, CALL_TRANSACTION);
+        // Last thing before COMMIT: a step the caller can no longer hear rolls back.
+        beforeDeadline(deadline);
+      }, stepTransaction(deadline));
       return;
     } catch (err) {
       if (!(err instanceof AppError && err.code === "CONFLICT") || attempt >= CONFLICT_RETRIES) throw err;
@@ -173,7 +202,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
 
   if (plumberAnswered(dialStatus, !!call.plumberAcceptedAt)) {
     const twiml = politeHangupTwiml(MESSAGES.answered);
-    await writeCallStep(db, call, now, async () => statusChange("answered_by_plumber", now, [{ type: "call.answered_by_plumber", data: { dialStatus } }]), { key, twiml, data: { stage: "ended" } });
+    await writeCallStep(db, call, now, async () => statusChange("answered_by_plumber", now, [{ type: "call.answered_by_plumber", data: { dialStatus } }]), { key, twiml, data: { stage: "ended" } }, ctx.deadline);
     return twiml;
   }
 
@@ -182,7 +211,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
   if (!gate.open) {
     // The AI path hard-stops; the lead stays `missed` with "call back now".
     const twiml = politeHangupTwiml(MESSAGES.gateClosed(call.tenant.name));
-    await writeCallStep(db, call, now, async () => statusChange("missed", now, [missed, { type: "call.ai_blocked", data: { reasons: gate.reasons } }]), { key, twiml, data: { stage: "ended" } });
+    await writeCallStep(db, call, now, async () => statusChange("missed", now, [missed, { type: "call.ai_blocked", data: { reasons: gate.reasons } }]), { key, twiml, data: { stage: "ended" } }, ctx.deadline);
     return twiml;
   }
   const answered = statusChange("answered_by_ai", now, [missed, { type: "call.ai_answered", data: { promptProfile: call.promptProfile } }]);
@@ -310,6 +339,7 @@ async function runTurn(ctx: VoiceCtx, db: TenantDb, call: Call, state: CallState
       return actionsChange(tx, call, lead, next, turn.result.actions, now, first);
     },
     write,
+    ctx.deadline,
   );
   return turn.twiml;
 }

@@ -69,11 +69,14 @@ export function voiceRoute(options: VoiceRouteOptions, step: Step) {
     const read = await readTwilioWebhook(req, options.required, options.phones ?? []);
     if ("response" in read) return read.response;
     const url = new URL(req.url);
+    const deadlineMs = voiceRouteSettings.deadlineMs;
+    // The step gets the same deadline: what it would commit after the caller heard the apology rolls back.
+    const deadline = Date.now() + deadlineMs;
     try {
       const out = await withinDeadline(
-        voiceRouteSettings.deadlineMs,
+        deadlineMs,
         (async () => {
-          const ctx: VoiceCtx = { sys: await getSystemDb(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine(), now: voiceRouteSettings.now };
+          const ctx: VoiceCtx = { sys: await getSystemDb(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine(), now: voiceRouteSettings.now, deadline };
           const answer = await step(ctx, url.searchParams, read.form);
           // After an outage, the first webhook that reaches the database drains this process's spool.
           drainSpoolIfPending(ctx.sys);
