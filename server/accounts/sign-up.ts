@@ -1,7 +1,7 @@
 // A new owner signs up: their account, their business, and their owner membership, at once.
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
-import { createTenant, freeSlug, newTenantId } from "@/server/tenants/create-tenant";
+import { createTenant, newTenantId, withFreeSlug } from "@/server/tenants/create-tenant";
 import { isCommonPassword, isOneRepeatedCharacter } from "./common-passwords";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
@@ -28,12 +28,13 @@ export async function signUp(
     throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
   }
   const passwordHash = await hashPassword(input.password);
-  const slug = await freeSlug(directory, { name: input.businessName });
   // One transaction on the new business's scoped client: the user (a global table) passes through.
-  return forTenant(sys, newTenantId()).$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email, name, passwordHash } });
-    // createTenant writes the one audit entry ("Created this business", by the new owner).
-    const tenant = await createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id, slug });
-    return { user, tenant };
-  });
+  return withFreeSlug(directory, { name: input.businessName }, (slug) =>
+    forTenant(sys, newTenantId()).$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email, name, passwordHash } });
+      // createTenant writes the one audit entry ("Created this business", by the new owner).
+      const tenant = await createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id, slug });
+      return { user, tenant };
+    }),
+  );
 }

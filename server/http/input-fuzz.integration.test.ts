@@ -386,6 +386,13 @@ describe(`input fuzz (${engineName})`, () => {
     expect(after.appointmentAt?.getUTCFullYear() ?? 2026).toBeLessThan(2101);
   });
 
+  it("creates two businesses with the same name at the same instant (the slug race the fuzz found)", async () => {
+    const input = { businessName: "Twin Plumbing", timeZone: "America/Chicago", ownerEmail: "twin@example.test" };
+    const answers = await Promise.all([1, 2, 3].map(() => trpc("agency.createTenant", "mutation", input)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(new Set((await prisma.tenant.findMany({ where: { name: "Twin Plumbing" } })).map((t) => t.slug)).size).toBe(3);
+  });
+
   it("answers an internal error with a reference only, and logs the error under it", async () => {
     const lines: string[] = [];
     const original = console.error;
