@@ -36,5 +36,10 @@ export async function signUp(
       const tenant = await createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id, slug });
       return { user, tenant };
     }),
-  );
+  ).catch((err: unknown) => {
+    // The same email signed up in the same instant (a double click): the same answer as above.
+    const e = err as { code?: string; message?: string };
+    if (e.code === "P2002" && String(e.message).includes("email")) throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
+    throw err;
+  });
 }

@@ -393,6 +393,12 @@ describe(`input fuzz (${engineName})`, () => {
     expect(new Set((await prisma.tenant.findMany({ where: { name: "Twin Plumbing" } })).map((t) => t.slug)).size).toBe(3);
   });
 
+  it("answers the same email signing up twice at the same instant with a 409, not a 500", async () => {
+    const input = { name: "Twin", email: "twin-signup@example.test", password: "a long enough password 1", businessName: "Twin Signup Plumbing", timeZone: "America/Chicago" };
+    const answers = await Promise.all([1, 2].map(() => trpc("account.signUp", "mutation", input)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+  });
+
   it("answers an internal error with a reference only, and logs the error under it", async () => {
     const lines: string[] = [];
     const original = console.error;
