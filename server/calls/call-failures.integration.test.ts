@@ -22,6 +22,7 @@ import { systemDb } from "@/server/db/system";
 import { FAILED_DIR, RECOVERY_TASK_TITLE, recoverSpooledCalls, spoolWebhook, type SpooledWebhook } from "./spool";
 import { MESSAGES } from "./voice-flow";
 import { setIntakeEngine, voiceRouteSettings } from "./voice-route";
+import { UNHEARD_PREFIX } from "./undelivered-answer";
 import { makeTestBusiness, type TestBusiness } from "./test-business";
 import { gatherAction, postVoice, spoken, TwilioCall } from "./webhook-test-kit";
 
@@ -238,6 +239,44 @@ describe(`database failure mid-call (${engineName})`, () => {
       expect(lead).toMatchObject({ status: "followup_needed", nextAction: RECOVERY_TASK_TITLE });
       expect(lead.tasks.filter((t) => t.kind === "urgent_callback").map((t) => t.title)).toEqual([RECOVERY_TASK_TITLE]);
       expect(spooled()).toEqual([]);
+    } finally {
+      voiceRouteSettings.deadlineMs = deadline;
+      stalling.heal();
+      await stalling.db.close();
+    }
+  });
+
+  it("marks the agent's answer as not heard when the database acknowledges the turn's COMMIT only after the deadline", async () => {
+    const stalling = stallingDatabase(db);
+    const deadline = voiceRouteSettings.deadlineMs;
+    const call = new TwilioCall(biz.trackingNumber);
+    const turns = () => prisma.callTurn.findMany({ where: { call: { callSid: call.callSid } }, orderBy: { seq: "asc" } });
+    try {
+      setDb(stalling.db);
+      await call.missed();
+      await call.say("78701");
+      const before = await turns();
+      voiceRouteSettings.deadlineMs = 800;
+      // Everything runs in time; only the COMMIT waits 2.5 s: the one round trip the deadline check cannot cover.
+      stalling.hang(2_500, "commit");
+      const cut = await postVoice(gatherAction(call.last)!, call.form({ SpeechResult: "the water heater is leaking" }));
+      expect(spoken(cut.body)).toBe(MESSAGES.trouble);
+      await expect.poll(async () => (await prisma.leadEvent.count({ where: { lead: { sourceRef: call.callSid }, type: "call.answer_undelivered" } })), { timeout: 10_000 }).toBe(1);
+      const after = await turns();
+      const added = after.slice(before.length);
+      expect(added.map((t) => t.speaker)).toEqual(["caller", ...added.slice(1).map(() => "agent")]);
+      expect(added[0]!.text).toBe("the water heater is leaking");
+      // Every agent line of the turn the caller never heard says so.
+      for (const line of added.slice(1)) expect(line.text.startsWith(UNHEARD_PREFIX)).toBe(true);
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect((await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } })).lastTwiml).toContain(MESSAGES.trouble);
+      voiceRouteSettings.deadlineMs = deadline;
+
+      await postVoice("/api/twilio/voice/status", call.form({ CallStatus: "completed" }));
+      await runRecoveryJob();
+      const lead = await leadOf(call);
+      expect(lead.nextAction).toBe(RECOVERY_TASK_TITLE);
+      expect(lead.tasks.filter((t) => t.kind === "urgent_callback").map((t) => t.title)).toEqual([RECOVERY_TASK_TITLE]);
     } finally {
       voiceRouteSettings.deadlineMs = deadline;
       stalling.heal();

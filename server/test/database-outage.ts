@@ -36,9 +36,9 @@ export type StallingDatabase = {
   db: Database;
   /**
    * Statements sent from now on wait until `ms` from now, then run: every statement (and COMMIT),
-   * or only what runs in transactions (BEGIN, their statements, COMMIT).
+   * only what runs in transactions (BEGIN, their statements, COMMIT), or only COMMIT.
    */
-  hang(ms: number, scope?: "all" | "transactions"): void;
+  hang(ms: number, scope?: "all" | "transactions" | "commit"): void;
   /** Starting a transaction fails with this error until `heal()` (plain statements still answer). */
   failTransactions(err: Error): void;
   heal(): void;
@@ -50,10 +50,11 @@ export type StallingDatabase = {
  */
 export function stallingDatabase(base: Database): StallingDatabase {
   let until = 0;
-  let scope: "all" | "transactions" = "all";
+  let scope: "all" | "transactions" | "commit" = "all";
   let failure: Error | null = null;
-  const gate = async (inTransaction: boolean) => {
-    if (!inTransaction && scope === "transactions") return;
+  const gate = async (inTransaction: boolean, method: string) => {
+    if (!inTransaction && scope !== "all") return;
+    if (scope === "commit" && method !== "commit") return;
     const wait = until - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   };
@@ -65,7 +66,7 @@ export function stallingDatabase(base: Database): StallingDatabase {
         const fn = value as (...args: unknown[]) => unknown;
         if (!methods.includes(String(prop))) return fn.bind(t);
         return async (...args: unknown[]) => {
-          await gate(inTransaction || prop === "startTransaction");
+          await gate(inTransaction || prop === "startTransaction", String(prop));
           if (prop === "startTransaction" && failure) throw failure;
           const out = await fn.apply(t, args);
           return prop === "startTransaction" ? held(out as Transaction, ["queryRaw", "executeRaw", "commit"], true) : out;
