@@ -24,6 +24,7 @@ import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
 import { accountAuditLog, findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { onCallStatus } from "./voice-flow";
 import { isTransientDatabaseError } from "./transient-errors";
+import { RECOVERY_TASK_TITLE } from "./next-step";
 
 export const SMS_PATHS = { inbound: "/api/twilio/sms", status: "/api/twilio/sms/status" } as const;
 
@@ -33,7 +34,7 @@ export type SpooledWebhook = { path: string; query?: string; form: TwilioForm; r
 const STALE_CLAIM_MS = 10 * 60_000;
 /** A lead still in one of these after an outage was cut off before any outcome. */
 const CUT_OFF_STATUSES: readonly string[] = ["missed", "answered_by_ai", "followup_needed"];
-export const RECOVERY_TASK_TITLE = "Call back now: this call was cut off while our system was down";
+export { RECOVERY_TASK_TITLE };
 
 export function spoolDir(): string {
   return path.resolve(process.env.SPOOL_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "spool"));

@@ -27,7 +27,7 @@ import { takeIntakeTurn, intakeInputFromForm, type IntakeInput } from "@/server/
 import { isScreenResult, isTransferResult, parseScreenBrief, politeHangupTwiml, ringFirstTwiml, screenResultTwiml, screenTwiml } from "@/server/voice/twiml";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
-import { nextStepFor, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
+import { nextStepFor, RECOVERY_TASK_TITLE, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
 import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
 import {
   accountAuditLog,
@@ -268,6 +268,9 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
   const ended: LeadEventInput = { type: "call.ended", data: { callStatus: form.CallStatus, duration: form.CallDuration ?? null } };
   await writeCallStep(db, call, now, async (tx, lead) => {
     if (!(open && aiHandled && !state.outcome)) return { patch: {}, events: [ended] };
+    // The spool recovery got there first (the call was cut off while our system was down): its
+    // urgent callback stands, not an ordinary hang-up's callback.
+    if (lead.nextAction === RECOVERY_TASK_TITLE) return { patch: {}, events: [ended] };
     const { status, task } = closeOnHangup(state);
     const hungUp: LeadEventInput = { type: "call.caller_hung_up", data: { status } };
     // After an emergency the urgent callback (and its next action) already stands: only the status changes.
