@@ -2,7 +2,7 @@
 import { createPersonWithBusiness } from "@/server/db/cross-tenant-accounts";
 import { globalDb, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
-import { createTenant, freeSlug, newTenantId } from "@/server/tenants/create-tenant";
+import { createTenant, newTenantId, withFreeSlug } from "@/server/tenants/create-tenant";
 import { isCommonPassword, isOneRepeatedCharacter } from "./common-passwords";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
@@ -29,12 +29,19 @@ export async function signUp(
     throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
   }
   const passwordHash = await hashPassword(input.password);
-  const slug = await freeSlug(directory, { name: input.businessName });
   // One transaction: the person (a global row, by the named insert) and the new business on its scoped client.
-  // createTenant writes the one audit entry ("Created this business", by the new owner).
-  const created = await createPersonWithBusiness(sys, newTenantId(), { email, name, passwordHash }, (tx, user) =>
-    createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id, slug }),
-  );
+  // createTenant writes the one audit entry ("Created this business", by the new owner). Two sign-ups
+  // with the same business name in the same instant: the second gets a suffixed address.
+  const created = await withFreeSlug(directory, { name: input.businessName }, (slug) =>
+    createPersonWithBusiness(sys, newTenantId(), { email, name, passwordHash }, (tx, user) =>
+      createTenant(tx, { name: input.businessName, timeZone: input.timeZone, ownerId: user.id, slug }),
+    ),
+  ).catch((err: unknown) => {
+    // The same email signed up in the same instant (a double click): the same answer as below.
+    const e = err as { code?: string; message?: string };
+    if (e.code === "P2002" && String(e.message).includes("email")) return null;
+    throw err;
+  });
   if (!created) throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
   return { user: created.user, tenant: created.result };
 }

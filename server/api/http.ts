@@ -4,13 +4,18 @@ import { ZodError } from "zod";
 import { forTenant, getSystemDb } from "@/server/db";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError, HTTP_STATUS } from "@/server/errors";
+import { logInternalError, somethingWentWrong } from "@/server/http/error-ref";
+import { isFieldFirst } from "@/server/http/safe-input";
 import { authorizeApiRequest, RateLimited, type ApiScope } from "./api-auth";
 
 export function jsonError(status: number, message: string, field?: string) {
   return Response.json({ error: { message, ...(field ? { field } : {}) } }, { status });
 }
 
-/** An error as the API answers it: AppError → its status, ZodError → 400 naming the field, 429 with Retry-After. */
+/**
+ * An error as the API answers it: AppError → its status, ZodError → 400 naming the field, 429
+ * with Retry-After; anything else → 500 with a reference only (the error is logged under it).
+ */
 export function errorResponse(err: unknown): Response {
   if (err instanceof RateLimited) {
     const res = jsonError(429, err.message);
@@ -20,10 +25,11 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) return jsonError(HTTP_STATUS[err.code], err.message, err.field);
   if (err instanceof ZodError) {
     const first = err.issues[0];
-    return jsonError(400, first?.message ?? "Invalid request.", first?.path.join("."));
+    const field = first?.path.join(".");
+    const message = first && isFieldFirst(first) ? `${field || "The request"} ${first.message}` : first?.message;
+    return jsonError(400, message ?? "Invalid request.", field);
   }
-  console.error("REST API error:", err);
-  return jsonError(500, "Something went wrong on our side. Try again.");
+  return jsonError(500, somethingWentWrong(logInternalError("REST API", err)));
 }
 
 /**

@@ -1,5 +1,6 @@
 // REST API v1 reads: newest first, cursor pagination, filters status, urgency and since.
 import { z } from "zod";
+import { isDateInBounds, zDateTimeString } from "@/server/http/safe-input";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { LeadStatus, Urgency } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
@@ -8,7 +9,7 @@ import { leadJson } from "./lead-json";
 export const ZListLeadsQuery = z.object({
   status: z.enum(Object.values(LeadStatus) as [string, ...string[]], { message: `status must be one of ${Object.values(LeadStatus).join(", ")}` }).optional(),
   urgency: z.enum(Object.values(Urgency) as [string, ...string[]], { message: `urgency must be one of ${Object.values(Urgency).join(", ")}` }).optional(),
-  since: z.iso.datetime({ offset: true, message: "since must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z" }).optional(),
+  since: zDateTimeString("since must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z").optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number({ message: "limit must be a number" }).int().min(1, "limit must be 1 to 100").max(100, "limit must be 1 to 100").default(25),
 });
@@ -17,7 +18,7 @@ export const ZListLeadsQuery = z.object({
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError("BAD_REQUEST", "cursor is not valid: pass the nextCursor of the previous page.", "cursor");
+  if (!id || !isDateInBounds(createdAt)) throw new AppError("BAD_REQUEST", "cursor is not valid: pass the nextCursor of the previous page.", "cursor");
   return { createdAt, id };
 }
 

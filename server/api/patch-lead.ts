@@ -2,6 +2,7 @@
 // visit, and how it went (showed / no-show, won with its value, lost). Every change goes through
 // the leads module's one writer with the same rules as the office, recorded as the API key.
 import { z } from "zod";
+import { zDateTimeString, zText } from "@/server/http/safe-input";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadWriteCtx } from "@/server/leads/apply-lead-change";
@@ -13,10 +14,10 @@ export const LEAD_OUTCOMES = ["booked", "showed", "no_show", "won", "lost"] as c
 
 export const ZPatchLeadInput = z
   .object({
-    externalJobId: z.string().trim().max(200, "externalJobId is longer than 200 characters").nullable().optional(),
+    externalJobId: zText(200, { maxMessage: "externalJobId is longer than 200 characters" }).nullable().optional(),
     externalJobUrl: z.url({ protocol: /^https?$/, message: "externalJobUrl must be an http(s) URL" }).max(2000, "externalJobUrl is longer than 2000 characters").nullable().optional(),
     outcome: z.enum(LEAD_OUTCOMES, { message: `outcome must be one of ${LEAD_OUTCOMES.join(", ")}` }).optional(),
-    appointmentAt: z.iso.datetime({ offset: true, message: "appointmentAt must be an ISO 8601 date-time" }).optional().meta({ description: "With outcome booked: when the visit is" }),
+    appointmentAt: zDateTimeString("appointmentAt must be an ISO 8601 date-time").optional().meta({ description: "With outcome booked: when the visit is" }),
     jobValueCents: z.number({ message: "jobValueCents must be a whole number of cents" }).int("jobValueCents must be a whole number of cents").min(0).max(MAX_JOB_VALUE_CENTS).optional().meta({ description: "With outcome won: the job's value in cents" }),
   })
   .strict()

@@ -7,6 +7,7 @@ import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { authorizeApiRequest, type ApiCaller, type ApiScope } from "./api-auth";
 import { errorResponse } from "./http";
+import { findUnsafeInput } from "@/server/http/safe-input";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
@@ -61,11 +62,15 @@ export function serveApi<Q extends AnyObject, P extends AnyObject, B extends z.Z
       if (route.public) return Response.json(await route.handle({ caller: PUBLIC_CALLER, now } as ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>, z.infer<H>>));
       const sys = await getSystemDb();
       const caller = await authorizeApiRequest(sys, req, route.scope, now);
-      const query = (route.query ?? z.object({})).parse(Object.fromEntries(new URL(req.url).searchParams)) as z.infer<Q>;
-      const params = (route.params ?? z.object({})).parse((await args?.params) ?? {}) as z.infer<P>;
+      const raw = { query: Object.fromEntries(new URL(req.url).searchParams), params: (await args?.params) ?? {}, body: route.body ? await readBody(req) : undefined };
+      // The safe-input boundary, before any schema: text the database cannot store, dates outside 2000–2100.
+      const unsafe = findUnsafeInput(raw.query, "as-sent") ?? findUnsafeInput(raw.params, "as-sent") ?? findUnsafeInput(raw.body, "as-sent");
+      if (unsafe) throw new AppError("BAD_REQUEST", unsafe.message, unsafe.field);
+      const query = (route.query ?? z.object({})).parse(raw.query) as z.infer<Q>;
+      const params = (route.params ?? z.object({})).parse(raw.params) as z.infer<P>;
       // Header names are case-insensitive: each documented name is read from the request as is.
       const headers = (route.headers ?? z.object({})).parse(Object.fromEntries(Object.keys(route.headers?.shape ?? {}).map((name) => [name, req.headers.get(name) ?? undefined]))) as z.infer<H>;
-      const body = (route.body ? route.body.parse(await readBody(req)) : undefined) as z.infer<B>;
+      const body = (route.body ? route.body.parse(raw.body) : undefined) as z.infer<B>;
       const result = await route.handle({ db: forTenant(sys, caller.tenantId), tenantId: caller.tenantId, caller, query, params, body, headers, now });
       if (route.response.status === 204) return new Response(null, { status: 204 });
       // A route may answer in another format (the monthly report as CSV).

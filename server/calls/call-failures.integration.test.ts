@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
-import { hangingDatabase, refusingDatabase } from "@/server/test/database-outage";
+import { hangingDatabase, refusingDatabase, stallingDatabase } from "@/server/test/database-outage";
 import { setDb } from "@/server/db";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { createIntakeEngine, intakeConfigFromEnv } from "@/server/intake/engine";
@@ -22,6 +22,7 @@ import { systemDb } from "@/server/db/system";
 import { FAILED_DIR, RECOVERY_TASK_TITLE, recoverSpooledCalls, spoolWebhook, type SpooledWebhook } from "./spool";
 import { MESSAGES } from "./voice-flow";
 import { setIntakeEngine, voiceRouteSettings } from "./voice-route";
+import { UNHEARD_PREFIX } from "./undelivered-answer";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { gatherAction, postVoice, spoken, TwilioCall } from "@/server/test/webhook-test-kit";
 
@@ -205,6 +206,105 @@ describe(`database failure mid-call (${engineName})`, () => {
     expect(salvaged).toMatchObject({ tenantId: biz.tenant.id, callerPhone: "+15125554242", status: "missed" });
     expect(salvaged.tasks.map((t) => t.kind)).toEqual(["urgent_callback"]);
     expect(spooled()).toEqual([]);
+  });
+
+  it("rolls back a turn whose transaction the database stalled past the deadline, and the cut-off call still ends with the urgent callback", async () => {
+    const stalling = stallingDatabase(db);
+    const deadline = voiceRouteSettings.deadlineMs;
+    const call = new TwilioCall(biz.trackingNumber);
+    const turns = () => prisma.callTurn.findMany({ where: { call: { callSid: call.callSid } }, orderBy: { seq: "asc" } });
+    try {
+      setDb(stalling.db);
+      await call.missed();
+      await call.say("78701");
+      const before = await turns();
+      voiceRouteSettings.deadlineMs = 800;
+      // The turn's transaction waits 2.5 s for the database (longer than the deadline), then the database answers again.
+      stalling.hang(2_500, "transactions");
+      const [cut, ms] = await timed(postVoice(gatherAction(call.last)!, call.form({ SpeechResult: "the water heater is leaking" })));
+      expect(spoken(cut.body)).toBe(MESSAGES.trouble);
+      expect(ms).toBeLessThan(2_000);
+      expect(spooled().map((s) => s.path)).toEqual(["/api/twilio/voice/intake"]);
+      // The stalled step runs on once the database answers: nothing the caller never heard is stored.
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect(await turns()).toEqual(before);
+      expect((await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } })).lastTwimlKey).not.toBe("intake:1");
+      expect((await leadOf(call)).transcriptExcerpt ?? "").not.toContain("water heater");
+      voiceRouteSettings.deadlineMs = deadline;
+
+      // Twilio's status webhook (the caller was hung up on) reaches the database before the recovery runs.
+      expect((await postVoice("/api/twilio/voice/status", call.form({ CallStatus: "completed" }))).status).toBe(200);
+      await runRecoveryJob();
+      const lead = await leadOf(call);
+      expect(lead).toMatchObject({ status: "followup_needed", nextAction: RECOVERY_TASK_TITLE });
+      expect(lead.tasks.filter((t) => t.kind === "urgent_callback").map((t) => t.title)).toEqual([RECOVERY_TASK_TITLE]);
+      expect(spooled()).toEqual([]);
+    } finally {
+      voiceRouteSettings.deadlineMs = deadline;
+      stalling.heal();
+      await stalling.db.close();
+    }
+  });
+
+  it("marks the agent's answer as not heard when the database acknowledges the turn's COMMIT only after the deadline", async () => {
+    const stalling = stallingDatabase(db);
+    const deadline = voiceRouteSettings.deadlineMs;
+    const call = new TwilioCall(biz.trackingNumber);
+    const turns = () => prisma.callTurn.findMany({ where: { call: { callSid: call.callSid } }, orderBy: { seq: "asc" } });
+    try {
+      setDb(stalling.db);
+      await call.missed();
+      await call.say("78701");
+      const before = await turns();
+      voiceRouteSettings.deadlineMs = 800;
+      // Everything runs in time; only the COMMIT waits 2.5 s: the one round trip the deadline check cannot cover.
+      stalling.hang(2_500, "commit");
+      const cut = await postVoice(gatherAction(call.last)!, call.form({ SpeechResult: "the water heater is leaking" }));
+      expect(spoken(cut.body)).toBe(MESSAGES.trouble);
+      await expect.poll(async () => (await prisma.leadEvent.count({ where: { lead: { sourceRef: call.callSid }, type: "call.answer_undelivered" } })), { timeout: 10_000 }).toBe(1);
+      const after = await turns();
+      const added = after.slice(before.length);
+      expect(added.map((t) => t.speaker)).toEqual(["caller", ...added.slice(1).map(() => "agent")]);
+      expect(added[0]!.text).toBe("the water heater is leaking");
+      // Every agent line of the turn the caller never heard says so.
+      for (const line of added.slice(1)) expect(line.text.startsWith(UNHEARD_PREFIX)).toBe(true);
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect((await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } })).lastTwiml).toContain(MESSAGES.trouble);
+      voiceRouteSettings.deadlineMs = deadline;
+
+      await postVoice("/api/twilio/voice/status", call.form({ CallStatus: "completed" }));
+      await runRecoveryJob();
+      const lead = await leadOf(call);
+      expect(lead.nextAction).toBe(RECOVERY_TASK_TITLE);
+      expect(lead.tasks.filter((t) => t.kind === "urgent_callback").map((t) => t.title)).toEqual([RECOVERY_TASK_TITLE]);
+    } finally {
+      voiceRouteSettings.deadlineMs = deadline;
+      stalling.heal();
+      await stalling.db.close();
+    }
+  });
+
+  it("waits and retries a spooled call after a transient error (connection timeout) even though the database answers SELECT 1", async () => {
+    const stalling = stallingDatabase(db);
+    try {
+      const lost = { CallSid: newSid(), From: "+15125556161", To: biz.trackingNumber };
+      await spoolWebhook({ path: "/api/twilio/voice", form: lost, receivedAt: new Date().toISOString(), error: "no answer within 12000 ms" }, spool);
+      stalling.failTransactions(new Error("timeout exceeded when trying to connect"));
+      expect(await stalling.db.prisma.$queryRaw`SELECT 1 AS ok`).toEqual([{ ok: 1 }]);
+      const result = await recoverSpooledCalls(systemDb(stalling.db.prisma), spool);
+      expect(result).toMatchObject({ recovered: 0, failed: 0, left: 1 });
+      expect(spooled()).toHaveLength(1);
+      expect(existsSync(path.join(spool, FAILED_DIR))).toBe(false);
+
+      stalling.heal();
+      expect(await recoverSpooledCalls(systemDb(stalling.db.prisma), spool)).toMatchObject({ recovered: 1, failed: 0, left: 0 });
+      const lead = await prisma.lead.findFirstOrThrow({ where: { sourceRef: lost.CallSid }, include: { tasks: true } });
+      expect(lead).toMatchObject({ status: "missed", nextAction: RECOVERY_TASK_TITLE });
+      expect(lead.tasks.map((t) => t.title)).toEqual([RECOVERY_TASK_TITLE]);
+    } finally {
+      stalling.heal();
+      await stalling.db.close();
+    }
   });
 
   it("re-arms draining when a run finds the database gone again", async () => {

@@ -9,6 +9,8 @@ export type NextStep = { nextAction: string; dueAt: Date };
 /** Missed calls have an immediate response SLA (seed 003): call back now. */
 export const MISSED_CALL_ACTION = "Call back: missed call";
 export const AI_IN_PROGRESS_ACTION = "AI intake in progress: call back if the call drops";
+/** The next action (and task title) of a call cut off while our system was down (server/calls/spool.ts). */
+export const RECOVERY_TASK_TITLE = "Call back now: this call was cut off while our system was down";
 export const TRANSFER_IN_PROGRESS_ACTION = "Warm transfer to on-call in progress: call back at once if nobody takes it";
 export const PLUMBER_ANSWERED_ACTION = "Log the outcome of the plumber's call";
 export const CONFIRM_APPOINTMENT_ACTION = "Confirm the appointment";

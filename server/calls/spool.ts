@@ -23,6 +23,8 @@ import { VOICE_PATHS } from "@/server/voice/twiml";
 import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
 import { accountAuditLog, findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { onCallStatus } from "./voice-flow";
+import { isTransientDatabaseError } from "./transient-errors";
+import { RECOVERY_TASK_TITLE } from "./next-step";
 
 export const SMS_PATHS = { inbound: "/api/twilio/sms", status: "/api/twilio/sms/status" } as const;
 
@@ -30,7 +32,9 @@ export type SpooledWebhook = { path: string; query?: string; form: TwilioForm; r
 
 /** A claimed file whose worker died is retried after this long. */
 const STALE_CLAIM_MS = 10 * 60_000;
-export const RECOVERY_TASK_TITLE = "Call back now: this call was cut off while our system was down";
+/** A lead still in one of these after an outage was cut off before any outcome. */
+const CUT_OFF_STATUSES: readonly string[] = ["missed", "answered_by_ai", "followup_needed"];
+export { RECOVERY_TASK_TITLE };
 
 export function spoolDir(): string {
   return path.resolve(process.env.SPOOL_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "spool"));
@@ -139,7 +143,8 @@ export async function recoverSpooledCalls(sys: SystemDb, dir = spoolDir(), now =
       result[outcome] += 1;
       await rename(claimed, `${file}.done`);
     } catch (err) {
-      if (!(await databaseAnswers(sys))) {
+      // A timeout, a full pool, a deadlock: the database is struggling, not refusing this file.
+      if (isTransientDatabaseError(err) || !(await databaseAnswers(sys))) {
         await rename(claimed, file).catch(() => undefined);
         result.left = names.length - index;
         console.error(`Spooled webhook ${name} waits for the database: ${logLine(err)}`);
@@ -209,8 +214,9 @@ async function recoverOne(sys: SystemDb, entry: SpooledWebhook, now: Date): Prom
     return "recovered";
   }
   // The caller heard our apology and was hung up on. Unless the call had already reached an
-  // outcome, the office calls back at once.
-  if (lead.status !== "missed" && lead.status !== "answered_by_ai") return "skipped";
+  // outcome (booked, declined, taken by the plumber, closed), the office calls back at once — also
+  // when the call's status webhook got there first and closed it as an ordinary hang-up.
+  if (!CUT_OFF_STATUSES.includes(lead.status)) return "skipped";
   const captured = Object.keys(parseCallState(call.state, call.promptProfile).fields).length > 0;
   const status = captured ? "followup_needed" : "missed";
   // One transaction: the task (its fixed id decides who recovers this call) and the lead's

@@ -27,7 +27,7 @@ import { takeIntakeTurn, intakeInputFromForm, type IntakeInput } from "@/server/
 import { isScreenResult, isTransferResult, parseScreenBrief, politeHangupTwiml, ringFirstTwiml, screenResultTwiml, screenTwiml } from "@/server/voice/twiml";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
-import { nextStepFor, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
+import { nextStepFor, RECOVERY_TASK_TITLE, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
 import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
 import {
   accountAuditLog,
@@ -47,7 +47,30 @@ import { NOT_A_CUSTOMER } from "@/server/leads/close-reasons";
 import { enqueueAfterCallCheck } from "@/server/qa/after-call-jobs";
 import { speechHintsFor } from "./speech-hints-cache";
 
-export type VoiceCtx = { sys: SystemDb; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date };
+/** `deadline`: when the webhook's answer must be out (epoch ms); a step that would commit later rolls back. */
+export type VoiceCtx = { sys: SystemDb; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date; deadline?: number };
+
+/**
+ * The webhook has already answered the caller's apology (the database stalled past the deadline):
+ * what this step would have said was never heard, so it must not be stored. The webhook is spooled
+ * and its recovery gives the office the urgent callback.
+ */
+export class AnswerTooLate extends Error {
+  constructor() {
+    super("the answer deadline passed before this step could commit; rolled back");
+  }
+}
+
+/** Transaction options that leave no transaction open past the answer deadline. */
+function stepTransaction(deadline: number | undefined) {
+  if (deadline === undefined) return CALL_TRANSACTION;
+  const left = Math.max(1, deadline - Date.now());
+  return { maxWait: Math.min(CALL_TRANSACTION.maxWait, left), timeout: left };
+}
+
+function beforeDeadline(deadline: number | undefined): void {
+  if (deadline !== undefined && Date.now() >= deadline) throw new AnswerTooLate();
+}
 
 const nowOf = (ctx: VoiceCtx) => (ctx.now ? ctx.now() : new Date());
 
@@ -90,6 +113,8 @@ const CONFLICT_RETRIES = 3;
  * new state and the TwiML a replay waits for. If the office changed the lead in the same instant
  * (the writer's CONFLICT), the lead is read again and the change rebuilt.
  * The call's lead changes emit no lead.updated: integrations get the call once, as call.completed.
+ * With a `deadline` (the webhook's answer deadline), a transaction that reaches its COMMIT after
+ * it, or is still open at it, rolls back (ADR 0004).
  */
 async function writeCallStep(
   db: TenantDb,
@@ -97,14 +122,18 @@ async function writeCallStep(
   now: Date,
   build: (tx: TenantTx, lead: Lead) => Promise<LeadChange>,
   write?: CallWrite,
+  deadline?: number,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
+      beforeDeadline(deadline);
       await db.$transaction(async (tx) => {
         const lead = call.leadId ? await tx.lead.findFirst({ where: { id: call.leadId } }) : null;
         if (lead) await writeLeadChange(tx, { tenantId: call.tenantId, actorId: null, now, onRefusal: "flag", webhooks: false }, lead, await build(tx, lead));
         if (write) await tx.call.update({ where: { callSid: call.callSid }, data: { ...write.data, ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}) } });
-      }, CALL_TRANSACTION);
+        // Last thing before COMMIT: a step the caller can no longer hear rolls back.
+        beforeDeadline(deadline);
+      }, stepTransaction(deadline));
       return;
     } catch (err) {
       if (!(err instanceof AppError && err.code === "CONFLICT") || attempt >= CONFLICT_RETRIES) throw err;
@@ -177,7 +206,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
 
   if (plumberAnswered(dialStatus, !!call.plumberAcceptedAt)) {
     const twiml = politeHangupTwiml(MESSAGES.answered);
-    await writeCallStep(db, call, now, async () => statusChange("answered_by_plumber", now, [{ type: "call.answered_by_plumber", data: { dialStatus } }]), { key, twiml, data: { stage: "ended" } });
+    await writeCallStep(db, call, now, async () => statusChange("answered_by_plumber", now, [{ type: "call.answered_by_plumber", data: { dialStatus } }]), { key, twiml, data: { stage: "ended" } }, ctx.deadline);
     return twiml;
   }
 
@@ -186,7 +215,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
   if (!gate.open) {
     // The AI path hard-stops; the lead stays `missed` with "call back now".
     const twiml = politeHangupTwiml(MESSAGES.gateClosed(call.tenant.name));
-    await writeCallStep(db, call, now, async () => statusChange("missed", now, [missed, { type: "call.ai_blocked", data: { reasons: gate.reasons } }]), { key, twiml, data: { stage: "ended" } });
+    await writeCallStep(db, call, now, async () => statusChange("missed", now, [missed, { type: "call.ai_blocked", data: { reasons: gate.reasons } }]), { key, twiml, data: { stage: "ended" } }, ctx.deadline);
     return twiml;
   }
   const answered = statusChange("answered_by_ai", now, [missed, { type: "call.ai_answered", data: { promptProfile: call.promptProfile } }]);
@@ -246,6 +275,9 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
     // Closed on the call as not a customer (a salesperson, a recording, a wrong number): it stays
     // closed, with no callback task, whenever the caller hangs up.
     if (lead.status === "closed" && lead.closeReason === NOT_A_CUSTOMER) return { patch: {}, events: [ended] };
+    // The spool recovery got there first (the call was cut off while our system was down): its
+    // urgent callback stands, not an ordinary hang-up's callback.
+    if (lead.nextAction === RECOVERY_TASK_TITLE) return { patch: {}, events: [ended] };
     const { status, task } = closeOnHangup(state);
     const hungUp: LeadEventInput = { type: "call.caller_hung_up", data: { status } };
     // After an emergency the urgent callback (and its next action) already stands: only the status changes.
@@ -323,6 +355,7 @@ async function runTurn(ctx: VoiceCtx, db: TenantDb, call: Call, state: CallState
       return actionsChange(tx, call, lead, next, turn.result.actions, now, first);
     },
     write,
+    ctx.deadline,
   );
   return turn.twiml;
 }

@@ -12,6 +12,7 @@ import { readTwilioWebhook, twiml, type TwilioForm } from "@/server/integrations
 import { politeHangupTwiml } from "@/server/voice/twiml";
 import { drainSpoolIfPending, markSpoolPending } from "./jobs";
 import { logLine, spoolWebhook, webhookSid } from "./spool";
+import { markAnswerUndelivered } from "./undelivered-answer";
 import { MESSAGES, type VoiceCtx } from "./voice-flow";
 
 export { intakeEngine, setIntakeEngine } from "@/server/intake/process-engine";
@@ -59,21 +60,33 @@ export function voiceRoute(options: VoiceRouteOptions, step: Step) {
     const read = await readTwilioWebhook(req, options.required, options.phones ?? []);
     if ("response" in read) return read.response;
     const url = new URL(req.url);
+    const deadlineMs = voiceRouteSettings.deadlineMs;
+    // The step gets the same deadline: what it would commit after the caller heard the apology rolls back.
+    const deadline = Date.now() + deadlineMs;
+    const work = (async () => {
+      const ctx: VoiceCtx = { sys: await getSystemDb(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine(), now: voiceRouteSettings.now, deadline };
+      const answer = await step(ctx, url.searchParams, read.form);
+      // After an outage, the first webhook that reaches the database drains this process's spool.
+      drainSpoolIfPending(ctx.sys);
+      return answer;
+    })();
     try {
-      const out = await withinDeadline(
-        voiceRouteSettings.deadlineMs,
-        (async () => {
-          const ctx: VoiceCtx = { sys: await getSystemDb(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine(), now: voiceRouteSettings.now };
-          const answer = await step(ctx, url.searchParams, read.form);
-          // After an outage, the first webhook that reaches the database drains this process's spool.
-          drainSpoolIfPending(ctx.sys);
-          return answer;
-        })(),
-      );
+      const out = await withinDeadline(deadlineMs, work);
       return twiml(out ?? EMPTY_TWIML);
     } catch (err) {
       // The form holds the caller's number and words: logs get the CallSid (or MessageSid) only.
       const sid = webhookSid(read.form);
+      // A voice step that still commits after this answer: the caller never heard it; say so on the call.
+      if (err instanceof DeadlineExceeded && read.form.CallSid && url.pathname.startsWith("/api/twilio/voice")) {
+        const callSid = read.form.CallSid;
+        void work
+          .then(async (late) => {
+            if (typeof late !== "string") return;
+            const marked = await markAnswerUndelivered(await getSystemDb(), callSid, { path: url.pathname, heardTwiml: failure });
+            console.error(`Twilio webhook ${url.pathname} for ${sid} committed after its deadline; ${marked} unheard line(s) marked on the transcript.`);
+          })
+          .catch(() => undefined);
+      }
       console.error(`Twilio webhook ${url.pathname} failed for ${sid}: ${logLine(err)}`);
       markSpoolPending();
       await spoolWebhook({ path: url.pathname, query: url.search, form: read.form, receivedAt: new Date().toISOString(), error: String((err as Error).message ?? err) }).catch((e: unknown) =>

@@ -48,6 +48,14 @@ export async function callProgressBySid(sys: SystemDb, callSid: string) {
   return rawClient(sys).call.findUnique({ where: { callSid }, select: { stage: true, turn: true, lastTwimlKey: true, lastTwiml: true } });
 }
 
+/**
+ * The call a late step committed for, by CallSid: the step ran after its webhook had already
+ * answered (server/calls/undelivered-answer.ts), and the CallSid is all that webhook names.
+ */
+export async function callOfSid(sys: SystemDb, callSid: string) {
+  return rawClient(sys).call.findUnique({ where: { callSid }, select: { id: true, tenantId: true, leadId: true } });
+}
+
 /** The ring-first whisper names only the parent call's CallSid: the name of the business it belongs to, or null. */
 export async function businessNameOfCall(sys: SystemDb, callSid: string): Promise<string | null> {
   const call = await rawClient(sys).call.findUnique({ where: { callSid }, select: { tenant: { select: { name: true } } } });

@@ -67,6 +67,7 @@ export function describeEvent(e: TimelineEvent, nameOf: Names, dateTime: DateTex
     case "call.outcome": return `Call outcome: ${statusLabel(d.outcome)}`;
     case "call.caller_hung_up": return "Caller hung up during intake";
     case "call.ended": return "Call ended";
+    case "call.answer_undelivered": return "The caller did not hear the AI's last answer: our system was down and the call was cut off";
     case "call.recovered": return "Call recovered after a delivery problem: it needs an urgent callback";
     case "task.created": return `Task created: ${d.title ?? taskKindLabel(d.kind)}`;
     case "lead.created": return `Lead created (${[sourceLabel(d.source ?? "manual").toLowerCase(), CREATED_HOW[String(d.how ?? d.via ?? "")], d.channel ? `from ${channelLabel(d.channel)}` : null].filter(Boolean).join(", ")})${d.smsConsent === true ? "; agreed to texts" : ""}`;

@@ -4,6 +4,7 @@
 // queueAt), then its other leads (queueAt >= now — only those due later — by age). So a page
 // costs about the same at 100 leads or 100,000. Counts per group: one GROUP BY, same filters.
 import { z } from "zod";
+import { isDateInBounds, zDateTimeString } from "@/server/http/safe-input";
 import { Prisma } from "@/server/db/generated/client";
 import { LeadSource, LeadStatus, Urgency } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-scope";
@@ -25,8 +26,8 @@ export const ZInboxFilter = z.object({
   overdue: z.boolean().optional(),
   q: z.string().trim().max(80).optional(),
   /** Leads that came in within [createdFrom, createdTo): the leads behind a report figure. */
-  createdFrom: z.iso.datetime({ message: "createdFrom must be an ISO date and time." }).optional(),
-  createdTo: z.iso.datetime({ message: "createdTo must be an ISO date and time." }).optional(),
+  createdFrom: zDateTimeString("createdFrom must be an ISO date and time.").optional(),
+  createdTo: zDateTimeString("createdTo must be an ISO date and time.").optional(),
   /** Test calls only; without it, the real queue has none. */
   testCalls: z.boolean().optional(),
   /** Calls the AI closed as not from a customer (a salesperson, a recording, a wrong number). */
@@ -45,7 +46,7 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.o !== "number" || typeof c.id !== "string" || Number.isNaN(new Date(c.k).getTime()) || Number.isNaN(new Date(c.n).getTime())) throw new Error("bad");
+    if (typeof c.o !== "number" || typeof c.id !== "string" || !isDateInBounds(new Date(c.k)) || !isDateInBounds(new Date(c.n))) throw new Error("bad");
     return c;
   } catch {
     throw new AppError("BAD_REQUEST", "The page cursor is not valid: reload the inbox from the top.", "cursor");

@@ -2,21 +2,19 @@
 // last month, or a custom range of local days, each with the period just before it. Pure.
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
+import { zDay, zMonth } from "@/server/http/safe-input";
 import { AppError } from "@/server/errors";
 
 export const PERIOD_KINDS = ["this_week", "last_week", "this_month", "last_month", "custom", "month"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 export const ZReportPeriodInput = z.object({
   kind: z.enum(PERIOD_KINDS),
   /** Custom range: first and last local day, inclusive (YYYY-MM-DD). */
-  from: z.string().regex(DAY, "From must be a date like 2026-03-02.").optional(),
-  to: z.string().regex(DAY, "To must be a date like 2026-03-31.").optional(),
+  from: zDay("From must be a date like 2026-03-02.").optional(),
+  to: zDay("To must be a date like 2026-03-31.").optional(),
   /** kind "month": the month, YYYY-MM. */
-  month: z.string().regex(MONTH, "Month must look like 2026-03.").optional(),
+  month: zMonth("Month must look like 2026-03.").optional(),
 });
 export type ReportPeriodInput = z.infer<typeof ZReportPeriodInput>;
 

@@ -2,6 +2,7 @@
 // query and response (exported by name for the API document), and the CSV's rows.
 import { ZFollowUpReport } from "@/server/followups/report";
 import { z } from "zod";
+import { zMonth } from "@/server/http/safe-input";
 import { LeadSource } from "@/server/db/generated/enums";
 
 const rate = z.number().min(0).max(1).nullable().describe("A share 0–1; null when nothing to divide by.");
@@ -113,7 +114,7 @@ export type Report = z.infer<typeof ZReport>;
 
 /** REST: GET /api/v1/reports/monthly?month=YYYY-MM[&format=json|csv]. */
 export const ZMonthlyReportQuery = z.object({
-  month: z.string({ error: "month is required, like 2026-03." }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must look like 2026-03."),
+  month: z.string({ error: "month is required, like 2026-03." }).pipe(zMonth("month must look like 2026-03.")),
   format: z.enum(["json", "csv"], { error: "format must be json or csv." }).default("json"),
 });
 export const ZMonthlyReportResponse = ZReport;

@@ -43,6 +43,21 @@ export async function freeSlug(directory: Pick<GlobalDb, "tenant">, input: { nam
   return slug;
 }
 
+/**
+ * Runs `create` with a free slug; when another business took the same slug in the same instant
+ * (two sign-ups for "Smith Plumbing" at once), once more with a suffixed one instead of failing.
+ */
+export async function withFreeSlug<T>(directory: Pick<GlobalDb, "tenant">, input: { name: string; slug?: string }, create: (slug: string) => Promise<T>): Promise<T> {
+  const slug = await freeSlug(directory, input);
+  try {
+    return await create(slug);
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    if (e.code !== "P2002" || !String(e.message).includes("slug")) throw err;
+    return create(`${slugify(input.slug ?? input.name.trim())}-${randomBytes(3).toString("hex")}`);
+  }
+}
+
 /** The new tenant's scoped client (or its transaction): `forTenant(sys, newTenantId())`. */
 type Tx = Pick<TenantTx, "tenant" | "membership" | "auditLog">;
 

@@ -6,6 +6,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { issueSentence } from "./zod-sentences";
+import { logInternalError, somethingWentWrong } from "@/server/http/error-ref";
+import { findUnsafeInput } from "@/server/http/safe-input";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
 import { can, type Permission } from "@/server/auth/permissions";
@@ -28,7 +30,13 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, path }) {
+      // An internal error's message (a database's, a library's) is never shown: it is logged
+      // under a reference, and the answer carries only that reference.
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        const ref = logInternalError(`tRPC ${path ?? "request"}`, error.cause ?? error);
+        return { ...shape, message: somethingWentWrong(ref), data: { ...shape.data, stack: undefined, ref } };
+      }
       const cause = error.cause;
       const field = cause instanceof AppError ? cause.field : undefined;
       const zod = cause instanceof ZodError ? cause.issues.map((i) => ({ field: i.path.join("."), message: issueSentence(i) })) : undefined;
@@ -58,9 +66,19 @@ const appErrors = t.middleware(async ({ next }) => {
   return res;
 });
 
+/**
+ * The safe-input boundary (server/http/safe-input.ts), before any input schema runs: text the
+ * database cannot store or a date outside 2000–2100 is a 400 naming the field.
+ */
+const safeInput = t.middleware(async ({ getRawInput, next }) => {
+  const unsafe = findUnsafeInput(await getRawInput());
+  if (unsafe) throw new AppError("BAD_REQUEST", unsafe.message, unsafe.field);
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(appErrors).use(safeInput);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

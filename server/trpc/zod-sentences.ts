@@ -14,6 +14,8 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
 const VALIDATOR_TEXT = /^(Too big|Too small|Invalid|Expected|Required|Unrecognized)/;
 
 export function issueSentence(issue: core.$ZodIssue): string {
+  // The safe-input types (server/http/safe-input.ts) say what is wrong; the field's name goes first.
+  if (issue.code === "custom" && (issue.params as { fieldFirst?: boolean } | undefined)?.fieldFirst) return `${fieldLabel(issue.path)} ${issue.message}`;
   if (!VALIDATOR_TEXT.test(issue.message)) return issue.message;
   const label = fieldLabel(issue.path);
   switch (issue.code) {

@@ -1,5 +1,6 @@
 // Account: sign up, who am I, which businesses can I open, invites.
 import { z } from "zod";
+import { zText } from "@/server/http/safe-input";
 import { startTrialQuietly } from "@/server/billing/start-trial";
 import { signUp } from "@/server/accounts/sign-up";
 import { acceptInvite, findOpenInvite } from "@/server/accounts/invites";
@@ -8,16 +9,16 @@ import { forTenant, globalDb } from "@/server/db/system";
 import { protectedProcedure, publicProcedure, router } from "../init";
 
 export const ZSignUpInput = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100),
+  name: zText(100, { min: 1, minMessage: "Enter your name." }),
   email: z.email("Enter a valid email address."),
   password: z.string().min(10, "Password must be at least 10 characters.").max(200),
-  businessName: z.string().trim().min(2, "Business name must be at least 2 characters.").max(100),
+  businessName: zText(100, { min: 2, minMessage: "Business name must be at least 2 characters." }),
   timeZone: z.string().min(1, "Choose a time zone."),
 });
 
 export const ZAcceptInviteInput = z.object({
   token: z.string().min(10),
-  name: z.string().trim().max(100).optional(),
+  name: zText(100).optional(),
   password: z.string().min(1, "Enter a password.").max(200),
 });
 

@@ -1,6 +1,7 @@
 // The agency console: an operator's tenants with their health, adding a business, pause/resume.
 // Every procedure goes through the agency gate (operators only, their own agency only).
 import { z } from "zod";
+import { zText } from "@/server/http/safe-input";
 import { startTrialQuietly } from "@/server/billing/start-trial";
 import { forTenant } from "@/server/db/system";
 import { agencyOverview } from "@/server/agency/agency-overview";
@@ -16,7 +17,7 @@ import { agencyProcedure, router } from "../init";
 const ZAgency = z.object({ agencyId: z.string().max(64).optional() });
 
 export const ZCreateTenantInput = ZAgency.extend({
-  businessName: z.string().trim().min(2, "Business name must be at least 2 characters.").max(100),
+  businessName: zText(100, { min: 2, minMessage: "Business name must be at least 2 characters." }),
   timeZone: z.string().min(1, "Choose a time zone."),
   ownerEmail: z.email("Enter the owner's email address, like owner@example.com.").max(200),
 });

@@ -1,6 +1,7 @@
 // The lead inbox and lead page: thin procedures over server/leads/*. Who sees which lead is
 // decided once, in server/leads/lead-access.ts.
 import { z } from "zod";
+import { zDate, zText } from "@/server/http/safe-input";
 import { LeadStatus, Urgency } from "@/server/db/generated/enums";
 import { listInbox, inboxCounts, ZInboxFilter, ZInboxInput } from "@/server/leads/list-inbox";
 import { getLeadDetail } from "@/server/leads/get-lead";
@@ -31,7 +32,7 @@ type Ctx = Parameters<Parameters<typeof read.query>[0]>[0]["ctx"];
 const leadCtx = (ctx: Ctx) => ({ db: ctx.db, tenantId: ctx.tenantId, viewer: { userId: ctx.userId, role: ctx.role } });
 
 const ZLeadId = z.string().min(1).max(64);
-const ZDate = z.coerce.date({ message: "Enter a valid date and time." });
+const ZDate = zDate("Enter a valid date and time.");
 const ZClose = {
   reason: z.enum(CLOSE_REASON_CODES, { message: "Pick a close reason." }),
   attempts: z.number().int().nullish(),
@@ -53,7 +54,7 @@ export const leadsRouter = router({
     .input(z.object({ leadId: ZLeadId, ownerId: z.string().max(64).nullable(), nextAction: z.string().max(300).nullish(), dueAt: ZDate.nullish(), reason: z.string().max(500).nullish() }))
     .mutation(async ({ ctx, input }) => (await assignLead(leadCtx(ctx), input)).id),
   updateDetails: work
-    .input(z.object({ leadId: ZLeadId, urgency: z.enum(Urgency).optional(), notes: z.string().max(4000).nullish(), isEstimate: z.boolean().optional(), followUpAt: ZDate.nullish() }))
+    .input(z.object({ leadId: ZLeadId, urgency: z.enum(Urgency).optional(), notes: zText(4000, { multiline: true }).nullish(), isEstimate: z.boolean().optional(), followUpAt: ZDate.nullish() }))
     .mutation(async ({ ctx, input }) => (await updateLeadDetails(leadCtx(ctx), input)).id),
   accept: work
     .input(z.object({ leadId: ZLeadId, confirmations: z.object({ sawNotes: z.boolean(), understandsNextStep: z.boolean(), knowsDeadline: z.boolean(), enoughContext: z.boolean() }).partial(), takeOver: z.boolean().optional() }))
@@ -62,7 +63,7 @@ export const leadsRouter = router({
     .input(z.object({ leadId: ZLeadId, missingField: z.enum(RECORD_FIELDS.map((f) => f.key) as [string, ...string[]], { message: "Say which field is missing." }), reason: z.string().max(1000) }))
     .mutation(async ({ ctx, input }) => (await rejectHandoff(leadCtx(ctx), input as Parameters<typeof rejectHandoff>[1])).id),
   logTouchpoint: work
-    .input(z.object({ leadId: ZLeadId, kind: z.enum(TOUCHPOINT_KINDS.map((k) => k.kind) as [string, ...string[]]), text: z.string().max(4000).nullish(), nextAction: z.string().max(300).nullish(), dueAt: ZDate.nullish() }))
+    .input(z.object({ leadId: ZLeadId, kind: z.enum(TOUCHPOINT_KINDS.map((k) => k.kind) as [string, ...string[]]), text: zText(4000, { multiline: true }).nullish(), nextAction: z.string().max(300).nullish(), dueAt: ZDate.nullish() }))
     .mutation(async ({ ctx, input }) => (await logTouchpoint(leadCtx(ctx), input as Parameters<typeof logTouchpoint>[1])).id),
   changeStatus: work
     .input(z.object({ leadId: ZLeadId, status: z.enum(LeadStatus), note: z.string().max(1000).nullish() }))

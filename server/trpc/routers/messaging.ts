@@ -1,6 +1,7 @@
 // SMS: a lead's thread and staff replies, the texting settings with a live template preview, and
 // the dev messages page (local mode). Each procedure calls one function in server/messaging/.
 import { z } from "zod";
+import { zText } from "@/server/http/safe-input";
 import { can } from "@/server/auth/permissions";
 import { listDevMessages, sendWaitingNow } from "@/server/messaging/dev-messages";
 import { getMessagingSettings, updateMessagingSettings } from "@/server/messaging/messaging-settings";
@@ -33,7 +34,7 @@ export const messagingRouter = router({
     .query(({ ctx, input }) => readThread({ ...ctx, viewer: viewer(ctx) }, input.leadId)),
   reply: tenantProcedure
     .meta({ permission: "leads.work" })
-    .input(z.object({ leadId: id, body: z.string().max(MAX_REPLY_LENGTH * 2) }))
+    .input(z.object({ leadId: id, body: zText(MAX_REPLY_LENGTH * 2, { multiline: true }) }))
     .mutation(({ ctx, input }) => replyToLead({ ...ctx, viewer: viewer(ctx) }, input)),
   settings: tenantProcedure.meta({ permission: "setup.read" }).query(async ({ ctx }) => ({
     ...(await getMessagingSettings(ctx.db, ctx.tenantId)),

@@ -1,6 +1,7 @@
 // Daily QA of AI-handled calls (seed 000 §8): the 30-day failure rates, a day's sampled calls,
 // verdict overrides, "run today's sample now", and the prompt profile switch.
 import { z } from "zod";
+import { zDay } from "@/server/http/safe-input";
 import { PROMPT_PROFILES } from "@/server/intake/extraction";
 import { setPromptProfile } from "@/server/qa/prompt-profile";
 import { listQaDays, listQaReviews, overrideQaVerdict } from "@/server/qa/review-qa";
@@ -10,7 +11,7 @@ import { router, tenantProcedure } from "../init";
 const review = tenantProcedure.meta({ permission: "qa.review" });
 const profile = tenantProcedure.meta({ permission: "qa.profile" });
 
-export const ZQaDayInput = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Day must look like 2026-03-02.") });
+export const ZQaDayInput = z.object({ day: zDay("Day must look like 2026-03-02.") });
 export const ZOverrideInput = z.object({ reviewId: z.string().min(1), verdict: z.enum(["pass", "fail"]), note: z.string().max(1000, "Keep the note under 1,000 characters.") });
 export const ZSetProfileInput = z.object({ profile: z.enum(PROMPT_PROFILES), reason: z.string().max(500, "Keep the reason under 500 characters.") });
 

@@ -1,5 +1,6 @@
 // Onboarding and business settings: numbers, service area, hours, booking slots, checklist.
 import { z } from "zod";
+import { zText } from "@/server/http/safe-input";
 import { onboardingStatus } from "@/server/setup/onboarding-status";
 import { planOffer } from "@/server/billing/plan-offer";
 import { getStripe, stripePlan } from "@/server/integrations/stripe";
@@ -25,7 +26,7 @@ export const setupRouter = router({
   ),
   updateBusiness: tenantProcedure
     .meta({ permission: "tenant.settings" })
-    .input(z.object({ name: z.string().trim().min(2, "Business name must be at least 2 characters.").max(100), timeZone: z.string() }))
+    .input(z.object({ name: zText(100, { min: 2, minMessage: "Business name must be at least 2 characters." }), timeZone: z.string() }))
     .mutation(async ({ ctx, input }) => {
       if (!isValidTimeZone(input.timeZone)) throw new AppError("BAD_REQUEST", `"${input.timeZone}" is not a time zone like America/Chicago.`, "timeZone");
       await ctx.db.tenant.update({ where: { id: ctx.tenantId }, data: input });

@@ -16,9 +16,7 @@ const handler = async (req: Request) => {
       tenantSlug: req.headers.get("x-tenant"),
       ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
     }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path}:`, error);
-    },
+    // Internal errors are logged once, with the reference the answer shows (server/trpc/init.ts).
   });
 };
 
