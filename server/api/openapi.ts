@@ -24,6 +24,7 @@ function register(registry: OpenAPIRegistry, route: ApiRoute) {
     responses: {
       [route.response.status]: ok,
       ...(route.public ? {} : { 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 429: { ...ERROR, headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } } }),
+      ...(route.conflict ? { 409: { ...ERROR, description: route.conflict } } : {}),
     },
   });
 }

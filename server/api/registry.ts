@@ -28,6 +28,8 @@ export type ApiRoute<Q extends AnyObject = AnyObject, P extends AnyObject = AnyO
   query?: Q;
   params?: P;
   body?: B;
+  /** When the route can answer 409: what the concurrent change is (documented in OpenAPI). */
+  conflict?: string;
   /** The success answer: status and schema (null = no body). */
   response: { status: 200 | 201 | 204; schema: z.ZodType | null; description: string };
   handle(ctx: ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>>): Promise<unknown>;
