@@ -17,6 +17,9 @@ export function toE164(input: string, field: string): string {
   return parsed.number;
 }
 
+/** Said for another business's number: it does not say the number is anyone's, so nothing can be probed. */
+export const NUMBER_UNAVAILABLE = (e164: string) => `${e164} can't be added. If this is your number, contact support.`;
+
 export async function addTrackingNumber(
   { sys, db, tenantId }: TenantCtx & { sys: SystemDb },
   input: { number: string; label?: string },
@@ -26,14 +29,14 @@ export async function addTrackingNumber(
   if (takenBy) {
     throw new AppError(
       "CONFLICT",
-      takenBy === tenantId ? `${e164} is already one of your tracking numbers.` : `${e164} is already in use by another business. Each tracking number can belong to one business only.`,
+      takenBy === tenantId ? `${e164} is already one of your tracking numbers.` : NUMBER_UNAVAILABLE(e164),
       "number",
     );
   }
   try {
     return await db.trackingNumber.create({ data: { tenantId, e164, label: input.label?.trim() || null } });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `${e164} is already in use by another business.`, "number");
+    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", NUMBER_UNAVAILABLE(e164), "number");
     throw err;
   }
 }
