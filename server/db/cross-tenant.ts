@@ -158,3 +158,12 @@ export async function usageEntriesForCalls(sys: SystemDb, callSids: string[]) {
 export async function pendingMeterEvents(sys: SystemDb, settledBefore: Date, limit = 500) {
   return rawClient(sys).usageLedgerEntry.findMany({ where: { meterStatus: "pending", createdAt: { lte: settledBefore } }, select: { tenantId: true, callSid: true }, take: limit });
 }
+
+/** Leads the office closed as spam that still have a billable usage row, across businesses (the usage sweep credits them). */
+export async function spamLeadsWithBillableUsage(sys: SystemDb, limit = 200): Promise<{ tenantId: string; leadId: string }[]> {
+  return rawClient(sys).$queryRaw<{ tenantId: string; leadId: string }[]>`
+    SELECT DISTINCT u."tenantId", u."leadId" FROM "UsageLedgerEntry" u
+    JOIN "Lead" l ON l."id" = u."leadId" AND l."tenantId" = u."tenantId"
+    WHERE u."outcome" = 'billable' AND l."status" = 'closed' AND l."closeReason" = 'spam'
+    LIMIT ${limit}`;
+}
