@@ -170,6 +170,27 @@ test("repeated wrong passwords are rate limited, even for the right password", a
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test("wrong passwords sent with a different X-Real-IP or X-Forwarded-For each time are still limited: the address is the connection's", async ({ page }) => {
+  const email = `spoof-${stamp}@onboarding.test`;
+  const res = await page.request.post("/api/trpc/account.signUp", {
+    data: { json: { name: "Sam Spoof", email, password: "right-password-1", businessName: `Spoofed Pipes ${stamp}`, timeZone: "America/Chicago" } },
+  });
+  expect(res.ok()).toBe(true);
+  await page.goto("/sign-in");
+  for (let i = 0; i < 5; i++) {
+    await page.setExtraHTTPHeaders({ "x-real-ip": `203.0.113.${i + 1}`, "x-forwarded-for": `198.51.100.${i + 1}` });
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  }
+  await page.setExtraHTTPHeaders({ "x-real-ip": "203.0.113.99", "x-forwarded-for": "198.51.100.99" });
+  await page.getByLabel("Password").fill("right-password-1");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
 test.describe("on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
