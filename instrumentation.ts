@@ -7,6 +7,9 @@
 // at start and then every minute, whatever the job settings.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: every request carries its connection's address (sign-in throttling; no proxy header is trusted by default).
+  const { stampPeerAddresses } = await import("@/server/http/client-address");
+  stampPeerAddresses();
   const { env, refusePublishedSecretsInProduction } = await import("@/server/env");
   refusePublishedSecretsInProduction();
   const { getDb, getSystemDb } = await import("@/server/db");

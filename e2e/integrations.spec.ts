@@ -61,8 +61,12 @@ test("a staff member gets a private calendar link of their visits and can turn i
   await expect(page.getByRole("heading", { name: "Calendar feed" })).toBeVisible();
   await expect(page.getByText("All booked visits")).toHaveCount(0);
   await page.getByRole("button", { name: "Create calendar link" }).click();
-  const link = await page.getByLabel(/Private link to the visits you own/).inputValue();
+  // Shown once: only its fingerprint is stored.
+  const link = await page.getByLabel("Calendar link", { exact: true }).inputValue();
   expect(link).toMatch(/\/api\/cal\/cal_[A-Za-z0-9_-]+\.ics$/);
+  await page.getByRole("button", { name: "I saved it" }).click();
+  await expect(page.getByLabel("Calendar link", { exact: true })).toHaveCount(0);
+  await expect(page.getByText(/A private link to the visits you own is active/)).toBeVisible();
   const feed = await page.request.get(link);
   expect(feed.status()).toBe(200);
   expect(feed.headers()["content-type"]).toContain("text/calendar");

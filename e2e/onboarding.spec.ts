@@ -42,7 +42,7 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await expect(page.getByLabel("Tracking number", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Tracking number", { exact: true }).fill("+15125550100"); // Demo Plumbing's number
   await page.getByRole("button", { name: "Add number" }).click();
-  await expect(page.getByText("already in use by another business")).toBeVisible();
+  await expect(page.getByText("can't be added. If this is your number, contact support.")).toBeVisible();
   await page.getByLabel("Tracking number", { exact: true }).fill("(720) 555-0142");
   await page.getByLabel("Label (optional)").fill("Main line");
   await page.getByRole("button", { name: "Add number" }).click();
@@ -164,6 +164,27 @@ test("repeated wrong passwords are rate limited, even for the right password", a
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
   }
+  await page.getByLabel("Password").fill("right-password-1");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("wrong passwords sent with a different X-Real-IP or X-Forwarded-For each time are still limited: the address is the connection's", async ({ page }) => {
+  const email = `spoof-${stamp}@onboarding.test`;
+  const res = await page.request.post("/api/trpc/account.signUp", {
+    data: { json: { name: "Sam Spoof", email, password: "right-password-1", businessName: `Spoofed Pipes ${stamp}`, timeZone: "America/Chicago" } },
+  });
+  expect(res.ok()).toBe(true);
+  await page.goto("/sign-in");
+  for (let i = 0; i < 5; i++) {
+    await page.setExtraHTTPHeaders({ "x-real-ip": `203.0.113.${i + 1}`, "x-forwarded-for": `198.51.100.${i + 1}` });
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  }
+  await page.setExtraHTTPHeaders({ "x-real-ip": "203.0.113.99", "x-forwarded-for": "198.51.100.99" });
   await page.getByLabel("Password").fill("right-password-1");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();

@@ -1,5 +1,5 @@
 // Production refuses the published development secrets, naming them in one line; LOCAL_MODE=1
-// (the e2e run, `npm run start:local`) allows them.
+// (the e2e run, `npm run start:local`) allows them. A bad proxy setting stops the start too.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { DEV_AUTH_SECRET, DEV_STRIPE_WEBHOOK_SECRET, DEV_TWILIO_AUTH_TOKEN, publishedDevSecrets } from "./env";
@@ -29,6 +29,15 @@ describe("published development secrets", () => {
     expect(run.stdout).not.toContain("started");
     expect(run.stderr.split("\n")).toHaveLength(1);
     expect(run.stderr).toMatch(/^LeadRescue cannot start: AUTH_SECRET, STRIPE_WEBHOOK_SECRET are the published development default/);
+  });
+
+  it("refuses a proxy setting that is not a count or a list of addresses, naming it", { timeout: 60_000 }, () => {
+    const run = start({ ...OWN, TRUSTED_PROXY_HOPS: "one", TRUSTED_PROXIES: "10.0.0.0/33, office" });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).not.toContain("started");
+    expect(run.stderr).toMatch(/TRUSTED_PROXY_HOPS: must be the number of proxies in front of the app/);
+    expect(run.stderr).toMatch(/TRUSTED_PROXIES: must be a comma-separated list of addresses or CIDR ranges/);
+    expect(start({ ...OWN, TRUSTED_PROXY_HOPS: "2", TRUSTED_PROXIES: "10.0.0.0/8, 192.168.1.5" })).toMatchObject({ code: 0, stdout: "started\n" });
   });
 
   it("starts in production with its own secrets, or with the defaults when LOCAL_MODE=1", { timeout: 120_000 }, () => {

@@ -1,11 +1,18 @@
 // Environment, validated once at start. Every variable has a documented local-mode default
 // (README "Configuration") so `npm run dev` works on a fresh clone; signatures are never skipped.
 import { createEnv } from "@t3-oss/env-nextjs";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 export const DEV_AUTH_SECRET = "dev-only-auth-secret-change-me-in-production-0000";
 export const DEV_TWILIO_AUTH_TOKEN = "dev-twilio-auth-token";
 export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_dev_local_stripe_webhook_secret";
+
+/** "10.0.0.0/8, 2001:db8::/32, 192.168.1.5": each entry an address or a CIDR range. */
+const cidrList = z.string().refine(
+  (list) => list.split(",").map((s) => s.trim()).filter(Boolean).every((entry) => (entry.includes("/") ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry))),
+  "must be a comma-separated list of addresses or CIDR ranges, e.g. 10.0.0.0/8, 192.168.1.5",
+);
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number like +15125550100");
 
@@ -36,6 +43,13 @@ export const env = createEnv({
     EMAIL_FROM: z.string().default("LeadRescue <no-reply@leadrescue.local>"),
     DEMO_SEED: z.enum(["on", "off"]).default("on"),
     JOBS_IN_PROCESS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ message: "must be the number of proxies in front of the app, e.g. 1 for one load balancer (0 = none)" })
+      .int("must be a whole number of proxies")
+      .min(0, "must be 0 or more")
+      .max(10, "must be at most 10")
+      .default(0),
+    TRUSTED_PROXIES: cidrList.optional(),
     WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["on", "off"], { message: "must be on or off (unset: off in production, on in local mode)" }).optional(),
     /** For tests and evaluation only: "off" plays calls without the safety question (to produce a live miss for the after-call check). */
     INTAKE_SAFETY_QUESTION: z.enum(["on", "off"], { message: "must be on or off (for tests and evaluation only)" }).default("on"),

@@ -1,19 +1,21 @@
 "use client";
 // Settings → Calendar feed: a private iCalendar link of booked visits for Google Calendar or
-// Outlook — your own visits, and (owners) the whole business's. Copy it, replace it, turn it off.
+// Outlook — your own visits, and (owners) the whole business's. The link is shown once, when it
+// is made (only its fingerprint is stored); replace it to get a new one, or turn it off.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
+import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner } from "@/components/ui/form";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { OneTimeSecret } from "@/components/integrations/one-time-secret";
 import { QueryState } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
 
-type Feed = { id: string; url: string; createdAt: Date } | null;
+type Feed = { id: string; createdAt: Date } | null;
 type FeedQuery = { isPending: boolean; error: unknown; refetch: () => unknown; data?: Feed };
 type Mutation = { mutate: () => void; isPending: boolean; error: { message: string } | null };
+type ResetMutation = Omit<Mutation, "mutate"> & { mutate: (opts: { onSuccess: (feed: { url: string }) => void }) => void };
 
 export function CalendarSettings({ role }: { role: TenantRole }) {
   const trpc = useTRPC();
@@ -33,34 +35,32 @@ export function CalendarSettings({ role }: { role: TenantRole }) {
         title="Calendar feed"
         description="Subscribe to booked visits in Google Calendar (Other calendars → From URL) or Outlook (Add calendar → Subscribe from web). Each visit shows the caller, address, issue and a link to the lead. Anyone with the link can read it: keep it private, and replace it if it leaks."
       />
-      <FeedCard title="My visits" what="the visits you own" query={mine} reset={{ ...resetMine, mutate: () => resetMine.mutate() }} revoke={{ ...revokeMine, mutate: () => revokeMine.mutate() }} />
+      <FeedCard title="My visits" what="the visits you own" query={mine} reset={{ ...resetMine, mutate: (o) => resetMine.mutate(undefined, o) }} revoke={{ ...revokeMine, mutate: () => revokeMine.mutate() }} />
       {business ? (
-        <FeedCard title="All booked visits" what="every booked visit of the business" query={all} reset={{ ...resetAll, mutate: () => resetAll.mutate() }} revoke={{ ...revokeAll, mutate: () => revokeAll.mutate() }} />
+        <FeedCard title="All booked visits" what="every booked visit of the business" query={all} reset={{ ...resetAll, mutate: (o) => resetAll.mutate(undefined, o) }} revoke={{ ...revokeAll, mutate: () => revokeAll.mutate() }} />
       ) : null}
     </div>
   );
 }
 
-function FeedCard({ title, what, query, reset, revoke }: { title: string; what: string; query: FeedQuery; reset: Mutation; revoke: Mutation }) {
-  const id = useId();
+function FeedCard({ title, what, query, reset, revoke }: { title: string; what: string; query: FeedQuery; reset: ResetMutation; revoke: Mutation }) {
+  const [shown, setShown] = useState<string | null>(null);
+  const create = () => reset.mutate({ onSuccess: (feed) => setShown(feed.url) });
   return (
     <Card title={title}>
+      {shown ? <OneTimeSecret title="Copy this link into your calendar app now: it is shown only this once." secret={shown} label="Calendar link" onDone={() => setShown(null)} /> : null}
       <QueryState query={query} what="see this calendar link">
         {() =>
           query.data ? (
             <div className="space-y-3">
-              <label htmlFor={id} className="block text-sm text-slate-700">
-                Private link to {what}
-              </label>
-              <div className="flex flex-wrap items-center gap-2">
-                <input id={id} readOnly value={query.data.url} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs" />
-                <CopyButton value={query.data.url} label="Copy link" targetId={id} />
-              </div>
+              <p className="text-sm text-slate-700">
+                A private link to {what} is active (made {new Date(query.data.createdAt).toLocaleDateString()}). For your security it was shown only when it was made; if you no longer have it, replace it.
+              </p>
               <div className="flex flex-wrap gap-2">
-                <ConfirmButton label={`Replace the ${title} link`} confirmText="Yes, replace" busy={reset.isPending} onConfirm={reset.mutate}>
+                <ConfirmButton label={`Replace the ${title} link`} confirmText="Yes, replace" busy={reset.isPending} onConfirm={create}>
                   Replace link
                 </ConfirmButton>
-                <ConfirmButton label={`Turn off the ${title} link`} confirmText="Yes, turn off" busy={revoke.isPending} onConfirm={revoke.mutate}>
+                <ConfirmButton label={`Turn off the ${title} link`} confirmText="Yes, turn off" busy={revoke.isPending} onConfirm={() => (setShown(null), revoke.mutate())}>
                   Turn off
                 </ConfirmButton>
               </div>
@@ -68,7 +68,7 @@ function FeedCard({ title, what, query, reset, revoke }: { title: string; what: 
           ) : (
             <div className="space-y-2">
               <p className="text-sm text-slate-600">No link yet. Create one to see {what} in your calendar app.</p>
-              <Button type="button" busy={reset.isPending} onClick={reset.mutate}>
+              <Button type="button" busy={reset.isPending} onClick={create}>
                 Create calendar link
               </Button>
             </div>

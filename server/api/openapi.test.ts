@@ -53,4 +53,11 @@ describe("OpenAPI document", () => {
     expect(doc.paths["/api/v1/leads/{id}"]!.patch!.security).toEqual([{ bearerAuth: [] }]);
     expect(JSON.stringify(doc.components.schemas.LeadPatch)).toContain("externalJobUrl");
   });
+
+  it("documents the 409 a PATCH answers when the lead changed meanwhile", () => {
+    const responses = doc.paths["/api/v1/leads/{id}"]!.patch!.responses as Record<string, { description: string }>;
+    expect(responses["409"]?.description).toMatch(/changed while this patch was being applied.*nothing was written/);
+    // Only where it can happen.
+    expect(doc.paths["/api/v1/leads"]!.get!.responses).not.toHaveProperty("409");
+  });
 });

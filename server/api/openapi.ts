@@ -28,6 +28,7 @@ function register(registry: OpenAPIRegistry, route: ApiRoute) {
         Object.entries(route.otherResponses ?? {}).map(([status, r]) => [status, r.schema ? { description: r.description, content: { "application/json": { schema: r.schema } } } : { ...ERROR, description: r.description }]),
       ),
       ...(route.public ? {} : { 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 429: { ...ERROR, headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } } }),
+      ...(route.conflict ? { 409: { ...ERROR, description: route.conflict } } : {}),
     },
   });
 }

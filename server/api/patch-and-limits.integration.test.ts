@@ -47,6 +47,38 @@ describe(`REST API v1 writes and limits (${engineName})`, () => {
     expect((await patch(lead.id, { outcome: "lost" })).body.data).toMatchObject({ jobOutcome: "lost", jobValueCents: null });
   });
 
+  it("saves nothing of a patch that answers 400: externalJobId with an outcome the lead cannot take", async () => {
+    const lead = await makeLead(db.prisma, tenantId, { status: "followup_needed", appointmentAt: null });
+    const res = await patch(lead.id, { externalJobId: "PARTIAL-1", outcome: "showed" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe("visitOutcome");
+    const after = await db.prisma.lead.findUniqueOrThrow({ where: { id: lead.id } });
+    expect(after.externalJobId).toBeNull();
+    expect(after.updatedAt).toEqual(lead.updatedAt);
+    expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id } })).toBe(0);
+    // A booking in the past refuses the whole patch too, naming appointmentAt.
+    const past = await patch(lead.id, { externalJobId: "PARTIAL-2", outcome: "booked", appointmentAt: "2020-01-01T10:00:00Z" });
+    expect(past).toMatchObject({ status: 400, body: { error: { field: "appointmentAt" } } });
+    expect((await db.prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).externalJobId).toBeNull();
+  });
+
+  it("writes a valid patch of several fields as one change, and concurrent patches never half-save", async () => {
+    const lead = await makeLead(db.prisma, tenantId, { status: "followup_needed" });
+    const at = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const res = await patch(lead.id, { externalJobId: "ST-2002", outcome: "booked", appointmentAt: at });
+    expect(res.body.data).toMatchObject({ externalJobId: "ST-2002", status: "booked", appointmentAt: at });
+    const events = await db.prisma.leadEvent.findMany({ where: { leadId: lead.id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["lead.external_job", "appointment.booked"]);
+    // Six patches at once: each either wrote all of its change (200) or nothing (409).
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => patch(lead.id, { externalJobId: `RACE-${i}`, outcome: "showed" })));
+    for (const r of results) expect([200, 409]).toContain(r.status);
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.message).toMatch(/changed this lead a moment ago/);
+    const ok = results.filter((r) => r.status === 200).length;
+    expect(ok).toBeGreaterThan(0);
+    expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id, type: "lead.external_job" } })).toBe(1 + ok);
+    expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id, type: "lead.outcome" } })).toBe(ok);
+  });
+
   it("applies the office's rules and names the field", async () => {
     const lead = await makeLead(db.prisma, tenantId);
     const noVisit = await patch(lead.id, { outcome: "won", jobValueCents: 100 });

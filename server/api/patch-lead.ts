@@ -1,13 +1,15 @@
 // PATCH /api/v1/leads/{id}: what a field-service system sync needs — the external job, a booked
 // visit, and how it went (showed / no-show, won with its value, lost). Every change goes through
-// the leads module's one writer with the same rules as the office, recorded as the API key.
+// the leads module's one writer with the same rules as the office, recorded as the API key — the
+// whole patch validated first and written in one transaction, so a refused patch changes nothing.
 import { z } from "zod";
 import { zDateTimeString, zText } from "@/server/http/safe-input";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
-import { applyLeadChange, type LeadWriteCtx } from "@/server/leads/apply-lead-change";
-import { bookAppointment } from "@/server/leads/book-appointment";
-import { MAX_JOB_VALUE_CENTS, recordLeadOutcome } from "@/server/leads/record-outcome";
+import type { Lead } from "@/server/db/generated/client";
+import { applyLeadChange, type LeadChange, type LeadWriteCtx } from "@/server/leads/apply-lead-change";
+import { bookingChange, checkCustomTime } from "@/server/leads/book-appointment";
+import { MAX_JOB_VALUE_CENTS, outcomeChange } from "@/server/leads/record-outcome";
 import { leadJson } from "./lead-json";
 
 export const LEAD_OUTCOMES = ["booked", "showed", "no_show", "won", "lost"] as const;
@@ -24,30 +26,41 @@ export const ZPatchLeadInput = z
   .meta({ id: "LeadPatch" });
 export type PatchLeadInput = z.infer<typeof ZPatchLeadInput>;
 
+/**
+ * The whole patch is checked first (the external job, then the booking or outcome on the lead as
+ * that would leave it) and written as ONE change through the writer: one transaction, all or
+ * nothing, refused with CONFLICT (409) if the lead changed meanwhile.
+ */
 export async function patchLead(ctx: { db: TenantDb; tenantId: string; keyId: string; now?: Date }, leadId: string, input: PatchLeadInput) {
   if (Object.keys(input).length === 0) throw new AppError("BAD_REQUEST", "Send at least one of externalJobId, externalJobUrl, outcome.", "outcome");
   if (input.outcome === "booked" && !input.appointmentAt) throw new AppError("BAD_REQUEST", "appointmentAt is required with outcome booked.", "appointmentAt");
   if (input.appointmentAt && input.outcome !== "booked") throw new AppError("BAD_REQUEST", "appointmentAt goes with outcome booked only.", "appointmentAt");
   if (input.jobValueCents !== undefined && input.outcome !== "won") throw new AppError("BAD_REQUEST", "jobValueCents goes with outcome won only.", "jobValueCents");
+  const now = ctx.now ?? new Date();
+  const appointmentAt = input.appointmentAt ? new Date(input.appointmentAt) : null;
+  if (appointmentAt) checkCustomTime(appointmentAt, now, "appointmentAt");
   // The key acts with an owner's view of the business; its id is the actor on the timeline.
-  const write: LeadWriteCtx = { db: ctx.db, tenantId: ctx.tenantId, viewer: { userId: `api_key:${ctx.keyId}`, role: "owner" }, now: ctx.now };
-  if (input.externalJobId !== undefined || input.externalJobUrl !== undefined) {
-    await applyLeadChange(write, leadId, (lead) => ({
-      patch: {
-        ...(input.externalJobId !== undefined ? { externalJobId: input.externalJobId || null } : {}),
-        ...(input.externalJobUrl !== undefined ? { externalJobUrl: input.externalJobUrl } : {}),
-      },
-      events: [{ type: "lead.external_job", data: { from: lead.externalJobId, externalJobId: input.externalJobId ?? lead.externalJobId, externalJobUrl: input.externalJobUrl ?? lead.externalJobUrl, via: "api" } }],
-    }));
-  }
-  if (input.outcome === "booked") {
-    await bookAppointment(write, { leadId, customAt: new Date(input.appointmentAt!), note: "Booked through the API" });
-  } else if (input.outcome === "showed" || input.outcome === "no_show") {
-    await recordLeadOutcome(write, { leadId, visitOutcome: input.outcome });
-  } else if (input.outcome === "won" || input.outcome === "lost") {
-    await recordLeadOutcome(write, { leadId, jobOutcome: input.outcome, jobValueCents: input.outcome === "won" ? (input.jobValueCents ?? null) : null });
-  }
-  const lead = await ctx.db.lead.findFirst({ where: { id: leadId } });
-  if (!lead) throw new AppError("NOT_FOUND", `No lead ${leadId} in this account.`);
-  return leadJson(lead);
+  const write: LeadWriteCtx = { db: ctx.db, tenantId: ctx.tenantId, viewer: { userId: `api_key:${ctx.keyId}`, role: "owner" }, now };
+  const fresh = await applyLeadChange(write, leadId, (lead) => {
+    const changes: LeadChange[] = [];
+    let after: Lead = lead;
+    const add = (change: LeadChange) => {
+      changes.push(change);
+      after = { ...after, ...change.patch };
+    };
+    if (input.externalJobId !== undefined || input.externalJobUrl !== undefined) {
+      add({
+        patch: {
+          ...(input.externalJobId !== undefined ? { externalJobId: input.externalJobId || null } : {}),
+          ...(input.externalJobUrl !== undefined ? { externalJobUrl: input.externalJobUrl } : {}),
+        },
+        events: [{ type: "lead.external_job", data: { from: lead.externalJobId, externalJobId: input.externalJobId ?? lead.externalJobId, externalJobUrl: input.externalJobUrl ?? lead.externalJobUrl, via: "api" } }],
+      });
+    }
+    if (input.outcome === "booked") add(bookingChange(after, { at: appointmentAt!, via: "custom", note: "Booked through the API" }, now));
+    else if (input.outcome === "showed" || input.outcome === "no_show") add(outcomeChange(after, { leadId, visitOutcome: input.outcome }, now));
+    else if (input.outcome === "won" || input.outcome === "lost") add(outcomeChange(after, { leadId, jobOutcome: input.outcome, jobValueCents: input.outcome === "won" ? (input.jobValueCents ?? null) : null }, now));
+    return { patch: Object.assign({}, ...changes.map((c) => c.patch)) as LeadChange["patch"], events: changes.flatMap((c) => c.events) };
+  });
+  return leadJson(fresh);
 }

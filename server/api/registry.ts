@@ -31,6 +31,8 @@ export type ApiRoute<Q extends AnyObject = AnyObject, P extends AnyObject = AnyO
   body?: B;
   /** Request headers the route reads, by their documented names (e.g. "Idempotency-Key"). */
   headers?: H;
+  /** When the route can answer 409: what the concurrent change is (documented in OpenAPI). */
+  conflict?: string;
   /** The success answer: status and schema (null = no body). */
   response: { status: 200 | 201 | 204; schema: z.ZodType | null; description: string };
   /** Other answers worth documenting (a replayed request's 200, a 409). */

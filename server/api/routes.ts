@@ -60,7 +60,9 @@ export const patchLeadRoute = apiRoute({
   path: "/api/v1/leads/{id}",
   tag: "Leads",
   summary: "Attach the external job, book the visit, record its outcome",
-  description: "outcome: booked (with appointmentAt), showed, no_show, won (with jobValueCents), lost. Same rules as the office; recorded as this API key.",
+  description:
+    "outcome: booked (with appointmentAt), showed, no_show, won (with jobValueCents), lost. Same rules as the office; recorded as this API key. The whole patch is checked before anything is written: a 400 changes nothing, and a 200 wrote every field in one transaction.",
+  conflict: "The lead changed while this patch was being applied (someone in the office, or another request); nothing was written. Read the lead again and resend.",
   scope: "leads:write",
   params: ZIdParams,
   body: ZPatchLeadInput,

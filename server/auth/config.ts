@@ -4,8 +4,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/server/env";
 import { getSystemDb } from "@/server/db";
-import { clientIp } from "./sign-in-throttle";
-import { verifyCredentials } from "./verify-credentials";
+import { verifySignInRequest } from "./verify-credentials";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -33,8 +32,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) throw new InvalidCredentials();
-        const ip = clientIp(request?.headers);
-        const result = await verifyCredentials(await getSystemDb(), { email, password, ip });
+        const result = await verifySignInRequest(await getSystemDb(), { email, password }, request);
         if (!result.ok) throw result.reason === "throttled" ? new Throttled() : new InvalidCredentials();
         return { id: result.user.id, email: result.user.email, name: result.user.name };
       },

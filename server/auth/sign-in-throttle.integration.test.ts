@@ -1,14 +1,19 @@
-// Sign-in throttling that slows guessing without locking a person out: counted atomically per
-// (email, client IP) and per client IP, an increasing wait instead of a long lock, the same cost
-// for unknown and known emails; and sign-up refuses the passwords attackers try first.
+// Sign-in throttling that slows guessing without locking a person out: every attempt counted
+// before the password is checked, in one statement, per (email, client address), per client
+// address and per email; the client address from the connection, not from headers the client can
+// type; an increasing wait instead of a long lock; the same cost for unknown and known emails;
+// and sign-up refuses the passwords attackers try first.
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { systemDb } from "@/server/db/system";
 import { makeUser } from "@/prisma/factories";
 import { checkPassword } from "@/server/accounts/sign-up";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
-import { clientIp, THROTTLE, throttleKeys, throttleWaitMs } from "./sign-in-throttle";
-import { verifyCredentials } from "./verify-credentials";
+import { stampPeerAddresses } from "@/server/http/client-address";
+import { THROTTLE, throttleKeys, throttleWaitMs } from "./sign-in-throttle";
+import { verifyCredentials, verifySignInRequest, type CredentialResult } from "./verify-credentials";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let prisma: PrismaClient;
@@ -23,13 +28,21 @@ const failuresOf = async (key: string) => (await prisma.signInThrottle.findUniqu
 const seconds = (n: number) => n * 1000;
 
 describe(`sign-in throttling (${engineName})`, () => {
-  it("counts 30 wrong passwords sent at once as 30", async () => {
+  it("checks only the 5 free passwords of 30 wrong ones sent at once from one address, and counts all 30", async () => {
     await makeUser(prisma, { email: "burst@example.test", password: "burst-right-password" });
     const now = new Date();
-    await Promise.all(Array.from({ length: 30 }, (_, i) => verifyCredentials(systemDb(prisma), { email: "burst@example.test", password: `guess-${i}`, ip: "203.0.113.30" }, now)));
+    const started = performance.now();
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => verifyCredentials(systemDb(prisma), { email: "burst@example.test", password: `guess-${i}`, ip: "203.0.113.30" }, now)));
+    const ms = Math.round(performance.now() - started);
+    // "invalid" = the password was checked; "throttled" = refused before any check.
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    console.log(`sign-in throttle (${engineName}): 30 concurrent wrong passwords -> ${checked} checked, ${results.length - checked} throttled, ${ms} ms`);
+    expect(checked).toBe(THROTTLE.freePerAccount);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(30 - THROTTLE.freePerAccount);
     const keys = throttleKeys("burst@example.test", "203.0.113.30");
     expect(await failuresOf(keys.account)).toBe(30);
     expect(await failuresOf(keys.ip!)).toBe(30);
+    expect(await failuresOf(keys.email)).toBe(30);
   });
 
   it("makes each wait longer instead of locking: the right password works as soon as the wait is over", async () => {
@@ -58,7 +71,8 @@ describe(`sign-in throttling (${engineName})`, () => {
   it("never slows down the owner of an account someone else is guessing at from another address", async () => {
     await makeUser(prisma, { email: "victim@example.test", password: "victim-right-password" });
     const now = new Date();
-    for (let i = 0; i < 12; i++) await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: `guess-${i}`, ip: "198.51.100.66" }, now);
+    // More than the per-address allowance, fewer than the per-email one.
+    for (let i = 0; i < THROTTLE.freePerEmail - 2; i++) await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: `guess-${i}`, ip: "198.51.100.66" }, now);
     expect(await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: "victim-right-password", ip: "198.51.100.66" }, now)).toMatchObject({ reason: "throttled" });
     expect(await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: "victim-right-password", ip: "192.0.2.10" }, now)).toMatchObject({ ok: true });
   });
@@ -90,10 +104,65 @@ describe(`sign-in throttling (${engineName})`, () => {
     expect(median(unknown)).toBeLessThan(median(known) * 1.7);
   });
 
-  it("reads the client address the load balancer saw, not one the client made up", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.9" }))).toBe("203.0.113.9");
-    expect(clientIp(new Headers({ "x-real-ip": "203.0.113.8", "x-forwarded-for": "1.2.3.4" }))).toBe("203.0.113.8");
-    expect(clientIp(new Headers())).toBeNull();
+  it("slows guessing one email from many addresses: the free per-email attempts, then one check per wait; the owner gets in after at most a minute", async () => {
+    await makeUser(prisma, { email: "spread@example.test", password: "spread-right-password" });
+    const now = new Date();
+    const results: CredentialResult[] = [];
+    for (let i = 0; i < 40; i++) results.push(await verifyCredentials(systemDb(prisma), { email: "spread@example.test", password: `guess-${i}`, ip: `198.18.${i}.1` }, now));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.freePerEmail);
+    // Refused tries do not hold the wait open: it runs from the last checked one, a minute at most.
+    const later = new Date(now.getTime() + THROTTLE.maxWaitMs);
+    expect(await verifyCredentials(systemDb(prisma), { email: "spread@example.test", password: "spread-right-password", ip: "192.0.2.200" }, later)).toMatchObject({ ok: true });
+  });
+});
+
+describe(`sign-in throttling over HTTP (${engineName})`, () => {
+  let server: Server;
+  let port: number;
+  const toRequest = (req: IncomingMessage) =>
+    new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")] as [string, string]) });
+
+  beforeAll(async () => {
+    // What next-auth's authorize does with each sign-in request, behind a real HTTP server.
+    stampPeerAddresses();
+    server = createServer((req, res) => {
+      const body: Buffer[] = [];
+      req.on("data", (c: Buffer) => body.push(c));
+      req.on("end", () => {
+        const { email, password } = JSON.parse(Buffer.concat(body).toString()) as { email: string; password: string };
+        verifySignInRequest(systemDb(prisma), { email, password }, toRequest(req)).then(
+          (result) => res.end(JSON.stringify(result)),
+          (err: Error) => ((res.statusCode = 500), res.end(err.message)),
+        );
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const signIn = (email: string, password: string, headers: Record<string, string>) =>
+    new Promise<CredentialResult>((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/api/auth/callback/credentials", headers: { "content-type": "application/json", ...headers } }, (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString()));
+        res.on("end", () => (res.statusCode === 200 ? resolve(JSON.parse(text) as CredentialResult) : reject(new Error(text))));
+      });
+      req.on("error", reject);
+      req.end(JSON.stringify({ email, password }));
+    });
+
+  it("throttles 40 wrong passwords each sent with a different X-Real-IP or X-Forwarded-For: the address is the connection's", async () => {
+    await makeUser(prisma, { email: "spoof@example.test", password: "spoof-right-password" });
+    const results: CredentialResult[] = [];
+    for (let i = 0; i < 40; i++) {
+      const spoof: Record<string, string> = i % 2 ? { "x-real-ip": `203.0.113.${i}` } : { "x-forwarded-for": `198.51.100.7, 203.0.113.${i}` };
+      results.push(await signIn("spoof@example.test", `guess-${i}`, spoof));
+    }
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    console.log(`sign-in throttle (${engineName}): 40 wrong passwords with rotating forwarding headers -> ${checked} checked`);
+    expect(checked).toBe(THROTTLE.freePerAccount);
+    expect(await failuresOf(throttleKeys("spoof@example.test", "127.0.0.1").account)).toBe(40);
   });
 });
 

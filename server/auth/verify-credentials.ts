@@ -1,12 +1,15 @@
-// Checks an email + password for sign-in, throttled per (email, client IP) and per client IP
-// (server/auth/sign-in-throttle.ts). An unknown email costs the same as a known one: the password
-// is checked against a dummy hash, so response times do not tell which emails have accounts.
+// Checks an email + password for sign-in, throttled per (email, client address), per client
+// address and per email (server/auth/sign-in-throttle.ts): the attempt is counted before the
+// password is checked, and only an admitted attempt is checked at all. An unknown email costs the
+// same as a known one: the password is checked against a dummy hash, so response times do not
+// tell which emails have accounts.
 import { globalDb, type SystemDb } from "@/server/db/system";
 import { accountAuditLog } from "@/server/db/cross-tenant";
 import { writeAudit } from "@/server/audit/write-audit";
 import { hashPassword, verifyPassword } from "@/server/accounts/passwords";
 import { normalizeEmail } from "@/server/accounts/sign-up";
-import { clearAccountThrottle, recordFailedSignIn, throttleKeys, throttleWaitMs } from "./sign-in-throttle";
+import { clientAddress } from "@/server/http/client-address";
+import { countSignInAttempt, recordSuccessfulSignIn, throttleKeys } from "./sign-in-throttle";
 
 export type CredentialResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
 
@@ -21,20 +24,23 @@ export async function verifyCredentials(sys: SystemDb, input: { email: string; p
   const db = globalDb(sys);
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(email, input.ip);
-  const wait = await throttleWaitMs(db, keys, now);
-  if (wait > 0) {
-    // A try during the wait counts too: hammering makes the wait longer, never shorter.
-    await recordFailedSignIn(db, keys, now);
-    await writeAudit(accountAuditLog(sys), { action: "auth.sign_in_throttled", target: email, data: { ip: input.ip ?? null, waitMs: wait } });
-    return { ok: false, reason: "throttled", retryAfterMs: wait };
+  const decision = await countSignInAttempt(db, keys, now);
+  if (!decision.admitted) {
+    // A try during the wait counts too: hammering from one address makes its wait longer.
+    await writeAudit(accountAuditLog(sys), { action: "auth.sign_in_throttled", target: email, data: { ip: input.ip ?? null, waitMs: decision.retryAfterMs } });
+    return { ok: false, reason: "throttled", retryAfterMs: decision.retryAfterMs };
   }
   const user = await db.user.findUnique({ where: { email } });
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   if (!user || !matches) {
-    await recordFailedSignIn(db, keys, now);
     await writeAudit(accountAuditLog(sys), { action: "auth.sign_in_failed", target: email, data: { ip: input.ip ?? null } });
     return { ok: false, reason: "invalid" };
   }
-  await clearAccountThrottle(db, keys);
+  await recordSuccessfulSignIn(db, keys);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+}
+
+/** next-auth's `authorize`: the credentials from the form, the client address from the connection. */
+export function verifySignInRequest(sys: SystemDb, credentials: { email: string; password: string }, request: Request | undefined, now = new Date()) {
+  return verifyCredentials(sys, { ...credentials, ip: request ? clientAddress(request.headers) : null }, now);
 }

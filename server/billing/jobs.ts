@@ -1,10 +1,12 @@
 // Billing's background jobs (pg-boss: durable, retried, any number of workers):
 //   billing.usage         one AI-handled call → ledger row + meter event (retries with backoff)
 //   billing.usage-sweep   every 10 min: ended AI-handled calls without a ledger row, and rows
-//                         whose meter event is still pending → billing.usage (the safety net)
+//                         whose meter event is still pending → billing.usage; leads closed as
+//                         spam with a billable row → billing.credit-spam (the safety net)
 //   billing.detach        at detachAt (startAfter): the 24-hour auto-detach
 //   billing.detach-sweep  every 5 min: tenants past detachAt and not detached (a lost job)
-import { pendingMeterEvents } from "@/server/db/cross-tenant";
+//   billing.credit-spam   a lead closed as spam → its billable calls credited, meter events cancelled
+import { pendingMeterEvents, spamLeadsWithBillableUsage } from "@/server/db/cross-tenant";
 import { forTenant } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { env } from "@/server/env";
@@ -14,12 +16,14 @@ import { getStripe } from "@/server/integrations/stripe";
 import { getTwilioClient } from "@/server/integrations/twilio-client";
 import { detachTenant, tenantsDueForDetach } from "./detach-tenant";
 import { callsMissingUsage, recordUsageForCall } from "./record-usage";
+import { creditLeadMarkedSpam } from "./credit-spam-lead";
 import type { CancellationDeps } from "./request-cancellation";
 
 export const USAGE_JOB = "billing.usage";
 export const USAGE_SWEEP_JOB = "billing.usage-sweep";
 export const DETACH_JOB = "billing.detach";
 export const DETACH_SWEEP_JOB = "billing.detach-sweep";
+export const CREDIT_SPAM_JOB = "billing.credit-spam";
 
 type UsageJob = { tenantId: string; callSid: string };
 type DetachJob = { tenantId: string; requestedAt?: string };
@@ -45,6 +49,9 @@ export const usageSweepJob = defineJob<object>({
     for (const c of [...(await callsMissingUsage(ctx.sys, now, settled)), ...(await pendingMeterEvents(ctx.sys, settled))]) {
       await sendJob(USAGE_JOB, c, { singletonKey: `${c.tenantId}:${c.callSid}`, singletonSeconds: 600 });
     }
+    for (const l of await spamLeadsWithBillableUsage(ctx.sys)) {
+      await sendJob(CREDIT_SPAM_JOB, l, { singletonKey: `${l.tenantId}:${l.leadId}`, singletonSeconds: 600 });
+    }
   },
 });
 
@@ -68,7 +75,26 @@ export const detachSweepJob = defineJob<object>({
   },
 });
 
-export const BILLING_JOBS = [usageJob, usageSweepJob, detachJob, detachSweepJob];
+export const creditSpamJob = defineJob<{ tenantId: string; leadId: string }>({
+  name: CREDIT_SPAM_JOB,
+  queue: { ...RETRIES },
+  async work(data, ctx) {
+    await creditLeadMarkedSpam(forTenant(ctx.sys, data.tenantId), data, { stripe: getStripe, meterEventName: env.STRIPE_METER_EVENT_NAME, now: ctx.now });
+  },
+});
+
+/** Queues the spam credit of a lead the office just closed as spam (safe to repeat: the credit is idempotent). */
+export async function enqueueSpamCredit(input: { tenantId: string; leadId: string }): Promise<void> {
+  try {
+    await sendJob(CREDIT_SPAM_JOB, input, { singletonKey: `${input.tenantId}:${input.leadId}`, singletonSeconds: 60 });
+    // Once more a few minutes later: a meter event being sent at the moment of the first run is cancelled then.
+    await sendJob(CREDIT_SPAM_JOB, input, { singletonKey: `${input.tenantId}:${input.leadId}:again`, singletonSeconds: 600, startAfter: 300 });
+  } catch (err) {
+    console.error(`Billing: the spam credit of lead ${input.leadId} was not queued (the usage sweep will pick it up): ${(err as Error).message}`);
+  }
+}
+
+export const BILLING_JOBS = [usageJob, usageSweepJob, detachJob, detachSweepJob, creditSpamJob];
 
 /**
  * Queues the usage event of a call (call it from the call's final status webhook). Safe to call

@@ -12,13 +12,15 @@
 //   spam         the caller gave nothing (no ZIP, name or issue) or the lead was closed as spam
 //   duplicate    the same number already had a billable AI call in the previous 24 hours
 //                (or the lead was closed as a duplicate before the usage was recorded)
+//   marked_spam  billable when recorded, then the office closed the lead as spam: credited
+//                afterwards, the meter event cancelled at Stripe (credit-spam-lead.ts)
 import type Stripe from "stripe";
 import { endedCallsWithLeadEvent, usageEntriesForCalls } from "@/server/db/cross-tenant";
 import type { SystemDb } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import type { UsageOutcome } from "@/server/db/generated/enums";
 
-export type CreditReason = "test_call" | "not_a_customer" | "out_of_area" | "spam" | "duplicate";
+export type CreditReason = "test_call" | "not_a_customer" | "out_of_area" | "spam" | "duplicate" | "marked_spam";
 
 export const CREDIT_REASONS: Record<CreditReason, string> = {
   test_call: "Test call — never billed",
@@ -26,6 +28,7 @@ export const CREDIT_REASONS: Record<CreditReason, string> = {
   out_of_area: "Caller outside your service area",
   spam: "No information given (spam, robocall or silent caller)",
   duplicate: "Repeat call from the same number within 24 hours",
+  marked_spam: "Marked as spam by your office — credited, not billed",
 };
 
 export const DUPLICATE_WINDOW_MS = 24 * 3_600_000;

@@ -6,7 +6,7 @@ import { POST as stripeWebhook } from "@/app/api/stripe/webhook/route";
 import { completeSetup, makeTenant, makeUser } from "@/prisma/factories";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { env } from "@/server/env";
-import { stripeClientFor, setStripeHandle, stripePlan } from "@/server/integrations/stripe";
+import { constructStripeEvent, stripeClientFor, setStripeHandle, stripePlan } from "@/server/integrations/stripe";
 import { startStripeFake, type StripeFake } from "@/server/integrations/stripe-fake/server";
 import { callerFor } from "@/server/test/caller";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
@@ -101,6 +101,13 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     expect((await post(payload.replace("canceled", "active"), sign(payload))).status).toBe(400);
     const stale = signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 });
     expect((await post(payload, stale)).status).toBe(400);
+    // Dated 10 minutes ahead: refused (the SDK alone would accept it); a little clock skew is fine.
+    const ahead = signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) + 600 });
+    const res = await post(payload, ahead);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/in the future/);
+    const skewed = signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) + 30 });
+    expect(() => constructStripeEvent(payload, skewed)).not.toThrow();
     expect(await db.prisma.stripeEvent.count()).toBe(before.events);
     expect(await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toEqual(before.account);
   });

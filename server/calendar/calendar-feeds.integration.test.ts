@@ -8,7 +8,7 @@ import { tenantScoped } from "@/server/db/tenant-scope";
 import { makeLead } from "@/prisma/factories";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { GET as calendarRoute } from "@/app/api/cal/[file]/route";
-import { resetCalendarFeed, revokeCalendarFeed, VISIT_MINUTES } from "./calendar-feeds";
+import { getCalendarFeed, hashFeedToken, resetCalendarFeed, revokeCalendarFeed, VISIT_MINUTES } from "./calendar-feeds";
 
 vi.hoisted(() => {
   process.env.PUBLIC_BASE_URL = "https://rescue.example.test";
@@ -81,5 +81,23 @@ describe(`calendar feeds (${engineName})`, () => {
     expect(gone.status).toBe(404);
     expect(gone.text).toContain("turned off");
     expect((await fetchFeed("https://rescue.example.test/api/cal/cal_nonsense_token_0000.ics")).status).toBe(404);
+  });
+
+  it("stores only the token's hash: the link is shown once, when it is made, and can be replaced", async () => {
+    const feed = await resetCalendarFeed(ctxOf(biz.ownerId), { userId: biz.ownerId });
+    const token = /\/api\/cal\/(cal_[A-Za-z0-9_-]+)\.ics$/.exec(feed.url)![1]!;
+    const row = await db.prisma.calendarFeed.findUniqueOrThrow({ where: { id: feed.id } });
+    expect(row.tokenHash).toBe(hashFeedToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    // Reading the feed's settings later gives no link to copy.
+    const later = await getCalendarFeed(ctxOf(biz.ownerId), { userId: biz.ownerId });
+    expect(later).toMatchObject({ id: feed.id });
+    expect(JSON.stringify(later)).not.toContain(token);
+    expect(later).not.toHaveProperty("url");
+    expect((await fetchFeed(feed.url)).status).toBe(200);
+    // Rotating gives a new link; the old one stops at once.
+    const rotated = await resetCalendarFeed(ctxOf(biz.ownerId), { userId: biz.ownerId });
+    expect((await fetchFeed(feed.url)).status).toBe(404);
+    expect((await fetchFeed(rotated.url)).status).toBe(200);
   });
 });

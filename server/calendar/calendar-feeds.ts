@@ -1,9 +1,10 @@
 // Private calendar feeds of booked visits (iCalendar, for Google Calendar or Outlook to subscribe
 // to): one for the business (every booked visit) and one per person (the visits they own). The
 // URL's token is the only key, so a feed is revoked by replacing it; nothing else is exposed.
-import { randomBytes } from "node:crypto";
+// Like API keys, the token is stored only as its SHA-256: the URL is shown once, when it is made.
+import { createHash, randomBytes } from "node:crypto";
 import ical from "ical-generator";
-import { findCalendarFeedByToken } from "@/server/db/cross-tenant-sweeps";
+import { findCalendarFeedByTokenHash } from "@/server/db/cross-tenant-sweeps";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
@@ -22,8 +23,12 @@ export function feedUrl(token: string): string {
   return `${env.PUBLIC_BASE_URL}/api/cal/${token}.ics`;
 }
 
-function feedJson(feed: { id: string; userId: string | null; token: string; createdAt: Date }) {
-  return { id: feed.id, forBusiness: feed.userId === null, url: feedUrl(feed.token), createdAt: feed.createdAt };
+export function hashFeedToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function feedJson(feed: { id: string; userId: string | null; createdAt: Date }) {
+  return { id: feed.id, forBusiness: feed.userId === null, createdAt: feed.createdAt };
 }
 
 export async function getCalendarFeed(ctx: Pick<TenantCtx, "db">, owner: FeedOwner) {
@@ -31,12 +36,13 @@ export async function getCalendarFeed(ctx: Pick<TenantCtx, "db">, owner: FeedOwn
   return feed ? feedJson(feed) : null;
 }
 
-/** A new private URL; the previous one (if any) stops working at once. */
+/** A new private URL, returned only here; the previous one (if any) stops working at once. */
 export async function resetCalendarFeed(ctx: Pick<TenantCtx, "db" | "tenantId"> & { actorId: string }, owner: FeedOwner, now = new Date()) {
   await ctx.db.calendarFeed.updateMany({ where: { userId: owner.userId, revokedAt: null }, data: { revokedAt: now } });
-  const feed = await ctx.db.calendarFeed.create({ data: { tenantId: ctx.tenantId, userId: owner.userId, token: `cal_${randomBytes(24).toString("base64url")}` } });
+  const token = `cal_${randomBytes(24).toString("base64url")}`;
+  const feed = await ctx.db.calendarFeed.create({ data: { tenantId: ctx.tenantId, userId: owner.userId, tokenHash: hashFeedToken(token) } });
   await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.actorId, action: "calendar_feed.created", target: feed.id, data: { forBusiness: owner.userId === null } });
-  return feedJson(feed);
+  return { ...feedJson(feed), url: feedUrl(token) };
 }
 
 export async function revokeCalendarFeed(ctx: Pick<TenantCtx, "db" | "tenantId"> & { actorId: string }, owner: FeedOwner, now = new Date()) {
@@ -50,7 +56,7 @@ export async function revokeCalendarFeed(ctx: Pick<TenantCtx, "db" | "tenantId">
  * System path: the token finds the business (like an API key), then every read is scoped to it.
  */
 export async function renderCalendarFeed(sys: SystemDb, token: string, now = new Date()): Promise<string | null> {
-  const feed = await findCalendarFeedByToken(sys, token);
+  const feed = await findCalendarFeedByTokenHash(sys, hashFeedToken(token));
   if (!feed || feed.revokedAt) return null;
   const db = forTenant(sys, feed.tenantId);
   // A person who left the business loses their feed.

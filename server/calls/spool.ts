@@ -9,7 +9,7 @@
 // salvaged (caller number, called number, time); a file that fails because the database is down
 // stays for the next run. Safe to run from several places at once: a file is claimed by renaming
 // it, and the recovery task has a deterministic id, so each spooled call gives exactly one task.
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import { writeAudit } from "@/server/audit/write-audit";
@@ -141,7 +141,8 @@ export async function recoverSpooledCalls(sys: SystemDb, dir = spoolDir(), now =
     try {
       const outcome = await recoverOne(sys, entry, now);
       result[outcome] += 1;
-      await rename(claimed, `${file}.done`);
+      // Recovered: the file (callers' numbers and words) is deleted; the database has it now.
+      await unlink(claimed);
     } catch (err) {
       // A timeout, a full pool, a deadlock: the database is struggling, not refusing this file.
       if (isTransientDatabaseError(err) || !(await databaseAnswers(sys))) {
@@ -159,6 +160,7 @@ export async function recoverSpooledCalls(sys: SystemDb, dir = spoolDir(), now =
       console.error(`Spooled webhook ${name} (${webhookSid(entry.form)}) was refused by the database and moved to ${FAILED_DIR}/; salvaged ${salvage.startsWith("nothing:") ? "nothing" : salvage}.`);
     }
   }
+  await pruneSpool(dir, now).catch((e: unknown) => console.error(`Spool clean-up failed: ${logLine(e)}`));
   return result;
 }
 
@@ -236,4 +238,40 @@ async function recoverOne(sys: SystemDb, entry: SpooledWebhook, now: Date): Prom
     await tx.call.updateMany({ where: { id: call.id, stage: { not: "ended" } }, data: { stage: "ended" } });
     return "recovered";
   }, CALL_TRANSACTION);
+}
+
+// ── retention ──
+
+/** Files the database refused are kept this long in `failed/` for diagnosis, then deleted. */
+export const FAILED_RETENTION_DAYS = 30;
+
+/**
+ * Deletes what the spool no longer needs: `.done` files left by earlier versions (recovered
+ * webhooks, kept with callers' numbers and words) and `failed/` files (with their `.error.txt`)
+ * moved there more than FAILED_RETENTION_DAYS ago. They were already turned into leads.
+ */
+export async function pruneSpool(dir: string, now: Date): Promise<{ deleted: number }> {
+  let deleted = 0;
+  const remove = (file: string) => unlink(file).then(() => void (deleted += 1), () => undefined);
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (name.endsWith(".done")) await remove(path.join(dir, name));
+  }
+  const failed = path.join(dir, FAILED_DIR);
+  const cutoff = now.getTime() - FAILED_RETENTION_DAYS * 86_400_000;
+  for (const name of await readdir(failed).catch(() => [] as string[])) {
+    if (name.endsWith(".error.txt")) continue;
+    // Moved to failed/ when its .error.txt was written (a move keeps the file's own older time).
+    const note = await stat(path.join(failed, `${name}.error.txt`)).catch(() => null);
+    const movedAt = note?.mtimeMs ?? (await stat(path.join(failed, name)).catch(() => null))?.mtimeMs;
+    if (movedAt === undefined || movedAt > cutoff) continue;
+    await remove(path.join(failed, name));
+    if (note) await remove(path.join(failed, `${name}.error.txt`));
+  }
+  for (const name of await readdir(failed).catch(() => [] as string[])) {
+    if (!name.endsWith(".error.txt")) continue;
+    const s = await stat(path.join(failed, name)).catch(() => null);
+    const orphan = !(await stat(path.join(failed, name.slice(0, -".error.txt".length))).catch(() => null));
+    if (s && orphan && s.mtimeMs <= cutoff) await remove(path.join(failed, name));
+  }
+  return { deleted };
 }

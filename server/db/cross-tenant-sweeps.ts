@@ -172,10 +172,11 @@ export async function sampledQaDayTenants(sys: SystemDb, days: readonly { tenant
 
 /**
  * A calendar app fetches the feed by its URL's token alone: tokens are unique across all
- * businesses, and the token decides whose visits the feed shows. The feed with its business.
+ * businesses, and the token decides whose visits the feed shows. Found by the token's hash (the
+ * token is never stored). The feed with its business.
  */
-export async function findCalendarFeedByToken(sys: SystemDb, token: string) {
-  return rawClient(sys).calendarFeed.findUnique({ where: { token }, include: { tenant: { select: { id: true, slug: true, name: true, timeZone: true } } } });
+export async function findCalendarFeedByTokenHash(sys: SystemDb, tokenHash: string) {
+  return rawClient(sys).calendarFeed.findUnique({ where: { tokenHash }, include: { tenant: { select: { id: true, slug: true, name: true, timeZone: true } } } });
 }
 
 // ── after-call check sweep ──

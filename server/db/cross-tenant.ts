@@ -176,3 +176,12 @@ export async function findRequestFormBusiness(sys: SystemDb, slug: string) {
   if (!tenant || tenant.detachedAt) return null;
   return { id: tenant.id, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, phone: tenant.trackingNumbers[0]?.e164 ?? null };
 }
+
+/** Leads the office closed as spam that still have a billable usage row, across businesses (the usage sweep credits them). */
+export async function spamLeadsWithBillableUsage(sys: SystemDb, limit = 200): Promise<{ tenantId: string; leadId: string }[]> {
+  return rawClient(sys).$queryRaw<{ tenantId: string; leadId: string }[]>`
+    SELECT DISTINCT u."tenantId", u."leadId" FROM "UsageLedgerEntry" u
+    JOIN "Lead" l ON l."id" = u."leadId" AND l."tenantId" = u."tenantId"
+    WHERE u."outcome" = 'billable' AND l."status" = 'closed' AND l."closeReason" = 'spam'
+    LIMIT ${limit}`;
+}

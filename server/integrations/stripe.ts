@@ -66,7 +66,20 @@ export function setStripeHandle(handle: StripeHandle | undefined): void {
   g.__leadrescueStripe = handle ? Promise.resolve(handle) : undefined;
 }
 
-/** Verifies a webhook on its raw body; throws Stripe's signature error when forged or stale. */
-export function constructStripeEvent(rawBody: string, signature: string): Stripe.Event {
-  return Stripe.webhooks.constructEvent(rawBody, signature, env.STRIPE_WEBHOOK_SECRET);
+/** How far ahead of this server's clock a signed timestamp may be: clock skew, no more. */
+export const STRIPE_FUTURE_SKEW_SECONDS = 60;
+
+/**
+ * Verifies a webhook on its raw body; throws when forged, older than 5 minutes (Stripe's
+ * tolerance) or dated in the future beyond clock skew — the SDK checks only the age, so a signed
+ * event dated ahead would otherwise stay replayable for as long as it is "in the future".
+ */
+export function constructStripeEvent(rawBody: string, signature: string, nowMs = Date.now()): Stripe.Event {
+  const event = Stripe.webhooks.constructEvent(rawBody, signature, env.STRIPE_WEBHOOK_SECRET, undefined, undefined, nowMs);
+  const stamps = signature.split(",").flatMap((part) => (part.trim().startsWith("t=") ? [Number(part.trim().slice(2))] : []));
+  const signedAt = stamps.at(-1);
+  if (signedAt === undefined || !Number.isFinite(signedAt) || signedAt > Math.floor(nowMs / 1000) + STRIPE_FUTURE_SKEW_SECONDS) {
+    throw new Error("Timestamp outside the tolerance zone (dated in the future)");
+  }
+  return event;
 }

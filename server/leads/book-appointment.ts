@@ -2,7 +2,8 @@
 // customer agreed to. The next action becomes confirming it (seed 004: confirm 24 hours before).
 import { AppError } from "@/server/errors";
 import { upcomingSlots } from "@/server/voice/booking-slots";
-import { applyLeadChange, type LeadWriteCtx } from "./apply-lead-change";
+import type { Lead } from "@/server/db/generated/client";
+import { applyLeadChange, type LeadChange, type LeadWriteCtx } from "./apply-lead-change";
 import { checkStatusTransition } from "./status-transitions";
 
 export type BookInput = { leadId: string; slotStartsAt?: string | null; customAt?: Date | null; note?: string | null };
@@ -28,19 +29,27 @@ export async function bookAppointment(ctx: LeadWriteCtx, input: BookInput) {
     via = "slot";
   } else if (input.customAt) {
     at = input.customAt;
-    if (Number.isNaN(at.getTime())) throw new AppError("BAD_REQUEST", "The custom time is not a valid date and time.", "customAt");
-    if (at.getTime() <= now.getTime()) throw new AppError("BAD_REQUEST", "The appointment time is in the past. Pick a time from now on.", "customAt");
+    checkCustomTime(at, now, "customAt");
     via = "custom";
   } else {
     throw new AppError("BAD_REQUEST", "Pick a booking slot or enter a custom time.", "slotStartsAt");
   }
-  const confirmBy = new Date(Math.max(now.getTime(), at.getTime() - 24 * 3_600_000));
-  return applyLeadChange({ ...ctx, now }, input.leadId, (lead) => {
-    const check = checkStatusTransition(lead.status, "booked", "book");
-    if (!check.ok) throw new AppError("BAD_REQUEST", check.reason, "status");
-    return {
-      patch: { status: "booked", appointmentAt: at, nextAction: "Confirm the appointment with the customer", dueAt: confirmBy },
-      events: [{ type: lead.status === "booked" ? "appointment.rescheduled" : "appointment.booked", data: { appointmentAt: at.toISOString(), via, ...(input.note?.trim() ? { note: input.note.trim() } : {}) } }],
-    };
-  });
+  return applyLeadChange({ ...ctx, now }, input.leadId, (lead) => bookingChange(lead, { at, via, note: input.note }, now));
+}
+
+/** A time the customer agreed to must be a real date and time from now on; `field` names it in the refusal. */
+export function checkCustomTime(at: Date, now: Date, field: string): void {
+  if (Number.isNaN(at.getTime())) throw new AppError("BAD_REQUEST", "The custom time is not a valid date and time.", field);
+  if (at.getTime() <= now.getTime()) throw new AppError("BAD_REQUEST", "The appointment time is in the past. Pick a time from now on.", field);
+}
+
+/** The change that books `lead` at `at` (refused if its status cannot become booked); writes nothing. */
+export function bookingChange(lead: Pick<Lead, "status">, booking: { at: Date; via: "slot" | "custom"; note?: string | null }, now: Date): LeadChange {
+  const check = checkStatusTransition(lead.status, "booked", "book");
+  if (!check.ok) throw new AppError("BAD_REQUEST", check.reason, "status");
+  const confirmBy = new Date(Math.max(now.getTime(), booking.at.getTime() - 24 * 3_600_000));
+  return {
+    patch: { status: "booked", appointmentAt: booking.at, nextAction: "Confirm the appointment with the customer", dueAt: confirmBy },
+    events: [{ type: lead.status === "booked" ? "appointment.rescheduled" : "appointment.booked", data: { appointmentAt: booking.at.toISOString(), via: booking.via, ...(booking.note?.trim() ? { note: booking.note.trim() } : {}) } }],
+  };
 }

@@ -2,7 +2,7 @@
 // become paid work (won, with its value) or not (lost). These feed the show and close rates.
 // The status is left as it is: the office closes the lead with a reason when it is done.
 import { AppError } from "@/server/errors";
-import { applyLeadChange, type LeadWriteCtx } from "./apply-lead-change";
+import { applyLeadChange, type LeadChange, type LeadWriteCtx } from "./apply-lead-change";
 import type { RecordOutcomeInput } from "./outcome-input";
 
 export { JOB_OUTCOME_LABEL, JOB_OUTCOMES, MAX_JOB_VALUE_CENTS, VISIT_OUTCOME_LABEL, VISIT_OUTCOMES, ZRecordOutcomeInput, type JobOutcomeCode, type RecordOutcomeInput, type VisitOutcomeCode } from "./outcome-input";
@@ -17,19 +17,22 @@ export function outcomeRefusal(lead: { appointmentAt: Date | null }, input: Reco
 
 export async function recordLeadOutcome(ctx: LeadWriteCtx, input: RecordOutcomeInput) {
   const now = ctx.now ?? new Date();
-  return applyLeadChange({ ...ctx, now }, input.leadId, (lead) => {
-    const refusal = outcomeRefusal(lead, input);
-    if (refusal) throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
-    const patch = {
-      ...(input.visitOutcome ? { visitOutcome: input.visitOutcome } : {}),
-      // A won job means the customer was there.
-      ...(input.jobOutcome === "won" && !input.visitOutcome ? { visitOutcome: "showed" as const } : {}),
-      ...(input.jobOutcome ? { jobOutcome: input.jobOutcome, jobValueCents: input.jobOutcome === "won" ? (input.jobValueCents ?? null) : null } : {}),
-      outcomeAt: now,
-    };
-    return {
-      patch,
-      events: [{ type: "lead.outcome", data: { visitOutcome: patch.visitOutcome ?? null, jobOutcome: patch.jobOutcome ?? null, jobValueCents: patch.jobValueCents ?? null } }],
-    };
-  });
+  return applyLeadChange({ ...ctx, now }, input.leadId, (lead) => outcomeChange(lead, input, now));
+}
+
+/** The change that records the outcome on `lead` (refused when it has no booked visit); writes nothing. */
+export function outcomeChange(lead: { appointmentAt: Date | null }, input: RecordOutcomeInput, now: Date): LeadChange {
+  const refusal = outcomeRefusal(lead, input);
+  if (refusal) throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
+  const patch = {
+    ...(input.visitOutcome ? { visitOutcome: input.visitOutcome } : {}),
+    // A won job means the customer was there.
+    ...(input.jobOutcome === "won" && !input.visitOutcome ? { visitOutcome: "showed" as const } : {}),
+    ...(input.jobOutcome ? { jobOutcome: input.jobOutcome, jobValueCents: input.jobOutcome === "won" ? (input.jobValueCents ?? null) : null } : {}),
+    outcomeAt: now,
+  };
+  return {
+    patch,
+    events: [{ type: "lead.outcome", data: { visitOutcome: patch.visitOutcome ?? null, jobOutcome: patch.jobOutcome ?? null, jobValueCents: patch.jobValueCents ?? null } }],
+  };
 }

@@ -1,10 +1,13 @@
 // A caller clicked the booking link of a text: the click goes on the lead's timeline (seed 003
-// report: "replies/bookings where trackable"), then the caller goes to the target stored on the
+// report: "replies/bookings where trackable"), once per link per hour, then the caller goes to the target stored on the
 // link when the text was written. Unknown, expired and non-web links go nowhere.
 import { findTrackedLink } from "@/server/db/cross-tenant";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import { isWebAddress } from "./link-target";
 import { onLinkOpened } from "@/server/followups/approval-queue";
+
+/** A link's clicks go on the timeline at most once in this long. */
+export const CLICK_EVENT_EVERY_MS = 3_600_000;
 
 export type FollowedLink = { target: string } | { error: "unknown" | "expired" };
 
@@ -13,9 +16,18 @@ export async function followLink(sys: SystemDb, token: string, now = new Date())
   const link = await findTrackedLink(sys, token);
   if (!link || !isWebAddress(link.target)) return { error: "unknown" };
   if (link.expiresAt <= now) return { error: "expired" };
+  // One click event per link per hour: the claim of the hour is one conditional update, so a
+  // caller tapping twice, a link preview and a prefetch add one event between them.
   const db = forTenant(sys, link.tenantId);
-  await db.leadEvent.create({ data: { tenantId: link.tenantId, leadId: link.leadId, type: "sms.link_clicked", data: { url: link.target }, createdAt: now } });
+  const counted = await db.$transaction(async (tx) => {
+    const claimed = await tx.trackedLink.updateMany({
+      where: { id: link.id, OR: [{ lastClickAt: null }, { lastClickAt: { lte: new Date(now.getTime() - CLICK_EVENT_EVERY_MS) } }] },
+      data: { lastClickAt: now },
+    });
+    if (claimed.count === 1) await tx.leadEvent.create({ data: { tenantId: link.tenantId, leadId: link.leadId, type: "sms.link_clicked", data: { url: link.target }, createdAt: now } });
+    return claimed.count === 1;
+  });
   // Opening the link is engagement: the temperature is recomputed, with the reason on the timeline.
-  await onLinkOpened(db, link.tenantId, link.leadId, now);
+  if (counted) await onLinkOpened(db, link.tenantId, link.leadId, now);
   return { target: link.target };
 }

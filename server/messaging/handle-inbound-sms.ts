@@ -16,6 +16,7 @@ import { queueMessage, type Enqueue } from "./queue-message";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { emitConsentChanged } from "@/server/webhooks/consent-events";
 import { onCallerOptedOut, onCallerReply } from "@/server/followups/approval-queue";
+import { cutText } from "@/server/text/cut-text";
 
 export const KEYWORD_REPLIES = {
   optOut: (business: string) => `${business}: you're unsubscribed and will not get more texts from us. Reply START to resubscribe.`,
@@ -39,7 +40,8 @@ export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { 
   const now = opts.now ?? new Date();
   const from = form.From!.trim();
   const to = form.To!.trim();
-  const body = (form.Body ?? "").slice(0, 1600);
+  // Twilio's limit for one text, in characters (code points: an emoji is never cut in half).
+  const body = cutText(form.Body ?? "", 1600);
   const tenant = await findTenantByCalledNumber(sys, to);
   if (!tenant) {
     console.warn(`Inbound SMS ${form.MessageSid} to ${to}: no business has this number; ignored.`);
@@ -61,19 +63,19 @@ export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { 
 
   const keyword = parseConsentKeyword(body);
   if (keyword === "stop") {
-    await recordConsent(db, { tenantId, phone: from, optedOut: true, source: "sms_keyword", detail: body.trim().slice(0, 40), at: now });
+    await recordConsent(db, { tenantId, phone: from, optedOut: true, source: "sms_keyword", detail: cutText(body.trim(), 40), at: now });
     await emitConsentChanged(db, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: true, source: "sms_keyword", at: now }); // integrations
     // Nothing queued for this number goes out any more (the send job checks again anyway).
     await db.message.updateMany({ where: { tenantId, toNumber: from, direction: "outbound", status: "pending" }, data: { status: "canceled", errorMessage: "Not sent: the caller opted out (STOP)." } });
-    await event(lead?.id, "sms.opted_out", { keyword: body.trim().slice(0, 40) });
+    await event(lead?.id, "sms.opted_out", { keyword: cutText(body.trim(), 40) });
     if (lead) await onCallerOptedOut(db, tenantId, lead.id, now); // follow-ups stop: "the caller opted out"
     await reply("opt_out", KEYWORD_REPLIES.optOut(tenant.name));
     return { kind: "opt_out", messageId: inbound.id };
   }
   if (keyword === "start") {
-    await recordConsent(db, { tenantId, phone: from, optedOut: false, source: "sms_keyword", detail: body.trim().slice(0, 40), at: now });
+    await recordConsent(db, { tenantId, phone: from, optedOut: false, source: "sms_keyword", detail: cutText(body.trim(), 40), at: now });
     await emitConsentChanged(db, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: false, source: "sms_keyword", at: now }); // integrations
-    await event(lead?.id, "sms.opted_in", { keyword: body.trim().slice(0, 40) });
+    await event(lead?.id, "sms.opted_in", { keyword: cutText(body.trim(), 40) });
     await reply("opt_in", KEYWORD_REPLIES.optIn(tenant.name));
     return { kind: "opt_in", messageId: inbound.id };
   }
@@ -88,16 +90,16 @@ export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { 
   if (!target) {
     target = await createLead(
       { db, tenantId, actorId: null, now },
-      { callerPhone: from, source: "sms", sourceRef: form.MessageSid!, status: "followup_needed", notes: `First text: ${body.slice(0, 500)}` },
+      { callerPhone: from, source: "sms", sourceRef: form.MessageSid!, status: "followup_needed", notes: `First text: ${cutText(body, 500)}` },
     );
     createdLead = true;
     await db.message.update({ where: { id: inbound.id }, data: { leadId: target.id } });
   }
-  await event(target.id, "sms.received", { messageId: inbound.id, body: body.slice(0, 500) });
+  await event(target.id, "sms.received", { messageId: inbound.id, body: cutText(body, 500) });
   await emitWebhookEvent(db, { tenantId, type: "sms.received", leadId: target.id, extra: { message: { id: inbound.id, from, to, body, receivedAt: now.toISOString() } }, now }); // integrations
   const appointmentReply = target.status === "booked" ? parseAppointmentReply(body) : null;
   if (appointmentReply) {
-    const title = appointmentReply === "reschedule" ? `Reschedule the visit: the caller texted "${body.slice(0, 80)}"` : `The caller texted to cancel the visit: confirm, then close or rebook`;
+    const title = appointmentReply === "reschedule" ? `Reschedule the visit: the caller texted "${cutText(body, 80)}"` : `The caller texted to cancel the visit: confirm, then close or rebook`;
     const dueAt = new Date(now.getTime() + RESCHEDULE_TASK_MINUTES * 60_000);
     await db.task.create({ data: { tenantId, leadId: target.id, kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation", title, dueAt, assigneeId: target.ownerId } });
     await db.lead.update({ where: { id: target.id }, data: { status: "followup_needed", nextAction: title, dueAt, lastActivityAt: now } });

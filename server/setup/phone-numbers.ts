@@ -15,6 +15,9 @@ export function toE164(input: string, field: string): string {
   return parsed.number;
 }
 
+/** Said for another business's number: it does not say the number is anyone's, so nothing can be probed. */
+export const NUMBER_UNAVAILABLE = (e164: string) => `${e164} can't be added. If this is your number, contact support.`;
+
 export async function addTrackingNumber({ db, tenantId }: TenantCtx, input: { number: string; label?: string }) {
   const e164 = toE164(input.number, "number");
   if (await db.trackingNumber.findFirst({ where: { e164 }, select: { id: true } })) throw new AppError("CONFLICT", `${e164} is already one of your tracking numbers.`, "number");
@@ -22,8 +25,8 @@ export async function addTrackingNumber({ db, tenantId }: TenantCtx, input: { nu
     return await db.trackingNumber.create({ data: { tenantId, e164, label: input.label?.trim() || null } });
   } catch (err) {
     // Tracking numbers are unique across all businesses (the number a caller dials decides whose
-    // call it is): the unique key refuses a number another business already has.
-    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `${e164} is already in use by another business. Each tracking number can belong to one business only.`, "number");
+    // call it is): the unique key refuses a number another business already has, without saying so.
+    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", NUMBER_UNAVAILABLE(e164), "number");
     throw err;
   }
 }

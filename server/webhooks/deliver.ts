@@ -1,13 +1,16 @@
 // One delivery attempt of one webhook row: claim it (so two workers never send it at once),
-// sign it with the endpoint's secret(s), POST it (10 s timeout, no redirects followed), and log
-// the answer. Failures retry with exponential backoff for about 24 hours under the same
-// `webhook-id`; an endpoint that has failed for 5 days in a row is disabled and its owners told.
+// sign it with the endpoint's secret(s), POST it (10 s timeout, no redirects followed, only to
+// public addresses in production — checked on the connection: post-to-target.ts), and log
+// the answer's status and timing (its body only from a 2xx public endpoint). Failures retry with
+// exponential backoff for about 24 hours under the same `webhook-id`; an endpoint that has
+// failed for 5 days in a row is disabled and its owners told.
 import { claimDueWebhookDelivery } from "@/server/db/cross-tenant-sweeps";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { notify, type Enqueue as NotifyEnqueue } from "@/server/notifications/outbox";
 import { signatureHeaders } from "./sign";
-import { targetRefusal, type Resolve } from "./target-guard";
+import { postToTarget } from "./post-to-target";
+import { InternalTargetError, privateTargetsAllowed, type Resolve } from "./target-guard";
 
 /** Seconds to wait after attempt n (1-based) fails: ~23.6 h in all, then the delivery gives up. */
 export const RETRY_DELAYS_SECONDS = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 6 * 3600] as const;
@@ -29,15 +32,6 @@ export type DeliverOptions = {
 
 export type DeliverResult = { outcome: "not_due" | "succeeded" | "skipped" } | { outcome: "failed"; retryAt: Date | null };
 
-async function readTruncated(res: Response): Promise<string> {
-  try {
-    const text = await res.text();
-    return text.length > RESPONSE_LOG_CHARS ? `${text.slice(0, RESPONSE_LOG_CHARS)}…` : text;
-  } catch {
-    return "";
-  }
-}
-
 /** The job names only the delivery's id: the claimed row names its business. */
 export async function deliverWebhook(sys: SystemDb, id: string, opts: DeliverOptions = {}): Promise<DeliverResult> {
   const clock = opts.now ?? (() => new Date());
@@ -53,25 +47,26 @@ export async function deliverWebhook(sys: SystemDb, id: string, opts: DeliverOpt
 
   let responseStatus: number | null = null;
   let responseBody: string | null = null;
-  let error: string | null = await targetRefusal(endpoint.url, { allowPrivate: opts.allowPrivate, resolve: opts.resolve });
+  let error: string | null = null;
   const t0 = performance.now();
-  if (!error) {
-    const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > start ? [endpoint.previousSecret] : [])];
-    try {
-      const res = await fetch(endpoint.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "user-agent": "LeadRescue-Webhooks/1", ...signatureHeaders({ id, at: clock(), body: delivery.payload, secrets }) },
-        body: delivery.payload,
-        redirect: "manual",
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      responseStatus = res.status;
-      responseBody = await readTruncated(res);
-      if (res.status < 200 || res.status >= 300) error = res.status >= 300 && res.status < 400 ? `Answered ${res.status} (redirect, not followed).` : `Answered ${res.status}.`;
-    } catch (err) {
-      const e = err as Error;
-      error = e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s.` : `Could not connect: ${(e.cause as Error | undefined)?.message ?? e.message}`;
-    }
+  const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > start ? [endpoint.previousSecret] : [])];
+  try {
+    const res = await postToTarget(endpoint.url, {
+      headers: { "content-type": "application/json", "user-agent": "LeadRescue-Webhooks/1", ...signatureHeaders({ id, at: clock(), body: delivery.payload, secrets }) },
+      body: delivery.payload,
+      timeoutMs: TIMEOUT_MS,
+      allowPrivate: opts.allowPrivate ?? privateTargetsAllowed(),
+      resolve: opts.resolve,
+      maxBodyChars: RESPONSE_LOG_CHARS,
+    });
+    responseStatus = res.status;
+    responseBody = res.body;
+    if (res.status < 200 || res.status >= 300) error = res.status >= 300 && res.status < 400 ? `Answered ${res.status} (redirect, not followed).` : `Answered ${res.status}.`;
+  } catch (err) {
+    const e = err as Error;
+    if (e instanceof InternalTargetError) error = `Not sent: ${e.message}`;
+    else if (e.name === "TimeoutError" || e.name === "AbortError") error = `No answer within ${TIMEOUT_MS / 1000} s.`;
+    else error = `Could not connect: ${(e.cause as Error | undefined)?.message ?? e.message}`;
   }
   const durationMs = Math.round(performance.now() - t0);
   const now = clock();

@@ -17,7 +17,7 @@ import { GET as listWebhooks, POST as createWebhook } from "@/app/api/v1/webhook
 import { DELETE as deleteWebhook } from "@/app/api/v1/webhooks/[id]/route";
 import { PATCH as patchLead } from "@/app/api/v1/leads/[id]/route";
 import { makeWebhookJobs } from "./jobs";
-import { deliverWebhook, DISABLE_AFTER_MS, RESPONSE_LOG_CHARS } from "./deliver";
+import { deliverWebhook, DISABLE_AFTER_MS } from "./deliver";
 import { recordWebhookEvent } from "./outbox";
 import { listWebhookDeliveries, resendWebhookDelivery, rotateWebhookSecret, setWebhookEndpointEnabled } from "./endpoints";
 
@@ -147,7 +147,9 @@ describe(`outbound webhooks (${engineName})`, () => {
     await prisma.webhookDelivery.update({ where: { id: id! }, data: { nextAttemptAt: new Date() } });
     await deliverWebhook(systemDb(prisma), id!, { retryScale: 100 });
     const failed = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: id! } });
-    expect(failed.responseBody!.length).toBeLessThanOrEqual(RESPONSE_LOG_CHARS + 1);
+    // A failed answer keeps its status and timing only, never the body (it could be an internal page).
+    expect(failed).toMatchObject({ responseStatus: 500, responseBody: null });
+    expect(failed.durationMs).toBeGreaterThanOrEqual(0);
     await setWebhookEndpointEnabled({ db: tenantScoped(prisma, biz.tenant.id), tenantId: biz.tenant.id, actorId: null }, { id: endpoint.id, enabled: false });
   });
 

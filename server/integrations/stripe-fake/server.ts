@@ -329,6 +329,21 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
         return ev;
       },
     },
+    {
+      // Like Stripe: one event cancelled by its identifier, within 24 hours of receiving it.
+      method: "POST", pattern: /^\/v1\/billing\/meter_event_adjustments$/,
+      handle: (_m, p) => {
+        const eventName = str(p.event_name);
+        if (eventName !== opts.prices.meterEventName) throw new FakeError(400, `No active meter found for event_name '${eventName ?? ""}'.`, "event_name");
+        if (str(p.type) !== "cancel") throw new FakeError(400, "type must be cancel.", "type");
+        const identifier = strings(p.cancel).identifier;
+        const ev = identifier ? state.meterEvents[identifier] : undefined;
+        if (!ev) throw new FakeError(400, `No meter event with identifier '${identifier ?? ""}'.`, "cancel[identifier]");
+        if (ev.created < sec() - 24 * 3600) throw new FakeError(400, "You can only cancel events within 24 hours of Stripe receiving them.", "cancel[identifier]");
+        ev.cancelled = true;
+        return { object: "billing.meter_event_adjustment", event_name: eventName, type: "cancel", cancel: { identifier }, status: "pending", livemode: false };
+      },
+    },
   ];
 
   async function readBody(req: IncomingMessage): Promise<string> {

@@ -62,7 +62,7 @@ export type FakeCheckoutSession = {
 
 export type FakePortalSession = { id: string; object: "billing_portal.session"; customer: string; return_url: string; url: string; created: number; livemode: false };
 
-export type FakeMeterEvent = { object: "billing.meter_event"; created: number; event_name: string; identifier: string; payload: Record<string, string>; timestamp: number; livemode: false };
+export type FakeMeterEvent = { object: "billing.meter_event"; created: number; event_name: string; identifier: string; payload: Record<string, string>; timestamp: number; livemode: false; /** Cancelled by a meter event adjustment (not counted). */ cancelled?: boolean };
 
 export type FakeEvent = { id: string; object: "event"; api_version: string; created: number; type: string; data: { object: unknown }; livemode: false; pending_webhooks: number; request: { id: null; idempotency_key: null } };
 

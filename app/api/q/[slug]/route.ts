@@ -2,7 +2,7 @@
 // JSON with a message for the visitor (and the field it is about), so the page keeps what they typed.
 import { getSystemDb } from "@/server/db";
 import { findRequestFormBusiness } from "@/server/db/cross-tenant";
-import { clientIp } from "@/server/auth/sign-in-throttle";
+import { clientAddress } from "@/server/http/client-address";
 import { errorResponse, jsonError } from "@/server/api/http";
 import { FormRefusal, submitRequestForm } from "@/server/leads/request-form";
 
@@ -18,7 +18,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ slug: s
     } catch {
       return jsonError(400, "The request could not be read. Please press Send request again.");
     }
-    const result = await submitRequestForm({ sys, business, ip: clientIp(req.headers) }, body);
+    const result = await submitRequestForm({ sys, business, ip: clientAddress(req.headers) ?? "unknown" }, body);
     return Response.json(result.outcome === "received" ? { outcome: result.outcome } : { outcome: result.outcome, message: result.message }, { status: 201 });
   } catch (err) {
     if (err instanceof FormRefusal) {

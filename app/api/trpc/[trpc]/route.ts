@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/trpc/root";
 import { getSystemDb } from "@/server/db";
 import { currentUserId } from "@/server/auth/session";
+import { clientAddress } from "@/server/http/client-address";
 
 const handler = async (req: Request) => {
   const sys = await getSystemDb();
@@ -14,7 +15,7 @@ const handler = async (req: Request) => {
       sys,
       session: userId ? { userId } : null,
       tenantSlug: req.headers.get("x-tenant"),
-      ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      ip: clientAddress(req.headers),
     }),
     // Internal errors are logged once, with the reference the answer shows (server/trpc/init.ts).
   });
