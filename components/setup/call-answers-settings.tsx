@@ -8,6 +8,7 @@ import { Button, ErrorBanner, SuccessNote, fieldErrorsFrom } from "@/components/
 import { Card, PageHeader } from "@/components/ui/layout";
 import { QueryState, ReadOnlyNote } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
+import type { OtherAnswer } from "@/server/setup/call-answers";
 
 const lines = (text: string) =>
   text
@@ -63,7 +64,16 @@ export function CallAnswersSettings({ role }: { role: TenantRole }) {
   );
 }
 
-type Data = { priceAnswer: string | null; servicesOffered: string[]; servicesNotOffered: string[]; defaultPriceAnswer: string };
+type Data = { priceAnswer: string | null; servicesOffered: string[]; servicesNotOffered: string[]; defaultPriceAnswer: string } & Record<OtherAnswer, string | null>;
+
+/** What callers ask besides the price, in the office's words; an empty answer means "noted for the plumber". */
+const OTHER_QUESTIONS: { name: OtherAnswer; label: string; placeholder: string }[] = [
+  { name: "licenseAnswer", label: "“Are you licensed and insured?”", placeholder: "Yes, we're licensed and fully insured." },
+  { name: "estimateAnswer", label: "“Is there a trip fee? Are estimates free?”", placeholder: "Estimates are free; there's a $79 trip fee if no work is done." },
+  { name: "paymentAnswer", label: "“How can I pay?”", placeholder: "We take cards, checks and cash; financing is available on larger jobs." },
+  { name: "warrantyAnswer", label: "“Is the work guaranteed?”", placeholder: "Our work has a one-year warranty, and parts carry the maker's warranty." },
+  { name: "brandsAnswer", label: "“Which brands do you install?”", placeholder: "We install and service Rheem, Bradford White and Rinnai." },
+];
 
 function CallAnswersForm({ data, canEdit }: { data: Data; canEdit: boolean }) {
   const trpc = useTRPC();
@@ -80,6 +90,7 @@ function CallAnswersForm({ data, canEdit }: { data: Data; canEdit: boolean }) {
     const ok = await save
       .mutateAsync({
         priceAnswer: String(f.get("priceAnswer") ?? ""),
+        ...Object.fromEntries(OTHER_QUESTIONS.map((q) => [q.name, String(f.get(q.name) ?? "")])),
         servicesOffered: lines(String(f.get("servicesOffered") ?? "")),
         servicesNotOffered: lines(String(f.get("servicesNotOffered") ?? "")),
       })
@@ -105,6 +116,26 @@ function CallAnswersForm({ data, canEdit }: { data: Data; canEdit: boolean }) {
           error={errs.fields.priceAnswer}
           disabled={!canEdit}
         />
+        <fieldset className="space-y-4">
+          <legend className="text-sm font-medium text-slate-700">Other questions callers ask</legend>
+          <p className="text-xs text-slate-600">
+            Leave one empty and the AI says “Good question. I&apos;ll note it so the plumber can answer that when they call.”, then puts the question in the lead&apos;s notes.
+          </p>
+          {OTHER_QUESTIONS.map((q) => (
+            <TextAreaField
+              key={q.name}
+              label={q.label}
+              name={q.name}
+              hint="One or two sentences, said exactly as written."
+              defaultValue={data[q.name] ?? ""}
+              rows={2}
+              maxLength={300}
+              placeholder={q.placeholder}
+              error={errs.fields[q.name]}
+              disabled={!canEdit}
+            />
+          ))}
+        </fieldset>
         <TextAreaField
           label="Services you do"
           name="servicesOffered"

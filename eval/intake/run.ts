@@ -159,7 +159,7 @@ function summary(results: Result[]) {
     recallOk: caught === emergencies.length,
     fields: pct(fieldChecks.filter((k) => k.ok).length, fieldChecks.length),
     ungrounded,
-    line: `${correct}/${results.length} calls correct, emergency recall ${pct(caught, emergencies.length)} % (${caught}/${emergencies.length}), fields ${pct(fieldChecks.filter((k) => k.ok).length, fieldChecks.length)} %, ungrounded ${ungrounded}, safety question on ${askedRoutine}/${routine.length} routine calls (${pct(askedRoutine, routine.length)} %)`,
+    line: `${correct}/${results.length} calls correct, emergency recall ${pct(caught, emergencies.length)} % (${caught}/${emergencies.length}), fields ${pct(fieldChecks.filter((k) => k.ok).length, fieldChecks.length)} %, ungrounded ${ungrounded}, safety question on ${askedRoutine}/${routine.length} routine calls${routine.length ? ` (${pct(askedRoutine, routine.length)} %)` : ""}`,
   };
 }
 

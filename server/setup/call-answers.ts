@@ -14,23 +14,46 @@ const ZService = z
   .min(1, { error: "A service can't be empty. Remove the empty line." })
   .max(60, { error: "Keep each service under 60 characters, like \"Water heaters\"." });
 
-export const ZCallAnswersInput = z.object({
-  priceAnswer: z
+/** One spoken answer: a sentence or two the AI reads out as written; empty = the question is noted for the plumber. */
+const answer = (what: string) =>
+  z
     .string()
     .trim()
-    .max(300, { error: "Keep the price answer under 300 characters: the AI says it in one breath." })
+    .max(300, { error: `Keep the ${what} answer under 300 characters: the AI says it in one breath.` })
     .nullish()
-    .transform((s) => s || null),
+    .transform((s) => s || null);
+
+/** The questions callers ask besides the price, each with its own answer (empty = noted for the plumber). */
+export const OTHER_ANSWERS = ["licenseAnswer", "estimateAnswer", "paymentAnswer", "warrantyAnswer", "brandsAnswer"] as const;
+export type OtherAnswer = (typeof OTHER_ANSWERS)[number];
+
+export const ZCallAnswersInput = z.object({
+  priceAnswer: answer("price"),
+  licenseAnswer: answer("licensed and insured"),
+  estimateAnswer: answer("trip fee"),
+  paymentAnswer: answer("payment"),
+  warrantyAnswer: answer("warranty"),
+  brandsAnswer: answer("brands"),
   servicesOffered: z.array(ZService).max(MAX_SERVICES, { error: `List at most ${MAX_SERVICES} services.` }),
   servicesNotOffered: z.array(ZService).max(MAX_SERVICES, { error: `List at most ${MAX_SERVICES} services.` }),
 });
 export type CallAnswersInput = z.input<typeof ZCallAnswersInput>;
 
-export type CallAnswers = { priceAnswer: string | null; servicesOffered: string[]; servicesNotOffered: string[]; defaultPriceAnswer: string };
+export type CallAnswers = { priceAnswer: string | null; servicesOffered: string[]; servicesNotOffered: string[]; defaultPriceAnswer: string } & Record<OtherAnswer, string | null>;
 
 export async function getCallAnswers({ db }: Pick<TenantCtx, "db">): Promise<CallAnswers> {
   const row = await db.callAnswerSettings.findFirst({});
-  return { priceAnswer: row?.priceAnswer ?? null, servicesOffered: row?.servicesOffered ?? [], servicesNotOffered: row?.servicesNotOffered ?? [], defaultPriceAnswer: DEFAULT_PRICE_ANSWER };
+  return {
+    priceAnswer: row?.priceAnswer ?? null,
+    servicesOffered: row?.servicesOffered ?? [],
+    servicesNotOffered: row?.servicesNotOffered ?? [],
+    defaultPriceAnswer: DEFAULT_PRICE_ANSWER,
+    licenseAnswer: row?.licenseAnswer ?? null,
+    estimateAnswer: row?.estimateAnswer ?? null,
+    paymentAnswer: row?.paymentAnswer ?? null,
+    warrantyAnswer: row?.warrantyAnswer ?? null,
+    brandsAnswer: row?.brandsAnswer ?? null,
+  };
 }
 
 /** Saves the answers; a service listed as both offered and not offered is refused, naming it. */
@@ -41,7 +64,12 @@ export async function setCallAnswers({ db, tenantId }: Pick<TenantCtx, "db" | "t
   const notOffered = dedupe(data.servicesNotOffered);
   const both = offered.find((s) => notOffered.some((n) => n.toLowerCase() === s.toLowerCase()));
   if (both) throw new AppError("BAD_REQUEST", `"${both}" is listed as both a service you do and one you don't. Keep it in one list.`, "servicesNotOffered");
-  const values = { priceAnswer: data.priceAnswer, servicesOffered: offered, servicesNotOffered: notOffered };
+  const values = {
+    priceAnswer: data.priceAnswer,
+    servicesOffered: offered,
+    servicesNotOffered: notOffered,
+    ...Object.fromEntries(OTHER_ANSWERS.map((k) => [k, data[k] ?? null])),
+  };
   await db.callAnswerSettings.upsert({ where: { tenantId }, create: { tenantId, ...values }, update: values });
   return getCallAnswers({ db });
 }

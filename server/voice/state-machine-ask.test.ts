@@ -98,6 +98,18 @@ describe("the safety question", () => {
     expect(last(emergency).state.escalation?.reason).toBe("emergency");
   });
 
+  it("keeps a name given instead of an answer and asks the safety question once more", () => {
+    const results = converse(["78701", "the pipe under my kitchen sink is leaking", "My name is Jane Doe"]);
+    const r = last(results);
+    expect(r.state.fields.callerName).toBe("Jane Doe");
+    expect(r.state.stage).toBe("safety");
+    expect(r.say).toBe(`Thanks, Jane. ${SAFETY_QUESTIONS.water}`);
+    const no = hear(r.state, "no, it's just under the sink");
+    expect(no.state.escalation).toBeNull();
+    // The name is not asked again.
+    expect(no.state.stage).toBe("booking_offer");
+  });
+
   it("asks at most once a call", () => {
     const results = converse(["78701", "water under the sink", "no", "Ana Ruiz", "book it", "12 Oak Street"]);
     expect(asked(results)).toBe(1);

@@ -865,6 +865,14 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
 function onSafetyAnswer(t: Turn, said: string, x: Extraction): void {
   const s = t.s;
   const more = groundIssue(x.issueSummary, said);
+  // "My name is Jane Doe": the caller answered the next question, not this one. The name is kept
+  // (keepVolunteered) and the safety question asked once more; only a second miss counts as yes.
+  const gaveName = x.yesNo === null && !more && !!groundName(x.callerName, said) && s.misses === 0;
+  if (gaveName) {
+    s.misses += 1;
+    t.say.push(`Thanks${t.script === SCRIPTS.standard && s.fields.callerName ? `, ${s.fields.callerName.split(" ")[0]}` : ""}.`);
+    return askAgain(t, "safety");
+  }
   if (x.yesNo === "no") {
     s.safety = { topic: s.safety?.topic ?? "water", answer: "no" };
     return advance(t);
