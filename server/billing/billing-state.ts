@@ -103,7 +103,7 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
     graceDays: PAST_DUE_GRACE_DAYS,
     billingReason: billing.reason,
     hasCustomer: !!account?.stripeCustomerId,
-    canSubscribe: !tenant.detachedAt && !cancelling && !["active", "past_due", "unpaid"].includes(status) && !(status === "trialing" && account?.hasPaymentMethod),
+    canSubscribe: !account?.stripeAccountId && !tenant.detachedAt && !cancelling && !["active", "past_due", "unpaid"].includes(status) && !(status === "trialing" && account?.hasPaymentMethod),
     gate,
     cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt, canUndo: !!tenant.cancelRequestedAt && !tenant.detachedAt && !!tenant.detachAt && tenant.detachAt > now },
     usage: {

@@ -2,6 +2,8 @@
 // plan column), and changing a business's plan — which also moves its subscription on the
 // agency's Stripe account when the agency is connected (server/saas/connect-billing.ts).
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
+import { getStripe } from "@/server/integrations/stripe";
+import { syncAgencyBilling } from "./agency-billing";
 import { assignPlan, type AssignPlanInput } from "./plans";
 import { planUsageOf } from "./plan-usage";
 
@@ -23,4 +25,15 @@ export async function changeBusinessPlan(sys: SystemDb, ctx: { agencyId: string;
   const result = await assignPlan(sys, ctx, input);
   if (deps.onPlanChanged && result.planId !== result.previousPlanId) await deps.onPlanChanged(sys, result);
   return result;
+}
+
+/** A new business of the agency starts on a plan: assigned, then billed on the agency's Stripe when connected. True when it is. */
+export async function startAgencyPlan(sys: SystemDb, ctx: { agencyId: string; actorId: string }, input: { tenantId: string; planId: string; email?: string | null }): Promise<boolean> {
+  await assignPlan(sys, ctx, { tenantId: input.tenantId, planId: input.planId });
+  try {
+    return (await syncAgencyBilling(sys, await getStripe(), input.tenantId, { email: input.email })) === "subscribed";
+  } catch (err) {
+    console.error(`Agency billing for tenant ${input.tenantId} could not start: ${(err as Error).message}`);
+    return false;
+  }
 }

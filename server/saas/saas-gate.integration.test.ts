@@ -31,7 +31,8 @@ async function setup() {
   const planY = await prisma.agencyPlan.create({ data: { agencyId: y.id, ...PLAN } });
   const planX = await prisma.agencyPlan.create({ data: { agencyId: x.id, ...PLAN, name: "Xeno Basic" } });
   await prisma.tenant.update({ where: { id: ty.id }, data: { agencyPlanId: planY.id } });
-  return { x, y, operatorX, operatorY, ownerX, ownerY, tx, ty, planX, planY };
+  const keyY = await prisma.agencyApiKey.create({ data: { agencyId: y.id, name: "Yankee books", prefix: "lr_agency_yyyy", hash: "yankee-key-hash" } });
+  return { x, y, operatorX, operatorY, ownerX, ownerY, tx, ty, planX, planY, keyY };
 }
 
 /** Inputs per procedure aimed at agency Y (by naming Y, Y's business or Y's plan). Every procedure must have some. */
@@ -46,6 +47,13 @@ const SAMPLES: Record<(typeof SAAS_AGENCY_PROCEDURES)[number], (f: Fixture) => u
     { tenantId: f.tx.id, planId: f.planY.id },
     { agencyId: f.y.id, tenantId: f.ty.id, planId: null },
   ],
+  "saas.connectStatus": (f) => [{ agencyId: f.y.id }, { agencyId: f.y.id, refresh: true }],
+  "saas.startConnect": (f) => [{ agencyId: f.y.id }],
+  "saas.margin": (f) => [{ agencyId: f.y.id, month: "2026-03" }],
+  "saas.marginHistory": (f) => [{ agencyId: f.y.id }],
+  "saas.apiKeys": (f) => [{ agencyId: f.y.id }],
+  "saas.createApiKey": (f) => [{ agencyId: f.y.id, name: "Sneaky key" }],
+  "saas.revokeApiKey": (f) => [{ id: f.keyY.id }, { agencyId: f.y.id, id: f.keyY.id }],
 };
 
 type Proc = { _def: { type: "query" | "mutation" } };
@@ -99,7 +107,7 @@ describe(`SaaS-mode agency gate (${engineName})`, () => {
 
   it("A business of one agency is never visible to another agency's operator", async () => {
     const x = callerFor(db.prisma, fx.operatorX.id);
-    const seen = JSON.stringify([await x.saas.businesses(), await x.saas.plans()]);
+    const seen = JSON.stringify([await x.saas.businesses(), await x.saas.plans(), await x.saas.margin({ month: "2026-03" }), await x.saas.apiKeys(), await x.saas.connectStatus()]);
     expect(seen).toContain("Xylo Plumbing");
     for (const secret of ["Yodel", fx.ty.id, "Yankee Gold", fx.planY.id, "acct_yankee_secret"]) expect(seen).not.toContain(secret);
   });

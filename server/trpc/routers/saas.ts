@@ -6,6 +6,12 @@ import { z } from "zod";
 import { agencyProcedure, router } from "../init";
 import { createPlan, listPlans, updatePlan, ZPlanFields } from "@/server/saas/plans";
 import { agencyBusinessesWithPlans, changeBusinessPlan } from "@/server/saas/business-plans";
+import { syncAgencyBilling } from "@/server/saas/agency-billing";
+import { connectStatus, startConnectOnboarding, syncConnectedAccount } from "@/server/saas/connect";
+import { getStripe } from "@/server/integrations/stripe";
+import { env } from "@/server/env";
+import { agencyMargin, agencyMarginCsv, marginHistory, ZMonth } from "@/server/saas/margin";
+import { createAgencyApiKey, listAgencyApiKeys, revokeAgencyApiKey } from "@/server/saas/agency-api-keys";
 
 const ZAgency = z.object({ agencyId: z.string().max(64).optional() });
 const ZId = z.string().min(1).max(64);
@@ -17,5 +23,31 @@ export const saasRouter = router({
   businesses: agencyProcedure.input(ZAgency.optional()).query(({ ctx }) => agencyBusinessesWithPlans(ctx.sys, ctx.agencyId)),
   assignPlan: agencyProcedure
     .input(ZAgency.extend({ tenantId: ZId, planId: ZId.nullable(), overagePolicy: z.enum(["bill", "stop_ai"]).optional() }))
-    .mutation(({ ctx, input }) => changeBusinessPlan(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await changeBusinessPlan(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input);
+      // On the agency's Stripe account when it is connected (a plan change is prorated by Stripe).
+      const billing = await syncAgencyBilling(ctx.sys, await getStripe(), result.tenantId);
+      return { ...result, billing };
+    }),
+  // ── Stripe Connect ──
+  connectStatus: agencyProcedure.input(ZAgency.extend({ refresh: z.boolean().optional() }).optional()).query(async ({ ctx, input }) => {
+    const status = await connectStatus(ctx.sys, ctx.agencyId);
+    // Back from Stripe's onboarding page: read the account now rather than wait for the webhook.
+    if (input?.refresh && status.accountId) {
+      await syncConnectedAccount(ctx.sys, await getStripe(), status.accountId);
+      return connectStatus(ctx.sys, ctx.agencyId);
+    }
+    return status;
+  }),
+  // ── margin ──
+  margin: agencyProcedure.input(ZAgency.extend({ month: ZMonth })).query(async ({ ctx, input }) => {
+    const billing = await agencyMargin(ctx.sys, ctx.agencyId, input.month);
+    return { ...billing, csv: agencyMarginCsv(billing) };
+  }),
+  marginHistory: agencyProcedure.input(ZAgency.optional()).query(({ ctx }) => marginHistory(ctx.sys, ctx.agencyId)),
+  // ── agency API keys ──
+  apiKeys: agencyProcedure.input(ZAgency.optional()).query(({ ctx }) => listAgencyApiKeys(ctx.sys, ctx.agencyId)),
+  createApiKey: agencyProcedure.input(ZAgency.extend({ name: z.string().trim().min(2, 'Give the key a name, e.g. "Accounting".').max(60) })).mutation(({ ctx, input }) => createAgencyApiKey(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, { name: input.name })),
+  revokeApiKey: agencyProcedure.input(ZAgency.extend({ id: ZId })).mutation(({ ctx, input }) => revokeAgencyApiKey(ctx.sys, ctx.agencyId, input.id)),
+  startConnect: agencyProcedure.input(ZAgency.optional()).mutation(async ({ ctx }) => startConnectOnboarding(ctx.sys, await getStripe(), { agencyId: ctx.agencyId, baseUrl: env.PUBLIC_BASE_URL })),
 });
