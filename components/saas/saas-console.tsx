@@ -3,6 +3,7 @@
 // the margin table and chart, agency API keys and the brand.
 import { PageHeader } from "@/components/ui/layout";
 import { AgencyApiKeysCard } from "./agency-api-keys-card";
+import { BrandCard } from "./brand-card";
 import { BusinessPlansCard } from "./business-plans-card";
 import { ConnectCard } from "./connect-card";
 import { MarginCard } from "./margin-card";
@@ -17,6 +18,7 @@ export function SaasConsole() {
       <BusinessPlansCard />
       <MarginCard />
       <AgencyApiKeysCard />
+      <BrandCard />
     </div>
   );
 }

@@ -12,6 +12,9 @@ type Fixture = Awaited<ReturnType<typeof setup>>;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let fx: Fixture;
 
+/** A 1×1 PNG. */
+const PNG_1PX = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
 const PLAN = { name: "Yankee Gold", monthlyPriceCents: 29900, includedCalls: 50, includedTexts: 200, overageCallCents: 600, overageTextCents: 8, trialDays: 7 };
 
 async function setup() {
@@ -54,6 +57,9 @@ const SAMPLES: Record<(typeof SAAS_AGENCY_PROCEDURES)[number], (f: Fixture) => u
   "saas.apiKeys": (f) => [{ agencyId: f.y.id }],
   "saas.createApiKey": (f) => [{ agencyId: f.y.id, name: "Sneaky key" }],
   "saas.revokeApiKey": (f) => [{ id: f.keyY.id }, { agencyId: f.y.id, id: f.keyY.id }],
+  "saas.brand": (f) => [{ agencyId: f.y.id }],
+  "saas.updateBrand": (f) => [{ agencyId: f.y.id, brand: { slug: "yankee-agency", name: "Hijacked", accentColor: "#000000" } }],
+  "saas.uploadLogo": (f) => [{ agencyId: f.y.id, base64: PNG_1PX }],
 };
 
 type Proc = { _def: { type: "query" | "mutation" } };

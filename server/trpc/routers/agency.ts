@@ -11,6 +11,7 @@ import { env } from "@/server/env";
 import { agencyReport, agencyReportCsv } from "@/server/reports/agency-report";
 import { ZReportPeriodInput } from "@/server/reports/period";
 import { planOfAgency } from "@/server/saas/plans";
+import { agencyBrand } from "@/server/saas/branding";
 import { startAgencyPlan } from "@/server/saas/business-plans";
 import { agencyProcedure, router } from "../init";
 
@@ -47,7 +48,8 @@ export const agencyRouter = router({
     let invite: { link: string; emailed: boolean } | null = null;
     if (inviteToken) {
       const link = `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/invite/${inviteToken}`;
-      invite = { link, emailed: await sendInviteEmail({ to: owner.email, businessName: tenant.name, link }) };
+      const brand = await agencyBrand(ctx.sys, ctx.agencyId);
+      invite = { link, emailed: await sendInviteEmail({ to: owner.email, businessName: tenant.name, link, brandName: brand.slug ? brand.name : null }) };
     }
     return { id: tenant.id, name: tenant.name, slug: tenant.slug, owner, invite };
   }),

@@ -10,6 +10,7 @@ import { syncAgencyBilling } from "@/server/saas/agency-billing";
 import { connectStatus, startConnectOnboarding, syncConnectedAccount } from "@/server/saas/connect";
 import { getStripe } from "@/server/integrations/stripe";
 import { env } from "@/server/env";
+import { agencyBrand, saveLogo, updateBrand, ZBrandInput } from "@/server/saas/branding";
 import { agencyMargin, agencyMarginCsv, marginHistory, ZMonth } from "@/server/saas/margin";
 import { createAgencyApiKey, listAgencyApiKeys, revokeAgencyApiKey } from "@/server/saas/agency-api-keys";
 
@@ -49,5 +50,12 @@ export const saasRouter = router({
   apiKeys: agencyProcedure.input(ZAgency.optional()).query(({ ctx }) => listAgencyApiKeys(ctx.sys, ctx.agencyId)),
   createApiKey: agencyProcedure.input(ZAgency.extend({ name: z.string().trim().min(2, 'Give the key a name, e.g. "Accounting".').max(60) })).mutation(({ ctx, input }) => createAgencyApiKey(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, { name: input.name })),
   revokeApiKey: agencyProcedure.input(ZAgency.extend({ id: ZId })).mutation(({ ctx, input }) => revokeAgencyApiKey(ctx.sys, ctx.agencyId, input.id)),
+  // ── white label ──
+  brand: agencyProcedure.input(ZAgency.optional()).query(({ ctx }) => agencyBrand(ctx.sys, ctx.agencyId)),
+  updateBrand: agencyProcedure.input(ZAgency.extend({ brand: ZBrandInput })).mutation(({ ctx, input }) => updateBrand(ctx.sys, ctx.agencyId, input.brand)),
+  // The image as base64 (a 200 KB logo is ≈ 270,000 characters); its size and type are checked on the bytes.
+  uploadLogo: agencyProcedure
+    .input(ZAgency.extend({ base64: z.string().max(400_000, "The logo can be at most 200 KB.") }))
+    .mutation(({ ctx, input }) => saveLogo(ctx.sys, ctx.agencyId, new Uint8Array(Buffer.from(input.base64, "base64")))),
   startConnect: agencyProcedure.input(ZAgency.optional()).mutation(async ({ ctx }) => startConnectOnboarding(ctx.sys, await getStripe(), { agencyId: ctx.agencyId, baseUrl: env.PUBLIC_BASE_URL })),
 });
