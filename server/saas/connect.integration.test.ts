@@ -274,4 +274,18 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     }
     expect(strip(await snapshot())).toBe(strip(before));
   });
+  it("Onboarding by the agency: a business created on a plan is billed on the agency's account from the start, no card, no LeadRescue trial", async () => {
+    const res = await operator().agency.createTenant({ businessName: "Comal Plumbing", timeZone: TZ, ownerEmail: `comal-${randomBytes(3).toString("hex")}@example.test`, planId: pro.id });
+    expect(res.invite?.link).toMatch(/\/invite\//);
+    await fake.idle();
+    const acct = (await operator().saas.connectStatus()).accountId!;
+    expect(await account(res.id)).toMatchObject({ stripeAccountId: acct, status: "trialing", hasPaymentMethod: false, planName: "Pro" });
+    const platformSubs = Object.values(fake.state.subscriptions).filter((x) => x.metadata.tenantId === res.id && !x.account);
+    expect(platformSubs).toEqual([]);
+    // Another agency's plan cannot be used.
+    const other = await db.prisma.agency.create({ data: { name: "Other Agency" } });
+    const foreign = await db.prisma.agencyPlan.create({ data: { agencyId: other.id, name: "Foreign", monthlyPriceCents: 100, includedCalls: 1, includedTexts: 1, overageCallCents: 1, overageTextCents: 1 } });
+    await expect(operator().agency.createTenant({ businessName: "Sneaky Plumbing", timeZone: TZ, ownerEmail: "sneaky@example.test", planId: foreign.id })).rejects.toThrow("That plan is not one of your agency's plans.");
+    expect(await db.prisma.tenant.count({ where: { name: "Sneaky Plumbing" } })).toBe(0);
+  });
 });
