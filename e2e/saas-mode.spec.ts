@@ -21,6 +21,7 @@ async function signInAsOperator(page: Page) {
 }
 
 test("an operator connects Stripe, brands the agency, defines a plan and onboards a business whose owner sees the brand and plan", async ({ page, browser }) => {
+  test.setTimeout(240_000);
   await signInAsOperator(page);
   await expect(page.getByRole("heading", { level: 1, name: "SaaS mode" })).toBeVisible();
 
@@ -55,6 +56,7 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
 
   // A business on the plan, with an owner invite.
   await page.goto("/agency");
+  await page.getByRole("button", { name: "Add a business" }).click();
   const name = `Riverside Plumbing ${stamp}`;
   const ownerEmail = `owner-${stamp}@riverside.test`;
   await page.getByLabel("Business name").fill(name);

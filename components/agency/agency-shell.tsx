@@ -7,7 +7,7 @@ export function AgencyShell({ user, children }: { user: { name: string; email: s
   return (
     <div className="min-h-screen">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 md:px-8">
-        <div className="flex items-baseline gap-3">
+        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <Link href="/agency" className="font-bold tracking-tight text-brand-700">
             LeadRescue
           </Link>

@@ -75,7 +75,7 @@ function BrandForm({ initial }: { initial: BrandData }) {
         )}
         <label className="text-sm font-medium text-slate-700">
           Upload a logo (PNG, JPEG or WebP, up to {MAX_LOGO_BYTES / 1024} KB)
-          <input type="file" accept="image/png,image/jpeg,image/webp" className="mt-1 block text-sm" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input type="file" accept="image/png,image/jpeg,image/webp" className="mt-1 block w-full max-w-full text-sm" onChange={(e) => void onFile(e.target.files?.[0])} />
         </label>
       </div>
       <div className="mt-3" aria-live="polite">
