@@ -15,7 +15,6 @@ ALTER TABLE "BillingAccount" ADD COLUMN     "stripeAccountId" TEXT;
 
 -- AlterTable
 ALTER TABLE "Tenant" ADD COLUMN     "agencyPlanId" TEXT,
-ADD COLUMN     "brandedGreeting" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "overagePolicy" "OveragePolicy" NOT NULL DEFAULT 'bill';
 
 -- CreateTable
