@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { SignOutButton } from "./sign-out-button";
+import { BrandMark, brandStyle, type Brand } from "./auth-shell";
 
 type TenantOption = { slug: string; name: string; role: string };
 
@@ -46,6 +47,7 @@ export function AppShell({
   current,
   banner,
   localMode = false,
+  brand = null,
   children,
 }: {
   user: { name: string; email: string };
@@ -55,6 +57,8 @@ export function AppShell({
   banner?: ReactNode;
   /** Running on the local fakes: show the dev pages. */
   localMode?: boolean;
+  /** White label: the business's agency's name, logo and accent colour (SaaS mode). */
+  brand?: Brand | null;
   children: ReactNode;
 }) {
   const pathname = usePathname();
@@ -68,7 +72,7 @@ export function AppShell({
     <nav aria-label="Main" className="flex h-full flex-col gap-6 p-4">
       {/* On small screens the top bar already shows the name. */}
       <Link href="/" className="hidden text-lg font-bold tracking-tight text-brand-700 md:block">
-        LeadRescue
+        {brand ? <BrandMark brand={brand} /> : "LeadRescue"}
       </Link>
       {tenants.some((t) => t.role === "operator") ? <Link href="/agency" className="-mb-3 block rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">Agency console</Link> : null}
       <div>
@@ -139,10 +143,10 @@ export function AppShell({
   );
 
   return (
-    <div className="min-h-screen md:flex">
+    <div className="min-h-screen md:flex" style={brandStyle(brand)}>
       <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
         <Link href="/" className="font-bold text-brand-700">
-          LeadRescue
+          {brand ? <BrandMark brand={brand} /> : "LeadRescue"}
         </Link>
         <button type="button" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="sidebar" className="rounded border border-slate-300 px-3 py-1.5 text-sm">
           {open ? "Close menu" : "Menu"}

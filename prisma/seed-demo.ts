@@ -34,7 +34,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
 }
 
 export async function seedDemo(prisma: PrismaClient) {
-  const agency = await prisma.agency.create({ data: { name: DEMO.agency } });
+  const agency = await prisma.agency.create({ data: { name: DEMO.agency, slug: "demo-agency" } });
   const owner = await makeUser(prisma, { ...DEMO.owner, password: DEMO.password });
   const staff = await makeUser(prisma, { ...DEMO.staff, password: DEMO.password });
   const operator = await makeUser(prisma, { ...DEMO.operator, password: DEMO.password });

@@ -1,12 +1,12 @@
 "use client";
 // Add a client business to the agency: name, time zone and the owner's email. An existing
 // account becomes the owner at once; anyone else gets an invite link to pass on.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { useTRPC } from "@/components/trpc-provider";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Button, ErrorBanner, Field, fieldErrorsFrom } from "@/components/ui/form";
+import { Button, ErrorBanner, Field, fieldErrorsFrom, Select } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
 
 
@@ -24,6 +24,9 @@ export function AddBusinessForm({ agencyId, onDone }: { agencyId?: string; onDon
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>({ businessName: "", timeZone: "America/Chicago", ownerEmail: "" });
+  // SaaS mode: the agency plan the business starts on ("" = LeadRescue's own trial).
+  const [planId, setPlanId] = useState("");
+  const plans = useQuery(trpc.saas.plans.queryOptions());
   const [touched, setTouched] = useState<Partial<Record<keyof Values, boolean>>>({});
   const create = useMutation(
     trpc.agency.createTenant.mutationOptions({
@@ -47,12 +50,12 @@ export function AddBusinessForm({ agencyId, onDone }: { agencyId?: string; onDon
     e.preventDefault();
     setTouched({ businessName: true, timeZone: true, ownerEmail: true });
     if (Object.keys(local).length) return;
-    create.mutate({ agencyId, businessName: values.businessName.trim(), timeZone: values.timeZone, ownerEmail: values.ownerEmail.trim() });
+    create.mutate({ agencyId, businessName: values.businessName.trim(), timeZone: values.timeZone, ownerEmail: values.ownerEmail.trim(), ...(planId ? { planId } : {}) });
   }
 
   const done = create.data;
   return (
-    <Card title="Add a business" description="The new business starts on the 14-day free trial (no card needed); the AI answers once its setup is complete.">
+    <Card title="Add a business" description="The new business starts on your plan's trial, or LeadRescue's 14-day free trial (no card needed either way); the AI answers once its setup is complete.">
       <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-3">
         <Field label="Business name" name="businessName" value={values.businessName} onChange={set("businessName")} onBlur={() => setTouched((t) => ({ ...t, businessName: true }))} error={errorOf("businessName")} required />
         <TimeZoneSelect value={values.timeZone} onChange={(timeZone) => setValues((v) => ({ ...v, timeZone }))} error={server.fields.timeZone} />
@@ -67,6 +70,16 @@ export function AddBusinessForm({ agencyId, onDone }: { agencyId?: string; onDon
           hint="An existing account becomes the owner; anyone else gets an invite link."
           required
         />
+        {plans.data?.length ? (
+          <Select label="Plan" value={planId} onChange={(e) => setPlanId(e.target.value)} error={server.fields.planId}>
+            <option value="">LeadRescue&apos;s 14-day free trial (pays LeadRescue)</option>
+            {plans.data.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        ) : null}
         <div className="sm:col-span-3">
           <ErrorBanner message={create.error && !Object.keys(server.fields).length ? server.message : null} />
           <Button type="submit" busy={create.isPending} className="mt-2">

@@ -65,10 +65,11 @@ export function AcceptInvite({ token }: { token: string }) {
 
   return (
     <AuthShell
+      brand={invite.brand}
       title={`Join ${invite.tenantName}`}
       subtitle={
         <>
-          You were invited to join <strong>{invite.tenantName}</strong> on LeadRescue as <strong>{ROLE_NAMES[invite.role] ?? invite.role}</strong>.
+          You were invited to join <strong>{invite.tenantName}</strong> on {invite.brand?.name ?? "LeadRescue"} as <strong>{ROLE_NAMES[invite.role] ?? invite.role}</strong>.
         </>
       }
     >

@@ -9,6 +9,7 @@ import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { canGrantRole, type TenantRole } from "@/server/auth/permissions";
 import { verifyCredentials } from "@/server/auth/verify-credentials";
+import { brandOfTenant } from "@/server/saas/branding";
 import { hashPassword } from "./passwords";
 import { checkPassword, normalizeEmail } from "./sign-up";
 
@@ -57,8 +58,9 @@ async function openInvite(sys: SystemDb, token: string, now: Date) {
 
 /** What the accept page shows before the person commits. */
 export async function findOpenInvite(sys: SystemDb, token: string, now = new Date()) {
-  const { tenantId: _tenantId, ...shown } = await openInvite(sys, token, now);
-  return shown;
+  const { tenantId, ...shown } = await openInvite(sys, token, now);
+  // White label (SaaS mode): the invite page wears the business's agency's brand.
+  return { ...shown, brand: await brandOfTenant(forTenant(sys, tenantId), tenantId) };
 }
 
 /** Accepts an invite: creates the account (or checks the existing one's password) and the membership. */

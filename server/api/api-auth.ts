@@ -2,6 +2,7 @@
 // (600 requests a minute), counted in the database so every instance of the app agrees.
 import { globalDb, type GlobalDb, type SystemDb } from "@/server/db/system";
 import { authenticateApiKey } from "@/server/accounts/api-keys";
+import { authenticateAgencyKey } from "@/server/saas/agency-api-keys";
 import { AppError } from "@/server/errors";
 
 import type { ApiScope } from "./api-scopes";
@@ -42,4 +43,13 @@ export async function authorizeApiRequest(sys: SystemDb, req: Request, scope: Ap
   await countRequest(globalDb(sys), key.keyId, now);
   if (scope && !key.scopes.includes(scope)) throw new AppError("FORBIDDEN", `This API key lacks the ${scope} scope. Create a key with it in Settings → API keys.`);
   return key;
+}
+
+/** SaaS mode: an agency's key (lr_agency_…). A business's key is refused with 403, no key or an unknown one with 401. */
+export async function authorizeAgencyApiRequest(sys: SystemDb, req: Request, now = new Date()): Promise<{ agencyId: string; keyId: string }> {
+  const who = await authenticateAgencyKey(sys, req.headers.get("authorization"));
+  if (!who) throw new AppError("UNAUTHORIZED", "Missing or invalid API key. Send Authorization: Bearer <agency key> (Agency console → SaaS mode → API keys).");
+  if (who.kind === "business") throw new AppError("FORBIDDEN", "This is a business's API key. The agency billing API takes an agency key: create one in the agency console (SaaS mode → API keys).");
+  await countRequest(globalDb(sys), who.keyId, now);
+  return { agencyId: who.agencyId, keyId: who.keyId };
 }

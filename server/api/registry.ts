@@ -5,13 +5,14 @@ import { z } from "zod";
 import { forTenant, getSystemDb } from "@/server/db";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
-import { authorizeApiRequest, type ApiCaller, type ApiScope } from "./api-auth";
+import type { SystemDb } from "@/server/db/system";
+import { authorizeAgencyApiRequest, authorizeApiRequest, type ApiCaller, type ApiScope } from "./api-auth";
 import { errorResponse } from "./http";
 import { findUnsafeInput } from "@/server/http/safe-input";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
-export type ApiContext<Q, P, B, H = Record<string, unknown>> = { db: TenantDb; tenantId: string; caller: ApiCaller; query: Q; params: P; body: B; headers: H; now: Date };
+export type ApiContext<Q, P, B, H = Record<string, unknown>> = { db: TenantDb; tenantId: string; caller: ApiCaller; query: Q; params: P; body: B; headers: H; now: Date; /** Agency routes: the agency of the key (else null) and the system handle. */ agencyId: string | null; sys: SystemDb };
 
 const PUBLIC_CALLER: ApiCaller = { tenantId: "", keyId: "", scopes: [] };
 
@@ -26,6 +27,8 @@ export type ApiRoute<Q extends AnyObject = AnyObject, P extends AnyObject = AnyO
   scope: ApiScope | null;
   /** Served without a key (the OpenAPI document itself). */
   public?: boolean;
+  /** Whose key it takes: a business's (default) or an agency's (SaaS mode; a business key gets 403). */
+  auth?: "business" | "agency";
   query?: Q;
   params?: P;
   body?: B;
@@ -63,6 +66,12 @@ export function serveApi<Q extends AnyObject, P extends AnyObject, B extends z.Z
       const now = new Date();
       if (route.public) return Response.json(await route.handle({ caller: PUBLIC_CALLER, now } as ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>, z.infer<H>>));
       const sys = await getSystemDb();
+      if (route.auth === "agency") {
+        const agency = await authorizeAgencyApiRequest(sys, req, now);
+        const query = (route.query ?? z.object({})).parse(Object.fromEntries(new URL(req.url).searchParams)) as z.infer<Q>;
+        const result = await route.handle({ sys, agencyId: agency.agencyId, caller: { tenantId: "", keyId: agency.keyId, scopes: [] }, query, now } as unknown as ApiContext<z.infer<Q>, z.infer<P>, z.infer<B>, z.infer<H>>);
+        return result instanceof Response ? result : Response.json(result, { status: route.response.status });
+      }
       const caller = await authorizeApiRequest(sys, req, route.scope, now);
       const raw = { query: Object.fromEntries(new URL(req.url).searchParams), params: (await args?.params) ?? {}, body: route.body ? await readBody(req) : undefined };
       // The safe-input boundary, before any schema: text the database cannot store, dates outside 2000–2100.
@@ -73,7 +82,7 @@ export function serveApi<Q extends AnyObject, P extends AnyObject, B extends z.Z
       // Header names are case-insensitive: each documented name is read from the request as is.
       const headers = (route.headers ?? z.object({})).parse(Object.fromEntries(Object.keys(route.headers?.shape ?? {}).map((name) => [name, req.headers.get(name) ?? undefined]))) as z.infer<H>;
       const body = (route.body ? route.body.parse(raw.body) : undefined) as z.infer<B>;
-      const result = await route.handle({ db: forTenant(sys, caller.tenantId), tenantId: caller.tenantId, caller, query, params, body, headers, now });
+      const result = await route.handle({ db: forTenant(sys, caller.tenantId), tenantId: caller.tenantId, caller, query, params, body, headers, now, agencyId: null, sys });
       if (route.response.status === 204) return new Response(null, { status: 204 });
       // A route may answer in another format (the monthly report as CSV).
       if (result instanceof Response) return result;

@@ -9,6 +9,7 @@ import { patchLead, ZPatchLeadInput } from "./patch-lead";
 import { postLead, ZIdempotencyHeaders, ZPostLeadInput } from "./post-lead";
 import { monthlyReportResponse } from "@/server/reports/monthly-report-api";
 import { ZMonthlyReportQuery, ZMonthlyReportResponse } from "@/server/reports/report-schema";
+import { agencyMargin, agencyMarginCsv, ZAgencyBilling, ZMonth } from "@/server/saas/margin"; // ── saas ──
 
 const ZIdParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -119,6 +120,25 @@ export const monthlyReportRoute = apiRoute({
   handle: ({ db, tenantId, query, now }) => monthlyReportResponse(db, { tenantId }, query, now),
 });
 
+// ── saas ── the agency's margin table, with an agency key
+export const agencyBillingRoute = apiRoute({
+  method: "get",
+  path: "/api/v1/agency/billing",
+  tag: "Agency",
+  summary: "The agency's margin table for a month (SaaS mode)",
+  description:
+    "Takes an agency API key (lr_agency_…, Agency console → SaaS mode → API keys); a business's key gets 403. month=YYYY-MM. Per business: revenue at the agency's price, LeadRescue's wholesale price (the application fee), margin, usage and overage, in cents. Invoiced months are Stripe's own figures; the current month is an estimate. format=csv answers text/csv.",
+  scope: null,
+  auth: "agency",
+  query: z.object({ month: ZMonth.meta({ description: "YYYY-MM", example: "2026-03" }), format: z.enum(["json", "csv"]).default("json") }),
+  response: { status: 200, description: "The month's margin per business, with totals", schema: ZAgencyBilling },
+  handle: async ({ sys, agencyId, query, now }) => {
+    const billing = await agencyMargin(sys, agencyId!, query.month, now);
+    if (query.format === "csv") return new Response(agencyMarginCsv(billing), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="agency-billing-${query.month}.csv"` } });
+    return billing;
+  },
+});
+
 export const API_ROUTES: ApiRoute[] = [
   listLeadsRoute,
   createLeadRoute,
@@ -128,4 +148,5 @@ export const API_ROUTES: ApiRoute[] = [
   createWebhookRoute,
   deleteWebhookRoute,
   monthlyReportRoute,
+  agencyBillingRoute,
 ] as unknown as ApiRoute[];

@@ -18,6 +18,7 @@ export type AuditAction =
   // ── agency ──
   | "tenant.paused"
   | "tenant.resumed"
+  | "tenant.plan_changed"
   // ── integrations ──
   | "webhook.created"
   | "webhook.deleted"

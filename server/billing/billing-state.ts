@@ -9,6 +9,7 @@ import type { PlanOffer } from "./plan-offer";
 import { CREDIT_REASONS, type CreditReason } from "./record-usage";
 import { serviceGate } from "./service-gate";
 import { carriedTrialEnd } from "./start-checkout";
+import { planUsageOf } from "@/server/saas/plan-usage";
 
 export const STATUS_LABELS: Record<SubscriptionStatus, string> = {
   none: "No subscription",
@@ -40,6 +41,8 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
   ]);
   const status = account?.status ?? "none";
   const billing = billingEligibility(account, now);
+  // SaaS mode: the agency's plan, at the agency's price (LeadRescue's wholesale price is never read here).
+  const saas = await planUsageOf(ctx.db, ctx.tenantId, now);
   // Cancelled and not yet detached: the AI still answers until detachAt, but nothing renews.
   const cancelling = !!tenant.cancelRequestedAt && !tenant.detachedAt;
   const ai = aiStatus({
@@ -71,7 +74,22 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
     status,
     statusLabel: cancelling || tenant.detachedAt ? "Cancelled" : STATUS_LABELS[status],
     ai,
-    offer,
+    offer: saas ? null : offer,
+    agencyPlan: saas
+      ? {
+          name: saas.plan.name,
+          monthlyPriceCents: saas.plan.monthlyPriceCents,
+          includedCalls: saas.plan.includedCalls,
+          includedTexts: saas.plan.includedTexts,
+          overageCallCents: saas.plan.overageCallCents,
+          overageTextCents: saas.plan.overageTextCents,
+          trialDays: saas.plan.trialDays,
+          currency: saas.plan.currency,
+          overagePolicy: saas.policy,
+          capReached: saas.capReached,
+          usage: saas.usage,
+        }
+      : null,
     hasPaymentMethod: account?.hasPaymentMethod ?? false,
     /** Subscribing now keeps the free trial running until then (null: the plan starts today). */
     checkoutTrialEnd: carriedTrialEnd(account, now),
@@ -85,7 +103,7 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
     graceDays: PAST_DUE_GRACE_DAYS,
     billingReason: billing.reason,
     hasCustomer: !!account?.stripeCustomerId,
-    canSubscribe: !tenant.detachedAt && !cancelling && !["active", "past_due", "unpaid"].includes(status) && !(status === "trialing" && account?.hasPaymentMethod),
+    canSubscribe: !account?.stripeAccountId && !tenant.detachedAt && !cancelling && !["active", "past_due", "unpaid"].includes(status) && !(status === "trialing" && account?.hasPaymentMethod),
     gate,
     cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt, canUndo: !!tenant.cancelRequestedAt && !tenant.detachedAt && !!tenant.detachAt && tenant.detachAt > now },
     usage: {

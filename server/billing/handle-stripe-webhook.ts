@@ -3,12 +3,15 @@
 // invoice event re-read the customer's state from Stripe (syncCustomer). Unknown types → 200.
 import type Stripe from "stripe";
 import { globalDb, type SystemDb } from "@/server/db/system";
+import { handleAgencyInvoice } from "@/server/saas/agency-invoices";
+import { syncConnectedAccount } from "@/server/saas/connect";
 import { syncCustomer } from "./sync-subscription";
 
 export type WebhookDeps = { stripe: () => Promise<Stripe>; verify: (rawBody: string, signature: string) => Stripe.Event; now?: () => Date };
 export type WebhookAnswer = { status: number; body: { received?: boolean; outcome?: string; error?: string } };
 
 const HANDLED_PREFIXES = ["customer.subscription.", "checkout.session.", "invoice.", "customer."];
+// SaaS mode adds `account.updated` (an agency's connected account finished onboarding).
 
 /** The customer an event is about, when it is a type this app syncs on. */
 export function customerOfEvent(event: Pick<Stripe.Event, "type" | "data">): string | null {
@@ -32,11 +35,22 @@ export async function handleStripeWebhook(sys: SystemDb, rawBody: string, signat
     return { status: 200, body: { received: true, outcome: "duplicate" } };
   }
   const customerId = customerOfEvent(event);
+  // SaaS mode (Connect): an event from an agency's connected account names it in `account`.
+  const stripeAccount = (event as { account?: string }).account ?? null;
   let outcome = "ignored";
-  if (customerId) {
+  if (event.type === "account.updated" && stripeAccount) {
+    outcome = await syncConnectedAccount(sys, await deps.stripe(), stripeAccount);
+  } else if (customerId) {
     // A failure here answers 500 without recording the event, so Stripe delivers it again.
-    const result = await syncCustomer(sys, await deps.stripe(), customerId, deps.now?.() ?? new Date());
+    const stripe = await deps.stripe();
+    const result = await syncCustomer(sys, stripe, customerId, deps.now?.() ?? new Date(), stripeAccount);
     outcome = result ? `synced:${result.status}` : "no_tenant";
+    // SaaS mode: an invoice of the agency's account gets its overage lines and LeadRescue's fee
+    // while it is a draft, and every invoice event re-reads the invoice for the margin table.
+    if (result && stripeAccount && event.type.startsWith("invoice.")) {
+      const invoiceId = (event.data.object as { id?: string }).id;
+      if (invoiceId) outcome += `;${await handleAgencyInvoice(sys, stripe, { tenantId: result.tenantId, stripeAccount, invoiceId })}`;
+    }
   }
   await globalTables.stripeEvent.createMany({ data: [{ id: event.id, type: event.type, customerId, outcome }], skipDuplicates: true });
   return { status: 200, body: { received: true, outcome } };

@@ -15,6 +15,7 @@ import { getBoss, sendJob } from "@/server/jobs/runtime";
 import { getStripe } from "@/server/integrations/stripe";
 import { getTwilioClient } from "@/server/integrations/twilio-client";
 import { detachTenant, tenantsDueForDetach } from "./detach-tenant";
+import { checkUsageAlerts } from "@/server/saas/usage-alerts";
 import { callsMissingUsage, recordUsageForCall } from "./record-usage";
 import { creditLeadMarkedSpam } from "./credit-spam-lead";
 import type { CancellationDeps } from "./request-cancellation";
@@ -35,7 +36,10 @@ export const usageJob = defineJob<UsageJob>({
   queue: { ...RETRIES },
   batchSize: 4,
   async work(data, ctx) {
-    await recordUsageForCall(forTenant(ctx.sys, data.tenantId), data, { stripe: getStripe, meterEventName: env.STRIPE_METER_EVENT_NAME, now: ctx.now });
+    const db = forTenant(ctx.sys, data.tenantId);
+    const entry = await recordUsageForCall(db, data, { stripe: getStripe, meterEventName: env.STRIPE_METER_EVENT_NAME, now: ctx.now });
+    // SaaS mode: alerts at 80 % / 100 % of the agency plan (once per threshold and month).
+    if (entry?.outcome === "billable") await checkUsageAlerts(db, data.tenantId, ctx.now());
   },
 });
 

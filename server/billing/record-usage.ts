@@ -91,7 +91,12 @@ export async function recordUsageForCall(db: TenantDb, input: { tenantId: string
   }
   if (entry.outcome !== "billable" || entry.meterStatus !== "pending") return entry;
 
-  const account = await db.billingAccount.findUnique({ where: { tenantId: input.tenantId }, select: { stripeCustomerId: true } });
+  const account = await db.billingAccount.findUnique({ where: { tenantId: input.tenantId }, select: { stripeCustomerId: true, stripeAccountId: true } });
+  // SaaS mode: the business pays its agency's plan; its overage is added to the agency's invoice
+  // from this ledger (server/saas/invoices.ts), not through LeadRescue's meter.
+  if (account?.stripeAccountId) {
+    return db.usageLedgerEntry.update({ where: key, data: { meterStatus: "skipped", meterError: "Billed on the agency's plan: extra calls are added to the agency's invoice." } });
+  }
   if (!account?.stripeCustomerId) {
     return db.usageLedgerEntry.update({ where: key, data: { meterStatus: "skipped", meterError: "The business has no Stripe customer, so nothing was sent to Stripe." } });
   }

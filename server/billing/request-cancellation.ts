@@ -22,9 +22,10 @@ export type CancellationState = { cancelRequestedAt: Date | null; detachAt: Date
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 async function setCancelAtPeriodEnd(db: TenantDb, tenantId: string, stripe: () => Promise<Stripe>, value: boolean) {
-  const account = await db.billingAccount.findUnique({ where: { tenantId }, select: { subscriptionId: true, status: true } });
+  const account = await db.billingAccount.findUnique({ where: { tenantId }, select: { subscriptionId: true, status: true, stripeAccountId: true } });
   if (!account?.subscriptionId || account.status === "canceled" || account.status === "incomplete_expired") return;
-  await (await stripe()).subscriptions.update(account.subscriptionId, { cancel_at_period_end: value });
+  // SaaS mode: the subscription lives on the agency's Stripe account.
+  await (await stripe()).subscriptions.update(account.subscriptionId, { cancel_at_period_end: value }, account.stripeAccountId ? { stripeAccount: account.stripeAccountId } : undefined);
   await db.billingAccount.update({ where: { tenantId }, data: { cancelAtPeriodEnd: value } });
 }
 

@@ -68,9 +68,10 @@ export async function startCheckout(ctx: Ctx & { slug: string; email?: string | 
 }
 
 export async function openPortal(ctx: Ctx & { slug: string }, deps: BillingDeps): Promise<{ url: string }> {
-  const account = await ctx.db.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { stripeCustomerId: true } });
+  const account = await ctx.db.billingAccount.findUnique({ where: { tenantId: ctx.tenantId }, select: { stripeCustomerId: true, stripeAccountId: true } });
   if (!account?.stripeCustomerId) throw new AppError("PRECONDITION_FAILED", "There is no Stripe customer for this business yet: subscribe first.");
   const stripe = await deps.stripe();
-  const session = await stripe.billingPortal.sessions.create({ customer: account.stripeCustomerId, return_url: billingPage(deps.baseUrl, ctx.slug) });
+  // SaaS mode: the customer lives on the agency's Stripe account.
+  const session = await stripe.billingPortal.sessions.create({ customer: account.stripeCustomerId, return_url: billingPage(deps.baseUrl, ctx.slug) }, account.stripeAccountId ? { stripeAccount: account.stripeAccountId } : undefined);
   return { url: session.url };
 }

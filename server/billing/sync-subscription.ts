@@ -65,11 +65,11 @@ export function accountFieldsFrom(sub: Stripe.Subscription | null, previous: { s
 }
 
 /** Whose customer this is: the account that has it (a named lookup: the webhook names only the customer), else the tenant in its Stripe metadata. */
-async function tenantForCustomer(sys: SystemDb, stripe: Stripe, customerId: string): Promise<string | null> {
+async function tenantForCustomer(sys: SystemDb, stripe: Stripe, customerId: string, stripeAccount?: string | null): Promise<string | null> {
   const owner = await tenantOfStripeCustomer(sys, customerId);
   if (owner) return owner;
   // A customer the app created carries its tenant in metadata (e.g. the row was lost or restored).
-  const customer = await stripe.customers.retrieve(customerId).catch((err: { code?: string }) => {
+  const customer = await stripe.customers.retrieve(customerId, {}, stripeAccount ? { stripeAccount } : undefined).catch((err: { code?: string }) => {
     if (err.code === "resource_missing") return null;
     throw err;
   });
@@ -81,28 +81,40 @@ async function tenantForCustomer(sys: SystemDb, stripe: Stripe, customerId: stri
 
 export type SyncResult = { tenantId: string; status: SubscriptionStatus; subscriptionId: string | null } | null;
 
-/** A customer named by Stripe (a webhook): finds its tenant, then syncs that tenant's BillingAccount; null when no business has it. */
-export async function syncCustomer(sys: SystemDb, stripe: Stripe, customerId: string, now: Date = new Date()): Promise<SyncResult> {
-  const tenantId = await tenantForCustomer(sys, stripe, customerId);
+/**
+ * A customer named by Stripe (a webhook): finds its tenant, then syncs that tenant's BillingAccount;
+ * null when no business has it. SaaS mode: `stripeAccount` is the agency's connected account the
+ * event came from; a customer is read only on the account the business is billed on, so an event
+ * from the platform about a business billed by its agency (or the reverse) changes nothing.
+ */
+export async function syncCustomer(sys: SystemDb, stripe: Stripe, customerId: string, now: Date = new Date(), stripeAccount: string | null = null): Promise<SyncResult> {
+  const tenantId = await tenantForCustomer(sys, stripe, customerId, stripeAccount);
   if (!tenantId) return null;
-  return syncTenantCustomer(forTenant(sys, tenantId), tenantId, stripe, customerId, now);
+  const db = forTenant(sys, tenantId);
+  const current = await db.billingAccount.findUnique({ where: { tenantId }, select: { stripeAccountId: true, stripeCustomerId: true } });
+  // Not the customer the business is billed through now (e.g. its LeadRescue customer after its
+  // agency took over the billing), or the right customer named from the wrong account: nothing to do.
+  if (current?.stripeCustomerId && current.stripeCustomerId !== customerId) return null;
+  if (current?.stripeCustomerId === customerId && (current.stripeAccountId ?? null) !== stripeAccount) return null;
+  return syncTenantCustomer(db, tenantId, stripe, customerId, now, stripeAccount);
 }
 
 /** Reads the customer's subscriptions from Stripe and upserts the tenant's BillingAccount. */
-export async function syncTenantCustomer(db: TenantDb, tenantId: string, stripe: Stripe, customerId: string, now: Date = new Date()): Promise<NonNullable<SyncResult>> {
-  const subs = await stripe.subscriptions.list({ customer: customerId, status: "all", limit: 20 });
+export async function syncTenantCustomer(db: TenantDb, tenantId: string, stripe: Stripe, customerId: string, now: Date = new Date(), stripeAccount: string | null = null): Promise<NonNullable<SyncResult>> {
+  const on = stripeAccount ? { stripeAccount } : undefined;
+  const subs = await stripe.subscriptions.list({ customer: customerId, status: "all", limit: 20 }, on);
   const chosen = pickSubscription(subs.data);
   // Subscribing through Checkout replaces the card-less trial (Checkout carries the trial's end
   // over, so the new subscription may itself be trialing): cancel trials it superseded.
   if (chosen && (statusOf(chosen) === "active" || (statusOf(chosen) === "trialing" && chosen.default_payment_method))) {
-    for (const s of subs.data) if (s.id !== chosen.id && s.status === "trialing") await stripe.subscriptions.cancel(s.id);
+    for (const s of subs.data) if (s.id !== chosen.id && s.status === "trialing") await stripe.subscriptions.cancel(s.id, {}, on);
   }
   const previous = await db.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true } });
   const fields = accountFieldsFrom(chosen, previous, now);
   await db.billingAccount.upsert({
     where: { tenantId },
-    create: { tenantId, stripeCustomerId: customerId, ...fields, syncedAt: now },
-    update: { stripeCustomerId: customerId, ...fields, syncedAt: now },
+    create: { tenantId, stripeCustomerId: customerId, stripeAccountId: stripeAccount, ...fields, syncedAt: now },
+    update: { stripeCustomerId: customerId, stripeAccountId: stripeAccount, ...fields, syncedAt: now },
   });
   return { tenantId, status: fields.status, subscriptionId: fields.subscriptionId };
 }

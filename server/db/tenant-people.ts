@@ -27,3 +27,13 @@ export async function tenantPeople(db: TenantDb | TenantTx, userIds: readonly (s
 export async function tenantPerson(db: TenantDb | TenantTx, userId: string | null | undefined): Promise<TenantPerson | null> {
   return (await tenantPeople(db, [userId]))[0] ?? null;
 }
+
+/** The operators of this business's agency (none when it has no agency): who hears about its plan usage. */
+export async function tenantAgencyOperators(db: TenantDb | TenantTx): Promise<TenantPerson[]> {
+  const tenantId = scopeOf(db);
+  return unscoped(db).$queryRaw<TenantPerson[]>(Prisma.sql`
+    SELECT u.id, u.name, u.email FROM "User" u
+    JOIN "AgencyMember" am ON am."userId" = u.id
+    JOIN "Tenant" t ON t."agencyId" = am."agencyId"
+    WHERE t.id = ${tenantId}`);
+}

@@ -29,6 +29,7 @@ export const TENANT_MODELS = [
   "Notification",
   // ── billing ──
   "BillingAccount",
+  "SaasInvoice",
   "UsageLedgerEntry",
   // ── messaging ──
   "Message",

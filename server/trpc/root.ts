@@ -11,6 +11,7 @@ import { billingRouter } from "./routers/billing";
 import { messagingRouter } from "./routers/messaging";
 import { qaRouter } from "./routers/qa";
 import { agencyRouter } from "./routers/agency";
+import { saasRouter } from "./routers/saas";
 import { reportsRouter } from "./routers/reports";
 import { integrationsRouter } from "./routers/integrations";
 import { followupsRouter } from "./routers/followups";
@@ -31,6 +32,8 @@ export const appRouter = router({
   messaging: messagingRouter,
   // ── agency ──
   agency: agencyRouter,
+  // ── saas ──
+  saas: saasRouter,
   // ── qa ──
   qa: qaRouter,
   // ── reports ──

@@ -15,6 +15,7 @@ import { resetCalendarFeed } from "@/server/calendar/calendar-feeds"; // ── 
 import { can, PERMISSIONS } from "@/server/auth/permissions";
 import { createCallerFactory, router, tenantProcedure, type Meta } from "./init";
 import { systemDb } from "@/server/db/system";
+import { SAAS_AGENCY_PROCEDURES } from "@/server/saas/saas-procedures"; // ── saas ──
 
 type Fixture = Awaited<ReturnType<typeof setup>>;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -202,6 +203,8 @@ describe(`tenant gate (${engineName})`, () => {
       "account.acceptInvite", "account.inviteInfo", "account.me", "account.signUp",
       // ── agency ── operators only, through the agency gate (server/agency/agency-gate.integration.test.ts)
       "agency.createTenant", "agency.overview", "agency.pause", "agency.resume", "agency.reports",
+      // ── saas ── operators only, through the agency gate (server/saas/saas-gate.integration.test.ts)
+      ...SAAS_AGENCY_PROCEDURES,
     ].sort());
   });
 

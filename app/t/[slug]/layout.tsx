@@ -7,6 +7,7 @@ import { CancellationBanner } from "@/components/billing/cancellation-banner";
 import { can } from "@/server/auth/permissions";
 import { forTenant, getSystemDb } from "@/server/db";
 import { DEV_TWILIO_AUTH_TOKEN, env } from "@/server/env";
+import { brandOfTenant } from "@/server/saas/branding";
 
 // Every page of a business goes through here: signed in, and allowed into this tenant.
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
@@ -17,7 +18,10 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const current = user.tenants.find((t) => t.slug === slug);
   // Same page for "no such business" and "not yours": nothing to learn by guessing slugs.
   if (!current) notFound();
-  const tenant = await forTenant(await getSystemDb(), current.tenantId).tenant.findUnique({ where: { id: current.tenantId }, select: { timeZone: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } });
+  const db = forTenant(await getSystemDb(), current.tenantId);
+  // White label (SaaS mode): the business's agency's brand, when it has one.
+  const brand = await brandOfTenant(db, current.tenantId);
+  const tenant = await db.tenant.findUnique({ where: { id: current.tenantId }, select: { timeZone: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } });
   const banner =
     tenant?.cancelRequestedAt && tenant.detachAt && !tenant.detachedAt ? (
       <CancellationBanner slug={current.slug} detachAt={tenant.detachAt} timeZone={tenant.timeZone} canUndo={can(current.role, "billing.manage")} />
@@ -29,6 +33,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
       current={{ slug: current.slug, name: current.name, role: current.role }}
       banner={banner}
       localMode={env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN}
+      brand={brand}
     >
       {children}
     </AppShell>

@@ -1,6 +1,6 @@
 // The fake's hosted pages: a Checkout page the browser can "pay" on and a Billing Portal page
 // with "cancel" / "renew" / "update card". Plain HTML forms, so they work without scripts.
-import type { FakeCheckoutSession, FakePrice, FakeSubscription } from "./types";
+import type { FakeAccount, FakeCheckoutSession, FakePrice, FakeSubscription } from "./types";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const money = (cents: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
@@ -61,5 +61,14 @@ export function portalPage(portalId: string, returnUrl: string, subscriptions: F
   return shell(
     "Billing portal",
     `<h1>Manage your subscription</h1><p class="note">Billing portal (local Stripe fake).</p>${notice ? `<p role="status">${esc(notice)}</p>` : ""}${subs}<p style="margin-top:1.5rem"><a href="${esc(returnUrl)}">Return to LeadRescue</a></p>`,
+  );
+}
+
+/** Connect: the hosted onboarding page of a connected account (one button finishes it). */
+export function connectOnboardingPage(linkId: string, account: FakeAccount): string {
+  return shell(
+    "Connect your Stripe account",
+    `<h1>Connect your Stripe account</h1><p class="note">Account ${esc(account.id)}${account.business_profile.name ? ` — ${esc(account.business_profile.name)}` : ""}. Real Stripe asks for the business's details and bank account here.</p>
+<form method="post" action="/connect/${esc(linkId)}/finish"><button type="submit">Finish onboarding</button></form>`,
   );
 }

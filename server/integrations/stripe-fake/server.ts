@@ -9,8 +9,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import Stripe from "stripe";
 import { list, obj, parseStripeForm, str, strings, type FormObject } from "./form";
-import { checkoutPage, portalPage } from "./pages";
-import type { FakeCheckoutSession, FakeCustomer, FakeEvent, FakeMeterEvent, FakePrice, FakeState, FakeSubscription, FakeSubscriptionItem } from "./types";
+import { checkoutPage, connectOnboardingPage, portalPage } from "./pages";
+import type { FakeAccount, FakeCheckoutSession, FakeCustomer, FakeEvent, FakeInvoice, FakeInvoiceLine, FakeMeterEvent, FakePrice, FakeState, FakeSubscription, FakeSubscriptionItem } from "./types";
 
 export type StripeFakeOptions = {
   /** 0 = any free port. */
@@ -36,6 +36,15 @@ export type StripeFake = {
   setSubscriptionStatus(id: string, status: FakeSubscription["status"]): Promise<FakeSubscription>;
   /** Completes a Checkout session as if the browser paid (what the hosted page's button does). */
   payCheckout(sessionId: string, card?: string): Promise<FakeCheckoutSession>;
+  /** Connect: finishes a connected account's onboarding (what the hosted onboarding page's button does). */
+  completeOnboarding(accountId: string): Promise<FakeAccount>;
+  /**
+   * Connect: closes a billing period on a connected account, as Stripe does at renewal: for each
+   * live subscription a draft invoice (the plan's price; 0 while a trial covers the period) is
+   * created and `invoice.created` delivered (the app adds its lines and application fee then),
+   * then it is finalized and paid (`invoice.finalized`, `invoice.paid`).
+   */
+  closePeriod(accountId: string, period: { start: number; end: number }): Promise<FakeInvoice[]>;
   /** Resolves when every webhook delivery started so far has finished. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -56,7 +65,7 @@ class FakeError extends Error {
 }
 
 function emptyState(): FakeState {
-  return { seq: 0, customers: {}, subscriptions: {}, checkoutSessions: {}, portalSessions: {}, meterEvents: {}, meterEventRequests: 0, meterEventSends: {}, events: [], idempotency: {} };
+  return { seq: 0, customers: {}, subscriptions: {}, checkoutSessions: {}, portalSessions: {}, meterEvents: {}, meterEventRequests: 0, meterEventSends: {}, events: [], idempotency: {}, accounts: {}, accountLinks: {}, invoices: {}, createdPrices: {} };
 }
 
 export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFake> {
@@ -90,8 +99,10 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
       product: "prod_local_ai_calls", product_name: "AI-handled calls", recurring: { interval: "month", usage_type: "metered", meter: "mtr_local_ai_calls" }, type: "recurring",
     },
   };
-  const priceOf = (id: string, param: string): FakePrice => {
-    const p = prices[id];
+  const priceOf = (id: string, param: string, acct: string | null = null): FakePrice => {
+    const p = prices[id] ?? state.createdPrices[id];
+    // Connect: an object on another account does not exist from here.
+    if (p && (p.account ?? null) !== acct && !(acct && !p.account && prices[id])) throw new FakeError(400, `No such price: '${id}'`, param, "resource_missing");
     if (!p) throw new FakeError(400, `No such price: '${id}'`, param, "resource_missing");
     return p;
   };
@@ -116,7 +127,8 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     }
   }
   async function emit(type: string, object: unknown): Promise<FakeEvent> {
-    const event: FakeEvent = { id: newId("evt"), object: "event", api_version: API_VERSION, created: sec(), type, data: { object: structuredClone(object) }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null } };
+    const account = (object as { account?: string | null }).account ?? (type.startsWith("account.") ? (object as { id: string }).id : null);
+    const event: FakeEvent = { id: newId("evt"), object: "event", api_version: API_VERSION, created: sec(), type, data: { object: structuredClone(object) }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, ...(account ? { account } : {}) };
     state.events.push(event);
     save();
     const p = deliver(event);
@@ -132,18 +144,19 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
   const emitLater = (type: string, object: unknown) => void emit(type, object);
 
   // ── objects ──
-  function customer(id: string, param = "customer"): FakeCustomer {
+  function customer(id: string, param = "customer", acct?: string | null): FakeCustomer {
     const c = state.customers[id];
-    if (!c) throw new FakeError(404, `No such customer: '${id}'`, param, "resource_missing");
+    if (!c || (acct !== undefined && (c.account ?? null) !== acct)) throw new FakeError(404, `No such customer: '${id}'`, param, "resource_missing");
     return c;
   }
-  function subscription(id: string): FakeSubscription {
+  function subscription(id: string, acct?: string | null): FakeSubscription {
     const s = state.subscriptions[id];
-    if (!s) throw new FakeError(404, `No such subscription: '${id}'`, "id", "resource_missing");
+    if (!s || (acct !== undefined && (s.account ?? null) !== acct)) throw new FakeError(404, `No such subscription: '${id}'`, "id", "resource_missing");
     return s;
   }
-  function createSubscription(customerId: string, items: { price: string; quantity?: number }[], o: { trialDays?: number | null; trialEnd?: number | null; metadata?: Record<string, string>; status?: FakeSubscription["status"]; paymentMethod?: string | null } = {}): FakeSubscription {
-    customer(customerId);
+  function createSubscription(customerId: string, items: { price: string; quantity?: number }[], o: { trialDays?: number | null; trialEnd?: number | null; metadata?: Record<string, string>; status?: FakeSubscription["status"]; paymentMethod?: string | null; account?: string | null; collectionMethod?: "charge_automatically" | "send_invoice" } = {}): FakeSubscription {
+    const acct = o.account ?? null;
+    customer(customerId, "customer", acct);
     if (!items.length) throw new FakeError(400, "Missing required param: items.", "items");
     const start = sec();
     // trial_end (a time) wins over trial_period_days, as at Stripe.
@@ -154,9 +167,10 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
       id, object: "subscription", customer: customerId, status: o.status ?? (trialEnd ? "trialing" : "active"), created: start, start_date: start,
       cancel_at_period_end: false, cancel_at: null, canceled_at: null, ended_at: null, trial_start: trialEnd ? start : null, trial_end: trialEnd,
       default_payment_method: o.paymentMethod ?? null, metadata: o.metadata ?? {}, latest_invoice: null, livemode: false,
+      ...(acct ? { account: acct } : {}), collection_method: o.collectionMethod ?? "charge_automatically",
       items: {
         object: "list", has_more: false, url: `/v1/subscription_items?subscription=${id}`,
-        data: items.map((it, i): FakeSubscriptionItem => ({ id: newId("si"), object: "subscription_item", price: priceOf(it.price, `items[${i}][price]`), ...(prices[it.price]?.recurring?.usage_type === "metered" ? {} : { quantity: it.quantity ?? 1 }), current_period_start: start, current_period_end: periodEnd, subscription: id })),
+        data: items.map((it, i): FakeSubscriptionItem => ({ id: newId("si"), object: "subscription_item", price: priceOf(it.price, `items[${i}][price]`, acct), ...((prices[it.price] ?? state.createdPrices[it.price])?.recurring?.usage_type === "metered" ? {} : { quantity: it.quantity ?? 1 }), current_period_start: start, current_period_end: periodEnd, subscription: id })),
       },
     };
     state.subscriptions[id] = sub;
@@ -193,19 +207,75 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     return sub;
   }
 
+  // ── Connect ──
+  function account(id: string): FakeAccount {
+    const a = state.accounts[id];
+    if (!a) throw new FakeError(404, `No such account: '${id}'`, "account", "resource_missing");
+    return a;
+  }
+  function invoice(id: string, acct: string | null, param = "id"): FakeInvoice {
+    const inv = state.invoices[id];
+    if (!inv || inv.account !== acct) throw new FakeError(404, `No such invoice: '${id}'`, param, "resource_missing");
+    return inv;
+  }
+  function totals(inv: FakeInvoice) {
+    inv.subtotal = inv.lines.data.reduce((n, l) => n + l.amount, 0);
+    inv.total = inv.subtotal;
+    inv.amount_due = inv.status === "paid" ? 0 : inv.total;
+  }
+  async function completeOnboarding(accountId: string): Promise<FakeAccount> {
+    const a = account(accountId);
+    Object.assign(a, { charges_enabled: true, payouts_enabled: true, details_submitted: true });
+    save();
+    await emit("account.updated", a);
+    return a;
+  }
+  async function closePeriod(accountId: string, period: { start: number; end: number }): Promise<FakeInvoice[]> {
+    account(accountId);
+    const out: FakeInvoice[] = [];
+    const subs = Object.values(state.subscriptions).filter((s) => s.account === accountId && ["active", "trialing", "past_due"].includes(s.status)).sort((a, b) => a.created - b.created);
+    for (const sub of subs) {
+      const trial = sub.trial_end !== null && sub.trial_end >= period.end;
+      const lines: FakeInvoiceLine[] = sub.items.data
+        .filter((i) => i.price.recurring?.usage_type !== "metered")
+        .map((i) => ({ id: newId("il"), object: "line_item", amount: trial ? 0 : i.price.unit_amount * (i.quantity ?? 1), currency: i.price.currency, description: `${trial ? "Trial period for " : ""}${i.quantity ?? 1} × ${i.price.product_name}`, quantity: i.quantity ?? 1, metadata: {}, invoice_item: null }));
+      const inv: FakeInvoice = {
+        id: newId("in"), object: "invoice", account: accountId, customer: sub.customer, status: "draft", currency: sub.items.data[0]?.price.currency ?? "usd", created: sec(), period_start: period.start, period_end: period.end,
+        lines: { object: "list", data: lines, has_more: false, url: "/v1/invoices/lines" }, subtotal: 0, total: 0, amount_due: 0, amount_paid: 0, application_fee_amount: null, metadata: {},
+        parent: { subscription_details: { subscription: sub.id } }, livemode: false,
+      };
+      totals(inv);
+      state.invoices[inv.id] = inv;
+      sub.latest_invoice = inv.id;
+      save();
+      await emit("invoice.created", { ...inv, account: accountId });
+      // Stripe finalizes about an hour later; the app's lines and fee are on the draft by then.
+      inv.status = "paid";
+      totals(inv);
+      inv.amount_paid = inv.total;
+      inv.amount_due = 0;
+      save();
+      await emit("invoice.finalized", { ...inv, account: accountId });
+      await emit("invoice.paid", { ...inv, account: accountId });
+      out.push(inv);
+    }
+    return out;
+  }
+
   // ── API ──
   type Route = { method: string; pattern: RegExp; handle(m: string[], params: FormObject, req: IncomingMessage): Promise<unknown> | unknown };
   const listOf = (data: unknown[], url: string) => ({ object: "list", data, has_more: false, url });
   const routes: Route[] = [
     {
       method: "POST", pattern: /^\/v1\/customers$/,
-      handle: (_m, p) => {
-        const c: FakeCustomer = { id: newId("cus"), object: "customer", created: sec(), email: str(p.email) ?? null, name: str(p.name) ?? null, metadata: strings(p.metadata), livemode: false };
+      handle: (_m, p, req) => {
+        const acct = acctOf(req);
+        const c: FakeCustomer = { id: newId("cus"), object: "customer", created: sec(), email: str(p.email) ?? null, name: str(p.name) ?? null, metadata: strings(p.metadata), livemode: false, ...(acct ? { account: acct } : {}) };
         state.customers[c.id] = c;
         return c;
       },
     },
-    { method: "GET", pattern: /^\/v1\/customers\/([^/]+)$/, handle: ([id]) => customer(id!, "id") },
+    { method: "GET", pattern: /^\/v1\/customers\/([^/]+)$/, handle: ([id], _p, req) => customer(id!, "id", acctOf(req)) },
     {
       method: "POST", pattern: /^\/v1\/customers\/([^/]+)$/,
       handle: ([id], p) => {
@@ -215,7 +285,7 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
         return c;
       },
     },
-    { method: "GET", pattern: /^\/v1\/prices\/([^/]+)$/, handle: ([id]) => priceOf(id!, "id") },
+    { method: "GET", pattern: /^\/v1\/prices\/([^/]+)$/, handle: ([id], _p, req) => priceOf(id!, "id", acctOf(req)) },
     {
       method: "POST", pattern: /^\/v1\/checkout\/sessions$/,
       handle: (_m, p) => {
@@ -266,31 +336,41 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     },
     {
       method: "POST", pattern: /^\/v1\/subscriptions$/,
-      handle: (_m, p) => {
+      handle: (_m, p, req) => {
         const items = list(p.items).map((it) => ({ price: str(obj(it).price) ?? "", ...(str(obj(it).quantity) ? { quantity: Number(str(obj(it).quantity)) } : {}) }));
         const trial = str(p.trial_period_days);
-        const sub = createSubscription(str(p.customer) ?? "", items, { trialDays: trial ? Number(trial) : null, metadata: strings(p.metadata), paymentMethod: str(p.default_payment_method) ?? null });
+        const collectionMethod = str(p.collection_method) === "send_invoice" ? ("send_invoice" as const) : ("charge_automatically" as const);
+        const sub = createSubscription(str(p.customer) ?? "", items, { trialDays: trial ? Number(trial) : null, metadata: strings(p.metadata), paymentMethod: str(p.default_payment_method) ?? null, account: acctOf(req), collectionMethod });
         emitLater("customer.subscription.created", sub);
         return sub;
       },
     },
     {
       method: "GET", pattern: /^\/v1\/subscriptions$/,
-      handle: (_m, p) => {
+      handle: (_m, p, req) => {
         const c = str(p.customer);
         const status = str(p.status);
+        const acct = acctOf(req);
         const subs = Object.values(state.subscriptions)
-          .filter((s) => (!c || s.customer === c) && (status === "all" || (status ? s.status === status : s.status !== "canceled")))
+          .filter((s) => (s.account ?? null) === acct && (!c || s.customer === c) && (status === "all" || (status ? s.status === status : s.status !== "canceled")))
           .sort((a, b) => b.created - a.created || b.id.localeCompare(a.id));
         return listOf(subs.slice(0, Number(str(p.limit) ?? 10)), "/v1/subscriptions");
       },
     },
-    { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: ([id]) => subscription(id!) },
+    { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: ([id], _p, req) => subscription(id!, acctOf(req)) },
     {
       method: "POST", pattern: /^\/v1\/subscriptions\/([^/]+)$/,
-      handle: ([id], p) => {
-        const sub = subscription(id!);
+      handle: ([id], p, req) => {
+        const sub = subscription(id!, acctOf(req));
         if (sub.status === "canceled") throw new FakeError(400, "A canceled subscription can only update its metadata.", "cancel_at_period_end");
+        // A plan change: the item's price is swapped (Stripe prorates it with proration_behavior).
+        list(p.items).forEach((it, i) => {
+          const o = obj(it);
+          const item = sub.items.data.find((x) => x.id === str(o.id));
+          const price = str(o.price);
+          if (!item || !price) throw new FakeError(400, `items[${i}] needs the id of one of the subscription's items and a price.`, `items[${i}]`);
+          item.price = priceOf(price, `items[${i}][price]`, sub.account ?? null);
+        });
         const cape = str(p.cancel_at_period_end);
         if (cape !== undefined) {
           sub.cancel_at_period_end = cape === "true";
@@ -304,11 +384,94 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     },
     {
       method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/,
-      handle: ([id]) => {
-        const sub = subscription(id!);
+      handle: ([id], _p, req) => {
+        const sub = subscription(id!, acctOf(req));
         Object.assign(sub, { status: "canceled", canceled_at: sec(), ended_at: sec() });
         emitLater("customer.subscription.deleted", sub);
         return sub;
+      },
+    },
+    // ── Connect ──
+    {
+      method: "POST", pattern: /^\/v1\/accounts$/,
+      handle: (_m, p) => {
+        const a: FakeAccount = { id: newId("acct"), object: "account", type: str(p.type) === "standard" ? "standard" : "express", created: sec(), email: str(p.email) ?? null, charges_enabled: false, payouts_enabled: false, details_submitted: false, metadata: strings(p.metadata), business_profile: { name: str(obj(p.business_profile).name) ?? null } };
+        state.accounts[a.id] = a;
+        return a;
+      },
+    },
+    { method: "GET", pattern: /^\/v1\/accounts\/([^/]+)$/, handle: ([id]) => account(id!) },
+    {
+      method: "POST", pattern: /^\/v1\/account_links$/,
+      handle: (_m, p) => {
+        const a = account(str(p.account) ?? "");
+        const returnUrl = str(p.return_url);
+        const refreshUrl = str(p.refresh_url);
+        if (!returnUrl || !refreshUrl) throw new FakeError(400, "Missing required param: return_url and refresh_url.", returnUrl ? "refresh_url" : "return_url");
+        const id = newId("acctlink");
+        state.accountLinks[id] = { id, account: a.id, refresh_url: refreshUrl, return_url: returnUrl, url: `${fake.url}/connect/${id}`, expires_at: sec() + 300, used: false };
+        return { object: "account_link", created: sec(), expires_at: sec() + 300, url: `${fake.url}/connect/${id}` };
+      },
+    },
+    {
+      method: "POST", pattern: /^\/v1\/prices$/,
+      handle: (_m, p, req) => {
+        const acct = acctOf(req);
+        const recurring = obj(p.recurring);
+        const unit = Number(str(p.unit_amount));
+        if (!Number.isInteger(unit) || unit < 0) throw new FakeError(400, "Invalid integer: unit_amount.", "unit_amount");
+        const id = newId("price");
+        const price: FakePrice = {
+          id, object: "price", active: true, currency: str(p.currency) ?? "usd", unit_amount: unit, nickname: str(p.nickname) ?? null,
+          product: str(p.product) ?? newId("prod"), product_name: str(obj(p.product_data).name) ?? str(p.nickname) ?? "Plan",
+          recurring: str(recurring.interval) ? { interval: "month", usage_type: str(recurring.usage_type) === "metered" ? "metered" : "licensed", meter: null } : null, type: "recurring",
+          ...(acct ? { account: acct } : {}),
+        };
+        state.createdPrices[id] = price;
+        return price;
+      },
+    },
+    {
+      method: "POST", pattern: /^\/v1\/invoiceitems$/,
+      handle: (_m, p, req) => {
+        const acct = acctOf(req);
+        const c = customer(str(p.customer) ?? "", "customer", acct);
+        const inv = invoice(str(p.invoice) ?? "", acct, "invoice");
+        if (inv.customer !== c.id) throw new FakeError(400, "The invoice belongs to another customer.", "invoice");
+        if (inv.status !== "draft") throw new FakeError(400, "You can only add invoice items to a draft invoice.", "invoice");
+        const amount = Number(str(p.amount));
+        if (!Number.isInteger(amount)) throw new FakeError(400, "Invalid integer: amount.", "amount");
+        const line: FakeInvoiceLine = { id: newId("il"), object: "line_item", amount, currency: str(p.currency) ?? inv.currency, description: str(p.description) ?? null, quantity: Number(str(p.quantity) ?? 1), metadata: strings(p.metadata), invoice_item: newId("ii") };
+        inv.lines.data.push(line);
+        totals(inv);
+        return { id: line.invoice_item, object: "invoiceitem", amount, currency: line.currency, customer: c.id, invoice: inv.id, description: line.description, metadata: line.metadata };
+      },
+    },
+    { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, handle: ([id], _p, req) => invoice(id!, acctOf(req)) },
+    {
+      method: "GET", pattern: /^\/v1\/invoices$/,
+      handle: (_m, p, req) => {
+        const acct = acctOf(req);
+        const c = str(p.customer);
+        const rows = Object.values(state.invoices).filter((i) => i.account === acct && (!c || i.customer === c)).sort((a, b) => b.created - a.created || b.id.localeCompare(a.id));
+        return listOf(rows.slice(0, Number(str(p.limit) ?? 10)), "/v1/invoices");
+      },
+    },
+    {
+      method: "POST", pattern: /^\/v1\/invoices\/([^/]+)$/,
+      handle: ([id], p, req) => {
+        const inv = invoice(id!, acctOf(req));
+        const fee = str(p.application_fee_amount);
+        if (fee !== undefined) {
+          if (inv.status !== "draft") throw new FakeError(400, "The application fee can only be changed on a draft invoice.", "application_fee_amount");
+          if (!inv.account) throw new FakeError(400, "An application fee needs a connected account (the Stripe-Account header).", "application_fee_amount");
+          const n = Number(fee);
+          if (!Number.isInteger(n) || n < 0) throw new FakeError(400, "Invalid integer: application_fee_amount.", "application_fee_amount");
+          if (n > inv.total) throw new FakeError(400, "The application fee cannot be greater than the invoice total.", "application_fee_amount");
+          inv.application_fee_amount = n;
+        }
+        inv.metadata = { ...inv.metadata, ...strings(p.metadata) };
+        return inv;
       },
     },
     {
@@ -361,6 +524,20 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
   };
 
   async function handlePages(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const onboard = url.pathname.match(/^\/connect\/([^/]+)(\/finish)?$/);
+    if (onboard) {
+      const link = state.accountLinks[onboard[1]!];
+      if (!link) return send(res, 404, "This onboarding link is not valid.", "text/plain"), true;
+      if (link.used || link.expires_at < sec()) return redirect(res, link.refresh_url), true;
+      if (req.method === "POST" && onboard[2]) {
+        link.used = true;
+        await completeOnboarding(link.account);
+        redirect(res, link.return_url);
+        return true;
+      }
+      send(res, 200, connectOnboardingPage(link.id, account(link.account)), "text/html; charset=utf-8");
+      return true;
+    }
     const checkout = url.pathname.match(/^\/checkout\/([^/]+)(\/pay)?$/);
     if (checkout) {
       const session = state.checkoutSessions[checkout[1]!];
@@ -421,11 +598,23 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     return false;
   }
 
+  const acctOf = (req: IncomingMessage): string | null => {
+    const h = req.headers["stripe-account"];
+    if (typeof h !== "string" || !h) return null;
+    account(h);
+    return h;
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       try {
         if (url.pathname === "/_fake/health") return send(res, 200, JSON.stringify({ ok: true, fake: "stripe" }));
+        const close = url.pathname.match(/^\/_fake\/accounts\/([^/]+)\/close-period$/);
+        if (close && req.method === "POST") {
+          const form = new URLSearchParams(await readBody(req));
+          return send(res, 200, JSON.stringify(await closePeriod(close[1]!, { start: Number(form.get("start")), end: Number(form.get("end")) })));
+        }
         const status = url.pathname.match(/^\/_fake\/subscriptions\/([^/]+)\/status$/);
         if (status && req.method === "POST") {
           const sub = await setSubscriptionStatus(status[1]!, (new URLSearchParams(await readBody(req)).get("status") ?? "active") as FakeSubscription["status"]);
@@ -476,6 +665,8 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     emit,
     setSubscriptionStatus,
     payCheckout,
+    completeOnboarding,
+    closePeriod,
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
     },

@@ -11,9 +11,11 @@ export type FakePrice = {
   product_name: string;
   recurring: { interval: "month"; usage_type: "licensed" | "metered"; meter: string | null } | null;
   type: "recurring";
+  /** Connect: the connected account the price lives on (absent = the platform). */
+  account?: string | null;
 };
 
-export type FakeCustomer = { id: string; object: "customer"; created: number; email: string | null; name: string | null; metadata: Record<string, string>; livemode: false };
+export type FakeCustomer = { id: string; object: "customer"; created: number; email: string | null; name: string | null; metadata: Record<string, string>; livemode: false; account?: string | null };
 
 export type FakeSubscriptionItem = { id: string; object: "subscription_item"; price: FakePrice; quantity?: number; current_period_start: number; current_period_end: number; subscription: string };
 
@@ -36,6 +38,8 @@ export type FakeSubscription = {
   items: { object: "list"; data: FakeSubscriptionItem[]; has_more: false; url: string };
   latest_invoice: string | null;
   livemode: false;
+  account?: string | null;
+  collection_method?: "charge_automatically" | "send_invoice";
 };
 
 export type FakeCheckoutSession = {
@@ -64,7 +68,36 @@ export type FakePortalSession = { id: string; object: "billing_portal.session"; 
 
 export type FakeMeterEvent = { object: "billing.meter_event"; created: number; event_name: string; identifier: string; payload: Record<string, string>; timestamp: number; livemode: false; /** Cancelled by a meter event adjustment (not counted). */ cancelled?: boolean };
 
-export type FakeEvent = { id: string; object: "event"; api_version: string; created: number; type: string; data: { object: unknown }; livemode: false; pending_webhooks: number; request: { id: null; idempotency_key: null } };
+export type FakeEvent = { id: string; object: "event"; api_version: string; created: number; type: string; data: { object: unknown }; livemode: false; pending_webhooks: number; request: { id: null; idempotency_key: null }; /** Connect: the connected account the event happened on. */ account?: string };
+
+/** Connect: a connected (Express) account. */
+export type FakeAccount = { id: string; object: "account"; type: "express" | "standard"; created: number; email: string | null; charges_enabled: boolean; payouts_enabled: boolean; details_submitted: boolean; metadata: Record<string, string>; business_profile: { name: string | null } };
+
+export type FakeAccountLink = { id: string; account: string; refresh_url: string; return_url: string; url: string; expires_at: number; used: boolean };
+
+export type FakeInvoiceLine = { id: string; object: "line_item"; amount: number; currency: string; description: string | null; quantity: number; metadata: Record<string, string>; invoice_item: string | null };
+
+/** An invoice; on a connected account with LeadRescue's application fee (direct charges). */
+export type FakeInvoice = {
+  id: string;
+  object: "invoice";
+  account: string | null;
+  customer: string;
+  status: "draft" | "open" | "paid" | "void";
+  currency: string;
+  created: number;
+  period_start: number;
+  period_end: number;
+  lines: { object: "list"; data: FakeInvoiceLine[]; has_more: false; url: string };
+  subtotal: number;
+  total: number;
+  amount_due: number;
+  amount_paid: number;
+  application_fee_amount: number | null;
+  metadata: Record<string, string>;
+  parent: { subscription_details: { subscription: string } } | null;
+  livemode: false;
+};
 
 export type FakeState = {
   seq: number;
@@ -80,4 +113,10 @@ export type FakeState = {
   meterEventSends: Record<string, number>;
   events: FakeEvent[];
   idempotency: Record<string, { status: number; body: string }>;
+  /** Connect. */
+  accounts: Record<string, FakeAccount>;
+  accountLinks: Record<string, FakeAccountLink>;
+  invoices: Record<string, FakeInvoice>;
+  /** Prices created through the API (the configured platform prices are built in). */
+  createdPrices: Record<string, FakePrice>;
 };

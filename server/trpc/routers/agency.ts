@@ -11,6 +11,9 @@ import { sendInviteEmail } from "@/server/integrations/email";
 import { env } from "@/server/env";
 import { agencyReport, agencyReportCsv } from "@/server/reports/agency-report";
 import { ZReportPeriodInput } from "@/server/reports/period";
+import { planOfAgency } from "@/server/saas/plans";
+import { agencyBrand } from "@/server/saas/branding";
+import { startAgencyPlan } from "@/server/saas/business-plans";
 import { agencyProcedure, router } from "../init";
 
 /** Names the agency when the operator runs several; the gate reads it. */
@@ -20,6 +23,8 @@ export const ZCreateTenantInput = ZAgency.extend({
   businessName: zText(100, { min: 2, minMessage: "Business name must be at least 2 characters." }),
   timeZone: z.string().min(1, "Choose a time zone."),
   ownerEmail: z.email("Enter the owner's email address, like owner@example.com.").max(200),
+  /** SaaS mode: the agency plan the business starts on. */
+  planId: z.string().min(1).max(64).optional(),
 });
 
 export const ZPauseInput = ZAgency.extend({
@@ -34,12 +39,18 @@ export const agencyRouter = router({
     tenants: await agencyOverview(ctx.sys, ctx.agencyId),
   })),
   createTenant: agencyProcedure.input(ZCreateTenantInput).mutation(async ({ ctx, input }) => {
+    // SaaS mode: a plan of this agency is checked before anything is created.
+    if (input.planId) await planOfAgency(ctx.sys, ctx.agencyId, input.planId);
     const { tenant, owner, inviteToken } = await createAgencyTenant(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input);
-    await startTrialQuietly(forTenant(ctx.sys, tenant.id), tenant.id, owner.email);
+    // On an agency plan with the agency's Stripe connected: billed there (the plan's trial, no card);
+    // otherwise LeadRescue's free trial, as before.
+    const onAgencyBilling = input.planId ? await startAgencyPlan(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, { tenantId: tenant.id, planId: input.planId, email: owner.email }) : false;
+    if (!onAgencyBilling) await startTrialQuietly(forTenant(ctx.sys, tenant.id), tenant.id, owner.email);
     let invite: { link: string; emailed: boolean } | null = null;
     if (inviteToken) {
       const link = `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/invite/${inviteToken}`;
-      invite = { link, emailed: await sendInviteEmail({ to: owner.email, businessName: tenant.name, link }) };
+      const brand = await agencyBrand(ctx.sys, ctx.agencyId);
+      invite = { link, emailed: await sendInviteEmail({ to: owner.email, businessName: tenant.name, link, brandName: brand.slug ? brand.name : null }) };
     }
     return { id: tenant.id, name: tenant.name, slug: tenant.slug, owner, invite };
   }),
