@@ -17,6 +17,8 @@ const CTX: CallContext = {
   timeZone: "America/Chicago",
   now: "2026-03-02T15:00:00Z",
   onCallPhone: null,
+  // These calls test QA's criteria, not the safety question (state-machine-ask.test.ts has those).
+  askSafetyQuestion: false,
 };
 const TENANT = { serviceZips: CTX.serviceZips, bookingSlots: CTX.bookingSlots, timeZone: CTX.timeZone };
 
@@ -51,7 +53,7 @@ function input(s: CallState, over: Partial<QaCallInput> = {}): QaCallInput {
 
 const codes = (findings: { code: string }[]) => findings.map((f) => f.code);
 
-const BOOKED = ["my zip is seven eight seven oh one", "the kitchen sink is leaking under the cabinet", "this is Maria Lopez", "yes please, send someone out", "it's 123 Main Street", "the first one"];
+const BOOKED = ["my zip is seven eight seven oh one", "the kitchen sink is leaking under the cabinet", "this is Maria Lopez", "yes please, send someone out", "it's 123 Main Street", "the first one", "yes, that's right"];
 const OUT_OF_AREA = ["it's 90210"];
 const CALLBACK = ["78702", "we'd like a quote for a new water heater", "Sam Reed", "just call me back"];
 // No on-call phone: the urgent task at once, then the name and the address, then goodbye.
