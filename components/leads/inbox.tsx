@@ -60,6 +60,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
 
   const set = (patch: Partial<Filters>) => setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== "" && v !== false)) as Filters);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const testCalls = list.data?.pages[0]?.testCalls;
 
   return (
     <div className="max-w-6xl">
@@ -156,9 +157,17 @@ function InboxBody({ canManage }: { canManage: boolean }) {
       {list.isPending ? <Loading label="Loading the queue…" /> : null}
       {list.error ? <LoadError error={list.error} retry={() => list.refetch()} /> : null}
       {filters.testCalls ? <TestCallsNote canManage={canManage} hasOpen={items.some((l) => l.status !== "closed")} /> : null}
+      {!filters.testCalls && testCalls === "all_no_real_leads" && items.length ? <TestCallsNote canManage={canManage} hasOpen={items.some((l) => l.status !== "closed")} untilRealLeads /> : null}
       {list.data && !items.length ? (
         <EmptyState title={Object.keys(filters).length ? "No leads match these filters." : "The inbox is empty."}>
-          {Object.keys(filters).length ? "Clear a filter to see more." : "New calls land here as soon as they are missed."}
+          {Object.keys(filters).length ? (
+            "Clear a filter to see more."
+          ) : (
+            <>
+              New calls land here as soon as they are missed. To see how it works, place a call in{" "}
+              <Link href={`/t/${slug}/simulator`} className="font-medium text-brand-700 underline underline-offset-2">Test your flow</Link>.
+            </>
+          )}
         </EmptyState>
       ) : null}
 

@@ -25,7 +25,7 @@ export const ZInboxFilter = z.object({
   /** Leads that came in within [createdFrom, createdTo): the leads behind a report figure. */
   createdFrom: z.iso.datetime({ message: "createdFrom must be an ISO date and time." }).optional(),
   createdTo: z.iso.datetime({ message: "createdTo must be an ISO date and time." }).optional(),
-  /** Test calls only; without it, the real queue has none. */
+  /** Test calls only. Without it the real queue has none, except while the business has no real lead yet: then its test calls show, marked as tests. */
   testCalls: z.boolean().optional(),
 });
 export const ZInboxInput = ZInboxFilter.extend({ cursor: z.string().max(400).nullish(), limit: z.number().int().min(1).max(100).default(25) });
@@ -75,9 +75,9 @@ function likeEscape(s: string): string {
 }
 
 /** WHERE conditions shared by the page and the counts: tenant, visibility, filters, search. */
-function filterSql(tenantId: string, viewer: Viewer, f: z.infer<typeof ZInboxFilter>): Prisma.Sql[] {
+function filterSql(tenantId: string, viewer: Viewer, f: z.infer<typeof ZInboxFilter>, tests: TestCallsShown = f.testCalls ? "only" : "none"): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [Prisma.sql`l."tenantId" = ${tenantId}`];
-  parts.push(Prisma.sql`l."isTest" = ${f.testCalls === true}`);
+  if (tests !== "all_no_real_leads") parts.push(Prisma.sql`l."isTest" = ${tests === "only"}`);
   if (!seesAllLeads(viewer.role)) parts.push(Prisma.sql`(l."ownerId" IS NULL OR l."ownerId" = ${viewer.userId})`);
   if (f.status) parts.push(Prisma.sql`l."status" = CAST(${f.status} AS "LeadStatus")`);
   if (f.urgency) parts.push(Prisma.sql`l."urgency" = CAST(${f.urgency} AS "Urgency")`);
@@ -151,13 +151,27 @@ function pageSql(segments: Segment[], where: Prisma.Sql[], asOf: Date, after: Cu
 
 export type InboxCtx = { db: TenantDb; tenantId: string; viewer: Viewer; now?: Date };
 
+/**
+ * Which test calls a list shows: "only" under the Test calls filter; "none" in the real queue;
+ * "all_no_real_leads" while the business has no real lead yet, so a new owner's first test call
+ * is in the inbox (marked as a test) instead of an empty inbox.
+ */
+export type TestCallsShown = "only" | "none" | "all_no_real_leads";
+
+export async function testCallsShown(ctx: Pick<InboxCtx, "db">, f: { testCalls?: boolean }): Promise<TestCallsShown> {
+  if (f.testCalls) return "only";
+  const real = await ctx.db.lead.findFirst({ where: { isTest: false }, select: { id: true } });
+  return real ? "none" : "all_no_real_leads";
+}
+
 export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
   const input = ZInboxInput.parse(rawInput);
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const now = ctx.now ?? new Date();
   // A cursor keeps the "now" of its first page, so overdue/not-overdue stays stable while paging.
   const asOf = after ? new Date(after.n) : now;
-  const where = filterSql(ctx.tenantId, ctx.viewer, input);
+  const tests = await testCallsShown(ctx, input);
+  const where = filterSql(ctx.tenantId, ctx.viewer, input, tests);
   const segments = segmentsFor(input).filter((s) => !after || s.ord >= after.o);
 
   const rows = segments.length ? await ctx.db.$queryRaw<(InboxRow & { ord: number; k: Date })[]>(pageSql(segments, where, asOf, after, input.limit + 1)) : [];
@@ -178,6 +192,7 @@ export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
     }),
     nextCursor,
     asOf,
+    testCalls: tests,
   };
 }
 
@@ -186,7 +201,8 @@ export async function inboxCounts(ctx: InboxCtx, rawFilter: z.input<typeof ZInbo
   const filter = ZInboxFilter.parse(rawFilter);
   const now = ctx.now ?? new Date();
   const groups = groupsFor(filter);
-  const where = [...filterSql(ctx.tenantId, ctx.viewer, filter), Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`];
+  const tests = await testCallsShown(ctx, filter);
+  const where = [...filterSql(ctx.tenantId, ctx.viewer, filter, tests), Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`];
   if (filter.overdue) where.push(Prisma.sql`l."queueAt" < ${now}`);
   const rows = groups.length
     ? await ctx.db.$queryRaw<{ queueGroup: number; total: bigint; overdue: bigint }[]>(
