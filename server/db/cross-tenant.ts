@@ -158,3 +158,11 @@ export async function usageEntriesForCalls(sys: SystemDb, callSids: string[]) {
 export async function pendingMeterEvents(sys: SystemDb, settledBefore: Date, limit = 500) {
   return rawClient(sys).usageLedgerEntry.findMany({ where: { meterStatus: "pending", createdAt: { lte: settledBefore } }, select: { tenantId: true, callSid: true }, take: limit });
 }
+
+/**
+ * The first signed voice webhook for a tracking number proves Twilio sends its calls here: one
+ * conditional UPDATE by the called number (unique across businesses), a no-op once it is set.
+ */
+export async function markNumberReceivingCalls(sys: SystemDb, to: string, at: Date): Promise<void> {
+  await rawClient(sys).trackingNumber.updateMany({ where: { e164: to.trim(), receivingCallsAt: null }, data: { receivingCallsAt: at } });
+}
