@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import type { SystemDb } from "@/server/db/system";
 import { trackingNumberOwner } from "@/server/db/cross-tenant-sweeps";
+import { phoneLabel } from "@/server/leads/labels";
 
 /** Normalises what a person typed ("(512) 555-0142") to E.164 ("+15125550142"). */
 export function toE164(input: string, field: string): string {
@@ -17,23 +18,26 @@ export function toE164(input: string, field: string): string {
   return parsed.number;
 }
 
+// A tracking number that belongs to another business is refused without saying whose (or that it is
+// anyone's): the same words as a number that cannot be used for another reason.
+const unavailable = (e164: string) => `${phoneLabel(e164)} can't be added as a tracking number. Check the number, or ask support if it is yours.`;
+
 export async function addTrackingNumber(
   { sys, db, tenantId }: TenantCtx & { sys: SystemDb },
   input: { number: string; label?: string },
 ) {
   const e164 = toE164(input.number, "number");
   const takenBy = await trackingNumberOwner(sys, e164);
-  if (takenBy) {
-    throw new AppError(
-      "CONFLICT",
-      takenBy === tenantId ? `${e164} is already one of your tracking numbers.` : `${e164} is already in use by another business. Each tracking number can belong to one business only.`,
-      "number",
-    );
-  }
+  if (takenBy === tenantId) throw new AppError("CONFLICT", `${phoneLabel(e164)} is already one of your tracking numbers.`, "number");
+  if (takenBy) throw new AppError("CONFLICT", unavailable(e164), "number");
+  // The phone that rings first (or the on-call phone) as the number callers dial: every call would ring itself.
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { plumberPhone: true, onCallPhone: true } });
+  if (tenant.plumberPhone === e164) throw new AppError("BAD_REQUEST", `${phoneLabel(e164)} is your plumber's phone. Calls to the tracking number ring the plumber's phone, so it must be a different number.`, "number");
+  if (tenant.onCallPhone === e164) throw new AppError("BAD_REQUEST", `${phoneLabel(e164)} is your on-call phone. Emergencies are transferred to the on-call phone, so the tracking number must be a different number.`, "number");
   try {
     return await db.trackingNumber.create({ data: { tenantId, e164, label: input.label?.trim() || null } });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `${e164} is already in use by another business.`, "number");
+    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", unavailable(e164), "number");
     throw err;
   }
 }
@@ -44,10 +48,19 @@ export async function removeTrackingNumber({ db }: Pick<TenantCtx, "db">, id: st
 }
 
 export async function setForwardingPhones(
-  { db, tenantId }: Pick<TenantCtx, "db" | "tenantId">,
+  { sys, db, tenantId }: Pick<TenantCtx, "db" | "tenantId"> & { sys: SystemDb },
   input: { plumberPhone: string; onCallPhone?: string | null },
 ) {
   const plumberPhone = toE164(input.plumberPhone, "plumberPhone");
   const onCallPhone = input.onCallPhone?.trim() ? toE164(input.onCallPhone, "onCallPhone") : null;
+  // A phone that is a tracking number (ours or any business's) would send every call round in a loop.
+  const errors: { field: string; message: string }[] = [];
+  for (const [field, e164, what] of [["plumberPhone", plumberPhone, "plumber's phone"], ["onCallPhone", onCallPhone, "on-call phone"]] as const) {
+    if (!e164) continue;
+    const owner = await trackingNumberOwner(sys, e164);
+    if (owner === tenantId) errors.push({ field, message: `${phoneLabel(e164)} is one of your tracking numbers. The ${what} must be a different phone, or every call would ring itself in a loop.` });
+    else if (owner) errors.push({ field, message: `${phoneLabel(e164)} can't be used as the ${what}. Use the mobile or office phone that should ring.` });
+  }
+  if (errors.length) throw new AppError("BAD_REQUEST", errors.map((e) => e.message).join(" "), errors[0]!.field, errors);
   return db.tenant.update({ where: { id: tenantId }, data: { plumberPhone, onCallPhone }, select: { plumberPhone: true, onCallPhone: true } });
 }
