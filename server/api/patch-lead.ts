@@ -42,9 +42,10 @@ export async function patchLead(ctx: { db: TenantDb; tenantId: string; keyId: st
   if (input.outcome === "booked") {
     await bookAppointment(write, { leadId, customAt: new Date(input.appointmentAt!), note: "Booked through the API" });
   } else if (input.outcome === "showed" || input.outcome === "no_show") {
-    await recordLeadOutcome(write, { leadId, visitOutcome: input.outcome });
+    // A field-service system reports a visit when it happened there, booked time or not.
+    await recordLeadOutcome(write, { leadId, visitOutcome: input.outcome, happenedEarly: true });
   } else if (input.outcome === "won" || input.outcome === "lost") {
-    await recordLeadOutcome(write, { leadId, jobOutcome: input.outcome, jobValueCents: input.outcome === "won" ? (input.jobValueCents ?? null) : null });
+    await recordLeadOutcome(write, { leadId, jobOutcome: input.outcome, jobValueCents: input.outcome === "won" ? (input.jobValueCents ?? null) : null, happenedEarly: true });
   }
   const lead = await ctx.db.lead.findFirst({ where: { id: leadId } });
   if (!lead) throw new AppError("NOT_FOUND", `No lead ${leadId} in this account.`);
