@@ -47,6 +47,9 @@ describe(`phone numbers that would loop (${engineName})`, () => {
     expect(loop?.message).not.toMatch(/another business/);
     expect((await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).plumberPhone).toBe("+15125550131");
 
+    const both = await refusal(asOwner.setup.setForwardingPhones({ plumberPhone: "12345", onCallPhone: "999" }));
+    expect(both?.message).toMatch(/"12345" is not a valid phone number.*"999" is not a valid phone number/);
+
     await expect(asOwner.setup.setForwardingPhones({ plumberPhone: "+15125550133", onCallPhone: null })).resolves.toMatchObject({ plumberPhone: "+15125550133" });
   });
 });

@@ -51,16 +51,27 @@ export async function setForwardingPhones(
   { sys, db, tenantId }: Pick<TenantCtx, "db" | "tenantId"> & { sys: SystemDb },
   input: { plumberPhone: string; onCallPhone?: string | null },
 ) {
-  const plumberPhone = toE164(input.plumberPhone, "plumberPhone");
-  const onCallPhone = input.onCallPhone?.trim() ? toE164(input.onCallPhone, "onCallPhone") : null;
-  // A phone that is a tracking number (ours or any business's) would send every call round in a loop.
+  // Every field's error at once: both phones are checked before anything is refused.
   const errors: { field: string; message: string }[] = [];
+  const parse = (value: string | null | undefined, field: string): string | null => {
+    if (field === "onCallPhone" && !value?.trim()) return null;
+    try {
+      return toE164(value ?? "", field);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      errors.push({ field, message: err.message });
+      return null;
+    }
+  };
+  const plumberPhone = parse(input.plumberPhone, "plumberPhone");
+  const onCallPhone = parse(input.onCallPhone, "onCallPhone");
+  // A phone that is a tracking number (ours or any business's) would send every call round in a loop.
   for (const [field, e164, what] of [["plumberPhone", plumberPhone, "plumber's phone"], ["onCallPhone", onCallPhone, "on-call phone"]] as const) {
     if (!e164) continue;
     const owner = await trackingNumberOwner(sys, e164);
     if (owner === tenantId) errors.push({ field, message: `${phoneLabel(e164)} is one of your tracking numbers. The ${what} must be a different phone, or every call would ring itself in a loop.` });
     else if (owner) errors.push({ field, message: `${phoneLabel(e164)} can't be used as the ${what}. Use the mobile or office phone that should ring.` });
   }
-  if (errors.length) throw new AppError("BAD_REQUEST", errors.map((e) => e.message).join(" "), errors[0]!.field, errors);
+  if (errors.length || !plumberPhone) throw new AppError("BAD_REQUEST", errors.map((e) => e.message).join(" "), errors[0]?.field, errors);
   return db.tenant.update({ where: { id: tenantId }, data: { plumberPhone, onCallPhone }, select: { plumberPhone: true, onCallPhone: true } });
 }
