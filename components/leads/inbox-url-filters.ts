@@ -3,7 +3,7 @@
 // Unknown values are dropped; the server validates what is left.
 import { LeadSource, LeadStatus } from "@/server/db/generated/enums";
 
-export type UrlFilters = { status?: LeadStatus; source?: LeadSource; unowned?: boolean; overdue?: boolean; createdFrom?: string; createdTo?: string };
+export type UrlFilters = { status?: LeadStatus; source?: LeadSource; unowned?: boolean; overdue?: boolean; testCalls?: boolean; createdFrom?: string; createdTo?: string };
 
 const isIso = (s: string | null): s is string => !!s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s);
 
@@ -15,6 +15,7 @@ export function inboxFiltersFromUrl(params: Pick<URLSearchParams, "get">): UrlFi
   if (source && (Object.values(LeadSource) as string[]).includes(source)) out.source = source as LeadSource;
   if (params.get("unowned") === "1") out.unowned = true;
   if (params.get("overdue") === "1") out.overdue = true;
+  if (params.get("testCalls") === "1") out.testCalls = true;
   const from = params.get("createdFrom");
   const to = params.get("createdTo");
   if (isIso(from)) out.createdFrom = new Date(from).toISOString();
@@ -29,6 +30,7 @@ export function inboxHref(slug: string, f: UrlFilters): string {
   if (f.source) q.set("source", f.source);
   if (f.unowned) q.set("unowned", "1");
   if (f.overdue) q.set("overdue", "1");
+  if (f.testCalls) q.set("testCalls", "1");
   if (f.createdFrom) q.set("createdFrom", f.createdFrom);
   if (f.createdTo) q.set("createdTo", f.createdTo);
   const qs = q.toString();

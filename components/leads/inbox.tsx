@@ -191,7 +191,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
                       <StatusBadge status={lead.status} />
                       <TemperatureBadge score={lead.temperature} band={lead.temperatureBand} />
                       {lead.isTest ? <TestBadge /> : null}
-                      {lead.overdue ? <OverdueBadge /> : null}
+                      {lead.overdue ? <OverdueBadge noDueTime={!lead.dueAt} /> : null}
                     </p>
                     <p className="mt-0.5 truncate text-sm text-slate-600">
                       {lead.issueSummary ?? "No issue captured"}

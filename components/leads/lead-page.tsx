@@ -61,7 +61,7 @@ function LeadPageBody({ id }: { id: string }) {
             <StatusBadge status={lead.status} />
             <TemperatureBadge score={d.temperature.score} band={d.temperature.band.key} />
             {lead.isTest ? <TestBadge /> : null}
-            {d.overdue ? <OverdueBadge /> : null}
+            {d.overdue ? <OverdueBadge noDueTime={!lead.dueAt} /> : null}
             <span className="text-slate-600">Queue: {d.queueGroup.label}</span>
           </span>
         }

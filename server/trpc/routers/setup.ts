@@ -24,7 +24,7 @@ const connectionDeps = (): ConnectionDeps => ({ twilio: getTwilioClient, voiceUr
 const ZWindow = z.object({ weekday: z.number().int().min(0).max(6), start: z.string(), end: z.string() });
 
 export const setupRouter = router({
-  checklist: read.query(async ({ ctx }) => onboardingStatus(ctx.db, ctx.tenantId, await planOffer(getStripe, stripePlan()))),
+  checklist: read.query(async ({ ctx }) => onboardingStatus(ctx.db, ctx.tenantId, await planOffer(getStripe, stripePlan()), new Date(), { role: ctx.role })),
 
   business: read.query(({ ctx }) =>
     ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, slug: true, timeZone: true, plumberPhone: true, onCallPhone: true, promptProfile: true } }),
