@@ -25,7 +25,7 @@ function poster(baseURL: string): Post {
 }
 
 /** Every page of a business an owner opens (the lead pages are added from the inbox). */
-const OWNER_PAGES = ["", "/leads", "/leads/stale", "/routines", "/notifications", "/simulator", "/qa", "/reports", "/reports/print", "/settings/phone", "/settings/service-area", "/settings/hours", "/settings/call-answers", "/settings/routing", "/settings/team", "/settings/billing", "/settings/api-keys", "/settings/audit", "/settings/business", "/settings/messaging", "/settings/calendar", "/settings/webhooks", "/dev/outbox", "/dev/messages"];
+const OWNER_PAGES = ["", "/leads", "/leads/stale", "/routines", "/notifications", "/simulator", "/qa", "/reports", `/reports/print?month=${new Date().toISOString().slice(0, 7)}`, "/settings/phone", "/settings/service-area", "/settings/hours", "/settings/call-answers", "/settings/routing", "/settings/team", "/settings/billing", "/settings/api-keys", "/settings/audit", "/settings/business", "/settings/messaging", "/settings/calendar", "/settings/webhooks", "/dev/outbox", "/dev/messages"];
 
 /** Words an office manager should never read: status keys, event names, internal documents, phone-system markup. */
 const JARGON = /\b(missed_call|followup_needed|answered_by_ai|answered_by_plumber|not_booked|web_form|urgent_callback|no_show)\b|\bseed\b|\bSOP\b|E\.164|<\/?(Response|Say|Gather|Dial|Number|Redirect|Hangup)\b|TwiML|prompt profile/i;
@@ -183,7 +183,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
         if (r.sw > r.cw) wide.push(`${path}: ${r.sw} px wide in a ${r.cw} px window`);
         for (const line of r.text.split("\n")) if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
       }
-      await page.goto("/agency");
+      await page.context().clearCookies();
       await signIn(page, DEMO.operator);
       for (const path of ["/agency", "/agency/reports"]) {
         await page.goto(path);
