@@ -1,4 +1,4 @@
-// "Test your flow" (seed 003: tested sample flow): three test calls placed in the browser through
+// "Test your flow" (a tested sample flow before going live): three test calls placed in the browser through
 // the real, signed call webhooks, with the resulting leads checked in the simulator's lead panel.
 import { existsSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
@@ -15,7 +15,7 @@ async function openSimulator(page: Page) {
 
 async function placeCall(page: Page) {
   await page.getByRole("button", { name: "Call Demo Plumbing" }).click();
-  await expect(page.getByText("The plumber's phone (+15125550101) is ringing. What happens?")).toBeVisible();
+  await expect(page.getByText("The plumber's phone ((512) 555-0101) is ringing. What happens?")).toBeVisible();
 }
 
 const conversation = (page: Page) => page.getByRole("list", { name: "Conversation" });
@@ -38,15 +38,15 @@ async function missedCallReachesTheAi(page: Page) {
   await placeCall(page);
   await page.getByRole("button", { name: "No answer" }).click();
   await expect(agentLine(page, /what's the ZIP code where you need the work done/)).toBeVisible();
-  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("answered_by_ai");
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Answered by AI");
 }
 
-test("a plumber who answers and presses 1 takes the call: the lead is answered_by_plumber and marked Test", async ({ page }) => {
+test("a plumber who answers and presses 1 takes the call: the lead is answered by the plumber and marked Test", async ({ page }) => {
   await openSimulator(page);
   await placeCall(page);
   await page.getByRole("button", { name: "Plumber answers (presses 1)" }).click();
   await expect(page.getByText("The call has ended.")).toBeVisible();
-  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("answered_by_plumber");
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Answered by plumber");
   await expect(leadPanel(page).getByText("Test", { exact: true })).toBeVisible();
   await expect(conversation(page).getByText(/answered and pressed 1/)).toBeVisible();
   // The raw TwiML of each step is there, collapsed.
@@ -69,11 +69,11 @@ test("a missed call is answered by the AI, which qualifies an in-area caller and
   await callerSays(page, "The first one", /You're all set, Jane Doe/);
   await expect(page.getByText("The call has ended.")).toBeVisible();
 
-  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("booked");
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Booked");
   await expect(leadField(page, "ZIP")).toContainText("78701");
   await expect(leadField(page, "In area")).toContainText("Yes");
   await expect(leadField(page, "Issue")).toContainText("leaking");
-  await expect(leadField(page, "Urgency")).toContainText("high");
+  await expect(leadField(page, "Urgency")).toContainText("High urgency");
   await expect(leadField(page, "Name")).toContainText("Jane Doe");
   await expect(leadField(page, "Address")).toContainText("123 Main Street");
   await expect(leadField(page, "Appointment")).toContainText(/(Tue|Wed|Thu), .* (AM|PM)/);
@@ -83,16 +83,16 @@ test("a missed call is answered by the AI, which qualifies an in-area caller and
   if (LEAD_PAGE_EXISTS) {
     await link.click();
     await expect(page.getByRole("heading", { level: 1, name: "Jane Doe" })).toBeVisible();
-    await expect(page.getByText("123 Main Street").first()).toBeVisible();
+    await expect(page.getByText("123 Main Street").filter({ visible: true }).first()).toBeVisible();
   }
 });
 
-test("an out-of-area caller is declined politely: the lead is not_booked and out of area", async ({ page }) => {
+test("an out-of-area caller is declined politely: the lead is not booked and out of area", async ({ page }) => {
   await openSimulator(page);
   await missedCallReachesTheAi(page);
   await callerSays(page, "My ZIP is 10001", /doesn't cover ZIP code/);
   await expect(page.getByText("The call has ended.")).toBeVisible();
-  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("not_booked");
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Not booked");
   await expect(leadField(page, "ZIP")).toContainText("10001");
   await expect(leadField(page, "In area")).toContainText("No — out of area");
   // Another call starts from a clean slate.
@@ -140,7 +140,7 @@ test("times are offered one at a time, and \"the second one\" after a no books t
   expect(second).toBeTruthy();
   await callerSays(page, "the second one", /You're all set, Ray Ortiz/);
   await expect(agentLine(page, /You're all set/)).toContainText(second!);
-  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("booked");
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Booked");
   await expect(leadField(page, "Address")).toContainText("88 Riverside Drive");
 });
 
@@ -158,8 +158,8 @@ test("an emergency with no on-call phone: the safety line and an urgent callback
   await callerSays(page, "Rosa Diaz", /address where the problem is/);
   await callerSays(page, "412 Oak Street", /call you back within 5 minutes/);
   await expect(page.getByText("The call has ended.")).toBeVisible();
-  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("followup_needed");
-  await expect(leadField(page, "Urgency")).toContainText("emergency");
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Follow-up needed");
+  await expect(leadField(page, "Urgency")).toContainText("Emergency");
   await expect(leadField(page, "Name")).toContainText("Rosa Diaz");
   await expect(leadField(page, "Address")).toContainText("412 Oak Street");
 });

@@ -84,7 +84,7 @@ test("staff accept a handoff with one click after reading the four acceptance po
   // The transcript is shown once: no excerpt field beside the full turns.
   await expect(page.getByText("Transcript excerpt")).toHaveCount(0);
   await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago/);
-  await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("the receiving person confirms acceptance");
+  await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("The owner accepts it");
 
   const accept = page.getByRole("form", { name: "Accept handoff" });
   await expect(accept.getByRole("list", { name: "Acceptance points" }).getByRole("listitem")).toHaveText([

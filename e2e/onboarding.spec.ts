@@ -42,7 +42,7 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await expect(page.getByLabel("Tracking number", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Tracking number", { exact: true }).fill("+15125550100"); // Demo Plumbing's number
   await page.getByRole("button", { name: "Add number" }).click();
-  await expect(page.getByText("can't be added. If this is your number, contact support.")).toBeVisible();
+  await expect(page.getByText("can't be added as a tracking number")).toBeVisible();
   await page.getByLabel("Tracking number", { exact: true }).fill("(720) 555-0142");
   await page.getByLabel("Label (optional)").fill("Main line");
   await page.getByRole("button", { name: "Add number" }).click();

@@ -13,16 +13,16 @@ test("an owner opens Call QA, runs today's sample and switches the prompt profil
   await page.getByRole("button", { name: "Run today's sample now" }).click();
   await expect(page.getByRole("status").filter({ hasText: /nothing to sample|Sampled \d+ of/ })).toBeVisible();
 
-  const profile = page.getByRole("region", { name: "Prompt profile" });
+  const profile = page.getByRole("region", { name: "How the AI asks questions" });
   await profile.getByRole("button", { name: "Switch to safe" }).click();
   await expect(profile.getByText(/at least 5 characters/)).toBeVisible();
   await profile.getByLabel("Reason for switching to safe").fill("Trying the scripted questions for a week");
   await profile.getByRole("button", { name: "Switch to safe" }).click();
-  await expect(profile.getByText("Switched to the safe profile. New calls use it from now on.")).toBeVisible();
+  await expect(profile.getByText("Switched to safe, scripted questions. New calls use them from now on.")).toBeVisible();
   await expect(profile.getByText(/“Trying the scripted questions for a week”/)).toBeVisible();
   await profile.getByLabel("Reason for switching to standard").fill("Back to normal after the review");
   await profile.getByRole("button", { name: "Switch to standard" }).click();
-  await expect(profile.getByText("Switched to the standard profile. New calls use it from now on.")).toBeVisible();
+  await expect(profile.getByText("Switched to standard questions. New calls use them from now on.")).toBeVisible();
 });
 
 test("staff have no Call QA entry and the page says who can use it", async ({ page }) => {

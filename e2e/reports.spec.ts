@@ -70,6 +70,11 @@ test("an owner records a booked lead's outcome in one click each, and Reports co
   await page.goto(`/t/${DEMO.tenant}/leads`);
   await page.getByTestId("inbox-row").filter({ hasText: "Priya Patel" }).getByRole("link", { name: "Priya Patel" }).click();
   const card = page.getByRole("region", { name: "Visit outcome" });
+  // Her visit is tomorrow: a show before it is refused until "It happened early" is ticked.
+  await card.getByRole("button", { name: "Customer was there" }).click();
+  await expect(card.getByText("The visit has not happened yet.")).toBeVisible();
+  await expect(card.getByTestId("outcome-now")).toHaveText("Visit: not recorded · Job: not recorded");
+  await card.getByLabel("It happened early (the plumber already went)").check();
   await card.getByRole("button", { name: "Customer was there" }).click();
   await expect(card.getByText("Recorded: Customer was there.")).toBeVisible();
   await card.getByLabel("Job value ($, optional)").fill("12x");

@@ -1,5 +1,6 @@
 // The demo data a fresh embedded database starts with (README "Demo logins"). Idempotent:
 // it only seeds an empty database.
+import { TZDate } from "@date-fns/tz";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { previousWeek } from "@/server/reports/handoff-qa";
 import { addMember, completeSetup, makeApiKey, makeInboxLead, makeNotACustomerCall, makeTenant, makeUser, setCallAnswers } from "./factories";
@@ -72,6 +73,9 @@ export async function seedDemo(prisma: PrismaClient) {
 export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: string; ownerId: string; staffId: string }, now = new Date()) {
   const { tenantId, ownerId, staffId } = ids;
   const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
+  // A visit at a believable hour: tomorrow at 10:00 in the business's time zone (never 12:50 AM).
+  const today = new TZDate(now.getTime(), "America/Chicago");
+  const tomorrowAt10 = new Date(new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + 1, 10, 0, 0, "America/Chicago").getTime());
   const emergency = await makeInboxLead(prisma, tenantId, {
     callerName: "Maria Lopez",
     callerPhone: "+15125550143",
@@ -111,7 +115,7 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
   });
   await prisma.task.create({ data: { tenantId, leadId: emergency.id, kind: "urgent_callback", title: "Urgent callback: burst pipe, flooding", assigneeId: staffId, dueAt: minutes(-4) } });
 
-  await makeInboxLead(prisma, tenantId, {
+  const james = await makeInboxLead(prisma, tenantId, {
     callerName: "James Carter",
     callerPhone: "+15125550144",
     zip: "78702",
@@ -124,6 +128,20 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     createdAt: minutes(-25),
     evidence: { zip: "78702", issueSummary: "my water heater is leaking from the bottom", urgency: "it's getting worse" },
   });
+  // An "Answered by AI" lead has the conversation that made it.
+  const jamesCall = await prisma.call.create({
+    data: { tenantId, leadId: james.id, callSid: `CAdemo${james.id}`, fromNumber: "+15125550144", toNumber: DEMO.trackingNumber, stage: "ended", dialStatus: "no-answer", startedAt: minutes(-25), endedAt: minutes(-23) },
+  });
+  const jamesTurns = [
+    ["agent", "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?"],
+    ["caller", "78702"],
+    ["agent", "Thanks. What's going on with your plumbing?"],
+    ["caller", "my water heater is leaking from the bottom and it's getting worse"],
+    ["agent", "I'm sorry to hear that. Can I get your name?"],
+    ["caller", "James Carter"],
+    ["agent", "Thanks, James. Someone from the office will call you back shortly to schedule an inspection."],
+  ] as const;
+  await prisma.callTurn.createMany({ data: jamesTurns.map(([speaker, text], seq) => ({ tenantId, callId: jamesCall.id, seq, speaker, text })) });
   const booked = await makeInboxLead(prisma, tenantId, {
     callerName: "Priya Patel",
     callerPhone: "+15125550145",
@@ -132,10 +150,10 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     issueSummary: "Slow bathroom drain",
     address: "412 Congress Ave",
     status: "booked",
-    appointmentAt: minutes(26 * 60),
+    appointmentAt: tomorrowAt10,
     ownerId: staffId,
     nextAction: "Confirm the appointment with the customer",
-    dueAt: minutes(2 * 60),
+    dueAt: new Date(Math.min(minutes(2 * 60).getTime(), tomorrowAt10.getTime() - 60 * 60_000)),
     createdAt: minutes(-3 * 60),
   });
   await prisma.lead.update({ where: { id: booked.id }, data: { acceptedAt: minutes(-170) } });
@@ -145,6 +163,7 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     zip: "78751",
     issueSummary: "Toilet keeps running (web form)",
     source: "web_form",
+    sourceRef: "Website contact form",
     status: "followup_needed",
     ownerId: staffId,
     nextAction: "Reply to the web form inquiry",
@@ -183,6 +202,7 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     zip: "78756",
     issueSummary: "Wants an estimate for repiping a 1960s house",
     source: "referral",
+    sourceRef: "Referred by the Hendersons",
     status: "not_booked",
     notes: "Referred by the Hendersons (repipe job on Shoal Creek, 2025). Prefers email.",
     isEstimate: true,

@@ -5,12 +5,15 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   /** The input field the message is about, so forms can show it inline. */
   readonly field?: string;
+  /** Every field that is wrong, when a form has more than one error: forms show them all at once. */
+  readonly fieldErrors?: { field: string; message: string }[];
 
-  constructor(code: AppErrorCode, message: string, field?: string) {
+  constructor(code: AppErrorCode, message: string, field?: string, fieldErrors?: { field: string; message: string }[]) {
     super(message);
     this.name = "AppError";
     this.code = code;
-    this.field = field;
+    this.field = fieldErrors && fieldErrors.length > 1 ? undefined : field;
+    this.fieldErrors = fieldErrors && fieldErrors.length > 1 ? fieldErrors : undefined;
   }
 }
 

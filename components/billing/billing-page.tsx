@@ -3,7 +3,7 @@
 // period's usage and the upcoming charge, cancellation with the detach time, and the ledger.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, SuccessNote } from "@/components/ui/form";
 import { Card, PageHeader } from "@/components/ui/layout";
@@ -30,6 +30,13 @@ export function BillingPage({ role, timeZone }: { role: TenantRole; timeZone: st
   const params = useSearchParams();
   const returning = params.get("checkout");
   const [openedAt] = useState(() => Date.now());
+  // Looking again for Stripe's confirmation for 30 s; after that the note says what is (not) confirmed.
+  const [checking, setChecking] = useState(returning === "success");
+  useEffect(() => {
+    if (!checking) return;
+    const t = setTimeout(() => setChecking(false), 30_000);
+    return () => clearTimeout(t);
+  }, [checking]);
   const state = useQuery({
     ...trpc.billing.state.queryOptions(),
     // Back from Checkout: Stripe's webhook may land a moment later, so look again for 30 s.
@@ -40,13 +47,26 @@ export function BillingPage({ role, timeZone }: { role: TenantRole; timeZone: st
   return (
     <div className="max-w-4xl space-y-6">
       <PageHeader title="Billing" description={state.data?.agencyPlan ? "Your plan from your agency: a monthly price with included calls and texts. Test calls, out-of-area, spam and repeat calls never count." : "Your LeadRescue plan: a monthly price plus a charge per call the AI handles. Test calls, out-of-area, spam and repeat calls are never charged."} />
-      {returning === "success" ? <SuccessNote message={state.data?.status === "active" ? "Thank you — your subscription is active." : "Payment received — confirming your subscription with Stripe…"} /> : null}
+      {returning === "success" && state.data ? <CheckoutReturnNote state={state.data} timeZone={timeZone} waiting={checking} /> : null}
       {returning === "canceled" ? <p role="status" className="text-sm text-slate-600">Checkout was cancelled; nothing was charged.</p> : null}
       <QueryState query={state} what="see billing">
         {() => <BillingBody state={state.data!} timeZone={timeZone} />}
       </QueryState>
     </div>
   );
+}
+
+/**
+ * Back from Checkout: says only what Stripe has confirmed. A card saved during the trial charges
+ * nothing yet; a return link opened again later (a reload) is not a payment.
+ */
+function CheckoutReturnNote({ state, timeZone, waiting }: { state: BillingState; timeZone: string; waiting: boolean }) {
+  if (state.status === "active") return <SuccessNote message="Thank you — your subscription is active." />;
+  if (state.status === "trialing" && state.hasPaymentMethod) {
+    return <SuccessNote message={`Card saved. Nothing is charged until the free trial ends${state.trialEnd ? ` on ${dateFormatter(timeZone)(state.trialEnd)}` : ""}.`} />;
+  }
+  if (waiting) return <p role="status" className="text-sm text-slate-600">Back from checkout — checking with Stripe…</p>;
+  return <p role="status" className="text-sm text-slate-600">Stripe has not confirmed a payment or a saved card, so nothing was charged. Choose a plan below to try again.</p>;
 }
 
 function BillingBody({ state, timeZone }: { state: BillingState; timeZone: string }) {

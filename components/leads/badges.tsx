@@ -41,6 +41,7 @@ export function TestBadge() {
   return <span className={`${base} bg-violet-100 text-violet-800`}>Test</span>;
 }
 
-export function OverdueBadge() {
-  return <span className={`${base} bg-red-50 text-red-700 ring-1 ring-red-200`}>Overdue</span>;
+/** Past its due time; a lead with no due time at all waits in the queue as due since it came in, and says so instead of "Overdue". */
+export function OverdueBadge({ noDueTime = false }: { noDueTime?: boolean }) {
+  return <span className={`${base} bg-red-50 text-red-700 ring-1 ring-red-200`}>{noDueTime ? "Needs a due time" : "Overdue"}</span>;
 }

@@ -3,7 +3,7 @@
 // Unknown values are dropped; the server validates what is left.
 import { LeadSource, LeadStatus } from "@/server/db/generated/enums";
 
-export type UrlFilters = { status?: LeadStatus; source?: LeadSource; unowned?: boolean; overdue?: boolean; notACustomer?: boolean; createdFrom?: string; createdTo?: string };
+export type UrlFilters = { status?: LeadStatus; source?: LeadSource; unowned?: boolean; overdue?: boolean; notACustomer?: boolean; testCalls?: boolean; createdFrom?: string; createdTo?: string };
 
 const isIso = (s: string | null): s is string => !!s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s);
 
@@ -16,6 +16,7 @@ export function inboxFiltersFromUrl(params: Pick<URLSearchParams, "get">): UrlFi
   if (params.get("unowned") === "1") out.unowned = true;
   if (params.get("overdue") === "1") out.overdue = true;
   if (params.get("notACustomer") === "1") out.notACustomer = true;
+  if (params.get("testCalls") === "1") out.testCalls = true;
   const from = params.get("createdFrom");
   const to = params.get("createdTo");
   if (isIso(from)) out.createdFrom = new Date(from).toISOString();
@@ -31,6 +32,7 @@ export function inboxHref(slug: string, f: UrlFilters): string {
   if (f.unowned) q.set("unowned", "1");
   if (f.overdue) q.set("overdue", "1");
   if (f.notACustomer) q.set("notACustomer", "1");
+  if (f.testCalls) q.set("testCalls", "1");
   if (f.createdFrom) q.set("createdFrom", f.createdFrom);
   if (f.createdTo) q.set("createdTo", f.createdTo);
   const qs = q.toString();

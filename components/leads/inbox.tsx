@@ -51,6 +51,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
   const notice = params.get("notice");
   const [filters, setFilters] = useState<Filters>(() => inboxFiltersFromUrl(params) as Filters);
   const [search, setSearch] = useState("");
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const input = useMemo(() => ({ ...filters, limit: 25 }), [filters]);
 
   const owners = useQuery(trpc.leads.owners.queryOptions());
@@ -61,6 +62,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
 
   const set = (patch: Partial<Filters>) => setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== "" && v !== false)) as Filters);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const testCalls = list.data?.pages[0]?.testCalls;
 
   return (
     <div className="max-w-6xl">
@@ -96,10 +98,17 @@ function InboxBody({ canManage }: { canManage: boolean }) {
         ) : null}
       </section>
 
+      {/* On a phone the filters stay behind one button, so the queue is on the first screen. */}
+      <div className="mb-3 sm:hidden">
+        <Button type="button" variant="secondary" aria-expanded={filtersOpen} aria-controls="inbox-filters" onClick={() => setFiltersOpen((v) => !v)}>
+          Filter{Object.keys(filters).length ? ` (${Object.keys(filters).length} on)` : ""}
+        </Button>
+      </div>
       <form
+        id="inbox-filters"
         role="search"
         aria-label="Filter leads"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+        className={`mb-4 flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:flex ${filtersOpen ? "flex" : "hidden"}`}
         onSubmit={(e) => {
           e.preventDefault();
           set({ q: search.trim() || undefined });
@@ -107,7 +116,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
       >
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Search
-          <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, phone or ZIP" className={`${selectClass} mt-1 w-52`} />
+          <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, phone or ZIP" className={`${selectClass} mt-1 w-full sm:w-52`} />
         </label>
         <Button type="submit" variant="secondary">Search</Button>
         <label className="flex flex-col text-xs font-medium text-slate-600">
@@ -165,9 +174,17 @@ function InboxBody({ canManage }: { canManage: boolean }) {
         <p className="mb-3 text-sm text-slate-600">Calls the AI closed as not from a customer: salespeople, recorded messages and wrong numbers. They get no text and no callback, and are not billed. Open one and choose “This is a real customer” if the AI was wrong.</p>
       ) : null}
       {filters.testCalls ? <TestCallsNote canManage={canManage} hasOpen={items.some((l) => l.status !== "closed")} /> : null}
+      {!filters.testCalls && testCalls === "all_no_real_leads" && items.length ? <TestCallsNote canManage={canManage} hasOpen={items.some((l) => l.status !== "closed")} untilRealLeads /> : null}
       {list.data && !items.length ? (
         <EmptyState title={Object.keys(filters).length ? "No leads match these filters." : "The inbox is empty."}>
-          {Object.keys(filters).length ? "Clear a filter to see more." : "New calls land here as soon as they are missed."}
+          {Object.keys(filters).length ? (
+            "Clear a filter to see more."
+          ) : (
+            <>
+              New calls land here as soon as they are missed. To see how it works, place a call in{" "}
+              <Link href={`/t/${slug}/simulator`} className="font-medium text-brand-700 underline underline-offset-2">Test your flow</Link>.
+            </>
+          )}
         </EmptyState>
       ) : null}
 
@@ -191,7 +208,7 @@ function InboxBody({ canManage }: { canManage: boolean }) {
                       <StatusBadge status={lead.status} />
                       <TemperatureBadge score={lead.temperature} band={lead.temperatureBand} />
                       {lead.isTest ? <TestBadge /> : null}
-                      {lead.overdue ? <OverdueBadge /> : null}
+                      {lead.overdue ? <OverdueBadge noDueTime={!lead.dueAt} /> : null}
                     </p>
                     <p className="mt-0.5 truncate text-sm text-slate-600">
                       {lead.issueSummary ?? "No issue captured"}

@@ -39,6 +39,8 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
   const canRespond = isOwner && !lead.acceptedAt && !closed;
   const canTakeOver = d.canTakeOver && !isOwner && !lead.acceptedAt && !closed;
   const rejectErrors = fieldErrorsFrom(reject.error).fields;
+  // "You took over this lead" / "Handoff accepted" only while it is still true: a later reassignment (here or by someone else) ends it.
+  const stillMine = isOwner && !!lead.acceptedAt;
   const rejection = handoff.rejection;
 
   return (
@@ -59,7 +61,7 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
           </p>
         ) : (
           <div>
-            <p className="font-medium text-amber-900">Still with intake. Missing:</p>
+            <p className="font-medium text-amber-900">Not handed off yet. Still to do:</p>
             <ul className="mt-1 list-disc pl-5" aria-label="Missing for handoff">
               {handoff.missing.map((m) => (
                 <li key={m.key}>{m.key === "acceptance" && lead.ownerId && !isOwner ? `${nameOf(lead.ownerId)} has not accepted yet` : m.label}</li>
@@ -94,7 +96,7 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
                 Reject…
               </Button>
             </div>
-            <ActionResult error={accept.error} done={accept.isSuccess ? done : null} />
+            <ActionResult error={accept.error} done={accept.isSuccess && stillMine ? done : null} />
           </form>
           {showReject ? (
             <form
@@ -128,7 +130,7 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
             Take over and accept
           </Button>
           <p className="mt-1 text-xs text-slate-600">The lead becomes yours, accepted now; the timeline records that you took it over.</p>
-          <ActionResult error={takeOver.error} done={takeOver.isSuccess ? done : null} />
+          <ActionResult error={takeOver.error} done={takeOver.isSuccess && stillMine ? done : null} />
         </div>
       ) : null}
     </section>

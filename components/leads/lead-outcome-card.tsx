@@ -27,6 +27,9 @@ export function LeadOutcomeCard({ lead }: { lead: OutcomeLead }) {
   const [value, setValue] = useState(lead.jobValueCents != null ? String(lead.jobValueCents / 100) : "");
   const [valueError, setValueError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [early, setEarly] = useState(false);
+  const [openedAt] = useState(() => Date.now());
+  const earlyId = useId();
   const record = useMutation(
     trpc.leads.recordOutcome.mutationOptions({
       onSuccess: async (_id, input) => {
@@ -37,9 +40,11 @@ export function LeadOutcomeCard({ lead }: { lead: OutcomeLead }) {
   );
   if (!lead.appointmentAt) return null;
 
+  // Before the booked time, a show or a win needs "It happened early" (the server refuses it otherwise).
+  const upcoming = new Date(lead.appointmentAt).getTime() > openedAt;
   const send = (input: Omit<RecordOutcomeInput, "leadId">) => {
     setDone(null);
-    record.mutate({ leadId: lead.id, ...input });
+    record.mutate({ leadId: lead.id, ...input, ...(upcoming && early ? { happenedEarly: true } : {}) });
   };
   const won = (e: FormEvent) => {
     e.preventDefault();
@@ -55,6 +60,15 @@ export function LeadOutcomeCard({ lead }: { lead: OutcomeLead }) {
       <p className="text-sm text-slate-700" data-testid="outcome-now">
         Visit: {lead.visitOutcome ? VISIT_OUTCOME_LABEL[lead.visitOutcome] : "not recorded"} · Job: {lead.jobOutcome ? `${JOB_OUTCOME_LABEL[lead.jobOutcome]}${lead.jobValueCents != null ? ` (${money(lead.jobValueCents)})` : ""}` : "not recorded"}
       </p>
+      {upcoming ? (
+        <div className="mt-3 rounded-md bg-slate-50 p-2 text-sm">
+          <p className="text-slate-700">The visit is still ahead: record how it went after it.</p>
+          <label htmlFor={earlyId} className="mt-1 flex items-center gap-2">
+            <input id={earlyId} type="checkbox" className="size-4" checked={early} onChange={(e) => setEarly(e.target.checked)} aria-invalid={serverError.field === "happenedEarly" ? true : undefined} />
+            It happened early (the plumber already went)
+          </label>
+        </div>
+      ) : null}
       <div className="mt-3 flex flex-wrap gap-2">
         <Button variant={lead.visitOutcome === "showed" ? "primary" : "secondary"} aria-pressed={lead.visitOutcome === "showed"} busy={record.isPending && record.variables?.visitOutcome === "showed"} onClick={() => send({ visitOutcome: "showed" })}>
           Customer was there

@@ -13,6 +13,7 @@ import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } 
 import { BusinessTimeProvider, TimeZoneNote } from "./business-time";
 import { PhoneLink } from "./contact-links";
 import { LeadActionBar } from "./lead-action-bar";
+import { LeadProblemSummary } from "./lead-problem-summary";
 import { LeadOutcomeCard } from "./lead-outcome-card";
 import { LeadAssignCard } from "./lead-assign-card";
 import { LeadBookCard } from "./lead-book-card";
@@ -62,7 +63,7 @@ function LeadPageBody({ id }: { id: string }) {
             <StatusBadge status={lead.status} />
             <TemperatureBadge score={d.temperature.score} band={d.temperature.band.key} />
             {lead.isTest ? <TestBadge /> : null}
-            {d.overdue ? <OverdueBadge /> : null}
+            {d.overdue ? <OverdueBadge noDueTime={!lead.dueAt} /> : null}
             <span className="text-slate-600">Queue: {d.queueGroup.label}</span>
           </span>
         }
@@ -71,8 +72,9 @@ function LeadPageBody({ id }: { id: string }) {
 
       {/* Phones: next action, actions, record, timeline. Wide screens: actions in a side column. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:grid-rows-[auto_1fr]">
-        <div className="lg:col-start-1 lg:row-start-1">
+        <div className="space-y-4 lg:col-start-1 lg:row-start-1">
           <LeadHandoffCard d={d} nameOf={nameOf} />
+          <LeadProblemSummary d={d} />
         </div>
         <div className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <LeadOutcomeCard lead={lead} />

@@ -102,18 +102,21 @@ function SettingsForm({ loaded }: { loaded: Loaded }) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>(() => formFrom(loaded));
   const save = useMutation(trpc.messaging.updateSettings.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.messaging.settings.queryKey() }) }));
-  const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
+  // Every field's error at once (the browser's checks first, then the server's list).
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const errors = fieldErrorsFrom(save.error);
-  const err = (field: string) => (localError?.field === field ? localError.message : errors.fields[field]);
+  const err = (field: string) => localErrors[field] ?? errors.fields[field];
 
   function submit() {
     const quietStartMinute = clockToMinute(form.quietStart);
     const quietEndMinute = clockToMinute(form.quietEnd);
-    if (quietStartMinute === null) return setLocalError({ field: "quietStartMinute", message: `"${form.quietStart}" is not a time like 21:00.` });
-    if (quietEndMinute === null) return setLocalError({ field: "quietEndMinute", message: `"${form.quietEnd}" is not a time like 08:00.` });
     const windowHours = Number(form.windowHours);
-    if (!Number.isInteger(windowHours)) return setLocalError({ field: "windowHours", message: "Write a whole number of hours, like 24." });
-    setLocalError(null);
+    const local: Record<string, string> = {};
+    if (quietStartMinute === null) local.quietStartMinute = `"${form.quietStart}" is not a time like 21:00.`;
+    if (quietEndMinute === null) local.quietEndMinute = `"${form.quietEnd}" is not a time like 08:00.`;
+    if (!Number.isInteger(windowHours)) local.windowHours = "Write a whole number of hours, like 24.";
+    setLocalErrors(local);
+    if (quietStartMinute === null || quietEndMinute === null || Object.keys(local).length) return;
     save.mutate({
       textBackEnabled: form.textBackEnabled,
       textTestCalls: form.textTestCalls,

@@ -26,7 +26,7 @@ function OverrideForm({ reviewId, current, onSaved }: { reviewId: string; curren
     trpc.qa.override.mutationOptions({
       onSuccess: async (res) => {
         setNote("");
-        setSaved(res.switchedToSafe ? "Saved. The day is now over 5 %: the business was switched to the safe profile." : "Saved.");
+        setSaved(res.switchedToSafe ? "Saved. The day is now over 5 %: the AI was switched to safe, scripted questions." : "Saved.");
         await onSaved();
       },
     }),

@@ -24,7 +24,7 @@ export function PromptProfileCard({ profile, timeZone, canChange }: { profile: P
     trpc.qa.setProfile.mutationOptions({
       onSuccess: async (res) => {
         setReason("");
-        setDone(`Switched to the ${res.profile} profile. New calls use it from now on.`);
+        setDone(`Switched to ${res.profile === "safe" ? "safe, scripted" : "standard"} questions. New calls use them from now on.`);
         await queryClient.invalidateQueries({ queryKey: trpc.qa.days.queryKey() });
       },
     }),
@@ -38,9 +38,9 @@ export function PromptProfileCard({ profile, timeZone, canChange }: { profile: P
   }
 
   return (
-    <Card title="Prompt profile">
+    <Card title="How the AI asks questions">
       <p className="text-sm">
-        <span className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${profile.profile === "safe" ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}>{PROFILE_TEXT[profile.profile].name}<span className="sr-only"> profile:</span></span>
+        <span className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${profile.profile === "safe" ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}>{PROFILE_TEXT[profile.profile].name}<span className="sr-only"> questions:</span></span>
         {PROFILE_TEXT[profile.profile].text}
       </p>
       {profile.changedAt ? (
@@ -66,7 +66,7 @@ export function PromptProfileCard({ profile, timeZone, canChange }: { profile: P
           </div>
         </form>
       ) : (
-        <p className="mt-3 text-xs text-slate-500">Only owners and agency operators can switch the profile.</p>
+        <p className="mt-3 text-xs text-slate-500">Only owners and agency operators can switch how the AI asks.</p>
       )}
     </Card>
   );

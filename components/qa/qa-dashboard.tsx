@@ -1,5 +1,5 @@
 "use client";
-// The Call QA page (seed 000 §8): 30 days of failure rates, the prompt profile and why, a day's
+// The Call QA page (the daily sample of AI calls): 30 days of failure rates, the prompt profile and why, a day's
 // sampled calls with overrides, and "run today's sample now".
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -25,7 +25,7 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
         setRan(
           r.sampled === 0
             ? "No finished AI-handled calls today yet: nothing to sample."
-            : `Sampled ${r.sampled} of ${r.eligible} AI-handled calls today: ${r.failed} failed (${formatRate(r.rate)}).${r.switchedToSafe ? " That is over 5 %: the business is now on the safe prompt profile." : ""}`,
+            : `Sampled ${r.sampled} of ${r.eligible} AI-handled calls today: ${r.failed} failed (${formatRate(r.rate)}).${r.switchedToSafe ? " That is over 5 %: the AI now asks safe, scripted questions." : ""}`,
         );
         await queryClient.invalidateQueries({ queryKey: trpc.qa.days.queryKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.qa.reviews.queryKey({ day: r.day }) });
@@ -36,7 +36,7 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
   const header = (
     <PageHeader
       title="Call QA"
-      description="Every evening 10 random AI-handled calls of the day are checked for a wrong qualification path, missing required fields, incorrect urgency and hallucinated details. Above 5 % failures the AI moves to the safe prompt profile."
+      description="Every evening 10 random AI-handled calls of the day are checked for a wrong qualification path, missing required fields, incorrect urgency and hallucinated details. Above 5 % failures the AI switches to safe, scripted questions."
       actions={
         <Button onClick={() => { setRan(null); run.mutate(); }} busy={run.isPending} variant="secondary">
           Run today&apos;s sample now

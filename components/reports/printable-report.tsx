@@ -65,6 +65,8 @@ export function PrintableReport({ report }: { report: Report }) {
       <section className="mt-6 break-inside-avoid">
         <h2 className="text-lg font-semibold">KPIs by lead source</h2>
         {report.bySource.length ? (
+          // Nine columns do not fit a phone: the table scrolls inside its own box, never the page (printing shows it whole).
+          <div role="region" aria-label="KPIs by lead source, scrolls sideways on small screens" tabIndex={0} className="overflow-x-auto print:overflow-visible">
           <table className="mt-2 w-full border-collapse text-sm">
             <thead>
               <tr>
@@ -89,6 +91,7 @@ export function PrintableReport({ report }: { report: Report }) {
               ))}
             </tbody>
           </table>
+          </div>
         ) : (
           <p className="mt-1 text-sm">No leads this month.</p>
         )}

@@ -2,7 +2,9 @@
 // The reports page: the missed-lead report and the KPIs for a period, with the previous period
 // beside each figure, charts with their tables, and the CSV. Figures come from server/reports/.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
+import { inboxHref } from "@/components/leads/inbox-url-filters";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, LoadError, Loading, PageHeader } from "@/components/ui/layout";
@@ -49,9 +51,14 @@ export function ReportsPage({ slug }: { slug: string }) {
         title="Reports"
         description="Missed calls the AI rescued, the texts and bookings that followed, open lead leaks and the KPIs by lead source, with the previous period beside each figure. Days are in the business's time zone."
         actions={
-          <Button variant="secondary" onClick={download} busy={downloading} disabled={!r}>
-            Download CSV
-          </Button>
+          <>
+            <Link href={`/t/${slug}/reports/print${r ? `?month=${r.period.firstDay.slice(0, 7)}` : ""}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              Printable monthly report
+            </Link>
+            <Button variant="secondary" onClick={download} busy={downloading} disabled={!r}>
+              Download CSV
+            </Button>
+          </>
         }
       />
       <PeriodPicker value={period} onChange={setPeriod} error={periodError} />
@@ -66,9 +73,10 @@ export function ReportsPage({ slug }: { slug: string }) {
             <span className="font-medium">{r.period.label}</span> ({r.period.firstDay} to {r.period.lastDay}, {r.business.timeZone}); previous period {r.period.previous.firstDay} to {r.period.previous.lastDay}.
             {r.ownLeadsOnly ? " These are your own leads' numbers." : ""}
           </p>
+          <TestCallsLine slug={slug} from={r.period.start} to={r.period.end} />
           {r.current.calls === 0 && r.current.leads === 0 ? (
             <p role="status" className="rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-600">
-              No calls or leads in this period yet. Pick another period, or place a test call from “Test your flow”.
+              No real calls or leads in this period yet. Test calls are left out of reports; real calls show here as they come in. Pick another period to compare.
             </p>
           ) : null}
           <section aria-labelledby="missed-heading">
@@ -108,5 +116,25 @@ export function ReportsPage({ slug }: { slug: string }) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Reports count real calls only; this line says how many test calls the period left out, counted
+ * by the inbox's own query (leads.counts), and links to them.
+ */
+function TestCallsLine({ slug, from, to }: { slug: string; from: string; to: string }) {
+  const trpc = useTRPC();
+  const counts = useQuery(trpc.leads.counts.queryOptions({ testCalls: true, createdFrom: from, createdTo: to }));
+  if (!counts.data) return null;
+  const n = counts.data.reduce((sum, g) => sum + g.total, 0);
+  if (!n) return <p className="text-sm text-slate-600" data-testid="report-test-calls">Excludes test calls (none in this period).</p>;
+  return (
+    <p className="text-sm text-slate-600" data-testid="report-test-calls">
+      Excludes {n} open test call{n === 1 ? "" : "s"} from “Test your flow”.{" "}
+      <Link href={inboxHref(slug, { testCalls: true, createdFrom: from, createdTo: to })} className="font-medium text-brand-700 underline underline-offset-2">
+        See them in the inbox
+      </Link>
+    </p>
   );
 }

@@ -38,7 +38,7 @@ function sectionText(section: RoutineSection, w: { previousClose: Date; morningS
     case "activity":
       return { title: "New responses and activity since the morning", description: `Leads that moved since ${fmt(w.morningStart)}: new calls, touchpoints, status changes.`, empty: "Nothing has moved since the morning." };
     case "review":
-      return { title: "Review list: no recorded next action", description: "Every open lead without a next action gets reviewed before close (seed 001).", empty: "Every open lead has a next action." };
+      return { title: "Review list: no recorded next action", description: "Every open lead without a next action gets reviewed before the end of the day.", empty: "Every open lead has a next action." };
     case "callbacks":
       return { title: "Tomorrow's callbacks", description: "Next actions and estimate follow-ups due tomorrow.", empty: "No callbacks due tomorrow." };
   }

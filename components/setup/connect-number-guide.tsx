@@ -9,8 +9,9 @@ function UrlRow({ id, label, url }: { id: string; label: string; url: string }) 
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <div className="mt-1 flex flex-wrap items-center gap-2">
-        <input id={id} readOnly value={url} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+      {/* On a phone the URL takes the whole line (wrapping) and the Copy button goes under it, so the URL is never cut to "htt". */}
+      <div className="mt-1 flex flex-col items-start gap-2 sm:flex-row sm:items-center">
+        <textarea id={id} readOnly value={url} rows={1} className="block w-full min-w-0 resize-none overflow-hidden break-all rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs [field-sizing:content] sm:flex-1" onFocus={(e) => e.currentTarget.select()} />
         <CopyButton value={url} targetId={id} label={`Copy ${label.toLowerCase()}`} />
       </div>
     </div>

@@ -10,8 +10,10 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { QueryState, ReadOnlyNote } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
+import type { NumberConnection } from "@/server/setup/connection-summary";
 import { ConnectNumberGuide } from "./connect-number-guide";
 import { useInvalidateSetup } from "./use-invalidate-setup";
+import { NumberConnectionStatus } from "./number-connection-status";
 
 function pretty(e164: string | null | undefined): string {
   if (!e164) return "";
@@ -21,6 +23,7 @@ function pretty(e164: string | null | undefined): string {
 export function PhoneSettings({ role, webhooks }: { role: TenantRole; webhooks: { voiceUrl: string; smsUrl: string } }) {
   const trpc = useTRPC();
   const phones = useQuery(trpc.setup.phones.queryOptions());
+  const connection = useQuery(trpc.setup.connection.queryOptions());
   const editable = can(role, "setup.write");
 
   return (
@@ -30,7 +33,12 @@ export function PhoneSettings({ role, webhooks }: { role: TenantRole; webhooks: 
       <QueryState query={phones} what="see the phone numbers">
         {() => (
           <>
-            <TrackingNumbers numbers={phones.data!.tracking} editable={editable} />
+            {connection.data && connection.data.summary.state !== "no_numbers" ? (
+              <p role="status" className={`rounded-lg border p-3 text-sm ${connection.data.summary.state === "elsewhere" ? "border-red-200 bg-red-50 text-red-900" : connection.data.summary.state === "unknown" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-green-200 bg-green-50 text-green-900"}`} data-testid="connection-summary">
+                {connection.data.summary.sentence}
+              </p>
+            ) : null}
+            <TrackingNumbers numbers={phones.data!.tracking} editable={editable} connections={connection.data?.numbers} />
             <ForwardingPhones plumberPhone={phones.data!.plumberPhone} onCallPhone={phones.data!.onCallPhone} editable={editable} />
             <ConnectNumberGuide voiceUrl={webhooks.voiceUrl} smsUrl={webhooks.smsUrl} />
           </>
@@ -41,7 +49,7 @@ export function PhoneSettings({ role, webhooks }: { role: TenantRole; webhooks: 
 }
 
 
-function TrackingNumbers({ numbers, editable }: { numbers: { id: string; e164: string; label: string | null }[]; editable: boolean }) {
+function TrackingNumbers({ numbers, editable, connections }: { numbers: { id: string; e164: string; label: string | null }[]; editable: boolean; connections: NumberConnection[] | undefined }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateSetup();
   const [added, setAdded] = useState<string | null>(null);
@@ -68,13 +76,14 @@ function TrackingNumbers({ numbers, editable }: { numbers: { id: string; e164: s
       ) : (
         <ul className="divide-y divide-slate-100" aria-label="Tracking numbers">
           {numbers.map((n) => (
-            <li key={n.id} className="flex items-center justify-between gap-4 py-3">
-              <div>
+            <li key={n.id} className="flex items-start justify-between gap-4 py-3">
+              <div className="min-w-0">
                 <p className="text-sm font-medium">{pretty(n.e164)}</p>
                 <p className="text-xs text-slate-600">
                   {n.e164}
                   {n.label ? ` · ${n.label}` : ""}
                 </p>
+                <NumberConnectionStatus connection={connections?.find((c) => c.id === n.id)} editable={editable} />
               </div>
               {editable ? (
                 <ConfirmButton label={`Remove ${n.e164}`} busy={remove.isPending && remove.variables?.id === n.id} onConfirm={() => remove.mutate({ id: n.id })}>

@@ -6,11 +6,14 @@ import { useParams } from "next/navigation";
 import { useTRPC } from "@/components/trpc-provider";
 import { AiStatusCard } from "@/components/billing/ai-status-card";
 import { Card, LoadError, Loading, PageHeader } from "@/components/ui/layout";
+import { overviewStatus } from "@/server/setup/connection-summary";
 
 export function SetupChecklist() {
   const trpc = useTRPC();
   const { slug } = useParams<{ slug: string }>();
   const q = useQuery(trpc.setup.checklist.queryOptions());
+  // Whether calls really reach LeadRescue (Twilio's URLs, a real call arrived): "on" only as far as it is checked.
+  const connection = useQuery(trpc.setup.connection.queryOptions());
   if (q.isPending) return <Loading />;
   if (q.error) return <LoadError error={q.error} retry={() => q.refetch()} />;
   const { items, gate, ai } = q.data;
@@ -21,7 +24,7 @@ export function SetupChecklist() {
       <PageHeader title="Overview" description="When a call is missed, LeadRescue answers with the AI — once your setup is complete and your plan (or free trial) is on." />
       <div className="mb-6">
         <AiStatusCard
-          ai={ai}
+          ai={connection.data ? overviewStatus(ai, connection.data.summary) : ai}
           slug={slug}
           details={
             !gate.open && gate.reasons.length > 1 ? (

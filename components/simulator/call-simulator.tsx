@@ -1,5 +1,5 @@
 "use client";
-// "Test your flow" (seed 003: tested sample flow): the signed-in person plays the caller (and the
+// "Test your flow" (a tested sample flow before going live): the signed-in person plays the caller (and the
 // plumber who may or may not pick up); the server drives the real, signed voice webhooks and
 // answers with what happened. Conversation on the left, the resulting lead on the right.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -15,6 +15,7 @@ import { Card, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { Conversation } from "./conversation";
 import { LeadPanel } from "./lead-panel";
 import { SAMPLE_PHRASES, fictionalCaller } from "./sample-phrases";
+import { phoneLabel } from "@/server/leads/labels";
 
 type Step = inferRouterOutputs<AppRouter>["simulator"]["start"];
 type Context = inferRouterOutputs<AppRouter>["simulator"]["context"];
@@ -157,6 +158,7 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
   }
 
   const ended = pending?.kind === "ended";
+  const leadId = lead.data?.lead?.id ?? null;
 
   return (
     <>
@@ -179,7 +181,7 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
                   <Select label="Number called" name="to" value={to} onChange={(e) => setTo(e.target.value)} error={startErrors.fields.to}>
                     {context.trackingNumbers.map((n) => (
                       <option key={n.e164} value={n.e164}>
-                        {n.e164}
+                        {phoneLabel(n.e164)}
                         {n.label ? ` — ${n.label}` : ""}
                       </option>
                     ))}
@@ -195,7 +197,7 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
           ) : (
             <Card title="The call">
               <p className="mb-3 text-xs text-slate-500">
-                {call.from} → {call.to} · <span className="font-medium text-amber-800">Test call</span>
+                {phoneLabel(call.from)} → {phoneLabel(call.to)} · <span className="font-medium text-amber-800">Test call</span>
               </p>
               <Conversation lines={lines} />
               <div className="mt-4 border-t border-slate-200 pt-4">
@@ -262,7 +264,15 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
                       Hang up
                     </Button>
                   ) : (
-                    <p role="status" className="self-center text-sm text-slate-600">The call has ended.</p>
+                    <p role="status" className="self-center text-sm text-slate-600">
+                      The call has ended.{" "}
+                      {leadId ? (
+                        <Link href={`/t/${slug}/leads/${leadId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600" data-testid="ended-lead-link">
+                          Open the lead it made
+                        </Link>
+                      ) : null}
+                      {leadId ? " — it is in your inbox, marked “Test”." : null}
+                    </p>
                   )}
                   <Button type="button" variant="secondary" disabled={busy} onClick={startAnother}>
                     Start another call
@@ -286,7 +296,7 @@ function DialControls({ pending, disabled, onAnswer }: { pending: DialPending; d
   return (
     <fieldset>
       <legend className="mb-2 text-sm font-medium">
-        {who} ({pending.number}) is ringing. What happens?
+        {who} ({phoneLabel(pending.number)}) is ringing. What happens?
       </legend>
       <div className="flex flex-wrap gap-2">
         <Button type="button" disabled={disabled} onClick={() => onAnswer("answer")}>

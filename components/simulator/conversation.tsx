@@ -1,6 +1,6 @@
 "use client";
 // The test call as it happened: the agent's words, the caller's, what the phone system did, and
-// (collapsed) the raw TwiML each webhook answered.
+// (collapsed, for the technically curious) the raw instructions each webhook answered.
 import { useEffect, useRef } from "react";
 import type { SimLine } from "@/server/simulator/call-driver";
 
@@ -57,7 +57,7 @@ function Line({ line }: { line: SimLine }) {
       return (
         <details className="w-full rounded border border-slate-200 bg-slate-50 text-xs" data-who="twiml">
           <summary className="cursor-pointer px-2 py-1 text-slate-600">
-            TwiML from <code>{pathOf(line.url)}</code>{" "}
+            Phone system instructions from <code>{pathOf(line.url)}</code>{" "}
             <span className={line.status === 200 ? "text-green-700" : "font-medium text-red-700"}>({line.status})</span>
           </summary>
           <pre className="overflow-x-auto whitespace-pre-wrap break-all border-t border-slate-200 px-2 py-1 font-mono text-[11px] text-slate-700">{line.xml || "(empty)"}</pre>

@@ -6,6 +6,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
 import { SimulatorTexts } from "@/components/messaging/simulator-texts";
+import { phoneLabel, statusLabel, urgencyLabel } from "@/server/leads/labels";
 
 type SimLead = inferRouterOutputs<AppRouter>["simulator"]["lead"];
 
@@ -67,17 +68,17 @@ export function LeadPanel({ slug, timeZone, query }: { slug: string; timeZone: s
     <Card title="The lead">
       <div className="mb-3 flex flex-wrap items-center gap-2" role="status" aria-live="polite" aria-label="Lead status">
         <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_STYLE[lead.status] ?? "bg-slate-100"}`} data-testid="lead-status">
-          {lead.status}
+          {statusLabel(lead.status)}
         </span>
         {lead.isTest ? <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">Test</span> : null}
         {query.isFetching ? <span className="text-xs text-slate-400">updating…</span> : null}
       </div>
       <dl className="divide-y divide-slate-100 text-sm">
-        <Row label="Caller" value={lead.callerPhone} />
+        <Row label="Caller" value={phoneLabel(lead.callerPhone)} />
         <Row label="ZIP" value={lead.zip} evidence={ev.zip} />
         <Row label="In area" value={lead.inArea === null ? null : lead.inArea ? "Yes" : "No — out of area"} />
         <Row label="Issue" value={lead.issueSummary} evidence={ev.issueSummary} />
-        <Row label="Urgency" value={lead.urgency} />
+        <Row label="Urgency" value={lead.urgency ? urgencyLabel(lead.urgency) : null} />
         <Row label="Name" value={lead.callerName} evidence={ev.callerName} />
         <Row label="Address" value={lead.address} evidence={ev.address} />
         <Row label="Appointment" value={when(lead.appointmentAt, timeZone)} evidence={ev.appointmentAt} />

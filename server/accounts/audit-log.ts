@@ -25,6 +25,8 @@ export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) =
       return "Created this business";
     case "setup.call_answers_changed":
       return "Changed the answers the AI gives callers (price and services)";
+    case "setup.number_connected":
+      return `Pointed ${target} at LeadRescue in Twilio`;
     case "tenant.settings_changed":
       return `Changed the business settings${typeof data.name === "string" ? ` (name "${data.name}", time zone ${String(data.timeZone)})` : ""}`;
     case "member.invited":

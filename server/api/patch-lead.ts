@@ -40,6 +40,7 @@ export async function patchLead(ctx: { db: TenantDb; tenantId: string; keyId: st
   const appointmentAt = input.appointmentAt ? new Date(input.appointmentAt) : null;
   if (appointmentAt) checkCustomTime(appointmentAt, now, "appointmentAt");
   // The key acts with an owner's view of the business; its id is the actor on the timeline.
+  // A field-service system reports a visit when it happened there, booked time or not: outcomes through the API count as "it happened early".
   const write: LeadWriteCtx = { db: ctx.db, tenantId: ctx.tenantId, viewer: { userId: `api_key:${ctx.keyId}`, role: "owner" }, now };
   const fresh = await applyLeadChange(write, leadId, (lead) => {
     const changes: LeadChange[] = [];
@@ -58,8 +59,8 @@ export async function patchLead(ctx: { db: TenantDb; tenantId: string; keyId: st
       });
     }
     if (input.outcome === "booked") add(bookingChange(after, { at: appointmentAt!, via: "custom", note: "Booked through the API" }, now));
-    else if (input.outcome === "showed" || input.outcome === "no_show") add(outcomeChange(after, { leadId, visitOutcome: input.outcome }, now));
-    else if (input.outcome === "won" || input.outcome === "lost") add(outcomeChange(after, { leadId, jobOutcome: input.outcome, jobValueCents: input.outcome === "won" ? (input.jobValueCents ?? null) : null }, now));
+    else if (input.outcome === "showed" || input.outcome === "no_show") add(outcomeChange(after, { leadId, visitOutcome: input.outcome, happenedEarly: true }, now));
+    else if (input.outcome === "won" || input.outcome === "lost") add(outcomeChange(after, { leadId, jobOutcome: input.outcome, jobValueCents: input.outcome === "won" ? (input.jobValueCents ?? null) : null, happenedEarly: true }, now));
     return { patch: Object.assign({}, ...changes.map((c) => c.patch)) as LeadChange["patch"], events: changes.flatMap((c) => c.events) };
   });
   return leadJson(fresh);

@@ -14,6 +14,7 @@ export type AuditAction =
   | "tenant.created"
   | "tenant.settings_changed"
   | "setup.call_answers_changed"
+  | "setup.number_connected"
   | "call.unknown_number"
   // ── agency ──
   | "tenant.paused"

@@ -11,6 +11,8 @@ export type AiStatusFacts = {
   billing: { status: SubscriptionStatus; eligible: boolean; reason: string | null; trialEnd: Date | null; hasPaymentMethod: boolean };
   cancellation: { requestedAt: Date | null; detachAt: Date | null; detachedAt: Date | null };
   timeZone: string;
+  /** The person reading is the agency operator, who paused it: they resume it themselves. */
+  viewerIsOperator?: boolean;
 };
 
 export type AiStatus = {
@@ -41,7 +43,11 @@ export function aiStatus(f: AiStatusFacts): AiStatus {
   const at = (d: Date) => formatBusinessTime(f.timeZone, d);
   const c = f.cancellation;
   if (c.detachedAt) return { state: "off", sentence: `The AI is off: the service was cancelled and stopped answering on ${at(c.detachedAt)}.`, action: null };
-  if (f.paused) return { state: "off", sentence: "The AI is off: your agency paused the service. Ask them to resume it.", action: null };
+  if (f.paused) {
+    return f.viewerIsOperator
+      ? { state: "off", sentence: "The AI is off: your agency paused this business. Resume it from the agency console.", action: null }
+      : { state: "off", sentence: "The AI is off: your agency paused the service. Ask them to resume it.", action: null };
+  }
   const step = f.missingSteps[0];
   if (step) {
     const more = f.missingSteps.length - 1;

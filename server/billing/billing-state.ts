@@ -23,7 +23,7 @@ export const STATUS_LABELS: Record<SubscriptionStatus, string> = {
   paused: "Paused",
 };
 
-type Ctx = { db: TenantDb; tenantId: string };
+type Ctx = { db: TenantDb; tenantId: string; role?: string };
 
 const dayKey = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
@@ -52,6 +52,7 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
     billing: { status, eligible: billing.eligible, reason: billing.reason, trialEnd: account?.trialEnd ?? null, hasPaymentMethod: account?.hasPaymentMethod ?? false },
     cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt },
     timeZone: tenant.timeZone,
+    viewerIsOperator: ctx.role === "operator",
   });
   const { periodStart, periodEnd } = usagePeriod(account, now);
   const entries = await ctx.db.usageLedgerEntry.findMany({ where: { occurredAt: { gte: periodStart, lt: periodEnd > now ? periodEnd : now } }, select: { occurredAt: true, outcome: true } });

@@ -185,3 +185,11 @@ export async function spamLeadsWithBillableUsage(sys: SystemDb, limit = 200): Pr
     WHERE u."outcome" = 'billable' AND l."status" = 'closed' AND l."closeReason" = 'spam'
     LIMIT ${limit}`;
 }
+
+/**
+ * The first signed voice webhook for a tracking number proves Twilio sends its calls here: one
+ * conditional UPDATE by the called number (unique across businesses), a no-op once it is set.
+ */
+export async function markNumberReceivingCalls(sys: SystemDb, to: string, at: Date): Promise<void> {
+  await rawClient(sys).trackingNumber.updateMany({ where: { e164: to.trim(), receivingCallsAt: null }, data: { receivingCallsAt: at } });
+}

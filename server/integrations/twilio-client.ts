@@ -36,6 +36,7 @@ async function open(): Promise<TwilioHandle> {
   const fake = await startTwilioFake({
     accountSid: env.TWILIO_ACCOUNT_SID,
     autoProvisionVoiceUrl: `${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/api/twilio/voice`,
+    autoProvisionSmsUrl: `${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/api/twilio/sms`,
     log: (m) => console.log(m),
   });
   return { client: twilioClientFor(fake.url), mode: "local", fake };

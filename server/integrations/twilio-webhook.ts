@@ -30,7 +30,7 @@ export function badPhoneField(form: TwilioForm, fields: readonly string[]): stri
     const value = form[field]?.trim();
     if (value === undefined || isE164(value)) continue;
     if (field === "From" && (WITHHELD_CALLER_IDS as readonly string[]).includes(value.toLowerCase())) continue;
-    return `${field} "${value.slice(0, 40)}" is not an E.164 phone number like +15125550100.`;
+    return `${field} "${value.slice(0, 40)}" is not a full phone number with its country code, like +15125550100.`;
   }
   return null;
 }

@@ -3,6 +3,7 @@
 // logged on the timeline ("responsibility does not bounce back informally").
 import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadEventInput, type LeadWriteCtx } from "./apply-lead-change";
+import { assertDueNotPast } from "./due-time";
 
 export type AssignInput = { leadId: string; ownerId: string | null; nextAction?: string | null; dueAt?: Date | null; reason?: string | null };
 
@@ -30,7 +31,9 @@ export async function assignLead(ctx: LeadWriteCtx, input: AssignInput) {
       ...(nextAction !== undefined ? { nextAction } : {}),
       ...(input.dueAt !== undefined ? { dueAt: input.dueAt } : {}),
     };
-    const actionChanged = (nextAction !== undefined && nextAction !== lead.nextAction) || (input.dueAt !== undefined && input.dueAt?.getTime() !== lead.dueAt?.getTime());
+    const dueChanged = input.dueAt !== undefined && input.dueAt?.getTime() !== lead.dueAt?.getTime();
+    if (dueChanged) assertDueNotPast(input.dueAt, ctx.now ?? new Date());
+    const actionChanged = (nextAction !== undefined && nextAction !== lead.nextAction) || dueChanged;
     if (actionChanged) events.push({ type: "lead.next_action_set", data: { nextAction: patch.nextAction ?? lead.nextAction, dueAt: (patch.dueAt ?? lead.dueAt)?.toISOString() ?? null } });
     if (!events.length) throw new AppError("BAD_REQUEST", "Nothing changed: pick another owner, next action or due time.");
     return { patch, events, reason: input.reason };

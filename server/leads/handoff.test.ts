@@ -14,10 +14,10 @@ describe("handoff contract (seed 001)", () => {
     expect(s.belongsTo).toBe("intake");
     expect(s.missing.map((m) => m.key)).toEqual(["nextAction", "acceptance"]);
     expect(handoffState({ ownerId: null, nextAction: null, dueAt: null, acceptedAt: null }).missing.map((m) => m.label)).toEqual([
-      "one owner is named",
-      "the next action is defined",
-      "the due time is visible",
-      "the receiving person confirms acceptance",
+      "Name one person who owns it",
+      "Write the next action",
+      "Set a due time",
+      "The owner accepts it",
     ]);
   });
 

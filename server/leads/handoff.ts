@@ -3,10 +3,10 @@
 // Until then it belongs to intake — and the UI says which of the four is missing.
 
 export const HANDOFF_CONDITIONS = [
-  { key: "owner", label: "one owner is named" },
-  { key: "nextAction", label: "the next action is defined" },
-  { key: "dueAt", label: "the due time is visible" },
-  { key: "acceptance", label: "the receiving person confirms acceptance" },
+  { key: "owner", label: "Name one person who owns it" },
+  { key: "nextAction", label: "Write the next action" },
+  { key: "dueAt", label: "Set a due time" },
+  { key: "acceptance", label: "The owner accepts it" },
 ] as const;
 
 export type HandoffCondition = (typeof HANDOFF_CONDITIONS)[number]["key"];

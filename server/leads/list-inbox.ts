@@ -28,7 +28,7 @@ export const ZInboxFilter = z.object({
   /** Leads that came in within [createdFrom, createdTo): the leads behind a report figure. */
   createdFrom: zDateTimeString("createdFrom must be an ISO date and time.").optional(),
   createdTo: zDateTimeString("createdTo must be an ISO date and time.").optional(),
-  /** Test calls only; without it, the real queue has none. */
+  /** Test calls only. Without it the real queue has none, except while the business has no real lead yet: then its test calls show, marked as tests. */
   testCalls: z.boolean().optional(),
   /** Calls the AI closed as not from a customer (a salesperson, a recording, a wrong number). */
   notACustomer: z.boolean().optional(),
@@ -82,9 +82,9 @@ function likeEscape(s: string): string {
 }
 
 /** WHERE conditions shared by the page and the counts: tenant, visibility, filters, search. */
-function filterSql(tenants: TenantSet, viewer: Viewer, f: z.infer<typeof ZInboxFilter>): Prisma.Sql[] {
+function filterSql(tenants: TenantSet, viewer: Viewer, f: z.infer<typeof ZInboxFilter>, tests: TestCallsShown = f.testCalls ? "only" : "none"): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [Prisma.sql`l."tenantId" IN (${tenants})`];
-  parts.push(Prisma.sql`l."isTest" = ${f.testCalls === true}`);
+  if (tests !== "all_no_real_leads") parts.push(Prisma.sql`l."isTest" = ${tests === "only"}`);
   if (!seesAllLeads(viewer.role)) parts.push(Prisma.sql`(l."ownerId" IS NULL OR l."ownerId" = ${viewer.userId})`);
   if (f.status) parts.push(Prisma.sql`l."status" = CAST(${f.status} AS "LeadStatus")`);
   if (f.urgency) parts.push(Prisma.sql`l."urgency" = CAST(${f.urgency} AS "Urgency")`);
@@ -160,16 +160,30 @@ function pageSql(segments: Segment[], where: Prisma.Sql[], asOf: Date, after: Cu
 
 export type InboxCtx = { db: TenantDb; tenantId: string; viewer: Viewer; now?: Date };
 
+/**
+ * Which test calls a list shows: "only" under the Test calls filter; "none" in the real queue;
+ * "all_no_real_leads" while the business has no real lead yet, so a new owner's first test call
+ * is in the inbox (marked as a test) instead of an empty inbox.
+ */
+export type TestCallsShown = "only" | "none" | "all_no_real_leads";
+
+export async function testCallsShown(ctx: Pick<InboxCtx, "db">, f: { testCalls?: boolean }): Promise<TestCallsShown> {
+  if (f.testCalls) return "only";
+  const real = await ctx.db.lead.findFirst({ where: { isTest: false }, select: { id: true } });
+  return real ? "none" : "all_no_real_leads";
+}
+
 export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
   const input = ZInboxInput.parse(rawInput);
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const now = ctx.now ?? new Date();
   // A cursor keeps the "now" of its first page, so overdue/not-overdue stays stable while paging.
   const asOf = after ? new Date(after.n) : now;
+  const tests = await testCallsShown(ctx, input);
   const segments = segmentsFor(input).filter((s) => !after || s.ord >= after.o);
 
   const rows = segments.length
-    ? await tenantSql(ctx.db)<(InboxRow & { ord: number; k: Date })[]>((tenants) => pageSql(segments, filterSql(tenants, ctx.viewer, input), asOf, after, input.limit + 1))
+    ? await tenantSql(ctx.db)<(InboxRow & { ord: number; k: Date })[]>((tenants) => pageSql(segments, filterSql(tenants, ctx.viewer, input, tests), asOf, after, input.limit + 1))
     : [];
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
@@ -190,6 +204,7 @@ export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
     }),
     nextCursor,
     asOf,
+    testCalls: tests,
   };
 }
 
@@ -198,8 +213,9 @@ export async function inboxCounts(ctx: InboxCtx, rawFilter: z.input<typeof ZInbo
   const filter = ZInboxFilter.parse(rawFilter);
   const now = ctx.now ?? new Date();
   const groups = groupsFor(filter);
+  const tests = await testCallsShown(ctx, filter);
   const whereFor = (tenants: TenantSet) => {
-    const where = [...filterSql(tenants, ctx.viewer, filter), Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`];
+    const where = [...filterSql(tenants, ctx.viewer, filter, tests), Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`];
     if (filter.overdue) where.push(Prisma.sql`l."queueAt" < ${now}`);
     return where;
   };

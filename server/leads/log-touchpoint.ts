@@ -3,6 +3,7 @@
 import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadPatch, type LeadWriteCtx } from "./apply-lead-change";
 import type { TouchpointKind } from "./touchpoint-kinds";
+import { assertDueNotPast } from "./due-time";
 
 export { TOUCHPOINT_KINDS, type TouchpointKind } from "./touchpoint-kinds";
 
@@ -12,6 +13,7 @@ export async function logTouchpoint(ctx: LeadWriteCtx, input: TouchpointInput) {
   const text = input.text?.trim() || null;
   if (input.kind === "note" && !text) throw new AppError("BAD_REQUEST", "Write the note before saving it.", "text");
   if (text && text.length > 2000) throw new AppError("BAD_REQUEST", "Keep a touchpoint under 2,000 characters.", "text");
+  assertDueNotPast(input.dueAt, ctx.now ?? new Date());
   return applyLeadChange(ctx, input.leadId, (lead) => {
     if (lead.status === "closed" && input.kind !== "note") throw new AppError("BAD_REQUEST", "This lead is closed. Reopen it before logging customer contact, or add a note.");
     const patch: LeadPatch = {};

@@ -7,15 +7,22 @@ export const JOB_OUTCOMES = ["won", "lost"] as const;
 export type VisitOutcomeCode = (typeof VISIT_OUTCOMES)[number];
 export type JobOutcomeCode = (typeof JOB_OUTCOMES)[number];
 
-/** The largest job value accepted: $10,000,000 in cents (keeps an integer column safe). */
-export const MAX_JOB_VALUE_CENTS = 1_000_000_000;
+/** The largest job value accepted: $250,000 in cents. A plumbing job above it is almost surely a typo (cents typed as dollars, an extra zero). */
+export const MAX_JOB_VALUE_CENTS = 25_000_000;
 
 export const ZRecordOutcomeInput = z.object({
   leadId: z.string().min(1),
   visitOutcome: z.enum(VISIT_OUTCOMES).optional(),
   jobOutcome: z.enum(JOB_OUTCOMES).optional(),
   /** The job's value in cents; only with jobOutcome "won". */
-  jobValueCents: z.number().int().min(0).max(MAX_JOB_VALUE_CENTS).nullish(),
+  jobValueCents: z
+    .number()
+    .int()
+    .min(0, { message: "Job value can't be negative." })
+    .max(MAX_JOB_VALUE_CENTS, { message: `Job value is over $${(MAX_JOB_VALUE_CENTS / 100).toLocaleString("en-US")}: check the amount (in dollars, like 1250).` })
+    .nullish(),
+  /** The visit happened before its booked time (the plumber came early): lets a show or win be recorded before it. */
+  happenedEarly: z.boolean().optional(),
 });
 export type RecordOutcomeInput = z.infer<typeof ZRecordOutcomeInput>;
 

@@ -32,7 +32,7 @@ describe("ownership rules (seed 001)", () => {
 
   it("Once a lead is accepted, responsibility does not bounce back informally", () => {
     const accepted = { ...base, acceptedAt: new Date() };
-    expect(ownershipRefusal(accepted, { ...accepted, ownerId: "u2" })).toMatchObject({ field: "reason", message: expect.stringMatching(/does not bounce back informally/) });
+    expect(ownershipRefusal(accepted, { ...accepted, ownerId: "u2" })).toMatchObject({ field: "reason", message: expect.stringMatching(/handing it to someone else needs a reason/) });
     expect(ownershipRefusal(accepted, { ...accepted, ownerId: "u2" }, { reason: "Sam is off sick" })).toBeNull();
   });
 });

@@ -40,7 +40,7 @@ export function ownershipRefusal(before: OwnershipLead | null, after: OwnershipL
     return { message: "Referral leads keep the referral context in their notes: say who referred them before saving.", field: "notes" };
   }
   if (before?.acceptedAt && before.ownerId !== after.ownerId && !opts.reason?.trim()) {
-    return { message: "This lead was accepted: responsibility does not bounce back informally. Give a reason for the reassignment.", field: "reason" };
+    return { message: "This lead was already accepted by its owner, so handing it to someone else needs a reason. Write why it is moving.", field: "reason" };
   }
   return null;
 }

@@ -115,9 +115,16 @@ describe("templates with variables, STOP wording always included", () => {
     expect(TEXT_BACK_WITHOUT_LINK).not.toContain("{link}");
     expect(text).toBe("Hi, this is Demo Plumbing. Sorry we missed your call! Reply to this text or call us back at +15125550100 and we'll help right away. Reply STOP to opt out.");
   });
-  it("refuses a text-back template without {link} and names the field", () => {
-    expect(() => validateSettingsPatch({ templates: { text_back: "{business}: sorry!" } })).toThrow(expect.objectContaining({ field: "templates.text_back" }));
+  it("refuses a text-back template without {link} when there is a booking link, and names the field", () => {
+    expect(() => validateSettingsPatch({ templates: { text_back: "{business}: sorry!" } }, { bookingUrl: "https://book.example" })).toThrow(expect.objectContaining({ field: "templates.text_back" }));
+    // No booking link: the text asks for a reply instead, so {link} is not demanded.
+    expect(() => validateSettingsPatch({ templates: { text_back: "{business}: sorry! Reply here." } }, { bookingUrl: null })).not.toThrow();
     expect(() => validateSettingsPatch({ bookingUrl: "book.example" })).toThrow(expect.objectContaining({ field: "bookingUrl" }));
+  });
+  it("lists every bad field at once", () => {
+    expect(() => validateSettingsPatch({ bookingUrl: "book.example", windowHours: 0, templates: { reminder_24h: "{nope}" } })).toThrow(
+      expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: "bookingUrl" }), expect.objectContaining({ field: "windowHours" }), expect.objectContaining({ field: expect.stringMatching(/^templates\./) })] }),
+    );
   });
 });
 

@@ -68,8 +68,14 @@ export async function getMessagingSettings(db: Db, tenantId: string): Promise<Se
 
 export type SettingsPatch = Partial<Omit<Settings, "templates" | "customized">> & { templates?: Partial<Record<TemplatePurpose, string | null>> };
 
-/** Checks a patch; throws AppError naming the first bad field. */
-export function validateSettingsPatch(patch: SettingsPatch): void {
+/**
+ * Checks a patch; throws one AppError listing every bad field, so the form shows them all at once.
+ * `bookingUrl` is the link the business will have after the save: the text-back must carry {link}
+ * only when there is a link to carry (without one, the text asks for a reply instead).
+ */
+export function validateSettingsPatch(patch: SettingsPatch, after: { bookingUrl: string | null } = { bookingUrl: patch.bookingUrl ?? null }): void {
+  const errors: { field: string; message: string }[] = [];
+  const bad = (field: string, message: string) => errors.push({ field, message });
   if (patch.bookingUrl) {
     let url: URL | null = null;
     try {
@@ -77,33 +83,36 @@ export function validateSettingsPatch(patch: SettingsPatch): void {
     } catch {
       url = null;
     }
-    if (!url || !["https:", "http:"].includes(url.protocol)) {
-      throw new AppError("BAD_REQUEST", `Booking link "${patch.bookingUrl.slice(0, 60)}" is not a web address. Paste the full link, starting with https://.`, "bookingUrl");
-    }
+    if (!url || !["https:", "http:"].includes(url.protocol)) bad("bookingUrl", `Booking link "${patch.bookingUrl.slice(0, 60)}" is not a web address. Paste the full link, starting with https://.`);
   }
   if (patch.windowHours !== undefined && (!Number.isInteger(patch.windowHours) || patch.windowHours < 1 || patch.windowHours > 24 * 14)) {
-    throw new AppError("BAD_REQUEST", "The text-back window must be a whole number of hours between 1 and 336 (14 days).", "windowHours");
+    bad("windowHours", "The text-back window must be a whole number of hours between 1 and 336 (14 days).");
   }
   for (const field of ["quietStartMinute", "quietEndMinute"] as const) {
     const v = patch[field];
-    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v >= 24 * 60)) throw new AppError("BAD_REQUEST", "Quiet hours must be times of day like 21:00.", field);
+    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v >= 24 * 60)) bad(field, "Quiet hours must be times of day like 9:00 PM.");
   }
   if (patch.contactPhone && !isE164(patch.contactPhone)) {
-    throw new AppError("BAD_REQUEST", `Contact phone "${patch.contactPhone}" is not an E.164 number like +15125550100.`, "contactPhone");
+    bad("contactPhone", `Contact phone "${patch.contactPhone}" is not a full phone number. Write it with the country code, like +1 512 555 0100.`);
   }
   for (const [purpose, template] of Object.entries(patch.templates ?? {})) {
-    if (!(MESSAGE_PURPOSES as readonly string[]).includes(purpose)) throw new AppError("BAD_REQUEST", `There is no "${purpose}" message.`, `templates.${purpose}`);
+    const field = `templates.${purpose}`;
+    if (!(MESSAGE_PURPOSES as readonly string[]).includes(purpose)) {
+      bad(field, `There is no "${purpose}" message.`);
+      continue;
+    }
     if (!template) continue;
-    if (template.length > MAX_TEMPLATE_LENGTH) throw new AppError("BAD_REQUEST", `This message is ${template.length} characters; keep it under ${MAX_TEMPLATE_LENGTH} (3 texts).`, `templates.${purpose}`);
+    if (template.length > MAX_TEMPLATE_LENGTH) bad(field, `This message is ${template.length} characters; keep it under ${MAX_TEMPLATE_LENGTH} (3 texts).`);
     const unknown = unknownVariables(template);
-    if (unknown.length) throw new AppError("BAD_REQUEST", `Unknown variable ${unknown.join(", ")}. Use {business}, {name}, {link}, {appointment} or {phone}.`, `templates.${purpose}`);
-    if (purpose === "text_back" && !template.includes("{link}")) throw new AppError("BAD_REQUEST", "The text-back must include {link}, the booking or quote link.", "templates.text_back");
+    if (unknown.length) bad(field, `Unknown variable ${unknown.join(", ")}. Use {business}, {name}, {link}, {appointment} or {phone}.`);
+    else if (purpose === "text_back" && after.bookingUrl && !template.includes("{link}")) bad(field, "The text-back must include {link}, the booking or quote link.");
   }
+  if (errors.length) throw new AppError("BAD_REQUEST", errors.map((e) => e.message).join(" "), errors[0]!.field, errors);
 }
 
 export async function updateMessagingSettings(db: Db, tenantId: string, patch: SettingsPatch): Promise<Settings> {
-  validateSettingsPatch(patch);
   const current = await db.messagingSettings.findUnique({ where: { tenantId } });
+  validateSettingsPatch(patch, { bookingUrl: patch.bookingUrl !== undefined ? patch.bookingUrl : (current?.bookingUrl ?? null) });
   const templates = { ...((current?.templates ?? {}) as Record<string, string>) };
   for (const [purpose, template] of Object.entries(patch.templates ?? {})) {
     if (template && template.trim() && template.trim() !== DEFAULT_TEMPLATES[purpose as TemplatePurpose]) templates[purpose] = template.trim();

@@ -254,7 +254,7 @@ describe(`inbound texts and consent (seed 004 opt-outs, ${engineName})`, () => {
     expect(await count()).toEqual(before);
     const malformed = await postSms("/api/twilio/sms", { ...inboundForm(newCaller(), "hi"), From: "12345" });
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toContain('From "12345" is not an E.164 phone number');
+    expect(malformed.body).toContain('From "12345" is not a full phone number with its country code');
   });
 
   it("a reply attaches to the caller's open lead as a timeline event and a message; a replay changes nothing", async () => {

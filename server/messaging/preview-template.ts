@@ -28,5 +28,5 @@ export async function previewTemplate(ctx: TenantCtx, input: { purpose: Template
     appointment: formatAppointment(SAMPLE_CALLER.appointmentAt(), tenant.timeZone),
     phone: settings?.contactPhone ?? tracking?.e164 ?? "+15125550100",
   });
-  return { purpose: input.purpose, text, length: text.length, segments: segmentsOf(text), unknown: unknownVariables(input.template), missingLink: input.purpose === "text_back" && !input.template.includes("{link}") };
+  return { purpose: input.purpose, text, length: text.length, segments: segmentsOf(text), unknown: unknownVariables(input.template), missingLink: input.purpose === "text_back" && !!input.bookingUrl && !input.template.includes("{link}") };
 }

@@ -45,7 +45,8 @@ describe(`agency roll-up (${engineName})`, () => {
 
   it("exports one CSV row per business and a totals row", async () => {
     const csv = agencyReportCsv(await agencyReport(systemDb(db.prisma), agencyId, { kind: "last_month" }, NOW)).trim().split("\r\n");
-    expect(csv[0]!.startsWith("business,slug,first_day,last_day,calls,missedCalls")).toBe(true);
+    expect(csv[0]!.startsWith("business,slug,first_day,last_day,Calls (count),Missed calls (the plumber did not answer) (count)")).toBe(true);
+    expect(csv[0]).toContain("Value of jobs won ($),Response rate (%)");
     expect(csv).toHaveLength(4);
     expect(csv[3]!.startsWith("All businesses,,,,0,0,")).toBe(true);
   });

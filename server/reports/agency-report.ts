@@ -5,7 +5,7 @@
 import { forAgency } from "@/server/db/agency";
 import type { SystemDb } from "@/server/db/system";
 import { NO_LEADS, periodFigures, type PeriodCounts } from "./compute-report";
-import { FIGURES } from "./figures";
+import { CSV_UNIT, csvNumber, FIGURES } from "./figures";
 import { resolvePeriod, type ReportPeriodInput } from "./period";
 import { callCounts, handoffAnswerCounts, leadTotals, type TenantPeriod } from "./report-sql";
 import type { FigureKey, PeriodFigures } from "./report-schema";
@@ -41,15 +41,16 @@ export async function agencyReport(sys: SystemDb, agencyId: string, input: Repor
 
 /** The roll-up as CSV: one row per business and a totals row, one column per figure. */
 export function agencyReportCsv(report: AgencyReport): string {
-  const keys: FigureKey[] = FIGURES.map((f) => f.key);
   const cell = (v: string | number | null) => {
     if (v == null) return "";
     const s = String(v);
     const safe = typeof v === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const head = ["business", "slug", "first_day", "last_day", ...keys];
-  const lines = report.rows.map((r) => [r.name, r.slug, r.firstDay, r.lastDay, ...keys.map((k) => r.figures[k])].map(cell).join(","));
-  lines.push(["All businesses", "", "", "", ...keys.map((k) => report.totals[k])].map(cell).join(","));
+  // Each figure's column says its unit: "Value of jobs won ($)", "Show rate (%)", values to match.
+  const head = ["business", "slug", "first_day", "last_day", ...FIGURES.map((f) => cell(`${f.label} (${CSV_UNIT[f.unit]})`))];
+  const values = (figures: Record<FigureKey, number | null>) => FIGURES.map((f) => csvNumber(figures[f.key], f.unit));
+  const lines = report.rows.map((r) => [r.name, r.slug, r.firstDay, r.lastDay, ...values(r.figures)].map(cell).join(","));
+  lines.push(["All businesses", "", "", "", ...values(report.totals)].map(cell).join(","));
   return [head.join(","), ...lines].join("\r\n") + "\r\n";
 }

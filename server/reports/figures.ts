@@ -46,6 +46,17 @@ export function formatFigure(value: number | null, unit: FigureUnit): string {
   return value.toLocaleString("en-US");
 }
 
+/** A spreadsheet column's unit, for the header: amounts in dollars, ratios as percentages. */
+export const CSV_UNIT: Record<FigureUnit, string> = { count: "count", rate: "%", minutes: "minutes", cents: "$", score: "score 0-100" };
+
+/** A figure's value for a spreadsheet: dollars (not cents) and percentages (not 0–1 ratios), plain numbers without symbols. */
+export function csvNumber(value: number | null, unit: FigureUnit): number | null {
+  if (value == null) return null;
+  if (unit === "cents") return Math.round(value) / 100;
+  if (unit === "rate") return Math.round(value * 1000) / 10;
+  return value;
+}
+
 export type CsvRow = { section: string; figure: string; key: string; unit: FigureUnit | "count"; current: number | string | null; previous: number | string | null };
 
 /** The report as rows: one per figure (current and previous period), then leaks, sources and script improvements. */

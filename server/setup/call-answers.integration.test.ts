@@ -54,6 +54,15 @@ describe(`answers for callers (${engineName})`, () => {
     });
   });
 
+  it("refuses markup in answers the AI reads aloud, every field at once, and stores nothing", async () => {
+    const before = await owner().setup.callAnswers();
+    const err = await rejects(owner().setup.setCallAnswers({ priceAnswer: "<b>$89</b> to come out", servicesOffered: ["Water heaters<br>"], servicesNotOffered: ["<script>x</script>"] }));
+    expect(err).toMatchObject({ code: "BAD_REQUEST" });
+    const text = JSON.stringify(err);
+    expect(text.match(/The AI reads this aloud to callers: remove the HTML tags/g)?.length).toBe(3);
+    expect(await owner().setup.callAnswers()).toEqual(before);
+  });
+
   it("keeps a staff member to reading the answers", async () => {
     expect((await callerFor(prisma, biz.officeId, biz.tenant.slug).setup.callAnswers()).servicesOffered).toEqual(["Water heaters"]);
     expect(await rejects(callerFor(prisma, biz.officeId, biz.tenant.slug).setup.setCallAnswers({ priceAnswer: null, servicesOffered: [], servicesNotOffered: [] }))).toMatchObject({ code: "FORBIDDEN" });

@@ -8,11 +8,16 @@ import { DEFAULT_PRICE_ANSWER } from "@/server/voice/caller-answers";
 
 export const MAX_SERVICES = 30;
 
+/** Markup typed into a text the AI reads aloud would be spoken: "<b>" — so it is refused, never stored. */
+export const HAS_MARKUP = /<\/?[a-z!][^>]*>|&[a-z]+;|&#\d+;/i;
+const MARKUP_ERROR = "The AI reads this aloud to callers: remove the HTML tags (like <b> or <br>) and write plain text.";
+
 const ZService = z
   .string()
   .trim()
   .min(1, { error: "A service can't be empty. Remove the empty line." })
-  .max(60, { error: "Keep each service under 60 characters, like \"Water heaters\"." });
+  .max(60, { error: "Keep each service under 60 characters, like \"Water heaters\"." })
+  .refine((s) => !HAS_MARKUP.test(s), { error: MARKUP_ERROR });
 
 /** One spoken answer: a sentence or two the AI reads out as written; empty = the question is noted for the plumber. */
 const answer = (what: string) =>
@@ -20,6 +25,7 @@ const answer = (what: string) =>
     .string()
     .trim()
     .max(300, { error: `Keep the ${what} answer under 300 characters: the AI says it in one breath.` })
+    .refine((s) => !HAS_MARKUP.test(s), { error: MARKUP_ERROR })
     .nullish()
     .transform((s) => s || null);
 

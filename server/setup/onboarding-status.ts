@@ -18,7 +18,7 @@ export function priceLine(offer: PlanOffer | null): string {
   return `Free ${offer.trialDays}-day trial, then ${money(offer.baseAmount, offer.currency)} a month + ${money(offer.perCallAmount, offer.currency)} per AI-handled call.`;
 }
 
-export async function onboardingStatus(db: TenantDb, tenantId: string, offer: PlanOffer | null, now: Date = new Date()) {
+export async function onboardingStatus(db: TenantDb, tenantId: string, offer: PlanOffer | null, now: Date = new Date(), viewer: { role?: string } = {}) {
   const [checklist, gate, tenant, account] = await Promise.all([
     setupChecklist(db, tenantId),
     serviceGate(db, tenantId, now),
@@ -49,6 +49,7 @@ export async function onboardingStatus(db: TenantDb, tenantId: string, offer: Pl
     billing: { status, eligible: billing.eligible, reason: billing.reason, trialEnd: account?.trialEnd ?? null, hasPaymentMethod: account?.hasPaymentMethod ?? false },
     cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt },
     timeZone: tenant.timeZone,
+    viewerIsOperator: viewer.role === "operator",
   });
   return { items, setupComplete: checklist.complete, complete: items.every((i) => i.done), gate, ai, offer };
 }

@@ -48,9 +48,14 @@ export async function setBusinessHours({ db, tenantId }: TenantCtx, days: Weekly
     seen.add(w.weekday);
   });
   const open = new Set(windows.map((w) => w.weekday));
-  const stranded = windows.length ? (await db.bookingSlot.findMany({ select: { weekday: true } })).find((b) => !open.has(b.weekday)) : undefined;
+  const slots = windows.length ? await db.bookingSlot.findMany({ select: { weekday: true, startMinute: true, endMinute: true } }) : [];
+  const stranded = slots.find((b) => !open.has(b.weekday));
   if (stranded) {
     throw new AppError("BAD_REQUEST", `${WEEKDAYS[stranded.weekday]} has booking slots. Remove them below before closing ${WEEKDAYS[stranded.weekday]}, so no caller is booked on a closed day.`, "weekday");
+  }
+  const outside = slots.find((b) => windows.some((w) => w.weekday === b.weekday && (b.startMinute < w.start || b.endMinute > w.end)));
+  if (outside) {
+    throw new AppError("BAD_REQUEST", `The booking slot ${WEEKDAYS[outside.weekday]} ${formatClock12(outside.startMinute)}–${formatClock12(outside.endMinute)} would fall outside these hours. Remove or change it below first.`, "weekday");
   }
   await db.businessHours.deleteMany({});
   if (windows.length) {
@@ -61,9 +66,18 @@ export async function setBusinessHours({ db, tenantId }: TenantCtx, days: Weekly
 export async function addBookingSlot({ db, tenantId }: TenantCtx, slot: WeeklyWindow) {
   const w = toWindow(slot, 0);
   // A visit is never booked on a day the office is closed (once hours are set).
-  const hours = await db.businessHours.findMany({ select: { weekday: true } });
+  const hours = await db.businessHours.findMany({ select: { weekday: true, openMinute: true, closeMinute: true } });
   if (hours.length && !hours.some((h) => h.weekday === w.weekday)) {
     throw new AppError("BAD_REQUEST", `You're closed on ${WEEKDAYS[w.weekday]}s. Open ${WEEKDAYS[w.weekday]} in your business hours first, or pick a day you're open.`, "weekday");
+  }
+  // On an open day, a visit is booked inside the day's hours (no 7 PM visit on a 9-to-5 day).
+  const day = hours.find((h) => h.weekday === w.weekday);
+  if (day && (w.start < day.openMinute || w.end > day.closeMinute)) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `${WEEKDAYS[w.weekday]} ${formatClock12(w.start)}–${formatClock12(w.end)} is outside your hours that day (${formatClock12(day.openMinute)}–${formatClock12(day.closeMinute)}). Pick a slot inside them, or change your business hours first.`,
+      w.start < day.openMinute ? "start" : "end",
+    );
   }
   const overlapping = await db.bookingSlot.findFirst({ where: { weekday: w.weekday, startMinute: { lt: w.end }, endMinute: { gt: w.start } } });
   if (overlapping) {

@@ -39,7 +39,7 @@ const t = initTRPC
       }
       const cause = error.cause;
       const field = cause instanceof AppError ? cause.field : undefined;
-      const zod = cause instanceof ZodError ? cause.issues.map((i) => ({ field: i.path.join("."), message: issueSentence(i) })) : undefined;
+      const zod = cause instanceof ZodError ? cause.issues.map((i) => ({ field: i.path.join("."), message: issueSentence(i) })) : cause instanceof AppError ? cause.fieldErrors : undefined;
       // Validation errors read as sentences that name the field, not JSON or validator text.
       const message = zod ? zod.map((z) => z.message).join(" ") : shape.message;
       return { ...shape, message, data: { ...shape.data, field, fieldErrors: zod } };

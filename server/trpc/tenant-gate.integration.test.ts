@@ -62,6 +62,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "setup.phones": () => undefined,
   "setup.addTrackingNumber": () => ({ number: "+19075550123" }),
   "setup.removeTrackingNumber": (f) => ({ id: f.trackingB.id }),
+  "setup.connection": () => undefined,
+  "setup.connectNumber": (f) => ({ id: f.trackingB.id }),
   "setup.setForwardingPhones": () => ({ plumberPhone: "+15125550177" }),
   "setup.zips": () => ({ search: "995" }),
   "setup.previewZips": () => ({ mode: "one", zip: "78701" }),

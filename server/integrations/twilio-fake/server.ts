@@ -31,6 +31,8 @@ export type TwilioFakeOptions = {
   accountSid: string;
   /** Local mode: a number the app asks about is owned by the fake account (voice URL = this). */
   autoProvisionVoiceUrl?: string | null;
+  /** …and its messaging URL = this. */
+  autoProvisionSmsUrl?: string | null;
   log?: (message: string) => void;
 };
 
@@ -98,7 +100,7 @@ export async function startTwilioFake(opts: TwilioFakeOptions): Promise<TwilioFa
       handle: (_m, _f, q) => {
         const wanted = q.get("PhoneNumber");
         if (wanted && opts.autoProvisionVoiceUrl != null && !Object.values(state.incomingPhoneNumbers).some((n) => n.phone_number === wanted)) {
-          addIncomingNumber(wanted, { voice_url: opts.autoProvisionVoiceUrl });
+          addIncomingNumber(wanted, { voice_url: opts.autoProvisionVoiceUrl, sms_url: opts.autoProvisionSmsUrl ?? "" });
         }
         const items = Object.values(state.incomingPhoneNumbers).filter((n) => !wanted || n.phone_number === wanted);
         return { body: page("incoming_phone_numbers", items, `${base}/IncomingPhoneNumbers.json`, q) };

@@ -11,15 +11,21 @@ import { getCallAnswers, setCallAnswers, ZCallAnswersInput } from "@/server/setu
 import { AppError } from "@/server/errors";
 import { isValidTimeZone } from "@/server/tenants/create-tenant";
 import { writeAudit } from "@/server/audit/write-audit";
+import { getTwilioClient } from "@/server/integrations/twilio-client";
+import { publicUrl } from "@/server/integrations/twilio-webhook";
+import { connectNumberAtTwilio, numberConnections, type ConnectionDeps } from "@/server/setup/number-connection";
+import { connectionSummary } from "@/server/setup/connection-summary";
 import { router, tenantProcedure } from "../init";
 
 const read = tenantProcedure.meta({ permission: "setup.read" });
 const write = tenantProcedure.meta({ permission: "setup.write" });
 
+const connectionDeps = (): ConnectionDeps => ({ twilio: getTwilioClient, voiceUrl: publicUrl("/api/twilio/voice"), smsUrl: publicUrl("/api/twilio/sms") });
+
 const ZWindow = z.object({ weekday: z.number().int().min(0).max(6), start: z.string(), end: z.string() });
 
 export const setupRouter = router({
-  checklist: read.query(async ({ ctx }) => onboardingStatus(ctx.db, ctx.tenantId, await planOffer(getStripe, stripePlan()))),
+  checklist: read.query(async ({ ctx }) => onboardingStatus(ctx.db, ctx.tenantId, await planOffer(getStripe, stripePlan()), new Date(), { role: ctx.role })),
 
   business: read.query(({ ctx }) =>
     ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, slug: true, timeZone: true, plumberPhone: true, onCallPhone: true, promptProfile: true } }),
@@ -53,6 +59,16 @@ export const setupRouter = router({
       const n = await addTrackingNumber(ctx, input);
       return { id: n.id, e164: n.e164 };
     }),
+  /** Does Twilio send each tracking number's calls here, and has a real call arrived? */
+  connection: read.query(async ({ ctx }) => {
+    const [numbers, tenant] = await Promise.all([numberConnections(ctx, connectionDeps()), ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } })]);
+    return { numbers, summary: connectionSummary(numbers, tenant.timeZone) };
+  }),
+  connectNumber: write.input(z.object({ id: z.string().max(64) })).mutation(async ({ ctx, input }) => {
+    const n = await connectNumberAtTwilio(ctx, input.id, connectionDeps());
+    await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "setup.number_connected", target: n.e164, data: { connected: n.twilio.state === "connected" } });
+    return n;
+  }),
   removeTrackingNumber: write.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => removeTrackingNumber(ctx, input.id)),
   setForwardingPhones: write
     .input(z.object({ plumberPhone: z.string().max(40), onCallPhone: z.string().max(40).nullish() }))

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TrackingNumber" ADD COLUMN     "receivingCallsAt" TIMESTAMP(3);
