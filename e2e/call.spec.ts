@@ -1,4 +1,4 @@
-// "Test your flow" (seed 003: tested sample flow): three test calls placed in the browser through
+// "Test your flow" (a tested sample call): three test calls placed in the browser through
 // the real, signed call webhooks, with the resulting leads checked in the simulator's lead panel.
 import { existsSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";

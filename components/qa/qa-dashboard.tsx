@@ -1,5 +1,5 @@
 "use client";
-// The Call QA page (seed 000 §8): 30 days of failure rates, the prompt profile and why, a day's
+// The Call QA page: 30 days of failure rates, the prompt profile and why, a day's
 // sampled calls with overrides, and "run today's sample now".
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";

@@ -1,5 +1,5 @@
 "use client";
-// "Test your flow" (seed 003: tested sample flow): the signed-in person plays the caller (and the
+// "Test your flow" (a tested sample call): the signed-in person plays the caller (and the
 // plumber who may or may not pick up); the server drives the real, signed voice webhooks and
 // answers with what happened. Conversation on the left, the resulting lead on the right.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
