@@ -1,4 +1,4 @@
-// Billing in the browser (seed 000 §9–10): the owner subscribes through the (local) Stripe
+// Billing in the browser (service gate, cancellation and auto-detach): the owner subscribes through the (local) Stripe
 // Checkout, sees the AI gate open, requests cancellation, sees the detach time, and undoes it.
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";

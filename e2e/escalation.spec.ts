@@ -1,4 +1,4 @@
-// Seed 001 "Escalation Rules": an unaccepted emergency escalates to dispatch/on-call. The e2e
+// Escalation rules: an unaccepted emergency escalates to dispatch/on-call. The e2e
 // server runs the timers at ESCALATION_TIME_SCALE=0.02 (5 minutes → 6 s). The call comes in
 // through the real, signed Twilio webhooks (not the simulator: test calls never escalate).
 import { expect, test, type Page } from "@playwright/test";

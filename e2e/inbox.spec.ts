@@ -1,4 +1,4 @@
-// The office works the inbox (seed 000 §7, seed 001): the queue in SOP order, accepting a
+// The office works the inbox: the queue in priority order, accepting a
 // handoff with the four confirmations, rejecting one with a missing-data reason, closing one
 // with a reason code.
 import { expect, test } from "@playwright/test";

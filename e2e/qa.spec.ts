@@ -1,4 +1,4 @@
-// Call QA (seed 000 §8) in the browser: the page, its empty state, "run today's sample now",
+// Call QA in the browser: the page, its empty state, "run today's sample now",
 // and the prompt profile switch with a reason; staff do not get the page.
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";

@@ -1,5 +1,5 @@
 "use client";
-// "Close stale leads with reason code" (seed 000 §7): open leads idle past a threshold, picked
+// Stale leads are closed with a reason code: open leads idle past a threshold, picked
 // in bulk and closed with one reason.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";

@@ -7,7 +7,7 @@ const nameOf = () => "Sam";
 const dt = (v: string | Date | null | undefined) => dateTimeIn("America/Chicago", v);
 
 describe("the lead timeline in words", () => {
-  it("a touchpoint logged without notes still says what kind it was (seed 000 §7: update after each customer touchpoint)", () => {
+  it("a touchpoint logged without notes still says what kind it was", () => {
     expect(describeEvent(ev("touchpoint.left_voicemail", { text: null }), nameOf, dt)).toBe("Touchpoint: Left voicemail (no notes)");
     expect(describeEvent(ev("touchpoint.called_back", { text: "Will send photos", nextAction: "Quote", dueAt: "2026-01-15T15:30:00Z" }), nameOf, dt)).toBe(
       "Touchpoint: Called back — “Will send photos” · next action: Quote, due Thu, Jan 15, 9:30 AM",

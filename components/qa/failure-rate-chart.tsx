@@ -1,4 +1,4 @@
-// The 30-day QA failure rate as inline SVG bars with the 5 % line (seed 000 §8). The chart is
+// The 30-day QA failure rate as inline SVG bars with the 5 % line (above it, the tenant moves to the safe prompt profile). The chart is
 // drawn for the eye (aria-hidden); the same numbers are a table for screen readers and keyboards.
 import { FAILURE_THRESHOLD, formatRate } from "@/server/qa/qa-day";
 

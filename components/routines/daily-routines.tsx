@@ -1,5 +1,5 @@
 "use client";
-// The daily routine (seed 004): Morning, Midday and End of day tabs, each a few lead lists in the
+// The daily routine: Morning, Midday and End of day tabs, each a few lead lists in the
 // business's time zone. The server decides what belongs in each list.
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";

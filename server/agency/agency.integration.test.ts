@@ -81,7 +81,7 @@ describe(`agency overview (${engineName})`, () => {
     await makeUsageEntry(prisma, busy.id, { occurredAt: past, outcome: "credited", creditReason: "test_call", meterStatus: "not_applicable" });
     await makeUsageEntry(prisma, busy.id, { occurredAt: new Date(now.getTime() - 8 * 24 * HOUR) });
 
-    // QA (seed 000 §8): the latest sampled day's failure rate; a day with nothing sampled does not count.
+    // QA: the latest sampled day's failure rate; a day with nothing sampled does not count.
     const day = (n: number) => new Date(now.getTime() - n * 24 * HOUR).toISOString().slice(0, 10);
     await prisma.qaDay.create({ data: { tenantId: busy.id, sampledOn: day(2), eligible: 12, sampled: 10, failed: 5 } });
     await prisma.qaDay.create({ data: { tenantId: busy.id, sampledOn: day(1), eligible: 10, sampled: 10, failed: 1 } });

@@ -11,7 +11,7 @@ describe("tenant health", () => {
   it("shows the AI off when the service gate is closed", () => {
     expect(tenantHealth({ paused: false, gateOpen: false, openLeaks: 0, qaFailureRate: null })).toBe("off");
   });
-  it("needs attention with any open leak, or a QA failure rate above 5 % (seed 000 §8)", () => {
+  it("needs attention with any open leak, or a QA failure rate above 5 %", () => {
     expect(tenantHealth({ paused: false, gateOpen: true, openLeaks: 1, qaFailureRate: null })).toBe("attention");
     expect(tenantHealth({ paused: false, gateOpen: true, openLeaks: 0, qaFailureRate: QA_FAILURE_LIMIT + 0.01 })).toBe("attention");
     expect(tenantHealth({ paused: false, gateOpen: true, openLeaks: 0, qaFailureRate: QA_FAILURE_LIMIT })).toBe("ok");

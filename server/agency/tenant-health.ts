@@ -3,7 +3,7 @@
 
 import { FAILURE_THRESHOLD } from "@/server/qa/qa-day";
 
-/** Seed 000 §8: above this daily QA failure rate the tenant goes to the safe prompt profile. */
+/** Above this daily QA failure rate the tenant goes to the safe prompt profile. */
 export const QA_FAILURE_LIMIT = FAILURE_THRESHOLD;
 
 export type HealthFacts = { paused: boolean; gateOpen: boolean; openLeaks: number; qaFailureRate: number | null };

@@ -1,5 +1,5 @@
 // The lead as integrations see it (REST API v1 and webhook payloads): the required lead fields
-// of DESIGN.md, plus the visit/job outcome and the external job an integration attached.
+// (LEAD_FIELDS in server/leads/get-lead.ts), plus the visit/job outcome and the external job an integration attached.
 import { z } from "zod";
 import type { Lead } from "@/server/db/generated/client";
 import { LeadSource, LeadStatus, Urgency } from "@/server/db/generated/enums";

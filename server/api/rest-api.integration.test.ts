@@ -1,4 +1,4 @@
-// REST API v1 (DESIGN.md "Contracts"): tenant API keys, newest first, cursor pagination,
+// REST API v1: tenant API keys, newest first, cursor pagination,
 // status/since filters, the required lead fields, and never another tenant's leads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";

@@ -28,7 +28,7 @@ export const PERMISSIONS = {
   // ── qa ──
   /** Daily QA of AI-handled calls: read the samples, override verdicts, run today's sample. */
   "qa.review": ["owner", "manager", "operator"],
-  /** Switching the prompt profile back to standard after a prompt review (seed 000 §8). */
+  /** Switching the prompt profile back to standard after a prompt review (QA moves it to safe above 5 % daily failures). */
   "qa.profile": ["owner", "operator"],
   // ── reports ──
   /** The reports page; staff see their own leads' numbers only (server/reports/query-report.ts). */

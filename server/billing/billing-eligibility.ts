@@ -1,4 +1,4 @@
-// The billing half of the service gate (seed 000 §9): which subscription states let the AI act.
+// The billing half of the service gate: which subscription states let the AI act.
 // trialing and active do; past_due does for a grace period; everything else does not.
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 

@@ -1,4 +1,4 @@
-// Seed 000 §9 "Billing and Service Gate": the gate for every subscription status × setup state,
+// Billing and the service gate: the gate for every subscription status × setup state,
 // the past_due grace period, the usage credit policy, and how Stripe's state is read.
 import { describe, expect, it } from "vitest";
 import type Stripe from "stripe";
@@ -20,7 +20,7 @@ function gateFor(status: SubscriptionStatus, setupComplete: boolean, extra: { pa
   return decideGate({ billingEligible: billing.eligible, billingReason: billing.reason, paused: extra.paused ?? false, detachedAt: extra.detachedAt ?? null }, setupComplete, setupComplete ? [] : ["Booking slots"]);
 }
 
-describe("AI workflow only runs for eligible setup and subscription states (seed 000 §9)", () => {
+describe("AI workflow only runs for eligible setup and subscription states", () => {
   const cases = STATUSES.flatMap((status) => [true, false].map((setup) => [status, setup] as const));
   it.each(cases)("subscription %s with setup complete=%s", (status, setup) => {
     const gate = gateFor(status, setup);
@@ -54,7 +54,7 @@ describe("AI workflow only runs for eligible setup and subscription states (seed
   });
 });
 
-describe("Usage billing uses idempotent references and credits useless calls (seed 000 §9)", () => {
+describe("Usage billing uses idempotent references and credits useless calls", () => {
   const billable: UsageFacts = { isTest: false, inArea: true, captured: { zip: "78701", callerName: "Ann", issueSummary: "leak" }, closeReason: null, repeatOfBillable: false };
   it("bills an in-area call with information", () => expect(classifyUsage(billable)).toEqual({ outcome: "billable", creditReason: null }));
   it("never bills a simulated test call", () => expect(classifyUsage({ ...billable, isTest: true }).creditReason).toBe("test_call"));

@@ -1,4 +1,4 @@
-// Seed 000 §10 "Cancellation and Auto-Detach": the request time is recorded, 24 hours later the
+// Cancellation and auto-detach: the request time is recorded, 24 hours later the
 // service is auto-detached once (AI bindings cleared at Twilio through the real SDK and the local
 // Twilio fake, audit row written), an undo before then cancels it, the durable job survives a
 // worker restart, and after detach a signed call webhook gets no AI.
@@ -73,7 +73,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-describe(`cancellation and auto-detach (seed 000 §10, ${engineName})`, () => {
+describe(`cancellation and auto-detach (${engineName})`, () => {
   it("Cancellation timestamp is recorded and the detach is due exactly 24 hours later", async () => {
     const { tenant, ctx } = await cancellableTenant("Recorded Plumbing");
     const state = await requestCancellation(ctx, fakeClockDeps(T0));

@@ -1,4 +1,4 @@
-// Auto-detach (seed 000 §10): 24 hours after a cancellation request the service is disabled
+// Auto-detach: 24 hours after a cancellation request the service is disabled
 // (Tenant.detachedAt, which closes the service gate) and the AI bindings are cleared: the
 // tenant's tracking numbers stop pointing their voice webhook at LeadRescue (Twilio REST API)
 // and the AI profile is unbound. Idempotent: it fires once, whoever runs it and however often.

@@ -1,4 +1,4 @@
-// Usage billing (seed 000 §9): one ledger row per AI-handled call, and for a billable call one
+// Usage billing: one ledger row per AI-handled call, and for a billable call one
 // Stripe meter event with identifier = CallSid (plus an idempotency key). The ledger's unique
 // (tenantId, callSid) and Stripe's identifier dedupe make replays, job retries and concurrent
 // deliveries harmless: a call is never charged twice.

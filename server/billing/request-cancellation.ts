@@ -1,4 +1,4 @@
-// Cancellation (seed 000 §10): the owner asks to cancel → the time is recorded, the detach is
+// Cancellation: the owner asks to cancel → the time is recorded, the detach is
 // scheduled exactly 24 hours later (a durable pg-boss job) and the Stripe subscription is set
 // to end with its period. Undo before the detach time clears both.
 import type Stripe from "stripe";

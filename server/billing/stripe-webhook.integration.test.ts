@@ -1,5 +1,5 @@
 // Stripe end to end through the local fake and the REAL SDK: Checkout → signed webhooks → the real
-// POST /api/stripe/webhook handler → convergent sync → the service gate (seed 000 §9).
+// POST /api/stripe/webhook handler → convergent sync → the service gate.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import Stripe from "stripe";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhook/route";

@@ -1,4 +1,4 @@
-// Seed 000 §9 "Usage billing uses idempotent references to prevent duplicate charging": one
+// Usage billing uses idempotent references so nothing is charged twice: one
 // ledger row and one Stripe meter event per AI-handled call, through the real SDK and the local
 // Stripe fake, whatever is replayed, retried or delivered concurrently; useless calls credited.
 import { randomBytes } from "node:crypto";

@@ -1,5 +1,5 @@
-// The call, end to end (seed 000 §2–6, DESIGN.md), through the real webhook route handlers with
-// correctly signed Twilio requests, on a real Postgres engine. Ownership at intake: seed 001.
+// The call, end to end (see docs/sop-rules.md, The call), through the real webhook route handlers with
+// correctly signed Twilio requests, on a real Postgres engine, and the lead's ownership at intake.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,7 +49,7 @@ async function atIntake(b: TestBusiness = biz) {
 
 const BOOKING_CALL = ["my zip is seven eight seven oh one", "the kitchen sink is leaking under the cabinet", "this is Maria Lopez", "yes please, send someone out", "it's 123 Main Street", "the first one"];
 
-describe(`ring first (seed 000 §2–3, ${engineName})`, () => {
+describe(`ring first (${engineName})`, () => {
   it("Ring-first: rings the plumber for 10 seconds with a screening whisper before the AI", async () => {
     const call = new TwilioCall(biz.trackingNumber);
     const xml = await call.incoming();
@@ -106,7 +106,7 @@ describe(`ring first (seed 000 §2–3, ${engineName})`, () => {
   });
 });
 
-describe(`service gate (seed 000 §9–10, ${engineName})`, () => {
+describe(`service gate (${engineName})`, () => {
   it.each([
     ["setup is incomplete", async (b: TestBusiness) => void (await prisma.bookingSlot.deleteMany({ where: { tenantId: b.tenant.id } }))],
     ["billing is not eligible", (b: TestBusiness) => setBillingEligible(prisma, b.tenant.id, false)],
@@ -129,7 +129,7 @@ describe(`service gate (seed 000 §9–10, ${engineName})`, () => {
   });
 });
 
-describe(`AI intake (seed 000 §2–4, ${engineName})`, () => {
+describe(`AI intake (${engineName})`, () => {
   it("ZIP is collected before any full intake", async () => {
     const call = await atIntake();
     const xml = await call.say("my kitchen sink is clogged, can you come today");
@@ -219,7 +219,7 @@ describe(`AI intake (seed 000 §2–4, ${engineName})`, () => {
   });
 });
 
-describe(`escalation (seed 000 §6, seed 001, ${engineName})`, () => {
+describe(`escalation (${engineName})`, () => {
   it("Emergency and safety-risk calls are escalated immediately: warm transfer to on-call with its own timeout", async () => {
     const call = await atIntake();
     await call.say("78701");
@@ -306,7 +306,7 @@ describe(`escalation (seed 000 §6, seed 001, ${engineName})`, () => {
   });
 });
 
-describe(`the call ends (seed 000 §5, ${engineName})`, () => {
+describe(`the call ends (${engineName})`, () => {
   it("caller hangs up mid-intake → followup_needed with a callback task", async () => {
     const call = await atIntake();
     await call.say("78701");
@@ -335,7 +335,7 @@ describe(`the call ends (seed 000 §5, ${engineName})`, () => {
   });
 });
 
-describe(`the lead record (seed 000 §4, ${engineName})`, () => {
+describe(`the lead record (${engineName})`, () => {
   let call: TwilioCall;
   beforeAll(async () => {
     call = await atIntake();
@@ -393,7 +393,7 @@ describe(`the lead record (seed 000 §4, ${engineName})`, () => {
   });
 });
 
-describe(`the call's lead is written like every other lead (seed 001, seed 004, ${engineName})`, () => {
+describe(`the call's lead is written like every other lead (${engineName})`, () => {
   /** The temperature the leads module gives this lead at its last write. */
   const scored = (lead: Awaited<ReturnType<typeof leadOf>>) => temperatureOf(lead, lead.lastActivityAt);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { plumberAnswered } from "./dial-outcome";
 
-describe("ring first (seed 000 §2: if answered by human, AI path is skipped)", () => {
+describe("ring first (if answered by a person, the AI path is skipped)", () => {
   it("counts the plumber as answering only after they pressed 1 on the whisper", () => {
     expect(plumberAnswered("completed", true)).toBe(true);
     expect(plumberAnswered("answered", true)).toBe(true);

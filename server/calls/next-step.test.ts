@@ -4,7 +4,7 @@ import { CONFIRM_APPOINTMENT_ACTION, DECLINED_ACTION, MISSED_CALL_ACTION, nextSt
 const now = new Date("2026-03-02T15:00:00Z");
 const inMinutes = (d: Date) => (d.getTime() - now.getTime()) / 60_000;
 
-describe("the next step a call leaves on its lead (seed 001 handoff contract)", () => {
+describe("the next step a call leaves on its lead (handoff contract)", () => {
   it("gives every status a next action and a due time", () => {
     for (const status of ["missed", "answered_by_plumber", "answered_by_ai", "booked", "not_booked", "followup_needed", "closed"] as const) {
       const step = nextStepFor(status, { now });

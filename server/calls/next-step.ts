@@ -1,4 +1,4 @@
-// The promised next step a call leaves on its lead (seed 001 "Handoff Contract": one owner, the
+// The promised next step a call leaves on its lead (the handoff contract: one owner, the
 // next action, a visible due time). Every status the call can leave has one; a task the call
 // created (callback, urgent callback) overrides it with the task's own title and due time.
 import type { LeadStatus } from "@/server/db/generated/enums";
@@ -6,7 +6,7 @@ import { URGENT_CALLBACK_MINUTES, type EndReason } from "@/server/voice/state-ma
 
 export type NextStep = { nextAction: string; dueAt: Date };
 
-/** Missed calls have an immediate response SLA (seed 003): call back now. */
+/** Missed calls have an immediate response SLA: call back now. */
 export const MISSED_CALL_ACTION = "Call back: missed call";
 export const AI_IN_PROGRESS_ACTION = "AI intake in progress: call back if the call drops";
 /** The next action (and task title) of a call cut off while our system was down (server/calls/spool.ts). */

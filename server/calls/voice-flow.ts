@@ -1,4 +1,4 @@
-// The call, end to end (DESIGN.md; seed 000 §2–6), one function per Twilio webhook. Each step
+// The call, end to end (see docs/sop-rules.md, The call), one function per Twilio webhook. Each step
 // is claimed with a conditional update before it runs, and the TwiML it produced is stored, so
 // Twilio's retries and duplicate deliveries get the same answer and change nothing.
 import type { Call, Lead, Prisma } from "@/server/db/generated/client";
@@ -141,7 +141,7 @@ async function writeCallStep(
   }
 }
 
-/** A status change with the next step it implies (seed 001: every lead has a next action and a due time). */
+/** A status change with the next step it implies: every lead has a next action and a due time. */
 const statusChange = (status: LeadStatus, now: Date, events: LeadEventInput[]): CallLeadChange => ({ patch: { status, ...nextStepFor(status, { now }) }, events });
 
 /** The ring-first result is being handled (claimed: "dialed", until its TwiML is stored with the next stage). */

@@ -1,4 +1,4 @@
-// The voice webhooks' contract with Twilio (DESIGN.md "Contracts"): signatures checked against
+// The voice webhooks' contract with Twilio: signatures checked against
 // PUBLIC_BASE_URL + path + query (403, nothing written), malformed forms refused with 400 naming
 // the field, unknown numbers answered politely, and a call recorded once per CallSid however
 // often Twilio delivers a webhook — even 100 times at once.

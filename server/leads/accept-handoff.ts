@@ -1,4 +1,4 @@
-// The receiving owner accepts the handoff by confirming the four acceptance standards (seed 001)
+// The receiving owner accepts the handoff by confirming the four acceptance standards
 // with one click. An owner or manager may instead take a lead over and accept it at once: it is
 // reassigned to them and both steps are logged on the timeline.
 import { AppError } from "@/server/errors";

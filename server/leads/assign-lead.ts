@@ -1,4 +1,4 @@
-// Handing a lead to one named owner with a next action and a due time (seed 001 handoff
+// Handing a lead to one named owner with a next action and a due time (the handoff
 // contract). A new owner has to accept again; an accepted lead changes hands only with a reason,
 // logged on the timeline ("responsibility does not bounce back informally").
 import { AppError } from "@/server/errors";

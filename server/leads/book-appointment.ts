@@ -1,5 +1,5 @@
 // Booking a visit from the office: one of the tenant's own booking slots, or a custom time the
-// customer agreed to. The next action becomes confirming it (seed 004: confirm 24 hours before).
+// customer agreed to. The next action becomes confirming it, 24 hours before the visit.
 import { AppError } from "@/server/errors";
 import { upcomingSlots } from "@/server/voice/booking-slots";
 import type { Lead } from "@/server/db/generated/client";

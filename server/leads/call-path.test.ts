@@ -3,7 +3,7 @@ import { callPath } from "./call-path";
 
 const call = { stage: "ended", dialStatus: "no-answer", plumberAcceptedAt: null, transferAcceptedAt: null };
 
-describe("call path (seed 000 §3: rang plumber → missed → AI → outcome)", () => {
+describe("call path (rang plumber → missed → AI → outcome)", () => {
   it("shows a missed call the AI booked", () => {
     const steps = callPath(call, ["call.received", "call.missed", "call.ai_answered", "call.outcome"], "booked");
     expect(steps.map((s) => s.label)).toEqual(["Rang plumber", "Missed", "AI intake", "Outcome: Booked"]);

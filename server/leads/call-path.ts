@@ -1,4 +1,4 @@
-// The call path a lead came through (seed 000 §3): rang plumber → missed → AI → outcome.
+// The call path a lead came through: rang plumber → missed → AI → outcome.
 import type { LeadStatus } from "@/server/db/generated/enums";
 import { STATUS_LABELS } from "./status-transitions";
 

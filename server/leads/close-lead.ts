@@ -1,4 +1,4 @@
-// Closing a lead with a reason code (seed 000 §7), one at a time or — for stale leads — in bulk.
+// Closing a lead with a reason code, one at a time or — for stale leads — in bulk.
 // A closed lead has nothing left to do: its open tasks are marked done and its next action and
 // due time are cleared in the same write (the timeline keeps what was pending). A lead closed as
 // spam is credited in billing (its AI-handled calls are not charged), by a job after the commit.

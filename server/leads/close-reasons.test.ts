@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { closeInputRefusal, closeReasonLabel, notACustomerLabel } from "./close-reasons";
 
-describe("close stale leads with reason code (seed 000 §7)", () => {
+describe("close stale leads with reason code", () => {
   it("accepts each reason code", () => {
     for (const reason of ["booked_elsewhere", "out_of_area", "not_plumbing", "duplicate", "spam", "price"] as const) expect(closeInputRefusal({ reason })).toBeNull();
   });

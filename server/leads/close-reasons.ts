@@ -1,4 +1,4 @@
-// Closing a lead takes a reason code (seed 000 §7 "Close stale leads with reason code").
+// Closing a lead takes a reason code, so stale leads are closed with a reason.
 export const CLOSE_REASONS = [
   { code: "booked_elsewhere", label: "Booked elsewhere" },
   { code: "no_answer_after_attempts", label: "No answer after attempts" },

@@ -1,4 +1,4 @@
-// "Close stale leads with reason code" (seed 000 §7): open leads with no movement for a while,
+// Stale leads are closed with a reason code: open leads with no movement for a while,
 // listed oldest-idle first, closed in bulk with one reason.
 import { AppError } from "@/server/errors";
 import { visibleLeadsWhere } from "./lead-access";

@@ -1,4 +1,4 @@
-// Intake captures a lead (seed 001 workflow step 1) outside a call — a web form, a referral, a
+// Intake captures a lead outside a call — a web form, a referral, a
 // lead typed in by the office — and routes it at once: emergencies are never created unowned.
 import type { Lead, Prisma } from "@/server/db/generated/client";
 import type { LeadSource, LeadStatus, Urgency } from "@/server/db/generated/enums";

@@ -1,4 +1,4 @@
-// Seed 001 "Escalation Rules", each timer on a fake clock.
+// The escalation rules, each timer on a fake clock.
 import { describe, expect, it } from "vitest";
 import { dueEscalations, endOfDay, localDate, type EscalationLead } from "./escalation-rules";
 

@@ -1,4 +1,4 @@
-// The SOP's escalation timers as pure functions (seed 001 "Escalation Rules"): which escalations
+// The escalation timers as pure functions: which escalations
 // are due for a lead at a given instant, in the tenant's time zone. No I/O: the sweep
 // (escalation-sweep.ts) queries candidates and asks this module to decide.
 //
@@ -8,7 +8,7 @@
 // - The acceptance timers (5 / 15 min) skip leads a person already answered live
 //   (answered_by_plumber); the end-of-day review still catches them without a next action.
 // - "Active loss" is the intake's high urgency (leaks, overflows, backups); "premium" is a
-//   temperature of 90+ (seed 004: extremely hot — immediate human intervention).
+//   temperature of 90+ (extremely hot: a person steps in at once).
 // - "Standard inbound" = not urgent, not an estimate, not entered by hand (source manual).
 import { TZDate } from "@date-fns/tz";
 import type { EscalationRule } from "@/server/db/generated/enums";
@@ -36,7 +36,7 @@ export type DueEscalation = { rule: EscalationRule; period: string; dueAt: Date;
 /** The SOP's windows in minutes (before ESCALATION_TIME_SCALE). */
 export const ESCALATION_MINUTES = { urgent_unaccepted: 5, standard_unaccepted: 15, estimate_idle: 60 } as const;
 
-/** End of day, local time: seed 004's end-of-day review starts at 5:00 PM. */
+/** End of day, local time: the end-of-day review starts at 5:00 PM. */
 export const END_OF_DAY_MINUTE = 17 * 60;
 
 export const RULE_TARGET: Record<EscalationRule, EscalationTarget> = {

@@ -1,4 +1,4 @@
-// Seed 001 "Escalation Rules" as durable pg-boss jobs on a real database: each escalation fires
+// The escalation rules as durable pg-boss jobs on a real database: each escalation fires
 // once with several workers, survives a restart, lands on the lead's timeline and notifies the
 // target through the outbox.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

@@ -1,4 +1,4 @@
-// The escalation sweep (seed 001 "Escalation Rules"), run by a pg-boss job every few seconds on
+// The escalation sweep, run by a pg-boss job every few seconds on
 // any number of workers. One indexed query per rule finds candidate leads; the pure rules in
 // escalation-rules.ts decide; inserting the Escalation row (ON CONFLICT DO NOTHING on
 // lead + rule + period) decides who fires, so each escalation fires once however many sweeps

@@ -1,4 +1,4 @@
-// Who receives an escalation (seed 001): dispatch/on-call and the sales owner come from the
+// Who receives an escalation: dispatch/on-call and the sales owner come from the
 // tenant's routing rule; "office lead or manager" is the first manager, else the first owner.
 import type { TenantTx } from "@/server/db/tenant-scope";
 import { routingTarget } from "./routing";

@@ -14,7 +14,7 @@ import { closeReasonLabel, notACustomerLabel } from "./close-reasons";
 import { tenantPeople } from "@/server/db/tenant-people";
 import { afterCallFlagsOf } from "@/server/qa/after-call-check";
 
-/** DESIGN.md "Required lead fields", in the order a person reads them; `evidence` is the key in Lead.evidence. */
+/** The required lead fields, in the order a person reads them; `evidence` is the key in Lead.evidence. */
 export const LEAD_FIELDS = [
   { key: "callerName", label: "Caller name", evidence: "callerName" },
   { key: "callerPhone", label: "Caller phone" },

@@ -4,7 +4,7 @@ import { acceptRefusal, handoffMissing, handoffState, handoffWaitingFor } from "
 const due = new Date("2026-11-20T16:00:00Z");
 const all = { sawNotes: true, understandsNextStep: true, knowsDeadline: true, enoughContext: true };
 
-describe("handoff contract (seed 001)", () => {
+describe("handoff contract", () => {
   it("a lead is not handed off until one owner is named, the next action is defined, the due time is visible and the receiver accepts", () => {
     expect(handoffState({ ownerId: "u1", nextAction: "Call back", dueAt: due, acceptedAt: new Date() })).toMatchObject({ handedOff: true, belongsTo: "owner", missing: [] });
   });

@@ -1,4 +1,4 @@
-// The handoff contract (seed 001): a lead is handed off only when one owner is named, the next
+// The handoff contract: a lead is handed off only when one owner is named, the next
 // action is defined, the due time is visible and the receiving person confirmed acceptance.
 // Until then it belongs to intake — and the UI says which of the four is missing.
 
@@ -40,7 +40,7 @@ export function handoffWaitingFor(missing: readonly HandoffCondition[], ownerNam
   return words;
 }
 
-/** Seed 001 "Acceptance Standards": the receiving owner confirms all four. */
+/** The acceptance standards: the receiving owner confirms all four. */
 export const ACCEPTANCE_STANDARDS = [
   { key: "sawNotes", label: "I saw the notes" },
   { key: "understandsNextStep", label: "I understand the promised next step" },
@@ -51,7 +51,7 @@ export const ACCEPTANCE_STANDARDS = [
 export type AcceptanceKey = (typeof ACCEPTANCE_STANDARDS)[number]["key"];
 export type AcceptanceConfirmations = Record<AcceptanceKey, boolean>;
 
-/** Seed 001 "Required Record Fields": what a rejection can name as missing. */
+/** The required record fields: what a rejection can name as missing. */
 export const RECORD_FIELDS = [
   { key: "callerName", label: "full name" },
   { key: "callerPhone", label: "primary phone" },

@@ -1,4 +1,4 @@
-// "Update pipeline state after each customer touchpoint" (seed 000 §7): called back, left a
+// The lead is updated after each customer touchpoint: called back, left a
 // voicemail, texted, or a note — optionally with the next action it leads to.
 import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadPatch, type LeadWriteCtx } from "./apply-lead-change";

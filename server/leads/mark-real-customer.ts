@@ -9,7 +9,7 @@ import { applyLeadChange, type LeadWriteCtx } from "./apply-lead-change";
 import { NOT_A_CUSTOMER, notACustomerLabel } from "./close-reasons";
 import { routingTarget } from "./routing";
 
-/** Seed 001: a standard inbound lead is followed up within 15 minutes. */
+/** A standard inbound lead is followed up within 15 minutes. */
 const CALL_BACK_MINUTES = 15;
 export const REAL_CUSTOMER_ACTION = "Call back: the office marked this caller a real customer";
 

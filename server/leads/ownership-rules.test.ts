@@ -3,7 +3,7 @@ import { ownershipRefusal, type OwnershipLead } from "./ownership-rules";
 
 const base: OwnershipLead = { status: "followup_needed", urgency: "normal", source: "web_form", ownerId: "u1", acceptedAt: null, isEstimate: false, followUpAt: null, notes: null };
 
-describe("ownership rules (seed 001)", () => {
+describe("ownership rules", () => {
   it("Emergency work cannot sit unowned", () => {
     expect(ownershipRefusal(null, { ...base, urgency: "emergency", ownerId: null })).toMatchObject({ field: "ownerId", message: expect.stringMatching(/Emergency work cannot sit unowned/) });
     expect(ownershipRefusal(null, { ...base, urgency: "emergency", ownerId: "u1" })).toBeNull();

@@ -1,4 +1,4 @@
-// Seed 001 "Ownership Rules", checked on every lead write (apply-lead-change.ts):
+// The ownership rules, checked on every lead write (apply-lead-change.ts):
 // - Emergency work cannot sit unowned.
 // - Estimate leads need both an owner and a target follow-up date.
 // - Recovered missed calls do not go back into a generic pool.

@@ -6,7 +6,7 @@ const min = (m: number) => new Date(now.getTime() + m * 60_000);
 let n = 0;
 const lead = (o: Partial<QueueLead>): QueueLead => ({ id: `l${++n}`, status: "answered_by_ai", urgency: "normal", dueAt: null, createdAt: min(-600), temperature: 50, ...o });
 
-describe("queue order (seed 000 §7: emergency, high, booked confirmations, follow-up needed)", () => {
+describe("queue order (emergency, high, booked confirmations, follow-up needed)", () => {
   it("processes in this order: emergency, high, booked confirmations, follow-up needed, then the rest", () => {
     expect(queueGroupFor({ status: "followup_needed", urgency: "emergency" })).toBe(0);
     expect(queueGroupFor({ status: "booked", urgency: "high" })).toBe(1);
@@ -20,7 +20,7 @@ describe("queue order (seed 000 §7: emergency, high, booked confirmations, foll
     expect(queueGroupFor({ status: "closed", urgency: "emergency" })).toBe(9);
   });
 
-  it("high-urgency leads are surfaced to the top of operator queue, after emergencies (seed 000 §6)", () => {
+  it("high-urgency leads are surfaced to the top of operator queue, after emergencies", () => {
     const rest = lead({ createdAt: min(-10_000) });
     const high = lead({ urgency: "high", createdAt: min(-1) });
     const emergency = lead({ urgency: "emergency", createdAt: min(0) });

@@ -1,4 +1,4 @@
-// The inbox queue order (seed 000 §6–7): emergency, high, booked confirmations, follow-up
+// The inbox queue order: emergency, high, booked confirmations, follow-up
 // needed, then the rest; closed leads last and hidden by default. Within a group: overdue first
 // (most overdue first), then oldest; temperature breaks ties. The database keeps `queueGroup`
 // with a trigger that mirrors queueGroupFor() (prisma/migrations/*_inbox_queue).

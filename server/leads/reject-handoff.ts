@@ -1,5 +1,5 @@
 // The receiving owner rejects an incomplete record with a missing-data reason instead of sitting
-// on it (seed 001). The lead goes back to intake: acceptance cleared, the reason on the timeline
+// on it. The lead goes back to intake: acceptance cleared, the reason on the timeline
 // and as intake's next action. Its owner goes back to the routing rule's pick (someone other
 // than the person who rejected it); only where no ownership rule forbids it is it left unowned —
 // an emergency or a recovered missed call with nobody else to take it stays with the rejecter.

@@ -4,7 +4,7 @@ import { firstResponseDueAt } from "./response-sla";
 const created = new Date("2026-11-20T15:00:00Z");
 const minutesAfter = (d: Date) => (d.getTime() - created.getTime()) / 60_000;
 
-describe("source-specific response SLAs (seed 004)", () => {
+describe("source-specific response SLAs", () => {
   it("phone inquiry and missed-call leads: immediate follow-up", () => {
     expect(minutesAfter(firstResponseDueAt("phone", created))).toBe(0);
     expect(minutesAfter(firstResponseDueAt("sms", created))).toBe(0);

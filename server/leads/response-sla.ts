@@ -1,4 +1,4 @@
-// Source-specific response SLAs (seed 004 "Lead Source-Specific Workflows"): how soon the first
+// Source-specific response SLAs: how soon the first
 // next action is due. Missed calls and phone leads: immediately; web forms: within 15 minutes;
 // referrals: gently, within a day; marketplace leads (Angi, Thumbtack, Google Local Services):
 // aggressively, within 5 minutes, because the same request went to other plumbers too.

@@ -1,5 +1,5 @@
-// Routing a lead to its receiving owner (seed 001 "Intake assigns one receiving owner based on
-// the routing rule"), and giving it its first next action and due time from the source SLA.
+// Routing a lead to its receiving owner (intake assigns one receiving owner based on
+// the routing rule), and giving it its first next action and due time from the source SLA.
 // Recovered missed calls always land with a person, never in a generic pool.
 import type { Lead } from "@/server/db/generated/client";
 import type { LeadSource } from "@/server/db/generated/enums";

@@ -1,4 +1,4 @@
-// The routing rule (seed 001 "Intake assigns one receiving owner based on the routing rule"):
+// The routing rule (intake assigns one receiving owner by it):
 // who receives emergencies, estimates and standard inbound leads, with a fallback. A lead is
 // always routed to a person — recovered missed calls never go back into a generic pool.
 import type { RoutingKind } from "@/server/db/generated/enums";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkStatusTransition, LEAD_STATUSES, statusChoices } from "./status-transitions";
 
-describe("status contract (seed 000 §5: missed, answered_by_plumber, answered_by_ai, booked, not_booked, followup_needed, closed)", () => {
+describe("status contract (missed, answered_by_plumber, answered_by_ai, booked, not_booked, followup_needed, closed)", () => {
   it("keeps exactly the seven statuses", () => {
     expect(LEAD_STATUSES).toEqual(["missed", "answered_by_plumber", "answered_by_ai", "booked", "not_booked", "followup_needed", "closed"]);
   });

@@ -1,4 +1,4 @@
-// The 7-status contract (seed 000 §5) as the office moves a lead: which changes make sense.
+// The 7-status contract as the office moves a lead: which changes make sense.
 // `missed` / `answered_by_plumber` / `answered_by_ai` say how the call was answered, so only the
 // call flow sets them; `booked` needs a time (Book), `closed` needs a reason code (Close).
 import type { LeadStatus } from "@/server/db/generated/enums";

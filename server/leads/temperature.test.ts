@@ -4,7 +4,7 @@ import { temperatureBand, temperatureOf } from "./temperature";
 const now = new Date("2026-11-20T15:00:00Z");
 const ago = (h: number) => new Date(now.getTime() - h * 3_600_000);
 
-describe("temperature (seed 004 Temperature Scoring System)", () => {
+describe("temperature scoring", () => {
   it("scores a fresh emergency that wants a visit as extremely hot (90-100: immediate human intervention)", () => {
     const t = temperatureOf({ urgency: "emergency", status: "followup_needed", createdAt: ago(0.1) }, now);
     expect(t).toBeGreaterThanOrEqual(90);

@@ -1,4 +1,4 @@
-// Lead temperature 0–100 (seed 004 "Temperature Scoring System"): urgency, recency, engagement
+// Lead temperature 0–100: urgency, recency, engagement
 // and booking intent. Shown as a badge; the stored value at the last write breaks queue ties.
 import type { LeadStatus, Urgency } from "@/server/db/generated/enums";
 

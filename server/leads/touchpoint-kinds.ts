@@ -1,4 +1,4 @@
-// The customer touchpoints the office logs (seed 000 §7 "Update pipeline state after each customer touchpoint").
+// The customer touchpoints the office logs; the lead is updated after each one.
 export const TOUCHPOINT_KINDS = [
   { kind: "called_back", label: "Called back" },
   { kind: "left_voicemail", label: "Left voicemail" },

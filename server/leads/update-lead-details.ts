@@ -1,4 +1,4 @@
-// Intake tags the lead (seed 001 workflow step 2): urgency, estimate + target follow-up date,
+// Intake tags the lead: urgency, estimate + target follow-up date,
 // summary notes. Turning a lead into an emergency routes it at once if nobody owns it.
 import type { Urgency } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";

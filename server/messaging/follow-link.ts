@@ -1,5 +1,5 @@
-// A caller clicked the booking link of a text: the click goes on the lead's timeline (seed 003
-// report: "replies/bookings where trackable"), once per link per hour, then the caller goes to the target stored on the
+// A caller clicked the booking link of a text: the click goes on the lead's timeline (the
+// report counts replies and bookings where trackable), once per link per hour, then the caller goes to the target stored on the
 // link when the text was written. Unknown, expired and non-web links go nowhere.
 import { findTrackedLink } from "@/server/db/cross-tenant";
 import { forTenant, type SystemDb } from "@/server/db/system";

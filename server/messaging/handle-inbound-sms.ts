@@ -1,6 +1,6 @@
 // An inbound text (POST /api/twilio/sms), after the signature check. The called number finds the
 // tenant; each MessageSid is recorded once, so Twilio's retries change nothing. Consent keywords
-// act at once (seed 004 "address any opt-out requests immediately"); anything else joins the
+// act at once (opt-out requests are handled immediately); anything else joins the
 // caller's open lead — or starts one with source `sms`, routed like every new lead — and a
 // "reschedule" / "cancel" about a booked visit puts the lead in the follow-up queue with a task.
 import type { Prisma } from "@/server/db/generated/client";

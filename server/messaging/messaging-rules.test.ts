@@ -1,4 +1,4 @@
-// The SMS rules as pure functions (seed 003 text-back and scope controls; seed 004
+// The SMS rules as pure functions (text-back and scope controls;
 // opt-outs and appointment reminders).
 import { describe, expect, it } from "vitest";
 import { insideWindow } from "./dedupe-window";
@@ -149,7 +149,7 @@ describe("who gets a text-back (missed / followup_needed / not_booked without a 
   });
 });
 
-describe("appointment confirmation and reminders 24 h and 2 h before (seed 004)", () => {
+describe("appointment confirmation and reminders 24 h and 2 h before", () => {
   it("plans a confirmation now and both reminders for a visit two days out", () => {
     const now = new Date("2026-06-02T15:00:00Z"); // 10:00 CDT
     const at = new Date("2026-06-04T15:00:00Z"); // Thu 10:00 CDT

@@ -100,7 +100,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-describe(`missed-call text-back (seed 003, ${engineName})`, () => {
+describe(`missed-call text-back (${engineName})`, () => {
   it("Missed-call text-back flow: a missed call → exactly one text-back job → one SDK request to the fake, from the tracking number", async () => {
     const caller = newCaller();
     const call = await missedCall(caller);
@@ -244,7 +244,7 @@ describe(`delivery status callbacks (${engineName})`, () => {
   });
 });
 
-describe(`inbound texts and consent (seed 004 opt-outs, ${engineName})`, () => {
+describe(`inbound texts and consent (opt-outs, ${engineName})`, () => {
   it("refuses a forged inbound SMS with 403 and writes nothing", async () => {
     const count = () => Promise.all([prisma.message.count(), prisma.lead.count(), prisma.consentRecord.count()]);
     const before = await count();
@@ -310,7 +310,7 @@ describe(`inbound texts and consent (seed 004 opt-outs, ${engineName})`, () => {
   });
 });
 
-describe(`appointments: confirmation, reminders 24 h and 2 h before (seed 004, ${engineName})`, () => {
+describe(`appointments: confirmation, reminders 24 h and 2 h before (${engineName})`, () => {
   let caller: string;
   let leadId: string;
   beforeEach(async () => {

@@ -1,4 +1,4 @@
-// Consent keywords (CTIA / carrier rules; seed 004 "address any opt-out requests immediately")
+// Consent keywords (CTIA / carrier rules; opt-out requests are handled immediately)
 // and appointment replies. A keyword counts when it is the whole message, whatever the case,
 // spacing or punctuation ("Stop.", " STOP ", "stop!!", "S T O P" does not count).
 

@@ -1,4 +1,4 @@
-// Seed 004 "Appointment Follow-up": a confirmation when the lead is booked, a reminder 24 hours
+// Appointment follow-up: a confirmation when the lead is booked, a reminder 24 hours
 // and 2 hours before. Each is an outbox row keyed by the appointment time it is for, so a
 // rebooked visit gets fresh texts and the old ones are dropped when they come due.
 import type { TenantDb } from "@/server/db/tenant-scope";

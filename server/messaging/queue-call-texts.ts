@@ -1,5 +1,5 @@
-// After a call's final status webhook: the missed-call text-back (seed 003), or the booking
-// confirmation and reminders when the AI booked the caller (seed 004). Called once per call from
+// After a call's final status webhook: the missed-call text-back, or the booking
+// confirmation and reminders when the AI booked the caller. Called once per call from
 // server/calls/voice-flow.ts onCallStatus; never throws into the webhook.
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { NOT_A_CUSTOMER } from "@/server/leads/close-reasons";

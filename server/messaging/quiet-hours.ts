@@ -1,4 +1,4 @@
-// Quiet hours (seed 003 scope controls: no texts at night): a window in the tenant's own time
+// Quiet hours (no texts at night): a window in the tenant's own time
 // zone, minutes after local midnight; a window with start > end spans midnight. Texts due inside
 // it wait until the window ends — computed on the local wall clock, so DST days are right.
 import { TZDate } from "@date-fns/tz";

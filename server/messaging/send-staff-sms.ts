@@ -1,4 +1,4 @@
-// SMS to staff (escalation alerts from the notification outbox, seed 003 "lead alert routing"):
+// SMS to staff (escalation alerts from the notification outbox):
 // from the tenant's first tracking number, through the same Twilio client as texts to callers.
 // In local mode the text goes to the local Twilio fake, so the outbox still says "would send".
 import type { TenantDb } from "@/server/db/tenant-scope";

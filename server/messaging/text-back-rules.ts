@@ -1,4 +1,4 @@
-// Who gets the missed-call text-back (seed 003 "missed-call text-back flow"): a call that
+// Who gets the missed-call text-back: a call that
 // ended missed, followup_needed or not_booked without a booking — not an out-of-area caller we
 // politely declined, not a withheld number, not a test call unless the owner asked for those.
 import type { LeadStatus } from "@/server/db/generated/enums";

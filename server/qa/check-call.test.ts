@@ -1,4 +1,4 @@
-// Seed 000 §8 "Failure criteria: wrong qualification path, missing required fields, incorrect
+// The QA failure criteria, "wrong qualification path, missing required fields, incorrect
 // urgency, hallucinated details" — each with a call that passes and one that fails. The passing
 // calls are real: the state machine played with the rules model.
 import { describe, expect, it } from "vitest";
@@ -59,7 +59,7 @@ const CALLBACK = ["78702", "we'd like a quote for a new water heater", "Sam Reed
 // No on-call phone: the urgent task at once, then the name and the address, then goodbye.
 const EMERGENCY = ["78701", "there's water everywhere, a pipe burst in the basement", "Rosa Diaz", "55 Rainey Street"];
 
-describe("daily QA: passing calls (seed 000 §8)", () => {
+describe("daily QA: passing calls", () => {
   it.each([
     ["a booked call", BOOKED],
     ["an out-of-area caller politely declined", OUT_OF_AREA],

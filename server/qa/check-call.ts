@@ -1,4 +1,4 @@
-// The automated QA of one AI-handled call (seed 000 §8): the four failure criteria as pure checks
+// The automated QA of one AI-handled call: the four failure criteria as pure checks
 // over the stored call state, the lead and the transcript turns. No I/O.
 import { TZDate } from "@date-fns/tz";
 import type { Urgency } from "@/server/intake/extraction";
@@ -7,7 +7,7 @@ import { groundAddress, groundIssue, groundName, groundZip } from "@/server/voic
 import type { WeeklySlot } from "@/server/voice/booking-slots";
 import type { CallFields, CallStage, CallState, FieldName } from "@/server/voice/state-machine";
 
-/** Seed 000 §8 "Failure criteria", in the SOP's order. */
+/** The QA failure criteria. */
 export const QA_CRITERIA = ["wrong_qualification_path", "missing_required_fields", "incorrect_urgency", "hallucinated_details"] as const;
 export type QaCriterion = (typeof QA_CRITERIA)[number];
 

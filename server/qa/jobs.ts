@@ -1,6 +1,6 @@
 // QA's background job (pg-boss):
 //   qa.daily-sample   hourly: every tenant whose local clock is past 18:00 and whose day is not
-//                     sampled yet gets its daily sample (seed 000 §8). The QaDay claim makes a
+//                     sampled yet gets its daily sample. The QaDay claim makes a
 //                     second run, or a second worker, a no-op.
 //   qa.after-call     each AI-handled call, queued by its final status webhook: the whole
 //                     transcript read again (server/qa/after-call-jobs.ts).

@@ -1,4 +1,4 @@
-// The tenant's prompt profile as QA moves it (seed 000 §8: above 5 % daily failures → safe) and
+// The tenant's prompt profile as QA moves it (above 5 % daily failures → safe) and
 // as a person moves it back after the prompt review. Every change is an audit row with its reason.
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dayBounds, exceedsThreshold, failureRate, isSamplingTime, localDay, recentDays, safeProfileMessage } from "./qa-day";
 
-describe("the QA day (seed 000 §8, in the business's time zone)", () => {
+describe("the QA day (in the business's time zone)", () => {
   it("If daily QA failure exceeds 5%: strictly above 5 %, never on an empty day", () => {
     expect(exceedsThreshold(1, 10)).toBe(true);
     expect(exceedsThreshold(1, 20)).toBe(false); // exactly 5 %

@@ -1,10 +1,10 @@
-// The QA day in the business's own time zone, the sample size and the 5 % rule (seed 000 §8). Pure.
+// The QA day in the business's own time zone, the sample size and the 5 % rule. Pure.
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
-/** Seed 000 §8: "Daily QA sample: 10 random AI-handled calls." */
+/** Daily QA samples 10 random AI-handled calls. */
 export const DAILY_SAMPLE_SIZE = 10;
-/** Seed 000 §8: "If daily QA failure exceeds 5%, move to safe prompt profile." */
+/** If the daily QA failure rate exceeds 5 %, the tenant moves to the safe prompt profile. */
 export const FAILURE_THRESHOLD = 0.05;
 /** The hourly job samples a tenant's day once its local clock passes this hour. */
 export const SAMPLE_AFTER_HOUR = 18;

@@ -1,4 +1,4 @@
-// Seed 000 §8 "QA and Reliability" on a real Postgres engine: the daily sample, the 5 % rule that
+// QA and reliability on a real Postgres engine: the daily sample, the 5 % rule that
 // moves a business to the safe prompt profile, the next call on that profile, and switching back.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
@@ -47,7 +47,7 @@ async function dayOfCalls(biz: TestBusiness, good: number, bad: number, extra: {
   for (let i = 0; i < (extra.test ?? 0); i++) await makeAiCall(prisma, biz.tenant.id, { lines: CALLBACK, startedAt: next(), now: at(14), isTest: true, edit: (s) => void (s.fields.urgency = "emergency") });
 }
 
-describe(`Daily QA sample: 10 random AI-handled calls (seed 000 §8, ${engineName})`, () => {
+describe(`Daily QA sample: 10 random AI-handled calls (${engineName})`, () => {
   it("samples at most 10 AI-handled calls of the day, never test calls or calls the AI did not handle", async () => {
     const biz = await business("Sample Plumbing");
     await dayOfCalls(biz, 13, 0, { test: 4 });

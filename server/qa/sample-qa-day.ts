@@ -1,4 +1,4 @@
-// The daily QA sample (seed 000 §8): up to 10 random AI-handled, non-test calls of the tenant's
+// The daily QA sample: up to 10 random AI-handled, non-test calls of the tenant's
 // local day, checked by the four criteria, stored as QaReview rows; above 5 % failures the
 // tenant moves to the safe prompt profile. One transaction per (tenant, day), serialised on the
 // QaDay row, so two workers (or the job and "run now") never sample a day twice.

@@ -1,4 +1,4 @@
-// The weekly handoff QA (seed 001 "Weekly QA"), pure parts: the week to sample, which handoffs
+// The weekly handoff QA, pure parts: the week to sample, which handoffs
 // to pick, the five questions, and the share of "no" answers. Every question is asked so that
 // "no" marks a problem (the owner waited too long → "Was the wait reasonable?" no).
 import { TZDate } from "@date-fns/tz";

@@ -1,4 +1,4 @@
-// Seed 004's daily routine and the in-app notifications, through the same tRPC router the app
+// The daily routine and the in-app notifications, through the same tRPC router the app
 // serves, on a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, engineName } from "@/server/test/test-db";

@@ -1,4 +1,4 @@
-// The daily routine views (seed 004 "Daily Lead Management Workflow", seed 000 §7): morning (new
+// The daily routine views: morning (new
 // since yesterday's close, hot leads, today's appointments), midday (new responses and activity
 // since the morning) and end of day (the review list of leads without a next action, and
 // tomorrow's callbacks), in the tenant's time zone. Staff see the leads they may see.
@@ -12,7 +12,7 @@ import { routineWindows, type RoutineWindows } from "./routine-windows";
 export const ROUTINE_SECTIONS = ["new", "hot", "appointments", "activity", "review", "callbacks"] as const;
 export type RoutineSection = (typeof ROUTINE_SECTIONS)[number];
 
-/** Seed 004 morning routine: "Filter leads with temperature > 80"; emergencies are always hot. */
+/** The morning routine lists leads with temperature above 80; emergencies are always hot. */
 export const HOT_TEMPERATURE = 80;
 export const PAGE_SIZE = 25;
 

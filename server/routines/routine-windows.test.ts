@@ -1,4 +1,4 @@
-// Seed 004's morning / midday / end-of-day windows in the tenant's time zone.
+// The daily routine's morning / midday / end-of-day windows in the tenant's time zone.
 import { describe, expect, it } from "vitest";
 import { routineWindows } from "./routine-windows";
 

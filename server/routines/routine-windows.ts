@@ -1,5 +1,5 @@
-// The time windows of the daily routine (seed 004 "Daily Lead Management Workflow"; seed 000 §7
-// "review new leads in the morning and late afternoon"), in the tenant's time zone. Pure.
+// The time windows of the daily routine (the office
+// reviews new leads in the morning and late afternoon), in the tenant's time zone. Pure.
 import { TZDate } from "@date-fns/tz";
 import { END_OF_DAY_MINUTE, localTimeOn } from "@/server/leads/escalation-rules";
 
@@ -10,7 +10,7 @@ export type RoutineWindows = {
   todayStart: Date;
   tomorrowStart: Date;
   dayAfterStart: Date;
-  /** When the morning routine starts: today's opening time, else 8:00 AM (seed 004). */
+  /** When the morning routine starts: today's opening time, else 8:00 AM. */
   morningStart: Date;
   /** The last close before today: the previous business day's closing time, else yesterday 5 PM. */
   previousClose: Date;

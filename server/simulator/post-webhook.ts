@@ -39,7 +39,7 @@ export async function postTwilio(urlOrPath: string, form: TwilioForm, opts: { si
  * balancer, another port), yet the request is still the real thing — the Request's URL is
  * PUBLIC_BASE_URL + path + query, signed with TWILIO_AUTH_TOKEN by twilio's own function, and the
  * handler's signature check runs unchanged. Only URLs under PUBLIC_BASE_URL are followed
- * (DESIGN.md: every chained URL in TwiML is absolute under it), so a TwiML bug shows up here.
+ * (every chained URL in TwiML is absolute under it), so a TwiML bug shows up here.
  */
 export async function postVoiceWebhook(urlOrPath: string, form: TwilioForm) {
   const base = env.PUBLIC_BASE_URL.replace(/\/+$/, "");

@@ -1,4 +1,4 @@
-// "Test your flow" (seed 003: tested sample flow): a signed-in person plays the caller of a test
+// "Test your flow" (a tested sample call): a signed-in person plays the caller of a test
 // call to one of their own tracking numbers. The call state travels through the browser as JSON,
 // so nothing in it is trusted for the tenant: every step re-reads the call by CallSid through the
 // tenant-scoped client, takes the caller and called numbers from that row, and follows only

@@ -1,4 +1,4 @@
-// The browser call simulator ("Test your flow", seed 003: tested sample flow), through the tRPC
+// The browser call simulator ("Test your flow", a tested sample call), through the tRPC
 // router, driving the real signed voice webhooks on a real database.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-// The booking confirmation names the slot's window (seed 000 §4: book "an offered slot"): the
+// The booking confirmation names the slot's window (the AI books an offered slot): the
 // plumber arrives inside the window, so "see you at 9 AM" for a 9–11 slot would be a false promise.
 import { describe, expect, it } from "vitest";
 import { upcomingSlots } from "./booking-slots";

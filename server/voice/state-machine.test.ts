@@ -64,7 +64,7 @@ const BOOKING_CALL = [
   "yes, that's right",
 ];
 
-describe("the AI call (seed 000)", () => {
+describe("the AI call", () => {
   it("asks for the ZIP code before anything else", () => {
     const r = start();
     expect(r.say).toMatch(/ZIP code/);
@@ -283,7 +283,7 @@ describe("the AI call (seed 000)", () => {
   });
 });
 
-describe("escalation (seed 000 §6)", () => {
+describe("escalation", () => {
   it("escalates a burst pipe at once to the on-call phone", () => {
     const r = hear(start().state, "a pipe burst and water is everywhere");
     expect(r.state.stage).toBe("transferring");

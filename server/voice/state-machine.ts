@@ -1,4 +1,4 @@
-// The AI intake call (seed 000 §2-6) as a pure, JSON-serialisable state machine:
+// The AI intake call (see docs/sop-rules.md, The call) as a pure, JSON-serialisable state machine:
 // transition(state, event, ctx) → { state, say, actions }. No I/O; the route applies the actions.
 import { z } from "zod";
 import {
@@ -33,9 +33,9 @@ export const MAX_ATTEMPTS_PER_QUESTION = 2;
 export const MAX_READ_BACKS = 2;
 /** A caller who keeps asking questions or turning down times still gets a person: the call closes with a callback after this many. */
 export const MAX_SIDE_TURNS = 6;
-/** Seed 001: emergencies and people asking for a person are called back within 0-5 minutes. */
+/** Emergencies and people asking for a person are called back within 0-5 minutes. */
 export const URGENT_CALLBACK_MINUTES = 5;
-/** Seed 001: a standard lead escalates after 15 minutes without movement. */
+/** A standard lead escalates after 15 minutes without movement. */
 export const CALLBACK_MINUTES = 15;
 export const DEFAULT_TRANSFER_TIMEOUT_SECONDS = 20;
 

@@ -34,7 +34,7 @@ function expectAllAbsolute(xml: string) {
   for (const u of found) expect(u.startsWith("https://app.example.com/api/twilio/voice")).toBe(true);
 }
 
-describe("ring first (seed 000 §2)", () => {
+describe("ring first", () => {
   it("rings the plumber for 10 seconds with a screening whisper", () => {
     const xml = ringFirstTwiml({ plumberPhone: "+15125550100", baseUrl: BASE, callerId: "+15125550111" });
     expect(xml).toContain('<Dial timeout="10" answerOnBridge="true" action="https://app.example.com/api/twilio/voice/dial-result" method="POST" callerId="+15125550111">');

@@ -1,4 +1,4 @@
-// Daily QA of AI-handled calls (seed 000 §8): the 30-day failure rates, a day's sampled calls,
+// Daily QA of AI-handled calls: the 30-day failure rates, a day's sampled calls,
 // verdict overrides, "run today's sample now", and the prompt profile switch.
 import { z } from "zod";
 import { zDay } from "@/server/http/safe-input";

@@ -1,4 +1,4 @@
-// The daily routine views: morning, midday and end of day (seed 004), in the tenant's time zone.
+// The daily routine views: morning, midday and end of day, in the tenant's time zone.
 import { z } from "zod";
 import { ROUTINE_SECTIONS, routineSection, routineSummary } from "@/server/routines/daily-routines";
 import { router, tenantProcedure } from "../init";

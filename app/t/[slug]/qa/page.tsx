@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/layout";
 
 export const metadata = { title: "Call QA" };
 
-// Daily QA of AI-handled calls (seed 000 §8). The tenant layout has refused outsiders; the role
+// Daily QA of AI-handled calls. The tenant layout has refused outsiders; the role
 // map decides who reviews (owner, manager, operator) and who switches the prompt profile.
 export default async function QaPage({ params }: { params: Promise<{ slug: string }> }) {
   await connection();

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/layout";
 
 export const metadata = { title: "Test your flow" };
 
-// "Test your flow" (seed 003: tested sample flow). The tenant layout has already refused
+// "Test your flow": a tested sample call. The tenant layout has already refused
 // outsiders; here the role map decides whether this person may place test calls.
 export default async function SimulatorPage({ params }: { params: Promise<{ slug: string }> }) {
   await connection();
