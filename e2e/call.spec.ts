@@ -62,11 +62,14 @@ test("a missed call is answered by the AI, which qualifies an in-area caller and
   await page.getByRole("button", { name: "My ZIP is 78701" }).click();
   await page.getByLabel("What the caller says").press("Enter");
   await expect(agentLine(page, /What's going on with your plumbing\?/)).toBeVisible();
-  await callerSays(page, "The pipe under my kitchen sink is leaking", /who am I speaking with\?/);
+  // An active leak: one safety question about right now, then the intake goes on.
+  await callerSays(page, "The pipe under my kitchen sink is leaking", /right now, is water spreading across the floor/);
+  await callerSays(page, "No, it's just dripping under the sink", /who am I speaking with\?/);
   await callerSays(page, "My name is Jane Doe", /book a plumber to come out/);
   await callerSays(page, "Please book a visit", /street address/);
   await callerSays(page, "123 Main Street", /openings? (is|are)/);
-  await callerSays(page, "The first one", /You're all set, Jane Doe/);
+  await callerSays(page, "The first one", /Let me read that back: Jane Doe, 123 Main Street, .+\. Did I get that right\?/);
+  await callerSays(page, "Yes, that's right", /You're all set, Jane Doe/);
   await expect(page.getByText("The call has ended.")).toBeVisible();
 
   await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Booked");
@@ -138,7 +141,8 @@ test("times are offered one at a time, and \"the second one\" after a no books t
   const offer = (await agentLine(page, /I also have/).textContent()) ?? "";
   const second = /I also have .+? or (.+?)\. Would either/.exec(offer)?.[1];
   expect(second).toBeTruthy();
-  await callerSays(page, "the second one", /You're all set, Ray Ortiz/);
+  await callerSays(page, "the second one", /Did I get that right\?/);
+  await callerSays(page, "yes", /You're all set, Ray Ortiz/);
   await expect(agentLine(page, /You're all set/)).toContainText(second!);
   await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Booked");
   await expect(leadField(page, "Address")).toContainText("88 Riverside Drive");
@@ -162,4 +166,57 @@ test("an emergency with no on-call phone: the safety line and an urgent callback
   await expect(leadField(page, "Urgency")).toContainText("Emergency");
   await expect(leadField(page, "Name")).toContainText("Rosa Diaz");
   await expect(leadField(page, "Address")).toContainText("412 Oak Street");
+});
+
+// Ask, don't guess: the safety question, the read-back with a correction, a question the settings
+// do not answer, and a caller who is not a customer, each played in the simulator.
+
+test("a problem that could be an emergency gets one safety question, and a yes takes the emergency path", async ({ page }) => {
+  await signIn(page, DEMO.secondOwner);
+  await page.getByRole("link", { name: "Test your flow" }).click();
+  await expect(page.getByText("The AI is on")).toBeVisible();
+  await page.getByRole("button", { name: "Call Hill Country Plumbing" }).click();
+  await page.getByRole("button", { name: "No answer" }).click();
+  await expect(agentLine(page, /what's the ZIP code/)).toBeVisible();
+  await callerSays(page, "78620", /What's going on with your plumbing\?/);
+  await callerSays(page, "my sump pump quit and there's water in the basement", /One quick question: right now, is water spreading across the floor/);
+  await callerSays(page, "yes, it's getting deeper", /within 5 minutes.*what's your name\?/);
+  await expect(leadField(page, "Urgency")).toContainText("Emergency");
+});
+
+test("the read-back before goodbye takes a spelled name and reads it back once more", async ({ page }) => {
+  await openSimulator(page);
+  await missedCallReachesTheAi(page);
+  await callerSays(page, "78701", /What's going on with your plumbing\?/);
+  await callerSays(page, "my toilet keeps running", /who am I speaking with\?/);
+  await callerSays(page, "Lena Smith", /book a plumber to come out/);
+  await callerSays(page, "book a visit please", /street address/);
+  await callerSays(page, "three twelve Birch Lane", /Does that work for you\?/);
+  await callerSays(page, "yes", /Let me read that back: Lena Smith, 312 Birch Lane, .+ Did I get that right\?/);
+  await callerSays(page, "it's Smythe, S M Y T H E", /Thanks, I've fixed that\. Let me read that back: Lena Smythe, 312 Birch Lane/);
+  await callerSays(page, "yes", /You're all set, Lena Smythe/);
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Booked");
+  await expect(leadField(page, "Name")).toContainText("Lena Smythe");
+  await expect(leadField(page, "Address")).toContainText("312 Birch Lane");
+});
+
+test("a question the settings do not answer is acknowledged and noted on the lead, and the call goes on", async ({ page }) => {
+  await openSimulator(page);
+  await missedCallReachesTheAi(page);
+  await callerSays(page, "78701", /What's going on with your plumbing\?/);
+  await callerSays(page, "my toilet keeps running", /who am I speaking with\?/);
+  await callerSays(page, "Before I give you my info, are you guys licensed and insured?", /I'll note it so the plumber can answer that when they call\. And who am I speaking with\?/);
+  await expect(leadField(page, "Notes")).toContainText("Caller asked: are you guys licensed and insured?");
+  await callerSays(page, "Amy Sorensen", /book a plumber to come out/);
+  await expect(leadField(page, "Name")).toContainText("Amy Sorensen");
+});
+
+test("a sales call is closed politely as not a customer, with no callback task", async ({ page }) => {
+  await openSimulator(page);
+  await missedCallReachesTheAi(page);
+  await callerSays(page, "Hi, I'm calling about your Google business profile, is the owner available?", /isn't interested/);
+  await expect(page.getByText("The call has ended.")).toBeVisible();
+  await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Closed");
+  await expect(leadField(page, "Closed")).toContainText("Not a customer: sales call");
+  await expect(leadPanel(page).getByText("No tasks.")).toBeVisible();
 });

@@ -82,6 +82,8 @@ export function LeadPanel({ slug, timeZone, query }: { slug: string; timeZone: s
         <Row label="Name" value={lead.callerName} evidence={ev.callerName} />
         <Row label="Address" value={lead.address} evidence={ev.address} />
         <Row label="Appointment" value={when(lead.appointmentAt, timeZone)} evidence={ev.appointmentAt} />
+        <Row label="Notes" value={lead.notes} />
+        {lead.status === "closed" && lead.closeReason ? <Row label="Closed" value={lead.closeReason === "not_a_customer" ? `Not a customer${lead.closeNote ? `: ${lead.closeNote.toLowerCase()}` : ""}` : (lead.closeNote ?? lead.closeReason)} /> : null}
         <Row label="Next action" value={lead.nextAction ? `${lead.nextAction}${lead.dueAt ? ` (due ${when(lead.dueAt, timeZone)})` : ""}` : null} />
         <Row label="Owner" value={lead.owner} />
       </dl>

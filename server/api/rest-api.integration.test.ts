@@ -38,7 +38,7 @@ describe(`REST API v1 (${engineName})`, () => {
     const body = (await res.json()) as { data: Record<string, unknown>[] };
     expect(body.data.map((l) => l.callerName)).toEqual(["A4", "A3", "A2", "A1", "A0"]);
     expect(Object.keys(body.data[0]!).sort()).toEqual(
-      ["id", "createdAt", "callerPhone", "callerName", "zip", "inArea", "issueSummary", "urgency", "status", "appointmentAt", "transcriptExcerpt", "sourceRef", "source", "address", "ownerId", "nextAction", "dueAt", "acceptedAt", "closeReason", "visitOutcome", "jobOutcome", "jobValueCents", "outcomeAt", "externalJobId", "externalJobUrl"].sort(),
+      ["id", "createdAt", "callerPhone", "callerName", "zip", "inArea", "issueSummary", "urgency", "status", "appointmentAt", "transcriptExcerpt", "sourceRef", "source", "address", "ownerId", "nextAction", "dueAt", "acceptedAt", "closeReason", "closeNote", "notes", "visitOutcome", "jobOutcome", "jobValueCents", "outcomeAt", "externalJobId", "externalJobUrl"].sort(),
     );
   });
 

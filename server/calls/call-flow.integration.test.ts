@@ -180,7 +180,11 @@ describe(`AI intake (${engineName})`, () => {
     expect(spoken(xml)).toContain(`The next opening is ${slotWindow(offered[0]!)}. Does that work for you?`);
     for (const slot of offered.slice(1)) expect(spoken(xml)).not.toContain(slotWindow(slot));
     expect(spoken(xml)).not.toMatch(/\$\s?\d/);
-    const done = await call.say("yes, that works");
+    // Booked when the caller accepts the time; then the read-back, and goodbye on a yes.
+    const readBack = await call.say("yes, that works");
+    expect(spoken(readBack)).toMatch(/Let me read that back: .+ Did I get that right\?$/);
+    expect((await leadOf(call)).status).toBe("booked");
+    const done = await call.say("yes, that's right");
     expect(done).toContain("<Hangup/>");
     const lead = await leadOf(call);
     expect(lead.status).toBe("booked");

@@ -153,7 +153,8 @@ describe(`replays (${engineName})`, () => {
     const ring = await deliver("/api/twilio/voice", { ...base, CallStatus: "ringing" });
     expect(ring).toContain("<Dial");
     let xml = await deliver("/api/twilio/voice/dial-result", { ...base, DialCallStatus: "no-answer" });
-    for (const speech of ["78701", "the kitchen sink is leaking", "this is Maria Lopez", "just have someone call me back"]) {
+    // The callback carries a name, so it is read back ("…Did I get that right?") before goodbye.
+    for (const speech of ["78701", "the kitchen sink is leaking", "this is Maria Lopez", "just have someone call me back", "yes, that's right"]) {
       xml = await deliver(gatherAction(xml)!, { ...base, SpeechResult: speech });
     }
     expect(xml).toContain("<Hangup/>");
@@ -165,12 +166,12 @@ describe(`replays (${engineName})`, () => {
     expect(leads).toHaveLength(1);
     expect(leads[0]!.status).toBe("followup_needed");
     const turns = await prisma.callTurn.findMany({ where: { callId: calls[0]!.id }, orderBy: { seq: "asc" } });
-    expect(turns.map((t) => t.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(turns.filter((t) => t.speaker === "caller")).toHaveLength(4);
+    expect(turns.map((t) => t.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(turns.filter((t) => t.speaker === "caller")).toHaveLength(5);
     expect(await prisma.task.count({ where: { leadId: leads[0]!.id } })).toBe(1);
     const events = (await prisma.leadEvent.findMany({ where: { leadId: leads[0]!.id } })).map((e) => e.type).sort();
     expect(events).toEqual(["call.ai_answered", "call.ended", "call.missed", "call.outcome", "call.received", "task.created"]);
-    expect(calls[0]!.turn).toBe(4);
+    expect(calls[0]!.turn).toBe(5);
   });
 
   it("answers a replayed intake turn with the same TwiML and does not advance the call", async () => {

@@ -2,6 +2,7 @@
 // in the inbox. Both go through the one leads writer: routed, owned, due within their source's
 // response time, on the timeline, `lead.created` to webhooks. The form refuses spam with a clear
 // message and stores nothing for it, and a real person's request is never lost.
+import { connectionHeader } from "@/server/test/connection-address";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
 import { callerFor } from "@/server/test/caller";
@@ -39,7 +40,7 @@ async function send(body: Partial<typeof REQUEST> & { token?: string }, opts: { 
   const res = await POST(
     new Request(`http://localhost/api/q/${slug}`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-real-ip": opts.ip ?? `203.0.113.${++ipSeq}` },
+      headers: { "content-type": "application/json", ...connectionHeader(opts.ip ?? `203.0.113.${++ipSeq}`) },
       body: JSON.stringify({ ...REQUEST, token: formToken(slug, Date.now() - (opts.filledMs ?? 20_000)), ...body }),
     }),
     { params: Promise.resolve({ slug }) },

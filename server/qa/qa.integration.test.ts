@@ -24,7 +24,8 @@ const EVENING = new Date("2026-03-03T00:30:00Z");
 const AFTERNOON = new Date("2026-03-02T21:00:00Z");
 const at = (hourUtc: number, minute = 0) => new Date(Date.UTC(2026, 2, 2, hourUtc, minute));
 
-const GOOD = ["my zip is seven eight seven oh one", "the kitchen sink is leaking under the cabinet", "this is Maria Lopez", "yes please, send someone out", "it's 123 Main Street", "the first one"];
+// The leak gets the safety question (answered no) and the booking its read-back (confirmed).
+const GOOD = ["my zip is seven eight seven oh one", "the kitchen sink is leaking under the cabinet", "no, it's just dripping into a bucket", "this is Maria Lopez", "yes please, send someone out", "it's 123 Main Street", "the first one", "yes, that's right"];
 const CALLBACK = ["78702", "we'd like a quote for a new water heater", "Sam Reed", "just call me back"];
 const noEnqueue = async () => null;
 

@@ -98,6 +98,8 @@ describe(`call simulator (${engineName})`, () => {
     s = await says(s, "123 Main Street");
     expect(agentSaid(s)).toMatch(/openings? (is|are)/);
     s = await says(s, "The first one");
+    expect(agentSaid(s)).toMatch(/Let me read that back: Jane Doe, 123 Main Street, .+ Did I get that right\?/);
+    s = await says(s, "Yes, that's right");
     expect(agentSaid(s)).toMatch(/You're all set, Jane Doe/);
     expect(s.state.pending.kind).toBe("ended");
     // Every webhook answered 200: the signatures were accepted.
