@@ -58,7 +58,7 @@ test("an operator watches every business's health, pauses and resumes one, and a
   await hill.getByRole("link", { name: "Open Hill Country Plumbing" }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.secondTenant}$`));
   await expect(page.getByText("The AI is off")).toBeVisible();
-  await expect(page.getByText("your agency paused the service")).toBeVisible();
+  await expect(page.getByText("your agency paused this business. Resume it from the agency console.")).toBeVisible();
 
   // Resume it.
   await page.goto("/agency");
