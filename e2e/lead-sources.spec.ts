@@ -25,7 +25,7 @@ test("a visitor requests a plumber from a phone; staff see the web form lead due
   expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectAccessible(visitor, "request form");
   await visitor.getByLabel("Your name").fill("Rosa Diaz");
-  await visitor.getByLabel("Phone number").fill("(512) 555-0166");
+  await visitor.getByLabel("Phone number").fill("(512) 555-0188");
   await visitor.getByLabel("ZIP code").fill("7870");
   await visitor.getByLabel("What's the problem?").fill("Kitchen sink drains very slowly");
   await visitor.getByLabel("Preferred time").selectOption("Afternoon");
@@ -75,13 +75,14 @@ test("staff add a call they took; a caller with an open lead is offered that lea
   await page.getByRole("link", { name: "Add lead" }).click();
   await expect(page.getByRole("heading", { name: "Add lead" })).toBeVisible();
   await expectAccessible(page, "add lead");
-  await page.getByLabel("Customer's name").fill("Maria L.");
-  await page.getByLabel("Phone number").fill("512-555-0143");
+  // The visitor of the first test (the request form) already has an open lead.
+  await page.getByLabel("Customer's name").fill("Rosa D.");
+  await page.getByLabel("Phone number").fill("512-555-0188");
   await page.getByLabel("Phone number").press("Enter");
-  await expect(page.getByRole("alert").filter({ hasText: "This caller already has an open lead (Maria Lopez). Open it?" })).toBeFocused();
+  await expect(page.getByRole("alert").filter({ hasText: "This caller already has an open lead (Rosa Diaz). Open it?" })).toBeFocused();
   await page.getByRole("link", { name: "Open it" }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}/leads/[^/]+$`));
-  await expect(page.getByRole("heading", { name: "Maria Lopez" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Rosa Diaz" })).toBeVisible();
 
   await signOut(page);
 
