@@ -170,7 +170,7 @@ describe(`replays (${engineName})`, () => {
     expect(turns.filter((t) => t.speaker === "caller")).toHaveLength(5);
     expect(await prisma.task.count({ where: { leadId: leads[0]!.id } })).toBe(1);
     const events = (await prisma.leadEvent.findMany({ where: { leadId: leads[0]!.id } })).map((e) => e.type).sort();
-    expect(events).toEqual(["call.ai_answered", "call.ended", "call.missed", "call.outcome", "call.received", "task.created"]);
+    expect(events).toEqual(["call.ai_answered", "call.ended", "call.missed", "call.outcome", "call.received", "followup.stopped", "task.created"]);
     expect(calls[0]!.turn).toBe(5);
   });
 
