@@ -34,6 +34,16 @@ async function callerSays(page: Page, text: string, agentReply: RegExp) {
   await expect(agentLine(page, agentReply)).toBeVisible();
 }
 
+/** Hill Country Plumbing has no on-call phone: nobody can take an emergency live. */
+async function missedCallAtHillCountry(page: Page) {
+  await signIn(page, DEMO.secondOwner);
+  await page.getByRole("link", { name: "Test your flow" }).click();
+  await expect(page.getByText("The AI is on")).toBeVisible();
+  await page.getByRole("button", { name: "Call Hill Country Plumbing" }).click();
+  await page.getByRole("button", { name: "No answer" }).click();
+  await expect(agentLine(page, /what's the ZIP code/)).toBeVisible();
+}
+
 async function missedCallReachesTheAi(page: Page) {
   await placeCall(page);
   await page.getByRole("button", { name: "No answer" }).click();
@@ -150,12 +160,7 @@ test("times are offered one at a time, and \"the second one\" after a no books t
 
 test("an emergency with no on-call phone: the safety line and an urgent callback, then the name and the address are taken", async ({ page }) => {
   // Hill Country Plumbing has no on-call phone, so nobody can take the call live.
-  await signIn(page, DEMO.secondOwner);
-  await page.getByRole("link", { name: "Test your flow" }).click();
-  await expect(page.getByText("The AI is on")).toBeVisible();
-  await page.getByRole("button", { name: "Call Hill Country Plumbing" }).click();
-  await page.getByRole("button", { name: "No answer" }).click();
-  await expect(agentLine(page, /what's the ZIP code/)).toBeVisible();
+  await missedCallAtHillCountry(page);
   await callerSays(page, "78620", /What's going on with your plumbing\?/);
   await callerSays(page, "oh my god the toilet's overflowing and it won't stop, water's going into the hallway", /within 5 minutes.*what's your name\?/);
   await expect(agentLine(page, /within 5 minutes/)).toContainText("turn off the water valve for that fixture");
@@ -172,12 +177,7 @@ test("an emergency with no on-call phone: the safety line and an urgent callback
 // do not answer, and a caller who is not a customer, each played in the simulator.
 
 test("a problem that could be an emergency gets one safety question, and a yes takes the emergency path", async ({ page }) => {
-  await signIn(page, DEMO.secondOwner);
-  await page.getByRole("link", { name: "Test your flow" }).click();
-  await expect(page.getByText("The AI is on")).toBeVisible();
-  await page.getByRole("button", { name: "Call Hill Country Plumbing" }).click();
-  await page.getByRole("button", { name: "No answer" }).click();
-  await expect(agentLine(page, /what's the ZIP code/)).toBeVisible();
+  await missedCallAtHillCountry(page);
   await callerSays(page, "78620", /What's going on with your plumbing\?/);
   await callerSays(page, "my sump pump quit and there's water in the basement", /One quick question: right now, is water spreading across the floor/);
   await callerSays(page, "yes, it's getting deeper", /within 5 minutes.*what's your name\?/);

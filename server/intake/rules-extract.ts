@@ -51,7 +51,7 @@ const NAME_STOP = new Set(
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
     "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello " +
-    "coming now too hang hold lord god gosh wow oh look listen all over up out down")
+    "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere")
     .split(" "),
 );
 
@@ -634,7 +634,11 @@ export function notCustomerOf(text: string): NotCustomerKind | null {
 const GAS_TOPIC = /\b(smell\w*|odou?rs?|stinks?|stink\w*|rotten|sulfur|sulphur|fumes?|pilot( light)?|gas|alarms?|detectors?|beep\w*|headaches?|dizzy|dizziness)\b/;
 const HISS = /\bhiss\w*\b/;
 const NO_SERVICE_TOPIC = /\b(no (hot |running )?water|no heat|(don'?t|do not) have (any )?(hot )?water|nothing comes out|water('s| is) (off|out)|(water )?heater (is |went |just )?(out|broken|broke|not working|went out|died|dead|quit)|furnace|boiler|frozen)\b/;
-const WATER_TOPIC = /\b(water|leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|sump|basement|ceiling|stain\w*|toilets?|drains?|clog\w*|back(ed|ing|s)? ?up|sewer|sewage|pipes?|tub|bathtub|shower|sinks?|spray\w*|burst|crack\w*|washer|dishwasher|soak\w*|pool\w*|mold|mould|line)\b/;
+const WATER_TOPIC = /\b(water|leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|sump|basement|ceiling|stain\w*|toilets?|drains?|clog\w*|back(ed|ing|s)? ?up|sewer|sewage|pipes?|tub|bathtub|shower|sinks?|spray\w*|burst|crack\w*|washer|washing machine|dishwasher|hoses?|tank|soak\w*|pool\w*|mold|mould|line)\b/;
+/** A visit to look at or service something ("look at my water softener"): no safety question unless something is going wrong too. */
+const SERVICE_VISIT = /\b(look at|check (on|out)|take a look|servic\w+|maintenance|softener|filter|install\w*|replac\w*|tune[- ]?up|upgrade)\b/;
+/** Something going wrong now. */
+const SOMETHING_WRONG = /\b(leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|back(ed|ing|s)? ?up|sewage|spray\w*|burst|crack\w*|broke\w*|bust\w*|let go|split|soak\w*|pool\w*|pour\w*|gush\w*|coming (out|up|in|through|down)|won'?t (stop|drain|flush|shut)|stopped up|clog\w*|no (hot )?water|smell\w*|stink\w*|gas|alarm|beep\w*|hiss\w*|filling|running over|everywhere|all over)\b/;
 /** Said about the past or over time: "slow for two weeks", "it's been doing that for a while". */
 const OVER_TIME = /\b(for (a |about |like |almost |over |the (last|past) )?(couple( of)?|few|several|two|three|four|many|\d+)? ?(days|weeks|months|years)|for (a |quite a )?while|for ages|since last (week|month|year)|all (week|month|year)|a long time|on and off|every now and then|from time to time|it'?s been (like that|doing (that|this)) (a while|for))\b/;
 
@@ -643,7 +647,7 @@ export function safetyTopicOf(description: string): "gas" | "no_service" | "wate
   const lower = description.toLowerCase();
   if (GAS_TOPIC.test(lower)) return "gas";
   if (NO_SERVICE_TOPIC.test(lower)) return "no_service";
-  if (WATER_TOPIC.test(lower)) return "water";
+  if (WATER_TOPIC.test(lower) && !(SERVICE_VISIT.test(lower) && !SOMETHING_WRONG.test(lower))) return "water";
   // A hiss with no water in sight could be a gas line.
   if (HISS.test(lower)) return "gas";
   return null;

@@ -110,6 +110,20 @@ describe("the safety question", () => {
     expect(no.state.stage).toBe("booking_offer");
   });
 
+  it("keeps a bare name given at the safety question ('It's Bob. Bob Ferreira.', 'Kim Lee') without taking it as an unclear answer", () => {
+    for (const [said, stored] of [["It's Bob. Bob Ferreira.", "Bob Ferreira"], ["Kim Lee", "Kim Lee"]] as const) {
+      const r = last(converse(["78701", "my garbage disposal's leaking", said]));
+      expect(r.state.escalation, said).toBeNull();
+      expect(r.state.fields.callerName).toBe(stored);
+      expect(r.state.stage).toBe("safety");
+    }
+  });
+
+  it("asks when a hose or tank lets go, and not for a service visit with nothing wrong", () => {
+    expect(asked(converse(["78701", "the washing machine hose let go"]))).toBe(1);
+    expect(asked(converse(["78701", "need someone to look at my water softener"]))).toBe(0);
+  });
+
   it("asks at most once a call", () => {
     const results = converse(["78701", "water under the sink", "no", "Ana Ruiz", "book it", "12 Oak Street"]);
     expect(asked(results)).toBe(1);

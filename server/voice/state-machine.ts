@@ -867,9 +867,12 @@ function onSafetyAnswer(t: Turn, said: string, x: Extraction): void {
   const more = groundIssue(x.issueSummary, said);
   // "My name is Jane Doe": the caller answered the next question, not this one. The name is kept
   // (keepVolunteered) and the safety question asked once more; only a second miss counts as yes.
-  const gaveName = x.yesNo === null && !more && !!groundName(x.callerName, said) && s.misses === 0;
-  if (gaveName) {
+  // Only "my name is …" counts as a name outside the name question, so a bare "It's Bob. Bob
+  // Ferreira." or "Kim Lee" is read here as the name question would read it.
+  const name = x.yesNo === null && !more && s.misses === 0 && !detectEmergency(said) ? groundName(x.callerName ?? nameOf(said, true), said) : null;
+  if (name) {
     s.misses += 1;
+    if (!s.fields.callerName) store(t, "callerName", name, said);
     t.say.push(`Thanks${t.script === SCRIPTS.standard && s.fields.callerName ? `, ${s.fields.callerName.split(" ")[0]}` : ""}.`);
     return askAgain(t, "safety");
   }
