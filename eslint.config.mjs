@@ -3,7 +3,8 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 // The global tables (no tenantId) and raw SQL: neither is on a tenant's client (server/db/tenant-scope.ts).
-const GLOBAL_OR_RAW = "^(user|agency|agencyMember|signInThrottle|stripeEvent|apiRateWindow|\\$queryRaw|\\$queryRawUnsafe|\\$executeRaw|\\$executeRawUnsafe)$";
+const GLOBAL_OR_RAW =
+  "^(user|agency|agencyMember|signInThrottle|stripeEvent|apiRateWindow|\\$queryRaw|\\$queryRawUnsafe|\\$executeRaw|\\$executeRawUnsafe)$";
 
 export default defineConfig([
   ...nextVitals,
@@ -24,11 +25,34 @@ export default defineConfig([
         "error",
         {
           paths: [
-            { name: "@/server/db", importNames: ["getDb", "getPrisma", "setDb", "PrismaClient", "Database"], message: "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts." },
-            { name: "@/server/db/generated/client", importNames: ["PrismaClient"], message: "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts." },
-            { name: "@/server/db/engine", importNames: ["openDatabase"], message: "Only server/db opens the database." },
-            { name: "@/server/db/tenant-scope", importNames: ["tenantScoped", "unscoped"], message: "Open a tenant with forTenant(sys, tenantId) from @/server/db/system; raw SQL runs through tenantSql (@/server/db/tenant-sql)." },
-            { name: "@/server/db/system", importNames: ["systemDb", "rawClient"], message: "Only server/db, server/jobs and tests wrap or unwrap the raw client." },
+            {
+              name: "@/server/db",
+              importNames: ["getDb", "getPrisma", "setDb", "PrismaClient", "Database"],
+              message:
+                "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts.",
+            },
+            {
+              name: "@/server/db/generated/client",
+              importNames: ["PrismaClient"],
+              message:
+                "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts.",
+            },
+            {
+              name: "@/server/db/engine",
+              importNames: ["openDatabase"],
+              message: "Only server/db opens the database.",
+            },
+            {
+              name: "@/server/db/tenant-scope",
+              importNames: ["tenantScoped", "unscoped"],
+              message:
+                "Open a tenant with forTenant(sys, tenantId) from @/server/db/system; raw SQL runs through tenantSql (@/server/db/tenant-sql).",
+            },
+            {
+              name: "@/server/db/system",
+              importNames: ["systemDb", "rawClient"],
+              message: "Only server/db, server/jobs and tests wrap or unwrap the raw client.",
+            },
           ],
         },
       ],
@@ -44,15 +68,27 @@ export default defineConfig([
       "no-restricted-syntax": [
         "error",
         {
-          selector: "Program:has(Identifier[name='tenantProcedure']) MemberExpression[object.name='ctx'][property.name='sys']",
-          message: "A tenant procedure gets no system handle: use ctx.db (this tenant), or move the cross-tenant read into a named lookup in server/db.",
+          selector:
+            "Program:has(Identifier[name='tenantProcedure']) MemberExpression[object.name='ctx'][property.name='sys']",
+          message:
+            "A tenant procedure gets no system handle: use ctx.db (this tenant), or move the cross-tenant read into a named lookup in server/db.",
         },
         {
           selector: `MemberExpression[object.type='MemberExpression'][object.object.name='ctx'][object.property.name='db'][property.name=/${GLOBAL_OR_RAW}/]`,
-          message: "ctx.db is one tenant's client: people come from tenantPeople (server/db/tenant-people.ts), raw SQL runs through tenantSql (server/db/tenant-sql.ts).",
+          message:
+            "ctx.db is one tenant's client: people come from tenantPeople (server/db/tenant-people.ts), raw SQL runs through tenantSql (server/db/tenant-sql.ts).",
         },
       ],
     },
   },
-  globalIgnores([".next/**", ".next-*/**", ".data/**", "server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "node_modules/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    ".data/**",
+    "server/db/generated/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "node_modules/**",
+  ]),
 ]);

@@ -17,9 +17,12 @@ export async function register() {
   const db = await getDb();
   if (!db.url && env.DEMO_SEED === "on") {
     const { seedDemoIfEmpty } = await import("@/prisma/seed-demo");
-    if (await seedDemoIfEmpty(db.prisma)) console.log("LeadRescue: seeded the demo data (see README for logins)");
+    if (await seedDemoIfEmpty(db.prisma))
+      console.log("LeadRescue: seeded the demo data (see README for logins)");
   }
-  console.log(`LeadRescue: ${db.url ? "PostgreSQL" : "embedded PGlite database"} ready in ${Date.now() - started} ms`);
+  console.log(
+    `LeadRescue: ${db.url ? "PostgreSQL" : "embedded PGlite database"} ready in ${Date.now() - started} ms`,
+  );
   const { startJobs } = await import("@/server/jobs/runtime");
   const { ALL_JOBS } = await import("@/server/jobs/all-jobs");
   const work = !db.url || env.JOBS_IN_PROCESS === "on";

@@ -3,7 +3,13 @@ import type { NextConfig } from "next";
 import "./server/env";
 
 const config: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss", "@node-rs/argon2", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg-boss",
+    "@node-rs/argon2",
+    "@prisma/schema-engine-wasm",
+  ],
   outputFileTracingExcludes: { "*": ["./.data/**/*"] },
   poweredByHeader: false,
   typedRoutes: false,

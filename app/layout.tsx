@@ -11,7 +11,11 @@ export const metadata: Metadata = {
   // Static assets in public/: the favicon and the social image.
   metadataBase: new URL(env.PUBLIC_BASE_URL),
   icons: { icon: "/favicon.svg" },
-  openGraph: { title: "LeadRescue", description: "Every missed call becomes a booked job.", images: [{ url: "/og-image.png", width: 1200, height: 630, alt: "LeadRescue" }] },
+  openGraph: {
+    title: "LeadRescue",
+    description: "Every missed call becomes a booked job.",
+    images: [{ url: "/og-image.png", width: 1200, height: 630, alt: "LeadRescue" }],
+  },
   twitter: { card: "summary_large_image", images: ["/og-image.png"] },
 };
 

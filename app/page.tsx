@@ -17,6 +17,8 @@ export default async function Home() {
   const first = user.tenants[0];
   if (!first) redirect("/no-business");
   const setsUp = first.role === "owner" || first.role === "operator";
-  const complete = setsUp ? (await setupChecklist(forTenant(await getSystemDb(), first.tenantId), first.tenantId)).complete : true;
+  const complete = setsUp
+    ? (await setupChecklist(forTenant(await getSystemDb(), first.tenantId), first.tenantId)).complete
+    : true;
   redirect(landingPath(first, complete));
 }

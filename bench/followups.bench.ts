@@ -13,19 +13,26 @@ const { openDatabase } = await import("@/server/db/engine");
 const { applyMigrations } = await import("@/server/db/migrate");
 const { systemDb } = await import("@/server/db/system");
 const { createBoss } = await import("@/server/jobs/boss");
-const { FOLLOWUP_STEP_JOB, followUpStepJob, sweepFollowUps, SWEEP_BATCH } = await import("@/server/followups/jobs");
+const { FOLLOWUP_STEP_JOB, followUpStepJob, sweepFollowUps, SWEEP_BATCH } =
+  await import("@/server/followups/jobs");
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const PG_URL = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const LEADS = 100_000;
 const TENANTS = 1_000;
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
-const reachable = await admin.connect().then(() => true, () => false);
+const reachable = await admin.connect().then(
+  () => true,
+  () => false,
+);
 if (!reachable) {
-  console.log("PostgreSQL: 127.0.0.1:5432 does not answer — skipped (set BENCH_PG_URL to use another server).");
+  console.log(
+    "PostgreSQL: 127.0.0.1:5432 does not answer — skipped (set BENCH_PG_URL to use another server).",
+  );
   process.exit(0);
 }
 const name = `lr_bench_followups_${Date.now()}`;
@@ -37,7 +44,9 @@ try {
   await applyMigrations(db.adapterFactory);
   const t0 = performance.now();
   const prisma = db.prisma;
-  await prisma.$executeRawUnsafe(`INSERT INTO "Tenant" (id, slug, name, "timeZone", "updatedAt") SELECT 't' || i, 'bench-' || i, 'Bench ' || i, 'America/Chicago', now() FROM generate_series(0, ${TENANTS - 1}) i`);
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "Tenant" (id, slug, name, "timeZone", "updatedAt") SELECT 't' || i, 'bench-' || i, 'Bench ' || i, 'America/Chicago', now() FROM generate_series(0, ${TENANTS - 1}) i`,
+  );
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Lead" (id, "tenantId", "callerPhone", "callerName", status, source, "sourceRef", "createdAt", "updatedAt", "lastActivityAt", temperature)
     SELECT 'l' || i, 't' || (i % ${TENANTS}), '+1512' || lpad(i::text, 7, '0'), 'Caller ' || i, 'followup_needed', (CASE WHEN i % 3 = 0 THEN 'web_form' ELSE 'phone' END)::"LeadSource",
@@ -52,7 +61,9 @@ try {
     FROM generate_series(0, ${LEADS - 1}) i`);
   await prisma.$executeRawUnsafe(`VACUUM ANALYZE "FollowUpEnrollment"`);
   const due = await prisma.followUpEnrollment.count({ where: { nextDueAt: { lte: new Date() } } });
-  console.log(`PostgreSQL: ${LEADS.toLocaleString("en-US")} leads in sequences across ${TENANTS.toLocaleString("en-US")} businesses, ${due.toLocaleString("en-US")} steps due (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `PostgreSQL: ${LEADS.toLocaleString("en-US")} leads in sequences across ${TENANTS.toLocaleString("en-US")} businesses, ${due.toLocaleString("en-US")} steps due (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 
   const boss = createBoss(db, { schedule: false });
   boss.on("error", (err) => console.error("pg-boss:", err.message));
@@ -73,15 +84,22 @@ try {
     if (i >= 3) times.push(ms);
     if (n !== SWEEP_BATCH) throw new Error(`batch ${i} found ${n} due steps, expected ${SWEEP_BATCH}`);
     // Not timed: the step jobs claim their steps, moving each enrollment to its next due time.
-    await prisma.followUpEnrollment.updateMany({ where: { id: { in: lastIds } }, data: { nextStep: { increment: 1 }, nextDueAt: new Date(Date.now() + 86_400_000) } });
+    await prisma.followUpEnrollment.updateMany({
+      where: { id: { in: lastIds } },
+      data: { nextStep: { increment: 1 }, nextDueAt: new Date(Date.now() + 86_400_000) },
+    });
   }
   times.sort((a, b) => a - b);
-  console.log(`  sweep batch (${SWEEP_BATCH} due steps → ${SWEEP_BATCH} step jobs)   p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   max ${times.at(-1)!.toFixed(1)} ms   (${RUNS} batches, ${inserted.toLocaleString("en-US")} jobs queued)`);
+  console.log(
+    `  sweep batch (${SWEEP_BATCH} due steps → ${SWEEP_BATCH} step jobs)   p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   max ${times.at(-1)!.toFixed(1)} ms   (${RUNS} batches, ${inserted.toLocaleString("en-US")} jobs queued)`,
+  );
   const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
     `EXPLAIN (ANALYZE, COSTS OFF) SELECT id, "tenantId", generation, "nextStep" FROM "FollowUpEnrollment" WHERE "nextDueAt" <= now() ORDER BY "nextDueAt" ASC LIMIT ${SWEEP_BATCH}`,
   );
   const lines = plan.map((r) => r["QUERY PLAN"]);
-  console.log(`    EXPLAIN due-step lookup: ${[...new Set(lines.join("\n").match(/(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)[^\n]*?(using|on) "?[\w"]+/g) ?? [])].join("; ")} — ${lines.find((l) => l.startsWith("Execution Time")) ?? ""}`);
+  console.log(
+    `    EXPLAIN due-step lookup: ${[...new Set(lines.join("\n").match(/(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)[^\n]*?(using|on) "?[\w"]+/g) ?? [])].join("; ")} — ${lines.find((l) => l.startsWith("Execution Time")) ?? ""}`,
+  );
   console.log(`  target p95 ≤ 200 ms: ${pct(times, 95) <= 200 ? "met" : "NOT met"}`);
   await boss.stop({ graceful: false, close: true });
 } finally {

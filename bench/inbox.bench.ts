@@ -23,13 +23,19 @@ const SCENARIOS: Scenario[] = [
   { name: "inbox first page", call: (c) => c.leads.inbox({ limit: 25 }) },
   { name: "inbox counts per group", call: (c) => c.leads.counts({}) },
   { name: "filtered: mine + overdue", call: (c) => c.leads.inbox({ mine: true, overdue: true, limit: 25 }) },
-  { name: "filtered: urgency high, source web_form", call: (c) => c.leads.inbox({ urgency: "high", source: "web_form", limit: 25 }) },
+  {
+    name: "filtered: urgency high, source web_form",
+    call: (c) => c.leads.inbox({ urgency: "high", source: "web_form", limit: 25 }),
+  },
   { name: "search by phone digits", call: (c) => c.leads.inbox({ q: "5550123", limit: 25 }) },
-  { name: "page 3 (cursor)", call: async (c) => {
-    let cursor: string | null = null;
-    for (let i = 0; i < 3; i++) cursor = (await c.leads.inbox({ limit: 25, cursor })).nextCursor;
-    return cursor;
-  } },
+  {
+    name: "page 3 (cursor)",
+    call: async (c) => {
+      let cursor: string | null = null;
+      for (let i = 0; i < 3; i++) cursor = (await c.leads.inbox({ limit: 25, cursor })).nextCursor;
+      return cursor;
+    },
+  },
 ];
 
 function pct(sorted: number[], p: number) {
@@ -50,11 +56,15 @@ async function measure(caller: ReturnType<typeof callerFor>, s: Scenario) {
 
 /** Users, the tenants and their leads, all in SQL. Tenant 0 gets `big` leads, the others `each`. */
 async function seed(prisma: PrismaClient, tenants: number, big: number, each: number) {
-  await prisma.$executeRawUnsafe(`INSERT INTO "User" (id, email, name, "passwordHash") SELECT 'u' || i, 'u' || i || '@bench.test', 'User ' || i, 'x' FROM generate_series(0, 2) i`);
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "User" (id, email, name, "passwordHash") SELECT 'u' || i, 'u' || i || '@bench.test', 'User ' || i, 'x' FROM generate_series(0, 2) i`,
+  );
   await prisma.$executeRawUnsafe(
     `INSERT INTO "Tenant" (id, slug, name, "timeZone", "updatedAt") SELECT 't' || i, 'bench-' || i, 'Bench ' || i, 'America/Chicago', now() FROM generate_series(0, ${tenants - 1}) i`,
   );
-  await prisma.$executeRawUnsafe(`INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES ('m0', 't0', 'u0', 'owner'), ('m1', 't0', 'u1', 'staff'), ('m2', 't0', 'u2', 'staff')`);
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES ('m0', 't0', 'u0', 'owner'), ('m1', 't0', 'u1', 'staff'), ('m2', 't0', 'u2', 'staff')`,
+  );
   const insert = (tenantExpr: string, from: number, to: number) => `
     INSERT INTO "Lead" (id, "tenantId", "callerPhone", "callerName", zip, "issueSummary", urgency, status, source, "sourceRef", "ownerId", "nextAction", "dueAt", "createdAt", "updatedAt", "lastActivityAt", temperature, "isTest")
     SELECT 'l' || i, ${tenantExpr}, '+1512555' || lpad((i % 10000)::text, 4, '0'), 'Caller ' || i, (78700 + i % 60)::text, 'Issue ' || i,
@@ -66,14 +76,26 @@ async function seed(prisma: PrismaClient, tenants: number, big: number, each: nu
       now() - ((i % 8760) || ' hours')::interval - ((i % 3600) || ' seconds')::interval, now(), now() - ((i % 2000) || ' hours')::interval, (i * 37) % 100, i % 97 = 0
     FROM generate_series(${from}, ${to}) i`;
   await prisma.$executeRawUnsafe(insert("'t0'", 0, big - 1));
-  if (tenants > 1) await prisma.$executeRawUnsafe(insert(`'t' || (1 + (i - ${big}) / ${each})`, big, big + (tenants - 1) * each - 1));
+  if (tenants > 1)
+    await prisma.$executeRawUnsafe(
+      insert(`'t' || (1 + (i - ${big}) / ${each})`, big, big + (tenants - 1) * each - 1),
+    );
   await prisma.$executeRawUnsafe(`VACUUM ANALYZE "Lead"`);
 }
 
 async function explain(prisma: PrismaClient, label: string, sql: { text: string; values: unknown[] }) {
-  const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql.text}`, ...sql.values);
+  const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+    `EXPLAIN (ANALYZE, COSTS OFF) ${sql.text}`,
+    ...sql.values,
+  );
   const plan = rows.map((r) => r["QUERY PLAN"]);
-  const indexes = [...new Set(plan.join("\n").match(/(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)[^\n]*?(using|on) "?[\w"]+/g) ?? [])];
+  const indexes = [
+    ...new Set(
+      plan
+        .join("\n")
+        .match(/(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)[^\n]*?(using|on) "?[\w"]+/g) ?? [],
+    ),
+  ];
   const time = plan.find((l) => l.startsWith("Execution Time")) ?? "";
   console.log(`    EXPLAIN ${label}: ${indexes.join("; ") || "(no scan)"} — ${time}`);
 }
@@ -84,14 +106,25 @@ async function run(engine: string, prisma: PrismaClient, slug: string) {
   console.log(`  ${engine} — tenant ${slug}`);
   for (const s of SCENARIOS) {
     const r = await measure(s.name.startsWith("filtered: mine") ? staff : owner, s);
-    console.log(`    ${s.name.padEnd(42)} p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms`);
+    console.log(
+      `    ${s.name.padEnd(42)} p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms`,
+    );
   }
   const tenantId = slug === "bench-0" ? "t0" : "t1";
   const now = new Date();
   const first = inboxSqlForExplain(tenantId, { userId: "u0", role: "owner" }, { limit: 25 }, now);
   await explain(prisma, "first page", first.page);
   await explain(prisma, "counts", first.counts);
-  await explain(prisma, "mine + overdue (staff)", inboxSqlForExplain(tenantId, { userId: "u1", role: "staff" }, { mine: true, overdue: true, limit: 25 }, now).page);
+  await explain(
+    prisma,
+    "mine + overdue (staff)",
+    inboxSqlForExplain(
+      tenantId,
+      { userId: "u1", role: "staff" },
+      { mine: true, overdue: true, limit: 25 },
+      now,
+    ).page,
+  );
 }
 
 // ── PGlite: 100k leads in one tenant ────────────────────────────────────────────────────────
@@ -100,16 +133,23 @@ async function run(engine: string, prisma: PrismaClient, slug: string) {
   await applyMigrations(db.adapterFactory);
   const t0 = performance.now();
   await seed(db.prisma, 1, 100_000, 0);
-  console.log(`\nPGlite: 100,000 leads in one tenant (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nPGlite: 100,000 leads in one tenant (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   await run("PGlite", db.prisma, "bench-0");
   await db.close();
 }
 
 // ── PostgreSQL: 1M leads across 1,000 tenants ───────────────────────────────────────────────
 const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
-const reachable = await admin.connect().then(() => true, () => false);
+const reachable = await admin.connect().then(
+  () => true,
+  () => false,
+);
 if (!reachable) {
-  console.log("\nPostgreSQL: 127.0.0.1:5432 does not answer — skipped (set BENCH_PG_URL to use another server).");
+  console.log(
+    "\nPostgreSQL: 127.0.0.1:5432 does not answer — skipped (set BENCH_PG_URL to use another server).",
+  );
 } else {
   const name = `lr_bench_inbox_${Date.now()}`;
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -121,9 +161,13 @@ if (!reachable) {
     const t0 = performance.now();
     await seed(db.prisma, 1000, 100_000, 901);
     const total = await db.prisma.lead.count();
-    console.log(`\nPostgreSQL: ${total.toLocaleString("en-US")} leads across 1,000 tenants (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(
+      `\nPostgreSQL: ${total.toLocaleString("en-US")} leads across 1,000 tenants (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
     await run("PostgreSQL", db.prisma, "bench-0");
-    await db.prisma.$executeRawUnsafe(`INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES ('m3', 't1', 'u0', 'owner'), ('m4', 't1', 'u1', 'staff')`);
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES ('m3', 't1', 'u0', 'owner'), ('m4', 't1', 'u1', 'staff')`,
+    );
     await run("PostgreSQL", db.prisma, "bench-1");
   } finally {
     await db.close();

@@ -6,7 +6,11 @@
 import { spawnSync } from "node:child_process";
 
 const latency = process.env.BENCH_MODEL_LATENCY_MS ?? "400";
-const res = spawnSync("npx", ["tsx", "eval/intake/run.ts", "--model", "fake", "--latency", latency], { encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 * 1024 * 1024 });
+const res = spawnSync("npx", ["tsx", "eval/intake/run.ts", "--model", "fake", "--latency", latency], {
+  encoding: "utf8",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  maxBuffer: 64 * 1024 * 1024,
+});
 const out = `${res.stdout}${res.stderr}`;
 const lines = out.split("\n").filter((l) => /^(model:|intake eval:|held-out:|\()/.test(l));
 console.log(lines.join("\n") || out.slice(-2000));

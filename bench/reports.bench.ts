@@ -14,7 +14,8 @@ const { applyMigrations } = await import("@/server/db/migrate");
 const { callerFor } = await import("@/server/test/caller");
 const { agencyReport } = await import("@/server/reports/agency-report");
 const { systemDb } = await import("@/server/db/system");
-const { leadTotalsSql, callCountsSql, leakCountsSql, scriptStepCountsSql } = await import("@/server/reports/report-sql");
+const { leadTotalsSql, callCountsSql, leakCountsSql, scriptStepCountsSql } =
+  await import("@/server/reports/report-sql");
 const { resolvePeriod } = await import("@/server/reports/period");
 const { Prisma } = await import("@/server/db/generated/client");
 
@@ -40,10 +41,18 @@ async function measure(runs: number, fn: () => Promise<unknown>) {
 
 async function seed(prisma: PrismaClient, tenants: number, big: number, each: number) {
   await prisma.$executeRawUnsafe(`INSERT INTO "Agency" (id, name) VALUES ('a0', 'Bench Agency')`);
-  await prisma.$executeRawUnsafe(`INSERT INTO "User" (id, email, name, "passwordHash") SELECT 'u' || i, 'u' || i || '@bench.test', 'User ' || i, 'x' FROM generate_series(0, 2) i`);
-  await prisma.$executeRawUnsafe(`INSERT INTO "Tenant" (id, slug, name, "timeZone", "agencyId", "updatedAt") SELECT 't' || i, 'bench-' || i, 'Bench ' || i, 'America/Chicago', 'a0', now() FROM generate_series(0, ${tenants - 1}) i`);
-  await prisma.$executeRawUnsafe(`INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES ('m0', 't0', 'u0', 'owner'), ('m1', 't0', 'u1', 'staff')`);
-  await prisma.$executeRawUnsafe(`INSERT INTO "AgencyMember" (id, "agencyId", "userId") VALUES ('am0', 'a0', 'u2')`);
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "User" (id, email, name, "passwordHash") SELECT 'u' || i, 'u' || i || '@bench.test', 'User ' || i, 'x' FROM generate_series(0, 2) i`,
+  );
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "Tenant" (id, slug, name, "timeZone", "agencyId", "updatedAt") SELECT 't' || i, 'bench-' || i, 'Bench ' || i, 'America/Chicago', 'a0', now() FROM generate_series(0, ${tenants - 1}) i`,
+  );
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES ('m0', 't0', 'u0', 'owner'), ('m1', 't0', 'u1', 'staff')`,
+  );
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "AgencyMember" (id, "agencyId", "userId") VALUES ('am0', 'a0', 'u2')`,
+  );
   const insert = (tenantExpr: string, from: number, to: number) => `
     INSERT INTO "Lead" (id, "tenantId", "callerPhone", "callerName", status, source, "sourceRef", "ownerId", "nextAction", "dueAt", "createdAt", "updatedAt", "lastActivityAt", temperature, "acceptedAt", "appointmentAt", "visitOutcome", "jobOutcome", "jobValueCents")
     SELECT 'l' || i, ${tenantExpr}, '+1512555' || lpad((i % 10000)::text, 4, '0'), 'Caller ' || i,
@@ -58,7 +67,9 @@ async function seed(prisma: PrismaClient, tenants: number, big: number, each: nu
       CASE WHEN i % 16 = 0 THEN 50000 END
     FROM generate_series(${from}, ${to}) i`;
   await prisma.$executeRawUnsafe(insert("'t0'", 0, big - 1));
-  await prisma.$executeRawUnsafe(insert(`'t' || (1 + (i - ${big}) / ${each})`, big, big + (tenants - 1) * each - 1));
+  await prisma.$executeRawUnsafe(
+    insert(`'t' || (1 + (i - ${big}) / ${each})`, big, big + (tenants - 1) * each - 1),
+  );
   // One call per lead of the big tenant in the last 40 days, half of them AI-handled with a stored state.
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Call" (id, "tenantId", "leadId", "callSid", "fromNumber", "toNumber", stage, state, "startedAt", "endedAt", "plumberAcceptedAt")
@@ -94,7 +105,14 @@ async function explainAll(prisma: PrismaClient) {
   const now = new Date();
   const bound = (tenantId: string) => {
     const p = resolvePeriod({ kind: "month", month: MONTH }, "America/Chicago", now);
-    return { tenantId, timeZone: "America/Chicago", start: p.start, end: p.end, firstDay: p.firstDay, lastDay: p.lastDay };
+    return {
+      tenantId,
+      timeZone: "America/Chicago",
+      start: p.start,
+      end: p.end,
+      firstDay: p.firstDay,
+      lastDay: p.lastDay,
+    };
   };
   const everyone = { ownerId: null };
   const all = Array.from({ length: 1000 }, (_, i) => bound(`t${i}`));
@@ -110,20 +128,29 @@ async function explainAll(prisma: PrismaClient) {
     ["calls by business and outcome, 1,000 tenants", callCountsSql(all, everyone, false, agency)],
   ];
   for (const [name, sql] of plans) {
-    const rows = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`);
+    const rows = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(
+      Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`,
+    );
     console.log(`\n  ── plan: ${name}\n${rows.map((r) => `    ${r["QUERY PLAN"]}`).join("\n")}`);
   }
 }
 
 const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
-const reachable = await admin.connect().then(() => true, () => false);
+const reachable = await admin.connect().then(
+  () => true,
+  () => false,
+);
 if (!reachable) {
-  console.log("\nPostgreSQL: 127.0.0.1:5432 does not answer — skipped (set BENCH_PG_URL to use another server).");
+  console.log(
+    "\nPostgreSQL: 127.0.0.1:5432 does not answer — skipped (set BENCH_PG_URL to use another server).",
+  );
 } else {
   // BENCH_KEEP_DB=<name>: seed that database once and keep it, so query work can be timed again and again.
   const keep = process.env.BENCH_KEEP_DB;
   const name = keep ?? `lr_bench_reports_${Date.now()}`;
-  const exists = keep ? (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [keep])).rowCount : 0;
+  const exists = keep
+    ? (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [keep])).rowCount
+    : 0;
   if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
@@ -136,16 +163,33 @@ if (!reachable) {
       await seedTexts(db.prisma);
       await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE`);
     }
-    const [leads, calls, texts, monthLeads] = await Promise.all([db.prisma.lead.count(), db.prisma.call.count(), db.prisma.message.count(), db.prisma.lead.count({ where: { tenantId: "t0", createdAt: { gte: new Date(`${MONTH}-01T00:00:00Z`) } } })]);
-    console.log(`\nPostgreSQL: ${leads.toLocaleString("en-US")} leads across 1,000 tenants, ${calls.toLocaleString("en-US")} calls, ${texts.toLocaleString("en-US")} texts (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s); the big tenant has ~${monthLeads.toLocaleString("en-US")} leads since ${MONTH}-01`);
+    const [leads, calls, texts, monthLeads] = await Promise.all([
+      db.prisma.lead.count(),
+      db.prisma.call.count(),
+      db.prisma.message.count(),
+      db.prisma.lead.count({
+        where: { tenantId: "t0", createdAt: { gte: new Date(`${MONTH}-01T00:00:00Z`) } },
+      }),
+    ]);
+    console.log(
+      `\nPostgreSQL: ${leads.toLocaleString("en-US")} leads across 1,000 tenants, ${calls.toLocaleString("en-US")} calls, ${texts.toLocaleString("en-US")} texts (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s); the big tenant has ~${monthLeads.toLocaleString("en-US")} leads since ${MONTH}-01`,
+    );
     const owner = callerFor(db.prisma, "u0", "bench-0");
     const staff = callerFor(db.prisma, "u1", "bench-0");
     const monthly = await measure(RUNS, () => owner.reports.report({ kind: "month", month: MONTH }));
-    console.log(`  monthly report, 100k-lead tenant (owner)        p50 ${monthly.p50.toFixed(1).padStart(7)} ms   p95 ${monthly.p95.toFixed(1).padStart(7)} ms   (target p95 ≤ 300 ms)`);
+    console.log(
+      `  monthly report, 100k-lead tenant (owner)        p50 ${monthly.p50.toFixed(1).padStart(7)} ms   p95 ${monthly.p95.toFixed(1).padStart(7)} ms   (target p95 ≤ 300 ms)`,
+    );
     const own = await measure(RUNS, () => staff.reports.report({ kind: "month", month: MONTH }));
-    console.log(`  monthly report, 100k-lead tenant (staff, own)   p50 ${own.p50.toFixed(1).padStart(7)} ms   p95 ${own.p95.toFixed(1).padStart(7)} ms`);
-    const rollup = await measure(Math.max(3, Math.round(RUNS / 4)), () => agencyReport(systemDb(db.prisma), "a0", { kind: "month", month: MONTH }));
-    console.log(`  agency roll-up, 1,000 tenants                   p50 ${rollup.p50.toFixed(1).padStart(7)} ms   p95 ${rollup.p95.toFixed(1).padStart(7)} ms   (target ≤ 2,000 ms)`);
+    console.log(
+      `  monthly report, 100k-lead tenant (staff, own)   p50 ${own.p50.toFixed(1).padStart(7)} ms   p95 ${own.p95.toFixed(1).padStart(7)} ms`,
+    );
+    const rollup = await measure(Math.max(3, Math.round(RUNS / 4)), () =>
+      agencyReport(systemDb(db.prisma), "a0", { kind: "month", month: MONTH }),
+    );
+    console.log(
+      `  agency roll-up, 1,000 tenants                   p50 ${rollup.p50.toFixed(1).padStart(7)} ms   p95 ${rollup.p95.toFixed(1).padStart(7)} ms   (target ≤ 2,000 ms)`,
+    );
     if (process.env.BENCH_EXPLAIN) await explainAll(db.prisma);
   } finally {
     await db.close();

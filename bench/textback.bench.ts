@@ -25,7 +25,8 @@ const { POST: smsStatus } = await import("@/app/api/twilio/sms/status/route");
 
 // The billing usage queue is not started here; its "not queued" notice is expected noise.
 const consoleError = console.error.bind(console);
-console.error = (...args: unknown[]) => (String(args[0]).startsWith("Usage for call") ? undefined : consoleError(...args));
+console.error = (...args: unknown[]) =>
+  String(args[0]).startsWith("Usage for call") ? undefined : consoleError(...args);
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 /** Milliseconds between two calls ending (default 200 ms: 5 missed calls a second, far above one business's load). */
@@ -34,10 +35,18 @@ const GAP_MS = Number(process.env.BENCH_GAP_MS ?? 200);
 const db = await createTestDatabase();
 setDb(db);
 const biz = await makeTestBusiness(db.prisma, { name: "Bench Plumbing" });
-await updateMessagingSettings(tenantScoped(db.prisma, biz.tenant.id), biz.tenant.id, { bookingUrl: "https://bench.example/book", quietStartMinute: 0, quietEndMinute: 0 });
+await updateMessagingSettings(tenantScoped(db.prisma, biz.tenant.id), biz.tenant.id, {
+  bookingUrl: "https://bench.example/book",
+  quietStartMinute: 0,
+  quietEndMinute: 0,
+});
 const fake = await startTwilioFake({ accountSid: env.TWILIO_ACCOUNT_SID });
 setTwilioHandle({ client: twilioClientFor(fake.url), mode: "local", fake });
-configureFakeSms({ stepDelayMs: 50, deliver: async (url, form, signature) => void (await smsStatus(signedTwilioRequest(url, form, { signature }))) });
+configureFakeSms({
+  stepDelayMs: 50,
+  deliver: async (url, form, signature) =>
+    void (await smsStatus(signedTwilioRequest(url, form, { signature }))),
+});
 await startJobs(db, MESSAGING_JOBS as never);
 
 // Every call rings the plumber, is missed, and the AI answers; the caller hangs up in silence.
@@ -58,7 +67,8 @@ for (const call of calls) {
   await new Promise((r) => setTimeout(r, GAP_MS));
 }
 const deadline = Date.now() + 120_000;
-while (fakeMessages(fake.state).length < CALLS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+while (fakeMessages(fake.state).length < CALLS && Date.now() < deadline)
+  await new Promise((r) => setTimeout(r, 100));
 
 const endToEnd = fakeMessages(fake.state)
   .filter((m) => started.has(m.to))
@@ -68,13 +78,23 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 };
 const settle = Date.now() + 10_000;
-while ((await db.prisma.message.count({ where: { purpose: "text_back", status: { not: "delivered" } } })) > 0 && Date.now() < settle) await new Promise((r) => setTimeout(r, 100));
+while (
+  (await db.prisma.message.count({ where: { purpose: "text_back", status: { not: "delivered" } } })) > 0 &&
+  Date.now() < settle
+)
+  await new Promise((r) => setTimeout(r, 100));
 const texted = await db.prisma.message.count({ where: { purpose: "text_back" } });
 const delivered = await db.prisma.message.count({ where: { purpose: "text_back", status: "delivered" } });
 console.log(`${CALLS} missed calls, one ending every ${GAP_MS} ms, ${engineName}, pg-boss polling every 1 s`);
-console.log(`status webhook → text-back queued (webhook answered): p50 ${pct(queueMs, 50)} ms, p95 ${pct(queueMs, 95)} ms (target ≤ 1000 ms: ${pct(queueMs, 95) <= 1000 ? "met" : "NOT met"})`);
-console.log(`status webhook → SDK request at the fake:           p50 ${pct(endToEnd, 50)} ms, p95 ${pct(endToEnd, 95)} ms (target ≤ 5000 ms: ${pct(endToEnd, 95) <= 5000 ? "met" : "NOT met"})`);
-console.log(`check: ${endToEnd.length}/${CALLS} texts reached the fake, ${texted} text-back rows, ${delivered} delivered by status callback`);
+console.log(
+  `status webhook → text-back queued (webhook answered): p50 ${pct(queueMs, 50)} ms, p95 ${pct(queueMs, 95)} ms (target ≤ 1000 ms: ${pct(queueMs, 95) <= 1000 ? "met" : "NOT met"})`,
+);
+console.log(
+  `status webhook → SDK request at the fake:           p50 ${pct(endToEnd, 50)} ms, p95 ${pct(endToEnd, 95)} ms (target ≤ 5000 ms: ${pct(endToEnd, 95) <= 5000 ? "met" : "NOT met"})`,
+);
+console.log(
+  `check: ${endToEnd.length}/${CALLS} texts reached the fake, ${texted} text-back rows, ${delivered} delivered by status callback`,
+);
 await stopJobs();
 configureFakeSms(undefined);
 await fake.close();

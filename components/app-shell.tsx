@@ -26,7 +26,12 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section; l
   { href: "/settings/service-area", label: "Service area", section: "Setup" },
   { href: "/settings/hours", label: "Hours & booking slots", section: "Setup" },
   { href: "/settings/call-answers", label: "Answers for callers", section: "Setup" },
-  { href: "/settings/request-form", label: "Request form", roles: ["owner", "manager", "operator"], section: "Setup" },
+  {
+    href: "/settings/request-form",
+    label: "Request form",
+    roles: ["owner", "manager", "operator"],
+    section: "Setup",
+  },
   { href: "/settings/routing", label: "Routing", roles: ["owner", "manager", "operator"], section: "Setup" },
   { href: "/settings/team", label: "Team", roles: ["owner", "manager", "operator"], section: "Setup" },
   { href: "/settings/billing", label: "Billing", roles: ["owner", "operator"], section: "Account" },
@@ -35,10 +40,22 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section; l
   { href: "/settings/calendar", label: "Calendar feed", section: "Account" },
   { href: "/settings/audit", label: "Audit log", roles: ["owner", "operator"], section: "Account" },
   { href: "/settings/business", label: "Business", roles: ["owner", "operator"], section: "Account" },
-  { href: "/dev/outbox", label: "Dev outbox", roles: ["owner", "operator"], section: "Account", localOnly: true },
+  {
+    href: "/dev/outbox",
+    label: "Dev outbox",
+    roles: ["owner", "operator"],
+    section: "Account",
+    localOnly: true,
+  },
   { href: "/settings/messaging", label: "Messaging", section: "Setup" },
   { href: "/settings/follow-ups", label: "Follow-up sequences", section: "Setup" },
-  { href: "/dev/messages", label: "Dev messages", roles: ["owner", "operator"], section: "Account", localOnly: true },
+  {
+    href: "/dev/messages",
+    label: "Dev messages",
+    roles: ["owner", "operator"],
+    section: "Account",
+    localOnly: true,
+  },
 ];
 
 export function AppShell({
@@ -66,7 +83,9 @@ export function AppShell({
   const [open, setOpen] = useState(false);
   const base = `/t/${current.slug}`;
 
-  const visible = NAV.filter((n) => (!n.roles || n.roles.includes(current.role)) && (!n.localOnly || localMode));
+  const visible = NAV.filter(
+    (n) => (!n.roles || n.roles.includes(current.role)) && (!n.localOnly || localMode),
+  );
 
   const sidebar = (
     <nav aria-label="Main" className="flex h-full flex-col gap-6 p-4">
@@ -74,11 +93,21 @@ export function AppShell({
       <Link href="/" className="hidden text-lg font-bold tracking-tight text-brand-700 md:block">
         {brand ? <BrandMark brand={brand} /> : "LeadRescue"}
       </Link>
-      {tenants.some((t) => t.role === "operator") ? <Link href="/agency" className="-mb-3 block rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">Agency console</Link> : null}
+      {tenants.some((t) => t.role === "operator") ? (
+        <Link
+          href="/agency"
+          className="-mb-3 block rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
+        >
+          Agency console
+        </Link>
+      ) : null}
       <div>
         {tenants.length > 1 ? (
           <>
-            <label htmlFor="tenant-switcher" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+            <label
+              htmlFor="tenant-switcher"
+              className="block text-xs font-medium uppercase tracking-wide text-slate-500"
+            >
               Business
             </label>
             <select
@@ -109,13 +138,17 @@ export function AppShell({
           const headingId = `nav-${section.toLowerCase()}`;
           return (
             <div key={section}>
-              <h2 id={headingId} className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <h2
+                id={headingId}
+                className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500"
+              >
                 {section}
               </h2>
               <ul aria-labelledby={headingId} className="mt-1 flex flex-col gap-0.5">
                 {items.map((n) => {
                   const href = `${base}${n.href}`;
-                  const active = n.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
+                  const active =
+                    n.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
                   return (
                     <li key={n.href}>
                       <Link
@@ -148,11 +181,20 @@ export function AppShell({
         <Link href="/" className="font-bold text-brand-700">
           {brand ? <BrandMark brand={brand} /> : "LeadRescue"}
         </Link>
-        <button type="button" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="sidebar" className="rounded border border-slate-300 px-3 py-1.5 text-sm">
+        <button
+          type="button"
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-controls="sidebar"
+          className="rounded border border-slate-300 px-3 py-1.5 text-sm"
+        >
           {open ? "Close menu" : "Menu"}
         </button>
       </div>
-      <aside id="sidebar" className={`${open ? "block" : "hidden"} w-full border-r border-slate-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-64 md:shrink-0 md:overflow-y-auto`}>
+      <aside
+        id="sidebar"
+        className={`${open ? "block" : "hidden"} w-full border-r border-slate-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-64 md:shrink-0 md:overflow-y-auto`}
+      >
         {sidebar}
       </aside>
       <div className="min-w-0 flex-1">

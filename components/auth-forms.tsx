@@ -21,10 +21,18 @@ export function SignInForm() {
     const form = new FormData(e.currentTarget);
     setBusy(true);
     setError(null);
-    const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const res = await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirect: false,
+    });
     setBusy(false);
     if (res?.error) {
-      setError(res.code === "throttled" ? "Too many failed attempts. Wait a minute, then try again: each attempt before then makes the wait longer." : "That email and password do not match. Check them and try again.");
+      setError(
+        res.code === "throttled"
+          ? "Too many failed attempts. Wait a minute, then try again: each attempt before then makes the wait longer."
+          : "That email and password do not match. Check them and try again.",
+      );
       return;
     }
     router.replace(safeNextPath(next, window.location.origin));
@@ -41,7 +49,10 @@ export function SignInForm() {
       </Button>
       <p className="text-center text-sm text-slate-600">
         New to LeadRescue?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+        <Link
+          href="/sign-up"
+          className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+        >
           Create an account
         </Link>
       </p>
@@ -68,7 +79,11 @@ export function SignUpForm() {
     };
     const { tenantSlug } = await signUp.mutateAsync(input).catch(() => ({ tenantSlug: null }));
     if (!tenantSlug) return;
-    const res = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    const res = await signIn("credentials", {
+      email: input.email,
+      password: input.password,
+      redirect: false,
+    });
     if (res?.error) {
       setSignInError("Your account was created, but signing in failed. Sign in with your new password.");
       return;
@@ -79,18 +94,46 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <ErrorBanner message={signInError ?? (signUp.error && !Object.keys(errs.fields).length ? errs.message : null)} />
+      <ErrorBanner
+        message={signInError ?? (signUp.error && !Object.keys(errs.fields).length ? errs.message : null)}
+      />
       <Field label="Your name" name="name" autoComplete="name" required autoFocus error={errs.fields.name} />
-      <Field label="Work email" name="email" type="email" autoComplete="email" required error={errs.fields.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters." error={errs.fields.password} />
-      <Field label="Business name" name="businessName" autoComplete="organization" required hint="Up to 100 characters." error={errs.fields.businessName} />
+      <Field
+        label="Work email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={errs.fields.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint="At least 10 characters."
+        error={errs.fields.password}
+      />
+      <Field
+        label="Business name"
+        name="businessName"
+        autoComplete="organization"
+        required
+        hint="Up to 100 characters."
+        error={errs.fields.businessName}
+      />
       <TimeZoneSelect fromBrowser error={errs.fields.timeZone} />
       <Button type="submit" busy={signUp.isPending} className="w-full">
         Create account
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+        <Link
+          href="/sign-in"
+          className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+        >
           Sign in
         </Link>
       </p>

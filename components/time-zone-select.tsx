@@ -38,7 +38,10 @@ export function TimeZoneSelect({
   const [picked, setPicked] = useState<string | null>(null);
   const current = value ?? picked ?? (fromBrowser ? browser : null) ?? fallback;
   const us = US_TIME_ZONES.map((z) => z.zone);
-  const all = showAll && typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone").filter((z) => !us.includes(z)) : [];
+  const all =
+    showAll && typeof Intl.supportedValuesOf === "function"
+      ? Intl.supportedValuesOf("timeZone").filter((z) => !us.includes(z))
+      : [];
   const extra = !us.includes(current) && !all.includes(current) ? [current] : [];
   return (
     <Select

@@ -21,7 +21,14 @@ function tenantFromPath(pathname: string | null): string | null {
 
 function makeClients(tenant: string | null): Clients {
   const queryClient = new QueryClient({
-    defaultOptions: { queries: { staleTime: 10_000, retry: (n, err) => n < 2 && !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String((err as { data?: { code?: string } }).data?.code)) } },
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        retry: (n, err) =>
+          n < 2 &&
+          !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String((err as { data?: { code?: string } }).data?.code)),
+      },
+    },
   });
   const trpcClient = createTRPCClient<AppRouter>({
     links: [

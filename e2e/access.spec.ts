@@ -12,7 +12,9 @@ test("a wrong password gets a clear message and no session", async ({ page }) =>
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("an agency operator lands on the agency console and switches between two agency tenants", async ({ page }) => {
+test("an agency operator lands on the agency console and switches between two agency tenants", async ({
+  page,
+}) => {
   await signIn(page, DEMO.operator);
   await expect(page).toHaveURL(/\/agency$/);
   await page.getByRole("link", { name: "Open Demo Plumbing" }).first().click();
@@ -27,7 +29,9 @@ test("an agency operator lands on the agency console and switches between two ag
   await expect(page.getByText("Your role: operator")).toBeVisible();
 });
 
-test("switching business without a page load never shows the other business's cached data", async ({ page }) => {
+test("switching business without a page load never shows the other business's cached data", async ({
+  page,
+}) => {
   await signIn(page, DEMO.operator);
   const nav = page.getByRole("navigation", { name: "Main" });
   await page.goto(`/t/${DEMO.tenant}/settings/phone`);
@@ -48,7 +52,9 @@ test("a staff member of one business cannot open another business's pages", asyn
   await page.goto(`/t/${DEMO.secondTenant}/settings/phone`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   // The API refuses too, whatever the page does.
-  const res = await page.request.get(`/api/trpc/setup.phones`, { headers: { "x-tenant": DEMO.secondTenant } });
+  const res = await page.request.get(`/api/trpc/setup.phones`, {
+    headers: { "x-tenant": DEMO.secondTenant },
+  });
   expect(res.status()).toBe(403);
   await page.goto(`/t/${DEMO.tenant}`);
   await signOut(page);

@@ -5,8 +5,36 @@ import { expectAccessible, seriousViolations } from "./a11y";
 import { DEMO, signIn } from "./helpers";
 
 const T = `/t/${DEMO.tenant}`;
-const OWNER_PAGES = ["", "/leads", "/leads/stale", "/routines", "/notifications", "/simulator", "/qa", "/settings/phone", "/settings/service-area", "/settings/hours", "/settings/routing", "/settings/team", "/settings/billing", "/settings/api-keys", "/settings/audit", "/settings/business", "/settings/messaging", "/dev/outbox", "/dev/messages"];
-const STAFF_PAGES = ["", "/leads", "/routines", "/notifications", "/settings/phone", "/settings/hours", "/settings/messaging"];
+const OWNER_PAGES = [
+  "",
+  "/leads",
+  "/leads/stale",
+  "/routines",
+  "/notifications",
+  "/simulator",
+  "/qa",
+  "/settings/phone",
+  "/settings/service-area",
+  "/settings/hours",
+  "/settings/routing",
+  "/settings/team",
+  "/settings/billing",
+  "/settings/api-keys",
+  "/settings/audit",
+  "/settings/business",
+  "/settings/messaging",
+  "/dev/outbox",
+  "/dev/messages",
+];
+const STAFF_PAGES = [
+  "",
+  "/leads",
+  "/routines",
+  "/notifications",
+  "/settings/phone",
+  "/settings/hours",
+  "/settings/messaging",
+];
 
 /** Visits every page and reports all violations at once (not only the first page's). */
 async function visitAll(page: Page, paths: string[], who: string) {
@@ -18,7 +46,10 @@ async function visitAll(page: Page, paths: string[], who: string) {
     await page.waitForLoadState("networkidle");
     found.push(...(await seriousViolations(page, `${who} ${path || "/"}`)));
   }
-  expect(found, `${found.length} serious or critical accessibility violation(s)\n  ${found.join("\n  ")}`).toEqual([]);
+  expect(
+    found,
+    `${found.length} serious or critical accessibility violation(s)\n  ${found.join("\n  ")}`,
+  ).toEqual([]);
 }
 
 async function firstLeadPath(page: Page): Promise<string> {
@@ -27,7 +58,10 @@ async function firstLeadPath(page: Page): Promise<string> {
   return href!.replace(T, "");
 }
 
-for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+]) {
   test.describe(`at ${viewport.width} px`, () => {
     test.use({ viewport });
     test.setTimeout(600_000);

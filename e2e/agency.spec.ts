@@ -17,7 +17,9 @@ async function signInAsOperator(page: Page) {
 
 const row = (page: Page, name: string) => page.getByRole("row", { name, exact: true });
 
-test("an operator watches every business's health, pauses and resumes one, and adds a new business", async ({ page }) => {
+test("an operator watches every business's health, pauses and resumes one, and adds a new business", async ({
+  page,
+}) => {
   await signInAsOperator(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agency console" }).click();
   await expect(page).toHaveURL(/\/agency$/);
@@ -32,7 +34,9 @@ test("an operator watches every business's health, pauses and resumes one, and a
   await expect(hill).toContainText("Healthy");
   await expect(hill.getByText("On", { exact: true })).toBeVisible();
   await expect(hill).toContainText("—"); // no QA data yet
-  await expect(page.getByRole("table", { name: "Businesses" }).getByRole("row").nth(1)).toHaveAccessibleName("Demo Plumbing");
+  await expect(page.getByRole("table", { name: "Businesses" }).getByRole("row").nth(1)).toHaveAccessibleName(
+    "Demo Plumbing",
+  );
   await expect(demo.getByRole("img", { name: /in the last 7 days: / })).toBeVisible();
 
   // Search by name.
@@ -49,7 +53,9 @@ test("an operator watches every business's health, pauses and resumes one, and a
   await expect(hill.getByText("Say why (at least 3 characters)")).toBeVisible();
   await hill.getByLabel("Reason for pausing Hill Country Plumbing").fill("Client is closed for the holidays");
   await hill.getByRole("button", { name: "Yes, pause" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Hill Country Plumbing is paused" })).toBeAttached();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Hill Country Plumbing is paused" }),
+  ).toBeAttached();
   await expect(hill).toContainText("Paused");
   await expect(hill).toContainText("Off (paused)");
   await expect(hill).toContainText("Client is closed for the holidays");
@@ -58,7 +64,9 @@ test("an operator watches every business's health, pauses and resumes one, and a
   await hill.getByRole("link", { name: "Open Hill Country Plumbing" }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.secondTenant}$`));
   await expect(page.getByText("The AI is off")).toBeVisible();
-  await expect(page.getByText("your agency paused this business. Resume it from the agency console.")).toBeVisible();
+  await expect(
+    page.getByText("your agency paused this business. Resume it from the agency console."),
+  ).toBeVisible();
 
   // Resume it.
   await page.goto("/agency");
@@ -78,14 +86,22 @@ test("an operator watches every business's health, pauses and resumes one, and a
   await page.getByLabel("Time zone").selectOption("America/Denver");
   await page.getByLabel("Owner's email").fill(`lake-${stamp}@example.test`);
   await page.getByRole("button", { name: "Add business" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Added ${name}` }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: `Added ${name}` })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByLabel("Owner invite link")).toHaveValue(/\/invite\/[\w-]+$/);
   const added = row(page, name);
   await expect(added).toContainText("AI off");
   await expect(added).toContainText("Free trial"); // every new business starts the 14-day trial
 
   // Open it: the operator works inside the new business.
-  await page.getByRole("link", { name: `Open ${name}` }).first().click();
+  await page
+    .getByRole("link", { name: `Open ${name}` })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/t\/lakeside-plumbing-[a-z0-9-]+$/);
   await expect(page.getByText("1 of 6 done")).toBeVisible(); // billing (the trial) is the one step done
   await expect(page.getByText("Your role: operator")).toBeVisible();
@@ -96,7 +112,9 @@ test("the agency console fits a 390 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/agency");
   await expect(row(page, "Hill Country Plumbing")).toBeVisible();
-  await expect(row(page, "Hill Country Plumbing").getByRole("link", { name: "Open Hill Country Plumbing" })).toBeVisible();
+  await expect(
+    row(page, "Hill Country Plumbing").getByRole("link", { name: "Open Hill Country Plumbing" }),
+  ).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
@@ -107,5 +125,7 @@ test("the agency console is not for business owners", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await page.goto(`/t/${DEMO.tenant}`);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agency console" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agency console" }),
+  ).toHaveCount(0);
 });

@@ -15,12 +15,15 @@ async function openSimulator(page: Page) {
 
 async function placeCall(page: Page) {
   await page.getByRole("button", { name: "Call Demo Plumbing" }).click();
-  await expect(page.getByText("The plumber's phone ((512) 555-0101) is ringing. What happens?")).toBeVisible();
+  await expect(
+    page.getByText("The plumber's phone ((512) 555-0101) is ringing. What happens?"),
+  ).toBeVisible();
 }
 
 const conversation = (page: Page) => page.getByRole("list", { name: "Conversation" });
 /** What the agent said (not the collapsed TwiML, which holds the same words). */
-const agentLine = (page: Page, text: RegExp) => conversation(page).locator('[data-who="agent"]').filter({ hasText: text }).last();
+const agentLine = (page: Page, text: RegExp) =>
+  conversation(page).locator('[data-who="agent"]').filter({ hasText: text }).last();
 const leadPanel = (page: Page) => page.getByRole("region", { name: "The lead" });
 /** The value (<dd>) next to a term (<dt>) in the lead panel's description list. */
 const leadField = (page: Page, label: string) => leadPanel(page).locator(`dt:text-is("${label}") + dd`);
@@ -51,7 +54,9 @@ async function missedCallReachesTheAi(page: Page) {
   await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Answered by AI");
 }
 
-test("a plumber who answers and presses 1 takes the call: the lead is answered by the plumber and marked Test", async ({ page }) => {
+test("a plumber who answers and presses 1 takes the call: the lead is answered by the plumber and marked Test", async ({
+  page,
+}) => {
   await openSimulator(page);
   await placeCall(page);
   await page.getByRole("button", { name: "Plumber answers (presses 1)" }).click();
@@ -60,12 +65,16 @@ test("a plumber who answers and presses 1 takes the call: the lead is answered b
   await expect(leadPanel(page).getByText("Test", { exact: true })).toBeVisible();
   await expect(conversation(page).getByText(/answered and pressed 1/)).toBeVisible();
   // The raw TwiML of each step is there, collapsed.
-  const step = conversation(page).locator("details").filter({ has: page.locator("summary", { hasText: "/api/twilio/voice/dial-result" }) });
+  const step = conversation(page)
+    .locator("details")
+    .filter({ has: page.locator("summary", { hasText: "/api/twilio/voice/dial-result" }) });
   await step.locator("summary").click();
   await expect(step.locator("pre")).toContainText("<Response");
 });
 
-test("a missed call is answered by the AI, which qualifies an in-area caller and books an offered slot", async ({ page }) => {
+test("a missed call is answered by the AI, which qualifies an in-area caller and books an offered slot", async ({
+  page,
+}) => {
   await openSimulator(page);
   await missedCallReachesTheAi(page);
   // Quick fill puts a sample phrase in the box; Enter says it.
@@ -73,12 +82,20 @@ test("a missed call is answered by the AI, which qualifies an in-area caller and
   await page.getByLabel("What the caller says").press("Enter");
   await expect(agentLine(page, /What's going on with your plumbing\?/)).toBeVisible();
   // An active leak: one safety question about right now, then the intake goes on.
-  await callerSays(page, "The pipe under my kitchen sink is leaking", /right now, is water spreading across the floor/);
+  await callerSays(
+    page,
+    "The pipe under my kitchen sink is leaking",
+    /right now, is water spreading across the floor/,
+  );
   await callerSays(page, "No, it's just dripping under the sink", /who am I speaking with\?/);
   await callerSays(page, "My name is Jane Doe", /book a plumber to come out/);
   await callerSays(page, "Please book a visit", /street address/);
   await callerSays(page, "123 Main Street", /openings? (is|are)/);
-  await callerSays(page, "The first one", /Let me read that back: Jane Doe, 123 Main Street, .+\. Did I get that right\?/);
+  await callerSays(
+    page,
+    "The first one",
+    /Let me read that back: Jane Doe, 123 Main Street, .+\. Did I get that right\?/,
+  );
   await callerSays(page, "Yes, that's right", /You're all set, Jane Doe/);
   await expect(page.getByText("The call has ended.")).toBeVisible();
 
@@ -100,7 +117,9 @@ test("a missed call is answered by the AI, which qualifies an in-area caller and
   }
 });
 
-test("an out-of-area caller is declined politely: the lead is not booked and out of area", async ({ page }) => {
+test("an out-of-area caller is declined politely: the lead is not booked and out of area", async ({
+  page,
+}) => {
   await openSimulator(page);
   await missedCallReachesTheAi(page);
   await callerSays(page, "My ZIP is 10001", /doesn't cover ZIP code/);
@@ -133,13 +152,17 @@ test("a test call left mid-way is hung up when the tester leaves the page", asyn
   const input = encodeURIComponent(JSON.stringify({ json: { callSid } }));
   await expect
     .poll(async () => {
-      const res = await page.request.get(`/api/trpc/simulator.lead?input=${input}`, { headers: { "x-tenant": DEMO.tenant } });
+      const res = await page.request.get(`/api/trpc/simulator.lead?input=${input}`, {
+        headers: { "x-tenant": DEMO.tenant },
+      });
       return (await res.json()).result?.data?.json?.call?.ended;
     })
     .toBe(true);
 });
 
-test("times are offered one at a time, and \"the second one\" after a no books the second time read out", async ({ page }) => {
+test('times are offered one at a time, and "the second one" after a no books the second time read out', async ({
+  page,
+}) => {
   await openSimulator(page);
   await missedCallReachesTheAi(page);
   await callerSays(page, "uh it's seven eight seven oh one", /What's going on with your plumbing\?/);
@@ -147,7 +170,11 @@ test("times are offered one at a time, and \"the second one\" after a no books t
   await callerSays(page, "this is Ray Ortiz", /book a plumber to come out/);
   await callerSays(page, "yeah have somebody come out", /street address/);
   await callerSays(page, "88 Riverside Drive", /The next opening is .+\. Does that work for you\?/);
-  await callerSays(page, "no that doesn't work for me", /I also have .+ or .+\. Would either of those work\?/);
+  await callerSays(
+    page,
+    "no that doesn't work for me",
+    /I also have .+ or .+\. Would either of those work\?/,
+  );
   const offer = (await agentLine(page, /I also have/).textContent()) ?? "";
   const second = /I also have .+? or (.+?)\. Would either/.exec(offer)?.[1];
   expect(second).toBeTruthy();
@@ -158,12 +185,20 @@ test("times are offered one at a time, and \"the second one\" after a no books t
   await expect(leadField(page, "Address")).toContainText("88 Riverside Drive");
 });
 
-test("an emergency with no on-call phone: the safety line and an urgent callback, then the name and the address are taken", async ({ page }) => {
+test("an emergency with no on-call phone: the safety line and an urgent callback, then the name and the address are taken", async ({
+  page,
+}) => {
   // Hill Country Plumbing has no on-call phone, so nobody can take the call live.
   await missedCallAtHillCountry(page);
   await callerSays(page, "78620", /What's going on with your plumbing\?/);
-  await callerSays(page, "oh my god the toilet's overflowing and it won't stop, water's going into the hallway", /within 5 minutes.*what's your name\?/);
-  await expect(agentLine(page, /within 5 minutes/)).toContainText("turn off the water valve for that fixture");
+  await callerSays(
+    page,
+    "oh my god the toilet's overflowing and it won't stop, water's going into the hallway",
+    /within 5 minutes.*what's your name\?/,
+  );
+  await expect(agentLine(page, /within 5 minutes/)).toContainText(
+    "turn off the water valve for that fixture",
+  );
   await callerSays(page, "Rosa Diaz", /address where the problem is/);
   await callerSays(page, "412 Oak Street", /call you back within 5 minutes/);
   await expect(page.getByText("The call has ended.")).toBeVisible();
@@ -176,10 +211,16 @@ test("an emergency with no on-call phone: the safety line and an urgent callback
 // Ask, don't guess: the safety question, the read-back with a correction, a question the settings
 // do not answer, and a caller who is not a customer, each played in the simulator.
 
-test("a problem that could be an emergency gets one safety question, and a yes takes the emergency path", async ({ page }) => {
+test("a problem that could be an emergency gets one safety question, and a yes takes the emergency path", async ({
+  page,
+}) => {
   await missedCallAtHillCountry(page);
   await callerSays(page, "78620", /What's going on with your plumbing\?/);
-  await callerSays(page, "my sump pump quit and there's water in the basement", /One quick question: right now, is water spreading across the floor/);
+  await callerSays(
+    page,
+    "my sump pump quit and there's water in the basement",
+    /One quick question: right now, is water spreading across the floor/,
+  );
   await callerSays(page, "yes, it's getting deeper", /within 5 minutes.*what's your name\?/);
   await expect(leadField(page, "Urgency")).toContainText("Emergency");
 });
@@ -192,20 +233,34 @@ test("the read-back before goodbye takes a spelled name and reads it back once m
   await callerSays(page, "Lena Smith", /book a plumber to come out/);
   await callerSays(page, "book a visit please", /street address/);
   await callerSays(page, "three twelve Birch Lane", /Does that work for you\?/);
-  await callerSays(page, "yes", /Let me read that back: Lena Smith, 312 Birch Lane, .+ Did I get that right\?/);
-  await callerSays(page, "it's Smythe, S M Y T H E", /Thanks, I've fixed that\. Let me read that back: Lena Smythe, 312 Birch Lane/);
+  await callerSays(
+    page,
+    "yes",
+    /Let me read that back: Lena Smith, 312 Birch Lane, .+ Did I get that right\?/,
+  );
+  await callerSays(
+    page,
+    "it's Smythe, S M Y T H E",
+    /Thanks, I've fixed that\. Let me read that back: Lena Smythe, 312 Birch Lane/,
+  );
   await callerSays(page, "yes", /You're all set, Lena Smythe/);
   await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Booked");
   await expect(leadField(page, "Name")).toContainText("Lena Smythe");
   await expect(leadField(page, "Address")).toContainText("312 Birch Lane");
 });
 
-test("a question the settings do not answer is acknowledged and noted on the lead, and the call goes on", async ({ page }) => {
+test("a question the settings do not answer is acknowledged and noted on the lead, and the call goes on", async ({
+  page,
+}) => {
   await openSimulator(page);
   await missedCallReachesTheAi(page);
   await callerSays(page, "78701", /What's going on with your plumbing\?/);
   await callerSays(page, "my toilet keeps running", /who am I speaking with\?/);
-  await callerSays(page, "Before I give you my info, are you guys licensed and insured?", /I'll note it so the plumber can answer that when they call\. And who am I speaking with\?/);
+  await callerSays(
+    page,
+    "Before I give you my info, are you guys licensed and insured?",
+    /I'll note it so the plumber can answer that when they call\. And who am I speaking with\?/,
+  );
   await expect(leadField(page, "Notes")).toContainText("Caller asked: are you guys licensed and insured?");
   await callerSays(page, "Amy Sorensen", /book a plumber to come out/);
   await expect(leadField(page, "Name")).toContainText("Amy Sorensen");
@@ -214,7 +269,11 @@ test("a question the settings do not answer is acknowledged and noted on the lea
 test("a sales call is closed politely as not a customer, with no callback task", async ({ page }) => {
   await openSimulator(page);
   await missedCallReachesTheAi(page);
-  await callerSays(page, "Hi, I'm calling about your Google business profile, is the owner available?", /isn't interested/);
+  await callerSays(
+    page,
+    "Hi, I'm calling about your Google business profile, is the owner available?",
+    /isn't interested/,
+  );
   await expect(page.getByText("The call has ended.")).toBeVisible();
   await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Closed");
   await expect(leadField(page, "Closed")).toContainText("Not a customer: sales call");

@@ -15,7 +15,10 @@ function poster(baseURL: string): Post {
     const url = urlOrPath.startsWith("http") ? urlOrPath : `${baseURL}${urlOrPath}`;
     const res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form) },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form),
+      },
       body: new URLSearchParams(form).toString(),
     });
     return { status: res.status, body: await res.text() };
@@ -24,13 +27,21 @@ function poster(baseURL: string): Post {
 
 /** Reloads until the text shows (the page also refreshes itself; reloading is just faster). */
 async function waitFor(page: Page, check: () => Promise<boolean>, timeoutMs: number) {
-  await expect.poll(async () => {
-    await page.reload();
-    return check();
-  }, { timeout: timeoutMs, intervals: [2_000] }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return check();
+      },
+      { timeout: timeoutMs, intervals: [2_000] },
+    )
+    .toBe(true);
 }
 
-test("an unaccepted emergency lead escalates to dispatch/on-call after the (shortened) 5-minute timer", async ({ page, baseURL }) => {
+test("an unaccepted emergency lead escalates to dispatch/on-call after the (shortened) 5-minute timer", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const post = poster(baseURL!);
   const caller = `+1512555${String(2000 + Math.floor(Math.random() * 7000))}`;
@@ -44,7 +55,10 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   await signIn(page, DEMO.owner);
   await page.getByRole("link", { name: "Notifications" }).click();
   await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
-  const notice = page.getByRole("list", { name: "Notifications" }).getByRole("listitem").filter({ hasText: caller });
+  const notice = page
+    .getByRole("list", { name: "Notifications" })
+    .getByRole("listitem")
+    .filter({ hasText: caller });
   // Nobody accepts the lead: the sweep (every 2 s at this scale) escalates it once it is 6 s old.
   await waitFor(page, () => notice.first().isVisible(), 120_000);
   await expect(notice).toHaveCount(1);

@@ -13,10 +13,19 @@ const GRACE = "+15125550152";
 
 async function textFromCaller(baseURL: string, from: string, body: string) {
   const url = `${baseURL}/api/twilio/sms`;
-  const form = { AccountSid: "AC00000000000000000000000000000000", MessageSid: `SM${Date.now().toString(16)}`.padEnd(34, "7"), From: from, To: TRACKING_NUMBER, Body: body };
+  const form = {
+    AccountSid: "AC00000000000000000000000000000000",
+    MessageSid: `SM${Date.now().toString(16)}`.padEnd(34, "7"),
+    From: from,
+    To: TRACKING_NUMBER,
+    Body: body,
+  };
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form),
+    },
     body: new URLSearchParams(form).toString(),
   });
   expect(res.status).toBe(200);
@@ -30,7 +39,10 @@ async function inboxOrder(page: Page): Promise<string[]> {
 }
 const indexOf = (rows: string[], name: string) => rows.findIndex((r) => r.includes(name));
 
-test("web-form lead → first follow-up waits for approval → approved → delivered → the reply stops the sequence and moves the lead up", async ({ page, baseURL }) => {
+test("web-form lead → first follow-up waits for approval → approved → delivered → the reply stops the sequence and moves the lead up", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO.owner);
 
@@ -50,7 +62,9 @@ test("web-form lead → first follow-up waits for approval → approved → deli
   await expect(page.getByRole("heading", { name: "Follow-ups to approve", level: 1 })).toBeVisible();
   const card = page.getByTestId("followup-draft").filter({ hasText: "Grace Kim" });
   await expect(card).toHaveCount(1, { timeout: 30_000 });
-  await expect(card).toContainText("Hi Grace, thanks for your request to Demo Plumbing about kitchen faucet drips all night.");
+  await expect(card).toContainText(
+    "Hi Grace, thanks for your request to Demo Plumbing about kitchen faucet drips all night.",
+  );
   await expect(card).toContainText("Web form · step 1");
   await expectAccessible(page, "follow-ups approval queue");
   const leadHref = await card.getByRole("link", { name: "Grace Kim" }).getAttribute("href");
@@ -59,7 +73,10 @@ test("web-form lead → first follow-up waits for approval → approved → deli
 
   // It reached the local Twilio fake, whose signed status callbacks mark it delivered.
   await page.goto(leadHref!);
-  const sent = page.getByTestId("sms-thread").getByTestId("sms-message").filter({ hasText: "thanks for your request to Demo Plumbing" });
+  const sent = page
+    .getByTestId("sms-thread")
+    .getByTestId("sms-message")
+    .filter({ hasText: "thanks for your request to Demo Plumbing" });
   await expect(sent).toHaveCount(1);
   await expect(sent.getByTestId("sms-status")).toHaveText("Delivered", { timeout: 30_000 });
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Follow-up text approved");
@@ -68,11 +85,15 @@ test("web-form lead → first follow-up waits for approval → approved → deli
   await textFromCaller(baseURL!, GRACE, "Yes please, Tuesday morning works");
   await page.reload();
   const timeline = page.getByRole("list", { name: "Timeline" });
-  await expect(timeline).toContainText("Follow-up stopped (Web form): the caller replied", { timeout: 20_000 });
+  await expect(timeline).toContainText("Follow-up stopped (Web form): the caller replied", {
+    timeout: 20_000,
+  });
   await expect(timeline).toContainText("Moved up the queue: the caller replied");
   const after = await inboxOrder(page);
   expect(indexOf(after, "Grace Kim")).toBeLessThan(indexOf(after, "Ray Ortiz"));
-  await expect(page.getByTestId("inbox-row").filter({ hasText: "Grace Kim" })).toContainText("Answer the caller's text");
+  await expect(page.getByTestId("inbox-row").filter({ hasText: "Grace Kim" })).toContainText(
+    "Answer the caller's text",
+  );
 });
 
 test("the owner reads and changes the follow-up sequences; the seasonal one ships off", async ({ page }) => {

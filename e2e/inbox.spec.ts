@@ -4,28 +4,38 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./helpers";
 
-test("staff work the queue in order: emergency first, then high, booked confirmations, follow-up needed", async ({ page }) => {
+test("staff work the queue in order: emergency first, then high, booked confirmations, follow-up needed", async ({
+  page,
+}) => {
   await signIn(page, DEMO.staff);
   // Staff land on the inbox after sign-in, not on the setup overview.
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}/leads$`));
   await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
   await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago \(C[SD]T\)$/);
   // Group counts are a plain summary, not controls.
-  await expect(page.getByRole("region", { name: "Leads per queue group" }).getByRole("button")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Leads per queue group" }).getByRole("button")).toHaveCount(
+    0,
+  );
   const rows = page.getByTestId("inbox-row");
   await expect(rows.first()).toContainText("Maria Lopez");
   const names = await rows.evaluateAll((els) => els.map((e) => e.textContent ?? ""));
-  const order = ["Maria Lopez", "James Carter", "Priya Patel", "Tom Nguyen"].map((n) => names.findIndex((t) => t.includes(n)));
+  const order = ["Maria Lopez", "James Carter", "Priya Patel", "Tom Nguyen"].map((n) =>
+    names.findIndex((t) => t.includes(n)),
+  );
   expect(order.every((i) => i >= 0)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   // Staff see their own leads and the inbox, not the owner's; test calls are not in the real queue.
   expect(names.some((t) => t.includes("Linda Brooks"))).toBe(false);
   expect(names.some((t) => t.includes("Test Caller"))).toBe(false);
   // Phone numbers dial.
-  await expect(rows.filter({ hasText: "Maria Lopez" }).getByRole("link", { name: "(512) 555-0143" })).toHaveAttribute("href", "tel:+15125550143");
+  await expect(
+    rows.filter({ hasText: "Maria Lopez" }).getByRole("link", { name: "(512) 555-0143" }),
+  ).toHaveAttribute("href", "tel:+15125550143");
   await expect(rows.filter({ hasText: "Maria Lopez" }).getByText("Overdue", { exact: true })).toBeVisible();
   // What still keeps a lead with intake, in plain words.
-  await expect(rows.filter({ hasText: "Maria Lopez" }).getByTestId("handoff-waiting")).toContainText("Waiting for Sam Staff to accept");
+  await expect(rows.filter({ hasText: "Maria Lopez" }).getByTestId("handoff-waiting")).toContainText(
+    "Waiting for Sam Staff to accept",
+  );
   await expect(page.getByText("Belongs to intake")).toHaveCount(0);
   await expect(page.getByText("urgency ?")).toHaveCount(0);
 });
@@ -38,7 +48,9 @@ test("the inbox fits a 390px phone: the right column wraps under the lead", asyn
   expect(width).toBeLessThanOrEqual(390);
 });
 
-test("a lead that does not exist is a page state with a way back, not a red banner with Try again", async ({ page }) => {
+test("a lead that does not exist is a page state with a way back, not a red banner with Try again", async ({
+  page,
+}) => {
   await signIn(page, DEMO.staff);
   await page.goto(`/t/${DEMO.tenant}/leads/does-not-exist`);
   await expect(page.getByRole("heading", { name: "This lead was not found" })).toBeVisible();
@@ -77,7 +89,9 @@ test("staff accept a handoff with one click after reading the four acceptance po
   await page.getByTestId("inbox-row").filter({ hasText: "Maria Lopez" }).getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Maria Lopez" })).toBeVisible();
   // The record: evidence quotes, the call path and the transcript turn by turn.
-  await expect(page.getByText("“a pipe burst under my kitchen sink and there's water all over the floor”")).toBeVisible();
+  await expect(
+    page.getByText("“a pipe burst under my kitchen sink and there's water all over the floor”"),
+  ).toBeVisible();
   await expect(page.getByRole("list", { name: "Call path" })).toContainText("Rang plumber");
   await expect(page.getByRole("list", { name: "Call path" })).toContainText("Missed");
   await expect(page.getByRole("list", { name: "Transcript" }).getByRole("listitem")).toHaveCount(7);
@@ -95,10 +109,14 @@ test("staff accept a handoff with one click after reading the four acceptance po
   ]);
   await accept.getByRole("button", { name: "Accept", exact: true }).click();
   await expect(page.getByText(/Handed off: Sam Staff accepted/)).toBeVisible();
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Handoff accepted (all four acceptance points confirmed)");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
+    "Handoff accepted (all four acceptance points confirmed)",
+  );
 });
 
-test("staff reject an incomplete handoff with a missing-data reason: it goes back to intake", async ({ page }) => {
+test("staff reject an incomplete handoff with a missing-data reason: it goes back to intake", async ({
+  page,
+}) => {
   await signIn(page, DEMO.staff);
   await page.goto(`/t/${DEMO.tenant}/leads`);
   await page.getByTestId("inbox-row").filter({ hasText: "James Carter" }).getByRole("link").first().click();
@@ -117,7 +135,9 @@ test("staff reject an incomplete handoff with a missing-data reason: it goes bac
   await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/leads`);
   await page.getByTestId("inbox-row").filter({ hasText: "James Carter" }).getByRole("link").first().click();
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Handoff rejected — missing service address or market: “No street address, only the ZIP”");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
+    "Handoff rejected — missing service address or market: “No street address, only the ZIP”",
+  );
   // The page says what intake must fix, never "waiting to accept".
   await expect(page.getByTestId("handoff-rejected")).toContainText("Sam Staff rejected the handoff");
   await expect(page.getByTestId("handoff-rejected")).toContainText("missing service address or market");
@@ -133,7 +153,9 @@ test("staff close a lead with a reason code and it leaves the queue", async ({ p
   await page.getByLabel("Note (optional)").fill("Same job as the call on Monday");
   await page.getByRole("button", { name: "Close lead" }).click();
   await expect(page.getByText("Closed — no handoff needed.")).toBeVisible();
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Closed: Duplicate — Same job as the call on Monday");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
+    "Closed: Duplicate — Same job as the call on Monday",
+  );
   // A closed lead offers reopening only, not the status menu.
   await expect(page.getByLabel("Change status to")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Reopen as follow-up needed" })).toBeVisible();
@@ -150,5 +172,7 @@ test("an owner takes over a lead waiting on someone else and accepts it in one s
   await expect(page.getByRole("form", { name: "Accept handoff" })).toHaveCount(0);
   await page.getByRole("button", { name: "Take over and accept" }).click();
   await expect(page.getByText(/Handed off: Dana Owner accepted/)).toBeVisible();
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(/Taken over from .+ by Dana Owner/);
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
+    /Taken over from .+ by Dana Owner/,
+  );
 });

@@ -18,7 +18,10 @@ test.beforeAll(async () => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
-      received.push({ headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body });
+      received.push({
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+        body,
+      });
       res.end("ok");
     });
   });
@@ -41,17 +44,26 @@ test("an owner adds a webhook endpoint and sees a signed delivery in its log", a
   await expect(page.getByRole("list", { name: "Webhook endpoints" }).getByText(url)).toBeVisible();
 
   // A change through the REST API is a lead.updated for the receiver.
-  const leads = (await (await page.request.get("/api/v1/leads?limit=1", { headers: auth })).json()) as { data: { id: string }[] };
+  const leads = (await (await page.request.get("/api/v1/leads?limit=1", { headers: auth })).json()) as {
+    data: { id: string }[];
+  };
   const leadId = leads.data[0]!.id;
-  const patch = await page.request.patch(`/api/v1/leads/${leadId}`, { headers: auth, data: { externalJobId: "E2E-42" } });
+  const patch = await page.request.patch(`/api/v1/leads/${leadId}`, {
+    headers: auth,
+    data: { externalJobId: "E2E-42" },
+  });
   expect(patch.status()).toBe(200);
-  await expect.poll(() => received.filter((r) => r.body.includes("E2E-42")).length, { timeout: 20_000 }).toBe(1);
+  await expect
+    .poll(() => received.filter((r) => r.body.includes("E2E-42")).length, { timeout: 20_000 })
+    .toBe(1);
   const hit = received.find((r) => r.body.includes("E2E-42"))!;
   const event = new Webhook(secret).verify(hit.body, hit.headers) as { type: string; data: { id: string } };
   expect(event).toMatchObject({ type: "lead.updated", data: { id: leadId } });
 
   await page.getByRole("button", { name: "Show delivery log" }).click();
-  await expect(page.getByRole("table", { name: "Delivery log" }).getByText("Delivered").first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("table", { name: "Delivery log" }).getByText("Delivered").first()).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(page.getByRole("table", { name: "Delivery log" }).getByText("HTTP 200").first()).toBeVisible();
 });
 

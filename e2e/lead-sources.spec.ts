@@ -13,12 +13,19 @@ async function routeStandardTo(page: Page, choice: string) {
   await signOut(page);
 }
 
-test("a visitor requests a plumber from a phone; staff see the web form lead due within 15 minutes", async ({ page, browser }) => {
+test("a visitor requests a plumber from a phone; staff see the web form lead due within 15 minutes", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   // The office: standard inbound leads go to Sam Staff (the owner by default).
   await routeStandardTo(page, "Sam Staff (staff)");
 
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const visitor = await phone.newPage();
   await visitor.goto(`/q/${DEMO.tenant}`);
   await expect(visitor.getByRole("heading", { name: "Request a plumber from Demo Plumbing" })).toBeVisible();
@@ -61,7 +68,9 @@ test("a visitor requests a plumber from a phone; staff see the web form lead due
   await routeStandardTo(page, "Use the fallback");
 });
 
-test("the request form can be framed by the business's website; the app's pages cannot", async ({ request }) => {
+test("the request form can be framed by the business's website; the app's pages cannot", async ({
+  request,
+}) => {
   const form = await request.get(`/q/${DEMO.tenant}?embed=1&accent=0f766e`);
   expect(form.headers()["content-security-policy"]).toContain("frame-ancestors *");
   expect(form.headers()["x-frame-options"]).toBeUndefined();
@@ -69,7 +78,9 @@ test("the request form can be framed by the business's website; the app's pages 
   expect(signInPage.headers()["x-frame-options"]).toBe("DENY");
 });
 
-test("staff add a call they took; a caller with an open lead is offered that lead instead", async ({ page }) => {
+test("staff add a call they took; a caller with an open lead is offered that lead instead", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO.staff);
   await page.getByRole("link", { name: "Add lead" }).click();
@@ -79,7 +90,9 @@ test("staff add a call they took; a caller with an open lead is offered that lea
   await page.getByLabel("Customer's name").fill("Rosa D.");
   await page.getByLabel("Phone number").fill("512-555-0188");
   await page.getByLabel("Phone number").press("Enter");
-  await expect(page.getByRole("alert").filter({ hasText: "This caller already has an open lead (Rosa Diaz). Open it?" })).toBeFocused();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "This caller already has an open lead (Rosa Diaz). Open it?" }),
+  ).toBeFocused();
   await page.getByRole("link", { name: "Open it" }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}/leads/[^/]+$`));
   await expect(page.getByRole("heading", { name: "Rosa Diaz" })).toBeVisible();

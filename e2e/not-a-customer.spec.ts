@@ -5,7 +5,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";
 
-test("the owner finds a sales call under Not a customer and makes it a real lead with one click", async ({ page }) => {
+test("the owner finds a sales call under Not a customer and makes it a real lead with one click", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/leads`);
   const rows = page.getByTestId("inbox-row");
@@ -25,7 +27,9 @@ test("the owner finds a sales call under Not a customer and makes it a real lead
   await card.getByRole("button", { name: "This is a real customer" }).click();
   // The page turns into an open lead: the status card replaces this one, the timeline says who did it.
   await expect(page.getByLabel("Change status to")).toBeVisible();
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Marked a real customer (was “Not a customer: sales call”): open again, call back");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
+    "Marked a real customer (was “Not a customer: sales call”): open again, call back",
+  );
   await expect(page.getByRole("region", { name: "Not a customer: sales call" })).toHaveCount(0);
 
   // Back in the inbox: no longer under Not a customer, and in the queue as a follow-up.

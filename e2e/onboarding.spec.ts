@@ -14,10 +14,21 @@ async function nav(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
-test("a new owner signs up, completes the checklist, and invites staff who join and sign in", async ({ page, context }) => {
+test("a new owner signs up, completes the checklist, and invites staff who join and sign in", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const owner = { name: "Olivia Owner", email: `olivia-${stamp}@onboarding.test`, password: "olivia-password-1" };
-  const staff = { name: "Casey Staff", email: `casey-${stamp}@onboarding.test`, password: "casey-password-1" };
+  const owner = {
+    name: "Olivia Owner",
+    email: `olivia-${stamp}@onboarding.test`,
+    password: "olivia-password-1",
+  };
+  const staff = {
+    name: "Casey Staff",
+    email: `casey-${stamp}@onboarding.test`,
+    password: "casey-password-1",
+  };
   const business = `Olivia's Pipes ${stamp}`;
 
   // Sign up → lands on the checklist, nothing done, the AI off.
@@ -31,7 +42,9 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await expect(page).toHaveURL(/\/t\/olivia-s-pipes-[a-z0-9-]+$/);
   const slug = new URL(page.url()).pathname.split("/")[2]!;
   await expect(page.getByText("1 of 6 done")).toBeVisible();
-  await expect(page.getByText("The AI is not answering calls yet: set up your tracking number")).toBeVisible();
+  await expect(
+    page.getByText("The AI is not answering calls yet: set up your tracking number"),
+  ).toBeVisible();
 
   // Phone numbers: a bad number is refused inline, a number of another business is refused, then ours.
   await page.getByRole("link", { name: "Set up Tracking number", exact: true }).click();
@@ -46,7 +59,9 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await page.getByLabel("Tracking number", { exact: true }).fill("(720) 555-0142");
   await page.getByLabel("Label (optional)").fill("Main line");
   await page.getByRole("button", { name: "Add number" }).click();
-  await expect(page.getByRole("list", { name: "Tracking numbers" })).toContainText("+17205550142 · Main line");
+  await expect(page.getByRole("list", { name: "Tracking numbers" })).toContainText(
+    "+17205550142 · Main line",
+  );
   await page.getByLabel("Plumber's phone").fill("720-555-0143");
   await page.getByRole("button", { name: "Save phones" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
@@ -61,10 +76,14 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await expect(found).toContainText("78701");
   await expect(found).toContainText("Austin, TX");
   await page.getByRole("button", { name: /^Add \d+ selected ZIP codes$/ }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Added \d+ ZIP codes to your service area/ })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Added \d+ ZIP codes to your service area/ }),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: "ZIP codes in your service area" })).toContainText("78701");
   await page.getByLabel("Search ZIP or city").fill("78702");
-  await expect(page.getByRole("table", { name: "ZIP codes in your service area" }).getByRole("row")).toHaveCount(2);
+  await expect(
+    page.getByRole("table", { name: "ZIP codes in your service area" }).getByRole("row"),
+  ).toHaveCount(2);
 
   // Hours (in the business's time zone) and one booking slot.
   await nav(page, "Hours & booking slots");
@@ -81,7 +100,9 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   // The checklist is complete: "setup complete", the first half of the service gate.
   await nav(page, "Overview");
   await expect(page.getByText("6 of 6 done")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Setup checklist" }).getByText("Setup complete")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Setup checklist" }).getByText("Setup complete"),
+  ).toBeVisible();
   await expect(page.getByText("Setup is not complete")).toHaveCount(0);
   // Every new business starts on the free trial: with setup complete, the AI answers calls.
   await expect(page.getByText(/The AI answers missed calls right now: free trial until/)).toBeVisible();
@@ -120,7 +141,9 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   // The link works once; the staff member signs in with their own password.
   await signOut(page);
   await page.goto(link);
-  await expect(page.getByRole("alert").filter({ hasText: "This invite was already used. Sign in instead." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "This invite was already used. Sign in instead." }),
+  ).toBeVisible();
   await signIn(page, staff.email, staff.password);
   await expect(page).toHaveURL(new RegExp(`/t/${slug}(/leads)?$`));
   await expect(page.getByText("Your role: staff")).toBeVisible();
@@ -148,13 +171,23 @@ test("invalid and unknown ZIP codes get a clear message and nothing is added", a
 test("a made-up invite link says it is not valid", async ({ page }) => {
   await page.goto("/invite/not-a-real-invite-token-at-all");
   await expect(page.getByRole("heading", { name: "This invite can't be used" })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "This invite link is not valid. Ask for a new one." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "This invite link is not valid. Ask for a new one." }),
+  ).toBeVisible();
 });
 
 test("repeated wrong passwords are rate limited, even for the right password", async ({ page }) => {
   const email = `locked-${stamp}@onboarding.test`;
   const res = await page.request.post("/api/trpc/account.signUp", {
-    data: { json: { name: "Lou Locked", email, password: "right-password-1", businessName: `Locked Pipes ${stamp}`, timeZone: "America/Chicago" } },
+    data: {
+      json: {
+        name: "Lou Locked",
+        email,
+        password: "right-password-1",
+        businessName: `Locked Pipes ${stamp}`,
+        timeZone: "America/Chicago",
+      },
+    },
   });
   expect(res.ok()).toBe(true);
   await page.goto("/sign-in");
@@ -170,15 +203,28 @@ test("repeated wrong passwords are rate limited, even for the right password", a
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("wrong passwords sent with a different X-Real-IP or X-Forwarded-For each time are still limited: the address is the connection's", async ({ page }) => {
+test("wrong passwords sent with a different X-Real-IP or X-Forwarded-For each time are still limited: the address is the connection's", async ({
+  page,
+}) => {
   const email = `spoof-${stamp}@onboarding.test`;
   const res = await page.request.post("/api/trpc/account.signUp", {
-    data: { json: { name: "Sam Spoof", email, password: "right-password-1", businessName: `Spoofed Pipes ${stamp}`, timeZone: "America/Chicago" } },
+    data: {
+      json: {
+        name: "Sam Spoof",
+        email,
+        password: "right-password-1",
+        businessName: `Spoofed Pipes ${stamp}`,
+        timeZone: "America/Chicago",
+      },
+    },
   });
   expect(res.ok()).toBe(true);
   await page.goto("/sign-in");
   for (let i = 0; i < 5; i++) {
-    await page.setExtraHTTPHeaders({ "x-real-ip": `203.0.113.${i + 1}`, "x-forwarded-for": `198.51.100.${i + 1}` });
+    await page.setExtraHTTPHeaders({
+      "x-real-ip": `203.0.113.${i + 1}`,
+      "x-forwarded-for": `198.51.100.${i + 1}`,
+    });
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`wrong-${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -194,14 +240,30 @@ test("wrong passwords sent with a different X-Real-IP or X-Forwarded-For each ti
 test.describe("on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("the setup and account pages fit the screen, and the menu opens with the grouped navigation", async ({ page }) => {
+  test("the setup and account pages fit the screen, and the menu opens with the grouped navigation", async ({
+    page,
+  }) => {
     await signIn(page, DEMO.owner);
     await page.getByRole("button", { name: "Menu" }).click();
     const main = page.getByRole("navigation", { name: "Main" });
-    for (const section of ["Work", "Setup", "Account"]) await expect(main.getByRole("heading", { name: section, exact: true })).toBeVisible();
+    for (const section of ["Work", "Setup", "Account"])
+      await expect(main.getByRole("heading", { name: section, exact: true })).toBeVisible();
     await expect(main.getByRole("link", { name: "Dev outbox" })).toBeVisible();
     await expect(page.getByText("LeadRescue", { exact: true }).filter({ visible: true })).toHaveCount(1);
-    const paths = ["", "/settings/phone", "/settings/service-area", "/settings/hours", "/settings/routing", "/settings/team", "/settings/billing", "/settings/api-keys", "/settings/audit", "/settings/business", "/simulator", "/dev/outbox"];
+    const paths = [
+      "",
+      "/settings/phone",
+      "/settings/service-area",
+      "/settings/hours",
+      "/settings/routing",
+      "/settings/team",
+      "/settings/billing",
+      "/settings/api-keys",
+      "/settings/audit",
+      "/settings/business",
+      "/simulator",
+      "/dev/outbox",
+    ];
     for (const path of paths) {
       await page.goto(`/t/${DEMO.tenant}${path}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -215,7 +277,9 @@ test.describe("on a 390 px phone", () => {
 test("Hill Country Plumbing has its own owner on the Team page, who can sign in", async ({ page }) => {
   await signIn(page, DEMO.operator);
   await page.goto(`/t/${DEMO.secondTenant}/settings/team`);
-  await expect(page.getByRole("list", { name: "Team members" })).toContainText("owner@hill-country-plumbing.test");
+  await expect(page.getByRole("list", { name: "Team members" })).toContainText(
+    "owner@hill-country-plumbing.test",
+  );
   await signOut(page);
   await signIn(page, "owner@hill-country-plumbing.test");
   await expect(page.getByText("Your role: owner")).toBeVisible();

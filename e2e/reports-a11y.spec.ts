@@ -7,7 +7,10 @@ import { DEMO, signIn } from "./helpers";
 
 const T = `/t/${DEMO.tenant}`;
 
-for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+]) {
   test.describe(`report pages at ${viewport.width} px`, () => {
     test.use({ viewport });
     test.setTimeout(240_000);
@@ -21,7 +24,9 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       await expectAccessible(page, `owner ${T}/reports`);
 
       await page.goto(`${T}/reports/print?month=${new Date().toISOString().slice(0, 7)}`);
-      await expect(page.getByRole("rowheader", { name: "Missed calls (the plumber did not answer)" })).toBeVisible({ timeout: 60_000 });
+      await expect(
+        page.getByRole("rowheader", { name: "Missed calls (the plumber did not answer)" }),
+      ).toBeVisible({ timeout: 60_000 });
       await expectAccessible(page, `owner ${T}/reports/print`);
 
       await page.goto(`${T}/qa`);

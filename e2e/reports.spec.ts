@@ -15,7 +15,9 @@ async function expectNoSeriousAxeViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-test("an owner opens Reports, changes the period and downloads the CSV with the same figures", async ({ page }) => {
+test("an owner opens Reports, changes the period and downloads the CSV with the same figures", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible({ timeout: 30_000 });
@@ -26,33 +28,51 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
   await expectNoSeriousAxeViolations(page);
 
   await page.getByLabel("Period", { exact: true }).selectOption("last_month");
-  const monthName = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "America/Chicago" });
+  const monthName = new Intl.DateTimeFormat("en-US", {
+    month: "long",
+    year: "numeric",
+    timeZone: "America/Chicago",
+  });
   const now = new Date();
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15));
-  await expect(page.getByTestId("report-period")).toContainText(monthName.format(lastMonth), { timeout: 30_000 });
+  await expect(page.getByTestId("report-period")).toContainText(monthName.format(lastMonth), {
+    timeout: 30_000,
+  });
   const leadsShown = (await page.getByTestId("figure-leads").textContent())!.trim();
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^report-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile((await download.path())!, "utf8")).split("\r\n");
   expect(csv[0]).toBe("period,first_day,last_day,section,figure,key,unit,value,previous_value");
   const leadsRow = csv.find((line) => line.includes(",kpis,Leads,leads,count,"));
   expect(leadsRow).toBeDefined();
   expect(leadsRow!.split(",")[7]).toBe(leadsShown.replace(/,/g, ""));
-  expect(csv.some((line) => line.includes(",missed_leads,Missed calls (the plumber did not answer),missedCalls,count,"))).toBe(true);
+  expect(
+    csv.some((line) =>
+      line.includes(",missed_leads,Missed calls (the plumber did not answer),missedCalls,count,"),
+    ),
+  ).toBe(true);
 
   // A custom range backwards is refused, naming the field.
   await page.getByLabel("Period", { exact: true }).selectOption("custom");
   await page.getByLabel("First day").fill("2026-03-10");
   await page.getByLabel("Last day").fill("2026-03-01");
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "The last day comes before the first day" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The last day comes before the first day" }),
+  ).toBeVisible();
 });
 
 test("a figure opens the inbox filtered to the leads behind it", async ({ page }) => {
   await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/reports`);
-  await page.getByTestId("figures-kpis").getByRole("link", { name: /^Leads\b.*Open in the inbox$/ }).click();
+  await page
+    .getByTestId("figures-kpis")
+    .getByRole("link", { name: /^Leads\b.*Open in the inbox$/ })
+    .click();
   await expect(page).toHaveURL(/\/leads\?createdFrom=/);
   await expect(page.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Clear filters" })).toBeVisible();
@@ -61,14 +81,22 @@ test("a figure opens the inbox filtered to the leads behind it", async ({ page }
 test("staff see their own leads' numbers", async ({ page }) => {
   await signIn(page, DEMO.staff);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
-  await expect(page.getByTestId("report-period")).toContainText("These are your own leads' numbers.", { timeout: 30_000 });
+  await expect(page.getByTestId("report-period")).toContainText("These are your own leads' numbers.", {
+    timeout: 30_000,
+  });
   await expectNoSeriousAxeViolations(page);
 });
 
-test("an owner records a booked lead's outcome in one click each, and Reports counts it", async ({ page }) => {
+test("an owner records a booked lead's outcome in one click each, and Reports counts it", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/leads`);
-  await page.getByTestId("inbox-row").filter({ hasText: "Priya Patel" }).getByRole("link", { name: "Priya Patel" }).click();
+  await page
+    .getByTestId("inbox-row")
+    .filter({ hasText: "Priya Patel" })
+    .getByRole("link", { name: "Priya Patel" })
+    .click();
   const card = page.getByRole("region", { name: "Visit outcome" });
   // Her visit is tomorrow: a show before it is refused until "It happened early" is ticked.
   await card.getByRole("button", { name: "Customer was there" }).click();
@@ -82,7 +110,9 @@ test("an owner records a booked lead's outcome in one click each, and Reports co
   await expect(card.getByText("Enter the job value in dollars, like 1250 or 1,250.50.")).toBeVisible();
   await card.getByLabel("Job value ($, optional)").fill("1,250");
   await card.getByRole("button", { name: "Won" }).click();
-  await expect(card.getByTestId("outcome-now")).toHaveText("Visit: Customer was there · Job: Job won ($1,250.00)");
+  await expect(card.getByTestId("outcome-now")).toHaveText(
+    "Visit: Customer was there · Job: Job won ($1,250.00)",
+  );
   await expectNoSeriousAxeViolations(page);
 
   await page.goto(`/t/${DEMO.tenant}/reports`);
@@ -90,12 +120,18 @@ test("an owner records a booked lead's outcome in one click each, and Reports co
   await expect(page.getByTestId("figure-wonValueCents")).not.toHaveText("$0.00");
 });
 
-test("the printable monthly report shows the month's figures, and a bad month says what to fix", async ({ page }) => {
+test("the printable monthly report shows the month's figures, and a bad month says what to fix", async ({
+  page,
+}) => {
   await signIn(page, DEMO.owner);
   const month = new Date().toISOString().slice(0, 7);
   await page.goto(`/t/${DEMO.tenant}/reports/print?month=${month}`);
-  await expect(page.getByRole("heading", { name: "Demo Plumbing: missed-lead report", level: 1 })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("rowheader", { name: "Missed calls (the plumber did not answer)" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Demo Plumbing: missed-lead report", level: 1 }),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByRole("rowheader", { name: "Missed calls (the plumber did not answer)" }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
   await page.goto(`/t/${DEMO.tenant}/reports/print?month=2026-13`);

@@ -20,7 +20,10 @@ async function signInAsOperator(page: Page) {
   await page.waitForURL((url) => url.pathname === "/agency/saas");
 }
 
-test("an operator connects Stripe, brands the agency, defines a plan and onboards a business whose owner sees the brand and plan", async ({ page, browser }) => {
+test("an operator connects Stripe, brands the agency, defines a plan and onboards a business whose owner sees the brand and plan", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   await signInAsOperator(page);
   await expect(page.getByRole("heading", { level: 1, name: "SaaS mode" })).toBeVisible();
@@ -51,7 +54,9 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
   await planForm.getByLabel("Price per extra text ($)").fill("0.05");
   await planForm.getByLabel("Free trial (days)").fill("14");
   await planForm.getByRole("button", { name: "Add plan" }).click();
-  await expect(page.getByTestId("plan-list")).toContainText(`Growth ${stamp} — $249.00 / month, 40 calls and 200 texts included`);
+  await expect(page.getByTestId("plan-list")).toContainText(
+    `Growth ${stamp} — $249.00 / month, 40 calls and 200 texts included`,
+  );
   await expectAccessible(page, "SaaS mode console");
 
   // A business on the plan, with an owner invite.
@@ -63,7 +68,12 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
   await page.getByLabel("Owner's email").fill(ownerEmail);
   await page.getByLabel("Plan", { exact: true }).selectOption({ label: `Growth ${stamp}` });
   await page.getByRole("button", { name: "Add business" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Added ${name}` }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: `Added ${name}` })
+      .first(),
+  ).toBeVisible();
   const link = await page.getByLabel("Owner invite link").inputValue();
 
   // The owner signs up from the invite, under the agency's brand, and lands on the checklist.
@@ -76,7 +86,9 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
   await owner.getByLabel("Choose a password").fill("riverside-pass-42");
   await owner.getByRole("button", { name: /join/i }).click();
   await owner.waitForURL(/\/t\/riverside-plumbing-[a-z0-9-]+$/);
-  await expect(owner.getByRole("navigation", { name: "Main" }).getByTestId("agency-brand")).toContainText("Demo Agency");
+  await expect(owner.getByRole("navigation", { name: "Main" }).getByTestId("agency-brand")).toContainText(
+    "Demo Agency",
+  );
   await expect(owner.getByText(/of 6 done/)).toBeVisible(); // the checklist, billing already done: no card asked
 
   // Billing: the agency's plan and price, usage against what is included, nothing of LeadRescue's wholesale.

@@ -17,7 +17,10 @@ function poster(baseURL: string): Post {
     const url = urlOrPath.startsWith("http") ? urlOrPath : `${baseURL}${urlOrPath}`;
     const res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form) },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form),
+      },
       body: new URLSearchParams(form).toString(),
     });
     return { status: res.status, body: await res.text() };
@@ -25,15 +28,43 @@ function poster(baseURL: string): Post {
 }
 
 /** Every page of a business an owner opens (the lead pages are added from the inbox). */
-const OWNER_PAGES = ["", "/leads", "/leads/stale", "/routines", "/notifications", "/simulator", "/qa", "/reports", `/reports/print?month=${new Date().toISOString().slice(0, 7)}`, "/settings/phone", "/settings/service-area", "/settings/hours", "/settings/call-answers", "/settings/routing", "/settings/team", "/settings/billing", "/settings/api-keys", "/settings/audit", "/settings/business", "/settings/messaging", "/settings/calendar", "/settings/webhooks", "/dev/outbox", "/dev/messages"];
+const OWNER_PAGES = [
+  "",
+  "/leads",
+  "/leads/stale",
+  "/routines",
+  "/notifications",
+  "/simulator",
+  "/qa",
+  "/reports",
+  `/reports/print?month=${new Date().toISOString().slice(0, 7)}`,
+  "/settings/phone",
+  "/settings/service-area",
+  "/settings/hours",
+  "/settings/call-answers",
+  "/settings/routing",
+  "/settings/team",
+  "/settings/billing",
+  "/settings/api-keys",
+  "/settings/audit",
+  "/settings/business",
+  "/settings/messaging",
+  "/settings/calendar",
+  "/settings/webhooks",
+  "/dev/outbox",
+  "/dev/messages",
+];
 
 /** Words an office manager should never read: status keys, event names, internal documents, phone-system markup. */
-const JARGON = /\b(missed_call|followup_needed|answered_by_ai|answered_by_plumber|not_booked|web_form|urgent_callback|no_show)\b|\bseed\b|\bSOP\b|E\.164|<\/?(Response|Say|Gather|Dial|Number|Redirect|Hangup)\b|TwiML|prompt profile/i;
+const JARGON =
+  /\b(missed_call|followup_needed|answered_by_ai|answered_by_plumber|not_booked|web_form|urgent_callback|no_show)\b|\bseed\b|\bSOP\b|E\.164|<\/?(Response|Say|Gather|Dial|Number|Redirect|Hangup)\b|TwiML|prompt profile/i;
 
 async function leadPaths(page: Page, n: number): Promise<string[]> {
   await page.goto(`${T}/leads`);
   await expect(page.getByTestId("inbox-row").first()).toBeVisible();
-  const hrefs = await page.locator('[data-testid="inbox-row"] a[href*="/leads/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator('[data-testid="inbox-row"] a[href*="/leads/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.filter(Boolean).slice(0, n);
 }
 
@@ -42,11 +73,17 @@ async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
 }
 
-for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+]) {
   test.describe(`at ${viewport.width} px`, () => {
     test.use({ viewport });
 
-    test("a new owner's first test call is linked from the simulator and in the inbox, marked as a test; the connection check says what is true", async ({ page, baseURL }) => {
+    test("a new owner's first test call is linked from the simulator and in the inbox, marked as a test; the connection check says what is true", async ({
+      page,
+      baseURL,
+    }) => {
       test.setTimeout(240_000);
       const email = `first-call-${viewport.width}-${stamp}@screens.test`;
       await page.goto("/sign-up");
@@ -67,7 +104,9 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       // The plumber's phone can't be the tracking number: every call would ring itself.
       await page.getByLabel("Plumber's phone").fill(tracking);
       await page.getByRole("button", { name: "Save phones" }).click();
-      await expect(page.getByText("is one of your tracking numbers. The plumber's phone must be a different phone")).toBeVisible();
+      await expect(
+        page.getByText("is one of your tracking numbers. The plumber's phone must be a different phone"),
+      ).toBeVisible();
       // Another business's tracking number is refused without saying whose it is.
       await page.getByLabel("Tracking number", { exact: true }).fill("+15125550100");
       await page.getByRole("button", { name: "Add number" }).click();
@@ -81,7 +120,9 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       const connection = page.getByTestId("number-connection");
       await expect(connection.getByText("Connected", { exact: true })).toBeVisible();
       await expect(connection.getByText("No real call yet")).toBeVisible();
-      await expect(page.getByTestId("connection-summary")).toContainText("to LeadRescue; no real call has come in yet.");
+      await expect(page.getByTestId("connection-summary")).toContainText(
+        "to LeadRescue; no real call has come in yet.",
+      );
       await expectAccessible(page, `phone numbers at ${viewport.width}`);
 
       // The first test call: the simulator ends with a link to its lead.
@@ -99,11 +140,17 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       await page.goto(`/t/${slug}/leads`);
       await expect(page.getByTestId("inbox-row")).toHaveCount(1);
       await expect(page.getByTestId("inbox-row").getByText("Test", { exact: true })).toBeVisible();
-      await expect(page.getByTestId("test-calls-note")).toContainText("No real calls yet, so your test calls");
+      await expect(page.getByTestId("test-calls-note")).toContainText(
+        "No real calls yet, so your test calls",
+      );
       await expectAccessible(page, `inbox with test calls at ${viewport.width}`);
 
       // A real, signed call marks the number "Receiving calls"; the overview says so.
-      await startCall(poster(baseURL!), { from: `+1512555${String(2000 + Math.floor(Math.random() * 7000))}`, to: trackingE164, isTest: false });
+      await startCall(poster(baseURL!), {
+        from: `+1512555${String(2000 + Math.floor(Math.random() * 7000))}`,
+        to: trackingE164,
+        isTest: false,
+      });
       await page.goto(`/t/${slug}/settings/phone`);
       await expect(page.getByTestId("number-connection").getByText("Receiving calls")).toBeVisible();
       await page.goto(`/t/${slug}/leads`);
@@ -117,11 +164,17 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       await expect(page.getByText("Payment received")).toHaveCount(0);
     });
 
-    test("refusals name what is wrong: an outcome before the visit, markup read to callers, every messaging error at once", async ({ page }) => {
+    test("refusals name what is wrong: an outcome before the visit, markup read to callers, every messaging error at once", async ({
+      page,
+    }) => {
       await signIn(page, DEMO.owner);
       // Priya Patel's visit is tomorrow: a no-show can't be recorded yet.
       await page.goto(`${T}/leads`);
-      await page.getByTestId("inbox-row").filter({ hasText: "Priya Patel" }).getByRole("link", { name: "Priya Patel" }).click();
+      await page
+        .getByTestId("inbox-row")
+        .filter({ hasText: "Priya Patel" })
+        .getByRole("link", { name: "Priya Patel" })
+        .click();
       // On a phone the caller's problem sits right under the next action, not three screens down.
       if (viewport.width === 390) {
         const box = await page.getByTestId("problem-summary").boundingBox();
@@ -130,12 +183,16 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       }
       const card = page.getByRole("region", { name: "Visit outcome" });
       await card.getByRole("button", { name: "No-show" }).click();
-      await expect(card.getByText("The visit has not happened yet: record a no-show after its booked time.")).toBeVisible();
+      await expect(
+        card.getByText("The visit has not happened yet: record a no-show after its booked time."),
+      ).toBeVisible();
 
       await page.goto(`${T}/settings/call-answers`);
       await page.getByLabel("When a caller asks about price").fill("<b>$89</b> to come out");
       await page.getByRole("button", { name: "Save answers" }).click();
-      await expect(page.getByText("The AI reads this aloud to callers: remove the HTML tags").first()).toBeVisible();
+      await expect(
+        page.getByText("The AI reads this aloud to callers: remove the HTML tags").first(),
+      ).toBeVisible();
       await page.reload();
       await expect(page.getByLabel("When a caller asks about price")).not.toHaveValue(/<b>/);
 
@@ -144,16 +201,23 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       await page.getByLabel("One text per caller every (hours)").fill("0");
       await page.getByRole("button", { name: "Save messaging" }).click();
       await expect(page.getByText(/Booking link "book.example" is not a web address/).first()).toBeVisible();
-      await expect(page.getByText(/The text-back window must be a whole number of hours/).first()).toBeVisible();
+      await expect(
+        page.getByText(/The text-back window must be a whole number of hours/).first(),
+      ).toBeVisible();
       await expectAccessible(page, `messaging errors at ${viewport.width}`);
     });
 
-    test("reports say how many test calls they leave out, link to them and to the print page", async ({ page }) => {
+    test("reports say how many test calls they leave out, link to them and to the print page", async ({
+      page,
+    }) => {
       await signIn(page, DEMO.owner);
       await page.goto(`${T}/reports`);
       const line = page.getByTestId("report-test-calls");
       await expect(line).toBeVisible({ timeout: 30_000 });
-      await expect(page.getByRole("link", { name: "Printable monthly report" })).toHaveAttribute("href", /\/reports\/print\?month=\d{4}-\d{2}$/);
+      await expect(page.getByRole("link", { name: "Printable monthly report" })).toHaveAttribute(
+        "href",
+        /\/reports\/print\?month=\d{4}-\d{2}$/,
+      );
       const text = (await line.textContent()) ?? "";
       const n = Number(/Excludes (\d+)/.exec(text)?.[1] ?? 0);
       if (n > 0 && n <= 25) {
@@ -179,18 +243,28 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       for (const path of paths) {
         await page.goto(path);
         await settle(page);
-        const r = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth, text: document.body.innerText }));
+        const r = await page.evaluate(() => ({
+          sw: document.documentElement.scrollWidth,
+          cw: document.documentElement.clientWidth,
+          text: document.body.innerText,
+        }));
         if (r.sw > r.cw) wide.push(`${path}: ${r.sw} px wide in a ${r.cw} px window`);
-        for (const line of r.text.split("\n")) if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
+        for (const line of r.text.split("\n"))
+          if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
       }
       await page.context().clearCookies();
       await signIn(page, DEMO.operator);
       for (const path of ["/agency", "/agency/reports"]) {
         await page.goto(path);
         await settle(page);
-        const r = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth, text: document.body.innerText }));
+        const r = await page.evaluate(() => ({
+          sw: document.documentElement.scrollWidth,
+          cw: document.documentElement.clientWidth,
+          text: document.body.innerText,
+        }));
         if (r.sw > r.cw) wide.push(`${path}: ${r.sw} px wide in a ${r.cw} px window`);
-        for (const line of r.text.split("\n")) if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
+        for (const line of r.text.split("\n"))
+          if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
       }
       expect(wide, `pages that scroll sideways at ${viewport.width} px`).toEqual([]);
       expect(jargon, "status keys or internal words on screen").toEqual([]);

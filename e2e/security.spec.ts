@@ -21,7 +21,8 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
 function collectCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (msg) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(msg.text())) violations.push(msg.text());
+    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(msg.text()))
+      violations.push(msg.text());
   });
   page.on("pageerror", (err) => violations.push(String(err)));
   return violations;
@@ -34,7 +35,10 @@ async function signInVia(page: Page, url: string, email = DEMO.staff) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("every kind of response carries the security headers, with a fresh nonce each time", async ({ request, page }) => {
+test("every kind of response carries the security headers, with a fresh nonce each time", async ({
+  request,
+  page,
+}) => {
   const first = await request.get("/sign-in");
   const second = await request.get("/sign-in");
   expectSecurityHeaders(first.headers(), "page");
@@ -43,7 +47,10 @@ test("every kind of response carries the security headers, with a fresh nonce ea
   const nonce = /'nonce-([^']+)'/.exec(first.headers()["content-security-policy"]!)![1]!;
   expect(await first.text()).toContain(`nonce="${nonce}"`);
 
-  expectSecurityHeaders((await request.post("/api/twilio/voice", { form: { CallSid: "CA1" } })).headers(), "webhook (403)");
+  expectSecurityHeaders(
+    (await request.post("/api/twilio/voice", { form: { CallSid: "CA1" } })).headers(),
+    "webhook (403)",
+  );
   expectSecurityHeaders((await request.get("/api/v1/leads")).headers(), "REST API (401)");
   expectSecurityHeaders((await request.get("/no-such-page")).headers(), "404");
   await page.goto("/sign-in");
@@ -51,7 +58,9 @@ test("every kind of response carries the security headers, with a fresh nonce ea
   expectSecurityHeaders((await request.get(script!)).headers(), "static script");
 });
 
-test("the app works under its CSP: sign in and open the inbox without a single violation", async ({ page }) => {
+test("the app works under its CSP: sign in and open the inbox without a single violation", async ({
+  page,
+}) => {
   const violations = collectCspViolations(page);
   await signInVia(page, "/sign-in");
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}/leads$`));

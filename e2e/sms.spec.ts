@@ -15,7 +15,10 @@ const API_KEY = "lr_live_demo_key_for_local_use_only_0001";
 async function signedPost(url: string, form: Record<string, string>) {
   return fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form),
+    },
     body: new URLSearchParams(form).toString(),
   });
 }
@@ -30,12 +33,20 @@ function poster(baseURL: string): Post {
 let smsSeq = 0;
 async function textFromCaller(baseURL: string, from: string, body: string) {
   const sid = `SM${Date.now().toString(16)}${String(++smsSeq).padStart(4, "0")}`.padEnd(34, "0");
-  const res = await signedPost(`${baseURL}/api/twilio/sms`, { AccountSid: "AC00000000000000000000000000000000", MessageSid: sid, From: from, To: TRACKING_NUMBER, Body: body });
+  const res = await signedPost(`${baseURL}/api/twilio/sms`, {
+    AccountSid: "AC00000000000000000000000000000000",
+    MessageSid: sid,
+    From: from,
+    To: TRACKING_NUMBER,
+    Body: body,
+  });
   expect(res.status).toBe(200);
 }
 
 async function leadIdOf(baseURL: string, phone: string): Promise<string> {
-  const res = await fetch(`${baseURL}/api/v1/leads?limit=50`, { headers: { authorization: `Bearer ${API_KEY}` } });
+  const res = await fetch(`${baseURL}/api/v1/leads?limit=50`, {
+    headers: { authorization: `Bearer ${API_KEY}` },
+  });
   const { data } = (await res.json()) as { data: { id: string; callerPhone: string }[] };
   const lead = data.find((l) => l.callerPhone === phone);
   if (!lead) throw new Error(`no lead for ${phone}`);
@@ -43,9 +54,13 @@ async function leadIdOf(baseURL: string, phone: string): Promise<string> {
 }
 
 const thread = (page: Page) => page.getByTestId("sms-thread");
-const message = (page: Page, text: string | RegExp) => thread(page).getByTestId("sms-message").filter({ hasText: text });
+const message = (page: Page, text: string | RegExp) =>
+  thread(page).getByTestId("sms-message").filter({ hasText: text });
 
-test("missed call → text-back on the lead; the caller's reply in the thread; staff reply; STOP stops the next reminder", async ({ page, baseURL }) => {
+test("missed call → text-back on the lead; the caller's reply in the thread; staff reply; STOP stops the next reminder", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const caller = `+1512555${String(3000 + Math.floor(Math.random() * 6000))}`;
 
@@ -59,7 +74,9 @@ test("missed call → text-back on the lead; the caller's reply in the thread; s
   await page.getByLabel("Booking or quote link").fill("https://demo-plumbing.example/book");
   await page.getByLabel("Quiet hours start").fill("00:00");
   await page.getByLabel("Quiet hours end").fill("00:00");
-  await expect(page.getByTestId("preview-text_back")).toContainText("Hi Maria, this is Demo Plumbing. Sorry we missed your call!");
+  await expect(page.getByTestId("preview-text_back")).toContainText(
+    "Hi Maria, this is Demo Plumbing. Sorry we missed your call!",
+  );
   await expect(page.getByTestId("preview-text_back")).toContainText("Reply STOP to opt out.");
   await expect(page.getByTestId("preview-text_back")).toContainText("The link opens demo-plumbing.example.");
   await page.getByRole("button", { name: "Save messaging" }).click();
@@ -81,7 +98,9 @@ test("missed call → text-back on the lead; the caller's reply in the thread; s
 
   // The caller texts back: it joins this lead's thread.
   await textFromCaller(baseURL!, caller, "Can someone come tomorrow morning?");
-  await expect(message(page, "Can someone come tomorrow morning?")).toContainText("Caller", { timeout: 20_000 });
+  await expect(message(page, "Can someone come tomorrow morning?")).toContainText("Caller", {
+    timeout: 20_000,
+  });
 
   // Staff reply from the lead page.
   await page.getByLabel("Reply by text").fill("Yes, we can be there at 9. See you then!");
@@ -92,7 +111,17 @@ test("missed call → text-back on the lead; the caller's reply in the thread; s
 
   // The office books a visit three days out: the confirmation goes out, the reminders wait.
   const at = new Date(Date.now() + 3 * 86_400_000);
-  const local = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/Chicago", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false }).format(at).replace(" ", "T");
+  const local = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "America/Chicago",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  })
+    .format(at)
+    .replace(" ", "T");
   await page.getByRole("radio", { name: "Custom time" }).check();
   await page.getByLabel("Appointment time").fill(local);
   await page.getByRole("button", { name: "Book", exact: true }).click();
@@ -101,9 +130,14 @@ test("missed call → text-back on the lead; the caller's reply in the thread; s
   await expect(message(page, "your visit is booked for")).toHaveCount(1, { timeout: 90_000 });
   await expect(message(page, "Reminder (24 h before)")).toHaveCount(1);
   await expect(message(page, "Reminder (2 h before)")).toHaveCount(1);
-  await expect(message(page, "Reminder (24 h before)").getByTestId("sms-status")).toContainText("Waiting to send");
+  await expect(message(page, "Reminder (24 h before)").getByTestId("sms-status")).toContainText(
+    "Waiting to send",
+  );
   // The confirmation goes out at once; let it reach the caller before they reply STOP.
-  await expect(message(page, "your visit is booked for").getByTestId("sms-status")).toContainText(/Sent|Delivered/, { timeout: 30_000 });
+  await expect(message(page, "your visit is booked for").getByTestId("sms-status")).toContainText(
+    /Sent|Delivered/,
+    { timeout: 30_000 },
+  );
 
   // STOP: the opt-out is confirmed, and the waiting reminders will never go out.
   await textFromCaller(baseURL!, caller, "Stop");

@@ -15,7 +15,10 @@ import { setCallAnswers as saveCallAnswers, type CallAnswersInput } from "@/serv
 
 const uniq = () => randomBytes(4).toString("hex");
 
-export async function makeUser(prisma: PrismaClient, input: { email?: string; name?: string; password?: string } = {}) {
+export async function makeUser(
+  prisma: PrismaClient,
+  input: { email?: string; name?: string; password?: string } = {},
+) {
   return prisma.user.create({
     data: {
       email: (input.email ?? `user-${uniq()}@example.test`).toLowerCase(),
@@ -25,10 +28,19 @@ export async function makeUser(prisma: PrismaClient, input: { email?: string; na
   });
 }
 
-export async function makeTenant(prisma: PrismaClient, input: { name?: string; slug?: string; timeZone?: string; agencyId?: string | null; ownerId?: string } = {}) {
+export async function makeTenant(
+  prisma: PrismaClient,
+  input: { name?: string; slug?: string; timeZone?: string; agencyId?: string | null; ownerId?: string } = {},
+) {
   const name = input.name ?? `Plumbing ${uniq()}`;
   const slug = await freeSlug(prisma, { name, slug: input.slug });
-  return createTenant(tenantScoped(prisma, newTenantId()), { name, slug, timeZone: input.timeZone ?? "America/Chicago", agencyId: input.agencyId, ownerId: input.ownerId });
+  return createTenant(tenantScoped(prisma, newTenantId()), {
+    name,
+    slug,
+    timeZone: input.timeZone ?? "America/Chicago",
+    agencyId: input.agencyId,
+    ownerId: input.ownerId,
+  });
 }
 
 export async function addMember(prisma: PrismaClient, tenantId: string, userId: string, role: Role) {
@@ -37,7 +49,9 @@ export async function addMember(prisma: PrismaClient, tenantId: string, userId: 
 
 // Real Texas area codes: every one of them makes a valid number with the fictional 555-01xx range
 // (a random area code is often unassigned, and then the number is rightly refused).
-const FAKE_AREAS = [512, 737, 210, 713, 214, 469, 817, 281, 832, 346, 915, 806, 409, 254, 361, 430, 432, 325, 940, 903];
+const FAKE_AREAS = [
+  512, 737, 210, 713, 214, 469, 817, 281, 832, 346, 915, 806, 409, 254, 361, 430, 432, 325, 940, 903,
+];
 let fakeSeq = Math.floor(Math.random() * FAKE_AREAS.length * 100);
 
 /** A valid US number in the fictional 555-01xx range; consecutive calls never repeat (2,000 before wrapping). */
@@ -70,13 +84,26 @@ export async function completeSetup(prisma: PrismaClient, tenantId: string, inpu
       tracking = fakePhone();
     }
   }
-  await setForwardingPhones(ctx, { plumberPhone: input.plumberPhone ?? "+15125550101", onCallPhone: input.onCallPhone === undefined ? "+15125550102" : input.onCallPhone });
-  await addServiceZips(ctx, (input.zips ?? ["78701", "78702", "78703"]).map((z) => lookupZip(z)));
-  await setBusinessHours(ctx, input.hours ?? [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "17:00" })));
-  for (const slot of input.slots ?? [{ weekday: 2, start: "09:00", end: "11:00" }, { weekday: 4, start: "13:00", end: "15:00" }]) {
+  await setForwardingPhones(ctx, {
+    plumberPhone: input.plumberPhone ?? "+15125550101",
+    onCallPhone: input.onCallPhone === undefined ? "+15125550102" : input.onCallPhone,
+  });
+  await addServiceZips(
+    ctx,
+    (input.zips ?? ["78701", "78702", "78703"]).map((z) => lookupZip(z)),
+  );
+  await setBusinessHours(
+    ctx,
+    input.hours ?? [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "17:00" })),
+  );
+  for (const slot of input.slots ?? [
+    { weekday: 2, start: "09:00", end: "11:00" },
+    { weekday: 4, start: "13:00", end: "15:00" },
+  ]) {
     await addBookingSlot(ctx, slot);
   }
-  if (input.subscription !== null) await makeBillingAccount(prisma, tenantId, { status: input.subscription ?? "active" });
+  if (input.subscription !== null)
+    await makeBillingAccount(prisma, tenantId, { status: input.subscription ?? "active" });
   return { trackingNumber: tracking };
 }
 
@@ -86,12 +113,19 @@ export async function setCallAnswers(prisma: PrismaClient, tenantId: string, inp
 }
 
 export async function makeApiKey(prisma: PrismaClient, tenantId: string, secret?: string) {
-  return createApiKey({ db: tenantScoped(prisma, tenantId), tenantId }, { name: "Test key", actorId: null, secret });
+  return createApiKey(
+    { db: tenantScoped(prisma, tenantId), tenantId },
+    { name: "Test key", actorId: null, secret },
+  );
 }
 
 let leadSeq = 0;
 /** A lead as the call flow would leave it; override any field. */
-export async function makeLead(prisma: PrismaClient, tenantId: string, overrides: Partial<Parameters<PrismaClient["lead"]["create"]>[0]["data"]> = {}) {
+export async function makeLead(
+  prisma: PrismaClient,
+  tenantId: string,
+  overrides: Partial<Parameters<PrismaClient["lead"]["create"]>[0]["data"]> = {},
+) {
   leadSeq += 1;
   return prisma.lead.create({
     data: {
@@ -110,12 +144,23 @@ export async function makeLead(prisma: PrismaClient, tenantId: string, overrides
 import { createLead, type CreateLeadInput } from "@/server/leads/create-lead";
 
 /** A lead as intake captures it: routed to its owner with the source SLA's next action and due time. */
-export async function makeInboxLead(prisma: PrismaClient, tenantId: string, input: Partial<CreateLeadInput> & { actorId?: string | null; now?: Date } = {}) {
+export async function makeInboxLead(
+  prisma: PrismaClient,
+  tenantId: string,
+  input: Partial<CreateLeadInput> & { actorId?: string | null; now?: Date } = {},
+) {
   const { actorId = null, now, ...rest } = input;
   leadSeq += 1;
   return createLead(
     { db: tenantScoped(prisma, tenantId), tenantId, actorId, now },
-    { callerPhone: `+1512555${String(1000 + (leadSeq % 9000)).padStart(4, "0")}`, source: "phone", urgency: "normal", status: "answered_by_ai", sourceRef: `CA${randomBytes(16).toString("hex")}`, ...rest },
+    {
+      callerPhone: `+1512555${String(1000 + (leadSeq % 9000)).padStart(4, "0")}`,
+      source: "phone",
+      urgency: "normal",
+      status: "answered_by_ai",
+      sourceRef: `CA${randomBytes(16).toString("hex")}`,
+      ...rest,
+    },
   );
 }
 
@@ -124,31 +169,80 @@ import type { Prisma } from "@/server/db/generated/client";
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 
 /** The tenant's subscription state as a sync from Stripe would leave it (no Stripe call). */
-export async function makeBillingAccount(prisma: PrismaClient, tenantId: string, input: Partial<Omit<Prisma.BillingAccountUncheckedCreateInput, "tenantId">> = {}) {
+export async function makeBillingAccount(
+  prisma: PrismaClient,
+  tenantId: string,
+  input: Partial<Omit<Prisma.BillingAccountUncheckedCreateInput, "tenantId">> = {},
+) {
   const now = Date.now();
-  const data = { status: "active" as const, planName: "LeadRescue Pro", baseAmount: 14900, perCallAmount: 400, currentPeriodStart: new Date(now - 5 * 86_400_000), currentPeriodEnd: new Date(now + 25 * 86_400_000), ...input };
+  const data = {
+    status: "active" as const,
+    planName: "LeadRescue Pro",
+    baseAmount: 14900,
+    perCallAmount: 400,
+    currentPeriodStart: new Date(now - 5 * 86_400_000),
+    currentPeriodEnd: new Date(now + 25 * 86_400_000),
+    ...input,
+  };
   return prisma.billingAccount.upsert({ where: { tenantId }, create: { tenantId, ...data }, update: data });
 }
 
 /** A usage ledger row for a call (billable unless told otherwise). */
-export async function makeUsageEntry(prisma: PrismaClient, tenantId: string, input: Partial<Omit<Prisma.UsageLedgerEntryUncheckedCreateInput, "tenantId">> = {}) {
+export async function makeUsageEntry(
+  prisma: PrismaClient,
+  tenantId: string,
+  input: Partial<Omit<Prisma.UsageLedgerEntryUncheckedCreateInput, "tenantId">> = {},
+) {
   return prisma.usageLedgerEntry.create({
-    data: { tenantId, callSid: `CA${randomBytes(16).toString("hex")}`, callerPhone: "+15125559876", outcome: "billable", meterStatus: "sent", occurredAt: new Date(), ...input },
+    data: {
+      tenantId,
+      callSid: `CA${randomBytes(16).toString("hex")}`,
+      callerPhone: "+15125559876",
+      outcome: "billable",
+      meterStatus: "sent",
+      occurredAt: new Date(),
+      ...input,
+    },
   });
 }
 
 // ── qa ──
 import type { QaVerdict } from "@/server/db/generated/enums";
 import { extractByRules } from "@/server/intake/rules-extract";
-import { extractionStage, newCallState, transcriptExcerpt, transition, type CallContext, type CallState } from "@/server/voice/state-machine";
+import {
+  extractionStage,
+  newCallState,
+  transcriptExcerpt,
+  transition,
+  type CallContext,
+  type CallState,
+} from "@/server/voice/state-machine";
 
 /** Plays an AI intake with the rules model, caller line by caller line (no I/O). */
-export function playAiCall(lines: string[], ctx: CallContext, profile: "standard" | "safe" = "standard"): CallState {
+export function playAiCall(
+  lines: string[],
+  ctx: CallContext,
+  profile: "standard" | "safe" = "standard",
+): CallState {
   let state = transition(newCallState(profile), { type: "start" }, ctx).state;
   for (const text of lines) {
     const stage = extractionStage(state);
     if (!stage) break;
-    state = transition(state, { type: "heard", text, extraction: extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned, slotsDeclined: state.slotsDeclined }) }, ctx).state;
+    state = transition(
+      state,
+      {
+        type: "heard",
+        text,
+        extraction: extractByRules({
+          stage,
+          utterance: text,
+          slotsOffered: state.slotsOffered,
+          slotsMentioned: state.slotsMentioned,
+          slotsDeclined: state.slotsDeclined,
+        }),
+      },
+      ctx,
+    ).state;
   }
   return state;
 }
@@ -160,11 +254,27 @@ export function playAiCall(lines: string[], ctx: CallContext, profile: "standard
 export async function makeAiCall(
   prisma: PrismaClient,
   tenantId: string,
-  input: { lines: string[]; startedAt?: Date; isTest?: boolean; edit?: (s: CallState) => void; now?: Date } = { lines: [] },
+  input: {
+    lines: string[];
+    startedAt?: Date;
+    isTest?: boolean;
+    edit?: (s: CallState) => void;
+    now?: Date;
+  } = { lines: [] },
 ) {
-  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { serviceZips: true, bookingSlots: true, trackingNumbers: true } });
+  const tenant = await prisma.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    include: { serviceZips: true, bookingSlots: true, trackingNumbers: true },
+  });
   const startedAt = input.startedAt ?? new Date();
-  const ctx: CallContext = { businessName: tenant.name, serviceZips: tenant.serviceZips.map((z) => z.zip), bookingSlots: tenant.bookingSlots, timeZone: tenant.timeZone, now: input.now ?? startedAt, onCallPhone: null };
+  const ctx: CallContext = {
+    businessName: tenant.name,
+    serviceZips: tenant.serviceZips.map((z) => z.zip),
+    bookingSlots: tenant.bookingSlots,
+    timeZone: tenant.timeZone,
+    now: input.now ?? startedAt,
+    onCallPhone: null,
+  };
   const state = playAiCall(input.lines, ctx, tenant.promptProfile);
   input.edit?.(state);
   const f = state.fields;
@@ -172,27 +282,71 @@ export async function makeAiCall(
   const from = fakePhone();
   const lead = await prisma.lead.create({
     data: {
-      tenantId, callerPhone: from, source: "phone", sourceRef: callSid, isTest: input.isTest ?? false, createdAt: startedAt,
-      status: state.outcome ?? "followup_needed", zip: f.zip, inArea: f.inArea, issueSummary: f.issueSummary, urgency: f.urgency, callerName: f.callerName, address: f.address,
-      appointmentAt: f.appointmentAt ? new Date(f.appointmentAt) : null, transcriptExcerpt: transcriptExcerpt(state), evidence: state.evidence,
+      tenantId,
+      callerPhone: from,
+      source: "phone",
+      sourceRef: callSid,
+      isTest: input.isTest ?? false,
+      createdAt: startedAt,
+      status: state.outcome ?? "followup_needed",
+      zip: f.zip,
+      inArea: f.inArea,
+      issueSummary: f.issueSummary,
+      urgency: f.urgency,
+      callerName: f.callerName,
+      address: f.address,
+      appointmentAt: f.appointmentAt ? new Date(f.appointmentAt) : null,
+      transcriptExcerpt: transcriptExcerpt(state),
+      evidence: state.evidence,
     },
   });
   return prisma.call.create({
     data: {
-      tenantId, leadId: lead.id, callSid, fromNumber: from, toNumber: tenant.trackingNumbers[0]?.e164 ?? "+15125550100", stage: "ended", dialStatus: "no-answer",
-      promptProfile: tenant.promptProfile, state: state as object, modelUsed: "rules", isTest: input.isTest ?? false, startedAt, endedAt: startedAt,
-      turns: { create: state.transcript.map((t, seq) => ({ tenantId, seq, speaker: t.speaker, text: t.text })) },
+      tenantId,
+      leadId: lead.id,
+      callSid,
+      fromNumber: from,
+      toNumber: tenant.trackingNumbers[0]?.e164 ?? "+15125550100",
+      stage: "ended",
+      dialStatus: "no-answer",
+      promptProfile: tenant.promptProfile,
+      state: state as object,
+      modelUsed: "rules",
+      isTest: input.isTest ?? false,
+      startedAt,
+      endedAt: startedAt,
+      turns: {
+        create: state.transcript.map((t, seq) => ({ tenantId, seq, speaker: t.speaker, text: t.text })),
+      },
     },
   });
 }
 
 /** A QA day with one reviewed call (for the tenant gate and the page). */
-export async function makeQaReview(prisma: PrismaClient, tenantId: string, input: { day?: string; callId?: string; verdict?: QaVerdict } = {}) {
+export async function makeQaReview(
+  prisma: PrismaClient,
+  tenantId: string,
+  input: { day?: string; callId?: string; verdict?: QaVerdict } = {},
+) {
   const sampledOn = input.day ?? "2026-03-02";
   const verdict = input.verdict ?? "fail";
-  const day = await prisma.qaDay.upsert({ where: { tenantId_sampledOn: { tenantId, sampledOn } }, create: { tenantId, sampledOn, sampled: 1, failed: verdict === "fail" ? 1 : 0, eligible: 1 }, update: {} });
+  const day = await prisma.qaDay.upsert({
+    where: { tenantId_sampledOn: { tenantId, sampledOn } },
+    create: { tenantId, sampledOn, sampled: 1, failed: verdict === "fail" ? 1 : 0, eligible: 1 },
+    update: {},
+  });
   return prisma.qaReview.create({
-    data: { tenantId, dayId: day.id, sampledOn, callId: input.callId ?? `call_${uniq()}`, verdict, criteria: verdict === "fail" ? [{ criterion: "hallucinated_details", code: "price_stated", detail: "The agent stated a price." }] : [] },
+    data: {
+      tenantId,
+      dayId: day.id,
+      sampledOn,
+      callId: input.callId ?? `call_${uniq()}`,
+      verdict,
+      criteria:
+        verdict === "fail"
+          ? [{ criterion: "hallucinated_details", code: "price_stated", detail: "The agent stated a price." }]
+          : [],
+    },
   });
 }
 
@@ -206,36 +360,97 @@ export async function makeQaReview(prisma: PrismaClient, tenantId: string, input
 export async function makeNotACustomerCall(
   prisma: PrismaClient,
   tenantId: string,
-  input: { which?: string; lines?: string[]; callerPhone?: string; ownerId?: string | null; startedAt?: Date } = {},
+  input: {
+    which?: string;
+    lines?: string[];
+    callerPhone?: string;
+    ownerId?: string | null;
+    startedAt?: Date;
+  } = {},
 ) {
   const which = input.which ?? "Sales call";
-  const lines = input.lines ?? ["Hi, this is Kevin from Local Listings Pro, I'm calling about your Google business profile. Is the owner available?"];
-  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { trackingNumbers: true } });
+  const lines = input.lines ?? [
+    "Hi, this is Kevin from Local Listings Pro, I'm calling about your Google business profile. Is the owner available?",
+  ];
+  const tenant = await prisma.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    include: { trackingNumbers: true },
+  });
   const startedAt = input.startedAt ?? new Date();
   const callSid = `CA${randomBytes(16).toString("hex")}`;
   const from = input.callerPhone ?? fakePhone();
-  const transcript = [{ speaker: "agent", text: `Thanks for calling ${tenant.name}. What's the ZIP code where you need service?` }, ...lines.map((text) => ({ speaker: "caller", text }))];
+  const transcript = [
+    {
+      speaker: "agent",
+      text: `Thanks for calling ${tenant.name}. What's the ZIP code where you need service?`,
+    },
+    ...lines.map((text) => ({ speaker: "caller", text })),
+  ];
   const lead = await prisma.lead.create({
     data: {
-      tenantId, callerPhone: from, source: "phone", sourceRef: callSid, createdAt: startedAt, status: "closed", closeReason: "not_a_customer", closeNote: which,
-      ownerId: input.ownerId ?? null, urgency: null, transcriptExcerpt: transcript.map((t) => `${t.speaker === "agent" ? "AI" : "Caller"}: ${t.text}`).join("\n"),
+      tenantId,
+      callerPhone: from,
+      source: "phone",
+      sourceRef: callSid,
+      createdAt: startedAt,
+      status: "closed",
+      closeReason: "not_a_customer",
+      closeNote: which,
+      ownerId: input.ownerId ?? null,
+      urgency: null,
+      transcriptExcerpt: transcript
+        .map((t) => `${t.speaker === "agent" ? "AI" : "Caller"}: ${t.text}`)
+        .join("\n"),
     },
   });
   await prisma.leadEvent.createMany({
     data: [
       { tenantId, leadId: lead.id, type: "call.ai_answered", createdAt: startedAt },
-      { tenantId, leadId: lead.id, type: "lead.closed", data: { reason: "not_a_customer", label: "Not a customer", note: which, fromStatus: "answered_by_ai" }, createdAt: new Date(startedAt.getTime() + 30_000) },
+      {
+        tenantId,
+        leadId: lead.id,
+        type: "lead.closed",
+        data: {
+          reason: "not_a_customer",
+          label: "Not a customer",
+          note: which,
+          fromStatus: "answered_by_ai",
+        },
+        createdAt: new Date(startedAt.getTime() + 30_000),
+      },
     ],
   });
   const call = await prisma.call.create({
     data: {
-      tenantId, leadId: lead.id, callSid, fromNumber: from, toNumber: tenant.trackingNumbers[0]?.e164 ?? "+15125550100", stage: "ended", dialStatus: "no-answer",
-      state: { ...newCallState(), stage: "ended", transcript: transcript.map((t) => ({ ...t, stage: "zip" })) } as object, modelUsed: "rules", startedAt, endedAt: new Date(startedAt.getTime() + 30_000),
+      tenantId,
+      leadId: lead.id,
+      callSid,
+      fromNumber: from,
+      toNumber: tenant.trackingNumbers[0]?.e164 ?? "+15125550100",
+      stage: "ended",
+      dialStatus: "no-answer",
+      state: {
+        ...newCallState(),
+        stage: "ended",
+        transcript: transcript.map((t) => ({ ...t, stage: "zip" })),
+      } as object,
+      modelUsed: "rules",
+      startedAt,
+      endedAt: new Date(startedAt.getTime() + 30_000),
       turns: { create: transcript.map((t, seq) => ({ tenantId, seq, speaker: t.speaker, text: t.text })) },
     },
   });
   await prisma.usageLedgerEntry.create({
-    data: { tenantId, callSid, leadId: lead.id, callerPhone: from, outcome: "credited", creditReason: "not_a_customer", meterStatus: "not_applicable", occurredAt: call.endedAt! },
+    data: {
+      tenantId,
+      callSid,
+      leadId: lead.id,
+      callerPhone: from,
+      outcome: "credited",
+      creditReason: "not_a_customer",
+      meterStatus: "not_applicable",
+      occurredAt: call.endedAt!,
+    },
   });
   return { lead, call };
 }

@@ -3,7 +3,16 @@
 import { TZDate } from "@date-fns/tz";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { previousWeek } from "@/server/reports/handoff-qa";
-import { addMember, completeSetup, makeApiKey, makeInboxLead, makeNotACustomerCall, makeTenant, makeUser, setCallAnswers } from "./factories";
+import {
+  addMember,
+  completeSetup,
+  makeApiKey,
+  makeInboxLead,
+  makeNotACustomerCall,
+  makeTenant,
+  makeUser,
+  setCallAnswers,
+} from "./factories";
 import { seedTrialSubscription } from "@/server/billing/seed-subscription";
 import { tenantScoped } from "@/server/db/tenant-scope";
 
@@ -22,8 +31,17 @@ export const DEMO = {
   zips: ["78701", "78702", "78703", "78704", "78705", "78712", "78721", "78722", "78723", "78751", "78756"],
   apiKey: "lr_live_demo_key_for_local_use_only_0001",
   callAnswers: {
-    priceAnswer: "Our plumber gives you an exact price on site before any work starts, and there's no charge to book the visit.",
-    servicesOffered: ["Leak repair", "Drain cleaning", "Water heaters", "Toilets and faucets", "Sewer lines", "Gas lines", "Garbage disposals"],
+    priceAnswer:
+      "Our plumber gives you an exact price on site before any work starts, and there's no charge to book the visit.",
+    servicesOffered: [
+      "Leak repair",
+      "Drain cleaning",
+      "Water heaters",
+      "Toilets and faucets",
+      "Sewer lines",
+      "Gas lines",
+      "Garbage disposals",
+    ],
     servicesNotOffered: ["Commercial buildings", "Septic tanks", "Well pumps"],
   },
 };
@@ -61,8 +79,17 @@ export async function seedDemo(prisma: PrismaClient) {
 
   // Its own owner too: a business nobody works in has nobody for routing and escalations to reach.
   const secondOwner = await makeUser(prisma, { ...DEMO.secondOwner, password: DEMO.password });
-  const second = await makeTenant(prisma, { ...DEMO.secondTenant, agencyId: agency.id, ownerId: secondOwner.id });
-  await completeSetup(prisma, second.id, { trackingNumber: "+15125550200", plumberPhone: "+15125550201", onCallPhone: null, zips: ["78610", "78620", "78676"] });
+  const second = await makeTenant(prisma, {
+    ...DEMO.secondTenant,
+    agencyId: agency.id,
+    ownerId: secondOwner.id,
+  });
+  await completeSetup(prisma, second.id, {
+    trackingNumber: "+15125550200",
+    plumberPhone: "+15125550201",
+    onCallPhone: null,
+    zips: ["78610", "78620", "78676"],
+  });
   await seedTrialSubscription(tenantScoped(prisma, second.id), second.id, { email: DEMO.secondOwner.email });
   await seedDemoLeads(prisma, { tenantId: tenant.id, ownerId: owner.id, staffId: staff.id });
   return { agency, owner, staff, operator, tenant, second, secondOwner };
@@ -70,12 +97,26 @@ export async function seedDemo(prisma: PrismaClient) {
 
 // ── leads (inbox) ──
 /** A realistic morning in the inbox: one lead per queue group, a test call and a closed one. */
-export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: string; ownerId: string; staffId: string }, now = new Date()) {
+export async function seedDemoLeads(
+  prisma: PrismaClient,
+  ids: { tenantId: string; ownerId: string; staffId: string },
+  now = new Date(),
+) {
   const { tenantId, ownerId, staffId } = ids;
   const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
   // A visit at a believable hour: tomorrow at 10:00 in the business's time zone (never 12:50 AM).
   const today = new TZDate(now.getTime(), "America/Chicago");
-  const tomorrowAt10 = new Date(new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + 1, 10, 0, 0, "America/Chicago").getTime());
+  const tomorrowAt10 = new Date(
+    new TZDate(
+      today.getFullYear(),
+      today.getMonth(),
+      today.getDate() + 1,
+      10,
+      0,
+      0,
+      "America/Chicago",
+    ).getTime(),
+  );
   const emergency = await makeInboxLead(prisma, tenantId, {
     callerName: "Maria Lopez",
     callerPhone: "+15125550143",
@@ -88,32 +129,91 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     nextAction: "Call Maria back now: water is still running, walk her to the shut-off valve",
     dueAt: minutes(-4),
     createdAt: minutes(-9),
-    evidence: { zip: "I'm in 78704", issueSummary: "a pipe burst under my kitchen sink and there's water all over the floor", urgency: "water is still coming out, it's flooding", callerName: "this is Maria Lopez" },
+    evidence: {
+      zip: "I'm in 78704",
+      issueSummary: "a pipe burst under my kitchen sink and there's water all over the floor",
+      urgency: "water is still coming out, it's flooding",
+      callerName: "this is Maria Lopez",
+    },
     transcriptExcerpt: "Caller: a pipe burst under my kitchen sink and there's water all over the floor",
   });
   const call = await prisma.call.create({
-    data: { tenantId, leadId: emergency.id, callSid: `CAdemo${emergency.id}`, fromNumber: "+15125550143", toNumber: DEMO.trackingNumber, stage: "ended", dialStatus: "no-answer", startedAt: minutes(-9), endedAt: minutes(-7) },
+    data: {
+      tenantId,
+      leadId: emergency.id,
+      callSid: `CAdemo${emergency.id}`,
+      fromNumber: "+15125550143",
+      toNumber: DEMO.trackingNumber,
+      stage: "ended",
+      dialStatus: "no-answer",
+      startedAt: minutes(-9),
+      endedAt: minutes(-7),
+    },
   });
   const turns = [
-    ["agent", "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?"],
+    [
+      "agent",
+      "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?",
+    ],
     ["caller", "I'm in 78704"],
     ["agent", "Thanks. What's going on with your plumbing?"],
-    ["caller", "a pipe burst under my kitchen sink and there's water all over the floor, water is still coming out, it's flooding"],
+    [
+      "caller",
+      "a pipe burst under my kitchen sink and there's water all over the floor, water is still coming out, it's flooding",
+    ],
     ["agent", "That sounds urgent. I'm alerting our on-call plumber right now. Can I get your name?"],
     ["caller", "this is Maria Lopez"],
-    ["agent", "Thank you, Maria. Someone will call you back within five minutes. If you can, turn off the main water valve."],
+    [
+      "agent",
+      "Thank you, Maria. Someone will call you back within five minutes. If you can, turn off the main water valve.",
+    ],
   ] as const;
-  await prisma.callTurn.createMany({ data: turns.map(([speaker, text], seq) => ({ tenantId, callId: call.id, seq, speaker, text })) });
+  await prisma.callTurn.createMany({
+    data: turns.map(([speaker, text], seq) => ({ tenantId, callId: call.id, seq, speaker, text })),
+  });
   await prisma.leadEvent.createMany({
     data: [
-      { tenantId, leadId: emergency.id, type: "call.received", data: { from: "+15125550143" }, createdAt: minutes(-9) },
-      { tenantId, leadId: emergency.id, type: "call.missed", data: { dialStatus: "no-answer" }, createdAt: minutes(-8.8) },
+      {
+        tenantId,
+        leadId: emergency.id,
+        type: "call.received",
+        data: { from: "+15125550143" },
+        createdAt: minutes(-9),
+      },
+      {
+        tenantId,
+        leadId: emergency.id,
+        type: "call.missed",
+        data: { dialStatus: "no-answer" },
+        createdAt: minutes(-8.8),
+      },
       { tenantId, leadId: emergency.id, type: "call.ai_answered", data: {}, createdAt: minutes(-8.8) },
-      { tenantId, leadId: emergency.id, type: "call.escalated", data: { via: "callback", reason: "emergency" }, createdAt: minutes(-7.5) },
-      { tenantId, leadId: emergency.id, type: "call.outcome", data: { outcome: "followup_needed" }, createdAt: minutes(-7) },
+      {
+        tenantId,
+        leadId: emergency.id,
+        type: "call.escalated",
+        data: { via: "callback", reason: "emergency" },
+        createdAt: minutes(-7.5),
+      },
+      {
+        tenantId,
+        leadId: emergency.id,
+        type: "call.outcome",
+        data: { outcome: "followup_needed" },
+        createdAt: minutes(-7),
+      },
     ],
   });
-  await prisma.task.create({ data: { tenantId, leadId: emergency.id, kind: "urgent_callback", title: "Urgent callback: burst pipe, flooding", assigneeId: staffId, dueAt: minutes(-4) } });
+  await prisma.task.create({
+    data: {
+      tenantId,
+      leadId: emergency.id,
+      kind: "urgent_callback",
+      title: "Urgent callback: burst pipe, flooding",
+      assigneeId: staffId,
+      dueAt: minutes(-4),
+    },
+  });
 
   const james = await makeInboxLead(prisma, tenantId, {
     callerName: "James Carter",
@@ -126,14 +226,31 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     nextAction: "Call back to schedule a water heater inspection",
     dueAt: minutes(20),
     createdAt: minutes(-25),
-    evidence: { zip: "78702", issueSummary: "my water heater is leaking from the bottom", urgency: "it's getting worse" },
+    evidence: {
+      zip: "78702",
+      issueSummary: "my water heater is leaking from the bottom",
+      urgency: "it's getting worse",
+    },
   });
   // An "Answered by AI" lead has the conversation that made it.
   const jamesCall = await prisma.call.create({
-    data: { tenantId, leadId: james.id, callSid: `CAdemo${james.id}`, fromNumber: "+15125550144", toNumber: DEMO.trackingNumber, stage: "ended", dialStatus: "no-answer", startedAt: minutes(-25), endedAt: minutes(-23) },
+    data: {
+      tenantId,
+      leadId: james.id,
+      callSid: `CAdemo${james.id}`,
+      fromNumber: "+15125550144",
+      toNumber: DEMO.trackingNumber,
+      stage: "ended",
+      dialStatus: "no-answer",
+      startedAt: minutes(-25),
+      endedAt: minutes(-23),
+    },
   });
   const jamesTurns = [
-    ["agent", "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?"],
+    [
+      "agent",
+      "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?",
+    ],
     ["caller", "78702"],
     ["agent", "Thanks. What's going on with your plumbing?"],
     ["caller", "my water heater is leaking from the bottom and it's getting worse"],
@@ -141,7 +258,9 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     ["caller", "James Carter"],
     ["agent", "Thanks, James. Someone from the office will call you back shortly to schedule an inspection."],
   ] as const;
-  await prisma.callTurn.createMany({ data: jamesTurns.map(([speaker, text], seq) => ({ tenantId, callId: jamesCall.id, seq, speaker, text })) });
+  await prisma.callTurn.createMany({
+    data: jamesTurns.map(([speaker, text], seq) => ({ tenantId, callId: jamesCall.id, seq, speaker, text })),
+  });
   const booked = await makeInboxLead(prisma, tenantId, {
     callerName: "Priya Patel",
     callerPhone: "+15125550145",
@@ -184,7 +303,16 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     ownerId: staffId,
     createdAt: minutes(-8),
   });
-  await prisma.consentRecord.create({ data: { tenantId, phone: "+15125550152", optedOut: false, source: "web_form", detail: "Web form: \"Yes, text me about my request.\"", at: minutes(-5) } });
+  await prisma.consentRecord.create({
+    data: {
+      tenantId,
+      phone: "+15125550152",
+      optedOut: false,
+      source: "web_form",
+      detail: 'Web form: "Yes, text me about my request."',
+      at: minutes(-5),
+    },
+  });
   await makeInboxLead(prisma, tenantId, {
     callerName: "Grace Kim",
     callerPhone: "+15125550152",
@@ -222,11 +350,30 @@ export async function seedDemoLeads(prisma: PrismaClient, ids: { tenantId: strin
     isTest: true,
     createdAt: minutes(-60),
   });
-  const spam = await makeInboxLead(prisma, tenantId, { callerPhone: "+18005550148", status: "missed", urgency: null, ownerId, createdAt: minutes(-2 * 24 * 60) });
-  await prisma.lead.update({ where: { id: spam.id }, data: { status: "closed", closeReason: "spam", closeNote: "Robocall" } });
+  const spam = await makeInboxLead(prisma, tenantId, {
+    callerPhone: "+18005550148",
+    status: "missed",
+    urgency: null,
+    ownerId,
+    createdAt: minutes(-2 * 24 * 60),
+  });
+  await prisma.lead.update({
+    where: { id: spam.id },
+    data: { status: "closed", closeReason: "spam", closeNote: "Robocall" },
+  });
   // A salesperson the AI closed as not a customer: the inbox's "Not a customer" filter shows it.
-  await makeNotACustomerCall(prisma, tenantId, { which: "Sales call", callerPhone: "+15125550166", ownerId, startedAt: minutes(-3 * 60) });
+  await makeNotACustomerCall(prisma, tenantId, {
+    which: "Sales call",
+    callerPhone: "+15125550166",
+    ownerId,
+    startedAt: minutes(-3 * 60),
+  });
   // Last week's handoff QA sample (the Monday job's work), waiting for a reviewer on the QA page.
-  const { timeZone } = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
-  await prisma.handoffReview.create({ data: { tenantId, weekOf: previousWeek(now, timeZone).weekOf, leadId: booked.id, kind: "accepted" } });
+  const { timeZone } = await prisma.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { timeZone: true },
+  });
+  await prisma.handoffReview.create({
+    data: { tenantId, weekOf: previousWeek(now, timeZone).weekOf, leadId: booked.id, kind: "accepted" },
+  });
 }

@@ -6,7 +6,11 @@ import { seedDemoIfEmpty } from "./seed-demo";
 const db = await openDatabase({ url: process.env.DATABASE_URL || null });
 try {
   await applyMigrations(db.adapterFactory);
-  console.log((await seedDemoIfEmpty(db.prisma)) ? "Seeded the demo data (see README for logins)." : "Database already has data: nothing seeded.");
+  console.log(
+    (await seedDemoIfEmpty(db.prisma))
+      ? "Seeded the demo data (see README for logins)."
+      : "Database already has data: nothing seeded.",
+  );
 } finally {
   await db.close();
 }

@@ -5,7 +5,9 @@ import { spawnSync } from "node:child_process";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
-  console.error(`Chromium is not installed at ${chromium}. Install it with:\n  sudo apt-get install -y chromium\n(or set CHROMIUM_PATH). Playwright cannot download its own browsers here.`);
+  console.error(
+    `Chromium is not installed at ${chromium}. Install it with:\n  sudo apt-get install -y chromium\n(or set CHROMIUM_PATH). Playwright cannot download its own browsers here.`,
+  );
   process.exit(1);
 }
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" };

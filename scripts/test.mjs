@@ -33,13 +33,55 @@ const steps = [
   ["lint", "npm", ["run", "--silent", "lint"]],
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["migration drift", "npx", ["tsx", "server/db/migrate-cli.ts", "check"]],
-  ["unit", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/unit.json`], {}, () => vitestCounts(`${out}/unit.json`)],
+  [
+    "unit",
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--project",
+      "unit",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}/unit.json`,
+    ],
+    {},
+    () => vitestCounts(`${out}/unit.json`),
+  ],
   // The call, played end to end through the signed webhooks: 100 % of the tuned corpus or fail.
   ["intake eval", "npx", ["tsx", "eval/intake/run.ts"]],
-  ["integration (PGlite)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/integration-pglite.json`], { TEST_DATABASE_URL: "" }, () => vitestCounts(`${out}/integration-pglite.json`)],
+  [
+    "integration (PGlite)",
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}/integration-pglite.json`,
+    ],
+    { TEST_DATABASE_URL: "" },
+    () => vitestCounts(`${out}/integration-pglite.json`),
+  ],
 ];
 if (process.env.TEST_DATABASE_URL) {
-  steps.push(["integration (PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/integration-pg.json`], {}, () => vitestCounts(`${out}/integration-pg.json`)]);
+  steps.push([
+    "integration (PostgreSQL)",
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}/integration-pg.json`,
+    ],
+    {},
+    () => vitestCounts(`${out}/integration-pg.json`),
+  ]);
 }
 if (process.env.SKIP_E2E !== "1") {
   // A build warning about dynamic filesystem access means `next dev` would watch the embedded
@@ -47,8 +89,20 @@ if (process.env.SKIP_E2E !== "1") {
   steps.push(["next build", "npx", ["next", "build"], {}, null, "causes tracing of the whole project"]);
   // The deployment shape (2 app instances + 2 workers on one PostgreSQL) under a burst with replays,
   // on the build just made.
-  if (process.env.TEST_DATABASE_URL) steps.push(["multi-instance burst (PostgreSQL, 40 calls; `npm run test:multi` runs the full 200)", "npx", ["tsx", "scripts/test-multi.ts"], { MULTI_CALLS: "40" }]);
-  steps.push(["e2e (Playwright, Chromium)", "node", ["scripts/e2e.mjs", "--reporter=list,json"], { E2E_SKIP_BUILD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` }, () => playwrightCounts(`${out}/e2e.json`)]);
+  if (process.env.TEST_DATABASE_URL)
+    steps.push([
+      "multi-instance burst (PostgreSQL, 40 calls; `npm run test:multi` runs the full 200)",
+      "npx",
+      ["tsx", "scripts/test-multi.ts"],
+      { MULTI_CALLS: "40" },
+    ]);
+  steps.push([
+    "e2e (Playwright, Chromium)",
+    "node",
+    ["scripts/e2e.mjs", "--reporter=list,json"],
+    { E2E_SKIP_BUILD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` },
+    () => playwrightCounts(`${out}/e2e.json`),
+  ]);
 }
 
 const timings = [];
@@ -56,12 +110,18 @@ let failedStep = null;
 for (const [name, cmd, args, env = {}, count, forbidden] of steps) {
   console.log(`\n━━ ${name} ━━`);
   const t0 = Date.now();
-  let res = spawnSync(cmd, args, { stdio: forbidden ? ["inherit", "pipe", "pipe"] : "inherit", env: { ...baseEnv, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  let res = spawnSync(cmd, args, {
+    stdio: forbidden ? ["inherit", "pipe", "pipe"] : "inherit",
+    env: { ...baseEnv, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (forbidden) {
     const output = `${res.stdout}${res.stderr}`;
     process.stdout.write(output);
     if (res.status === 0 && output.includes(forbidden)) {
-      console.error(`\n${name}: the output says "${forbidden}" — fix the file named above (see /* turbopackIgnore: true */).`);
+      console.error(
+        `\n${name}: the output says "${forbidden}" — fix the file named above (see /* turbopackIgnore: true */).`,
+      );
       res = { ...res, status: 1 };
     }
   }
@@ -75,5 +135,7 @@ for (const [name, cmd, args, env = {}, count, forbidden] of steps) {
 
 console.log(`\n${timings.join("\n")}`);
 if (failedStep) console.log(`\nFAILED at step: ${failedStep}`);
-console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+console.log(
+  `\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+);
 process.exit(failedStep ? 1 : 0);

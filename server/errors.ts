@@ -1,5 +1,12 @@
 // The one error type domain code throws. Transports map it: tRPC error codes, HTTP statuses.
-export type AppErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PRECONDITION_FAILED" | "TOO_MANY_REQUESTS";
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PRECONDITION_FAILED"
+  | "TOO_MANY_REQUESTS";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -8,7 +15,12 @@ export class AppError extends Error {
   /** Every field that is wrong, when a form has more than one error: forms show them all at once. */
   readonly fieldErrors?: { field: string; message: string }[];
 
-  constructor(code: AppErrorCode, message: string, field?: string, fieldErrors?: { field: string; message: string }[]) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    field?: string,
+    fieldErrors?: { field: string; message: string }[],
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;

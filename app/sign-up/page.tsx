@@ -5,7 +5,10 @@ export const metadata = { title: "Create your account" };
 
 export default function SignUpPage() {
   return (
-    <AuthShell title="Create your account" subtitle="Set up your plumbing business in a few minutes. The AI answers only after setup is complete.">
+    <AuthShell
+      title="Create your account"
+      subtitle="Set up your plumbing business in a few minutes. The AI answers only after setup is complete."
+    >
       <SignUpForm />
     </AuthShell>
   );

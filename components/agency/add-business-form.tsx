@@ -9,21 +9,31 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Button, ErrorBanner, Field, fieldErrorsFrom, Select } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
 
-
 type Values = { businessName: string; timeZone: string; ownerEmail: string };
 
 /** Checks as you go, so the obvious mistakes show before the round trip; the server checks again. */
 function check(v: Values): Partial<Record<keyof Values, string>> {
   const out: Partial<Record<keyof Values, string>> = {};
   if (v.businessName.trim().length < 2) out.businessName = "Business name must be at least 2 characters.";
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.ownerEmail.trim())) out.ownerEmail = "Enter the owner's email address, like owner@example.com.";
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.ownerEmail.trim()))
+    out.ownerEmail = "Enter the owner's email address, like owner@example.com.";
   return out;
 }
 
-export function AddBusinessForm({ agencyId, onDone }: { agencyId?: string; onDone: (message: string) => void }) {
+export function AddBusinessForm({
+  agencyId,
+  onDone,
+}: {
+  agencyId?: string;
+  onDone: (message: string) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>({ businessName: "", timeZone: "America/Chicago", ownerEmail: "" });
+  const [values, setValues] = useState<Values>({
+    businessName: "",
+    timeZone: "America/Chicago",
+    ownerEmail: "",
+  });
   // SaaS mode: the agency plan the business starts on ("" = LeadRescue's own trial).
   const [planId, setPlanId] = useState("");
   const plans = useQuery(trpc.saas.plans.queryOptions());
@@ -50,15 +60,36 @@ export function AddBusinessForm({ agencyId, onDone }: { agencyId?: string; onDon
     e.preventDefault();
     setTouched({ businessName: true, timeZone: true, ownerEmail: true });
     if (Object.keys(local).length) return;
-    create.mutate({ agencyId, businessName: values.businessName.trim(), timeZone: values.timeZone, ownerEmail: values.ownerEmail.trim(), ...(planId ? { planId } : {}) });
+    create.mutate({
+      agencyId,
+      businessName: values.businessName.trim(),
+      timeZone: values.timeZone,
+      ownerEmail: values.ownerEmail.trim(),
+      ...(planId ? { planId } : {}),
+    });
   }
 
   const done = create.data;
   return (
-    <Card title="Add a business" description="The new business starts on your plan's trial, or LeadRescue's 14-day free trial (no card needed either way); the AI answers once its setup is complete.">
+    <Card
+      title="Add a business"
+      description="The new business starts on your plan's trial, or LeadRescue's 14-day free trial (no card needed either way); the AI answers once its setup is complete."
+    >
       <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-3">
-        <Field label="Business name" name="businessName" value={values.businessName} onChange={set("businessName")} onBlur={() => setTouched((t) => ({ ...t, businessName: true }))} error={errorOf("businessName")} required />
-        <TimeZoneSelect value={values.timeZone} onChange={(timeZone) => setValues((v) => ({ ...v, timeZone }))} error={server.fields.timeZone} />
+        <Field
+          label="Business name"
+          name="businessName"
+          value={values.businessName}
+          onChange={set("businessName")}
+          onBlur={() => setTouched((t) => ({ ...t, businessName: true }))}
+          error={errorOf("businessName")}
+          required
+        />
+        <TimeZoneSelect
+          value={values.timeZone}
+          onChange={(timeZone) => setValues((v) => ({ ...v, timeZone }))}
+          error={server.fields.timeZone}
+        />
         <Field
           label="Owner's email"
           name="ownerEmail"
@@ -71,7 +102,12 @@ export function AddBusinessForm({ agencyId, onDone }: { agencyId?: string; onDon
           required
         />
         {plans.data?.length ? (
-          <Select label="Plan" value={planId} onChange={(e) => setPlanId(e.target.value)} error={server.fields.planId}>
+          <Select
+            label="Plan"
+            value={planId}
+            onChange={(e) => setPlanId(e.target.value)}
+            error={server.fields.planId}
+          >
             <option value="">LeadRescue&apos;s 14-day free trial (pays LeadRescue)</option>
             {plans.data.map((p) => (
               <option key={p.id} value={p.id}>
@@ -92,7 +128,9 @@ export function AddBusinessForm({ agencyId, onDone }: { agencyId?: string; onDon
           <div className="rounded-md border border-green-200 bg-green-50 p-3 text-green-900">
             <p>
               Added <strong>{done.name}</strong>.{" "}
-              {done.owner.invited ? `${done.owner.email} was invited as owner${done.invite?.emailed ? " by email" : ""}.` : `${done.owner.name} (${done.owner.email}) is its owner.`}{" "}
+              {done.owner.invited
+                ? `${done.owner.email} was invited as owner${done.invite?.emailed ? " by email" : ""}.`
+                : `${done.owner.name} (${done.owner.email}) is its owner.`}{" "}
               <a href={`/t/${done.slug}`} className="font-medium text-brand-700 underline">
                 Open {done.name}
               </a>
@@ -102,7 +140,12 @@ export function AddBusinessForm({ agencyId, onDone }: { agencyId?: string; onDon
                 <label htmlFor="owner-invite-link" className="text-xs font-medium">
                   Owner invite link
                 </label>
-                <input id="owner-invite-link" readOnly value={done.invite.link} className="min-w-0 flex-1 rounded border border-green-300 bg-white px-2 py-1 font-mono text-xs" />
+                <input
+                  id="owner-invite-link"
+                  readOnly
+                  value={done.invite.link}
+                  className="min-w-0 flex-1 rounded border border-green-300 bg-white px-2 py-1 font-mono text-xs"
+                />
                 <CopyButton value={done.invite.link} targetId="owner-invite-link" />
               </div>
             ) : null}

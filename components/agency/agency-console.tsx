@@ -23,12 +23,22 @@ const HEALTH_STYLE: Record<Row["health"], string> = {
 };
 
 function Badge({ className, children }: { className: string; children: ReactNode }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}>{children}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}
+    >
+      {children}
+    </span>
+  );
 }
 
 /** Visible on small screens only, where the table stacks into cards and the header row is hidden. */
 function CellLabel({ children }: { children: ReactNode }) {
-  return <span className="mr-2 text-xs font-medium uppercase tracking-wide text-slate-500 md:hidden">{children}</span>;
+  return (
+    <span className="mr-2 text-xs font-medium uppercase tracking-wide text-slate-500 md:hidden">
+      {children}
+    </span>
+  );
 }
 
 const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)} %`);
@@ -45,7 +55,9 @@ export function AgencyConsole() {
   const rows = useMemo(() => {
     const all = q.data?.tenants ?? [];
     const needle = search.trim().toLowerCase();
-    const found = needle ? all.filter((t) => t.name.toLowerCase().includes(needle) || t.slug.includes(needle)) : all;
+    const found = needle
+      ? all.filter((t) => t.name.toLowerCase().includes(needle) || t.slug.includes(needle))
+      : all;
     return sort === "name" ? [...found].sort((a, b) => a.name.localeCompare(b.name)) : found;
   }, [q.data, search, sort]);
 
@@ -82,7 +94,12 @@ export function AgencyConsole() {
 
       <div className="mb-4 flex flex-wrap items-end gap-3">
         {agencies.length > 1 ? (
-          <Select label="Agency" value={agency.id} onChange={(e) => setAgencyId(e.target.value)} className="w-full sm:w-56">
+          <Select
+            label="Agency"
+            value={agency.id}
+            onChange={(e) => setAgencyId(e.target.value)}
+            className="w-full sm:w-56"
+          >
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -103,16 +120,25 @@ export function AgencyConsole() {
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500"
           />
         </div>
-        <Select label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as "attention" | "name")} className="w-full sm:w-48">
+        <Select
+          label="Sort by"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as "attention" | "name")}
+          className="w-full sm:w-48"
+        >
           <option value="attention">Needs attention</option>
           <option value="name">Name</option>
         </Select>
       </div>
 
       {tenants.length === 0 ? (
-        <EmptyState title="No businesses yet">Add your first client business with “Add a business”.</EmptyState>
+        <EmptyState title="No businesses yet">
+          Add your first client business with “Add a business”.
+        </EmptyState>
       ) : rows.length === 0 ? (
-        <EmptyState title={`No business matches “${search.trim()}”`}>Check the spelling, or clear the search.</EmptyState>
+        <EmptyState title={`No business matches “${search.trim()}”`}>
+          Check the spelling, or clear the search.
+        </EmptyState>
       ) : (
         <BusinessTable rows={rows} agencyId={agencyId} onChanged={setAnnouncement} />
       )}
@@ -120,19 +146,47 @@ export function AgencyConsole() {
   );
 }
 
-function BusinessTable({ rows, agencyId, onChanged }: { rows: Row[]; agencyId?: string; onChanged: (msg: string) => void }) {
+function BusinessTable({
+  rows,
+  agencyId,
+  onChanged,
+}: {
+  rows: Row[];
+  agencyId?: string;
+  onChanged: (msg: string) => void;
+}) {
   return (
-    <table role="table" aria-label="Businesses" className="block w-full text-sm md:table md:rounded-lg md:border md:border-slate-200 md:bg-white md:shadow-sm">
+    <table
+      role="table"
+      aria-label="Businesses"
+      className="block w-full text-sm md:table md:rounded-lg md:border md:border-slate-200 md:bg-white md:shadow-sm"
+    >
       <thead className="hidden md:table-header-group">
         <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-          <th scope="col" className="px-3 py-2 font-medium">Business</th>
-          <th scope="col" className="px-3 py-2 font-medium">AI</th>
-          <th scope="col" className="px-3 py-2 font-medium">Billing</th>
-          <th scope="col" className="px-3 py-2 font-medium">Leads today / 7 days</th>
-          <th scope="col" className="px-3 py-2 font-medium">Open leaks</th>
-          <th scope="col" className="px-3 py-2 font-medium">AI calls 7 days</th>
-          <th scope="col" className="px-3 py-2 font-medium">Calls per day</th>
-          <th scope="col" className="px-3 py-2 font-medium">QA failures</th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            Business
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            AI
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            Billing
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            Leads today / 7 days
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            Open leaks
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            AI calls 7 days
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            Calls per day
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            QA failures
+          </th>
           <th scope="col" className="px-3 py-2 font-medium">
             <span className="sr-only">Actions</span>
           </th>
@@ -158,7 +212,9 @@ function BusinessTable({ rows, agencyId, onChanged }: { rows: Row[]; agencyId?: 
                 <span className="font-medium text-green-700">On</span>
               ) : (
                 <details className="inline-block align-top">
-                  <summary className="cursor-pointer font-medium text-red-700">{t.paused ? "Off (paused)" : "Off"}</summary>
+                  <summary className="cursor-pointer font-medium text-red-700">
+                    {t.paused ? "Off (paused)" : "Off"}
+                  </summary>
                   <ul className="mt-1 list-disc pl-5 text-xs text-slate-600">
                     {t.gate.reasons.map((r) => (
                       <li key={r}>{r}</li>
@@ -168,14 +224,23 @@ function BusinessTable({ rows, agencyId, onChanged }: { rows: Row[]; agencyId?: 
               )}
               {t.pause ? (
                 <p className="mt-1 text-xs text-slate-600">
-                  Paused {dateTimeIn(t.timeZone, t.pause.at, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" })}
+                  Paused{" "}
+                  {dateTimeIn(t.timeZone, t.pause.at, {
+                    month: "short",
+                    day: "numeric",
+                    hour: "numeric",
+                    minute: "2-digit",
+                    timeZoneName: "short",
+                  })}
                   {t.pause.reason ? `: ${t.pause.reason}` : ""}
                 </p>
               ) : null}
             </td>
             <td role="cell" className="block py-1 md:table-cell md:px-3 md:py-3">
               <CellLabel>Billing</CellLabel>
-              <span className={t.billing.eligible ? "text-slate-700" : "font-medium text-red-700"}>{t.billing.label}</span>
+              <span className={t.billing.eligible ? "text-slate-700" : "font-medium text-red-700"}>
+                {t.billing.label}
+              </span>
             </td>
             <td role="cell" className="block py-1 tabular-nums md:table-cell md:px-3 md:py-3">
               <CellLabel>Leads today / 7 days</CellLabel>
@@ -183,10 +248,22 @@ function BusinessTable({ rows, agencyId, onChanged }: { rows: Row[]; agencyId?: 
             </td>
             <td role="cell" className="block py-1 md:table-cell md:px-3 md:py-3">
               <CellLabel>Open leaks</CellLabel>
-              <span className={`tabular-nums ${t.openLeaks.total ? "font-semibold text-amber-800" : "text-slate-700"}`}>{t.openLeaks.total}</span>
+              <span
+                className={`tabular-nums ${t.openLeaks.total ? "font-semibold text-amber-800" : "text-slate-700"}`}
+              >
+                {t.openLeaks.total}
+              </span>
               {t.openLeaks.total ? (
                 <span className="ml-1 text-xs text-slate-600">
-                  ({[t.openLeaks.unowned && `${t.openLeaks.unowned} unowned`, t.openLeaks.overdue && `${t.openLeaks.overdue} overdue`, t.openLeaks.escalated && `${t.openLeaks.escalated} escalated`].filter(Boolean).join(", ")})
+                  (
+                  {[
+                    t.openLeaks.unowned && `${t.openLeaks.unowned} unowned`,
+                    t.openLeaks.overdue && `${t.openLeaks.overdue} overdue`,
+                    t.openLeaks.escalated && `${t.openLeaks.escalated} escalated`,
+                  ]
+                    .filter(Boolean)
+                    .join(", ")}
+                  )
                 </span>
               ) : null}
             </td>
@@ -202,13 +279,18 @@ function BusinessTable({ rows, agencyId, onChanged }: { rows: Row[]; agencyId?: 
             </td>
             <td role="cell" className="block py-1 tabular-nums md:table-cell md:px-3 md:py-3">
               <CellLabel>QA failures</CellLabel>
-              <span title={t.qaFailureRate === null ? "No QA data yet" : `QA sample of ${t.qaDay}`}>{percent(t.qaFailureRate)}</span>
+              <span title={t.qaFailureRate === null ? "No QA data yet" : `QA sample of ${t.qaDay}`}>
+                {percent(t.qaFailureRate)}
+              </span>
               {t.qaFailureRate === null ? <span className="sr-only">No QA data yet</span> : null}
             </td>
             <td role="cell" className="block pt-2 md:table-cell md:px-3 md:py-3">
               <div className="flex flex-wrap items-start gap-2">
                 {/* A full page load, not client navigation: cached queries are keyed without the tenant. */}
-                <a href={`/t/${t.slug}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+                <a
+                  href={`/t/${t.slug}`}
+                  className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+                >
                   Open<span className="sr-only"> {t.name}</span>
                 </a>
                 <PauseControl tenant={t} agencyId={agencyId} onChanged={onChanged} />

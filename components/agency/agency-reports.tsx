@@ -19,7 +19,24 @@ const PERIODS = [
 ] as const;
 
 /** The columns of the roll-up: the figures an agency compares businesses by. */
-const COLUMNS: FigureKey[] = ["calls", "missedCalls", "aiRescuedCalls", "textBacksSent", "leads", "booked", "responseRate", "appointmentRate", "showRate", "closeRate", "averageTemperature", "optOutRate", "speedToLeadP50Minutes", "speedToLeadP90Minutes", "handoffAcceptanceP50Minutes", "wonValueCents"];
+const COLUMNS: FigureKey[] = [
+  "calls",
+  "missedCalls",
+  "aiRescuedCalls",
+  "textBacksSent",
+  "leads",
+  "booked",
+  "responseRate",
+  "appointmentRate",
+  "showRate",
+  "closeRate",
+  "averageTemperature",
+  "optOutRate",
+  "speedToLeadP50Minutes",
+  "speedToLeadP90Minutes",
+  "handoffAcceptanceP50Minutes",
+  "wonValueCents",
+];
 
 type Sort = { key: FigureKey | "name"; dir: "asc" | "desc" };
 
@@ -51,8 +68,13 @@ export function AgencyReports() {
     if (y == null) return -1;
     return (x - y) * dir;
   });
-  const sortBy = (key: Sort["key"]) => setSort((s) => ({ key, dir: s.key === key && s.dir === "desc" ? "asc" : key === "name" && s.key !== key ? "asc" : "desc" }));
-  const ariaSort = (key: Sort["key"]) => (sort.key === key ? (sort.dir === "asc" ? "ascending" : "descending") : "none");
+  const sortBy = (key: Sort["key"]) =>
+    setSort((s) => ({
+      key,
+      dir: s.key === key && s.dir === "desc" ? "asc" : key === "name" && s.key !== key ? "asc" : "desc",
+    }));
+  const ariaSort = (key: Sort["key"]) =>
+    sort.key === key ? (sort.dir === "asc" ? "ascending" : "descending") : "none";
 
   return (
     <div>
@@ -68,7 +90,12 @@ export function AgencyReports() {
       <label htmlFor="agency-period" className="block text-sm font-medium text-slate-700">
         Period
       </label>
-      <select id="agency-period" className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" value={period.kind} onChange={(e) => setPeriod({ kind: e.target.value as ReportPeriodInput["kind"] })}>
+      <select
+        id="agency-period"
+        className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        value={period.kind}
+        onChange={(e) => setPeriod({ kind: e.target.value as ReportPeriodInput["kind"] })}
+      >
         {PERIODS.map((p) => (
           <option key={p.kind} value={p.kind}>
             {p.label}
@@ -77,19 +104,40 @@ export function AgencyReports() {
       </select>
       {q.isPending ? <Loading label="Adding up every business…" /> : null}
       {q.error ? <LoadError error={q.error} retry={() => q.refetch()} what="agency report" /> : null}
-      {q.data && !q.data.rows.length ? <div className="mt-4"><EmptyState title="No businesses yet.">Add a business on the Businesses tab.</EmptyState></div> : null}
+      {q.data && !q.data.rows.length ? (
+        <div className="mt-4">
+          <EmptyState title="No businesses yet.">Add a business on the Businesses tab.</EmptyState>
+        </div>
+      ) : null}
       {q.data && q.data.rows.length ? (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label="KPIs per business">
+        <div
+          className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+          tabIndex={0}
+          role="region"
+          aria-label="KPIs per business"
+        >
           <table className="w-full text-left text-sm" data-testid="agency-report-table">
             <caption className="sr-only">KPIs per business, {q.data.label}</caption>
             <thead className="text-xs text-slate-600">
               <tr>
                 <th scope="col" aria-sort={ariaSort("name")} className="px-3 py-2">
-                  <button type="button" className="font-medium underline-offset-2 hover:underline" onClick={() => sortBy("name")}>Business</button>
+                  <button
+                    type="button"
+                    className="font-medium underline-offset-2 hover:underline"
+                    onClick={() => sortBy("name")}
+                  >
+                    Business
+                  </button>
                 </th>
                 {defs.map((d) => (
                   <th key={d.key} scope="col" aria-sort={ariaSort(d.key)} className="px-3 py-2">
-                    <button type="button" className="text-left font-medium underline-offset-2 hover:underline" onClick={() => sortBy(d.key)}>{d.label}</button>
+                    <button
+                      type="button"
+                      className="text-left font-medium underline-offset-2 hover:underline"
+                      onClick={() => sortBy(d.key)}
+                    >
+                      {d.label}
+                    </button>
                   </th>
                 ))}
               </tr>
@@ -98,19 +146,27 @@ export function AgencyReports() {
               {rows.map((r) => (
                 <tr key={r.tenantId} className="border-t border-slate-100">
                   <th scope="row" className="px-3 py-2 font-medium">
-                    <Link href={`/t/${r.slug}/reports`} className="text-brand-700 hover:underline">{r.name}</Link>
+                    <Link href={`/t/${r.slug}/reports`} className="text-brand-700 hover:underline">
+                      {r.name}
+                    </Link>
                   </th>
                   {defs.map((d) => (
-                    <td key={d.key} className="px-3 py-2 tabular-nums whitespace-nowrap">{formatFigure(r.figures[d.key], d.unit)}</td>
+                    <td key={d.key} className="px-3 py-2 tabular-nums whitespace-nowrap">
+                      {formatFigure(r.figures[d.key], d.unit)}
+                    </td>
                   ))}
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr className="border-t-2 border-slate-300 font-semibold">
-                <th scope="row" className="px-3 py-2">All businesses</th>
+                <th scope="row" className="px-3 py-2">
+                  All businesses
+                </th>
                 {defs.map((d) => (
-                  <td key={d.key} className="px-3 py-2 tabular-nums whitespace-nowrap">{formatFigure(q.data.totals[d.key], d.unit)}</td>
+                  <td key={d.key} className="px-3 py-2 tabular-nums whitespace-nowrap">
+                    {formatFigure(q.data.totals[d.key], d.unit)}
+                  </td>
                 ))}
               </tr>
             </tfoot>

@@ -3,7 +3,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
 
-export function AgencyShell({ user, children }: { user: { name: string; email: string }; children: ReactNode }) {
+export function AgencyShell({
+  user,
+  children,
+}: {
+  user: { name: string; email: string };
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 md:px-8">
@@ -12,7 +18,17 @@ export function AgencyShell({ user, children }: { user: { name: string; email: s
             LeadRescue
           </Link>
           <span className="text-sm text-slate-500">Agency console</span>
-          <nav aria-label="Agency" className="flex gap-3 text-sm"><Link href="/agency" className="text-brand-700 hover:underline">Businesses</Link><Link href="/agency/reports" className="text-brand-700 hover:underline">Reports</Link><Link href="/agency/saas" className="text-brand-700 hover:underline">SaaS mode</Link></nav>
+          <nav aria-label="Agency" className="flex gap-3 text-sm">
+            <Link href="/agency" className="text-brand-700 hover:underline">
+              Businesses
+            </Link>
+            <Link href="/agency/reports" className="text-brand-700 hover:underline">
+              Reports
+            </Link>
+            <Link href="/agency/saas" className="text-brand-700 hover:underline">
+              SaaS mode
+            </Link>
+          </nav>
         </div>
         <div className="flex items-center gap-4 text-sm">
           <span className="hidden text-slate-600 sm:inline" title={user.email}>

@@ -5,7 +5,11 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, fieldErrorsFrom } from "@/components/ui/form";
 
-type Props = { tenant: { id: string; name: string; paused: boolean }; agencyId?: string; onChanged: (message: string) => void };
+type Props = {
+  tenant: { id: string; name: string; paused: boolean };
+  agencyId?: string;
+  onChanged: (message: string) => void;
+};
 
 export function PauseControl({ tenant, agencyId, onChanged }: Props) {
   const trpc = useTRPC();
@@ -20,7 +24,11 @@ export function PauseControl({ tenant, agencyId, onChanged }: Props) {
     onSuccess: async () => {
       setAsking(false);
       setReason("");
-      onChanged(tenant.paused ? `${tenant.name} is running again: the AI answers its missed calls.` : `${tenant.name} is paused: the AI no longer answers its missed calls.`);
+      onChanged(
+        tenant.paused
+          ? `${tenant.name} is running again: the AI answers its missed calls.`
+          : `${tenant.name} is paused: the AI no longer answers its missed calls.`,
+      );
       await queryClient.invalidateQueries({ queryKey: trpc.agency.overview.queryKey() });
     },
   };
@@ -35,7 +43,12 @@ export function PauseControl({ tenant, agencyId, onChanged }: Props) {
 
   if (!asking) {
     return (
-      <Button type="button" variant={tenant.paused ? "secondary" : "danger"} className="py-1.5" onClick={() => setAsking(true)}>
+      <Button
+        type="button"
+        variant={tenant.paused ? "secondary" : "danger"}
+        className="py-1.5"
+        onClick={() => setAsking(true)}
+      >
         {verb}
         <span className="sr-only"> {tenant.name}</span>
       </Button>
@@ -54,7 +67,12 @@ export function PauseControl({ tenant, agencyId, onChanged }: Props) {
 
   const error = localError ?? errs.fields.reason ?? null;
   return (
-    <form onSubmit={submit} noValidate className="w-full space-y-2 rounded-md border border-slate-200 bg-slate-50 p-2 md:w-64" aria-label={`${verb} ${tenant.name}`}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="w-full space-y-2 rounded-md border border-slate-200 bg-slate-50 p-2 md:w-64"
+      aria-label={`${verb} ${tenant.name}`}
+    >
       <div>
         <label htmlFor={`${id}-reason`} className="block text-xs font-medium text-slate-700">
           Reason for {tenant.paused ? "resuming" : "pausing"} {tenant.name}
@@ -75,13 +93,20 @@ export function PauseControl({ tenant, agencyId, onChanged }: Props) {
           </p>
         ) : (
           <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-            {tenant.paused ? "The AI starts answering missed calls again." : "The AI stops answering missed calls until you resume."}
+            {tenant.paused
+              ? "The AI starts answering missed calls again."
+              : "The AI stops answering missed calls until you resume."}
           </p>
         )}
       </div>
       {!errs.fields.reason ? <ErrorBanner message={m.error ? errs.message : null} /> : null}
       <div className="flex gap-2">
-        <Button type="submit" variant={tenant.paused ? "primary" : "danger"} busy={m.isPending} className="py-1.5">
+        <Button
+          type="submit"
+          variant={tenant.paused ? "primary" : "danger"}
+          busy={m.isPending}
+          className="py-1.5"
+        >
           Yes, {verb.toLowerCase()}
         </Button>
         <Button

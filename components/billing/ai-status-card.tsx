@@ -4,9 +4,23 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AiStatus } from "@/server/billing/ai-status";
 
-const DOT: Record<AiStatus["state"], string> = { on: "bg-green-500", ending: "bg-amber-500", off: "bg-red-500" };
+const DOT: Record<AiStatus["state"], string> = {
+  on: "bg-green-500",
+  ending: "bg-amber-500",
+  off: "bg-red-500",
+};
 
-export function AiStatusCard({ ai, slug, details, hideActionTo }: { ai: AiStatus; slug: string; details?: ReactNode; /** The page this card sits on: its action is already on the page. */ hideActionTo?: string }) {
+export function AiStatusCard({
+  ai,
+  slug,
+  details,
+  hideActionTo,
+}: {
+  ai: AiStatus;
+  slug: string;
+  details?: ReactNode;
+  /** The page this card sits on: its action is already on the page. */ hideActionTo?: string;
+}) {
   const action = ai.action && ai.action.href !== hideActionTo ? ai.action : null;
   return (
     <section aria-label="AI status" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -16,7 +30,10 @@ export function AiStatusCard({ ai, slug, details, hideActionTo }: { ai: AiStatus
           {ai.sentence}
         </p>
         {action ? (
-          <Link href={`/t/${slug}/${action.href}`} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href={`/t/${slug}/${action.href}`}
+            className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {action.label}
           </Link>
         ) : null}

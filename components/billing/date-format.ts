@@ -2,6 +2,12 @@
 export function dateFormatter(timeZone: string) {
   return (d: Date | string | null | undefined, withTime = false) =>
     d
-      ? new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "short", day: "numeric", ...(withTime ? { hour: "numeric", minute: "2-digit", timeZoneName: "short" } : {}) }).format(new Date(d))
+      ? new Intl.DateTimeFormat("en-US", {
+          timeZone,
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          ...(withTime ? { hour: "numeric", minute: "2-digit", timeZoneName: "short" } : {}),
+        }).format(new Date(d))
       : "—";
 }

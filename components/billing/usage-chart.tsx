@@ -4,7 +4,12 @@ type Day = { day: string; billable: number; credited: number };
 
 export function UsageChart({ days }: { days: Day[] }) {
   if (!days.length) return null;
-  if (days.every((d) => d.billable + d.credited === 0)) return <p className="mt-5 text-sm text-slate-500">No AI-handled calls this period yet: the chart fills in as the AI answers missed calls.</p>;
+  if (days.every((d) => d.billable + d.credited === 0))
+    return (
+      <p className="mt-5 text-sm text-slate-500">
+        No AI-handled calls this period yet: the chart fills in as the AI answers missed calls.
+      </p>
+    );
   const max = Math.max(1, ...days.map((d) => d.billable + d.credited));
   const label = (d: Day) => `${d.day}: ${d.billable} billable, ${d.credited} credited`;
   return (
@@ -12,7 +17,11 @@ export function UsageChart({ days }: { days: Day[] }) {
       <figcaption className="mb-2 text-xs font-medium text-slate-500">AI-handled calls per day</figcaption>
       <div className="flex h-28 items-end gap-1 border-b border-slate-200" aria-hidden>
         {days.map((d) => (
-          <div key={d.day} className="flex h-full min-w-1 max-w-10 flex-1 flex-col justify-end" title={label(d)}>
+          <div
+            key={d.day}
+            className="flex h-full min-w-1 max-w-10 flex-1 flex-col justify-end"
+            title={label(d)}
+          >
             <div className="bg-brand-100" style={{ height: `${(d.credited / max) * 100}%` }} />
             <div className="rounded-t-sm bg-brand-600" style={{ height: `${(d.billable / max) * 100}%` }} />
           </div>

@@ -9,7 +9,12 @@ import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { dateFormatter } from "./date-format";
 
-const METER_LABELS: Record<string, string> = { sent: "Sent to Stripe", pending: "Sending…", skipped: "Not sent (no Stripe customer)", not_applicable: "—" };
+const METER_LABELS: Record<string, string> = {
+  sent: "Sent to Stripe",
+  pending: "Sending…",
+  skipped: "Not sent (no Stripe customer)",
+  not_applicable: "—",
+};
 
 export function UsageLedger({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
@@ -20,10 +25,15 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
   // Cursors of the pages before this one, so "Newer" can go back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
-  const q = useQuery(trpc.billing.usageLedger.queryOptions({ cursor, limit: 20, outcome: outcome || null, period }));
+  const q = useQuery(
+    trpc.billing.usageLedger.queryOptions({ cursor, limit: 20, outcome: outcome || null, period }),
+  );
 
   return (
-    <Card title="Usage ledger" description="Each call the AI handled. Billable calls are sent to Stripe once (by call id); credited calls are never charged.">
+    <Card
+      title="Usage ledger"
+      description="Each call the AI handled. Billable calls are sent to Stripe once (by call id); credited calls are never charged."
+    >
       <div className="mb-4 grid max-w-md gap-3 sm:grid-cols-2">
         <Select
           label="Period"
@@ -54,7 +64,11 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
       ) : q.error ? (
         <LoadError error={q.error} retry={() => void q.refetch()} />
       ) : q.data.items.length === 0 ? (
-        <EmptyState title={`No ${outcome ? `${outcome} ` : "AI-handled "}calls ${period === "current" ? "this period" : "yet"}`}>Calls appear here when the AI answers a missed call.</EmptyState>
+        <EmptyState
+          title={`No ${outcome ? `${outcome} ` : "AI-handled "}calls ${period === "current" ? "this period" : "yet"}`}
+        >
+          Calls appear here when the AI answers a missed call.
+        </EmptyState>
       ) : (
         <>
           <ResponsiveTable
@@ -67,7 +81,9 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
               {
                 header: "Charge",
                 cell: (e) => (
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${e.outcome === "billable" ? "bg-brand-50 text-brand-700" : "bg-green-50 text-green-800"}`}>
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-medium ${e.outcome === "billable" ? "bg-brand-50 text-brand-700" : "bg-green-50 text-green-800"}`}
+                  >
                     {e.outcome === "billable" ? "Billable" : "Credited"}
                   </span>
                 ),
@@ -89,10 +105,20 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
               Page {cursors.length} · {q.data.total} call{q.data.total === 1 ? "" : "s"}
             </p>
             <div className="flex gap-2">
-              <Button type="button" variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={cursors.length <= 1}
+                onClick={() => setCursors((c) => c.slice(0, -1))}
+              >
                 Newer
               </Button>
-              <Button type="button" variant="secondary" disabled={!q.data.nextCursor} onClick={() => setCursors((c) => [...c, q.data.nextCursor])}>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={!q.data.nextCursor}
+                onClick={() => setCursors((c) => [...c, q.data.nextCursor])}
+              >
                 Older
               </Button>
             </div>

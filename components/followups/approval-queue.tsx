@@ -33,7 +33,7 @@ export function ApprovalQueue() {
         title="Follow-ups to approve"
         description="Texts the follow-up sequences wrote for leads who have not booked yet. Nothing is sent until you approve it, unless a source is set to send on its own. Quiet hours and STOP still apply."
       />
-      <QueryState query={q} what="approve follow-up texts" >
+      <QueryState query={q} what="approve follow-up texts">
         {() => (q.data ? <QueueBody data={q.data} /> : null)}
       </QueryState>
     </div>
@@ -49,7 +49,10 @@ function QueueBody({ data }: { data: Queue }) {
   const autoSend = useMutation(trpc.followups.saveSequence.mutationOptions({ onSettled: refresh }));
   return (
     <div className="space-y-4">
-      <Card title="Send without approval" description="Switch a sequence on to send its texts as soon as they are written. Off = they wait here.">
+      <Card
+        title="Send without approval"
+        description="Switch a sequence on to send its texts as soon as they are written. Off = they wait here."
+      >
         <ul className="divide-y divide-slate-100">
           {data.autoSend.map((s) => (
             <li key={s.key} className="flex items-center justify-between gap-3 py-2">
@@ -57,18 +60,31 @@ function QueueBody({ data }: { data: Queue }) {
                 {s.name}
                 {!s.enabled ? <span className="ml-2 text-xs text-slate-500">(sequence off)</span> : null}
               </label>
-              <input id={`auto-${s.key}`} type="checkbox" className="size-4" checked={s.autoSend} disabled={autoSend.isPending} onChange={(e) => autoSend.mutate({ key: s.key, autoSend: e.target.checked })} />
+              <input
+                id={`auto-${s.key}`}
+                type="checkbox"
+                className="size-4"
+                checked={s.autoSend}
+                disabled={autoSend.isPending}
+                onChange={(e) => autoSend.mutate({ key: s.key, autoSend: e.target.checked })}
+              />
             </li>
           ))}
         </ul>
         {autoSend.error ? <ErrorBanner message={autoSend.error.message} /> : null}
         <p className="mt-2 text-xs text-slate-500">
-          Change the steps and messages in <Link className="underline" href={`/t/${slug}/settings/follow-ups`}>Follow-up sequences</Link>.
+          Change the steps and messages in{" "}
+          <Link className="underline" href={`/t/${slug}/settings/follow-ups`}>
+            Follow-up sequences
+          </Link>
+          .
         </p>
       </Card>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" data-testid="queue-summary">
-          {data.items.length === 0 ? "Nothing waiting." : `${data.items.length} waiting · oldest ${data.oldestMinutes !== null ? (data.oldestMinutes < 60 ? `${data.oldestMinutes} min` : `${Math.floor(data.oldestMinutes / 60)} h`) : "—"}`}
+          {data.items.length === 0
+            ? "Nothing waiting."
+            : `${data.items.length} waiting · oldest ${data.oldestMinutes !== null ? (data.oldestMinutes < 60 ? `${data.oldestMinutes} min` : `${Math.floor(data.oldestMinutes / 60)} h`) : "—"}`}
         </p>
         {data.items.length > 1 ? (
           <Button onClick={() => approveAll.mutate()} busy={approveAll.isPending}>
@@ -79,7 +95,9 @@ function QueueBody({ data }: { data: Queue }) {
       <div aria-live="polite">
         {approveAll.data ? (
           approveAll.data.failed.length ? (
-            <ErrorBanner message={`${approveAll.data.approved} approved; ${approveAll.data.failed.length} could not be sent: ${approveAll.data.failed[0]!.message}`} />
+            <ErrorBanner
+              message={`${approveAll.data.approved} approved; ${approveAll.data.failed.length} could not be sent: ${approveAll.data.failed[0]!.message}`}
+            />
           ) : (
             <SuccessNote message={`${approveAll.data.approved} approved.`} />
           )
@@ -87,7 +105,9 @@ function QueueBody({ data }: { data: Queue }) {
         {approveAll.error ? <ErrorBanner message={approveAll.error.message} /> : null}
       </div>
       {data.items.length === 0 ? (
-        <EmptyState title="No follow-ups waiting">New drafts appear here when a lead&apos;s next step comes due.</EmptyState>
+        <EmptyState title="No follow-ups waiting">
+          New drafts appear here when a lead&apos;s next step comes due.
+        </EmptyState>
       ) : (
         <ul className="space-y-3" aria-label="Follow-ups waiting for approval">
           {data.items.map((item) => (
@@ -116,7 +136,8 @@ function DraftCard({ item, slug, onDone }: { item: Item; slug: string; onDone: (
           </Link>
         </h2>
         <p className="text-xs text-slate-500">
-          {item.sequence} · step {item.step} · {item.sourceLabel} · temperature {item.temperature} · written {age(item.createdAt)}
+          {item.sequence} · step {item.step} · {item.sourceLabel} · temperature {item.temperature} · written{" "}
+          {age(item.createdAt)}
         </p>
       </div>
       {editing ? (
@@ -131,18 +152,30 @@ function DraftCard({ item, slug, onDone }: { item: Item; slug: string; onDone: (
             onChange={(e) => setBody(e.target.value)}
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500"
           />
-          <p className="mt-1 text-xs text-slate-500">{body.length} characters. &quot;Reply STOP to opt out.&quot; is added when missing.</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {body.length} characters. &quot;Reply STOP to opt out.&quot; is added when missing.
+          </p>
         </div>
       ) : (
         <p className="mt-2 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm">{item.body}</p>
       )}
       {item.refusedReason ? <p className="mt-2 text-xs text-amber-800">{item.refusedReason}</p> : null}
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button onClick={() => approve.mutate({ id: item.id, ...(editing ? { body } : {}) })} busy={approve.isPending} disabled={skip.isPending}>
+        <Button
+          onClick={() => approve.mutate({ id: item.id, ...(editing ? { body } : {}) })}
+          busy={approve.isPending}
+          disabled={skip.isPending}
+        >
           {editing ? "Approve edited text" : "Approve"}
         </Button>
         {editing ? (
-          <Button variant="secondary" onClick={() => { setEditing(false); setBody(item.body); }}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setEditing(false);
+              setBody(item.body);
+            }}
+          >
             Cancel edit
           </Button>
         ) : (
@@ -150,11 +183,20 @@ function DraftCard({ item, slug, onDone }: { item: Item; slug: string; onDone: (
             Edit
           </Button>
         )}
-        <Button variant="secondary" onClick={() => skip.mutate({ id: item.id })} busy={skip.isPending} disabled={approve.isPending}>
+        <Button
+          variant="secondary"
+          onClick={() => skip.mutate({ id: item.id })}
+          busy={skip.isPending}
+          disabled={approve.isPending}
+        >
           Skip
         </Button>
       </div>
-      {error ? <div className="mt-2"><ErrorBanner message={error.message} /></div> : null}
+      {error ? (
+        <div className="mt-2">
+          <ErrorBanner message={error.message} />
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -15,7 +15,9 @@ import { can, type TenantRole } from "@/server/auth/permissions";
 type Feed = { id: string; createdAt: Date } | null;
 type FeedQuery = { isPending: boolean; error: unknown; refetch: () => unknown; data?: Feed };
 type Mutation = { mutate: () => void; isPending: boolean; error: { message: string } | null };
-type ResetMutation = Omit<Mutation, "mutate"> & { mutate: (opts: { onSuccess: (feed: { url: string }) => void }) => void };
+type ResetMutation = Omit<Mutation, "mutate"> & {
+  mutate: (opts: { onSuccess: (feed: { url: string }) => void }) => void;
+};
 
 export function CalendarSettings({ role }: { role: TenantRole }) {
   const trpc = useTRPC();
@@ -23,51 +25,105 @@ export function CalendarSettings({ role }: { role: TenantRole }) {
   const business = can(role, "integrations.manage");
   const mine = useQuery(trpc.integrations.myCalendarFeed.queryOptions());
   const all = useQuery(trpc.integrations.businessCalendarFeed.queryOptions(undefined, { enabled: business }));
-  const refreshMine = () => queryClient.invalidateQueries({ queryKey: trpc.integrations.myCalendarFeed.queryKey() });
-  const refreshAll = () => queryClient.invalidateQueries({ queryKey: trpc.integrations.businessCalendarFeed.queryKey() });
-  const resetMine = useMutation(trpc.integrations.resetMyCalendarFeed.mutationOptions({ onSuccess: refreshMine }));
-  const revokeMine = useMutation(trpc.integrations.revokeMyCalendarFeed.mutationOptions({ onSuccess: refreshMine }));
-  const resetAll = useMutation(trpc.integrations.resetBusinessCalendarFeed.mutationOptions({ onSuccess: refreshAll }));
-  const revokeAll = useMutation(trpc.integrations.revokeBusinessCalendarFeed.mutationOptions({ onSuccess: refreshAll }));
+  const refreshMine = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.integrations.myCalendarFeed.queryKey() });
+  const refreshAll = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.integrations.businessCalendarFeed.queryKey() });
+  const resetMine = useMutation(
+    trpc.integrations.resetMyCalendarFeed.mutationOptions({ onSuccess: refreshMine }),
+  );
+  const revokeMine = useMutation(
+    trpc.integrations.revokeMyCalendarFeed.mutationOptions({ onSuccess: refreshMine }),
+  );
+  const resetAll = useMutation(
+    trpc.integrations.resetBusinessCalendarFeed.mutationOptions({ onSuccess: refreshAll }),
+  );
+  const revokeAll = useMutation(
+    trpc.integrations.revokeBusinessCalendarFeed.mutationOptions({ onSuccess: refreshAll }),
+  );
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader
         title="Calendar feed"
         description="Subscribe to booked visits in Google Calendar (Other calendars → From URL) or Outlook (Add calendar → Subscribe from web). Each visit shows the caller, address, issue and a link to the lead. Anyone with the link can read it: keep it private, and replace it if it leaks."
       />
-      <FeedCard title="My visits" what="the visits you own" query={mine} reset={{ ...resetMine, mutate: (o) => resetMine.mutate(undefined, o) }} revoke={{ ...revokeMine, mutate: () => revokeMine.mutate() }} />
+      <FeedCard
+        title="My visits"
+        what="the visits you own"
+        query={mine}
+        reset={{ ...resetMine, mutate: (o) => resetMine.mutate(undefined, o) }}
+        revoke={{ ...revokeMine, mutate: () => revokeMine.mutate() }}
+      />
       {business ? (
-        <FeedCard title="All booked visits" what="every booked visit of the business" query={all} reset={{ ...resetAll, mutate: (o) => resetAll.mutate(undefined, o) }} revoke={{ ...revokeAll, mutate: () => revokeAll.mutate() }} />
+        <FeedCard
+          title="All booked visits"
+          what="every booked visit of the business"
+          query={all}
+          reset={{ ...resetAll, mutate: (o) => resetAll.mutate(undefined, o) }}
+          revoke={{ ...revokeAll, mutate: () => revokeAll.mutate() }}
+        />
       ) : null}
     </div>
   );
 }
 
-function FeedCard({ title, what, query, reset, revoke }: { title: string; what: string; query: FeedQuery; reset: ResetMutation; revoke: Mutation }) {
+function FeedCard({
+  title,
+  what,
+  query,
+  reset,
+  revoke,
+}: {
+  title: string;
+  what: string;
+  query: FeedQuery;
+  reset: ResetMutation;
+  revoke: Mutation;
+}) {
   const [shown, setShown] = useState<string | null>(null);
   const create = () => reset.mutate({ onSuccess: (feed) => setShown(feed.url) });
   return (
     <Card title={title}>
-      {shown ? <OneTimeSecret title="Copy this link into your calendar app now: it is shown only this once." secret={shown} label="Calendar link" onDone={() => setShown(null)} /> : null}
+      {shown ? (
+        <OneTimeSecret
+          title="Copy this link into your calendar app now: it is shown only this once."
+          secret={shown}
+          label="Calendar link"
+          onDone={() => setShown(null)}
+        />
+      ) : null}
       <QueryState query={query} what="see this calendar link">
         {() =>
           query.data ? (
             <div className="space-y-3">
               <p className="text-sm text-slate-700">
-                A private link to {what} is active (made {new Date(query.data.createdAt).toLocaleDateString()}). For your security it was shown only when it was made; if you no longer have it, replace it.
+                A private link to {what} is active (made {new Date(query.data.createdAt).toLocaleDateString()}
+                ). For your security it was shown only when it was made; if you no longer have it, replace it.
               </p>
               <div className="flex flex-wrap gap-2">
-                <ConfirmButton label={`Replace the ${title} link`} confirmText="Yes, replace" busy={reset.isPending} onConfirm={create}>
+                <ConfirmButton
+                  label={`Replace the ${title} link`}
+                  confirmText="Yes, replace"
+                  busy={reset.isPending}
+                  onConfirm={create}
+                >
                   Replace link
                 </ConfirmButton>
-                <ConfirmButton label={`Turn off the ${title} link`} confirmText="Yes, turn off" busy={revoke.isPending} onConfirm={() => (setShown(null), revoke.mutate())}>
+                <ConfirmButton
+                  label={`Turn off the ${title} link`}
+                  confirmText="Yes, turn off"
+                  busy={revoke.isPending}
+                  onConfirm={() => (setShown(null), revoke.mutate())}
+                >
                   Turn off
                 </ConfirmButton>
               </div>
             </div>
           ) : (
             <div className="space-y-2">
-              <p className="text-sm text-slate-600">No link yet. Create one to see {what} in your calendar app.</p>
+              <p className="text-sm text-slate-600">
+                No link yet. Create one to see {what} in your calendar app.
+              </p>
               <Button type="button" busy={reset.isPending} onClick={create}>
                 Create calendar link
               </Button>

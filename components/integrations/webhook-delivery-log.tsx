@@ -8,13 +8,27 @@ import { EmptyState } from "@/components/ui/layout";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { QueryState } from "@/components/settings/access-states";
 
-const STATUS_WORDS: Record<string, string> = { pending: "Retrying", succeeded: "Delivered", failed: "Gave up", skipped: "Not sent" };
+const STATUS_WORDS: Record<string, string> = {
+  pending: "Retrying",
+  succeeded: "Delivered",
+  failed: "Gave up",
+  skipped: "Not sent",
+};
 
 export function DeliveryLog({ endpointId }: { endpointId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const log = useQuery(trpc.integrations.webhookDeliveries.queryOptions({ endpointId }, { refetchInterval: 10_000 }));
-  const resend = useMutation(trpc.integrations.resendWebhook.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.integrations.webhookDeliveries.queryKey({ endpointId }) }) }));
+  const log = useQuery(
+    trpc.integrations.webhookDeliveries.queryOptions({ endpointId }, { refetchInterval: 10_000 }),
+  );
+  const resend = useMutation(
+    trpc.integrations.resendWebhook.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({
+          queryKey: trpc.integrations.webhookDeliveries.queryKey({ endpointId }),
+        }),
+    }),
+  );
   return (
     <div className="mt-3">
       <QueryState query={log} what="read the delivery log">
@@ -28,15 +42,36 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
               rows={log.data!}
               columns={[
                 { header: "Event", cell: (d) => <span className="font-mono text-xs">{d.eventType}</span> },
-                { header: "Status", cell: (d) => `${STATUS_WORDS[d.status] ?? d.status}${d.attempts > 1 ? ` (${d.attempts} tries)` : ""}` },
-                { header: "Time", nowrap: true, cell: (d) => new Date(d.lastAttemptAt ?? d.createdAt).toLocaleString() },
-                { header: "Answer", cell: (d) => (d.responseStatus ? `HTTP ${d.responseStatus}` : (d.error ?? "—")) },
-                { header: "Took", nowrap: true, cell: (d) => (d.durationMs !== null ? `${d.durationMs} ms` : "—") },
+                {
+                  header: "Status",
+                  cell: (d) =>
+                    `${STATUS_WORDS[d.status] ?? d.status}${d.attempts > 1 ? ` (${d.attempts} tries)` : ""}`,
+                },
+                {
+                  header: "Time",
+                  nowrap: true,
+                  cell: (d) => new Date(d.lastAttemptAt ?? d.createdAt).toLocaleString(),
+                },
+                {
+                  header: "Answer",
+                  cell: (d) => (d.responseStatus ? `HTTP ${d.responseStatus}` : (d.error ?? "—")),
+                },
+                {
+                  header: "Took",
+                  nowrap: true,
+                  cell: (d) => (d.durationMs !== null ? `${d.durationMs} ms` : "—"),
+                },
                 {
                   header: "Actions",
                   hiddenHeader: true,
                   cell: (d) => (
-                    <Button type="button" variant="secondary" busy={resend.isPending && resend.variables?.id === d.id} onClick={() => resend.mutate({ id: d.id })} aria-label={`Resend ${d.eventType} ${d.id}`}>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      busy={resend.isPending && resend.variables?.id === d.id}
+                      onClick={() => resend.mutate({ id: d.id })}
+                      aria-label={`Resend ${d.eventType} ${d.id}`}
+                    >
                       Resend
                     </Button>
                   ),

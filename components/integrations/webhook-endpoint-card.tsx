@@ -9,7 +9,15 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { OneTimeSecret } from "./one-time-secret";
 import { DeliveryLog } from "./webhook-delivery-log";
 
-type Endpoint = { id: string; url: string; events: string[]; enabled: boolean; disabledReason: string | null; failingSince: string | null; createdAt: string };
+type Endpoint = {
+  id: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  disabledReason: string | null;
+  failingSince: string | null;
+  createdAt: string;
+};
 
 export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
   const trpc = useTRPC();
@@ -19,7 +27,9 @@ export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
   const [showLog, setShowLog] = useState(false);
   const toggle = useMutation(trpc.integrations.setWebhookEnabled.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.integrations.deleteWebhook.mutationOptions({ onSuccess: refresh }));
-  const rotate = useMutation(trpc.integrations.rotateWebhookSecret.mutationOptions({ onSuccess: (r) => setRotated(r.secret) }));
+  const rotate = useMutation(
+    trpc.integrations.rotateWebhookSecret.mutationOptions({ onSuccess: (r) => setRotated(r.secret) }),
+  );
   const error = toggle.error ?? remove.error ?? rotate.error;
 
   return (
@@ -30,20 +40,37 @@ export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
           <p className="mt-1 text-xs text-slate-600">{e.events.join(", ")}</p>
           <p className="mt-1 text-sm">
             {e.enabled ? (
-              <span className="text-emerald-700">On{e.failingSince ? ` — failing since ${new Date(e.failingSince).toLocaleString()}` : ""}</span>
+              <span className="text-emerald-700">
+                On{e.failingSince ? ` — failing since ${new Date(e.failingSince).toLocaleString()}` : ""}
+              </span>
             ) : (
               <span className="text-red-700">Off{e.disabledReason ? `: ${e.disabledReason}` : ""}</span>
             )}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" busy={toggle.isPending} onClick={() => toggle.mutate({ id: e.id, enabled: !e.enabled })} aria-label={`${e.enabled ? "Turn off" : "Turn on"} ${e.url}`}>
+          <Button
+            type="button"
+            variant="secondary"
+            busy={toggle.isPending}
+            onClick={() => toggle.mutate({ id: e.id, enabled: !e.enabled })}
+            aria-label={`${e.enabled ? "Turn off" : "Turn on"} ${e.url}`}
+          >
             {e.enabled ? "Turn off" : "Turn on"}
           </Button>
-          <ConfirmButton label={`Rotate the secret of ${e.url}`} confirmText="Yes, rotate" busy={rotate.isPending} onConfirm={() => rotate.mutate({ id: e.id })}>
+          <ConfirmButton
+            label={`Rotate the secret of ${e.url}`}
+            confirmText="Yes, rotate"
+            busy={rotate.isPending}
+            onConfirm={() => rotate.mutate({ id: e.id })}
+          >
             Rotate secret
           </ConfirmButton>
-          <ConfirmButton label={`Remove ${e.url}`} busy={remove.isPending} onConfirm={() => remove.mutate({ id: e.id })}>
+          <ConfirmButton
+            label={`Remove ${e.url}`}
+            busy={remove.isPending}
+            onConfirm={() => remove.mutate({ id: e.id })}
+          >
             Remove
           </ConfirmButton>
         </div>
@@ -52,12 +79,22 @@ export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
         <ErrorBanner message={error?.message} />
         {rotated ? (
           <div className="mt-3">
-            <OneTimeSecret title="The new signing secret — shown only this once. The old one keeps signing too for 24 hours." secret={rotated} label="New signing secret" onDone={() => setRotated(null)} />
+            <OneTimeSecret
+              title="The new signing secret — shown only this once. The old one keeps signing too for 24 hours."
+              secret={rotated}
+              label="New signing secret"
+              onDone={() => setRotated(null)}
+            />
           </div>
         ) : null}
       </div>
       <div className="mt-3">
-        <Button type="button" variant="secondary" aria-expanded={showLog} onClick={() => setShowLog((v) => !v)}>
+        <Button
+          type="button"
+          variant="secondary"
+          aria-expanded={showLog}
+          onClick={() => setShowLog((v) => !v)}
+        >
           {showLog ? "Hide delivery log" : "Show delivery log"}
         </Button>
         {showLog ? <DeliveryLog endpointId={e.id} /> : null}

@@ -22,8 +22,11 @@ export function WebhooksSettings({ role }: { role: TenantRole }) {
         title="Webhooks"
         description={
           <>
-            LeadRescue posts each event to your endpoints as JSON, signed per the Standard Webhooks specification (headers <code className="rounded bg-slate-100 px-1">webhook-id</code>,{" "}
-            <code className="rounded bg-slate-100 px-1">webhook-timestamp</code>, <code className="rounded bg-slate-100 px-1">webhook-signature</code>). Failed deliveries are retried for about 24 hours.
+            LeadRescue posts each event to your endpoints as JSON, signed per the Standard Webhooks
+            specification (headers <code className="rounded bg-slate-100 px-1">webhook-id</code>,{" "}
+            <code className="rounded bg-slate-100 px-1">webhook-timestamp</code>,{" "}
+            <code className="rounded bg-slate-100 px-1">webhook-signature</code>). Failed deliveries are
+            retried for about 24 hours.
           </>
         }
       />
@@ -36,7 +39,9 @@ export function WebhooksSettings({ role }: { role: TenantRole }) {
             {() =>
               endpoints.data!.length === 0 ? (
                 <Card title="Endpoints">
-                  <EmptyState title="No endpoints yet">Add one above, e.g. a Zapier or Make catch hook, or your field-service system&apos;s URL.</EmptyState>
+                  <EmptyState title="No endpoints yet">
+                    Add one above, e.g. a Zapier or Make catch hook, or your field-service system&apos;s URL.
+                  </EmptyState>
                 </Card>
               ) : (
                 <ul className="space-y-4" aria-label="Webhook endpoints">
@@ -61,7 +66,11 @@ function AddEndpoint() {
   const legendId = useId();
   const events = useQuery(trpc.integrations.webhookEvents.queryOptions());
   const [shown, setShown] = useState<{ url: string; secret: string } | null>(null);
-  const create = useMutation(trpc.integrations.createWebhook.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.integrations.webhooks.queryKey() }) }));
+  const create = useMutation(
+    trpc.integrations.createWebhook.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.integrations.webhooks.queryKey() }),
+    }),
+  );
   const errs = fieldErrorsFrom(create.error);
   const eventsError = Object.entries(errs.fields).find(([k]) => k.startsWith("events"))?.[1];
 
@@ -69,7 +78,12 @@ function AddEndpoint() {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
-    const res = await create.mutateAsync({ url: String(data.get("url") ?? ""), events: data.getAll("events").map(String) as WebhookEventType[] }).catch(() => null);
+    const res = await create
+      .mutateAsync({
+        url: String(data.get("url") ?? ""),
+        events: data.getAll("events").map(String) as WebhookEventType[],
+      })
+      .catch(() => null);
     if (res) {
       form.reset();
       setShown({ url: res.url, secret: res.secret });
@@ -79,7 +93,16 @@ function AddEndpoint() {
   return (
     <Card title="Add an endpoint">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <Field label="Endpoint URL" name="url" type="url" inputMode="url" maxLength={2000} placeholder="https://hooks.example.com/leadrescue" hint="An https:// address on the public internet." error={errs.fields.url} />
+        <Field
+          label="Endpoint URL"
+          name="url"
+          type="url"
+          inputMode="url"
+          maxLength={2000}
+          placeholder="https://hooks.example.com/leadrescue"
+          hint="An https:// address on the public internet."
+          error={errs.fields.url}
+        />
         <fieldset aria-describedby={eventsError ? `${legendId}-error` : undefined}>
           <legend id={legendId} className="text-sm font-medium text-slate-700">
             Events to send
@@ -88,8 +111,17 @@ function AddEndpoint() {
           {events.error ? <ErrorBanner message={events.error.message} /> : null}
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
             {events.data?.map((ev) => (
-              <label key={ev.type} className="flex items-start gap-2 rounded-md border border-slate-200 p-2 text-sm">
-                <input type="checkbox" name="events" value={ev.type} defaultChecked={ev.type === "lead.created" || ev.type === "call.completed"} className="mt-0.5" />
+              <label
+                key={ev.type}
+                className="flex items-start gap-2 rounded-md border border-slate-200 p-2 text-sm"
+              >
+                <input
+                  type="checkbox"
+                  name="events"
+                  value={ev.type}
+                  defaultChecked={ev.type === "lead.created" || ev.type === "call.completed"}
+                  className="mt-0.5"
+                />
                 <span>
                   <span className="font-mono text-xs">{ev.type}</span>
                   <span className="block text-slate-600">{ev.label}</span>
@@ -109,7 +141,14 @@ function AddEndpoint() {
       </form>
       <div aria-live="polite" className="mt-4">
         {create.error && !errs.field ? <ErrorBanner message={errs.message} /> : null}
-        {shown ? <OneTimeSecret title={`Copy the signing secret for ${shown.url} now. It is shown only this once.`} secret={shown.secret} label="Signing secret" onDone={() => setShown(null)} /> : null}
+        {shown ? (
+          <OneTimeSecret
+            title={`Copy the signing secret for ${shown.url} now. It is shown only this once.`}
+            secret={shown.secret}
+            label="Signing secret"
+            onDone={() => setShown(null)}
+          />
+        ) : null}
       </div>
     </Card>
   );

@@ -17,7 +17,9 @@ export function UrgencyBadge({ urgency }: { urgency: string | null }) {
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`${base} border border-slate-200 bg-white text-slate-700`}>{statusLabel(status)}</span>;
+  return (
+    <span className={`${base} border border-slate-200 bg-white text-slate-700`}>{statusLabel(status)}</span>
+  );
 }
 
 const BAND_STYLE: Record<string, string> = {
@@ -43,5 +45,9 @@ export function TestBadge() {
 
 /** Past its due time; a lead with no due time at all waits in the queue as due since it came in, and says so instead of "Overdue". */
 export function OverdueBadge({ noDueTime = false }: { noDueTime?: boolean }) {
-  return <span className={`${base} bg-red-50 text-red-700 ring-1 ring-red-200`}>{noDueTime ? "Needs a due time" : "Overdue"}</span>;
+  return (
+    <span className={`${base} bg-red-50 text-red-700 ring-1 ring-red-200`}>
+      {noDueTime ? "Needs a due time" : "Overdue"}
+    </span>
+  );
 }

@@ -11,20 +11,39 @@ export function relativeTime(value: DateLike, now = new Date()): string {
   const diff = d.getTime() - now.getTime();
   const abs = Math.abs(diff);
   const mins = Math.round(abs / 60_000);
-  const text = mins < 1 ? "now" : mins < 60 ? `${mins} min` : mins < 48 * 60 ? `${Math.round(mins / 60)} h` : `${Math.round(mins / 1440)} d`;
+  const text =
+    mins < 1
+      ? "now"
+      : mins < 60
+        ? `${mins} min`
+        : mins < 48 * 60
+          ? `${Math.round(mins / 60)} h`
+          : `${Math.round(mins / 1440)} d`;
   if (text === "now") return "just now";
   return diff < 0 ? `${text} ago` : `in ${text}`;
 }
 
 /** "Mon, Mar 2, 9:00 AM" in `timeZone`. */
-export function dateTimeIn(timeZone: string, value: DateLike, opts: Intl.DateTimeFormatOptions = { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }): string {
+export function dateTimeIn(
+  timeZone: string,
+  value: DateLike,
+  opts: Intl.DateTimeFormatOptions = {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  },
+): string {
   if (!value) return "—";
   return new Intl.DateTimeFormat("en-US", { timeZone, ...opts }).format(new Date(value));
 }
 
 /** The zone's short name at `at` (CST / CDT), or its offset where there is no abbreviation. */
 export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
 }
 

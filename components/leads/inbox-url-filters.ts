@@ -3,9 +3,19 @@
 // Unknown values are dropped; the server validates what is left.
 import { LeadSource, LeadStatus } from "@/server/db/generated/enums";
 
-export type UrlFilters = { status?: LeadStatus; source?: LeadSource; unowned?: boolean; overdue?: boolean; notACustomer?: boolean; testCalls?: boolean; createdFrom?: string; createdTo?: string };
+export type UrlFilters = {
+  status?: LeadStatus;
+  source?: LeadSource;
+  unowned?: boolean;
+  overdue?: boolean;
+  notACustomer?: boolean;
+  testCalls?: boolean;
+  createdFrom?: string;
+  createdTo?: string;
+};
 
-const isIso = (s: string | null): s is string => !!s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s);
+const isIso = (s: string | null): s is string =>
+  !!s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s);
 
 export function inboxFiltersFromUrl(params: Pick<URLSearchParams, "get">): UrlFilters {
   const out: UrlFilters = {};

@@ -55,12 +55,27 @@ function InboxBody({ canManage }: { canManage: boolean }) {
   const input = useMemo(() => ({ ...filters, limit: 25 }), [filters]);
 
   const owners = useQuery(trpc.leads.owners.queryOptions());
-  const counts = useQuery(trpc.leads.counts.queryOptions(filters, { refetchInterval: REFRESH_MS, placeholderData: keepPreviousData }));
+  const counts = useQuery(
+    trpc.leads.counts.queryOptions(filters, {
+      refetchInterval: REFRESH_MS,
+      placeholderData: keepPreviousData,
+    }),
+  );
   const list = useInfiniteQuery(
-    trpc.leads.inbox.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor, refetchInterval: REFRESH_MS, placeholderData: keepPreviousData }),
+    trpc.leads.inbox.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor,
+      refetchInterval: REFRESH_MS,
+      placeholderData: keepPreviousData,
+    }),
   );
 
-  const set = (patch: Partial<Filters>) => setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== "" && v !== false)) as Filters);
+  const set = (patch: Partial<Filters>) =>
+    setFilters(
+      (f) =>
+        Object.fromEntries(
+          Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== "" && v !== false),
+        ) as Filters,
+    );
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const testCalls = list.data?.pages[0]?.testCalls;
 
@@ -71,8 +86,20 @@ function InboxBody({ canManage }: { canManage: boolean }) {
         description="Work the queue top down: emergency, high, booked confirmations, follow-up needed, then the rest. Overdue first within each group."
         actions={
           <div className="flex flex-wrap items-center gap-3">
-            <Link href={`/t/${slug}/leads/new`} className="inline-flex items-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">Add lead</Link>
-            {canManage ? <Link href={`/t/${slug}/leads/stale`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">Close stale leads</Link> : null}
+            <Link
+              href={`/t/${slug}/leads/new`}
+              className="inline-flex items-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+            >
+              Add lead
+            </Link>
+            {canManage ? (
+              <Link
+                href={`/t/${slug}/leads/stale`}
+                className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+              >
+                Close stale leads
+              </Link>
+            ) : null}
           </div>
         }
       />
@@ -100,7 +127,13 @@ function InboxBody({ canManage }: { canManage: boolean }) {
 
       {/* On a phone the filters stay behind one button, so the queue is on the first screen. */}
       <div className="mb-3 sm:hidden">
-        <Button type="button" variant="secondary" aria-expanded={filtersOpen} aria-controls="inbox-filters" onClick={() => setFiltersOpen((v) => !v)}>
+        <Button
+          type="button"
+          variant="secondary"
+          aria-expanded={filtersOpen}
+          aria-controls="inbox-filters"
+          onClick={() => setFiltersOpen((v) => !v)}
+        >
           Filter{Object.keys(filters).length ? ` (${Object.keys(filters).length} on)` : ""}
         </Button>
       </div>
@@ -116,53 +149,104 @@ function InboxBody({ canManage }: { canManage: boolean }) {
       >
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Search
-          <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, phone or ZIP" className={`${selectClass} mt-1 w-full sm:w-52`} />
+          <input
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Name, phone or ZIP"
+            className={`${selectClass} mt-1 w-full sm:w-52`}
+          />
         </label>
-        <Button type="submit" variant="secondary">Search</Button>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Status
-          <select className={`${selectClass} mt-1`} value={filters.status ?? ""} onChange={(e) => set({ status: (e.target.value || undefined) as Filters["status"] })}>
+          <select
+            className={`${selectClass} mt-1`}
+            value={filters.status ?? ""}
+            onChange={(e) => set({ status: (e.target.value || undefined) as Filters["status"] })}
+          >
             <option value="">Open (not closed)</option>
             {Object.entries(STATUS_LABELS).map(([k, v]) => (
-              <option key={k} value={k}>{v}</option>
+              <option key={k} value={k}>
+                {v}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Urgency
-          <select className={`${selectClass} mt-1`} value={filters.urgency ?? ""} onChange={(e) => set({ urgency: (e.target.value || undefined) as Filters["urgency"] })}>
+          <select
+            className={`${selectClass} mt-1`}
+            value={filters.urgency ?? ""}
+            onChange={(e) => set({ urgency: (e.target.value || undefined) as Filters["urgency"] })}
+          >
             <option value="">Any</option>
             {["emergency", "high", "normal", "low"].map((u) => (
-              <option key={u} value={u}>{urgencyLabel(u)}</option>
+              <option key={u} value={u}>
+                {urgencyLabel(u)}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Source
-          <select className={`${selectClass} mt-1`} value={filters.source ?? ""} onChange={(e) => set({ source: (e.target.value || undefined) as Filters["source"] })}>
+          <select
+            className={`${selectClass} mt-1`}
+            value={filters.source ?? ""}
+            onChange={(e) => set({ source: (e.target.value || undefined) as Filters["source"] })}
+          >
             <option value="">Any</option>
             {["phone", "sms", "web_form", "referral", "manual", "marketplace"].map((s) => (
-              <option key={s} value={s}>{sourceLabel(s)}</option>
+              <option key={s} value={s}>
+                {sourceLabel(s)}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-xs font-medium text-slate-600">
           Owner
-          <select className={`${selectClass} mt-1`} value={filters.ownerId ?? ""} onChange={(e) => set({ ownerId: e.target.value || undefined })}>
+          <select
+            className={`${selectClass} mt-1`}
+            value={filters.ownerId ?? ""}
+            onChange={(e) => set({ ownerId: e.target.value || undefined })}
+          >
             <option value="">Anyone</option>
             {owners.data?.map((o) => (
-              <option key={o.userId} value={o.userId}>{o.name}</option>
+              <option key={o.userId} value={o.userId}>
+                {o.name}
+              </option>
             ))}
           </select>
         </label>
         {(["mine", "unowned", "overdue", "testCalls", "notACustomer"] as const).map((k) => (
           <label key={k} className="flex min-h-6 items-center gap-1.5 pb-2 text-sm">
-            <input type="checkbox" className="size-4" checked={!!filters[k]} onChange={(e) => set({ [k]: e.target.checked || undefined })} />
-            {k === "mine" ? "Mine" : k === "unowned" ? "Unowned" : k === "overdue" ? "Overdue" : k === "testCalls" ? "Test calls" : "Not a customer"}
+            <input
+              type="checkbox"
+              className="size-4"
+              checked={!!filters[k]}
+              onChange={(e) => set({ [k]: e.target.checked || undefined })}
+            />
+            {k === "mine"
+              ? "Mine"
+              : k === "unowned"
+                ? "Unowned"
+                : k === "overdue"
+                  ? "Overdue"
+                  : k === "testCalls"
+                    ? "Test calls"
+                    : "Not a customer"}
           </label>
         ))}
         {Object.keys(filters).length ? (
-          <button type="button" className="pb-2 text-sm text-slate-600 underline" onClick={() => { setFilters({}); setSearch(""); }}>
+          <button
+            type="button"
+            className="pb-2 text-sm text-slate-600 underline"
+            onClick={() => {
+              setFilters({});
+              setSearch("");
+            }}
+          >
             Clear filters
           </button>
         ) : null}
@@ -171,39 +255,75 @@ function InboxBody({ canManage }: { canManage: boolean }) {
       {list.isPending ? <Loading label="Loading the queue…" /> : null}
       {list.error ? <LoadError error={list.error} retry={() => list.refetch()} /> : null}
       {filters.notACustomer ? (
-        <p className="mb-3 text-sm text-slate-600">Calls the AI closed as not from a customer: salespeople, recorded messages and wrong numbers. They get no text and no callback, and are not billed. Open one and choose “This is a real customer” if the AI was wrong.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          Calls the AI closed as not from a customer: salespeople, recorded messages and wrong numbers. They
+          get no text and no callback, and are not billed. Open one and choose “This is a real customer” if
+          the AI was wrong.
+        </p>
       ) : null}
-      {filters.testCalls ? <TestCallsNote canManage={canManage} hasOpen={items.some((l) => l.status !== "closed")} /> : null}
-      {!filters.testCalls && testCalls === "all_no_real_leads" && items.length ? <TestCallsNote canManage={canManage} hasOpen={items.some((l) => l.status !== "closed")} untilRealLeads /> : null}
+      {filters.testCalls ? (
+        <TestCallsNote canManage={canManage} hasOpen={items.some((l) => l.status !== "closed")} />
+      ) : null}
+      {!filters.testCalls && testCalls === "all_no_real_leads" && items.length ? (
+        <TestCallsNote
+          canManage={canManage}
+          hasOpen={items.some((l) => l.status !== "closed")}
+          untilRealLeads
+        />
+      ) : null}
       {list.data && !items.length ? (
-        <EmptyState title={Object.keys(filters).length ? "No leads match these filters." : "The inbox is empty."}>
+        <EmptyState
+          title={Object.keys(filters).length ? "No leads match these filters." : "The inbox is empty."}
+        >
           {Object.keys(filters).length ? (
             "Clear a filter to see more."
           ) : (
             <>
               New calls land here as soon as they are missed. To see how it works, place a call in{" "}
-              <Link href={`/t/${slug}/simulator`} className="font-medium text-brand-700 underline underline-offset-2">Test your flow</Link>.
+              <Link
+                href={`/t/${slug}/simulator`}
+                className="font-medium text-brand-700 underline underline-offset-2"
+              >
+                Test your flow
+              </Link>
+              .
             </>
           )}
         </EmptyState>
       ) : null}
 
       {items.length ? (
-        <ol aria-label="Lead queue" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        <ol
+          aria-label="Lead queue"
+          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+        >
           {items.map((lead, i) => {
-            const header = i === 0 || items[i - 1]!.queueGroup !== lead.queueGroup ? queueGroupLabel(lead.queueGroup) : null;
+            const header =
+              i === 0 || items[i - 1]!.queueGroup !== lead.queueGroup
+                ? queueGroupLabel(lead.queueGroup)
+                : null;
             const waiting = handoffWaitingFor(lead.handoffMissing, lead.ownerName);
             return (
               <li key={lead.id} data-testid="inbox-row" data-group={lead.queueGroup}>
-                {header ? <h2 className="bg-slate-50 px-4 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600">{header}</h2> : null}
+                {header ? (
+                  <h2 className="bg-slate-50 px-4 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                    {header}
+                  </h2>
+                ) : null}
                 {/* The whole row opens the lead (the name's link covers it); the phone number dials. */}
                 <div className="relative flex flex-col gap-2 px-4 py-3 focus-within:bg-slate-50 hover:bg-slate-50 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
                   <div className="min-w-0 sm:flex-1">
                     <p className="flex flex-wrap items-center gap-2 font-medium">
-                      <Link href={`/t/${slug}/leads/${lead.id}`} className="after:absolute after:inset-0 focus:outline-none focus-visible:underline">
+                      <Link
+                        href={`/t/${slug}/leads/${lead.id}`}
+                        className="after:absolute after:inset-0 focus:outline-none focus-visible:underline"
+                      >
                         {lead.callerName ?? "Unknown caller"}
                       </Link>
-                      <PhoneLink phone={lead.callerPhone} className="relative z-10 text-sm font-normal text-slate-700 underline underline-offset-2" />
+                      <PhoneLink
+                        phone={lead.callerPhone}
+                        className="relative z-10 text-sm font-normal text-slate-700 underline underline-offset-2"
+                      />
                       <UrgencyBadge urgency={lead.urgency} />
                       <StatusBadge status={lead.status} />
                       <TemperatureBadge score={lead.temperature} band={lead.temperatureBand} />
@@ -212,20 +332,39 @@ function InboxBody({ canManage }: { canManage: boolean }) {
                     </p>
                     <p className="mt-0.5 truncate text-sm text-slate-600">
                       {lead.issueSummary ?? "No issue captured"}
-                      {lead.zip ? ` · ZIP ${lead.zip}` : ""} · {sourceLabel(lead.source)} · received <time dateTime={new Date(lead.createdAt).toISOString()} title={dateTime(lead.createdAt)}>{relative(lead.createdAt)}</time>
+                      {lead.zip ? ` · ZIP ${lead.zip}` : ""} · {sourceLabel(lead.source)} · received{" "}
+                      <time
+                        dateTime={new Date(lead.createdAt).toISOString()}
+                        title={dateTime(lead.createdAt)}
+                      >
+                        {relative(lead.createdAt)}
+                      </time>
                     </p>
                     {lead.notACustomer ? (
-                      <p className="mt-0.5 text-sm font-medium text-slate-700" data-testid="not-a-customer">{lead.notACustomer}</p>
+                      <p className="mt-0.5 text-sm font-medium text-slate-700" data-testid="not-a-customer">
+                        {lead.notACustomer}
+                      </p>
                     ) : null}
                     {waiting.length ? (
-                      <p className="mt-0.5 text-xs text-amber-700" data-testid="handoff-waiting">{waiting.join(" · ")}</p>
+                      <p className="mt-0.5 text-xs text-amber-700" data-testid="handoff-waiting">
+                        {waiting.join(" · ")}
+                      </p>
                     ) : null}
                   </div>
                   <div className="min-w-0 break-words text-sm sm:max-w-[40%] sm:shrink-0 sm:text-right">
                     <p>{lead.ownerName ?? <span className="text-amber-700">Unowned</span>}</p>
                     <p className="text-slate-600">{lead.nextAction ?? "No next action"}</p>
                     <p className={lead.overdue ? "font-medium text-red-700" : "text-slate-600"}>
-                      {lead.dueAt ? <>due <time dateTime={new Date(lead.dueAt).toISOString()} title={dateTime(lead.dueAt)}>{relative(lead.dueAt)}</time></> : "no due time"}
+                      {lead.dueAt ? (
+                        <>
+                          due{" "}
+                          <time dateTime={new Date(lead.dueAt).toISOString()} title={dateTime(lead.dueAt)}>
+                            {relative(lead.dueAt)}
+                          </time>
+                        </>
+                      ) : (
+                        "no due time"
+                      )}
                     </p>
                   </div>
                 </div>
@@ -243,7 +382,9 @@ function InboxBody({ canManage }: { canManage: boolean }) {
         ) : items.length ? (
           <p className="text-sm text-slate-500">End of the queue.</p>
         ) : null}
-        {list.isRefetching && !list.isFetchingNextPage ? <span className="text-xs text-slate-600">Refreshing…</span> : null}
+        {list.isRefetching && !list.isFetchingNextPage ? (
+          <span className="text-xs text-slate-600">Refreshing…</span>
+        ) : null}
       </div>
     </div>
   );

@@ -24,21 +24,53 @@ export function LeadAssignCard({ d }: { d: Detail }) {
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          assign.mutate({ leadId: lead.id, ownerId: ownerId || null, nextAction: nextAction || null, dueAt: fromInput(dueAt), reason: reason || null });
+          assign.mutate({
+            leadId: lead.id,
+            ownerId: ownerId || null,
+            nextAction: nextAction || null,
+            dueAt: fromInput(dueAt),
+            reason: reason || null,
+          });
         }}
       >
-        <Select label="Owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} error={errors.ownerId}>
+        <Select
+          label="Owner"
+          value={ownerId}
+          onChange={(e) => setOwnerId(e.target.value)}
+          error={errors.ownerId}
+        >
           <option value="">Nobody (intake)</option>
           {d.members.map((m) => (
-            <option key={m.userId} value={m.userId}>{m.name} ({m.role})</option>
+            <option key={m.userId} value={m.userId}>
+              {m.name} ({m.role})
+            </option>
           ))}
         </Select>
-        <Field label="Next action" value={nextAction} onChange={(e) => setNextAction(e.target.value)} error={errors.nextAction} />
-        <Field label="Due" type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} error={errors.dueAt} />
+        <Field
+          label="Next action"
+          value={nextAction}
+          onChange={(e) => setNextAction(e.target.value)}
+          error={errors.nextAction}
+        />
+        <Field
+          label="Due"
+          type="datetime-local"
+          value={dueAt}
+          onChange={(e) => setDueAt(e.target.value)}
+          error={errors.dueAt}
+        />
         {changingAccepted || errors.reason ? (
-          <Field label="Reason for reassigning an accepted lead" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} hint="It goes on the timeline; the new owner has to accept again." />
+          <Field
+            label="Reason for reassigning an accepted lead"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={errors.reason}
+            hint="It goes on the timeline; the new owner has to accept again."
+          />
         ) : null}
-        <Button type="submit" busy={assign.isPending}>Save handoff</Button>
+        <Button type="submit" busy={assign.isPending}>
+          Save handoff
+        </Button>
         <ActionResult error={assign.error} done={assign.isSuccess ? done : null} />
       </form>
     </Card>

@@ -7,7 +7,15 @@ import { Card } from "@/components/ui/layout";
 import { useBusinessTime } from "./business-time";
 import { ActionResult, useLeadAction } from "./lead-actions";
 
-export function LeadBookCard({ leadId, slots, timeZone }: { leadId: string; slots: { startsAt: string; label: string }[]; timeZone: string }) {
+export function LeadBookCard({
+  leadId,
+  slots,
+  timeZone,
+}: {
+  leadId: string;
+  slots: { startsAt: string; label: string }[];
+  timeZone: string;
+}) {
   const { trpc, done, onSuccess } = useLeadAction();
   const book = useMutation(trpc.leads.book.mutationOptions({ onSuccess: onSuccess("Appointment booked.") }));
   const [choice, setChoice] = useState("");
@@ -15,30 +23,63 @@ export function LeadBookCard({ leadId, slots, timeZone }: { leadId: string; slot
   const { fromInput } = useBusinessTime();
   const errors = fieldErrorsFrom(book.error).fields;
   return (
-    <Card title="Book appointment" description={`From your booking slots (${timeZone}) or a custom time the customer agreed to.`}>
+    <Card
+      title="Book appointment"
+      description={`From your booking slots (${timeZone}) or a custom time the customer agreed to.`}
+    >
       <form
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          book.mutate(choice === "custom" ? { leadId, customAt: fromInput(customAt) } : { leadId, slotStartsAt: choice || null });
+          book.mutate(
+            choice === "custom"
+              ? { leadId, customAt: fromInput(customAt) }
+              : { leadId, slotStartsAt: choice || null },
+          );
         }}
       >
         <fieldset>
           <legend className="sr-only">Time</legend>
           {slots.map((s) => (
             <label key={s.startsAt} className="flex min-h-8 items-center gap-2 text-sm">
-              <input type="radio" className="size-5" name="slot" value={s.startsAt} checked={choice === s.startsAt} onChange={() => setChoice(s.startsAt)} />
+              <input
+                type="radio"
+                className="size-5"
+                name="slot"
+                value={s.startsAt}
+                checked={choice === s.startsAt}
+                onChange={() => setChoice(s.startsAt)}
+              />
               {s.label}
             </label>
           ))}
-          {!slots.length ? <p className="text-sm text-slate-500">No booking slots in the next two weeks.</p> : null}
+          {!slots.length ? (
+            <p className="text-sm text-slate-500">No booking slots in the next two weeks.</p>
+          ) : null}
           <label className="flex min-h-8 items-center gap-2 text-sm">
-            <input type="radio" className="size-5" name="slot" value="custom" checked={choice === "custom"} onChange={() => setChoice("custom")} />
+            <input
+              type="radio"
+              className="size-5"
+              name="slot"
+              value="custom"
+              checked={choice === "custom"}
+              onChange={() => setChoice("custom")}
+            />
             Custom time
           </label>
         </fieldset>
-        {choice === "custom" ? <Field label="Appointment time" type="datetime-local" value={customAt} onChange={(e) => setCustomAt(e.target.value)} error={errors.customAt} /> : null}
-        <Button type="submit" busy={book.isPending} disabled={!choice}>Book</Button>
+        {choice === "custom" ? (
+          <Field
+            label="Appointment time"
+            type="datetime-local"
+            value={customAt}
+            onChange={(e) => setCustomAt(e.target.value)}
+            error={errors.customAt}
+          />
+        ) : null}
+        <Button type="submit" busy={book.isPending} disabled={!choice}>
+          Book
+        </Button>
         <ActionResult error={book.error} done={book.isSuccess ? done : null} />
       </form>
     </Card>

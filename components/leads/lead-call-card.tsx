@@ -12,8 +12,14 @@ export function LeadCallCard({ call }: { call: Detail["calls"][number] }) {
       <ol aria-label="Call path" className="mt-2 flex flex-wrap items-center gap-2 text-sm">
         {call.path.map((s, i) => (
           <li key={s.key} className="flex items-center gap-2">
-            {i > 0 ? <span aria-hidden className="text-slate-600">→</span> : null}
-            <span className={`rounded px-2 py-0.5 ${s.state === "stopped" ? "bg-amber-50 text-amber-900" : s.state === "skipped" ? "bg-slate-50 text-slate-600" : "bg-slate-100 text-slate-900"}`}>
+            {i > 0 ? (
+              <span aria-hidden className="text-slate-600">
+                →
+              </span>
+            ) : null}
+            <span
+              className={`rounded px-2 py-0.5 ${s.state === "stopped" ? "bg-amber-50 text-amber-900" : s.state === "skipped" ? "bg-slate-50 text-slate-600" : "bg-slate-100 text-slate-900"}`}
+            >
               {s.label}
               {s.detail ? <span className="text-xs text-slate-700"> ({s.detail})</span> : null}
             </span>
@@ -24,8 +30,14 @@ export function LeadCallCard({ call }: { call: Detail["calls"][number] }) {
       {call.turns.length ? (
         <ol aria-label="Transcript" className="mt-2 space-y-1.5">
           {call.turns.map((t) => (
-            <li key={t.seq} className={`rounded-md px-3 py-1.5 text-sm ${t.speaker === "caller" ? "bg-brand-50" : "bg-slate-50"}`}>
-              <span className="font-medium">{t.speaker === "agent" ? "AI" : t.speaker === "caller" ? "Caller" : "System"}:</span> {t.text}
+            <li
+              key={t.seq}
+              className={`rounded-md px-3 py-1.5 text-sm ${t.speaker === "caller" ? "bg-brand-50" : "bg-slate-50"}`}
+            >
+              <span className="font-medium">
+                {t.speaker === "agent" ? "AI" : t.speaker === "caller" ? "Caller" : "System"}:
+              </span>{" "}
+              {t.text}
             </li>
           ))}
         </ol>

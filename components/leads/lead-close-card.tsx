@@ -20,18 +20,47 @@ export function LeadCloseCard({ leadId }: { leadId: string }) {
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          close.mutate({ leadId, reason: reason as (typeof CLOSE_REASONS)[number]["code"], attempts: attempts ? Number(attempts) : null, note: note || null });
+          close.mutate({
+            leadId,
+            reason: reason as (typeof CLOSE_REASONS)[number]["code"],
+            attempts: attempts ? Number(attempts) : null,
+            note: note || null,
+          });
         }}
       >
-        <Select label="Close reason" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason}>
+        <Select
+          label="Close reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={errors.reason}
+        >
           <option value="">Choose…</option>
           {CLOSE_REASONS.map((r) => (
-            <option key={r.code} value={r.code}>{r.label}</option>
+            <option key={r.code} value={r.code}>
+              {r.label}
+            </option>
           ))}
         </Select>
-        {reason === "no_answer_after_attempts" ? <Field label="Attempts made" type="number" min={1} max={50} value={attempts} onChange={(e) => setAttempts(e.target.value)} error={errors.attempts} /> : null}
-        <Field label={reason === "other" ? "Note (required)" : "Note (optional)"} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
-        <Button type="submit" variant="danger" busy={close.isPending} disabled={!reason}>Close lead</Button>
+        {reason === "no_answer_after_attempts" ? (
+          <Field
+            label="Attempts made"
+            type="number"
+            min={1}
+            max={50}
+            value={attempts}
+            onChange={(e) => setAttempts(e.target.value)}
+            error={errors.attempts}
+          />
+        ) : null}
+        <Field
+          label={reason === "other" ? "Note (required)" : "Note (optional)"}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          error={errors.note}
+        />
+        <Button type="submit" variant="danger" busy={close.isPending} disabled={!reason}>
+          Close lead
+        </Button>
         <ActionResult error={close.error} done={close.isSuccess ? done : null} />
       </form>
     </Card>

@@ -10,7 +10,9 @@ import { ActionResult, useLeadAction, type Detail } from "./lead-actions";
 
 export function LeadDetailsCard({ d }: { d: Detail }) {
   const { trpc, done, onSuccess } = useLeadAction();
-  const update = useMutation(trpc.leads.updateDetails.mutationOptions({ onSuccess: onSuccess("Details saved.") }));
+  const update = useMutation(
+    trpc.leads.updateDetails.mutationOptions({ onSuccess: onSuccess("Details saved.") }),
+  );
   const { lead } = d;
   const [urgency, setUrgency] = useState(lead.urgency ?? "");
   const [notes, setNotes] = useState(lead.notes ?? "");
@@ -24,25 +26,61 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          update.mutate({ leadId: lead.id, ...(urgency ? { urgency: urgency as "emergency" | "high" | "normal" | "low" } : {}), notes, isEstimate, followUpAt: fromInput(followUpAt) });
+          update.mutate({
+            leadId: lead.id,
+            ...(urgency ? { urgency: urgency as "emergency" | "high" | "normal" | "low" } : {}),
+            notes,
+            isEstimate,
+            followUpAt: fromInput(followUpAt),
+          });
         }}
       >
-        <Select label="Urgency" value={urgency} onChange={(e) => setUrgency(e.target.value as typeof urgency)}>
+        <Select
+          label="Urgency"
+          value={urgency}
+          onChange={(e) => setUrgency(e.target.value as typeof urgency)}
+        >
           <option value="">Not set</option>
           {["emergency", "high", "normal", "low"].map((u) => (
-            <option key={u} value={u}>{urgencyLabel(u)}</option>
+            <option key={u} value={u}>
+              {urgencyLabel(u)}
+            </option>
           ))}
         </Select>
         <label className="flex flex-col text-sm font-medium text-slate-700">
           Summary notes
-          <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} aria-invalid={errors.notes ? true : undefined} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-normal" />
-          {errors.notes ? <span className="mt-1 text-xs font-normal text-red-600">{errors.notes}</span> : null}
+          <textarea
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+            rows={3}
+            aria-invalid={errors.notes ? true : undefined}
+            className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-normal"
+          />
+          {errors.notes ? (
+            <span className="mt-1 text-xs font-normal text-red-600">{errors.notes}</span>
+          ) : null}
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-5" checked={isEstimate} onChange={(e) => setIsEstimate(e.target.checked)} /> Estimate / consult lead
+          <input
+            type="checkbox"
+            className="size-5"
+            checked={isEstimate}
+            onChange={(e) => setIsEstimate(e.target.checked)}
+          />{" "}
+          Estimate / consult lead
         </label>
-        {isEstimate ? <Field label="Target follow-up date" type="datetime-local" value={followUpAt} onChange={(e) => setFollowUpAt(e.target.value)} error={errors.followUpAt} /> : null}
-        <Button type="submit" variant="secondary" busy={update.isPending}>Save details</Button>
+        {isEstimate ? (
+          <Field
+            label="Target follow-up date"
+            type="datetime-local"
+            value={followUpAt}
+            onChange={(e) => setFollowUpAt(e.target.value)}
+            error={errors.followUpAt}
+          />
+        ) : null}
+        <Button type="submit" variant="secondary" busy={update.isPending}>
+          Save details
+        </Button>
         <ActionResult error={update.error} done={update.isSuccess ? done : null} />
       </form>
     </Card>

@@ -9,7 +9,10 @@ import type { Detail } from "./lead-actions";
 
 export function LeadFieldsCard({ d }: { d: Detail }) {
   return (
-    <Card title="Lead fields" description="Each field the call captured shows the caller's own words it came from.">
+    <Card
+      title="Lead fields"
+      description="Each field the call captured shows the caller's own words it came from."
+    >
       <dl className="divide-y divide-slate-100">
         {d.fields.map((f) => (
           <div key={f.key} className="grid gap-1 py-2 sm:grid-cols-[160px_minmax(0,1fr)]">
@@ -38,9 +41,11 @@ function FieldValue({ fieldKey, lead }: { fieldKey: string; lead: Detail["lead"]
   if (fieldKey === "source") return sourceLabel(lead.source);
   if (fieldKey === "callerPhone") return <PhoneLink phone={lead.callerPhone} />;
   if (fieldKey === "address") return <AddressLink address={lead.address} zip={lead.zip} />;
-  if (fieldKey === "closeReason") return lead.closeReason ? `${lead.closeReasonLabel}${lead.closeNote ? ` — ${lead.closeNote}` : ""}` : "—";
+  if (fieldKey === "closeReason")
+    return lead.closeReason ? `${lead.closeReasonLabel}${lead.closeNote ? ` — ${lead.closeNote}` : ""}` : "—";
   if (fieldKey === "inArea") return v === true ? "Yes" : v === false ? "No — out of area" : "—";
-  if (fieldKey === "sourceRef") return v ? <span className="break-all text-xs text-slate-600">{String(v)}</span> : "—";
+  if (fieldKey === "sourceRef")
+    return v ? <span className="break-all text-xs text-slate-600">{String(v)}</span> : "—";
   if (v instanceof Date) return dateTimeRelative(v);
   if (v === null || v === undefined || v === "") return <span className="text-slate-500">—</span>;
   return String(v);

@@ -11,13 +11,20 @@ import { ACCEPTANCE_STANDARDS, RECORD_FIELDS } from "@/server/leads/handoff";
 import { useBusinessTime } from "./business-time";
 import { ActionResult, useLeadAction, type Detail } from "./lead-actions";
 
-const ALL_CONFIRMED = Object.fromEntries(ACCEPTANCE_STANDARDS.map((s) => [s.key, true])) as Record<(typeof ACCEPTANCE_STANDARDS)[number]["key"], true>;
+const ALL_CONFIRMED = Object.fromEntries(ACCEPTANCE_STANDARDS.map((s) => [s.key, true])) as Record<
+  (typeof ACCEPTANCE_STANDARDS)[number]["key"],
+  true
+>;
 
 export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown) => string }) {
   const { trpc, done, onSuccess } = useLeadAction();
   const { dateTime, dateTimeRelative } = useBusinessTime();
-  const accept = useMutation(trpc.leads.accept.mutationOptions({ onSuccess: onSuccess("Handoff accepted.") }));
-  const takeOver = useMutation(trpc.leads.accept.mutationOptions({ onSuccess: onSuccess("You took over this lead and accepted it.") }));
+  const accept = useMutation(
+    trpc.leads.accept.mutationOptions({ onSuccess: onSuccess("Handoff accepted.") }),
+  );
+  const takeOver = useMutation(
+    trpc.leads.accept.mutationOptions({ onSuccess: onSuccess("You took over this lead and accepted it.") }),
+  );
   const router = useRouter();
   const { slug } = useParams<{ slug: string }>();
   const queryClient = useQueryClient();
@@ -44,27 +51,43 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
   const rejection = handoff.rejection;
 
   return (
-    <section aria-labelledby="next-action-title" className="rounded-lg border-2 border-brand-200 bg-white p-5 shadow-sm">
-      <h2 id="next-action-title" className="text-base font-semibold">Next action</h2>
-      <p className="mt-2 text-lg font-medium" data-testid="next-action">{lead.nextAction ?? (closed ? "None: the lead is closed." : "No next action yet: set one below.")}</p>
+    <section
+      aria-labelledby="next-action-title"
+      className="rounded-lg border-2 border-brand-200 bg-white p-5 shadow-sm"
+    >
+      <h2 id="next-action-title" className="text-base font-semibold">
+        Next action
+      </h2>
+      <p className="mt-2 text-lg font-medium" data-testid="next-action">
+        {lead.nextAction ?? (closed ? "None: the lead is closed." : "No next action yet: set one below.")}
+      </p>
       <p className="mt-1 text-sm text-slate-700">
-        {lead.dueAt ? <>Due {dateTimeRelative(lead.dueAt)}</> : "No due time"} · Owner: {lead.ownerId ? nameOf(lead.ownerId) : "nobody yet (intake)"}
+        {lead.dueAt ? <>Due {dateTimeRelative(lead.dueAt)}</> : "No due time"} · Owner:{" "}
+        {lead.ownerId ? nameOf(lead.ownerId) : "nobody yet (intake)"}
       </p>
       <div role="status" aria-live="polite" className="mt-3 text-sm">
         {closed ? (
           <p>Closed — no handoff needed.</p>
         ) : handoff.handedOff ? (
-          <p className="text-green-800">Handed off: {lead.ownerName} accepted on {dateTime(lead.acceptedAt)}.</p>
+          <p className="text-green-800">
+            Handed off: {lead.ownerName} accepted on {dateTime(lead.acceptedAt)}.
+          </p>
         ) : rejection ? (
           <p className="text-amber-900" data-testid="handoff-rejected">
-            {rejection.byName} rejected the handoff on {dateTime(rejection.at)}: missing {rejection.fieldLabel} (“{rejection.reason}”). Intake fixes the record{lead.ownerId ? `, then ${nameOf(lead.ownerId)} accepts it` : " and names an owner"}.
+            {rejection.byName} rejected the handoff on {dateTime(rejection.at)}: missing{" "}
+            {rejection.fieldLabel} (“{rejection.reason}”). Intake fixes the record
+            {lead.ownerId ? `, then ${nameOf(lead.ownerId)} accepts it` : " and names an owner"}.
           </p>
         ) : (
           <div>
             <p className="font-medium text-amber-900">Not handed off yet. Still to do:</p>
             <ul className="mt-1 list-disc pl-5" aria-label="Missing for handoff">
               {handoff.missing.map((m) => (
-                <li key={m.key}>{m.key === "acceptance" && lead.ownerId && !isOwner ? `${nameOf(lead.ownerId)} has not accepted yet` : m.label}</li>
+                <li key={m.key}>
+                  {m.key === "acceptance" && lead.ownerId && !isOwner
+                    ? `${nameOf(lead.ownerId)} has not accepted yet`
+                    : m.label}
+                </li>
               ))}
             </ul>
           </div>
@@ -83,7 +106,9 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
             <ul className="mt-1 space-y-1 text-sm" aria-label="Acceptance points">
               {ACCEPTANCE_STANDARDS.map((s) => (
                 <li key={s.key} className="flex items-start gap-2">
-                  <span aria-hidden className="text-green-700">✓</span>
+                  <span aria-hidden className="text-green-700">
+                    ✓
+                  </span>
                   {s.label}
                 </li>
               ))}
@@ -92,7 +117,12 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
               <Button type="submit" busy={accept.isPending}>
                 Accept
               </Button>
-              <Button type="button" variant="secondary" aria-expanded={showReject} onClick={() => setShowReject((v) => !v)}>
+              <Button
+                type="button"
+                variant="secondary"
+                aria-expanded={showReject}
+                onClick={() => setShowReject((v) => !v)}
+              >
                 Reject…
               </Button>
             </div>
@@ -108,7 +138,13 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
               }}
             >
               <p className="text-sm font-semibold">Reject: the record is incomplete</p>
-              <Select label="Missing field" value={missingField} onChange={(e) => setMissingField(e.target.value)} error={rejectErrors.missingField} className="mt-2">
+              <Select
+                label="Missing field"
+                value={missingField}
+                onChange={(e) => setMissingField(e.target.value)}
+                error={rejectErrors.missingField}
+                className="mt-2"
+              >
                 <option value="">Choose…</option>
                 {RECORD_FIELDS.map((f) => (
                   <option key={f.key} value={f.key}>
@@ -116,7 +152,13 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
                   </option>
                 ))}
               </Select>
-              <Field label="What is missing or wrong" value={reason} onChange={(e) => setReason(e.target.value)} error={rejectErrors.reason} className="mt-2" />
+              <Field
+                label="What is missing or wrong"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                error={rejectErrors.reason}
+                className="mt-2"
+              />
               <Button type="submit" variant="danger" className="mt-3" busy={reject.isPending}>
                 Reject handoff
               </Button>
@@ -126,10 +168,17 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
         </div>
       ) : canTakeOver ? (
         <div className="mt-4">
-          <Button type="button" variant="secondary" busy={takeOver.isPending} onClick={() => takeOver.mutate({ leadId: lead.id, confirmations: ALL_CONFIRMED, takeOver: true })}>
+          <Button
+            type="button"
+            variant="secondary"
+            busy={takeOver.isPending}
+            onClick={() => takeOver.mutate({ leadId: lead.id, confirmations: ALL_CONFIRMED, takeOver: true })}
+          >
             Take over and accept
           </Button>
-          <p className="mt-1 text-xs text-slate-600">The lead becomes yours, accepted now; the timeline records that you took it over.</p>
+          <p className="mt-1 text-xs text-slate-600">
+            The lead becomes yours, accepted now; the timeline records that you took it over.
+          </p>
           <ActionResult error={takeOver.error} done={takeOver.isSuccess && stillMine ? done : null} />
         </div>
       ) : null}

@@ -6,9 +6,19 @@ import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, fieldErrorsFrom, SuccessNote } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
-import { JOB_OUTCOME_LABEL, VISIT_OUTCOME_LABEL, type RecordOutcomeInput } from "@/server/leads/outcome-input";
+import {
+  JOB_OUTCOME_LABEL,
+  VISIT_OUTCOME_LABEL,
+  type RecordOutcomeInput,
+} from "@/server/leads/outcome-input";
 
-type OutcomeLead = { id: string; appointmentAt: Date | string | null; visitOutcome: "showed" | "no_show" | null; jobOutcome: "won" | "lost" | null; jobValueCents: number | null };
+type OutcomeLead = {
+  id: string;
+  appointmentAt: Date | string | null;
+  visitOutcome: "showed" | "no_show" | null;
+  jobOutcome: "won" | "lost" | null;
+  jobValueCents: number | null;
+};
 
 /** "1,250.50" or "$1250" → 125050 cents; null when empty; NaN when not a sum of money. */
 export function parseDollars(text: string): number | null {
@@ -18,7 +28,8 @@ export function parseDollars(text: string): number | null {
   return Math.round(Number(clean) * 100);
 }
 
-const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+const money = (cents: number) =>
+  (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
 
 export function LeadOutcomeCard({ lead }: { lead: OutcomeLead }) {
   const trpc = useTRPC();
@@ -33,7 +44,11 @@ export function LeadOutcomeCard({ lead }: { lead: OutcomeLead }) {
   const record = useMutation(
     trpc.leads.recordOutcome.mutationOptions({
       onSuccess: async (_id, input) => {
-        setDone(input.jobOutcome ? `Recorded: ${JOB_OUTCOME_LABEL[input.jobOutcome]}${input.jobValueCents ? ` (${money(input.jobValueCents)})` : ""}.` : `Recorded: ${VISIT_OUTCOME_LABEL[input.visitOutcome!]}.`);
+        setDone(
+          input.jobOutcome
+            ? `Recorded: ${JOB_OUTCOME_LABEL[input.jobOutcome]}${input.jobValueCents ? ` (${money(input.jobValueCents)})` : ""}.`
+            : `Recorded: ${VISIT_OUTCOME_LABEL[input.visitOutcome!]}.`,
+        );
         await queryClient.invalidateQueries({ queryKey: trpc.leads.pathKey() });
       },
     }),
@@ -56,24 +71,47 @@ export function LeadOutcomeCard({ lead }: { lead: OutcomeLead }) {
   const serverError = fieldErrorsFrom(record.error);
 
   return (
-    <Card title="Visit outcome" description="After the visit: was the customer there, and did it become paid work? These feed the show and close rates in Reports.">
+    <Card
+      title="Visit outcome"
+      description="After the visit: was the customer there, and did it become paid work? These feed the show and close rates in Reports."
+    >
       <p className="text-sm text-slate-700" data-testid="outcome-now">
-        Visit: {lead.visitOutcome ? VISIT_OUTCOME_LABEL[lead.visitOutcome] : "not recorded"} · Job: {lead.jobOutcome ? `${JOB_OUTCOME_LABEL[lead.jobOutcome]}${lead.jobValueCents != null ? ` (${money(lead.jobValueCents)})` : ""}` : "not recorded"}
+        Visit: {lead.visitOutcome ? VISIT_OUTCOME_LABEL[lead.visitOutcome] : "not recorded"} · Job:{" "}
+        {lead.jobOutcome
+          ? `${JOB_OUTCOME_LABEL[lead.jobOutcome]}${lead.jobValueCents != null ? ` (${money(lead.jobValueCents)})` : ""}`
+          : "not recorded"}
       </p>
       {upcoming ? (
         <div className="mt-3 rounded-md bg-slate-50 p-2 text-sm">
           <p className="text-slate-700">The visit is still ahead: record how it went after it.</p>
           <label htmlFor={earlyId} className="mt-1 flex items-center gap-2">
-            <input id={earlyId} type="checkbox" className="size-4" checked={early} onChange={(e) => setEarly(e.target.checked)} aria-invalid={serverError.field === "happenedEarly" ? true : undefined} />
+            <input
+              id={earlyId}
+              type="checkbox"
+              className="size-4"
+              checked={early}
+              onChange={(e) => setEarly(e.target.checked)}
+              aria-invalid={serverError.field === "happenedEarly" ? true : undefined}
+            />
             It happened early (the plumber already went)
           </label>
         </div>
       ) : null}
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button variant={lead.visitOutcome === "showed" ? "primary" : "secondary"} aria-pressed={lead.visitOutcome === "showed"} busy={record.isPending && record.variables?.visitOutcome === "showed"} onClick={() => send({ visitOutcome: "showed" })}>
+        <Button
+          variant={lead.visitOutcome === "showed" ? "primary" : "secondary"}
+          aria-pressed={lead.visitOutcome === "showed"}
+          busy={record.isPending && record.variables?.visitOutcome === "showed"}
+          onClick={() => send({ visitOutcome: "showed" })}
+        >
           Customer was there
         </Button>
-        <Button variant={lead.visitOutcome === "no_show" ? "primary" : "secondary"} aria-pressed={lead.visitOutcome === "no_show"} busy={record.isPending && record.variables?.visitOutcome === "no_show"} onClick={() => send({ visitOutcome: "no_show" })}>
+        <Button
+          variant={lead.visitOutcome === "no_show" ? "primary" : "secondary"}
+          aria-pressed={lead.visitOutcome === "no_show"}
+          busy={record.isPending && record.variables?.visitOutcome === "no_show"}
+          onClick={() => send({ visitOutcome: "no_show" })}
+        >
           No-show
         </Button>
       </div>
@@ -92,10 +130,20 @@ export function LeadOutcomeCard({ lead }: { lead: OutcomeLead }) {
             className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
           />
         </div>
-        <Button type="submit" variant={lead.jobOutcome === "won" ? "primary" : "secondary"} busy={record.isPending && record.variables?.jobOutcome === "won"}>
+        <Button
+          type="submit"
+          variant={lead.jobOutcome === "won" ? "primary" : "secondary"}
+          busy={record.isPending && record.variables?.jobOutcome === "won"}
+        >
           Won
         </Button>
-        <Button type="button" variant={lead.jobOutcome === "lost" ? "primary" : "secondary"} aria-pressed={lead.jobOutcome === "lost"} busy={record.isPending && record.variables?.jobOutcome === "lost"} onClick={() => send({ jobOutcome: "lost" })}>
+        <Button
+          type="button"
+          variant={lead.jobOutcome === "lost" ? "primary" : "secondary"}
+          aria-pressed={lead.jobOutcome === "lost"}
+          busy={record.isPending && record.variables?.jobOutcome === "lost"}
+          onClick={() => send({ jobOutcome: "lost" })}
+        >
           Lost
         </Button>
       </form>

@@ -41,10 +41,21 @@ function LeadPageBody({ id }: { id: string }) {
   const { slug } = useParams<{ slug: string }>();
   const q = useQuery(trpc.leads.get.queryOptions({ id }, { refetchInterval: 30_000 }));
   if (q.isPending) return <Loading label="Loading the lead…" />;
-  if (q.error) return <LoadError error={q.error} retry={() => q.refetch()} backHref={`/t/${slug}/leads`} backLabel="Back to the inbox" what="lead" />;
+  if (q.error)
+    return (
+      <LoadError
+        error={q.error}
+        retry={() => q.refetch()}
+        backHref={`/t/${slug}/leads`}
+        backLabel="Back to the inbox"
+        what="lead"
+      />
+    );
   const d = q.data;
   const { lead } = d;
-  const nameOf = (uid: unknown) => d.members.find((m) => m.userId === uid)?.name ?? (uid === lead.ownerId ? (lead.ownerName ?? "Unknown") : "someone");
+  const nameOf = (uid: unknown) =>
+    d.members.find((m) => m.userId === uid)?.name ??
+    (uid === lead.ownerId ? (lead.ownerName ?? "Unknown") : "someone");
   const open = lead.status !== "closed";
 
   return (

@@ -7,10 +7,16 @@ import type { Detail } from "./lead-actions";
 
 export function LeadQaFlagsCard({ flags }: { flags: Detail["qaFlags"] }) {
   return (
-    <Card title="Flagged after the call" description="Each call is read again once it ends. Check these against the transcript below.">
+    <Card
+      title="Flagged after the call"
+      description="Each call is read again once it ends. Check these against the transcript below."
+    >
       <ul className="space-y-2" data-testid="qa-flags">
         {flags.map((f, i) => (
-          <li key={`${f.callId}-${f.code}-${i}`} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm">
+          <li
+            key={`${f.callId}-${f.code}-${i}`}
+            className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm"
+          >
             <p className="font-medium text-amber-900">{f.label}</p>
             <p className="text-slate-700">{f.detail}</p>
           </li>

@@ -15,7 +15,8 @@ export function LeadTasksCard({ tasks }: { tasks: Detail["tasks"] }) {
             <li key={t.id} className="py-2 text-sm">
               <p className="font-medium">{t.title}</p>
               <p className={t.overdue ? "text-red-700" : "text-slate-600"}>
-                {taskKindLabel(t.kind)} · due {dateTimeRelative(t.dueAt)} · {t.doneAt ? `done ${dateTime(t.doneAt)}` : t.overdue ? "overdue" : "open"}
+                {taskKindLabel(t.kind)} · due {dateTimeRelative(t.dueAt)} ·{" "}
+                {t.doneAt ? `done ${dateTime(t.doneAt)}` : t.overdue ? "overdue" : "open"}
                 {t.assigneeName ? ` · ${t.assigneeName}` : ""}
               </p>
             </li>

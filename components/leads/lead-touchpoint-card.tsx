@@ -22,23 +22,51 @@ export function LeadTouchpointCard({ leadId, open }: { leadId: string; open: boo
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          log.mutate({ leadId, kind, text: text || null, nextAction: nextAction || null, dueAt: fromInput(dueAt) }, { onSuccess: () => { setText(""); setNextAction(""); setDueAt(""); } });
+          log.mutate(
+            { leadId, kind, text: text || null, nextAction: nextAction || null, dueAt: fromInput(dueAt) },
+            {
+              onSuccess: () => {
+                setText("");
+                setNextAction("");
+                setDueAt("");
+              },
+            },
+          );
         }}
         className="space-y-2"
       >
         <Select label="What happened" value={kind} onChange={(e) => setKind(e.target.value)}>
           {TOUCHPOINT_KINDS.filter((k) => open || k.kind === "note").map((k) => (
-            <option key={k.kind} value={k.kind}>{k.label}</option>
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
           ))}
         </Select>
-        <Field label={kind === "note" ? "Note" : "Notes (optional)"} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
+        <Field
+          label={kind === "note" ? "Note" : "Notes (optional)"}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          error={errors.text}
+        />
         {open ? (
           <>
-            <Field label="New next action (optional)" value={nextAction} onChange={(e) => setNextAction(e.target.value)} />
-            <Field label="Due (optional)" type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} error={errors.dueAt} />
+            <Field
+              label="New next action (optional)"
+              value={nextAction}
+              onChange={(e) => setNextAction(e.target.value)}
+            />
+            <Field
+              label="Due (optional)"
+              type="datetime-local"
+              value={dueAt}
+              onChange={(e) => setDueAt(e.target.value)}
+              error={errors.dueAt}
+            />
           </>
         ) : null}
-        <Button type="submit" busy={log.isPending}>Log touchpoint</Button>
+        <Button type="submit" busy={log.isPending}>
+          Log touchpoint
+        </Button>
         <ActionResult error={log.error} done={log.isSuccess ? done : null} />
       </form>
     </Card>

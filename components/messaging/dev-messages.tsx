@@ -13,15 +13,30 @@ import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { PURPOSE } from "./sms-thread";
 
 /** Seconds matter when several texts go out within a minute. */
-const LOG_TIME: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" };
+const LOG_TIME: Intl.DateTimeFormatOptions = {
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  second: "2-digit",
+};
 
 export function DevMessages({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { slug } = useParams<{ slug: string }>();
   const time = businessTime(timeZone);
-  const list = useInfiniteQuery(trpc.messaging.devMessages.infiniteQueryOptions({}, { getNextPageParam: (p) => p.nextCursor, refetchInterval: 3000 }));
-  const sendNow = useMutation(trpc.messaging.sendNow.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.messaging.devMessages.pathKey() }) }));
+  const list = useInfiniteQuery(
+    trpc.messaging.devMessages.infiniteQueryOptions(
+      {},
+      { getNextPageParam: (p) => p.nextCursor, refetchInterval: 3000 },
+    ),
+  );
+  const sendNow = useMutation(
+    trpc.messaging.sendNow.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.messaging.devMessages.pathKey() }),
+    }),
+  );
   const first = list.data?.pages[0];
   const sent = list.data?.pages.flatMap((p) => p.sent) ?? [];
 
@@ -31,8 +46,11 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
         title="Dev messages"
         description={
           <>
-            Every text this business “sent” through the local Twilio fake (in local mode nothing leaves this machine), newest first, and the texts waiting for their time.
-            <span className="mt-1 block text-xs text-slate-500" data-testid="time-zone-note">{time.note()}</span>
+            Every text this business “sent” through the local Twilio fake (in local mode nothing leaves this
+            machine), newest first, and the texts waiting for their time.
+            <span className="mt-1 block text-xs text-slate-500" data-testid="time-zone-note">
+              {time.note()}
+            </span>
           </>
         }
       />
@@ -43,12 +61,24 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
       ) : (
         <div className="space-y-4">
           {first?.mode !== "local" ? (
-            <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              {first?.mode === "unavailable" ? "Twilio is not set up, so no text can be sent" : `Not in local mode (${first?.mode}): texts go to real Twilio`}, so this page only lists the waiting ones. Each lead&apos;s thread shows its texts and their statuses.
+            <p
+              role="status"
+              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              {first?.mode === "unavailable"
+                ? "Twilio is not set up, so no text can be sent"
+                : `Not in local mode (${first?.mode}): texts go to real Twilio`}
+              , so this page only lists the waiting ones. Each lead&apos;s thread shows its texts and their
+              statuses.
             </p>
           ) : null}
-          <Card title={`Waiting (${first?.waiting.length ?? 0})`} description="Held for quiet hours or a reminder's time. Consent and the appointment are checked again when they go out.">
-            <div aria-live="polite">{sendNow.error ? <ErrorBanner message={fieldErrorsFrom(sendNow.error).message} /> : null}</div>
+          <Card
+            title={`Waiting (${first?.waiting.length ?? 0})`}
+            description="Held for quiet hours or a reminder's time. Consent and the appointment are checked again when they go out."
+          >
+            <div aria-live="polite">
+              {sendNow.error ? <ErrorBanner message={fieldErrorsFrom(sendNow.error).message} /> : null}
+            </div>
             {!first?.waiting.length ? (
               <EmptyState title="Nothing waiting." />
             ) : (
@@ -61,7 +91,10 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
                         {m.leadId ? (
                           <>
                             {" · "}
-                            <Link className="text-brand-700 underline underline-offset-2" href={`/t/${slug}/leads/${m.leadId}`}>
+                            <Link
+                              className="text-brand-700 underline underline-offset-2"
+                              href={`/t/${slug}/leads/${m.leadId}`}
+                            >
                               Open lead
                             </Link>
                           </>
@@ -70,7 +103,12 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
                       <p className="whitespace-pre-wrap break-words">{m.body}</p>
                     </div>
                     {first.mode === "local" ? (
-                      <Button variant="secondary" busy={sendNow.isPending && sendNow.variables?.id === m.id} onClick={() => sendNow.mutate({ id: m.id })} aria-label={`Send the ${(PURPOSE[m.purpose] ?? m.purpose).toLowerCase()} to ${m.toNumber} now`}>
+                      <Button
+                        variant="secondary"
+                        busy={sendNow.isPending && sendNow.variables?.id === m.id}
+                        onClick={() => sendNow.mutate({ id: m.id })}
+                        aria-label={`Send the ${(PURPOSE[m.purpose] ?? m.purpose).toLowerCase()} to ${m.toNumber} now`}
+                      >
                         Send now
                       </Button>
                     ) : null}
@@ -81,7 +119,10 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
           </Card>
           <Card title={`Sent through the fake (${first?.total ?? 0})`}>
             {sent.length === 0 ? (
-              <EmptyState title="No texts sent yet.">Place a test call in Test your flow (turn on “Text back test calls” in Messaging) or wait for a missed call.</EmptyState>
+              <EmptyState title="No texts sent yet.">
+                Place a test call in Test your flow (turn on “Text back test calls” in Messaging) or wait for
+                a missed call.
+              </EmptyState>
             ) : (
               <ResponsiveTable
                 caption="Texts sent through the local Twilio fake, newest first"
@@ -89,15 +130,24 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
                 rows={sent}
                 rowKey={(m) => m.sid}
                 columns={[
-                  { header: "When", nowrap: true, cell: (m) => <span className="text-slate-600">{time.format(m.at, LOG_TIME)}</span> },
+                  {
+                    header: "When",
+                    nowrap: true,
+                    cell: (m) => <span className="text-slate-600">{time.format(m.at, LOG_TIME)}</span>,
+                  },
                   { header: "From → To", nowrap: true, cell: (m) => `${m.from} → ${m.to}` },
-                  { header: "Message", cell: (m) => <span className="whitespace-pre-wrap break-words">{m.body}</span> },
+                  {
+                    header: "Message",
+                    cell: (m) => <span className="whitespace-pre-wrap break-words">{m.body}</span>,
+                  },
                   {
                     header: "Status",
                     cell: (m) => (
                       <>
                         {m.status}
-                        {m.errorCode ? <span className="block text-xs text-red-700">error {m.errorCode}</span> : null}
+                        {m.errorCode ? (
+                          <span className="block text-xs text-red-700">error {m.errorCode}</span>
+                        ) : null}
                       </>
                     ),
                   },

@@ -10,7 +10,13 @@ import { Button, ErrorBanner, Field, fieldErrorsFrom, SuccessNote } from "@/comp
 import { Card, PageHeader } from "@/components/ui/layout";
 import { QueryState } from "@/components/settings/access-states";
 import { clockToMinute, minuteToClock } from "@/server/messaging/quiet-hours";
-import { DEFAULT_TEMPLATES, MESSAGE_PURPOSES, PURPOSE_LABELS, TEMPLATE_VARIABLES, type TemplatePurpose } from "@/server/messaging/render-template";
+import {
+  DEFAULT_TEMPLATES,
+  MESSAGE_PURPOSES,
+  PURPOSE_LABELS,
+  TEMPLATE_VARIABLES,
+  type TemplatePurpose,
+} from "@/server/messaging/render-template";
 import { linkTargetHost } from "@/server/messaging/link-target";
 
 type Form = {
@@ -25,10 +31,28 @@ type Form = {
   templates: Record<TemplatePurpose, string>;
 };
 
-function Toggle({ label, hint, checked, disabled, onChange }: { label: string; hint: string; checked: boolean; disabled: boolean; onChange: (v: boolean) => void }) {
+function Toggle({
+  label,
+  hint,
+  checked,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <label className="flex items-start gap-3 py-2">
-      <input type="checkbox" className="mt-1 size-4" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        className="mt-1 size-4"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <span>
         <span className="block text-sm font-medium text-slate-700">{label}</span>
         <span className="block text-xs text-slate-500">{hint}</span>
@@ -37,22 +61,51 @@ function Toggle({ label, hint, checked, disabled, onChange }: { label: string; h
   );
 }
 
-function Preview({ purpose, template, bookingUrl }: { purpose: TemplatePurpose; template: string; bookingUrl: string }) {
+function Preview({
+  purpose,
+  template,
+  bookingUrl,
+}: {
+  purpose: TemplatePurpose;
+  template: string;
+  bookingUrl: string;
+}) {
   const trpc = useTRPC();
   const deferred = useDeferredValue(template);
-  const q = useQuery(trpc.messaging.preview.queryOptions({ purpose, template: deferred, bookingUrl: bookingUrl || null }, { placeholderData: keepPreviousData }));
+  const q = useQuery(
+    trpc.messaging.preview.queryOptions(
+      { purpose, template: deferred, bookingUrl: bookingUrl || null },
+      { placeholderData: keepPreviousData },
+    ),
+  );
   return (
-    <div aria-live="polite" className="mt-2 rounded-md bg-slate-50 p-3 text-sm" data-testid={`preview-${purpose}`}>
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-600">Preview: the exact text (sample caller Maria)</p>
+    <div
+      aria-live="polite"
+      className="mt-2 rounded-md bg-slate-50 p-3 text-sm"
+      data-testid={`preview-${purpose}`}
+    >
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-600">
+        Preview: the exact text (sample caller Maria)
+      </p>
       {q.data ? (
         <>
           <p className="mt-1 whitespace-pre-wrap">{q.data.text}</p>
-          {linkTargetHost(bookingUrl.trim()) && template.includes("{link}") ? <p className="mt-1 text-xs text-slate-600">The link opens {linkTargetHost(bookingUrl.trim())}.</p> : null}
+          {linkTargetHost(bookingUrl.trim()) && template.includes("{link}") ? (
+            <p className="mt-1 text-xs text-slate-600">The link opens {linkTargetHost(bookingUrl.trim())}.</p>
+          ) : null}
           <p className="mt-1 text-xs text-slate-600">
             {q.data.length} characters · {q.data.segments} text{q.data.segments === 1 ? "" : "s"}
           </p>
-          {q.data.unknown.length ? <p className="mt-1 text-xs text-red-700">Unknown variable {q.data.unknown.join(", ")}: it will be sent as written.</p> : null}
-          {q.data.missingLink ? <p className="mt-1 text-xs text-red-700">Add {"{link}"}: the text-back must carry the booking or quote link.</p> : null}
+          {q.data.unknown.length ? (
+            <p className="mt-1 text-xs text-red-700">
+              Unknown variable {q.data.unknown.join(", ")}: it will be sent as written.
+            </p>
+          ) : null}
+          {q.data.missingLink ? (
+            <p className="mt-1 text-xs text-red-700">
+              Add {"{link}"}: the text-back must carry the booking or quote link.
+            </p>
+          ) : null}
           {purpose === "text_back" && !bookingUrl.trim() && template.includes("{link}") ? (
             <p className="mt-1 text-xs text-amber-800">
               {template === DEFAULT_TEMPLATES.text_back
@@ -89,7 +142,10 @@ export function MessagingSettings() {
   const q = useQuery(trpc.messaging.settings.queryOptions());
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Messaging" description="The missed-call text-back, appointment texts and the rules they follow. Callers who reply STOP are never texted again." />
+      <PageHeader
+        title="Messaging"
+        description="The missed-call text-back, appointment texts and the rules they follow. Callers who reply STOP are never texted again."
+      />
       <QueryState query={q} what="see the messaging settings">
         {() => (q.data ? <SettingsForm loaded={q.data} /> : null)}
       </QueryState>
@@ -101,7 +157,11 @@ function SettingsForm({ loaded }: { loaded: Loaded }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>(() => formFrom(loaded));
-  const save = useMutation(trpc.messaging.updateSettings.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.messaging.settings.queryKey() }) }));
+  const save = useMutation(
+    trpc.messaging.updateSettings.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.messaging.settings.queryKey() }),
+    }),
+  );
   // Every field's error at once (the browser's checks first, then the server's list).
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const errors = fieldErrorsFrom(save.error);
@@ -140,22 +200,87 @@ function SettingsForm({ loaded }: { loaded: Loaded }) {
         submit();
       }}
     >
-      {readOnly ? <p role="status" className="text-sm text-amber-800">Read-only: only an owner or manager can change messaging.</p> : null}
+      {readOnly ? (
+        <p role="status" className="text-sm text-amber-800">
+          Read-only: only an owner or manager can change messaging.
+        </p>
+      ) : null}
       <Card title="Text-back">
-        <Toggle label="Text back missed calls" hint="One text from the tracking number within seconds of a missed call." checked={form.textBackEnabled} disabled={readOnly} onChange={(v) => set({ textBackEnabled: v })} />
-        <Toggle label="Text back test calls" hint="Also text simulated calls from Test your flow, so you can see the text-back there." checked={form.textTestCalls} disabled={readOnly} onChange={(v) => set({ textTestCalls: v })} />
+        <Toggle
+          label="Text back missed calls"
+          hint="One text from the tracking number within seconds of a missed call."
+          checked={form.textBackEnabled}
+          disabled={readOnly}
+          onChange={(v) => set({ textBackEnabled: v })}
+        />
+        <Toggle
+          label="Text back test calls"
+          hint="Also text simulated calls from Test your flow, so you can see the text-back there."
+          checked={form.textTestCalls}
+          disabled={readOnly}
+          onChange={(v) => set({ textTestCalls: v })}
+        />
         <div className="mt-2 grid gap-4 sm:grid-cols-2">
-          <Field label="Booking or quote link" placeholder="https://example.com/book" value={form.bookingUrl} disabled={readOnly} onChange={(e) => set({ bookingUrl: e.target.value })} error={err("bookingUrl")} hint="Sent as a short link through LeadRescue, so each click shows on the lead." />
-          <Field label="One text per caller every (hours)" inputMode="numeric" value={form.windowHours} disabled={readOnly} onChange={(e) => set({ windowHours: e.target.value })} error={err("windowHours")} hint="Three rings never mean three texts." />
-          <Field label="Quiet hours start" placeholder="21:00" value={form.quietStart} disabled={readOnly} onChange={(e) => set({ quietStart: e.target.value })} error={err("quietStartMinute")} hint="Texts due at night wait until quiet hours end, in the business's time zone." />
-          <Field label="Quiet hours end" placeholder="08:00" value={form.quietEnd} disabled={readOnly} onChange={(e) => set({ quietEnd: e.target.value })} error={err("quietEndMinute")} hint="Same start and end = no quiet hours." />
-          <Field label="Contact number for HELP replies" placeholder="+15125550100" value={form.contactPhone} disabled={readOnly} onChange={(e) => set({ contactPhone: e.target.value })} error={err("contactPhone")} hint="Empty = the tracking number." />
+          <Field
+            label="Booking or quote link"
+            placeholder="https://example.com/book"
+            value={form.bookingUrl}
+            disabled={readOnly}
+            onChange={(e) => set({ bookingUrl: e.target.value })}
+            error={err("bookingUrl")}
+            hint="Sent as a short link through LeadRescue, so each click shows on the lead."
+          />
+          <Field
+            label="One text per caller every (hours)"
+            inputMode="numeric"
+            value={form.windowHours}
+            disabled={readOnly}
+            onChange={(e) => set({ windowHours: e.target.value })}
+            error={err("windowHours")}
+            hint="Three rings never mean three texts."
+          />
+          <Field
+            label="Quiet hours start"
+            placeholder="21:00"
+            value={form.quietStart}
+            disabled={readOnly}
+            onChange={(e) => set({ quietStart: e.target.value })}
+            error={err("quietStartMinute")}
+            hint="Texts due at night wait until quiet hours end, in the business's time zone."
+          />
+          <Field
+            label="Quiet hours end"
+            placeholder="08:00"
+            value={form.quietEnd}
+            disabled={readOnly}
+            onChange={(e) => set({ quietEnd: e.target.value })}
+            error={err("quietEndMinute")}
+            hint="Same start and end = no quiet hours."
+          />
+          <Field
+            label="Contact number for HELP replies"
+            placeholder="+15125550100"
+            value={form.contactPhone}
+            disabled={readOnly}
+            onChange={(e) => set({ contactPhone: e.target.value })}
+            error={err("contactPhone")}
+            hint="Empty = the tracking number."
+          />
         </div>
       </Card>
       <Card title="Appointments">
-        <Toggle label="Confirm bookings and send reminders" hint="A confirmation when a lead is booked, reminders 24 hours and 2 hours before." checked={form.remindersEnabled} disabled={readOnly} onChange={(v) => set({ remindersEnabled: v })} />
+        <Toggle
+          label="Confirm bookings and send reminders"
+          hint="A confirmation when a lead is booked, reminders 24 hours and 2 hours before."
+          checked={form.remindersEnabled}
+          disabled={readOnly}
+          onChange={(v) => set({ remindersEnabled: v })}
+        />
       </Card>
-      <Card title="Templates" description={`Variables: ${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(", ")}, and {name_prefix} (" Maria" or nothing). "Reply STOP to opt out." is added when a text has no STOP wording.`}>
+      <Card
+        title="Templates"
+        description={`Variables: ${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(", ")}, and {name_prefix} (" Maria" or nothing). "Reply STOP to opt out." is added when a text has no STOP wording.`}
+      >
         <div className="space-y-5">
           {MESSAGE_PURPOSES.map((p) => (
             <div key={p}>
@@ -188,7 +313,13 @@ function SettingsForm({ loaded }: { loaded: Loaded }) {
             Save messaging
           </Button>
           <div aria-live="polite">
-            {save.error && !errors.field ? <ErrorBanner message={errors.message} /> : save.error ? <p className="text-sm text-red-700">Fix the highlighted field.</p> : <SuccessNote message={save.isSuccess ? "Messaging saved." : null} />}
+            {save.error && !errors.field ? (
+              <ErrorBanner message={errors.message} />
+            ) : save.error ? (
+              <p className="text-sm text-red-700">Fix the highlighted field.</p>
+            ) : (
+              <SuccessNote message={save.isSuccess ? "Messaging saved." : null} />
+            )}
           </div>
         </div>
       )}

@@ -6,7 +6,17 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useTRPC } from "@/components/trpc-provider";
 
-const STATUS: Record<string, string> = { pending: "waiting", sending: "sending", queued: "queued", sent: "sent", delivered: "delivered", undelivered: "not delivered", failed: "failed", received: "received", canceled: "not sent" };
+const STATUS: Record<string, string> = {
+  pending: "waiting",
+  sending: "sending",
+  queued: "queued",
+  sent: "sent",
+  delivered: "delivered",
+  undelivered: "not delivered",
+  failed: "failed",
+  received: "received",
+  canceled: "not sent",
+};
 
 export function SimulatorTexts({ leadId }: { leadId: string }) {
   const trpc = useTRPC();
@@ -24,7 +34,10 @@ export function SimulatorTexts({ leadId }: { leadId: string }) {
           {settings.data && !settings.data.textTestCalls ? (
             <>
               Test calls are not texted. Turn on “Text back test calls” in{" "}
-              <Link href={`/t/${slug}/settings/messaging`} className="text-brand-700 underline underline-offset-2 hover:text-brand-600">
+              <Link
+                href={`/t/${slug}/settings/messaging`}
+                className="text-brand-700 underline underline-offset-2 hover:text-brand-600"
+              >
                 Messaging
               </Link>{" "}
               to see the text-back here.
@@ -36,10 +49,15 @@ export function SimulatorTexts({ leadId }: { leadId: string }) {
       ) : (
         <ul className="mt-1 space-y-2 text-sm" aria-live="polite">
           {messages.map((m) => (
-            <li key={m.id} className={`rounded-md px-2 py-1.5 ${m.direction === "outbound" ? "bg-brand-50" : "bg-slate-100"}`}>
+            <li
+              key={m.id}
+              className={`rounded-md px-2 py-1.5 ${m.direction === "outbound" ? "bg-brand-50" : "bg-slate-100"}`}
+            >
               <span className="block whitespace-pre-wrap">{m.body}</span>
               <span className="text-xs text-slate-500">
-                {m.direction === "outbound" ? `${m.purpose.replace("_", " ")} · ${STATUS[m.status] ?? m.status}${m.errorCode ? ` · error ${m.errorCode}` : ""}` : "from the caller"}
+                {m.direction === "outbound"
+                  ? `${m.purpose.replace("_", " ")} · ${STATUS[m.status] ?? m.status}${m.errorCode ? ` · error ${m.errorCode}` : ""}`
+                  : "from the caller"}
               </span>
             </li>
           ))}

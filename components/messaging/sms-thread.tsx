@@ -44,7 +44,14 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
   const thread = useQuery(
     trpc.messaging.thread.queryOptions(
       { leadId },
-      { refetchInterval: (q) => (q.state.data?.messages.some((m) => IN_FLIGHT.has(m.status) && new Date(m.sendAfter).getTime() < Date.now() + 60_000) ? 1500 : 10_000) },
+      {
+        refetchInterval: (q) =>
+          q.state.data?.messages.some(
+            (m) => IN_FLIGHT.has(m.status) && new Date(m.sendAfter).getTime() < Date.now() + 60_000,
+          )
+            ? 1500
+            : 10_000,
+      },
     ),
   );
   const reply = useMutation(
@@ -58,7 +65,10 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
   const errors = fieldErrorsFrom(reply.error);
 
   return (
-    <Card title="Text messages" description="Texts with the caller: the missed-call text-back, appointment texts, their replies and yours.">
+    <Card
+      title="Text messages"
+      description="Texts with the caller: the missed-call text-back, appointment texts, their replies and yours."
+    >
       {thread.isPending ? (
         <Loading label="Loading texts…" />
       ) : thread.error ? (
@@ -66,37 +76,70 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
       ) : (
         <>
           {thread.data.optedOut ? (
-            <p role="status" className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              This caller replied STOP{thread.data.optedOutAt ? ` on ${time.dateTime(thread.data.optedOutAt)}` : ""}: no more texts go to {thread.data.callerPhone}. Call them instead.
+            <p
+              role="status"
+              className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              This caller replied STOP
+              {thread.data.optedOutAt ? ` on ${time.dateTime(thread.data.optedOutAt)}` : ""}: no more texts go
+              to {thread.data.callerPhone}. Call them instead.
             </p>
           ) : null}
           {thread.data.messages.length === 0 ? (
-            <EmptyState title="No texts yet.">A missed call gets a text-back within seconds; the caller&apos;s replies appear here.</EmptyState>
+            <EmptyState title="No texts yet.">
+              A missed call gets a text-back within seconds; the caller&apos;s replies appear here.
+            </EmptyState>
           ) : (
             <ol className="space-y-3" aria-label="Text messages, oldest first" data-testid="sms-thread">
               {thread.data.messages.map((m) => {
                 const out = m.direction === "outbound";
                 return (
-                  <li key={m.id} className={`flex ${out ? "justify-end" : "justify-start"}`} data-testid="sms-message">
-                    <div className={`max-w-[85%] rounded-lg px-3 py-2 text-sm ${out ? "bg-brand-50 text-slate-900 ring-1 ring-brand-100" : "bg-slate-100 text-slate-900"}`}>
+                  <li
+                    key={m.id}
+                    className={`flex ${out ? "justify-end" : "justify-start"}`}
+                    data-testid="sms-message"
+                  >
+                    <div
+                      className={`max-w-[85%] rounded-lg px-3 py-2 text-sm ${out ? "bg-brand-50 text-slate-900 ring-1 ring-brand-100" : "bg-slate-100 text-slate-900"}`}
+                    >
                       <p className="text-xs font-medium text-slate-500">
-                        {out ? (m.author ? `${m.author} · ${PURPOSE[m.purpose] ?? m.purpose}` : (PURPOSE[m.purpose] ?? m.purpose)) : "Caller"}
+                        {out
+                          ? m.author
+                            ? `${m.author} · ${PURPOSE[m.purpose] ?? m.purpose}`
+                            : (PURPOSE[m.purpose] ?? m.purpose)
+                          : "Caller"}
                       </p>
                       <p className="whitespace-pre-wrap">{m.body}</p>
                       <p className="mt-1 text-xs text-slate-500">
-                        <time dateTime={new Date(m.createdAt).toISOString()}>{time.dateTime(m.createdAt)}</time>
+                        <time dateTime={new Date(m.createdAt).toISOString()}>
+                          {time.dateTime(m.createdAt)}
+                        </time>
                         {out ? (
                           <>
                             {" · "}
-                            <span data-testid="sms-status" className={m.status === "failed" || m.status === "undelivered" ? "font-medium text-red-700" : undefined}>
+                            <span
+                              data-testid="sms-status"
+                              className={
+                                m.status === "failed" || m.status === "undelivered"
+                                  ? "font-medium text-red-700"
+                                  : undefined
+                              }
+                            >
                               {STATUS[m.status] ?? m.status}
-                              {m.status === "pending" && new Date(m.sendAfter).getTime() > new Date(m.createdAt).getTime() + 60_000 ? ` until ${time.dateTime(m.sendAfter)}` : ""}
+                              {m.status === "pending" &&
+                              new Date(m.sendAfter).getTime() > new Date(m.createdAt).getTime() + 60_000
+                                ? ` until ${time.dateTime(m.sendAfter)}`
+                                : ""}
                             </span>
-                            {m.errorCode ? <span className="text-red-700"> · error {m.errorCode}</span> : null}
+                            {m.errorCode ? (
+                              <span className="text-red-700"> · error {m.errorCode}</span>
+                            ) : null}
                           </>
                         ) : null}
                       </p>
-                      {m.error && m.status !== "pending" ? <p className="mt-0.5 text-xs text-red-700">{m.error}</p> : null}
+                      {m.error && m.status !== "pending" ? (
+                        <p className="mt-0.5 text-xs text-red-700">{m.error}</p>
+                      ) : null}
                     </div>
                   </li>
                 );
@@ -138,7 +181,13 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
                 <Button type="submit" busy={reply.isPending} disabled={thread.data.optedOut || !body.trim()}>
                   Send text
                 </Button>
-                <div aria-live="polite">{reply.error ? <ErrorBanner message={errors.message} /> : <SuccessNote message={reply.isSuccess ? "Text queued." : null} />}</div>
+                <div aria-live="polite">
+                  {reply.error ? (
+                    <ErrorBanner message={errors.message} />
+                  ) : (
+                    <SuccessNote message={reply.isSuccess ? "Text queued." : null} />
+                  )}
+                </div>
               </div>
             </form>
           ) : null}

@@ -12,17 +12,34 @@ import { Select } from "@/components/ui/form";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 
 const STATUS_TEXT = (n: { status: string; transport: string | null }) =>
-  n.status === "sent" ? (n.transport === "local" ? "Would send (local mode)" : `Sent via ${n.transport}`) : n.status === "failed" ? "Failed" : "Queued";
+  n.status === "sent"
+    ? n.transport === "local"
+      ? "Would send (local mode)"
+      : `Sent via ${n.transport}`
+    : n.status === "failed"
+      ? "Failed"
+      : "Queued";
 
 /** Seconds matter when several messages go out within a minute. */
-const LOG_TIME: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" };
+const LOG_TIME: Intl.DateTimeFormatOptions = {
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  second: "2-digit",
+};
 
 export function DevOutbox({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const { slug } = useParams<{ slug: string }>();
   const time = businessTime(timeZone);
   const [channel, setChannel] = useState<"" | "sms" | "email">("");
-  const list = useInfiniteQuery(trpc.notifications.outbox.infiniteQueryOptions({ channel: channel || null }, { getNextPageParam: (p) => p.nextCursor, refetchInterval: 10_000 }));
+  const list = useInfiniteQuery(
+    trpc.notifications.outbox.infiniteQueryOptions(
+      { channel: channel || null },
+      { getNextPageParam: (p) => p.nextCursor, refetchInterval: 10_000 },
+    ),
+  );
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -31,13 +48,20 @@ export function DevOutbox({ timeZone }: { timeZone: string }) {
         title="Dev outbox"
         description={
           <>
-            Every SMS and email LeadRescue sent or would send. In local mode nothing leaves this machine: email goes out only when SMTP_URL is set, and SMS once Twilio SMS is configured.
-            <span className="mt-1 block text-xs text-slate-500" data-testid="time-zone-note">{time.note()}</span>
+            Every SMS and email LeadRescue sent or would send. In local mode nothing leaves this machine:
+            email goes out only when SMTP_URL is set, and SMS once Twilio SMS is configured.
+            <span className="mt-1 block text-xs text-slate-500" data-testid="time-zone-note">
+              {time.note()}
+            </span>
           </>
         }
       />
       <div className="mb-4 max-w-xs">
-        <Select label="Channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
+        <Select
+          label="Channel"
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as typeof channel)}
+        >
           <option value="">SMS and email</option>
           <option value="sms">SMS</option>
           <option value="email">Email</option>
@@ -49,14 +73,23 @@ export function DevOutbox({ timeZone }: { timeZone: string }) {
         ) : list.error ? (
           <LoadError error={list.error} retry={() => list.refetch()} />
         ) : items.length === 0 ? (
-          <EmptyState title={channel ? `No ${channel === "sms" ? "SMS" : "email"} sent yet.` : "Nothing sent yet."}>Escalations (e.g. an emergency not accepted within 5 minutes) and end-of-day review lists put their SMS and email here.</EmptyState>
+          <EmptyState
+            title={channel ? `No ${channel === "sms" ? "SMS" : "email"} sent yet.` : "Nothing sent yet."}
+          >
+            Escalations (e.g. an emergency not accepted within 5 minutes) and end-of-day review lists put
+            their SMS and email here.
+          </EmptyState>
         ) : (
           <ResponsiveTable
             caption="Outgoing messages, newest first"
             rows={items}
             rowKey={(n) => n.id}
             columns={[
-              { header: "When", nowrap: true, cell: (n) => <span className="text-slate-600">{time.format(n.createdAt, LOG_TIME)}</span> },
+              {
+                header: "When",
+                nowrap: true,
+                cell: (n) => <span className="text-slate-600">{time.format(n.createdAt, LOG_TIME)}</span>,
+              },
               { header: "Channel", cell: (n) => <span className="uppercase">{n.channel}</span> },
               {
                 header: "To",
@@ -78,7 +111,10 @@ export function DevOutbox({ timeZone }: { timeZone: string }) {
                       {n.leadId ? (
                         <>
                           {" · "}
-                          <Link href={`/t/${slug}/leads/${n.leadId}`} className="text-brand-700 underline underline-offset-2">
+                          <Link
+                            href={`/t/${slug}/leads/${n.leadId}`}
+                            className="text-brand-700 underline underline-offset-2"
+                          >
                             Open lead
                           </Link>
                         </>

@@ -18,14 +18,25 @@ export function NotificationList() {
   const { slug } = useParams<{ slug: string }>();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [note, setNote] = useState<string | null>(null);
-  const count = useQuery(trpc.notifications.unreadCount.queryOptions(undefined, { refetchInterval: REFRESH_MS }));
-  const list = useInfiniteQuery(trpc.notifications.list.infiniteQueryOptions({ unreadOnly }, { getNextPageParam: (p) => p.nextCursor, refetchInterval: REFRESH_MS }));
+  const count = useQuery(
+    trpc.notifications.unreadCount.queryOptions(undefined, { refetchInterval: REFRESH_MS }),
+  );
+  const list = useInfiniteQuery(
+    trpc.notifications.list.infiniteQueryOptions(
+      { unreadOnly },
+      { getNextPageParam: (p) => p.nextCursor, refetchInterval: REFRESH_MS },
+    ),
+  );
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: () => refresh() }));
   const markAll = useMutation(
     trpc.notifications.markAllRead.mutationOptions({
       onSuccess: (r) => {
-        setNote(r.updated ? `Marked ${r.updated} notification${r.updated === 1 ? "" : "s"} read.` : "Nothing was unread.");
+        setNote(
+          r.updated
+            ? `Marked ${r.updated} notification${r.updated === 1 ? "" : "s"} read.`
+            : "Nothing was unread.",
+        );
         return refresh();
       },
     }),
@@ -44,11 +55,19 @@ export function NotificationList() {
         actions={
           <div className="flex items-center gap-3">
             {count.data?.canSeeOutbox ? (
-              <Link href={`/t/${slug}/dev/outbox`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+              <Link
+                href={`/t/${slug}/dev/outbox`}
+                className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+              >
                 Dev outbox
               </Link>
             ) : null}
-            <Button variant="secondary" busy={markAll.isPending} disabled={unread === 0} onClick={() => markAll.mutate()}>
+            <Button
+              variant="secondary"
+              busy={markAll.isPending}
+              disabled={unread === 0}
+              onClick={() => markAll.mutate()}
+            >
               Mark all read
             </Button>
           </div>
@@ -59,10 +78,19 @@ export function NotificationList() {
           <p className="text-sm text-slate-700" role="status" aria-live="polite">
             {count.isPending ? "Counting…" : `${unread} unread`}
           </p>
-          {time ? <p className="text-xs text-slate-500" data-testid="time-zone-note">{time.note()}</p> : null}
+          {time ? (
+            <p className="text-xs text-slate-500" data-testid="time-zone-note">
+              {time.note()}
+            </p>
+          ) : null}
         </div>
         <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} className="size-4 rounded border-slate-300" />
+          <input
+            type="checkbox"
+            checked={unreadOnly}
+            onChange={(e) => setUnreadOnly(e.target.checked)}
+            className="size-4 rounded border-slate-300"
+          />
           Unread only
         </label>
       </div>
@@ -76,11 +104,16 @@ export function NotificationList() {
         ) : list.error ? (
           <LoadError error={list.error} retry={() => list.refetch()} />
         ) : items.length === 0 ? (
-          <EmptyState title={unreadOnly ? "No unread notifications." : "No notifications yet."}>Escalations and end-of-day review lists show up here.</EmptyState>
+          <EmptyState title={unreadOnly ? "No unread notifications." : "No notifications yet."}>
+            Escalations and end-of-day review lists show up here.
+          </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100" aria-label="Notifications">
             {items.map((n) => (
-              <li key={n.id} className={`flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-3 ${n.readAt ? "" : "font-medium"}`}>
+              <li
+                key={n.id}
+                className={`flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-3 ${n.readAt ? "" : "font-medium"}`}
+              >
                 <div className="min-w-0 flex-1">
                   <p className="text-sm">
                     {n.readAt ? null : (
@@ -91,20 +124,33 @@ export function NotificationList() {
                     )}
                     {n.body}
                   </p>
-                  <p className="mt-1 text-xs font-normal text-slate-500">{time ? time.dateTime(n.createdAt) : null}</p>
+                  <p className="mt-1 text-xs font-normal text-slate-500">
+                    {time ? time.dateTime(n.createdAt) : null}
+                  </p>
                 </div>
                 <div className="flex shrink-0 items-center gap-3 text-sm font-normal">
                   {n.leadId ? (
-                    <Link href={`/t/${slug}/leads/${n.leadId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+                    <Link
+                      href={`/t/${slug}/leads/${n.leadId}`}
+                      className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+                    >
                       Open lead
                     </Link>
                   ) : n.purpose === "routine.review_list" ? (
-                    <Link href={`/t/${slug}/routines?tab=end-of-day`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+                    <Link
+                      href={`/t/${slug}/routines?tab=end-of-day`}
+                      className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+                    >
                       Open review list
                     </Link>
                   ) : null}
                   {n.readAt ? null : (
-                    <button type="button" className="text-slate-600 underline hover:text-slate-900" onClick={() => markRead.mutate({ id: n.id })} disabled={markRead.isPending}>
+                    <button
+                      type="button"
+                      className="text-slate-600 underline hover:text-slate-900"
+                      onClick={() => markRead.mutate({ id: n.id })}
+                      disabled={markRead.isPending}
+                    >
                       Mark read<span className="sr-only"> this notification</span>
                     </button>
                   )}

@@ -13,10 +13,24 @@ import { formatRate } from "@/server/qa/qa-day";
 type Verdict = "pass" | "fail";
 
 function VerdictBadge({ verdict }: { verdict: Verdict }) {
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${verdict === "fail" ? "bg-red-100 text-red-800" : "bg-emerald-100 text-emerald-800"}`}>{verdict === "fail" ? "Failed" : "Passed"}</span>;
+  return (
+    <span
+      className={`rounded-full px-2 py-0.5 text-xs font-semibold ${verdict === "fail" ? "bg-red-100 text-red-800" : "bg-emerald-100 text-emerald-800"}`}
+    >
+      {verdict === "fail" ? "Failed" : "Passed"}
+    </span>
+  );
 }
 
-function OverrideForm({ reviewId, current, onSaved }: { reviewId: string; current: Verdict; onSaved: () => Promise<void> }) {
+function OverrideForm({
+  reviewId,
+  current,
+  onSaved,
+}: {
+  reviewId: string;
+  current: Verdict;
+  onSaved: () => Promise<void>;
+}) {
   const trpc = useTRPC();
   const id = useId();
   const [verdict, setVerdict] = useState<Verdict>(current === "fail" ? "pass" : "fail");
@@ -26,7 +40,11 @@ function OverrideForm({ reviewId, current, onSaved }: { reviewId: string; curren
     trpc.qa.override.mutationOptions({
       onSuccess: async (res) => {
         setNote("");
-        setSaved(res.switchedToSafe ? "Saved. The day is now over 5 %: the AI was switched to safe, scripted questions." : "Saved.");
+        setSaved(
+          res.switchedToSafe
+            ? "Saved. The day is now over 5 %: the AI was switched to safe, scripted questions."
+            : "Saved.",
+        );
         await onSaved();
       },
     }),
@@ -44,7 +62,13 @@ function OverrideForm({ reviewId, current, onSaved }: { reviewId: string; curren
         <div className="mt-1 flex gap-4 text-sm">
           {(["pass", "fail"] as const).map((v) => (
             <label key={v} className="flex items-center gap-1">
-              <input type="radio" name={`${id}-verdict`} value={v} checked={verdict === v} onChange={() => setVerdict(v)} />
+              <input
+                type="radio"
+                name={`${id}-verdict`}
+                value={v}
+                checked={verdict === v}
+                onChange={() => setVerdict(v)}
+              />
               {v === "pass" ? "Passed" : "Failed"}
             </label>
           ))}
@@ -81,7 +105,17 @@ function OverrideForm({ reviewId, current, onSaved }: { reviewId: string; curren
   );
 }
 
-export function DayReviews({ slug, day, timeZone, canReview }: { slug: string; day: string; timeZone: string; canReview: boolean }) {
+export function DayReviews({
+  slug,
+  day,
+  timeZone,
+  canReview,
+}: {
+  slug: string;
+  day: string;
+  timeZone: string;
+  canReview: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reviews = useQuery(trpc.qa.reviews.queryOptions({ day }));
@@ -92,85 +126,133 @@ export function DayReviews({ slug, day, timeZone, canReview }: { slug: string; d
   };
 
   if (reviews.isPending) return <Loading label="Loading the sampled calls…" />;
-  if (reviews.isError) return <LoadError error={reviews.error} retry={() => void reviews.refetch()} what="QA day" />;
+  if (reviews.isError)
+    return <LoadError error={reviews.error} retry={() => void reviews.refetch()} what="QA day" />;
   const data = reviews.data;
   return (
     <>
-    {data.afterCall.length ? (
-      <Card title={`Flagged after the call on ${day}`} description="Every AI-handled call is read again once it ends. These calls had something the live call missed; a missed emergency was already turned into an urgent callback." className="mb-6">
-        <ul className="divide-y divide-slate-100" data-testid="after-call-flags">
-          {data.afterCall.map((r) => (
-            <li key={r.id} className="py-3">
-              <div className="flex flex-wrap items-center gap-2">
-                <span className="text-sm font-medium">{r.callerName ?? r.callerPhone ?? "Unknown caller"}</span>
-                {r.startedAt ? <span className="text-xs text-slate-500">{dateTimeIn(timeZone, r.startedAt, { hour: "numeric", minute: "2-digit" })}</span> : null}
-                {r.upgraded ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">Upgraded to emergency</span> : null}
-                {r.leadId ? (
-                  <Link href={`/t/${slug}/leads/${r.leadId}`} className="ml-auto text-sm text-brand-700 hover:underline">
-                    Open lead
-                  </Link>
-                ) : null}
-              </div>
-              <ul className="mt-2 space-y-1 text-sm" aria-label="What the after-call check found">
-                {r.flags.map((f, i) => (
-                  <li key={i}>
-                    <span className="font-medium text-amber-900">{f.label}:</span> {f.detail}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      </Card>
-    ) : null}
-    <Card title={`Sampled calls on ${day}`} description={data.sampled ? `${data.failed} of ${data.sampled} failed (${formatRate(data.rate)}).` : undefined}>
-      {data.items.length === 0 ? (
-        <EmptyState title="No calls were sampled on this day.">The day had no finished AI-handled calls when it was sampled.</EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-100">
-          {data.items.map((r) => (
-            <li key={r.id} className="py-3">
-              <div className="flex flex-wrap items-center gap-2">
-                <VerdictBadge verdict={r.effectiveVerdict} />
-                {r.reviewerVerdict ? <span className="text-xs text-slate-500">(automated: {r.verdict === "fail" ? "failed" : "passed"})</span> : null}
-                <span className="text-sm font-medium">{r.callerName ?? r.callerPhone ?? "Unknown caller"}</span>
-                {r.startedAt ? <span className="text-xs text-slate-500">{dateTimeIn(timeZone, r.startedAt, { hour: "numeric", minute: "2-digit" })}</span> : null}
-                {r.promptProfile ? <span className="text-xs text-slate-500">profile {r.promptProfile}</span> : null}
-                {r.leadId ? (
-                  <Link href={`/t/${slug}/leads/${r.leadId}`} className="ml-auto text-sm text-brand-700 hover:underline">
-                    Open lead
-                  </Link>
-                ) : null}
-              </div>
-              {r.findings.length ? (
-                <ul className="mt-2 space-y-1 text-sm" aria-label="Failed criteria">
-                  {r.findings.map((f, i) => (
+      {data.afterCall.length ? (
+        <Card
+          title={`Flagged after the call on ${day}`}
+          description="Every AI-handled call is read again once it ends. These calls had something the live call missed; a missed emergency was already turned into an urgent callback."
+          className="mb-6"
+        >
+          <ul className="divide-y divide-slate-100" data-testid="after-call-flags">
+            {data.afterCall.map((r) => (
+              <li key={r.id} className="py-3">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="text-sm font-medium">
+                    {r.callerName ?? r.callerPhone ?? "Unknown caller"}
+                  </span>
+                  {r.startedAt ? (
+                    <span className="text-xs text-slate-500">
+                      {dateTimeIn(timeZone, r.startedAt, { hour: "numeric", minute: "2-digit" })}
+                    </span>
+                  ) : null}
+                  {r.upgraded ? (
+                    <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">
+                      Upgraded to emergency
+                    </span>
+                  ) : null}
+                  {r.leadId ? (
+                    <Link
+                      href={`/t/${slug}/leads/${r.leadId}`}
+                      className="ml-auto text-sm text-brand-700 hover:underline"
+                    >
+                      Open lead
+                    </Link>
+                  ) : null}
+                </div>
+                <ul className="mt-2 space-y-1 text-sm" aria-label="What the after-call check found">
+                  {r.flags.map((f, i) => (
                     <li key={i}>
-                      <span className="font-medium text-red-800">{f.label}:</span> {f.detail}
+                      <span className="font-medium text-amber-900">{f.label}:</span> {f.detail}
                     </li>
                   ))}
                 </ul>
-              ) : (
-                <p className="mt-1 text-sm text-slate-600">No failure criteria found.</p>
-              )}
-              {r.reviewerNote ? (
-                <p className="mt-1 text-sm text-slate-700">
-                  {r.reviewerName} ({r.reviewerVerdict === "fail" ? "failed" : "passed"}): &ldquo;{r.reviewerNote}&rdquo;
-                </p>
-              ) : null}
-              {canReview ? (
-                <>
-                  <button type="button" className="mt-2 text-sm text-brand-700 hover:underline" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
-                    {open === r.id ? "Cancel" : "Override verdict"}
-                  </button>
-                  {open === r.id ? <OverrideForm reviewId={r.id} current={r.effectiveVerdict} onSaved={refresh} /> : null}
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <Card
+        title={`Sampled calls on ${day}`}
+        description={
+          data.sampled ? `${data.failed} of ${data.sampled} failed (${formatRate(data.rate)}).` : undefined
+        }
+      >
+        {data.items.length === 0 ? (
+          <EmptyState title="No calls were sampled on this day.">
+            The day had no finished AI-handled calls when it was sampled.
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {data.items.map((r) => (
+              <li key={r.id} className="py-3">
+                <div className="flex flex-wrap items-center gap-2">
+                  <VerdictBadge verdict={r.effectiveVerdict} />
+                  {r.reviewerVerdict ? (
+                    <span className="text-xs text-slate-500">
+                      (automated: {r.verdict === "fail" ? "failed" : "passed"})
+                    </span>
+                  ) : null}
+                  <span className="text-sm font-medium">
+                    {r.callerName ?? r.callerPhone ?? "Unknown caller"}
+                  </span>
+                  {r.startedAt ? (
+                    <span className="text-xs text-slate-500">
+                      {dateTimeIn(timeZone, r.startedAt, { hour: "numeric", minute: "2-digit" })}
+                    </span>
+                  ) : null}
+                  {r.promptProfile ? (
+                    <span className="text-xs text-slate-500">profile {r.promptProfile}</span>
+                  ) : null}
+                  {r.leadId ? (
+                    <Link
+                      href={`/t/${slug}/leads/${r.leadId}`}
+                      className="ml-auto text-sm text-brand-700 hover:underline"
+                    >
+                      Open lead
+                    </Link>
+                  ) : null}
+                </div>
+                {r.findings.length ? (
+                  <ul className="mt-2 space-y-1 text-sm" aria-label="Failed criteria">
+                    {r.findings.map((f, i) => (
+                      <li key={i}>
+                        <span className="font-medium text-red-800">{f.label}:</span> {f.detail}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="mt-1 text-sm text-slate-600">No failure criteria found.</p>
+                )}
+                {r.reviewerNote ? (
+                  <p className="mt-1 text-sm text-slate-700">
+                    {r.reviewerName} ({r.reviewerVerdict === "fail" ? "failed" : "passed"}): &ldquo;
+                    {r.reviewerNote}&rdquo;
+                  </p>
+                ) : null}
+                {canReview ? (
+                  <>
+                    <button
+                      type="button"
+                      className="mt-2 text-sm text-brand-700 hover:underline"
+                      aria-expanded={open === r.id}
+                      onClick={() => setOpen(open === r.id ? null : r.id)}
+                    >
+                      {open === r.id ? "Cancel" : "Override verdict"}
+                    </button>
+                    {open === r.id ? (
+                      <OverrideForm reviewId={r.id} current={r.effectiveVerdict} onSaved={refresh} />
+                    ) : null}
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
     </>
   );
 }

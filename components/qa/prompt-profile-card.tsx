@@ -7,14 +7,28 @@ import { Button, ErrorBanner, Field, SuccessNote, fieldErrorsFrom } from "@/comp
 import { Card } from "@/components/ui/layout";
 import { dateTimeIn } from "@/components/leads/format";
 
-type Profile = { profile: "standard" | "safe"; reason: string | null; changedAt: Date | string | null; changedBy: string | null; byQa: boolean };
+type Profile = {
+  profile: "standard" | "safe";
+  reason: string | null;
+  changedAt: Date | string | null;
+  changedBy: string | null;
+  byQa: boolean;
+};
 
 const PROFILE_TEXT = {
   standard: { name: "Standard", text: "The AI interprets what callers say naturally." },
   safe: { name: "Safe", text: "Scripted questions, and the AI only copies facts the caller states." },
 } as const;
 
-export function PromptProfileCard({ profile, timeZone, canChange }: { profile: Profile; timeZone: string; canChange: boolean }) {
+export function PromptProfileCard({
+  profile,
+  timeZone,
+  canChange,
+}: {
+  profile: Profile;
+  timeZone: string;
+  canChange: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
@@ -24,7 +38,9 @@ export function PromptProfileCard({ profile, timeZone, canChange }: { profile: P
     trpc.qa.setProfile.mutationOptions({
       onSuccess: async (res) => {
         setReason("");
-        setDone(`Switched to ${res.profile === "safe" ? "safe, scripted" : "standard"} questions. New calls use them from now on.`);
+        setDone(
+          `Switched to ${res.profile === "safe" ? "safe, scripted" : "standard"} questions. New calls use them from now on.`,
+        );
         await queryClient.invalidateQueries({ queryKey: trpc.qa.days.queryKey() });
       },
     }),
@@ -40,7 +56,12 @@ export function PromptProfileCard({ profile, timeZone, canChange }: { profile: P
   return (
     <Card title="How the AI asks questions">
       <p className="text-sm">
-        <span className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${profile.profile === "safe" ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}>{PROFILE_TEXT[profile.profile].name}<span className="sr-only"> questions:</span></span>
+        <span
+          className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${profile.profile === "safe" ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}
+        >
+          {PROFILE_TEXT[profile.profile].name}
+          <span className="sr-only"> questions:</span>
+        </span>
         {PROFILE_TEXT[profile.profile].text}
       </p>
       {profile.changedAt ? (
@@ -49,15 +70,28 @@ export function PromptProfileCard({ profile, timeZone, canChange }: { profile: P
           {profile.reason ? <>: &ldquo;{profile.reason}&rdquo;</> : "."}
         </p>
       ) : (
-        <p className="mt-2 text-sm text-slate-600">Never changed. QA switches to safe when a day&apos;s failure rate exceeds 5 %.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          Never changed. QA switches to safe when a day&apos;s failure rate exceeds 5 %.
+        </p>
       )}
       {profile.profile === "safe" && profile.byQa ? (
-        <p className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">Review the failed calls below and the prompts, then switch back to standard with what you found.</p>
+        <p className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          Review the failed calls below and the prompts, then switch back to standard with what you found.
+        </p>
       ) : null}
       {canChange ? (
         <form onSubmit={submit} className="mt-4 space-y-3" noValidate>
-          <Field label={`Reason for switching to ${target}`} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.fields.reason} hint="Saved in the audit log, e.g. what the prompt review found." maxLength={500} />
-          {errors.fields.reason ? null : <ErrorBanner message={change.error && !errors.field ? errors.message : null} />}
+          <Field
+            label={`Reason for switching to ${target}`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={errors.fields.reason}
+            hint="Saved in the audit log, e.g. what the prompt review found."
+            maxLength={500}
+          />
+          {errors.fields.reason ? null : (
+            <ErrorBanner message={change.error && !errors.field ? errors.message : null} />
+          )}
           <Button type="submit" variant={target === "safe" ? "secondary" : "primary"} busy={change.isPending}>
             Switch to {target}
           </Button>
@@ -66,7 +100,9 @@ export function PromptProfileCard({ profile, timeZone, canChange }: { profile: P
           </div>
         </form>
       ) : (
-        <p className="mt-3 text-xs text-slate-500">Only owners and agency operators can switch how the AI asks.</p>
+        <p className="mt-3 text-xs text-slate-500">
+          Only owners and agency operators can switch how the AI asks.
+        </p>
       )}
     </Card>
   );

@@ -38,15 +38,34 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
       title="Call QA"
       description="Every evening 10 random AI-handled calls of the day are checked for a wrong qualification path, missing required fields, incorrect urgency and hallucinated details. Above 5 % failures the AI switches to safe, scripted questions."
       actions={
-        <Button onClick={() => { setRan(null); run.mutate(); }} busy={run.isPending} variant="secondary">
+        <Button
+          onClick={() => {
+            setRan(null);
+            run.mutate();
+          }}
+          busy={run.isPending}
+          variant="secondary"
+        >
           Run today&apos;s sample now
         </Button>
       }
     />
   );
 
-  if (days.isPending) return <div>{header}<Loading label="Loading QA results…" /></div>;
-  if (days.isError) return <div>{header}<LoadError error={days.error} retry={() => void days.refetch()} what="QA page" /></div>;
+  if (days.isPending)
+    return (
+      <div>
+        {header}
+        <Loading label="Loading QA results…" />
+      </div>
+    );
+  if (days.isError)
+    return (
+      <div>
+        {header}
+        <LoadError error={days.error} retry={() => void days.refetch()} what="QA page" />
+      </div>
+    );
   const data = days.data;
   const sampledDays = data.days.filter((d) => d.isSampled && d.sampled > 0);
   const day = picked ?? sampledDays[sampledDays.length - 1]?.day ?? null;
@@ -55,16 +74,30 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
     <div className="max-w-5xl space-y-6">
       {header}
       <div aria-live="polite" className="text-sm">
-        {ran ? <p role="status" className="rounded-md bg-slate-50 p-3">{ran}</p> : null}
+        {ran ? (
+          <p role="status" className="rounded-md bg-slate-50 p-3">
+            {ran}
+          </p>
+        ) : null}
       </div>
       <ErrorBanner message={run.error ? fieldErrorsFrom(run.error).message : null} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title="Failure rate, last 30 days" description={data.hasAiCalls ? "Red bars went over the 5 % line. Click a bar, or use the table, to see that day's calls." : undefined}>
+          <Card
+            title="Failure rate, last 30 days"
+            description={
+              data.hasAiCalls
+                ? "Red bars went over the 5 % line. Click a bar, or use the table, to see that day's calls."
+                : undefined
+            }
+          >
             {data.hasAiCalls ? (
               <FailureRateChart days={data.days} selected={day} onSelect={setPicked} />
             ) : (
-              <EmptyState title="No AI-handled calls yet.">When the AI answers missed calls, a daily sample of them shows up here. Test calls from “Test your flow” are never sampled.</EmptyState>
+              <EmptyState title="No AI-handled calls yet.">
+                When the AI answers missed calls, a daily sample of them shows up here. Test calls from “Test
+                your flow” are never sampled.
+              </EmptyState>
             )}
           </Card>
         </div>
@@ -73,9 +106,13 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
       {day ? (
         <DayReviews slug={slug} day={day} timeZone={data.timeZone} canReview />
       ) : data.hasAiCalls ? (
-        <EmptyState title="No day has been sampled yet.">The first sample runs after 6 PM business time, or use “Run today’s sample now”.</EmptyState>
+        <EmptyState title="No day has been sampled yet.">
+          The first sample runs after 6 PM business time, or use “Run today’s sample now”.
+        </EmptyState>
       ) : null}
-      <div className="mt-6"><HandoffReviews slug={slug} /></div>
+      <div className="mt-6">
+        <HandoffReviews slug={slug} />
+      </div>
     </div>
   );
 }

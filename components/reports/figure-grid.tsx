@@ -6,13 +6,22 @@ import { FIGURES, formatFigure, type FigureDef, type FigureSection } from "@/ser
 import type { Report } from "@/server/reports/report-schema";
 
 function change(def: FigureDef, current: number | null, previous: number | null): string | null {
-  if (current == null || previous == null || current === previous) return current === previous && current != null ? "no change" : null;
+  if (current == null || previous == null || current === previous)
+    return current === previous && current != null ? "no change" : null;
   const diff = current - previous;
   const sign = diff > 0 ? "up" : "down";
   return `${sign} ${formatFigure(Math.abs(diff), def.unit === "rate" ? "rate" : def.unit)}`;
 }
 
-export function FigureGrid({ report, section, slug }: { report: Report; section: FigureSection; slug: string }) {
+export function FigureGrid({
+  report,
+  section,
+  slug,
+}: {
+  report: Report;
+  section: FigureSection;
+  slug: string;
+}) {
   const defs = FIGURES.filter((f) => f.section === section);
   return (
     <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid={`figures-${section}`}>
@@ -23,7 +32,10 @@ export function FigureGrid({ report, section, slug }: { report: Report; section:
         const body = (
           <>
             <span className="block text-xs font-medium text-slate-600">{def.label}</span>
-            <span className="mt-1 block text-2xl font-semibold tabular-nums" data-testid={`figure-${def.key}`}>
+            <span
+              className="mt-1 block text-2xl font-semibold tabular-nums"
+              data-testid={`figure-${def.key}`}
+            >
               {formatFigure(current, def.unit)}
             </span>
             <span className="mt-1 block text-xs text-slate-600">
@@ -35,9 +47,18 @@ export function FigureGrid({ report, section, slug }: { report: Report; section:
         return (
           <li key={def.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             {def.inbox && !report.ownLeadsOnly ? (
-              <Link href={inboxHref(slug, { ...def.inbox, createdFrom: report.period.start, createdTo: report.period.end })} className="block rounded hover:text-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+              <Link
+                href={inboxHref(slug, {
+                  ...def.inbox,
+                  createdFrom: report.period.start,
+                  createdTo: report.period.end,
+                })}
+                className="block rounded hover:text-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+              >
                 {body}
-                <span className="mt-2 block text-xs font-medium text-brand-700 underline">Open in the inbox</span>
+                <span className="mt-2 block text-xs font-medium text-brand-700 underline">
+                  Open in the inbox
+                </span>
               </Link>
             ) : (
               body

@@ -15,7 +15,15 @@ const CHOICES = [
 
 const inputClass = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-export function PeriodPicker({ value, onChange, error }: { value: ReportPeriodInput; onChange: (p: ReportPeriodInput) => void; error?: { field?: string; message?: string } }) {
+export function PeriodPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: ReportPeriodInput;
+  onChange: (p: ReportPeriodInput) => void;
+  error?: { field?: string; message?: string };
+}) {
   const [kind, setKind] = useState<ReportPeriodInput["kind"]>(value.kind);
   const [from, setFrom] = useState(value.from ?? "");
   const [to, setTo] = useState(value.to ?? "");
@@ -35,7 +43,12 @@ export function PeriodPicker({ value, onChange, error }: { value: ReportPeriodIn
         <label htmlFor="report-period" className="block text-sm font-medium text-slate-700">
           Period
         </label>
-        <select id="report-period" className={inputClass} value={kind} onChange={(e) => pick(e.target.value as ReportPeriodInput["kind"])}>
+        <select
+          id="report-period"
+          className={inputClass}
+          value={kind}
+          onChange={(e) => pick(e.target.value as ReportPeriodInput["kind"])}
+        >
           {CHOICES.map((c) => (
             <option key={c.kind} value={c.kind}>
               {c.label}
@@ -49,13 +62,29 @@ export function PeriodPicker({ value, onChange, error }: { value: ReportPeriodIn
             <label htmlFor="report-from" className="block text-sm font-medium text-slate-700">
               First day
             </label>
-            <input id="report-from" type="date" className={inputClass} value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={error?.field === "from" || undefined} aria-describedby={error?.field === "from" ? "report-period-error" : undefined} />
+            <input
+              id="report-from"
+              type="date"
+              className={inputClass}
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-invalid={error?.field === "from" || undefined}
+              aria-describedby={error?.field === "from" ? "report-period-error" : undefined}
+            />
           </div>
           <div>
             <label htmlFor="report-to" className="block text-sm font-medium text-slate-700">
               Last day
             </label>
-            <input id="report-to" type="date" className={inputClass} value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={error?.field === "to" || undefined} aria-describedby={error?.field === "to" ? "report-period-error" : undefined} />
+            <input
+              id="report-to"
+              type="date"
+              className={inputClass}
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              aria-invalid={error?.field === "to" || undefined}
+              aria-describedby={error?.field === "to" ? "report-period-error" : undefined}
+            />
           </div>
           <Button type="submit" variant="secondary">
             Show

@@ -14,15 +14,23 @@ export function PrintableReport({ report }: { report: Report }) {
       <table className="mt-2 w-full border-collapse text-sm">
         <thead>
           <tr>
-            <th scope="col" className={th}>Figure</th>
-            <th scope="col" className={th}>{report.period.label}</th>
-            <th scope="col" className={th}>Previous month</th>
+            <th scope="col" className={th}>
+              Figure
+            </th>
+            <th scope="col" className={th}>
+              {report.period.label}
+            </th>
+            <th scope="col" className={th}>
+              Previous month
+            </th>
           </tr>
         </thead>
         <tbody>
           {FIGURES.filter((f) => f.section === key).map((f) => (
             <tr key={f.key}>
-              <th scope="row" className={th}>{f.label}</th>
+              <th scope="row" className={th}>
+                {f.label}
+              </th>
               <td className={td}>{formatFigure(report.current[f.key], f.unit)}</td>
               <td className={td}>{formatFigure(report.previous[f.key], f.unit)}</td>
             </tr>
@@ -37,7 +45,8 @@ export function PrintableReport({ report }: { report: Report }) {
         <div>
           <h1 className="text-2xl font-semibold">{report.business.name}: missed-lead report</h1>
           <p className="mt-1 text-sm text-slate-700">
-            {report.period.label} ({report.period.firstDay} to {report.period.lastDay}, {report.business.timeZone}){report.ownLeadsOnly ? " — your own leads" : ""}
+            {report.period.label} ({report.period.firstDay} to {report.period.lastDay},{" "}
+            {report.business.timeZone}){report.ownLeadsOnly ? " — your own leads" : ""}
           </p>
         </div>
         <PrintButton />
@@ -46,7 +55,9 @@ export function PrintableReport({ report }: { report: Report }) {
       <section className="mt-6 break-inside-avoid">
         <h2 className="text-lg font-semibold">Open lead leaks</h2>
         <p className="mt-1 text-sm">
-          {report.leaks.total} open leads leak as of {report.leaks.asOf.slice(0, 10)}: {report.leaks.unowned} without an owner, {report.leaks.overdue} past their due time, {report.leaks.noNextAction} without a next action, {report.leaks.unacceptedPastWindow} handoffs not accepted in time.
+          {report.leaks.total} open leads leak as of {report.leaks.asOf.slice(0, 10)}: {report.leaks.unowned}{" "}
+          without an owner, {report.leaks.overdue} past their due time, {report.leaks.noNextAction} without a
+          next action, {report.leaks.unacceptedPastWindow} handoffs not accepted in time.
         </p>
       </section>
       <section className="mt-6 break-inside-avoid">
@@ -54,7 +65,9 @@ export function PrintableReport({ report }: { report: Report }) {
         {report.scriptImprovements.length ? (
           <ol className="mt-1 list-decimal pl-5 text-sm">
             {report.scriptImprovements.map((s) => (
-              <li key={`${s.kind}:${s.key}`}>{s.label} ({s.count}×)</li>
+              <li key={`${s.kind}:${s.key}`}>
+                {s.label} ({s.count}×)
+              </li>
             ))}
           </ol>
         ) : (
@@ -66,31 +79,50 @@ export function PrintableReport({ report }: { report: Report }) {
         <h2 className="text-lg font-semibold">KPIs by lead source</h2>
         {report.bySource.length ? (
           // Nine columns do not fit a phone: the table scrolls inside its own box, never the page (printing shows it whole).
-          <div role="region" aria-label="KPIs by lead source, scrolls sideways on small screens" tabIndex={0} className="overflow-x-auto print:overflow-visible">
-          <table className="mt-2 w-full border-collapse text-sm">
-            <thead>
-              <tr>
-                {["Source", "Leads", "Response", "Appointment", "Show", "Close", "Avg. temp.", "Opt-out", "Speed p50"].map((h) => (
-                  <th key={h} scope="col" className={th}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.bySource.map((s) => (
-                <tr key={s.source}>
-                  <th scope="row" className={th}>{s.source.replace("_", " ")}</th>
-                  <td className={td}>{s.leads}</td>
-                  <td className={td}>{formatFigure(s.responseRate, "rate")}</td>
-                  <td className={td}>{formatFigure(s.appointmentRate, "rate")}</td>
-                  <td className={td}>{formatFigure(s.showRate, "rate")}</td>
-                  <td className={td}>{formatFigure(s.closeRate, "rate")}</td>
-                  <td className={td}>{formatFigure(s.averageTemperature, "score")}</td>
-                  <td className={td}>{formatFigure(s.optOutRate, "rate")}</td>
-                  <td className={td}>{formatFigure(s.speedToLeadP50Minutes, "minutes")}</td>
+          <div
+            role="region"
+            aria-label="KPIs by lead source, scrolls sideways on small screens"
+            tabIndex={0}
+            className="overflow-x-auto print:overflow-visible"
+          >
+            <table className="mt-2 w-full border-collapse text-sm">
+              <thead>
+                <tr>
+                  {[
+                    "Source",
+                    "Leads",
+                    "Response",
+                    "Appointment",
+                    "Show",
+                    "Close",
+                    "Avg. temp.",
+                    "Opt-out",
+                    "Speed p50",
+                  ].map((h) => (
+                    <th key={h} scope="col" className={th}>
+                      {h}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.bySource.map((s) => (
+                  <tr key={s.source}>
+                    <th scope="row" className={th}>
+                      {s.source.replace("_", " ")}
+                    </th>
+                    <td className={td}>{s.leads}</td>
+                    <td className={td}>{formatFigure(s.responseRate, "rate")}</td>
+                    <td className={td}>{formatFigure(s.appointmentRate, "rate")}</td>
+                    <td className={td}>{formatFigure(s.showRate, "rate")}</td>
+                    <td className={td}>{formatFigure(s.closeRate, "rate")}</td>
+                    <td className={td}>{formatFigure(s.averageTemperature, "score")}</td>
+                    <td className={td}>{formatFigure(s.optOutRate, "rate")}</td>
+                    <td className={td}>{formatFigure(s.speedToLeadP50Minutes, "minutes")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         ) : (
           <p className="mt-1 text-sm">No leads this month.</p>

@@ -12,10 +12,26 @@ const OUTCOMES = [
   { key: "missed", label: "Missed", color: "#dc2626" },
 ] as const;
 
-const FUNNEL_LABEL: Record<string, string> = { calls: "Calls", leads: "Leads", booked: "Booked", showed: "Showed", won: "Won" };
+const FUNNEL_LABEL: Record<string, string> = {
+  calls: "Calls",
+  leads: "Leads",
+  booked: "Booked",
+  showed: "Showed",
+  won: "Won",
+};
 const shortDay = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
 
-function ChartFigure({ title, summary, chart, table }: { title: string; summary: string; chart: ReactNode; table: ReactNode }) {
+function ChartFigure({
+  title,
+  summary,
+  chart,
+  table,
+}: {
+  title: string;
+  summary: string;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <figcaption>
@@ -26,7 +42,9 @@ function ChartFigure({ title, summary, chart, table }: { title: string; summary:
         {chart}
       </div>
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-brand-700 hover:underline">Show the numbers as a table</summary>
+        <summary className="cursor-pointer text-brand-700 hover:underline">
+          Show the numbers as a table
+        </summary>
         <div className="mt-2 overflow-x-auto">{table}</div>
       </details>
     </figure>
@@ -51,7 +69,14 @@ export function DailyCallsChart({ daily }: { daily: Report["daily"] }) {
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {OUTCOMES.map((o) => (
-              <Bar key={o.key} dataKey={o.key} name={o.label} stackId="calls" fill={o.color} isAnimationActive={false} />
+              <Bar
+                key={o.key}
+                dataKey={o.key}
+                name={o.label}
+                stackId="calls"
+                fill={o.color}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -61,18 +86,26 @@ export function DailyCallsChart({ daily }: { daily: Report["daily"] }) {
           <caption className="sr-only">Calls per day, by outcome</caption>
           <thead className="text-xs text-slate-600">
             <tr>
-              <th scope="col" className={th}>Day</th>
+              <th scope="col" className={th}>
+                Day
+              </th>
               {OUTCOMES.map((o) => (
-                <th key={o.key} scope="col" className={th}>{o.label}</th>
+                <th key={o.key} scope="col" className={th}>
+                  {o.label}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {daily.map((d) => (
               <tr key={d.day} className="border-t border-slate-100">
-                <th scope="row" className={th}>{d.day}</th>
+                <th scope="row" className={th}>
+                  {d.day}
+                </th>
                 {OUTCOMES.map((o) => (
-                  <td key={o.key} className={td}>{d[o.key]}</td>
+                  <td key={o.key} className={td}>
+                    {d[o.key]}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -105,14 +138,20 @@ export function FunnelChart({ funnel }: { funnel: Report["funnel"] }) {
           <caption className="sr-only">Funnel</caption>
           <thead className="text-xs text-slate-600">
             <tr>
-              <th scope="col" className={th}>Stage</th>
-              <th scope="col" className={th}>Count</th>
+              <th scope="col" className={th}>
+                Stage
+              </th>
+              <th scope="col" className={th}>
+                Count
+              </th>
             </tr>
           </thead>
           <tbody>
             {data.map((d) => (
               <tr key={d.stage} className="border-t border-slate-100">
-                <th scope="row" className={th}>{d.stage}</th>
+                <th scope="row" className={th}>
+                  {d.stage}
+                </th>
                 <td className={td}>{d.count}</td>
               </tr>
             ))}
@@ -145,14 +184,20 @@ export function SpeedToLeadChart({ buckets }: { buckets: Report["speedToLead"] }
           <caption className="sr-only">Speed to lead distribution</caption>
           <thead className="text-xs text-slate-600">
             <tr>
-              <th scope="col" className={th}>First human touch</th>
-              <th scope="col" className={th}>Leads</th>
+              <th scope="col" className={th}>
+                First human touch
+              </th>
+              <th scope="col" className={th}>
+                Leads
+              </th>
             </tr>
           </thead>
           <tbody>
             {buckets.map((b) => (
               <tr key={b.key} className="border-t border-slate-100">
-                <th scope="row" className={th}>{b.label}</th>
+                <th scope="row" className={th}>
+                  {b.label}
+                </th>
                 <td className={td}>{b.count}</td>
               </tr>
             ))}

@@ -6,12 +6,23 @@ import { EmptyState } from "@/components/ui/layout";
 import { formatFigure } from "@/server/reports/figures";
 import type { Report, SourceFigures } from "@/server/reports/report-schema";
 
-const SOURCE_LABEL: Record<string, string> = { phone: "Phone", sms: "Text message", web_form: "Web form", referral: "Referral", manual: "Entered by hand", marketplace: "Marketplace" };
+const SOURCE_LABEL: Record<string, string> = {
+  phone: "Phone",
+  sms: "Text message",
+  web_form: "Web form",
+  referral: "Referral",
+  manual: "Entered by hand",
+  marketplace: "Marketplace",
+};
 
 export function SourceTable({ report, slug }: { report: Report; slug: string }) {
-  if (!report.bySource.length) return <EmptyState title="No leads in this period.">KPIs by source appear once leads come in.</EmptyState>;
+  if (!report.bySource.length)
+    return (
+      <EmptyState title="No leads in this period.">KPIs by source appear once leads come in.</EmptyState>
+    );
   const rate = (k: keyof SourceFigures) => (s: SourceFigures) => formatFigure(s[k] as number | null, "rate");
-  const mins = (k: keyof SourceFigures) => (s: SourceFigures) => formatFigure(s[k] as number | null, "minutes");
+  const mins = (k: keyof SourceFigures) => (s: SourceFigures) =>
+    formatFigure(s[k] as number | null, "minutes");
   return (
     <ResponsiveTable
       caption="KPIs by lead source"
@@ -25,7 +36,14 @@ export function SourceTable({ report, slug }: { report: Report; slug: string }) 
             report.ownLeadsOnly ? (
               SOURCE_LABEL[s.source]
             ) : (
-              <Link className="font-medium text-brand-700 hover:underline" href={inboxHref(slug, { source: s.source, createdFrom: report.period.start, createdTo: report.period.end })}>
+              <Link
+                className="font-medium text-brand-700 hover:underline"
+                href={inboxHref(slug, {
+                  source: s.source,
+                  createdFrom: report.period.start,
+                  createdTo: report.period.end,
+                })}
+              >
                 {SOURCE_LABEL[s.source]}
               </Link>
             ),
@@ -48,7 +66,11 @@ export function SourceTable({ report, slug }: { report: Report; slug: string }) 
 export function LeakList({ report, slug }: { report: Report; slug: string }) {
   const { leaks } = report;
   const rows: { label: string; count: number; href?: string }[] = [
-    { label: "Without an owner", count: leaks.unowned, href: report.ownLeadsOnly ? undefined : inboxHref(slug, { unowned: true }) },
+    {
+      label: "Without an owner",
+      count: leaks.unowned,
+      href: report.ownLeadsOnly ? undefined : inboxHref(slug, { unowned: true }),
+    },
     { label: "Past their due time", count: leaks.overdue, href: inboxHref(slug, { overdue: true }) },
     { label: "Without a next action", count: leaks.noNextAction },
     { label: "Handoff not accepted in time", count: leaks.unacceptedPastWindow },
@@ -56,12 +78,21 @@ export function LeakList({ report, slug }: { report: Report; slug: string }) {
   return (
     <div>
       <p className="text-sm text-slate-700">
-        <span className="text-2xl font-semibold tabular-nums" data-testid="leaks-total">{leaks.total}</span> open leads leak right now (a lead counts once).
+        <span className="text-2xl font-semibold tabular-nums" data-testid="leaks-total">
+          {leaks.total}
+        </span>{" "}
+        open leads leak right now (a lead counts once).
       </p>
       <ul className="mt-3 divide-y divide-slate-100 text-sm">
         {rows.map((r) => (
           <li key={r.label} className="flex justify-between gap-3 py-1.5">
-            {r.href ? <Link href={r.href} className="text-brand-700 hover:underline">{r.label}</Link> : <span>{r.label}</span>}
+            {r.href ? (
+              <Link href={r.href} className="text-brand-700 hover:underline">
+                {r.label}
+              </Link>
+            ) : (
+              <span>{r.label}</span>
+            )}
             <span className="tabular-nums">{r.count}</span>
           </li>
         ))}
@@ -71,7 +102,13 @@ export function LeakList({ report, slug }: { report: Report; slug: string }) {
 }
 
 export function ScriptImprovements({ items }: { items: Report["scriptImprovements"] }) {
-  if (!items.length) return <EmptyState title="Nothing to improve in this period.">QA failures and the intake steps where callers hung up or were asked again appear here, most frequent first.</EmptyState>;
+  if (!items.length)
+    return (
+      <EmptyState title="Nothing to improve in this period.">
+        QA failures and the intake steps where callers hung up or were asked again appear here, most frequent
+        first.
+      </EmptyState>
+    );
   return (
     <ol className="list-decimal space-y-1 pl-5 text-sm" data-testid="script-improvements">
       {items.map((it) => (
@@ -93,8 +130,12 @@ export function FollowUpTables({ followUps }: { followUps: FollowUps }) {
     <div className="space-y-4">
       <p className="text-sm text-slate-700" data-testid="followup-queue-age">
         Waiting for approval now: {followUps.queue.waiting}
-        {followUps.queue.oldestWaitingMinutes !== null ? ` (oldest ${formatFigure(followUps.queue.oldestWaitingMinutes, "minutes")})` : ""}. Median wait before approval in this period:{" "}
-        {formatFigure(followUps.queue.medianWaitMinutes, "minutes")} over {followUps.queue.approvedInPeriod} approved.
+        {followUps.queue.oldestWaitingMinutes !== null
+          ? ` (oldest ${formatFigure(followUps.queue.oldestWaitingMinutes, "minutes")})`
+          : ""}
+        . Median wait before approval in this period:{" "}
+        {formatFigure(followUps.queue.medianWaitMinutes, "minutes")} over {followUps.queue.approvedInPeriod}{" "}
+        approved.
       </p>
       {followUps.bySource.length ? (
         <ResponsiveTable

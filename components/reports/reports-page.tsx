@@ -18,11 +18,16 @@ export function ReportsPage({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [period, setPeriod] = useState<ReportPeriodInput>({ kind: "this_month" });
-  const report = useQuery(trpc.reports.report.queryOptions(period, { placeholderData: keepPreviousData, retry: false }));
+  const report = useQuery(
+    trpc.reports.report.queryOptions(period, { placeholderData: keepPreviousData, retry: false }),
+  );
   const [downloading, setDownloading] = useState(false);
   const [csvError, setCsvError] = useState<string | null>(null);
-  const fieldError = report.error && report.error.data?.code === "BAD_REQUEST" ? fieldErrorsFrom(report.error) : null;
-  const periodError = fieldError ? { field: fieldError.field ?? Object.keys(fieldError.fields)[0], message: report.error?.message } : undefined;
+  const fieldError =
+    report.error && report.error.data?.code === "BAD_REQUEST" ? fieldErrorsFrom(report.error) : null;
+  const periodError = fieldError
+    ? { field: fieldError.field ?? Object.keys(fieldError.fields)[0], message: report.error?.message }
+    : undefined;
 
   const download = async () => {
     setCsvError(null);
@@ -52,7 +57,10 @@ export function ReportsPage({ slug }: { slug: string }) {
         description="Missed calls the AI rescued, the texts and bookings that followed, open lead leaks and the KPIs by lead source, with the previous period beside each figure. Days are in the business's time zone."
         actions={
           <>
-            <Link href={`/t/${slug}/reports/print${r ? `?month=${r.period.firstDay.slice(0, 7)}` : ""}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link
+              href={`/t/${slug}/reports/print${r ? `?month=${r.period.firstDay.slice(0, 7)}` : ""}`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
               Printable monthly report
             </Link>
             <Button variant="secondary" onClick={download} busy={downloading} disabled={!r}>
@@ -66,37 +74,56 @@ export function ReportsPage({ slug }: { slug: string }) {
         <ErrorBanner message={csvError} />
       </div>
       {report.isPending ? <Loading label="Adding up the figures…" /> : null}
-      {report.error && !periodError ? <LoadError error={report.error} retry={() => report.refetch()} what="report" /> : null}
+      {report.error && !periodError ? (
+        <LoadError error={report.error} retry={() => report.refetch()} what="report" />
+      ) : null}
       {r ? (
-        <div className={`mt-4 space-y-6 ${report.isFetching ? "opacity-70" : ""}`} aria-busy={report.isFetching || undefined}>
+        <div
+          className={`mt-4 space-y-6 ${report.isFetching ? "opacity-70" : ""}`}
+          aria-busy={report.isFetching || undefined}
+        >
           <p className="text-sm text-slate-700" data-testid="report-period">
-            <span className="font-medium">{r.period.label}</span> ({r.period.firstDay} to {r.period.lastDay}, {r.business.timeZone}); previous period {r.period.previous.firstDay} to {r.period.previous.lastDay}.
-            {r.ownLeadsOnly ? " These are your own leads' numbers." : ""}
+            <span className="font-medium">{r.period.label}</span> ({r.period.firstDay} to {r.period.lastDay},{" "}
+            {r.business.timeZone}); previous period {r.period.previous.firstDay} to{" "}
+            {r.period.previous.lastDay}.{r.ownLeadsOnly ? " These are your own leads' numbers." : ""}
           </p>
           <TestCallsLine slug={slug} from={r.period.start} to={r.period.end} />
           {r.current.calls === 0 && r.current.leads === 0 ? (
-            <p role="status" className="rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-600">
-              No real calls or leads in this period yet. Test calls are left out of reports; real calls show here as they come in. Pick another period to compare.
+            <p
+              role="status"
+              className="rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-600"
+            >
+              No real calls or leads in this period yet. Test calls are left out of reports; real calls show
+              here as they come in. Pick another period to compare.
             </p>
           ) : null}
           <section aria-labelledby="missed-heading">
-            <h2 id="missed-heading" className="mb-3 text-lg font-semibold">Missed-lead report</h2>
+            <h2 id="missed-heading" className="mb-3 text-lg font-semibold">
+              Missed-lead report
+            </h2>
             <FigureGrid report={r} section="missed_leads" slug={slug} />
           </section>
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title="Open lead leaks" description="As of now, whatever the period.">
               <LeakList report={r} slug={slug} />
             </Card>
-            <Card title="Script improvements" description="QA failures and the intake steps where callers hung up or were asked again, most frequent first.">
+            <Card
+              title="Script improvements"
+              description="QA failures and the intake steps where callers hung up or were asked again, most frequent first."
+            >
               <ScriptImprovements items={r.scriptImprovements} />
             </Card>
           </div>
           <section aria-labelledby="kpi-heading">
-            <h2 id="kpi-heading" className="mb-3 text-lg font-semibold">KPIs</h2>
+            <h2 id="kpi-heading" className="mb-3 text-lg font-semibold">
+              KPIs
+            </h2>
             <FigureGrid report={r} section="kpis" slug={slug} />
           </section>
           <section aria-labelledby="charts-heading">
-            <h2 id="charts-heading" className="mb-3 text-lg font-semibold">Charts</h2>
+            <h2 id="charts-heading" className="mb-3 text-lg font-semibold">
+              Charts
+            </h2>
             <div className="grid gap-4 lg:grid-cols-2">
               <div className="lg:col-span-2">
                 <DailyCallsChart daily={r.daily} />
@@ -109,7 +136,10 @@ export function ReportsPage({ slug }: { slug: string }) {
             <SourceTable report={r} slug={slug} />
           </Card>
           {r.followUps ? (
-            <Card title="Follow-ups" description="Texts and call tasks from the follow-up sequences: how often callers answered and booked after each, opt-outs, and how long texts waited for approval.">
+            <Card
+              title="Follow-ups"
+              description="Texts and call tasks from the follow-up sequences: how often callers answered and booked after each, opt-outs, and how long texts waited for approval."
+            >
               <FollowUpTables followUps={r.followUps} />
             </Card>
           ) : null}
@@ -125,14 +155,24 @@ export function ReportsPage({ slug }: { slug: string }) {
  */
 function TestCallsLine({ slug, from, to }: { slug: string; from: string; to: string }) {
   const trpc = useTRPC();
-  const counts = useQuery(trpc.leads.counts.queryOptions({ testCalls: true, createdFrom: from, createdTo: to }));
+  const counts = useQuery(
+    trpc.leads.counts.queryOptions({ testCalls: true, createdFrom: from, createdTo: to }),
+  );
   if (!counts.data) return null;
   const n = counts.data.reduce((sum, g) => sum + g.total, 0);
-  if (!n) return <p className="text-sm text-slate-600" data-testid="report-test-calls">Excludes test calls (none in this period).</p>;
+  if (!n)
+    return (
+      <p className="text-sm text-slate-600" data-testid="report-test-calls">
+        Excludes test calls (none in this period).
+      </p>
+    );
   return (
     <p className="text-sm text-slate-600" data-testid="report-test-calls">
       Excludes {n} open test call{n === 1 ? "" : "s"} from “Test your flow”.{" "}
-      <Link href={inboxHref(slug, { testCalls: true, createdFrom: from, createdTo: to })} className="font-medium text-brand-700 underline underline-offset-2">
+      <Link
+        href={inboxHref(slug, { testCalls: true, createdFrom: from, createdTo: to })}
+        className="font-medium text-brand-700 underline underline-offset-2"
+      >
         See them in the inbox
       </Link>
     </p>

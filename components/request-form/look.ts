@@ -18,5 +18,9 @@ export function formLook(search: Record<string, string | string[] | undefined>):
 /** Tailwind's brand colors read these variables, so the buttons and links take the accent. */
 export function accentStyle(accent: string | null): CSSProperties | undefined {
   if (!accent) return undefined;
-  return { ["--color-brand-500" as string]: accent, ["--color-brand-600" as string]: accent, ["--color-brand-700" as string]: accent } as CSSProperties;
+  return {
+    ["--color-brand-500" as string]: accent,
+    ["--color-brand-600" as string]: accent,
+    ["--color-brand-700" as string]: accent,
+  } as CSSProperties;
 }

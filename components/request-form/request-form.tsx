@@ -17,9 +17,26 @@ export type RequestFormProps = {
   keep: string;
 };
 
-type Values = { name: string; phone: string; zip: string; problem: string; preferredTime: string; smsConsent: boolean; website: string };
-const EMPTY: Values = { name: "", phone: "", zip: "", problem: "", preferredTime: "As soon as possible", smsConsent: false, website: "" };
-const inputClass = "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
+type Values = {
+  name: string;
+  phone: string;
+  zip: string;
+  problem: string;
+  preferredTime: string;
+  smsConsent: boolean;
+  website: string;
+};
+const EMPTY: Values = {
+  name: "",
+  phone: "",
+  zip: "",
+  problem: "",
+  preferredTime: "As soon as possible",
+  smsConsent: false,
+  website: "",
+};
+const inputClass =
+  "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
 
 export function RequestForm(props: RequestFormProps) {
   const router = useRouter();
@@ -42,7 +59,11 @@ export function RequestForm(props: RequestFormProps) {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ ...values, token: props.token }),
       });
-      const body = (await res.json().catch(() => null)) as { outcome?: string; message?: string; error?: { message: string; field?: string } } | null;
+      const body = (await res.json().catch(() => null)) as {
+        outcome?: string;
+        message?: string;
+        error?: { message: string; field?: string };
+      } | null;
       if (res.ok && body?.outcome === "received") {
         router.push(`/q/${props.slug}/sent${props.keep}`);
         return;
@@ -55,7 +76,9 @@ export function RequestForm(props: RequestFormProps) {
       if (error?.field) setFields({ [error.field]: error.message });
       else setBanner(error?.message ?? "Your request could not be sent. Please try again.");
     } catch {
-      setBanner(`Your request could not be sent: check your connection and press Send request again${props.phoneLabel ? `, or call ${props.phoneLabel}` : ""}.`);
+      setBanner(
+        `Your request could not be sent: check your connection and press Send request again${props.phoneLabel ? `, or call ${props.phoneLabel}` : ""}.`,
+      );
     } finally {
       setBusy(false);
     }
@@ -68,16 +91,50 @@ export function RequestForm(props: RequestFormProps) {
       </p>
       <ErrorBanner message={banner} />
       {declined ? (
-        <div role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <div
+          role="alert"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           <p>{declined}</p>
           <p className="mt-1">Typed the ZIP code wrong? Fix it below and press Send request again.</p>
         </div>
       ) : null}
-      <Field label="Your name" name="name" autoComplete="name" value={values.name} onChange={(e) => set({ name: e.target.value })} error={fields.name} required />
-      <Field label="Phone number" name="phone" type="tel" autoComplete="tel" inputMode="tel" value={values.phone} onChange={(e) => set({ phone: e.target.value })} error={fields.phone} hint="We call or text you back at this number." required />
-      <Field label="ZIP code" name="zip" autoComplete="postal-code" inputMode="numeric" maxLength={10} value={values.zip} onChange={(e) => set({ zip: e.target.value })} error={fields.zip} required />
+      <Field
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        value={values.name}
+        onChange={(e) => set({ name: e.target.value })}
+        error={fields.name}
+        required
+      />
+      <Field
+        label="Phone number"
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        value={values.phone}
+        onChange={(e) => set({ phone: e.target.value })}
+        error={fields.phone}
+        hint="We call or text you back at this number."
+        required
+      />
+      <Field
+        label="ZIP code"
+        name="zip"
+        autoComplete="postal-code"
+        inputMode="numeric"
+        maxLength={10}
+        value={values.zip}
+        onChange={(e) => set({ zip: e.target.value })}
+        error={fields.zip}
+        required
+      />
       <div>
-        <label htmlFor="problem" className="block text-sm font-medium text-slate-700">What&apos;s the problem?</label>
+        <label htmlFor="problem" className="block text-sm font-medium text-slate-700">
+          What&apos;s the problem?
+        </label>
         <textarea
           id="problem"
           name="problem"
@@ -89,19 +146,44 @@ export function RequestForm(props: RequestFormProps) {
           className={`${inputClass} ${fields.problem ? "border-red-500" : "border-slate-300"}`}
           required
         />
-        {fields.problem ? <p id="problem-error" className="mt-1 text-xs text-red-600">{fields.problem}</p> : <p id="problem-hint" className="mt-1 text-xs text-slate-500">For example: &ldquo;Water heater leaking in the garage&rdquo;.</p>}
+        {fields.problem ? (
+          <p id="problem-error" className="mt-1 text-xs text-red-600">
+            {fields.problem}
+          </p>
+        ) : (
+          <p id="problem-hint" className="mt-1 text-xs text-slate-500">
+            For example: &ldquo;Water heater leaking in the garage&rdquo;.
+          </p>
+        )}
       </div>
       <div>
-        <label htmlFor="preferredTime" className="block text-sm font-medium text-slate-700">Preferred time</label>
-        <select id="preferredTime" name="preferredTime" value={values.preferredTime} onChange={(e) => set({ preferredTime: e.target.value })} className={`${inputClass} border-slate-300`}>
+        <label htmlFor="preferredTime" className="block text-sm font-medium text-slate-700">
+          Preferred time
+        </label>
+        <select
+          id="preferredTime"
+          name="preferredTime"
+          value={values.preferredTime}
+          onChange={(e) => set({ preferredTime: e.target.value })}
+          className={`${inputClass} border-slate-300`}
+        >
           {props.preferredTimes.map((t) => (
-            <option key={t} value={t}>{t}</option>
+            <option key={t} value={t}>
+              {t}
+            </option>
           ))}
         </select>
         {fields.preferredTime ? <p className="mt-1 text-xs text-red-600">{fields.preferredTime}</p> : null}
       </div>
       <div className="flex items-start gap-3">
-        <input id="smsConsent" name="smsConsent" type="checkbox" checked={values.smsConsent} onChange={(e) => set({ smsConsent: e.target.checked })} className="mt-1 size-5 shrink-0" />
+        <input
+          id="smsConsent"
+          name="smsConsent"
+          type="checkbox"
+          checked={values.smsConsent}
+          onChange={(e) => set({ smsConsent: e.target.checked })}
+          className="mt-1 size-5 shrink-0"
+        />
         <label htmlFor="smsConsent" className="text-sm text-slate-700">
           {props.consentWording} <span className="text-slate-500">(Optional.)</span>
         </label>
@@ -109,12 +191,26 @@ export function RequestForm(props: RequestFormProps) {
       {/* Hidden from people (and screen readers); scripts that fill every field fill this one. */}
       <div aria-hidden="true" className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden">
         <label htmlFor="website">Leave this field empty</label>
-        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" value={values.website} onChange={(e) => set({ website: e.target.value })} />
+        <input
+          id="website"
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          value={values.website}
+          onChange={(e) => set({ website: e.target.value })}
+        />
       </div>
-      <Button type="submit" busy={busy} className="w-full py-3 text-base">Send request</Button>
+      <Button type="submit" busy={busy} className="w-full py-3 text-base">
+        Send request
+      </Button>
       {props.phone ? (
         <p className="text-center text-sm text-slate-600">
-          An emergency (water you can&apos;t stop, a gas smell)? Call <a className="font-medium text-brand-700 underline" href={`tel:${props.phone}`}>{props.phoneLabel}</a> now.
+          An emergency (water you can&apos;t stop, a gas smell)? Call{" "}
+          <a className="font-medium text-brand-700 underline" href={`tel:${props.phone}`}>
+            {props.phoneLabel}
+          </a>{" "}
+          now.
         </p>
       ) : null}
     </form>

@@ -27,20 +27,49 @@ function formatIn(tz: string, opts: Intl.DateTimeFormatOptions) {
   return (d: Date | string | null | undefined) => dateTimeIn(tz, d, opts);
 }
 
-function sectionText(section: RoutineSection, w: { previousClose: Date; morningStart: Date }, fmt: (d: Date) => string): { title: string; description: string; empty: string } {
+function sectionText(
+  section: RoutineSection,
+  w: { previousClose: Date; morningStart: Date },
+  fmt: (d: Date) => string,
+): { title: string; description: string; empty: string } {
   switch (section) {
     case "new":
-      return { title: "New since yesterday's close", description: `Leads that came in since ${fmt(w.previousClose)}.`, empty: "No new leads since the last close." };
+      return {
+        title: "New since yesterday's close",
+        description: `Leads that came in since ${fmt(w.previousClose)}.`,
+        empty: "No new leads since the last close.",
+      };
     case "hot":
-      return { title: "Hot leads", description: "Open leads with a temperature above 80, and every emergency: these need a person first.", empty: "No hot leads right now." };
+      return {
+        title: "Hot leads",
+        description:
+          "Open leads with a temperature above 80, and every emergency: these need a person first.",
+        empty: "No hot leads right now.",
+      };
     case "appointments":
-      return { title: "Today's appointments", description: "Visits booked for today: confirm them.", empty: "No appointments today." };
+      return {
+        title: "Today's appointments",
+        description: "Visits booked for today: confirm them.",
+        empty: "No appointments today.",
+      };
     case "activity":
-      return { title: "New responses and activity since the morning", description: `Leads that moved since ${fmt(w.morningStart)}: new calls, touchpoints, status changes.`, empty: "Nothing has moved since the morning." };
+      return {
+        title: "New responses and activity since the morning",
+        description: `Leads that moved since ${fmt(w.morningStart)}: new calls, touchpoints, status changes.`,
+        empty: "Nothing has moved since the morning.",
+      };
     case "review":
-      return { title: "Review list: no recorded next action", description: "Every open lead without a next action gets reviewed before the end of the day.", empty: "Every open lead has a next action." };
+      return {
+        title: "Review list: no recorded next action",
+        description: "Every open lead without a next action gets reviewed before the end of the day.",
+        empty: "Every open lead has a next action.",
+      };
     case "callbacks":
-      return { title: "Tomorrow's callbacks", description: "Next actions and estimate follow-ups due tomorrow.", empty: "No callbacks due tomorrow." };
+      return {
+        title: "Tomorrow's callbacks",
+        description: "Next actions and estimate follow-ups due tomorrow.",
+        empty: "No callbacks due tomorrow.",
+      };
   }
 }
 
@@ -62,11 +91,18 @@ export function DailyRoutines() {
   if (summary.error) return <LoadError error={summary.error} retry={() => summary.refetch()} />;
   const { windows, counts } = summary.data;
   const requested = params.get("tab");
-  const tab: TabKey = TABS.some((t) => t.key === requested) ? (requested as TabKey) : pickDefaultTab(new Date(), windows);
+  const tab: TabKey = TABS.some((t) => t.key === requested)
+    ? (requested as TabKey)
+    : pickDefaultTab(new Date(), windows);
   const current = TABS.find((t) => t.key === tab)!;
   const select = (key: TabKey) => router.replace(`/t/${slug}/routines?tab=${key}`, { scroll: false });
   const onKey = (e: KeyboardEvent, i: number) => {
-    const next = e.key === "ArrowRight" ? (i + 1) % TABS.length : e.key === "ArrowLeft" ? (i + TABS.length - 1) % TABS.length : null;
+    const next =
+      e.key === "ArrowRight"
+        ? (i + 1) % TABS.length
+        : e.key === "ArrowLeft"
+          ? (i + TABS.length - 1) % TABS.length
+          : null;
     if (next === null) return;
     e.preventDefault();
     select(TABS[next]!.key);
@@ -80,8 +116,11 @@ export function DailyRoutines() {
         title="Today"
         description={
           <>
-            Your daily routine: review new leads in the morning and late afternoon. Test calls from the simulator are not counted here.
-            <span className="mt-1 block text-xs text-slate-500" data-testid="time-zone-note">{timeZoneNote(windows.timeZone)}</span>
+            Your daily routine: review new leads in the morning and late afternoon. Test calls from the
+            simulator are not counted here.
+            <span className="mt-1 block text-xs text-slate-500" data-testid="time-zone-note">
+              {timeZoneNote(windows.timeZone)}
+            </span>
           </>
         }
       />
@@ -103,25 +142,53 @@ export function DailyRoutines() {
               onKeyDown={(e) => onKey(e, i)}
               className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${t.key === tab ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             >
-              {t.label} <span className="ml-1 rounded-full bg-slate-100 px-2 text-xs text-slate-600">{n}</span>
+              {t.label}{" "}
+              <span className="ml-1 rounded-full bg-slate-100 px-2 text-xs text-slate-600">{n}</span>
             </button>
           );
         })}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="flex flex-col gap-6">
         {current.sections.map((s) => (
-          <RoutineList key={s} section={s} count={counts[s]} text={sectionText(s, windows, time)} timeZone={windows.timeZone} />
+          <RoutineList
+            key={s}
+            section={s}
+            count={counts[s]}
+            text={sectionText(s, windows, time)}
+            timeZone={windows.timeZone}
+          />
         ))}
       </div>
     </div>
   );
 }
 
-function RoutineList({ section, count, text, timeZone }: { section: RoutineSection; count: number; text: { title: string; description: string; empty: string }; timeZone: string }) {
+function RoutineList({
+  section,
+  count,
+  text,
+  timeZone,
+}: {
+  section: RoutineSection;
+  count: number;
+  text: { title: string; description: string; empty: string };
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const { slug } = useParams<{ slug: string }>();
-  const list = useInfiniteQuery(trpc.routines.section.infiniteQueryOptions({ section }, { getNextPageParam: (page) => page.nextCursor, refetchInterval: REFRESH_MS }));
-  const when = formatIn(timeZone, { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+  const list = useInfiniteQuery(
+    trpc.routines.section.infiniteQueryOptions(
+      { section },
+      { getNextPageParam: (page) => page.nextCursor, refetchInterval: REFRESH_MS },
+    ),
+  );
+  const when = formatIn(timeZone, {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -139,25 +206,44 @@ function RoutineList({ section, count, text, timeZone }: { section: RoutineSecti
               const band = temperatureBand(lead.temperature);
               return (
                 <li key={lead.id}>
-                  <Link href={`/t/${slug}/leads/${lead.id}`} className="flex flex-wrap items-start justify-between gap-3 py-3 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none">
+                  <Link
+                    href={`/t/${slug}/leads/${lead.id}`}
+                    className="flex flex-wrap items-start justify-between gap-3 py-3 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none"
+                  >
                     <div className="min-w-0">
                       <p className="text-sm font-medium">
                         {lead.callerName ?? lead.callerPhone}
-                        {lead.callerName ? <span className="ml-2 text-xs font-normal text-slate-500">{lead.callerPhone}</span> : null}
+                        {lead.callerName ? (
+                          <span className="ml-2 text-xs font-normal text-slate-500">{lead.callerPhone}</span>
+                        ) : null}
                       </p>
-                      <p className="truncate text-xs text-slate-600">{lead.issueSummary ?? "No issue recorded yet"}</p>
+                      <p className="truncate text-xs text-slate-600">
+                        {lead.issueSummary ?? "No issue recorded yet"}
+                      </p>
                       <p className="mt-1 text-xs text-slate-500">
                         {section === "appointments" ? `Appointment ${when(lead.appointmentAt)}` : null}
-                        {section === "callbacks" ? `${lead.nextAction ?? "Follow up"} — due ${when(lead.dueAt ?? lead.followUpAt)}` : null}
+                        {section === "callbacks"
+                          ? `${lead.nextAction ?? "Follow up"} — due ${when(lead.dueAt ?? lead.followUpAt)}`
+                          : null}
                         {section === "review" ? `Created ${when(lead.createdAt)} · no next action` : null}
-                        {section === "new" || section === "hot" ? `Came in ${when(lead.createdAt)}${lead.nextAction ? ` · next: ${lead.nextAction}` : ""}` : null}
+                        {section === "new" || section === "hot"
+                          ? `Came in ${when(lead.createdAt)}${lead.nextAction ? ` · next: ${lead.nextAction}` : ""}`
+                          : null}
                         {section === "activity" ? `Last movement ${when(lead.lastActivityAt)}` : null}
                         {` · ${lead.owner?.name ?? "unowned"}`}
                       </p>
                     </div>
                     <div className="flex flex-wrap items-center gap-1">
-                      {lead.isEscalated ? <span className="inline-flex items-center rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-700 ring-1 ring-red-200">Escalated</span> : null}
-                      {lead.reviewedToday ? <span className="inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">On today&apos;s review</span> : null}
+                      {lead.isEscalated ? (
+                        <span className="inline-flex items-center rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-700 ring-1 ring-red-200">
+                          Escalated
+                        </span>
+                      ) : null}
+                      {lead.reviewedToday ? (
+                        <span className="inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">
+                          On today&apos;s review
+                        </span>
+                      ) : null}
                       <UrgencyBadge urgency={lead.urgency} />
                       <StatusBadge status={lead.status} />
                       <TemperatureBadge score={lead.temperature} band={band.key} />

@@ -14,7 +14,11 @@ export function AgencyApiKeysCard() {
   const [name, setName] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.saas.apiKeys.queryKey() });
-  const create = useMutation(trpc.saas.createApiKey.mutationOptions({ onSuccess: async (k) => (setSecret(k.secret), setName(""), await refresh()) }));
+  const create = useMutation(
+    trpc.saas.createApiKey.mutationOptions({
+      onSuccess: async (k) => (setSecret(k.secret), setName(""), await refresh()),
+    }),
+  );
   const revoke = useMutation(trpc.saas.revokeApiKey.mutationOptions({ onSuccess: refresh }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -22,17 +26,30 @@ export function AgencyApiKeysCard() {
     create.mutate({ name: name.trim() });
   };
   return (
-    <Card title="Agency API keys" description="For your accounting tools: GET /api/v1/agency/billing?month=YYYY-MM (add &format=csv). A business's own API key cannot read it.">
+    <Card
+      title="Agency API keys"
+      description="For your accounting tools: GET /api/v1/agency/billing?month=YYYY-MM (add &format=csv). A business's own API key cannot read it."
+    >
       {keys.isPending ? <Loading label="Loading keys…" /> : null}
       {keys.data?.length ? (
         <ul className="divide-y divide-slate-100 text-sm">
           {keys.data.map((k) => (
             <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                <strong>{k.name}</strong> <code>{k.prefix}…</code> {k.revokedAt ? "(revoked)" : k.lastUsedAt ? `(last used ${new Date(k.lastUsedAt).toLocaleString()})` : "(never used)"}
+                <strong>{k.name}</strong> <code>{k.prefix}…</code>{" "}
+                {k.revokedAt
+                  ? "(revoked)"
+                  : k.lastUsedAt
+                    ? `(last used ${new Date(k.lastUsedAt).toLocaleString()})`
+                    : "(never used)"}
               </span>
               {k.revokedAt ? null : (
-                <Button type="button" variant="secondary" busy={revoke.isPending} onClick={() => revoke.mutate({ id: k.id })}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  busy={revoke.isPending}
+                  onClick={() => revoke.mutate({ id: k.id })}
+                >
                   Revoke<span className="sr-only"> {k.name}</span>
                 </Button>
               )}
@@ -42,8 +59,18 @@ export function AgencyApiKeysCard() {
       ) : keys.data ? (
         <p className="text-sm text-slate-600">No agency keys yet.</p>
       ) : null}
-      <form onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-3" aria-label="Create an agency API key">
-        <Field label="Key name" value={name} onChange={(e) => setName(e.target.value)} error={fieldErrorsFrom(create.error).fields.name} className="min-w-48" />
+      <form
+        onSubmit={submit}
+        className="mt-3 flex flex-wrap items-end gap-3"
+        aria-label="Create an agency API key"
+      >
+        <Field
+          label="Key name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={fieldErrorsFrom(create.error).fields.name}
+          className="min-w-48"
+        />
         <Button type="submit" busy={create.isPending}>
           Create key
         </Button>
@@ -58,7 +85,12 @@ export function AgencyApiKeysCard() {
             <CopyButton value={secret} targetId="agency-key-secret" />
           </div>
         ) : null}
-        <ErrorBanner message={(create.error && !fieldErrorsFrom(create.error).fields.name ? create.error.message : null) ?? revoke.error?.message} />
+        <ErrorBanner
+          message={
+            (create.error && !fieldErrorsFrom(create.error).fields.name ? create.error.message : null) ??
+            revoke.error?.message
+          }
+        />
       </div>
     </Card>
   );

@@ -13,8 +13,18 @@ type BrandData = { name: string; slug: string | null; accentColor: string | null
 export function BrandCard() {
   const trpc = useTRPC();
   const brand = useQuery(trpc.saas.brand.queryOptions());
-  if (brand.isPending) return <Card title="Your brand"><Loading label="Loading your brand…" /></Card>;
-  if (brand.error) return <Card title="Your brand"><ErrorBanner message={brand.error.message} /></Card>;
+  if (brand.isPending)
+    return (
+      <Card title="Your brand">
+        <Loading label="Loading your brand…" />
+      </Card>
+    );
+  if (brand.error)
+    return (
+      <Card title="Your brand">
+        <ErrorBanner message={brand.error.message} />
+      </Card>
+    );
   return <BrandForm initial={brand.data} />;
 }
 
@@ -28,8 +38,16 @@ function BrandForm({ initial }: { initial: BrandData }) {
   const [done, setDone] = useState<string | null>(null);
   const [logoError, setLogoError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.saas.brand.queryKey() });
-  const save = useMutation(trpc.saas.updateBrand.mutationOptions({ onSuccess: async () => (setDone("Brand saved."), await refresh()) }));
-  const upload = useMutation(trpc.saas.uploadLogo.mutationOptions({ onSuccess: async () => (setDone("Logo uploaded."), await refresh()) }));
+  const save = useMutation(
+    trpc.saas.updateBrand.mutationOptions({
+      onSuccess: async () => (setDone("Brand saved."), await refresh()),
+    }),
+  );
+  const upload = useMutation(
+    trpc.saas.uploadLogo.mutationOptions({
+      onSuccess: async () => (setDone("Logo uploaded."), await refresh()),
+    }),
+  );
   const server = fieldErrorsFrom(save.error).fields;
   const accentCheck = accent ? accentProblem(accent) : null;
 
@@ -44,7 +62,10 @@ function BrandForm({ initial }: { initial: BrandData }) {
     setLogoError(null);
     setDone(null);
     if (!file) return;
-    if (file.size > MAX_LOGO_BYTES) return setLogoError(`The logo is ${Math.ceil(file.size / 1024)} KB; it can be at most ${MAX_LOGO_BYTES / 1024} KB.`);
+    if (file.size > MAX_LOGO_BYTES)
+      return setLogoError(
+        `The logo is ${Math.ceil(file.size / 1024)} KB; it can be at most ${MAX_LOGO_BYTES / 1024} KB.`,
+      );
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = "";
     for (const b of bytes) binary += String.fromCharCode(b);
@@ -52,13 +73,44 @@ function BrandForm({ initial }: { initial: BrandData }) {
   }
 
   return (
-    <Card title="Your brand" description="Your businesses see your name, logo and colour on their dashboard, on your sign-in page and in their invite emails.">
+    <Card
+      title="Your brand"
+      description="Your businesses see your name, logo and colour on their dashboard, on your sign-in page and in their invite emails."
+    >
       <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-3" aria-label="Brand">
-        <Field label="Agency name" value={name} onChange={(e) => setName(e.target.value)} error={server.name} />
-        <Field label="Address" value={slug} onChange={(e) => setSlug(e.target.value)} error={server.slug} hint={slug ? `Your sign-in page: /a/${slug}/sign-in` : "Lowercase letters, digits and dashes."} />
+        <Field
+          label="Agency name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={server.name}
+        />
+        <Field
+          label="Address"
+          value={slug}
+          onChange={(e) => setSlug(e.target.value)}
+          error={server.slug}
+          hint={slug ? `Your sign-in page: /a/${slug}/sign-in` : "Lowercase letters, digits and dashes."}
+        />
         <div>
-          <Field label="Accent colour" value={accent} placeholder="#1d4ed8" onChange={(e) => setAccent(e.target.value.trim())} error={accentCheck ?? server.accentColor} hint={accent && !accentCheck ? `Contrast with white: ${contrastRatio(accent.toLowerCase(), "#ffffff").toFixed(1)}:1 — readable.` : "Must be readable with white text (contrast 4.5:1 or more)."} />
-          {accent && !accentCheck ? <span aria-hidden="true" className="mt-1 inline-block h-5 w-12 rounded" style={{ background: accent }} /> : null}
+          <Field
+            label="Accent colour"
+            value={accent}
+            placeholder="#1d4ed8"
+            onChange={(e) => setAccent(e.target.value.trim())}
+            error={accentCheck ?? server.accentColor}
+            hint={
+              accent && !accentCheck
+                ? `Contrast with white: ${contrastRatio(accent.toLowerCase(), "#ffffff").toFixed(1)}:1 — readable.`
+                : "Must be readable with white text (contrast 4.5:1 or more)."
+            }
+          />
+          {accent && !accentCheck ? (
+            <span
+              aria-hidden="true"
+              className="mt-1 inline-block h-5 w-12 rounded"
+              style={{ background: accent }}
+            />
+          ) : null}
         </div>
         <div className="sm:col-span-3">
           <Button type="submit" busy={save.isPending}>
@@ -69,17 +121,32 @@ function BrandForm({ initial }: { initial: BrandData }) {
       <div className="mt-4 flex flex-wrap items-center gap-4">
         {brand.data?.logoUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- the app serves it, size-checked at upload
-          <img src={brand.data.logoUrl} alt={`${brand.data.name} logo`} className="h-10 w-auto rounded border border-slate-200" />
+          <img
+            src={brand.data.logoUrl}
+            alt={`${brand.data.name} logo`}
+            className="h-10 w-auto rounded border border-slate-200"
+          />
         ) : (
           <span className="text-sm text-slate-600">No logo yet.</span>
         )}
         <label className="text-sm font-medium text-slate-700">
           Upload a logo (PNG, JPEG or WebP, up to {MAX_LOGO_BYTES / 1024} KB)
-          <input type="file" accept="image/png,image/jpeg,image/webp" className="mt-1 block w-full max-w-full text-sm" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            className="mt-1 block w-full max-w-full text-sm"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
         </label>
       </div>
       <div className="mt-3" aria-live="polite">
-        <ErrorBanner message={logoError ?? upload.error?.message ?? (save.error && !Object.keys(server).length ? save.error.message : null)} />
+        <ErrorBanner
+          message={
+            logoError ??
+            upload.error?.message ??
+            (save.error && !Object.keys(server).length ? save.error.message : null)
+          }
+        />
         <SuccessNote message={done} />
       </div>
     </Card>

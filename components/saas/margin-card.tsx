@@ -30,11 +30,19 @@ export function MarginCard() {
   };
   type Row = NonNullable<typeof table.data>["rows"][number];
   return (
-    <Card title="Margin" description="Invoiced months are Stripe's own figures: revenue is what your businesses paid, the wholesale cost is LeadRescue's fee on those payments. This month is an estimate until it is invoiced.">
+    <Card
+      title="Margin"
+      description="Invoiced months are Stripe's own figures: revenue is what your businesses paid, the wholesale cost is LeadRescue's fee on those payments. This month is an estimate until it is invoiced."
+    >
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-slate-700">
           Month
-          <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            type="month"
+            value={month}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
         </label>
         <Button type="button" variant="secondary" onClick={download} disabled={!table.data}>
           Download CSV
@@ -43,7 +51,11 @@ export function MarginCard() {
       <div className="mt-4" aria-live="polite">
         {table.isPending ? <Loading label="Loading the margin table…" /> : null}
         {table.error ? <ErrorBanner message={table.error.message} /> : null}
-        {table.data && table.data.rows.length === 0 ? <EmptyState title="Nothing to show for this month">Put a business on one of your plans to see its margin here.</EmptyState> : null}
+        {table.data && table.data.rows.length === 0 ? (
+          <EmptyState title="Nothing to show for this month">
+            Put a business on one of your plans to see its margin here.
+          </EmptyState>
+        ) : null}
         {table.data && table.data.rows.length > 0 ? (
           <>
             <ResponsiveTable<Row>
@@ -56,15 +68,26 @@ export function MarginCard() {
                 { header: "Plan", cell: (r) => r.plan ?? "—" },
                 { header: "Calls", cell: (r) => `${r.calls} / ${r.includedCalls}`, nowrap: true },
                 { header: "Texts", cell: (r) => `${r.texts} / ${r.includedTexts}`, nowrap: true },
-                { header: "Overage", cell: (r) => (r.overageCents ? `${usd(r.overageCents)} (${r.overageCalls} calls, ${r.overageTexts} texts)` : "—") },
+                {
+                  header: "Overage",
+                  cell: (r) =>
+                    r.overageCents
+                      ? `${usd(r.overageCents)} (${r.overageCalls} calls, ${r.overageTexts} texts)`
+                      : "—",
+                },
                 { header: "Revenue", cell: (r) => usd(r.revenueCents), nowrap: true },
                 { header: "Wholesale", cell: (r) => usd(r.wholesaleCents), nowrap: true },
                 { header: "Margin", cell: (r) => <strong>{usd(r.marginCents)}</strong>, nowrap: true },
-                { header: "Source", cell: (r) => (r.source === "invoiced" ? `Invoiced (${r.invoices})` : "Estimate") },
+                {
+                  header: "Source",
+                  cell: (r) => (r.source === "invoiced" ? `Invoiced (${r.invoices})` : "Estimate"),
+                },
               ]}
             />
             <p className="mt-3 text-sm" data-testid="margin-totals">
-              Total for {table.data.label}: revenue <strong>{usd(table.data.totals.revenueCents)}</strong>, wholesale {usd(table.data.totals.wholesaleCents)}, margin <strong>{usd(table.data.totals.marginCents)}</strong>.
+              Total for {table.data.label}: revenue <strong>{usd(table.data.totals.revenueCents)}</strong>,
+              wholesale {usd(table.data.totals.wholesaleCents)}, margin{" "}
+              <strong>{usd(table.data.totals.marginCents)}</strong>.
             </p>
           </>
         ) : null}
@@ -74,7 +97,14 @@ export function MarginCard() {
           <figcaption className="text-sm font-semibold">Margin over the last 12 months</figcaption>
           <div aria-hidden="true" inert className="mt-2 h-56 w-full">
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={history.data.map((m) => ({ label: m.label.slice(0, 3) + " " + m.month.slice(2, 4), Margin: m.marginCents / 100, Wholesale: m.wholesaleCents / 100 }))} accessibilityLayer={false}>
+              <BarChart
+                data={history.data.map((m) => ({
+                  label: m.label.slice(0, 3) + " " + m.month.slice(2, 4),
+                  Margin: m.marginCents / 100,
+                  Wholesale: m.wholesaleCents / 100,
+                }))}
+                accessibilityLayer={false}
+              >
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" fontSize={11} />
                 <YAxis fontSize={11} width={48} />
@@ -86,7 +116,9 @@ export function MarginCard() {
             </ResponsiveContainer>
           </div>
           <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-brand-700 hover:underline">Show the numbers as a table</summary>
+            <summary className="cursor-pointer text-brand-700 hover:underline">
+              Show the numbers as a table
+            </summary>
             <table className="mt-2 text-left text-sm">
               <thead>
                 <tr>

@@ -12,7 +12,10 @@ import { PlansCard } from "./plans-card";
 export function SaasConsole() {
   return (
     <div className="space-y-6">
-      <PageHeader title="SaaS mode" description="Sell LeadRescue to your businesses under your brand, at your price, on your own Stripe account — and see your margin." />
+      <PageHeader
+        title="SaaS mode"
+        description="Sell LeadRescue to your businesses under your brand, at your price, on your own Stripe account — and see your margin."
+      />
       <ConnectCard />
       <PlansCard />
       <BusinessPlansCard />

@@ -20,7 +20,15 @@ export function NoPermission({ what, who = "an owner" }: { what: string; who?: s
 type QueryLike = { isPending: boolean; error: unknown; refetch: () => unknown };
 
 /** Renders loading / no-permission / error for a query, or the children once it has data. */
-export function QueryState({ query, what, children }: { query: QueryLike; what: string; children: () => ReactNode }) {
+export function QueryState({
+  query,
+  what,
+  children,
+}: {
+  query: QueryLike;
+  what: string;
+  children: () => ReactNode;
+}) {
   if (query.isPending) return <Loading />;
   if (query.error) {
     if (isForbidden(query.error)) return <NoPermission what={what} />;
@@ -32,7 +40,10 @@ export function QueryState({ query, what, children }: { query: QueryLike; what: 
 /** A short note on pages a role may see but not change. */
 export function ReadOnlyNote({ children }: { children: ReactNode }) {
   return (
-    <p role="note" className="mb-4 rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">
+    <p
+      role="note"
+      className="mb-4 rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700"
+    >
       {children}
     </p>
   );

@@ -24,7 +24,8 @@ export function ApiKeysSettings({ role }: { role: TenantRole }) {
         title="API keys"
         description={
           <>
-            Keys let your other tools read and update your leads and manage webhooks (REST API, described at <code className="rounded bg-slate-100 px-1">/api/v1/openapi.json</code>) with the header{" "}
+            Keys let your other tools read and update your leads and manage webhooks (REST API, described at{" "}
+            <code className="rounded bg-slate-100 px-1">/api/v1/openapi.json</code>) with the header{" "}
             <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>.
           </>
         }
@@ -48,7 +49,11 @@ function CreateKey() {
   const queryClient = useQueryClient();
   const secretId = useId();
   const [shown, setShown] = useState<{ name: string; secret: string } | null>(null);
-  const create = useMutation(trpc.team.createApiKey.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.team.apiKeys.queryKey() }) }));
+  const create = useMutation(
+    trpc.team.createApiKey.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.team.apiKeys.queryKey() }),
+    }),
+  );
   const errs = fieldErrorsFrom(create.error);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -66,7 +71,14 @@ function CreateKey() {
   return (
     <Card title="Create a key">
       <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start">
-        <Field label="Key name" name="name" maxLength={60} placeholder="Zapier" hint="Say where it will be used, so you know what to revoke later." error={errs.fields.name} />
+        <Field
+          label="Key name"
+          name="name"
+          maxLength={60}
+          placeholder="Zapier"
+          hint="Say where it will be used, so you know what to revoke later."
+          error={errs.fields.name}
+        />
         <Button type="submit" busy={create.isPending} className="sm:mt-6">
           Create key
         </Button>
@@ -89,12 +101,21 @@ function CreateKey() {
         {create.error && !errs.field ? <ErrorBanner message={errs.message} /> : null}
         {shown ? (
           <div role="status" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm">
-            <p className="font-medium text-amber-900">Copy the key &quot;{shown.name}&quot; now. It is shown only this once; we store only a fingerprint of it.</p>
+            <p className="font-medium text-amber-900">
+              Copy the key &quot;{shown.name}&quot; now. It is shown only this once; we store only a
+              fingerprint of it.
+            </p>
             <div className="mt-2 flex flex-wrap items-center gap-2">
               <label htmlFor={secretId} className="sr-only">
                 New API key
               </label>
-              <input id={secretId} readOnly value={shown.secret} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs" />
+              <input
+                id={secretId}
+                readOnly
+                value={shown.secret}
+                onFocus={(e) => e.currentTarget.select()}
+                className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs"
+              />
               <CopyButton value={shown.secret} label="Copy key" targetId={secretId} />
               <Button type="button" variant="secondary" onClick={() => setShown(null)}>
                 I saved it
@@ -107,16 +128,30 @@ function CreateKey() {
   );
 }
 
-type Key = { id: string; name: string; prefix: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+type Key = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 function KeyList({ keys }: { keys: Key[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const revoke = useMutation(trpc.team.revokeApiKey.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.team.apiKeys.queryKey() }) }));
+  const revoke = useMutation(
+    trpc.team.revokeApiKey.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.team.apiKeys.queryKey() }),
+    }),
+  );
   return (
     <Card title="Keys">
       {keys.length === 0 ? (
-        <EmptyState title="No API keys yet">Create one above when a tool needs to read your leads.</EmptyState>
+        <EmptyState title="No API keys yet">
+          Create one above when a tool needs to read your leads.
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -155,7 +190,12 @@ function KeyList({ keys }: { keys: Key[] }) {
                     {k.revokedAt ? (
                       `Revoked ${when(k.revokedAt)}`
                     ) : (
-                      <ConfirmButton label={`Revoke key ${k.name}`} confirmText="Yes, revoke" busy={revoke.isPending && revoke.variables?.id === k.id} onConfirm={() => revoke.mutate({ id: k.id })}>
+                      <ConfirmButton
+                        label={`Revoke key ${k.name}`}
+                        confirmText="Yes, revoke"
+                        busy={revoke.isPending && revoke.variables?.id === k.id}
+                        onConfirm={() => revoke.mutate({ id: k.id })}
+                      >
                         Revoke
                       </ConfirmButton>
                     )}

@@ -13,12 +13,20 @@ const PAGE_SIZE = 25;
 export function AuditLog({ role, timeZone }: { role: TenantRole; timeZone: string }) {
   const trpc = useTRPC();
   const allowed = can(role, "audit.read");
-  const log = useInfiniteQuery(trpc.team.auditLog.infiniteQueryOptions({ limit: PAGE_SIZE }, { enabled: allowed, getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const log = useInfiniteQuery(
+    trpc.team.auditLog.infiniteQueryOptions(
+      { limit: PAGE_SIZE },
+      { enabled: allowed, getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="max-w-4xl">
-      <PageHeader title="Audit log" description="Security-relevant changes in this business: invites, role changes, removed members, API keys, settings, pauses and cancellations." />
+      <PageHeader
+        title="Audit log"
+        description="Security-relevant changes in this business: invites, role changes, removed members, API keys, settings, pauses and cancellations."
+      />
       <p className="-mt-4 mb-4 text-xs text-slate-600">{timeZoneNote(timeZone)}</p>
       {!allowed || isForbidden(log.error) ? (
         <NoPermission what="read the audit log" />
@@ -34,12 +42,17 @@ export function AuditLog({ role, timeZone }: { role: TenantRole; timeZone: strin
             <ol className="divide-y divide-slate-100" aria-label="Audit entries">
               {items.map((e) => (
                 <li key={e.id} className="flex flex-col gap-0.5 py-3 sm:flex-row sm:items-baseline sm:gap-4">
-                  <time dateTime={new Date(e.createdAt).toISOString()} className="shrink-0 text-xs text-slate-600 sm:w-44">
+                  <time
+                    dateTime={new Date(e.createdAt).toISOString()}
+                    className="shrink-0 text-xs text-slate-600 sm:w-44"
+                  >
                     {dateTimeIn(timeZone, e.createdAt)}
                   </time>
                   <p className="text-sm">
                     {e.summary}
-                    <span className="ml-1 text-xs text-slate-600">— {e.actor ? e.actor.name : "the system"}</span>
+                    <span className="ml-1 text-xs text-slate-600">
+                      — {e.actor ? e.actor.name : "the system"}
+                    </span>
                   </p>
                 </li>
               ))}
@@ -47,11 +60,18 @@ export function AuditLog({ role, timeZone }: { role: TenantRole; timeZone: strin
           )}
           <div className="mt-4 flex items-center gap-3" aria-live="polite">
             {log.hasNextPage ? (
-              <Button type="button" variant="secondary" busy={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+              <Button
+                type="button"
+                variant="secondary"
+                busy={log.isFetchingNextPage}
+                onClick={() => void log.fetchNextPage()}
+              >
                 Load more
               </Button>
             ) : items.length > 0 ? (
-              <p className="text-xs text-slate-500">That is everything ({items.length} {items.length === 1 ? "entry" : "entries"}).</p>
+              <p className="text-xs text-slate-500">
+                That is everything ({items.length} {items.length === 1 ? "entry" : "entries"}).
+              </p>
             ) : null}
           </div>
         </Card>

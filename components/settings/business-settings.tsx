@@ -16,12 +16,21 @@ export function BusinessSettings({ role }: { role: TenantRole }) {
   const business = useQuery(trpc.setup.business.queryOptions(undefined, { enabled: allowed }));
   return (
     <div className="max-w-2xl">
-      <PageHeader title="Business" description="Your business's name and the time zone its hours and booking slots are in." />
+      <PageHeader
+        title="Business"
+        description="Your business's name and the time zone its hours and booking slots are in."
+      />
       {!allowed ? (
         <NoPermission what="change the business settings" />
       ) : (
         <QueryState query={business} what="change the business settings">
-          {() => <BusinessForm name={business.data!.name} slug={business.data!.slug} timeZone={business.data!.timeZone} />}
+          {() => (
+            <BusinessForm
+              name={business.data!.name}
+              slug={business.data!.slug}
+              timeZone={business.data!.timeZone}
+            />
+          )}
         </QueryState>
       )}
     </div>
@@ -48,25 +57,38 @@ function BusinessForm({ name, slug, timeZone }: { name: string; slug: string; ti
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     setSaved(false);
-    const ok = await update.mutateAsync({ name: String(f.get("name") ?? ""), timeZone: String(f.get("timeZone") ?? "") }).then(
-      () => true,
-      () => false,
-    );
+    const ok = await update
+      .mutateAsync({ name: String(f.get("name") ?? ""), timeZone: String(f.get("timeZone") ?? "") })
+      .then(
+        () => true,
+        () => false,
+      );
     setSaved(ok);
   }
 
   return (
     <Card>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <Field label="Business name" name="name" defaultValue={name} required error={errs.fields.name} hint={`Up to 100 characters. Its address stays /t/${slug}.`} />
+        <Field
+          label="Business name"
+          name="name"
+          defaultValue={name}
+          required
+          error={errs.fields.name}
+          hint={`Up to 100 characters. Its address stays /t/${slug}.`}
+        />
         <TimeZoneSelect fallback={timeZone} showAll error={errs.fields.timeZone} />
-        <p className="text-xs text-slate-600">Business hours and booking slots keep their clock times (9:00 stays 9:00) in the new time zone.</p>
+        <p className="text-xs text-slate-600">
+          Business hours and booking slots keep their clock times (9:00 stays 9:00) in the new time zone.
+        </p>
         <div className="flex items-center gap-3" aria-live="polite">
           <Button type="submit" busy={update.isPending}>
             Save
           </Button>
           {saved ? <SuccessNote message="Saved." /> : null}
-          {update.error && !errs.field && !Object.keys(errs.fields).length ? <ErrorBanner message={errs.message} /> : null}
+          {update.error && !errs.field && !Object.keys(errs.fields).length ? (
+            <ErrorBanner message={errs.message} />
+          ) : null}
         </div>
       </form>
     </Card>

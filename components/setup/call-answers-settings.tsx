@@ -16,7 +16,17 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-function TextAreaField(props: { label: string; name: string; hint: string; defaultValue: string; rows: number; maxLength?: number; placeholder?: string; error?: string; disabled: boolean }) {
+function TextAreaField(props: {
+  label: string;
+  name: string;
+  hint: string;
+  defaultValue: string;
+  rows: number;
+  maxLength?: number;
+  placeholder?: string;
+  error?: string;
+  disabled: boolean;
+}) {
   const { label, name, hint, error } = props;
   const id = `field-${name}`;
   return (
@@ -64,24 +74,54 @@ export function CallAnswersSettings({ role }: { role: TenantRole }) {
   );
 }
 
-type Data = { priceAnswer: string | null; servicesOffered: string[]; servicesNotOffered: string[]; defaultPriceAnswer: string } & Record<OtherAnswer, string | null>;
+type Data = {
+  priceAnswer: string | null;
+  servicesOffered: string[];
+  servicesNotOffered: string[];
+  defaultPriceAnswer: string;
+} & Record<OtherAnswer, string | null>;
 
 /** What callers ask besides the price, in the office's words; an empty answer means "noted for the plumber". */
 const OTHER_QUESTIONS: { name: OtherAnswer; label: string; placeholder: string }[] = [
-  { name: "licenseAnswer", label: "“Are you licensed and insured?”", placeholder: "Yes, we're licensed and fully insured." },
-  { name: "estimateAnswer", label: "“Is there a trip fee? Are estimates free?”", placeholder: "Estimates are free; there's a $79 trip fee if no work is done." },
-  { name: "paymentAnswer", label: "“How can I pay?”", placeholder: "We take cards, checks and cash; financing is available on larger jobs." },
-  { name: "warrantyAnswer", label: "“Is the work guaranteed?”", placeholder: "Our work has a one-year warranty, and parts carry the maker's warranty." },
-  { name: "brandsAnswer", label: "“Which brands do you install?”", placeholder: "We install and service Rheem, Bradford White and Rinnai." },
+  {
+    name: "licenseAnswer",
+    label: "“Are you licensed and insured?”",
+    placeholder: "Yes, we're licensed and fully insured.",
+  },
+  {
+    name: "estimateAnswer",
+    label: "“Is there a trip fee? Are estimates free?”",
+    placeholder: "Estimates are free; there's a $79 trip fee if no work is done.",
+  },
+  {
+    name: "paymentAnswer",
+    label: "“How can I pay?”",
+    placeholder: "We take cards, checks and cash; financing is available on larger jobs.",
+  },
+  {
+    name: "warrantyAnswer",
+    label: "“Is the work guaranteed?”",
+    placeholder: "Our work has a one-year warranty, and parts carry the maker's warranty.",
+  },
+  {
+    name: "brandsAnswer",
+    label: "“Which brands do you install?”",
+    placeholder: "We install and service Rheem, Bradford White and Rinnai.",
+  },
 ];
 
 function CallAnswersForm({ data, canEdit }: { data: Data; canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
-  const save = useMutation(trpc.setup.setCallAnswers.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.setup.callAnswers.queryKey() }) }));
+  const save = useMutation(
+    trpc.setup.setCallAnswers.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.setup.callAnswers.queryKey() }),
+    }),
+  );
   const errs = fieldErrorsFrom(save.error);
-  const listError = (name: string) => Object.entries(errs.fields).find(([k]) => k === name || k.startsWith(`${name}.`))?.[1];
+  const listError = (name: string) =>
+    Object.entries(errs.fields).find(([k]) => k === name || k.startsWith(`${name}.`))?.[1];
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -119,7 +159,8 @@ function CallAnswersForm({ data, canEdit }: { data: Data; canEdit: boolean }) {
         <fieldset className="space-y-4">
           <legend className="text-sm font-medium text-slate-700">Other questions callers ask</legend>
           <p className="text-xs text-slate-600">
-            Leave one empty and the AI says “Good question. I&apos;ll note it so the plumber can answer that when they call.”, then puts the question in the lead&apos;s notes.
+            Leave one empty and the AI says “Good question. I&apos;ll note it so the plumber can answer that
+            when they call.”, then puts the question in the lead&apos;s notes.
           </p>
           {OTHER_QUESTIONS.map((q) => (
             <TextAreaField

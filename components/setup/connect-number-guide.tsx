@@ -11,7 +11,14 @@ function UrlRow({ id, label, url }: { id: string; label: string; url: string }) 
       </label>
       {/* On a phone the URL takes the whole line (wrapping) and the Copy button goes under it, so the URL is never cut to "htt". */}
       <div className="mt-1 flex flex-col items-start gap-2 sm:flex-row sm:items-center">
-        <textarea id={id} readOnly value={url} rows={1} className="block w-full min-w-0 resize-none overflow-hidden break-all rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs [field-sizing:content] sm:flex-1" onFocus={(e) => e.currentTarget.select()} />
+        <textarea
+          id={id}
+          readOnly
+          value={url}
+          rows={1}
+          className="block w-full min-w-0 resize-none overflow-hidden break-all rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs [field-sizing:content] sm:flex-1"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <CopyButton value={url} targetId={id} label={`Copy ${label.toLowerCase()}`} />
       </div>
     </div>
@@ -20,16 +27,21 @@ function UrlRow({ id, label, url }: { id: string; label: string; url: string }) 
 
 export function ConnectNumberGuide({ voiceUrl, smsUrl }: { voiceUrl: string; smsUrl: string }) {
   return (
-    <section aria-labelledby="connect-guide-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby="connect-guide-title"
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <h2 id="connect-guide-title" className="text-base font-semibold">
         Connect your phone number
       </h2>
       <ol className="mt-3 list-decimal space-y-3 pl-5 text-sm text-slate-800">
         <li>
-          <strong>Get a number in Twilio.</strong> Buy a local number in your area code (Twilio Console → Phone Numbers → Buy a number), or port your existing business number to Twilio.
+          <strong>Get a number in Twilio.</strong> Buy a local number in your area code (Twilio Console →
+          Phone Numbers → Buy a number), or port your existing business number to Twilio.
         </li>
         <li>
-          <strong>Point it at LeadRescue.</strong> In the number&apos;s settings, set “A call comes in” and “A message comes in” to <em>Webhook</em>, method <em>HTTP POST</em>, with these URLs:
+          <strong>Point it at LeadRescue.</strong> In the number&apos;s settings, set “A call comes in” and “A
+          message comes in” to <em>Webhook</em>, method <em>HTTP POST</em>, with these URLs:
           <UrlRow id="voice-webhook-url" label="Voice webhook URL" url={voiceUrl} />
           <UrlRow id="sms-webhook-url" label="Messaging webhook URL" url={smsUrl} />
         </li>
@@ -37,7 +49,9 @@ export function ConnectNumberGuide({ voiceUrl, smsUrl }: { voiceUrl: string; sms
           <strong>Add it above as a tracking number</strong>, so calls to it find your business.
         </li>
         <li>
-          <strong>Keeping your old number?</strong> Ask your phone company to forward it to the tracking number (often “call forwarding” or “forward when busy / no answer”). Your plumber&apos;s phone still rings first on every call.
+          <strong>Keeping your old number?</strong> Ask your phone company to forward it to the tracking
+          number (often “call forwarding” or “forward when busy / no answer”). Your plumber&apos;s phone still
+          rings first on every call.
         </li>
       </ol>
     </section>

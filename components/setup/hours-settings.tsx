@@ -29,7 +29,15 @@ function label12(w: { start: string; end: string }) {
   return `${fmt(w.start)} – ${fmt(w.end)}`;
 }
 
-export function HoursSettings({ role, slug, timeZone }: { role: TenantRole; slug: string; timeZone: string }) {
+export function HoursSettings({
+  role,
+  slug,
+  timeZone,
+}: {
+  role: TenantRole;
+  slug: string;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const times = useQuery(trpc.setup.weeklyTimes.queryOptions());
   const editable = can(role, "setup.write");
@@ -44,7 +52,10 @@ export function HoursSettings({ role, slug, timeZone }: { role: TenantRole; slug
               <>
                 {" "}
                 (
-                <Link href={`/t/${slug}/settings/business`} className="text-brand-700 underline underline-offset-2 hover:text-brand-600">
+                <Link
+                  href={`/t/${slug}/settings/business`}
+                  className="text-brand-700 underline underline-offset-2 hover:text-brand-600"
+                >
                   change
                 </Link>
                 )
@@ -54,7 +65,11 @@ export function HoursSettings({ role, slug, timeZone }: { role: TenantRole; slug
           </>
         }
       />
-      {!editable ? <ReadOnlyNote>You can see the hours and slots, but only an owner or manager can change them.</ReadOnlyNote> : null}
+      {!editable ? (
+        <ReadOnlyNote>
+          You can see the hours and slots, but only an owner or manager can change them.
+        </ReadOnlyNote>
+      ) : null}
       <QueryState query={times} what="see the business hours">
         {() => (
           <>
@@ -67,7 +82,6 @@ export function HoursSettings({ role, slug, timeZone }: { role: TenantRole; slug
   );
 }
 
-
 type DayState = { open: boolean; start: string; end: string };
 
 function initialDays(hours: Window[]): Record<number, DayState> {
@@ -76,7 +90,9 @@ function initialDays(hours: Window[]): Record<number, DayState> {
   for (const d of WEEK_ORDER) {
     const h = hours.find((x) => x.weekday === d);
     // A new business starts from suggested weekday hours; nothing is stored until Save.
-    out[d] = h ? { open: true, start: h.start, end: h.end } : { open: fresh && d >= 1 && d <= 5, start: "08:00", end: "17:00" };
+    out[d] = h
+      ? { open: true, start: h.start, end: h.end }
+      : { open: fresh && d >= 1 && d <= 5, start: "08:00", end: "17:00" };
   }
   return out;
 }
@@ -92,7 +108,7 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
   // The server names fields by position in the list sent ("2.end"); map them back to weekdays.
   const errorFor = (weekday: number, part: "start" | "end" | "weekday") => {
     const i = sent.indexOf(weekday);
-    return i >= 0 ? errs.fields[`days.${i}.${part}`] ?? errs.fields[`${i}.${part}`] : undefined;
+    return i >= 0 ? (errs.fields[`days.${i}.${part}`] ?? errs.fields[`${i}.${part}`]) : undefined;
   };
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -100,10 +116,14 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
     const open = WEEK_ORDER.filter((d) => days[d]!.open);
     setSent(open);
     setSaved(false);
-    const ok = await save.mutateAsync({ days: open.map((weekday) => ({ weekday, start: days[weekday]!.start, end: days[weekday]!.end })) }).then(
-      () => true,
-      () => false,
-    );
+    const ok = await save
+      .mutateAsync({
+        days: open.map((weekday) => ({ weekday, start: days[weekday]!.start, end: days[weekday]!.end })),
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     setSaved(ok);
   }
 
@@ -113,8 +133,15 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
   };
 
   return (
-    <Card title="Business hours" description="When your office is open. Days left closed have no office hours.">
-      {hours.length === 0 && editable ? <p className="mb-3 text-sm text-amber-700">Suggested hours are filled in below. Adjust them and save to finish this step.</p> : null}
+    <Card
+      title="Business hours"
+      description="When your office is open. Days left closed have no office hours."
+    >
+      {hours.length === 0 && editable ? (
+        <p className="mb-3 text-sm text-amber-700">
+          Suggested hours are filled in below. Adjust them and save to finish this step.
+        </p>
+      ) : null}
       <form onSubmit={onSubmit} noValidate>
         {/* One row per day; on a phone the times wrap under the day instead of spilling out of the card. */}
         <ul className="divide-y divide-slate-100 text-sm" aria-label="Business hours by weekday">
@@ -127,7 +154,14 @@ function BusinessHours({ hours, editable }: { hours: Window[]; editable: boolean
                 <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
                   <span className="w-24 font-medium">{name}</span>
                   <label className="inline-flex w-24 items-center gap-2">
-                    <input type="checkbox" className="size-5" checked={day.open} disabled={!editable} onChange={(e) => set(d, { open: e.target.checked })} aria-label={`Open on ${name}`} />
+                    <input
+                      type="checkbox"
+                      className="size-5"
+                      checked={day.open}
+                      disabled={!editable}
+                      onChange={(e) => set(d, { open: e.target.checked })}
+                      aria-label={`Open on ${name}`}
+                    />
                     <span className="text-slate-600">{day.open ? "Open" : "Closed"}</span>
                   </label>
                   <span className="flex min-w-0 items-center gap-2">
@@ -191,7 +225,11 @@ function BookingSlots({ slots, editable }: { slots: (Window & { id: string })[];
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const slot = { weekday: Number(f.get("weekday")), start: String(f.get("start") ?? ""), end: String(f.get("end") ?? "") };
+    const slot = {
+      weekday: Number(f.get("weekday")),
+      start: String(f.get("start") ?? ""),
+      end: String(f.get("end") ?? ""),
+    };
     setAdded(null);
     const ok = await add.mutateAsync(slot).then(
       () => true,
@@ -200,14 +238,18 @@ function BookingSlots({ slots, editable }: { slots: (Window & { id: string })[];
     if (ok) setAdded(`Added ${WEEKDAYS[slot.weekday]} ${label12(slot)}.`);
   }
 
-  const ordered = [...slots].sort((a, b) => WEEK_ORDER.indexOf(a.weekday) - WEEK_ORDER.indexOf(b.weekday) || a.start.localeCompare(b.start));
+  const ordered = [...slots].sort(
+    (a, b) => WEEK_ORDER.indexOf(a.weekday) - WEEK_ORDER.indexOf(b.weekday) || a.start.localeCompare(b.start),
+  );
   return (
     <Card
       title="Booking slots"
       description="The weekly windows a visit can be booked in, e.g. Tuesday 9–11 AM. These are the only times the AI may ever offer a caller — it never invents a time."
     >
       {ordered.length === 0 ? (
-        <EmptyState title="No booking slots yet">Without slots the AI cannot book visits; it offers a callback instead.</EmptyState>
+        <EmptyState title="No booking slots yet">
+          Without slots the AI cannot book visits; it offers a callback instead.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100" aria-label="Booking slots">
           {ordered.map((s) => (
@@ -216,7 +258,11 @@ function BookingSlots({ slots, editable }: { slots: (Window & { id: string })[];
                 <span className="font-medium">{WEEKDAYS[s.weekday]}</span> {label12(s)}
               </span>
               {editable ? (
-                <ConfirmButton label={`Remove ${WEEKDAYS[s.weekday]} ${label12(s)}`} busy={remove.isPending && remove.variables?.id === s.id} onConfirm={() => remove.mutate({ id: s.id })}>
+                <ConfirmButton
+                  label={`Remove ${WEEKDAYS[s.weekday]} ${label12(s)}`}
+                  busy={remove.isPending && remove.variables?.id === s.id}
+                  onConfirm={() => remove.mutate({ id: s.id })}
+                >
                   Remove
                 </ConfirmButton>
               ) : null}
@@ -226,7 +272,11 @@ function BookingSlots({ slots, editable }: { slots: (Window & { id: string })[];
       )}
       <ErrorBanner message={remove.error?.message} />
       {editable ? (
-        <form onSubmit={onSubmit} noValidate className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start"
+        >
           <Select label="Day" name="weekday" defaultValue="2">
             {WEEK_ORDER.map((d) => (
               <option key={d} value={d}>

@@ -20,7 +20,13 @@ function pretty(e164: string | null | undefined): string {
   return parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
 }
 
-export function PhoneSettings({ role, webhooks }: { role: TenantRole; webhooks: { voiceUrl: string; smsUrl: string } }) {
+export function PhoneSettings({
+  role,
+  webhooks,
+}: {
+  role: TenantRole;
+  webhooks: { voiceUrl: string; smsUrl: string };
+}) {
   const trpc = useTRPC();
   const phones = useQuery(trpc.setup.phones.queryOptions());
   const connection = useQuery(trpc.setup.connection.queryOptions());
@@ -28,18 +34,35 @@ export function PhoneSettings({ role, webhooks }: { role: TenantRole; webhooks: 
 
   return (
     <div className="max-w-3xl space-y-6">
-      <PageHeader title="Phone numbers" description="Every call to a tracking number rings the plumber's phone first for 10 seconds. Only if nobody answers does the AI pick up." />
-      {!editable ? <ReadOnlyNote>You can see these numbers, but only an owner or manager can change them.</ReadOnlyNote> : null}
+      <PageHeader
+        title="Phone numbers"
+        description="Every call to a tracking number rings the plumber's phone first for 10 seconds. Only if nobody answers does the AI pick up."
+      />
+      {!editable ? (
+        <ReadOnlyNote>You can see these numbers, but only an owner or manager can change them.</ReadOnlyNote>
+      ) : null}
       <QueryState query={phones} what="see the phone numbers">
         {() => (
           <>
             {connection.data && connection.data.summary.state !== "no_numbers" ? (
-              <p role="status" className={`rounded-lg border p-3 text-sm ${connection.data.summary.state === "elsewhere" ? "border-red-200 bg-red-50 text-red-900" : connection.data.summary.state === "unknown" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-green-200 bg-green-50 text-green-900"}`} data-testid="connection-summary">
+              <p
+                role="status"
+                className={`rounded-lg border p-3 text-sm ${connection.data.summary.state === "elsewhere" ? "border-red-200 bg-red-50 text-red-900" : connection.data.summary.state === "unknown" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-green-200 bg-green-50 text-green-900"}`}
+                data-testid="connection-summary"
+              >
                 {connection.data.summary.sentence}
               </p>
             ) : null}
-            <TrackingNumbers numbers={phones.data!.tracking} editable={editable} connections={connection.data?.numbers} />
-            <ForwardingPhones plumberPhone={phones.data!.plumberPhone} onCallPhone={phones.data!.onCallPhone} editable={editable} />
+            <TrackingNumbers
+              numbers={phones.data!.tracking}
+              editable={editable}
+              connections={connection.data?.numbers}
+            />
+            <ForwardingPhones
+              plumberPhone={phones.data!.plumberPhone}
+              onCallPhone={phones.data!.onCallPhone}
+              editable={editable}
+            />
             <ConnectNumberGuide voiceUrl={webhooks.voiceUrl} smsUrl={webhooks.smsUrl} />
           </>
         )}
@@ -48,8 +71,15 @@ export function PhoneSettings({ role, webhooks }: { role: TenantRole; webhooks: 
   );
 }
 
-
-function TrackingNumbers({ numbers, editable, connections }: { numbers: { id: string; e164: string; label: string | null }[]; editable: boolean; connections: NumberConnection[] | undefined }) {
+function TrackingNumbers({
+  numbers,
+  editable,
+  connections,
+}: {
+  numbers: { id: string; e164: string; label: string | null }[];
+  editable: boolean;
+  connections: NumberConnection[] | undefined;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidateSetup();
   const [added, setAdded] = useState<string | null>(null);
@@ -62,7 +92,12 @@ function TrackingNumbers({ numbers, editable, connections }: { numbers: { id: st
     const form = e.currentTarget;
     const f = new FormData(form);
     setAdded(null);
-    const res = await add.mutateAsync({ number: String(f.get("number") ?? ""), label: String(f.get("label") ?? "") || undefined }).catch(() => null);
+    const res = await add
+      .mutateAsync({
+        number: String(f.get("number") ?? ""),
+        label: String(f.get("label") ?? "") || undefined,
+      })
+      .catch(() => null);
     if (res) {
       form.reset();
       setAdded(`Added ${pretty(res.e164)} (${res.e164}).`);
@@ -70,7 +105,10 @@ function TrackingNumbers({ numbers, editable, connections }: { numbers: { id: st
   }
 
   return (
-    <Card title="Tracking numbers" description="The numbers your callers dial. Point each one at LeadRescue in Twilio. A number can belong to one business only.">
+    <Card
+      title="Tracking numbers"
+      description="The numbers your callers dial. Point each one at LeadRescue in Twilio. A number can belong to one business only."
+    >
       {numbers.length === 0 ? (
         <EmptyState title="No tracking number yet">Add the number your customers call.</EmptyState>
       ) : (
@@ -83,10 +121,17 @@ function TrackingNumbers({ numbers, editable, connections }: { numbers: { id: st
                   {n.e164}
                   {n.label ? ` · ${n.label}` : ""}
                 </p>
-                <NumberConnectionStatus connection={connections?.find((c) => c.id === n.id)} editable={editable} />
+                <NumberConnectionStatus
+                  connection={connections?.find((c) => c.id === n.id)}
+                  editable={editable}
+                />
               </div>
               {editable ? (
-                <ConfirmButton label={`Remove ${n.e164}`} busy={remove.isPending && remove.variables?.id === n.id} onConfirm={() => remove.mutate({ id: n.id })}>
+                <ConfirmButton
+                  label={`Remove ${n.e164}`}
+                  busy={remove.isPending && remove.variables?.id === n.id}
+                  onConfirm={() => remove.mutate({ id: n.id })}
+                >
                   Remove
                 </ConfirmButton>
               ) : null}
@@ -96,9 +141,28 @@ function TrackingNumbers({ numbers, editable, connections }: { numbers: { id: st
       )}
       <ErrorBanner message={remove.error?.message} />
       {editable ? (
-        <form onSubmit={onSubmit} noValidate className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-          <Field label="Tracking number" name="number" type="tel" autoComplete="off" placeholder="(512) 555-0100" required error={errs.fields.number} hint="US numbers as you write them, or +country code." />
-          <Field label="Label (optional)" name="label" maxLength={60} placeholder="Google Ads" error={errs.fields.label} />
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
+        >
+          <Field
+            label="Tracking number"
+            name="number"
+            type="tel"
+            autoComplete="off"
+            placeholder="(512) 555-0100"
+            required
+            error={errs.fields.number}
+            hint="US numbers as you write them, or +country code."
+          />
+          <Field
+            label="Label (optional)"
+            name="label"
+            maxLength={60}
+            placeholder="Google Ads"
+            error={errs.fields.label}
+          />
           <Button type="submit" busy={add.isPending} className="sm:mt-6">
             Add number
           </Button>
@@ -112,7 +176,15 @@ function TrackingNumbers({ numbers, editable, connections }: { numbers: { id: st
   );
 }
 
-function ForwardingPhones({ plumberPhone, onCallPhone, editable }: { plumberPhone: string | null; onCallPhone: string | null; editable: boolean }) {
+function ForwardingPhones({
+  plumberPhone,
+  onCallPhone,
+  editable,
+}: {
+  plumberPhone: string | null;
+  onCallPhone: string | null;
+  editable: boolean;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidateSetup();
   const [saved, setSaved] = useState(false);
@@ -123,15 +195,23 @@ function ForwardingPhones({ plumberPhone, onCallPhone, editable }: { plumberPhon
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     setSaved(false);
-    const ok = await save.mutateAsync({ plumberPhone: String(f.get("plumberPhone") ?? ""), onCallPhone: String(f.get("onCallPhone") ?? "") || null }).then(
-      () => true,
-      () => false,
-    );
+    const ok = await save
+      .mutateAsync({
+        plumberPhone: String(f.get("plumberPhone") ?? ""),
+        onCallPhone: String(f.get("onCallPhone") ?? "") || null,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     setSaved(ok);
   }
 
   return (
-    <Card title="Who gets the call" description="The plumber's phone rings first on every call. The on-call phone takes emergencies and callers who ask for a person.">
+    <Card
+      title="Who gets the call"
+      description="The plumber's phone rings first on every call. The on-call phone takes emergencies and callers who ask for a person."
+    >
       {/* Keyed by the saved values so the fields show what the server stored after a save. */}
       <form key={`${plumberPhone}|${onCallPhone}`} onSubmit={onSubmit} noValidate className="space-y-4">
         <Field

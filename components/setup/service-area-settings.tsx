@@ -11,8 +11,14 @@ import { ReadOnlyNote } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
 
 type Mode = "one" | "list" | "radius";
-type PreviewInput = { mode: "one"; zip: string } | { mode: "list"; text: string } | { mode: "radius"; center: string; miles: number };
-type Preview = { valid: { zip: string; city: string; state: string; served: boolean }[]; invalid: { input: string; reason: string }[] };
+type PreviewInput =
+  | { mode: "one"; zip: string }
+  | { mode: "list"; text: string }
+  | { mode: "radius"; center: string; miles: number };
+type Preview = {
+  valid: { zip: string; city: string; state: string; served: boolean }[];
+  invalid: { input: string; reason: string }[];
+};
 
 const MODES: { mode: Mode; label: string }[] = [
   { mode: "one", label: "One ZIP code" },
@@ -24,8 +30,15 @@ export function ServiceAreaSettings({ role }: { role: TenantRole }) {
   const editable = can(role, "setup.write");
   return (
     <div className="max-w-3xl space-y-6">
-      <PageHeader title="Service area" description="The ZIP codes you serve. The AI asks every caller for their ZIP first; callers from other ZIPs are declined politely and logged." />
-      {editable ? <AddZips /> : <ReadOnlyNote>You can see the service area, but only an owner or manager can change it.</ReadOnlyNote>}
+      <PageHeader
+        title="Service area"
+        description="The ZIP codes you serve. The AI asks every caller for their ZIP first; callers from other ZIPs are declined politely and logged."
+      />
+      {editable ? (
+        <AddZips />
+      ) : (
+        <ReadOnlyNote>You can see the service area, but only an owner or manager can change it.</ReadOnlyNote>
+      )}
       <CurrentZips editable={editable} />
     </div>
   );
@@ -47,7 +60,9 @@ function AddZips() {
   const add = useMutation(
     trpc.setup.addZips.mutationOptions({
       onSuccess: (r) => {
-        setResult(`Added ${r.added} ZIP code${r.added === 1 ? "" : "s"} to your service area${r.alreadyThere ? ` (${r.alreadyThere} already there)` : ""}.`);
+        setResult(
+          `Added ${r.added} ZIP code${r.added === 1 ? "" : "s"} to your service area${r.alreadyThere ? ` (${r.alreadyThere} already there)` : ""}.`,
+        );
         preview.reset();
         void queryClient.invalidateQueries({ queryKey: trpc.setup.pathKey() });
       },
@@ -77,7 +92,10 @@ function AddZips() {
     });
 
   return (
-    <Card title="Add ZIP codes" description="Preview first: you see the city and state of every ZIP before anything is added.">
+    <Card
+      title="Add ZIP codes"
+      description="Preview first: you see the city and state of every ZIP before anything is added."
+    >
       <form onSubmit={onPreview} noValidate className="space-y-4">
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">How do you want to add them?</legend>
@@ -100,7 +118,16 @@ function AddZips() {
           </div>
         </fieldset>
 
-        {mode === "one" ? <Field label="ZIP code" name="zip" inputMode="numeric" maxLength={10} placeholder="78701" error={errs.fields.zip} /> : null}
+        {mode === "one" ? (
+          <Field
+            label="ZIP code"
+            name="zip"
+            inputMode="numeric"
+            maxLength={10}
+            placeholder="78701"
+            error={errs.fields.zip}
+          />
+        ) : null}
         {mode === "list" ? (
           <div>
             <label htmlFor={textareaId} className="block text-sm font-medium text-slate-700">
@@ -122,8 +149,24 @@ function AddZips() {
         ) : null}
         {mode === "radius" ? (
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Miles" name="miles" type="number" min={1} max={100} defaultValue={10} error={errs.fields.miles} hint="1 to 100 miles." />
-            <Field label="Around ZIP" name="center" inputMode="numeric" maxLength={10} placeholder="78701" error={errs.fields.center} />
+            <Field
+              label="Miles"
+              name="miles"
+              type="number"
+              min={1}
+              max={100}
+              defaultValue={10}
+              error={errs.fields.miles}
+              hint="1 to 100 miles."
+            />
+            <Field
+              label="Around ZIP"
+              name="center"
+              inputMode="numeric"
+              maxLength={10}
+              placeholder="78701"
+              error={errs.fields.center}
+            />
           </div>
         ) : null}
         <div className="flex items-center gap-3">
@@ -147,7 +190,12 @@ function AddZips() {
         ) : null}
         {data && fresh.length > 0 ? (
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="button" busy={add.isPending} disabled={selected.size === 0} onClick={() => add.mutate({ zips: [...selected] })}>
+            <Button
+              type="button"
+              busy={add.isPending}
+              disabled={selected.size === 0}
+              onClick={() => add.mutate({ zips: [...selected] })}
+            >
               {`Add ${selected.size} selected ZIP code${selected.size === 1 ? "" : "s"}`}
             </Button>
             <Button type="button" variant="secondary" onClick={() => preview.reset()}>
@@ -161,14 +209,32 @@ function AddZips() {
   );
 }
 
-function PreviewList({ data, selected, toggle, selectAll, selectNone }: { data: Preview; selected: Set<string>; toggle: (zip: string) => void; selectAll: () => void; selectNone: () => void }) {
+function PreviewList({
+  data,
+  selected,
+  toggle,
+  selectAll,
+  selectNone,
+}: {
+  data: Preview;
+  selected: Set<string>;
+  toggle: (zip: string) => void;
+  selectAll: () => void;
+  selectNone: () => void;
+}) {
   const fresh = data.valid.filter((z) => !z.served).length;
   return (
     <section aria-label="Preview" className="space-y-3">
       {data.invalid.length ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <div
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700"
+        >
           <p className="font-medium">
-            {data.invalid.length === 1 ? "1 entry is not a usable ZIP code" : `${data.invalid.length} entries are not usable ZIP codes`} and will not be added:
+            {data.invalid.length === 1
+              ? "1 entry is not a usable ZIP code"
+              : `${data.invalid.length} entries are not usable ZIP codes`}{" "}
+            and will not be added:
           </p>
           <ul className="mt-1 list-disc pl-5">
             {data.invalid.map((i) => (
@@ -178,30 +244,51 @@ function PreviewList({ data, selected, toggle, selectAll, selectNone }: { data: 
         </div>
       ) : null}
       {data.valid.length === 0 ? (
-        <p className="text-sm text-slate-600">No valid ZIP codes to add. Enter at least one 5-digit US ZIP code.</p>
+        <p className="text-sm text-slate-600">
+          No valid ZIP codes to add. Enter at least one 5-digit US ZIP code.
+        </p>
       ) : (
         <>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm font-medium">
               {data.valid.length} ZIP code{data.valid.length === 1 ? "" : "s"} found
-              {data.valid.length > fresh ? ` · ${data.valid.length - fresh} already in your area` : ""} · {selected.size} selected
+              {data.valid.length > fresh ? ` · ${data.valid.length - fresh} already in your area` : ""} ·{" "}
+              {selected.size} selected
             </p>
             {fresh > 1 ? (
               <div className="flex gap-2 text-sm">
-                <button type="button" className="text-brand-700 underline underline-offset-2 hover:text-brand-600" onClick={selectAll}>
+                <button
+                  type="button"
+                  className="text-brand-700 underline underline-offset-2 hover:text-brand-600"
+                  onClick={selectAll}
+                >
                   Select all
                 </button>
-                <button type="button" className="text-brand-700 underline underline-offset-2 hover:text-brand-600" onClick={selectNone}>
+                <button
+                  type="button"
+                  className="text-brand-700 underline underline-offset-2 hover:text-brand-600"
+                  onClick={selectNone}
+                >
                   Select none
                 </button>
               </div>
             ) : null}
           </div>
-          <ul className="grid max-h-80 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 sm:grid-cols-2" aria-label="ZIP codes found">
+          <ul
+            className="grid max-h-80 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 sm:grid-cols-2"
+            aria-label="ZIP codes found"
+          >
             {data.valid.map((z) => (
               <li key={z.zip}>
-                <label className={`flex items-center gap-2 rounded px-2 py-1 text-sm ${z.served ? "text-slate-500" : "hover:bg-slate-50"}`}>
-                  <input type="checkbox" checked={z.served || selected.has(z.zip)} disabled={z.served} onChange={() => toggle(z.zip)} />
+                <label
+                  className={`flex items-center gap-2 rounded px-2 py-1 text-sm ${z.served ? "text-slate-500" : "hover:bg-slate-50"}`}
+                >
+                  <input
+                    type="checkbox"
+                    checked={z.served || selected.has(z.zip)}
+                    disabled={z.served}
+                    onChange={() => toggle(z.zip)}
+                  />
                   <span className="font-mono">{z.zip}</span>
                   <span>
                     {z.city}, {z.state}
@@ -235,7 +322,12 @@ function CurrentZips({ editable }: { editable: boolean }) {
     return () => clearTimeout(t);
   }, [searchText]);
 
-  const zips = useQuery(trpc.setup.zips.queryOptions({ search: search || undefined, cursor, limit: PAGE_SIZE }, { placeholderData: keepPreviousData }));
+  const zips = useQuery(
+    trpc.setup.zips.queryOptions(
+      { search: search || undefined, cursor, limit: PAGE_SIZE },
+      { placeholderData: keepPreviousData },
+    ),
+  );
   const remove = useMutation(
     trpc.setup.removeZips.mutationOptions({
       onSuccess: () => {
@@ -247,14 +339,32 @@ function CurrentZips({ editable }: { editable: boolean }) {
 
   const from = (cursors.length - 1) * PAGE_SIZE;
   return (
-    <Card title="Your service area" description={zips.data ? `${zips.data.total} ZIP code${zips.data.total === 1 ? "" : "s"}${search ? ` matching "${search}"` : ""}` : undefined}>
-      <Field label="Search ZIP or city" type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="787 or Austin" className="mb-4 max-w-sm" />
+    <Card
+      title="Your service area"
+      description={
+        zips.data
+          ? `${zips.data.total} ZIP code${zips.data.total === 1 ? "" : "s"}${search ? ` matching "${search}"` : ""}`
+          : undefined
+      }
+    >
+      <Field
+        label="Search ZIP or city"
+        type="search"
+        value={searchText}
+        onChange={(e) => setSearchText(e.target.value)}
+        placeholder="787 or Austin"
+        className="mb-4 max-w-sm"
+      />
       {zips.isPending ? (
         <Loading />
       ) : zips.error ? (
         <LoadError error={zips.error} retry={() => void zips.refetch()} />
       ) : zips.data.items.length === 0 ? (
-        <EmptyState title={search ? `No ZIP codes match "${search}"` : "No ZIP codes yet"}>{search ? "Try another ZIP or city." : "Add the ZIP codes you serve above; until then the AI stays off."}</EmptyState>
+        <EmptyState title={search ? `No ZIP codes match "${search}"` : "No ZIP codes yet"}>
+          {search
+            ? "Try another ZIP or city."
+            : "Add the ZIP codes you serve above; until then the AI stays off."}
+        </EmptyState>
       ) : (
         <>
           <table className="w-full text-left text-sm">
@@ -283,7 +393,11 @@ function CurrentZips({ editable }: { editable: boolean }) {
                   </td>
                   {editable ? (
                     <td className="py-2 text-right">
-                      <ConfirmButton label={`Remove ZIP ${z.zip}`} busy={remove.isPending && remove.variables?.zips[0] === z.zip} onConfirm={() => remove.mutate({ zips: [z.zip] })}>
+                      <ConfirmButton
+                        label={`Remove ZIP ${z.zip}`}
+                        busy={remove.isPending && remove.variables?.zips[0] === z.zip}
+                        onConfirm={() => remove.mutate({ zips: [z.zip] })}
+                      >
                         Remove
                       </ConfirmButton>
                     </td>
@@ -297,10 +411,20 @@ function CurrentZips({ editable }: { editable: boolean }) {
               Showing {from + 1}–{from + zips.data.items.length} of {zips.data.total}
             </p>
             <div className="flex gap-2">
-              <Button type="button" variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={cursors.length <= 1}
+                onClick={() => setCursors((c) => c.slice(0, -1))}
+              >
                 Previous page
               </Button>
-              <Button type="button" variant="secondary" disabled={!zips.data.nextCursor} onClick={() => setCursors((c) => [...c, zips.data.nextCursor ?? null])}>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={!zips.data.nextCursor}
+                onClick={() => setCursors((c) => [...c, zips.data.nextCursor ?? null])}
+              >
                 Next page
               </Button>
             </div>

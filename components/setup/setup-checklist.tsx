@@ -21,14 +21,20 @@ export function SetupChecklist() {
 
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Overview" description="When a call is missed, LeadRescue answers with the AI — once your setup is complete and your plan (or free trial) is on." />
+      <PageHeader
+        title="Overview"
+        description="When a call is missed, LeadRescue answers with the AI — once your setup is complete and your plan (or free trial) is on."
+      />
       <div className="mb-6">
         <AiStatusCard
           ai={connection.data ? overviewStatus(ai, connection.data.summary) : ai}
           slug={slug}
           details={
             !gate.open && gate.reasons.length > 1 ? (
-              <ul className="mt-2 list-disc pl-9 text-sm text-slate-600" aria-label="Everything that keeps the AI off">
+              <ul
+                className="mt-2 list-disc pl-9 text-sm text-slate-600"
+                aria-label="Everything that keeps the AI off"
+              >
                 {gate.reasons.map((r) => (
                   <li key={r}>{r}</li>
                 ))}
@@ -40,16 +46,31 @@ export function SetupChecklist() {
       <Card title="Setup checklist" description={`${done} of ${items.length} done`}>
         {/* Billing is the last step: setup alone does not turn the AI on. */}
         <p className={`mb-3 text-sm font-medium ${q.data.complete ? "text-green-700" : "text-slate-600"}`}>
-          {q.data.complete ? "Setup complete" : `${items.length - done} step${items.length - done === 1 ? "" : "s"} left before the AI may answer calls.`}
+          {q.data.complete
+            ? "Setup complete"
+            : `${items.length - done} step${items.length - done === 1 ? "" : "s"} left before the AI may answer calls.`}
         </p>
-        <div className="mb-4 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={items.length} aria-valuenow={done} aria-label="Setup progress">
-          <div className="h-full bg-brand-500 transition-all" style={{ width: `${(done / items.length) * 100}%` }} />
+        <div
+          className="mb-4 h-2 overflow-hidden rounded-full bg-slate-100"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={items.length}
+          aria-valuenow={done}
+          aria-label="Setup progress"
+        >
+          <div
+            className="h-full bg-brand-500 transition-all"
+            style={{ width: `${(done / items.length) * 100}%` }}
+          />
         </div>
         <ol className="divide-y divide-slate-100">
           {items.map((item) => (
             <li key={item.key} className="flex items-center justify-between gap-4 py-3">
               <div className="flex items-start gap-3">
-                <span aria-hidden className={`mt-0.5 flex size-5 items-center justify-center rounded-full text-xs ${item.done ? "bg-green-100 text-green-700" : "bg-slate-100 text-slate-400"}`}>
+                <span
+                  aria-hidden
+                  className={`mt-0.5 flex size-5 items-center justify-center rounded-full text-xs ${item.done ? "bg-green-100 text-green-700" : "bg-slate-100 text-slate-400"}`}
+                >
                   {item.done ? "✓" : ""}
                 </span>
                 <div>
@@ -59,7 +80,10 @@ export function SetupChecklist() {
                   <p className="text-xs text-slate-600">{item.hint}</p>
                 </div>
               </div>
-              <Link href={`/t/${slug}/${item.href}`} className="shrink-0 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+              <Link
+                href={`/t/${slug}/${item.href}`}
+                className="shrink-0 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+              >
                 {item.done ? "Edit" : "Set up"}
                 <span className="sr-only"> {item.label}</span>
               </Link>

@@ -31,7 +31,13 @@ export function CallSimulator({ slug }: { slug: string }) {
         title="Test your flow"
         description="Play a caller: the plumber's phone rings first, and if nobody picks up the AI answers. Every step goes through the real call webhooks, signed like Twilio's. Test calls are marked “Test”, never billed and left out of reports."
       />
-      {context.isPending ? <Loading /> : context.error ? <LoadError error={context.error} retry={() => void context.refetch()} /> : <Simulator slug={slug} context={context.data} />}
+      {context.isPending ? (
+        <Loading />
+      ) : context.error ? (
+        <LoadError error={context.error} retry={() => void context.refetch()} />
+      ) : (
+        <Simulator slug={slug} context={context.data} />
+      )}
     </div>
   );
 }
@@ -40,13 +46,20 @@ function GateNotice({ context, slug }: { context: Context; slug: string }) {
   if (context.gate.open) {
     return (
       <p role="status" className="mb-4 flex items-center gap-2 text-sm text-green-800">
-        <span className="size-2.5 rounded-full bg-green-500" aria-hidden /> The AI is on: a missed test call is answered by the AI.
+        <span className="size-2.5 rounded-full bg-green-500" aria-hidden /> The AI is on: a missed test call
+        is answered by the AI.
       </p>
     );
   }
   return (
-    <div role="status" className="mb-4 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
-      <p className="font-medium">The AI won&apos;t answer these calls yet. The plumber&apos;s phone still rings first; a missed call ends with a short polite message.</p>
+    <div
+      role="status"
+      className="mb-4 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+    >
+      <p className="font-medium">
+        The AI won&apos;t answer these calls yet. The plumber&apos;s phone still rings first; a missed call
+        ends with a short polite message.
+      </p>
       <ul className="mt-2 list-disc pl-5">
         {context.gate.reasons.map((r) => (
           <li key={r}>{r}</li>
@@ -81,7 +94,11 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
   const [text, setText] = useState("");
   const input = useRef<HTMLInputElement>(null);
 
-  const lead = useQuery({ ...trpc.simulator.lead.queryOptions({ callSid: call?.callSid ?? "" }), enabled: !!call?.callSid, staleTime: 0 });
+  const lead = useQuery({
+    ...trpc.simulator.lead.queryOptions({ callSid: call?.callSid ?? "" }),
+    enabled: !!call?.callSid,
+    staleTime: 0,
+  });
 
   const start = useMutation(trpc.simulator.start.mutationOptions());
   const answer = useMutation(trpc.simulator.answerDial.mutationOptions());
@@ -124,7 +141,9 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
     setCall(step.state);
     setLines((prev) => [...prev, ...step.lines]);
     setStepError(step.error);
-    void queryClient.invalidateQueries({ queryKey: trpc.simulator.lead.queryKey({ callSid: step.state.callSid }) });
+    void queryClient.invalidateQueries({
+      queryKey: trpc.simulator.lead.queryKey({ callSid: step.state.callSid }),
+    });
   }
   const error = start.error ?? answer.error ?? speak.error ?? hang.error;
   const startErrors = fieldErrorsFrom(start.error);
@@ -137,7 +156,15 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
   function onStart(e: FormEvent) {
     e.preventDefault();
     reset();
-    start.mutate({ from, to }, { onSuccess: (s) => { setLines([]); onStep(s); } });
+    start.mutate(
+      { from, to },
+      {
+        onSuccess: (s) => {
+          setLines([]);
+          onStep(s);
+        },
+      },
+    );
   }
 
   function startAnother() {
@@ -154,7 +181,15 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
     e.preventDefault();
     if (!call || busy) return;
     reset();
-    speak.mutate({ state: call, text }, { onSuccess: (s) => { setText(""); onStep(s); } });
+    speak.mutate(
+      { state: call, text },
+      {
+        onSuccess: (s) => {
+          setText("");
+          onStep(s);
+        },
+      },
+    );
   }
 
   const ended = pending?.kind === "ended";
@@ -166,7 +201,10 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
           {!call ? (
-            <Card title="Place a test call" description="You are the caller. Choose who calls and which of your numbers they dial.">
+            <Card
+              title="Place a test call"
+              description="You are the caller. Choose who calls and which of your numbers they dial."
+            >
               {context.trackingNumbers.length === 0 ? (
                 <p className="text-sm text-slate-600">
                   You have no tracking number yet.{" "}
@@ -177,8 +215,22 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
                 </p>
               ) : (
                 <form onSubmit={onStart} className="grid gap-4 sm:grid-cols-2">
-                  <Field label="Caller's number" name="from" value={from} onChange={(e) => setFrom(e.target.value)} error={startErrors.fields.from} hint="A fictional number is filled in; type any other." autoComplete="off" />
-                  <Select label="Number called" name="to" value={to} onChange={(e) => setTo(e.target.value)} error={startErrors.fields.to}>
+                  <Field
+                    label="Caller's number"
+                    name="from"
+                    value={from}
+                    onChange={(e) => setFrom(e.target.value)}
+                    error={startErrors.fields.from}
+                    hint="A fictional number is filled in; type any other."
+                    autoComplete="off"
+                  />
+                  <Select
+                    label="Number called"
+                    name="to"
+                    value={to}
+                    onChange={(e) => setTo(e.target.value)}
+                    error={startErrors.fields.to}
+                  >
                     {context.trackingNumbers.map((n) => (
                       <option key={n.e164} value={n.e164}>
                         {phoneLabel(n.e164)}
@@ -197,17 +249,33 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
           ) : (
             <Card title="The call">
               <p className="mb-3 text-xs text-slate-500">
-                {phoneLabel(call.from)} → {phoneLabel(call.to)} · <span className="font-medium text-amber-800">Test call</span>
+                {phoneLabel(call.from)} → {phoneLabel(call.to)} ·{" "}
+                <span className="font-medium text-amber-800">Test call</span>
               </p>
               <Conversation lines={lines} />
               <div className="mt-4 border-t border-slate-200 pt-4">
                 {busy ? (
-                  <p role="status" aria-live="polite" className="mb-3 flex items-center gap-2 text-sm text-slate-500">
-                    <span className="size-3 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600" aria-hidden /> Waiting for the phone system…
+                  <p
+                    role="status"
+                    aria-live="polite"
+                    className="mb-3 flex items-center gap-2 text-sm text-slate-500"
+                  >
+                    <span
+                      className="size-3 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600"
+                      aria-hidden
+                    />{" "}
+                    Waiting for the phone system…
                   </p>
                 ) : null}
                 {pending?.kind === "dial" ? (
-                  <DialControls pending={pending} disabled={busy} onAnswer={(how) => { reset(); answer.mutate({ state: call, how }, { onSuccess: onStep }); }} />
+                  <DialControls
+                    pending={pending}
+                    disabled={busy}
+                    onAnswer={(how) => {
+                      reset();
+                      answer.mutate({ state: call, how }, { onSuccess: onStep });
+                    }}
+                  />
                 ) : null}
                 {pending?.kind === "gather" ? (
                   <div className="space-y-3">
@@ -251,23 +319,45 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
                     </div>
                   </div>
                 ) : null}
-                {stepError ? <div className="mt-3"><ErrorBanner message={stepError} /></div> : null}
-                {error ? <div className="mt-3"><ErrorBanner message={error.message} /></div> : null}
+                {stepError ? (
+                  <div className="mt-3">
+                    <ErrorBanner message={stepError} />
+                  </div>
+                ) : null}
+                {error ? (
+                  <div className="mt-3">
+                    <ErrorBanner message={error.message} />
+                  </div>
+                ) : null}
                 {!ended ? (
                   <p className="mt-4 text-xs text-slate-500">
-                    Done testing? Press <strong>Hang up</strong> to end the call. Leaving this page hangs up for you.
+                    Done testing? Press <strong>Hang up</strong> to end the call. Leaving this page hangs up
+                    for you.
                   </p>
                 ) : null}
                 <div className="mt-2 flex flex-wrap gap-2">
                   {!ended ? (
-                    <Button type="button" variant="danger" busy={hang.isPending} disabled={busy} onClick={() => { reset(); hang.mutate({ state: call }, { onSuccess: onStep }); }}>
+                    <Button
+                      type="button"
+                      variant="danger"
+                      busy={hang.isPending}
+                      disabled={busy}
+                      onClick={() => {
+                        reset();
+                        hang.mutate({ state: call }, { onSuccess: onStep });
+                      }}
+                    >
                       Hang up
                     </Button>
                   ) : (
                     <p role="status" className="self-center text-sm text-slate-600">
                       The call has ended.{" "}
                       {leadId ? (
-                        <Link href={`/t/${slug}/leads/${leadId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600" data-testid="ended-lead-link">
+                        <Link
+                          href={`/t/${slug}/leads/${leadId}`}
+                          className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+                          data-testid="ended-lead-link"
+                        >
                           Open the lead it made
                         </Link>
                       ) : null}
@@ -291,7 +381,15 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
 type DialPending = Extract<SimState["pending"], { kind: "dial" }>;
 type How = "answer" | "voicemail" | "no-answer" | "busy";
 
-function DialControls({ pending, disabled, onAnswer }: { pending: DialPending; disabled: boolean; onAnswer: (how: How) => void }) {
+function DialControls({
+  pending,
+  disabled,
+  onAnswer,
+}: {
+  pending: DialPending;
+  disabled: boolean;
+  onAnswer: (how: How) => void;
+}) {
   const who = pending.purpose === "transfer" ? "The on-call phone" : "The plumber's phone";
   return (
     <fieldset>

@@ -12,7 +12,15 @@ type SimLead = inferRouterOutputs<AppRouter>["simulator"]["lead"];
 
 function when(date: Date | string | null | undefined, timeZone: string): string | null {
   if (!date) return null;
-  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(new Date(date));
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(new Date(date));
 }
 
 const STATUS_STYLE: Record<string, string> = {
@@ -45,32 +53,72 @@ function Row({ label, value, evidence }: { label: string; value: ReactNode; evid
   );
 }
 
-export function LeadPanel({ slug, timeZone, query }: { slug: string; timeZone: string; query: { data?: SimLead; isPending: boolean; isFetching: boolean; error: { message: string } | null; refetch: () => unknown } | null }) {
+export function LeadPanel({
+  slug,
+  timeZone,
+  query,
+}: {
+  slug: string;
+  timeZone: string;
+  query: {
+    data?: SimLead;
+    isPending: boolean;
+    isFetching: boolean;
+    error: { message: string } | null;
+    refetch: () => unknown;
+  } | null;
+}) {
   if (!query) {
     return (
       <Card title="The lead">
-        <EmptyState title="No test call yet">Start a call: the lead it creates appears here, live.</EmptyState>
+        <EmptyState title="No test call yet">
+          Start a call: the lead it creates appears here, live.
+        </EmptyState>
       </Card>
     );
   }
-  if (query.isPending) return <Card title="The lead"><Loading label="Loading the lead…" /></Card>;
-  if (query.error) return <Card title="The lead"><LoadError error={query.error} retry={() => void query.refetch()} /></Card>;
+  if (query.isPending)
+    return (
+      <Card title="The lead">
+        <Loading label="Loading the lead…" />
+      </Card>
+    );
+  if (query.error)
+    return (
+      <Card title="The lead">
+        <LoadError error={query.error} retry={() => void query.refetch()} />
+      </Card>
+    );
   const lead = query.data?.lead;
   if (!lead) {
     return (
       <Card title="The lead">
-        <EmptyState title="No lead for this call">The call did not reach a business (check the number called).</EmptyState>
+        <EmptyState title="No lead for this call">
+          The call did not reach a business (check the number called).
+        </EmptyState>
       </Card>
     );
   }
   const ev = lead.evidence;
   return (
     <Card title="The lead">
-      <div className="mb-3 flex flex-wrap items-center gap-2" role="status" aria-live="polite" aria-label="Lead status">
-        <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_STYLE[lead.status] ?? "bg-slate-100"}`} data-testid="lead-status">
+      <div
+        className="mb-3 flex flex-wrap items-center gap-2"
+        role="status"
+        aria-live="polite"
+        aria-label="Lead status"
+      >
+        <span
+          className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_STYLE[lead.status] ?? "bg-slate-100"}`}
+          data-testid="lead-status"
+        >
           {statusLabel(lead.status)}
         </span>
-        {lead.isTest ? <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">Test</span> : null}
+        {lead.isTest ? (
+          <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">
+            Test
+          </span>
+        ) : null}
         {query.isFetching ? <span className="text-xs text-slate-400">updating…</span> : null}
       </div>
       <dl className="divide-y divide-slate-100 text-sm">
@@ -83,8 +131,24 @@ export function LeadPanel({ slug, timeZone, query }: { slug: string; timeZone: s
         <Row label="Address" value={lead.address} evidence={ev.address} />
         <Row label="Appointment" value={when(lead.appointmentAt, timeZone)} evidence={ev.appointmentAt} />
         <Row label="Notes" value={lead.notes} />
-        {lead.status === "closed" && lead.closeReason ? <Row label="Closed" value={lead.closeReason === "not_a_customer" ? `Not a customer${lead.closeNote ? `: ${lead.closeNote.toLowerCase()}` : ""}` : (lead.closeNote ?? lead.closeReason)} /> : null}
-        <Row label="Next action" value={lead.nextAction ? `${lead.nextAction}${lead.dueAt ? ` (due ${when(lead.dueAt, timeZone)})` : ""}` : null} />
+        {lead.status === "closed" && lead.closeReason ? (
+          <Row
+            label="Closed"
+            value={
+              lead.closeReason === "not_a_customer"
+                ? `Not a customer${lead.closeNote ? `: ${lead.closeNote.toLowerCase()}` : ""}`
+                : (lead.closeNote ?? lead.closeReason)
+            }
+          />
+        ) : null}
+        <Row
+          label="Next action"
+          value={
+            lead.nextAction
+              ? `${lead.nextAction}${lead.dueAt ? ` (due ${when(lead.dueAt, timeZone)})` : ""}`
+              : null
+          }
+        />
         <Row label="Owner" value={lead.owner} />
       </dl>
       <h3 className="mt-4 text-sm font-semibold">Tasks</h3>
@@ -94,13 +158,20 @@ export function LeadPanel({ slug, timeZone, query }: { slug: string; timeZone: s
         <ul className="mt-1 space-y-1 text-sm" aria-label="Tasks">
           {lead.tasks.map((t) => (
             <li key={t.id}>
-              {t.title} <span className="text-xs text-slate-500">— due {when(t.dueAt, timeZone)}{t.doneAt ? " · done" : ""}</span>
+              {t.title}{" "}
+              <span className="text-xs text-slate-500">
+                — due {when(t.dueAt, timeZone)}
+                {t.doneAt ? " · done" : ""}
+              </span>
             </li>
           ))}
         </ul>
       )}
       <SimulatorTexts leadId={lead.id} />
-      <Link href={`/t/${slug}/leads/${lead.id}`} className="mt-4 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+      <Link
+        href={`/t/${slug}/leads/${lead.id}`}
+        className="mt-4 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+      >
         Open the lead page →
       </Link>
     </Card>

@@ -14,7 +14,11 @@ import { can, canGrantRole, type TenantRole } from "@/server/auth/permissions";
 type MemberRole = "owner" | "manager" | "staff";
 const ROLES: { role: MemberRole; name: string; does: string }[] = [
   { role: "owner", name: "Owner", does: "everything, including the team, billing and API keys" },
-  { role: "manager", name: "Manager (office lead)", does: "the inbox and the business setup; can invite staff" },
+  {
+    role: "manager",
+    name: "Manager (office lead)",
+    does: "the inbox and the business setup; can invite staff",
+  },
   { role: "staff", name: "Staff", does: "the lead inbox and their own work" },
 ];
 const roleName = (r: string) => ROLES.find((x) => x.role === r)?.name ?? r;
@@ -65,22 +69,33 @@ function Members({ members, role, userId }: { members: Member[]; role: TenantRol
   const error = change.error ?? remove.error;
 
   return (
-    <Card title="Members" description={manage ? undefined : "Only an owner can change roles or remove members."}>
+    <Card
+      title="Members"
+      description={manage ? undefined : "Only an owner can change roles or remove members."}
+    >
       {members.length === 0 ? (
         <>
-          <EmptyState title="Nobody works in this business yet">Invite the owner and the office staff below.</EmptyState>
+          <EmptyState title="Nobody works in this business yet">
+            Invite the owner and the office staff below.
+          </EmptyState>
           <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            <strong>Warning:</strong> routing and escalations have nobody to reach until someone is invited and joins — new leads cannot be assigned to anyone.
+            <strong>Warning:</strong> routing and escalations have nobody to reach until someone is invited
+            and joins — new leads cannot be assigned to anyone.
           </p>
         </>
       ) : (
         // A list, not a table: on a phone each member stacks; from `sm` up the rows line up as columns.
         <ul className="divide-y divide-slate-100 text-sm" aria-label="Team members">
           {members.map((m) => (
-            <li key={m.userId} className="grid gap-x-3 gap-y-1.5 py-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_auto_auto] sm:items-center sm:py-2">
+            <li
+              key={m.userId}
+              className="grid gap-x-3 gap-y-1.5 py-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_auto_auto] sm:items-center sm:py-2"
+            >
               <p className="font-medium">
                 {m.name}
-                {m.userId === userId ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
+                {m.userId === userId ? (
+                  <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>
+                ) : null}
               </p>
               <p className="break-all text-slate-600">{m.email}</p>
               <div>
@@ -96,7 +111,10 @@ function Members({ members, role, userId }: { members: Member[]; role: TenantRol
                       onChange={(e) => {
                         const next = e.target.value as MemberRole;
                         setNote(null);
-                        change.mutate({ userId: m.userId, role: next }, { onSuccess: () => setNote(`${m.name} is now ${roleName(next)}.`) });
+                        change.mutate(
+                          { userId: m.userId, role: next },
+                          { onSuccess: () => setNote(`${m.name} is now ${roleName(next)}.`) },
+                        );
                       }}
                       className="w-full max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm sm:w-auto"
                     >
@@ -113,7 +131,16 @@ function Members({ members, role, userId }: { members: Member[]; role: TenantRol
               </div>
               {manage ? (
                 <div className="sm:text-right">
-                  <ConfirmButton label={`Remove ${m.name}`} busy={remove.isPending && remove.variables?.userId === m.userId} onConfirm={() => remove.mutate({ userId: m.userId }, { onSuccess: () => setNote(`${m.name} was removed.`) })}>
+                  <ConfirmButton
+                    label={`Remove ${m.name}`}
+                    busy={remove.isPending && remove.variables?.userId === m.userId}
+                    onConfirm={() =>
+                      remove.mutate(
+                        { userId: m.userId },
+                        { onSuccess: () => setNote(`${m.name} was removed.`) },
+                      )
+                    }
+                  >
                     Remove
                   </ConfirmButton>
                 </div>
@@ -144,15 +171,28 @@ function InviteForm({ role }: { role: TenantRole }) {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const res = await invite.mutateAsync({ email: String(f.get("email") ?? ""), role: String(f.get("role")) as MemberRole }).catch(() => null);
+    const res = await invite
+      .mutateAsync({ email: String(f.get("email") ?? ""), role: String(f.get("role")) as MemberRole })
+      .catch(() => null);
     if (res) form.reset();
   }
 
   const sent = invite.data;
   return (
-    <Card title="Invite someone" description="They get a link that works once, for 7 days. Accepting it creates their account in this business.">
+    <Card
+      title="Invite someone"
+      description="They get a link that works once, for 7 days. Accepting it creates their account in this business."
+    >
       <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-start">
-        <Field label="Email" name="email" type="email" autoComplete="off" required placeholder="casey@yourbusiness.com" error={errs.fields.email} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          placeholder="casey@yourbusiness.com"
+          error={errs.fields.email}
+        />
         <Select label="Role" name="role" defaultValue="staff" error={errs.fields.role}>
           {grantable.map((r) => (
             <option key={r.role} value={r.role}>
@@ -177,13 +217,23 @@ function InviteForm({ role }: { role: TenantRole }) {
           <div role="status" className="rounded-md border border-green-200 bg-green-50 p-4 text-sm">
             <p className="font-medium text-green-800">
               {sent.emailed ? `Invite emailed to ${sent.email}.` : `Invite created for ${sent.email}.`}{" "}
-              <span className="font-normal text-green-900">{sent.emailed ? "You can also share the link yourself:" : "Email is not set up, so send them this link yourself:"}</span>
+              <span className="font-normal text-green-900">
+                {sent.emailed
+                  ? "You can also share the link yourself:"
+                  : "Email is not set up, so send them this link yourself:"}
+              </span>
             </p>
             <div className="mt-2 flex flex-wrap items-center gap-2">
               <label htmlFor={linkId} className="sr-only">
                 Invite link
               </label>
-              <input id={linkId} readOnly value={sent.link} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs" />
+              <input
+                id={linkId}
+                readOnly
+                value={sent.link}
+                onFocus={(e) => e.currentTarget.select()}
+                className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs"
+              />
               <CopyButton value={sent.link} label="Copy link" targetId={linkId} />
             </div>
           </div>
@@ -213,11 +263,21 @@ function PendingInvites({ invites, canRevoke }: { invites: PendingInvite[]; canR
                 <div className="text-sm">
                   <p className="font-medium">{i.email}</p>
                   <p className="text-xs text-slate-500">
-                    {roleName(i.role)} · {expired ? <span className="text-amber-700">expired — invite again for a new link</span> : `expires ${new Date(i.expiresAt).toLocaleDateString()}`}
+                    {roleName(i.role)} ·{" "}
+                    {expired ? (
+                      <span className="text-amber-700">expired — invite again for a new link</span>
+                    ) : (
+                      `expires ${new Date(i.expiresAt).toLocaleDateString()}`
+                    )}
                   </p>
                 </div>
                 {canRevoke ? (
-                  <ConfirmButton label={`Revoke invite for ${i.email}`} confirmText="Yes, revoke" busy={revoke.isPending && revoke.variables?.id === i.id} onConfirm={() => revoke.mutate({ id: i.id })}>
+                  <ConfirmButton
+                    label={`Revoke invite for ${i.email}`}
+                    confirmText="Yes, revoke"
+                    busy={revoke.isPending && revoke.variables?.id === i.id}
+                    onConfirm={() => revoke.mutate({ id: i.id })}
+                  >
                     Revoke
                   </ConfirmButton>
                 ) : null}

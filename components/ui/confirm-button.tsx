@@ -13,7 +13,14 @@ type Props = {
   disabled?: boolean;
 };
 
-export function ConfirmButton({ children, label, confirmText = "Yes, remove", onConfirm, busy, disabled }: Props) {
+export function ConfirmButton({
+  children,
+  label,
+  confirmText = "Yes, remove",
+  onConfirm,
+  busy,
+  disabled,
+}: Props) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -22,7 +29,14 @@ export function ConfirmButton({ children, label, confirmText = "Yes, remove", on
 
   if (!asking) {
     return (
-      <Button type="button" variant="danger" aria-label={label} busy={busy} disabled={disabled} onClick={() => setAsking(true)}>
+      <Button
+        type="button"
+        variant="danger"
+        aria-label={label}
+        busy={busy}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
         {children}
       </Button>
     );

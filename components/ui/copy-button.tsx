@@ -4,7 +4,15 @@
 import { useState } from "react";
 import { Button } from "./form";
 
-export function CopyButton({ value, label = "Copy", targetId }: { value: string; label?: string; targetId?: string }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  targetId,
+}: {
+  value: string;
+  label?: string;
+  targetId?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   async function copy() {
@@ -27,7 +35,11 @@ export function CopyButton({ value, label = "Copy", targetId }: { value: string;
         {label}
       </Button>
       <span role="status" aria-live="polite" className="text-xs text-slate-600">
-        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed: select the text and copy it by hand" : ""}
+        {state === "copied"
+          ? "Copied"
+          : state === "failed"
+            ? "Copy failed: select the text and copy it by hand"
+            : ""}
       </span>
     </span>
   );

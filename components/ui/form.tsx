@@ -3,8 +3,15 @@
 // busy state, and a banner for errors that belong to no single field.
 import { useId, type ComponentProps, type ReactNode } from "react";
 
-export function fieldErrorsFrom(error: unknown): { field?: string; message?: string; fields: Record<string, string> } {
-  const e = error as { message?: string; data?: { field?: string; fieldErrors?: { field: string; message: string }[] } } | null;
+export function fieldErrorsFrom(error: unknown): {
+  field?: string;
+  message?: string;
+  fields: Record<string, string>;
+} {
+  const e = error as {
+    message?: string;
+    data?: { field?: string; fieldErrors?: { field: string; message: string }[] };
+  } | null;
   if (!e) return { fields: {} };
   const fields: Record<string, string> = {};
   for (const fe of e.data?.fieldErrors ?? []) fields[fe.field] ??= fe.message;
@@ -17,7 +24,8 @@ type FieldProps = { label: string; error?: string; hint?: ReactNode } & Componen
 
 export function Field({ label, error, hint, className, ...input }: FieldProps) {
   const id = useId();
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -71,7 +79,10 @@ export function Select({ label, error, children, className, ...select }: SelectP
   );
 }
 
-type ButtonProps = { busy?: boolean; variant?: "primary" | "secondary" | "danger" } & ComponentProps<"button">;
+type ButtonProps = {
+  busy?: boolean;
+  variant?: "primary" | "secondary" | "danger";
+} & ComponentProps<"button">;
 
 export function Button({ busy, variant = "primary", children, className, disabled, ...rest }: ButtonProps) {
   const styles = {
@@ -86,7 +97,12 @@ export function Button({ busy, variant = "primary", children, className, disable
       aria-busy={busy || undefined}
       {...rest}
     >
-      {busy ? <span className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden /> : null}
+      {busy ? (
+        <span
+          className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent"
+          aria-hidden
+        />
+      ) : null}
       {children}
     </button>
   );

@@ -2,7 +2,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div>
@@ -14,9 +22,22 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, description, children, className }: { title?: string; description?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  description,
+  children,
+  className,
+}: {
+  title?: string;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`} aria-label={title}>
+    <section
+      className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`}
+      aria-label={title}
+    >
       {title ? <h2 className="text-base font-semibold">{title}</h2> : null}
       {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
       <div className={title || description ? "mt-4" : ""}>{children}</div>
@@ -36,7 +57,10 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 export function Loading({ label = "Loading…" }: { label?: string }) {
   return (
     <div role="status" aria-live="polite" className="flex items-center gap-2 py-6 text-sm text-slate-500">
-      <span className="size-4 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600" aria-hidden />
+      <span
+        className="size-4 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600"
+        aria-hidden
+      />
       {label}
     </div>
   );
@@ -52,12 +76,28 @@ export function errorCode(error: unknown): string | null {
  * sentence and a way back — no retry, since trying again cannot help. Anything else may be
  * passing, so it says what failed and offers "Try again".
  */
-export function LoadError({ error, retry, backHref, backLabel = "Go back", what = "page" }: { error: { message: string }; retry?: () => void; backHref?: string; backLabel?: string; what?: string }) {
+export function LoadError({
+  error,
+  retry,
+  backHref,
+  backLabel = "Go back",
+  what = "page",
+}: {
+  error: { message: string };
+  retry?: () => void;
+  backHref?: string;
+  backLabel?: string;
+  what?: string;
+}) {
   const code = errorCode(error);
   if (code === "NOT_FOUND" || code === "FORBIDDEN") {
     const notFound = code === "NOT_FOUND";
     return (
-      <section role="status" aria-labelledby="load-error-title" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <section
+        role="status"
+        aria-labelledby="load-error-title"
+        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      >
         <h1 id="load-error-title" className="text-xl font-semibold tracking-tight">
           {notFound ? `This ${what} was not found` : `You don't have permission to see this ${what}`}
         </h1>
@@ -68,7 +108,10 @@ export function LoadError({ error, retry, backHref, backLabel = "Go back", what 
         </p>
         {backHref ? (
           <p className="mt-4 text-sm">
-            <Link href={backHref} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+            <Link
+              href={backHref}
+              className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+            >
               {backLabel}
             </Link>
           </p>

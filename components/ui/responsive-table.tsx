@@ -13,11 +13,26 @@ export type Column<T> = {
   hiddenHeader?: boolean;
 };
 
-export function ResponsiveTable<T>({ caption, columns, rows, rowKey, testId }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; testId?: string }) {
+export function ResponsiveTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  testId,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  testId?: string;
+}) {
   return (
     <table role="table" className="block w-full text-left text-sm md:table" data-testid={testId}>
       <caption className="sr-only">{caption}</caption>
-      <thead role="rowgroup" className="hidden text-xs uppercase tracking-wide text-slate-500 md:table-header-group">
+      <thead
+        role="rowgroup"
+        className="hidden text-xs uppercase tracking-wide text-slate-500 md:table-header-group"
+      >
         <tr role="row" className="border-b border-slate-200">
           {columns.map((c) => (
             <th key={c.header} role="columnheader" scope="col" className="py-2 pr-3 font-medium last:pr-0">
@@ -30,7 +45,11 @@ export function ResponsiveTable<T>({ caption, columns, rows, rowKey, testId }: {
         {rows.map((row) => (
           <tr key={rowKey(row)} role="row" className="block py-2 md:table-row md:py-0">
             {columns.map((c) => (
-              <td key={c.header} role="cell" className={`block py-0.5 md:table-cell md:py-2 md:pr-3 md:last:pr-0 ${c.nowrap ? "md:whitespace-nowrap" : ""}`}>
+              <td
+                key={c.header}
+                role="cell"
+                className={`block py-0.5 md:table-cell md:py-2 md:pr-3 md:last:pr-0 ${c.nowrap ? "md:whitespace-nowrap" : ""}`}
+              >
                 {c.hiddenHeader ? null : (
                   <span className="mr-2 text-xs font-medium uppercase tracking-wide text-slate-500 md:hidden">
                     {c.header}

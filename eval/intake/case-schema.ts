@@ -5,9 +5,26 @@ import { z } from "zod";
 
 const STATUSES = ["missed", "answered_by_ai", "booked", "not_booked", "followup_needed", "closed"] as const;
 const URGENCIES = ["emergency", "high", "normal", "low"] as const;
-const EMERGENCY_KINDS = ["burst_pipe", "flooding", "sewage_backup", "gas_smell", "no_water_vulnerable", "carbon_monoxide", "other_safety_risk"] as const;
+const EMERGENCY_KINDS = [
+  "burst_pipe",
+  "flooding",
+  "sewage_backup",
+  "gas_smell",
+  "no_water_vulnerable",
+  "carbon_monoxide",
+  "other_safety_risk",
+] as const;
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-const LEAD_FIELDS = ["callerName", "zip", "inArea", "issueSummary", "urgency", "appointmentAt", "address", "notes"] as const;
+const LEAD_FIELDS = [
+  "callerName",
+  "zip",
+  "inArea",
+  "issueSummary",
+  "urgency",
+  "appointmentAt",
+  "address",
+  "notes",
+] as const;
 
 /** One value, or a list of acceptable values. */
 const oneOf = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]);
@@ -44,7 +61,11 @@ export const ZEvalCase = z.object({
     /** How the call escalated: a warm transfer was placed, an urgent callback task without a transfer, or none. */
     escalation: z.enum(["transfer", "urgent_callback", "none"]).optional(),
     inArea: z.boolean().nullable().optional(),
-    zip: z.string().regex(/^\d{5}$/).nullable().optional(),
+    zip: z
+      .string()
+      .regex(/^\d{5}$/)
+      .nullable()
+      .optional(),
     /** The caller's name exactly as it should be stored (title case), or null for "not stored". */
     callerName: z.string().nullable().optional(),
     /** Weekday (business time zone) of the booked appointment. */

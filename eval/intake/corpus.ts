@@ -18,7 +18,10 @@ export function loadCases(dir: "cases" | "held-out"): BatchedCase[] {
     .sort()
     .flatMap((f) => {
       const parsed = ZEvalFile.safeParse(JSON.parse(readFileSync(path.join(folder, f), "utf8")));
-      if (!parsed.success) throw new Error(`${dir}/${f}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      if (!parsed.success)
+        throw new Error(
+          `${dir}/${f}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+        );
       return parsed.data.map((c) => ({ ...c, batch: f.replace(/\.json$/, "") }));
     });
 }
@@ -41,7 +44,11 @@ function agentSinceCaller(call: SimCall): string {
  * answered or not as the case says; then the caller hangs up. `call` keeps every line even when
  * a step fails (`error`).
  */
-export async function playCase(post: Post, c: EvalCase, line: { from: string; to: string }): Promise<{ call: SimCall; error: string | null }> {
+export async function playCase(
+  post: Post,
+  c: EvalCase,
+  line: { from: string; to: string },
+): Promise<{ call: SimCall; error: string | null }> {
   let call = await startCall(post, { from: line.from, to: line.to, isTest: false });
   try {
     call = await answerDial(post, call, "no-answer");

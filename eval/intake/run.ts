@@ -49,12 +49,22 @@ const SLOTS = [
   { weekday: 4, start: "09:00", end: "11:00" },
 ];
 export const EVAL_ANSWERS = {
-  priceAnswer: "Our plumber gives you an exact price on site before any work starts, and there's no charge to book the visit.",
-  servicesOffered: ["Leak repair", "Drain cleaning", "Water heaters", "Toilets and faucets", "Sewer lines", "Gas lines", "Garbage disposals"],
+  priceAnswer:
+    "Our plumber gives you an exact price on site before any work starts, and there's no charge to book the visit.",
+  servicesOffered: [
+    "Leak repair",
+    "Drain cleaning",
+    "Water heaters",
+    "Toilets and faucets",
+    "Sewer lines",
+    "Gas lines",
+    "Garbage disposals",
+  ],
   servicesNotOffered: ["Commercial buildings", "Septic tanks", "Well pumps"],
 };
 
-const filter = <T extends EvalCase>(cases: T[]): T[] => (args.only ? cases.filter((c) => c.id.includes(args.only!) || c.class.includes(args.only!)) : cases);
+const filter = <T extends EvalCase>(cases: T[]): T[] =>
+  args.only ? cases.filter((c) => c.id.includes(args.only!) || c.class.includes(args.only!)) : cases;
 const tuned = filter(loadCases("cases"));
 const heldOut = filter(loadCases("held-out"));
 
@@ -67,14 +77,24 @@ voiceRouteSettings.now = () => EVAL_NOW;
 async function business(name: string, trackingNumber: string, onCallPhone: string | null) {
   const owner = await makeUser(prisma, { name: `${name} Owner` });
   const tenant = await makeTenant(prisma, { name: "Demo Plumbing", timeZone: TIME_ZONE, ownerId: owner.id });
-  await completeSetup(prisma, tenant.id, { trackingNumber, plumberPhone: DEMO.plumberPhone, onCallPhone, zips: [...DEMO.zips], slots: SLOTS });
+  await completeSetup(prisma, tenant.id, {
+    trackingNumber,
+    plumberPhone: DEMO.plumberPhone,
+    onCallPhone,
+    zips: [...DEMO.zips],
+    slots: SLOTS,
+  });
   await setCallAnswers(prisma, tenant.id, EVAL_ANSWERS);
   return { tenantId: tenant.id, trackingNumber };
 }
 const withOnCall = await business("On-call", "+15125550100", DEMO.onCallPhone);
 const withoutOnCall = await business("No on-call", "+15125550300", null);
 const bookable = upcomingSlots(
-  SLOTS.map((s) => ({ weekday: s.weekday, startMinute: Number(s.start.slice(0, 2)) * 60, endMinute: Number(s.end.slice(0, 2)) * 60 })),
+  SLOTS.map((s) => ({
+    weekday: s.weekday,
+    startMinute: Number(s.start.slice(0, 2)) * 60,
+    endMinute: Number(s.end.slice(0, 2)) * 60,
+  })),
   { timeZone: TIME_ZONE, now: EVAL_NOW },
 ).map((s) => s.startsAt);
 
@@ -87,11 +107,22 @@ if (args.model === "fake") {
   // A stand-in for a real model: answers like the rules would, after a realistic delay.
   const server = await fakeOpenAI((res, body) => {
     const messages = (body.messages ?? []) as Array<{ role: string; content: string }>;
-    const content = answerPrompt({ prompt: messages.filter((m) => m.role === "user").map((m) => ({ role: "user" as const, content: [{ type: "text" as const, text: m.content }] })) } as never);
+    const content = answerPrompt({
+      prompt: messages
+        .filter((m) => m.role === "user")
+        .map((m) => ({ role: "user" as const, content: [{ type: "text" as const, text: m.content }] })),
+    } as never);
     server.later(latencyMs, () => chatCompletion(res, content));
   });
   fake = server;
-  setIntakeEngine(createIntakeEngine({ provider: "openai-compatible", model: "fake-llm", baseURL: server.baseURL, timeoutMs: 2500 }));
+  setIntakeEngine(
+    createIntakeEngine({
+      provider: "openai-compatible",
+      model: "fake-llm",
+      baseURL: server.baseURL,
+      timeoutMs: 2500,
+    }),
+  );
 } else if (args.model !== "local") {
   throw new Error(`--model ${args.model}: use local or fake`);
 }
@@ -111,19 +142,33 @@ async function play(c: EvalCase, index: number): Promise<Played> {
     return res;
   };
   const { call, error } = await playCase(post, c, { from, to: biz.trackingNumber });
-  const row = await prisma.call.findUnique({ where: { callSid: call.callSid }, include: { lead: { include: { tasks: { where: { doneAt: null } } } } } });
+  const row = await prisma.call.findUnique({
+    where: { callSid: call.callSid },
+    include: { lead: { include: { tasks: { where: { doneAt: null } } } } },
+  });
   const state = row ? parseCallState(row.state) : null;
   const lead = row?.lead ?? null;
   return {
     lead,
     appointmentDay: lead?.appointmentAt ? format(new TZDate(lead.appointmentAt, TIME_ZONE), "EEEE") : null,
     appointmentIsSlot: !!lead?.appointmentAt && bookable.includes(lead.appointmentAt.toISOString()),
-    escalation: state?.escalation ? { reason: state.escalation.reason, emergencyKind: state.escalation.emergencyKind, via: state.escalation.via } : null,
+    escalation: state?.escalation
+      ? {
+          reason: state.escalation.reason,
+          emergencyKind: state.escalation.emergencyKind,
+          via: state.escalation.via,
+        }
+      : null,
     openTasks: lead?.tasks.map((t) => t.kind) ?? [],
     agentLines: call.lines.filter((l) => l.who === "agent").map((l) => l.text),
     safetyAsked: call.lines.some((l) => l.who === "agent" && isSafetyQuestion(l.text)),
     callerLines: call.lines.filter((l) => l.who === "caller").map((l) => l.text),
-    lines: call.lines.filter((l) => l.who !== "twiml").map((l) => `${l.who === "agent" ? "AI" : l.who === "caller" ? "Caller" : "—"}: ${"text" in l ? l.text : ""}`),
+    lines: call.lines
+      .filter((l) => l.who !== "twiml")
+      .map(
+        (l) =>
+          `${l.who === "agent" ? "AI" : l.who === "caller" ? "Caller" : "—"}: ${"text" in l ? l.text : ""}`,
+      ),
     error,
     modelCalls: (fake?.seen.length ?? 0) - before,
     turnMs,
@@ -145,12 +190,22 @@ async function runAll(cases: EvalCase[], offset: number): Promise<Result[]> {
 function summary(results: Result[]) {
   const correct = results.filter((r) => r.ok).length;
   const emergencies = results.filter((r) => expectsEmergency(r.c));
-  const caught = emergencies.filter((r) => r.played.lead?.urgency === "emergency" && r.played.escalation?.reason === "emergency").length;
-  const fieldChecks = results.flatMap((r) => r.checks.filter((k) => k.kind === "field" && k.name !== "grounded"));
+  const caught = emergencies.filter(
+    (r) => r.played.lead?.urgency === "emergency" && r.played.escalation?.reason === "emergency",
+  ).length;
+  const fieldChecks = results.flatMap((r) =>
+    r.checks.filter((k) => k.kind === "field" && k.name !== "grounded"),
+  );
   const ungrounded = results.flatMap((r) => r.checks.filter((k) => k.name === "grounded")).length;
   const pct = (a: number, b: number) => (b === 0 ? "100" : ((100 * a) / b).toFixed(b >= 1000 ? 1 : 0));
   // Routine: a caller with a plumbing problem and no emergency (not out of area, not a non-customer).
-  const routine = results.filter((r) => !expectsEmergency(r.c) && r.c.expect.urgency !== undefined && r.c.expect.urgency !== null && r.c.expect.inArea !== false);
+  const routine = results.filter(
+    (r) =>
+      !expectsEmergency(r.c) &&
+      r.c.expect.urgency !== undefined &&
+      r.c.expect.urgency !== null &&
+      r.c.expect.inArea !== false,
+  );
   const askedRoutine = routine.filter((r) => r.played.safetyAsked).length;
   return {
     correct,
@@ -182,13 +237,18 @@ const started = performance.now();
 const tunedResults = await runAll(tuned, 0);
 const heldResults = await runAll(heldOut, tuned.length);
 printTable("Tuned cases (eval/intake/cases)", tunedResults);
-printTable("Held-out cases (eval/intake/held-out: each batch written once, run once before rules were fixed for it)", heldResults);
+printTable(
+  "Held-out cases (eval/intake/held-out: each batch written once, run once before rules were fixed for it)",
+  heldResults,
+);
 
 const t = summary(tunedResults);
 const h = summary(heldResults);
 // Every held-out batch on its own line: each was written once and run once before rules changed for it.
 for (const batch of [...new Set(heldOut.map((c) => c.batch))]) {
-  console.log(`held-out ${batch}: ${summary(heldResults.filter((r) => (r.c as { batch?: string }).batch === batch)).line}`);
+  console.log(
+    `held-out ${batch}: ${summary(heldResults.filter((r) => (r.c as { batch?: string }).batch === batch)).line}`,
+  );
 }
 console.log(`\nheld-out: ${h.line}`);
 if (fake) {

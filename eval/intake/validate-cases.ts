@@ -12,7 +12,9 @@ for (const dir of ["cases", "held-out"]) {
     const parsed = ZEvalFile.safeParse(JSON.parse(readFileSync(path.join(folder, file), "utf8")));
     if (!parsed.success) {
       bad++;
-      console.error(`${dir}/${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      console.error(
+        `${dir}/${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
       continue;
     }
     for (const c of parsed.data) {

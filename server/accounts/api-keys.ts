@@ -12,33 +12,69 @@ export function hashApiKey(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-export async function createApiKey({ db, tenantId }: TenantCtx, input: { name: string; actorId: string | null; secret?: string; scopes?: readonly string[] }) {
+export async function createApiKey(
+  { db, tenantId }: TenantCtx,
+  input: { name: string; actorId: string | null; secret?: string; scopes?: readonly string[] },
+) {
   const name = input.name.trim();
-  if (!name) throw new AppError("BAD_REQUEST", "Give the key a name, e.g. \"Zapier\".", "name");
+  if (!name) throw new AppError("BAD_REQUEST", 'Give the key a name, e.g. "Zapier".', "name");
   const secret = input.secret ?? `${PREFIX}${randomBytes(24).toString("base64url")}`;
-  if (input.scopes && input.scopes.length === 0) throw new AppError("BAD_REQUEST", "Give the key at least one scope.", "scopes");
-  const key = await db.apiKey.create({ data: { tenantId, name, prefix: secret.slice(0, PREFIX.length + 4), hash: hashApiKey(secret), createdById: input.actorId, ...(input.scopes ? { scopes: [...input.scopes] } : {}) } });
-  await writeAudit(db, { tenantId, actorId: input.actorId, action: "api_key.created", target: key.id, data: { name, scopes: key.scopes } });
+  if (input.scopes && input.scopes.length === 0)
+    throw new AppError("BAD_REQUEST", "Give the key at least one scope.", "scopes");
+  const key = await db.apiKey.create({
+    data: {
+      tenantId,
+      name,
+      prefix: secret.slice(0, PREFIX.length + 4),
+      hash: hashApiKey(secret),
+      createdById: input.actorId,
+      ...(input.scopes ? { scopes: [...input.scopes] } : {}),
+    },
+  });
+  await writeAudit(db, {
+    tenantId,
+    actorId: input.actorId,
+    action: "api_key.created",
+    target: key.id,
+    data: { name, scopes: key.scopes },
+  });
   return { id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes, secret };
 }
 
 export async function listApiKeys({ db }: Pick<TenantCtx, "db">) {
   const keys = await db.apiKey.findMany({ orderBy: { createdAt: "desc" } });
-  return keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt }));
+  return keys.map((k) => ({
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    scopes: k.scopes,
+    createdAt: k.createdAt,
+    lastUsedAt: k.lastUsedAt,
+    revokedAt: k.revokedAt,
+  }));
 }
 
 export async function revokeApiKey({ db, tenantId }: TenantCtx, input: { id: string; actorId: string }) {
-  const { count } = await db.apiKey.updateMany({ where: { id: input.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.apiKey.updateMany({
+    where: { id: input.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (count === 0) throw new AppError("NOT_FOUND", "That API key was not found or is already revoked.");
   await writeAudit(db, { tenantId, actorId: input.actorId, action: "api_key.revoked", target: input.id });
 }
 
 /** The tenant a bearer key belongs to, or null. System path: reads across tenants by hash. */
-export async function authenticateApiKey(sys: SystemDb, authorization: string | null): Promise<{ tenantId: string; keyId: string; scopes: string[] } | null> {
+export async function authenticateApiKey(
+  sys: SystemDb,
+  authorization: string | null,
+): Promise<{ tenantId: string; keyId: string; scopes: string[] } | null> {
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   if (!m?.[1]) return null;
   const key = await findApiKeyByHash(sys, hashApiKey(m[1]));
   if (!key || key.revokedAt) return null;
-  await forTenant(sys, key.tenantId).apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  await forTenant(sys, key.tenantId).apiKey.update({
+    where: { id: key.id },
+    data: { lastUsedAt: new Date() },
+  });
   return { tenantId: key.tenantId, keyId: key.id, scopes: key.scopes };
 }

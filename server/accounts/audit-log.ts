@@ -6,7 +6,12 @@ import { tenantPeople } from "@/server/db/tenant-people";
 type Person = { name: string; email: string };
 export type AuditEntry = { action: string; actorId: string | null; target: string | null; data: unknown };
 
-const ROLE_WORDS: Record<string, string> = { owner: "owner", manager: "manager (office lead)", staff: "staff", operator: "agency operator" };
+const ROLE_WORDS: Record<string, string> = {
+  owner: "owner",
+  manager: "manager (office lead)",
+  staff: "staff",
+  operator: "agency operator",
+};
 const role = (r: unknown) => (typeof r === "string" ? (ROLE_WORDS[r] ?? r) : "an unknown role");
 
 /** One readable line per audit action. `who` is the person the target id names, if it is a user. */
@@ -61,12 +66,22 @@ export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) =
   }
 }
 
-export async function listAuditLog({ db }: Pick<TenantCtx, "db">, input: { cursor?: string | null; limit: number }) {
-  const rows = await db.auditLog.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: input.limit + 1, ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}) });
+export async function listAuditLog(
+  { db }: Pick<TenantCtx, "db">,
+  input: { cursor?: string | null; limit: number },
+) {
+  const rows = await db.auditLog.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  });
   const page = rows.slice(0, input.limit);
   // Actors and targeted members are people: members, the agency's operators, or people this
   // business's own audit log names (a removed member keeps their name here): tenantPeople.
-  const users = await tenantPeople(db, page.flatMap((r) => [r.actorId, r.target]));
+  const users = await tenantPeople(
+    db,
+    page.flatMap((r) => [r.actorId, r.target]),
+  );
   const byId = new Map<string, Person>(users.map((u) => [u.id, { name: u.name, email: u.email }]));
   const who = (id: string | null) => (id ? (byId.get(id)?.name ?? null) : null);
   return {

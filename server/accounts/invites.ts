@@ -24,36 +24,77 @@ export async function createInvite(
   input: { email: string; role: Role; actorId: string; actorRole: TenantRole; now?: Date },
 ) {
   const email = normalizeEmail(input.email);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError("BAD_REQUEST", `"${input.email}" is not an email address.`, "email");
-  if (!canGrantRole(input.actorRole, input.role)) throw new AppError("FORBIDDEN", `A ${input.actorRole} cannot invite someone as ${input.role}.`, "role");
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new AppError("BAD_REQUEST", `"${input.email}" is not an email address.`, "email");
+  if (!canGrantRole(input.actorRole, input.role))
+    throw new AppError("FORBIDDEN", `A ${input.actorRole} cannot invite someone as ${input.role}.`, "role");
   const existing = await db.membership.findFirst({ where: { user: { email } } });
   if (existing) throw new AppError("CONFLICT", `${email} is already a member of this business.`, "email");
   const now = input.now ?? new Date();
   // A new invite replaces any open one for the same address.
-  await db.invite.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  await db.invite.updateMany({
+    where: { email, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
   const token = randomBytes(24).toString("base64url");
   const invite = await db.invite.create({
-    data: { tenantId, email, role: input.role, tokenHash: hashToken(token), invitedById: input.actorId, expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000) },
+    data: {
+      tenantId,
+      email,
+      role: input.role,
+      tokenHash: hashToken(token),
+      invitedById: input.actorId,
+      expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000),
+    },
   });
-  await writeAudit(db, { tenantId, actorId: input.actorId, action: "member.invited", target: email, data: { role: input.role } });
+  await writeAudit(db, {
+    tenantId,
+    actorId: input.actorId,
+    action: "member.invited",
+    target: email,
+    data: { role: input.role },
+  });
   return { invite, token };
 }
 
 export async function revokeInvite({ db, tenantId }: TenantCtx, input: { id: string; actorId: string }) {
-  const { count } = await db.invite.updateMany({ where: { id: input.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.invite.updateMany({
+    where: { id: input.id, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (count === 0) throw new AppError("NOT_FOUND", "That invite was not found or is no longer open.");
-  await writeAudit(db, { tenantId, actorId: input.actorId, action: "member.invite_revoked", target: input.id });
+  await writeAudit(db, {
+    tenantId,
+    actorId: input.actorId,
+    action: "member.invite_revoked",
+    target: input.id,
+  });
 }
 
 /** The open invite a link's token names, with the business it is for; throws when it cannot be used. */
 async function openInvite(sys: SystemDb, token: string, now: Date) {
   const invite = await findInviteByTokenHash(sys, hashToken(token));
   if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid. Ask for a new one.");
-  if (invite.revokedAt) throw new AppError("NOT_FOUND", "This invite was withdrawn or replaced by a newer one. Ask for a new invite.");
+  if (invite.revokedAt)
+    throw new AppError(
+      "NOT_FOUND",
+      "This invite was withdrawn or replaced by a newer one. Ask for a new invite.",
+    );
   if (invite.acceptedAt) throw new AppError("CONFLICT", "This invite was already used. Sign in instead.");
-  if (invite.expiresAt < now) throw new AppError("PRECONDITION_FAILED", "This invite has expired. Ask for a new one.");
-  const hasAccount = !!(await globalDb(sys).user.findUnique({ where: { email: invite.email }, select: { id: true } }));
-  return { tenantId: invite.tenantId, email: invite.email, role: invite.role, tenantName: invite.tenant.name, tenantSlug: invite.tenant.slug, hasAccount };
+  if (invite.expiresAt < now)
+    throw new AppError("PRECONDITION_FAILED", "This invite has expired. Ask for a new one.");
+  const hasAccount = !!(await globalDb(sys).user.findUnique({
+    where: { email: invite.email },
+    select: { id: true },
+  }));
+  return {
+    tenantId: invite.tenantId,
+    email: invite.email,
+    role: invite.role,
+    tenantName: invite.tenant.name,
+    tenantSlug: invite.tenant.slug,
+    hasAccount,
+  };
 }
 
 /** What the accept page shows before the person commits. */
@@ -64,7 +105,10 @@ export async function findOpenInvite(sys: SystemDb, token: string, now = new Dat
 }
 
 /** Accepts an invite: creates the account (or checks the existing one's password) and the membership. */
-export async function acceptInvite(sys: SystemDb, input: { token: string; name?: string; password: string; now?: Date }) {
+export async function acceptInvite(
+  sys: SystemDb,
+  input: { token: string; name?: string; password: string; now?: Date },
+) {
   const now = input.now ?? new Date();
   const open = await openInvite(sys, input.token, now);
   const tokenHash = hashToken(input.token);
@@ -74,20 +118,30 @@ export async function acceptInvite(sys: SystemDb, input: { token: string; name?:
     // Same check as sign-in, so an invite link is no way around its throttling and audit.
     const checked = await verifyCredentials(sys, { email: open.email, password: input.password }, now);
     if (!checked.ok) {
-      if (checked.reason === "throttled") throw new AppError("TOO_MANY_REQUESTS", "Too many failed attempts. Wait a minute, then try again.", "password");
+      if (checked.reason === "throttled")
+        throw new AppError(
+          "TOO_MANY_REQUESTS",
+          "Too many failed attempts. Wait a minute, then try again.",
+          "password",
+        );
       throw new AppError("UNAUTHORIZED", "That password does not match your existing account.", "password");
     }
   } else {
     checkPassword(input.password);
     const name = input.name?.trim();
     if (!name) throw new AppError("BAD_REQUEST", "Enter your name.", "name");
-    user = await global.user.create({ data: { email: open.email, name, passwordHash: await hashPassword(input.password) } });
+    user = await global.user.create({
+      data: { email: open.email, name, passwordHash: await hashPassword(input.password) },
+    });
   }
   const userId = user.id;
   // The token named the business: the rest happens inside it.
   return forTenant(sys, open.tenantId).$transaction(async (tx) => {
     // Claim the invite first so two tabs accepting at once cannot both succeed.
-    const claimed = await tx.invite.updateMany({ where: { tokenHash, acceptedAt: null, revokedAt: null }, data: { acceptedAt: now } });
+    const claimed = await tx.invite.updateMany({
+      where: { tokenHash, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: now },
+    });
     if (claimed.count === 0) throw new AppError("CONFLICT", "This invite was already used. Sign in instead.");
     const invite = await tx.invite.findUniqueOrThrow({ where: { tokenHash } });
     await tx.membership.upsert({
@@ -95,7 +149,13 @@ export async function acceptInvite(sys: SystemDb, input: { token: string; name?:
       create: { tenantId: invite.tenantId, userId, role: invite.role },
       update: {},
     });
-    await writeAudit(tx, { tenantId: invite.tenantId, actorId: userId, action: "member.joined", target: open.email, data: { role: invite.role } });
+    await writeAudit(tx, {
+      tenantId: invite.tenantId,
+      actorId: userId,
+      action: "member.joined",
+      target: open.email,
+      data: { role: invite.role },
+    });
     return { email: open.email, tenantSlug: open.tenantSlug };
   });
 }

@@ -7,12 +7,27 @@ import { canGrantRole, type TenantRole } from "@/server/auth/permissions";
 
 export async function listMembers({ db }: Pick<TenantCtx, "db">) {
   const [members, invites] = await Promise.all([
-    db.membership.findMany({ orderBy: { createdAt: "asc" }, include: { user: { select: { id: true, name: true, email: true } } } }),
+    db.membership.findMany({
+      orderBy: { createdAt: "asc" },
+      include: { user: { select: { id: true, name: true, email: true } } },
+    }),
     db.invite.findMany({ where: { acceptedAt: null, revokedAt: null }, orderBy: { createdAt: "desc" } }),
   ]);
   return {
-    members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, since: m.createdAt })),
-    invites: invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, createdAt: i.createdAt })),
+    members: members.map((m) => ({
+      userId: m.userId,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      since: m.createdAt,
+    })),
+    invites: invites.map((i) => ({
+      id: i.id,
+      email: i.email,
+      role: i.role,
+      expiresAt: i.expiresAt,
+      createdAt: i.createdAt,
+    })),
   };
 }
 
@@ -20,21 +35,39 @@ async function assertNotLastOwner({ db }: Pick<TenantCtx, "db">, userId: string)
   const m = await db.membership.findFirst({ where: { userId } });
   if (!m) throw new AppError("NOT_FOUND", "That person is not a member of this business.");
   if (m.role === "owner" && (await db.membership.count({ where: { role: "owner" } })) === 1) {
-    throw new AppError("PRECONDITION_FAILED", "A business needs at least one owner. Make someone else owner first.");
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "A business needs at least one owner. Make someone else owner first.",
+    );
   }
   return m;
 }
 
-export async function changeRole(ctx: TenantCtx, input: { userId: string; role: Role; actorId: string; actorRole: TenantRole }) {
-  if (!canGrantRole(input.actorRole, input.role)) throw new AppError("FORBIDDEN", `A ${input.actorRole} cannot make someone ${input.role}.`, "role");
+export async function changeRole(
+  ctx: TenantCtx,
+  input: { userId: string; role: Role; actorId: string; actorRole: TenantRole },
+) {
+  if (!canGrantRole(input.actorRole, input.role))
+    throw new AppError("FORBIDDEN", `A ${input.actorRole} cannot make someone ${input.role}.`, "role");
   const m = await assertNotLastOwner(ctx, input.userId);
   if (m.role === input.role) return;
   await ctx.db.membership.updateMany({ where: { userId: input.userId }, data: { role: input.role } });
-  await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: input.actorId, action: "member.role_changed", target: input.userId, data: { from: m.role, to: input.role } });
+  await writeAudit(ctx.db, {
+    tenantId: ctx.tenantId,
+    actorId: input.actorId,
+    action: "member.role_changed",
+    target: input.userId,
+    data: { from: m.role, to: input.role },
+  });
 }
 
 export async function removeMember(ctx: TenantCtx, input: { userId: string; actorId: string }) {
   await assertNotLastOwner(ctx, input.userId);
   await ctx.db.membership.deleteMany({ where: { userId: input.userId } });
-  await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: input.actorId, action: "member.removed", target: input.userId });
+  await writeAudit(ctx.db, {
+    tenantId: ctx.tenantId,
+    actorId: input.actorId,
+    action: "member.removed",
+    target: input.userId,
+  });
 }

@@ -31,13 +31,25 @@ describe(`onboarding (${engineName})`, () => {
   let ownerId: string;
 
   it("signs up an owner with their business", async () => {
-    const res = await callerFor(db.prisma, null).account.signUp({ name: "Pat Plumber", email: "Pat@Example.test", password: "a-long-password", businessName: "Pat's Pipes", timeZone: "America/Denver" });
+    const res = await callerFor(db.prisma, null).account.signUp({
+      name: "Pat Plumber",
+      email: "Pat@Example.test",
+      password: "a-long-password",
+      businessName: "Pat's Pipes",
+      timeZone: "America/Denver",
+    });
     slug = res.tenantSlug;
     expect(slug).toBe("pat-s-pipes");
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "pat@example.test" }, include: { memberships: { include: { tenant: true } } } });
+    const user = await db.prisma.user.findUniqueOrThrow({
+      where: { email: "pat@example.test" },
+      include: { memberships: { include: { tenant: true } } },
+    });
     ownerId = user.id;
     expect(user.memberships).toHaveLength(1);
-    expect(user.memberships[0]).toMatchObject({ role: "owner", tenant: { name: "Pat's Pipes", timeZone: "America/Denver" } });
+    expect(user.memberships[0]).toMatchObject({
+      role: "owner",
+      tenant: { name: "Pat's Pipes", timeZone: "America/Denver" },
+    });
   });
 
   it("audits a sign-up once, as the new owner creating the business", async () => {
@@ -47,12 +59,28 @@ describe(`onboarding (${engineName})`, () => {
   });
 
   it("refuses a second account for the same email, naming the field", async () => {
-    const err = await rejects(callerFor(db.prisma, null).account.signUp({ name: "X", email: "pat@example.test", password: "a-long-password", businessName: "Other", timeZone: "America/Denver" }));
+    const err = await rejects(
+      callerFor(db.prisma, null).account.signUp({
+        name: "X",
+        email: "pat@example.test",
+        password: "a-long-password",
+        businessName: "Other",
+        timeZone: "America/Denver",
+      }),
+    );
     expect(err).toMatchObject({ code: "CONFLICT", field: "email" });
   });
 
   it("refuses a made-up time zone", async () => {
-    const err = await rejects(callerFor(db.prisma, null).account.signUp({ name: "X", email: "tz@example.test", password: "a-long-password", businessName: "Other", timeZone: "Mars/Olympus" }));
+    const err = await rejects(
+      callerFor(db.prisma, null).account.signUp({
+        name: "X",
+        email: "tz@example.test",
+        password: "a-long-password",
+        businessName: "Other",
+        timeZone: "Mars/Olympus",
+      }),
+    );
     expect(err).toMatchObject({ code: "BAD_REQUEST", field: "timeZone" });
   });
 
@@ -66,13 +94,23 @@ describe(`onboarding (${engineName})`, () => {
     await owner.setup.addTrackingNumber({ number: "(720) 555-0101" });
     await owner.setup.setForwardingPhones({ plumberPhone: "720-555-0102", onCallPhone: "" });
     const preview = await owner.setup.previewZips({ mode: "radius", center: "80202", miles: 3 });
-    expect(preview.valid.find((z) => z.zip === "80202")).toEqual({ zip: "80202", city: "Denver", state: "CO", served: false });
+    expect(preview.valid.find((z) => z.zip === "80202")).toEqual({
+      zip: "80202",
+      city: "Denver",
+      state: "CO",
+      served: false,
+    });
     const added = await owner.setup.addZips({ zips: preview.valid.map((z) => z.zip) });
     expect(added.added).toBe(preview.valid.length);
     expect((await owner.setup.addZips({ zips: ["80202"] })).alreadyThere).toBe(1);
     const again = await owner.setup.previewZips({ mode: "list", text: "80202 80401" });
-    expect(again.valid.map((z) => [z.zip, z.served])).toEqual([["80202", true], ["80401", false]]);
-    await owner.setup.setBusinessHours({ days: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "17:00" })) });
+    expect(again.valid.map((z) => [z.zip, z.served])).toEqual([
+      ["80202", true],
+      ["80401", false],
+    ]);
+    await owner.setup.setBusinessHours({
+      days: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "17:00" })),
+    });
     c = await owner.setup.checklist();
     expect(c.items.filter((i) => !i.done).map((i) => i.key)).toEqual(["bookingSlots"]);
     expect(c.gate.reasons).toContain("Setup is not complete: booking slots missing.");
@@ -83,20 +121,34 @@ describe(`onboarding (${engineName})`, () => {
     // Billing is the gate's other half (server/billing); setup no longer holds it shut.
     expect(c.gate.reasons.filter((r) => r.startsWith("Setup"))).toEqual([]);
     const phones = await owner.setup.phones();
-    expect(phones).toMatchObject({ plumberPhone: "+17205550102", onCallPhone: null, tracking: [{ e164: "+17205550101" }] });
+    expect(phones).toMatchObject({
+      plumberPhone: "+17205550102",
+      onCallPhone: null,
+      tracking: [{ e164: "+17205550101" }],
+    });
   });
 
   it("keeps a tracking number unique across all businesses, without saying whose it is", async () => {
     const other = await makeUser(db.prisma);
     const t = await makeTenant(db.prisma, { ownerId: other.id });
-    const err = await rejects(callerFor(db.prisma, other.id, t.slug).setup.addTrackingNumber({ number: "+17205550101" }));
-    expect(err).toMatchObject({ code: "CONFLICT", field: "number", message: expect.stringContaining("can't be added as a tracking number") });
+    const err = await rejects(
+      callerFor(db.prisma, other.id, t.slug).setup.addTrackingNumber({ number: "+17205550101" }),
+    );
+    expect(err).toMatchObject({
+      code: "CONFLICT",
+      field: "number",
+      message: expect.stringContaining("can't be added as a tracking number"),
+    });
   });
 
   it("refuses an overlapping booking slot and a slot that ends before it starts", async () => {
     const owner = callerFor(db.prisma, ownerId, slug);
-    expect(await rejects(owner.setup.addBookingSlot({ weekday: 2, start: "10:00", end: "12:00" }))).toMatchObject({ code: "CONFLICT" });
-    expect(await rejects(owner.setup.addBookingSlot({ weekday: 3, start: "12:00", end: "10:00" }))).toMatchObject({ code: "BAD_REQUEST", field: "0.end" });
+    expect(
+      await rejects(owner.setup.addBookingSlot({ weekday: 2, start: "10:00", end: "12:00" })),
+    ).toMatchObject({ code: "CONFLICT" });
+    expect(
+      await rejects(owner.setup.addBookingSlot({ weekday: 3, start: "12:00", end: "10:00" })),
+    ).toMatchObject({ code: "BAD_REQUEST", field: "0.end" });
   });
 
   it("searches and pages the service area", async () => {
@@ -115,13 +167,27 @@ describe(`onboarding (${engineName})`, () => {
     expect(inv.emailed).toBe(false);
     const token = inv.link.split("/invite/")[1]!;
     const info = await callerFor(db.prisma, null).account.inviteInfo({ token });
-    expect(info).toMatchObject({ email: "casey@example.test", role: "staff", tenantName: "Pat's Pipes", hasAccount: false });
-    await callerFor(db.prisma, null).account.acceptInvite({ token, name: "Casey", password: "casey-password" });
+    expect(info).toMatchObject({
+      email: "casey@example.test",
+      role: "staff",
+      tenantName: "Pat's Pipes",
+      hasAccount: false,
+    });
+    await callerFor(db.prisma, null).account.acceptInvite({
+      token,
+      name: "Casey",
+      password: "casey-password",
+    });
     const casey = await db.prisma.user.findUniqueOrThrow({ where: { email: "casey@example.test" } });
     const me = await callerFor(db.prisma, casey.id).account.me();
     expect(me.tenants).toEqual([expect.objectContaining({ slug, role: "staff" })]);
-    expect(await rejects(acceptInvite(systemDb(db.prisma), { token, name: "Again", password: "casey-password" }))).toMatchObject({ code: "CONFLICT" });
-    const audit = await db.prisma.auditLog.findMany({ where: { tenantId: (await db.prisma.tenant.findUniqueOrThrow({ where: { slug } })).id }, orderBy: { createdAt: "asc" } });
+    expect(
+      await rejects(acceptInvite(systemDb(db.prisma), { token, name: "Again", password: "casey-password" })),
+    ).toMatchObject({ code: "CONFLICT" });
+    const audit = await db.prisma.auditLog.findMany({
+      where: { tenantId: (await db.prisma.tenant.findUniqueOrThrow({ where: { slug } })).id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["member.invited", "member.joined"]));
   });
 
@@ -130,7 +196,11 @@ describe(`onboarding (${engineName})`, () => {
     const inv = await owner.team.invite({ email: "late@example.test", role: "staff" });
     const token = inv.link.split("/invite/")[1]!;
     const later = new Date(Date.now() + 8 * 86_400_000);
-    expect(await rejects(acceptInvite(systemDb(db.prisma), { token, name: "Late", password: "late-password", now: later }))).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(
+      await rejects(
+        acceptInvite(systemDb(db.prisma), { token, name: "Late", password: "late-password", now: later }),
+      ),
+    ).toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 
   it("says a withdrawn invite was withdrawn, and a newer invite replaces the older link", async () => {
@@ -138,24 +208,44 @@ describe(`onboarding (${engineName})`, () => {
     const first = await owner.team.invite({ email: "robin@example.test", role: "staff" });
     const second = await owner.team.invite({ email: "robin@example.test", role: "manager" });
     const oldToken = first.link.split("/invite/")[1]!;
-    expect(await rejects(callerFor(db.prisma, null).account.inviteInfo({ token: oldToken }))).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("withdrawn or replaced") });
+    expect(await rejects(callerFor(db.prisma, null).account.inviteInfo({ token: oldToken }))).toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("withdrawn or replaced"),
+    });
     await owner.team.revokeInvite({ id: second.id });
     const newToken = second.link.split("/invite/")[1]!;
-    expect(await rejects(callerFor(db.prisma, null).account.inviteInfo({ token: newToken }))).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("withdrawn") });
-    expect(await rejects(callerFor(db.prisma, null).account.inviteInfo({ token: "x".repeat(32) }))).toMatchObject({ code: "NOT_FOUND", message: "This invite link is not valid. Ask for a new one." });
+    expect(await rejects(callerFor(db.prisma, null).account.inviteInfo({ token: newToken }))).toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("withdrawn"),
+    });
+    expect(
+      await rejects(callerFor(db.prisma, null).account.inviteInfo({ token: "x".repeat(32) })),
+    ).toMatchObject({ code: "NOT_FOUND", message: "This invite link is not valid. Ask for a new one." });
   });
 
   it("lets someone with an account join with their own password, throttled like sign-in", async () => {
     await makeUser(db.prisma, { email: "jo@example.test", name: "Jo", password: "jo-right-password" });
     const owner = callerFor(db.prisma, ownerId, slug);
-    const token = (await owner.team.invite({ email: "jo@example.test", role: "staff" })).link.split("/invite/")[1]!;
-    expect(await callerFor(db.prisma, null).account.inviteInfo({ token })).toMatchObject({ hasAccount: true });
+    const token = (await owner.team.invite({ email: "jo@example.test", role: "staff" })).link.split(
+      "/invite/",
+    )[1]!;
+    expect(await callerFor(db.prisma, null).account.inviteInfo({ token })).toMatchObject({
+      hasAccount: true,
+    });
     for (let i = 0; i < THROTTLE.freePerAccount; i++) {
-      expect(await rejects(callerFor(db.prisma, null).account.acceptInvite({ token, password: `guess-${i}` }))).toMatchObject({ code: "UNAUTHORIZED", field: "password" });
+      expect(
+        await rejects(callerFor(db.prisma, null).account.acceptInvite({ token, password: `guess-${i}` })),
+      ).toMatchObject({ code: "UNAUTHORIZED", field: "password" });
     }
-    expect(await rejects(callerFor(db.prisma, null).account.acceptInvite({ token, password: "jo-right-password" }))).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect(
+      await rejects(
+        callerFor(db.prisma, null).account.acceptInvite({ token, password: "jo-right-password" }),
+      ),
+    ).toMatchObject({ code: "TOO_MANY_REQUESTS" });
     const later = new Date(Date.now() + 16 * 60_000);
-    expect(await acceptInvite(systemDb(db.prisma), { token, password: "jo-right-password", now: later })).toEqual({ email: "jo@example.test", tenantSlug: slug });
+    expect(
+      await acceptInvite(systemDb(db.prisma), { token, password: "jo-right-password", now: later }),
+    ).toEqual({ email: "jo@example.test", tenantSlug: slug });
   });
 
   it("lets a manager invite staff but not owners, and never removes the last owner", async () => {
@@ -163,10 +253,19 @@ describe(`onboarding (${engineName})`, () => {
     const casey = await db.prisma.user.findUniqueOrThrow({ where: { email: "casey@example.test" } });
     await owner.team.changeRole({ userId: casey.id, role: "manager" });
     const manager = callerFor(db.prisma, casey.id, slug);
-    expect((await manager.team.invite({ email: "new-staff@example.test", role: "staff" })).email).toBe("new-staff@example.test");
-    expect(await rejects(manager.team.invite({ email: "boss@example.test", role: "owner" }))).toMatchObject({ code: "FORBIDDEN", field: "role" });
-    expect(await rejects(owner.team.changeRole({ userId: ownerId, role: "staff" }))).toMatchObject({ code: "PRECONDITION_FAILED" });
-    const roleChange = await db.prisma.auditLog.findFirst({ where: { action: "member.role_changed", target: casey.id } });
+    expect((await manager.team.invite({ email: "new-staff@example.test", role: "staff" })).email).toBe(
+      "new-staff@example.test",
+    );
+    expect(await rejects(manager.team.invite({ email: "boss@example.test", role: "owner" }))).toMatchObject({
+      code: "FORBIDDEN",
+      field: "role",
+    });
+    expect(await rejects(owner.team.changeRole({ userId: ownerId, role: "staff" }))).toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    const roleChange = await db.prisma.auditLog.findFirst({
+      where: { action: "member.role_changed", target: casey.id },
+    });
     expect(roleChange?.data).toEqual({ from: "staff", to: "manager" });
   });
 
@@ -177,7 +276,9 @@ describe(`onboarding (${engineName})`, () => {
     const stored = await db.prisma.apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect(stored.hash).not.toContain(key.secret);
     expect(JSON.stringify(await owner.team.apiKeys())).not.toContain(key.secret);
-    expect(await authenticateApiKey(systemDb(db.prisma), `Bearer ${key.secret}`)).toMatchObject({ keyId: key.id });
+    expect(await authenticateApiKey(systemDb(db.prisma), `Bearer ${key.secret}`)).toMatchObject({
+      keyId: key.id,
+    });
     await owner.team.revokeApiKey({ id: key.id });
     expect(await authenticateApiKey(systemDb(db.prisma), `Bearer ${key.secret}`)).toBeNull();
     expect(await authenticateApiKey(systemDb(db.prisma), null)).toBeNull();
@@ -190,13 +291,20 @@ describe(`audit log (${engineName})`, () => {
     const t = await makeTenant(db.prisma, { name: "Audit Plumbing", ownerId: owner.id });
     const caller = callerFor(db.prisma, owner.id, t.slug);
     const inv = await caller.team.invite({ email: "sam@audit.test", role: "staff" });
-    await acceptInvite(systemDb(db.prisma), { token: inv.link.split("/invite/")[1]!, name: "Sam Staff", password: "sam-password-1" });
+    await acceptInvite(systemDb(db.prisma), {
+      token: inv.link.split("/invite/")[1]!,
+      name: "Sam Staff",
+      password: "sam-password-1",
+    });
     const sam = await db.prisma.user.findUniqueOrThrow({ where: { email: "sam@audit.test" } });
     await caller.team.changeRole({ userId: sam.id, role: "manager" });
     await caller.team.createApiKey({ name: "Zapier" });
 
     const first = await caller.team.auditLog({ limit: 2 });
-    expect(first.items.map((i) => i.summary)).toEqual(['Created the API key "Zapier"', "Changed Sam Staff's role from staff to manager (office lead)"]);
+    expect(first.items.map((i) => i.summary)).toEqual([
+      'Created the API key "Zapier"',
+      "Changed Sam Staff's role from staff to manager (office lead)",
+    ]);
     expect(first.items[0]!.actor).toEqual({ name: "Olive Owner", email: owner.email });
     const rest = await caller.team.auditLog({ limit: 50, cursor: first.nextCursor });
     expect(rest.nextCursor).toBeNull();
@@ -212,16 +320,39 @@ describe(`audit log (${engineName})`, () => {
 describe(`sign-in (${engineName})`, () => {
   it("accepts the right password and audits the wrong one", async () => {
     await makeUser(db.prisma, { email: "sign@example.test", password: "right-password" });
-    expect(await verifyCredentials(systemDb(db.prisma), { email: "SIGN@example.test", password: "right-password" })).toMatchObject({ ok: true });
-    expect(await verifyCredentials(systemDb(db.prisma), { email: "sign@example.test", password: "wrong" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await db.prisma.auditLog.count({ where: { action: "auth.sign_in_failed", target: "sign@example.test" } })).toBe(1);
+    expect(
+      await verifyCredentials(systemDb(db.prisma), {
+        email: "SIGN@example.test",
+        password: "right-password",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await verifyCredentials(systemDb(db.prisma), { email: "sign@example.test", password: "wrong" }),
+    ).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await db.prisma.auditLog.count({
+        where: { action: "auth.sign_in_failed", target: "sign@example.test" },
+      }),
+    ).toBe(1);
   });
 
   it("throttles repeated failures, even with the right password, until the window passes", async () => {
     await makeUser(db.prisma, { email: "brute@example.test", password: "right-password" });
-    for (let i = 0; i < THROTTLE.freePerAccount; i++) await verifyCredentials(systemDb(db.prisma), { email: "brute@example.test", password: `guess-${i}` });
-    expect(await verifyCredentials(systemDb(db.prisma), { email: "brute@example.test", password: "right-password" })).toMatchObject({ ok: false, reason: "throttled" });
+    for (let i = 0; i < THROTTLE.freePerAccount; i++)
+      await verifyCredentials(systemDb(db.prisma), { email: "brute@example.test", password: `guess-${i}` });
+    expect(
+      await verifyCredentials(systemDb(db.prisma), {
+        email: "brute@example.test",
+        password: "right-password",
+      }),
+    ).toMatchObject({ ok: false, reason: "throttled" });
     const later = new Date(Date.now() + 16 * 60_000);
-    expect(await verifyCredentials(systemDb(db.prisma), { email: "brute@example.test", password: "right-password" }, later)).toMatchObject({ ok: true });
+    expect(
+      await verifyCredentials(
+        systemDb(db.prisma),
+        { email: "brute@example.test", password: "right-password" },
+        later,
+      ),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -11,9 +11,20 @@ export function normalizeEmail(email: string): string {
 }
 
 export function checkPassword(password: string, field = "password") {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError("BAD_REQUEST", `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, field);
-  if (isOneRepeatedCharacter(password)) throw new AppError("BAD_REQUEST", "Password is one character repeated: choose one that is harder to guess, such as a few unrelated words.", field);
-  if (isCommonPassword(password)) throw new AppError("BAD_REQUEST", "Password is one of the most common passwords, which attackers try first: choose another, such as a few unrelated words.", field);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new AppError("BAD_REQUEST", `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, field);
+  if (isOneRepeatedCharacter(password))
+    throw new AppError(
+      "BAD_REQUEST",
+      "Password is one character repeated: choose one that is harder to guess, such as a few unrelated words.",
+      field,
+    );
+  if (isCommonPassword(password))
+    throw new AppError(
+      "BAD_REQUEST",
+      "Password is one of the most common passwords, which attackers try first: choose another, such as a few unrelated words.",
+      field,
+    );
 }
 
 export async function signUp(
@@ -42,6 +53,7 @@ export async function signUp(
     if (e.code === "P2002" && String(e.message).includes("email")) return null;
     throw err;
   });
-  if (!created) throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
+  if (!created)
+    throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
   return { user: created.user, tenant: created.result };
 }

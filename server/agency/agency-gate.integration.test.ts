@@ -33,7 +33,14 @@ async function setup() {
 const SAMPLES: Record<string, (f: Fixture) => unknown[]> = {
   "agency.overview": (f) => [{ agencyId: f.y.id }],
   "agency.reports": (f) => [{ agencyId: f.y.id, period: { kind: "this_month" } }],
-  "agency.createTenant": (f) => [{ agencyId: f.y.id, businessName: "Sneaky Plumbing", timeZone: "America/Chicago", ownerEmail: "sneaky@example.test" }],
+  "agency.createTenant": (f) => [
+    {
+      agencyId: f.y.id,
+      businessName: "Sneaky Plumbing",
+      timeZone: "America/Chicago",
+      ownerEmail: "sneaky@example.test",
+    },
+  ],
   "agency.pause": (f) => [
     { tenantId: f.ty.id, reason: "Poking at agency Y" },
     { agencyId: f.y.id, tenantId: f.ty.id, reason: "Poking at agency Y" },
@@ -45,8 +52,9 @@ const SAMPLES: Record<string, (f: Fixture) => unknown[]> = {
 };
 
 type Proc = { _def: { type: "query" | "mutation" } };
-const agencyProcedures = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures).filter((p) => p.startsWith("agency."));
-
+const agencyProcedures = Object.keys(
+  (appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures,
+).filter((p) => p.startsWith("agency."));
 
 /** Everything of agency Y an operator could touch: its tenants, their members, invites and audit rows. */
 async function snapshotAgency(agencyId: string) {
@@ -68,40 +76,59 @@ afterAll(() => db.drop());
 
 describe(`agency gate (${engineName})`, () => {
   it("finds the agency procedures and has a cross-agency sample for each", () => {
-    expect(agencyProcedures.sort()).toEqual(["agency.createTenant", "agency.overview", "agency.pause", "agency.reports", "agency.resume"]);
+    expect(agencyProcedures.sort()).toEqual([
+      "agency.createTenant",
+      "agency.overview",
+      "agency.pause",
+      "agency.reports",
+      "agency.resume",
+    ]);
     expect(agencyProcedures.filter((p) => !SAMPLES[p])).toEqual([]);
   });
 
   it.each(agencyProcedures)("%s refuses a signed-out caller", async (path) => {
     const before = await snapshotAgency(fx.x.id);
-    for (const input of SAMPLES[path]!(fx)) expect(await errorCode(call(callerFor(db.prisma, null), path, input))).toBe("UNAUTHORIZED");
+    for (const input of SAMPLES[path]!(fx))
+      expect(await errorCode(call(callerFor(db.prisma, null), path, input))).toBe("UNAUTHORIZED");
     expect(await snapshotAgency(fx.x.id)).toBe(before);
   });
 
   it.each(agencyProcedures)("%s refuses a tenant owner who is not an agency operator", async (path) => {
     const before = await snapshotAgency(fx.x.id);
     // Aimed at the owner's own business and agency: owning a tenant still opens no agency console.
-    const own = { agencyId: fx.x.id, tenantId: fx.tx.id, reason: "Owner trying", businessName: "Owner Co", timeZone: "America/Chicago", ownerEmail: "o@example.test" };
+    const own = {
+      agencyId: fx.x.id,
+      tenantId: fx.tx.id,
+      reason: "Owner trying",
+      businessName: "Owner Co",
+      timeZone: "America/Chicago",
+      ownerEmail: "o@example.test",
+    };
     for (const input of [...SAMPLES[path]!(fx), own, undefined]) {
-      expect(await errorCode(call(callerFor(db.prisma, fx.ownerX.id, fx.tx.slug), path, input))).toBe("FORBIDDEN");
+      expect(await errorCode(call(callerFor(db.prisma, fx.ownerX.id, fx.tx.slug), path, input))).toBe(
+        "FORBIDDEN",
+      );
     }
     expect(await snapshotAgency(fx.x.id)).toBe(before);
   });
 
-  it.each(agencyProcedures)("%s lets an operator of agency X neither see nor change anything in agency Y", async (path) => {
-    const before = await snapshotAgency(fx.y.id);
-    for (const input of SAMPLES[path]!(fx)) {
-      let result: unknown;
-      const code = await errorCode(
-        call(callerFor(db.prisma, fx.operatorX.id), path, input).then((r) => {
-          result = r;
-        }),
-      );
-      expect(code).toBe("FORBIDDEN");
-      expect(JSON.stringify(result ?? null)).not.toContain("Yodel");
-    }
-    expect(await snapshotAgency(fx.y.id)).toBe(before);
-  });
+  it.each(agencyProcedures)(
+    "%s lets an operator of agency X neither see nor change anything in agency Y",
+    async (path) => {
+      const before = await snapshotAgency(fx.y.id);
+      for (const input of SAMPLES[path]!(fx)) {
+        let result: unknown;
+        const code = await errorCode(
+          call(callerFor(db.prisma, fx.operatorX.id), path, input).then((r) => {
+            result = r;
+          }),
+        );
+        expect(code).toBe("FORBIDDEN");
+        expect(JSON.stringify(result ?? null)).not.toContain("Yodel");
+      }
+      expect(await snapshotAgency(fx.y.id)).toBe(before);
+    },
+  );
 
   it("shows an operator only their own agency's businesses", async () => {
     const res = await callerFor(db.prisma, fx.operatorX.id).agency.overview();
@@ -119,8 +146,12 @@ describe(`agency gate (${engineName})`, () => {
     const first = await caller.agency.overview();
     expect(first.agencies.map((a) => a.name).sort()).toEqual(["Xeno Agency", "Yankee Agency"]);
     expect(first.tenants.map((t) => t.name)).toEqual(["Xylo Plumbing"]);
-    expect((await caller.agency.overview({ agencyId: fx.y.id })).tenants.map((t) => t.name)).toEqual(["Yodel Plumbing"]);
+    expect((await caller.agency.overview({ agencyId: fx.y.id })).tenants.map((t) => t.name)).toEqual([
+      "Yodel Plumbing",
+    ]);
     // Naming agency X does not open Y's tenant for pausing.
-    expect(await errorCode(caller.agency.pause({ agencyId: fx.x.id, tenantId: fx.ty.id, reason: "Wrong agency" }))).toBe("FORBIDDEN");
+    expect(
+      await errorCode(caller.agency.pause({ agencyId: fx.x.id, tenantId: fx.ty.id, reason: "Wrong agency" })),
+    ).toBe("FORBIDDEN");
   });
 });

@@ -43,28 +43,49 @@ export type AgencyTenantRow = {
   healthLabel: string;
 };
 
-const count = <T extends { tenantId: string; _count: { _all: number } }>(rows: T[]) => new Map(rows.map((r) => [r.tenantId, r._count._all]));
+const count = <T extends { tenantId: string; _count: { _all: number } }>(rows: T[]) =>
+  new Map(rows.map((r) => [r.tenantId, r._count._all]));
 
-export async function agencyOverview(sys: SystemDb, agencyId: string, now: Date = new Date()): Promise<AgencyTenantRow[]> {
+export async function agencyOverview(
+  sys: SystemDb,
+  agencyId: string,
+  now: Date = new Date(),
+): Promise<AgencyTenantRow[]> {
   const tenants = await globalDb(sys).tenant.findMany({
     where: { agencyId },
-    select: { id: true, name: true, slug: true, timeZone: true, createdAt: true, paused: true, detachedAt: true, plumberPhone: true },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      timeZone: true,
+      createdAt: true,
+      paused: true,
+      detachedAt: true,
+      plumberPhone: true,
+    },
     orderBy: { name: "asc" },
   });
   if (tenants.length === 0) return [];
   // Wide enough to hold the last 7 local days in any time zone; rows are bucketed by local day below.
   const since = new Date(now.getTime() - (TREND_DAYS + 1) * 86_400_000);
   const weekAgo = new Date(now.getTime() - TREND_DAYS * 86_400_000);
-  const { accounts, tracking, zips, hours, slots, leadDays, callDays, leaks, aiCalls, pauses, qaDays } = await agencyRollup(forAgency(sys, agencyId), {
-    tenantIds: tenants.map((t) => t.id),
-    pausedTenantIds: tenants.filter((t) => t.paused).map((t) => t.id),
-    since,
-    weekAgo,
-    now,
-  });
+  const { accounts, tracking, zips, hours, slots, leadDays, callDays, leaks, aiCalls, pauses, qaDays } =
+    await agencyRollup(forAgency(sys, agencyId), {
+      tenantIds: tenants.map((t) => t.id),
+      pausedTenantIds: tenants.filter((t) => t.paused).map((t) => t.id),
+      since,
+      weekAgo,
+      now,
+    });
 
   const accountOf = new Map(accounts.map((a) => [a.tenantId, a]));
-  const [trackingN, zipsN, hoursN, slotsN, aiN] = [count(tracking), count(zips), count(hours), count(slots), count(aiCalls)];
+  const [trackingN, zipsN, hoursN, slotsN, aiN] = [
+    count(tracking),
+    count(zips),
+    count(hours),
+    count(slots),
+    count(aiCalls),
+  ];
   const leaksOf = new Map(leaks.map((l) => [l.tenantId, l]));
   const pauseOf = new Map(pauses.map((p) => [p.tenantId, p]));
   const qaOf = new Map(qaDays.map((q) => [q.tenantId, q]));
@@ -79,21 +100,45 @@ export async function agencyOverview(sys: SystemDb, agencyId: string, now: Date 
   const rows = tenants.map((t): AgencyTenantRow => {
     const account = accountOf.get(t.id) ?? null;
     const billing = billingEligibility(account, now);
-    const checklist = checklistFromFacts({ plumberPhone: t.plumberPhone, tracking: trackingN.get(t.id) ?? 0, zips: zipsN.get(t.id) ?? 0, hours: hoursN.get(t.id) ?? 0, slots: slotsN.get(t.id) ?? 0 });
+    const checklist = checklistFromFacts({
+      plumberPhone: t.plumberPhone,
+      tracking: trackingN.get(t.id) ?? 0,
+      zips: zipsN.get(t.id) ?? 0,
+      hours: hoursN.get(t.id) ?? 0,
+      slots: slotsN.get(t.id) ?? 0,
+    });
     const gate = decideGate(
-      { paused: t.paused, detachedAt: t.detachedAt, billingEligible: billing.eligible, billingReason: billing.reason },
+      {
+        paused: t.paused,
+        detachedAt: t.detachedAt,
+        billingEligible: billing.eligible,
+        billingReason: billing.reason,
+      },
       checklist.complete,
       checklist.items.filter((i) => !i.done).map((i) => i.label),
     );
     const days = lastLocalDays(now, t.timeZone, TREND_DAYS);
     const leadsPerDay = days.map((d) => leadsByDay.get(`${t.id}|${d}`) ?? 0);
     const l = leaksOf.get(t.id);
-    const openLeaks = { total: l?.total ?? 0, unowned: l?.unowned ?? 0, overdue: l?.overdue ?? 0, escalated: l?.escalated ?? 0 };
+    const openLeaks = {
+      total: l?.total ?? 0,
+      unowned: l?.unowned ?? 0,
+      overdue: l?.overdue ?? 0,
+      escalated: l?.escalated ?? 0,
+    };
     const qa = qaOf.get(t.id);
     const qaFailureRate = qa ? qa.failed / qa.sampled : null;
     const pause = pauseOf.get(t.id);
-    const reason = pause && pause.data && typeof pause.data === "object" && "reason" in pause.data ? String((pause.data as { reason: unknown }).reason) : null;
-    const health = tenantHealth({ paused: t.paused, gateOpen: gate.open, openLeaks: openLeaks.total, qaFailureRate });
+    const reason =
+      pause && pause.data && typeof pause.data === "object" && "reason" in pause.data
+        ? String((pause.data as { reason: unknown }).reason)
+        : null;
+    const health = tenantHealth({
+      paused: t.paused,
+      gateOpen: gate.open,
+      openLeaks: openLeaks.total,
+      qaFailureRate,
+    });
     const status = account?.status ?? "none";
     return {
       id: t.id,
@@ -118,4 +163,3 @@ export async function agencyOverview(sys: SystemDb, agencyId: string, now: Date 
   });
   return rows.sort(byNeedsAttention);
 }
-

@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { byNeedsAttention, lastLocalDays, localDay, QA_FAILURE_LIMIT, tenantHealth } from "./tenant-health";
 
-const row = (name: string, leaks: number, gateOpen = true, paused = false) => ({ name, openLeaks: { total: leaks }, gate: { open: gateOpen }, paused });
+const row = (name: string, leaks: number, gateOpen = true, paused = false) => ({
+  name,
+  openLeaks: { total: leaks },
+  gate: { open: gateOpen },
+  paused,
+});
 
 describe("tenant health", () => {
   it("shows a paused tenant as paused, whatever else is wrong", () => {
@@ -12,16 +17,28 @@ describe("tenant health", () => {
     expect(tenantHealth({ paused: false, gateOpen: false, openLeaks: 0, qaFailureRate: null })).toBe("off");
   });
   it("needs attention with any open leak, or a QA failure rate above 5 %", () => {
-    expect(tenantHealth({ paused: false, gateOpen: true, openLeaks: 1, qaFailureRate: null })).toBe("attention");
-    expect(tenantHealth({ paused: false, gateOpen: true, openLeaks: 0, qaFailureRate: QA_FAILURE_LIMIT + 0.01 })).toBe("attention");
-    expect(tenantHealth({ paused: false, gateOpen: true, openLeaks: 0, qaFailureRate: QA_FAILURE_LIMIT })).toBe("ok");
+    expect(tenantHealth({ paused: false, gateOpen: true, openLeaks: 1, qaFailureRate: null })).toBe(
+      "attention",
+    );
+    expect(
+      tenantHealth({ paused: false, gateOpen: true, openLeaks: 0, qaFailureRate: QA_FAILURE_LIMIT + 0.01 }),
+    ).toBe("attention");
+    expect(
+      tenantHealth({ paused: false, gateOpen: true, openLeaks: 0, qaFailureRate: QA_FAILURE_LIMIT }),
+    ).toBe("ok");
     expect(tenantHealth({ paused: false, gateOpen: true, openLeaks: 0, qaFailureRate: null })).toBe("ok");
   });
 });
 
 describe("needs attention order", () => {
   it("puts the most open leaks first, then a closed gate, then by name", () => {
-    const rows = [row("Able", 0), row("Zed", 3), row("Mid", 1), row("Bolt", 0, false), row("Calm", 0, false, true)];
+    const rows = [
+      row("Able", 0),
+      row("Zed", 3),
+      row("Mid", 1),
+      row("Bolt", 0, false),
+      row("Calm", 0, false, true),
+    ];
     expect(rows.sort(byNeedsAttention).map((r) => r.name)).toEqual(["Zed", "Mid", "Bolt", "Able", "Calm"]);
   });
 });
@@ -33,6 +50,14 @@ describe("local days", () => {
     expect(localDay(at, "UTC")).toBe("2026-11-23");
   });
   it("lists the last 7 days oldest first, across a DST change and a month end", () => {
-    expect(lastLocalDays(new Date("2026-11-02T18:00:00Z"), "America/Chicago", 7)).toEqual(["2026-10-27", "2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02"]);
+    expect(lastLocalDays(new Date("2026-11-02T18:00:00Z"), "America/Chicago", 7)).toEqual([
+      "2026-10-27",
+      "2026-10-28",
+      "2026-10-29",
+      "2026-10-30",
+      "2026-10-31",
+      "2026-11-01",
+      "2026-11-02",
+    ]);
   });
 });

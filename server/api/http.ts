@@ -26,7 +26,8 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof ZodError) {
     const first = err.issues[0];
     const field = first?.path.join(".");
-    const message = first && isFieldFirst(first) ? `${field || "The request"} ${first.message}` : first?.message;
+    const message =
+      first && isFieldFirst(first) ? `${field || "The request"} ${first.message}` : first?.message;
     return jsonError(400, message ?? "Invalid request.", field);
   }
   return jsonError(500, somethingWentWrong(logInternalError("REST API", err)));

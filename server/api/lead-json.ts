@@ -27,11 +27,14 @@ export const ZLeadJson = z
     dueAt: isoOrNull,
     acceptedAt: isoOrNull,
     closeReason: z.string().nullable(),
-    closeNote: z.string().nullable().meta({ description: "Why the lead was closed, in words (e.g. \"Not a customer: sales call\")" }),
-    notes: z
+    closeNote: z
       .string()
       .nullable()
-      .meta({ description: "Notes for the office: who the call is for, the unit, questions the caller asked that the settings did not answer (\"Caller asked: are you licensed and insured?\"), a name not given" }),
+      .meta({ description: 'Why the lead was closed, in words (e.g. "Not a customer: sales call")' }),
+    notes: z.string().nullable().meta({
+      description:
+        'Notes for the office: who the call is for, the unit, questions the caller asked that the settings did not answer ("Caller asked: are you licensed and insured?"), a name not given',
+    }),
     visitOutcome: z.enum(["showed", "no_show"]).nullable(),
     jobOutcome: z.enum(["won", "lost"]).nullable(),
     jobValueCents: z.number().int().nullable(),

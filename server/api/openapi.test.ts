@@ -17,7 +17,11 @@ function routeFiles(dir = V1): [string, string[]][] {
     else if (entry.name === "route.ts") {
       const rel = path.relative(path.resolve(V1, "../../.."), dir).split(path.sep).join("/");
       const apiPath = `/${rel.replace(/^app\//, "")}`.replace(/\[([^\]]+)\]/g, "{$1}");
-      const methods = [...readFileSync(full, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
+      const methods = [
+        ...readFileSync(full, "utf8").matchAll(
+          /export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g,
+        ),
+      ].map((m) => m[1]!.toLowerCase());
       out.push([apiPath, methods]);
     }
   }
@@ -25,7 +29,11 @@ function routeFiles(dir = V1): [string, string[]][] {
 }
 
 describe("OpenAPI document", () => {
-  const doc = openApiDocument() as unknown as { openapi: string; paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+  const doc = openApiDocument() as unknown as {
+    openapi: string;
+    paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    components: { schemas: Record<string, unknown> };
+  };
 
   it("is valid OpenAPI 3.1", async () => {
     expect(doc.openapi).toBe("3.1.0");
@@ -36,27 +44,57 @@ describe("OpenAPI document", () => {
 
   it("describes every route and method in app/api/v1", () => {
     const files = routeFiles();
-    expect(files.map(([p]) => p)).toEqual(expect.arrayContaining(["/api/v1/leads", "/api/v1/leads/{id}", "/api/v1/webhooks", "/api/v1/webhooks/{id}", "/api/v1/openapi.json"]));
+    expect(files.map(([p]) => p)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/leads",
+        "/api/v1/leads/{id}",
+        "/api/v1/webhooks",
+        "/api/v1/webhooks/{id}",
+        "/api/v1/openapi.json",
+      ]),
+    );
     for (const [apiPath, methods] of files) {
       expect(doc.paths[apiPath], `${apiPath} is missing from the OpenAPI document`).toBeDefined();
       expect(methods.length, `${apiPath} exports no handler`).toBeGreaterThan(0);
-      for (const m of methods) expect(doc.paths[apiPath]?.[m], `${m.toUpperCase()} ${apiPath} is missing`).toBeDefined();
+      for (const m of methods)
+        expect(doc.paths[apiPath]?.[m], `${m.toUpperCase()} ${apiPath} is missing`).toBeDefined();
     }
   });
 
   it("uses the routes' own schemas: lead fields, filters, PATCH body, the 201 webhook secret", () => {
     const lead = doc.components.schemas.Lead as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(lead.properties)).toEqual(expect.arrayContaining(["id", "callerPhone", "status", "urgency", "appointmentAt", "externalJobId", "jobOutcome"]));
+    expect(Object.keys(lead.properties)).toEqual(
+      expect.arrayContaining([
+        "id",
+        "callerPhone",
+        "status",
+        "urgency",
+        "appointmentAt",
+        "externalJobId",
+        "jobOutcome",
+      ]),
+    );
     const list = doc.paths["/api/v1/leads"]!.get as unknown as { parameters: { name: string; in: string }[] };
-    expect(list.parameters.map((p) => p.name).sort()).toEqual(["cursor", "limit", "since", "status", "urgency"]);
+    expect(list.parameters.map((p) => p.name).sort()).toEqual([
+      "cursor",
+      "limit",
+      "since",
+      "status",
+      "urgency",
+    ]);
     expect(Object.keys(doc.paths["/api/v1/webhooks"]!.post!.responses)).toContain("201");
     expect(doc.paths["/api/v1/leads/{id}"]!.patch!.security).toEqual([{ bearerAuth: [] }]);
     expect(JSON.stringify(doc.components.schemas.LeadPatch)).toContain("externalJobUrl");
   });
 
   it("documents the 409 a PATCH answers when the lead changed meanwhile", () => {
-    const responses = doc.paths["/api/v1/leads/{id}"]!.patch!.responses as Record<string, { description: string }>;
-    expect(responses["409"]?.description).toMatch(/changed while this patch was being applied.*nothing was written/);
+    const responses = doc.paths["/api/v1/leads/{id}"]!.patch!.responses as Record<
+      string,
+      { description: string }
+    >;
+    expect(responses["409"]?.description).toMatch(
+      /changed while this patch was being applied.*nothing was written/,
+    );
     // Only where it can happen.
     expect(doc.paths["/api/v1/leads"]!.get!.responses).not.toHaveProperty("409");
   });

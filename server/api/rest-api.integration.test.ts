@@ -11,7 +11,8 @@ let keyA: string;
 let keyB: string;
 let leadB: string;
 
-const req = (path: string, key?: string) => new Request(`http://localhost${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+const req = (path: string, key?: string) =>
+  new Request(`http://localhost${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
 
 beforeAll(async () => {
   db = await useTestDatabase();
@@ -20,7 +21,11 @@ beforeAll(async () => {
   keyA = (await makeApiKey(db.prisma, a.id)).secret;
   keyB = (await makeApiKey(db.prisma, b.id)).secret;
   for (let i = 0; i < 5; i++) {
-    await makeLead(db.prisma, a.id, { createdAt: new Date(Date.UTC(2026, 10, 1 + i)), status: i % 2 ? "booked" : "missed", callerName: `A${i}` });
+    await makeLead(db.prisma, a.id, {
+      createdAt: new Date(Date.UTC(2026, 10, 1 + i)),
+      status: i % 2 ? "booked" : "missed",
+      callerName: `A${i}`,
+    });
   }
   leadB = (await makeLead(db.prisma, b.id, { callerName: "B-only" })).id;
 });
@@ -38,38 +43,89 @@ describe(`REST API v1 (${engineName})`, () => {
     const body = (await res.json()) as { data: Record<string, unknown>[] };
     expect(body.data.map((l) => l.callerName)).toEqual(["A4", "A3", "A2", "A1", "A0"]);
     expect(Object.keys(body.data[0]!).sort()).toEqual(
-      ["id", "createdAt", "callerPhone", "callerName", "zip", "inArea", "issueSummary", "urgency", "status", "appointmentAt", "transcriptExcerpt", "sourceRef", "source", "address", "ownerId", "nextAction", "dueAt", "acceptedAt", "closeReason", "closeNote", "notes", "visitOutcome", "jobOutcome", "jobValueCents", "outcomeAt", "externalJobId", "externalJobUrl"].sort(),
+      [
+        "id",
+        "createdAt",
+        "callerPhone",
+        "callerName",
+        "zip",
+        "inArea",
+        "issueSummary",
+        "urgency",
+        "status",
+        "appointmentAt",
+        "transcriptExcerpt",
+        "sourceRef",
+        "source",
+        "address",
+        "ownerId",
+        "nextAction",
+        "dueAt",
+        "acceptedAt",
+        "closeReason",
+        "closeNote",
+        "notes",
+        "visitOutcome",
+        "jobOutcome",
+        "jobValueCents",
+        "outcomeAt",
+        "externalJobId",
+        "externalJobUrl",
+      ].sort(),
     );
   });
 
   it("pages with a cursor without repeating or skipping", async () => {
-    const p1 = (await (await listRoute(req("/api/v1/leads?limit=2", keyA))).json()) as { data: { callerName: string }[]; nextCursor: string };
-    const p2 = (await (await listRoute(req(`/api/v1/leads?limit=2&cursor=${p1.nextCursor}`, keyA))).json()) as { data: { callerName: string }[]; nextCursor: string };
-    const p3 = (await (await listRoute(req(`/api/v1/leads?limit=2&cursor=${p2.nextCursor}`, keyA))).json()) as { data: { callerName: string }[]; nextCursor: string | null };
-    expect([...p1.data, ...p2.data, ...p3.data].map((l) => l.callerName)).toEqual(["A4", "A3", "A2", "A1", "A0"]);
+    const p1 = (await (await listRoute(req("/api/v1/leads?limit=2", keyA))).json()) as {
+      data: { callerName: string }[];
+      nextCursor: string;
+    };
+    const p2 = (await (
+      await listRoute(req(`/api/v1/leads?limit=2&cursor=${p1.nextCursor}`, keyA))
+    ).json()) as { data: { callerName: string }[]; nextCursor: string };
+    const p3 = (await (
+      await listRoute(req(`/api/v1/leads?limit=2&cursor=${p2.nextCursor}`, keyA))
+    ).json()) as { data: { callerName: string }[]; nextCursor: string | null };
+    expect([...p1.data, ...p2.data, ...p3.data].map((l) => l.callerName)).toEqual([
+      "A4",
+      "A3",
+      "A2",
+      "A1",
+      "A0",
+    ]);
     expect(p3.nextCursor).toBeNull();
   });
 
   it("filters by status and since", async () => {
-    const booked = (await (await listRoute(req("/api/v1/leads?status=booked", keyA))).json()) as { data: { callerName: string }[] };
+    const booked = (await (await listRoute(req("/api/v1/leads?status=booked", keyA))).json()) as {
+      data: { callerName: string }[];
+    };
     expect(booked.data.map((l) => l.callerName)).toEqual(["A3", "A1"]);
-    const since = (await (await listRoute(req("/api/v1/leads?since=2026-11-04T00:00:00Z", keyA))).json()) as { data: { callerName: string }[] };
+    const since = (await (await listRoute(req("/api/v1/leads?since=2026-11-04T00:00:00Z", keyA))).json()) as {
+      data: { callerName: string }[];
+    };
     expect(since.data.map((l) => l.callerName)).toEqual(["A4", "A3"]);
   });
 
   it("answers a bad filter with 400 naming the parameter", async () => {
     const res = await listRoute(req("/api/v1/leads?status=won", keyA));
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { message: expect.stringContaining("status must be one of"), field: "status" } });
+    expect(await res.json()).toEqual({
+      error: { message: expect.stringContaining("status must be one of"), field: "status" },
+    });
     expect((await listRoute(req("/api/v1/leads?cursor=garbage", keyA))).status).toBe(400);
   });
 
   it("never shows another tenant's lead, by list or by id", async () => {
     const list = (await (await listRoute(req("/api/v1/leads", keyA))).json()) as { data: { id: string }[] };
     expect(list.data.map((l) => l.id)).not.toContain(leadB);
-    const res = await getRoute(req(`/api/v1/leads/${leadB}`, keyA), { params: Promise.resolve({ id: leadB }) });
+    const res = await getRoute(req(`/api/v1/leads/${leadB}`, keyA), {
+      params: Promise.resolve({ id: leadB }),
+    });
     expect(res.status).toBe(404);
-    const own = await getRoute(req(`/api/v1/leads/${leadB}`, keyB), { params: Promise.resolve({ id: leadB }) });
+    const own = await getRoute(req(`/api/v1/leads/${leadB}`, keyB), {
+      params: Promise.resolve({ id: leadB }),
+    });
     expect(((await own.json()) as { data: { callerName: string } }).data.callerName).toBe("B-only");
   });
 });

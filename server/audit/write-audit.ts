@@ -29,13 +29,25 @@ export type AuditAction =
   | "calendar_feed.created"
   | "calendar_feed.revoked";
 
-type AuditRow = { tenantId: string | null; actorId: string | null; action: string; target: string | null; data: object };
+type AuditRow = {
+  tenantId: string | null;
+  actorId: string | null;
+  action: string;
+  target: string | null;
+  data: object;
+};
 /** Any client that can write an audit row: a tenant-scoped client or transaction, or `accountAuditLog(sys)` (server/db/cross-tenant.ts) for events that belong to no business. */
 type AuditWriter = { auditLog: { create(args: { data: AuditRow }): PromiseLike<unknown> } };
 
 export async function writeAudit(
   db: AuditWriter,
-  entry: { tenantId?: string | null; actorId?: string | null; action: AuditAction; target?: string | null; data?: Record<string, unknown> },
+  entry: {
+    tenantId?: string | null;
+    actorId?: string | null;
+    action: AuditAction;
+    target?: string | null;
+    data?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db.auditLog.create({
     data: {

@@ -5,7 +5,9 @@ import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/session";
 import type { TenantRole } from "@/server/auth/permissions";
 
-export async function pageAccess(params: Promise<{ slug: string }>): Promise<{ slug: string; role: TenantRole; userId: string; timeZone: string }> {
+export async function pageAccess(
+  params: Promise<{ slug: string }>,
+): Promise<{ slug: string; role: TenantRole; userId: string; timeZone: string }> {
   const { slug } = await params;
   const user = await currentUser();
   if (!user) redirect(`/sign-in?next=/t/${encodeURIComponent(slug)}`);

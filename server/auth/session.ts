@@ -13,7 +13,10 @@ export const currentUser = cache(async () => {
   const userId = await currentUserId();
   if (!userId) return null;
   const sys = await getSystemDb();
-  const user = await globalDb(sys).user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } });
+  const user = await globalDb(sys).user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true },
+  });
   if (!user) return null;
   return { ...user, tenants: await accessibleTenants(sys, user.id) };
 });

@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => db?.drop());
 
-const failuresOf = async (key: string) => (await prisma.signInThrottle.findUnique({ where: { key } }))?.failures ?? 0;
+const failuresOf = async (key: string) =>
+  (await prisma.signInThrottle.findUnique({ where: { key } }))?.failures ?? 0;
 const seconds = (n: number) => n * 1000;
 
 describe(`sign-in throttling (${engineName})`, () => {
@@ -32,13 +33,25 @@ describe(`sign-in throttling (${engineName})`, () => {
     await makeUser(prisma, { email: "burst@example.test", password: "burst-right-password" });
     const now = new Date();
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => verifyCredentials(systemDb(prisma), { email: "burst@example.test", password: `guess-${i}`, ip: "203.0.113.30" }, now)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        verifyCredentials(
+          systemDb(prisma),
+          { email: "burst@example.test", password: `guess-${i}`, ip: "203.0.113.30" },
+          now,
+        ),
+      ),
+    );
     const ms = Math.round(performance.now() - started);
     // "invalid" = the password was checked; "throttled" = refused before any check.
     const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
-    console.log(`sign-in throttle (${engineName}): 30 concurrent wrong passwords -> ${checked} checked, ${results.length - checked} throttled, ${ms} ms`);
+    console.log(
+      `sign-in throttle (${engineName}): 30 concurrent wrong passwords -> ${checked} checked, ${results.length - checked} throttled, ${ms} ms`,
+    );
     expect(checked).toBe(THROTTLE.freePerAccount);
-    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(30 - THROTTLE.freePerAccount);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(
+      30 - THROTTLE.freePerAccount,
+    );
     const keys = throttleKeys("burst@example.test", "203.0.113.30");
     expect(await failuresOf(keys.account)).toBe(30);
     expect(await failuresOf(keys.ip!)).toBe(30);
@@ -51,20 +64,45 @@ describe(`sign-in throttling (${engineName})`, () => {
     const keys = throttleKeys("slow@example.test", ip);
     let now = new Date();
     for (let i = 0; i < THROTTLE.freePerAccount; i++) {
-      expect(await verifyCredentials(systemDb(prisma), { email: "slow@example.test", password: `guess-${i}`, ip }, now)).toEqual({ ok: false, reason: "invalid" });
+      expect(
+        await verifyCredentials(
+          systemDb(prisma),
+          { email: "slow@example.test", password: `guess-${i}`, ip },
+          now,
+        ),
+      ).toEqual({ ok: false, reason: "invalid" });
     }
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {
       const wait = await throttleWaitMs(prisma, keys, now);
       waits.push(wait);
       // During the wait even the right password is refused (and that try counts).
-      expect(await verifyCredentials(systemDb(prisma), { email: "slow@example.test", password: "slow-right-password", ip }, now)).toMatchObject({ ok: false, reason: "throttled" });
+      expect(
+        await verifyCredentials(
+          systemDb(prisma),
+          { email: "slow@example.test", password: "slow-right-password", ip },
+          now,
+        ),
+      ).toMatchObject({ ok: false, reason: "throttled" });
       now = new Date(now.getTime() + (await throttleWaitMs(prisma, keys, now)));
-      if (i < 3) expect(await verifyCredentials(systemDb(prisma), { email: "slow@example.test", password: `late-guess-${i}`, ip }, now)).toEqual({ ok: false, reason: "invalid" });
+      if (i < 3)
+        expect(
+          await verifyCredentials(
+            systemDb(prisma),
+            { email: "slow@example.test", password: `late-guess-${i}`, ip },
+            now,
+          ),
+        ).toEqual({ ok: false, reason: "invalid" });
     }
     expect(waits).toEqual([seconds(5), seconds(20), seconds(60), seconds(60)]);
     // Once the wait is over, the right password signs in and clears this address's counter.
-    expect(await verifyCredentials(systemDb(prisma), { email: "slow@example.test", password: "slow-right-password", ip }, now)).toMatchObject({ ok: true });
+    expect(
+      await verifyCredentials(
+        systemDb(prisma),
+        { email: "slow@example.test", password: "slow-right-password", ip },
+        now,
+      ),
+    ).toMatchObject({ ok: true });
     expect(await failuresOf(keys.account)).toBe(0);
   });
 
@@ -72,16 +110,50 @@ describe(`sign-in throttling (${engineName})`, () => {
     await makeUser(prisma, { email: "victim@example.test", password: "victim-right-password" });
     const now = new Date();
     // More than the per-address allowance, fewer than the per-email one.
-    for (let i = 0; i < THROTTLE.freePerEmail - 2; i++) await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: `guess-${i}`, ip: "198.51.100.66" }, now);
-    expect(await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: "victim-right-password", ip: "198.51.100.66" }, now)).toMatchObject({ reason: "throttled" });
-    expect(await verifyCredentials(systemDb(prisma), { email: "victim@example.test", password: "victim-right-password", ip: "192.0.2.10" }, now)).toMatchObject({ ok: true });
+    for (let i = 0; i < THROTTLE.freePerEmail - 2; i++)
+      await verifyCredentials(
+        systemDb(prisma),
+        { email: "victim@example.test", password: `guess-${i}`, ip: "198.51.100.66" },
+        now,
+      );
+    expect(
+      await verifyCredentials(
+        systemDb(prisma),
+        { email: "victim@example.test", password: "victim-right-password", ip: "198.51.100.66" },
+        now,
+      ),
+    ).toMatchObject({ reason: "throttled" });
+    expect(
+      await verifyCredentials(
+        systemDb(prisma),
+        { email: "victim@example.test", password: "victim-right-password", ip: "192.0.2.10" },
+        now,
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it("slows one address trying many emails, and no one else", async () => {
     const now = new Date();
-    for (let i = 0; i < THROTTLE.freePerIp; i++) await verifyCredentials(systemDb(prisma), { email: `stuffing-${i}@example.test`, password: "Password123", ip: "198.51.100.77" }, now);
-    expect(await verifyCredentials(systemDb(prisma), { email: "fresh@example.test", password: "Password123", ip: "198.51.100.77" }, now)).toMatchObject({ reason: "throttled" });
-    expect(await verifyCredentials(systemDb(prisma), { email: "fresh@example.test", password: "Password123", ip: "192.0.2.11" }, now)).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < THROTTLE.freePerIp; i++)
+      await verifyCredentials(
+        systemDb(prisma),
+        { email: `stuffing-${i}@example.test`, password: "Password123", ip: "198.51.100.77" },
+        now,
+      );
+    expect(
+      await verifyCredentials(
+        systemDb(prisma),
+        { email: "fresh@example.test", password: "Password123", ip: "198.51.100.77" },
+        now,
+      ),
+    ).toMatchObject({ reason: "throttled" });
+    expect(
+      await verifyCredentials(
+        systemDb(prisma),
+        { email: "fresh@example.test", password: "Password123", ip: "192.0.2.11" },
+        now,
+      ),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("costs the same for an unknown email as for a known one (the password is checked against a dummy hash)", async () => {
@@ -108,11 +180,24 @@ describe(`sign-in throttling (${engineName})`, () => {
     await makeUser(prisma, { email: "spread@example.test", password: "spread-right-password" });
     const now = new Date();
     const results: CredentialResult[] = [];
-    for (let i = 0; i < 40; i++) results.push(await verifyCredentials(systemDb(prisma), { email: "spread@example.test", password: `guess-${i}`, ip: `198.18.${i}.1` }, now));
+    for (let i = 0; i < 40; i++)
+      results.push(
+        await verifyCredentials(
+          systemDb(prisma),
+          { email: "spread@example.test", password: `guess-${i}`, ip: `198.18.${i}.1` },
+          now,
+        ),
+      );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.freePerEmail);
     // Refused tries do not hold the wait open: it runs from the last checked one, a minute at most.
     const later = new Date(now.getTime() + THROTTLE.maxWaitMs);
-    expect(await verifyCredentials(systemDb(prisma), { email: "spread@example.test", password: "spread-right-password", ip: "192.0.2.200" }, later)).toMatchObject({ ok: true });
+    expect(
+      await verifyCredentials(
+        systemDb(prisma),
+        { email: "spread@example.test", password: "spread-right-password", ip: "192.0.2.200" },
+        later,
+      ),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -120,7 +205,12 @@ describe(`sign-in throttling over HTTP (${engineName})`, () => {
   let server: Server;
   let port: number;
   const toRequest = (req: IncomingMessage) =>
-    new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")] as [string, string]) });
+    new Request(`http://127.0.0.1${req.url}`, {
+      method: "POST",
+      headers: Object.entries(req.headers).map(
+        ([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")] as [string, string],
+      ),
+    });
 
   beforeAll(async () => {
     // What next-auth's authorize does with each sign-in request, behind a real HTTP server.
@@ -129,7 +219,10 @@ describe(`sign-in throttling over HTTP (${engineName})`, () => {
       const body: Buffer[] = [];
       req.on("data", (c: Buffer) => body.push(c));
       req.on("end", () => {
-        const { email, password } = JSON.parse(Buffer.concat(body).toString()) as { email: string; password: string };
+        const { email, password } = JSON.parse(Buffer.concat(body).toString()) as {
+          email: string;
+          password: string;
+        };
         verifySignInRequest(systemDb(prisma), { email, password }, toRequest(req)).then(
           (result) => res.end(JSON.stringify(result)),
           (err: Error) => ((res.statusCode = 500), res.end(err.message)),
@@ -143,11 +236,22 @@ describe(`sign-in throttling over HTTP (${engineName})`, () => {
 
   const signIn = (email: string, password: string, headers: Record<string, string>) =>
     new Promise<CredentialResult>((resolve, reject) => {
-      const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/api/auth/callback/credentials", headers: { "content-type": "application/json", ...headers } }, (res) => {
-        let text = "";
-        res.on("data", (c: Buffer) => (text += c.toString()));
-        res.on("end", () => (res.statusCode === 200 ? resolve(JSON.parse(text) as CredentialResult) : reject(new Error(text))));
-      });
+      const req = httpRequest(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/auth/callback/credentials",
+          headers: { "content-type": "application/json", ...headers },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => (text += c.toString()));
+          res.on("end", () =>
+            res.statusCode === 200 ? resolve(JSON.parse(text) as CredentialResult) : reject(new Error(text)),
+          );
+        },
+      );
       req.on("error", reject);
       req.end(JSON.stringify({ email, password }));
     });
@@ -156,23 +260,39 @@ describe(`sign-in throttling over HTTP (${engineName})`, () => {
     await makeUser(prisma, { email: "spoof@example.test", password: "spoof-right-password" });
     const results: CredentialResult[] = [];
     for (let i = 0; i < 40; i++) {
-      const spoof: Record<string, string> = i % 2 ? { "x-real-ip": `203.0.113.${i}` } : { "x-forwarded-for": `198.51.100.7, 203.0.113.${i}` };
+      const spoof: Record<string, string> =
+        i % 2 ? { "x-real-ip": `203.0.113.${i}` } : { "x-forwarded-for": `198.51.100.7, 203.0.113.${i}` };
       results.push(await signIn("spoof@example.test", `guess-${i}`, spoof));
     }
     const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
-    console.log(`sign-in throttle (${engineName}): 40 wrong passwords with rotating forwarding headers -> ${checked} checked`);
+    console.log(
+      `sign-in throttle (${engineName}): 40 wrong passwords with rotating forwarding headers -> ${checked} checked`,
+    );
     expect(checked).toBe(THROTTLE.freePerAccount);
     expect(await failuresOf(throttleKeys("spoof@example.test", "127.0.0.1").account)).toBe(40);
   });
 });
 
 describe("passwords attackers try first", () => {
-  it.each(["password123", "qwertyuiop", "1234567890", "Password123", "1q2w3e4r5t"])("refuses the common password %s, naming the field", (password) => {
-    expect(() => checkPassword(password)).toThrow(expect.objectContaining({ field: "password", message: expect.stringMatching(/one of the most common passwords/) }));
-  });
+  it.each(["password123", "qwertyuiop", "1234567890", "Password123", "1q2w3e4r5t"])(
+    "refuses the common password %s, naming the field",
+    (password) => {
+      expect(() => checkPassword(password)).toThrow(
+        expect.objectContaining({
+          field: "password",
+          message: expect.stringMatching(/one of the most common passwords/),
+        }),
+      );
+    },
+  );
 
   it.each(["aaaaaaaaaa", "1111111111", "!!!!!!!!!!!!"])("refuses one character repeated (%s)", (password) => {
-    expect(() => checkPassword(password)).toThrow(expect.objectContaining({ field: "password", message: expect.stringMatching(/one character repeated/) }));
+    expect(() => checkPassword(password)).toThrow(
+      expect.objectContaining({
+        field: "password",
+        message: expect.stringMatching(/one character repeated/),
+      }),
+    );
   });
 
   it("accepts a long password that is not on the list", () => {

@@ -35,18 +35,30 @@ export type ThrottleKeys = { account: string; ip: string | null; email: string }
 /** IPv6 clients are counted per /64 (one customer's network), so rotating within it changes nothing. */
 function addressKey(ip: string): string {
   if (!ipaddr.IPv6.isValid(ip)) return ip;
-  return `${ipaddr.IPv6.parse(ip).parts.slice(0, 4).map((p) => p.toString(16)).join(":")}::/64`;
+  return `${ipaddr.IPv6.parse(ip)
+    .parts.slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(":")}::/64`;
 }
 
 export function throttleKeys(email: string, ip: string | null | undefined): ThrottleKeys {
   const trimmed = ip?.trim().slice(0, 64) || null;
   const from = trimmed ? addressKey(trimmed) : null;
-  return { account: `account:${email}|${from ?? "unknown"}`, ip: from ? `ip:${from}` : null, email: `email:${email}` };
+  return {
+    account: `account:${email}|${from ?? "unknown"}`,
+    ip: from ? `ip:${from}` : null,
+    email: `email:${email}`,
+  };
 }
 
 const keyList = (keys: ThrottleKeys) => [keys.account, ...(keys.ip ? [keys.ip] : []), keys.email];
 
-const freeFor = (key: string) => (key.startsWith("ip:") ? THROTTLE.freePerIp : key.startsWith("email:") ? THROTTLE.freePerEmail : THROTTLE.freePerAccount);
+const freeFor = (key: string) =>
+  key.startsWith("ip:")
+    ? THROTTLE.freePerIp
+    : key.startsWith("email:")
+      ? THROTTLE.freePerEmail
+      : THROTTLE.freePerAccount;
 
 /** How long to wait after the last failure, given the failures so far and how many are free. */
 export function waitAfter(failures: number, free: number): number {
@@ -60,7 +72,10 @@ function remainingWait(rows: Counter[], now: Date): number {
   let wait = 0;
   for (const row of rows) {
     if (now.getTime() - row.lastFailureAt.getTime() >= THROTTLE.quietMs) continue;
-    wait = Math.max(wait, row.lastFailureAt.getTime() + waitAfter(row.failures, freeFor(row.key)) - now.getTime());
+    wait = Math.max(
+      wait,
+      row.lastFailureAt.getTime() + waitAfter(row.failures, freeFor(row.key)) - now.getTime(),
+    );
   }
   return wait;
 }
@@ -78,7 +93,11 @@ export type AttemptDecision = { admitted: true } | { admitted: false; retryAfter
  * checked: each counter admits it when it is quiet, under its free attempts, or past its wait.
  * Concurrent attempts queue on the counters' rows, so each sees the ones before it.
  */
-export async function countSignInAttempt(db: ThrottleDb, keys: ThrottleKeys, now: Date): Promise<AttemptDecision> {
+export async function countSignInAttempt(
+  db: ThrottleDb,
+  keys: ThrottleKeys,
+  now: Date,
+): Promise<AttemptDecision> {
   const quietSince = new Date(now.getTime() - THROTTLE.quietMs);
   const old = Prisma.sql`"SignInThrottle"`;
   const free = Prisma.sql`(CASE WHEN ${old}."key" LIKE 'ip:%' THEN ${THROTTLE.freePerIp}::int WHEN ${old}."key" LIKE 'email:%' THEN ${THROTTLE.freePerEmail}::int ELSE ${THROTTLE.freePerAccount}::int END)`;

@@ -11,7 +11,9 @@ import { normalizeEmail } from "@/server/accounts/sign-up";
 import { clientAddress } from "@/server/http/client-address";
 import { countSignInAttempt, recordSuccessfulSignIn, throttleKeys } from "./sign-in-throttle";
 
-export type CredentialResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
+export type CredentialResult =
+  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
 
 const g = globalThis as unknown as { __leadrescueDummyHash?: Promise<string> };
 /** A real argon2 hash of a random password, made once per process: what unknown emails are checked against. */
@@ -20,20 +22,32 @@ function dummyHash(): Promise<string> {
   return g.__leadrescueDummyHash;
 }
 
-export async function verifyCredentials(sys: SystemDb, input: { email: string; password: string; ip?: string | null }, now = new Date()): Promise<CredentialResult> {
+export async function verifyCredentials(
+  sys: SystemDb,
+  input: { email: string; password: string; ip?: string | null },
+  now = new Date(),
+): Promise<CredentialResult> {
   const db = globalDb(sys);
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(email, input.ip);
   const decision = await countSignInAttempt(db, keys, now);
   if (!decision.admitted) {
     // A try during the wait counts too: hammering from one address makes its wait longer.
-    await writeAudit(accountAuditLog(sys), { action: "auth.sign_in_throttled", target: email, data: { ip: input.ip ?? null, waitMs: decision.retryAfterMs } });
+    await writeAudit(accountAuditLog(sys), {
+      action: "auth.sign_in_throttled",
+      target: email,
+      data: { ip: input.ip ?? null, waitMs: decision.retryAfterMs },
+    });
     return { ok: false, reason: "throttled", retryAfterMs: decision.retryAfterMs };
   }
   const user = await db.user.findUnique({ where: { email } });
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   if (!user || !matches) {
-    await writeAudit(accountAuditLog(sys), { action: "auth.sign_in_failed", target: email, data: { ip: input.ip ?? null } });
+    await writeAudit(accountAuditLog(sys), {
+      action: "auth.sign_in_failed",
+      target: email,
+      data: { ip: input.ip ?? null },
+    });
     return { ok: false, reason: "invalid" };
   }
   await recordSuccessfulSignIn(db, keys);
@@ -41,6 +55,11 @@ export async function verifyCredentials(sys: SystemDb, input: { email: string; p
 }
 
 /** next-auth's `authorize`: the credentials from the form, the client address from the connection. */
-export function verifySignInRequest(sys: SystemDb, credentials: { email: string; password: string }, request: Request | undefined, now = new Date()) {
+export function verifySignInRequest(
+  sys: SystemDb,
+  credentials: { email: string; password: string },
+  request: Request | undefined,
+  now = new Date(),
+) {
   return verifyCredentials(sys, { ...credentials, ip: request ? clientAddress(request.headers) : null }, now);
 }

@@ -8,7 +8,13 @@ export type AiStatusFacts = {
   paused: boolean;
   /** Setup steps still missing, in checklist order (not billing). */
   missingSteps: { label: string; href: string }[];
-  billing: { status: SubscriptionStatus; eligible: boolean; reason: string | null; trialEnd: Date | null; hasPaymentMethod: boolean };
+  billing: {
+    status: SubscriptionStatus;
+    eligible: boolean;
+    reason: string | null;
+    trialEnd: Date | null;
+    hasPaymentMethod: boolean;
+  };
   cancellation: { requestedAt: Date | null; detachAt: Date | null; detachedAt: Date | null };
   timeZone: string;
   /** The person reading is the agency operator, who paused it: they resume it themselves. */
@@ -24,10 +30,19 @@ export type AiStatus = {
 };
 
 export function formatBusinessTime(timeZone: string, d: Date): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(d);
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(d);
 }
 
-const day = (timeZone: string, d: Date) => new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric" }).format(d);
+const day = (timeZone: string, d: Date) =>
+  new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric" }).format(d);
 
 const BILLING_ACTION: Partial<Record<SubscriptionStatus, string>> = {
   none: "Start your plan",
@@ -42,11 +57,24 @@ const BILLING_ACTION: Partial<Record<SubscriptionStatus, string>> = {
 export function aiStatus(f: AiStatusFacts): AiStatus {
   const at = (d: Date) => formatBusinessTime(f.timeZone, d);
   const c = f.cancellation;
-  if (c.detachedAt) return { state: "off", sentence: `The AI is off: the service was cancelled and stopped answering on ${at(c.detachedAt)}.`, action: null };
+  if (c.detachedAt)
+    return {
+      state: "off",
+      sentence: `The AI is off: the service was cancelled and stopped answering on ${at(c.detachedAt)}.`,
+      action: null,
+    };
   if (f.paused) {
     return f.viewerIsOperator
-      ? { state: "off", sentence: "The AI is off: your agency paused this business. Resume it from the agency console.", action: null }
-      : { state: "off", sentence: "The AI is off: your agency paused the service. Ask them to resume it.", action: null };
+      ? {
+          state: "off",
+          sentence: "The AI is off: your agency paused this business. Resume it from the agency console.",
+          action: null,
+        }
+      : {
+          state: "off",
+          sentence: "The AI is off: your agency paused the service. Ask them to resume it.",
+          action: null,
+        };
   }
   const step = f.missingSteps[0];
   if (step) {
@@ -64,15 +92,23 @@ export function aiStatus(f: AiStatusFacts): AiStatus {
       action: { label: BILLING_ACTION[f.billing.status] ?? "Open billing", href: "settings/billing" },
     };
   }
-  if (!f.gateOpen) return { state: "off", sentence: "The AI is not answering calls right now.", action: null };
+  if (!f.gateOpen)
+    return { state: "off", sentence: "The AI is not answering calls right now.", action: null };
   if (c.requestedAt && c.detachAt) {
-    return { state: "ending", sentence: `Cancelled — the AI stops answering on ${at(c.detachAt)}; undo until then.`, action: { label: "Undo cancellation", href: "settings/billing" } };
+    return {
+      state: "ending",
+      sentence: `Cancelled — the AI stops answering on ${at(c.detachAt)}; undo until then.`,
+      action: { label: "Undo cancellation", href: "settings/billing" },
+    };
   }
   if (f.billing.status === "trialing" && f.billing.trialEnd && !f.billing.hasPaymentMethod) {
     return {
       state: "on",
       sentence: `The AI answers missed calls right now: free trial until ${day(f.timeZone, f.billing.trialEnd)}.`,
-      action: { label: `Add a card to keep it on after ${day(f.timeZone, f.billing.trialEnd)}`, href: "settings/billing" },
+      action: {
+        label: `Add a card to keep it on after ${day(f.timeZone, f.billing.trialEnd)}`,
+        href: "settings/billing",
+      },
     };
   }
   return { state: "on", sentence: "The AI answers missed calls right now.", action: null };

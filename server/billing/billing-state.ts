@@ -25,16 +25,26 @@ export const STATUS_LABELS: Record<SubscriptionStatus, string> = {
 
 type Ctx = { db: TenantDb; tenantId: string; role?: string };
 
-const dayKey = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+const dayKey = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
 /** The current period from Stripe; without one, the last 30 days. The usage card and the ledger's "This period" both count from here. */
-export function usagePeriod(account: { currentPeriodStart: Date | null; currentPeriodEnd: Date | null } | null, now: Date) {
-  return { periodEnd: account?.currentPeriodEnd ?? now, periodStart: account?.currentPeriodStart ?? new Date(now.getTime() - 30 * 86_400_000) };
+export function usagePeriod(
+  account: { currentPeriodStart: Date | null; currentPeriodEnd: Date | null } | null,
+  now: Date,
+) {
+  return {
+    periodEnd: account?.currentPeriodEnd ?? now,
+    periodStart: account?.currentPeriodStart ?? new Date(now.getTime() - 30 * 86_400_000),
+  };
 }
 
 export async function billingState(ctx: Ctx, now: Date = new Date(), offer: PlanOffer | null = null) {
   const [tenant, account, gate, checklist] = await Promise.all([
-    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true, paused: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } }),
+    ctx.db.tenant.findUniqueOrThrow({
+      where: { id: ctx.tenantId },
+      select: { timeZone: true, paused: true, cancelRequestedAt: true, detachAt: true, detachedAt: true },
+    }),
     ctx.db.billingAccount.findFirst({}),
     serviceGate(ctx.db, ctx.tenantId, now),
     setupChecklist(ctx.db, ctx.tenantId),
@@ -49,13 +59,26 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
     gateOpen: gate.open,
     paused: tenant.paused,
     missingSteps: checklist.items.filter((i) => !i.done),
-    billing: { status, eligible: billing.eligible, reason: billing.reason, trialEnd: account?.trialEnd ?? null, hasPaymentMethod: account?.hasPaymentMethod ?? false },
-    cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt },
+    billing: {
+      status,
+      eligible: billing.eligible,
+      reason: billing.reason,
+      trialEnd: account?.trialEnd ?? null,
+      hasPaymentMethod: account?.hasPaymentMethod ?? false,
+    },
+    cancellation: {
+      requestedAt: tenant.cancelRequestedAt,
+      detachAt: tenant.detachAt,
+      detachedAt: tenant.detachedAt,
+    },
     timeZone: tenant.timeZone,
     viewerIsOperator: ctx.role === "operator",
   });
   const { periodStart, periodEnd } = usagePeriod(account, now);
-  const entries = await ctx.db.usageLedgerEntry.findMany({ where: { occurredAt: { gte: periodStart, lt: periodEnd > now ? periodEnd : now } }, select: { occurredAt: true, outcome: true } });
+  const entries = await ctx.db.usageLedgerEntry.findMany({
+    where: { occurredAt: { gte: periodStart, lt: periodEnd > now ? periodEnd : now } },
+    select: { occurredAt: true, outcome: true },
+  });
   const billable = entries.filter((e) => e.outcome === "billable").length;
   const perDay = new Map<string, { day: string; billable: number; credited: number }>();
   for (let t = periodStart.getTime(); t <= Math.min(now.getTime(), periodEnd.getTime()); t += 86_400_000) {
@@ -94,7 +117,9 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
     hasPaymentMethod: account?.hasPaymentMethod ?? false,
     /** Subscribing now keeps the free trial running until then (null: the plan starts today). */
     checkoutTrialEnd: carriedTrialEnd(account, now),
-    plan: account?.planName ? { name: account.planName, baseAmount: base, perCallAmount: perCall, currency: account.currency } : null,
+    plan: account?.planName
+      ? { name: account.planName, baseAmount: base, perCallAmount: perCall, currency: account.currency }
+      : null,
     trialEnd: account?.trialEnd ?? null,
     currentPeriodStart: account?.currentPeriodStart ?? null,
     currentPeriodEnd: account?.currentPeriodEnd ?? null,
@@ -104,9 +129,19 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
     graceDays: PAST_DUE_GRACE_DAYS,
     billingReason: billing.reason,
     hasCustomer: !!account?.stripeCustomerId,
-    canSubscribe: !account?.stripeAccountId && !tenant.detachedAt && !cancelling && !["active", "past_due", "unpaid"].includes(status) && !(status === "trialing" && account?.hasPaymentMethod),
+    canSubscribe:
+      !account?.stripeAccountId &&
+      !tenant.detachedAt &&
+      !cancelling &&
+      !["active", "past_due", "unpaid"].includes(status) &&
+      !(status === "trialing" && account?.hasPaymentMethod),
     gate,
-    cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt, canUndo: !!tenant.cancelRequestedAt && !tenant.detachedAt && !!tenant.detachAt && tenant.detachAt > now },
+    cancellation: {
+      requestedAt: tenant.cancelRequestedAt,
+      detachAt: tenant.detachAt,
+      detachedAt: tenant.detachedAt,
+      canUndo: !!tenant.cancelRequestedAt && !tenant.detachedAt && !!tenant.detachAt && tenant.detachAt > now,
+    },
     usage: {
       periodStart,
       periodEnd,
@@ -115,7 +150,17 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
       perDay: [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day)).slice(-31),
       // Upcoming charge: the base price at renewal plus this period's billable calls (no tax);
       // none once cancelled, since nothing renews.
-      estimate: live && base !== null ? { base, usage: (perCall ?? 0) * billable, total: base + (perCall ?? 0) * billable, currency: account?.currency ?? "usd", dueAt: status === "trialing" ? (account?.trialEnd ?? null) : (account?.currentPeriodEnd ?? null) } : null,
+      estimate:
+        live && base !== null
+          ? {
+              base,
+              usage: (perCall ?? 0) * billable,
+              total: base + (perCall ?? 0) * billable,
+              currency: account?.currency ?? "usd",
+              dueAt:
+                status === "trialing" ? (account?.trialEnd ?? null) : (account?.currentPeriodEnd ?? null),
+            }
+          : null,
     },
   };
 }
@@ -123,13 +168,27 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
 export type BillingState = Awaited<ReturnType<typeof billingState>>;
 
 /** The usage ledger, newest first, keyset pages. */
-export async function listUsageLedger(ctx: { db: TenantDb }, input: { cursor?: string | null; limit: number; outcome?: "billable" | "credited" | null; period?: "current" | "all" }, now: Date = new Date()) {
+export async function listUsageLedger(
+  ctx: { db: TenantDb },
+  input: {
+    cursor?: string | null;
+    limit: number;
+    outcome?: "billable" | "credited" | null;
+    period?: "current" | "all";
+  },
+  now: Date = new Date(),
+) {
   let since: Date | null = null;
   if (input.period === "current") {
-    const account = await ctx.db.billingAccount.findFirst({ select: { currentPeriodStart: true, currentPeriodEnd: true } });
+    const account = await ctx.db.billingAccount.findFirst({
+      select: { currentPeriodStart: true, currentPeriodEnd: true },
+    });
     since = usagePeriod(account, now).periodStart;
   }
-  const where = { ...(input.outcome ? { outcome: input.outcome } : {}), ...(since ? { occurredAt: { gte: since } } : {}) };
+  const where = {
+    ...(input.outcome ? { outcome: input.outcome } : {}),
+    ...(since ? { occurredAt: { gte: since } } : {}),
+  };
   const [rows, total] = await Promise.all([
     ctx.db.usageLedgerEntry.findMany({
       where,
@@ -150,7 +209,9 @@ export async function listUsageLedger(ctx: { db: TenantDb }, input: { cursor?: s
       callerPhone: e.callerPhone,
       occurredAt: e.occurredAt,
       outcome: e.outcome,
-      reason: e.creditReason ? (CREDIT_REASONS[e.creditReason as CreditReason] ?? e.creditReason) : "AI-handled call",
+      reason: e.creditReason
+        ? (CREDIT_REASONS[e.creditReason as CreditReason] ?? e.creditReason)
+        : "AI-handled call",
       meterStatus: e.meterStatus,
       meterError: e.meterError,
     })),

@@ -19,7 +19,12 @@ import { systemDb } from "@/server/db/system";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { detachTenant, tenantsDueForDetach } from "./detach-tenant";
 import { cancellationJobs, DETACH_JOB, detachJob, detachSweepJob } from "./jobs";
-import { DETACH_DELAY_MS, requestCancellation, undoCancellation, type CancellationDeps } from "./request-cancellation";
+import {
+  DETACH_DELAY_MS,
+  requestCancellation,
+  undoCancellation,
+  type CancellationDeps,
+} from "./request-cancellation";
 import { seedTrialSubscription } from "./seed-subscription";
 import { serviceGate } from "./service-gate";
 
@@ -48,18 +53,34 @@ async function cancellableTenant(name: string) {
   await completeSetup(db.prisma, tenant.id, { trackingNumber, subscription: null });
   await seedTrialSubscription(scoped(tenant.id), tenant.id);
   const voiceUrl = publicUrl("/api/twilio/voice");
-  twilioFake.addIncomingNumber(trackingNumber, { voice_url: voiceUrl, status_callback: publicUrl("/api/twilio/voice/status") });
-  return { tenant, owner, trackingNumber, ctx: { db: scoped(tenant.id), tenantId: tenant.id, actorId: owner.id } };
+  twilioFake.addIncomingNumber(trackingNumber, {
+    voice_url: voiceUrl,
+    status_callback: publicUrl("/api/twilio/voice/status"),
+  });
+  return {
+    tenant,
+    owner,
+    trackingNumber,
+    ctx: { db: scoped(tenant.id), tenantId: tenant.id, actorId: owner.id },
+  };
 }
-const numberAtTwilio = (e164: string) => Object.values(twilioFake.state.incomingPhoneNumbers).find((n) => n.phone_number === e164)!;
+const numberAtTwilio = (e164: string) =>
+  Object.values(twilioFake.state.incomingPhoneNumbers).find((n) => n.phone_number === e164)!;
 const tenantRow = (id: string) => db.prisma.tenant.findUniqueOrThrow({ where: { id } });
-const audits = (tenantId: string, action: string) => db.prisma.auditLog.count({ where: { tenantId, action } });
+const audits = (tenantId: string, action: string) =>
+  db.prisma.auditLog.count({ where: { tenantId, action } });
 
 beforeAll(async () => {
   db = await useTestDatabase();
   stripeFake = await startStripeFake({
-    webhookUrl: "http://127.0.0.1:9/unused", webhookSecret: env.STRIPE_WEBHOOK_SECRET, deliver: async () => ({ status: 200 }),
-    prices: { baseId: stripePlan().basePriceId, usageId: stripePlan().usagePriceId, meterEventName: stripePlan().meterEventName },
+    webhookUrl: "http://127.0.0.1:9/unused",
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    deliver: async () => ({ status: 200 }),
+    prices: {
+      baseId: stripePlan().basePriceId,
+      usageId: stripePlan().usagePriceId,
+      meterEventName: stripePlan().meterEventName,
+    },
   });
   setStripeHandle({ stripe: stripeClientFor(stripeFake.url), mode: "local", fake: stripeFake });
   twilioFake = await startTwilioFake({ accountSid: env.TWILIO_ACCOUNT_SID });
@@ -78,7 +99,11 @@ describe(`cancellation and auto-detach (${engineName})`, () => {
     const { tenant, ctx } = await cancellableTenant("Recorded Plumbing");
     const state = await requestCancellation(ctx, fakeClockDeps(T0));
     expect(state).toEqual({ cancelRequestedAt: T0, detachAt: at(DETACH_DELAY_MS), detachedAt: null });
-    expect(scheduled.at(-1)).toEqual({ tenantId: tenant.id, requestedAt: T0.toISOString(), detachAt: at(24 * HOUR) });
+    expect(scheduled.at(-1)).toEqual({
+      tenantId: tenant.id,
+      requestedAt: T0.toISOString(),
+      detachAt: at(24 * HOUR),
+    });
     // Asking twice changes nothing.
     expect(await requestCancellation(ctx, fakeClockDeps(at(HOUR)))).toMatchObject({ cancelRequestedAt: T0 });
     expect(await audits(tenant.id, "billing.cancellation_requested")).toBe(1);
@@ -92,33 +117,66 @@ describe(`cancellation and auto-detach (${engineName})`, () => {
     const { tenant, ctx, trackingNumber } = await cancellableTenant("Detached Plumbing");
     await requestCancellation(ctx, fakeClockDeps(T0));
     const job = { tenantId: tenant.id, requestedAt: T0.toISOString() };
-    expect(await detachTenant(scoped(tenant.id), job, { twilio, now: () => at(24 * HOUR - 1) })).toBe("not_due");
+    expect(await detachTenant(scoped(tenant.id), job, { twilio, now: () => at(24 * HOUR - 1) })).toBe(
+      "not_due",
+    );
     expect(numberAtTwilio(trackingNumber).voice_url).toBe(publicUrl("/api/twilio/voice"));
 
-    const results = await Promise.all(Array.from({ length: 5 }, () => detachTenant(scoped(tenant.id), job, { twilio, now: () => at(24 * HOUR) })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        detachTenant(scoped(tenant.id), job, { twilio, now: () => at(24 * HOUR) }),
+      ),
+    );
     expect(results.filter((r) => r === "detached")).toHaveLength(1);
-    expect(await detachTenant(scoped(tenant.id), job, { twilio, now: () => at(48 * HOUR) })).toBe("already_detached");
+    expect(await detachTenant(scoped(tenant.id), job, { twilio, now: () => at(48 * HOUR) })).toBe(
+      "already_detached",
+    );
 
     expect((await tenantRow(tenant.id)).detachedAt).toEqual(at(24 * HOUR));
-    expect(numberAtTwilio(trackingNumber)).toMatchObject({ voice_url: "", voice_fallback_url: "", status_callback: "" });
+    expect(numberAtTwilio(trackingNumber)).toMatchObject({
+      voice_url: "",
+      voice_fallback_url: "",
+      status_callback: "",
+    });
     const account = await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } });
     expect(account.aiUnboundAt).toEqual(at(24 * HOUR));
-    expect(account.unboundBindings).toMatchObject({ promptProfile: "standard", numbers: [{ e164: trackingNumber, previousVoiceUrl: publicUrl("/api/twilio/voice") }] });
+    expect(account.unboundBindings).toMatchObject({
+      promptProfile: "standard",
+      numbers: [{ e164: trackingNumber, previousVoiceUrl: publicUrl("/api/twilio/voice") }],
+    });
     expect(await audits(tenant.id, "billing.detached")).toBe(1);
     const gate = await serviceGate(scoped(tenant.id), tenant.id);
     expect(gate).toEqual({ open: false, reasons: ["The service was detached after cancellation."] });
-    await expect(undoCancellation(ctx, fakeClockDeps(at(25 * HOUR)))).rejects.toThrow(/Too late to undo: the service was detached/);
+    await expect(undoCancellation(ctx, fakeClockDeps(at(25 * HOUR)))).rejects.toThrow(
+      /Too late to undo: the service was detached/,
+    );
   });
 
   it("Undo before 24 hours cancels the detach; a job from the undone request never fires", async () => {
     const { tenant, ctx, trackingNumber } = await cancellableTenant("Undo Plumbing");
     await requestCancellation(ctx, fakeClockDeps(T0));
-    expect(await undoCancellation(ctx, fakeClockDeps(at(23 * HOUR)))).toEqual({ cancelRequestedAt: null, detachAt: null, detachedAt: null });
-    expect(await detachTenant(scoped(tenant.id), { tenantId: tenant.id, requestedAt: T0.toISOString() }, { twilio, now: () => at(25 * HOUR) })).toBe("not_requested");
+    expect(await undoCancellation(ctx, fakeClockDeps(at(23 * HOUR)))).toEqual({
+      cancelRequestedAt: null,
+      detachAt: null,
+      detachedAt: null,
+    });
+    expect(
+      await detachTenant(
+        scoped(tenant.id),
+        { tenantId: tenant.id, requestedAt: T0.toISOString() },
+        { twilio, now: () => at(25 * HOUR) },
+      ),
+    ).toBe("not_requested");
     // Requested again later: the first request's job is stale, the new one fires at its own time.
     const T1 = at(30 * HOUR);
     await requestCancellation(ctx, fakeClockDeps(T1));
-    expect(await detachTenant(scoped(tenant.id), { tenantId: tenant.id, requestedAt: T0.toISOString() }, { twilio, now: () => at(60 * HOUR) })).toBe("stale_request");
+    expect(
+      await detachTenant(
+        scoped(tenant.id),
+        { tenantId: tenant.id, requestedAt: T0.toISOString() },
+        { twilio, now: () => at(60 * HOUR) },
+      ),
+    ).toBe("stale_request");
     expect((await tenantRow(tenant.id)).detachedAt).toBeNull();
     expect(numberAtTwilio(trackingNumber).voice_url).not.toBe("");
     expect(await audits(tenant.id, "billing.cancellation_undone")).toBe(1);
@@ -126,7 +184,9 @@ describe(`cancellation and auto-detach (${engineName})`, () => {
     expect(stripeFake.state.subscriptions[account.subscriptionId!]!.cancel_at_period_end).toBe(true);
     await undoCancellation(ctx, fakeClockDeps(at(31 * HOUR)));
     expect(stripeFake.state.subscriptions[account.subscriptionId!]!.cancel_at_period_end).toBe(false);
-    await expect(undoCancellation(ctx, fakeClockDeps(at(32 * HOUR)))).resolves.toMatchObject({ cancelRequestedAt: null });
+    await expect(undoCancellation(ctx, fakeClockDeps(at(32 * HOUR)))).resolves.toMatchObject({
+      cancelRequestedAt: null,
+    });
   });
 
   it("The detach job survives a worker restart and fires once; an undone request's job is cancelled", async () => {
@@ -134,11 +194,16 @@ describe(`cancellation and auto-detach (${engineName})`, () => {
     const b = await cancellableTenant("Undone Plumbing");
     // The request was made 24 h minus 4 s ago, so the detach is due in 4 s of real time.
     const requestedAt = new Date(Date.now() - DETACH_DELAY_MS + 4000);
-    const deps = (): CancellationDeps => ({ stripe: async () => stripeClientFor(stripeFake.url), now: () => requestedAt, ...cancellationJobs });
+    const deps = (): CancellationDeps => ({
+      stripe: async () => stripeClientFor(stripeFake.url),
+      now: () => requestedAt,
+      ...cancellationJobs,
+    });
     await startJobs(db, [detachJob], { work: false });
     await requestCancellation(a.ctx, deps());
     await requestCancellation(b.ctx, deps());
-    const jobB = (await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: b.tenant.id } })).detachJobId!;
+    const jobB = (await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: b.tenant.id } }))
+      .detachJobId!;
     expect(jobB).toBeTruthy();
     await undoCancellation(b.ctx, deps());
     expect((await (await getBoss()).getJobById(DETACH_JOB, jobB))?.state).toBe("cancelled");
@@ -146,7 +211,9 @@ describe(`cancellation and auto-detach (${engineName})`, () => {
     await stopJobs();
     await new Promise((r) => setTimeout(r, 4500));
     await startJobs(db, [detachJob], { pollingIntervalSeconds: 0.5 });
-    await expect.poll(async () => (await tenantRow(a.tenant.id)).detachedAt, { timeout: 30_000, interval: 250 }).not.toBeNull();
+    await expect
+      .poll(async () => (await tenantRow(a.tenant.id)).detachedAt, { timeout: 30_000, interval: 250 })
+      .not.toBeNull();
     expect(await audits(a.tenant.id, "billing.detached")).toBe(1);
     expect(numberAtTwilio(a.trackingNumber).voice_url).toBe("");
     expect((await tenantRow(b.tenant.id)).detachedAt).toBeNull();
@@ -157,7 +224,9 @@ describe(`cancellation and auto-detach (${engineName})`, () => {
   it("the detach sweep catches a request whose job was lost", async () => {
     const { tenant, ctx } = await cancellableTenant("Lost Job Plumbing");
     await requestCancellation(ctx, { ...fakeClockDeps(T0), scheduleDetach: async () => null });
-    expect((await tenantsDueForDetach(systemDb(db.prisma), at(24 * HOUR))).map((t) => t.id)).toContain(tenant.id);
+    expect((await tenantsDueForDetach(systemDb(db.prisma), at(24 * HOUR))).map((t) => t.id)).toContain(
+      tenant.id,
+    );
     await detachSweepJob.work({}, { sys: systemDb(db.prisma), now: () => at(24 * HOUR) });
     expect((await tenantRow(tenant.id)).detachedAt).toEqual(at(24 * HOUR));
   });
@@ -167,21 +236,41 @@ describe(`cancellation and auto-detach (${engineName})`, () => {
     await requestCancellation(ctx, fakeClockDeps(T0));
     await detachTenant(scoped(tenant.id), { tenantId: tenant.id }, { twilio, now: () => at(24 * HOUR) });
     const callSid = `CA${"d".repeat(32)}`;
-    const post = async (route: (req: Request) => Promise<Response>, path: string, form: Record<string, string>) => {
+    const post = async (
+      route: (req: Request) => Promise<Response>,
+      path: string,
+      form: Record<string, string>,
+    ) => {
       const url = publicUrl(path);
-      const res = await route(new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signTwilioRequest(url, form) }, body: new URLSearchParams(form).toString() }));
+      const res = await route(
+        new Request(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "x-twilio-signature": signTwilioRequest(url, form),
+          },
+          body: new URLSearchParams(form).toString(),
+        }),
+      );
       return { status: res.status, body: await res.text() };
     };
     const base = { CallSid: callSid, From: "+15125559876", To: trackingNumber, Direction: "inbound" };
     expect((await post(voiceWebhook, "/api/twilio/voice", base)).status).toBe(200);
-    const handoff = await post(dialResultWebhook, "/api/twilio/voice/dial-result", { ...base, DialCallStatus: "no-answer" });
+    const handoff = await post(dialResultWebhook, "/api/twilio/voice/dial-result", {
+      ...base,
+      DialCallStatus: "no-answer",
+    });
     expect(handoff.status).toBe(200);
     expect(handoff.body).not.toContain("<Gather");
     expect(handoff.body).toContain("<Hangup/>");
     expect(handoff.body).toContain("Sorry we missed your call.");
-    const lead = await db.prisma.lead.findFirstOrThrow({ where: { tenantId: tenant.id, sourceRef: callSid } });
+    const lead = await db.prisma.lead.findFirstOrThrow({
+      where: { tenantId: tenant.id, sourceRef: callSid },
+    });
     expect(lead.status).toBe("missed");
-    const blocked = await db.prisma.leadEvent.findFirstOrThrow({ where: { leadId: lead.id, type: "call.ai_blocked" } });
+    const blocked = await db.prisma.leadEvent.findFirstOrThrow({
+      where: { leadId: lead.id, type: "call.ai_blocked" },
+    });
     expect(blocked.data).toEqual({ reasons: ["The service was detached after cancellation."] });
   });
 
@@ -190,8 +279,17 @@ describe(`cancellation and auto-detach (${engineName})`, () => {
     const caller = callerFor(db.prisma, owner.id, tenant.slug);
     const requested = await caller.billing.requestCancellation();
     expect(requested.detachAt!.getTime() - requested.cancelRequestedAt!.getTime()).toBe(DETACH_DELAY_MS);
-    expect((await caller.billing.state()).cancellation).toMatchObject({ requestedAt: requested.cancelRequestedAt, detachAt: requested.detachAt, detachedAt: null, canUndo: true });
+    expect((await caller.billing.state()).cancellation).toMatchObject({
+      requestedAt: requested.cancelRequestedAt,
+      detachAt: requested.detachAt,
+      detachedAt: null,
+      canUndo: true,
+    });
     await caller.billing.undoCancellation();
-    expect((await caller.billing.state()).cancellation).toMatchObject({ requestedAt: null, detachAt: null, canUndo: false });
+    expect((await caller.billing.state()).cancellation).toMatchObject({
+      requestedAt: null,
+      detachAt: null,
+      canUndo: false,
+    });
   });
 });

@@ -26,39 +26,78 @@ async function readBindings(twilio: TwilioClient, numbers: string[]): Promise<Bo
 
 /** Clears the voice webhook of each number at Twilio (safe to repeat). */
 async function clearVoiceWebhooks(twilio: TwilioClient, bound: BoundNumber[]): Promise<void> {
-  for (const b of bound) if (b.sid) await twilio.incomingPhoneNumbers(b.sid).update({ voiceUrl: "", voiceFallbackUrl: "", statusCallback: "" });
+  for (const b of bound)
+    if (b.sid)
+      await twilio
+        .incomingPhoneNumbers(b.sid)
+        .update({ voiceUrl: "", voiceFallbackUrl: "", statusCallback: "" });
 }
 
-export async function detachTenant(db: TenantDb, job: { tenantId: string; requestedAt?: string }, deps: DetachDeps): Promise<DetachResult> {
+export async function detachTenant(
+  db: TenantDb,
+  job: { tenantId: string; requestedAt?: string },
+  deps: DetachDeps,
+): Promise<DetachResult> {
   const now = deps.now?.() ?? new Date();
-  const tenant = await db.tenant.findUnique({ where: { id: job.tenantId }, select: { cancelRequestedAt: true, detachAt: true, detachedAt: true, promptProfile: true } });
+  const tenant = await db.tenant.findUnique({
+    where: { id: job.tenantId },
+    select: { cancelRequestedAt: true, detachAt: true, detachedAt: true, promptProfile: true },
+  });
   if (!tenant) return "not_requested";
   if (tenant.detachedAt) return "already_detached";
   if (!tenant.cancelRequestedAt || !tenant.detachAt) return "not_requested";
   // A job from a request that was undone (and maybe requested again) must not fire.
-  if (job.requestedAt && new Date(job.requestedAt).getTime() !== tenant.cancelRequestedAt.getTime()) return "stale_request";
+  if (job.requestedAt && new Date(job.requestedAt).getTime() !== tenant.cancelRequestedAt.getTime())
+    return "stale_request";
   if (tenant.detachAt > now) return "not_due";
 
-  const numbers = await db.trackingNumber.findMany({ where: { tenantId: job.tenantId }, select: { e164: true }, orderBy: { e164: "asc" } });
+  const numbers = await db.trackingNumber.findMany({
+    where: { tenantId: job.tenantId },
+    select: { e164: true },
+    orderBy: { e164: "asc" },
+  });
   const twilio = await deps.twilio();
-  const bound = await readBindings(twilio, numbers.map((n) => n.e164));
+  const bound = await readBindings(
+    twilio,
+    numbers.map((n) => n.e164),
+  );
   // Keep what the numbers pointed at, once, before anything is cleared (a concurrent or retried
   // run reads them already cleared and must not overwrite the first snapshot).
-  const snapshot = { numbers: bound, promptProfile: tenant.promptProfile } as unknown as Prisma.InputJsonValue;
-  await db.billingAccount.upsert({ where: { tenantId: job.tenantId }, create: { tenantId: job.tenantId }, update: {} });
-  await db.billingAccount.updateMany({ where: { tenantId: job.tenantId, aiUnboundAt: null, unboundBindings: { equals: {} } }, data: { unboundBindings: snapshot } });
+  const snapshot = {
+    numbers: bound,
+    promptProfile: tenant.promptProfile,
+  } as unknown as Prisma.InputJsonValue;
+  await db.billingAccount.upsert({
+    where: { tenantId: job.tenantId },
+    create: { tenantId: job.tenantId },
+    update: {},
+  });
+  await db.billingAccount.updateMany({
+    where: { tenantId: job.tenantId, aiUnboundAt: null, unboundBindings: { equals: {} } },
+    data: { unboundBindings: snapshot },
+  });
   // Before the claim, and repeatable: if Twilio fails the job retries, nothing is half-done.
   await clearVoiceWebhooks(twilio, bound);
 
   return db.$transaction(async (tx) => {
-    const claimed = await tx.tenant.updateMany({ where: { id: job.tenantId, detachedAt: null, cancelRequestedAt: tenant.cancelRequestedAt }, data: { detachedAt: now } });
+    const claimed = await tx.tenant.updateMany({
+      where: { id: job.tenantId, detachedAt: null, cancelRequestedAt: tenant.cancelRequestedAt },
+      data: { detachedAt: now },
+    });
     if (claimed.count === 0) return "already_detached" as const;
-    await tx.billingAccount.update({ where: { tenantId: job.tenantId }, data: { aiUnboundAt: now, detachJobId: null } });
+    await tx.billingAccount.update({
+      where: { tenantId: job.tenantId },
+      data: { aiUnboundAt: now, detachJobId: null },
+    });
     await writeBillingAudit(tx, {
       tenantId: job.tenantId,
       actorId: null,
       action: "billing.detached",
-      data: { requestedAt: tenant.cancelRequestedAt!.toISOString(), detachAt: tenant.detachAt!.toISOString(), numbersCleared: bound.map((c) => c.e164) },
+      data: {
+        requestedAt: tenant.cancelRequestedAt!.toISOString(),
+        detachAt: tenant.detachAt!.toISOString(),
+        numbersCleared: bound.map((c) => c.e164),
+      },
     });
     return "detached" as const;
   });
@@ -66,5 +105,9 @@ export async function detachTenant(db: TenantDb, job: { tenantId: string; reques
 
 /** Tenants whose detach time has passed but are not detached (the safety net for a lost job), from the tenant directory. */
 export async function tenantsDueForDetach(sys: SystemDb, now: Date) {
-  return globalDb(sys).tenant.findMany({ where: { detachedAt: null, cancelRequestedAt: { not: null }, detachAt: { lte: now } }, select: { id: true, cancelRequestedAt: true }, take: 200 });
+  return globalDb(sys).tenant.findMany({
+    where: { detachedAt: null, cancelRequestedAt: { not: null }, detachAt: { lte: now } },
+    select: { id: true, cancelRequestedAt: true },
+    take: 200,
+  });
 }

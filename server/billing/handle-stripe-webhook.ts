@@ -7,8 +7,15 @@ import { handleAgencyInvoice } from "@/server/saas/agency-invoices";
 import { syncConnectedAccount } from "@/server/saas/connect";
 import { syncCustomer } from "./sync-subscription";
 
-export type WebhookDeps = { stripe: () => Promise<Stripe>; verify: (rawBody: string, signature: string) => Stripe.Event; now?: () => Date };
-export type WebhookAnswer = { status: number; body: { received?: boolean; outcome?: string; error?: string } };
+export type WebhookDeps = {
+  stripe: () => Promise<Stripe>;
+  verify: (rawBody: string, signature: string) => Stripe.Event;
+  now?: () => Date;
+};
+export type WebhookAnswer = {
+  status: number;
+  body: { received?: boolean; outcome?: string; error?: string };
+};
 
 const HANDLED_PREFIXES = ["customer.subscription.", "checkout.session.", "invoice.", "customer."];
 // SaaS mode adds `account.updated` (an agency's connected account finished onboarding).
@@ -16,13 +23,22 @@ const HANDLED_PREFIXES = ["customer.subscription.", "checkout.session.", "invoic
 /** The customer an event is about, when it is a type this app syncs on. */
 export function customerOfEvent(event: Pick<Stripe.Event, "type" | "data">): string | null {
   if (!HANDLED_PREFIXES.some((p) => event.type.startsWith(p))) return null;
-  const object = event.data.object as { object?: string; id?: string; customer?: string | { id: string } | null };
+  const object = event.data.object as {
+    object?: string;
+    id?: string;
+    customer?: string | { id: string } | null;
+  };
   if (object.object === "customer") return object.id ?? null;
   const c = object.customer;
   return typeof c === "string" ? c : (c?.id ?? null);
 }
 
-export async function handleStripeWebhook(sys: SystemDb, rawBody: string, signature: string | null, deps: WebhookDeps): Promise<WebhookAnswer> {
+export async function handleStripeWebhook(
+  sys: SystemDb,
+  rawBody: string,
+  signature: string | null,
+  deps: WebhookDeps,
+): Promise<WebhookAnswer> {
   if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header." } };
   let event: Stripe.Event;
   try {
@@ -49,9 +65,13 @@ export async function handleStripeWebhook(sys: SystemDb, rawBody: string, signat
     // while it is a draft, and every invoice event re-reads the invoice for the margin table.
     if (result && stripeAccount && event.type.startsWith("invoice.")) {
       const invoiceId = (event.data.object as { id?: string }).id;
-      if (invoiceId) outcome += `;${await handleAgencyInvoice(sys, stripe, { tenantId: result.tenantId, stripeAccount, invoiceId })}`;
+      if (invoiceId)
+        outcome += `;${await handleAgencyInvoice(sys, stripe, { tenantId: result.tenantId, stripeAccount, invoiceId })}`;
     }
   }
-  await globalTables.stripeEvent.createMany({ data: [{ id: event.id, type: event.type, customerId, outcome }], skipDuplicates: true });
+  await globalTables.stripeEvent.createMany({
+    data: [{ id: event.id, type: event.type, customerId, outcome }],
+    skipDuplicates: true,
+  });
   return { status: 200, body: { received: true, outcome } };
 }

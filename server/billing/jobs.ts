@@ -37,7 +37,11 @@ export const usageJob = defineJob<UsageJob>({
   batchSize: 4,
   async work(data, ctx) {
     const db = forTenant(ctx.sys, data.tenantId);
-    const entry = await recordUsageForCall(db, data, { stripe: getStripe, meterEventName: env.STRIPE_METER_EVENT_NAME, now: ctx.now });
+    const entry = await recordUsageForCall(db, data, {
+      stripe: getStripe,
+      meterEventName: env.STRIPE_METER_EVENT_NAME,
+      now: ctx.now,
+    });
     // SaaS mode: alerts at 80 % / 100 % of the agency plan (once per threshold and month).
     if (entry?.outcome === "billable") await checkUsageAlerts(db, data.tenantId, ctx.now());
   },
@@ -50,7 +54,10 @@ export const usageSweepJob = defineJob<object>({
   async work(_data, ctx) {
     const now = ctx.now();
     const settled = new Date(now.getTime() - 5 * 60_000);
-    for (const c of [...(await callsMissingUsage(ctx.sys, now, settled)), ...(await pendingMeterEvents(ctx.sys, settled))]) {
+    for (const c of [
+      ...(await callsMissingUsage(ctx.sys, now, settled)),
+      ...(await pendingMeterEvents(ctx.sys, settled)),
+    ]) {
       await sendJob(USAGE_JOB, c, { singletonKey: `${c.tenantId}:${c.callSid}`, singletonSeconds: 600 });
     }
     for (const l of await spamLeadsWithBillableUsage(ctx.sys)) {
@@ -63,7 +70,10 @@ export const detachJob = defineJob<DetachJob>({
   name: DETACH_JOB,
   queue: { ...RETRIES },
   async work(data, ctx) {
-    const result = await detachTenant(forTenant(ctx.sys, data.tenantId), data, { twilio: getTwilioClient, now: ctx.now });
+    const result = await detachTenant(forTenant(ctx.sys, data.tenantId), data, {
+      twilio: getTwilioClient,
+      now: ctx.now,
+    });
     if (result === "detached") console.log(`Billing: tenant ${data.tenantId} detached after cancellation.`);
   },
 });
@@ -74,7 +84,11 @@ export const detachSweepJob = defineJob<object>({
   queue: { policy: "short", retryLimit: 1 },
   async work(_data, ctx) {
     for (const t of await tenantsDueForDetach(ctx.sys, ctx.now())) {
-      await detachTenant(forTenant(ctx.sys, t.id), { tenantId: t.id }, { twilio: getTwilioClient, now: ctx.now });
+      await detachTenant(
+        forTenant(ctx.sys, t.id),
+        { tenantId: t.id },
+        { twilio: getTwilioClient, now: ctx.now },
+      );
     }
   },
 });
@@ -83,18 +97,31 @@ export const creditSpamJob = defineJob<{ tenantId: string; leadId: string }>({
   name: CREDIT_SPAM_JOB,
   queue: { ...RETRIES },
   async work(data, ctx) {
-    await creditLeadMarkedSpam(forTenant(ctx.sys, data.tenantId), data, { stripe: getStripe, meterEventName: env.STRIPE_METER_EVENT_NAME, now: ctx.now });
+    await creditLeadMarkedSpam(forTenant(ctx.sys, data.tenantId), data, {
+      stripe: getStripe,
+      meterEventName: env.STRIPE_METER_EVENT_NAME,
+      now: ctx.now,
+    });
   },
 });
 
 /** Queues the spam credit of a lead the office just closed as spam (safe to repeat: the credit is idempotent). */
 export async function enqueueSpamCredit(input: { tenantId: string; leadId: string }): Promise<void> {
   try {
-    await sendJob(CREDIT_SPAM_JOB, input, { singletonKey: `${input.tenantId}:${input.leadId}`, singletonSeconds: 60 });
+    await sendJob(CREDIT_SPAM_JOB, input, {
+      singletonKey: `${input.tenantId}:${input.leadId}`,
+      singletonSeconds: 60,
+    });
     // Once more a few minutes later: a meter event being sent at the moment of the first run is cancelled then.
-    await sendJob(CREDIT_SPAM_JOB, input, { singletonKey: `${input.tenantId}:${input.leadId}:again`, singletonSeconds: 600, startAfter: 300 });
+    await sendJob(CREDIT_SPAM_JOB, input, {
+      singletonKey: `${input.tenantId}:${input.leadId}:again`,
+      singletonSeconds: 600,
+      startAfter: 300,
+    });
   } catch (err) {
-    console.error(`Billing: the spam credit of lead ${input.leadId} was not queued (the usage sweep will pick it up): ${(err as Error).message}`);
+    console.error(
+      `Billing: the spam credit of lead ${input.leadId} was not queued (the usage sweep will pick it up): ${(err as Error).message}`,
+    );
   }
 }
 
@@ -105,13 +132,22 @@ export const BILLING_JOBS = [usageJob, usageSweepJob, detachJob, detachSweepJob,
  * for any call, any number of times: calls the AI did not handle are skipped by the job, and the
  * ledger + meter identifier dedupe repeats. If the queue is not running, the sweep catches up.
  */
-export async function enqueueUsageForCall(db: TenantDb, input: { tenantId: string; callSid: string }): Promise<string | null> {
-  const existing = await db.usageLedgerEntry.findUnique({ where: { tenantId_callSid: input }, select: { meterStatus: true } });
+export async function enqueueUsageForCall(
+  db: TenantDb,
+  input: { tenantId: string; callSid: string },
+): Promise<string | null> {
+  const existing = await db.usageLedgerEntry.findUnique({
+    where: { tenantId_callSid: input },
+    select: { meterStatus: true },
+  });
   if (existing && existing.meterStatus !== "pending") return null;
   try {
     return await sendJob(USAGE_JOB, { tenantId: input.tenantId, callSid: input.callSid });
   } catch (err) {
-    console.error(`Usage for call ${input.callSid} not queued (the usage sweep will pick it up):`, (err as Error).message);
+    console.error(
+      `Usage for call ${input.callSid} not queued (the usage sweep will pick it up):`,
+      (err as Error).message,
+    );
     return null;
   }
 }
@@ -120,9 +156,16 @@ export async function enqueueUsageForCall(db: TenantDb, input: { tenantId: strin
 export const cancellationJobs: Pick<CancellationDeps, "scheduleDetach" | "cancelDetachJob"> = {
   async scheduleDetach(job, detachAt) {
     try {
-      return await sendJob(DETACH_JOB, job, { startAfter: detachAt, singletonKey: `${job.tenantId}:${job.requestedAt}`, singletonSeconds: 60 });
+      return await sendJob(DETACH_JOB, job, {
+        startAfter: detachAt,
+        singletonKey: `${job.tenantId}:${job.requestedAt}`,
+        singletonSeconds: 60,
+      });
     } catch (err) {
-      console.error(`Detach job for tenant ${job.tenantId} not queued (the detach sweep will run it):`, (err as Error).message);
+      console.error(
+        `Detach job for tenant ${job.tenantId} not queued (the detach sweep will run it):`,
+        (err as Error).message,
+      );
       return null;
     }
   },

@@ -20,7 +20,8 @@ import type { SystemDb } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import type { UsageOutcome } from "@/server/db/generated/enums";
 
-export type CreditReason = "test_call" | "not_a_customer" | "out_of_area" | "spam" | "duplicate" | "marked_spam";
+export type CreditReason =
+  "test_call" | "not_a_customer" | "out_of_area" | "spam" | "duplicate" | "marked_spam";
 
 export const CREDIT_REASONS: Record<CreditReason, string> = {
   test_call: "Test call — never billed",
@@ -48,7 +49,11 @@ export function classifyUsage(f: UsageFacts): { outcome: UsageOutcome; creditRea
   if (f.isTest) return credit("test_call");
   if (f.closeReason === "not_a_customer") return credit("not_a_customer");
   if (f.inArea === false) return credit("out_of_area");
-  if (/spam|robocall/i.test(f.closeReason ?? "") || (!f.captured.zip && !f.captured.callerName && !f.captured.issueSummary)) return credit("spam");
+  if (
+    /spam|robocall/i.test(f.closeReason ?? "") ||
+    (!f.captured.zip && !f.captured.callerName && !f.captured.issueSummary)
+  )
+    return credit("spam");
   if (f.repeatOfBillable || f.closeReason === "duplicate") return credit("duplicate");
   return { outcome: "billable", creditReason: null };
 }
@@ -63,10 +68,16 @@ export type UsageDeps = { stripe: () => Promise<Stripe>; meterEventName: string;
  * Returns null when there is nothing to bill (unknown call, not ended, not AI-handled).
  * Throws when Stripe fails, so the job retries; the retry resends the same identifier.
  */
-export async function recordUsageForCall(db: TenantDb, input: { tenantId: string; callSid: string }, deps: UsageDeps) {
+export async function recordUsageForCall(
+  db: TenantDb,
+  input: { tenantId: string; callSid: string },
+  deps: UsageDeps,
+) {
   const call = await db.call.findFirst({
     where: { tenantId: input.tenantId, callSid: input.callSid },
-    include: { lead: { include: { events: { where: { type: AI_ANSWERED_EVENT }, take: 1, select: { id: true } } } } },
+    include: {
+      lead: { include: { events: { where: { type: AI_ANSWERED_EVENT }, take: 1, select: { id: true } } } },
+    },
   });
   if (!call?.endedAt || !call.lead?.events.length) return null;
   const key = { tenantId_callSid: { tenantId: input.tenantId, callSid: input.callSid } };
@@ -74,43 +85,95 @@ export async function recordUsageForCall(db: TenantDb, input: { tenantId: string
   let entry = await db.usageLedgerEntry.findUnique({ where: key });
   if (!entry) {
     const repeat = await db.usageLedgerEntry.count({
-      where: { tenantId: input.tenantId, callerPhone: call.fromNumber, outcome: "billable", callSid: { not: call.callSid }, occurredAt: { gte: new Date(call.startedAt.getTime() - DUPLICATE_WINDOW_MS), lte: call.startedAt } },
+      where: {
+        tenantId: input.tenantId,
+        callerPhone: call.fromNumber,
+        outcome: "billable",
+        callSid: { not: call.callSid },
+        occurredAt: { gte: new Date(call.startedAt.getTime() - DUPLICATE_WINDOW_MS), lte: call.startedAt },
+      },
     });
     const { outcome, creditReason } = classifyUsage({
       isTest: call.isTest || call.lead.isTest,
       inArea: call.lead.inArea,
-      captured: { zip: call.lead.zip, callerName: call.lead.callerName, issueSummary: call.lead.issueSummary },
+      captured: {
+        zip: call.lead.zip,
+        callerName: call.lead.callerName,
+        issueSummary: call.lead.issueSummary,
+      },
       closeReason: call.lead.closeReason,
       repeatOfBillable: repeat > 0,
     });
     await db.usageLedgerEntry.createMany({
-      data: [{ tenantId: input.tenantId, callSid: call.callSid, leadId: call.leadId, callerPhone: call.fromNumber, outcome, creditReason, meterStatus: outcome === "billable" ? "pending" : "not_applicable", occurredAt: call.endedAt }],
+      data: [
+        {
+          tenantId: input.tenantId,
+          callSid: call.callSid,
+          leadId: call.leadId,
+          callerPhone: call.fromNumber,
+          outcome,
+          creditReason,
+          meterStatus: outcome === "billable" ? "pending" : "not_applicable",
+          occurredAt: call.endedAt,
+        },
+      ],
       skipDuplicates: true,
     });
     entry = await db.usageLedgerEntry.findUniqueOrThrow({ where: key });
   }
   if (entry.outcome !== "billable" || entry.meterStatus !== "pending") return entry;
 
-  const account = await db.billingAccount.findUnique({ where: { tenantId: input.tenantId }, select: { stripeCustomerId: true, stripeAccountId: true } });
+  const account = await db.billingAccount.findUnique({
+    where: { tenantId: input.tenantId },
+    select: { stripeCustomerId: true, stripeAccountId: true },
+  });
   // SaaS mode: the business pays its agency's plan; its overage is added to the agency's invoice
   // from this ledger (server/saas/invoices.ts), not through LeadRescue's meter.
   if (account?.stripeAccountId) {
-    return db.usageLedgerEntry.update({ where: key, data: { meterStatus: "skipped", meterError: "Billed on the agency's plan: extra calls are added to the agency's invoice." } });
+    return db.usageLedgerEntry.update({
+      where: key,
+      data: {
+        meterStatus: "skipped",
+        meterError: "Billed on the agency's plan: extra calls are added to the agency's invoice.",
+      },
+    });
   }
   if (!account?.stripeCustomerId) {
-    return db.usageLedgerEntry.update({ where: key, data: { meterStatus: "skipped", meterError: "The business has no Stripe customer, so nothing was sent to Stripe." } });
+    return db.usageLedgerEntry.update({
+      where: key,
+      data: {
+        meterStatus: "skipped",
+        meterError: "The business has no Stripe customer, so nothing was sent to Stripe.",
+      },
+    });
   }
   try {
     const stripe = await deps.stripe();
     await stripe.billing.meterEvents.create(
-      { event_name: deps.meterEventName, identifier: call.callSid, timestamp: Math.floor(entry.occurredAt.getTime() / 1000), payload: { stripe_customer_id: account.stripeCustomerId, value: "1" } },
+      {
+        event_name: deps.meterEventName,
+        identifier: call.callSid,
+        timestamp: Math.floor(entry.occurredAt.getTime() / 1000),
+        payload: { stripe_customer_id: account.stripeCustomerId, value: "1" },
+      },
       { idempotencyKey: `leadrescue-meter-${call.callSid}` },
     );
   } catch (err) {
-    await db.usageLedgerEntry.update({ where: key, data: { meterAttempts: { increment: 1 }, meterError: (err as Error).message.slice(0, 500) } });
+    await db.usageLedgerEntry.update({
+      where: key,
+      data: { meterAttempts: { increment: 1 }, meterError: (err as Error).message.slice(0, 500) },
+    });
     throw err;
   }
-  return db.usageLedgerEntry.update({ where: key, data: { meterStatus: "sent", sentAt: deps.now?.() ?? new Date(), meterAttempts: { increment: 1 }, meterError: null } });
+  return db.usageLedgerEntry.update({
+    where: key,
+    data: {
+      meterStatus: "sent",
+      sentAt: deps.now?.() ?? new Date(),
+      meterAttempts: { increment: 1 },
+      meterError: null,
+    },
+  });
 }
 
 /**
@@ -121,11 +184,23 @@ export async function recordUsageForCall(db: TenantDb, input: { tenantId: string
  * restore, a retry or a concurrent one changes nothing. Returns the new outcome, or null when
  * there was no such credit to reverse (no row yet: the usage job will classify it then).
  */
-export async function reverseNotACustomerCredit(db: TenantDb, input: { tenantId: string; callSid: string }): Promise<{ outcome: UsageOutcome; creditReason: CreditReason | null } | null> {
-  const call = await db.call.findFirst({ where: { tenantId: input.tenantId, callSid: input.callSid }, include: { lead: true } });
+export async function reverseNotACustomerCredit(
+  db: TenantDb,
+  input: { tenantId: string; callSid: string },
+): Promise<{ outcome: UsageOutcome; creditReason: CreditReason | null } | null> {
+  const call = await db.call.findFirst({
+    where: { tenantId: input.tenantId, callSid: input.callSid },
+    include: { lead: true },
+  });
   if (!call?.lead) return null;
   const repeat = await db.usageLedgerEntry.count({
-    where: { tenantId: input.tenantId, callerPhone: call.fromNumber, outcome: "billable", callSid: { not: call.callSid }, occurredAt: { gte: new Date(call.startedAt.getTime() - DUPLICATE_WINDOW_MS), lte: call.startedAt } },
+    where: {
+      tenantId: input.tenantId,
+      callerPhone: call.fromNumber,
+      outcome: "billable",
+      callSid: { not: call.callSid },
+      occurredAt: { gte: new Date(call.startedAt.getTime() - DUPLICATE_WINDOW_MS), lte: call.startedAt },
+    },
   });
   const next = classifyUsage({
     isTest: call.isTest || call.lead.isTest,
@@ -136,16 +211,28 @@ export async function reverseNotACustomerCredit(db: TenantDb, input: { tenantId:
   });
   const { count } = await db.usageLedgerEntry.updateMany({
     where: { tenantId: input.tenantId, callSid: input.callSid, creditReason: "not_a_customer" },
-    data: { outcome: next.outcome, creditReason: next.creditReason, meterStatus: next.outcome === "billable" ? "pending" : "not_applicable" },
+    data: {
+      outcome: next.outcome,
+      creditReason: next.creditReason,
+      meterStatus: next.outcome === "billable" ? "pending" : "not_applicable",
+    },
   });
   return count === 1 ? next : null;
 }
 
 /** Ended AI-handled calls (last 30 days, ended before `settledBefore`) that have no ledger row, across all businesses (the usage sweep). */
 export async function callsMissingUsage(sys: SystemDb, now: Date, settledBefore: Date, limit = 500) {
-  const calls = await endedCallsWithLeadEvent(sys, { eventType: AI_ANSWERED_EVENT, endedFrom: new Date(now.getTime() - 30 * 86_400_000), endedTo: settledBefore, take: limit * 4 });
+  const calls = await endedCallsWithLeadEvent(sys, {
+    eventType: AI_ANSWERED_EVENT,
+    endedFrom: new Date(now.getTime() - 30 * 86_400_000),
+    endedTo: settledBefore,
+    take: limit * 4,
+  });
   if (!calls.length) return [];
-  const have = await usageEntriesForCalls(sys, calls.map((c) => c.callSid));
+  const have = await usageEntriesForCalls(
+    sys,
+    calls.map((c) => c.callSid),
+  );
   const seen = new Set(have.map((h) => `${h.tenantId} ${h.callSid}`));
   return calls.filter((c) => !seen.has(`${c.tenantId} ${c.callSid}`)).slice(0, limit);
 }

@@ -22,15 +22,23 @@ type GateTenant = {
 /** Pure half: the decision from facts already read. */
 export function decideGate(tenant: GateTenant, setupComplete: boolean, missing: string[] = []): GateDecision {
   const reasons: string[] = [];
-  if (!setupComplete) reasons.push(`Setup is not complete${missing.length ? `: ${missing.join(", ").toLowerCase()} missing` : ""}.`);
-  if (!tenant.billingEligible) reasons.push(tenant.billingReason ? `Billing: ${tenant.billingReason}` : "Billing is not active.");
+  if (!setupComplete)
+    reasons.push(
+      `Setup is not complete${missing.length ? `: ${missing.join(", ").toLowerCase()} missing` : ""}.`,
+    );
+  if (!tenant.billingEligible)
+    reasons.push(tenant.billingReason ? `Billing: ${tenant.billingReason}` : "Billing is not active.");
   if (tenant.detachedAt) reasons.push("The service was detached after cancellation.");
   if (tenant.paused) reasons.push("The service is paused by your agency.");
   if (tenant.planCapReason) reasons.push(tenant.planCapReason);
   return { open: reasons.length === 0, reasons };
 }
 
-export async function serviceGate(db: TenantDb, tenantId: string, now: Date = new Date()): Promise<GateDecision> {
+export async function serviceGate(
+  db: TenantDb,
+  tenantId: string,
+  now: Date = new Date(),
+): Promise<GateDecision> {
   const [tenant, account, checklist, capReason] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { paused: true, detachedAt: true } }),
     db.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true } }),

@@ -9,8 +9,15 @@ import { syncTenantCustomer } from "./sync-subscription";
 export const TRIAL_DAYS = 14;
 
 /** Starts the free trial once per business (idempotency key per tenant); returns false when it already has a subscription. */
-export async function startTrial(db: TenantDb, tenantId: string, opts: { email?: string | null; trialDays?: number } = {}): Promise<boolean> {
-  const account = await db.billingAccount.findUnique({ where: { tenantId }, select: { subscriptionId: true } });
+export async function startTrial(
+  db: TenantDb,
+  tenantId: string,
+  opts: { email?: string | null; trialDays?: number } = {},
+): Promise<boolean> {
+  const account = await db.billingAccount.findUnique({
+    where: { tenantId },
+    select: { subscriptionId: true },
+  });
   if (account?.subscriptionId) return false;
   const { stripe } = await getStripeHandle();
   const plan = stripePlan();
@@ -31,7 +38,11 @@ export async function startTrial(db: TenantDb, tenantId: string, opts: { email?:
 }
 
 /** After a business is created: start its trial, without failing the sign-up when Stripe is down (the billing page still offers Checkout). */
-export async function startTrialQuietly(db: TenantDb, tenantId: string, email?: string | null): Promise<void> {
+export async function startTrialQuietly(
+  db: TenantDb,
+  tenantId: string,
+  email?: string | null,
+): Promise<void> {
   await startTrial(db, tenantId, { email }).catch((err: unknown) => {
     console.error(`Free trial for tenant ${tenantId} could not start: ${(err as Error).message}`);
   });

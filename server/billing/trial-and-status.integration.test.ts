@@ -24,8 +24,14 @@ const DAY = 86_400_000;
 beforeAll(async () => {
   db = await useTestDatabase();
   fake = await startStripeFake({
-    webhookUrl: "http://127.0.0.1:9/unused", webhookSecret: env.STRIPE_WEBHOOK_SECRET, deliver: async () => ({ status: 200 }),
-    prices: { baseId: stripePlan().basePriceId, usageId: stripePlan().usagePriceId, meterEventName: stripePlan().meterEventName },
+    webhookUrl: "http://127.0.0.1:9/unused",
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    deliver: async () => ({ status: 200 }),
+    prices: {
+      baseId: stripePlan().basePriceId,
+      usageId: stripePlan().usagePriceId,
+      meterEventName: stripePlan().meterEventName,
+    },
   });
   setStripeHandle({ stripe: stripeClientFor(fake.url), mode: "local", fake });
 });
@@ -38,7 +44,13 @@ afterAll(async () => {
 let seq = 0;
 async function signUpOwner(businessName: string) {
   const email = `owner${++seq}-${Date.now()}@trial.test`;
-  const { tenantSlug } = await callerFor(db.prisma, null).account.signUp({ name: "Pat Owner", email, password: "a-long-password-1", businessName, timeZone: "America/Denver" });
+  const { tenantSlug } = await callerFor(db.prisma, null).account.signUp({
+    name: "Pat Owner",
+    email,
+    password: "a-long-password-1",
+    businessName,
+    timeZone: "America/Denver",
+  });
   const user = await db.prisma.user.findUniqueOrThrow({ where: { email } });
   const tenant = await db.prisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
   return { user, tenant, caller: callerFor(db.prisma, user.id, tenantSlug) };
@@ -55,16 +67,32 @@ describe(`a new business's trial, checklist and AI status (${engineName})`, () =
 
     // Nothing set up yet: the AI is off and the one thing to do is the first missing step.
     const empty = await caller.setup.checklist();
-    expect(empty.items.map((i) => i.key)).toEqual(["trackingNumber", "plumberPhone", "serviceArea", "businessHours", "bookingSlots", "billing"]);
+    expect(empty.items.map((i) => i.key)).toEqual([
+      "trackingNumber",
+      "plumberPhone",
+      "serviceArea",
+      "businessHours",
+      "bookingSlots",
+      "billing",
+    ]);
     expect(empty.items.at(-1)).toMatchObject({ done: true, href: "settings/billing" });
-    expect(empty.items.at(-1)!.hint).toMatch(/^Free trial until [A-Z][a-z]{2} \d+, no card needed\. Add a card .* Then \$149\.00 a month \+ \$4\.00 per AI-handled call\.$/);
-    expect(empty.ai).toMatchObject({ state: "off", action: { label: "Set up tracking number", href: "settings/phone" } });
-    expect(empty.ai.sentence).toBe("The AI is not answering calls yet: set up your tracking number (4 more steps after that).");
+    expect(empty.items.at(-1)!.hint).toMatch(
+      /^Free trial until [A-Z][a-z]{2} \d+, no card needed\. Add a card .* Then \$149\.00 a month \+ \$4\.00 per AI-handled call\.$/,
+    );
+    expect(empty.ai).toMatchObject({
+      state: "off",
+      action: { label: "Set up tracking number", href: "settings/phone" },
+    });
+    expect(empty.ai.sentence).toBe(
+      "The AI is not answering calls yet: set up your tracking number (4 more steps after that).",
+    );
 
     await completeSetup(db.prisma, tenant.id, { subscription: null });
     const ready = await caller.setup.checklist();
     expect(ready).toMatchObject({ complete: true, gate: { open: true }, ai: { state: "on" } });
-    expect(ready.ai.sentence).toMatch(/^The AI answers missed calls right now: free trial until [A-Z][a-z]{2} \d+\.$/);
+    expect(ready.ai.sentence).toMatch(
+      /^The AI answers missed calls right now: free trial until [A-Z][a-z]{2} \d+\.$/,
+    );
     expect(ready.ai.action?.label).toMatch(/^Add a card to keep it on after /);
   });
 
@@ -74,18 +102,31 @@ describe(`a new business's trial, checklist and AI status (${engineName})`, () =
     await completeSetup(db.prisma, tenant.id, { subscription: null });
     const caller = callerFor(db.prisma, owner.id, tenant.slug);
     const list = await caller.setup.checklist();
-    expect(list).toMatchObject({ setupComplete: true, complete: false, ai: { state: "off", action: { label: "Start your plan", href: "settings/billing" } } });
+    expect(list).toMatchObject({
+      setupComplete: true,
+      complete: false,
+      ai: { state: "off", action: { label: "Start your plan", href: "settings/billing" } },
+    });
     expect(list.items.at(-1)).toMatchObject({ key: "billing", done: false });
-    expect(list.items.at(-1)!.hint).toContain("Free 14-day trial, then $149.00 a month + $4.00 per AI-handled call.");
+    expect(list.items.at(-1)!.hint).toContain(
+      "Free 14-day trial, then $149.00 a month + $4.00 per AI-handled call.",
+    );
     const state = await caller.billing.state();
-    expect(state.offer).toEqual({ name: "LeadRescue Pro", baseAmount: 14900, perCallAmount: 400, currency: "usd", trialDays: 14 });
+    expect(state.offer).toEqual({
+      name: "LeadRescue Pro",
+      baseAmount: 14900,
+      perCallAmount: 400,
+      currency: "usd",
+      trialDays: 14,
+    });
     expect(state).toMatchObject({ plan: null, canSubscribe: true, ai: { state: "off" } });
   });
 
   it("keeps the free trial when the owner subscribes during it: the card is saved and the first charge is on the trial's last day", async () => {
     const { tenant, caller } = await signUpOwner("Card Later Plumbing");
     await completeSetup(db.prisma, tenant.id, { subscription: null });
-    const trialEnd = (await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } })).trialEnd!;
+    const trialEnd = (await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } }))
+      .trialEnd!;
     const state = await caller.billing.state();
     expect(state).toMatchObject({ status: "trialing", canSubscribe: true, checkoutTrialEnd: trialEnd });
 
@@ -97,18 +138,32 @@ describe(`a new business's trial, checklist and AI status (${engineName})`, () =
     await syncCustomer(systemDb(db.prisma), stripeClientFor(fake.url), account.stripeCustomerId!);
 
     const after = await caller.billing.state();
-    expect(after).toMatchObject({ status: "trialing", hasPaymentMethod: true, canSubscribe: false, gate: { open: true } });
+    expect(after).toMatchObject({
+      status: "trialing",
+      hasPaymentMethod: true,
+      canSubscribe: false,
+      gate: { open: true },
+    });
     expect(after.trialEnd!.getTime()).toBe(Math.floor(trialEnd.getTime() / 1000) * 1000);
     // The card-less trial it replaced is cancelled; one subscription remains.
-    const subs = Object.values(fake.state.subscriptions).filter((s) => s.customer === account.stripeCustomerId);
-    expect(subs.map((s) => `${s.status}:${s.default_payment_method ? "card" : "none"}`).sort()).toEqual(["canceled:none", "trialing:card"]);
+    const subs = Object.values(fake.state.subscriptions).filter(
+      (s) => s.customer === account.stripeCustomerId,
+    );
+    expect(subs.map((s) => `${s.status}:${s.default_payment_method ? "card" : "none"}`).sort()).toEqual([
+      "canceled:none",
+      "trialing:card",
+    ]);
     // A second Checkout is refused with a sentence, not a second subscription.
-    await expect(caller.billing.startCheckout()).rejects.toThrow("Your card is already on file: the plan starts when the free trial ends.");
+    await expect(caller.billing.startCheckout()).rejects.toThrow(
+      "Your card is already on file: the plan starts when the free trial ends.",
+    );
   });
 
   it("does not carry a trial that ends within 48 hours (Stripe refuses it), so the page can say the plan starts today", () => {
     const now = new Date("2026-12-01T12:00:00Z");
-    expect(carriedTrialEnd({ status: "trialing", trialEnd: new Date(now.getTime() + 3 * DAY) }, now)).toEqual(new Date(now.getTime() + 3 * DAY));
+    expect(carriedTrialEnd({ status: "trialing", trialEnd: new Date(now.getTime() + 3 * DAY) }, now)).toEqual(
+      new Date(now.getTime() + 3 * DAY),
+    );
     expect(carriedTrialEnd({ status: "trialing", trialEnd: new Date(now.getTime() + DAY) }, now)).toBeNull();
     expect(carriedTrialEnd({ status: "active", trialEnd: null }, now)).toBeNull();
   });
@@ -116,21 +171,46 @@ describe(`a new business's trial, checklist and AI status (${engineName})`, () =
   it("after Cancel service shows one cancelled state: the detach time, no upcoming charge, and the overview agrees", async () => {
     const { tenant, user, caller } = await signUpOwner("Leaving Plumbing");
     await completeSetup(db.prisma, tenant.id, { subscription: null });
-    await requestCancellation({ db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id, actorId: user.id }, { stripe: async () => stripeClientFor(fake.url), scheduleDetach: async () => null, cancelDetachJob: async () => {} });
+    await requestCancellation(
+      { db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id, actorId: user.id },
+      {
+        stripe: async () => stripeClientFor(fake.url),
+        scheduleDetach: async () => null,
+        cancelDetachJob: async () => {},
+      },
+    );
     const detachAt = (await db.prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).detachAt!;
     const state = await caller.billing.state();
-    expect(state).toMatchObject({ statusLabel: "Cancelled", canSubscribe: false, usage: { estimate: null }, ai: { state: "ending", action: { label: "Undo cancellation" } } });
-    const when = new Intl.DateTimeFormat("en-US", { timeZone: "America/Denver", weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(detachAt);
+    expect(state).toMatchObject({
+      statusLabel: "Cancelled",
+      canSubscribe: false,
+      usage: { estimate: null },
+      ai: { state: "ending", action: { label: "Undo cancellation" } },
+    });
+    const when = new Intl.DateTimeFormat("en-US", {
+      timeZone: "America/Denver",
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZoneName: "short",
+    }).format(detachAt);
     expect(state.ai.sentence).toBe(`Cancelled — the AI stops answering on ${when}; undo until then.`);
     expect((await caller.setup.checklist()).ai.sentence).toBe(state.ai.sentence);
   });
 
   it("counts the usage card's billable calls and the ledger's 'This period' over the same period", async () => {
     const { tenant, caller } = await signUpOwner("Metered Plumbing");
-    const periodStart = (await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } })).currentPeriodStart!;
+    const periodStart = (await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } }))
+      .currentPeriodStart!;
     await makeUsageEntry(db.prisma, tenant.id, { occurredAt: new Date(periodStart.getTime() - 3 * DAY) });
     await makeUsageEntry(db.prisma, tenant.id, { occurredAt: new Date(periodStart.getTime() + 1_000) });
-    await makeUsageEntry(db.prisma, tenant.id, { occurredAt: new Date(periodStart.getTime() + 2_000), outcome: "credited", creditReason: "test_call" });
+    await makeUsageEntry(db.prisma, tenant.id, {
+      occurredAt: new Date(periodStart.getTime() + 2_000),
+      outcome: "credited",
+      creditReason: "test_call",
+    });
     const state = await caller.billing.state();
     const ledger = await caller.billing.usageLedger({ limit: 20, outcome: "billable" });
     expect(state.usage.billableCalls).toBe(1);
@@ -139,10 +219,42 @@ describe(`a new business's trial, checklist and AI status (${engineName})`, () =
   });
 
   it("words each state in one sentence with the one thing to do", () => {
-    const base = { gateOpen: true, paused: false, missingSteps: [], billing: { status: "active" as const, eligible: true, reason: null, trialEnd: null, hasPaymentMethod: true }, cancellation: { requestedAt: null, detachAt: null, detachedAt: null }, timeZone: "America/Chicago" };
-    expect(aiStatus(base)).toEqual({ state: "on", sentence: "The AI answers missed calls right now.", action: null });
-    expect(aiStatus({ ...base, gateOpen: false, paused: true })).toMatchObject({ state: "off", sentence: "The AI is off: your agency paused the service. Ask them to resume it.", action: null });
-    expect(aiStatus({ ...base, gateOpen: false, billing: { ...base.billing, status: "past_due", eligible: false, reason: "Payment has been past due since 2026-11-01." } })).toMatchObject({
+    const base = {
+      gateOpen: true,
+      paused: false,
+      missingSteps: [],
+      billing: {
+        status: "active" as const,
+        eligible: true,
+        reason: null,
+        trialEnd: null,
+        hasPaymentMethod: true,
+      },
+      cancellation: { requestedAt: null, detachAt: null, detachedAt: null },
+      timeZone: "America/Chicago",
+    };
+    expect(aiStatus(base)).toEqual({
+      state: "on",
+      sentence: "The AI answers missed calls right now.",
+      action: null,
+    });
+    expect(aiStatus({ ...base, gateOpen: false, paused: true })).toMatchObject({
+      state: "off",
+      sentence: "The AI is off: your agency paused the service. Ask them to resume it.",
+      action: null,
+    });
+    expect(
+      aiStatus({
+        ...base,
+        gateOpen: false,
+        billing: {
+          ...base.billing,
+          status: "past_due",
+          eligible: false,
+          reason: "Payment has been past due since 2026-11-01.",
+        },
+      }),
+    ).toMatchObject({
       sentence: "The AI is not answering calls: Payment has been past due since 2026-11-01.",
       action: { label: "Update your card", href: "settings/billing" },
     });

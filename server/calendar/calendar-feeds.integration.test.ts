@@ -8,7 +8,13 @@ import { tenantScoped } from "@/server/db/tenant-scope";
 import { makeLead } from "@/prisma/factories";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { GET as calendarRoute } from "@/app/api/cal/[file]/route";
-import { getCalendarFeed, hashFeedToken, resetCalendarFeed, revokeCalendarFeed, VISIT_MINUTES } from "./calendar-feeds";
+import {
+  getCalendarFeed,
+  hashFeedToken,
+  resetCalendarFeed,
+  revokeCalendarFeed,
+  VISIT_MINUTES,
+} from "./calendar-feeds";
 
 vi.hoisted(() => {
   process.env.PUBLIC_BASE_URL = "https://rescue.example.test";
@@ -18,7 +24,11 @@ let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let biz: TestBusiness;
 const day = 86_400_000;
 
-const ctxOf = (actorId: string) => ({ db: tenantScoped(db.prisma, biz.tenant.id), tenantId: biz.tenant.id, actorId });
+const ctxOf = (actorId: string) => ({
+  db: tenantScoped(db.prisma, biz.tenant.id),
+  tenantId: biz.tenant.id,
+  actorId,
+});
 
 async function fetchFeed(url: string) {
   const file = url.split("/api/cal/")[1]!;
@@ -35,12 +45,41 @@ beforeAll(async () => {
   db = await useTestDatabase();
   biz = await makeTestBusiness(db.prisma);
   const soon = Date.now() + 2 * day;
-  await makeLead(db.prisma, biz.tenant.id, { status: "booked", appointmentAt: new Date(soon), ownerId: biz.officeId, callerName: "Maria Lopez", address: "123 Main Street, Austin", issueSummary: "Kitchen sink leaking" });
-  await makeLead(db.prisma, biz.tenant.id, { status: "booked", appointmentAt: new Date(soon + day), ownerId: biz.dispatchId, callerName: "Sam Burst", address: "9 Elm St", issueSummary: "Burst pipe" });
-  await makeLead(db.prisma, biz.tenant.id, { status: "followup_needed", appointmentAt: null, ownerId: biz.officeId, callerName: "Not booked" });
-  await makeLead(db.prisma, biz.tenant.id, { status: "booked", appointmentAt: new Date(soon), ownerId: biz.officeId, callerName: "Test Caller", isTest: true });
+  await makeLead(db.prisma, biz.tenant.id, {
+    status: "booked",
+    appointmentAt: new Date(soon),
+    ownerId: biz.officeId,
+    callerName: "Maria Lopez",
+    address: "123 Main Street, Austin",
+    issueSummary: "Kitchen sink leaking",
+  });
+  await makeLead(db.prisma, biz.tenant.id, {
+    status: "booked",
+    appointmentAt: new Date(soon + day),
+    ownerId: biz.dispatchId,
+    callerName: "Sam Burst",
+    address: "9 Elm St",
+    issueSummary: "Burst pipe",
+  });
+  await makeLead(db.prisma, biz.tenant.id, {
+    status: "followup_needed",
+    appointmentAt: null,
+    ownerId: biz.officeId,
+    callerName: "Not booked",
+  });
+  await makeLead(db.prisma, biz.tenant.id, {
+    status: "booked",
+    appointmentAt: new Date(soon),
+    ownerId: biz.officeId,
+    callerName: "Test Caller",
+    isTest: true,
+  });
   const other = await makeTestBusiness(db.prisma, { name: "Other Plumbing" });
-  await makeLead(db.prisma, other.tenant.id, { status: "booked", appointmentAt: new Date(soon), callerName: "Other Business Caller" });
+  await makeLead(db.prisma, other.tenant.id, {
+    status: "booked",
+    appointmentAt: new Date(soon),
+    callerName: "Other Business Caller",
+  });
 });
 afterAll(() => db.drop());
 
@@ -52,7 +91,10 @@ describe(`calendar feeds (${engineName})`, () => {
     expect(res.status).toBe(200);
     expect(res.type).toContain("text/calendar");
     const list = events(res.text);
-    expect(list.map((e) => e.summary)).toEqual(["Visit: Maria Lopez — Kitchen sink leaking", "Visit: Sam Burst — Burst pipe"]);
+    expect(list.map((e) => e.summary)).toEqual([
+      "Visit: Maria Lopez — Kitchen sink leaking",
+      "Visit: Sam Burst — Burst pipe",
+    ]);
     const maria = list[0]!;
     const lead = await db.prisma.lead.findFirstOrThrow({ where: { callerName: "Maria Lopez" } });
     expect(maria.location).toBe("123 Main Street, Austin");
@@ -61,13 +103,19 @@ describe(`calendar feeds (${engineName})`, () => {
     expect(maria.description).toContain(`https://rescue.example.test/t/${biz.tenant.slug}/leads/${lead.id}`);
     expect(maria.uid).toBe(`${lead.id}@leadrescue`);
     // iCalendar times have whole seconds.
-    expect(maria.startDate.toJSDate().getTime()).toBe(Math.floor(lead.appointmentAt!.getTime() / 1000) * 1000);
-    expect(maria.endDate.toJSDate().getTime() - maria.startDate.toJSDate().getTime()).toBe(VISIT_MINUTES * 60_000);
+    expect(maria.startDate.toJSDate().getTime()).toBe(
+      Math.floor(lead.appointmentAt!.getTime() / 1000) * 1000,
+    );
+    expect(maria.endDate.toJSDate().getTime() - maria.startDate.toJSDate().getTime()).toBe(
+      VISIT_MINUTES * 60_000,
+    );
   });
 
   it("gives a person only the visits they own", async () => {
     const feed = await resetCalendarFeed(ctxOf(biz.officeId), { userId: biz.officeId });
-    expect(events((await fetchFeed(feed.url)).text).map((e) => e.summary)).toEqual(["Visit: Maria Lopez — Kitchen sink leaking"]);
+    expect(events((await fetchFeed(feed.url)).text).map((e) => e.summary)).toEqual([
+      "Visit: Maria Lopez — Kitchen sink leaking",
+    ]);
   });
 
   it("stops answering a replaced or turned-off link", async () => {
@@ -80,7 +128,9 @@ describe(`calendar feeds (${engineName})`, () => {
     const gone = await fetchFeed(second.url);
     expect(gone.status).toBe(404);
     expect(gone.text).toContain("turned off");
-    expect((await fetchFeed("https://rescue.example.test/api/cal/cal_nonsense_token_0000.ics")).status).toBe(404);
+    expect((await fetchFeed("https://rescue.example.test/api/cal/cal_nonsense_token_0000.ics")).status).toBe(
+      404,
+    );
   });
 
   it("stores only the token's hash: the link is shown once, when it is made, and can be replaced", async () => {

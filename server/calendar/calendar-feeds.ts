@@ -32,35 +32,76 @@ function feedJson(feed: { id: string; userId: string | null; createdAt: Date }) 
 }
 
 export async function getCalendarFeed(ctx: Pick<TenantCtx, "db">, owner: FeedOwner) {
-  const feed = await ctx.db.calendarFeed.findFirst({ where: { userId: owner.userId, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  const feed = await ctx.db.calendarFeed.findFirst({
+    where: { userId: owner.userId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+  });
   return feed ? feedJson(feed) : null;
 }
 
 /** A new private URL, returned only here; the previous one (if any) stops working at once. */
-export async function resetCalendarFeed(ctx: Pick<TenantCtx, "db" | "tenantId"> & { actorId: string }, owner: FeedOwner, now = new Date()) {
-  await ctx.db.calendarFeed.updateMany({ where: { userId: owner.userId, revokedAt: null }, data: { revokedAt: now } });
+export async function resetCalendarFeed(
+  ctx: Pick<TenantCtx, "db" | "tenantId"> & { actorId: string },
+  owner: FeedOwner,
+  now = new Date(),
+) {
+  await ctx.db.calendarFeed.updateMany({
+    where: { userId: owner.userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   const token = `cal_${randomBytes(24).toString("base64url")}`;
-  const feed = await ctx.db.calendarFeed.create({ data: { tenantId: ctx.tenantId, userId: owner.userId, tokenHash: hashFeedToken(token) } });
-  await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.actorId, action: "calendar_feed.created", target: feed.id, data: { forBusiness: owner.userId === null } });
+  const feed = await ctx.db.calendarFeed.create({
+    data: { tenantId: ctx.tenantId, userId: owner.userId, tokenHash: hashFeedToken(token) },
+  });
+  await writeAudit(ctx.db, {
+    tenantId: ctx.tenantId,
+    actorId: ctx.actorId,
+    action: "calendar_feed.created",
+    target: feed.id,
+    data: { forBusiness: owner.userId === null },
+  });
   return { ...feedJson(feed), url: feedUrl(token) };
 }
 
-export async function revokeCalendarFeed(ctx: Pick<TenantCtx, "db" | "tenantId"> & { actorId: string }, owner: FeedOwner, now = new Date()) {
-  const { count } = await ctx.db.calendarFeed.updateMany({ where: { userId: owner.userId, revokedAt: null }, data: { revokedAt: now } });
+export async function revokeCalendarFeed(
+  ctx: Pick<TenantCtx, "db" | "tenantId"> & { actorId: string },
+  owner: FeedOwner,
+  now = new Date(),
+) {
+  const { count } = await ctx.db.calendarFeed.updateMany({
+    where: { userId: owner.userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   if (count === 0) throw new AppError("NOT_FOUND", "There is no calendar link to turn off.");
-  await writeAudit(ctx.db, { tenantId: ctx.tenantId, actorId: ctx.actorId, action: "calendar_feed.revoked", data: { forBusiness: owner.userId === null } });
+  await writeAudit(ctx.db, {
+    tenantId: ctx.tenantId,
+    actorId: ctx.actorId,
+    action: "calendar_feed.revoked",
+    data: { forBusiness: owner.userId === null },
+  });
 }
 
 /**
  * The feed's iCalendar text for a token, or null when the token is unknown or revoked.
  * System path: the token finds the business (like an API key), then every read is scoped to it.
  */
-export async function renderCalendarFeed(sys: SystemDb, token: string, now = new Date()): Promise<string | null> {
+export async function renderCalendarFeed(
+  sys: SystemDb,
+  token: string,
+  now = new Date(),
+): Promise<string | null> {
   const feed = await findCalendarFeedByTokenHash(sys, hashFeedToken(token));
   if (!feed || feed.revokedAt) return null;
   const db = forTenant(sys, feed.tenantId);
   // A person who left the business loses their feed.
-  if (feed.userId && !(await db.membership.findFirst({ where: { tenantId: feed.tenantId, userId: feed.userId }, select: { id: true } }))) return null;
+  if (
+    feed.userId &&
+    !(await db.membership.findFirst({
+      where: { tenantId: feed.tenantId, userId: feed.userId },
+      select: { id: true },
+    }))
+  )
+    return null;
   const leads = await db.lead.findMany({
     where: {
       tenantId: feed.tenantId,
@@ -90,7 +131,12 @@ export async function renderCalendarFeed(sys: SystemDb, token: string, now = new
       stamp: lead.updatedAt,
       summary: `Visit: ${caller}${lead.issueSummary ? ` — ${lead.issueSummary}` : ""}`,
       location: lead.address ?? null,
-      description: [`Caller: ${caller} (${lead.callerPhone})`, `Issue: ${lead.issueSummary ?? "not given"}`, `Address: ${lead.address ?? "not given"}`, `Lead: ${link}`].join("\n"),
+      description: [
+        `Caller: ${caller} (${lead.callerPhone})`,
+        `Issue: ${lead.issueSummary ?? "not given"}`,
+        `Address: ${lead.address ?? "not given"}`,
+        `Lead: ${link}`,
+      ].join("\n"),
       url: link,
     });
   }

@@ -19,7 +19,13 @@ import { ALL_JOBS } from "@/server/jobs/all-jobs";
 import { startJobs, stopJobs } from "@/server/jobs/runtime";
 import { drainSpool, startSpoolRecovery, stopSpoolRecovery } from "./jobs";
 import { systemDb } from "@/server/db/system";
-import { FAILED_DIR, RECOVERY_TASK_TITLE, recoverSpooledCalls, spoolWebhook, type SpooledWebhook } from "./spool";
+import {
+  FAILED_DIR,
+  RECOVERY_TASK_TITLE,
+  recoverSpooledCalls,
+  spoolWebhook,
+  type SpooledWebhook,
+} from "./spool";
 import { MESSAGES } from "./voice-flow";
 import { setIntakeEngine, voiceRouteSettings } from "./voice-route";
 import { UNHEARD_PREFIX } from "./undelivered-answer";
@@ -43,10 +49,14 @@ beforeEach(() => {
 });
 afterEach(() => setDb(db));
 
-const leadOf = (call: TwilioCall) => prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid }, include: { tasks: true } });
+const leadOf = (call: TwilioCall) =>
+  prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid }, include: { tasks: true } });
 const runRecoveryJob = () => drainSpool(systemDb(prisma), spool);
 const newSid = () => `CA${Math.random().toString(16).slice(2).padEnd(32, "0").slice(0, 32)}`;
-const spooled = () => readdirSync(spool).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(path.join(spool, f), "utf8")) as SpooledWebhook);
+const spooled = () =>
+  readdirSync(spool)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(path.join(spool, f), "utf8")) as SpooledWebhook);
 
 async function timed<T>(work: Promise<T>): Promise<[T, number]> {
   const started = Date.now();
@@ -65,14 +75,23 @@ describe(`database failure mid-call (${engineName})`, () => {
     expect(spoken(res.body)).toBe(MESSAGES.trouble);
     expect(res.body).toContain("<Hangup/>");
     expect(ms).toBeLessThan(5_000);
-    expect(spooled()).toMatchObject([{ path: "/api/twilio/voice", form: { CallSid: call.callSid, To: biz.trackingNumber } }]);
+    expect(spooled()).toMatchObject([
+      { path: "/api/twilio/voice", form: { CallSid: call.callSid, To: biz.trackingNumber } },
+    ]);
     await down.close();
 
     setDb(db);
     await runRecoveryJob();
     const lead = await leadOf(call);
-    expect(lead).toMatchObject({ status: "missed", ownerId: biz.officeId, nextAction: RECOVERY_TASK_TITLE, acceptedAt: null });
-    expect(lead.tasks).toMatchObject([{ kind: "urgent_callback", assigneeId: biz.officeId, title: RECOVERY_TASK_TITLE }]);
+    expect(lead).toMatchObject({
+      status: "missed",
+      ownerId: biz.officeId,
+      nextAction: RECOVERY_TASK_TITLE,
+      acceptedAt: null,
+    });
+    expect(lead.tasks).toMatchObject([
+      { kind: "urgent_callback", assigneeId: biz.officeId, title: RECOVERY_TASK_TITLE },
+    ]);
     expect(Math.abs(lead.tasks[0]!.dueAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(spooled()).toEqual([]);
 
@@ -109,7 +128,10 @@ describe(`database failure mid-call (${engineName})`, () => {
     await call.say("78701");
     const down = await refusingDatabase();
     setDb(down);
-    const cut = await postVoice(gatherAction(call.last)!, call.form({ SpeechResult: "the water heater is leaking" }));
+    const cut = await postVoice(
+      gatherAction(call.last)!,
+      call.form({ SpeechResult: "the water heater is leaking" }),
+    );
     expect(spoken(cut.body)).toBe(MESSAGES.trouble);
     const status = await postVoice("/api/twilio/voice/status", call.form({ CallStatus: "completed" }));
     expect(status.status).toBe(200);
@@ -120,7 +142,12 @@ describe(`database failure mid-call (${engineName})`, () => {
     setDb(db);
     await runRecoveryJob();
     const lead = await leadOf(call);
-    expect(lead).toMatchObject({ status: "followup_needed", zip: "78701", nextAction: RECOVERY_TASK_TITLE, ownerId: biz.officeId });
+    expect(lead).toMatchObject({
+      status: "followup_needed",
+      zip: "78701",
+      nextAction: RECOVERY_TASK_TITLE,
+      ownerId: biz.officeId,
+    });
     expect(lead.tasks.map((t) => t.kind)).toEqual(["urgent_callback"]);
     const row = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } });
     expect(row.stage).toBe("ended");
@@ -137,7 +164,14 @@ describe(`database failure mid-call (${engineName})`, () => {
     await down.close();
     setDb(db);
     await new TwilioCall(biz.trackingNumber).incoming();
-    await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))
+            ?.tasks.length ?? 0,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
   });
 
   it("recovers on a timer in the web process itself, not as a shared queue job", async () => {
@@ -150,7 +184,14 @@ describe(`database failure mid-call (${engineName})`, () => {
     setDb(db);
     startSpoolRecovery(async () => systemDb(prisma), 300, spool);
     try {
-      await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(
+          async () =>
+            (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))
+              ?.tasks.length ?? 0,
+          { timeout: 20_000 },
+        )
+        .toBe(1);
     } finally {
       await stopSpoolRecovery();
     }
@@ -175,7 +216,15 @@ describe(`database failure mid-call (${engineName})`, () => {
     setDb(down);
     // A file as an older version spooled it: a NUL byte the database cannot store, ahead of the real call.
     const poisoned = { CallSid: newSid(), From: "+1512555\u00004242", To: biz.trackingNumber };
-    await spoolWebhook({ path: "/api/twilio/voice", form: poisoned, receivedAt: new Date(Date.now() - 60_000).toISOString(), error: "connection refused" }, spool);
+    await spoolWebhook(
+      {
+        path: "/api/twilio/voice",
+        form: poisoned,
+        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        error: "connection refused",
+      },
+      spool,
+    );
     await new Promise((r) => setTimeout(r, 5));
     const real = new TwilioCall(biz.trackingNumber, "+15125553131");
     expect(spoken((await postVoice("/api/twilio/voice", real.form())).body)).toBe(MESSAGES.trouble);
@@ -191,19 +240,50 @@ describe(`database failure mid-call (${engineName})`, () => {
     setDb(db);
     startSpoolRecovery(async () => systemDb(prisma), 300, spool);
     try {
-      await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: real.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 20_000 }).toBe(1);
-      await expect.poll(() => (existsSync(path.join(spool, FAILED_DIR)) ? readdirSync(path.join(spool, FAILED_DIR)).sort() : []), { timeout: 20_000 }).toHaveLength(2);
+      await expect
+        .poll(
+          async () =>
+            (await prisma.lead.findFirst({ where: { sourceRef: real.callSid }, include: { tasks: true } }))
+              ?.tasks.length ?? 0,
+          { timeout: 20_000 },
+        )
+        .toBe(1);
+      await expect
+        .poll(
+          () =>
+            existsSync(path.join(spool, FAILED_DIR)) ? readdirSync(path.join(spool, FAILED_DIR)).sort() : [],
+          { timeout: 20_000 },
+        )
+        .toHaveLength(2);
     } finally {
       await stopSpoolRecovery();
     }
-    expect(await leadOf(real)).toMatchObject({ status: "missed", callerPhone: "+15125553131", nextAction: RECOVERY_TASK_TITLE });
+    expect(await leadOf(real)).toMatchObject({
+      status: "missed",
+      callerPhone: "+15125553131",
+      nextAction: RECOVERY_TASK_TITLE,
+    });
     const failed = readdirSync(path.join(spool, FAILED_DIR));
     expect(failed.find((f) => f.endsWith(".json"))).toContain(poisoned.CallSid);
-    const error = readFileSync(path.join(spool, FAILED_DIR, failed.find((f) => f.endsWith(".error.txt"))!), "utf8");
+    const error = readFileSync(
+      path.join(
+        spool,
+        FAILED_DIR,
+        failed.find((f) => f.endsWith(".error.txt"))!,
+      ),
+      "utf8",
+    );
     expect(error).toMatch(/Salvaged: a lead/);
     // What could be salvaged still became a lead: the caller's number (cleaned), the business, an urgent callback.
-    const salvaged = await prisma.lead.findFirstOrThrow({ where: { sourceRef: poisoned.CallSid }, include: { tasks: true } });
-    expect(salvaged).toMatchObject({ tenantId: biz.tenant.id, callerPhone: "+15125554242", status: "missed" });
+    const salvaged = await prisma.lead.findFirstOrThrow({
+      where: { sourceRef: poisoned.CallSid },
+      include: { tasks: true },
+    });
+    expect(salvaged).toMatchObject({
+      tenantId: biz.tenant.id,
+      callerPhone: "+15125554242",
+      status: "missed",
+    });
     expect(salvaged.tasks.map((t) => t.kind)).toEqual(["urgent_callback"]);
     expect(spooled()).toEqual([]);
   });
@@ -212,7 +292,8 @@ describe(`database failure mid-call (${engineName})`, () => {
     const stalling = stallingDatabase(db);
     const deadline = voiceRouteSettings.deadlineMs;
     const call = new TwilioCall(biz.trackingNumber);
-    const turns = () => prisma.callTurn.findMany({ where: { call: { callSid: call.callSid } }, orderBy: { seq: "asc" } });
+    const turns = () =>
+      prisma.callTurn.findMany({ where: { call: { callSid: call.callSid } }, orderBy: { seq: "asc" } });
     try {
       setDb(stalling.db);
       await call.missed();
@@ -221,23 +302,31 @@ describe(`database failure mid-call (${engineName})`, () => {
       voiceRouteSettings.deadlineMs = 800;
       // The turn's transaction waits 2.5 s for the database (longer than the deadline), then the database answers again.
       stalling.hang(2_500, "transactions");
-      const [cut, ms] = await timed(postVoice(gatherAction(call.last)!, call.form({ SpeechResult: "the water heater is leaking" })));
+      const [cut, ms] = await timed(
+        postVoice(gatherAction(call.last)!, call.form({ SpeechResult: "the water heater is leaking" })),
+      );
       expect(spoken(cut.body)).toBe(MESSAGES.trouble);
       expect(ms).toBeLessThan(2_000);
       expect(spooled().map((s) => s.path)).toEqual(["/api/twilio/voice/intake"]);
       // The stalled step runs on once the database answers: nothing the caller never heard is stored.
       await new Promise((r) => setTimeout(r, 3_000));
       expect(await turns()).toEqual(before);
-      expect((await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } })).lastTwimlKey).not.toBe("intake:1");
+      expect(
+        (await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } })).lastTwimlKey,
+      ).not.toBe("intake:1");
       expect((await leadOf(call)).transcriptExcerpt ?? "").not.toContain("water heater");
       voiceRouteSettings.deadlineMs = deadline;
 
       // Twilio's status webhook (the caller was hung up on) reaches the database before the recovery runs.
-      expect((await postVoice("/api/twilio/voice/status", call.form({ CallStatus: "completed" }))).status).toBe(200);
+      expect(
+        (await postVoice("/api/twilio/voice/status", call.form({ CallStatus: "completed" }))).status,
+      ).toBe(200);
       await runRecoveryJob();
       const lead = await leadOf(call);
       expect(lead).toMatchObject({ status: "followup_needed", nextAction: RECOVERY_TASK_TITLE });
-      expect(lead.tasks.filter((t) => t.kind === "urgent_callback").map((t) => t.title)).toEqual([RECOVERY_TASK_TITLE]);
+      expect(lead.tasks.filter((t) => t.kind === "urgent_callback").map((t) => t.title)).toEqual([
+        RECOVERY_TASK_TITLE,
+      ]);
       expect(spooled()).toEqual([]);
     } finally {
       voiceRouteSettings.deadlineMs = deadline;
@@ -250,7 +339,8 @@ describe(`database failure mid-call (${engineName})`, () => {
     const stalling = stallingDatabase(db);
     const deadline = voiceRouteSettings.deadlineMs;
     const call = new TwilioCall(biz.trackingNumber);
-    const turns = () => prisma.callTurn.findMany({ where: { call: { callSid: call.callSid } }, orderBy: { seq: "asc" } });
+    const turns = () =>
+      prisma.callTurn.findMany({ where: { call: { callSid: call.callSid } }, orderBy: { seq: "asc" } });
     try {
       setDb(stalling.db);
       await call.missed();
@@ -259,9 +349,20 @@ describe(`database failure mid-call (${engineName})`, () => {
       voiceRouteSettings.deadlineMs = 800;
       // Everything runs in time; only the COMMIT waits 2.5 s: the one round trip the deadline check cannot cover.
       stalling.hang(2_500, "commit");
-      const cut = await postVoice(gatherAction(call.last)!, call.form({ SpeechResult: "the water heater is leaking" }));
+      const cut = await postVoice(
+        gatherAction(call.last)!,
+        call.form({ SpeechResult: "the water heater is leaking" }),
+      );
       expect(spoken(cut.body)).toBe(MESSAGES.trouble);
-      await expect.poll(async () => (await prisma.leadEvent.count({ where: { lead: { sourceRef: call.callSid }, type: "call.answer_undelivered" } })), { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(
+          async () =>
+            await prisma.leadEvent.count({
+              where: { lead: { sourceRef: call.callSid }, type: "call.answer_undelivered" },
+            }),
+          { timeout: 10_000 },
+        )
+        .toBe(1);
       const after = await turns();
       const added = after.slice(before.length);
       expect(added.map((t) => t.speaker)).toEqual(["caller", ...added.slice(1).map(() => "agent")]);
@@ -269,14 +370,18 @@ describe(`database failure mid-call (${engineName})`, () => {
       // Every agent line of the turn the caller never heard says so.
       for (const line of added.slice(1)) expect(line.text.startsWith(UNHEARD_PREFIX)).toBe(true);
       expect(after.slice(0, before.length)).toEqual(before);
-      expect((await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } })).lastTwiml).toContain(MESSAGES.trouble);
+      expect((await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } })).lastTwiml).toContain(
+        MESSAGES.trouble,
+      );
       voiceRouteSettings.deadlineMs = deadline;
 
       await postVoice("/api/twilio/voice/status", call.form({ CallStatus: "completed" }));
       await runRecoveryJob();
       const lead = await leadOf(call);
       expect(lead.nextAction).toBe(RECOVERY_TASK_TITLE);
-      expect(lead.tasks.filter((t) => t.kind === "urgent_callback").map((t) => t.title)).toEqual([RECOVERY_TASK_TITLE]);
+      expect(lead.tasks.filter((t) => t.kind === "urgent_callback").map((t) => t.title)).toEqual([
+        RECOVERY_TASK_TITLE,
+      ]);
     } finally {
       voiceRouteSettings.deadlineMs = deadline;
       stalling.heal();
@@ -288,7 +393,15 @@ describe(`database failure mid-call (${engineName})`, () => {
     const stalling = stallingDatabase(db);
     try {
       const lost = { CallSid: newSid(), From: "+15125556161", To: biz.trackingNumber };
-      await spoolWebhook({ path: "/api/twilio/voice", form: lost, receivedAt: new Date().toISOString(), error: "no answer within 12000 ms" }, spool);
+      await spoolWebhook(
+        {
+          path: "/api/twilio/voice",
+          form: lost,
+          receivedAt: new Date().toISOString(),
+          error: "no answer within 12000 ms",
+        },
+        spool,
+      );
       stalling.failTransactions(new Error("timeout exceeded when trying to connect"));
       expect(await stalling.db.prisma.$queryRaw`SELECT 1 AS ok`).toEqual([{ ok: 1 }]);
       const result = await recoverSpooledCalls(systemDb(stalling.db.prisma), spool);
@@ -297,8 +410,15 @@ describe(`database failure mid-call (${engineName})`, () => {
       expect(existsSync(path.join(spool, FAILED_DIR))).toBe(false);
 
       stalling.heal();
-      expect(await recoverSpooledCalls(systemDb(stalling.db.prisma), spool)).toMatchObject({ recovered: 1, failed: 0, left: 0 });
-      const lead = await prisma.lead.findFirstOrThrow({ where: { sourceRef: lost.CallSid }, include: { tasks: true } });
+      expect(await recoverSpooledCalls(systemDb(stalling.db.prisma), spool)).toMatchObject({
+        recovered: 1,
+        failed: 0,
+        left: 0,
+      });
+      const lead = await prisma.lead.findFirstOrThrow({
+        where: { sourceRef: lost.CallSid },
+        include: { tasks: true },
+      });
       expect(lead).toMatchObject({ status: "missed", nextAction: RECOVERY_TASK_TITLE });
       expect(lead.tasks.map((t) => t.title)).toEqual([RECOVERY_TASK_TITLE]);
     } finally {
@@ -318,7 +438,14 @@ describe(`database failure mid-call (${engineName})`, () => {
     setDb(db);
     // The next webhook that reaches the database drains the spool again.
     await new TwilioCall(biz.trackingNumber).incoming();
-    await expect.poll(async () => (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))?.tasks.length ?? 0, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (await prisma.lead.findFirst({ where: { sourceRef: lost.callSid }, include: { tasks: true } }))
+            ?.tasks.length ?? 0,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
   });
 });
 
@@ -333,7 +460,16 @@ describe(`model failure mid-call (${engineName})`, () => {
   async function useModel(reply: Parameters<typeof fakeOpenAI>[0]) {
     const server = await fakeOpenAI(reply);
     servers.push(server);
-    setIntakeEngine(createIntakeEngine(intakeConfigFromEnv({ AI_PROVIDER: "openai-compatible", AI_BASE_URL: server.baseURL, AI_MODEL: "fake-llm", AI_TIMEOUT_MS: "300" })));
+    setIntakeEngine(
+      createIntakeEngine(
+        intakeConfigFromEnv({
+          AI_PROVIDER: "openai-compatible",
+          AI_BASE_URL: server.baseURL,
+          AI_MODEL: "fake-llm",
+          AI_TIMEOUT_MS: "300",
+        }),
+      ),
+    );
     return server;
   }
 
@@ -347,7 +483,10 @@ describe(`model failure mid-call (${engineName})`, () => {
     await call.say("seven eight seven oh one");
     const [xml, ms] = await timed(call.say(ISSUE));
     const row = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } });
-    const lead = await prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid }, include: { events: true } });
+    const lead = await prisma.lead.findFirstOrThrow({
+      where: { sourceRef: call.callSid },
+      include: { events: true },
+    });
     return { xml, ms, row, lead, fallbacks: lead.events.filter((e) => e.type === "intake.model_fallback") };
   }
 
@@ -363,22 +502,48 @@ describe(`model failure mid-call (${engineName})`, () => {
   });
 
   it("uses the configured model through the webhook when it answers in time", async () => {
-    const server = await useModel((res) => chatCompletion(res, JSON.stringify(extraction({ issueSummary: "Water heater making a banging noise", urgency: "normal" }))));
+    const server = await useModel((res) =>
+      chatCompletion(
+        res,
+        JSON.stringify(
+          extraction({ issueSummary: "Water heater making a banging noise", urgency: "normal" }),
+        ),
+      ),
+    );
     const { row, lead, fallbacks } = await issueTurn();
     expect(server.seen).toHaveLength(1);
     expect(row.modelUsed).toBe("openai-compatible:fake-llm");
     expect(fallbacks).toEqual([]);
-    expect(lead).toMatchObject({ zip: "78701", issueSummary: "Water heater making a banging noise", urgency: "normal" });
+    expect(lead).toMatchObject({
+      zip: "78701",
+      issueSummary: "Water heater making a banging noise",
+      urgency: "normal",
+    });
   });
 
   it("falls back to the rules model when the model is too slow, well inside Twilio's limit", async () => {
-    const server = await useModel((res) => server.later(5_000, () => chatCompletion(res, JSON.stringify(extraction({ issueSummary: "Water heater making a banging noise", urgency: "normal" })))));
+    const server = await useModel((res) =>
+      server.later(5_000, () =>
+        chatCompletion(
+          res,
+          JSON.stringify(
+            extraction({ issueSummary: "Water heater making a banging noise", urgency: "normal" }),
+          ),
+        ),
+      ),
+    );
     const { xml, ms, row, lead, fallbacks } = await issueTurn();
     expect(ms).toBeLessThan(2_000);
     expect(spoken(xml)).toMatch(/who am I speaking with/);
     expect(row.modelUsed).toBe("local:rules");
-    expect(fallbacks.map((e) => e.data)).toEqual([{ model: "local:rules", error: "openai-compatible:fake-llm did not answer within 300 ms." }]);
-    expect(lead).toMatchObject({ zip: "78701", inArea: true, issueSummary: "The water heater is making a banging noise" });
+    expect(fallbacks.map((e) => e.data)).toEqual([
+      { model: "local:rules", error: "openai-compatible:fake-llm did not answer within 300 ms." },
+    ]);
+    expect(lead).toMatchObject({
+      zip: "78701",
+      inArea: true,
+      issueSummary: "The water heater is making a banging noise",
+    });
   });
 
   it("falls back to the rules model when the model answers garbage", async () => {

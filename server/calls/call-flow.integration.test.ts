@@ -10,9 +10,25 @@ import { upcomingSlots } from "@/server/voice/booking-slots";
 import { slotWindow } from "@/server/voice/scripts";
 import { DEFAULT_TRANSFER_TIMEOUT_SECONDS } from "@/server/voice/state-machine";
 import { temperatureBand, temperatureOf } from "@/server/leads/temperature";
-import { CONFIRM_APPOINTMENT_ACTION, DECLINED_ACTION, MISSED_CALL_ACTION, OUT_OF_AREA_ACTION, PLUMBER_ANSWERED_ACTION, AFTER_TRANSFER_ACTION } from "./next-step";
+import {
+  CONFIRM_APPOINTMENT_ACTION,
+  DECLINED_ACTION,
+  MISSED_CALL_ACTION,
+  OUT_OF_AREA_ACTION,
+  PLUMBER_ANSWERED_ACTION,
+  AFTER_TRANSFER_ACTION,
+} from "./next-step";
 import { makeTestBusiness, setBillingEligible, type TestBusiness } from "@/server/test/test-business";
-import { dialAction, dialedNumber, dialTimeout, gatherAction, spoken, TwilioCall, twimlUrls, whisperUrl } from "@/server/test/webhook-test-kit";
+import {
+  dialAction,
+  dialedNumber,
+  dialTimeout,
+  gatherAction,
+  spoken,
+  TwilioCall,
+  twimlUrls,
+  whisperUrl,
+} from "@/server/test/webhook-test-kit";
 
 const BASE = vi.hoisted(() => {
   const base = "https://rescue.example.test";
@@ -31,14 +47,25 @@ beforeAll(async () => {
   db = await useTestDatabase();
   prisma = db.prisma;
   biz = await makeTestBusiness(prisma);
-  solo = await makeTestBusiness(prisma, { name: "Solo Plumbing", setup: { onCallPhone: null }, routing: false });
+  solo = await makeTestBusiness(prisma, {
+    name: "Solo Plumbing",
+    setup: { onCallPhone: null },
+    routing: false,
+  });
 });
 afterAll(() => db?.drop());
 
 const leadOf = (call: TwilioCall) => prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid } });
 const callOf = (call: TwilioCall) => prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } });
-const tasksOf = async (call: TwilioCall) => prisma.task.findMany({ where: { leadId: (await leadOf(call)).id } });
-const eventsOf = async (call: TwilioCall) => (await prisma.leadEvent.findMany({ where: { leadId: (await leadOf(call)).id }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
+const tasksOf = async (call: TwilioCall) =>
+  prisma.task.findMany({ where: { leadId: (await leadOf(call)).id } });
+const eventsOf = async (call: TwilioCall) =>
+  (
+    await prisma.leadEvent.findMany({
+      where: { leadId: (await leadOf(call)).id },
+      orderBy: { createdAt: "asc" },
+    })
+  ).map((e) => e.type);
 const secondsFromNow = (d: Date | null) => (d ? (d.getTime() - Date.now()) / 1000 : NaN);
 
 async function atIntake(b: TestBusiness = biz) {
@@ -47,7 +74,14 @@ async function atIntake(b: TestBusiness = biz) {
   return call;
 }
 
-const BOOKING_CALL = ["my zip is seven eight seven oh one", "the kitchen sink is leaking under the cabinet", "this is Maria Lopez", "yes please, send someone out", "it's 123 Main Street", "the first one"];
+const BOOKING_CALL = [
+  "my zip is seven eight seven oh one",
+  "the kitchen sink is leaking under the cabinet",
+  "this is Maria Lopez",
+  "yes please, send someone out",
+  "it's 123 Main Street",
+  "the first one",
+];
 
 describe(`ring first (${engineName})`, () => {
   it("Ring-first: rings the plumber for 10 seconds with a screening whisper before the AI", async () => {
@@ -67,7 +101,13 @@ describe(`ring first (${engineName})`, () => {
     expect(whisper).toMatch(/<\/Gather><Hangup\/><\/Response>$/);
 
     const lead = await leadOf(call);
-    expect(lead).toMatchObject({ status: "missed", callerPhone: call.from, source: "phone", sourceRef: call.callSid, acceptedAt: null });
+    expect(lead).toMatchObject({
+      status: "missed",
+      callerPhone: call.from,
+      source: "phone",
+      sourceRef: call.callSid,
+      acceptedAt: null,
+    });
     expect((await callOf(call)).stage).toBe("ringing");
   });
 
@@ -96,37 +136,62 @@ describe(`ring first (${engineName})`, () => {
     expect((await leadOf(call)).status).toBe("answered_by_ai");
   });
 
-  it.each(["no-answer", "busy", "failed", "canceled"])("If missed/no-answer/busy, AI takes over: DialCallStatus=%s → missed → gate → AI", async (dialStatus) => {
-    const call = new TwilioCall(biz.trackingNumber);
-    const ai = await call.missed(dialStatus);
-    expect(spoken(ai)).toMatch(/ZIP code/);
-    expect((await leadOf(call)).status).toBe("answered_by_ai");
-    expect(await eventsOf(call)).toEqual(["call.received", "call.missed", "call.ai_answered"]);
-    expect((await callOf(call)).dialStatus).toBe(dialStatus);
-  });
+  it.each(["no-answer", "busy", "failed", "canceled"])(
+    "If missed/no-answer/busy, AI takes over: DialCallStatus=%s → missed → gate → AI",
+    async (dialStatus) => {
+      const call = new TwilioCall(biz.trackingNumber);
+      const ai = await call.missed(dialStatus);
+      expect(spoken(ai)).toMatch(/ZIP code/);
+      expect((await leadOf(call)).status).toBe("answered_by_ai");
+      expect(await eventsOf(call)).toEqual(["call.received", "call.missed", "call.ai_answered"]);
+      expect((await callOf(call)).dialStatus).toBe(dialStatus);
+    },
+  );
 });
 
 describe(`service gate (${engineName})`, () => {
   it.each([
-    ["setup is incomplete", async (b: TestBusiness) => void (await prisma.bookingSlot.deleteMany({ where: { tenantId: b.tenant.id } }))],
+    [
+      "setup is incomplete",
+      async (b: TestBusiness) =>
+        void (await prisma.bookingSlot.deleteMany({ where: { tenantId: b.tenant.id } })),
+    ],
     ["billing is not eligible", (b: TestBusiness) => setBillingEligible(prisma, b.tenant.id, false)],
-    ["the service is paused", async (b: TestBusiness) => void (await prisma.tenant.update({ where: { id: b.tenant.id }, data: { paused: true } }))],
-    ["the service is detached", async (b: TestBusiness) => void (await prisma.tenant.update({ where: { id: b.tenant.id }, data: { detachedAt: new Date() } }))],
-  ])("Service gate blocks AI actions when %s: polite message, hang up, lead logged missed", async (_, close) => {
-    const b = await makeTestBusiness(prisma, { name: "Gated Plumbing" });
-    await close(b);
-    const call = new TwilioCall(b.trackingNumber);
-    const xml = await call.missed("no-answer");
-    expect(spoken(xml)).toBe("Sorry we missed your call. Someone from Gated Plumbing will call you back as soon as possible. Goodbye.");
-    expect(xml).toContain("<Hangup/>");
-    expect(xml).not.toContain("<Gather");
-    const lead = await leadOf(call);
-    // Recovered missed calls do not go back into a generic pool: owned, with "call back now".
-    expect(lead).toMatchObject({ status: "missed", ownerId: b.officeId, nextAction: MISSED_CALL_ACTION, acceptedAt: null });
-    expect(Math.abs(secondsFromNow(lead.dueAt))).toBeLessThan(30);
-    expect(await eventsOf(call)).toContain("call.ai_blocked");
-    expect((await callOf(call)).stage).toBe("ended");
-  });
+    [
+      "the service is paused",
+      async (b: TestBusiness) =>
+        void (await prisma.tenant.update({ where: { id: b.tenant.id }, data: { paused: true } })),
+    ],
+    [
+      "the service is detached",
+      async (b: TestBusiness) =>
+        void (await prisma.tenant.update({ where: { id: b.tenant.id }, data: { detachedAt: new Date() } })),
+    ],
+  ])(
+    "Service gate blocks AI actions when %s: polite message, hang up, lead logged missed",
+    async (_, close) => {
+      const b = await makeTestBusiness(prisma, { name: "Gated Plumbing" });
+      await close(b);
+      const call = new TwilioCall(b.trackingNumber);
+      const xml = await call.missed("no-answer");
+      expect(spoken(xml)).toBe(
+        "Sorry we missed your call. Someone from Gated Plumbing will call you back as soon as possible. Goodbye.",
+      );
+      expect(xml).toContain("<Hangup/>");
+      expect(xml).not.toContain("<Gather");
+      const lead = await leadOf(call);
+      // Recovered missed calls do not go back into a generic pool: owned, with "call back now".
+      expect(lead).toMatchObject({
+        status: "missed",
+        ownerId: b.officeId,
+        nextAction: MISSED_CALL_ACTION,
+        acceptedAt: null,
+      });
+      expect(Math.abs(secondsFromNow(lead.dueAt))).toBeLessThan(30);
+      expect(await eventsOf(call)).toContain("call.ai_blocked");
+      expect((await callOf(call)).stage).toBe("ended");
+    },
+  );
 });
 
 describe(`AI intake (${engineName})`, () => {
@@ -143,7 +208,13 @@ describe(`AI intake (${engineName})`, () => {
     expect(spoken(xml)).toMatch(/sorry/i);
     expect(xml).toContain("<Hangup/>");
     const lead = await leadOf(call);
-    expect(lead).toMatchObject({ status: "not_booked", zip: "90210", inArea: false, nextAction: OUT_OF_AREA_ACTION, evidence: { zip: "it's 90210", inArea: "it's 90210" } });
+    expect(lead).toMatchObject({
+      status: "not_booked",
+      zip: "90210",
+      inArea: false,
+      nextAction: OUT_OF_AREA_ACTION,
+      evidence: { zip: "it's 90210", inArea: "it's 90210" },
+    });
     expect(lead.issueSummary).toBeNull();
   });
 
@@ -152,7 +223,13 @@ describe(`AI intake (${engineName})`, () => {
     await call.say(BOOKING_CALL[0]!);
     const xml = await call.say(BOOKING_CALL[1]!);
     expect(spoken(xml)).toMatch(/who am I speaking with/);
-    expect(await leadOf(call)).toMatchObject({ zip: "78701", inArea: true, issueSummary: "The kitchen sink is leaking under the cabinet", urgency: "high", callerName: null });
+    expect(await leadOf(call)).toMatchObject({
+      zip: "78701",
+      inArea: true,
+      issueSummary: "The kitchen sink is leaking under the cabinet",
+      urgency: "high",
+      callerName: null,
+    });
     await call.say(BOOKING_CALL[2]!);
     expect((await leadOf(call)).callerName).toBe("Maria Lopez");
   });
@@ -201,7 +278,13 @@ describe(`AI intake (${engineName})`, () => {
     const [task, ...more] = await tasksOf(call);
     expect(more).toEqual([]);
     expect(task).toMatchObject({ kind: "callback", assigneeId: biz.officeId });
-    expect(lead).toMatchObject({ status: "followup_needed", address: null, ownerId: biz.officeId, nextAction: task!.title, dueAt: task!.dueAt });
+    expect(lead).toMatchObject({
+      status: "followup_needed",
+      address: null,
+      ownerId: biz.officeId,
+      nextAction: task!.title,
+      dueAt: task!.dueAt,
+    });
   });
 
   it("no → not_booked, with a next step to close the lead", async () => {
@@ -231,7 +314,9 @@ describe(`escalation (${engineName})`, () => {
     expect(dialTimeout(xml)).toBe(String(DEFAULT_TRANSFER_TIMEOUT_SECONDS));
     expect(dialedNumber(xml)).toBe("+15125550102");
     expect(dialAction(xml)).toBe(`${BASE}/api/twilio/voice/intake?leg=transfer`);
-    expect(whisperUrl(xml)).toMatch(new RegExp(`^${BASE}/api/twilio/voice/screen\\?purpose=transfer&reason=emergency`));
+    expect(whisperUrl(xml)).toMatch(
+      new RegExp(`^${BASE}/api/twilio/voice/screen\\?purpose=transfer&reason=emergency`),
+    );
     let lead = await leadOf(call);
     // Emergency work cannot sit unowned: it goes to the emergency owner at once.
     expect(lead).toMatchObject({ urgency: "emergency", ownerId: biz.dispatchId, acceptedAt: null });
@@ -241,7 +326,11 @@ describe(`escalation (${engineName})`, () => {
     const after = await call.dialEnded("completed");
     expect(after).toContain("<Hangup/>");
     lead = await leadOf(call);
-    expect(lead).toMatchObject({ status: "followup_needed", nextAction: AFTER_TRANSFER_ACTION, ownerId: biz.dispatchId });
+    expect(lead).toMatchObject({
+      status: "followup_needed",
+      nextAction: AFTER_TRANSFER_ACTION,
+      ownerId: biz.dispatchId,
+    });
     expect(await tasksOf(call)).toEqual([]);
   });
 
@@ -260,7 +349,14 @@ describe(`escalation (${engineName})`, () => {
     const end = await call.say("606 West Lynn Street");
     expect(end).toContain("<Hangup/>");
     expect(await tasksOf(call)).toHaveLength(1);
-    expect(await leadOf(call)).toMatchObject({ status: "followup_needed", callerName: "Hannah Cole", address: "606 West Lynn Street", urgency: "emergency", nextAction: task!.title, dueAt: task!.dueAt });
+    expect(await leadOf(call)).toMatchObject({
+      status: "followup_needed",
+      callerName: "Hannah Cole",
+      address: "606 West Lynn Street",
+      urgency: "emergency",
+      nextAction: task!.title,
+      dueAt: task!.dueAt,
+    });
   });
 
   it("Emergency without an on-call phone: urgent callback task due within 5 minutes, owned", async () => {
@@ -268,20 +364,39 @@ describe(`escalation (${engineName})`, () => {
     const xml = await call.say("I smell gas in the kitchen");
     expect(xml).not.toContain("<Dial");
     expect(xml).not.toContain("<Hangup/>");
-    expect(spoken(xml)).toMatch(/leave the building.*within 5 minutes at this number\. So they know who to ask for, what's your name\?$/);
+    expect(spoken(xml)).toMatch(
+      /leave the building.*within 5 minutes at this number\. So they know who to ask for, what's your name\?$/,
+    );
     // The task exists before the name is asked: a hang-up now loses nothing.
     const [task, ...more] = await tasksOf(call);
     expect(more).toEqual([]);
     expect(task).toMatchObject({ kind: "urgent_callback", assigneeId: solo.ownerId });
     expect(secondsFromNow(task!.dueAt)).toBeGreaterThan(0);
     expect(secondsFromNow(task!.dueAt)).toBeLessThanOrEqual(5 * 60);
-    expect(await leadOf(call)).toMatchObject({ urgency: "emergency", ownerId: solo.ownerId, nextAction: task!.title, dueAt: task!.dueAt });
-    expect(spoken(await call.say("it's Victor Huang"))).toBe("And what's the address where the problem is, with the house number?");
+    expect(await leadOf(call)).toMatchObject({
+      urgency: "emergency",
+      ownerId: solo.ownerId,
+      nextAction: task!.title,
+      dueAt: task!.dueAt,
+    });
+    expect(spoken(await call.say("it's Victor Huang"))).toBe(
+      "And what's the address where the problem is, with the house number?",
+    );
     const end = await call.say("3100 Guadalupe Street");
-    expect(spoken(end)).toMatch(/^Thank you\. Someone from .* will call you back within 5 minutes at this number\. Goodbye\.$/);
+    expect(spoken(end)).toMatch(
+      /^Thank you\. Someone from .* will call you back within 5 minutes at this number\. Goodbye\.$/,
+    );
     expect(end).toContain("<Hangup/>");
     expect(await tasksOf(call)).toHaveLength(1);
-    expect(await leadOf(call)).toMatchObject({ status: "followup_needed", urgency: "emergency", callerName: "Victor Huang", address: "3100 Guadalupe Street", ownerId: solo.ownerId, nextAction: task!.title, dueAt: task!.dueAt });
+    expect(await leadOf(call)).toMatchObject({
+      status: "followup_needed",
+      urgency: "emergency",
+      callerName: "Victor Huang",
+      address: "3100 Guadalupe Street",
+      ownerId: solo.ownerId,
+      nextAction: task!.title,
+      dueAt: task!.dueAt,
+    });
   });
 
   it("keeps the urgent callback when the caller hangs up right after an emergency with nobody on call", async () => {
@@ -290,7 +405,12 @@ describe(`escalation (${engineName})`, () => {
     const [task] = await tasksOf(call);
     await call.ended();
     expect(await tasksOf(call)).toEqual([task]);
-    expect(await leadOf(call)).toMatchObject({ status: "followup_needed", urgency: "emergency", nextAction: task!.title, dueAt: task!.dueAt });
+    expect(await leadOf(call)).toMatchObject({
+      status: "followup_needed",
+      urgency: "emergency",
+      nextAction: task!.title,
+      dueAt: task!.dueAt,
+    });
   });
 
   it("Caller request for human triggers warm transfer if available", async () => {
@@ -350,17 +470,35 @@ describe(`the lead record (${engineName})`, () => {
   it("stores evidence per field: the caller's own words, and no field without evidence", async () => {
     const lead = await leadOf(call);
     const evidence = lead.evidence as Record<string, string>;
-    const fields = { zip: lead.zip, inArea: lead.inArea, issueSummary: lead.issueSummary, urgency: lead.urgency, callerName: lead.callerName, address: lead.address, appointmentAt: lead.appointmentAt };
-    const callerWords = (await prisma.callTurn.findMany({ where: { call: { callSid: call.callSid }, speaker: "caller" } })).map((t) => t.text);
+    const fields = {
+      zip: lead.zip,
+      inArea: lead.inArea,
+      issueSummary: lead.issueSummary,
+      urgency: lead.urgency,
+      callerName: lead.callerName,
+      address: lead.address,
+      appointmentAt: lead.appointmentAt,
+    };
+    const callerWords = (
+      await prisma.callTurn.findMany({ where: { call: { callSid: call.callSid }, speaker: "caller" } })
+    ).map((t) => t.text);
     for (const [field, value] of Object.entries(fields)) {
       expect(value, field).not.toBeNull();
       expect(callerWords, field).toContain(evidence[field]);
     }
-    expect(evidence).toMatchObject({ zip: BOOKING_CALL[0], callerName: BOOKING_CALL[2], address: BOOKING_CALL[4], appointmentAt: BOOKING_CALL[5] });
+    expect(evidence).toMatchObject({
+      zip: BOOKING_CALL[0],
+      callerName: BOOKING_CALL[2],
+      address: BOOKING_CALL[4],
+      appointmentAt: BOOKING_CALL[5],
+    });
   });
 
   it("stores every transcript turn once per (call, seq), and a transcript excerpt on the lead", async () => {
-    const turns = await prisma.callTurn.findMany({ where: { call: { callSid: call.callSid } }, orderBy: { seq: "asc" } });
+    const turns = await prisma.callTurn.findMany({
+      where: { call: { callSid: call.callSid } },
+      orderBy: { seq: "asc" },
+    });
     expect(turns.map((t) => t.seq)).toEqual(turns.map((_, i) => i));
     expect(turns.filter((t) => t.speaker === "caller").map((t) => t.text)).toEqual(BOOKING_CALL);
     expect(turns[0]!.speaker).toBe("agent");
@@ -432,14 +570,22 @@ describe(`the call's lead is written like every other lead (${engineName})`, () 
   });
 
   it("Emergency work cannot sit unowned: with nobody to route it to, the lead says so on its timeline and the caller is still helped", async () => {
-    const nobody = await makeTestBusiness(prisma, { name: "Nobody Home Plumbing", setup: { onCallPhone: null }, routing: false });
+    const nobody = await makeTestBusiness(prisma, {
+      name: "Nobody Home Plumbing",
+      setup: { onCallPhone: null },
+      routing: false,
+    });
     await prisma.membership.deleteMany({ where: { tenantId: nobody.tenant.id } });
     const call = await atIntake(nobody);
     const xml = await call.say("I smell gas in the kitchen");
     expect(spoken(xml)).toMatch(/leave the building/);
     const lead = await leadOf(call);
     expect(lead).toMatchObject({ urgency: "emergency", ownerId: null });
-    const flagged = await prisma.leadEvent.findMany({ where: { leadId: lead.id, type: "lead.rule_flagged" } });
-    expect(flagged.map((e) => (e.data as { message: string }).message)).toEqual(["Emergency work cannot sit unowned: pick the person who takes it."]);
+    const flagged = await prisma.leadEvent.findMany({
+      where: { leadId: lead.id, type: "lead.rule_flagged" },
+    });
+    expect(flagged.map((e) => (e.data as { message: string }).message)).toEqual([
+      "Emergency work cannot sit unowned: pick the person who takes it.",
+    ]);
   });
 });

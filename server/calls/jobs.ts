@@ -12,7 +12,11 @@ export const CALL_JOBS: JobDefinition<never>[] = [];
 /** How often each web process looks at its spool folder. */
 export const SPOOL_RECOVERY_INTERVAL_MS = 60_000;
 
-type SpoolState = { pending: boolean; running?: Promise<RecoveryResult | null>; timer?: ReturnType<typeof setInterval> };
+type SpoolState = {
+  pending: boolean;
+  running?: Promise<RecoveryResult | null>;
+  timer?: ReturnType<typeof setInterval>;
+};
 const g = globalThis as unknown as { __leadrescueSpool?: SpoolState };
 const state = (): SpoolState => (g.__leadrescueSpool ??= { pending: false });
 
@@ -22,7 +26,10 @@ export function markSpoolPending(): void {
 }
 
 /** Recovers this process's spool once (joins a run already under way). Never throws. */
-export function drainSpool(sys: SystemDb | (() => Promise<SystemDb>), dir = spoolDir()): Promise<RecoveryResult | null> {
+export function drainSpool(
+  sys: SystemDb | (() => Promise<SystemDb>),
+  dir = spoolDir(),
+): Promise<RecoveryResult | null> {
   const s = state();
   if (s.running) return s.running;
   s.pending = false;
@@ -32,7 +39,9 @@ export function drainSpool(sys: SystemDb | (() => Promise<SystemDb>), dir = spoo
       const result = await recoverSpooledCalls(handle, dir);
       if (result.left > 0) s.pending = true;
       if (result.recovered || result.failed || result.left) {
-        console.log(`Spool recovery: ${result.recovered} recovered, ${result.skipped} skipped, ${result.failed} moved to failed/, ${result.left} waiting for the database`);
+        console.log(
+          `Spool recovery: ${result.recovered} recovered, ${result.skipped} skipped, ${result.failed} moved to failed/, ${result.left} waiting for the database`,
+        );
       }
       return result;
     } catch (err) {
@@ -52,7 +61,11 @@ export function drainSpoolIfPending(sys: SystemDb): void {
 }
 
 /** Starts the per-process recovery timer: once now, then every interval. Idempotent. */
-export function startSpoolRecovery(getSys: () => Promise<SystemDb>, intervalMs = SPOOL_RECOVERY_INTERVAL_MS, dir?: string): void {
+export function startSpoolRecovery(
+  getSys: () => Promise<SystemDb>,
+  intervalMs = SPOOL_RECOVERY_INTERVAL_MS,
+  dir?: string,
+): void {
   const s = state();
   if (s.timer) return;
   const tick = () => void drainSpool(getSys, dir ?? spoolDir());

@@ -11,7 +11,8 @@ export const MISSED_CALL_ACTION = "Call back: missed call";
 export const AI_IN_PROGRESS_ACTION = "AI intake in progress: call back if the call drops";
 /** The next action (and task title) of a call cut off while our system was down (server/calls/spool.ts). */
 export const RECOVERY_TASK_TITLE = "Call back now: this call was cut off while our system was down";
-export const TRANSFER_IN_PROGRESS_ACTION = "Warm transfer to on-call in progress: call back at once if nobody takes it";
+export const TRANSFER_IN_PROGRESS_ACTION =
+  "Warm transfer to on-call in progress: call back at once if nobody takes it";
 export const PLUMBER_ANSWERED_ACTION = "Log the outcome of the plumber's call";
 export const CONFIRM_APPOINTMENT_ACTION = "Confirm the appointment";
 export const AFTER_TRANSFER_ACTION = "Update the lead after the on-call transfer";
@@ -22,7 +23,10 @@ const minutes = (now: Date, n: number) => new Date(now.getTime() + n * 60_000);
 const HOUR = 60;
 const DAY = 24 * 60;
 
-export function nextStepFor(status: LeadStatus, opts: { now: Date; reason?: EndReason | null; appointmentAt?: Date | null }): NextStep {
+export function nextStepFor(
+  status: LeadStatus,
+  opts: { now: Date; reason?: EndReason | null; appointmentAt?: Date | null },
+): NextStep {
   const { now, reason } = opts;
   switch (status) {
     case "missed":
@@ -41,7 +45,10 @@ export function nextStepFor(status: LeadStatus, opts: { now: Date; reason?: EndR
       // Reached only without a task (the on-call person took the transfer); tasks bring their own.
       return { nextAction: AFTER_TRANSFER_ACTION, dueAt: minutes(now, HOUR) };
     case "not_booked":
-      return { nextAction: reason === "out_of_area" ? OUT_OF_AREA_ACTION : DECLINED_ACTION, dueAt: minutes(now, DAY) };
+      return {
+        nextAction: reason === "out_of_area" ? OUT_OF_AREA_ACTION : DECLINED_ACTION,
+        dueAt: minutes(now, DAY),
+      };
     case "closed":
       return { nextAction: "Nothing left to do: the lead is closed", dueAt: now };
   }

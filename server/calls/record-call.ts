@@ -13,7 +13,14 @@ import { nextStepFor } from "./next-step";
  */
 export const CALL_TRANSACTION = { maxWait: 8_000 } as const;
 
-export type IncomingCall = { tenantId: string; callSid: string; from: string; to: string; isTest: boolean; promptProfile: PromptProfile };
+export type IncomingCall = {
+  tenantId: string;
+  callSid: string;
+  from: string;
+  to: string;
+  isTest: boolean;
+  promptProfile: PromptProfile;
+};
 
 /**
  * Creates the call and its lead (status `missed` until someone answers) in one transaction;
@@ -24,12 +31,24 @@ export type IncomingCall = { tenantId: string; callSid: string; from: string; to
  * `answer` stores the first webhook's TwiML with the call, so a duplicate delivery replays it.
  * A first delivery costs one insert per row (RETURNING); a duplicate reads the rows instead.
  */
-export async function recordIncomingCall(db: TenantDb, c: IncomingCall, now = new Date(), answer?: { key: string; twiml: string }) {
+export async function recordIncomingCall(
+  db: TenantDb,
+  c: IncomingCall,
+  now = new Date(),
+  answer?: { key: string; twiml: string },
+) {
   const written = await db.$transaction(async (tx) => {
     const { lead, webhookIds } = await insertLead(
       tx,
       { tenantId: c.tenantId, actorId: null, now },
-      { callerPhone: c.from, status: "missed", source: "phone", sourceRef: c.callSid, isTest: c.isTest, ...nextStepFor("missed", { now }) },
+      {
+        callerPhone: c.from,
+        status: "missed",
+        source: "phone",
+        sourceRef: c.callSid,
+        isTest: c.isTest,
+        ...nextStepFor("missed", { now }),
+      },
       // The timeline starts with the call itself (call.received, below), not a lead.created line.
       { once: true, events: [] },
     );
@@ -50,7 +69,16 @@ export async function recordIncomingCall(db: TenantDb, c: IncomingCall, now = ne
       skipDuplicates: true,
     });
     const call = newCall ?? (await tx.call.findUniqueOrThrow({ where: { callSid: c.callSid } }));
-    if (newCall) await tx.leadEvent.create({ data: { tenantId: c.tenantId, leadId: lead.id, type: "call.received", data: { from: c.from, to: c.to, callSid: c.callSid }, createdAt: now } });
+    if (newCall)
+      await tx.leadEvent.create({
+        data: {
+          tenantId: c.tenantId,
+          leadId: lead.id,
+          type: "call.received",
+          data: { from: c.from, to: c.to, callSid: c.callSid },
+          createdAt: now,
+        },
+      });
     return { call, lead, firstDelivery: !!newCall, webhookIds };
   }, CALL_TRANSACTION);
   await enqueueWebhookDeliveries(written.webhookIds); // integrations: lead.created, recorded with the lead

@@ -8,7 +8,14 @@ import { systemDb } from "@/server/db/system";
 import { env } from "@/server/env";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
-import { FAILED_DIR, FAILED_RETENTION_DAYS, pruneSpool, recoverSpooledCalls, SMS_PATHS, spoolWebhook } from "./spool";
+import {
+  FAILED_DIR,
+  FAILED_RETENTION_DAYS,
+  pruneSpool,
+  recoverSpooledCalls,
+  SMS_PATHS,
+  spoolWebhook,
+} from "./spool";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let biz: TestBusiness;
@@ -29,10 +36,26 @@ describe(`spool retention (${engineName})`, () => {
   it("deletes a spooled text once it is recovered, leaving no copy of the caller's words", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "lr-spool-"));
     await spoolWebhook(
-      { path: SMS_PATHS.inbound, form: { AccountSid: env.TWILIO_ACCOUNT_SID, MessageSid: `SM${"5".repeat(32)}`, From: "+17375550199", To: biz.trackingNumber, Body: "my basement is flooding", NumMedia: "0" }, receivedAt: new Date().toISOString(), error: "connection refused" },
+      {
+        path: SMS_PATHS.inbound,
+        form: {
+          AccountSid: env.TWILIO_ACCOUNT_SID,
+          MessageSid: `SM${"5".repeat(32)}`,
+          From: "+17375550199",
+          To: biz.trackingNumber,
+          Body: "my basement is flooding",
+          NumMedia: "0",
+        },
+        receivedAt: new Date().toISOString(),
+        error: "connection refused",
+      },
       dir,
     );
-    expect(await recoverSpooledCalls(systemDb(db.prisma), dir)).toMatchObject({ recovered: 1, failed: 0, left: 0 });
+    expect(await recoverSpooledCalls(systemDb(db.prisma), dir)).toMatchObject({
+      recovered: 1,
+      failed: 0,
+      left: 0,
+    });
     expect(await db.prisma.message.count({ where: { fromNumber: "+17375550199" } })).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
   });

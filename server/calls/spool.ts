@@ -28,7 +28,13 @@ import { RECOVERY_TASK_TITLE } from "./next-step";
 
 export const SMS_PATHS = { inbound: "/api/twilio/sms", status: "/api/twilio/sms/status" } as const;
 
-export type SpooledWebhook = { path: string; query?: string; form: TwilioForm; receivedAt: string; error: string };
+export type SpooledWebhook = {
+  path: string;
+  query?: string;
+  form: TwilioForm;
+  receivedAt: string;
+  error: string;
+};
 
 /** A claimed file whose worker died is retried after this long. */
 const STALE_CLAIM_MS = 10 * 60_000;
@@ -37,7 +43,9 @@ const CUT_OFF_STATUSES: readonly string[] = ["missed", "answered_by_ai", "follow
 export { RECOVERY_TASK_TITLE };
 
 export function spoolDir(): string {
-  return path.resolve(process.env.SPOOL_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "spool"));
+  return path.resolve(
+    process.env.SPOOL_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "spool"),
+  );
 }
 
 /** The webhook's own id (CallSid, or MessageSid for texts), safe for logs and file names. */
@@ -47,7 +55,10 @@ export function webhookSid(form: TwilioForm): string {
 
 export async function spoolWebhook(entry: SpooledWebhook, dir = spoolDir()): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${Date.now()}-${webhookSid(entry.form)}-${Math.random().toString(36).slice(2, 8)}.json`);
+  const file = path.join(
+    dir,
+    `${Date.now()}-${webhookSid(entry.form)}-${Math.random().toString(36).slice(2, 8)}.json`,
+  );
   await writeFile(file, JSON.stringify(entry));
   return file;
 }
@@ -99,11 +110,20 @@ async function databaseAnswers(sys: SystemDb): Promise<boolean> {
 }
 
 /** Moves a file the database refused to `failed/`, with its error beside it. */
-async function moveToFailed(dir: string, claimed: string, name: string, error: string, salvage: string): Promise<void> {
+async function moveToFailed(
+  dir: string,
+  claimed: string,
+  name: string,
+  error: string,
+  salvage: string,
+): Promise<void> {
   const failed = path.join(dir, FAILED_DIR);
   await mkdir(failed, { recursive: true });
   await rename(claimed, path.join(failed, name));
-  await writeFile(path.join(failed, `${name}.error.txt`), `${new Date().toISOString()}\n${error}\nSalvaged: ${salvage}\n`);
+  await writeFile(
+    path.join(failed, `${name}.error.txt`),
+    `${new Date().toISOString()}\n${error}\nSalvaged: ${salvage}\n`,
+  );
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2000);
@@ -113,7 +133,10 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
  * errors quote the values they were given, and those are callers' numbers and words.
  */
 export function logLine(err: unknown): string {
-  const lines = (err instanceof Error ? err.message : String(err)).split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = (err instanceof Error ? err.message : String(err))
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.at(-1) ?? "unknown error").slice(0, 200);
 }
 
@@ -122,7 +145,11 @@ export function logLine(err: unknown): string {
  * the run (files stay for the next one); a file the database refuses goes to `failed/` and the
  * run goes on. Safe to run repeatedly and concurrently.
  */
-export async function recoverSpooledCalls(sys: SystemDb, dir = spoolDir(), now = new Date()): Promise<RecoveryResult> {
+export async function recoverSpooledCalls(
+  sys: SystemDb,
+  dir = spoolDir(),
+  now = new Date(),
+): Promise<RecoveryResult> {
   const result: RecoveryResult = { recovered: 0, skipped: 0, failed: 0, left: 0 };
   const names = await pendingFiles(dir, now.getTime());
   for (const [index, name] of names.entries()) {
@@ -132,9 +159,16 @@ export async function recoverSpooledCalls(sys: SystemDb, dir = spoolDir(), now =
     let entry: SpooledWebhook | null = null;
     try {
       entry = JSON.parse(await readFile(claimed, "utf8")) as SpooledWebhook;
-      if (!entry || typeof entry !== "object" || typeof entry.form !== "object" || entry.form === null) throw new Error("not a spooled webhook");
+      if (!entry || typeof entry !== "object" || typeof entry.form !== "object" || entry.form === null)
+        throw new Error("not a spooled webhook");
     } catch (err) {
-      await moveToFailed(dir, claimed, name, `Unreadable spool file: ${message(err)}`, "nothing (the file cannot be read)").catch(() => undefined);
+      await moveToFailed(
+        dir,
+        claimed,
+        name,
+        `Unreadable spool file: ${message(err)}`,
+        "nothing (the file cannot be read)",
+      ).catch(() => undefined);
       result.failed += 1;
       continue;
     }
@@ -152,12 +186,19 @@ export async function recoverSpooledCalls(sys: SystemDb, dir = spoolDir(), now =
         break;
       }
       const salvage = await salvageOne(sys, entry, now).then(
-        (outcome) => (outcome === "recovered" ? "a lead from the caller number, called number and time" : "nothing (no business has the called number, or nothing to salvage)"),
+        (outcome) =>
+          outcome === "recovered"
+            ? "a lead from the caller number, called number and time"
+            : "nothing (no business has the called number, or nothing to salvage)",
         (e: unknown) => `nothing: ${message(e)}`,
       );
-      await moveToFailed(dir, claimed, name, message(err), salvage).catch((e: unknown) => console.error(`Could not move ${name} to ${FAILED_DIR}/: ${logLine(e)}`));
+      await moveToFailed(dir, claimed, name, message(err), salvage).catch((e: unknown) =>
+        console.error(`Could not move ${name} to ${FAILED_DIR}/: ${logLine(e)}`),
+      );
       result.failed += 1;
-      console.error(`Spooled webhook ${name} (${webhookSid(entry.form)}) was refused by the database and moved to ${FAILED_DIR}/; salvaged ${salvage.startsWith("nothing:") ? "nothing" : salvage}.`);
+      console.error(
+        `Spooled webhook ${name} (${webhookSid(entry.form)}) was refused by the database and moved to ${FAILED_DIR}/; salvaged ${salvage.startsWith("nothing:") ? "nothing" : salvage}.`,
+      );
     }
   }
   await pruneSpool(dir, now).catch((e: unknown) => console.error(`Spool clean-up failed: ${logLine(e)}`));
@@ -170,10 +211,30 @@ async function salvageOne(sys: SystemDb, entry: SpooledWebhook, now: Date): Prom
   const sid = (s: string | undefined) => s?.replace(/[^\w-]/g, "").slice(0, 64) || undefined;
   const phone = (s: string | undefined) => s?.replace(/[^\w+]/g, "").slice(0, 20) || undefined;
   if (entry.path === SMS_PATHS.inbound) {
-    return recoverOne(sys, { ...entry, form: pick({ MessageSid: sid(form.MessageSid), From: phone(form.From), To: phone(form.To), Body: form.Body?.slice(0, 1600) }) }, now);
+    return recoverOne(
+      sys,
+      {
+        ...entry,
+        form: pick({
+          MessageSid: sid(form.MessageSid),
+          From: phone(form.From),
+          To: phone(form.To),
+          Body: form.Body?.slice(0, 1600),
+        }),
+      },
+      now,
+    );
   }
   if (entry.path === VOICE_PATHS.screen || entry.path === SMS_PATHS.status) return "skipped";
-  return recoverOne(sys, { ...entry, path: VOICE_PATHS.voice, form: pick({ CallSid: sid(form.CallSid), From: phone(form.From), To: phone(form.To) }) }, now);
+  return recoverOne(
+    sys,
+    {
+      ...entry,
+      path: VOICE_PATHS.voice,
+      form: pick({ CallSid: sid(form.CallSid), From: phone(form.From), To: phone(form.To) }),
+    },
+    now,
+  );
 }
 
 function receivedAt(entry: SpooledWebhook, fallback: Date): Date {
@@ -194,20 +255,33 @@ async function recoverOne(sys: SystemDb, entry: SpooledWebhook, now: Date): Prom
   }
   if (entry.path === SMS_PATHS.status) {
     if (!entry.form.MessageSid) return "skipped";
-    return (await applyStatusCallback(sys, entry.form, { now, waitMs: 0 })) === "updated" ? "recovered" : "skipped";
+    return (await applyStatusCallback(sys, entry.form, { now, waitMs: 0 })) === "updated"
+      ? "recovered"
+      : "skipped";
   }
   const { CallSid, From, To } = entry.form;
   // The whisper leg belongs to the plumber's phone; the caller's own webhooks carry the call.
   if (entry.path === VOICE_PATHS.screen || !CallSid || !From || !To) return "skipped";
   const tenant = await findTenantByCalledNumber(sys, To);
   if (!tenant) {
-    await writeAudit(accountAuditLog(sys), { action: "call.unknown_number", target: To, data: { from: From, callSid: CallSid, spooled: entry.receivedAt } });
+    await writeAudit(accountAuditLog(sys), {
+      action: "call.unknown_number",
+      target: To,
+      data: { from: From, callSid: CallSid, spooled: entry.receivedAt },
+    });
     return "skipped";
   }
   const db = forTenant(sys, tenant.id);
   const { call, lead } = await recordIncomingCall(
     db,
-    { tenantId: tenant.id, callSid: CallSid, from: From, to: To, isTest: entry.form.LeadRescueTest === "1", promptProfile: tenant.promptProfile },
+    {
+      tenantId: tenant.id,
+      callSid: CallSid,
+      from: From,
+      to: To,
+      isTest: entry.form.LeadRescueTest === "1",
+      promptProfile: tenant.promptProfile,
+    },
     now,
   );
   // A missed status callback: close the call as the status webhook would have.
@@ -225,16 +299,44 @@ async function recoverOne(sys: SystemDb, entry: SpooledWebhook, now: Date): Prom
   // change through the leads writer (ownership rules, temperature, timeline).
   return db.$transaction(async (tx) => {
     const current = await tx.lead.findFirstOrThrow({ where: { id: lead.id } });
-    const ownerId = current.acceptedAt ? current.ownerId : ((await routingTarget(tx, routingKindFor(current))) ?? current.ownerId);
+    const ownerId = current.acceptedAt
+      ? current.ownerId
+      : ((await routingTarget(tx, routingKindFor(current))) ?? current.ownerId);
     const task = await tx.task.createMany({
-      data: [{ id: recoveryTaskId(call.id), tenantId: tenant.id, leadId: lead.id, kind: "urgent_callback", title: RECOVERY_TASK_TITLE, dueAt: now, assigneeId: ownerId }],
+      data: [
+        {
+          id: recoveryTaskId(call.id),
+          tenantId: tenant.id,
+          leadId: lead.id,
+          kind: "urgent_callback",
+          title: RECOVERY_TASK_TITLE,
+          dueAt: now,
+          assigneeId: ownerId,
+        },
+      ],
       skipDuplicates: true,
     });
     if (task.count === 0) return "skipped";
-    await writeLeadChange(tx, { tenantId: tenant.id, actorId: null, now, onRefusal: "flag", webhooks: false }, current, {
-      patch: { status, ownerId, nextAction: RECOVERY_TASK_TITLE, dueAt: now },
-      events: [{ type: "call.recovered", data: { webhook: entry.path, receivedAt: entry.receivedAt, error: entry.error, callSid: CallSid, status } }],
-    });
+    await writeLeadChange(
+      tx,
+      { tenantId: tenant.id, actorId: null, now, onRefusal: "flag", webhooks: false },
+      current,
+      {
+        patch: { status, ownerId, nextAction: RECOVERY_TASK_TITLE, dueAt: now },
+        events: [
+          {
+            type: "call.recovered",
+            data: {
+              webhook: entry.path,
+              receivedAt: entry.receivedAt,
+              error: entry.error,
+              callSid: CallSid,
+              status,
+            },
+          },
+        ],
+      },
+    );
     await tx.call.updateMany({ where: { id: call.id, stage: { not: "ended" } }, data: { stage: "ended" } });
     return "recovered";
   }, CALL_TRANSACTION);
@@ -252,7 +354,11 @@ export const FAILED_RETENTION_DAYS = 30;
  */
 export async function pruneSpool(dir: string, now: Date): Promise<{ deleted: number }> {
   let deleted = 0;
-  const remove = (file: string) => unlink(file).then(() => void (deleted += 1), () => undefined);
+  const remove = (file: string) =>
+    unlink(file).then(
+      () => void (deleted += 1),
+      () => undefined,
+    );
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (name.endsWith(".done")) await remove(path.join(dir, name));
   }

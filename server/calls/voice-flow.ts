@@ -10,7 +10,12 @@ import { writeAudit } from "@/server/audit/write-audit";
 import { serviceGate } from "@/server/billing/service-gate";
 import { enqueueUsageForCall } from "@/server/billing/jobs";
 import type { IntakeEngine } from "@/server/intake/engine";
-import { writeLeadChange, type LeadChange, type LeadEventInput, type LeadPatch } from "@/server/leads/apply-lead-change";
+import {
+  writeLeadChange,
+  type LeadChange,
+  type LeadEventInput,
+  type LeadPatch,
+} from "@/server/leads/apply-lead-change";
 import { routingKindFor, routingTarget } from "@/server/leads/routing";
 import {
   closeOnHangup,
@@ -24,7 +29,15 @@ import {
   type EndAction,
 } from "@/server/voice/state-machine";
 import { takeIntakeTurn, intakeInputFromForm, type IntakeInput } from "@/server/voice/take-turn";
-import { isScreenResult, isTransferResult, parseScreenBrief, politeHangupTwiml, ringFirstTwiml, screenResultTwiml, screenTwiml } from "@/server/voice/twiml";
+import {
+  isScreenResult,
+  isTransferResult,
+  parseScreenBrief,
+  politeHangupTwiml,
+  ringFirstTwiml,
+  screenResultTwiml,
+  screenTwiml,
+} from "@/server/voice/twiml";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
 import { nextStepFor, RECOVERY_TASK_TITLE, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
@@ -48,7 +61,13 @@ import { enqueueAfterCallCheck } from "@/server/qa/after-call-jobs";
 import { speechHintsFor } from "./speech-hints-cache";
 
 /** `deadline`: when the webhook's answer must be out (epoch ms); a step that would commit later rolls back. */
-export type VoiceCtx = { sys: SystemDb; baseUrl: string; engine: Pick<IntakeEngine, "extract">; now?: () => Date; deadline?: number };
+export type VoiceCtx = {
+  sys: SystemDb;
+  baseUrl: string;
+  engine: Pick<IntakeEngine, "extract">;
+  now?: () => Date;
+  deadline?: number;
+};
 
 /**
  * The webhook has already answered the caller's apology (the database stalled past the deadline):
@@ -76,8 +95,10 @@ const nowOf = (ctx: VoiceCtx) => (ctx.now ? ctx.now() : new Date());
 
 export const MESSAGES = {
   unknownNumber: "Sorry, the number you called is not set up to take calls right now. Goodbye.",
-  gateClosed: (business: string) => `Sorry we missed your call. Someone from ${business} will call you back as soon as possible. Goodbye.`,
-  trouble: "Sorry, we are having trouble on our end. Someone will call you back as soon as possible. Goodbye.",
+  gateClosed: (business: string) =>
+    `Sorry we missed your call. Someone from ${business} will call you back as soon as possible. Goodbye.`,
+  trouble:
+    "Sorry, we are having trouble on our end. Someone will call you back as soon as possible. Goodbye.",
   answered: "",
 } as const;
 
@@ -88,7 +109,13 @@ type StepProgress = Pick<Call, "stage" | "turn">;
  * whether the call still looks as the step's claim left it; once it does not, the call has moved
  * past the step (Twilio already acted on its answer) and a late copy gets null at once.
  */
-async function replayOf(sys: SystemDb, callSid: string, key: string, running: (call: StepProgress) => boolean, timeoutMs = 8000): Promise<string | null> {
+async function replayOf(
+  sys: SystemDb,
+  callSid: string,
+  key: string,
+  running: (call: StepProgress) => boolean,
+  timeoutMs = 8000,
+): Promise<string | null> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const call = await callProgressBySid(sys, callSid);
@@ -100,7 +127,8 @@ async function replayOf(sys: SystemDb, callSid: string, key: string, running: (c
 }
 
 /** The step's TwiML (for replays) and the call's other changes, as one write of the call row. */
-type CallWrite = { key: string; twiml: string; data?: Prisma.CallUpdateInput } | { data: Prisma.CallUpdateInput };
+type CallWrite =
+  { key: string; twiml: string; data?: Prisma.CallUpdateInput } | { data: Prisma.CallUpdateInput };
 
 /** What a webhook changes on the call's lead: a patch and its timeline events, in order. */
 type CallLeadChange = { patch: LeadPatch; events: LeadEventInput[] };
@@ -129,8 +157,21 @@ async function writeCallStep(
       beforeDeadline(deadline);
       await db.$transaction(async (tx) => {
         const lead = call.leadId ? await tx.lead.findFirst({ where: { id: call.leadId } }) : null;
-        if (lead) await writeLeadChange(tx, { tenantId: call.tenantId, actorId: null, now, onRefusal: "flag", webhooks: false }, lead, await build(tx, lead));
-        if (write) await tx.call.update({ where: { callSid: call.callSid }, data: { ...write.data, ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}) } });
+        if (lead)
+          await writeLeadChange(
+            tx,
+            { tenantId: call.tenantId, actorId: null, now, onRefusal: "flag", webhooks: false },
+            lead,
+            await build(tx, lead),
+          );
+        if (write)
+          await tx.call.update({
+            where: { callSid: call.callSid },
+            data: {
+              ...write.data,
+              ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}),
+            },
+          });
         // Last thing before COMMIT: a step the caller can no longer hear rolls back.
         beforeDeadline(deadline);
       }, stepTransaction(deadline));
@@ -142,34 +183,56 @@ async function writeCallStep(
 }
 
 /** A status change with the next step it implies: every lead has a next action and a due time. */
-const statusChange = (status: LeadStatus, now: Date, events: LeadEventInput[]): CallLeadChange => ({ patch: { status, ...nextStepFor(status, { now }) }, events });
+const statusChange = (status: LeadStatus, now: Date, events: LeadEventInput[]): CallLeadChange => ({
+  patch: { status, ...nextStepFor(status, { now }) },
+  events,
+});
 
 /** The ring-first result is being handled (claimed: "dialed", until its TwiML is stored with the next stage). */
 const dialing = (call: StepProgress) => call.stage === "dialed";
 
 // ── POST /api/twilio/voice ──────────────────────────────────────────────────────────────────
 
-export async function onIncomingCall(ctx: VoiceCtx, form: TwilioForm, opts: { isTest: boolean }): Promise<string> {
+export async function onIncomingCall(
+  ctx: VoiceCtx,
+  form: TwilioForm,
+  opts: { isTest: boolean },
+): Promise<string> {
   const { sys } = ctx;
   // A redelivery answers from the call row, without queueing a transaction behind the first one.
   const seen = await callProgressBySid(sys, form.CallSid!);
   if (seen?.lastTwimlKey === "voice" && seen.lastTwiml) return seen.lastTwiml;
-  if (seen && seen.stage !== "ringing") return (await replayOf(sys, form.CallSid!, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (seen && seen.stage !== "ringing")
+    return (await replayOf(sys, form.CallSid!, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   const tenant = await findTenantByCalledNumber(sys, form.To!);
   if (!tenant) {
-    await writeAudit(accountAuditLog(sys), { action: "call.unknown_number", target: form.To, data: { from: form.From, callSid: form.CallSid } });
+    await writeAudit(accountAuditLog(sys), {
+      action: "call.unknown_number",
+      target: form.To,
+      data: { from: form.From, callSid: form.CallSid },
+    });
     return politeHangupTwiml(MESSAGES.unknownNumber);
   }
   // Ring first; the TwiML is stored with the call as it is created, so duplicates replay it.
-  const ring = tenant.plumberPhone ? ringFirstTwiml({ plumberPhone: tenant.plumberPhone, baseUrl: ctx.baseUrl }) : null;
+  const ring = tenant.plumberPhone
+    ? ringFirstTwiml({ plumberPhone: tenant.plumberPhone, baseUrl: ctx.baseUrl })
+    : null;
   const { call } = await recordIncomingCall(
     forTenant(sys, tenant.id),
-    { tenantId: tenant.id, callSid: form.CallSid!, from: form.From!, to: form.To!, isTest: opts.isTest, promptProfile: tenant.promptProfile },
+    {
+      tenantId: tenant.id,
+      callSid: form.CallSid!,
+      from: form.From!,
+      to: form.To!,
+      isTest: opts.isTest,
+      promptProfile: tenant.promptProfile,
+    },
     nowOf(ctx),
     ring ? { key: "voice", twiml: ring } : undefined,
   );
   if (call.lastTwimlKey === "voice" && call.lastTwiml) return call.lastTwiml;
-  if (call.stage !== "ringing") return (await replayOf(sys, call.callSid, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
+  if (call.stage !== "ringing")
+    return (await replayOf(sys, call.callSid, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   // Nobody to ring first: treat as missed straight away.
   return onDialResult(ctx, { ...form, DialCallStatus: "no-answer" }, "voice");
 }
@@ -206,20 +269,52 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
 
   if (plumberAnswered(dialStatus, !!call.plumberAcceptedAt)) {
     const twiml = politeHangupTwiml(MESSAGES.answered);
-    await writeCallStep(db, call, now, async () => statusChange("answered_by_plumber", now, [{ type: "call.answered_by_plumber", data: { dialStatus } }]), { key, twiml, data: { stage: "ended" } }, ctx.deadline);
+    await writeCallStep(
+      db,
+      call,
+      now,
+      async () =>
+        statusChange("answered_by_plumber", now, [
+          { type: "call.answered_by_plumber", data: { dialStatus } },
+        ]),
+      { key, twiml, data: { stage: "ended" } },
+      ctx.deadline,
+    );
     return twiml;
   }
 
-  const missed: LeadEventInput = { type: "call.missed", data: { dialStatus, screened: !!call.plumberAcceptedAt } };
+  const missed: LeadEventInput = {
+    type: "call.missed",
+    data: { dialStatus, screened: !!call.plumberAcceptedAt },
+  };
   const gate = await serviceGate(db, call.tenantId);
   if (!gate.open) {
     // The AI path hard-stops; the lead stays `missed` with "call back now".
     const twiml = politeHangupTwiml(MESSAGES.gateClosed(call.tenant.name));
-    await writeCallStep(db, call, now, async () => statusChange("missed", now, [missed, { type: "call.ai_blocked", data: { reasons: gate.reasons } }]), { key, twiml, data: { stage: "ended" } }, ctx.deadline);
+    await writeCallStep(
+      db,
+      call,
+      now,
+      async () =>
+        statusChange("missed", now, [missed, { type: "call.ai_blocked", data: { reasons: gate.reasons } }]),
+      { key, twiml, data: { stage: "ended" } },
+      ctx.deadline,
+    );
     return twiml;
   }
-  const answered = statusChange("answered_by_ai", now, [missed, { type: "call.ai_answered", data: { promptProfile: call.promptProfile } }]);
-  return runTurn(ctx, db, { ...call, stage: "intake" }, newCallState(call.promptProfile), { kind: "start" }, key, answered);
+  const answered = statusChange("answered_by_ai", now, [
+    missed,
+    { type: "call.ai_answered", data: { promptProfile: call.promptProfile } },
+  ]);
+  return runTurn(
+    ctx,
+    db,
+    { ...call, stage: "intake" },
+    newCallState(call.promptProfile),
+    { kind: "start" },
+    key,
+    answered,
+  );
 }
 
 // ── POST /api/twilio/voice/intake ───────────────────────────────────────────────────────────
@@ -235,9 +330,21 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
   if (isTransferResult(query)) {
     const key = "transfer-result";
     const call = await claimTransferResult(sys, callSid);
-    if (!call) return (await replayOf(sys, callSid, key, (c) => c.stage === "transfer-result")) ?? politeHangupTwiml(MESSAGES.trouble);
-    const answered = ["completed", "answered"].includes(form.DialCallStatus ?? "") && !!call.transferAcceptedAt;
-    return runTurn(ctx, forTenant(sys, call.tenantId), call, parseCallState(call.state, call.promptProfile), { kind: "transfer_result", answered }, key);
+    if (!call)
+      return (
+        (await replayOf(sys, callSid, key, (c) => c.stage === "transfer-result")) ??
+        politeHangupTwiml(MESSAGES.trouble)
+      );
+    const answered =
+      ["completed", "answered"].includes(form.DialCallStatus ?? "") && !!call.transferAcceptedAt;
+    return runTurn(
+      ctx,
+      forTenant(sys, call.tenantId),
+      call,
+      parseCallState(call.state, call.promptProfile),
+      { kind: "transfer_result", answered },
+      key,
+    );
   }
 
   // Each Gather posts back the turn it answers: the first delivery claims it, replays get its TwiML.
@@ -249,8 +356,19 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
   }
   const key = `intake:${turn}`;
   const call = await claimIntakeTurn(sys, callSid, turn);
-  if (!call) return (await replayOf(sys, callSid, key, (c) => c.stage === "intake" && c.turn === turn + 1)) ?? politeHangupTwiml(MESSAGES.trouble);
-  return runTurn(ctx, forTenant(sys, call.tenantId), call, parseCallState(call.state, call.promptProfile), intakeInputFromForm(form), key);
+  if (!call)
+    return (
+      (await replayOf(sys, callSid, key, (c) => c.stage === "intake" && c.turn === turn + 1)) ??
+      politeHangupTwiml(MESSAGES.trouble)
+    );
+  return runTurn(
+    ctx,
+    forTenant(sys, call.tenantId),
+    call,
+    parseCallState(call.state, call.promptProfile),
+    intakeInputFromForm(form),
+    key,
+  );
 }
 
 // ── POST /api/twilio/voice/status ───────────────────────────────────────────────────────────
@@ -269,21 +387,41 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
   // the office. A call already ended elsewhere (recovered after an outage) is left as it is.
   const silentEnd = state.stage === "ended" && !state.outcome;
   const open = call.stage !== "ended" || silentEnd;
-  const ended: LeadEventInput = { type: "call.ended", data: { callStatus: form.CallStatus, duration: form.CallDuration ?? null } };
-  await writeCallStep(db, call, now, async (tx, lead) => {
-    if (!(open && aiHandled && !state.outcome)) return { patch: {}, events: [ended] };
-    // Closed on the call as not a customer (a salesperson, a recording, a wrong number): it stays
-    // closed, with no callback task, whenever the caller hangs up.
-    if (lead.status === "closed" && lead.closeReason === NOT_A_CUSTOMER) return { patch: {}, events: [ended] };
-    // The spool recovery got there first (the call was cut off while our system was down): its
-    // urgent callback stands, not an ordinary hang-up's callback.
-    if (lead.nextAction === RECOVERY_TASK_TITLE) return { patch: {}, events: [ended] };
-    const { status, task } = closeOnHangup(state);
-    const hungUp: LeadEventInput = { type: "call.caller_hung_up", data: { status } };
-    // After an emergency the urgent callback (and its next action) already stands: only the status changes.
-    if (task || state.escalation) return actionsChange(tx, call, lead, state, task ? [task] : [], now, { patch: { status }, events: [ended] }, [hungUp]);
-    return statusChange(status, now, [ended, hungUp]);
-  }, call.stage !== "ended" ? { data: { stage: "ended" } } : undefined);
+  const ended: LeadEventInput = {
+    type: "call.ended",
+    data: { callStatus: form.CallStatus, duration: form.CallDuration ?? null },
+  };
+  await writeCallStep(
+    db,
+    call,
+    now,
+    async (tx, lead) => {
+      if (!(open && aiHandled && !state.outcome)) return { patch: {}, events: [ended] };
+      // Closed on the call as not a customer (a salesperson, a recording, a wrong number): it stays
+      // closed, with no callback task, whenever the caller hangs up.
+      if (lead.status === "closed" && lead.closeReason === NOT_A_CUSTOMER)
+        return { patch: {}, events: [ended] };
+      // The spool recovery got there first (the call was cut off while our system was down): its
+      // urgent callback stands, not an ordinary hang-up's callback.
+      if (lead.nextAction === RECOVERY_TASK_TITLE) return { patch: {}, events: [ended] };
+      const { status, task } = closeOnHangup(state);
+      const hungUp: LeadEventInput = { type: "call.caller_hung_up", data: { status } };
+      // After an emergency the urgent callback (and its next action) already stands: only the status changes.
+      if (task || state.escalation)
+        return actionsChange(
+          tx,
+          call,
+          lead,
+          state,
+          task ? [task] : [],
+          now,
+          { patch: { status }, events: [ended] },
+          [hungUp],
+        );
+      return statusChange(status, now, [ended, hungUp]);
+    },
+    call.stage !== "ended" ? { data: { stage: "ended" } } : undefined,
+  );
   // The call is over and nobody is on the line: what follows from it runs side by side, each on
   // its own (none throws; each has a sweep behind it).
   await Promise.all([
@@ -292,13 +430,20 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
     queueTextsForEndedCall(db, call.id, now), // messaging: missed-call text-back or booking texts
     emitCallCompleted(db, call.id), // integrations: call.completed webhook
     // QA: the whole transcript read again (emergency rules, the model when configured) — the safety net under the live call.
-    aiHandled ? enqueueAfterCallCheck({ tenantId: call.tenantId, callId: call.id, callSid: call.callSid }) : null,
+    aiHandled
+      ? enqueueAfterCallCheck({ tenantId: call.tenantId, callId: call.id, callSid: call.callSid })
+      : null,
   ]);
 }
 
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────
 
-async function callContext(db: TenantDb, tenantId: string, now: Date, callerPhone: string | null): Promise<CallContext & { speechHints: string[] }> {
+async function callContext(
+  db: TenantDb,
+  tenantId: string,
+  now: Date,
+  callerPhone: string | null,
+): Promise<CallContext & { speechHints: string[] }> {
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
     select: {
@@ -308,7 +453,18 @@ async function callContext(db: TenantDb, tenantId: string, now: Date, callerPhon
       serviceZips: { select: { zip: true } },
       bookingSlots: { select: { weekday: true, startMinute: true, endMinute: true } },
       businessHours: { select: { weekday: true, openMinute: true, closeMinute: true } },
-      callAnswers: { select: { priceAnswer: true, servicesOffered: true, servicesNotOffered: true, licenseAnswer: true, estimateAnswer: true, paymentAnswer: true, warrantyAnswer: true, brandsAnswer: true } },
+      callAnswers: {
+        select: {
+          priceAnswer: true,
+          servicesOffered: true,
+          servicesNotOffered: true,
+          licenseAnswer: true,
+          estimateAnswer: true,
+          paymentAnswer: true,
+          warrantyAnswer: true,
+          brandsAnswer: true,
+        },
+      },
     },
   });
   return {
@@ -322,7 +478,11 @@ async function callContext(db: TenantDb, tenantId: string, now: Date, callerPhon
     onCallPhone: tenant.onCallPhone,
     callerPhone,
     askSafetyQuestion: env.INTAKE_SAFETY_QUESTION !== "off",
-    speechHints: await speechHintsFor(db, tenantId, { businessName: tenant.name, services: tenant.callAnswers?.servicesOffered ?? [], serviceZips: tenant.serviceZips.map((z) => z.zip) }),
+    speechHints: await speechHintsFor(db, tenantId, {
+      businessName: tenant.name,
+      services: tenant.callAnswers?.servicesOffered ?? [],
+      serviceZips: tenant.serviceZips.map((z) => z.zip),
+    }),
   };
 }
 
@@ -331,19 +491,57 @@ async function callContext(db: TenantDb, tenantId: string, now: Date, callerPhon
  * turns, the lead's change (with `before`, what this webhook changed ahead of the turn) through
  * the leads writer, then the call's new state together with the TwiML, which is what a replay waits for.
  */
-async function runTurn(ctx: VoiceCtx, db: TenantDb, call: Call, state: CallState, input: IntakeInput, key: string, before?: CallLeadChange): Promise<string> {
+async function runTurn(
+  ctx: VoiceCtx,
+  db: TenantDb,
+  call: Call,
+  state: CallState,
+  input: IntakeInput,
+  key: string,
+  before?: CallLeadChange,
+): Promise<string> {
   const now = nowOf(ctx);
   const seen = state.transcript.length;
-  const { speechHints, ...callCtx } = await callContext(db, call.tenantId, now, /^\+?\d{10,15}$/.test(call.fromNumber) ? call.fromNumber : null);
-  const turn = await takeIntakeTurn({ state, input, ctx: callCtx, engine: ctx.engine, baseUrl: ctx.baseUrl, intakeQuery: { turn: String(call.turn) }, speechHints });
+  const { speechHints, ...callCtx } = await callContext(
+    db,
+    call.tenantId,
+    now,
+    /^\+?\d{10,15}$/.test(call.fromNumber) ? call.fromNumber : null,
+  );
+  const turn = await takeIntakeTurn({
+    state,
+    input,
+    ctx: callCtx,
+    engine: ctx.engine,
+    baseUrl: ctx.baseUrl,
+    intakeQuery: { turn: String(call.turn) },
+    speechHints,
+  });
   const next = turn.result.state;
   const stage = next.stage === "ended" ? "ended" : next.stage === "transferring" ? "transferring" : "intake";
-  const newTurns = next.transcript.slice(seen).map((t, i) => ({ tenantId: call.tenantId, callId: call.id, seq: seen + i, speaker: t.speaker, text: t.text }));
-  const fellBack: LeadEventInput[] = turn.extract?.fellBack ? [{ type: "intake.model_fallback", data: { model: turn.extract.modelUsed, error: turn.extract.error ?? null } }] : [];
+  const newTurns = next.transcript.slice(seen).map((t, i) => ({
+    tenantId: call.tenantId,
+    callId: call.id,
+    seq: seen + i,
+    speaker: t.speaker,
+    text: t.text,
+  }));
+  const fellBack: LeadEventInput[] = turn.extract?.fellBack
+    ? [
+        {
+          type: "intake.model_fallback",
+          data: { model: turn.extract.modelUsed, error: turn.extract.error ?? null },
+        },
+      ]
+    : [];
   const write: CallWrite = {
     key,
     twiml: turn.twiml,
-    data: { state: next as unknown as Prisma.InputJsonValue, stage, ...(turn.extract ? { modelUsed: turn.extract.modelUsed } : {}) },
+    data: {
+      state: next as unknown as Prisma.InputJsonValue,
+      stage,
+      ...(turn.extract ? { modelUsed: turn.extract.modelUsed } : {}),
+    },
   };
   await writeCallStep(
     db,
@@ -367,7 +565,16 @@ async function runTurn(ctx: VoiceCtx, db: TenantDb, call: Call, state: CallState
  * title and due time win). `first` is what the webhook changed before the actions; `last` are
  * timeline events after them.
  */
-async function actionsChange(tx: TenantTx, call: Pick<Call, "tenantId">, lead: Lead, state: CallState, actions: CallAction[], now: Date, first: CallLeadChange, last: LeadEventInput[] = []): Promise<LeadChange> {
+async function actionsChange(
+  tx: TenantTx,
+  call: Pick<Call, "tenantId">,
+  lead: Lead,
+  state: CallState,
+  actions: CallAction[],
+  now: Date,
+  first: CallLeadChange,
+  last: LeadEventInput[] = [],
+): Promise<LeadChange> {
   const patch: LeadPatch = { ...first.patch, transcriptExcerpt: transcriptExcerpt(state) };
   const events: LeadEventInput[] = [...first.events];
   let evidence: Record<string, string> | undefined;
@@ -399,19 +606,43 @@ async function actionsChange(tx: TenantTx, call: Pick<Call, "tenantId">, lead: L
       }
     } else if (action.type === "create_task") {
       const dueAt = new Date(now.getTime() + action.dueInMinutes * 60_000);
-      await tx.task.create({ data: { tenantId: call.tenantId, leadId: lead.id, kind: action.kind, title: action.title, dueAt, assigneeId: owned.ownerId } });
-      events.push({ type: "task.created", data: { kind: action.kind, title: action.title, dueAt: dueAt.toISOString(), notes: action.notes, assigneeId: owned.ownerId } });
+      await tx.task.create({
+        data: {
+          tenantId: call.tenantId,
+          leadId: lead.id,
+          kind: action.kind,
+          title: action.title,
+          dueAt,
+          assigneeId: owned.ownerId,
+        },
+      });
+      events.push({
+        type: "task.created",
+        data: {
+          kind: action.kind,
+          title: action.title,
+          dueAt: dueAt.toISOString(),
+          notes: action.notes,
+          assigneeId: owned.ownerId,
+        },
+      });
       if (!taskStep || action.kind === "urgent_callback") taskStep = { nextAction: action.title, dueAt };
     } else if (action.type === "transfer") {
       transferring = true;
-      events.push({ type: "call.escalated", data: { via: "transfer", to: action.to, reason: action.reason, emergencyKind: action.emergencyKind } });
+      events.push({
+        type: "call.escalated",
+        data: { via: "transfer", to: action.to, reason: action.reason, emergencyKind: action.emergencyKind },
+      });
     } else if (action.type === "end") {
       end = action;
       patch.status = action.outcome;
       // Not a customer (a sales call, a recording, a wrong number): closed with a reason the office sees.
       if (action.reason === "not_a_customer") {
         const kind = /Not a customer: ([a-z ]+)/.exec(state.fields.notes ?? "")?.[1] ?? "not a customer";
-        Object.assign(patch, { closeReason: "not_a_customer", closeNote: kind.charAt(0).toUpperCase() + kind.slice(1) });
+        Object.assign(patch, {
+          closeReason: "not_a_customer",
+          closeNote: kind.charAt(0).toUpperCase() + kind.slice(1),
+        });
       }
       events.push({ type: "call.outcome", data: { outcome: action.outcome, reason: action.reason } });
     }
@@ -425,7 +656,10 @@ async function actionsChange(tx: TenantTx, call: Pick<Call, "tenantId">, lead: L
     (finished && !urgentStands
       ? nextStepFor(finished.outcome, { now, reason: finished.reason, appointmentAt })
       : transferring
-        ? { nextAction: TRANSFER_IN_PROGRESS_ACTION, dueAt: new Date(now.getTime() + URGENT_CALLBACK_MINUTES * 60_000) }
+        ? {
+            nextAction: TRANSFER_IN_PROGRESS_ACTION,
+            dueAt: new Date(now.getTime() + URGENT_CALLBACK_MINUTES * 60_000),
+          }
         : null);
   if (step) Object.assign(patch, step);
   return { patch, events: [...events, ...last], ...(evidence ? { evidence } : {}) };

@@ -55,7 +55,9 @@ function withinDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
 }
 
 export function voiceRoute(options: VoiceRouteOptions, step: Step) {
-  const failure = { caller: politeHangupTwiml(MESSAGES.trouble), hangup: HANGUP_TWIML, empty: EMPTY_TWIML }[options.onFailure ?? "caller"];
+  const failure = { caller: politeHangupTwiml(MESSAGES.trouble), hangup: HANGUP_TWIML, empty: EMPTY_TWIML }[
+    options.onFailure ?? "caller"
+  ];
   return async function POST(req: Request): Promise<Response> {
     const read = await readTwilioWebhook(req, options.required, options.phones ?? []);
     if ("response" in read) return read.response;
@@ -64,7 +66,13 @@ export function voiceRoute(options: VoiceRouteOptions, step: Step) {
     // The step gets the same deadline: what it would commit after the caller heard the apology rolls back.
     const deadline = Date.now() + deadlineMs;
     const work = (async () => {
-      const ctx: VoiceCtx = { sys: await getSystemDb(), baseUrl: env.PUBLIC_BASE_URL, engine: intakeEngine(), now: voiceRouteSettings.now, deadline };
+      const ctx: VoiceCtx = {
+        sys: await getSystemDb(),
+        baseUrl: env.PUBLIC_BASE_URL,
+        engine: intakeEngine(),
+        now: voiceRouteSettings.now,
+        deadline,
+      };
       const answer = await step(ctx, url.searchParams, read.form);
       // After an outage, the first webhook that reaches the database drains this process's spool.
       drainSpoolIfPending(ctx.sys);
@@ -77,19 +85,34 @@ export function voiceRoute(options: VoiceRouteOptions, step: Step) {
       // The form holds the caller's number and words: logs get the CallSid (or MessageSid) only.
       const sid = webhookSid(read.form);
       // A voice step that still commits after this answer: the caller never heard it; say so on the call.
-      if (err instanceof DeadlineExceeded && read.form.CallSid && url.pathname.startsWith("/api/twilio/voice")) {
+      if (
+        err instanceof DeadlineExceeded &&
+        read.form.CallSid &&
+        url.pathname.startsWith("/api/twilio/voice")
+      ) {
         const callSid = read.form.CallSid;
         void work
           .then(async (late) => {
             if (typeof late !== "string") return;
-            const marked = await markAnswerUndelivered(await getSystemDb(), callSid, { path: url.pathname, heardTwiml: failure });
-            console.error(`Twilio webhook ${url.pathname} for ${sid} committed after its deadline; ${marked} unheard line(s) marked on the transcript.`);
+            const marked = await markAnswerUndelivered(await getSystemDb(), callSid, {
+              path: url.pathname,
+              heardTwiml: failure,
+            });
+            console.error(
+              `Twilio webhook ${url.pathname} for ${sid} committed after its deadline; ${marked} unheard line(s) marked on the transcript.`,
+            );
           })
           .catch(() => undefined);
       }
       console.error(`Twilio webhook ${url.pathname} failed for ${sid}: ${logLine(err)}`);
       markSpoolPending();
-      await spoolWebhook({ path: url.pathname, query: url.search, form: read.form, receivedAt: new Date().toISOString(), error: String((err as Error).message ?? err) }).catch((e: unknown) =>
+      await spoolWebhook({
+        path: url.pathname,
+        query: url.search,
+        form: read.form,
+        receivedAt: new Date().toISOString(),
+        error: String((err as Error).message ?? err),
+      }).catch((e: unknown) =>
         console.error(`Could not spool the webhook ${url.pathname} for ${sid} either: ${logLine(e)}`),
       );
       return twiml(failure);

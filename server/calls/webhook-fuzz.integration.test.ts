@@ -15,7 +15,11 @@ import { POST as smsStatusRoute } from "@/app/api/twilio/sms/status/route";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { newCallSid, signedTwilioRequest, TwilioCall, VOICE_ROUTES } from "@/server/test/webhook-test-kit";
 
-const ROUTES: Record<string, (req: Request) => Promise<Response>> = { ...VOICE_ROUTES, "/api/twilio/sms": smsRoute, "/api/twilio/sms/status": smsStatusRoute };
+const ROUTES: Record<string, (req: Request) => Promise<Response>> = {
+  ...VOICE_ROUTES,
+  "/api/twilio/sms": smsRoute,
+  "/api/twilio/sms/status": smsStatusRoute,
+};
 const BODIES = 1_000;
 const AT_ONCE = 8;
 /** Twilio gives up after 15 s; every answer must come well before. */
@@ -52,7 +56,7 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick };
 }
 
@@ -69,7 +73,9 @@ function junk(r: Rng): string {
     case 2:
       return String(r.pick([2 ** 31, 2 ** 53, -1, 1e308, Number.MAX_SAFE_INTEGER * 10, 99999999999]));
     case 3:
-      return Array.from({ length: Math.min(len, 500) }, () => String.fromCodePoint(r.pick([0x1f6b0, 0x202e, 0xfeff, 0x0301, 0xfffd, 0xd7ff, 0x10ffff]))).join("");
+      return Array.from({ length: Math.min(len, 500) }, () =>
+        String.fromCodePoint(r.pick([0x1f6b0, 0x202e, 0xfeff, 0x0301, 0xfffd, 0xd7ff, 0x10ffff])),
+      ).join("");
     case 4:
       return `'; DROP TABLE "Lead"; --${"\u0000"}`;
     case 5:
@@ -93,8 +99,15 @@ function randomForm(r: Rng): TwilioForm {
     ["MessageSid", () => r.pick([`SM${newCallSid().slice(2)}`, junk(r)])],
     ["From", () => r.pick(["+15125559876", "anonymous", biz.trackingNumber, junk(r)])],
     ["To", () => r.pick([biz.trackingNumber, "+19995550123", junk(r)])],
-    ["CallStatus", () => r.pick(["ringing", "in-progress", "completed", "no-answer", "busy", "failed", "canceled", junk(r)])],
-    ["DialCallStatus", () => r.pick(["completed", "answered", "no-answer", "busy", "failed", "canceled", junk(r)])],
+    [
+      "CallStatus",
+      () =>
+        r.pick(["ringing", "in-progress", "completed", "no-answer", "busy", "failed", "canceled", junk(r)]),
+    ],
+    [
+      "DialCallStatus",
+      () => r.pick(["completed", "answered", "no-answer", "busy", "failed", "canceled", junk(r)]),
+    ],
     ["DialCallDuration", () => junk(r)],
     ["CallDuration", () => junk(r)],
     ["SpeechResult", () => r.pick(["78701", "my water heater burst", "a person please", junk(r)])],
@@ -112,7 +125,8 @@ function randomForm(r: Rng): TwilioForm {
 
 function randomQuery(r: Rng): string {
   const params = new URLSearchParams();
-  if (r.next() < 0.5) params.set("turn", r.pick(["0", "1", "3", "10000", "10001", "-1", "99999999999", "1.5", junk(r)]));
+  if (r.next() < 0.5)
+    params.set("turn", r.pick(["0", "1", "3", "10000", "10001", "-1", "99999999999", "1.5", junk(r)]));
   if (r.next() < 0.2) params.set("leg", r.pick(["transfer", junk(r)]));
   if (r.next() < 0.2) params.set("step", r.pick(["result", junk(r)]));
   if (r.next() < 0.2) params.set("purpose", r.pick(["transfer", junk(r)]));
@@ -128,7 +142,12 @@ describe(`webhook fuzz (${engineName})`, () => {
     const r = random(seed);
     const paths = Object.keys(ROUTES);
     expect(paths).toHaveLength(7);
-    const requests = Array.from({ length: BODIES }, (_, i) => ({ i, path: paths[i % paths.length]!, query: randomQuery(r), form: randomForm(r) }));
+    const requests = Array.from({ length: BODIES }, (_, i) => ({
+      i,
+      path: paths[i % paths.length]!,
+      query: randomQuery(r),
+      form: randomForm(r),
+    }));
     const results: Array<{ i: number; path: string; status: number; ms: number }> = [];
     let next = 0;
     async function lane() {
@@ -145,9 +164,17 @@ describe(`webhook fuzz (${engineName})`, () => {
     expect(results).toHaveLength(BODIES);
     const bad = results.filter((x) => x.status >= 500 || x.ms >= LIMIT_MS);
     const first = bad[0] && requests[bad[0].i];
-    expect(bad, `seed ${seed}; first: ${JSON.stringify({ ...bad[0], query: first?.query, form: first?.form }).slice(0, 2000)}`).toEqual([]);
-    const byStatus = results.reduce<Record<number, number>>((acc, x) => ({ ...acc, [x.status]: (acc[x.status] ?? 0) + 1 }), {});
-    console.log(`webhook fuzz (seed ${seed}): ${JSON.stringify(byStatus)}; slowest ${Math.max(...results.map((x) => x.ms))} ms`);
+    expect(
+      bad,
+      `seed ${seed}; first: ${JSON.stringify({ ...bad[0], query: first?.query, form: first?.form }).slice(0, 2000)}`,
+    ).toEqual([]);
+    const byStatus = results.reduce<Record<number, number>>(
+      (acc, x) => ({ ...acc, [x.status]: (acc[x.status] ?? 0) + 1 }),
+      {},
+    );
+    console.log(
+      `webhook fuzz (seed ${seed}): ${JSON.stringify(byStatus)}; slowest ${Math.max(...results.map((x) => x.ms))} ms`,
+    );
     // The app still works afterwards.
     const call = new TwilioCall(biz.trackingNumber);
     expect(await call.incoming()).toContain("<Dial");

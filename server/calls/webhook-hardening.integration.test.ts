@@ -17,7 +17,13 @@ import { POST as smsStatusRoute } from "@/app/api/twilio/sms/status/route";
 import { drainSpool } from "./jobs";
 import type { SpooledWebhook } from "./spool";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
-import { gatherAction, newCallSid, postVoice, signedTwilioRequest, TwilioCall } from "@/server/test/webhook-test-kit";
+import {
+  gatherAction,
+  newCallSid,
+  postVoice,
+  signedTwilioRequest,
+  TwilioCall,
+} from "@/server/test/webhook-test-kit";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let prisma: PrismaClient;
@@ -42,7 +48,10 @@ afterEach(() => {
 const NUL = "\u0000";
 let smsSeq = 0;
 const messageSid = () => `SM${Date.now().toString(16)}${String(++smsSeq).padStart(8, "0")}`.padEnd(34, "0");
-const spooled = () => readdirSync(spool).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(path.join(spool, f), "utf8")) as SpooledWebhook);
+const spooled = () =>
+  readdirSync(spool)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(path.join(spool, f), "utf8")) as SpooledWebhook);
 
 async function postSms(p: "/api/twilio/sms" | "/api/twilio/sms/status", form: TwilioForm) {
   const route = p === "/api/twilio/sms" ? smsRoute : smsStatusRoute;
@@ -52,7 +61,9 @@ async function postSms(p: "/api/twilio/sms" | "/api/twilio/sms/status", form: Tw
 
 describe("cleaning webhook fields", () => {
   it("strips NUL and other control characters from names and values, keeping line breaks and tabs", () => {
-    expect(cleanForm({ [`Body${NUL}`]: `fix\u0007 my${NUL} sink\nplease\tnow\u009b`, From: `+1512${NUL}5550101` })).toEqual({ Body: "fix my sink\nplease\tnow", From: "+15125550101" });
+    expect(
+      cleanForm({ [`Body${NUL}`]: `fix\u0007 my${NUL} sink\nplease\tnow\u009b`, From: `+1512${NUL}5550101` }),
+    ).toEqual({ Body: "fix my sink\nplease\tnow", From: "+15125550101" });
   });
 });
 
@@ -60,30 +71,53 @@ describe(`webhook fields reach the database clean (${engineName})`, () => {
   it("records a call whose speech carries NUL bytes, without them and without spooling", async () => {
     const call = new TwilioCall(biz.trackingNumber);
     await call.missed();
-    const res = await postVoice(gatherAction(call.last)!, call.form({ SpeechResult: `7870${NUL}1`, Confidence: `0.9${NUL}` }));
+    const res = await postVoice(
+      gatherAction(call.last)!,
+      call.form({ SpeechResult: `7870${NUL}1`, Confidence: `0.9${NUL}` }),
+    );
     expect(res.status).toBe(200);
     expect(spooled()).toEqual([]);
     const lead = await prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid } });
     expect(lead.zip).toBe("78701");
-    const turns = await prisma.callTurn.findMany({ where: { call: { callSid: call.callSid }, speaker: "caller" } });
+    const turns = await prisma.callTurn.findMany({
+      where: { call: { callSid: call.callSid }, speaker: "caller" },
+    });
     expect(turns.map((t) => t.text)).toEqual(["78701"]);
   });
 
-  it.each([["99999999999"], ["-1"], ["1e3"], ["twelve"], ["10001"]])("answers an intake turn=%s with 400 naming turn, and spools nothing", async (turn) => {
-    const call = new TwilioCall(biz.trackingNumber);
-    await call.missed();
-    const res = await postVoice(`/api/twilio/voice/intake?turn=${turn}`, call.form({ SpeechResult: "78701" }));
-    expect(res.status).toBe(400);
-    expect(res.body).toMatch(/^Query parameter turn .* must be a whole number from 0 to 10000\.$/);
-    expect(spooled()).toEqual([]);
-    expect((await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } })).turn).toBe(0);
-  });
+  it.each([["99999999999"], ["-1"], ["1e3"], ["twelve"], ["10001"]])(
+    "answers an intake turn=%s with 400 naming turn, and spools nothing",
+    async (turn) => {
+      const call = new TwilioCall(biz.trackingNumber);
+      await call.missed();
+      const res = await postVoice(
+        `/api/twilio/voice/intake?turn=${turn}`,
+        call.form({ SpeechResult: "78701" }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body).toMatch(/^Query parameter turn .* must be a whole number from 0 to 10000\.$/);
+      expect(spooled()).toEqual([]);
+      expect((await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid } })).turn).toBe(0);
+    },
+  );
 
   it("stores an inbound text with a NUL byte (200, empty TwiML), without the NUL", async () => {
     const sid = messageSid();
-    const res = await postSms("/api/twilio/sms", { AccountSid: env.TWILIO_ACCOUNT_SID, MessageSid: sid, From: "+17375551901", To: biz.trackingNumber, Body: `my toilet${NUL} overflows` });
-    expect(res).toEqual({ status: 200, body: '<?xml version="1.0" encoding="UTF-8"?><Response/>', contentType: "text/xml; charset=utf-8" });
-    expect((await prisma.message.findUniqueOrThrow({ where: { twilioSid: sid } })).body).toBe("my toilet overflows");
+    const res = await postSms("/api/twilio/sms", {
+      AccountSid: env.TWILIO_ACCOUNT_SID,
+      MessageSid: sid,
+      From: "+17375551901",
+      To: biz.trackingNumber,
+      Body: `my toilet${NUL} overflows`,
+    });
+    expect(res).toEqual({
+      status: 200,
+      body: '<?xml version="1.0" encoding="UTF-8"?><Response/>',
+      contentType: "text/xml; charset=utf-8",
+    });
+    expect((await prisma.message.findUniqueOrThrow({ where: { twilioSid: sid } })).body).toBe(
+      "my toilet overflows",
+    );
   });
 });
 
@@ -92,13 +126,27 @@ describe(`texts while the database is down (${engineName})`, () => {
     const down = await refusingDatabase();
     setDb(down);
     const sid = messageSid();
-    const form = { AccountSid: env.TWILIO_ACCOUNT_SID, MessageSid: sid, From: "+17375551902", To: biz.trackingNumber, Body: "Is anyone there? Water everywhere" };
+    const form = {
+      AccountSid: env.TWILIO_ACCOUNT_SID,
+      MessageSid: sid,
+      From: "+17375551902",
+      To: biz.trackingNumber,
+      Body: "Is anyone there? Water everywhere",
+    };
     const inbound = await postSms("/api/twilio/sms", form);
     expect(inbound.status).toBe(200);
     expect(inbound.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
-    const status = await postSms("/api/twilio/sms/status", { AccountSid: env.TWILIO_ACCOUNT_SID, MessageSid: `SM${"e".repeat(32)}`, MessageStatus: "delivered" });
+    const status = await postSms("/api/twilio/sms/status", {
+      AccountSid: env.TWILIO_ACCOUNT_SID,
+      MessageSid: `SM${"e".repeat(32)}`,
+      MessageStatus: "delivered",
+    });
     expect(status.status).toBe(200);
-    expect(spooled().map((s) => s.path).sort()).toEqual(["/api/twilio/sms", "/api/twilio/sms/status"]);
+    expect(
+      spooled()
+        .map((s) => s.path)
+        .sort(),
+    ).toEqual(["/api/twilio/sms", "/api/twilio/sms/status"]);
     await down.close();
 
     setDb(db);
@@ -115,7 +163,9 @@ describe(`texts while the database is down (${engineName})`, () => {
 
   it("logs the CallSid, never the caller's form, when even spooling fails", async () => {
     const errors: string[] = [];
-    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(" ")));
+    vi.spyOn(console, "error").mockImplementation(
+      (...args: unknown[]) => void errors.push(args.map(String).join(" ")),
+    );
     // The spool folder cannot be created: a file stands in its way.
     const blocked = path.join(spool, "not-a-folder");
     writeFileSync(blocked, "");
@@ -123,7 +173,12 @@ describe(`texts while the database is down (${engineName})`, () => {
     const down = await refusingDatabase();
     setDb(down);
     const callSid = newCallSid();
-    const res = await postVoice("/api/twilio/voice", { CallSid: callSid, From: "+17375559999", To: biz.trackingNumber, SpeechResult: "my secret address" });
+    const res = await postVoice("/api/twilio/voice", {
+      CallSid: callSid,
+      From: "+17375559999",
+      To: biz.trackingNumber,
+      SpeechResult: "my secret address",
+    });
     await down.close();
     expect(res.status).toBe(200);
     const log = errors.join("\n");

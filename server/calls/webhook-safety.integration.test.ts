@@ -12,7 +12,15 @@ import { env } from "@/server/env";
 import { publicUrl, signTwilioRequest } from "@/server/integrations/twilio-webhook";
 import { MESSAGES } from "./voice-flow";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
-import { gatherAction, newCallSid, postVoice, signedTwilioRequest, spoken, TwilioCall, VOICE_ROUTES } from "@/server/test/webhook-test-kit";
+import {
+  gatherAction,
+  newCallSid,
+  postVoice,
+  signedTwilioRequest,
+  spoken,
+  TwilioCall,
+  VOICE_ROUTES,
+} from "@/server/test/webhook-test-kit";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let prisma: PrismaClient;
@@ -46,7 +54,14 @@ const PATHS = Object.keys(VOICE_ROUTES);
 describe(`signatures (${engineName})`, () => {
   it("refuses forged, unsigned and wrongly signed webhooks with 403 and writes nothing", async () => {
     const before = await snapshot();
-    const form = { CallSid: newCallSid(), From: "+15125559876", To: biz.trackingNumber, DialCallStatus: "no-answer", CallStatus: "completed", SpeechResult: "78701" };
+    const form = {
+      CallSid: newCallSid(),
+      From: "+15125559876",
+      To: biz.trackingNumber,
+      DialCallStatus: "no-answer",
+      CallStatus: "completed",
+      SpeechResult: "78701",
+    };
     for (const p of PATHS) {
       const url = publicUrl(p);
       const attempts = [
@@ -62,7 +77,9 @@ describe(`signatures (${engineName})`, () => {
       }
       // A signed form with one field changed afterwards.
       const signature = signTwilioRequest(url, form);
-      const res = await VOICE_ROUTES[p]!(signedTwilioRequest(url, { ...form, From: "+15125550000" }, { signature }));
+      const res = await VOICE_ROUTES[p]!(
+        signedTwilioRequest(url, { ...form, From: "+15125550000" }, { signature }),
+      );
       expect(res.status).toBe(403);
       // The query string is signed too.
       const tampered = await VOICE_ROUTES[p]!(signedTwilioRequest(`${url}?turn=7`, form, { signature }));
@@ -73,7 +90,11 @@ describe(`signatures (${engineName})`, () => {
 
   it("accepts the same webhook signed with TWILIO_AUTH_TOKEN over PUBLIC_BASE_URL", async () => {
     expect(env.TWILIO_AUTH_TOKEN).toBeTruthy();
-    const res = await postVoice("/api/twilio/voice", { CallSid: newCallSid(), From: "+15125559876", To: biz.trackingNumber });
+    const res = await postVoice("/api/twilio/voice", {
+      CallSid: newCallSid(),
+      From: "+15125559876",
+      To: biz.trackingNumber,
+    });
     expect(res.status).toBe(200);
     expect(res.contentType).toMatch(/^text\/xml/);
   });
@@ -107,7 +128,9 @@ describe(`malformed forms (${engineName})`, () => {
   it("still takes a caller who withheld their number (From=anonymous)", async () => {
     const call = new TwilioCall(biz.trackingNumber, "anonymous");
     expect(await call.incoming()).toContain("<Dial");
-    expect((await prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid } })).callerPhone).toBe("anonymous");
+    expect((await prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid } })).callerPhone).toBe(
+      "anonymous",
+    );
   });
 });
 
@@ -115,23 +138,37 @@ describe(`unknown called number (${engineName})`, () => {
   it("answers politely, hangs up, and logs it for the operators without a lead", async () => {
     const before = await snapshot();
     const callSid = newCallSid();
-    const res = await postVoice("/api/twilio/voice", { CallSid: callSid, From: "+15125559876", To: "+19995550123" });
+    const res = await postVoice("/api/twilio/voice", {
+      CallSid: callSid,
+      From: "+15125559876",
+      To: "+19995550123",
+    });
     expect(res.status).toBe(200);
     expect(spoken(res.body)).toBe(MESSAGES.unknownNumber);
     expect(res.body).toContain("<Hangup/>");
     const after = await snapshot();
     expect(after).toEqual({ ...before, audits: before.audits + 1 });
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "call.unknown_number", target: "+19995550123" } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "call.unknown_number", target: "+19995550123" },
+    });
     expect(audit.data).toMatchObject({ callSid, from: "+15125559876" });
   });
 
   it("does not crash on the later webhooks of a call it never recorded", async () => {
     const callSid = newCallSid();
-    const dial = await postVoice("/api/twilio/voice/dial-result", { CallSid: callSid, DialCallStatus: "no-answer" });
+    const dial = await postVoice("/api/twilio/voice/dial-result", {
+      CallSid: callSid,
+      DialCallStatus: "no-answer",
+    });
     expect(dial.status).toBe(200);
     expect(dial.body).toContain("<Hangup/>");
-    expect((await postVoice("/api/twilio/voice/intake?turn=0", { CallSid: callSid, SpeechResult: "78701" })).status).toBe(200);
-    expect((await postVoice("/api/twilio/voice/status", { CallSid: callSid, CallStatus: "completed" })).status).toBe(200);
+    expect(
+      (await postVoice("/api/twilio/voice/intake?turn=0", { CallSid: callSid, SpeechResult: "78701" }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await postVoice("/api/twilio/voice/status", { CallSid: callSid, CallStatus: "completed" })).status,
+    ).toBe(200);
     expect(readdirSync(spool)).toEqual([]);
   });
 });
@@ -154,7 +191,13 @@ describe(`replays (${engineName})`, () => {
     expect(ring).toContain("<Dial");
     let xml = await deliver("/api/twilio/voice/dial-result", { ...base, DialCallStatus: "no-answer" });
     // The callback carries a name, so it is read back ("…Did I get that right?") before goodbye.
-    for (const speech of ["78701", "the kitchen sink is leaking", "this is Maria Lopez", "just have someone call me back", "yes, that's right"]) {
+    for (const speech of [
+      "78701",
+      "the kitchen sink is leaking",
+      "this is Maria Lopez",
+      "just have someone call me back",
+      "yes, that's right",
+    ]) {
       xml = await deliver(gatherAction(xml)!, { ...base, SpeechResult: speech });
     }
     expect(xml).toContain("<Hangup/>");
@@ -165,12 +208,25 @@ describe(`replays (${engineName})`, () => {
     const leads = await prisma.lead.findMany({ where: { sourceRef: call.callSid } });
     expect(leads).toHaveLength(1);
     expect(leads[0]!.status).toBe("followup_needed");
-    const turns = await prisma.callTurn.findMany({ where: { callId: calls[0]!.id }, orderBy: { seq: "asc" } });
+    const turns = await prisma.callTurn.findMany({
+      where: { callId: calls[0]!.id },
+      orderBy: { seq: "asc" },
+    });
     expect(turns.map((t) => t.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(turns.filter((t) => t.speaker === "caller")).toHaveLength(5);
     expect(await prisma.task.count({ where: { leadId: leads[0]!.id } })).toBe(1);
-    const events = (await prisma.leadEvent.findMany({ where: { leadId: leads[0]!.id } })).map((e) => e.type).sort();
-    expect(events).toEqual(["call.ai_answered", "call.ended", "call.missed", "call.outcome", "call.received", "followup.stopped", "task.created"]);
+    const events = (await prisma.leadEvent.findMany({ where: { leadId: leads[0]!.id } }))
+      .map((e) => e.type)
+      .sort();
+    expect(events).toEqual([
+      "call.ai_answered",
+      "call.ended",
+      "call.missed",
+      "call.outcome",
+      "call.received",
+      "followup.stopped",
+      "task.created",
+    ]);
     expect(calls[0]!.turn).toBe(5);
   });
 
@@ -180,13 +236,19 @@ describe(`replays (${engineName})`, () => {
     const action = gatherAction(call.last)!;
     const form = call.form({ SpeechResult: "78701" });
     const first = await postVoice(action, form);
-    const before = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid }, include: { turns: true } });
+    const before = await prisma.call.findUniqueOrThrow({
+      where: { callSid: call.callSid },
+      include: { turns: true },
+    });
     const again = await postVoice(action, form);
     // Even a replay carrying different words is the same turn: Twilio already has its answer.
     const differently = await postVoice(action, call.form({ SpeechResult: "90210" }));
     expect(again.body).toBe(first.body);
     expect(differently.body).toBe(first.body);
-    const after = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid }, include: { turns: true } });
+    const after = await prisma.call.findUniqueOrThrow({
+      where: { callSid: call.callSid },
+      include: { turns: true },
+    });
     expect(after.turn).toBe(before.turn);
     expect(after.state).toEqual(before.state);
     expect(after.turns).toHaveLength(before.turns.length);
@@ -202,7 +264,10 @@ describe(`replays (${engineName})`, () => {
     const firstTurn = gatherAction(call.last)!;
     await call.say("78701");
     await call.say("the kitchen sink is leaking");
-    const before = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid }, include: { turns: true } });
+    const before = await prisma.call.findUniqueOrThrow({
+      where: { callSid: call.callSid },
+      include: { turns: true },
+    });
     const late = [
       ["/api/twilio/voice", { ...base, CallStatus: "ringing" }],
       ["/api/twilio/voice/dial-result", { ...base, DialCallStatus: "no-answer" }],
@@ -212,13 +277,19 @@ describe(`replays (${engineName})`, () => {
       const began = performance.now();
       const answer = await postVoice(url, form);
       expect(answer.status).toBe(200);
-      expect(performance.now() - began, `${url} answered after ${Math.round(performance.now() - began)} ms`).toBeLessThan(2000);
+      expect(
+        performance.now() - began,
+        `${url} answered after ${Math.round(performance.now() - began)} ms`,
+      ).toBeLessThan(2000);
     }
     await call.ended();
     const began = performance.now();
     expect((await postVoice(firstTurn, { ...base, SpeechResult: "78701" })).status).toBe(200);
     expect(performance.now() - began).toBeLessThan(2000);
-    const after = await prisma.call.findUniqueOrThrow({ where: { callSid: call.callSid }, include: { turns: true } });
+    const after = await prisma.call.findUniqueOrThrow({
+      where: { callSid: call.callSid },
+      include: { turns: true },
+    });
     expect(after.turn).toBe(before.turn);
     expect(after.state).toEqual(before.state);
     expect(after.turns).toHaveLength(before.turns.length);

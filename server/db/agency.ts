@@ -27,22 +27,31 @@ export function forAgency(sys: SystemDb, agencyId: string): AgencyDb {
   const tenants: TenantSet = Prisma.sql`SELECT id FROM "Tenant" WHERE "agencyId" = ${agencyId}`;
   // The agency's businesses, read once per handle (the directory is small: one row per business).
   let ids: Promise<string[]> | undefined;
-  const agencyTenantIds = () => (ids ??= prisma.tenant.findMany({ where: { agencyId }, select: { id: true } }).then((rows) => rows.map((t) => t.id)));
+  const agencyTenantIds = () =>
+    (ids ??= prisma.tenant
+      .findMany({ where: { agencyId }, select: { id: true } })
+      .then((rows) => rows.map((t) => t.id)));
   const db = prisma.$extends({
     name: "agency-scope",
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
-          if (!model || !READS.has(operation)) throw new Error(`An agency's handle only reads (${model ?? "raw"} ${operation}).`);
+          if (!model || !READS.has(operation))
+            throw new Error(`An agency's handle only reads (${model ?? "raw"} ${operation}).`);
           const a = { ...(args as { where?: object }) };
           if (model === "Tenant") a.where = { AND: [a.where ?? {}, { agencyId }] };
-          else if (tenantModels.has(model)) a.where = { AND: [a.where ?? {}, { tenantId: { in: await agencyTenantIds() } }] };
-          else throw new Error(`${model} is not a business's data: an agency's handle reads only its businesses.`);
+          else if (tenantModels.has(model))
+            a.where = { AND: [a.where ?? {}, { tenantId: { in: await agencyTenantIds() } }] };
+          else
+            throw new Error(
+              `${model} is not a business's data: an agency's handle reads only its businesses.`,
+            );
           return query(a as never);
         },
       },
     },
   }) as unknown as AgencyTables;
-  const sql: SqlRunner = <T>(build: (tenants: TenantSet) => Prisma.Sql) => prisma.$queryRaw<T>(build(tenants)) as Promise<T>;
+  const sql: SqlRunner = <T>(build: (tenants: TenantSet) => Prisma.Sql) =>
+    prisma.$queryRaw<T>(build(tenants)) as Promise<T>;
   return { agencyId, db, sql };
 }

@@ -20,7 +20,10 @@ export async function findApiKeyByHash(sys: SystemDb, hash: string) {
  * invite decides which business the person joins. The invite with its business's name and slug, or null.
  */
 export async function findInviteByTokenHash(sys: SystemDb, tokenHash: string) {
-  return rawClient(sys).invite.findUnique({ where: { tokenHash }, include: { tenant: { select: { name: true, slug: true } } } });
+  return rawClient(sys).invite.findUnique({
+    where: { tokenHash },
+    include: { tenant: { select: { name: true, slug: true } } },
+  });
 }
 
 /**
@@ -28,7 +31,11 @@ export async function findInviteByTokenHash(sys: SystemDb, tokenHash: string) {
  * the tRPC `me`): a user is not inside one tenant. Oldest first, with each business's directory row.
  */
 export async function findUserMemberships(sys: SystemDb, userId: string) {
-  return rawClient(sys).membership.findMany({ where: { userId }, include: { tenant: true }, orderBy: { createdAt: "asc" } });
+  return rawClient(sys).membership.findMany({
+    where: { userId },
+    include: { tenant: true },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 /**

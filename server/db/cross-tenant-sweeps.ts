@@ -56,7 +56,11 @@ const OPEN_NOT_TEST = { isTest: false, status: { not: "closed" } } satisfies Pri
  */
 export async function dueEscalationLeads(sys: SystemDb, w: EscalationWindows) {
   const prisma = rawClient(sys);
-  const unaccepted = { ...OPEN_NOT_TEST, acceptedAt: null, status: { notIn: ["closed", "answered_by_plumber"] } } satisfies Prisma.LeadWhereInput;
+  const unaccepted = {
+    ...OPEN_NOT_TEST,
+    acceptedAt: null,
+    status: { notIn: ["closed", "answered_by_plumber"] },
+  } satisfies Prisma.LeadWhereInput;
   const urgent = prisma.lead.findMany({
     select: escalationCandidateSelect,
     where: {
@@ -106,7 +110,12 @@ export async function dueEscalationLeads(sys: SystemDb, w: EscalationWindows) {
   );
 
   const [u, s, ids, ...eods] = await Promise.all([urgent, standard, idleIds, ...endOfDayQueries]);
-  const idle = ids.length ? await prisma.lead.findMany({ select: escalationCandidateSelect, where: { id: { in: ids.map((r) => r.id) } } }) : [];
+  const idle = ids.length
+    ? await prisma.lead.findMany({
+        select: escalationCandidateSelect,
+        where: { id: { in: ids.map((r) => r.id) } },
+      })
+    : [];
   return { urgent: u, standard: s, estimateIdle: idle, endOfDay: eods.flat() };
 }
 
@@ -114,8 +123,16 @@ export async function dueEscalationLeads(sys: SystemDb, w: EscalationWindows) {
  * Queued notifications of every business that no delivery job picked up (a lost job): the sweep
  * queues them again. The delivery job then finds each one's tenant by its id.
  */
-export async function staleQueuedNotificationIds(sys: SystemDb, createdBefore: Date, take: number): Promise<string[]> {
-  const rows = await rawClient(sys).notification.findMany({ where: { status: "queued", attempts: 0, createdAt: { lt: createdBefore } }, select: { id: true }, take });
+export async function staleQueuedNotificationIds(
+  sys: SystemDb,
+  createdBefore: Date,
+  take: number,
+): Promise<string[]> {
+  const rows = await rawClient(sys).notification.findMany({
+    where: { status: "queued", attempts: 0, createdAt: { lt: createdBefore } },
+    select: { id: true },
+    take,
+  });
   return rows.map((r) => r.id);
 }
 
@@ -128,7 +145,10 @@ export async function staleQueuedNotificationIds(sys: SystemDb, createdBefore: D
  */
 export async function claimQueuedNotification(sys: SystemDb, id: string) {
   const prisma = rawClient(sys);
-  const claimed = await prisma.notification.updateMany({ where: { id, status: "queued" }, data: { attempts: { increment: 1 } } });
+  const claimed = await prisma.notification.updateMany({
+    where: { id, status: "queued" },
+    data: { attempts: { increment: 1 } },
+  });
   if (claimed.count === 0) return null;
   return prisma.notification.findUniqueOrThrow({ where: { id } });
 }
@@ -152,7 +172,11 @@ export async function claimDueWebhookDelivery(sys: SystemDb, id: string, at: Dat
 
 /** The webhook sweep (every minute, for every business) re-queues due deliveries whose job was lost. */
 export async function dueWebhookDeliveryIds(sys: SystemDb, at: Date, take: number): Promise<string[]> {
-  const rows = await rawClient(sys).webhookDelivery.findMany({ where: { status: "pending", nextAttemptAt: { lte: at } }, select: { id: true }, take });
+  const rows = await rawClient(sys).webhookDelivery.findMany({
+    where: { status: "pending", nextAttemptAt: { lte: at } },
+    select: { id: true },
+    take,
+  });
   return rows.map((r) => r.id);
 }
 
@@ -162,9 +186,15 @@ export async function dueWebhookDeliveryIds(sys: SystemDb, at: Date, take: numbe
  * The hourly QA job looks at every business at once: of the (tenant, local day) pairs that are
  * due, the tenants whose day is already sampled.
  */
-export async function sampledQaDayTenants(sys: SystemDb, days: readonly { tenantId: string; sampledOn: string }[]): Promise<string[]> {
+export async function sampledQaDayTenants(
+  sys: SystemDb,
+  days: readonly { tenantId: string; sampledOn: string }[],
+): Promise<string[]> {
   if (!days.length) return [];
-  const rows = await rawClient(sys).qaDay.findMany({ where: { OR: days.map((d) => ({ tenantId: d.tenantId, sampledOn: d.sampledOn })) }, select: { tenantId: true } });
+  const rows = await rawClient(sys).qaDay.findMany({
+    where: { OR: days.map((d) => ({ tenantId: d.tenantId, sampledOn: d.sampledOn })) },
+    select: { tenantId: true },
+  });
   return rows.map((r) => r.tenantId);
 }
 
@@ -176,7 +206,10 @@ export async function sampledQaDayTenants(sys: SystemDb, days: readonly { tenant
  * token is never stored). The feed with its business.
  */
 export async function findCalendarFeedByTokenHash(sys: SystemDb, tokenHash: string) {
-  return rawClient(sys).calendarFeed.findUnique({ where: { tokenHash }, include: { tenant: { select: { id: true, slug: true, name: true, timeZone: true } } } });
+  return rawClient(sys).calendarFeed.findUnique({
+    where: { tokenHash },
+    include: { tenant: { select: { id: true, slug: true, name: true, timeZone: true } } },
+  });
 }
 
 // ── after-call check sweep ──
@@ -185,16 +218,29 @@ export async function findCalendarFeedByTokenHash(sys: SystemDb, tokenHash: stri
  * The after-call sweep, over all businesses: AI-answered calls that ended in [endedFrom, endedTo]
  * and have no after-call review yet (their job was never queued, or failed for good), oldest first.
  */
-export async function callsWithoutAfterCallReview(sys: SystemDb, input: { endedFrom: Date; endedTo: Date; take: number }) {
+export async function callsWithoutAfterCallReview(
+  sys: SystemDb,
+  input: { endedFrom: Date; endedTo: Date; take: number },
+) {
   const db = rawClient(sys);
   const calls = await db.call.findMany({
-    where: { endedAt: { not: null, gte: input.endedFrom, lte: input.endedTo }, lead: { events: { some: { type: "call.ai_answered" } } } },
+    where: {
+      endedAt: { not: null, gte: input.endedFrom, lte: input.endedTo },
+      lead: { events: { some: { type: "call.ai_answered" } } },
+    },
     select: { id: true, tenantId: true, callSid: true },
     orderBy: { endedAt: "asc" },
     take: input.take * 4,
   });
   if (!calls.length) return [];
-  const done = new Set((await db.afterCallReview.findMany({ where: { callId: { in: calls.map((c) => c.id) } }, select: { callId: true } })).map((r) => r.callId));
+  const done = new Set(
+    (
+      await db.afterCallReview.findMany({
+        where: { callId: { in: calls.map((c) => c.id) } },
+        select: { callId: true },
+      })
+    ).map((r) => r.callId),
+  );
   return calls.filter((c) => !done.has(c.id)).slice(0, input.take);
 }
 

@@ -8,7 +8,10 @@ import { rawClient, type SystemDb } from "./system";
  * unique across all businesses, and the number decides whose call (or text) this is.
  */
 export async function findTenantByCalledNumber(sys: SystemDb, to: string) {
-  const number = await rawClient(sys).trackingNumber.findUnique({ where: { e164: to.trim() }, include: { tenant: true } });
+  const number = await rawClient(sys).trackingNumber.findUnique({
+    where: { e164: to.trim() },
+    include: { tenant: true },
+  });
   return number?.tenant ?? null;
 }
 
@@ -20,7 +23,9 @@ export function accountAuditLog(sys: SystemDb) {
   const prisma = rawClient(sys);
   return {
     auditLog: {
-      create: (args: { data: { actorId: string | null; action: string; target: string | null; data: object } }) => prisma.auditLog.create({ data: { ...args.data, tenantId: null } }),
+      create: (args: {
+        data: { actorId: string | null; action: string; target: string | null; data: object };
+      }) => prisma.auditLog.create({ data: { ...args.data, tenantId: null } }),
     },
   };
 }
@@ -45,7 +50,10 @@ async function claimed<T>(update: Promise<T>): Promise<T | null> {
  * it): Twilio's retry names only the CallSid, and it may arrive before the tenant is known.
  */
 export async function callProgressBySid(sys: SystemDb, callSid: string) {
-  return rawClient(sys).call.findUnique({ where: { callSid }, select: { stage: true, turn: true, lastTwimlKey: true, lastTwiml: true } });
+  return rawClient(sys).call.findUnique({
+    where: { callSid },
+    select: { stage: true, turn: true, lastTwimlKey: true, lastTwiml: true },
+  });
 }
 
 /**
@@ -53,12 +61,18 @@ export async function callProgressBySid(sys: SystemDb, callSid: string) {
  * answered (server/calls/undelivered-answer.ts), and the CallSid is all that webhook names.
  */
 export async function callOfSid(sys: SystemDb, callSid: string) {
-  return rawClient(sys).call.findUnique({ where: { callSid }, select: { id: true, tenantId: true, leadId: true } });
+  return rawClient(sys).call.findUnique({
+    where: { callSid },
+    select: { id: true, tenantId: true, leadId: true },
+  });
 }
 
 /** The ring-first whisper names only the parent call's CallSid: the name of the business it belongs to, or null. */
 export async function businessNameOfCall(sys: SystemDb, callSid: string): Promise<string | null> {
-  const call = await rawClient(sys).call.findUnique({ where: { callSid }, select: { tenant: { select: { name: true } } } });
+  const call = await rawClient(sys).call.findUnique({
+    where: { callSid },
+    select: { tenant: { select: { name: true } } },
+  });
   return call?.tenant.name ?? null;
 }
 
@@ -69,23 +83,42 @@ export async function businessNameOfCall(sys: SystemDb, callSid: string): Promis
  */
 export async function markWhisperAccepted(sys: SystemDb, parentCallSid: string, now: Date): Promise<void> {
   const prisma = rawClient(sys);
-  await prisma.call.updateMany({ where: { callSid: parentCallSid, stage: "ringing", plumberAcceptedAt: null }, data: { plumberAcceptedAt: now } });
-  await prisma.call.updateMany({ where: { callSid: parentCallSid, stage: "transferring", transferAcceptedAt: null }, data: { transferAcceptedAt: now } });
+  await prisma.call.updateMany({
+    where: { callSid: parentCallSid, stage: "ringing", plumberAcceptedAt: null },
+    data: { plumberAcceptedAt: now },
+  });
+  await prisma.call.updateMany({
+    where: { callSid: parentCallSid, stage: "transferring", transferAcceptedAt: null },
+    data: { transferAcceptedAt: now },
+  });
 }
 
 /** Claims the ring-first result (ringing → dialed) by CallSid: the claimed call with its business's name, or null when already taken. */
 export async function claimDialResult(sys: SystemDb, callSid: string, dialStatus: string) {
-  return claimed(rawClient(sys).call.update({ where: { callSid, stage: "ringing" }, data: { stage: "dialed", dialStatus }, include: { tenant: { select: { name: true } } } }));
+  return claimed(
+    rawClient(sys).call.update({
+      where: { callSid, stage: "ringing" },
+      data: { stage: "dialed", dialStatus },
+      include: { tenant: { select: { name: true } } },
+    }),
+  );
 }
 
 /** Claims the transfer's result (transferring → transfer-result) by CallSid: the claimed call, or null when already taken. */
 export async function claimTransferResult(sys: SystemDb, callSid: string) {
-  return claimed(rawClient(sys).call.update({ where: { callSid, stage: "transferring" }, data: { stage: "transfer-result" } }));
+  return claimed(
+    rawClient(sys).call.update({
+      where: { callSid, stage: "transferring" },
+      data: { stage: "transfer-result" },
+    }),
+  );
 }
 
 /** Claims intake turn `turn` by CallSid (the turn counter moves on): the claimed call, or null when already taken. */
 export async function claimIntakeTurn(sys: SystemDb, callSid: string, turn: number) {
-  return claimed(rawClient(sys).call.update({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } }));
+  return claimed(
+    rawClient(sys).call.update({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } }),
+  );
 }
 
 /** Claims the call's end (the final status callback) by CallSid: the claimed call, or null when it already ended. */
@@ -100,7 +133,10 @@ export async function claimCallEnd(sys: SystemDb, callSid: string, endedAt: Date
  * businesses): the message, its tenant and its status, or null.
  */
 export async function findMessageByProviderSid(sys: SystemDb, twilioSid: string) {
-  return rawClient(sys).message.findUnique({ where: { twilioSid }, select: { id: true, tenantId: true, status: true } });
+  return rawClient(sys).message.findUnique({
+    where: { twilioSid },
+    select: { id: true, tenantId: true, status: true },
+  });
 }
 
 /**
@@ -109,7 +145,12 @@ export async function findMessageByProviderSid(sys: SystemDb, twilioSid: string)
  */
 export async function staleDueMessages(sys: SystemDb, now: Date, idleMs = 60_000, take = 200) {
   return rawClient(sys).message.findMany({
-    where: { status: "pending", direction: "outbound", sendAfter: { lte: now }, updatedAt: { lt: new Date(now.getTime() - idleMs) } },
+    where: {
+      status: "pending",
+      direction: "outbound",
+      sendAfter: { lte: now },
+      updatedAt: { lt: new Date(now.getTime() - idleMs) },
+    },
     select: { id: true, tenantId: true },
     take,
   });
@@ -121,7 +162,11 @@ export async function staleDueMessages(sys: SystemDb, now: Date, idleMs = 60_000
  */
 export async function recentlyBookedLeads(sys: SystemDb, now: Date, sinceMinutes = 120) {
   return rawClient(sys).lead.findMany({
-    where: { status: "booked", appointmentAt: { gt: now }, lastActivityAt: { gte: new Date(now.getTime() - sinceMinutes * 60_000) } },
+    where: {
+      status: "booked",
+      appointmentAt: { gt: now },
+      lastActivityAt: { gte: new Date(now.getTime() - sinceMinutes * 60_000) },
+    },
     select: { id: true, tenantId: true },
     take: 500,
   });
@@ -135,17 +180,33 @@ export async function findTrackedLink(sys: SystemDb, token: string) {
 // ── billing ────────────────────────────────────────────────────────────────────────────────
 
 /** A Stripe webhook names only the Stripe customer (unique across all businesses): its tenant, or null. */
-export async function tenantOfStripeCustomer(sys: SystemDb, stripeCustomerId: string): Promise<string | null> {
-  return (await rawClient(sys).billingAccount.findUnique({ where: { stripeCustomerId }, select: { tenantId: true } }))?.tenantId ?? null;
+export async function tenantOfStripeCustomer(
+  sys: SystemDb,
+  stripeCustomerId: string,
+): Promise<string | null> {
+  return (
+    (
+      await rawClient(sys).billingAccount.findUnique({
+        where: { stripeCustomerId },
+        select: { tenantId: true },
+      })
+    )?.tenantId ?? null
+  );
 }
 
 /**
  * The usage sweep, over all businesses: ended calls (ended in [endedFrom, endedTo]) whose lead has
  * an event of `eventType` (the AI answered), oldest first, at most `take`.
  */
-export async function endedCallsWithLeadEvent(sys: SystemDb, input: { eventType: string; endedFrom: Date; endedTo: Date; take: number }) {
+export async function endedCallsWithLeadEvent(
+  sys: SystemDb,
+  input: { eventType: string; endedFrom: Date; endedTo: Date; take: number },
+) {
   return rawClient(sys).call.findMany({
-    where: { endedAt: { not: null, gte: input.endedFrom, lte: input.endedTo }, lead: { events: { some: { type: input.eventType } } } },
+    where: {
+      endedAt: { not: null, gte: input.endedFrom, lte: input.endedTo },
+      lead: { events: { some: { type: input.eventType } } },
+    },
     select: { tenantId: true, callSid: true },
     orderBy: { endedAt: "asc" },
     take: input.take,
@@ -154,12 +215,19 @@ export async function endedCallsWithLeadEvent(sys: SystemDb, input: { eventType:
 
 /** The usage sweep, over all businesses: which of these calls already have a usage ledger row. */
 export async function usageEntriesForCalls(sys: SystemDb, callSids: string[]) {
-  return rawClient(sys).usageLedgerEntry.findMany({ where: { callSid: { in: callSids } }, select: { tenantId: true, callSid: true } });
+  return rawClient(sys).usageLedgerEntry.findMany({
+    where: { callSid: { in: callSids } },
+    select: { tenantId: true, callSid: true },
+  });
 }
 
 /** The usage sweep, over all businesses: ledger rows created before `settledBefore` whose meter event is still pending. */
 export async function pendingMeterEvents(sys: SystemDb, settledBefore: Date, limit = 500) {
-  return rawClient(sys).usageLedgerEntry.findMany({ where: { meterStatus: "pending", createdAt: { lte: settledBefore } }, select: { tenantId: true, callSid: true }, take: limit });
+  return rawClient(sys).usageLedgerEntry.findMany({
+    where: { meterStatus: "pending", createdAt: { lte: settledBefore } },
+    select: { tenantId: true, callSid: true },
+    take: limit,
+  });
 }
 
 /**
@@ -171,14 +239,30 @@ export async function pendingMeterEvents(sys: SystemDb, settledBefore: Date, lim
 export async function findRequestFormBusiness(sys: SystemDb, slug: string) {
   const tenant = await rawClient(sys).tenant.findUnique({
     where: { slug: slug.trim().toLowerCase() },
-    select: { id: true, slug: true, name: true, timeZone: true, detachedAt: true, trackingNumbers: { select: { e164: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      timeZone: true,
+      detachedAt: true,
+      trackingNumbers: { select: { e164: true }, orderBy: { createdAt: "asc" }, take: 1 },
+    },
   });
   if (!tenant || tenant.detachedAt) return null;
-  return { id: tenant.id, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, phone: tenant.trackingNumbers[0]?.e164 ?? null };
+  return {
+    id: tenant.id,
+    slug: tenant.slug,
+    name: tenant.name,
+    timeZone: tenant.timeZone,
+    phone: tenant.trackingNumbers[0]?.e164 ?? null,
+  };
 }
 
 /** Leads the office closed as spam that still have a billable usage row, across businesses (the usage sweep credits them). */
-export async function spamLeadsWithBillableUsage(sys: SystemDb, limit = 200): Promise<{ tenantId: string; leadId: string }[]> {
+export async function spamLeadsWithBillableUsage(
+  sys: SystemDb,
+  limit = 200,
+): Promise<{ tenantId: string; leadId: string }[]> {
   return rawClient(sys).$queryRaw<{ tenantId: string; leadId: string }[]>`
     SELECT DISTINCT u."tenantId", u."leadId" FROM "UsageLedgerEntry" u
     JOIN "Lead" l ON l."id" = u."leadId" AND l."tenantId" = u."tenantId"
@@ -191,5 +275,8 @@ export async function spamLeadsWithBillableUsage(sys: SystemDb, limit = 200): Pr
  * conditional UPDATE by the called number (unique across businesses), a no-op once it is set.
  */
 export async function markNumberReceivingCalls(sys: SystemDb, to: string, at: Date): Promise<void> {
-  await rawClient(sys).trackingNumber.updateMany({ where: { e164: to.trim(), receivingCallsAt: null }, data: { receivingCallsAt: at } });
+  await rawClient(sys).trackingNumber.updateMany({
+    where: { e164: to.trim(), receivingCallsAt: null },
+    data: { receivingCallsAt: at },
+  });
 }

@@ -22,7 +22,9 @@ export type Database = {
 export type DatabaseOptions = { url?: string | null; dataDir?: string };
 
 export function defaultDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"));
+  return path.resolve(
+    process.env.PGLITE_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"),
+  );
 }
 
 /** Opens a database without touching the global singleton (tests open many). */
@@ -32,7 +34,12 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
     // JIT off: PostgreSQL compiles any statement its cost estimate calls expensive, and for the
     // app's statements (short, index-driven) compiling costs more than it saves. The agency
     // roll-up over 1,000 businesses took 1.5 s with JIT and 0.7 s without (npm run bench -- reports).
-    const adapterFactory = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000, options: "-c jit=off" });
+    const adapterFactory = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: 5_000,
+      options: "-c jit=off",
+    });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return { prisma, pglite: null, url, adapterFactory, close: () => prisma.$disconnect() };
   }

@@ -26,7 +26,9 @@ describe(`migrations (${engineName})`, () => {
 
   it("lists every model that has a tenantId as a tenant model", async () => {
     const schema = await readFile("prisma/schema.prisma", "utf8");
-    const withTenant = [...schema.matchAll(/model (\w+) \{([^}]*)\}/g)].filter((m) => /\n\s+tenantId\s/.test(m[2] ?? "")).map((m) => m[1]);
+    const withTenant = [...schema.matchAll(/model (\w+) \{([^}]*)\}/g)]
+      .filter((m) => /\n\s+tenantId\s/.test(m[2] ?? ""))
+      .map((m) => m[1]);
     expect([...TENANT_MODELS].sort()).toEqual(withTenant.sort());
   });
 });

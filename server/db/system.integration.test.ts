@@ -12,7 +12,17 @@ import type { TenantDb } from "./tenant-scope";
 import { tenantSql } from "./tenant-sql";
 
 // No global table and no raw SQL on a tenant's client, at the type level (tsc fails if one comes back).
-type NotOnTenantDb = "user" | "agency" | "agencyMember" | "signInThrottle" | "stripeEvent" | "apiRateWindow" | "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRawUnsafe";
+type NotOnTenantDb =
+  | "user"
+  | "agency"
+  | "agencyMember"
+  | "signInThrottle"
+  | "stripeEvent"
+  | "apiRateWindow"
+  | "$queryRaw"
+  | "$queryRawUnsafe"
+  | "$executeRaw"
+  | "$executeRawUnsafe";
 const tenantDbHasNone: Extract<keyof TenantDb, NotOnTenantDb> extends never ? true : false = true;
 export function notOnTenantDb(db: TenantDb) {
   // @ts-expect-error users are global: tenantPeople
@@ -58,7 +68,9 @@ describe(`tenancy closed by types (${engineName})`, () => {
     expect((await alpha.lead.findMany()).map((l) => l.callerName)).toEqual(["Ann"]);
     expect((await alpha.tenant.findMany()).map((t) => t.id)).toEqual([a.id]);
     expect(await alpha.tenant.findUnique({ where: { id: b.id } })).toBeNull();
-    expect(await alpha.lead.updateMany({ where: { callerName: "Bob" }, data: { callerName: "Mallory" } })).toEqual({ count: 0 });
+    expect(
+      await alpha.lead.updateMany({ where: { callerName: "Bob" }, data: { callerName: "Mallory" } }),
+    ).toEqual({ count: 0 });
   });
 
   it("a tenant's client has no global tables and no raw SQL: refused at run time for code that gets around the type", async () => {
@@ -70,10 +82,15 @@ describe(`tenancy closed by types (${engineName})`, () => {
 
   it("tenantSql binds the client's own tenant: a statement cannot read another business", async () => {
     const names = await tenantSql(forTenant(sys, a.id))<{ callerName: string }[]>(
-      (tenants) => Prisma.sql`SELECT "callerName" FROM "Lead" WHERE "tenantId" IN (${tenants}) OR "tenantId" = 'nobody' ORDER BY 1`,
+      (tenants) =>
+        Prisma.sql`SELECT "callerName" FROM "Lead" WHERE "tenantId" IN (${tenants}) OR "tenantId" = 'nobody' ORDER BY 1`,
     );
     expect(names.map((r) => r.callerName)).toEqual(["Ann"]);
-    const inTx = await forTenant(sys, b.id).$transaction((tx) => tenantSql(tx)<{ n: number }[]>((tenants) => Prisma.sql`SELECT count(*)::int AS n FROM "Lead" WHERE "tenantId" IN (${tenants})`));
+    const inTx = await forTenant(sys, b.id).$transaction((tx) =>
+      tenantSql(tx)<{ n: number }[]>(
+        (tenants) => Prisma.sql`SELECT count(*)::int AS n FROM "Lead" WHERE "tenantId" IN (${tenants})`,
+      ),
+    );
     expect(inTx).toEqual([{ n: 1 }]);
   });
 
@@ -84,18 +101,35 @@ describe(`tenancy closed by types (${engineName})`, () => {
     const ofB = await tenantPeople(forTenant(sys, b.id), ids);
     expect(ofB.map((p) => p.name)).toEqual(["Owner B"]);
     // A removed member keeps their name in the business's own history (its audit log).
-    await db.prisma.auditLog.create({ data: { tenantId: b.id, actorId: people.ownerB.id, action: "member.removed", target: people.stranger.id } });
-    expect((await tenantPeople(forTenant(sys, b.id), ids)).map((p) => p.name).sort()).toEqual(["Owner B", "Stranger"]);
+    await db.prisma.auditLog.create({
+      data: {
+        tenantId: b.id,
+        actorId: people.ownerB.id,
+        action: "member.removed",
+        target: people.stranger.id,
+      },
+    });
+    expect((await tenantPeople(forTenant(sys, b.id), ids)).map((p) => p.name).sort()).toEqual([
+      "Owner B",
+      "Stranger",
+    ]);
     expect((await tenantPeople(forTenant(sys, a.id), ids)).map((p) => p.name)).not.toContain("Stranger");
   });
 
   it("forAgency reads the agency's businesses only, and only reads", async () => {
     const agencyId = (await db.prisma.tenant.findUniqueOrThrow({ where: { id: a.id } })).agencyId!;
     const agency = forAgency(sys, agencyId);
-    expect((await agency.db.lead.findMany({ orderBy: { callerName: "asc" } })).map((l) => l.callerName)).toEqual(["Ann", "Cal"]);
+    expect(
+      (await agency.db.lead.findMany({ orderBy: { callerName: "asc" } })).map((l) => l.callerName),
+    ).toEqual(["Ann", "Cal"]);
     expect((await agency.db.lead.findMany({ where: { tenantId: b.id } })).length).toBe(0);
-    expect((await agency.db.tenant.findMany({ orderBy: { name: "asc" } })).map((t) => t.name)).toEqual(["Alpha Plumbing", "Charlie Plumbing"]);
-    const viaSql = await agency.sql<{ callerName: string }[]>((tenants) => Prisma.sql`SELECT "callerName" FROM "Lead" WHERE "tenantId" IN (${tenants}) ORDER BY 1`);
+    expect((await agency.db.tenant.findMany({ orderBy: { name: "asc" } })).map((t) => t.name)).toEqual([
+      "Alpha Plumbing",
+      "Charlie Plumbing",
+    ]);
+    const viaSql = await agency.sql<{ callerName: string }[]>(
+      (tenants) => Prisma.sql`SELECT "callerName" FROM "Lead" WHERE "tenantId" IN (${tenants}) ORDER BY 1`,
+    );
     expect(viaSql.map((r) => r.callerName)).toEqual(["Ann", "Cal"]);
     const raw = agency.db as unknown as typeof db.prisma;
     await expect(raw.lead.updateMany({ data: { callerName: "X" } })).rejects.toThrow(/only reads/);
@@ -115,25 +149,44 @@ describe(`tenancy closed by types (${engineName})`, () => {
     const eslint = new ESLint();
     const code = `import { getPrisma } from "@/server/db";\nimport type { PrismaClient } from "@/server/db/generated/client";\nexport const f = (p: PrismaClient) => [p, getPrisma];\n`;
     const errorsAt = async (filePath: string) =>
-      (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === "no-restricted-imports").length;
+      (await eslint.lintText(code, { filePath }))[0]!.messages.filter(
+        (m) => m.ruleId === "no-restricted-imports",
+      ).length;
     expect(await errorsAt("server/leads/raw-access.ts")).toBe(2);
     expect(await errorsAt("app/t/[slug]/raw-access/page.tsx")).toBe(2);
     expect(await errorsAt("server/db/raw-access.ts")).toBe(0);
     expect(await errorsAt("server/jobs/raw-access.ts")).toBe(0);
     const unscopedSql = `import { unscoped } from "@/server/db/tenant-scope";\nexport const f = unscoped;\n`;
-    expect((await eslint.lintText(unscopedSql, { filePath: "server/leads/raw-sql.ts" }))[0]!.messages.map((m) => m.ruleId)).toEqual(["no-restricted-imports"]);
+    expect(
+      (await eslint.lintText(unscopedSql, { filePath: "server/leads/raw-sql.ts" }))[0]!.messages.map(
+        (m) => m.ruleId,
+      ),
+    ).toEqual(["no-restricted-imports"]);
   }, 60_000);
 
   it("ESLint refuses ctx.sys in a module of tenant procedures, and global tables or raw SQL on ctx.db", async () => {
     const eslint = new ESLint();
     const syntaxErrors = async (code: string, filePath = "server/trpc/routers/probe.ts") =>
-      (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
-    const router = (body: string) => `import { router, tenantProcedure } from "@/server/trpc/init";\nexport const probeRouter = router({ probe: tenantProcedure.meta({ permission: "leads.read" }).query(async ({ ctx }) => ${body}) });\n`;
-    expect(await syntaxErrors(router("ctx.sys"))).toEqual([expect.stringMatching(/A tenant procedure gets no system handle/)]);
-    expect(await syntaxErrors(router("ctx.db.user.findMany()"))).toEqual([expect.stringMatching(/ctx.db is one tenant's client/)]);
-    expect(await syntaxErrors(router("ctx.db.$queryRaw`SELECT 1`"))).toEqual([expect.stringMatching(/ctx.db is one tenant's client/)]);
+      (await eslint.lintText(code, { filePath }))[0]!.messages
+        .filter((m) => m.ruleId === "no-restricted-syntax")
+        .map((m) => m.message);
+    const router = (body: string) =>
+      `import { router, tenantProcedure } from "@/server/trpc/init";\nexport const probeRouter = router({ probe: tenantProcedure.meta({ permission: "leads.read" }).query(async ({ ctx }) => ${body}) });\n`;
+    expect(await syntaxErrors(router("ctx.sys"))).toEqual([
+      expect.stringMatching(/A tenant procedure gets no system handle/),
+    ]);
+    expect(await syntaxErrors(router("ctx.db.user.findMany()"))).toEqual([
+      expect.stringMatching(/ctx.db is one tenant's client/),
+    ]);
+    expect(await syntaxErrors(router("ctx.db.$queryRaw`SELECT 1`"))).toEqual([
+      expect.stringMatching(/ctx.db is one tenant's client/),
+    ]);
     expect(await syntaxErrors(router("ctx.db.lead.findMany()"))).toEqual([]);
     // Not a module of tenant procedures (the public and agency routers may hand ctx.sys to named lookups).
-    expect(await syntaxErrors(`import { publicProcedure } from "@/server/trpc/init";\nexport const p = publicProcedure.query(({ ctx }) => ctx.sys);\n`)).toEqual([]);
+    expect(
+      await syntaxErrors(
+        `import { publicProcedure } from "@/server/trpc/init";\nexport const p = publicProcedure.query(({ ctx }) => ctx.sys);\n`,
+      ),
+    ).toEqual([]);
   }, 60_000);
 });

@@ -43,7 +43,15 @@ type TenantDelegate = Uncapitalize<TenantModel>;
  * `tenant.leads`) are not followed by code outside server/db: such reads are named lookups.
  */
 export type GlobalDb = Omit<PrismaClient, TenantDelegate | "$transaction" | "$extends"> & {
-  $transaction<T>(fn: (tx: Omit<PrismaClient, TenantDelegate | "$transaction" | "$extends" | "$connect" | "$disconnect" | "$on">) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T>;
+  $transaction<T>(
+    fn: (
+      tx: Omit<
+        PrismaClient,
+        TenantDelegate | "$transaction" | "$extends" | "$connect" | "$disconnect" | "$on"
+      >,
+    ) => Promise<T>,
+    options?: { maxWait?: number; timeout?: number },
+  ): Promise<T>;
 };
 
 const tenantModels = new Set<string>(TENANT_MODELS);
@@ -54,7 +62,10 @@ export function globalDb(sys: SystemDb): GlobalDb {
     query: {
       $allModels: {
         $allOperations({ model, args, query }) {
-          if (model && tenantModels.has(model)) throw new Error(`${model} is tenant data: open it with forTenant(), or add a named lookup in server/db.`);
+          if (model && tenantModels.has(model))
+            throw new Error(
+              `${model} is tenant data: open it with forTenant(), or add a named lookup in server/db.`,
+            );
           return query(args);
         },
       },

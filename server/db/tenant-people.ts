@@ -11,7 +11,10 @@ export type TenantPerson = { id: string; name: string; email: string };
  * agency, and people its own audit log names (a member who was removed keeps their name in the
  * business's history). Anyone else is left out, so no id reads another business's people.
  */
-export async function tenantPeople(db: TenantDb | TenantTx, userIds: readonly (string | null | undefined)[]): Promise<TenantPerson[]> {
+export async function tenantPeople(
+  db: TenantDb | TenantTx,
+  userIds: readonly (string | null | undefined)[],
+): Promise<TenantPerson[]> {
   const ids = [...new Set(userIds.filter((id): id is string => !!id))];
   if (!ids.length) return [];
   const tenantId = scopeOf(db);
@@ -24,7 +27,10 @@ export async function tenantPeople(db: TenantDb | TenantTx, userIds: readonly (s
 }
 
 /** One person of this business by id, or null (see tenantPeople). */
-export async function tenantPerson(db: TenantDb | TenantTx, userId: string | null | undefined): Promise<TenantPerson | null> {
+export async function tenantPerson(
+  db: TenantDb | TenantTx,
+  userId: string | null | undefined,
+): Promise<TenantPerson | null> {
   return (await tenantPeople(db, [userId]))[0] ?? null;
 }
 

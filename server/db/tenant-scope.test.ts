@@ -3,14 +3,29 @@ import { scopeArgs } from "./tenant-scope";
 
 describe("tenant scoping of Prisma arguments", () => {
   it("adds tenantId to every read, update and delete of a tenant model", () => {
-    for (const op of ["findMany", "findFirst", "findUnique", "count", "updateMany", "deleteMany", "update", "delete", "groupBy", "aggregate"]) {
+    for (const op of [
+      "findMany",
+      "findFirst",
+      "findUnique",
+      "count",
+      "updateMany",
+      "deleteMany",
+      "update",
+      "delete",
+      "groupBy",
+      "aggregate",
+    ]) {
       expect(scopeArgs("Lead", op, { where: { id: "x" } }, "t1").where).toEqual({ id: "x", tenantId: "t1" });
     }
   });
 
   it("overrides a tenantId the caller tried to pass", () => {
-    expect(scopeArgs("Lead", "findMany", { where: { tenantId: "other" } }, "t1").where).toEqual({ tenantId: "t1" });
-    expect(scopeArgs("Lead", "create", { data: { tenantId: "other", status: "missed" } }, "t1").data).toEqual({ tenantId: "t1", status: "missed" });
+    expect(scopeArgs("Lead", "findMany", { where: { tenantId: "other" } }, "t1").where).toEqual({
+      tenantId: "t1",
+    });
+    expect(scopeArgs("Lead", "create", { data: { tenantId: "other", status: "missed" } }, "t1").data).toEqual(
+      { tenantId: "t1", status: "missed" },
+    );
   });
 
   it("stamps tenantId on every row created", () => {
@@ -18,7 +33,12 @@ describe("tenant scoping of Prisma arguments", () => {
       { zip: "1", tenantId: "t1" },
       { zip: "2", tenantId: "t1" },
     ]);
-    const up = scopeArgs("Lead", "upsert", { where: { id: "a" }, create: { status: "missed" }, update: {} }, "t1");
+    const up = scopeArgs(
+      "Lead",
+      "upsert",
+      { where: { id: "a" }, create: { status: "missed" }, update: {} },
+      "t1",
+    );
     expect(up.where).toEqual({ id: "a", tenantId: "t1" });
     expect(up.create).toEqual({ status: "missed", tenantId: "t1" });
   });
@@ -34,9 +54,17 @@ describe("tenant scoping of Prisma arguments", () => {
   it("answers the tenant directory with the tenant's own row only", () => {
     expect(scopeArgs("Tenant", "findMany", undefined, "t1").where).toEqual({ AND: [{ id: "t1" }] });
     // Another tenant's id stays asked for, and finds nothing.
-    expect(scopeArgs("Tenant", "update", { where: { id: "t2" }, data: {} }, "t1").where).toEqual({ id: "t2", AND: [{ id: "t1" }] });
-    expect(scopeArgs("Tenant", "findFirst", { where: { slug: "b", AND: { name: "B" } } }, "t1").where).toEqual({ slug: "b", AND: [{ name: "B" }, { id: "t1" }] });
-    expect(scopeArgs("Tenant", "create", { data: { name: "A" } }, "t1").data).toEqual({ name: "A", id: "t1" });
+    expect(scopeArgs("Tenant", "update", { where: { id: "t2" }, data: {} }, "t1").where).toEqual({
+      id: "t2",
+      AND: [{ id: "t1" }],
+    });
+    expect(
+      scopeArgs("Tenant", "findFirst", { where: { slug: "b", AND: { name: "B" } } }, "t1").where,
+    ).toEqual({ slug: "b", AND: [{ name: "B" }, { id: "t1" }] });
+    expect(scopeArgs("Tenant", "create", { data: { name: "A" } }, "t1").data).toEqual({
+      name: "A",
+      id: "t1",
+    });
     expect(() => scopeArgs("Tenant", "createMany", { data: [] }, "t1")).toThrow(/own tenant/);
   });
 });

@@ -72,7 +72,12 @@ const WHERE_OPS = new Set([
 
 type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: unknown; create?: unknown };
 
-export function scopeArgs(model: string | undefined, operation: string, args: Args | undefined, tenantId: string): Args {
+export function scopeArgs(
+  model: string | undefined,
+  operation: string,
+  args: Args | undefined,
+  tenantId: string,
+): Args {
   const a: Args = { ...(args ?? {}) };
   // The tenant directory answers a scoped client with its own row only: the filter is ANDed, so
   // asking for another tenant's id (or slug) finds nothing rather than the own row.
@@ -84,7 +89,8 @@ export function scopeArgs(model: string | undefined, operation: string, args: Ar
     }
     if (operation === "create") a.data = { ...(a.data as object), id: tenantId };
     if (operation === "upsert") a.create = { ...(a.create as object), id: tenantId };
-    if (operation === "createMany" || operation === "createManyAndReturn") throw new Error("A tenant-scoped client creates only its own tenant.");
+    if (operation === "createMany" || operation === "createManyAndReturn")
+      throw new Error("A tenant-scoped client creates only its own tenant.");
     return a;
   }
   if (!model || !tenantModels.has(model)) return a;
@@ -107,17 +113,25 @@ const SCOPE = "$tenantScope";
 
 function scopedClient(prisma: PrismaClient, tenantId: string) {
   if (!tenantId) throw new Error("tenantScoped needs a tenantId");
-  return prisma.$extends({ name: "tenant-id", client: { [SCOPE]: { tenantId } } as { $tenantScope: { tenantId: string } } }).$extends({
-    name: "tenant-scope",
-    query: {
-      $allModels: {
-        $allOperations({ model, operation, args, query }) {
-          if (model && model !== "Tenant" && !tenantModels.has(model)) throw new Error(`${model} is not tenant data: a tenant's client has no global tables (people: tenantPeople in server/db/tenant-people.ts).`);
-          return query(scopeArgs(model, operation, args as Args, tenantId) as never);
+  return prisma
+    .$extends({
+      name: "tenant-id",
+      client: { [SCOPE]: { tenantId } } as { $tenantScope: { tenantId: string } },
+    })
+    .$extends({
+      name: "tenant-scope",
+      query: {
+        $allModels: {
+          $allOperations({ model, operation, args, query }) {
+            if (model && model !== "Tenant" && !tenantModels.has(model))
+              throw new Error(
+                `${model} is not tenant data: a tenant's client has no global tables (people: tenantPeople in server/db/tenant-people.ts).`,
+              );
+            return query(scopeArgs(model, operation, args as Args, tenantId) as never);
+          },
         },
       },
-    },
-  });
+    });
 }
 
 type Scoped = ReturnType<typeof scopedClient>;
@@ -135,7 +149,10 @@ export type TenantTx = Omit<Parameters<Parameters<Scoped["$transaction"]>[0]>[0]
 /** One tenant's client: its tenant models (and its own Tenant row), nothing else. */
 export type TenantDb = Omit<Scoped, Hidden> & {
   $transaction<R>(fn: (tx: TenantTx) => Promise<R>, options?: TxOptions): Promise<R>;
-  $transaction<P extends Prisma.PrismaPromise<unknown>[]>(arg: [...P], options?: TxOptions): Promise<{ [K in keyof P]: Awaited<P[K]> }>;
+  $transaction<P extends Prisma.PrismaPromise<unknown>[]>(
+    arg: [...P],
+    options?: TxOptions,
+  ): Promise<{ [K in keyof P]: Awaited<P[K]> }>;
 };
 
 export function tenantScoped(prisma: PrismaClient, tenantId: string): TenantDb {

@@ -14,5 +14,6 @@ export type SqlRunner = <T>(build: (tenants: TenantSet) => Prisma.Sql) => Promis
 /** Raw SQL for one business (or inside its transaction): `tenants` is the scoped client's own tenant id, bound. */
 export function tenantSql(db: TenantDb | TenantTx): SqlRunner {
   const tenants = Prisma.sql`${scopeOf(db)}`;
-  return <T>(build: (tenants: TenantSet) => Prisma.Sql) => unscoped(db).$queryRaw<T>(build(tenants)) as Promise<T>;
+  return <T>(build: (tenants: TenantSet) => Prisma.Sql) =>
+    unscoped(db).$queryRaw<T>(build(tenants)) as Promise<T>;
 }

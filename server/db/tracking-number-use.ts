@@ -5,9 +5,14 @@
 import { Prisma } from "./generated/client";
 import { scopeOf, unscoped, type TenantDb, type TenantTx } from "./tenant-scope";
 
-export async function trackingNumberUse(db: TenantDb | TenantTx, e164: string): Promise<"ours" | "another" | null> {
+export async function trackingNumberUse(
+  db: TenantDb | TenantTx,
+  e164: string,
+): Promise<"ours" | "another" | null> {
   const tenantId = scopeOf(db);
-  const rows = await unscoped(db).$queryRaw<{ tenantId: string }[]>(Prisma.sql`SELECT "tenantId" FROM "TrackingNumber" WHERE e164 = ${e164} LIMIT 1`);
+  const rows = await unscoped(db).$queryRaw<{ tenantId: string }[]>(
+    Prisma.sql`SELECT "tenantId" FROM "TrackingNumber" WHERE e164 = ${e164} LIMIT 1`,
+  );
   const owner = rows[0]?.tenantId;
   return owner ? (owner === tenantId ? "ours" : "another") : null;
 }

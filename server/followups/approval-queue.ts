@@ -21,51 +21,118 @@ export const FOLLOWUP_WINDOW_MINUTES = 120;
 
 type Ctx = TenantCtx & { actorId: string | null; now?: Date };
 
-export async function sendDraft(ctx: Ctx, draftId: string, opts: { body?: string; enqueue?: Enqueue } = {}): Promise<{ messageId: string; sendAfter: Date }> {
+export async function sendDraft(
+  ctx: Ctx,
+  draftId: string,
+  opts: { body?: string; enqueue?: Enqueue } = {},
+): Promise<{ messageId: string; sendAfter: Date }> {
   const { db, tenantId } = ctx;
   const now = ctx.now ?? new Date();
   const draft = await db.followUpDraft.findFirst({ where: { id: draftId } });
   if (!draft) throw new AppError("NOT_FOUND", "This follow-up is gone. Reload the queue.");
-  if (draft.status !== "pending") throw new AppError("CONFLICT", "Someone already handled this follow-up. Reload the queue.");
+  if (draft.status !== "pending")
+    throw new AppError("CONFLICT", "Someone already handled this follow-up. Reload the queue.");
   const enrollment = await db.followUpEnrollment.findFirst({ where: { id: draft.enrollmentId } });
   if (!enrollment || enrollment.generation !== draft.generation || enrollment.status === "stopped") {
-    await db.followUpDraft.updateMany({ where: { id: draft.id, status: "pending" }, data: { status: "canceled", decidedAt: now } });
-    throw new AppError("CONFLICT", "This follow-up is no longer needed: the lead's sequence stopped or changed. It was removed from the queue.");
+    await db.followUpDraft.updateMany({
+      where: { id: draft.id, status: "pending" },
+      data: { status: "canceled", decidedAt: now },
+    });
+    throw new AppError(
+      "CONFLICT",
+      "This follow-up is no longer needed: the lead's sequence stopped or changed. It was removed from the queue.",
+    );
   }
   const lead = await db.lead.findFirstOrThrow({ where: { id: draft.leadId } });
   const body = (opts.body ?? draft.body).trim();
   if (!body) throw new AppError("BAD_REQUEST", "Write a message before approving.", "body");
-  if (body.length > MAX_STEP_MESSAGE * 2) throw new AppError("BAD_REQUEST", `The message is ${body.length} characters; keep it under ${MAX_STEP_MESSAGE * 2}.`, "body");
+  if (body.length > MAX_STEP_MESSAGE * 2)
+    throw new AppError(
+      "BAD_REQUEST",
+      `The message is ${body.length} characters; keep it under ${MAX_STEP_MESSAGE * 2}.`,
+      "body",
+    );
   if (await isOptedOut(db, tenantId, lead.callerPhone)) {
-    await db.$transaction((tx) => stopFollowUp(tx, { tenantId, now, actorId: ctx.actorId }, enrollment, "opted_out"));
-    throw new AppError("PRECONDITION_FAILED", "This caller replied STOP and cannot be texted. The follow-up was stopped.");
+    await db.$transaction((tx) =>
+      stopFollowUp(tx, { tenantId, now, actorId: ctx.actorId }, enrollment, "opted_out"),
+    );
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "This caller replied STOP and cannot be texted. The follow-up was stopped.",
+    );
   }
   if (OPT_IN_SOURCES.includes(lead.source)) {
-    const latest = await db.consentRecord.findFirst({ where: { phone: lead.callerPhone }, orderBy: [{ at: "desc" }, { id: "desc" }] });
-    if (latest?.optedOut !== false) throw new AppError("PRECONDITION_FAILED", "This caller did not agree to texts. Call them instead.");
+    const latest = await db.consentRecord.findFirst({
+      where: { phone: lead.callerPhone },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+    });
+    if (latest?.optedOut !== false)
+      throw new AppError("PRECONDITION_FAILED", "This caller did not agree to texts. Call them instead.");
   }
-  const from = (await db.trackingNumber.findFirst({ orderBy: { createdAt: "asc" }, select: { e164: true } }))?.e164;
-  if (!from) throw new AppError("PRECONDITION_FAILED", "Add a tracking number in Phone numbers first: texts are sent from it.");
+  const from = (await db.trackingNumber.findFirst({ orderBy: { createdAt: "asc" }, select: { e164: true } }))
+    ?.e164;
+  if (!from)
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "Add a tracking number in Phone numbers first: texts are sent from it.",
+    );
   const [tenant, settings, lastText] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } }),
     getMessagingSettings(db, tenantId),
-    db.message.findFirst({ where: { toNumber: lead.callerPhone, direction: "outbound", status: { notIn: ["canceled", "failed"] } }, orderBy: { sendAfter: "desc" }, select: { sendAfter: true } }),
+    db.message.findFirst({
+      where: { toNumber: lead.callerPhone, direction: "outbound", status: { notIn: ["canceled", "failed"] } },
+      orderBy: { sendAfter: "desc" },
+      select: { sendAfter: true },
+    }),
   ]);
-  const windowEnds = lastText ? new Date(lastText.sendAfter.getTime() + FOLLOWUP_WINDOW_MINUTES * 60_000) : now;
+  const windowEnds = lastText
+    ? new Date(lastText.sendAfter.getTime() + FOLLOWUP_WINDOW_MINUTES * 60_000)
+    : now;
   const earliest = windowEnds > now ? windowEnds : now;
-  const sendAfter = nextSendTime(earliest, tenant.timeZone, { startMinute: settings.quietStartMinute, endMinute: settings.quietEndMinute });
+  const sendAfter = nextSendTime(earliest, tenant.timeZone, {
+    startMinute: settings.quietStartMinute,
+    endMinute: settings.quietEndMinute,
+  });
   const claimed = await db.followUpDraft.updateMany({
     where: { id: draft.id, status: "pending" },
-    data: { status: "approved", decidedAt: now, decidedById: ctx.actorId, ...(opts.body !== undefined && opts.body.trim() !== draft.body ? { body, writtenBy: "staff" } : {}) },
+    data: {
+      status: "approved",
+      decidedAt: now,
+      decidedById: ctx.actorId,
+      ...(opts.body !== undefined && opts.body.trim() !== draft.body ? { body, writtenBy: "staff" } : {}),
+    },
   });
-  if (claimed.count === 0) throw new AppError("CONFLICT", "Someone already handled this follow-up. Reload the queue.");
-  const res = await queueMessage(db, { tenantId, leadId: lead.id, purpose: "followup", from, to: lead.callerPhone, body: withStopWording(body), key: `followup:${draft.id}`, sendAfter, isTest: lead.isTest, authorId: ctx.actorId, enqueue: opts.enqueue });
+  if (claimed.count === 0)
+    throw new AppError("CONFLICT", "Someone already handled this follow-up. Reload the queue.");
+  const res = await queueMessage(db, {
+    tenantId,
+    leadId: lead.id,
+    purpose: "followup",
+    from,
+    to: lead.callerPhone,
+    body: withStopWording(body),
+    key: `followup:${draft.id}`,
+    sendAfter,
+    isTest: lead.isTest,
+    authorId: ctx.actorId,
+    enqueue: opts.enqueue,
+  });
   await db.followUpDraft.update({ where: { id: draft.id }, data: { messageId: res.id } });
   const held = sendAfter.getTime() > now.getTime() + 60_000;
   await db.leadEvent.create({
     data: {
-      tenantId, leadId: lead.id, type: "followup.sent", actorId: ctx.actorId,
-      data: { sequence: draft.sequenceKey, name: SEQUENCE_LABELS[draft.sequenceKey as SequenceKey]?.name ?? draft.sequenceKey, step: draft.step + 1, messageId: res.id, auto: ctx.actorId === null, heldUntil: held ? sendAfter.toISOString() : null },
+      tenantId,
+      leadId: lead.id,
+      type: "followup.sent",
+      actorId: ctx.actorId,
+      data: {
+        sequence: draft.sequenceKey,
+        name: SEQUENCE_LABELS[draft.sequenceKey as SequenceKey]?.name ?? draft.sequenceKey,
+        step: draft.step + 1,
+        messageId: res.id,
+        auto: ctx.actorId === null,
+        heldUntil: held ? sendAfter.toISOString() : null,
+      },
       createdAt: now,
     },
   });
@@ -76,13 +143,34 @@ export async function skipDraft(ctx: Ctx, draftId: string): Promise<void> {
   const now = ctx.now ?? new Date();
   const draft = await ctx.db.followUpDraft.findFirst({ where: { id: draftId } });
   if (!draft) throw new AppError("NOT_FOUND", "This follow-up is gone. Reload the queue.");
-  const { count } = await ctx.db.followUpDraft.updateMany({ where: { id: draftId, status: "pending" }, data: { status: "skipped", decidedAt: now, decidedById: ctx.actorId } });
-  if (count === 0) throw new AppError("CONFLICT", "Someone already handled this follow-up. Reload the queue.");
-  await ctx.db.leadEvent.create({ data: { tenantId: ctx.tenantId, leadId: draft.leadId, type: "followup.skipped", actorId: ctx.actorId, data: { sequence: draft.sequenceKey, step: draft.step + 1 }, createdAt: now } });
+  const { count } = await ctx.db.followUpDraft.updateMany({
+    where: { id: draftId, status: "pending" },
+    data: { status: "skipped", decidedAt: now, decidedById: ctx.actorId },
+  });
+  if (count === 0)
+    throw new AppError("CONFLICT", "Someone already handled this follow-up. Reload the queue.");
+  await ctx.db.leadEvent.create({
+    data: {
+      tenantId: ctx.tenantId,
+      leadId: draft.leadId,
+      type: "followup.skipped",
+      actorId: ctx.actorId,
+      data: { sequence: draft.sequenceKey, step: draft.step + 1 },
+      createdAt: now,
+    },
+  });
 }
 
-export async function approveAll(ctx: Ctx, opts: { enqueue?: Enqueue } = {}): Promise<{ approved: number; failed: { id: string; message: string }[] }> {
-  const pending = await ctx.db.followUpDraft.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, take: 200, select: { id: true } });
+export async function approveAll(
+  ctx: Ctx,
+  opts: { enqueue?: Enqueue } = {},
+): Promise<{ approved: number; failed: { id: string; message: string }[] }> {
+  const pending = await ctx.db.followUpDraft.findMany({
+    where: { status: "pending" },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: { id: true },
+  });
   let approved = 0;
   const failed: { id: string; message: string }[] = [];
   for (const d of pending) {
@@ -112,7 +200,11 @@ export type QueueItem = {
   createdAt: Date;
 };
 
-export async function listApprovalQueue(db: TenantDb): Promise<{ items: QueueItem[]; oldestMinutes: number | null; autoSend: { key: SequenceKey; name: string; autoSend: boolean; enabled: boolean }[] }> {
+export async function listApprovalQueue(db: TenantDb): Promise<{
+  items: QueueItem[];
+  oldestMinutes: number | null;
+  autoSend: { key: SequenceKey; name: string; autoSend: boolean; enabled: boolean }[];
+}> {
   const drafts = await db.followUpDraft.findMany({
     where: { status: "pending" },
     orderBy: { createdAt: "asc" },
@@ -123,12 +215,29 @@ export async function listApprovalQueue(db: TenantDb): Promise<{ items: QueueIte
   const now = Date.now();
   return {
     items: drafts.map((d) => ({
-      id: d.id, leadId: d.leadId, callerName: d.lead.callerName, callerPhone: d.lead.callerPhone, source: d.lead.source, sourceLabel: sourceLabel(d.lead.source),
-      sequence: SEQUENCE_LABELS[d.sequenceKey as SequenceKey]?.name ?? d.sequenceKey, step: d.step + 1, body: d.body, writtenBy: d.writtenBy, refusedReason: d.refusedReason,
-      temperature: d.lead.temperature, createdAt: d.createdAt,
+      id: d.id,
+      leadId: d.leadId,
+      callerName: d.lead.callerName,
+      callerPhone: d.lead.callerPhone,
+      source: d.lead.source,
+      sourceLabel: sourceLabel(d.lead.source),
+      sequence: SEQUENCE_LABELS[d.sequenceKey as SequenceKey]?.name ?? d.sequenceKey,
+      step: d.step + 1,
+      body: d.body,
+      writtenBy: d.writtenBy,
+      refusedReason: d.refusedReason,
+      temperature: d.lead.temperature,
+      createdAt: d.createdAt,
     })),
     oldestMinutes: drafts[0] ? Math.floor((now - drafts[0].createdAt.getTime()) / 60_000) : null,
-    autoSend: sequences.filter((s) => s.steps.some((st) => st.channel === "text")).map((s) => ({ key: s.key, name: SEQUENCE_LABELS[s.key].name, autoSend: s.autoSend, enabled: s.enabled })),
+    autoSend: sequences
+      .filter((s) => s.steps.some((st) => st.channel === "text"))
+      .map((s) => ({
+        key: s.key,
+        name: SEQUENCE_LABELS[s.key].name,
+        autoSend: s.autoSend,
+        enabled: s.enabled,
+      })),
   };
 }
 
@@ -137,7 +246,13 @@ export async function listApprovalQueue(db: TenantDb): Promise<{ items: QueueIte
  * temperature rises and the timeline says why, and the lead moves up the queue — into
  * "Follow-up needed" and due now, so the office answers before anything else in its group.
  */
-export async function onCallerReply(db: TenantDb, tenantId: string, leadId: string, now: Date, opts: { moveUp?: boolean } = {}): Promise<void> {
+export async function onCallerReply(
+  db: TenantDb,
+  tenantId: string,
+  leadId: string,
+  now: Date,
+  opts: { moveUp?: boolean } = {},
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const lead = await tx.lead.findFirst({ where: { id: leadId } });
     if (!lead || lead.status === "closed") return;
@@ -146,14 +261,31 @@ export async function onCallerReply(db: TenantDb, tenantId: string, leadId: stri
     const dueAt = lead.dueAt && lead.dueAt < now ? lead.dueAt : now;
     await tx.lead.update({
       where: { id: leadId },
-      data: { lastReplyAt: now, lastActivityAt: now, ...(moveUp ? { status: "followup_needed", dueAt, nextAction: "Answer the caller's text" } : {}) },
+      data: {
+        lastReplyAt: now,
+        lastActivityAt: now,
+        ...(moveUp ? { status: "followup_needed", dueAt, nextAction: "Answer the caller's text" } : {}),
+      },
     });
-    const fresh = { ...lead, lastReplyAt: now, lastActivityAt: now, ...(moveUp ? { status: "followup_needed" as const } : {}) };
+    const fresh = {
+      ...lead,
+      lastReplyAt: now,
+      lastActivityAt: now,
+      ...(moveUp ? { status: "followup_needed" as const } : {}),
+    };
     await recordTemperature(tx, { tenantId, now }, lead, temperatureOf(fresh, now), "the caller replied");
     const enrollment = await tx.followUpEnrollment.findFirst({ where: { leadId, status: "active" } });
     if (enrollment) await stopFollowUp(tx, { tenantId, now }, enrollment, "replied");
     if (moveUp) {
-      await tx.leadEvent.create({ data: { tenantId, leadId, type: "followup.moved_up", data: { why: "the caller replied", nextAction: "Answer the caller's text" }, createdAt: new Date(now.getTime() + 70) } });
+      await tx.leadEvent.create({
+        data: {
+          tenantId,
+          leadId,
+          type: "followup.moved_up",
+          data: { why: "the caller replied", nextAction: "Answer the caller's text" },
+          createdAt: new Date(now.getTime() + 70),
+        },
+      });
     }
   });
 }
@@ -164,12 +296,23 @@ export async function onLinkOpened(db: TenantDb, tenantId: string, leadId: strin
     const lead = await tx.lead.findFirst({ where: { id: leadId } });
     if (!lead) return;
     await tx.lead.update({ where: { id: leadId }, data: { linkOpenedAt: now } });
-    await recordTemperature(tx, { tenantId, now }, lead, temperatureOf({ ...lead, linkOpenedAt: now }, now), "the caller opened the link in a text");
+    await recordTemperature(
+      tx,
+      { tenantId, now },
+      lead,
+      temperatureOf({ ...lead, linkOpenedAt: now }, now),
+      "the caller opened the link in a text",
+    );
   });
 }
 
 /** The caller texted STOP: the sequence stops with that reason (texts still waiting were already canceled). */
-export async function onCallerOptedOut(db: TenantDb, tenantId: string, leadId: string, now: Date): Promise<void> {
+export async function onCallerOptedOut(
+  db: TenantDb,
+  tenantId: string,
+  leadId: string,
+  now: Date,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const enrollment = await tx.followUpEnrollment.findFirst({ where: { leadId, status: "active" } });
     if (enrollment) await stopFollowUp(tx, { tenantId, now }, enrollment, "opted_out");

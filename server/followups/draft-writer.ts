@@ -4,15 +4,32 @@
 // so everything works offline through the same SDK path. Whatever the model writes is checked:
 // a price, a time or a promise that is not in the settings or the real slots refuses the draft,
 // and the filled template is used instead (as it is when the model errs or is slow).
-import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3GenerateResult, LanguageModelV3StreamResult, LanguageModelV3Usage } from "@ai-sdk/provider";
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3StreamResult,
+  LanguageModelV3Usage,
+} from "@ai-sdk/provider";
 import { generateText } from "ai";
 import { intakeConfigFromEnv, resolveModel, type IntakeModelConfig } from "@/server/intake/engine";
-import { fillTemplate, inventedDetail, refusalSentence, type GroundingFacts, type TemplateVars } from "./rules";
+import {
+  fillTemplate,
+  inventedDetail,
+  refusalSentence,
+  type GroundingFacts,
+  type TemplateVars,
+} from "./rules";
 
 export const TEMPLATE_MODEL_ID = "local:template";
 
 export type DraftInput = { template: string; vars: TemplateVars; facts: GroundingFacts };
-export type WrittenDraft = { body: string; writtenBy: "ai" | "template"; modelUsed: string; refusedReason: string | null };
+export type WrittenDraft = {
+  body: string;
+  writtenBy: "ai" | "template";
+  modelUsed: string;
+  refusedReason: string | null;
+};
 export type DraftWriter = (input: DraftInput) => Promise<WrittenDraft>;
 
 const NO_USAGE: LanguageModelV3Usage = {
@@ -39,7 +56,10 @@ export function buildDraftPrompt(input: DraftInput): string {
 
 function readPrompt(options: LanguageModelV3CallOptions): string {
   const lastUser = [...options.prompt].reverse().find((m) => m.role === "user");
-  const text = lastUser && lastUser.role === "user" ? lastUser.content.map((p) => (p.type === "text" ? p.text : "")).join("\n") : "";
+  const text =
+    lastUser && lastUser.role === "user"
+      ? lastUser.content.map((p) => (p.type === "text" ? p.text : "")).join("\n")
+      : "";
   const template = /^TEMPLATE: (.*)$/m.exec(text)?.[1] ?? "";
   let vars: TemplateVars = { name: null, business: "", problem: null, slot: null, phone: null };
   try {
@@ -59,7 +79,12 @@ export function createTemplateModel(): LanguageModelV3 {
     supportedUrls: {},
     async doGenerate(options): Promise<LanguageModelV3GenerateResult> {
       options.abortSignal?.throwIfAborted();
-      return { content: [{ type: "text", text: readPrompt(options) }], finishReason: { unified: "stop", raw: "stop" }, usage: NO_USAGE, warnings: [] };
+      return {
+        content: [{ type: "text", text: readPrompt(options) }],
+        finishReason: { unified: "stop", raw: "stop" },
+        usage: NO_USAGE,
+        warnings: [],
+      };
     },
     async doStream(options): Promise<LanguageModelV3StreamResult> {
       const text = readPrompt(options);
@@ -85,14 +110,38 @@ export function draftWriterFor(model: LanguageModelV3, modelId: string, timeoutM
     const template = fillTemplate(input.template, input.vars);
     let text: string;
     try {
-      const res = await generateText({ model, system: SYSTEM, prompt: buildDraftPrompt(input), temperature: 0.3, maxRetries: 0, abortSignal: AbortSignal.timeout(timeoutMs) });
+      const res = await generateText({
+        model,
+        system: SYSTEM,
+        prompt: buildDraftPrompt(input),
+        temperature: 0.3,
+        maxRetries: 0,
+        abortSignal: AbortSignal.timeout(timeoutMs),
+      });
       text = res.text.replace(/\s+/g, " ").trim().slice(0, 480);
     } catch (err) {
-      return { body: template, writtenBy: "template", modelUsed: modelId, refusedReason: `The AI did not answer (${(err as Error).message.slice(0, 120)}), so the template was used.` };
+      return {
+        body: template,
+        writtenBy: "template",
+        modelUsed: modelId,
+        refusedReason: `The AI did not answer (${(err as Error).message.slice(0, 120)}), so the template was used.`,
+      };
     }
-    if (!text) return { body: template, writtenBy: "template", modelUsed: modelId, refusedReason: "The AI wrote nothing, so the template was used." };
+    if (!text)
+      return {
+        body: template,
+        writtenBy: "template",
+        modelUsed: modelId,
+        refusedReason: "The AI wrote nothing, so the template was used.",
+      };
     const problem = inventedDetail(text, input.facts);
-    if (problem) return { body: template, writtenBy: "template", modelUsed: modelId, refusedReason: refusalSentence(problem) };
+    if (problem)
+      return {
+        body: template,
+        writtenBy: "template",
+        modelUsed: modelId,
+        refusedReason: refusalSentence(problem),
+      };
     return { body: text, writtenBy: "ai", modelUsed: modelId, refusedReason: null };
   };
 }

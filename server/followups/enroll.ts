@@ -5,14 +5,27 @@
 import type { Lead, Prisma } from "@/server/db/generated/client";
 import type { TenantTx } from "@/server/db/tenant-scope";
 import { temperatureBand } from "@/server/leads/temperature";
-import { baselineOf, bandPlan, STOP_SENTENCES, stepDueAt, stopReasonOf, type Baseline, type StopReason } from "./rules";
+import {
+  baselineOf,
+  bandPlan,
+  STOP_SENTENCES,
+  stepDueAt,
+  stopReasonOf,
+  type Baseline,
+  type StopReason,
+} from "./rules";
 import { getSequence, SEQUENCE_LABELS, sequenceForSource, type SequenceKey } from "./sequences";
 
 /** `eventAt`: when the timeline entry is dated (the writer's hook dates it just before the change's own events). */
 type W = { tenantId: string; now: Date; actorId?: string | null; eventAt?: Date };
 
 /** Starts (or restarts, on another sequence) the lead's follow-up; returns whether one started. */
-export async function startFollowUp(tx: TenantTx, w: W, lead: Lead, key: SequenceKey | null = sequenceForSource(lead.source)): Promise<boolean> {
+export async function startFollowUp(
+  tx: TenantTx,
+  w: W,
+  lead: Lead,
+  key: SequenceKey | null = sequenceForSource(lead.source),
+): Promise<boolean> {
   if (!key || lead.isTest || lead.status === "closed") return false;
   const seq = await getSequence(tx, key);
   const first = seq.steps[0];
@@ -24,15 +37,49 @@ export async function startFollowUp(tx: TenantTx, w: W, lead: Lead, key: Sequenc
     // A new sequence: the generation moves on, so a step queued for the old one matches nothing.
     await tx.followUpEnrollment.update({
       where: { id: existing.id },
-      data: { sequenceKey: key, generation: { increment: 1 }, nextStep: 0, nextDueAt, status: "active", stopReason: null, baseline, startedAt: w.now, endedAt: null },
+      data: {
+        sequenceKey: key,
+        generation: { increment: 1 },
+        nextStep: 0,
+        nextDueAt,
+        status: "active",
+        stopReason: null,
+        baseline,
+        startedAt: w.now,
+        endedAt: null,
+      },
     });
-    await tx.followUpDraft.updateMany({ where: { leadId: lead.id, status: "pending" }, data: { status: "canceled", decidedAt: w.now } });
-    await tx.message.updateMany({ where: { leadId: lead.id, purpose: "followup", status: "pending" }, data: { status: "canceled", errorMessage: "Not sent: the lead moved to another follow-up sequence." } });
+    await tx.followUpDraft.updateMany({
+      where: { leadId: lead.id, status: "pending" },
+      data: { status: "canceled", decidedAt: w.now },
+    });
+    await tx.message.updateMany({
+      where: { leadId: lead.id, purpose: "followup", status: "pending" },
+      data: { status: "canceled", errorMessage: "Not sent: the lead moved to another follow-up sequence." },
+    });
   } else {
-    await tx.followUpEnrollment.create({ data: { tenantId: w.tenantId, leadId: lead.id, sequenceKey: key, nextDueAt, baseline, startedAt: w.now } });
+    await tx.followUpEnrollment.create({
+      data: {
+        tenantId: w.tenantId,
+        leadId: lead.id,
+        sequenceKey: key,
+        nextDueAt,
+        baseline,
+        startedAt: w.now,
+      },
+    });
   }
   if (existing || key === "no_show" || key === "estimate") {
-    await tx.leadEvent.create({ data: { tenantId: w.tenantId, leadId: lead.id, type: "followup.started", actorId: w.actorId ?? null, data: { sequence: key, name: SEQUENCE_LABELS[key].name }, createdAt: w.eventAt ?? new Date(w.now.getTime() + 50) } });
+    await tx.leadEvent.create({
+      data: {
+        tenantId: w.tenantId,
+        leadId: lead.id,
+        type: "followup.started",
+        actorId: w.actorId ?? null,
+        data: { sequence: key, name: SEQUENCE_LABELS[key].name },
+        createdAt: w.eventAt ?? new Date(w.now.getTime() + 50),
+      },
+    });
   }
   return true;
 }
@@ -41,18 +88,37 @@ export async function startFollowUp(tx: TenantTx, w: W, lead: Lead, key: Sequenc
  * Stops the sequence with its reason (once: the update only matches an active enrollment of this
  * generation), cancels drafts and texts still waiting, and writes the reason on the timeline.
  */
-export async function stopFollowUp(tx: TenantTx, w: W, enrollment: { id: string; leadId: string; generation: number; sequenceKey: string }, reason: StopReason, opts: { hotTask?: boolean } = {}): Promise<boolean> {
+export async function stopFollowUp(
+  tx: TenantTx,
+  w: W,
+  enrollment: { id: string; leadId: string; generation: number; sequenceKey: string },
+  reason: StopReason,
+  opts: { hotTask?: boolean } = {},
+): Promise<boolean> {
   const { count } = await tx.followUpEnrollment.updateMany({
     where: { id: enrollment.id, generation: enrollment.generation, status: "active" },
     data: { status: "stopped", stopReason: reason, nextDueAt: null, endedAt: w.now },
   });
   if (count === 0) return false;
-  await tx.followUpDraft.updateMany({ where: { leadId: enrollment.leadId, status: "pending" }, data: { status: "canceled", decidedAt: w.now } });
-  await tx.message.updateMany({ where: { leadId: enrollment.leadId, purpose: "followup", status: "pending" }, data: { status: "canceled", errorMessage: `Not sent: ${STOP_SENTENCES[reason]}.` } });
+  await tx.followUpDraft.updateMany({
+    where: { leadId: enrollment.leadId, status: "pending" },
+    data: { status: "canceled", decidedAt: w.now },
+  });
+  await tx.message.updateMany({
+    where: { leadId: enrollment.leadId, purpose: "followup", status: "pending" },
+    data: { status: "canceled", errorMessage: `Not sent: ${STOP_SENTENCES[reason]}.` },
+  });
   if (reason === "turned_hot" && opts.hotTask) await hotLeadTask(tx, w, enrollment.leadId);
   const name = SEQUENCE_LABELS[enrollment.sequenceKey as SequenceKey]?.name ?? enrollment.sequenceKey;
   await tx.leadEvent.create({
-    data: { tenantId: w.tenantId, leadId: enrollment.leadId, type: "followup.stopped", actorId: w.actorId ?? null, data: { sequence: enrollment.sequenceKey, name, reason, why: STOP_SENTENCES[reason] }, createdAt: w.eventAt ?? new Date(w.now.getTime() + 60) },
+    data: {
+      tenantId: w.tenantId,
+      leadId: enrollment.leadId,
+      type: "followup.stopped",
+      actorId: w.actorId ?? null,
+      data: { sequence: enrollment.sequenceKey, name, reason, why: STOP_SENTENCES[reason] },
+      createdAt: w.eventAt ?? new Date(w.now.getTime() + 60),
+    },
   });
   return true;
 }
@@ -64,21 +130,42 @@ export async function stopFollowUp(tx: TenantTx, w: W, enrollment: { id: string;
  * A lead that already has an open task (an emergency's urgent callback) keeps that one.
  */
 async function hotLeadTask(tx: TenantTx, w: W, leadId: string): Promise<void> {
-  const lead = await tx.lead.findFirst({ where: { id: leadId }, select: { temperature: true, ownerId: true } });
+  const lead = await tx.lead.findFirst({
+    where: { id: leadId },
+    select: { temperature: true, ownerId: true },
+  });
   if (!lead || (await tx.task.count({ where: { leadId, doneAt: null } })) > 0) return;
   const now = lead.temperature >= 90;
   const title = now ? "Hot lead: call now, no automatic texts" : "Hot lead: book a visit within 24 hours";
   const dueAt = new Date(w.now.getTime() + (now ? 5 * 60_000 : 24 * 3_600_000));
-  await tx.task.create({ data: { tenantId: w.tenantId, leadId, kind: "followup_hot", title, dueAt, assigneeId: lead.ownerId } });
+  await tx.task.create({
+    data: { tenantId: w.tenantId, leadId, kind: "followup_hot", title, dueAt, assigneeId: lead.ownerId },
+  });
 }
 
 /** After any lead change (writeLeadChange): no-show / estimate sequences start, stop rules apply. */
 export async function followUpAfterChange(tx: TenantTx, writer: W, before: Lead, after: Lead): Promise<void> {
   if (after.isTest) return;
   const w = { ...writer, eventAt: new Date(writer.now.getTime() - 1) };
-  if (after.status === "booked" && before.status !== "booked" && temperatureBand(after.temperature).key !== temperatureBand(before.temperature).key) {
+  if (
+    after.status === "booked" &&
+    before.status !== "booked" &&
+    temperatureBand(after.temperature).key !== temperatureBand(before.temperature).key
+  ) {
     await tx.leadEvent.create({
-      data: { tenantId: w.tenantId, leadId: after.id, type: "lead.temperature_changed", actorId: w.actorId ?? null, data: { from: before.temperature, to: after.temperature, band: temperatureBand(after.temperature).label, why: "a visit was booked" }, createdAt: w.eventAt },
+      data: {
+        tenantId: w.tenantId,
+        leadId: after.id,
+        type: "lead.temperature_changed",
+        actorId: w.actorId ?? null,
+        data: {
+          from: before.temperature,
+          to: after.temperature,
+          band: temperatureBand(after.temperature).label,
+          why: "a visit was booked",
+        },
+        createdAt: w.eventAt,
+      },
     });
   }
   if (after.visitOutcome === "no_show" && before.visitOutcome !== "no_show") {
@@ -100,13 +187,26 @@ export async function followUpAfterChange(tx: TenantTx, writer: W, before: Lead,
  * Stores a new temperature when its band changed and says why on the timeline
  * (a reply, a link opened, a booking, going quiet).
  */
-export async function recordTemperature(tx: Pick<TenantTx, "lead" | "leadEvent">, w: W, lead: { id: string; temperature: number }, next: number, why: string): Promise<void> {
+export async function recordTemperature(
+  tx: Pick<TenantTx, "lead" | "leadEvent">,
+  w: W,
+  lead: { id: string; temperature: number },
+  next: number,
+  why: string,
+): Promise<void> {
   if (next === lead.temperature) return;
   await tx.lead.update({ where: { id: lead.id }, data: { temperature: next } });
   const from = temperatureBand(lead.temperature);
   const to = temperatureBand(next);
   if (from.key === to.key) return;
   await tx.leadEvent.create({
-    data: { tenantId: w.tenantId, leadId: lead.id, type: "lead.temperature_changed", actorId: w.actorId ?? null, data: { from: lead.temperature, to: next, band: to.label, why }, createdAt: w.eventAt ?? new Date(w.now.getTime() + 40) },
+    data: {
+      tenantId: w.tenantId,
+      leadId: lead.id,
+      type: "lead.temperature_changed",
+      actorId: w.actorId ?? null,
+      data: { from: lead.temperature, to: next, band: to.label, why },
+      createdAt: w.eventAt ?? new Date(w.now.getTime() + 40),
+    },
   });
 }

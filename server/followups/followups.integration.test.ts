@@ -54,16 +54,35 @@ let seq = 0;
 const newCaller = () => `+1737556${String(1000 + ++seq).padStart(4, "0")}`;
 const sentTo = (phone: string) => fakeMessages(fake.state).filter((m) => m.to === phone);
 const enrollmentOf = (leadId: string) => prisma.followUpEnrollment.findUniqueOrThrow({ where: { leadId } });
-const stopEvent = async (leadId: string) => (await prisma.leadEvent.findMany({ where: { leadId, type: "followup.stopped" } })).map((e) => e.data as { reason: string; why: string });
+const stopEvent = async (leadId: string) =>
+  (await prisma.leadEvent.findMany({ where: { leadId, type: "followup.stopped" } })).map(
+    (e) => e.data as { reason: string; why: string },
+  );
 
 /** A lead from the web form, as the public form would leave it: the caller ticked the SMS consent box. */
 async function webFormLead(opts: { consent?: boolean; now?: Date; name?: string } = {}) {
   const phone = newCaller();
   const now = opts.now ?? new Date();
-  if (opts.consent !== false) await recordConsent(bizDb(), { tenantId: biz.tenant.id, phone, optedOut: false, source: "web_form", detail: "I agree to get texts about my request.", at: new Date(now.getTime() - 1000) });
+  if (opts.consent !== false)
+    await recordConsent(bizDb(), {
+      tenantId: biz.tenant.id,
+      phone,
+      optedOut: false,
+      source: "web_form",
+      detail: "I agree to get texts about my request.",
+      at: new Date(now.getTime() - 1000),
+    });
   return createLead(
     { db: bizDb(), tenantId: biz.tenant.id, actorId: null, now },
-    { callerPhone: phone, callerName: opts.name ?? "Ann Lee", source: "web_form", issueSummary: "Kitchen sink drains slowly", zip: "78701", inArea: true, urgency: "normal" },
+    {
+      callerPhone: phone,
+      callerName: opts.name ?? "Ann Lee",
+      source: "web_form",
+      issueSummary: "Kitchen sink drains slowly",
+      zip: "78701",
+      inArea: true,
+      urgency: "normal",
+    },
   );
 }
 
@@ -77,7 +96,14 @@ async function runStep(leadId: string, now = new Date(), writeDraft = templateWr
 }
 
 async function postSms(from: string, body: string) {
-  const form: TwilioForm = { AccountSid: env.TWILIO_ACCOUNT_SID, MessageSid: `SM${String(++seq).padStart(32, "f")}`, From: from, To: biz.trackingNumber, Body: body, NumMedia: "0" };
+  const form: TwilioForm = {
+    AccountSid: env.TWILIO_ACCOUNT_SID,
+    MessageSid: `SM${String(++seq).padStart(32, "f")}`,
+    From: from,
+    To: biz.trackingNumber,
+    Body: body,
+    NumMedia: "0",
+  };
   const res = await smsRoute(signedTwilioRequest(publicUrl("/api/twilio/sms"), form));
   expect(res.status).toBe(200);
 }
@@ -89,7 +115,15 @@ function modelSaying(text: string): LanguageModelV3 {
     ...base,
     modelId: "test:fixed",
     async doGenerate() {
-      return { content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" }, usage: { inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: undefined, text: undefined, reasoning: undefined } }, warnings: [] };
+      return {
+        content: [{ type: "text", text }],
+        finishReason: { unified: "stop", raw: "stop" },
+        usage: {
+          inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: undefined, text: undefined, reasoning: undefined },
+        },
+        warnings: [],
+      };
     },
   };
 }
@@ -125,13 +159,17 @@ describe(`follow-up sequences (${engineName})`, () => {
     expect(await runStep(lead.id)).toBe("drafted");
     const [draft] = await prisma.followUpDraft.findMany({ where: { leadId: lead.id } });
     expect(draft).toMatchObject({ status: "pending", channel: "text", writtenBy: "ai", step: 0 });
-    expect(draft!.body).toContain("Hi Ann, thanks for your request to Rescue Plumbing about kitchen sink drains slowly");
+    expect(draft!.body).toContain(
+      "Hi Ann, thanks for your request to Rescue Plumbing about kitchen sink drains slowly",
+    );
     expect(sentTo(lead.callerPhone)).toHaveLength(0);
     await sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft!.id);
     await expect.poll(() => sentTo(lead.callerPhone).length, { timeout: 15_000, interval: 100 }).toBe(1);
     expect(sentTo(lead.callerPhone)[0]!.body).toMatch(/Reply STOP to opt out\.$/);
     // Approving twice sends nothing more.
-    await expect(sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft!.id)).rejects.toThrow(/already handled/);
+    await expect(
+      sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft!.id),
+    ).rejects.toThrow(/already handled/);
     expect((await enrollmentOf(lead.id)).nextStep).toBe(1);
   });
 
@@ -143,7 +181,16 @@ describe(`follow-up sequences (${engineName})`, () => {
   });
 
   it("a referral gets a personal call task, never an automatic text before someone spoke with them", async () => {
-    const lead = await createLead({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, { callerPhone: newCaller(), callerName: "Ray", source: "referral", notes: "Referred by Maria Lopez", urgency: "normal" });
+    const lead = await createLead(
+      { db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId },
+      {
+        callerPhone: newCaller(),
+        callerName: "Ray",
+        source: "referral",
+        notes: "Referred by Maria Lopez",
+        urgency: "normal",
+      },
+    );
     expect((await enrollmentOf(lead.id)).sequenceKey).toBe("referral");
     expect(await runStep(lead.id)).toBe("task");
     expect(await prisma.followUpDraft.count({ where: { leadId: lead.id } })).toBe(0);
@@ -155,9 +202,17 @@ describe(`stop rules, each written on the timeline (${engineName})`, () => {
     const lead = await webFormLead();
     await runStep(lead.id);
     await postSms(lead.callerPhone, "Yes please, Tuesday works");
-    expect(await enrollmentOf(lead.id)).toMatchObject({ status: "stopped", stopReason: "replied", nextDueAt: null });
-    expect(await stopEvent(lead.id)).toEqual([expect.objectContaining({ reason: "replied", why: "the caller replied" })]);
-    expect(await prisma.followUpDraft.findFirst({ where: { leadId: lead.id } })).toMatchObject({ status: "canceled" });
+    expect(await enrollmentOf(lead.id)).toMatchObject({
+      status: "stopped",
+      stopReason: "replied",
+      nextDueAt: null,
+    });
+    expect(await stopEvent(lead.id)).toEqual([
+      expect.objectContaining({ reason: "replied", why: "the caller replied" }),
+    ]);
+    expect(await prisma.followUpDraft.findFirst({ where: { leadId: lead.id } })).toMatchObject({
+      status: "canceled",
+    });
     const fresh = await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } });
     expect(fresh.status).toBe("followup_needed");
     expect(fresh.nextAction).toBe("Answer the caller's text");
@@ -168,7 +223,10 @@ describe(`stop rules, each written on the timeline (${engineName})`, () => {
 
   it("the caller books", async () => {
     const lead = await webFormLead();
-    await bookAppointment({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, { leadId: lead.id, customAt: new Date(Date.now() + 2 * 86_400_000) });
+    await bookAppointment(
+      { db: bizDb(), tenantId: biz.tenant.id, viewer: owner() },
+      { leadId: lead.id, customAt: new Date(Date.now() + 2 * 86_400_000) },
+    );
     expect(await enrollmentOf(lead.id)).toMatchObject({ status: "stopped", stopReason: "booked" });
     expect(await stopEvent(lead.id)).toEqual([expect.objectContaining({ why: "the caller is booked" })]);
   });
@@ -177,12 +235,19 @@ describe(`stop rules, each written on the timeline (${engineName})`, () => {
     const lead = await webFormLead();
     await postSms(lead.callerPhone, "STOP");
     expect(await enrollmentOf(lead.id)).toMatchObject({ status: "stopped", stopReason: "opted_out" });
-    expect(await stopEvent(lead.id)).toEqual([expect.objectContaining({ why: "the caller opted out of texts" })]);
+    expect(await stopEvent(lead.id)).toEqual([
+      expect.objectContaining({ why: "the caller opted out of texts" }),
+    ]);
   });
 
   it("an opt-out recorded elsewhere is caught right before the step", async () => {
     const lead = await webFormLead();
-    await recordConsent(bizDb(), { tenantId: biz.tenant.id, phone: lead.callerPhone, optedOut: true, source: "staff" });
+    await recordConsent(bizDb(), {
+      tenantId: biz.tenant.id,
+      phone: lead.callerPhone,
+      optedOut: true,
+      source: "staff",
+    });
     expect(await runStep(lead.id)).toBe("stopped");
     expect((await enrollmentOf(lead.id)).stopReason).toBe("opted_out");
     expect(await prisma.followUpDraft.count({ where: { leadId: lead.id } })).toBe(0);
@@ -190,29 +255,45 @@ describe(`stop rules, each written on the timeline (${engineName})`, () => {
 
   it("the lead is closed", async () => {
     const lead = await webFormLead();
-    await closeLead({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, { leadId: lead.id, reason: "booked_elsewhere" });
+    await closeLead(
+      { db: bizDb(), tenantId: biz.tenant.id, viewer: owner() },
+      { leadId: lead.id, reason: "booked_elsewhere" },
+    );
     expect(await enrollmentOf(lead.id)).toMatchObject({ status: "stopped", stopReason: "closed" });
     expect(await stopEvent(lead.id)).toEqual([expect.objectContaining({ why: "the lead was closed" })]);
   });
 
   it("a team member accepts the lead", async () => {
     const lead = await webFormLead();
-    await applyLeadChange({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, lead.id, () => ({ patch: { acceptedAt: new Date() }, events: [{ type: "handoff.accepted" }] }));
+    await applyLeadChange({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, lead.id, () => ({
+      patch: { acceptedAt: new Date() },
+      events: [{ type: "handoff.accepted" }],
+    }));
     expect(await enrollmentOf(lead.id)).toMatchObject({ status: "stopped", stopReason: "accepted" });
   });
 
   it("a team member works the lead (a logged call)", async () => {
     const lead = await webFormLead();
-    await logTouchpoint({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, { leadId: lead.id, kind: "called_back", text: "Talked, will send photos" });
+    await logTouchpoint(
+      { db: bizDb(), tenantId: biz.tenant.id, viewer: owner() },
+      { leadId: lead.id, kind: "called_back", text: "Talked, will send photos" },
+    );
     expect(await enrollmentOf(lead.id)).toMatchObject({ status: "stopped", stopReason: "worked_by_staff" });
-    expect(await stopEvent(lead.id)).toEqual([expect.objectContaining({ why: "a team member is working the lead" })]);
+    expect(await stopEvent(lead.id)).toEqual([
+      expect.objectContaining({ why: "a team member is working the lead" }),
+    ]);
   });
 
   it("the lead turns hot: no more automatic texts", async () => {
     const lead = await webFormLead();
-    await applyLeadChange({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, lead.id, () => ({ patch: { urgency: "high" }, events: [] }));
+    await applyLeadChange({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, lead.id, () => ({
+      patch: { urgency: "high" },
+      events: [],
+    }));
     expect(await enrollmentOf(lead.id)).toMatchObject({ status: "stopped", stopReason: "turned_hot" });
-    expect(await stopEvent(lead.id)).toEqual([expect.objectContaining({ why: "the lead turned hot: a person takes it from here" })]);
+    expect(await stopEvent(lead.id)).toEqual([
+      expect.objectContaining({ why: "the lead turned hot: a person takes it from here" }),
+    ]);
   });
 
   it("a lead found hot when its step comes due gets a task for a person instead (70–89: book within 24 hours)", async () => {
@@ -220,26 +301,36 @@ describe(`stop rules, each written on the timeline (${engineName})`, () => {
     await prisma.lead.update({ where: { id: lead.id }, data: { urgency: "high" } });
     expect(await runStep(lead.id)).toBe("stopped");
     expect((await enrollmentOf(lead.id)).stopReason).toBe("turned_hot");
-    expect(await prisma.task.findFirst({ where: { leadId: lead.id, kind: "followup_hot" } })).toMatchObject({ title: "Hot lead: book a visit within 24 hours" });
+    expect(await prisma.task.findFirst({ where: { leadId: lead.id, kind: "followup_hot" } })).toMatchObject({
+      title: "Hot lead: book a visit within 24 hours",
+    });
     expect(await prisma.followUpDraft.count({ where: { leadId: lead.id } })).toBe(0);
   });
 });
 
 describe(`sends: quiet hours, one text per window, nothing invented (${engineName})`, () => {
   it("quiet hours in the business's time zone hold an approved follow-up until morning", async () => {
-    await updateMessagingSettings(bizDb(), biz.tenant.id, { quietStartMinute: 21 * 60, quietEndMinute: 8 * 60 });
+    await updateMessagingSettings(bizDb(), biz.tenant.id, {
+      quietStartMinute: 21 * 60,
+      quietEndMinute: 8 * 60,
+    });
     try {
       // 23:30 in Chicago (CST, UTC-6) → held until 08:00 Chicago = 14:00 UTC the next day.
       const at = new Date("2026-12-08T05:30:00.000Z");
       const lead = await webFormLead({ now: at });
       expect(await runStep(lead.id, at)).toBe("drafted");
       const draft = await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: lead.id } });
-      const res = await sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId, now: at }, draft.id);
+      const res = await sendDraft(
+        { db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId, now: at },
+        draft.id,
+      );
       expect(res.sendAfter.toISOString()).toBe("2026-12-08T14:00:00.000Z");
       const msg = await prisma.message.findUniqueOrThrow({ where: { id: res.messageId } });
       expect(msg).toMatchObject({ status: "pending", purpose: "followup" });
       expect(sentTo(lead.callerPhone)).toHaveLength(0);
-      const held = await prisma.leadEvent.findFirstOrThrow({ where: { leadId: lead.id, type: "followup.sent" } });
+      const held = await prisma.leadEvent.findFirstOrThrow({
+        where: { leadId: lead.id, type: "followup.sent" },
+      });
       expect((held.data as { heldUntil: string }).heldUntil).toBe("2026-12-08T14:00:00.000Z");
     } finally {
       await updateMessagingSettings(bizDb(), biz.tenant.id, { quietStartMinute: 0, quietEndMinute: 0 });
@@ -248,7 +339,19 @@ describe(`sends: quiet hours, one text per window, nothing invented (${engineNam
 
   it("one automatic text per caller per window: a second follow-up waits until the window has passed", async () => {
     const lead = await webFormLead();
-    await prisma.message.create({ data: { tenantId: biz.tenant.id, leadId: lead.id, direction: "outbound", purpose: "reply", fromNumber: biz.trackingNumber, toNumber: lead.callerPhone, body: "Hi", status: "delivered", sendAfter: new Date() } });
+    await prisma.message.create({
+      data: {
+        tenantId: biz.tenant.id,
+        leadId: lead.id,
+        direction: "outbound",
+        purpose: "reply",
+        fromNumber: biz.trackingNumber,
+        toNumber: lead.callerPhone,
+        body: "Hi",
+        status: "delivered",
+        sendAfter: new Date(),
+      },
+    });
     await runStep(lead.id);
     const draft = await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: lead.id } });
     const res = await sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft.id);
@@ -257,22 +360,42 @@ describe(`sends: quiet hours, one text per window, nothing invented (${engineNam
 
   it("a draft with an invented price is refused and the template is used instead", async () => {
     const lead = await webFormLead();
-    const inventing = draftWriterFor(modelSaying("Hi Ann! We'll fix that sink for just $49, guaranteed."), "test:fixed");
+    const inventing = draftWriterFor(
+      modelSaying("Hi Ann! We'll fix that sink for just $49, guaranteed."),
+      "test:fixed",
+    );
     expect(await runStep(lead.id, new Date(), inventing)).toBe("drafted");
     const draft = await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: lead.id } });
     expect(draft.writtenBy).toBe("template");
     expect(draft.body).not.toContain("$49");
     expect(draft.body).toContain("Hi Ann, thanks for your request to Rescue Plumbing");
-    expect(draft.refusedReason).toContain("a price (\"$49\")");
+    expect(draft.refusedReason).toContain('a price ("$49")');
   });
 
   it("an invented time or promise is refused too; a draft that keeps to the facts is used as written", async () => {
     const timeLead = await webFormLead();
-    await runStep(timeLead.id, new Date(), draftWriterFor(modelSaying("Hi Ann, we can be there at 6:30 PM."), "test:fixed"));
-    expect(await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: timeLead.id } })).toMatchObject({ writtenBy: "template", refusedReason: expect.stringContaining("a time") });
+    await runStep(
+      timeLead.id,
+      new Date(),
+      draftWriterFor(modelSaying("Hi Ann, we can be there at 6:30 PM."), "test:fixed"),
+    );
+    expect(await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: timeLead.id } })).toMatchObject({
+      writtenBy: "template",
+      refusedReason: expect.stringContaining("a time"),
+    });
     const okLead = await webFormLead();
-    await runStep(okLead.id, new Date(), draftWriterFor(modelSaying("Hi Ann, Rescue Plumbing here about your slow kitchen sink. Reply and we'll set a time."), "test:fixed"));
-    expect(await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: okLead.id } })).toMatchObject({ writtenBy: "ai", refusedReason: null });
+    await runStep(
+      okLead.id,
+      new Date(),
+      draftWriterFor(
+        modelSaying("Hi Ann, Rescue Plumbing here about your slow kitchen sink. Reply and we'll set a time."),
+        "test:fixed",
+      ),
+    );
+    expect(await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: okLead.id } })).toMatchObject({
+      writtenBy: "ai",
+      refusedReason: null,
+    });
   });
 
   it("a skipped draft is never sent; the sequence goes on", async () => {
@@ -280,7 +403,9 @@ describe(`sends: quiet hours, one text per window, nothing invented (${engineNam
     await runStep(lead.id);
     const draft = await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: lead.id } });
     await skipDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft.id);
-    expect(await prisma.followUpDraft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "skipped" });
+    expect(await prisma.followUpDraft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: "skipped",
+    });
     expect(await prisma.message.count({ where: { leadId: lead.id, purpose: "followup" } })).toBe(0);
     expect(await enrollmentOf(lead.id)).toMatchObject({ status: "active", nextStep: 1 });
   });
@@ -297,27 +422,61 @@ describe(`exactly once on pg-boss (${engineName})`, () => {
         boss.on("error", () => {});
         await boss.start();
         await boss.createQueue(FOLLOWUP_STEP_JOB, { policy: "short" });
-        await boss.work<StepJob>(FOLLOWUP_STEP_JOB, { pollingIntervalSeconds: 0.5, batchSize: 3 }, async (jobs) => {
-          await Promise.all(jobs.map((j) => runFollowUpStep(tenantScoped(prisma, j.data.tenantId), j.data, { now: new Date(), writeDraft: templateWriter })));
-          runs += jobs.length;
-        });
+        await boss.work<StepJob>(
+          FOLLOWUP_STEP_JOB,
+          { pollingIntervalSeconds: 0.5, batchSize: 3 },
+          async (jobs) => {
+            await Promise.all(
+              jobs.map((j) =>
+                runFollowUpStep(tenantScoped(prisma, j.data.tenantId), j.data, {
+                  now: new Date(),
+                  writeDraft: templateWriter,
+                }),
+              ),
+            );
+            runs += jobs.length;
+          },
+        );
       }
       // Both workers sweep three times each; every sweep sees the same due steps.
       const mine = new Set(leads.map((l) => l.id));
       for (let i = 0; i < 6; i++) {
         await sweepFollowUps(systemDb(prisma), new Date(), async (name, jobs) => {
           const ours = [];
-          for (const j of jobs) if (mine.has((await prisma.followUpEnrollment.findUnique({ where: { id: (j.data as StepJob).enrollmentId } }))?.leadId ?? "")) ours.push(j);
+          for (const j of jobs)
+            if (
+              mine.has(
+                (
+                  await prisma.followUpEnrollment.findUnique({
+                    where: { id: (j.data as StepJob).enrollmentId },
+                  })
+                )?.leadId ?? "",
+              )
+            )
+              ours.push(j);
           if (ours.length) await bosses[i % 2]!.insert(name, ours);
         });
       }
       // And the same step sent straight to both, as a replay would.
       for (const l of leads) {
         const job = await stepJob(l.id);
-        if (job.step === 0) for (const boss of bosses) await boss.send(FOLLOWUP_STEP_JOB, job, { singletonKey: `replay:${stepKey(job)}` });
+        if (job.step === 0)
+          for (const boss of bosses)
+            await boss.send(FOLLOWUP_STEP_JOB, job, { singletonKey: `replay:${stepKey(job)}` });
       }
-      await expect.poll(async () => (await Promise.all(leads.map((l) => enrollmentOf(l.id)))).every((e) => e.nextStep === 1), { timeout: 30_000, interval: 200 }).toBe(true);
-      await expect.poll(() => Promise.all(leads.map((l) => sentTo(l.callerPhone).length)), { timeout: 20_000, interval: 200 }).toEqual([1, 1, 1]);
+      await expect
+        .poll(
+          async () =>
+            (await Promise.all(leads.map((l) => enrollmentOf(l.id)))).every((e) => e.nextStep === 1),
+          { timeout: 30_000, interval: 200 },
+        )
+        .toBe(true);
+      await expect
+        .poll(() => Promise.all(leads.map((l) => sentTo(l.callerPhone).length)), {
+          timeout: 20_000,
+          interval: 200,
+        })
+        .toEqual([1, 1, 1]);
       await new Promise((r) => setTimeout(r, 1500));
       for (const boss of bosses) await boss.stop({ graceful: false, close: !db.pglite });
       expect(runs).toBeGreaterThanOrEqual(3);
@@ -335,11 +494,27 @@ describe(`exactly once on pg-boss (${engineName})`, () => {
     const lead = await webFormLead();
     const oldJob = await stepJob(lead.id);
     // The visit was booked and missed: the lead moves to the no-show sequence.
-    await bookAppointment({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, { leadId: lead.id, customAt: new Date(Date.now() + 3_600_000) });
-    await applyLeadChange({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, lead.id, () => ({ patch: { visitOutcome: "no_show", outcomeAt: new Date() }, events: [] }));
+    await bookAppointment(
+      { db: bizDb(), tenantId: biz.tenant.id, viewer: owner() },
+      { leadId: lead.id, customAt: new Date(Date.now() + 3_600_000) },
+    );
+    await applyLeadChange({ db: bizDb(), tenantId: biz.tenant.id, viewer: owner() }, lead.id, () => ({
+      patch: { visitOutcome: "no_show", outcomeAt: new Date() },
+      events: [],
+    }));
     const moved = await enrollmentOf(lead.id);
-    expect(moved).toMatchObject({ sequenceKey: "no_show", status: "active", generation: oldJob.generation + 1, nextStep: 0 });
-    expect(await runFollowUpStep(bizDb(), oldJob, { now: new Date(Date.now() + 86_400_000), writeDraft: templateWriter })).toBe("stale");
+    expect(moved).toMatchObject({
+      sequenceKey: "no_show",
+      status: "active",
+      generation: oldJob.generation + 1,
+      nextStep: 0,
+    });
+    expect(
+      await runFollowUpStep(bizDb(), oldJob, {
+        now: new Date(Date.now() + 86_400_000),
+        writeDraft: templateWriter,
+      }),
+    ).toBe("stale");
     expect(await prisma.followUpDraft.count({ where: { leadId: lead.id } })).toBe(0);
     expect(await prisma.leadEvent.count({ where: { leadId: lead.id, type: "followup.started" } })).toBe(1);
   });
@@ -348,11 +523,21 @@ describe(`exactly once on pg-boss (${engineName})`, () => {
     const lead = await webFormLead();
     await runStep(lead.id);
     const draft = await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: lead.id } });
-    const steps = [{ delayMinutes: 0, channel: "text" as const, message: "Hi {name}, {business} here about {problem}. Reply to set a time." }];
+    const steps = [
+      {
+        delayMinutes: 0,
+        channel: "text" as const,
+        message: "Hi {name}, {business} here about {problem}. Reply to set a time.",
+      },
+    ];
     await saveSequence(bizDb(), biz.tenant.id, "web_form", { steps });
     try {
-      expect(await prisma.followUpDraft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "canceled" });
-      await expect(sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft.id)).rejects.toThrow(/already handled/);
+      expect(await prisma.followUpDraft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+        status: "canceled",
+      });
+      await expect(
+        sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft.id),
+      ).rejects.toThrow(/already handled/);
     } finally {
       await prisma.followUpSequence.deleteMany({ where: { tenantId: biz.tenant.id, key: "web_form" } });
     }
@@ -367,7 +552,14 @@ describe(`follow-up reports (${engineName})`, () => {
       await runStep(lead.id);
       const draft = await prisma.followUpDraft.findFirstOrThrow({ where: { leadId: lead.id } });
       await sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft.id);
-      await expect.poll(async () => (await prisma.message.findFirstOrThrow({ where: { leadId: lead.id, purpose: "followup" } })).sentAt, { timeout: 15_000, interval: 100 }).not.toBeNull();
+      await expect
+        .poll(
+          async () =>
+            (await prisma.message.findFirstOrThrow({ where: { leadId: lead.id, purpose: "followup" } }))
+              .sentAt,
+          { timeout: 15_000, interval: 100 },
+        )
+        .not.toBeNull();
       return lead;
     };
     const replied = await texted();
@@ -377,15 +569,31 @@ describe(`follow-up reports (${engineName})`, () => {
     await postSms(optedOut.callerPhone, "STOP");
     const waiting = await webFormLead();
     await runStep(waiting.id);
-    const report = await followUpReport(bizDb(), { start, end: new Date(Date.now() + 60_000) }, { ownerId: null }, new Date());
+    const report = await followUpReport(
+      bizDb(),
+      { start, end: new Date(Date.now() + 60_000) },
+      { ownerId: null },
+      new Date(),
+    );
     const step1 = report.bySequenceStep.find((r) => r.sequence === "web_form" && r.step === 1)!;
     expect(step1).toMatchObject({ sent: 3, replied: 1, booked: 0 });
     expect(step1.responseRate).toBeCloseTo(1 / 3);
-    expect(report.bySource.find((r) => r.source === "web_form")).toMatchObject({ sequences: 4, texted: 3, replied: 1 });
+    expect(report.bySource.find((r) => r.source === "web_form")).toMatchObject({
+      sequences: 4,
+      texted: 3,
+      replied: 1,
+    });
     expect(report.optOuts.find((o) => o.sequence === "web_form")).toMatchObject({ texted: 3, optedOut: 1 });
     expect(report.queue.waiting).toBeGreaterThanOrEqual(1);
     expect(report.queue.approvedInPeriod).toBe(3);
-    const rows = reportRows({ leaks: { unowned: 0, overdue: 0, noNextAction: 0, unacceptedPastWindow: 0, total: 0 }, bySource: [], scriptImprovements: [], current: {}, previous: {}, followUps: report } as unknown as Report);
+    const rows = reportRows({
+      leaks: { unowned: 0, overdue: 0, noNextAction: 0, unacceptedPastWindow: 0, total: 0 },
+      bySource: [],
+      scriptImprovements: [],
+      current: {},
+      previous: {},
+      followUps: report,
+    } as unknown as Report);
     expect(rows.find((r) => r.key === "followups.web_form.1.responseRate")!.current).toBeCloseTo(1 / 3);
     expect(rows.find((r) => r.key === "followups.web_form.optOuts")!.current).toBe(1);
   });

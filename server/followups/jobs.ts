@@ -24,13 +24,24 @@ const bossInsert: EnqueueMany = async (name, jobs) => {
 };
 
 /** The step job's singleton key: one waiting job per (enrollment, generation, step). */
-export const stepKey = (j: Pick<StepJob, "enrollmentId" | "generation" | "step">) => `${j.enrollmentId}:${j.generation}:${j.step}`;
+export const stepKey = (j: Pick<StepJob, "enrollmentId" | "generation" | "step">) =>
+  `${j.enrollmentId}:${j.generation}:${j.step}`;
 
 /** One sweep batch: the due steps (up to SWEEP_BATCH) queued as step jobs. Returns how many. */
-export async function sweepFollowUps(sys: SystemDb, now: Date, enqueueMany: EnqueueMany = bossInsert, take = SWEEP_BATCH): Promise<number> {
+export async function sweepFollowUps(
+  sys: SystemDb,
+  now: Date,
+  enqueueMany: EnqueueMany = bossInsert,
+  take = SWEEP_BATCH,
+): Promise<number> {
   const due = await dueFollowUpSteps(sys, now, take);
   const jobs = due.map((d) => {
-    const data: StepJob = { enrollmentId: d.id, tenantId: d.tenantId, generation: d.generation, step: d.nextStep };
+    const data: StepJob = {
+      enrollmentId: d.id,
+      tenantId: d.tenantId,
+      generation: d.generation,
+      step: d.nextStep,
+    };
     return { data, singletonKey: stepKey(data) };
   });
   await enqueueMany(FOLLOWUP_STEP_JOB, jobs);
@@ -45,7 +56,11 @@ export const followUpSweepJob = defineJob<object>({
     try {
       await sweepFollowUps(ctx.sys, ctx.now());
     } finally {
-      await sendJob(FOLLOWUP_SWEEP_JOB, {}, { startAfter: sweepIntervalSeconds(env.ESCALATION_TIME_SCALE), singletonKey: "next" });
+      await sendJob(
+        FOLLOWUP_SWEEP_JOB,
+        {},
+        { startAfter: sweepIntervalSeconds(env.ESCALATION_TIME_SCALE), singletonKey: "next" },
+      );
     }
   },
 });
@@ -56,7 +71,10 @@ export const followUpStepJob = defineJob<StepJob>({
   queue: { policy: "short", retryLimit: 3, retryDelay: 10, retryBackoff: true },
   batchSize: 5,
   async work(job, ctx) {
-    await runFollowUpStep(forTenant(ctx.sys, job.tenantId), job, { now: ctx.now(), writeDraft: await defaultDraftWriter() });
+    await runFollowUpStep(forTenant(ctx.sys, job.tenantId), job, {
+      now: ctx.now(),
+      writeDraft: await defaultDraftWriter(),
+    });
   },
 });
 

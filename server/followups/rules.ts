@@ -43,7 +43,8 @@ export function stepDueAt(startedAt: Date, delayMinutes: number, plan: BandPlan)
 
 // ── stop rules ──
 
-export type StopReason = "replied" | "booked" | "opted_out" | "closed" | "accepted" | "worked_by_staff" | "turned_hot";
+export type StopReason =
+  "replied" | "booked" | "opted_out" | "closed" | "accepted" | "worked_by_staff" | "turned_hot";
 
 export const STOP_SENTENCES: Record<StopReason, string> = {
   replied: "the caller replied",
@@ -68,7 +69,11 @@ export type StopInput = {
 export type Baseline = { touchpoints?: number; appointmentAt?: string | null; acceptedAt?: string | null };
 
 export function baselineOf(lead: Pick<StopInput, "touchpoints" | "appointmentAt" | "acceptedAt">): Baseline {
-  return { touchpoints: lead.touchpoints, appointmentAt: lead.appointmentAt?.toISOString() ?? null, acceptedAt: lead.acceptedAt?.toISOString() ?? null };
+  return {
+    touchpoints: lead.touchpoints,
+    appointmentAt: lead.appointmentAt?.toISOString() ?? null,
+    acceptedAt: lead.acceptedAt?.toISOString() ?? null,
+  };
 }
 
 /**
@@ -77,13 +82,24 @@ export function baselineOf(lead: Pick<StopInput, "touchpoints" | "appointmentAt"
  * new happens: a reply, a (new) booking, an opt-out, a close, an acceptance or a logged contact,
  * or the lead turning hot (70+).
  */
-export function stopReasonOf(lead: StopInput, startedAt: Date, baseline: Baseline, optedOut: boolean): StopReason | null {
+export function stopReasonOf(
+  lead: StopInput,
+  startedAt: Date,
+  baseline: Baseline,
+  optedOut: boolean,
+): StopReason | null {
   if (lead.status === "closed") return "closed";
   if (optedOut) return "opted_out";
   if (lead.lastReplyAt && lead.lastReplyAt.getTime() >= startedAt.getTime()) return "replied";
-  if (lead.status === "booked" && lead.appointmentAt && lead.appointmentAt.toISOString() !== (baseline.appointmentAt ?? null)) return "booked";
+  if (
+    lead.status === "booked" &&
+    lead.appointmentAt &&
+    lead.appointmentAt.toISOString() !== (baseline.appointmentAt ?? null)
+  )
+    return "booked";
   if (lead.acceptedAt && lead.acceptedAt.toISOString() !== (baseline.acceptedAt ?? null)) return "accepted";
-  if (lead.status === "answered_by_plumber" || lead.touchpoints > (baseline.touchpoints ?? 0)) return "worked_by_staff";
+  if (lead.status === "answered_by_plumber" || lead.touchpoints > (baseline.touchpoints ?? 0))
+    return "worked_by_staff";
   if (lead.temperature >= 70) return "turned_hot";
   return null;
 }
@@ -101,10 +117,17 @@ export type GroundingFacts = {
 
 const PRICE = /\$\s?\d+(?:,\d{3})*(?:\.\d{1,2})?|\b\d+(?:,\d{3})*(?:\.\d{1,2})?\s?(?:dollars?|bucks|usd)\b/gi;
 const CLOCK = /\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d{2}\b/gi;
-const DAY_WORDS = /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|within \d+ (?:minutes?|hours?|days?)|in \d+ (?:minutes?|hours?))\b/gi;
-const PROMISES = /\b(?:guarantee[ds]?|free|discount(?:ed)?|percent off|no charge|waive[ds]?|warranty|same[- ]day|24\/7|lowest price|best price|price match|on time or)\b|\d+\s?%/gi;
+const DAY_WORDS =
+  /\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|within \d+ (?:minutes?|hours?|days?)|in \d+ (?:minutes?|hours?))\b/gi;
+const PROMISES =
+  /\b(?:guarantee[ds]?|free|discount(?:ed)?|percent off|no charge|waive[ds]?|warranty|same[- ]day|24\/7|lowest price|best price|price match|on time or)\b|\d+\s?%/gi;
 
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/\s?([ap])\.?m\.?/g, " $1m").trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/\s?([ap])\.?m\.?/g, " $1m")
+    .trim();
 
 export type DraftProblem = { kind: "price" | "time" | "promise"; text: string };
 
@@ -113,10 +136,14 @@ export function inventedDetail(draft: string, facts: GroundingFacts): DraftProbl
   const allowedForPrice = norm(facts.settingsText);
   const allowedForTime = norm([...facts.slotLabels, facts.settingsText].join(" | "));
   const allowedForPromise = norm([facts.settingsText, facts.leadText].join(" | "));
-  for (const m of draft.matchAll(PRICE)) if (!allowedForPrice.includes(norm(m[0]))) return { kind: "price", text: m[0].trim() };
-  for (const m of draft.matchAll(CLOCK)) if (!allowedForTime.includes(norm(m[0]))) return { kind: "time", text: m[0].trim() };
-  for (const m of draft.matchAll(DAY_WORDS)) if (!allowedForTime.includes(norm(m[0]))) return { kind: "time", text: m[0].trim() };
-  for (const m of draft.matchAll(PROMISES)) if (!allowedForPromise.includes(norm(m[0]))) return { kind: "promise", text: m[0].trim() };
+  for (const m of draft.matchAll(PRICE))
+    if (!allowedForPrice.includes(norm(m[0]))) return { kind: "price", text: m[0].trim() };
+  for (const m of draft.matchAll(CLOCK))
+    if (!allowedForTime.includes(norm(m[0]))) return { kind: "time", text: m[0].trim() };
+  for (const m of draft.matchAll(DAY_WORDS))
+    if (!allowedForTime.includes(norm(m[0]))) return { kind: "time", text: m[0].trim() };
+  for (const m of draft.matchAll(PROMISES))
+    if (!allowedForPromise.includes(norm(m[0]))) return { kind: "promise", text: m[0].trim() };
   return null;
 }
 
@@ -127,18 +154,32 @@ export function refusalSentence(p: DraftProblem): string {
 
 // ── templates ──
 
-export type TemplateVars = { name: string | null; business: string; problem: string | null; slot: string | null; phone: string | null };
+export type TemplateVars = {
+  name: string | null;
+  business: string;
+  problem: string | null;
+  slot: string | null;
+  phone: string | null;
+};
 
 /** Fills {name}, {business}, {problem}, {slot}, {phone}; a missing value gets a plain stand-in. */
 export function fillTemplate(template: string, v: TemplateVars): string {
   const values: Record<string, string> = {
     name: v.name?.split(/\s+/)[0] || "there",
     business: v.business,
-    problem: v.problem?.trim() ? v.problem.trim().replace(/[.!?]+$/, "").toLowerCase() : "your plumbing",
+    problem: v.problem?.trim()
+      ? v.problem
+          .trim()
+          .replace(/[.!?]+$/, "")
+          .toLowerCase()
+      : "your plumbing",
     slot: v.slot ?? "at a time that suits you",
     phone: v.phone ?? "this number",
   };
-  return template.replace(/\{(name|business|problem|slot|phone)\}/g, (_, k: string) => values[k]!).replace(/\s+/g, " ").trim();
+  return template
+    .replace(/\{(name|business|problem|slot|phone)\}/g, (_, k: string) => values[k]!)
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Sources whose leads must have said yes to texts (a checkbox, a marketplace's terms) before an automatic text. */

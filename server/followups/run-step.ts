@@ -20,13 +20,18 @@ import { sendDraft } from "./approval-queue";
 import { OPT_IN_SOURCES } from "./rules";
 
 export type StepJob = { enrollmentId: string; tenantId: string; generation: number; step: number };
-export type StepResult = "stale" | "not_due" | "stopped" | "finished" | "drafted" | "sent" | "task" | "monitored";
-
+export type StepResult =
+  "stale" | "not_due" | "stopped" | "finished" | "drafted" | "sent" | "task" | "monitored";
 
 export type StepDeps = { now: Date; writeDraft: DraftWriter; enqueue?: Enqueue };
 
 /** What the business has written down that a follow-up text may repeat. */
-export async function groundingFor(db: TenantDb, tenantId: string, lead: Pick<Lead, "issueSummary" | "callerName">, now: Date): Promise<{ facts: GroundingFacts; slot: string | null; business: string; phone: string | null }> {
+export async function groundingFor(
+  db: TenantDb,
+  tenantId: string,
+  lead: Pick<Lead, "issueSummary" | "callerName">,
+  now: Date,
+): Promise<{ facts: GroundingFacts; slot: string | null; business: string; phone: string | null }> {
   const [tenant, answers, settings, { slots }, tracking] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } }),
     getCallAnswers({ db }),
@@ -35,9 +40,18 @@ export async function groundingFor(db: TenantDb, tenantId: string, lead: Pick<Le
     db.trackingNumber.findFirst({ orderBy: { createdAt: "asc" }, select: { e164: true } }),
   ]);
   const phone = settings.contactPhone ?? tracking?.e164 ?? null;
-  const settingsText = [answers.priceAnswer ?? answers.defaultPriceAnswer, ...answers.servicesOffered, tenant.name, phone ?? ""].join(" | ");
+  const settingsText = [
+    answers.priceAnswer ?? answers.defaultPriceAnswer,
+    ...answers.servicesOffered,
+    tenant.name,
+    phone ?? "",
+  ].join(" | ");
   return {
-    facts: { settingsText, slotLabels: slots.map((s) => s.label), leadText: [lead.issueSummary, lead.callerName].filter(Boolean).join(" | ") },
+    facts: {
+      settingsText,
+      slotLabels: slots.map((s) => s.label),
+      leadText: [lead.issueSummary, lead.callerName].filter(Boolean).join(" | "),
+    },
     slot: slots[0]?.label ?? null,
     business: tenant.name,
     phone,
@@ -45,7 +59,11 @@ export async function groundingFor(db: TenantDb, tenantId: string, lead: Pick<Le
 }
 
 function silenceSentence(lead: Lead, now: Date): string {
-  const last = Math.max(lead.createdAt.getTime(), lead.lastActivityAt.getTime(), lead.lastReplyAt?.getTime() ?? 0);
+  const last = Math.max(
+    lead.createdAt.getTime(),
+    lead.lastActivityAt.getTime(),
+    lead.lastReplyAt?.getTime() ?? 0,
+  );
   const hours = Math.round((now.getTime() - last) / 3_600_000);
   return hours >= 48 ? `no reply for ${Math.round(hours / 24)} days` : `no reply for ${hours} hours`;
 }
@@ -55,7 +73,13 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   const tenantId = job.tenantId;
   const w = { tenantId, now };
   const enrollment = await db.followUpEnrollment.findFirst({ where: { id: job.enrollmentId } });
-  if (!enrollment || enrollment.status !== "active" || enrollment.generation !== job.generation || enrollment.nextStep !== job.step) return "stale";
+  if (
+    !enrollment ||
+    enrollment.status !== "active" ||
+    enrollment.generation !== job.generation ||
+    enrollment.nextStep !== job.step
+  )
+    return "stale";
   if (!enrollment.nextDueAt || enrollment.nextDueAt > now) return "not_due";
   let lead = await db.lead.findFirstOrThrow({ where: { id: enrollment.leadId } });
 
@@ -67,7 +91,12 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   }
 
   const consent = await consentState(db, tenantId, lead.callerPhone);
-  const stop = stopReasonOf(lead, enrollment.startedAt, enrollment.baseline as Baseline, consent?.optedOut ?? false);
+  const stop = stopReasonOf(
+    lead,
+    enrollment.startedAt,
+    enrollment.baseline as Baseline,
+    consent?.optedOut ?? false,
+  );
   if (stop) {
     await db.$transaction((tx) => stopFollowUp(tx, w, enrollment, stop, { hotTask: true }));
     return "stopped";
@@ -78,14 +107,27 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   const step = seq.steps[job.step];
   const plan = bandPlan(temperature);
   const next = seq.steps[job.step + 1];
-  const nextDueAt = next ? new Date(Math.max(now.getTime(), stepDueAt(enrollment.startedAt, next.delayMinutes, plan).getTime())) : null;
+  const nextDueAt = next
+    ? new Date(Math.max(now.getTime(), stepDueAt(enrollment.startedAt, next.delayMinutes, plan).getTime()))
+    : null;
   const claim = (tx: TenantTx) =>
     tx.followUpEnrollment.updateMany({
       where: { id: enrollment.id, generation: job.generation, nextStep: job.step, status: "active" },
-      data: step && nextDueAt ? { nextStep: job.step + 1, nextDueAt } : { nextStep: job.step + 1, nextDueAt: null, status: "finished", endedAt: now },
+      data:
+        step && nextDueAt
+          ? { nextStep: job.step + 1, nextDueAt }
+          : { nextStep: job.step + 1, nextDueAt: null, status: "finished", endedAt: now },
     });
   const event = (tx: TenantTx, data: Record<string, unknown>) =>
-    tx.leadEvent.create({ data: { tenantId, leadId: lead.id, type: "followup.step", data: { sequence: key, name: SEQUENCE_LABELS[key].name, step: job.step + 1, ...data }, createdAt: now } });
+    tx.leadEvent.create({
+      data: {
+        tenantId,
+        leadId: lead.id,
+        type: "followup.step",
+        data: { sequence: key, name: SEQUENCE_LABELS[key].name, step: job.step + 1, ...data },
+        createdAt: now,
+      },
+    });
 
   if (!step) {
     await db.$transaction(async (tx) => {
@@ -96,7 +138,10 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   if (plan === "monitor") {
     const done = await db.$transaction(async (tx) => {
       if ((await claim(tx)).count === 0) return false;
-      await event(tx, { channel: "none", why: `Not contacted: the lead is cold (${temperature}, below 30). Watching for a reply.` });
+      await event(tx, {
+        channel: "none",
+        why: `Not contacted: the lead is cold (${temperature}, below 30). Watching for a reply.`,
+      });
       return true;
     });
     return done ? "monitored" : "stale";
@@ -104,7 +149,8 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
 
   // A text only to callers who may get one; otherwise the step becomes a call for the team.
   let channel = step.channel;
-  let why: string | null = plan === "extended" ? `The lead is cool (${temperature}): steps are spaced out twice as far.` : null;
+  let why: string | null =
+    plan === "extended" ? `The lead is cool (${temperature}): steps are spaced out twice as far.` : null;
   if (channel === "text") {
     if (key === "referral" && lead.touchpoints === 0) {
       channel = "task";
@@ -118,15 +164,27 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   if (channel === "task") {
     const done = await db.$transaction(async (tx) => {
       if ((await claim(tx)).count === 0) return false;
-      const title = step.channel === "task" ? step.message : `Call the caller (instead of the text: "${step.message.slice(0, 60)}…")`;
+      const title =
+        step.channel === "task"
+          ? step.message
+          : `Call the caller (instead of the text: "${step.message.slice(0, 60)}…")`;
       // One open task at a time: a callback the call already left (or an earlier step's) is the task.
-      const open = await tx.task.findFirst({ where: { leadId: lead.id, doneAt: null }, select: { title: true } });
+      const open = await tx.task.findFirst({
+        where: { leadId: lead.id, doneAt: null },
+        select: { title: true },
+      });
       if (open) {
-        await event(tx, { channel: "task", title: open.title, why: "The lead already has an open task; no second one was added." });
+        await event(tx, {
+          channel: "task",
+          title: open.title,
+          why: "The lead already has an open task; no second one was added.",
+        });
         return true;
       }
       const dueAt = new Date(now.getTime() + (key === "referral" ? 24 : 2) * 3_600_000);
-      await tx.task.create({ data: { tenantId, leadId: lead.id, kind: "followup", title, dueAt, assigneeId: lead.ownerId } });
+      await tx.task.create({
+        data: { tenantId, leadId: lead.id, kind: "followup", title, dueAt, assigneeId: lead.ownerId },
+      });
       await event(tx, { channel: "task", title, why });
       return true;
     });
@@ -135,13 +193,39 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
 
   // The text: written (outside the transaction: a model may take seconds), then claimed and stored.
   const g = await groundingFor(db, tenantId, lead, now);
-  const written = await deps.writeDraft({ template: step.message, vars: { name: lead.callerName, business: g.business, problem: lead.issueSummary, slot: g.slot, phone: g.phone }, facts: g.facts });
+  const written = await deps.writeDraft({
+    template: step.message,
+    vars: {
+      name: lead.callerName,
+      business: g.business,
+      problem: lead.issueSummary,
+      slot: g.slot,
+      phone: g.phone,
+    },
+    facts: g.facts,
+  });
   const draftId = await db.$transaction(async (tx) => {
     if ((await claim(tx)).count === 0) return null;
     const draft = await tx.followUpDraft.create({
-      data: { tenantId, leadId: lead.id, enrollmentId: enrollment.id, sequenceKey: key, generation: job.generation, step: job.step, channel: "text", body: written.body, writtenBy: written.writtenBy, refusedReason: written.refusedReason },
+      data: {
+        tenantId,
+        leadId: lead.id,
+        enrollmentId: enrollment.id,
+        sequenceKey: key,
+        generation: job.generation,
+        step: job.step,
+        channel: "text",
+        body: written.body,
+        writtenBy: written.writtenBy,
+        refusedReason: written.refusedReason,
+      },
     });
-    await event(tx, { channel: "text", why, draft: seq.autoSend ? "sent automatically" : "waiting for approval", refused: written.refusedReason });
+    await event(tx, {
+      channel: "text",
+      why,
+      draft: seq.autoSend ? "sent automatically" : "waiting for approval",
+      refused: written.refusedReason,
+    });
     return draft.id;
   });
   if (!draftId) return "stale";
@@ -149,4 +233,3 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   await sendDraft({ db, tenantId, actorId: null, now }, draftId, { enqueue: deps.enqueue });
   return "sent";
 }
-

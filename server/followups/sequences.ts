@@ -7,11 +7,24 @@ import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 
-export const SEQUENCE_KEYS = ["missed_call", "web_form", "referral", "marketplace", "no_show", "estimate", "seasonal"] as const;
+export const SEQUENCE_KEYS = [
+  "missed_call",
+  "web_form",
+  "referral",
+  "marketplace",
+  "no_show",
+  "estimate",
+  "seasonal",
+] as const;
 export type SequenceKey = (typeof SEQUENCE_KEYS)[number];
 
 /** The sequences a source starts; no_show / estimate / seasonal start from the lead's own history. */
-export const SOURCE_SEQUENCES: readonly SequenceKey[] = ["missed_call", "web_form", "referral", "marketplace"];
+export const SOURCE_SEQUENCES: readonly SequenceKey[] = [
+  "missed_call",
+  "web_form",
+  "referral",
+  "marketplace",
+];
 
 export const STEP_CHANNELS = ["text", "task"] as const;
 export type StepChannel = (typeof STEP_CHANNELS)[number];
@@ -28,15 +41,31 @@ export const ZStep = z.object({
 });
 export type SequenceStep = z.infer<typeof ZStep>;
 
-export type Sequence = { key: SequenceKey; enabled: boolean; autoSend: boolean; steps: SequenceStep[]; version: number; customized: boolean };
+export type Sequence = {
+  key: SequenceKey;
+  enabled: boolean;
+  autoSend: boolean;
+  steps: SequenceStep[];
+  version: number;
+  customized: boolean;
+};
 
 export const SEQUENCE_LABELS: Record<SequenceKey, { name: string; when: string }> = {
-  missed_call: { name: "Missed call", when: "after a call nobody could finish; the missed-call text goes out first (Messaging settings)" },
+  missed_call: {
+    name: "Missed call",
+    when: "after a call nobody could finish; the missed-call text goes out first (Messaging settings)",
+  },
   web_form: { name: "Web form", when: "after a request from your website form" },
-  referral: { name: "Referral", when: "after someone was referred to you; a person calls first, no automatic texts before that" },
+  referral: {
+    name: "Referral",
+    when: "after someone was referred to you; a person calls first, no automatic texts before that",
+  },
   marketplace: { name: "Marketplace", when: "after a lead from Angi, Thumbtack or Google Local Services" },
-  no_show: { name: "No-show", when: "after a visit is marked \"No-show\"" },
-  estimate: { name: "Estimate waiting", when: "after an estimate is given and the customer has not answered" },
+  no_show: { name: "No-show", when: 'after a visit is marked "No-show"' },
+  estimate: {
+    name: "Estimate waiting",
+    when: "after an estimate is given and the customer has not answered",
+  },
   seasonal: { name: "Seasonal check-in", when: "for cold leads, once a season (off unless you turn it on)" },
 };
 
@@ -48,52 +77,129 @@ export const DEFAULT_SEQUENCES: Record<SequenceKey, { enabled: boolean; steps: S
   missed_call: {
     enabled: true,
     steps: [
-      { delayMinutes: 2 * H, channel: "task", message: "Call the caller back: nobody has reached them since the missed call" },
-      { delayMinutes: 1 * D, channel: "text", message: "Hi {name}, it's {business} following up on your call. We can come out {slot}. Reply here or call {phone}." },
-      { delayMinutes: 3 * D, channel: "text", message: "Hi {name}, {business} again. Still need a plumber for {problem}? Reply and we'll set up a time." },
+      {
+        delayMinutes: 2 * H,
+        channel: "task",
+        message: "Call the caller back: nobody has reached them since the missed call",
+      },
+      {
+        delayMinutes: 1 * D,
+        channel: "text",
+        message:
+          "Hi {name}, it's {business} following up on your call. We can come out {slot}. Reply here or call {phone}.",
+      },
+      {
+        delayMinutes: 3 * D,
+        channel: "text",
+        message:
+          "Hi {name}, {business} again. Still need a plumber for {problem}? Reply and we'll set up a time.",
+      },
     ],
   },
   web_form: {
     enabled: true,
     steps: [
-      { delayMinutes: 0, channel: "text", message: "Hi {name}, thanks for your request to {business} about {problem}. The next opening is {slot}. Reply YES to take it, or tell us a better time." },
-      { delayMinutes: 4 * H, channel: "task", message: "Call about the web request if they have not replied" },
-      { delayMinutes: 1 * D, channel: "text", message: "Hi {name}, {business} here. We can still help with {problem}. The next opening is {slot}." },
-      { delayMinutes: 3 * D, channel: "text", message: "Hi {name}, just checking in from {business}. Reply any time and we'll find a time that suits you." },
-      { delayMinutes: 7 * D, channel: "text", message: "Hi {name}, last note from {business} about {problem}. Call {phone} whenever you're ready." },
+      {
+        delayMinutes: 0,
+        channel: "text",
+        message:
+          "Hi {name}, thanks for your request to {business} about {problem}. The next opening is {slot}. Reply YES to take it, or tell us a better time.",
+      },
+      {
+        delayMinutes: 4 * H,
+        channel: "task",
+        message: "Call about the web request if they have not replied",
+      },
+      {
+        delayMinutes: 1 * D,
+        channel: "text",
+        message: "Hi {name}, {business} here. We can still help with {problem}. The next opening is {slot}.",
+      },
+      {
+        delayMinutes: 3 * D,
+        channel: "text",
+        message:
+          "Hi {name}, just checking in from {business}. Reply any time and we'll find a time that suits you.",
+      },
+      {
+        delayMinutes: 7 * D,
+        channel: "text",
+        message: "Hi {name}, last note from {business} about {problem}. Call {phone} whenever you're ready.",
+      },
     ],
   },
   referral: {
     enabled: true,
-    steps: [{ delayMinutes: 0, channel: "task", message: "Personal call within a day: thank them for the referral and ask how you can help" }],
+    steps: [
+      {
+        delayMinutes: 0,
+        channel: "task",
+        message: "Personal call within a day: thank them for the referral and ask how you can help",
+      },
+    ],
   },
   marketplace: {
     enabled: true,
     steps: [
-      { delayMinutes: 0, channel: "text", message: "Hi {name}, this is {business}. We got your request about {problem} and can come out {slot}. Want it?" },
+      {
+        delayMinutes: 0,
+        channel: "text",
+        message:
+          "Hi {name}, this is {business}. We got your request about {problem} and can come out {slot}. Want it?",
+      },
       { delayMinutes: 1 * H, channel: "task", message: "Call the marketplace lead now: first day counts" },
-      { delayMinutes: 3 * H, channel: "text", message: "Hi {name}, {business} again. The opening {slot} is still open for {problem}. Reply YES and it's yours." },
+      {
+        delayMinutes: 3 * H,
+        channel: "text",
+        message:
+          "Hi {name}, {business} again. The opening {slot} is still open for {problem}. Reply YES and it's yours.",
+      },
       { delayMinutes: 6 * H, channel: "task", message: "Second call attempt before the end of the day" },
-      { delayMinutes: 1 * D, channel: "text", message: "Hi {name}, {business} here. Still need help with {problem}? Reply or call {phone}." },
+      {
+        delayMinutes: 1 * D,
+        channel: "text",
+        message: "Hi {name}, {business} here. Still need help with {problem}? Reply or call {phone}.",
+      },
     ],
   },
   no_show: {
     enabled: true,
     steps: [
-      { delayMinutes: 30, channel: "text", message: "Hi {name}, {business} here. We missed you at the visit. Want to pick a new time? The next opening is {slot}." },
+      {
+        delayMinutes: 30,
+        channel: "text",
+        message:
+          "Hi {name}, {business} here. We missed you at the visit. Want to pick a new time? The next opening is {slot}.",
+      },
       { delayMinutes: 1 * D, channel: "task", message: "Call to rebook the missed visit" },
     ],
   },
   estimate: {
     enabled: true,
     steps: [
-      { delayMinutes: 2 * D, channel: "text", message: "Hi {name}, {business} here. Any questions about the estimate for {problem}? Reply here or call {phone}." },
-      { delayMinutes: 5 * D, channel: "task", message: "Call about the estimate: answer questions, ask for the go-ahead" },
+      {
+        delayMinutes: 2 * D,
+        channel: "text",
+        message:
+          "Hi {name}, {business} here. Any questions about the estimate for {problem}? Reply here or call {phone}.",
+      },
+      {
+        delayMinutes: 5 * D,
+        channel: "task",
+        message: "Call about the estimate: answer questions, ask for the go-ahead",
+      },
     ],
   },
   seasonal: {
     enabled: false,
-    steps: [{ delayMinutes: 90 * D, channel: "text", message: "Hi {name}, {business} here. Before the cold sets in, want us to check your pipes and water heater? Reply to book." }],
+    steps: [
+      {
+        delayMinutes: 90 * D,
+        channel: "text",
+        message:
+          "Hi {name}, {business} here. Before the cold sets in, want us to check your pipes and water heater? Reply to book.",
+      },
+    ],
   },
 };
 
@@ -115,10 +221,28 @@ export function sequenceForSource(source: string): SequenceKey | null {
 
 type Db = Pick<TenantDb, "followUpSequence"> | Pick<TenantTx, "followUpSequence">;
 
-function fromRow(key: SequenceKey, row: { enabled: boolean; autoSend: boolean; steps: Prisma.JsonValue; version: number } | null): Sequence {
-  if (!row) return { key, enabled: DEFAULT_SEQUENCES[key].enabled, autoSend: false, steps: DEFAULT_SEQUENCES[key].steps, version: 0, customized: false };
+function fromRow(
+  key: SequenceKey,
+  row: { enabled: boolean; autoSend: boolean; steps: Prisma.JsonValue; version: number } | null,
+): Sequence {
+  if (!row)
+    return {
+      key,
+      enabled: DEFAULT_SEQUENCES[key].enabled,
+      autoSend: false,
+      steps: DEFAULT_SEQUENCES[key].steps,
+      version: 0,
+      customized: false,
+    };
   const parsed = z.array(ZStep).safeParse(row.steps);
-  return { key, enabled: row.enabled, autoSend: row.autoSend, steps: parsed.success ? parsed.data : DEFAULT_SEQUENCES[key].steps, version: row.version, customized: true };
+  return {
+    key,
+    enabled: row.enabled,
+    autoSend: row.autoSend,
+    steps: parsed.success ? parsed.data : DEFAULT_SEQUENCES[key].steps,
+    version: row.version,
+    customized: true,
+  };
 }
 
 export async function getSequence(db: Db, key: SequenceKey): Promise<Sequence> {
@@ -137,16 +261,31 @@ export type SequencePatch = { enabled?: boolean; autoSend?: boolean; steps?: Seq
  * Saves one sequence. Changing its steps bumps the version and cancels the drafts still waiting
  * from the old version: a lead whose sequence changed does not get the old step.
  */
-export async function saveSequence(db: TenantDb, tenantId: string, key: SequenceKey, patch: SequencePatch): Promise<Sequence> {
+export async function saveSequence(
+  db: TenantDb,
+  tenantId: string,
+  key: SequenceKey,
+  patch: SequencePatch,
+): Promise<Sequence> {
   if (patch.steps) {
-    if (patch.steps.length > MAX_STEPS) throw new AppError("BAD_REQUEST", `A sequence can have at most ${MAX_STEPS} steps.`, "steps");
+    if (patch.steps.length > MAX_STEPS)
+      throw new AppError("BAD_REQUEST", `A sequence can have at most ${MAX_STEPS} steps.`, "steps");
     if (key === "referral" && patch.steps.some((s, i) => s.channel === "text" && i === 0)) {
-      throw new AppError("BAD_REQUEST", "A referral starts with a personal call: make the first step a task for your team.", "steps");
+      throw new AppError(
+        "BAD_REQUEST",
+        "A referral starts with a personal call: make the first step a task for your team.",
+        "steps",
+      );
     }
   }
   const current = await getSequence(db, key);
-  const stepsChanged = patch.steps !== undefined && JSON.stringify(patch.steps) !== JSON.stringify(current.steps);
-  const next = { enabled: patch.enabled ?? current.enabled, autoSend: patch.autoSend ?? current.autoSend, steps: (patch.steps ?? current.steps) as Prisma.InputJsonValue };
+  const stepsChanged =
+    patch.steps !== undefined && JSON.stringify(patch.steps) !== JSON.stringify(current.steps);
+  const next = {
+    enabled: patch.enabled ?? current.enabled,
+    autoSend: patch.autoSend ?? current.autoSend,
+    steps: (patch.steps ?? current.steps) as Prisma.InputJsonValue,
+  };
   await db.$transaction(async (tx) => {
     await tx.followUpSequence.upsert({
       where: { tenantId_key: { tenantId, key } },
@@ -154,7 +293,10 @@ export async function saveSequence(db: TenantDb, tenantId: string, key: Sequence
       update: { ...next, ...(stepsChanged ? { version: { increment: 1 } } : {}) },
     });
     if (stepsChanged) {
-      await tx.followUpDraft.updateMany({ where: { sequenceKey: key, status: "pending" }, data: { status: "canceled", decidedAt: new Date() } });
+      await tx.followUpDraft.updateMany({
+        where: { sequenceKey: key, status: "pending" },
+        data: { status: "canceled", decidedAt: new Date() },
+      });
     }
   });
   return getSequence(db, key);

@@ -3,7 +3,13 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientAddress, parseProxyList, PEER_HEADER, stampPeerAddresses, type ProxyTrust } from "./client-address";
+import {
+  clientAddress,
+  parseProxyList,
+  PEER_HEADER,
+  stampPeerAddresses,
+  type ProxyTrust,
+} from "./client-address";
 
 const NONE: ProxyTrust = { hops: 0, proxies: [] };
 
@@ -11,7 +17,12 @@ let server: Server;
 let port: number;
 let seen: Headers;
 
-const toHeaders = (req: IncomingMessage) => new Headers(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(", ") : v] as [string, string]])));
+const toHeaders = (req: IncomingMessage) =>
+  new Headers(
+    Object.entries(req.headers).flatMap(([k, v]) =>
+      v === undefined ? [] : [[k, Array.isArray(v) ? v.join(", ") : v] as [string, string]],
+    ),
+  );
 
 /** Sends a request to the stamped server and returns the headers the app would see. */
 function send(headers: Record<string, string>): Promise<Headers> {
@@ -39,7 +50,10 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 describe("the client's address", () => {
   it("is the connection's by default, whatever X-Real-IP or X-Forwarded-For say", async () => {
     for (let i = 1; i <= 5; i++) {
-      const headers = await send({ "x-real-ip": `198.51.100.${i}`, "x-forwarded-for": `203.0.113.${i}, 192.0.2.${i}` });
+      const headers = await send({
+        "x-real-ip": `198.51.100.${i}`,
+        "x-forwarded-for": `203.0.113.${i}, 192.0.2.${i}`,
+      });
       expect(clientAddress(headers, NONE)).toBe("127.0.0.1");
     }
   });
@@ -48,7 +62,9 @@ describe("the client's address", () => {
     const headers = await send({ [PEER_HEADER]: "forged 203.0.113.99" });
     expect(clientAddress(headers, NONE)).toBe("127.0.0.1");
     // A request this process never stamped has no known address at all.
-    expect(clientAddress(new Headers({ [PEER_HEADER]: "forged 203.0.113.99", "x-real-ip": "203.0.113.98" }), NONE)).toBeNull();
+    expect(
+      clientAddress(new Headers({ [PEER_HEADER]: "forged 203.0.113.99", "x-real-ip": "203.0.113.98" }), NONE),
+    ).toBeNull();
   });
 
   it("behind N trusted proxy hops, takes the address the outermost one appended", async () => {

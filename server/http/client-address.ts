@@ -57,13 +57,22 @@ export function parseProxyList(list: string): ProxyTrust["proxies"] {
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean)
-    .map((entry) => (entry.includes("/") ? ipaddr.parseCIDR(entry) : ((a) => [a, a.kind() === "ipv4" ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number])(ipaddr.parse(entry))));
+    .map((entry) =>
+      entry.includes("/")
+        ? ipaddr.parseCIDR(entry)
+        : ((a) => [a, a.kind() === "ipv4" ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number])(
+            ipaddr.parse(entry),
+          ),
+    );
 }
 
 let configured: ProxyTrust | undefined;
 /** The deployment's setting (README "Deployment shape"): no proxy is trusted unless configured. */
 export function proxyTrustFromEnv(): ProxyTrust {
-  configured ??= { hops: env.TRUSTED_PROXY_HOPS, proxies: env.TRUSTED_PROXIES ? parseProxyList(env.TRUSTED_PROXIES) : [] };
+  configured ??= {
+    hops: env.TRUSTED_PROXY_HOPS,
+    proxies: env.TRUSTED_PROXIES ? parseProxyList(env.TRUSTED_PROXIES) : [],
+  };
   return configured;
 }
 
@@ -72,7 +81,10 @@ function isTrustedProxy(address: string, proxies: ProxyTrust["proxies"]): boolea
   return proxies.some(([range, bits]) => {
     if (a.kind() === range.kind()) return a.match([range, bits] as never);
     // An IPv4 proxy range also covers the IPv4-mapped form of its addresses, and the other way round.
-    const other = a.kind() === "ipv6" && (a as ipaddr.IPv6).isIPv4MappedAddress() ? (a as ipaddr.IPv6).toIPv4Address() : null;
+    const other =
+      a.kind() === "ipv6" && (a as ipaddr.IPv6).isIPv4MappedAddress()
+        ? (a as ipaddr.IPv6).toIPv4Address()
+        : null;
     return other !== null && other.kind() === range.kind() && other.match([range, bits] as never);
   });
 }
@@ -94,7 +106,12 @@ export function clientAddress(headers: Headers, trust: ProxyTrust = proxyTrustFr
   const chain = [peer, ...forwarded];
   let index = 0;
   if (trust.proxies.length) {
-    while (index < chain.length - 1 && normalizeAddress(chain[index]) && isTrustedProxy(normalizeAddress(chain[index])!, trust.proxies)) index += 1;
+    while (
+      index < chain.length - 1 &&
+      normalizeAddress(chain[index]) &&
+      isTrustedProxy(normalizeAddress(chain[index])!, trust.proxies)
+    )
+      index += 1;
   } else {
     index = Math.min(trust.hops, chain.length - 1);
   }

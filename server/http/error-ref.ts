@@ -9,4 +9,5 @@ export function logInternalError(where: string, err: unknown): string {
   return ref;
 }
 
-export const somethingWentWrong = (ref: string) => `Something went wrong (ref ${ref}). Try again; if it keeps happening, give this reference to support.`;
+export const somethingWentWrong = (ref: string) =>
+  `Something went wrong (ref ${ref}). Try again; if it keeps happening, give this reference to support.`;

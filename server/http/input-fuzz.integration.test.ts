@@ -45,8 +45,16 @@ async function setup() {
   const tenant = await makeTenant(prisma, { name: "Fuzz Plumbing", ownerId: owner.id, agencyId: agency.id });
   await addMember(prisma, tenant.id, staff.id, "staff");
   await completeSetup(prisma, tenant.id);
-  const lead = await makeLead(prisma, tenant.id, { callerName: "Fuzz Caller", ownerId: staff.id, nextAction: "Call back", dueAt: new Date() });
-  const key = await createApiKey({ db: tenantScoped(prisma, tenant.id), tenantId: tenant.id }, { name: "Fuzz key", actorId: null, scopes: API_SCOPES });
+  const lead = await makeLead(prisma, tenant.id, {
+    callerName: "Fuzz Caller",
+    ownerId: staff.id,
+    nextAction: "Call back",
+    dueAt: new Date(),
+  });
+  const key = await createApiKey(
+    { db: tenantScoped(prisma, tenant.id), tenantId: tenant.id },
+    { name: "Fuzz key", actorId: null, scopes: API_SCOPES },
+  );
   return { owner, staff, operator, agency, tenant, lead, key };
 }
 
@@ -54,8 +62,14 @@ beforeAll(async () => {
   db = await useTestDatabase();
   prisma = db.prisma;
   stripeFake = await startStripeFake({
-    webhookUrl: "http://127.0.0.1:9/unused", webhookSecret: env.STRIPE_WEBHOOK_SECRET, deliver: async () => ({ status: 200 }),
-    prices: { baseId: stripePlan().basePriceId, usageId: stripePlan().usagePriceId, meterEventName: stripePlan().meterEventName },
+    webhookUrl: "http://127.0.0.1:9/unused",
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    deliver: async () => ({ status: 200 }),
+    prices: {
+      baseId: stripePlan().basePriceId,
+      usageId: stripePlan().usagePriceId,
+      meterEventName: stripePlan().meterEventName,
+    },
   });
   setStripeHandle({ stripe: stripeClientFor(stripeFake.url), mode: "local", fake: stripeFake });
   fx = await setup();
@@ -78,13 +92,24 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   return { next, pick };
 }
 type Rng = ReturnType<typeof random>;
 
 type Kind = "string" | "number" | "boolean" | "date" | "enum" | "array" | "object" | "other";
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string>; values?: unknown[]; format?: string; coerce?: boolean };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  entries?: Record<string, string>;
+  values?: unknown[];
+  format?: string;
+  coerce?: boolean;
+};
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Unwraps optional / nullable / default / pipe / readonly to the schema that says what the value is. */
@@ -92,7 +117,11 @@ function core(schema: z.ZodType): z.ZodType {
   let s = schema;
   for (let i = 0; i < 10; i++) {
     const d = defOf(s);
-    if (["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"].includes(d.type) && d.innerType) s = d.innerType;
+    if (
+      ["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"].includes(d.type) &&
+      d.innerType
+    )
+      s = d.innerType;
     else if (d.type === "pipe" && d.in) s = defOf(d.in).type === "transform" ? s : d.in;
     else break;
   }
@@ -101,7 +130,16 @@ function core(schema: z.ZodType): z.ZodType {
 
 function kindOf(schema: z.ZodType): Kind {
   const t = defOf(core(schema)).type;
-  if (t === "string" || t === "number" || t === "boolean" || t === "date" || t === "enum" || t === "array" || t === "object") return t;
+  if (
+    t === "string" ||
+    t === "number" ||
+    t === "boolean" ||
+    t === "date" ||
+    t === "enum" ||
+    t === "array" ||
+    t === "object"
+  )
+    return t;
   if (t === "int" || t === "bigint") return "number";
   return "other";
 }
@@ -169,10 +207,36 @@ const ODD = {
     other: [null],
   },
   random: {
-    string: ["", "   ", HUGE, "\u0001\u0007\u001b[31m", "\u202e\ufeff\u200b", "😀".repeat(5_000), "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "9999-12", "2026-02-30", "'; DROP TABLE \"Lead\"; --", "<script>alert(1)</script>", "%00", "\r\n\t", 42, null, {}],
+    string: [
+      "",
+      "   ",
+      HUGE,
+      "\u0001\u0007\u001b[31m",
+      "\u202e\ufeff\u200b",
+      "😀".repeat(5_000),
+      "0000-01-01T00:00:00Z",
+      "9999-12-31T23:59:59Z",
+      "9999-12",
+      "2026-02-30",
+      '\'; DROP TABLE "Lead"; --',
+      "<script>alert(1)</script>",
+      "%00",
+      "\r\n\t",
+      42,
+      null,
+      {},
+    ],
     number: [0, -(2 ** 53), 1e308, -1e308, 1.5, 0.0001, "1", null, true, 2 ** 31],
     boolean: [0, 1, null, "yes", {}],
-    date: [new Date(Number.NaN), new Date(-8.64e15), "0000-01-01", "9999-12-31T23:59:59Z", 0, "tomorrow", null],
+    date: [
+      new Date(Number.NaN),
+      new Date(-8.64e15),
+      "0000-01-01",
+      "9999-12-31T23:59:59Z",
+      0,
+      "tomorrow",
+      null,
+    ],
     enum: ["not-a-choice", "", 42, null, HUGE],
     array: [[null], Array.from({ length: 5_000 }, () => "x"), {}, null],
     object: [null, "x", 42, { "\u0000": 1 }],
@@ -181,11 +245,20 @@ const ODD = {
 } satisfies Record<string, Record<Kind, unknown[]>>;
 
 /** Every leaf field of an object schema, with its dotted path (one level of arrays and nesting). */
-function leaves(schema: z.ZodType, path: string[] = [], depth = 0): Array<{ path: string[]; schema: z.ZodType }> {
+function leaves(
+  schema: z.ZodType,
+  path: string[] = [],
+  depth = 0,
+): Array<{ path: string[]; schema: z.ZodType }> {
   const s = core(schema);
   const d = defOf(s);
-  if (d.type === "object" && d.shape && depth < 3) return Object.entries(d.shape).flatMap(([k, v]) => [{ path: [...path, k], schema: v }, ...leaves(v, [...path, k], depth + 1).filter((l) => l.path.length > path.length + 1)]);
-  if (d.type === "array" && d.element && depth < 3) return leaves(d.element, [...path, "0"], depth + 1).filter((l) => l.path.length > path.length + 1);
+  if (d.type === "object" && d.shape && depth < 3)
+    return Object.entries(d.shape).flatMap(([k, v]) => [
+      { path: [...path, k], schema: v },
+      ...leaves(v, [...path, k], depth + 1).filter((l) => l.path.length > path.length + 1),
+    ]);
+  if (d.type === "array" && d.element && depth < 3)
+    return leaves(d.element, [...path, "0"], depth + 1).filter((l) => l.path.length > path.length + 1);
   return [];
 }
 
@@ -208,7 +281,10 @@ function oddInputs(schema: z.ZodType | undefined, r: Rng): unknown[] {
   const out: unknown[] = [sample, ...wholes];
   for (const leaf of leaves(schema)) {
     const kind = kindOf(leaf.schema);
-    const values = [...ODD.always[kind], ...Array.from({ length: RANDOM_PER_FIELD }, () => r.pick(ODD.random[kind]))];
+    const values = [
+      ...ODD.always[kind],
+      ...Array.from({ length: RANDOM_PER_FIELD }, () => r.pick(ODD.random[kind])),
+    ];
     for (const v of values) out.push(withValue(sample, leaf.path, v));
   }
   return out;
@@ -223,22 +299,50 @@ async function answer(res: Response): Promise<Answer> {
 }
 
 type Proc = { _def: { type: "query" | "mutation"; inputs: z.ZodType[]; meta?: { permission?: string } } };
-const procedures = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures);
+const procedures = Object.entries(
+  (appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures,
+);
 
 /** One tRPC request through the app's own HTTP handler (superjson, errors as the browser sees them). */
 async function trpc(path: string, type: "query" | "mutation", input: unknown): Promise<Answer> {
   const userId = path.startsWith("agency.") ? fx.operator.id : fx.owner.id;
-  const ctx: TRPCContext = { sys: systemDb(prisma), session: { userId }, tenantSlug: fx.tenant.slug, ip: "127.0.0.1" };
+  const ctx: TRPCContext = {
+    sys: systemDb(prisma),
+    session: { userId },
+    tenantSlug: fx.tenant.slug,
+    ip: "127.0.0.1",
+  };
   const payload = input === undefined ? undefined : JSON.stringify(superjson.serialize(input));
-  const url = type === "query" ? `${BASE}/api/trpc/${path}${payload === undefined ? "" : `?input=${encodeURIComponent(payload)}`}` : `${BASE}/api/trpc/${path}`;
-  const req = new Request(url, { method: type === "query" ? "GET" : "POST", headers: { "content-type": "application/json" }, body: type === "mutation" ? (payload ?? "") : undefined });
-  return answer(await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ctx }));
+  const url =
+    type === "query"
+      ? `${BASE}/api/trpc/${path}${payload === undefined ? "" : `?input=${encodeURIComponent(payload)}`}`
+      : `${BASE}/api/trpc/${path}`;
+  const req = new Request(url, {
+    method: type === "query" ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: type === "mutation" ? (payload ?? "") : undefined,
+  });
+  return answer(
+    await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ctx }),
+  );
 }
 
 function queryString(value: unknown): string {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return `?q=${encodeURIComponent(String(value))}`;
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return `?q=${encodeURIComponent(String(value))}`;
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) params.set(k, typeof v === "string" ? v : v instanceof Date ? (Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString()) : JSON.stringify(v));
+  for (const [k, v] of Object.entries(value))
+    if (v !== undefined)
+      params.set(
+        k,
+        typeof v === "string"
+          ? v
+          : v instanceof Date
+            ? Number.isNaN(v.getTime())
+              ? "Invalid Date"
+              : v.toISOString()
+            : JSON.stringify(v),
+      );
   const qs = params.toString();
   return qs ? `?${qs}` : "";
 }
@@ -253,26 +357,98 @@ function restCases(r: Rng): RestCase[] {
     const paramsFor = (p: unknown) => Promise.resolve(p as Record<string, string>);
     const realParams = route.params ? (sampleOf(route.params, "") as Record<string, string>) : {};
     // A URL cannot carry a lone surrogate; the handler gets the params as Next decoded them.
-    const pathOf = (params: Record<string, unknown>) => route.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(params[k] ?? "").replace(/[\uD800-\uDFFF]/g, "\uFFFD")));
+    const pathOf = (params: Record<string, unknown>) =>
+      route.path.replace(/\{(\w+)\}/g, (_, k: string) =>
+        encodeURIComponent(String(params[k] ?? "").replace(/[\uD800-\uDFFF]/g, "\uFFFD")),
+      );
     const send = (query: unknown, params: Record<string, unknown>, body: string | undefined) => async () =>
-      answer(await handler(new Request(`${BASE}${pathOf(params)}${queryString(query)}`, { method: route.method.toUpperCase(), headers: { ...auth, "content-type": "application/json" }, body }), { params: paramsFor(params) }));
+      answer(
+        await handler(
+          new Request(`${BASE}${pathOf(params)}${queryString(query)}`, {
+            method: route.method.toUpperCase(),
+            headers: { ...auth, "content-type": "application/json" },
+            body,
+          }),
+          { params: paramsFor(params) },
+        ),
+      );
     const sampleQuery = route.query ? sampleOf(route.query, "") : {};
     const sampleBody = route.body ? JSON.stringify(sampleOf(route.body, "")) : undefined;
-    for (const q of route.query ? oddInputs(route.query, r) : [undefined]) cases.push({ label: `${route.method} ${route.path} query ${JSON.stringify(q)?.slice(0, 200)}`, run: send(q ?? sampleQuery, realParams, sampleBody) });
-    if (route.params) for (const p of oddInputs(route.params, r)) if (p && typeof p === "object" && !Array.isArray(p)) cases.push({ label: `${route.method} ${route.path} params ${JSON.stringify(p).slice(0, 200)}`, run: send(sampleQuery, p as Record<string, unknown>, sampleBody) });
+    for (const q of route.query ? oddInputs(route.query, r) : [undefined])
+      cases.push({
+        label: `${route.method} ${route.path} query ${JSON.stringify(q)?.slice(0, 200)}`,
+        run: send(q ?? sampleQuery, realParams, sampleBody),
+      });
+    if (route.params)
+      for (const p of oddInputs(route.params, r))
+        if (p && typeof p === "object" && !Array.isArray(p))
+          cases.push({
+            label: `${route.method} ${route.path} params ${JSON.stringify(p).slice(0, 200)}`,
+            run: send(sampleQuery, p as Record<string, unknown>, sampleBody),
+          });
     if (route.body) {
-      for (const b of oddInputs(route.body, r)) cases.push({ label: `${route.method} ${route.path} body ${JSON.stringify(b)?.slice(0, 200)}`, run: send(sampleQuery, realParams, b === undefined ? undefined : JSON.stringify(b)) });
-      for (const raw of ["{", "\u0000", "[1,2", '{"a":"\\ud800"}', "null", '"x"']) cases.push({ label: `${route.method} ${route.path} raw body ${JSON.stringify(raw)}`, run: send(sampleQuery, realParams, raw) });
+      for (const b of oddInputs(route.body, r))
+        cases.push({
+          label: `${route.method} ${route.path} body ${JSON.stringify(b)?.slice(0, 200)}`,
+          run: send(sampleQuery, realParams, b === undefined ? undefined : JSON.stringify(b)),
+        });
+      for (const raw of ["{", "\u0000", "[1,2", '{"a":"\\ud800"}', "null", '"x"'])
+        cases.push({
+          label: `${route.method} ${route.path} raw body ${JSON.stringify(raw)}`,
+          run: send(sampleQuery, realParams, raw),
+        });
     }
   }
   // The routes outside the registry: tracked links, calendar feeds, the Stripe webhook.
-  for (const token of ["\u0000", "%00", "\ud800", "a".repeat(5_000), "../../etc/passwd", "x\u0000".repeat(20), "0000000000"]) {
-    cases.push({ label: `GET /r/${JSON.stringify(token)}`, run: async () => answer(await trackedLinkRoute(new Request(`${BASE}/r/x`), { params: Promise.resolve({ token }) })) });
-    cases.push({ label: `GET /api/cal/${JSON.stringify(token)}.ics`, run: async () => answer(await calendarRoute(new Request(`${BASE}/api/cal/x.ics`), { params: Promise.resolve({ file: `cal_${token}.ics` }) })) });
+  for (const token of [
+    "\u0000",
+    "%00",
+    "\ud800",
+    "a".repeat(5_000),
+    "../../etc/passwd",
+    "x\u0000".repeat(20),
+    "0000000000",
+  ]) {
+    cases.push({
+      label: `GET /r/${JSON.stringify(token)}`,
+      run: async () =>
+        answer(await trackedLinkRoute(new Request(`${BASE}/r/x`), { params: Promise.resolve({ token }) })),
+    });
+    cases.push({
+      label: `GET /api/cal/${JSON.stringify(token)}.ics`,
+      run: async () =>
+        answer(
+          await calendarRoute(new Request(`${BASE}/api/cal/x.ics`), {
+            params: Promise.resolve({ file: `cal_${token}.ics` }),
+          }),
+        ),
+    });
   }
-  for (const body of ["", "{", '{"type":"checkout.session.completed","data":{"object":{"customer":"\u0000"}}}', HUGE]) {
-    for (const signature of [null, "t=0,v1=00", "t=9999999999,v1=%00", `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}`]) {
-      cases.push({ label: `POST /api/stripe/webhook ${JSON.stringify({ body: body.slice(0, 40), signature })}`, run: async () => answer(await stripeWebhookRoute(new Request(`${BASE}/api/stripe/webhook`, { method: "POST", body, headers: signature ? { "stripe-signature": signature } : {} }))) });
+  for (const body of [
+    "",
+    "{",
+    '{"type":"checkout.session.completed","data":{"object":{"customer":"\u0000"}}}',
+    HUGE,
+  ]) {
+    for (const signature of [
+      null,
+      "t=0,v1=00",
+      "t=9999999999,v1=%00",
+      `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}`,
+    ]) {
+      cases.push({
+        label: `POST /api/stripe/webhook ${JSON.stringify({ body: body.slice(0, 40), signature })}`,
+        run: async () =>
+          answer(
+            await stripeWebhookRoute(
+              new Request(`${BASE}/api/stripe/webhook`, {
+                method: "POST",
+                body,
+                headers: signature ? { "stripe-signature": signature } : {},
+              }),
+            ),
+          ),
+      });
     }
   }
   return cases;
@@ -313,8 +489,15 @@ function shownText(body: string): string {
 
 function report(results: Array<RestCase & Answer>, seed: number) {
   const bad = results.filter((x) => x.status >= 500 || (x.status >= 400 && LEAK.test(shownText(x.body))));
-  const byStatus = results.reduce<Record<number, number>>((acc, x) => ({ ...acc, [x.status]: (acc[x.status] ?? 0) + 1 }), {});
-  return { bad: bad.map((b) => ({ label: b.label.slice(0, 300), status: b.status, body: b.body.slice(0, 300) })), byStatus, seed };
+  const byStatus = results.reduce<Record<number, number>>(
+    (acc, x) => ({ ...acc, [x.status]: (acc[x.status] ?? 0) + 1 }),
+    {},
+  );
+  return {
+    bad: bad.map((b) => ({ label: b.label.slice(0, 300), status: b.status, body: b.body.slice(0, 300) })),
+    byStatus,
+    seed,
+  };
 }
 
 describe(`input fuzz (${engineName})`, () => {
@@ -323,11 +506,18 @@ describe(`input fuzz (${engineName})`, () => {
   it("answers every tRPC procedure's odd inputs without a 5xx or an internal message", async () => {
     const r = random(seed);
     expect(procedures.length).toBeGreaterThan(90);
-    const cases: RestCase[] = procedures.flatMap(([path, proc]) => oddInputs(proc._def.inputs[0], r).map((input) => ({ label: `${path} ${JSON.stringify(superjson.serialize(input).json)?.slice(0, 200)}`, run: () => trpc(path, proc._def.type, input) })));
+    const cases: RestCase[] = procedures.flatMap(([path, proc]) =>
+      oddInputs(proc._def.inputs[0], r).map((input) => ({
+        label: `${path} ${JSON.stringify(superjson.serialize(input).json)?.slice(0, 200)}`,
+        run: () => trpc(path, proc._def.type, input),
+      })),
+    );
     const started = Date.now();
     const results = await runAll(cases);
     const out = report(results, seed);
-    console.log(`input fuzz tRPC (seed ${seed}): ${results.length} requests over ${procedures.length} procedures in ${Date.now() - started} ms; ${JSON.stringify(out.byStatus)}`);
+    console.log(
+      `input fuzz tRPC (seed ${seed}): ${results.length} requests over ${procedures.length} procedures in ${Date.now() - started} ms; ${JSON.stringify(out.byStatus)}`,
+    );
     expect(out.bad, `seed ${seed}`).toEqual([]);
   }, 300_000);
 
@@ -337,7 +527,9 @@ describe(`input fuzz (${engineName})`, () => {
     const started = Date.now();
     const results = await runAll(cases);
     const out = report(results, seed);
-    console.log(`input fuzz REST (seed ${seed}): ${results.length} requests over ${API_ROUTES.length + 3} routes in ${Date.now() - started} ms; ${JSON.stringify(out.byStatus)}`);
+    console.log(
+      `input fuzz REST (seed ${seed}): ${results.length} requests over ${API_ROUTES.length + 3} routes in ${Date.now() - started} ms; ${JSON.stringify(out.byStatus)}`,
+    );
     expect(out.bad, `seed ${seed}`).toEqual([]);
   }, 300_000);
 
@@ -346,9 +538,24 @@ describe(`input fuzz (${engineName})`, () => {
     const trpcCases: Array<[string, "query" | "mutation", unknown, string]> = [
       ["leads.updateDetails", "mutation", { leadId: lead, notes: "call \u0000 back" }, "notes"],
       ["messaging.reply", "mutation", { leadId: lead, body: "hi \ud83d" }, "body"],
-      ["setup.updateBusiness", "mutation", { name: "Fuzz\u0000Plumbing", timeZone: "America/Chicago" }, "name"],
-      ["setup.setCallAnswers", "mutation", { priceAnswer: "Free\u0000", servicesOffered: [], servicesNotOffered: [] }, "priceAnswer"],
-      ["integrations.createWebhook", "mutation", { url: "https://hooks.example.com/\u0000", events: ["lead.created"] }, "url"],
+      [
+        "setup.updateBusiness",
+        "mutation",
+        { name: "Fuzz\u0000Plumbing", timeZone: "America/Chicago" },
+        "name",
+      ],
+      [
+        "setup.setCallAnswers",
+        "mutation",
+        { priceAnswer: "Free\u0000", servicesOffered: [], servicesNotOffered: [] },
+        "priceAnswer",
+      ],
+      [
+        "integrations.createWebhook",
+        "mutation",
+        { url: "https://hooks.example.com/\u0000", events: ["lead.created"] },
+        "url",
+      ],
       ["team.invite", "mutation", { email: "a\u0000@example.test", role: "staff" }, "email"],
       ["leads.book", "mutation", { leadId: lead, customAt: new Date("9999-06-01T15:00:00Z") }, "customAt"],
       ["reports.report", "query", { kind: "month", month: "9999-12" }, "month"],
@@ -356,25 +563,64 @@ describe(`input fuzz (${engineName})`, () => {
     for (const [path, type, input, field] of trpcCases) {
       const res = await trpc(path, type, input);
       expect(res.status, `${path}: ${res.body}`).toBe(400);
-      const error = JSON.parse(res.body).error.json as { message: string; data: { field?: string; fieldErrors?: { field: string }[] } };
-      expect([error.data.field, ...(error.data.fieldErrors ?? []).map((f) => f.field)], path).toContain(field);
+      const error = JSON.parse(res.body).error.json as {
+        message: string;
+        data: { field?: string; fieldErrors?: { field: string }[] };
+      };
+      expect([error.data.field, ...(error.data.fieldErrors ?? []).map((f) => f.field)], path).toContain(
+        field,
+      );
       expect(error.message).not.toMatch(LEAK);
     }
-    const signUp = await trpc("account.signUp", "mutation", { name: "Sam\u0000", email: "sam@example.test", password: "a long enough password", businessName: "Sam Plumbing", timeZone: "America/Chicago" });
+    const signUp = await trpc("account.signUp", "mutation", {
+      name: "Sam\u0000",
+      email: "sam@example.test",
+      password: "a long enough password",
+      businessName: "Sam Plumbing",
+      timeZone: "America/Chicago",
+    });
     expect(signUp.status).toBe(400);
 
     const rest = (path: string, init: RequestInit = {}) => {
-      const route = API_ROUTES.find((x) => x.method === (init.method ?? "GET").toLowerCase() && new RegExp(`^${x.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(path.split("?")[0]!))!;
-      return serveApi(route)(new Request(`${BASE}${path}`, { ...init, headers: { authorization: `Bearer ${fx.key.secret}`, "content-type": "application/json" } }), { params: Promise.resolve({ id: lead }) }).then(answer);
+      const route = API_ROUTES.find(
+        (x) =>
+          x.method === (init.method ?? "GET").toLowerCase() &&
+          new RegExp(`^${x.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(path.split("?")[0]!),
+      )!;
+      return serveApi(route)(
+        new Request(`${BASE}${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${fx.key.secret}`, "content-type": "application/json" },
+        }),
+        { params: Promise.resolve({ id: lead }) },
+      ).then(answer);
     };
     const cursor0000 = Buffer.from(`0000-01-01T00:00:00.000Z|${lead}`).toString("base64url");
     const restCases: Array<[Promise<Answer>, string]> = [
       [rest("/api/v1/leads?since=0000-01-01T00:00:00Z"), "since"],
       [rest(`/api/v1/leads?cursor=${cursor0000}`), "cursor"],
       [rest("/api/v1/reports/monthly?month=9999-12"), "month"],
-      [rest(`/api/v1/leads/${lead}`, { method: "PATCH", body: JSON.stringify({ externalJobId: "JOB\u0000-1" }) }), "externalJobId"],
-      [rest(`/api/v1/leads/${lead}`, { method: "PATCH", body: JSON.stringify({ outcome: "booked", appointmentAt: "9999-06-01T15:00:00Z" }) }), "appointmentAt"],
-      [rest("/api/v1/webhooks", { method: "POST", body: JSON.stringify({ url: "https://hooks.example.com/\ud800", events: ["lead.created"] }) }), "url"],
+      [
+        rest(`/api/v1/leads/${lead}`, {
+          method: "PATCH",
+          body: JSON.stringify({ externalJobId: "JOB\u0000-1" }),
+        }),
+        "externalJobId",
+      ],
+      [
+        rest(`/api/v1/leads/${lead}`, {
+          method: "PATCH",
+          body: JSON.stringify({ outcome: "booked", appointmentAt: "9999-06-01T15:00:00Z" }),
+        }),
+        "appointmentAt",
+      ],
+      [
+        rest("/api/v1/webhooks", {
+          method: "POST",
+          body: JSON.stringify({ url: "https://hooks.example.com/\ud800", events: ["lead.created"] }),
+        }),
+        "url",
+      ],
     ];
     for (const [pending, field] of restCases) {
       const res = await pending;
@@ -387,14 +633,26 @@ describe(`input fuzz (${engineName})`, () => {
   });
 
   it("creates two businesses with the same name at the same instant (the slug race the fuzz found)", async () => {
-    const input = { businessName: "Twin Plumbing", timeZone: "America/Chicago", ownerEmail: "twin@example.test" };
+    const input = {
+      businessName: "Twin Plumbing",
+      timeZone: "America/Chicago",
+      ownerEmail: "twin@example.test",
+    };
     const answers = await Promise.all([1, 2, 3].map(() => trpc("agency.createTenant", "mutation", input)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-    expect(new Set((await prisma.tenant.findMany({ where: { name: "Twin Plumbing" } })).map((t) => t.slug)).size).toBe(3);
+    expect(
+      new Set((await prisma.tenant.findMany({ where: { name: "Twin Plumbing" } })).map((t) => t.slug)).size,
+    ).toBe(3);
   });
 
   it("answers the same email signing up twice at the same instant with a 409, not a 500", async () => {
-    const input = { name: "Twin", email: "twin-signup@example.test", password: "a long enough password 1", businessName: "Twin Signup Plumbing", timeZone: "America/Chicago" };
+    const input = {
+      name: "Twin",
+      email: "twin-signup@example.test",
+      password: "a long enough password 1",
+      businessName: "Twin Signup Plumbing",
+      timeZone: "America/Chicago",
+    };
     const answers = await Promise.all([1, 2].map(() => trpc("account.signUp", "mutation", input)));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
   });
@@ -405,8 +663,20 @@ describe(`input fuzz (${engineName})`, () => {
     console.error = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
     try {
       // A procedure whose database is gone: the error is the driver's, never shown.
-      const ctx: TRPCContext = { sys: systemDb({} as PrismaClient), session: { userId: fx.owner.id }, tenantSlug: fx.tenant.slug, ip: null };
-      const res = await answer(await fetchRequestHandler({ endpoint: "/api/trpc", req: new Request(`${BASE}/api/trpc/setup.checklist`), router: appRouter, createContext: () => ctx }));
+      const ctx: TRPCContext = {
+        sys: systemDb({} as PrismaClient),
+        session: { userId: fx.owner.id },
+        tenantSlug: fx.tenant.slug,
+        ip: null,
+      };
+      const res = await answer(
+        await fetchRequestHandler({
+          endpoint: "/api/trpc",
+          req: new Request(`${BASE}/api/trpc/setup.checklist`),
+          router: appRouter,
+          createContext: () => ctx,
+        }),
+      );
       expect(res.status).toBe(500);
       const message = JSON.parse(res.body).error.json.message as string;
       const ref = /^Something went wrong \(ref ([0-9a-f]{8})\)/.exec(message)?.[1];

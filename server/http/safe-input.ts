@@ -59,19 +59,27 @@ export function findUnsafeInput(value: unknown, naming: "words" | "as-sent" = "w
   return walk(value, [], naming === "words" ? fieldLabel : (path) => path.join(".") || "The request");
 }
 
-function walk(value: unknown, path: (string | number)[], labelOf: (path: (string | number)[]) => string): UnsafeInput | null {
+function walk(
+  value: unknown,
+  path: (string | number)[],
+  labelOf: (path: (string | number)[]) => string,
+): UnsafeInput | null {
   const field = () => path.join(".") || "input";
   if (typeof value === "string") {
     const problem = textProblem(value);
     return problem ? { field: field(), message: textProblemMessage(labelOf(path), problem) } : null;
   }
-  if (value instanceof Date) return isDateInBounds(value) ? null : { field: field(), message: dateBoundsMessage(labelOf(path)) };
+  if (value instanceof Date)
+    return isDateInBounds(value) ? null : { field: field(), message: dateBoundsMessage(labelOf(path)) };
   if (value === null || typeof value !== "object" || path.length > MAX_DEPTH) return null;
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
   for (const [key, v] of entries) {
     if (typeof key === "string") {
       const problem = textProblem(key);
-      if (problem) return { field: [...path, "(name)"].join("."), message: `A field name ${PROBLEM_TEXT[problem]}` };
+      if (problem)
+        return { field: [...path, "(name)"].join("."), message: `A field name ${PROBLEM_TEXT[problem]}` };
     }
     const found = walk(v, [...path, key], labelOf);
     if (found) return found;
@@ -88,7 +96,9 @@ function walk(value: unknown, path: (string | number)[], labelOf: (path: (string
 export const FIELD_FIRST = { fieldFirst: true } as const;
 
 export function isFieldFirst(issue: { code: string; params?: unknown }): boolean {
-  return issue.code === "custom" && (issue.params as { fieldFirst?: boolean } | undefined)?.fieldFirst === true;
+  return (
+    issue.code === "custom" && (issue.params as { fieldFirst?: boolean } | undefined)?.fieldFirst === true
+  );
 }
 
 function addTextIssue(multiline: boolean) {
@@ -103,33 +113,57 @@ function addTextIssue(multiline: boolean) {
  * surrogates. Single-line text turns tabs and line breaks (a pasted value) into spaces;
  * `multiline` keeps them (notes, replies, answers for callers).
  */
-export function zText(max: number, opts: { multiline?: boolean; min?: number; minMessage?: string; maxMessage?: string } = {}) {
+export function zText(
+  max: number,
+  opts: { multiline?: boolean; min?: number; minMessage?: string; maxMessage?: string } = {},
+) {
   const multiline = opts.multiline ?? false;
   return z
     .string()
     .superRefine(addTextIssue(true))
     .transform((s) => (multiline ? s : s.replace(/[\t\r\n]+/g, " ")).trim())
-    .pipe(z.string().min(opts.min ?? 0, opts.minMessage).max(max, opts.maxMessage));
+    .pipe(
+      z
+        .string()
+        .min(opts.min ?? 0, opts.minMessage)
+        .max(max, opts.maxMessage),
+    );
 }
 
 /** A date and time as JSON carries it (ISO 8601 with an offset), within the bounds. */
 export function zDateTimeString(message = "must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z") {
   return z.iso.datetime({ offset: true, message }).superRefine((value, ctx) => {
-    if (!isDateInBounds(new Date(value))) ctx.addIssue({ code: "custom", message: DATE_BOUNDS_SUFFIX, params: FIELD_FIRST });
+    if (!isDateInBounds(new Date(value)))
+      ctx.addIssue({ code: "custom", message: DATE_BOUNDS_SUFFIX, params: FIELD_FIRST });
   });
 }
 
 /** A Date (tRPC sends real dates) or anything `new Date()` reads, within the bounds. */
 export function zDate(message = "Enter a valid date and time.") {
-  return z.coerce.date({ message }).refine(isDateInBounds, { message: DATE_BOUNDS_SUFFIX, params: FIELD_FIRST });
+  return z.coerce
+    .date({ message })
+    .refine(isDateInBounds, { message: DATE_BOUNDS_SUFFIX, params: FIELD_FIRST });
 }
 
 /** A calendar day, YYYY-MM-DD, that exists and is within the bounds. */
 export function zDay(message = "must be a date like 2026-03-02.") {
-  return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((d) => isDateInBounds(new Date(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: DATE_BOUNDS_SUFFIX, params: FIELD_FIRST });
+  return z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine(
+      (d) =>
+        isDateInBounds(new Date(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      { message: DATE_BOUNDS_SUFFIX, params: FIELD_FIRST },
+    );
 }
 
 /** A month, YYYY-MM, within the bounds. */
 export function zMonth(message = "must look like 2026-03.") {
-  return z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, message).refine((m) => isDateInBounds(new Date(`${m}-01T00:00:00Z`)), { message: DATE_BOUNDS_SUFFIX, params: FIELD_FIRST });
+  return z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, message)
+    .refine((m) => isDateInBounds(new Date(`${m}-01T00:00:00Z`)), {
+      message: DATE_BOUNDS_SUFFIX,
+      params: FIELD_FIRST,
+    });
 }

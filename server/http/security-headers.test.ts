@@ -12,8 +12,12 @@ describe("security headers", () => {
   });
 
   it("lets any website frame the public request form, and nothing else", () => {
-    expect(contentSecurityPolicy({ nonce: "n", https: false, development: false, embeddable: true })).toContain("frame-ancestors *");
-    expect(securityHeaders({ nonce: "n", https: false, development: false, embeddable: true })).not.toHaveProperty("X-Frame-Options");
+    expect(
+      contentSecurityPolicy({ nonce: "n", https: false, development: false, embeddable: true }),
+    ).toContain("frame-ancestors *");
+    expect(
+      securityHeaders({ nonce: "n", https: false, development: false, embeddable: true }),
+    ).not.toHaveProperty("X-Frame-Options");
     expect(isEmbeddablePath("/q/demo-plumbing")).toBe(true);
     expect(isEmbeddablePath("/t/demo-plumbing/leads")).toBe(false);
   });
@@ -23,9 +27,15 @@ describe("security headers", () => {
   });
 
   it("sends HSTS and upgrades requests only when the app is served over https", () => {
-    expect(securityHeaders({ nonce: "n", https: true, development: false })).toMatchObject({ "Strict-Transport-Security": HSTS });
-    expect(contentSecurityPolicy({ nonce: "n", https: true, development: false })).toContain("upgrade-insecure-requests");
-    expect(securityHeaders({ nonce: "n", https: false, development: false })).not.toHaveProperty("Strict-Transport-Security");
+    expect(securityHeaders({ nonce: "n", https: true, development: false })).toMatchObject({
+      "Strict-Transport-Security": HSTS,
+    });
+    expect(contentSecurityPolicy({ nonce: "n", https: true, development: false })).toContain(
+      "upgrade-insecure-requests",
+    );
+    expect(securityHeaders({ nonce: "n", https: false, development: false })).not.toHaveProperty(
+      "Strict-Transport-Security",
+    );
   });
 
   it("always sends the framing, sniffing, referrer and permissions headers", () => {

@@ -21,9 +21,15 @@ export const isEmbeddablePath = (pathname: string) => pathname.startsWith("/q/")
 /** Two years, subdomains included: browsers never try plain http again once they saw this. */
 export const HSTS = "max-age=63072000; includeSubDomains";
 
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+export const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
-export function contentSecurityPolicy({ nonce, https, development, embeddable }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy({
+  nonce,
+  https,
+  development,
+  embeddable,
+}: SecurityHeaderOptions): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,

@@ -11,13 +11,17 @@ describe("flooding: water that won't stop or is spreading", () => {
   });
 
   it("escalates water leaking out and spreading into another room as flooding", () => {
-    expect(detectEmergency("Water is leaking out of the washer and it's spreading into the hallway.")).toBe("flooding");
+    expect(detectEmergency("Water is leaking out of the washer and it's spreading into the hallway.")).toBe(
+      "flooding",
+    );
     expect(detectEmergency("my toilet is overflowing and water is going into the hallway")).toBe("flooding");
   });
 
   it("escalates water coming out that the caller cannot stop as flooding", () => {
     expect(detectEmergency("The water’s coming out of the wall and it won’t stop")).toBe("flooding");
-    expect(detectEmergency("I can't shut the water off and it's pouring out under the sink")).toBe("flooding");
+    expect(detectEmergency("I can't shut the water off and it's pouring out under the sink")).toBe(
+      "flooding",
+    );
     expect(detectEmergency("the toilet is overflowing and it won't stop")).toBe("flooding");
   });
 
@@ -27,7 +31,9 @@ describe("flooding: water that won't stop or is spreading", () => {
 
   it("escalates water through the ceiling and standing water in the basement", () => {
     expect(detectEmergency("there's water coming through the ceiling")).toBe("flooding");
-    expect(detectEmergency("there's inches of water in the basement and it's still leaking")).toBe("flooding");
+    expect(detectEmergency("there's inches of water in the basement and it's still leaking")).toBe(
+      "flooding",
+    );
     expect(detectEmergency("BASEMENT IS FLOODED")).toBe("flooding");
   });
 
@@ -68,26 +74,32 @@ describe("flooding: water that won't stop or is spreading", () => {
   });
 
   it("does escalate when an old problem is happening again right now", () => {
-    expect(detectEmergency("the pipe burst last year and they fixed it, but it burst again right now")).toBe("burst_pipe");
+    expect(detectEmergency("the pipe burst last year and they fixed it, but it burst again right now")).toBe(
+      "burst_pipe",
+    );
   });
 });
 
 describe("burst pipes", () => {
-  it.each(["a pipe burst in the garage", "we've got a busted pipe under the house", "the pipe under the sink split open", "I think the water main break is in our yard"])(
-    "escalates %j as a burst pipe",
-    (said) => {
-      expect(detectEmergency(said)).toBe("burst_pipe");
-    },
-  );
+  it.each([
+    "a pipe burst in the garage",
+    "we've got a busted pipe under the house",
+    "the pipe under the sink split open",
+    "I think the water main break is in our yard",
+  ])("escalates %j as a burst pipe", (said) => {
+    expect(detectEmergency(said)).toBe("burst_pipe");
+  });
 });
 
 describe("gas", () => {
-  it.each(["I smell gas near the water heater", "it smells like rotten eggs in here", "there's a gas leak by the stove", "Smells a bit like gas in the laundry room"])(
-    "escalates %j as a gas smell",
-    (said) => {
-      expect(detectEmergency(said)).toBe("gas_smell");
-    },
-  );
+  it.each([
+    "I smell gas near the water heater",
+    "it smells like rotten eggs in here",
+    "there's a gas leak by the stove",
+    "Smells a bit like gas in the laundry room",
+  ])("escalates %j as a gas smell", (said) => {
+    expect(detectEmergency(said)).toBe("gas_smell");
+  });
 
   it("does not escalate a caller who says there is no gas smell", () => {
     expect(detectEmergency("I don't smell gas, the stove just won't light")).toBeNull();
@@ -110,7 +122,9 @@ describe("sewage", () => {
 describe("no water for someone vulnerable", () => {
   it("escalates no water with a baby, an elderly parent or a medical need", () => {
     expect(detectEmergency("my 87-year-old dad has no hot water")).toBe("no_water_vulnerable");
-    expect(detectEmergency("my grandma's staying with us and we got no hot water")).toBe("no_water_vulnerable");
+    expect(detectEmergency("my grandma's staying with us and we got no hot water")).toBe(
+      "no_water_vulnerable",
+    );
     expect(detectEmergency("no running water and my mom is on dialysis")).toBe("no_water_vulnerable");
   });
 
@@ -135,7 +149,9 @@ describe("every form of a verb", () => {
   });
 
   it("hears a broken water line, however it is said", () => {
-    expect(detectEmergency("the water line in the yard broke and it's gushing up out of the grass")).toBe("burst_pipe");
+    expect(detectEmergency("the water line in the yard broke and it's gushing up out of the grass")).toBe(
+      "burst_pipe",
+    );
     expect(detectEmergency("the main line is busted")).toBe("burst_pipe");
     expect(detectEmergency("a pipe is broken in the wall and spraying")).toBe("burst_pipe");
   });
@@ -163,42 +179,73 @@ describe("the rules as data", () => {
 
 describe("carbon monoxide is its own kind", () => {
   it("hears a carbon monoxide alarm, however it is named", () => {
-    expect(detectEmergency("The carbon monoxide alarm keeps going off in the garage right next to the water heater")).toBe("carbon_monoxide");
+    expect(
+      detectEmergency(
+        "The carbon monoxide alarm keeps going off in the garage right next to the water heater",
+      ),
+    ).toBe("carbon_monoxide");
     expect(detectEmergency("our CO detector is going off")).toBe("carbon_monoxide");
-    expect(detectEmergency("the alarm by the furnace keeps beeping and my wife feels dizzy")).toBe("carbon_monoxide");
+    expect(detectEmergency("the alarm by the furnace keeps beeping and my wife feels dizzy")).toBe(
+      "carbon_monoxide",
+    );
   });
 
   it("hears headaches or dizziness near a gas appliance", () => {
-    expect(detectEmergency("ever since the new water heater went in we all get headaches in the house")).toBe("carbon_monoxide");
+    expect(detectEmergency("ever since the new water heater went in we all get headaches in the house")).toBe(
+      "carbon_monoxide",
+    );
   });
 
   it("does not take a smoke alarm for carbon monoxide", () => {
-    expect(detectEmergency("the smoke alarm near the water heater keeps chirping, I think it's the battery")).toBeNull();
+    expect(
+      detectEmergency("the smoke alarm near the water heater keeps chirping, I think it's the battery"),
+    ).toBeNull();
   });
 });
 
 describe("emergencies in plain words", () => {
   it("hears a basement taking on water as flooding", () => {
-    expect(detectEmergency("My sump pump quit and the basement's taking on water fast, there's already a couple inches down there.")).toBe("flooding");
+    expect(
+      detectEmergency(
+        "My sump pump quit and the basement's taking on water fast, there's already a couple inches down there.",
+      ),
+    ).toBe("flooding");
   });
 
   it("hears dirty water coming up in the tub when someone flushes as a sewage backup", () => {
-    expect(detectEmergency("Every time somebody flushes, this dirty nasty water with, you know, gross stuff in it comes up in the bathtub.")).toBe("sewage_backup");
+    expect(
+      detectEmergency(
+        "Every time somebody flushes, this dirty nasty water with, you know, gross stuff in it comes up in the bathtub.",
+      ),
+    ).toBe("sewage_backup");
     expect(detectEmergency("the toilet backed up into the tub")).toBe("sewage_backup");
   });
 
   it("hears water through a light fixture as water near electrical", () => {
-    expect(detectEmergency("there's water coming through the ceiling light in the kitchen")).toBe("other_safety_risk");
+    expect(detectEmergency("there's water coming through the ceiling light in the kitchen")).toBe(
+      "other_safety_risk",
+    );
     expect(detectEmergency("it's dripping out of the light fixture in the hall")).toBe("other_safety_risk");
   });
 
   it("hears no water at all with an infant in the house", () => {
-    expect(detectEmergency("we have no water at all and I have a two month old infant")).toBe("no_water_vulnerable");
-    expect(detectEmergency("nothing comes out of the taps and my mom is on oxygen")).toBe("no_water_vulnerable");
+    expect(detectEmergency("we have no water at all and I have a two month old infant")).toBe(
+      "no_water_vulnerable",
+    );
+    expect(detectEmergency("nothing comes out of the taps and my mom is on oxygen")).toBe(
+      "no_water_vulnerable",
+    );
   });
 
   it("leaves small problems alone", () => {
-    for (const said of ["my outdoor spigot is dribbling", "the shower pressure is really weak", "the disposal leaks when it runs", "my toilet keeps running", "the toilet is clogged", "I've had a headache all week over this leaky faucet"]) {
+    for (const said of [
+      "my outdoor spigot is dribbling",
+      "the shower pressure is really weak",
+      "the disposal leaks when it runs",
+      "my toilet keeps running",
+      "the toilet is clogged",
+      "I've had a headache all week over this leaky faucet",
+    ]) {
       expect(detectEmergency(said), said).toBeNull();
     }
   });
@@ -222,7 +269,8 @@ describe("each kind's safety line is the right one", () => {
     expect(emergencyRule("flooding").safetyLine).toMatch(/shut-off|valve/);
     expect(emergencyRule("other_safety_risk").safetyLine).toMatch(/breaker/);
     expect(emergencyRule("sewage_backup").safetyLine).toMatch(/sewage/);
-    for (const kind of ["burst_pipe", "flooding", "sewage_backup", "no_water_vulnerable"] as const) expect(emergencyRule(kind).safetyLine ?? "").not.toMatch(/breaker|911/);
+    for (const kind of ["burst_pipe", "flooding", "sewage_backup", "no_water_vulnerable"] as const)
+      expect(emergencyRule(kind).safetyLine ?? "").not.toMatch(/breaker|911/);
   });
 
   it("has a rule for every emergency kind the call knows", async () => {

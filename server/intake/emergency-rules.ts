@@ -24,7 +24,21 @@ export type EmergencyRule = {
 };
 
 /** Water getting out of where it belongs. */
-const WATER_ESCAPING = ["water", "overflow*", "leak*", "water … coming out", "water … coming in", "water's going", "water is going", "water going", "water … spilling", "spill*", "water … running out", "water … on the floor", "water … in the basement"];
+const WATER_ESCAPING = [
+  "water",
+  "overflow*",
+  "leak*",
+  "water … coming out",
+  "water … coming in",
+  "water's going",
+  "water is going",
+  "water going",
+  "water … spilling",
+  "spill*",
+  "water … running out",
+  "water … on the floor",
+  "water … in the basement",
+];
 const WILL_NOT_STOP = [
   "won't stop -running -dripping -trickling",
   "wont stop -running -dripping -trickling",
@@ -51,9 +65,28 @@ const WILL_NOT_STOP = [
   "won't turn off -all",
 ];
 /** Rooms water reaches when it spreads beyond the fixture. */
-const OTHER_ROOMS = ["hall*", "bedroom*", "kitchen", "living room", "dining room", "den", "next room", "other room*", "garage", "closet", "carpet"];
+const OTHER_ROOMS = [
+  "hall*",
+  "bedroom*",
+  "kitchen",
+  "living room",
+  "dining room",
+  "den",
+  "next room",
+  "other room*",
+  "garage",
+  "closet",
+  "carpet",
+];
 /** "into the hallway", "it's already in the kitchen", "got into the den", "reached the bedroom". */
-const REACHED_ROOM = ["into the", "already in the", "got into the", "made it into the", "reached the", "over into the"].flatMap((how) => OTHER_ROOMS.map((room) => `${how} ${room}`));
+const REACHED_ROOM = [
+  "into the",
+  "already in the",
+  "got into the",
+  "made it into the",
+  "reached the",
+  "over into the",
+].flatMap((how) => OTHER_ROOMS.map((room) => `${how} ${room}`));
 const SPREADING = [
   "everywhere",
   "all over",
@@ -75,32 +108,126 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     kind: "gas_smell",
     label: "a gas smell",
     when: "The caller smells gas or rotten eggs, or says there is a gas leak.",
-    anyOf: ["smell* … gas", "gas smell*", "gas odor*", "gas odour*", "gas leak*", "leak* … gas", "rotten egg*", "hiss* … gas line"],
-    safetyLine: "If you smell gas, please leave the building now, don't switch anything on or off, and call 911 or your gas company from outside.",
+    anyOf: [
+      "smell* … gas",
+      "gas smell*",
+      "gas odor*",
+      "gas odour*",
+      "gas leak*",
+      "leak* … gas",
+      "rotten egg*",
+      "hiss* … gas line",
+    ],
+    safetyLine:
+      "If you smell gas, please leave the building now, don't switch anything on or off, and call 911 or your gas company from outside.",
   },
   {
     kind: "carbon_monoxide",
     label: "a carbon monoxide alarm",
     when: "A carbon monoxide alarm is going off, or people feel a headache, dizziness or nausea near a gas appliance (water heater, furnace, boiler).",
-    anyOf: ["carbon monoxide", "monoxide", "co alarm*", "co detector*", "co monitor*", "c o alarm*", "c o detector*"],
+    anyOf: [
+      "carbon monoxide",
+      "monoxide",
+      "co alarm*",
+      "co detector*",
+      "co monitor*",
+      "c o alarm*",
+      "c o detector*",
+    ],
     allOf: [
-      ["alarm* … going off", "alarm* … go off", "alarm* … beep*", "alarm* … chirp*", "alarm* … sound*", "detector* … going off", "detector* … beep*", "headache*", "dizz*", "nause*", "light-headed", "lightheaded", "feel* sick", "feel* faint", "pass* out"],
-      ["water heater", "furnace", "boiler", "gas heater", "heater", "stove", "pilot light", "gas appliance*", "gas line"],
+      [
+        "alarm* … going off",
+        "alarm* … go off",
+        "alarm* … beep*",
+        "alarm* … chirp*",
+        "alarm* … sound*",
+        "detector* … going off",
+        "detector* … beep*",
+        "headache*",
+        "dizz*",
+        "nause*",
+        "light-headed",
+        "lightheaded",
+        "feel* sick",
+        "feel* faint",
+        "pass* out",
+      ],
+      [
+        "water heater",
+        "furnace",
+        "boiler",
+        "gas heater",
+        "heater",
+        "stove",
+        "pilot light",
+        "gas appliance*",
+        "gas line",
+      ],
     ],
     unless: ["smoke alarm", "smoke detector"],
-    safetyLine: "Please get everyone out of the house now, leave the door open behind you, and call 911 or your gas company from outside. Don't go back in until they say it's safe.",
+    safetyLine:
+      "Please get everyone out of the house now, leave the door open behind you, and call 911 or your gas company from outside. Don't go back in until they say it's safe.",
   },
   {
     kind: "sewage_backup",
     label: "a sewage backup",
     when: "Sewage is coming up or backing up into the home.",
-    anyOf: ["raw sewage", "sewage … coming up", "sewage … backing up", "sewage … backed up", "sewage … everywhere", "sewage … all over", "sewage … overflow*", "sewage … in the", "sewage … on the floor", "sewage … coming out", "sewer … backing up", "sewer … backed up", "sewer … overflow*", "sewer backup", "poop … coming up", "toilet water … coming up", "sewage smell … in the"],
+    anyOf: [
+      "raw sewage",
+      "sewage … coming up",
+      "sewage … backing up",
+      "sewage … backed up",
+      "sewage … everywhere",
+      "sewage … all over",
+      "sewage … overflow*",
+      "sewage … in the",
+      "sewage … on the floor",
+      "sewage … coming out",
+      "sewer … backing up",
+      "sewer … backed up",
+      "sewer … overflow*",
+      "sewer backup",
+      "poop … coming up",
+      "toilet water … coming up",
+      "sewage smell … in the",
+    ],
     // "Every time we flush, dirty water comes up in the tub": waste water where it should not be.
     allOf: [
-      ["flush*", "toilet*", "sewer*", "dirty water", "nasty water", "gross water", "brown*", "black water", "filthy", "smelly", "stink*", "foul", "disgusting", "poop", "waste"],
-      ["come up … tub", "come up … bathtub", "come up … shower", "come up … drain", "come up … sink", "come up in the", "come up out of", "come up through", "bubbl* up", "back up … tub", "back up … bathtub", "back up … shower", "out of the floor drain"],
+      [
+        "flush*",
+        "toilet*",
+        "sewer*",
+        "dirty water",
+        "nasty water",
+        "gross water",
+        "brown*",
+        "black water",
+        "filthy",
+        "smelly",
+        "stink*",
+        "foul",
+        "disgusting",
+        "poop",
+        "waste",
+      ],
+      [
+        "come up … tub",
+        "come up … bathtub",
+        "come up … shower",
+        "come up … drain",
+        "come up … sink",
+        "come up in the",
+        "come up out of",
+        "come up through",
+        "bubbl* up",
+        "back up … tub",
+        "back up … bathtub",
+        "back up … shower",
+        "out of the floor drain",
+      ],
     ],
-    safetyLine: "Please keep everyone away from the sewage water and don't flush or run any water until the plumber gets there.",
+    safetyLine:
+      "Please keep everyone away from the sewage water and don't flush or run any water until the plumber gets there.",
   },
   {
     kind: "burst_pipe",
@@ -171,7 +298,8 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "ceiling … bulging",
       "ceiling … falling",
     ],
-    safetyLine: "Please stay clear of any water near outlets or wiring, and if it's safe, switch off the breaker for that area.",
+    safetyLine:
+      "Please stay clear of any water near outlets or wiring, and if it's safe, switch off the breaker for that area.",
   },
   {
     kind: "flooding",
@@ -211,27 +339,113 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "water is up to",
     ],
     allOf: [WATER_ESCAPING, [...WILL_NOT_STOP, ...SPREADING]],
-    unless: ["when it's on", "when it is on", "only when", "when i run", "when i use", "when i flush", "when i turn", "when we use", "when we run", "when we flush", "when you use", "when you run", "when you turn", "when in use", "when it's used", "when somebody showers", "when someone showers"],
-    safetyLine: "If you can do it safely, turn off the water valve for that fixture or the main shut-off, and stay away from any outlets near the water.",
+    unless: [
+      "when it's on",
+      "when it is on",
+      "only when",
+      "when i run",
+      "when i use",
+      "when i flush",
+      "when i turn",
+      "when we use",
+      "when we run",
+      "when we flush",
+      "when you use",
+      "when you run",
+      "when you turn",
+      "when in use",
+      "when it's used",
+      "when somebody showers",
+      "when someone showers",
+    ],
+    safetyLine:
+      "If you can do it safely, turn off the water valve for that fixture or the main shut-off, and stay away from any outlets near the water.",
   },
   {
     kind: "no_water_vulnerable",
     label: "no water for someone vulnerable",
     when: "There is no water, heat or hot water, and someone vulnerable depends on it: a baby, an elderly or sick person, someone on medical equipment.",
     allOf: [
-      ["no water", "no running water", "no hot water", "no heat", "no water at all", "don't have any water", "don't have any hot water", "nothing … come out of the", "nothing … come out when", "water … not come out", "water … isn't come out", "water … won't come out", "water's out", "water is out", "water … cut off", "heat … out", "furnace … out", "furnace … not working", "not a drop", "without water", "without hot water", "water … shut off", "water … off", "can't get … water", "don't have … water", "don't have … hot water", "water heater … out", "water heater … broke*", "water heater … dead", "water heater … died", "water heater … leak*", "water heater … not working", "heater … went out"],
-      ["bab*", "infant*", "newborn*", "toddler*", "elderly", "senior*", "grandm*", "grandp*", "grandfather", "grandparent*", "disab*", "dialysis", "oxygen", "pregnant", "hospice", "wheelchair", "bedridden", "chemo*", "is sick", "are sick", "sick kid*", "sick child*", "sick baby", "nursing home", "frail", "cancer", "month* old", "week* old", "OLD_PERSON"],
+      [
+        "no water",
+        "no running water",
+        "no hot water",
+        "no heat",
+        "no water at all",
+        "don't have any water",
+        "don't have any hot water",
+        "nothing … come out of the",
+        "nothing … come out when",
+        "water … not come out",
+        "water … isn't come out",
+        "water … won't come out",
+        "water's out",
+        "water is out",
+        "water … cut off",
+        "heat … out",
+        "furnace … out",
+        "furnace … not working",
+        "not a drop",
+        "without water",
+        "without hot water",
+        "water … shut off",
+        "water … off",
+        "can't get … water",
+        "don't have … water",
+        "don't have … hot water",
+        "water heater … out",
+        "water heater … broke*",
+        "water heater … dead",
+        "water heater … died",
+        "water heater … leak*",
+        "water heater … not working",
+        "heater … went out",
+      ],
+      [
+        "bab*",
+        "infant*",
+        "newborn*",
+        "toddler*",
+        "elderly",
+        "senior*",
+        "grandm*",
+        "grandp*",
+        "grandfather",
+        "grandparent*",
+        "disab*",
+        "dialysis",
+        "oxygen",
+        "pregnant",
+        "hospice",
+        "wheelchair",
+        "bedridden",
+        "chemo*",
+        "is sick",
+        "are sick",
+        "sick kid*",
+        "sick child*",
+        "sick baby",
+        "nursing home",
+        "frail",
+        "cancer",
+        "month* old",
+        "week* old",
+        "OLD_PERSON",
+      ],
     ],
     safetyLine: null,
   },
 ];
 
 /** A repair that was already done, or a problem in the past, is not an emergency now. */
-const RESOLVED = /\b(last (week|month|year|spring|summer|fall|winter)|(days?|weeks?|months?|years?) ago|back in|used to)\b.*\b(fixed|repaired|taken care of|dried out|cleaned up|resolved|stopped|fine now|okay now|ok now)\b/;
+const RESOLVED =
+  /\b(last (week|month|year|spring|summer|fall|winter)|(days?|weeks?|months?|years?) ago|back in|used to)\b.*\b(fixed|repaired|taken care of|dried out|cleaned up|resolved|stopped|fine now|okay now|ok now)\b/;
 const STILL_HAPPENING = /\b(right now|still|again|currently|as we speak|this morning|tonight|just now)\b/;
-const NEGATED_BEFORE = /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing'?s?|nothing is)\s+(\w+\s+)?$/;
+const NEGATED_BEFORE =
+  /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing'?s?|nothing is)\s+(\w+\s+)?$/;
 /** Someone 65 or older, said in digits or words ("my 87-year-old mom", "she's eighty seven"). */
-const OLD_PERSON = /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he|who)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|(is|turned|turning) (6[5-9]|[7-9]\d|1[01]\d|seventy|eighty|ninety)\b|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
+const OLD_PERSON =
+  /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he|who)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|(is|turned|turning) (6[5-9]|[7-9]\d|1[01]\d|seventy|eighty|ninety)\b|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
 
 /**
  * Callers use every form of a verb ("comes up", "came up", "coming up"; "broke", "broken"): the
@@ -261,7 +475,9 @@ const VERB_FORMS: Record<string, readonly string[]> = {
   reach: ["reaches", "reached", "reaching"],
   spread: ["spreads", "spreading"],
 };
-const PLAIN_VERB = new Map(Object.entries(VERB_FORMS).flatMap(([verb, forms]) => forms.map((form) => [form, verb] as const)));
+const PLAIN_VERB = new Map(
+  Object.entries(VERB_FORMS).flatMap(([verb, forms]) => forms.map((form) => [form, verb] as const)),
+);
 const plainVerbs = (text: string) => text.replace(/[a-z]+/g, (word) => PLAIN_VERB.get(word) ?? word);
 
 function cueToRegex(cue: string): RegExp {
@@ -278,7 +494,9 @@ function cueToRegex(cue: string): RegExp {
           .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "*" ? "*" : `\\${c}`))
           .replace(/'/g, "'?")
           // "overflow*" takes any ending; a plain word also its contraction ("water's", "toilet's").
-          .replace(/\*$|([a-z])$/, (_, last: string | undefined) => (last ? `${last}(?:'[a-z]+)?` : "[a-z']*")),
+          .replace(/\*$|([a-z])$/, (_, last: string | undefined) =>
+            last ? `${last}(?:'[a-z]+)?` : "[a-z']*",
+          ),
       )
       .join("\\s+"),
   );
@@ -303,7 +521,11 @@ function heard(re: RegExp, text: string): boolean {
 }
 
 function normalize(text: string): string {
-  return ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9'\s-]/g, " ").replace(/\s+/g, " ")} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9'\s-]/g, " ")
+    .replace(/\s+/g, " ")} `;
 }
 
 /** The emergency the caller describes, or null. Rules are checked in the order above (gas first). */

@@ -7,7 +7,12 @@ import { extractByRules } from "@/server/intake/rules-extract";
 import { createRulesModel } from "@/server/intake/rules-model";
 import { chatCompletion, fakeOpenAI, type Reply } from "@/server/test/fake-openai-server";
 
-const ISSUE_TURN: ExtractInput = { stage: "issue", utterance: "so the water heater is making a banging noise at night", profile: "standard", slotsOffered: [] };
+const ISSUE_TURN: ExtractInput = {
+  stage: "issue",
+  utterance: "so the water heater is making a banging noise at night",
+  profile: "standard",
+  slotsOffered: [],
+};
 const MODEL_ANSWER = extraction({ issueSummary: "Water heater bangs at night", urgency: "normal" });
 
 let servers: Array<{ close(): Promise<void> }> = [];
@@ -25,7 +30,12 @@ async function serve(reply: Reply) {
 describe("the intake engine on the AI SDK", () => {
   it("runs the local rules model through the AI SDK by default", async () => {
     const engine = createIntakeEngine({ provider: "local" });
-    const input: ExtractInput = { stage: "zip", utterance: "it's seven eight seven oh one", profile: "standard", slotsOffered: [] };
+    const input: ExtractInput = {
+      stage: "zip",
+      utterance: "it's seven eight seven oh one",
+      profile: "standard",
+      slotsOffered: [],
+    };
     const result = await engine.extract(input);
     expect(result).toMatchObject({ modelUsed: "local:rules", fellBack: false });
     expect(result.error).toBeUndefined();
@@ -34,14 +44,28 @@ describe("the intake engine on the AI SDK", () => {
   });
 
   it("streams the same answer from the rules model", async () => {
-    const input: ExtractInput = { stage: "name", utterance: "this is Maria Lopez", profile: "standard", slotsOffered: [] };
-    const stream = streamText({ model: createRulesModel(), system: systemPrompt("standard"), prompt: buildUserPrompt(input) });
+    const input: ExtractInput = {
+      stage: "name",
+      utterance: "this is Maria Lopez",
+      profile: "standard",
+      slotsOffered: [],
+    };
+    const stream = streamText({
+      model: createRulesModel(),
+      system: systemPrompt("standard"),
+      prompt: buildUserPrompt(input),
+    });
     expect(JSON.parse(await stream.text)).toEqual(extractByRules(input));
   });
 
   it("uses the configured OpenAI-compatible model when it answers in time", async () => {
     const server = await serve((res) => chatCompletion(res, JSON.stringify(MODEL_ANSWER)));
-    const engine = createIntakeEngine({ provider: "openai-compatible", model: "fake-llm", apiKey: "test-key", baseURL: server.baseURL });
+    const engine = createIntakeEngine({
+      provider: "openai-compatible",
+      model: "fake-llm",
+      apiKey: "test-key",
+      baseURL: server.baseURL,
+    });
     const result = await engine.extract(ISSUE_TURN);
     expect(result).toMatchObject({ modelUsed: "openai-compatible:fake-llm", fellBack: false });
     expect(result.extraction).toEqual(MODEL_ANSWER);
@@ -52,7 +76,11 @@ describe("the intake engine on the AI SDK", () => {
     expect(server.seen).toHaveLength(1);
     expect(request!.path).toBe("/v1/chat/completions");
     expect(request!.headers.authorization).toBe("Bearer test-key");
-    expect(request!.body).toMatchObject({ model: "fake-llm", temperature: 0, response_format: { type: "json_schema" } });
+    expect(request!.body).toMatchObject({
+      model: "fake-llm",
+      temperature: 0,
+      response_format: { type: "json_schema" },
+    });
     const messages = request!.body.messages as Array<{ role: string; content: string }>;
     expect(messages[0]).toEqual({ role: "system", content: systemPrompt("standard") });
     expect(messages[1]?.content).toBe(buildUserPrompt(ISSUE_TURN));
@@ -60,7 +88,11 @@ describe("the intake engine on the AI SDK", () => {
 
   it("sends the safe profile's prompt for a tenant on the safe profile", async () => {
     const server = await serve((res) => chatCompletion(res, JSON.stringify(MODEL_ANSWER)));
-    const engine = createIntakeEngine({ provider: "openai-compatible", model: "fake-llm", baseURL: server.baseURL });
+    const engine = createIntakeEngine({
+      provider: "openai-compatible",
+      model: "fake-llm",
+      baseURL: server.baseURL,
+    });
     await engine.extract({ ...ISSUE_TURN, profile: "safe" });
     const messages = server.seen[0]!.body.messages as Array<{ role: string; content: string }>;
     expect(messages[0]?.content).toBe(systemPrompt("safe"));
@@ -68,12 +100,23 @@ describe("the intake engine on the AI SDK", () => {
   });
 
   it("falls back to the rules model when the model does not answer within the turn budget", async () => {
-    const server = await serve((res) => server.later(5_000, () => chatCompletion(res, JSON.stringify(MODEL_ANSWER))));
-    const engine = createIntakeEngine({ provider: "openai-compatible", model: "fake-llm", baseURL: server.baseURL, timeoutMs: 300 });
+    const server = await serve((res) =>
+      server.later(5_000, () => chatCompletion(res, JSON.stringify(MODEL_ANSWER))),
+    );
+    const engine = createIntakeEngine({
+      provider: "openai-compatible",
+      model: "fake-llm",
+      baseURL: server.baseURL,
+      timeoutMs: 300,
+    });
     const started = Date.now();
     const result = await engine.extract(ISSUE_TURN);
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(result).toMatchObject({ modelUsed: "local:rules", fellBack: true, error: "openai-compatible:fake-llm did not answer within 300 ms." });
+    expect(result).toMatchObject({
+      modelUsed: "local:rules",
+      fellBack: true,
+      error: "openai-compatible:fake-llm did not answer within 300 ms.",
+    });
     expect(result.extraction).toEqual(extractByRules(ISSUE_TURN));
     expect(server.seen).toHaveLength(1);
   });
@@ -83,7 +126,11 @@ describe("the intake engine on the AI SDK", () => {
       res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { message: "upstream exploded", type: "server_error" } }));
     });
-    const engine = createIntakeEngine({ provider: "openai-compatible", model: "fake-llm", baseURL: server.baseURL });
+    const engine = createIntakeEngine({
+      provider: "openai-compatible",
+      model: "fake-llm",
+      baseURL: server.baseURL,
+    });
     const result = await engine.extract(ISSUE_TURN);
     expect(result).toMatchObject({ modelUsed: "local:rules", fellBack: true });
     expect(result.error).toMatch(/^openai-compatible:fake-llm answered HTTP 500: /);
@@ -97,9 +144,17 @@ describe("the intake engine on the AI SDK", () => {
     ["JSON of the wrong shape", JSON.stringify({ zip: 78701, urgency: "very bad" })],
   ])("falls back to the rules model when the model answers %s", async (_, content) => {
     const server = await serve((res) => chatCompletion(res, content));
-    const engine = createIntakeEngine({ provider: "openai-compatible", model: "fake-llm", baseURL: server.baseURL });
+    const engine = createIntakeEngine({
+      provider: "openai-compatible",
+      model: "fake-llm",
+      baseURL: server.baseURL,
+    });
     const result = await engine.extract(ISSUE_TURN);
-    expect(result).toMatchObject({ modelUsed: "local:rules", fellBack: true, error: "openai-compatible:fake-llm returned an answer that is not a valid extraction." });
+    expect(result).toMatchObject({
+      modelUsed: "local:rules",
+      fellBack: true,
+      error: "openai-compatible:fake-llm returned an answer that is not a valid extraction.",
+    });
     expect(result.extraction).toEqual(extractByRules(ISSUE_TURN));
   });
 
@@ -132,17 +187,44 @@ describe("engine configuration", () => {
   it("can keep calls running on the rules model while reporting a bad configuration", async () => {
     const engine = createIntakeEngine({ provider: "anthropic" }, { onConfigError: "fallback" });
     expect(engine.configError).toMatch(/ANTHROPIC_API_KEY/);
-    const result = await engine.extract({ stage: "zip", utterance: "78701", profile: "standard", slotsOffered: [] });
+    const result = await engine.extract({
+      stage: "zip",
+      utterance: "78701",
+      profile: "standard",
+      slotsOffered: [],
+    });
     expect(result).toMatchObject({ modelUsed: "local:rules", fellBack: true, error: engine.configError });
     expect(result.extraction.zip).toBe("78701");
   });
 
   it("reads the AI settings from the environment", () => {
-    expect(intakeConfigFromEnv({})).toEqual({ provider: "local", model: undefined, baseURL: undefined, apiKey: undefined, timeoutMs: undefined });
+    expect(intakeConfigFromEnv({})).toEqual({
+      provider: "local",
+      model: undefined,
+      baseURL: undefined,
+      apiKey: undefined,
+      timeoutMs: undefined,
+    });
     expect(
-      intakeConfigFromEnv({ AI_PROVIDER: "openai-compatible", AI_MODEL: "llama", AI_BASE_URL: "http://127.0.0.1:8080/v1", AI_TIMEOUT_MS: "1800", OPENAI_API_KEY: "k" }),
-    ).toEqual({ provider: "openai-compatible", model: "llama", baseURL: "http://127.0.0.1:8080/v1", apiKey: "k", timeoutMs: 1800 });
-    expect(intakeConfigFromEnv({ AI_PROVIDER: "anthropic", ANTHROPIC_API_KEY: "a", OPENAI_API_KEY: "o" }).apiKey).toBe("a");
-    expect(() => intakeConfigFromEnv({ AI_PROVIDER: "gemini" })).toThrow(/AI_PROVIDER "gemini" is not one of local, openai, anthropic, openai-compatible/);
+      intakeConfigFromEnv({
+        AI_PROVIDER: "openai-compatible",
+        AI_MODEL: "llama",
+        AI_BASE_URL: "http://127.0.0.1:8080/v1",
+        AI_TIMEOUT_MS: "1800",
+        OPENAI_API_KEY: "k",
+      }),
+    ).toEqual({
+      provider: "openai-compatible",
+      model: "llama",
+      baseURL: "http://127.0.0.1:8080/v1",
+      apiKey: "k",
+      timeoutMs: 1800,
+    });
+    expect(
+      intakeConfigFromEnv({ AI_PROVIDER: "anthropic", ANTHROPIC_API_KEY: "a", OPENAI_API_KEY: "o" }).apiKey,
+    ).toBe("a");
+    expect(() => intakeConfigFromEnv({ AI_PROVIDER: "gemini" })).toThrow(
+      /AI_PROVIDER "gemini" is not one of local, openai, anthropic, openai-compatible/,
+    );
   });
 });

@@ -3,9 +3,22 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
-import { APICallError, generateText, JSONParseError, NoObjectGeneratedError, NoOutputGeneratedError, Output, TypeValidationError } from "ai";
+import {
+  APICallError,
+  generateText,
+  JSONParseError,
+  NoObjectGeneratedError,
+  NoOutputGeneratedError,
+  Output,
+  TypeValidationError,
+} from "ai";
 import { AppError } from "@/server/errors";
-import { EMPTY_EXTRACTION, ZExtraction, type Extraction, type ExtractInput } from "@/server/intake/extraction";
+import {
+  EMPTY_EXTRACTION,
+  ZExtraction,
+  type Extraction,
+  type ExtractInput,
+} from "@/server/intake/extraction";
 import { buildUserPrompt, systemPrompt } from "@/server/intake/prompt-profiles";
 import { createRulesModel, RULES_MODEL_ID } from "@/server/intake/rules-model";
 import { extractByRules } from "@/server/intake/rules-extract";
@@ -68,9 +81,15 @@ type EnvLike = {
 export function intakeConfigFromEnv(source: EnvLike): IntakeModelConfig {
   const provider = (source.AI_PROVIDER || "local") as AiProvider;
   if (!AI_PROVIDERS.includes(provider)) {
-    throw new IntakeConfigError(`AI_PROVIDER "${source.AI_PROVIDER}" is not one of ${AI_PROVIDERS.join(", ")}.`, "AI_PROVIDER");
+    throw new IntakeConfigError(
+      `AI_PROVIDER "${source.AI_PROVIDER}" is not one of ${AI_PROVIDERS.join(", ")}.`,
+      "AI_PROVIDER",
+    );
   }
-  const timeout = source.AI_TIMEOUT_MS === undefined || source.AI_TIMEOUT_MS === "" ? undefined : Number(source.AI_TIMEOUT_MS);
+  const timeout =
+    source.AI_TIMEOUT_MS === undefined || source.AI_TIMEOUT_MS === ""
+      ? undefined
+      : Number(source.AI_TIMEOUT_MS);
   return {
     provider,
     model: source.AI_MODEL || undefined,
@@ -86,28 +105,50 @@ type ResolvedModel = { model: LanguageModelV3; id: string; budgetMs: number };
 export function resolveModel(config: IntakeModelConfig): ResolvedModel {
   const budgetMs = config.timeoutMs ?? DEFAULT_TURN_BUDGET_MS;
   if (!Number.isFinite(budgetMs) || budgetMs < 100 || budgetMs > MAX_TURN_BUDGET_MS) {
-    throw new IntakeConfigError(`AI_TIMEOUT_MS ${config.timeoutMs} is out of range: use 100 to ${MAX_TURN_BUDGET_MS} ms so a turn stays inside Twilio's 15 s limit.`, "AI_TIMEOUT_MS");
+    throw new IntakeConfigError(
+      `AI_TIMEOUT_MS ${config.timeoutMs} is out of range: use 100 to ${MAX_TURN_BUDGET_MS} ms so a turn stays inside Twilio's 15 s limit.`,
+      "AI_TIMEOUT_MS",
+    );
   }
   switch (config.provider) {
     case "local":
       return { model: createRulesModel(), id: RULES_MODEL_ID, budgetMs };
     case "openai": {
-      if (!config.apiKey) throw new IntakeConfigError("AI_PROVIDER=openai needs OPENAI_API_KEY. Set it, or use AI_PROVIDER=local.", "OPENAI_API_KEY");
+      if (!config.apiKey)
+        throw new IntakeConfigError(
+          "AI_PROVIDER=openai needs OPENAI_API_KEY. Set it, or use AI_PROVIDER=local.",
+          "OPENAI_API_KEY",
+        );
       const model = config.model ?? DEFAULT_OPENAI_MODEL;
       const openai = createOpenAI({ apiKey: config.apiKey, baseURL: config.baseURL });
       return { model: openai.chat(model), id: `openai:${model}`, budgetMs };
     }
     case "openai-compatible": {
       if (!config.baseURL) {
-        throw new IntakeConfigError("AI_PROVIDER=openai-compatible needs AI_BASE_URL, the server's OpenAI-style /v1 URL (e.g. http://127.0.0.1:8080/v1).", "AI_BASE_URL");
+        throw new IntakeConfigError(
+          "AI_PROVIDER=openai-compatible needs AI_BASE_URL, the server's OpenAI-style /v1 URL (e.g. http://127.0.0.1:8080/v1).",
+          "AI_BASE_URL",
+        );
       }
-      if (!config.model) throw new IntakeConfigError("AI_PROVIDER=openai-compatible needs AI_MODEL, the model name that server expects.", "AI_MODEL");
+      if (!config.model)
+        throw new IntakeConfigError(
+          "AI_PROVIDER=openai-compatible needs AI_MODEL, the model name that server expects.",
+          "AI_MODEL",
+        );
       // Many self-hosted servers need no key, but the SDK insists on one.
-      const provider = createOpenAI({ name: "openai-compatible", apiKey: config.apiKey ?? "not-needed", baseURL: config.baseURL });
+      const provider = createOpenAI({
+        name: "openai-compatible",
+        apiKey: config.apiKey ?? "not-needed",
+        baseURL: config.baseURL,
+      });
       return { model: provider.chat(config.model), id: `openai-compatible:${config.model}`, budgetMs };
     }
     case "anthropic": {
-      if (!config.apiKey) throw new IntakeConfigError("AI_PROVIDER=anthropic needs ANTHROPIC_API_KEY. Set it, or use AI_PROVIDER=local.", "ANTHROPIC_API_KEY");
+      if (!config.apiKey)
+        throw new IntakeConfigError(
+          "AI_PROVIDER=anthropic needs ANTHROPIC_API_KEY. Set it, or use AI_PROVIDER=local.",
+          "ANTHROPIC_API_KEY",
+        );
       const model = config.model ?? DEFAULT_ANTHROPIC_MODEL;
       // AI_BASE_URL, when set, is the Messages API's base (…/v1), e.g. a proxy.
       const anthropic = createAnthropic({ apiKey: config.apiKey, baseURL: config.baseURL });
@@ -136,11 +177,23 @@ export function rulesAreSure(stage: IntakeStage, x: Extraction): boolean {
     case "address":
       return x.address !== null || x.declined || x.question !== null;
     case "slot":
-      return x.slotNumber !== null || x.declined || x.slotUnavailable !== null || x.bookingIntent !== null || x.question !== null;
+      return (
+        x.slotNumber !== null ||
+        x.declined ||
+        x.slotUnavailable !== null ||
+        x.bookingIntent !== null ||
+        x.question !== null
+      );
     case "safety":
       return x.yesNo !== null || x.question !== null;
     case "confirm":
-      return x.yesNo !== null || x.callerName !== null || x.address !== null || x.slotNumber !== null || x.question !== null;
+      return (
+        x.yesNo !== null ||
+        x.callerName !== null ||
+        x.address !== null ||
+        x.slotNumber !== null ||
+        x.question !== null
+      );
   }
 }
 
@@ -151,7 +204,8 @@ export function mergeExtractions(rules: Extraction, model: Extraction): Extracti
   const merged: Extraction = { ...model };
   for (const key of Object.keys(rules) as (keyof Extraction)[]) {
     const r = rules[key];
-    if (r !== null && r !== false && (merged[key] === null || merged[key] === false)) (merged as Record<string, unknown>)[key] = r;
+    if (r !== null && r !== false && (merged[key] === null || merged[key] === false))
+      (merged as Record<string, unknown>)[key] = r;
   }
   merged.emergency = rules.emergency ?? model.emergency;
   merged.urgency = severity(rules.urgency) >= severity(model.urgency) ? rules.urgency : model.urgency;
@@ -169,12 +223,20 @@ class TurnBudgetExceeded extends Error {
   }
 }
 
-async function runModel(model: LanguageModelV3, input: ExtractInput, abortSignal?: AbortSignal): Promise<Extraction> {
+async function runModel(
+  model: LanguageModelV3,
+  input: ExtractInput,
+  abortSignal?: AbortSignal,
+): Promise<Extraction> {
   const { output } = await generateText({
     model,
     system: systemPrompt(input.profile),
     prompt: buildUserPrompt(input),
-    output: Output.object({ schema: ZExtraction, name: "extraction", description: "What the caller said, field by field" }),
+    output: Output.object({
+      schema: ZExtraction,
+      name: "extraction",
+      description: "What the caller said, field by field",
+    }),
     temperature: 0,
     // A retry would not fit in the turn budget; the rules model is the retry.
     maxRetries: 0,
@@ -203,8 +265,14 @@ async function withinBudget<T>(budgetMs: number, work: (signal: AbortSignal) => 
 
 function describeFailure(modelId: string, err: unknown): string {
   if (err instanceof TurnBudgetExceeded) return `${modelId} did not answer within ${err.budgetMs} ms.`;
-  if (APICallError.isInstance(err)) return `${modelId} answered HTTP ${err.statusCode ?? "error"}: ${err.message.slice(0, 200)}`;
-  if (NoOutputGeneratedError.isInstance(err) || NoObjectGeneratedError.isInstance(err) || TypeValidationError.isInstance(err) || JSONParseError.isInstance(err)) {
+  if (APICallError.isInstance(err))
+    return `${modelId} answered HTTP ${err.statusCode ?? "error"}: ${err.message.slice(0, 200)}`;
+  if (
+    NoOutputGeneratedError.isInstance(err) ||
+    NoObjectGeneratedError.isInstance(err) ||
+    TypeValidationError.isInstance(err) ||
+    JSONParseError.isInstance(err)
+  ) {
     return `${modelId} returned an answer that is not a valid extraction.`;
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -215,7 +283,10 @@ function describeFailure(modelId: string, err: unknown): string {
  * Builds the engine. A bad configuration throws IntakeConfigError by default (check it at
  * start); with onConfigError "fallback" the engine answers with the rules model and reports why.
  */
-export function createIntakeEngine(config: IntakeModelConfig, options: { onConfigError?: "throw" | "fallback" } = {}): IntakeEngine {
+export function createIntakeEngine(
+  config: IntakeModelConfig,
+  options: { onConfigError?: "throw" | "fallback" } = {},
+): IntakeEngine {
   const rules = createRulesModel();
   let resolved: ResolvedModel;
   let configError: string | null = null;
@@ -230,10 +301,24 @@ export function createIntakeEngine(config: IntakeModelConfig, options: { onConfi
 
   async function fallback(input: ExtractInput, started: number, error: string): Promise<ExtractResult> {
     try {
-      return { extraction: await runModel(rules, input), modelUsed: RULES_MODEL_ID, fellBack: true, modelCalled: !configError, error, elapsedMs: Date.now() - started };
+      return {
+        extraction: await runModel(rules, input),
+        modelUsed: RULES_MODEL_ID,
+        fellBack: true,
+        modelCalled: !configError,
+        error,
+        elapsedMs: Date.now() - started,
+      };
     } catch (err) {
       // The rules model cannot time out; if it ever throws, an empty answer makes the call re-ask.
-      return { extraction: { ...EMPTY_EXTRACTION }, modelUsed: RULES_MODEL_ID, fellBack: true, modelCalled: !configError, error: `${error} ${describeFailure(RULES_MODEL_ID, err)}`, elapsedMs: Date.now() - started };
+      return {
+        extraction: { ...EMPTY_EXTRACTION },
+        modelUsed: RULES_MODEL_ID,
+        fellBack: true,
+        modelCalled: !configError,
+        error: `${error} ${describeFailure(RULES_MODEL_ID, err)}`,
+        elapsedMs: Date.now() - started,
+      };
     }
   }
 
@@ -244,13 +329,35 @@ export function createIntakeEngine(config: IntakeModelConfig, options: { onConfi
       const started = Date.now();
       if (configError) return fallback(input, started, configError);
       if (primary.id === RULES_MODEL_ID) {
-        return { extraction: await runModel(primary.model, input), modelUsed: primary.id, fellBack: false, modelCalled: false, elapsedMs: Date.now() - started };
+        return {
+          extraction: await runModel(primary.model, input),
+          modelUsed: primary.id,
+          fellBack: false,
+          modelCalled: false,
+          elapsedMs: Date.now() - started,
+        };
       }
       const ruled = extractByRules(input);
-      if (rulesAreSure(input.stage, ruled)) return { extraction: ruled, modelUsed: RULES_MODEL_ID, fellBack: false, modelCalled: false, elapsedMs: Date.now() - started };
+      if (rulesAreSure(input.stage, ruled))
+        return {
+          extraction: ruled,
+          modelUsed: RULES_MODEL_ID,
+          fellBack: false,
+          modelCalled: false,
+          elapsedMs: Date.now() - started,
+        };
       try {
-        const extraction = mergeExtractions(ruled, await withinBudget(primary.budgetMs, (signal) => runModel(primary.model, input, signal)));
-        return { extraction, modelUsed: primary.id, fellBack: false, modelCalled: true, elapsedMs: Date.now() - started };
+        const extraction = mergeExtractions(
+          ruled,
+          await withinBudget(primary.budgetMs, (signal) => runModel(primary.model, input, signal)),
+        );
+        return {
+          extraction,
+          modelUsed: primary.id,
+          fellBack: false,
+          modelCalled: true,
+          elapsedMs: Date.now() - started,
+        };
       } catch (err) {
         return fallback(input, started, describeFailure(primary.id, err));
       }

@@ -60,7 +60,14 @@ const ZPromptInput = z.object({
   utterance: z.string(),
   slotsOffered: z.array(
     z
-      .object({ label: z.string(), day: z.string(), relativeDay: z.enum(["today", "tomorrow"]).nullable(), hour: z.number(), minute: z.number(), dayOfMonth: z.number().nullish() })
+      .object({
+        label: z.string(),
+        day: z.string(),
+        relativeDay: z.enum(["today", "tomorrow"]).nullable(),
+        hour: z.number(),
+        minute: z.number(),
+        dayOfMonth: z.number().nullish(),
+      })
       .transform(({ dayOfMonth, ...s }) => ({ ...s, ...(dayOfMonth ? { dayOfMonth } : {}) })),
   ),
   slotsMentioned: z.array(z.number().int()).optional(),

@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { extractByRules, nameOf, addressOf, bookingIntentOf, detectEmergency, detectWantsHuman, slotChoiceOf, summarizeIssue, urgencyOf, thirdPartyOf, unitOf, joinSpelling, afterCorrection, nameCorrectionOf } from "@/server/intake/rules-extract";
+import {
+  extractByRules,
+  nameOf,
+  addressOf,
+  bookingIntentOf,
+  detectEmergency,
+  detectWantsHuman,
+  slotChoiceOf,
+  summarizeIssue,
+  urgencyOf,
+  thirdPartyOf,
+  unitOf,
+  joinSpelling,
+  afterCorrection,
+  nameCorrectionOf,
+} from "@/server/intake/rules-extract";
 import { findZip } from "@/server/intake/spoken-numbers";
 import type { SlotView } from "@/server/intake/extraction";
 
@@ -178,14 +193,24 @@ describe("slot choice", () => {
   });
 
   it("reports that the caller rejected every offered time", () => {
-    const x = extractByRules({ stage: "slot", utterance: "neither of those work for me", slotsOffered: SLOTS, slotsMentioned: [1, 2] });
+    const x = extractByRules({
+      stage: "slot",
+      utterance: "neither of those work for me",
+      slotsOffered: SLOTS,
+      slotsMentioned: [1, 2],
+    });
     expect(x.slotNumber).toBeNull();
     expect(x.declined).toBe(true);
   });
 });
 
 describe("asking for a person", () => {
-  it.each(["let me talk to a human", "can I speak to the plumber", "real person please", "I want to speak with someone"])("hears %j as a request for a person", (said) => {
+  it.each([
+    "let me talk to a human",
+    "can I speak to the plumber",
+    "real person please",
+    "I want to speak with someone",
+  ])("hears %j as a request for a person", (said) => {
     expect(detectWantsHuman(said.toLowerCase())).toBe(true);
   });
 
@@ -197,8 +222,20 @@ describe("asking for a person", () => {
 
 describe("extractByRules", () => {
   it("reads the ZIP and keeps what else the caller volunteered with it", () => {
-    const x = extractByRules({ stage: "zip", utterance: "78701, my sink is clogged, this is Ana at 12 Elm Street", slotsOffered: [] });
-    expect(x).toMatchObject({ zip: "78701", callerName: "Ana", address: "12 Elm Street", emergency: null, urgency: "normal", bookingIntent: null, slotNumber: null });
+    const x = extractByRules({
+      stage: "zip",
+      utterance: "78701, my sink is clogged, this is Ana at 12 Elm Street",
+      slotsOffered: [],
+    });
+    expect(x).toMatchObject({
+      zip: "78701",
+      callerName: "Ana",
+      address: "12 Elm Street",
+      emergency: null,
+      urgency: "normal",
+      bookingIntent: null,
+      slotNumber: null,
+    });
     // The problem in the caller's words, starting where the problem starts.
     expect(x.issueSummary).toMatch(/^My sink is clogged/);
   });
@@ -209,13 +246,19 @@ describe("extractByRules", () => {
   });
 
   it("flags an emergency at any question", () => {
-    const x = extractByRules({ stage: "name", utterance: "oh no, now the basement is flooding", slotsOffered: [] });
+    const x = extractByRules({
+      stage: "name",
+      utterance: "oh no, now the basement is flooding",
+      slotsOffered: [],
+    });
     expect(x.emergency).toBe("flooding");
     expect(x.urgency).toBe("emergency");
   });
 
   it("lets a caller decline to give a name", () => {
-    expect(extractByRules({ stage: "name", utterance: "I'd rather not say", slotsOffered: [] })).toMatchObject({ callerName: null, declined: true });
+    expect(
+      extractByRules({ stage: "name", utterance: "I'd rather not say", slotsOffered: [] }),
+    ).toMatchObject({ callerName: null, declined: true });
   });
 });
 
@@ -267,33 +310,67 @@ describe("one time at a time: what the caller says back", () => {
   });
 
   it("marks a preference that fits several times as tentative, not a booking", () => {
-    const x = extractByRules({ stage: "slot", utterance: "something in the morning", slotsOffered: SLOTS, slotsMentioned: [1], slotsDeclined: [] });
+    const x = extractByRules({
+      stage: "slot",
+      utterance: "something in the morning",
+      slotsOffered: SLOTS,
+      slotsMentioned: [1],
+      slotsDeclined: [],
+    });
     expect(x).toMatchObject({ slotNumber: 1, slotTentative: true });
   });
 
   it("reports a day no slot has as unavailable", () => {
-    expect(extractByRules({ stage: "slot", utterance: "how about saturday", slotsOffered: SLOTS, slotsMentioned: [0] }).slotUnavailable).toBe("on Saturday");
+    expect(
+      extractByRules({
+        stage: "slot",
+        utterance: "how about saturday",
+        slotsOffered: SLOTS,
+        slotsMentioned: [0],
+      }).slotUnavailable,
+    ).toBe("on Saturday");
   });
 });
 
 describe("corrections and spelling", () => {
   it("keeps the ZIP said after 'no wait': '90210, no wait… 78701'", () => {
-    expect(extractByRules({ stage: "zip", utterance: "90210, no wait… 78701", slotsOffered: [] }).zip).toBe("78701");
-    expect(extractByRules({ stage: "zip", utterance: "seven eight seven oh one, sorry I mean seven eight seven oh two", slotsOffered: [] }).zip).toBe("78702");
+    expect(extractByRules({ stage: "zip", utterance: "90210, no wait… 78701", slotsOffered: [] }).zip).toBe(
+      "78701",
+    );
+    expect(
+      extractByRules({
+        stage: "zip",
+        utterance: "seven eight seven oh one, sorry I mean seven eight seven oh two",
+        slotsOffered: [],
+      }).zip,
+    ).toBe("78702");
   });
 
   it("keeps the address said after a correction", () => {
-    expect(extractByRules({ stage: "address", utterance: "12 Elm Street, actually that's my office, home is 940 Oak Lane", slotsOffered: [] }).address).toBe("940 Oak Lane");
+    expect(
+      extractByRules({
+        stage: "address",
+        utterance: "12 Elm Street, actually that's my office, home is 940 Oak Lane",
+        slotsOffered: [],
+      }).address,
+    ).toBe("940 Oak Lane");
   });
 
   it("joins a spelled name with the name said before it: 'jon, j o n, smith'", () => {
-    expect(extractByRules({ stage: "name", utterance: "jon, j o n, smith", slotsOffered: [] }).callerName).toBe("Jon Smith");
-    expect(extractByRules({ stage: "name", utterance: "Anna, K-O-W-A-L-S-K-I", slotsOffered: [] }).callerName).toBe("Anna Kowalski");
+    expect(
+      extractByRules({ stage: "name", utterance: "jon, j o n, smith", slotsOffered: [] }).callerName,
+    ).toBe("Jon Smith");
+    expect(
+      extractByRules({ stage: "name", utterance: "Anna, K-O-W-A-L-S-K-I", slotsOffered: [] }).callerName,
+    ).toBe("Anna Kowalski");
     expect(joinSpelling("it's L E E")).toBe("it's Lee ");
   });
 
   it("takes the name after 'no sorry'", () => {
-    expect(extractByRules({ stage: "name", utterance: "Mike, no sorry, Michael Brandt", slotsOffered: [] }).callerName).toBe("Michael Brandt");
+    expect(
+      extractByRules({ stage: "name", utterance: "Mike, no sorry, Michael Brandt", slotsOffered: [] })
+        .callerName,
+    ).toBe("Michael Brandt");
   });
 
   it("returns the whole answer when there is no correction", () => {
@@ -309,7 +386,9 @@ describe("a name corrected later", () => {
   });
 
   it("takes a full name restated with a correction", () => {
-    expect(nameCorrectionOf("no sorry, it's petersen with an e n, anna petersen", "Anna Peterson")).toBe("Anna Petersen");
+    expect(nameCorrectionOf("no sorry, it's petersen with an e n, anna petersen", "Anna Peterson")).toBe(
+      "Anna Petersen",
+    );
   });
 
   it("does not take a plain no, or an unrelated name, as a correction", () => {
@@ -325,11 +404,16 @@ describe("someone else's home", () => {
     const said = "I'm calling for my tenant Mrs. Alvarez in unit B, her kitchen sink is backed up";
     expect(thirdPartyOf(said)).toBe("my tenant Mrs. Alvarez");
     expect(unitOf(said)).toBe("B");
-    expect(extractByRules({ stage: "issue", utterance: said, slotsOffered: [] })).toMatchObject({ thirdParty: "my tenant Mrs. Alvarez", unit: "B" });
+    expect(extractByRules({ stage: "issue", utterance: said, slotsOffered: [] })).toMatchObject({
+      thirdParty: "my tenant Mrs. Alvarez",
+      unit: "B",
+    });
   });
 
   it("hears a family named after the relation: 'my neighbors the Hendersons'", () => {
-    expect(thirdPartyOf("my neighbors the hendersons are away and asked me to call")).toBe("my neighbors the Hendersons");
+    expect(thirdPartyOf("my neighbors the hendersons are away and asked me to call")).toBe(
+      "my neighbors the Hendersons",
+    );
     expect(thirdPartyOf("calling for my clients, the nguyens")).toBe("my clients the Nguyens");
     // A plumbing word after "the" is the problem, not a family.
     expect(thirdPartyOf("my parents the pipes froze")).toBe("my parents");

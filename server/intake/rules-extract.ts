@@ -3,7 +3,16 @@
 // the rules model serves them through the AI SDK and every real model falls back to them.
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { findZip } from "@/server/intake/spoken-numbers";
-import { EMPTY_EXTRACTION, type BookingIntent, type CallerQuestion, type Extraction, type ExtractInput, type NotCustomerKind, type SlotView, type Urgency } from "@/server/intake/extraction";
+import {
+  EMPTY_EXTRACTION,
+  type BookingIntent,
+  type CallerQuestion,
+  type Extraction,
+  type ExtractInput,
+  type NotCustomerKind,
+  type SlotView,
+  type Urgency,
+} from "@/server/intake/extraction";
 
 export { detectEmergency };
 
@@ -21,27 +30,37 @@ const WANTS_HUMAN = [
 //   low    = quotes, installs, remodels and "no rush".
 // High-urgency leads jump the queue, so only a problem that is doing damage or leaving the home
 // without water now is high.
-const LOW_EXPLICIT = /\b(no rush|no hurry|not (urgent|an emergency|a big deal|in a hurry)|whenever (you|is|it'?s)|at your convenience|when(ever)? you (guys )?(get a chance|have time)|take your time)\b/;
+const LOW_EXPLICIT =
+  /\b(no rush|no hurry|not (urgent|an emergency|a big deal|in a hurry)|whenever (you|is|it'?s)|at your convenience|when(ever)? you (guys )?(get a chance|have time)|take your time)\b/;
 const LOSS_OF_SERVICE =
   /\b(no (hot |running )?water|(don'?t|do not) have (any )?(hot )?water|nothing comes out|(water heater|heater) (is |went |just )?(out|broken|broke|leaking|not working|went out|died|dead|quit)|frozen|(only|one|just one) (toilet|bathroom)|overflow(s|ing|ed)?|back(ed|ing|s)? ?up|won'?t (drain|go down)|not draining( at all)?|standing water|sewer (smell|gas))\b/;
-const ACTIVE_LEAK = /\b(leak(s|ing|y|ed)?|water (is |keeps )?(coming|pooling|dripping) (out|in|through|from|under|down)|puddle|soaked|wet (floor|carpet|ceiling|wall))\b/;
+const ACTIVE_LEAK =
+  /\b(leak(s|ing|y|ed)?|water (is |keeps )?(coming|pooling|dripping) (out|in|through|from|under|down)|puddle|soaked|wet (floor|carpet|ceiling|wall))\b/;
 /** Water coming through a ceiling or wall is damage now, however slowly it comes. */
-const CEILING_OR_WALL = /\b(drip\w*|leak\w*|coming|seep\w*|stain\w*) (\w+ )?(through|from|down|in) (the |my |our )?(ceiling|wall|light)/;
-const BACKS_UP_SOMETIMES = /\b(a little( bit)?|a bit|slightly|sometimes|every (now|once)|whenever|when(ever)? the (dishwasher|washer|washing machine|disposal|shower) (runs|drains|is running|is on))\b/;
+const CEILING_OR_WALL =
+  /\b(drip\w*|leak\w*|coming|seep\w*|stain\w*) (\w+ )?(through|from|down|in) (the |my |our )?(ceiling|wall|light)/;
+const BACKS_UP_SOMETIMES =
+  /\b(a little( bit)?|a bit|slightly|sometimes|every (now|once)|whenever|when(ever)? the (dishwasher|washer|washing machine|disposal|shower) (runs|drains|is running|is on))\b/;
 /** Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high. */
 const MINOR =
   /\b((faucet|tap|spout|shower ?head|showerhead|shower|tub spout|spigot|sink)('?s)? (\w+ )?drip\w*|(keeps|kept) clogging|clog(s|ged)? (up )?(every|once|a lot|again)|(disposal|garbage disposal) (\w+ )?(stuck|jammed|hum\w*|won'?t (spin|turn|work))|drip\w* (faucet|tap|spout)|drips (a little|a bit|some)|(a )?(little|slow|small|tiny) drip|dribbl\w*|slow(ly)? (drain\w*|to drain|sink|tub|shower|toilet)|drain\w* (\w+ )?slow\w*|sluggish|(low|weak|poor|bad|terrible|no) (water )?pressure|pressure\b[a-z' ]{0,30}\b(low|weak|bad|poor|terrible|pathetic|stinks|not good|not great)|spigot|hose ?bibb?|outdoor (faucet|tap|spout)|outside (faucet|tap|spout)|sprinkler|irrigation|(keeps|won'?t stop|constantly|always|won'?t quit) running|runs (constantly|all the time|on its own|nonstop)|running toilet|when (it'?s|it is|i|we|you|it) (run|running|use|using|on|turn)\w*|only when|wobbl\w*|loose|noise|noisy|whistl\w*|rattl\w*|bang(s|ing)?|hum(s|ming)?)\b/;
-const LOW = /\b(estimate|quote|bid|remodel\w*|renovat\w*|redo\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new|(put|putting) in (a |an )?new|inspect\w*|camera|buying (a|the|this) (house|home|place)|before (we|i) (buy|close)|maintenance|tune[- ]?up|annual|check[- ]?up|replace(ment)? .{0,20}\b(old|dated|ugly)\b)\b/;
+const LOW =
+  /\b(estimate|quote|bid|remodel\w*|renovat\w*|redo\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new|(put|putting) in (a |an )?new|inspect\w*|camera|buying (a|the|this) (house|home|place)|before (we|i) (buy|close)|maintenance|tune[- ]?up|annual|check[- ]?up|replace(ment)? .{0,20}\b(old|dated|ugly)\b)\b/;
 
-const PLUMBING = /\b(leak\w*|pipes?|drains?|clog\w*|toilets?|sinks?|faucets?|water|heater|sewer|sewage|shower|tub|bath\w*|disposal|sump|pump|valve|hose|spigot|gas|flood\w*|backed|backing|running|drip\w*|pressure|install\w*|replac\w*|repair\w*|estimate|quote|remodel\w*|kitchen|meter|softener|filter|frozen|burst|smell\w*|noise|septic|plumb\w*|fixture|garbage|dishwasher|washer|tank|flush\w*|overflow\w*)\b/;
-const CONFUSED = /\b(repeat that|say that again|what did you say|didn'?t (catch|hear) (that|you)|pardon|come again|who is this|what is this)\b/;
-const FILLER_START = /^(hi|hello|hey|yeah|yes|yep|um+|uh+|er+|so|well|okay|ok|oh|sure|sorry|like|alright|all right|fine|right)\b[,.!]?\s*/i;
+const PLUMBING =
+  /\b(leak\w*|pipes?|drains?|clog\w*|toilets?|sinks?|faucets?|water|heater|sewer|sewage|shower|tub|bath\w*|disposal|sump|pump|valve|hose|spigot|gas|flood\w*|backed|backing|running|drip\w*|pressure|install\w*|replac\w*|repair\w*|estimate|quote|remodel\w*|kitchen|meter|softener|filter|frozen|burst|smell\w*|noise|septic|plumb\w*|fixture|garbage|dishwasher|washer|tank|flush\w*|overflow\w*)\b/;
+const CONFUSED =
+  /\b(repeat that|say that again|what did you say|didn'?t (catch|hear) (that|you)|pardon|come again|who is this|what is this)\b/;
+const FILLER_START =
+  /^(hi|hello|hey|yeah|yes|yep|um+|uh+|er+|so|well|okay|ok|oh|sure|sorry|like|alright|all right|fine|right)\b[,.!]?\s*/i;
 
-const DECLINED = /\b(rather not|prefer not|don'?t want to (say|give|tell|share)|not (going to|gonna) (say|give|tell|share)|no thanks|skip (it|that|the name)|none of your business|not comfortable|don'?t feel comfortable|don'?t do names|no names?\b|not giving (out )?(you )?(my|a) name|don'?t (give|need to give) (out )?(my|a) name|leave (my|the) name (off|out)|just put down)\b/;
+const DECLINED =
+  /\b(rather not|prefer not|don'?t want to (say|give|tell|share)|not (going to|gonna) (say|give|tell|share)|no thanks|skip (it|that|the name)|none of your business|not comfortable|don'?t feel comfortable|don'?t do names|no names?\b|not giving (out )?(you )?(my|a) name|don'?t (give|need to give) (out )?(my|a) name|leave (my|the) name (off|out)|just put down)\b/;
 const BARE_NO = /^(no|nope|nah|no thanks?|no thank you)[.!]?$/;
 
 const NAME_STOP = new Set(
-  ("and i my me calling from with here the a an not sure just so yes no yeah yep okay ok well about at in on for to is was that this it its it's " +
+  (
+    "and i my me calling from with here the a an not sure just so yes no yeah yep okay ok well about at in on for to is was that this it its it's " +
     "good fine great looking having trying going speaking thanks thank you please hi hello hey sorry what why who how um uh er actually really " +
     "very still home outside inside leaking leak water plumber problem calling wondering worried afraid busy there gonna going done ready " +
     "one two three four five six seven eight nine ten zero oh but because if when rather prefer don't dont skip none nobody anonymous " +
@@ -51,8 +70,8 @@ const NAME_STOP = new Set(
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
     "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello " +
-    "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere")
-    .split(" "),
+    "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere"
+  ).split(" "),
 );
 
 const STREET_SUFFIX =
@@ -62,15 +81,35 @@ const ADDRESS_WITH_SUFFIX = new RegExp(
   "i",
 );
 const ADDRESS_BARE = /\b(\d{1,6})\s+([a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,3})/i;
-const NOT_STREET_WORD = /^(am|pm|a\.m\.|p\.m\.|minutes?|hours?|years?|o'?clock|days?|weeks?|months?|times?|dollars?|bucks|percent|feet|foot|inches|gallons?|people|kids)$/i;
-const ADDRESS_STOP_WORD = /^(and|but|so|please|thanks|thank|in|near|by|across|off|which|that|where|is|it's|its)$/i;
+const NOT_STREET_WORD =
+  /^(am|pm|a\.m\.|p\.m\.|minutes?|hours?|years?|o'?clock|days?|weeks?|months?|times?|dollars?|bucks|percent|feet|foot|inches|gallons?|people|kids)$/i;
+const ADDRESS_STOP_WORD =
+  /^(and|but|so|please|thanks|thank|in|near|by|across|off|which|that|where|is|it's|its)$/i;
 
-const CALLBACK = /\b(call (me )?back|callback|call me|give me a (call|ring)|(have|get) (someone|somebody|him|her|them|the plumber|a plumber|the office|your office)( to)? (call|ring|phone|give me a)|ring me|phone me|talk (to someone|it over) first|call me first|just call)\b/;
-const VISIT_STRONG = /\b(book|schedule|come|coming|stop by|swing by|drop by|take a look|look at it|check it out|fix it|send (someone|somebody|a plumber|a tech\w*|him|her|them|a guy|out)|get (someone|somebody|a plumber|a guy) (out|over)|visit|appointment|set (it|that|something) up|sign me up|come out|out here|over here)\b/;
-const NO_INTENT = /\b(no(?! problem)|nope|nah|not (right )?now|not today|i'?m (good|fine|okay)|never ?mind|that'?s (all|it)|don'?t (need|want))\b/;
-const VISIT_WEAK = /\b(yes|yeah|yep|yup|sure|ok(ay)?|please|go ahead|sounds good|let'?s do (it|that)|absolutely|definitely)\b/;
+const CALLBACK =
+  /\b(call (me )?back|callback|call me|give me a (call|ring)|(have|get) (someone|somebody|him|her|them|the plumber|a plumber|the office|your office)( to)? (call|ring|phone|give me a)|ring me|phone me|talk (to someone|it over) first|call me first|just call)\b/;
+const VISIT_STRONG =
+  /\b(book|schedule|come|coming|stop by|swing by|drop by|take a look|look at it|check it out|fix it|send (someone|somebody|a plumber|a tech\w*|him|her|them|a guy|out)|get (someone|somebody|a plumber|a guy) (out|over)|visit|appointment|set (it|that|something) up|sign me up|come out|out here|over here)\b/;
+const NO_INTENT =
+  /\b(no(?! problem)|nope|nah|not (right )?now|not today|i'?m (good|fine|okay)|never ?mind|that'?s (all|it)|don'?t (need|want))\b/;
+const VISIT_WEAK =
+  /\b(yes|yeah|yep|yup|sure|ok(ay)?|please|go ahead|sounds good|let'?s do (it|that)|absolutely|definitely)\b/;
 
-const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, noon: 12 };
+const HOUR_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  noon: 12,
+};
 
 export function detectWantsHuman(lower: string): boolean {
   return WANTS_HUMAN.some((re) => re.test(lower));
@@ -83,11 +122,24 @@ export function urgencyOf(said: string): Urgency {
   // not a home without water.
   const lower = said
     .toLowerCase()
-    .replace(/\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up|puddle\w*)\b/g, " ")
-    .replace(/\bno water (anywhere|around (it|the)|on the (floor|ground)|under|underneath|leaking|dripping|pooling)\b/g, " ");
+    .replace(
+      /\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up|puddle\w*)\b/g,
+      " ",
+    )
+    .replace(
+      /\bno water (anywhere|around (it|the)|on the (floor|ground)|under|underneath|leaking|dripping|pooling)\b/g,
+      " ",
+    );
   if (LOW_EXPLICIT.test(lower)) return "low";
   // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
-  if (LOSS_OF_SERVICE.test(lower) && !(BACKS_UP_SOMETIMES.test(lower) && !LOSS_OF_SERVICE.test(lower.replace(/\b(back(ed|ing|s)? ?up|overflow(s|ing|ed)?)\b/g, " ")))) return "high";
+  if (
+    LOSS_OF_SERVICE.test(lower) &&
+    !(
+      BACKS_UP_SOMETIMES.test(lower) &&
+      !LOSS_OF_SERVICE.test(lower.replace(/\b(back(ed|ing|s)? ?up|overflow(s|ing|ed)?)\b/g, " "))
+    )
+  )
+    return "high";
   if (CEILING_OR_WALL.test(lower)) return "high";
   if (ACTIVE_LEAK.test(lower) && !MINOR.test(lower)) return "high";
   if (LOW.test(lower)) return "low";
@@ -102,7 +154,10 @@ function stripFillers(text: string): string {
 
 /** The caller's own description of the problem, lightly trimmed; null when it is not one. */
 export function summarizeIssue(text: string): string | null {
-  let s = stripFillers(text).replace(/^(this is|my name is|my name's)\s+[a-z'-]+(\s+[a-z'-]+)?\s*(,|\.|and)\s*/i, "");
+  let s = stripFillers(text).replace(
+    /^(this is|my name is|my name's)\s+[a-z'-]+(\s+[a-z'-]+)?\s*(,|\.|and)\s*/i,
+    "",
+  );
   s = s.replace(/[\s.,!?]+$/, "").replace(/^[\s,.;:-]+/, "");
   if (!s) return null;
   const lower = s.toLowerCase();
@@ -127,23 +182,39 @@ function nameFrom(tokens: string[]): string | null {
   return picked.length ? picked.join(" ") : null;
 }
 
-const STRONG_NAME_CUE = /\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|i'm|i am)\s+(.*)$/i;
+const STRONG_NAME_CUE =
+  /\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|i'm|i am)\s+(.*)$/i;
 const FIRST_NAME = /\bfirst name(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
-const LAST_NAME = /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
+const LAST_NAME =
+  /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
 /** Titles before a name ("Dr. Patel", "Mrs. Whitfield") are not part of the name stored. */
-const TITLE = /\b(?:dr|doctor|mrs|mr|ms|miss|mister|missus|mx|rev|reverend|sgt|officer|professor|prof)\b\.?\s+(?=[a-z])/gi;
+const TITLE =
+  /\b(?:dr|doctor|mrs|mr|ms|miss|mister|missus|mx|rev|reverend|sgt|officer|professor|prof)\b\.?\s+(?=[a-z])/gi;
 const WEAK_NAME_CUE = /\b(?:it's|it is|i'm|i am)\s+(.*)$/i;
 
 /** A name the caller said. Outside the name question only an explicit "my name is" / "this is" counts. */
 export function nameOf(text: string, askedForName: boolean): string | null {
   const spoken = text.replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "").replace(TITLE, "");
-  const clean = (s: string) => s.replace(/[.,!?;]/g, " ").replace(/\s+/g, " ").trim();
+  const clean = (s: string) =>
+    s
+      .replace(/[.,!?;]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
   // "it's pete, and the last name is szabo" / "nguyen, first name thao"
   const last = LAST_NAME.exec(spoken)?.[1];
   const first = FIRST_NAME.exec(spoken)?.[1];
   if (askedForName && (first || last)) {
-    const rest = clean(spoken.replace(FIRST_NAME, "").replace(LAST_NAME, "").replace(/\b(and|the|my)\b/gi, " "));
-    const other = nameFrom(stripFillers(rest).replace(/^(it's|it is|i'm|i am|this is)\s+/i, "").split(" "));
+    const rest = clean(
+      spoken
+        .replace(FIRST_NAME, "")
+        .replace(LAST_NAME, "")
+        .replace(/\b(and|the|my)\b/gi, " "),
+    );
+    const other = nameFrom(
+      stripFillers(rest)
+        .replace(/^(it's|it is|i'm|i am|this is)\s+/i, "")
+        .split(" "),
+    );
     const given = first ?? other?.split(" ")[0];
     const family = last ?? other?.split(" ").at(-1);
     const parts = [given, family].filter((p): p is string => !!p && !NAME_STOP.has(p.toLowerCase()));
@@ -158,7 +229,10 @@ export function nameOf(text: string, askedForName: boolean): string | null {
   const whole = nameIn(clean(spoken), askedForName);
   if (whole?.includes(" ")) return dedupe(whole);
   // "This is Dr. Patel. Anjali Patel.", "Fine. Amy Sorensen.": each sentence on its own, the fullest name wins.
-  const chunks = spoken.split(/[,;.!?]/).map(clean).filter(Boolean);
+  const chunks = spoken
+    .split(/[,;.!?]/)
+    .map(clean)
+    .filter(Boolean);
   for (const chunk of [...chunks].reverse()) {
     const name = nameIn(chunk, askedForName);
     if (name?.includes(" ")) return dedupe(name);
@@ -175,11 +249,19 @@ function nameIn(clean: string, askedForName: boolean): string | null {
   if (!askedForName) return null;
   const weak = WEAK_NAME_CUE.exec(clean);
   if (weak) return nameFrom(weak[1]!.split(" "));
-  const bare = stripFillers(clean).replace(/\s+(here|speaking|thanks|thank you)$/i, "").split(" ").filter(Boolean);
+  const bare = stripFillers(clean)
+    .replace(/\s+(here|speaking|thanks|thank you)$/i, "")
+    .split(" ")
+    .filter(Boolean);
   if (bare.length === 0) return null;
   const name = nameFrom(bare);
   // A name with a few more words after it ("marco the gus", a mis-heard surname) keeps its clean part.
-  if (name && (name.split(" ").length === bare.length || (bare.length - name.split(" ").length <= 2 && bare.length <= 4))) return name;
+  if (
+    name &&
+    (name.split(" ").length === bare.length ||
+      (bare.length - name.split(" ").length <= 2 && bare.length <= 4))
+  )
+    return name;
   return null;
 }
 
@@ -187,16 +269,70 @@ function nameIn(clean: string, askedForName: boolean): string | null {
 // "three twelve Birch Lane" is 312 Birch Lane, "twenty-two forty" 2240, "eleven hundred" 1100,
 // "four oh six" 406; "West thirty-fifth Street" is West 35th Street; "2204, sorry, 2240" is 2240.
 
-const NUMBER_WORD = "zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand";
+const NUMBER_WORD =
+  "zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand";
 const NUMBER_RUN = new RegExp(`\\b(?:${NUMBER_WORD})(?:[\\s-]+(?:${NUMBER_WORD}))*\\b`, "gi");
-const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90 };
-const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const ORDINAL_RUN = new RegExp(`\\b(?:(twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)[\\s-]+)?(${Object.keys(ORDINAL_WORDS).join("|")})\\b`, "gi");
-const suffix = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th");
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+};
+const TENS_WORDS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const ORDINAL_RUN = new RegExp(
+  `\\b(?:(twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)[\\s-]+)?(${Object.keys(ORDINAL_WORDS).join("|")})\\b`,
+  "gi",
+);
+const suffix = (n: number) =>
+  n % 100 >= 11 && n % 100 <= 13
+    ? "th"
+    : n % 10 === 1
+      ? "st"
+      : n % 10 === 2
+        ? "nd"
+        : n % 10 === 3
+          ? "rd"
+          : "th";
 
 /** Number words said as digits ("twenty-two forty" → "2240", "eleven hundred" → "1100"). */
 function numberWordsToDigits(run: string): string | null {
-  const tokens = run.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  const tokens = run
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
   // "oh" or "one" on its own is a word, not a number ("oh, and…", "that one").
   if (tokens.length === 1 && ["oh", "o", "one"].includes(tokens[0]!)) return null;
   let out = "";
@@ -210,13 +346,41 @@ function numberWordsToDigits(run: string): string | null {
     }
     if (t === "oh" || t === "o" || t === "zero") out += "0";
     else if (t in TENS_WORDS) {
-      const unit = next ? ({ one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 } as Record<string, number>)[next] : undefined;
+      const unit = next
+        ? (
+            { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 } as Record<
+              string,
+              number
+            >
+          )[next]
+        : undefined;
       if (unit) {
         out += String(TENS_WORDS[t]! + unit);
         i++;
       } else out += String(TENS_WORDS[t]!);
     } else {
-      const n = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"].indexOf(t);
+      const n = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+      ].indexOf(t);
       if (n < 0) return null;
       out += String(n);
     }
@@ -232,11 +396,17 @@ export function spokenAddress(text: string): string {
   });
   s = s.replace(NUMBER_RUN, (run) => numberWordsToDigits(run) ?? run);
   // "apartment two B" → "apartment 2B".
-  s = s.replace(/\b(apartment|apt|unit|suite|ste|number|#)\.?\s*(\d{1,5})\s+([a-z])\b(?![a-z'])/gi, "$1 $2$3");
+  s = s.replace(
+    /\b(apartment|apt|unit|suite|ste|number|#)\.?\s*(\d{1,5})\s+([a-z])\b(?![a-z'])/gi,
+    "$1 $2$3",
+  );
   // "2416, not 2614": the first one is right.
   s = s.replace(/\b(\d{1,6})\s*,?\s*(?:and )?not\s+(\d{1,6})\b/gi, "$1");
   // "2204, sorry, 2240 Oak Street", "fifteen-oh-seven, no, seventeen-oh-five": the last number said wins.
-  s = s.replace(/\b(\d{1,6})\s*[,.]?\s*(?:(?:no|nope|sorry|wait|i mean|actually|oops|my bad|scratch that)\b[\s,.!-]*)+(?:it'?s\s+|make that\s+)?(\d{1,6})\b/gi, "$2");
+  s = s.replace(
+    /\b(\d{1,6})\s*[,.]?\s*(?:(?:no|nope|sorry|wait|i mean|actually|oops|my bad|scratch that)\b[\s,.!-]*)+(?:it'?s\s+|make that\s+)?(\d{1,6})\b/gi,
+    "$2",
+  );
   return s;
 }
 
@@ -245,7 +415,10 @@ export function streetAddressOf(text: string): string | null {
   const withSuffix = ADDRESS_WITH_SUFFIX.exec(text.replace(/\b\d{5}(-\d{4})?\b/g, " "));
   if (!withSuffix) return null;
   // A house number is rarely five digits next to a ZIP-like run; the caller's ZIP is not a street.
-  return `${withSuffix[1]} ${withSuffix[2]}${withSuffix[3] ?? ""}`.replace(/\s+/g, " ").replace(/,\s*$/, "").trim();
+  return `${withSuffix[1]} ${withSuffix[2]}${withSuffix[3] ?? ""}`
+    .replace(/\s+/g, " ")
+    .replace(/,\s*$/, "")
+    .trim();
 }
 
 /** A street address with a house number, as the caller said it. */
@@ -255,8 +428,11 @@ export function addressOf(text: string): string | null {
   // "1808 south 3rd, like south 3rd street": the number, then the street said in full a bit later.
   const number = /\b(\d{1,6})\b/.exec(text);
   if (number) {
-    const street = new RegExp(`\\b((?:[a-z0-9'.-]+\\s+){1,3}${STREET_SUFFIX})\\b`, "i").exec(text.slice(number.index + number[0].length));
-    if (street && !/^\d+\s/.test(street[1]!)) return `${number[1]} ${street[1]!.replace(/^(like|um|uh|it's|the)\s+/i, "")}`;
+    const street = new RegExp(`\\b((?:[a-z0-9'.-]+\\s+){1,3}${STREET_SUFFIX})\\b`, "i").exec(
+      text.slice(number.index + number[0].length),
+    );
+    if (street && !/^\d+\s/.test(street[1]!))
+      return `${number[1]} ${street[1]!.replace(/^(like|um|uh|it's|the)\s+/i, "")}`;
   }
   const bare = ADDRESS_BARE.exec(text);
   if (!bare) return null;
@@ -281,16 +457,31 @@ export function bookingIntentOf(lower: string): BookingIntent | null {
   return null;
 }
 
-function hoursSaid(lower: string): Array<{ hour: number; minute: number | null; meridiem: "am" | "pm" | null }> {
+function hoursSaid(
+  lower: string,
+): Array<{ hour: number; minute: number | null; meridiem: "am" | "pm" | null }> {
   const found: Array<{ hour: number; minute: number | null; meridiem: "am" | "pm" | null }> = [];
-  const meridiemOf = (s: string | undefined) => (s ? (s.startsWith("a") ? "am" : s.startsWith("p") ? "pm" : null) : null);
-  for (const m of lower.matchAll(/\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'?clock)?(?!\d|st|nd|rd|th)/g)) {
+  const meridiemOf = (s: string | undefined) =>
+    s ? (s.startsWith("a") ? "am" : s.startsWith("p") ? "pm" : null) : null;
+  for (const m of lower.matchAll(
+    /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'?clock)?(?!\d|st|nd|rd|th)/g,
+  )) {
     const hour = Number(m[1]);
-    if (hour >= 1 && hour <= 12) found.push({ hour, minute: m[2] ? Number(m[2]) : null, meridiem: meridiemOf(m[3]) });
+    if (hour >= 1 && hour <= 12)
+      found.push({ hour, minute: m[2] ? Number(m[2]) : null, meridiem: meridiemOf(m[3]) });
   }
-  for (const m of lower.matchAll(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(\s+thirty|\s+fifteen|\s+forty[- ]five)?(\s*(a\.?m\.?|p\.?m\.?|o'?clock))?/g)) {
+  for (const m of lower.matchAll(
+    /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(\s+thirty|\s+fifteen|\s+forty[- ]five)?(\s*(a\.?m\.?|p\.?m\.?|o'?clock))?/g,
+  )) {
     // "the first one", "that one" — but "one to three" is a time.
-    if (m[1] === "one" && !m[2] && !m[3] && !/^\s*(to|-|and|through|till|until|or)\s/.test(lower.slice(m.index + m[0].length)) && !/\b(from|between|at|around)\s+$/.test(lower.slice(0, m.index))) continue;
+    if (
+      m[1] === "one" &&
+      !m[2] &&
+      !m[3] &&
+      !/^\s*(to|-|and|through|till|until|or)\s/.test(lower.slice(m.index + m[0].length)) &&
+      !/\b(from|between|at|around)\s+$/.test(lower.slice(0, m.index))
+    )
+      continue;
     const minute = m[2] ? (m[2].includes("thirty") ? 30 : m[2].includes("fifteen") ? 15 : 45) : null;
     found.push({ hour: HOUR_WORDS[m[1]!]!, minute, meridiem: m[1] === "noon" ? "pm" : meridiemOf(m[4]) });
   }
@@ -318,10 +509,14 @@ const ORDINALS: Array<[RegExp, number]> = [
   [/\b(third|3rd|number three|option three)\b/, 2],
 ];
 const LAST_ONE = /\b(last|latter|later) (one|option|time|slot)\b|\bthe (last|latter|later)\b$/;
-const SOONEST = /\b(earliest|soonest|sooner the better|as soon as (possible|you can)|asap|first available|next available|whatever'?s (first|soonest|earliest|next)|the earliest|sooner)\b/;
-const ANY = /\b(any( of (those|them|'?em))?|either( one| of (those|them|'?em))?|whichever|whatever works|doesn'?t matter|don'?t care|all (of those|of them|work|good)|both (work|are fine|good)|anytime|any time|any day|flexible)\b/;
-const SLOT_YES = /\b(yes|yeah|yea|yep|yup|sure|ok(ay)?|that works|works for me|that'?s fine|fine|sounds good|perfect|great|let'?s do (it|that)|book (it|that)|that one|i'?ll take it|do that|good)\b/;
-const SLOT_NO = /\b(neither|none|no|nope|nah|not (those|either|any|that)|don'?t work|doesn'?t work|won'?t work|can'?t (do|make)|cannot|something else|another (time|day)|different (time|day)|other (times?|days?|options?)|anything else|what else|busy|at work|not good)\b/;
+const SOONEST =
+  /\b(earliest|soonest|sooner the better|as soon as (possible|you can)|asap|first available|next available|whatever'?s (first|soonest|earliest|next)|the earliest|sooner)\b/;
+const ANY =
+  /\b(any( of (those|them|'?em))?|either( one| of (those|them|'?em))?|whichever|whatever works|doesn'?t matter|don'?t care|all (of those|of them|work|good)|both (work|are fine|good)|anytime|any time|any day|flexible)\b/;
+const SLOT_YES =
+  /\b(yes|yeah|yea|yep|yup|sure|ok(ay)?|that works|works for me|that'?s fine|fine|sounds good|perfect|great|let'?s do (it|that)|book (it|that)|that one|i'?ll take it|do that|good)\b/;
+const SLOT_NO =
+  /\b(neither|none|no|nope|nah|not (those|either|any|that)|don'?t work|doesn'?t work|won'?t work|can'?t (do|make)|cannot|something else|another (time|day)|different (time|day)|other (times?|days?|options?)|anything else|what else|busy|at work|not good)\b/;
 const DAY_WORDS: Array<[RegExp, string]> = [
   [/\btoday\b|\bthis (morning|afternoon|evening)\b|\btonight\b/, "today"],
   [/\btomorrow\b/, "tomorrow"],
@@ -337,40 +532,84 @@ const DAY_WORDS: Array<[RegExp, string]> = [
 const PARTS_OF_DAY: Array<[RegExp, string, (hour: number) => boolean]> = [
   // "am" only after a number or dotted ("9 am", "a.m."): "I am working" is not a morning.
   [/\b(morning|mornings|first thing|early)\b|(?<=\d\s?)am\b|\ba\.m\./, "in the morning", (h) => h < 12],
-  [/\b(afternoon|afternoons|after lunch|lunch ?time|midday|noon)\b|(?<=\d\s?)pm\b|\bp\.m\./, "in the afternoon", (h) => h >= 12 && h < 17],
+  [
+    /\b(afternoon|afternoons|after lunch|lunch ?time|midday|noon)\b|(?<=\d\s?)pm\b|\bp\.m\./,
+    "in the afternoon",
+    (h) => h >= 12 && h < 17,
+  ],
   [/\b(evening|evenings|tonight|after (work|five|5)|night)\b/, "in the evening", (h) => h >= 17],
 ];
-const DAY_OF_MONTH_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
-const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-const NEGATED_DAY = /\b(not|no|can'?t do|can'?t make|cannot do|can'?t|cannot|won'?t|couldn'?t|busy|except|but not)\s+(on\s+|do\s+|make\s+)?$/;
+const DAY_OF_MONTH_WORDS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
+];
+const MONTHS =
+  "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+const NEGATED_DAY =
+  /\b(not|no|can'?t do|can'?t make|cannot do|can'?t|cannot|won'?t|couldn'?t|busy|except|but not)\s+(on\s+|do\s+|make\s+)?$/;
 /** "no good", "doesn't work": a yes-word turned into a no. */
-const NEGATED_YES = /\b(no|not|isn'?t|doesn'?t|don'?t|won'?t|ain'?t|never)\s+(\w+\s+)?(good|great|fine|works?|better|perfect|ok(ay)?|possible)\b/g;
+const NEGATED_YES =
+  /\b(no|not|isn'?t|doesn'?t|don'?t|won'?t|ain'?t|never)\s+(\w+\s+)?(good|great|fine|works?|better|perfect|ok(ay)?|possible)\b/g;
 
 /** Days of the month the caller named: "the 5th", "March fifth", "on the twelfth". With `listed`
  *  times just read out, a bare "the second" is a position in that list, not the 2nd of the month. */
 function datesSaid(lower: string, listed = 0): number[] {
   const found: number[] = [];
-  for (const m of lower.matchAll(new RegExp(`\\b(?:(?:${MONTHS})\\s+(?:the\\s+)?|the\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"))) found.push(Number(m[1]));
+  for (const m of lower.matchAll(
+    new RegExp(`\\b(?:(?:${MONTHS})\\s+(?:the\\s+)?|the\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"),
+  ))
+    found.push(Number(m[1]));
   for (const m of lower.matchAll(/\b(\d{1,2})(st|nd|rd|th)\b/g)) found.push(Number(m[1]));
-  for (const m of lower.matchAll(new RegExp(`\\b(?:(?:${MONTHS})\\s+(?:the\\s+)?|the\\s+)?(twenty[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[- ]first|${DAY_OF_MONTH_WORDS.join("|")})\\b`, "g"))) {
+  for (const m of lower.matchAll(
+    new RegExp(
+      `\\b(?:(?:${MONTHS})\\s+(?:the\\s+)?|the\\s+)?(twenty[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[- ]first|${DAY_OF_MONTH_WORDS.join("|")})\\b`,
+      "g",
+    ),
+  )) {
     const word = m[1]!.replace(/[- ]/g, "");
     const tens = word.startsWith("twenty") ? 20 : word.startsWith("thirty") ? 30 : 0;
     const unit = word.replace(/^(twenty|thirty)/, "");
-    const n = word === "thirtieth" ? 30 : word === "twentieth" ? 20 : tens + DAY_OF_MONTH_WORDS.indexOf(unit) + 1;
+    const n =
+      word === "thirtieth" ? 30 : word === "twentieth" ? 20 : tens + DAY_OF_MONTH_WORDS.indexOf(unit) + 1;
     // Bare ordinals ("the second one") are positions, not dates: only with "the"/a month and no "one" after.
     const lead = lower.slice(0, m.index) + m[0].slice(0, m[0].length - m[1]!.length);
     if (!/\b(the|on)\s*$/.test(lead) && !new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lead)) continue;
     if (/^\s+(one|option|time|slot|choice)\b/.test(lower.slice(m.index + m[0].length))) continue;
-    const withMonth = new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lead) || new RegExp(`^\\s+of\\s+(${MONTHS}|the month|this month|next month)\\b`).test(lower.slice(m.index + m[0].length));
+    const withMonth =
+      new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lead) ||
+      new RegExp(`^\\s+of\\s+(${MONTHS}|the month|this month|next month)\\b`).test(
+        lower.slice(m.index + m[0].length),
+      );
     if (!withMonth && listed >= 2 && n <= listed) continue;
     found.push(n);
   }
   return [...new Set(found.filter((n) => n >= 1 && n <= 31))];
 }
 
-const DAY_REFUSED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling))/;
-const DAY_WANTED_BEFORE = /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me)\s+(the\s+)?$/;
-const DAY_WANTED_AFTER = /^\W*('s|s|is|are|would be|will be)?\s*(fine|good|great|better|works|ok|okay|perfect|instead|would work|could work|is best|is better|please|possible|available|open|free)/;
+const DAY_REFUSED_AFTER =
+  /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling))/;
+const DAY_WANTED_BEFORE =
+  /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me)\s+(the\s+)?$/;
+const DAY_WANTED_AFTER =
+  /^\W*('s|s|is|are|would be|will be)?\s*(fine|good|great|better|works|ok|okay|perfect|instead|would work|could work|is best|is better|please|possible|available|open|free)/;
 
 function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
   const wanted: string[] = [];
@@ -380,7 +619,10 @@ function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
     for (const m of lower.matchAll(new RegExp(re.source, "g"))) {
       const before = lower.slice(Math.max(0, m.index - 24), m.index);
       const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
-      const no = NEGATED_DAY.test(before) || /\b(work|working|i'?m at work|busy|gone|away|out of town)\s+(on\s+)?$/.test(before) || DAY_REFUSED_AFTER.test(after);
+      const no =
+        NEGATED_DAY.test(before) ||
+        /\b(work|working|i'?m at work|busy|gone|away|out of town)\s+(on\s+)?$/.test(before) ||
+        DAY_REFUSED_AFTER.test(after);
       const yes = DAY_WANTED_BEFORE.test(before) || DAY_WANTED_AFTER.test(after);
       if (NEGATED_DAY.test(before) || ((no || saysNo) && !yes)) refused.push(day);
       else wanted.push(day);
@@ -390,7 +632,9 @@ function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
 }
 
 const matchesDay = (s: SlotView, day: string) =>
-  day === s.relativeDay || day === s.day.toLowerCase() || (day === "weekend" && ["saturday", "sunday"].includes(s.day.toLowerCase()));
+  day === s.relativeDay ||
+  day === s.day.toLowerCase() ||
+  (day === "weekend" && ["saturday", "sunday"].includes(s.day.toLowerCase()));
 
 function spokenDay(day: string): string {
   if (day === "today" || day === "tomorrow") return day;
@@ -399,7 +643,12 @@ function spokenDay(day: string): string {
 }
 
 /** How the caller answered the time(s) just offered. `mentioned`: 0-based positions just read out. */
-export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[] = slots.length ? [0] : [], declined: number[] = []): SlotChoice {
+export function slotChoiceOf(
+  said: string,
+  slots: SlotView[],
+  mentioned: number[] = slots.length ? [0] : [],
+  declined: number[] = [],
+): SlotChoice {
   if (slots.length === 0) return null;
   const lower = said.replace(NEGATED_YES, " no ");
   const spoken = mentioned.filter((i) => i >= 0 && i < slots.length);
@@ -408,11 +657,19 @@ export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[
   // Filters: days (minus refused ones), dates, parts of the day, clock hours.
   const { wanted, refused } = daysSaid(lower);
   const dates = datesSaid(lower, spoken.length);
-  const saysNo = SLOT_NO.test(lower) && !/\b(works|fine|good|better|great|perfect|prefer|rather|how about|what about|can we do|could we do|let'?s do)\b/.test(lower);
+  const saysNo =
+    SLOT_NO.test(lower) &&
+    !/\b(works|fine|good|better|great|perfect|prefer|rather|how about|what about|can we do|could we do|let'?s do)\b/.test(
+      lower,
+    );
   // "I have class all morning": a part of the day said with a no is a part of the day that is out.
   const partNegated = (re: RegExp) => {
     const m = new RegExp(re.source).exec(lower);
-    return !!m && (NEGATED_DAY.test(lower.slice(Math.max(0, m.index - 24), m.index).replace(/\b(in|the)\s+/g, "")) || DAY_REFUSED_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30)));
+    return (
+      !!m &&
+      (NEGATED_DAY.test(lower.slice(Math.max(0, m.index - 24), m.index).replace(/\b(in|the)\s+/g, "")) ||
+        DAY_REFUSED_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30)))
+    );
   };
   const parts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && !saysNo && !partNegated(re));
   const refusedParts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && (saysNo || partNegated(re)));
@@ -428,8 +685,13 @@ export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[
     asked.push(spokenDay(wanted[0]!));
   }
   if (dates.length) {
-    candidates = candidates.filter((i) => slots[i]!.dayOfMonth !== undefined && dates.includes(slots[i]!.dayOfMonth!));
-    if (!wanted.length) asked.push(`on the ${dates[0]}${dates[0] === 1 || dates[0] === 21 || dates[0] === 31 ? "st" : dates[0] === 2 || dates[0] === 22 ? "nd" : dates[0] === 3 || dates[0] === 23 ? "rd" : "th"}`);
+    candidates = candidates.filter(
+      (i) => slots[i]!.dayOfMonth !== undefined && dates.includes(slots[i]!.dayOfMonth!),
+    );
+    if (!wanted.length)
+      asked.push(
+        `on the ${dates[0]}${dates[0] === 1 || dates[0] === 21 || dates[0] === 31 ? "st" : dates[0] === 2 || dates[0] === 22 ? "nd" : dates[0] === 3 || dates[0] === 23 ? "rd" : "th"}`,
+      );
   }
   if (parts.length === 1) {
     const [, label, fits] = parts[0]!;
@@ -442,11 +704,18 @@ export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[
       const s = slots[i]!;
       const hour12 = s.hour % 12 === 0 ? 12 : s.hour % 12;
       const meridiem = s.hour < 12 ? "am" : "pm";
-      return times.some((t) => t.hour === hour12 && (t.minute === null || t.minute === s.minute) && (t.meridiem === null || t.meridiem === meridiem));
+      return times.some(
+        (t) =>
+          t.hour === hour12 &&
+          (t.minute === null || t.minute === s.minute) &&
+          (t.meridiem === null || t.meridiem === meridiem),
+      );
     });
     // "between 1 and 3": a window's end hour is no reason to reject the window.
-    if (candidates.length === 0 && before.length && times.length > 1) candidates = before.filter((i) => times.some((t) => t.hour === (slots[i]!.hour % 12 || 12)));
-    if (!asked.length) asked.push(`at ${times[0]!.hour}${times[0]!.meridiem ? ` ${times[0]!.meridiem.toUpperCase()}` : ""}`);
+    if (candidates.length === 0 && before.length && times.length > 1)
+      candidates = before.filter((i) => times.some((t) => t.hour === (slots[i]!.hour % 12 || 12)));
+    if (!asked.length)
+      asked.push(`at ${times[0]!.hour}${times[0]!.meridiem ? ` ${times[0]!.meridiem.toUpperCase()}` : ""}`);
   }
   const filtered = wanted.length > 0 || dates.length > 0 || parts.length === 1 || times.length > 0;
 
@@ -471,40 +740,73 @@ export function slotChoiceOf(said: string, slots: SlotView[], mentioned: number[
   if (SOONEST.test(lower)) return { kind: "pick", index: 0 };
   for (const [re, position] of ORDINALS) {
     if (re.test(lower)) {
-      const index = current.length > position ? current[position] : position < slots.length ? position : undefined;
+      const index =
+        current.length > position ? current[position] : position < slots.length ? position : undefined;
       return index === undefined ? null : { kind: "pick", index };
     }
   }
   if (LAST_ONE.test(lower)) return { kind: "pick", index: current[current.length - 1]! };
   if (saysNo) return { kind: "declined" };
-  if (ANY.test(lower) && !/\b(any|anything) (other|else)\b/.test(lower)) return { kind: "pick", index: current[0]! };
+  if (ANY.test(lower) && !/\b(any|anything) (other|else)\b/.test(lower))
+    return { kind: "pick", index: current[0]! };
   if (SLOT_YES.test(lower)) return { kind: "pick", index: current[0]! };
   return null;
 }
 
 // ── caller questions, third parties, units ─────────────────────────────────────────────────
 
-const SERVICE_VERBS = "do|handle|fix|work on|service|install|put in|repair|replace|deal with|take care of|clean|take|pump|unclog|snake|run|offer|hook up|work with|also do";
+const SERVICE_VERBS =
+  "do|handle|fix|work on|service|install|put in|repair|replace|deal with|take care of|clean|take|pump|unclog|snake|run|offer|hook up|work with|also do";
 
 const QUESTIONS: Array<[CallerQuestion, RegExp]> = [
   // Asked before the price: "is there a trip fee", "do you do free estimates".
-  ["estimate", /\b(trip (fee|charge)|service (call )?(fee|charge)|diagnostic (fee|charge)|call[- ]out (fee|charge)|free (estimates?|quotes?)|charge just to (come|look)|estimates? (are|is) free|do you (guys )?(give|do|offer) (free )?(estimates|quotes))\b/],
+  [
+    "estimate",
+    /\b(trip (fee|charge)|service (call )?(fee|charge)|diagnostic (fee|charge)|call[- ]out (fee|charge)|free (estimates?|quotes?)|charge just to (come|look)|estimates? (are|is) free|do you (guys )?(give|do|offer) (free )?(estimates|quotes))\b/,
+  ],
   ["licensed", /\b(licen[cs]ed|insured|bonded|license|insurance)\b/],
-  ["payment", /\b((what|which) (forms? of )?payments?|how (do|can) (i|we) pay|do you (guys )?(take|accept)|(take|accept) (credit|debit|cards?|checks?|cash|venmo|zelle|paypal|apple pay)|payment (plans?|options?|methods?)|financing|pay (with|by) (card|credit|check|cash))\b/],
+  [
+    "payment",
+    /\b((what|which) (forms? of )?payments?|how (do|can) (i|we) pay|do you (guys )?(take|accept)|(take|accept) (credit|debit|cards?|checks?|cash|venmo|zelle|paypal|apple pay)|payment (plans?|options?|methods?)|financing|pay (with|by) (card|credit|check|cash))\b/,
+  ],
   ["warranty", /\b(warrant(y|ies|eed)|guarantee(d|s)?|covered under|under warranty)\b/],
-  ["brands", /\b(what|which) brands?\b|\bbrands? (do|of)\b|\b(do you|can you|you guys) (install|carry|service|work on|sell|use) (\w+ )?(rinnai|navien|rheem|bradford white|a\.? ?o\.? smith|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi|state|ruud)\b|\b(rinnai|navien|rheem|bradford white|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi)\b.*\?/],
-  ["robot", /\b(are you|is this|am i (talking|speaking) (to|with)|is that|you'?re|you are|this is)( just)? (a |an )?(real (person|human)|(actual |live )?(person|human)|robot|machine|computer|bot|ai|a\.i\.|recording|automated( system| thing)?|artificial)\b|\b(robot|bot|machine|computer)\?/],
-  ["price", /\b((gonna|going to|it'?ll|will it|would it|does it) (cost|run me)|cost me|how much|what('?s| is| do| does| would| will)( it| that| this| you| the| your| ya)? (cost|charge|price|run me|fee)|what do you (guys )?charge|(is there|do you have) a (fee|charge|trip charge|service (call )?(fee|charge))|(what'?s|what are|what is) (your|the) (price|prices|rate|rates|fee|fees|cost|charge)|ballpark|pricing|trip charge|service (call )?fee)\b/],
-  ["today", /\b(can|could|will|would|is there|are there|do you have)( you| someone| somebody| anyone| anybody| a plumber| a guy| a tech\w*| you guys| any(one|body)?)?( \w+){0,3} (come|be (here|there|out)|get (here|there|out)|make it|come out|available|send)\b.*\b(today|this (morning|afternoon|evening)|tonight|right now|now)\b|\b(anyone|anybody|someone|somebody) (available )?(today|tonight|right now)\b|\b(today|tonight) (possible|available)\b/],
-  ["hours", /\b(what are your hours|what('?s| are) (your|the) (business |office )?hours|what time do you (guys )?(open|close)|when (are|do) you (guys )?(open|close)|are you (guys )?open|(you|y'?all) open (on )?(saturday|sunday|weekends?|today|tomorrow)|hours of operation|business hours|office hours|open on (the )?(weekends?|saturdays?|sundays?))\b/],
-  ["services", new RegExp(`\\b(do|can|will|does|could) (you|y'?all|ya|your (company|guys|team|people))( guys| all)? (${SERVICE_VERBS})\\b|^(you|y'?all)( guys| all)? (${SERVICE_VERBS})\\b.*\\?|\\bis (that|this|it) something (you|y'?all)( guys)? (do|handle)\\b|\\b(do|can) (you|y'?all)( guys)? (work on|do) (commercial|residential|businesses|restaurants|apartments)\\b`)],
+  [
+    "brands",
+    /\b(what|which) brands?\b|\bbrands? (do|of)\b|\b(do you|can you|you guys) (install|carry|service|work on|sell|use) (\w+ )?(rinnai|navien|rheem|bradford white|a\.? ?o\.? smith|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi|state|ruud)\b|\b(rinnai|navien|rheem|bradford white|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi)\b.*\?/,
+  ],
+  [
+    "robot",
+    /\b(are you|is this|am i (talking|speaking) (to|with)|is that|you'?re|you are|this is)( just)? (a |an )?(real (person|human)|(actual |live )?(person|human)|robot|machine|computer|bot|ai|a\.i\.|recording|automated( system| thing)?|artificial)\b|\b(robot|bot|machine|computer)\?/,
+  ],
+  [
+    "price",
+    /\b((gonna|going to|it'?ll|will it|would it|does it) (cost|run me)|cost me|how much|what('?s| is| do| does| would| will)( it| that| this| you| the| your| ya)? (cost|charge|price|run me|fee)|what do you (guys )?charge|(is there|do you have) a (fee|charge|trip charge|service (call )?(fee|charge))|(what'?s|what are|what is) (your|the) (price|prices|rate|rates|fee|fees|cost|charge)|ballpark|pricing|trip charge|service (call )?fee)\b/,
+  ],
+  [
+    "today",
+    /\b(can|could|will|would|is there|are there|do you have)( you| someone| somebody| anyone| anybody| a plumber| a guy| a tech\w*| you guys| any(one|body)?)?( \w+){0,3} (come|be (here|there|out)|get (here|there|out)|make it|come out|available|send)\b.*\b(today|this (morning|afternoon|evening)|tonight|right now|now)\b|\b(anyone|anybody|someone|somebody) (available )?(today|tonight|right now)\b|\b(today|tonight) (possible|available)\b/,
+  ],
+  [
+    "hours",
+    /\b(what are your hours|what('?s| are) (your|the) (business |office )?hours|what time do you (guys )?(open|close)|when (are|do) you (guys )?(open|close)|are you (guys )?open|(you|y'?all) open (on )?(saturday|sunday|weekends?|today|tomorrow)|hours of operation|business hours|office hours|open on (the )?(weekends?|saturdays?|sundays?))\b/,
+  ],
+  [
+    "services",
+    new RegExp(
+      `\\b(do|can|will|does|could) (you|y'?all|ya|your (company|guys|team|people))( guys| all)? (${SERVICE_VERBS})\\b|^(you|y'?all)( guys| all)? (${SERVICE_VERBS})\\b.*\\?|\\bis (that|this|it) something (you|y'?all)( guys)? (do|handle)\\b|\\b(do|can) (you|y'?all)( guys)? (work on|do) (commercial|residential|businesses|restaurants|apartments)\\b`,
+    ),
+  ],
 ];
-const SERVICE_AFTER = new RegExp(`(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`);
+const SERVICE_AFTER = new RegExp(
+  `(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`,
+);
 /** A business, not a home: the settings say whether the business takes such work. */
-const COMMERCIAL = /\b((i|we) (own|run|manage|have) (a|an|the) [a-z' ]{0,20}(place|shop|store|restaurant|business|office|bar|salon|building|complex|cafe|company|clinic|daycare)|office (building|manager|park)|law firm|restaurant|cafe|diner|bar and grill|our (store|shop|office|building|restaurant|business|warehouse|church)|the (store|shop|warehouse|church|school|strip mall|shopping center)|apartment (complex|community|building)|\d+[- ]unit (building|complex|property)|property manage\w*|maintenance (lead|supervisor|manager|director)|facilit(y|ies) manage\w*|commercial|strip mall|warehouse|daycare|hotel|motel|gym)\b/;
+const COMMERCIAL =
+  /\b((i|we) (own|run|manage|have) (a|an|the) [a-z' ]{0,20}(place|shop|store|restaurant|business|office|bar|salon|building|complex|cafe|company|clinic|daycare)|office (building|manager|park)|law firm|restaurant|cafe|diner|bar and grill|our (store|shop|office|building|restaurant|business|warehouse|church)|the (store|shop|warehouse|church|school|strip mall|shopping center)|apartment (complex|community|building)|\d+[- ]unit (building|complex|property)|property manage\w*|maintenance (lead|supervisor|manager|director)|facilit(y|ies) manage\w*|commercial|strip mall|warehouse|daycare|hotel|motel|gym)\b/;
 
 /** A sentence that is a question to the business, however it is worded ("are y'all open late?"). */
-const ANY_QUESTION = /^\W*(?:(?:and|but|so|oh|also|um+|uh+|okay|ok|well|quick question|one question|before i (?:give you|go)[^,?]*)[,\s]+)*(do|does|are|is|can|could|will|would|how|what|when|where|why|who|which|have|has)\s+(you|y'?all|ya|your|there|it|the plumber|the plumbers|they|he|she|someone|somebody|a plumber)\b[^?]*\?/i;
+const ANY_QUESTION =
+  /^\W*(?:(?:and|but|so|oh|also|um+|uh+|okay|ok|well|quick question|one question|before i (?:give you|go)[^,?]*)[,\s]+)*(do|does|are|is|can|could|will|would|how|what|when|where|why|who|which|have|has)\s+(you|y'?all|ya|your|there|it|the plumber|the plumbers|they|he|she|someone|somebody|a plumber)\b[^?]*\?/i;
 
 /** The question the caller asks the business, if any, and the service they ask about. */
 export function questionOf(lower: string): { question: CallerQuestion | null; serviceAsked: string | null } {
@@ -512,7 +814,14 @@ export function questionOf(lower: string): { question: CallerQuestion | null; se
     if (!re.test(lower)) continue;
     if (question !== "services") return { question, serviceAsked: null };
     const rest = (SERVICE_AFTER.exec(lower)?.[1] ?? lower).split(/[?.!,]/)[0]!;
-    const service = rest.replace(/\b(too|also|as well|at all|or not|and stuff|or anything|and things like that|by any chance)\b/g, "").replace(/[?.!,]+/g, " ").replace(/\s+/g, " ").trim();
+    const service = rest
+      .replace(
+        /\b(too|also|as well|at all|or not|and stuff|or anything|and things like that|by any chance)\b/g,
+        "",
+      )
+      .replace(/[?.!,]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
   if (COMMERCIAL.test(lower)) return { question: "services", serviceAsked: "commercial" };
@@ -528,12 +837,17 @@ export function questionSentenceOf(text: string): string | null {
   const pick = (questions.length ? questions : asked).slice(0, 2).join(" ");
   if (!pick) return null;
   const clean = pick
-    .replace(/^\W*(?:(?:and|but|so|oh|also|um+|uh+|okay|ok|well|hey|hi|yeah|quick question|one question)[,\s]+)*/i, "")
+    .replace(
+      /^\W*(?:(?:and|but|so|oh|also|um+|uh+|okay|ok|well|hey|hi|yeah|quick question|one question)[,\s]+)*/i,
+      "",
+    )
     .replace(/^before i (?:give you|go)[^,]*,\s*/i, "")
     .trim();
   if (!clean) return null;
   const sentence = clean.charAt(0).toLowerCase() + clean.slice(1);
-  return (sentence.length > 160 ? `${sentence.slice(0, 160).replace(/\s+\S*$/, "")}…` : sentence).replace(/[.!]+$/, "").replace(/([^?])$/, "$1?");
+  return (sentence.length > 160 ? `${sentence.slice(0, 160).replace(/\s+\S*$/, "")}…` : sentence)
+    .replace(/[.!]+$/, "")
+    .replace(/([^?])$/, "$1?");
 }
 
 /** The caller's words without the sentences that are questions to the business. `byClause`: also
@@ -548,19 +862,38 @@ function withoutQuestions(text: string, byClause = false): string {
     .flatMap((sentence) => {
       if (!isQuestion(sentence)) return [sentence];
       if (!byClause) return [];
-      const clauses = sentence.split(/,|;|\s+-\s+|\b(?:and|but|so|also)\b/i).map((c) => c.trim()).filter(Boolean);
+      const clauses = sentence
+        .split(/,|;|\s+-\s+|\b(?:and|but|so|also)\b/i)
+        .map((c) => c.trim())
+        .filter(Boolean);
       return clauses.length > 1 ? clauses.filter((c) => !isQuestion(c)) : [];
     })
     .join(" ")
     .trim();
 }
 
-const RELATION = "(?:elderly |older |sick |disabled |old )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|in-laws|friends?|clients?|customers?|landlord|boss|employer)";
+const RELATION =
+  "(?:elderly |older |sick |disabled |old )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|in-laws|friends?|clients?|customers?|landlord|boss|employer)";
 // "my neighbors the Hendersons", "my in-laws, the Garcias": a family named after the relation.
-const THIRD_PARTY = new RegExp(`\\b(?:my|our)\\s+(${RELATION})\\b((?:,?\\s+the(?=\\s+[a-z][a-z'-]+s\\b))?(?:,?\\s+(?:mrs?|ms|miss|dr)\\.?)?(?:,?\\s+[a-z][a-z'-]+){0,2})`, "i");
-const NOT_A_NAME = /^(is|has|had|was|says|said|asked|lives|rents|called|told|wants|needs|in|at|who|over|next|down|up|across|unit|apartment|apt|and|but|with|from|just|really|doesn't|does|can't|can|will|would|the|a|his|her|their)$/i;
-const UNIT = /\b(?:unit|apartment|apt|suite|ste|suit|number|#)\.?\s*#?\s*([0-9]{1,5}[a-z]?|bee|see|sea|dee|[a-z](?![a-z])|[a-z]-?[0-9]{1,4})\b/i;
-const UNIT_WORDS: Record<string, string> = { a: "A", b: "B", c: "C", d: "D", bee: "B", be: "B", see: "C", sea: "C", dee: "D" };
+const THIRD_PARTY = new RegExp(
+  `\\b(?:my|our)\\s+(${RELATION})\\b((?:,?\\s+the(?=\\s+[a-z][a-z'-]+s\\b))?(?:,?\\s+(?:mrs?|ms|miss|dr)\\.?)?(?:,?\\s+[a-z][a-z'-]+){0,2})`,
+  "i",
+);
+const NOT_A_NAME =
+  /^(is|has|had|was|says|said|asked|lives|rents|called|told|wants|needs|in|at|who|over|next|down|up|across|unit|apartment|apt|and|but|with|from|just|really|doesn't|does|can't|can|will|would|the|a|his|her|their)$/i;
+const UNIT =
+  /\b(?:unit|apartment|apt|suite|ste|suit|number|#)\.?\s*#?\s*([0-9]{1,5}[a-z]?|bee|see|sea|dee|[a-z](?![a-z])|[a-z]-?[0-9]{1,4})\b/i;
+const UNIT_WORDS: Record<string, string> = {
+  a: "A",
+  b: "B",
+  c: "C",
+  d: "D",
+  bee: "B",
+  be: "B",
+  see: "C",
+  sea: "C",
+  dee: "D",
+};
 
 /** Who the caller is calling for, when it is someone else ("my tenant Mrs. Alvarez"). */
 export function thirdPartyOf(text: string): string | null {
@@ -569,14 +902,20 @@ export function thirdPartyOf(text: string): string | null {
   const kept: string[] = [];
   const words = (m[2] ?? "").replace(/,/g, " ").trim().split(/\s+/).filter(Boolean);
   // "the Hendersons": the family keeps its article.
-  const family = words[0]?.toLowerCase() === "the" && words.length > 1 && !NOT_A_NAME.test(words[1]!) && !NAME_STOP.has(words[1]!.toLowerCase()) && !PLUMBING.test(words[1]!.toLowerCase());
+  const family =
+    words[0]?.toLowerCase() === "the" &&
+    words.length > 1 &&
+    !NOT_A_NAME.test(words[1]!) &&
+    !NAME_STOP.has(words[1]!.toLowerCase()) &&
+    !PLUMBING.test(words[1]!.toLowerCase());
   if (family) {
     kept.push("the", titleCase(words[1]!));
     words.length = 0;
   }
   for (const word of words) {
     const bare = word.replace(/\.$/, "");
-    if (NOT_A_NAME.test(bare) || (NAME_STOP.has(bare.toLowerCase()) && !/^(mrs?|ms|miss|dr)$/i.test(bare))) break;
+    if (NOT_A_NAME.test(bare) || (NAME_STOP.has(bare.toLowerCase()) && !/^(mrs?|ms|miss|dr)$/i.test(bare)))
+      break;
     kept.push(/^(mrs?|ms|miss|dr)$/i.test(bare) ? `${titleCase(bare)}.` : titleCase(bare));
   }
   // A title with no name after it says nothing.
@@ -589,14 +928,17 @@ export function unitOf(text: string): string | null {
   const m = UNIT.exec(text);
   if (!m) return null;
   const raw = m[1]!;
-  if (/^number$/i.test(text.slice(m.index, m.index + 6)) && !/\b(unit|apartment|apt)\b/i.test(text)) return null;
+  if (/^number$/i.test(text.slice(m.index, m.index + 6)) && !/\b(unit|apartment|apt)\b/i.test(text))
+    return null;
   return (UNIT_WORDS[raw.toLowerCase()] ?? raw).toUpperCase();
 }
 
 // ── yes or no, line checks, callers who are not customers ──────────────────────────────────
 
-const YES_START = /^\W*(yes|yeah|yea|yep|yup|uh[- ]?huh|mm[- ]?hmm|correct|right|that'?s right|that'?s correct|exactly|definitely|absolutely|it is|it does|i do|we do|there is|there'?s|sure|i think so|kind of|kinda|sort of|a little|maybe|possibly|i'?m not sure|not sure|i don'?t know|hard to (say|tell)|perfect|sounds (good|right)|all good|you got it|looks good|good|great)\b/i;
-const NO_START = /^\W*(no|nope|nah|not really|not at all|negative|nothing like that|none of that|i don'?t think so|don'?t think so|it'?s not|it isn'?t|it'?s just|it'?s only|just (a|the|in|a little|some|under)|only (a|the|in|under)|nobody|no one|nothing)\b/i;
+const YES_START =
+  /^\W*(yes|yeah|yea|yep|yup|uh[- ]?huh|mm[- ]?hmm|correct|right|that'?s right|that'?s correct|exactly|definitely|absolutely|it is|it does|i do|we do|there is|there'?s|sure|i think so|kind of|kinda|sort of|a little|maybe|possibly|i'?m not sure|not sure|i don'?t know|hard to (say|tell)|perfect|sounds (good|right)|all good|you got it|looks good|good|great)\b/i;
+const NO_START =
+  /^\W*(no|nope|nah|not really|not at all|negative|nothing like that|none of that|i don'?t think so|don'?t think so|it'?s not|it isn'?t|it'?s just|it'?s only|just (a|the|in|a little|some|under)|only (a|the|in|under)|nobody|no one|nothing)\b/i;
 
 /** A yes or a no to a yes/no question; null when the answer is neither (a question, a name, silence). */
 export function yesNoOf(text: string): "yes" | "no" | null {
@@ -607,18 +949,23 @@ export function yesNoOf(text: string): "yes" | "no" | null {
   return null;
 }
 
-const LINE_CHECK = /^\W*(?:(?:hello|hi|hey)\W*)*(?:(?:are|r) (?:you|u) (?:still )?(?:there|here|on the line)|(?:you|u) still there|is (?:any|some)(?:one|body) there|can you hear me|did you hear me|did i lose you|hello)\W*$/i;
+const LINE_CHECK =
+  /^\W*(?:(?:hello|hi|hey)\W*)*(?:(?:are|r) (?:you|u) (?:still )?(?:there|here|on the line)|(?:you|u) still there|is (?:any|some)(?:one|body) there|can you hear me|did you hear me|did i lose you|hello)\W*$/i;
 
 /** "Hello? Are you still there?": the caller checking the line, never an answer. */
 export function isLineCheck(text: string): boolean {
   return LINE_CHECK.test(text.trim());
 }
 
-const SALES = /\b((calling|reaching out|call) (about|regarding|in regards to) your (google|business|listing|profile|website|seo|ads?|advertising|marketing|reviews|online|yelp|maps)|your google (business )?(profile|listing|page|maps)|google (business )?(profile|listing) (verification|is|has)|seo|search engine|(digital )?marketing (agency|services|company|firm)|(we|i) help (plumbers|contractors|home service|businesses|companies|local businesses)|pay[- ]per[- ](call|lead|click)|(exclusive|more|new|qualified) (leads|customers|calls|jobs) for (you|your|plumb)|(merchant|credit card) (services|processing)|processing (rates|fees)|business (loan|funding|financing|line of credit)|working capital|(is|speak (to|with)) the (business )?owner (available|around|in)|decision maker|(best|the owner'?s|an) email (for|to reach)|not calling (about|for) a (repair|plumbing|problem|job)|(grow|scale) your (business|company)|rank (you|your business) (higher|first|on)|top of google|(i'?m|this is \w+) (with|from) [a-z ]{2,30}(marketing|media|digital|leads|solutions|ads|advertising|seo|capital|funding|payments))\b/;
-const ROBOCALL = /\b(this is an? (recorded|automated|pre-?recorded) (message|call)|this is not a sales call|press (one|1|two|2|nine|9|zero|0) (now|to)|to be removed from (our|the|this) (list|call list)|(final|last) (notice|attempt)|extended (car |auto |vehicle )?warranty|your (google |business )?listing (will be|has been|is being|may be) (suspended|removed|deactivated|deleted|flagged)|(your|the) (social security|ssn) number|do not hang up|this call is (to inform|an important|regarding your))\b/;
-const WRONG_NUMBER = /\b(wrong number|(dialed|dialled|called|have|got) the wrong|must have (dialed|dialled|called|misdialed)|misdialed|(isn'?t|is not|not) (this )?(the )?[a-z.' ]{0,25}(dental|dentist|doctor'?s|clinic|pharmacy|pizza|restaurant|salon|school|bank|insurance|vet|veterinary|law|hair|nail|auto|daycare)\b|i was (trying|looking) to (call|reach) (someone|somebody|my|the|a) (else|dentist|doctor|office|pharmacy|pizza|restaurant|salon|school|bank)|sorry,? (wrong|i (must have )?(dialed|called) (the )?wrong))\b/;
+const SALES =
+  /\b((calling|reaching out|call) (about|regarding|in regards to) your (google|business|listing|profile|website|seo|ads?|advertising|marketing|reviews|online|yelp|maps)|your google (business )?(profile|listing|page|maps)|google (business )?(profile|listing) (verification|is|has)|seo|search engine|(digital )?marketing (agency|services|company|firm)|(we|i) help (plumbers|contractors|home service|businesses|companies|local businesses)|pay[- ]per[- ](call|lead|click)|(exclusive|more|new|qualified) (leads|customers|calls|jobs) for (you|your|plumb)|(merchant|credit card) (services|processing)|processing (rates|fees)|business (loan|funding|financing|line of credit)|working capital|(is|speak (to|with)) the (business )?owner (available|around|in)|decision maker|(best|the owner'?s|an) email (for|to reach)|not calling (about|for) a (repair|plumbing|problem|job)|(grow|scale) your (business|company)|rank (you|your business) (higher|first|on)|top of google|(i'?m|this is \w+) (with|from) [a-z ]{2,30}(marketing|media|digital|leads|solutions|ads|advertising|seo|capital|funding|payments))\b/;
+const ROBOCALL =
+  /\b(this is an? (recorded|automated|pre-?recorded) (message|call)|this is not a sales call|press (one|1|two|2|nine|9|zero|0) (now|to)|to be removed from (our|the|this) (list|call list)|(final|last) (notice|attempt)|extended (car |auto |vehicle )?warranty|your (google |business )?listing (will be|has been|is being|may be) (suspended|removed|deactivated|deleted|flagged)|(your|the) (social security|ssn) number|do not hang up|this call is (to inform|an important|regarding your))\b/;
+const WRONG_NUMBER =
+  /\b(wrong number|(dialed|dialled|called|have|got) the wrong|must have (dialed|dialled|called|misdialed)|misdialed|(isn'?t|is not|not) (this )?(the )?[a-z.' ]{0,25}(dental|dentist|doctor'?s|clinic|pharmacy|pizza|restaurant|salon|school|bank|insurance|vet|veterinary|law|hair|nail|auto|daycare)\b|i was (trying|looking) to (call|reach) (someone|somebody|my|the|a) (else|dentist|doctor|office|pharmacy|pizza|restaurant|salon|school|bank)|sorry,? (wrong|i (must have )?(dialed|called) (the )?wrong))\b/;
 /** A plumbing need said in the same breath keeps the caller a customer ("sorry, wrong number… actually, do you fix leaks?"). */
-const STILL_A_CUSTOMER = /\b(my (sink|toilet|water heater|pipes?|drain|faucet|shower|tub)|leak(ing|s)?|clogged|no (hot )?water|need a plumber)\b/;
+const STILL_A_CUSTOMER =
+  /\b(my (sink|toilet|water heater|pipes?|drain|faucet|shower|tub)|leak(ing|s)?|clogged|no (hot )?water|need a plumber)\b/;
 
 /** A caller who is not a customer: selling to the business, a recorded message, or a wrong number. */
 export function notCustomerOf(text: string): NotCustomerKind | null {
@@ -631,16 +978,22 @@ export function notCustomerOf(text: string): NotCustomerKind | null {
 
 // ── the safety question: when to ask it, and about what ────────────────────────────────────
 
-const GAS_TOPIC = /\b(smell\w*|odou?rs?|stinks?|stink\w*|rotten|sulfur|sulphur|fumes?|pilot( light)?|gas|alarms?|detectors?|beep\w*|headaches?|dizzy|dizziness)\b/;
+const GAS_TOPIC =
+  /\b(smell\w*|odou?rs?|stinks?|stink\w*|rotten|sulfur|sulphur|fumes?|pilot( light)?|gas|alarms?|detectors?|beep\w*|headaches?|dizzy|dizziness)\b/;
 const HISS = /\bhiss\w*\b/;
-const NO_SERVICE_TOPIC = /\b(no (hot |running )?water|no heat|(don'?t|do not) have (any )?(hot )?water|nothing comes out|water('s| is) (off|out)|(water )?heater (is |went |just )?(out|broken|broke|not working|went out|died|dead|quit)|furnace|boiler|frozen)\b/;
-const WATER_TOPIC = /\b(water|leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|sump|basement|ceiling|stain\w*|toilets?|drains?|clog\w*|back(ed|ing|s)? ?up|sewer|sewage|pipes?|tub|bathtub|shower|sinks?|spray\w*|burst|crack\w*|washer|washing machine|dishwasher|hoses?|tank|soak\w*|pool\w*|mold|mould|line)\b/;
+const NO_SERVICE_TOPIC =
+  /\b(no (hot |running )?water|no heat|(don'?t|do not) have (any )?(hot )?water|nothing comes out|water('s| is) (off|out)|(water )?heater (is |went |just )?(out|broken|broke|not working|went out|died|dead|quit)|furnace|boiler|frozen)\b/;
+const WATER_TOPIC =
+  /\b(water|leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|sump|basement|ceiling|stain\w*|toilets?|drains?|clog\w*|back(ed|ing|s)? ?up|sewer|sewage|pipes?|tub|bathtub|shower|sinks?|spray\w*|burst|crack\w*|washer|washing machine|dishwasher|hoses?|tank|soak\w*|pool\w*|mold|mould|line)\b/;
 /** A visit to look at or service something ("look at my water softener"): no safety question unless something is going wrong too. */
-const SERVICE_VISIT = /\b(look at|check (on|out)|take a look|servic\w+|maintenance|softener|filter|install\w*|replac\w*|tune[- ]?up|upgrade)\b/;
+const SERVICE_VISIT =
+  /\b(look at|check (on|out)|take a look|servic\w+|maintenance|softener|filter|install\w*|replac\w*|tune[- ]?up|upgrade)\b/;
 /** Something going wrong now. */
-const SOMETHING_WRONG = /\b(leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|back(ed|ing|s)? ?up|sewage|spray\w*|burst|crack\w*|broke\w*|bust\w*|let go|split|soak\w*|pool\w*|pour\w*|gush\w*|coming (out|up|in|through|down)|won'?t (stop|drain|flush|shut)|stopped up|clog\w*|no (hot )?water|smell\w*|stink\w*|gas|alarm|beep\w*|hiss\w*|filling|running over|everywhere|all over)\b/;
+const SOMETHING_WRONG =
+  /\b(leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|back(ed|ing|s)? ?up|sewage|spray\w*|burst|crack\w*|broke\w*|bust\w*|let go|split|soak\w*|pool\w*|pour\w*|gush\w*|coming (out|up|in|through|down)|won'?t (stop|drain|flush|shut)|stopped up|clog\w*|no (hot )?water|smell\w*|stink\w*|gas|alarm|beep\w*|hiss\w*|filling|running over|everywhere|all over)\b/;
 /** Said about the past or over time: "slow for two weeks", "it's been doing that for a while". */
-const OVER_TIME = /\b(for (a |about |like |almost |over |the (last|past) )?(couple( of)?|few|several|two|three|four|many|\d+)? ?(days|weeks|months|years)|for (a |quite a )?while|for ages|since last (week|month|year)|all (week|month|year)|a long time|on and off|every now and then|from time to time|it'?s been (like that|doing (that|this)) (a while|for))\b/;
+const OVER_TIME =
+  /\b(for (a |about |like |almost |over |the (last|past) )?(couple( of)?|few|several|two|three|four|many|\d+)? ?(days|weeks|months|years)|for (a |quite a )?while|for ages|since last (week|month|year)|all (week|month|year)|a long time|on and off|every now and then|from time to time|it'?s been (like that|doing (that|this)) (a while|for))\b/;
 
 /** What the one safety question should ask about, from the caller's description; null when nothing in it could be dangerous. */
 export function safetyTopicOf(description: string): "gas" | "no_service" | "water" | null {
@@ -674,13 +1027,16 @@ export function isPlainlyRoutine(description: string): boolean {
 /** Said by a caller whose problem is contained. */
 const CALM =
   /\b((bowl|bucket|towel|pan|pot)s? (is |are )?(under|catching|down)|put (a |some )?(towel|bowl|bucket|pan)s?|(turned|shut) (the |it |that )?(water |valve )?off|it stopped|(it'?s )?not (a big deal|too bad|that bad|urgent|an emergency)|nothing'?s (overflowing|leaking|on the floor)|no (leak|smell|water on the floor)|we'?re (fine|okay|ok)|(it'?s|that'?s) (fine|okay|ok) for now|(a )?(small|little|tiny) (puddle|drip|leak)|(leak|drip)(ing|s)? (a little|a bit|slightly)|slow leak|dry now)\b/;
-const ONE_CLOG = /\b(clog(ged|s)?|stopped up|won'?t (drain|go down)|not draining|(water|it) (just )?(sits|sitting|stays))\b/;
-const SPREAD_WORDS = /\b(back(ed|ing|s)? ?up|overflow\w*|coming up|comes up|came up|sewage|sewer|floor|everywhere|spreading|other (sink|drain|tub|toilet))\b/;
+const ONE_CLOG =
+  /\b(clog(ged|s)?|stopped up|won'?t (drain|go down)|not draining|(water|it) (just )?(sits|sitting|stays))\b/;
+const SPREAD_WORDS =
+  /\b(back(ed|ing|s)? ?up|overflow\w*|coming up|comes up|came up|sewage|sewer|floor|everywhere|spreading|other (sink|drain|tub|toilet))\b/;
 
 // ── corrections and spelled words ──────────────────────────────────────────────────────────
 
 /** "no wait", "sorry, I mean", "actually": what follows replaces what came before. */
-const CORRECTION = /\b(no,? wait|wait,? no|wait|no,? sorry|sorry|i mean|i meant|actually|scratch that|correction|let me correct|no no|my mistake|oops|that'?s (my )?old (one|address|zip)|not that one|i moved|that was (my )?old|that'?s (my|the) (office|work|old)\w*)\b/gi;
+const CORRECTION =
+  /\b(no,? wait|wait,? no|wait|no,? sorry|sorry|i mean|i meant|actually|scratch that|correction|let me correct|no no|my mistake|oops|that'?s (my )?old (one|address|zip)|not that one|i moved|that was (my )?old|that'?s (my|the) (office|work|old)\w*)\b/gi;
 
 /** The part of an answer after the caller's last self-correction (the whole answer without one). */
 export function afterCorrection(text: string, has: (part: string) => boolean): string {
@@ -697,14 +1053,17 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;
 }
 
-const NAME_CORRECTION_START = /^\W*(?:(?:no|nope|sorry|actually|wait|oops|oh|um|uh|hold on)\b[\s,.!-]*)+(.*)$/i;
-const NAME_CORRECTION_CUE = /\b(it'?s|its|my name|name is|name's|that'?s|spelled|spelt|with (two|2|a|an|one|double)\b|not \w+,?\s+(it'?s|its)?)/i;
+const NAME_CORRECTION_START =
+  /^\W*(?:(?:no|nope|sorry|actually|wait|oops|oh|um|uh|hold on)\b[\s,.!-]*)+(.*)$/i;
+const NAME_CORRECTION_CUE =
+  /\b(it'?s|its|my name|name is|name's|that'?s|spelled|spelt|with (two|2|a|an|one|double)\b|not \w+,?\s+(it'?s|its)?)/i;
 
 /**
  * A caller correcting the name they already gave, at a later question: "no sorry, it's Simms with
@@ -719,7 +1078,9 @@ export function nameCorrectionOf(text: string, stored: string | undefined): stri
   const said = nameOf(joinSpelling(m[1]!).replace(/\b(that'?s|that is)\b/gi, "it's"), true);
   if (!said) return null;
   const old = stored.split(" ");
-  const close = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || (Math.min(a.length, b.length) >= 3 && editDistance(a.toLowerCase(), b.toLowerCase()) <= 2);
+  const close = (a: string, b: string) =>
+    a.toLowerCase() === b.toLowerCase() ||
+    (Math.min(a.length, b.length) >= 3 && editDistance(a.toLowerCase(), b.toLowerCase()) <= 2);
   const words = said.split(" ");
   if (words.length === 1) {
     // One half of the name: replace the half it is close to.
@@ -734,24 +1095,36 @@ export function nameCorrectionOf(text: string, stored: string | undefined): stri
 
 /** Joins letter-by-letter spelling ("J O N", "K-O-W-A-L-S-K-I") into the word, replacing the word said before it. */
 export function joinSpelling(text: string): string {
-  return text.replace(/(?:\b([a-z][a-z'-]*)[\s,]+(?:(?:that'?s|spelled|spelt|it'?s)\s+)?)?\b((?:[a-z](?:[\s.-]+|$)){2,}[a-z]?)\b/gi, (whole, before: string | undefined, spelled: string) => {
-    const letters = spelled.replace(/[^a-z]/gi, "");
-    if (letters.length < 2 || !/[\s.-]/.test(spelled.trim())) return whole;
-    const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
-    // The word before is the same name said out loud ("Jon, J O N"): keep one.
-    if (before && before[0]!.toLowerCase() === letters[0]!.toLowerCase() && !NAME_STOP.has(before.toLowerCase())) return `${word} `;
-    return `${before ? `${before} ` : ""}${word} `;
-  });
+  return text.replace(
+    /(?:\b([a-z][a-z'-]*)[\s,]+(?:(?:that'?s|spelled|spelt|it'?s)\s+)?)?\b((?:[a-z](?:[\s.-]+|$)){2,}[a-z]?)\b/gi,
+    (whole, before: string | undefined, spelled: string) => {
+      const letters = spelled.replace(/[^a-z]/gi, "");
+      if (letters.length < 2 || !/[\s.-]/.test(spelled.trim())) return whole;
+      const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
+      // The word before is the same name said out loud ("Jon, J O N"): keep one.
+      if (
+        before &&
+        before[0]!.toLowerCase() === letters[0]!.toLowerCase() &&
+        !NAME_STOP.has(before.toLowerCase())
+      )
+        return `${word} `;
+      return `${before ? `${before} ` : ""}${word} `;
+    },
+  );
 }
 
 // ── two ZIP codes in one answer ────────────────────────────────────────────────────────────
 
-const WORK_PLACE = /\b(work|job|rental|property|propert(y|ies)|house that|home that|place that|unit that|needs? (the )?(work|fixing|fixed|a plumber|plumbing)|the (problem|leak|issue) is|where the|at (my|her|his|our|their) (mom|mother|dad|father|parents?|rental|property|grandm\w*|sister|brother|daughter|son|tenant|other)|(mom|mother|dad|father|parents?|grandm\w*)'?s|it'?s (at|in|for)|the house is)\b/;
-const HOME_PLACE = /\b(i live|we live|live in|living in|my home|i'?m in|i'?m at|i stay|mailing|billing|my address|i'?m from|i'?m out in|i'?m over in|i work)\b/;
+const WORK_PLACE =
+  /\b(work|job|rental|property|propert(y|ies)|house that|home that|place that|unit that|needs? (the )?(work|fixing|fixed|a plumber|plumbing)|the (problem|leak|issue) is|where the|at (my|her|his|our|their) (mom|mother|dad|father|parents?|rental|property|grandm\w*|sister|brother|daughter|son|tenant|other)|(mom|mother|dad|father|parents?|grandm\w*)'?s|it'?s (at|in|for)|the house is)\b/;
+const HOME_PLACE =
+  /\b(i live|we live|live in|living in|my home|i'?m in|i'?m at|i stay|mailing|billing|my address|i'?m from|i'?m out in|i'?m over in|i work)\b/;
 
 /** With two ZIP codes in one answer, the one where the work is ("I live in 10001 but the rental is in 78701"); null when it can't be told. */
 export function workZipOf(text: string): string | null {
-  const clauses = text.split(/[.;!?]|,\s*(?=but|and|though|the|it|my|her|his)|\bbut\b|\bwhile\b|\bwhereas\b/i);
+  const clauses = text.split(
+    /[.;!?]|,\s*(?=but|and|though|the|it|my|her|his)|\bbut\b|\bwhile\b|\bwhereas\b/i,
+  );
   const work: string[] = [];
   const home: string[] = [];
   const all: string[] = [];
@@ -774,7 +1147,9 @@ export function workZipOf(text: string): string | null {
 // ── one utterance ───────────────────────────────────────────────────────────────────────────
 
 /** Reads one utterance for the question being asked, plus what the caller volunteered. Pure and deterministic. */
-export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" | "slotsOffered" | "slotsMentioned" | "slotsDeclined">): Extraction {
+export function extractByRules(
+  input: Pick<ExtractInput, "stage" | "utterance" | "slotsOffered" | "slotsMentioned" | "slotsDeclined">,
+): Extraction {
   const text = input.utterance.trim();
   const lower = text.toLowerCase();
   const out: Extraction = { ...EMPTY_EXTRACTION };
@@ -795,11 +1170,18 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
   // A name said with "my name is" counts at any step; a bare name only when asked for it. A
   // question asked in the same breath ("hold on, is this a real person?") is not a name.
   const nameWords = out.question ? withoutQuestions(spelled) : spelled;
-  out.callerName = nameWords ? nameOf(afterCorrection(nameWords, (t) => nameOf(t, input.stage === "name") !== null), input.stage === "name") : null;
+  out.callerName = nameWords
+    ? nameOf(
+        afterCorrection(nameWords, (t) => nameOf(t, input.stage === "name") !== null),
+        input.stage === "name",
+      )
+    : null;
   // An address said with its street suffix counts at any step (kept until it may be used).
   const asked = input.stage === "address" || input.stage === "confirm";
   const addressWords = spokenAddress(text);
-  out.address = asked ? addressOf(afterCorrection(addressWords, (t) => addressOf(t) !== null)) : streetAddressOf(afterCorrection(addressWords, (t) => streetAddressOf(t) !== null));
+  out.address = asked
+    ? addressOf(afterCorrection(addressWords, (t) => addressOf(t) !== null))
+    : streetAddressOf(afterCorrection(addressWords, (t) => streetAddressOf(t) !== null));
 
   switch (input.stage) {
     case "zip":
@@ -815,7 +1197,8 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
       if (!out.emergency) {
         const problem = out.question ? withoutQuestions(text, true) : text;
         // Next to a question, only words about plumbing are the problem ("I manage a restaurant" is not).
-        out.issueSummary = problem && (!out.question || PLUMBING.test(problem.toLowerCase())) ? summarizeIssue(problem) : null;
+        out.issueSummary =
+          problem && (!out.question || PLUMBING.test(problem.toLowerCase())) ? summarizeIssue(problem) : null;
         out.urgency = out.issueSummary ? urgencyOf(problem.toLowerCase()) : null;
       }
       break;
@@ -823,7 +1206,9 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
       out.declined = !out.callerName && (DECLINED.test(lower) || BARE_NO.test(lower));
       break;
     case "booking_offer":
-      out.bookingIntent = bookingIntentOf(spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase());
+      out.bookingIntent = bookingIntentOf(
+        spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase(),
+      );
       break;
     case "address":
       out.declined = !out.address && (DECLINED.test(lower) || BARE_NO.test(lower));
@@ -832,14 +1217,20 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
       out.yesNo = yesNoOf(text);
       if (!out.emergency) {
         const more = summarizeIssue(text.replace(YES_START, "").replace(NO_START, ""));
-        out.issueSummary = more && more.split(" ").length >= 3 && PLUMBING.test(more.toLowerCase()) ? more : null;
+        out.issueSummary =
+          more && more.split(" ").length >= 3 && PLUMBING.test(more.toLowerCase()) ? more : null;
         out.urgency = out.issueSummary ? urgencyOf(lower) : null;
       }
       break;
     case "confirm": {
       out.yesNo = yesNoOf(text);
-      const answered = (t: string) => slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined)?.kind === "pick";
-      const choice = DAY_WORDS.some(([re]) => re.test(lower)) || hoursSaid(lower).length ? slotChoiceOf(afterCorrection(text, answered).toLowerCase(), input.slotsOffered, [], []) : null;
+      const answered = (t: string) =>
+        slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined)?.kind ===
+        "pick";
+      const choice =
+        DAY_WORDS.some(([re]) => re.test(lower)) || hoursSaid(lower).length
+          ? slotChoiceOf(afterCorrection(text, answered).toLowerCase(), input.slotsOffered, [], [])
+          : null;
       if (choice?.kind === "pick") out.slotNumber = choice.index + 1;
       if (choice?.kind === "offer") out.slotNumber = choice.indices[0]! + 1;
       if (choice?.kind === "unavailable") out.slotUnavailable = choice.asked;
@@ -851,8 +1242,14 @@ export function extractByRules(input: Pick<ExtractInput, "stage" | "utterance" |
         out.bookingIntent = "callback";
         break;
       }
-      const answered = (t: string) => slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined) !== null;
-      const choice = slotChoiceOf(afterCorrection(text, answered).toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined);
+      const answered = (t: string) =>
+        slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined) !== null;
+      const choice = slotChoiceOf(
+        afterCorrection(text, answered).toLowerCase(),
+        input.slotsOffered,
+        input.slotsMentioned,
+        input.slotsDeclined,
+      );
       if (choice?.kind === "pick") out.slotNumber = choice.index + 1;
       if (choice?.kind === "offer") {
         out.slotNumber = choice.indices[0]! + 1;

@@ -1,6 +1,13 @@
 // The default intake model: the deterministic rules (rules-extract.ts) served as an AI SDK
 // LanguageModelV3, so the app runs the real SDK path offline and every real model has a fallback.
-import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3GenerateResult, LanguageModelV3StreamPart, LanguageModelV3StreamResult, LanguageModelV3Usage } from "@ai-sdk/provider";
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3StreamPart,
+  LanguageModelV3StreamResult,
+  LanguageModelV3Usage,
+} from "@ai-sdk/provider";
 import { readUserPrompt } from "@/server/intake/prompt-profiles";
 import { extractByRules } from "@/server/intake/rules-extract";
 import { EMPTY_EXTRACTION } from "@/server/intake/extraction";
@@ -15,7 +22,10 @@ const NO_USAGE: LanguageModelV3Usage = {
 /** The JSON answer for a prompt built by buildUserPrompt (the last user message's INPUT line). */
 export function answerPrompt(options: LanguageModelV3CallOptions): string {
   const lastUser = [...options.prompt].reverse().find((m) => m.role === "user");
-  const text = lastUser && lastUser.role === "user" ? lastUser.content.map((p) => (p.type === "text" ? p.text : "")).join("\n") : "";
+  const text =
+    lastUser && lastUser.role === "user"
+      ? lastUser.content.map((p) => (p.type === "text" ? p.text : "")).join("\n")
+      : "";
   const input = readUserPrompt(text);
   // A prompt without an INPUT line has nothing to extract; an all-null answer is the honest one.
   return JSON.stringify(input ? extractByRules(input) : EMPTY_EXTRACTION);

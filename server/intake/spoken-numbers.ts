@@ -2,12 +2,39 @@
 // "double seven") into digit runs, so ZIP codes can be read and checked the same way everywhere.
 
 const UNITS: Record<string, string> = {
-  zero: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9",
+  zero: "0",
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
 };
 const TEENS: Record<string, string> = {
-  ten: "10", eleven: "11", twelve: "12", thirteen: "13", fourteen: "14", fifteen: "15", sixteen: "16", seventeen: "17", eighteen: "18", nineteen: "19",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+  thirteen: "13",
+  fourteen: "14",
+  fifteen: "15",
+  sixteen: "16",
+  seventeen: "17",
+  eighteen: "18",
+  nineteen: "19",
 };
-const TENS: Record<string, string> = { twenty: "2", thirty: "3", forty: "4", fifty: "5", sixty: "6", seventy: "7", eighty: "8", ninety: "9" };
+const TENS: Record<string, string> = {
+  twenty: "2",
+  thirty: "3",
+  forty: "4",
+  fifty: "5",
+  sixty: "6",
+  seventy: "7",
+  eighty: "8",
+  ninety: "9",
+};
 const REPEAT: Record<string, number> = { double: 2, triple: 3 };
 
 type Token = { text: string; gap: string };
@@ -55,7 +82,14 @@ export function digitRuns(text: string): string[] {
       } else digits = `${TENS[t]!}0`;
     } else if ((t === "oh" || t === "o") && (run !== "" || isUnitWord(next))) digits = "0";
     else if (t in REPEAT && next !== undefined) {
-      const d = isNumeral(next) && next.length === 1 ? next : next in UNITS ? UNITS[next]! : next === "oh" || next === "o" ? "0" : null;
+      const d =
+        isNumeral(next) && next.length === 1
+          ? next
+          : next in UNITS
+            ? UNITS[next]!
+            : next === "oh" || next === "o"
+              ? "0"
+              : null;
       if (d !== null) {
         digits = d.repeat(REPEAT[t]!);
         i++;

@@ -4,7 +4,12 @@ import nodemailer from "nodemailer";
 import { env } from "@/server/env";
 
 /** `brandName`: white label (SaaS mode) — the invite comes from the business's agency, not LeadRescue. */
-export async function sendInviteEmail(input: { to: string; businessName: string; link: string; brandName?: string | null }): Promise<boolean> {
+export async function sendInviteEmail(input: {
+  to: string;
+  businessName: string;
+  link: string;
+  brandName?: string | null;
+}): Promise<boolean> {
   if (!env.SMTP_URL) return false;
   const transport = nodemailer.createTransport(env.SMTP_URL);
   try {

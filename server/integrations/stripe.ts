@@ -12,12 +12,22 @@ export type StripeHandle = { stripe: Stripe; mode: "live" | "local"; fake: Strip
 
 const g = globalThis as unknown as { __leadrescueStripe?: Promise<StripeHandle> };
 
-export const stripePlan = () => ({ basePriceId: env.STRIPE_PRICE_ID, usagePriceId: env.STRIPE_USAGE_PRICE_ID, meterEventName: env.STRIPE_METER_EVENT_NAME });
+export const stripePlan = () => ({
+  basePriceId: env.STRIPE_PRICE_ID,
+  usagePriceId: env.STRIPE_USAGE_PRICE_ID,
+  meterEventName: env.STRIPE_METER_EVENT_NAME,
+});
 
 /** An SDK client aimed at a Stripe-compatible server (the fake). */
 export function stripeClientFor(baseUrl: string, key = "sk_test_local_stripe_fake"): Stripe {
   const u = new URL(baseUrl);
-  return new Stripe(key, { host: u.hostname, port: Number(u.port), protocol: u.protocol.replace(":", "") as "http" | "https", maxNetworkRetries: 0, telemetry: false });
+  return new Stripe(key, {
+    host: u.hostname,
+    port: Number(u.port),
+    protocol: u.protocol.replace(":", "") as "http" | "https",
+    maxNetworkRetries: 0,
+    telemetry: false,
+  });
 }
 
 async function localHandle(): Promise<StripeHandle> {
@@ -27,12 +37,15 @@ async function localHandle(): Promise<StripeHandle> {
     webhookSecret: env.STRIPE_WEBHOOK_SECRET,
     prices: { baseId: plan.basePriceId, usageId: plan.usagePriceId, meterEventName: plan.meterEventName },
     // Paired with the embedded database, so a fresh data dir starts a fresh fake.
-    statePath: env.DATABASE_URL ? path.resolve(".data", "stripe-fake.json") : `${env.PGLITE_DATA_DIR ? path.resolve(env.PGLITE_DATA_DIR) : defaultDataDir()}.stripe-fake.json`,
+    statePath: env.DATABASE_URL
+      ? path.resolve(".data", "stripe-fake.json")
+      : `${env.PGLITE_DATA_DIR ? path.resolve(env.PGLITE_DATA_DIR) : defaultDataDir()}.stripe-fake.json`,
     log: (m: string) => console.log(m),
   };
   // Under vitest: memory only, and webhooks are not posted to a dev server that may be running
   // (tests that need webhooks start their own fake and use setStripeHandle).
-  if (process.env.VITEST) Object.assign(opts, { statePath: undefined, deliver: async () => ({ status: 200 }), log: () => {} });
+  if (process.env.VITEST)
+    Object.assign(opts, { statePath: undefined, deliver: async () => ({ status: 200 }), log: () => {} });
   try {
     const fake = await startStripeFake({ ...opts, port: env.STRIPE_FAKE_PORT });
     return { stripe: stripeClientFor(fake.url), mode: "local", fake };
@@ -40,16 +53,26 @@ async function localHandle(): Promise<StripeHandle> {
     // A fixed port already served by this app's other process (`npm run worker` + the web app).
     if ((err as NodeJS.ErrnoException).code === "EADDRINUSE" && env.STRIPE_FAKE_PORT) {
       const url = `http://127.0.0.1:${env.STRIPE_FAKE_PORT}`;
-      const health = await fetch(`${url}/_fake/health`).then((r) => r.json() as Promise<{ fake?: string }>).catch(() => null);
+      const health = await fetch(`${url}/_fake/health`)
+        .then((r) => r.json() as Promise<{ fake?: string }>)
+        .catch(() => null);
       if (health?.fake === "stripe") return { stripe: stripeClientFor(url), mode: "local", fake: null };
     }
-    throw new Error(`The local Stripe fake could not start on port ${env.STRIPE_FAKE_PORT}: ${(err as Error).message}. Set STRIPE_FAKE_PORT to a free port, or STRIPE_SECRET_KEY for real Stripe.`);
+    throw new Error(
+      `The local Stripe fake could not start on port ${env.STRIPE_FAKE_PORT}: ${(err as Error).message}. Set STRIPE_FAKE_PORT to a free port, or STRIPE_SECRET_KEY for real Stripe.`,
+    );
   }
 }
 
 export function getStripeHandle(): Promise<StripeHandle> {
   g.__leadrescueStripe ??= (
-    env.STRIPE_SECRET_KEY ? Promise.resolve<StripeHandle>({ stripe: new Stripe(env.STRIPE_SECRET_KEY, { maxNetworkRetries: 2 }), mode: "live", fake: null }) : localHandle()
+    env.STRIPE_SECRET_KEY
+      ? Promise.resolve<StripeHandle>({
+          stripe: new Stripe(env.STRIPE_SECRET_KEY, { maxNetworkRetries: 2 }),
+          mode: "live",
+          fake: null,
+        })
+      : localHandle()
   ).catch((err) => {
     g.__leadrescueStripe = undefined;
     throw err;
@@ -75,10 +98,23 @@ export const STRIPE_FUTURE_SKEW_SECONDS = 60;
  * event dated ahead would otherwise stay replayable for as long as it is "in the future".
  */
 export function constructStripeEvent(rawBody: string, signature: string, nowMs = Date.now()): Stripe.Event {
-  const event = Stripe.webhooks.constructEvent(rawBody, signature, env.STRIPE_WEBHOOK_SECRET, undefined, undefined, nowMs);
-  const stamps = signature.split(",").flatMap((part) => (part.trim().startsWith("t=") ? [Number(part.trim().slice(2))] : []));
+  const event = Stripe.webhooks.constructEvent(
+    rawBody,
+    signature,
+    env.STRIPE_WEBHOOK_SECRET,
+    undefined,
+    undefined,
+    nowMs,
+  );
+  const stamps = signature
+    .split(",")
+    .flatMap((part) => (part.trim().startsWith("t=") ? [Number(part.trim().slice(2))] : []));
   const signedAt = stamps.at(-1);
-  if (signedAt === undefined || !Number.isFinite(signedAt) || signedAt > Math.floor(nowMs / 1000) + STRIPE_FUTURE_SKEW_SECONDS) {
+  if (
+    signedAt === undefined ||
+    !Number.isFinite(signedAt) ||
+    signedAt > Math.floor(nowMs / 1000) + STRIPE_FUTURE_SKEW_SECONDS
+  ) {
     throw new Error("Timestamp outside the tolerance zone (dated in the future)");
   }
   return event;

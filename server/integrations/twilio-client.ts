@@ -8,7 +8,11 @@ import { DEV_TWILIO_AUTH_TOKEN, env } from "@/server/env";
 import { startTwilioFake, type TwilioFake } from "./twilio-fake/server";
 
 export type TwilioClient = ReturnType<typeof twilio>;
-export type TwilioHandle = { client: TwilioClient; mode: "live" | "custom" | "local"; fake: TwilioFake | null };
+export type TwilioHandle = {
+  client: TwilioClient;
+  mode: "live" | "custom" | "local";
+  fake: TwilioFake | null;
+};
 
 const g = globalThis as unknown as { __leadrescueTwilio?: Promise<TwilioHandle> };
 
@@ -26,13 +30,26 @@ class RedirectingRequestClient extends RequestClient {
   }
 }
 
-export function twilioClientFor(baseUrl: string, accountSid = env.TWILIO_ACCOUNT_SID, authToken = env.TWILIO_AUTH_TOKEN): TwilioClient {
-  return twilio(accountSid, authToken, { httpClient: new RedirectingRequestClient(baseUrl), autoRetry: false });
+export function twilioClientFor(
+  baseUrl: string,
+  accountSid = env.TWILIO_ACCOUNT_SID,
+  authToken = env.TWILIO_AUTH_TOKEN,
+): TwilioClient {
+  return twilio(accountSid, authToken, {
+    httpClient: new RedirectingRequestClient(baseUrl),
+    autoRetry: false,
+  });
 }
 
 async function open(): Promise<TwilioHandle> {
-  if (env.TWILIO_API_BASE_URL) return { client: twilioClientFor(env.TWILIO_API_BASE_URL), mode: "custom", fake: null };
-  if (env.TWILIO_AUTH_TOKEN !== DEV_TWILIO_AUTH_TOKEN) return { client: twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, { autoRetry: true }), mode: "live", fake: null };
+  if (env.TWILIO_API_BASE_URL)
+    return { client: twilioClientFor(env.TWILIO_API_BASE_URL), mode: "custom", fake: null };
+  if (env.TWILIO_AUTH_TOKEN !== DEV_TWILIO_AUTH_TOKEN)
+    return {
+      client: twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, { autoRetry: true }),
+      mode: "live",
+      fake: null,
+    };
   const fake = await startTwilioFake({
     accountSid: env.TWILIO_ACCOUNT_SID,
     autoProvisionVoiceUrl: `${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/api/twilio/voice`,

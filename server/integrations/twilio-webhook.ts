@@ -12,7 +12,11 @@ export function publicUrl(pathAndQuery: string): string {
   return `${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}${pathAndQuery}`;
 }
 
-export function signTwilioRequest(url: string, params: TwilioForm, authToken = env.TWILIO_AUTH_TOKEN): string {
+export function signTwilioRequest(
+  url: string,
+  params: TwilioForm,
+  authToken = env.TWILIO_AUTH_TOKEN,
+): string {
   return twilio.getExpectedTwilioSignature(authToken, url, params);
 }
 
@@ -29,14 +33,17 @@ export function badPhoneField(form: TwilioForm, fields: readonly string[]): stri
   for (const field of fields) {
     const value = form[field]?.trim();
     if (value === undefined || isE164(value)) continue;
-    if (field === "From" && (WITHHELD_CALLER_IDS as readonly string[]).includes(value.toLowerCase())) continue;
+    if (field === "From" && (WITHHELD_CALLER_IDS as readonly string[]).includes(value.toLowerCase()))
+      continue;
     return `${field} "${value.slice(0, 40)}" is not a full phone number with its country code, like +15125550100.`;
   }
   return null;
 }
 
-export const twiml = (xml: string, status = 200) => new Response(xml, { status, headers: { "content-type": "text/xml; charset=utf-8" } });
-const plain = (status: number, message: string) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+export const twiml = (xml: string, status = 200) =>
+  new Response(xml, { status, headers: { "content-type": "text/xml; charset=utf-8" } });
+const plain = (status: number, message: string) =>
+  new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /** C0 controls but tab, line feed and carriage return (a text may have line breaks), DEL and C1. */
 function isControlCharacter(code: number): boolean {
@@ -53,7 +60,8 @@ export function stripControlCharacters(value: string): string {
 /** Every field (names and values) of a form, cleaned of control characters. */
 export function cleanForm(form: TwilioForm): TwilioForm {
   const out: TwilioForm = {};
-  for (const [key, value] of Object.entries(form)) out[stripControlCharacters(key)] = stripControlCharacters(value);
+  for (const [key, value] of Object.entries(form))
+    out[stripControlCharacters(key)] = stripControlCharacters(value);
   return out;
 }
 
@@ -65,7 +73,8 @@ export function badQueryParam(params: URLSearchParams): string | null {
   for (const [name, max] of Object.entries(INTEGER_QUERY_PARAMS)) {
     const value = params.get(name);
     if (value === null) continue;
-    if (!/^\d{1,9}$/.test(value) || Number(value) > max) return `Query parameter ${name} "${stripControlCharacters(value).slice(0, 20)}" must be a whole number from 0 to ${max}.`;
+    if (!/^\d{1,9}$/.test(value) || Number(value) > max)
+      return `Query parameter ${name} "${stripControlCharacters(value).slice(0, 20)}" must be a whole number from 0 to ${max}.`;
   }
   return null;
 }
@@ -75,12 +84,17 @@ export function badQueryParam(params: URLSearchParams): string | null {
  * (403 bad signature, 400 malformed form, missing required field, a phone field that is not E.164
  * or an integer query parameter out of bounds). The fields come back cleaned of control characters.
  */
-export async function readTwilioWebhook(req: Request, required: readonly string[], phoneFields: readonly string[] = []): Promise<{ form: TwilioForm } | { response: Response }> {
+export async function readTwilioWebhook(
+  req: Request,
+  required: readonly string[],
+  phoneFields: readonly string[] = [],
+): Promise<{ form: TwilioForm } | { response: Response }> {
   const url = new URL(req.url);
   const signature = req.headers.get("x-twilio-signature");
   if (!signature) return { response: plain(403, "Missing X-Twilio-Signature.") };
   const type = req.headers.get("content-type") ?? "";
-  if (!type.includes("application/x-www-form-urlencoded")) return { response: plain(400, "Body must be application/x-www-form-urlencoded.") };
+  if (!type.includes("application/x-www-form-urlencoded"))
+    return { response: plain(400, "Body must be application/x-www-form-urlencoded.") };
   let form: TwilioForm;
   try {
     form = Object.fromEntries(new URLSearchParams(await req.text()));
@@ -96,7 +110,10 @@ export async function readTwilioWebhook(req: Request, required: readonly string[
   // The signature covers the form as sent; from here on only the cleaned fields are used.
   form = cleanForm(form);
   const missing = required.filter((f) => !form[f]?.trim());
-  if (missing.length) return { response: plain(400, `Missing required field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`) };
+  if (missing.length)
+    return {
+      response: plain(400, `Missing required field${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`),
+    };
   const badPhone = badPhoneField(form, phoneFields);
   if (badPhone) return { response: plain(400, badPhone) };
   return { form };

@@ -7,7 +7,10 @@ export type Boss = PgBoss;
 
 export function createBoss(db: Database, opts: { schedule?: boolean } = {}): PgBoss {
   const common = { schedule: opts.schedule ?? true, supervise: true, migrate: true };
-  if (db.pglite) return new PgBoss({ ...common, db: fromPglite(db.pglite), backend: "pglite" } as ConstructorParameters<typeof PgBoss>[0]);
+  if (db.pglite)
+    return new PgBoss({ ...common, db: fromPglite(db.pglite), backend: "pglite" } as ConstructorParameters<
+      typeof PgBoss
+    >[0]);
   if (!db.url) throw new Error("pg-boss needs PostgreSQL or PGlite");
   return new PgBoss({ ...common, connectionString: db.url, max: 4 });
 }

@@ -21,7 +21,11 @@ export type StartJobsOptions = {
   now?: () => Date;
 };
 
-export async function startJobs(db: Database, jobs: readonly JobDefinition<never>[], opts: StartJobsOptions = {}): Promise<PgBoss> {
+export async function startJobs(
+  db: Database,
+  jobs: readonly JobDefinition<never>[],
+  opts: StartJobsOptions = {},
+): Promise<PgBoss> {
   if (g.__leadrescueBoss) return g.__leadrescueBoss;
   const started = (async () => {
     const boss = createBoss(db, { schedule: opts.work !== false });
@@ -31,12 +35,17 @@ export async function startJobs(db: Database, jobs: readonly JobDefinition<never
       await boss.createQueue(job.name, job.queue ?? {});
       if (opts.work === false) continue;
       const ctx = { sys: systemDb(db.prisma), now: opts.now ?? (() => new Date()) };
-      await boss.work<object>(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, batchSize: job.batchSize ?? 1 }, async (batch) => {
-        for (const j of batch) await job.work(j.data as never, ctx);
-      });
+      await boss.work<object>(
+        job.name,
+        { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, batchSize: job.batchSize ?? 1 },
+        async (batch) => {
+          for (const j of batch) await job.work(j.data as never, ctx);
+        },
+      );
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
     }
-    if (opts.work !== false) for (const name of RETIRED_SCHEDULES) await boss.unschedule(name).catch(() => undefined);
+    if (opts.work !== false)
+      for (const name of RETIRED_SCHEDULES) await boss.unschedule(name).catch(() => undefined);
     return boss;
   })();
   g.__leadrescueBoss = started.catch((err) => {

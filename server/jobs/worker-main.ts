@@ -8,7 +8,9 @@ import { startJobs, stopJobs } from "./runtime";
 refusePublishedSecretsInProduction();
 const db = await getDb();
 await startJobs(db, ALL_JOBS);
-console.log(`LeadRescue worker: ${ALL_JOBS.length} job queues running on ${db.url ? "PostgreSQL" : "the embedded database"}.`);
+console.log(
+  `LeadRescue worker: ${ALL_JOBS.length} job queues running on ${db.url ? "PostgreSQL" : "the embedded database"}.`,
+);
 const stop = () => void stopJobs().finally(() => process.exit(0));
 process.once("SIGTERM", stop);
 process.once("SIGINT", stop);

@@ -14,8 +14,14 @@ import { zipServed } from "./service-area-check";
 import { ADD_LEAD_KINDS, type AddLeadKind } from "./add-lead-kinds";
 
 export const ZAddLeadInput = z.object({
-  kind: z.enum(ADD_LEAD_KINDS.map((k) => k.kind) as [AddLeadKind, ...AddLeadKind[]], { message: "Pick how the lead came in." }),
-  callerName: z.string().trim().min(1, "Enter the customer's name.").max(200, "Keep the name under 200 characters."),
+  kind: z.enum(ADD_LEAD_KINDS.map((k) => k.kind) as [AddLeadKind, ...AddLeadKind[]], {
+    message: "Pick how the lead came in.",
+  }),
+  callerName: z
+    .string()
+    .trim()
+    .min(1, "Enter the customer's name.")
+    .max(200, "Keep the name under 200 characters."),
   callerPhone: z.string().trim().max(40, "That phone number is too long."),
   zip: z.string().trim().max(10).optional(),
   issueSummary: z.string().trim().max(2000, "Keep the problem under 2,000 characters.").optional(),
@@ -35,36 +41,77 @@ export type AddLeadResult =
 
 /** The newest open (not closed) lead of this phone number, test calls aside. */
 export async function openLeadByPhone(ctx: TenantCtx, phone: string) {
-  return ctx.db.lead.findFirst({ where: { callerPhone: phone, status: { not: "closed" }, isTest: false }, orderBy: { createdAt: "desc" }, select: { id: true, callerName: true, createdAt: true, ownerId: true } });
+  return ctx.db.lead.findFirst({
+    where: { callerPhone: phone, status: { not: "closed" }, isTest: false },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, callerName: true, createdAt: true, ownerId: true },
+  });
 }
 
-export async function addLead(ctx: TenantCtx & { viewer: Viewer; now?: Date }, input: AddLeadInput): Promise<AddLeadResult> {
+export async function addLead(
+  ctx: TenantCtx & { viewer: Viewer; now?: Date },
+  input: AddLeadInput,
+): Promise<AddLeadResult> {
   const now = ctx.now ?? new Date();
   const kind = ADD_LEAD_KINDS.find((k) => k.kind === input.kind)!;
   const callerPhone = toE164(input.callerPhone, "callerPhone");
   // Referral leads keep the referral context in their notes (the ownership rule), asked here
   // as its own field so the person typing knows what to write.
   if (kind.source === "referral" && !input.referredBy) {
-    throw new AppError("BAD_REQUEST", "Referral leads keep who referred them: enter the name of the person or business who sent this customer.", "referredBy");
+    throw new AppError(
+      "BAD_REQUEST",
+      "Referral leads keep who referred them: enter the name of the person or business who sent this customer.",
+      "referredBy",
+    );
   }
   const zip = input.zip ? lookupZip(input.zip, "zip").zip : null;
 
   if (!input.allowDuplicate) {
     const open = await openLeadByPhone(ctx, callerPhone);
-    if (open) return { created: false, duplicate: { leadId: canSeeLead(ctx.viewer, open) ? open.id : null, callerName: open.callerName, createdAt: open.createdAt } };
+    if (open)
+      return {
+        created: false,
+        duplicate: {
+          leadId: canSeeLead(ctx.viewer, open) ? open.id : null,
+          callerName: open.callerName,
+          createdAt: open.createdAt,
+        },
+      };
   }
 
-  const notes = [input.referredBy ? `Referred by ${input.referredBy}.` : null, input.notes || null].filter(Boolean).join("\n") || null;
+  const notes =
+    [input.referredBy ? `Referred by ${input.referredBy}.` : null, input.notes || null]
+      .filter(Boolean)
+      .join("\n") || null;
   const inArea = zip ? await zipServed(ctx.db, zip) : null;
   const { lead, webhookIds } = await ctx.db.$transaction((tx) =>
     insertLead(
       tx,
       { tenantId: ctx.tenantId, actorId: ctx.viewer.userId, now },
-      { callerPhone, callerName: input.callerName, zip, inArea, issueSummary: input.issueSummary || null, address: input.address || null, notes, source: kind.source },
+      {
+        callerPhone,
+        callerName: input.callerName,
+        zip,
+        inArea,
+        issueSummary: input.issueSummary || null,
+        address: input.address || null,
+        notes,
+        source: kind.source,
+      },
       { createdData: { how: kind.kind } },
     ),
   );
   await enqueueWebhookDeliveries(webhookIds);
-  const owner = lead.ownerId ? await ctx.db.membership.findFirst({ where: { userId: lead.ownerId }, select: { user: { select: { name: true } } } }) : null;
-  return { created: true, leadId: lead.id, visible: canSeeLead(ctx.viewer, lead), ownerName: owner?.user.name ?? null };
+  const owner = lead.ownerId
+    ? await ctx.db.membership.findFirst({
+        where: { userId: lead.ownerId },
+        select: { user: { select: { name: true } } },
+      })
+    : null;
+  return {
+    created: true,
+    leadId: lead.id,
+    visible: canSeeLead(ctx.viewer, lead),
+    ownerName: owner?.user.name ?? null,
+  };
 }

@@ -61,15 +61,22 @@ export type LeadWriteCtx = TenantCtx & { viewer: Viewer; now?: Date };
 export async function loadLeadFor(ctx: LeadWriteCtx, leadId: string): Promise<Lead> {
   const lead = await ctx.db.lead.findFirst({ where: { id: leadId } });
   // Another person's lead reads as "not found" to staff: nothing to learn by guessing ids.
-  if (!lead || !canSeeLead(ctx.viewer, lead)) throw new AppError("NOT_FOUND", "This lead does not exist or is not yours to see. Go back to the inbox.");
+  if (!lead || !canSeeLead(ctx.viewer, lead))
+    throw new AppError("NOT_FOUND", "This lead does not exist or is not yours to see. Go back to the inbox.");
   return lead;
 }
 
-export async function applyLeadChange(ctx: LeadWriteCtx, leadId: string, build: (lead: Lead) => LeadChange | Promise<LeadChange>): Promise<Lead> {
+export async function applyLeadChange(
+  ctx: LeadWriteCtx,
+  leadId: string,
+  build: (lead: Lead) => LeadChange | Promise<LeadChange>,
+): Promise<Lead> {
   const now = ctx.now ?? new Date();
   const lead = await loadLeadFor(ctx, leadId);
   const change = await build(lead);
-  const written = await ctx.db.$transaction((tx) => writeLeadChange(tx, { tenantId: ctx.tenantId, actorId: ctx.viewer.userId, now }, lead, change));
+  const written = await ctx.db.$transaction((tx) =>
+    writeLeadChange(tx, { tenantId: ctx.tenantId, actorId: ctx.viewer.userId, now }, lead, change),
+  );
   await enqueueWebhookDeliveries(written.webhookIds);
   return written.fresh;
 }
@@ -98,19 +105,34 @@ export type LeadWriter = {
  * since `lead` was read), open tasks completed if asked, one LeadEvent per change, and the
  * webhook outbox rows. Returns the fresh lead and the deliveries to queue after commit.
  */
-export async function writeLeadChange(tx: TenantTx, w: LeadWriter, lead: Lead, change: LeadChange): Promise<{ fresh: Lead; webhookIds: string[] }> {
+export async function writeLeadChange(
+  tx: TenantTx,
+  w: LeadWriter,
+  lead: Lead,
+  change: LeadChange,
+): Promise<{ fresh: Lead; webhookIds: string[] }> {
   const { now } = w;
   const after = { ...lead, ...change.patch };
   const refusal = ownershipRefusal(lead, after, { reason: change.reason });
   const events = [...change.events];
   if (refusal && w.onRefusal !== "flag") throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
-  if (refusal) events.push({ type: "lead.rule_flagged", data: { message: refusal.message, field: refusal.field ?? null } });
+  if (refusal)
+    events.push({
+      type: "lead.rule_flagged",
+      data: { message: refusal.message, field: refusal.field ?? null },
+    });
   const temperature = temperatureOf({ ...after, lastActivityAt: now }, now);
   const updated = await tx.lead.updateMany({
     where: { id: lead.id, updatedAt: lead.updatedAt },
-    data: { ...change.patch, ...(change.evidence ? { evidence: change.evidence } : {}), temperature, lastActivityAt: now },
+    data: {
+      ...change.patch,
+      ...(change.evidence ? { evidence: change.evidence } : {}),
+      temperature,
+      lastActivityAt: now,
+    },
   });
-  if (updated.count === 0) throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");
+  if (updated.count === 0)
+    throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");
   if (change.completeOpenTasks) {
     await tx.task.updateMany({ where: { leadId: lead.id, doneAt: null }, data: { doneAt: now } });
   }
@@ -131,6 +153,7 @@ export async function writeLeadChange(tx: TenantTx, w: LeadWriter, lead: Lead, c
   // Follow-ups: a no-show or an estimate starts its sequence; a stop rule stops one at once.
   await followUpAfterChange(tx, w, lead, fresh);
   // Integrations: the webhook outbox rows this change means, committed with it.
-  const webhookIds = w.webhooks === false ? [] : await recordLeadChangeWebhooks(tx, w.tenantId, lead, fresh, now);
+  const webhookIds =
+    w.webhooks === false ? [] : await recordLeadChangeWebhooks(tx, w.tenantId, lead, fresh, now);
   return { fresh, webhookIds };
 }

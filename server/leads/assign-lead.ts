@@ -5,24 +5,44 @@ import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadEventInput, type LeadWriteCtx } from "./apply-lead-change";
 import { assertDueNotPast } from "./due-time";
 
-export type AssignInput = { leadId: string; ownerId: string | null; nextAction?: string | null; dueAt?: Date | null; reason?: string | null };
+export type AssignInput = {
+  leadId: string;
+  ownerId: string | null;
+  nextAction?: string | null;
+  dueAt?: Date | null;
+  reason?: string | null;
+};
 
 export async function assertMember(ctx: LeadWriteCtx, userId: string) {
   const member = await ctx.db.membership.findFirst({ where: { userId }, select: { id: true } });
-  if (!member) throw new AppError("BAD_REQUEST", "That person is not a member of this business. Pick someone from the team list.", "ownerId");
+  if (!member)
+    throw new AppError(
+      "BAD_REQUEST",
+      "That person is not a member of this business. Pick someone from the team list.",
+      "ownerId",
+    );
 }
 
 export async function assignLead(ctx: LeadWriteCtx, input: AssignInput) {
   if (input.ownerId) await assertMember(ctx, input.ownerId);
   const nextAction = input.nextAction === undefined ? undefined : input.nextAction?.trim() || null;
   return applyLeadChange(ctx, input.leadId, (lead) => {
-    if (lead.status === "closed") throw new AppError("BAD_REQUEST", "This lead is closed. Reopen it (status follow-up needed) before handing it off.");
+    if (lead.status === "closed")
+      throw new AppError(
+        "BAD_REQUEST",
+        "This lead is closed. Reopen it (status follow-up needed) before handing it off.",
+      );
     const ownerChanged = input.ownerId !== lead.ownerId;
     const events: LeadEventInput[] = [];
     if (ownerChanged) {
       events.push({
         type: lead.acceptedAt ? "lead.reassigned" : "lead.assigned",
-        data: { from: lead.ownerId, to: input.ownerId, ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}), ...(lead.acceptedAt ? { acceptanceReset: true } : {}) },
+        data: {
+          from: lead.ownerId,
+          to: input.ownerId,
+          ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}),
+          ...(lead.acceptedAt ? { acceptanceReset: true } : {}),
+        },
       });
     }
     const patch = {
@@ -34,8 +54,16 @@ export async function assignLead(ctx: LeadWriteCtx, input: AssignInput) {
     const dueChanged = input.dueAt !== undefined && input.dueAt?.getTime() !== lead.dueAt?.getTime();
     if (dueChanged) assertDueNotPast(input.dueAt, ctx.now ?? new Date());
     const actionChanged = (nextAction !== undefined && nextAction !== lead.nextAction) || dueChanged;
-    if (actionChanged) events.push({ type: "lead.next_action_set", data: { nextAction: patch.nextAction ?? lead.nextAction, dueAt: (patch.dueAt ?? lead.dueAt)?.toISOString() ?? null } });
-    if (!events.length) throw new AppError("BAD_REQUEST", "Nothing changed: pick another owner, next action or due time.");
+    if (actionChanged)
+      events.push({
+        type: "lead.next_action_set",
+        data: {
+          nextAction: patch.nextAction ?? lead.nextAction,
+          dueAt: (patch.dueAt ?? lead.dueAt)?.toISOString() ?? null,
+        },
+      });
+    if (!events.length)
+      throw new AppError("BAD_REQUEST", "Nothing changed: pick another owner, next action or due time.");
     return { patch, events, reason: input.reason };
   });
 }

@@ -6,7 +6,12 @@ import type { Lead } from "@/server/db/generated/client";
 import { applyLeadChange, type LeadChange, type LeadWriteCtx } from "./apply-lead-change";
 import { checkStatusTransition } from "./status-transitions";
 
-export type BookInput = { leadId: string; slotStartsAt?: string | null; customAt?: Date | null; note?: string | null };
+export type BookInput = {
+  leadId: string;
+  slotStartsAt?: string | null;
+  customAt?: Date | null;
+  note?: string | null;
+};
 
 /** The next bookable slots for this tenant (up to 3, at least an hour away). */
 export async function bookableSlots(ctx: Pick<LeadWriteCtx, "db" | "tenantId">, now: Date) {
@@ -24,7 +29,12 @@ export async function bookAppointment(ctx: LeadWriteCtx, input: BookInput) {
   if (input.slotStartsAt) {
     const { slots } = await bookableSlots(ctx, now);
     const slot = slots.find((s) => s.startsAt === input.slotStartsAt);
-    if (!slot) throw new AppError("BAD_REQUEST", "That slot is no longer available. Pick one of the slots shown, or enter a custom time.", "slotStartsAt");
+    if (!slot)
+      throw new AppError(
+        "BAD_REQUEST",
+        "That slot is no longer available. Pick one of the slots shown, or enter a custom time.",
+        "slotStartsAt",
+      );
     at = new Date(slot.startsAt);
     via = "slot";
   } else if (input.customAt) {
@@ -34,22 +44,44 @@ export async function bookAppointment(ctx: LeadWriteCtx, input: BookInput) {
   } else {
     throw new AppError("BAD_REQUEST", "Pick a booking slot or enter a custom time.", "slotStartsAt");
   }
-  return applyLeadChange({ ...ctx, now }, input.leadId, (lead) => bookingChange(lead, { at, via, note: input.note }, now));
+  return applyLeadChange({ ...ctx, now }, input.leadId, (lead) =>
+    bookingChange(lead, { at, via, note: input.note }, now),
+  );
 }
 
 /** A time the customer agreed to must be a real date and time from now on; `field` names it in the refusal. */
 export function checkCustomTime(at: Date, now: Date, field: string): void {
-  if (Number.isNaN(at.getTime())) throw new AppError("BAD_REQUEST", "The custom time is not a valid date and time.", field);
-  if (at.getTime() <= now.getTime()) throw new AppError("BAD_REQUEST", "The appointment time is in the past. Pick a time from now on.", field);
+  if (Number.isNaN(at.getTime()))
+    throw new AppError("BAD_REQUEST", "The custom time is not a valid date and time.", field);
+  if (at.getTime() <= now.getTime())
+    throw new AppError("BAD_REQUEST", "The appointment time is in the past. Pick a time from now on.", field);
 }
 
 /** The change that books `lead` at `at` (refused if its status cannot become booked); writes nothing. */
-export function bookingChange(lead: Pick<Lead, "status">, booking: { at: Date; via: "slot" | "custom"; note?: string | null }, now: Date): LeadChange {
+export function bookingChange(
+  lead: Pick<Lead, "status">,
+  booking: { at: Date; via: "slot" | "custom"; note?: string | null },
+  now: Date,
+): LeadChange {
   const check = checkStatusTransition(lead.status, "booked", "book");
   if (!check.ok) throw new AppError("BAD_REQUEST", check.reason, "status");
   const confirmBy = new Date(Math.max(now.getTime(), booking.at.getTime() - 24 * 3_600_000));
   return {
-    patch: { status: "booked", appointmentAt: booking.at, nextAction: "Confirm the appointment with the customer", dueAt: confirmBy },
-    events: [{ type: lead.status === "booked" ? "appointment.rescheduled" : "appointment.booked", data: { appointmentAt: booking.at.toISOString(), via: booking.via, ...(booking.note?.trim() ? { note: booking.note.trim() } : {}) } }],
+    patch: {
+      status: "booked",
+      appointmentAt: booking.at,
+      nextAction: "Confirm the appointment with the customer",
+      dueAt: confirmBy,
+    },
+    events: [
+      {
+        type: lead.status === "booked" ? "appointment.rescheduled" : "appointment.booked",
+        data: {
+          appointmentAt: booking.at.toISOString(),
+          via: booking.via,
+          ...(booking.note?.trim() ? { note: booking.note.trim() } : {}),
+        },
+      },
+    ],
   };
 }

@@ -5,14 +5,30 @@ import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadPatch, type LeadWriteCtx } from "./apply-lead-change";
 import { checkStatusTransition } from "./status-transitions";
 
-export async function changeStatus(ctx: LeadWriteCtx, input: { leadId: string; status: LeadStatus; note?: string | null }) {
+export async function changeStatus(
+  ctx: LeadWriteCtx,
+  input: { leadId: string; status: LeadStatus; note?: string | null },
+) {
   return applyLeadChange(ctx, input.leadId, (lead) => {
     const check = checkStatusTransition(lead.status, input.status, "status");
     if (!check.ok) throw new AppError("BAD_REQUEST", check.reason, "status");
     const patch: LeadPatch = { status: input.status };
     // Reopening a closed lead clears its close reason and starts a fresh handoff.
-    if (lead.status === "closed") Object.assign(patch, { closeReason: null, closeNote: null, acceptedAt: null });
+    if (lead.status === "closed")
+      Object.assign(patch, { closeReason: null, closeNote: null, acceptedAt: null });
     if (lead.status === "booked" && input.status !== "booked") patch.appointmentAt = null;
-    return { patch, events: [{ type: "status.changed", data: { from: lead.status, to: input.status, ...(input.note?.trim() ? { note: input.note.trim() } : {}) } }] };
+    return {
+      patch,
+      events: [
+        {
+          type: "status.changed",
+          data: {
+            from: lead.status,
+            to: input.status,
+            ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+          },
+        },
+      ],
+    };
   });
 }

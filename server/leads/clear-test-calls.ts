@@ -7,7 +7,12 @@ import { closeLead } from "./close-lead";
 export const CLEAR_TEST_CALLS_LIMIT = 500;
 
 export async function clearTestCalls(ctx: LeadWriteCtx): Promise<{ cleared: number }> {
-  const open = await ctx.db.lead.findMany({ where: { isTest: true, status: { not: "closed" } }, select: { id: true }, orderBy: { createdAt: "asc" }, take: CLEAR_TEST_CALLS_LIMIT });
+  const open = await ctx.db.lead.findMany({
+    where: { isTest: true, status: { not: "closed" } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: CLEAR_TEST_CALLS_LIMIT,
+  });
   let cleared = 0;
   for (const { id } of open) {
     await closeLead(ctx, { leadId: id, reason: "other", note: "Test call cleared" });

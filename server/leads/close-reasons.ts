@@ -22,12 +22,15 @@ export type CloseInput = { reason: CloseReasonCode; attempts?: number | null; no
 
 /** Why this close input is incomplete, naming the field, or null. */
 export function closeInputRefusal(input: CloseInput): { message: string; field: string } | null {
-  if (!CLOSE_REASON_CODES.includes(input.reason)) return { message: `"${input.reason}" is not a close reason. Pick one from the list.`, field: "reason" };
+  if (!CLOSE_REASON_CODES.includes(input.reason))
+    return { message: `"${input.reason}" is not a close reason. Pick one from the list.`, field: "reason" };
   if (input.reason === "no_answer_after_attempts") {
     const n = input.attempts;
-    if (n == null || !Number.isInteger(n) || n < 1 || n > 50) return { message: "Say how many attempts were made (1 to 50).", field: "attempts" };
+    if (n == null || !Number.isInteger(n) || n < 1 || n > 50)
+      return { message: "Say how many attempts were made (1 to 50).", field: "attempts" };
   }
-  if (input.reason === "other" && !input.note?.trim()) return { message: "Closing with \"Other\" needs a note saying why.", field: "note" };
+  if (input.reason === "other" && !input.note?.trim())
+    return { message: 'Closing with "Other" needs a note saying why.', field: "note" };
   return null;
 }
 
@@ -38,7 +41,10 @@ export function closeReasonLabel(code: string | null, attempts?: number | null):
 }
 
 /** What the office sees for a not-a-customer lead: "Not a customer: sales call"; null for other leads. */
-export function notACustomerLabel(lead: { closeReason: string | null; closeNote: string | null }): string | null {
+export function notACustomerLabel(lead: {
+  closeReason: string | null;
+  closeNote: string | null;
+}): string | null {
   if (lead.closeReason !== NOT_A_CUSTOMER) return null;
   const which = lead.closeNote?.trim().replace(/\.$/, "");
   return which ? `Not a customer: ${which.charAt(0).toLowerCase()}${which.slice(1)}` : "Not a customer";

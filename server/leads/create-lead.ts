@@ -37,7 +37,10 @@ export type CreateLeadInput = {
 
 export type NewLeadWriter = { tenantId: string; actorId: string | null; now: Date };
 
-export async function createLead(ctx: TenantCtx & { actorId: string | null; now?: Date }, input: CreateLeadInput): Promise<Lead> {
+export async function createLead(
+  ctx: TenantCtx & { actorId: string | null; now?: Date },
+  input: CreateLeadInput,
+): Promise<Lead> {
   const w = { tenantId: ctx.tenantId, actorId: ctx.actorId, now: ctx.now ?? new Date() };
   const { lead, webhookIds } = await ctx.db.$transaction((tx) => insertLead(tx, w, input));
   await enqueueWebhookDeliveries(webhookIds);
@@ -71,7 +74,14 @@ export async function insertLead(
   };
   const handoff = await initialHandoff(tx, base);
   const status = input.status ?? "followup_needed";
-  const draft = { ...base, ...handoff, status, acceptedAt: null, followUpAt: input.followUpAt ?? null, notes: input.notes ?? null };
+  const draft = {
+    ...base,
+    ...handoff,
+    status,
+    acceptedAt: null,
+    followUpAt: input.followUpAt ?? null,
+    notes: input.notes ?? null,
+  };
   const refusal = ownershipRefusal(null, draft);
   if (refusal) throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
   const lastActivityAt = input.createdAt ?? now;
@@ -99,28 +109,49 @@ export async function insertLead(
     lastActivityAt,
     evidence: (input.evidence ?? {}) as Prisma.InputJsonValue,
     transcriptExcerpt: input.transcriptExcerpt ?? null,
-    temperature: temperatureOf({ ...draft, lastActivityAt, appointmentAt: input.appointmentAt ?? null, inArea: input.inArea ?? null }, now),
+    temperature: temperatureOf(
+      { ...draft, lastActivityAt, appointmentAt: input.appointmentAt ?? null, inArea: input.inArea ?? null },
+      now,
+    ),
   };
   let lead: Lead;
   if (opts.once) {
     // ON CONFLICT DO NOTHING on (tenantId, sourceRef), then the row that won is read back.
     const [inserted] = await tx.lead.createManyAndReturn({ data: [data], skipDuplicates: true });
-    if (!inserted) return { lead: await tx.lead.findFirstOrThrow({ where: { sourceRef: data.sourceRef } }), created: false, webhookIds: [] };
+    if (!inserted)
+      return {
+        lead: await tx.lead.findFirstOrThrow({ where: { sourceRef: data.sourceRef } }),
+        created: false,
+        webhookIds: [],
+      };
     lead = inserted;
   } else {
     lead = await tx.lead.create({ data });
   }
   const events: LeadEventInput[] = opts.events ?? [
     { type: "lead.created", data: { ...opts.createdData, source: input.source } },
-    ...(handoff.ownerId ? [{ type: "lead.routed", data: { ownerId: handoff.ownerId, dueAt: handoff.dueAt.toISOString() } }] : []),
+    ...(handoff.ownerId
+      ? [{ type: "lead.routed", data: { ownerId: handoff.ownerId, dueAt: handoff.dueAt.toISOString() } }]
+      : []),
   ];
   if (events.length) {
     await tx.leadEvent.createMany({
-      data: events.map((e, i) => ({ tenantId: w.tenantId, leadId: lead.id, type: e.type, actorId: w.actorId, data: (e.data ?? {}) as Prisma.InputJsonValue, createdAt: new Date(createdAt.getTime() + i) })),
+      data: events.map((e, i) => ({
+        tenantId: w.tenantId,
+        leadId: lead.id,
+        type: e.type,
+        actorId: w.actorId,
+        data: (e.data ?? {}) as Prisma.InputJsonValue,
+        createdAt: new Date(createdAt.getTime() + i),
+      })),
     });
   }
   // Follow-ups: the source's sequence starts with the lead (web form, referral, marketplace, missed call).
   await startFollowUp(tx, { tenantId: w.tenantId, now }, lead);
   // Integrations: lead.created is committed with the lead.
-  return { lead, created: true, webhookIds: await recordWebhookEvent(tx, { tenantId: w.tenantId, type: "lead.created", lead, now }) };
+  return {
+    lead,
+    created: true,
+    webhookIds: await recordWebhookEvent(tx, { tenantId: w.tenantId, type: "lead.created", lead, now }),
+  };
 }

@@ -22,9 +22,19 @@ export const escalationSweepJob = defineJob<object>({
   queue: { policy: "short", retryLimit: 1, retryDelay: 5, expireInSeconds: 300 },
   async work(_data, ctx) {
     try {
-      await sweepEscalations({ sys: ctx.sys, now: ctx.now(), enqueue: sendJob, timeScale: env.ESCALATION_TIME_SCALE, baseUrl: env.PUBLIC_BASE_URL });
+      await sweepEscalations({
+        sys: ctx.sys,
+        now: ctx.now(),
+        enqueue: sendJob,
+        timeScale: env.ESCALATION_TIME_SCALE,
+        baseUrl: env.PUBLIC_BASE_URL,
+      });
     } finally {
-      await sendJob(ESCALATION_SWEEP_JOB, {}, { startAfter: sweepIntervalSeconds(env.ESCALATION_TIME_SCALE), singletonKey: "next" });
+      await sendJob(
+        ESCALATION_SWEEP_JOB,
+        {},
+        { startAfter: sweepIntervalSeconds(env.ESCALATION_TIME_SCALE), singletonKey: "next" },
+      );
     }
   },
 });

@@ -4,11 +4,21 @@ import type { TenantDb } from "@/server/db/tenant-scope";
 import { RULE_LABEL, type EscalationRule } from "./escalation-rules";
 
 /** period: "" for once-per-lead rules, the local date (YYYY-MM-DD) for end_of_day. */
-export type LeadEscalation = { rule: EscalationRule; label: string; period: string; firedAt: Date; targetId: string | null };
+export type LeadEscalation = {
+  rule: EscalationRule;
+  label: string;
+  period: string;
+  firedAt: Date;
+  targetId: string | null;
+};
 export type LeadEscalations = { isEscalated: boolean; escalations: LeadEscalation[] };
 
 /** Escalations per lead id (every id in `leadIds` gets an entry), newest first. */
-export async function escalationsForLeads(db: Pick<TenantDb, "escalation">, tenantId: string, leadIds: readonly string[]): Promise<Record<string, LeadEscalations>> {
+export async function escalationsForLeads(
+  db: Pick<TenantDb, "escalation">,
+  tenantId: string,
+  leadIds: readonly string[],
+): Promise<Record<string, LeadEscalations>> {
   const out: Record<string, LeadEscalations> = {};
   for (const id of leadIds) out[id] = { isEscalated: false, escalations: [] };
   if (leadIds.length === 0) return out;
@@ -21,7 +31,13 @@ export async function escalationsForLeads(db: Pick<TenantDb, "escalation">, tena
     const entry = out[r.leadId];
     if (!entry) continue;
     entry.isEscalated = true;
-    entry.escalations.push({ rule: r.rule, label: RULE_LABEL[r.rule], period: r.period, firedAt: r.firedAt, targetId: r.targetId });
+    entry.escalations.push({
+      rule: r.rule,
+      label: RULE_LABEL[r.rule],
+      period: r.period,
+      firedAt: r.firedAt,
+      targetId: r.targetId,
+    });
   }
   return out;
 }

@@ -8,9 +8,21 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 const MIN = 60_000;
 
 function lead(over: Partial<EscalationLead> = {}): EscalationLead {
-  return { urgency: "normal", status: "answered_by_ai", acceptedAt: null, nextAction: "Call back", createdAt: T0, lastActivityAt: T0, isEstimate: false, isTest: false, source: "phone", ...over };
+  return {
+    urgency: "normal",
+    status: "answered_by_ai",
+    acceptedAt: null,
+    nextAction: "Call back",
+    createdAt: T0,
+    lastActivityAt: T0,
+    isEstimate: false,
+    isTest: false,
+    source: "phone",
+    ...over,
+  };
 }
-const rules = (l: EscalationLead, now: Date, opts = {}) => dueEscalations(l, now, TZ, opts).map((d) => d.rule);
+const rules = (l: EscalationLead, now: Date, opts = {}) =>
+  dueEscalations(l, now, TZ, opts).map((d) => d.rule);
 
 describe("0-5 minutes: emergency, active-loss or premium opportunities escalate to dispatch/on-call", () => {
   it("does not escalate an unaccepted emergency at 4:59 and escalates it at 5:00", () => {
@@ -44,7 +56,10 @@ describe("0-5 minutes: emergency, active-loss or premium opportunities escalate 
 describe("15 minutes: unaccepted standard inbound lead escalates to office lead or manager", () => {
   it("fires at 15:00, not at 14:59", () => {
     expect(rules(lead(), at(15 * MIN - 1_000))).toEqual([]);
-    expect(dueEscalations(lead(), at(15 * MIN), TZ)[0]).toMatchObject({ rule: "standard_unaccepted", target: "manager" });
+    expect(dueEscalations(lead(), at(15 * MIN), TZ)[0]).toMatchObject({
+      rule: "standard_unaccepted",
+      target: "manager",
+    });
   });
 
   it("never escalates accepted, closed or test leads", () => {
@@ -63,12 +78,18 @@ describe("60 minutes: warm estimate or consult lead without movement escalates t
   it("fires 60 minutes after the last movement, not 59", () => {
     const l = lead({ isEstimate: true, lastActivityAt: at(10 * MIN) });
     expect(rules(l, at(69 * MIN))).toEqual([]);
-    expect(dueEscalations(l, at(70 * MIN), TZ)).toEqual([{ rule: "estimate_idle", period: String(at(10 * MIN).getTime()), dueAt: at(70 * MIN), target: "sales" }]);
+    expect(dueEscalations(l, at(70 * MIN), TZ)).toEqual([
+      { rule: "estimate_idle", period: String(at(10 * MIN).getTime()), dueAt: at(70 * MIN), target: "sales" },
+    ]);
   });
 
   it("movement starts a new idle period (so it can fire again after the next quiet hour)", () => {
     const first = dueEscalations(lead({ isEstimate: true }), at(61 * MIN), TZ)[0]!;
-    const second = dueEscalations(lead({ isEstimate: true, lastActivityAt: at(90 * MIN) }), at(151 * MIN), TZ)[0]!;
+    const second = dueEscalations(
+      lead({ isEstimate: true, lastActivityAt: at(90 * MIN) }),
+      at(151 * MIN),
+      TZ,
+    )[0]!;
     expect(first.period).not.toBe(second.period);
   });
 
@@ -83,13 +104,20 @@ describe("End of day: any lead without a recorded next action gets reviewed befo
   it("is due from 5:00 PM in the tenant's time zone, not 4:59 PM", () => {
     expect(rules(noNext, new Date("2026-06-10T21:59:00.000Z"))).toEqual([]); // 4:59 PM CDT
     expect(dueEscalations(noNext, new Date("2026-06-10T22:00:00.000Z"), TZ)).toEqual([
-      { rule: "end_of_day", period: "2026-06-10", dueAt: new Date("2026-06-10T22:00:00.000Z"), target: "manager" },
+      {
+        rule: "end_of_day",
+        period: "2026-06-10",
+        dueAt: new Date("2026-06-10T22:00:00.000Z"),
+        target: "manager",
+      },
     ]);
   });
 
   it("does not flag a lead with a next action, and treats a blank one as missing", () => {
     expect(rules(lead({ acceptedAt: T0 }), new Date("2026-06-10T23:00:00.000Z"))).toEqual([]);
-    expect(rules(lead({ acceptedAt: T0, nextAction: "  " }), new Date("2026-06-10T23:00:00.000Z"))).toEqual(["end_of_day"]);
+    expect(rules(lead({ acceptedAt: T0, nextAction: "  " }), new Date("2026-06-10T23:00:00.000Z"))).toEqual([
+      "end_of_day",
+    ]);
   });
 
   it("reviews a lead that arrives after close at the next day's close", () => {
@@ -100,12 +128,20 @@ describe("End of day: any lead without a recorded next action gets reviewed befo
 
   it("keeps 5:00 PM local across the DST changes in America/Chicago", () => {
     // Sunday 2026-03-08 (clocks spring forward at 2 AM): 5 PM CDT = 22:00Z.
-    expect(endOfDay(new Date("2026-03-08T15:00:00.000Z"), TZ).at.toISOString()).toBe("2026-03-08T22:00:00.000Z");
+    expect(endOfDay(new Date("2026-03-08T15:00:00.000Z"), TZ).at.toISOString()).toBe(
+      "2026-03-08T22:00:00.000Z",
+    );
     // Saturday before: 5 PM CST = 23:00Z.
-    expect(endOfDay(new Date("2026-03-07T15:00:00.000Z"), TZ).at.toISOString()).toBe("2026-03-07T23:00:00.000Z");
+    expect(endOfDay(new Date("2026-03-07T15:00:00.000Z"), TZ).at.toISOString()).toBe(
+      "2026-03-07T23:00:00.000Z",
+    );
     // Sunday 2026-11-01 (clocks fall back at 2 AM): 5 PM CST = 23:00Z; the day before 22:00Z.
-    expect(endOfDay(new Date("2026-11-01T15:00:00.000Z"), TZ).at.toISOString()).toBe("2026-11-01T23:00:00.000Z");
-    expect(endOfDay(new Date("2026-10-31T15:00:00.000Z"), TZ).at.toISOString()).toBe("2026-10-31T22:00:00.000Z");
+    expect(endOfDay(new Date("2026-11-01T15:00:00.000Z"), TZ).at.toISOString()).toBe(
+      "2026-11-01T23:00:00.000Z",
+    );
+    expect(endOfDay(new Date("2026-10-31T15:00:00.000Z"), TZ).at.toISOString()).toBe(
+      "2026-10-31T22:00:00.000Z",
+    );
     const l = lead({ nextAction: null, acceptedAt: T0, createdAt: new Date("2026-11-01T12:00:00.000Z") });
     expect(rules(l, new Date("2026-11-01T22:59:00.000Z"))).toEqual([]);
     expect(rules(l, new Date("2026-11-01T23:00:00.000Z"))).toEqual(["end_of_day"]);

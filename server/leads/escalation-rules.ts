@@ -34,7 +34,11 @@ export type EscalationTarget = "dispatch" | "manager" | "sales";
 export type DueEscalation = { rule: EscalationRule; period: string; dueAt: Date; target: EscalationTarget };
 
 /** The SOP's windows in minutes (before ESCALATION_TIME_SCALE). */
-export const ESCALATION_MINUTES = { urgent_unaccepted: 5, standard_unaccepted: 15, estimate_idle: 60 } as const;
+export const ESCALATION_MINUTES = {
+  urgent_unaccepted: 5,
+  standard_unaccepted: 15,
+  estimate_idle: 60,
+} as const;
 
 /** End of day, local time: the end-of-day review starts at 5:00 PM. */
 export const END_OF_DAY_MINUTE = 17 * 60;
@@ -70,7 +74,18 @@ export function localDate(at: Date, tz: string): string {
 /** The instant of `minuteOfDay` on the local day containing `at` (DST-correct). */
 export function localTimeOn(at: Date, tz: string, minuteOfDay: number): Date {
   const d = new TZDate(at.getTime(), tz);
-  return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), Math.floor(minuteOfDay / 60), minuteOfDay % 60, 0, 0, tz).getTime());
+  return new Date(
+    new TZDate(
+      d.getFullYear(),
+      d.getMonth(),
+      d.getDate(),
+      Math.floor(minuteOfDay / 60),
+      minuteOfDay % 60,
+      0,
+      0,
+      tz,
+    ).getTime(),
+  );
 }
 
 /** Today's end of day in the tenant's time zone, and the local date it belongs to. */
@@ -79,7 +94,12 @@ export function endOfDay(now: Date, tz: string, minuteOfDay = END_OF_DAY_MINUTE)
 }
 
 /** Every escalation due for this lead at `now` (each fires once per period; the sweep records it). */
-export function dueEscalations(lead: EscalationLead, now: Date, tenantTz: string, opts: { timeScale?: number; endOfDayMinute?: number } = {}): DueEscalation[] {
+export function dueEscalations(
+  lead: EscalationLead,
+  now: Date,
+  tenantTz: string,
+  opts: { timeScale?: number; endOfDayMinute?: number } = {},
+): DueEscalation[] {
   if (lead.isTest || lead.status === "closed") return [];
   const scale = opts.timeScale ?? 1;
   const out: DueEscalation[] = [];
@@ -89,23 +109,34 @@ export function dueEscalations(lead: EscalationLead, now: Date, tenantTz: string
   if (!lead.acceptedAt && !liveAnswered) {
     if (isUrgent(lead)) {
       const dueAt = new Date(lead.createdAt.getTime() + minutes(ESCALATION_MINUTES.urgent_unaccepted, scale));
-      if (t >= dueAt.getTime()) out.push({ rule: "urgent_unaccepted", period: "", dueAt, target: "dispatch" });
+      if (t >= dueAt.getTime())
+        out.push({ rule: "urgent_unaccepted", period: "", dueAt, target: "dispatch" });
     } else if (!lead.isEstimate && lead.source !== "manual") {
-      const dueAt = new Date(lead.createdAt.getTime() + minutes(ESCALATION_MINUTES.standard_unaccepted, scale));
-      if (t >= dueAt.getTime()) out.push({ rule: "standard_unaccepted", period: "", dueAt, target: "manager" });
+      const dueAt = new Date(
+        lead.createdAt.getTime() + minutes(ESCALATION_MINUTES.standard_unaccepted, scale),
+      );
+      if (t >= dueAt.getTime())
+        out.push({ rule: "standard_unaccepted", period: "", dueAt, target: "manager" });
     }
   }
 
   if (lead.isEstimate) {
     const dueAt = new Date(lead.lastActivityAt.getTime() + minutes(ESCALATION_MINUTES.estimate_idle, scale));
     // One escalation per idle stretch: new movement starts a new period.
-    if (t >= dueAt.getTime()) out.push({ rule: "estimate_idle", period: String(lead.lastActivityAt.getTime()), dueAt, target: "sales" });
+    if (t >= dueAt.getTime())
+      out.push({
+        rule: "estimate_idle",
+        period: String(lead.lastActivityAt.getTime()),
+        dueAt,
+        target: "sales",
+      });
   }
 
   if (!lead.nextAction?.trim()) {
     const eod = endOfDay(now, tenantTz, opts.endOfDayMinute);
     // A lead that arrives after today's close is reviewed at tomorrow's.
-    if (t >= eod.at.getTime() && lead.createdAt.getTime() < eod.at.getTime()) out.push({ rule: "end_of_day", period: eod.date, dueAt: eod.at, target: "manager" });
+    if (t >= eod.at.getTime() && lead.createdAt.getTime() < eod.at.getTime())
+      out.push({ rule: "end_of_day", period: eod.date, dueAt: eod.at, target: "manager" });
   }
   return out;
 }

@@ -5,11 +5,21 @@
 // run at the same time. Firing writes a "lead.escalated" event on the lead's timeline, gives an
 // unowned urgent lead to dispatch, and queues the target's notifications in the same transaction.
 import type { EscalationRule } from "@/server/db/generated/enums";
-import { dueEscalationLeads, staleQueuedNotificationIds, type EscalationCandidate } from "@/server/db/cross-tenant-sweeps";
+import {
+  dueEscalationLeads,
+  staleQueuedNotificationIds,
+  type EscalationCandidate,
+} from "@/server/db/cross-tenant-sweeps";
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { enqueueNotification, recordNotification, type Enqueue } from "@/server/notifications/outbox";
-import { dueEscalations, endOfDay, ESCALATION_MINUTES, RULE_LABEL, type DueEscalation } from "./escalation-rules";
+import {
+  dueEscalations,
+  endOfDay,
+  ESCALATION_MINUTES,
+  RULE_LABEL,
+  type DueEscalation,
+} from "./escalation-rules";
 import { escalationTargetUser, managerOf } from "./escalation-targets";
 import { tenantPerson } from "@/server/db/tenant-people";
 
@@ -24,7 +34,13 @@ export type SweepInput = {
   baseUrl?: string;
 };
 
-export type FiredEscalation = { tenantId: string; leadId: string; rule: EscalationRule; period: string; targetId: string | null };
+export type FiredEscalation = {
+  tenantId: string;
+  leadId: string;
+  rule: EscalationRule;
+  period: string;
+  targetId: string | null;
+};
 
 /** Leads older than this are left to the end-of-day review (no flood after downtime or a first deploy). */
 const LOOKBACK_MS = 24 * 3_600_000;
@@ -37,7 +53,11 @@ type Candidate = EscalationCandidate;
 
 /** Candidate leads, each with the rules whose query found it (a lead found by one rule's query is
  *  not fired for another rule it was not queried for, e.g. beyond that rule's lookback). */
-async function candidates(sys: SystemDb, now: Date, scale: number): Promise<{ lead: Candidate; rules: Set<EscalationRule> }[]> {
+async function candidates(
+  sys: SystemDb,
+  now: Date,
+  scale: number,
+): Promise<{ lead: Candidate; rules: Set<EscalationRule> }[]> {
   const t = now.getTime();
   const ago = (ms: number) => new Date(t - ms);
   // End of day: one query per time zone that is past its 5 PM right now.
@@ -48,8 +68,14 @@ async function candidates(sys: SystemDb, now: Date, scale: number): Promise<{ le
   });
   const found = await dueEscalationLeads(sys, {
     urgent: { before: ago(ESCALATION_MINUTES.urgent_unaccepted * 60_000 * scale), since: ago(LOOKBACK_MS) },
-    standard: { before: ago(ESCALATION_MINUTES.standard_unaccepted * 60_000 * scale), since: ago(LOOKBACK_MS) },
-    estimateIdle: { before: ago(ESCALATION_MINUTES.estimate_idle * 60_000 * scale), since: ago(ESTIMATE_LOOKBACK_MS) },
+    standard: {
+      before: ago(ESCALATION_MINUTES.standard_unaccepted * 60_000 * scale),
+      since: ago(LOOKBACK_MS),
+    },
+    estimateIdle: {
+      before: ago(ESCALATION_MINUTES.estimate_idle * 60_000 * scale),
+      since: ago(ESTIMATE_LOOKBACK_MS),
+    },
     endOfDay: endOfDayZones,
     take: BATCH,
   });
@@ -78,19 +104,33 @@ function describeLead(lead: Candidate): string {
 const PURPOSE = (rule: EscalationRule) => `escalation.${rule}`;
 
 /** Records one escalation if nobody has yet; returns the notifications to queue (empty if it had already fired). */
-async function fire(db: TenantDb, lead: Candidate, due: DueEscalation, input: SweepInput): Promise<{ fired: FiredEscalation | null; notificationIds: string[] }> {
-  const targetId = due.rule === "end_of_day" ? await managerOf(db, lead.tenantId) : await escalationTargetUser(db, lead.tenantId, due.target);
+async function fire(
+  db: TenantDb,
+  lead: Candidate,
+  due: DueEscalation,
+  input: SweepInput,
+): Promise<{ fired: FiredEscalation | null; notificationIds: string[] }> {
+  const targetId =
+    due.rule === "end_of_day"
+      ? await managerOf(db, lead.tenantId)
+      : await escalationTargetUser(db, lead.tenantId, due.target);
   const target = await tenantPerson(db, targetId);
   const link = input.baseUrl ? `${input.baseUrl}/t/${lead.tenant.slug}/leads/${lead.id}` : "";
 
   return db.$transaction(async (tx) => {
-    const { count } = await tx.escalation.createMany({ data: [{ tenantId: lead.tenantId, leadId: lead.id, rule: due.rule, period: due.period, targetId }], skipDuplicates: true });
+    const { count } = await tx.escalation.createMany({
+      data: [{ tenantId: lead.tenantId, leadId: lead.id, rule: due.rule, period: due.period, targetId }],
+      skipDuplicates: true,
+    });
     if (count === 0) return { fired: null, notificationIds: [] };
 
     // Emergency work cannot sit unowned: an unowned urgent lead goes to dispatch/on-call.
     let assignedTo: string | null = null;
     if (due.rule === "urgent_unaccepted" && !lead.ownerId && targetId) {
-      const r = await tx.lead.updateMany({ where: { id: lead.id, ownerId: null, acceptedAt: null }, data: { ownerId: targetId } });
+      const r = await tx.lead.updateMany({
+        where: { id: lead.id, ownerId: null, acceptedAt: null },
+        data: { ownerId: targetId },
+      });
       if (r.count === 1) assignedTo = targetId;
     }
     await tx.leadEvent.create({
@@ -98,7 +138,16 @@ async function fire(db: TenantDb, lead: Candidate, due: DueEscalation, input: Sw
         tenantId: lead.tenantId,
         leadId: lead.id,
         type: "lead.escalated",
-        data: { rule: due.rule, reason: RULE_LABEL[due.rule], period: due.period, dueAt: due.dueAt.toISOString(), target: due.target, targetId, targetName: target?.name ?? null, assignedTo },
+        data: {
+          rule: due.rule,
+          reason: RULE_LABEL[due.rule],
+          period: due.period,
+          dueAt: due.dueAt.toISOString(),
+          target: due.target,
+          targetId,
+          targetName: target?.name ?? null,
+          assignedTo,
+        },
       },
     });
 
@@ -109,14 +158,43 @@ async function fire(db: TenantDb, lead: Candidate, due: DueEscalation, input: Sw
       // and SMS carry the URL.
       const inAppBody = `Escalated — ${RULE_LABEL[due.rule]}: ${describeLead(lead)}.${assignedTo ? " It is now assigned to you." : ""}`;
       const outBody = `${inAppBody}${link ? ` Open it: ${link}` : ""}`;
-      const base = { db: tx, tenantId: lead.tenantId, userId: targetId, purpose: PURPOSE(due.rule), leadId: lead.id, key: `${PURPOSE(due.rule)}:${lead.id}:${due.period}` };
+      const base = {
+        db: tx,
+        tenantId: lead.tenantId,
+        userId: targetId,
+        purpose: PURPOSE(due.rule),
+        leadId: lead.id,
+        key: `${PURPOSE(due.rule)}:${lead.id}:${due.period}`,
+      };
       notificationIds.push((await recordNotification({ ...base, body: inAppBody, channel: "in_app" })).id);
-      if (target?.email) notificationIds.push((await recordNotification({ ...base, body: outBody, channel: "email", to: target.email, subject: `Escalated lead: ${RULE_LABEL[due.rule]}` })).id);
-      if (due.rule === "urgent_unaccepted" && lead.tenant.onCallPhone) notificationIds.push((await recordNotification({ ...base, body: outBody, channel: "sms", to: lead.tenant.onCallPhone })).id);
+      if (target?.email)
+        notificationIds.push(
+          (
+            await recordNotification({
+              ...base,
+              body: outBody,
+              channel: "email",
+              to: target.email,
+              subject: `Escalated lead: ${RULE_LABEL[due.rule]}`,
+            })
+          ).id,
+        );
+      if (due.rule === "urgent_unaccepted" && lead.tenant.onCallPhone)
+        notificationIds.push(
+          (await recordNotification({ ...base, body: outBody, channel: "sms", to: lead.tenant.onCallPhone }))
+            .id,
+        );
       // The lead's own (unaccepting) owner hears about it too.
-      if (lead.ownerId && lead.ownerId !== targetId) notificationIds.push((await recordNotification({ ...base, body: inAppBody, userId: lead.ownerId, channel: "in_app" })).id);
+      if (lead.ownerId && lead.ownerId !== targetId)
+        notificationIds.push(
+          (await recordNotification({ ...base, body: inAppBody, userId: lead.ownerId, channel: "in_app" }))
+            .id,
+        );
     }
-    return { fired: { tenantId: lead.tenantId, leadId: lead.id, rule: due.rule, period: due.period, targetId }, notificationIds };
+    return {
+      fired: { tenantId: lead.tenantId, leadId: lead.id, rule: due.rule, period: due.period, targetId },
+      notificationIds,
+    };
   });
 }
 
@@ -155,9 +233,26 @@ export async function sweepEscalations(input: SweepInput): Promise<FiredEscalati
     ]);
     const link = input.baseUrl ? ` ${input.baseUrl}/t/${tenant.slug}/routines?tab=end-of-day` : "";
     const inAppBody = `End-of-day review: ${count} lead${count === 1 ? " has" : "s have"} no recorded next action. Review them before close.`;
-    const base = { db, tenantId: r.tenantId, userId: r.targetId, purpose: "routine.review_list", key: `routine.review_list:${r.period}` };
+    const base = {
+      db,
+      tenantId: r.tenantId,
+      userId: r.targetId,
+      purpose: "routine.review_list",
+      key: `routine.review_list:${r.period}`,
+    };
     toQueue.push((await recordNotification({ ...base, body: inAppBody, channel: "in_app" })).id);
-    if (manager?.email) toQueue.push((await recordNotification({ ...base, body: `${inAppBody}${link}`, channel: "email", to: manager.email, subject: "End-of-day review: leads without a next action" })).id);
+    if (manager?.email)
+      toQueue.push(
+        (
+          await recordNotification({
+            ...base,
+            body: `${inAppBody}${link}`,
+            channel: "email",
+            to: manager.email,
+            subject: "End-of-day review: leads without a next action",
+          })
+        ).id,
+      );
   }
 
   const stale = await staleQueuedNotificationIds(sys, new Date(now.getTime() - STALE_NOTIFICATION_MS), BATCH);

@@ -9,13 +9,21 @@ type Db = TenantTx;
 
 export async function managerOf(db: Pick<Db, "membership">, tenantId: string): Promise<string | null> {
   for (const role of ["manager", "owner"] as const) {
-    const m = await db.membership.findFirst({ where: { tenantId, role }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+    const m = await db.membership.findFirst({
+      where: { tenantId, role },
+      orderBy: { createdAt: "asc" },
+      select: { userId: true },
+    });
     if (m) return m.userId;
   }
   return null;
 }
 
-export async function escalationTargetUser(db: Db, tenantId: string, target: EscalationTarget): Promise<string | null> {
+export async function escalationTargetUser(
+  db: Db,
+  tenantId: string,
+  target: EscalationTarget,
+): Promise<string | null> {
   if (target === "manager") return managerOf(db, tenantId);
   return routingTarget(db, target === "dispatch" ? "emergency" : "estimate");
 }

@@ -40,36 +40,99 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
   const now = ctx.now ?? new Date();
   const lead = await loadLeadFor(ctx, leadId);
   const [calls, tasks, events, members, booking, afterCall] = await Promise.all([
-    ctx.db.call.findMany({ where: { leadId }, orderBy: { startedAt: "asc" }, include: { turns: { orderBy: { seq: "asc" }, select: { seq: true, speaker: true, text: true } } } }),
-    ctx.db.task.findMany({ where: { leadId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, title: true, dueAt: true, doneAt: true, assigneeId: true } }),
-    ctx.db.leadEvent.findMany({ where: { leadId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500, select: { id: true, type: true, actorId: true, data: true, createdAt: true } }),
-    ctx.db.membership.findMany({ orderBy: { createdAt: "asc" }, select: { userId: true, role: true, user: { select: { name: true } } } }),
+    ctx.db.call.findMany({
+      where: { leadId },
+      orderBy: { startedAt: "asc" },
+      include: { turns: { orderBy: { seq: "asc" }, select: { seq: true, speaker: true, text: true } } },
+    }),
+    ctx.db.task.findMany({
+      where: { leadId },
+      orderBy: { dueAt: "asc" },
+      select: { id: true, kind: true, title: true, dueAt: true, doneAt: true, assigneeId: true },
+    }),
+    ctx.db.leadEvent.findMany({
+      where: { leadId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 500,
+      select: { id: true, type: true, actorId: true, data: true, createdAt: true },
+    }),
+    ctx.db.membership.findMany({
+      orderBy: { createdAt: "asc" },
+      select: { userId: true, role: true, user: { select: { name: true } } },
+    }),
     bookableSlots(ctx, now),
-    ctx.db.afterCallReview.findMany({ where: { leadId }, orderBy: { createdAt: "asc" }, select: { callId: true, flags: true, createdAt: true } }),
+    ctx.db.afterCallReview.findMany({
+      where: { leadId },
+      orderBy: { createdAt: "asc" },
+      select: { callId: true, flags: true, createdAt: true },
+    }),
   ]);
-  const userIds = [...new Set([lead.ownerId, ...events.map((e) => e.actorId), ...tasks.map((t) => t.assigneeId)].filter((x): x is string => !!x))];
+  const userIds = [
+    ...new Set(
+      [lead.ownerId, ...events.map((e) => e.actorId), ...tasks.map((t) => t.assigneeId)].filter(
+        (x): x is string => !!x,
+      ),
+    ),
+  ];
   const users = await tenantPeople(ctx.db, userIds);
   // Changes made through the REST API are recorded as the key (actorId "api_key:<id>").
-  const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? (id.startsWith("api_key:") ? "API key" : "Unknown")) : null);
+  const nameOf = (id: string | null) =>
+    id ? (users.find((u) => u.id === id)?.name ?? (id.startsWith("api_key:") ? "API key" : "Unknown")) : null;
   const evidence = (lead.evidence ?? {}) as Record<string, string>;
   const eventTypes = events.map((e) => e.type);
   const temperature = temperatureOf(lead, now);
   // A rejection stands until the record is fixed (details, next action or owner changed) or accepted.
-  const lastHandoffMove = [...events].reverse().find((e) => ["handoff.rejected", "handoff.accepted", "lead.assigned", "lead.reassigned", "lead.taken_over", "lead.next_action_set", "lead.updated"].includes(e.type));
+  const lastHandoffMove = [...events]
+    .reverse()
+    .find((e) =>
+      [
+        "handoff.rejected",
+        "handoff.accepted",
+        "lead.assigned",
+        "lead.reassigned",
+        "lead.taken_over",
+        "lead.next_action_set",
+        "lead.updated",
+      ].includes(e.type),
+    );
   const rejected = !lead.acceptedAt && lastHandoffMove?.type === "handoff.rejected" ? lastHandoffMove : null;
-  const closeAttempts = events.filter((e) => e.type === "lead.closed").map((e) => (e.data as { attempts?: number | null }).attempts).at(-1) ?? null;
+  const closeAttempts =
+    events
+      .filter((e) => e.type === "lead.closed")
+      .map((e) => (e.data as { attempts?: number | null }).attempts)
+      .at(-1) ?? null;
 
   return {
-    lead: { ...lead, ownerName: nameOf(lead.ownerId), closeReasonLabel: closeReasonLabel(lead.closeReason, closeAttempts), notACustomer: notACustomerLabel(lead) },
+    lead: {
+      ...lead,
+      ownerName: nameOf(lead.ownerId),
+      closeReasonLabel: closeReasonLabel(lead.closeReason, closeAttempts),
+      notACustomer: notACustomerLabel(lead),
+    },
     /** What the after-call check found on this lead's calls (QA flags), in plain sentences. */
-    qaFlags: afterCall.flatMap((r) => afterCallFlagsOf(r.flags).map((f) => ({ ...f, callId: r.callId, at: r.createdAt }))),
+    qaFlags: afterCall.flatMap((r) =>
+      afterCallFlagsOf(r.flags).map((f) => ({ ...f, callId: r.callId, at: r.createdAt })),
+    ),
     // The transcript is shown once: the excerpt only when no call has its full turns.
-    fields: LEAD_FIELDS.filter((f) => f.key !== "transcriptExcerpt" || !calls.some((c) => c.turns.length)).map((f) => ({ key: f.key, label: f.label, evidence: "evidence" in f ? (evidence[f.evidence] ?? null) : null })),
+    fields: LEAD_FIELDS.filter(
+      (f) => f.key !== "transcriptExcerpt" || !calls.some((c) => c.turns.length),
+    ).map((f) => ({
+      key: f.key,
+      label: f.label,
+      evidence: "evidence" in f ? (evidence[f.evidence] ?? null) : null,
+    })),
     queueGroup: { id: queueGroupFor(lead), label: queueGroupLabel(queueGroupFor(lead)) },
     temperature: { score: temperature, band: temperatureBand(temperature) },
     handoff: {
       ...handoffState(lead),
-      rejection: rejected ? { byName: nameOf(rejected.actorId) ?? "Someone", at: rejected.createdAt, fieldLabel: String((rejected.data as { fieldLabel?: string }).fieldLabel ?? ""), reason: String((rejected.data as { reason?: string }).reason ?? "") } : null,
+      rejection: rejected
+        ? {
+            byName: nameOf(rejected.actorId) ?? "Someone",
+            at: rejected.createdAt,
+            fieldLabel: String((rejected.data as { fieldLabel?: string }).fieldLabel ?? ""),
+            reason: String((rejected.data as { reason?: string }).reason ?? ""),
+          }
+        : null,
     },
     overdue: isOverdue(lead, now),
     statusChoices: statusChoices(lead.status),
@@ -82,7 +145,11 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
       path: callPath(c, eventTypes, lead.status),
       turns: c.turns,
     })),
-    tasks: tasks.map((t) => ({ ...t, assigneeName: nameOf(t.assigneeId), overdue: !t.doneAt && t.dueAt.getTime() < now.getTime() })),
+    tasks: tasks.map((t) => ({
+      ...t,
+      assigneeName: nameOf(t.assigneeId),
+      overdue: !t.doneAt && t.dueAt.getTime() < now.getTime(),
+    })),
     timeline: events.map((e) => ({ ...e, actorName: nameOf(e.actorId) })),
     members: members.map((m) => ({ userId: m.userId, name: m.user.name, role: m.role })),
     booking,

@@ -6,14 +6,20 @@ const all = { sawNotes: true, understandsNextStep: true, knowsDeadline: true, en
 
 describe("handoff contract", () => {
   it("a lead is not handed off until one owner is named, the next action is defined, the due time is visible and the receiver accepts", () => {
-    expect(handoffState({ ownerId: "u1", nextAction: "Call back", dueAt: due, acceptedAt: new Date() })).toMatchObject({ handedOff: true, belongsTo: "owner", missing: [] });
+    expect(
+      handoffState({ ownerId: "u1", nextAction: "Call back", dueAt: due, acceptedAt: new Date() }),
+    ).toMatchObject({ handedOff: true, belongsTo: "owner", missing: [] });
   });
 
   it("if one of those four conditions is missing, the lead still belongs to intake — and says which", () => {
     const s = handoffState({ ownerId: "u1", nextAction: " ", dueAt: due, acceptedAt: null });
     expect(s.belongsTo).toBe("intake");
     expect(s.missing.map((m) => m.key)).toEqual(["nextAction", "acceptance"]);
-    expect(handoffState({ ownerId: null, nextAction: null, dueAt: null, acceptedAt: null }).missing.map((m) => m.label)).toEqual([
+    expect(
+      handoffState({ ownerId: null, nextAction: null, dueAt: null, acceptedAt: null }).missing.map(
+        (m) => m.label,
+      ),
+    ).toEqual([
       "Name one person who owns it",
       "Write the next action",
       "Set a due time",
@@ -22,7 +28,13 @@ describe("handoff contract", () => {
   });
 
   it("the receiving owner should confirm all four acceptance standards", () => {
-    const lead = { ownerId: "u1", nextAction: "Call back", dueAt: due, acceptedAt: null, status: "followup_needed" };
+    const lead = {
+      ownerId: "u1",
+      nextAction: "Call back",
+      dueAt: due,
+      acceptedAt: null,
+      status: "followup_needed",
+    };
     expect(acceptRefusal(lead, "u1", all)).toBeNull();
     const r = acceptRefusal(lead, "u1", { ...all, knowsDeadline: false });
     expect(r?.message).toMatch(/"I know the deadline"/);
@@ -30,18 +42,42 @@ describe("handoff contract", () => {
   });
 
   it("only the named owner can accept", () => {
-    const lead = { ownerId: "u1", nextAction: "Call back", dueAt: due, acceptedAt: null, status: "followup_needed" };
+    const lead = {
+      ownerId: "u1",
+      nextAction: "Call back",
+      dueAt: due,
+      acceptedAt: null,
+      status: "followup_needed",
+    };
     expect(acceptRefusal(lead, "u2", all)?.message).toMatch(/Only the named owner/);
   });
 
   it("a handoff without a next action cannot be accepted — it is rejected with that reason instead", () => {
     const lead = { ownerId: "u1", nextAction: null, dueAt: due, acceptedAt: null, status: "followup_needed" };
-    expect(acceptRefusal(lead, "u1", all)).toMatchObject({ field: "nextAction", message: expect.stringMatching(/Reject it/) });
+    expect(acceptRefusal(lead, "u1", all)).toMatchObject({
+      field: "nextAction",
+      message: expect.stringMatching(/Reject it/),
+    });
   });
 
   it("the inbox says what the lead still belongs to intake for, in plain words", () => {
-    expect(handoffWaitingFor(handoffMissing({ ownerId: "u1", nextAction: "Call back", dueAt: due, acceptedAt: null }), "Sam Staff")).toEqual(["Waiting for Sam Staff to accept"]);
-    expect(handoffWaitingFor(handoffMissing({ ownerId: null, nextAction: null, dueAt: null, acceptedAt: null }), null)).toEqual(["No owner yet", "No next action", "No due time"]);
-    expect(handoffWaitingFor(handoffMissing({ ownerId: "u1", nextAction: "Call", dueAt: due, acceptedAt: new Date() }), "Sam")).toEqual([]);
+    expect(
+      handoffWaitingFor(
+        handoffMissing({ ownerId: "u1", nextAction: "Call back", dueAt: due, acceptedAt: null }),
+        "Sam Staff",
+      ),
+    ).toEqual(["Waiting for Sam Staff to accept"]);
+    expect(
+      handoffWaitingFor(
+        handoffMissing({ ownerId: null, nextAction: null, dueAt: null, acceptedAt: null }),
+        null,
+      ),
+    ).toEqual(["No owner yet", "No next action", "No due time"]);
+    expect(
+      handoffWaitingFor(
+        handoffMissing({ ownerId: "u1", nextAction: "Call", dueAt: due, acceptedAt: new Date() }),
+        "Sam",
+      ),
+    ).toEqual([]);
   });
 });

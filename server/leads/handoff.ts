@@ -11,7 +11,12 @@ export const HANDOFF_CONDITIONS = [
 
 export type HandoffCondition = (typeof HANDOFF_CONDITIONS)[number]["key"];
 
-export type HandoffLead = { ownerId: string | null; nextAction: string | null; dueAt: Date | null; acceptedAt: Date | null };
+export type HandoffLead = {
+  ownerId: string | null;
+  nextAction: string | null;
+  dueAt: Date | null;
+  acceptedAt: Date | null;
+};
 
 export function handoffMissing(lead: HandoffLead): HandoffCondition[] {
   const missing: HandoffCondition[] = [];
@@ -22,9 +27,20 @@ export function handoffMissing(lead: HandoffLead): HandoffCondition[] {
   return missing;
 }
 
-export function handoffState(lead: HandoffLead): { handedOff: boolean; belongsTo: "owner" | "intake"; missing: { key: HandoffCondition; label: string }[] } {
+export function handoffState(lead: HandoffLead): {
+  handedOff: boolean;
+  belongsTo: "owner" | "intake";
+  missing: { key: HandoffCondition; label: string }[];
+} {
   const missing = handoffMissing(lead);
-  return { handedOff: missing.length === 0, belongsTo: missing.length === 0 ? "owner" : "intake", missing: HANDOFF_CONDITIONS.filter((c) => missing.includes(c.key)).map((c) => ({ key: c.key, label: c.label })) };
+  return {
+    handedOff: missing.length === 0,
+    belongsTo: missing.length === 0 ? "owner" : "intake",
+    missing: HANDOFF_CONDITIONS.filter((c) => missing.includes(c.key)).map((c) => ({
+      key: c.key,
+      label: c.label,
+    })),
+  };
 }
 
 /**
@@ -36,7 +52,8 @@ export function handoffWaitingFor(missing: readonly HandoffCondition[], ownerNam
   if (missing.includes("owner")) words.push("No owner yet");
   if (missing.includes("nextAction")) words.push("No next action");
   if (missing.includes("dueAt")) words.push("No due time");
-  if (missing.includes("acceptance") && !missing.includes("owner")) words.push(`Waiting for ${ownerName ?? "the owner"} to accept`);
+  if (missing.includes("acceptance") && !missing.includes("owner"))
+    words.push(`Waiting for ${ownerName ?? "the owner"} to accept`);
   return words;
 }
 
@@ -72,16 +89,41 @@ export function recordFieldLabel(key: string): string {
 }
 
 /** Why this person cannot accept this lead now, or null if they can. */
-export function acceptRefusal(lead: HandoffLead & { status: string }, actorId: string, confirmations: Partial<AcceptanceConfirmations>): { message: string; field?: string } | null {
-  if (lead.status === "closed") return { message: "This lead is closed: there is nothing to accept. Reopen it first." };
-  if (!lead.ownerId) return { message: "Handoff cannot be accepted: no owner is named yet. Assign an owner first.", field: "ownerId" };
-  if (lead.ownerId !== actorId) return { message: "Only the named owner can accept this handoff. Ask them, or reassign the lead to yourself with a reason.", field: "ownerId" };
+export function acceptRefusal(
+  lead: HandoffLead & { status: string },
+  actorId: string,
+  confirmations: Partial<AcceptanceConfirmations>,
+): { message: string; field?: string } | null {
+  if (lead.status === "closed")
+    return { message: "This lead is closed: there is nothing to accept. Reopen it first." };
+  if (!lead.ownerId)
+    return {
+      message: "Handoff cannot be accepted: no owner is named yet. Assign an owner first.",
+      field: "ownerId",
+    };
+  if (lead.ownerId !== actorId)
+    return {
+      message:
+        "Only the named owner can accept this handoff. Ask them, or reassign the lead to yourself with a reason.",
+      field: "ownerId",
+    };
   if (lead.acceptedAt) return { message: "You already accepted this lead." };
-  if (!lead.nextAction?.trim()) return { message: "Handoff cannot be accepted: the next action is missing. Reject it with that reason instead.", field: "nextAction" };
-  if (!lead.dueAt) return { message: "Handoff cannot be accepted: the due time is missing. Reject it with that reason instead.", field: "dueAt" };
+  if (!lead.nextAction?.trim())
+    return {
+      message: "Handoff cannot be accepted: the next action is missing. Reject it with that reason instead.",
+      field: "nextAction",
+    };
+  if (!lead.dueAt)
+    return {
+      message: "Handoff cannot be accepted: the due time is missing. Reject it with that reason instead.",
+      field: "dueAt",
+    };
   const unconfirmed = ACCEPTANCE_STANDARDS.filter((s) => confirmations[s.key] !== true);
   if (unconfirmed.length) {
-    return { message: `Confirm all four acceptance standards before accepting. Not confirmed: ${unconfirmed.map((s) => `"${s.label}"`).join(", ")}.`, field: `confirmations.${unconfirmed[0]!.key}` };
+    return {
+      message: `Confirm all four acceptance standards before accepting. Not confirmed: ${unconfirmed.map((s) => `"${s.label}"`).join(", ")}.`,
+      field: `confirmations.${unconfirmed[0]!.key}`,
+    };
   }
   return null;
 }

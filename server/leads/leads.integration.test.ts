@@ -22,7 +22,15 @@ async function setup() {
   await addMember(prisma, tenant.id, staff.id, "staff");
   await addMember(prisma, tenant.id, tech.id, "staff");
   await completeSetup(prisma, tenant.id);
-  return { tenant, owner, staff, tech, asOwner: callerFor(prisma, owner.id, tenant.slug), asStaff: callerFor(prisma, staff.id, tenant.slug), asTech: callerFor(prisma, tech.id, tenant.slug) };
+  return {
+    tenant,
+    owner,
+    staff,
+    tech,
+    asOwner: callerFor(prisma, owner.id, tenant.slug),
+    asStaff: callerFor(prisma, staff.id, tenant.slug),
+    asTech: callerFor(prisma, tech.id, tenant.slug),
+  };
 }
 
 async function refusal(p: Promise<unknown>): Promise<string> {
@@ -35,7 +43,8 @@ async function refusal(p: Promise<unknown>): Promise<string> {
 }
 
 const leadOf = (id: string) => db.prisma.lead.findUniqueOrThrow({ where: { id } });
-const eventsOf = (id: string) => db.prisma.leadEvent.findMany({ where: { leadId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+const eventsOf = (id: string) =>
+  db.prisma.leadEvent.findMany({ where: { leadId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -46,8 +55,14 @@ afterAll(() => db.drop());
 describe(`lead handoff and inbox (${engineName})`, () => {
   it("accepts a handoff only when the receiving owner confirms all four acceptance standards", async () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
-    expect(await refusal(fx.asStaff.leads.accept({ leadId: lead.id, confirmations: { ...ALL_FOUR, enoughContext: false } }))).toMatch(/BAD_REQUEST: Confirm all four acceptance standards/);
-    expect(await refusal(fx.asTech.leads.accept({ leadId: lead.id, confirmations: ALL_FOUR }))).toMatch(/NOT_FOUND/);
+    expect(
+      await refusal(
+        fx.asStaff.leads.accept({ leadId: lead.id, confirmations: { ...ALL_FOUR, enoughContext: false } }),
+      ),
+    ).toMatch(/BAD_REQUEST: Confirm all four acceptance standards/);
+    expect(await refusal(fx.asTech.leads.accept({ leadId: lead.id, confirmations: ALL_FOUR }))).toMatch(
+      /NOT_FOUND/,
+    );
     await fx.asStaff.leads.accept({ leadId: lead.id, confirmations: ALL_FOUR });
     const after = await leadOf(lead.id);
     expect(after.acceptedAt).not.toBeNull();
@@ -58,15 +73,28 @@ describe(`lead handoff and inbox (${engineName})`, () => {
   });
 
   it("If the record is incomplete, the owner rejects it with a missing-data reason — back to intake with the reason on its timeline", async () => {
-    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id, source: "web_form", callerName: null });
-    expect(await refusal(fx.asStaff.leads.reject({ leadId: lead.id, missingField: "callerName", reason: "" }))).toMatch(/BAD_REQUEST: Say what is missing/);
-    await fx.asStaff.leads.reject({ leadId: lead.id, missingField: "callerName", reason: "Caller gave no name" });
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      source: "web_form",
+      callerName: null,
+    });
+    expect(
+      await refusal(fx.asStaff.leads.reject({ leadId: lead.id, missingField: "callerName", reason: "" })),
+    ).toMatch(/BAD_REQUEST: Say what is missing/);
+    await fx.asStaff.leads.reject({
+      leadId: lead.id,
+      missingField: "callerName",
+      reason: "Caller gave no name",
+    });
     const after = await leadOf(lead.id);
     expect(after.acceptedAt).toBeNull();
     expect(after.ownerId).not.toBe(fx.staff.id);
     expect(after.nextAction).toBe("Intake: add the missing full name (Caller gave no name)");
     const rejected = (await eventsOf(lead.id)).find((e) => e.type === "handoff.rejected");
-    expect(rejected).toMatchObject({ actorId: fx.staff.id, data: { missingField: "callerName", reason: "Caller gave no name" } });
+    expect(rejected).toMatchObject({
+      actorId: fx.staff.id,
+      data: { missingField: "callerName", reason: "Caller gave no name" },
+    });
     const detail = await fx.asOwner.leads.get({ id: lead.id });
     expect(detail.handoff.belongsTo).toBe("intake");
     expect(detail.handoff.missing.map((m) => m.key)).toContain("acceptance");
@@ -75,68 +103,133 @@ describe(`lead handoff and inbox (${engineName})`, () => {
   it("Once a lead is accepted, responsibility does not bounce back informally: reassignment needs a reason, is logged and resets acceptance", async () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
     await fx.asStaff.leads.accept({ leadId: lead.id, confirmations: ALL_FOUR });
-    expect(await refusal(fx.asStaff.leads.assign({ leadId: lead.id, ownerId: fx.tech.id }))).toMatch(/handing it to someone else needs a reason/);
-    await fx.asStaff.leads.assign({ leadId: lead.id, ownerId: fx.tech.id, reason: "Tia covers the east side" });
+    expect(await refusal(fx.asStaff.leads.assign({ leadId: lead.id, ownerId: fx.tech.id }))).toMatch(
+      /handing it to someone else needs a reason/,
+    );
+    await fx.asStaff.leads.assign({
+      leadId: lead.id,
+      ownerId: fx.tech.id,
+      reason: "Tia covers the east side",
+    });
     const after = await leadOf(lead.id);
     expect(after).toMatchObject({ ownerId: fx.tech.id, acceptedAt: null });
-    expect((await eventsOf(lead.id)).find((e) => e.type === "lead.reassigned")).toMatchObject({ actorId: fx.staff.id, data: { from: fx.staff.id, to: fx.tech.id, reason: "Tia covers the east side", acceptanceReset: true } });
+    expect((await eventsOf(lead.id)).find((e) => e.type === "lead.reassigned")).toMatchObject({
+      actorId: fx.staff.id,
+      data: { from: fx.staff.id, to: fx.tech.id, reason: "Tia covers the east side", acceptanceReset: true },
+    });
   });
 
   it("Emergency work cannot sit unowned: creating one routes it, unassigning it is refused", async () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, { urgency: "emergency", source: "web_form" });
     expect(lead.ownerId).toBe(fx.owner.id);
-    expect(await refusal(fx.asOwner.leads.assign({ leadId: lead.id, ownerId: null }))).toMatch(/Emergency work cannot sit unowned/);
+    expect(await refusal(fx.asOwner.leads.assign({ leadId: lead.id, ownerId: null }))).toMatch(
+      /Emergency work cannot sit unowned/,
+    );
   });
 
   it("Recovered missed calls do not go back into a generic pool", async () => {
-    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id, source: "phone", status: "answered_by_ai" });
-    expect(await refusal(fx.asOwner.leads.assign({ leadId: lead.id, ownerId: null }))).toMatch(/generic pool/);
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      source: "phone",
+      status: "answered_by_ai",
+    });
+    expect(await refusal(fx.asOwner.leads.assign({ leadId: lead.id, ownerId: null }))).toMatch(
+      /generic pool/,
+    );
   });
 
   it("Estimate leads need both an owner and a target follow-up date", async () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
-    expect(await refusal(fx.asOwner.leads.updateDetails({ leadId: lead.id, isEstimate: true }))).toMatch(/target follow-up date/);
-    await fx.asOwner.leads.updateDetails({ leadId: lead.id, isEstimate: true, followUpAt: new Date(Date.now() + 3 * 86_400_000) });
+    expect(await refusal(fx.asOwner.leads.updateDetails({ leadId: lead.id, isEstimate: true }))).toMatch(
+      /target follow-up date/,
+    );
+    await fx.asOwner.leads.updateDetails({
+      leadId: lead.id,
+      isEstimate: true,
+      followUpAt: new Date(Date.now() + 3 * 86_400_000),
+    });
     expect((await leadOf(lead.id)).isEstimate).toBe(true);
   });
 
   it("Referral-source leads preserve the referral context in the notes", async () => {
-    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { source: "referral", notes: "Referred by the Garcias next door" });
-    expect(await refusal(fx.asOwner.leads.updateDetails({ leadId: lead.id, notes: "" }))).toMatch(/referral context/);
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
+      source: "referral",
+      notes: "Referred by the Garcias next door",
+    });
+    expect(await refusal(fx.asOwner.leads.updateDetails({ leadId: lead.id, notes: "" }))).toMatch(
+      /referral context/,
+    );
   });
 
   it("books an appointment from the tenant's own slots or a custom time, and refuses a slot it does not offer", async () => {
-    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id, status: "followup_needed" });
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      status: "followup_needed",
+    });
     const detail = await fx.asStaff.leads.get({ id: lead.id });
     const slot = detail.booking.slots[0]!;
-    expect(await refusal(fx.asStaff.leads.book({ leadId: lead.id, slotStartsAt: "2031-01-01T03:00:00.000Z" }))).toMatch(/no longer available/);
+    expect(
+      await refusal(fx.asStaff.leads.book({ leadId: lead.id, slotStartsAt: "2031-01-01T03:00:00.000Z" })),
+    ).toMatch(/no longer available/);
     await fx.asStaff.leads.book({ leadId: lead.id, slotStartsAt: slot.startsAt });
     const booked = await leadOf(lead.id);
-    expect(booked).toMatchObject({ status: "booked", appointmentAt: new Date(slot.startsAt), nextAction: "Confirm the appointment with the customer", queueGroup: 2 });
+    expect(booked).toMatchObject({
+      status: "booked",
+      appointmentAt: new Date(slot.startsAt),
+      nextAction: "Confirm the appointment with the customer",
+      queueGroup: 2,
+    });
     const custom = new Date(Date.now() + 5 * 86_400_000);
     await fx.asStaff.leads.book({ leadId: lead.id, customAt: custom });
     expect((await leadOf(lead.id)).appointmentAt).toEqual(custom);
-    expect((await eventsOf(lead.id)).map((e) => e.type)).toEqual(expect.arrayContaining(["appointment.booked", "appointment.rescheduled"]));
-    expect(await refusal(fx.asStaff.leads.book({ leadId: lead.id, customAt: new Date(Date.now() - 60_000) }))).toMatch(/in the past/);
+    expect((await eventsOf(lead.id)).map((e) => e.type)).toEqual(
+      expect.arrayContaining(["appointment.booked", "appointment.rescheduled"]),
+    );
+    expect(
+      await refusal(fx.asStaff.leads.book({ leadId: lead.id, customAt: new Date(Date.now() - 60_000) })),
+    ).toMatch(/in the past/);
   });
 
   it("changes status within the 7-status contract and refuses nonsense with the reason", async () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
-    expect(await refusal(fx.asStaff.leads.changeStatus({ leadId: lead.id, status: "answered_by_plumber" }))).toMatch(/only the call flow sets it/);
-    expect(await refusal(fx.asStaff.leads.changeStatus({ leadId: lead.id, status: "closed" }))).toMatch(/reason code/);
+    expect(
+      await refusal(fx.asStaff.leads.changeStatus({ leadId: lead.id, status: "answered_by_plumber" })),
+    ).toMatch(/only the call flow sets it/);
+    expect(await refusal(fx.asStaff.leads.changeStatus({ leadId: lead.id, status: "closed" }))).toMatch(
+      /reason code/,
+    );
     await fx.asStaff.leads.changeStatus({ leadId: lead.id, status: "followup_needed" });
     const after = await leadOf(lead.id);
     expect(after.status).toBe("followup_needed");
     expect(after.queueGroup).toBe(3);
-    expect((await eventsOf(lead.id)).at(-1)).toMatchObject({ type: "status.changed", actorId: fx.staff.id, data: { from: "answered_by_ai", to: "followup_needed" } });
+    expect((await eventsOf(lead.id)).at(-1)).toMatchObject({
+      type: "status.changed",
+      actorId: fx.staff.id,
+      data: { from: "answered_by_ai", to: "followup_needed" },
+    });
   });
 
   it("closes stale leads with reason code, and a closed lead leaves the inbox", async () => {
-    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id, callerName: "Close Me" });
-    expect(await refusal(fx.asStaff.leads.close({ leadId: lead.id, reason: "no_answer_after_attempts" }))).toMatch(/how many attempts/);
-    await fx.asStaff.leads.close({ leadId: lead.id, reason: "no_answer_after_attempts", attempts: 3, note: "Voicemail full" });
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      callerName: "Close Me",
+    });
+    expect(
+      await refusal(fx.asStaff.leads.close({ leadId: lead.id, reason: "no_answer_after_attempts" })),
+    ).toMatch(/how many attempts/);
+    await fx.asStaff.leads.close({
+      leadId: lead.id,
+      reason: "no_answer_after_attempts",
+      attempts: 3,
+      note: "Voicemail full",
+    });
     const after = await leadOf(lead.id);
-    expect(after).toMatchObject({ status: "closed", closeReason: "no_answer_after_attempts", closeNote: "3 attempts — Voicemail full", queueGroup: 9 });
+    expect(after).toMatchObject({
+      status: "closed",
+      closeReason: "no_answer_after_attempts",
+      closeNote: "3 attempts — Voicemail full",
+      queueGroup: 9,
+    });
     const open = await fx.asOwner.leads.inbox({ q: "Close Me" });
     expect(open.items).toEqual([]);
     const closed = await fx.asOwner.leads.inbox({ q: "Close Me", status: "closed" });
@@ -144,12 +237,42 @@ describe(`lead handoff and inbox (${engineName})`, () => {
   });
 
   it("closing a lead completes its open tasks and clears the next action and due time", async () => {
-    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id, callerName: "Tasks Close", nextAction: "Call back about the water heater", dueAt: new Date(Date.now() + 3_600_000) });
-    const open = await db.prisma.task.create({ data: { tenantId: fx.tenant.id, leadId: lead.id, kind: "callback", title: "Call back", dueAt: new Date(Date.now() + 3_600_000) } });
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      callerName: "Tasks Close",
+      nextAction: "Call back about the water heater",
+      dueAt: new Date(Date.now() + 3_600_000),
+    });
+    const open = await db.prisma.task.create({
+      data: {
+        tenantId: fx.tenant.id,
+        leadId: lead.id,
+        kind: "callback",
+        title: "Call back",
+        dueAt: new Date(Date.now() + 3_600_000),
+      },
+    });
     const doneBefore = new Date(Date.now() - 86_400_000);
-    const done = await db.prisma.task.create({ data: { tenantId: fx.tenant.id, leadId: lead.id, kind: "callback", title: "Earlier call", dueAt: doneBefore, doneAt: doneBefore } });
+    const done = await db.prisma.task.create({
+      data: {
+        tenantId: fx.tenant.id,
+        leadId: lead.id,
+        kind: "callback",
+        title: "Earlier call",
+        dueAt: doneBefore,
+        doneAt: doneBefore,
+      },
+    });
     const other = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
-    const untouched = await db.prisma.task.create({ data: { tenantId: fx.tenant.id, leadId: other.id, kind: "callback", title: "Other lead", dueAt: new Date() } });
+    const untouched = await db.prisma.task.create({
+      data: {
+        tenantId: fx.tenant.id,
+        leadId: other.id,
+        kind: "callback",
+        title: "Other lead",
+        dueAt: new Date(),
+      },
+    });
 
     await fx.asStaff.leads.close({ leadId: lead.id, reason: "booked_elsewhere" });
 
@@ -157,16 +280,32 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     expect((await db.prisma.task.findUniqueOrThrow({ where: { id: open.id } })).doneAt).toBeInstanceOf(Date);
     expect((await db.prisma.task.findUniqueOrThrow({ where: { id: done.id } })).doneAt).toEqual(doneBefore);
     expect((await db.prisma.task.findUniqueOrThrow({ where: { id: untouched.id } })).doneAt).toBeNull();
-    expect((await eventsOf(lead.id)).at(-1)).toMatchObject({ type: "lead.closed", data: { clearedNextAction: "Call back about the water heater" } });
+    expect((await eventsOf(lead.id)).at(-1)).toMatchObject({
+      type: "lead.closed",
+      data: { clearedNextAction: "Call back about the water heater" },
+    });
     const page = await fx.asStaff.leads.get({ id: lead.id });
     expect(page.tasks.every((t) => t.doneAt && !t.overdue)).toBe(true);
   });
 
   it("closing stale leads in bulk completes their open tasks too", async () => {
     const old = new Date(Date.now() - 30 * 86_400_000);
-    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { createdAt: old, ownerId: fx.staff.id, nextAction: "Call back", dueAt: old });
-    const task = await db.prisma.task.create({ data: { tenantId: fx.tenant.id, leadId: lead.id, kind: "callback", title: "Call back", dueAt: old } });
-    expect(await fx.asOwner.leads.closeStale({ leadIds: [lead.id], reason: "no_answer_after_attempts", attempts: 3 })).toEqual({ closed: 1, failed: [] });
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
+      createdAt: old,
+      ownerId: fx.staff.id,
+      nextAction: "Call back",
+      dueAt: old,
+    });
+    const task = await db.prisma.task.create({
+      data: { tenantId: fx.tenant.id, leadId: lead.id, kind: "callback", title: "Call back", dueAt: old },
+    });
+    expect(
+      await fx.asOwner.leads.closeStale({
+        leadIds: [lead.id],
+        reason: "no_answer_after_attempts",
+        attempts: 3,
+      }),
+    ).toEqual({ closed: 1, failed: [] });
     expect(await leadOf(lead.id)).toMatchObject({ status: "closed", nextAction: null, dueAt: null });
     expect((await db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).doneAt).toBeInstanceOf(Date);
   });
@@ -181,23 +320,43 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(ids).not.toContain(fresh.id);
     expect(await refusal(fx.asStaff.leads.stale({ idleDays: 14 }))).toMatch(/FORBIDDEN/);
-    const res = await fx.asOwner.leads.closeStale({ leadIds: [a.id, b.id], reason: "no_answer_after_attempts", attempts: 2 });
+    const res = await fx.asOwner.leads.closeStale({
+      leadIds: [a.id, b.id],
+      reason: "no_answer_after_attempts",
+      attempts: 2,
+    });
     expect(res).toEqual({ closed: 2, failed: [] });
     expect((await leadOf(b.id)).closeReason).toBe("no_answer_after_attempts");
   });
 
   it("every change writes a timeline event with the actor and bumps lastActivityAt", async () => {
-    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id, createdAt: new Date(Date.now() - 86_400_000) });
-    await fx.asStaff.leads.logTouchpoint({ leadId: lead.id, kind: "left_voicemail", text: "No answer, left VM" });
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      createdAt: new Date(Date.now() - 86_400_000),
+    });
+    await fx.asStaff.leads.logTouchpoint({
+      leadId: lead.id,
+      kind: "left_voicemail",
+      text: "No answer, left VM",
+    });
     const after = await leadOf(lead.id);
     expect(after.lastActivityAt.getTime()).toBeGreaterThan(lead.lastActivityAt.getTime());
     expect(after.touchpoints).toBe(1);
-    expect((await eventsOf(lead.id)).at(-1)).toMatchObject({ type: "touchpoint.left_voicemail", actorId: fx.staff.id, data: { text: "No answer, left VM" } });
-    expect(await refusal(fx.asStaff.leads.logTouchpoint({ leadId: lead.id, kind: "note", text: " " }))).toMatch(/Write the note/);
+    expect((await eventsOf(lead.id)).at(-1)).toMatchObject({
+      type: "touchpoint.left_voicemail",
+      actorId: fx.staff.id,
+      data: { text: "No answer, left VM" },
+    });
+    expect(
+      await refusal(fx.asStaff.leads.logTouchpoint({ leadId: lead.id, kind: "note", text: " " })),
+    ).toMatch(/Write the note/);
   });
 
   it("staff see the inbox and their own leads; owners see everything", async () => {
-    const techs = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.tech.id, callerName: "Tech Only" });
+    const techs = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.tech.id,
+      callerName: "Tech Only",
+    });
     const unowned = await makeLead(db.prisma, fx.tenant.id, { callerName: "Nobody Yet", source: "web_form" });
     expect(await refusal(fx.asStaff.leads.get({ id: techs.id }))).toMatch(/NOT_FOUND/);
     expect((await fx.asStaff.leads.inbox({ q: "Tech Only" })).items).toEqual([]);
@@ -211,8 +370,13 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     expect(lead.ownerId).toBe(fx.tech.id);
     expect(lead.dueAt!.getTime() - lead.createdAt.getTime()).toBe(15 * 60_000);
     const rules = await fx.asOwner.leads.routing();
-    expect(rules.rules.find((r) => r.kind === "standard")).toMatchObject({ userId: fx.tech.id, effectiveUserId: fx.tech.id });
-    expect(await refusal(fx.asStaff.leads.setRouting({ kind: "standard", userId: fx.staff.id }))).toMatch(/FORBIDDEN/);
+    expect(rules.rules.find((r) => r.kind === "standard")).toMatchObject({
+      userId: fx.tech.id,
+      effectiveUserId: fx.tech.id,
+    });
+    expect(await refusal(fx.asStaff.leads.setRouting({ kind: "standard", userId: fx.staff.id }))).toMatch(
+      /FORBIDDEN/,
+    );
     await fx.asOwner.leads.setRouting({ kind: "standard", userId: null });
   });
 
@@ -221,13 +385,21 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     for (const status of LEAD_STATUSES) {
       for (const urgency of ["emergency", "high", "normal", "low", null] as const) {
         const row = await db.prisma.lead.update({ where: { id: lead.id }, data: { status, urgency } });
-        expect([status, urgency, row.queueGroup]).toEqual([status, urgency, queueGroupFor({ status, urgency })]);
+        expect([status, urgency, row.queueGroup]).toEqual([
+          status,
+          urgency,
+          queueGroupFor({ status, urgency }),
+        ]);
       }
     }
     const due = new Date(Date.now() + 3_600_000);
-    expect((await db.prisma.lead.update({ where: { id: lead.id }, data: { dueAt: due } })).queueAt).toEqual(due);
+    expect((await db.prisma.lead.update({ where: { id: lead.id }, data: { dueAt: due } })).queueAt).toEqual(
+      due,
+    );
     // No visible due time: due in the queue since the lead came in.
-    expect((await db.prisma.lead.update({ where: { id: lead.id }, data: { dueAt: null } })).queueAt).toEqual(lead.createdAt);
+    expect((await db.prisma.lead.update({ where: { id: lead.id }, data: { dueAt: null } })).queueAt).toEqual(
+      lead.createdAt,
+    );
     await db.prisma.lead.delete({ where: { id: lead.id } });
   });
 });
@@ -241,7 +413,14 @@ describe(`inbox queue (${engineName})`, () => {
     const owner = await makeUser(db.prisma, { name: "Queue Owner" });
     tenant = await makeTenant(db.prisma, { name: "Queue Plumbing", ownerId: owner.id });
     caller = callerFor(db.prisma, owner.id, tenant.slug);
-    const statuses = ["answered_by_ai", "booked", "followup_needed", "not_booked", "missed", "closed"] as const;
+    const statuses = [
+      "answered_by_ai",
+      "booked",
+      "followup_needed",
+      "not_booked",
+      "missed",
+      "closed",
+    ] as const;
     const urgencies = ["emergency", "high", "normal", "low", null] as const;
     const rows = Array.from({ length: 120 }, (_, i) => ({
       tenantId: tenant.id,
@@ -260,11 +439,21 @@ describe(`inbox queue (${engineName})`, () => {
   });
 
   it("pages through the whole queue in SOP order with a cursor, no lead twice, closed leads hidden", async () => {
-    const seen: { id: string; status: string; urgency: string | null; dueAt: Date | null; createdAt: Date; temperature: number }[] = [];
+    const seen: {
+      id: string;
+      status: string;
+      urgency: string | null;
+      dueAt: Date | null;
+      createdAt: Date;
+      temperature: number;
+    }[] = [];
     let cursor: string | null = null;
     let asOf: Date | null = null;
     do {
-      const page: Awaited<ReturnType<typeof caller.leads.inbox>> = await caller.leads.inbox({ limit: 7, cursor });
+      const page: Awaited<ReturnType<typeof caller.leads.inbox>> = await caller.leads.inbox({
+        limit: 7,
+        cursor,
+      });
       asOf ??= page.asOf;
       const stored = await db.prisma.lead.findMany({ where: { id: { in: page.items.map((i) => i.id) } } });
       for (const item of page.items) seen.push(stored.find((s) => s.id === item.id)!);
@@ -284,7 +473,11 @@ describe(`inbox queue (${engineName})`, () => {
     const unownedOverdue = await caller.leads.inbox({ unowned: true, overdue: true, limit: 100 });
     expect(unownedOverdue.items.every((i) => i.ownerId === null && i.overdue)).toBe(true);
     const counts = await caller.leads.counts({});
-    const open = await db.prisma.lead.groupBy({ by: ["queueGroup"], where: { tenantId: tenant.id, status: { not: "closed" } }, _count: true });
+    const open = await db.prisma.lead.groupBy({
+      by: ["queueGroup"],
+      where: { tenantId: tenant.id, status: { not: "closed" } },
+      _count: true,
+    });
     for (const c of counts) expect(c.total).toBe(open.find((o) => o.queueGroup === c.id)?._count ?? 0);
     const byPhone = await caller.leads.inbox({ q: "555 2042" });
     expect(byPhone.items.every((i) => i.callerPhone.includes("5552042"))).toBe(true);

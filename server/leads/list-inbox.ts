@@ -33,7 +33,10 @@ export const ZInboxFilter = z.object({
   /** Calls the AI closed as not from a customer (a salesperson, a recording, a wrong number). */
   notACustomer: z.boolean().optional(),
 });
-export const ZInboxInput = ZInboxFilter.extend({ cursor: z.string().max(400).nullish(), limit: z.number().int().min(1).max(100).default(25) });
+export const ZInboxInput = ZInboxFilter.extend({
+  cursor: z.string().max(400).nullish(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
 export type InboxInput = z.input<typeof ZInboxInput>;
 
 type Segment = { ord: number; group: number; kind: "overdue" | "rest" | "closed" };
@@ -46,25 +49,46 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.o !== "number" || typeof c.id !== "string" || !isDateInBounds(new Date(c.k)) || !isDateInBounds(new Date(c.n))) throw new Error("bad");
+    if (
+      typeof c.o !== "number" ||
+      typeof c.id !== "string" ||
+      !isDateInBounds(new Date(c.k)) ||
+      !isDateInBounds(new Date(c.n))
+    )
+      throw new Error("bad");
     return c;
   } catch {
-    throw new AppError("BAD_REQUEST", "The page cursor is not valid: reload the inbox from the top.", "cursor");
+    throw new AppError(
+      "BAD_REQUEST",
+      "The page cursor is not valid: reload the inbox from the top.",
+      "cursor",
+    );
   }
 }
 
 /** The groups a filter can reach (an urgency or status filter rules some out). */
-export function groupsFor(filter: { status?: LeadStatus; urgency?: Urgency; notACustomer?: boolean }): number[] {
+export function groupsFor(filter: {
+  status?: LeadStatus;
+  urgency?: Urgency;
+  notACustomer?: boolean;
+}): number[] {
   // Not-a-customer calls are closed leads: only the closed group can hold them.
   if (filter.notACustomer) return !filter.status || filter.status === "closed" ? [CLOSED_GROUP] : [];
   if (filter.status === "closed") return [CLOSED_GROUP];
   const statuses = filter.status ? [filter.status] : Object.values(LeadStatus).filter((s) => s !== "closed");
   const urgencies: (Urgency | null)[] = filter.urgency ? [filter.urgency] : [...Object.values(Urgency), null];
-  const reachable = new Set(statuses.flatMap((status) => urgencies.map((urgency) => queueGroupFor({ status, urgency }))));
+  const reachable = new Set(
+    statuses.flatMap((status) => urgencies.map((urgency) => queueGroupFor({ status, urgency }))),
+  );
   return OPEN_GROUPS.filter((g) => reachable.has(g));
 }
 
-export function segmentsFor(filter: { status?: LeadStatus; urgency?: Urgency; overdue?: boolean; notACustomer?: boolean }): Segment[] {
+export function segmentsFor(filter: {
+  status?: LeadStatus;
+  urgency?: Urgency;
+  overdue?: boolean;
+  notACustomer?: boolean;
+}): Segment[] {
   const segments: Segment[] = [];
   for (const group of groupsFor(filter)) {
     if (group === CLOSED_GROUP) {
@@ -82,10 +106,16 @@ function likeEscape(s: string): string {
 }
 
 /** WHERE conditions shared by the page and the counts: tenant, visibility, filters, search. */
-function filterSql(tenants: TenantSet, viewer: Viewer, f: z.infer<typeof ZInboxFilter>, tests: TestCallsShown = f.testCalls ? "only" : "none"): Prisma.Sql[] {
+function filterSql(
+  tenants: TenantSet,
+  viewer: Viewer,
+  f: z.infer<typeof ZInboxFilter>,
+  tests: TestCallsShown = f.testCalls ? "only" : "none",
+): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [Prisma.sql`l."tenantId" IN (${tenants})`];
   if (tests !== "all_no_real_leads") parts.push(Prisma.sql`l."isTest" = ${tests === "only"}`);
-  if (!seesAllLeads(viewer.role)) parts.push(Prisma.sql`(l."ownerId" IS NULL OR l."ownerId" = ${viewer.userId})`);
+  if (!seesAllLeads(viewer.role))
+    parts.push(Prisma.sql`(l."ownerId" IS NULL OR l."ownerId" = ${viewer.userId})`);
   if (f.status) parts.push(Prisma.sql`l."status" = CAST(${f.status} AS "LeadStatus")`);
   if (f.urgency) parts.push(Prisma.sql`l."urgency" = CAST(${f.urgency} AS "Urgency")`);
   if (f.source) parts.push(Prisma.sql`l."source" = CAST(${f.source} AS "LeadSource")`);
@@ -137,22 +167,41 @@ export type InboxRow = {
   closeNote: string | null;
 };
 
-function segmentSql(seg: Segment, where: Prisma.Sql[], asOf: Date, after: Cursor | null, take: number): Prisma.Sql {
+function segmentSql(
+  seg: Segment,
+  where: Prisma.Sql[],
+  asOf: Date,
+  after: Cursor | null,
+  take: number,
+): Prisma.Sql {
   const conds = [...where, Prisma.sql`l."queueGroup" = ${seg.group}`];
   if (seg.kind === "overdue") conds.push(Prisma.sql`l."queueAt" < ${asOf}`);
   if (seg.kind === "rest") conds.push(Prisma.sql`l."queueAt" >= ${asOf}`);
   const key = seg.kind === "overdue" ? Prisma.sql`l."queueAt"` : Prisma.sql`l."createdAt"`;
   if (after && after.o === seg.ord) {
     const k = new Date(after.k);
-    if (seg.kind === "closed") conds.push(Prisma.sql`(${key} < ${k} OR (${key} = ${k} AND l."id" < ${after.id}))`);
-    else conds.push(Prisma.sql`(${key} > ${k} OR (${key} = ${k} AND (l."temperature" < ${after.t} OR (l."temperature" = ${after.t} AND l."id" > ${after.id}))))`);
+    if (seg.kind === "closed")
+      conds.push(Prisma.sql`(${key} < ${k} OR (${key} = ${k} AND l."id" < ${after.id}))`);
+    else
+      conds.push(
+        Prisma.sql`(${key} > ${k} OR (${key} = ${k} AND (l."temperature" < ${after.t} OR (l."temperature" = ${after.t} AND l."id" > ${after.id}))))`,
+      );
   }
-  const order = seg.kind === "closed" ? Prisma.sql`l."createdAt" DESC, l."id" DESC` : Prisma.sql`${key} ASC, l."temperature" DESC, l."id" ASC`;
+  const order =
+    seg.kind === "closed"
+      ? Prisma.sql`l."createdAt" DESC, l."id" DESC`
+      : Prisma.sql`${key} ASC, l."temperature" DESC, l."id" ASC`;
   return Prisma.sql`SELECT ${COLUMNS}, CAST(${seg.ord} AS int) AS "ord", ${key} AS "k" FROM "Lead" l LEFT JOIN "User" u ON u."id" = l."ownerId" WHERE ${Prisma.join(conds, " AND ")} ORDER BY ${order} LIMIT ${take}`;
 }
 
 /** One statement for the page: the segments' LIMITed scans in queue order (open segments all sort ascending). */
-function pageSql(segments: Segment[], where: Prisma.Sql[], asOf: Date, after: Cursor | null, take: number): Prisma.Sql {
+function pageSql(
+  segments: Segment[],
+  where: Prisma.Sql[],
+  asOf: Date,
+  after: Cursor | null,
+  take: number,
+): Prisma.Sql {
   if (segments.length === 1) return segmentSql(segments[0]!, where, asOf, after, take);
   const parts = segments.map((seg) => Prisma.sql`(${segmentSql(seg, where, asOf, after, take)})`);
   return Prisma.sql`SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) s ORDER BY s."ord", s."k", s."temperature" DESC, s."id" LIMIT ${take}`;
@@ -167,7 +216,10 @@ export type InboxCtx = { db: TenantDb; tenantId: string; viewer: Viewer; now?: D
  */
 export type TestCallsShown = "only" | "none" | "all_no_real_leads";
 
-export async function testCallsShown(ctx: Pick<InboxCtx, "db">, f: { testCalls?: boolean }): Promise<TestCallsShown> {
+export async function testCallsShown(
+  ctx: Pick<InboxCtx, "db">,
+  f: { testCalls?: boolean },
+): Promise<TestCallsShown> {
   if (f.testCalls) return "only";
   const real = await ctx.db.lead.findFirst({ where: { isTest: false }, select: { id: true } });
   return real ? "none" : "all_no_real_leads";
@@ -183,11 +235,22 @@ export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
   const segments = segmentsFor(input).filter((s) => !after || s.ord >= after.o);
 
   const rows = segments.length
-    ? await tenantSql(ctx.db)<(InboxRow & { ord: number; k: Date })[]>((tenants) => pageSql(segments, filterSql(tenants, ctx.viewer, input, tests), asOf, after, input.limit + 1))
+    ? await tenantSql(ctx.db)<(InboxRow & { ord: number; k: Date })[]>((tenants) =>
+        pageSql(segments, filterSql(tenants, ctx.viewer, input, tests), asOf, after, input.limit + 1),
+      )
     : [];
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > input.limit && last ? encodeCursor({ o: last.ord, k: last.k.toISOString(), t: last.temperature, id: last.id, n: asOf.toISOString() }) : null;
+  const nextCursor =
+    rows.length > input.limit && last
+      ? encodeCursor({
+          o: last.ord,
+          k: last.k.toISOString(),
+          t: last.temperature,
+          id: last.id,
+          n: asOf.toISOString(),
+        })
+      : null;
 
   return {
     items: page.map(({ ord: _ord, k: _k, ...r }) => {
@@ -215,13 +278,17 @@ export async function inboxCounts(ctx: InboxCtx, rawFilter: z.input<typeof ZInbo
   const groups = groupsFor(filter);
   const tests = await testCallsShown(ctx, filter);
   const whereFor = (tenants: TenantSet) => {
-    const where = [...filterSql(tenants, ctx.viewer, filter, tests), Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`];
+    const where = [
+      ...filterSql(tenants, ctx.viewer, filter, tests),
+      Prisma.sql`l."queueGroup" IN (${Prisma.join(groups)})`,
+    ];
     if (filter.overdue) where.push(Prisma.sql`l."queueAt" < ${now}`);
     return where;
   };
   const rows = groups.length
     ? await tenantSql(ctx.db)<{ queueGroup: number; total: bigint; overdue: bigint }[]>(
-        (tenants) => Prisma.sql`SELECT l."queueGroup", count(*) AS "total", count(*) FILTER (WHERE l."queueAt" < ${now}) AS "overdue" FROM "Lead" l WHERE ${Prisma.join(whereFor(tenants), " AND ")} GROUP BY l."queueGroup"`,
+        (tenants) =>
+          Prisma.sql`SELECT l."queueGroup", count(*) AS "total", count(*) FILTER (WHERE l."queueAt" < ${now}) AS "overdue" FROM "Lead" l WHERE ${Prisma.join(whereFor(tenants), " AND ")} GROUP BY l."queueGroup"`,
       )
     : [];
   const byGroup = new Map(rows.map((r) => [Number(r.queueGroup), r]));
@@ -235,7 +302,12 @@ export async function inboxCounts(ctx: InboxCtx, rawFilter: z.input<typeof ZInbo
 }
 
 /** The statements behind a first page (its first segment) and the counts, for EXPLAIN (bench/inbox.bench.ts). */
-export function inboxSqlForExplain(tenantId: string, viewer: Viewer, rawInput: InboxInput, now: Date): { page: Prisma.Sql; counts: Prisma.Sql } {
+export function inboxSqlForExplain(
+  tenantId: string,
+  viewer: Viewer,
+  rawInput: InboxInput,
+  now: Date,
+): { page: Prisma.Sql; counts: Prisma.Sql } {
   const input = ZInboxInput.parse(rawInput);
   const where = filterSql(Prisma.sql`${tenantId}`, viewer, input);
   const groups = groupsFor(input);

@@ -17,12 +17,24 @@ export async function markRealCustomer(ctx: LeadWriteCtx, input: { leadId: strin
   const now = ctx.now ?? new Date();
   const lead = await applyLeadChange({ ...ctx, now }, input.leadId, async (lead) => {
     if (lead.status !== "closed" || lead.closeReason !== NOT_A_CUSTOMER) {
-      throw new AppError("BAD_REQUEST", "Only a lead closed as “Not a customer” can be marked a real customer. Reopen it from the status card instead.", "leadId");
+      throw new AppError(
+        "BAD_REQUEST",
+        "Only a lead closed as “Not a customer” can be marked a real customer. Reopen it from the status card instead.",
+        "leadId",
+      );
     }
     // A real lead always has someone on it: the standard routing rule when nobody owned the call.
     const ownerId = lead.ownerId ?? (await routingTarget(ctx.db, "standard"));
     return {
-      patch: { status: "followup_needed", closeReason: null, closeNote: null, acceptedAt: null, ownerId, nextAction: REAL_CUSTOMER_ACTION, dueAt: new Date(now.getTime() + CALL_BACK_MINUTES * 60_000) },
+      patch: {
+        status: "followup_needed",
+        closeReason: null,
+        closeNote: null,
+        acceptedAt: null,
+        ownerId,
+        nextAction: REAL_CUSTOMER_ACTION,
+        dueAt: new Date(now.getTime() + CALL_BACK_MINUTES * 60_000),
+      },
       events: [{ type: "lead.marked_customer", data: { was: notACustomerLabel(lead) } }],
     };
   });
@@ -32,9 +44,21 @@ export async function markRealCustomer(ctx: LeadWriteCtx, input: { leadId: strin
     const reversed = await reverseNotACustomerCredit(ctx.db, { tenantId: ctx.tenantId, callSid });
     if (!reversed) continue;
     await ctx.db.leadEvent.create({
-      data: { tenantId: ctx.tenantId, leadId: lead.id, type: "billing.credit_reversed", actorId: ctx.viewer.userId, createdAt: new Date(now.getTime() + 1), data: { callSid, outcome: reversed.outcome, reason: reversed.creditReason ? CREDIT_REASONS[reversed.creditReason] : null } },
+      data: {
+        tenantId: ctx.tenantId,
+        leadId: lead.id,
+        type: "billing.credit_reversed",
+        actorId: ctx.viewer.userId,
+        createdAt: new Date(now.getTime() + 1),
+        data: {
+          callSid,
+          outcome: reversed.outcome,
+          reason: reversed.creditReason ? CREDIT_REASONS[reversed.creditReason] : null,
+        },
+      },
     });
-    if (reversed.outcome === "billable") await enqueueUsageForCall(ctx.db, { tenantId: ctx.tenantId, callSid });
+    if (reversed.outcome === "billable")
+      await enqueueUsageForCall(ctx.db, { tenantId: ctx.tenantId, callSid });
   }
   return lead;
 }

@@ -51,7 +51,11 @@ async function playCall(from: string, lines: string[]) {
 describe(`not a customer (${engineName})`, () => {
   it("a salesperson's call is closed as not a customer by the call itself: no text-back, no callback task, and it stays closed", async () => {
     const closed = await playCall("+15125550161", [SALES_PITCH]);
-    expect(closed.lead).toMatchObject({ status: "closed", closeReason: "not_a_customer", closeNote: "Sales call" });
+    expect(closed.lead).toMatchObject({
+      status: "closed",
+      closeReason: "not_a_customer",
+      closeNote: "Sales call",
+    });
     expect(closed.tasks).toEqual([]);
     expect(closed.texts).toEqual([]);
     expect(closed.events).toContain("call.ended");
@@ -64,8 +68,21 @@ describe(`not a customer (${engineName})`, () => {
   });
 
   it("the inbox's Not a customer filter shows only those calls, with the reason", async () => {
-    const { lead } = await makeNotACustomerCall(prisma, biz.tenant.id, { which: "Recorded message", ownerId: biz.officeId });
-    const other = await prisma.lead.create({ data: { tenantId: biz.tenant.id, callerPhone: "+15125550163", status: "closed", closeReason: "spam", closeNote: "Robocall", source: "phone", sourceRef: "CAother00000000000000000000000001" } });
+    const { lead } = await makeNotACustomerCall(prisma, biz.tenant.id, {
+      which: "Recorded message",
+      ownerId: biz.officeId,
+    });
+    const other = await prisma.lead.create({
+      data: {
+        tenantId: biz.tenant.id,
+        callerPhone: "+15125550163",
+        status: "closed",
+        closeReason: "spam",
+        closeNote: "Robocall",
+        source: "phone",
+        sourceRef: "CAother00000000000000000000000001",
+      },
+    });
     const owner = callerFor(prisma, biz.ownerId, biz.tenant.slug);
     const page = await owner.leads.inbox({ notACustomer: true });
     const ids = page.items.map((i) => i.id);
@@ -83,16 +100,27 @@ describe(`not a customer (${engineName})`, () => {
   });
 
   it("one click makes it a real lead again: follow-up with a call-back due, on the timeline; a second click is refused", async () => {
-    const { lead } = await makeNotACustomerCall(prisma, biz.tenant.id, { which: "Wrong number", ownerId: biz.officeId });
+    const { lead } = await makeNotACustomerCall(prisma, biz.tenant.id, {
+      which: "Wrong number",
+      ownerId: biz.officeId,
+    });
     const staff = callerFor(prisma, biz.officeId, biz.tenant.slug);
     const before = Date.now();
     await staff.leads.markRealCustomer({ leadId: lead.id });
     const after = await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } });
-    expect(after).toMatchObject({ status: "followup_needed", closeReason: null, closeNote: null, nextAction: REAL_CUSTOMER_ACTION, ownerId: biz.officeId });
+    expect(after).toMatchObject({
+      status: "followup_needed",
+      closeReason: null,
+      closeNote: null,
+      nextAction: REAL_CUSTOMER_ACTION,
+      ownerId: biz.officeId,
+    });
     const dueIn = (after.dueAt!.getTime() - before) / 60_000;
     expect(dueIn).toBeGreaterThan(14);
     expect(dueIn).toBeLessThanOrEqual(15.1);
-    const events = await prisma.leadEvent.findMany({ where: { leadId: lead.id, type: "lead.marked_customer" } });
+    const events = await prisma.leadEvent.findMany({
+      where: { leadId: lead.id, type: "lead.marked_customer" },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: biz.officeId, data: { was: "Not a customer: wrong number" } });
     // The lead page shows it as a real lead; the filter no longer lists it.
@@ -100,18 +128,39 @@ describe(`not a customer (${engineName})`, () => {
     expect(detail.lead.notACustomer).toBeNull();
     expect((await staff.leads.inbox({ notACustomer: true })).items.map((i) => i.id)).not.toContain(lead.id);
     expect(await errorCode(staff.leads.markRealCustomer({ leadId: lead.id }))).toBe("BAD_REQUEST");
-    expect(await prisma.leadEvent.count({ where: { leadId: lead.id, type: "lead.marked_customer" } })).toBe(1);
+    expect(await prisma.leadEvent.count({ where: { leadId: lead.id, type: "lead.marked_customer" } })).toBe(
+      1,
+    );
   });
 
   it("an unowned one goes to whoever takes standard calls when it becomes a real lead", async () => {
-    const { lead } = await makeNotACustomerCall(prisma, biz.tenant.id, { which: "Sales call", ownerId: null });
+    const { lead } = await makeNotACustomerCall(prisma, biz.tenant.id, {
+      which: "Sales call",
+      ownerId: null,
+    });
     await callerFor(prisma, biz.ownerId, biz.tenant.slug).leads.markRealCustomer({ leadId: lead.id });
-    expect(await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "followup_needed", ownerId: biz.officeId });
+    expect(await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({
+      status: "followup_needed",
+      ownerId: biz.officeId,
+    });
   });
 
   it("only a lead closed as not a customer can be marked a real customer", async () => {
-    const spam = await prisma.lead.create({ data: { tenantId: biz.tenant.id, callerPhone: "+15125550164", status: "closed", closeReason: "spam", source: "phone", sourceRef: "CAspam000000000000000000000000001" } });
-    expect(await errorCode(callerFor(prisma, biz.ownerId, biz.tenant.slug).leads.markRealCustomer({ leadId: spam.id }))).toBe("BAD_REQUEST");
+    const spam = await prisma.lead.create({
+      data: {
+        tenantId: biz.tenant.id,
+        callerPhone: "+15125550164",
+        status: "closed",
+        closeReason: "spam",
+        source: "phone",
+        sourceRef: "CAspam000000000000000000000000001",
+      },
+    });
+    expect(
+      await errorCode(
+        callerFor(prisma, biz.ownerId, biz.tenant.slug).leads.markRealCustomer({ leadId: spam.id }),
+      ),
+    ).toBe("BAD_REQUEST");
     expect((await prisma.lead.findUniqueOrThrow({ where: { id: spam.id } })).status).toBe("closed");
   });
 });

@@ -19,13 +19,17 @@ export const ZRecordOutcomeInput = z.object({
     .number()
     .int()
     .min(0, { message: "Job value can't be negative." })
-    .max(MAX_JOB_VALUE_CENTS, { message: `Job value is over $${(MAX_JOB_VALUE_CENTS / 100).toLocaleString("en-US")}: check the amount (in dollars, like 1250).` })
+    .max(MAX_JOB_VALUE_CENTS, {
+      message: `Job value is over $${(MAX_JOB_VALUE_CENTS / 100).toLocaleString("en-US")}: check the amount (in dollars, like 1250).`,
+    })
     .nullish(),
   /** The visit happened before its booked time (the plumber came early): lets a show or win be recorded before it. */
   happenedEarly: z.boolean().optional(),
 });
 export type RecordOutcomeInput = z.infer<typeof ZRecordOutcomeInput>;
 
-export const VISIT_OUTCOME_LABEL: Record<VisitOutcomeCode, string> = { showed: "Customer was there", no_show: "No-show" };
+export const VISIT_OUTCOME_LABEL: Record<VisitOutcomeCode, string> = {
+  showed: "Customer was there",
+  no_show: "No-show",
+};
 export const JOB_OUTCOME_LABEL: Record<JobOutcomeCode, string> = { won: "Job won", lost: "Job lost" };
-

@@ -4,7 +4,15 @@ import { compareQueue, isOverdue, queueGroupFor, type QueueLead } from "./queue-
 const now = new Date("2026-11-20T15:00:00Z");
 const min = (m: number) => new Date(now.getTime() + m * 60_000);
 let n = 0;
-const lead = (o: Partial<QueueLead>): QueueLead => ({ id: `l${++n}`, status: "answered_by_ai", urgency: "normal", dueAt: null, createdAt: min(-600), temperature: 50, ...o });
+const lead = (o: Partial<QueueLead>): QueueLead => ({
+  id: `l${++n}`,
+  status: "answered_by_ai",
+  urgency: "normal",
+  dueAt: null,
+  createdAt: min(-600),
+  temperature: 50,
+  ...o,
+});
 
 describe("queue order (emergency, high, booked confirmations, follow-up needed)", () => {
   it("processes in this order: emergency, high, booked confirmations, follow-up needed, then the rest", () => {
@@ -35,8 +43,12 @@ describe("queue order (emergency, high, booked confirmations, follow-up needed)"
     const newerNotDue = lead({ createdAt: min(-100), dueAt: min(30) });
     const overdueLittle = lead({ createdAt: min(-10), dueAt: min(-5) });
     const overdueLots = lead({ createdAt: min(-20), dueAt: min(-300) });
-    const sorted = [newerNotDue, oldNotDue, overdueLittle, overdueLots].sort((a, b) => compareQueue(a, b, now));
-    expect(sorted.map((l) => l.id)).toEqual([overdueLots, overdueLittle, oldNotDue, newerNotDue].map((l) => l.id));
+    const sorted = [newerNotDue, oldNotDue, overdueLittle, overdueLots].sort((a, b) =>
+      compareQueue(a, b, now),
+    );
+    expect(sorted.map((l) => l.id)).toEqual(
+      [overdueLots, overdueLittle, oldNotDue, newerNotDue].map((l) => l.id),
+    );
   });
 
   it("a lead without a visible due time counts as due since it came in", () => {
@@ -44,7 +56,9 @@ describe("queue order (emergency, high, booked confirmations, follow-up needed)"
     expect(isOverdue(noDueTime, now)).toBe(true);
     const overdueLittle = lead({ createdAt: min(-10), dueAt: min(-5) });
     const overdueLots = lead({ createdAt: min(-20), dueAt: min(-300) });
-    expect([overdueLittle, noDueTime, overdueLots].sort((a, b) => compareQueue(a, b, now)).map((l) => l.id)).toEqual([overdueLots, noDueTime, overdueLittle].map((l) => l.id));
+    expect(
+      [overdueLittle, noDueTime, overdueLots].sort((a, b) => compareQueue(a, b, now)).map((l) => l.id),
+    ).toEqual([overdueLots, noDueTime, overdueLittle].map((l) => l.id));
   });
 
   it("uses temperature as the tie-breaker", () => {

@@ -17,7 +17,10 @@ export type QueueGroupId = (typeof QUEUE_GROUPS)[number]["id"];
 export const OPEN_GROUPS = [0, 1, 2, 3, 4] as const;
 export const CLOSED_GROUP = 9;
 
-export function queueGroupFor(lead: { status: LeadStatus | string; urgency: Urgency | string | null }): QueueGroupId {
+export function queueGroupFor(lead: {
+  status: LeadStatus | string;
+  urgency: Urgency | string | null;
+}): QueueGroupId {
   if (lead.status === "closed") return 9;
   if (lead.urgency === "emergency") return 0;
   if (lead.urgency === "high") return 1;
@@ -30,14 +33,24 @@ export function queueGroupLabel(id: number): string {
   return QUEUE_GROUPS.find((g) => g.id === id)?.label ?? "Other";
 }
 
-export type QueueLead = { id: string; status: LeadStatus | string; urgency: Urgency | string | null; dueAt: Date | null; createdAt: Date; temperature: number };
+export type QueueLead = {
+  id: string;
+  status: LeadStatus | string;
+  urgency: Urgency | string | null;
+  dueAt: Date | null;
+  createdAt: Date;
+  temperature: number;
+};
 
 /** When a lead is due in the queue: its due time, or — with no visible due time — since it came in. */
 export function queueAt(lead: { dueAt: Date | null; createdAt: Date }): Date {
   return lead.dueAt ?? lead.createdAt;
 }
 
-export function isOverdue(lead: { dueAt: Date | null; createdAt: Date; status?: string }, now: Date): boolean {
+export function isOverdue(
+  lead: { dueAt: Date | null; createdAt: Date; status?: string },
+  now: Date,
+): boolean {
   return lead.status !== "closed" && queueAt(lead).getTime() < now.getTime();
 }
 

@@ -29,7 +29,13 @@ export const FORM_LIMITS = {
 };
 const HOUR = 60 * 60_000;
 
-export const PREFERRED_TIMES = ["As soon as possible", "Morning", "Afternoon", "Evening", "Any time"] as const;
+export const PREFERRED_TIMES = [
+  "As soon as possible",
+  "Morning",
+  "Afternoon",
+  "Evening",
+  "Any time",
+] as const;
 
 /** The exact words next to the checkbox; stored with the consent record when it is ticked. */
 export function smsConsentWording(business: string): string {
@@ -40,7 +46,11 @@ export const ZRequestFormInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(200, "Keep your name under 200 characters."),
   phone: z.string().trim().min(1, "Enter your phone number.").max(40, "That phone number is too long."),
   zip: z.string().trim().min(1, "Enter your ZIP code.").max(10, "A ZIP code is 5 digits."),
-  problem: z.string().trim().min(3, "Tell us briefly what the problem is.").max(2000, "Keep the description under 2,000 characters."),
+  problem: z
+    .string()
+    .trim()
+    .min(3, "Tell us briefly what the problem is.")
+    .max(2000, "Keep the description under 2,000 characters."),
   preferredTime: z.enum(PREFERRED_TIMES, { message: "Pick a preferred time." }),
   smsConsent: z.boolean().default(false),
   /** The hidden field: people never see it, scripts fill it in. */
@@ -63,7 +73,8 @@ export class FormRefusal extends AppError {
   }
 }
 
-const sign = (slug: string, shownAt: number) => createHmac("sha256", env.AUTH_SECRET).update(`request-form|${slug}|${shownAt}`).digest("base64url");
+const sign = (slug: string, shownAt: number) =>
+  createHmac("sha256", env.AUTH_SECRET).update(`request-form|${slug}|${shownAt}`).digest("base64url");
 
 /** The token the page carries: when it was shown, signed, so a script cannot claim it waited. */
 export function formToken(slug: string, shownAt = Date.now()): string {
@@ -94,33 +105,56 @@ export async function submitRequestForm(
 ): Promise<RequestFormResult> {
   const now = ctx.now ?? new Date();
   const { business } = ctx;
-  const callUs = business.phone ? `call ${business.name} at ${phoneLabel(business.phone)}` : `call ${business.name}`;
+  const callUs = business.phone
+    ? `call ${business.name} at ${phoneLabel(business.phone)}`
+    : `call ${business.name}`;
   const input = ZRequestFormInput.parse(raw);
 
   if (input.website.trim()) {
-    throw new FormRefusal("honeypot", `This request was not sent because a hidden field was filled in, which usually means it came from an automated program. If you are a person, please ${callUs}.`);
+    throw new FormRefusal(
+      "honeypot",
+      `This request was not sent because a hidden field was filled in, which usually means it came from an automated program. If you are a person, please ${callUs}.`,
+    );
   }
   // A person's typo is named at its field first; the timing and the limits come after.
   const phone = toE164(input.phone, "phone");
   const zip = lookupZip(input.zip, "zip").zip;
   const shownAt = shownAtOf(business.slug, input.token);
   if (shownAt === null || now.getTime() - shownAt < FORM_LIMITS.minFillMs) {
-    throw new FormRefusal("too_fast", "That was sent faster than a person can fill in the form, so it was not sent. Check your details and press Send request again.");
+    throw new FormRefusal(
+      "too_fast",
+      "That was sent faster than a person can fill in the form, so it was not sent. Check your details and press Send request again.",
+    );
   }
 
   // Counted only for a complete request, so fixing a typo never uses up a visitor's tries.
   const global = globalDb(ctx.sys);
   try {
-    if (ctx.ip) await countRequest(global, `form-ip:${business.id}:${ctx.ip.slice(0, 64)}`, now, FORM_LIMITS.perIpPerHour, HOUR);
+    if (ctx.ip)
+      await countRequest(
+        global,
+        `form-ip:${business.id}:${ctx.ip.slice(0, 64)}`,
+        now,
+        FORM_LIMITS.perIpPerHour,
+        HOUR,
+      );
   } catch (err) {
     if (!(err instanceof RateLimited)) throw err;
-    throw new FormRefusal("ip_limit", `We have received many requests from your connection in the last hour, so this one was not sent. Please try again in ${minutes(err.retryAfterSeconds)} minutes, or ${callUs}.`, err.retryAfterSeconds);
+    throw new FormRefusal(
+      "ip_limit",
+      `We have received many requests from your connection in the last hour, so this one was not sent. Please try again in ${minutes(err.retryAfterSeconds)} minutes, or ${callUs}.`,
+      err.retryAfterSeconds,
+    );
   }
   try {
     await countRequest(global, `form-phone:${business.id}:${phone}`, now, FORM_LIMITS.perPhonePerHour, HOUR);
   } catch (err) {
     if (!(err instanceof RateLimited)) throw err;
-    throw new FormRefusal("phone_limit", `We already have several requests from ${phoneLabel(phone)} in the last hour, so this one was not sent. We will be in touch; if it is urgent, please ${callUs}.`, err.retryAfterSeconds);
+    throw new FormRefusal(
+      "phone_limit",
+      `We already have several requests from ${phoneLabel(phone)} in the last hour, so this one was not sent. We will be in touch; if it is urgent, please ${callUs}.`,
+      err.retryAfterSeconds,
+    );
   }
 
   const db = forTenant(ctx.sys, business.id);
@@ -141,15 +175,40 @@ export async function submitRequestForm(
         notes: `Preferred time: ${input.preferredTime}.`,
         // An out-of-area visitor is declined politely on the page, like a caller; the lead is
         // kept so the office sees it, with the next step to close it.
-        ...(inArea ? {} : { status: "not_booked" as const, nextAction: "Close as out of area (the visitor was declined politely on the form)", dueAt: new Date(now.getTime() + 24 * HOUR) }),
+        ...(inArea
+          ? {}
+          : {
+              status: "not_booked" as const,
+              nextAction: "Close as out of area (the visitor was declined politely on the form)",
+              dueAt: new Date(now.getTime() + 24 * HOUR),
+            }),
       },
-      { createdData: { via: "request_form", smsConsent: input.smsConsent, ...(input.smsConsent ? { consentWording: wording } : {}) } },
+      {
+        createdData: {
+          via: "request_form",
+          smsConsent: input.smsConsent,
+          ...(input.smsConsent ? { consentWording: wording } : {}),
+        },
+      },
     );
-    if (input.smsConsent) await recordConsent(tx, { tenantId: business.id, phone, optedOut: false, source: "web_form", detail: wording, at: now });
+    if (input.smsConsent)
+      await recordConsent(tx, {
+        tenantId: business.id,
+        phone,
+        optedOut: false,
+        source: "web_form",
+        detail: wording,
+        at: now,
+      });
     return written;
   });
   await enqueueWebhookDeliveries(webhookIds);
   return inArea
     ? { outcome: "received", leadId: lead.id, business: business.name }
-    : { outcome: "out_of_area", leadId: lead.id, business: business.name, message: outOfAreaDecline(business.name, zip) };
+    : {
+        outcome: "out_of_area",
+        leadId: lead.id,
+        business: business.name,
+        message: outOfAreaDecline(business.name, zip),
+      };
 }

@@ -8,7 +8,10 @@ import { routingKindFor, routingTarget } from "./routing";
 import { firstNextAction, firstResponseDueAt } from "./response-sla";
 
 /** Owner, next action and due time for a new lead that has none yet. */
-export async function initialHandoff(db: TenantTx, lead: Pick<Lead, "urgency" | "isEstimate" | "source" | "createdAt" | "ownerId" | "nextAction" | "dueAt">) {
+export async function initialHandoff(
+  db: TenantTx,
+  lead: Pick<Lead, "urgency" | "isEstimate" | "source" | "createdAt" | "ownerId" | "nextAction" | "dueAt">,
+) {
   const kind = routingKindFor(lead);
   return {
     ownerId: lead.ownerId ?? (await routingTarget(db, kind)),

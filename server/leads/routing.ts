@@ -5,17 +5,29 @@ import type { RoutingKind } from "@/server/db/generated/enums";
 import type { TenantTx } from "@/server/db/tenant-scope";
 
 export type { RoutingKind };
-export const ROUTING_KINDS = ["emergency", "estimate", "standard", "fallback"] as const satisfies readonly RoutingKind[];
+export const ROUTING_KINDS = [
+  "emergency",
+  "estimate",
+  "standard",
+  "fallback",
+] as const satisfies readonly RoutingKind[];
 
 /**
  * The person who receives this kind of lead: its own rule, else the fallback rule, else the
  * tenant's first owner (so nothing is ever unowned). Null only for a tenant with no members.
  */
 export async function routingTarget(db: TenantTx, kind: RoutingKind): Promise<string | null> {
-  const rules = await db.routingRule.findMany({ where: { kind: { in: [kind, "fallback"] } }, select: { kind: true, userId: true } });
+  const rules = await db.routingRule.findMany({
+    where: { kind: { in: [kind, "fallback"] } },
+    select: { kind: true, userId: true },
+  });
   const rule = rules.find((r) => r.kind === kind) ?? rules.find((r) => r.kind === "fallback");
   if (rule) return rule.userId;
-  const owner = await db.membership.findFirst({ where: { role: "owner" }, orderBy: { createdAt: "asc" }, select: { userId: true } });
+  const owner = await db.membership.findFirst({
+    where: { role: "owner" },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true },
+  });
   return owner?.userId ?? null;
 }
 

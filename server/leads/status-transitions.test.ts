@@ -3,7 +3,15 @@ import { checkStatusTransition, LEAD_STATUSES, statusChoices } from "./status-tr
 
 describe("status contract (missed, answered_by_plumber, answered_by_ai, booked, not_booked, followup_needed, closed)", () => {
   it("keeps exactly the seven statuses", () => {
-    expect(LEAD_STATUSES).toEqual(["missed", "answered_by_plumber", "answered_by_ai", "booked", "not_booked", "followup_needed", "closed"]);
+    expect(LEAD_STATUSES).toEqual([
+      "missed",
+      "answered_by_plumber",
+      "answered_by_ai",
+      "booked",
+      "not_booked",
+      "followup_needed",
+      "closed",
+    ]);
   });
 
   it("lets the office move a recovered call to follow-up needed or not booked", () => {
@@ -18,20 +26,32 @@ describe("status contract (missed, answered_by_plumber, answered_by_ai, booked, 
   });
 
   it("books only with an appointment time and closes only with a reason code", () => {
-    expect(checkStatusTransition("followup_needed", "booked", "status")).toMatchObject({ ok: false, reason: expect.stringMatching(/Book appointment/) });
+    expect(checkStatusTransition("followup_needed", "booked", "status")).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Book appointment/),
+    });
     expect(checkStatusTransition("followup_needed", "booked", "book")).toEqual({ ok: true });
-    expect(checkStatusTransition("followup_needed", "closed", "status")).toMatchObject({ ok: false, reason: expect.stringMatching(/reason code/) });
+    expect(checkStatusTransition("followup_needed", "closed", "status")).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/reason code/),
+    });
     expect(checkStatusTransition("followup_needed", "closed", "close")).toEqual({ ok: true });
   });
 
   it("reopens a closed lead only as follow-up needed", () => {
     expect(checkStatusTransition("closed", "followup_needed")).toEqual({ ok: true });
-    expect(checkStatusTransition("closed", "booked", "book")).toMatchObject({ ok: false, reason: expect.stringMatching(/reopen it as follow-up needed first/) });
+    expect(checkStatusTransition("closed", "booked", "book")).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/reopen it as follow-up needed first/),
+    });
     expect(checkStatusTransition("closed", "closed", "close").ok).toBe(false);
   });
 
   it("refuses a change to the same status with the reason", () => {
-    expect(checkStatusTransition("not_booked", "not_booked")).toMatchObject({ ok: false, reason: 'The lead is already "Not booked".' });
+    expect(checkStatusTransition("not_booked", "not_booked")).toMatchObject({
+      ok: false,
+      reason: 'The lead is already "Not booked".',
+    });
   });
 
   it("offers only sensible choices in the status menu", () => {

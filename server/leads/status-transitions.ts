@@ -3,7 +3,15 @@
 // call flow sets them; `booked` needs a time (Book), `closed` needs a reason code (Close).
 import type { LeadStatus } from "@/server/db/generated/enums";
 
-export const LEAD_STATUSES = ["missed", "answered_by_plumber", "answered_by_ai", "booked", "not_booked", "followup_needed", "closed"] as const satisfies readonly LeadStatus[];
+export const LEAD_STATUSES = [
+  "missed",
+  "answered_by_plumber",
+  "answered_by_ai",
+  "booked",
+  "not_booked",
+  "followup_needed",
+  "closed",
+] as const satisfies readonly LeadStatus[];
 
 export const STATUS_LABELS: Record<LeadStatus, string> = {
   missed: "Missed",
@@ -32,18 +40,32 @@ export type StatusVia = "status" | "book" | "close";
 export type TransitionCheck = { ok: true } | { ok: false; reason: string };
 
 /** Whether `from → to` makes sense through this action; a refusal says why and what to do. */
-export function checkStatusTransition(from: LeadStatus, to: LeadStatus, via: StatusVia = "status"): TransitionCheck {
-  if (from === to && !(via === "book" && to === "booked")) return { ok: false, reason: `The lead is already "${STATUS_LABELS[to]}".` };
+export function checkStatusTransition(
+  from: LeadStatus,
+  to: LeadStatus,
+  via: StatusVia = "status",
+): TransitionCheck {
+  if (from === to && !(via === "book" && to === "booked"))
+    return { ok: false, reason: `The lead is already "${STATUS_LABELS[to]}".` };
   if (CALL_STATUSES.includes(to)) {
-    return { ok: false, reason: `"${STATUS_LABELS[to]}" describes how the call was answered; only the call flow sets it. Choose booked, not booked, follow-up needed or close the lead.` };
+    return {
+      ok: false,
+      reason: `"${STATUS_LABELS[to]}" describes how the call was answered; only the call flow sets it. Choose booked, not booked, follow-up needed or close the lead.`,
+    };
   }
-  if (to === "booked" && via !== "book") return { ok: false, reason: "A lead is booked with an appointment time: use Book appointment." };
-  if (to === "closed" && via !== "close") return { ok: false, reason: "A lead is closed with a reason code: use Close lead." };
+  if (to === "booked" && via !== "book")
+    return { ok: false, reason: "A lead is booked with an appointment time: use Book appointment." };
+  if (to === "closed" && via !== "close")
+    return { ok: false, reason: "A lead is closed with a reason code: use Close lead." };
   if (from === "closed" && to !== "followup_needed") {
-    return { ok: false, reason: `A closed lead cannot go straight to "${STATUS_LABELS[to]}": reopen it as follow-up needed first.` };
+    return {
+      ok: false,
+      reason: `A closed lead cannot go straight to "${STATUS_LABELS[to]}": reopen it as follow-up needed first.`,
+    };
   }
   if (from === to) return { ok: true };
-  if (!ALLOWED[from].includes(to)) return { ok: false, reason: `A lead cannot go from "${STATUS_LABELS[from]}" to "${STATUS_LABELS[to]}".` };
+  if (!ALLOWED[from].includes(to))
+    return { ok: false, reason: `A lead cannot go from "${STATUS_LABELS[from]}" to "${STATUS_LABELS[to]}".` };
   return { ok: true };
 }
 

@@ -28,11 +28,26 @@ describe("temperature scoring", () => {
   });
 
   it("keeps out-of-area and closed leads cold", () => {
-    expect(temperatureBand(temperatureOf({ urgency: "emergency", status: "not_booked", createdAt: ago(0), inArea: false }, now)).key).toBe("cold");
+    expect(
+      temperatureBand(
+        temperatureOf({ urgency: "emergency", status: "not_booked", createdAt: ago(0), inArea: false }, now),
+      ).key,
+    ).toBe("cold");
     expect(temperatureOf({ urgency: "emergency", status: "closed", createdAt: ago(0) }, now)).toBe(0);
   });
 
   it("uses the seed-004 bands: 90-100, 70-89, 50-69, 30-49, 0-29", () => {
-    expect([100, 90, 89, 70, 69, 50, 49, 30, 29, 0].map((s) => temperatureBand(s).key)).toEqual(["extremely_hot", "extremely_hot", "hot", "hot", "warm", "warm", "cool", "cool", "cold", "cold"]);
+    expect([100, 90, 89, 70, 69, 50, 49, 30, 29, 0].map((s) => temperatureBand(s).key)).toEqual([
+      "extremely_hot",
+      "extremely_hot",
+      "hot",
+      "hot",
+      "warm",
+      "warm",
+      "cool",
+      "cool",
+      "cold",
+      "cold",
+    ]);
   });
 });

@@ -36,8 +36,18 @@ export function temperatureOf(lead: TemperatureInput, now: Date): number {
   const age = now.getTime() - last;
   const recency = age < HOUR ? 25 : age < 24 * HOUR ? 18 : age < 72 * HOUR ? 10 : age < 7 * 24 * HOUR ? 5 : 0;
   // A caller who texted back is engaged (+15); one who opened the booking link, a little (+5).
-  const engagement = Math.min(3, Math.max(0, lead.touchpoints ?? 0)) * 5 + (lead.lastReplyAt ? 15 : 0) + (lead.linkOpenedAt ? 5 : 0);
-  const intent = lead.status === "booked" ? 15 : lead.status === "followup_needed" ? 10 : lead.status === "answered_by_ai" && lead.appointmentAt ? 10 : 0;
+  const engagement =
+    Math.min(3, Math.max(0, lead.touchpoints ?? 0)) * 5 +
+    (lead.lastReplyAt ? 15 : 0) +
+    (lead.linkOpenedAt ? 5 : 0);
+  const intent =
+    lead.status === "booked"
+      ? 15
+      : lead.status === "followup_needed"
+        ? 10
+        : lead.status === "answered_by_ai" && lead.appointmentAt
+          ? 10
+          : 0;
   let score = urgency + recency + engagement + intent;
   // Out of the service area: not a job we can take, whatever else it says.
   if (lead.inArea === false) score = Math.min(score, 29);

@@ -7,7 +7,15 @@ import type { MessageStatus } from "@/server/db/generated/enums";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { messageStatusOf } from "./send-message";
 
-const RANK: Partial<Record<MessageStatus, number>> = { pending: 0, sending: 1, queued: 2, sent: 3, delivered: 4, undelivered: 4, failed: 4 };
+const RANK: Partial<Record<MessageStatus, number>> = {
+  pending: 0,
+  sending: 1,
+  queued: 2,
+  sent: 3,
+  delivered: 4,
+  undelivered: 4,
+  failed: 4,
+};
 
 export type StatusCallbackResult = "updated" | "unchanged" | "unknown_message" | "ignored";
 
@@ -21,7 +29,11 @@ async function findBySid(sys: SystemDb, sid: string, waitMs: number) {
   }
 }
 
-export async function applyStatusCallback(sys: SystemDb, form: TwilioForm, opts: { now?: Date; waitMs?: number } = {}): Promise<StatusCallbackResult> {
+export async function applyStatusCallback(
+  sys: SystemDb,
+  form: TwilioForm,
+  opts: { now?: Date; waitMs?: number } = {},
+): Promise<StatusCallbackResult> {
   const status = messageStatusOf(form.MessageStatus ?? form.SmsStatus);
   if (!status) return "ignored";
   const row = await findBySid(sys, form.MessageSid!, opts.waitMs ?? 3000);
@@ -35,7 +47,9 @@ export async function applyStatusCallback(sys: SystemDb, form: TwilioForm, opts:
     where: { id: row.id, status: { in: lower } },
     data: {
       status,
-      ...(errorCode ? { errorCode, errorMessage: form.ErrorMessage?.trim() || twilioErrorText(errorCode) } : {}),
+      ...(errorCode
+        ? { errorCode, errorMessage: form.ErrorMessage?.trim() || twilioErrorText(errorCode) }
+        : {}),
       ...(status === "delivered" ? { deliveredAt: now } : {}),
     },
   });

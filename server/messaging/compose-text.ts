@@ -6,7 +6,8 @@ import { firstName, renderTemplate, type TemplatePurpose } from "./render-templa
 import type { Settings } from "./messaging-settings";
 
 /** Used when the tenant has no booking link yet: nothing to link, so ask for a reply instead. */
-export const TEXT_BACK_WITHOUT_LINK = "Hi{name_prefix}, this is {business}. Sorry we missed your call! Reply to this text or call us back at {phone} and we'll help right away.";
+export const TEXT_BACK_WITHOUT_LINK =
+  "Hi{name_prefix}, this is {business}. Sorry we missed your call! Reply to this text or call us back at {phone} and we'll help right away.";
 
 /** "Tue, Dec 1 at 9:00 AM" in the tenant's time zone. */
 export function formatAppointment(at: Date, timeZone: string): string {
@@ -25,13 +26,20 @@ export type ComposeInput = {
 };
 
 /** The template a text is built from: the default text-back becomes the reply-or-call-back one while there is no booking link. The settings preview uses the same choice. */
-export function effectiveTemplate(purpose: TemplatePurpose, template: string, o: { bookingUrl: string | null; customized: boolean }): string {
+export function effectiveTemplate(
+  purpose: TemplatePurpose,
+  template: string,
+  o: { bookingUrl: string | null; customized: boolean },
+): string {
   return purpose === "text_back" && !o.bookingUrl && !o.customized ? TEXT_BACK_WITHOUT_LINK : template;
 }
 
 export function composeText(input: ComposeInput): string {
   const { settings, lead, tenant } = input;
-  const template = effectiveTemplate(input.purpose, settings.templates[input.purpose], { bookingUrl: settings.bookingUrl, customized: settings.customized.includes(input.purpose) });
+  const template = effectiveTemplate(input.purpose, settings.templates[input.purpose], {
+    bookingUrl: settings.bookingUrl,
+    customized: settings.customized.includes(input.purpose),
+  });
   return renderTemplate(template, {
     business: tenant.name,
     name: firstName(lead.callerName),

@@ -21,10 +21,22 @@ export async function followLink(sys: SystemDb, token: string, now = new Date())
   const db = forTenant(sys, link.tenantId);
   const counted = await db.$transaction(async (tx) => {
     const claimed = await tx.trackedLink.updateMany({
-      where: { id: link.id, OR: [{ lastClickAt: null }, { lastClickAt: { lte: new Date(now.getTime() - CLICK_EVENT_EVERY_MS) } }] },
+      where: {
+        id: link.id,
+        OR: [{ lastClickAt: null }, { lastClickAt: { lte: new Date(now.getTime() - CLICK_EVENT_EVERY_MS) } }],
+      },
       data: { lastClickAt: now },
     });
-    if (claimed.count === 1) await tx.leadEvent.create({ data: { tenantId: link.tenantId, leadId: link.leadId, type: "sms.link_clicked", data: { url: link.target }, createdAt: now } });
+    if (claimed.count === 1)
+      await tx.leadEvent.create({
+        data: {
+          tenantId: link.tenantId,
+          leadId: link.leadId,
+          type: "sms.link_clicked",
+          data: { url: link.target },
+          createdAt: now,
+        },
+      });
     return claimed.count === 1;
   });
   // Opening the link is engagement: the temperature is recomputed, with the reason on the timeline.

@@ -19,7 +19,8 @@ import { onCallerOptedOut, onCallerReply } from "@/server/followups/approval-que
 import { cutText } from "@/server/text/cut-text";
 
 export const KEYWORD_REPLIES = {
-  optOut: (business: string) => `${business}: you're unsubscribed and will not get more texts from us. Reply START to resubscribe.`,
+  optOut: (business: string) =>
+    `${business}: you're unsubscribed and will not get more texts from us. Reply START to resubscribe.`,
   optIn: (business: string) => `${business}: you're subscribed again. Reply STOP to opt out.`,
   help: (business: string, phone: string) => `${business}: for help call ${phone}. Reply STOP to opt out.`,
 };
@@ -30,13 +31,26 @@ export type InboundResult =
   | { kind: "unknown_number" }
   | { kind: "duplicate" }
   | { kind: "opt_out" | "opt_in" | "help"; messageId: string }
-  | { kind: "message"; messageId: string; leadId: string; createdLead: boolean; appointmentReply: AppointmentReply | null };
+  | {
+      kind: "message";
+      messageId: string;
+      leadId: string;
+      createdLead: boolean;
+      appointmentReply: AppointmentReply | null;
+    };
 
 async function openLeadOf(db: TenantDb, tenantId: string, phone: string) {
-  return db.lead.findFirst({ where: { tenantId, callerPhone: phone, status: { not: "closed" } }, orderBy: { createdAt: "desc" } });
+  return db.lead.findFirst({
+    where: { tenantId, callerPhone: phone, status: { not: "closed" } },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
-export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { now?: Date; enqueue?: Enqueue } = {}): Promise<InboundResult> {
+export async function handleInboundSms(
+  sys: SystemDb,
+  form: TwilioForm,
+  opts: { now?: Date; enqueue?: Enqueue } = {},
+): Promise<InboundResult> {
   const now = opts.now ?? new Date();
   const from = form.From!.trim();
   const to = form.To!.trim();
@@ -51,30 +65,90 @@ export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { 
   const db = forTenant(sys, tenantId);
   const lead = await openLeadOf(db, tenantId, from);
   const { count } = await db.message.createMany({
-    data: [{ tenantId, leadId: lead?.id ?? null, direction: "inbound", purpose: "inbound", fromNumber: from, toNumber: to, body, status: "received", twilioSid: form.MessageSid!, createdAt: now }],
+    data: [
+      {
+        tenantId,
+        leadId: lead?.id ?? null,
+        direction: "inbound",
+        purpose: "inbound",
+        fromNumber: from,
+        toNumber: to,
+        body,
+        status: "received",
+        twilioSid: form.MessageSid!,
+        createdAt: now,
+      },
+    ],
     skipDuplicates: true,
   });
   if (count === 0) return { kind: "duplicate" };
-  const inbound = await db.message.findUniqueOrThrow({ where: { twilioSid: form.MessageSid! }, select: { id: true } });
+  const inbound = await db.message.findUniqueOrThrow({
+    where: { twilioSid: form.MessageSid! },
+    select: { id: true },
+  });
   const event = async (leadId: string | undefined, type: string, data: Record<string, unknown>) => {
-    if (leadId) await db.leadEvent.create({ data: { tenantId, leadId, type, data: data as Prisma.InputJsonValue, createdAt: now } });
+    if (leadId)
+      await db.leadEvent.create({
+        data: { tenantId, leadId, type, data: data as Prisma.InputJsonValue, createdAt: now },
+      });
   };
-  const reply = (purpose: string, text: string) => queueMessage(db, { tenantId, leadId: lead?.id ?? null, purpose, from: to, to: from, body: text, key: `${purpose}:${form.MessageSid}`, enqueue: opts.enqueue });
+  const reply = (purpose: string, text: string) =>
+    queueMessage(db, {
+      tenantId,
+      leadId: lead?.id ?? null,
+      purpose,
+      from: to,
+      to: from,
+      body: text,
+      key: `${purpose}:${form.MessageSid}`,
+      enqueue: opts.enqueue,
+    });
 
   const keyword = parseConsentKeyword(body);
   if (keyword === "stop") {
-    await recordConsent(db, { tenantId, phone: from, optedOut: true, source: "sms_keyword", detail: cutText(body.trim(), 40), at: now });
-    await emitConsentChanged(db, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: true, source: "sms_keyword", at: now }); // integrations
+    await recordConsent(db, {
+      tenantId,
+      phone: from,
+      optedOut: true,
+      source: "sms_keyword",
+      detail: cutText(body.trim(), 40),
+      at: now,
+    });
+    await emitConsentChanged(db, {
+      tenantId,
+      leadId: lead?.id ?? null,
+      phone: from,
+      optedOut: true,
+      source: "sms_keyword",
+      at: now,
+    }); // integrations
     // Nothing queued for this number goes out any more (the send job checks again anyway).
-    await db.message.updateMany({ where: { tenantId, toNumber: from, direction: "outbound", status: "pending" }, data: { status: "canceled", errorMessage: "Not sent: the caller opted out (STOP)." } });
+    await db.message.updateMany({
+      where: { tenantId, toNumber: from, direction: "outbound", status: "pending" },
+      data: { status: "canceled", errorMessage: "Not sent: the caller opted out (STOP)." },
+    });
     await event(lead?.id, "sms.opted_out", { keyword: cutText(body.trim(), 40) });
     if (lead) await onCallerOptedOut(db, tenantId, lead.id, now); // follow-ups stop: "the caller opted out"
     await reply("opt_out", KEYWORD_REPLIES.optOut(tenant.name));
     return { kind: "opt_out", messageId: inbound.id };
   }
   if (keyword === "start") {
-    await recordConsent(db, { tenantId, phone: from, optedOut: false, source: "sms_keyword", detail: cutText(body.trim(), 40), at: now });
-    await emitConsentChanged(db, { tenantId, leadId: lead?.id ?? null, phone: from, optedOut: false, source: "sms_keyword", at: now }); // integrations
+    await recordConsent(db, {
+      tenantId,
+      phone: from,
+      optedOut: false,
+      source: "sms_keyword",
+      detail: cutText(body.trim(), 40),
+      at: now,
+    });
+    await emitConsentChanged(db, {
+      tenantId,
+      leadId: lead?.id ?? null,
+      phone: from,
+      optedOut: false,
+      source: "sms_keyword",
+      at: now,
+    }); // integrations
     await event(lead?.id, "sms.opted_in", { keyword: cutText(body.trim(), 40) });
     await reply("opt_in", KEYWORD_REPLIES.optIn(tenant.name));
     return { kind: "opt_in", messageId: inbound.id };
@@ -90,21 +164,58 @@ export async function handleInboundSms(sys: SystemDb, form: TwilioForm, opts: { 
   if (!target) {
     target = await createLead(
       { db, tenantId, actorId: null, now },
-      { callerPhone: from, source: "sms", sourceRef: form.MessageSid!, status: "followup_needed", notes: `First text: ${cutText(body, 500)}` },
+      {
+        callerPhone: from,
+        source: "sms",
+        sourceRef: form.MessageSid!,
+        status: "followup_needed",
+        notes: `First text: ${cutText(body, 500)}`,
+      },
     );
     createdLead = true;
     await db.message.update({ where: { id: inbound.id }, data: { leadId: target.id } });
   }
   await event(target.id, "sms.received", { messageId: inbound.id, body: cutText(body, 500) });
-  await emitWebhookEvent(db, { tenantId, type: "sms.received", leadId: target.id, extra: { message: { id: inbound.id, from, to, body, receivedAt: now.toISOString() } }, now }); // integrations
+  await emitWebhookEvent(db, {
+    tenantId,
+    type: "sms.received",
+    leadId: target.id,
+    extra: { message: { id: inbound.id, from, to, body, receivedAt: now.toISOString() } },
+    now,
+  }); // integrations
   const appointmentReply = target.status === "booked" ? parseAppointmentReply(body) : null;
   if (appointmentReply) {
-    const title = appointmentReply === "reschedule" ? `Reschedule the visit: the caller texted "${cutText(body, 80)}"` : `The caller texted to cancel the visit: confirm, then close or rebook`;
+    const title =
+      appointmentReply === "reschedule"
+        ? `Reschedule the visit: the caller texted "${cutText(body, 80)}"`
+        : `The caller texted to cancel the visit: confirm, then close or rebook`;
     const dueAt = new Date(now.getTime() + RESCHEDULE_TASK_MINUTES * 60_000);
-    await db.task.create({ data: { tenantId, leadId: target.id, kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation", title, dueAt, assigneeId: target.ownerId } });
-    await db.lead.update({ where: { id: target.id }, data: { status: "followup_needed", nextAction: title, dueAt, lastActivityAt: now } });
-    await event(target.id, "sms.appointment_change", { request: appointmentReply, from: "booked", to: "followup_needed", appointmentAt: target.appointmentAt?.toISOString() ?? null });
-    await event(target.id, "task.created", { kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation", title, dueAt: dueAt.toISOString(), assigneeId: target.ownerId });
+    await db.task.create({
+      data: {
+        tenantId,
+        leadId: target.id,
+        kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation",
+        title,
+        dueAt,
+        assigneeId: target.ownerId,
+      },
+    });
+    await db.lead.update({
+      where: { id: target.id },
+      data: { status: "followup_needed", nextAction: title, dueAt, lastActivityAt: now },
+    });
+    await event(target.id, "sms.appointment_change", {
+      request: appointmentReply,
+      from: "booked",
+      to: "followup_needed",
+      appointmentAt: target.appointmentAt?.toISOString() ?? null,
+    });
+    await event(target.id, "task.created", {
+      kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation",
+      title,
+      dueAt: dueAt.toISOString(),
+      assigneeId: target.ownerId,
+    });
   } else if (!createdLead) {
     await db.lead.update({ where: { id: target.id }, data: { lastActivityAt: now } });
   }

@@ -26,7 +26,12 @@ let biz: TestBusiness;
 let seq = 0;
 
 const inbound = (from: string, body: string): TwilioForm => ({
-  AccountSid: env.TWILIO_ACCOUNT_SID, MessageSid: `SM${String(++seq).padStart(32, "7")}`, From: from, To: biz.trackingNumber, Body: body, NumMedia: "0",
+  AccountSid: env.TWILIO_ACCOUNT_SID,
+  MessageSid: `SM${String(++seq).padStart(32, "7")}`,
+  From: from,
+  To: biz.trackingNumber,
+  Body: body,
+  NumMedia: "0",
 });
 
 beforeAll(async () => {
@@ -42,7 +47,9 @@ describe(`callers' texts and links (${engineName})`, () => {
     const text = `${"x".repeat(1599)}😀 and more after the limit`;
     const res = await smsRoute(signedTwilioRequest(publicUrl("/api/twilio/sms"), inbound(caller, text)));
     expect(res.status).toBe(200);
-    const stored = await prisma.message.findFirstOrThrow({ where: { fromNumber: caller, direction: "inbound" } });
+    const stored = await prisma.message.findFirstOrThrow({
+      where: { fromNumber: caller, direction: "inbound" },
+    });
     expect(stored.body).toBe(`${"x".repeat(1599)}😀`);
     expect(stored.body).not.toContain("\uFFFD");
     expect([...stored.body]).toHaveLength(1600);
@@ -51,7 +58,12 @@ describe(`callers' texts and links (${engineName})`, () => {
   it("records a link's clicks on the timeline once per hour, however often it is opened", async () => {
     const lead = await makeLead(prisma, biz.tenant.id);
     const now = new Date();
-    const url = await createTrackedLink(tenantScoped(prisma, biz.tenant.id), { tenantId: biz.tenant.id, leadId: lead.id, target: "https://book.example.com/q", now });
+    const url = await createTrackedLink(tenantScoped(prisma, biz.tenant.id), {
+      tenantId: biz.tenant.id,
+      leadId: lead.id,
+      target: "https://book.example.com/q",
+      now,
+    });
     const token = url.split("/r/")[1]!;
     const open = () => linkRoute(new Request(url), { params: Promise.resolve({ token }) });
     // Five taps at once and three more: every one is redirected, one event is written.

@@ -17,13 +17,23 @@ export const SMS_STATUS_PATH = "/api/twilio/sms/status";
 
 export const messageSendJob = defineJob<{ id: string; tenantId?: string }>({
   name: MESSAGE_SEND_JOB,
-  queue: { policy: "short", retryLimit: MAX_SEND_ATTEMPTS - 1, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
+  queue: {
+    policy: "short",
+    retryLimit: MAX_SEND_ATTEMPTS - 1,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 900,
+  },
   batchSize: 5,
   async work({ id, tenantId }, ctx) {
     // Jobs name the message's tenant. A job queued before they did is dropped: its message is still
     // pending, so the sweep below queues it again, with its tenant, within a minute or two.
     if (!tenantId) return;
-    const result = await sendMessage(forTenant(ctx.sys, tenantId), id, { twilio: getTwilioClient, statusCallbackUrl: publicUrl(SMS_STATUS_PATH), now: ctx.now });
+    const result = await sendMessage(forTenant(ctx.sys, tenantId), id, {
+      twilio: getTwilioClient,
+      statusCallbackUrl: publicUrl(SMS_STATUS_PATH),
+      now: ctx.now,
+    });
     // Throwing hands the job back to pg-boss, which retries it after the delay.
     if (result === "retry") throw new Error(`Message ${id} not sent yet; retrying.`);
   },
@@ -36,8 +46,10 @@ export const messageSweepJob = defineJob<object>({
   async work(_data, ctx) {
     const now = ctx.now();
     const lost = await staleDueMessages(ctx.sys, now);
-    for (const m of lost) await sendJob(MESSAGE_SEND_JOB, { id: m.id, tenantId: m.tenantId }, { singletonKey: m.id });
-    for (const lead of await recentlyBookedLeads(ctx.sys, now)) await queueAppointmentTexts(forTenant(ctx.sys, lead.tenantId), lead.id, { now });
+    for (const m of lost)
+      await sendJob(MESSAGE_SEND_JOB, { id: m.id, tenantId: m.tenantId }, { singletonKey: m.id });
+    for (const lead of await recentlyBookedLeads(ctx.sys, now))
+      await queueAppointmentTexts(forTenant(ctx.sys, lead.tenantId), lead.id, { now });
   },
 });
 

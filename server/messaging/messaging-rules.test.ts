@@ -5,7 +5,13 @@ import { insideWindow } from "./dedupe-window";
 import { isWebAddress, linkTargetHost } from "./link-target";
 import { isQuietAt, nextSendTime, clockToMinute, minuteToClock } from "./quiet-hours";
 import { normalizeKeyword, parseAppointmentReply, parseConsentKeyword } from "./parse-keyword";
-import { DEFAULT_TEMPLATES, renderTemplate, unknownVariables, withStopWording, STOP_WORDING } from "./render-template";
+import {
+  DEFAULT_TEMPLATES,
+  renderTemplate,
+  unknownVariables,
+  withStopWording,
+  STOP_WORDING,
+} from "./render-template";
 import { textBackDecision, type TextBackInput } from "./text-back-rules";
 import { planAppointmentTexts } from "./queue-appointment-texts";
 import { composeText, TEXT_BACK_WITHOUT_LINK } from "./compose-text";
@@ -36,10 +42,14 @@ describe("quiet hours in the tenant's time zone (texts wait until morning)", () 
     expect(nextSendTime(noon, CHICAGO, NIGHT)).toEqual(noon);
   });
   it("holds an evening text until 8:00 the next morning", () => {
-    expect(nextSendTime(new Date("2026-06-02T03:30:00Z"), CHICAGO, NIGHT).toISOString()).toBe("2026-06-02T13:00:00.000Z"); // 22:30 CDT → 08:00 CDT
+    expect(nextSendTime(new Date("2026-06-02T03:30:00Z"), CHICAGO, NIGHT).toISOString()).toBe(
+      "2026-06-02T13:00:00.000Z",
+    ); // 22:30 CDT → 08:00 CDT
   });
   it("holds an early-morning text until 8:00 the same day", () => {
-    expect(nextSendTime(new Date("2026-06-02T10:00:00Z"), CHICAGO, NIGHT).toISOString()).toBe("2026-06-02T13:00:00.000Z"); // 05:00 CDT
+    expect(nextSendTime(new Date("2026-06-02T10:00:00Z"), CHICAGO, NIGHT).toISOString()).toBe(
+      "2026-06-02T13:00:00.000Z",
+    ); // 05:00 CDT
   });
   it("DST starts overnight (Mar 8, 2026): 23:00 CST waits until 08:00 CDT — 13:00 UTC, not 14:00", () => {
     const t = new Date("2026-03-08T05:00:00Z"); // Sat Mar 7, 23:00 CST
@@ -51,8 +61,12 @@ describe("quiet hours in the tenant's time zone (texts wait until morning)", () 
     expect(nextSendTime(t, CHICAGO, NIGHT).toISOString()).toBe("2026-11-01T14:00:00.000Z");
   });
   it("during the repeated 1 AM hour of the fall-back night, still waits until 08:00 CST", () => {
-    expect(nextSendTime(new Date("2026-11-01T06:30:00Z"), CHICAGO, NIGHT).toISOString()).toBe("2026-11-01T14:00:00.000Z"); // 01:30 CDT
-    expect(nextSendTime(new Date("2026-11-01T07:30:00Z"), CHICAGO, NIGHT).toISOString()).toBe("2026-11-01T14:00:00.000Z"); // 01:30 CST
+    expect(nextSendTime(new Date("2026-11-01T06:30:00Z"), CHICAGO, NIGHT).toISOString()).toBe(
+      "2026-11-01T14:00:00.000Z",
+    ); // 01:30 CDT
+    expect(nextSendTime(new Date("2026-11-01T07:30:00Z"), CHICAGO, NIGHT).toISOString()).toBe(
+      "2026-11-01T14:00:00.000Z",
+    ); // 01:30 CST
   });
   it("uses the tenant's own zone, not the server's (Anchorage vs Chicago at the same instant)", () => {
     const t = new Date("2026-06-02T03:30:00Z"); // 22:30 Chicago, 19:30 Anchorage
@@ -61,8 +75,12 @@ describe("quiet hours in the tenant's time zone (texts wait until morning)", () 
   });
   it("supports a window inside one day and no quiet hours at all", () => {
     const lunch = { startMinute: 12 * 60, endMinute: 13 * 60 };
-    expect(nextSendTime(new Date("2026-06-02T17:15:00Z"), CHICAGO, lunch).toISOString()).toBe("2026-06-02T18:00:00.000Z");
-    expect(isQuietAt(new Date("2026-06-02T03:30:00Z"), CHICAGO, { startMinute: 0, endMinute: 0 })).toBe(false);
+    expect(nextSendTime(new Date("2026-06-02T17:15:00Z"), CHICAGO, lunch).toISOString()).toBe(
+      "2026-06-02T18:00:00.000Z",
+    );
+    expect(isQuietAt(new Date("2026-06-02T03:30:00Z"), CHICAGO, { startMinute: 0, endMinute: 0 })).toBe(
+      false,
+    );
   });
   it("reads and writes clock times", () => {
     expect(clockToMinute("21:00")).toBe(1260);
@@ -73,15 +91,36 @@ describe("quiet hours in the tenant's time zone (texts wait until morning)", () 
 });
 
 describe("consent keywords are parsed whatever the case, spacing or punctuation", () => {
-  it.each(["STOP", "stop", " Stop ", "Stop.", "STOP!!", "stopall", "Unsubscribe", "cancel", "END", "quit", "\tstop\n", "«STOP»"])("%j opts out", (body) => {
+  it.each([
+    "STOP",
+    "stop",
+    " Stop ",
+    "Stop.",
+    "STOP!!",
+    "stopall",
+    "Unsubscribe",
+    "cancel",
+    "END",
+    "quit",
+    "\tstop\n",
+    "«STOP»",
+  ])("%j opts out", (body) => {
     expect(parseConsentKeyword(body)).toBe("stop");
   });
-  it.each(["START", "start!", " Unstop "])("%j opts back in", (body) => expect(parseConsentKeyword(body)).toBe("start"));
-  it.each(["HELP", "help?", "Info"])("%j asks for help", (body) => expect(parseConsentKeyword(body)).toBe("help"));
-  it.each(["please stop by tomorrow", "can you stop the leak", "S T O P", "stopp", "", "yes"])("%j is a normal message", (body) => {
-    expect(parseConsentKeyword(body)).toBeNull();
-  });
-  it("normalizes to letters and single spaces", () => expect(normalizeKeyword("  stop!  now ")).toBe("STOP NOW"));
+  it.each(["START", "start!", " Unstop "])("%j opts back in", (body) =>
+    expect(parseConsentKeyword(body)).toBe("start"),
+  );
+  it.each(["HELP", "help?", "Info"])("%j asks for help", (body) =>
+    expect(parseConsentKeyword(body)).toBe("help"),
+  );
+  it.each(["please stop by tomorrow", "can you stop the leak", "S T O P", "stopp", "", "yes"])(
+    "%j is a normal message",
+    (body) => {
+      expect(parseConsentKeyword(body)).toBeNull();
+    },
+  );
+  it("normalizes to letters and single spaces", () =>
+    expect(normalizeKeyword("  stop!  now ")).toBe("STOP NOW"));
   it("recognises reschedule and cancel replies about a visit", () => {
     expect(parseAppointmentReply("Can we reschedule?")).toBe("reschedule");
     expect(parseAppointmentReply("I can't make it tomorrow")).toBe("reschedule");
@@ -91,15 +130,25 @@ describe("consent keywords are parsed whatever the case, spacing or punctuation"
 });
 
 describe("templates with variables, STOP wording always included", () => {
-  const vars = { business: "Demo Plumbing", link: "https://app.test/r/abc", name: "Maria", appointment: "Tue, Dec 1 at 9:00 AM", phone: "+15125550100" };
+  const vars = {
+    business: "Demo Plumbing",
+    link: "https://app.test/r/abc",
+    name: "Maria",
+    appointment: "Tue, Dec 1 at 9:00 AM",
+    phone: "+15125550100",
+  };
   it("fills every variable", () => {
     expect(renderTemplate("Hi {name}, {business} here: {link} ({appointment}, {phone})", vars)).toBe(
       "Hi Maria, Demo Plumbing here: https://app.test/r/abc (Tue, Dec 1 at 9:00 AM, +15125550100). Reply STOP to opt out.",
     );
   });
   it("greets by name only when the name is known", () => {
-    expect(renderTemplate(DEFAULT_TEMPLATES.text_back, vars)).toMatch(/^Hi Maria, this is Demo Plumbing\. Sorry we missed your call!/);
-    expect(renderTemplate(DEFAULT_TEMPLATES.text_back, { ...vars, name: null })).toMatch(/^Hi, this is Demo Plumbing\./);
+    expect(renderTemplate(DEFAULT_TEMPLATES.text_back, vars)).toMatch(
+      /^Hi Maria, this is Demo Plumbing\. Sorry we missed your call!/,
+    );
+    expect(renderTemplate(DEFAULT_TEMPLATES.text_back, { ...vars, name: null })).toMatch(
+      /^Hi, this is Demo Plumbing\./,
+    );
   });
   it("appends 'Reply STOP to opt out.' when the template lacks STOP wording, and never twice", () => {
     expect(renderTemplate("{business}: call us", vars)).toBe(`Demo Plumbing: call us. ${STOP_WORDING}`);
@@ -111,41 +160,91 @@ describe("templates with variables, STOP wording always included", () => {
     expect(unknownVariables("{bussiness} {link} {name_prefix} {foo}")).toEqual(["{bussiness}", "{foo}"]);
   });
   it("without a booking link the default text-back asks for a reply instead of linking nothing", () => {
-    const text = composeText({ purpose: "text_back", settings: settingsFromRow(null), tenant: { name: "Demo Plumbing", timeZone: CHICAGO }, lead: { id: "lead1234567890", callerName: null, appointmentAt: null }, from: "+15125550100" });
+    const text = composeText({
+      purpose: "text_back",
+      settings: settingsFromRow(null),
+      tenant: { name: "Demo Plumbing", timeZone: CHICAGO },
+      lead: { id: "lead1234567890", callerName: null, appointmentAt: null },
+      from: "+15125550100",
+    });
     expect(TEXT_BACK_WITHOUT_LINK).not.toContain("{link}");
-    expect(text).toBe("Hi, this is Demo Plumbing. Sorry we missed your call! Reply to this text or call us back at +15125550100 and we'll help right away. Reply STOP to opt out.");
+    expect(text).toBe(
+      "Hi, this is Demo Plumbing. Sorry we missed your call! Reply to this text or call us back at +15125550100 and we'll help right away. Reply STOP to opt out.",
+    );
   });
   it("refuses a text-back template without {link} when there is a booking link, and names the field", () => {
-    expect(() => validateSettingsPatch({ templates: { text_back: "{business}: sorry!" } }, { bookingUrl: "https://book.example" })).toThrow(expect.objectContaining({ field: "templates.text_back" }));
+    expect(() =>
+      validateSettingsPatch(
+        { templates: { text_back: "{business}: sorry!" } },
+        { bookingUrl: "https://book.example" },
+      ),
+    ).toThrow(expect.objectContaining({ field: "templates.text_back" }));
     // No booking link: the text asks for a reply instead, so {link} is not demanded.
-    expect(() => validateSettingsPatch({ templates: { text_back: "{business}: sorry! Reply here." } }, { bookingUrl: null })).not.toThrow();
-    expect(() => validateSettingsPatch({ bookingUrl: "book.example" })).toThrow(expect.objectContaining({ field: "bookingUrl" }));
+    expect(() =>
+      validateSettingsPatch(
+        { templates: { text_back: "{business}: sorry! Reply here." } },
+        { bookingUrl: null },
+      ),
+    ).not.toThrow();
+    expect(() => validateSettingsPatch({ bookingUrl: "book.example" })).toThrow(
+      expect.objectContaining({ field: "bookingUrl" }),
+    );
   });
   it("lists every bad field at once", () => {
-    expect(() => validateSettingsPatch({ bookingUrl: "book.example", windowHours: 0, templates: { reminder_24h: "{nope}" } })).toThrow(
-      expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: "bookingUrl" }), expect.objectContaining({ field: "windowHours" }), expect.objectContaining({ field: expect.stringMatching(/^templates\./) })] }),
+    expect(() =>
+      validateSettingsPatch({
+        bookingUrl: "book.example",
+        windowHours: 0,
+        templates: { reminder_24h: "{nope}" },
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        fieldErrors: [
+          expect.objectContaining({ field: "bookingUrl" }),
+          expect.objectContaining({ field: "windowHours" }),
+          expect.objectContaining({ field: expect.stringMatching(/^templates\./) }),
+        ],
+      }),
     );
   });
 });
 
 describe("who gets a text-back (missed / followup_needed / not_booked without a booking)", () => {
-  const base: TextBackInput = { status: "missed", inArea: null, appointmentAt: null, isTest: false, callerPhone: "+15125559876", settings: { textBackEnabled: true, textTestCalls: false } };
-  it.each(["missed", "followup_needed", "not_booked"] as const)("texts a caller whose call ended %s", (status) => {
-    expect(textBackDecision({ ...base, status, inArea: true })).toEqual({ send: true });
-  });
+  const base: TextBackInput = {
+    status: "missed",
+    inArea: null,
+    appointmentAt: null,
+    isTest: false,
+    callerPhone: "+15125559876",
+    settings: { textBackEnabled: true, textTestCalls: false },
+  };
+  it.each(["missed", "followup_needed", "not_booked"] as const)(
+    "texts a caller whose call ended %s",
+    (status) => {
+      expect(textBackDecision({ ...base, status, inArea: true })).toEqual({ send: true });
+    },
+  );
   it("never texts an out-of-area caller declined on the call", () => {
     expect(textBackDecision({ ...base, status: "not_booked", inArea: false }).send).toBe(false);
   });
-  it.each(["booked", "answered_by_plumber", "closed"] as const)("does not text a call that ended %s", (status) => {
-    expect(textBackDecision({ ...base, status }).send).toBe(false);
-  });
+  it.each(["booked", "answered_by_plumber", "closed"] as const)(
+    "does not text a call that ended %s",
+    (status) => {
+      expect(textBackDecision({ ...base, status }).send).toBe(false);
+    },
+  );
   it("does not text test calls unless the owner turned it on", () => {
     expect(textBackDecision({ ...base, isTest: true }).send).toBe(false);
-    expect(textBackDecision({ ...base, isTest: true, settings: { textBackEnabled: true, textTestCalls: true } }).send).toBe(true);
+    expect(
+      textBackDecision({ ...base, isTest: true, settings: { textBackEnabled: true, textTestCalls: true } })
+        .send,
+    ).toBe(true);
   });
   it("does not text a withheld number or when text-back is off", () => {
     expect(textBackDecision({ ...base, callerPhone: "anonymous" }).send).toBe(false);
-    expect(textBackDecision({ ...base, settings: { textBackEnabled: false, textTestCalls: false } }).send).toBe(false);
+    expect(
+      textBackDecision({ ...base, settings: { textBackEnabled: false, textTestCalls: false } }).send,
+    ).toBe(false);
   });
 });
 
@@ -153,7 +252,9 @@ describe("appointment confirmation and reminders 24 h and 2 h before", () => {
   it("plans a confirmation now and both reminders for a visit two days out", () => {
     const now = new Date("2026-06-02T15:00:00Z"); // 10:00 CDT
     const at = new Date("2026-06-04T15:00:00Z"); // Thu 10:00 CDT
-    expect(planAppointmentTexts(now, at, CHICAGO, NIGHT).map((p) => [p.purpose, p.sendAfter.toISOString()])).toEqual([
+    expect(
+      planAppointmentTexts(now, at, CHICAGO, NIGHT).map((p) => [p.purpose, p.sendAfter.toISOString()]),
+    ).toEqual([
       ["confirmation", "2026-06-02T15:00:00.000Z"],
       ["reminder_24h", "2026-06-03T15:00:00.000Z"],
       ["reminder_2h", "2026-06-04T13:00:00.000Z"],
@@ -165,7 +266,14 @@ describe("appointment confirmation and reminders 24 h and 2 h before", () => {
     expect(planAppointmentTexts(now, early, CHICAGO, NIGHT).map((p) => p.purpose)).toEqual(["confirmation"]);
   });
   it("plans nothing for a visit in the past", () => {
-    expect(planAppointmentTexts(new Date("2026-06-02T15:00:00Z"), new Date("2026-06-01T15:00:00Z"), CHICAGO, NIGHT)).toEqual([]);
+    expect(
+      planAppointmentTexts(
+        new Date("2026-06-02T15:00:00Z"),
+        new Date("2026-06-01T15:00:00Z"),
+        CHICAGO,
+        NIGHT,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -173,7 +281,14 @@ describe("booking link through the app (records the click)", () => {
   it("only sends callers to web addresses", () => {
     expect(isWebAddress("https://book.example.com/quote")).toBe(true);
     expect(isWebAddress("http://book.example.com")).toBe(true);
-    for (const bad of ["javascript:alert(1)", "data:text/html,hi", "//book.example.com", "ftp://x.example", "not a link"]) expect(isWebAddress(bad)).toBe(false);
+    for (const bad of [
+      "javascript:alert(1)",
+      "data:text/html,hi",
+      "//book.example.com",
+      "ftp://x.example",
+      "not a link",
+    ])
+      expect(isWebAddress(bad)).toBe(false);
   });
 
   it("names the site a link opens, for the settings preview", () => {

@@ -6,7 +6,13 @@ import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { isE164 } from "@/server/integrations/twilio-webhook";
 import { DEFAULT_WINDOW_HOURS } from "./dedupe-window";
-import { DEFAULT_TEMPLATES, MAX_TEMPLATE_LENGTH, MESSAGE_PURPOSES, unknownVariables, type TemplatePurpose } from "./render-template";
+import {
+  DEFAULT_TEMPLATES,
+  MAX_TEMPLATE_LENGTH,
+  MESSAGE_PURPOSES,
+  unknownVariables,
+  type TemplatePurpose,
+} from "./render-template";
 
 type Db = Pick<TenantDb, "messagingSettings">;
 
@@ -66,14 +72,19 @@ export async function getMessagingSettings(db: Db, tenantId: string): Promise<Se
   return settingsFromRow(await db.messagingSettings.findUnique({ where: { tenantId } }));
 }
 
-export type SettingsPatch = Partial<Omit<Settings, "templates" | "customized">> & { templates?: Partial<Record<TemplatePurpose, string | null>> };
+export type SettingsPatch = Partial<Omit<Settings, "templates" | "customized">> & {
+  templates?: Partial<Record<TemplatePurpose, string | null>>;
+};
 
 /**
  * Checks a patch; throws one AppError listing every bad field, so the form shows them all at once.
  * `bookingUrl` is the link the business will have after the save: the text-back must carry {link}
  * only when there is a link to carry (without one, the text asks for a reply instead).
  */
-export function validateSettingsPatch(patch: SettingsPatch, after: { bookingUrl: string | null } = { bookingUrl: patch.bookingUrl ?? null }): void {
+export function validateSettingsPatch(
+  patch: SettingsPatch,
+  after: { bookingUrl: string | null } = { bookingUrl: patch.bookingUrl ?? null },
+): void {
   const errors: { field: string; message: string }[] = [];
   const bad = (field: string, message: string) => errors.push({ field, message });
   if (patch.bookingUrl) {
@@ -83,17 +94,28 @@ export function validateSettingsPatch(patch: SettingsPatch, after: { bookingUrl:
     } catch {
       url = null;
     }
-    if (!url || !["https:", "http:"].includes(url.protocol)) bad("bookingUrl", `Booking link "${patch.bookingUrl.slice(0, 60)}" is not a web address. Paste the full link, starting with https://.`);
+    if (!url || !["https:", "http:"].includes(url.protocol))
+      bad(
+        "bookingUrl",
+        `Booking link "${patch.bookingUrl.slice(0, 60)}" is not a web address. Paste the full link, starting with https://.`,
+      );
   }
-  if (patch.windowHours !== undefined && (!Number.isInteger(patch.windowHours) || patch.windowHours < 1 || patch.windowHours > 24 * 14)) {
+  if (
+    patch.windowHours !== undefined &&
+    (!Number.isInteger(patch.windowHours) || patch.windowHours < 1 || patch.windowHours > 24 * 14)
+  ) {
     bad("windowHours", "The text-back window must be a whole number of hours between 1 and 336 (14 days).");
   }
   for (const field of ["quietStartMinute", "quietEndMinute"] as const) {
     const v = patch[field];
-    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v >= 24 * 60)) bad(field, "Quiet hours must be times of day like 9:00 PM.");
+    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v >= 24 * 60))
+      bad(field, "Quiet hours must be times of day like 9:00 PM.");
   }
   if (patch.contactPhone && !isE164(patch.contactPhone)) {
-    bad("contactPhone", `Contact phone "${patch.contactPhone}" is not a full phone number. Write it with the country code, like +1 512 555 0100.`);
+    bad(
+      "contactPhone",
+      `Contact phone "${patch.contactPhone}" is not a full phone number. Write it with the country code, like +1 512 555 0100.`,
+    );
   }
   for (const [purpose, template] of Object.entries(patch.templates ?? {})) {
     const field = `templates.${purpose}`;
@@ -102,25 +124,46 @@ export function validateSettingsPatch(patch: SettingsPatch, after: { bookingUrl:
       continue;
     }
     if (!template) continue;
-    if (template.length > MAX_TEMPLATE_LENGTH) bad(field, `This message is ${template.length} characters; keep it under ${MAX_TEMPLATE_LENGTH} (3 texts).`);
+    if (template.length > MAX_TEMPLATE_LENGTH)
+      bad(
+        field,
+        `This message is ${template.length} characters; keep it under ${MAX_TEMPLATE_LENGTH} (3 texts).`,
+      );
     const unknown = unknownVariables(template);
-    if (unknown.length) bad(field, `Unknown variable ${unknown.join(", ")}. Use {business}, {name}, {link}, {appointment} or {phone}.`);
-    else if (purpose === "text_back" && after.bookingUrl && !template.includes("{link}")) bad(field, "The text-back must include {link}, the booking or quote link.");
+    if (unknown.length)
+      bad(
+        field,
+        `Unknown variable ${unknown.join(", ")}. Use {business}, {name}, {link}, {appointment} or {phone}.`,
+      );
+    else if (purpose === "text_back" && after.bookingUrl && !template.includes("{link}"))
+      bad(field, "The text-back must include {link}, the booking or quote link.");
   }
-  if (errors.length) throw new AppError("BAD_REQUEST", errors.map((e) => e.message).join(" "), errors[0]!.field, errors);
+  if (errors.length)
+    throw new AppError("BAD_REQUEST", errors.map((e) => e.message).join(" "), errors[0]!.field, errors);
 }
 
-export async function updateMessagingSettings(db: Db, tenantId: string, patch: SettingsPatch): Promise<Settings> {
+export async function updateMessagingSettings(
+  db: Db,
+  tenantId: string,
+  patch: SettingsPatch,
+): Promise<Settings> {
   const current = await db.messagingSettings.findUnique({ where: { tenantId } });
-  validateSettingsPatch(patch, { bookingUrl: patch.bookingUrl !== undefined ? patch.bookingUrl : (current?.bookingUrl ?? null) });
+  validateSettingsPatch(patch, {
+    bookingUrl: patch.bookingUrl !== undefined ? patch.bookingUrl : (current?.bookingUrl ?? null),
+  });
   const templates = { ...((current?.templates ?? {}) as Record<string, string>) };
   for (const [purpose, template] of Object.entries(patch.templates ?? {})) {
-    if (template && template.trim() && template.trim() !== DEFAULT_TEMPLATES[purpose as TemplatePurpose]) templates[purpose] = template.trim();
+    if (template && template.trim() && template.trim() !== DEFAULT_TEMPLATES[purpose as TemplatePurpose])
+      templates[purpose] = template.trim();
     else delete templates[purpose];
   }
   const { templates: _t, ...fields } = patch;
   void _t;
   const data = { ...fields, templates: templates as Prisma.InputJsonValue };
-  const row = await db.messagingSettings.upsert({ where: { tenantId }, create: { tenantId, ...data }, update: data });
+  const row = await db.messagingSettings.upsert({
+    where: { tenantId },
+    create: { tenantId, ...data },
+    update: data,
+  });
   return settingsFromRow(row);
 }

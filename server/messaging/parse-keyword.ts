@@ -36,7 +36,17 @@ export type AppointmentReply = "reschedule" | "cancel";
  */
 export function parseAppointmentReply(body: string): AppointmentReply | null {
   const text = normalizeKeyword(body);
-  if (/\b(RESCHEDULE|RE SCHEDULE|ANOTHER TIME|DIFFERENT TIME|DIFFERENT DAY|MOVE (MY|THE|IT)|PUSH (IT|MY|THE) BACK|CAN T MAKE IT|CANNOT MAKE IT|CANT MAKE IT)\b/.test(text)) return "reschedule";
-  if (/\b(CANCEL|CANCELL?ED|CANCELLING|CANCELING|CALL (IT|THIS) OFF|DON T COME|DONT COME|NO LONGER NEED)\b/.test(text)) return "cancel";
+  if (
+    /\b(RESCHEDULE|RE SCHEDULE|ANOTHER TIME|DIFFERENT TIME|DIFFERENT DAY|MOVE (MY|THE|IT)|PUSH (IT|MY|THE) BACK|CAN T MAKE IT|CANNOT MAKE IT|CANT MAKE IT)\b/.test(
+      text,
+    )
+  )
+    return "reschedule";
+  if (
+    /\b(CANCEL|CANCELL?ED|CANCELLING|CANCELING|CALL (IT|THIS) OFF|DON T COME|DONT COME|NO LONGER NEED)\b/.test(
+      text,
+    )
+  )
+    return "cancel";
   return null;
 }

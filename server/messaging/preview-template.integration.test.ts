@@ -23,12 +23,26 @@ describe(`the messaging preview (${engineName})`, () => {
     const tenant = await makeTenant(db.prisma, { name: "Preview Plumbing" });
     const { trackingNumber } = await completeSetup(db.prisma, tenant.id);
     const ctx = { db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id };
-    const preview = await previewTemplate(ctx, { purpose: "text_back", template: DEFAULT_TEMPLATES.text_back, bookingUrl: null });
+    const preview = await previewTemplate(ctx, {
+      purpose: "text_back",
+      template: DEFAULT_TEMPLATES.text_back,
+      bookingUrl: null,
+    });
     const settings = await getMessagingSettings(ctx.db, tenant.id);
-    const sent = composeText({ purpose: "text_back", settings, tenant: { name: tenant.name, timeZone: tenant.timeZone }, lead: { id: "lead1", callerName: "Maria Lopez", appointmentAt: null }, from: trackingNumber });
+    const sent = composeText({
+      purpose: "text_back",
+      settings,
+      tenant: { name: tenant.name, timeZone: tenant.timeZone },
+      lead: { id: "lead1", callerName: "Maria Lopez", appointmentAt: null },
+      from: trackingNumber,
+    });
     expect(preview.text).toBe(sent);
     expect(preview.text).not.toMatch(/: —|here:\s*$/);
-    const linked = await previewTemplate(ctx, { purpose: "text_back", template: DEFAULT_TEMPLATES.text_back, bookingUrl: "https://example.com/book" });
+    const linked = await previewTemplate(ctx, {
+      purpose: "text_back",
+      template: DEFAULT_TEMPLATES.text_back,
+      bookingUrl: "https://example.com/book",
+    });
     expect(linked.text).toMatch(/\/r\/[A-Za-z0-9_-]{22}/);
   });
 });

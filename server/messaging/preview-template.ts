@@ -15,12 +15,27 @@ export function segmentsOf(text: string): number {
   return text.length <= 160 ? 1 : Math.ceil(text.length / 153);
 }
 
-export async function previewTemplate(ctx: TenantCtx, input: { purpose: TemplatePurpose; template: string; bookingUrl?: string | null }) {
-  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true } });
-  const tracking = await ctx.db.trackingNumber.findFirst({ orderBy: { createdAt: "asc" }, select: { e164: true } });
-  const settings = await ctx.db.messagingSettings.findUnique({ where: { tenantId: ctx.tenantId }, select: { contactPhone: true } });
+export async function previewTemplate(
+  ctx: TenantCtx,
+  input: { purpose: TemplatePurpose; template: string; bookingUrl?: string | null },
+) {
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({
+    where: { id: ctx.tenantId },
+    select: { name: true, timeZone: true },
+  });
+  const tracking = await ctx.db.trackingNumber.findFirst({
+    orderBy: { createdAt: "asc" },
+    select: { e164: true },
+  });
+  const settings = await ctx.db.messagingSettings.findUnique({
+    where: { tenantId: ctx.tenantId },
+    select: { contactPhone: true },
+  });
   // Exactly what would be sent: the same template choice and a link of the real form.
-  const template = effectiveTemplate(input.purpose, input.template, { bookingUrl: input.bookingUrl ?? null, customized: input.template !== DEFAULT_TEMPLATES[input.purpose] });
+  const template = effectiveTemplate(input.purpose, input.template, {
+    bookingUrl: input.bookingUrl ?? null,
+    customized: input.template !== DEFAULT_TEMPLATES[input.purpose],
+  });
   const text = renderTemplate(template, {
     business: tenant.name,
     name: SAMPLE_CALLER.name,
@@ -28,5 +43,12 @@ export async function previewTemplate(ctx: TenantCtx, input: { purpose: Template
     appointment: formatAppointment(SAMPLE_CALLER.appointmentAt(), tenant.timeZone),
     phone: settings?.contactPhone ?? tracking?.e164 ?? "+15125550100",
   });
-  return { purpose: input.purpose, text, length: text.length, segments: segmentsOf(text), unknown: unknownVariables(input.template), missingLink: input.purpose === "text_back" && !!input.bookingUrl && !input.template.includes("{link}") };
+  return {
+    purpose: input.purpose,
+    text,
+    length: text.length,
+    segments: segmentsOf(text),
+    unknown: unknownVariables(input.template),
+    missingLink: input.purpose === "text_back" && !!input.bookingUrl && !input.template.includes("{link}"),
+  };
 }

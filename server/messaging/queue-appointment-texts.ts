@@ -16,12 +16,20 @@ export type AppointmentPlan = { purpose: TemplatePurpose; sendAfter: Date }[];
  * Which appointment texts to queue and when (pure): the confirmation now, the reminders at −24 h
  * and −2 h; each moved out of quiet hours, and dropped when that leaves no point in sending it.
  */
-export function planAppointmentTexts(now: Date, appointmentAt: Date, timeZone: string, quiet: { startMinute: number; endMinute: number }): AppointmentPlan {
+export function planAppointmentTexts(
+  now: Date,
+  appointmentAt: Date,
+  timeZone: string,
+  quiet: { startMinute: number; endMinute: number },
+): AppointmentPlan {
   if (appointmentAt.getTime() <= now.getTime()) return [];
   const plan: AppointmentPlan = [];
   const confirm = nextSendTime(now, timeZone, quiet);
   if (confirm < appointmentAt) plan.push({ purpose: "confirmation", sendAfter: confirm });
-  for (const [purpose, hours] of [["reminder_24h", 24], ["reminder_2h", 2]] as const) {
+  for (const [purpose, hours] of [
+    ["reminder_24h", 24],
+    ["reminder_2h", 2],
+  ] as const) {
     const due = new Date(appointmentAt.getTime() - hours * 3_600_000);
     // A reminder whose moment already passed adds nothing to the confirmation just sent.
     if (due <= now) continue;
@@ -31,23 +39,66 @@ export function planAppointmentTexts(now: Date, appointmentAt: Date, timeZone: s
   return plan;
 }
 
-export async function queueAppointmentTexts(db: TenantDb, leadId: string, opts: { now?: Date; enqueue?: Enqueue } = {}): Promise<number> {
+export async function queueAppointmentTexts(
+  db: TenantDb,
+  leadId: string,
+  opts: { now?: Date; enqueue?: Enqueue } = {},
+): Promise<number> {
   const now = opts.now ?? new Date();
-  const lead = await db.lead.findUnique({ where: { id: leadId }, include: { tenant: { select: { name: true, timeZone: true } }, calls: { select: { toNumber: true }, orderBy: { startedAt: "desc" }, take: 1 } } });
+  const lead = await db.lead.findUnique({
+    where: { id: leadId },
+    include: {
+      tenant: { select: { name: true, timeZone: true } },
+      calls: { select: { toNumber: true }, orderBy: { startedAt: "desc" }, take: 1 },
+    },
+  });
   if (!lead || lead.status !== "booked" || !lead.appointmentAt) return 0;
   const settings = await getMessagingSettings(db, lead.tenantId);
   if (!settings.remindersEnabled || (lead.isTest && !settings.textTestCalls)) return 0;
   if (await isOptedOut(db, lead.tenantId, lead.callerPhone)) return 0;
-  const from = lead.calls[0]?.toNumber ?? (await db.trackingNumber.findFirst({ where: { tenantId: lead.tenantId }, orderBy: { createdAt: "asc" }, select: { e164: true } }))?.e164;
+  const from =
+    lead.calls[0]?.toNumber ??
+    (
+      await db.trackingNumber.findFirst({
+        where: { tenantId: lead.tenantId },
+        orderBy: { createdAt: "asc" },
+        select: { e164: true },
+      })
+    )?.e164;
   if (!from) return 0;
   const at = lead.appointmentAt.toISOString();
   let queued = 0;
-  for (const step of planAppointmentTexts(now, lead.appointmentAt, lead.tenant.timeZone, { startMinute: settings.quietStartMinute, endMinute: settings.quietEndMinute })) {
-    const link = settings.bookingUrl && settings.templates[step.purpose].includes("{link}") ? await createTrackedLink(db, { tenantId: lead.tenantId, leadId, target: settings.bookingUrl, now }) : null;
+  for (const step of planAppointmentTexts(now, lead.appointmentAt, lead.tenant.timeZone, {
+    startMinute: settings.quietStartMinute,
+    endMinute: settings.quietEndMinute,
+  })) {
+    const link =
+      settings.bookingUrl && settings.templates[step.purpose].includes("{link}")
+        ? await createTrackedLink(db, { tenantId: lead.tenantId, leadId, target: settings.bookingUrl, now })
+        : null;
     const body = composeText({ purpose: step.purpose, settings, tenant: lead.tenant, lead, from, link });
-    const res = await queueMessage(db, { tenantId: lead.tenantId, leadId, purpose: step.purpose, from, to: lead.callerPhone, body, key: `${step.purpose}:${leadId}:${at}`, sendAfter: step.sendAfter, isTest: lead.isTest, enqueue: opts.enqueue });
+    const res = await queueMessage(db, {
+      tenantId: lead.tenantId,
+      leadId,
+      purpose: step.purpose,
+      from,
+      to: lead.callerPhone,
+      body,
+      key: `${step.purpose}:${leadId}:${at}`,
+      sendAfter: step.sendAfter,
+      isTest: lead.isTest,
+      enqueue: opts.enqueue,
+    });
     if (res.created) queued += 1;
   }
-  if (queued) await db.leadEvent.create({ data: { tenantId: lead.tenantId, leadId, type: "sms.appointment_texts_queued", data: { appointmentAt: at, count: queued } } });
+  if (queued)
+    await db.leadEvent.create({
+      data: {
+        tenantId: lead.tenantId,
+        leadId,
+        type: "sms.appointment_texts_queued",
+        data: { appointmentAt: at, count: queued },
+      },
+    });
   return queued;
 }

@@ -27,18 +27,34 @@ export type QueueMessageInput = {
   authorId?: string | null;
 };
 
-export async function recordMessage(db: Db, input: QueueMessageInput): Promise<{ id: string; created: boolean; sendAfter: Date }> {
+export async function recordMessage(
+  db: Db,
+  input: QueueMessageInput,
+): Promise<{ id: string; created: boolean; sendAfter: Date }> {
   const sendAfter = input.sendAfter ?? new Date();
   const { count } = await db.message.createMany({
     data: [
       {
-        tenantId: input.tenantId, leadId: input.leadId ?? null, direction: "outbound", purpose: input.purpose, fromNumber: input.from, toNumber: input.to,
-        body: input.body, key: input.key, status: "pending", sendAfter, isTest: input.isTest ?? false, authorId: input.authorId ?? null,
+        tenantId: input.tenantId,
+        leadId: input.leadId ?? null,
+        direction: "outbound",
+        purpose: input.purpose,
+        fromNumber: input.from,
+        toNumber: input.to,
+        body: input.body,
+        key: input.key,
+        status: "pending",
+        sendAfter,
+        isTest: input.isTest ?? false,
+        authorId: input.authorId ?? null,
       },
     ],
     skipDuplicates: true,
   });
-  const row = await db.message.findUniqueOrThrow({ where: { tenantId_key: { tenantId: input.tenantId, key: input.key } }, select: { id: true, sendAfter: true } });
+  const row = await db.message.findUniqueOrThrow({
+    where: { tenantId_key: { tenantId: input.tenantId, key: input.key } },
+    select: { id: true, sendAfter: true },
+  });
   return { id: row.id, created: count === 1, sendAfter: row.sendAfter };
 }
 
@@ -51,18 +67,33 @@ async function defaultEnqueue(): Promise<Enqueue> {
 export type MessageSendJob = { id: string; tenantId: string };
 
 /** Queues the send job at the message's time; if the queue is down, the sweep picks the row up. */
-export async function enqueueMessage(message: MessageSendJob, sendAfter: Date, enqueue?: Enqueue): Promise<void> {
+export async function enqueueMessage(
+  message: MessageSendJob,
+  sendAfter: Date,
+  enqueue?: Enqueue,
+): Promise<void> {
   const { id } = message;
   try {
     const send = enqueue ?? (await defaultEnqueue());
-    await send(MESSAGE_SEND_JOB, { id, tenantId: message.tenantId }, { singletonKey: id, ...(sendAfter.getTime() > Date.now() ? { startAfter: sendAfter } : {}) });
+    await send(
+      MESSAGE_SEND_JOB,
+      { id, tenantId: message.tenantId },
+      { singletonKey: id, ...(sendAfter.getTime() > Date.now() ? { startAfter: sendAfter } : {}) },
+    );
   } catch (err) {
-    console.error(`Message ${id} could not be queued yet (the messaging sweep will):`, (err as Error).message);
+    console.error(
+      `Message ${id} could not be queued yet (the messaging sweep will):`,
+      (err as Error).message,
+    );
   }
 }
 
-export async function queueMessage(db: Db, input: QueueMessageInput & { enqueue?: Enqueue }): Promise<{ id: string; created: boolean }> {
+export async function queueMessage(
+  db: Db,
+  input: QueueMessageInput & { enqueue?: Enqueue },
+): Promise<{ id: string; created: boolean }> {
   const res = await recordMessage(db, input);
-  if (res.created) await enqueueMessage({ id: res.id, tenantId: input.tenantId }, res.sendAfter, input.enqueue);
+  if (res.created)
+    await enqueueMessage({ id: res.id, tenantId: input.tenantId }, res.sendAfter, input.enqueue);
   return { id: res.id, created: res.created };
 }

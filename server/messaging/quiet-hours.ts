@@ -30,7 +30,15 @@ export function nextSendTime(at: Date, timeZone: string, quiet: QuietHours): Dat
   const m = local.getHours() * 60 + local.getMinutes();
   // The window ends later today unless we are in its evening part of a midnight-spanning window.
   const endsTomorrow = quiet.startMinute > quiet.endMinute && m >= quiet.startMinute;
-  const end = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + (endsTomorrow ? 1 : 0), Math.floor(quiet.endMinute / 60), quiet.endMinute % 60, 0, timeZone);
+  const end = new TZDate(
+    local.getFullYear(),
+    local.getMonth(),
+    local.getDate() + (endsTomorrow ? 1 : 0),
+    Math.floor(quiet.endMinute / 60),
+    quiet.endMinute % 60,
+    0,
+    timeZone,
+  );
   return new Date(end.getTime());
 }
 

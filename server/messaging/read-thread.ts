@@ -10,14 +10,22 @@ import { tenantPeople } from "@/server/db/tenant-people";
 export const THREAD_PAGE = 100;
 
 export async function visibleLead(ctx: TenantCtx & { viewer: Viewer }, leadId: string) {
-  const lead = await ctx.db.lead.findFirst({ where: { id: leadId }, select: { id: true, ownerId: true, callerPhone: true, callerName: true, isTest: true } });
-  if (!lead || !canSeeLead(ctx.viewer, lead)) throw new AppError("NOT_FOUND", "That lead does not exist or is not yours to see.", "leadId");
+  const lead = await ctx.db.lead.findFirst({
+    where: { id: leadId },
+    select: { id: true, ownerId: true, callerPhone: true, callerName: true, isTest: true },
+  });
+  if (!lead || !canSeeLead(ctx.viewer, lead))
+    throw new AppError("NOT_FOUND", "That lead does not exist or is not yours to see.", "leadId");
   return lead;
 }
 
 export async function readThread(ctx: TenantCtx & { viewer: Viewer }, leadId: string) {
   const lead = await visibleLead(ctx, leadId);
-  const rows = await ctx.db.message.findMany({ where: { leadId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: THREAD_PAGE });
+  const rows = await ctx.db.message.findMany({
+    where: { leadId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: THREAD_PAGE,
+  });
   const authorIds = [...new Set(rows.map((r) => r.authorId).filter((x): x is string => !!x))];
   const authors = await tenantPeople(ctx.db, authorIds);
   const consent = await consentState(ctx.db, ctx.tenantId, lead.callerPhone);

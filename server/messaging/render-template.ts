@@ -9,10 +9,13 @@ export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TemplateVars = Partial<Record<TemplateVariable, string | null>>;
 
 export const DEFAULT_TEMPLATES: Record<TemplatePurpose, string> = {
-  text_back: "Hi{name_prefix}, this is {business}. Sorry we missed your call! Book a visit or request a quote here: {link} — or reply to this text and we'll get back to you.",
-  confirmation: "{business}: your visit is booked for {appointment}. Reply RESCHEDULE to change it or call {phone}.",
+  text_back:
+    "Hi{name_prefix}, this is {business}. Sorry we missed your call! Book a visit or request a quote here: {link} — or reply to this text and we'll get back to you.",
+  confirmation:
+    "{business}: your visit is booked for {appointment}. Reply RESCHEDULE to change it or call {phone}.",
   reminder_24h: "{business} reminder: we'll see you {appointment}. Reply RESCHEDULE if that no longer works.",
-  reminder_2h: "{business}: your plumber arrives in about 2 hours ({appointment}). Reply RESCHEDULE if you need to change it.",
+  reminder_2h:
+    "{business}: your plumber arrives in about 2 hours ({appointment}). Reply RESCHEDULE if you need to change it.",
 };
 
 export const PURPOSE_LABELS: Record<TemplatePurpose, string> = {
@@ -43,13 +46,20 @@ export function renderTemplate(template: string, vars: TemplateVars): string {
     if ((TEMPLATE_VARIABLES as readonly string[]).includes(name)) return vars[name as TemplateVariable] ?? "";
     return whole;
   });
-  return withStopWording(text.replace(/[ \t]+/g, " ").replace(/ ([,.!?])/g, "$1").trim());
+  return withStopWording(
+    text
+      .replace(/[ \t]+/g, " ")
+      .replace(/ ([,.!?])/g, "$1")
+      .trim(),
+  );
 }
 
 /** Variables in a template that the renderer does not know, e.g. ["{bussiness}"]. */
 export function unknownVariables(template: string): string[] {
   const known = new Set<string>([...TEMPLATE_VARIABLES, "name_prefix"]);
-  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((n) => !known.has(n)))].map((n) => `{${n}}`);
+  return [
+    ...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((n) => !known.has(n))),
+  ].map((n) => `{${n}}`);
 }
 
 /** The caller's first name for a greeting ("Maria Lopez" → "Maria"). */

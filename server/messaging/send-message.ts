@@ -15,7 +15,9 @@ export type SendResult = "sent" | "retry" | "failed" | "canceled" | "skipped" | 
 const APPOINTMENT_PURPOSES = ["confirmation", "reminder_24h", "reminder_2h"];
 
 /** Twilio's message status → ours (forward-only ranks live in apply-status-callback.ts). */
-export function messageStatusOf(twilioStatus: string | null | undefined): "queued" | "sent" | "delivered" | "undelivered" | "failed" | null {
+export function messageStatusOf(
+  twilioStatus: string | null | undefined,
+): "queued" | "sent" | "delivered" | "undelivered" | "failed" | null {
   switch (twilioStatus) {
     case "accepted":
     case "scheduled":
@@ -38,9 +40,15 @@ export function messageStatusOf(twilioStatus: string | null | undefined): "queue
 }
 
 /** Why an appointment text no longer applies, or null. The key ends with the appointment it was queued for. */
-async function staleAppointment(db: TenantDb, msg: { leadId: string | null; key: string | null; tenantId: string }): Promise<string | null> {
+async function staleAppointment(
+  db: TenantDb,
+  msg: { leadId: string | null; key: string | null; tenantId: string },
+): Promise<string | null> {
   if (!msg.leadId) return "the lead is gone";
-  const lead = await db.lead.findFirst({ where: { id: msg.leadId, tenantId: msg.tenantId }, select: { status: true, appointmentAt: true } });
+  const lead = await db.lead.findFirst({
+    where: { id: msg.leadId, tenantId: msg.tenantId },
+    select: { status: true, appointmentAt: true },
+  });
   if (!lead || lead.status !== "booked" || !lead.appointmentAt) return "the lead is no longer booked";
   const queuedFor = msg.key?.split(":").slice(2).join(":");
   if (queuedFor && queuedFor !== lead.appointmentAt.toISOString()) return "the appointment time changed";
@@ -55,18 +63,33 @@ async function cancel(db: TenantDb, id: string, why: string): Promise<SendResult
 export async function sendMessage(db: TenantDb, id: string, deps: SendDeps): Promise<SendResult> {
   const now = deps.now?.() ?? new Date();
   // Claim one attempt: only a pending, due row is sent, so a sent one is never sent again.
-  const claimed = await db.message.updateMany({ where: { id, status: "pending", direction: "outbound", sendAfter: { lte: now } }, data: { status: "sending", attempts: { increment: 1 } } });
+  const claimed = await db.message.updateMany({
+    where: { id, status: "pending", direction: "outbound", sendAfter: { lte: now } },
+    data: { status: "sending", attempts: { increment: 1 } },
+  });
   if (claimed.count === 0) {
     const row = await db.message.findUnique({ where: { id }, select: { status: true } });
     return row?.status === "pending" ? "not_due" : "skipped";
   }
   const msg = await db.message.findUniqueOrThrow({ where: { id } });
-  if (needsConsent(msg.purpose) && (await isOptedOut(db, msg.tenantId, msg.toNumber))) return cancel(db, id, "the caller opted out (STOP)");
+  if (needsConsent(msg.purpose) && (await isOptedOut(db, msg.tenantId, msg.toNumber)))
+    return cancel(db, id, "the caller opted out (STOP)");
   if (msg.purpose === "followup") {
     // A follow-up held for quiet hours is dropped if its sequence stopped or changed meanwhile.
-    const draft = msg.key ? await db.followUpDraft.findFirst({ where: { id: msg.key.slice("followup:".length) }, select: { enrollmentId: true, generation: true } }) : null;
-    const enrollment = draft ? await db.followUpEnrollment.findFirst({ where: { id: draft.enrollmentId }, select: { generation: true, status: true, stopReason: true } }) : null;
-    if (!enrollment || enrollment.generation !== draft?.generation || enrollment.status === "stopped") return cancel(db, id, "the follow-up sequence stopped or changed");
+    const draft = msg.key
+      ? await db.followUpDraft.findFirst({
+          where: { id: msg.key.slice("followup:".length) },
+          select: { enrollmentId: true, generation: true },
+        })
+      : null;
+    const enrollment = draft
+      ? await db.followUpEnrollment.findFirst({
+          where: { id: draft.enrollmentId },
+          select: { generation: true, status: true, stopReason: true },
+        })
+      : null;
+    if (!enrollment || enrollment.generation !== draft?.generation || enrollment.status === "stopped")
+      return cancel(db, id, "the follow-up sequence stopped or changed");
   }
   if (APPOINTMENT_PURPOSES.includes(msg.purpose)) {
     const stale = await staleAppointment(db, msg);
@@ -74,10 +97,21 @@ export async function sendMessage(db: TenantDb, id: string, deps: SendDeps): Pro
   }
   try {
     const client = await deps.twilio();
-    const res = await client.messages.create({ to: msg.toNumber, from: msg.fromNumber, body: msg.body, statusCallback: deps.statusCallbackUrl });
+    const res = await client.messages.create({
+      to: msg.toNumber,
+      from: msg.fromNumber,
+      body: msg.body,
+      statusCallback: deps.statusCallbackUrl,
+    });
     await db.message.update({
       where: { id },
-      data: { twilioSid: res.sid, status: messageStatusOf(res.status) ?? "queued", sentAt: now, errorCode: res.errorCode ? String(res.errorCode) : null, errorMessage: res.errorMessage ?? null },
+      data: {
+        twilioSid: res.sid,
+        status: messageStatusOf(res.status) ?? "queued",
+        sentAt: now,
+        errorCode: res.errorCode ? String(res.errorCode) : null,
+        errorMessage: res.errorMessage ?? null,
+      },
     });
     return "sent";
   } catch (err) {
@@ -88,7 +122,11 @@ export async function sendMessage(db: TenantDb, id: string, deps: SendDeps): Pro
     const final = refused || msg.attempts >= MAX_SEND_ATTEMPTS;
     await db.message.update({
       where: { id },
-      data: { status: final ? "failed" : "pending", errorCode: e.code ? String(e.code) : null, errorMessage: final ? message : `Attempt ${msg.attempts} failed: ${message}` },
+      data: {
+        status: final ? "failed" : "pending",
+        errorCode: e.code ? String(e.code) : null,
+        errorMessage: final ? message : `Attempt ${msg.attempts} failed: ${message}`,
+      },
     });
     return final ? "failed" : "retry";
   }

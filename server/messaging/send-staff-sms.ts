@@ -9,7 +9,11 @@ export async function sendStaffSms(
   input: { tenantId: string; to: string; body: string },
   twilio: () => Promise<Pick<TwilioHandle, "client" | "mode">> = getTwilioHandle,
 ): Promise<{ sid: string; transport: string }> {
-  const from = await db.trackingNumber.findFirst({ where: { tenantId: input.tenantId }, orderBy: { createdAt: "asc" }, select: { e164: true } });
+  const from = await db.trackingNumber.findFirst({
+    where: { tenantId: input.tenantId },
+    orderBy: { createdAt: "asc" },
+    select: { e164: true },
+  });
   if (!from) throw new Error("The business has no tracking number to text from.");
   const handle = await twilio();
   const res = await handle.client.messages.create({ to: input.to, from: from.e164, body: input.body });

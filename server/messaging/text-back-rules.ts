@@ -18,11 +18,15 @@ export type TextBackDecision = { send: true } | { send: false; reason: string };
 const TEXT_BACK_STATUSES: readonly LeadStatus[] = ["missed", "followup_needed", "not_booked"];
 
 export function textBackDecision(input: TextBackInput): TextBackDecision {
-  if (!input.settings.textBackEnabled) return { send: false, reason: "text-back is turned off in Messaging settings" };
-  if (input.isTest && !input.settings.textTestCalls) return { send: false, reason: "test call (turn on “Text back test calls” to see it)" };
-  if (!TEXT_BACK_STATUSES.includes(input.status)) return { send: false, reason: `the call ended as ${input.status}` };
+  if (!input.settings.textBackEnabled)
+    return { send: false, reason: "text-back is turned off in Messaging settings" };
+  if (input.isTest && !input.settings.textTestCalls)
+    return { send: false, reason: "test call (turn on “Text back test calls” to see it)" };
+  if (!TEXT_BACK_STATUSES.includes(input.status))
+    return { send: false, reason: `the call ended as ${input.status}` };
   if (input.appointmentAt) return { send: false, reason: "the caller is booked" };
-  if (input.status === "not_booked" && input.inArea === false) return { send: false, reason: "out-of-area caller, declined on the call" };
+  if (input.status === "not_booked" && input.inArea === false)
+    return { send: false, reason: "out-of-area caller, declined on the call" };
   if (!isE164(input.callerPhone)) return { send: false, reason: "the caller's number is withheld" };
   return { send: true };
 }

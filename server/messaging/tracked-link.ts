@@ -9,14 +9,33 @@ import { isWebAddress } from "./link-target";
 
 export const LINK_LIFETIME_DAYS = 90;
 
-export type NewTrackedLink = { tenantId: string; leadId: string; target: string; now?: Date; lifetimeDays?: number };
+export type NewTrackedLink = {
+  tenantId: string;
+  leadId: string;
+  target: string;
+  now?: Date;
+  lifetimeDays?: number;
+};
 
 /** Stores a link for this lead and target; returns its public /r/<token> address. */
-export async function createTrackedLink(db: Pick<TenantDb, "trackedLink">, link: NewTrackedLink): Promise<string> {
-  if (!isWebAddress(link.target)) throw new Error(`Booking link "${link.target.slice(0, 60)}" is not an http(s) address.`);
+export async function createTrackedLink(
+  db: Pick<TenantDb, "trackedLink">,
+  link: NewTrackedLink,
+): Promise<string> {
+  if (!isWebAddress(link.target))
+    throw new Error(`Booking link "${link.target.slice(0, 60)}" is not an http(s) address.`);
   const now = link.now ?? new Date();
   const token = randomBytes(16).toString("base64url");
   const expiresAt = new Date(now.getTime() + (link.lifetimeDays ?? LINK_LIFETIME_DAYS) * 86_400_000);
-  await db.trackedLink.create({ data: { token, tenantId: link.tenantId, leadId: link.leadId, target: link.target, createdAt: now, expiresAt } });
+  await db.trackedLink.create({
+    data: {
+      token,
+      tenantId: link.tenantId,
+      leadId: link.leadId,
+      target: link.target,
+      createdAt: now,
+      expiresAt,
+    },
+  });
   return publicUrl(`/r/${token}`);
 }

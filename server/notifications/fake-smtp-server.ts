@@ -2,7 +2,13 @@
 // messages with "451 try again later" so retries can be proved without any network.
 import net from "node:net";
 
-export type FakeSmtp = { url: string; port: number; messages: { to: string[]; data: string }[]; failNext(n: number): void; close(): Promise<void> };
+export type FakeSmtp = {
+  url: string;
+  port: number;
+  messages: { to: string[]; data: string }[];
+  failNext(n: number): void;
+  close(): Promise<void>;
+};
 
 export async function startFakeSmtp(port = 0): Promise<FakeSmtp> {
   const messages: FakeSmtp["messages"] = [];

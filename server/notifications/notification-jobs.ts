@@ -11,10 +11,21 @@ export const RETRY_DELAY_SECONDS = Math.max(1, Math.round(30 * Math.min(1, env.E
 
 export const notificationSendJob = defineJob<{ id: string }>({
   name: NOTIFICATION_SEND_JOB,
-  queue: { policy: "short", retryLimit: MAX_ATTEMPTS - 1, retryDelay: RETRY_DELAY_SECONDS, retryBackoff: true, retryDelayMax: 3600 },
+  queue: {
+    policy: "short",
+    retryLimit: MAX_ATTEMPTS - 1,
+    retryDelay: RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+  },
   batchSize: 5,
   async work({ id }, ctx) {
-    const result = await deliverNotification(ctx.sys, id, { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, now: ctx.now, sendSms: (m) => sendStaffSms(forTenant(ctx.sys, m.tenantId), m) });
+    const result = await deliverNotification(ctx.sys, id, {
+      smtpUrl: env.SMTP_URL,
+      from: env.EMAIL_FROM,
+      now: ctx.now,
+      sendSms: (m) => sendStaffSms(forTenant(ctx.sys, m.tenantId), m),
+    });
     // Throwing hands the job back to pg-boss, which retries it after the delay.
     if (result === "retry") throw new Error(`Notification ${id} not delivered yet; retrying.`);
   },

@@ -51,7 +51,16 @@ describe(`notification outbox (${engineName})`, () => {
       queued.push((data as { id: string }).id);
       return "job";
     };
-    const input = { db: tenantScoped(db.prisma, tenantId), tenantId, userId, channel: "in_app" as const, purpose: "test.once", leadId: null, body: "Hello", enqueue };
+    const input = {
+      db: tenantScoped(db.prisma, tenantId),
+      tenantId,
+      userId,
+      channel: "in_app" as const,
+      purpose: "test.once",
+      leadId: null,
+      body: "Hello",
+      enqueue,
+    };
     const [a, b] = await Promise.all([notify(input), notify(input)]);
     expect(a.id).toBe(b.id);
     expect([a.created, b.created].sort()).toEqual([false, true]);
@@ -65,16 +74,39 @@ describe(`notification outbox (${engineName})`, () => {
   });
 
   it("records an SMS as 'would send' in local mode (no SMS provider yet), for the dev outbox", async () => {
-    const { id } = await notify({ db: tenantScoped(db.prisma, tenantId), tenantId, userId, channel: "sms", to: "+15125550102", purpose: "test.sms", body: "Emergency lead", enqueue: async () => null });
+    const { id } = await notify({
+      db: tenantScoped(db.prisma, tenantId),
+      tenantId,
+      userId,
+      channel: "sms",
+      to: "+15125550102",
+      purpose: "test.sms",
+      body: "Emergency lead",
+      enqueue: async () => null,
+    });
     expect(await deliverNotification(systemDb(db.prisma), id)).toBe("sent");
-    expect(await db.prisma.notification.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", transport: "local", to: "+15125550102" });
+    expect(await db.prisma.notification.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "sent",
+      transport: "local",
+      to: "+15125550102",
+    });
   });
 
   it("marks an email failed with a readable error after the last attempt", async () => {
-    const { id } = await notify({ db: tenantScoped(db.prisma, tenantId), tenantId, userId, channel: "email", to: "dana@outbox.test", purpose: "test.fail", body: "x", enqueue: async () => null });
+    const { id } = await notify({
+      db: tenantScoped(db.prisma, tenantId),
+      tenantId,
+      userId,
+      channel: "email",
+      to: "dana@outbox.test",
+      purpose: "test.fail",
+      body: "x",
+      enqueue: async () => null,
+    });
     const closedPort = "smtp://127.0.0.1:1";
     const results = [];
-    for (let i = 0; i < MAX_ATTEMPTS; i++) results.push(await deliverNotification(systemDb(db.prisma), id, { smtpUrl: closedPort }));
+    for (let i = 0; i < MAX_ATTEMPTS; i++)
+      results.push(await deliverNotification(systemDb(db.prisma), id, { smtpUrl: closedPort }));
     expect(results).toEqual([...Array(MAX_ATTEMPTS - 1).fill("retry"), "failed"]);
     const row = await db.prisma.notification.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("failed");
@@ -85,21 +117,58 @@ describe(`notification outbox (${engineName})`, () => {
 
   it("sends an email with an HTML body as multipart/alternative, the plain text kept", async () => {
     const noQueue: Enqueue = async () => null;
-    const { id } = await notify({ db: tenantScoped(db.prisma, tenantId), tenantId, userId, channel: "email", to: "dana@outbox.test", purpose: "test.html", subject: "Report", body: "Leads: 2", html: "<p>Leads: <strong>2</strong></p>", enqueue: noQueue });
+    const { id } = await notify({
+      db: tenantScoped(db.prisma, tenantId),
+      tenantId,
+      userId,
+      channel: "email",
+      to: "dana@outbox.test",
+      purpose: "test.html",
+      subject: "Report",
+      body: "Leads: 2",
+      html: "<p>Leads: <strong>2</strong></p>",
+      enqueue: noQueue,
+    });
     expect(await deliverNotification(systemDb(db.prisma), id, { smtpUrl: smtp.url })).toBe("sent");
     const raw = smtp.messages.find((m) => m.data.includes("Subject: Report"))?.data ?? "";
     expect(raw).toMatch(/Content-Type: multipart\/alternative/i);
-    expect(raw).toMatch(/Content-Type: text\/plain[^]*Leads: 2[^]*Content-Type: text\/html[^]*<strong>2<\/strong>/i);
+    expect(raw).toMatch(
+      /Content-Type: text\/plain[^]*Leads: 2[^]*Content-Type: text\/html[^]*<strong>2<\/strong>/i,
+    );
     // Other channels never keep an HTML body.
-    const sms = await notify({ db: tenantScoped(db.prisma, tenantId), tenantId, userId, channel: "sms", to: "+15125550100", purpose: "test.html", body: "Hi", html: "<p>Hi</p>", enqueue: noQueue });
+    const sms = await notify({
+      db: tenantScoped(db.prisma, tenantId),
+      tenantId,
+      userId,
+      channel: "sms",
+      to: "+15125550100",
+      purpose: "test.html",
+      body: "Hi",
+      html: "<p>Hi</p>",
+      enqueue: noQueue,
+    });
     expect((await db.prisma.notification.findUniqueOrThrow({ where: { id: sms.id } })).html).toBeNull();
   });
 
   it("retries a failing email through the pg-boss job and sends it once the server accepts", async () => {
     smtp.failNext(2);
     await startJobs(db, [notificationSendJob as never], { pollingIntervalSeconds: 0.5 });
-    const { id } = await notify({ db: tenantScoped(db.prisma, tenantId), tenantId, userId, channel: "email", to: "dana@outbox.test", purpose: "test.retry", subject: "Escalated lead", body: "Please call back" });
-    await expect.poll(async () => (await db.prisma.notification.findUniqueOrThrow({ where: { id } })).status, { timeout: 30_000, interval: 250 }).toBe("sent");
+    const { id } = await notify({
+      db: tenantScoped(db.prisma, tenantId),
+      tenantId,
+      userId,
+      channel: "email",
+      to: "dana@outbox.test",
+      purpose: "test.retry",
+      subject: "Escalated lead",
+      body: "Please call back",
+    });
+    await expect
+      .poll(async () => (await db.prisma.notification.findUniqueOrThrow({ where: { id } })).status, {
+        timeout: 30_000,
+        interval: 250,
+      })
+      .toBe("sent");
     const row = await db.prisma.notification.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ attempts: 3, transport: "smtp" });
     expect(smtp.messages.filter((m) => m.data.includes("Please call back"))).toHaveLength(1);

@@ -48,10 +48,23 @@ export async function recordNotification(input: NotifyInput): Promise<{ id: stri
   const key = input.key ?? `${input.purpose}:${input.leadId ?? ""}`;
   const unique = { tenantId: input.tenantId, userId: input.userId, channel: input.channel, key };
   const { count } = await input.db.notification.createMany({
-    data: [{ ...unique, purpose: input.purpose, leadId: input.leadId ?? null, body: input.body, subject: input.subject ?? null, html: input.channel === "email" ? (input.html ?? null) : null, to: input.channel === "in_app" ? null : (input.to ?? null) }],
+    data: [
+      {
+        ...unique,
+        purpose: input.purpose,
+        leadId: input.leadId ?? null,
+        body: input.body,
+        subject: input.subject ?? null,
+        html: input.channel === "email" ? (input.html ?? null) : null,
+        to: input.channel === "in_app" ? null : (input.to ?? null),
+      },
+    ],
     skipDuplicates: true,
   });
-  const row = await input.db.notification.findUniqueOrThrow({ where: { tenantId_userId_channel_key: unique }, select: { id: true } });
+  const row = await input.db.notification.findUniqueOrThrow({
+    where: { tenantId_userId_channel_key: unique },
+    select: { id: true },
+  });
   return { id: row.id, created: count === 1 };
 }
 
@@ -71,7 +84,9 @@ export async function enqueueNotification(id: string, enqueue?: Enqueue): Promis
   }
 }
 
-export async function notify(input: NotifyInput & { enqueue?: Enqueue }): Promise<{ id: string; created: boolean }> {
+export async function notify(
+  input: NotifyInput & { enqueue?: Enqueue },
+): Promise<{ id: string; created: boolean }> {
   const res = await recordNotification(input);
   if (res.created) await enqueueNotification(res.id, input.enqueue);
   return res;

@@ -6,10 +6,22 @@ import type { TenantCtx } from "@/server/db/tenant-scope";
 
 export const PAGE_SIZE = 25;
 
-const inAppSelect = { id: true, purpose: true, leadId: true, subject: true, body: true, createdAt: true, readAt: true } satisfies Prisma.NotificationSelect;
+const inAppSelect = {
+  id: true,
+  purpose: true,
+  leadId: true,
+  subject: true,
+  body: true,
+  createdAt: true,
+  readAt: true,
+} satisfies Prisma.NotificationSelect;
 
 /** One page of the person's in-app notifications, with the business's time zone to show their times in. */
-export async function listNotifications(ctx: TenantCtx, userId: string, input: { cursor?: string | null; unreadOnly?: boolean }) {
+export async function listNotifications(
+  ctx: TenantCtx,
+  userId: string,
+  input: { cursor?: string | null; unreadOnly?: boolean },
+) {
   const [rows, tenant] = await Promise.all([
     ctx.db.notification.findMany({
       where: { userId, channel: "in_app", ...(input.unreadOnly ? { readAt: null } : {}) },
@@ -29,20 +41,51 @@ export function unreadCount(ctx: TenantCtx, userId: string): Promise<number> {
 }
 
 /** Marks one of the person's own notifications read (someone else's id changes nothing). */
-export async function markRead(ctx: TenantCtx, userId: string, id: string, now = new Date()): Promise<boolean> {
-  const r = await ctx.db.notification.updateMany({ where: { id, userId, channel: "in_app", readAt: null }, data: { readAt: now } });
+export async function markRead(
+  ctx: TenantCtx,
+  userId: string,
+  id: string,
+  now = new Date(),
+): Promise<boolean> {
+  const r = await ctx.db.notification.updateMany({
+    where: { id, userId, channel: "in_app", readAt: null },
+    data: { readAt: now },
+  });
   return r.count === 1;
 }
 
 export async function markAllRead(ctx: TenantCtx, userId: string, now = new Date()): Promise<number> {
-  return (await ctx.db.notification.updateMany({ where: { userId, channel: "in_app", readAt: null }, data: { readAt: now } })).count;
+  return (
+    await ctx.db.notification.updateMany({
+      where: { userId, channel: "in_app", readAt: null },
+      data: { readAt: now },
+    })
+  ).count;
 }
 
-export async function listOutbox(ctx: TenantCtx, input: { cursor?: string | null; channel?: Exclude<NotificationChannel, "in_app"> | null }) {
+export async function listOutbox(
+  ctx: TenantCtx,
+  input: { cursor?: string | null; channel?: Exclude<NotificationChannel, "in_app"> | null },
+) {
   const rows = await ctx.db.notification.findMany({
     where: { channel: input.channel ? input.channel : { in: ["sms", "email"] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, channel: true, to: true, purpose: true, leadId: true, subject: true, body: true, status: true, transport: true, attempts: true, error: true, createdAt: true, sentAt: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      channel: true,
+      to: true,
+      purpose: true,
+      leadId: true,
+      subject: true,
+      body: true,
+      status: true,
+      transport: true,
+      attempts: true,
+      error: true,
+      createdAt: true,
+      sentAt: true,
+      user: { select: { name: true } },
+    },
     take: PAGE_SIZE + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });

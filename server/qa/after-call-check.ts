@@ -36,15 +36,25 @@ function kindAskedAbout(question: string): EmergencyKind {
 
 const quote = (s: string) => `“${s.length > 90 ? `${s.slice(0, 89)}…` : s}”`;
 
-export type EmergencyFinding = { kind: EmergencyKind; how: "line" | "joined" | "unanswered_safety_question" | "model"; said: string | null };
+export type EmergencyFinding = {
+  kind: EmergencyKind;
+  how: "line" | "joined" | "unanswered_safety_question" | "model";
+  said: string | null;
+};
 
 /**
  * The emergency the whole call describes, or null: the rules over each caller line (a cue said at
  * the name question), over all caller lines joined (a cue split across turns), a safety question
  * the caller hung up on (the safe side: yes), and the model's reading of the whole call.
  */
-export function emergencyInCall(lines: readonly Line[], modelEmergency: EmergencyKind | null = null): EmergencyFinding | null {
-  const caller = lines.filter((l) => l.speaker === "caller").map((l) => l.text.trim()).filter(Boolean);
+export function emergencyInCall(
+  lines: readonly Line[],
+  modelEmergency: EmergencyKind | null = null,
+): EmergencyFinding | null {
+  const caller = lines
+    .filter((l) => l.speaker === "caller")
+    .map((l) => l.text.trim())
+    .filter(Boolean);
   for (const said of caller) {
     const kind = detectEmergency(said);
     if (kind) return { kind, how: "line", said };
@@ -56,12 +66,14 @@ export function emergencyInCall(lines: readonly Line[], modelEmergency: Emergenc
   }
   const spoken = lines.filter((l) => l.speaker === "agent" || l.speaker === "caller");
   const last = spoken.at(-1);
-  if (last?.speaker === "agent" && isSafetyQuestionLine(last.text)) return { kind: kindAskedAbout(last.text), how: "unanswered_safety_question", said: null };
+  if (last?.speaker === "agent" && isSafetyQuestionLine(last.text))
+    return { kind: kindAskedAbout(last.text), how: "unanswered_safety_question", said: null };
   if (modelEmergency) return { kind: modelEmergency, how: "model", said: null };
   return null;
 }
 
-const CALLBACK_ASKED = /\b(call (me|us) back|call back|callback|give (me|us) a call|(have|get) (someone|somebody|him|her|them|the plumber) (to )?call)\b/i;
+const CALLBACK_ASKED =
+  /\b(call (me|us) back|call back|callback|give (me|us) a call|(have|get) (someone|somebody|him|her|them|the plumber) (to )?call)\b/i;
 const CALLBACK_DECLINED = /\b(don'?t|do not|no need to|never|not)\s+(\w+\s+)?(call|callback)/i;
 
 export type AfterCallInput = {
@@ -101,23 +113,44 @@ export function checkAfterCall(input: AfterCallInput): AfterCallResult {
   const callerLines = lines.filter((l) => l.speaker === "caller").map((l) => l.text);
   const asked = callerLines.find((t) => CALLBACK_ASKED.test(t) && !CALLBACK_DECLINED.test(t));
   const notACustomer = lead?.closeReason === "not_a_customer";
-  if (asked && !notACustomer && !input.taskKinds.some((k) => k === "callback" || k === "urgent_callback") && !missedEmergency) {
-    flags.push({ kind: "callback_missed", code: "callback_without_task", detail: `The caller asked for a call back (${quote(asked)}), but the lead has no callback task.` });
+  if (
+    asked &&
+    !notACustomer &&
+    !input.taskKinds.some((k) => k === "callback" || k === "urgent_callback") &&
+    !missedEmergency
+  ) {
+    flags.push({
+      kind: "callback_missed",
+      code: "callback_without_task",
+      detail: `The caller asked for a call back (${quote(asked)}), but the lead has no callback task.`,
+    });
   }
 
   if (!notACustomer) {
-    for (const f of checkRequiredFields({ state, lead })) flags.push({ kind: "field_missing", code: f.code, detail: f.detail });
+    for (const f of checkRequiredFields({ state, lead }))
+      flags.push({ kind: "field_missing", code: f.code, detail: f.detail });
   }
   for (const f of checkHallucinations({ state, turns, tenant: input.tenant })) {
-    if (["no_evidence", "evidence_not_said", "value_not_in_evidence"].includes(f.code)) flags.push({ kind: "ungrounded_detail", code: f.code, detail: f.detail });
+    if (["no_evidence", "evidence_not_said", "value_not_in_evidence"].includes(f.code))
+      flags.push({ kind: "ungrounded_detail", code: f.code, detail: f.detail });
   }
   return { flags, missedEmergency };
 }
 
 /** Stored flags read back (the JSON column), with their labels, unknown kinds dropped. */
-export function afterCallFlagsOf(json: unknown): (AfterCallFlag & { label: string; criterion: QaCriterion })[] {
+export function afterCallFlagsOf(
+  json: unknown,
+): (AfterCallFlag & { label: string; criterion: QaCriterion })[] {
   if (!Array.isArray(json)) return [];
   return (json as AfterCallFlag[])
-    .filter((f) => f && typeof f === "object" && f.kind in AFTER_CALL_FLAG_KINDS && typeof f.detail === "string")
-    .map((f) => ({ kind: f.kind, code: String(f.code), detail: f.detail, label: AFTER_CALL_FLAG_KINDS[f.kind].label, criterion: AFTER_CALL_FLAG_KINDS[f.kind].criterion }));
+    .filter(
+      (f) => f && typeof f === "object" && f.kind in AFTER_CALL_FLAG_KINDS && typeof f.detail === "string",
+    )
+    .map((f) => ({
+      kind: f.kind,
+      code: String(f.code),
+      detail: f.detail,
+      label: AFTER_CALL_FLAG_KINDS[f.kind].label,
+      criterion: AFTER_CALL_FLAG_KINDS[f.kind].criterion,
+    }));
 }

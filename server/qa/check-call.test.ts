@@ -3,8 +3,24 @@
 // calls are real: the state machine played with the rules model.
 import { describe, expect, it } from "vitest";
 import { extractByRules } from "@/server/intake/rules-extract";
-import { extractionStage, newCallState, transcriptExcerpt, transition, type CallContext, type CallState } from "@/server/voice/state-machine";
-import { checkCall, checkHallucinations, checkQualificationPath, checkRequiredFields, checkUrgency, localWeekMinute, type QaCallInput, type QaLead } from "./check-call";
+import {
+  extractionStage,
+  newCallState,
+  transcriptExcerpt,
+  transition,
+  type CallContext,
+  type CallState,
+} from "@/server/voice/state-machine";
+import {
+  checkCall,
+  checkHallucinations,
+  checkQualificationPath,
+  checkRequiredFields,
+  checkUrgency,
+  localWeekMinute,
+  type QaCallInput,
+  type QaLead,
+} from "./check-call";
 
 // Monday 2 March 2026, 9:00 AM in Austin; slots Tuesday 9–11 and Thursday 13–15.
 const CTX: CallContext = {
@@ -27,7 +43,21 @@ function play(lines: string[]): CallState {
   for (const text of lines) {
     const stage = extractionStage(s);
     if (!stage) break;
-    s = transition(s, { type: "heard", text, extraction: extractByRules({ stage, utterance: text, slotsOffered: s.slotsOffered, slotsMentioned: s.slotsMentioned, slotsDeclined: s.slotsDeclined }) }, CTX).state;
+    s = transition(
+      s,
+      {
+        type: "heard",
+        text,
+        extraction: extractByRules({
+          stage,
+          utterance: text,
+          slotsOffered: s.slotsOffered,
+          slotsMentioned: s.slotsMentioned,
+          slotsDeclined: s.slotsDeclined,
+        }),
+      },
+      CTX,
+    ).state;
   }
   return s;
 }
@@ -48,16 +78,35 @@ function leadOf(s: CallState): QaLead {
 }
 
 function input(s: CallState, over: Partial<QaCallInput> = {}): QaCallInput {
-  return { state: s, lead: leadOf(s), turns: s.transcript.map((t) => ({ speaker: t.speaker, text: t.text })), tenant: TENANT, ...over };
+  return {
+    state: s,
+    lead: leadOf(s),
+    turns: s.transcript.map((t) => ({ speaker: t.speaker, text: t.text })),
+    tenant: TENANT,
+    ...over,
+  };
 }
 
 const codes = (findings: { code: string }[]) => findings.map((f) => f.code);
 
-const BOOKED = ["my zip is seven eight seven oh one", "the kitchen sink is leaking under the cabinet", "this is Maria Lopez", "yes please, send someone out", "it's 123 Main Street", "the first one", "yes, that's right"];
+const BOOKED = [
+  "my zip is seven eight seven oh one",
+  "the kitchen sink is leaking under the cabinet",
+  "this is Maria Lopez",
+  "yes please, send someone out",
+  "it's 123 Main Street",
+  "the first one",
+  "yes, that's right",
+];
 const OUT_OF_AREA = ["it's 90210"];
 const CALLBACK = ["78702", "we'd like a quote for a new water heater", "Sam Reed", "just call me back"];
 // No on-call phone: the urgent task at once, then the name and the address, then goodbye.
-const EMERGENCY = ["78701", "there's water everywhere, a pipe burst in the basement", "Rosa Diaz", "55 Rainey Street"];
+const EMERGENCY = [
+  "78701",
+  "there's water everywhere, a pipe burst in the basement",
+  "Rosa Diaz",
+  "55 Rainey Street",
+];
 
 describe("daily QA: passing calls", () => {
   it.each([
@@ -123,11 +172,20 @@ describe("Failure criterion: missing required fields", () => {
     delete s.fields.address;
     const f = checkRequiredFields(input(s));
     expect(codes(f)).toContain("booked_without_details");
-    expect(f.find((x) => x.code === "booked_without_details")!.detail).toBe("Booked without: appointment time, address.");
+    expect(f.find((x) => x.code === "booked_without_details")!.detail).toBe(
+      "Booked without: appointment time, address.",
+    );
   });
 
   it("Caller name (if provided): a caller who was asked and declined is no failure; never asking is", () => {
-    const declined = play(["78701", "the kitchen sink is leaking", "I'd rather not say", "yes send someone", "123 Main Street", "the first one"]);
+    const declined = play([
+      "78701",
+      "the kitchen sink is leaking",
+      "I'd rather not say",
+      "yes send someone",
+      "123 Main Street",
+      "the first one",
+    ]);
     expect(declined.outcome).toBe("booked");
     expect(declined.fields.callerName).toBeUndefined();
     expect(checkRequiredFields(input(declined))).toEqual([]);
@@ -142,13 +200,17 @@ describe("Failure criterion: missing required fields", () => {
     expect(checkRequiredFields(input(s))).toEqual([]);
     delete s.fields.urgency;
     delete s.fields.zip;
-    expect(codes(checkRequiredFields(input(s)))).toEqual(expect.arrayContaining(["zip_missing", "issue_missing"]));
+    expect(codes(checkRequiredFields(input(s)))).toEqual(
+      expect.arrayContaining(["zip_missing", "issue_missing"]),
+    );
   });
 
   it("Lead log write-through: fails when a captured field is missing on the lead", () => {
     const s = play(CALLBACK);
     expect(checkRequiredFields(input(s))).toEqual([]);
-    expect(codes(checkRequiredFields(input(s, { lead: { ...leadOf(s), issueSummary: null } })))).toContain("not_written_to_lead");
+    expect(codes(checkRequiredFields(input(s, { lead: { ...leadOf(s), issueSummary: null } })))).toContain(
+      "not_written_to_lead",
+    );
     expect(codes(checkRequiredFields(input(s, { lead: null })))).toEqual(["no_lead"]);
   });
 });

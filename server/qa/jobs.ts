@@ -22,7 +22,10 @@ export const qaSampleJob = defineJob<object>({
     for (const tenantId of await tenantsDueForQa(ctx.sys, now, isSamplingTime)) {
       try {
         const r = await sampleQaDay(forTenant(ctx.sys, tenantId), { tenantId, now });
-        if (r.switchedToSafe) console.log(`QA: tenant ${tenantId} failed ${r.failed} of ${r.sampled} sampled calls on ${r.day}; switched to the safe prompt profile.`);
+        if (r.switchedToSafe)
+          console.log(
+            `QA: tenant ${tenantId} failed ${r.failed} of ${r.sampled} sampled calls on ${r.day}; switched to the safe prompt profile.`,
+          );
       } catch (err) {
         // One tenant's failure must not stop the others; the next hourly run retries it.
         console.error(`QA: sampling tenant ${tenantId} failed:`, (err as Error).message);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { dayBounds, exceedsThreshold, failureRate, isSamplingTime, localDay, recentDays, safeProfileMessage } from "./qa-day";
+import {
+  dayBounds,
+  exceedsThreshold,
+  failureRate,
+  isSamplingTime,
+  localDay,
+  recentDays,
+  safeProfileMessage,
+} from "./qa-day";
 
 describe("the QA day (in the business's time zone)", () => {
   it("If daily QA failure exceeds 5%: strictly above 5 %, never on an empty day", () => {
@@ -28,6 +36,8 @@ describe("the QA day (in the business's time zone)", () => {
   });
 
   it("tells the owner what failed and what to do", () => {
-    expect(safeProfileMessage(2, 10)).toBe("AI calls failed QA today (2 of 10); switched to the safe prompt profile; review the prompts.");
+    expect(safeProfileMessage(2, 10)).toBe(
+      "AI calls failed QA today (2 of 10); switched to the safe prompt profile; review the prompts.",
+    );
   });
 });

@@ -19,13 +19,18 @@ export function localDay(now: Date, timeZone: string): string {
 /** The UTC instants where a tenant-local day starts and ends (23 or 25 hours on DST days). */
 export function dayBounds(day: string, timeZone: string): { start: Date; end: Date } {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return { start: new Date(new TZDate(y, m - 1, d, timeZone).getTime()), end: new Date(new TZDate(y, m - 1, d + 1, timeZone).getTime()) };
+  return {
+    start: new Date(new TZDate(y, m - 1, d, timeZone).getTime()),
+    end: new Date(new TZDate(y, m - 1, d + 1, timeZone).getTime()),
+  };
 }
 
 /** The last `count` tenant-local days, newest first, ending with today. */
 export function recentDays(now: Date, timeZone: string, count = QA_HISTORY_DAYS): string[] {
   const today = new TZDate(now.getTime(), timeZone);
-  return Array.from({ length: count }, (_, i) => format(new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - i, timeZone), "yyyy-MM-dd"));
+  return Array.from({ length: count }, (_, i) =>
+    format(new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - i, timeZone), "yyyy-MM-dd"),
+  );
 }
 
 /** The hourly job acts for a tenant once its local time is past SAMPLE_AFTER_HOUR. */

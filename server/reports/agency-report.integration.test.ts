@@ -20,15 +20,40 @@ beforeAll(async () => {
   operatorId = (await makeUser(prisma, { name: "Operator" })).id;
   await prisma.agencyMember.create({ data: { agencyId, userId: operatorId } });
   const chicago = await makeTenant(prisma, { name: "Alpha Plumbing", timeZone: "America/Chicago", agencyId });
-  const honolulu = await makeTenant(prisma, { name: "Bravo Plumbing", timeZone: "Pacific/Honolulu", agencyId });
+  const honolulu = await makeTenant(prisma, {
+    name: "Bravo Plumbing",
+    timeZone: "Pacific/Honolulu",
+    agencyId,
+  });
   const outsider = await makeTenant(prisma, { name: "Zulu Plumbing", agencyId: other.id });
   // Alpha (Chicago): two March leads, one booked; the 04:30 UTC April 1 lead is March 31 locally.
-  await makeLead(prisma, chicago.id, { createdAt: new Date("2026-03-05T15:00:00Z"), appointmentAt: new Date("2026-03-07T15:00:00Z"), status: "booked", temperature: 80 });
-  await makeLead(prisma, chicago.id, { createdAt: new Date("2026-04-01T04:30:00Z"), status: "missed", temperature: 20 });
+  await makeLead(prisma, chicago.id, {
+    createdAt: new Date("2026-03-05T15:00:00Z"),
+    appointmentAt: new Date("2026-03-07T15:00:00Z"),
+    status: "booked",
+    temperature: 80,
+  });
+  await makeLead(prisma, chicago.id, {
+    createdAt: new Date("2026-04-01T04:30:00Z"),
+    status: "missed",
+    temperature: 20,
+  });
   // Bravo (Honolulu, UTC−10): 08:00 UTC April 1 is still March 31 there; 11:00 UTC April 1 is April.
-  await makeLead(prisma, honolulu.id, { createdAt: new Date("2026-04-01T08:00:00Z"), status: "missed", temperature: 50 });
-  await makeLead(prisma, honolulu.id, { createdAt: new Date("2026-04-01T11:00:00Z"), status: "missed", temperature: 10 });
-  await makeLead(prisma, outsider.id, { createdAt: new Date("2026-03-10T15:00:00Z"), status: "booked", appointmentAt: new Date("2026-03-11T15:00:00Z") });
+  await makeLead(prisma, honolulu.id, {
+    createdAt: new Date("2026-04-01T08:00:00Z"),
+    status: "missed",
+    temperature: 50,
+  });
+  await makeLead(prisma, honolulu.id, {
+    createdAt: new Date("2026-04-01T11:00:00Z"),
+    status: "missed",
+    temperature: 10,
+  });
+  await makeLead(prisma, outsider.id, {
+    createdAt: new Date("2026-03-10T15:00:00Z"),
+    status: "booked",
+    appointmentAt: new Date("2026-03-11T15:00:00Z"),
+  });
 });
 afterAll(() => db?.drop());
 
@@ -36,7 +61,16 @@ describe(`agency roll-up (${engineName})`, () => {
   it("gives each business its own local month and pools the totals", async () => {
     const r = await agencyReport(systemDb(db.prisma), agencyId, { kind: "last_month" }, NOW);
     expect(r.label).toBe("March 2026");
-    expect(r.rows.map((x) => [x.name, x.firstDay, x.lastDay, x.figures.leads, x.figures.booked, x.figures.averageTemperature])).toEqual([
+    expect(
+      r.rows.map((x) => [
+        x.name,
+        x.firstDay,
+        x.lastDay,
+        x.figures.leads,
+        x.figures.booked,
+        x.figures.averageTemperature,
+      ]),
+    ).toEqual([
       ["Alpha Plumbing", "2026-03-01", "2026-03-31", 2, 1, 50],
       ["Bravo Plumbing", "2026-03-01", "2026-03-31", 1, 0, 50],
     ]);
@@ -44,8 +78,16 @@ describe(`agency roll-up (${engineName})`, () => {
   });
 
   it("exports one CSV row per business and a totals row", async () => {
-    const csv = agencyReportCsv(await agencyReport(systemDb(db.prisma), agencyId, { kind: "last_month" }, NOW)).trim().split("\r\n");
-    expect(csv[0]!.startsWith("business,slug,first_day,last_day,Calls (count),Missed calls (the plumber did not answer) (count)")).toBe(true);
+    const csv = agencyReportCsv(
+      await agencyReport(systemDb(db.prisma), agencyId, { kind: "last_month" }, NOW),
+    )
+      .trim()
+      .split("\r\n");
+    expect(
+      csv[0]!.startsWith(
+        "business,slug,first_day,last_day,Calls (count),Missed calls (the plumber did not answer) (count)",
+      ),
+    ).toBe(true);
     expect(csv[0]).toContain("Value of jobs won ($),Response rate (%)");
     expect(csv).toHaveLength(4);
     expect(csv[3]!.startsWith("All businesses,,,,0,0,")).toBe(true);

@@ -2,7 +2,18 @@
 // (which call is missed, which reply counts, local days, percentiles, leaks) run in SQL and are
 // proved on PGlite and PostgreSQL in report-sql.integration.test.ts.
 import { describe, expect, it } from "vitest";
-import { computeReport, dailyCalls, minutesOf, NO_COUNTS, NO_LEADS, periodFigures, scriptImprovements, sourceFigures, type LeadTotals, type PeriodCounts } from "./compute-report";
+import {
+  computeReport,
+  dailyCalls,
+  minutesOf,
+  NO_COUNTS,
+  NO_LEADS,
+  periodFigures,
+  scriptImprovements,
+  sourceFigures,
+  type LeadTotals,
+  type PeriodCounts,
+} from "./compute-report";
 import { reportCsv, reportRows } from "./figures";
 import { resolvePeriod } from "./period";
 
@@ -103,8 +114,29 @@ describe("the report's figures from the database's counts", () => {
   it("gives an empty period nulls for rates instead of zeros, and zero counts", () => {
     const f = periodFigures(NO_COUNTS);
     expect([f.leads, f.calls, f.missedCalls, f.wonValueCents]).toEqual([0, 0, 0, 0]);
-    expect([f.responseRate, f.appointmentRate, f.showRate, f.closeRate, f.optOutRate, f.averageTemperature, f.speedToLeadP50Minutes, f.handoffAcceptanceP90Minutes, f.handoffQaNoShare]).toEqual([null, null, null, null, null, null, null, null, null]);
-    const r = computeReport({ business: { name: "B", timeZone: TZ }, period: MARCH, current: NO_COUNTS, previous: NO_COUNTS, bySource: [], scriptSteps: [], qaReviews: [], leaks: NO_LEAKS, now: NOW, ownLeadsOnly: false });
+    expect([
+      f.responseRate,
+      f.appointmentRate,
+      f.showRate,
+      f.closeRate,
+      f.optOutRate,
+      f.averageTemperature,
+      f.speedToLeadP50Minutes,
+      f.handoffAcceptanceP90Minutes,
+      f.handoffQaNoShare,
+    ]).toEqual([null, null, null, null, null, null, null, null, null]);
+    const r = computeReport({
+      business: { name: "B", timeZone: TZ },
+      period: MARCH,
+      current: NO_COUNTS,
+      previous: NO_COUNTS,
+      bySource: [],
+      scriptSteps: [],
+      qaReviews: [],
+      leaks: NO_LEAKS,
+      now: NOW,
+      ownLeadsOnly: false,
+    });
     expect(r.daily).toHaveLength(31);
     expect(r.daily.every((d) => d.answered + d.booked + d.rescued + d.missed === 0)).toBe(true);
     expect(r.bySource).toEqual([]);
@@ -113,14 +145,29 @@ describe("the report's figures from the database's counts", () => {
   });
 
   it("rounds minutes to one decimal from milliseconds", () => {
-    expect([minutesOf(null), minutesOf(0), minutesOf(90_000), minutesOf(100_000), minutesOf(59_999)]).toEqual([null, 0, 1.5, 1.7, 1]);
+    expect([minutesOf(null), minutesOf(0), minutesOf(90_000), minutesOf(100_000), minutesOf(59_999)]).toEqual(
+      [null, 0, 1.5, 1.7, 1],
+    );
   });
 
   it("lists every day of the period, zeros included, and drops a day outside it", () => {
-    const daily = dailyCalls([...MARCH_COUNTS.calls, { day: "2026-04-01", outcome: "missed", count: 7 }, { day: null, outcome: "missed", count: 3 }], MARCH);
+    const daily = dailyCalls(
+      [
+        ...MARCH_COUNTS.calls,
+        { day: "2026-04-01", outcome: "missed", count: 7 },
+        { day: null, outcome: "missed", count: 3 },
+      ],
+      MARCH,
+    );
     expect(daily).toHaveLength(31);
     expect(daily[0]).toEqual({ day: "2026-03-01", answered: 1, booked: 0, rescued: 0, missed: 0 });
-    expect(daily.find((d) => d.day === "2026-03-08")).toEqual({ day: "2026-03-08", answered: 0, booked: 1, rescued: 1, missed: 0 });
+    expect(daily.find((d) => d.day === "2026-03-08")).toEqual({
+      day: "2026-03-08",
+      answered: 0,
+      booked: 1,
+      rescued: 1,
+      missed: 0,
+    });
     expect(daily.at(-1)).toEqual({ day: "2026-03-31", answered: 0, booked: 0, rescued: 0, missed: 1 });
     expect(daily.reduce((s, d) => s + d.answered + d.booked + d.rescued + d.missed, 0)).toBe(5);
   });
@@ -134,11 +181,28 @@ describe("the report's figures from the database's counts", () => {
       { stage: "showed", count: 1 },
       { stage: "won", count: 1 },
     ]);
-    expect(Object.fromEntries(r.speedToLead.map((b) => [b.key, b.count]))).toEqual({ under_5m: 2, "5_15m": 0, "15_60m": 1, "1_4h": 0, "4_24h": 0, over_24h: 0, no_touch: 1 });
+    expect(Object.fromEntries(r.speedToLead.map((b) => [b.key, b.count]))).toEqual({
+      under_5m: 2,
+      "5_15m": 0,
+      "15_60m": 1,
+      "1_4h": 0,
+      "4_24h": 0,
+      over_24h: 0,
+      no_touch: 1,
+    });
   });
 
   it("breaks every KPI down by lead source, the source with most leads first", () => {
-    expect(report(MARCH_COUNTS).bySource.map((s) => [s.source, s.leads, s.booked, s.appointmentRate, s.averageTemperature, s.speedToLeadP50Minutes])).toEqual([
+    expect(
+      report(MARCH_COUNTS).bySource.map((s) => [
+        s.source,
+        s.leads,
+        s.booked,
+        s.appointmentRate,
+        s.averageTemperature,
+        s.speedToLeadP50Minutes,
+      ]),
+    ).toEqual([
       ["phone", 3, 2, 2 / 3, 53.3, 4],
       ["web_form", 1, 0, 0, 40, 0],
     ]);
@@ -147,7 +211,14 @@ describe("the report's figures from the database's counts", () => {
 
   it("ranks script improvements: QA failures (the reviewer's verdict wins, a criterion once per call), hang-ups and re-asks by step", () => {
     const qaReviews = [
-      { verdict: "fail", reviewerVerdict: null, criteria: [{ criterion: "missing_required_fields", code: "a" }, { criterion: "missing_required_fields", code: "b" }] },
+      {
+        verdict: "fail",
+        reviewerVerdict: null,
+        criteria: [
+          { criterion: "missing_required_fields", code: "a" },
+          { criterion: "missing_required_fields", code: "b" },
+        ],
+      },
       { verdict: "fail", reviewerVerdict: "pass", criteria: [{ criterion: "incorrect_urgency" }] },
       { verdict: "pass", reviewerVerdict: null, criteria: [] },
     ];
@@ -158,7 +229,12 @@ describe("the report's figures from the database's counts", () => {
       { kind: "re_asked" as const, key: "booking_offer", count: 3 },
     ];
     expect(scriptImprovements(steps, qaReviews)).toEqual([
-      { kind: "re_asked", key: "booking_offer", label: "Callers were asked again at the booking offer", count: 3 },
+      {
+        kind: "re_asked",
+        key: "booking_offer",
+        label: "Callers were asked again at the booking offer",
+        count: 3,
+      },
       { kind: "hung_up", key: "name", label: "Callers hung up at the name question", count: 1 },
       { kind: "hung_up", key: "zip", label: "Callers hung up at the ZIP code question", count: 1 },
       { kind: "qa_failure", key: "missing_required_fields", label: "QA: required fields missing", count: 1 },
@@ -167,10 +243,15 @@ describe("the report's figures from the database's counts", () => {
   });
 
   it("writes one CSV row per figure with the previous period beside it", () => {
-    const r = report(MARCH_COUNTS, { ...NO_COUNTS, calls: [{ day: "2026-02-10", outcome: "missed", count: 3 }] });
+    const r = report(MARCH_COUNTS, {
+      ...NO_COUNTS,
+      calls: [{ day: "2026-02-10", outcome: "missed", count: 3 }],
+    });
     const csv = reportCsv(r).trim().split("\r\n");
     expect(csv[0]).toBe("period,first_day,last_day,section,figure,key,unit,value,previous_value");
-    expect(csv).toContain("March 2026,2026-03-01,2026-03-31,missed_leads,Missed calls (the plumber did not answer),missedCalls,count,4,3");
+    expect(csv).toContain(
+      "March 2026,2026-03-01,2026-03-31,missed_leads,Missed calls (the plumber did not answer),missedCalls,count,4,3",
+    );
     expect(csv).toContain("March 2026,2026-03-01,2026-03-31,kpis,Show rate,showRate,rate,0.5,");
     expect(csv.length).toBe(reportRows(r).length + 1);
   });

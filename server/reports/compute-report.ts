@@ -106,7 +106,24 @@ export const minutesOf = (ms: number | null) => round1(ms == null ? null : ms / 
 
 type Kpis = Pick<
   PeriodFigures,
-  "booked" | "showed" | "noShow" | "won" | "lost" | "wonValueCents" | "textedLeads" | "optedOut" | "responseRate" | "appointmentRate" | "showRate" | "closeRate" | "averageTemperature" | "optOutRate" | "speedToLeadP50Minutes" | "speedToLeadP90Minutes" | "handoffAcceptanceP50Minutes" | "handoffAcceptanceP90Minutes"
+  | "booked"
+  | "showed"
+  | "noShow"
+  | "won"
+  | "lost"
+  | "wonValueCents"
+  | "textedLeads"
+  | "optedOut"
+  | "responseRate"
+  | "appointmentRate"
+  | "showRate"
+  | "closeRate"
+  | "averageTemperature"
+  | "optOutRate"
+  | "speedToLeadP50Minutes"
+  | "speedToLeadP90Minutes"
+  | "handoffAcceptanceP50Minutes"
+  | "handoffAcceptanceP90Minutes"
 >;
 
 function kpisOf(t: LeadTotals): Kpis {
@@ -183,8 +200,13 @@ export function sourceFigures(rows: readonly (LeadTotals & { source: LeadSource 
 }
 
 /** Calls per local day, by outcome; every day of the range appears (zeros included). */
-export function dailyCalls(calls: readonly CallCount[], range: Pick<DateRange, "firstDay" | "lastDay">): Report["daily"] {
-  const days = new Map(daysOf(range).map((day) => [day, { day, answered: 0, booked: 0, rescued: 0, missed: 0 }]));
+export function dailyCalls(
+  calls: readonly CallCount[],
+  range: Pick<DateRange, "firstDay" | "lastDay">,
+): Report["daily"] {
+  const days = new Map(
+    daysOf(range).map((day) => [day, { day, answered: 0, booked: 0, rescued: 0, missed: 0 }]),
+  );
   for (const c of calls) {
     const day = c.day ? days.get(c.day) : undefined;
     if (day) day[c.outcome] += c.count;
@@ -218,7 +240,10 @@ const STAGE_LABEL: Record<string, string> = {
 const stageLabel = (s: string) => STAGE_LABEL[s] ?? `the ${s.replace(/_/g, " ")} step`;
 
 /** The ranked "script improvements": QA failures (the reviewer's verdict wins), and the steps where callers hung up or were asked again. */
-export function scriptImprovements(steps: readonly ScriptStepCount[], qaReviews: readonly QaReviewRow[]): ScriptImprovement[] {
+export function scriptImprovements(
+  steps: readonly ScriptStepCount[],
+  qaReviews: readonly QaReviewRow[],
+): ScriptImprovement[] {
   const counts = new Map<string, ScriptImprovement>();
   const add = (kind: ScriptImprovement["kind"], key: string, label: string, n = 1) => {
     const id = `${kind}:${key}`;
@@ -231,7 +256,10 @@ export function scriptImprovements(steps: readonly ScriptStepCount[], qaReviews:
     const criteria = Array.isArray(r.criteria) ? r.criteria : [];
     const seen = new Set<string>();
     for (const c of criteria) {
-      const criterion = c && typeof c === "object" && typeof (c as { criterion?: unknown }).criterion === "string" ? (c as { criterion: string }).criterion : null;
+      const criterion =
+        c && typeof c === "object" && typeof (c as { criterion?: unknown }).criterion === "string"
+          ? (c as { criterion: string }).criterion
+          : null;
       if (criterion && !seen.has(criterion)) {
         seen.add(criterion);
         add("qa_failure", criterion, QA_CRITERION_LABEL[criterion] ?? `QA: ${criterion}`);
@@ -240,9 +268,18 @@ export function scriptImprovements(steps: readonly ScriptStepCount[], qaReviews:
   }
   for (const s of steps) {
     if (s.count <= 0) continue;
-    add(s.kind, s.key, s.kind === "hung_up" ? `Callers hung up at ${stageLabel(s.key)}` : `Callers were asked again at ${stageLabel(s.key)}`, s.count);
+    add(
+      s.kind,
+      s.key,
+      s.kind === "hung_up"
+        ? `Callers hung up at ${stageLabel(s.key)}`
+        : `Callers were asked again at ${stageLabel(s.key)}`,
+      s.count,
+    );
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
+  return [...counts.values()].sort(
+    (a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key),
+  );
 }
 
 export type ReportInput = {
@@ -261,7 +298,12 @@ export type ReportInput = {
 export function computeReport(input: ReportInput): Report {
   const { period } = input;
   const current = periodFigures(input.current);
-  const iso = (r: DateRange) => ({ start: r.start.toISOString(), end: r.end.toISOString(), firstDay: r.firstDay, lastDay: r.lastDay });
+  const iso = (r: DateRange) => ({
+    start: r.start.toISOString(),
+    end: r.end.toISOString(),
+    firstDay: r.firstDay,
+    lastDay: r.lastDay,
+  });
   return {
     business: input.business,
     period: { ...iso(period), kind: period.kind, label: period.label, previous: iso(period.previous) },

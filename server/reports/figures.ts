@@ -7,15 +7,31 @@ export type FigureSection = "missed_leads" | "kpis";
 /** The leads behind a figure: the period's leads, narrowed by status (components/leads/inbox-url-filters.ts). */
 export type InboxLink = { status?: "booked" | "missed" };
 
-export type FigureDef = { key: FigureKey; section: FigureSection; label: string; unit: FigureUnit; inbox?: InboxLink };
+export type FigureDef = {
+  key: FigureKey;
+  section: FigureSection;
+  label: string;
+  unit: FigureUnit;
+  inbox?: InboxLink;
+};
 
 export const FIGURES: readonly FigureDef[] = [
   { key: "calls", section: "missed_leads", label: "Calls", unit: "count" },
-  { key: "missedCalls", section: "missed_leads", label: "Missed calls (the plumber did not answer)", unit: "count" },
+  {
+    key: "missedCalls",
+    section: "missed_leads",
+    label: "Missed calls (the plumber did not answer)",
+    unit: "count",
+  },
   { key: "aiRescuedCalls", section: "missed_leads", label: "Calls rescued by the AI", unit: "count" },
   { key: "textBacksSent", section: "missed_leads", label: "Text-backs sent", unit: "count" },
   { key: "replies", section: "missed_leads", label: "Replies after a text-back", unit: "count" },
-  { key: "bookingsAfterTextBack", section: "missed_leads", label: "Bookings after a text-back", unit: "count" },
+  {
+    key: "bookingsAfterTextBack",
+    section: "missed_leads",
+    label: "Bookings after a text-back",
+    unit: "count",
+  },
   { key: "linkClicks", section: "missed_leads", label: "Booking link clicks", unit: "count" },
   { key: "leads", section: "kpis", label: "Leads", unit: "count", inbox: {} },
   { key: "booked", section: "kpis", label: "Booked visits", unit: "count", inbox: { status: "booked" } },
@@ -31,10 +47,25 @@ export const FIGURES: readonly FigureDef[] = [
   { key: "averageTemperature", section: "kpis", label: "Average lead temperature", unit: "score" },
   { key: "optOutRate", section: "kpis", label: "Opt-out rate", unit: "rate" },
   { key: "speedToLeadP50Minutes", section: "kpis", label: "Speed to lead (median)", unit: "minutes" },
-  { key: "speedToLeadP90Minutes", section: "kpis", label: "Speed to lead (90th percentile)", unit: "minutes" },
-  { key: "handoffAcceptanceP50Minutes", section: "kpis", label: "Handoff acceptance time (median)", unit: "minutes" },
-  { key: "handoffAcceptanceP90Minutes", section: "kpis", label: "Handoff acceptance time (90th percentile)", unit: "minutes" },
-  { key: "handoffQaNoShare", section: "kpis", label: "Handoff QA: share of \"no\" answers", unit: "rate" },
+  {
+    key: "speedToLeadP90Minutes",
+    section: "kpis",
+    label: "Speed to lead (90th percentile)",
+    unit: "minutes",
+  },
+  {
+    key: "handoffAcceptanceP50Minutes",
+    section: "kpis",
+    label: "Handoff acceptance time (median)",
+    unit: "minutes",
+  },
+  {
+    key: "handoffAcceptanceP90Minutes",
+    section: "kpis",
+    label: "Handoff acceptance time (90th percentile)",
+    unit: "minutes",
+  },
+  { key: "handoffQaNoShare", section: "kpis", label: 'Handoff QA: share of "no" answers', unit: "rate" },
 ];
 
 /** A figure as people read it: "42", "37.5%", "12.5 min", "$1,250.00", or "—" when there is nothing to show. */
@@ -47,7 +78,13 @@ export function formatFigure(value: number | null, unit: FigureUnit): string {
 }
 
 /** A spreadsheet column's unit, for the header: amounts in dollars, ratios as percentages. */
-export const CSV_UNIT: Record<FigureUnit, string> = { count: "count", rate: "%", minutes: "minutes", cents: "$", score: "score 0-100" };
+export const CSV_UNIT: Record<FigureUnit, string> = {
+  count: "count",
+  rate: "%",
+  minutes: "minutes",
+  cents: "$",
+  score: "score 0-100",
+};
 
 /** A figure's value for a spreadsheet: dollars (not cents) and percentages (not 0–1 ratios), plain numbers without symbols. */
 export function csvNumber(value: number | null, unit: FigureUnit): number | null {
@@ -57,11 +94,25 @@ export function csvNumber(value: number | null, unit: FigureUnit): number | null
   return value;
 }
 
-export type CsvRow = { section: string; figure: string; key: string; unit: FigureUnit | "count"; current: number | string | null; previous: number | string | null };
+export type CsvRow = {
+  section: string;
+  figure: string;
+  key: string;
+  unit: FigureUnit | "count";
+  current: number | string | null;
+  previous: number | string | null;
+};
 
 /** The report as rows: one per figure (current and previous period), then leaks, sources and script improvements. */
 export function reportRows(report: Report): CsvRow[] {
-  const rows: CsvRow[] = FIGURES.map((f) => ({ section: f.section, figure: f.label, key: f.key, unit: f.unit, current: report.current[f.key], previous: report.previous[f.key] }));
+  const rows: CsvRow[] = FIGURES.map((f) => ({
+    section: f.section,
+    figure: f.label,
+    key: f.key,
+    unit: f.unit,
+    current: report.current[f.key],
+    previous: report.previous[f.key],
+  }));
   const leaks: [keyof Report["leaks"], string][] = [
     ["unowned", "Open leads without an owner"],
     ["overdue", "Open leads past their due time"],
@@ -69,30 +120,128 @@ export function reportRows(report: Report): CsvRow[] {
     ["unacceptedPastWindow", "Handoffs not accepted in time"],
     ["total", "Open lead leaks"],
   ];
-  for (const [key, label] of leaks) rows.push({ section: "open_leaks", figure: label, key: `leaks.${key}`, unit: "count", current: report.leaks[key], previous: null });
+  for (const [key, label] of leaks)
+    rows.push({
+      section: "open_leaks",
+      figure: label,
+      key: `leaks.${key}`,
+      unit: "count",
+      current: report.leaks[key],
+      previous: null,
+    });
   for (const s of report.bySource) {
-    for (const k of ["leads", "responseRate", "appointmentRate", "showRate", "closeRate", "averageTemperature", "optOutRate", "speedToLeadP50Minutes", "speedToLeadP90Minutes", "handoffAcceptanceP50Minutes"] as const) {
+    for (const k of [
+      "leads",
+      "responseRate",
+      "appointmentRate",
+      "showRate",
+      "closeRate",
+      "averageTemperature",
+      "optOutRate",
+      "speedToLeadP50Minutes",
+      "speedToLeadP90Minutes",
+      "handoffAcceptanceP50Minutes",
+    ] as const) {
       const def = FIGURES.find((f) => f.key === k)!;
-      rows.push({ section: `source:${s.source}`, figure: `${def.label} (${s.source.replace("_", " ")})`, key: `${s.source}.${k}`, unit: def.unit, current: s[k], previous: null });
+      rows.push({
+        section: `source:${s.source}`,
+        figure: `${def.label} (${s.source.replace("_", " ")})`,
+        key: `${s.source}.${k}`,
+        unit: def.unit,
+        current: s[k],
+        previous: null,
+      });
     }
   }
-  for (const it of report.scriptImprovements) rows.push({ section: "script_improvements", figure: it.label, key: `${it.kind}.${it.key}`, unit: "count", current: it.count, previous: null });
+  for (const it of report.scriptImprovements)
+    rows.push({
+      section: "script_improvements",
+      figure: it.label,
+      key: `${it.kind}.${it.key}`,
+      unit: "count",
+      current: it.count,
+      previous: null,
+    });
   // ── follow-ups ──
   const f = report.followUps;
   if (f) {
     for (const s of f.bySource) {
-      rows.push({ section: "followups_by_source", figure: `Follow-up response rate (${s.label})`, key: `followups.${s.source}.responseRate`, unit: "rate", current: s.responseRate, previous: null });
-      rows.push({ section: "followups_by_source", figure: `Follow-up booking rate (${s.label})`, key: `followups.${s.source}.bookingRate`, unit: "rate", current: s.bookingRate, previous: null });
+      rows.push({
+        section: "followups_by_source",
+        figure: `Follow-up response rate (${s.label})`,
+        key: `followups.${s.source}.responseRate`,
+        unit: "rate",
+        current: s.responseRate,
+        previous: null,
+      });
+      rows.push({
+        section: "followups_by_source",
+        figure: `Follow-up booking rate (${s.label})`,
+        key: `followups.${s.source}.bookingRate`,
+        unit: "rate",
+        current: s.bookingRate,
+        previous: null,
+      });
     }
     for (const s of f.bySequenceStep) {
-      rows.push({ section: "followups_by_step", figure: `${s.name} step ${s.step}: texts sent`, key: `followups.${s.sequence}.${s.step}.sent`, unit: "count", current: s.sent, previous: null });
-      rows.push({ section: "followups_by_step", figure: `${s.name} step ${s.step}: response rate`, key: `followups.${s.sequence}.${s.step}.responseRate`, unit: "rate", current: s.responseRate, previous: null });
-      rows.push({ section: "followups_by_step", figure: `${s.name} step ${s.step}: booking rate`, key: `followups.${s.sequence}.${s.step}.bookingRate`, unit: "rate", current: s.bookingRate, previous: null });
+      rows.push({
+        section: "followups_by_step",
+        figure: `${s.name} step ${s.step}: texts sent`,
+        key: `followups.${s.sequence}.${s.step}.sent`,
+        unit: "count",
+        current: s.sent,
+        previous: null,
+      });
+      rows.push({
+        section: "followups_by_step",
+        figure: `${s.name} step ${s.step}: response rate`,
+        key: `followups.${s.sequence}.${s.step}.responseRate`,
+        unit: "rate",
+        current: s.responseRate,
+        previous: null,
+      });
+      rows.push({
+        section: "followups_by_step",
+        figure: `${s.name} step ${s.step}: booking rate`,
+        key: `followups.${s.sequence}.${s.step}.bookingRate`,
+        unit: "rate",
+        current: s.bookingRate,
+        previous: null,
+      });
     }
-    for (const o of f.optOuts) rows.push({ section: "followups_opt_outs", figure: `Opt-outs (${o.name})`, key: `followups.${o.sequence}.optOuts`, unit: "count", current: o.optedOut, previous: null });
-    rows.push({ section: "followups_queue", figure: "Follow-ups waiting for approval", key: "followups.queue.waiting", unit: "count", current: f.queue.waiting, previous: null });
-    rows.push({ section: "followups_queue", figure: "Oldest follow-up waiting", key: "followups.queue.oldestWaitingMinutes", unit: "minutes", current: f.queue.oldestWaitingMinutes, previous: null });
-    rows.push({ section: "followups_queue", figure: "Median wait before approval", key: "followups.queue.medianWaitMinutes", unit: "minutes", current: f.queue.medianWaitMinutes, previous: null });
+    for (const o of f.optOuts)
+      rows.push({
+        section: "followups_opt_outs",
+        figure: `Opt-outs (${o.name})`,
+        key: `followups.${o.sequence}.optOuts`,
+        unit: "count",
+        current: o.optedOut,
+        previous: null,
+      });
+    rows.push({
+      section: "followups_queue",
+      figure: "Follow-ups waiting for approval",
+      key: "followups.queue.waiting",
+      unit: "count",
+      current: f.queue.waiting,
+      previous: null,
+    });
+    rows.push({
+      section: "followups_queue",
+      figure: "Oldest follow-up waiting",
+      key: "followups.queue.oldestWaitingMinutes",
+      unit: "minutes",
+      current: f.queue.oldestWaitingMinutes,
+      previous: null,
+    });
+    rows.push({
+      section: "followups_queue",
+      figure: "Median wait before approval",
+      key: "followups.queue.medianWaitMinutes",
+      unit: "minutes",
+      current: f.queue.medianWaitMinutes,
+      previous: null,
+    });
   }
   return rows;
 }
@@ -106,7 +255,31 @@ function csvCell(v: string | number | null): string {
 }
 
 export function reportCsv(report: Report): string {
-  const head = ["period", "first_day", "last_day", "section", "figure", "key", "unit", "value", "previous_value"];
-  const lines = reportRows(report).map((r) => [report.period.label, report.period.firstDay, report.period.lastDay, r.section, r.figure, r.key, r.unit, r.current, r.previous].map(csvCell).join(","));
+  const head = [
+    "period",
+    "first_day",
+    "last_day",
+    "section",
+    "figure",
+    "key",
+    "unit",
+    "value",
+    "previous_value",
+  ];
+  const lines = reportRows(report).map((r) =>
+    [
+      report.period.label,
+      report.period.firstDay,
+      report.period.lastDay,
+      r.section,
+      r.figure,
+      r.key,
+      r.unit,
+      r.current,
+      r.previous,
+    ]
+      .map(csvCell)
+      .join(","),
+  );
   return [head.join(","), ...lines].join("\r\n") + "\r\n";
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isHandoffSamplingTime, noShare, pickHandoffSample, previousWeek, type HandoffCandidate } from "./handoff-qa";
+import {
+  isHandoffSamplingTime,
+  noShare,
+  pickHandoffSample,
+  previousWeek,
+  type HandoffCandidate,
+} from "./handoff-qa";
 
 const TZ = "America/Chicago";
 
@@ -7,7 +13,11 @@ describe("weekly handoff QA", () => {
   it("samples the previous Monday–Sunday in the business's zone, the DST week included", () => {
     // Monday March 9, 2026, 07:00 CDT: last week is March 2–8 (clocks moved on the 8th).
     const w = previousWeek(new Date("2026-03-09T12:00:00Z"), TZ);
-    expect(w).toEqual({ weekOf: "2026-03-02", start: new Date("2026-03-02T06:00:00Z"), end: new Date("2026-03-09T05:00:00Z") });
+    expect(w).toEqual({
+      weekOf: "2026-03-02",
+      start: new Date("2026-03-02T06:00:00Z"),
+      end: new Date("2026-03-09T05:00:00Z"),
+    });
     // Late Sunday night local time (Monday in UTC) is still the week before.
     expect(previousWeek(new Date("2026-03-16T04:00:00Z"), TZ).weekOf).toBe("2026-03-02");
   });
@@ -31,7 +41,12 @@ describe("weekly handoff QA", () => {
     expect(picked).toHaveLength(6);
     expect(new Set(picked.map((p) => p.leadId)).size).toBe(6);
     expect(picked.filter((p) => p.kind === "rejected")).toEqual([{ leadId: "rej0", kind: "rejected" }]);
-    expect(picked.filter((p) => p.kind === "escalated").map((p) => p.leadId).sort()).toEqual(["esc0", "esc1"]);
+    expect(
+      picked
+        .filter((p) => p.kind === "escalated")
+        .map((p) => p.leadId)
+        .sort(),
+    ).toEqual(["esc0", "esc1"]);
     expect(picked.filter((p) => p.kind === "accepted")).toHaveLength(3);
     expect(pickHandoffSample([...c].reverse(), "2026-03-02")).toEqual(picked);
     expect(pickHandoffSample(c.slice(0, 3), "2026-03-02")).toHaveLength(3);
@@ -41,6 +56,16 @@ describe("weekly handoff QA", () => {
   it("gives the share of no answers among the answered questions", () => {
     expect(noShare([])).toBeNull();
     expect(noShare([{ ownerCorrect: null }])).toBeNull();
-    expect(noShare([{ ownerCorrect: true, notesSufficient: false, waitReasonable: true, noRepeat: false, outcomeMatched: true }])).toBe(0.4);
+    expect(
+      noShare([
+        {
+          ownerCorrect: true,
+          notesSufficient: false,
+          waitReasonable: true,
+          noRepeat: false,
+          outcomeMatched: true,
+        },
+      ]),
+    ).toBe(0.4);
   });
 });

@@ -21,16 +21,39 @@ export type HandoffQuestion = (typeof HANDOFF_QUESTIONS)[number]["key"];
 export type HandoffAnswers = Record<HandoffQuestion, boolean | null>;
 
 /** The event types that make a lead a handoff of the week, and what kind. */
-export const HANDOFF_EVENT_KIND: Record<string, HandoffKind> = { "handoff.accepted": "accepted", "handoff.rejected": "rejected", "lead.escalated": "escalated" };
+export const HANDOFF_EVENT_KIND: Record<string, HandoffKind> = {
+  "handoff.accepted": "accepted",
+  "handoff.rejected": "rejected",
+  "lead.escalated": "escalated",
+};
 
-const ymd = (d: TZDate) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const ymd = (d: TZDate) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
 /** The previous local week (Monday–Sunday) for "now" in the business's zone: its Monday and bounds. */
 export function previousWeek(now: Date, timeZone: string): { weekOf: string; start: Date; end: Date } {
   const local = new TZDate(now.getTime(), timeZone);
   const sinceMonday = (local.getDay() + 6) % 7;
-  const monday = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - sinceMonday - 7, 0, 0, 0, 0, timeZone);
-  const next = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - sinceMonday, 0, 0, 0, 0, timeZone);
+  const monday = new TZDate(
+    local.getFullYear(),
+    local.getMonth(),
+    local.getDate() - sinceMonday - 7,
+    0,
+    0,
+    0,
+    0,
+    timeZone,
+  );
+  const next = new TZDate(
+    local.getFullYear(),
+    local.getMonth(),
+    local.getDate() - sinceMonday,
+    0,
+    0,
+    0,
+    0,
+    timeZone,
+  );
   return { weekOf: ymd(monday), start: new Date(monday.getTime()), end: new Date(next.getTime()) };
 }
 
@@ -46,7 +69,11 @@ export type HandoffCandidate = { leadId: string; kind: HandoffKind };
  * The sample: each kind first (up to two each), then the rest, up to the sample size. The order
  * is a hash of lead and week, so two workers sampling the same week pick the same leads.
  */
-export function pickHandoffSample(candidates: readonly HandoffCandidate[], weekOf: string, size = WEEKLY_SAMPLE_SIZE): HandoffCandidate[] {
+export function pickHandoffSample(
+  candidates: readonly HandoffCandidate[],
+  weekOf: string,
+  size = WEEKLY_SAMPLE_SIZE,
+): HandoffCandidate[] {
   const byLead = new Map<string, HandoffCandidate>();
   // A lead escalated and then accepted counts once, as its most telling kind.
   const rank: Record<HandoffKind, number> = { escalated: 0, rejected: 1, accepted: 2 };

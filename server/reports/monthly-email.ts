@@ -23,13 +23,28 @@ export function lastMonthOf(now: Date, timeZone: string): string {
 }
 
 export function monthlyEmailText(report: Report, link: string): { subject: string; body: string } {
-  const lines = FIGURES.map((f) => `${f.label}: ${formatFigure(report.current[f.key], f.unit)} (previous month ${formatFigure(report.previous[f.key], f.unit)})`);
+  const lines = FIGURES.map(
+    (f) =>
+      `${f.label}: ${formatFigure(report.current[f.key], f.unit)} (previous month ${formatFigure(report.previous[f.key], f.unit)})`,
+  );
   const leaks = `Open lead leaks right now: ${report.leaks.total} (no owner ${report.leaks.unowned}, overdue ${report.leaks.overdue}, no next action ${report.leaks.noNextAction}, handoff not accepted in time ${report.leaks.unacceptedPastWindow})`;
-  const improvements = report.scriptImprovements.slice(0, 5).map((s, i) => `${i + 1}. ${s.label} (${s.count}×)`);
+  const improvements = report.scriptImprovements
+    .slice(0, 5)
+    .map((s, i) => `${i + 1}. ${s.label} (${s.count}×)`);
   const followUps = followUpLines(report);
   return {
     subject: `${report.business.name}: your missed-lead report for ${report.period.label}`,
-    body: [`Your missed-lead report for ${report.period.label}.`, "", ...lines, "", leaks, ...(improvements.length ? ["", "Script improvements:", ...improvements] : []), ...(followUps.length ? ["", "Follow-ups:", ...followUps] : []), "", `See it in full (and print it): ${link}`].join("\n"),
+    body: [
+      `Your missed-lead report for ${report.period.label}.`,
+      "",
+      ...lines,
+      "",
+      leaks,
+      ...(improvements.length ? ["", "Script improvements:", ...improvements] : []),
+      ...(followUps.length ? ["", "Follow-ups:", ...followUps] : []),
+      "",
+      `See it in full (and print it): ${link}`,
+    ].join("\n"),
   };
 }
 
@@ -38,15 +53,25 @@ export function followUpLines(report: Report): string[] {
   const f = report.followUps;
   if (!f || (!f.bySource.length && !f.queue.waiting)) return [];
   return [
-    ...f.bySource.map((s) => `${s.label}: ${s.sequences} sequences, ${s.texted} texted, response rate ${formatFigure(s.responseRate, "rate")}, booking rate ${formatFigure(s.bookingRate, "rate")}`),
-    ...f.optOuts.filter((o) => o.optedOut > 0).map((o) => `Opt-outs during ${o.name}: ${o.optedOut} of ${o.texted}`),
+    ...f.bySource.map(
+      (s) =>
+        `${s.label}: ${s.sequences} sequences, ${s.texted} texted, response rate ${formatFigure(s.responseRate, "rate")}, booking rate ${formatFigure(s.bookingRate, "rate")}`,
+    ),
+    ...f.optOuts
+      .filter((o) => o.optedOut > 0)
+      .map((o) => `Opt-outs during ${o.name}: ${o.optedOut} of ${o.texted}`),
     `Waiting for approval now: ${f.queue.waiting}${f.queue.medianWaitMinutes !== null ? `; median wait before approval ${formatFigure(f.queue.medianWaitMinutes, "minutes")}` : ""}`,
   ];
 }
 
 /** Text made safe for HTML: element content and double-quoted attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const SECTION_TITLES = { missed_leads: "Missed-lead report", kpis: "KPIs" } as const;
@@ -57,7 +82,10 @@ export function monthlyEmailHtml(report: Report, link: string): string {
   const e = escapeHtml;
   const table = (section: keyof typeof SECTION_TITLES) => {
     const rows = FIGURES.filter((f) => f.section === section)
-      .map((f) => `<tr><th scope="row" style="${cell};font-weight:normal">${e(f.label)}</th><td style="${cell}">${e(formatFigure(report.current[f.key], f.unit))}</td><td style="${cell};color:#52525b">${e(formatFigure(report.previous[f.key], f.unit))}</td></tr>`)
+      .map(
+        (f) =>
+          `<tr><th scope="row" style="${cell};font-weight:normal">${e(f.label)}</th><td style="${cell}">${e(formatFigure(report.current[f.key], f.unit))}</td><td style="${cell};color:#52525b">${e(formatFigure(report.previous[f.key], f.unit))}</td></tr>`,
+      )
       .join("");
     return `<h2 style="font-size:18px;margin:24px 0 8px">${e(SECTION_TITLES[section])}</h2>
 <table role="table" style="border-collapse:collapse;width:100%;max-width:640px"><thead><tr><th scope="col" style="${cell}">Figure</th><th scope="col" style="${cell}">${e(report.period.label)}</th><th scope="col" style="${cell}">Previous month</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -78,28 +106,60 @@ ${table("missed_leads")}
 ${table("kpis")}
 <h2 style="font-size:18px;margin:24px 0 8px">Open lead leaks right now: ${e(String(report.leaks.total))}</h2>
 <ul style="margin:0;padding-left:20px">${leaks.map(([label, n]) => `<li>${e(label)}: ${e(String(n))}</li>`).join("")}</ul>
-${followUpLines(report).length ? `<h2 style="font-size:18px;margin:24px 0 8px">Follow-ups</h2><ul style="margin:0;padding-left:20px">${followUpLines(report).map((l) => `<li>${e(l)}</li>`).join("")}</ul>` : ""}
+${
+  followUpLines(report).length
+    ? `<h2 style="font-size:18px;margin:24px 0 8px">Follow-ups</h2><ul style="margin:0;padding-left:20px">${followUpLines(
+        report,
+      )
+        .map((l) => `<li>${e(l)}</li>`)
+        .join("")}</ul>`
+    : ""
+}
 ${improvements.length ? `<h2 style="font-size:18px;margin:24px 0 8px">Script improvements</h2><ol style="margin:0;padding-left:20px">${improvements.map((s) => `<li>${e(s.label)} (${e(String(s.count))}×)</li>`).join("")}</ol>` : ""}
 <p style="margin:24px 0 0"><a href="${e(link)}" style="color:#1d4ed8;text-decoration:underline">See the full report (and print it)</a></p>
 </body></html>`;
 }
 
-export async function sendMonthlyReports(sys: SystemDb, opts: { now: Date; baseUrl: string; enqueue?: Enqueue }): Promise<number> {
+export async function sendMonthlyReports(
+  sys: SystemDb,
+  opts: { now: Date; baseUrl: string; enqueue?: Enqueue },
+): Promise<number> {
   const tenants = await globalDb(sys).tenant.findMany({ select: { id: true, slug: true, timeZone: true } });
   let sent = 0;
   for (const t of tenants.filter((x) => isMonthlyReportTime(opts.now, x.timeZone))) {
     const month = lastMonthOf(opts.now, t.timeZone);
     const db = forTenant(sys, t.id);
-    const owners = await db.membership.findMany({ where: { tenantId: t.id, role: "owner" }, select: { userId: true, user: { select: { email: true } } } });
+    const owners = await db.membership.findMany({
+      where: { tenantId: t.id, role: "owner" },
+      select: { userId: true, user: { select: { email: true } } },
+    });
     // Already emailed this month (every owner): nothing to compute.
-    const done = await db.notification.count({ where: { tenantId: t.id, channel: "email", key: `report.monthly:${month}` } });
+    const done = await db.notification.count({
+      where: { tenantId: t.id, channel: "email", key: `report.monthly:${month}` },
+    });
     if (!owners.length || done >= owners.length) continue;
-    const report = await getReport({ db, tenantId: t.id, viewer: { userId: owners[0]!.userId, role: "owner" } }, { kind: "month", month }, opts.now);
+    const report = await getReport(
+      { db, tenantId: t.id, viewer: { userId: owners[0]!.userId, role: "owner" } },
+      { kind: "month", month },
+      opts.now,
+    );
     const link = `${opts.baseUrl.replace(/\/$/, "")}/t/${t.slug}/reports/print?month=${month}`;
     const { subject, body } = monthlyEmailText(report, link);
     const html = monthlyEmailHtml(report, link);
     for (const o of owners) {
-      const res = await notify({ db, tenantId: t.id, userId: o.userId, channel: "email", to: o.user.email, purpose: "report.monthly", key: `report.monthly:${month}`, subject, body, html, enqueue: opts.enqueue });
+      const res = await notify({
+        db,
+        tenantId: t.id,
+        userId: o.userId,
+        channel: "email",
+        to: o.user.email,
+        purpose: "report.monthly",
+        key: `report.monthly:${month}`,
+        subject,
+        body,
+        html,
+        enqueue: opts.enqueue,
+      });
       if (res.created) sent++;
     }
   }

@@ -10,7 +10,12 @@ let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let keyA: string;
 let keyB: string;
 
-const get = (query: string, key?: string) => GET(new Request(`http://localhost/api/v1/reports/monthly${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }));
+const get = (query: string, key?: string) =>
+  GET(
+    new Request(`http://localhost/api/v1/reports/monthly${query}`, {
+      headers: key ? { authorization: `Bearer ${key}` } : {},
+    }),
+  );
 
 beforeAll(async () => {
   db = await useTestDatabase();
@@ -20,12 +25,39 @@ beforeAll(async () => {
   keyB = (await makeApiKey(db.prisma, b.id)).secret;
   // Alpha: three March leads (one booked and won for $900), one in February, one at 23:30 on
   // March 31 local time (April 1 in UTC) that still belongs to March.
-  await makeLead(db.prisma, a.id, { createdAt: new Date("2026-03-04T15:00:00Z"), appointmentAt: new Date("2026-03-06T15:00:00Z"), status: "booked", visitOutcome: "showed", jobOutcome: "won", jobValueCents: 90_000, temperature: 70 });
-  await makeLead(db.prisma, a.id, { createdAt: new Date("2026-03-10T15:00:00Z"), status: "missed", temperature: 30 });
-  await makeLead(db.prisma, a.id, { createdAt: new Date("2026-04-01T04:30:00Z"), status: "missed", temperature: 20, source: "web_form" });
-  await makeLead(db.prisma, a.id, { createdAt: new Date("2026-02-20T15:00:00Z"), status: "missed", temperature: 10 });
+  await makeLead(db.prisma, a.id, {
+    createdAt: new Date("2026-03-04T15:00:00Z"),
+    appointmentAt: new Date("2026-03-06T15:00:00Z"),
+    status: "booked",
+    visitOutcome: "showed",
+    jobOutcome: "won",
+    jobValueCents: 90_000,
+    temperature: 70,
+  });
+  await makeLead(db.prisma, a.id, {
+    createdAt: new Date("2026-03-10T15:00:00Z"),
+    status: "missed",
+    temperature: 30,
+  });
+  await makeLead(db.prisma, a.id, {
+    createdAt: new Date("2026-04-01T04:30:00Z"),
+    status: "missed",
+    temperature: 20,
+    source: "web_form",
+  });
+  await makeLead(db.prisma, a.id, {
+    createdAt: new Date("2026-02-20T15:00:00Z"),
+    status: "missed",
+    temperature: 10,
+  });
   // Bravo: one March lead only.
-  await makeLead(db.prisma, b.id, { createdAt: new Date("2026-03-12T15:00:00Z"), status: "booked", appointmentAt: new Date("2026-03-13T15:00:00Z"), temperature: 90, source: "referral" });
+  await makeLead(db.prisma, b.id, {
+    createdAt: new Date("2026-03-12T15:00:00Z"),
+    status: "booked",
+    appointmentAt: new Date("2026-03-13T15:00:00Z"),
+    temperature: 90,
+    source: "referral",
+  });
 });
 afterAll(() => db.drop());
 
@@ -40,10 +72,26 @@ describe(`GET /api/v1/reports/monthly (${engineName})`, () => {
     expect(res.status).toBe(200);
     const report = ZMonthlyReportResponse.parse(await res.json());
     expect(report.business.name).toBe("Alpha Plumbing");
-    expect(report.period).toMatchObject({ firstDay: "2026-03-01", lastDay: "2026-03-31", label: "March 2026" });
-    expect(report.current).toMatchObject({ leads: 3, booked: 1, showed: 1, won: 1, wonValueCents: 90_000, appointmentRate: 1 / 3, closeRate: 1, averageTemperature: 40 });
+    expect(report.period).toMatchObject({
+      firstDay: "2026-03-01",
+      lastDay: "2026-03-31",
+      label: "March 2026",
+    });
+    expect(report.current).toMatchObject({
+      leads: 3,
+      booked: 1,
+      showed: 1,
+      won: 1,
+      wonValueCents: 90_000,
+      appointmentRate: 1 / 3,
+      closeRate: 1,
+      averageTemperature: 40,
+    });
     expect(report.previous).toMatchObject({ leads: 1, averageTemperature: 10 });
-    expect(report.bySource.map((s) => [s.source, s.leads])).toEqual([["phone", 2], ["web_form", 1]]);
+    expect(report.bySource.map((s) => [s.source, s.leads])).toEqual([
+      ["phone", 2],
+      ["web_form", 1],
+    ]);
   });
 
   it("shows another business's key only that business's numbers", async () => {
@@ -61,7 +109,9 @@ describe(`GET /api/v1/reports/monthly (${engineName})`, () => {
     const lines = (await res.text()).trim().split("\r\n");
     expect(lines[0]).toBe("period,first_day,last_day,section,figure,key,unit,value,previous_value");
     expect(lines).toContain("March 2026,2026-03-01,2026-03-31,kpis,Leads,leads,count,3,1");
-    expect(lines).toContain("March 2026,2026-03-01,2026-03-31,kpis,Value of jobs won,wonValueCents,cents,90000,0");
+    expect(lines).toContain(
+      "March 2026,2026-03-01,2026-03-31,kpis,Value of jobs won,wonValueCents,cents,90000,0",
+    );
   });
 
   it.each([

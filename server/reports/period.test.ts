@@ -42,7 +42,11 @@ describe("report periods in the business's time zone", () => {
   });
 
   it("a custom range is inclusive, and the previous period is the same number of days just before", () => {
-    const p = resolvePeriod({ kind: "custom", from: "2026-03-05", to: "2026-03-14" }, CHICAGO, new Date("2026-04-01T00:00:00Z"));
+    const p = resolvePeriod(
+      { kind: "custom", from: "2026-03-05", to: "2026-03-14" },
+      CHICAGO,
+      new Date("2026-04-01T00:00:00Z"),
+    );
     expect(daysOf(p)).toHaveLength(10);
     expect([p.previous.firstDay, p.previous.lastDay]).toEqual(["2026-02-23", "2026-03-04"]);
   });
@@ -57,9 +61,17 @@ describe("report periods in the business's time zone", () => {
       }
       return null;
     };
-    expect(fieldOf(() => resolvePeriod({ kind: "custom", from: "2026-03-05", to: "2026-03-01" }, CHICAGO, now))?.[0]).toBe("to");
-    expect(fieldOf(() => resolvePeriod({ kind: "custom", from: "2026-02-30", to: "2026-03-01" }, CHICAGO, now))).toEqual(["from", "2026-02-30 is not a calendar date."]);
-    expect(fieldOf(() => resolvePeriod({ kind: "custom", to: "2026-03-01" }, CHICAGO, now))?.[0]).toBe("from");
+    expect(
+      fieldOf(() =>
+        resolvePeriod({ kind: "custom", from: "2026-03-05", to: "2026-03-01" }, CHICAGO, now),
+      )?.[0],
+    ).toBe("to");
+    expect(
+      fieldOf(() => resolvePeriod({ kind: "custom", from: "2026-02-30", to: "2026-03-01" }, CHICAGO, now)),
+    ).toEqual(["from", "2026-02-30 is not a calendar date."]);
+    expect(fieldOf(() => resolvePeriod({ kind: "custom", to: "2026-03-01" }, CHICAGO, now))?.[0]).toBe(
+      "from",
+    );
     expect(fieldOf(() => resolvePeriod({ kind: "month" }, CHICAGO, now))?.[0]).toBe("month");
   });
 

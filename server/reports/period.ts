@@ -5,7 +5,14 @@ import { z } from "zod";
 import { zDay, zMonth } from "@/server/http/safe-input";
 import { AppError } from "@/server/errors";
 
-export const PERIOD_KINDS = ["this_week", "last_week", "this_month", "last_month", "custom", "month"] as const;
+export const PERIOD_KINDS = [
+  "this_week",
+  "last_week",
+  "this_month",
+  "last_month",
+  "custom",
+  "month",
+] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export const ZReportPeriodInput = z.object({
@@ -20,12 +27,18 @@ export type ReportPeriodInput = z.infer<typeof ZReportPeriodInput>;
 
 /** A half-open range of instants [start, end) with the local days it covers. */
 export type DateRange = { start: Date; end: Date; firstDay: string; lastDay: string };
-export type ReportPeriod = DateRange & { kind: PeriodKind; label: string; timeZone: string; previous: DateRange };
+export type ReportPeriod = DateRange & {
+  kind: PeriodKind;
+  label: string;
+  timeZone: string;
+  previous: DateRange;
+};
 
 /** Custom ranges longer than this are refused: a report is about weeks and months, not years. */
 export const MAX_CUSTOM_DAYS = 366;
 
-const localMidnight = (y: number, m: number, d: number, tz: string) => new Date(new TZDate(y, m, d, 0, 0, 0, 0, tz).getTime());
+const localMidnight = (y: number, m: number, d: number, tz: string) =>
+  new Date(new TZDate(y, m, d, 0, 0, 0, 0, tz).getTime());
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(at: Date, tz: string): string {
@@ -51,7 +64,20 @@ function monthRange(y: number, m: number, tz: string): DateRange {
   return { start, end, firstDay: localDate(start, tz), lastDay: localDate(new Date(end.getTime() - 1), tz) };
 }
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export function monthLabel(month: string): string {
   const [y, m] = parts(`${month}-01`);
@@ -68,7 +94,8 @@ function daysBetween(a: string, b: string): number {
 function validDay(day: string, field: string): void {
   const [y, m, d] = parts(day);
   const back = new Date(Date.UTC(y, m, d));
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m || back.getUTCDate() !== d) throw new AppError("BAD_REQUEST", `${day} is not a calendar date.`, field);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m || back.getUTCDate() !== d)
+    throw new AppError("BAD_REQUEST", `${day} is not a calendar date.`, field);
 }
 
 /** The period a report covers, and the one before it, for "now" in the business's time zone. */
@@ -83,19 +110,37 @@ export function resolvePeriod(input: ReportPeriodInput, timeZone: string, now: D
     case "last_week": {
       const back = input.kind === "this_week" ? 0 : 7;
       const range = dayRange(y, m, d - sinceMonday - back, 7, timeZone);
-      return { ...range, kind: input.kind, timeZone, label: `${input.kind === "this_week" ? "This week" : "Last week"} (${range.firstDay} – ${range.lastDay})`, previous: dayRange(y, m, d - sinceMonday - back - 7, 7, timeZone) };
+      return {
+        ...range,
+        kind: input.kind,
+        timeZone,
+        label: `${input.kind === "this_week" ? "This week" : "Last week"} (${range.firstDay} – ${range.lastDay})`,
+        previous: dayRange(y, m, d - sinceMonday - back - 7, 7, timeZone),
+      };
     }
     case "this_month":
     case "last_month": {
       const mm = input.kind === "this_month" ? m : m - 1;
       const range = monthRange(y, mm, timeZone);
-      return { ...range, kind: input.kind, timeZone, label: monthLabel(range.firstDay.slice(0, 7)), previous: monthRange(y, mm - 1, timeZone) };
+      return {
+        ...range,
+        kind: input.kind,
+        timeZone,
+        label: monthLabel(range.firstDay.slice(0, 7)),
+        previous: monthRange(y, mm - 1, timeZone),
+      };
     }
     case "month": {
       if (!input.month) throw new AppError("BAD_REQUEST", "Choose a month, like 2026-03.", "month");
       const [yy, mm] = parts(`${input.month}-01`);
       const range = monthRange(yy, mm, timeZone);
-      return { ...range, kind: "month", timeZone, label: monthLabel(input.month), previous: monthRange(yy, mm - 1, timeZone) };
+      return {
+        ...range,
+        kind: "month",
+        timeZone,
+        label: monthLabel(input.month),
+        previous: monthRange(yy, mm - 1, timeZone),
+      };
     }
     case "custom": {
       if (!input.from) throw new AppError("BAD_REQUEST", "Choose the first day of the range.", "from");
@@ -103,10 +148,18 @@ export function resolvePeriod(input: ReportPeriodInput, timeZone: string, now: D
       validDay(input.from, "from");
       validDay(input.to, "to");
       const days = daysBetween(input.from, input.to) + 1;
-      if (days < 1) throw new AppError("BAD_REQUEST", "The last day comes before the first day: swap them.", "to");
-      if (days > MAX_CUSTOM_DAYS) throw new AppError("BAD_REQUEST", `Choose at most ${MAX_CUSTOM_DAYS} days.`, "to");
+      if (days < 1)
+        throw new AppError("BAD_REQUEST", "The last day comes before the first day: swap them.", "to");
+      if (days > MAX_CUSTOM_DAYS)
+        throw new AppError("BAD_REQUEST", `Choose at most ${MAX_CUSTOM_DAYS} days.`, "to");
       const [fy, fm, fd] = parts(input.from);
-      return { ...dayRange(fy, fm, fd, days, timeZone), kind: "custom", timeZone, label: `${input.from} – ${input.to}`, previous: dayRange(fy, fm, fd - days, days, timeZone) };
+      return {
+        ...dayRange(fy, fm, fd, days, timeZone),
+        kind: "custom",
+        timeZone,
+        label: `${input.from} – ${input.to}`,
+        previous: dayRange(fy, fm, fd - days, days, timeZone),
+      };
     }
   }
 }

@@ -8,7 +8,15 @@ import { tenantSql } from "@/server/db/tenant-sql";
 import { seesAllLeads, type Viewer } from "@/server/leads/lead-access";
 import { computeReport, NO_COUNTS, NO_LEADS, type PeriodCounts, type QaReviewRow } from "./compute-report";
 import { resolvePeriod, type DateRange, type ReportPeriodInput } from "./period";
-import { callCounts, handoffAnswerCounts, leadTotals, leakCounts, scriptStepCounts, type Scope, type TenantPeriod } from "./report-sql";
+import {
+  callCounts,
+  handoffAnswerCounts,
+  leadTotals,
+  leakCounts,
+  scriptStepCounts,
+  type Scope,
+  type TenantPeriod,
+} from "./report-sql";
 import type { Report } from "./report-schema";
 import { followUpReport } from "@/server/followups/report";
 
@@ -19,7 +27,14 @@ export function reportScope(viewer: Viewer): ReportScope {
 }
 
 type Business = { tenantId: string; timeZone: string };
-const tenantPeriod = (b: Business, r: DateRange): TenantPeriod => ({ tenantId: b.tenantId, timeZone: b.timeZone, start: r.start, end: r.end, firstDay: r.firstDay, lastDay: r.lastDay });
+const tenantPeriod = (b: Business, r: DateRange): TenantPeriod => ({
+  tenantId: b.tenantId,
+  timeZone: b.timeZone,
+  start: r.start,
+  end: r.end,
+  firstDay: r.firstDay,
+  lastDay: r.lastDay,
+});
 
 /** One period's counts; withSources also returns the lead figures per source. */
 async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope) {
@@ -30,13 +45,26 @@ async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope)
     // Handoff QA is the whole business's work, not one person's numbers.
     scope.ownerId ? Promise.resolve([]) : handoffAnswerCounts(sql, [p]),
   ]);
-  const counts: PeriodCounts = { leads: leads.find((l) => l.key == null) ?? NO_LEADS, calls, handoff: handoff[0] ?? NO_COUNTS.handoff };
-  const bySource = leads.filter((l) => l.key != null).map(({ key, ...t }) => ({ ...t, source: key as LeadSource }));
+  const counts: PeriodCounts = {
+    leads: leads.find((l) => l.key == null) ?? NO_LEADS,
+    calls,
+    handoff: handoff[0] ?? NO_COUNTS.handoff,
+  };
+  const bySource = leads
+    .filter((l) => l.key != null)
+    .map(({ key, ...t }) => ({ ...t, source: key as LeadSource }));
   return { counts, bySource };
 }
 
-export async function getReport(ctx: TenantCtx & { viewer: Viewer }, input: ReportPeriodInput, now: Date): Promise<Report> {
-  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true } });
+export async function getReport(
+  ctx: TenantCtx & { viewer: Viewer },
+  input: ReportPeriodInput,
+  now: Date,
+): Promise<Report> {
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({
+    where: { id: ctx.tenantId },
+    select: { name: true, timeZone: true },
+  });
   const period = resolvePeriod(input, tenant.timeZone, now);
   const scope = reportScope(ctx.viewer);
   const business = { tenantId: ctx.tenantId, timeZone: tenant.timeZone };
@@ -46,7 +74,12 @@ export async function getReport(ctx: TenantCtx & { viewer: Viewer }, input: Repo
     periodCounts(ctx, tenantPeriod(business, period.previous), scope),
     scriptStepCounts(tenantSql(ctx.db), current, scope),
     // QA reviews are the whole business's work; at most ten calls a day.
-    scope.ownerId ? Promise.resolve<QaReviewRow[]>([]) : ctx.db.qaReview.findMany({ where: { sampledOn: { gte: period.firstDay, lte: period.lastDay } }, select: { verdict: true, reviewerVerdict: true, criteria: true } }),
+    scope.ownerId
+      ? Promise.resolve<QaReviewRow[]>([])
+      : ctx.db.qaReview.findMany({
+          where: { sampledOn: { gte: period.firstDay, lte: period.lastDay } },
+          select: { verdict: true, reviewerVerdict: true, criteria: true },
+        }),
     leakCounts(tenantSql(ctx.db), scope, now),
     followUpReport(ctx.db, period, scope, now),
   ]);

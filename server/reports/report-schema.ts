@@ -36,7 +36,9 @@ export const ZPeriodFigures = z.object({
   speedToLeadP90Minutes: minutes,
   handoffAcceptanceP50Minutes: minutes,
   handoffAcceptanceP90Minutes: minutes,
-  handoffQaNoShare: rate.describe("Weekly handoff QA: share of \"no\" answers in the weeks starting in the period."),
+  handoffQaNoShare: rate.describe(
+    'Weekly handoff QA: share of "no" answers in the weeks starting in the period.',
+  ),
 });
 export type PeriodFigures = z.infer<typeof ZPeriodFigures>;
 export type FigureKey = keyof PeriodFigures;
@@ -60,7 +62,13 @@ export type SourceFigures = z.infer<typeof ZSourceFigures>;
 export const CALL_OUTCOMES = ["answered", "booked", "rescued", "missed"] as const;
 export type CallOutcomeBucket = (typeof CALL_OUTCOMES)[number];
 
-export const ZDailyCalls = z.object({ day: z.string(), answered: z.number().int(), booked: z.number().int(), rescued: z.number().int(), missed: z.number().int() });
+export const ZDailyCalls = z.object({
+  day: z.string(),
+  answered: z.number().int(),
+  booked: z.number().int(),
+  rescued: z.number().int(),
+  missed: z.number().int(),
+});
 
 export const FUNNEL_STAGES = ["calls", "leads", "booked", "showed", "won"] as const;
 
@@ -114,7 +122,9 @@ export type Report = z.infer<typeof ZReport>;
 
 /** REST: GET /api/v1/reports/monthly?month=YYYY-MM[&format=json|csv]. */
 export const ZMonthlyReportQuery = z.object({
-  month: z.string({ error: "month is required, like 2026-03." }).pipe(zMonth("month must look like 2026-03.")),
+  month: z
+    .string({ error: "month is required, like 2026-03." })
+    .pipe(zMonth("month must look like 2026-03.")),
   format: z.enum(["json", "csv"], { error: "format must be json or csv." }).default("json"),
 });
 export const ZMonthlyReportResponse = ZReport;

@@ -21,13 +21,37 @@ const caller = (stage: string) => ({ speaker: "caller", text: "…", stage });
 
 /** The hand-counted March of one business (America/Chicago; DST starts March 8). */
 async function buildMarch(prisma: PrismaClient, tenantId: string, ownerId: string) {
-  const lead = (phone: string, createdAt: string, over: Record<string, unknown> = {}) => makeLead(prisma, tenantId, { callerPhone: phone, createdAt: t(createdAt), status: "followup_needed", ownerId, temperature: 50, ...over });
+  const lead = (phone: string, createdAt: string, over: Record<string, unknown> = {}) =>
+    makeLead(prisma, tenantId, {
+      callerPhone: phone,
+      createdAt: t(createdAt),
+      status: "followup_needed",
+      ownerId,
+      temperature: 50,
+      ...over,
+    });
   // 1: booked, showed, won $1,250; texted back, replied, clicked; touched after 4 min; accepted 10 min after routing.
-  const l1 = await lead("+15125550001", "2026-03-08T15:00:00Z", { appointmentAt: t("2026-03-10T15:00:00Z"), visitOutcome: "showed", jobOutcome: "won", jobValueCents: 125_000, temperature: 80, acceptedAt: t("2026-03-08T15:12:00Z") });
+  const l1 = await lead("+15125550001", "2026-03-08T15:00:00Z", {
+    appointmentAt: t("2026-03-10T15:00:00Z"),
+    visitOutcome: "showed",
+    jobOutcome: "won",
+    jobValueCents: 125_000,
+    temperature: 80,
+    acceptedAt: t("2026-03-08T15:12:00Z"),
+  });
   // 2: booked, no-show; texted back, answered only "Stop." (not a reply), opted out; touched after 20 min.
-  const l2 = await lead("+15125550002", "2026-03-08T16:00:00Z", { appointmentAt: t("2026-03-12T15:00:00Z"), visitOutcome: "no_show", temperature: 60, acceptedAt: t("2026-03-08T16:30:00Z") });
+  const l2 = await lead("+15125550002", "2026-03-08T16:00:00Z", {
+    appointmentAt: t("2026-03-12T15:00:00Z"),
+    visitOutcome: "no_show",
+    temperature: 60,
+    acceptedAt: t("2026-03-08T16:30:00Z"),
+  });
   // 3: the plumber answered live (speed 0); web form source.
-  await lead("+15125550003", "2026-03-01T06:30:00Z", { status: "answered_by_plumber", source: "web_form", temperature: 40 });
+  await lead("+15125550003", "2026-03-01T06:30:00Z", {
+    status: "answered_by_plumber",
+    source: "web_form",
+    temperature: 40,
+  });
   // 4: 23:30 on March 31 local time (April 1 UTC): March's lead, never touched; its text-back was canceled.
   const l4 = await lead("+15125550004", "2026-04-01T04:30:00Z", { temperature: 20 });
   // Not March: February 28 local, and a test call's lead.
@@ -44,49 +68,193 @@ async function buildMarch(prisma: PrismaClient, tenantId: string, ownerId: strin
       { tenantId, leadId: l2.id, type: "touchpoint.left_voicemail", createdAt: t("2026-03-08T16:20:00Z") },
     ],
   });
-  const text = (leadId: string, over: Omit<Prisma.MessageCreateManyInput, "tenantId" | "leadId" | "fromNumber" | "toNumber" | "body"> & { body?: string }): Prisma.MessageCreateManyInput => ({ tenantId, leadId, fromNumber: "+15125550100", toNumber: "+15125550001", body: "…", ...over });
+  const text = (
+    leadId: string,
+    over: Omit<Prisma.MessageCreateManyInput, "tenantId" | "leadId" | "fromNumber" | "toNumber" | "body"> & {
+      body?: string;
+    },
+  ): Prisma.MessageCreateManyInput => ({
+    tenantId,
+    leadId,
+    fromNumber: "+15125550100",
+    toNumber: "+15125550001",
+    body: "…",
+    ...over,
+  });
   await prisma.message.createMany({
     data: [
-      text(l1.id, { direction: "outbound", purpose: "text_back", status: "delivered", sentAt: t("2026-03-08T15:01:00Z"), createdAt: t("2026-03-08T15:01:00Z") }),
-      text(l1.id, { direction: "inbound", purpose: "inbound", status: "received", body: "Yes please, tomorrow", createdAt: t("2026-03-08T15:06:00Z") }),
-      text(l2.id, { direction: "outbound", purpose: "text_back", status: "sent", sentAt: t("2026-03-08T16:01:00Z"), createdAt: t("2026-03-08T16:01:00Z") }),
-      text(l2.id, { direction: "inbound", purpose: "inbound", status: "received", body: " Stop. ", createdAt: t("2026-03-09T12:00:00Z") }),
-      text(l2.id, { direction: "inbound", purpose: "inbound", status: "received", body: "ＳＴＯＰ", createdAt: t("2026-03-09T12:01:00Z") }),
-      text(l4.id, { direction: "outbound", purpose: "text_back", status: "canceled", createdAt: t("2026-04-01T04:31:00Z") }),
+      text(l1.id, {
+        direction: "outbound",
+        purpose: "text_back",
+        status: "delivered",
+        sentAt: t("2026-03-08T15:01:00Z"),
+        createdAt: t("2026-03-08T15:01:00Z"),
+      }),
+      text(l1.id, {
+        direction: "inbound",
+        purpose: "inbound",
+        status: "received",
+        body: "Yes please, tomorrow",
+        createdAt: t("2026-03-08T15:06:00Z"),
+      }),
+      text(l2.id, {
+        direction: "outbound",
+        purpose: "text_back",
+        status: "sent",
+        sentAt: t("2026-03-08T16:01:00Z"),
+        createdAt: t("2026-03-08T16:01:00Z"),
+      }),
+      text(l2.id, {
+        direction: "inbound",
+        purpose: "inbound",
+        status: "received",
+        body: " Stop. ",
+        createdAt: t("2026-03-09T12:00:00Z"),
+      }),
+      text(l2.id, {
+        direction: "inbound",
+        purpose: "inbound",
+        status: "received",
+        body: "ＳＴＯＰ",
+        createdAt: t("2026-03-09T12:01:00Z"),
+      }),
+      text(l4.id, {
+        direction: "outbound",
+        purpose: "text_back",
+        status: "canceled",
+        createdAt: t("2026-04-01T04:31:00Z"),
+      }),
     ],
   });
-  await prisma.consentRecord.create({ data: { tenantId, phone: "+15125550002", optedOut: true, source: "sms_keyword", at: t("2026-03-09T12:00:00Z") } });
+  await prisma.consentRecord.create({
+    data: {
+      tenantId,
+      phone: "+15125550002",
+      optedOut: true,
+      source: "sms_keyword",
+      at: t("2026-03-09T12:00:00Z"),
+    },
+  });
 
   const call = (sid: string, startedAt: string, state: unknown, over: Record<string, unknown> = {}) =>
-    prisma.call.create({ data: { tenantId, callSid: `${sid}-${tenantId}`, fromNumber: "+15125550001", toNumber: "+15125550100", stage: "ended", state: state as object, startedAt: t(startedAt), endedAt: t(startedAt), ...over } });
+    prisma.call.create({
+      data: {
+        tenantId,
+        callSid: `${sid}-${tenantId}`,
+        fromNumber: "+15125550001",
+        toNumber: "+15125550100",
+        stage: "ended",
+        state: state as object,
+        startedAt: t(startedAt),
+        endedAt: t(startedAt),
+        ...over,
+      },
+    });
   // Mar 1 00:30 CST: the plumber answered.
-  await call("CA1", "2026-03-01T06:30:00Z", { stage: "new" }, { plumberAcceptedAt: t("2026-03-01T06:30:10Z") });
+  await call(
+    "CA1",
+    "2026-03-01T06:30:00Z",
+    { stage: "new" },
+    { plumberAcceptedAt: t("2026-03-01T06:30:10Z") },
+  );
   // Mar 8 10:00 CDT: the AI booked it.
-  await call("CA2", "2026-03-08T15:00:00Z", { stage: "ended", outcome: "booked", fields: { zip: "78701" }, transcript: [agent("zip"), caller("zip"), agent("issue")] });
+  await call("CA2", "2026-03-08T15:00:00Z", {
+    stage: "ended",
+    outcome: "booked",
+    fields: { zip: "78701" },
+    transcript: [agent("zip"), caller("zip"), agent("issue")],
+  });
   // Mar 8 11:00 CDT: the AI took it; the caller hung up at the name question after being asked twice.
-  await call("CA3", "2026-03-08T16:00:00Z", { stage: "name", outcome: null, fields: { zip: "78701" }, transcript: [agent("zip"), caller("zip"), agent("name"), caller("name"), agent("name")] });
+  await call("CA3", "2026-03-08T16:00:00Z", {
+    stage: "name",
+    outcome: null,
+    fields: { zip: "78701" },
+    transcript: [agent("zip"), caller("zip"), agent("name"), caller("name"), agent("name")],
+  });
   // Mar 31 23:30 CDT (April 1 UTC): the AI took it but the caller said nothing.
-  await call("CA4", "2026-04-01T04:30:00Z", { stage: "zip", outcome: null, fields: {}, transcript: [agent("zip")] });
+  await call("CA4", "2026-04-01T04:30:00Z", {
+    stage: "zip",
+    outcome: null,
+    fields: {},
+    transcript: [agent("zip")],
+  });
   // Mar 20: the service gate stopped the AI: plainly missed.
   await call("CA5", "2026-03-20T17:00:00Z", { stage: "new" });
   // A test call does not count.
   await call("CA6", "2026-03-20T18:00:00Z", { stage: "new" }, { isTest: true });
 
-  const day = await prisma.qaDay.create({ data: { tenantId, sampledOn: "2026-03-09", sampled: 3, failed: 2, eligible: 3 } });
+  const day = await prisma.qaDay.create({
+    data: { tenantId, sampledOn: "2026-03-09", sampled: 3, failed: 2, eligible: 3 },
+  });
   await prisma.qaReview.createMany({
     data: [
-      { tenantId, dayId: day.id, sampledOn: "2026-03-09", callId: `q1-${tenantId}`, verdict: "fail", criteria: [{ criterion: "missing_required_fields", code: "a" }, { criterion: "missing_required_fields", code: "b" }] },
-      { tenantId, dayId: day.id, sampledOn: "2026-03-09", callId: `q2-${tenantId}`, verdict: "fail", reviewerVerdict: "pass", criteria: [{ criterion: "incorrect_urgency" }] },
-      { tenantId, dayId: day.id, sampledOn: "2026-03-09", callId: `q3-${tenantId}`, verdict: "pass", criteria: [] },
+      {
+        tenantId,
+        dayId: day.id,
+        sampledOn: "2026-03-09",
+        callId: `q1-${tenantId}`,
+        verdict: "fail",
+        criteria: [
+          { criterion: "missing_required_fields", code: "a" },
+          { criterion: "missing_required_fields", code: "b" },
+        ],
+      },
+      {
+        tenantId,
+        dayId: day.id,
+        sampledOn: "2026-03-09",
+        callId: `q2-${tenantId}`,
+        verdict: "fail",
+        reviewerVerdict: "pass",
+        criteria: [{ criterion: "incorrect_urgency" }],
+      },
+      {
+        tenantId,
+        dayId: day.id,
+        sampledOn: "2026-03-09",
+        callId: `q3-${tenantId}`,
+        verdict: "pass",
+        criteria: [],
+      },
     ],
   });
   await prisma.handoffReview.createMany({
     data: [
-      { tenantId, weekOf: "2026-03-02", leadId: l1.id, kind: "accepted", ownerCorrect: true, notesSufficient: false, waitReasonable: true, noRepeat: true, outcomeMatched: true },
-      { tenantId, weekOf: "2026-03-09", leadId: l2.id, kind: "accepted", ownerCorrect: true, notesSufficient: true, waitReasonable: false, noRepeat: true, outcomeMatched: true },
+      {
+        tenantId,
+        weekOf: "2026-03-02",
+        leadId: l1.id,
+        kind: "accepted",
+        ownerCorrect: true,
+        notesSufficient: false,
+        waitReasonable: true,
+        noRepeat: true,
+        outcomeMatched: true,
+      },
+      {
+        tenantId,
+        weekOf: "2026-03-09",
+        leadId: l2.id,
+        kind: "accepted",
+        ownerCorrect: true,
+        notesSufficient: true,
+        waitReasonable: false,
+        noRepeat: true,
+        outcomeMatched: true,
+      },
       // Not reviewed yet: not counted. The week of February 23 starts before March.
       { tenantId, weekOf: "2026-03-16", leadId: l4.id, kind: "escalated" },
-      { tenantId, weekOf: "2026-02-23", leadId: l1.id, kind: "rejected", ownerCorrect: false, notesSufficient: false, waitReasonable: false, noRepeat: false, outcomeMatched: false },
+      {
+        tenantId,
+        weekOf: "2026-02-23",
+        leadId: l1.id,
+        kind: "rejected",
+        ownerCorrect: false,
+        notesSufficient: false,
+        waitReasonable: false,
+        noRepeat: false,
+        outcomeMatched: false,
+      },
     ],
   });
   return { l1, l2 };
@@ -97,23 +265,81 @@ beforeAll(async () => {
   const prisma = db.prisma;
   const agency = await prisma.agency.create({ data: { name: "Counting Agency" } });
   const owner = await makeUser(prisma, { name: "Owner" });
-  const march = await makeTenant(prisma, { name: "March Plumbing", timeZone: "America/Chicago", agencyId: agency.id });
+  const march = await makeTenant(prisma, {
+    name: "March Plumbing",
+    timeZone: "America/Chicago",
+    agencyId: agency.id,
+  });
   const copy = await makeTenant(prisma, { name: "Copy Plumbing", timeZone: "America/Chicago" });
   const leaks = await makeTenant(prisma, { name: "Leaky Plumbing", timeZone: "America/Chicago" });
-  const ranks = await makeTenant(prisma, { name: "Ten Leads Plumbing", timeZone: "America/Chicago", agencyId: agency.id });
+  const ranks = await makeTenant(prisma, {
+    name: "Ten Leads Plumbing",
+    timeZone: "America/Chicago",
+    agencyId: agency.id,
+  });
   Object.assign(ids, { march: march.id, copy: copy.id, leaks: leaks.id, ranks: ranks.id, owner: owner.id });
   const { l2 } = await buildMarch(prisma, march.id, owner.id);
   // Another business with the same month, plus rows of its own that point at March Plumbing's lead
   // and phone: none may count for March Plumbing.
   await buildMarch(prisma, copy.id, owner.id);
-  await prisma.consentRecord.create({ data: { tenantId: copy.id, phone: "+15125550001", optedOut: true, source: "sms_keyword", at: t("2026-03-09T12:00:00Z") } });
-  await prisma.leadEvent.create({ data: { tenantId: copy.id, leadId: l2.id, type: "sms.link_clicked", createdAt: t("2026-03-08T16:10:00Z") } });
-  await prisma.message.create({ data: { tenantId: copy.id, leadId: l2.id, direction: "inbound", purpose: "inbound", status: "received", body: "Sure", fromNumber: "+15125550002", toNumber: "+15125550100", createdAt: t("2026-03-09T13:00:00Z") } });
-  await prisma.handoffReview.create({ data: { tenantId: copy.id, weekOf: "2026-03-23", leadId: l2.id, kind: "rejected", ownerCorrect: false, notesSufficient: false, waitReasonable: false, noRepeat: false, outcomeMatched: false } });
+  await prisma.consentRecord.create({
+    data: {
+      tenantId: copy.id,
+      phone: "+15125550001",
+      optedOut: true,
+      source: "sms_keyword",
+      at: t("2026-03-09T12:00:00Z"),
+    },
+  });
+  await prisma.leadEvent.create({
+    data: {
+      tenantId: copy.id,
+      leadId: l2.id,
+      type: "sms.link_clicked",
+      createdAt: t("2026-03-08T16:10:00Z"),
+    },
+  });
+  await prisma.message.create({
+    data: {
+      tenantId: copy.id,
+      leadId: l2.id,
+      direction: "inbound",
+      purpose: "inbound",
+      status: "received",
+      body: "Sure",
+      fromNumber: "+15125550002",
+      toNumber: "+15125550100",
+      createdAt: t("2026-03-09T13:00:00Z"),
+    },
+  });
+  await prisma.handoffReview.create({
+    data: {
+      tenantId: copy.id,
+      weekOf: "2026-03-23",
+      leadId: l2.id,
+      kind: "rejected",
+      ownerCorrect: false,
+      notesSufficient: false,
+      waitReasonable: false,
+      noRepeat: false,
+      outcomeMatched: false,
+    },
+  });
 
   // Open leads right now (NOW), each with its leak.
   const min = (m: number) => new Date(NOW.getTime() - m * 60_000);
-  const open = (over: Record<string, unknown>) => makeLead(prisma, leaks.id, { status: "followup_needed", ownerId: owner.id, nextAction: "Call back", dueAt: new Date(NOW.getTime() + 3_600_000), acceptedAt: min(1), urgency: "normal", temperature: 40, createdAt: min(60), ...over });
+  const open = (over: Record<string, unknown>) =>
+    makeLead(prisma, leaks.id, {
+      status: "followup_needed",
+      ownerId: owner.id,
+      nextAction: "Call back",
+      dueAt: new Date(NOW.getTime() + 3_600_000),
+      acceptedAt: min(1),
+      urgency: "normal",
+      temperature: 40,
+      createdAt: min(60),
+      ...over,
+    });
   await open({}); // fine
   await open({ ownerId: null, nextAction: null }); // unowned + no next action
   await open({ nextAction: "   " }); // a blank next action is none
@@ -128,14 +354,29 @@ beforeAll(async () => {
   // Ten March leads touched after 1, 2, … 10 minutes (and created in shuffled order).
   for (const m of [7, 3, 10, 1, 5, 9, 2, 8, 4, 6]) {
     const created = new Date(Date.UTC(2026, 2, 10 + m, 15));
-    const l = await makeLead(prisma, ranks.id, { createdAt: created, status: "followup_needed", temperature: 10 * m });
-    await prisma.leadEvent.create({ data: { tenantId: ranks.id, leadId: l.id, type: "touchpoint.called_back", createdAt: new Date(created.getTime() + m * 60_000) } });
+    const l = await makeLead(prisma, ranks.id, {
+      createdAt: created,
+      status: "followup_needed",
+      temperature: 10 * m,
+    });
+    await prisma.leadEvent.create({
+      data: {
+        tenantId: ranks.id,
+        leadId: l.id,
+        type: "touchpoint.called_back",
+        createdAt: new Date(created.getTime() + m * 60_000),
+      },
+    });
   }
 });
 afterAll(() => db?.drop());
 
 const reportOf = (tenantId: string, kind: "month" | "this_month" = "month") =>
-  getReport({ db: tenantScoped(db.prisma, tenantId), tenantId, viewer: { userId: ids.owner!, role: "owner" } }, { kind, month: "2026-03" }, NOW);
+  getReport(
+    { db: tenantScoped(db.prisma, tenantId), tenantId, viewer: { userId: ids.owner!, role: "owner" } },
+    { kind, month: "2026-03" },
+    NOW,
+  );
 
 describe(`the reports' counting in SQL (${engineName})`, () => {
   it("counts a hand-counted March with a DST change, another business's rows left out", async () => {
@@ -185,12 +426,29 @@ describe(`the reports' counting in SQL (${engineName})`, () => {
     expect(day("2026-03-08")).toEqual({ day: "2026-03-08", answered: 0, booked: 1, rescued: 1, missed: 0 });
     expect(day("2026-03-20")?.missed).toBe(1);
     expect(day("2026-03-31")?.missed).toBe(1);
-    expect(Object.fromEntries(r.speedToLead.map((b) => [b.key, b.count]))).toEqual({ under_5m: 2, "5_15m": 0, "15_60m": 1, "1_4h": 0, "4_24h": 0, over_24h: 0, no_touch: 1 });
+    expect(Object.fromEntries(r.speedToLead.map((b) => [b.key, b.count]))).toEqual({
+      under_5m: 2,
+      "5_15m": 0,
+      "15_60m": 1,
+      "1_4h": 0,
+      "4_24h": 0,
+      over_24h: 0,
+      no_touch: 1,
+    });
   });
 
   it("breaks the KPIs down by lead source", async () => {
     const r = await reportOf(ids.march!);
-    expect(r.bySource.map((s) => [s.source, s.leads, s.booked, s.appointmentRate, s.averageTemperature, s.speedToLeadP50Minutes])).toEqual([
+    expect(
+      r.bySource.map((s) => [
+        s.source,
+        s.leads,
+        s.booked,
+        s.appointmentRate,
+        s.averageTemperature,
+        s.speedToLeadP50Minutes,
+      ]),
+    ).toEqual([
       ["phone", 3, 2, 2 / 3, 53.3, 4],
       ["web_form", 1, 0, 0, 40, 0],
     ]);
@@ -206,12 +464,24 @@ describe(`the reports' counting in SQL (${engineName})`, () => {
   });
 
   it("counts open lead leaks once per lead, with the SOP's acceptance windows", async () => {
-    expect((await reportOf(ids.leaks!)).leaks).toEqual({ asOf: NOW.toISOString(), unowned: 1, overdue: 1, noNextAction: 2, unacceptedPastWindow: 2, total: 5 });
+    expect((await reportOf(ids.leaks!)).leaks).toEqual({
+      asOf: NOW.toISOString(),
+      unowned: 1,
+      overdue: 1,
+      noNextAction: 2,
+      unacceptedPastWindow: 2,
+      total: 5,
+    });
   });
 
   it("uses nearest-rank percentiles: of 1 … 10 minutes, the median is 5 and the 90th percentile 9", async () => {
     const r = await reportOf(ids.ranks!);
-    expect([r.current.leads, r.current.speedToLeadP50Minutes, r.current.speedToLeadP90Minutes, r.current.averageTemperature]).toEqual([10, 5, 9, 55]);
+    expect([
+      r.current.leads,
+      r.current.speedToLeadP50Minutes,
+      r.current.speedToLeadP90Minutes,
+      r.current.averageTemperature,
+    ]).toEqual([10, 5, 9, 55]);
   });
 
   it("pools the agency's totals: the total percentile is over every lead, not an average of the businesses'", async () => {
@@ -222,6 +492,12 @@ describe(`the reports' counting in SQL (${engineName})`, () => {
       ["Ten Leads Plumbing", 10, 5],
     ]);
     // Speeds 0, 4, 20 and 1 … 10: 13 values, the 7th is 5; the 90th percentile is the 12th, 10.
-    expect([r.totals.leads, r.totals.speedToLeadP50Minutes, r.totals.speedToLeadP90Minutes, r.totals.calls, r.totals.handoffQaNoShare]).toEqual([14, 5, 10, 5, 0.2]);
+    expect([
+      r.totals.leads,
+      r.totals.speedToLeadP50Minutes,
+      r.totals.speedToLeadP90Minutes,
+      r.totals.calls,
+      r.totals.handoffQaNoShare,
+    ]).toEqual([14, 5, 10, 5, 0.2]);
   });
 });

@@ -9,7 +9,13 @@ import { ESCALATION_MINUTES, isUrgent } from "@/server/leads/escalation-rules";
 import { CONSENT_KEYWORDS } from "@/server/messaging/parse-keyword";
 import { HANDOFF_QUESTIONS } from "./handoff-qa";
 import { SPEED_BUCKETS } from "./report-schema";
-import type { CallCount, HandoffAnswerCount, LeadTotals, LeakCounts, ScriptStepCount } from "./compute-report";
+import type {
+  CallCount,
+  HandoffAnswerCount,
+  LeadTotals,
+  LeakCounts,
+  ScriptStepCount,
+} from "./compute-report";
 
 /**
  * What runs the SQL: `tenantSql(ctx.db)` (a business's report) or the agency's handle
@@ -19,19 +25,32 @@ import type { CallCount, HandoffAnswerCount, LeadTotals, LeakCounts, ScriptStepC
 export type SqlClient = SqlRunner;
 
 /** One business's period: its tenant id and the instants and local days it covers. */
-export type TenantPeriod = { tenantId: string; timeZone: string; start: Date; end: Date; firstDay: string; lastDay: string };
+export type TenantPeriod = {
+  tenantId: string;
+  timeZone: string;
+  start: Date;
+  end: Date;
+  firstDay: string;
+  lastDay: string;
+};
 
 /** Staff see their own leads' numbers: ownerId narrows every lead and call to that owner's leads. */
 export type Scope = { ownerId: string | null };
 
-const HUMAN_TOUCH = ["touchpoint.called_back", "touchpoint.left_voicemail", "touchpoint.texted", "sms.sent_by_staff"];
+const HUMAN_TOUCH = [
+  "touchpoint.called_back",
+  "touchpoint.left_voicemail",
+  "touchpoint.texted",
+  "sms.sent_by_staff",
+];
 /** Texts the business sends by itself: a reply to one of these counts toward the response rate. */
 const AUTOMATIC_TEXTS = ["text_back", "confirmation", "reminder_24h", "reminder_2h"];
 const EVENT_TYPES = [...HUMAN_TOUCH, "lead.routed", "sms.link_clicked"];
 
 // The SOP's urgency rule lives in isUrgent(); its urgent set and temperature threshold are read off it.
 const URGENT_URGENCIES = Object.values(Urgency).filter((u) => isUrgent({ urgency: u, temperature: 0 }));
-const URGENT_TEMPERATURE = Array.from({ length: 101 }, (_, t) => t).find((t) => isUrgent({ urgency: null, temperature: t })) ?? 101;
+const URGENT_TEMPERATURE =
+  Array.from({ length: 101 }, (_, t) => t).find((t) => isUrgent({ urgency: null, temperature: t })) ?? 101;
 
 /** Timestamps are stored as UTC without a zone; bound as text so arrays of them travel on every driver. */
 const ts = (d: Date) => d.toISOString().replace("Z", "");
@@ -45,7 +64,8 @@ function periodsSql(periods: readonly TenantPeriod[], tenants: TenantSet): Prism
   ) AS p(tenant_id, time_zone, start_at, end_at, first_day, last_day) WHERE p.tenant_id IN (${tenants})`;
 }
 
-const ownerOf = (alias: string, scope: Scope) => (scope.ownerId ? Prisma.sql`AND ${Prisma.raw(alias)}."ownerId" = ${scope.ownerId}` : Prisma.empty);
+const ownerOf = (alias: string, scope: Scope) =>
+  scope.ownerId ? Prisma.sql`AND ${Prisma.raw(alias)}."ownerId" = ${scope.ownerId}` : Prisma.empty;
 
 /** Milliseconds from a to b (timestamps with millisecond precision: exact). */
 const ms = (b: Prisma.Sql, a: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM (${b} - ${a})) * 1000)::float8`;
@@ -116,13 +136,21 @@ function speedBucketColumns(): Prisma.Sql {
   return Prisma.join(cols, ", ");
 }
 
-type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & { key: string | null; total: number } & Record<`b${number}`, number>;
+type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & { key: string | null; total: number } & Record<
+    `b${number}`,
+    number
+  >;
 
 /**
  * The lead figures of each period, grouped by `by` (lead source, or business) with a totals row
  * over all of them (GROUPING SETS), so a total percentile or rate is the pooled one.
  */
-export function leadTotalsSql(periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant", tenants: TenantSet): Prisma.Sql {
+export function leadTotalsSql(
+  periods: readonly TenantPeriod[],
+  scope: Scope,
+  by: "source" | "tenant",
+  tenants: TenantSet,
+): Prisma.Sql {
   const key = Prisma.raw(by === "source" ? "k.source" : `k."tenantId"`);
   return Prisma.sql`
     ${leadFactsSql(periods, scope, tenants)}
@@ -152,7 +180,12 @@ export function leadTotalsSql(periods: readonly TenantPeriod[], scope: Scope, by
     GROUP BY GROUPING SETS ((${key}), ())`;
 }
 
-export async function leadTotals(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, by: "source" | "tenant"): Promise<(LeadTotals & { key: string | null })[]> {
+export async function leadTotals(
+  db: SqlClient,
+  periods: readonly TenantPeriod[],
+  scope: Scope,
+  by: "source" | "tenant",
+): Promise<(LeadTotals & { key: string | null })[]> {
   if (!periods.length) return [];
   const rows = await db<LeadTotalsRow[]>((tenants) => leadTotalsSql(periods, scope, by, tenants));
   return rows.map((r) => {
@@ -208,8 +241,15 @@ function callsSql(scope: Scope): Prisma.Sql {
 }
 
 /** Calls by outcome, per local day of the business (byDay) or per business. */
-export function callCountsSql(periods: readonly TenantPeriod[], scope: Scope, byDay: boolean, tenants: TenantSet): Prisma.Sql {
-  const day = byDay ? Prisma.sql`to_char((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE p.time_zone, 'YYYY-MM-DD')` : Prisma.sql`NULL::text`;
+export function callCountsSql(
+  periods: readonly TenantPeriod[],
+  scope: Scope,
+  byDay: boolean,
+  tenants: TenantSet,
+): Prisma.Sql {
+  const day = byDay
+    ? Prisma.sql`to_char((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE p.time_zone, 'YYYY-MM-DD')`
+    : Prisma.sql`NULL::text`;
   return Prisma.sql`
     WITH p AS (${periodsSql(periods, tenants)})
     SELECT c."tenantId" AS "tenantId", ${day} AS day, ${CALL_OUTCOME} AS outcome, count(*)::int AS count
@@ -217,8 +257,15 @@ export function callCountsSql(periods: readonly TenantPeriod[], scope: Scope, by
     GROUP BY 1, 2, 3`;
 }
 
-export async function callCounts(db: SqlClient, periods: readonly TenantPeriod[], scope: Scope, byDay: boolean): Promise<(CallCount & { tenantId: string })[]> {
-  return periods.length ? db<(CallCount & { tenantId: string })[]>((tenants) => callCountsSql(periods, scope, byDay, tenants)) : [];
+export async function callCounts(
+  db: SqlClient,
+  periods: readonly TenantPeriod[],
+  scope: Scope,
+  byDay: boolean,
+): Promise<(CallCount & { tenantId: string })[]> {
+  return periods.length
+    ? db<(CallCount & { tenantId: string })[]>((tenants) => callCountsSql(periods, scope, byDay, tenants))
+    : [];
 }
 
 /** Where callers hung up on the AI (the step, when the call ended without an outcome), and the steps where the agent asked the same question twice in a row. */
@@ -241,15 +288,28 @@ export function scriptStepCountsSql(period: TenantPeriod, scope: Scope, tenants:
       WHERE turns.stage = turns.previous AND turns.stage NOT IN ('new', 'ended') GROUP BY turns.stage`;
 }
 
-export async function scriptStepCounts(db: SqlClient, period: TenantPeriod, scope: Scope): Promise<ScriptStepCount[]> {
+export async function scriptStepCounts(
+  db: SqlClient,
+  period: TenantPeriod,
+  scope: Scope,
+): Promise<ScriptStepCount[]> {
   return db<ScriptStepCount[]>((tenants) => scriptStepCountsSql(period, scope, tenants));
 }
 
 /** Weekly handoff QA answers of the weeks that start in each period: answered questions and "no"s, per business. */
-export async function handoffAnswerCounts(db: SqlClient, periods: readonly TenantPeriod[]): Promise<(HandoffAnswerCount & { tenantId: string })[]> {
+export async function handoffAnswerCounts(
+  db: SqlClient,
+  periods: readonly TenantPeriod[],
+): Promise<(HandoffAnswerCount & { tenantId: string })[]> {
   if (!periods.length) return [];
-  const answered = Prisma.join(HANDOFF_QUESTIONS.map((q) => Prisma.sql`(h.${Prisma.raw(`"${q.key}"`)} IS NOT NULL)::int`), " + ");
-  const no = Prisma.join(HANDOFF_QUESTIONS.map((q) => Prisma.sql`(h.${Prisma.raw(`"${q.key}"`)} IS FALSE)::int`), " + ");
+  const answered = Prisma.join(
+    HANDOFF_QUESTIONS.map((q) => Prisma.sql`(h.${Prisma.raw(`"${q.key}"`)} IS NOT NULL)::int`),
+    " + ",
+  );
+  const no = Prisma.join(
+    HANDOFF_QUESTIONS.map((q) => Prisma.sql`(h.${Prisma.raw(`"${q.key}"`)} IS FALSE)::int`),
+    " + ",
+  );
   return db<(HandoffAnswerCount & { tenantId: string })[]>(
     (tenants) => Prisma.sql`
     WITH p AS (${periodsSql(periods, tenants)})

@@ -24,7 +24,14 @@ vi.hoisted(() => {
   process.env.PUBLIC_BASE_URL = "https://rescue.example.test";
 });
 
-const BOOKING_CALL = ["my zip is seven eight seven oh one", "the kitchen sink is leaking under the cabinet", "this is Maria Lopez", "yes please, send someone out", "it's 123 Main Street", "the first one"];
+const BOOKING_CALL = [
+  "my zip is seven eight seven oh one",
+  "the kitchen sink is leaking under the cabinet",
+  "this is Maria Lopez",
+  "yes please, send someone out",
+  "it's 123 Main Street",
+  "the first one",
+];
 const CONFIRM = { sawNotes: true, understandsNextStep: true, knowsDeadline: true, enoughContext: true };
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -41,13 +48,26 @@ const owner = () => callerFor(prisma, biz.ownerId, biz.tenant.slug);
 
 /** The messaging job's work for the text-backs due now: send them through the real SDK to the fake. */
 async function sendDueTextBacks() {
-  const due = await prisma.message.findMany({ where: { tenantId: biz.tenant.id, purpose: "text_back", status: "pending" } });
-  for (const m of due) await sendMessage(tenantScoped(prisma, m.tenantId), m.id, { twilio: async () => twilioClientFor(fake.url), statusCallbackUrl: publicUrl(SMS_STATUS_PATH) });
+  const due = await prisma.message.findMany({
+    where: { tenantId: biz.tenant.id, purpose: "text_back", status: "pending" },
+  });
+  for (const m of due)
+    await sendMessage(tenantScoped(prisma, m.tenantId), m.id, {
+      twilio: async () => twilioClientFor(fake.url),
+      statusCallbackUrl: publicUrl(SMS_STATUS_PATH),
+    });
 }
 
 let smsSeq = 0;
 async function textIn(from: string, body: string) {
-  const form: TwilioForm = { AccountSid: env.TWILIO_ACCOUNT_SID, MessageSid: `SM${String(++smsSeq).padStart(32, "7")}`, From: from, To: biz.trackingNumber, Body: body, NumMedia: "0" };
+  const form: TwilioForm = {
+    AccountSid: env.TWILIO_ACCOUNT_SID,
+    MessageSid: `SM${String(++smsSeq).padStart(32, "7")}`,
+    From: from,
+    To: biz.trackingNumber,
+    Body: body,
+    NumMedia: "0",
+  };
   const res = await smsRoute(signedTwilioRequest(publicUrl("/api/twilio/sms"), form));
   expect(res.status).toBe(200);
 }
@@ -87,7 +107,11 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   at("2026-02-01T12:00:00Z");
   biz = await makeTestBusiness(prisma, { name: "Month Plumbing" });
-  await updateMessagingSettings(tenantScoped(prisma, biz.tenant.id), biz.tenant.id, { bookingUrl: "https://book.example/quote", quietStartMinute: 0, quietEndMinute: 0 });
+  await updateMessagingSettings(tenantScoped(prisma, biz.tenant.id), biz.tenant.id, {
+    bookingUrl: "https://book.example/quote",
+    quietStartMinute: 0,
+    quietEndMinute: 0,
+  });
 
   // February 27 (the previous period): one silent missed call, texted back.
   at("2026-02-27T16:00:00Z");
@@ -115,8 +139,12 @@ beforeAll(async () => {
   at("2026-03-09T19:06:00Z");
   await textIn(phones[3]!, "yes please call me back");
   at("2026-03-09T19:07:00Z");
-  const link = /https:\/\/\S+\/r\/(\S+)/.exec((await prisma.message.findFirstOrThrow({ where: { leadId: p3.id, purpose: "text_back" } })).body)!;
-  expect((await linkRoute(new Request(link[0]), { params: Promise.resolve({ token: link[1]! }) })).status).toBe(302);
+  const link = /https:\/\/\S+\/r\/(\S+)/.exec(
+    (await prisma.message.findFirstOrThrow({ where: { leadId: p3.id, purpose: "text_back" } })).body,
+  )!;
+  expect(
+    (await linkRoute(new Request(link[0]), { params: Promise.resolve({ token: link[1]! }) })).status,
+  ).toBe(302);
   at("2026-03-09T19:30:00Z");
   await office().messaging.reply({ leadId: p3.id, body: "Hi, this is the office. When suits you?" });
   at("2026-03-09T19:40:00Z");
@@ -169,7 +197,13 @@ afterAll(async () => {
 
 describe(`the monthly report over a month built through the webhooks (${engineName})`, () => {
   it("covers March in Chicago, with February before it", () => {
-    expect(report.period).toMatchObject({ firstDay: "2026-03-01", lastDay: "2026-03-31", label: "March 2026", start: "2026-03-01T06:00:00.000Z", end: "2026-04-01T05:00:00.000Z" });
+    expect(report.period).toMatchObject({
+      firstDay: "2026-03-01",
+      lastDay: "2026-03-31",
+      label: "March 2026",
+      start: "2026-03-01T06:00:00.000Z",
+      end: "2026-04-01T05:00:00.000Z",
+    });
     expect(report.period.previous).toMatchObject({ firstDay: "2026-02-01", lastDay: "2026-02-28" });
   });
 
@@ -184,11 +218,22 @@ describe(`the monthly report over a month built through the webhooks (${engineNa
       bookingsAfterTextBack: 1, // P3
       linkClicks: 1,
     });
-    expect(report.previous).toMatchObject({ calls: 1, missedCalls: 1, aiRescuedCalls: 0, textBacksSent: 1, leads: 1 });
+    expect(report.previous).toMatchObject({
+      calls: 1,
+      missedCalls: 1,
+      aiRescuedCalls: 0,
+      textBacksSent: 1,
+      leads: 1,
+    });
   });
 
   it("computes every KPI", async () => {
-    const march = await prisma.lead.findMany({ where: { tenantId: biz.tenant.id, createdAt: { gte: new Date(report.period.start), lt: new Date(report.period.end) } } });
+    const march = await prisma.lead.findMany({
+      where: {
+        tenantId: biz.tenant.id,
+        createdAt: { gte: new Date(report.period.start), lt: new Date(report.period.end) },
+      },
+    });
     expect(march).toHaveLength(6);
     const avg = Math.round((march.reduce((s, l) => s + l.temperature, 0) / 6) * 10) / 10;
     expect(report.current).toMatchObject({
@@ -214,7 +259,15 @@ describe(`the monthly report over a month built through the webhooks (${engineNa
       handoffAcceptanceP50Minutes: 10,
       handoffAcceptanceP90Minutes: 20,
     });
-    expect(report.bySource).toEqual([expect.objectContaining({ source: "phone", leads: 6, booked: 3, appointmentRate: 0.5, closeRate: 1 / 3 })]);
+    expect(report.bySource).toEqual([
+      expect.objectContaining({
+        source: "phone",
+        leads: 6,
+        booked: 3,
+        appointmentRate: 0.5,
+        closeRate: 1 / 3,
+      }),
+    ]);
   });
 
   it("draws the charts' numbers: calls by day and outcome, the funnel, speed to lead", () => {
@@ -229,7 +282,15 @@ describe(`the monthly report over a month built through the webhooks (${engineNa
     ]);
     expect(report.daily).toHaveLength(31);
     expect(report.funnel.map((f) => f.count)).toEqual([6, 6, 3, 2, 1]);
-    expect(Object.fromEntries(report.speedToLead.map((b) => [b.key, b.count]))).toEqual({ under_5m: 2, "5_15m": 0, "15_60m": 1, "1_4h": 1, "4_24h": 0, over_24h: 0, no_touch: 2 });
+    expect(Object.fromEntries(report.speedToLead.map((b) => [b.key, b.count]))).toEqual({
+      under_5m: 2,
+      "5_15m": 0,
+      "15_60m": 1,
+      "1_4h": 1,
+      "4_24h": 0,
+      over_24h: 0,
+      no_touch: 2,
+    });
   });
 
   it("ranks the script improvements from the stored calls", () => {
@@ -241,12 +302,26 @@ describe(`the monthly report over a month built through the webhooks (${engineNa
   });
 
   it("shows staff their own leads' numbers only", async () => {
-    const own = await callerFor(prisma, biz.dispatchId, biz.tenant.slug).reports.report({ kind: "last_month" });
+    const own = await callerFor(prisma, biz.dispatchId, biz.tenant.slug).reports.report({
+      kind: "last_month",
+    });
     expect(own.ownLeadsOnly).toBe(true);
-    const mine = await prisma.lead.count({ where: { tenantId: biz.tenant.id, ownerId: biz.dispatchId, createdAt: { gte: new Date(report.period.start), lt: new Date(report.period.end) } } });
+    const mine = await prisma.lead.count({
+      where: {
+        tenantId: biz.tenant.id,
+        ownerId: biz.dispatchId,
+        createdAt: { gte: new Date(report.period.start), lt: new Date(report.period.end) },
+      },
+    });
     expect(own.current.leads).toBe(mine);
     const officeReport = await office().reports.report({ kind: "last_month" });
-    const officeLeads = await prisma.lead.count({ where: { tenantId: biz.tenant.id, ownerId: biz.officeId, createdAt: { gte: new Date(report.period.start), lt: new Date(report.period.end) } } });
+    const officeLeads = await prisma.lead.count({
+      where: {
+        tenantId: biz.tenant.id,
+        ownerId: biz.officeId,
+        createdAt: { gte: new Date(report.period.start), lt: new Date(report.period.end) },
+      },
+    });
     expect(officeReport.current.leads).toBe(officeLeads);
     expect(officeLeads).toBeGreaterThan(0);
     expect(officeLeads).toBeLessThanOrEqual(6);
@@ -255,7 +330,9 @@ describe(`the monthly report over a month built through the webhooks (${engineNa
   it("exports the same figures as CSV, one row per figure", async () => {
     const { csv, filename } = await owner().reports.csv({ kind: "month", month: "2026-03" });
     expect(filename).toBe("report-2026-03-01-to-2026-03-31.csv");
-    expect(csv).toContain("March 2026,2026-03-01,2026-03-31,missed_leads,Missed calls (the plumber did not answer),missedCalls,count,5,1\r\n");
+    expect(csv).toContain(
+      "March 2026,2026-03-01,2026-03-31,missed_leads,Missed calls (the plumber did not answer),missedCalls,count,5,1\r\n",
+    );
     expect(csv).toContain(",kpis,Value of jobs won,wonValueCents,cents,125000,0\r\n");
   });
 });

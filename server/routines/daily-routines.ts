@@ -28,21 +28,45 @@ async function windowsFor(ctx: RoutineCtx): Promise<RoutineWindows & { timeZone:
 
 const OPEN = { isTest: false, status: { not: "closed" } } satisfies Prisma.LeadWhereInput;
 
-function sectionQuery(section: RoutineSection, w: RoutineWindows): { where: Prisma.LeadWhereInput; orderBy: Prisma.LeadOrderByWithRelationInput[] } {
+function sectionQuery(
+  section: RoutineSection,
+  w: RoutineWindows,
+): { where: Prisma.LeadWhereInput; orderBy: Prisma.LeadOrderByWithRelationInput[] } {
   switch (section) {
     case "new":
-      return { where: { ...OPEN, createdAt: { gte: w.previousClose } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] };
+      return {
+        where: { ...OPEN, createdAt: { gte: w.previousClose } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      };
     case "hot":
-      return { where: { ...OPEN, OR: [{ temperature: { gt: HOT_TEMPERATURE } }, { urgency: "emergency" }] }, orderBy: [{ temperature: "desc" }, { createdAt: "desc" }, { id: "desc" }] };
+      return {
+        where: { ...OPEN, OR: [{ temperature: { gt: HOT_TEMPERATURE } }, { urgency: "emergency" }] },
+        orderBy: [{ temperature: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+      };
     case "appointments":
-      return { where: { ...OPEN, appointmentAt: { gte: w.todayStart, lt: w.tomorrowStart } }, orderBy: [{ appointmentAt: "asc" }, { id: "asc" }] };
+      return {
+        where: { ...OPEN, appointmentAt: { gte: w.todayStart, lt: w.tomorrowStart } },
+        orderBy: [{ appointmentAt: "asc" }, { id: "asc" }],
+      };
     case "activity":
-      return { where: { isTest: false, lastActivityAt: { gte: w.morningStart } }, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }] };
+      return {
+        where: { isTest: false, lastActivityAt: { gte: w.morningStart } },
+        orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+      };
     case "review":
-      return { where: { ...OPEN, OR: [{ nextAction: null }, { nextAction: "" }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] };
+      return {
+        where: { ...OPEN, OR: [{ nextAction: null }, { nextAction: "" }] },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      };
     case "callbacks":
       return {
-        where: { ...OPEN, OR: [{ dueAt: { gte: w.tomorrowStart, lt: w.dayAfterStart } }, { followUpAt: { gte: w.tomorrowStart, lt: w.dayAfterStart } }] },
+        where: {
+          ...OPEN,
+          OR: [
+            { dueAt: { gte: w.tomorrowStart, lt: w.dayAfterStart } },
+            { followUpAt: { gte: w.tomorrowStart, lt: w.dayAfterStart } },
+          ],
+        },
         orderBy: [{ dueAt: "asc" }, { id: "asc" }],
       };
   }
@@ -65,7 +89,10 @@ const rowSelect = {
   owner: { select: { name: true } },
 } satisfies Prisma.LeadSelect;
 
-export type RoutineRow = Prisma.LeadGetPayload<{ select: typeof rowSelect }> & { isEscalated: boolean; reviewedToday: boolean };
+export type RoutineRow = Prisma.LeadGetPayload<{ select: typeof rowSelect }> & {
+  isEscalated: boolean;
+  reviewedToday: boolean;
+};
 
 function whereFor(ctx: RoutineCtx, section: RoutineSection, w: RoutineWindows): Prisma.LeadWhereInput {
   return { AND: [sectionQuery(section, w).where, visibleLeadsWhere(ctx.viewer)] };
@@ -74,12 +101,24 @@ function whereFor(ctx: RoutineCtx, section: RoutineSection, w: RoutineWindows): 
 /** The windows (for the page's "since …" labels) and how many leads each section holds. */
 export async function routineSummary(ctx: RoutineCtx) {
   const w = await windowsFor(ctx);
-  const counts = await Promise.all(ROUTINE_SECTIONS.map((s) => ctx.db.lead.count({ where: whereFor(ctx, s, w) })));
-  return { windows: w, counts: Object.fromEntries(ROUTINE_SECTIONS.map((s, i) => [s, counts[i]!])) as Record<RoutineSection, number> };
+  const counts = await Promise.all(
+    ROUTINE_SECTIONS.map((s) => ctx.db.lead.count({ where: whereFor(ctx, s, w) })),
+  );
+  return {
+    windows: w,
+    counts: Object.fromEntries(ROUTINE_SECTIONS.map((s, i) => [s, counts[i]!])) as Record<
+      RoutineSection,
+      number
+    >,
+  };
 }
 
 /** One page of a section, keyset-paginated by lead id. */
-export async function routineSection(ctx: RoutineCtx, section: RoutineSection, cursor?: string | null): Promise<{ items: RoutineRow[]; nextCursor: string | null }> {
+export async function routineSection(
+  ctx: RoutineCtx,
+  section: RoutineSection,
+  cursor?: string | null,
+): Promise<{ items: RoutineRow[]; nextCursor: string | null }> {
   const w = await windowsFor(ctx);
   const rows = await ctx.db.lead.findMany({
     where: whereFor(ctx, section, w),
@@ -89,14 +128,20 @@ export async function routineSection(ctx: RoutineCtx, section: RoutineSection, c
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, PAGE_SIZE);
-  const esc = await escalationsForLeads(ctx.db, ctx.tenantId, page.map((r) => r.id));
+  const esc = await escalationsForLeads(
+    ctx.db,
+    ctx.tenantId,
+    page.map((r) => r.id),
+  );
   const today = localDate(ctx.now, w.timeZone);
   return {
     items: page.map((r) => ({
       ...r,
       isEscalated: esc[r.id]?.isEscalated ?? false,
       // On today's end-of-day review list (the escalation rule fired for today's date).
-      reviewedToday: (esc[r.id]?.escalations ?? []).some((e) => e.rule === "end_of_day" && e.period === today),
+      reviewedToday: (esc[r.id]?.escalations ?? []).some(
+        (e) => e.rule === "end_of_day" && e.period === today,
+      ),
     })),
     nextCursor: rows.length > PAGE_SIZE ? page.at(-1)!.id : null,
   };

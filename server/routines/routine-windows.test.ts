@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { routineWindows } from "./routine-windows";
 
 const TZ = "America/Chicago";
-const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 7 * 60, closeMinute: 16 * 60 + 30 }));
+const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({
+  weekday,
+  openMinute: 7 * 60,
+  closeMinute: 16 * 60 + 30,
+}));
 
 describe("daily routine windows", () => {
   it("morning: new since yesterday's close, with the day starting at the business's opening time", () => {

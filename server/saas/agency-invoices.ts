@@ -33,15 +33,31 @@ export function invoiceFigures(inv: Pick<Stripe.Invoice, "total" | "lines">) {
       overageTexts += qty;
     }
   }
-  return { totalCents: inv.total, overageCallCents, overageTextCents, overageCalls, overageTexts, baseCents: inv.total - overageCallCents - overageTextCents };
+  return {
+    totalCents: inv.total,
+    overageCallCents,
+    overageTextCents,
+    overageCalls,
+    overageTexts,
+    baseCents: inv.total - overageCallCents - overageTextCents,
+  };
 }
 
-export async function handleAgencyInvoice(sys: SystemDb, stripe: Stripe, input: { tenantId: string; stripeAccount: string; invoiceId: string }): Promise<string> {
+export async function handleAgencyInvoice(
+  sys: SystemDb,
+  stripe: Stripe,
+  input: { tenantId: string; stripeAccount: string; invoiceId: string },
+): Promise<string> {
   const on = { stripeAccount: input.stripeAccount };
   const db = forTenant(sys, input.tenantId);
   let inv = await stripe.invoices.retrieve(input.invoiceId, {}, on);
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { timeZone: true, agencyPlan: true } });
-  const month = inv.metadata?.leadrescue_month ?? localDate(new Date(inv.period_start * 1000), tenant.timeZone).slice(0, 7);
+  const tenant = await db.tenant.findUniqueOrThrow({
+    where: { id: input.tenantId },
+    select: { timeZone: true, agencyPlan: true },
+  });
+  const month =
+    inv.metadata?.leadrescue_month ??
+    localDate(new Date(inv.period_start * 1000), tenant.timeZone).slice(0, 7);
   let outcome = "invoice:seen";
 
   if (inv.status === "draft" && !inv.metadata?.leadrescue_month && tenant.agencyPlan) {
@@ -49,27 +65,63 @@ export async function handleAgencyInvoice(sys: SystemDb, stripe: Stripe, input: 
     const usage = usageAgainstPlan(tenant.agencyPlan, month, counts);
     const customer = typeof inv.customer === "string" ? inv.customer : inv.customer!.id;
     const lines = [
-      { kind: "overage_calls", qty: usage.overageCalls, unit: tenant.agencyPlan.overageCallCents, what: "extra AI-handled calls" },
-      { kind: "overage_texts", qty: usage.overageTexts, unit: tenant.agencyPlan.overageTextCents, what: "extra texts" },
+      {
+        kind: "overage_calls",
+        qty: usage.overageCalls,
+        unit: tenant.agencyPlan.overageCallCents,
+        what: "extra AI-handled calls",
+      },
+      {
+        kind: "overage_texts",
+        qty: usage.overageTexts,
+        unit: tenant.agencyPlan.overageTextCents,
+        what: "extra texts",
+      },
     ];
     for (const l of lines) {
       if (l.qty <= 0 || l.unit <= 0) continue;
       await stripe.invoiceItems.create(
-        { customer, invoice: inv.id, amount: l.qty * l.unit, currency: inv.currency, description: `${l.qty} ${l.what} (${month})`, metadata: { [KIND]: l.kind, quantity: String(l.qty), month } },
+        {
+          customer,
+          invoice: inv.id,
+          amount: l.qty * l.unit,
+          currency: inv.currency,
+          description: `${l.qty} ${l.what} (${month})`,
+          metadata: { [KIND]: l.kind, quantity: String(l.qty), month },
+        },
         { ...on, idempotencyKey: `leadrescue-${l.kind}-${inv.id}` },
       );
     }
     inv = await stripe.invoices.retrieve(inv.id, {}, on);
     // Stripe refuses a fee above the invoice's total (e.g. a trial month): LeadRescue takes at most the total.
     const fee = Math.min(wholesaleCents(counts), inv.total);
-    inv = await stripe.invoices.update(inv.id, { application_fee_amount: fee, metadata: { leadrescue_month: month, leadrescue_tenant: input.tenantId } }, on);
+    inv = await stripe.invoices.update(
+      inv.id,
+      {
+        application_fee_amount: fee,
+        metadata: { leadrescue_month: month, leadrescue_tenant: input.tenantId },
+      },
+      on,
+    );
     outcome = "invoice:settled";
   }
 
   if (inv.status !== "draft") {
     const f = invoiceFigures(inv);
-    const row = { stripeAccountId: input.stripeAccount, month, status: inv.status ?? "open", ...f, applicationFeeCents: (inv as { application_fee_amount?: number | null }).application_fee_amount ?? 0, currency: inv.currency, syncedAt: new Date() };
-    await db.saasInvoice.upsert({ where: { stripeInvoiceId: inv.id }, create: { tenantId: input.tenantId, stripeInvoiceId: inv.id, ...row }, update: row });
+    const row = {
+      stripeAccountId: input.stripeAccount,
+      month,
+      status: inv.status ?? "open",
+      ...f,
+      applicationFeeCents: (inv as { application_fee_amount?: number | null }).application_fee_amount ?? 0,
+      currency: inv.currency,
+      syncedAt: new Date(),
+    };
+    await db.saasInvoice.upsert({
+      where: { stripeInvoiceId: inv.id },
+      create: { tenantId: input.tenantId, stripeInvoiceId: inv.id, ...row },
+      update: row,
+    });
     outcome = `invoice:${inv.status}`;
   }
   return outcome;

@@ -14,7 +14,9 @@ describe("accent colour contrast", () => {
   it("A colour that fails contrast is refused with a message; a readable one passes", () => {
     expect(accentProblem("#1d4ed8")).toBeNull();
     expect(accentProblem("#767676")).toBeNull(); // 4.54:1, just enough
-    expect(accentProblem("#777777")).toMatch(/too light to read: white text on it has a contrast of 4\.5:1, and at least 4\.5:1 is needed/);
+    expect(accentProblem("#777777")).toMatch(
+      /too light to read: white text on it has a contrast of 4\.5:1, and at least 4\.5:1 is needed/,
+    );
     expect(accentProblem("#ffeb3b")).toMatch(/too light/);
     expect(accentProblem("blue")).toBe("Enter the colour as #rrggbb, like #1d4ed8.");
   });
@@ -22,17 +24,39 @@ describe("accent colour contrast", () => {
 
 describe("logo type by its bytes", () => {
   it("knows PNG, JPEG and WebP and nothing else", () => {
-    expect(sniffImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe("image/png");
+    expect(sniffImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe(
+      "image/png",
+    );
     expect(sniffImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
     expect(sniffImage(new TextEncoder().encode("RIFF\u0000\u0000\u0000\u0000WEBPVP8 "))).toBe("image/webp");
-    expect(sniffImage(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBeNull();
+    expect(
+      sniffImage(
+        new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      ),
+    ).toBeNull();
   });
 });
 
 describe("usage against an agency plan", () => {
-  const plan = { id: "p", name: "Starter", monthlyPriceCents: 19900, includedCalls: 10, includedTexts: 50, overageCallCents: 450, overageTextCents: 15, trialDays: 0, currency: "usd" };
+  const plan = {
+    id: "p",
+    name: "Starter",
+    monthlyPriceCents: 19900,
+    includedCalls: 10,
+    includedTexts: 50,
+    overageCallCents: 450,
+    overageTextCents: 15,
+    trialDays: 0,
+    currency: "usd",
+  };
   it("bills only what is past the included calls and texts", () => {
-    expect(usageAgainstPlan(plan, "2026-03", { calls: 12, texts: 49 })).toMatchObject({ overageCalls: 2, overageTexts: 0, overageCents: 900, revenueCents: 20800, callsShare: 1.2 });
+    expect(usageAgainstPlan(plan, "2026-03", { calls: 12, texts: 49 })).toMatchObject({
+      overageCalls: 2,
+      overageTexts: 0,
+      overageCents: 900,
+      revenueCents: 20800,
+      callsShare: 1.2,
+    });
   });
   it("stops the AI only with the stop choice, once the included calls are used", () => {
     expect(capReached("stop_ai", plan, 9)).toBe(false);
@@ -46,6 +70,8 @@ describe("usage against an agency plan", () => {
     expect(crossedThresholds(null)).toEqual([]);
   });
   it("prices LeadRescue's wholesale per month, billable call and text", () => {
-    expect(wholesaleCents({ calls: 3, texts: 10 })).toBe(WHOLESALE.monthlyCents + 3 * WHOLESALE.perCallCents + 10 * WHOLESALE.perTextCents);
+    expect(wholesaleCents({ calls: 3, texts: 10 })).toBe(
+      WHOLESALE.monthlyCents + 3 * WHOLESALE.perCallCents + 10 * WHOLESALE.perTextCents,
+    );
   });
 });

@@ -44,14 +44,25 @@ export const ZBrandInput = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "Use 3–40 lowercase letters, digits and dashes, like my-agency."),
+    .regex(
+      /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/,
+      "Use 3–40 lowercase letters, digits and dashes, like my-agency.",
+    ),
   name: z.string().trim().min(2, "The agency name must be at least 2 characters.").max(80),
   accentColor: z.string().trim().nullable(),
 });
 
 export async function agencyBrand(sys: SystemDb, agencyId: string) {
-  const a = await globalDb(sys).agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true, slug: true, accentColor: true, logoUpdatedAt: true } });
-  return { name: a.name, slug: a.slug, accentColor: a.accentColor, logoUrl: a.slug && a.logoUpdatedAt ? logoUrl(a.slug, a.logoUpdatedAt) : null };
+  const a = await globalDb(sys).agency.findUniqueOrThrow({
+    where: { id: agencyId },
+    select: { name: true, slug: true, accentColor: true, logoUpdatedAt: true },
+  });
+  return {
+    name: a.name,
+    slug: a.slug,
+    accentColor: a.accentColor,
+    logoUrl: a.slug && a.logoUpdatedAt ? logoUrl(a.slug, a.logoUpdatedAt) : null,
+  };
 }
 
 const logoUrl = (slug: string, at: Date) => `/a/${slug}/logo?v=${at.getTime()}`;
@@ -62,32 +73,59 @@ export async function updateBrand(sys: SystemDb, agencyId: string, input: z.infe
     const problem = accentProblem(fields.accentColor);
     if (problem) throw new AppError("BAD_REQUEST", problem, "accentColor");
   }
-  const taken = await globalDb(sys).agency.findFirst({ where: { slug: fields.slug, id: { not: agencyId } }, select: { id: true } });
+  const taken = await globalDb(sys).agency.findFirst({
+    where: { slug: fields.slug, id: { not: agencyId } },
+    select: { id: true },
+  });
   if (taken) throw new AppError("CONFLICT", `The address ${fields.slug} is taken: choose another.`, "slug");
-  await globalDb(sys).agency.update({ where: { id: agencyId }, data: { slug: fields.slug, name: fields.name, accentColor: fields.accentColor ? fields.accentColor.toLowerCase() : null } });
+  await globalDb(sys).agency.update({
+    where: { id: agencyId },
+    data: {
+      slug: fields.slug,
+      name: fields.name,
+      accentColor: fields.accentColor ? fields.accentColor.toLowerCase() : null,
+    },
+  });
   return agencyBrand(sys, agencyId);
 }
 
 /** Pure: the image type from the file's first bytes, or null. */
 export function sniffImage(bytes: Uint8Array): "image/png" | "image/jpeg" | "image/webp" | null {
-  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
+  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
+    return "image/png";
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (bytes.length > 12 && String.fromCharCode(...bytes.slice(0, 4)) === "RIFF" && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP") return "image/webp";
+  if (
+    bytes.length > 12 &&
+    String.fromCharCode(...bytes.slice(0, 4)) === "RIFF" &&
+    String.fromCharCode(...bytes.slice(8, 12)) === "WEBP"
+  )
+    return "image/webp";
   return null;
 }
 
 export async function saveLogo(sys: SystemDb, agencyId: string, bytes: Uint8Array, now: Date = new Date()) {
   if (bytes.length === 0) throw new AppError("BAD_REQUEST", "Choose an image file for the logo.", "logo");
-  if (bytes.length > MAX_LOGO_BYTES) throw new AppError("BAD_REQUEST", `The logo is ${Math.ceil(bytes.length / 1024)} KB; it can be at most ${MAX_LOGO_BYTES / 1024} KB. Save it smaller and try again.`, "logo");
+  if (bytes.length > MAX_LOGO_BYTES)
+    throw new AppError(
+      "BAD_REQUEST",
+      `The logo is ${Math.ceil(bytes.length / 1024)} KB; it can be at most ${MAX_LOGO_BYTES / 1024} KB. Save it smaller and try again.`,
+      "logo",
+    );
   const type = sniffImage(bytes);
   if (!type) throw new AppError("BAD_REQUEST", "The logo must be a PNG, JPEG or WebP image.", "logo");
-  await globalDb(sys).agency.update({ where: { id: agencyId }, data: { logo: Buffer.from(bytes), logoType: type, logoUpdatedAt: now } });
+  await globalDb(sys).agency.update({
+    where: { id: agencyId },
+    data: { logo: Buffer.from(bytes), logoType: type, logoUpdatedAt: now },
+  });
   return agencyBrand(sys, agencyId);
 }
 
 /** The logo the app serves at /a/<slug>/logo. */
 export async function logoBySlug(sys: SystemDb, slug: string) {
-  const a = await globalDb(sys).agency.findUnique({ where: { slug }, select: { logo: true, logoType: true } });
+  const a = await globalDb(sys).agency.findUnique({
+    where: { slug },
+    select: { logo: true, logoType: true },
+  });
   return a?.logo && a.logoType ? { bytes: a.logo, type: a.logoType } : null;
 }
 
@@ -99,8 +137,16 @@ export async function brandBySlug(sys: SystemDb, slug: string) {
 
 /** The brand a business's pages and emails carry: its agency's once it set a colour or a logo, else null (LeadRescue's own). */
 export async function brandOfTenant(db: TenantDb, tenantId: string) {
-  const t = await db.tenant.findUnique({ where: { id: tenantId }, select: { agency: { select: { name: true, slug: true, accentColor: true, logoUpdatedAt: true } } } });
+  const t = await db.tenant.findUnique({
+    where: { id: tenantId },
+    select: { agency: { select: { name: true, slug: true, accentColor: true, logoUpdatedAt: true } } },
+  });
   const a = t?.agency;
   if (!a?.slug || (!a.accentColor && !a.logoUpdatedAt)) return null;
-  return { name: a.name, slug: a.slug, accentColor: a.accentColor, logoUrl: a.logoUpdatedAt ? logoUrl(a.slug, a.logoUpdatedAt) : null };
+  return {
+    name: a.name,
+    slug: a.slug,
+    accentColor: a.accentColor,
+    logoUrl: a.logoUpdatedAt ? logoUrl(a.slug, a.logoUpdatedAt) : null,
+  };
 }

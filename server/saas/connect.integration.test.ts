@@ -36,19 +36,49 @@ let agencyId: string;
 let operatorId: string;
 const agencyKey = `lr_agency_${randomBytes(12).toString("hex")}`;
 
-const post = (payload: string, signature: string) => stripeWebhook(new Request(WEBHOOK_URL, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload }));
+const post = (payload: string, signature: string) =>
+  stripeWebhook(
+    new Request(WEBHOOK_URL, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": signature },
+      body: payload,
+    }),
+  );
 const operator = () => callerFor(db.prisma, operatorId);
 const account = (tenantId: string) => db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId } });
-const apiGet = (path: string, key: string) => new Request(`${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}${path}`, { headers: { authorization: `Bearer ${key}` } });
+const apiGet = (path: string, key: string) =>
+  new Request(`${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}${path}`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
 
 /** Billable AI calls and texts to callers this month, as the usage job and the texting code leave them. */
 async function usage(tenantId: string, calls: number, texts: number, credited = 0) {
   const at = new Date();
   for (let i = 0; i < calls + credited; i++) {
-    await db.prisma.usageLedgerEntry.create({ data: { tenantId, callSid: `CA${randomBytes(16).toString("hex")}`, outcome: i < calls ? "billable" : "credited", creditReason: i < calls ? null : "spam", meterStatus: "skipped", occurredAt: at } });
+    await db.prisma.usageLedgerEntry.create({
+      data: {
+        tenantId,
+        callSid: `CA${randomBytes(16).toString("hex")}`,
+        outcome: i < calls ? "billable" : "credited",
+        creditReason: i < calls ? null : "spam",
+        meterStatus: "skipped",
+        occurredAt: at,
+      },
+    });
   }
   for (let i = 0; i < texts; i++) {
-    await db.prisma.message.create({ data: { tenantId, direction: "outbound", purpose: "text_back", fromNumber: "+15125550100", toNumber: `+1512555${String(2000 + i)}`, body: "Sorry we missed your call", status: "delivered", sentAt: at } });
+    await db.prisma.message.create({
+      data: {
+        tenantId,
+        direction: "outbound",
+        purpose: "text_back",
+        fromNumber: "+15125550100",
+        toNumber: `+1512555${String(2000 + i)}`,
+        body: "Sorry we missed your call",
+        status: "delivered",
+        sentAt: at,
+      },
+    });
   }
 }
 
@@ -73,10 +103,20 @@ async function snapshot() {
   const [accounts, invoices, agencies, events] = await Promise.all([
     db.prisma.billingAccount.findMany({ orderBy: { id: "asc" } }),
     db.prisma.saasInvoice.findMany({ orderBy: { id: "asc" } }),
-    db.prisma.agency.findMany({ orderBy: { id: "asc" }, select: { id: true, stripeAccountId: true, stripeChargesEnabled: true } }),
+    db.prisma.agency.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, stripeAccountId: true, stripeChargesEnabled: true },
+    }),
     db.prisma.stripeEvent.count(),
   ]);
-  return JSON.stringify({ accounts, invoices, agencies, events, fakeInvoices: fake.state.invoices, subs: fake.state.subscriptions });
+  return JSON.stringify({
+    accounts,
+    invoices,
+    agencies,
+    events,
+    fakeInvoices: fake.state.invoices,
+    subs: fake.state.subscriptions,
+  });
 }
 
 let starter: { id: string };
@@ -90,16 +130,26 @@ beforeAll(async () => {
   fake = await startStripeFake({
     webhookUrl: WEBHOOK_URL,
     webhookSecret: env.STRIPE_WEBHOOK_SECRET,
-    prices: { baseId: stripePlan().basePriceId, usageId: stripePlan().usagePriceId, meterEventName: stripePlan().meterEventName },
+    prices: {
+      baseId: stripePlan().basePriceId,
+      usageId: stripePlan().usagePriceId,
+      meterEventName: stripePlan().meterEventName,
+    },
     deliver: async (payload, signature) => ({ status: (await post(payload, signature)).status }),
   });
   setStripeHandle({ stripe: stripeClientFor(fake.url), mode: "local", fake });
-  const agency = await db.prisma.agency.create({ data: { name: "Connect Agency", slug: `connect-${randomBytes(3).toString("hex")}` } });
+  const agency = await db.prisma.agency.create({
+    data: { name: "Connect Agency", slug: `connect-${randomBytes(3).toString("hex")}` },
+  });
   agencyId = agency.id;
   const op = await makeUser(db.prisma, { name: "Carla Connect" });
   operatorId = op.id;
   await db.prisma.agencyMember.create({ data: { agencyId, userId: op.id } });
-  await createAgencyApiKey(systemDb(db.prisma), { agencyId, actorId: op.id }, { name: "Accounting", secret: agencyKey });
+  await createAgencyApiKey(
+    systemDb(db.prisma),
+    { agencyId, actorId: op.id },
+    { name: "Accounting", secret: agencyKey },
+  );
   a = await business("Alamo Plumbing");
   b = await business("Bexar Plumbing");
 });
@@ -129,16 +179,45 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
   });
 
   it("a business on an agency plan is billed on the agency's account; its LeadRescue trial ends; the gate reads the agency's subscription", async () => {
-    starter = await operator().saas.createPlan({ plan: { name: "Starter", monthlyPriceCents: 19900, includedCalls: 3, includedTexts: 5, overageCallCents: 450, overageTextCents: 15, trialDays: 0 } });
-    pro = await operator().saas.createPlan({ plan: { name: "Pro", monthlyPriceCents: 34900, includedCalls: 10, includedTexts: 20, overageCallCents: 350, overageTextCents: 10, trialDays: 14 } });
+    starter = await operator().saas.createPlan({
+      plan: {
+        name: "Starter",
+        monthlyPriceCents: 19900,
+        includedCalls: 3,
+        includedTexts: 5,
+        overageCallCents: 450,
+        overageTextCents: 15,
+        trialDays: 0,
+      },
+    });
+    pro = await operator().saas.createPlan({
+      plan: {
+        name: "Pro",
+        monthlyPriceCents: 34900,
+        includedCalls: 10,
+        includedTexts: 20,
+        overageCallCents: 350,
+        overageTextCents: 10,
+        trialDays: 14,
+      },
+    });
     const before = await account(a.tenant.id);
     expect(before.stripeAccountId).toBeNull();
-    const res = await operator().saas.assignPlan({ tenantId: a.tenant.id, planId: starter.id, overagePolicy: "bill" });
+    const res = await operator().saas.assignPlan({
+      tenantId: a.tenant.id,
+      planId: starter.id,
+      overagePolicy: "bill",
+    });
     expect(res.billing).toBe("subscribed");
     await fake.idle();
     const acct = (await operator().saas.connectStatus()).accountId!;
     const after = await account(a.tenant.id);
-    expect(after).toMatchObject({ stripeAccountId: acct, status: "active", baseAmount: 19900, planName: "Starter" });
+    expect(after).toMatchObject({
+      stripeAccountId: acct,
+      status: "active",
+      baseAmount: 19900,
+      planName: "Starter",
+    });
     expect(fake.state.customers[after.stripeCustomerId!]!.account).toBe(acct);
     expect(fake.state.subscriptions[after.subscriptionId!]!.account).toBe(acct);
     // The platform trial was cancelled, and its events did not overwrite the agency's subscription.
@@ -147,9 +226,16 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     expect((await serviceGate(tenantScoped(db.prisma, a.tenant.id), a.tenant.id)).open).toBe(true);
 
     // A plan with a trial: no card is needed, the AI answers at once.
-    expect((await operator().saas.assignPlan({ tenantId: b.tenant.id, planId: pro.id })).billing).toBe("subscribed");
+    expect((await operator().saas.assignPlan({ tenantId: b.tenant.id, planId: pro.id })).billing).toBe(
+      "subscribed",
+    );
     await fake.idle();
-    expect(await account(b.tenant.id)).toMatchObject({ stripeAccountId: acct, status: "trialing", hasPaymentMethod: false, baseAmount: 34900 });
+    expect(await account(b.tenant.id)).toMatchObject({
+      stripeAccountId: acct,
+      status: "trialing",
+      hasPaymentMethod: false,
+      baseAmount: 34900,
+    });
     expect((await serviceGate(tenantScoped(db.prisma, b.tenant.id), b.tenant.id)).open).toBe(true);
   });
 
@@ -166,11 +252,19 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
 
   it("a plan change swaps the subscription's price on the agency's account (Stripe prorates it)", async () => {
     const { subscriptionId } = await account(b.tenant.id);
-    expect((await operator().saas.assignPlan({ tenantId: b.tenant.id, planId: starter.id })).billing).toBe("plan_changed");
+    expect((await operator().saas.assignPlan({ tenantId: b.tenant.id, planId: starter.id })).billing).toBe(
+      "plan_changed",
+    );
     await fake.idle();
     expect(fake.state.subscriptions[subscriptionId!]!.items.data[0]!.price.unit_amount).toBe(19900);
-    expect(await account(b.tenant.id)).toMatchObject({ subscriptionId, baseAmount: 19900, planName: "Starter" });
-    expect((await operator().saas.assignPlan({ tenantId: b.tenant.id, planId: pro.id })).billing).toBe("plan_changed");
+    expect(await account(b.tenant.id)).toMatchObject({
+      subscriptionId,
+      baseAmount: 19900,
+      planName: "Starter",
+    });
+    expect((await operator().saas.assignPlan({ tenantId: b.tenant.id, planId: pro.id })).billing).toBe(
+      "plan_changed",
+    );
     await fake.idle();
   });
 
@@ -181,10 +275,21 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     invoices = await fake.closePeriod((await account(a.tenant.id)).stripeAccountId!, period);
     await fake.idle();
     expect(invoices).toHaveLength(2);
-    const invA = invoices.find((i) => i.customer === (fake.state.customers[Object.keys(fake.state.customers).find((c) => fake.state.customers[c]!.metadata.tenantId === a.tenant.id && fake.state.customers[c]!.account)!]!.id))!;
+    const invA = invoices.find(
+      (i) =>
+        i.customer ===
+        fake.state.customers[
+          Object.keys(fake.state.customers).find(
+            (c) =>
+              fake.state.customers[c]!.metadata.tenantId === a.tenant.id && fake.state.customers[c]!.account,
+          )!
+        ]!.id,
+    )!;
     expect(invA.lines.data.map((l) => l.amount).sort((x, y) => x - y)).toEqual([60, 1800, 19900]); // 4 × $0.15, 4 × $4.50, the plan
     expect(invA.total).toBe(19900 + 1800 + 60);
-    expect(invA.application_fee_amount).toBe(WHOLESALE.monthlyCents + 7 * WHOLESALE.perCallCents + 9 * WHOLESALE.perTextCents);
+    expect(invA.application_fee_amount).toBe(
+      WHOLESALE.monthlyCents + 7 * WHOLESALE.perCallCents + 9 * WHOLESALE.perTextCents,
+    );
     expect(invA.metadata.leadrescue_month).toBe(period.month);
     // Within what the plan includes: the plan's price only, and the month's wholesale as the fee.
     const invB = invoices.find((i) => i !== invA)!;
@@ -196,10 +301,15 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     const { month } = monthPeriod();
     const table = await operator().saas.margin({ month });
     const byCustomer = new Map<string, { total: number; fee: number }>();
-    for (const inv of Object.values(fake.state.invoices).filter((i) => i.account && i.metadata.leadrescue_month === month)) {
+    for (const inv of Object.values(fake.state.invoices).filter(
+      (i) => i.account && i.metadata.leadrescue_month === month,
+    )) {
       const tenantId = fake.state.customers[inv.customer]!.metadata.tenantId!;
       const cur = byCustomer.get(tenantId) ?? { total: 0, fee: 0 };
-      byCustomer.set(tenantId, { total: cur.total + inv.total, fee: cur.fee + (inv.application_fee_amount ?? 0) });
+      byCustomer.set(tenantId, {
+        total: cur.total + inv.total,
+        fee: cur.fee + (inv.application_fee_amount ?? 0),
+      });
     }
     expect(table.rows).toHaveLength(2);
     for (const row of table.rows) {
@@ -211,8 +321,15 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     }
     const alamo = table.rows.find((r) => r.business === "Alamo Plumbing")!;
     expect(alamo).toMatchObject({ calls: 7, texts: 9, overageCalls: 4, overageTexts: 4, overageCents: 1860 });
-    const sum = [...byCustomer.values()].reduce((n, v) => ({ total: n.total + v.total, fee: n.fee + v.fee }), { total: 0, fee: 0 });
-    expect(table.totals).toMatchObject({ revenueCents: sum.total, wholesaleCents: sum.fee, marginCents: sum.total - sum.fee });
+    const sum = [...byCustomer.values()].reduce(
+      (n, v) => ({ total: n.total + v.total, fee: n.fee + v.fee }),
+      { total: 0, fee: 0 },
+    );
+    expect(table.totals).toMatchObject({
+      revenueCents: sum.total,
+      wholesaleCents: sum.fee,
+      marginCents: sum.total - sum.fee,
+    });
 
     const json = await agencyBillingApi(apiGet(`/api/v1/agency/billing?month=${month}`, agencyKey));
     expect(json.status).toBe(200);
@@ -221,8 +338,12 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     const csv = await agencyBillingApi(apiGet(`/api/v1/agency/billing?month=${month}&format=csv`, agencyKey));
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\n");
-    expect(lines[0]).toBe("month,business,plan,source,calls,included_calls,overage_calls,texts,included_texts,overage_texts,overage,revenue,wholesale,margin,invoices");
-    expect(lines.at(-1)).toContain(`Total,,,9,,,10,,,18.60,${(sum.total / 100).toFixed(2)},${(sum.fee / 100).toFixed(2)},${((sum.total - sum.fee) / 100).toFixed(2)}`);
+    expect(lines[0]).toBe(
+      "month,business,plan,source,calls,included_calls,overage_calls,texts,included_texts,overage_texts,overage,revenue,wholesale,margin,invoices",
+    );
+    expect(lines.at(-1)).toContain(
+      `Total,,,9,,,10,,,18.60,${(sum.total / 100).toFixed(2)},${(sum.fee / 100).toFixed(2)},${((sum.total - sum.fee) / 100).toFixed(2)}`,
+    );
     const bad = await agencyBillingApi(apiGet(`/api/v1/agency/billing?month=2026-13`, agencyKey));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: { message: "month must look like 2026-03.", field: "month" } });
@@ -233,9 +354,13 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     const res = await agencyBillingApi(apiGet(`/api/v1/agency/billing?month=${monthPeriod().month}`, secret));
     expect(res.status).toBe(403);
     expect(JSON.stringify(await res.json())).not.toContain("Alamo");
-    expect((await agencyBillingApi(apiGet(`/api/v1/agency/billing?month=2026-03`, "lr_agency_not_a_key"))).status).toBe(401);
+    expect(
+      (await agencyBillingApi(apiGet(`/api/v1/agency/billing?month=2026-03`, "lr_agency_not_a_key"))).status,
+    ).toBe(401);
     // And an agency key opens no business's API.
-    expect((await monthlyReportApi(apiGet(`/api/v1/reports/monthly?month=2026-03`, agencyKey))).status).toBe(401);
+    expect((await monthlyReportApi(apiGet(`/api/v1/reports/monthly?month=2026-03`, agencyKey))).status).toBe(
+      401,
+    );
   });
 
   it("Wholesale prices never reach a business owner's page data or API", async () => {
@@ -243,11 +368,20 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     const owner = callerFor(db.prisma, a.owner.id, a.tenant.slug);
     const state = JSON.stringify(await owner.billing.state());
     expect(state).toContain("Starter");
-    for (const secret of [String(fee), (fee / 100).toFixed(2), `:${WHOLESALE.monthlyCents}`, "wholesale", "application_fee"]) expect(state.toLowerCase()).not.toContain(secret.toLowerCase());
+    for (const secret of [
+      String(fee),
+      (fee / 100).toFixed(2),
+      `:${WHOLESALE.monthlyCents}`,
+      "wholesale",
+      "application_fee",
+    ])
+      expect(state.toLowerCase()).not.toContain(secret.toLowerCase());
     const ledger = JSON.stringify(await owner.billing.usageLedger({ limit: 100, period: "all" }));
     expect(ledger).not.toContain(String(fee));
     const { secret } = await makeApiKey(db.prisma, a.tenant.id);
-    const report = await (await monthlyReportApi(apiGet(`/api/v1/reports/monthly?month=${monthPeriod().month}`, secret))).text();
+    const report = await (
+      await monthlyReportApi(apiGet(`/api/v1/reports/monthly?month=${monthPeriod().month}`, secret))
+    ).text();
     expect(report.toLowerCase()).not.toContain("wholesale");
     expect(report).not.toContain(String(fee));
   });
@@ -256,12 +390,23 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     const before = await snapshot();
     const connectEvents = fake.state.events.filter((e) => e.account);
     expect(connectEvents.length).toBeGreaterThan(8);
-    expect(new Set(connectEvents.map((e) => e.type))).toEqual(expect.objectContaining({ size: expect.any(Number) }));
-    for (const type of ["account.updated", "customer.subscription.created", "invoice.created", "invoice.paid"]) expect(connectEvents.map((e) => e.type)).toContain(type);
+    expect(new Set(connectEvents.map((e) => e.type))).toEqual(
+      expect.objectContaining({ size: expect.any(Number) }),
+    );
+    for (const type of [
+      "account.updated",
+      "customer.subscription.created",
+      "invoice.created",
+      "invoice.paid",
+    ])
+      expect(connectEvents.map((e) => e.type)).toContain(type);
     // Stripe redelivers the same events (same ids), in any order, several times.
     for (const event of [...connectEvents, ...[...connectEvents].reverse(), ...connectEvents]) {
       const payload = JSON.stringify(event, null, 2);
-      const res = await post(payload, signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET }));
+      const res = await post(
+        payload,
+        signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET }),
+      );
       expect(res.status).toBe(200);
       expect(((await res.json()) as { outcome: string }).outcome).toBe("duplicate");
     }
@@ -270,22 +415,58 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     const strip = (s: string) => s.replace(/"(syncedAt|updatedAt)":"[^"]+"/g, "").replace(/"events":\d+/, "");
     for (const event of connectEvents) {
       const payload = JSON.stringify({ ...event, id: `${event.id}_resent` }, null, 2);
-      expect((await post(payload, signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET }))).status).toBe(200);
+      expect(
+        (
+          await post(
+            payload,
+            signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET }),
+          )
+        ).status,
+      ).toBe(200);
     }
     expect(strip(await snapshot())).toBe(strip(before));
   });
   it("Onboarding by the agency: a business created on a plan is billed on the agency's account from the start, no card, no LeadRescue trial", async () => {
-    const res = await operator().agency.createTenant({ businessName: "Comal Plumbing", timeZone: TZ, ownerEmail: `comal-${randomBytes(3).toString("hex")}@example.test`, planId: pro.id });
+    const res = await operator().agency.createTenant({
+      businessName: "Comal Plumbing",
+      timeZone: TZ,
+      ownerEmail: `comal-${randomBytes(3).toString("hex")}@example.test`,
+      planId: pro.id,
+    });
     expect(res.invite?.link).toMatch(/\/invite\//);
     await fake.idle();
     const acct = (await operator().saas.connectStatus()).accountId!;
-    expect(await account(res.id)).toMatchObject({ stripeAccountId: acct, status: "trialing", hasPaymentMethod: false, planName: "Pro" });
-    const platformSubs = Object.values(fake.state.subscriptions).filter((x) => x.metadata.tenantId === res.id && !x.account);
+    expect(await account(res.id)).toMatchObject({
+      stripeAccountId: acct,
+      status: "trialing",
+      hasPaymentMethod: false,
+      planName: "Pro",
+    });
+    const platformSubs = Object.values(fake.state.subscriptions).filter(
+      (x) => x.metadata.tenantId === res.id && !x.account,
+    );
     expect(platformSubs).toEqual([]);
     // Another agency's plan cannot be used.
     const other = await db.prisma.agency.create({ data: { name: "Other Agency" } });
-    const foreign = await db.prisma.agencyPlan.create({ data: { agencyId: other.id, name: "Foreign", monthlyPriceCents: 100, includedCalls: 1, includedTexts: 1, overageCallCents: 1, overageTextCents: 1 } });
-    await expect(operator().agency.createTenant({ businessName: "Sneaky Plumbing", timeZone: TZ, ownerEmail: "sneaky@example.test", planId: foreign.id })).rejects.toThrow("That plan is not one of your agency's plans.");
+    const foreign = await db.prisma.agencyPlan.create({
+      data: {
+        agencyId: other.id,
+        name: "Foreign",
+        monthlyPriceCents: 100,
+        includedCalls: 1,
+        includedTexts: 1,
+        overageCallCents: 1,
+        overageTextCents: 1,
+      },
+    });
+    await expect(
+      operator().agency.createTenant({
+        businessName: "Sneaky Plumbing",
+        timeZone: TZ,
+        ownerEmail: "sneaky@example.test",
+        planId: foreign.id,
+      }),
+    ).rejects.toThrow("That plan is not one of your agency's plans.");
     expect(await db.prisma.tenant.count({ where: { name: "Sneaky Plumbing" } })).toBe(0);
   });
 });

@@ -26,20 +26,47 @@ let operatorId: string;
 
 /** A usage ledger row as the usage job leaves it for an ended AI call. */
 const usageRow = (tenantId: string, outcome: "billable" | "credited", occurredAt = new Date()) =>
-  prisma.usageLedgerEntry.create({ data: { tenantId, callSid: `CA${randomBytes(16).toString("hex")}`, outcome, creditReason: outcome === "credited" ? "spam" : null, meterStatus: "skipped", occurredAt } });
+  prisma.usageLedgerEntry.create({
+    data: {
+      tenantId,
+      callSid: `CA${randomBytes(16).toString("hex")}`,
+      outcome,
+      creditReason: outcome === "credited" ? "spam" : null,
+      meterStatus: "skipped",
+      occurredAt,
+    },
+  });
 
 beforeAll(async () => {
   db = await useTestDatabase();
   prisma = db.prisma;
-  const agency = await prisma.agency.create({ data: { name: "Capped Agency", slug: `capped-${randomBytes(3).toString("hex")}` } });
+  const agency = await prisma.agency.create({
+    data: { name: "Capped Agency", slug: `capped-${randomBytes(3).toString("hex")}` },
+  });
   agencyId = agency.id;
   const operator = await makeUser(prisma, { name: "Opal Operator" });
   operatorId = operator.id;
   await prisma.agencyMember.create({ data: { agencyId, userId: operator.id } });
   biz = await makeTestBusiness(prisma, { name: "Capped Plumbing" });
   await prisma.tenant.update({ where: { id: biz.tenant.id }, data: { agencyId } });
-  const plan = await createPlan(systemDb(prisma), { agencyId, actorId: operator.id }, { name: "Starter", monthlyPriceCents: 19900, includedCalls: 5, includedTexts: 100, overageCallCents: 500, overageTextCents: 10, trialDays: 14 });
-  await changeBusinessPlan(systemDb(prisma), { agencyId, actorId: operator.id }, { tenantId: biz.tenant.id, planId: plan.id, overagePolicy: "stop_ai" });
+  const plan = await createPlan(
+    systemDb(prisma),
+    { agencyId, actorId: operator.id },
+    {
+      name: "Starter",
+      monthlyPriceCents: 19900,
+      includedCalls: 5,
+      includedTexts: 100,
+      overageCallCents: 500,
+      overageTextCents: 10,
+      trialDays: 14,
+    },
+  );
+  await changeBusinessPlan(
+    systemDb(prisma),
+    { agencyId, actorId: operator.id },
+    { tenantId: biz.tenant.id, planId: plan.id, overagePolicy: "stop_ai" },
+  );
 });
 afterAll(() => db.drop());
 
@@ -48,7 +75,8 @@ describe(`agency plan cap (${engineName})`, () => {
     for (let i = 0; i < 4; i++) await usageRow(biz.tenant.id, "billable");
     for (let i = 0; i < 6; i++) await usageRow(biz.tenant.id, "credited");
     // Last month's calls belong to last month.
-    for (let i = 0; i < 3; i++) await usageRow(biz.tenant.id, "billable", new Date(Date.now() - 40 * 86_400_000));
+    for (let i = 0; i < 3; i++)
+      await usageRow(biz.tenant.id, "billable", new Date(Date.now() - 40 * 86_400_000));
     expect((await serviceGate(tenantScoped(prisma, biz.tenant.id), biz.tenant.id)).open).toBe(true);
   });
 
@@ -57,12 +85,16 @@ describe(`agency plan cap (${engineName})`, () => {
     const enqueue = async () => null;
     expect(await checkUsageAlerts(db1, biz.tenant.id, new Date(), enqueue)).toBe(4); // 80 %: owner + operator × in-app + email
     expect(await checkUsageAlerts(db1, biz.tenant.id, new Date(), enqueue)).toBe(0);
-    const eighty = await prisma.notification.findMany({ where: { tenantId: biz.tenant.id, purpose: "plan.usage_80" } });
+    const eighty = await prisma.notification.findMany({
+      where: { tenantId: biz.tenant.id, purpose: "plan.usage_80" },
+    });
     expect(new Set(eighty.map((n) => n.userId))).toEqual(new Set([biz.ownerId, operatorId]));
     expect(eighty[0]!.body).toContain("80 % of the 5 AI-handled calls included in the Starter plan");
     await usageRow(biz.tenant.id, "billable");
     expect(await checkUsageAlerts(db1, biz.tenant.id, new Date(), enqueue)).toBe(4);
-    expect(await prisma.notification.count({ where: { tenantId: biz.tenant.id, purpose: "plan.usage_100" } })).toBe(4);
+    expect(
+      await prisma.notification.count({ where: { tenantId: biz.tenant.id, purpose: "plan.usage_100" } }),
+    ).toBe(4);
   });
 
   it("The cap stops the AI and the plumber's phone still rings: the missed caller gets the text-back and a lead", async () => {
@@ -76,10 +108,14 @@ describe(`agency plan cap (${engineName})`, () => {
     expect(handoff).not.toContain("<Gather"); // the AI does not answer
     expect(handoff).toContain("<Hangup/>");
     await call.ended("completed");
-    const lead = await prisma.lead.findFirstOrThrow({ where: { tenantId: biz.tenant.id, sourceRef: call.callSid } });
+    const lead = await prisma.lead.findFirstOrThrow({
+      where: { tenantId: biz.tenant.id, sourceRef: call.callSid },
+    });
     expect(lead.status).toBe("missed");
     expect(await prisma.leadEvent.count({ where: { leadId: lead.id, type: "call.ai_blocked" } })).toBe(1);
-    const texts = await prisma.message.findMany({ where: { tenantId: biz.tenant.id, toNumber: "+15125553311", direction: "outbound" } });
+    const texts = await prisma.message.findMany({
+      where: { tenantId: biz.tenant.id, toNumber: "+15125553311", direction: "outbound" },
+    });
     expect(texts.map((t) => t.purpose)).toEqual(["text_back"]);
   });
 
@@ -98,11 +134,18 @@ describe(`agency plan cap (${engineName})`, () => {
 
   it("the owner sees the agency's plan and usage, never LeadRescue's wholesale price", async () => {
     const state = await callerFor(prisma, biz.ownerId, biz.tenant.slug).billing.state();
-    expect(state.agencyPlan).toMatchObject({ name: "Starter", monthlyPriceCents: 19900, includedCalls: 5, overagePolicy: "stop_ai", capReached: true });
+    expect(state.agencyPlan).toMatchObject({
+      name: "Starter",
+      monthlyPriceCents: 19900,
+      includedCalls: 5,
+      overagePolicy: "stop_ai",
+      capReached: true,
+    });
     expect(state.agencyPlan!.usage.calls).toBe(5);
     expect(state.offer).toBeNull();
     const json = JSON.stringify(state);
     expect(json).not.toMatch(/wholesale/i);
-    for (const cents of [WHOLESALE.monthlyCents, WHOLESALE.perCallCents]) expect(json).not.toContain(`:${cents},`);
+    for (const cents of [WHOLESALE.monthlyCents, WHOLESALE.perCallCents])
+      expect(json).not.toContain(`:${cents},`);
   });
 });

@@ -15,17 +15,39 @@ export function crossedThresholds(share: number | null): number[] {
   return share === null ? [] : ALERT_THRESHOLDS.filter((t) => share >= t);
 }
 
-export async function checkUsageAlerts(db: TenantDb, tenantId: string, now: Date = new Date(), enqueue?: Enqueue): Promise<number> {
+export async function checkUsageAlerts(
+  db: TenantDb,
+  tenantId: string,
+  now: Date = new Date(),
+  enqueue?: Enqueue,
+): Promise<number> {
   const state = await planUsageOf(db, tenantId, now);
   if (!state) return 0;
   const kinds = [
-    { kind: "calls", noun: "AI-handled calls", used: state.usage.calls, included: state.usage.includedCalls, share: state.usage.callsShare },
-    { kind: "texts", noun: "texts", used: state.usage.texts, included: state.usage.includedTexts, share: state.usage.textsShare },
+    {
+      kind: "calls",
+      noun: "AI-handled calls",
+      used: state.usage.calls,
+      included: state.usage.includedCalls,
+      share: state.usage.callsShare,
+    },
+    {
+      kind: "texts",
+      noun: "texts",
+      used: state.usage.texts,
+      included: state.usage.includedTexts,
+      share: state.usage.textsShare,
+    },
   ] as const;
   const due = kinds.flatMap((k) => crossedThresholds(k.share).map((t) => ({ ...k, t })));
   if (!due.length) return 0;
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, agencyId: true } });
-  const ownerIds = (await db.membership.findMany({ where: { role: "owner" }, select: { userId: true } })).map((m) => m.userId);
+  const tenant = await db.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { name: true, agencyId: true },
+  });
+  const ownerIds = (await db.membership.findMany({ where: { role: "owner" }, select: { userId: true } })).map(
+    (m) => m.userId,
+  );
   const owners = await tenantPeople(db, ownerIds);
   const operators = tenant.agencyId ? await tenantAgencyOperators(db) : [];
   const recipients = [...new Map([...owners, ...operators].map((r) => [r.id, r])).values()];
@@ -44,7 +66,18 @@ export async function checkUsageAlerts(db: TenantDb, tenantId: string, now: Date
     const key = `plan.usage.${d.kind}.${pct}:${state.usage.month}`;
     for (const r of recipients) {
       for (const channel of ["in_app", "email"] as const) {
-        const res = await notify({ db, tenantId, userId: r.id, channel, purpose: `plan.usage_${pct}`, subject: channel === "email" ? `${tenant.name}: ${pct} % of the plan's ${d.noun} used` : null, body, to: channel === "email" ? r.email : null, key, enqueue });
+        const res = await notify({
+          db,
+          tenantId,
+          userId: r.id,
+          channel,
+          purpose: `plan.usage_${pct}`,
+          subject: channel === "email" ? `${tenant.name}: ${pct} % of the plan's ${d.noun} used` : null,
+          body,
+          to: channel === "email" ? r.email : null,
+          key,
+          enqueue,
+        });
         if (res.created) sent += 1;
       }
     }

@@ -11,7 +11,8 @@ import { callerFor, errorCode } from "@/server/test/caller";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { brandOfTenant, MAX_LOGO_BYTES } from "./branding";
 
-const PNG_1PX = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+const PNG_1PX =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let operatorId: string;
@@ -33,36 +34,67 @@ afterAll(() => db.drop());
 describe(`white label (${engineName})`, () => {
   it("refuses an accent colour that fails contrast, with a message, and keeps the old one", async () => {
     const op = callerFor(db.prisma, operatorId);
-    await op.saas.updateBrand({ brand: { slug: "bright-agency", name: "Bright Agency", accentColor: "#1d4ed8" } });
-    const err = await op.saas.updateBrand({ brand: { slug: "bright-agency", name: "Bright Agency", accentColor: "#ffeb3b" } }).catch((e: Error) => e);
-    expect((err as Error).message).toMatch(/#ffeb3b is too light to read: white text on it has a contrast of 1\.\d:1, and at least 4\.5:1 is needed/);
+    await op.saas.updateBrand({
+      brand: { slug: "bright-agency", name: "Bright Agency", accentColor: "#1d4ed8" },
+    });
+    const err = await op.saas
+      .updateBrand({ brand: { slug: "bright-agency", name: "Bright Agency", accentColor: "#ffeb3b" } })
+      .catch((e: Error) => e);
+    expect((err as Error).message).toMatch(
+      /#ffeb3b is too light to read: white text on it has a contrast of 1\.\d:1, and at least 4\.5:1 is needed/,
+    );
     expect((await op.saas.brand()).accentColor).toBe("#1d4ed8");
   });
 
   it("refuses a taken slug, a logo too large or not an image; serves an accepted logo from the app", async () => {
     const op = callerFor(db.prisma, operatorId);
     await db.prisma.agency.create({ data: { name: "Other", slug: "taken-slug" } });
-    expect(await errorCode(op.saas.updateBrand({ brand: { slug: "taken-slug", name: "Bright Agency", accentColor: null } }))).toBe("CONFLICT");
+    expect(
+      await errorCode(
+        op.saas.updateBrand({ brand: { slug: "taken-slug", name: "Bright Agency", accentColor: null } }),
+      ),
+    ).toBe("CONFLICT");
     const big = Buffer.alloc(MAX_LOGO_BYTES + 1, 0);
     Buffer.from(PNG_1PX, "base64").copy(big);
-    await expect(op.saas.uploadLogo({ base64: big.toString("base64") })).rejects.toThrow(/can be at most 200 KB/);
-    await expect(op.saas.uploadLogo({ base64: Buffer.from("<svg><script>alert(1)</script></svg>").toString("base64") })).rejects.toThrow("The logo must be a PNG, JPEG or WebP image.");
+    await expect(op.saas.uploadLogo({ base64: big.toString("base64") })).rejects.toThrow(
+      /can be at most 200 KB/,
+    );
+    await expect(
+      op.saas.uploadLogo({ base64: Buffer.from("<svg><script>alert(1)</script></svg>").toString("base64") }),
+    ).rejects.toThrow("The logo must be a PNG, JPEG or WebP image.");
     const brand = await op.saas.uploadLogo({ base64: PNG_1PX });
     expect(brand.logoUrl).toMatch(/^\/a\/bright-agency\/logo\?v=\d+$/);
-    const res = await logoRoute(new Request("http://localhost/a/bright-agency/logo"), { params: Promise.resolve({ agencySlug: "bright-agency" }) });
+    const res = await logoRoute(new Request("http://localhost/a/bright-agency/logo"), {
+      params: Promise.resolve({ agencySlug: "bright-agency" }),
+    });
     expect(res.headers.get("content-type")).toBe("image/png");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(PNG_1PX, "base64"))).toBe(true);
-    expect((await logoRoute(new Request("http://localhost/a/nobody/logo"), { params: Promise.resolve({ agencySlug: "nobody" }) })).status).toBe(404);
+    expect(
+      (
+        await logoRoute(new Request("http://localhost/a/nobody/logo"), {
+          params: Promise.resolve({ agencySlug: "nobody" }),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("the business's pages, its invite page and its invite email wear the agency's brand", async () => {
     const brand = await brandOfTenant(tenantScoped(db.prisma, tenant.id), tenant.id);
     expect(brand).toMatchObject({ name: "Bright Agency", slug: "bright-agency", accentColor: "#1d4ed8" });
     expect(brand!.logoUrl).toContain("/a/bright-agency/logo");
-    const { token } = await createInvite({ db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id }, { email: "new.owner@example.test", role: "owner", actorId: ownerId, actorRole: "owner" });
+    const { token } = await createInvite(
+      { db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id },
+      { email: "new.owner@example.test", role: "owner", actorId: ownerId, actorRole: "owner" },
+    );
     expect((await findOpenInvite(systemDb(db.prisma), token)).brand).toMatchObject({ name: "Bright Agency" });
-    expect(inviteEmailContent({ businessName: "Bright Plumbing", link: "https://x.test/invite/t", brandName: brand!.name })).toMatchObject({ subject: "You're invited to Bright Plumbing on Bright Agency" });
+    expect(
+      inviteEmailContent({
+        businessName: "Bright Plumbing",
+        link: "https://x.test/invite/t",
+        brandName: brand!.name,
+      }),
+    ).toMatchObject({ subject: "You're invited to Bright Plumbing on Bright Agency" });
     // A business without an agency brand keeps LeadRescue's.
     const plain = await makeTenant(db.prisma, { name: "Plain Plumbing" });
     expect(await brandOfTenant(tenantScoped(db.prisma, plain.id), plain.id)).toBeNull();

@@ -10,13 +10,14 @@ export const MAX_SERVICES = 30;
 
 /** Markup typed into a text the AI reads aloud would be spoken: "<b>" — so it is refused, never stored. */
 export const HAS_MARKUP = /<\/?[a-z!][^>]*>|&[a-z]+;|&#\d+;/i;
-const MARKUP_ERROR = "The AI reads this aloud to callers: remove the HTML tags (like <b> or <br>) and write plain text.";
+const MARKUP_ERROR =
+  "The AI reads this aloud to callers: remove the HTML tags (like <b> or <br>) and write plain text.";
 
 const ZService = z
   .string()
   .trim()
   .min(1, { error: "A service can't be empty. Remove the empty line." })
-  .max(60, { error: "Keep each service under 60 characters, like \"Water heaters\"." })
+  .max(60, { error: 'Keep each service under 60 characters, like "Water heaters".' })
   .refine((s) => !HAS_MARKUP.test(s), { error: MARKUP_ERROR });
 
 /** One spoken answer: a sentence or two the AI reads out as written; empty = the question is noted for the plumber. */
@@ -30,7 +31,13 @@ const answer = (what: string) =>
     .transform((s) => s || null);
 
 /** The questions callers ask besides the price, each with its own answer (empty = noted for the plumber). */
-export const OTHER_ANSWERS = ["licenseAnswer", "estimateAnswer", "paymentAnswer", "warrantyAnswer", "brandsAnswer"] as const;
+export const OTHER_ANSWERS = [
+  "licenseAnswer",
+  "estimateAnswer",
+  "paymentAnswer",
+  "warrantyAnswer",
+  "brandsAnswer",
+] as const;
 export type OtherAnswer = (typeof OTHER_ANSWERS)[number];
 
 export const ZCallAnswersInput = z.object({
@@ -41,11 +48,18 @@ export const ZCallAnswersInput = z.object({
   warrantyAnswer: answer("warranty"),
   brandsAnswer: answer("brands"),
   servicesOffered: z.array(ZService).max(MAX_SERVICES, { error: `List at most ${MAX_SERVICES} services.` }),
-  servicesNotOffered: z.array(ZService).max(MAX_SERVICES, { error: `List at most ${MAX_SERVICES} services.` }),
+  servicesNotOffered: z
+    .array(ZService)
+    .max(MAX_SERVICES, { error: `List at most ${MAX_SERVICES} services.` }),
 });
 export type CallAnswersInput = z.input<typeof ZCallAnswersInput>;
 
-export type CallAnswers = { priceAnswer: string | null; servicesOffered: string[]; servicesNotOffered: string[]; defaultPriceAnswer: string } & Record<OtherAnswer, string | null>;
+export type CallAnswers = {
+  priceAnswer: string | null;
+  servicesOffered: string[];
+  servicesNotOffered: string[];
+  defaultPriceAnswer: string;
+} & Record<OtherAnswer, string | null>;
 
 export async function getCallAnswers({ db }: Pick<TenantCtx, "db">): Promise<CallAnswers> {
   const row = await db.callAnswerSettings.findFirst({});
@@ -63,19 +77,31 @@ export async function getCallAnswers({ db }: Pick<TenantCtx, "db">): Promise<Cal
 }
 
 /** Saves the answers; a service listed as both offered and not offered is refused, naming it. */
-export async function setCallAnswers({ db, tenantId }: Pick<TenantCtx, "db" | "tenantId">, input: CallAnswersInput): Promise<CallAnswers> {
+export async function setCallAnswers(
+  { db, tenantId }: Pick<TenantCtx, "db" | "tenantId">,
+  input: CallAnswersInput,
+): Promise<CallAnswers> {
   const data = ZCallAnswersInput.parse(input);
   const dedupe = (xs: string[]) => [...new Map(xs.map((x) => [x.toLowerCase(), x])).values()];
   const offered = dedupe(data.servicesOffered);
   const notOffered = dedupe(data.servicesNotOffered);
   const both = offered.find((s) => notOffered.some((n) => n.toLowerCase() === s.toLowerCase()));
-  if (both) throw new AppError("BAD_REQUEST", `"${both}" is listed as both a service you do and one you don't. Keep it in one list.`, "servicesNotOffered");
+  if (both)
+    throw new AppError(
+      "BAD_REQUEST",
+      `"${both}" is listed as both a service you do and one you don't. Keep it in one list.`,
+      "servicesNotOffered",
+    );
   const values = {
     priceAnswer: data.priceAnswer,
     servicesOffered: offered,
     servicesNotOffered: notOffered,
     ...Object.fromEntries(OTHER_ANSWERS.map((k) => [k, data[k] ?? null])),
   };
-  await db.callAnswerSettings.upsert({ where: { tenantId }, create: { tenantId, ...values }, update: values });
+  await db.callAnswerSettings.upsert({
+    where: { tenantId },
+    create: { tenantId, ...values },
+    update: values,
+  });
   return getCallAnswers({ db });
 }

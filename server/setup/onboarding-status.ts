@@ -10,7 +10,8 @@ import { setupChecklist, type ChecklistItem } from "./checklist";
 
 export type OnboardingItem = Omit<ChecklistItem, "key"> & { key: ChecklistItem["key"] | "billing" };
 
-const day = (timeZone: string, d: Date) => new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric" }).format(d);
+const day = (timeZone: string, d: Date) =>
+  new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric" }).format(d);
 
 /** What the plan costs, in one line: "Free 14-day trial, then $149.00 a month + $4.00 per AI-handled call". */
 export function priceLine(offer: PlanOffer | null): string {
@@ -18,12 +19,24 @@ export function priceLine(offer: PlanOffer | null): string {
   return `Free ${offer.trialDays}-day trial, then ${money(offer.baseAmount, offer.currency)} a month + ${money(offer.perCallAmount, offer.currency)} per AI-handled call.`;
 }
 
-export async function onboardingStatus(db: TenantDb, tenantId: string, offer: PlanOffer | null, now: Date = new Date(), viewer: { role?: string } = {}) {
+export async function onboardingStatus(
+  db: TenantDb,
+  tenantId: string,
+  offer: PlanOffer | null,
+  now: Date = new Date(),
+  viewer: { role?: string } = {},
+) {
   const [checklist, gate, tenant, account] = await Promise.all([
     setupChecklist(db, tenantId),
     serviceGate(db, tenantId, now),
-    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true, paused: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } }),
-    db.billingAccount.findUnique({ where: { tenantId }, select: { status: true, pastDueSince: true, trialEnd: true, hasPaymentMethod: true } }),
+    db.tenant.findUniqueOrThrow({
+      where: { id: tenantId },
+      select: { timeZone: true, paused: true, cancelRequestedAt: true, detachAt: true, detachedAt: true },
+    }),
+    db.billingAccount.findUnique({
+      where: { tenantId },
+      select: { status: true, pastDueSince: true, trialEnd: true, hasPaymentMethod: true },
+    }),
   ]);
   const billing = billingEligibility(account, now);
   const status = account?.status ?? "none";
@@ -46,8 +59,18 @@ export async function onboardingStatus(db: TenantDb, tenantId: string, offer: Pl
     gateOpen: gate.open,
     paused: tenant.paused,
     missingSteps: checklist.items.filter((i) => !i.done),
-    billing: { status, eligible: billing.eligible, reason: billing.reason, trialEnd: account?.trialEnd ?? null, hasPaymentMethod: account?.hasPaymentMethod ?? false },
-    cancellation: { requestedAt: tenant.cancelRequestedAt, detachAt: tenant.detachAt, detachedAt: tenant.detachedAt },
+    billing: {
+      status,
+      eligible: billing.eligible,
+      reason: billing.reason,
+      trialEnd: account?.trialEnd ?? null,
+      hasPaymentMethod: account?.hasPaymentMethod ?? false,
+    },
+    cancellation: {
+      requestedAt: tenant.cancelRequestedAt,
+      detachAt: tenant.detachAt,
+      detachedAt: tenant.detachedAt,
+    },
     timeZone: tenant.timeZone,
     viewerIsOperator: viewer.role === "operator",
   });

@@ -10,14 +10,19 @@ export const MAX_RADIUS_MILES = 100;
 
 export function lookupZip(raw: string, field = "zip"): ZipInfo {
   const zip = raw.trim();
-  if (!/^\d{5}$/.test(zip)) throw new AppError("BAD_REQUEST", `ZIP ${zip || "(blank)"} is not 5 digits.`, field);
+  if (!/^\d{5}$/.test(zip))
+    throw new AppError("BAD_REQUEST", `ZIP ${zip || "(blank)"} is not 5 digits.`, field);
   const hit = zipcodes.lookup(zip);
-  if (!hit || hit.country !== "US") throw new AppError("BAD_REQUEST", `ZIP ${zip} is not a known US ZIP code.`, field);
+  if (!hit || hit.country !== "US")
+    throw new AppError("BAD_REQUEST", `ZIP ${zip} is not a known US ZIP code.`, field);
   return { zip, city: hit.city, state: hit.state };
 }
 
 /** Splits a pasted list on commas, spaces, semicolons and new lines; reports every bad entry. */
-export function parseZipList(text: string): { valid: ZipInfo[]; invalid: { input: string; reason: string }[] } {
+export function parseZipList(text: string): {
+  valid: ZipInfo[];
+  invalid: { input: string; reason: string }[];
+} {
   const valid = new Map<string, ZipInfo>();
   const invalid: { input: string; reason: string }[] = [];
   for (const token of text.split(/[\s,;]+/).filter(Boolean)) {
@@ -36,7 +41,9 @@ export function zipsWithinRadius(center: string, miles: number): ZipInfo[] {
   if (!Number.isFinite(miles) || miles <= 0 || miles > MAX_RADIUS_MILES) {
     throw new AppError("BAD_REQUEST", `Radius must be between 1 and ${MAX_RADIUS_MILES} miles.`, "miles");
   }
-  const found = (zipcodes.radius(origin.zip, miles) as string[]).map((z) => lookupZipSafe(z)).filter((z): z is ZipInfo => z !== null);
+  const found = (zipcodes.radius(origin.zip, miles) as string[])
+    .map((z) => lookupZipSafe(z))
+    .filter((z): z is ZipInfo => z !== null);
   if (!found.some((z) => z.zip === origin.zip)) found.unshift(origin);
   return found.sort((a, b) => a.zip.localeCompare(b.zip));
 }
@@ -50,16 +57,28 @@ function lookupZipSafe(zip: string): ZipInfo | null {
 }
 
 /** Marks which previewed ZIPs the business already serves, so the owner sees what is new. */
-export async function markServed({ db }: Pick<TenantCtx, "db">, zips: ZipInfo[]): Promise<(ZipInfo & { served: boolean })[]> {
+export async function markServed(
+  { db }: Pick<TenantCtx, "db">,
+  zips: ZipInfo[],
+): Promise<(ZipInfo & { served: boolean })[]> {
   if (zips.length === 0) return [];
-  const rows = await db.serviceZip.findMany({ where: { zip: { in: zips.map((z) => z.zip) } }, select: { zip: true } });
+  const rows = await db.serviceZip.findMany({
+    where: { zip: { in: zips.map((z) => z.zip) } },
+    select: { zip: true },
+  });
   const served = new Set(rows.map((r) => r.zip));
   return zips.map((z) => ({ ...z, served: served.has(z.zip) }));
 }
 
-export async function addServiceZips({ db, tenantId }: TenantCtx, zips: ZipInfo[]): Promise<{ added: number; alreadyThere: number }> {
+export async function addServiceZips(
+  { db, tenantId }: TenantCtx,
+  zips: ZipInfo[],
+): Promise<{ added: number; alreadyThere: number }> {
   if (zips.length === 0) throw new AppError("BAD_REQUEST", "No valid ZIP codes to add.", "zips");
-  const { count } = await db.serviceZip.createMany({ data: zips.map((z) => ({ ...z, tenantId })), skipDuplicates: true });
+  const { count } = await db.serviceZip.createMany({
+    data: zips.map((z) => ({ ...z, tenantId })),
+    skipDuplicates: true,
+  });
   return { added: count, alreadyThere: zips.length - count };
 }
 

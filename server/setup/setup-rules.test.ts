@@ -24,7 +24,10 @@ describe("phone numbers", () => {
     expect(toE164(" +1 512 555 0199 ", "number")).toBe("+15125550199");
   });
   it("names the field and the problem for a bad number", () => {
-    expect(fieldOf(() => toE164("12345", "plumberPhone"))).toEqual({ field: "plumberPhone", message: expect.stringContaining("not a valid phone number") });
+    expect(fieldOf(() => toE164("12345", "plumberPhone"))).toEqual({
+      field: "plumberPhone",
+      message: expect.stringContaining("not a valid phone number"),
+    });
   });
 });
 
@@ -77,7 +80,10 @@ describe("service gate", () => {
     expect(decideGate({ ...ok, billingEligible: false }, true).open).toBe(false);
   });
   it("says exactly why the AI is off", () => {
-    expect(decideGate({ billingEligible: false, paused: true, detachedAt: new Date() }, false, ["Service area"]).reasons).toEqual([
+    expect(
+      decideGate({ billingEligible: false, paused: true, detachedAt: new Date() }, false, ["Service area"])
+        .reasons,
+    ).toEqual([
       "Setup is not complete: service area missing.",
       "Billing is not active.",
       "The service was detached after cancellation.",

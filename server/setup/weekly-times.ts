@@ -3,14 +3,23 @@
 import { AppError } from "@/server/errors";
 import type { TenantCtx } from "@/server/db/tenant-scope";
 
-export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+export const WEEKDAYS = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+] as const;
 
 export function parseClock(value: string, field: string): number {
   const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
   if (!m) throw new AppError("BAD_REQUEST", `"${value}" is not a time like 09:00.`, field);
   const h = Number(m[1]);
   const min = Number(m[2]);
-  if (h > 24 || min > 59 || (h === 24 && min > 0)) throw new AppError("BAD_REQUEST", `"${value}" is not a time of day.`, field);
+  if (h > 24 || min > 59 || (h === 24 && min > 0))
+    throw new AppError("BAD_REQUEST", `"${value}" is not a time of day.`, field);
   return h * 60 + min;
 }
 
@@ -32,10 +41,16 @@ export function formatClock12(minutes: number): string {
 export type WeeklyWindow = { weekday: number; start: string; end: string };
 
 function toWindow(w: WeeklyWindow, index: number) {
-  if (!Number.isInteger(w.weekday) || w.weekday < 0 || w.weekday > 6) throw new AppError("BAD_REQUEST", "Weekday must be 0 (Sunday) to 6 (Saturday).", `${index}.weekday`);
+  if (!Number.isInteger(w.weekday) || w.weekday < 0 || w.weekday > 6)
+    throw new AppError("BAD_REQUEST", "Weekday must be 0 (Sunday) to 6 (Saturday).", `${index}.weekday`);
   const start = parseClock(w.start, `${index}.start`);
   const end = parseClock(w.end, `${index}.end`);
-  if (end <= start) throw new AppError("BAD_REQUEST", `${WEEKDAYS[w.weekday]}: the end time must be after the start time.`, `${index}.end`);
+  if (end <= start)
+    throw new AppError(
+      "BAD_REQUEST",
+      `${WEEKDAYS[w.weekday]}: the end time must be after the start time.`,
+      `${index}.end`,
+    );
   return { weekday: w.weekday, start, end };
 }
 
@@ -44,31 +59,52 @@ export async function setBusinessHours({ db, tenantId }: TenantCtx, days: Weekly
   const windows = days.map(toWindow);
   const seen = new Set<number>();
   windows.forEach((w, i) => {
-    if (seen.has(w.weekday)) throw new AppError("BAD_REQUEST", `${WEEKDAYS[w.weekday]} is listed twice.`, `${i}.weekday`);
+    if (seen.has(w.weekday))
+      throw new AppError("BAD_REQUEST", `${WEEKDAYS[w.weekday]} is listed twice.`, `${i}.weekday`);
     seen.add(w.weekday);
   });
   const open = new Set(windows.map((w) => w.weekday));
-  const slots = windows.length ? await db.bookingSlot.findMany({ select: { weekday: true, startMinute: true, endMinute: true } }) : [];
+  const slots = windows.length
+    ? await db.bookingSlot.findMany({ select: { weekday: true, startMinute: true, endMinute: true } })
+    : [];
   const stranded = slots.find((b) => !open.has(b.weekday));
   if (stranded) {
-    throw new AppError("BAD_REQUEST", `${WEEKDAYS[stranded.weekday]} has booking slots. Remove them below before closing ${WEEKDAYS[stranded.weekday]}, so no caller is booked on a closed day.`, "weekday");
+    throw new AppError(
+      "BAD_REQUEST",
+      `${WEEKDAYS[stranded.weekday]} has booking slots. Remove them below before closing ${WEEKDAYS[stranded.weekday]}, so no caller is booked on a closed day.`,
+      "weekday",
+    );
   }
-  const outside = slots.find((b) => windows.some((w) => w.weekday === b.weekday && (b.startMinute < w.start || b.endMinute > w.end)));
+  const outside = slots.find((b) =>
+    windows.some((w) => w.weekday === b.weekday && (b.startMinute < w.start || b.endMinute > w.end)),
+  );
   if (outside) {
-    throw new AppError("BAD_REQUEST", `The booking slot ${WEEKDAYS[outside.weekday]} ${formatClock12(outside.startMinute)}–${formatClock12(outside.endMinute)} would fall outside these hours. Remove or change it below first.`, "weekday");
+    throw new AppError(
+      "BAD_REQUEST",
+      `The booking slot ${WEEKDAYS[outside.weekday]} ${formatClock12(outside.startMinute)}–${formatClock12(outside.endMinute)} would fall outside these hours. Remove or change it below first.`,
+      "weekday",
+    );
   }
   await db.businessHours.deleteMany({});
   if (windows.length) {
-    await db.businessHours.createMany({ data: windows.map((w) => ({ tenantId, weekday: w.weekday, openMinute: w.start, closeMinute: w.end })) });
+    await db.businessHours.createMany({
+      data: windows.map((w) => ({ tenantId, weekday: w.weekday, openMinute: w.start, closeMinute: w.end })),
+    });
   }
 }
 
 export async function addBookingSlot({ db, tenantId }: TenantCtx, slot: WeeklyWindow) {
   const w = toWindow(slot, 0);
   // A visit is never booked on a day the office is closed (once hours are set).
-  const hours = await db.businessHours.findMany({ select: { weekday: true, openMinute: true, closeMinute: true } });
+  const hours = await db.businessHours.findMany({
+    select: { weekday: true, openMinute: true, closeMinute: true },
+  });
   if (hours.length && !hours.some((h) => h.weekday === w.weekday)) {
-    throw new AppError("BAD_REQUEST", `You're closed on ${WEEKDAYS[w.weekday]}s. Open ${WEEKDAYS[w.weekday]} in your business hours first, or pick a day you're open.`, "weekday");
+    throw new AppError(
+      "BAD_REQUEST",
+      `You're closed on ${WEEKDAYS[w.weekday]}s. Open ${WEEKDAYS[w.weekday]} in your business hours first, or pick a day you're open.`,
+      "weekday",
+    );
   }
   // On an open day, a visit is booked inside the day's hours (no 7 PM visit on a 9-to-5 day).
   const day = hours.find((h) => h.weekday === w.weekday);
@@ -79,7 +115,9 @@ export async function addBookingSlot({ db, tenantId }: TenantCtx, slot: WeeklyWi
       w.start < day.openMinute ? "start" : "end",
     );
   }
-  const overlapping = await db.bookingSlot.findFirst({ where: { weekday: w.weekday, startMinute: { lt: w.end }, endMinute: { gt: w.start } } });
+  const overlapping = await db.bookingSlot.findFirst({
+    where: { weekday: w.weekday, startMinute: { lt: w.end }, endMinute: { gt: w.start } },
+  });
   if (overlapping) {
     throw new AppError(
       "CONFLICT",
@@ -87,7 +125,9 @@ export async function addBookingSlot({ db, tenantId }: TenantCtx, slot: WeeklyWi
       "start",
     );
   }
-  return db.bookingSlot.create({ data: { tenantId, weekday: w.weekday, startMinute: w.start, endMinute: w.end } });
+  return db.bookingSlot.create({
+    data: { tenantId, weekday: w.weekday, startMinute: w.start, endMinute: w.end },
+  });
 }
 
 export async function removeBookingSlot({ db }: Pick<TenantCtx, "db">, id: string) {

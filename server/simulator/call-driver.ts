@@ -14,11 +14,24 @@ export type SimLine =
   | { who: "twiml"; url: string; status: number; xml: string };
 
 export type Pending =
-  | { kind: "dial"; action: string | null; number: string; whisperUrl: string | null; purpose: "ring_first" | "transfer" }
+  | {
+      kind: "dial";
+      action: string | null;
+      number: string;
+      whisperUrl: string | null;
+      purpose: "ring_first" | "transfer";
+    }
   | { kind: "gather"; action: string; input: string }
   | { kind: "ended" };
 
-export type SimCall = { callSid: string; from: string; to: string; isTest: boolean; pending: Pending; lines: SimLine[] };
+export type SimCall = {
+  callSid: string;
+  from: string;
+  to: string;
+  isTest: boolean;
+  pending: Pending;
+  lines: SimLine[];
+};
 
 export function newCallSid(): string {
   return `CA${randomBytes(16).toString("hex")}`;
@@ -30,7 +43,13 @@ export function newCallSid(): string {
 // X-Twilio-Signature was not made with our TWILIO_AUTH_TOKEN. So only Twilio and this server-side
 // driver can produce a signed form, and only this driver adds the field.
 function baseForm(call: SimCall): TwilioForm {
-  return { CallSid: call.callSid, From: call.from, To: call.to, Direction: "inbound", ...(call.isTest ? { LeadRescueTest: "1" } : {}) };
+  return {
+    CallSid: call.callSid,
+    From: call.from,
+    To: call.to,
+    Direction: "inbound",
+    ...(call.isTest ? { LeadRescueTest: "1" } : {}),
+  };
 }
 
 async function request(post: Post, call: SimCall, url: string, form: TwilioForm): Promise<string> {
@@ -54,8 +73,17 @@ async function follow(post: Post, call: SimCall, xml: string): Promise<SimCall> 
       if (step.kind === "dial") {
         const n = step.numbers[0];
         const purpose = step.action?.includes("leg=transfer") ? "transfer" : "ring_first";
-        call.lines.push({ who: "system", text: `Dialling ${n?.number ?? "?"} for ${step.timeout} s (${purpose === "transfer" ? "warm transfer" : "ring first"})` });
-        call.pending = { kind: "dial", action: step.action, number: n?.number ?? "", whisperUrl: n?.whisperUrl ?? null, purpose };
+        call.lines.push({
+          who: "system",
+          text: `Dialling ${n?.number ?? "?"} for ${step.timeout} s (${purpose === "transfer" ? "warm transfer" : "ring first"})`,
+        });
+        call.pending = {
+          kind: "dial",
+          action: step.action,
+          number: n?.number ?? "",
+          whisperUrl: n?.whisperUrl ?? null,
+          purpose,
+        };
         return call;
       }
       if (step.kind === "redirect") redirect = step.url;
@@ -74,7 +102,14 @@ async function end(post: Post, call: SimCall): Promise<SimCall> {
 }
 
 export function newSimCall(input: { from: string; to: string; isTest?: boolean; callSid?: string }): SimCall {
-  return { callSid: input.callSid ?? newCallSid(), from: input.from, to: input.to, isTest: input.isTest ?? true, pending: { kind: "ended" }, lines: [] };
+  return {
+    callSid: input.callSid ?? newCallSid(),
+    from: input.from,
+    to: input.to,
+    isTest: input.isTest ?? true,
+    pending: { kind: "ended" },
+    lines: [],
+  };
 }
 
 /** Twilio's first webhook for a new call; `call` collects the lines even if a step fails. */
@@ -83,18 +118,30 @@ export async function placeCall(post: Post, call: SimCall): Promise<SimCall> {
   return follow(post, call, xml);
 }
 
-export async function startCall(post: Post, input: { from: string; to: string; isTest?: boolean; callSid?: string }): Promise<SimCall> {
+export async function startCall(
+  post: Post,
+  input: { from: string; to: string; isTest?: boolean; callSid?: string },
+): Promise<SimCall> {
   return placeCall(post, newSimCall(input));
 }
 
 /** The dialled person picks up and presses 1 (answer), picks up without a key (voicemail), or never answers. */
-export async function answerDial(post: Post, call: SimCall, how: "answer" | "voicemail" | "no-answer" | "busy"): Promise<SimCall> {
+export async function answerDial(
+  post: Post,
+  call: SimCall,
+  how: "answer" | "voicemail" | "no-answer" | "busy",
+): Promise<SimCall> {
   if (call.pending.kind !== "dial") throw new Error("Nobody is being dialled right now.");
   const pending = call.pending;
   const childSid = newCallSid();
   let dialStatus: string = how === "busy" ? "busy" : how === "no-answer" ? "no-answer" : "completed";
   if ((how === "answer" || how === "voicemail") && pending.whisperUrl) {
-    const child: TwilioForm = { CallSid: childSid, ParentCallSid: call.callSid, From: call.from, To: pending.number };
+    const child: TwilioForm = {
+      CallSid: childSid,
+      ParentCallSid: call.callSid,
+      From: call.from,
+      To: pending.number,
+    };
     const whisper = await request(post, call, pending.whisperUrl, child);
     const gather = twimlSteps(whisper).find((s) => s.kind === "gather");
     if (gather && gather.kind === "gather") {
@@ -106,7 +153,12 @@ export async function answerDial(post: Post, call: SimCall, how: "answer" | "voi
   if (how === "answer") call.lines.push({ who: "system", text: `${pending.number} answered and pressed 1` });
   if (!pending.action) return end(post, call);
   if (how === "answer") dialStatus = "completed";
-  const xml = await request(post, call, pending.action, { ...baseForm(call), DialCallStatus: dialStatus, DialCallSid: childSid, ...(how === "answer" ? { DialBridged: "true" } : {}) });
+  const xml = await request(post, call, pending.action, {
+    ...baseForm(call),
+    DialCallStatus: dialStatus,
+    DialCallSid: childSid,
+    ...(how === "answer" ? { DialBridged: "true" } : {}),
+  });
   return follow(post, call, xml);
 }
 
@@ -114,7 +166,10 @@ export async function answerDial(post: Post, call: SimCall, how: "answer" | "voi
 export async function say(post: Post, call: SimCall, text: string): Promise<SimCall> {
   if (call.pending.kind !== "gather") throw new Error("The agent is not listening right now.");
   if (text.trim()) call.lines.push({ who: "caller", text });
-  const form: TwilioForm = { ...baseForm(call), ...(text.trim() ? { SpeechResult: text, Confidence: "0.92" } : {}) };
+  const form: TwilioForm = {
+    ...baseForm(call),
+    ...(text.trim() ? { SpeechResult: text, Confidence: "0.92" } : {}),
+  };
   const xml = await request(post, call, call.pending.action, form);
   return follow(post, call, xml);
 }

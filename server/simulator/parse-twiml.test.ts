@@ -5,10 +5,19 @@ import { parseTwiml, twimlSteps } from "./parse-twiml";
 describe("TwiML reader for the call simulator", () => {
   it("reads what the twilio SDK writes: a ring-first Dial with a whisper", () => {
     const r = new twilio.twiml.VoiceResponse();
-    const dial = r.dial({ timeout: 10, answerOnBridge: true, action: "https://x.test/api/twilio/voice/dial-result" });
+    const dial = r.dial({
+      timeout: 10,
+      answerOnBridge: true,
+      action: "https://x.test/api/twilio/voice/dial-result",
+    });
     dial.number({ url: "https://x.test/api/twilio/voice/screen?a=1&b=2" }, "+15125550101");
     expect(twimlSteps(r.toString())).toEqual([
-      { kind: "dial", action: "https://x.test/api/twilio/voice/dial-result", timeout: 10, numbers: [{ number: "+15125550101", whisperUrl: "https://x.test/api/twilio/voice/screen?a=1&b=2" }] },
+      {
+        kind: "dial",
+        action: "https://x.test/api/twilio/voice/dial-result",
+        timeout: 10,
+        numbers: [{ number: "+15125550101", whisperUrl: "https://x.test/api/twilio/voice/screen?a=1&b=2" }],
+      },
     ]);
   });
 
@@ -20,7 +29,13 @@ describe("TwiML reader for the call simulator", () => {
     r.say("never reached");
     expect(twimlSteps(r.toString())).toEqual([
       { kind: "say", text: "Hi & welcome." },
-      { kind: "gather", action: "https://x.test/intake", input: "speech", numDigits: undefined, prompt: ["What is your ZIP code?"] },
+      {
+        kind: "gather",
+        action: "https://x.test/intake",
+        input: "speech",
+        numDigits: undefined,
+        prompt: ["What is your ZIP code?"],
+      },
     ]);
   });
 

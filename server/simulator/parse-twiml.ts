@@ -2,13 +2,20 @@
 // the verbs the app emits (Say, Gather, Dial/Number, Redirect, Hangup, Pause).
 export type TwimlNode = { name: string; attrs: Record<string, string>; children: TwimlNode[]; text: string };
 
-const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
+const ENTITIES: Record<string, string> = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&amp;": "&",
+  "&quot;": '"',
+  "&apos;": "'",
+};
 const decode = (s: string) => s.replace(/&(lt|gt|amp|quot|apos);/g, (m) => ENTITIES[m] ?? m);
 
 export function parseTwiml(xml: string): TwimlNode {
   const root: TwimlNode = { name: "#document", attrs: {}, children: [], text: "" };
   const stack: TwimlNode[] = [root];
-  const re = /<\?[^>]*\?>|<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
+  const re =
+    /<\?[^>]*\?>|<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   for (const m of xml.matchAll(re)) {
     const [, closing, name, attrText, selfClosing, text] = m;
     const top = stack[stack.length - 1]!;
@@ -23,7 +30,8 @@ export function parseTwiml(xml: string): TwimlNode {
       continue;
     }
     const attrs: Record<string, string> = {};
-    for (const a of (attrText ?? "").matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]!] = decode(a[2] ?? a[3] ?? "");
+    for (const a of (attrText ?? "").matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+      attrs[a[1]!] = decode(a[2] ?? a[3] ?? "");
     const node: TwimlNode = { name, attrs, children: [], text: "" };
     top.children.push(node);
     if (!selfClosing) stack.push(node);
@@ -38,7 +46,12 @@ export function parseTwiml(xml: string): TwimlNode {
 export type TwimlStep =
   | { kind: "say"; text: string }
   | { kind: "gather"; action: string; prompt: string[]; input: string; numDigits?: number }
-  | { kind: "dial"; action: string | null; numbers: { number: string; whisperUrl: string | null }[]; timeout: number }
+  | {
+      kind: "dial";
+      action: string | null;
+      numbers: { number: string; whisperUrl: string | null }[];
+      timeout: number;
+    }
   | { kind: "redirect"; url: string }
   | { kind: "hangup" };
 
@@ -64,7 +77,10 @@ export function twimlSteps(xml: string): TwimlStep[] {
           kind: "dial",
           action: verb.attrs.action ?? null,
           timeout: Number(verb.attrs.timeout ?? 30),
-          numbers: verb.children.filter((c) => c.name === "Number").map((c) => ({ number: c.text.trim(), whisperUrl: c.attrs.url ?? null })).concat(verb.text.trim() ? [{ number: verb.text.trim(), whisperUrl: null }] : []),
+          numbers: verb.children
+            .filter((c) => c.name === "Number")
+            .map((c) => ({ number: c.text.trim(), whisperUrl: c.attrs.url ?? null }))
+            .concat(verb.text.trim() ? [{ number: verb.text.trim(), whisperUrl: null }] : []),
         });
         if (verb.attrs.action) return steps;
         break;

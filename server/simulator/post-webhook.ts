@@ -16,16 +16,27 @@ const ROUTES: Record<string, (req: Request) => Promise<Response>> = {
   "/api/twilio/voice/status": status,
 };
 
-export function signedRequest(url: string, form: TwilioForm, opts: { signature?: string | null; authToken?: string } = {}): Request {
+export function signedRequest(
+  url: string,
+  form: TwilioForm,
+  opts: { signature?: string | null; authToken?: string } = {},
+): Request {
   const body = new URLSearchParams(form).toString();
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  const signature = opts.signature === undefined ? signTwilioRequest(url, form, opts.authToken ?? env.TWILIO_AUTH_TOKEN) : opts.signature;
+  const signature =
+    opts.signature === undefined
+      ? signTwilioRequest(url, form, opts.authToken ?? env.TWILIO_AUTH_TOKEN)
+      : opts.signature;
   if (signature) headers["x-twilio-signature"] = signature;
   return new Request(url, { method: "POST", headers, body });
 }
 
 /** POSTs to a voice webhook by absolute URL (as found in TwiML) or by path. */
-export async function postTwilio(urlOrPath: string, form: TwilioForm, opts: { signature?: string | null; authToken?: string } = {}) {
+export async function postTwilio(
+  urlOrPath: string,
+  form: TwilioForm,
+  opts: { signature?: string | null; authToken?: string } = {},
+) {
   const url = urlOrPath.startsWith("http") ? urlOrPath : publicUrl(urlOrPath);
   const route = ROUTES[new URL(url).pathname];
   if (!route) throw new Error(`No voice route for ${url}`);
@@ -45,7 +56,9 @@ export async function postVoiceWebhook(urlOrPath: string, form: TwilioForm) {
   const base = env.PUBLIC_BASE_URL.replace(/\/+$/, "");
   const url = urlOrPath.startsWith("/") ? publicUrl(urlOrPath) : urlOrPath;
   if (!url.startsWith(`${base}/api/twilio/voice`)) {
-    throw new Error(`The TwiML sends the call to ${url}, which is not a voice webhook under PUBLIC_BASE_URL (${base}).`);
+    throw new Error(
+      `The TwiML sends the call to ${url}, which is not a voice webhook under PUBLIC_BASE_URL (${base}).`,
+    );
   }
   return postTwilio(url, form);
 }

@@ -9,31 +9,57 @@ import { AppError } from "@/server/errors";
 import { serviceGate } from "@/server/billing/service-gate";
 import { setupChecklist } from "@/server/setup/checklist";
 import { toE164 } from "@/server/setup/phone-numbers";
-import { answerDial, hangUp, newSimCall, placeCall, say, type Pending, type Post, type SimCall, type SimLine } from "./call-driver";
+import {
+  answerDial,
+  hangUp,
+  newSimCall,
+  placeCall,
+  say,
+  type Pending,
+  type Post,
+  type SimCall,
+  type SimLine,
+} from "./call-driver";
 import { postVoiceWebhook } from "./post-webhook";
 
 export type SimulatorCtx = { db: TenantDb; tenantId: string; post?: Post };
 
 const ZUrl = z.string().max(2000);
 export const ZPending = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("dial"), action: ZUrl.nullable(), number: z.string().max(40), whisperUrl: ZUrl.nullable(), purpose: z.enum(["ring_first", "transfer"]) }),
+  z.object({
+    kind: z.literal("dial"),
+    action: ZUrl.nullable(),
+    number: z.string().max(40),
+    whisperUrl: ZUrl.nullable(),
+    purpose: z.enum(["ring_first", "transfer"]),
+  }),
   z.object({ kind: z.literal("gather"), action: ZUrl, input: z.string().max(40) }),
   z.object({ kind: z.literal("ended") }),
 ]);
 /** What the browser holds between steps (the lines it has shown are its own business). */
-export const ZSimState = z.object({ callSid: z.string().regex(/^CA[0-9a-f]{32}$/, "callSid is not a simulator call id."), pending: ZPending });
+export const ZSimState = z.object({
+  callSid: z.string().regex(/^CA[0-9a-f]{32}$/, "callSid is not a simulator call id."),
+  pending: ZPending,
+});
 export type SimState = z.infer<typeof ZSimState>;
 
 export const ZDialAnswer = z.enum(["answer", "voicemail", "no-answer", "busy"]);
 export type DialAnswer = z.infer<typeof ZDialAnswer>;
 
-export type SimStep = { state: SimState & { from: string; to: string; isTest: true }; lines: SimLine[]; error: string | null };
+export type SimStep = {
+  state: SimState & { from: string; to: string; isTest: true };
+  lines: SimLine[];
+  error: string | null;
+};
 
 /** The tenant's tracking numbers, and whether the AI would answer a missed call right now. */
 export async function simulatorContext(ctx: SimulatorCtx) {
   const [numbers, tenant, checklist, gate] = await Promise.all([
     ctx.db.trackingNumber.findMany({ orderBy: { createdAt: "asc" }, select: { e164: true, label: true } }),
-    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true, timeZone: true, plumberPhone: true, onCallPhone: true } }),
+    ctx.db.tenant.findUniqueOrThrow({
+      where: { id: ctx.tenantId },
+      select: { name: true, timeZone: true, plumberPhone: true, onCallPhone: true },
+    }),
     setupChecklist(ctx.db, ctx.tenantId),
     serviceGate(ctx.db, ctx.tenantId),
   ]);
@@ -43,13 +69,25 @@ export async function simulatorContext(ctx: SimulatorCtx) {
     trackingNumbers: numbers,
     plumberPhone: tenant.plumberPhone,
     onCallPhone: tenant.onCallPhone,
-    missingSetup: checklist.items.filter((i) => !i.done).map((i) => ({ key: i.key, label: i.label, hint: i.hint, href: i.href })),
+    missingSetup: checklist.items
+      .filter((i) => !i.done)
+      .map((i) => ({ key: i.key, label: i.label, hint: i.hint, href: i.href })),
     gate,
   };
 }
 
 function stepOf(call: SimCall, error: string | null = null): SimStep {
-  return { state: { callSid: call.callSid, from: call.from, to: call.to, isTest: true, pending: call.pending as Pending }, lines: call.lines, error };
+  return {
+    state: {
+      callSid: call.callSid,
+      from: call.from,
+      to: call.to,
+      isTest: true,
+      pending: call.pending as Pending,
+    },
+    lines: call.lines,
+    error,
+  };
 }
 
 /** Runs one driver step; a webhook failure becomes a line and an error, not a lost conversation. */
@@ -64,13 +102,26 @@ async function run(call: SimCall, step: () => Promise<SimCall>): Promise<SimStep
 }
 
 /** Starts a test call from `from` to one of THIS tenant's tracking numbers (never another's). */
-export async function startSimulatedCall(ctx: SimulatorCtx, input: { from: string; to: string }): Promise<SimStep> {
+export async function startSimulatedCall(
+  ctx: SimulatorCtx,
+  input: { from: string; to: string },
+): Promise<SimStep> {
   const from = toE164(input.from, "from");
   const to = toE164(input.to, "to");
   const own = await ctx.db.trackingNumber.findFirst({ where: { e164: to }, select: { id: true } });
   // Same answer for "another business's number" and "nobody's number": nothing to probe.
-  if (!own) throw new AppError("BAD_REQUEST", `${to} is not one of your tracking numbers. Pick one of yours, or add it under Phone numbers.`, "to");
-  if (from === to) throw new AppError("BAD_REQUEST", "The caller's number must differ from the tracking number being called.", "from");
+  if (!own)
+    throw new AppError(
+      "BAD_REQUEST",
+      `${to} is not one of your tracking numbers. Pick one of yours, or add it under Phone numbers.`,
+      "to",
+    );
+  if (from === to)
+    throw new AppError(
+      "BAD_REQUEST",
+      "The caller's number must differ from the tracking number being called.",
+      "from",
+    );
   // Always a fresh CallSid made here, so the simulator can never step into a real call.
   const call = newSimCall({ from, to, isTest: true });
   return run(call, () => placeCall(ctx.post ?? postVoiceWebhook, call));
@@ -78,22 +129,49 @@ export async function startSimulatedCall(ctx: SimulatorCtx, input: { from: strin
 
 /** The call the browser names, re-read from this tenant's rows: a test call, still on one of its numbers. */
 async function loadCall(ctx: SimulatorCtx, state: SimState): Promise<SimCall & { ended: boolean }> {
-  const row = await ctx.db.call.findFirst({ where: { callSid: state.callSid }, select: { callSid: true, fromNumber: true, toNumber: true, isTest: true, endedAt: true } });
-  if (!row || !row.isTest) throw new AppError("NOT_FOUND", "This test call was not found in this business. Start another call.", "callSid");
+  const row = await ctx.db.call.findFirst({
+    where: { callSid: state.callSid },
+    select: { callSid: true, fromNumber: true, toNumber: true, isTest: true, endedAt: true },
+  });
+  if (!row || !row.isTest)
+    throw new AppError(
+      "NOT_FOUND",
+      "This test call was not found in this business. Start another call.",
+      "callSid",
+    );
   const own = await ctx.db.trackingNumber.count({ where: { e164: row.toNumber } });
-  if (own === 0) throw new AppError("BAD_REQUEST", `${row.toNumber} is no longer one of your tracking numbers. Start another call.`, "to");
-  return { callSid: row.callSid, from: row.fromNumber, to: row.toNumber, isTest: true, pending: state.pending, lines: [], ended: !!row.endedAt };
+  if (own === 0)
+    throw new AppError(
+      "BAD_REQUEST",
+      `${row.toNumber} is no longer one of your tracking numbers. Start another call.`,
+      "to",
+    );
+  return {
+    callSid: row.callSid,
+    from: row.fromNumber,
+    to: row.toNumber,
+    isTest: true,
+    pending: state.pending,
+    lines: [],
+    ended: !!row.endedAt,
+  };
 }
 
 function refuseIfEnded(call: { ended: boolean }) {
-  if (call.ended) throw new AppError("PRECONDITION_FAILED", "This test call has ended. Start another call.", "callSid");
+  if (call.ended)
+    throw new AppError("PRECONDITION_FAILED", "This test call has ended. Start another call.", "callSid");
 }
 
 /** The person being dialled (the plumber, or the on-call phone on a transfer) answers, or not. */
-export async function answerSimulatedDial(ctx: SimulatorCtx, state: SimState, how: DialAnswer): Promise<SimStep> {
+export async function answerSimulatedDial(
+  ctx: SimulatorCtx,
+  state: SimState,
+  how: DialAnswer,
+): Promise<SimStep> {
   const call = await loadCall(ctx, state);
   refuseIfEnded(call);
-  if (call.pending.kind !== "dial") throw new AppError("PRECONDITION_FAILED", "Nobody is being dialled right now.", "pending");
+  if (call.pending.kind !== "dial")
+    throw new AppError("PRECONDITION_FAILED", "Nobody is being dialled right now.", "pending");
   return run(call, () => answerDial(ctx.post ?? postVoiceWebhook, call, how));
 }
 
@@ -101,7 +179,8 @@ export async function answerSimulatedDial(ctx: SimulatorCtx, state: SimState, ho
 export async function saySimulated(ctx: SimulatorCtx, state: SimState, text: string): Promise<SimStep> {
   const call = await loadCall(ctx, state);
   refuseIfEnded(call);
-  if (call.pending.kind !== "gather") throw new AppError("PRECONDITION_FAILED", "The agent is not listening right now.", "text");
+  if (call.pending.kind !== "gather")
+    throw new AppError("PRECONDITION_FAILED", "The agent is not listening right now.", "text");
   return run(call, () => say(ctx.post ?? postVoiceWebhook, call, text));
 }
 
@@ -141,15 +220,29 @@ export async function simulatedLead(ctx: SimulatorCtx, callSid: string) {
           closeReason: true,
           closeNote: true,
           owner: { select: { name: true, email: true } },
-          tasks: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, title: true, dueAt: true, doneAt: true } },
+          tasks: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, kind: true, title: true, dueAt: true, doneAt: true },
+          },
         },
       },
     },
   });
-  if (!call) throw new AppError("NOT_FOUND", "This test call was not found in this business. Start another call.", "callSid");
+  if (!call)
+    throw new AppError(
+      "NOT_FOUND",
+      "This test call was not found in this business. Start another call.",
+      "callSid",
+    );
   const lead = call.lead;
   return {
-    call: { stage: call.stage, dialStatus: call.dialStatus, ended: !!call.endedAt, modelUsed: call.modelUsed, promptProfile: call.promptProfile },
+    call: {
+      stage: call.stage,
+      dialStatus: call.dialStatus,
+      ended: !!call.endedAt,
+      modelUsed: call.modelUsed,
+      promptProfile: call.promptProfile,
+    },
     lead: lead
       ? {
           ...lead,

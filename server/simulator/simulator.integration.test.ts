@@ -48,7 +48,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.drop();
-  if (process.env.SPOOL_DIR?.includes("lr-sim-spool-")) await rm(process.env.SPOOL_DIR, { recursive: true, force: true });
+  if (process.env.SPOOL_DIR?.includes("lr-sim-spool-"))
+    await rm(process.env.SPOOL_DIR, { recursive: true, force: true });
 });
 
 const owner = () => callerFor(db.prisma, fx.ownerA.id, fx.a.slug).simulator;
@@ -64,7 +65,11 @@ async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: st
   throw new Error("expected the call to be refused");
 }
 
-const agentSaid = (s: Step) => s.lines.filter((l) => l.who === "agent").map((l) => (l as { text: string }).text).join(" ");
+const agentSaid = (s: Step) =>
+  s.lines
+    .filter((l) => l.who === "agent")
+    .map((l) => (l as { text: string }).text)
+    .join(" ");
 
 /** Rings the plumber, who does not pick up: the AI answers (the demo setup is complete). */
 async function missedCall(sim = owner(), from = CALLER): Promise<Step> {
@@ -98,16 +103,29 @@ describe(`call simulator (${engineName})`, () => {
     s = await says(s, "123 Main Street");
     expect(agentSaid(s)).toMatch(/openings? (is|are)/);
     s = await says(s, "The first one");
-    expect(agentSaid(s)).toMatch(/Let me read that back: Jane Doe, 123 Main Street, .+ Did I get that right\?/);
+    expect(agentSaid(s)).toMatch(
+      /Let me read that back: Jane Doe, 123 Main Street, .+ Did I get that right\?/,
+    );
     s = await says(s, "Yes, that's right");
     expect(agentSaid(s)).toMatch(/You're all set, Jane Doe/);
     expect(s.state.pending.kind).toBe("ended");
     // Every webhook answered 200: the signatures were accepted.
-    expect(s.lines.filter((l) => l.who === "twiml").every((l) => l.who === "twiml" && l.status === 200)).toBe(true);
+    expect(s.lines.filter((l) => l.who === "twiml").every((l) => l.who === "twiml" && l.status === 200)).toBe(
+      true,
+    );
 
     const { lead, call } = await sim.lead({ callSid: s.state.callSid });
     expect(call.ended).toBe(true);
-    expect(lead).toMatchObject({ status: "booked", isTest: true, callerPhone: CALLER, zip: "78701", inArea: true, callerName: "Jane Doe", address: "123 Main Street", urgency: "high" });
+    expect(lead).toMatchObject({
+      status: "booked",
+      isTest: true,
+      callerPhone: CALLER,
+      zip: "78701",
+      inArea: true,
+      callerName: "Jane Doe",
+      address: "123 Main Street",
+      urgency: "high",
+    });
     expect(lead?.issueSummary).toMatch(/leaking/);
     expect(lead?.appointmentAt).toBeInstanceOf(Date);
     const row = await db.prisma.call.findUniqueOrThrow({ where: { callSid: s.state.callSid } });
@@ -164,7 +182,23 @@ describe(`call simulator (${engineName})`, () => {
     expect(s.state.pending.kind).toBe("ended");
     expect((await sim.lead({ callSid: s.state.callSid })).lead?.status).toBe("followup_needed");
     // Once ended, the call takes no more turns.
-    expect((await errorOf(sim.say({ state: { ...s.state, pending: { kind: "gather", action: "http://localhost:3000/api/twilio/voice/intake?turn=1", input: "speech" } }, text: "hello" }))).code).toBe("PRECONDITION_FAILED");
+    expect(
+      (
+        await errorOf(
+          sim.say({
+            state: {
+              ...s.state,
+              pending: {
+                kind: "gather",
+                action: "http://localhost:3000/api/twilio/voice/intake?turn=1",
+                input: "speech",
+              },
+            },
+            text: "hello",
+          }),
+        )
+      ).code,
+    ).toBe("PRECONDITION_FAILED");
   });
 
   it("a manager may run the simulator; staff are refused, as the role map says", async () => {
@@ -181,7 +215,10 @@ describe(`call simulator (${engineName})`, () => {
     const simB = callerFor(db.prisma, fx.ownerB.id, fx.b.slug).simulator;
     const before = await db.prisma.call.count();
     const refused = await errorOf(simB.start({ from: CALLER, to: fx.numberA }));
-    expect(refused).toEqual({ code: "BAD_REQUEST", message: expect.stringMatching(/not one of your tracking numbers/) });
+    expect(refused).toEqual({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/not one of your tracking numbers/),
+    });
     expect(await db.prisma.call.count()).toBe(before);
 
     const s = await missedCall();
@@ -196,21 +233,44 @@ describe(`call simulator (${engineName})`, () => {
 
   it("never drives a real call, and only follows voice webhooks under PUBLIC_BASE_URL", async () => {
     const callSid = newCallSid();
-    const res = await postTwilio("/api/twilio/voice", { CallSid: callSid, From: CALLER, To: fx.numberA, Direction: "inbound" });
+    const res = await postTwilio("/api/twilio/voice", {
+      CallSid: callSid,
+      From: CALLER,
+      To: fx.numberA,
+      Direction: "inbound",
+    });
     expect(res.status).toBe(200);
     const real = await db.prisma.call.findUniqueOrThrow({ where: { callSid } });
     expect(real.isTest).toBe(false);
-    const pending = { kind: "dial" as const, action: "http://localhost:3000/api/twilio/voice/dial-result", number: "+15125550101", whisperUrl: null, purpose: "ring_first" as const };
-    expect((await errorOf(owner().answerDial({ state: { callSid, pending }, how: "no-answer" }))).code).toBe("NOT_FOUND");
+    const pending = {
+      kind: "dial" as const,
+      action: "http://localhost:3000/api/twilio/voice/dial-result",
+      number: "+15125550101",
+      whisperUrl: null,
+      purpose: "ring_first" as const,
+    };
+    expect((await errorOf(owner().answerDial({ state: { callSid, pending }, how: "no-answer" }))).code).toBe(
+      "NOT_FOUND",
+    );
 
     const started = await owner().start({ from: CALLER, to: fx.numberA });
-    const elsewhere = await owner().answerDial({ state: { ...started.state, pending: { ...pending, action: "https://evil.example/api/twilio/voice/dial-result" } }, how: "no-answer" });
+    const elsewhere = await owner().answerDial({
+      state: {
+        ...started.state,
+        pending: { ...pending, action: "https://evil.example/api/twilio/voice/dial-result" },
+      },
+      how: "no-answer",
+    });
     expect(elsewhere.error).toMatch(/not a voice webhook under PUBLIC_BASE_URL/);
   });
 
   it("a real caller cannot mark a call as a test: a form with LeadRescueTest=1 not signed with our token is refused, nothing written", async () => {
     const callSid = newCallSid();
-    const forged = await postTwilio("/api/twilio/voice", { CallSid: callSid, From: CALLER, To: fx.numberA, LeadRescueTest: "1" }, { authToken: "someone-elses-token" });
+    const forged = await postTwilio(
+      "/api/twilio/voice",
+      { CallSid: callSid, From: CALLER, To: fx.numberA, LeadRescueTest: "1" },
+      { authToken: "someone-elses-token" },
+    );
     expect(forged.status).toBe(403);
     expect(await db.prisma.call.findUnique({ where: { callSid } })).toBeNull();
   });
@@ -230,6 +290,9 @@ describe(`call simulator (${engineName})`, () => {
 
   it("names the field when the caller's number is not a phone number", async () => {
     const err = await errorOf(owner().start({ from: "12", to: fx.numberA }));
-    expect(err).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/not a valid phone number/) });
+    expect(err).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/not a valid phone number/),
+    });
   });
 });

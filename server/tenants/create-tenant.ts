@@ -37,9 +37,13 @@ export function newTenantId(): string {
  * The slug a new business gets: the one asked for, else its name's, with a random suffix when
  * another business has it. Read from the tenant directory before the transaction that creates it.
  */
-export async function freeSlug(directory: Pick<GlobalDb, "tenant">, input: { name: string; slug?: string }): Promise<string> {
+export async function freeSlug(
+  directory: Pick<GlobalDb, "tenant">,
+  input: { name: string; slug?: string },
+): Promise<string> {
   const slug = input.slug ?? slugify(input.name.trim());
-  if (await directory.tenant.findUnique({ where: { slug } })) return `${slug}-${randomBytes(3).toString("hex")}`;
+  if (await directory.tenant.findUnique({ where: { slug } }))
+    return `${slug}-${randomBytes(3).toString("hex")}`;
   return slug;
 }
 
@@ -47,7 +51,11 @@ export async function freeSlug(directory: Pick<GlobalDb, "tenant">, input: { nam
  * Runs `create` with a free slug; when another business took the same slug in the same instant
  * (two sign-ups for "Smith Plumbing" at once), once more with a suffixed one instead of failing.
  */
-export async function withFreeSlug<T>(directory: Pick<GlobalDb, "tenant">, input: { name: string; slug?: string }, create: (slug: string) => Promise<T>): Promise<T> {
+export async function withFreeSlug<T>(
+  directory: Pick<GlobalDb, "tenant">,
+  input: { name: string; slug?: string },
+  create: (slug: string) => Promise<T>,
+): Promise<T> {
   const slug = await freeSlug(directory, input);
   try {
     return await create(slug);
@@ -63,16 +71,36 @@ type Tx = Pick<TenantTx, "tenant" | "membership" | "auditLog">;
 
 export async function createTenant(
   tx: Tx,
-  input: { name: string; timeZone: string; ownerId?: string; agencyId?: string | null; /** From freeSlug. */ slug: string; /** Who creates it (an agency operator); defaults to the owner. */ actorId?: string },
+  input: {
+    name: string;
+    timeZone: string;
+    ownerId?: string;
+    agencyId?: string | null;
+    /** From freeSlug. */ slug: string;
+    /** Who creates it (an agency operator); defaults to the owner. */ actorId?: string;
+  },
 ) {
   const name = input.name.trim();
-  if (name.length < 2) throw new AppError("BAD_REQUEST", "Business name must be at least 2 characters.", "businessName");
-  if (!isValidTimeZone(input.timeZone)) throw new AppError("BAD_REQUEST", `"${input.timeZone}" is not a time zone like America/Chicago.`, "timeZone");
+  if (name.length < 2)
+    throw new AppError("BAD_REQUEST", "Business name must be at least 2 characters.", "businessName");
+  if (!isValidTimeZone(input.timeZone))
+    throw new AppError(
+      "BAD_REQUEST",
+      `"${input.timeZone}" is not a time zone like America/Chicago.`,
+      "timeZone",
+    );
   const slug = input.slug;
-  const tenant = await tx.tenant.create({ data: { name, slug, timeZone: input.timeZone, agencyId: input.agencyId ?? null } });
+  const tenant = await tx.tenant.create({
+    data: { name, slug, timeZone: input.timeZone, agencyId: input.agencyId ?? null },
+  });
   if (input.ownerId) {
     await tx.membership.create({ data: { tenantId: tenant.id, userId: input.ownerId, role: "owner" } });
   }
-  await writeAudit(tx, { tenantId: tenant.id, actorId: input.actorId ?? input.ownerId, action: "tenant.created", target: tenant.slug });
+  await writeAudit(tx, {
+    tenantId: tenant.id,
+    actorId: input.actorId ?? input.ownerId,
+    action: "tenant.created",
+    target: tenant.slug,
+  });
   return tenant;
 }

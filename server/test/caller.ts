@@ -9,11 +9,20 @@ import { appRouter } from "@/server/trpc/root";
 const createCaller = createCallerFactory(appRouter);
 
 export function callerFor(prisma: PrismaClient, userId: string | null, tenantSlug: string | null = null) {
-  return createCaller({ sys: systemDb(prisma), session: userId ? { userId } : null, tenantSlug, ip: "127.0.0.1" });
+  return createCaller({
+    sys: systemDb(prisma),
+    session: userId ? { userId } : null,
+    tenantSlug,
+    ip: "127.0.0.1",
+  });
 }
 
 /** Calls a procedure by its dotted path ("setup.addZips"), for tests that walk every procedure. */
-export async function callProcedure(caller: ReturnType<typeof callerFor>, path: string, input: unknown): Promise<unknown> {
+export async function callProcedure(
+  caller: ReturnType<typeof callerFor>,
+  path: string,
+  input: unknown,
+): Promise<unknown> {
   let fn: unknown = caller;
   for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
   return (fn as (i: unknown) => Promise<unknown>)(input);
@@ -30,7 +39,9 @@ export async function errorCode(p: Promise<unknown>): Promise<string> {
 }
 
 /** The tRPC error a call ends in, with the field the message is about; fails the test if it succeeds. */
-export async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string; field?: string }> {
+export async function rejection(
+  p: Promise<unknown>,
+): Promise<{ code: string; message: string; field?: string }> {
   try {
     await p;
   } catch (err) {

@@ -2,7 +2,11 @@
 // them and never answers (a hung database), and a working database (either engine) that stalls
 // for a while and then carries on, or fails the way a struggling one does.
 import { createServer, type Server, type Socket } from "node:net";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import { openDatabase, type Database } from "@/server/db/engine";
 import { PrismaClient } from "@/server/db/generated/client";
 
@@ -69,7 +73,9 @@ export function stallingDatabase(base: Database): StallingDatabase {
           await gate(inTransaction || prop === "startTransaction", String(prop));
           if (prop === "startTransaction" && failure) throw failure;
           const out = await fn.apply(t, args);
-          return prop === "startTransaction" ? held(out as Transaction, ["queryRaw", "executeRaw", "commit"], true) : out;
+          return prop === "startTransaction"
+            ? held(out as Transaction, ["queryRaw", "executeRaw", "commit"], true)
+            : out;
         };
       },
     });
@@ -77,7 +83,8 @@ export function stallingDatabase(base: Database): StallingDatabase {
   const adapterFactory = {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => held<SqlDriverAdapter>(await factory.connect(), ["queryRaw", "executeRaw", "startTransaction"]),
+    connect: async () =>
+      held<SqlDriverAdapter>(await factory.connect(), ["queryRaw", "executeRaw", "startTransaction"]),
     connectToShadowDb: () => factory.connectToShadowDb(),
   } as SqlMigrationAwareDriverAdapterFactory;
   const prisma = new PrismaClient({ adapter: adapterFactory as never });

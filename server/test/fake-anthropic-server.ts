@@ -4,7 +4,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type AnthropicSeen = { path: string; headers: IncomingMessage["headers"]; body: Record<string, unknown> };
+export type AnthropicSeen = {
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: Record<string, unknown>;
+};
 export type AnthropicReply = (res: ServerResponse, body: Record<string, unknown>) => void;
 
 export async function fakeAnthropic(reply: AnthropicReply) {
@@ -31,7 +35,12 @@ export async function fakeAnthropic(reply: AnthropicReply) {
 }
 
 /** A Messages API answer carrying `json` (an object) the way the request expects it. */
-export function messagesAnswer(res: ServerResponse, request: Record<string, unknown>, json: unknown, status = 200) {
+export function messagesAnswer(
+  res: ServerResponse,
+  request: Record<string, unknown>,
+  json: unknown,
+  status = 200,
+) {
   const tools = (request.tools as { name: string }[] | undefined) ?? [];
   const viaTool = tools.some((t) => t.name === "json");
   res.writeHead(status, { "content-type": "application/json" });
@@ -41,7 +50,9 @@ export function messagesAnswer(res: ServerResponse, request: Record<string, unkn
       type: "message",
       role: "assistant",
       model: String(request.model),
-      content: viaTool ? [{ type: "tool_use", id: "toolu_test", name: "json", input: json }] : [{ type: "text", text: JSON.stringify(json) }],
+      content: viaTool
+        ? [{ type: "tool_use", id: "toolu_test", name: "json", input: json }]
+        : [{ type: "text", text: JSON.stringify(json) }],
       stop_reason: viaTool ? "tool_use" : "end_turn",
       stop_sequence: null,
       usage: { input_tokens: 10, output_tokens: 10 },

@@ -4,18 +4,27 @@
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type LoadBalancer = { url: string; port: number; forwarded: number; failed: number; close(): Promise<void> };
+export type LoadBalancer = {
+  url: string;
+  port: number;
+  forwarded: number;
+  failed: number;
+  close(): Promise<void>;
+};
 
 /** Listens on `port` (0 = any free port) and forwards each request to the next of `targets` (ports on 127.0.0.1). */
 export async function startLoadBalancer(targets: number[], port = 0): Promise<LoadBalancer> {
   let next = 0;
   const server = createServer((req, res) => {
     const target = targets[next++ % targets.length]!;
-    const upstream = request({ host: "127.0.0.1", port: target, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      lb.forwarded += 1;
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      { host: "127.0.0.1", port: target, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        lb.forwarded += 1;
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on("error", (err) => {
       lb.failed += 1;
       if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });

@@ -7,12 +7,19 @@ import { addMember, completeSetup, makeTenant, makeUser, type SetupInput } from 
 /** The billing half of the service gate, as the billing module reads it. */
 export async function setBillingEligible(prisma: PrismaClient, tenantId: string, eligible: boolean) {
   const status = eligible ? "active" : "canceled";
-  await prisma.billingAccount.upsert({ where: { tenantId }, create: { tenantId, status }, update: { status } });
+  await prisma.billingAccount.upsert({
+    where: { tenantId },
+    create: { tenantId, status },
+    update: { status },
+  });
 }
 
 export type TestBusiness = Awaited<ReturnType<typeof makeTestBusiness>>;
 
-export async function makeTestBusiness(prisma: PrismaClient, opts: { name?: string; setup?: SetupInput; routing?: boolean } = {}) {
+export async function makeTestBusiness(
+  prisma: PrismaClient,
+  opts: { name?: string; setup?: SetupInput; routing?: boolean } = {},
+) {
   const owner = await makeUser(prisma, { name: "Olivia Owner" });
   const tenant = await makeTenant(prisma, { name: opts.name ?? "Rescue Plumbing", ownerId: owner.id });
   const office = await makeUser(prisma, { name: "Oscar Office" });

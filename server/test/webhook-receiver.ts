@@ -13,7 +13,8 @@ export type WebhookReceiver = {
   close(): Promise<void>;
 };
 
-const flat = (h: IncomingHttpHeaders) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
+const flat = (h: IncomingHttpHeaders) =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const log: Received[] = [];
@@ -23,10 +24,18 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const path = req.url ?? "/";
-      log.push({ path, headers: flat(req.headers), body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
+      log.push({
+        path,
+        headers: flat(req.headers),
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
+      });
       const q = queued.get(path);
       const status = q?.statuses.shift() ?? 200;
-      res.writeHead(status, { "content-type": "text/plain", ...(q && status >= 300 && status < 400 ? q.headers : {}) });
+      res.writeHead(status, {
+        "content-type": "text/plain",
+        ...(q && status >= 300 && status < 400 ? q.headers : {}),
+      });
       res.end(status >= 400 ? `failure ${status} `.repeat(300) : "ok");
     });
   });

@@ -26,8 +26,13 @@ export function newCallSid(): string {
 
 /** A POST exactly as Twilio sends it; `signature: null` leaves the header out. */
 export function signedTwilioRequest(url: string, form: TwilioForm, opts: SignOptions = {}): Request {
-  const headers: Record<string, string> = { "content-type": opts.contentType ?? "application/x-www-form-urlencoded" };
-  const signature = opts.signature === undefined ? signTwilioRequest(url, form, opts.authToken ?? env.TWILIO_AUTH_TOKEN) : opts.signature;
+  const headers: Record<string, string> = {
+    "content-type": opts.contentType ?? "application/x-www-form-urlencoded",
+  };
+  const signature =
+    opts.signature === undefined
+      ? signTwilioRequest(url, form, opts.authToken ?? env.TWILIO_AUTH_TOKEN)
+      : opts.signature;
   if (signature) headers["x-twilio-signature"] = signature;
   return new Request(url, { method: "POST", headers, body: new URLSearchParams(form).toString() });
 }
@@ -35,7 +40,11 @@ export function signedTwilioRequest(url: string, form: TwilioForm, opts: SignOpt
 export type WebhookAnswer = { status: number; body: string; contentType: string | null };
 
 /** POSTs to a voice webhook by absolute URL (as found in TwiML) or by path under PUBLIC_BASE_URL. */
-export async function postVoice(urlOrPath: string, form: TwilioForm, opts: SignOptions = {}): Promise<WebhookAnswer> {
+export async function postVoice(
+  urlOrPath: string,
+  form: TwilioForm,
+  opts: SignOptions = {},
+): Promise<WebhookAnswer> {
   const url = urlOrPath.startsWith("http") ? urlOrPath : publicUrl(urlOrPath);
   const route = VOICE_ROUTES[new URL(url).pathname];
   if (!route) throw new Error(`No voice route for ${url}`);
@@ -43,7 +52,13 @@ export async function postVoice(urlOrPath: string, form: TwilioForm, opts: SignO
   return { status: res.status, body: await res.text(), contentType: res.headers.get("content-type") };
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 
 /** Every `action` and `url` attribute in a TwiML document. */
 export function twimlUrls(xml: string): string[] {
@@ -63,7 +78,8 @@ export const whisperUrl = (xml: string) => attr(xml, "Number", "url");
 /** The number a Dial rings. */
 export const dialedNumber = (xml: string) => /<Number\b[^>]*>([^<]*)<\/Number>/.exec(xml)?.[1] ?? null;
 /** What the caller hears, Say by Say. */
-export const spoken = (xml: string) => [...xml.matchAll(/<Say\b[^>]*>([^<]*)<\/Say>/g)].map((m) => decode(m[1]!)).join(" ");
+export const spoken = (xml: string) =>
+  [...xml.matchAll(/<Say\b[^>]*>([^<]*)<\/Say>/g)].map((m) => decode(m[1]!)).join(" ");
 
 /** One inbound call, driven webhook by webhook like Twilio would. */
 export class TwilioCall {
@@ -78,7 +94,15 @@ export class TwilioCall {
   ) {}
 
   form(extra: TwilioForm = {}): TwilioForm {
-    return { AccountSid: env.TWILIO_ACCOUNT_SID, CallSid: this.callSid, From: this.from, To: this.to, Direction: "inbound", CallStatus: "in-progress", ...extra };
+    return {
+      AccountSid: env.TWILIO_ACCOUNT_SID,
+      CallSid: this.callSid,
+      From: this.from,
+      To: this.to,
+      Direction: "inbound",
+      CallStatus: "in-progress",
+      ...extra,
+    };
   }
 
   private async post(url: string, form: TwilioForm): Promise<string> {
@@ -96,7 +120,14 @@ export class TwilioCall {
 
   /** The plumber's (or on-call person's) leg: the whisper, then the key they press (or none). */
   async screen(whisper: string, digits: string | null): Promise<string> {
-    const leg = { CallSid: this.childSid, ParentCallSid: this.callSid, From: this.to, To: "+15125550101", Direction: "outbound-api", CallStatus: "in-progress" };
+    const leg = {
+      CallSid: this.childSid,
+      ParentCallSid: this.callSid,
+      From: this.to,
+      To: "+15125550101",
+      Direction: "outbound-api",
+      CallStatus: "in-progress",
+    };
     const prompt = await postVoice(whisper, leg);
     if (prompt.status !== 200) throw new Error(`whisper answered ${prompt.status}`);
     const action = gatherAction(prompt.body);

@@ -39,7 +39,12 @@ const t = initTRPC
       }
       const cause = error.cause;
       const field = cause instanceof AppError ? cause.field : undefined;
-      const zod = cause instanceof ZodError ? cause.issues.map((i) => ({ field: i.path.join("."), message: issueSentence(i) })) : cause instanceof AppError ? cause.fieldErrors : undefined;
+      const zod =
+        cause instanceof ZodError
+          ? cause.issues.map((i) => ({ field: i.path.join("."), message: issueSentence(i) }))
+          : cause instanceof AppError
+            ? cause.fieldErrors
+            : undefined;
       // Validation errors read as sentences that name the field, not JSON or validator text.
       const message = zod ? zod.map((z) => z.message).join(" ") : shape.message;
       return { ...shape, message, data: { ...shape.data, field, fieldErrors: zod } };
@@ -89,10 +94,15 @@ export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }
   if (!ctx.tenantSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No business selected." });
   const access = await resolveTenantAccess(ctx.sys, ctx.session.userId, ctx.tenantSlug);
   // Same answer for "does not exist" and "not yours": no probing for other tenants' slugs.
-  if (!access) throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this business." });
-  if (!meta?.permission) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Procedure has no permission set." });
+  if (!access)
+    throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this business." });
+  if (!meta?.permission)
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Procedure has no permission set." });
   if (!can(access.role, meta.permission)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${access.role}) cannot do this. Ask an owner.` });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `Your role (${access.role}) cannot do this. Ask an owner.`,
+    });
   }
   return next({
     ctx: {
@@ -113,7 +123,10 @@ export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }
 /** The agency gate: operators only. The agency is the input's `agencyId`, else the operator's first agency. */
 export const agencyProcedure = protectedProcedure.use(async ({ ctx, getRawInput, next }) => {
   const raw = await getRawInput();
-  const requested = raw && typeof raw === "object" && "agencyId" in raw && typeof raw.agencyId === "string" ? raw.agencyId : null;
+  const requested =
+    raw && typeof raw === "object" && "agencyId" in raw && typeof raw.agencyId === "string"
+      ? raw.agencyId
+      : null;
   const agency = await resolveAgencyAccess(ctx.sys, ctx.session.userId, requested);
   return next({ ctx: { ...ctx, agency, agencyId: agency.agencyId, userId: ctx.session.userId } });
 });

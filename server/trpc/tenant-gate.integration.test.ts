@@ -7,7 +7,15 @@ import { appRouter } from "@/server/trpc/root";
 import { TENANT_MODELS } from "@/server/db/tenant-scope";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { createInvite } from "@/server/accounts/invites";
-import { addMember, completeSetup, makeApiKey, makeLead, makeTenant, makeUsageEntry, makeUser } from "@/prisma/factories";
+import {
+  addMember,
+  completeSetup,
+  makeApiKey,
+  makeLead,
+  makeTenant,
+  makeUsageEntry,
+  makeUser,
+} from "@/prisma/factories";
 import { makeQaReview } from "@/prisma/factories"; // ── qa ──
 import { createWebhookEndpoint } from "@/server/webhooks/endpoints"; // ── integrations ──
 import { recordWebhookEvent } from "@/server/webhooks/outbox"; // ── integrations ──
@@ -29,29 +37,89 @@ async function setup() {
   const ownerB = await makeUser(prisma, { name: "Owner B" });
   const staffB = await makeUser(prisma, { name: "Staff B" });
   const a = await makeTenant(prisma, { name: "Alpha Plumbing", ownerId: ownerA.id });
-  const b = await makeTenant(prisma, { name: "Bravo Plumbing", ownerId: ownerB.id, timeZone: "America/Anchorage" });
+  const b = await makeTenant(prisma, {
+    name: "Bravo Plumbing",
+    ownerId: ownerB.id,
+    timeZone: "America/Anchorage",
+  });
   await addMember(prisma, a.id, staffA.id, "staff");
   await addMember(prisma, a.id, managerA.id, "manager");
   await addMember(prisma, b.id, staffB.id, "staff");
   await completeSetup(prisma, a.id);
   // B's data uses values A never has, so a leak is visible in any answer.
-  await completeSetup(prisma, b.id, { trackingNumber: "+19075550123", plumberPhone: "+19075550124", onCallPhone: "+19075550125", zips: ["99501", "99502"] });
+  await completeSetup(prisma, b.id, {
+    trackingNumber: "+19075550123",
+    plumberPhone: "+19075550124",
+    onCallPhone: "+19075550125",
+    zips: ["99501", "99502"],
+  });
   const keyB = await makeApiKey(prisma, b.id);
-  const inviteB = await createInvite({ db: tenantScoped(prisma, b.id), tenantId: b.id }, { email: "new@bravo.test", role: "staff", actorId: ownerB.id, actorRole: "owner" });
+  const inviteB = await createInvite(
+    { db: tenantScoped(prisma, b.id), tenantId: b.id },
+    { email: "new@bravo.test", role: "staff", actorId: ownerB.id, actorRole: "owner" },
+  );
   const trackingB = await prisma.trackingNumber.findFirstOrThrow({ where: { tenantId: b.id } });
   const slotB = await prisma.bookingSlot.findFirstOrThrow({ where: { tenantId: b.id } });
-  const leadB = await makeLead(prisma, b.id, { callerName: "Bravo Caller", zip: "99501", ownerId: staffB.id, nextAction: "Call back", dueAt: new Date() });
+  const leadB = await makeLead(prisma, b.id, {
+    callerName: "Bravo Caller",
+    zip: "99501",
+    ownerId: staffB.id,
+    nextAction: "Call back",
+    dueAt: new Date(),
+  });
   const usageB = await makeUsageEntry(prisma, b.id, { callerPhone: "+19075550124" });
   const qaReviewB = await makeQaReview(prisma, b.id, { day: "2026-03-02" }); // ── qa ──
-  const handoffReviewB = await prisma.handoffReview.create({ data: { tenantId: b.id, weekOf: "2026-03-02", leadId: leadB.id, kind: "accepted" } }); // ── reports ──
+  const handoffReviewB = await prisma.handoffReview.create({
+    data: { tenantId: b.id, weekOf: "2026-03-02", leadId: leadB.id, kind: "accepted" },
+  }); // ── reports ──
   // ── integrations ──
-  const webhookB = await createWebhookEndpoint({ db: tenantScoped(prisma, b.id), tenantId: b.id, actorId: ownerB.id }, { url: "https://hooks.bravo.test/lr", events: ["lead.created"] });
+  const webhookB = await createWebhookEndpoint(
+    { db: tenantScoped(prisma, b.id), tenantId: b.id, actorId: ownerB.id },
+    { url: "https://hooks.bravo.test/lr", events: ["lead.created"] },
+  );
   const [deliveryB] = await recordWebhookEvent(prisma, { tenantId: b.id, type: "lead.created", lead: leadB });
-  const feedB = await resetCalendarFeed({ db: tenantScoped(prisma, b.id), tenantId: b.id, actorId: ownerB.id }, { userId: null });
+  const feedB = await resetCalendarFeed(
+    { db: tenantScoped(prisma, b.id), tenantId: b.id, actorId: ownerB.id },
+    { userId: null },
+  );
   // ── follow-ups ── a draft waiting in B's approval queue
-  const enrollmentB = await prisma.followUpEnrollment.create({ data: { tenantId: b.id, leadId: leadB.id, sequenceKey: "web_form", nextDueAt: null } });
-  const draftB = await prisma.followUpDraft.create({ data: { tenantId: b.id, leadId: leadB.id, enrollmentId: enrollmentB.id, sequenceKey: "web_form", generation: 1, step: 0, channel: "text", body: "Hi Bravo Caller", writtenBy: "ai" } });
-  return { draftB, a, b, ownerA, staffA, managerA, ownerB, staffB, keyB, inviteB: inviteB.invite, trackingB, slotB, leadB, usageB, qaReviewB, handoffReviewB, webhookB, deliveryB: deliveryB!, feedB };
+  const enrollmentB = await prisma.followUpEnrollment.create({
+    data: { tenantId: b.id, leadId: leadB.id, sequenceKey: "web_form", nextDueAt: null },
+  });
+  const draftB = await prisma.followUpDraft.create({
+    data: {
+      tenantId: b.id,
+      leadId: leadB.id,
+      enrollmentId: enrollmentB.id,
+      sequenceKey: "web_form",
+      generation: 1,
+      step: 0,
+      channel: "text",
+      body: "Hi Bravo Caller",
+      writtenBy: "ai",
+    },
+  });
+  return {
+    draftB,
+    a,
+    b,
+    ownerA,
+    staffA,
+    managerA,
+    ownerB,
+    staffB,
+    keyB,
+    inviteB: inviteB.invite,
+    trackingB,
+    slotB,
+    leadB,
+    usageB,
+    qaReviewB,
+    handoffReviewB,
+    webhookB,
+    deliveryB: deliveryB!,
+    feedB,
+  };
 }
 
 /** A sample input per tenant procedure, aimed at tenant B's rows. Every procedure must have one. */
@@ -73,7 +141,11 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "setup.setBusinessHours": () => ({ days: [{ weekday: 1, start: "07:00", end: "15:00" }] }),
   "setup.addBookingSlot": () => ({ weekday: 1, start: "10:00", end: "12:00" }),
   "setup.callAnswers": () => undefined,
-  "setup.setCallAnswers": () => ({ priceAnswer: "Prices are given on site.", servicesOffered: ["Water heaters"], servicesNotOffered: [] }),
+  "setup.setCallAnswers": () => ({
+    priceAnswer: "Prices are given on site.",
+    servicesOffered: ["Water heaters"],
+    servicesNotOffered: [],
+  }),
   "setup.removeBookingSlot": (f) => ({ id: f.slotB.id }),
   "team.members": () => undefined,
   "team.invite": () => ({ email: "someone@alpha.test", role: "staff" }),
@@ -87,8 +159,30 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   // ── calls ──
   "simulator.context": () => undefined,
   "simulator.start": (f) => ({ from: "+15125550142", to: f.trackingB.e164 }),
-  "simulator.answerDial": () => ({ state: { callSid: `CA${"b".repeat(32)}`, pending: { kind: "dial", action: "http://localhost:3000/api/twilio/voice/dial-result", number: "+15125550199", whisperUrl: null, purpose: "ring_first" } }, how: "answer" }),
-  "simulator.say": () => ({ state: { callSid: `CA${"b".repeat(32)}`, pending: { kind: "gather", action: "http://localhost:3000/api/twilio/voice/intake?turn=0", input: "speech" } }, text: "My ZIP is 99501" }),
+  "simulator.answerDial": () => ({
+    state: {
+      callSid: `CA${"b".repeat(32)}`,
+      pending: {
+        kind: "dial",
+        action: "http://localhost:3000/api/twilio/voice/dial-result",
+        number: "+15125550199",
+        whisperUrl: null,
+        purpose: "ring_first",
+      },
+    },
+    how: "answer",
+  }),
+  "simulator.say": () => ({
+    state: {
+      callSid: `CA${"b".repeat(32)}`,
+      pending: {
+        kind: "gather",
+        action: "http://localhost:3000/api/twilio/voice/intake?turn=0",
+        input: "speech",
+      },
+    },
+    text: "My ZIP is 99501",
+  }),
   "simulator.hangUp": () => ({ state: { callSid: `CA${"b".repeat(32)}`, pending: { kind: "ended" } } }),
   "simulator.lead": () => ({ callSid: `CA${"b".repeat(32)}` }),
   // ── leads ──
@@ -98,9 +192,17 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "leads.get": (f) => ({ id: f.leadB.id }),
   // Bravo's caller's number: the duplicate check must not find (or name) Bravo's lead.
   "leads.add": () => ({ kind: "walk_in", callerName: "Walk-in", callerPhone: "+19075550124", zip: "78701" }),
-  "leads.assign": (f) => ({ leadId: f.leadB.id, ownerId: f.ownerA.id, nextAction: "Take it", dueAt: new Date() }),
+  "leads.assign": (f) => ({
+    leadId: f.leadB.id,
+    ownerId: f.ownerA.id,
+    nextAction: "Take it",
+    dueAt: new Date(),
+  }),
   "leads.updateDetails": (f) => ({ leadId: f.leadB.id, urgency: "high" }),
-  "leads.accept": (f) => ({ leadId: f.leadB.id, confirmations: { sawNotes: true, understandsNextStep: true, knowsDeadline: true, enoughContext: true } }),
+  "leads.accept": (f) => ({
+    leadId: f.leadB.id,
+    confirmations: { sawNotes: true, understandsNextStep: true, knowsDeadline: true, enoughContext: true },
+  }),
   "leads.reject": (f) => ({ leadId: f.leadB.id, missingField: "address", reason: "No address" }),
   "leads.logTouchpoint": (f) => ({ leadId: f.leadB.id, kind: "note", text: "Peek" }),
   "leads.changeStatus": (f) => ({ leadId: f.leadB.id, status: "followup_needed" }),
@@ -131,7 +233,11 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "messaging.reply": (f) => ({ leadId: f.leadB.id, body: "Peek at Bravo" }),
   "messaging.settings": () => undefined,
   "messaging.updateSettings": () => ({ bookingUrl: "https://alpha.example/book", windowHours: 12 }),
-  "messaging.preview": () => ({ purpose: "text_back", template: "{business} {link}", bookingUrl: "https://alpha.example/book" }),
+  "messaging.preview": () => ({
+    purpose: "text_back",
+    template: "{business} {link}",
+    bookingUrl: "https://alpha.example/book",
+  }),
   "messaging.devMessages": (f) => ({ cursor: f.leadB.id }),
   "messaging.sendNow": (f) => ({ id: f.leadB.id }),
   // ── qa ──
@@ -145,7 +251,17 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "reports.csv": () => ({ kind: "custom", from: "2026-03-01", to: "2026-03-31" }),
   "leads.recordOutcome": (f) => ({ leadId: f.leadB.id, visitOutcome: "showed" }),
   "reports.handoffReviews": () => undefined,
-  "reports.answerHandoff": (f) => ({ reviewId: f.handoffReviewB.id, answers: { ownerCorrect: false, notesSufficient: false, waitReasonable: false, noRepeat: false, outcomeMatched: false }, note: "Peek at Bravo" }),
+  "reports.answerHandoff": (f) => ({
+    reviewId: f.handoffReviewB.id,
+    answers: {
+      ownerCorrect: false,
+      notesSufficient: false,
+      waitReasonable: false,
+      noRepeat: false,
+      outcomeMatched: false,
+    },
+    note: "Peek at Bravo",
+  }),
   // ── integrations ──
   "integrations.webhookEvents": () => undefined,
   "integrations.webhooks": () => undefined,
@@ -171,14 +287,19 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
 };
 
 type Proc = { _def: { type: "query" | "mutation"; meta?: Meta } };
-const procedures = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures);
+const procedures = Object.entries(
+  (appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures,
+);
 const tenantProcedures = procedures.filter(([, p]) => p._def.meta?.permission);
 
-
 async function snapshotTenant(tenantId: string) {
-  const out: Record<string, unknown> = { tenant: await db.prisma.tenant.findUnique({ where: { id: tenantId } }) };
+  const out: Record<string, unknown> = {
+    tenant: await db.prisma.tenant.findUnique({ where: { id: tenantId } }),
+  };
   for (const model of TENANT_MODELS) {
-    const delegate = (db.prisma as unknown as Record<string, { findMany(a: unknown): Promise<unknown[]> }>)[model[0]!.toLowerCase() + model.slice(1)]!;
+    const delegate = (db.prisma as unknown as Record<string, { findMany(a: unknown): Promise<unknown[]> }>)[
+      model[0]!.toLowerCase() + model.slice(1)
+    ]!;
     out[model] = await delegate.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
   }
   return JSON.stringify(out);
@@ -200,49 +321,85 @@ describe(`tenant gate (${engineName})`, () => {
   });
 
   it("gives every procedure that is not a tenant procedure a reason to be public", () => {
-    const others = procedures.filter(([, p]) => !p._def.meta?.permission).map(([path]) => path).sort();
-    expect(others).toEqual([
-      "account.acceptInvite", "account.inviteInfo", "account.me", "account.signUp",
-      // ── agency ── operators only, through the agency gate (server/agency/agency-gate.integration.test.ts)
-      "agency.createTenant", "agency.overview", "agency.pause", "agency.resume", "agency.reports",
-      // ── saas ── operators only, through the agency gate (server/saas/saas-gate.integration.test.ts)
-      ...SAAS_AGENCY_PROCEDURES,
-    ].sort());
+    const others = procedures
+      .filter(([, p]) => !p._def.meta?.permission)
+      .map(([path]) => path)
+      .sort();
+    expect(others).toEqual(
+      [
+        "account.acceptInvite",
+        "account.inviteInfo",
+        "account.me",
+        "account.signUp",
+        // ── agency ── operators only, through the agency gate (server/agency/agency-gate.integration.test.ts)
+        "agency.createTenant",
+        "agency.overview",
+        "agency.pause",
+        "agency.resume",
+        "agency.reports",
+        // ── saas ── operators only, through the agency gate (server/saas/saas-gate.integration.test.ts)
+        ...SAAS_AGENCY_PROCEDURES,
+      ].sort(),
+    );
   });
 
   it.each(tenantProcedures.map(([path]) => path))("%s refuses a signed-out caller", async (path) => {
-    expect(await errorCode(call(callerFor(db.prisma, null, fx.a.slug), path, SAMPLES[path]?.(fx)))).toBe("UNAUTHORIZED");
+    expect(await errorCode(call(callerFor(db.prisma, null, fx.a.slug), path, SAMPLES[path]?.(fx)))).toBe(
+      "UNAUTHORIZED",
+    );
   });
 
   it.each(tenantProcedures.map(([path]) => path))("%s refuses a member of another tenant", async (path) => {
     const before = await snapshotTenant(fx.a.id);
-    expect(await errorCode(call(callerFor(db.prisma, fx.ownerB.id, fx.a.slug), path, SAMPLES[path]?.(fx)))).toBe("FORBIDDEN");
+    expect(
+      await errorCode(call(callerFor(db.prisma, fx.ownerB.id, fx.a.slug), path, SAMPLES[path]?.(fx))),
+    ).toBe("FORBIDDEN");
     expect(await snapshotTenant(fx.a.id)).toBe(before);
   });
 
-  it.each(tenantProcedures.map(([path]) => path))("%s never reads or changes another tenant's rows", async (path) => {
-    const before = await snapshotTenant(fx.b.id);
-    let result: unknown;
-    try {
-      result = await call(callerFor(db.prisma, fx.ownerA.id, fx.a.slug), path, SAMPLES[path]?.(fx));
-    } catch (err) {
-      result = { error: (err as Error).message };
-    }
-    expect(await snapshotTenant(fx.b.id)).toBe(before);
-    const text = JSON.stringify(result ?? null);
-    const integrationSecrets = [fx.webhookB.id, fx.webhookB.secret, fx.deliveryB, fx.feedB.url]; // ── integrations ──
-    for (const secret of [fx.b.id, "Bravo Plumbing", "99501", "+19075550124", fx.trackingB.id, fx.slotB.id, fx.keyB.id, fx.inviteB.id, "new@bravo.test", ...integrationSecrets]) {
-      expect(text).not.toContain(secret);
-    }
-  });
+  it.each(tenantProcedures.map(([path]) => path))(
+    "%s never reads or changes another tenant's rows",
+    async (path) => {
+      const before = await snapshotTenant(fx.b.id);
+      let result: unknown;
+      try {
+        result = await call(callerFor(db.prisma, fx.ownerA.id, fx.a.slug), path, SAMPLES[path]?.(fx));
+      } catch (err) {
+        result = { error: (err as Error).message };
+      }
+      expect(await snapshotTenant(fx.b.id)).toBe(before);
+      const text = JSON.stringify(result ?? null);
+      const integrationSecrets = [fx.webhookB.id, fx.webhookB.secret, fx.deliveryB, fx.feedB.url]; // ── integrations ──
+      for (const secret of [
+        fx.b.id,
+        "Bravo Plumbing",
+        "99501",
+        "+19075550124",
+        fx.trackingB.id,
+        fx.slotB.id,
+        fx.keyB.id,
+        fx.inviteB.id,
+        "new@bravo.test",
+        ...integrationSecrets,
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+    },
+  );
 
-  const staffDenied = tenantProcedures.filter(([, p]) => !can("staff", p._def.meta!.permission!)).map(([path]) => path);
+  const staffDenied = tenantProcedures
+    .filter(([, p]) => !can("staff", p._def.meta!.permission!))
+    .map(([path]) => path);
   it("staff are refused at least the owner-only settings", () => {
-    expect(staffDenied).toEqual(expect.arrayContaining(["team.changeRole", "team.createApiKey", "setup.addZips", "team.auditLog"]));
+    expect(staffDenied).toEqual(
+      expect.arrayContaining(["team.changeRole", "team.createApiKey", "setup.addZips", "team.auditLog"]),
+    );
   });
   it.each(staffDenied)("%s refuses staff (owner/manager only)", async (path) => {
     const before = await snapshotTenant(fx.a.id);
-    expect(await errorCode(call(callerFor(db.prisma, fx.staffA.id, fx.a.slug), path, SAMPLES[path]?.(fx)))).toBe("FORBIDDEN");
+    expect(
+      await errorCode(call(callerFor(db.prisma, fx.staffA.id, fx.a.slug), path, SAMPLES[path]?.(fx))),
+    ).toBe("FORBIDDEN");
     expect(await snapshotTenant(fx.a.id)).toBe(before);
   });
 
@@ -253,9 +410,13 @@ describe(`tenant gate (${engineName})`, () => {
     const t1 = await makeTenant(db.prisma, { name: "Gamma One", agencyId: agency.id });
     const t2 = await makeTenant(db.prisma, { name: "Gamma Two", agencyId: agency.id });
     for (const t of [t1, t2]) {
-      expect(await errorCode(call(callerFor(db.prisma, operator.id, t.slug), "setup.checklist", undefined))).toBe("OK");
+      expect(
+        await errorCode(call(callerFor(db.prisma, operator.id, t.slug), "setup.checklist", undefined)),
+      ).toBe("OK");
     }
-    expect(await errorCode(call(callerFor(db.prisma, operator.id, fx.a.slug), "setup.checklist", undefined))).toBe("FORBIDDEN");
+    expect(
+      await errorCode(call(callerFor(db.prisma, operator.id, fx.a.slug), "setup.checklist", undefined)),
+    ).toBe("FORBIDDEN");
     const me = (await callerFor(db.prisma, operator.id).account.me()) as { tenants: { slug: string }[] };
     expect(me.tenants.map((t) => t.slug).sort()).toEqual([t1.slug, t2.slug].sort());
   });
@@ -272,7 +433,12 @@ describe(`tenant gate (${engineName})`, () => {
       })),
     });
     await makeLead(db.prisma, fx.a.id, { callerName: "Alpha Caller" });
-    const caller = createCallerFactory(probe)({ sys: systemDb(db.prisma), session: { userId: fx.ownerA.id }, tenantSlug: fx.a.slug, ip: null });
+    const caller = createCallerFactory(probe)({
+      sys: systemDb(db.prisma),
+      session: { userId: fx.ownerA.id },
+      tenantSlug: fx.a.slug,
+      ip: null,
+    });
     const seen = await caller.ctx();
     expect(seen.sys).toBe("absent");
     expect(new Set(seen.leads)).toEqual(new Set([fx.a.id]));

@@ -18,13 +18,23 @@ describe("upcomingSlots", () => {
       // After the clocks change, 9 AM local is 14:00 UTC.
       ["2026-03-09T14:00:00.000Z", "Monday, March 9 at 9 AM"],
     ]);
-    expect(slots[0]).toMatchObject({ day: "Tuesday", relativeDay: "tomorrow", hour: 9, minute: 0, endsAt: "2026-03-03T17:00:00.000Z" });
+    expect(slots[0]).toMatchObject({
+      day: "Tuesday",
+      relativeDay: "tomorrow",
+      hour: 9,
+      minute: 0,
+      endsAt: "2026-03-03T17:00:00.000Z",
+    });
   });
 
   it("skips a slot that starts before the minimum notice", () => {
     const at830 = "2026-03-02T14:30:00Z"; // 8:30 AM: today's 9 AM is only 30 minutes away
-    expect(upcomingSlots(WEEKLY, { timeZone: "America/Chicago", now: at830 })[0]?.label).toBe("tomorrow at 9 AM");
-    expect(upcomingSlots(WEEKLY, { timeZone: "America/Chicago", now: at830, minNoticeMinutes: 15 })[0]?.label).toBe("today at 9 AM");
+    expect(upcomingSlots(WEEKLY, { timeZone: "America/Chicago", now: at830 })[0]?.label).toBe(
+      "tomorrow at 9 AM",
+    );
+    expect(
+      upcomingSlots(WEEKLY, { timeZone: "America/Chicago", now: at830, minNoticeMinutes: 15 })[0]?.label,
+    ).toBe("today at 9 AM");
   });
 
   it("offers at most three times", () => {
@@ -33,13 +43,21 @@ describe("upcomingSlots", () => {
   });
 
   it("says minutes when the slot is not on the hour", () => {
-    const [slot] = upcomingSlots([{ weekday: 3, startMinute: 14 * 60 + 30, endMinute: 16 * 60 }], { timeZone: "America/Chicago", now: NOW });
+    const [slot] = upcomingSlots([{ weekday: 3, startMinute: 14 * 60 + 30, endMinute: 16 * 60 }], {
+      timeZone: "America/Chicago",
+      now: NOW,
+    });
     expect(slot?.label).toBe("Wednesday, March 4 at 2:30 PM");
   });
 
   it("offers nothing rather than a wrong time", () => {
     expect(upcomingSlots([], { timeZone: "America/Chicago", now: NOW })).toEqual([]);
     expect(upcomingSlots(WEEKLY, { timeZone: "Not/AZone", now: NOW })).toEqual([]);
-    expect(upcomingSlots([{ weekday: 9, startMinute: 60, endMinute: 120 }], { timeZone: "America/Chicago", now: NOW })).toEqual([]);
+    expect(
+      upcomingSlots([{ weekday: 9, startMinute: 60, endMinute: 120 }], {
+        timeZone: "America/Chicago",
+        now: NOW,
+      }),
+    ).toEqual([]);
   });
 });

@@ -40,7 +40,15 @@ export function upcomingSlots(weekly: readonly WeeklySlot[], options: UpcomingSl
   // An unknown time zone gives an invalid date: offering no time beats offering a wrong one.
   if (Number.isNaN(today.getTime()) || Number.isNaN(today.getDate())) return [];
   const valid = weekly
-    .filter((w) => Number.isInteger(w.weekday) && w.weekday >= 0 && w.weekday <= 6 && w.startMinute >= 0 && w.startMinute < 24 * 60 && w.endMinute > w.startMinute)
+    .filter(
+      (w) =>
+        Number.isInteger(w.weekday) &&
+        w.weekday >= 0 &&
+        w.weekday <= 6 &&
+        w.startMinute >= 0 &&
+        w.startMinute < 24 * 60 &&
+        w.endMinute > w.startMinute,
+    )
     .filter((w) => !options.openWeekdays || options.openWeekdays.includes(w.weekday))
     .sort((a, b) => a.startMinute - b.startMinute);
   const found: OfferedSlot[] = [];

@@ -2,7 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { questionOf } from "@/server/intake/rules-extract";
 import { upcomingSlots } from "@/server/voice/booking-slots";
-import { answerQuestion, DEFAULT_PRICE_ANSWER, describeHours, matchService, type AnswerFacts } from "@/server/voice/caller-answers";
+import {
+  answerQuestion,
+  DEFAULT_PRICE_ANSWER,
+  describeHours,
+  matchService,
+  type AnswerFacts,
+} from "@/server/voice/caller-answers";
 
 // Monday 2 March 2026, 9:00 AM in Austin.
 const SLOTS = upcomingSlots(
@@ -12,47 +18,73 @@ const SLOTS = upcomingSlots(
   ],
   { timeZone: "America/Chicago", now: "2026-03-02T15:00:00Z" },
 );
-const HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 8 * 60, closeMinute: 17 * 60 })).concat([{ weekday: 6, openMinute: 9 * 60, closeMinute: 12 * 60 }]);
+const HOURS = [1, 2, 3, 4, 5]
+  .map((weekday) => ({ weekday, openMinute: 8 * 60, closeMinute: 17 * 60 }))
+  .concat([{ weekday: 6, openMinute: 9 * 60, closeMinute: 12 * 60 }]);
 const FACTS: AnswerFacts = {
   businessName: "Demo Plumbing",
   serviceAsked: null,
   slots: SLOTS,
   hours: HOURS,
-  settings: { priceAnswer: "Our service call is a flat $89, and the plumber quotes the repair before starting.", servicesOffered: ["Water heaters", "Drain cleaning", "Gas lines"], servicesNotOffered: ["Septic systems", "Commercial work"] },
+  settings: {
+    priceAnswer: "Our service call is a flat $89, and the plumber quotes the repair before starting.",
+    servicesOffered: ["Water heaters", "Drain cleaning", "Gas lines"],
+    servicesNotOffered: ["Septic systems", "Commercial work"],
+  },
 };
 
 describe("caller questions", () => {
   it("answers a price question with the business's own wording, never a number it made up", () => {
-    expect(answerQuestion("price", FACTS)).toBe("Our service call is a flat $89, and the plumber quotes the repair before starting.");
+    expect(answerQuestion("price", FACTS)).toBe(
+      "Our service call is a flat $89, and the plumber quotes the repair before starting.",
+    );
     const noPrice = answerQuestion("price", { ...FACTS, settings: { ...FACTS.settings, priceAnswer: null } });
     expect(noPrice).toBe(DEFAULT_PRICE_ANSWER);
     expect(noPrice).not.toMatch(/\d|\$|dollar/);
-    expect(answerQuestion("price", { ...FACTS, settings: { priceAnswer: "   " } })).toBe(DEFAULT_PRICE_ANSWER);
+    expect(answerQuestion("price", { ...FACTS, settings: { priceAnswer: "   " } })).toBe(
+      DEFAULT_PRICE_ANSWER,
+    );
   });
 
   it("says it is a virtual assistant when asked if it is a robot", () => {
-    expect(answerQuestion("robot", FACTS)).toBe("Yes, I'm Demo Plumbing's virtual assistant, not a person, but I can take your details and get a plumber booked for you.");
+    expect(answerQuestion("robot", FACTS)).toBe(
+      "Yes, I'm Demo Plumbing's virtual assistant, not a person, but I can take your details and get a plumber booked for you.",
+    );
   });
 
   it("answers 'can someone come today' with the real earliest opening", () => {
-    expect(answerQuestion("today", FACTS)).toBe("I don't have an opening today. The earliest is tomorrow, Tuesday, between 9 and 11 AM.");
-    expect(answerQuestion("today", { ...FACTS, slots: [] })).toMatch(/^I don't have an opening I can book right now/);
+    expect(answerQuestion("today", FACTS)).toBe(
+      "I don't have an opening today. The earliest is tomorrow, Tuesday, between 9 and 11 AM.",
+    );
+    expect(answerQuestion("today", { ...FACTS, slots: [] })).toMatch(
+      /^I don't have an opening I can book right now/,
+    );
   });
 
   it("reads the office hours from the settings, grouping days with the same hours", () => {
     expect(describeHours(HOURS)).toBe("Monday to Friday, 8 AM to 5 PM, and Saturday, 9 AM to 12 PM");
-    expect(answerQuestion("hours", FACTS)).toBe("The office is open Monday to Friday, 8 AM to 5 PM, and Saturday, 9 AM to 12 PM.");
+    expect(answerQuestion("hours", FACTS)).toBe(
+      "The office is open Monday to Friday, 8 AM to 5 PM, and Saturday, 9 AM to 12 PM.",
+    );
     expect(answerQuestion("hours", { ...FACTS, hours: [] })).not.toMatch(/AM|PM/);
   });
 
   it("says yes only to a service the business lists, and no to one it does not do", () => {
-    expect(answerQuestion("services", { ...FACTS, serviceAsked: "water heaters" })).toBe("Yes, we do water heaters.");
-    expect(answerQuestion("services", { ...FACTS, serviceAsked: "septic tanks" })).toBe("I'm sorry, we don't do septic systems.");
-    expect(answerQuestion("services", { ...FACTS, serviceAsked: "commercial" })).toBe("I'm sorry, we don't do commercial work.");
+    expect(answerQuestion("services", { ...FACTS, serviceAsked: "water heaters" })).toBe(
+      "Yes, we do water heaters.",
+    );
+    expect(answerQuestion("services", { ...FACTS, serviceAsked: "septic tanks" })).toBe(
+      "I'm sorry, we don't do septic systems.",
+    );
+    expect(answerQuestion("services", { ...FACTS, serviceAsked: "commercial" })).toBe(
+      "I'm sorry, we don't do commercial work.",
+    );
   });
 
   it("does not promise a service it knows nothing about", () => {
-    expect(answerQuestion("services", { ...FACTS, serviceAsked: "roof repair" })).toBe("I'm not sure about that one, so I'll note your question for the team.");
+    expect(answerQuestion("services", { ...FACTS, serviceAsked: "roof repair" })).toBe(
+      "I'm not sure about that one, so I'll note your question for the team.",
+    );
   });
 
   it("matches the entry sharing the most words", () => {
@@ -83,8 +115,14 @@ describe("hearing a caller question", () => {
   });
 
   it("hears the service asked about in the caller's words", () => {
-    expect(questionOf("do you guys do water heaters?")).toEqual({ question: "services", serviceAsked: "water heaters" });
-    expect(questionOf("we run a restaurant downtown")).toEqual({ question: "services", serviceAsked: "commercial" });
+    expect(questionOf("do you guys do water heaters?")).toEqual({
+      question: "services",
+      serviceAsked: "water heaters",
+    });
+    expect(questionOf("we run a restaurant downtown")).toEqual({
+      question: "services",
+      serviceAsked: "commercial",
+    });
   });
 
   it("hears no question in a plain description of the problem", () => {

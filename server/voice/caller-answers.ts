@@ -34,8 +34,16 @@ const SERVICE_NOTED = "I'm not sure about that one, so I'll note your question f
  * its own; a trip-fee question answered with the general price wording is noted too, so the
  * plumber confirms the fee.
  */
-export function questionIsNoted(question: CallerQuestion, answer: string, settings: CallerAnswerSettings = {}): boolean {
-  return answer === QUESTION_NOTED || answer === SERVICE_NOTED || (question === "estimate" && !settings.estimateAnswer?.trim());
+export function questionIsNoted(
+  question: CallerQuestion,
+  answer: string,
+  settings: CallerAnswerSettings = {},
+): boolean {
+  return (
+    answer === QUESTION_NOTED ||
+    answer === SERVICE_NOTED ||
+    (question === "estimate" && !settings.estimateAnswer?.trim())
+  );
 }
 
 /** Said when the owner has not written a price answer: true of every business, and no number. */
@@ -43,7 +51,9 @@ export const DEFAULT_PRICE_ANSWER = "The plumber will give you the price on site
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const FILLER = new Set(
-  "a an the any your you do does guys y'all all kind kinds of sort work works job jobs stuff things thing service services and or with for on in to my our leaky leaking broken new old clogged".split(" "),
+  "a an the any your you do does guys y'all all kind kinds of sort work works job jobs stuff things thing service services and or with for on in to my our leaky leaking broken new old clogged".split(
+    " ",
+  ),
 );
 
 function clock(minutes: number): string {
@@ -54,21 +64,36 @@ function clock(minutes: number): string {
 }
 
 /** "Monday to Friday, 8 AM to 5 PM, and Saturday, 9 AM to 12 PM" from the weekly hours. */
-export function describeHours(hours: readonly { weekday: number; openMinute: number; closeMinute: number }[]): string | null {
+export function describeHours(
+  hours: readonly { weekday: number; openMinute: number; closeMinute: number }[],
+): string | null {
   const days = [...hours].sort((a, b) => ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7));
   const groups: { from: number; to: number; open: number; close: number }[] = [];
   for (const d of days) {
     const g = groups[groups.length - 1];
-    if (g && g.open === d.openMinute && g.close === d.closeMinute && (g.to + 1) % 7 === d.weekday) g.to = d.weekday;
+    if (g && g.open === d.openMinute && g.close === d.closeMinute && (g.to + 1) % 7 === d.weekday)
+      g.to = d.weekday;
     else groups.push({ from: d.weekday, to: d.weekday, open: d.openMinute, close: d.closeMinute });
   }
   if (!groups.length) return null;
-  const parts = groups.map((g) => `${g.from === g.to ? WEEKDAYS[g.from] : `${WEEKDAYS[g.from]} to ${WEEKDAYS[g.to]}`}, ${clock(g.open)} to ${clock(g.close)}`);
+  const parts = groups.map(
+    (g) =>
+      `${g.from === g.to ? WEEKDAYS[g.from] : `${WEEKDAYS[g.from]} to ${WEEKDAYS[g.to]}`}, ${clock(g.open)} to ${clock(g.close)}`,
+  );
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join("; ")}, and ${parts[parts.length - 1]}`;
 }
 
-const stem = (w: string) => (w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
-const tokens = (text: string) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !FILLER.has(w)).map(stem).filter((w) => w.length >= 3);
+const stem = (w: string) =>
+  w.endsWith("ies")
+    ? `${w.slice(0, -3)}y`
+    : w.length > 3 && w.endsWith("s") && !w.endsWith("ss")
+      ? w.slice(0, -1)
+      : w;
+const tokens = (text: string) =>
+  (text.toLowerCase().match(/[a-z]+/g) ?? [])
+    .filter((w) => !FILLER.has(w))
+    .map(stem)
+    .filter((w) => w.length >= 3);
 
 /** The settings entry the caller asked about: the one sharing the most words with the question. */
 export function matchService(asked: string, list: readonly string[]): string | null {
@@ -79,7 +104,13 @@ export function matchService(asked: string, list: readonly string[]): string | n
   // lines; "pool heaters" is not Water heaters).
   const scored = list
     .map((item) => ({ item, t: tokens(item) }))
-    .filter(({ t }) => words.every((w) => t.includes(w)) || (t.length > 0 && t.every((w) => words.includes(w))) || (words.length === 1 && t.includes(words[0]!)) || t[0] === words[0])
+    .filter(
+      ({ t }) =>
+        words.every((w) => t.includes(w)) ||
+        (t.length > 0 && t.every((w) => words.includes(w))) ||
+        (words.length === 1 && t.includes(words[0]!)) ||
+        t[0] === words[0],
+    )
     .map(({ item, t }) => ({ item, score: t.filter((w) => words.includes(w)).length }))
     .sort((a, b) => b.score - a.score);
   return scored[0]?.item ?? null;
@@ -103,13 +134,16 @@ export function answerQuestion(question: CallerQuestion, facts: AnswerFacts): st
       return `Yes, I'm ${facts.businessName}'s virtual assistant, not a person, but I can take your details and get a plumber booked for you.`;
     case "today": {
       const first = facts.slots[0];
-      if (!first) return "I don't have an opening I can book right now, but someone from the office will call you back about timing.";
+      if (!first)
+        return "I don't have an opening I can book right now, but someone from the office will call you back about timing.";
       if (first.relativeDay === "today") return `Yes, the earliest opening is ${slotWindow(first)}.`;
       return `I don't have an opening today. The earliest is ${slotWindow(first)}.`;
     }
     case "hours": {
       const hours = describeHours(facts.hours);
-      return hours ? `The office is open ${hours}.` : "I don't have the office hours in front of me, but I can take your details right now.";
+      return hours
+        ? `The office is open ${hours}.`
+        : "I don't have the office hours in front of me, but I can take your details right now.";
     }
     case "services": {
       const asked = facts.serviceAsked ?? "";
@@ -118,7 +152,11 @@ export function answerQuestion(question: CallerQuestion, facts: AnswerFacts): st
       const yes = matchService(asked, settings.servicesOffered ?? []);
       if (yes) return `Yes, we do ${yes.toLowerCase()}.`;
       const list = settings.servicesOffered ?? [];
-      if (!asked && list.length) return `We do ${list.slice(0, 5).map((s) => s.toLowerCase()).join(", ")}.`;
+      if (!asked && list.length)
+        return `We do ${list
+          .slice(0, 5)
+          .map((s) => s.toLowerCase())
+          .join(", ")}.`;
       return SERVICE_NOTED;
     }
     case "licensed":

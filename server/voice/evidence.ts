@@ -3,7 +3,11 @@
 import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
 import { spokenAddress } from "@/server/intake/rules-extract";
 
-const STOPWORDS = new Set("the and but for with you your our are was were have has had this that there their they them then than not just very from into about what when where which who will would could should can its it's i'm my me".split(" "));
+const STOPWORDS = new Set(
+  "the and but for with you your our are was were have has had this that there their they them then than not just very from into about what when where which who will would could should can its it's i'm my me".split(
+    " ",
+  ),
+);
 
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}0-9']+/gu) ?? [];
@@ -15,7 +19,10 @@ export function groundZip(value: string | null, said: string): string | null {
   const digits = value.replace(/\D/g, "");
   if (digits.length !== 5 && digits.length !== 9) return null;
   const zip = digits.slice(0, 5);
-  return digitRuns(said).some((run) => run === zip || (run.length === 9 && run.startsWith(zip))) || findZip(said) === zip ? zip : null;
+  return digitRuns(said).some((run) => run === zip || (run.length === 9 && run.startsWith(zip))) ||
+    findZip(said) === zip
+    ? zip
+    : null;
 }
 
 /** The name if every part of it was said. */
@@ -36,7 +43,11 @@ export function groundAddress(value: string | null, said: string): string | null
   // Number words count as said: "eleven hundred Oak Street" grounds 1100 Oak Street.
   const asDigits = spokenAddress(said);
   const heard = new Set([...words(said), ...words(asDigits)]);
-  const saidNumbers = new Set([...digitRuns(said), ...(said.match(/\d+/g) ?? []), ...(asDigits.match(/\d+/g) ?? [])]);
+  const saidNumbers = new Set([
+    ...digitRuns(said),
+    ...(said.match(/\d+/g) ?? []),
+    ...(asDigits.match(/\d+/g) ?? []),
+  ]);
   const streetWords = words(address.slice(houseNumber.length)).filter((w) => /[a-z]/.test(w));
   return saidNumbers.has(houseNumber) && streetWords.some((w) => heard.has(w)) ? address : null;
 }

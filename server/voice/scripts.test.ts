@@ -22,6 +22,8 @@ describe("booked slot confirmation", () => {
     expect(SCRIPTS.standard.booked("Demo Plumbing", slot, "Jane Doe")).toBe(
       "You're all set, Jane Doe. A plumber from Demo Plumbing will see you Wednesday, March 4 between 1 and 3 PM. Thanks for calling, goodbye.",
     );
-    expect(SCRIPTS.safe.booked("Demo Plumbing", slot, undefined)).toBe("You are booked for Wednesday, March 4 between 1 and 3 PM. Thank you for calling Demo Plumbing. Goodbye.");
+    expect(SCRIPTS.safe.booked("Demo Plumbing", slot, undefined)).toBe(
+      "You are booked for Wednesday, March 4 between 1 and 3 PM. Thank you for calling Demo Plumbing. Goodbye.",
+    );
   });
 });

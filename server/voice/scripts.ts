@@ -1,6 +1,12 @@
 // Everything the AI says, per prompt profile. `standard` is warm and may use the caller's name;
 // `safe` is a fixed script that never repeats caller-supplied words. No line states a price.
-import type { EmergencyKind, IntakeStage, NotCustomerKind, PromptProfileName, Urgency } from "@/server/intake/extraction";
+import type {
+  EmergencyKind,
+  IntakeStage,
+  NotCustomerKind,
+  PromptProfileName,
+  Urgency,
+} from "@/server/intake/extraction";
 import { emergencyRule } from "@/server/intake/emergency-rules";
 import { speakDigits } from "@/server/intake/spoken-numbers";
 import type { OfferedSlot } from "@/server/voice/booking-slots";
@@ -10,9 +16,20 @@ export type Miss = 1 | 2;
 /** What the one safety question asks about, matched to what the caller described. */
 export type SafetyTopic = "water" | "gas" | "no_service";
 /** What a re-asked question may need: the caller's name and urgency, the safety topic, the read-back sentence. */
-export type QuestionFacts = { callerName?: string; urgency?: Urgency; safetyTopic?: SafetyTopic; readBack?: string };
+export type QuestionFacts = {
+  callerName?: string;
+  urgency?: Urgency;
+  safetyTopic?: SafetyTopic;
+  readBack?: string;
+};
 /** The parts of a read-back: what was taken, each said once. */
-export type ReadBackFacts = { name?: string; address?: string; slot?: OfferedSlot; phoneTail?: string; addressToConfirm?: boolean };
+export type ReadBackFacts = {
+  name?: string;
+  address?: string;
+  slot?: OfferedSlot;
+  phoneTail?: string;
+  addressToConfirm?: boolean;
+};
 
 export type Script = {
   opening(biz: string): string;
@@ -119,7 +136,8 @@ export function slotWindow(slot: OfferedSlot): string {
 
 const standard: Script = {
   nameCorrected: (name) => `Sorry about that, I've got ${name}.`,
-  opening: (biz) => `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
+  opening: (biz) =>
+    `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
   question: (stage, fields) => {
     switch (stage) {
       case "zip":
@@ -156,7 +174,8 @@ const standard: Script = {
   },
   askWhatToFix: () => "Sorry about that. What should I change?",
   bookedIntro: () => "Great, you're booked. ",
-  bookedGoodbye: (biz, name) => `You're all set${name ? `, ${name}` : ""}. Thanks for calling ${biz}, goodbye.`,
+  bookedGoodbye: (biz, name) =>
+    `You're all set${name ? `, ${name}` : ""}. Thanks for calling ${biz}, goodbye.`,
   callbackGoodbye: (biz) => `Thanks. Someone from ${biz} will call you back shortly. Goodbye.`,
   questionNoted: () => "Good question. I'll note it so the plumber can answer that when they call.",
   notACustomer: (biz, kind) =>
@@ -165,18 +184,24 @@ const standard: Script = {
       : kind === "robocall"
         ? "Goodbye."
         : `Thanks, but ${biz} isn't interested. Please take this number off your list. Goodbye.`,
-  zipAfterIssue: () => "Got it, I'll make a note of that. First, what's the ZIP code where you need the work done?",
+  zipAfterIssue: () =>
+    "Got it, I'll make a note of that. First, what's the ZIP code where you need the work done?",
   askIssue: () => "Great, we do work in your area. What's going on with your plumbing?",
-  askName: (urgency) => `${urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it, thanks. "}And who am I speaking with?`,
-  offerBooking: (name) => `${name ? `Thanks, ${name}. ` : "Thanks. "}Would you like me to book a plumber to come out, or would you rather have someone call you back?`,
+  askName: (urgency) =>
+    `${urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it, thanks. "}And who am I speaking with?`,
+  offerBooking: (name) =>
+    `${name ? `Thanks, ${name}. ` : "Thanks. "}Would you like me to book a plumber to come out, or would you rather have someone call you back?`,
   askAddress: () => "Great. What's the street address where the plumber should come?",
   offerSlots: (slots, address) => {
     const intro = address ? `Thanks, I have ${address}. ` : "";
-    if (slots.length === 1) return `${intro}The next opening is ${slotWindow(slots[0]!)}. Does that work for you?`;
+    if (slots.length === 1)
+      return `${intro}The next opening is ${slotWindow(slots[0]!)}. Does that work for you?`;
     return `${intro}I have ${joinOr(windows(slots))}. Which works best?`;
   },
   offerMoreSlots: (slots) =>
-    slots.length === 1 ? `Okay. I also have ${slotWindow(slots[0]!)}. Does that work?` : `Okay. I also have ${joinOr(windows(slots))}. Would either of those work?`,
+    slots.length === 1
+      ? `Okay. I also have ${slotWindow(slots[0]!)}. Does that work?`
+      : `Okay. I also have ${joinOr(windows(slots))}. Would either of those work?`,
   slotUnavailable: (asked, slots) =>
     slots.length === 1
       ? `I'm sorry, I don't have an opening ${asked}. The next one is ${slotWindow(slots[0]!)}. Does that work?`
@@ -194,16 +219,27 @@ const standard: Script = {
           ? "Sorry, I didn't catch that. What's the five-digit ZIP code where you need the work done? You can also type it on your keypad."
           : "Let's try once more: just the five digits of the ZIP code, please.";
       case "issue":
-        return miss === 1 ? "Sorry, I didn't quite get that. What's going on with your plumbing?" : "In a few words, what needs fixing? For example a leak, a clog, or the water heater.";
+        return miss === 1
+          ? "Sorry, I didn't quite get that. What's going on with your plumbing?"
+          : "In a few words, what needs fixing? For example a leak, a clog, or the water heater.";
       case "name":
-        return miss === 1 ? "Sorry, what name should I put down?" : "Could you say just your first and last name?";
+        return miss === 1
+          ? "Sorry, what name should I put down?"
+          : "Could you say just your first and last name?";
       case "booking_offer":
-        return miss === 1 ? "Sorry, should I book a plumber to come out, or have someone call you back?" : "You can say book a visit, call me back, or no thanks.";
+        return miss === 1
+          ? "Sorry, should I book a plumber to come out, or have someone call you back?"
+          : "You can say book a visit, call me back, or no thanks.";
       case "address":
-        return miss === 1 ? "Sorry, what's the street address, with the house number?" : "Just the house number and street name, please.";
+        return miss === 1
+          ? "Sorry, what's the street address, with the house number?"
+          : "Just the house number and street name, please.";
       case "slot":
-        if (slots.length === 1) return `Sorry, does ${slotWindow(slots[0]!)} work for you? Please say yes or no.`;
-        return miss === 1 ? `Sorry, which time works best: ${joinOr(windows(slots))}?` : "You can say the first one or the second one, or tell me none of them work.";
+        if (slots.length === 1)
+          return `Sorry, does ${slotWindow(slots[0]!)} work for you? Please say yes or no.`;
+        return miss === 1
+          ? `Sorry, which time works best: ${joinOr(windows(slots))}?`
+          : "You can say the first one or the second one, or tell me none of them work.";
       case "safety":
         return "Sorry, I didn't catch that. Is it happening right now? You can say yes or no.";
       case "confirm":
@@ -212,14 +248,21 @@ const standard: Script = {
   },
   outOfArea: (biz, zip) =>
     `Thanks. I'm sorry, ${biz} doesn't cover ZIP code ${speakDigits(zip)}, so we can't send a plumber out there. A local plumber near you will be your quickest help. Take care, goodbye.`,
-  booked: (biz, slot, name) => `You're all set${name ? `, ${name}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
-  callbackPromised: (biz) => `No problem. Someone from ${biz} will call you back at this number shortly. Thanks for calling, goodbye.`,
+  booked: (biz, slot, name) =>
+    `You're all set${name ? `, ${name}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
+  callbackPromised: (biz) =>
+    `No problem. Someone from ${biz} will call you back at this number shortly. Thanks for calling, goodbye.`,
   notBooked: (biz) => `Okay, no problem. If you need us later, just give ${biz} a call. Thanks, goodbye.`,
-  noOpenSlots: (biz) => `I don't have an opening I can book right now, so someone from ${biz} will call you back shortly to set up a time. Thanks, goodbye.`,
-  slotsDeclined: (biz) => `No problem. Someone from ${biz} will call you back shortly to find a time that works. Thanks, goodbye.`,
-  addressDeclined: (biz) => `That's okay. Someone from ${biz} will call you back shortly to finish setting this up. Thanks, goodbye.`,
-  unclearGoodbye: (biz) => `I'm sorry, I'm having trouble understanding. Someone from ${biz} will call you back at this number shortly. Goodbye.`,
-  silentGoodbye: (biz) => `I'm sorry, I can't hear anything. Someone from ${biz} will get back to you at this number. Goodbye.`,
+  noOpenSlots: (biz) =>
+    `I don't have an opening I can book right now, so someone from ${biz} will call you back shortly to set up a time. Thanks, goodbye.`,
+  slotsDeclined: (biz) =>
+    `No problem. Someone from ${biz} will call you back shortly to find a time that works. Thanks, goodbye.`,
+  addressDeclined: (biz) =>
+    `That's okay. Someone from ${biz} will call you back shortly to finish setting this up. Thanks, goodbye.`,
+  unclearGoodbye: (biz) =>
+    `I'm sorry, I'm having trouble understanding. Someone from ${biz} will call you back at this number shortly. Goodbye.`,
+  silentGoodbye: (biz) =>
+    `I'm sorry, I can't hear anything. Someone from ${biz} will get back to you at this number. Goodbye.`,
   transferring: (reason, kind) =>
     reason === "emergency"
       ? `That sounds urgent.${safety(kind)} I'm connecting you to our on-call plumber right now. Please stay on the line.`
@@ -228,16 +271,20 @@ const standard: Script = {
     reason === "emergency"
       ? `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`
       : `Of course. Nobody can pick up this second, so I've asked someone from ${biz} to call you back within 5 minutes at this number. Goodbye.`,
-  urgentFlagged: (biz, kind) => `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number.`,
-  transferFailedPreface: (kind) => `I'm sorry, I couldn't reach anyone just now.${safety(kind)} I've marked this urgent, and someone will call you back within 5 minutes at this number.`,
+  urgentFlagged: (biz, kind) =>
+    `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number.`,
+  transferFailedPreface: (kind) =>
+    `I'm sorry, I couldn't reach anyone just now.${safety(kind)} I've marked this urgent, and someone will call you back within 5 minutes at this number.`,
   emergencyAskName: () => "So they know who to ask for, what's your name?",
   emergencyAskAddress: () => "And what's the address where the problem is, with the house number?",
-  urgentPromise: (biz) => `Thank you. Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
+  urgentPromise: (biz) =>
+    `Thank you. Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
 };
 
 const safe: Script = {
   nameCorrected: () => "Thank you, I have corrected your name.",
-  opening: (biz) => `Thank you for calling ${biz}. This is the automated assistant. What is the five-digit ZIP code where you need service?`,
+  opening: (biz) =>
+    `Thank you for calling ${biz}. This is the automated assistant. What is the five-digit ZIP code where you need service?`,
   question: (stage, fields) => {
     switch (stage) {
       case "zip":
@@ -265,7 +312,10 @@ const safe: Script = {
   addressToConfirm: () => "Thank you. The office will call you to confirm the address.",
   // The safe script never says the caller's own words back: the time, and the number's last digits.
   readBack: (f) => {
-    const parts = [f.slot ? `a visit ${slotWindow(f.slot)} at the address you gave` : undefined, f.phoneTail ? `a call back at the number ending in ${speakDigits(f.phoneTail)}` : undefined].filter(Boolean);
+    const parts = [
+      f.slot ? `a visit ${slotWindow(f.slot)} at the address you gave` : undefined,
+      f.phoneTail ? `a call back at the number ending in ${speakDigits(f.phoneTail)}` : undefined,
+    ].filter(Boolean);
     return `I have: ${parts.join(", ") || "your details"}. Did I get that right?`;
   },
   askWhatToFix: () => "What should I change?",
@@ -280,12 +330,19 @@ const safe: Script = {
   offerBooking: () => "Thank you. Would you like to book a visit, or have someone call you back?",
   askAddress: () => "What is the street address for the visit?",
   offerSlots: (slots) =>
-    slots.length === 1 ? `The next available time is ${slotWindow(slots[0]!)}. Would you like that time?` : `The available times are ${joinOr(windows(slots))}. Which time would you like?`,
+    slots.length === 1
+      ? `The next available time is ${slotWindow(slots[0]!)}. Would you like that time?`
+      : `The available times are ${joinOr(windows(slots))}. Which time would you like?`,
   offerMoreSlots: (slots) =>
-    slots.length === 1 ? `The next available time is ${slotWindow(slots[0]!)}. Would you like that time?` : `Other available times are ${joinOr(windows(slots))}. Would you like one of these?`,
-  slotUnavailable: (asked, slots) => `There is no time available ${asked}. The available times are ${joinOr(windows(slots))}. Which time would you like?`,
+    slots.length === 1
+      ? `The next available time is ${slotWindow(slots[0]!)}. Would you like that time?`
+      : `Other available times are ${joinOr(windows(slots))}. Would you like one of these?`,
+  slotUnavailable: (asked, slots) =>
+    `There is no time available ${asked}. The available times are ${joinOr(windows(slots))}. Which time would you like?`,
   reaskSlots: (slots) =>
-    slots.length === 1 ? `Please say yes or no: would you like ${slotWindow(slots[0]!)}?` : `Please choose one of these times: ${joinOr(windows(slots))}. Or say none of them.`,
+    slots.length === 1
+      ? `Please say yes or no: would you like ${slotWindow(slots[0]!)}?`
+      : `Please choose one of these times: ${joinOr(windows(slots))}. Or say none of them.`,
   reask: (stage, _miss, slots) => {
     switch (stage) {
       case "zip":
@@ -299,7 +356,9 @@ const safe: Script = {
       case "address":
         return "Please say the house number and street name.";
       case "slot":
-        return slots.length === 1 ? `Please say yes or no: would you like ${slots[0]!.label}?` : `Please choose one of these times: ${joinOr(windows(slots))}. Or say none of them.`;
+        return slots.length === 1
+          ? `Please say yes or no: would you like ${slots[0]!.label}?`
+          : `Please choose one of these times: ${joinOr(windows(slots))}. Or say none of them.`;
       case "safety":
         return "Please say yes or no: is it happening right now?";
       case "confirm":
@@ -310,18 +369,25 @@ const safe: Script = {
   booked: (biz, slot) => `You are booked for ${slotWindow(slot)}. Thank you for calling ${biz}. Goodbye.`,
   callbackPromised: (biz) => `Thank you. Someone from ${biz} will call you back at this number. Goodbye.`,
   notBooked: (biz) => `Thank you for calling ${biz}. Goodbye.`,
-  noOpenSlots: (biz) => `There is no time available to book right now. Someone from ${biz} will call you back to schedule. Goodbye.`,
+  noOpenSlots: (biz) =>
+    `There is no time available to book right now. Someone from ${biz} will call you back to schedule. Goodbye.`,
   slotsDeclined: (biz) => `Thank you. Someone from ${biz} will call you back to find a time. Goodbye.`,
   addressDeclined: (biz) => `Thank you. Someone from ${biz} will call you back. Goodbye.`,
-  unclearGoodbye: (biz) => `I am sorry, I could not understand. Someone from ${biz} will call you back at this number. Goodbye.`,
+  unclearGoodbye: (biz) =>
+    `I am sorry, I could not understand. Someone from ${biz} will call you back at this number. Goodbye.`,
   silentGoodbye: (biz) => `I cannot hear you. Someone from ${biz} will contact you at this number. Goodbye.`,
-  transferring: (reason, kind) => (reason === "emergency" ? `This may be an emergency.${safety(kind)} Connecting you to the on-call plumber now. Please hold.` : "Connecting you now. Please hold."),
+  transferring: (reason, kind) =>
+    reason === "emergency"
+      ? `This may be an emergency.${safety(kind)} Connecting you to the on-call plumber now. Please hold.`
+      : "Connecting you now. Please hold.",
   urgentCallback: (biz, reason, kind) =>
     reason === "emergency"
       ? `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`
       : `Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
-  urgentFlagged: (biz, kind) => `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number.`,
-  transferFailedPreface: (kind) => `No one could be reached.${safety(kind)} Someone will call you back within 5 minutes at this number.`,
+  urgentFlagged: (biz, kind) =>
+    `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number.`,
+  transferFailedPreface: (kind) =>
+    `No one could be reached.${safety(kind)} Someone will call you back within 5 minutes at this number.`,
   emergencyAskName: () => "What is your name?",
   emergencyAskAddress: () => "What is the address of the problem?",
   urgentPromise: (biz) => `Thank you. Someone from ${biz} will call you back within 5 minutes. Goodbye.`,
@@ -334,14 +400,18 @@ export const SCRIPTS: Record<PromptProfileName, Script> = { standard, safe };
  * caller whose emergency was said in words nobody wrote down can say yes.
  */
 export const SAFETY_QUESTIONS: Record<SafetyTopic, string> = {
-  water: "One quick question: right now, is water spreading across the floor or coming through a ceiling, or is anything backing up into the house?",
+  water:
+    "One quick question: right now, is water spreading across the floor or coming through a ceiling, or is anything backing up into the house?",
   gas: "One quick question: do you smell gas right now, or is a carbon monoxide alarm going off?",
-  no_service: "One quick question: is anyone there who can't do without water or heat, like a baby, someone elderly, or someone on medical equipment?",
+  no_service:
+    "One quick question: is anyone there who can't do without water or heat, like a baby, someone elderly, or someone on medical equipment?",
 };
 
 /** Is this agent line the safety question? (The after-call scan and the eval's caller use it.) */
 export function isSafetyQuestion(text: string): boolean {
-  return Object.values(SAFETY_QUESTIONS).some((q) => text.includes(q)) || /is it happening right now\?/i.test(text);
+  return (
+    Object.values(SAFETY_QUESTIONS).some((q) => text.includes(q)) || /is it happening right now\?/i.test(text)
+  );
 }
 
 /** Is this agent line a read-back ("… Did I get that right?")? */

@@ -31,7 +31,11 @@ export type BusinessWords = {
   streets?: readonly string[];
 };
 
-const clean = (s: string) => s.replace(/[,\n\r]+/g, " ").replace(/\s+/g, " ").trim();
+const clean = (s: string) =>
+  s
+    .replace(/[,\n\r]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** The business's own words as hints: name, services, cities, streets — deduplicated, capped. */
 export function businessHints(words: BusinessWords): string[] {
@@ -56,7 +60,8 @@ export function hintsForStage(stage: IntakeStage, business: readonly string[]): 
   return [...(DIGIT_HINTS[stage] ?? []), ...business].join(", ");
 }
 
-const STREET_TYPES = /\b(street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|circle|cir|way|place|pl|parkway|pkwy|trail|trl|terrace|ter|highway|hwy|loop|cove|cv|run|path|pass|row|square|sq)\b\.?/i;
+const STREET_TYPES =
+  /\b(street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|circle|cir|way|place|pl|parkway|pkwy|trail|trl|terrace|ter|highway|hwy|loop|cove|cv|run|path|pass|row|square|sq)\b\.?/i;
 
 /**
  * The street name of a stored address ("123 W Oak Hollow Dr, Unit 4" → "W Oak Hollow Dr"): the
@@ -83,5 +88,8 @@ export function commonStreets(addresses: readonly string[], limit = 30): string[
     entry.n += 1;
     counts.set(key, entry);
   }
-  return [...counts.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name)).slice(0, limit).map((e) => e.name);
+  return [...counts.values()]
+    .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((e) => e.name);
 }

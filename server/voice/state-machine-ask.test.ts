@@ -5,7 +5,16 @@ import { describe, expect, it } from "vitest";
 import { extraction, type Extraction } from "@/server/intake/extraction";
 import { extractByRules } from "@/server/intake/rules-extract";
 import { isReadBack, isSafetyQuestion, SAFETY_QUESTIONS } from "@/server/voice/scripts";
-import { closeOnHangup, extractionStage, newCallState, transition, type CallAction, type CallContext, type CallState, type TransitionResult } from "@/server/voice/state-machine";
+import {
+  closeOnHangup,
+  extractionStage,
+  newCallState,
+  transition,
+  type CallAction,
+  type CallContext,
+  type CallState,
+  type TransitionResult,
+} from "@/server/voice/state-machine";
 
 // Monday 2 March 2026, 9:00 AM in Austin.
 const CTX: CallContext = {
@@ -24,7 +33,17 @@ const CTX: CallContext = {
 
 function hear(state: CallState, text: string, ctx = CTX, fields?: Partial<Extraction>): TransitionResult {
   const stage = extractionStage(state);
-  const x = fields ? extraction(fields) : stage ? extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned, slotsDeclined: state.slotsDeclined }) : extraction();
+  const x = fields
+    ? extraction(fields)
+    : stage
+      ? extractByRules({
+          stage,
+          utterance: text,
+          slotsOffered: state.slotsOffered,
+          slotsMentioned: state.slotsMentioned,
+          slotsDeclined: state.slotsDeclined,
+        })
+      : extraction();
   return transition(state, { type: "heard", text, extraction: x }, ctx);
 }
 
@@ -35,7 +54,8 @@ function converse(lines: string[], ctx = CTX): TransitionResult[] {
 }
 
 const last = <T>(items: T[]): T => items[items.length - 1]!;
-const ofType = <K extends CallAction["type"]>(r: TransitionResult, type: K) => r.actions.filter((a): a is Extract<CallAction, { type: K }> => a.type === type);
+const ofType = <K extends CallAction["type"]>(r: TransitionResult, type: K) =>
+  r.actions.filter((a): a is Extract<CallAction, { type: K }> => a.type === type);
 const next = (r: TransitionResult) => last(r.actions);
 const asked = (results: TransitionResult[]) => results.filter((r) => r.say && isSafetyQuestion(r.say)).length;
 
@@ -47,20 +67,34 @@ describe("the safety question", () => {
   });
 
   it("takes the emergency path at once on a yes, with the kind matched to what was said", () => {
-    const r = last(converse(["78701", "every time somebody flushes, water comes out of the tub drain", "yes, it's coming up right now"]));
+    const r = last(
+      converse([
+        "78701",
+        "every time somebody flushes, water comes out of the tub drain",
+        "yes, it's coming up right now",
+      ]),
+    );
     expect(r.state.escalation).toMatchObject({ reason: "emergency", emergencyKind: "sewage_backup" });
     expect(r.state.fields.urgency).toBe("emergency");
     expect(next(r)).toMatchObject({ type: "transfer" });
   });
 
   it("counts an unclear answer as yes: the safe side", () => {
-    const r = last(converse(["78701", "there's water under the kitchen sink", "hmm, I'm not really sure, it's kind of hard to tell"]));
+    const r = last(
+      converse([
+        "78701",
+        "there's water under the kitchen sink",
+        "hmm, I'm not really sure, it's kind of hard to tell",
+      ]),
+    );
     expect(r.state.safety).toEqual({ topic: "water", answer: "unclear" });
     expect(r.state.escalation?.reason).toBe("emergency");
   });
 
   it("goes on with the intake after a no, keeping the urgency the problem had", () => {
-    const r = last(converse(["78701", "the pipe under the sink is leaking", "no, it's just dripping into the bucket"]));
+    const r = last(
+      converse(["78701", "the pipe under the sink is leaking", "no, it's just dripping into the bucket"]),
+    );
     expect(r.state.escalation).toBeNull();
     expect(r.state.stage).toBe("name");
     expect(r.state.fields.urgency).toBe("high");
@@ -71,7 +105,9 @@ describe("the safety question", () => {
     expect(atSafety.say).toContain(SAFETY_QUESTIONS.gas);
     const gas = hear(atSafety.state, "yeah, kind of like rotten eggs");
     expect(gas.state.escalation?.emergencyKind).toBe("gas_smell");
-    const alarm = last(converse(["78702", "something by the furnace keeps beeping", "yes, the alarm thing is going off"]));
+    const alarm = last(
+      converse(["78702", "something by the furnace keeps beeping", "yes, the alarm thing is going off"]),
+    );
     expect(alarm.state.escalation?.emergencyKind).toBe("carbon_monoxide");
   });
 
@@ -111,7 +147,10 @@ describe("the safety question", () => {
   });
 
   it("keeps a bare name given at the safety question ('It's Bob. Bob Ferreira.', 'Kim Lee') without taking it as an unclear answer", () => {
-    for (const [said, stored] of [["It's Bob. Bob Ferreira.", "Bob Ferreira"], ["Kim Lee", "Kim Lee"]] as const) {
+    for (const [said, stored] of [
+      ["It's Bob. Bob Ferreira.", "Bob Ferreira"],
+      ["Kim Lee", "Kim Lee"],
+    ] as const) {
       const r = last(converse(["78701", "my garbage disposal's leaking", said]));
       expect(r.state.escalation, said).toBeNull();
       expect(r.state.fields.callerName).toBe(stored);
@@ -131,21 +170,40 @@ describe("the safety question", () => {
 
   it("treats a hang-up at the safety question as a yes: an urgent callback", () => {
     const r = last(converse(["78701", "my sump pump quit and there's water in the basement"]));
-    expect(closeOnHangup(r.state)).toMatchObject({ status: "followup_needed", task: { kind: "urgent_callback", dueInMinutes: 5 } });
+    expect(closeOnHangup(r.state)).toMatchObject({
+      status: "followup_needed",
+      task: { kind: "urgent_callback", dueInMinutes: 5 },
+    });
   });
 
   it("is not asked when turned off (tests and evaluation only)", () => {
-    expect(asked(converse(["78701", "my sump pump quit and there's water in the basement"], { ...CTX, askSafetyQuestion: false }))).toBe(0);
+    expect(
+      asked(
+        converse(["78701", "my sump pump quit and there's water in the basement"], {
+          ...CTX,
+          askSafetyQuestion: false,
+        }),
+      ),
+    ).toBe(0);
   });
 });
 
-const TO_READ_BACK = ["78701", "my toilet keeps running", "this is Lena Smith", "book a visit", "312 Birch Lane", "yes that works"];
+const TO_READ_BACK = [
+  "78701",
+  "my toilet keeps running",
+  "this is Lena Smith",
+  "book a visit",
+  "312 Birch Lane",
+  "yes that works",
+];
 
 describe("the read-back", () => {
   it("reads back name, street address, day and window in one sentence once the caller accepts the time, and books at once", () => {
     const results = converse(TO_READ_BACK);
     const r = last(results);
-    expect(r.say).toBe("Great, you're booked. Let me read that back: Lena Smith, 312 Birch Lane, tomorrow, Tuesday, between 9 and 11 AM. Did I get that right?");
+    expect(r.say).toBe(
+      "Great, you're booked. Let me read that back: Lena Smith, 312 Birch Lane, tomorrow, Tuesday, between 9 and 11 AM. Did I get that right?",
+    );
     expect(isReadBack(r.say!)).toBe(true);
     expect(ofType(r, "end")).toEqual([{ type: "end", outcome: "booked", reason: "booked" }]);
     // A hang-up during the read-back keeps the booking.
@@ -189,8 +247,12 @@ describe("the read-back", () => {
   });
 
   it("reads back the name and the number to call on a callback that carries a name", () => {
-    const r = last(converse(["78701", "my toilet keeps running", "Lena Smith", "just have someone call me back"]));
-    expect(r.say).toBe("No problem. Let me read that back: Lena Smith, a call back at the number ending in 0 1 2 3. Did I get that right?");
+    const r = last(
+      converse(["78701", "my toilet keeps running", "Lena Smith", "just have someone call me back"]),
+    );
+    expect(r.say).toBe(
+      "No problem. Let me read that back: Lena Smith, a call back at the number ending in 0 1 2 3. Did I get that right?",
+    );
     expect(ofType(r, "create_task")).toEqual([expect.objectContaining({ kind: "callback" })]);
     const other = hear(r.state, "actually call me at 512 555 0199 instead");
     expect(other.state.fields.notes).toContain("Call back at 5125550199");
@@ -207,19 +269,36 @@ describe("nothing the lead can live without ends a call", () => {
   });
 
   it("books with the address left for the office to confirm after two unclear tries", () => {
-    const results = converse(["78701", "my toilet keeps running", "Lena Smith", "book it", "uh the blue one", "it's by the park"]);
+    const results = converse([
+      "78701",
+      "my toilet keeps running",
+      "Lena Smith",
+      "book it",
+      "uh the blue one",
+      "it's by the park",
+    ]);
     const atSlots = last(results);
     expect(atSlots.state.stage).toBe("slot");
     expect(atSlots.say).toMatch(/^No problem, the office will call you to confirm the address\./);
     const booked = hear(atSlots.state, "yes");
     expect(booked.state.outcome).toBe("booked");
-    expect(ofType(booked, "create_task")).toEqual([expect.objectContaining({ kind: "callback", title: "Call to confirm the address for the booked visit" })]);
+    expect(ofType(booked, "create_task")).toEqual([
+      expect.objectContaining({
+        kind: "callback",
+        title: "Call to confirm the address for the booked visit",
+      }),
+    ]);
     expect(booked.say).toContain("the address to be confirmed by phone");
   });
 
   it("understands names with titles and after filler", () => {
-    expect(last(converse(["78701", "my toilet keeps running", "This is Dr. Patel. Anjali Patel."])).state.fields.callerName).toBe("Anjali Patel");
-    expect(last(converse(["78701", "my toilet keeps running", "Fine. Amy Sorensen."])).state.fields.callerName).toBe("Amy Sorensen");
+    expect(
+      last(converse(["78701", "my toilet keeps running", "This is Dr. Patel. Anjali Patel."])).state.fields
+        .callerName,
+    ).toBe("Anjali Patel");
+    expect(
+      last(converse(["78701", "my toilet keeps running", "Fine. Amy Sorensen."])).state.fields.callerName,
+    ).toBe("Amy Sorensen");
   });
 
   it("takes a spelled last name at any later step", () => {
@@ -232,12 +311,18 @@ describe("nothing the lead can live without ends a call", () => {
   it("reads house numbers said in words", () => {
     const atAddress = last(converse(["78701", "my toilet keeps running", "Mary Gray", "book it"]));
     expect(hear(atAddress.state, "Three twelve Birch Lane").state.fields.address).toBe("312 Birch Lane");
-    expect(hear(atAddress.state, "twenty-two forty West thirty-second Street").state.fields.address).toBe("2240 West 32nd Street");
-    expect(hear(atAddress.state, "2204, sorry, 2240 Elm Street").state.fields.address).toBe("2240 Elm Street");
+    expect(hear(atAddress.state, "twenty-two forty West thirty-second Street").state.fields.address).toBe(
+      "2240 West 32nd Street",
+    );
+    expect(hear(atAddress.state, "2204, sorry, 2240 Elm Street").state.fields.address).toBe(
+      "2240 Elm Street",
+    );
   });
 
   it("takes the ZIP where the work is when the caller gives two", () => {
-    const r = last(converse(["Well I live in 10001 but the house that needs the work is my rental in 78701"]));
+    const r = last(
+      converse(["Well I live in 10001 but the house that needs the work is my rental in 78701"]),
+    );
     expect(r.state.fields.zip).toBe("78701");
     expect(r.state.fields.inArea).toBe(true);
   });
@@ -245,22 +330,35 @@ describe("nothing the lead can live without ends a call", () => {
 
 describe("every question heard", () => {
   it("notes a question the settings do not answer, says so, and asks the same question again", () => {
-    const r = last(converse(["78701", "my toilet keeps running", "Before I give you my info, are you guys licensed and insured?"]));
-    expect(r.say).toBe("Good question. I'll note it so the plumber can answer that when they call. And who am I speaking with?");
+    const r = last(
+      converse([
+        "78701",
+        "my toilet keeps running",
+        "Before I give you my info, are you guys licensed and insured?",
+      ]),
+    );
+    expect(r.say).toBe(
+      "Good question. I'll note it so the plumber can answer that when they call. And who am I speaking with?",
+    );
     expect(r.state.fields.notes).toBe("Caller asked: are you guys licensed and insured?");
     expect(r.state.stage).toBe("name");
     expect(r.state.misses).toBe(0);
   });
 
   it("answers from the settings when the owner wrote an answer", () => {
-    const ctx = { ...CTX, answers: { ...CTX.answers, licenseAnswer: "Yes, we're licensed and fully insured in Texas." } };
+    const ctx = {
+      ...CTX,
+      answers: { ...CTX.answers, licenseAnswer: "Yes, we're licensed and fully insured in Texas." },
+    };
     const r = last(converse(["78701", "my toilet keeps running", "are you licensed?"], ctx));
     expect(r.say).toMatch(/^Yes, we're licensed and fully insured in Texas\./);
     expect(r.state.fields.notes).toBeUndefined();
   });
 
   it("answers a line check with 'Yes, I'm here' and the same question, never as a failed answer", () => {
-    const r = last(converse(["78701", "my toilet keeps running", "", "Hello? Are you still there?"].filter(Boolean)));
+    const r = last(
+      converse(["78701", "my toilet keeps running", "", "Hello? Are you still there?"].filter(Boolean)),
+    );
     expect(r.say).toBe("Yes, I'm here. And who am I speaking with?");
     expect(r.state.misses).toBe(0);
   });
@@ -276,8 +374,16 @@ describe("not a customer", () => {
   });
 
   it("closes a recorded message and a wrong number the same way", () => {
-    expect(last(converse(["This is a recorded message about your business listing. Press 1 now to speak with a specialist."])).state.fields.notes).toBe("Not a customer: recorded message");
-    expect(last(converse(["78701", "oh, sorry, wrong number"])).state.fields.notes).toBe("Not a customer: wrong number");
+    expect(
+      last(
+        converse([
+          "This is a recorded message about your business listing. Press 1 now to speak with a specialist.",
+        ]),
+      ).state.fields.notes,
+    ).toBe("Not a customer: recorded message");
+    expect(last(converse(["78701", "oh, sorry, wrong number"])).state.fields.notes).toBe(
+      "Not a customer: wrong number",
+    );
   });
 
   it("keeps a caller with a plumbing problem a customer", () => {

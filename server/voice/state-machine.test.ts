@@ -40,7 +40,17 @@ function start(profile: PromptProfileName = "standard", ctx = CTX): TransitionRe
 /** The caller says `text`; the rules model reads it unless a hand-made extraction is given. */
 function hear(state: CallState, text: string, ctx = CTX, fields?: Partial<Extraction>): TransitionResult {
   const stage = extractionStage(state);
-  const x = fields ? extraction(fields) : stage ? extractByRules({ stage, utterance: text, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned, slotsDeclined: state.slotsDeclined }) : extraction();
+  const x = fields
+    ? extraction(fields)
+    : stage
+      ? extractByRules({
+          stage,
+          utterance: text,
+          slotsOffered: state.slotsOffered,
+          slotsMentioned: state.slotsMentioned,
+          slotsDeclined: state.slotsDeclined,
+        })
+      : extraction();
   return transition(state, { type: "heard", text, extraction: x }, ctx);
 }
 
@@ -51,7 +61,8 @@ function converse(lines: string[], ctx = CTX, profile: PromptProfileName = "stan
 }
 
 const last = <T>(items: T[]): T => items[items.length - 1]!;
-const ofType = <K extends CallAction["type"]>(r: TransitionResult, type: K) => r.actions.filter((a): a is Extract<CallAction, { type: K }> => a.type === type);
+const ofType = <K extends CallAction["type"]>(r: TransitionResult, type: K) =>
+  r.actions.filter((a): a is Extract<CallAction, { type: K }> => a.type === type);
 const next = (r: TransitionResult) => last(r.actions);
 
 const BOOKING_CALL = [
@@ -94,7 +105,11 @@ describe("the AI call", () => {
     expect(r.say).toMatch(/sorry/i);
     expect(r.say).toContain("9 0 2 1 0");
     expect(r.actions).toEqual([
-      { type: "set_fields", fields: { zip: "90210", inArea: false }, evidence: { zip: "90210", inArea: "90210" } },
+      {
+        type: "set_fields",
+        fields: { zip: "90210", inArea: false },
+        evidence: { zip: "90210", inArea: "90210" },
+      },
       { type: "end", outcome: "not_booked", reason: "out_of_area" },
       { type: "hangup" },
     ]);
@@ -104,7 +119,16 @@ describe("the AI call", () => {
     const results = converse(BOOKING_CALL);
     const final = last(results);
     const firstSlot = upcomingSlots(CTX.bookingSlots, { timeZone: CTX.timeZone, now: CTX.now })[0]!;
-    expect(results.map((r) => r.state.stage)).toEqual(["zip", "issue", "name", "booking_offer", "address", "slot", "confirm", "ended"]);
+    expect(results.map((r) => r.state.stage)).toEqual([
+      "zip",
+      "issue",
+      "name",
+      "booking_offer",
+      "address",
+      "slot",
+      "confirm",
+      "ended",
+    ]);
     expect(final.state.outcome).toBe("booked");
     expect(final.state.fields).toEqual({
       zip: "78701",
@@ -120,8 +144,13 @@ describe("the AI call", () => {
     expect(final.say).toContain("see you tomorrow, Tuesday, between 9 and 11 AM");
     // Booked when the caller accepts the time, then read back; the goodbye adds nothing.
     const accepted = results[results.length - 2]!;
-    expect(accepted.actions.slice(-2)).toEqual([{ type: "end", outcome: "booked", reason: "booked" }, { type: "listen", stage: "confirm" }]);
-    expect(accepted.say).toBe("Great, you're booked. Let me read that back: Maria Lopez, 123 Main Street, tomorrow, Tuesday, between 9 and 11 AM. Did I get that right?");
+    expect(accepted.actions.slice(-2)).toEqual([
+      { type: "end", outcome: "booked", reason: "booked" },
+      { type: "listen", stage: "confirm" },
+    ]);
+    expect(accepted.say).toBe(
+      "Great, you're booked. Let me read that back: Maria Lopez, 123 Main Street, tomorrow, Tuesday, between 9 and 11 AM. Did I get that right?",
+    );
     expect(final.actions).toEqual([{ type: "hangup" }]);
     expect(results.flatMap((r) => ofType(r, "create_task"))).toEqual([]);
   });
@@ -148,11 +177,19 @@ describe("the AI call", () => {
     expect(invented.state.evidence).toEqual({});
     expect(ofType(invented, "set_fields")).toEqual([]);
     // Nothing heard, whatever the extraction claims.
-    const empty = transition(atZip, { type: "heard", text: "   ", extraction: extraction({ zip: "78701" }) }, CTX);
+    const empty = transition(
+      atZip,
+      { type: "heard", text: "   ", extraction: extraction({ zip: "78701" }) },
+      CTX,
+    );
     expect(empty.state.fields).toEqual({});
     // A name, an address and an issue the caller did not say are dropped too.
     const atIssue = hear(atZip, "78701").state;
-    const made = hear(atIssue, "the toilet runs all night", CTX, { issueSummary: "Gas leak in basement", urgency: "low", callerName: "John Doe" });
+    const made = hear(atIssue, "the toilet runs all night", CTX, {
+      issueSummary: "Gas leak in basement",
+      urgency: "low",
+      callerName: "John Doe",
+    });
     expect(made.state.fields.issueSummary).toBeUndefined();
     expect(made.state.fields.callerName).toBeUndefined();
   });
@@ -188,8 +225,12 @@ describe("the AI call", () => {
     expect(final.state.fields.address).toBeUndefined();
     expect(final.say).not.toMatch(/address/i);
     expect(final.state.outcome).toBe("followup_needed");
-    expect(ofType(final, "create_task")).toEqual([expect.objectContaining({ kind: "callback", dueInMinutes: 15 })]);
-    expect(ofType(final, "create_task")[0]?.notes).toContain("Issue: The kitchen sink is leaking under the cabinet");
+    expect(ofType(final, "create_task")).toEqual([
+      expect.objectContaining({ kind: "callback", dueInMinutes: 15 }),
+    ]);
+    expect(ofType(final, "create_task")[0]?.notes).toContain(
+      "Issue: The kitchen sink is leaking under the cabinet",
+    );
   });
 
   it("logs not_booked when the caller wants neither a visit nor a callback", () => {
@@ -204,9 +245,15 @@ describe("the AI call", () => {
     const expected = upcomingSlots(CTX.bookingSlots, { timeZone: CTX.timeZone, now: CTX.now });
     expect(atSlot.state.slotsOffered).toEqual(expected);
     expect(atSlot.state.slotsOffered.length).toBeLessThanOrEqual(3);
-    expect(atSlot.state.slotsOffered.map((s) => s.label)).toEqual(["tomorrow at 9 AM", "Thursday, March 5 at 1 PM", "Tuesday, March 10 at 9 AM"]);
+    expect(atSlot.state.slotsOffered.map((s) => s.label)).toEqual([
+      "tomorrow at 9 AM",
+      "Thursday, March 5 at 1 PM",
+      "Tuesday, March 10 at 9 AM",
+    ]);
     // Over the phone only the earliest is read out first.
-    expect(atSlot.say).toContain("The next opening is tomorrow, Tuesday, between 9 and 11 AM. Does that work for you?");
+    expect(atSlot.say).toContain(
+      "The next opening is tomorrow, Tuesday, between 9 and 11 AM. Does that work for you?",
+    );
     expect(atSlot.say).not.toMatch(/Thursday|March 10/);
     expect(atSlot.state.slotsMentioned).toEqual([0]);
     // A pick outside what was offered books nothing.
@@ -238,9 +285,15 @@ describe("the AI call", () => {
   });
 
   it("ends as followup_needed with a callback task when no offered time suits", () => {
-    const results = converse([...BOOKING_CALL.slice(0, 5), "none of those work for me", "no, neither of those"]);
+    const results = converse([
+      ...BOOKING_CALL.slice(0, 5),
+      "none of those work for me",
+      "no, neither of those",
+    ]);
     // The first no brings the next two times; the second ends the call.
-    expect(results.at(-2)!.say).toBe("Okay. I also have Thursday, March 5 between 1 and 3 PM or Tuesday, March 10 between 9 and 11 AM. Would either of those work?");
+    expect(results.at(-2)!.say).toBe(
+      "Okay. I also have Thursday, March 5 between 1 and 3 PM or Tuesday, March 10 between 9 and 11 AM. Would either of those work?",
+    );
     expect(ofType(results.at(-2)!, "create_task")).toEqual([]);
     const final = last(results);
     expect(final.state.outcome).toBe("followup_needed");
@@ -256,7 +309,12 @@ describe("the AI call", () => {
   });
 
   it("fixes a name the caller corrects at a later question and asks that question again, not taking the 'no' as an answer", () => {
-    const results = converse(["78701", "the shower drain is clogged", "anna peterson", "no sorry, it's petersen with an e n, anna petersen"]);
+    const results = converse([
+      "78701",
+      "the shower drain is clogged",
+      "anna peterson",
+      "no sorry, it's petersen with an e n, anna petersen",
+    ]);
     const corrected = last(results);
     expect(corrected.state.fields.callerName).toBe("Anna Petersen");
     expect(corrected.state.fields.bookingIntent).toBeUndefined();
@@ -289,7 +347,13 @@ describe("escalation", () => {
     expect(r.state.stage).toBe("transferring");
     expect(r.state.fields.urgency).toBe("emergency");
     expect(r.state.evidence.urgency).toBe("a pipe burst and water is everywhere");
-    expect(next(r)).toEqual({ type: "transfer", to: "+15125550199", timeoutSeconds: 20, reason: "emergency", emergencyKind: "burst_pipe" });
+    expect(next(r)).toEqual({
+      type: "transfer",
+      to: "+15125550199",
+      timeoutSeconds: 20,
+      reason: "emergency",
+      emergencyKind: "burst_pipe",
+    });
     expect(ofType(r, "create_task")).toEqual([]);
     expect(r.say).toMatch(/on-call plumber/);
   });
@@ -309,7 +373,9 @@ describe("escalation", () => {
     expect(r.state.outcome).toBeNull();
     expect(r.state.fields.urgency).toBe("emergency");
     expect(r.state.escalation).toMatchObject({ via: "urgent_callback", callbackTaskCreated: true });
-    expect(ofType(r, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5 })]);
+    expect(ofType(r, "create_task")).toEqual([
+      expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5 }),
+    ]);
     expect(ofType(r, "create_task")[0]?.title).toMatch(/gas smell/);
     expect(r.say).toMatch(/leave the building/);
     expect(r.say).toMatch(/within 5 minutes/);
@@ -340,8 +406,18 @@ describe("escalation", () => {
     const transferring = hear(start().state, "my pipe burst").state;
     const r = transition(transferring, { type: "transfer_failed" }, CTX);
     expect(r.state.outcome).toBeNull();
-    expect(r.state.escalation).toMatchObject({ via: "transfer", transferResult: "failed", callbackTaskCreated: true });
-    expect(ofType(r, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5, title: expect.stringMatching(/^Transfer not answered\. Emergency \(a burst pipe\)/) })]);
+    expect(r.state.escalation).toMatchObject({
+      via: "transfer",
+      transferResult: "failed",
+      callbackTaskCreated: true,
+    });
+    expect(ofType(r, "create_task")).toEqual([
+      expect.objectContaining({
+        kind: "urgent_callback",
+        dueInMinutes: 5,
+        title: expect.stringMatching(/^Transfer not answered\. Emergency \(a burst pipe\)/),
+      }),
+    ]);
     expect(r.say).toMatch(/^I'm sorry, I couldn't reach anyone just now\./);
     expect(r.say).toMatch(/within 5 minutes/);
     expect(next(r)).toEqual({ type: "listen", stage: "name" });
@@ -358,19 +434,34 @@ describe("escalation", () => {
     const r = transition(transferring, { type: "transfer_answered" }, CTX);
     expect(r.state.escalation?.transferResult).toBe("answered");
     expect(r.say).toBeNull();
-    expect(r.actions).toEqual([{ type: "end", outcome: "followup_needed", reason: "transferred" }, { type: "hangup" }]);
+    expect(r.actions).toEqual([
+      { type: "end", outcome: "followup_needed", reason: "transferred" },
+      { type: "hangup" },
+    ]);
   });
 
   it("warm-transfers a caller who asks for a person", () => {
     const atIssue = hear(start().state, "78701").state;
     const r = hear(atIssue, "can I just talk to a real person");
-    expect(next(r)).toEqual({ type: "transfer", to: "+15125550199", timeoutSeconds: 20, reason: "asked_for_person", emergencyKind: null });
+    expect(next(r)).toEqual({
+      type: "transfer",
+      to: "+15125550199",
+      timeoutSeconds: 20,
+      reason: "asked_for_person",
+      emergencyKind: null,
+    });
     expect(r.state.fields.urgency).toBeUndefined();
   });
 
   it("creates an urgent callback for a caller who asks for a person when nobody is on call", () => {
     const r = hear(start("standard", NO_ON_CALL).state, "let me talk to the plumber", NO_ON_CALL);
-    expect(ofType(r, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5, title: expect.stringMatching(/asked for a person/) })]);
+    expect(ofType(r, "create_task")).toEqual([
+      expect.objectContaining({
+        kind: "urgent_callback",
+        dueInMinutes: 5,
+        title: expect.stringMatching(/asked for a person/),
+      }),
+    ]);
     expect(r.state.outcome).toBe("followup_needed");
   });
 
@@ -387,12 +478,16 @@ describe("unclear answers", () => {
     const final = last(results);
     expect(final.state.outcome).toBe("followup_needed");
     expect(final.state.endReason).toBe("unclear_answers");
-    expect(ofType(final, "create_task")).toEqual([expect.objectContaining({ kind: "callback", dueInMinutes: 15 })]);
+    expect(ofType(final, "create_task")).toEqual([
+      expect.objectContaining({ kind: "callback", dueInMinutes: 15 }),
+    ]);
     expect(next(final)).toEqual({ type: "hangup" });
     const zipQuestions = final.state.transcript.filter((t) => t.speaker === "agent" && /ZIP/.test(t.text));
     // The opening and one re-ask; the goodbye names no ZIP.
     expect(zipQuestions).toHaveLength(2);
-    expect(final.say).toBe("I'm sorry, I'm having trouble understanding. Someone from Demo Plumbing will call you back at this number shortly. Goodbye.");
+    expect(final.say).toBe(
+      "I'm sorry, I'm having trouble understanding. Someone from Demo Plumbing will call you back at this number shortly. Goodbye.",
+    );
   });
 
   it("counts attempts per question, starting over at the next question", () => {
@@ -415,7 +510,9 @@ describe("unclear answers", () => {
     expect(r.state.stage).toBe("ended");
     expect(r.state.outcome).toBeNull();
     expect(r.actions).toEqual([{ type: "hangup" }]);
-    expect(r.say).toBe("I'm sorry, I can't hear anything. Someone from Demo Plumbing will get back to you at this number. Goodbye.");
+    expect(r.say).toBe(
+      "I'm sorry, I can't hear anything. Someone from Demo Plumbing will get back to you at this number. Goodbye.",
+    );
     expect(closeOnHangup(r.state)).toEqual({ status: "missed", task: null });
   });
 });
@@ -425,8 +522,12 @@ describe("the state", () => {
     const final = last(converse(BOOKING_CALL));
     const speakers = final.state.transcript.map((t) => t.speaker);
     expect(speakers).toEqual(["agent", ...BOOKING_CALL.flatMap(() => ["caller", "agent"])]);
-    expect(final.state.transcript.filter((t) => t.speaker === "caller").map((t) => t.text)).toEqual(BOOKING_CALL);
-    expect(transcriptExcerpt(final.state)).toMatch(/^AI: Hi, thanks for calling Demo Plumbing.*\nCaller: my zip is seven eight seven oh one\n/s);
+    expect(final.state.transcript.filter((t) => t.speaker === "caller").map((t) => t.text)).toEqual(
+      BOOKING_CALL,
+    );
+    expect(transcriptExcerpt(final.state)).toMatch(
+      /^AI: Hi, thanks for calling Demo Plumbing.*\nCaller: my zip is seven eight seven oh one\n/s,
+    );
   });
 
   it("is JSON-serialisable and parses back from the database column", () => {
@@ -449,9 +550,15 @@ describe("the state", () => {
   });
 
   it("ends every result with exactly one next step", () => {
-    const all = [...converse(BOOKING_CALL), ...converse(["hmm", "?", "no"]), hear(start().state, "my pipe burst")];
+    const all = [
+      ...converse(BOOKING_CALL),
+      ...converse(["hmm", "?", "no"]),
+      hear(start().state, "my pipe burst"),
+    ];
     for (const r of all) {
-      const steps = r.actions.filter((a) => a.type === "listen" || a.type === "transfer" || a.type === "hangup");
+      const steps = r.actions.filter(
+        (a) => a.type === "listen" || a.type === "transfer" || a.type === "hangup",
+      );
       expect(steps).toHaveLength(1);
       expect(next(r)).toBe(steps[0]);
     }
@@ -489,7 +596,10 @@ describe("caller hangs up mid-intake", () => {
 
   it("asks for an urgent callback when the caller hangs up during a transfer", () => {
     const r = closeOnHangup(hear(start().state, "my basement is flooding").state);
-    expect(r).toMatchObject({ status: "followup_needed", task: { kind: "urgent_callback", dueInMinutes: 5 } });
+    expect(r).toMatchObject({
+      status: "followup_needed",
+      task: { kind: "urgent_callback", dueInMinutes: 5 },
+    });
   });
 });
 
@@ -498,12 +608,18 @@ describe("prompt profiles", () => {
     const results = converse(BOOKING_CALL, CTX, "safe");
     const final = last(results);
     expect(final.state.outcome).toBe("booked");
-    expect(results[results.length - 2]!.say).toBe("You are booked. I have: a visit tomorrow, Tuesday, between 9 and 11 AM at the address you gave. Did I get that right?");
+    expect(results[results.length - 2]!.say).toBe(
+      "You are booked. I have: a visit tomorrow, Tuesday, between 9 and 11 AM at the address you gave. Did I get that right?",
+    );
     for (const r of results) {
       expect(r.say ?? "").not.toMatch(/Maria|Lopez|Main Street|7 8 7 0 1/);
     }
-    expect(results[0]!.say).toBe("Thank you for calling Demo Plumbing. This is the automated assistant. What is the five-digit ZIP code where you need service?");
-    expect(final.say).toBe("You are booked for tomorrow, Tuesday, between 9 and 11 AM. Thank you for calling Demo Plumbing. Goodbye.");
+    expect(results[0]!.say).toBe(
+      "Thank you for calling Demo Plumbing. This is the automated assistant. What is the five-digit ZIP code where you need service?",
+    );
+    expect(final.say).toBe(
+      "You are booked for tomorrow, Tuesday, between 9 and 11 AM. Thank you for calling Demo Plumbing. Goodbye.",
+    );
   });
 
   it("uses the caller's name and address in the standard profile", () => {
@@ -516,17 +632,29 @@ describe("prompt profiles", () => {
 
 // ── the reworked intake, rule by rule ──────────────────────────────────────────────────────
 
-const TO_SLOTS = ["78701", "the shower drain is clogged", "it's Tom Ortega", "yeah book a visit", "4410 Duval Street"];
+const TO_SLOTS = [
+  "78701",
+  "the shower drain is clogged",
+  "it's Tom Ortega",
+  "yeah book a visit",
+  "4410 Duval Street",
+];
 const ANSWERS: CallContext = {
   ...CTX,
-  answers: { priceAnswer: "There's a $79 service call, and the plumber quotes the job before any work starts.", servicesOffered: ["Water heaters", "Drain cleaning"], servicesNotOffered: ["Septic systems"] },
+  answers: {
+    priceAnswer: "There's a $79 service call, and the plumber quotes the job before any work starts.",
+    servicesOffered: ["Water heaters", "Drain cleaning"],
+    servicesNotOffered: ["Septic systems"],
+  },
   businessHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 8 * 60, closeMinute: 17 * 60 })),
 };
 
 describe("slots, one at a time", () => {
   it("offers only the earliest opening first, as a window with the weekday", () => {
     const atSlot = last(converse(TO_SLOTS));
-    expect(atSlot.say).toBe("Thanks, I have 4410 Duval Street. The next opening is tomorrow, Tuesday, between 9 and 11 AM. Does that work for you?");
+    expect(atSlot.say).toBe(
+      "Thanks, I have 4410 Duval Street. The next opening is tomorrow, Tuesday, between 9 and 11 AM. Does that work for you?",
+    );
     expect(atSlot.state.slotsMentioned).toEqual([0]);
     expect(atSlot.state.slotsSaid).toEqual([0]);
   });
@@ -540,7 +668,9 @@ describe("slots, one at a time", () => {
   it("offers the next two on a no, then books 'the second one' of those", () => {
     const results = converse([...TO_SLOTS, "no, I can't do that", "the second one"]);
     const reoffer = results.at(-2)!;
-    expect(reoffer.say).toBe("Okay. I also have Thursday, March 5 between 1 and 3 PM or Tuesday, March 10 between 9 and 11 AM. Would either of those work?");
+    expect(reoffer.say).toBe(
+      "Okay. I also have Thursday, March 5 between 1 and 3 PM or Tuesday, March 10 between 9 and 11 AM. Would either of those work?",
+    );
     expect(reoffer.state.slotsMentioned).toEqual([1, 2]);
     expect(reoffer.state.slotsDeclined).toEqual([0]);
     const final = last(results);
@@ -584,7 +714,12 @@ describe("slots, one at a time", () => {
   it("ends with a callback task when every time is turned down", () => {
     const final = last(converse([...TO_SLOTS, "nope", "neither of those, sorry"]));
     expect(final.state).toMatchObject({ outcome: "followup_needed", endReason: "slots_declined" });
-    expect(ofType(final, "create_task")).toEqual([expect.objectContaining({ kind: "callback", title: "Call back to schedule a visit: the offered times did not suit" })]);
+    expect(ofType(final, "create_task")).toEqual([
+      expect.objectContaining({
+        kind: "callback",
+        title: "Call back to schedule a visit: the offered times did not suit",
+      }),
+    ]);
   });
 
   it("turns a request for a call at the slot step into a callback", () => {
@@ -597,8 +732,17 @@ describe("unclear answers and silence", () => {
   it("ends politely with a callback task after two unclear answers to the ZIP, the one hard gate", () => {
     const results = converse(["hmm", "uh I dunno"]);
     const final = last(results);
-    expect(final.state).toMatchObject({ stage: "ended", outcome: "followup_needed", endReason: "unclear_answers" });
-    expect(ofType(final, "create_task")).toEqual([expect.objectContaining({ kind: "callback", title: "Call back: the AI could not understand the caller" })]);
+    expect(final.state).toMatchObject({
+      stage: "ended",
+      outcome: "followup_needed",
+      endReason: "unclear_answers",
+    });
+    expect(ofType(final, "create_task")).toEqual([
+      expect.objectContaining({
+        kind: "callback",
+        title: "Call back: the AI could not understand the caller",
+      }),
+    ]);
     expect(closeOnHangup(final.state)).toEqual({ status: "followup_needed", task: null });
   });
 
@@ -608,8 +752,12 @@ describe("unclear answers and silence", () => {
     const final = last(results);
     expect(final.state.stage).toBe("name");
     expect(final.state.fields.issueSummary).toBeUndefined();
-    expect(final.state.fields.notes).toBe('Problem not clear on the call (caller said: "uh, I dunno"): the plumber needs a look');
-    expect(final.say).toMatch(/^No problem, the plumber will take a look when they come out\. .*who am I speaking with\?$/);
+    expect(final.state.fields.notes).toBe(
+      'Problem not clear on the call (caller said: "uh, I dunno"): the plumber needs a look',
+    );
+    expect(final.say).toMatch(
+      /^No problem, the plumber will take a look when they come out\. .*who am I speaking with\?$/,
+    );
   });
 
   it("leaves a silent call with no outcome and no end action, so the hang-up makes it missed", () => {
@@ -628,7 +776,11 @@ describe("unclear answers and silence", () => {
     expect(r.state.fields).toEqual({});
     const closed = closeOnHangup(r.state);
     expect(closed.status).toBe("followup_needed");
-    expect(closed.task).toMatchObject({ kind: "callback", title: "Call back: the caller hung up during intake", notes: "Nothing captured yet." });
+    expect(closed.task).toMatchObject({
+      kind: "callback",
+      title: "Call back: the caller hung up during intake",
+      notes: "Nothing captured yet.",
+    });
   });
 });
 
@@ -642,19 +794,39 @@ describe("emergencies", () => {
 
   it("without an on-call phone, takes the name and then the address after creating the urgent task", () => {
     const results = [start("standard", NO_ON_CALL)];
-    for (const line of ["78702", "the toilet's overflowing and it won't stop, it's all over the bathroom floor", "Keisha Brown", "it's 2200 Rio Grande Street"]) results.push(hear(last(results).state, line, NO_ON_CALL));
+    for (const line of [
+      "78702",
+      "the toilet's overflowing and it won't stop, it's all over the bathroom floor",
+      "Keisha Brown",
+      "it's 2200 Rio Grande Street",
+    ])
+      results.push(hear(last(results).state, line, NO_ON_CALL));
     const [, , flagged, named, done] = results;
-    expect(ofType(flagged!, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5 })]);
-    expect(flagged!.say).toMatch(/^That sounds urgent\..*within 5 minutes at this number\. So they know who to ask for, what's your name\?$/);
+    expect(ofType(flagged!, "create_task")).toEqual([
+      expect.objectContaining({ kind: "urgent_callback", dueInMinutes: 5 }),
+    ]);
+    expect(flagged!.say).toMatch(
+      /^That sounds urgent\..*within 5 minutes at this number\. So they know who to ask for, what's your name\?$/,
+    );
     expect(named!.say).toBe("And what's the address where the problem is, with the house number?");
-    expect(done!.state).toMatchObject({ outcome: "followup_needed", endReason: "emergency_callback", fields: { callerName: "Keisha Brown", address: "2200 Rio Grande Street", urgency: "emergency" } });
-    expect(done!.say).toBe("Thank you. Someone from Demo Plumbing will call you back within 5 minutes at this number. Goodbye.");
+    expect(done!.state).toMatchObject({
+      outcome: "followup_needed",
+      endReason: "emergency_callback",
+      fields: { callerName: "Keisha Brown", address: "2200 Rio Grande Street", urgency: "emergency" },
+    });
+    expect(done!.say).toBe(
+      "Thank you. Someone from Demo Plumbing will call you back within 5 minutes at this number. Goodbye.",
+    );
     // One urgent task for the whole call.
     expect(results.flatMap((r) => ofType(r, "create_task"))).toHaveLength(1);
   });
 
   it("does not ask for a name the emergency caller already gave", () => {
-    const r = hear(start("standard", NO_ON_CALL).state, "hi this is Walt Gruber, a pipe just burst in my basement", NO_ON_CALL);
+    const r = hear(
+      start("standard", NO_ON_CALL).state,
+      "hi this is Walt Gruber, a pipe just burst in my basement",
+      NO_ON_CALL,
+    );
     expect(r.state.fields.callerName).toBe("Walt Gruber");
     expect(next(r)).toEqual({ type: "listen", stage: "address" });
     expect(r.say).toMatch(/what's the address where the problem is/);
@@ -670,7 +842,11 @@ describe("emergencies", () => {
   });
 
   it("keeps the urgent task when the caller hangs up right after the emergency", () => {
-    const flagged = hear(start("standard", NO_ON_CALL).state, "sewage is coming up out of the shower drain", NO_ON_CALL);
+    const flagged = hear(
+      start("standard", NO_ON_CALL).state,
+      "sewage is coming up out of the shower drain",
+      NO_ON_CALL,
+    );
     expect(ofType(flagged, "create_task")).toEqual([expect.objectContaining({ kind: "urgent_callback" })]);
     // The task already exists: the hang-up records the outcome and adds no second task.
     expect(closeOnHangup(flagged.state)).toEqual({ status: "followup_needed", task: null });
@@ -687,7 +863,9 @@ describe("caller questions mid-intake", () => {
   it("answers a price question with the business's own wording and asks the same question again, without a miss", () => {
     const atIssue = hear(start("standard", ANSWERS).state, "78701", ANSWERS).state;
     const r = hear(atIssue, "how much do you charge?", ANSWERS);
-    expect(r.say).toBe("There's a $79 service call, and the plumber quotes the job before any work starts. Now, what's going on with your plumbing?");
+    expect(r.say).toBe(
+      "There's a $79 service call, and the plumber quotes the job before any work starts. Now, what's going on with your plumbing?",
+    );
     expect(r.state.misses).toBe(0);
     expect(next(r)).toEqual({ type: "listen", stage: "issue" });
   });
@@ -704,19 +882,25 @@ describe("caller questions mid-intake", () => {
   it("admits to being a virtual assistant, then carries on", () => {
     const atName = last(converse(["78701", "my garbage disposal is jammed"], ANSWERS)).state;
     const r = hear(atName, "wait, am I talking to a robot?", ANSWERS);
-    expect(r.say).toMatch(/^Yes, I'm Demo Plumbing's virtual assistant, not a person.*And who am I speaking with\?$/);
+    expect(r.say).toMatch(
+      /^Yes, I'm Demo Plumbing's virtual assistant, not a person.*And who am I speaking with\?$/,
+    );
     expect(next(r)).toEqual({ type: "listen", stage: "name" });
     expect(ofType(r, "transfer")).toEqual([]);
   });
 
   it("answers the office hours from the settings", () => {
     const atIssue = hear(start("standard", ANSWERS).state, "78701", ANSWERS).state;
-    expect(hear(atIssue, "what are your hours?", ANSWERS).say).toMatch(/^The office is open Monday to Friday, 8 AM to 5 PM\./);
+    expect(hear(atIssue, "what are your hours?", ANSWERS).say).toMatch(
+      /^The office is open Monday to Friday, 8 AM to 5 PM\./,
+    );
   });
 
   it("answers 'can someone come today' with the real earliest opening", () => {
     const atIssue = hear(start().state, "78701").state;
-    expect(hear(atIssue, "can somebody come out today?").say).toMatch(/^I don't have an opening today\. The earliest is tomorrow, Tuesday, between 9 and 11 AM\./);
+    expect(hear(atIssue, "can somebody come out today?").say).toMatch(
+      /^I don't have an opening today\. The earliest is tomorrow, Tuesday, between 9 and 11 AM\./,
+    );
   });
 
   it("answers a question and keeps the problem said in the same breath", () => {
@@ -731,7 +915,9 @@ describe("caller questions mid-intake", () => {
 describe("what the caller says before it is asked", () => {
   it("keeps a problem said instead of the ZIP, and asks the ZIP again", () => {
     const r = hear(start().state, "uh yeah, my water heater's been leaking from the bottom");
-    expect(r.say).toBe("Got it, I'll make a note of that. First, what's the ZIP code where you need the work done?");
+    expect(r.say).toBe(
+      "Got it, I'll make a note of that. First, what's the ZIP code where you need the work done?",
+    );
     expect(r.state.fields).toEqual({});
     expect(r.state.misses).toBe(1);
     const after = hear(r.state, "78702");
@@ -742,7 +928,11 @@ describe("what the caller says before it is asked", () => {
   });
 
   it("keeps a name and an address said early and does not ask for them again", () => {
-    const results = converse(["78701", "this is Grace Park, the sink at 88 Congress Avenue is clogged", "book it please"]);
+    const results = converse([
+      "78701",
+      "this is Grace Park, the sink at 88 Congress Avenue is clogged",
+      "book it please",
+    ]);
     const final = last(results);
     expect(final.state.fields).toMatchObject({ callerName: "Grace Park", address: "88 Congress Avenue" });
     expect(results.map((r) => r.say ?? "").join(" ")).not.toMatch(/who am I speaking with|street address/);
@@ -780,16 +970,31 @@ describe("what the caller says before it is asked", () => {
   });
 
   it("notes a third party and the unit: 'my tenant Mrs. Alvarez in unit B'", () => {
-    const results = converse(["78701", "I'm calling for my tenant Mrs. Alvarez in unit B, her kitchen sink is backed up", "Paul Novak", "yes send someone", "1500 Lavaca Street"]);
+    const results = converse([
+      "78701",
+      "I'm calling for my tenant Mrs. Alvarez in unit B, her kitchen sink is backed up",
+      "Paul Novak",
+      "yes send someone",
+      "1500 Lavaca Street",
+    ]);
     const atSlot = last(results);
     expect(atSlot.state.fields.notes).toBe("Calling for my tenant Mrs. Alvarez. Unit B");
     expect(atSlot.state.fields.callerName).toBe("Paul Novak");
     expect(atSlot.state.fields.address).toBe("1500 Lavaca Street, Unit B");
-    expect(atSlot.state.evidence.notes).toBe("I'm calling for my tenant Mrs. Alvarez in unit B, her kitchen sink is backed up");
+    expect(atSlot.state.evidence.notes).toBe(
+      "I'm calling for my tenant Mrs. Alvarez in unit B, her kitchen sink is backed up",
+    );
   });
 
   it("passes the third party on to the office in the callback task", () => {
-    const final = last(converse(["78701", "my elderly mother's kitchen faucet is dripping", "Sam Ito", "just have someone call me"]));
+    const final = last(
+      converse([
+        "78701",
+        "my elderly mother's kitchen faucet is dripping",
+        "Sam Ito",
+        "just have someone call me",
+      ]),
+    );
     expect(final.state.fields.notes).toBe("Calling for my elderly mother");
     expect(ofType(final, "create_task")[0]?.notes).toContain("Calling for my elderly mother");
   });

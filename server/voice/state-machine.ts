@@ -17,8 +17,24 @@ import {
 import { upcomingSlots, type OfferedSlot, type WeeklySlot } from "@/server/voice/booking-slots";
 import { groundAddress, groundIssue, groundName, groundZip } from "@/server/voice/evidence";
 import { answerQuestion, questionIsNoted, type CallerAnswerSettings } from "@/server/voice/caller-answers";
-import { emergencyLabel, SCRIPTS, type EscalationReason, type Miss, type QuestionFacts, type SafetyTopic, type Script } from "@/server/voice/scripts";
-import { isLineCheck, isPlainlyRoutine, joinSpelling, nameCorrectionOf, nameOf, safetyTopicOf, spokenAddress } from "@/server/intake/rules-extract";
+import {
+  emergencyLabel,
+  SCRIPTS,
+  type EscalationReason,
+  type Miss,
+  type QuestionFacts,
+  type SafetyTopic,
+  type Script,
+} from "@/server/voice/scripts";
+import {
+  isLineCheck,
+  isPlainlyRoutine,
+  joinSpelling,
+  nameCorrectionOf,
+  nameOf,
+  safetyTopicOf,
+  spokenAddress,
+} from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { digitRuns } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
@@ -161,10 +177,22 @@ export type CallEvent =
   | { type: "transfer_failed" };
 
 export type SetFieldsAction = { type: "set_fields"; fields: CallFields; evidence: Evidence };
-export type CreateTaskAction = { type: "create_task"; kind: "callback" | "urgent_callback"; dueInMinutes: number; title: string; notes: string };
+export type CreateTaskAction = {
+  type: "create_task";
+  kind: "callback" | "urgent_callback";
+  dueInMinutes: number;
+  title: string;
+  notes: string;
+};
 export type EndAction = { type: "end"; outcome: CallOutcome; reason: EndReason };
 export type ListenAction = { type: "listen"; stage: IntakeStage };
-export type TransferAction = { type: "transfer"; to: string; timeoutSeconds: number; reason: EscalationReason; emergencyKind: EmergencyKind | null };
+export type TransferAction = {
+  type: "transfer";
+  to: string;
+  timeoutSeconds: number;
+  reason: EscalationReason;
+  emergencyKind: EmergencyKind | null;
+};
 export type HangupAction = { type: "hangup" };
 /** Every result ends with exactly one of these: what the call does next. */
 export type TerminalAction = ListenAction | TransferAction | HangupAction;
@@ -226,7 +254,12 @@ type Turn = {
   terminal: TerminalAction;
 };
 
-function store<K extends FieldName>(t: Turn, key: K, value: CallFields[K] | null | undefined, words: string): void {
+function store<K extends FieldName>(
+  t: Turn,
+  key: K,
+  value: CallFields[K] | null | undefined,
+  words: string,
+): void {
   const said = words.trim();
   // No evidence, no field.
   if (!said || value === undefined || value === null) return;
@@ -247,7 +280,12 @@ function ask(t: Turn, stage: IntakeStage, text: string): void {
 function addNote(t: Turn, line: string, said: string): void {
   const before = t.s.fields.notes;
   if (before?.includes(line)) return;
-  store(t, "notes", before ? `${before}. ${line}` : line, [t.s.evidence.notes, said || "(no answer)"].filter(Boolean).join(" … "));
+  store(
+    t,
+    "notes",
+    before ? `${before}. ${line}` : line,
+    [t.s.evidence.notes, said || "(no answer)"].filter(Boolean).join(" … "),
+  );
 }
 
 function notesOf(s: CallState): string {
@@ -264,10 +302,22 @@ function notesOf(s: CallState): string {
 }
 
 function task(s: CallState, kind: CreateTaskAction["kind"], title: string): CreateTaskAction {
-  return { type: "create_task", kind, dueInMinutes: kind === "urgent_callback" ? URGENT_CALLBACK_MINUTES : CALLBACK_MINUTES, title, notes: notesOf(s) };
+  return {
+    type: "create_task",
+    kind,
+    dueInMinutes: kind === "urgent_callback" ? URGENT_CALLBACK_MINUTES : CALLBACK_MINUTES,
+    title,
+    notes: notesOf(s),
+  };
 }
 
-function finish(t: Turn, outcome: CallOutcome, reason: EndReason, text: string | null, followUp?: CreateTaskAction): void {
+function finish(
+  t: Turn,
+  outcome: CallOutcome,
+  reason: EndReason,
+  text: string | null,
+  followUp?: CreateTaskAction,
+): void {
   t.s.stage = "ended";
   t.s.misses = 0;
   t.s.outcome = outcome;
@@ -294,9 +344,18 @@ function emergencyFollowUp(t: Turn, lead: string): void {
   const e = t.s.escalation!;
   const biz = t.ctx.businessName;
   const f = t.s.fields;
-  if (!f.callerName && t.s.evidence.callerName === undefined && t.s.stage !== "name") return ask(t, "name", `${lead} ${t.script.emergencyAskName()}`.trim());
-  if (!f.address && t.s.stage !== "address") return ask(t, "address", `${lead} ${t.script.emergencyAskAddress()}`.trim());
-  const reason: EndReason = e.reason === "emergency" ? (e.transferResult === "failed" ? "transfer_failed" : "emergency_callback") : e.transferResult === "failed" ? "transfer_failed" : "person_callback";
+  if (!f.callerName && t.s.evidence.callerName === undefined && t.s.stage !== "name")
+    return ask(t, "name", `${lead} ${t.script.emergencyAskName()}`.trim());
+  if (!f.address && t.s.stage !== "address")
+    return ask(t, "address", `${lead} ${t.script.emergencyAskAddress()}`.trim());
+  const reason: EndReason =
+    e.reason === "emergency"
+      ? e.transferResult === "failed"
+        ? "transfer_failed"
+        : "emergency_callback"
+      : e.transferResult === "failed"
+        ? "transfer_failed"
+        : "person_callback";
   finish(t, "followup_needed", reason, `${lead} ${t.script.urgentPromise(biz)}`.trim());
 }
 
@@ -309,17 +368,35 @@ function urgentCallbackNow(t: Turn, transferFailed: boolean): void {
 
 function escalate(t: Turn, reason: EscalationReason, kind: EmergencyKind | null): void {
   const to = t.ctx.onCallPhone?.trim();
-  t.s.escalation = { reason, emergencyKind: kind, via: to ? "transfer" : "urgent_callback", transferResult: null, callbackTaskCreated: false };
+  t.s.escalation = {
+    reason,
+    emergencyKind: kind,
+    via: to ? "transfer" : "urgent_callback",
+    transferResult: null,
+    callbackTaskCreated: false,
+  };
   // An emergency is transferred at once; the name and address are taken only if nobody picks up.
   if (to) {
     t.s.stage = "transferring";
     t.s.misses = 0;
     t.say.push(t.script.transferring(reason, kind));
-    t.terminal = { type: "transfer", to, timeoutSeconds: t.ctx.transferTimeoutSeconds ?? DEFAULT_TRANSFER_TIMEOUT_SECONDS, reason, emergencyKind: kind };
+    t.terminal = {
+      type: "transfer",
+      to,
+      timeoutSeconds: t.ctx.transferTimeoutSeconds ?? DEFAULT_TRANSFER_TIMEOUT_SECONDS,
+      reason,
+      emergencyKind: kind,
+    };
     return;
   }
   urgentCallbackNow(t, false);
-  if (reason === "asked_for_person") return finish(t, "followup_needed", "person_callback", t.script.urgentCallback(t.ctx.businessName, reason, kind));
+  if (reason === "asked_for_person")
+    return finish(
+      t,
+      "followup_needed",
+      "person_callback",
+      t.script.urgentCallback(t.ctx.businessName, reason, kind),
+    );
   emergencyFollowUp(t, t.script.urgentFlagged(t.ctx.businessName, kind));
 }
 
@@ -332,7 +409,13 @@ function miss(t: Turn, stage: IntakeStage): void {
     return emergencyFollowUp(t, "");
   }
   if (stage === "confirm") return readBackDone(t, "");
-  if (t.s.misses >= MAX_ATTEMPTS_PER_QUESTION && stage !== "zip" && stage !== "booking_offer" && stage !== "slot" && t.s.transcript.some((turn) => turn.speaker === "caller")) {
+  if (
+    t.s.misses >= MAX_ATTEMPTS_PER_QUESTION &&
+    stage !== "zip" &&
+    stage !== "booking_offer" &&
+    stage !== "slot" &&
+    t.s.transcript.some((turn) => turn.speaker === "caller")
+  ) {
     // Only the ZIP is a hard gate: nothing else the lead can live without ends a call.
     const said = lastCallerWords(t.s, stage);
     t.s.misses = 0;
@@ -345,9 +428,16 @@ function miss(t: Turn, stage: IntakeStage): void {
     }
     if (stage === "issue") {
       // Still unclear: the plumber takes a look, with the caller's own words kept for the office.
-      const words = said.replace(/[\s.,!?]+$/, "").trim().slice(0, 160);
+      const words = said
+        .replace(/[\s.,!?]+$/, "")
+        .trim()
+        .slice(0, 160);
       t.s.issueUnclear = true;
-      addNote(t, `Problem not clear on the call${words ? ` (caller said: "${words}")` : ""}: the plumber needs a look`, said);
+      addNote(
+        t,
+        `Problem not clear on the call${words ? ` (caller said: "${words}")` : ""}: the plumber needs a look`,
+        said,
+      );
       t.say.push(t.script.issueNeedsLook());
       return advance(t);
     }
@@ -366,7 +456,13 @@ function miss(t: Turn, stage: IntakeStage): void {
       t.terminal = { type: "hangup" };
       return;
     }
-    finish(t, "followup_needed", "unclear_answers", t.script.unclearGoodbye(t.ctx.businessName), task(t.s, "callback", "Call back: the AI could not understand the caller"));
+    finish(
+      t,
+      "followup_needed",
+      "unclear_answers",
+      t.script.unclearGoodbye(t.ctx.businessName),
+      task(t.s, "callback", "Call back: the AI could not understand the caller"),
+    );
     return;
   }
   if (stage === "slot") return sayOffer(t, t.script.reaskSlots(currentSlots(t.s), t.s.misses as Miss));
@@ -376,12 +472,19 @@ function miss(t: Turn, stage: IntakeStage): void {
 
 /** What the caller last said at this question (their words, or "" after silence). */
 function lastCallerWords(s: CallState, stage: IntakeStage): string {
-  return [...s.transcript].reverse().find((turn) => turn.stage === stage && turn.speaker === "caller")?.text ?? "";
+  return (
+    [...s.transcript].reverse().find((turn) => turn.stage === stage && turn.speaker === "caller")?.text ?? ""
+  );
 }
 
 /** The facts a re-asked question needs: name, urgency, the safety topic, the read-back sentence. */
 function questionFacts(t: Turn): QuestionFacts {
-  return { callerName: t.s.fields.callerName, urgency: t.s.fields.urgency, safetyTopic: t.s.safety?.topic, readBack: t.s.stage === "confirm" ? readBackText(t) : undefined };
+  return {
+    callerName: t.s.fields.callerName,
+    urgency: t.s.fields.urgency,
+    safetyTopic: t.s.safety?.topic,
+    readBack: t.s.stage === "confirm" ? readBackText(t) : undefined,
+  };
 }
 
 /** Asks the same question again (after answering the caller, a line check, a corrected name), without counting a miss. */
@@ -396,7 +499,8 @@ function askAgain(t: Turn, stage: IntakeStage): void {
 /** Stores what the caller said before being asked: a name now; the issue and address kept for their step. */
 function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
   const v = t.s.volunteered;
-  if (!t.s.fields.callerName && stage !== "name") store(t, "callerName", groundName(x.callerName, said), said);
+  if (!t.s.fields.callerName && stage !== "name")
+    store(t, "callerName", groundName(x.callerName, said), said);
   if (stage !== "address") {
     const address = groundAddress(x.address, said);
     if (address && !t.s.fields.address) v.address = { value: address, said };
@@ -405,19 +509,36 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
     const summary = groundIssue(x.issueSummary, said);
     if (summary) v.issue = { summary, urgency: x.urgency ?? "normal", said };
   }
-  const unit = x.unit && (said.toLowerCase().includes(x.unit.toLowerCase()) || spokenAddress(said).toLowerCase().includes(x.unit.toLowerCase())) ? x.unit : null;
+  const unit =
+    x.unit &&
+    (said.toLowerCase().includes(x.unit.toLowerCase()) ||
+      spokenAddress(said).toLowerCase().includes(x.unit.toLowerCase()))
+      ? x.unit
+      : null;
   if (unit && !v.unit) v.unit = { value: unit, said };
   const who = x.thirdParty && groundIssue(x.thirdParty, said) ? x.thirdParty : null;
   if (who || unit) {
-    const notes = [t.s.fields.notes, who && !t.s.fields.notes?.includes(who) ? `Calling for ${who}` : null, unit && !t.s.fields.notes?.includes(`Unit ${unit}`) ? `Unit ${unit}` : null].filter(Boolean).join(". ");
-    if (notes && notes !== t.s.fields.notes) store(t, "notes", notes, [t.s.evidence.notes, said].filter(Boolean).join(" … "));
+    const notes = [
+      t.s.fields.notes,
+      who && !t.s.fields.notes?.includes(who) ? `Calling for ${who}` : null,
+      unit && !t.s.fields.notes?.includes(`Unit ${unit}`) ? `Unit ${unit}` : null,
+    ]
+      .filter(Boolean)
+      .join(". ");
+    if (notes && notes !== t.s.fields.notes)
+      store(t, "notes", notes, [t.s.evidence.notes, said].filter(Boolean).join(" … "));
   }
 }
 
 /** The address as said, with the unit the caller mentioned earlier when the address has none. */
 function withUnit(s: CallState, address: string): string {
   const unit = s.volunteered.unit?.value;
-  if (!unit || /\b(unit|apt|apartment|suite|ste|#)\b/i.test(address) || new RegExp(`\\b${unit}$`, "i").test(address)) return address;
+  if (
+    !unit ||
+    /\b(unit|apt|apartment|suite|ste|#)\b/i.test(address) ||
+    new RegExp(`\\b${unit}$`, "i").test(address)
+  )
+    return address;
   return `${address}, Unit ${unit}`;
 }
 
@@ -435,14 +556,33 @@ function advance(t: Turn): void {
   const topic = safetyTopicToAsk(t);
   if (topic) {
     t.s.safety = { topic, answer: null };
-    return ask(t, "safety", `${f.urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it. "}${t.script.safetyQuestion(topic)}`);
+    return ask(
+      t,
+      "safety",
+      `${f.urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it. "}${t.script.safetyQuestion(topic)}`,
+    );
   }
-  if (!f.callerName && t.s.evidence.callerName === undefined) return ask(t, "name", t.script.askName(f.urgency));
+  if (!f.callerName && t.s.evidence.callerName === undefined)
+    return ask(t, "name", t.script.askName(f.urgency));
   if (!f.bookingIntent) return ask(t, "booking_offer", t.script.offerBooking(f.callerName));
-  if (f.bookingIntent === "callback") return callbackWithReadBack(t, "Call back: the caller asked for a callback");
+  if (f.bookingIntent === "callback")
+    return callbackWithReadBack(t, "Call back: the caller asked for a callback");
   if (f.bookingIntent === "no") return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
-  if (!canAskForAddress(t.s)) return finish(t, "followup_needed", "not_qualified", t.script.callbackPromised(biz), task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"));
-  if (!f.address && v.address) store(t, "address", withUnit(t.s, v.address.value), [v.address.said, v.unit?.said].filter(Boolean).join(" … "));
+  if (!canAskForAddress(t.s))
+    return finish(
+      t,
+      "followup_needed",
+      "not_qualified",
+      t.script.callbackPromised(biz),
+      task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"),
+    );
+  if (!f.address && v.address)
+    store(
+      t,
+      "address",
+      withUnit(t.s, v.address.value),
+      [v.address.said, v.unit?.said].filter(Boolean).join(" … "),
+    );
   if (!f.address && !t.s.addressToConfirm) return ask(t, "address", t.script.askAddress());
   startSlots(t);
 }
@@ -454,7 +594,15 @@ function advance(t: Turn): void {
  */
 function safetyTopicToAsk(t: Turn): SafetyTopic | null {
   const s = t.s;
-  if (t.ctx.askSafetyQuestion === false || s.safety || s.escalation || s.issueUnclear || s.fields.urgency === "emergency" || s.fields.urgency === "low") return null;
+  if (
+    t.ctx.askSafetyQuestion === false ||
+    s.safety ||
+    s.escalation ||
+    s.issueUnclear ||
+    s.fields.urgency === "emergency" ||
+    s.fields.urgency === "low"
+  )
+    return null;
   const description = [s.evidence.issueSummary, s.fields.issueSummary].filter(Boolean).join(" … ");
   if (!description || isPlainlyRoutine(description)) return null;
   return safetyTopicOf(description);
@@ -463,13 +611,30 @@ function safetyTopicToAsk(t: Turn): SafetyTopic | null {
 /** The emergency a "yes" to the safety question means, from what the caller said before and now. */
 function kindFromSafetyAnswer(topic: SafetyTopic, words: string): EmergencyKind {
   const lower = words.toLowerCase();
-  if (topic === "gas") return /\b(alarm|detector|monoxide|co|headaches?|dizz\w*|nause\w*)\b/.test(lower) ? "carbon_monoxide" : "gas_smell";
+  if (topic === "gas")
+    return /\b(alarm|detector|monoxide|co|headaches?|dizz\w*|nause\w*)\b/.test(lower)
+      ? "carbon_monoxide"
+      : "gas_smell";
   if (topic === "no_service") return "no_water_vulnerable";
   const heard = detectEmergency(words);
   if (heard) return heard;
-  if (/\b(outlets?|electric\w*|wiring|wires?|breakers?|panel|power strip|light fixtures?|lights?|lamp|plugged)\b/.test(lower)) return "other_safety_risk";
-  if (/\b(sewage|sewer|toilets?|flush\w*|back(ed|ing|s)? ?up|coming up|came up|comes up|poop|waste)\b/.test(lower)) return "sewage_backup";
-  if (/\b(pipes?|line|main)\b/.test(lower) && /\b(burst|broke\w*|crack\w*|split|spray\w*|gush\w*)\b/.test(lower)) return "burst_pipe";
+  if (
+    /\b(outlets?|electric\w*|wiring|wires?|breakers?|panel|power strip|light fixtures?|lights?|lamp|plugged)\b/.test(
+      lower,
+    )
+  )
+    return "other_safety_risk";
+  if (
+    /\b(sewage|sewer|toilets?|flush\w*|back(ed|ing|s)? ?up|coming up|came up|comes up|poop|waste)\b/.test(
+      lower,
+    )
+  )
+    return "sewage_backup";
+  if (
+    /\b(pipes?|line|main)\b/.test(lower) &&
+    /\b(burst|broke\w*|crack\w*|split|spray\w*|gush\w*)\b/.test(lower)
+  )
+    return "burst_pipe";
   return "flooding";
 }
 
@@ -480,26 +645,42 @@ function safetyYes(t: Turn, answer: "yes" | "unclear", said: string, more?: stri
   s.safety = { topic, answer };
   const words = [s.evidence.issueSummary, said].filter(Boolean).join(" … ");
   const kind = kindFromSafetyAnswer(topic, words);
-  if (more && s.fields.issueSummary && !s.fields.issueSummary.includes(more)) store(t, "issueSummary", `${s.fields.issueSummary}; ${more}`, words);
+  if (more && s.fields.issueSummary && !s.fields.issueSummary.includes(more))
+    store(t, "issueSummary", `${s.fields.issueSummary}; ${more}`, words);
   store(t, "urgency", "emergency", words);
   escalate(t, "emergency", kind);
 }
 
 /** Callers who are not customers, in words for the office. */
-const NOT_CUSTOMER_LABEL: Record<NotCustomerKind, string> = { sales: "sales call", robocall: "recorded message", wrong_number: "wrong number" };
+const NOT_CUSTOMER_LABEL: Record<NotCustomerKind, string> = {
+  sales: "sales call",
+  robocall: "recorded message",
+  wrong_number: "wrong number",
+};
 export const NOT_A_CUSTOMER_NOTE = (kind: NotCustomerKind) => `Not a customer: ${NOT_CUSTOMER_LABEL[kind]}`;
 
 // ── the read-back ───────────────────────────────────────────────────────────────────────────
 
 function bookedSlot(s: CallState): OfferedSlot | undefined {
-  return s.fields.appointmentAt ? s.slotsOffered.find((x) => x.startsAt === s.fields.appointmentAt) : undefined;
+  return s.fields.appointmentAt
+    ? s.slotsOffered.find((x) => x.startsAt === s.fields.appointmentAt)
+    : undefined;
 }
 
 function readBackText(t: Turn): string {
   const s = t.s;
   const phone = t.ctx.callerPhone?.replace(/\D/g, "");
-  if (s.outcome === "booked") return t.script.readBack({ name: s.fields.callerName, address: s.fields.address, addressToConfirm: s.addressToConfirm, slot: bookedSlot(s) });
-  return t.script.readBack({ name: s.fields.callerName, phoneTail: phone && phone.length >= 10 ? phone.slice(-4) : undefined });
+  if (s.outcome === "booked")
+    return t.script.readBack({
+      name: s.fields.callerName,
+      address: s.fields.address,
+      addressToConfirm: s.addressToConfirm,
+      slot: bookedSlot(s),
+    });
+  return t.script.readBack({
+    name: s.fields.callerName,
+    phoneTail: phone && phone.length >= 10 ? phone.slice(-4) : undefined,
+  });
 }
 
 function readBack(t: Turn, lead: string): void {
@@ -511,7 +692,10 @@ function readBack(t: Turn, lead: string): void {
 function readBackDone(t: Turn, lead: string): void {
   const s = t.s;
   const slot = bookedSlot(s);
-  const bye = s.outcome === "booked" && slot ? t.script.booked(t.ctx.businessName, slot, s.fields.callerName) : t.script.callbackGoodbye(t.ctx.businessName);
+  const bye =
+    s.outcome === "booked" && slot
+      ? t.script.booked(t.ctx.businessName, slot, s.fields.callerName)
+      : t.script.callbackGoodbye(t.ctx.businessName);
   s.stage = "ended";
   s.misses = 0;
   t.say.push(`${lead}${bye}`.trim());
@@ -525,7 +709,14 @@ function readBackDone(t: Turn, lead: string): void {
 function callbackWithReadBack(t: Turn, title: string): void {
   const biz = t.ctx.businessName;
   const phone = t.ctx.callerPhone?.replace(/\D/g, "") ?? "";
-  if (!t.s.fields.callerName || phone.length < 10 || t.s.readBacks >= MAX_READ_BACKS) return finish(t, "followup_needed", "callback_requested", t.script.callbackPromised(biz), task(t.s, "callback", title));
+  if (!t.s.fields.callerName || phone.length < 10 || t.s.readBacks >= MAX_READ_BACKS)
+    return finish(
+      t,
+      "followup_needed",
+      "callback_requested",
+      t.script.callbackPromised(biz),
+      task(t.s, "callback", title),
+    );
   finish(t, "followup_needed", "callback_requested", null, task(t.s, "callback", title));
   readBack(t, "No problem. ");
 }
@@ -550,7 +741,14 @@ function nameFixAt(said: string, stored: string | undefined): string | null {
   }
   if (/\b(name|it'?s|i'?m|this is|spelled)\b/i.test(said)) {
     const name = nameOf(joinSpelling(said), true);
-    if (name && name !== stored && (!stored || name.split(" ").some((w) => stored.toLowerCase().includes(w.toLowerCase())) || name.split(" ").length >= 2)) return name;
+    if (
+      name &&
+      name !== stored &&
+      (!stored ||
+        name.split(" ").some((w) => stored.toLowerCase().includes(w.toLowerCase())) ||
+        name.split(" ").length >= 2)
+    )
+      return name;
   }
   return null;
 }
@@ -562,7 +760,12 @@ function houseNumberFixAt(said: string, stored: string | undefined): string | nu
   const m = /\b(\d{2,6})\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d))/i.exec(asDigits);
   const old = /^\d+/.exec(stored)?.[0];
   if (!m || !old || m[1] === old) return null;
-  if (!/\b(number|address|house|it'?s|its|not|no|wrong|should be|actually|street|lane|road|drive|avenue)\b/i.test(said)) return null;
+  if (
+    !/\b(number|address|house|it'?s|its|not|no|wrong|should be|actually|street|lane|road|drive|avenue)\b/i.test(
+      said,
+    )
+  )
+    return null;
   return stored.replace(/^\d+/, m[1]!);
 }
 
@@ -589,7 +792,11 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
       store(t, "appointmentAt", slot.startsAt, said);
       fixed.push("time");
     } else if (x.slotUnavailable && !slot) {
-      addNote(t, `At the read-back the caller asked for another time (${x.slotUnavailable}): call to move the visit`, said);
+      addNote(
+        t,
+        `At the read-back the caller asked for another time (${x.slotUnavailable}): call to move the visit`,
+        said,
+      );
       fixed.push("note");
     }
   } else {
@@ -617,7 +824,13 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
 
 function upcoming(ctx: CallContext): OfferedSlot[] {
   const open = ctx.businessHours?.length ? ctx.businessHours.map((h) => h.weekday) : undefined;
-  return upcomingSlots(ctx.bookingSlots, { timeZone: ctx.timeZone, now: ctx.now, count: ctx.slotCount, minNoticeMinutes: ctx.minNoticeMinutes, openWeekdays: open });
+  return upcomingSlots(ctx.bookingSlots, {
+    timeZone: ctx.timeZone,
+    now: ctx.now,
+    count: ctx.slotCount,
+    minNoticeMinutes: ctx.minNoticeMinutes,
+    openWeekdays: open,
+  });
 }
 
 function currentSlots(s: CallState): OfferedSlot[] {
@@ -639,7 +852,14 @@ function mention(t: Turn, indices: number[]): OfferedSlot[] {
 /** Over the phone the earliest window is offered alone; the others follow on a "no". */
 function startSlots(t: Turn): void {
   const slots = upcoming(t.ctx);
-  if (slots.length === 0) return finish(t, "followup_needed", "no_open_slots", t.script.noOpenSlots(t.ctx.businessName), task(t.s, "callback", "Call back to schedule a visit: no open booking slot to offer"));
+  if (slots.length === 0)
+    return finish(
+      t,
+      "followup_needed",
+      "no_open_slots",
+      t.script.noOpenSlots(t.ctx.businessName),
+      task(t.s, "callback", "Call back to schedule a visit: no open booking slot to offer"),
+    );
   if (t.s.stage !== "slot") t.s.misses = 0;
   t.s.slotsOffered = slots;
   const first = mention(t, [0]);
@@ -652,7 +872,9 @@ function startSlots(t: Turn): void {
  */
 function bookSlot(t: Turn, slot: OfferedSlot, said: string): void {
   store(t, "appointmentAt", slot.startsAt, said);
-  const confirmAddress = t.s.addressToConfirm ? task(t.s, "callback", "Call to confirm the address for the booked visit") : undefined;
+  const confirmAddress = t.s.addressToConfirm
+    ? task(t.s, "callback", "Call to confirm the address for the booked visit")
+    : undefined;
   finish(t, "booked", "booked", null, confirmAddress);
   readBack(t, t.script.bookedIntro());
 }
@@ -663,18 +885,39 @@ function onSlotAnswer(t: Turn, said: string, x: Extraction): void {
   const n = x.slotNumber;
   const picked = n !== null && Number.isInteger(n) && n >= 1 ? s.slotsOffered[n - 1] : undefined;
   if (picked && !x.slotTentative) return bookSlot(t, picked, said);
-  if (x.bookingIntent === "callback") return callbackWithReadBack(t, "Call back to schedule a visit: the caller asked for a call");
+  if (x.bookingIntent === "callback")
+    return callbackWithReadBack(t, "Call back to schedule a visit: the caller asked for a call");
   // Anything but a pick turns down the times just offered.
-  if (picked || x.declined) s.slotsDeclined = [...new Set([...s.slotsDeclined, ...s.slotsMentioned.filter((i) => i !== n! - 1)])];
-  if (++s.sideTurns > MAX_SIDE_TURNS) return finish(t, "followup_needed", "slots_declined", t.script.slotsDeclined(biz), task(s, "callback", "Call back to schedule a visit: the offered times did not suit"));
+  if (picked || x.declined)
+    s.slotsDeclined = [...new Set([...s.slotsDeclined, ...s.slotsMentioned.filter((i) => i !== n! - 1)])];
+  if (++s.sideTurns > MAX_SIDE_TURNS)
+    return finish(
+      t,
+      "followup_needed",
+      "slots_declined",
+      t.script.slotsDeclined(biz),
+      task(s, "callback", "Call back to schedule a visit: the offered times did not suit"),
+    );
   if (picked) return sayOffer(t, t.script.offerSlots(mention(t, [n! - 1]), undefined));
   if (x.slotUnavailable) {
-    const all = mention(t, s.slotsOffered.map((_, i) => i));
+    const all = mention(
+      t,
+      s.slotsOffered.map((_, i) => i),
+    );
     return sayOffer(t, t.script.slotUnavailable(x.slotUnavailable, all));
   }
   if (x.declined) {
-    const rest = s.slotsOffered.map((_, i) => i).filter((i) => !s.slotsSaid.includes(i) && !s.slotsDeclined.includes(i));
-    if (rest.length === 0) return finish(t, "followup_needed", "slots_declined", t.script.slotsDeclined(biz), task(s, "callback", "Call back to schedule a visit: the offered times did not suit"));
+    const rest = s.slotsOffered
+      .map((_, i) => i)
+      .filter((i) => !s.slotsSaid.includes(i) && !s.slotsDeclined.includes(i));
+    if (rest.length === 0)
+      return finish(
+        t,
+        "followup_needed",
+        "slots_declined",
+        t.script.slotsDeclined(biz),
+        task(s, "callback", "Call back to schedule a visit: the offered times did not suit"),
+      );
     return sayOffer(t, t.script.offerMoreSlots(mention(t, rest.slice(0, 2))));
   }
   s.sideTurns -= 1;
@@ -692,7 +935,8 @@ function storeEmergency(t: Turn, x: Extraction, said: string): void {
   }
   const summary = groundIssue(x.issueSummary, said) ?? said.slice(0, 300);
   const before = t.s.fields.issueSummary;
-  if (before && before !== summary) store(t, "issueSummary", `${before}; ${summary}`, `${t.s.evidence.issueSummary ?? ""} … ${said}`);
+  if (before && before !== summary)
+    store(t, "issueSummary", `${before}; ${summary}`, `${t.s.evidence.issueSummary ?? ""} … ${said}`);
   else store(t, "issueSummary", summary, said);
   store(t, "urgency", "emergency", said);
 }
@@ -720,7 +964,8 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
   }
 }
 
-const REPEAT_REQUEST = /^\W*(what|sorry|pardon( me)?|huh|excuse me|come again|say that again|(can|could) you (say|repeat) (that|it)( again)?|repeat (that|it)|what was that|what did you say|i didn'?t (catch|hear|get) (that|you|it))\W*$/i;
+const REPEAT_REQUEST =
+  /^\W*(what|sorry|pardon( me)?|huh|excuse me|come again|say that again|(can|could) you (say|repeat) (that|it)( again)?|repeat (that|it)|what was that|what did you say|i didn'?t (catch|hear|get) (that|you|it))\W*$/i;
 
 function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
   const kind = x.emergency ?? (x.urgency === "emergency" ? "other_safety_risk" : null);
@@ -733,21 +978,30 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     return askAgain(t, stage);
   }
   // Someone selling to the business, a recording, a wrong number: closed politely, no callback.
-  const notCustomer = x.notCustomer && (NOT_CUSTOMER_KINDS as readonly string[]).includes(x.notCustomer) ? x.notCustomer : null;
-  if (notCustomer && !kind && !t.s.escalation && !t.s.fields.issueSummary && (stage === "zip" || stage === "issue" || stage === "name")) {
+  const notCustomer =
+    x.notCustomer && (NOT_CUSTOMER_KINDS as readonly string[]).includes(x.notCustomer) ? x.notCustomer : null;
+  if (
+    notCustomer &&
+    !kind &&
+    !t.s.escalation &&
+    !t.s.fields.issueSummary &&
+    (stage === "zip" || stage === "issue" || stage === "name")
+  ) {
     addNote(t, NOT_A_CUSTOMER_NOTE(notCustomer), said);
     return finish(t, "closed", "not_a_customer", t.script.notACustomer(biz, notCustomer));
   }
   if (stage === "confirm" && !kind) {
     const asked = keepQuestion(t, stage, said, x);
-    if (asked && !x.yesNo && !x.address && x.slotNumber === null && !SPELLED.test(said)) return askAgain(t, stage);
+    if (asked && !x.yesNo && !x.address && x.slotNumber === null && !SPELLED.test(said))
+      return askAgain(t, stage);
     return onConfirm(t, said, x);
   }
   keepVolunteered(t, stage, said, x);
   // Safety first, at any turn: before any other rule, including the service area.
   if (kind && !t.s.escalation) {
     // Said at the name question ("Gerald Pike. Oh no, now it's coming up the drain"): the name counts too.
-    if (stage === "name" && !t.s.fields.callerName) store(t, "callerName", groundName(x.callerName, said), said);
+    if (stage === "name" && !t.s.fields.callerName)
+      store(t, "callerName", groundName(x.callerName, said), said);
     storeEmergency(t, x, said);
     escalate(t, "emergency", kind);
     return;
@@ -773,8 +1027,12 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   }
   // "No sorry, it's Simms with two m's": the name given earlier is corrected, and the same
   // question is asked again without counting a miss.
-  const corrected = stage !== "name" && t.s.sideTurns < MAX_SIDE_TURNS ? nameCorrectionOf(said, t.s.fields.callerName) : null;
-  if (corrected && !answersStage(t, stage, said, { ...x, bookingIntent: x.bookingIntent === "no" ? null : x.bookingIntent })) {
+  const corrected =
+    stage !== "name" && t.s.sideTurns < MAX_SIDE_TURNS ? nameCorrectionOf(said, t.s.fields.callerName) : null;
+  if (
+    corrected &&
+    !answersStage(t, stage, said, { ...x, bookingIntent: x.bookingIntent === "no" ? null : x.bookingIntent })
+  ) {
     t.s.sideTurns += 1;
     store(t, "callerName", corrected, said);
     t.say.push(t.script.nameCorrected(corrected));
@@ -812,9 +1070,17 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
       const summary = groundIssue(x.issueSummary, said)!;
       const topic = t.s.volunteered.topic;
       // "Do you fix garbage disposals?" … "mine just clicks": the office needs both halves.
-      if (topic && !summary.toLowerCase().includes(topic.value.toLowerCase().split(" ").at(-1)!.replace(/s$/, ""))) {
+      if (
+        topic &&
+        !summary.toLowerCase().includes(topic.value.toLowerCase().split(" ").at(-1)!.replace(/s$/, ""))
+      ) {
         store(t, "urgency", x.urgency ?? "normal", said);
-        store(t, "issueSummary", `${topic.value.charAt(0).toUpperCase()}${topic.value.slice(1)}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`, `${topic.said} … ${said}`);
+        store(
+          t,
+          "issueSummary",
+          `${topic.value.charAt(0).toUpperCase()}${topic.value.slice(1)}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`,
+          `${topic.said} … ${said}`,
+        );
         return advance(t);
       }
       store(t, "issueSummary", summary, said);
@@ -834,10 +1100,36 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
       return advance(t);
     }
     case "address": {
-      if (!canAskForAddress(t.s)) return finish(t, "followup_needed", "not_qualified", t.script.callbackPromised(biz), task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"));
+      if (!canAskForAddress(t.s))
+        return finish(
+          t,
+          "followup_needed",
+          "not_qualified",
+          t.script.callbackPromised(biz),
+          task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"),
+        );
       const address = groundAddress(x.address, said);
-      if (!address) return finish(t, "followup_needed", "address_declined", t.script.addressDeclined(biz), task(t.s, "callback", "Call back: the caller wants a visit but did not give the address"));
-      store(t, "address", withUnit(t.s, address), [said, t.s.volunteered.unit && !said.includes(t.s.volunteered.unit.said) ? t.s.volunteered.unit.said : null].filter(Boolean).join(" … "));
+      if (!address)
+        return finish(
+          t,
+          "followup_needed",
+          "address_declined",
+          t.script.addressDeclined(biz),
+          task(t.s, "callback", "Call back: the caller wants a visit but did not give the address"),
+        );
+      store(
+        t,
+        "address",
+        withUnit(t.s, address),
+        [
+          said,
+          t.s.volunteered.unit && !said.includes(t.s.volunteered.unit.said)
+            ? t.s.volunteered.unit.said
+            : null,
+        ]
+          .filter(Boolean)
+          .join(" … "),
+      );
       return startSlots(t);
     }
     case "slot":
@@ -852,12 +1144,32 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
  */
 function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction): boolean {
   if (!x.question || t.s.sideTurns >= MAX_SIDE_TURNS) return false;
-  if (x.question === "other" && stage !== "confirm" && stage !== "safety" && answersStage(t, stage, said, { ...x, question: null })) return false;
+  if (
+    x.question === "other" &&
+    stage !== "confirm" &&
+    stage !== "safety" &&
+    answersStage(t, stage, said, { ...x, question: null })
+  )
+    return false;
   t.s.sideTurns += 1;
-  const answer = answerQuestion(x.question, { businessName: t.ctx.businessName, serviceAsked: x.serviceAsked, slots: upcoming(t.ctx), hours: t.ctx.businessHours ?? [], settings: t.ctx.answers });
+  const answer = answerQuestion(x.question, {
+    businessName: t.ctx.businessName,
+    serviceAsked: x.serviceAsked,
+    slots: upcoming(t.ctx),
+    hours: t.ctx.businessHours ?? [],
+    settings: t.ctx.answers,
+  });
   t.say.push(answer);
-  if (questionIsNoted(x.question, answer, t.ctx.answers)) addNote(t, `Caller asked: ${x.questionAsked ?? said.slice(0, 160)}`, said);
-  if (x.question === "services" && x.serviceAsked && stage === "issue" && x.serviceAsked !== "commercial" && said.toLowerCase().includes(x.serviceAsked)) t.s.volunteered.topic = { value: x.serviceAsked, said };
+  if (questionIsNoted(x.question, answer, t.ctx.answers))
+    addNote(t, `Caller asked: ${x.questionAsked ?? said.slice(0, 160)}`, said);
+  if (
+    x.question === "services" &&
+    x.serviceAsked &&
+    stage === "issue" &&
+    x.serviceAsked !== "commercial" &&
+    said.toLowerCase().includes(x.serviceAsked)
+  )
+    t.s.volunteered.topic = { value: x.serviceAsked, said };
   return true;
 }
 
@@ -869,11 +1181,16 @@ function onSafetyAnswer(t: Turn, said: string, x: Extraction): void {
   // (keepVolunteered) and the safety question asked once more; only a second miss counts as yes.
   // Only "my name is …" counts as a name outside the name question, so a bare "It's Bob. Bob
   // Ferreira." or "Kim Lee" is read here as the name question would read it.
-  const name = x.yesNo === null && !more && s.misses === 0 && !detectEmergency(said) ? groundName(x.callerName ?? nameOf(said, true), said) : null;
+  const name =
+    x.yesNo === null && !more && s.misses === 0 && !detectEmergency(said)
+      ? groundName(x.callerName ?? nameOf(said, true), said)
+      : null;
   if (name) {
     s.misses += 1;
     if (!s.fields.callerName) store(t, "callerName", name, said);
-    t.say.push(`Thanks${t.script === SCRIPTS.standard && s.fields.callerName ? `, ${s.fields.callerName.split(" ")[0]}` : ""}.`);
+    t.say.push(
+      `Thanks${t.script === SCRIPTS.standard && s.fields.callerName ? `, ${s.fields.callerName.split(" ")[0]}` : ""}.`,
+    );
     return askAgain(t, "safety");
   }
   if (x.yesNo === "no") {
@@ -890,7 +1207,17 @@ function inert(state: CallState): TransitionResult {
 /** One step of the call. Pure: the same state, event and context always give the same result. */
 export function transition(state: CallState, event: CallEvent, ctx: CallContext): TransitionResult {
   const s = structuredClone(state);
-  const t: Turn = { s, ctx, script: SCRIPTS[s.profile], say: [], fields: {}, evidence: {}, tasks: [], end: null, terminal: { type: "hangup" } };
+  const t: Turn = {
+    s,
+    ctx,
+    script: SCRIPTS[s.profile],
+    say: [],
+    fields: {},
+    evidence: {},
+    tasks: [],
+    end: null,
+    terminal: { type: "hangup" },
+  };
 
   switch (event.type) {
     case "start": {
@@ -939,7 +1266,8 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
   const say = t.say.length ? t.say.join(" ") : null;
   if (say) s.transcript.push({ speaker: "agent", text: say, stage: s.stage });
   const actions: CallAction[] = [];
-  if (Object.keys(t.fields).length) actions.push({ type: "set_fields", fields: t.fields, evidence: t.evidence });
+  if (Object.keys(t.fields).length)
+    actions.push({ type: "set_fields", fields: t.fields, evidence: t.evidence });
   actions.push(...t.tasks);
   if (t.end) actions.push(t.end);
   actions.push(t.terminal);
@@ -953,18 +1281,39 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
  * after an escalation, followup_needed with the urgent callback (already created, or now);
  * followup_needed with a callback task if the caller said anything; else missed (text-back).
  */
-export function closeOnHangup(state: CallState): { status: CallOutcome | "missed"; task: CreateTaskAction | null } {
+export function closeOnHangup(state: CallState): {
+  status: CallOutcome | "missed";
+  task: CreateTaskAction | null;
+} {
   if (state.outcome) return { status: state.outcome, task: null };
   if (state.escalation) {
     if (state.escalation.callbackTaskCreated) return { status: "followup_needed", task: null };
-    return { status: "followup_needed", task: task(state, "urgent_callback", `Caller hung up during the transfer. ${urgentTitle(state.escalation.reason, state.escalation.emergencyKind, false)}`) };
+    return {
+      status: "followup_needed",
+      task: task(
+        state,
+        "urgent_callback",
+        `Caller hung up during the transfer. ${urgentTitle(state.escalation.reason, state.escalation.emergencyKind, false)}`,
+      ),
+    };
   }
   // Hung up before answering the safety question: no answer is an unclear answer, and that counts as yes.
   if (state.stage === "safety" && state.safety && state.safety.answer === null) {
-    return { status: "followup_needed", task: task(state, "urgent_callback", `Caller hung up at the safety question: call back within ${URGENT_CALLBACK_MINUTES} minutes in case it is an emergency`) };
+    return {
+      status: "followup_needed",
+      task: task(
+        state,
+        "urgent_callback",
+        `Caller hung up at the safety question: call back within ${URGENT_CALLBACK_MINUTES} minutes in case it is an emergency`,
+      ),
+    };
   }
   const spoke = state.transcript.some((turn) => turn.speaker === "caller");
-  if (spoke || Object.keys(state.fields).length) return { status: "followup_needed", task: task(state, "callback", "Call back: the caller hung up during intake") };
+  if (spoke || Object.keys(state.fields).length)
+    return {
+      status: "followup_needed",
+      task: task(state, "callback", "Call back: the caller hung up during intake"),
+    };
   return { status: "missed", task: null };
 }
 
@@ -997,7 +1346,10 @@ export const ZCallState = z.object({
   stage: z.enum(STAGES),
   misses: z.number().int().min(0),
   fields: z.object({
-    zip: z.string().regex(/^\d{5}$/).optional(),
+    zip: z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional(),
     inArea: z.boolean().optional(),
     issueSummary: z.string().optional(),
     urgency: z.enum(URGENCIES).optional(),
@@ -1007,7 +1359,20 @@ export const ZCallState = z.object({
     appointmentAt: z.string().optional(),
     notes: z.string().optional(),
   }),
-  evidence: z.partialRecord(z.enum(["zip", "inArea", "issueSummary", "urgency", "callerName", "address", "bookingIntent", "appointmentAt", "notes"]), z.string()),
+  evidence: z.partialRecord(
+    z.enum([
+      "zip",
+      "inArea",
+      "issueSummary",
+      "urgency",
+      "callerName",
+      "address",
+      "bookingIntent",
+      "appointmentAt",
+      "notes",
+    ]),
+    z.string(),
+  ),
   slotsOffered: z.array(ZSlot),
   // Calls stored before one-at-a-time slot offers had these empty.
   slotsMentioned: z.array(z.number().int()).default([]),
@@ -1022,7 +1387,9 @@ export const ZCallState = z.object({
       topic: ZSaid.optional(),
     })
     .default({}),
-  transcript: z.array(z.object({ speaker: z.enum(["agent", "caller", "system"]), text: z.string(), stage: z.enum(STAGES) })),
+  transcript: z.array(
+    z.object({ speaker: z.enum(["agent", "caller", "system"]), text: z.string(), stage: z.enum(STAGES) }),
+  ),
   escalation: z
     .object({
       reason: z.enum(["emergency", "asked_for_person"]),
@@ -1035,7 +1402,13 @@ export const ZCallState = z.object({
   outcome: z.enum(["booked", "not_booked", "followup_needed", "closed"]).nullable(),
   endReason: z.enum(END_REASONS).nullable(),
   // Calls stored before the safety question and the read-back had none of these.
-  safety: z.object({ topic: z.enum(["water", "gas", "no_service"]), answer: z.enum(["yes", "no", "unclear"]).nullable() }).nullable().default(null),
+  safety: z
+    .object({
+      topic: z.enum(["water", "gas", "no_service"]),
+      answer: z.enum(["yes", "no", "unclear"]).nullable(),
+    })
+    .nullable()
+    .default(null),
   readBacks: z.number().int().min(0).default(0),
   issueUnclear: z.boolean().default(false),
   addressToConfirm: z.boolean().default(false),
@@ -1046,8 +1419,16 @@ export const ZCallState = z.object({
  * started: a fresh state. Anything else that does not parse is a bug, reported plainly.
  */
 export function parseCallState(json: unknown, profile: PromptProfileName = "standard"): CallState {
-  if (json === null || json === undefined || (typeof json === "object" && !Array.isArray(json) && Object.keys(json).length === 0)) return newCallState(profile);
+  if (
+    json === null ||
+    json === undefined ||
+    (typeof json === "object" && !Array.isArray(json) && Object.keys(json).length === 0)
+  )
+    return newCallState(profile);
   const parsed = ZCallState.safeParse(json);
-  if (!parsed.success) throw new Error(`Stored call state is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `Stored call state is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return parsed.data;
 }

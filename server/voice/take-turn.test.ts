@@ -3,7 +3,12 @@ import { createIntakeEngine, type ExtractResult } from "@/server/intake/engine";
 import { extraction, type ExtractInput } from "@/server/intake/extraction";
 import { emergencyRule } from "@/server/intake/emergency-rules";
 import { newCallState, parseCallState, type CallContext, type CallState } from "@/server/voice/state-machine";
-import { intakeInputFromForm, takeIntakeTurn, type IntakeInput, type IntakeTurn } from "@/server/voice/take-turn";
+import {
+  intakeInputFromForm,
+  takeIntakeTurn,
+  type IntakeInput,
+  type IntakeTurn,
+} from "@/server/voice/take-turn";
 
 const BASE = "https://app.example.com";
 const CTX: CallContext = {
@@ -37,7 +42,13 @@ describe("one intake webhook turn", () => {
     let stored: unknown = {};
     const turns: IntakeTurn[] = [];
     for (const input of [{ kind: "start" } as IntakeInput, ...forms.map(intakeInputFromForm)]) {
-      const turn = await takeIntakeTurn({ state: parseCallState(stored), input, ctx: CTX, engine, baseUrl: BASE });
+      const turn = await takeIntakeTurn({
+        state: parseCallState(stored),
+        input,
+        ctx: CTX,
+        engine,
+        baseUrl: BASE,
+      });
       stored = JSON.parse(JSON.stringify(turn.result.state));
       turns.push(turn);
     }
@@ -56,9 +67,21 @@ describe("one intake webhook turn", () => {
       // The unit, for the office.
       notes: "Unit 12",
     });
-    expect(turns.slice(1).every((t) => t.extract?.modelUsed === "local:rules" && !t.extract.fellBack)).toBe(true);
-    expect(turns.slice(0, -1).every((t) => t.twiml.includes('<Gather input="') && t.twiml.includes(`action="${BASE}/api/twilio/voice/intake"`))).toBe(true);
-    expect(final.twiml).toMatch(/<Say>You're all set, Dave Kim\. A plumber from Demo Plumbing will see you Thursday, March 5 between 1 and 3 PM\..*<\/Say><Hangup\/><\/Response>$/);
+    expect(turns.slice(1).every((t) => t.extract?.modelUsed === "local:rules" && !t.extract.fellBack)).toBe(
+      true,
+    );
+    expect(
+      turns
+        .slice(0, -1)
+        .every(
+          (t) =>
+            t.twiml.includes('<Gather input="') &&
+            t.twiml.includes(`action="${BASE}/api/twilio/voice/intake"`),
+        ),
+    ).toBe(true);
+    expect(final.twiml).toMatch(
+      /<Say>You're all set, Dave Kim\. A plumber from Demo Plumbing will see you Thursday, March 5 between 1 and 3 PM\..*<\/Say><Hangup\/><\/Response>$/,
+    );
   });
 
   it("hands the engine the question being answered, the profile and the offered slots", async () => {
@@ -69,38 +92,106 @@ describe("one intake webhook turn", () => {
         return { extraction: extraction({ zip: "78701" }), modelUsed: "stub", fellBack: false, elapsedMs: 0 };
       },
     };
-    const started = await takeIntakeTurn({ state: newCallState("safe"), input: { kind: "start" }, ctx: CTX, engine, baseUrl: BASE });
+    const started = await takeIntakeTurn({
+      state: newCallState("safe"),
+      input: { kind: "start" },
+      ctx: CTX,
+      engine,
+      baseUrl: BASE,
+    });
     expect(calls).toEqual([]);
-    const turn = await takeIntakeTurn({ state: started.result.state, input: { kind: "speech", text: "78701" }, ctx: CTX, engine, baseUrl: BASE });
-    expect(calls).toEqual([{ stage: "zip", utterance: "78701", profile: "safe", slotsOffered: [], slotsMentioned: [], slotsDeclined: [] }]);
+    const turn = await takeIntakeTurn({
+      state: started.result.state,
+      input: { kind: "speech", text: "78701" },
+      ctx: CTX,
+      engine,
+      baseUrl: BASE,
+    });
+    expect(calls).toEqual([
+      {
+        stage: "zip",
+        utterance: "78701",
+        profile: "safe",
+        slotsOffered: [],
+        slotsMentioned: [],
+        slotsDeclined: [],
+      },
+    ]);
     expect(turn.extract?.modelUsed).toBe("stub");
     expect(turn.result.state.stage).toBe("issue");
   });
 
   it("turns a failed warm transfer into an urgent callback, then takes the name and address", async () => {
     const engine = createIntakeEngine({ provider: "local" });
-    let state: CallState = (await takeIntakeTurn({ state: newCallState(), input: { kind: "start" }, ctx: CTX, engine, baseUrl: BASE })).result.state;
-    const escalated = await takeIntakeTurn({ state, input: { kind: "speech", text: "water is pouring through my ceiling" }, ctx: CTX, engine, baseUrl: BASE });
-    expect(escalated.twiml).toContain(`<Dial timeout="20" answerOnBridge="true" action="${BASE}/api/twilio/voice/intake?leg=transfer"`);
+    let state: CallState = (
+      await takeIntakeTurn({
+        state: newCallState(),
+        input: { kind: "start" },
+        ctx: CTX,
+        engine,
+        baseUrl: BASE,
+      })
+    ).result.state;
+    const escalated = await takeIntakeTurn({
+      state,
+      input: { kind: "speech", text: "water is pouring through my ceiling" },
+      ctx: CTX,
+      engine,
+      baseUrl: BASE,
+    });
+    expect(escalated.twiml).toContain(
+      `<Dial timeout="20" answerOnBridge="true" action="${BASE}/api/twilio/voice/intake?leg=transfer"`,
+    );
     state = escalated.result.state;
-    const failed = await takeIntakeTurn({ state, input: { kind: "transfer_result", answered: false }, ctx: CTX, engine, baseUrl: BASE });
+    const failed = await takeIntakeTurn({
+      state,
+      input: { kind: "transfer_result", answered: false },
+      ctx: CTX,
+      engine,
+      baseUrl: BASE,
+    });
     expect(failed.extract).toBeNull();
-    expect(failed.result.actions).toContainEqual(expect.objectContaining({ type: "create_task", kind: "urgent_callback", dueInMinutes: 5 }));
+    expect(failed.result.actions).toContainEqual(
+      expect.objectContaining({ type: "create_task", kind: "urgent_callback", dueInMinutes: 5 }),
+    );
     expect(failed.twiml).not.toContain("<Hangup/>");
     expect(failed.twiml).toContain(`<Gather input="speech"`);
-    expect(failed.twiml).toContain(`<Say>I'm sorry, I couldn't reach anyone just now. ${emergencyRule("flooding").safetyLine} I've marked this urgent, and someone will call you back within 5 minutes at this number. So they know who to ask for, what's your name?</Say>`);
+    expect(failed.twiml).toContain(
+      `<Say>I'm sorry, I couldn't reach anyone just now. ${emergencyRule("flooding").safetyLine} I've marked this urgent, and someone will call you back within 5 minutes at this number. So they know who to ask for, what's your name?</Say>`,
+    );
     expect(failed.result.state.stage).toBe("name");
     state = failed.result.state;
-    const named = await takeIntakeTurn({ state, input: { kind: "speech", text: "Lena Fischer" }, ctx: CTX, engine, baseUrl: BASE });
+    const named = await takeIntakeTurn({
+      state,
+      input: { kind: "speech", text: "Lena Fischer" },
+      ctx: CTX,
+      engine,
+      baseUrl: BASE,
+    });
     expect(named.twiml).toContain("And what's the address where the problem is, with the house number?");
-    const done = await takeIntakeTurn({ state: named.result.state, input: { kind: "speech", text: "918 Barton Springs Road" }, ctx: CTX, engine, baseUrl: BASE });
-    expect(done.result.state).toMatchObject({ outcome: "followup_needed", endReason: "transfer_failed", fields: { callerName: "Lena Fischer", address: "918 Barton Springs Road" } });
+    const done = await takeIntakeTurn({
+      state: named.result.state,
+      input: { kind: "speech", text: "918 Barton Springs Road" },
+      ctx: CTX,
+      engine,
+      baseUrl: BASE,
+    });
+    expect(done.result.state).toMatchObject({
+      outcome: "followup_needed",
+      endReason: "transfer_failed",
+      fields: { callerName: "Lena Fischer", address: "918 Barton Springs Road" },
+    });
     expect(done.result.actions.filter((a) => a.type === "create_task")).toEqual([]);
-    expect(done.twiml).toMatch(/<Say>Thank you\. Someone from Demo Plumbing will call you back within 5 minutes at this number\. Goodbye\.<\/Say><Hangup\/><\/Response>$/);
+    expect(done.twiml).toMatch(
+      /<Say>Thank you\. Someone from Demo Plumbing will call you back within 5 minutes at this number\. Goodbye\.<\/Say><Hangup\/><\/Response>$/,
+    );
   });
 
   it("reads the caller's answer from a Gather post", () => {
-    expect(intakeInputFromForm({ SpeechResult: " my zip is 78701 " })).toEqual({ kind: "speech", text: "my zip is 78701" });
+    expect(intakeInputFromForm({ SpeechResult: " my zip is 78701 " })).toEqual({
+      kind: "speech",
+      text: "my zip is 78701",
+    });
     expect(intakeInputFromForm({ Digits: "78701" })).toEqual({ kind: "speech", text: "78701" });
     expect(intakeInputFromForm({ SpeechResult: "" })).toEqual({ kind: "silence" });
     expect(intakeInputFromForm({})).toEqual({ kind: "silence" });

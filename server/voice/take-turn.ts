@@ -2,7 +2,14 @@
 // step the state machine, render the TwiML. The route loads and saves the state and applies actions.
 import { EMPTY_EXTRACTION } from "@/server/intake/extraction";
 import type { ExtractResult, IntakeEngine } from "@/server/intake/engine";
-import { extractionStage, transition, type CallContext, type CallEvent, type CallState, type TransitionResult } from "@/server/voice/state-machine";
+import {
+  extractionStage,
+  transition,
+  type CallContext,
+  type CallEvent,
+  type CallState,
+  type TransitionResult,
+} from "@/server/voice/state-machine";
 import { renderTransition, type SayVoice } from "@/server/voice/twiml";
 
 export type IntakeInput =
@@ -46,11 +53,28 @@ export async function takeIntakeTurn(args: {
       break;
     case "speech": {
       const stage = extractionStage(state);
-      if (stage) extract = await engine.extract({ stage, utterance: input.text, profile: state.profile, slotsOffered: state.slotsOffered, slotsMentioned: state.slotsMentioned, slotsDeclined: state.slotsDeclined });
+      if (stage)
+        extract = await engine.extract({
+          stage,
+          utterance: input.text,
+          profile: state.profile,
+          slotsOffered: state.slotsOffered,
+          slotsMentioned: state.slotsMentioned,
+          slotsDeclined: state.slotsDeclined,
+        });
       event = { type: "heard", text: input.text, extraction: extract?.extraction ?? EMPTY_EXTRACTION };
       break;
     }
   }
   const result = transition(state, event, ctx);
-  return { result, twiml: renderTransition(result, { baseUrl: args.baseUrl, voice: args.voice, intakeQuery: args.intakeQuery, speechHints: args.speechHints }), extract };
+  return {
+    result,
+    twiml: renderTransition(result, {
+      baseUrl: args.baseUrl,
+      voice: args.voice,
+      intakeQuery: args.intakeQuery,
+      speechHints: args.speechHints,
+    }),
+    extract,
+  };
 }

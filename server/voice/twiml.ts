@@ -24,7 +24,12 @@ export type SayVoice = VoiceResponse.SayAttributes["voice"];
  * intakeQuery goes on the Gather action (the turn number), so a replayed turn is recognised.
  * speechHints are the business's own words (server/voice/speech-hints.ts), given to every Gather.
  */
-export type RenderOptions = { baseUrl: string; voice?: SayVoice; intakeQuery?: Record<string, string>; speechHints?: readonly string[] };
+export type RenderOptions = {
+  baseUrl: string;
+  voice?: SayVoice;
+  intakeQuery?: Record<string, string>;
+  speechHints?: readonly string[];
+};
 
 /** `${baseUrl}${path}` with any trailing slash of baseUrl removed, plus an optional query. */
 export function voiceUrl(baseUrl: string, path: string, query?: Record<string, string>): string {
@@ -37,17 +42,26 @@ function response() {
   return new twilio.twiml.VoiceResponse();
 }
 
-function say(target: { say(attributes: VoiceResponse.SayAttributes, message: string): unknown }, text: string, voice?: SayVoice) {
+function say(
+  target: { say(attributes: VoiceResponse.SayAttributes, message: string): unknown },
+  text: string,
+  voice?: SayVoice,
+) {
   target.say(voice ? { voice } : {}, text);
 }
 
 export function terminalAction(actions: readonly CallAction[]): TerminalAction {
-  const terminal = [...actions].reverse().find((a): a is TerminalAction => a.type === "listen" || a.type === "transfer" || a.type === "hangup");
+  const terminal = [...actions]
+    .reverse()
+    .find((a): a is TerminalAction => a.type === "listen" || a.type === "transfer" || a.type === "hangup");
   return terminal ?? { type: "hangup" };
 }
 
 /** One intake turn: the line to say, then listen (Gather), transfer (Dial) or hang up. */
-export function renderTransition(result: Pick<TransitionResult, "say" | "actions">, opts: RenderOptions): string {
+export function renderTransition(
+  result: Pick<TransitionResult, "say" | "actions">,
+  opts: RenderOptions,
+): string {
   const r = response();
   const next = terminalAction(result.actions);
   switch (next.type) {
@@ -72,7 +86,12 @@ export function renderTransition(result: Pick<TransitionResult, "say" | "actions
     }
     case "transfer": {
       if (result.say) say(r, result.say, opts.voice);
-      const dial = r.dial({ timeout: next.timeoutSeconds, answerOnBridge: true, action: voiceUrl(opts.baseUrl, VOICE_PATHS.intake, { leg: "transfer" }), method: "POST" });
+      const dial = r.dial({
+        timeout: next.timeoutSeconds,
+        answerOnBridge: true,
+        action: voiceUrl(opts.baseUrl, VOICE_PATHS.intake, { leg: "transfer" }),
+        method: "POST",
+      });
       const brief: Record<string, string> = { purpose: "transfer", reason: next.reason };
       if (next.emergencyKind) brief.kind = next.emergencyKind;
       dial.number({ url: voiceUrl(opts.baseUrl, VOICE_PATHS.screen, brief), method: "POST" }, next.to);
@@ -87,7 +106,15 @@ export function renderTransition(result: Pick<TransitionResult, "say" | "actions
 }
 
 /** Ring first: the plumber's phone for 10 s, screened so a voicemail pickup never counts as answered. */
-export function ringFirstTwiml({ plumberPhone, baseUrl, callerId }: { plumberPhone: string; baseUrl: string; callerId?: string }): string {
+export function ringFirstTwiml({
+  plumberPhone,
+  baseUrl,
+  callerId,
+}: {
+  plumberPhone: string;
+  baseUrl: string;
+  callerId?: string;
+}): string {
   const r = response();
   const dial = r.dial({
     timeout: RING_FIRST_SECONDS,
@@ -101,14 +128,18 @@ export function ringFirstTwiml({ plumberPhone, baseUrl, callerId }: { plumberPho
 }
 
 /** Who is being screened: the ring-first plumber, or the on-call person of a warm transfer. */
-export type ScreenBrief = { purpose: "ring_first"; businessName?: string } | { purpose: "transfer"; reason: EscalationReason; emergencyKind: EmergencyKind | null };
+export type ScreenBrief =
+  | { purpose: "ring_first"; businessName?: string }
+  | { purpose: "transfer"; reason: EscalationReason; emergencyKind: EmergencyKind | null };
 
 /** Reads the screen URL's query (set by renderTransition for transfers). */
 export function parseScreenBrief(params: URLSearchParams): ScreenBrief {
   if (params.get("purpose") !== "transfer") return { purpose: "ring_first" };
   const reason = params.get("reason") === "emergency" ? "emergency" : "asked_for_person";
   const kind = params.get("kind");
-  const emergencyKind = (EMERGENCY_KINDS as readonly string[]).includes(kind ?? "") ? (kind as EmergencyKind) : null;
+  const emergencyKind = (EMERGENCY_KINDS as readonly string[]).includes(kind ?? "")
+    ? (kind as EmergencyKind)
+    : null;
   return { purpose: "transfer", reason, emergencyKind };
 }
 
@@ -133,7 +164,13 @@ export function screenWhisper(brief: ScreenBrief = { purpose: "ring_first" }): s
  */
 export function screenTwiml(baseUrl: string, brief?: ScreenBrief, voice?: SayVoice): string {
   const r = response();
-  const gather = r.gather({ input: ["dtmf"], numDigits: 1, timeout: SCREEN_KEY_SECONDS, action: voiceUrl(baseUrl, VOICE_PATHS.screen, { step: "result" }), method: "POST" });
+  const gather = r.gather({
+    input: ["dtmf"],
+    numDigits: 1,
+    timeout: SCREEN_KEY_SECONDS,
+    action: voiceUrl(baseUrl, VOICE_PATHS.screen, { step: "result" }),
+    method: "POST",
+  });
   say(gather, screenWhisper(brief), voice);
   r.hangup();
   return r.toString();

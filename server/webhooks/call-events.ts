@@ -5,15 +5,23 @@ import type { TenantDb } from "@/server/db/tenant-scope";
 import { callPath } from "@/server/leads/call-path";
 import { emitWebhookEvent, type Enqueue } from "./outbox";
 
-export async function emitCallCompleted(db: TenantDb, callId: string, opts: { enqueue?: Enqueue; now?: Date } = {}) {
+export async function emitCallCompleted(
+  db: TenantDb,
+  callId: string,
+  opts: { enqueue?: Enqueue; now?: Date } = {},
+) {
   try {
     const call = await db.call.findUnique({ where: { id: callId } });
     if (!call?.leadId) return;
     const [lead, events] = await Promise.all([
       db.lead.findUniqueOrThrow({ where: { id: call.leadId } }),
-      db.leadEvent.findMany({ where: { tenantId: call.tenantId, leadId: call.leadId }, select: { type: true, data: true } }),
+      db.leadEvent.findMany({
+        where: { tenantId: call.tenantId, leadId: call.leadId },
+        select: { type: true, data: true },
+      }),
     ]);
-    const ended = events.find((e) => e.type === "call.ended")?.data as { duration?: string | null } | undefined;
+    const ended = events.find((e) => e.type === "call.ended")?.data as
+      { duration?: string | null } | undefined;
     const extra = {
       call: {
         callSid: call.callSid,
@@ -22,12 +30,28 @@ export async function emitCallCompleted(db: TenantDb, callId: string, opts: { en
         startedAt: call.startedAt.toISOString(),
         endedAt: call.endedAt?.toISOString() ?? null,
         durationSeconds: ended?.duration ? Number(ended.duration) : null,
-        path: callPath(call, events.map((e) => e.type), lead.status).map((s) => ({ step: s.key, label: s.label, detail: s.detail ?? null, state: s.state })),
+        path: callPath(
+          call,
+          events.map((e) => e.type),
+          lead.status,
+        ).map((s) => ({ step: s.key, label: s.label, detail: s.detail ?? null, state: s.state })),
         outcome: lead.status,
       },
     };
-    await emitWebhookEvent(db, { tenantId: call.tenantId, type: "call.completed", leadId: lead.id, extra, ...opts });
-    if (lead.status === "booked" && lead.appointmentAt) await emitWebhookEvent(db, { tenantId: call.tenantId, type: "appointment.booked", leadId: lead.id, ...opts });
+    await emitWebhookEvent(db, {
+      tenantId: call.tenantId,
+      type: "call.completed",
+      leadId: lead.id,
+      extra,
+      ...opts,
+    });
+    if (lead.status === "booked" && lead.appointmentAt)
+      await emitWebhookEvent(db, {
+        tenantId: call.tenantId,
+        type: "appointment.booked",
+        leadId: lead.id,
+        ...opts,
+      });
   } catch (err) {
     console.error(`call.completed webhook for call ${callId} was not recorded: ${(err as Error).message}`);
   }

@@ -30,10 +30,15 @@ export type DeliverOptions = {
   notifyEnqueue?: NotifyEnqueue;
 };
 
-export type DeliverResult = { outcome: "not_due" | "succeeded" | "skipped" } | { outcome: "failed"; retryAt: Date | null };
+export type DeliverResult =
+  { outcome: "not_due" | "succeeded" | "skipped" } | { outcome: "failed"; retryAt: Date | null };
 
 /** The job names only the delivery's id: the claimed row names its business. */
-export async function deliverWebhook(sys: SystemDb, id: string, opts: DeliverOptions = {}): Promise<DeliverResult> {
+export async function deliverWebhook(
+  sys: SystemDb,
+  id: string,
+  opts: DeliverOptions = {},
+): Promise<DeliverResult> {
   const clock = opts.now ?? (() => new Date());
   const start = clock();
   const delivery = await claimDueWebhookDelivery(sys, id, start, new Date(start.getTime() + CLAIM_MS));
@@ -41,7 +46,10 @@ export async function deliverWebhook(sys: SystemDb, id: string, opts: DeliverOpt
   const db = forTenant(sys, delivery.tenantId);
   const endpoint = delivery.endpoint;
   if (!endpoint.enabled) {
-    await db.webhookDelivery.update({ where: { id }, data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint is disabled." } });
+    await db.webhookDelivery.update({
+      where: { id },
+      data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint is disabled." },
+    });
     return { outcome: "skipped" };
   }
 
@@ -49,10 +57,21 @@ export async function deliverWebhook(sys: SystemDb, id: string, opts: DeliverOpt
   let responseBody: string | null = null;
   let error: string | null = null;
   const t0 = performance.now();
-  const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > start ? [endpoint.previousSecret] : [])];
+  const secrets = [
+    endpoint.secret,
+    ...(endpoint.previousSecret &&
+    endpoint.previousSecretExpiresAt &&
+    endpoint.previousSecretExpiresAt > start
+      ? [endpoint.previousSecret]
+      : []),
+  ];
   try {
     const res = await postToTarget(endpoint.url, {
-      headers: { "content-type": "application/json", "user-agent": "LeadRescue-Webhooks/1", ...signatureHeaders({ id, at: clock(), body: delivery.payload, secrets }) },
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "LeadRescue-Webhooks/1",
+        ...signatureHeaders({ id, at: clock(), body: delivery.payload, secrets }),
+      },
       body: delivery.payload,
       timeoutMs: TIMEOUT_MS,
       allowPrivate: opts.allowPrivate ?? privateTargetsAllowed(),
@@ -61,11 +80,16 @@ export async function deliverWebhook(sys: SystemDb, id: string, opts: DeliverOpt
     });
     responseStatus = res.status;
     responseBody = res.body;
-    if (res.status < 200 || res.status >= 300) error = res.status >= 300 && res.status < 400 ? `Answered ${res.status} (redirect, not followed).` : `Answered ${res.status}.`;
+    if (res.status < 200 || res.status >= 300)
+      error =
+        res.status >= 300 && res.status < 400
+          ? `Answered ${res.status} (redirect, not followed).`
+          : `Answered ${res.status}.`;
   } catch (err) {
     const e = err as Error;
     if (e instanceof InternalTargetError) error = `Not sent: ${e.message}`;
-    else if (e.name === "TimeoutError" || e.name === "AbortError") error = `No answer within ${TIMEOUT_MS / 1000} s.`;
+    else if (e.name === "TimeoutError" || e.name === "AbortError")
+      error = `No answer within ${TIMEOUT_MS / 1000} s.`;
     else error = `Could not connect: ${(e.cause as Error | undefined)?.message ?? e.message}`;
   }
   const durationMs = Math.round(performance.now() - t0);
@@ -73,17 +97,40 @@ export async function deliverWebhook(sys: SystemDb, id: string, opts: DeliverOpt
 
   if (!error) {
     await db.$transaction([
-      db.webhookDelivery.update({ where: { id }, data: { status: "succeeded", nextAttemptAt: null, responseStatus, responseBody, durationMs, error: null } }),
-      db.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: { not: null } }, data: { failingSince: null } }),
+      db.webhookDelivery.update({
+        where: { id },
+        data: {
+          status: "succeeded",
+          nextAttemptAt: null,
+          responseStatus,
+          responseBody,
+          durationMs,
+          error: null,
+        },
+      }),
+      db.webhookEndpoint.updateMany({
+        where: { id: endpoint.id, failingSince: { not: null } },
+        data: { failingSince: null },
+      }),
     ]);
     return { outcome: "succeeded" };
   }
 
   const delay = RETRY_DELAYS_SECONDS[delivery.attempts - 1];
-  const retryAt = delay === undefined ? null : new Date(now.getTime() + Math.max(1000, delay * 1000 * (opts.retryScale ?? 1)));
+  const retryAt =
+    delay === undefined
+      ? null
+      : new Date(now.getTime() + Math.max(1000, delay * 1000 * (opts.retryScale ?? 1)));
   await db.webhookDelivery.update({
     where: { id },
-    data: { status: retryAt ? "pending" : "failed", nextAttemptAt: retryAt, responseStatus, responseBody, durationMs, error: error.slice(0, 500) },
+    data: {
+      status: retryAt ? "pending" : "failed",
+      nextAttemptAt: retryAt,
+      responseStatus,
+      responseBody,
+      durationMs,
+      error: error.slice(0, 500),
+    },
   });
   await recordEndpointFailure(db, endpoint.id, now, opts);
   return { outcome: "failed", retryAt };
@@ -91,15 +138,31 @@ export async function deliverWebhook(sys: SystemDb, id: string, opts: DeliverOpt
 
 /** Marks the endpoint failing since its first failure; after 5 days of failures, disables it once. */
 async function recordEndpointFailure(db: TenantDb, endpointId: string, now: Date, opts: DeliverOptions) {
-  await db.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
+  await db.webhookEndpoint.updateMany({
+    where: { id: endpointId, failingSince: null },
+    data: { failingSince: now },
+  });
   const disabled = await db.webhookEndpoint.updateMany({
-    where: { id: endpointId, enabled: true, failingSince: { lte: new Date(now.getTime() - DISABLE_AFTER_MS) } },
+    where: {
+      id: endpointId,
+      enabled: true,
+      failingSince: { lte: new Date(now.getTime() - DISABLE_AFTER_MS) },
+    },
     data: { enabled: false, disabledAt: now, disabledReason: "Every delivery failed for 5 days in a row." },
   });
   if (disabled.count === 0) return;
-  const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, include: { tenant: { select: { slug: true } } } });
-  await db.webhookDelivery.updateMany({ where: { endpointId, status: "pending" }, data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint was disabled." } });
-  const owners = await db.membership.findMany({ where: { tenantId: endpoint.tenantId, role: "owner" }, select: { userId: true, user: { select: { email: true } } } });
+  const endpoint = await db.webhookEndpoint.findUniqueOrThrow({
+    where: { id: endpointId },
+    include: { tenant: { select: { slug: true } } },
+  });
+  await db.webhookDelivery.updateMany({
+    where: { endpointId, status: "pending" },
+    data: { status: "skipped", nextAttemptAt: null, error: "Not sent: the endpoint was disabled." },
+  });
+  const owners = await db.membership.findMany({
+    where: { tenantId: endpoint.tenantId, role: "owner" },
+    select: { userId: true, user: { select: { email: true } } },
+  });
   const body = `Webhook endpoint ${endpoint.url} was turned off: every delivery failed for 5 days. Fix the receiver, then turn it back on in Settings → Webhooks.`;
   for (const o of owners) {
     for (const channel of ["in_app", "email"] as const) {

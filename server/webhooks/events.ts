@@ -26,11 +26,21 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
 };
 
 /** Lead fields whose change is a `lead.updated` for integrations. */
-const WATCHED = ["status", "ownerId", "appointmentAt", "visitOutcome", "jobOutcome", "jobValueCents", "externalJobId", "externalJobUrl"] as const;
+const WATCHED = [
+  "status",
+  "ownerId",
+  "appointmentAt",
+  "visitOutcome",
+  "jobOutcome",
+  "jobValueCents",
+  "externalJobId",
+  "externalJobUrl",
+] as const;
 
 type LeadFacts = Pick<Lead, (typeof WATCHED)[number]>;
 
-const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
 /** The events one change to a lead means, in the order receivers should see them. */
 export function leadChangeEvents(before: LeadFacts, after: LeadFacts): WebhookEventType[] {
@@ -39,7 +49,8 @@ export function leadChangeEvents(before: LeadFacts, after: LeadFacts): WebhookEv
   const events: WebhookEventType[] = ["lead.updated"];
   const wasBooked = before.status === "booked" && before.appointmentAt !== null;
   const isBooked = after.status === "booked" && after.appointmentAt !== null;
-  if (isBooked && (!wasBooked || !same(before.appointmentAt, after.appointmentAt))) events.push("appointment.booked");
+  if (isBooked && (!wasBooked || !same(before.appointmentAt, after.appointmentAt)))
+    events.push("appointment.booked");
   if (wasBooked && !isBooked) events.push("appointment.cancelled");
   if (after.status === "closed" && before.status !== "closed") events.push("lead.closed");
   return events;

@@ -14,7 +14,9 @@ async function runtimeEnqueue(): Promise<Enqueue> {
 }
 
 /** The jobs with their options; tests pass a small `retryScale` so backoff takes seconds. */
-export function makeWebhookJobs(opts: Omit<DeliverOptions, "now"> & { enqueue?: Enqueue } = {}): JobDefinition<never>[] {
+export function makeWebhookJobs(
+  opts: Omit<DeliverOptions, "now"> & { enqueue?: Enqueue } = {},
+): JobDefinition<never>[] {
   const deliver = defineJob<{ id: string }>({
     name: WEBHOOK_DELIVER_JOB,
     queue: { policy: "short" },

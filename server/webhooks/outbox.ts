@@ -14,11 +14,25 @@ import { newWebhookId } from "./sign";
 
 export const WEBHOOK_DELIVER_JOB = "webhooks.deliver";
 
-type DeliveryRow = { id: string; tenantId: string; endpointId: string; eventType: string; leadId: string | null; payload: string; nextAttemptAt: Date; createdAt: Date };
+type DeliveryRow = {
+  id: string;
+  tenantId: string;
+  endpointId: string;
+  eventType: string;
+  leadId: string | null;
+  payload: string;
+  nextAttemptAt: Date;
+  createdAt: Date;
+};
 
 /** The tenant's scoped client or an interactive transaction on it. */
 type Db = {
-  webhookEndpoint: { findMany(args: { where: { tenantId: string; enabled: true; events: { has: string } }; select: { id: true } }): PromiseLike<{ id: string }[]> };
+  webhookEndpoint: {
+    findMany(args: {
+      where: { tenantId: string; enabled: true; events: { has: string } };
+      select: { id: true };
+    }): PromiseLike<{ id: string }[]>;
+  };
   webhookDelivery: { createMany(args: { data: DeliveryRow[] }): PromiseLike<unknown> };
 };
 
@@ -36,25 +50,48 @@ export type WebhookEventInput = {
 
 export function webhookPayload(input: WebhookEventInput): string {
   const now = input.now ?? new Date();
-  return JSON.stringify({ type: input.type, timestamp: now.toISOString(), data: { ...(input.lead ? leadJson(input.lead) : {}), ...input.extra } });
+  return JSON.stringify({
+    type: input.type,
+    timestamp: now.toISOString(),
+    data: { ...(input.lead ? leadJson(input.lead) : {}), ...input.extra },
+  });
 }
 
 export async function recordWebhookEvent(db: Db, input: WebhookEventInput): Promise<string[]> {
   // Test calls from the simulator stay inside LeadRescue.
   if (input.lead?.isTest) return [];
-  const endpoints = await db.webhookEndpoint.findMany({ where: { tenantId: input.tenantId, enabled: true, events: { has: input.type } }, select: { id: true } });
+  const endpoints = await db.webhookEndpoint.findMany({
+    where: { tenantId: input.tenantId, enabled: true, events: { has: input.type } },
+    select: { id: true },
+  });
   if (endpoints.length === 0) return [];
   const now = input.now ?? new Date();
   const payload = webhookPayload({ ...input, now });
-  const rows = endpoints.map((e) => ({ id: newWebhookId(), tenantId: input.tenantId, endpointId: e.id, eventType: input.type, leadId: input.lead?.id ?? null, payload, nextAttemptAt: now, createdAt: now }));
+  const rows = endpoints.map((e) => ({
+    id: newWebhookId(),
+    tenantId: input.tenantId,
+    endpointId: e.id,
+    eventType: input.type,
+    leadId: input.lead?.id ?? null,
+    payload,
+    nextAttemptAt: now,
+    createdAt: now,
+  }));
   await db.webhookDelivery.createMany({ data: rows });
   return rows.map((r) => r.id);
 }
 
 /** The lead writer's hook: the events a change means, recorded with the change. */
-export async function recordLeadChangeWebhooks(db: Db, tenantId: string, before: Lead, after: Lead, now?: Date): Promise<string[]> {
+export async function recordLeadChangeWebhooks(
+  db: Db,
+  tenantId: string,
+  before: Lead,
+  after: Lead,
+  now?: Date,
+): Promise<string[]> {
   const ids: string[] = [];
-  for (const type of leadChangeEvents(before, after)) ids.push(...(await recordWebhookEvent(db, { tenantId, type, lead: after, now })));
+  for (const type of leadChangeEvents(before, after))
+    ids.push(...(await recordWebhookEvent(db, { tenantId, type, lead: after, now })));
   return ids;
 }
 
@@ -77,11 +114,26 @@ export async function enqueueWebhookDeliveries(ids: string[], enqueue?: Enqueue)
 /** For system paths without their own transaction (the call flow, texts, consent). Never throws. */
 export async function emitWebhookEvent(
   db: TenantDb,
-  input: { tenantId: string; type: WebhookEventType; leadId: string | null; extra?: Record<string, unknown>; now?: Date; enqueue?: Enqueue },
+  input: {
+    tenantId: string;
+    type: WebhookEventType;
+    leadId: string | null;
+    extra?: Record<string, unknown>;
+    now?: Date;
+    enqueue?: Enqueue;
+  },
 ): Promise<string[]> {
   try {
-    const lead = input.leadId ? await db.lead.findFirst({ where: { id: input.leadId, tenantId: input.tenantId } }) : null;
-    const ids = await recordWebhookEvent(db, { tenantId: input.tenantId, type: input.type, lead, extra: input.extra, now: input.now });
+    const lead = input.leadId
+      ? await db.lead.findFirst({ where: { id: input.leadId, tenantId: input.tenantId } })
+      : null;
+    const ids = await recordWebhookEvent(db, {
+      tenantId: input.tenantId,
+      type: input.type,
+      lead,
+      extra: input.extra,
+      now: input.now,
+    });
     await enqueueWebhookDeliveries(ids, input.enqueue);
     return ids;
   } catch (err) {

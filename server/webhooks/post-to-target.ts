@@ -6,7 +6,14 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP, type Socket } from "node:net";
-import { guardedLookup, InternalTargetError, isInternalAddress, targetHost, urlRefusal, type Resolve } from "./target-guard";
+import {
+  guardedLookup,
+  InternalTargetError,
+  isInternalAddress,
+  targetHost,
+  urlRefusal,
+  type Resolve,
+} from "./target-guard";
 
 export type PostResult = { status: number; body: string | null; remoteAddress: string | null };
 
@@ -38,7 +45,9 @@ export function postToTarget(url: string, opts: PostOptions): Promise<PostResult
   if (refusal) return Promise.reject(new Error(refusal));
   const host = targetHost(url);
   if (!opts.allowPrivate && isIP(host) && isInternalAddress(host)) {
-    return Promise.reject(new InternalTargetError(`${host} is an internal address: webhooks go to public addresses only.`));
+    return Promise.reject(
+      new InternalTargetError(`${host} is an internal address: webhooks go to public addresses only.`),
+    );
   }
   const send = new URL(url).protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise<PostResult>((resolve, reject) => {
@@ -56,7 +65,10 @@ export function postToTarget(url: string, opts: PostOptions): Promise<PostResult
         const status = res.statusCode ?? 0;
         const publicPeer = remoteAddress !== null && !isInternalAddress(remoteAddress);
         if (status >= 200 && status < 300 && publicPeer) {
-          readBody(res, opts.maxBodyChars).then((body) => resolve({ status, body, remoteAddress }), () => resolve({ status, body: null, remoteAddress }));
+          readBody(res, opts.maxBodyChars).then(
+            (body) => resolve({ status, body, remoteAddress }),
+            () => resolve({ status, body: null, remoteAddress }),
+          );
         } else {
           res.resume();
           resolve({ status, body: null, remoteAddress });
@@ -66,7 +78,12 @@ export function postToTarget(url: string, opts: PostOptions): Promise<PostResult
     req.on("socket", (socket: Socket) => {
       socket.once("connect", () => {
         const peer = socket.remoteAddress;
-        if (!opts.allowPrivate && (!peer || isInternalAddress(peer))) req.destroy(new InternalTargetError(`${host} connected to an internal address (${peer ?? "unknown"}): webhooks go to public addresses only.`));
+        if (!opts.allowPrivate && (!peer || isInternalAddress(peer)))
+          req.destroy(
+            new InternalTargetError(
+              `${host} connected to an internal address (${peer ?? "unknown"}): webhooks go to public addresses only.`,
+            ),
+          );
       });
     });
     req.on("error", reject);

@@ -12,7 +12,12 @@ export function newWebhookId(): string {
   return `msg_${randomBytes(16).toString("base64url")}`;
 }
 
-export function signatureHeaders(input: { id: string; at: Date; body: string; secrets: string[] }): Record<string, string> {
+export function signatureHeaders(input: {
+  id: string;
+  at: Date;
+  body: string;
+  secrets: string[];
+}): Record<string, string> {
   const signatures = input.secrets.map((secret) => new Webhook(secret).sign(input.id, input.at, input.body));
   return {
     "webhook-id": input.id,

@@ -85,13 +85,24 @@ describe(`webhook targets (${engineName})`, () => {
   it.each(INTERNAL_URLS)("refuses %s when it is added (400 naming the url)", async (url) => {
     const res = await addViaApi(url);
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { message: expect.stringMatching(/internal address/), field: "url" } });
+    expect(await res.json()).toEqual({
+      error: { message: expect.stringMatching(/internal address/), field: "url" },
+    });
   });
 
   it("classifies every IPv4-in-IPv6 form by the IPv4 address it carries", () => {
-    for (const ip of ["::ffff:7f00:1", "::7f00:1", "64:ff9b::a00:1", "2002:c0a8:101::", "::ffff:100.64.0.1"]) expect(isInternalAddress(ip), ip).toBe(true);
+    for (const ip of ["::ffff:7f00:1", "::7f00:1", "64:ff9b::a00:1", "2002:c0a8:101::", "::ffff:100.64.0.1"])
+      expect(isInternalAddress(ip), ip).toBe(true);
     // The same forms around a public address are public.
-    for (const ip of ["::ffff:808:808", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2606:4700::1111", "93.184.216.34"]) expect(isInternalAddress(ip), ip).toBe(false);
+    for (const ip of [
+      "::ffff:808:808",
+      "::ffff:8.8.8.8",
+      "64:ff9b::808:808",
+      "2002:808:808::1",
+      "2606:4700::1111",
+      "93.184.216.34",
+    ])
+      expect(isInternalAddress(ip), ip).toBe(false);
   });
 
   it("still accepts a public address", async () => {
@@ -101,28 +112,57 @@ describe(`webhook targets (${engineName})`, () => {
     await prisma.webhookEndpoint.delete({ where: { id: ((await res.json()) as { id: string }).id } });
   });
 
-  it.each(["::ffff:127.0.0.1", "::ffff:7f00:1", "0:0:0:0:0:ffff:127.0.0.1", "127.0.0.1"])("sends nothing to a stored endpoint at [%s] (the local receiver) and logs why", async (host) => {
-    const literal = host.includes(":") ? `[${host}]` : host;
-    const path = `/stored-${host.replace(/[^0-9a-f]/gi, "")}`;
-    const endpoint = await prisma.webhookEndpoint.create({ data: { tenantId: biz.tenant.id, url: `http://${literal}:${port}${path}`, events: ["sms.received"], secret: "whsec_dGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQ=" } });
-    const [id] = await recordWebhookEvent(prisma, { tenantId: biz.tenant.id, type: "sms.received", lead: await makeLead(prisma, biz.tenant.id) });
-    expect(await deliverWebhook(systemDb(prisma), id!, { retryScale: 100 })).toMatchObject({ outcome: "failed" });
-    expect(receiver.received(path)).toHaveLength(0);
-    const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: id! } });
-    expect(row).toMatchObject({ responseStatus: null, responseBody: null, error: expect.stringMatching(/^Not sent: .*internal address/) });
-    await prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
-  });
+  it.each(["::ffff:127.0.0.1", "::ffff:7f00:1", "0:0:0:0:0:ffff:127.0.0.1", "127.0.0.1"])(
+    "sends nothing to a stored endpoint at [%s] (the local receiver) and logs why",
+    async (host) => {
+      const literal = host.includes(":") ? `[${host}]` : host;
+      const path = `/stored-${host.replace(/[^0-9a-f]/gi, "")}`;
+      const endpoint = await prisma.webhookEndpoint.create({
+        data: {
+          tenantId: biz.tenant.id,
+          url: `http://${literal}:${port}${path}`,
+          events: ["sms.received"],
+          secret: "whsec_dGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQ=",
+        },
+      });
+      const [id] = await recordWebhookEvent(prisma, {
+        tenantId: biz.tenant.id,
+        type: "sms.received",
+        lead: await makeLead(prisma, biz.tenant.id),
+      });
+      expect(await deliverWebhook(systemDb(prisma), id!, { retryScale: 100 })).toMatchObject({
+        outcome: "failed",
+      });
+      expect(receiver.received(path)).toHaveLength(0);
+      const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: id! } });
+      expect(row).toMatchObject({
+        responseStatus: null,
+        responseBody: null,
+        error: expect.stringMatching(/^Not sent: .*internal address/),
+      });
+      await prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    },
+  );
 
   it("checks the address it connects to: a name public when added and loopback when delivered (DNS rebinding) gets nothing", async () => {
     const ctx = { db: tenantScoped(prisma, biz.tenant.id), tenantId: biz.tenant.id, actorId: biz.ownerId };
     const url = `http://rebind.example.test:${port}/rebind`;
     const resolvedAt: string[] = [];
-    const created = await createWebhookEndpoint({ ...ctx, resolve: async (host) => (resolvedAt.push(`add:${host}`), ["93.184.216.34"]) }, { url, events: ["sms.received"] });
+    const created = await createWebhookEndpoint(
+      { ...ctx, resolve: async (host) => (resolvedAt.push(`add:${host}`), ["93.184.216.34"]) },
+      { url, events: ["sms.received"] },
+    );
     expect(created.url).toBe(url);
 
-    const [id] = await recordWebhookEvent(prisma, { tenantId: biz.tenant.id, type: "sms.received", lead: await makeLead(prisma, biz.tenant.id) });
+    const [id] = await recordWebhookEvent(prisma, {
+      tenantId: biz.tenant.id,
+      type: "sms.received",
+      lead: await makeLead(prisma, biz.tenant.id),
+    });
     const rebound = async (host: string) => (resolvedAt.push(`deliver:${host}`), ["127.0.0.1"]);
-    expect(await deliverWebhook(systemDb(prisma), id!, { resolve: rebound, retryScale: 100 })).toMatchObject({ outcome: "failed" });
+    expect(await deliverWebhook(systemDb(prisma), id!, { resolve: rebound, retryScale: 100 })).toMatchObject({
+      outcome: "failed",
+    });
     expect(resolvedAt).toEqual(["add:rebind.example.test", "deliver:rebind.example.test"]);
     expect(receiver.received("/rebind")).toHaveLength(0);
     const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: id! } });
@@ -130,26 +170,43 @@ describe(`webhook targets (${engineName})`, () => {
 
     // One internal address among public ones is enough to refuse.
     await prisma.webhookDelivery.update({ where: { id: id! }, data: { nextAttemptAt: new Date() } });
-    await deliverWebhook(systemDb(prisma), id!, { resolve: async () => ["93.184.216.34", "::ffff:127.0.0.1"], retryScale: 100 });
+    await deliverWebhook(systemDb(prisma), id!, {
+      resolve: async () => ["93.184.216.34", "::ffff:127.0.0.1"],
+      retryScale: 100,
+    });
     expect(receiver.received("/rebind")).toHaveLength(0);
 
     // The connection really goes where the checked lookup says: with internal targets allowed
     // (local mode) the same resolver reaches the local receiver.
     await prisma.webhookDelivery.update({ where: { id: id! }, data: { nextAttemptAt: new Date() } });
-    expect(await deliverWebhook(systemDb(prisma), id!, { resolve: rebound, allowPrivate: true })).toEqual({ outcome: "succeeded" });
+    expect(await deliverWebhook(systemDb(prisma), id!, { resolve: rebound, allowPrivate: true })).toEqual({
+      outcome: "succeeded",
+    });
     expect(receiver.received("/rebind")).toHaveLength(1);
   });
 
   it("keeps only the status and timing of an answer that is not a 2xx from a public address", async () => {
-    const ctx = { db: tenantScoped(prisma, biz.tenant.id), tenantId: biz.tenant.id, actorId: biz.ownerId, allowPrivate: true };
+    const ctx = {
+      db: tenantScoped(prisma, biz.tenant.id),
+      tenantId: biz.tenant.id,
+      actorId: biz.ownerId,
+      allowPrivate: true,
+    };
     await createWebhookEndpoint(ctx, { url: receiver.url("/internal-reply"), events: ["lead.closed"] });
     receiver.answer("/internal-reply", [500]);
     const lead = await makeLead(prisma, biz.tenant.id);
-    const [failedId] = await recordWebhookEvent(prisma, { tenantId: biz.tenant.id, type: "lead.closed", lead });
+    const [failedId] = await recordWebhookEvent(prisma, {
+      tenantId: biz.tenant.id,
+      type: "lead.closed",
+      lead,
+    });
     await deliverWebhook(systemDb(prisma), failedId!, { allowPrivate: true, retryScale: 100 });
     const [okId] = await recordWebhookEvent(prisma, { tenantId: biz.tenant.id, type: "lead.closed", lead });
     await deliverWebhook(systemDb(prisma), okId!, { allowPrivate: true });
-    const rows = await prisma.webhookDelivery.findMany({ where: { id: { in: [failedId!, okId!] } }, orderBy: { createdAt: "asc" } });
+    const rows = await prisma.webhookDelivery.findMany({
+      where: { id: { in: [failedId!, okId!] } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(receiver.received("/internal-reply")).toHaveLength(2);
     for (const row of rows) {
       expect(row.responseStatus).toBeGreaterThanOrEqual(200);

@@ -13,7 +13,11 @@ import { env } from "@/server/env";
 export type Resolve = (host: string) => Promise<string[]>;
 
 const defaultResolve: Resolve = (host) =>
-  new Promise((resolve, reject) => lookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses.map((a) => a.address)))));
+  new Promise((resolve, reject) =>
+    lookup(host, { all: true, verbatim: true }, (err, addresses) =>
+      err ? reject(err) : resolve(addresses.map((a) => a.address)),
+    ),
+  );
 
 /** True in production unless WEBHOOK_ALLOW_PRIVATE_TARGETS=on; off in local mode. */
 export function privateTargetsAllowed(): boolean {
@@ -21,7 +25,8 @@ export function privateTargetsAllowed(): boolean {
   return flag ? flag === "on" : env.NODE_ENV !== "production";
 }
 
-const v4FromWords = (hi: number, lo: number) => ipaddr.IPv4.parse(`${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`);
+const v4FromWords = (hi: number, lo: number) =>
+  ipaddr.IPv4.parse(`${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`);
 
 /** The IPv4 address an IPv6 address carries (mapped, compatible, NAT64, 6to4), or null. */
 function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {
@@ -61,12 +66,15 @@ export function urlRefusal(raw: string): string | null {
   } catch {
     return "The URL is not valid: use a full address like https://example.com/hooks/leadrescue.";
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "The URL must start with https:// (or http://).";
-  if (url.username || url.password) return "Leave user names and passwords out of the URL; verify the signature instead.";
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return "The URL must start with https:// (or http://).";
+  if (url.username || url.password)
+    return "Leave user names and passwords out of the URL; verify the signature instead.";
   return null;
 }
 
-const internalRefusal = (host: string, address: string) => `${host} points to an internal address (${address}): webhooks go to public addresses only.`;
+const internalRefusal = (host: string, address: string) =>
+  `${host} points to an internal address (${address}): webhooks go to public addresses only.`;
 
 /** The URL's host without IPv6 brackets; an IP literal is returned as written by the URL parser. */
 export const targetHost = (raw: string) => new URL(raw).hostname.replace(/^\[|\]$/g, "");
@@ -78,7 +86,10 @@ function internalName(host: string): boolean {
 }
 
 /** Checks the URL and, in production, every address its host resolves to. Returns a refusal or null. */
-export async function targetRefusal(raw: string, opts: { allowPrivate?: boolean; resolve?: Resolve } = {}): Promise<string | null> {
+export async function targetRefusal(
+  raw: string,
+  opts: { allowPrivate?: boolean; resolve?: Resolve } = {},
+): Promise<string | null> {
   const refusal = urlRefusal(raw);
   if (refusal) return refusal;
   if (opts.allowPrivate ?? privateTargetsAllowed()) return null;
@@ -100,7 +111,11 @@ export class InternalTargetError extends Error {
   readonly code = "EINTERNALTARGET";
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for node:http(s) that resolves the host and refuses, before any connection is made,
@@ -113,9 +128,18 @@ export function guardedLookup(opts: { allowPrivate: boolean; resolve?: Resolve }
     const all = typeof options === "object" && options?.all === true;
     resolve(hostname).then(
       (addresses) => {
-        if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} could not be found (DNS).`), { code: "ENOTFOUND" }), "");
-        const internal = opts.allowPrivate ? undefined : internalName(hostname) ? hostname : addresses.find(isInternalAddress);
-        if (internal !== undefined) return callback(new InternalTargetError(internalRefusal(hostname, internal)), "");
+        if (addresses.length === 0)
+          return callback(
+            Object.assign(new Error(`${hostname} could not be found (DNS).`), { code: "ENOTFOUND" }),
+            "",
+          );
+        const internal = opts.allowPrivate
+          ? undefined
+          : internalName(hostname)
+            ? hostname
+            : addresses.find(isInternalAddress);
+        if (internal !== undefined)
+          return callback(new InternalTargetError(internalRefusal(hostname, internal)), "");
         const list = addresses.map((address) => ({ address, family: isIP(address) || 4 }));
         if (all) return callback(null, list);
         callback(null, list[0]!.address, list[0]!.family);

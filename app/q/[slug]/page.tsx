@@ -8,12 +8,18 @@ import { phoneLabel } from "@/server/leads/labels";
 import { formToken, PREFERRED_TIMES, smsConsentWording } from "@/server/leads/request-form";
 import { accentStyle, formLook } from "@/components/request-form/look";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const business = await findRequestFormBusiness(await getSystemDb(), (await params).slug);
-  return { title: { absolute: business ? `Request a plumber · ${business.name}` : "Request form" }, robots: { index: false } };
+  return {
+    title: { absolute: business ? `Request a plumber · ${business.name}` : "Request form" },
+    robots: { index: false },
+  };
 }
 
 export default async function RequestFormPage({ params, searchParams }: Props) {
@@ -22,7 +28,10 @@ export default async function RequestFormPage({ params, searchParams }: Props) {
   if (!business) notFound();
   const look = formLook(await searchParams);
   return (
-    <main className={`mx-auto w-full max-w-lg px-4 ${look.embed ? "py-4" : "py-8"}`} style={accentStyle(look.accent)}>
+    <main
+      className={`mx-auto w-full max-w-lg px-4 ${look.embed ? "py-4" : "py-8"}`}
+      style={accentStyle(look.accent)}
+    >
       <div className={look.embed ? "" : "rounded-xl border border-slate-200 bg-white p-5 shadow-sm"}>
         <h1 className="text-xl font-semibold text-slate-900">Request a plumber from {business.name}</h1>
         <div className="mt-4">

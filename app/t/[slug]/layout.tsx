@@ -10,7 +10,13 @@ import { DEV_TWILIO_AUTH_TOKEN, env } from "@/server/env";
 import { brandOfTenant } from "@/server/saas/branding";
 
 // Every page of a business goes through here: signed in, and allowed into this tenant.
-export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+export default async function TenantLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   await connection();
   const { slug } = await params;
   const user = await currentUser();
@@ -21,10 +27,18 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const db = forTenant(await getSystemDb(), current.tenantId);
   // White label (SaaS mode): the business's agency's brand, when it has one.
   const brand = await brandOfTenant(db, current.tenantId);
-  const tenant = await db.tenant.findUnique({ where: { id: current.tenantId }, select: { timeZone: true, cancelRequestedAt: true, detachAt: true, detachedAt: true } });
+  const tenant = await db.tenant.findUnique({
+    where: { id: current.tenantId },
+    select: { timeZone: true, cancelRequestedAt: true, detachAt: true, detachedAt: true },
+  });
   const banner =
     tenant?.cancelRequestedAt && tenant.detachAt && !tenant.detachedAt ? (
-      <CancellationBanner slug={current.slug} detachAt={tenant.detachAt} timeZone={tenant.timeZone} canUndo={can(current.role, "billing.manage")} />
+      <CancellationBanner
+        slug={current.slug}
+        detachAt={tenant.detachAt}
+        timeZone={tenant.timeZone}
+        canUndo={can(current.role, "billing.manage")}
+      />
     ) : null;
   return (
     <AppShell

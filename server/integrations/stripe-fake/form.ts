@@ -44,7 +44,9 @@ export function parseStripeForm(text: string): FormObject {
 }
 
 export const str = (v: FormValue | undefined): string | undefined => (typeof v === "string" ? v : undefined);
-export const obj = (v: FormValue | undefined): FormObject => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
-export const list = (v: FormValue | undefined): FormValue[] => (Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : []);
+export const obj = (v: FormValue | undefined): FormObject =>
+  v && typeof v === "object" && !Array.isArray(v) ? v : {};
+export const list = (v: FormValue | undefined): FormValue[] =>
+  Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : [];
 export const strings = (v: FormValue | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(obj(v)).filter((e): e is [string, string] => typeof e[1] === "string"));

@@ -2,8 +2,10 @@
 // with "cancel" / "renew" / "update card". Plain HTML forms, so they work without scripts.
 import type { FakeAccount, FakeCheckoutSession, FakePrice, FakeSubscription } from "./types";
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-const money = (cents: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const money = (cents: number, currency: string) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
 const day = (sec: number | null | undefined) => (sec ? new Date(sec * 1000).toISOString().slice(0, 10) : "—");
 
 function shell(title: string, body: string): string {
@@ -18,13 +20,18 @@ button{margin-top:1rem;width:100%;padding:.7rem;border:0;border-radius:.375rem;b
 
 function priceLine(price: FakePrice): string {
   const amount = money(price.unit_amount, price.currency);
-  return price.recurring?.usage_type === "metered" ? `${amount} per ${esc(price.nickname ?? "unit")}` : `${amount} / ${price.recurring?.interval ?? "once"}`;
+  return price.recurring?.usage_type === "metered"
+    ? `${amount} per ${esc(price.nickname ?? "unit")}`
+    : `${amount} / ${price.recurring?.interval ?? "once"}`;
 }
 
 export function checkoutPage(session: FakeCheckoutSession, prices: FakePrice[], error?: string): string {
   const rows = prices.map((p) => `<tr><td>${esc(p.product_name)}</td><td>${priceLine(p)}</td></tr>`).join("");
   if (session.status !== "open") {
-    return shell("Checkout", `<h1>This checkout is ${esc(session.status)}</h1><p><a href="${esc(session.success_url)}">Return to the business</a></p>`);
+    return shell(
+      "Checkout",
+      `<h1>This checkout is ${esc(session.status)}</h1><p><a href="${esc(session.success_url)}">Return to the business</a></p>`,
+    );
   }
   return shell(
     "Checkout — subscribe",
@@ -40,7 +47,12 @@ ${error ? `<div class="err" role="alert">${esc(error)}</div>` : ""}
   );
 }
 
-export function portalPage(portalId: string, returnUrl: string, subscriptions: FakeSubscription[], notice?: string): string {
+export function portalPage(
+  portalId: string,
+  returnUrl: string,
+  subscriptions: FakeSubscription[],
+  notice?: string,
+): string {
   const subs = subscriptions.length
     ? subscriptions
         .map((s) => {

@@ -10,7 +10,19 @@ import path from "node:path";
 import Stripe from "stripe";
 import { list, obj, parseStripeForm, str, strings, type FormObject } from "./form";
 import { checkoutPage, connectOnboardingPage, portalPage } from "./pages";
-import type { FakeAccount, FakeCheckoutSession, FakeCustomer, FakeEvent, FakeInvoice, FakeInvoiceLine, FakeMeterEvent, FakePrice, FakeState, FakeSubscription, FakeSubscriptionItem } from "./types";
+import type {
+  FakeAccount,
+  FakeCheckoutSession,
+  FakeCustomer,
+  FakeEvent,
+  FakeInvoice,
+  FakeInvoiceLine,
+  FakeMeterEvent,
+  FakePrice,
+  FakeState,
+  FakeSubscription,
+  FakeSubscriptionItem,
+} from "./types";
 
 export type StripeFakeOptions = {
   /** 0 = any free port. */
@@ -65,7 +77,22 @@ class FakeError extends Error {
 }
 
 function emptyState(): FakeState {
-  return { seq: 0, customers: {}, subscriptions: {}, checkoutSessions: {}, portalSessions: {}, meterEvents: {}, meterEventRequests: 0, meterEventSends: {}, events: [], idempotency: {}, accounts: {}, accountLinks: {}, invoices: {}, createdPrices: {} };
+  return {
+    seq: 0,
+    customers: {},
+    subscriptions: {},
+    checkoutSessions: {},
+    portalSessions: {},
+    meterEvents: {},
+    meterEventRequests: 0,
+    meterEventSends: {},
+    events: [],
+    idempotency: {},
+    accounts: {},
+    accountLinks: {},
+    invoices: {},
+    createdPrices: {},
+  };
 }
 
 export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFake> {
@@ -87,22 +114,40 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     state.events = state.events.slice(-200);
     writeFileSync(opts.statePath, JSON.stringify(state));
   };
-  const newId = (prefix: string) => `${prefix}_${(++state.seq).toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
+  const newId = (prefix: string) =>
+    `${prefix}_${(++state.seq).toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
 
   const prices: Record<string, FakePrice> = {
     [opts.prices.baseId]: {
-      id: opts.prices.baseId, object: "price", active: true, currency: "usd", unit_amount: 14900, nickname: "LeadRescue Pro",
-      product: "prod_local_leadrescue", product_name: "LeadRescue Pro (monthly)", recurring: { interval: "month", usage_type: "licensed", meter: null }, type: "recurring",
+      id: opts.prices.baseId,
+      object: "price",
+      active: true,
+      currency: "usd",
+      unit_amount: 14900,
+      nickname: "LeadRescue Pro",
+      product: "prod_local_leadrescue",
+      product_name: "LeadRescue Pro (monthly)",
+      recurring: { interval: "month", usage_type: "licensed", meter: null },
+      type: "recurring",
     },
     [opts.prices.usageId]: {
-      id: opts.prices.usageId, object: "price", active: true, currency: "usd", unit_amount: 400, nickname: "AI-handled call",
-      product: "prod_local_ai_calls", product_name: "AI-handled calls", recurring: { interval: "month", usage_type: "metered", meter: "mtr_local_ai_calls" }, type: "recurring",
+      id: opts.prices.usageId,
+      object: "price",
+      active: true,
+      currency: "usd",
+      unit_amount: 400,
+      nickname: "AI-handled call",
+      product: "prod_local_ai_calls",
+      product_name: "AI-handled calls",
+      recurring: { interval: "month", usage_type: "metered", meter: "mtr_local_ai_calls" },
+      type: "recurring",
     },
   };
   const priceOf = (id: string, param: string, acct: string | null = null): FakePrice => {
     const p = prices[id] ?? state.createdPrices[id];
     // Connect: an object on another account does not exist from here.
-    if (p && (p.account ?? null) !== acct && !(acct && !p.account && prices[id])) throw new FakeError(400, `No such price: '${id}'`, param, "resource_missing");
+    if (p && (p.account ?? null) !== acct && !(acct && !p.account && prices[id]))
+      throw new FakeError(400, `No such price: '${id}'`, param, "resource_missing");
     if (!p) throw new FakeError(400, `No such price: '${id}'`, param, "resource_missing");
     return p;
   };
@@ -112,23 +157,47 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
   async function deliver(event: FakeEvent) {
     const payload = JSON.stringify(event, null, 2);
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const signature = signer.webhooks.generateTestHeaderString({ payload, secret: opts.webhookSecret, timestamp: sec() });
+      const signature = signer.webhooks.generateTestHeaderString({
+        payload,
+        secret: opts.webhookSecret,
+        timestamp: sec(),
+      });
       try {
         const res = opts.deliver
           ? await opts.deliver(payload, signature)
-          : await fetch(opts.webhookUrl, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload, signal: AbortSignal.timeout(10_000) });
+          : await fetch(opts.webhookUrl, {
+              method: "POST",
+              headers: { "content-type": "application/json", "stripe-signature": signature },
+              body: payload,
+              signal: AbortSignal.timeout(10_000),
+            });
         if (res.status >= 200 && res.status < 300) return;
         log(`Stripe fake: webhook ${event.type} ${event.id} got ${res.status} (attempt ${attempt}).`);
       } catch (err) {
-        log(`Stripe fake: webhook ${event.type} ${event.id} failed: ${(err as Error).message} (attempt ${attempt}).`);
+        log(
+          `Stripe fake: webhook ${event.type} ${event.id} failed: ${(err as Error).message} (attempt ${attempt}).`,
+        );
       }
       // Like Stripe, retry later (here: 1 s, then 4 s — e.g. while the app is still starting).
       if (attempt < 3) await new Promise((r) => setTimeout(r, 1000 * 4 ** (attempt - 1)));
     }
   }
   async function emit(type: string, object: unknown): Promise<FakeEvent> {
-    const account = (object as { account?: string | null }).account ?? (type.startsWith("account.") ? (object as { id: string }).id : null);
-    const event: FakeEvent = { id: newId("evt"), object: "event", api_version: API_VERSION, created: sec(), type, data: { object: structuredClone(object) }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, ...(account ? { account } : {}) };
+    const account =
+      (object as { account?: string | null }).account ??
+      (type.startsWith("account.") ? (object as { id: string }).id : null);
+    const event: FakeEvent = {
+      id: newId("evt"),
+      object: "event",
+      api_version: API_VERSION,
+      created: sec(),
+      type,
+      data: { object: structuredClone(object) },
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      ...(account ? { account } : {}),
+    };
     state.events.push(event);
     save();
     const p = deliver(event);
@@ -146,38 +215,86 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
   // ── objects ──
   function customer(id: string, param = "customer", acct?: string | null): FakeCustomer {
     const c = state.customers[id];
-    if (!c || (acct !== undefined && (c.account ?? null) !== acct)) throw new FakeError(404, `No such customer: '${id}'`, param, "resource_missing");
+    if (!c || (acct !== undefined && (c.account ?? null) !== acct))
+      throw new FakeError(404, `No such customer: '${id}'`, param, "resource_missing");
     return c;
   }
   function subscription(id: string, acct?: string | null): FakeSubscription {
     const s = state.subscriptions[id];
-    if (!s || (acct !== undefined && (s.account ?? null) !== acct)) throw new FakeError(404, `No such subscription: '${id}'`, "id", "resource_missing");
+    if (!s || (acct !== undefined && (s.account ?? null) !== acct))
+      throw new FakeError(404, `No such subscription: '${id}'`, "id", "resource_missing");
     return s;
   }
-  function createSubscription(customerId: string, items: { price: string; quantity?: number }[], o: { trialDays?: number | null; trialEnd?: number | null; metadata?: Record<string, string>; status?: FakeSubscription["status"]; paymentMethod?: string | null; account?: string | null; collectionMethod?: "charge_automatically" | "send_invoice" } = {}): FakeSubscription {
+  function createSubscription(
+    customerId: string,
+    items: { price: string; quantity?: number }[],
+    o: {
+      trialDays?: number | null;
+      trialEnd?: number | null;
+      metadata?: Record<string, string>;
+      status?: FakeSubscription["status"];
+      paymentMethod?: string | null;
+      account?: string | null;
+      collectionMethod?: "charge_automatically" | "send_invoice";
+    } = {},
+  ): FakeSubscription {
     const acct = o.account ?? null;
     customer(customerId, "customer", acct);
     if (!items.length) throw new FakeError(400, "Missing required param: items.", "items");
     const start = sec();
     // trial_end (a time) wins over trial_period_days, as at Stripe.
-    const trialEnd = o.trialEnd && o.trialEnd > start ? o.trialEnd : o.trialDays ? start + o.trialDays * 86400 : null;
+    const trialEnd =
+      o.trialEnd && o.trialEnd > start ? o.trialEnd : o.trialDays ? start + o.trialDays * 86400 : null;
     const periodEnd = trialEnd ?? start + PERIOD_DAYS * 86400;
     const id = newId("sub");
     const sub: FakeSubscription = {
-      id, object: "subscription", customer: customerId, status: o.status ?? (trialEnd ? "trialing" : "active"), created: start, start_date: start,
-      cancel_at_period_end: false, cancel_at: null, canceled_at: null, ended_at: null, trial_start: trialEnd ? start : null, trial_end: trialEnd,
-      default_payment_method: o.paymentMethod ?? null, metadata: o.metadata ?? {}, latest_invoice: null, livemode: false,
-      ...(acct ? { account: acct } : {}), collection_method: o.collectionMethod ?? "charge_automatically",
+      id,
+      object: "subscription",
+      customer: customerId,
+      status: o.status ?? (trialEnd ? "trialing" : "active"),
+      created: start,
+      start_date: start,
+      cancel_at_period_end: false,
+      cancel_at: null,
+      canceled_at: null,
+      ended_at: null,
+      trial_start: trialEnd ? start : null,
+      trial_end: trialEnd,
+      default_payment_method: o.paymentMethod ?? null,
+      metadata: o.metadata ?? {},
+      latest_invoice: null,
+      livemode: false,
+      ...(acct ? { account: acct } : {}),
+      collection_method: o.collectionMethod ?? "charge_automatically",
       items: {
-        object: "list", has_more: false, url: `/v1/subscription_items?subscription=${id}`,
-        data: items.map((it, i): FakeSubscriptionItem => ({ id: newId("si"), object: "subscription_item", price: priceOf(it.price, `items[${i}][price]`, acct), ...((prices[it.price] ?? state.createdPrices[it.price])?.recurring?.usage_type === "metered" ? {} : { quantity: it.quantity ?? 1 }), current_period_start: start, current_period_end: periodEnd, subscription: id })),
+        object: "list",
+        has_more: false,
+        url: `/v1/subscription_items?subscription=${id}`,
+        data: items.map((it, i): FakeSubscriptionItem => ({
+          id: newId("si"),
+          object: "subscription_item",
+          price: priceOf(it.price, `items[${i}][price]`, acct),
+          ...((prices[it.price] ?? state.createdPrices[it.price])?.recurring?.usage_type === "metered"
+            ? {}
+            : { quantity: it.quantity ?? 1 }),
+          current_period_start: start,
+          current_period_end: periodEnd,
+          subscription: id,
+        })),
       },
     };
     state.subscriptions[id] = sub;
     return sub;
   }
   const invoiceFor = (sub: FakeSubscription, status: "paid" | "open") => {
-    const inv = { id: newId("in"), object: "invoice", customer: sub.customer, status, parent: { subscription_details: { subscription: sub.id } }, created: sec() };
+    const inv = {
+      id: newId("in"),
+      object: "invoice",
+      customer: sub.customer,
+      status,
+      parent: { subscription_details: { subscription: sub.id } },
+      created: sec(),
+    };
     sub.latest_invoice = inv.id;
     return inv;
   };
@@ -186,8 +303,19 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     const session = state.checkoutSessions[sessionId];
     if (!session) throw new FakeError(404, `No such checkout session: '${sessionId}'`);
     if (session.status !== "open") return session;
-    if (card.replace(/\D/g, "").endsWith("0002")) throw new FakeError(402, "Your card was declined. Try the card 4242 4242 4242 4242.", "card", "card_declined");
-    const sub = createSubscription(session.customer!, session.line_items, { trialDays: session.trial_period_days, trialEnd: session.trial_end, metadata: session.metadata, paymentMethod: `pm_card_${card.replace(/\D/g, "").slice(-4)}` });
+    if (card.replace(/\D/g, "").endsWith("0002"))
+      throw new FakeError(
+        402,
+        "Your card was declined. Try the card 4242 4242 4242 4242.",
+        "card",
+        "card_declined",
+      );
+    const sub = createSubscription(session.customer!, session.line_items, {
+      trialDays: session.trial_period_days,
+      trialEnd: session.trial_end,
+      metadata: session.metadata,
+      paymentMethod: `pm_card_${card.replace(/\D/g, "").slice(-4)}`,
+    });
     const invoice = invoiceFor(sub, "paid");
     Object.assign(session, { status: "complete", payment_status: "paid", subscription: sub.id, url: null });
     save();
@@ -202,8 +330,12 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     sub.status = status;
     if (status === "canceled") Object.assign(sub, { canceled_at: sec(), ended_at: sec() });
     save();
-    await emit(status === "canceled" ? "customer.subscription.deleted" : "customer.subscription.updated", sub);
-    if (status === "past_due" || status === "unpaid") await emit("invoice.payment_failed", invoiceFor(sub, "open"));
+    await emit(
+      status === "canceled" ? "customer.subscription.deleted" : "customer.subscription.updated",
+      sub,
+    );
+    if (status === "past_due" || status === "unpaid")
+      await emit("invoice.payment_failed", invoiceFor(sub, "open"));
     return sub;
   }
 
@@ -215,7 +347,8 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
   }
   function invoice(id: string, acct: string | null, param = "id"): FakeInvoice {
     const inv = state.invoices[id];
-    if (!inv || inv.account !== acct) throw new FakeError(404, `No such invoice: '${id}'`, param, "resource_missing");
+    if (!inv || inv.account !== acct)
+      throw new FakeError(404, `No such invoice: '${id}'`, param, "resource_missing");
     return inv;
   }
   function totals(inv: FakeInvoice) {
@@ -230,19 +363,48 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     await emit("account.updated", a);
     return a;
   }
-  async function closePeriod(accountId: string, period: { start: number; end: number }): Promise<FakeInvoice[]> {
+  async function closePeriod(
+    accountId: string,
+    period: { start: number; end: number },
+  ): Promise<FakeInvoice[]> {
     account(accountId);
     const out: FakeInvoice[] = [];
-    const subs = Object.values(state.subscriptions).filter((s) => s.account === accountId && ["active", "trialing", "past_due"].includes(s.status)).sort((a, b) => a.created - b.created);
+    const subs = Object.values(state.subscriptions)
+      .filter((s) => s.account === accountId && ["active", "trialing", "past_due"].includes(s.status))
+      .sort((a, b) => a.created - b.created);
     for (const sub of subs) {
       const trial = sub.trial_end !== null && sub.trial_end >= period.end;
       const lines: FakeInvoiceLine[] = sub.items.data
         .filter((i) => i.price.recurring?.usage_type !== "metered")
-        .map((i) => ({ id: newId("il"), object: "line_item", amount: trial ? 0 : i.price.unit_amount * (i.quantity ?? 1), currency: i.price.currency, description: `${trial ? "Trial period for " : ""}${i.quantity ?? 1} × ${i.price.product_name}`, quantity: i.quantity ?? 1, metadata: {}, invoice_item: null }));
+        .map((i) => ({
+          id: newId("il"),
+          object: "line_item",
+          amount: trial ? 0 : i.price.unit_amount * (i.quantity ?? 1),
+          currency: i.price.currency,
+          description: `${trial ? "Trial period for " : ""}${i.quantity ?? 1} × ${i.price.product_name}`,
+          quantity: i.quantity ?? 1,
+          metadata: {},
+          invoice_item: null,
+        }));
       const inv: FakeInvoice = {
-        id: newId("in"), object: "invoice", account: accountId, customer: sub.customer, status: "draft", currency: sub.items.data[0]?.price.currency ?? "usd", created: sec(), period_start: period.start, period_end: period.end,
-        lines: { object: "list", data: lines, has_more: false, url: "/v1/invoices/lines" }, subtotal: 0, total: 0, amount_due: 0, amount_paid: 0, application_fee_amount: null, metadata: {},
-        parent: { subscription_details: { subscription: sub.id } }, livemode: false,
+        id: newId("in"),
+        object: "invoice",
+        account: accountId,
+        customer: sub.customer,
+        status: "draft",
+        currency: sub.items.data[0]?.price.currency ?? "usd",
+        created: sec(),
+        period_start: period.start,
+        period_end: period.end,
+        lines: { object: "list", data: lines, has_more: false, url: "/v1/invoices/lines" },
+        subtotal: 0,
+        total: 0,
+        amount_due: 0,
+        amount_paid: 0,
+        application_fee_amount: null,
+        metadata: {},
+        parent: { subscription_details: { subscription: sub.id } },
+        livemode: false,
       };
       totals(inv);
       state.invoices[inv.id] = inv;
@@ -263,33 +425,62 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
   }
 
   // ── API ──
-  type Route = { method: string; pattern: RegExp; handle(m: string[], params: FormObject, req: IncomingMessage): Promise<unknown> | unknown };
+  type Route = {
+    method: string;
+    pattern: RegExp;
+    handle(m: string[], params: FormObject, req: IncomingMessage): Promise<unknown> | unknown;
+  };
   const listOf = (data: unknown[], url: string) => ({ object: "list", data, has_more: false, url });
   const routes: Route[] = [
     {
-      method: "POST", pattern: /^\/v1\/customers$/,
+      method: "POST",
+      pattern: /^\/v1\/customers$/,
       handle: (_m, p, req) => {
         const acct = acctOf(req);
-        const c: FakeCustomer = { id: newId("cus"), object: "customer", created: sec(), email: str(p.email) ?? null, name: str(p.name) ?? null, metadata: strings(p.metadata), livemode: false, ...(acct ? { account: acct } : {}) };
+        const c: FakeCustomer = {
+          id: newId("cus"),
+          object: "customer",
+          created: sec(),
+          email: str(p.email) ?? null,
+          name: str(p.name) ?? null,
+          metadata: strings(p.metadata),
+          livemode: false,
+          ...(acct ? { account: acct } : {}),
+        };
         state.customers[c.id] = c;
         return c;
       },
     },
-    { method: "GET", pattern: /^\/v1\/customers\/([^/]+)$/, handle: ([id], _p, req) => customer(id!, "id", acctOf(req)) },
     {
-      method: "POST", pattern: /^\/v1\/customers\/([^/]+)$/,
+      method: "GET",
+      pattern: /^\/v1\/customers\/([^/]+)$/,
+      handle: ([id], _p, req) => customer(id!, "id", acctOf(req)),
+    },
+    {
+      method: "POST",
+      pattern: /^\/v1\/customers\/([^/]+)$/,
       handle: ([id], p) => {
         const c = customer(id!, "id");
-        Object.assign(c, { ...(str(p.email) !== undefined ? { email: str(p.email) } : {}), ...(str(p.name) !== undefined ? { name: str(p.name) } : {}), metadata: { ...c.metadata, ...strings(p.metadata) } });
+        Object.assign(c, {
+          ...(str(p.email) !== undefined ? { email: str(p.email) } : {}),
+          ...(str(p.name) !== undefined ? { name: str(p.name) } : {}),
+          metadata: { ...c.metadata, ...strings(p.metadata) },
+        });
         emitLater("customer.updated", c);
         return c;
       },
     },
-    { method: "GET", pattern: /^\/v1\/prices\/([^/]+)$/, handle: ([id], _p, req) => priceOf(id!, "id", acctOf(req)) },
     {
-      method: "POST", pattern: /^\/v1\/checkout\/sessions$/,
+      method: "GET",
+      pattern: /^\/v1\/prices\/([^/]+)$/,
+      handle: ([id], _p, req) => priceOf(id!, "id", acctOf(req)),
+    },
+    {
+      method: "POST",
+      pattern: /^\/v1\/checkout\/sessions$/,
       handle: (_m, p) => {
-        if (str(p.mode) !== "subscription") throw new FakeError(400, "The local Stripe fake supports mode=subscription only.", "mode");
+        if (str(p.mode) !== "subscription")
+          throw new FakeError(400, "The local Stripe fake supports mode=subscription only.", "mode");
         const customerId = str(p.customer);
         if (!customerId) throw new FakeError(400, "Missing required param: customer.", "customer");
         customer(customerId);
@@ -298,7 +489,12 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
         const lineItems = list(p.line_items).map((li, i) => {
           const o = obj(li);
           const price = str(o.price);
-          if (!price) throw new FakeError(400, `Missing required param: line_items[${i}][price].`, `line_items[${i}][price]`);
+          if (!price)
+            throw new FakeError(
+              400,
+              `Missing required param: line_items[${i}][price].`,
+              `line_items[${i}][price]`,
+            );
           priceOf(price, `line_items[${i}][price]`);
           return { price, ...(str(o.quantity) ? { quantity: Number(str(o.quantity)) } : {}) };
         });
@@ -307,68 +503,135 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
         const trial = str(obj(p.subscription_data).trial_period_days);
         const trialEnd = str(obj(p.subscription_data).trial_end);
         // Stripe refuses a Checkout trial that ends within 48 hours.
-        if (trialEnd && Number(trialEnd) < sec() + 48 * 3600) throw new FakeError(400, "subscription_data[trial_end] must be at least 48 hours in the future.", "subscription_data[trial_end]");
+        if (trialEnd && Number(trialEnd) < sec() + 48 * 3600)
+          throw new FakeError(
+            400,
+            "subscription_data[trial_end] must be at least 48 hours in the future.",
+            "subscription_data[trial_end]",
+          );
         const session: FakeCheckoutSession = {
-          id, object: "checkout.session", mode: "subscription", status: "open", payment_status: "unpaid", customer: customerId, customer_email: customer(customerId).email,
-          client_reference_id: str(p.client_reference_id) ?? null, success_url: successUrl.replace("{CHECKOUT_SESSION_ID}", id), cancel_url: str(p.cancel_url) ?? null,
-          url: `${fake.url}/checkout/${id}`, subscription: null, metadata: { ...strings(p.metadata), ...strings(obj(p.subscription_data).metadata) }, line_items: lineItems,
-          trial_period_days: trial ? Number(trial) : null, trial_end: trialEnd ? Number(trialEnd) : null, created: sec(), livemode: false,
+          id,
+          object: "checkout.session",
+          mode: "subscription",
+          status: "open",
+          payment_status: "unpaid",
+          customer: customerId,
+          customer_email: customer(customerId).email,
+          client_reference_id: str(p.client_reference_id) ?? null,
+          success_url: successUrl.replace("{CHECKOUT_SESSION_ID}", id),
+          cancel_url: str(p.cancel_url) ?? null,
+          url: `${fake.url}/checkout/${id}`,
+          subscription: null,
+          metadata: { ...strings(p.metadata), ...strings(obj(p.subscription_data).metadata) },
+          line_items: lineItems,
+          trial_period_days: trial ? Number(trial) : null,
+          trial_end: trialEnd ? Number(trialEnd) : null,
+          created: sec(),
+          livemode: false,
         };
         state.checkoutSessions[id] = session;
         return session;
       },
     },
     {
-      method: "GET", pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/,
-      handle: ([id]) => state.checkoutSessions[id!] ?? (() => { throw new FakeError(404, `No such checkout session: '${id}'`, "id", "resource_missing"); })(),
+      method: "GET",
+      pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/,
+      handle: ([id]) =>
+        state.checkoutSessions[id!] ??
+        (() => {
+          throw new FakeError(404, `No such checkout session: '${id}'`, "id", "resource_missing");
+        })(),
     },
     {
-      method: "POST", pattern: /^\/v1\/billing_portal\/sessions$/,
+      method: "POST",
+      pattern: /^\/v1\/billing_portal\/sessions$/,
       handle: (_m, p) => {
         const customerId = str(p.customer);
         if (!customerId) throw new FakeError(400, "Missing required param: customer.", "customer");
         customer(customerId);
         const id = newId("bps");
-        const s = { id, object: "billing_portal.session" as const, customer: customerId, return_url: str(p.return_url) ?? "/", url: `${fake.url}/portal/${id}`, created: sec(), livemode: false as const };
+        const s = {
+          id,
+          object: "billing_portal.session" as const,
+          customer: customerId,
+          return_url: str(p.return_url) ?? "/",
+          url: `${fake.url}/portal/${id}`,
+          created: sec(),
+          livemode: false as const,
+        };
         state.portalSessions[id] = s;
         return s;
       },
     },
     {
-      method: "POST", pattern: /^\/v1\/subscriptions$/,
+      method: "POST",
+      pattern: /^\/v1\/subscriptions$/,
       handle: (_m, p, req) => {
-        const items = list(p.items).map((it) => ({ price: str(obj(it).price) ?? "", ...(str(obj(it).quantity) ? { quantity: Number(str(obj(it).quantity)) } : {}) }));
+        const items = list(p.items).map((it) => ({
+          price: str(obj(it).price) ?? "",
+          ...(str(obj(it).quantity) ? { quantity: Number(str(obj(it).quantity)) } : {}),
+        }));
         const trial = str(p.trial_period_days);
-        const collectionMethod = str(p.collection_method) === "send_invoice" ? ("send_invoice" as const) : ("charge_automatically" as const);
-        const sub = createSubscription(str(p.customer) ?? "", items, { trialDays: trial ? Number(trial) : null, metadata: strings(p.metadata), paymentMethod: str(p.default_payment_method) ?? null, account: acctOf(req), collectionMethod });
+        const collectionMethod =
+          str(p.collection_method) === "send_invoice"
+            ? ("send_invoice" as const)
+            : ("charge_automatically" as const);
+        const sub = createSubscription(str(p.customer) ?? "", items, {
+          trialDays: trial ? Number(trial) : null,
+          metadata: strings(p.metadata),
+          paymentMethod: str(p.default_payment_method) ?? null,
+          account: acctOf(req),
+          collectionMethod,
+        });
         emitLater("customer.subscription.created", sub);
         return sub;
       },
     },
     {
-      method: "GET", pattern: /^\/v1\/subscriptions$/,
+      method: "GET",
+      pattern: /^\/v1\/subscriptions$/,
       handle: (_m, p, req) => {
         const c = str(p.customer);
         const status = str(p.status);
         const acct = acctOf(req);
         const subs = Object.values(state.subscriptions)
-          .filter((s) => (s.account ?? null) === acct && (!c || s.customer === c) && (status === "all" || (status ? s.status === status : s.status !== "canceled")))
+          .filter(
+            (s) =>
+              (s.account ?? null) === acct &&
+              (!c || s.customer === c) &&
+              (status === "all" || (status ? s.status === status : s.status !== "canceled")),
+          )
           .sort((a, b) => b.created - a.created || b.id.localeCompare(a.id));
         return listOf(subs.slice(0, Number(str(p.limit) ?? 10)), "/v1/subscriptions");
       },
     },
-    { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: ([id], _p, req) => subscription(id!, acctOf(req)) },
     {
-      method: "POST", pattern: /^\/v1\/subscriptions\/([^/]+)$/,
+      method: "GET",
+      pattern: /^\/v1\/subscriptions\/([^/]+)$/,
+      handle: ([id], _p, req) => subscription(id!, acctOf(req)),
+    },
+    {
+      method: "POST",
+      pattern: /^\/v1\/subscriptions\/([^/]+)$/,
       handle: ([id], p, req) => {
         const sub = subscription(id!, acctOf(req));
-        if (sub.status === "canceled") throw new FakeError(400, "A canceled subscription can only update its metadata.", "cancel_at_period_end");
+        if (sub.status === "canceled")
+          throw new FakeError(
+            400,
+            "A canceled subscription can only update its metadata.",
+            "cancel_at_period_end",
+          );
         // A plan change: the item's price is swapped (Stripe prorates it with proration_behavior).
         list(p.items).forEach((it, i) => {
           const o = obj(it);
           const item = sub.items.data.find((x) => x.id === str(o.id));
           const price = str(o.price);
-          if (!item || !price) throw new FakeError(400, `items[${i}] needs the id of one of the subscription's items and a price.`, `items[${i}]`);
+          if (!item || !price)
+            throw new FakeError(
+              400,
+              `items[${i}] needs the id of one of the subscription's items and a price.`,
+              `items[${i}]`,
+            );
           item.price = priceOf(price, `items[${i}][price]`, sub.account ?? null);
         });
         const cape = str(p.cancel_at_period_end);
@@ -383,7 +646,8 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
       },
     },
     {
-      method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/,
+      method: "DELETE",
+      pattern: /^\/v1\/subscriptions\/([^/]+)$/,
       handle: ([id], _p, req) => {
         const sub = subscription(id!, acctOf(req));
         Object.assign(sub, { status: "canceled", canceled_at: sec(), ended_at: sec() });
@@ -393,38 +657,84 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     },
     // ── Connect ──
     {
-      method: "POST", pattern: /^\/v1\/accounts$/,
+      method: "POST",
+      pattern: /^\/v1\/accounts$/,
       handle: (_m, p) => {
-        const a: FakeAccount = { id: newId("acct"), object: "account", type: str(p.type) === "standard" ? "standard" : "express", created: sec(), email: str(p.email) ?? null, charges_enabled: false, payouts_enabled: false, details_submitted: false, metadata: strings(p.metadata), business_profile: { name: str(obj(p.business_profile).name) ?? null } };
+        const a: FakeAccount = {
+          id: newId("acct"),
+          object: "account",
+          type: str(p.type) === "standard" ? "standard" : "express",
+          created: sec(),
+          email: str(p.email) ?? null,
+          charges_enabled: false,
+          payouts_enabled: false,
+          details_submitted: false,
+          metadata: strings(p.metadata),
+          business_profile: { name: str(obj(p.business_profile).name) ?? null },
+        };
         state.accounts[a.id] = a;
         return a;
       },
     },
     { method: "GET", pattern: /^\/v1\/accounts\/([^/]+)$/, handle: ([id]) => account(id!) },
     {
-      method: "POST", pattern: /^\/v1\/account_links$/,
+      method: "POST",
+      pattern: /^\/v1\/account_links$/,
       handle: (_m, p) => {
         const a = account(str(p.account) ?? "");
         const returnUrl = str(p.return_url);
         const refreshUrl = str(p.refresh_url);
-        if (!returnUrl || !refreshUrl) throw new FakeError(400, "Missing required param: return_url and refresh_url.", returnUrl ? "refresh_url" : "return_url");
+        if (!returnUrl || !refreshUrl)
+          throw new FakeError(
+            400,
+            "Missing required param: return_url and refresh_url.",
+            returnUrl ? "refresh_url" : "return_url",
+          );
         const id = newId("acctlink");
-        state.accountLinks[id] = { id, account: a.id, refresh_url: refreshUrl, return_url: returnUrl, url: `${fake.url}/connect/${id}`, expires_at: sec() + 300, used: false };
-        return { object: "account_link", created: sec(), expires_at: sec() + 300, url: `${fake.url}/connect/${id}` };
+        state.accountLinks[id] = {
+          id,
+          account: a.id,
+          refresh_url: refreshUrl,
+          return_url: returnUrl,
+          url: `${fake.url}/connect/${id}`,
+          expires_at: sec() + 300,
+          used: false,
+        };
+        return {
+          object: "account_link",
+          created: sec(),
+          expires_at: sec() + 300,
+          url: `${fake.url}/connect/${id}`,
+        };
       },
     },
     {
-      method: "POST", pattern: /^\/v1\/prices$/,
+      method: "POST",
+      pattern: /^\/v1\/prices$/,
       handle: (_m, p, req) => {
         const acct = acctOf(req);
         const recurring = obj(p.recurring);
         const unit = Number(str(p.unit_amount));
-        if (!Number.isInteger(unit) || unit < 0) throw new FakeError(400, "Invalid integer: unit_amount.", "unit_amount");
+        if (!Number.isInteger(unit) || unit < 0)
+          throw new FakeError(400, "Invalid integer: unit_amount.", "unit_amount");
         const id = newId("price");
         const price: FakePrice = {
-          id, object: "price", active: true, currency: str(p.currency) ?? "usd", unit_amount: unit, nickname: str(p.nickname) ?? null,
-          product: str(p.product) ?? newId("prod"), product_name: str(obj(p.product_data).name) ?? str(p.nickname) ?? "Plan",
-          recurring: str(recurring.interval) ? { interval: "month", usage_type: str(recurring.usage_type) === "metered" ? "metered" : "licensed", meter: null } : null, type: "recurring",
+          id,
+          object: "price",
+          active: true,
+          currency: str(p.currency) ?? "usd",
+          unit_amount: unit,
+          nickname: str(p.nickname) ?? null,
+          product: str(p.product) ?? newId("prod"),
+          product_name: str(obj(p.product_data).name) ?? str(p.nickname) ?? "Plan",
+          recurring: str(recurring.interval)
+            ? {
+                interval: "month",
+                usage_type: str(recurring.usage_type) === "metered" ? "metered" : "licensed",
+                meter: null,
+              }
+            : null,
+          type: "recurring",
           ...(acct ? { account: acct } : {}),
         };
         state.createdPrices[id] = price;
@@ -432,42 +742,87 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
       },
     },
     {
-      method: "POST", pattern: /^\/v1\/invoiceitems$/,
+      method: "POST",
+      pattern: /^\/v1\/invoiceitems$/,
       handle: (_m, p, req) => {
         const acct = acctOf(req);
         const c = customer(str(p.customer) ?? "", "customer", acct);
         const inv = invoice(str(p.invoice) ?? "", acct, "invoice");
-        if (inv.customer !== c.id) throw new FakeError(400, "The invoice belongs to another customer.", "invoice");
-        if (inv.status !== "draft") throw new FakeError(400, "You can only add invoice items to a draft invoice.", "invoice");
+        if (inv.customer !== c.id)
+          throw new FakeError(400, "The invoice belongs to another customer.", "invoice");
+        if (inv.status !== "draft")
+          throw new FakeError(400, "You can only add invoice items to a draft invoice.", "invoice");
         const amount = Number(str(p.amount));
         if (!Number.isInteger(amount)) throw new FakeError(400, "Invalid integer: amount.", "amount");
-        const line: FakeInvoiceLine = { id: newId("il"), object: "line_item", amount, currency: str(p.currency) ?? inv.currency, description: str(p.description) ?? null, quantity: Number(str(p.quantity) ?? 1), metadata: strings(p.metadata), invoice_item: newId("ii") };
+        const line: FakeInvoiceLine = {
+          id: newId("il"),
+          object: "line_item",
+          amount,
+          currency: str(p.currency) ?? inv.currency,
+          description: str(p.description) ?? null,
+          quantity: Number(str(p.quantity) ?? 1),
+          metadata: strings(p.metadata),
+          invoice_item: newId("ii"),
+        };
         inv.lines.data.push(line);
         totals(inv);
-        return { id: line.invoice_item, object: "invoiceitem", amount, currency: line.currency, customer: c.id, invoice: inv.id, description: line.description, metadata: line.metadata };
+        return {
+          id: line.invoice_item,
+          object: "invoiceitem",
+          amount,
+          currency: line.currency,
+          customer: c.id,
+          invoice: inv.id,
+          description: line.description,
+          metadata: line.metadata,
+        };
       },
     },
-    { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, handle: ([id], _p, req) => invoice(id!, acctOf(req)) },
     {
-      method: "GET", pattern: /^\/v1\/invoices$/,
+      method: "GET",
+      pattern: /^\/v1\/invoices\/([^/]+)$/,
+      handle: ([id], _p, req) => invoice(id!, acctOf(req)),
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\/invoices$/,
       handle: (_m, p, req) => {
         const acct = acctOf(req);
         const c = str(p.customer);
-        const rows = Object.values(state.invoices).filter((i) => i.account === acct && (!c || i.customer === c)).sort((a, b) => b.created - a.created || b.id.localeCompare(a.id));
+        const rows = Object.values(state.invoices)
+          .filter((i) => i.account === acct && (!c || i.customer === c))
+          .sort((a, b) => b.created - a.created || b.id.localeCompare(a.id));
         return listOf(rows.slice(0, Number(str(p.limit) ?? 10)), "/v1/invoices");
       },
     },
     {
-      method: "POST", pattern: /^\/v1\/invoices\/([^/]+)$/,
+      method: "POST",
+      pattern: /^\/v1\/invoices\/([^/]+)$/,
       handle: ([id], p, req) => {
         const inv = invoice(id!, acctOf(req));
         const fee = str(p.application_fee_amount);
         if (fee !== undefined) {
-          if (inv.status !== "draft") throw new FakeError(400, "The application fee can only be changed on a draft invoice.", "application_fee_amount");
-          if (!inv.account) throw new FakeError(400, "An application fee needs a connected account (the Stripe-Account header).", "application_fee_amount");
+          if (inv.status !== "draft")
+            throw new FakeError(
+              400,
+              "The application fee can only be changed on a draft invoice.",
+              "application_fee_amount",
+            );
+          if (!inv.account)
+            throw new FakeError(
+              400,
+              "An application fee needs a connected account (the Stripe-Account header).",
+              "application_fee_amount",
+            );
           const n = Number(fee);
-          if (!Number.isInteger(n) || n < 0) throw new FakeError(400, "Invalid integer: application_fee_amount.", "application_fee_amount");
-          if (n > inv.total) throw new FakeError(400, "The application fee cannot be greater than the invoice total.", "application_fee_amount");
+          if (!Number.isInteger(n) || n < 0)
+            throw new FakeError(400, "Invalid integer: application_fee_amount.", "application_fee_amount");
+          if (n > inv.total)
+            throw new FakeError(
+              400,
+              "The application fee cannot be greater than the invoice total.",
+              "application_fee_amount",
+            );
           inv.application_fee_amount = n;
         }
         inv.metadata = { ...inv.metadata, ...strings(p.metadata) };
@@ -475,36 +830,74 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
       },
     },
     {
-      method: "POST", pattern: /^\/v1\/billing\/meter_events$/,
+      method: "POST",
+      pattern: /^\/v1\/billing\/meter_events$/,
       handle: (_m, p) => {
         state.meterEventRequests += 1;
         const eventName = str(p.event_name);
-        if (eventName !== opts.prices.meterEventName) throw new FakeError(400, `No active meter found for event_name '${eventName ?? ""}'.`, "event_name");
+        if (eventName !== opts.prices.meterEventName)
+          throw new FakeError(
+            400,
+            `No active meter found for event_name '${eventName ?? ""}'.`,
+            "event_name",
+          );
         const payload = strings(p.payload);
-        if (!payload.stripe_customer_id) throw new FakeError(400, "Missing payload[stripe_customer_id].", "payload[stripe_customer_id]");
+        if (!payload.stripe_customer_id)
+          throw new FakeError(400, "Missing payload[stripe_customer_id].", "payload[stripe_customer_id]");
         customer(payload.stripe_customer_id, "payload[stripe_customer_id]");
         const identifier = str(p.identifier) ?? newId("mev");
         // Stripe enforces identifier uniqueness: a repeat is accepted but never counted twice.
         const existing = state.meterEvents[identifier];
         if (existing) return existing;
-        const ev: FakeMeterEvent = { object: "billing.meter_event", created: sec(), event_name: eventName, identifier, payload, timestamp: Number(str(p.timestamp) ?? sec()), livemode: false };
+        const ev: FakeMeterEvent = {
+          object: "billing.meter_event",
+          created: sec(),
+          event_name: eventName,
+          identifier,
+          payload,
+          timestamp: Number(str(p.timestamp) ?? sec()),
+          livemode: false,
+        };
         state.meterEvents[identifier] = ev;
         return ev;
       },
     },
     {
       // Like Stripe: one event cancelled by its identifier, within 24 hours of receiving it.
-      method: "POST", pattern: /^\/v1\/billing\/meter_event_adjustments$/,
+      method: "POST",
+      pattern: /^\/v1\/billing\/meter_event_adjustments$/,
       handle: (_m, p) => {
         const eventName = str(p.event_name);
-        if (eventName !== opts.prices.meterEventName) throw new FakeError(400, `No active meter found for event_name '${eventName ?? ""}'.`, "event_name");
+        if (eventName !== opts.prices.meterEventName)
+          throw new FakeError(
+            400,
+            `No active meter found for event_name '${eventName ?? ""}'.`,
+            "event_name",
+          );
         if (str(p.type) !== "cancel") throw new FakeError(400, "type must be cancel.", "type");
         const identifier = strings(p.cancel).identifier;
         const ev = identifier ? state.meterEvents[identifier] : undefined;
-        if (!ev) throw new FakeError(400, `No meter event with identifier '${identifier ?? ""}'.`, "cancel[identifier]");
-        if (ev.created < sec() - 24 * 3600) throw new FakeError(400, "You can only cancel events within 24 hours of Stripe receiving them.", "cancel[identifier]");
+        if (!ev)
+          throw new FakeError(
+            400,
+            `No meter event with identifier '${identifier ?? ""}'.`,
+            "cancel[identifier]",
+          );
+        if (ev.created < sec() - 24 * 3600)
+          throw new FakeError(
+            400,
+            "You can only cancel events within 24 hours of Stripe receiving them.",
+            "cancel[identifier]",
+          );
         ev.cancelled = true;
-        return { object: "billing.meter_event_adjustment", event_name: eventName, type: "cancel", cancel: { identifier }, status: "pending", livemode: false };
+        return {
+          object: "billing.meter_event_adjustment",
+          event_name: eventName,
+          type: "cancel",
+          cancel: { identifier },
+          status: "pending",
+          livemode: false,
+        };
       },
     },
   ];
@@ -515,7 +908,11 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     return Buffer.concat(chunks).toString("utf8");
   }
   const send = (res: ServerResponse, status: number, body: string, type = "application/json") => {
-    res.writeHead(status, { "content-type": type, "request-id": `req_${randomBytes(6).toString("hex")}`, "stripe-version": API_VERSION });
+    res.writeHead(status, {
+      "content-type": type,
+      "request-id": `req_${randomBytes(6).toString("hex")}`,
+      "stripe-version": API_VERSION,
+    });
     res.end(body);
   };
   const redirect = (res: ServerResponse, to: string) => {
@@ -527,8 +924,8 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     const onboard = url.pathname.match(/^\/connect\/([^/]+)(\/finish)?$/);
     if (onboard) {
       const link = state.accountLinks[onboard[1]!];
-      if (!link) return send(res, 404, "This onboarding link is not valid.", "text/plain"), true;
-      if (link.used || link.expires_at < sec()) return redirect(res, link.refresh_url), true;
+      if (!link) return (send(res, 404, "This onboarding link is not valid.", "text/plain"), true);
+      if (link.used || link.expires_at < sec()) return (redirect(res, link.refresh_url), true);
       if (req.method === "POST" && onboard[2]) {
         link.used = true;
         await completeOnboarding(link.account);
@@ -541,14 +938,19 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     const checkout = url.pathname.match(/^\/checkout\/([^/]+)(\/pay)?$/);
     if (checkout) {
       const session = state.checkoutSessions[checkout[1]!];
-      if (!session) return send(res, 404, "This checkout link is not valid.", "text/plain"), true;
+      if (!session) return (send(res, 404, "This checkout link is not valid.", "text/plain"), true);
       const linePrices = session.line_items.map((li) => prices[li.price]!).filter(Boolean);
       if (req.method === "POST" && checkout[2]) {
         const form = new URLSearchParams(await readBody(req));
         try {
           await payCheckout(session.id, form.get("card") ?? "");
         } catch (err) {
-          send(res, 402, checkoutPage(session, linePrices, (err as Error).message), "text/html; charset=utf-8");
+          send(
+            res,
+            402,
+            checkoutPage(session, linePrices, (err as Error).message),
+            "text/html; charset=utf-8",
+          );
           return true;
         }
         redirect(res, session.success_url);
@@ -560,14 +962,21 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     const portal = url.pathname.match(/^\/portal\/([^/]+)(?:\/(cancel|renew|card))?$/);
     if (portal) {
       const ps = state.portalSessions[portal[1]!];
-      if (!ps) return send(res, 404, "This portal link is not valid.", "text/plain"), true;
-      const subsOf = () => Object.values(state.subscriptions).filter((s) => s.customer === ps.customer).sort((a, b) => b.created - a.created);
+      if (!ps) return (send(res, 404, "This portal link is not valid.", "text/plain"), true);
+      const subsOf = () =>
+        Object.values(state.subscriptions)
+          .filter((s) => s.customer === ps.customer)
+          .sort((a, b) => b.created - a.created);
       if (req.method === "POST" && portal[2]) {
         const form = new URLSearchParams(await readBody(req));
         const sub = subsOf().find((s) => s.id === form.get("subscription"));
         let notice = "Nothing changed.";
         if (sub && portal[2] === "cancel") {
-          Object.assign(sub, { cancel_at_period_end: true, cancel_at: sub.items.data[0]?.current_period_end ?? null, canceled_at: sec() });
+          Object.assign(sub, {
+            cancel_at_period_end: true,
+            cancel_at: sub.items.data[0]?.current_period_end ?? null,
+            canceled_at: sec(),
+          });
           await emit("customer.subscription.updated", sub);
           notice = "Your subscription will be canceled at the end of the period.";
         } else if (sub && portal[2] === "renew") {
@@ -609,42 +1018,83 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     void (async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       try {
-        if (url.pathname === "/_fake/health") return send(res, 200, JSON.stringify({ ok: true, fake: "stripe" }));
+        if (url.pathname === "/_fake/health")
+          return send(res, 200, JSON.stringify({ ok: true, fake: "stripe" }));
         const close = url.pathname.match(/^\/_fake\/accounts\/([^/]+)\/close-period$/);
         if (close && req.method === "POST") {
           const form = new URLSearchParams(await readBody(req));
-          return send(res, 200, JSON.stringify(await closePeriod(close[1]!, { start: Number(form.get("start")), end: Number(form.get("end")) })));
+          return send(
+            res,
+            200,
+            JSON.stringify(
+              await closePeriod(close[1]!, {
+                start: Number(form.get("start")),
+                end: Number(form.get("end")),
+              }),
+            ),
+          );
         }
         const status = url.pathname.match(/^\/_fake\/subscriptions\/([^/]+)\/status$/);
         if (status && req.method === "POST") {
-          const sub = await setSubscriptionStatus(status[1]!, (new URLSearchParams(await readBody(req)).get("status") ?? "active") as FakeSubscription["status"]);
+          const sub = await setSubscriptionStatus(
+            status[1]!,
+            (new URLSearchParams(await readBody(req)).get("status") ??
+              "active") as FakeSubscription["status"],
+          );
           return send(res, 200, JSON.stringify(sub));
         }
         if (await handlePages(req, res, url)) return;
         if (!url.pathname.startsWith("/v1/")) return send(res, 404, "Not found", "text/plain");
-        if (!(req.headers.authorization ?? "").startsWith("Bearer ")) throw new FakeError(401, "You did not provide an API key.");
+        if (!(req.headers.authorization ?? "").startsWith("Bearer "))
+          throw new FakeError(401, "You did not provide an API key.");
         const route = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
-        if (!route) throw new FakeError(404, `Unrecognized request URL (${req.method}: ${url.pathname}). The local Stripe fake does not implement it.`);
-        const body = req.method === "GET" || req.method === "DELETE" ? url.search.slice(1) : await readBody(req);
+        if (!route)
+          throw new FakeError(
+            404,
+            `Unrecognized request URL (${req.method}: ${url.pathname}). The local Stripe fake does not implement it.`,
+          );
+        const body =
+          req.method === "GET" || req.method === "DELETE" ? url.search.slice(1) : await readBody(req);
         if (req.method === "POST" && url.pathname === "/v1/billing/meter_events") {
           const identifier = str(parseStripeForm(body).identifier);
           if (identifier) state.meterEventSends[identifier] = (state.meterEventSends[identifier] ?? 0) + 1;
         }
         const idemKey = req.headers["idempotency-key"];
-        const cacheKey = typeof idemKey === "string" && req.method === "POST" ? `${url.pathname} ${idemKey}` : null;
+        const cacheKey =
+          typeof idemKey === "string" && req.method === "POST" ? `${url.pathname} ${idemKey}` : null;
         const cached = cacheKey ? state.idempotency[cacheKey] : undefined;
         if (cached) {
           res.setHeader("idempotent-replayed", "true");
           return send(res, cached.status, cached.body);
         }
-        const out = JSON.stringify(await route.handle(route.pattern.exec(url.pathname)!.slice(1), parseStripeForm(body), req));
+        const out = JSON.stringify(
+          await route.handle(route.pattern.exec(url.pathname)!.slice(1), parseStripeForm(body), req),
+        );
         if (cacheKey) state.idempotency[cacheKey] = { status: 200, body: out };
         if (req.method !== "GET") save();
         send(res, 200, out);
       } catch (err) {
         const e = err instanceof FakeError ? err : new FakeError(500, (err as Error).message);
-        const type = e.status === 402 ? "card_error" : e.status >= 500 ? "api_error" : e.status === 401 ? "authentication_error" : "invalid_request_error";
-        send(res, e.status, JSON.stringify({ error: { type, message: e.message, ...(e.param ? { param: e.param } : {}), ...(e.code ? { code: e.code } : {}) } }));
+        const type =
+          e.status === 402
+            ? "card_error"
+            : e.status >= 500
+              ? "api_error"
+              : e.status === 401
+                ? "authentication_error"
+                : "invalid_request_error";
+        send(
+          res,
+          e.status,
+          JSON.stringify({
+            error: {
+              type,
+              message: e.message,
+              ...(e.param ? { param: e.param } : {}),
+              ...(e.code ? { code: e.code } : {}),
+            },
+          }),
+        );
       }
     })();
   });

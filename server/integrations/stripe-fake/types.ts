@@ -15,15 +15,40 @@ export type FakePrice = {
   account?: string | null;
 };
 
-export type FakeCustomer = { id: string; object: "customer"; created: number; email: string | null; name: string | null; metadata: Record<string, string>; livemode: false; account?: string | null };
+export type FakeCustomer = {
+  id: string;
+  object: "customer";
+  created: number;
+  email: string | null;
+  name: string | null;
+  metadata: Record<string, string>;
+  livemode: false;
+  account?: string | null;
+};
 
-export type FakeSubscriptionItem = { id: string; object: "subscription_item"; price: FakePrice; quantity?: number; current_period_start: number; current_period_end: number; subscription: string };
+export type FakeSubscriptionItem = {
+  id: string;
+  object: "subscription_item";
+  price: FakePrice;
+  quantity?: number;
+  current_period_start: number;
+  current_period_end: number;
+  subscription: string;
+};
 
 export type FakeSubscription = {
   id: string;
   object: "subscription";
   customer: string;
-  status: "trialing" | "active" | "past_due" | "incomplete" | "incomplete_expired" | "unpaid" | "canceled" | "paused";
+  status:
+    | "trialing"
+    | "active"
+    | "past_due"
+    | "incomplete"
+    | "incomplete_expired"
+    | "unpaid"
+    | "canceled"
+    | "paused";
   created: number;
   start_date: number;
   cancel_at_period_end: boolean;
@@ -64,18 +89,74 @@ export type FakeCheckoutSession = {
   livemode: false;
 };
 
-export type FakePortalSession = { id: string; object: "billing_portal.session"; customer: string; return_url: string; url: string; created: number; livemode: false };
+export type FakePortalSession = {
+  id: string;
+  object: "billing_portal.session";
+  customer: string;
+  return_url: string;
+  url: string;
+  created: number;
+  livemode: false;
+};
 
-export type FakeMeterEvent = { object: "billing.meter_event"; created: number; event_name: string; identifier: string; payload: Record<string, string>; timestamp: number; livemode: false; /** Cancelled by a meter event adjustment (not counted). */ cancelled?: boolean };
+export type FakeMeterEvent = {
+  object: "billing.meter_event";
+  created: number;
+  event_name: string;
+  identifier: string;
+  payload: Record<string, string>;
+  timestamp: number;
+  livemode: false;
+  /** Cancelled by a meter event adjustment (not counted). */ cancelled?: boolean;
+};
 
-export type FakeEvent = { id: string; object: "event"; api_version: string; created: number; type: string; data: { object: unknown }; livemode: false; pending_webhooks: number; request: { id: null; idempotency_key: null }; /** Connect: the connected account the event happened on. */ account?: string };
+export type FakeEvent = {
+  id: string;
+  object: "event";
+  api_version: string;
+  created: number;
+  type: string;
+  data: { object: unknown };
+  livemode: false;
+  pending_webhooks: number;
+  request: { id: null; idempotency_key: null };
+  /** Connect: the connected account the event happened on. */ account?: string;
+};
 
 /** Connect: a connected (Express) account. */
-export type FakeAccount = { id: string; object: "account"; type: "express" | "standard"; created: number; email: string | null; charges_enabled: boolean; payouts_enabled: boolean; details_submitted: boolean; metadata: Record<string, string>; business_profile: { name: string | null } };
+export type FakeAccount = {
+  id: string;
+  object: "account";
+  type: "express" | "standard";
+  created: number;
+  email: string | null;
+  charges_enabled: boolean;
+  payouts_enabled: boolean;
+  details_submitted: boolean;
+  metadata: Record<string, string>;
+  business_profile: { name: string | null };
+};
 
-export type FakeAccountLink = { id: string; account: string; refresh_url: string; return_url: string; url: string; expires_at: number; used: boolean };
+export type FakeAccountLink = {
+  id: string;
+  account: string;
+  refresh_url: string;
+  return_url: string;
+  url: string;
+  expires_at: number;
+  used: boolean;
+};
 
-export type FakeInvoiceLine = { id: string; object: "line_item"; amount: number; currency: string; description: string | null; quantity: number; metadata: Record<string, string>; invoice_item: string | null };
+export type FakeInvoiceLine = {
+  id: string;
+  object: "line_item";
+  amount: number;
+  currency: string;
+  description: string | null;
+  quantity: number;
+  metadata: Record<string, string>;
+  invoice_item: string | null;
+};
 
 /** An invoice; on a connected account with LeadRescue's application fee (direct charges). */
 export type FakeInvoice = {

@@ -33,7 +33,15 @@ export type FakeMessage = {
   received_at_ms: number;
 };
 
-type Route = { method: string; pattern: RegExp; handle(m: string[], form: Record<string, string>, query: URLSearchParams): { status?: number; body: unknown } };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  handle(
+    m: string[],
+    form: Record<string, string>,
+    query: URLSearchParams,
+  ): { status?: number; body: unknown };
+};
 
 /** How the fake delivers status callbacks: a signed POST by default; tests hand it to the route directly. */
 export type FakeSmsConfig = {
@@ -46,11 +54,20 @@ export type FakeSmsConfig = {
 const g = globalThis as unknown as { __leadrescueFakeSms?: Partial<FakeSmsConfig> };
 
 async function postCallback(url: string, form: Record<string, string>, signature: string): Promise<void> {
-  await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature }, body: new URLSearchParams(form) });
+  await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+    body: new URLSearchParams(form),
+  });
 }
 
 function config(): FakeSmsConfig {
-  return { authToken: env.TWILIO_AUTH_TOKEN, stepDelayMs: 100, deliver: postCallback, ...(g.__leadrescueFakeSms ?? {}) };
+  return {
+    authToken: env.TWILIO_AUTH_TOKEN,
+    stepDelayMs: 100,
+    deliver: postCallback,
+    ...(g.__leadrescueFakeSms ?? {}),
+  };
 }
 
 /** Tests: change how callbacks are delivered (or reset with undefined). */
@@ -65,7 +82,10 @@ export function fakeMessages(state: object): FakeMessage[] {
   return ((state as StateWithMessages).messages ??= []);
 }
 
-const error = (status: number, code: number, message: string) => ({ status, body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } });
+const error = (status: number, code: number, message: string) => ({
+  status,
+  body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+});
 
 export const UNDELIVERABLE_TEST_NUMBER = "+15005550030";
 
@@ -77,7 +97,11 @@ export function messageRoutes(ctx: { base: string; accountSid: string; state: ob
   async function runCallbacks(m: FakeMessage) {
     if (!m.status_callback) return;
     const cfg = config();
-    const steps: [string, number | null][] = [["queued", null], ["sent", null], m.to === UNDELIVERABLE_TEST_NUMBER ? ["undelivered", 30003] : ["delivered", null]];
+    const steps: [string, number | null][] = [
+      ["queued", null],
+      ["sent", null],
+      m.to === UNDELIVERABLE_TEST_NUMBER ? ["undelivered", 30003] : ["delivered", null],
+    ];
     for (const [status, code] of steps) {
       await new Promise((r) => setTimeout(r, cfg.stepDelayMs));
       m.status = status;
@@ -87,9 +111,23 @@ export function messageRoutes(ctx: { base: string; accountSid: string; state: ob
         m.error_code = code;
         m.error_message = "Unreachable destination handset";
       }
-      const form: Record<string, string> = { AccountSid: accountSid, ApiVersion: "2010-04-01", From: m.from, To: m.to, MessageSid: m.sid, SmsSid: m.sid, MessageStatus: status, SmsStatus: status, ...(code ? { ErrorCode: String(code) } : {}) };
+      const form: Record<string, string> = {
+        AccountSid: accountSid,
+        ApiVersion: "2010-04-01",
+        From: m.from,
+        To: m.to,
+        MessageSid: m.sid,
+        SmsSid: m.sid,
+        MessageStatus: status,
+        SmsStatus: status,
+        ...(code ? { ErrorCode: String(code) } : {}),
+      };
       try {
-        await cfg.deliver(m.status_callback, form, twilio.getExpectedTwilioSignature(cfg.authToken, m.status_callback, form));
+        await cfg.deliver(
+          m.status_callback,
+          form,
+          twilio.getExpectedTwilioSignature(cfg.authToken, m.status_callback, form),
+        );
       } catch (err) {
         console.error(`Twilio fake: status callback to ${m.status_callback} failed:`, (err as Error).message);
       }
@@ -102,18 +140,38 @@ export function messageRoutes(ctx: { base: string; accountSid: string; state: ob
       pattern: new RegExp(`^${base}/Messages\\.json$`),
       handle: (_m, form) => {
         if (!form.To) return error(400, 21604, "A 'To' phone number is required.");
-        if (!form.From && !form.MessagingServiceSid) return error(400, 21603, "A 'From' phone number is required.");
+        if (!form.From && !form.MessagingServiceSid)
+          return error(400, 21603, "A 'From' phone number is required.");
         if (!form.Body && !form.MediaUrl) return error(400, 21602, "Message body is required.");
-        if (form.To === "+15005550001" || !/^\+[1-9]\d{6,14}$/.test(form.To)) return error(400, 21211, `The 'To' number ${form.To} is not a valid phone number.`);
-        if (form.To === "+15005550009") return error(400, 21614, `'To' number ${form.To} is not a mobile number`);
+        if (form.To === "+15005550001" || !/^\+[1-9]\d{6,14}$/.test(form.To))
+          return error(400, 21211, `The 'To' number ${form.To} is not a valid phone number.`);
+        if (form.To === "+15005550009")
+          return error(400, 21614, `'To' number ${form.To} is not a mobile number`);
         const sid = `SM${randomBytes(16).toString("hex")}`;
         const now = rfc2822();
         const m: FakeMessage = {
-          sid, account_sid: accountSid, to: form.To, from: form.From ?? "", body: form.Body ?? "", status: "queued", direction: "outbound-api",
-          num_segments: String(Math.max(1, Math.ceil((form.Body ?? "").length / 153))), num_media: "0", error_code: null, error_message: null,
-          date_created: now, date_updated: now, date_sent: null, price: null, price_unit: "USD", api_version: "2010-04-01", messaging_service_sid: form.MessagingServiceSid ?? null,
-          uri: `${base}/Messages/${sid}.json`, subresource_uris: { media: `${base}/Messages/${sid}/Media.json` },
-          status_callback: form.StatusCallback ?? null, received_at_ms: Date.now(),
+          sid,
+          account_sid: accountSid,
+          to: form.To,
+          from: form.From ?? "",
+          body: form.Body ?? "",
+          status: "queued",
+          direction: "outbound-api",
+          num_segments: String(Math.max(1, Math.ceil((form.Body ?? "").length / 153))),
+          num_media: "0",
+          error_code: null,
+          error_message: null,
+          date_created: now,
+          date_updated: now,
+          date_sent: null,
+          price: null,
+          price_unit: "USD",
+          api_version: "2010-04-01",
+          messaging_service_sid: form.MessagingServiceSid ?? null,
+          uri: `${base}/Messages/${sid}.json`,
+          subresource_uris: { media: `${base}/Messages/${sid}/Media.json` },
+          status_callback: form.StatusCallback ?? null,
+          received_at_ms: Date.now(),
         };
         list().push(m);
         void runCallbacks(m);
@@ -124,10 +182,26 @@ export function messageRoutes(ctx: { base: string; accountSid: string; state: ob
       method: "GET",
       pattern: new RegExp(`^${base}/Messages\\.json$`),
       handle: (_m, _f, q) => {
-        const items = list().filter((m) => (!q.get("To") || m.to === q.get("To")) && (!q.get("From") || m.from === q.get("From"))).reverse();
+        const items = list()
+          .filter(
+            (m) => (!q.get("To") || m.to === q.get("To")) && (!q.get("From") || m.from === q.get("From")),
+          )
+          .reverse();
         const size = Number(q.get("PageSize") ?? 50);
         const uri = `${base}/Messages.json?${q.toString()}`;
-        return { body: { messages: items.slice(0, size), page: 0, page_size: size, start: 0, end: Math.max(0, Math.min(size, items.length) - 1), uri, first_page_uri: uri, next_page_uri: null, previous_page_uri: null } };
+        return {
+          body: {
+            messages: items.slice(0, size),
+            page: 0,
+            page_size: size,
+            start: 0,
+            end: Math.max(0, Math.min(size, items.length) - 1),
+            uri,
+            first_page_uri: uri,
+            next_page_uri: null,
+            previous_page_uri: null,
+          },
+        };
       },
     },
     {
@@ -135,7 +209,9 @@ export function messageRoutes(ctx: { base: string; accountSid: string; state: ob
       pattern: new RegExp(`^${base}/Messages/(SM[0-9a-f]{32})\\.json$`),
       handle: ([sid]) => {
         const m = list().find((x) => x.sid === sid);
-        return m ? { body: m } : error(404, 20404, `The requested resource ${base}/Messages/${sid}.json was not found`);
+        return m
+          ? { body: m }
+          : error(404, 20404, `The requested resource ${base}/Messages/${sid}.json was not found`);
       },
     },
   ];

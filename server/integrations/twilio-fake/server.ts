@@ -24,7 +24,10 @@ export type FakeIncomingNumber = {
   capabilities: { voice: boolean; sms: boolean; mms: boolean };
 };
 
-export type TwilioFakeState = { incomingPhoneNumbers: Record<string, FakeIncomingNumber>; requests: { method: string; path: string; form: Record<string, string> }[] };
+export type TwilioFakeState = {
+  incomingPhoneNumbers: Record<string, FakeIncomingNumber>;
+  requests: { method: string; path: string; form: Record<string, string> }[];
+};
 
 export type TwilioFakeOptions = {
   port?: number;
@@ -43,7 +46,15 @@ export type TwilioFake = {
   close(): Promise<void>;
 };
 
-type Route = { method: string; pattern: RegExp; handle(m: string[], form: Record<string, string>, query: URLSearchParams): { status?: number; body: unknown } };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  handle(
+    m: string[],
+    form: Record<string, string>,
+    query: URLSearchParams,
+  ): { status?: number; body: unknown };
+};
 
 class TwilioError extends Error {
   constructor(
@@ -71,47 +82,93 @@ export async function startTwilioFake(opts: TwilioFakeOptions): Promise<TwilioFa
   const base = `/2010-04-01/Accounts/${opts.accountSid}`;
   const rfc2822 = () => new Date().toUTCString().replace("GMT", "+0000");
 
-  function addIncomingNumber(phoneNumber: string, fields: Partial<FakeIncomingNumber> = {}): FakeIncomingNumber {
+  function addIncomingNumber(
+    phoneNumber: string,
+    fields: Partial<FakeIncomingNumber> = {},
+  ): FakeIncomingNumber {
     const sid = `PN${randomBytes(16).toString("hex")}`;
     const n: FakeIncomingNumber = {
-      sid, account_sid: opts.accountSid, phone_number: phoneNumber, friendly_name: phoneNumber, voice_url: "", voice_method: "POST", voice_fallback_url: "",
-      status_callback: "", sms_url: "", sms_method: "POST", date_created: rfc2822(), date_updated: rfc2822(), uri: `${base}/IncomingPhoneNumbers/${sid}.json`,
-      capabilities: { voice: true, sms: true, mms: false }, ...fields,
+      sid,
+      account_sid: opts.accountSid,
+      phone_number: phoneNumber,
+      friendly_name: phoneNumber,
+      voice_url: "",
+      voice_method: "POST",
+      voice_fallback_url: "",
+      status_callback: "",
+      sms_url: "",
+      sms_method: "POST",
+      date_created: rfc2822(),
+      date_updated: rfc2822(),
+      uri: `${base}/IncomingPhoneNumbers/${sid}.json`,
+      capabilities: { voice: true, sms: true, mms: false },
+      ...fields,
     };
     state.incomingPhoneNumbers[sid] = n;
     return n;
   }
   const numberBySid = (sid: string) => {
     const n = state.incomingPhoneNumbers[sid];
-    if (!n) throw new TwilioError(404, 20404, `The requested resource ${base}/IncomingPhoneNumbers/${sid}.json was not found`);
+    if (!n)
+      throw new TwilioError(
+        404,
+        20404,
+        `The requested resource ${base}/IncomingPhoneNumbers/${sid}.json was not found`,
+      );
     return n;
   };
   const page = (key: string, items: unknown[], path: string, query: URLSearchParams) => {
     const size = Number(query.get("PageSize") ?? 50);
     const shown = items.slice(0, size);
     const uri = `${path}?${query.toString()}`;
-    return { [key]: shown, page: 0, page_size: size, start: 0, end: Math.max(0, shown.length - 1), uri, first_page_uri: uri, next_page_uri: null, previous_page_uri: null };
+    return {
+      [key]: shown,
+      page: 0,
+      page_size: size,
+      start: 0,
+      end: Math.max(0, shown.length - 1),
+      uri,
+      first_page_uri: uri,
+      next_page_uri: null,
+      previous_page_uri: null,
+    };
   };
 
   const routes: Route[] = [
     ...messageRoutes({ base, accountSid: opts.accountSid, state }),
     {
-      method: "GET", pattern: new RegExp(`^${base}/IncomingPhoneNumbers\\.json$`),
+      method: "GET",
+      pattern: new RegExp(`^${base}/IncomingPhoneNumbers\\.json$`),
       handle: (_m, _f, q) => {
         const wanted = q.get("PhoneNumber");
-        if (wanted && opts.autoProvisionVoiceUrl != null && !Object.values(state.incomingPhoneNumbers).some((n) => n.phone_number === wanted)) {
-          addIncomingNumber(wanted, { voice_url: opts.autoProvisionVoiceUrl, sms_url: opts.autoProvisionSmsUrl ?? "" });
+        if (
+          wanted &&
+          opts.autoProvisionVoiceUrl != null &&
+          !Object.values(state.incomingPhoneNumbers).some((n) => n.phone_number === wanted)
+        ) {
+          addIncomingNumber(wanted, {
+            voice_url: opts.autoProvisionVoiceUrl,
+            sms_url: opts.autoProvisionSmsUrl ?? "",
+          });
         }
-        const items = Object.values(state.incomingPhoneNumbers).filter((n) => !wanted || n.phone_number === wanted);
+        const items = Object.values(state.incomingPhoneNumbers).filter(
+          (n) => !wanted || n.phone_number === wanted,
+        );
         return { body: page("incoming_phone_numbers", items, `${base}/IncomingPhoneNumbers.json`, q) };
       },
     },
-    { method: "GET", pattern: new RegExp(`^${base}/IncomingPhoneNumbers/(PN[0-9a-f]{32})\\.json$`), handle: ([sid]) => ({ body: numberBySid(sid!) }) },
     {
-      method: "POST", pattern: new RegExp(`^${base}/IncomingPhoneNumbers/(PN[0-9a-f]{32})\\.json$`),
+      method: "GET",
+      pattern: new RegExp(`^${base}/IncomingPhoneNumbers/(PN[0-9a-f]{32})\\.json$`),
+      handle: ([sid]) => ({ body: numberBySid(sid!) }),
+    },
+    {
+      method: "POST",
+      pattern: new RegExp(`^${base}/IncomingPhoneNumbers/(PN[0-9a-f]{32})\\.json$`),
       handle: ([sid], form) => {
         const n = numberBySid(sid!);
-        for (const [param, field] of Object.entries(NUMBER_FIELDS)) if (param in form) (n as Record<string, unknown>)[field] = form[param];
+        for (const [param, field] of Object.entries(NUMBER_FIELDS))
+          if (param in form) (n as Record<string, unknown>)[field] = form[param];
         n.date_updated = rfc2822();
         return { body: n };
       },
@@ -133,16 +190,29 @@ export async function startTwilioFake(opts: TwilioFakeOptions): Promise<TwilioFa
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       try {
         if (url.pathname === "/_fake/health") return send(res, 200, { ok: true, fake: "twilio" });
-        if (!(req.headers.authorization ?? "").startsWith("Basic ")) throw new TwilioError(401, 20003, "Authenticate");
+        if (!(req.headers.authorization ?? "").startsWith("Basic "))
+          throw new TwilioError(401, 20003, "Authenticate");
         const route = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
-        if (!route) throw new TwilioError(404, 20404, `The local Twilio fake does not implement ${req.method} ${url.pathname}`);
-        const form = Object.fromEntries(new URLSearchParams(req.method === "POST" ? await readBody(req) : ""));
+        if (!route)
+          throw new TwilioError(
+            404,
+            20404,
+            `The local Twilio fake does not implement ${req.method} ${url.pathname}`,
+          );
+        const form = Object.fromEntries(
+          new URLSearchParams(req.method === "POST" ? await readBody(req) : ""),
+        );
         state.requests.push({ method: req.method!, path: url.pathname, form });
         const out = route.handle(route.pattern.exec(url.pathname)!.slice(1), form, url.searchParams);
         send(res, out.status ?? 200, out.body);
       } catch (err) {
         const e = err instanceof TwilioError ? err : new TwilioError(500, 20500, (err as Error).message);
-        send(res, e.status, { code: e.code, message: e.message, more_info: `https://www.twilio.com/docs/errors/${e.code}`, status: e.status });
+        send(res, e.status, {
+          code: e.code,
+          message: e.message,
+          more_info: `https://www.twilio.com/docs/errors/${e.code}`,
+          status: e.status,
+        });
       }
     })();
   });

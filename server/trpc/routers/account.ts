@@ -29,10 +29,17 @@ export const accountRouter = router({
     return { tenantSlug: tenant.slug };
   }),
   me: protectedProcedure.query(async ({ ctx }) => {
-    const user = await globalDb(ctx.sys).user.findUniqueOrThrow({ where: { id: ctx.session.userId }, select: { id: true, name: true, email: true } });
+    const user = await globalDb(ctx.sys).user.findUniqueOrThrow({
+      where: { id: ctx.session.userId },
+      select: { id: true, name: true, email: true },
+    });
     const tenants = await accessibleTenants(ctx.sys, user.id);
     return { user, tenants };
   }),
-  inviteInfo: publicProcedure.input(z.object({ token: z.string().min(10) })).query(({ ctx, input }) => findOpenInvite(ctx.sys, input.token)),
-  acceptInvite: publicProcedure.input(ZAcceptInviteInput).mutation(({ ctx, input }) => acceptInvite(ctx.sys, input)),
+  inviteInfo: publicProcedure
+    .input(z.object({ token: z.string().min(10) }))
+    .query(({ ctx, input }) => findOpenInvite(ctx.sys, input.token)),
+  acceptInvite: publicProcedure
+    .input(ZAcceptInviteInput)
+    .mutation(({ ctx, input }) => acceptInvite(ctx.sys, input)),
 });

@@ -41,24 +41,52 @@ export const agencyRouter = router({
   createTenant: agencyProcedure.input(ZCreateTenantInput).mutation(async ({ ctx, input }) => {
     // SaaS mode: a plan of this agency is checked before anything is created.
     if (input.planId) await planOfAgency(ctx.sys, ctx.agencyId, input.planId);
-    const { tenant, owner, inviteToken } = await createAgencyTenant(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input);
+    const { tenant, owner, inviteToken } = await createAgencyTenant(
+      ctx.sys,
+      { agencyId: ctx.agencyId, actorId: ctx.userId },
+      input,
+    );
     // On an agency plan with the agency's Stripe connected: billed there (the plan's trial, no card);
     // otherwise LeadRescue's free trial, as before.
-    const onAgencyBilling = input.planId ? await startAgencyPlan(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, { tenantId: tenant.id, planId: input.planId, email: owner.email }) : false;
+    const onAgencyBilling = input.planId
+      ? await startAgencyPlan(
+          ctx.sys,
+          { agencyId: ctx.agencyId, actorId: ctx.userId },
+          { tenantId: tenant.id, planId: input.planId, email: owner.email },
+        )
+      : false;
     if (!onAgencyBilling) await startTrialQuietly(forTenant(ctx.sys, tenant.id), tenant.id, owner.email);
     let invite: { link: string; emailed: boolean } | null = null;
     if (inviteToken) {
       const link = `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/invite/${inviteToken}`;
       const brand = await agencyBrand(ctx.sys, ctx.agencyId);
-      invite = { link, emailed: await sendInviteEmail({ to: owner.email, businessName: tenant.name, link, brandName: brand.slug ? brand.name : null }) };
+      invite = {
+        link,
+        emailed: await sendInviteEmail({
+          to: owner.email,
+          businessName: tenant.name,
+          link,
+          brandName: brand.slug ? brand.name : null,
+        }),
+      };
     }
     return { id: tenant.id, name: tenant.name, slug: tenant.slug, owner, invite };
   }),
-  pause: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => pauseTenant(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
-  resume: agencyProcedure.input(ZPauseInput).mutation(({ ctx, input }) => resumeTenant(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input)),
+  pause: agencyProcedure
+    .input(ZPauseInput)
+    .mutation(({ ctx, input }) =>
+      pauseTenant(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input),
+    ),
+  resume: agencyProcedure
+    .input(ZPauseInput)
+    .mutation(({ ctx, input }) =>
+      resumeTenant(ctx.sys, { agencyId: ctx.agencyId, actorId: ctx.userId }, input),
+    ),
   // ── reports ── the same KPIs per business side by side, with totals and CSV
-  reports: agencyProcedure.input(ZAgency.extend({ period: ZReportPeriodInput })).query(async ({ ctx, input }) => {
-    const report = await agencyReport(ctx.sys, ctx.agencyId, input.period);
-    return { ...report, csv: agencyReportCsv(report) };
-  }),
+  reports: agencyProcedure
+    .input(ZAgency.extend({ period: ZReportPeriodInput }))
+    .query(async ({ ctx, input }) => {
+      const report = await agencyReport(ctx.sys, ctx.agencyId, input.period);
+      return { ...report, csv: agencyReportCsv(report) };
+    }),
 });

@@ -17,20 +17,38 @@ const deps = (): BillingDeps => ({ stripe: getStripe, baseUrl: env.PUBLIC_BASE_U
 const cancellationDeps = () => ({ stripe: getStripe, ...cancellationJobs });
 
 export const billingRouter = router({
-  state: manage.query(async ({ ctx }) => billingState(ctx, new Date(), await planOffer(getStripe, stripePlan()))),
+  state: manage.query(async ({ ctx }) =>
+    billingState(ctx, new Date(), await planOffer(getStripe, stripePlan())),
+  ),
 
   startCheckout: manage.mutation(async ({ ctx }) => {
     const user = await tenantPerson(ctx.db, ctx.userId);
-    return startCheckout({ db: ctx.db, tenantId: ctx.tenantId, slug: ctx.tenant.slug, email: user?.email }, deps());
+    return startCheckout(
+      { db: ctx.db, tenantId: ctx.tenantId, slug: ctx.tenant.slug, email: user?.email },
+      deps(),
+    );
   }),
 
-  openPortal: manage.mutation(({ ctx }) => openPortal({ db: ctx.db, tenantId: ctx.tenantId, slug: ctx.tenant.slug }, deps())),
+  openPortal: manage.mutation(({ ctx }) =>
+    openPortal({ db: ctx.db, tenantId: ctx.tenantId, slug: ctx.tenant.slug }, deps()),
+  ),
 
-  requestCancellation: manage.mutation(({ ctx }) => requestCancellation({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId }, cancellationDeps())),
+  requestCancellation: manage.mutation(({ ctx }) =>
+    requestCancellation({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId }, cancellationDeps()),
+  ),
 
-  undoCancellation: manage.mutation(({ ctx }) => undoCancellation({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId }, cancellationDeps())),
+  undoCancellation: manage.mutation(({ ctx }) =>
+    undoCancellation({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId }, cancellationDeps()),
+  ),
 
   usageLedger: manage
-    .input(z.object({ cursor: z.string().max(40).nullish(), limit: z.number().int().min(1).max(100).default(20), outcome: z.enum(["billable", "credited"]).nullish(), period: z.enum(["current", "all"]).default("current") }))
+    .input(
+      z.object({
+        cursor: z.string().max(40).nullish(),
+        limit: z.number().int().min(1).max(100).default(20),
+        outcome: z.enum(["billable", "credited"]).nullish(),
+        period: z.enum(["current", "all"]).default("current"),
+      }),
+    )
     .query(({ ctx, input }) => listUsageLedger(ctx, input)),
 });

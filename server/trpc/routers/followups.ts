@@ -3,18 +3,39 @@
 import { z } from "zod";
 import { can } from "@/server/auth/permissions";
 import { approveAll, listApprovalQueue, sendDraft, skipDraft } from "@/server/followups/approval-queue";
-import { DEFAULT_SEQUENCES, listSequences, MAX_STEP_MESSAGE, MAX_STEPS, saveSequence, SEQUENCE_KEYS, SEQUENCE_LABELS, ZStep } from "@/server/followups/sequences";
+import {
+  DEFAULT_SEQUENCES,
+  listSequences,
+  MAX_STEP_MESSAGE,
+  MAX_STEPS,
+  saveSequence,
+  SEQUENCE_KEYS,
+  SEQUENCE_LABELS,
+  ZStep,
+} from "@/server/followups/sequences";
 import { router, tenantProcedure } from "../init";
 
 const id = z.string().min(1).max(40);
 
 export const followupsRouter = router({
-  queue: tenantProcedure.meta({ permission: "followups.approve" }).query(({ ctx }) => listApprovalQueue(ctx.db)),
+  queue: tenantProcedure
+    .meta({ permission: "followups.approve" })
+    .query(({ ctx }) => listApprovalQueue(ctx.db)),
   approve: tenantProcedure
     .meta({ permission: "followups.approve" })
-    .input(z.object({ id, body: z.string().max(MAX_STEP_MESSAGE * 4).optional() }))
+    .input(
+      z.object({
+        id,
+        body: z
+          .string()
+          .max(MAX_STEP_MESSAGE * 4)
+          .optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      await sendDraft({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId }, input.id, { body: input.body });
+      await sendDraft({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId }, input.id, {
+        body: input.body,
+      });
       return { ok: true };
     }),
   skip: tenantProcedure
@@ -24,14 +45,36 @@ export const followupsRouter = router({
       await skipDraft({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId }, input.id);
       return { ok: true };
     }),
-  approveAll: tenantProcedure.meta({ permission: "followups.approve" }).mutation(({ ctx }) => approveAll({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId })),
+  approveAll: tenantProcedure
+    .meta({ permission: "followups.approve" })
+    .mutation(({ ctx }) => approveAll({ db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.userId })),
   sequences: tenantProcedure.meta({ permission: "setup.read" }).query(async ({ ctx }) => ({
-    sequences: (await listSequences(ctx.db)).map((s) => ({ ...s, ...SEQUENCE_LABELS[s.key], defaults: DEFAULT_SEQUENCES[s.key].steps })),
+    sequences: (await listSequences(ctx.db)).map((s) => ({
+      ...s,
+      ...SEQUENCE_LABELS[s.key],
+      defaults: DEFAULT_SEQUENCES[s.key].steps,
+    })),
     canEdit: can(ctx.role, "followups.settings"),
     maxSteps: MAX_STEPS,
   })),
   saveSequence: tenantProcedure
     .meta({ permission: "followups.settings" })
-    .input(z.object({ key: z.enum(SEQUENCE_KEYS), enabled: z.boolean().optional(), autoSend: z.boolean().optional(), steps: z.array(ZStep).max(MAX_STEPS * 2).optional() }))
-    .mutation(({ ctx, input }) => saveSequence(ctx.db, ctx.tenantId, input.key, { enabled: input.enabled, autoSend: input.autoSend, steps: input.steps })),
+    .input(
+      z.object({
+        key: z.enum(SEQUENCE_KEYS),
+        enabled: z.boolean().optional(),
+        autoSend: z.boolean().optional(),
+        steps: z
+          .array(ZStep)
+          .max(MAX_STEPS * 2)
+          .optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      saveSequence(ctx.db, ctx.tenantId, input.key, {
+        enabled: input.enabled,
+        autoSend: input.autoSend,
+        steps: input.steps,
+      }),
+    ),
 });

@@ -12,8 +12,14 @@ import { MAX_REPLY_LENGTH, replyToLead } from "@/server/messaging/reply-to-lead"
 import { router, tenantProcedure } from "../init";
 
 const id = z.string().min(1).max(40);
-const viewer = (ctx: { userId: string; role: "owner" | "manager" | "staff" | "operator" }) => ({ userId: ctx.userId, role: ctx.role });
-const template = z.string().max(MAX_TEMPLATE_LENGTH * 2).nullable();
+const viewer = (ctx: { userId: string; role: "owner" | "manager" | "staff" | "operator" }) => ({
+  userId: ctx.userId,
+  role: ctx.role,
+});
+const template = z
+  .string()
+  .max(MAX_TEMPLATE_LENGTH * 2)
+  .nullable();
 
 export const ZMessagingSettingsInput = z.object({
   textBackEnabled: z.boolean().optional(),
@@ -24,7 +30,14 @@ export const ZMessagingSettingsInput = z.object({
   quietStartMinute: z.number().int().optional(),
   quietEndMinute: z.number().int().optional(),
   contactPhone: z.string().trim().max(20).nullable().optional(),
-  templates: z.object(Object.fromEntries(MESSAGE_PURPOSES.map((p) => [p, template.optional()])) as Record<(typeof MESSAGE_PURPOSES)[number], z.ZodOptional<typeof template>>).optional(),
+  templates: z
+    .object(
+      Object.fromEntries(MESSAGE_PURPOSES.map((p) => [p, template.optional()])) as Record<
+        (typeof MESSAGE_PURPOSES)[number],
+        z.ZodOptional<typeof template>
+      >,
+    )
+    .optional(),
 });
 
 export const messagingRouter = router({
@@ -43,10 +56,22 @@ export const messagingRouter = router({
   updateSettings: tenantProcedure
     .meta({ permission: "messaging.settings" })
     .input(ZMessagingSettingsInput)
-    .mutation(({ ctx, input }) => updateMessagingSettings(ctx.db, ctx.tenantId, { ...input, bookingUrl: input.bookingUrl || (input.bookingUrl === undefined ? undefined : null), contactPhone: input.contactPhone || (input.contactPhone === undefined ? undefined : null) })),
+    .mutation(({ ctx, input }) =>
+      updateMessagingSettings(ctx.db, ctx.tenantId, {
+        ...input,
+        bookingUrl: input.bookingUrl || (input.bookingUrl === undefined ? undefined : null),
+        contactPhone: input.contactPhone || (input.contactPhone === undefined ? undefined : null),
+      }),
+    ),
   preview: tenantProcedure
     .meta({ permission: "setup.read" })
-    .input(z.object({ purpose: z.enum(MESSAGE_PURPOSES), template: z.string().max(MAX_TEMPLATE_LENGTH * 2), bookingUrl: z.string().max(500).nullish() }))
+    .input(
+      z.object({
+        purpose: z.enum(MESSAGE_PURPOSES),
+        template: z.string().max(MAX_TEMPLATE_LENGTH * 2),
+        bookingUrl: z.string().max(500).nullish(),
+      }),
+    )
     .query(({ ctx, input }) => previewTemplate(ctx, input)),
   devMessages: tenantProcedure
     .meta({ permission: "outbox.read" })

@@ -3,22 +3,39 @@
 import { getReport } from "@/server/reports/query-report";
 import { reportCsv } from "@/server/reports/figures";
 import { ZReportPeriodInput } from "@/server/reports/period";
-import { answerHandoffReview, listHandoffReviews, ZAnswerHandoffInput } from "@/server/reports/sample-handoffs";
+import {
+  answerHandoffReview,
+  listHandoffReviews,
+  ZAnswerHandoffInput,
+} from "@/server/reports/sample-handoffs";
 import { router, tenantProcedure } from "../init";
 
 const read = tenantProcedure.meta({ permission: "reports.read" });
 const review = tenantProcedure.meta({ permission: "qa.review" });
 
 type Ctx = Parameters<Parameters<typeof read.query>[0]>[0]["ctx"];
-const reportCtx = (ctx: Ctx) => ({ db: ctx.db, tenantId: ctx.tenantId, viewer: { userId: ctx.userId, role: ctx.role } });
+const reportCtx = (ctx: Ctx) => ({
+  db: ctx.db,
+  tenantId: ctx.tenantId,
+  viewer: { userId: ctx.userId, role: ctx.role },
+});
 
 export const reportsRouter = router({
-  report: read.input(ZReportPeriodInput).query(({ ctx, input }) => getReport(reportCtx(ctx), input, new Date())),
+  report: read
+    .input(ZReportPeriodInput)
+    .query(({ ctx, input }) => getReport(reportCtx(ctx), input, new Date())),
   csv: read.input(ZReportPeriodInput).query(async ({ ctx, input }) => {
     const report = await getReport(reportCtx(ctx), input, new Date());
-    return { filename: `report-${report.period.firstDay}-to-${report.period.lastDay}.csv`, csv: reportCsv(report) };
+    return {
+      filename: `report-${report.period.firstDay}-to-${report.period.lastDay}.csv`,
+      csv: reportCsv(report),
+    };
   }),
   // ── weekly handoff QA (shown on the QA page) ──
   handoffReviews: review.query(({ ctx }) => listHandoffReviews(ctx)),
-  answerHandoff: review.input(ZAnswerHandoffInput).mutation(({ ctx, input }) => answerHandoffReview({ ...ctx, reviewerId: ctx.userId, now: new Date() }, input)),
+  answerHandoff: review
+    .input(ZAnswerHandoffInput)
+    .mutation(({ ctx, input }) =>
+      answerHandoffReview({ ...ctx, reviewerId: ctx.userId, now: new Date() }, input),
+    ),
 });

@@ -4,7 +4,11 @@ import { ROUTINE_SECTIONS, routineSection, routineSummary } from "@/server/routi
 import { router, tenantProcedure } from "../init";
 
 const read = tenantProcedure.meta({ permission: "leads.read" });
-const viewerCtx = <T extends { userId: string; role: Parameters<typeof routineSummary>[0]["viewer"]["role"] }>(ctx: T) => ({ ...ctx, viewer: { userId: ctx.userId, role: ctx.role }, now: new Date() });
+const viewerCtx = <
+  T extends { userId: string; role: Parameters<typeof routineSummary>[0]["viewer"]["role"] },
+>(
+  ctx: T,
+) => ({ ...ctx, viewer: { userId: ctx.userId, role: ctx.role }, now: new Date() });
 
 export const routinesRouter = router({
   summary: read.query(({ ctx }) => routineSummary(viewerCtx(ctx))),

@@ -24,8 +24,17 @@ export const simulatorRouter = router({
     .input(z.object({ state: ZSimState, how: ZDialAnswer }))
     .mutation(({ ctx, input }) => answerSimulatedDial(ctx, input.state, input.how)),
   say: run
-    .input(z.object({ state: ZSimState, text: z.string().max(1000, "Keep what the caller says under 1,000 characters.") }))
+    .input(
+      z.object({
+        state: ZSimState,
+        text: z.string().max(1000, "Keep what the caller says under 1,000 characters."),
+      }),
+    )
     .mutation(({ ctx, input }) => saySimulated(ctx, input.state, input.text)),
-  hangUp: run.input(z.object({ state: ZSimState })).mutation(({ ctx, input }) => hangUpSimulated(ctx, input.state)),
-  lead: run.input(z.object({ callSid: z.string().max(64) })).query(({ ctx, input }) => simulatedLead(ctx, input.callSid)),
+  hangUp: run
+    .input(z.object({ state: ZSimState }))
+    .mutation(({ ctx, input }) => hangUpSimulated(ctx, input.state)),
+  lead: run
+    .input(z.object({ callSid: z.string().max(64) }))
+    .query(({ ctx, input }) => simulatedLead(ctx, input.callSid)),
 });

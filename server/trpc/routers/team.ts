@@ -17,24 +17,39 @@ export const teamRouter = router({
     .meta({ permission: "members.invite" })
     .input(z.object({ email: z.string().max(200), role: ZRole }))
     .mutation(async ({ ctx, input }) => {
-      const { invite, token } = await createInvite(ctx, { ...input, actorId: ctx.userId, actorRole: ctx.role });
+      const { invite, token } = await createInvite(ctx, {
+        ...input,
+        actorId: ctx.userId,
+        actorRole: ctx.role,
+      });
       const link = `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/invite/${token}`;
       const emailed = await sendInviteEmail({ to: invite.email, businessName: ctx.tenant.name, link });
       return { id: invite.id, email: invite.email, link, emailed };
     }),
-  revokeInvite: tenantProcedure.meta({ permission: "members.invite" }).input(z.object({ id: z.string() })).mutation(({ ctx, input }) => revokeInvite(ctx, { id: input.id, actorId: ctx.userId })),
+  revokeInvite: tenantProcedure
+    .meta({ permission: "members.invite" })
+    .input(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => revokeInvite(ctx, { id: input.id, actorId: ctx.userId })),
   changeRole: tenantProcedure
     .meta({ permission: "members.manage" })
     .input(z.object({ userId: z.string(), role: ZRole }))
     .mutation(({ ctx, input }) => changeRole(ctx, { ...input, actorId: ctx.userId, actorRole: ctx.role })),
-  removeMember: tenantProcedure.meta({ permission: "members.manage" }).input(z.object({ userId: z.string() })).mutation(({ ctx, input }) => removeMember(ctx, { userId: input.userId, actorId: ctx.userId })),
+  removeMember: tenantProcedure
+    .meta({ permission: "members.manage" })
+    .input(z.object({ userId: z.string() }))
+    .mutation(({ ctx, input }) => removeMember(ctx, { userId: input.userId, actorId: ctx.userId })),
 
   apiKeys: tenantProcedure.meta({ permission: "apiKeys.manage" }).query(({ ctx }) => listApiKeys(ctx)),
   createApiKey: tenantProcedure
     .meta({ permission: "apiKeys.manage" })
     .input(z.object({ name: z.string().max(60), scopes: z.array(z.enum(API_SCOPES)).optional() }))
-    .mutation(({ ctx, input }) => createApiKey(ctx, { name: input.name, actorId: ctx.userId, scopes: input.scopes })),
-  revokeApiKey: tenantProcedure.meta({ permission: "apiKeys.manage" }).input(z.object({ id: z.string() })).mutation(({ ctx, input }) => revokeApiKey(ctx, { id: input.id, actorId: ctx.userId })),
+    .mutation(({ ctx, input }) =>
+      createApiKey(ctx, { name: input.name, actorId: ctx.userId, scopes: input.scopes }),
+    ),
+  revokeApiKey: tenantProcedure
+    .meta({ permission: "apiKeys.manage" })
+    .input(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => revokeApiKey(ctx, { id: input.id, actorId: ctx.userId })),
 
   auditLog: tenantProcedure
     .meta({ permission: "audit.read" })

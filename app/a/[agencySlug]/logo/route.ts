@@ -8,6 +8,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ agencyS
   const logo = await logoBySlug(await getSystemDb(), agencySlug);
   if (!logo) return new Response("Not found", { status: 404 });
   return new Response(Buffer.from(logo.bytes), {
-    headers: { "content-type": logo.type, "cache-control": "public, max-age=300", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'" },
+    headers: {
+      "content-type": logo.type,
+      "cache-control": "public, max-age=300",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'",
+    },
   });
 }

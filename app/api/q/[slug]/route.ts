@@ -6,23 +6,38 @@ import { clientAddress } from "@/server/http/client-address";
 import { errorResponse, jsonError } from "@/server/api/http";
 import { FormRefusal, submitRequestForm } from "@/server/leads/request-form";
 
-export async function POST(req: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+export async function POST(
+  req: Request,
+  { params }: { params: Promise<{ slug: string }> },
+): Promise<Response> {
   try {
     const { slug } = await params;
     const sys = await getSystemDb();
     const business = await findRequestFormBusiness(sys, slug);
-    if (!business) return jsonError(404, "This request form is not available. Please call the business instead.");
+    if (!business)
+      return jsonError(404, "This request form is not available. Please call the business instead.");
     let body: unknown;
     try {
       body = await req.json();
     } catch {
       return jsonError(400, "The request could not be read. Please press Send request again.");
     }
-    const result = await submitRequestForm({ sys, business, ip: clientAddress(req.headers) ?? "unknown" }, body);
-    return Response.json(result.outcome === "received" ? { outcome: result.outcome } : { outcome: result.outcome, message: result.message }, { status: 201 });
+    const result = await submitRequestForm(
+      { sys, business, ip: clientAddress(req.headers) ?? "unknown" },
+      body,
+    );
+    return Response.json(
+      result.outcome === "received"
+        ? { outcome: result.outcome }
+        : { outcome: result.outcome, message: result.message },
+      { status: 201 },
+    );
   } catch (err) {
     if (err instanceof FormRefusal) {
-      const res = Response.json({ error: { message: err.message, reason: err.reason } }, { status: err.code === "TOO_MANY_REQUESTS" ? 429 : 400 });
+      const res = Response.json(
+        { error: { message: err.message, reason: err.reason } },
+        { status: err.code === "TOO_MANY_REQUESTS" ? 429 : 400 },
+      );
       if (err.retryAfterSeconds) res.headers.set("retry-after", String(err.retryAfterSeconds));
       return res;
     }

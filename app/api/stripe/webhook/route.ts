@@ -6,7 +6,12 @@ import { constructStripeEvent, getStripe } from "@/server/integrations/stripe";
 export async function POST(req: Request): Promise<Response> {
   const rawBody = await req.text();
   try {
-    const answer = await handleStripeWebhook(await getSystemDb(), rawBody, req.headers.get("stripe-signature"), { stripe: getStripe, verify: constructStripeEvent });
+    const answer = await handleStripeWebhook(
+      await getSystemDb(),
+      rawBody,
+      req.headers.get("stripe-signature"),
+      { stripe: getStripe, verify: constructStripeEvent },
+    );
     return Response.json(answer.body, { status: answer.status });
   } catch (err) {
     console.error("Stripe webhook failed (Stripe will retry):", err);

@@ -4,6 +4,9 @@
 import { twilioRoute } from "@/server/calls/voice-route";
 import { handleInboundSms } from "@/server/messaging/handle-inbound-sms";
 
-export const POST = twilioRoute({ required: ["MessageSid", "From", "To"], phones: ["From", "To"], onFailure: "empty" }, async (ctx, _q, form) => {
-  await handleInboundSms(ctx.sys, form);
-});
+export const POST = twilioRoute(
+  { required: ["MessageSid", "From", "To"], phones: ["From", "To"], onFailure: "empty" },
+  async (ctx, _q, form) => {
+    await handleInboundSms(ctx.sys, form);
+  },
+);

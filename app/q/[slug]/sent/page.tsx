@@ -7,7 +7,10 @@ import { findRequestFormBusiness } from "@/server/db/cross-tenant";
 import { phoneLabel } from "@/server/leads/labels";
 import { accentStyle, formLook } from "@/components/request-form/look";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const metadata: Metadata = { title: { absolute: "Request sent" }, robots: { index: false } };
 
@@ -17,19 +20,29 @@ export default async function RequestSentPage({ params, searchParams }: Props) {
   if (!business) notFound();
   const look = formLook(await searchParams);
   return (
-    <main className={`mx-auto w-full max-w-lg px-4 ${look.embed ? "py-4" : "py-8"}`} style={accentStyle(look.accent)}>
+    <main
+      className={`mx-auto w-full max-w-lg px-4 ${look.embed ? "py-4" : "py-8"}`}
+      style={accentStyle(look.accent)}
+    >
       <div className={look.embed ? "" : "rounded-xl border border-slate-200 bg-white p-5 shadow-sm"}>
         <h1 className="text-xl font-semibold text-slate-900">Thank you — your request was sent</h1>
         <p className="mt-3 text-slate-700" role="status">
-          {business.name} has your request and will contact you at the phone number you gave us. You don&apos;t need to do anything else.
+          {business.name} has your request and will contact you at the phone number you gave us. You
+          don&apos;t need to do anything else.
         </p>
         {business.phone ? (
           <p className="mt-3 text-sm text-slate-600">
-            An emergency (water you can&apos;t stop, a gas smell)? Don&apos;t wait: call <a className="font-medium text-brand-700 underline" href={`tel:${business.phone}`}>{phoneLabel(business.phone)}</a> now.
+            An emergency (water you can&apos;t stop, a gas smell)? Don&apos;t wait: call{" "}
+            <a className="font-medium text-brand-700 underline" href={`tel:${business.phone}`}>
+              {phoneLabel(business.phone)}
+            </a>{" "}
+            now.
           </p>
         ) : null}
         <p className="mt-4 text-sm">
-          <Link className="text-brand-700 underline" href={`/q/${business.slug}${look.keep}`}>Send another request</Link>
+          <Link className="text-brand-700 underline" href={`/q/${business.slug}${look.keep}`}>
+            Send another request
+          </Link>
         </p>
       </div>
     </main>

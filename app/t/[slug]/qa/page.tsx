@@ -15,9 +15,15 @@ export default async function QaPage({ params }: { params: Promise<{ slug: strin
     return (
       <div className="max-w-3xl">
         <PageHeader title="Call QA" />
-        <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-5 text-sm text-amber-900">
+        <div
+          role="status"
+          className="rounded-lg border border-amber-200 bg-amber-50 p-5 text-sm text-amber-900"
+        >
           <p className="font-medium">You don&apos;t have permission to review AI calls.</p>
-          <p className="mt-1">Owners, managers and agency operators run the daily call QA. Ask one of them if something looks wrong.</p>
+          <p className="mt-1">
+            Owners, managers and agency operators run the daily call QA. Ask one of them if something looks
+            wrong.
+          </p>
         </div>
       </div>
     );

@@ -19,9 +19,15 @@ export default async function SimulatorPage({ params }: { params: Promise<{ slug
     return (
       <div className="max-w-3xl">
         <PageHeader title="Test your flow" />
-        <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-5 text-sm text-amber-900">
+        <div
+          role="status"
+          className="rounded-lg border border-amber-200 bg-amber-50 p-5 text-sm text-amber-900"
+        >
           <p className="font-medium">You don&apos;t have permission to place test calls.</p>
-          <p className="mt-1">Owners, managers and agency operators can test the call flow. Ask one of them if you need a test call.</p>
+          <p className="mt-1">
+            Owners, managers and agency operators can test the call flow. Ask one of them if you need a test
+            call.
+          </p>
         </div>
       </div>
     );

@@ -3,6 +3,9 @@
 import { twilioRoute } from "@/server/calls/voice-route";
 import { applyStatusCallback } from "@/server/messaging/apply-status-callback";
 
-export const POST = twilioRoute({ required: ["MessageSid", "MessageStatus"], onFailure: "empty" }, async (ctx, _q, form) => {
-  await applyStatusCallback(ctx.sys, form);
-});
+export const POST = twilioRoute(
+  { required: ["MessageSid", "MessageStatus"], onFailure: "empty" },
+  async (ctx, _q, form) => {
+    await applyStatusCallback(ctx.sys, form);
+  },
+);

@@ -1,4 +1,6 @@
 import { voiceRoute } from "@/server/calls/voice-route";
 import { onCallStatus } from "@/server/calls/voice-flow";
 
-export const POST = voiceRoute({ required: ["CallSid", "CallStatus"], onFailure: "empty" }, (ctx, _q, form) => onCallStatus(ctx, form));
+export const POST = voiceRoute({ required: ["CallSid", "CallStatus"], onFailure: "empty" }, (ctx, _q, form) =>
+  onCallStatus(ctx, form),
+);

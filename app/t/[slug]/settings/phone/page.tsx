@@ -6,5 +6,10 @@ export const metadata = { title: "Phone numbers" };
 
 export default async function PhonePage({ params }: { params: Promise<{ slug: string }> }) {
   const { role } = await pageAccess(params);
-  return <PhoneSettings role={role} webhooks={{ voiceUrl: publicUrl("/api/twilio/voice"), smsUrl: publicUrl("/api/twilio/sms") }} />;
+  return (
+    <PhoneSettings
+      role={role}
+      webhooks={{ voiceUrl: publicUrl("/api/twilio/voice"), smsUrl: publicUrl("/api/twilio/sms") }}
+    />
+  );
 }

@@ -7,5 +7,10 @@ export const metadata = { title: "Request form" };
 
 export default async function RequestFormSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug, role } = await pageAccess(params);
-  return <RequestFormSettings formUrl={`${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/q/${slug}`} canEdit={can(role, "setup.write")} />;
+  return (
+    <RequestFormSettings
+      formUrl={`${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/q/${slug}`}
+      canEdit={can(role, "setup.write")}
+    />
+  );
 }
