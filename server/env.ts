@@ -36,7 +36,8 @@ export const env = createEnv({
       .url({
         message: "must be the public https:// URL Twilio and Stripe call, e.g. https://app.example.com",
       })
-      .default("http://localhost:3000"),
+      // Locally, the address `next dev` / `next start` listen on (PORT, 3000 by default).
+      .default(`http://localhost:${process.env.PORT || 3000}`),
     TWILIO_ACCOUNT_SID: z
       .string()
       .regex(/^AC[0-9a-fA-F]{32}$/, "must look like AC followed by 32 hex characters")
