@@ -14,6 +14,8 @@ import { startFollowUp } from "@/server/followups/enroll";
 export type CreateLeadInput = {
   callerPhone: string;
   callerName?: string | null;
+  /** Lowercased (normalizeEmail). */
+  callerEmail?: string | null;
   zip?: string | null;
   inArea?: boolean | null;
   issueSummary?: string | null;
@@ -89,6 +91,7 @@ export async function insertLead(
     tenantId: w.tenantId,
     callerPhone: input.callerPhone,
     callerName: input.callerName ?? null,
+    callerEmail: input.callerEmail ?? null,
     zip: input.zip ?? null,
     inArea: input.inArea ?? null,
     issueSummary: input.issueSummary ?? null,
