@@ -4,7 +4,7 @@
 // (a signed POST to /api/twilio/sms) stops the sequence and moves the lead up the inbox queue.
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./a11y";
-import { DEMO, inboxOrder, rowIndexOf, signIn, textFromCaller } from "./helpers";
+import { DEMO, inboxOrder, rowIndexOf, signIn, textFromCaller, turnQuietHoursOff } from "./helpers";
 
 const GRACE = "+15125550152";
 
@@ -15,12 +15,7 @@ test("web-form lead → first follow-up waits for approval → approved → deli
   test.setTimeout(180_000);
   await signIn(page, DEMO.owner);
 
-  // Quiet hours off, so the approved text goes out at any hour the test runs.
-  await page.goto(`/t/${DEMO.tenant}/settings/messaging`);
-  await page.getByLabel("Quiet hours start").fill("00:00");
-  await page.getByLabel("Quiet hours end").fill("00:00");
-  await page.getByRole("button", { name: "Save messaging" }).click();
-  await expect(page.getByText("Messaging saved.")).toBeVisible();
+  await turnQuietHoursOff(page);
 
   // Before: Grace's request (not yet due) sits behind Ray's older referral in "Follow-up needed".
   const before = await inboxOrder(page);

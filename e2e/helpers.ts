@@ -1,5 +1,5 @@
 // Shared steps for the e2e specs.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import twilio from "twilio";
 
 export const DEMO_PASSWORD = "demo-password-1";
@@ -62,3 +62,26 @@ export async function inboxOrder(page: Page, tenant = DEMO.tenant): Promise<stri
 }
 
 export const rowIndexOf = (rows: string[], name: string) => rows.findIndex((r) => r.includes(name));
+
+/** Quiet hours off (00:00–00:00), so an approved text goes out at any hour the test runs. */
+export async function turnQuietHoursOff(page: Page, tenant = DEMO.tenant) {
+  await page.goto(`/t/${tenant}/settings/messaging`);
+  await page.getByLabel("Quiet hours start").fill("00:00");
+  await page.getByLabel("Quiet hours end").fill("00:00");
+  await page.getByRole("button", { name: "Save messaging" }).click();
+  await expect(page.getByText("Messaging saved.")).toBeVisible();
+}
+
+/** A visitor on a phone (390 px wide) with the demo business's request form open. */
+export async function requestFormOnPhone(browser: Browser) {
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const visitor = await phone.newPage();
+  await visitor.goto(`/q/${DEMO.tenant}`);
+  await expect(visitor.getByRole("heading", { name: "Request a plumber from Demo Plumbing" })).toBeVisible();
+  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  return { phone, visitor };
+}

@@ -4,7 +4,15 @@
 // reaches the local Twilio fake (delivered); the caller texts back (a signed POST to
 // /api/twilio/sms), which stops the sequence, says why on the timeline and moves the lead up the queue.
 import { expect, test } from "@playwright/test";
-import { DEMO, inboxOrder, rowIndexOf, signIn, textFromCaller } from "./helpers";
+import {
+  DEMO,
+  inboxOrder,
+  requestFormOnPhone,
+  rowIndexOf,
+  signIn,
+  textFromCaller,
+  turnQuietHoursOff,
+} from "./helpers";
 
 // A visitor of this spec only: no other spec or demo lead uses this number or name.
 const VISITOR = { name: "Jordan Baker", phone: "(512) 555-0174", e164: "+15125550174" };
@@ -16,23 +24,11 @@ test("request form on a phone → inbox with its 15 minutes → draft approved �
 }) => {
   test.setTimeout(240_000);
 
-  // The owner turns quiet hours off, so the approved text goes out at any hour the test runs.
   await signIn(page, DEMO.owner);
-  await page.goto(`/t/${DEMO.tenant}/settings/messaging`);
-  await page.getByLabel("Quiet hours start").fill("00:00");
-  await page.getByLabel("Quiet hours end").fill("00:00");
-  await page.getByRole("button", { name: "Save messaging" }).click();
-  await expect(page.getByText("Messaging saved.")).toBeVisible();
+  await turnQuietHoursOff(page);
 
   // 1. A visitor fills in the request form on a phone (390 px wide) and agrees to texts.
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const visitor = await phone.newPage();
-  await visitor.goto(`/q/${DEMO.tenant}`);
-  await expect(visitor.getByRole("heading", { name: "Request a plumber from Demo Plumbing" })).toBeVisible();
+  const { phone, visitor } = await requestFormOnPhone(browser);
   await visitor.getByLabel("Your name").fill(VISITOR.name);
   await visitor.getByLabel("Phone number").fill(VISITOR.phone);
   await visitor.getByLabel("Email (optional)").fill("jordan.baker@example.com");
