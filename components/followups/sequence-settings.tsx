@@ -64,8 +64,8 @@ export function SequenceSettings() {
                   Texts and emails may use {"{name}"}, {"{business}"}, {"{problem}"}, {"{slot}"} (your next
                   real booking time) and {"{phone}"}. A message that names a price, a time or a promise that
                   is not in your settings is never sent. An email goes only to a caller who gave an email
-                  address and has not unsubscribed; otherwise the step is skipped and the lead's timeline says
-                  why.
+                  address and has not unsubscribed; otherwise the step is skipped and the lead&apos;s timeline
+                  says why.
                 </p>
               </Card>
               {q.data.sequences.map((s) => (
