@@ -6,8 +6,8 @@
 process.env.DEMO_SEED = "off";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-import pg from "pg";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { benchTenantsSql, pct, scansOf, withThrowawayPostgres } from "./bench-kit";
 
 const { openDatabase } = await import("@/server/db/engine");
 const { applyMigrations } = await import("@/server/db/migrate");
@@ -15,7 +15,6 @@ const { callerFor } = await import("@/server/test/caller");
 const { inboxSqlForExplain } = await import("@/server/leads/list-inbox");
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
-const PG_URL = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 type Scenario = { name: string; call: (c: ReturnType<typeof callerFor>) => Promise<unknown> };
 const SCENARIOS: Scenario[] = [
@@ -38,10 +37,6 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-function pct(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function measure(caller: ReturnType<typeof callerFor>, s: Scenario) {
   for (let i = 0; i < 5; i++) await s.call(caller);
   const times: number[] = [];
@@ -59,9 +54,7 @@ async function seed(prisma: PrismaClient, tenants: number, big: number, each: nu
   await prisma.$executeRawUnsafe(
     `INSERT INTO "User" (id, email, name, "passwordHash") SELECT 'u' || i, 'u' || i || '@bench.test', 'User ' || i, 'x' FROM generate_series(0, 2) i`,
   );
-  await prisma.$executeRawUnsafe(
-    `INSERT INTO "Tenant" (id, slug, name, "timeZone", "updatedAt") SELECT 't' || i, 'bench-' || i, 'Bench ' || i, 'America/Chicago', now() FROM generate_series(0, ${tenants - 1}) i`,
-  );
+  await prisma.$executeRawUnsafe(benchTenantsSql(tenants));
   await prisma.$executeRawUnsafe(
     `INSERT INTO "Membership" (id, "tenantId", "userId", role) VALUES ('m0', 't0', 'u0', 'owner'), ('m1', 't0', 'u1', 'staff'), ('m2', 't0', 'u2', 'staff')`,
   );
@@ -88,16 +81,7 @@ async function explain(prisma: PrismaClient, label: string, sql: { text: string;
     `EXPLAIN (ANALYZE, COSTS OFF) ${sql.text}`,
     ...sql.values,
   );
-  const plan = rows.map((r) => r["QUERY PLAN"]);
-  const indexes = [
-    ...new Set(
-      plan
-        .join("\n")
-        .match(/(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)[^\n]*?(using|on) "?[\w"]+/g) ?? [],
-    ),
-  ];
-  const time = plan.find((l) => l.startsWith("Execution Time")) ?? "";
-  console.log(`    EXPLAIN ${label}: ${indexes.join("; ") || "(no scan)"} — ${time}`);
+  console.log(`    EXPLAIN ${label}: ${scansOf(rows.map((r) => r["QUERY PLAN"]))}`);
 }
 
 async function run(engine: string, prisma: PrismaClient, slug: string) {
@@ -141,21 +125,8 @@ async function run(engine: string, prisma: PrismaClient, slug: string) {
 }
 
 // ── PostgreSQL: 1M leads across 1,000 tenants ───────────────────────────────────────────────
-const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
-const reachable = await admin.connect().then(
-  () => true,
-  () => false,
-);
-if (!reachable) {
-  console.log(
-    "\nPostgreSQL: 127.0.0.1:5432 does not answer — skipped (set BENCH_PG_URL to use another server).",
-  );
-} else {
-  const name = `lr_bench_inbox_${Date.now()}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
+await withThrowawayPostgres("inbox", async (url) => {
+  const db = await openDatabase({ url });
   try {
     await applyMigrations(db.adapterFactory);
     const t0 = performance.now();
@@ -171,7 +142,5 @@ if (!reachable) {
     await run("PostgreSQL", db.prisma, "bench-1");
   } finally {
     await db.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
   }
-}
+});

@@ -2,42 +2,11 @@
 // the form) has its first follow-up text waiting in the approval queue; the owner approves it; it
 // goes through the real `twilio` SDK to the app's local Twilio fake (delivered); the caller's reply
 // (a signed POST to /api/twilio/sms) stops the sequence and moves the lead up the inbox queue.
-import { expect, test, type Page } from "@playwright/test";
-import twilio from "twilio";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./a11y";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, inboxOrder, rowIndexOf, signIn, textFromCaller, turnQuietHoursOff } from "./helpers";
 
-const AUTH_TOKEN = "dev-twilio-auth-token"; // local-mode default (README "Configuration")
-const TRACKING_NUMBER = "+15125550100";
 const GRACE = "+15125550152";
-
-async function textFromCaller(baseURL: string, from: string, body: string) {
-  const url = `${baseURL}/api/twilio/sms`;
-  const form = {
-    AccountSid: "AC00000000000000000000000000000000",
-    MessageSid: `SM${Date.now().toString(16)}`.padEnd(34, "7"),
-    From: from,
-    To: TRACKING_NUMBER,
-    Body: body,
-  };
-  const res = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form),
-    },
-    body: new URLSearchParams(form).toString(),
-  });
-  expect(res.status).toBe(200);
-}
-
-async function inboxOrder(page: Page): Promise<string[]> {
-  await page.goto(`/t/${DEMO.tenant}/leads`);
-  const rows = page.getByTestId("inbox-row");
-  await expect(rows.first()).toBeVisible();
-  return rows.allInnerTexts();
-}
-const indexOf = (rows: string[], name: string) => rows.findIndex((r) => r.includes(name));
 
 test("web-form lead → first follow-up waits for approval → approved → delivered → the reply stops the sequence and moves the lead up", async ({
   page,
@@ -46,16 +15,11 @@ test("web-form lead → first follow-up waits for approval → approved → deli
   test.setTimeout(180_000);
   await signIn(page, DEMO.owner);
 
-  // Quiet hours off, so the approved text goes out at any hour the test runs.
-  await page.goto(`/t/${DEMO.tenant}/settings/messaging`);
-  await page.getByLabel("Quiet hours start").fill("00:00");
-  await page.getByLabel("Quiet hours end").fill("00:00");
-  await page.getByRole("button", { name: "Save messaging" }).click();
-  await expect(page.getByText("Messaging saved.")).toBeVisible();
+  await turnQuietHoursOff(page);
 
   // Before: Grace's request (not yet due) sits behind Ray's older referral in "Follow-up needed".
   const before = await inboxOrder(page);
-  expect(indexOf(before, "Grace Kim")).toBeGreaterThan(indexOf(before, "Ray Ortiz"));
+  expect(rowIndexOf(before, "Grace Kim")).toBeGreaterThan(rowIndexOf(before, "Ray Ortiz"));
 
   // The approval queue: Grace's first text, written from her own request and the real slots.
   await page.getByRole("link", { name: "Follow-ups", exact: true }).click();
@@ -90,7 +54,7 @@ test("web-form lead → first follow-up waits for approval → approved → deli
   });
   await expect(timeline).toContainText("Moved up the queue: the caller replied");
   const after = await inboxOrder(page);
-  expect(indexOf(after, "Grace Kim")).toBeLessThan(indexOf(after, "Ray Ortiz"));
+  expect(rowIndexOf(after, "Grace Kim")).toBeLessThan(rowIndexOf(after, "Ray Ortiz"));
   await expect(page.getByTestId("inbox-row").filter({ hasText: "Grace Kim" })).toContainText(
     "Answer the caller's text",
   );

@@ -3,7 +3,7 @@
 // time; the office adds a lead by hand and is offered the caller's open lead instead of a duplicate.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./a11y";
-import { DEMO, signIn, signOut } from "./helpers";
+import { DEMO, requestFormOnPhone, signIn, signOut } from "./helpers";
 
 async function routeStandardTo(page: Page, choice: string) {
   await signIn(page, DEMO.owner);
@@ -21,15 +21,7 @@ test("a visitor requests a plumber from a phone; staff see the web form lead due
   // The office: standard inbound leads go to Sam Staff (the owner by default).
   await routeStandardTo(page, "Sam Staff (staff)");
 
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const visitor = await phone.newPage();
-  await visitor.goto(`/q/${DEMO.tenant}`);
-  await expect(visitor.getByRole("heading", { name: "Request a plumber from Demo Plumbing" })).toBeVisible();
-  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const { phone, visitor } = await requestFormOnPhone(browser);
   await expectAccessible(visitor, "request form");
   await visitor.getByLabel("Your name").fill("Rosa Diaz");
   await visitor.getByLabel("Phone number").fill("(512) 555-0188");

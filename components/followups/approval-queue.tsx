@@ -31,7 +31,7 @@ export function ApprovalQueue() {
     <div className="max-w-3xl">
       <PageHeader
         title="Follow-ups to approve"
-        description="Texts the follow-up sequences wrote for leads who have not booked yet. Nothing is sent until you approve it, unless a source is set to send on its own. Quiet hours and STOP still apply."
+        description="Texts and emails the follow-up sequences wrote for leads who have not booked yet. Nothing is sent until you approve it, unless a source is set to send on its own. Quiet hours and STOP still apply to texts; emails go only to callers who gave an address and have not unsubscribed."
       />
       <QueryState query={q} what="approve follow-up texts">
         {() => (q.data ? <QueueBody data={q.data} /> : null)}
@@ -51,7 +51,7 @@ function QueueBody({ data }: { data: Queue }) {
     <div className="space-y-4">
       <Card
         title="Send without approval"
-        description="Switch a sequence on to send its texts as soon as they are written. Off = they wait here."
+        description="Switch a sequence on to send its texts and emails as soon as they are written. Off = they wait here."
       >
         <ul className="divide-y divide-slate-100">
           {data.autoSend.map((s) => (
@@ -136,24 +136,28 @@ function DraftCard({ item, slug, onDone }: { item: Item; slug: string; onDone: (
           </Link>
         </h2>
         <p className="text-xs text-slate-500">
-          {item.sequence} · step {item.step} · {item.sourceLabel} · temperature {item.temperature} · written{" "}
-          {age(item.createdAt)}
+          {item.channel === "email" ? "Email" : "Text"} · {item.sequence} · step {item.step} ·{" "}
+          {item.sourceLabel} · temperature {item.temperature} · written {age(item.createdAt)}
         </p>
       </div>
       {editing ? (
         <div className="mt-2">
           <label htmlFor={`body-${item.id}`} className="block text-sm font-medium text-slate-700">
-            Text to {who}
+            {item.channel === "email"
+              ? `Email to ${who} (${item.callerEmail ?? "no address"})`
+              : `Text to ${who}`}
           </label>
           <textarea
             id={`body-${item.id}`}
-            rows={4}
+            rows={item.channel === "email" ? 8 : 4}
             value={body}
             onChange={(e) => setBody(e.target.value)}
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500"
           />
           <p className="mt-1 text-xs text-slate-500">
-            {body.length} characters. &quot;Reply STOP to opt out.&quot; is added when missing.
+            {item.channel === "email"
+              ? `${body.length} characters. An unsubscribe link is added at the end.`
+              : `${body.length} characters. "Reply STOP to opt out." is added when missing.`}
           </p>
         </div>
       ) : (
@@ -166,7 +170,7 @@ function DraftCard({ item, slug, onDone }: { item: Item; slug: string; onDone: (
           busy={approve.isPending}
           disabled={skip.isPending}
         >
-          {editing ? "Approve edited text" : "Approve"}
+          {editing ? `Approve edited ${item.channel === "email" ? "email" : "text"}` : "Approve"}
         </Button>
         {editing ? (
           <Button

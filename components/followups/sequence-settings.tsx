@@ -15,13 +15,13 @@ type Seq = Loaded["sequences"][number];
 type StepForm = {
   amount: string;
   unit: "minutes" | "hours" | "days";
-  channel: "text" | "task";
+  channel: "text" | "email" | "task";
   message: string;
 };
 
 const UNIT_MINUTES = { minutes: 1, hours: 60, days: 1440 } as const;
 
-function toForm(s: { delayMinutes: number; channel: "text" | "task"; message: string }): StepForm {
+function toForm(s: { delayMinutes: number; channel: StepForm["channel"]; message: string }): StepForm {
   const unit =
     s.delayMinutes % 1440 === 0 && s.delayMinutes > 0
       ? "days"
@@ -43,7 +43,7 @@ export function SequenceSettings() {
     <div className="max-w-3xl">
       <PageHeader
         title="Follow-up sequences"
-        description="What happens after a lead comes in and has not booked: texts and call tasks, by where the lead came from. A reply, a booking, STOP, a close, a team member taking the lead, or the lead turning hot stops the sequence."
+        description="What happens after a lead comes in and has not booked: texts, emails and call tasks, by where the lead came from. A reply, a booking, STOP, a close, a team member taking the lead, or the lead turning hot stops the sequence."
       />
       <QueryState query={q} what="see the follow-up sequences">
         {() =>
@@ -61,9 +61,11 @@ export function SequenceSettings() {
                   <li>Below 30: no contact; the lead is watched for a reply.</li>
                 </ul>
                 <p className="mt-2 text-xs text-slate-500">
-                  Texts may use {"{name}"}, {"{business}"}, {"{problem}"}, {"{slot}"} (your next real booking
-                  time) and {"{phone}"}. A text that names a price, a time or a promise that is not in your
-                  settings is never sent.
+                  Texts and emails may use {"{name}"}, {"{business}"}, {"{problem}"}, {"{slot}"} (your next
+                  real booking time) and {"{phone}"}. A message that names a price, a time or a promise that
+                  is not in your settings is never sent. An email goes only to a caller who gave an email
+                  address and has not unsubscribed; otherwise the step is skipped and the lead&apos;s timeline
+                  says why.
                 </p>
               </Card>
               {q.data.sequences.map((s) => (
@@ -191,6 +193,7 @@ function SequenceCard({ seq, canEdit, maxSteps }: { seq: Seq; canEdit: boolean; 
                       className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
                     >
                       <option value="text">Text the caller</option>
+                      <option value="email">Email the caller</option>
                       <option value="task">Task for the team</option>
                     </select>
                   </div>
@@ -206,11 +209,11 @@ function SequenceCard({ seq, canEdit, maxSteps }: { seq: Seq; canEdit: boolean; 
                   )}
                 </div>
                 <label htmlFor={`${idp}-${i}-message`} className="mt-2 block text-xs text-slate-600">
-                  {s.channel === "text" ? "Message" : "Task"}
+                  {s.channel === "task" ? "Task" : s.channel === "email" ? "Email" : "Message"}
                 </label>
                 <textarea
                   id={`${idp}-${i}-message`}
-                  rows={2}
+                  rows={s.channel === "email" ? 6 : 2}
                   value={s.message}
                   disabled={readOnly}
                   onChange={(e) => setStep(i, { message: e.target.value })}

@@ -14,6 +14,7 @@ type Values = {
   kind: AddLeadKind;
   callerName: string;
   callerPhone: string;
+  callerEmail: string;
   zip: string;
   issueSummary: string;
   address: string;
@@ -24,6 +25,7 @@ const EMPTY: Values = {
   kind: "phone_call",
   callerName: "",
   callerPhone: "",
+  callerEmail: "",
   zip: "",
   issueSummary: "",
   address: "",
@@ -74,6 +76,7 @@ export function AddLeadForm() {
       kind: values.kind,
       callerName: values.callerName,
       callerPhone: values.callerPhone,
+      callerEmail: values.callerEmail || undefined,
       zip: values.zip || undefined,
       issueSummary: values.issueSummary || undefined,
       address: values.address || undefined,
@@ -142,6 +145,14 @@ export function AddLeadForm() {
               onChange={(e) => set({ callerPhone: e.target.value })}
               error={errors.fields.callerPhone}
               required
+            />
+            <Field
+              label="Email (optional)"
+              type="email"
+              autoComplete="off"
+              value={values.callerEmail}
+              onChange={(e) => set({ callerEmail: e.target.value })}
+              error={errors.fields.callerEmail}
             />
             <Field
               label="ZIP code (optional)"

@@ -1,5 +1,5 @@
 "use client";
-// Intake details the office can correct: urgency, summary notes, the estimate flag and its follow-up date.
+// Intake details the office can correct: urgency, the caller's email, summary notes, the estimate flag and its follow-up date.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, Field, fieldErrorsFrom, Select } from "@/components/ui/form";
@@ -16,6 +16,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
   const { lead } = d;
   const [urgency, setUrgency] = useState(lead.urgency ?? "");
   const [notes, setNotes] = useState(lead.notes ?? "");
+  const [callerEmail, setCallerEmail] = useState(lead.callerEmail ?? "");
   const [isEstimate, setIsEstimate] = useState(lead.isEstimate);
   const { toInput, fromInput } = useBusinessTime();
   const [followUpAt, setFollowUpAt] = useState(toInput(lead.followUpAt));
@@ -30,6 +31,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
             leadId: lead.id,
             ...(urgency ? { urgency: urgency as "emergency" | "high" | "normal" | "low" } : {}),
             notes,
+            callerEmail,
             isEstimate,
             followUpAt: fromInput(followUpAt),
           });
@@ -47,6 +49,19 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
             </option>
           ))}
         </Select>
+        <Field
+          label="Caller's email"
+          type="email"
+          autoComplete="off"
+          value={callerEmail}
+          onChange={(e) => setCallerEmail(e.target.value)}
+          error={errors.callerEmail}
+          hint={
+            lead.emailOptedOutAt
+              ? "This caller unsubscribed from emails: follow-up emails are not sent."
+              : "Follow-up emails go here. Leave empty for none."
+          }
+        />
         <label className="flex flex-col text-sm font-medium text-slate-700">
           Summary notes
           <textarea

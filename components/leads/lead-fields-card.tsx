@@ -40,6 +40,15 @@ function FieldValue({ fieldKey, lead }: { fieldKey: string; lead: Detail["lead"]
   if (fieldKey === "urgency") return urgencyLabel(lead.urgency);
   if (fieldKey === "source") return sourceLabel(lead.source);
   if (fieldKey === "callerPhone") return <PhoneLink phone={lead.callerPhone} />;
+  if (fieldKey === "callerEmail" && lead.callerEmail)
+    return (
+      <>
+        <a className="break-all text-brand-700 underline" href={`mailto:${lead.callerEmail}`}>
+          {lead.callerEmail}
+        </a>
+        {lead.emailOptedOutAt ? <span className="ml-2 text-slate-600">(unsubscribed from emails)</span> : null}
+      </>
+    );
   if (fieldKey === "address") return <AddressLink address={lead.address} zip={lead.zip} />;
   if (fieldKey === "closeReason")
     return lead.closeReason ? `${lead.closeReasonLabel}${lead.closeNote ? ` — ${lead.closeNote}` : ""}` : "—";

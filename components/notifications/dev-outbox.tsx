@@ -96,7 +96,7 @@ export function DevOutbox({ timeZone }: { timeZone: string }) {
                 cell: (n) => (
                   <>
                     <span className="break-all">{n.to ?? "—"}</span>
-                    <span className="block text-xs text-slate-500">{n.user.name}</span>
+                    <span className="block text-xs text-slate-500">{n.user?.name ?? "The caller"}</span>
                   </>
                 ),
               },

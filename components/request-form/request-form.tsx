@@ -20,6 +20,7 @@ export type RequestFormProps = {
 type Values = {
   name: string;
   phone: string;
+  email: string;
   zip: string;
   problem: string;
   preferredTime: string;
@@ -29,6 +30,7 @@ type Values = {
 const EMPTY: Values = {
   name: "",
   phone: "",
+  email: "",
   zip: "",
   problem: "",
   preferredTime: "As soon as possible",
@@ -119,6 +121,15 @@ export function RequestForm(props: RequestFormProps) {
         error={fields.phone}
         hint="We call or text you back at this number."
         required
+      />
+      <Field
+        label="Email (optional)"
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={values.email}
+        onChange={(e) => set({ email: e.target.value })}
+        error={fields.email}
       />
       <Field
         label="ZIP code"

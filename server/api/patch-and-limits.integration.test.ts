@@ -56,6 +56,17 @@ describe(`REST API v1 writes and limits (${engineName})`, () => {
     expect(event.actorId).toBe(`api_key:${key.id}`);
   });
 
+  it("sets and removes the customer's email address; a mistyped one is refused naming the field", async () => {
+    const lead = await makeLead(db.prisma, tenantId);
+    const set = await patch(lead.id, { callerEmail: "Kim@Example.com" });
+    expect(set.status).toBe(200);
+    expect(set.body.data.callerEmail).toBe("kim@example.com");
+    const bad = await patch(lead.id, { callerEmail: "kim@example" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe("callerEmail");
+    expect((await patch(lead.id, { callerEmail: null })).body.data.callerEmail).toBeNull();
+  });
+
   it("books the visit, then records showed and won with its value", async () => {
     const lead = await makeLead(db.prisma, tenantId, { status: "followup_needed" });
     const at = new Date(Date.now() + 2 * 86_400_000).toISOString();

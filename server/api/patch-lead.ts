@@ -10,6 +10,7 @@ import type { Lead } from "@/server/db/generated/client";
 import { applyLeadChange, type LeadChange, type LeadWriteCtx } from "@/server/leads/apply-lead-change";
 import { bookingChange, checkCustomTime } from "@/server/leads/book-appointment";
 import { MAX_JOB_VALUE_CENTS, outcomeChange } from "@/server/leads/record-outcome";
+import { MAX_EMAIL_LENGTH, normalizeEmail } from "@/server/leads/caller-email";
 import { leadJson } from "./lead-json";
 
 export const LEAD_OUTCOMES = ["booked", "showed", "no_show", "won", "lost"] as const;
@@ -24,6 +25,12 @@ export const ZPatchLeadInput = z
       .max(2000, "externalJobUrl is longer than 2000 characters")
       .nullable()
       .optional(),
+    callerEmail: z
+      .email({ message: "callerEmail must be an email address, like name@example.com" })
+      .max(MAX_EMAIL_LENGTH, `callerEmail is longer than ${MAX_EMAIL_LENGTH} characters`)
+      .nullable()
+      .optional()
+      .meta({ description: "The customer's email address for follow-up emails; null removes it" }),
     outcome: z
       .enum(LEAD_OUTCOMES, { message: `outcome must be one of ${LEAD_OUTCOMES.join(", ")}` })
       .optional(),
@@ -55,7 +62,7 @@ export async function patchLead(
   if (Object.keys(input).length === 0)
     throw new AppError(
       "BAD_REQUEST",
-      "Send at least one of externalJobId, externalJobUrl, outcome.",
+      "Send at least one of externalJobId, externalJobUrl, callerEmail, outcome.",
       "outcome",
     );
   if (input.outcome === "booked" && !input.appointmentAt)
@@ -99,6 +106,13 @@ export async function patchLead(
             },
           },
         ],
+      });
+    }
+    if (input.callerEmail !== undefined && normalizeEmail(input.callerEmail) !== lead.callerEmail) {
+      const callerEmail = normalizeEmail(input.callerEmail);
+      add({
+        patch: { callerEmail },
+        events: [{ type: "lead.updated", data: { changed: ["callerEmail"], callerEmail, via: "api" } }],
       });
     }
     if (input.outcome === "booked")

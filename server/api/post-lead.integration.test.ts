@@ -151,6 +151,7 @@ describe(`POST /api/v1/leads (${engineName})`, () => {
     [{ ...ANGI, zip: "787" }, "zip", "not 5 digits"],
     [{ ...ANGI, issueSummary: "x".repeat(2001) }, "issueSummary", "longer than 2000"],
     [{ ...ANGI, source: "referral" }, "referredBy", "referredBy is required"],
+    [{ ...ANGI, callerEmail: "maria@" }, "callerEmail", "callerEmail must be an email address"],
     [{ ...ANGI, price: 100 }, "", "price"],
   ])("refuses a bad field with 400 naming it (%#)", async (body, field, message) => {
     const res = await post(body);
@@ -176,6 +177,14 @@ describe(`POST /api/v1/leads (${engineName})`, () => {
     expect(new Date(ref.dueAt).getTime() - new Date(ref.createdAt).getTime()).toBe(24 * 60 * 60_000);
     expect((await db.prisma.lead.findUniqueOrThrow({ where: { id: ref.id } })).notes).toContain(
       "Referred by Jim at Hill Hardware",
+    );
+  });
+
+  it("keeps the customer's email address, lowercased, for follow-up emails", async () => {
+    const res = await post({ ...ANGI, callerPhone: "+15125550185", callerEmail: "Maria.Lopez@Example.com" });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { data: { callerEmail: string } }).data.callerEmail).toBe(
+      "maria.lopez@example.com",
     );
   });
 

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { LeadSource } from "@/server/db/generated/enums";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
+import { MAX_EMAIL_LENGTH, normalizeEmail } from "@/server/leads/caller-email";
 import { insertLead } from "@/server/leads/create-lead";
 import { zipServed } from "@/server/leads/service-area-check";
 import { recordConsent } from "@/server/messaging/consent";
@@ -67,6 +68,11 @@ export const ZPostLeadInput = z
       .min(1, "callerPhone is required")
       .meta({ description: "A US number in any format, or +country code" }),
     callerName: text("callerName", 200).optional(),
+    callerEmail: z
+      .email({ message: "callerEmail must be an email address, like name@example.com" })
+      .max(MAX_EMAIL_LENGTH, `callerEmail is longer than ${MAX_EMAIL_LENGTH} characters`)
+      .optional()
+      .meta({ description: "The customer's email address, for follow-up emails" }),
     zip: text("zip", 10)
       .optional()
       .meta({ description: "5 digits; checked against the service area (inArea)" }),
@@ -148,6 +154,7 @@ export async function postLead(
         sourceRef: `api:${idempotencyKey}`,
         callerPhone,
         callerName: input.callerName || null,
+        callerEmail: normalizeEmail(input.callerEmail),
         zip,
         inArea,
         issueSummary: input.issueSummary || null,

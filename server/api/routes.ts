@@ -76,9 +76,9 @@ export const patchLeadRoute = apiRoute({
   method: "patch",
   path: "/api/v1/leads/{id}",
   tag: "Leads",
-  summary: "Attach the external job, book the visit, record its outcome",
+  summary: "Attach the external job, set the customer's email, book the visit, record its outcome",
   description:
-    "outcome: booked (with appointmentAt), showed, no_show, won (with jobValueCents), lost. Same rules as the office; recorded as this API key. The whole patch is checked before anything is written: a 400 changes nothing, and a 200 wrote every field in one transaction.",
+    "callerEmail: the customer's email address for follow-up emails (null removes it). outcome: booked (with appointmentAt), showed, no_show, won (with jobValueCents), lost. Same rules as the office; recorded as this API key. The whole patch is checked before anything is written: a 400 changes nothing, and a 200 wrote every field in one transaction.",
   conflict:
     "The lead changed while this patch was being applied (someone in the office, or another request); nothing was written. Read the lead again and resend.",
   scope: "leads:write",

@@ -259,3 +259,17 @@ export async function dueFollowUpSteps(sys: SystemDb, now: Date, take = 500) {
     take,
   });
 }
+
+/**
+ * The quiet sweep, over all businesses: leads whose next quiet threshold (1, 3 or 7 days without
+ * a word) has passed, oldest first, on the `quietAt` index (a trigger keeps it; leads with no
+ * threshold left have none). The quiet job claims each one in its own tenant.
+ */
+export async function dueQuietLeads(sys: SystemDb, now: Date, take = 500) {
+  return rawClient(sys).lead.findMany({
+    where: { quietAt: { lte: now } },
+    orderBy: { quietAt: "asc" },
+    select: { id: true, tenantId: true, quietAt: true },
+    take,
+  });
+}

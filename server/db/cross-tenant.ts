@@ -280,3 +280,14 @@ export async function markNumberReceivingCalls(sys: SystemDb, to: string, at: Da
     data: { receivingCallsAt: at },
   });
 }
+
+/**
+ * The unsubscribe link in a follow-up email names only its lead (signed): the lead's business is
+ * found from it, and the unsubscribe is written on that business's scoped client.
+ */
+export async function findLeadForUnsubscribe(sys: SystemDb, leadId: string) {
+  return rawClient(sys).lead.findUnique({
+    where: { id: leadId },
+    select: { id: true, tenantId: true, callerEmail: true, tenant: { select: { name: true } } },
+  });
+}

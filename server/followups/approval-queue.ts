@@ -1,7 +1,9 @@
 // The approval queue (/t/<slug>/follow-ups): drafts wait here until someone approves (as written
 // or edited), skips, or approves them all; a sequence switched to auto-send skips the wait. Every
-// send goes through the SMS outbox like any text: the caller's consent (checked again right before
+// text goes through the SMS outbox like any text: the caller's consent (checked again right before
 // the send), quiet hours in the business's time zone, and one automatic text per caller per window.
+// Every email goes through the notification outbox to an address the caller gave and has not
+// unsubscribed (checked again right before the send).
 // Replies and link clicks land here too: they stop the sequence and move the lead up the queue.
 import type { TenantCtx, TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
@@ -12,9 +14,19 @@ import { getMessagingSettings } from "@/server/messaging/messaging-settings";
 import { nextSendTime } from "@/server/messaging/quiet-hours";
 import { queueMessage, type Enqueue } from "@/server/messaging/queue-message";
 import { withStopWording } from "@/server/messaging/render-template";
+import type { FollowUpDraft, Lead } from "@/server/db/generated/client";
+import { notify } from "@/server/notifications/outbox";
+import { emailRefusal, followUpEmailContent, unsubscribeUrl } from "./caller-email";
 import { recordTemperature, stopFollowUp } from "./enroll";
 import { OPT_IN_SOURCES } from "./rules";
-import { listSequences, MAX_STEP_MESSAGE, SEQUENCE_LABELS, type SequenceKey } from "./sequences";
+import {
+  listSequences,
+  MAX_EMAIL_MESSAGE,
+  MAX_STEP_MESSAGE,
+  MESSAGE_CHANNELS,
+  SEQUENCES,
+  type SequenceKey,
+} from "./sequences";
 
 /** One automatic text per caller per window: a follow-up waits until this long after the last text to the number. */
 export const FOLLOWUP_WINDOW_MINUTES = 120;
@@ -45,13 +57,15 @@ export async function sendDraft(
   }
   const lead = await db.lead.findFirstOrThrow({ where: { id: draft.leadId } });
   const body = (opts.body ?? draft.body).trim();
+  const max = draft.channel === "email" ? MAX_EMAIL_MESSAGE : MAX_STEP_MESSAGE * 2;
   if (!body) throw new AppError("BAD_REQUEST", "Write a message before approving.", "body");
-  if (body.length > MAX_STEP_MESSAGE * 2)
+  if (body.length > max)
     throw new AppError(
       "BAD_REQUEST",
-      `The message is ${body.length} characters; keep it under ${MAX_STEP_MESSAGE * 2}.`,
+      `The message is ${body.length} characters; keep it under ${max}.`,
       "body",
     );
+  if (draft.channel === "email") return sendEmailDraft({ ...ctx, now }, draft, lead, body, opts);
   if (await isOptedOut(db, tenantId, lead.callerPhone)) {
     await db.$transaction((tx) =>
       stopFollowUp(tx, { tenantId, now, actorId: ctx.actorId }, enrollment, "opted_out"),
@@ -127,7 +141,7 @@ export async function sendDraft(
       actorId: ctx.actorId,
       data: {
         sequence: draft.sequenceKey,
-        name: SEQUENCE_LABELS[draft.sequenceKey as SequenceKey]?.name ?? draft.sequenceKey,
+        name: SEQUENCES[draft.sequenceKey as SequenceKey]?.name ?? draft.sequenceKey,
         step: draft.step + 1,
         messageId: res.id,
         auto: ctx.actorId === null,
@@ -137,6 +151,83 @@ export async function sendDraft(
     },
   });
   return { messageId: res.id, sendAfter };
+}
+
+/**
+ * An approved email: through the notification outbox to the caller's address (SMTP when set up,
+ * the dev outbox otherwise), with the unsubscribe link. Quiet hours and the one-text window are
+ * for texts; an email waits in the inbox until the caller reads it.
+ */
+async function sendEmailDraft(
+  ctx: Ctx & { now: Date },
+  draft: FollowUpDraft,
+  lead: Lead,
+  body: string,
+  opts: { body?: string; enqueue?: Enqueue },
+): Promise<{ messageId: string; sendAfter: Date }> {
+  const { db, tenantId, now } = ctx;
+  const refusal = await emailRefusal(db, lead);
+  if (refusal || !lead.callerEmail) {
+    await db.followUpDraft.updateMany({
+      where: { id: draft.id, status: "pending" },
+      data: { status: "canceled", decidedAt: now },
+    });
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `${refusal ?? "Email skipped: the caller gave no email address."} It was removed from the queue.`,
+    );
+  }
+  const claimed = await db.followUpDraft.updateMany({
+    where: { id: draft.id, status: "pending" },
+    data: {
+      status: "sent",
+      decidedAt: now,
+      decidedById: ctx.actorId,
+      ...(opts.body !== undefined && opts.body.trim() !== draft.body ? { body, writtenBy: "staff" } : {}),
+    },
+  });
+  if (claimed.count === 0)
+    throw new AppError("CONFLICT", "Someone already handled this follow-up. Reload the queue.");
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } });
+  const email = followUpEmailContent({
+    business: tenant.name,
+    problem: lead.issueSummary,
+    body,
+    unsubscribeUrl: unsubscribeUrl(lead.id),
+  });
+  const res = await notify({
+    db,
+    tenantId,
+    userId: null,
+    channel: "email",
+    to: lead.callerEmail,
+    purpose: "followup.email",
+    leadId: lead.id,
+    key: `followup:${draft.id}`,
+    subject: email.subject,
+    body: email.text,
+    html: email.html,
+    enqueue: opts.enqueue,
+  });
+  await db.leadEvent.create({
+    data: {
+      tenantId,
+      leadId: lead.id,
+      type: "followup.sent",
+      actorId: ctx.actorId,
+      data: {
+        sequence: draft.sequenceKey,
+        name: SEQUENCES[draft.sequenceKey as SequenceKey]?.name ?? draft.sequenceKey,
+        step: draft.step + 1,
+        channel: "email",
+        to: lead.callerEmail,
+        notificationId: res.id,
+        auto: ctx.actorId === null,
+      },
+      createdAt: now,
+    },
+  });
+  return { messageId: res.id, sendAfter: now };
 }
 
 export async function skipDraft(ctx: Ctx, draftId: string): Promise<void> {
@@ -187,8 +278,11 @@ export async function approveAll(
 export type QueueItem = {
   id: string;
   leadId: string;
+  /** text or email */
+  channel: string;
   callerName: string | null;
   callerPhone: string;
+  callerEmail: string | null;
   source: string;
   sourceLabel: string;
   sequence: string;
@@ -209,7 +303,11 @@ export async function listApprovalQueue(db: TenantDb): Promise<{
     where: { status: "pending" },
     orderBy: { createdAt: "asc" },
     take: 200,
-    include: { lead: { select: { callerName: true, callerPhone: true, source: true, temperature: true } } },
+    include: {
+      lead: {
+        select: { callerName: true, callerPhone: true, callerEmail: true, source: true, temperature: true },
+      },
+    },
   });
   const sequences = await listSequences(db);
   const now = Date.now();
@@ -217,11 +315,13 @@ export async function listApprovalQueue(db: TenantDb): Promise<{
     items: drafts.map((d) => ({
       id: d.id,
       leadId: d.leadId,
+      channel: d.channel,
       callerName: d.lead.callerName,
       callerPhone: d.lead.callerPhone,
+      callerEmail: d.lead.callerEmail,
       source: d.lead.source,
       sourceLabel: sourceLabel(d.lead.source),
-      sequence: SEQUENCE_LABELS[d.sequenceKey as SequenceKey]?.name ?? d.sequenceKey,
+      sequence: SEQUENCES[d.sequenceKey as SequenceKey]?.name ?? d.sequenceKey,
       step: d.step + 1,
       body: d.body,
       writtenBy: d.writtenBy,
@@ -231,10 +331,10 @@ export async function listApprovalQueue(db: TenantDb): Promise<{
     })),
     oldestMinutes: drafts[0] ? Math.floor((now - drafts[0].createdAt.getTime()) / 60_000) : null,
     autoSend: sequences
-      .filter((s) => s.steps.some((st) => st.channel === "text"))
+      .filter((s) => s.steps.some((st) => (MESSAGE_CHANNELS as readonly string[]).includes(st.channel)))
       .map((s) => ({
         key: s.key,
-        name: SEQUENCE_LABELS[s.key].name,
+        name: SEQUENCES[s.key].name,
         autoSend: s.autoSend,
         enabled: s.enabled,
       })),

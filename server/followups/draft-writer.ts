@@ -23,7 +23,13 @@ import {
 
 export const TEMPLATE_MODEL_ID = "local:template";
 
-export type DraftInput = { template: string; vars: TemplateVars; facts: GroundingFacts };
+/** `channel`: a text (one short line) or an email to the caller (a few short paragraphs). */
+export type DraftInput = {
+  template: string;
+  vars: TemplateVars;
+  facts: GroundingFacts;
+  channel?: "text" | "email";
+};
 export type WrittenDraft = {
   body: string;
   writtenBy: "ai" | "template";
@@ -37,20 +43,35 @@ const NO_USAGE: LanguageModelV3Usage = {
   outputTokens: { total: undefined, text: undefined, reasoning: undefined },
 };
 
-const SYSTEM = [
-  "You write one short SMS follow-up for a plumbing business to a customer who has not booked yet.",
+const RULES = [
   "Use only the facts given: the customer's name and problem, the business name and phone, the booking times listed and the business's own answers.",
-  "Never mention a price, a time, a day, a discount or a promise that is not written in the facts. Under 300 characters. No links. Plain text only.",
-].join(" ");
+  "Never mention a price, a time, a day, a discount or a promise that is not written in the facts.",
+];
+const SYSTEM = {
+  text: [
+    "You write one short SMS follow-up for a plumbing business to a customer who has not booked yet.",
+    ...RULES,
+    "Under 300 characters. No links. Plain text only.",
+  ].join(" "),
+  email: [
+    "You write one short follow-up email body for a plumbing business to a customer who has not booked yet.",
+    ...RULES,
+    "Two or three short paragraphs, under 1,200 characters. No subject line, no links. Plain text only.",
+  ].join(" "),
+};
+const MAX_WRITTEN = { text: 480, email: 1500 };
 
-/** The prompt carries the template and its values as plain lines, so the local model can read them back. */
+/**
+ * The prompt carries the template and its values one per line (an email's line breaks written as
+ * \n), so the local model can read them back.
+ */
 export function buildDraftPrompt(input: DraftInput): string {
   return [
-    `TEMPLATE: ${input.template}`,
+    `TEMPLATE: ${input.template.replace(/\n/g, "\\n")}`,
     `VALUES: ${JSON.stringify(input.vars)}`,
     `BOOKING TIMES: ${input.facts.slotLabels.join("; ") || "none listed"}`,
     `BUSINESS ANSWERS: ${input.facts.settingsText || "none"}`,
-    "Write the text now, following the template's intent.",
+    `Write the ${input.channel === "email" ? "email" : "text"} now, following the template's intent.`,
   ].join("\n");
 }
 
@@ -60,7 +81,7 @@ function readPrompt(options: LanguageModelV3CallOptions): string {
     lastUser && lastUser.role === "user"
       ? lastUser.content.map((p) => (p.type === "text" ? p.text : "")).join("\n")
       : "";
-  const template = /^TEMPLATE: (.*)$/m.exec(text)?.[1] ?? "";
+  const template = (/^TEMPLATE: (.*)$/m.exec(text)?.[1] ?? "").replace(/\\n/g, "\n");
   let vars: TemplateVars = { name: null, business: "", problem: null, slot: null, phone: null };
   try {
     vars = JSON.parse(/^VALUES: (.*)$/m.exec(text)?.[1] ?? "{}") as TemplateVars;
@@ -108,17 +129,20 @@ export function createTemplateModel(): LanguageModelV3 {
 export function draftWriterFor(model: LanguageModelV3, modelId: string, timeoutMs = 8000): DraftWriter {
   return async (input) => {
     const template = fillTemplate(input.template, input.vars);
+    const channel = input.channel ?? "text";
     let text: string;
     try {
       const res = await generateText({
         model,
-        system: SYSTEM,
+        system: SYSTEM[channel],
         prompt: buildDraftPrompt(input),
         temperature: 0.3,
         maxRetries: 0,
         abortSignal: AbortSignal.timeout(timeoutMs),
       });
-      text = res.text.replace(/\s+/g, " ").trim().slice(0, 480);
+      const written =
+        channel === "email" ? res.text.replace(/[^\S\n]+/g, " ") : res.text.replace(/\s+/g, " ");
+      text = written.trim().slice(0, MAX_WRITTEN[channel]);
     } catch (err) {
       return {
         body: template,

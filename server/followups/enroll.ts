@@ -14,7 +14,7 @@ import {
   type Baseline,
   type StopReason,
 } from "./rules";
-import { getSequence, SEQUENCE_LABELS, sequenceForSource, type SequenceKey } from "./sequences";
+import { getSequence, SEQUENCES, sequenceForSource, type SequenceKey } from "./sequences";
 
 /** `eventAt`: when the timeline entry is dated (the writer's hook dates it just before the change's own events). */
 type W = { tenantId: string; now: Date; actorId?: string | null; eventAt?: Date };
@@ -76,7 +76,7 @@ export async function startFollowUp(
         leadId: lead.id,
         type: "followup.started",
         actorId: w.actorId ?? null,
-        data: { sequence: key, name: SEQUENCE_LABELS[key].name },
+        data: { sequence: key, name: SEQUENCES[key].name },
         createdAt: w.eventAt ?? new Date(w.now.getTime() + 50),
       },
     });
@@ -109,7 +109,7 @@ export async function stopFollowUp(
     data: { status: "canceled", errorMessage: `Not sent: ${STOP_SENTENCES[reason]}.` },
   });
   if (reason === "turned_hot" && opts.hotTask) await hotLeadTask(tx, w, enrollment.leadId);
-  const name = SEQUENCE_LABELS[enrollment.sequenceKey as SequenceKey]?.name ?? enrollment.sequenceKey;
+  const name = SEQUENCES[enrollment.sequenceKey as SequenceKey]?.name ?? enrollment.sequenceKey;
   await tx.leadEvent.create({
     data: {
       tenantId: w.tenantId,

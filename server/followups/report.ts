@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { sourceLabel } from "@/server/leads/labels";
-import { SEQUENCE_LABELS, type SequenceKey } from "./sequences";
+import { SEQUENCES, type SequenceKey } from "./sequences";
 
 const rate = z.number().nullable();
 export const ZFollowUpReport = z.object({
@@ -165,7 +165,7 @@ export async function followUpReport(
   const waits = approved
     .map((d) => Math.round((d.decidedAt!.getTime() - d.createdAt.getTime()) / 60_000))
     .sort((a, b) => a - b);
-  const name = (k: string) => SEQUENCE_LABELS[k as SequenceKey]?.name ?? k;
+  const name = (k: string) => SEQUENCES[k as SequenceKey]?.name ?? k;
   return {
     bySource: [...sources]
       .map(([source, s]) => ({

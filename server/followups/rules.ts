@@ -176,9 +176,12 @@ export function fillTemplate(template: string, v: TemplateVars): string {
     slot: v.slot ?? "at a time that suits you",
     phone: v.phone ?? "this number",
   };
+  // An email's paragraphs keep their line breaks; everything else is one line.
   return template
     .replace(/\{(name|business|problem|slot|phone)\}/g, (_, k: string) => values[k]!)
-    .replace(/\s+/g, " ")
+    .replace(/[^\S\n]+/g, " ")
+    .replace(/ ?\n ?/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
 

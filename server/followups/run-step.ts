@@ -15,13 +15,23 @@ import type { Enqueue } from "@/server/messaging/queue-message";
 import type { DraftWriter } from "./draft-writer";
 import { recordTemperature, stopFollowUp } from "./enroll";
 import { bandPlan, stepDueAt, stopReasonOf, type Baseline, type GroundingFacts } from "./rules";
-import { getSequence, SEQUENCE_LABELS, type SequenceKey } from "./sequences";
+import { getSequence, SEQUENCES, type SequenceKey } from "./sequences";
 import { sendDraft } from "./approval-queue";
 import { OPT_IN_SOURCES } from "./rules";
+import { emailRefusal } from "./caller-email";
 
 export type StepJob = { enrollmentId: string; tenantId: string; generation: number; step: number };
 export type StepResult =
-  "stale" | "not_due" | "stopped" | "finished" | "drafted" | "sent" | "task" | "monitored";
+  | "stale"
+  | "not_due"
+  | "stopped"
+  | "finished"
+  | "drafted"
+  | "sent"
+  | "task"
+  | "monitored"
+  /** An email step for a caller with no address (or who unsubscribed): skipped, and the timeline says why. */
+  | "skipped";
 
 export type StepDeps = { now: Date; writeDraft: DraftWriter; enqueue?: Enqueue };
 
@@ -124,7 +134,7 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
         tenantId,
         leadId: lead.id,
         type: "followup.step",
-        data: { sequence: key, name: SEQUENCE_LABELS[key].name, step: job.step + 1, ...data },
+        data: { sequence: key, name: SEQUENCES[key].name, step: job.step + 1, ...data },
         createdAt: now,
       },
     });
@@ -191,7 +201,19 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
     return done ? "task" : "stale";
   }
 
-  // The text: written (outside the transaction: a model may take seconds), then claimed and stored.
+  if (channel === "email") {
+    const refusal = await emailRefusal(db, lead);
+    if (refusal) {
+      const done = await db.$transaction(async (tx) => {
+        if ((await claim(tx)).count === 0) return false;
+        await event(tx, { channel: "email_skipped", why: refusal });
+        return true;
+      });
+      return done ? "skipped" : "stale";
+    }
+  }
+
+  // The text or email: written (outside the transaction: a model may take seconds), then claimed and stored.
   const g = await groundingFor(db, tenantId, lead, now);
   const written = await deps.writeDraft({
     template: step.message,
@@ -203,6 +225,7 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
       phone: g.phone,
     },
     facts: g.facts,
+    channel,
   });
   const draftId = await db.$transaction(async (tx) => {
     if ((await claim(tx)).count === 0) return null;
@@ -214,14 +237,14 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
         sequenceKey: key,
         generation: job.generation,
         step: job.step,
-        channel: "text",
+        channel,
         body: written.body,
         writtenBy: written.writtenBy,
         refusedReason: written.refusedReason,
       },
     });
     await event(tx, {
-      channel: "text",
+      channel,
       why,
       draft: seq.autoSend ? "sent automatically" : "waiting for approval",
       refused: written.refusedReason,

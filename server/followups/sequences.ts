@@ -1,7 +1,8 @@
 // Follow-up sequences: what happens after a lead comes in and nobody has booked it yet, per source,
 // written in plumbing terms. The defaults live here; an owner's edits are FollowUpSequence rows
 // (one per key) that replace a default as a whole. Each step has a delay after the lead came in
-// (or after the no-show / the estimate), a channel and a message.
+// (or after the no-show / the estimate), a channel (a text or an email to the caller, or a task
+// for the team) and a message.
 import { z } from "zod";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
@@ -26,19 +27,29 @@ export const SOURCE_SEQUENCES: readonly SequenceKey[] = [
   "marketplace",
 ];
 
-export const STEP_CHANNELS = ["text", "task"] as const;
+export const STEP_CHANNELS = ["text", "email", "task"] as const;
 export type StepChannel = (typeof STEP_CHANNELS)[number];
 
+/** The channels that write to the caller (and so wait in the approval queue as drafts). */
+export const MESSAGE_CHANNELS = ["text", "email"] as const satisfies readonly StepChannel[];
+
 export const MAX_STEPS = 8;
+/** A text or a task; an email may say more. */
 export const MAX_STEP_MESSAGE = 320;
+export const MAX_EMAIL_MESSAGE = 1500;
 /** 120 days: the longest delay a step may have. */
 export const MAX_DELAY_MINUTES = 120 * 24 * 60;
 
-export const ZStep = z.object({
-  delayMinutes: z.number().int().min(0).max(MAX_DELAY_MINUTES),
-  channel: z.enum(STEP_CHANNELS),
-  message: z.string().trim().min(1).max(MAX_STEP_MESSAGE),
-});
+export const ZStep = z
+  .object({
+    delayMinutes: z.number().int().min(0).max(MAX_DELAY_MINUTES),
+    channel: z.enum(STEP_CHANNELS),
+    message: z.string().trim().min(1).max(MAX_EMAIL_MESSAGE),
+  })
+  .refine((s) => s.channel === "email" || s.message.length <= MAX_STEP_MESSAGE, {
+    message: `Keep a text or a task under ${MAX_STEP_MESSAGE} characters.`,
+    path: ["message"],
+  });
 export type SequenceStep = z.infer<typeof ZStep>;
 
 export type Sequence = {
@@ -50,155 +61,138 @@ export type Sequence = {
   customized: boolean;
 };
 
-export const SEQUENCE_LABELS: Record<SequenceKey, { name: string; when: string }> = {
+const H = 60;
+const D = 24 * H;
+const text = (delayMinutes: number, message: string): SequenceStep => ({
+  delayMinutes,
+  channel: "text",
+  message,
+});
+const email = (delayMinutes: number, message: string): SequenceStep => ({
+  delayMinutes,
+  channel: "email",
+  message,
+});
+const task = (delayMinutes: number, message: string): SequenceStep => ({
+  delayMinutes,
+  channel: "task",
+  message,
+});
+
+export type SequenceDefinition = {
+  name: string;
+  /** When it starts, after "Starts …". */
+  when: string;
+  /** On unless the owner turns it off (the seasonal one ships off). */
+  enabled: boolean;
+  /** The default steps: messages may use {name}, {business}, {problem}, {slot} and {phone}. */
+  steps: SequenceStep[];
+};
+
+/** Every sequence in one table: its name, when it starts, and its default steps in plumbing terms. */
+export const SEQUENCES: Record<SequenceKey, SequenceDefinition> = {
   missed_call: {
     name: "Missed call",
     when: "after a call nobody could finish; the missed-call text goes out first (Messaging settings)",
-  },
-  web_form: { name: "Web form", when: "after a request from your website form" },
-  referral: {
-    name: "Referral",
-    when: "after someone was referred to you; a person calls first, no automatic texts before that",
-  },
-  marketplace: { name: "Marketplace", when: "after a lead from Angi, Thumbtack or Google Local Services" },
-  no_show: { name: "No-show", when: 'after a visit is marked "No-show"' },
-  estimate: {
-    name: "Estimate waiting",
-    when: "after an estimate is given and the customer has not answered",
-  },
-  seasonal: { name: "Seasonal check-in", when: "for cold leads, once a season (off unless you turn it on)" },
-};
-
-const H = 60;
-const D = 24 * H;
-
-/** The defaults: text messages may use {name}, {business}, {problem}, {slot} and {phone}. */
-export const DEFAULT_SEQUENCES: Record<SequenceKey, { enabled: boolean; steps: SequenceStep[] }> = {
-  missed_call: {
     enabled: true,
     steps: [
-      {
-        delayMinutes: 2 * H,
-        channel: "task",
-        message: "Call the caller back: nobody has reached them since the missed call",
-      },
-      {
-        delayMinutes: 1 * D,
-        channel: "text",
-        message:
-          "Hi {name}, it's {business} following up on your call. We can come out {slot}. Reply here or call {phone}.",
-      },
-      {
-        delayMinutes: 3 * D,
-        channel: "text",
-        message:
-          "Hi {name}, {business} again. Still need a plumber for {problem}? Reply and we'll set up a time.",
-      },
+      task(2 * H, "Call the caller back: nobody has reached them since the missed call"),
+      text(
+        1 * D,
+        "Hi {name}, it's {business} following up on your call. We can come out {slot}. Reply here or call {phone}.",
+      ),
+      text(
+        3 * D,
+        "Hi {name}, {business} again. Still need a plumber for {problem}? Reply and we'll set up a time.",
+      ),
     ],
   },
   web_form: {
+    name: "Web form",
+    when: "after a request from your website form",
     enabled: true,
     steps: [
-      {
-        delayMinutes: 0,
-        channel: "text",
-        message:
-          "Hi {name}, thanks for your request to {business} about {problem}. The next opening is {slot}. Reply YES to take it, or tell us a better time.",
-      },
-      {
-        delayMinutes: 4 * H,
-        channel: "task",
-        message: "Call about the web request if they have not replied",
-      },
-      {
-        delayMinutes: 1 * D,
-        channel: "text",
-        message: "Hi {name}, {business} here. We can still help with {problem}. The next opening is {slot}.",
-      },
-      {
-        delayMinutes: 3 * D,
-        channel: "text",
-        message:
-          "Hi {name}, just checking in from {business}. Reply any time and we'll find a time that suits you.",
-      },
-      {
-        delayMinutes: 7 * D,
-        channel: "text",
-        message: "Hi {name}, last note from {business} about {problem}. Call {phone} whenever you're ready.",
-      },
+      text(
+        0,
+        "Hi {name}, thanks for your request to {business} about {problem}. The next opening is {slot}. Reply YES to take it, or tell us a better time.",
+      ),
+      task(4 * H, "Call about the web request if they have not replied"),
+      text(
+        1 * D,
+        "Hi {name}, {business} here. We can still help with {problem}. The next opening is {slot}.",
+      ),
+      // Only when the visitor gave an email address: what a visit looks like, for a customer still deciding.
+      email(
+        2 * D,
+        "Hi {name},\n\nThanks again for asking {business} about {problem}. Here is how it works: we come to you, find the cause, and talk the fix through with you.\n\nThe next opening is {slot}. Reply to this email or call {phone} and we'll set it up.\n\n{business}",
+      ),
+      text(
+        3 * D,
+        "Hi {name}, just checking in from {business}. Reply any time and we'll find a time that suits you.",
+      ),
+      text(
+        7 * D,
+        "Hi {name}, last note from {business} about {problem}. Call {phone} whenever you're ready.",
+      ),
     ],
   },
   referral: {
+    name: "Referral",
+    when: "after someone was referred to you; a person calls first, no automatic texts before that",
     enabled: true,
-    steps: [
-      {
-        delayMinutes: 0,
-        channel: "task",
-        message: "Personal call within a day: thank them for the referral and ask how you can help",
-      },
-    ],
+    steps: [task(0, "Personal call within a day: thank them for the referral and ask how you can help")],
   },
   marketplace: {
+    name: "Marketplace",
+    when: "after a lead from Angi, Thumbtack or Google Local Services",
     enabled: true,
     steps: [
-      {
-        delayMinutes: 0,
-        channel: "text",
-        message:
-          "Hi {name}, this is {business}. We got your request about {problem} and can come out {slot}. Want it?",
-      },
-      { delayMinutes: 1 * H, channel: "task", message: "Call the marketplace lead now: first day counts" },
-      {
-        delayMinutes: 3 * H,
-        channel: "text",
-        message:
-          "Hi {name}, {business} again. The opening {slot} is still open for {problem}. Reply YES and it's yours.",
-      },
-      { delayMinutes: 6 * H, channel: "task", message: "Second call attempt before the end of the day" },
-      {
-        delayMinutes: 1 * D,
-        channel: "text",
-        message: "Hi {name}, {business} here. Still need help with {problem}? Reply or call {phone}.",
-      },
+      text(
+        0,
+        "Hi {name}, this is {business}. We got your request about {problem} and can come out {slot}. Want it?",
+      ),
+      task(1 * H, "Call the marketplace lead now: first day counts"),
+      text(
+        3 * H,
+        "Hi {name}, {business} again. The opening {slot} is still open for {problem}. Reply YES and it's yours.",
+      ),
+      task(6 * H, "Second call attempt before the end of the day"),
+      text(1 * D, "Hi {name}, {business} here. Still need help with {problem}? Reply or call {phone}."),
     ],
   },
   no_show: {
+    name: "No-show",
+    when: 'after a visit is marked "No-show"',
     enabled: true,
     steps: [
-      {
-        delayMinutes: 30,
-        channel: "text",
-        message:
-          "Hi {name}, {business} here. We missed you at the visit. Want to pick a new time? The next opening is {slot}.",
-      },
-      { delayMinutes: 1 * D, channel: "task", message: "Call to rebook the missed visit" },
+      text(
+        30,
+        "Hi {name}, {business} here. We missed you at the visit. Want to pick a new time? The next opening is {slot}.",
+      ),
+      task(1 * D, "Call to rebook the missed visit"),
     ],
   },
   estimate: {
+    name: "Estimate waiting",
+    when: "after an estimate is given and the customer has not answered",
     enabled: true,
     steps: [
-      {
-        delayMinutes: 2 * D,
-        channel: "text",
-        message:
-          "Hi {name}, {business} here. Any questions about the estimate for {problem}? Reply here or call {phone}.",
-      },
-      {
-        delayMinutes: 5 * D,
-        channel: "task",
-        message: "Call about the estimate: answer questions, ask for the go-ahead",
-      },
+      text(
+        2 * D,
+        "Hi {name}, {business} here. Any questions about the estimate for {problem}? Reply here or call {phone}.",
+      ),
+      task(5 * D, "Call about the estimate: answer questions, ask for the go-ahead"),
     ],
   },
   seasonal: {
+    name: "Seasonal check-in",
+    when: "for cold leads, once a season (off unless you turn it on)",
     enabled: false,
     steps: [
-      {
-        delayMinutes: 90 * D,
-        channel: "text",
-        message:
-          "Hi {name}, {business} here. Before the cold sets in, want us to check your pipes and water heater? Reply to book.",
-      },
+      text(
+        90 * D,
+        "Hi {name}, {business} here. Before the cold sets in, want us to check your pipes and water heater? Reply to book.",
+      ),
     ],
   },
 };
@@ -228,9 +222,9 @@ function fromRow(
   if (!row)
     return {
       key,
-      enabled: DEFAULT_SEQUENCES[key].enabled,
+      enabled: SEQUENCES[key].enabled,
       autoSend: false,
-      steps: DEFAULT_SEQUENCES[key].steps,
+      steps: SEQUENCES[key].steps,
       version: 0,
       customized: false,
     };
@@ -239,7 +233,7 @@ function fromRow(
     key,
     enabled: row.enabled,
     autoSend: row.autoSend,
-    steps: parsed.success ? parsed.data : DEFAULT_SEQUENCES[key].steps,
+    steps: parsed.success ? parsed.data : SEQUENCES[key].steps,
     version: row.version,
     customized: true,
   };

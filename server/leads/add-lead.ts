@@ -12,6 +12,7 @@ import { insertLead } from "./create-lead";
 import { canSeeLead, type Viewer } from "./lead-access";
 import { zipServed } from "./service-area-check";
 import { ADD_LEAD_KINDS, type AddLeadKind } from "./add-lead-kinds";
+import { normalizeEmail, zCallerEmail } from "./caller-email";
 
 export const ZAddLeadInput = z.object({
   kind: z.enum(ADD_LEAD_KINDS.map((k) => k.kind) as [AddLeadKind, ...AddLeadKind[]], {
@@ -23,6 +24,7 @@ export const ZAddLeadInput = z.object({
     .min(1, "Enter the customer's name.")
     .max(200, "Keep the name under 200 characters."),
   callerPhone: z.string().trim().max(40, "That phone number is too long."),
+  callerEmail: zCallerEmail().optional(),
   zip: z.string().trim().max(10).optional(),
   issueSummary: z.string().trim().max(2000, "Keep the problem under 2,000 characters.").optional(),
   address: z.string().trim().max(300).optional(),
@@ -91,6 +93,7 @@ export async function addLead(
       {
         callerPhone,
         callerName: input.callerName,
+        callerEmail: normalizeEmail(input.callerEmail),
         zip,
         inArea,
         issueSummary: input.issueSummary || null,

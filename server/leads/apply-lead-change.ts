@@ -29,6 +29,7 @@ export type LeadPatch = Partial<
     | "followUpAt"
     | "touchpoints"
     | "callerName"
+    | "callerEmail"
     | "address"
     | "issueSummary"
     | "visitOutcome"

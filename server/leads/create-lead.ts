@@ -8,12 +8,15 @@ import { AppError } from "@/server/errors";
 import { initialHandoff } from "./route-lead";
 import { ownershipRefusal } from "./ownership-rules";
 import { temperatureOf } from "./temperature";
+import { normalizeEmail } from "./caller-email";
 import { enqueueWebhookDeliveries, recordWebhookEvent } from "@/server/webhooks/outbox";
 import { startFollowUp } from "@/server/followups/enroll";
 
 export type CreateLeadInput = {
   callerPhone: string;
   callerName?: string | null;
+  /** Stored trimmed and lowercased. */
+  callerEmail?: string | null;
   zip?: string | null;
   inArea?: boolean | null;
   issueSummary?: string | null;
@@ -89,6 +92,7 @@ export async function insertLead(
     tenantId: w.tenantId,
     callerPhone: input.callerPhone,
     callerName: input.callerName ?? null,
+    callerEmail: normalizeEmail(input.callerEmail),
     zip: input.zip ?? null,
     inArea: input.inArea ?? null,
     issueSummary: input.issueSummary ?? null,

@@ -18,6 +18,7 @@ import { afterCallFlagsOf } from "@/server/qa/after-call-check";
 export const LEAD_FIELDS = [
   { key: "callerName", label: "Caller name", evidence: "callerName" },
   { key: "callerPhone", label: "Caller phone" },
+  { key: "callerEmail", label: "Caller email" },
   { key: "zip", label: "ZIP", evidence: "zip" },
   { key: "inArea", label: "In service area", evidence: "inArea" },
   { key: "issueSummary", label: "Issue", evidence: "issueSummary" },

@@ -74,6 +74,7 @@ const FIELD_WORDS: Record<string, string> = {
   followUpAt: "target follow-up date",
   isEstimate: "estimate flag",
   appointmentAt: "appointment",
+  callerEmail: "email address",
 };
 
 export type TimelineEvent = {
@@ -220,19 +221,25 @@ export function describeEvent(e: TimelineEvent, nameOf: Names, dateTime: DateTex
       return `Follow-up started: ${d.name ?? humanize(d.sequence)}`;
     case "followup.step": {
       const what =
-        d.channel === "text"
-          ? `text ${d.draft ?? "written"}`
-          : d.channel === "task"
-            ? `task for the team: ${d.title ?? "call the caller"}`
-            : "no contact";
+        d.channel === "text" || d.channel === "email"
+          ? `${d.channel} ${d.draft ?? "written"}`
+          : d.channel === "email_skipped"
+            ? "email skipped"
+            : d.channel === "task"
+              ? `task for the team: ${d.title ?? "call the caller"}`
+              : "no contact";
       return `Follow-up step ${d.step} (${d.name ?? humanize(d.sequence)}): ${what}${d.why ? ` — ${d.why}` : ""}${d.refused ? ` ${d.refused}` : ""}`;
     }
     case "followup.sent":
+      if (d.channel === "email")
+        return `Follow-up email ${d.auto ? "sent automatically" : "approved"}${d.to ? ` (to ${d.to})` : ""}`;
       return `Follow-up text ${d.auto ? "sent automatically" : "approved"}${d.heldUntil ? `, held until ${dateTime(d.heldUntil as string)} (quiet hours or one text per window)` : ""}`;
     case "followup.skipped":
       return `Follow-up step ${d.step} skipped`;
     case "followup.stopped":
       return `Follow-up stopped (${d.name ?? humanize(d.sequence)}): ${d.why ?? humanize(d.reason)}`;
+    case "followup.email_unsubscribed":
+      return `Customer unsubscribed from emails${d.email ? ` (${d.email})` : ""}: no more follow-up emails`;
     case "followup.moved_up":
       return "Moved up the queue: the caller replied — answer the text";
     case "lead.temperature_changed":

@@ -164,6 +164,17 @@ describe(`the request form (${engineName})`, () => {
       message: "ZIP 7870 is not 5 digits.",
     });
     expect((await send({ problem: "" })).body.error).toMatchObject({ field: "problem" });
+    expect((await send({ email: "pat@home" } as Partial<typeof REQUEST>)).body.error).toMatchObject({
+      field: "email",
+      message: "Enter your email address like name@example.com, or leave it empty.",
+    });
+  });
+
+  it("keeps the visitor's email address when they give one (it is optional)", async () => {
+    const res = await send({ phone: "512-555-0131", email: " Pat@Example.com " } as Partial<typeof REQUEST>);
+    expect(res.status).toBe(201);
+    const [lead] = await leadsOf("+15125550131");
+    expect(lead!.callerEmail).toBe("pat@example.com");
   });
 
   it("refuses a filled-in hidden field (a script) with a message that says what a person can do, and stores nothing", async () => {

@@ -16,6 +16,7 @@ import { toE164 } from "@/server/setup/phone-numbers";
 import { lookupZip } from "@/server/setup/service-area";
 import { enqueueWebhookDeliveries } from "@/server/webhooks/outbox";
 import { insertLead } from "./create-lead";
+import { normalizeEmail, zCallerEmail } from "./caller-email";
 import { phoneLabel } from "./labels";
 import { outOfAreaDecline, zipServed } from "./service-area-check";
 
@@ -45,6 +46,7 @@ export function smsConsentWording(business: string): string {
 export const ZRequestFormInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(200, "Keep your name under 200 characters."),
   phone: z.string().trim().min(1, "Enter your phone number.").max(40, "That phone number is too long."),
+  email: zCallerEmail("Enter your email address like name@example.com, or leave it empty.").default(""),
   zip: z.string().trim().min(1, "Enter your ZIP code.").max(10, "A ZIP code is 5 digits."),
   problem: z
     .string()
@@ -169,6 +171,7 @@ export async function submitRequestForm(
         sourceRef: `form:${randomUUID()}`,
         callerPhone: phone,
         callerName: input.name,
+        callerEmail: normalizeEmail(input.email),
         zip,
         inArea,
         issueSummary: input.problem,

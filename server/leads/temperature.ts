@@ -28,13 +28,22 @@ export type TemperatureBand = (typeof TEMPERATURE_BANDS)[number]["key"];
 
 const URGENCY_POINTS: Record<string, number> = { emergency: 60, high: 40, normal: 25, low: 10 };
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Going quiet: after 1, 3 and 7 days with no word from or to the caller, the lead cools (its
+ * recency points fall at each one) and the quiet sweep recomputes the temperature.
+ */
+export const QUIET_THRESHOLD_DAYS = [1, 3, 7] as const;
+const [QUIET_1, QUIET_3, QUIET_7] = QUIET_THRESHOLD_DAYS;
 
 export function temperatureOf(lead: TemperatureInput, now: Date): number {
   if (lead.status === "closed") return 0;
   const urgency = URGENCY_POINTS[lead.urgency ?? ""] ?? 15;
   const last = Math.max(lead.createdAt.getTime(), lead.lastActivityAt?.getTime() ?? 0);
   const age = now.getTime() - last;
-  const recency = age < HOUR ? 25 : age < 24 * HOUR ? 18 : age < 72 * HOUR ? 10 : age < 7 * 24 * HOUR ? 5 : 0;
+  const recency =
+    age < HOUR ? 25 : age < QUIET_1 * DAY ? 18 : age < QUIET_3 * DAY ? 10 : age < QUIET_7 * DAY ? 5 : 0;
   // A caller who texted back is engaged (+15); one who opened the booking link, a little (+5).
   const engagement =
     Math.min(3, Math.max(0, lead.touchpoints ?? 0)) * 5 +

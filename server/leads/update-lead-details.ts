@@ -3,6 +3,7 @@
 import type { Urgency } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadEventInput, type LeadPatch, type LeadWriteCtx } from "./apply-lead-change";
+import { normalizeEmail } from "./caller-email";
 import { routingTarget } from "./routing";
 
 export type LeadDetailsInput = {
@@ -11,6 +12,8 @@ export type LeadDetailsInput = {
   notes?: string | null;
   isEstimate?: boolean;
   followUpAt?: Date | null;
+  /** The caller's email address; empty or null removes it. */
+  callerEmail?: string | null;
 };
 
 export async function updateLeadDetails(ctx: LeadWriteCtx, input: LeadDetailsInput) {
@@ -24,6 +27,8 @@ export async function updateLeadDetails(ctx: LeadWriteCtx, input: LeadDetailsInp
       patch.isEstimate = input.isEstimate;
     if (input.followUpAt !== undefined && input.followUpAt?.getTime() !== lead.followUpAt?.getTime())
       patch.followUpAt = input.followUpAt;
+    if (input.callerEmail !== undefined && normalizeEmail(input.callerEmail) !== lead.callerEmail)
+      patch.callerEmail = normalizeEmail(input.callerEmail);
     if (!Object.keys(patch).length) throw new AppError("BAD_REQUEST", "Nothing changed.");
     const events: LeadEventInput[] = [
       {

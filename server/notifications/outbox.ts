@@ -4,6 +4,7 @@
 //
 //   notify({ db, tenantId, userId, channel, purpose, leadId?, body, subject?, to?, key? })
 //     → { id, created }   inserts once per (tenant, recipient, channel, key) and queues delivery.
+//     userId null: the caller of leadId (a follow-up email to the caller's address in `to`).
 //     key defaults to `${purpose}:${leadId ?? ""}`; a second call with the same key does nothing.
 //   recordNotification(same input)  → inserts only (use inside a transaction, then
 //   enqueueNotification(id) after commit).
@@ -28,8 +29,8 @@ type Db = Pick<TenantTx, "notification">;
 export type NotifyInput = {
   db: Db;
   tenantId: string;
-  /** The recipient. */
-  userId: string;
+  /** The recipient: a team member, or null for the caller of `leadId` (a follow-up email). */
+  userId: string | null;
   channel: NotificationChannel;
   /** What it is for, e.g. "escalation.urgent_unaccepted"; shown in the dev outbox. */
   purpose: string;
@@ -46,6 +47,7 @@ export type NotifyInput = {
 
 export async function recordNotification(input: NotifyInput): Promise<{ id: string; created: boolean }> {
   const key = input.key ?? `${input.purpose}:${input.leadId ?? ""}`;
+  if (input.userId === null) return recordCallerNotification(input, key);
   const unique = { tenantId: input.tenantId, userId: input.userId, channel: input.channel, key };
   const { count } = await input.db.notification.createMany({
     data: [
@@ -66,6 +68,32 @@ export async function recordNotification(input: NotifyInput): Promise<{ id: stri
     select: { id: true },
   });
   return { id: row.id, created: count === 1 };
+}
+
+/**
+ * A message to the caller (no team member): the unique index cannot hold a null recipient, so it
+ * is read first and written once; the follow-up draft it comes from is claimed once already.
+ */
+async function recordCallerNotification(
+  input: NotifyInput,
+  key: string,
+): Promise<{ id: string; created: boolean }> {
+  const where = { tenantId: input.tenantId, userId: null, channel: input.channel, key };
+  const existing = await input.db.notification.findFirst({ where, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const row = await input.db.notification.create({
+    data: {
+      ...where,
+      purpose: input.purpose,
+      leadId: input.leadId ?? null,
+      body: input.body,
+      subject: input.subject ?? null,
+      html: input.channel === "email" ? (input.html ?? null) : null,
+      to: input.to ?? null,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, created: true };
 }
 
 async function defaultEnqueue(): Promise<Enqueue> {

@@ -4,13 +4,12 @@ import { z } from "zod";
 import { can } from "@/server/auth/permissions";
 import { approveAll, listApprovalQueue, sendDraft, skipDraft } from "@/server/followups/approval-queue";
 import {
-  DEFAULT_SEQUENCES,
   listSequences,
-  MAX_STEP_MESSAGE,
+  MAX_EMAIL_MESSAGE,
   MAX_STEPS,
   saveSequence,
   SEQUENCE_KEYS,
-  SEQUENCE_LABELS,
+  SEQUENCES,
   ZStep,
 } from "@/server/followups/sequences";
 import { router, tenantProcedure } from "../init";
@@ -28,7 +27,7 @@ export const followupsRouter = router({
         id,
         body: z
           .string()
-          .max(MAX_STEP_MESSAGE * 4)
+          .max(MAX_EMAIL_MESSAGE * 2)
           .optional(),
       }),
     )
@@ -51,8 +50,9 @@ export const followupsRouter = router({
   sequences: tenantProcedure.meta({ permission: "setup.read" }).query(async ({ ctx }) => ({
     sequences: (await listSequences(ctx.db)).map((s) => ({
       ...s,
-      ...SEQUENCE_LABELS[s.key],
-      defaults: DEFAULT_SEQUENCES[s.key].steps,
+      name: SEQUENCES[s.key].name,
+      when: SEQUENCES[s.key].when,
+      defaults: SEQUENCES[s.key].steps,
     })),
     canEdit: can(ctx.role, "followups.settings"),
     maxSteps: MAX_STEPS,

@@ -17,6 +17,7 @@ import { clearTestCalls } from "@/server/leads/clear-test-calls";
 import { closeStaleLeads, listStaleLeads, STALE_DAYS_DEFAULT } from "@/server/leads/close-stale-leads";
 import { CLOSE_REASON_CODES } from "@/server/leads/close-reasons";
 import { RECORD_FIELDS } from "@/server/leads/handoff";
+import { zCallerEmail } from "@/server/leads/caller-email";
 import { updateLeadDetails } from "@/server/leads/update-lead-details";
 import { getRoutingRules, setRoutingRule } from "@/server/leads/routing-settings";
 import { ROUTING_KINDS } from "@/server/leads/routing";
@@ -81,6 +82,7 @@ export const leadsRouter = router({
         notes: zText(4000, { multiline: true }).nullish(),
         isEstimate: z.boolean().optional(),
         followUpAt: ZDate.nullish(),
+        callerEmail: zCallerEmail().nullish(),
       }),
     )
     .mutation(async ({ ctx, input }) => (await updateLeadDetails(leadCtx(ctx), input)).id),
