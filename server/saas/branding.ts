@@ -7,7 +7,7 @@
 // - The logo is uploaded as PNG, JPEG or WebP (checked by its first bytes, not its name), at most
 //   200 KB, and served by the app from /a/<slug>/logo. SVG is refused (it can carry scripts).
 import { z } from "zod";
-import { globalDb, type SystemDb } from "@/server/db/system";
+import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { SCRIPTS } from "@/server/voice/scripts";
@@ -168,6 +168,16 @@ export async function brandOfTenant(db: TenantDb, tenantId: string) {
     select: { agency: { select: AGENCY_BRAND_SELECT } },
   });
   return brandOf(t?.agency);
+}
+
+/**
+ * The agency's brand on a business's public request form (/q/<slug>): as on its pages, and its
+ * colour only while it passes the contrast rule (a colour saved before the rule is left out).
+ */
+export async function requestFormBrand(sys: SystemDb, tenantId: string) {
+  const brand = await brandOfTenant(forTenant(sys, tenantId), tenantId);
+  if (!brand) return null;
+  return brand.accentColor && accentProblem(brand.accentColor) ? { ...brand, accentColor: null } : brand;
 }
 
 /**

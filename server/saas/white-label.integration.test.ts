@@ -11,7 +11,7 @@ import { callerFor, errorCode } from "@/server/test/caller";
 import { makeTestBusiness } from "@/server/test/test-business";
 import { TwilioCall } from "@/server/test/webhook-test-kit";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
-import { brandOfTenant, MAX_LOGO_BYTES } from "./branding";
+import { brandOfTenant, MAX_LOGO_BYTES, requestFormBrand } from "./branding";
 
 const PNG_1PX =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -99,9 +99,21 @@ describe(`white label (${engineName})`, () => {
         brandName: brand!.name,
       }),
     ).toMatchObject({ subject: "You're invited to Bright Plumbing on Bright Agency" });
+    // The public request form wears it too; a colour that fails contrast (saved before the rule) is left out.
+    expect(await requestFormBrand(systemDb(db.prisma), tenant.id)).toMatchObject({
+      name: "Bright Agency",
+      accentColor: "#1d4ed8",
+    });
+    await db.prisma.agency.update({ where: { id: agencyId }, data: { accentColor: "#ffeb3b" } });
+    expect(await requestFormBrand(systemDb(db.prisma), tenant.id)).toMatchObject({
+      name: "Bright Agency",
+      accentColor: null,
+    });
+    await db.prisma.agency.update({ where: { id: agencyId }, data: { accentColor: "#1d4ed8" } });
     // A business without an agency brand keeps LeadRescue's.
     const plain = await makeTenant(db.prisma, { name: "Plain Plumbing" });
     expect(await brandOfTenant(tenantScoped(db.prisma, plain.id), plain.id)).toBeNull();
+    expect(await requestFormBrand(systemDb(db.prisma), plain.id)).toBeNull();
   });
 
   it("the call's greeting names the agency's brand only when the owner chooses it, through the signed voice webhook", async () => {
