@@ -6,12 +6,14 @@
 // has the AI greet callers as the agency's assistant; calls (real signed Twilio webhooks) go past
 // the included amount; the overage shows on the owner's usage and on the operator's margin table;
 // Stripe (the fake) closes the month, and its invoice matches the margin table to the cent.
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import twilio from "twilio";
 import { answerDial, hangUp, say, startCall, type Post } from "@/server/simulator/call-driver";
 import { expectAccessible } from "./a11y";
 import { DEMO, DEMO_PASSWORD } from "./helpers";
 
+// A long chain of server round trips (the console loads several cards at once): a roomier wait per step.
+const expect = baseExpect.configure({ timeout: 30_000 });
 const AUTH_TOKEN = "dev-twilio-auth-token"; // local-mode default (README "Configuration")
 
 function poster(baseURL: string): Post {
@@ -148,6 +150,7 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
   await form.goto(`/q/${slug}`);
   await expect(form.getByTestId("agency-brand")).toContainText("Demo Agency");
   await expect(form.getByRole("heading", { name: `Request a plumber from ${name}` })).toBeVisible();
+  await expectAccessible(form, "request form under the agency's brand");
   await form.close();
 
   // The owner finishes setup: a tracking number, the plumber's phone, the service area, hours and a slot.
@@ -192,6 +195,7 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
   );
   await greeting.getByRole("button", { name: "Save greeting" }).click();
   await expect(greeting.getByText("Greeting saved.")).toBeVisible();
+  await expectAccessible(owner, "business settings with the greeting choice");
 
   // Three real calls the plumber misses (signed Twilio webhooks): the AI answers each, greeting as
   // the agency's assistant, and each caller gives a ZIP in the area — 3 billable calls, 2 included.
@@ -219,7 +223,7 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
   await owner.goto(`/t/${slug}/settings/billing`);
   await expect(async () => {
     await owner.reload();
-    await expect(owner.getByTestId("agency-plan-usage")).toContainText("3 of 2", { timeout: 2_000 });
+    await expect(owner.getByTestId("agency-plan-usage")).toContainText("3 of 2", { timeout: 8_000 });
   }).toPass({ timeout: 60_000 });
   await expect(owner.getByTestId("agency-plan-usage")).toContainText("1 extra");
   await expect(owner.getByTestId("agency-plan-usage")).toContainText("$4.50");
@@ -229,7 +233,7 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
   await page.goto("/agency/saas");
   const margin = page.getByTestId("margin-table");
   const row = margin.getByRole("row").filter({ hasText: name });
-  await expect(row).toContainText("Estimate");
+  await expect(row).toContainText("Estimate", { timeout: 30_000 });
   await expect(row).toContainText("3 / 2");
   await expect(row).toContainText("$4.50 (1 calls");
   await expect(row).toContainText(usd(24900 + 450));
@@ -256,13 +260,12 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
   expect(invoice.lines.data.map((l) => l.amount)).toContain(450); // 1 extra call × $4.50
   const fee = invoice.application_fee_amount!;
   expect(fee).toBeGreaterThan(0);
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("margin-table").getByRole("row").filter({ hasText: name })).toContainText(
-      "Invoiced (1)",
-      { timeout: 2_000 },
-    );
-  }).toPass({ timeout: 30_000 });
+  // The fake delivers each event and waits for the app's answer before it returns: the invoice is synced.
+  await page.reload();
+  await expect(page.getByTestId("margin-table").getByRole("row").filter({ hasText: name })).toContainText(
+    "Invoiced (1)",
+    { timeout: 30_000 },
+  );
   const invoiced = page.getByTestId("margin-table").getByRole("row").filter({ hasText: name });
   await expect(invoiced).toContainText(usd(invoice.total)); // revenue = the invoice's total
   await expect(invoiced).toContainText(usd(fee)); // wholesale = the application fee
