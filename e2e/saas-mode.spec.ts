@@ -75,6 +75,9 @@ test("an operator connects Stripe, brands the agency, defines a plan and onboard
   await page.getByRole("button", { name: "Finish onboarding" }).click();
   await page.waitForURL((url) => url.pathname === "/agency/saas");
   await expect(page.getByTestId("stripe-connected")).toContainText("Stripe is ready");
+  await expect(page.getByTestId("wholesale-price")).toContainText(
+    "LeadRescue's wholesale price: $49.00 a business a month, $1.50 per billable AI-handled call and $0.03 per text",
+  );
 
   // Brand: a colour that fails contrast is refused; a readable one is saved.
   const brand = page.getByRole("form", { name: "Brand" });

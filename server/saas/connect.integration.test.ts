@@ -170,7 +170,11 @@ afterAll(async () => {
 
 describe(`Stripe Connect direct charges (${engineName})`, () => {
   it("connects the agency's Stripe account: onboarding link, then account.updated turns charges on", async () => {
-    expect(await operator().saas.connectStatus()).toMatchObject({ connected: false, chargesEnabled: false });
+    expect(await operator().saas.connectStatus()).toMatchObject({
+      connected: false,
+      chargesEnabled: false,
+      wholesale: WHOLESALE, // the operator reads LeadRescue's price list beside the Stripe card
+    });
     const { url } = await operator().saas.startConnect();
     expect(url).toMatch(/\/connect\/acctlink_/);
     const status = await operator().saas.connectStatus();
