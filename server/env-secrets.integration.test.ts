@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import {
   DEV_AUTH_SECRET,
+  DEV_STRIPE_CONNECT_WEBHOOK_SECRET,
   DEV_STRIPE_WEBHOOK_SECRET,
   DEV_TWILIO_AUTH_TOKEN,
   publishedDevSecrets,
@@ -47,6 +48,26 @@ describe("published development secrets", () => {
     expect(publishedDevSecrets({ ...OWN, TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN })).toEqual([
       "TWILIO_AUTH_TOKEN",
     ]);
+    // The Connect endpoint's secret is needed only in SaaS mode; set to the published value, it is refused too.
+    expect(
+      publishedDevSecrets({ ...OWN, STRIPE_CONNECT_WEBHOOK_SECRET: DEV_STRIPE_CONNECT_WEBHOOK_SECRET }),
+    ).toEqual(["STRIPE_CONNECT_WEBHOOK_SECRET"]);
+  });
+
+  it("refuses a wholesale price that is not whole cents, naming it", { timeout: 60_000 }, () => {
+    const run = start({
+      ...OWN,
+      WHOLESALE_MONTHLY_CENTS: "49.50",
+      WHOLESALE_PER_CALL_CENTS: "-1",
+      STRIPE_CONNECT_WEBHOOK_SECRET: "not-a-secret",
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).not.toContain("started");
+    expect(run.stderr).toMatch(
+      /WHOLESALE_MONTHLY_CENTS: must be the wholesale price per business per month in whole cents, e\.g\. 4900/,
+    );
+    expect(run.stderr).toMatch(/WHOLESALE_PER_CALL_CENTS: must be 0 or more/);
+    expect(run.stderr).toMatch(/STRIPE_CONNECT_WEBHOOK_SECRET: must start with whsec_/);
   });
 
   it("stops a production start with one line naming them", { timeout: 60_000 }, () => {

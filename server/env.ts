@@ -7,6 +7,17 @@ import { z } from "zod";
 export const DEV_AUTH_SECRET = "dev-only-auth-secret-change-me-in-production-0000";
 export const DEV_TWILIO_AUTH_TOKEN = "dev-twilio-auth-token";
 export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_dev_local_stripe_webhook_secret";
+/** Local mode only: the Stripe fake signs events of agencies' connected accounts with it. */
+export const DEV_STRIPE_CONNECT_WEBHOOK_SECRET = "whsec_dev_local_stripe_connect_webhook_secret";
+
+/** LeadRescue's wholesale price to agencies in SaaS mode: whole cents, 0 or more. */
+const cents = (what: string, dflt: number) =>
+  z.coerce
+    .number({ message: `must be ${what} in whole cents, e.g. ${dflt}` })
+    .int(`must be ${what} in whole cents, e.g. ${dflt}`)
+    .min(0, "must be 0 or more")
+    .max(1_000_000, "must be at most 1000000 cents ($10,000)")
+    .default(dflt);
 
 /** "10.0.0.0/8, 2001:db8::/32, 192.168.1.5": each entry an address or a CIDR range. */
 const cidrList = z.string().refine(
@@ -50,6 +61,8 @@ export const env = createEnv({
       .string()
       .startsWith("whsec_", "must start with whsec_")
       .default(DEV_STRIPE_WEBHOOK_SECRET),
+    /** SaaS mode: the signing secret of the Connect webhook endpoint (events of agencies' accounts). */
+    STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
     STRIPE_PRICE_ID: z
       .string()
       .startsWith("price_", "must be the monthly plan's Stripe price id (price_…)")
@@ -68,6 +81,9 @@ export const env = createEnv({
       .min(0)
       .max(65535, "must be a port number (0 = any free port)")
       .default(0),
+    WHOLESALE_MONTHLY_CENTS: cents("the wholesale price per business per month", 4900),
+    WHOLESALE_PER_CALL_CENTS: cents("the wholesale price per billable AI-handled call", 150),
+    WHOLESALE_PER_TEXT_CENTS: cents("the wholesale price per text sent to a caller", 3),
     AI_PROVIDER: z
       .enum(["local", "openai", "anthropic", "openai-compatible"], {
         message: "must be local, openai, anthropic or openai-compatible",
@@ -130,11 +146,13 @@ export function publishedDevSecrets(vars: {
   AUTH_SECRET: string;
   TWILIO_AUTH_TOKEN: string;
   STRIPE_WEBHOOK_SECRET: string;
+  STRIPE_CONNECT_WEBHOOK_SECRET?: string;
 }): string[] {
   const defaults = {
     AUTH_SECRET: DEV_AUTH_SECRET,
     TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN,
     STRIPE_WEBHOOK_SECRET: DEV_STRIPE_WEBHOOK_SECRET,
+    STRIPE_CONNECT_WEBHOOK_SECRET: DEV_STRIPE_CONNECT_WEBHOOK_SECRET,
   } as const;
   return (Object.keys(defaults) as Array<keyof typeof defaults>).filter(
     (name) => vars[name] === defaults[name],

@@ -5,6 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner } from "@/components/ui/form";
 import { Card, Loading } from "@/components/ui/layout";
+import { money } from "@/server/billing/money";
 
 export function ConnectCard() {
   const trpc = useTRPC();
@@ -43,6 +44,13 @@ export function ConnectCard() {
         ) : null}
         <ErrorBanner message={start.error?.message} />
       </div>
+      {s ? (
+        <p className="mt-3 text-sm text-slate-600" data-testid="wholesale-price">
+          LeadRescue&apos;s wholesale price: {money(s.wholesale.monthlyCents)} a business a month,{" "}
+          {money(s.wholesale.perCallCents)} per billable AI-handled call and {money(s.wholesale.perTextCents)}{" "}
+          per text to a caller. Your businesses never see it.
+        </p>
+      ) : null}
     </Card>
   );
 }

@@ -75,6 +75,11 @@ export function MarginCard() {
                       ? `${usd(r.overageCents)} (${r.overageCalls} calls, ${r.overageTexts} texts)`
                       : "—",
                 },
+                {
+                  header: "Plan changes",
+                  cell: (r) => (r.prorationCents ? usd(r.prorationCents) : "—"),
+                  nowrap: true,
+                },
                 { header: "Revenue", cell: (r) => usd(r.revenueCents), nowrap: true },
                 { header: "Wholesale", cell: (r) => usd(r.wholesaleCents), nowrap: true },
                 { header: "Margin", cell: (r) => <strong>{usd(r.marginCents)}</strong>, nowrap: true },

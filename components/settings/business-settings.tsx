@@ -8,6 +8,7 @@ import { TimeZoneSelect } from "@/components/time-zone-select";
 import { Button, ErrorBanner, Field, SuccessNote, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { NoPermission, QueryState } from "./access-states";
+import { CallGreetingCard } from "./call-greeting-card";
 import { can, type TenantRole } from "@/server/auth/permissions";
 
 export function BusinessSettings({ role }: { role: TenantRole }) {
@@ -25,11 +26,14 @@ export function BusinessSettings({ role }: { role: TenantRole }) {
       ) : (
         <QueryState query={business} what="change the business settings">
           {() => (
-            <BusinessForm
-              name={business.data!.name}
-              slug={business.data!.slug}
-              timeZone={business.data!.timeZone}
-            />
+            <>
+              <BusinessForm
+                name={business.data!.name}
+                slug={business.data!.slug}
+                timeZone={business.data!.timeZone}
+              />
+              <CallGreetingCard />
+            </>
           )}
         </QueryState>
       )}

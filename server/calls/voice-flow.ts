@@ -58,6 +58,7 @@ import { emitCallCompleted } from "@/server/webhooks/call-events";
 import { env } from "@/server/env";
 import { NOT_A_CUSTOMER } from "@/server/leads/close-reasons";
 import { enqueueAfterCallCheck } from "@/server/qa/after-call-jobs";
+import { AGENCY_BRAND_SELECT, greetingBrandOf } from "@/server/saas/branding";
 import { speechHintsFor } from "./speech-hints-cache";
 
 /** `deadline`: when the webhook's answer must be out (epoch ms); a step that would commit later rolls back. */
@@ -450,6 +451,8 @@ async function callContext(
       name: true,
       timeZone: true,
       onCallPhone: true,
+      greetingAgencyBrand: true,
+      agency: { select: AGENCY_BRAND_SELECT },
       serviceZips: { select: { zip: true } },
       bookingSlots: { select: { weekday: true, startMinute: true, endMinute: true } },
       businessHours: { select: { weekday: true, openMinute: true, closeMinute: true } },
@@ -469,6 +472,7 @@ async function callContext(
   });
   return {
     businessName: tenant.name,
+    assistantBrand: greetingBrandOf(tenant),
     serviceZips: tenant.serviceZips.map((z) => z.zip),
     bookingSlots: tenant.bookingSlots,
     businessHours: tenant.businessHours,

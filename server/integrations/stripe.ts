@@ -5,7 +5,7 @@
 import path from "node:path";
 import Stripe from "stripe";
 import { defaultDataDir } from "@/server/db/engine";
-import { env } from "@/server/env";
+import { DEV_STRIPE_CONNECT_WEBHOOK_SECRET, env } from "@/server/env";
 import { startStripeFake, type StripeFake } from "./stripe-fake/server";
 
 export type StripeHandle = { stripe: Stripe; mode: "live" | "local"; fake: StripeFake | null };
@@ -30,11 +30,27 @@ export function stripeClientFor(baseUrl: string, key = "sk_test_local_stripe_fak
   });
 }
 
+/**
+ * The secrets Stripe signs webhooks with: the platform endpoint's (LeadRescue's own account) and
+ * the Connect endpoint's (events of agencies' connected accounts, SaaS mode). In local mode the
+ * Connect secret defaults to a development value the fake signs with; with real Stripe and no
+ * STRIPE_CONNECT_WEBHOOK_SECRET, events from connected accounts are refused (never checked with
+ * the platform's secret).
+ */
+export function stripeWebhookSecrets(): { platform: string; connect: string | null } {
+  return {
+    platform: env.STRIPE_WEBHOOK_SECRET,
+    connect:
+      env.STRIPE_CONNECT_WEBHOOK_SECRET ?? (env.STRIPE_SECRET_KEY ? null : DEV_STRIPE_CONNECT_WEBHOOK_SECRET),
+  };
+}
+
 async function localHandle(): Promise<StripeHandle> {
   const plan = stripePlan();
   const opts = {
     webhookUrl: `${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/api/stripe/webhook`,
     webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    connectWebhookSecret: stripeWebhookSecrets().connect ?? DEV_STRIPE_CONNECT_WEBHOOK_SECRET,
     prices: { baseId: plan.basePriceId, usageId: plan.usagePriceId, meterEventName: plan.meterEventName },
     // Paired with the embedded database, so a fresh data dir starts a fresh fake.
     statePath: env.DATABASE_URL
@@ -92,20 +108,37 @@ export function setStripeHandle(handle: StripeHandle | undefined): void {
 /** How far ahead of this server's clock a signed timestamp may be: clock skew, no more. */
 export const STRIPE_FUTURE_SKEW_SECONDS = 60;
 
+/** Whether the body is an event of a connected account (Connect events carry `account`). */
+function carriesAccount(rawBody: string): boolean {
+  try {
+    const parsed = JSON.parse(rawBody) as { account?: unknown } | null;
+    return typeof parsed?.account === "string" && parsed.account !== "";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Verifies a webhook on its raw body; throws when forged, older than 5 minutes (Stripe's
  * tolerance) or dated in the future beyond clock skew — the SDK checks only the age, so a signed
  * event dated ahead would otherwise stay replayable for as long as it is "in the future".
+ * An event of a connected account (it carries `account`) is checked with the Connect endpoint's
+ * secret only, any other with the platform endpoint's only: the signature covers `account`, so
+ * neither secret can pass for the other's events.
  */
-export function constructStripeEvent(rawBody: string, signature: string, nowMs = Date.now()): Stripe.Event {
-  const event = Stripe.webhooks.constructEvent(
-    rawBody,
-    signature,
-    env.STRIPE_WEBHOOK_SECRET,
-    undefined,
-    undefined,
-    nowMs,
-  );
+export function constructStripeEvent(
+  rawBody: string,
+  signature: string,
+  nowMs = Date.now(),
+  secrets = stripeWebhookSecrets(),
+): Stripe.Event {
+  const connect = carriesAccount(rawBody);
+  const secret = connect ? secrets.connect : secrets.platform;
+  if (!secret)
+    throw new Error(
+      "an event from a connected account (Stripe Connect) needs STRIPE_CONNECT_WEBHOOK_SECRET, the Connect endpoint's signing secret",
+    );
+  const event = Stripe.webhooks.constructEvent(rawBody, signature, secret, undefined, undefined, nowMs);
   const stamps = signature
     .split(",")
     .flatMap((part) => (part.trim().startsWith("t=") ? [Number(part.trim().slice(2))] : []));

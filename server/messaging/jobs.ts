@@ -8,6 +8,7 @@ import { defineJob } from "@/server/jobs/define-job";
 import { sendJob } from "@/server/jobs/runtime";
 import { getTwilioClient } from "@/server/integrations/twilio-client";
 import { publicUrl } from "@/server/integrations/twilio-webhook";
+import { checkUsageAlerts } from "@/server/saas/usage-alerts";
 import { queueAppointmentTexts } from "./queue-appointment-texts";
 import { MESSAGE_SEND_JOB } from "./queue-message";
 import { MAX_SEND_ATTEMPTS, sendMessage } from "./send-message";
@@ -29,13 +30,16 @@ export const messageSendJob = defineJob<{ id: string; tenantId?: string }>({
     // Jobs name the message's tenant. A job queued before they did is dropped: its message is still
     // pending, so the sweep below queues it again, with its tenant, within a minute or two.
     if (!tenantId) return;
-    const result = await sendMessage(forTenant(ctx.sys, tenantId), id, {
+    const db = forTenant(ctx.sys, tenantId);
+    const result = await sendMessage(db, id, {
       twilio: getTwilioClient,
       statusCallbackUrl: publicUrl(SMS_STATUS_PATH),
       now: ctx.now,
     });
     // Throwing hands the job back to pg-boss, which retries it after the delay.
     if (result === "retry") throw new Error(`Message ${id} not sent yet; retrying.`);
+    // SaaS mode: a text sent counts against the agency plan's included texts (alerts at 80 % / 100 %).
+    if (result === "sent") await checkUsageAlerts(db, tenantId, ctx.now());
   },
 });
 

@@ -8,6 +8,8 @@
 //   stamped in the invoice's metadata, make a replayed or concurrent event add nothing twice.
 // - Every invoice event re-reads the invoice from Stripe and upserts its SaasInvoice row (one per
 //   Stripe invoice): the margin table reads Stripe's own totals and fees, so it agrees to the cent.
+//   A plan change's prorations (Stripe's credit for the old plan's unused time and charge for the
+//   new plan's remaining time, on the next invoice) are part of the total and counted apart.
 import type Stripe from "stripe";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import { localDate } from "@/server/reports/period";
@@ -16,12 +18,25 @@ import { wholesaleCents } from "./wholesale";
 
 const KIND = "leadrescue_kind";
 
-/** Pure: the invoice's figures by kind of line (our overage lines carry their kind and quantity). */
+/** Whether Stripe marked the line as a proration (a plan change's credit or charge). */
+function isProration(line: Stripe.InvoiceLineItem): boolean {
+  const parent = line.parent as {
+    subscription_item_details?: { proration?: boolean } | null;
+    invoice_item_details?: { proration?: boolean } | null;
+  } | null;
+  return !!(parent?.subscription_item_details?.proration || parent?.invoice_item_details?.proration);
+}
+
+/**
+ * Pure: the invoice's figures by kind of line — our overage lines carry their kind and quantity;
+ * Stripe marks a plan change's credit and charge as prorations; the rest is the plan's price.
+ */
 export function invoiceFigures(inv: Pick<Stripe.Invoice, "total" | "lines">) {
   let overageCallCents = 0,
     overageTextCents = 0,
     overageCalls = 0,
-    overageTexts = 0;
+    overageTexts = 0,
+    prorationCents = 0;
   for (const line of inv.lines.data) {
     const kind = line.metadata?.[KIND];
     const qty = Number(line.metadata?.quantity ?? 0);
@@ -31,6 +46,8 @@ export function invoiceFigures(inv: Pick<Stripe.Invoice, "total" | "lines">) {
     } else if (kind === "overage_texts") {
       overageTextCents += line.amount;
       overageTexts += qty;
+    } else if (isProration(line)) {
+      prorationCents += line.amount;
     }
   }
   return {
@@ -39,7 +56,8 @@ export function invoiceFigures(inv: Pick<Stripe.Invoice, "total" | "lines">) {
     overageTextCents,
     overageCalls,
     overageTexts,
-    baseCents: inv.total - overageCallCents - overageTextCents,
+    prorationCents,
+    baseCents: inv.total - overageCallCents - overageTextCents - prorationCents,
   };
 }
 
@@ -93,8 +111,9 @@ export async function handleAgencyInvoice(
       );
     }
     inv = await stripe.invoices.retrieve(inv.id, {}, on);
-    // Stripe refuses a fee above the invoice's total (e.g. a trial month): LeadRescue takes at most the total.
-    const fee = Math.min(wholesaleCents(counts), inv.total);
+    // Stripe refuses a fee above the invoice's total (e.g. a trial month, or a downgrade's credit):
+    // LeadRescue takes at most the total, and nothing from an invoice that totals nothing.
+    const fee = Math.max(0, Math.min(wholesaleCents(counts), inv.total));
     inv = await stripe.invoices.update(
       inv.id,
       {

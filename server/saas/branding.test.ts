@@ -1,7 +1,8 @@
 // White label rules: an accent colour must be readable with white (4.5:1), and a logo is an image by its bytes.
 import { describe, expect, it } from "vitest";
-import { accentProblem, contrastRatio, sniffImage } from "./branding";
-import { wholesaleCents, WHOLESALE } from "./wholesale";
+import { SCRIPTS } from "@/server/voice/scripts";
+import { accentProblem, brandOf, contrastRatio, greetingBrandOf, sniffImage } from "./branding";
+import { DEFAULT_WHOLESALE, wholesaleCents, WHOLESALE } from "./wholesale";
 import { capReached, usageAgainstPlan } from "./plan-usage";
 import { crossedThresholds } from "./usage-alerts";
 
@@ -73,5 +74,36 @@ describe("usage against an agency plan", () => {
     expect(wholesaleCents({ calls: 3, texts: 10 })).toBe(
       WHOLESALE.monthlyCents + 3 * WHOLESALE.perCallCents + 10 * WHOLESALE.perTextCents,
     );
+    // The published price list: $49 a business a month, $1.50 a billable call, $0.03 a text.
+    expect(DEFAULT_WHOLESALE).toEqual({ monthlyCents: 4900, perCallCents: 150, perTextCents: 3 });
+    expect(wholesaleCents({ calls: 3, texts: 10 }, DEFAULT_WHOLESALE)).toBe(4900 + 450 + 30);
+    // Unset, the environment keeps the published list.
+    expect(WHOLESALE).toEqual(DEFAULT_WHOLESALE);
+  });
+});
+
+describe("the agency's brand in the call's greeting", () => {
+  const agency = { name: "Hill Country Marketing", slug: "hcm", accentColor: "#0f766e", logoUpdatedAt: null };
+  it("names the agency only when the owner chose it and the agency has a brand", () => {
+    expect(greetingBrandOf({ greetingAgencyBrand: true, agency })).toBe("Hill Country Marketing");
+    expect(greetingBrandOf({ greetingAgencyBrand: false, agency })).toBeNull();
+    expect(greetingBrandOf({ greetingAgencyBrand: true, agency: null })).toBeNull();
+    // An agency that set no colour and no logo has no brand to say.
+    expect(brandOf({ ...agency, accentColor: null })).toBeNull();
+    expect(
+      greetingBrandOf({ greetingAgencyBrand: true, agency: { ...agency, accentColor: null } }),
+    ).toBeNull();
+  });
+  it("says the business first, then the assistant from the agency, in plain words", () => {
+    expect(SCRIPTS.standard.opening("Demo Plumbing", "Hill Country Marketing")).toBe(
+      "Hi, thanks for calling Demo Plumbing. Sorry we couldn't get to the phone. I'm the virtual assistant from Hill Country Marketing, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?",
+    );
+    expect(SCRIPTS.safe.opening("Demo Plumbing", "Hill Country Marketing")).toBe(
+      "Thank you for calling Demo Plumbing. This is the automated assistant from Hill Country Marketing. What is the five-digit ZIP code where you need service?",
+    );
+    expect(SCRIPTS.standard.opening("Demo Plumbing", null)).toContain(
+      "I'm the virtual assistant, and I can help get a plumber to you.",
+    );
+    expect(SCRIPTS.safe.opening("Demo Plumbing")).toContain("This is the automated assistant. What is");
   });
 });

@@ -7,9 +7,10 @@
 // - The logo is uploaded as PNG, JPEG or WebP (checked by its first bytes, not its name), at most
 //   200 KB, and served by the app from /a/<slug>/logo. SVG is refused (it can carry scripts).
 import { z } from "zod";
-import { globalDb, type SystemDb } from "@/server/db/system";
+import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
+import { SCRIPTS } from "@/server/voice/scripts";
 
 export const MIN_CONTRAST = 4.5;
 export const MAX_LOGO_BYTES = 200 * 1024;
@@ -135,13 +136,15 @@ export async function brandBySlug(sys: SystemDb, slug: string) {
   return a ? agencyBrand(sys, a.id) : null;
 }
 
-/** The brand a business's pages and emails carry: its agency's once it set a colour or a logo, else null (LeadRescue's own). */
-export async function brandOfTenant(db: TenantDb, tenantId: string) {
-  const t = await db.tenant.findUnique({
-    where: { id: tenantId },
-    select: { agency: { select: { name: true, slug: true, accentColor: true, logoUpdatedAt: true } } },
-  });
-  const a = t?.agency;
+type AgencyBrandFields = {
+  name: string;
+  slug: string | null;
+  accentColor: string | null;
+  logoUpdatedAt: Date | null;
+};
+
+/** Pure: an agency's brand once it set a colour or a logo (white label is on), else null (LeadRescue's own). */
+export function brandOf(a: AgencyBrandFields | null | undefined) {
   if (!a?.slug || (!a.accentColor && !a.logoUpdatedAt)) return null;
   return {
     name: a.name,
@@ -149,4 +152,76 @@ export async function brandOfTenant(db: TenantDb, tenantId: string) {
     accentColor: a.accentColor,
     logoUrl: a.logoUpdatedAt ? logoUrl(a.slug, a.logoUpdatedAt) : null,
   };
+}
+
+export const AGENCY_BRAND_SELECT = {
+  name: true,
+  slug: true,
+  accentColor: true,
+  logoUpdatedAt: true,
+} as const;
+
+/** The brand a business's pages, emails and public request form carry: its agency's once it set a colour or a logo, else null. */
+export async function brandOfTenant(db: TenantDb, tenantId: string) {
+  const t = await db.tenant.findUnique({
+    where: { id: tenantId },
+    select: { agency: { select: AGENCY_BRAND_SELECT } },
+  });
+  return brandOf(t?.agency);
+}
+
+/**
+ * The agency's brand on a business's public request form (/q/<slug>): as on its pages, and its
+ * colour only while it passes the contrast rule (a colour saved before the rule is left out).
+ */
+export async function requestFormBrand(sys: SystemDb, tenantId: string) {
+  const brand = await brandOfTenant(forTenant(sys, tenantId), tenantId);
+  if (!brand) return null;
+  return brand.accentColor && accentProblem(brand.accentColor) ? { ...brand, accentColor: null } : brand;
+}
+
+/**
+ * Pure: the name the AI gives for itself on calls — the agency's brand when the owner chose it
+ * (and the agency has a brand), else null: the greeting always names the business first.
+ */
+export function greetingBrandOf(tenant: {
+  greetingAgencyBrand: boolean;
+  agency: AgencyBrandFields | null;
+}): string | null {
+  return tenant.greetingAgencyBrand ? (brandOf(tenant.agency)?.name ?? null) : null;
+}
+
+/** The owner's choice for the call's greeting, with the greeting as callers hear it. */
+export async function callGreetingChoice(db: TenantDb, tenantId: string) {
+  const t = await db.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: {
+      name: true,
+      promptProfile: true,
+      greetingAgencyBrand: true,
+      agency: { select: AGENCY_BRAND_SELECT },
+    },
+  });
+  const brand = brandOf(t.agency);
+  const opening = SCRIPTS[t.promptProfile].opening;
+  return {
+    agencyBrand: brand?.name ?? null,
+    on: t.greetingAgencyBrand && !!brand,
+    /** The first words callers hear, each way. */
+    greetingWith: brand ? opening(t.name, brand.name) : null,
+    greetingWithout: opening(t.name, null),
+  };
+}
+
+/** Turns the agency's brand in the call's greeting on or off (only a business whose agency has a brand can turn it on). */
+export async function setCallGreetingBrand(db: TenantDb, tenantId: string, on: boolean) {
+  const current = await callGreetingChoice(db, tenantId);
+  if (on && !current.agencyBrand)
+    throw new AppError(
+      "BAD_REQUEST",
+      "Your business has no agency brand to name on calls. Ask your agency to set its brand first.",
+      "on",
+    );
+  await db.tenant.update({ where: { id: tenantId }, data: { greetingAgencyBrand: on } });
+  return { ...current, on };
 }

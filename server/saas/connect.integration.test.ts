@@ -14,8 +14,14 @@ import { completeSetup, makeApiKey, makeTenant, makeUser } from "@/prisma/factor
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { systemDb } from "@/server/db/system";
 import { env } from "@/server/env";
-import { stripeClientFor, setStripeHandle, stripePlan } from "@/server/integrations/stripe";
-import { startStripeFake, type StripeFake } from "@/server/integrations/stripe-fake/server";
+import {
+  constructStripeEvent,
+  stripeClientFor,
+  setStripeHandle,
+  stripePlan,
+  stripeWebhookSecrets,
+} from "@/server/integrations/stripe";
+import { prorationAmounts, startStripeFake, type StripeFake } from "@/server/integrations/stripe-fake/server";
 import type { FakeInvoice } from "@/server/integrations/stripe-fake/types";
 import { callerFor } from "@/server/test/caller";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
@@ -28,6 +34,8 @@ import { WHOLESALE, wholesaleCents } from "./wholesale";
 
 const WEBHOOK_URL = `${env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/api/stripe/webhook`;
 const signer = new Stripe("sk_test_signer");
+/** Stripe signs events of connected accounts with the Connect endpoint's own secret. */
+const CONNECT_SECRET = stripeWebhookSecrets().connect!;
 const TZ = "America/Chicago";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -130,6 +138,7 @@ beforeAll(async () => {
   fake = await startStripeFake({
     webhookUrl: WEBHOOK_URL,
     webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    connectWebhookSecret: CONNECT_SECRET,
     prices: {
       baseId: stripePlan().basePriceId,
       usageId: stripePlan().usagePriceId,
@@ -161,7 +170,11 @@ afterAll(async () => {
 
 describe(`Stripe Connect direct charges (${engineName})`, () => {
   it("connects the agency's Stripe account: onboarding link, then account.updated turns charges on", async () => {
-    expect(await operator().saas.connectStatus()).toMatchObject({ connected: false, chargesEnabled: false });
+    expect(await operator().saas.connectStatus()).toMatchObject({
+      connected: false,
+      chargesEnabled: false,
+      wholesale: WHOLESALE, // the operator reads LeadRescue's price list beside the Stripe card
+    });
     const { url } = await operator().saas.startConnect();
     expect(url).toMatch(/\/connect\/acctlink_/);
     const status = await operator().saas.connectStatus();
@@ -257,6 +270,10 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     );
     await fake.idle();
     expect(fake.state.subscriptions[subscriptionId!]!.items.data[0]!.price.unit_amount).toBe(19900);
+    // Nothing was charged during the trial, so the change prorates nothing.
+    expect(Object.values(fake.state.pendingItems).filter((i) => i.subscription === subscriptionId)).toEqual(
+      [],
+    );
     expect(await account(b.tenant.id)).toMatchObject({
       subscriptionId,
       baseAmount: 19900,
@@ -339,7 +356,7 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\n");
     expect(lines[0]).toBe(
-      "month,business,plan,source,calls,included_calls,overage_calls,texts,included_texts,overage_texts,overage,revenue,wholesale,margin,invoices",
+      "month,business,plan,source,calls,included_calls,overage_calls,texts,included_texts,overage_texts,overage,revenue,wholesale,margin,invoices,proration",
     );
     expect(lines.at(-1)).toContain(
       `Total,,,9,,,10,,,18.60,${(sum.total / 100).toFixed(2)},${(sum.fee / 100).toFixed(2)},${((sum.total - sum.fee) / 100).toFixed(2)}`,
@@ -405,7 +422,7 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
       const payload = JSON.stringify(event, null, 2);
       const res = await post(
         payload,
-        signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET }),
+        signer.webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET }),
       );
       expect(res.status).toBe(200);
       expect(((await res.json()) as { outcome: string }).outcome).toBe("duplicate");
@@ -416,12 +433,8 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     for (const event of connectEvents) {
       const payload = JSON.stringify({ ...event, id: `${event.id}_resent` }, null, 2);
       expect(
-        (
-          await post(
-            payload,
-            signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET }),
-          )
-        ).status,
+        (await post(payload, signer.webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET })))
+          .status,
       ).toBe(200);
     }
     expect(strip(await snapshot())).toBe(strip(before));
@@ -468,5 +481,137 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
       }),
     ).rejects.toThrow("That plan is not one of your agency's plans.");
     expect(await db.prisma.tenant.count({ where: { name: "Sneaky Plumbing" } })).toBe(0);
+  });
+
+  it("Connect events are checked with the Connect endpoint's own secret: a forged one gets 400 and writes nothing", async () => {
+    const event = fake.state.events.find((e) => e.account && e.type === "invoice.paid")!;
+    const payload = JSON.stringify({ ...event, id: `${event.id}_forged` }, null, 2);
+    const before = await snapshot();
+    const refused = async (body: string, signature: string) => {
+      const res = await post(body, signature);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/signature/i);
+    };
+    // Signed with the platform endpoint's secret, with a made-up secret, or tampered after signing.
+    await refused(
+      payload,
+      signer.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET }),
+    );
+    await refused(
+      payload,
+      signer.webhooks.generateTestHeaderString({ payload, secret: "whsec_not_the_connect_secret" }),
+    );
+    await refused(
+      payload.replace(event.account!, "acct_someone_else"),
+      signer.webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET }),
+    );
+    // And the Connect secret does not pass for the platform's own events.
+    const platform = fake.state.events.find((e) => !e.account && e.type.startsWith("customer."))!;
+    const platformPayload = JSON.stringify({ ...platform, id: `${platform.id}_forged` }, null, 2);
+    await refused(
+      platformPayload,
+      signer.webhooks.generateTestHeaderString({ payload: platformPayload, secret: CONNECT_SECRET }),
+    );
+    expect(await snapshot()).toBe(before);
+    // With real Stripe and no Connect secret configured, a Connect event is refused, never checked with the platform's.
+    const signature = signer.webhooks.generateTestHeaderString({
+      payload,
+      secret: env.STRIPE_WEBHOOK_SECRET,
+    });
+    expect(() =>
+      constructStripeEvent(payload, signature, Date.now(), {
+        platform: env.STRIPE_WEBHOOK_SECRET,
+        connect: null,
+      }),
+    ).toThrow(/STRIPE_CONNECT_WEBHOOK_SECRET/);
+    // Properly signed, the same event is handled (and re-synced from Stripe).
+    const ok = await post(
+      payload,
+      signer.webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET }),
+    );
+    expect(ok.status).toBe(200);
+  });
+
+  it("a mid-month plan change is prorated by Stripe on the next invoice, and the month reconciles to the cent", async () => {
+    const d = await business("Dripping Springs Plumbing");
+    expect(
+      (await operator().saas.assignPlan({ tenantId: d.tenant.id, planId: starter.id, overagePolicy: "bill" }))
+        .billing,
+    ).toBe("subscribed");
+    await fake.idle();
+    const { subscriptionId, stripeAccountId } = await account(d.tenant.id);
+    // Halfway through its month on Starter, the operator moves it up to Pro.
+    const now = Math.floor(Date.now() / 1000);
+    const periodStart = now - 15 * 86_400;
+    const periodEnd = now + 15 * 86_400;
+    fake.setSubscriptionPeriod(subscriptionId!, { start: periodStart, end: periodEnd });
+    expect((await operator().saas.assignPlan({ tenantId: d.tenant.id, planId: pro.id })).billing).toBe(
+      "plan_changed",
+    );
+    await fake.idle();
+    const pending = Object.values(fake.state.pendingItems).filter((i) => i.subscription === subscriptionId);
+    expect(pending).toHaveLength(2);
+    const changedAt = pending[0]!.line.period!.start;
+    const expected = prorationAmounts({
+      oldUnitAmount: 19900,
+      newUnitAmount: 34900,
+      quantity: 1,
+      periodStart,
+      periodEnd,
+      at: changedAt,
+    })!;
+    expect(pending.map((i) => i.line.amount)).toEqual([expected.credit, expected.charge]);
+    expect(expected.credit).toBeLessThan(-9900); // about half of $199 back
+    expect(expected.charge).toBeGreaterThan(17400); // about half of $349
+    expect(pending[0]!.line.description).toMatch(/^Unused time on 1 × Starter after \d{4}-\d{2}-\d{2}$/);
+    expect(pending[1]!.line.description).toMatch(/^Remaining time on 1 × Pro after/);
+
+    await usage(d.tenant.id, 12, 3); // Pro: 10 calls included → 2 extra calls at $3.50
+    const period = monthPeriod();
+    const [inv] = await fake.closePeriod(stripeAccountId!, period, { subscriptions: [subscriptionId!] });
+    await fake.idle();
+    const settled = fake.state.invoices[inv!.id]!;
+    expect(settled.lines.data.map((l) => l.amount).sort((x, y) => x - y)).toEqual(
+      [expected.credit, 700, expected.charge, 34900].sort((x, y) => x - y),
+    );
+    expect(settled.total).toBe(34900 + expected.credit + expected.charge + 700);
+    expect(settled.application_fee_amount).toBe(wholesaleCents({ calls: 12, texts: 3 }));
+    expect(
+      Object.values(fake.state.pendingItems).filter((i) => i.subscription === subscriptionId && !i.invoice),
+    ).toEqual([]);
+
+    // Every business's row agrees with Stripe's invoices of the month, to the cent.
+    const table = await operator().saas.margin({ month: period.month });
+    const stripeMonth = Object.values(fake.state.invoices).filter(
+      (i) => i.account && i.metadata.leadrescue_month === period.month,
+    );
+    for (const row of table.rows.filter((r) => r.source === "invoiced")) {
+      const mine = stripeMonth.filter(
+        (i) => fake.state.customers[i.customer]!.metadata.tenantId === row.businessId,
+      );
+      const total = mine.reduce((n, i) => n + i.total, 0);
+      const fee = mine.reduce((n, i) => n + (i.application_fee_amount ?? 0), 0);
+      expect({ revenue: row.revenueCents, wholesale: row.wholesaleCents, margin: row.marginCents }).toEqual({
+        revenue: total,
+        wholesale: fee,
+        margin: total - fee,
+      });
+    }
+    const dripping = table.rows.find((r) => r.businessId === d.tenant.id)!;
+    expect(dripping).toMatchObject({
+      source: "invoiced",
+      plan: "Pro",
+      overageCalls: 2,
+      overageCents: 700,
+      prorationCents: expected.credit + expected.charge,
+      revenueCents: settled.total,
+      wholesaleCents: settled.application_fee_amount,
+    });
+    expect(table.totals.prorationCents).toBe(expected.credit + expected.charge);
+    const csv = await (
+      await agencyBillingApi(apiGet(`/api/v1/agency/billing?month=${period.month}&format=csv`, agencyKey))
+    ).text();
+    const line = csv.split("\n").find((l) => l.includes("Dripping Springs Plumbing"))!;
+    expect(line.split(",").at(-1)).toBe(((expected.credit + expected.charge) / 100).toFixed(2));
   });
 });

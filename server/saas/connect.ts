@@ -5,6 +5,7 @@
 import type Stripe from "stripe";
 import { globalDb, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
+import { WHOLESALE } from "./wholesale";
 
 export async function connectStatus(sys: SystemDb, agencyId: string) {
   const agency = await globalDb(sys).agency.findUniqueOrThrow({
@@ -15,6 +16,8 @@ export async function connectStatus(sys: SystemDb, agencyId: string) {
     connected: !!agency.stripeAccountId,
     chargesEnabled: agency.stripeChargesEnabled,
     accountId: agency.stripeAccountId,
+    /** LeadRescue's price list to the agency (its cost per business); agency console only. */
+    wholesale: { ...WHOLESALE },
   };
 }
 

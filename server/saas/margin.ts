@@ -30,6 +30,10 @@ export const ZMarginRow = z.object({
   overageCalls: z.number().int(),
   overageTexts: z.number().int(),
   overageCents: z.number().int(),
+  prorationCents: z.number().int().meta({
+    description:
+      "Plan changes: Stripe's prorations on the month's invoices (a credit for the old plan's unused time plus a charge for the new plan's remaining time); part of revenueCents. 0 in an estimate",
+  }),
   revenueCents: z.number().int().meta({ description: "At the agency's price" }),
   wholesaleCents: z
     .number()
@@ -52,6 +56,7 @@ export const ZAgencyBilling = z
       wholesaleCents: z.number().int(),
       marginCents: z.number().int(),
       overageCents: z.number().int(),
+      prorationCents: z.number().int(),
       calls: z.number().int(),
       texts: z.number().int(),
     }),
@@ -100,7 +105,8 @@ export async function agencyMargin(
           | "overageCallCents"
           | "overageTextCents"
           | "overageCalls"
-          | "overageTexts",
+          | "overageTexts"
+          | "prorationCents",
       ) => invoices.reduce((n, i) => n + i[k], 0);
       const revenue = sum("totalCents");
       const fee = sum("applicationFeeCents");
@@ -110,6 +116,7 @@ export async function agencyMargin(
         overageCalls: sum("overageCalls"),
         overageTexts: sum("overageTexts"),
         overageCents: sum("overageCallCents") + sum("overageTextCents"),
+        prorationCents: sum("prorationCents"),
         revenueCents: revenue,
         wholesaleCents: fee,
         marginCents: revenue - fee,
@@ -123,14 +130,23 @@ export async function agencyMargin(
         overageCalls: u.overageCalls,
         overageTexts: u.overageTexts,
         overageCents: u.overageCents,
+        prorationCents: 0,
         revenueCents: u.revenueCents,
         wholesaleCents: cost,
         marginCents: u.revenueCents - cost,
       });
     }
   }
-  const total = (k: "revenueCents" | "wholesaleCents" | "marginCents" | "overageCents" | "calls" | "texts") =>
-    rows.reduce((n, r) => n + r[k], 0);
+  const total = (
+    k:
+      | "revenueCents"
+      | "wholesaleCents"
+      | "marginCents"
+      | "overageCents"
+      | "prorationCents"
+      | "calls"
+      | "texts",
+  ) => rows.reduce((n, r) => n + r[k], 0);
   return {
     agency: agency.name,
     month,
@@ -142,6 +158,7 @@ export async function agencyMargin(
       wholesaleCents: total("wholesaleCents"),
       marginCents: total("marginCents"),
       overageCents: total("overageCents"),
+      prorationCents: total("prorationCents"),
       calls: total("calls"),
       texts: total("texts"),
     },
@@ -191,6 +208,7 @@ export function agencyMarginCsv(b: AgencyBilling): string {
     "wholesale",
     "margin",
     "invoices",
+    "proration",
   ];
   const lines = b.rows.map((r) => [
     b.month,
@@ -208,6 +226,7 @@ export function agencyMarginCsv(b: AgencyBilling): string {
     dollars(r.wholesaleCents),
     dollars(r.marginCents),
     r.invoices,
+    dollars(r.prorationCents),
   ]);
   lines.push([
     b.month,
@@ -225,6 +244,7 @@ export function agencyMarginCsv(b: AgencyBilling): string {
     dollars(b.totals.wholesaleCents),
     dollars(b.totals.marginCents),
     null,
+    dollars(b.totals.prorationCents),
   ]);
   return [head, ...lines].map((l) => l.map(csvCell).join(",")).join("\n") + "\n";
 }

@@ -5,6 +5,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "@/prisma/factories";
+import { env } from "@/server/env";
+import { setTwilioHandle, twilioClientFor } from "@/server/integrations/twilio-client";
+import { startTwilioFake, type TwilioFake } from "@/server/integrations/twilio-fake/server";
+import { messageSendJob } from "@/server/messaging/jobs";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { dialedNumber, TwilioCall } from "@/server/test/webhook-test-kit";
 import type { PrismaClient } from "@/server/db/generated/client";
@@ -23,6 +27,7 @@ let prisma: PrismaClient;
 let biz: TestBusiness;
 let agencyId: string;
 let operatorId: string;
+let twilioFake: TwilioFake;
 
 /** A usage ledger row as the usage job leaves it for an ended AI call. */
 const usageRow = (tenantId: string, outcome: "billable" | "credited", occurredAt = new Date()) =>
@@ -68,7 +73,11 @@ beforeAll(async () => {
     { tenantId: biz.tenant.id, planId: plan.id, overagePolicy: "stop_ai" },
   );
 });
-afterAll(() => db.drop());
+afterAll(async () => {
+  setTwilioHandle(undefined);
+  await twilioFake?.close();
+  await db.drop();
+});
 
 describe(`agency plan cap (${engineName})`, () => {
   it("credited calls never count against the plan, and the gate stays open below the included calls", async () => {
@@ -147,5 +156,69 @@ describe(`agency plan cap (${engineName})`, () => {
     expect(json).not.toMatch(/wholesale/i);
     for (const cents of [WHOLESALE.monthlyCents, WHOLESALE.perCallCents])
       expect(json).not.toContain(`:${cents},`);
+  });
+
+  it("alerts at 80 % and 100 % of the included texts when the usage comes from texts alone", async () => {
+    twilioFake = await startTwilioFake({ accountSid: env.TWILIO_ACCOUNT_SID });
+    setTwilioHandle({ client: twilioClientFor(twilioFake.url), mode: "local", fake: twilioFake });
+    const texter = await makeTestBusiness(prisma, { name: "Texting Plumbing" });
+    await prisma.tenant.update({ where: { id: texter.tenant.id }, data: { agencyId } });
+    const plan = await createPlan(
+      systemDb(prisma),
+      { agencyId, actorId: operatorId },
+      {
+        name: "Texts Five",
+        monthlyPriceCents: 9900,
+        includedCalls: 100,
+        includedTexts: 5,
+        overageCallCents: 500,
+        overageTextCents: 10,
+        trialDays: 14,
+      },
+    );
+    await changeBusinessPlan(
+      systemDb(prisma),
+      { agencyId, actorId: operatorId },
+      { tenantId: texter.tenant.id, planId: plan.id, overagePolicy: "bill" },
+    );
+    /** One text to a caller, sent the way the app sends every text (the send job). */
+    const sendText = async (n: number) => {
+      const msg = await prisma.message.create({
+        data: {
+          tenantId: texter.tenant.id,
+          direction: "outbound",
+          purpose: "text_back",
+          fromNumber: texter.trackingNumber,
+          toNumber: `+1512555${String(4100 + n)}`,
+          body: "Sorry we missed your call. Reply here and we'll get right back to you.",
+          status: "pending",
+        },
+      });
+      await messageSendJob.work(
+        { id: msg.id, tenantId: texter.tenant.id },
+        { sys: systemDb(prisma), now: () => new Date() },
+      );
+      expect((await prisma.message.findUniqueOrThrow({ where: { id: msg.id } })).sentAt).not.toBeNull();
+    };
+    const alerts = (purpose: string) =>
+      prisma.notification.findMany({ where: { tenantId: texter.tenant.id, purpose } });
+    for (let i = 0; i < 3; i++) await sendText(i);
+    expect(await alerts("plan.usage_80")).toEqual([]);
+    await sendText(3); // 4 of 5: 80 %
+    const eighty = await alerts("plan.usage_80");
+    expect(new Set(eighty.map((n) => n.userId))).toEqual(new Set([texter.ownerId, operatorId]));
+    expect(eighty.map((n) => n.channel).sort()).toEqual(["email", "email", "in_app", "in_app"]);
+    expect(eighty[0]!.body).toContain("80 % of the 5 texts included in the Texts Five plan");
+    await sendText(4); // 5 of 5: 100 %
+    const hundred = await alerts("plan.usage_100");
+    expect(hundred).toHaveLength(4);
+    expect(hundred[0]!.body).toContain(
+      "Texts to callers keep going out; extra texts are billed at the plan's price.",
+    );
+    await sendText(5); // past 100 %: no second alert
+    expect(await alerts("plan.usage_80")).toHaveLength(4);
+    expect(await alerts("plan.usage_100")).toHaveLength(4);
+    // No call was involved.
+    expect(await prisma.usageLedgerEntry.count({ where: { tenantId: texter.tenant.id } })).toBe(0);
   });
 });

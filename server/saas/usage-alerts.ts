@@ -1,7 +1,8 @@
 // Alerts at 80 % and 100 % of what an agency plan includes (calls or texts), to the business's
 // owners and the agency's operators, in the app and by email — once per threshold, kind and month
 // (the notification outbox's key makes a repeat a no-op). Checked after each AI-handled call's
-// usage row is written (server/billing/record-usage.ts).
+// usage row is written (server/billing/jobs.ts) and after each text is handed to Twilio
+// (server/messaging/jobs.ts), so texts alone reach their alerts too.
 import { tenantAgencyOperators, tenantPeople } from "@/server/db/tenant-people";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { notify, type Enqueue } from "@/server/notifications/outbox";

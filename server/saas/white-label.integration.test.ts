@@ -8,13 +8,16 @@ import { inviteEmailContent } from "@/server/integrations/email";
 import { systemDb } from "@/server/db/system";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { callerFor, errorCode } from "@/server/test/caller";
+import { makeTestBusiness } from "@/server/test/test-business";
+import { TwilioCall } from "@/server/test/webhook-test-kit";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
-import { brandOfTenant, MAX_LOGO_BYTES } from "./branding";
+import { brandOfTenant, MAX_LOGO_BYTES, requestFormBrand } from "./branding";
 
 const PNG_1PX =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
+let agencyId: string;
 let operatorId: string;
 let tenant: { id: string; slug: string };
 let ownerId: string;
@@ -22,6 +25,7 @@ let ownerId: string;
 beforeAll(async () => {
   db = await useTestDatabase();
   const agency = await db.prisma.agency.create({ data: { name: "Bright Agency" } });
+  agencyId = agency.id;
   const op = await makeUser(db.prisma, { name: "Bea Bright" });
   operatorId = op.id;
   await db.prisma.agencyMember.create({ data: { agencyId: agency.id, userId: op.id } });
@@ -95,8 +99,71 @@ describe(`white label (${engineName})`, () => {
         brandName: brand!.name,
       }),
     ).toMatchObject({ subject: "You're invited to Bright Plumbing on Bright Agency" });
+    // The public request form wears it too; a colour that fails contrast (saved before the rule) is left out.
+    expect(await requestFormBrand(systemDb(db.prisma), tenant.id)).toMatchObject({
+      name: "Bright Agency",
+      accentColor: "#1d4ed8",
+    });
+    await db.prisma.agency.update({ where: { id: agencyId }, data: { accentColor: "#ffeb3b" } });
+    expect(await requestFormBrand(systemDb(db.prisma), tenant.id)).toMatchObject({
+      name: "Bright Agency",
+      accentColor: null,
+    });
+    await db.prisma.agency.update({ where: { id: agencyId }, data: { accentColor: "#1d4ed8" } });
     // A business without an agency brand keeps LeadRescue's.
     const plain = await makeTenant(db.prisma, { name: "Plain Plumbing" });
     expect(await brandOfTenant(tenantScoped(db.prisma, plain.id), plain.id)).toBeNull();
+    expect(await requestFormBrand(systemDb(db.prisma), plain.id)).toBeNull();
+  });
+
+  it("the call's greeting names the agency's brand only when the owner chooses it, through the signed voice webhook", async () => {
+    const biz = await makeTestBusiness(db.prisma, { name: "Canyon Plumbing" });
+    await db.prisma.tenant.update({ where: { id: biz.tenant.id }, data: { agencyId } });
+    const owner = callerFor(db.prisma, biz.ownerId, biz.tenant.slug);
+    const greetingOf = async () => {
+      const call = new TwilioCall(biz.trackingNumber, "+15125554401");
+      await call.incoming();
+      const twiml = await call.dialEnded("no-answer");
+      await call.ended("completed");
+      return twiml;
+    };
+
+    // Off by default: the business's name, and the assistant is nobody's in particular.
+    expect(await owner.setup.callGreeting()).toMatchObject({ agencyBrand: "Bright Agency", on: false });
+    const plain = await greetingOf();
+    expect(plain).toContain("Hi, thanks for calling Canyon Plumbing.");
+    expect(plain).toContain("I'm the virtual assistant, and I can help get a plumber to you.");
+    expect(plain).not.toContain("Bright Agency");
+
+    // The owner chooses it: the business first, then the assistant from the agency — plain words, no markup.
+    const saved = await owner.setup.setCallGreeting({ on: true });
+    expect(saved.greetingWith).toBe(
+      "Hi, thanks for calling Canyon Plumbing. Sorry we couldn't get to the phone. I'm the virtual assistant from Bright Agency, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?",
+    );
+    const branded = await greetingOf();
+    expect(branded).toContain(
+      "Hi, thanks for calling Canyon Plumbing. Sorry we couldn't get to the phone. I'm the virtual assistant from Bright Agency, and I can help get a plumber to you.",
+    );
+    expect(branded).not.toMatch(/<speak|<prosody|<break/);
+
+    // Turned off again, the greeting goes back.
+    await owner.setup.setCallGreeting({ on: false });
+    expect(await greetingOf()).not.toContain("Bright Agency");
+
+    // Staff cannot change it; a business whose agency has no brand cannot turn it on.
+    expect(
+      await errorCode(
+        callerFor(db.prisma, biz.officeId, biz.tenant.slug).setup.setCallGreeting({ on: true }),
+      ),
+    ).toBe("FORBIDDEN");
+    const plainBiz = await makeTestBusiness(db.prisma, { name: "Unbranded Plumbing" });
+    await expect(
+      callerFor(db.prisma, plainBiz.ownerId, plainBiz.tenant.slug).setup.setCallGreeting({ on: true }),
+    ).rejects.toThrow(
+      "Your business has no agency brand to name on calls. Ask your agency to set its brand first.",
+    );
+    expect(
+      await callerFor(db.prisma, plainBiz.ownerId, plainBiz.tenant.slug).setup.callGreeting(),
+    ).toMatchObject({ agencyBrand: null, on: false, greetingWith: null });
   });
 });

@@ -140,6 +140,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   "setup.weeklyTimes": () => undefined,
   "setup.setBusinessHours": () => ({ days: [{ weekday: 1, start: "07:00", end: "15:00" }] }),
   "setup.addBookingSlot": () => ({ weekday: 1, start: "10:00", end: "12:00" }),
+  "setup.callGreeting": () => undefined,
+  "setup.setCallGreeting": () => ({ on: false }),
   "setup.callAnswers": () => undefined,
   "setup.setCallAnswers": () => ({
     priceAnswer: "Prices are given on site.",

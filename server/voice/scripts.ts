@@ -32,7 +32,8 @@ export type ReadBackFacts = {
 };
 
 export type Script = {
-  opening(biz: string): string;
+  /** The first words of the call: the business's name, and the assistant's brand when the owner chose the agency's (plain words, no markup). */
+  opening(biz: string, assistantBrand?: string | null): string;
   /** The question of a step asked plainly again, after answering something the caller asked. */
   question(stage: IntakeStage, fields?: QuestionFacts): string;
   /** The one yes/no question about right now, when the problem could be an emergency said in other words. */
@@ -136,8 +137,8 @@ export function slotWindow(slot: OfferedSlot): string {
 
 const standard: Script = {
   nameCorrected: (name) => `Sorry about that, I've got ${name}.`,
-  opening: (biz) =>
-    `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
+  opening: (biz, brand) =>
+    `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant${brand ? ` from ${brand}` : ""}, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
   question: (stage, fields) => {
     switch (stage) {
       case "zip":
@@ -283,8 +284,8 @@ const standard: Script = {
 
 const safe: Script = {
   nameCorrected: () => "Thank you, I have corrected your name.",
-  opening: (biz) =>
-    `Thank you for calling ${biz}. This is the automated assistant. What is the five-digit ZIP code where you need service?`,
+  opening: (biz, brand) =>
+    `Thank you for calling ${biz}. This is the automated assistant${brand ? ` from ${brand}` : ""}. What is the five-digit ZIP code where you need service?`,
   question: (stage, fields) => {
     switch (stage) {
       case "zip":

@@ -151,6 +151,8 @@ export type CallState = {
 /** The tenant facts a turn needs; loaded by the route, never stored in the state. */
 export type CallContext = {
   businessName: string;
+  /** The agency's brand the assistant introduces itself with, when the owner chose it (white label); null or absent: none. */
+  assistantBrand?: string | null;
   serviceZips: readonly string[];
   bookingSlots: readonly WeeklySlot[];
   timeZone: string;
@@ -1222,7 +1224,7 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
   switch (event.type) {
     case "start": {
       if (s.stage === "new") {
-        ask(t, "zip", t.script.opening(ctx.businessName));
+        ask(t, "zip", t.script.opening(ctx.businessName, ctx.assistantBrand));
         break;
       }
       // A replayed start repeats the current question instead of starting over.

@@ -18,6 +18,7 @@ import type {
   FakeInvoice,
   FakeInvoiceLine,
   FakeMeterEvent,
+  FakePendingItem,
   FakePrice,
   FakeState,
   FakeSubscription,
@@ -29,6 +30,8 @@ export type StripeFakeOptions = {
   port?: number;
   webhookUrl: string;
   webhookSecret: string;
+  /** Connect: events of connected accounts are signed with the Connect endpoint's own secret (default: webhookSecret). */
+  connectWebhookSecret?: string;
   prices: { baseId: string; usageId: string; meterEventName: string };
   /** Keep the state in this JSON file across restarts (local mode); unset = memory only. */
   statePath?: string;
@@ -56,7 +59,16 @@ export type StripeFake = {
    * created and `invoice.created` delivered (the app adds its lines and application fee then),
    * then it is finalized and paid (`invoice.finalized`, `invoice.paid`).
    */
-  closePeriod(accountId: string, period: { start: number; end: number }): Promise<FakeInvoice[]>;
+  closePeriod(
+    accountId: string,
+    period: { start: number; end: number },
+    only?: { subscriptions?: string[] },
+  ): Promise<FakeInvoice[]>;
+  /**
+   * Test control: sets a subscription's current period (e.g. halfway through it), as time passing
+   * would; a plan change then prorates against it.
+   */
+  setSubscriptionPeriod(id: string, period: { start: number; end: number }): FakeSubscription;
   /** Resolves when every webhook delivery started so far has finished. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -92,6 +104,31 @@ function emptyState(): FakeState {
     accountLinks: {},
     invoices: {},
     createdPrices: {},
+    pendingItems: {},
+  };
+}
+
+/**
+ * Pure: Stripe's proration of a price change at `at` within the item's current period
+ * (proration_behavior=create_prorations): a credit for the unused time on the old price and a
+ * charge for the remaining time on the new one, each prorated to the second and rounded to the
+ * cent on its own. Nothing when the period is over or the change is at its very end.
+ */
+export function prorationAmounts(input: {
+  oldUnitAmount: number;
+  newUnitAmount: number;
+  quantity: number;
+  periodStart: number;
+  periodEnd: number;
+  at: number;
+}): { credit: number; charge: number } | null {
+  const length = input.periodEnd - input.periodStart;
+  const left = input.periodEnd - Math.max(input.at, input.periodStart);
+  if (length <= 0 || left <= 0) return null;
+  const share = left / length;
+  return {
+    credit: -Math.round(input.oldUnitAmount * input.quantity * share),
+    charge: Math.round(input.newUnitAmount * input.quantity * share),
   };
 }
 
@@ -159,7 +196,7 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     for (let attempt = 1; attempt <= 3; attempt++) {
       const signature = signer.webhooks.generateTestHeaderString({
         payload,
-        secret: opts.webhookSecret,
+        secret: event.account ? (opts.connectWebhookSecret ?? opts.webhookSecret) : opts.webhookSecret,
         timestamp: sec(),
       });
       try {
@@ -366,11 +403,17 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
   async function closePeriod(
     accountId: string,
     period: { start: number; end: number },
+    only: { subscriptions?: string[] } = {},
   ): Promise<FakeInvoice[]> {
     account(accountId);
     const out: FakeInvoice[] = [];
     const subs = Object.values(state.subscriptions)
-      .filter((s) => s.account === accountId && ["active", "trialing", "past_due"].includes(s.status))
+      .filter(
+        (s) =>
+          s.account === accountId &&
+          ["active", "trialing", "past_due"].includes(s.status) &&
+          (!only.subscriptions || only.subscriptions.includes(s.id)),
+      )
       .sort((a, b) => a.created - b.created);
     for (const sub of subs) {
       const trial = sub.trial_end !== null && sub.trial_end >= period.end;
@@ -386,6 +429,11 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
           metadata: {},
           invoice_item: null,
         }));
+      // The plan changes' prorations since the last invoice go on this one, as at Stripe.
+      for (const item of Object.values(state.pendingItems)) {
+        if (item.subscription !== sub.id || item.invoice) continue;
+        lines.push(item.line);
+      }
       const inv: FakeInvoice = {
         id: newId("in"),
         object: "invoice",
@@ -408,6 +456,8 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
       };
       totals(inv);
       state.invoices[inv.id] = inv;
+      for (const item of Object.values(state.pendingItems))
+        if (item.subscription === sub.id && !item.invoice) item.invoice = inv.id;
       sub.latest_invoice = inv.id;
       save();
       await emit("invoice.created", { ...inv, account: accountId });
@@ -621,7 +671,19 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
             "A canceled subscription can only update its metadata.",
             "cancel_at_period_end",
           );
-        // A plan change: the item's price is swapped (Stripe prorates it with proration_behavior).
+        // A plan change: the item's price is swapped and, by default (create_prorations), Stripe
+        // prorates it on the next invoice: a credit for the unused time on the old price and a
+        // charge for the rest of the period on the new one. Nothing was charged during a trial, so
+        // a change then prorates nothing.
+        const behavior = str(p.proration_behavior) ?? "create_prorations";
+        if (!["create_prorations", "none"].includes(behavior))
+          throw new FakeError(
+            400,
+            "The local Stripe fake supports proration_behavior create_prorations and none.",
+            "proration_behavior",
+          );
+        const at = str(p.proration_date) ? Number(str(p.proration_date)) : sec();
+        const trialing = sub.status === "trialing" || (sub.trial_end !== null && sub.trial_end > at);
         list(p.items).forEach((it, i) => {
           const o = obj(it);
           const item = sub.items.data.find((x) => x.id === str(o.id));
@@ -632,7 +694,60 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
               `items[${i}] needs the id of one of the subscription's items and a price.`,
               `items[${i}]`,
             );
-          item.price = priceOf(price, `items[${i}][price]`, sub.account ?? null);
+          const next = priceOf(price, `items[${i}][price]`, sub.account ?? null);
+          const prorate =
+            behavior === "create_prorations" &&
+            !trialing &&
+            next.id !== item.price.id &&
+            item.price.recurring?.usage_type !== "metered"
+              ? prorationAmounts({
+                  oldUnitAmount: item.price.unit_amount,
+                  newUnitAmount: next.unit_amount,
+                  quantity: item.quantity ?? 1,
+                  periodStart: item.current_period_start,
+                  periodEnd: item.current_period_end,
+                  at,
+                })
+              : null;
+          if (prorate) {
+            const day = new Date(Math.max(at, item.current_period_start) * 1000).toISOString().slice(0, 10);
+            for (const [amount, price, what] of [
+              [prorate.credit, item.price, "Unused time on"],
+              [prorate.charge, next, "Remaining time on"],
+            ] as const) {
+              const id = newId("ii");
+              const line: FakeInvoiceLine = {
+                id: newId("il"),
+                object: "line_item",
+                amount,
+                currency: price.currency,
+                description: `${what} ${item.quantity ?? 1} × ${price.product_name} after ${day}`,
+                quantity: item.quantity ?? 1,
+                metadata: {},
+                invoice_item: id,
+                period: { start: Math.max(at, item.current_period_start), end: item.current_period_end },
+                parent: {
+                  type: "subscription_item_details",
+                  subscription_item_details: {
+                    subscription: sub.id,
+                    subscription_item: item.id,
+                    proration: true,
+                    invoice_item: id,
+                  },
+                },
+              };
+              const pending: FakePendingItem = {
+                id,
+                account: sub.account ?? null,
+                customer: sub.customer,
+                subscription: sub.id,
+                line,
+                invoice: null,
+              };
+              state.pendingItems[id] = pending;
+            }
+          }
+          item.price = next;
         });
         const cape = str(p.cancel_at_period_end);
         if (cape !== undefined) {
@@ -817,7 +932,7 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
           const n = Number(fee);
           if (!Number.isInteger(n) || n < 0)
             throw new FakeError(400, "Invalid integer: application_fee_amount.", "application_fee_amount");
-          if (n > inv.total)
+          if (n > Math.max(inv.total, 0))
             throw new FakeError(
               400,
               "The application fee cannot be greater than the invoice total.",
@@ -1027,10 +1142,11 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
             res,
             200,
             JSON.stringify(
-              await closePeriod(close[1]!, {
-                start: Number(form.get("start")),
-                end: Number(form.get("end")),
-              }),
+              await closePeriod(
+                close[1]!,
+                { start: Number(form.get("start")), end: Number(form.get("end")) },
+                form.getAll("subscription").length ? { subscriptions: form.getAll("subscription") } : {},
+              ),
             ),
           );
         }
@@ -1117,6 +1233,13 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
     payCheckout,
     completeOnboarding,
     closePeriod,
+    setSubscriptionPeriod(id, period) {
+      const sub = subscription(id);
+      for (const item of sub.items.data)
+        Object.assign(item, { current_period_start: period.start, current_period_end: period.end });
+      save();
+      return sub;
+    },
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
     },

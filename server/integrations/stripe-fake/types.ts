@@ -156,6 +156,29 @@ export type FakeInvoiceLine = {
   quantity: number;
   metadata: Record<string, string>;
   invoice_item: string | null;
+  /** The time the line covers (a proration: from the change to the period's end). */
+  period?: { start: number; end: number };
+  /** Where the line comes from; a plan change's proration says `proration: true`, as at Stripe. */
+  parent?: {
+    type: "subscription_item_details";
+    subscription_item_details: {
+      subscription: string;
+      subscription_item: string;
+      proration: boolean;
+      invoice_item: string | null;
+    };
+  } | null;
+};
+
+/** A proration waiting for the subscription's next invoice (Stripe's pending invoice item). */
+export type FakePendingItem = {
+  id: string;
+  account: string | null;
+  customer: string;
+  subscription: string;
+  line: FakeInvoiceLine;
+  /** The invoice it went on; null while pending. */
+  invoice: string | null;
 };
 
 /** An invoice; on a connected account with LeadRescue's application fee (direct charges). */
@@ -200,4 +223,6 @@ export type FakeState = {
   invoices: Record<string, FakeInvoice>;
   /** Prices created through the API (the configured platform prices are built in). */
   createdPrices: Record<string, FakePrice>;
+  /** Prorations of plan changes, waiting for their subscription's next invoice. */
+  pendingItems: Record<string, FakePendingItem>;
 };

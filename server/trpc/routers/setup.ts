@@ -3,6 +3,7 @@ import { z } from "zod";
 import { zText } from "@/server/http/safe-input";
 import { onboardingStatus } from "@/server/setup/onboarding-status";
 import { planOffer } from "@/server/billing/plan-offer";
+import { callGreetingChoice, setCallGreetingBrand } from "@/server/saas/branding";
 import { getStripe, stripePlan } from "@/server/integrations/stripe";
 import { addTrackingNumber, removeTrackingNumber, setForwardingPhones } from "@/server/setup/phone-numbers";
 import {
@@ -86,6 +87,22 @@ export const setupRouter = router({
         action: "tenant.settings_changed",
         data: input,
       });
+    }),
+
+  /** White label: whether the AI names the agency's brand in the call's greeting (the owner's choice). */
+  callGreeting: read.query(({ ctx }) => callGreetingChoice(ctx.db, ctx.tenantId)),
+  setCallGreeting: tenantProcedure
+    .meta({ permission: "tenant.settings" })
+    .input(z.object({ on: z.boolean({ error: "on must be true or false." }) }))
+    .mutation(async ({ ctx, input }) => {
+      const saved = await setCallGreetingBrand(ctx.db, ctx.tenantId, input.on);
+      await writeAudit(ctx.db, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.userId,
+        action: "tenant.settings_changed",
+        data: { greetingAgencyBrand: input.on },
+      });
+      return saved;
     }),
 
   callAnswers: read.query(({ ctx }) => getCallAnswers(ctx)),

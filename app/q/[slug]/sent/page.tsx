@@ -6,6 +6,8 @@ import { getSystemDb } from "@/server/db";
 import { findRequestFormBusiness } from "@/server/db/cross-tenant";
 import { phoneLabel } from "@/server/leads/labels";
 import { accentStyle, formLook } from "@/components/request-form/look";
+import { BrandMark } from "@/components/auth-shell";
+import { requestFormBrand } from "@/server/saas/branding";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -19,11 +21,14 @@ export default async function RequestSentPage({ params, searchParams }: Props) {
   const business = await findRequestFormBusiness(await getSystemDb(), (await params).slug);
   if (!business) notFound();
   const look = formLook(await searchParams);
+  // White label: the agency's brand heads the form; embedded, the form takes the business's own site's look.
+  const brand = look.embed ? null : await requestFormBrand(await getSystemDb(), business.id);
   return (
     <main
       className={`mx-auto w-full max-w-lg px-4 ${look.embed ? "py-4" : "py-8"}`}
-      style={accentStyle(look.accent)}
+      style={accentStyle(look.accent ?? brand?.accentColor ?? null)}
     >
+      {brand ? <BrandMark brand={brand} className="mb-4 justify-center text-lg" /> : null}
       <div className={look.embed ? "" : "rounded-xl border border-slate-200 bg-white p-5 shadow-sm"}>
         <h1 className="text-xl font-semibold text-slate-900">Thank you — your request was sent</h1>
         <p className="mt-3 text-slate-700" role="status">

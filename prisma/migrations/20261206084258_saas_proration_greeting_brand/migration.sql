@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "SaasInvoice" ADD COLUMN     "prorationCents" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "greetingAgencyBrand" BOOLEAN NOT NULL DEFAULT false;
