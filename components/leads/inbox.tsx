@@ -1,5 +1,5 @@
 "use client";
-// The lead inbox: the queue in SOP order with counts per group, filters, search, keyset pages
+// The lead inbox: the queue in its working order with counts per group, filters, search, keyset pages
 // ("Load more") and a quiet refresh every 15 s that keeps the pages already loaded.
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
