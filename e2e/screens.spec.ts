@@ -94,6 +94,12 @@ for (const viewport of [
       await page.getByRole("button", { name: "Create account" }).click();
       await expect(page).toHaveURL(/\/t\/first-call-plumbing-[a-z0-9-]+$/);
       const slug = new URL(page.url()).pathname.split("/")[2]!;
+      // The AI status sentence spans its card; on a phone its button wraps under it rather than
+      // squeezing the sentence into a narrow column.
+      await expect(page.getByTestId("ai-status")).toBeVisible();
+      const sentence = (await page.getByTestId("ai-status").boundingBox())!;
+      const statusCard = (await page.getByRole("region", { name: "AI status" }).boundingBox())!;
+      expect(sentence.width).toBeGreaterThan(0.6 * statusCard.width);
       const tracking = viewport.width === 1280 ? "(720) 555-0161" : "(720) 555-0171";
       const trackingE164 = `+1${tracking.replace(/\D/g, "")}`;
 
@@ -116,6 +122,15 @@ for (const viewport of [
       await page.getByRole("button", { name: "Save phones" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
+      // The webhook addresses to paste into Twilio are shown whole, never cut to "htt…".
+      for (const id of ["voice-webhook-url", "sms-webhook-url"]) {
+        const url = page.locator(`#${id}`);
+        if (!(await url.isVisible())) continue;
+        const fits = await url.evaluate(
+          (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1,
+        );
+        expect(fits, `${id} shows the whole address`).toBe(true);
+      }
       // Twilio (the local fake) points the number here; no real call has come in yet.
       const connection = page.getByTestId("number-connection");
       await expect(connection.getByText("Connected", { exact: true })).toBeVisible();
@@ -218,6 +233,26 @@ for (const viewport of [
         "href",
         /\/reports\/print\?month=\d{4}-\d{2}$/,
       );
+      // Chart labels under the bars never run into each other, on a phone too.
+      await expect(page.locator(".recharts-xAxis").first()).toBeVisible();
+      const overlapping = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const axis of document.querySelectorAll(".recharts-xAxis")) {
+          const ticks = [...axis.querySelectorAll(".recharts-cartesian-axis-tick text")].map((t) => ({
+            text: t.textContent ?? "",
+            r: t.getBoundingClientRect(),
+          }));
+          for (let i = 0; i < ticks.length; i++)
+            for (let j = i + 1; j < ticks.length; j++) {
+              const a = ticks[i]!.r;
+              const b = ticks[j]!.r;
+              if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+                out.push(`"${ticks[i]!.text}" and "${ticks[j]!.text}"`);
+            }
+        }
+        return out;
+      });
+      expect(overlapping, "axis labels that overlap").toEqual([]);
       const text = (await line.textContent()) ?? "";
       const n = Number(/Excludes (\d+)/.exec(text)?.[1] ?? 0);
       if (n > 0 && n <= 25) {

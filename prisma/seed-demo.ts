@@ -1,6 +1,5 @@
 // The demo data a fresh embedded database starts with (README "Demo logins"). Idempotent:
 // it only seeds an empty database.
-import { TZDate } from "@date-fns/tz";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { previousWeek } from "@/server/reports/handoff-qa";
 import {
@@ -15,6 +14,8 @@ import {
 } from "./factories";
 import { seedTrialSubscription } from "@/server/billing/seed-subscription";
 import { tenantScoped } from "@/server/db/tenant-scope";
+import { parseClock } from "@/server/setup/weekly-times";
+import { upcomingSlots } from "@/server/voice/booking-slots";
 
 export const DEMO = {
   password: "demo-password-1",
@@ -46,13 +47,25 @@ export const DEMO = {
   },
 };
 
+/** The demo business's booking slots (weekday 0 = Sunday), inside its 8-to-5 weekday hours. */
+const DEMO_SLOTS = [
+  { weekday: 2, start: "09:00", end: "11:00" },
+  { weekday: 3, start: "13:00", end: "15:00" },
+  { weekday: 4, start: "09:00", end: "11:00" },
+];
+const weeklySlot = (s: { weekday: number; start: string; end: string }) => ({
+  weekday: s.weekday,
+  startMinute: parseClock(s.start, "start"),
+  endMinute: parseClock(s.end, "end"),
+});
+
 export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
   if ((await prisma.tenant.count()) > 0) return false;
   await seedDemo(prisma);
   return true;
 }
 
-export async function seedDemo(prisma: PrismaClient) {
+export async function seedDemo(prisma: PrismaClient, now = new Date()) {
   const agency = await prisma.agency.create({ data: { name: DEMO.agency, slug: "demo-agency" } });
   const owner = await makeUser(prisma, { ...DEMO.owner, password: DEMO.password });
   const staff = await makeUser(prisma, { ...DEMO.staff, password: DEMO.password });
@@ -66,11 +79,7 @@ export async function seedDemo(prisma: PrismaClient) {
     plumberPhone: DEMO.plumberPhone,
     onCallPhone: DEMO.onCallPhone,
     zips: [...DEMO.zips],
-    slots: [
-      { weekday: 2, start: "09:00", end: "11:00" },
-      { weekday: 3, start: "13:00", end: "15:00" },
-      { weekday: 4, start: "09:00", end: "11:00" },
-    ],
+    slots: DEMO_SLOTS,
   });
   await makeApiKey(prisma, tenant.id, DEMO.apiKey);
   await setCallAnswers(prisma, tenant.id, DEMO.callAnswers);
@@ -91,7 +100,7 @@ export async function seedDemo(prisma: PrismaClient) {
     zips: ["78610", "78620", "78676"],
   });
   await seedTrialSubscription(tenantScoped(prisma, second.id), second.id, { email: DEMO.secondOwner.email });
-  await seedDemoLeads(prisma, { tenantId: tenant.id, ownerId: owner.id, staffId: staff.id });
+  await seedDemoLeads(prisma, { tenantId: tenant.id, ownerId: owner.id, staffId: staff.id }, now);
   return { agency, owner, staff, operator, tenant, second, secondOwner };
 }
 
@@ -104,19 +113,14 @@ export async function seedDemoLeads(
 ) {
   const { tenantId, ownerId, staffId } = ids;
   const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
-  // A visit at a believable hour: tomorrow at 10:00 in the business's time zone (never 12:50 AM).
-  const today = new TZDate(now.getTime(), "America/Chicago");
-  const tomorrowAt10 = new Date(
-    new TZDate(
-      today.getFullYear(),
-      today.getMonth(),
-      today.getDate() + 1,
-      10,
-      0,
-      0,
-      "America/Chicago",
-    ).getTime(),
-  );
+  // A visit at a believable hour: the business's next booking slot at least 12 hours away (never 12:50 AM).
+  const [visit] = upcomingSlots(DEMO_SLOTS.map(weeklySlot), {
+    timeZone: DEMO.tenant.timeZone,
+    now,
+    count: 1,
+    minNoticeMinutes: 12 * 60,
+  });
+  const visitAt = new Date(visit!.startsAt);
   const emergency = await makeInboxLead(prisma, tenantId, {
     callerName: "Maria Lopez",
     callerPhone: "+15125550143",
@@ -269,10 +273,10 @@ export async function seedDemoLeads(
     issueSummary: "Slow bathroom drain",
     address: "412 Congress Ave",
     status: "booked",
-    appointmentAt: tomorrowAt10,
+    appointmentAt: visitAt,
     ownerId: staffId,
     nextAction: "Confirm the appointment with the customer",
-    dueAt: new Date(Math.min(minutes(2 * 60).getTime(), tomorrowAt10.getTime() - 60 * 60_000)),
+    dueAt: new Date(Math.min(minutes(2 * 60).getTime(), visitAt.getTime() - 60 * 60_000)),
     createdAt: minutes(-3 * 60),
   });
   await prisma.lead.update({ where: { id: booked.id }, data: { acceptedAt: minutes(-170) } });
@@ -298,6 +302,7 @@ export async function seedDemoLeads(
     zip: "78704",
     issueSummary: "Garbage disposal hums but won't spin",
     source: "referral",
+    sourceRef: "Referred by Priya Patel",
     status: "followup_needed",
     notes: "Referred by Priya Patel.",
     ownerId: staffId,

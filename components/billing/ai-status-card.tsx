@@ -24,9 +24,15 @@ export function AiStatusCard({
   const action = ai.action && ai.action.href !== hideActionTo ? ai.action : null;
   return (
     <section aria-label="AI status" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      {/* The sentence keeps a readable width: on a phone the button wraps under it. */}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <span className={`size-3 shrink-0 rounded-full ${DOT[ai.state]}`} aria-hidden />
-        <p role="status" aria-live="polite" className="min-w-0 flex-1 font-medium" data-testid="ai-status">
+        <p
+          role="status"
+          aria-live="polite"
+          className="min-w-0 grow basis-64 font-medium"
+          data-testid="ai-status"
+        >
           {ai.sentence}
         </p>
         {action ? (

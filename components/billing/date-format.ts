@@ -11,3 +11,5 @@ export function dateFormatter(timeZone: string) {
         }).format(new Date(d))
       : "—";
 }
+
+export type Fmt = ReturnType<typeof dateFormatter>;

@@ -1,5 +1,5 @@
 "use client";
-// The lead inbox: the queue in SOP order with counts per group, filters, search, keyset pages
+// The lead inbox: the queue in its working order with counts per group, filters, search, keyset pages
 // ("Load more") and a quiet refresh every 15 s that keeps the pages already loaded.
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -10,12 +10,13 @@ import { Button, SuccessNote } from "@/components/ui/form";
 import { EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { handoffWaitingFor } from "@/server/leads/handoff";
 import { queueGroupLabel } from "@/server/leads/queue-order";
-import { sourceLabel, STATUS_LABELS, urgencyLabel } from "@/server/leads/labels";
+import { sourceLabel, STATUS_LABELS } from "@/server/leads/labels";
 import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } from "./badges";
 import { BusinessTimeProvider, TimeZoneNote, useBusinessTime } from "./business-time";
 import { inboxFiltersFromUrl } from "./inbox-url-filters";
 import { PhoneLink } from "./contact-links";
 import { TestCallsNote } from "./test-calls-note";
+import { InboxFilters } from "./inbox-filters";
 
 type Filters = {
   status?: keyof typeof STATUS_LABELS;
@@ -33,7 +34,6 @@ type Filters = {
 };
 
 const REFRESH_MS = 15_000;
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export function Inbox({ canManage, timeZone }: { canManage: boolean; timeZone: string }) {
   return (
@@ -50,7 +50,6 @@ function InboxBody({ canManage }: { canManage: boolean }) {
   const params = useSearchParams();
   const notice = params.get("notice");
   const [filters, setFilters] = useState<Filters>(() => inboxFiltersFromUrl(params) as Filters);
-  const [search, setSearch] = useState("");
   const [filtersOpen, setFiltersOpen] = useState(false);
   const input = useMemo(() => ({ ...filters, limit: 25 }), [filters]);
 
@@ -125,132 +124,14 @@ function InboxBody({ canManage }: { canManage: boolean }) {
         ) : null}
       </section>
 
-      {/* On a phone the filters stay behind one button, so the queue is on the first screen. */}
-      <div className="mb-3 sm:hidden">
-        <Button
-          type="button"
-          variant="secondary"
-          aria-expanded={filtersOpen}
-          aria-controls="inbox-filters"
-          onClick={() => setFiltersOpen((v) => !v)}
-        >
-          Filter{Object.keys(filters).length ? ` (${Object.keys(filters).length} on)` : ""}
-        </Button>
-      </div>
-      <form
-        id="inbox-filters"
-        role="search"
-        aria-label="Filter leads"
-        className={`mb-4 flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:flex ${filtersOpen ? "flex" : "hidden"}`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ q: search.trim() || undefined });
-        }}
-      >
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Search
-          <input
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Name, phone or ZIP"
-            className={`${selectClass} mt-1 w-full sm:w-52`}
-          />
-        </label>
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Status
-          <select
-            className={`${selectClass} mt-1`}
-            value={filters.status ?? ""}
-            onChange={(e) => set({ status: (e.target.value || undefined) as Filters["status"] })}
-          >
-            <option value="">Open (not closed)</option>
-            {Object.entries(STATUS_LABELS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Urgency
-          <select
-            className={`${selectClass} mt-1`}
-            value={filters.urgency ?? ""}
-            onChange={(e) => set({ urgency: (e.target.value || undefined) as Filters["urgency"] })}
-          >
-            <option value="">Any</option>
-            {["emergency", "high", "normal", "low"].map((u) => (
-              <option key={u} value={u}>
-                {urgencyLabel(u)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Source
-          <select
-            className={`${selectClass} mt-1`}
-            value={filters.source ?? ""}
-            onChange={(e) => set({ source: (e.target.value || undefined) as Filters["source"] })}
-          >
-            <option value="">Any</option>
-            {["phone", "sms", "web_form", "referral", "manual", "marketplace"].map((s) => (
-              <option key={s} value={s}>
-                {sourceLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Owner
-          <select
-            className={`${selectClass} mt-1`}
-            value={filters.ownerId ?? ""}
-            onChange={(e) => set({ ownerId: e.target.value || undefined })}
-          >
-            <option value="">Anyone</option>
-            {owners.data?.map((o) => (
-              <option key={o.userId} value={o.userId}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {(["mine", "unowned", "overdue", "testCalls", "notACustomer"] as const).map((k) => (
-          <label key={k} className="flex min-h-6 items-center gap-1.5 pb-2 text-sm">
-            <input
-              type="checkbox"
-              className="size-4"
-              checked={!!filters[k]}
-              onChange={(e) => set({ [k]: e.target.checked || undefined })}
-            />
-            {k === "mine"
-              ? "Mine"
-              : k === "unowned"
-                ? "Unowned"
-                : k === "overdue"
-                  ? "Overdue"
-                  : k === "testCalls"
-                    ? "Test calls"
-                    : "Not a customer"}
-          </label>
-        ))}
-        {Object.keys(filters).length ? (
-          <button
-            type="button"
-            className="pb-2 text-sm text-slate-600 underline"
-            onClick={() => {
-              setFilters({});
-              setSearch("");
-            }}
-          >
-            Clear filters
-          </button>
-        ) : null}
-      </form>
+      <InboxFilters
+        filters={filters}
+        set={set}
+        clear={() => setFilters({})}
+        owners={owners.data}
+        open={filtersOpen}
+        toggle={() => setFiltersOpen((v) => !v)}
+      />
 
       {list.isPending ? <Loading label="Loading the queue…" /> : null}
       {list.error ? <LoadError error={list.error} retry={() => list.refetch()} /> : null}

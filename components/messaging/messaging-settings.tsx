@@ -1,8 +1,8 @@
 "use client";
 // Messaging settings: text-back on/off, booking or quote link, one-text window, quiet hours,
 // reminders, test calls, and the templates per purpose with a live preview (STOP wording added).
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useDeferredValue, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/components/trpc-provider";
@@ -11,13 +11,13 @@ import { Card, PageHeader } from "@/components/ui/layout";
 import { QueryState } from "@/components/settings/access-states";
 import { clockToMinute, minuteToClock } from "@/server/messaging/quiet-hours";
 import {
-  DEFAULT_TEMPLATES,
   MESSAGE_PURPOSES,
   PURPOSE_LABELS,
   TEMPLATE_VARIABLES,
   type TemplatePurpose,
 } from "@/server/messaging/render-template";
-import { linkTargetHost } from "@/server/messaging/link-target";
+import { Toggle } from "./settings-toggle";
+import { Preview } from "./template-preview";
 
 type Form = {
   textBackEnabled: boolean;
@@ -30,98 +30,6 @@ type Form = {
   contactPhone: string;
   templates: Record<TemplatePurpose, string>;
 };
-
-function Toggle({
-  label,
-  hint,
-  checked,
-  disabled,
-  onChange,
-}: {
-  label: string;
-  hint: string;
-  checked: boolean;
-  disabled: boolean;
-  onChange: (v: boolean) => void;
-}) {
-  return (
-    <label className="flex items-start gap-3 py-2">
-      <input
-        type="checkbox"
-        className="mt-1 size-4"
-        checked={checked}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <span>
-        <span className="block text-sm font-medium text-slate-700">{label}</span>
-        <span className="block text-xs text-slate-500">{hint}</span>
-      </span>
-    </label>
-  );
-}
-
-function Preview({
-  purpose,
-  template,
-  bookingUrl,
-}: {
-  purpose: TemplatePurpose;
-  template: string;
-  bookingUrl: string;
-}) {
-  const trpc = useTRPC();
-  const deferred = useDeferredValue(template);
-  const q = useQuery(
-    trpc.messaging.preview.queryOptions(
-      { purpose, template: deferred, bookingUrl: bookingUrl || null },
-      { placeholderData: keepPreviousData },
-    ),
-  );
-  return (
-    <div
-      aria-live="polite"
-      className="mt-2 rounded-md bg-slate-50 p-3 text-sm"
-      data-testid={`preview-${purpose}`}
-    >
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-600">
-        Preview: the exact text (sample caller Maria)
-      </p>
-      {q.data ? (
-        <>
-          <p className="mt-1 whitespace-pre-wrap">{q.data.text}</p>
-          {linkTargetHost(bookingUrl.trim()) && template.includes("{link}") ? (
-            <p className="mt-1 text-xs text-slate-600">The link opens {linkTargetHost(bookingUrl.trim())}.</p>
-          ) : null}
-          <p className="mt-1 text-xs text-slate-600">
-            {q.data.length} characters · {q.data.segments} text{q.data.segments === 1 ? "" : "s"}
-          </p>
-          {q.data.unknown.length ? (
-            <p className="mt-1 text-xs text-red-700">
-              Unknown variable {q.data.unknown.join(", ")}: it will be sent as written.
-            </p>
-          ) : null}
-          {q.data.missingLink ? (
-            <p className="mt-1 text-xs text-red-700">
-              Add {"{link}"}: the text-back must carry the booking or quote link.
-            </p>
-          ) : null}
-          {purpose === "text_back" && !bookingUrl.trim() && template.includes("{link}") ? (
-            <p className="mt-1 text-xs text-amber-800">
-              {template === DEFAULT_TEMPLATES.text_back
-                ? "No booking or quote link yet: until you add one above, callers get this shorter text-back asking them to reply or call back."
-                : "No booking or quote link yet: {link} stays empty until you add one above."}
-            </p>
-          ) : null}
-        </>
-      ) : q.error ? (
-        <p className="mt-1 text-xs text-red-700">{q.error.message}</p>
-      ) : (
-        <p className="mt-1 text-xs text-slate-500">Rendering…</p>
-      )}
-    </div>
-  );
-}
 
 type Loaded = inferRouterOutputs<AppRouter>["messaging"]["settings"];
 

@@ -4,6 +4,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ReactNode } from "react";
 import type { Report } from "@/server/reports/report-schema";
+import { categoryAxisProps } from "@/components/ui/chart-axis";
 
 const OUTCOMES = [
   { key: "answered", label: "Answered by the plumber", color: "#475569" },
@@ -172,7 +173,7 @@ export function SpeedToLeadChart({ buckets }: { buckets: Report["speedToLead"] }
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={buckets} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" fontSize={10} interval={0} />
+            <XAxis dataKey="label" {...categoryAxisProps} />
             <YAxis allowDecimals={false} fontSize={11} width={28} />
             <Tooltip />
             <Bar dataKey="count" name="Leads" fill="#7c3aed" isAnimationActive={false} />

@@ -116,7 +116,7 @@ export async function billingState(ctx: Ctx, now: Date = new Date(), offer: Plan
       : null,
     hasPaymentMethod: account?.hasPaymentMethod ?? false,
     /** Subscribing now keeps the free trial running until then (null: the plan starts today). */
-    checkoutTrialEnd: carriedTrialEnd(account, now),
+    checkoutTrialEnd: carriedTrialEnd(account, now, tenant.timeZone),
     plan: account?.planName
       ? { name: account.planName, baseAmount: base, perCallAmount: perCall, currency: account.currency }
       : null,

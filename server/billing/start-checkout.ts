@@ -3,6 +3,7 @@
 import type Stripe from "stripe";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
+import { trialEndOnItsDay } from "./trial-end";
 
 export type BillingDeps = {
   stripe: () => Promise<Stripe>;
@@ -44,15 +45,18 @@ export async function ensureCustomer(
 /** Stripe refuses a Checkout trial that ends within 48 hours: a trial closer to its end is not carried over. */
 export const MIN_CARRIED_TRIAL_MS = 48 * 3_600_000;
 
-/** When a Checkout started now keeps the free trial running: its end, or null (the plan starts today). */
+/**
+ * When a Checkout started now keeps the free trial running: its end (noon, business time, on the
+ * day Billing shows), or null (the plan starts today).
+ */
 export function carriedTrialEnd(
   account: { status: string; trialEnd: Date | null } | null,
   now: Date,
+  timeZone: string,
 ): Date | null {
   if (account?.status !== "trialing" || !account.trialEnd) return null;
-  return account.trialEnd.getTime() - now.getTime() >= MIN_CARRIED_TRIAL_MS + 60_000
-    ? account.trialEnd
-    : null;
+  const end = trialEndOnItsDay(account.trialEnd, timeZone);
+  return end.getTime() - now.getTime() >= MIN_CARRIED_TRIAL_MS + 60_000 ? end : null;
 }
 
 export async function startCheckout(
@@ -60,7 +64,10 @@ export async function startCheckout(
   deps: BillingDeps,
 ): Promise<{ url: string }> {
   const [tenant, account] = await Promise.all([
-    ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { detachedAt: true } }),
+    ctx.db.tenant.findUniqueOrThrow({
+      where: { id: ctx.tenantId },
+      select: { detachedAt: true, timeZone: true },
+    }),
     ctx.db.billingAccount.findUnique({
       where: { tenantId: ctx.tenantId },
       select: { status: true, trialEnd: true, hasPaymentMethod: true },
@@ -89,7 +96,7 @@ export async function startCheckout(
     );
   }
   // Subscribing during the free trial keeps the trial: the first charge is on its last day.
-  const trialEnd = carriedTrialEnd(account, ctx.now ?? new Date());
+  const trialEnd = carriedTrialEnd(account, ctx.now ?? new Date(), tenant.timeZone);
   const stripe = await deps.stripe();
   const customer = await ensureCustomer(ctx, stripe, { email: ctx.email });
   const page = billingPage(deps.baseUrl, ctx.slug);

@@ -1,10 +1,11 @@
 // Every new business starts on the same free trial: a subscription with TRIAL_DAYS of trial and
-// no card. When the trial ends without a card Stripe pauses it (the AI stops); Checkout adds the
+// no card, ending at noon business time on its last day (trial-end.ts). When the trial ends without a card Stripe pauses it (the AI stops); Checkout adds the
 // card and carries the remaining trial over (server/billing/start-checkout.ts).
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { getStripeHandle, stripePlan } from "@/server/integrations/stripe";
 import { ensureCustomer } from "./start-checkout";
 import { syncTenantCustomer } from "./sync-subscription";
+import { trialEndAt } from "./trial-end";
 
 export const TRIAL_DAYS = 14;
 
@@ -12,13 +13,14 @@ export const TRIAL_DAYS = 14;
 export async function startTrial(
   db: TenantDb,
   tenantId: string,
-  opts: { email?: string | null; trialDays?: number } = {},
+  opts: { email?: string | null; trialDays?: number; now?: Date } = {},
 ): Promise<boolean> {
-  const account = await db.billingAccount.findUnique({
-    where: { tenantId },
-    select: { subscriptionId: true },
-  });
+  const [account, tenant] = await Promise.all([
+    db.billingAccount.findUnique({ where: { tenantId }, select: { subscriptionId: true } }),
+    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } }),
+  ]);
   if (account?.subscriptionId) return false;
+  const trialEnd = trialEndAt(opts.now ?? new Date(), opts.trialDays ?? TRIAL_DAYS, tenant.timeZone);
   const { stripe } = await getStripeHandle();
   const plan = stripePlan();
   const customer = await ensureCustomer({ db, tenantId }, stripe, { email: opts.email });
@@ -26,7 +28,7 @@ export async function startTrial(
     {
       customer,
       items: [{ price: plan.basePriceId, quantity: 1 }, { price: plan.usagePriceId }],
-      trial_period_days: opts.trialDays ?? TRIAL_DAYS,
+      trial_end: Math.floor(trialEnd.getTime() / 1000),
       trial_settings: { end_behavior: { missing_payment_method: "pause" } },
       payment_settings: { save_default_payment_method: "on_subscription" },
       metadata: { tenantId },

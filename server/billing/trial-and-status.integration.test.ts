@@ -2,7 +2,9 @@
 // demo businesses (no card), billing as the last checklist step, one sentence on whether the AI
 // answers calls, Checkout during the trial that keeps the trial, and after "Cancel service" one
 // cancelled state with no upcoming charge. Real SDK against the local Stripe fake.
+import { TZDate } from "@date-fns/tz";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dateFormatter } from "@/components/billing/date-format";
 import { completeSetup, makeTenant, makeUser, makeUsageEntry } from "@/prisma/factories";
 import { env } from "@/server/env";
 import { stripeClientFor, setStripeHandle, stripePlan } from "@/server/integrations/stripe";
@@ -14,7 +16,8 @@ import { tenantScoped } from "@/server/db/tenant-scope";
 import { aiStatus } from "./ai-status";
 import { requestCancellation } from "./request-cancellation";
 import { carriedTrialEnd } from "./start-checkout";
-import { TRIAL_DAYS } from "./start-trial";
+import { startTrial, TRIAL_DAYS } from "./start-trial";
+import { trialEndAt } from "./trial-end";
 import { syncCustomer } from "./sync-subscription";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -62,8 +65,9 @@ describe(`a new business's trial, checklist and AI status (${engineName})`, () =
     const { tenant, caller } = await signUpOwner("Fresh Start Plumbing");
     const account = await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } });
     expect(account).toMatchObject({ status: "trialing", hasPaymentMethod: false });
-    expect(account.trialEnd!.getTime() - before).toBeGreaterThanOrEqual(TRIAL_DAYS * DAY - 5_000);
-    expect(account.trialEnd!.getTime() - before).toBeLessThan(TRIAL_DAYS * DAY + 60_000);
+    // Noon, business time, 14 days after the day it started.
+    expect(account.trialEnd).toEqual(trialEndAt(new Date(before), TRIAL_DAYS, "America/Denver"));
+    expect(new TZDate(account.trialEnd!.getTime(), "America/Denver").getHours()).toBe(12);
 
     // Nothing set up yet: the AI is off and the one thing to do is the first missing step.
     const empty = await caller.setup.checklist();
@@ -160,12 +164,69 @@ describe(`a new business's trial, checklist and AI status (${engineName})`, () =
   });
 
   it("does not carry a trial that ends within 48 hours (Stripe refuses it), so the page can say the plan starts today", () => {
-    const now = new Date("2026-12-01T12:00:00Z");
-    expect(carriedTrialEnd({ status: "trialing", trialEnd: new Date(now.getTime() + 3 * DAY) }, now)).toEqual(
-      new Date(now.getTime() + 3 * DAY),
-    );
-    expect(carriedTrialEnd({ status: "trialing", trialEnd: new Date(now.getTime() + DAY) }, now)).toBeNull();
-    expect(carriedTrialEnd({ status: "active", trialEnd: null }, now)).toBeNull();
+    const now = new Date("2026-12-01T18:00:00Z"); // noon in Chicago
+    const tz = "America/Chicago";
+    expect(
+      carriedTrialEnd({ status: "trialing", trialEnd: new Date(now.getTime() + 3 * DAY) }, now, tz),
+    ).toEqual(new Date(now.getTime() + 3 * DAY));
+    expect(
+      carriedTrialEnd({ status: "trialing", trialEnd: new Date(now.getTime() + DAY) }, now, tz),
+    ).toBeNull();
+    expect(carriedTrialEnd({ status: "active", trialEnd: null }, now, tz)).toBeNull();
+    // A trial that ended late in the evening is carried to noon of the day the business sees.
+    expect(
+      carriedTrialEnd({ status: "trialing", trialEnd: new Date("2026-12-06T04:30:00Z") }, now, tz),
+    ).toEqual(new Date("2026-12-05T18:00:00Z"));
+  });
+
+  it("names one last day of the trial on Billing, on the overview and on Stripe's Checkout, for a trial started late in the evening", async () => {
+    const tz = "America/Chicago";
+    // The next 10:30 PM in Chicago: already the next day in UTC.
+    const local = new TZDate(Date.now(), tz);
+    let evening = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 22, 30, 0, 0, tz);
+    if (evening.getTime() <= Date.now())
+      evening = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 22, 30, 0, 0, tz);
+    const startedAt = new Date(evening.getTime());
+    const eveningFake = await startStripeFake({
+      webhookUrl: "http://127.0.0.1:9/unused",
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      deliver: async () => ({ status: 200 }),
+      now: () => startedAt,
+      prices: {
+        baseId: stripePlan().basePriceId,
+        usageId: stripePlan().usagePriceId,
+        meterEventName: stripePlan().meterEventName,
+      },
+    });
+    setStripeHandle({ stripe: stripeClientFor(eveningFake.url), mode: "local", fake: eveningFake });
+    try {
+      const owner = await makeUser(db.prisma);
+      const tenant = await makeTenant(db.prisma, {
+        name: "Late Night Plumbing",
+        ownerId: owner.id,
+        timeZone: tz,
+      });
+      const tdb = tenantScoped(db.prisma, tenant.id);
+      await startTrial(tdb, tenant.id, { now: startedAt });
+      await completeSetup(db.prisma, tenant.id, { subscription: null });
+      const caller = callerFor(db.prisma, owner.id, tenant.slug);
+      const state = await caller.billing.state();
+      const shown = dateFormatter(tz)(state.trialEnd);
+      const first = new TZDate(startedAt.getTime(), tz);
+      expect(shown).toBe(
+        dateFormatter(tz)(
+          new TZDate(first.getFullYear(), first.getMonth(), first.getDate() + 14, 12, 0, 0, 0, tz),
+        ),
+      );
+      expect(state.checkoutTrialEnd).toEqual(state.trialEnd);
+      expect(state.ai.sentence).toContain(`free trial until ${shown.replace(/, \d{4}$/, "")}`);
+      const { url } = await caller.billing.startCheckout();
+      const page = await (await fetch(url)).text();
+      expect(page).toContain(`Your free trial continues until ${shown}: nothing is charged before then.`);
+    } finally {
+      setStripeHandle({ stripe: stripeClientFor(fake.url), mode: "local", fake });
+      await eveningFake.close();
+    }
   });
 
   it("after Cancel service shows one cancelled state: the detach time, no upcoming charge, and the overview agrees", async () => {

@@ -1,5 +1,5 @@
 // The one way the office changes a lead: load it (tenant-scoped, visible to this person), let the
-// action compute its patch and timeline events, check the seed-001 ownership rules on the
+// action compute its patch and timeline events, check the ownership rules on the
 // result, then write the patch, the refreshed temperature and lastActivityAt, and one LeadEvent
 // per change with the actor — in one transaction, refusing if someone else changed the lead
 // meanwhile. `queueGroup` follows from status/urgency in the database (trigger).

@@ -36,7 +36,7 @@ describe("temperature scoring", () => {
     expect(temperatureOf({ urgency: "emergency", status: "closed", createdAt: ago(0) }, now)).toBe(0);
   });
 
-  it("uses the seed-004 bands: 90-100, 70-89, 50-69, 30-49, 0-29", () => {
+  it("uses the temperature bands: 90-100, 70-89, 50-69, 30-49, 0-29", () => {
     expect([100, 90, 89, 70, 69, 50, 49, 30, 29, 0].map((s) => temperatureBand(s).key)).toEqual([
       "extremely_hot",
       "extremely_hot",

@@ -45,4 +45,30 @@ describe(`the messaging preview (${engineName})`, () => {
     });
     expect(linked.text).toMatch(/\/r\/[A-Za-z0-9_-]{22}/);
   });
+
+  it("previews a visit booked inside the business's hours, whatever the time the owner opens the page", async () => {
+    const tenant = await makeTenant(db.prisma, { name: "Night Owl Plumbing", timeZone: "America/Chicago" });
+    await completeSetup(db.prisma, tenant.id); // booking slots: Tuesday 9-11 AM, Thursday 1-3 PM
+    const ctx = { db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id };
+    // Sunday Dec 6, 2026 at 12:50 AM in Chicago.
+    const lateNight = new Date("2026-12-06T06:50:00Z");
+    const preview = await previewTemplate(
+      ctx,
+      { purpose: "confirmation", template: DEFAULT_TEMPLATES.confirmation },
+      lateNight,
+    );
+    expect(preview.text).toContain("booked for Tue, Dec 8 at 9:00 AM.");
+    expect(preview.text).not.toMatch(/12:50 AM/);
+  });
+
+  it("without booking slots, previews a visit at 10 AM business time two days out", async () => {
+    const tenant = await makeTenant(db.prisma, { name: "No Slot Plumbing", timeZone: "America/Denver" });
+    const ctx = { db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id };
+    const preview = await previewTemplate(
+      ctx,
+      { purpose: "reminder_24h", template: DEFAULT_TEMPLATES.reminder_24h },
+      new Date("2026-12-06T07:50:00Z"),
+    );
+    expect(preview.text).toContain("we'll see you Tue, Dec 8 at 10:00 AM.");
+  });
 });

@@ -1,6 +1,8 @@
 // The live preview on the settings page: a template rendered with this business's name and a
 // sample caller, plus what a person needs to know (length in texts, unknown variables).
+import { TZDate } from "@date-fns/tz";
 import type { TenantCtx } from "@/server/db/tenant-scope";
+import { upcomingSlots, type WeeklySlot } from "@/server/voice/booking-slots";
 import { effectiveTemplate, formatAppointment } from "./compose-text";
 import { DEFAULT_TEMPLATES, renderTemplate, unknownVariables, type TemplatePurpose } from "./render-template";
 import { publicUrl } from "@/server/integrations/twilio-webhook";
@@ -8,7 +10,17 @@ import { publicUrl } from "@/server/integrations/twilio-webhook";
 /** A link of the real /r/<token> form (16 random bytes, base64url) for the preview. */
 const SAMPLE_LINK_TOKEN = "Xq3v9LbT0aZk2mPw8RyN1c";
 
-export const SAMPLE_CALLER = { name: "Maria", appointmentAt: () => new Date(Date.now() + 2 * 86_400_000) };
+export const SAMPLE_CALLER = { name: "Maria" };
+
+/** The preview's visit: the business's next booking slot a day or more away, else 10 AM its time two days out. */
+export function sampleVisitAt(slots: readonly WeeklySlot[], timeZone: string, now: Date): Date {
+  const [slot] = upcomingSlots(slots, { timeZone, now, count: 1, minNoticeMinutes: 24 * 60 });
+  if (slot) return new Date(slot.startsAt);
+  const today = new TZDate(now.getTime(), timeZone);
+  return new Date(
+    new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + 2, 10, 0, 0, 0, timeZone).getTime(),
+  );
+}
 
 /** GSM-7 texts split at 153 characters per part once longer than 160. */
 export function segmentsOf(text: string): number {
@@ -18,6 +30,7 @@ export function segmentsOf(text: string): number {
 export async function previewTemplate(
   ctx: TenantCtx,
   input: { purpose: TemplatePurpose; template: string; bookingUrl?: string | null },
+  now: Date = new Date(),
 ) {
   const tenant = await ctx.db.tenant.findUniqueOrThrow({
     where: { id: ctx.tenantId },
@@ -31,6 +44,9 @@ export async function previewTemplate(
     where: { tenantId: ctx.tenantId },
     select: { contactPhone: true },
   });
+  const slots = await ctx.db.bookingSlot.findMany({
+    select: { weekday: true, startMinute: true, endMinute: true },
+  });
   // Exactly what would be sent: the same template choice and a link of the real form.
   const template = effectiveTemplate(input.purpose, input.template, {
     bookingUrl: input.bookingUrl ?? null,
@@ -40,7 +56,7 @@ export async function previewTemplate(
     business: tenant.name,
     name: SAMPLE_CALLER.name,
     link: input.bookingUrl ? publicUrl(`/r/${SAMPLE_LINK_TOKEN}`) : null,
-    appointment: formatAppointment(SAMPLE_CALLER.appointmentAt(), tenant.timeZone),
+    appointment: formatAppointment(sampleVisitAt(slots, tenant.timeZone, now), tenant.timeZone),
     phone: settings?.contactPhone ?? tracking?.e164 ?? "+15125550100",
   });
   return {

@@ -236,7 +236,7 @@ export function extractionStage(state: CallState): IntakeStage | null {
   return isIntakeStage(state.stage) ? state.stage : null;
 }
 
-/** SOP §2: the address is asked only of a qualified caller (in area, issue known) who wants a visit. */
+/** The address is asked only of a qualified caller (in area, issue known) who wants a visit. */
 export function canAskForAddress(state: CallState): boolean {
   const f = state.fields;
   return f.inArea === true && (!!f.issueSummary || state.issueUnclear) && f.bookingIntent === "visit";

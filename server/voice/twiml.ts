@@ -15,7 +15,7 @@ export const VOICE_PATHS = {
   status: "/api/twilio/voice/status",
 } as const;
 
-/** SOP §2: the plumber's phone rings for 10 seconds before the AI takes over. */
+/** The plumber's phone rings for 10 seconds before the AI takes over. */
 export const RING_FIRST_SECONDS = 10;
 const SCREEN_KEY_SECONDS = 6;
 

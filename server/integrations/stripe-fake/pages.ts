@@ -6,7 +6,17 @@ const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const money = (cents: number, currency: string) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
-const day = (sec: number | null | undefined) => (sec ? new Date(sec * 1000).toISOString().slice(0, 10) : "—");
+// Stripe's pages read times in UTC; the app's trial ends at noon business time (server/billing/trial-end.ts),
+// which is the same day in UTC.
+const day = (sec: number | null | undefined) =>
+  sec
+    ? new Intl.DateTimeFormat("en-US", {
+        timeZone: "UTC",
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+      }).format(new Date(sec * 1000))
+    : "—";
 
 function shell(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title>

@@ -622,12 +622,14 @@ export async function startStripeFake(opts: StripeFakeOptions): Promise<StripeFa
           ...(str(obj(it).quantity) ? { quantity: Number(str(obj(it).quantity)) } : {}),
         }));
         const trial = str(p.trial_period_days);
+        const trialEnd = str(p.trial_end);
         const collectionMethod =
           str(p.collection_method) === "send_invoice"
             ? ("send_invoice" as const)
             : ("charge_automatically" as const);
         const sub = createSubscription(str(p.customer) ?? "", items, {
           trialDays: trial ? Number(trial) : null,
+          trialEnd: trialEnd ? Number(trialEnd) : null,
           metadata: strings(p.metadata),
           paymentMethod: str(p.default_payment_method) ?? null,
           account: acctOf(req),
