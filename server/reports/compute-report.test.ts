@@ -39,7 +39,6 @@ const MARCH_LEADS = totals({
   textedBackLeads: 2,
   repliesAfterTextBack: 1,
   bookingsAfterTextBack: 2,
-  textBacksSent: 2,
   linkClicks: 1,
   temperatureSum: 200,
   speedP50Ms: 240_000,

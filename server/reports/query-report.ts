@@ -9,7 +9,6 @@ import { seesAllLeads, type Viewer } from "@/server/leads/lead-access";
 import { computeReport, NO_COUNTS, NO_LEADS, type PeriodCounts, type QaReviewRow } from "./compute-report";
 import { resolvePeriod, type DateRange, type ReportPeriodInput } from "./period";
 import {
-  callCounts,
   handoffAnswerCounts,
   leadTotals,
   leakCounts,
@@ -39,20 +38,19 @@ const tenantPeriod = (b: Business, r: DateRange): TenantPeriod => ({
 /** One period's counts; withSources also returns the lead figures per source. */
 async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope) {
   const sql = tenantSql(ctx.db);
-  const [leads, calls, handoff] = await Promise.all([
-    leadTotals(sql, [p], scope, "source"),
-    callCounts(sql, [p], scope, true),
+  const [{ groups: leads, daily }, handoff] = await Promise.all([
+    leadTotals(sql, [p], scope, "source", true),
     // Handoff QA is the whole business's work, not one person's numbers.
     scope.ownerId ? Promise.resolve([]) : handoffAnswerCounts(sql, [p]),
   ]);
   const counts: PeriodCounts = {
     leads: leads.find((l) => l.key == null) ?? NO_LEADS,
-    calls,
+    calls: daily,
     handoff: handoff[0] ?? NO_COUNTS.handoff,
   };
   const bySource = leads
     .filter((l) => l.key != null)
-    .map(({ key, ...t }) => ({ ...t, source: key as LeadSource }));
+    .map(({ key, calls: _calls, ...t }) => ({ ...t, source: key as LeadSource }));
   return { counts, bySource };
 }
 
