@@ -35,17 +35,19 @@ const tenantPeriod = (b: Business, r: DateRange): TenantPeriod => ({
   lastDay: r.lastDay,
 });
 
-/** One period's counts; withSources also returns the lead figures per source. */
-async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope) {
+/** One period's counts and its lead figures per source; byDay adds the calls per local day (the chart). */
+async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope, byDay: boolean) {
   const sql = tenantSql(ctx.db);
   const [{ groups: leads, daily }, handoff] = await Promise.all([
-    leadTotals(sql, [p], scope, "source", true),
+    leadTotals(sql, [p], scope, "source", byDay),
     // Handoff QA is the whole business's work, not one person's numbers.
     scope.ownerId ? Promise.resolve([]) : handoffAnswerCounts(sql, [p]),
   ]);
+  const total = leads.find((l) => l.key == null);
   const counts: PeriodCounts = {
-    leads: leads.find((l) => l.key == null) ?? NO_LEADS,
-    calls: daily,
+    leads: total ?? NO_LEADS,
+    // Per local day when the chart needs them; either way they add up to the same figures.
+    calls: byDay ? daily : (total?.calls ?? []),
     handoff: handoff[0] ?? NO_COUNTS.handoff,
   };
   const bySource = leads
@@ -68,8 +70,8 @@ export async function getReport(
   const business = { tenantId: ctx.tenantId, timeZone: tenant.timeZone };
   const current = tenantPeriod(business, period);
   const [cur, prev, scriptSteps, qaReviews, leaks, followUps] = await Promise.all([
-    periodCounts(ctx, current, scope),
-    periodCounts(ctx, tenantPeriod(business, period.previous), scope),
+    periodCounts(ctx, current, scope, true),
+    periodCounts(ctx, tenantPeriod(business, period.previous), scope, false),
     scriptStepCounts(tenantSql(ctx.db), current, scope),
     // QA reviews are the whole business's work; at most ten calls a day.
     scope.ownerId

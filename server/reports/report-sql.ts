@@ -140,8 +140,8 @@ const CALL_OUTCOME = Prisma.sql`CASE
 
 const customerOnly = Prisma.sql`k.customer`;
 
-function speedBucketColumns(): Prisma.Sql {
-  const cols = SPEED_BUCKETS.map((b, i) => {
+function speedBucketColumns(): [string, Prisma.Sql][] {
+  return SPEED_BUCKETS.map((b, i) => {
     const lower = i === 0 ? null : SPEED_BUCKETS[i - 1]!.maxMinutes;
     const conds: Prisma.Sql[] = [customerOnly];
     if (b.maxMinutes === null) conds.push(Prisma.sql`k.speed_ms IS NULL`);
@@ -150,9 +150,8 @@ function speedBucketColumns(): Prisma.Sql {
       if (lower != null && Number.isFinite(lower)) conds.push(Prisma.sql`k.speed_ms >= ${lower * 60_000}`);
       if (Number.isFinite(b.maxMinutes)) conds.push(Prisma.sql`k.speed_ms < ${b.maxMinutes * 60_000}`);
     }
-    return Prisma.sql`count(*) FILTER (WHERE ${Prisma.join(conds, " AND ")})::int AS ${Prisma.raw(`"b${i}"`)}`;
+    return [`b${i}`, Prisma.sql`count(*) FILTER (WHERE ${Prisma.join(conds, " AND ")})::int`];
   });
-  return Prisma.join(cols, ", ");
 }
 
 type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & {
@@ -185,33 +184,59 @@ export function leadTotalsSql(
     ),
     ", ",
   );
+  const figures: [string, Prisma.Sql][] = [
+    ["leads", set("leads")],
+    ["booked", set("booked")],
+    ["showed", set("showed")],
+    ["noShow", set("noShow")],
+    ["won", set("won")],
+    ["lost", set("lost")],
+    [
+      "wonValueCents",
+      Prisma.sql`COALESCE(sum(k."jobValueCents") FILTER (WHERE ${leadSetFilter("won", "k")}), 0)::float8`,
+    ],
+    ["textedLeads", set("textedLeads")],
+    ["repliedLeads", Prisma.sql`count(*) FILTER (WHERE ${customerOnly} AND k.replied)::int`],
+    ["optedOutLeads", Prisma.sql`count(*) FILTER (WHERE ${customerOnly} AND k.opted_out)::int`],
+    ["textedBackLeads", set("textBacksSent")],
+    ["repliesAfterTextBack", set("replies")],
+    ["bookingsAfterTextBack", set("bookingsAfterTextBack")],
+    ["linkClicks", set("linkClicks")],
+    ["temperatureSum", Prisma.sql`COALESCE(sum(k.temperature) FILTER (WHERE ${customerOnly}), 0)::float8`],
+    ...(
+      [
+        ["speedP50Ms", 0.5, "speed_ms"],
+        ["speedP90Ms", 0.9, "speed_ms"],
+        ["acceptP50Ms", 0.5, "accept_ms"],
+        ["acceptP90Ms", 0.9, "accept_ms"],
+      ] as const
+    ).map(([name, q, col]): [string, Prisma.Sql] => [
+      name,
+      Prisma.sql`percentile_disc(${Prisma.raw(String(q))}) WITHIN GROUP (ORDER BY k.${Prisma.raw(col)}) FILTER (WHERE ${customerOnly})`,
+    ]),
+    ...speedBucketColumns(),
+  ];
+  const named = (cols: [string, Prisma.Sql][]) =>
+    Prisma.join(
+      cols.map(([n, e]) => Prisma.sql`${e} AS ${Prisma.raw(`"${n}"`)}`),
+      ", ",
+    );
+  // The calls per local day: a second, cheap pass over the same per-lead rows (k is computed once),
+  // so the day groups do not pay for the percentiles.
+  const daily = byDay
+    ? Prisma.sql`
+    UNION ALL
+    SELECT NULL, ${day}, 1, 0, ${calls}, ${Prisma.join(
+      figures.map(() => Prisma.sql`NULL`),
+      ", ",
+    )}
+    FROM k GROUP BY ${day}`
+    : Prisma.empty;
   return Prisma.sql`
     ${leadFactsSql(periods, scope, tenants)}
-    SELECT ${key} AS key, ${byDay ? day : Prisma.sql`NULL::text`} AS day,
-      GROUPING(${key})::int AS nokey, ${byDay ? Prisma.sql`GROUPING(${day})::int` : Prisma.sql`1`} AS noday,
-      ${calls},
-      ${set("leads")} AS leads,
-      ${set("booked")} AS booked,
-      ${set("showed")} AS showed,
-      ${set("noShow")} AS "noShow",
-      ${set("won")} AS won,
-      ${set("lost")} AS lost,
-      COALESCE(sum(k."jobValueCents") FILTER (WHERE ${leadSetFilter("won", "k")}), 0)::float8 AS "wonValueCents",
-      ${set("textedLeads")} AS "textedLeads",
-      count(*) FILTER (WHERE ${customerOnly} AND k.replied)::int AS "repliedLeads",
-      count(*) FILTER (WHERE ${customerOnly} AND k.opted_out)::int AS "optedOutLeads",
-      ${set("textBacksSent")} AS "textedBackLeads",
-      ${set("replies")} AS "repliesAfterTextBack",
-      ${set("bookingsAfterTextBack")} AS "bookingsAfterTextBack",
-      ${set("linkClicks")} AS "linkClicks",
-      COALESCE(sum(k.temperature) FILTER (WHERE ${customerOnly}), 0)::float8 AS "temperatureSum",
-      percentile_disc(0.5) WITHIN GROUP (ORDER BY k.speed_ms) FILTER (WHERE ${customerOnly}) AS "speedP50Ms",
-      percentile_disc(0.9) WITHIN GROUP (ORDER BY k.speed_ms) FILTER (WHERE ${customerOnly}) AS "speedP90Ms",
-      percentile_disc(0.5) WITHIN GROUP (ORDER BY k.accept_ms) FILTER (WHERE ${customerOnly}) AS "acceptP50Ms",
-      percentile_disc(0.9) WITHIN GROUP (ORDER BY k.accept_ms) FILTER (WHERE ${customerOnly}) AS "acceptP90Ms",
-      ${speedBucketColumns()}
+    SELECT ${key} AS key, NULL::text AS day, GROUPING(${key})::int AS nokey, 1 AS noday, ${calls}, ${named(figures)}
     FROM k
-    GROUP BY GROUPING SETS ((${key}), ()${byDay ? Prisma.sql`, (${day})` : Prisma.empty})`;
+    GROUP BY GROUPING SETS ((${key}), ())${daily}`;
 }
 
 export type GroupTotals = LeadTotals & { key: string | null; calls: CallCount[] };

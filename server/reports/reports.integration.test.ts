@@ -212,7 +212,7 @@ describe(`the monthly report over a month built through the webhooks (${engineNa
       calls: 6,
       answeredByPlumber: 1,
       missedCalls: 5,
-      aiRescuedCalls: 3, // P2, P4, P6
+      aiRescuedCalls: 5, // every missed call the AI answered: P2 … P6
       textBacksSent: 3, // P3, P4, P5
       replies: 1, // P3 (STOP is not a reply)
       bookingsAfterTextBack: 1, // P3
@@ -221,7 +221,7 @@ describe(`the monthly report over a month built through the webhooks (${engineNa
     expect(report.previous).toMatchObject({
       calls: 1,
       missedCalls: 1,
-      aiRescuedCalls: 0,
+      aiRescuedCalls: 1,
       textBacksSent: 1,
       leads: 1,
     });
@@ -275,9 +275,9 @@ describe(`the monthly report over a month built through the webhooks (${engineNa
     expect(busy).toEqual([
       { day: "2026-03-02", answered: 1, booked: 0, rescued: 0, missed: 0 },
       { day: "2026-03-03", answered: 0, booked: 1, rescued: 0, missed: 0 },
-      { day: "2026-03-09", answered: 0, booked: 0, rescued: 0, missed: 1 },
+      { day: "2026-03-09", answered: 0, booked: 1, rescued: 0, missed: 0 },
       { day: "2026-03-15", answered: 0, booked: 0, rescued: 1, missed: 0 },
-      { day: "2026-03-20", answered: 0, booked: 0, rescued: 0, missed: 1 },
+      { day: "2026-03-20", answered: 0, booked: 0, rescued: 1, missed: 0 },
       { day: "2026-03-31", answered: 0, booked: 1, rescued: 0, missed: 0 },
     ]);
     expect(report.daily).toHaveLength(31);
