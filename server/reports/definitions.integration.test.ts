@@ -170,7 +170,7 @@ describe(`the inbox, the report, the REST report and the monthly email count one
     const api = await monthlyReportResponse(
       tenantScoped(prisma, biz.tenant.id),
       { tenantId: biz.tenant.id },
-      { month: "2026-03" },
+      { month: "2026-03", format: "json" },
       new Date("2026-04-03T12:00:00Z"),
     );
     expect(api).not.toBeInstanceOf(Response);

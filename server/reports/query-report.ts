@@ -35,11 +35,14 @@ const tenantPeriod = (b: Business, r: DateRange): TenantPeriod => ({
   lastDay: r.lastDay,
 });
 
-/** One period's counts and its lead figures per source; byDay adds the calls per local day (the chart). */
-async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope, byDay: boolean) {
+/**
+ * One period's counts; the current period (`detail`) also has its lead figures per source and its
+ * calls per local day (the chart), the previous one only the totals beside each figure.
+ */
+async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope, detail: boolean) {
   const sql = tenantSql(ctx.db);
   const [{ groups: leads, daily }, handoff] = await Promise.all([
-    leadTotals(sql, [p], scope, "source", byDay),
+    leadTotals(sql, [p], scope, detail ? "source" : "none", detail),
     // Handoff QA is the whole business's work, not one person's numbers.
     scope.ownerId ? Promise.resolve([]) : handoffAnswerCounts(sql, [p]),
   ]);
@@ -47,7 +50,7 @@ async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope,
   const counts: PeriodCounts = {
     leads: total ?? NO_LEADS,
     // Per local day when the chart needs them; either way they add up to the same figures.
-    calls: byDay ? daily : (total?.calls ?? []),
+    calls: detail ? daily : (total?.calls ?? []),
     handoff: handoff[0] ?? NO_COUNTS.handoff,
   };
   const bySource = leads

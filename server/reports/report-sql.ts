@@ -8,6 +8,7 @@ import { Urgency } from "@/server/db/generated/enums";
 import { ESCALATION_MINUTES, isUrgent } from "@/server/leads/escalation-rules";
 import { HANDOFF_QUESTIONS } from "./handoff-qa";
 import { CALL_OUTCOMES, SPEED_BUCKETS, type CallOutcomeBucket } from "./report-schema";
+import { dayStartsOf, daysOf } from "./period";
 import {
   automaticText,
   countedLead,
@@ -18,6 +19,7 @@ import {
   leadSetFilter,
   sentText,
 } from "./definitions-sql";
+import type { LeadSetKey } from "./definitions";
 import type {
   CallCount,
   HandoffAnswerCount,
@@ -83,7 +85,7 @@ const ms = (b: Prisma.Sql, a: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM (${b
  * AI, link clicked) and first human touch and routing in one look-up of its events, its first
  * automatic text, text-back, reply and opt-out, and speed to lead / acceptance time in ms.
  */
-function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope, tenants: TenantSet): Prisma.Sql {
+export function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope, tenants: TenantSet): Prisma.Sql {
   return Prisma.sql`
     WITH p AS (${periodsSql(periods, tenants)}),
     l AS (
@@ -93,12 +95,23 @@ function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope, tenants: T
       FROM p JOIN "Lead" l ON l."tenantId" = p.tenant_id AND l."createdAt" >= p.start_at AND l."createdAt" < p.end_at
       WHERE ${countedLead("l")} ${ownerOf("l", scope)}
     ),
+    m AS (
+      -- The periods' texts in one pass (texts of a lead come after it; a day's margin for one
+      -- that came in with it), grouped per lead: cheaper than a look-up per lead.
+      SELECT x."tenantId" AS tenant_id, x."leadId" AS lead_id,
+        min(x."sentAt") FILTER (WHERE ${sentText("x")} AND ${automaticText("x")}) AS first_text,
+        COALESCE(bool_or(${sentText("x")} AND ${automaticText("x")} AND x.purpose = 'text_back'), false) AS texted_back,
+        count(*) FILTER (WHERE ${sentText("x")} AND x.purpose = 'text_back') AS text_backs,
+        max(x."createdAt") FILTER (WHERE x.direction = 'inbound' AND NOT ${isKeyword(Prisma.sql`x.body`)}) AS last_reply
+      FROM p JOIN "Message" x ON x."tenantId" = p.tenant_id AND x."createdAt" >= p.start_at - interval '1 day'
+      WHERE x."leadId" IS NOT NULL
+      GROUP BY x."tenantId", x."leadId"
+    ),
     f AS (
       SELECT l.*, ev.*,
         m.first_text, COALESCE(m.texted_back, false) AS texted_back, COALESCE(m.text_backs, 0) AS text_backs,
-        (m.first_text IS NOT NULL AND EXISTS (
-          SELECT 1 FROM "Message" r WHERE r."tenantId" = l."tenantId" AND r."leadId" = l.id AND r.direction = 'inbound'
-            AND r."createdAt" >= m.first_text AND NOT ${isKeyword(Prisma.sql`r.body`)})) AS replied,
+        -- A reply: a text from the caller (not STOP/START/HELP) at or after the first automatic text.
+        COALESCE(m.last_reply >= m.first_text, false) AS replied,
         (m.first_text IS NOT NULL AND EXISTS (
           SELECT 1 FROM "ConsentRecord" c WHERE c."tenantId" = l."tenantId" AND c.phone = l."callerPhone" AND c."optedOut"
             AND c.at >= l."createdAt" AND c.at < l.end_at)) AS opted_out
@@ -109,20 +122,20 @@ function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope, tenants: T
           ${eventFactColumns("e")}
         FROM "LeadEvent" e WHERE e."leadId" = l.id AND e."tenantId" = l."tenantId" AND e.type = ANY(${EVENT_TYPES}::text[])
       ) ev ON true
-      LEFT JOIN LATERAL (
-        SELECT min(x."sentAt") FILTER (WHERE ${automaticText("x")}) AS first_text,
-          bool_or(${automaticText("x")} AND x.purpose = 'text_back') AS texted_back,
-          count(*) FILTER (WHERE x.purpose = 'text_back') AS text_backs
-        FROM "Message" x WHERE x."leadId" = l.id AND x."tenantId" = l."tenantId" AND ${sentText("x")}
-      ) m ON true
+      LEFT JOIN m ON m.lead_id = l.id AND m.tenant_id = l."tenantId"
     ),
     k AS (
       SELECT f.*,
         CASE WHEN f.status = 'answered_by_plumber' THEN 0::float8
              WHEN f.touch_at IS NOT NULL THEN GREATEST(0, ${ms(Prisma.sql`f.touch_at`, Prisma.sql`f."createdAt"`)}) END AS speed_ms,
         CASE WHEN f."acceptedAt" IS NOT NULL THEN GREATEST(0, ${ms(Prisma.sql`f."acceptedAt"`, Prisma.sql`COALESCE(f.routed_at, f."createdAt")`)}) END AS accept_ms,
-        ${CALL_OUTCOME} AS call_outcome
-      FROM f
+        ${CALL_OUTCOME} AS call_outcome,
+        ${Prisma.join(
+          COUNTED_SETS.map((set) => Prisma.sql`${leadSetFilter(set, "f")} AS ${Prisma.raw(`"in_${set}"`)}`),
+          ", ",
+        )}
+      -- OFFSET 0 keeps k a subquery: each lead's facts are worked out once, not once per figure that reads them.
+      FROM f OFFSET 0
     )`;
 }
 
@@ -140,6 +153,21 @@ const CALL_OUTCOME = Prisma.sql`CASE
 
 const customerOnly = Prisma.sql`k.customer`;
 
+/** The lead sets the report counts (definitions.ts). */
+const COUNTED_SETS = [
+  "leads",
+  "booked",
+  "showed",
+  "noShow",
+  "won",
+  "lost",
+  "textedLeads",
+  "textBacksSent",
+  "replies",
+  "bookingsAfterTextBack",
+  "linkClicks",
+] as const satisfies readonly LeadSetKey[];
+
 function speedBucketColumns(): [string, Prisma.Sql][] {
   return SPEED_BUCKETS.map((b, i) => {
     const lower = i === 0 ? null : SPEED_BUCKETS[i - 1]!.maxMinutes;
@@ -156,10 +184,9 @@ function speedBucketColumns(): [string, Prisma.Sql][] {
 
 type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & {
   key: string | null;
-  day: string | null;
   nokey: number;
-  noday: number;
-} & Record<`b${number}` | `c_${CallOutcomeBucket}`, number>;
+} & Record<`b${number}` | `c_${CallOutcomeBucket}`, number> &
+  Partial<Record<`d_${CallOutcomeBucket}`, number[] | null>>;
 
 /**
  * The figures of each period, grouped by `by` (lead source, or business) with a totals row over
@@ -170,14 +197,14 @@ type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & {
 export function leadTotalsSql(
   periods: readonly TenantPeriod[],
   scope: Scope,
-  by: "source" | "tenant",
+  by: "source" | "tenant" | "none",
   tenants: TenantSet,
   byDay = false,
 ): Prisma.Sql {
-  const key = Prisma.raw(by === "source" ? "k.source" : `k."tenantId"`);
-  const day = Prisma.sql`to_char((k."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE k.time_zone, 'YYYY-MM-DD')`;
-  const set = (s: Parameters<typeof leadSetFilter>[0]) =>
-    Prisma.sql`count(*) FILTER (WHERE ${leadSetFilter(s, "k")})::int`;
+  const key = Prisma.raw(by === "source" ? "k.source" : by === "tenant" ? `k."tenantId"` : "NULL::text");
+  // Each lead's membership of every lead set is worked out once per lead (k."in_<set>").
+  const set = (s: (typeof COUNTED_SETS)[number]) =>
+    Prisma.sql`count(*) FILTER (WHERE k.${Prisma.raw(`"in_${s}"`)})::int`;
   const calls = Prisma.join(
     CALL_OUTCOMES.map(
       (o) => Prisma.sql`count(*) FILTER (WHERE k.call_outcome = ${o})::int AS ${Prisma.raw(`"c_${o}"`)}`,
@@ -191,10 +218,7 @@ export function leadTotalsSql(
     ["noShow", set("noShow")],
     ["won", set("won")],
     ["lost", set("lost")],
-    [
-      "wonValueCents",
-      Prisma.sql`COALESCE(sum(k."jobValueCents") FILTER (WHERE ${leadSetFilter("won", "k")}), 0)::float8`,
-    ],
+    ["wonValueCents", Prisma.sql`COALESCE(sum(k."jobValueCents") FILTER (WHERE k."in_won"), 0)::float8`],
     ["textedLeads", set("textedLeads")],
     ["repliedLeads", Prisma.sql`count(*) FILTER (WHERE ${customerOnly} AND k.replied)::int`],
     ["optedOutLeads", Prisma.sql`count(*) FILTER (WHERE ${customerOnly} AND k.opted_out)::int`],
@@ -221,22 +245,23 @@ export function leadTotalsSql(
       cols.map(([n, e]) => Prisma.sql`${e} AS ${Prisma.raw(`"${n}"`)}`),
       ", ",
     );
-  // The calls per local day: a second, cheap pass over the same per-lead rows (k is computed once),
-  // so the day groups do not pay for the percentiles.
-  const daily = byDay
-    ? Prisma.sql`
-    UNION ALL
-    SELECT NULL, ${day}, 1, 0, ${calls}, ${Prisma.join(
-      figures.map(() => Prisma.sql`NULL`),
-      ", ",
-    )}
-    FROM k GROUP BY ${day}`
-    : Prisma.empty;
+  // The calls per local day (one period): each call's day as its index among the period's local
+  // midnights (width_bucket, a binary search), collected per outcome; the day groups cost no sort.
+  const days = byDay && periods.length === 1 ? daysOf(periods[0]!) : null;
+  const dayIndex = days
+    ? Prisma.sql`width_bucket(k."createdAt", ${dayStartsOf(periods[0]!, periods[0]!.timeZone).map(ts)}::timestamp(3)[])`
+    : null;
+  const perDay: [string, Prisma.Sql][] = dayIndex
+    ? CALL_OUTCOMES.map((o) => [
+        `d_${o}`,
+        Prisma.sql`array_agg(${dayIndex}) FILTER (WHERE k.call_outcome = ${o})`,
+      ])
+    : [];
   return Prisma.sql`
     ${leadFactsSql(periods, scope, tenants)}
-    SELECT ${key} AS key, NULL::text AS day, GROUPING(${key})::int AS nokey, 1 AS noday, ${calls}, ${named(figures)}
+    SELECT ${key} AS key, ${by === "none" ? Prisma.sql`1` : Prisma.sql`GROUPING(${key})::int`} AS nokey, ${calls}, ${named([...figures, ...perDay])}
     FROM k
-    GROUP BY GROUPING SETS ((${key}), ())${daily}`;
+    ${by === "none" ? Prisma.empty : Prisma.sql`GROUP BY GROUPING SETS ((${key}), ())`}`;
 }
 
 export type GroupTotals = LeadTotals & { key: string | null; calls: CallCount[] };
@@ -249,7 +274,7 @@ export async function leadTotals(
   db: SqlClient,
   periods: readonly TenantPeriod[],
   scope: Scope,
-  by: "source" | "tenant",
+  by: "source" | "tenant" | "none",
   byDay = false,
 ): Promise<{ groups: GroupTotals[]; daily: CallCount[] }> {
   if (!periods.length) return { groups: [], daily: [] };
@@ -258,43 +283,50 @@ export async function leadTotals(
     CALL_OUTCOMES.map((outcome) => ({ day, outcome, count: Number(r[`c_${outcome}`] ?? 0) })).filter(
       (c) => c.count > 0,
     );
-  const groups = rows
-    .filter((r) => r.noday)
-    .map((r) => {
-      const speedBuckets = SPEED_BUCKETS.map((_, i) => Number(r[`b${i}`] ?? 0));
-      return {
-        key: r.nokey ? null : r.key,
-        calls: callsOf(r, null),
-        leads: r.leads,
-        booked: r.booked,
-        showed: r.showed,
-        noShow: r.noShow,
-        won: r.won,
-        lost: r.lost,
-        wonValueCents: Number(r.wonValueCents),
-        textedLeads: r.textedLeads,
-        repliedLeads: r.repliedLeads,
-        optedOutLeads: r.optedOutLeads,
-        textedBackLeads: r.textedBackLeads,
-        repliesAfterTextBack: r.repliesAfterTextBack,
-        bookingsAfterTextBack: r.bookingsAfterTextBack,
-        linkClicks: r.linkClicks,
-        temperatureSum: Number(r.temperatureSum),
-        speedP50Ms: r.speedP50Ms == null ? null : Number(r.speedP50Ms),
-        speedP90Ms: r.speedP90Ms == null ? null : Number(r.speedP90Ms),
-        acceptP50Ms: r.acceptP50Ms == null ? null : Number(r.acceptP50Ms),
-        acceptP90Ms: r.acceptP90Ms == null ? null : Number(r.acceptP90Ms),
-        speedBuckets,
-      };
-    });
-  const daily = rows.filter((r) => !r.noday && r.day).flatMap((r) => callsOf(r, r.day));
-  return { groups, daily };
+  const groups = rows.map((r) => {
+    const speedBuckets = SPEED_BUCKETS.map((_, i) => Number(r[`b${i}`] ?? 0));
+    return {
+      key: r.nokey ? null : r.key,
+      calls: callsOf(r, null),
+      leads: r.leads,
+      booked: r.booked,
+      showed: r.showed,
+      noShow: r.noShow,
+      won: r.won,
+      lost: r.lost,
+      wonValueCents: Number(r.wonValueCents),
+      textedLeads: r.textedLeads,
+      repliedLeads: r.repliedLeads,
+      optedOutLeads: r.optedOutLeads,
+      textedBackLeads: r.textedBackLeads,
+      repliesAfterTextBack: r.repliesAfterTextBack,
+      bookingsAfterTextBack: r.bookingsAfterTextBack,
+      linkClicks: r.linkClicks,
+      temperatureSum: Number(r.temperatureSum),
+      speedP50Ms: r.speedP50Ms == null ? null : Number(r.speedP50Ms),
+      speedP90Ms: r.speedP90Ms == null ? null : Number(r.speedP90Ms),
+      acceptP50Ms: r.acceptP50Ms == null ? null : Number(r.acceptP50Ms),
+      acceptP90Ms: r.acceptP90Ms == null ? null : Number(r.acceptP90Ms),
+      speedBuckets,
+    };
+  });
+  const total = rows.find((r) => r.nokey);
+  const days = byDay && periods.length === 1 ? daysOf(periods[0]!) : [];
+  const perDay = new Map<string, CallCount>();
+  for (const outcome of CALL_OUTCOMES)
+    for (const i of total?.[`d_${outcome}`] ?? []) {
+      const day = days[i - 1];
+      if (!day) continue;
+      const c = perDay.get(`${day}:${outcome}`) ?? { day, outcome, count: 0 };
+      c.count += 1;
+      perDay.set(`${day}:${outcome}`, c);
+    }
+  return { groups, daily: [...perDay.values()] };
 }
 
 /** A call's stage and outcome as the call flow stores them in its state (old rows may lack them). */
 const STAGE = Prisma.sql`CASE WHEN jsonb_typeof(c.state -> 'stage') = 'string' THEN c.state ->> 'stage' ELSE 'new' END`;
 const OUTCOME = Prisma.sql`CASE WHEN jsonb_typeof(c.state -> 'outcome') = 'string' THEN c.state ->> 'outcome' END`;
-const HAS_FIELDS = Prisma.sql`(jsonb_typeof(c.state -> 'fields') IN ('object', 'array') AND c.state -> 'fields' NOT IN ('{}'::jsonb, '[]'::jsonb))`;
 
 /** The periods' calls of real callers (staff: calls of their own leads). */
 function callsSql(scope: Scope): Prisma.Sql {
