@@ -1,8 +1,7 @@
 // `npm run bench -- reports`: the monthly report (tRPC reports.report, the real router and tenant
 // gate) for the 100k-lead tenant, and the agency roll-up over 1,000 tenants, on PostgreSQL
 // (127.0.0.1:5432, a throwaway database): 1M leads — one tenant with 100k, 999 with 901 each —
-// spread over a year, plus one call per lead of the big tenant's month. Plain indexes, no rollup
-// table. Targets: monthly report p95 ≤ 300 ms; agency roll-up ≤ 2 s.
+// spread over a year, plus one call per lead of the big tenant's month (with its timeline facts). Targets: monthly report p95 ≤ 300 ms; agency roll-up ≤ 2 s.
 process.env.DEMO_SEED = "off";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -14,8 +13,7 @@ const { applyMigrations } = await import("@/server/db/migrate");
 const { callerFor } = await import("@/server/test/caller");
 const { agencyReport } = await import("@/server/reports/agency-report");
 const { systemDb } = await import("@/server/db/system");
-const { leadTotalsSql, callCountsSql, leakCountsSql, scriptStepCountsSql } =
-  await import("@/server/reports/report-sql");
+const { leadTotalsSql, leakCountsSql, scriptStepCountsSql } = await import("@/server/reports/report-sql");
 const { resolvePeriod } = await import("@/server/reports/period");
 const { Prisma } = await import("@/server/db/generated/client");
 
@@ -82,7 +80,18 @@ async function seed(prisma: PrismaClient, tenants: number, big: number, each: nu
     SELECT 'e' || l.id, l."tenantId", l.id, 'touchpoint.called_back', 'u0', l."createdAt" + ((substr(l.id, 2)::int % 90) || ' minutes')::interval
     FROM "Lead" l WHERE l."createdAt" > now() - '70 days'::interval AND substr(l.id, 2)::int % 2 = 0`);
   await seedTexts(prisma);
+  await seedCallEvents(prisma);
   await prisma.$executeRawUnsafe(`VACUUM ANALYZE`);
+}
+
+/** The timeline facts of the big tenant's calls, as the call flow writes them: received, then the AI (half) or the plumber (one in five) answered. */
+async function seedCallEvents(prisma: PrismaClient) {
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "LeadEvent" (id, "tenantId", "leadId", type, "createdAt")
+    SELECT 'cr' || c.id, c."tenantId", c."leadId", 'call.received', c."startedAt" FROM "Call" c
+    UNION ALL
+    SELECT 'ca' || c.id, c."tenantId", c."leadId", CASE WHEN c."plumberAcceptedAt" IS NOT NULL THEN 'call.answered_by_plumber' ELSE 'call.ai_answered' END, c."startedAt" + '20 seconds'::interval
+    FROM "Call" c WHERE c."plumberAcceptedAt" IS NOT NULL OR substr(c."leadId", 2)::int % 2 = 0`);
 }
 
 /** Texts of the last 70 days: a text-back to 40 % of leads, a reply from a quarter of those, a STOP from one in 20 (with its opt-out). */
@@ -120,12 +129,13 @@ async function explainAll(prisma: PrismaClient) {
   const t0 = Prisma.sql`${"t0"}`;
   const agency = Prisma.sql`SELECT id FROM "Tenant" WHERE "agencyId" = ${"a0"}`;
   const plans: [string, InstanceType<typeof Prisma.Sql>][] = [
-    ["lead totals by source, 100k-lead tenant", leadTotalsSql([bound("t0")], everyone, "source", t0)],
-    ["calls by local day and outcome, 100k-lead tenant", callCountsSql([bound("t0")], everyone, true, t0)],
+    [
+      "lead totals by source and calls by local day, 100k-lead tenant",
+      leadTotalsSql([bound("t0")], everyone, "source", t0, true),
+    ],
     ["script steps, 100k-lead tenant", scriptStepCountsSql(bound("t0"), everyone, t0)],
     ["open lead leaks, 100k-lead tenant", leakCountsSql(t0, everyone, now)],
     ["lead totals by business, 1,000 tenants", leadTotalsSql(all, everyone, "tenant", agency)],
-    ["calls by business and outcome, 1,000 tenants", callCountsSql(all, everyone, false, agency)],
   ];
   for (const [name, sql] of plans) {
     const rows = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(
@@ -161,6 +171,10 @@ if (!reachable) {
     if (!exists) await seed(db.prisma, 1000, 100_000, 901);
     else if ((await db.prisma.message.count()) === 0) {
       await seedTexts(db.prisma);
+      await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE`);
+    }
+    if (exists && !(await db.prisma.leadEvent.count({ where: { type: "call.received" } }))) {
+      await seedCallEvents(db.prisma);
       await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE`);
     }
     const [leads, calls, texts, monthLeads] = await Promise.all([

@@ -265,6 +265,14 @@ export async function seedDemoLeads(
   await prisma.callTurn.createMany({
     data: jamesTurns.map(([speaker, text], seq) => ({ tenantId, callId: jamesCall.id, seq, speaker, text })),
   });
+  // The call's timeline, as the call flow writes it: the reports count it as a call the AI rescued.
+  await prisma.leadEvent.createMany({
+    data: [
+      { tenantId, leadId: james.id, type: "call.received", data: {}, createdAt: minutes(-25) },
+      { tenantId, leadId: james.id, type: "call.missed", data: {}, createdAt: minutes(-24.8) },
+      { tenantId, leadId: james.id, type: "call.ai_answered", data: {}, createdAt: minutes(-24.8) },
+    ],
+  });
   const booked = await makeInboxLead(prisma, tenantId, {
     callerName: "Priya Patel",
     callerPhone: "+15125550145",

@@ -1,7 +1,9 @@
 // Inbox filters given in the URL (a report figure links to the leads behind it):
 // ?status=booked&source=phone&unowned=1&overdue=1&notACustomer=1&createdFrom=…&createdTo=…
+// &figure=aiRescuedCalls (the leads behind a report figure, server/reports/definitions.ts)
 // Unknown values are dropped; the server validates what is left.
 import { LeadSource, LeadStatus } from "@/server/db/generated/enums";
+import { LEAD_SET_KEYS, type LeadSetKey } from "@/server/reports/definitions";
 
 export type UrlFilters = {
   status?: LeadStatus;
@@ -12,6 +14,7 @@ export type UrlFilters = {
   testCalls?: boolean;
   createdFrom?: string;
   createdTo?: string;
+  figure?: LeadSetKey;
 };
 
 const isIso = (s: string | null): s is string =>
@@ -27,6 +30,8 @@ export function inboxFiltersFromUrl(params: Pick<URLSearchParams, "get">): UrlFi
   if (params.get("overdue") === "1") out.overdue = true;
   if (params.get("notACustomer") === "1") out.notACustomer = true;
   if (params.get("testCalls") === "1") out.testCalls = true;
+  const figure = params.get("figure");
+  if (figure && (LEAD_SET_KEYS as string[]).includes(figure)) out.figure = figure as LeadSetKey;
   const from = params.get("createdFrom");
   const to = params.get("createdTo");
   if (isIso(from)) out.createdFrom = new Date(from).toISOString();
@@ -45,6 +50,7 @@ export function inboxHref(slug: string, f: UrlFilters): string {
   if (f.testCalls) q.set("testCalls", "1");
   if (f.createdFrom) q.set("createdFrom", f.createdFrom);
   if (f.createdTo) q.set("createdTo", f.createdTo);
+  if (f.figure) q.set("figure", f.figure);
   const qs = q.toString();
   return `/t/${slug}/leads${qs ? `?${qs}` : ""}`;
 }

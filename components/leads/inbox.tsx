@@ -14,6 +14,7 @@ import { sourceLabel, STATUS_LABELS } from "@/server/leads/labels";
 import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } from "./badges";
 import { BusinessTimeProvider, TimeZoneNote, useBusinessTime } from "./business-time";
 import { inboxFiltersFromUrl } from "./inbox-url-filters";
+import { LEAD_SET_LABELS, type LeadSetKey } from "@/server/reports/definitions";
 import { PhoneLink } from "./contact-links";
 import { TestCallsNote } from "./test-calls-note";
 import { InboxFilters } from "./inbox-filters";
@@ -31,6 +32,7 @@ type Filters = {
   q?: string;
   createdFrom?: string;
   createdTo?: string;
+  figure?: LeadSetKey;
 };
 
 const REFRESH_MS = 15_000;
@@ -135,6 +137,15 @@ function InboxBody({ canManage }: { canManage: boolean }) {
 
       {list.isPending ? <Loading label="Loading the queue…" /> : null}
       {list.error ? <LoadError error={list.error} retry={() => list.refetch()} /> : null}
+      {filters.figure ? (
+        <p className="mb-3 text-sm text-slate-600" data-testid="inbox-figure-note">
+          The leads behind the report figure “{LEAD_SET_LABELS[filters.figure]}”
+          {filters.createdFrom && filters.createdTo
+            ? `, that came in from ${dateTime(filters.createdFrom)} to ${dateTime(filters.createdTo)}`
+            : ""}
+          : open and closed, test calls left out. The report counts these same leads.
+        </p>
+      ) : null}
       {filters.notACustomer ? (
         <p className="mb-3 text-sm text-slate-600">
           Calls the AI closed as not from a customer: salespeople, recorded messages and wrong numbers. They

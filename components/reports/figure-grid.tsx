@@ -1,5 +1,5 @@
-// The report's figures with the previous period beside each; a figure with leads behind it links
-// to the inbox filtered to them.
+// The report's figures with the previous period beside each; each figure links to the inbox
+// filtered to the leads behind it (the same definition counts them, server/reports/definitions.ts).
 import Link from "next/link";
 import { inboxHref } from "@/components/leads/inbox-url-filters";
 import { FIGURES, formatFigure, type FigureDef, type FigureSection } from "@/server/reports/figures";
@@ -49,15 +49,16 @@ export function FigureGrid({
             {def.inbox && !report.ownLeadsOnly ? (
               <Link
                 href={inboxHref(slug, {
-                  ...def.inbox,
+                  figure: def.inbox,
                   createdFrom: report.period.start,
                   createdTo: report.period.end,
                 })}
+                data-testid={`figure-link-${def.key}`}
                 className="block rounded hover:text-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
               >
                 {body}
                 <span className="mt-2 block text-xs font-medium text-brand-700 underline">
-                  Open in the inbox
+                  {def.unit === "count" ? "See these leads" : "See the leads it is over"}
                 </span>
               </Link>
             ) : (

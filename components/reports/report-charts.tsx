@@ -8,9 +8,9 @@ import { categoryAxisProps } from "@/components/ui/chart-axis";
 
 const OUTCOMES = [
   { key: "answered", label: "Answered by the plumber", color: "#475569" },
-  { key: "booked", label: "Booked by the AI", color: "#059669" },
-  { key: "rescued", label: "Rescued by the AI (not booked)", color: "#0284c7" },
-  { key: "missed", label: "Missed", color: "#dc2626" },
+  { key: "booked", label: "Rescued by the AI, visit booked", color: "#059669" },
+  { key: "rescued", label: "Rescued by the AI, not booked yet", color: "#0284c7" },
+  { key: "missed", label: "Missed (not rescued)", color: "#dc2626" },
 ] as const;
 
 const FUNNEL_LABEL: Record<string, string> = {

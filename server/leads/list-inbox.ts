@@ -15,6 +15,8 @@ import { CLOSED_GROUP, isOverdue, OPEN_GROUPS, QUEUE_GROUPS, queueGroupFor } fro
 import { handoffMissing } from "./handoff";
 import { NOT_A_CUSTOMER, notACustomerLabel } from "./close-reasons";
 import { temperatureBand, temperatureOf } from "./temperature";
+import { LEAD_SET_KEYS, type LeadSetKey } from "@/server/reports/definitions";
+import { countedLead, leadSetWhere } from "@/server/reports/definitions-sql";
 
 export const ZInboxFilter = z.object({
   status: z.enum(LeadStatus).optional(),
@@ -32,6 +34,11 @@ export const ZInboxFilter = z.object({
   testCalls: z.boolean().optional(),
   /** Calls the AI closed as not from a customer (a salesperson, a recording, a wrong number). */
   notACustomer: z.boolean().optional(),
+  /**
+   * The leads behind a report figure (server/reports/definitions.ts), open and closed, test calls
+   * left out; with createdFrom / createdTo it lists exactly the leads the figure counts.
+   */
+  figure: z.enum(LEAD_SET_KEYS).optional(),
 });
 export const ZInboxInput = ZInboxFilter.extend({
   cursor: z.string().max(400).nullish(),
@@ -71,10 +78,13 @@ export function groupsFor(filter: {
   status?: LeadStatus;
   urgency?: Urgency;
   notACustomer?: boolean;
+  figure?: LeadSetKey;
 }): number[] {
   // Not-a-customer calls are closed leads: only the closed group can hold them.
   if (filter.notACustomer) return !filter.status || filter.status === "closed" ? [CLOSED_GROUP] : [];
   if (filter.status === "closed") return [CLOSED_GROUP];
+  // A report figure counts its leads whatever became of them: closed ones too.
+  if (filter.figure && !filter.status && !filter.urgency) return [...OPEN_GROUPS, CLOSED_GROUP];
   const statuses = filter.status ? [filter.status] : Object.values(LeadStatus).filter((s) => s !== "closed");
   const urgencies: (Urgency | null)[] = filter.urgency ? [filter.urgency] : [...Object.values(Urgency), null];
   const reachable = new Set(
@@ -88,6 +98,7 @@ export function segmentsFor(filter: {
   urgency?: Urgency;
   overdue?: boolean;
   notACustomer?: boolean;
+  figure?: LeadSetKey;
 }): Segment[] {
   const segments: Segment[] = [];
   for (const group of groupsFor(filter)) {
@@ -113,7 +124,9 @@ function filterSql(
   tests: TestCallsShown = f.testCalls ? "only" : "none",
 ): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [Prisma.sql`l."tenantId" IN (${tenants})`];
-  if (tests !== "all_no_real_leads") parts.push(Prisma.sql`l."isTest" = ${tests === "only"}`);
+  if (tests === "none") parts.push(countedLead("l"));
+  if (tests === "only") parts.push(Prisma.sql`l."isTest" = true`);
+  if (f.figure) parts.push(leadSetWhere(f.figure, "l"));
   if (!seesAllLeads(viewer.role))
     parts.push(Prisma.sql`(l."ownerId" IS NULL OR l."ownerId" = ${viewer.userId})`);
   if (f.status) parts.push(Prisma.sql`l."status" = CAST(${f.status} AS "LeadStatus")`);
@@ -218,9 +231,11 @@ export type TestCallsShown = "only" | "none" | "all_no_real_leads";
 
 export async function testCallsShown(
   ctx: Pick<InboxCtx, "db">,
-  f: { testCalls?: boolean },
+  f: { testCalls?: boolean; figure?: LeadSetKey },
 ): Promise<TestCallsShown> {
   if (f.testCalls) return "only";
+  // A report figure never counts test calls, so its leads never include them.
+  if (f.figure) return "none";
   const real = await ctx.db.lead.findFirst({ where: { isTest: false }, select: { id: true } });
   return real ? "none" : "all_no_real_leads";
 }

@@ -7,7 +7,7 @@ import type { SystemDb } from "@/server/db/system";
 import { NO_LEADS, periodFigures, type PeriodCounts } from "./compute-report";
 import { CSV_UNIT, csvNumber, FIGURES } from "./figures";
 import { resolvePeriod, type ReportPeriodInput } from "./period";
-import { callCounts, handoffAnswerCounts, leadTotals, type TenantPeriod } from "./report-sql";
+import { handoffAnswerCounts, leadTotals, type TenantPeriod } from "./report-sql";
 import type { FigureKey, PeriodFigures } from "./report-schema";
 
 export type AgencyReportRow = {
@@ -47,14 +47,13 @@ export async function agencyPeriodCounts(
     lastDay: period.lastDay,
   }));
   const everyone = { ownerId: null };
-  const [leads, calls, handoff] = await Promise.all([
+  const [{ groups: leads }, handoff] = await Promise.all([
     leadTotals(agency.sql, bounds, everyone, "tenant"),
-    callCounts(agency.sql, bounds, everyone, false),
     handoffAnswerCounts(agency.sql, bounds),
   ]);
   const countsOf = (tenantId: string | null): PeriodCounts => ({
     leads: leads.find((l) => l.key === tenantId) ?? NO_LEADS,
-    calls: calls.filter((c) => tenantId == null || c.tenantId === tenantId),
+    calls: leads.find((l) => l.key === tenantId)?.calls ?? [],
     handoff: handoff
       .filter((h) => tenantId == null || h.tenantId === tenantId)
       .reduce((a, h) => ({ answered: a.answered + h.answered, no: a.no + h.no }), { answered: 0, no: 0 }),

@@ -11,6 +11,7 @@ import {
   periodFigures,
   scriptImprovements,
   sourceFigures,
+  upToToday,
   type LeadTotals,
   type PeriodCounts,
 } from "./compute-report";
@@ -39,7 +40,6 @@ const MARCH_LEADS = totals({
   textedBackLeads: 2,
   repliesAfterTextBack: 1,
   bookingsAfterTextBack: 2,
-  textBacksSent: 2,
   linkClicks: 1,
   temperatureSum: 200,
   speedP50Ms: 240_000,
@@ -170,6 +170,32 @@ describe("the report's figures from the database's counts", () => {
     });
     expect(daily.at(-1)).toEqual({ day: "2026-03-31", answered: 0, booked: 0, rescued: 0, missed: 1 });
     expect(daily.reduce((s, d) => s + d.answered + d.booked + d.rescued + d.missed, 0)).toBe(5);
+  });
+
+  it("stops the chart and its table at today (the business's day) in the current period", () => {
+    // 1:30 AM on March 10 in Chicago (06:30 UTC).
+    const now = new Date("2026-03-10T06:30:00Z");
+    const thisMonth = resolvePeriod({ kind: "this_month" }, TZ, now);
+    const at = (n: Date) =>
+      computeReport({
+        business: { name: "B", timeZone: TZ },
+        period: thisMonth,
+        current: MARCH_COUNTS,
+        previous: NO_COUNTS,
+        bySource: [],
+        scriptSteps: [],
+        qaReviews: [],
+        leaks: NO_LEAKS,
+        now: n,
+        ownLeadsOnly: false,
+      }).daily.map((d) => d.day);
+    expect(at(now)).toHaveLength(10);
+    expect(at(now).at(-1)).toBe("2026-03-10");
+    // 11:30 PM on March 9 in Chicago is March 10 in UTC: the chart still ends on March 9.
+    expect(at(new Date("2026-03-10T04:30:00Z")).at(-1)).toBe("2026-03-09");
+    // A past month keeps every day; the period's own last day is not moved.
+    expect(report(MARCH_COUNTS).daily).toHaveLength(31);
+    expect(upToToday(thisMonth, now, TZ)).toEqual({ firstDay: "2026-03-01", lastDay: "2026-03-10" });
   });
 
   it("draws the funnel and the speed-to-lead buckets from the same counts", () => {

@@ -2,11 +2,11 @@
 // layer returns (report-sql.ts counts in the database; query-report.ts and agency-report.ts load).
 // No I/O, no clock: "now" and the period come in.
 //
-// Rules, in the office's words (the counting rules live in report-sql.ts, next to their SQL):
+// Rules, in the office's words (what each count means lives in definitions.ts, counted in report-sql.ts):
 // - A lead belongs to the period it came in (its createdAt, local time); what happens to it later
 //   (booked, showed, won) counts there, so a lead that crosses months is counted once.
 // - A missed call is one the plumber did not take (no key press on the ring-first whisper).
-//   The AI rescued it when the AI took the call and got something from the caller (a field or an outcome).
+//   The AI rescued it when the AI answered a customer's missed call.
 // - Response rate: leads that replied by text (not STOP/START/HELP) after an automatic text (text-back, confirmation,
 //   reminder) ÷ leads that got one. Opt-out rate: those leads whose number opted out by the period's end.
 // - Appointment rate: leads with a booked visit ÷ leads. Show rate: "customer was there" ÷ visits
@@ -16,7 +16,7 @@
 // - Percentiles are nearest-rank (the database's percentile_disc); minutes are rounded to one decimal.
 // - A total over several groups (all sources, all businesses) is pooled, never an average of rates.
 import type { LeadSource } from "@/server/db/generated/enums";
-import { daysOf, type DateRange, type ReportPeriod } from "./period";
+import { daysOf, localDate, type DateRange, type ReportPeriod } from "./period";
 import {
   CALL_OUTCOMES,
   SPEED_BUCKETS,
@@ -46,8 +46,6 @@ export type LeadTotals = {
   textedBackLeads: number;
   repliesAfterTextBack: number;
   bookingsAfterTextBack: number;
-  /** Text-back messages handed to Twilio (a lead may have more than one). */
-  textBacksSent: number;
   linkClicks: number;
   temperatureSum: number;
   speedP50Ms: number | null;
@@ -83,7 +81,6 @@ export const NO_LEADS: LeadTotals = {
   textedBackLeads: 0,
   repliesAfterTextBack: 0,
   bookingsAfterTextBack: 0,
-  textBacksSent: 0,
   linkClicks: 0,
   temperatureSum: 0,
   speedP50Ms: null,
@@ -165,7 +162,7 @@ export function periodFigures(counts: PeriodCounts): PeriodFigures {
     answeredByPlumber: calls.answered,
     missedCalls: calls.booked + calls.rescued + calls.missed,
     aiRescuedCalls: calls.booked + calls.rescued,
-    textBacksSent: t.textBacksSent,
+    textBacksSent: t.textedBackLeads,
     replies: t.repliesAfterTextBack,
     bookingsAfterTextBack: t.bookingsAfterTextBack,
     linkClicks: t.linkClicks,
@@ -212,6 +209,16 @@ export function dailyCalls(
     if (day) day[c.outcome] += c.count;
   }
   return [...days.values()];
+}
+
+/** The days of a range that have begun: a chart of this week or month stops at today (local day). */
+export function upToToday(
+  range: Pick<DateRange, "firstDay" | "lastDay">,
+  now: Date,
+  timeZone: string,
+): Pick<DateRange, "firstDay" | "lastDay"> {
+  const today = localDate(now, timeZone);
+  return { firstDay: range.firstDay, lastDay: range.lastDay < today ? range.lastDay : today };
 }
 
 export function speedDistribution(t: LeadTotals): Report["speedToLead"] {
@@ -311,7 +318,7 @@ export function computeReport(input: ReportInput): Report {
     current,
     previous: periodFigures(input.previous),
     bySource: sourceFigures(input.bySource),
-    daily: dailyCalls(input.current.calls, period),
+    daily: dailyCalls(input.current.calls, upToToday(period, input.now, input.business.timeZone)),
     funnel: [
       { stage: "calls", count: current.calls },
       { stage: "leads", count: current.leads },

@@ -1,69 +1,110 @@
 // The report's figures, in the order people read them: label, unit, and the inbox filter that
 // lists the leads behind a figure. The page, the CSV and the email all read this one list.
+import type { LeadSetKey } from "./definitions";
 import type { FigureKey, Report } from "./report-schema";
 
 export type FigureUnit = "count" | "rate" | "minutes" | "cents" | "score";
 export type FigureSection = "missed_leads" | "kpis";
-/** The leads behind a figure: the period's leads, narrowed by status (components/leads/inbox-url-filters.ts). */
-export type InboxLink = { status?: "booked" | "missed" };
 
 export type FigureDef = {
   key: FigureKey;
   section: FigureSection;
   label: string;
   unit: FigureUnit;
-  inbox?: InboxLink;
+  /** The period's leads behind the figure (definitions.ts): a count counts them; a rate, average or time is over them. The inbox lists them. */
+  inbox?: LeadSetKey;
 };
 
 export const FIGURES: readonly FigureDef[] = [
-  { key: "calls", section: "missed_leads", label: "Calls", unit: "count" },
+  { key: "calls", section: "missed_leads", label: "Calls", unit: "count", inbox: "calls" },
   {
     key: "missedCalls",
     section: "missed_leads",
     label: "Missed calls (the plumber did not answer)",
     unit: "count",
+    inbox: "missedCalls",
   },
-  { key: "aiRescuedCalls", section: "missed_leads", label: "Calls rescued by the AI", unit: "count" },
-  { key: "textBacksSent", section: "missed_leads", label: "Text-backs sent", unit: "count" },
-  { key: "replies", section: "missed_leads", label: "Replies after a text-back", unit: "count" },
+  {
+    key: "aiRescuedCalls",
+    section: "missed_leads",
+    label: "Leads rescued by the AI",
+    unit: "count",
+    inbox: "aiRescuedCalls",
+  },
+  {
+    key: "textBacksSent",
+    section: "missed_leads",
+    label: "Leads texted back",
+    unit: "count",
+    inbox: "textBacksSent",
+  },
+  {
+    key: "replies",
+    section: "missed_leads",
+    label: "Leads that replied to a text-back",
+    unit: "count",
+    inbox: "replies",
+  },
   {
     key: "bookingsAfterTextBack",
     section: "missed_leads",
-    label: "Bookings after a text-back",
+    label: "Leads booked after a text-back",
     unit: "count",
+    inbox: "bookingsAfterTextBack",
   },
-  { key: "linkClicks", section: "missed_leads", label: "Booking link clicks", unit: "count" },
-  { key: "leads", section: "kpis", label: "Leads", unit: "count", inbox: {} },
-  { key: "booked", section: "kpis", label: "Booked visits", unit: "count", inbox: { status: "booked" } },
-  { key: "showed", section: "kpis", label: "Customer was there", unit: "count" },
-  { key: "noShow", section: "kpis", label: "No-shows", unit: "count" },
-  { key: "won", section: "kpis", label: "Jobs won", unit: "count" },
-  { key: "lost", section: "kpis", label: "Jobs lost", unit: "count" },
-  { key: "wonValueCents", section: "kpis", label: "Value of jobs won", unit: "cents" },
-  { key: "responseRate", section: "kpis", label: "Response rate", unit: "rate" },
-  { key: "appointmentRate", section: "kpis", label: "Appointment rate", unit: "rate" },
-  { key: "showRate", section: "kpis", label: "Show rate", unit: "rate" },
-  { key: "closeRate", section: "kpis", label: "Close rate", unit: "rate" },
-  { key: "averageTemperature", section: "kpis", label: "Average lead temperature", unit: "score" },
-  { key: "optOutRate", section: "kpis", label: "Opt-out rate", unit: "rate" },
-  { key: "speedToLeadP50Minutes", section: "kpis", label: "Speed to lead (median)", unit: "minutes" },
+  {
+    key: "linkClicks",
+    section: "missed_leads",
+    label: "Leads that clicked the booking link",
+    unit: "count",
+    inbox: "linkClicks",
+  },
+  { key: "leads", section: "kpis", label: "Leads", unit: "count", inbox: "leads" },
+  { key: "booked", section: "kpis", label: "Booked visits", unit: "count", inbox: "booked" },
+  { key: "showed", section: "kpis", label: "Customer was there", unit: "count", inbox: "showed" },
+  { key: "noShow", section: "kpis", label: "No-shows", unit: "count", inbox: "noShow" },
+  { key: "won", section: "kpis", label: "Jobs won", unit: "count", inbox: "won" },
+  { key: "lost", section: "kpis", label: "Jobs lost", unit: "count", inbox: "lost" },
+  { key: "wonValueCents", section: "kpis", label: "Value of jobs won", unit: "cents", inbox: "won" },
+  { key: "responseRate", section: "kpis", label: "Response rate", unit: "rate", inbox: "textedLeads" },
+  { key: "appointmentRate", section: "kpis", label: "Appointment rate", unit: "rate", inbox: "leads" },
+  { key: "showRate", section: "kpis", label: "Show rate", unit: "rate", inbox: "visitRecorded" },
+  { key: "closeRate", section: "kpis", label: "Close rate", unit: "rate", inbox: "booked" },
+  {
+    key: "averageTemperature",
+    section: "kpis",
+    label: "Average lead temperature",
+    unit: "score",
+    inbox: "leads",
+  },
+  { key: "optOutRate", section: "kpis", label: "Opt-out rate", unit: "rate", inbox: "textedLeads" },
+  {
+    key: "speedToLeadP50Minutes",
+    section: "kpis",
+    label: "Speed to lead (median)",
+    unit: "minutes",
+    inbox: "leads",
+  },
   {
     key: "speedToLeadP90Minutes",
     section: "kpis",
     label: "Speed to lead (90th percentile)",
     unit: "minutes",
+    inbox: "leads",
   },
   {
     key: "handoffAcceptanceP50Minutes",
     section: "kpis",
     label: "Handoff acceptance time (median)",
     unit: "minutes",
+    inbox: "leads",
   },
   {
     key: "handoffAcceptanceP90Minutes",
     section: "kpis",
     label: "Handoff acceptance time (90th percentile)",
     unit: "minutes",
+    inbox: "leads",
   },
   { key: "handoffQaNoShare", section: "kpis", label: 'Handoff QA: share of "no" answers', unit: "rate" },
 ];

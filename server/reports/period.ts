@@ -175,3 +175,11 @@ export function daysOf(range: Pick<DateRange, "firstDay" | "lastDay">): string[]
   }
   return out;
 }
+
+/** The instant each local day of a range starts (local midnight; a DST day is 23 or 25 hours), in order. */
+export function dayStartsOf(range: Pick<DateRange, "firstDay" | "lastDay">, timeZone: string): Date[] {
+  return daysOf(range).map((day) => {
+    const [y, m, d] = parts(day);
+    return localMidnight(y, m, d, timeZone);
+  });
+}

@@ -9,7 +9,6 @@ import { seesAllLeads, type Viewer } from "@/server/leads/lead-access";
 import { computeReport, NO_COUNTS, NO_LEADS, type PeriodCounts, type QaReviewRow } from "./compute-report";
 import { resolvePeriod, type DateRange, type ReportPeriodInput } from "./period";
 import {
-  callCounts,
   handoffAnswerCounts,
   leadTotals,
   leakCounts,
@@ -36,23 +35,27 @@ const tenantPeriod = (b: Business, r: DateRange): TenantPeriod => ({
   lastDay: r.lastDay,
 });
 
-/** One period's counts; withSources also returns the lead figures per source. */
-async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope) {
+/**
+ * One period's counts; the current period (`detail`) also has its lead figures per source and its
+ * calls per local day (the chart), the previous one only the totals beside each figure.
+ */
+async function periodCounts(ctx: TenantCtx, p: TenantPeriod, scope: ReportScope, detail: boolean) {
   const sql = tenantSql(ctx.db);
-  const [leads, calls, handoff] = await Promise.all([
-    leadTotals(sql, [p], scope, "source"),
-    callCounts(sql, [p], scope, true),
+  const [{ groups: leads, daily }, handoff] = await Promise.all([
+    leadTotals(sql, [p], scope, detail ? "source" : "none", detail),
     // Handoff QA is the whole business's work, not one person's numbers.
     scope.ownerId ? Promise.resolve([]) : handoffAnswerCounts(sql, [p]),
   ]);
+  const total = leads.find((l) => l.key == null);
   const counts: PeriodCounts = {
-    leads: leads.find((l) => l.key == null) ?? NO_LEADS,
-    calls,
+    leads: total ?? NO_LEADS,
+    // Per local day when the chart needs them; either way they add up to the same figures.
+    calls: detail ? daily : (total?.calls ?? []),
     handoff: handoff[0] ?? NO_COUNTS.handoff,
   };
   const bySource = leads
     .filter((l) => l.key != null)
-    .map(({ key, ...t }) => ({ ...t, source: key as LeadSource }));
+    .map(({ key, calls: _calls, ...t }) => ({ ...t, source: key as LeadSource }));
   return { counts, bySource };
 }
 
@@ -70,8 +73,8 @@ export async function getReport(
   const business = { tenantId: ctx.tenantId, timeZone: tenant.timeZone };
   const current = tenantPeriod(business, period);
   const [cur, prev, scriptSteps, qaReviews, leaks, followUps] = await Promise.all([
-    periodCounts(ctx, current, scope),
-    periodCounts(ctx, tenantPeriod(business, period.previous), scope),
+    periodCounts(ctx, current, scope, true),
+    periodCounts(ctx, tenantPeriod(business, period.previous), scope, false),
     scriptStepCounts(tenantSql(ctx.db), current, scope),
     // QA reviews are the whole business's work; at most ten calls a day.
     scope.ownerId

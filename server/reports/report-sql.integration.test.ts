@@ -46,17 +46,22 @@ async function buildMarch(prisma: PrismaClient, tenantId: string, ownerId: strin
     temperature: 60,
     acceptedAt: t("2026-03-08T16:30:00Z"),
   });
-  // 3: the plumber answered live (speed 0); web form source.
-  await lead("+15125550003", "2026-03-01T06:30:00Z", {
+  // 3: the plumber answered the call live (speed 0).
+  const l3 = await lead("+15125550003", "2026-03-01T06:30:00Z", {
     status: "answered_by_plumber",
-    source: "web_form",
     temperature: 40,
   });
   // 4: 23:30 on March 31 local time (April 1 UTC): March's lead, never touched; its text-back was canceled.
   const l4 = await lead("+15125550004", "2026-04-01T04:30:00Z", { temperature: 20 });
   // Not March: February 28 local, and a test call's lead.
   await lead("+15125550005", "2026-03-01T05:59:00Z", { temperature: 99 });
-  await lead("+15125550006", "2026-03-15T15:00:00Z", { isTest: true });
+  const test = await lead("+15125550006", "2026-03-15T15:00:00Z", { isTest: true });
+  // Mar 20: a robocall the office closed as spam: a call, not a lead.
+  const spam = await lead("+15125550007", "2026-03-20T17:00:00Z", {
+    status: "closed",
+    closeReason: "spam",
+    temperature: 0,
+  });
 
   await prisma.leadEvent.createMany({
     data: [
@@ -66,6 +71,20 @@ async function buildMarch(prisma: PrismaClient, tenantId: string, ownerId: strin
       { tenantId, leadId: l1.id, type: "sms.link_clicked", createdAt: t("2026-03-08T15:07:00Z") },
       { tenantId, leadId: l2.id, type: "touchpoint.note", createdAt: t("2026-03-08T16:05:00Z") },
       { tenantId, leadId: l2.id, type: "touchpoint.left_voicemail", createdAt: t("2026-03-08T16:20:00Z") },
+      // How each came in: calls the AI answered (1, 2, 4), the plumber's (3), the robocall, the test call.
+      ...[l1, l2, l3, l4, spam, test].map((l) => ({
+        tenantId,
+        leadId: l.id,
+        type: "call.received",
+        createdAt: l.createdAt,
+      })),
+      ...[l1, l2, l4, spam, test].map((l) => ({
+        tenantId,
+        leadId: l.id,
+        type: "call.ai_answered",
+        createdAt: l.createdAt,
+      })),
+      { tenantId, leadId: l3.id, type: "call.answered_by_plumber", createdAt: l3.createdAt },
     ],
   });
   const text = (
@@ -382,10 +401,10 @@ describe(`the reports' counting in SQL (${engineName})`, () => {
   it("counts a hand-counted March with a DST change, another business's rows left out", async () => {
     const r = await reportOf(ids.march!);
     expect(r.current).toEqual({
-      calls: 5,
+      calls: 5, // 1, 2, 3, 4 and the robocall; not the test call
       answeredByPlumber: 1,
       missedCalls: 4,
-      aiRescuedCalls: 2,
+      aiRescuedCalls: 3, // 1, 2, 4: the robocall is no customer
       textBacksSent: 2,
       replies: 1,
       bookingsAfterTextBack: 2,
@@ -423,9 +442,9 @@ describe(`the reports' counting in SQL (${engineName})`, () => {
     const day = (d: string) => r.daily.find((x) => x.day === d);
     expect(r.daily).toHaveLength(31);
     expect(day("2026-03-01")).toEqual({ day: "2026-03-01", answered: 1, booked: 0, rescued: 0, missed: 0 });
-    expect(day("2026-03-08")).toEqual({ day: "2026-03-08", answered: 0, booked: 1, rescued: 1, missed: 0 });
+    expect(day("2026-03-08")).toEqual({ day: "2026-03-08", answered: 0, booked: 2, rescued: 0, missed: 0 });
     expect(day("2026-03-20")?.missed).toBe(1);
-    expect(day("2026-03-31")?.missed).toBe(1);
+    expect(day("2026-03-31")?.rescued).toBe(1);
     expect(Object.fromEntries(r.speedToLead.map((b) => [b.key, b.count]))).toEqual({
       under_5m: 2,
       "5_15m": 0,
@@ -448,10 +467,7 @@ describe(`the reports' counting in SQL (${engineName})`, () => {
         s.averageTemperature,
         s.speedToLeadP50Minutes,
       ]),
-    ).toEqual([
-      ["phone", 3, 2, 2 / 3, 53.3, 4],
-      ["web_form", 1, 0, 0, 40, 0],
-    ]);
+    ).toEqual([["phone", 4, 2, 0.5, 50, 4]]);
   });
 
   it("ranks script improvements from the stored calls and QA reviews", async () => {

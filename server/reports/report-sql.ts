@@ -6,9 +6,20 @@ import { Prisma } from "@/server/db/generated/client";
 import type { SqlRunner, TenantSet } from "@/server/db/tenant-sql";
 import { Urgency } from "@/server/db/generated/enums";
 import { ESCALATION_MINUTES, isUrgent } from "@/server/leads/escalation-rules";
-import { CONSENT_KEYWORDS } from "@/server/messaging/parse-keyword";
 import { HANDOFF_QUESTIONS } from "./handoff-qa";
-import { SPEED_BUCKETS } from "./report-schema";
+import { CALL_OUTCOMES, SPEED_BUCKETS, type CallOutcomeBucket } from "./report-schema";
+import { dayStartsOf, daysOf } from "./period";
+import {
+  automaticText,
+  countedLead,
+  customerLead,
+  EVENT_FACT_TYPES,
+  eventFactColumns,
+  isKeyword,
+  leadSetFilter,
+  sentText,
+} from "./definitions-sql";
+import type { LeadSetKey } from "./definitions";
 import type {
   CallCount,
   HandoffAnswerCount,
@@ -43,9 +54,7 @@ const HUMAN_TOUCH = [
   "touchpoint.texted",
   "sms.sent_by_staff",
 ];
-/** Texts the business sends by itself: a reply to one of these counts toward the response rate. */
-const AUTOMATIC_TEXTS = ["text_back", "confirmation", "reminder_24h", "reminder_2h"];
-const EVENT_TYPES = [...HUMAN_TOUCH, "lead.routed", "sms.link_clicked"];
+const EVENT_TYPES = [...new Set([...HUMAN_TOUCH, "lead.routed", ...EVENT_FACT_TYPES])];
 
 // The SOP's urgency rule lives in isUrgent(); its urgent set and temperature threshold are read off it.
 const URGENT_URGENCIES = Object.values(Urgency).filter((u) => isUrgent({ urgency: u, temperature: 0 }));
@@ -70,31 +79,39 @@ const ownerOf = (alias: string, scope: Scope) =>
 /** Milliseconds from a to b (timestamps with millisecond precision: exact). */
 const ms = (b: Prisma.Sql, a: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM (${b} - ${a})) * 1000)::float8`;
 
-/** An inbound text that is only STOP / START / HELP (parse-keyword.ts's normalisation: NFKC, upper case, letters and digits). */
-const isKeyword = (body: Prisma.Sql) =>
-  Prisma.sql`regexp_replace(btrim(regexp_replace(upper(normalize(${body}, NFKC)), '[^A-Z0-9 ]+', ' ', 'g')), ' +', ' ', 'g') = ANY(${CONSENT_KEYWORDS}::text[])`;
-
 /**
- * One row per lead of the periods with the facts the KPIs read: first human touch, routing, link
- * click, first automatic text, reply, opt-out, and speed to lead / acceptance time in ms.
+ * One row per lead of the periods (test calls left out) with the facts the figures read
+ * (definitions.ts): customer or not, its timeline facts (from a call, answered by the plumber or the
+ * AI, link clicked) and first human touch and routing in one look-up of its events, its first
+ * automatic text, text-back, reply and opt-out, and speed to lead / acceptance time in ms.
  */
-function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope, tenants: TenantSet): Prisma.Sql {
-  const sent = Prisma.sql`x.direction = 'outbound' AND x."sentAt" IS NOT NULL AND x.status::text NOT IN ('failed', 'canceled', 'undelivered')`;
-  const automatic = Prisma.sql`x.purpose = ANY(${AUTOMATIC_TEXTS}::text[]) AND x."authorId" IS NULL`;
+export function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope, tenants: TenantSet): Prisma.Sql {
   return Prisma.sql`
     WITH p AS (${periodsSql(periods, tenants)}),
     l AS (
       SELECT l.id, l."tenantId", l.source::text AS source, l.status::text AS status, l."createdAt", l."acceptedAt", l."appointmentAt",
-        l."visitOutcome"::text AS "visitOutcome", l."jobOutcome"::text AS "jobOutcome", l."jobValueCents", l.temperature, l."callerPhone", p.end_at
+        l."visitOutcome"::text AS "visitOutcome", l."jobOutcome"::text AS "jobOutcome", l."jobValueCents", l.temperature, l."callerPhone",
+        p.end_at, p.time_zone, ${customerLead("l")} AS customer
       FROM p JOIN "Lead" l ON l."tenantId" = p.tenant_id AND l."createdAt" >= p.start_at AND l."createdAt" < p.end_at
-      WHERE l."isTest" = false ${ownerOf("l", scope)}
+      WHERE ${countedLead("l")} ${ownerOf("l", scope)}
+    ),
+    m AS (
+      -- The periods' texts in one pass (texts of a lead come after it; a day's margin for one
+      -- that came in with it), grouped per lead: cheaper than a look-up per lead.
+      SELECT x."tenantId" AS tenant_id, x."leadId" AS lead_id,
+        min(x."sentAt") FILTER (WHERE ${sentText("x")} AND ${automaticText("x")}) AS first_text,
+        COALESCE(bool_or(${sentText("x")} AND ${automaticText("x")} AND x.purpose = 'text_back'), false) AS texted_back,
+        count(*) FILTER (WHERE ${sentText("x")} AND x.purpose = 'text_back') AS text_backs,
+        max(x."createdAt") FILTER (WHERE x.direction = 'inbound' AND NOT ${isKeyword(Prisma.sql`x.body`)}) AS last_reply
+      FROM p JOIN "Message" x ON x."tenantId" = p.tenant_id AND x."createdAt" >= p.start_at - interval '1 day'
+      WHERE x."leadId" IS NOT NULL
+      GROUP BY x."tenantId", x."leadId"
     ),
     f AS (
-      SELECT l.*, ev.touch_at, ev.routed_at, COALESCE(ev.clicked, false) AS clicked,
+      SELECT l.*, ev.*,
         m.first_text, COALESCE(m.texted_back, false) AS texted_back, COALESCE(m.text_backs, 0) AS text_backs,
-        (m.first_text IS NOT NULL AND EXISTS (
-          SELECT 1 FROM "Message" r WHERE r."tenantId" = l."tenantId" AND r."leadId" = l.id AND r.direction = 'inbound'
-            AND r."createdAt" >= m.first_text AND NOT ${isKeyword(Prisma.sql`r.body`)})) AS replied,
+        -- A reply: a text from the caller (not STOP/START/HELP) at or after the first automatic text.
+        COALESCE(m.last_reply >= m.first_text, false) AS replied,
         (m.first_text IS NOT NULL AND EXISTS (
           SELECT 1 FROM "ConsentRecord" c WHERE c."tenantId" = l."tenantId" AND c.phone = l."callerPhone" AND c."optedOut"
             AND c.at >= l."createdAt" AND c.at < l.end_at)) AS opted_out
@@ -102,96 +119,175 @@ function leadFactsSql(periods: readonly TenantPeriod[], scope: Scope, tenants: T
       LEFT JOIN LATERAL (
         SELECT min(e."createdAt") FILTER (WHERE e.type = ANY(${HUMAN_TOUCH}::text[])) AS touch_at,
           min(e."createdAt") FILTER (WHERE e.type = 'lead.routed') AS routed_at,
-          bool_or(e.type = 'sms.link_clicked') AS clicked
+          ${eventFactColumns("e")}
         FROM "LeadEvent" e WHERE e."leadId" = l.id AND e."tenantId" = l."tenantId" AND e.type = ANY(${EVENT_TYPES}::text[])
       ) ev ON true
-      LEFT JOIN LATERAL (
-        SELECT min(x."sentAt") FILTER (WHERE ${automatic}) AS first_text,
-          bool_or(${automatic} AND x.purpose = 'text_back') AS texted_back,
-          count(*) FILTER (WHERE x.purpose = 'text_back') AS text_backs
-        FROM "Message" x WHERE x."leadId" = l.id AND x."tenantId" = l."tenantId" AND ${sent}
-      ) m ON true
+      LEFT JOIN m ON m.lead_id = l.id AND m.tenant_id = l."tenantId"
     ),
     k AS (
       SELECT f.*,
         CASE WHEN f.status = 'answered_by_plumber' THEN 0::float8
              WHEN f.touch_at IS NOT NULL THEN GREATEST(0, ${ms(Prisma.sql`f.touch_at`, Prisma.sql`f."createdAt"`)}) END AS speed_ms,
-        CASE WHEN f."acceptedAt" IS NOT NULL THEN GREATEST(0, ${ms(Prisma.sql`f."acceptedAt"`, Prisma.sql`COALESCE(f.routed_at, f."createdAt")`)}) END AS accept_ms
-      FROM f
+        CASE WHEN f."acceptedAt" IS NOT NULL THEN GREATEST(0, ${ms(Prisma.sql`f."acceptedAt"`, Prisma.sql`COALESCE(f.routed_at, f."createdAt")`)}) END AS accept_ms,
+        ${CALL_OUTCOME} AS call_outcome,
+        ${Prisma.join(
+          COUNTED_SETS.map((set) => Prisma.sql`${leadSetFilter(set, "f")} AS ${Prisma.raw(`"in_${set}"`)}`),
+          ", ",
+        )}
+      -- OFFSET 0 keeps k a subquery: each lead's facts are worked out once, not once per figure that reads them.
+      FROM f OFFSET 0
     )`;
 }
 
-function speedBucketColumns(): Prisma.Sql {
-  const cols = SPEED_BUCKETS.map((b, i) => {
+/**
+ * How a call ended up, one of CALL_OUTCOMES: the plumber took it on the ring-first whisper
+ * (answered); else the AI answered a customer and a visit is booked (booked), or not (rescued);
+ * else missed. NULL for a lead that did not come in by a call.
+ */
+const CALL_OUTCOME = Prisma.sql`CASE
+  WHEN NOT ${leadSetFilter("calls", "f")} THEN NULL
+  WHEN ${leadSetFilter("answeredByPlumber", "f")} THEN 'answered'
+  WHEN ${leadSetFilter("aiRescuedCalls", "f")} AND f."appointmentAt" IS NOT NULL THEN 'booked'
+  WHEN ${leadSetFilter("aiRescuedCalls", "f")} THEN 'rescued'
+  ELSE 'missed' END`;
+
+const customerOnly = Prisma.sql`k.customer`;
+
+/** The lead sets the report counts (definitions.ts). */
+const COUNTED_SETS = [
+  "leads",
+  "booked",
+  "showed",
+  "noShow",
+  "won",
+  "lost",
+  "textedLeads",
+  "textBacksSent",
+  "replies",
+  "bookingsAfterTextBack",
+  "linkClicks",
+] as const satisfies readonly LeadSetKey[];
+
+function speedBucketColumns(): [string, Prisma.Sql][] {
+  return SPEED_BUCKETS.map((b, i) => {
     const lower = i === 0 ? null : SPEED_BUCKETS[i - 1]!.maxMinutes;
-    const conds: Prisma.Sql[] = [];
+    const conds: Prisma.Sql[] = [customerOnly];
     if (b.maxMinutes === null) conds.push(Prisma.sql`k.speed_ms IS NULL`);
     else {
       conds.push(Prisma.sql`k.speed_ms IS NOT NULL`);
       if (lower != null && Number.isFinite(lower)) conds.push(Prisma.sql`k.speed_ms >= ${lower * 60_000}`);
       if (Number.isFinite(b.maxMinutes)) conds.push(Prisma.sql`k.speed_ms < ${b.maxMinutes * 60_000}`);
     }
-    return Prisma.sql`count(*) FILTER (WHERE ${Prisma.join(conds, " AND ")})::int AS ${Prisma.raw(`"b${i}"`)}`;
+    return [`b${i}`, Prisma.sql`count(*) FILTER (WHERE ${Prisma.join(conds, " AND ")})::int`];
   });
-  return Prisma.join(cols, ", ");
 }
 
-type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & { key: string | null; total: number } & Record<
-    `b${number}`,
-    number
-  >;
+type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & {
+  key: string | null;
+  nokey: number;
+} & Record<`b${number}` | `c_${CallOutcomeBucket}`, number> &
+  Partial<Record<`d_${CallOutcomeBucket}`, number[] | null>>;
 
 /**
- * The lead figures of each period, grouped by `by` (lead source, or business) with a totals row
- * over all of them (GROUPING SETS), so a total percentile or rate is the pooled one.
+ * The figures of each period, grouped by `by` (lead source, or business) with a totals row over
+ * all of them (GROUPING SETS), so a total percentile or rate is the pooled one; `byDay` adds the
+ * calls by outcome per local day of the business (the daily chart). Every count is its lead set
+ * from definitions.ts; rates, percentiles and temperatures are over customers (the Leads figure).
  */
 export function leadTotalsSql(
   periods: readonly TenantPeriod[],
   scope: Scope,
-  by: "source" | "tenant",
+  by: "source" | "tenant" | "none",
   tenants: TenantSet,
+  byDay = false,
 ): Prisma.Sql {
-  const key = Prisma.raw(by === "source" ? "k.source" : `k."tenantId"`);
+  const key = Prisma.raw(by === "source" ? "k.source" : by === "tenant" ? `k."tenantId"` : "NULL::text");
+  // Each lead's membership of every lead set is worked out once per lead (k."in_<set>").
+  const set = (s: (typeof COUNTED_SETS)[number]) =>
+    Prisma.sql`count(*) FILTER (WHERE k.${Prisma.raw(`"in_${s}"`)})::int`;
+  const calls = Prisma.join(
+    CALL_OUTCOMES.map(
+      (o) => Prisma.sql`count(*) FILTER (WHERE k.call_outcome = ${o})::int AS ${Prisma.raw(`"c_${o}"`)}`,
+    ),
+    ", ",
+  );
+  const figures: [string, Prisma.Sql][] = [
+    ["leads", set("leads")],
+    ["booked", set("booked")],
+    ["showed", set("showed")],
+    ["noShow", set("noShow")],
+    ["won", set("won")],
+    ["lost", set("lost")],
+    ["wonValueCents", Prisma.sql`COALESCE(sum(k."jobValueCents") FILTER (WHERE k."in_won"), 0)::float8`],
+    ["textedLeads", set("textedLeads")],
+    ["repliedLeads", Prisma.sql`count(*) FILTER (WHERE ${customerOnly} AND k.replied)::int`],
+    ["optedOutLeads", Prisma.sql`count(*) FILTER (WHERE ${customerOnly} AND k.opted_out)::int`],
+    ["textedBackLeads", set("textBacksSent")],
+    ["repliesAfterTextBack", set("replies")],
+    ["bookingsAfterTextBack", set("bookingsAfterTextBack")],
+    ["linkClicks", set("linkClicks")],
+    ["temperatureSum", Prisma.sql`COALESCE(sum(k.temperature) FILTER (WHERE ${customerOnly}), 0)::float8`],
+    ...(
+      [
+        ["speedP50Ms", 0.5, "speed_ms"],
+        ["speedP90Ms", 0.9, "speed_ms"],
+        ["acceptP50Ms", 0.5, "accept_ms"],
+        ["acceptP90Ms", 0.9, "accept_ms"],
+      ] as const
+    ).map(([name, q, col]): [string, Prisma.Sql] => [
+      name,
+      Prisma.sql`percentile_disc(${Prisma.raw(String(q))}) WITHIN GROUP (ORDER BY k.${Prisma.raw(col)}) FILTER (WHERE ${customerOnly})`,
+    ]),
+    ...speedBucketColumns(),
+  ];
+  const named = (cols: [string, Prisma.Sql][]) =>
+    Prisma.join(
+      cols.map(([n, e]) => Prisma.sql`${e} AS ${Prisma.raw(`"${n}"`)}`),
+      ", ",
+    );
+  // The calls per local day (one period): each call's day as its index among the period's local
+  // midnights (width_bucket, a binary search), collected per outcome; the day groups cost no sort.
+  const days = byDay && periods.length === 1 ? daysOf(periods[0]!) : null;
+  const dayIndex = days
+    ? Prisma.sql`width_bucket(k."createdAt", ${dayStartsOf(periods[0]!, periods[0]!.timeZone).map(ts)}::timestamp(3)[])`
+    : null;
+  const perDay: [string, Prisma.Sql][] = dayIndex
+    ? CALL_OUTCOMES.map((o) => [
+        `d_${o}`,
+        Prisma.sql`array_agg(${dayIndex}) FILTER (WHERE k.call_outcome = ${o})`,
+      ])
+    : [];
   return Prisma.sql`
     ${leadFactsSql(periods, scope, tenants)}
-    SELECT ${key} AS key, GROUPING(${key})::int AS total,
-      count(*)::int AS leads,
-      count(*) FILTER (WHERE k."appointmentAt" IS NOT NULL)::int AS booked,
-      count(*) FILTER (WHERE k."visitOutcome" = 'showed')::int AS showed,
-      count(*) FILTER (WHERE k."visitOutcome" = 'no_show')::int AS "noShow",
-      count(*) FILTER (WHERE k."jobOutcome" = 'won')::int AS won,
-      count(*) FILTER (WHERE k."jobOutcome" = 'lost')::int AS lost,
-      COALESCE(sum(k."jobValueCents") FILTER (WHERE k."jobOutcome" = 'won'), 0)::float8 AS "wonValueCents",
-      count(*) FILTER (WHERE k.first_text IS NOT NULL)::int AS "textedLeads",
-      count(*) FILTER (WHERE k.replied)::int AS "repliedLeads",
-      count(*) FILTER (WHERE k.opted_out)::int AS "optedOutLeads",
-      count(*) FILTER (WHERE k.texted_back)::int AS "textedBackLeads",
-      count(*) FILTER (WHERE k.texted_back AND k.replied)::int AS "repliesAfterTextBack",
-      count(*) FILTER (WHERE k.texted_back AND k."appointmentAt" IS NOT NULL)::int AS "bookingsAfterTextBack",
-      COALESCE(sum(k.text_backs), 0)::int AS "textBacksSent",
-      count(*) FILTER (WHERE k.clicked)::int AS "linkClicks",
-      COALESCE(sum(k.temperature), 0)::float8 AS "temperatureSum",
-      percentile_disc(0.5) WITHIN GROUP (ORDER BY k.speed_ms) AS "speedP50Ms",
-      percentile_disc(0.9) WITHIN GROUP (ORDER BY k.speed_ms) AS "speedP90Ms",
-      percentile_disc(0.5) WITHIN GROUP (ORDER BY k.accept_ms) AS "acceptP50Ms",
-      percentile_disc(0.9) WITHIN GROUP (ORDER BY k.accept_ms) AS "acceptP90Ms",
-      ${speedBucketColumns()}
+    SELECT ${key} AS key, ${by === "none" ? Prisma.sql`1` : Prisma.sql`GROUPING(${key})::int`} AS nokey, ${calls}, ${named([...figures, ...perDay])}
     FROM k
-    GROUP BY GROUPING SETS ((${key}), ())`;
+    ${by === "none" ? Prisma.empty : Prisma.sql`GROUP BY GROUPING SETS ((${key}), ())`}`;
 }
 
+export type GroupTotals = LeadTotals & { key: string | null; calls: CallCount[] };
+
+/**
+ * The lead totals per group (key) and pooled (key null), each with its calls by outcome; with
+ * byDay, `daily` holds the calls by outcome per local day.
+ */
 export async function leadTotals(
   db: SqlClient,
   periods: readonly TenantPeriod[],
   scope: Scope,
-  by: "source" | "tenant",
-): Promise<(LeadTotals & { key: string | null })[]> {
-  if (!periods.length) return [];
-  const rows = await db<LeadTotalsRow[]>((tenants) => leadTotalsSql(periods, scope, by, tenants));
-  return rows.map((r) => {
+  by: "source" | "tenant" | "none",
+  byDay = false,
+): Promise<{ groups: GroupTotals[]; daily: CallCount[] }> {
+  if (!periods.length) return { groups: [], daily: [] };
+  const rows = await db<LeadTotalsRow[]>((tenants) => leadTotalsSql(periods, scope, by, tenants, byDay));
+  const callsOf = (r: LeadTotalsRow, day: string | null): CallCount[] =>
+    CALL_OUTCOMES.map((outcome) => ({ day, outcome, count: Number(r[`c_${outcome}`] ?? 0) })).filter(
+      (c) => c.count > 0,
+    );
+  const groups = rows.map((r) => {
     const speedBuckets = SPEED_BUCKETS.map((_, i) => Number(r[`b${i}`] ?? 0));
     return {
-      key: r.total ? null : r.key,
+      key: r.nokey ? null : r.key,
+      calls: callsOf(r, null),
       leads: r.leads,
       booked: r.booked,
       showed: r.showed,
@@ -205,7 +301,6 @@ export async function leadTotals(
       textedBackLeads: r.textedBackLeads,
       repliesAfterTextBack: r.repliesAfterTextBack,
       bookingsAfterTextBack: r.bookingsAfterTextBack,
-      textBacksSent: r.textBacksSent,
       linkClicks: r.linkClicks,
       temperatureSum: Number(r.temperatureSum),
       speedP50Ms: r.speedP50Ms == null ? null : Number(r.speedP50Ms),
@@ -215,57 +310,29 @@ export async function leadTotals(
       speedBuckets,
     };
   });
+  const total = rows.find((r) => r.nokey);
+  const days = byDay && periods.length === 1 ? daysOf(periods[0]!) : [];
+  const perDay = new Map<string, CallCount>();
+  for (const outcome of CALL_OUTCOMES)
+    for (const i of total?.[`d_${outcome}`] ?? []) {
+      const day = days[i - 1];
+      if (!day) continue;
+      const c = perDay.get(`${day}:${outcome}`) ?? { day, outcome, count: 0 };
+      c.count += 1;
+      perDay.set(`${day}:${outcome}`, c);
+    }
+  return { groups, daily: [...perDay.values()] };
 }
 
 /** A call's stage and outcome as the call flow stores them in its state (old rows may lack them). */
 const STAGE = Prisma.sql`CASE WHEN jsonb_typeof(c.state -> 'stage') = 'string' THEN c.state ->> 'stage' ELSE 'new' END`;
 const OUTCOME = Prisma.sql`CASE WHEN jsonb_typeof(c.state -> 'outcome') = 'string' THEN c.state ->> 'outcome' END`;
-const HAS_FIELDS = Prisma.sql`(jsonb_typeof(c.state -> 'fields') IN ('object', 'array') AND c.state -> 'fields' NOT IN ('{}'::jsonb, '[]'::jsonb))`;
-
-/**
- * How a call ended up: the plumber took it on the ring-first whisper (answered); otherwise the AI
- * booked it, or rescued it (got an outcome or a field from the caller); else it was missed.
- */
-const CALL_OUTCOME = Prisma.sql`CASE
-  WHEN c."plumberAcceptedAt" IS NOT NULL THEN 'answered'
-  WHEN ${STAGE} = 'new' THEN 'missed'
-  WHEN ${OUTCOME} = 'booked' THEN 'booked'
-  WHEN COALESCE(${OUTCOME}, '') <> '' OR ${HAS_FIELDS} THEN 'rescued'
-  ELSE 'missed' END`;
 
 /** The periods' calls of real callers (staff: calls of their own leads). */
 function callsSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`FROM p JOIN "Call" c ON c."tenantId" = p.tenant_id AND c."startedAt" >= p.start_at AND c."startedAt" < p.end_at
     ${scope.ownerId ? Prisma.sql`JOIN "Lead" ol ON ol.id = c."leadId" AND ol."tenantId" = c."tenantId" AND ol."ownerId" = ${scope.ownerId}` : Prisma.empty}
     WHERE c."isTest" = false`;
-}
-
-/** Calls by outcome, per local day of the business (byDay) or per business. */
-export function callCountsSql(
-  periods: readonly TenantPeriod[],
-  scope: Scope,
-  byDay: boolean,
-  tenants: TenantSet,
-): Prisma.Sql {
-  const day = byDay
-    ? Prisma.sql`to_char((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE p.time_zone, 'YYYY-MM-DD')`
-    : Prisma.sql`NULL::text`;
-  return Prisma.sql`
-    WITH p AS (${periodsSql(periods, tenants)})
-    SELECT c."tenantId" AS "tenantId", ${day} AS day, ${CALL_OUTCOME} AS outcome, count(*)::int AS count
-    ${callsSql(scope)}
-    GROUP BY 1, 2, 3`;
-}
-
-export async function callCounts(
-  db: SqlClient,
-  periods: readonly TenantPeriod[],
-  scope: Scope,
-  byDay: boolean,
-): Promise<(CallCount & { tenantId: string })[]> {
-  return periods.length
-    ? db<(CallCount & { tenantId: string })[]>((tenants) => callCountsSql(periods, scope, byDay, tenants))
-    : [];
 }
 
 /** Where callers hung up on the AI (the step, when the call ended without an outcome), and the steps where the agent asked the same question twice in a row. */
@@ -335,7 +402,7 @@ export function leakCountsSql(tenants: TenantSet, scope: Scope, now: Date): Pris
         (l."ownerId" IS NOT NULL AND l."acceptedAt" IS NULL AND l.status <> 'answered_by_plumber'
           AND l."createdAt" < CASE WHEN ${urgent} THEN ${urgentBefore}::timestamp(3) ELSE ${standardBefore}::timestamp(3) END) AS unaccepted
       FROM "Lead" l
-      WHERE l."tenantId" IN (${tenants}) AND l.status <> 'closed' AND l."isTest" = false ${ownerOf("l", scope)}
+      WHERE l."tenantId" IN (${tenants}) AND l.status <> 'closed' AND ${countedLead("l")} ${ownerOf("l", scope)}
     )
     SELECT count(*) FILTER (WHERE unowned)::int AS unowned, count(*) FILTER (WHERE overdue)::int AS overdue,
       count(*) FILTER (WHERE no_next_action)::int AS "noNextAction", count(*) FILTER (WHERE unaccepted)::int AS "unacceptedPastWindow",
