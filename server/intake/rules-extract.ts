@@ -2,6 +2,16 @@
 // keywords, name / address patterns, booking intent and slot choice. Offline, exact, testable;
 // the rules model serves them through the AI SDK and every real model falls back to them.
 import { detectEmergency } from "@/server/intake/emergency-rules";
+import { heard } from "@/server/intake/phrase-rules";
+import {
+  BARE_NO,
+  CALLBACK,
+  DECLINED_TO_SAY,
+  NO_THANKS,
+  VISIT,
+  WANTS_HUMAN,
+  YES_PLEASE,
+} from "@/server/intake/phrasings";
 import { findZip } from "@/server/intake/spoken-numbers";
 import {
   EMPTY_EXTRACTION,
@@ -15,12 +25,6 @@ import {
 } from "@/server/intake/extraction";
 
 export { detectEmergency };
-
-const WANTS_HUMAN = [
-  /\b(talk|speak|speaking|talking|put me through|transfer me|connect me)( to| with)?\s+(a |an |the |some |your )?(real |live |actual )?(human|person|people|someone|somebody|plumber|owner|manager|representative|rep|operator|agent|technician|tech)\b/,
-  /\b(real|live|actual) (person|human)\b/,
-  /\b(a human|representative|operator)\b/,
-];
 
 // Urgency, as the office queue uses it (docs/sop-rules.md "Urgency"):
 //   high   = water damage or a loss of service happening now: an active leak indoors, no water,
@@ -54,10 +58,6 @@ const CONFUSED =
 const FILLER_START =
   /^(hi|hello|hey|yeah|yes|yep|um+|uh+|er+|so|well|okay|ok|oh|sure|sorry|like|alright|all right|fine|right)\b[,.!]?\s*/i;
 
-const DECLINED =
-  /\b(rather not|prefer not|don'?t want to (say|give|tell|share)|not (going to|gonna) (say|give|tell|share)|no thanks|skip (it|that|the name)|none of your business|not comfortable|don'?t feel comfortable|don'?t do names|no names?\b|not giving (out )?(you )?(my|a) name|don'?t (give|need to give) (out )?(my|a) name|leave (my|the) name (off|out)|just put down)\b/;
-const BARE_NO = /^(no|nope|nah|no thanks?|no thank you)[.!]?$/;
-
 const NAME_STOP = new Set(
   (
     "and i my me calling from with here the a an not sure just so yes no yeah yep okay ok well about at in on for to is was that this it its it's " +
@@ -86,15 +86,6 @@ const NOT_STREET_WORD =
 const ADDRESS_STOP_WORD =
   /^(and|but|so|please|thanks|thank|in|near|by|across|off|which|that|where|is|it's|its)$/i;
 
-const CALLBACK =
-  /\b(call (me )?back|callback|call me|give me a (call|ring)|(have|get) (someone|somebody|him|her|them|the plumber|a plumber|the office|your office)( to)? (call|ring|phone|give me a)|ring me|phone me|talk (to someone|it over) first|call me first|just call)\b/;
-const VISIT_STRONG =
-  /\b(book|schedule|come|coming|stop by|swing by|drop by|take a look|look at it|check it out|fix it|send (someone|somebody|a plumber|a tech\w*|him|her|them|a guy|out)|get (someone|somebody|a plumber|a guy) (out|over)|visit|appointment|set (it|that|something) up|sign me up|come out|out here|over here)\b/;
-const NO_INTENT =
-  /\b(no(?! problem)|nope|nah|not (right )?now|not today|i'?m (good|fine|okay)|never ?mind|that'?s (all|it)|don'?t (need|want))\b/;
-const VISIT_WEAK =
-  /\b(yes|yeah|yep|yup|sure|ok(ay)?|please|go ahead|sounds good|let'?s do (it|that)|absolutely|definitely)\b/;
-
 const HOUR_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
@@ -112,7 +103,7 @@ const HOUR_WORDS: Record<string, number> = {
 };
 
 export function detectWantsHuman(lower: string): boolean {
-  return WANTS_HUMAN.some((re) => re.test(lower));
+  return heard(WANTS_HUMAN, lower);
 }
 
 export function urgencyOf(said: string): Urgency {
@@ -447,13 +438,16 @@ export function addressOf(text: string): string | null {
   return `${bare[1]} ${words.join(" ")}`;
 }
 
+/** The answer to the visit offer. In this order: a callback asked for wins over a yes in the same
+ *  breath ("yes, just call me"); a plain "come out" or an address wins over a no ("no problem, come
+ *  out"); a bare yes counts only when nothing says no. */
 export function bookingIntentOf(lower: string): BookingIntent | null {
-  if (CALLBACK.test(lower)) return "callback";
+  if (heard(CALLBACK, lower)) return "callback";
   // Giving the address is wanting the visit.
   if (streetAddressOf(lower)) return "visit";
-  if (VISIT_STRONG.test(lower)) return "visit";
-  if (NO_INTENT.test(lower)) return "no";
-  if (VISIT_WEAK.test(lower)) return "visit";
+  if (heard(VISIT, lower)) return "visit";
+  if (heard(NO_THANKS, lower)) return "no";
+  if (heard(YES_PLEASE, lower)) return "visit";
   return null;
 }
 
@@ -1203,7 +1197,7 @@ export function extractByRules(
       }
       break;
     case "name":
-      out.declined = !out.callerName && (DECLINED.test(lower) || BARE_NO.test(lower));
+      out.declined = !out.callerName && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
       break;
     case "booking_offer":
       out.bookingIntent = bookingIntentOf(
@@ -1211,7 +1205,7 @@ export function extractByRules(
       );
       break;
     case "address":
-      out.declined = !out.address && (DECLINED.test(lower) || BARE_NO.test(lower));
+      out.declined = !out.address && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
       break;
     case "safety":
       out.yesNo = yesNoOf(text);
@@ -1238,7 +1232,7 @@ export function extractByRules(
     }
     case "slot": {
       if (out.question === "today") break;
-      if (CALLBACK.test(lower)) {
+      if (heard(CALLBACK, lower)) {
         out.bookingIntent = "callback";
         break;
       }

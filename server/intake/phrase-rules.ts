@@ -1,0 +1,208 @@
+// How a caller's words are matched against phrasings written as data: the cue language shared by
+// the phrasings (server/intake/phrasings.ts) and the emergency rules, and the one negation rule.
+//
+// A cue is a phrase in plain words, matched on whole words, in any case, with punctuation ignored:
+//   word      that word, and its contraction ("water" also hears "water's"); an apostrophe may be left
+//             out by the caller ("don't" hears "dont"); a hyphen may be a space ("tune-up", "tune up")
+//   word*     the word with any ending ("leak*" = leak, leaks, leaking, leaky)
+//   a/b/c     any one of these words ("call/ring/phone me")
+//   [a/b]     optional: one of these words, or none ("talk/speak [to/with] [a/the] person")
+//   {list}    any phrase of a named list (`PHRASE_LISTS` in the phrasings: "do you {service verb}")
+//   #         a number said in digits ("# unit building")
+//   …         up to eight other words in between ("smell* … gas")
+//   -word     last in the cue: not followed by that word ("no -problem": "no problem" is not a no)
+//   ^   $     first / last in the cue: at the start / at the end of what the caller said
+//
+// The one negation rule: a phrase right after a negation ("no", "not", "isn't", "don't", "without",
+// "never" … and at most one word between) does not count: "no leak" is not a leak, "don't call me
+// back" is not a callback. A rule that must hear its phrase after a negation too ("I don't know how
+// much it costs" still asks the price) says `negatable: false`.
+
+/** A phrasing the caller uses for one thing, with the examples that hold it (run by phrasings.test.ts). */
+export type PhraseRule = {
+  /** The rule in one sentence, for people. */
+  when: string;
+  /** The rule fires on any one of these cues. */
+  anyOf: readonly string[];
+  /** Cues that cancel the rule when heard anywhere in the same words. */
+  unless?: readonly string[];
+  /** False when a negation right before the phrase does not cancel it (see the negation rule). */
+  negatable?: boolean;
+  /** Only in a question: the caller's words carry a question mark. */
+  asked?: boolean;
+  /** What callers say that this rule hears. */
+  hits: readonly string[];
+  /** Close wordings this rule must not hear. */
+  misses: readonly string[];
+};
+
+/** Named lists of phrases a cue can use as `{name}`. */
+export type PhraseLists = Readonly<Record<string, readonly string[]>>;
+
+/** "no", "not", "isn't", "without", "nothing's" … then at most one word, right before the phrase. */
+const NEGATED_BEFORE =
+  /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing'?s?|nothing is)\s+(\w+\s+)?$/;
+
+/**
+ * Is the phrase starting at `index` right after a negation? Punctuation ends a negation's reach:
+ * in "no, call me back" the "no" answers the question before, it does not take back the callback.
+ */
+export function negatedAt(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 25), index);
+  const sinceStop = before.slice(before.search(/[^,.;:!?]*$/));
+  return NEGATED_BEFORE.test(normalizeSaid(sinceStop).replace(/\s+/g, " "));
+}
+
+/**
+ * The caller's words as the cues read them: lower case, straight apostrophes, punctuation as
+ * spaces. Every character keeps its place, so a match's position is a position in what was said.
+ */
+export function normalizeSaid(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9'\s-]/g, " ");
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** One word of a cue: "leak*", "don't", "tune-up". */
+function wordSource(word: string): string {
+  const star = word.endsWith("*");
+  const body = (star ? word.slice(0, -1) : word)
+    .split("")
+    .map((c) => (c === "'" ? "'?" : c === "-" ? "[\\s-]?" : escape(c)))
+    .join("");
+  if (star) return `${body}[a-z']*`;
+  // A plain word also hears its contraction ("water's", "toilet's").
+  return /[a-z]$/.test(word) ? `${body}(?:'[a-z]+)?` : body;
+}
+
+const GAP = "(?:\\s+[a-z0-9'-]+){0,8}?";
+
+function cueSource(cue: string, lists: PhraseLists, seen: readonly string[] = []): string {
+  const tokens = cue.trim().split(/\s+/);
+  const atStart = tokens[0] === "^";
+  if (atStart) tokens.shift();
+  const atEnd = tokens.at(-1) === "$";
+  if (atEnd) tokens.pop();
+  const notFollowedBy: string[] = [];
+  while (tokens.length && tokens.at(-1)!.startsWith("-") && tokens.at(-1)!.length > 1)
+    notFollowedBy.unshift(wordSource(tokens.pop()!.slice(1)));
+  // Each token: its pattern, whether it may be left out, and whether it is a gap.
+  const parts = tokens.map((token): { src: string; optional: boolean; gap?: boolean } => {
+    if (token === "…") return { src: GAP, optional: false, gap: true };
+    if (token === "#") return { src: "\\d+", optional: false };
+    const list = /^\{(.+)\}$/.exec(token);
+    if (list) {
+      const name = list[1]!.replace(/_/g, " ");
+      const phrases = lists[name];
+      if (!phrases) throw new Error(`The cue "${cue}" uses the list {${name}}, which is not defined.`);
+      if (seen.includes(name)) throw new Error(`The list {${name}} uses itself.`);
+      return {
+        src: `(?:${phrases.map((p) => cueSource(p, lists, [...seen, name])).join("|")})`,
+        optional: false,
+      };
+    }
+    const optional = /^\[.+\]$/.test(token);
+    const words = (optional ? token.slice(1, -1) : token).split("/").filter(Boolean);
+    return { src: `(?:${words.map(wordSource).join("|")})`, optional };
+  });
+  let src = "";
+  // Whether the next word needs a space before it (not at the start, not right after a gap or
+  // an optional first word, which bring their own).
+  let needSpace = false;
+  for (const part of parts) {
+    if (part.gap) {
+      src += `${GAP}\\s+`;
+      needSpace = false;
+    } else if (part.optional && !needSpace) {
+      src += `(?:${part.src}\\b[\\s-]+)?`;
+      needSpace = false;
+    } else {
+      const word = `${needSpace ? "[\\s-]+" : ""}${part.src}\\b`;
+      src += part.optional ? `(?:${word})?` : word;
+      needSpace = true;
+    }
+  }
+  const head = atStart ? "^[\\s'-]*" : "\\b";
+  const tail =
+    (notFollowedBy.length ? `(?!\\s+(?:${notFollowedBy.join("|")})\\b)` : "") + (atEnd ? "[\\s'-]*$" : "");
+  return `${head}(?:${src})${tail}`;
+}
+
+/** The regular expression a cue stands for (global: use it with matchAll). */
+export function cueToRegex(cue: string, lists: PhraseLists = {}): RegExp {
+  return new RegExp(cueSource(cue, lists), "g");
+}
+
+type Compiled = { anyOf: RegExp[]; unless: RegExp[]; negatable: boolean; asked: boolean };
+const COMPILED = new WeakMap<PhraseRule, Compiled>();
+let LISTS: PhraseLists = {};
+
+/** The named lists cues may use (set once by the phrasings module). */
+export function usePhraseLists(lists: PhraseLists) {
+  LISTS = { ...LISTS, ...lists };
+}
+
+function compiled(rule: PhraseRule): Compiled {
+  let c = COMPILED.get(rule);
+  if (!c) {
+    c = {
+      anyOf: rule.anyOf.map((cue) => cueToRegex(cue, LISTS)),
+      unless: (rule.unless ?? []).map((cue) => cueToRegex(cue, LISTS)),
+      negatable: rule.negatable ?? true,
+      asked: rule.asked ?? false,
+    };
+    COMPILED.set(rule, c);
+  }
+  return c;
+}
+
+/** Where the phrase occurs in the (normalized) text, without a negation right before it. */
+function occurrences(
+  re: RegExp,
+  text: string,
+  said: string,
+  negatable: boolean,
+): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(re)) {
+    if (negatable && negatedAt(said, m.index)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/** Every place in what was said where the rule's phrase is heard, in order; empty when the rule does not fire. */
+export function phraseMatches(rule: PhraseRule, said: string): Array<{ start: number; end: number }> {
+  const c = compiled(rule);
+  if (c.asked && !said.includes("?")) return [];
+  const text = normalizeSaid(said);
+  if (c.unless.some((re) => occurrences(re, text, said, c.negatable).length > 0)) return [];
+  return c.anyOf
+    .flatMap((re) => occurrences(re, text, said, c.negatable))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Does the rule hear its phrase in what was said? */
+export function heard(rule: PhraseRule, said: string): boolean {
+  return phraseMatches(rule, said).length > 0;
+}
+
+/** The first rule (in the order given) that hears its phrase, or null. */
+export function firstHeard<K extends string>(
+  rules: ReadonlyArray<readonly [K, PhraseRule]>,
+  said: string,
+): K | null {
+  for (const [key, rule] of rules) if (heard(rule, said)) return key;
+  return null;
+}
+
+/** What was said with every phrase of the rule cut out (for reading the rest). */
+export function withoutPhrase(rule: PhraseRule, said: string): string {
+  let out = said;
+  for (const { start, end } of [...phraseMatches(rule, said)].reverse())
+    out = `${out.slice(0, start)} ${out.slice(end)}`;
+  return out;
+}
