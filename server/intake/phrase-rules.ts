@@ -8,7 +8,8 @@
 //   a/b/c     any one of these words ("call/ring/phone me")
 //   [a/b]     optional: one of these words, or none ("talk/speak [to/with] [a/the] person")
 //   {list}    any phrase of a named list (`PHRASE_LISTS` in the phrasings: "do you {service verb}")
-//   #         a number said in digits ("# unit building")
+//   #         a number said in digits ("# unit building");  _  any one word ("not _ it's")
+//   word+     said once or more ("[hello/hi]+ are you there": any number of hellos first)
 //   …         up to eight other words in between ("smell* … gas")
 //   -word     last in the cue: not followed by that word ("no -problem": "no problem" is not a no)
 //   ^   $     first / last in the cue: at the start / at the end of what the caller said
@@ -89,39 +90,43 @@ function cueSource(cue: string, lists: PhraseLists, seen: readonly string[] = []
   const notFollowedBy: string[] = [];
   while (tokens.length && tokens.at(-1)!.startsWith("-") && tokens.at(-1)!.length > 1)
     notFollowedBy.unshift(wordSource(tokens.pop()!.slice(1)));
-  // Each token: its pattern, whether it may be left out, and whether it is a gap.
-  const parts = tokens.map((token): { src: string; optional: boolean; gap?: boolean } => {
-    if (token === "…") return { src: GAP, optional: false, gap: true };
-    if (token === "#") return { src: "\\d+", optional: false };
-    const list = /^\{(.+)\}$/.exec(token);
+  // Each token: its pattern, whether it may be left out or said more than once, and whether it is a gap.
+  type Part = { src: string; optional: boolean; repeats: boolean; gap?: boolean };
+  const parts = tokens.map((raw): Part => {
+    const repeats = raw.length > 1 && raw.endsWith("+");
+    const token = repeats ? raw.slice(0, -1) : raw;
+    if (token === "…") return { src: GAP, optional: false, repeats: false, gap: true };
+    if (token === "#") return { src: "\\d+", optional: false, repeats };
+    if (token === "_") return { src: "[a-z0-9'-]+", optional: false, repeats };
+    const optional = /^\[.+\]$/.test(token);
+    const inner = optional ? token.slice(1, -1) : token;
+    const list = /^\{(.+)\}$/.exec(inner);
     if (list) {
       const name = list[1]!.replace(/_/g, " ");
       const phrases = lists[name];
       if (!phrases) throw new Error(`The cue "${cue}" uses the list {${name}}, which is not defined.`);
       if (seen.includes(name)) throw new Error(`The list {${name}} uses itself.`);
-      return {
-        src: `(?:${phrases.map((p) => cueSource(p, lists, [...seen, name])).join("|")})`,
-        optional: false,
-      };
+      const src = `(?:${phrases.map((p) => cueSource(p, lists, [...seen, name])).join("|")})`;
+      return { src, optional, repeats };
     }
-    const optional = /^\[.+\]$/.test(token);
-    const words = (optional ? token.slice(1, -1) : token).split("/").filter(Boolean);
-    return { src: `(?:${words.map(wordSource).join("|")})`, optional };
+    const words = inner.split("/").filter(Boolean);
+    return { src: `(?:${words.map(wordSource).join("|")})`, optional, repeats };
   });
   let src = "";
   // Whether the next word needs a space before it (not at the start, not right after a gap or
   // an optional first word, which bring their own).
   let needSpace = false;
   for (const part of parts) {
+    const word = `${part.src}\\b`;
     if (part.gap) {
       src += `${GAP}\\s+`;
       needSpace = false;
     } else if (part.optional && !needSpace) {
-      src += `(?:${part.src}\\b[\\s-]+)?`;
-      needSpace = false;
+      src += `(?:${word}[\\s-]+)${part.repeats ? "*" : "?"}`;
+    } else if (part.optional) {
+      src += `(?:[\\s-]+${word})${part.repeats ? "*" : "?"}`;
     } else {
-      const word = `${needSpace ? "[\\s-]+" : ""}${part.src}\\b`;
-      src += part.optional ? `(?:${word})?` : word;
+      src += `${needSpace ? "[\\s-]+" : ""}${word}${part.repeats ? `(?:[\\s-]+${word})*` : ""}`;
       needSpace = true;
     }
   }
@@ -174,15 +179,19 @@ function occurrences(
   return found;
 }
 
-/** Every place in what was said where the rule's phrase is heard, in order; empty when the rule does not fire. */
+/** Every place in what was said where the rule's phrase is heard, in order and not overlapping; empty when the rule does not fire. */
 export function phraseMatches(rule: PhraseRule, said: string): Array<{ start: number; end: number }> {
   const c = compiled(rule);
   if (c.asked && !said.includes("?")) return [];
   const text = normalizeSaid(said);
   if (c.unless.some((re) => occurrences(re, text, said, c.negatable).length > 0)) return [];
-  return c.anyOf
+  const all = c.anyOf
     .flatMap((re) => occurrences(re, text, said, c.negatable))
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  // Where two cues hear overlapping words, the one that starts first (then the longer) counts.
+  const kept: Array<{ start: number; end: number }> = [];
+  for (const m of all) if (!kept.length || m.start >= kept.at(-1)!.end) kept.push(m);
+  return kept;
 }
 
 /** Does the rule hear its phrase in what was said? */

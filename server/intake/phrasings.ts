@@ -27,6 +27,8 @@ export const PHRASE_LISTS = {
   ],
   /** Someone at the business who could call back or come out. */
   someone: ["someone", "somebody", "him", "her", "them", "the/a plumber", "the/your office"],
+  /** How a caller starts to take back what they said. */
+  "taking back": ["no", "nope", "sorry", "actually", "wait", "oops", "oh", "um", "uh", "hold on"],
 } as const;
 usePhraseLists(PHRASE_LISTS);
 
@@ -179,4 +181,155 @@ export const BARE_NO = rule({
   negatable: false,
   hits: ["no", "Nope.", "no thank you"],
   misses: ["no, it's Maria", "not sure"],
+});
+
+// ── yes or no to a yes/no question ─────────────────────────────────────────────────────────────
+
+export const YES_FIRST = rule({
+  when: "The answer starts with a yes (or a maybe, which the safety question takes as a yes).",
+  anyOf: [
+    "^ yes/yeah/yea/yep/yup/uh-huh/mm-hmm/correct/right/exactly/definitely/absolutely/sure/maybe/possibly/kinda/perfect/good/great",
+    "^ that's right/correct",
+    "^ it is/does",
+    "^ i/we do",
+    "^ there is",
+    "^ there's",
+    "^ i think so",
+    "^ kind/sort of",
+    "^ a little",
+    "^ [i'm] not sure",
+    "^ i don't know",
+    "^ hard to say/tell",
+    "^ sounds good/right",
+    "^ all good",
+    "^ you got it",
+    "^ looks good",
+  ],
+  negatable: false,
+  hits: ["yes", "Yeah, it's everywhere", "uh huh", "mm-hmm", "I think so", "not sure", "I don't know"],
+  misses: ["no", "well yes", "is this a real person?"],
+});
+
+export const NO_FIRST = rule({
+  when: "The answer starts with a no, or with words that make the problem small ('it's just a drip').",
+  anyOf: [
+    "^ no/nope/nah/negative/nobody/nothing",
+    "^ not really",
+    "^ not at all",
+    "^ nothing like that",
+    "^ none of that",
+    "^ [i] don't think so",
+    "^ it's not",
+    "^ it isn't",
+    "^ it's just/only",
+    "^ just a/the/in/some/under",
+    "^ just a little",
+    "^ only a/the/in/under",
+    "^ no one",
+  ],
+  negatable: false,
+  hits: ["no", "Nope, just a drip", "it's just the faucet", "I don't think so", "not really"],
+  misses: ["yes", "I know it's not great"],
+});
+
+// ── the caller checking the line ───────────────────────────────────────────────────────────────
+
+export const LINE_CHECK = rule({
+  when: "'Hello? Are you still there?': the caller checking the line, never an answer.",
+  anyOf: [
+    "^ [hello/hi/hey]+ are/r you/u [still] there/here $",
+    "^ [hello/hi/hey]+ are/r you/u [still] on the line $",
+    "^ [hello/hi/hey]+ you/u still there $",
+    "^ [hello/hi/hey]+ is anyone/anybody/someone/somebody there $",
+    "^ [hello/hi/hey]+ can you hear me $",
+    "^ [hello/hi/hey]+ did you hear me $",
+    "^ [hello/hi/hey]+ did i lose you $",
+    "^ [hello/hi/hey]+ hello $",
+  ],
+  negatable: false,
+  hits: ["Hello?", "hello? are you still there?", "Hello hello, can you hear me?", "is anybody there"],
+  misses: ["hello, my sink is clogged", "hi", "are you there on Tuesday?"],
+});
+
+// ── words that carry nothing ───────────────────────────────────────────────────────────────────
+
+export const FILLER = rule({
+  when: "A word a caller starts with that says nothing yet ('um', 'well', 'okay so').",
+  anyOf: [
+    "^ hi/hello/hey/yeah/yes/yep/um/umm/ummm/uh/uhh/uhhh/er/err/so/well/okay/ok/oh/sure/sorry/like/alright/fine/right",
+    "^ all right",
+  ],
+  negatable: false,
+  hits: ["um", "well, the sink", "Okay so", "all right"],
+  misses: ["the sink is clogged", "umbrella"],
+});
+
+export const CONFUSED = rule({
+  when: "The caller did not follow what the agent said: not a description of a problem.",
+  anyOf: [
+    "repeat that",
+    "say that again",
+    "what did you say",
+    "didn't catch/hear that/you",
+    "pardon",
+    "come again",
+    "who/what is this",
+  ],
+  negatable: false,
+  hits: ["sorry, can you repeat that", "I didn't catch that", "who is this?"],
+  misses: ["the toilet keeps running"],
+});
+
+// ── corrections ────────────────────────────────────────────────────────────────────────────────
+
+export const CORRECTION = rule({
+  when: "'No wait', 'sorry, I mean', 'actually': what follows replaces what came before.",
+  anyOf: [
+    "no wait",
+    "wait no",
+    "wait",
+    "no sorry",
+    "sorry",
+    "i mean/meant",
+    "actually",
+    "scratch that",
+    "correction",
+    "let me correct",
+    "no no",
+    "my mistake",
+    "oops",
+    "that's [my] old one/address/zip",
+    "not that one",
+    "i moved",
+    "that was [my] old",
+    "that's my/the office*/work*/old*",
+  ],
+  negatable: false,
+  hits: ["78701, no wait, 78702", "2204, sorry, 2240", "that's my old address", "actually it's 12 Oak"],
+  misses: ["78701", "it's 12 Oak Street"],
+});
+
+export const NAME_CORRECTION_START = rule({
+  when: "An answer that starts by taking something back ('no, sorry', 'actually', 'hold on').",
+  anyOf: ["^ {taking_back}+"],
+  negatable: false,
+  hits: ["no sorry, it's Simms", "Actually it's Kathryn", "hold on, it's Jon"],
+  misses: ["it's Simms", "78701"],
+});
+
+export const NAME_CORRECTION_CUE = rule({
+  when: "Words that restate a name ('it's', 'spelled', 'with two m's', 'not Kathy, Kathryn').",
+  anyOf: [
+    "it's/its",
+    "my name",
+    "name is",
+    "name's",
+    "that's",
+    "spelled/spelt",
+    "with two/2/a/an/one/double",
+    "not _ [it's/its]",
+  ],
+  negatable: false,
+  hits: ["it's Simms", "Simms with two m's", "Kathryn, not Kathy, Kathryn", "spelled K A T"],
+  misses: ["78701", "Tuesday works"],
 });

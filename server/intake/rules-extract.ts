@@ -2,14 +2,22 @@
 // keywords, name / address patterns, booking intent and slot choice. Offline, exact, testable;
 // the rules model serves them through the AI SDK and every real model falls back to them.
 import { detectEmergency } from "@/server/intake/emergency-rules";
-import { heard } from "@/server/intake/phrase-rules";
+import { heard, phraseMatches, withoutPhrase } from "@/server/intake/phrase-rules";
 import {
   BARE_NO,
   CALLBACK,
+  CONFUSED,
+  CORRECTION,
   DECLINED_TO_SAY,
+  FILLER,
+  LINE_CHECK,
+  NAME_CORRECTION_CUE,
+  NAME_CORRECTION_START,
+  NO_FIRST,
   NO_THANKS,
   VISIT,
   WANTS_HUMAN,
+  YES_FIRST,
   YES_PLEASE,
 } from "@/server/intake/phrasings";
 import { findZip } from "@/server/intake/spoken-numbers";
@@ -53,11 +61,6 @@ const LOW =
 
 const PLUMBING =
   /\b(leak\w*|pipes?|drains?|clog\w*|toilets?|sinks?|faucets?|water|heater|sewer|sewage|shower|tub|bath\w*|disposal|sump|pump|valve|hose|spigot|gas|flood\w*|backed|backing|running|drip\w*|pressure|install\w*|replac\w*|repair\w*|estimate|quote|remodel\w*|kitchen|meter|softener|filter|frozen|burst|smell\w*|noise|septic|plumb\w*|fixture|garbage|dishwasher|washer|tank|flush\w*|overflow\w*)\b/;
-const CONFUSED =
-  /\b(repeat that|say that again|what did you say|didn'?t (catch|hear) (that|you)|pardon|come again|who is this|what is this)\b/;
-const FILLER_START =
-  /^(hi|hello|hey|yeah|yes|yep|um+|uh+|er+|so|well|okay|ok|oh|sure|sorry|like|alright|all right|fine|right)\b[,.!]?\s*/i;
-
 const NAME_STOP = new Set(
   (
     "and i my me calling from with here the a an not sure just so yes no yeah yep okay ok well about at in on for to is was that this it its it's " +
@@ -139,7 +142,8 @@ export function urgencyOf(said: string): Urgency {
 
 function stripFillers(text: string): string {
   let s = text.trim().replace(/\s+/g, " ");
-  for (let m = FILLER_START.exec(s); m && m[0].length > 0; m = FILLER_START.exec(s)) s = s.slice(m[0].length);
+  for (let m = phraseMatches(FILLER, s)[0]; m; m = phraseMatches(FILLER, s)[0])
+    s = s.slice(m.end).replace(/^[,.!]?\s*/, "");
   return s;
 }
 
@@ -152,7 +156,7 @@ export function summarizeIssue(text: string): string | null {
   s = s.replace(/[\s.,!?]+$/, "").replace(/^[\s,.;:-]+/, "");
   if (!s) return null;
   const lower = s.toLowerCase();
-  if (CONFUSED.test(lower)) return null;
+  if (heard(CONFUSED, lower)) return null;
   const words = s.split(" ").filter((w) => /[a-z]/i.test(w));
   if (!PLUMBING.test(lower) && words.length < 5) return null;
   if (s.length > 200) s = `${s.slice(0, 200).replace(/\s+\S*$/, "")}…`;
@@ -929,26 +933,18 @@ export function unitOf(text: string): string | null {
 
 // ── yes or no, line checks, callers who are not customers ──────────────────────────────────
 
-const YES_START =
-  /^\W*(yes|yeah|yea|yep|yup|uh[- ]?huh|mm[- ]?hmm|correct|right|that'?s right|that'?s correct|exactly|definitely|absolutely|it is|it does|i do|we do|there is|there'?s|sure|i think so|kind of|kinda|sort of|a little|maybe|possibly|i'?m not sure|not sure|i don'?t know|hard to (say|tell)|perfect|sounds (good|right)|all good|you got it|looks good|good|great)\b/i;
-const NO_START =
-  /^\W*(no|nope|nah|not really|not at all|negative|nothing like that|none of that|i don'?t think so|don'?t think so|it'?s not|it isn'?t|it'?s just|it'?s only|just (a|the|in|a little|some|under)|only (a|the|in|under)|nobody|no one|nothing)\b/i;
-
 /** A yes or a no to a yes/no question; null when the answer is neither (a question, a name, silence). */
 export function yesNoOf(text: string): "yes" | "no" | null {
   const said = text.trim();
   if (!said) return null;
-  if (NO_START.test(said)) return "no";
-  if (YES_START.test(said)) return "yes";
+  if (heard(NO_FIRST, said)) return "no";
+  if (heard(YES_FIRST, said)) return "yes";
   return null;
 }
 
-const LINE_CHECK =
-  /^\W*(?:(?:hello|hi|hey)\W*)*(?:(?:are|r) (?:you|u) (?:still )?(?:there|here|on the line)|(?:you|u) still there|is (?:any|some)(?:one|body) there|can you hear me|did you hear me|did i lose you|hello)\W*$/i;
-
 /** "Hello? Are you still there?": the caller checking the line, never an answer. */
 export function isLineCheck(text: string): boolean {
-  return LINE_CHECK.test(text.trim());
+  return heard(LINE_CHECK, text.trim());
 }
 
 const SALES =
@@ -1028,13 +1024,9 @@ const SPREAD_WORDS =
 
 // ── corrections and spelled words ──────────────────────────────────────────────────────────
 
-/** "no wait", "sorry, I mean", "actually": what follows replaces what came before. */
-const CORRECTION =
-  /\b(no,? wait|wait,? no|wait|no,? sorry|sorry|i mean|i meant|actually|scratch that|correction|let me correct|no no|my mistake|oops|that'?s (my )?old (one|address|zip)|not that one|i moved|that was (my )?old|that'?s (my|the) (office|work|old)\w*)\b/gi;
-
 /** The part of an answer after the caller's last self-correction (the whole answer without one). */
 export function afterCorrection(text: string, has: (part: string) => boolean): string {
-  const cuts = [...text.matchAll(CORRECTION)].map((m) => m.index + m[0].length);
+  const cuts = phraseMatches(CORRECTION, text).map((m) => m.end);
   for (let i = cuts.length - 1; i >= 0; i--) {
     const tail = text.slice(cuts[i]);
     if (has(tail)) return tail;
@@ -1054,11 +1046,6 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-const NAME_CORRECTION_START =
-  /^\W*(?:(?:no|nope|sorry|actually|wait|oops|oh|um|uh|hold on)\b[\s,.!-]*)+(.*)$/i;
-const NAME_CORRECTION_CUE =
-  /\b(it'?s|its|my name|name is|name's|that'?s|spelled|spelt|with (two|2|a|an|one|double)\b|not \w+,?\s+(it'?s|its)?)/i;
-
 /**
  * A caller correcting the name they already gave, at a later question: "no sorry, it's Simms with
  * two m's", "actually it's Kathryn with a K". The correction must restate the name (the same first
@@ -1067,9 +1054,15 @@ const NAME_CORRECTION_CUE =
  */
 export function nameCorrectionOf(text: string, stored: string | undefined): string | null {
   if (!stored) return null;
-  const m = NAME_CORRECTION_START.exec(text.trim());
-  if (!m || !NAME_CORRECTION_CUE.test(m[1]!)) return null;
-  const said = nameOf(joinSpelling(m[1]!).replace(/\b(that'?s|that is)\b/gi, "it's"), true);
+  const start = phraseMatches(NAME_CORRECTION_START, text.trim())[0];
+  const rest = start
+    ? text
+        .trim()
+        .slice(start.end)
+        .replace(/^[\s,.!-]+/, "")
+    : null;
+  if (rest === null || !heard(NAME_CORRECTION_CUE, rest)) return null;
+  const said = nameOf(joinSpelling(rest).replace(/\b(that'?s|that is)\b/gi, "it's"), true);
   if (!said) return null;
   const old = stored.split(" ");
   const close = (a: string, b: string) =>
@@ -1210,7 +1203,7 @@ export function extractByRules(
     case "safety":
       out.yesNo = yesNoOf(text);
       if (!out.emergency) {
-        const more = summarizeIssue(text.replace(YES_START, "").replace(NO_START, ""));
+        const more = summarizeIssue(withoutPhrase(NO_FIRST, withoutPhrase(YES_FIRST, text)));
         out.issueSummary =
           more && more.split(" ").length >= 3 && PLUMBING.test(more.toLowerCase()) ? more : null;
         out.urgency = out.issueSummary ? urgencyOf(lower) : null;
