@@ -10,7 +10,7 @@
 //   {list}    any phrase of a named list (`PHRASE_LISTS` in the phrasings: "do you {service verb}")
 //   #         a number said in digits ("# unit building");  _  any one word ("not _ it's")
 //   word+     said once or more ("[hello/hi]+ are you there": any number of hellos first)
-//   …         up to eight other words in between ("smell* … gas")
+//   …         up to eight other words in between ("smell* … gas");  …*  any number of words
 //   -word     last in the cue: not followed by that word ("no -problem": "no problem" is not a no)
 //   ^   $     first / last in the cue: at the start / at the end of what the caller said
 //
@@ -29,7 +29,7 @@ export type PhraseRule = {
   unless?: readonly string[];
   /** False when a negation right before the phrase does not cancel it (see the negation rule). */
   negatable?: boolean;
-  /** Only in a question: the caller's words carry a question mark. */
+  /** Only in a question: a question mark follows the phrase in the same sentence. */
   asked?: boolean;
   /** What callers say that this rule hears. */
   hits: readonly string[];
@@ -80,6 +80,7 @@ function wordSource(word: string): string {
 }
 
 const GAP = "(?:\\s+[a-z0-9'-]+){0,8}?";
+const ANY_GAP = "(?:\\s+[a-z0-9'-]+)*?";
 
 function cueSource(cue: string, lists: PhraseLists, seen: readonly string[] = []): string {
   const tokens = cue.trim().split(/\s+/);
@@ -96,10 +97,11 @@ function cueSource(cue: string, lists: PhraseLists, seen: readonly string[] = []
     const repeats = raw.length > 1 && raw.endsWith("+");
     const token = repeats ? raw.slice(0, -1) : raw;
     if (token === "…") return { src: GAP, optional: false, repeats: false, gap: true };
-    if (token === "#") return { src: "\\d+", optional: false, repeats };
-    if (token === "_") return { src: "[a-z0-9'-]+", optional: false, repeats };
+    if (raw === "…*") return { src: ANY_GAP, optional: false, repeats: false, gap: true };
     const optional = /^\[.+\]$/.test(token);
     const inner = optional ? token.slice(1, -1) : token;
+    if (inner === "#") return { src: "\\d+", optional, repeats };
+    if (inner === "_") return { src: "[a-z0-9'-]+", optional, repeats };
     const list = /^\{(.+)\}$/.exec(inner);
     if (list) {
       const name = list[1]!.replace(/_/g, " ");
@@ -119,7 +121,7 @@ function cueSource(cue: string, lists: PhraseLists, seen: readonly string[] = []
   for (const part of parts) {
     const word = `${part.src}\\b`;
     if (part.gap) {
-      src += `${GAP}\\s+`;
+      src += `${part.src}\\s+`;
       needSpace = false;
     } else if (part.optional && !needSpace) {
       src += `(?:${word}[\\s-]+)${part.repeats ? "*" : "?"}`;
@@ -184,9 +186,12 @@ export function phraseMatches(rule: PhraseRule, said: string): Array<{ start: nu
   const c = compiled(rule);
   if (c.asked && !said.includes("?")) return [];
   const text = normalizeSaid(said);
+  // A question: a question mark after the phrase, before the sentence ends.
+  const askedAfter = (m: { end: number }) => !c.asked || /^[^.!]*\?/.test(said.slice(m.end));
   if (c.unless.some((re) => occurrences(re, text, said, c.negatable).length > 0)) return [];
   const all = c.anyOf
     .flatMap((re) => occurrences(re, text, said, c.negatable))
+    .filter(askedAfter)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   // Where two cues hear overlapping words, the one that starts first (then the longer) counts.
   const kept: Array<{ start: number; end: number }> = [];

@@ -2,7 +2,10 @@
 // the one negation rule read as phrase-rules.ts says.
 import { describe, expect, it } from "vitest";
 import { cueToRegex, heard, normalizeSaid, type PhraseRule } from "@/server/intake/phrase-rules";
-import * as phrasings from "@/server/intake/phrasings";
+import * as answers from "@/server/intake/phrasings";
+import * as questions from "@/server/intake/phrasings-questions";
+
+const phrasings = { ...answers, ...questions };
 
 const isRule = (v: unknown): v is PhraseRule =>
   typeof v === "object" && v !== null && "anyOf" in v && "hits" in v && "misses" in v;

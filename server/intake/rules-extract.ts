@@ -20,6 +20,16 @@ import {
   YES_FIRST,
   YES_PLEASE,
 } from "@/server/intake/phrasings";
+import {
+  ANY_QUESTION,
+  CALLER_QUESTIONS,
+  COMMERCIAL,
+  QUESTION_LISTS,
+  ROBOCALL,
+  SALES,
+  STILL_A_CUSTOMER,
+  WRONG_NUMBER,
+} from "@/server/intake/phrasings-questions";
 import { findZip } from "@/server/intake/spoken-numbers";
 import {
   EMPTY_EXTRACTION,
@@ -753,63 +763,15 @@ export function slotChoiceOf(
 
 // ── caller questions, third parties, units ─────────────────────────────────────────────────
 
-const SERVICE_VERBS =
-  "do|handle|fix|work on|service|install|put in|repair|replace|deal with|take care of|clean|take|pump|unclog|snake|run|offer|hook up|work with|also do";
-
-const QUESTIONS: Array<[CallerQuestion, RegExp]> = [
-  // Asked before the price: "is there a trip fee", "do you do free estimates".
-  [
-    "estimate",
-    /\b(trip (fee|charge)|service (call )?(fee|charge)|diagnostic (fee|charge)|call[- ]out (fee|charge)|free (estimates?|quotes?)|charge just to (come|look)|estimates? (are|is) free|do you (guys )?(give|do|offer) (free )?(estimates|quotes))\b/,
-  ],
-  ["licensed", /\b(licen[cs]ed|insured|bonded|license|insurance)\b/],
-  [
-    "payment",
-    /\b((what|which) (forms? of )?payments?|how (do|can) (i|we) pay|do you (guys )?(take|accept)|(take|accept) (credit|debit|cards?|checks?|cash|venmo|zelle|paypal|apple pay)|payment (plans?|options?|methods?)|financing|pay (with|by) (card|credit|check|cash))\b/,
-  ],
-  ["warranty", /\b(warrant(y|ies|eed)|guarantee(d|s)?|covered under|under warranty)\b/],
-  [
-    "brands",
-    /\b(what|which) brands?\b|\bbrands? (do|of)\b|\b(do you|can you|you guys) (install|carry|service|work on|sell|use) (\w+ )?(rinnai|navien|rheem|bradford white|a\.? ?o\.? smith|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi|state|ruud)\b|\b(rinnai|navien|rheem|bradford white|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi)\b.*\?/,
-  ],
-  [
-    "robot",
-    /\b(are you|is this|am i (talking|speaking) (to|with)|is that|you'?re|you are|this is)( just)? (a |an )?(real (person|human)|(actual |live )?(person|human)|robot|machine|computer|bot|ai|a\.i\.|recording|automated( system| thing)?|artificial)\b|\b(robot|bot|machine|computer)\?/,
-  ],
-  [
-    "price",
-    /\b((gonna|going to|it'?ll|will it|would it|does it) (cost|run me)|cost me|how much|what('?s| is| do| does| would| will)( it| that| this| you| the| your| ya)? (cost|charge|price|run me|fee)|what do you (guys )?charge|(is there|do you have) a (fee|charge|trip charge|service (call )?(fee|charge))|(what'?s|what are|what is) (your|the) (price|prices|rate|rates|fee|fees|cost|charge)|ballpark|pricing|trip charge|service (call )?fee)\b/,
-  ],
-  [
-    "today",
-    /\b(can|could|will|would|is there|are there|do you have)( you| someone| somebody| anyone| anybody| a plumber| a guy| a tech\w*| you guys| any(one|body)?)?( \w+){0,3} (come|be (here|there|out)|get (here|there|out)|make it|come out|available|send)\b.*\b(today|this (morning|afternoon|evening)|tonight|right now|now)\b|\b(anyone|anybody|someone|somebody) (available )?(today|tonight|right now)\b|\b(today|tonight) (possible|available)\b/,
-  ],
-  [
-    "hours",
-    /\b(what are your hours|what('?s| are) (your|the) (business |office )?hours|what time do you (guys )?(open|close)|when (are|do) you (guys )?(open|close)|are you (guys )?open|(you|y'?all) open (on )?(saturday|sunday|weekends?|today|tomorrow)|hours of operation|business hours|office hours|open on (the )?(weekends?|saturdays?|sundays?))\b/,
-  ],
-  [
-    "services",
-    new RegExp(
-      `\\b(do|can|will|does|could) (you|y'?all|ya|your (company|guys|team|people))( guys| all)? (${SERVICE_VERBS})\\b|^(you|y'?all)( guys| all)? (${SERVICE_VERBS})\\b.*\\?|\\bis (that|this|it) something (you|y'?all)( guys)? (do|handle)\\b|\\b(do|can) (you|y'?all)( guys)? (work on|do) (commercial|residential|businesses|restaurants|apartments)\\b`,
-    ),
-  ],
-];
+/** The words after "do you install…": the service asked about. */
+const SERVICE_VERBS = QUESTION_LISTS["service verb"].join("|");
 const SERVICE_AFTER = new RegExp(
   `(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`,
 );
-/** A business, not a home: the settings say whether the business takes such work. */
-const COMMERCIAL =
-  /\b((i|we) (own|run|manage|have) (a|an|the) [a-z' ]{0,20}(place|shop|store|restaurant|business|office|bar|salon|building|complex|cafe|company|clinic|daycare)|office (building|manager|park)|law firm|restaurant|cafe|diner|bar and grill|our (store|shop|office|building|restaurant|business|warehouse|church)|the (store|shop|warehouse|church|school|strip mall|shopping center)|apartment (complex|community|building)|\d+[- ]unit (building|complex|property)|property manage\w*|maintenance (lead|supervisor|manager|director)|facilit(y|ies) manage\w*|commercial|strip mall|warehouse|daycare|hotel|motel|gym)\b/;
-
-/** A sentence that is a question to the business, however it is worded ("are y'all open late?"). */
-const ANY_QUESTION =
-  /^\W*(?:(?:and|but|so|oh|also|um+|uh+|okay|ok|well|quick question|one question|before i (?:give you|go)[^,?]*)[,\s]+)*(do|does|are|is|can|could|will|would|how|what|when|where|why|who|which|have|has)\s+(you|y'?all|ya|your|there|it|the plumber|the plumbers|they|he|she|someone|somebody|a plumber)\b[^?]*\?/i;
-
 /** The question the caller asks the business, if any, and the service they ask about. */
 export function questionOf(lower: string): { question: CallerQuestion | null; serviceAsked: string | null } {
-  for (const [question, re] of QUESTIONS) {
-    if (!re.test(lower)) continue;
+  for (const [question, rule] of CALLER_QUESTIONS) {
+    if (!heard(rule, lower)) continue;
     if (question !== "services") return { question, serviceAsked: null };
     const rest = (SERVICE_AFTER.exec(lower)?.[1] ?? lower).split(/[?.!,]/)[0]!;
     const service = rest
@@ -822,8 +784,8 @@ export function questionOf(lower: string): { question: CallerQuestion | null; se
       .trim();
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
-  if (COMMERCIAL.test(lower)) return { question: "services", serviceAsked: "commercial" };
-  if (ANY_QUESTION.test(lower)) return { question: "other", serviceAsked: null };
+  if (heard(COMMERCIAL, lower)) return { question: "services", serviceAsked: "commercial" };
+  if (heard(ANY_QUESTION, lower)) return { question: "other", serviceAsked: null };
   return { question: null, serviceAsked: null };
 }
 
@@ -854,7 +816,7 @@ export function questionSentenceOf(text: string): string | null {
 function withoutQuestions(text: string, byClause = false): string {
   const isQuestion = (part: string) => {
     const q = questionOf(part.toLowerCase()).question;
-    return !!q && !(q === "services" && COMMERCIAL.test(part.toLowerCase()) && !/\?/.test(part));
+    return !!q && !(q === "services" && heard(COMMERCIAL, part) && !/\?/.test(part));
   };
   return (text.match(/[^.?!]+[.?!]*/g) ?? [text])
     .flatMap((sentence) => {
@@ -947,22 +909,12 @@ export function isLineCheck(text: string): boolean {
   return heard(LINE_CHECK, text.trim());
 }
 
-const SALES =
-  /\b((calling|reaching out|call) (about|regarding|in regards to) your (google|business|listing|profile|website|seo|ads?|advertising|marketing|reviews|online|yelp|maps)|your google (business )?(profile|listing|page|maps)|google (business )?(profile|listing) (verification|is|has)|seo|search engine|(digital )?marketing (agency|services|company|firm)|(we|i) help (plumbers|contractors|home service|businesses|companies|local businesses)|pay[- ]per[- ](call|lead|click)|(exclusive|more|new|qualified) (leads|customers|calls|jobs) for (you|your|plumb)|(merchant|credit card) (services|processing)|processing (rates|fees)|business (loan|funding|financing|line of credit)|working capital|(is|speak (to|with)) the (business )?owner (available|around|in)|decision maker|(best|the owner'?s|an) email (for|to reach)|not calling (about|for) a (repair|plumbing|problem|job)|(grow|scale) your (business|company)|rank (you|your business) (higher|first|on)|top of google|(i'?m|this is \w+) (with|from) [a-z ]{2,30}(marketing|media|digital|leads|solutions|ads|advertising|seo|capital|funding|payments))\b/;
-const ROBOCALL =
-  /\b(this is an? (recorded|automated|pre-?recorded) (message|call)|this is not a sales call|press (one|1|two|2|nine|9|zero|0) (now|to)|to be removed from (our|the|this) (list|call list)|(final|last) (notice|attempt)|extended (car |auto |vehicle )?warranty|your (google |business )?listing (will be|has been|is being|may be) (suspended|removed|deactivated|deleted|flagged)|(your|the) (social security|ssn) number|do not hang up|this call is (to inform|an important|regarding your))\b/;
-const WRONG_NUMBER =
-  /\b(wrong number|(dialed|dialled|called|have|got) the wrong|must have (dialed|dialled|called|misdialed)|misdialed|(isn'?t|is not|not) (this )?(the )?[a-z.' ]{0,25}(dental|dentist|doctor'?s|clinic|pharmacy|pizza|restaurant|salon|school|bank|insurance|vet|veterinary|law|hair|nail|auto|daycare)\b|i was (trying|looking) to (call|reach) (someone|somebody|my|the|a) (else|dentist|doctor|office|pharmacy|pizza|restaurant|salon|school|bank)|sorry,? (wrong|i (must have )?(dialed|called) (the )?wrong))\b/;
-/** A plumbing need said in the same breath keeps the caller a customer ("sorry, wrong number… actually, do you fix leaks?"). */
-const STILL_A_CUSTOMER =
-  /\b(my (sink|toilet|water heater|pipes?|drain|faucet|shower|tub)|leak(ing|s)?|clogged|no (hot )?water|need a plumber)\b/;
-
 /** A caller who is not a customer: selling to the business, a recorded message, or a wrong number. */
 export function notCustomerOf(text: string): NotCustomerKind | null {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'");
-  if (ROBOCALL.test(lower)) return "robocall";
-  if (SALES.test(lower)) return "sales";
-  if (WRONG_NUMBER.test(lower) && !STILL_A_CUSTOMER.test(lower)) return "wrong_number";
+  if (heard(ROBOCALL, lower)) return "robocall";
+  if (heard(SALES, lower)) return "sales";
+  if (heard(WRONG_NUMBER, lower) && !heard(STILL_A_CUSTOMER, lower)) return "wrong_number";
   return null;
 }
 
