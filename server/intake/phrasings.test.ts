@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { cueToRegex, heard, normalizeSaid, type PhraseRule } from "@/server/intake/phrase-rules";
 import * as answers from "@/server/intake/phrasings";
 import * as questions from "@/server/intake/phrasings-questions";
+import * as safety from "@/server/intake/phrasings-safety";
 
-const phrasings = { ...answers, ...questions };
+const phrasings = { ...answers, ...questions, ...safety };
 
 const isRule = (v: unknown): v is PhraseRule =>
   typeof v === "object" && v !== null && "anyOf" in v && "hits" in v && "misses" in v;

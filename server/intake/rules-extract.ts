@@ -30,6 +30,18 @@ import {
   STILL_A_CUSTOMER,
   WRONG_NUMBER,
 } from "@/server/intake/phrasings-questions";
+import {
+  CALM,
+  GAS_TOPIC,
+  HISS,
+  NO_SERVICE_TOPIC,
+  ONE_CLOG,
+  OVER_TIME,
+  SERVICE_VISIT,
+  SOMETHING_WRONG,
+  SPREAD_WORDS,
+  WATER_TOPIC,
+} from "@/server/intake/phrasings-safety";
 import { findZip } from "@/server/intake/spoken-numbers";
 import {
   EMPTY_EXTRACTION,
@@ -920,31 +932,15 @@ export function notCustomerOf(text: string): NotCustomerKind | null {
 
 // ── the safety question: when to ask it, and about what ────────────────────────────────────
 
-const GAS_TOPIC =
-  /\b(smell\w*|odou?rs?|stinks?|stink\w*|rotten|sulfur|sulphur|fumes?|pilot( light)?|gas|alarms?|detectors?|beep\w*|headaches?|dizzy|dizziness)\b/;
-const HISS = /\bhiss\w*\b/;
-const NO_SERVICE_TOPIC =
-  /\b(no (hot |running )?water|no heat|(don'?t|do not) have (any )?(hot )?water|nothing comes out|water('s| is) (off|out)|(water )?heater (is |went |just )?(out|broken|broke|not working|went out|died|dead|quit)|furnace|boiler|frozen)\b/;
-const WATER_TOPIC =
-  /\b(water|leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|sump|basement|ceiling|stain\w*|toilets?|drains?|clog\w*|back(ed|ing|s)? ?up|sewer|sewage|pipes?|tub|bathtub|shower|sinks?|spray\w*|burst|crack\w*|washer|washing machine|dishwasher|hoses?|tank|soak\w*|pool\w*|mold|mould|line)\b/;
-/** A visit to look at or service something ("look at my water softener"): no safety question unless something is going wrong too. */
-const SERVICE_VISIT =
-  /\b(look at|check (on|out)|take a look|servic\w+|maintenance|softener|filter|install\w*|replac\w*|tune[- ]?up|upgrade)\b/;
-/** Something going wrong now. */
-const SOMETHING_WRONG =
-  /\b(leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|back(ed|ing|s)? ?up|sewage|spray\w*|burst|crack\w*|broke\w*|bust\w*|let go|split|soak\w*|pool\w*|pour\w*|gush\w*|coming (out|up|in|through|down)|won'?t (stop|drain|flush|shut)|stopped up|clog\w*|no (hot )?water|smell\w*|stink\w*|gas|alarm|beep\w*|hiss\w*|filling|running over|everywhere|all over)\b/;
-/** Said about the past or over time: "slow for two weeks", "it's been doing that for a while". */
-const OVER_TIME =
-  /\b(for (a |about |like |almost |over |the (last|past) )?(couple( of)?|few|several|two|three|four|many|\d+)? ?(days|weeks|months|years)|for (a |quite a )?while|for ages|since last (week|month|year)|all (week|month|year)|a long time|on and off|every now and then|from time to time|it'?s been (like that|doing (that|this)) (a while|for))\b/;
-
 /** What the one safety question should ask about, from the caller's description; null when nothing in it could be dangerous. */
 export function safetyTopicOf(description: string): "gas" | "no_service" | "water" | null {
   const lower = description.toLowerCase();
-  if (GAS_TOPIC.test(lower)) return "gas";
-  if (NO_SERVICE_TOPIC.test(lower)) return "no_service";
-  if (WATER_TOPIC.test(lower) && !(SERVICE_VISIT.test(lower) && !SOMETHING_WRONG.test(lower))) return "water";
+  if (heard(GAS_TOPIC, lower)) return "gas";
+  if (heard(NO_SERVICE_TOPIC, lower)) return "no_service";
+  if (heard(WATER_TOPIC, lower) && !(heard(SERVICE_VISIT, lower) && !heard(SOMETHING_WRONG, lower)))
+    return "water";
   // A hiss with no water in sight could be a gas line.
-  if (HISS.test(lower)) return "gas";
+  if (heard(HISS, lower)) return "gas";
   return null;
 }
 
@@ -959,20 +955,12 @@ export function isPlainlyRoutine(description: string): boolean {
   if (urgency === "low") return true;
   if (urgency === "emergency" || CEILING_OR_WALL.test(lower)) return false;
   // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
-  if (CALM.test(lower) || OVER_TIME.test(lower)) return true;
+  if (heard(CALM, lower) || heard(OVER_TIME, lower)) return true;
   if (urgency !== "normal") return false;
   // A clog in one fixture with nothing backing up or coming up elsewhere.
-  if (ONE_CLOG.test(lower) && !SPREAD_WORDS.test(lower)) return true;
+  if (heard(ONE_CLOG, lower) && !heard(SPREAD_WORDS, lower)) return true;
   return MINOR.test(lower);
 }
-
-/** Said by a caller whose problem is contained. */
-const CALM =
-  /\b((bowl|bucket|towel|pan|pot)s? (is |are )?(under|catching|down)|put (a |some )?(towel|bowl|bucket|pan)s?|(turned|shut) (the |it |that )?(water |valve )?off|it stopped|(it'?s )?not (a big deal|too bad|that bad|urgent|an emergency)|nothing'?s (overflowing|leaking|on the floor)|no (leak|smell|water on the floor)|we'?re (fine|okay|ok)|(it'?s|that'?s) (fine|okay|ok) for now|(a )?(small|little|tiny) (puddle|drip|leak)|(leak|drip)(ing|s)? (a little|a bit|slightly)|slow leak|dry now)\b/;
-const ONE_CLOG =
-  /\b(clog(ged|s)?|stopped up|won'?t (drain|go down)|not draining|(water|it) (just )?(sits|sitting|stays))\b/;
-const SPREAD_WORDS =
-  /\b(back(ed|ing|s)? ?up|overflow\w*|coming up|comes up|came up|sewage|sewer|floor|everywhere|spreading|other (sink|drain|tub|toilet))\b/;
 
 // ── corrections and spelled words ──────────────────────────────────────────────────────────
 
