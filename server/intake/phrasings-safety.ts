@@ -1,10 +1,12 @@
-// The words that decide the one safety question (whether to ask it, and about what), written as
-// data in the same form as phrasings.ts (the format is described there and in phrase-rules.ts).
+// The words that decide how serious the problem sounds: the one safety question (whether to ask it,
+// and about what) and the urgency, written as data in the same form as phrasings.ts (the format is
+// described there and in phrase-rules.ts).
 // The safety question errs on the side of asking: these rules hear their words after a negation
 // too ("no smell" is still about a smell), so none of them is `negatable`.
 import type { PhraseRule } from "@/server/intake/phrase-rules";
 
 const words = (r: Omit<PhraseRule, "negatable">): PhraseRule => ({ ...r, negatable: false });
+const rule = (r: PhraseRule) => r;
 
 // ── what the safety question asks about ───────────────────────────────────────────────────────
 
@@ -166,4 +168,171 @@ export const SPREAD_WORDS = words({
   ],
   hits: ["the toilet is clogged and backing up into the tub", "it comes up in the other sink"],
   misses: ["the bathroom sink is clogged"],
+});
+
+// ── urgency, as the office queue uses it ──────────────────────────────────────────────────────
+// high = water damage or a loss of service happening now; normal = can wait for a normal visit;
+// low = quotes, installs, remodels and "no rush" (docs/sop-rules.md "Urgency"). Unlike the words
+// above, a problem the caller rules out ("no leak", "it's not backing up") does not raise the
+// urgency: these rules follow the negation rule unless they say otherwise.
+
+export const NO_RUSH = words({
+  when: "The caller says it can wait.",
+  anyOf: [
+    "no rush/hurry",
+    "not urgent",
+    "not an emergency",
+    "not a big deal",
+    "not in a hurry",
+    "whenever you/is/it's",
+    "at your convenience",
+    "when/whenever you [guys] get a chance",
+    "when/whenever you [guys] have time",
+    "take your time",
+  ],
+  hits: ["no rush, whenever you guys get a chance", "it's not urgent"],
+  misses: ["the toilet is overflowing"],
+});
+
+export const NO_SERVICE = rule({
+  when: "The home is without water, hot water or its only toilet now.",
+  anyOf: [
+    "no [hot/running] water -anywhere -around -on -under -underneath -leaking -dripping -pooling",
+    "don't have [any] [hot] water",
+    "do not have [any] [hot] water",
+    "nothing comes out",
+    "[water] heater [is/went/just] out/broken/broke/leaking/died/dead/quit",
+    "[water] heater [is/went/just] not working",
+    "[water] heater [is/went/just] went out",
+    "frozen",
+    "only/one toilet/bathroom",
+    "just one toilet/bathroom",
+    "won't drain",
+    "won't go down",
+    "not draining",
+    "standing water",
+    "sewer smell/gas",
+  ],
+  hits: ["we have no hot water", "the water heater died", "our only toilet won't drain"],
+  misses: ["there's no water anywhere, it just hums", "no water on the floor", "the pipes aren't frozen"],
+});
+
+export const BACKING_UP = rule({
+  when: "A drain backing up or a fixture overflowing.",
+  anyOf: ["overflow/overflows/overflowing/overflowed", "back/backed/backing/backs up", "backup"],
+  hits: ["the kitchen sink backs up", "the toilet overflowed"],
+  misses: ["it's not backing up", "the drain is slow"],
+});
+
+export const BACKS_UP_SOMETIMES = words({
+  when: "A drain that backs up only a little or only sometimes, and recovers: a normal visit.",
+  anyOf: [
+    "a little [bit]",
+    "a bit",
+    "slightly",
+    "sometimes",
+    "every now/once",
+    "whenever",
+    "when/whenever the dishwasher/washer/disposal/shower runs/drains",
+    "when/whenever the dishwasher/washer/disposal/shower is running/on",
+    "when/whenever the washing machine runs/drains",
+    "when/whenever the washing machine is running/on",
+  ],
+  hits: ["it backs up a little whenever the dishwasher runs", "sometimes the sink backs up"],
+  misses: ["the sink is backing up"],
+});
+
+export const ACTIVE_LEAK = rule({
+  when: "An active leak indoors.",
+  anyOf: [
+    "leak/leaks/leaking/leaky/leaked",
+    "water [is/keeps] coming/pooling/dripping out/in/through/from/under/down",
+    "puddle",
+    "soaked",
+    "wet floor/carpet/ceiling/wall",
+  ],
+  hits: ["the pipe under the sink is leaking", "there's a puddle by the water heater"],
+  misses: ["it's not leaking", "no leak that I can see"],
+});
+
+export const CEILING_OR_WALL = rule({
+  when: "Water coming through a ceiling or wall is damage now, however slowly it comes.",
+  anyOf: ["drip*/leak*/coming/seep*/stain* [_] through/from/down/in [the/my/our] ceiling*/wall*/light*"],
+  hits: ["water is dripping through the ceiling", "it's leaking from the wall"],
+  misses: ["the faucet drips", "it isn't leaking through the ceiling"],
+});
+
+export const MINOR = words({
+  when: "Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high.",
+  anyOf: [
+    "faucet/tap/spout/showerhead/shower/spigot/sink [_] drip*",
+    "shower head [_] drip*",
+    "tub spout [_] drip*",
+    "keeps/kept clogging",
+    "clog/clogs/clogged [up] every/once/again",
+    "clog/clogs/clogged [up] a lot",
+    "disposal [_] stuck/jammed/hum*",
+    "disposal [_] won't spin/turn/work",
+    "drip* faucet/tap/spout",
+    "drips a little/bit",
+    "drips some",
+    "little/slow/small/tiny drip",
+    "dribbl*",
+    "sluggish",
+    "slow/slowly drain*/sink/tub/shower/toilet",
+    "slow/slowly to drain",
+    "drain* [_] slow*",
+    "low/weak/poor/bad/terrible/no [water] pressure",
+    "pressure … low/weak/bad/poor/terrible/pathetic/stinks",
+    "pressure … not good/great",
+    "spigot",
+    "hose bib/bibb",
+    "hosebib/hosebibb",
+    "outdoor/outside faucet/tap/spout",
+    "sprinkler/irrigation",
+    "keeps/constantly/always running",
+    "won't stop/quit running",
+    "runs constantly/nonstop",
+    "runs all the time",
+    "runs on its own",
+    "running toilet",
+    "when it's/it/i/we/you run*/use*/on*/turn*",
+    "when it is run*/use*/on*/turn*",
+    "only when",
+    "wobbl*/loose/noise/noisy/whistl*/rattl*/bang/bangs/banging/hum/hums/humming",
+  ],
+  hits: [
+    "the kitchen faucet drips",
+    "the tub drains slow",
+    "low water pressure",
+    "it only leaks when I run it",
+  ],
+  misses: ["the pipe under the sink is leaking"],
+});
+
+export const LOW = words({
+  when: "No problem to fix now: a quote, an install, a remodel, an inspection, maintenance.",
+  anyOf: [
+    "estimate/quote/bid/remodel*/renovat*/redo*/upgrade/planning/sometime/inspect*/camera/maintenance/annual",
+    "thinking about",
+    "next week/month",
+    "install/installing/installation [a/an] new",
+    "put/putting in [a/an] new",
+    "buying a/the/this house/home/place",
+    "before we/i buy/close",
+    "tune-up",
+    "check-up",
+    "replace/replacement … old/dated/ugly",
+  ],
+  hits: ["I'd like a quote on a new water heater", "we're remodeling the bathroom", "annual tune up"],
+  misses: ["the toilet is clogged"],
+});
+
+export const PLUMBING = words({
+  when: "Words about plumbing: what makes a few words a description of the problem.",
+  anyOf: [
+    "leak*/pipe/pipes/drain/drains/clog*/toilet/toilets/sink/sinks/faucet/faucets/water/heater/sewer/sewage/shower/tub/bath*/disposal/sump/pump/valve/hose/spigot/gas/flood*/backed/backing/running/drip*/pressure/install*/replac*/repair*/estimate/quote/remodel*/kitchen/meter/softener/filter/frozen/burst/smell*/noise/septic/plumb*/fixture/garbage/dishwasher/washer/tank/flush*/overflow*",
+  ],
+  hits: ["the tub", "my kitchen faucet", "a noise"],
+  misses: ["hello? can you hear me", "Maria Lopez"],
 });

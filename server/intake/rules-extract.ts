@@ -31,12 +31,21 @@ import {
   WRONG_NUMBER,
 } from "@/server/intake/phrasings-questions";
 import {
+  ACTIVE_LEAK,
+  BACKING_UP,
+  BACKS_UP_SOMETIMES,
   CALM,
+  CEILING_OR_WALL,
   GAS_TOPIC,
   HISS,
+  LOW,
+  MINOR,
+  NO_RUSH,
+  NO_SERVICE,
   NO_SERVICE_TOPIC,
   ONE_CLOG,
   OVER_TIME,
+  PLUMBING,
   SERVICE_VISIT,
   SOMETHING_WRONG,
   SPREAD_WORDS,
@@ -56,33 +65,6 @@ import {
 
 export { detectEmergency };
 
-// Urgency, as the office queue uses it (docs/sop-rules.md "Urgency"):
-//   high   = water damage or a loss of service happening now: an active leak indoors, no water,
-//            no hot water, the only toilet unusable, a drain backing up or overflowing;
-//   normal = everything that can wait for a normal visit: drips, slow drains, low pressure, an
-//            outdoor spigot, a running toilet, a leak that only shows while something runs;
-//   low    = quotes, installs, remodels and "no rush".
-// High-urgency leads jump the queue, so only a problem that is doing damage or leaving the home
-// without water now is high.
-const LOW_EXPLICIT =
-  /\b(no rush|no hurry|not (urgent|an emergency|a big deal|in a hurry)|whenever (you|is|it'?s)|at your convenience|when(ever)? you (guys )?(get a chance|have time)|take your time)\b/;
-const LOSS_OF_SERVICE =
-  /\b(no (hot |running )?water|(don'?t|do not) have (any )?(hot )?water|nothing comes out|(water heater|heater) (is |went |just )?(out|broken|broke|leaking|not working|went out|died|dead|quit)|frozen|(only|one|just one) (toilet|bathroom)|overflow(s|ing|ed)?|back(ed|ing|s)? ?up|won'?t (drain|go down)|not draining( at all)?|standing water|sewer (smell|gas))\b/;
-const ACTIVE_LEAK =
-  /\b(leak(s|ing|y|ed)?|water (is |keeps )?(coming|pooling|dripping) (out|in|through|from|under|down)|puddle|soaked|wet (floor|carpet|ceiling|wall))\b/;
-/** Water coming through a ceiling or wall is damage now, however slowly it comes. */
-const CEILING_OR_WALL =
-  /\b(drip\w*|leak\w*|coming|seep\w*|stain\w*) (\w+ )?(through|from|down|in) (the |my |our )?(ceiling|wall|light)/;
-const BACKS_UP_SOMETIMES =
-  /\b(a little( bit)?|a bit|slightly|sometimes|every (now|once)|whenever|when(ever)? the (dishwasher|washer|washing machine|disposal|shower) (runs|drains|is running|is on))\b/;
-/** Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high. */
-const MINOR =
-  /\b((faucet|tap|spout|shower ?head|showerhead|shower|tub spout|spigot|sink)('?s)? (\w+ )?drip\w*|(keeps|kept) clogging|clog(s|ged)? (up )?(every|once|a lot|again)|(disposal|garbage disposal) (\w+ )?(stuck|jammed|hum\w*|won'?t (spin|turn|work))|drip\w* (faucet|tap|spout)|drips (a little|a bit|some)|(a )?(little|slow|small|tiny) drip|dribbl\w*|slow(ly)? (drain\w*|to drain|sink|tub|shower|toilet)|drain\w* (\w+ )?slow\w*|sluggish|(low|weak|poor|bad|terrible|no) (water )?pressure|pressure\b[a-z' ]{0,30}\b(low|weak|bad|poor|terrible|pathetic|stinks|not good|not great)|spigot|hose ?bibb?|outdoor (faucet|tap|spout)|outside (faucet|tap|spout)|sprinkler|irrigation|(keeps|won'?t stop|constantly|always|won'?t quit) running|runs (constantly|all the time|on its own|nonstop)|running toilet|when (it'?s|it is|i|we|you|it) (run|running|use|using|on|turn)\w*|only when|wobbl\w*|loose|noise|noisy|whistl\w*|rattl\w*|bang(s|ing)?|hum(s|ming)?)\b/;
-const LOW =
-  /\b(estimate|quote|bid|remodel\w*|renovat\w*|redo\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new|(put|putting) in (a |an )?new|inspect\w*|camera|buying (a|the|this) (house|home|place)|before (we|i) (buy|close)|maintenance|tune[- ]?up|annual|check[- ]?up|replace(ment)? .{0,20}\b(old|dated|ugly)\b)\b/;
-
-const PLUMBING =
-  /\b(leak\w*|pipes?|drains?|clog\w*|toilets?|sinks?|faucets?|water|heater|sewer|sewage|shower|tub|bath\w*|disposal|sump|pump|valve|hose|spigot|gas|flood\w*|backed|backing|running|drip\w*|pressure|install\w*|replac\w*|repair\w*|estimate|quote|remodel\w*|kitchen|meter|softener|filter|frozen|burst|smell\w*|noise|septic|plumb\w*|fixture|garbage|dishwasher|washer|tank|flush\w*|overflow\w*)\b/;
 const NAME_STOP = new Set(
   (
     "and i my me calling from with here the a an not sure just so yes no yeah yep okay ok well about at in on for to is was that this it its it's " +
@@ -131,34 +113,15 @@ export function detectWantsHuman(lower: string): boolean {
   return heard(WANTS_HUMAN, lower);
 }
 
+/** The urgency the office queue uses (docs/sop-rules.md "Urgency"); the words are in phrasings-safety.ts. */
 export function urgencyOf(said: string): Urgency {
   if (detectEmergency(said)) return "emergency";
-  // "no leak", "it's not leaking": a problem the caller rules out does not raise the urgency.
-  // "There's no water anywhere", "no water on the floor": water ruled out around the fixture is
-  // not a home without water.
-  const lower = said
-    .toLowerCase()
-    .replace(
-      /\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up|puddle\w*)\b/g,
-      " ",
-    )
-    .replace(
-      /\bno water (anywhere|around (it|the)|on the (floor|ground)|under|underneath|leaking|dripping|pooling)\b/g,
-      " ",
-    );
-  if (LOW_EXPLICIT.test(lower)) return "low";
+  if (heard(NO_RUSH, said)) return "low";
   // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
-  if (
-    LOSS_OF_SERVICE.test(lower) &&
-    !(
-      BACKS_UP_SOMETIMES.test(lower) &&
-      !LOSS_OF_SERVICE.test(lower.replace(/\b(back(ed|ing|s)? ?up|overflow(s|ing|ed)?)\b/g, " "))
-    )
-  )
-    return "high";
-  if (CEILING_OR_WALL.test(lower)) return "high";
-  if (ACTIVE_LEAK.test(lower) && !MINOR.test(lower)) return "high";
-  if (LOW.test(lower)) return "low";
+  if (heard(NO_SERVICE, said) || (heard(BACKING_UP, said) && !heard(BACKS_UP_SOMETIMES, said))) return "high";
+  if (heard(CEILING_OR_WALL, said)) return "high";
+  if (heard(ACTIVE_LEAK, said) && !heard(MINOR, said)) return "high";
+  if (heard(LOW, said)) return "low";
   return "normal";
 }
 
@@ -180,7 +143,7 @@ export function summarizeIssue(text: string): string | null {
   const lower = s.toLowerCase();
   if (heard(CONFUSED, lower)) return null;
   const words = s.split(" ").filter((w) => /[a-z]/i.test(w));
-  if (!PLUMBING.test(lower) && words.length < 5) return null;
+  if (!heard(PLUMBING, lower) && words.length < 5) return null;
   if (s.length > 200) s = `${s.slice(0, 200).replace(/\s+\S*$/, "")}…`;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -879,7 +842,7 @@ export function thirdPartyOf(text: string): string | null {
     words.length > 1 &&
     !NOT_A_NAME.test(words[1]!) &&
     !NAME_STOP.has(words[1]!.toLowerCase()) &&
-    !PLUMBING.test(words[1]!.toLowerCase());
+    !heard(PLUMBING, words[1]!);
   if (family) {
     kept.push("the", titleCase(words[1]!));
     words.length = 0;
@@ -953,13 +916,13 @@ export function isPlainlyRoutine(description: string): boolean {
   const lower = description.toLowerCase().replace(/[’‘]/g, "'");
   const urgency = urgencyOf(lower);
   if (urgency === "low") return true;
-  if (urgency === "emergency" || CEILING_OR_WALL.test(lower)) return false;
+  if (urgency === "emergency" || heard(CEILING_OR_WALL, lower)) return false;
   // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
   if (heard(CALM, lower) || heard(OVER_TIME, lower)) return true;
   if (urgency !== "normal") return false;
   // A clog in one fixture with nothing backing up or coming up elsewhere.
   if (heard(ONE_CLOG, lower) && !heard(SPREAD_WORDS, lower)) return true;
-  return MINOR.test(lower);
+  return heard(MINOR, lower);
 }
 
 // ── corrections and spelled words ──────────────────────────────────────────────────────────
@@ -1116,7 +1079,7 @@ export function extractByRules(
       // The problem said instead of (or with) the ZIP is kept for later.
       if (!out.emergency && !out.question) {
         out.issueSummary = summarizeIssue(text.replace(/\b\d{5}(-\d{4})?\b/g, ""));
-        if (out.issueSummary && !PLUMBING.test(out.issueSummary.toLowerCase())) out.issueSummary = null;
+        if (out.issueSummary && !heard(PLUMBING, out.issueSummary)) out.issueSummary = null;
         out.urgency = out.issueSummary ? urgencyOf(lower) : null;
       }
       break;
@@ -1125,7 +1088,7 @@ export function extractByRules(
         const problem = out.question ? withoutQuestions(text, true) : text;
         // Next to a question, only words about plumbing are the problem ("I manage a restaurant" is not).
         out.issueSummary =
-          problem && (!out.question || PLUMBING.test(problem.toLowerCase())) ? summarizeIssue(problem) : null;
+          problem && (!out.question || heard(PLUMBING, problem)) ? summarizeIssue(problem) : null;
         out.urgency = out.issueSummary ? urgencyOf(problem.toLowerCase()) : null;
       }
       break;
@@ -1144,8 +1107,7 @@ export function extractByRules(
       out.yesNo = yesNoOf(text);
       if (!out.emergency) {
         const more = summarizeIssue(withoutPhrase(NO_FIRST, withoutPhrase(YES_FIRST, text)));
-        out.issueSummary =
-          more && more.split(" ").length >= 3 && PLUMBING.test(more.toLowerCase()) ? more : null;
+        out.issueSummary = more && more.split(" ").length >= 3 && heard(PLUMBING, more) ? more : null;
         out.urgency = out.issueSummary ? urgencyOf(lower) : null;
       }
       break;
