@@ -333,3 +333,42 @@ export const NAME_CORRECTION_CUE = rule({
   hits: ["it's Simms", "Simms with two m's", "Kathryn, not Kathy, Kathryn", "spelled K A T"],
   misses: ["78701", "Tuesday works"],
 });
+
+// ── two ZIP codes in one answer: where the work is, where the caller lives ─────────────────────
+
+export const WORK_PLACE = rule({
+  when: "The place where the work is ('the rental is in…', 'at my mom's', 'the leak is at…').",
+  anyOf: [
+    "work/job/rental/property/properties",
+    "house/home/place/unit that",
+    "need/needs [the] work/fixing/fixed/plumbing",
+    "need/needs a plumber",
+    "the problem/leak/issue is",
+    "where the",
+    "at my/her/his/our/their mom/mother/dad/father/parent/parents/rental/property/grandm*/sister/brother/daughter/son/tenant/other",
+    "mom's/mother's/dad's/father's/parent's/parents's/grandma's/grandmas/grandmother's/grandmothers",
+    "it's at/in/for",
+    "the house is",
+  ],
+  negatable: false,
+  hits: ["but the rental is in 78701", "it's at my mom's, 78702", "the house that needs it is 78745"],
+  misses: ["I live in 10001"],
+});
+
+export const HOME_PLACE = rule({
+  when: "Where the caller lives or gets mail, which is not where the work is.",
+  anyOf: [
+    "i/we live",
+    "live/living in",
+    "my home",
+    "i'm in/at/from",
+    "i stay",
+    "mailing/billing",
+    "my address",
+    "i'm out/over in",
+    "i work",
+  ],
+  negatable: false,
+  hits: ["I live in 10001", "my mailing ZIP is 78613", "I'm over in 78660"],
+  misses: ["the rental is in 78701"],
+});

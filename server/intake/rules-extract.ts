@@ -10,6 +10,7 @@ import {
   CORRECTION,
   DECLINED_TO_SAY,
   FILLER,
+  HOME_PLACE,
   LINE_CHECK,
   NAME_CORRECTION_CUE,
   NAME_CORRECTION_START,
@@ -17,6 +18,7 @@ import {
   NO_THANKS,
   VISIT,
   WANTS_HUMAN,
+  WORK_PLACE,
   YES_FIRST,
   YES_PLEASE,
 } from "@/server/intake/phrasings";
@@ -1005,11 +1007,6 @@ export function joinSpelling(text: string): string {
 
 // ── two ZIP codes in one answer ────────────────────────────────────────────────────────────
 
-const WORK_PLACE =
-  /\b(work|job|rental|property|propert(y|ies)|house that|home that|place that|unit that|needs? (the )?(work|fixing|fixed|a plumber|plumbing)|the (problem|leak|issue) is|where the|at (my|her|his|our|their) (mom|mother|dad|father|parents?|rental|property|grandm\w*|sister|brother|daughter|son|tenant|other)|(mom|mother|dad|father|parents?|grandm\w*)'?s|it'?s (at|in|for)|the house is)\b/;
-const HOME_PLACE =
-  /\b(i live|we live|live in|living in|my home|i'?m in|i'?m at|i stay|mailing|billing|my address|i'?m from|i'?m out in|i'?m over in|i work)\b/;
-
 /** With two ZIP codes in one answer, the one where the work is ("I live in 10001 but the rental is in 78701"); null when it can't be told. */
 export function workZipOf(text: string): string | null {
   const clauses = text.split(
@@ -1023,8 +1020,8 @@ export function workZipOf(text: string): string | null {
     if (!zip) continue;
     all.push(zip);
     const lower = clause.toLowerCase();
-    if (HOME_PLACE.test(lower) && !WORK_PLACE.test(lower.replace(HOME_PLACE, ""))) home.push(zip);
-    else if (WORK_PLACE.test(lower)) work.push(zip);
+    if (heard(HOME_PLACE, lower) && !heard(WORK_PLACE, withoutPhrase(HOME_PLACE, lower))) home.push(zip);
+    else if (heard(WORK_PLACE, lower)) work.push(zip);
   }
   const distinct = [...new Set(all)];
   if (distinct.length < 2) return null;
