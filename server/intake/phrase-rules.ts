@@ -148,7 +148,7 @@ const COMPILED = new WeakMap<PhraseRule, Compiled>();
 let LISTS: PhraseLists = {};
 
 /** The named lists cues may use (set once by the phrasings module). */
-export function usePhraseLists(lists: PhraseLists) {
+export function addPhraseLists(lists: PhraseLists) {
   LISTS = { ...LISTS, ...lists };
 }
 

@@ -3,7 +3,7 @@
 // Questions are tried in the order of CALLER_QUESTIONS: the first rule that hears the caller decides
 // ("is there a trip fee" is the estimate question, not the price question).
 import type { CallerQuestion } from "@/server/intake/extraction";
-import { usePhraseLists, type PhraseRule } from "@/server/intake/phrase-rules";
+import { addPhraseLists, type PhraseRule } from "@/server/intake/phrase-rules";
 
 export const QUESTION_LISTS = {
   /** What a caller asks the business to do ("do you install…", "can y'all take care of…"). */
@@ -199,7 +199,7 @@ export const QUESTION_LISTS = {
     "daycare",
   ],
 } as const;
-usePhraseLists(QUESTION_LISTS);
+addPhraseLists(QUESTION_LISTS);
 
 // A question stays a question after a negation ("I don't know how much it costs").
 const question = (r: Omit<PhraseRule, "negatable">): PhraseRule => ({ ...r, negatable: false });

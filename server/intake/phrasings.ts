@@ -4,7 +4,7 @@
 // example plus an `unless` cue or a tighter cue. The cue language and the one negation rule
 // ("no leak" is not a leak) are in phrase-rules.ts; the order rules are tried in stays in code
 // (rules-extract.ts), next to the answer it decides. docs/sop-rules.md "How callers say things".
-import { usePhraseLists, type PhraseRule } from "@/server/intake/phrase-rules";
+import { addPhraseLists, type PhraseRule } from "@/server/intake/phrase-rules";
 
 /** Phrases cues use as `{name}`. */
 export const PHRASE_LISTS = {
@@ -30,7 +30,7 @@ export const PHRASE_LISTS = {
   /** How a caller starts to take back what they said. */
   "taking back": ["no", "nope", "sorry", "actually", "wait", "oops", "oh", "um", "uh", "hold on"],
 } as const;
-usePhraseLists(PHRASE_LISTS);
+addPhraseLists(PHRASE_LISTS);
 
 const rule = (r: PhraseRule) => r;
 

@@ -1,6 +1,8 @@
-// The deterministic rules that read one caller utterance: ZIP digits, emergency and urgency
-// keywords, name / address patterns, booking intent and slot choice. Offline, exact, testable;
-// the rules model serves them through the AI SDK and every real model falls back to them.
+// The deterministic rules that read one caller utterance: ZIP digits, emergency and urgency,
+// names and addresses, booking intent, questions and slot choice. Offline, exact, testable; the
+// rules model serves them through the AI SDK and every real model falls back to them. How callers
+// say things is data (phrasings*.ts, read through phrase-rules.ts); this file decides the order
+// the rules are tried in and reads what needs positions or numbers (names, addresses, times).
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { heard, phraseMatches, withoutPhrase } from "@/server/intake/phrase-rules";
 import {
@@ -478,6 +480,9 @@ function hoursSaid(
 // the one just offered ("yeah that works", "any of those"), pick by position among the ones just
 // read out ("the second one"), or name a day, a date, a part of the day or an hour — any of the
 // bookable times counts, said out loud yet or not ("Thursday's better").
+// Slot choice stays code, not phrasings data: what it reads is where a day, a date or an hour sits
+// in the answer and which words stand right before or after it ("not Tuesday", "Tuesday's bad",
+// "how about Tuesday"), then matches those against the times on offer.
 
 export type SlotChoice =
   | { kind: "pick"; index: number }
