@@ -1,13 +1,15 @@
 // What counts as a plumbing emergency, written as data a plumber can read and change: each kind
 // has the caller's words that signal it and the safety line the agent says before escalating.
 //
-// How to read a cue: plain words match whole words; "*" after a word matches any ending
-// ("overflow*" = overflow, overflowing, overflowed); "…" lets up to eight other words stand in
-// between ("smell* … gas" = "smells like gas", "smell a bit of gas"); "-word" at the end means "not
-// followed by that word" ("won't stop -running": a running toilet is not a flood). A rule fires on any one
-// phrase of `anyOf`, or on one phrase from every group of `allOf`. A phrase right after a
-// negation ("no", "not", "isn't", "without" …) does not count: "no water on the floor" is not flooding.
+// How to read a cue (the cue language of phrase-rules.ts, shared with the other phrasings): plain
+// words match whole words; "*" after a word matches any ending ("overflow*" = overflow,
+// overflowing, overflowed); "…" lets up to eight other words stand in between ("smell* … gas" =
+// "smells like gas", "smell a bit of gas"); "-word" at the end means "not followed by that word"
+// ("won't stop -running": a running toilet is not a flood). A rule fires on any one phrase of
+// `anyOf`, or on one phrase from every group of `allOf`. A phrase right after a negation ("no",
+// "not", "isn't", "without" …) does not count: "no water on the floor" is not flooding.
 import type { EmergencyKind } from "@/server/intake/extraction";
+import { cueToRegex, negatedAt } from "@/server/intake/phrase-rules";
 
 export type EmergencyRule = {
   kind: EmergencyKind;
@@ -441,8 +443,6 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
 const RESOLVED =
   /\b(last (week|month|year|spring|summer|fall|winter)|(days?|weeks?|months?|years?) ago|back in|used to)\b.*\b(fixed|repaired|taken care of|dried out|cleaned up|resolved|stopped|fine now|okay now|ok now)\b/;
 const STILL_HAPPENING = /\b(right now|still|again|currently|as we speak|this morning|tonight|just now)\b/;
-const NEGATED_BEFORE =
-  /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing'?s?|nothing is)\s+(\w+\s+)?$/;
 /** Someone 65 or older, said in digits or words ("my 87-year-old mom", "she's eighty seven"). */
 const OLD_PERSON =
   /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he|who)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|(is|turned|turning) (6[5-9]|[7-9]\d|1[01]\d|seventy|eighty|ninety)\b|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
@@ -480,43 +480,24 @@ const PLAIN_VERB = new Map(
 );
 const plainVerbs = (text: string) => text.replace(/[a-z]+/g, (word) => PLAIN_VERB.get(word) ?? word);
 
-function cueToRegex(cue: string): RegExp {
+/** A cue in the shared cue language (phrase-rules.ts), heard with every form of its verbs. */
+function emergencyCue(cue: string): RegExp {
   if (cue === "OLD_PERSON") return OLD_PERSON;
   // Plain verbs on whole words only: "spill*" keeps its wildcard.
-  cue = cue.replace(/[a-z]+(?![a-z*])/g, (word) => PLAIN_VERB.get(word) ?? word);
-  const notFollowedBy = [...cue.matchAll(/ -([a-z']+)/g)].map((m) => m[1]!);
-  const phrase = cue.replace(/ -[a-z']+/g, "");
-  const parts = phrase.split(" … ").map((part) =>
-    part
-      .split(" ")
-      .map((word) =>
-        word
-          .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "*" ? "*" : `\\${c}`))
-          .replace(/'/g, "'?")
-          // "overflow*" takes any ending; a plain word also its contraction ("water's", "toilet's").
-          .replace(/\*$|([a-z])$/, (_, last: string | undefined) =>
-            last ? `${last}(?:'[a-z]+)?` : "[a-z']*",
-          ),
-      )
-      .join("\\s+"),
-  );
-  const tail = notFollowedBy.length ? `(?!\\s+(?:${notFollowedBy.join("|")})\\b)` : "";
-  return new RegExp(`\\b${parts.join("(?:\\s+[a-z0-9'-]+){0,8}?\\s+")}\\b${tail}`, "g");
+  return cueToRegex(cue.replace(/[a-z]+(?![a-z*])/g, (word) => PLAIN_VERB.get(word) ?? word));
 }
 
 type CompiledRule = { rule: EmergencyRule; anyOf: RegExp[]; allOf: RegExp[][]; unless: RegExp[] };
 const COMPILED: CompiledRule[] = EMERGENCY_RULES.map((rule) => ({
   rule,
-  anyOf: (rule.anyOf ?? []).map(cueToRegex),
-  allOf: (rule.allOf ?? []).map((group) => group.map(cueToRegex)),
-  unless: (rule.unless ?? []).map(cueToRegex),
+  anyOf: (rule.anyOf ?? []).map(emergencyCue),
+  allOf: (rule.allOf ?? []).map((group) => group.map(emergencyCue)),
+  unless: (rule.unless ?? []).map(emergencyCue),
 }));
 
-/** Does the phrase occur somewhere in the text without a negation right before it? */
+/** Does the phrase occur somewhere in the text without a negation right before it (the one negation rule)? */
 function heard(re: RegExp, text: string): boolean {
-  for (const m of text.matchAll(new RegExp(re.source, "g"))) {
-    if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index))) return true;
-  }
+  for (const m of text.matchAll(new RegExp(re.source, "g"))) if (!negatedAt(text, m.index)) return true;
   return false;
 }
 

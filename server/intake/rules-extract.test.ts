@@ -14,6 +14,8 @@ import {
   joinSpelling,
   afterCorrection,
   nameCorrectionOf,
+  questionOf,
+  isPlainlyRoutine,
 } from "@/server/intake/rules-extract";
 import { findZip } from "@/server/intake/spoken-numbers";
 import type { SlotView } from "@/server/intake/extraction";
@@ -155,6 +157,32 @@ describe("booking intent", () => {
     ["hmm", null],
   ])("reads %j as %s", (said, intent) => {
     expect(bookingIntentOf(said.toLowerCase())).toBe(intent);
+  });
+
+  it("does not hear a callback or a yes the caller takes back with a negation", () => {
+    expect(bookingIntentOf("don't call me back, just come out")).toBe("visit");
+    expect(bookingIntentOf("i'm not sure")).toBeNull();
+    expect(bookingIntentOf("no, call me back")).toBe("callback");
+  });
+
+  it("does not take 'no water' said again at the offer as turning the visit down", () => {
+    expect(bookingIntentOf("we have no hot water")).toBeNull();
+  });
+});
+
+describe("the caller's question and how routine the problem is", () => {
+  it("hears 'can't somebody come today?' as asking for today", () => {
+    expect(questionOf("uh can't somebody come today? it's kind of bad").question).toBe("today");
+  });
+
+  it("keeps the price question after a negation ('I don't know how much it costs')", () => {
+    expect(questionOf("i don't know how much this is gonna cost me").question).toBe("price");
+  });
+
+  it("takes a slow drain and a jammed disposal as routine, however the caller contracts it", () => {
+    expect(isPlainlyRoutine("the shower drain's slow")).toBe(true);
+    expect(isPlainlyRoutine("my garbage disposal's jammed, won't turn at all")).toBe(true);
+    expect(isPlainlyRoutine("the new faucet's here, it's sitting in the box")).toBe(false);
   });
 });
 

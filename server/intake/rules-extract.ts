@@ -1,7 +1,60 @@
-// The deterministic rules that read one caller utterance: ZIP digits, emergency and urgency
-// keywords, name / address patterns, booking intent and slot choice. Offline, exact, testable;
-// the rules model serves them through the AI SDK and every real model falls back to them.
+// The deterministic rules that read one caller utterance: ZIP digits, emergency and urgency,
+// names and addresses, booking intent, questions and slot choice. Offline, exact, testable; the
+// rules model serves them through the AI SDK and every real model falls back to them. How callers
+// say things is data (phrasings*.ts, read through phrase-rules.ts); this file decides the order
+// the rules are tried in and reads what needs positions or numbers (names, addresses, times).
 import { detectEmergency } from "@/server/intake/emergency-rules";
+import { heard, phraseMatches, withoutPhrase } from "@/server/intake/phrase-rules";
+import {
+  BARE_NO,
+  CALLBACK,
+  CONFUSED,
+  CORRECTION,
+  DECLINED_TO_SAY,
+  FILLER,
+  HOME_PLACE,
+  LINE_CHECK,
+  NAME_CORRECTION_CUE,
+  NAME_CORRECTION_START,
+  NO_FIRST,
+  NO_THANKS,
+  VISIT,
+  WANTS_HUMAN,
+  WORK_PLACE,
+  YES_FIRST,
+  YES_PLEASE,
+} from "@/server/intake/phrasings";
+import {
+  ANY_QUESTION,
+  CALLER_QUESTIONS,
+  COMMERCIAL,
+  QUESTION_LISTS,
+  ROBOCALL,
+  SALES,
+  STILL_A_CUSTOMER,
+  WRONG_NUMBER,
+} from "@/server/intake/phrasings-questions";
+import {
+  ACTIVE_LEAK,
+  BACKING_UP,
+  BACKS_UP_SOMETIMES,
+  CALM,
+  CEILING_OR_WALL,
+  GAS_TOPIC,
+  HISS,
+  LOW,
+  MINOR,
+  NO_RUSH,
+  NO_SERVICE,
+  NO_SERVICE_TOPIC,
+  ONE_CLOG,
+  OVER_TIME,
+  PLUMBING,
+  SERVICE_VISIT,
+  SOMETHING_WRONG,
+  SPREAD_WORDS,
+  WATER_TOPIC,
+} from "@/server/intake/phrasings-safety";
 import { findZip } from "@/server/intake/spoken-numbers";
 import {
   EMPTY_EXTRACTION,
@@ -15,48 +68,6 @@ import {
 } from "@/server/intake/extraction";
 
 export { detectEmergency };
-
-const WANTS_HUMAN = [
-  /\b(talk|speak|speaking|talking|put me through|transfer me|connect me)( to| with)?\s+(a |an |the |some |your )?(real |live |actual )?(human|person|people|someone|somebody|plumber|owner|manager|representative|rep|operator|agent|technician|tech)\b/,
-  /\b(real|live|actual) (person|human)\b/,
-  /\b(a human|representative|operator)\b/,
-];
-
-// Urgency, as the office queue uses it (docs/sop-rules.md "Urgency"):
-//   high   = water damage or a loss of service happening now: an active leak indoors, no water,
-//            no hot water, the only toilet unusable, a drain backing up or overflowing;
-//   normal = everything that can wait for a normal visit: drips, slow drains, low pressure, an
-//            outdoor spigot, a running toilet, a leak that only shows while something runs;
-//   low    = quotes, installs, remodels and "no rush".
-// High-urgency leads jump the queue, so only a problem that is doing damage or leaving the home
-// without water now is high.
-const LOW_EXPLICIT =
-  /\b(no rush|no hurry|not (urgent|an emergency|a big deal|in a hurry)|whenever (you|is|it'?s)|at your convenience|when(ever)? you (guys )?(get a chance|have time)|take your time)\b/;
-const LOSS_OF_SERVICE =
-  /\b(no (hot |running )?water|(don'?t|do not) have (any )?(hot )?water|nothing comes out|(water heater|heater) (is |went |just )?(out|broken|broke|leaking|not working|went out|died|dead|quit)|frozen|(only|one|just one) (toilet|bathroom)|overflow(s|ing|ed)?|back(ed|ing|s)? ?up|won'?t (drain|go down)|not draining( at all)?|standing water|sewer (smell|gas))\b/;
-const ACTIVE_LEAK =
-  /\b(leak(s|ing|y|ed)?|water (is |keeps )?(coming|pooling|dripping) (out|in|through|from|under|down)|puddle|soaked|wet (floor|carpet|ceiling|wall))\b/;
-/** Water coming through a ceiling or wall is damage now, however slowly it comes. */
-const CEILING_OR_WALL =
-  /\b(drip\w*|leak\w*|coming|seep\w*|stain\w*) (\w+ )?(through|from|down|in) (the |my |our )?(ceiling|wall|light)/;
-const BACKS_UP_SOMETIMES =
-  /\b(a little( bit)?|a bit|slightly|sometimes|every (now|once)|whenever|when(ever)? the (dishwasher|washer|washing machine|disposal|shower) (runs|drains|is running|is on))\b/;
-/** Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high. */
-const MINOR =
-  /\b((faucet|tap|spout|shower ?head|showerhead|shower|tub spout|spigot|sink)('?s)? (\w+ )?drip\w*|(keeps|kept) clogging|clog(s|ged)? (up )?(every|once|a lot|again)|(disposal|garbage disposal) (\w+ )?(stuck|jammed|hum\w*|won'?t (spin|turn|work))|drip\w* (faucet|tap|spout)|drips (a little|a bit|some)|(a )?(little|slow|small|tiny) drip|dribbl\w*|slow(ly)? (drain\w*|to drain|sink|tub|shower|toilet)|drain\w* (\w+ )?slow\w*|sluggish|(low|weak|poor|bad|terrible|no) (water )?pressure|pressure\b[a-z' ]{0,30}\b(low|weak|bad|poor|terrible|pathetic|stinks|not good|not great)|spigot|hose ?bibb?|outdoor (faucet|tap|spout)|outside (faucet|tap|spout)|sprinkler|irrigation|(keeps|won'?t stop|constantly|always|won'?t quit) running|runs (constantly|all the time|on its own|nonstop)|running toilet|when (it'?s|it is|i|we|you|it) (run|running|use|using|on|turn)\w*|only when|wobbl\w*|loose|noise|noisy|whistl\w*|rattl\w*|bang(s|ing)?|hum(s|ming)?)\b/;
-const LOW =
-  /\b(estimate|quote|bid|remodel\w*|renovat\w*|redo\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new|(put|putting) in (a |an )?new|inspect\w*|camera|buying (a|the|this) (house|home|place)|before (we|i) (buy|close)|maintenance|tune[- ]?up|annual|check[- ]?up|replace(ment)? .{0,20}\b(old|dated|ugly)\b)\b/;
-
-const PLUMBING =
-  /\b(leak\w*|pipes?|drains?|clog\w*|toilets?|sinks?|faucets?|water|heater|sewer|sewage|shower|tub|bath\w*|disposal|sump|pump|valve|hose|spigot|gas|flood\w*|backed|backing|running|drip\w*|pressure|install\w*|replac\w*|repair\w*|estimate|quote|remodel\w*|kitchen|meter|softener|filter|frozen|burst|smell\w*|noise|septic|plumb\w*|fixture|garbage|dishwasher|washer|tank|flush\w*|overflow\w*)\b/;
-const CONFUSED =
-  /\b(repeat that|say that again|what did you say|didn'?t (catch|hear) (that|you)|pardon|come again|who is this|what is this)\b/;
-const FILLER_START =
-  /^(hi|hello|hey|yeah|yes|yep|um+|uh+|er+|so|well|okay|ok|oh|sure|sorry|like|alright|all right|fine|right)\b[,.!]?\s*/i;
-
-const DECLINED =
-  /\b(rather not|prefer not|don'?t want to (say|give|tell|share)|not (going to|gonna) (say|give|tell|share)|no thanks|skip (it|that|the name)|none of your business|not comfortable|don'?t feel comfortable|don'?t do names|no names?\b|not giving (out )?(you )?(my|a) name|don'?t (give|need to give) (out )?(my|a) name|leave (my|the) name (off|out)|just put down)\b/;
-const BARE_NO = /^(no|nope|nah|no thanks?|no thank you)[.!]?$/;
 
 const NAME_STOP = new Set(
   (
@@ -86,15 +97,6 @@ const NOT_STREET_WORD =
 const ADDRESS_STOP_WORD =
   /^(and|but|so|please|thanks|thank|in|near|by|across|off|which|that|where|is|it's|its)$/i;
 
-const CALLBACK =
-  /\b(call (me )?back|callback|call me|give me a (call|ring)|(have|get) (someone|somebody|him|her|them|the plumber|a plumber|the office|your office)( to)? (call|ring|phone|give me a)|ring me|phone me|talk (to someone|it over) first|call me first|just call)\b/;
-const VISIT_STRONG =
-  /\b(book|schedule|come|coming|stop by|swing by|drop by|take a look|look at it|check it out|fix it|send (someone|somebody|a plumber|a tech\w*|him|her|them|a guy|out)|get (someone|somebody|a plumber|a guy) (out|over)|visit|appointment|set (it|that|something) up|sign me up|come out|out here|over here)\b/;
-const NO_INTENT =
-  /\b(no(?! problem)|nope|nah|not (right )?now|not today|i'?m (good|fine|okay)|never ?mind|that'?s (all|it)|don'?t (need|want))\b/;
-const VISIT_WEAK =
-  /\b(yes|yeah|yep|yup|sure|ok(ay)?|please|go ahead|sounds good|let'?s do (it|that)|absolutely|definitely)\b/;
-
 const HOUR_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
@@ -112,43 +114,25 @@ const HOUR_WORDS: Record<string, number> = {
 };
 
 export function detectWantsHuman(lower: string): boolean {
-  return WANTS_HUMAN.some((re) => re.test(lower));
+  return heard(WANTS_HUMAN, lower);
 }
 
+/** The urgency the office queue uses (docs/sop-rules.md "Urgency"); the words are in phrasings-safety.ts. */
 export function urgencyOf(said: string): Urgency {
   if (detectEmergency(said)) return "emergency";
-  // "no leak", "it's not leaking": a problem the caller rules out does not raise the urgency.
-  // "There's no water anywhere", "no water on the floor": water ruled out around the fixture is
-  // not a home without water.
-  const lower = said
-    .toLowerCase()
-    .replace(
-      /\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up|puddle\w*)\b/g,
-      " ",
-    )
-    .replace(
-      /\bno water (anywhere|around (it|the)|on the (floor|ground)|under|underneath|leaking|dripping|pooling)\b/g,
-      " ",
-    );
-  if (LOW_EXPLICIT.test(lower)) return "low";
+  if (heard(NO_RUSH, said)) return "low";
   // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
-  if (
-    LOSS_OF_SERVICE.test(lower) &&
-    !(
-      BACKS_UP_SOMETIMES.test(lower) &&
-      !LOSS_OF_SERVICE.test(lower.replace(/\b(back(ed|ing|s)? ?up|overflow(s|ing|ed)?)\b/g, " "))
-    )
-  )
-    return "high";
-  if (CEILING_OR_WALL.test(lower)) return "high";
-  if (ACTIVE_LEAK.test(lower) && !MINOR.test(lower)) return "high";
-  if (LOW.test(lower)) return "low";
+  if (heard(NO_SERVICE, said) || (heard(BACKING_UP, said) && !heard(BACKS_UP_SOMETIMES, said))) return "high";
+  if (heard(CEILING_OR_WALL, said)) return "high";
+  if (heard(ACTIVE_LEAK, said) && !heard(MINOR, said)) return "high";
+  if (heard(LOW, said)) return "low";
   return "normal";
 }
 
 function stripFillers(text: string): string {
   let s = text.trim().replace(/\s+/g, " ");
-  for (let m = FILLER_START.exec(s); m && m[0].length > 0; m = FILLER_START.exec(s)) s = s.slice(m[0].length);
+  for (let m = phraseMatches(FILLER, s)[0]; m; m = phraseMatches(FILLER, s)[0])
+    s = s.slice(m.end).replace(/^[,.!]?\s*/, "");
   return s;
 }
 
@@ -161,9 +145,9 @@ export function summarizeIssue(text: string): string | null {
   s = s.replace(/[\s.,!?]+$/, "").replace(/^[\s,.;:-]+/, "");
   if (!s) return null;
   const lower = s.toLowerCase();
-  if (CONFUSED.test(lower)) return null;
+  if (heard(CONFUSED, lower)) return null;
   const words = s.split(" ").filter((w) => /[a-z]/i.test(w));
-  if (!PLUMBING.test(lower) && words.length < 5) return null;
+  if (!heard(PLUMBING, lower) && words.length < 5) return null;
   if (s.length > 200) s = `${s.slice(0, 200).replace(/\s+\S*$/, "")}…`;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -447,13 +431,16 @@ export function addressOf(text: string): string | null {
   return `${bare[1]} ${words.join(" ")}`;
 }
 
+/** The answer to the visit offer. In this order: a callback asked for wins over a yes in the same
+ *  breath ("yes, just call me"); a plain "come out" or an address wins over a no ("no problem, come
+ *  out"); a bare yes counts only when nothing says no. */
 export function bookingIntentOf(lower: string): BookingIntent | null {
-  if (CALLBACK.test(lower)) return "callback";
+  if (heard(CALLBACK, lower)) return "callback";
   // Giving the address is wanting the visit.
   if (streetAddressOf(lower)) return "visit";
-  if (VISIT_STRONG.test(lower)) return "visit";
-  if (NO_INTENT.test(lower)) return "no";
-  if (VISIT_WEAK.test(lower)) return "visit";
+  if (heard(VISIT, lower)) return "visit";
+  if (heard(NO_THANKS, lower)) return "no";
+  if (heard(YES_PLEASE, lower)) return "visit";
   return null;
 }
 
@@ -493,6 +480,9 @@ function hoursSaid(
 // the one just offered ("yeah that works", "any of those"), pick by position among the ones just
 // read out ("the second one"), or name a day, a date, a part of the day or an hour — any of the
 // bookable times counts, said out loud yet or not ("Thursday's better").
+// Slot choice stays code, not phrasings data: what it reads is where a day, a date or an hour sits
+// in the answer and which words stand right before or after it ("not Tuesday", "Tuesday's bad",
+// "how about Tuesday"), then matches those against the times on offer.
 
 export type SlotChoice =
   | { kind: "pick"; index: number }
@@ -755,63 +745,15 @@ export function slotChoiceOf(
 
 // ── caller questions, third parties, units ─────────────────────────────────────────────────
 
-const SERVICE_VERBS =
-  "do|handle|fix|work on|service|install|put in|repair|replace|deal with|take care of|clean|take|pump|unclog|snake|run|offer|hook up|work with|also do";
-
-const QUESTIONS: Array<[CallerQuestion, RegExp]> = [
-  // Asked before the price: "is there a trip fee", "do you do free estimates".
-  [
-    "estimate",
-    /\b(trip (fee|charge)|service (call )?(fee|charge)|diagnostic (fee|charge)|call[- ]out (fee|charge)|free (estimates?|quotes?)|charge just to (come|look)|estimates? (are|is) free|do you (guys )?(give|do|offer) (free )?(estimates|quotes))\b/,
-  ],
-  ["licensed", /\b(licen[cs]ed|insured|bonded|license|insurance)\b/],
-  [
-    "payment",
-    /\b((what|which) (forms? of )?payments?|how (do|can) (i|we) pay|do you (guys )?(take|accept)|(take|accept) (credit|debit|cards?|checks?|cash|venmo|zelle|paypal|apple pay)|payment (plans?|options?|methods?)|financing|pay (with|by) (card|credit|check|cash))\b/,
-  ],
-  ["warranty", /\b(warrant(y|ies|eed)|guarantee(d|s)?|covered under|under warranty)\b/],
-  [
-    "brands",
-    /\b(what|which) brands?\b|\bbrands? (do|of)\b|\b(do you|can you|you guys) (install|carry|service|work on|sell|use) (\w+ )?(rinnai|navien|rheem|bradford white|a\.? ?o\.? smith|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi|state|ruud)\b|\b(rinnai|navien|rheem|bradford white|kohler|moen|delta|american standard|toto|insinkerator|noritz|takagi)\b.*\?/,
-  ],
-  [
-    "robot",
-    /\b(are you|is this|am i (talking|speaking) (to|with)|is that|you'?re|you are|this is)( just)? (a |an )?(real (person|human)|(actual |live )?(person|human)|robot|machine|computer|bot|ai|a\.i\.|recording|automated( system| thing)?|artificial)\b|\b(robot|bot|machine|computer)\?/,
-  ],
-  [
-    "price",
-    /\b((gonna|going to|it'?ll|will it|would it|does it) (cost|run me)|cost me|how much|what('?s| is| do| does| would| will)( it| that| this| you| the| your| ya)? (cost|charge|price|run me|fee)|what do you (guys )?charge|(is there|do you have) a (fee|charge|trip charge|service (call )?(fee|charge))|(what'?s|what are|what is) (your|the) (price|prices|rate|rates|fee|fees|cost|charge)|ballpark|pricing|trip charge|service (call )?fee)\b/,
-  ],
-  [
-    "today",
-    /\b(can|could|will|would|is there|are there|do you have)( you| someone| somebody| anyone| anybody| a plumber| a guy| a tech\w*| you guys| any(one|body)?)?( \w+){0,3} (come|be (here|there|out)|get (here|there|out)|make it|come out|available|send)\b.*\b(today|this (morning|afternoon|evening)|tonight|right now|now)\b|\b(anyone|anybody|someone|somebody) (available )?(today|tonight|right now)\b|\b(today|tonight) (possible|available)\b/,
-  ],
-  [
-    "hours",
-    /\b(what are your hours|what('?s| are) (your|the) (business |office )?hours|what time do you (guys )?(open|close)|when (are|do) you (guys )?(open|close)|are you (guys )?open|(you|y'?all) open (on )?(saturday|sunday|weekends?|today|tomorrow)|hours of operation|business hours|office hours|open on (the )?(weekends?|saturdays?|sundays?))\b/,
-  ],
-  [
-    "services",
-    new RegExp(
-      `\\b(do|can|will|does|could) (you|y'?all|ya|your (company|guys|team|people))( guys| all)? (${SERVICE_VERBS})\\b|^(you|y'?all)( guys| all)? (${SERVICE_VERBS})\\b.*\\?|\\bis (that|this|it) something (you|y'?all)( guys)? (do|handle)\\b|\\b(do|can) (you|y'?all)( guys)? (work on|do) (commercial|residential|businesses|restaurants|apartments)\\b`,
-    ),
-  ],
-];
+/** The words after "do you install…": the service asked about. */
+const SERVICE_VERBS = QUESTION_LISTS["service verb"].join("|");
 const SERVICE_AFTER = new RegExp(
   `(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`,
 );
-/** A business, not a home: the settings say whether the business takes such work. */
-const COMMERCIAL =
-  /\b((i|we) (own|run|manage|have) (a|an|the) [a-z' ]{0,20}(place|shop|store|restaurant|business|office|bar|salon|building|complex|cafe|company|clinic|daycare)|office (building|manager|park)|law firm|restaurant|cafe|diner|bar and grill|our (store|shop|office|building|restaurant|business|warehouse|church)|the (store|shop|warehouse|church|school|strip mall|shopping center)|apartment (complex|community|building)|\d+[- ]unit (building|complex|property)|property manage\w*|maintenance (lead|supervisor|manager|director)|facilit(y|ies) manage\w*|commercial|strip mall|warehouse|daycare|hotel|motel|gym)\b/;
-
-/** A sentence that is a question to the business, however it is worded ("are y'all open late?"). */
-const ANY_QUESTION =
-  /^\W*(?:(?:and|but|so|oh|also|um+|uh+|okay|ok|well|quick question|one question|before i (?:give you|go)[^,?]*)[,\s]+)*(do|does|are|is|can|could|will|would|how|what|when|where|why|who|which|have|has)\s+(you|y'?all|ya|your|there|it|the plumber|the plumbers|they|he|she|someone|somebody|a plumber)\b[^?]*\?/i;
-
 /** The question the caller asks the business, if any, and the service they ask about. */
 export function questionOf(lower: string): { question: CallerQuestion | null; serviceAsked: string | null } {
-  for (const [question, re] of QUESTIONS) {
-    if (!re.test(lower)) continue;
+  for (const [question, rule] of CALLER_QUESTIONS) {
+    if (!heard(rule, lower)) continue;
     if (question !== "services") return { question, serviceAsked: null };
     const rest = (SERVICE_AFTER.exec(lower)?.[1] ?? lower).split(/[?.!,]/)[0]!;
     const service = rest
@@ -824,8 +766,8 @@ export function questionOf(lower: string): { question: CallerQuestion | null; se
       .trim();
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
-  if (COMMERCIAL.test(lower)) return { question: "services", serviceAsked: "commercial" };
-  if (ANY_QUESTION.test(lower)) return { question: "other", serviceAsked: null };
+  if (heard(COMMERCIAL, lower)) return { question: "services", serviceAsked: "commercial" };
+  if (heard(ANY_QUESTION, lower)) return { question: "other", serviceAsked: null };
   return { question: null, serviceAsked: null };
 }
 
@@ -856,7 +798,7 @@ export function questionSentenceOf(text: string): string | null {
 function withoutQuestions(text: string, byClause = false): string {
   const isQuestion = (part: string) => {
     const q = questionOf(part.toLowerCase()).question;
-    return !!q && !(q === "services" && COMMERCIAL.test(part.toLowerCase()) && !/\?/.test(part));
+    return !!q && !(q === "services" && heard(COMMERCIAL, part) && !/\?/.test(part));
   };
   return (text.match(/[^.?!]+[.?!]*/g) ?? [text])
     .flatMap((sentence) => {
@@ -907,7 +849,7 @@ export function thirdPartyOf(text: string): string | null {
     words.length > 1 &&
     !NOT_A_NAME.test(words[1]!) &&
     !NAME_STOP.has(words[1]!.toLowerCase()) &&
-    !PLUMBING.test(words[1]!.toLowerCase());
+    !heard(PLUMBING, words[1]!);
   if (family) {
     kept.push("the", titleCase(words[1]!));
     words.length = 0;
@@ -935,74 +877,40 @@ export function unitOf(text: string): string | null {
 
 // ── yes or no, line checks, callers who are not customers ──────────────────────────────────
 
-const YES_START =
-  /^\W*(yes|yeah|yea|yep|yup|uh[- ]?huh|mm[- ]?hmm|correct|right|that'?s right|that'?s correct|exactly|definitely|absolutely|it is|it does|i do|we do|there is|there'?s|sure|i think so|kind of|kinda|sort of|a little|maybe|possibly|i'?m not sure|not sure|i don'?t know|hard to (say|tell)|perfect|sounds (good|right)|all good|you got it|looks good|good|great)\b/i;
-const NO_START =
-  /^\W*(no|nope|nah|not really|not at all|negative|nothing like that|none of that|i don'?t think so|don'?t think so|it'?s not|it isn'?t|it'?s just|it'?s only|just (a|the|in|a little|some|under)|only (a|the|in|under)|nobody|no one|nothing)\b/i;
-
 /** A yes or a no to a yes/no question; null when the answer is neither (a question, a name, silence). */
 export function yesNoOf(text: string): "yes" | "no" | null {
   const said = text.trim();
   if (!said) return null;
-  if (NO_START.test(said)) return "no";
-  if (YES_START.test(said)) return "yes";
+  if (heard(NO_FIRST, said)) return "no";
+  if (heard(YES_FIRST, said)) return "yes";
   return null;
 }
 
-const LINE_CHECK =
-  /^\W*(?:(?:hello|hi|hey)\W*)*(?:(?:are|r) (?:you|u) (?:still )?(?:there|here|on the line)|(?:you|u) still there|is (?:any|some)(?:one|body) there|can you hear me|did you hear me|did i lose you|hello)\W*$/i;
-
 /** "Hello? Are you still there?": the caller checking the line, never an answer. */
 export function isLineCheck(text: string): boolean {
-  return LINE_CHECK.test(text.trim());
+  return heard(LINE_CHECK, text.trim());
 }
-
-const SALES =
-  /\b((calling|reaching out|call) (about|regarding|in regards to) your (google|business|listing|profile|website|seo|ads?|advertising|marketing|reviews|online|yelp|maps)|your google (business )?(profile|listing|page|maps)|google (business )?(profile|listing) (verification|is|has)|seo|search engine|(digital )?marketing (agency|services|company|firm)|(we|i) help (plumbers|contractors|home service|businesses|companies|local businesses)|pay[- ]per[- ](call|lead|click)|(exclusive|more|new|qualified) (leads|customers|calls|jobs) for (you|your|plumb)|(merchant|credit card) (services|processing)|processing (rates|fees)|business (loan|funding|financing|line of credit)|working capital|(is|speak (to|with)) the (business )?owner (available|around|in)|decision maker|(best|the owner'?s|an) email (for|to reach)|not calling (about|for) a (repair|plumbing|problem|job)|(grow|scale) your (business|company)|rank (you|your business) (higher|first|on)|top of google|(i'?m|this is \w+) (with|from) [a-z ]{2,30}(marketing|media|digital|leads|solutions|ads|advertising|seo|capital|funding|payments))\b/;
-const ROBOCALL =
-  /\b(this is an? (recorded|automated|pre-?recorded) (message|call)|this is not a sales call|press (one|1|two|2|nine|9|zero|0) (now|to)|to be removed from (our|the|this) (list|call list)|(final|last) (notice|attempt)|extended (car |auto |vehicle )?warranty|your (google |business )?listing (will be|has been|is being|may be) (suspended|removed|deactivated|deleted|flagged)|(your|the) (social security|ssn) number|do not hang up|this call is (to inform|an important|regarding your))\b/;
-const WRONG_NUMBER =
-  /\b(wrong number|(dialed|dialled|called|have|got) the wrong|must have (dialed|dialled|called|misdialed)|misdialed|(isn'?t|is not|not) (this )?(the )?[a-z.' ]{0,25}(dental|dentist|doctor'?s|clinic|pharmacy|pizza|restaurant|salon|school|bank|insurance|vet|veterinary|law|hair|nail|auto|daycare)\b|i was (trying|looking) to (call|reach) (someone|somebody|my|the|a) (else|dentist|doctor|office|pharmacy|pizza|restaurant|salon|school|bank)|sorry,? (wrong|i (must have )?(dialed|called) (the )?wrong))\b/;
-/** A plumbing need said in the same breath keeps the caller a customer ("sorry, wrong number… actually, do you fix leaks?"). */
-const STILL_A_CUSTOMER =
-  /\b(my (sink|toilet|water heater|pipes?|drain|faucet|shower|tub)|leak(ing|s)?|clogged|no (hot )?water|need a plumber)\b/;
 
 /** A caller who is not a customer: selling to the business, a recorded message, or a wrong number. */
 export function notCustomerOf(text: string): NotCustomerKind | null {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'");
-  if (ROBOCALL.test(lower)) return "robocall";
-  if (SALES.test(lower)) return "sales";
-  if (WRONG_NUMBER.test(lower) && !STILL_A_CUSTOMER.test(lower)) return "wrong_number";
+  if (heard(ROBOCALL, lower)) return "robocall";
+  if (heard(SALES, lower)) return "sales";
+  if (heard(WRONG_NUMBER, lower) && !heard(STILL_A_CUSTOMER, lower)) return "wrong_number";
   return null;
 }
 
 // ── the safety question: when to ask it, and about what ────────────────────────────────────
 
-const GAS_TOPIC =
-  /\b(smell\w*|odou?rs?|stinks?|stink\w*|rotten|sulfur|sulphur|fumes?|pilot( light)?|gas|alarms?|detectors?|beep\w*|headaches?|dizzy|dizziness)\b/;
-const HISS = /\bhiss\w*\b/;
-const NO_SERVICE_TOPIC =
-  /\b(no (hot |running )?water|no heat|(don'?t|do not) have (any )?(hot )?water|nothing comes out|water('s| is) (off|out)|(water )?heater (is |went |just )?(out|broken|broke|not working|went out|died|dead|quit)|furnace|boiler|frozen)\b/;
-const WATER_TOPIC =
-  /\b(water|leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|sump|basement|ceiling|stain\w*|toilets?|drains?|clog\w*|back(ed|ing|s)? ?up|sewer|sewage|pipes?|tub|bathtub|shower|sinks?|spray\w*|burst|crack\w*|washer|washing machine|dishwasher|hoses?|tank|soak\w*|pool\w*|mold|mould|line)\b/;
-/** A visit to look at or service something ("look at my water softener"): no safety question unless something is going wrong too. */
-const SERVICE_VISIT =
-  /\b(look at|check (on|out)|take a look|servic\w+|maintenance|softener|filter|install\w*|replac\w*|tune[- ]?up|upgrade)\b/;
-/** Something going wrong now. */
-const SOMETHING_WRONG =
-  /\b(leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|back(ed|ing|s)? ?up|sewage|spray\w*|burst|crack\w*|broke\w*|bust\w*|let go|split|soak\w*|pool\w*|pour\w*|gush\w*|coming (out|up|in|through|down)|won'?t (stop|drain|flush|shut)|stopped up|clog\w*|no (hot )?water|smell\w*|stink\w*|gas|alarm|beep\w*|hiss\w*|filling|running over|everywhere|all over)\b/;
-/** Said about the past or over time: "slow for two weeks", "it's been doing that for a while". */
-const OVER_TIME =
-  /\b(for (a |about |like |almost |over |the (last|past) )?(couple( of)?|few|several|two|three|four|many|\d+)? ?(days|weeks|months|years)|for (a |quite a )?while|for ages|since last (week|month|year)|all (week|month|year)|a long time|on and off|every now and then|from time to time|it'?s been (like that|doing (that|this)) (a while|for))\b/;
-
 /** What the one safety question should ask about, from the caller's description; null when nothing in it could be dangerous. */
 export function safetyTopicOf(description: string): "gas" | "no_service" | "water" | null {
   const lower = description.toLowerCase();
-  if (GAS_TOPIC.test(lower)) return "gas";
-  if (NO_SERVICE_TOPIC.test(lower)) return "no_service";
-  if (WATER_TOPIC.test(lower) && !(SERVICE_VISIT.test(lower) && !SOMETHING_WRONG.test(lower))) return "water";
+  if (heard(GAS_TOPIC, lower)) return "gas";
+  if (heard(NO_SERVICE_TOPIC, lower)) return "no_service";
+  if (heard(WATER_TOPIC, lower) && !(heard(SERVICE_VISIT, lower) && !heard(SOMETHING_WRONG, lower)))
+    return "water";
   // A hiss with no water in sight could be a gas line.
-  if (HISS.test(lower)) return "gas";
+  if (heard(HISS, lower)) return "gas";
   return null;
 }
 
@@ -1015,32 +923,20 @@ export function isPlainlyRoutine(description: string): boolean {
   const lower = description.toLowerCase().replace(/[’‘]/g, "'");
   const urgency = urgencyOf(lower);
   if (urgency === "low") return true;
-  if (urgency === "emergency" || CEILING_OR_WALL.test(lower)) return false;
+  if (urgency === "emergency" || heard(CEILING_OR_WALL, lower)) return false;
   // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
-  if (CALM.test(lower) || OVER_TIME.test(lower)) return true;
+  if (heard(CALM, lower) || heard(OVER_TIME, lower)) return true;
   if (urgency !== "normal") return false;
   // A clog in one fixture with nothing backing up or coming up elsewhere.
-  if (ONE_CLOG.test(lower) && !SPREAD_WORDS.test(lower)) return true;
-  return MINOR.test(lower);
+  if (heard(ONE_CLOG, lower) && !heard(SPREAD_WORDS, lower)) return true;
+  return heard(MINOR, lower);
 }
-
-/** Said by a caller whose problem is contained. */
-const CALM =
-  /\b((bowl|bucket|towel|pan|pot)s? (is |are )?(under|catching|down)|put (a |some )?(towel|bowl|bucket|pan)s?|(turned|shut) (the |it |that )?(water |valve )?off|it stopped|(it'?s )?not (a big deal|too bad|that bad|urgent|an emergency)|nothing'?s (overflowing|leaking|on the floor)|no (leak|smell|water on the floor)|we'?re (fine|okay|ok)|(it'?s|that'?s) (fine|okay|ok) for now|(a )?(small|little|tiny) (puddle|drip|leak)|(leak|drip)(ing|s)? (a little|a bit|slightly)|slow leak|dry now)\b/;
-const ONE_CLOG =
-  /\b(clog(ged|s)?|stopped up|won'?t (drain|go down)|not draining|(water|it) (just )?(sits|sitting|stays))\b/;
-const SPREAD_WORDS =
-  /\b(back(ed|ing|s)? ?up|overflow\w*|coming up|comes up|came up|sewage|sewer|floor|everywhere|spreading|other (sink|drain|tub|toilet))\b/;
 
 // ── corrections and spelled words ──────────────────────────────────────────────────────────
 
-/** "no wait", "sorry, I mean", "actually": what follows replaces what came before. */
-const CORRECTION =
-  /\b(no,? wait|wait,? no|wait|no,? sorry|sorry|i mean|i meant|actually|scratch that|correction|let me correct|no no|my mistake|oops|that'?s (my )?old (one|address|zip)|not that one|i moved|that was (my )?old|that'?s (my|the) (office|work|old)\w*)\b/gi;
-
 /** The part of an answer after the caller's last self-correction (the whole answer without one). */
 export function afterCorrection(text: string, has: (part: string) => boolean): string {
-  const cuts = [...text.matchAll(CORRECTION)].map((m) => m.index + m[0].length);
+  const cuts = phraseMatches(CORRECTION, text).map((m) => m.end);
   for (let i = cuts.length - 1; i >= 0; i--) {
     const tail = text.slice(cuts[i]);
     if (has(tail)) return tail;
@@ -1060,11 +956,6 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-const NAME_CORRECTION_START =
-  /^\W*(?:(?:no|nope|sorry|actually|wait|oops|oh|um|uh|hold on)\b[\s,.!-]*)+(.*)$/i;
-const NAME_CORRECTION_CUE =
-  /\b(it'?s|its|my name|name is|name's|that'?s|spelled|spelt|with (two|2|a|an|one|double)\b|not \w+,?\s+(it'?s|its)?)/i;
-
 /**
  * A caller correcting the name they already gave, at a later question: "no sorry, it's Simms with
  * two m's", "actually it's Kathryn with a K". The correction must restate the name (the same first
@@ -1073,9 +964,15 @@ const NAME_CORRECTION_CUE =
  */
 export function nameCorrectionOf(text: string, stored: string | undefined): string | null {
   if (!stored) return null;
-  const m = NAME_CORRECTION_START.exec(text.trim());
-  if (!m || !NAME_CORRECTION_CUE.test(m[1]!)) return null;
-  const said = nameOf(joinSpelling(m[1]!).replace(/\b(that'?s|that is)\b/gi, "it's"), true);
+  const start = phraseMatches(NAME_CORRECTION_START, text.trim())[0];
+  const rest = start
+    ? text
+        .trim()
+        .slice(start.end)
+        .replace(/^[\s,.!-]+/, "")
+    : null;
+  if (rest === null || !heard(NAME_CORRECTION_CUE, rest)) return null;
+  const said = nameOf(joinSpelling(rest).replace(/\b(that'?s|that is)\b/gi, "it's"), true);
   if (!said) return null;
   const old = stored.split(" ");
   const close = (a: string, b: string) =>
@@ -1115,11 +1012,6 @@ export function joinSpelling(text: string): string {
 
 // ── two ZIP codes in one answer ────────────────────────────────────────────────────────────
 
-const WORK_PLACE =
-  /\b(work|job|rental|property|propert(y|ies)|house that|home that|place that|unit that|needs? (the )?(work|fixing|fixed|a plumber|plumbing)|the (problem|leak|issue) is|where the|at (my|her|his|our|their) (mom|mother|dad|father|parents?|rental|property|grandm\w*|sister|brother|daughter|son|tenant|other)|(mom|mother|dad|father|parents?|grandm\w*)'?s|it'?s (at|in|for)|the house is)\b/;
-const HOME_PLACE =
-  /\b(i live|we live|live in|living in|my home|i'?m in|i'?m at|i stay|mailing|billing|my address|i'?m from|i'?m out in|i'?m over in|i work)\b/;
-
 /** With two ZIP codes in one answer, the one where the work is ("I live in 10001 but the rental is in 78701"); null when it can't be told. */
 export function workZipOf(text: string): string | null {
   const clauses = text.split(
@@ -1133,8 +1025,8 @@ export function workZipOf(text: string): string | null {
     if (!zip) continue;
     all.push(zip);
     const lower = clause.toLowerCase();
-    if (HOME_PLACE.test(lower) && !WORK_PLACE.test(lower.replace(HOME_PLACE, ""))) home.push(zip);
-    else if (WORK_PLACE.test(lower)) work.push(zip);
+    if (heard(HOME_PLACE, lower) && !heard(WORK_PLACE, withoutPhrase(HOME_PLACE, lower))) home.push(zip);
+    else if (heard(WORK_PLACE, lower)) work.push(zip);
   }
   const distinct = [...new Set(all)];
   if (distinct.length < 2) return null;
@@ -1189,7 +1081,7 @@ export function extractByRules(
       // The problem said instead of (or with) the ZIP is kept for later.
       if (!out.emergency && !out.question) {
         out.issueSummary = summarizeIssue(text.replace(/\b\d{5}(-\d{4})?\b/g, ""));
-        if (out.issueSummary && !PLUMBING.test(out.issueSummary.toLowerCase())) out.issueSummary = null;
+        if (out.issueSummary && !heard(PLUMBING, out.issueSummary)) out.issueSummary = null;
         out.urgency = out.issueSummary ? urgencyOf(lower) : null;
       }
       break;
@@ -1198,12 +1090,12 @@ export function extractByRules(
         const problem = out.question ? withoutQuestions(text, true) : text;
         // Next to a question, only words about plumbing are the problem ("I manage a restaurant" is not).
         out.issueSummary =
-          problem && (!out.question || PLUMBING.test(problem.toLowerCase())) ? summarizeIssue(problem) : null;
+          problem && (!out.question || heard(PLUMBING, problem)) ? summarizeIssue(problem) : null;
         out.urgency = out.issueSummary ? urgencyOf(problem.toLowerCase()) : null;
       }
       break;
     case "name":
-      out.declined = !out.callerName && (DECLINED.test(lower) || BARE_NO.test(lower));
+      out.declined = !out.callerName && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
       break;
     case "booking_offer":
       out.bookingIntent = bookingIntentOf(
@@ -1211,14 +1103,13 @@ export function extractByRules(
       );
       break;
     case "address":
-      out.declined = !out.address && (DECLINED.test(lower) || BARE_NO.test(lower));
+      out.declined = !out.address && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
       break;
     case "safety":
       out.yesNo = yesNoOf(text);
       if (!out.emergency) {
-        const more = summarizeIssue(text.replace(YES_START, "").replace(NO_START, ""));
-        out.issueSummary =
-          more && more.split(" ").length >= 3 && PLUMBING.test(more.toLowerCase()) ? more : null;
+        const more = summarizeIssue(withoutPhrase(NO_FIRST, withoutPhrase(YES_FIRST, text)));
+        out.issueSummary = more && more.split(" ").length >= 3 && heard(PLUMBING, more) ? more : null;
         out.urgency = out.issueSummary ? urgencyOf(lower) : null;
       }
       break;
@@ -1238,7 +1129,7 @@ export function extractByRules(
     }
     case "slot": {
       if (out.question === "today") break;
-      if (CALLBACK.test(lower)) {
+      if (heard(CALLBACK, lower)) {
         out.bookingIntent = "callback";
         break;
       }

@@ -1,0 +1,222 @@
+// How a caller's words are matched against phrasings written as data: the cue language shared by
+// the phrasings (server/intake/phrasings.ts) and the emergency rules, and the one negation rule.
+//
+// A cue is a phrase in plain words, matched on whole words, in any case, with punctuation ignored:
+//   word      that word, and its contraction ("water" also hears "water's"); an apostrophe may be left
+//             out by the caller ("don't" hears "dont"); a hyphen may be a space ("tune-up", "tune up")
+//   word*     the word with any ending ("leak*" = leak, leaks, leaking, leaky)
+//   a/b/c     any one of these words ("call/ring/phone me")
+//   [a/b]     optional: one of these words, or none ("talk/speak [to/with] [a/the] person")
+//   {list}    any phrase of a named list (`PHRASE_LISTS` in the phrasings: "do you {service verb}")
+//   #         a number said in digits ("# unit building");  _  any one word ("not _ it's")
+//   word+     said once or more ("[hello/hi]+ are you there": any number of hellos first)
+//   …         up to eight other words in between ("smell* … gas");  …*  any number of words
+//   -word     last in the cue: not followed by that word ("no -problem": "no problem" is not a no)
+//   ^   $     first / last in the cue: at the start / at the end of what the caller said
+//
+// The one negation rule: a phrase right after a negation ("no", "not", "isn't", "don't", "without",
+// "never" … and at most one word between) does not count: "no leak" is not a leak, "don't call me
+// back" is not a callback. A rule that must hear its phrase after a negation too ("I don't know how
+// much it costs" still asks the price) says `negatable: false`.
+
+/** A phrasing the caller uses for one thing, with the examples that hold it (run by phrasings.test.ts). */
+export type PhraseRule = {
+  /** The rule in one sentence, for people. */
+  when: string;
+  /** The rule fires on any one of these cues. */
+  anyOf: readonly string[];
+  /** Cues that cancel the rule when heard anywhere in the same words. */
+  unless?: readonly string[];
+  /** False when a negation right before the phrase does not cancel it (see the negation rule). */
+  negatable?: boolean;
+  /** Only in a question: a question mark follows the phrase in the same sentence. */
+  asked?: boolean;
+  /** What callers say that this rule hears. */
+  hits: readonly string[];
+  /** Close wordings this rule must not hear. */
+  misses: readonly string[];
+};
+
+/** Named lists of phrases a cue can use as `{name}`. */
+export type PhraseLists = Readonly<Record<string, readonly string[]>>;
+
+/** "no", "not", "isn't", "without", "nothing's" … then at most one word, right before the phrase. */
+const NEGATED_BEFORE =
+  /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing'?s?|nothing is)\s+(\w+\s+)?$/;
+
+/**
+ * Is the phrase starting at `index` right after a negation? Punctuation ends a negation's reach:
+ * in "no, call me back" the "no" answers the question before, it does not take back the callback.
+ */
+export function negatedAt(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 25), index);
+  const sinceStop = before.slice(before.search(/[^,.;:!?]*$/));
+  return NEGATED_BEFORE.test(normalizeSaid(sinceStop).replace(/\s+/g, " "));
+}
+
+/**
+ * The caller's words as the cues read them: lower case, straight apostrophes, punctuation as
+ * spaces. Every character keeps its place, so a match's position is a position in what was said.
+ */
+export function normalizeSaid(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9'\s-]/g, " ");
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** One word of a cue: "leak*", "don't", "tune-up". */
+function wordSource(word: string): string {
+  const star = word.endsWith("*");
+  const body = (star ? word.slice(0, -1) : word)
+    .split("")
+    .map((c) => (c === "'" ? "'?" : c === "-" ? "[\\s-]?" : escape(c)))
+    .join("");
+  if (star) return `${body}[a-z']*`;
+  // A plain word also hears its contraction ("water's", "toilet's").
+  return /[a-z]$/.test(word) ? `${body}(?:'[a-z]+)?` : body;
+}
+
+const GAP = "(?:\\s+[a-z0-9'-]+){0,8}?";
+const ANY_GAP = "(?:\\s+[a-z0-9'-]+)*?";
+
+function cueSource(cue: string, lists: PhraseLists, seen: readonly string[] = []): string {
+  const tokens = cue.trim().split(/\s+/);
+  const atStart = tokens[0] === "^";
+  if (atStart) tokens.shift();
+  const atEnd = tokens.at(-1) === "$";
+  if (atEnd) tokens.pop();
+  const notFollowedBy: string[] = [];
+  while (tokens.length && tokens.at(-1)!.startsWith("-") && tokens.at(-1)!.length > 1)
+    notFollowedBy.unshift(wordSource(tokens.pop()!.slice(1)));
+  // Each token: its pattern, whether it may be left out or said more than once, and whether it is a gap.
+  type Part = { src: string; optional: boolean; repeats: boolean; gap?: boolean };
+  const parts = tokens.map((raw): Part => {
+    const repeats = raw.length > 1 && raw.endsWith("+");
+    const token = repeats ? raw.slice(0, -1) : raw;
+    if (token === "…") return { src: GAP, optional: false, repeats: false, gap: true };
+    if (raw === "…*") return { src: ANY_GAP, optional: false, repeats: false, gap: true };
+    const optional = /^\[.+\]$/.test(token);
+    const inner = optional ? token.slice(1, -1) : token;
+    if (inner === "#") return { src: "\\d+", optional, repeats };
+    if (inner === "_") return { src: "[a-z0-9'-]+", optional, repeats };
+    const list = /^\{(.+)\}$/.exec(inner);
+    if (list) {
+      const name = list[1]!.replace(/_/g, " ");
+      const phrases = lists[name];
+      if (!phrases) throw new Error(`The cue "${cue}" uses the list {${name}}, which is not defined.`);
+      if (seen.includes(name)) throw new Error(`The list {${name}} uses itself.`);
+      const src = `(?:${phrases.map((p) => cueSource(p, lists, [...seen, name])).join("|")})`;
+      return { src, optional, repeats };
+    }
+    const words = inner.split("/").filter(Boolean);
+    return { src: `(?:${words.map(wordSource).join("|")})`, optional, repeats };
+  });
+  let src = "";
+  // Whether the next word needs a space before it (not at the start, not right after a gap or
+  // an optional first word, which bring their own).
+  let needSpace = false;
+  for (const part of parts) {
+    const word = `${part.src}\\b`;
+    if (part.gap) {
+      src += `${part.src}\\s+`;
+      needSpace = false;
+    } else if (part.optional && !needSpace) {
+      src += `(?:${word}[\\s-]+)${part.repeats ? "*" : "?"}`;
+    } else if (part.optional) {
+      src += `(?:[\\s-]+${word})${part.repeats ? "*" : "?"}`;
+    } else {
+      src += `${needSpace ? "[\\s-]+" : ""}${word}${part.repeats ? `(?:[\\s-]+${word})*` : ""}`;
+      needSpace = true;
+    }
+  }
+  const head = atStart ? "^[\\s'-]*" : "\\b";
+  const tail =
+    (notFollowedBy.length ? `(?!\\s+(?:${notFollowedBy.join("|")})\\b)` : "") + (atEnd ? "[\\s'-]*$" : "");
+  return `${head}(?:${src})${tail}`;
+}
+
+/** The regular expression a cue stands for (global: use it with matchAll). */
+export function cueToRegex(cue: string, lists: PhraseLists = {}): RegExp {
+  return new RegExp(cueSource(cue, lists), "g");
+}
+
+type Compiled = { anyOf: RegExp[]; unless: RegExp[]; negatable: boolean; asked: boolean };
+const COMPILED = new WeakMap<PhraseRule, Compiled>();
+let LISTS: PhraseLists = {};
+
+/** The named lists cues may use (set once by the phrasings module). */
+export function addPhraseLists(lists: PhraseLists) {
+  LISTS = { ...LISTS, ...lists };
+}
+
+function compiled(rule: PhraseRule): Compiled {
+  let c = COMPILED.get(rule);
+  if (!c) {
+    c = {
+      anyOf: rule.anyOf.map((cue) => cueToRegex(cue, LISTS)),
+      unless: (rule.unless ?? []).map((cue) => cueToRegex(cue, LISTS)),
+      negatable: rule.negatable ?? true,
+      asked: rule.asked ?? false,
+    };
+    COMPILED.set(rule, c);
+  }
+  return c;
+}
+
+/** Where the phrase occurs in the (normalized) text, without a negation right before it. */
+function occurrences(
+  re: RegExp,
+  text: string,
+  said: string,
+  negatable: boolean,
+): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(re)) {
+    if (negatable && negatedAt(said, m.index)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/** Every place in what was said where the rule's phrase is heard, in order and not overlapping; empty when the rule does not fire. */
+export function phraseMatches(rule: PhraseRule, said: string): Array<{ start: number; end: number }> {
+  const c = compiled(rule);
+  if (c.asked && !said.includes("?")) return [];
+  const text = normalizeSaid(said);
+  // A question: a question mark after the phrase, before the sentence ends.
+  const askedAfter = (m: { end: number }) => !c.asked || /^[^.!]*\?/.test(said.slice(m.end));
+  if (c.unless.some((re) => occurrences(re, text, said, c.negatable).length > 0)) return [];
+  const all = c.anyOf
+    .flatMap((re) => occurrences(re, text, said, c.negatable))
+    .filter(askedAfter)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  // Where two cues hear overlapping words, the one that starts first (then the longer) counts.
+  const kept: Array<{ start: number; end: number }> = [];
+  for (const m of all) if (!kept.length || m.start >= kept.at(-1)!.end) kept.push(m);
+  return kept;
+}
+
+/** Does the rule hear its phrase in what was said? */
+export function heard(rule: PhraseRule, said: string): boolean {
+  return phraseMatches(rule, said).length > 0;
+}
+
+/** The first rule (in the order given) that hears its phrase, or null. */
+export function firstHeard<K extends string>(
+  rules: ReadonlyArray<readonly [K, PhraseRule]>,
+  said: string,
+): K | null {
+  for (const [key, rule] of rules) if (heard(rule, said)) return key;
+  return null;
+}
+
+/** What was said with every phrase of the rule cut out (for reading the rest). */
+export function withoutPhrase(rule: PhraseRule, said: string): string {
+  let out = said;
+  for (const { start, end } of [...phraseMatches(rule, said)].reverse())
+    out = `${out.slice(0, start)} ${out.slice(end)}`;
+  return out;
+}

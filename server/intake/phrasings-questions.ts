@@ -1,0 +1,525 @@
+// How callers ask the business something, and how a caller who is not a customer sounds, written
+// as data in the same form as phrasings.ts (the format is described there and in phrase-rules.ts).
+// Questions are tried in the order of CALLER_QUESTIONS: the first rule that hears the caller decides
+// ("is there a trip fee" is the estimate question, not the price question).
+import type { CallerQuestion } from "@/server/intake/extraction";
+import { addPhraseLists, type PhraseRule } from "@/server/intake/phrase-rules";
+
+export const QUESTION_LISTS = {
+  /** What a caller asks the business to do ("do you install…", "can y'all take care of…"). */
+  "service verb": [
+    "do",
+    "handle",
+    "fix",
+    "work on",
+    "service",
+    "install",
+    "put in",
+    "repair",
+    "replace",
+    "deal with",
+    "take care of",
+    "clean",
+    "take",
+    "pump",
+    "unclog",
+    "snake",
+    "run",
+    "offer",
+    "hook up",
+    "work with",
+    "also do",
+  ],
+  /** Who the caller addresses. */
+  "you all": ["you", "y'all", "ya", "your company/guys/team/people"],
+  brand: [
+    "rinnai",
+    "navien",
+    "rheem",
+    "bradford white",
+    "a o smith",
+    "ao smith",
+    "kohler",
+    "moen",
+    "delta",
+    "american standard",
+    "toto",
+    "insinkerator",
+    "noritz",
+    "takagi",
+    "state",
+    "ruud",
+  ],
+  /** Brands plain enough to name on their own in a question. */
+  "brand name": [
+    "rinnai",
+    "navien",
+    "rheem",
+    "bradford white",
+    "kohler",
+    "moen",
+    "delta",
+    "american standard",
+    "toto",
+    "insinkerator",
+    "noritz",
+    "takagi",
+  ],
+  /** "Are you…", "is this…", "am I talking to…". */
+  "is this": [
+    "are you",
+    "is this",
+    "am i talking/speaking to/with",
+    "is that",
+    "you're",
+    "you are",
+    "this is",
+  ],
+  "a machine": ["robot", "machine", "computer", "bot", "ai", "a i", "recording", "automated", "artificial"],
+  cost: ["cost", "charge", "price", "run me", "fee"],
+  /** "Can you…", "is there…": asking whether something can happen. */
+  "can you": ["can", "could", "will", "would", "is there", "are there", "do you have"],
+  "get here": ["come", "be here/there/out", "get here/there/out", "make it", "available", "send"],
+  soon: ["today", "tonight", "now", "this morning/afternoon/evening"],
+  "business place": [
+    "place",
+    "shop",
+    "store",
+    "restaurant",
+    "business",
+    "office",
+    "bar",
+    "salon",
+    "building",
+    "complex",
+    "cafe",
+    "company",
+    "clinic",
+    "daycare",
+  ],
+  /** Words a question may start with before it asks ("oh, and quick question, do you…"). */
+  "lead in": [
+    "and",
+    "but",
+    "so",
+    "oh",
+    "also",
+    "um",
+    "umm",
+    "uh",
+    "uhh",
+    "okay",
+    "ok",
+    "well",
+    "quick question",
+    "one question",
+  ],
+  "asking word": [
+    "do",
+    "does",
+    "are",
+    "is",
+    "can",
+    "could",
+    "will",
+    "would",
+    "how",
+    "what",
+    "when",
+    "where",
+    "why",
+    "who",
+    "which",
+    "have",
+    "has",
+  ],
+  "asked whom": [
+    "you",
+    "y'all",
+    "ya",
+    "your",
+    "there",
+    "it",
+    "they",
+    "he",
+    "she",
+    "someone",
+    "somebody",
+    "the plumber/plumbers",
+    "a plumber",
+  ],
+  /** Online listings and ads, what a salesperson calls about. */
+  "your listing": [
+    "google",
+    "business",
+    "listing",
+    "profile",
+    "website",
+    "seo",
+    "ad",
+    "ads",
+    "advertising",
+    "marketing",
+    "reviews",
+    "online",
+    "yelp",
+    "maps",
+  ],
+  "sales firm": [
+    "marketing",
+    "media",
+    "digital",
+    "leads",
+    "solutions",
+    "ads",
+    "advertising",
+    "seo",
+    "capital",
+    "funding",
+    "payments",
+  ],
+  "other business": [
+    "dental",
+    "dentist",
+    "doctor's",
+    "clinic",
+    "pharmacy",
+    "pizza",
+    "restaurant",
+    "salon",
+    "school",
+    "bank",
+    "insurance",
+    "vet",
+    "veterinary",
+    "law",
+    "hair",
+    "nail",
+    "auto",
+    "daycare",
+  ],
+} as const;
+addPhraseLists(QUESTION_LISTS);
+
+// A question stays a question after a negation ("I don't know how much it costs").
+const question = (r: Omit<PhraseRule, "negatable">): PhraseRule => ({ ...r, negatable: false });
+
+// ── questions to the business ─────────────────────────────────────────────────────────────────
+
+const ESTIMATE = question({
+  when: "A trip fee, a service-call charge or free estimates (asked before the price).",
+  anyOf: [
+    "trip fee/charge",
+    "service [call] fee/charge",
+    "diagnostic fee/charge",
+    "call-out fee/charge",
+    "free estimate/estimates/quote/quotes",
+    "charge just to come/look",
+    "estimate/estimates are/is free",
+    "do you [guys] give/do/offer [free] estimates/quotes",
+  ],
+  hits: ["is there a trip fee?", "do you do free estimates", "do you charge just to come look at it"],
+  misses: ["how much is it", "my estimate is it's the valve"],
+});
+
+const LICENSED = question({
+  when: "Whether the business is licensed, insured or bonded.",
+  anyOf: ["licensed/licenced/insured/bonded/license/licence/insurance"],
+  hits: ["are you licensed and insured?", "do you have insurance"],
+  misses: ["my toilet is clogged"],
+});
+
+const PAYMENT = question({
+  when: "How the caller can pay.",
+  anyOf: [
+    "what/which [form/forms] [of] payment/payments",
+    "how do/can i/we pay",
+    "do you [guys] take/accept",
+    "take/accept credit/debit/card/cards/check/checks/cash/venmo/zelle/paypal",
+    "take/accept apple pay",
+    "payment plan/plans/option/options/method/methods",
+    "financing",
+    "pay with/by card/credit/check/cash",
+  ],
+  hits: ["do you take credit cards?", "how can I pay", "do you have financing"],
+  misses: ["my faucet drips"],
+});
+
+const WARRANTY = question({
+  when: "A warranty or guarantee on the work.",
+  anyOf: ["warranty/warranties/warranteed/guarantee/guaranteed/guarantees", "covered under"],
+  hits: ["is the work guaranteed?", "do you offer a warranty"],
+  misses: ["the water heater is leaking"],
+});
+
+const BRANDS = question({
+  when: "Which brands the business installs or services.",
+  anyOf: [
+    "what/which brand/brands",
+    "brand/brands do/of",
+    "do/can you install/carry/service/sell/use [_] {brand}",
+    "do/can you work on [_] {brand}",
+    "you guys install/carry/service/sell/use [_] {brand}",
+    "you guys work on [_] {brand}",
+  ],
+  hits: ["what brands do you carry?", "do you install Rinnai tankless heaters", "can you service a Navien"],
+  misses: ["my water heater is leaking"],
+});
+
+const BRAND_NAMED = question({
+  when: "A brand named in a question ('I have a Kohler toilet, can you fix it?').",
+  anyOf: ["{brand_name}"],
+  asked: true,
+  hits: ["I have a Kohler toilet, can you fix it?"],
+  misses: ["I have a Kohler toilet and it runs."],
+});
+
+const ROBOT = question({
+  when: "Whether the caller is talking to a person or a machine.",
+  anyOf: [
+    "{is_this} [just] [a/an] real person/human",
+    "{is_this} [just] [a/an] [actual/live] person/human",
+    "{is_this} [just] [a/an] {a_machine}",
+  ],
+  hits: ["are you a robot?", "is this a real person", "am I talking to a machine", "is this automated"],
+  misses: ["my toilet is running"],
+});
+
+const ROBOT_WORD = question({
+  when: "'Robot?' or 'a machine?' asked on its own.",
+  anyOf: ["robot/bot/machine/computer"],
+  asked: true,
+  hits: ["wait, robot?", "Is that a computer?"],
+  misses: ["the washing machine is leaking."],
+});
+
+const PRICE = question({
+  when: "What the visit or the job will cost.",
+  anyOf: [
+    "gonna/it'll {cost}",
+    "going to {cost}",
+    "will/would/does it {cost}",
+    "cost me",
+    "how much",
+    "what/what's [is/do/does/would/will] [it/that/this/you/the/your/ya] {cost}",
+    "what do you guys charge",
+    "is there a [trip/service] [call] fee/charge",
+    "do you have a [trip/service] [call] fee/charge",
+    "what/what's [are/is] your/the price/prices/rate/rates/fee/fees/cost/charge",
+    "ballpark",
+    "pricing",
+    "trip charge",
+    "service [call] fee",
+  ],
+  hits: ["how much is it gonna cost?", "what do you charge", "what's your rate", "ballpark?"],
+  misses: ["my sink is clogged"],
+});
+
+const TODAY = question({
+  when: "Whether someone can come today or right now.",
+  anyOf: [
+    "{can_you} … {get_here} …* {soon}",
+    "anyone/anybody/someone/somebody [available] today/tonight",
+    "anyone/anybody/someone/somebody [available] right now",
+    "today/tonight possible/available",
+  ],
+  hits: ["can someone come out today?", "could you get here this afternoon", "anybody available right now?"],
+  misses: ["can you come out Tuesday", "it started today"],
+});
+
+const HOURS = question({
+  when: "When the business is open.",
+  anyOf: [
+    "what/what's [are] your/the [business/office] hours",
+    "what time do you [guys] open/close",
+    "when are/do you [guys] open/close",
+    "are you [guys] open",
+    "you/y'all open [on] saturday/sunday/weekend/weekends/today/tomorrow",
+    "hours of operation",
+    "business/office hours",
+    "open on [the] weekend/weekends/saturday/saturdays/sunday/sundays",
+  ],
+  hits: ["what are your hours?", "are you open on Saturday", "y'all open weekends?"],
+  misses: ["the drain is open now"],
+});
+
+const SERVICES = question({
+  when: "Whether the business does a kind of work.",
+  anyOf: [
+    "do/can/will/does/could {you_all} [guys/all] {service_verb}",
+    "is that/this/it something you/y'all [guys] do/handle",
+    "do/can you/y'all [guys] work on/do commercial/residential/businesses/restaurants/apartments",
+  ],
+  hits: ["do you install water softeners?", "can y'all snake a main line", "is that something you handle?"],
+  misses: ["my softener is broken"],
+});
+
+const SERVICES_SAID = question({
+  when: "'You guys do gas lines?': the same question, said without 'do'.",
+  anyOf: ["^ you/y'all [guys/all] {service_verb}"],
+  asked: true,
+  hits: ["you guys do gas lines?", "y'all fix water heaters?"],
+  misses: ["you guys fixed it last year."],
+});
+
+/** The questions, in the order they are tried. */
+export const CALLER_QUESTIONS: ReadonlyArray<readonly [Exclude<CallerQuestion, "other">, PhraseRule]> = [
+  ["estimate", ESTIMATE],
+  ["licensed", LICENSED],
+  ["payment", PAYMENT],
+  ["warranty", WARRANTY],
+  ["brands", BRANDS],
+  ["brands", BRAND_NAMED],
+  ["robot", ROBOT],
+  ["robot", ROBOT_WORD],
+  ["price", PRICE],
+  ["today", TODAY],
+  ["hours", HOURS],
+  ["services", SERVICES],
+  ["services", SERVICES_SAID],
+];
+
+export const COMMERCIAL = question({
+  when: "A business, not a home: the settings say whether the business takes such work.",
+  anyOf: [
+    "i/we own/run/manage/have a/an/the … {business_place}",
+    "office building/manager/park",
+    "law firm",
+    "restaurant",
+    "cafe",
+    "diner",
+    "bar and grill",
+    "our store/shop/office/building/restaurant/business/warehouse/church",
+    "the store/shop/warehouse/church/school",
+    "the strip mall",
+    "the shopping center",
+    "apartment complex/community/building",
+    "# unit building/complex/property",
+    "property manage*",
+    "maintenance lead/supervisor/manager/director",
+    "facility/facilities manage*",
+    "commercial",
+    "strip mall",
+    "warehouse",
+    "daycare",
+    "hotel",
+    "motel",
+    "gym",
+  ],
+  hits: ["I manage a 12-unit building", "we own a little taco place", "the sink at our restaurant"],
+  misses: ["the kitchen sink at home"],
+});
+
+export const ANY_QUESTION = question({
+  when: "A sentence that asks the business something, however it is worded ('are y'all open late?').",
+  anyOf: [
+    "^ [{lead_in}]+ {asking_word} {asked_whom}",
+    "^ [{lead_in}]+ before i give/go … {asking_word} {asked_whom}",
+  ],
+  asked: true,
+  hits: ["are y'all open late?", "oh, and does it have to be me there?", "so can someone text me first?"],
+  misses: ["the tub is slow.", "can someone come"],
+});
+
+// ── callers who are not customers ─────────────────────────────────────────────────────────────
+
+const notCustomer = (r: Omit<PhraseRule, "negatable">): PhraseRule => ({ ...r, negatable: false });
+
+export const SALES = notCustomer({
+  when: "Someone selling to the business: listings, marketing, leads, card processing, loans.",
+  anyOf: [
+    "calling/call about/regarding your {your_listing}",
+    "calling/call in regards to your {your_listing}",
+    "reaching out about/regarding your {your_listing}",
+    "your google [business] profile/listing/page/maps",
+    "google [business] profile/listing verification/is/has",
+    "seo",
+    "search engine",
+    "[digital] marketing agency/services/company/firm",
+    "we/i help plumbers/contractors/businesses/companies",
+    "we/i help home service",
+    "we/i help local businesses",
+    "pay per call/lead/click",
+    "exclusive/more/new/qualified leads/customers/calls/jobs for you/your/plumb",
+    "merchant services/processing",
+    "credit card services/processing",
+    "processing rates/fees",
+    "business loan/funding/financing",
+    "business line of credit",
+    "working capital",
+    "is the [business] owner available/around/in",
+    "speak to/with the [business] owner available/around/in",
+    "best/an email for",
+    "best/an email to reach",
+    "the owner's email for",
+    "the owner's email to reach",
+    "decision maker",
+    "not calling about/for a repair/plumbing/problem/job",
+    "grow/scale your business/company",
+    "rank you higher/first/on",
+    "rank your business higher/first/on",
+    "top of google",
+    "i'm with/from … {sales_firm}",
+    "this is _ with/from … {sales_firm}",
+  ],
+  hits: [
+    "hi, I'm calling about your Google business profile",
+    "we help plumbers get more leads",
+    "is the owner available? this is Dave with Bright Media",
+  ],
+  misses: ["my kitchen sink is leaking", "I'm calling about my water heater"],
+});
+
+export const ROBOCALL = notCustomer({
+  when: "A recorded or automated message.",
+  anyOf: [
+    "this is a/an recorded/automated/prerecorded/pre-recorded message/call",
+    "this is not a sales call",
+    "press one/1/two/2/nine/9/zero/0 now/to",
+    "to be removed from our/the/this list",
+    "to be removed from our/the/this call list",
+    "final/last notice/attempt",
+    "extended [car/auto/vehicle] warranty",
+    "your [google/business] listing will/may be suspended/removed/deactivated/deleted/flagged",
+    "your [google/business] listing has been suspended/removed/deactivated/deleted/flagged",
+    "your [google/business] listing is being suspended/removed/deactivated/deleted/flagged",
+    "your/the social security number",
+    "your/the ssn number",
+    "do not hang up",
+    "this call is to inform",
+    "this call is an important",
+    "this call is regarding your",
+  ],
+  hits: ["This is an automated message about your extended car warranty", "press 1 now to speak"],
+  misses: ["is this automated?", "my water heater warranty ran out"],
+});
+
+export const WRONG_NUMBER = notCustomer({
+  when: "A caller who dialed the wrong number.",
+  anyOf: [
+    "wrong number",
+    "dialed/dialled/called/have/got the wrong",
+    "must have dialed/dialled/called/misdialed",
+    "misdialed",
+    "isn't/not [this] [the] … {other_business}",
+    "i was trying/looking to call/reach someone/somebody/my/the/a else/dentist/doctor/office/pharmacy/pizza/restaurant/salon/school/bank",
+    "sorry wrong",
+    "sorry i [must] [have] dialed/called [the] wrong",
+  ],
+  hits: ["sorry, wrong number", "isn't this Smile Dental?", "I was trying to reach my dentist"],
+  misses: ["my sink is leaking", "it's not the toilet, it's the tub"],
+});
+
+export const STILL_A_CUSTOMER = notCustomer({
+  when: "A plumbing need said in the same breath keeps the caller a customer ('sorry, wrong number… actually, do you fix leaks?').",
+  anyOf: [
+    "my sink/toilet/faucet/shower/tub/drain/pipe/pipes",
+    "my water heater",
+    "leak/leaking/leaks",
+    "clogged",
+    "no [hot] water",
+    "need a plumber",
+  ],
+  hits: ["wrong number, but actually my sink is leaking", "do you fix leaks"],
+  misses: ["sorry, wrong number"],
+});

@@ -1,0 +1,338 @@
+// The words that decide how serious the problem sounds: the one safety question (whether to ask it,
+// and about what) and the urgency, written as data in the same form as phrasings.ts (the format is
+// described there and in phrase-rules.ts).
+// The safety question errs on the side of asking: these rules hear their words after a negation
+// too ("no smell" is still about a smell), so none of them is `negatable`.
+import type { PhraseRule } from "@/server/intake/phrase-rules";
+
+const words = (r: Omit<PhraseRule, "negatable">): PhraseRule => ({ ...r, negatable: false });
+const rule = (r: PhraseRule) => r;
+
+// ── what the safety question asks about ───────────────────────────────────────────────────────
+
+export const GAS_TOPIC = words({
+  when: "A smell, fumes, a pilot light, an alarm or feeling unwell: the question asks about gas.",
+  anyOf: [
+    "smell*/odor/odors/odour/odours/stink*/rotten/sulfur/sulphur/fume/fumes/pilot/gas/alarm/alarms/detector/detectors/beep*/headache/headaches/dizzy/dizziness",
+  ],
+  hits: ["there's a weird smell by the water heater", "the pilot keeps going out", "the detector is beeping"],
+  misses: ["the kitchen sink is clogged"],
+});
+
+export const HISS = words({
+  when: "A hiss with no water in sight could be a gas line.",
+  anyOf: ["hiss*"],
+  hits: ["something is hissing behind the wall"],
+  misses: ["the faucet drips"],
+});
+
+export const NO_SERVICE_TOPIC = words({
+  when: "No water, no hot water or no heat: the question asks who is at home without it.",
+  anyOf: [
+    "no [hot/running] water",
+    "no heat",
+    "don't have [any] [hot] water",
+    "do not have [any] [hot] water",
+    "nothing comes out",
+    "water's off/out",
+    "water is off/out",
+    "[water] heater [is/went/just] out/broken/broke/died/dead/quit",
+    "[water] heater [is/went/just] not working",
+    "[water] heater [is/went/just] went out",
+    "furnace/boiler/frozen",
+  ],
+  hits: ["we have no hot water", "the water heater went out", "pipes are frozen", "we don't have any water"],
+  misses: ["the toilet runs all night"],
+});
+
+export const WATER_TOPIC = words({
+  when: "Water, a leak or a fixture that holds water: the question asks whether water is getting out.",
+  anyOf: [
+    "water/leak*/wet/damp/puddle*/drip*/flood*/overflow*/sump/basement/ceiling/stain*/toilet/toilets/drain/drains/clog*/sewer/sewage/pipe/pipes/tub/bathtub/shower/sink/sinks/spray*/burst/crack*/washer/dishwasher/hose/hoses/tank/soak*/pool*/mold/mould/line",
+    "back/backed/backing/backs up",
+    "backup",
+    "washing machine",
+  ],
+  hits: ["the washing machine hose let go", "there's a stain on the ceiling", "the drain is backing up"],
+  misses: ["can you give me a quote for a new garbage disposal"],
+});
+
+export const SERVICE_VISIT = words({
+  when: "A visit to look at or service something ('look at my water softener'): no safety question unless something is going wrong too.",
+  anyOf: [
+    "look at",
+    "check on/out",
+    "take a look",
+    "servic*",
+    "maintenance/softener/filter/install*/replac*/upgrade",
+    "tune-up",
+  ],
+  hits: ["can someone look at my water softener", "I need the water heater serviced", "a tune up"],
+  misses: ["the toilet is overflowing"],
+});
+
+export const SOMETHING_WRONG = words({
+  when: "Something going wrong now: water getting out, a clog, a smell, an alarm.",
+  anyOf: [
+    "leak*/wet/damp/puddle*/drip*/flood*/overflow*/sewage/spray*/burst/crack*/broke*/bust*/split/soak*/pool*/pour*/gush*/clog*/smell*/stink*/gas/alarm/beep*/hiss*/filling/everywhere",
+    "back/backed/backing/backs up",
+    "backup",
+    "let go",
+    "coming out/up/in/through/down",
+    "won't stop/drain/flush/shut",
+    "stopped up",
+    "no [hot] water",
+    "running over",
+    "all over",
+  ],
+  hits: ["the softener is leaking", "the filter housing cracked", "water is coming out under it"],
+  misses: ["can someone look at my water softener"],
+});
+
+// ── plainly routine: no safety question ───────────────────────────────────────────────────────
+
+export const OVER_TIME = words({
+  when: "Said about the past or over time ('slow for two weeks', 'it's been doing that for a while'): not happening now.",
+  anyOf: [
+    "for [a/about/like/almost/over] [couple/few/several/two/three/four/many/#] [of] days/weeks/months/years",
+    "for the last/past [couple/few/several/two/three/four/many/#] [of] days/weeks/months/years",
+    "for [a/quite] [a] while",
+    "for ages",
+    "since last week/month/year",
+    "all week/month/year",
+    "a long time",
+    "on and off",
+    "every now and then",
+    "from time to time",
+    "it's been like that a while",
+    "it's been like that for",
+    "it's been doing that/this a while",
+    "it's been doing that/this for",
+  ],
+  hits: ["it's been slow for a couple of weeks", "on and off for months", "it's been doing that for a while"],
+  misses: ["it started this morning"],
+});
+
+export const CALM = words({
+  when: "The caller says it is contained ('a bowl's catching it', 'I turned the valve off', 'we're fine').",
+  anyOf: [
+    "bowl/bowls/bucket/buckets/towel/towels/pan/pans/pot/pots [is/are] under/catching/down",
+    "put [a/some] towel/towels/bowl/bowls/bucket/buckets/pan/pans",
+    "turned/shut [the/it/that] [water/valve] off",
+    "it stopped",
+    "not a big deal",
+    "not too/that bad",
+    "not urgent",
+    "not an emergency",
+    "nothing's overflowing/leaking",
+    "nothing's on the floor",
+    "no leak/smell",
+    "no water on the floor",
+    "we're fine/okay/ok",
+    "it's/that's fine/okay/ok for now",
+    "small/little/tiny puddle/drip/leak",
+    "leak/leaking/leaks/drip/dripping/drips a little/bit",
+    "leak/leaking/leaks/drip/dripping/drips slightly",
+    "slow leak",
+    "dry now",
+  ],
+  hits: ["there's a bucket under it", "I shut the water off", "it's just a slow leak", "we're fine for now"],
+  misses: ["water is pouring out of the ceiling"],
+});
+
+export const ONE_CLOG = words({
+  when: "A clog in one fixture.",
+  anyOf: [
+    "clog/clogged/clogs",
+    "stopped up",
+    "won't drain",
+    "won't go down",
+    "not draining",
+    "water [just] sits/sitting/stays",
+    "it just sits/sitting/stays",
+    "it sits/stays",
+  ],
+  hits: ["the bathroom sink is clogged", "the water just sits in the tub", "it just sits there"],
+  misses: ["the faucet drips", "the new faucet is here, it's sitting in the box"],
+});
+
+export const SPREAD_WORDS = words({
+  when: "A clog that reaches beyond its fixture: backing up, coming up, on the floor, other drains.",
+  anyOf: [
+    "back/backed/backing/backs up",
+    "backup",
+    "overflow*",
+    "coming/comes/came up",
+    "sewage/sewer/floor/everywhere/spreading",
+    "other sink/drain/tub/toilet",
+  ],
+  hits: ["the toilet is clogged and backing up into the tub", "it comes up in the other sink"],
+  misses: ["the bathroom sink is clogged"],
+});
+
+// ── urgency, as the office queue uses it ──────────────────────────────────────────────────────
+// high = water damage or a loss of service happening now; normal = can wait for a normal visit;
+// low = quotes, installs, remodels and "no rush" (docs/sop-rules.md "Urgency"). Unlike the words
+// above, a problem the caller rules out ("no leak", "it's not backing up") does not raise the
+// urgency: these rules follow the negation rule unless they say otherwise.
+
+export const NO_RUSH = words({
+  when: "The caller says it can wait.",
+  anyOf: [
+    "no rush/hurry",
+    "not urgent",
+    "not an emergency",
+    "not a big deal",
+    "not in a hurry",
+    "whenever you/is/it's",
+    "at your convenience",
+    "when/whenever you [guys] get a chance",
+    "when/whenever you [guys] have time",
+    "take your time",
+  ],
+  hits: ["no rush, whenever you guys get a chance", "it's not urgent"],
+  misses: ["the toilet is overflowing"],
+});
+
+export const NO_SERVICE = rule({
+  when: "The home is without water, hot water or its only toilet now.",
+  anyOf: [
+    "no [hot/running] water -anywhere -around -on -under -underneath -leaking -dripping -pooling",
+    "don't have [any] [hot] water",
+    "do not have [any] [hot] water",
+    "nothing comes out",
+    "[water] heater [is/went/just] out/broken/broke/leaking/died/dead/quit",
+    "[water] heater [is/went/just] not working",
+    "[water] heater [is/went/just] went out",
+    "frozen",
+    "only/one toilet/bathroom",
+    "just one toilet/bathroom",
+    "won't drain",
+    "won't go down",
+    "not draining",
+    "standing water",
+    "sewer smell/gas",
+  ],
+  hits: ["we have no hot water", "the water heater died", "our only toilet won't drain"],
+  misses: ["there's no water anywhere, it just hums", "no water on the floor", "the pipes aren't frozen"],
+});
+
+export const BACKING_UP = rule({
+  when: "A drain backing up or a fixture overflowing.",
+  anyOf: ["overflow/overflows/overflowing/overflowed", "back/backed/backing/backs up", "backup"],
+  hits: ["the kitchen sink backs up", "the toilet overflowed"],
+  misses: ["it's not backing up", "the drain is slow"],
+});
+
+export const BACKS_UP_SOMETIMES = words({
+  when: "A drain that backs up only a little or only sometimes, and recovers: a normal visit.",
+  anyOf: [
+    "a little [bit]",
+    "a bit",
+    "slightly",
+    "sometimes",
+    "every now/once",
+    "whenever",
+    "when/whenever the dishwasher/washer/disposal/shower runs/drains",
+    "when/whenever the dishwasher/washer/disposal/shower is running/on",
+    "when/whenever the washing machine runs/drains",
+    "when/whenever the washing machine is running/on",
+  ],
+  hits: ["it backs up a little whenever the dishwasher runs", "sometimes the sink backs up"],
+  misses: ["the sink is backing up"],
+});
+
+export const ACTIVE_LEAK = rule({
+  when: "An active leak indoors.",
+  anyOf: [
+    "leak/leaks/leaking/leaky/leaked",
+    "water [is/keeps] coming/pooling/dripping out/in/through/from/under/down",
+    "puddle",
+    "soaked",
+    "wet floor/carpet/ceiling/wall",
+  ],
+  hits: ["the pipe under the sink is leaking", "there's a puddle by the water heater"],
+  misses: ["it's not leaking", "no leak that I can see"],
+});
+
+export const CEILING_OR_WALL = rule({
+  when: "Water coming through a ceiling or wall is damage now, however slowly it comes.",
+  anyOf: ["drip*/leak*/coming/seep*/stain* [_] through/from/down/in [the/my/our] ceiling*/wall*/light*"],
+  hits: ["water is dripping through the ceiling", "it's leaking from the wall"],
+  misses: ["the faucet drips", "it isn't leaking through the ceiling"],
+});
+
+export const MINOR = words({
+  when: "Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high.",
+  anyOf: [
+    "faucet/tap/spout/showerhead/shower/spigot/sink [_] drip*",
+    "shower head [_] drip*",
+    "tub spout [_] drip*",
+    "keeps/kept clogging",
+    "clog/clogs/clogged [up] every/once/again",
+    "clog/clogs/clogged [up] a lot",
+    "disposal [_] stuck/jammed/hum*",
+    "disposal [_] won't spin/turn/work",
+    "drip* faucet/tap/spout",
+    "drips a little/bit",
+    "drips some",
+    "little/slow/small/tiny drip",
+    "dribbl*",
+    "sluggish",
+    "slow/slowly drain*/sink/tub/shower/toilet",
+    "slow/slowly to drain",
+    "drain* [_] slow*",
+    "low/weak/poor/bad/terrible/no [water] pressure",
+    "pressure … low/weak/bad/poor/terrible/pathetic/stinks",
+    "pressure … not good/great",
+    "spigot",
+    "hose bib/bibb",
+    "hosebib/hosebibb",
+    "outdoor/outside faucet/tap/spout",
+    "sprinkler/irrigation",
+    "keeps/constantly/always running",
+    "won't stop/quit running",
+    "runs constantly/nonstop",
+    "runs all the time",
+    "runs on its own",
+    "running toilet",
+    "when it's/it/i/we/you run*/use*/on*/turn*",
+    "when it is run*/use*/on*/turn*",
+    "only when",
+    "wobbl*/loose/noise/noisy/whistl*/rattl*/bang/bangs/banging/hum/hums/humming",
+  ],
+  hits: [
+    "the kitchen faucet drips",
+    "the tub drains slow",
+    "low water pressure",
+    "it only leaks when I run it",
+  ],
+  misses: ["the pipe under the sink is leaking"],
+});
+
+export const LOW = words({
+  when: "No problem to fix now: a quote, an install, a remodel, an inspection, maintenance.",
+  anyOf: [
+    "estimate/quote/bid/remodel*/renovat*/redo*/upgrade/planning/sometime/inspect*/camera/maintenance/annual",
+    "thinking about",
+    "next week/month",
+    "install/installing/installation [a/an] new",
+    "put/putting in [a/an] new",
+    "buying a/the/this house/home/place",
+    "before we/i buy/close",
+    "tune-up",
+    "check-up",
+    "replace/replacement … old/dated/ugly",
+  ],
+  hits: ["I'd like a quote on a new water heater", "we're remodeling the bathroom", "annual tune up"],
+  misses: ["the toilet is clogged"],
+});
+
+export const PLUMBING = words({
+  when: "Words about plumbing: what makes a few words a description of the problem.",
+  anyOf: [
+    "leak*/pipe/pipes/drain/drains/clog*/toilet/toilets/sink/sinks/faucet/faucets/water/heater/sewer/sewage/shower/tub/bath*/disposal/sump/pump/valve/hose/spigot/gas/flood*/backed/backing/running/drip*/pressure/install*/replac*/repair*/estimate/quote/remodel*/kitchen/meter/softener/filter/frozen/burst/smell*/noise/septic/plumb*/fixture/garbage/dishwasher/washer/tank/flush*/overflow*",
+  ],
+  hits: ["the tub", "my kitchen faucet", "a noise"],
+  misses: ["hello? can you hear me", "Maria Lopez"],
+});

@@ -1,0 +1,107 @@
+// Every phrasing rule hears its own examples and none of its near misses, and the cue language and
+// the one negation rule read as phrase-rules.ts says.
+import { describe, expect, it } from "vitest";
+import { cueToRegex, heard, normalizeSaid, type PhraseRule } from "@/server/intake/phrase-rules";
+import * as answers from "@/server/intake/phrasings";
+import * as questions from "@/server/intake/phrasings-questions";
+import * as safety from "@/server/intake/phrasings-safety";
+
+const phrasings = { ...answers, ...questions, ...safety };
+
+const isRule = (v: unknown): v is PhraseRule =>
+  typeof v === "object" && v !== null && "anyOf" in v && "hits" in v && "misses" in v;
+const RULES: Array<[string, PhraseRule]> = Object.entries(phrasings).flatMap(([name, value]) =>
+  isRule(value)
+    ? [[name, value] as [string, PhraseRule]]
+    : Array.isArray(value)
+      ? value.flatMap((entry, i) =>
+          Array.isArray(entry) && isRule(entry[1])
+            ? [[`${name} ${String(entry[0])}`, entry[1]] as [string, PhraseRule]]
+            : isRule(entry)
+              ? [[`${name}[${i}]`, entry] as [string, PhraseRule]]
+              : [],
+        )
+      : [],
+);
+
+describe("each phrasing rule, with its examples", () => {
+  it("has rules to check", () => {
+    expect(RULES.length).toBeGreaterThan(5);
+  });
+
+  describe.each(RULES)("%s", (_, rule) => {
+    it("hears every example it gives, and has at least one", () => {
+      expect(rule.hits.length).toBeGreaterThan(0);
+      expect(rule.hits.filter((said) => !heard(rule, said))).toEqual([]);
+    });
+    it("hears none of its near misses", () => {
+      expect(rule.misses.filter((said) => heard(rule, said))).toEqual([]);
+    });
+  });
+});
+
+describe("the cue language", () => {
+  const rule = (anyOf: string[], extra: Partial<PhraseRule> = {}): PhraseRule => ({
+    when: "test",
+    anyOf,
+    hits: [],
+    misses: [],
+    ...extra,
+  });
+  const hears = (cue: string, said: string) => heard(rule([cue]), said);
+
+  it("matches whole words in any case, with punctuation ignored and contractions heard", () => {
+    expect(hears("call me", "Call me, please")).toBe(true);
+    expect(hears("leak", "the leak's bad")).toBe(true);
+    expect(hears("leak", "it's leaking")).toBe(false);
+    expect(hears("don't need", "I dont need it")).toBe(true);
+    expect(hears("don't need", "I don’t need it")).toBe(true);
+  });
+
+  it("reads * as any ending, / as a choice, [ ] as optional and … as words in between", () => {
+    expect(hears("leak*", "it's leaking")).toBe(true);
+    expect(hears("ring/phone me", "phone me later")).toBe(true);
+    expect(hears("talk [to] [a/the] person", "talk to a person")).toBe(true);
+    expect(hears("talk [to] [a/the] person", "talk person")).toBe(true);
+    expect(hears("[just] call", "call")).toBe(true);
+    expect(hears("smell* … gas", "I smell a bit of gas")).toBe(true);
+    expect(hears("tune-up", "a tune up")).toBe(true);
+    expect(hears("# unit building", "a 12-unit building")).toBe(true);
+  });
+
+  it("reads ^ and $ as the start and end of what was said, and -word as not followed by it", () => {
+    expect(hears("^ no $", "No.")).toBe(true);
+    expect(hears("^ no $", "no, it's Maria")).toBe(false);
+    expect(hears("^ yes", "well yes")).toBe(false);
+    expect(hears("no -problem", "no problem")).toBe(false);
+    expect(hears("no -problem", "no thanks")).toBe(true);
+  });
+
+  it("keeps every character in its place, so a match is a place in what was said", () => {
+    const said = "Wait—it’s 78702!";
+    expect(normalizeSaid(said)).toHaveLength(said.length);
+    expect(cueToRegex("wait").exec(normalizeSaid(said))?.index).toBe(0);
+  });
+
+  it("refuses a list that is not defined", () => {
+    expect(() => cueToRegex("{nobody}")).toThrow(/not defined/);
+  });
+});
+
+describe("the one negation rule", () => {
+  const leak: PhraseRule = { when: "test", anyOf: ["leak*"], hits: [], misses: [] };
+  it("does not hear a phrase right after a negation, with at most one word between", () => {
+    expect(heard(leak, "there's no leak")).toBe(false);
+    expect(heard(leak, "it isn't really leaking")).toBe(false);
+    expect(heard(leak, "it's not leaking anymore")).toBe(false);
+    expect(heard(leak, "there's nothing under it leaking")).toBe(true);
+  });
+  it("stops at punctuation: a no that answers the question before takes nothing back", () => {
+    expect(heard(leak, "no, it's leaking")).toBe(true);
+    expect(heard(phrasings.CALLBACK, "no, call me back")).toBe(true);
+    expect(heard(phrasings.CALLBACK, "don't call me back")).toBe(false);
+  });
+  it("hears a rule that says so after a negation too", () => {
+    expect(heard({ ...leak, negatable: false }, "there's no leak")).toBe(true);
+  });
+});

@@ -1,0 +1,374 @@
+// How callers say things, written as data: each rule has the words that signal it, the words that
+// cancel it, and examples of what it hears and must not hear (run by phrasings.test.ts). A new
+// phrasing is a cue in `anyOf` plus an example in `hits`; a wording wrongly heard is a `misses`
+// example plus an `unless` cue or a tighter cue. The cue language and the one negation rule
+// ("no leak" is not a leak) are in phrase-rules.ts; the order rules are tried in stays in code
+// (rules-extract.ts), next to the answer it decides. docs/sop-rules.md "How callers say things".
+import { addPhraseLists, type PhraseRule } from "@/server/intake/phrase-rules";
+
+/** Phrases cues use as `{name}`. */
+export const PHRASE_LISTS = {
+  /** Who a caller asks to speak to instead of the agent. */
+  staff: [
+    "human",
+    "person",
+    "people",
+    "someone",
+    "somebody",
+    "plumber",
+    "owner",
+    "manager",
+    "representative",
+    "rep",
+    "operator",
+    "agent",
+    "technician",
+    "tech",
+  ],
+  /** Someone at the business who could call back or come out. */
+  someone: ["someone", "somebody", "him", "her", "them", "the/a plumber", "the/your office"],
+  /** How a caller starts to take back what they said. */
+  "taking back": ["no", "nope", "sorry", "actually", "wait", "oops", "oh", "um", "uh", "hold on"],
+} as const;
+addPhraseLists(PHRASE_LISTS);
+
+const rule = (r: PhraseRule) => r;
+
+// ── asking for a person ───────────────────────────────────────────────────────────────────────
+
+export const WANTS_HUMAN = rule({
+  when: "The caller asks to talk to a person rather than the agent.",
+  anyOf: [
+    "talk/talking/speak/speaking [to/with] [a/an/the/some/your] [real/live/actual] {staff}",
+    "put me through [to/with] [a/an/the/some/your] [real/live/actual] {staff}",
+    "transfer/connect me [to/with] [a/an/the/some/your] [real/live/actual] {staff}",
+    "real/live/actual person/human",
+    "a human",
+    "representative",
+    "operator",
+  ],
+  negatable: false,
+  hits: [
+    "can I talk to a real person",
+    "I want to speak with the owner",
+    "put me through to a plumber",
+    "transfer me to someone please",
+    "get me a representative",
+    "is there a live human",
+  ],
+  misses: ["my toilet is clogged", "the person who lives here is my mom"],
+});
+
+// ── the booking offer: a visit, a callback, or neither ────────────────────────────────────────
+
+export const CALLBACK = rule({
+  when: "The caller wants a call back rather than a visit booked now.",
+  anyOf: [
+    "call [me] back",
+    "callback",
+    "call me",
+    "give me a call/ring",
+    "have/get {someone} [to] call/ring/phone",
+    "have/get {someone} [to] give me a",
+    "ring me",
+    "phone me",
+    "talk to someone first",
+    "talk it over first",
+    "just call",
+  ],
+  hits: [
+    "can you have someone call me",
+    "just call me back",
+    "no, call me back later",
+    "have the plumber give me a ring",
+    "get the office to call",
+    "I'd like to talk it over first",
+  ],
+  misses: ["send someone out", "yes please", "don't call me back, just come out"],
+});
+
+export const VISIT = rule({
+  when: "The caller wants someone to come out (said plainly, not a bare yes).",
+  anyOf: [
+    "book",
+    "schedule",
+    "come",
+    "coming",
+    "stop/swing/drop by",
+    "take a look",
+    "look at it",
+    "check it out",
+    "fix it",
+    "send someone/somebody/him/her/them/out",
+    "send a plumber/tech*/guy",
+    "get someone/somebody out/over",
+    "get a plumber/guy out/over",
+    "visit",
+    "appointment",
+    "set it/that/something up",
+    "sign me up",
+    "out here",
+    "over here",
+  ],
+  hits: ["send someone", "book a visit", "can you come out", "yeah get a guy over here", "sign me up"],
+  misses: ["yes please", "no thanks", "I'll think about it"],
+});
+
+export const NO_THANKS = rule({
+  when: "The caller turns the visit down for now.",
+  anyOf: [
+    "no -problem -water -hot -running -heat",
+    "nope",
+    "nah",
+    "not [right] now",
+    "not today",
+    "i'm good/fine/okay",
+    "never mind",
+    "nevermind",
+    "that's all/it",
+    "don't need/want",
+  ],
+  // A no is a no whatever comes before it ("no, not now").
+  negatable: false,
+  hits: ["no thanks", "not right now", "I'm good", "never mind, I don't need it", "nah"],
+  misses: ["no problem, go ahead", "yes please", "sure", "there's no water coming out of the tap"],
+});
+
+export const YES_PLEASE = rule({
+  when: "A plain yes to the visit just offered.",
+  anyOf: [
+    "yes/yeah/yep/yup/sure/ok/okay/please/absolutely/definitely",
+    "go ahead",
+    "sounds good",
+    "let's do it/that",
+  ],
+  hits: ["yes please", "sure", "okay", "go ahead", "sounds good", "let's do it"],
+  misses: ["I'll think about it", "hmm"],
+});
+
+// ── a detail the caller will not give ─────────────────────────────────────────────────────────
+
+export const DECLINED_TO_SAY = rule({
+  when: "The caller will not give their name or address.",
+  anyOf: [
+    "rather not",
+    "prefer not",
+    "don't want to say/give/tell/share",
+    "not going to say/give/tell/share",
+    "not gonna say/give/tell/share",
+    "no thanks",
+    "skip it/that",
+    "skip the name",
+    "none of your business",
+    "not comfortable",
+    "don't feel comfortable",
+    "don't do names",
+    "no name/names",
+    "not giving [out] [you] my/a name",
+    "don't give [out] my/a name",
+    "don't need to give [out] my/a name",
+    "leave my/the name off/out",
+    "just put down",
+  ],
+  negatable: false,
+  hits: ["I'd rather not say", "skip that", "none of your business", "I don't give out my name"],
+  misses: ["it's Maria Lopez", "1420 Elm Street"],
+});
+
+export const BARE_NO = rule({
+  when: "Only a no, and nothing else.",
+  anyOf: ["^ no/nope/nah $", "^ no thanks/thank $", "^ no thank you $"],
+  negatable: false,
+  hits: ["no", "Nope.", "no thank you"],
+  misses: ["no, it's Maria", "not sure"],
+});
+
+// ── yes or no to a yes/no question ─────────────────────────────────────────────────────────────
+
+export const YES_FIRST = rule({
+  when: "The answer starts with a yes (or a maybe, which the safety question takes as a yes).",
+  anyOf: [
+    "^ yes/yeah/yea/yep/yup/uh-huh/mm-hmm/correct/right/exactly/definitely/absolutely/sure/maybe/possibly/kinda/perfect/good/great",
+    "^ that's right/correct",
+    "^ it is/does",
+    "^ i/we do",
+    "^ there is",
+    "^ there's",
+    "^ i think so",
+    "^ kind/sort of",
+    "^ a little",
+    "^ [i'm] not sure",
+    "^ i don't know",
+    "^ hard to say/tell",
+    "^ sounds good/right",
+    "^ all good",
+    "^ you got it",
+    "^ looks good",
+  ],
+  negatable: false,
+  hits: ["yes", "Yeah, it's everywhere", "uh huh", "mm-hmm", "I think so", "not sure", "I don't know"],
+  misses: ["no", "well yes", "is this a real person?"],
+});
+
+export const NO_FIRST = rule({
+  when: "The answer starts with a no, or with words that make the problem small ('it's just a drip').",
+  anyOf: [
+    "^ no/nope/nah/negative/nobody/nothing",
+    "^ not really",
+    "^ not at all",
+    "^ nothing like that",
+    "^ none of that",
+    "^ [i] don't think so",
+    "^ it's not",
+    "^ it isn't",
+    "^ it's just/only",
+    "^ just a/the/in/some/under",
+    "^ just a little",
+    "^ only a/the/in/under",
+    "^ no one",
+  ],
+  negatable: false,
+  hits: ["no", "Nope, just a drip", "it's just the faucet", "I don't think so", "not really"],
+  misses: ["yes", "I know it's not great"],
+});
+
+// ── the caller checking the line ───────────────────────────────────────────────────────────────
+
+export const LINE_CHECK = rule({
+  when: "'Hello? Are you still there?': the caller checking the line, never an answer.",
+  anyOf: [
+    "^ [hello/hi/hey]+ are/r you/u [still] there/here $",
+    "^ [hello/hi/hey]+ are/r you/u [still] on the line $",
+    "^ [hello/hi/hey]+ you/u still there $",
+    "^ [hello/hi/hey]+ is anyone/anybody/someone/somebody there $",
+    "^ [hello/hi/hey]+ can you hear me $",
+    "^ [hello/hi/hey]+ did you hear me $",
+    "^ [hello/hi/hey]+ did i lose you $",
+    "^ [hello/hi/hey]+ hello $",
+  ],
+  negatable: false,
+  hits: ["Hello?", "hello? are you still there?", "Hello hello, can you hear me?", "is anybody there"],
+  misses: ["hello, my sink is clogged", "hi", "are you there on Tuesday?"],
+});
+
+// ── words that carry nothing ───────────────────────────────────────────────────────────────────
+
+export const FILLER = rule({
+  when: "A word a caller starts with that says nothing yet ('um', 'well', 'okay so').",
+  anyOf: [
+    "^ hi/hello/hey/yeah/yes/yep/um/umm/ummm/uh/uhh/uhhh/er/err/so/well/okay/ok/oh/sure/sorry/like/alright/fine/right",
+    "^ all right",
+  ],
+  negatable: false,
+  hits: ["um", "well, the sink", "Okay so", "all right"],
+  misses: ["the sink is clogged", "umbrella"],
+});
+
+export const CONFUSED = rule({
+  when: "The caller did not follow what the agent said: not a description of a problem.",
+  anyOf: [
+    "repeat that",
+    "say that again",
+    "what did you say",
+    "didn't catch/hear that/you",
+    "pardon",
+    "come again",
+    "who/what is this",
+  ],
+  negatable: false,
+  hits: ["sorry, can you repeat that", "I didn't catch that", "who is this?"],
+  misses: ["the toilet keeps running"],
+});
+
+// ── corrections ────────────────────────────────────────────────────────────────────────────────
+
+export const CORRECTION = rule({
+  when: "'No wait', 'sorry, I mean', 'actually': what follows replaces what came before.",
+  anyOf: [
+    "no wait",
+    "wait no",
+    "wait",
+    "no sorry",
+    "sorry",
+    "i mean/meant",
+    "actually",
+    "scratch that",
+    "correction",
+    "let me correct",
+    "no no",
+    "my mistake",
+    "oops",
+    "that's [my] old one/address/zip",
+    "not that one",
+    "i moved",
+    "that was [my] old",
+    "that's my/the office*/work*/old*",
+  ],
+  negatable: false,
+  hits: ["78701, no wait, 78702", "2204, sorry, 2240", "that's my old address", "actually it's 12 Oak"],
+  misses: ["78701", "it's 12 Oak Street"],
+});
+
+export const NAME_CORRECTION_START = rule({
+  when: "An answer that starts by taking something back ('no, sorry', 'actually', 'hold on').",
+  anyOf: ["^ {taking_back}+"],
+  negatable: false,
+  hits: ["no sorry, it's Simms", "Actually it's Kathryn", "hold on, it's Jon"],
+  misses: ["it's Simms", "78701"],
+});
+
+export const NAME_CORRECTION_CUE = rule({
+  when: "Words that restate a name ('it's', 'spelled', 'with two m's', 'not Kathy, Kathryn').",
+  anyOf: [
+    "it's/its",
+    "my name",
+    "name is",
+    "name's",
+    "that's",
+    "spelled/spelt",
+    "with two/2/a/an/one/double",
+    "not _ [it's/its]",
+  ],
+  negatable: false,
+  hits: ["it's Simms", "Simms with two m's", "Kathryn, not Kathy, Kathryn", "spelled K A T"],
+  misses: ["78701", "Tuesday works"],
+});
+
+// ── two ZIP codes in one answer: where the work is, where the caller lives ─────────────────────
+
+export const WORK_PLACE = rule({
+  when: "The place where the work is ('the rental is in…', 'at my mom's', 'the leak is at…').",
+  anyOf: [
+    "work/job/rental/property/properties",
+    "house/home/place/unit that",
+    "need/needs [the] work/fixing/fixed/plumbing",
+    "need/needs a plumber",
+    "the problem/leak/issue is",
+    "where the",
+    "at my/her/his/our/their mom/mother/dad/father/parent/parents/rental/property/grandm*/sister/brother/daughter/son/tenant/other",
+    "mom's/mother's/dad's/father's/parent's/parents's/grandma's/grandmas/grandmother's/grandmothers",
+    "it's at/in/for",
+    "the house is",
+  ],
+  negatable: false,
+  hits: ["but the rental is in 78701", "it's at my mom's, 78702", "the house that needs it is 78745"],
+  misses: ["I live in 10001"],
+});
+
+export const HOME_PLACE = rule({
+  when: "Where the caller lives or gets mail, which is not where the work is.",
+  anyOf: [
+    "i/we live",
+    "live/living in",
+    "my home",
+    "i'm in/at/from",
+    "i stay",
+    "mailing/billing",
+    "my address",
+    "i'm out/over in",
+    "i work",
+  ],
+  negatable: false,
+  hits: ["I live in 10001", "my mailing ZIP is 78613", "I'm over in 78660"],
+  misses: ["the rental is in 78701"],
+});
