@@ -14,7 +14,13 @@ import {
   type Baseline,
   type StopReason,
 } from "./rules";
-import { getSequence, SEQUENCE_LABELS, sequenceForSource, type SequenceKey } from "./sequences";
+import {
+  getSequence,
+  SEQUENCE_LABELS,
+  sequenceForSource,
+  type Sequence,
+  type SequenceKey,
+} from "./sequences";
 
 /** `eventAt`: when the timeline entry is dated (the writer's hook dates it just before the change's own events). */
 type W = { tenantId: string; now: Date; actorId?: string | null; eventAt?: Date };
@@ -82,6 +88,31 @@ export async function startFollowUp(
     });
   }
   return true;
+}
+
+/**
+ * A new lead's enrollment in its source's sequence (already read), as startFollowUp writes it for a
+ * lead with none yet, or null when no sequence starts. For a writer that batches the lead's rows.
+ */
+export function newLeadEnrollment(
+  w: Pick<W, "tenantId" | "now">,
+  lead: Pick<
+    Lead,
+    "id" | "source" | "isTest" | "status" | "temperature" | "touchpoints" | "appointmentAt" | "acceptedAt"
+  >,
+  seq: Sequence,
+) {
+  const first = seq.steps[0];
+  if (seq.key !== sequenceForSource(lead.source) || lead.isTest || lead.status === "closed") return null;
+  if (!seq.enabled || !first) return null;
+  return {
+    tenantId: w.tenantId,
+    leadId: lead.id,
+    sequenceKey: seq.key,
+    nextDueAt: stepDueAt(w.now, first.delayMinutes, bandPlan(lead.temperature)),
+    baseline: baselineOf(lead) as Prisma.InputJsonValue,
+    startedAt: w.now,
+  };
 }
 
 /**

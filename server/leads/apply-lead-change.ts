@@ -122,7 +122,8 @@ export async function writeLeadChange(
       data: { message: refusal.message, field: refusal.field ?? null },
     });
   const temperature = temperatureOf({ ...after, lastActivityAt: now }, now);
-  const updated = await tx.lead.updateMany({
+  // The update returns the row it wrote: the fresh lead, with no read after it.
+  const [fresh] = await tx.lead.updateManyAndReturn({
     where: { id: lead.id, updatedAt: lead.updatedAt },
     data: {
       ...change.patch,
@@ -131,7 +132,7 @@ export async function writeLeadChange(
       lastActivityAt: now,
     },
   });
-  if (updated.count === 0)
+  if (!fresh)
     throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");
   if (change.completeOpenTasks) {
     await tx.task.updateMany({ where: { leadId: lead.id, doneAt: null }, data: { doneAt: now } });
@@ -149,7 +150,6 @@ export async function writeLeadChange(
       })),
     });
   }
-  const fresh = await tx.lead.findFirstOrThrow({ where: { id: lead.id } });
   // Follow-ups: a no-show or an estimate starts its sequence; a stop rule stops one at once.
   await followUpAfterChange(tx, w, lead, fresh);
   // Integrations: the webhook outbox rows this change means, committed with it.
