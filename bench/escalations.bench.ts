@@ -101,22 +101,34 @@ try {
   const enqueue = async () => null;
   const sweep = () => sweepEscalations({ sys, now: new Date(), enqueue });
   const c0 = performance.now();
-  const caughtUp = await sweep();
-  console.log(
-    `  catch-up pass: ${caughtUp.length} escalations fired in ${(performance.now() - c0).toFixed(1)} ms`,
-  );
-  const times: number[] = [];
-  let fired = 0;
-  for (let pass = 0; pass < RUNS; pass++) {
-    await newDueLeads(db.prisma, pass);
-    const s = performance.now();
-    fired += (await sweep()).length;
-    times.push(performance.now() - s);
+  let caughtUp = 0;
+  // Catching up: passes until one fires nothing (each fires at most its batch per rule).
+  for (let pass = 0; pass < 20; pass++) {
+    const n = (await sweep()).length;
+    caughtUp += n;
+    if (n === 0) break;
   }
-  times.sort((a, b) => a - b);
-  const p95 = pct(times, 95);
   console.log(
-    `  sweep pass (${RUNS} passes, ${fired} escalations fired)   p50 ${pct(times, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   (target p95 ≤ 200 ms: ${p95 <= 200 ? "met" : "NOT met"})`,
+    `  catch-up: ${caughtUp} escalations fired in ${((performance.now() - c0) / 1000).toFixed(1)} s (not timed below)`,
+  );
+  const timed = async (label: string, before: (pass: number) => Promise<void>) => {
+    const times: number[] = [];
+    let fired = 0;
+    for (let pass = 0; pass < RUNS; pass++) {
+      await before(pass);
+      const s = performance.now();
+      fired += (await sweep()).length;
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    const p95 = pct(times, 95);
+    console.log(
+      `  ${label.padEnd(44)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   (${fired} fired; target p95 ≤ 200 ms: ${p95 <= 200 ? "met" : "NOT met"})`,
+    );
+  };
+  await timed("sweep pass, nothing due", async () => undefined);
+  await timed(`sweep pass, ${NEW_PER_PASS} leads come due before each`, (pass) =>
+    newDueLeads(db.prisma, pass),
   );
   console.log(
     `  load average at the end: ${loadavg()

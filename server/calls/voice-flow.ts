@@ -1,7 +1,7 @@
 // The call, end to end (see docs/sop-rules.md, The call), one function per Twilio webhook. Each step
 // is claimed with a conditional update before it runs, and the TwiML it produced is stored, so
 // Twilio's retries and duplicate deliveries get the same answer and change nothing.
-import type { Call, Lead, Prisma } from "@/server/db/generated/client";
+import type { Call, FollowUpEnrollment, Lead, Prisma } from "@/server/db/generated/client";
 import type { LeadStatus } from "@/server/db/generated/enums";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
@@ -163,16 +163,30 @@ async function writeCallStep(
   build: (tx: TenantTx, lead: Lead) => Promise<LeadChange>,
   write?: CallWrite,
   deadline?: number,
+  read?: ReadWithClaim,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       beforeDeadline(deadline);
+      // The first attempt starts from the lead its claim read; a retry (CONFLICT) reads it again.
+      const claimed = attempt === 1 ? read : undefined;
       await db.$transaction(async (tx) => {
-        const lead = call.leadId ? await tx.lead.findFirst({ where: { id: call.leadId } }) : null;
+        const lead = claimed
+          ? claimed.lead
+          : call.leadId
+            ? await tx.lead.findFirst({ where: { id: call.leadId } })
+            : null;
         if (lead)
           await writeLeadChange(
             tx,
-            { tenantId: call.tenantId, actorId: null, now, onRefusal: "flag", webhooks: false },
+            {
+              tenantId: call.tenantId,
+              actorId: null,
+              now,
+              onRefusal: "flag",
+              webhooks: false,
+              ...(claimed ? { activeFollowUp: claimed.activeFollowUp } : {}),
+            },
             lead,
             await build(tx, lead),
           );
@@ -192,6 +206,9 @@ async function writeCallStep(
     }
   }
 }
+
+/** The lead and its active follow-up enrollment as the step's claim read them, in the same statement. */
+type ReadWithClaim = { lead: Lead | null; activeFollowUp: FollowUpEnrollment | null };
 
 /** A status change with the next step it implies: every lead has a next action and a due time. */
 const statusChange = (status: LeadStatus, now: Date, events: LeadEventInput[]): CallLeadChange => ({
@@ -401,13 +418,16 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
         (c) => canMove(CALL_MOVES.intakeTurn, c.stage) && c.turn === turn + 1,
       )) ?? politeHangupTwiml(MESSAGES.trouble)
     );
+  const { lead, activeFollowUp, ...claimedCall } = call;
   return runTurn(
     ctx,
     forTenant(sys, call.tenantId),
-    call,
+    claimedCall,
     parseCallState(call.state, call.promptProfile),
     intakeInputFromForm(form),
     key,
+    undefined,
+    { lead, activeFollowUp },
   );
 }
 
@@ -517,6 +537,7 @@ async function runTurn(
   input: IntakeInput,
   key: string,
   before?: CallLeadChange,
+  read?: ReadWithClaim,
 ): Promise<string> {
   const now = nowOf(ctx);
   const seen = state.transcript.length;
@@ -572,6 +593,7 @@ async function runTurn(
     },
     write,
     ctx.deadline,
+    read,
   );
   return turn.twiml;
 }

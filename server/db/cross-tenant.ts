@@ -1,7 +1,7 @@
 // The lookups that must cross tenants, by name. Everything else reaches tenant data through the
 // tenant-scoped client (tenant-scope.ts) once the tenant is known; these are how it becomes known.
 // Each takes the opaque SystemDb handle (system.ts) and says why it has to cross tenants.
-import type { Prisma } from "./generated/client";
+import type { Call, FollowUpEnrollment, Lead, Prisma } from "./generated/client";
 import type { CallStep } from "./generated/enums";
 import { rawClient, type SystemDb } from "./system";
 
@@ -137,14 +137,71 @@ export async function claimTransferResult(sys: SystemDb, callSid: string, move: 
   return claimed(rawClient(sys).call.update({ where: claimWhere(callSid, move), data: { stage: move.to } }));
 }
 
-/** Claims intake turn `turn` by CallSid (the turn counter moves on): the claimed call, or null when already taken. */
+type DateKeys<T> = { [K in keyof T]-?: Exclude<T[K], null> extends Date ? K : never }[keyof T];
+/** The lead's and the enrollment's time columns, which JSON carries as text (UTC wall time). */
+const LEAD_TIMES = [
+  "createdAt",
+  "updatedAt",
+  "appointmentAt",
+  "dueAt",
+  "acceptedAt",
+  "followUpAt",
+  "lastActivityAt",
+  "queueAt",
+  "outcomeAt",
+  "lastReplyAt",
+  "linkOpenedAt",
+] as const satisfies readonly DateKeys<Lead>[];
+const ENROLLMENT_TIMES = [
+  "nextDueAt",
+  "startedAt",
+  "endedAt",
+] as const satisfies readonly DateKeys<FollowUpEnrollment>[];
+// A new time column must be listed above: this line stops compiling until it is.
+const everyTimeListed: [
+  Exclude<DateKeys<Lead>, (typeof LEAD_TIMES)[number]>,
+  Exclude<DateKeys<FollowUpEnrollment>, (typeof ENROLLMENT_TIMES)[number]>,
+] extends [never, never]
+  ? true
+  : never = true;
+void everyTimeListed;
+
+function rowFromJson<T>(json: Record<string, unknown> | null, times: readonly string[]): T | null {
+  if (!json) return null;
+  const row: Record<string, unknown> = { ...json };
+  for (const key of times) if (typeof row[key] === "string") row[key] = new Date(`${row[key] as string}Z`);
+  return row as T;
+}
+
+/**
+ * Claims intake turn `turn` by CallSid (the turn counter moves on) and reads, in the same
+ * statement, the call's lead and its active follow-up enrollment (the turn's writer starts from
+ * them, and the lead's version check catches a change in between): the claimed call, or null when
+ * already taken.
+ */
 export async function claimIntakeTurn(sys: SystemDb, callSid: string, move: StepMove, turn: number) {
-  return claimed(
-    rawClient(sys).call.update({
-      where: claimWhere(callSid, move, turn),
-      data: { stage: move.to, turn: turn + 1 },
-    }),
-  );
+  type Row = Call & {
+    leadJson: Record<string, unknown> | null;
+    followUpJson: Record<string, unknown> | null;
+  };
+  const [row] = await rawClient(sys).$queryRaw<Row[]>`
+    WITH claimed AS (
+      UPDATE "Call" SET "stage" = ${move.to}::"CallStep", "turn" = ${turn + 1}
+      WHERE "callSid" = ${callSid} AND "turn" = ${turn}
+        AND "stage" = ANY(${[...move.from]}::text[]::"CallStep"[])
+      RETURNING *
+    )
+    SELECT c.*, to_jsonb(l) AS "leadJson", to_jsonb(f) AS "followUpJson"
+    FROM claimed c
+    LEFT JOIN "Lead" l ON l."id" = c."leadId" AND l."tenantId" = c."tenantId"
+    LEFT JOIN "FollowUpEnrollment" f ON f."leadId" = c."leadId" AND f."tenantId" = c."tenantId" AND f."status" = 'active'`;
+  if (!row) return null;
+  const { leadJson, followUpJson, ...call } = row;
+  return {
+    ...(call as Call),
+    lead: rowFromJson<Lead>(leadJson, LEAD_TIMES),
+    activeFollowUp: rowFromJson<FollowUpEnrollment>(followUpJson, ENROLLMENT_TIMES),
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 // transactions: insertLead starts the sequence of the lead's source; writeLeadChange moves a
 // lead to the no-show or estimate sequence and stops a sequence the moment a stop rule holds.
 // Every stop is written on the lead's timeline with its reason.
-import type { Lead, Prisma } from "@/server/db/generated/client";
+import type { FollowUpEnrollment, Lead, Prisma } from "@/server/db/generated/client";
 import type { TenantTx } from "@/server/db/tenant-scope";
 import { temperatureBand } from "@/server/leads/temperature";
 import {
@@ -175,7 +175,14 @@ async function hotLeadTask(tx: TenantTx, w: W, leadId: string): Promise<void> {
 }
 
 /** After any lead change (writeLeadChange): no-show / estimate sequences start, stop rules apply. */
-export async function followUpAfterChange(tx: TenantTx, writer: W, before: Lead, after: Lead): Promise<void> {
+export async function followUpAfterChange(
+  tx: TenantTx,
+  writer: W,
+  before: Lead,
+  after: Lead,
+  /** The lead's active enrollment, when the caller read it already (undefined: read it here). */
+  active?: FollowUpEnrollment | null,
+): Promise<void> {
   if (after.isTest) return;
   const w = { ...writer, eventAt: new Date(writer.now.getTime() - 1) };
   if (
@@ -207,7 +214,10 @@ export async function followUpAfterChange(tx: TenantTx, writer: W, before: Lead,
     await startFollowUp(tx, w, after, "estimate");
     return;
   }
-  const enrollment = await tx.followUpEnrollment.findFirst({ where: { leadId: after.id, status: "active" } });
+  const enrollment =
+    active !== undefined
+      ? active
+      : await tx.followUpEnrollment.findFirst({ where: { leadId: after.id, status: "active" } });
   if (!enrollment) return;
   // Consent is checked where it can change (a STOP text) and again before every step.
   const reason = stopReasonOf(after, enrollment.startedAt, enrollment.baseline as Baseline, false);
