@@ -55,13 +55,16 @@ async function seed(prisma: PrismaClient) {
   await prisma.$executeRawUnsafe(`VACUUM ANALYZE`);
 }
 
+/** This run's own lead ids, so a kept database (BENCH_KEEP_DB) can be timed again. */
+const RUN = Date.now().toString(36);
+
 /** Leads that came due since the last pass: unaccepted calls from 20 minutes ago. */
 async function newDueLeads(prisma: PrismaClient, pass: number) {
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Lead" (id, "tenantId", "callerPhone", status, source, "sourceRef", "ownerId", "nextAction", "dueAt",
       "createdAt", "updatedAt", "lastActivityAt")
-    SELECT 'n${pass}-' || i, 't' || ((${pass} * 37 + i * 101) % ${TENANTS}), '+15125550000', 'missed', 'phone',
-      'CAn${pass}-' || i, 'u' || ((${pass} * 37 + i * 101) % ${TENANTS}), 'Call back now', now(),
+    SELECT 'n${RUN}-${pass}-' || i, 't' || ((${pass} * 37 + i * 101) % ${TENANTS}), '+15125550000', 'missed', 'phone',
+      'CAn${RUN}-${pass}-' || i, 'u' || ((${pass} * 37 + i * 101) % ${TENANTS}), 'Call back now', now(),
       now() - '20 minutes'::interval, now(), now() - '20 minutes'::interval
     FROM generate_series(1, ${NEW_PER_PASS}) i`);
 }
