@@ -1,10 +1,16 @@
 // Recording a call and its lead exactly once per CallSid, whatever Twilio retries or delivers
 // twice: inserts are ON CONFLICT DO NOTHING on the unique keys, then the row is read back.
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/server/db/generated/client";
 import type { PromptProfile } from "@/server/db/generated/enums";
-import type { TenantDb } from "@/server/db/tenant-scope";
-import { insertLead } from "@/server/leads/create-lead";
-import { enqueueWebhookDeliveries } from "@/server/webhooks/outbox";
+import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
+import { tenantSql, type TenantSet } from "@/server/db/tenant-sql";
+import { insertLead, newLead, newLeadRow } from "@/server/leads/create-lead";
+import { newLeadEnrollment } from "@/server/followups/enroll";
+import type { Sequence } from "@/server/followups/sequences";
+import { enqueueWebhookDeliveries, webhookPayload } from "@/server/webhooks/outbox";
 import { nextStepFor } from "./next-step";
+import { CALL_MOVES } from "./call-steps";
 
 /**
  * A burst (Twilio redelivering a webhook, many calls at once) queues the call flow's transactions
@@ -60,7 +66,7 @@ export async function recordIncomingCall(
           callSid: c.callSid,
           fromNumber: c.from,
           toNumber: c.to,
-          stage: "ringing",
+          stage: CALL_MOVES.incoming.to,
           isTest: c.isTest,
           promptProfile: c.promptProfile,
           ...(answer ? { lastTwimlKey: answer.key, lastTwiml: answer.twiml } : {}),
@@ -83,4 +89,137 @@ export async function recordIncomingCall(
   }, CALL_TRANSACTION);
   await enqueueWebhookDeliveries(written.webhookIds); // integrations: lead.created, recorded with the lead
   return { call: written.call, lead: written.lead, firstDelivery: written.firstDelivery };
+}
+
+/** What the first webhook already knows about the business (server/calls/call-settings.ts). */
+export type NewCallSettings = { missedCallOwnerId: string | null; missedCallSequence: Sequence };
+
+/**
+ * `INSERT INTO table (…) SELECT … FROM` the row as JSON, typed by the table itself
+ * (json_populate_record), with the tenant id always the statement's own bound tenant.
+ */
+function rowOf(table: string, row: Record<string, unknown>, tenants: TenantSet, when: Prisma.Sql) {
+  const cols = Object.keys(row).filter((c) => c !== "tenantId");
+  const names = Prisma.raw(["tenantId", ...cols].map((c) => `"${c}"`).join(", "));
+  const values = Prisma.raw(cols.map((c) => `r."${c}"`).join(", "));
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names})
+    SELECT ${tenants}, ${values} FROM json_populate_record(NULL::${Prisma.raw(`"${table}"`)}, ${JSON.stringify(row)}::json) r
+    WHERE ${when}`;
+}
+
+/**
+ * The first webhook's write in ONE statement: the lead (the leads writer's row: routed, checked
+ * against the ownership rules, with its temperature), the call with the TwiML a duplicate replays,
+ * the call.received timeline line, the lead's follow-up enrollment and its lead.created outbox rows
+ * (one per subscribed endpoint, chosen in the statement). ON CONFLICT DO NOTHING on the CallSid and on
+ * the lead's (tenant, sourceRef): a duplicate delivery writes nothing and gets `created: false`,
+ * and then reads the call as recordIncomingCall does.
+ */
+export async function recordIncomingCallOnce(
+  db: TenantDb,
+  c: IncomingCall,
+  settings: NewCallSettings,
+  now: Date,
+  answer: { key: string; twiml: string },
+): Promise<{ created: boolean; webhookIds: string[] }> {
+  const w = { tenantId: c.tenantId, actorId: null, now };
+  const step = nextStepFor("missed", { now });
+  const input = {
+    callerPhone: c.from,
+    status: "missed" as const,
+    source: "phone" as const,
+    sourceRef: c.callSid,
+    isTest: c.isTest,
+    ...step,
+  };
+  const leadRow = {
+    ...newLeadRow(w, input, { ownerId: settings.missedCallOwnerId, ...step }),
+    id: randomUUID(),
+  };
+  const lead = newLead(leadRow);
+  const call = {
+    id: randomUUID(),
+    tenantId: c.tenantId,
+    leadId: lead.id,
+    callSid: c.callSid,
+    fromNumber: c.from,
+    toNumber: c.to,
+    stage: CALL_MOVES.incoming.to,
+    isTest: c.isTest,
+    promptProfile: c.promptProfile,
+    lastTwimlKey: answer.key,
+    lastTwiml: answer.twiml,
+    startedAt: now,
+  };
+  // The timeline starts with the call itself, as recordIncomingCall's does.
+  const received = {
+    id: randomUUID(),
+    tenantId: c.tenantId,
+    leadId: lead.id,
+    type: "call.received",
+    data: { from: c.from, to: c.to, callSid: c.callSid },
+    createdAt: now,
+  };
+  const enrollment = newLeadEnrollment(w, lead, settings.missedCallSequence);
+  const created = Prisma.sql`EXISTS (SELECT 1 FROM new_call)`;
+  const [row] = await tenantSql(db)<{ created: boolean; webhookIds: string[] }[]>(
+    (tenants) => Prisma.sql`
+    WITH new_lead AS (
+      ${rowOf("Lead", { ...leadRow, updatedAt: now }, tenants, Prisma.sql`TRUE`)}
+      ON CONFLICT ("tenantId", "sourceRef") DO NOTHING RETURNING "id"
+    ), new_call AS (
+      ${rowOf("Call", call, tenants, Prisma.sql`EXISTS (SELECT 1 FROM new_lead)`)}
+      ON CONFLICT ("callSid") DO NOTHING RETURNING "id"
+    ), received AS (
+      ${rowOf("LeadEvent", received, tenants, created)}
+    ), enrolled AS (
+      ${enrollment ? rowOf("FollowUpEnrollment", { id: randomUUID(), ...enrollment }, tenants, created) : Prisma.sql`SELECT 1`}
+    ), hooks AS (
+      INSERT INTO "WebhookDelivery" ("id", "tenantId", "endpointId", "eventType", "leadId", "payload", "nextAttemptAt", "createdAt")
+      SELECT 'msg_' || rtrim(translate(encode(uuid_send(gen_random_uuid()), 'base64'), '+/', '-_'), '='),
+        e."tenantId", e."id", ${LEAD_CREATED}, ${lead.id}, ${webhookPayload({ tenantId: c.tenantId, type: LEAD_CREATED, lead, now })},
+        ${now.toISOString()}::timestamp(3), ${now.toISOString()}::timestamp(3)
+      FROM "WebhookEndpoint" e
+      WHERE e."tenantId" IN (${tenants}) AND e."enabled" AND ${LEAD_CREATED} = ANY(e."events")
+        AND ${c.isTest ? Prisma.sql`FALSE` : created}
+      RETURNING "id"
+    )
+    SELECT ${created} AS "created", COALESCE((SELECT array_agg("id") FROM hooks), '{}') AS "webhookIds"`,
+  );
+  // Integrations: lead.created, recorded with the lead; queued after, never awaited by the caller.
+  if (row?.webhookIds.length) void enqueueWebhookDeliveries(row.webhookIds);
+  return { created: !!row?.created, webhookIds: row?.webhookIds ?? [] };
+}
+
+const LEAD_CREATED = "lead.created";
+
+/** A call's new turns and its new row values (state, step, the stored TwiML), as one write. */
+export type CallRowWrite = {
+  callSid: string;
+  turns: { tenantId: string; callId: string; seq: number; speaker: string; text: string }[];
+  set: Record<string, unknown>;
+};
+
+/**
+ * One turn's transcript lines and the call's new state together, in ONE statement inside the
+ * turn's transaction: the lines ON CONFLICT DO NOTHING (a line already there stays as it is),
+ * then the call row, typed by the table itself.
+ */
+export async function writeTurnsAndCall(tx: TenantTx, w: CallRowWrite): Promise<void> {
+  const cols = Object.keys(w.set);
+  const names = Prisma.raw(cols.map((c) => `"${c}"`).join(", "));
+  const values = Prisma.raw(cols.map((c) => `r."${c}"`).join(", "));
+  const turns = w.turns.map(({ tenantId: _, ...t }) => ({ id: randomUUID(), ...t }));
+  await tenantSql(tx)<unknown[]>(
+    (tenants) => Prisma.sql`
+    WITH lines AS (
+      INSERT INTO "CallTurn" ("tenantId", "id", "callId", "seq", "speaker", "text")
+      SELECT ${tenants}, t."id", t."callId", t."seq", t."speaker", t."text"
+      FROM json_populate_recordset(NULL::"CallTurn", ${JSON.stringify(turns)}::json) t
+      ON CONFLICT DO NOTHING
+    )
+    UPDATE "Call" SET (${names}) = (SELECT ${values} FROM json_populate_record(NULL::"Call", ${JSON.stringify(w.set)}::json) r)
+    WHERE "callSid" = ${w.callSid} AND "tenantId" IN (${tenants})
+    RETURNING 1`,
+  );
 }

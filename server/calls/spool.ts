@@ -25,6 +25,7 @@ import { accountAuditLog, findTenantByCalledNumber } from "@/server/db/cross-ten
 import { onCallStatus } from "./voice-flow";
 import { isTransientDatabaseError } from "./transient-errors";
 import { RECOVERY_TASK_TITLE } from "./next-step";
+import { CALL_MOVES } from "./call-steps";
 
 export const SMS_PATHS = { inbound: "/api/twilio/sms", status: "/api/twilio/sms/status" } as const;
 
@@ -337,7 +338,11 @@ async function recoverOne(sys: SystemDb, entry: SpooledWebhook, now: Date): Prom
         ],
       },
     );
-    await tx.call.updateMany({ where: { id: call.id, stage: { not: "ended" } }, data: { stage: "ended" } });
+    const { recovered } = CALL_MOVES;
+    await tx.call.updateMany({
+      where: { id: call.id, stage: { in: [...recovered.from] } },
+      data: { stage: recovered.to },
+    });
     return "recovered";
   }, CALL_TRANSACTION);
 }

@@ -1,7 +1,7 @@
 // The call, end to end (see docs/sop-rules.md, The call), one function per Twilio webhook. Each step
 // is claimed with a conditional update before it runs, and the TwiML it produced is stored, so
 // Twilio's retries and duplicate deliveries get the same answer and change nothing.
-import type { Call, Lead, Prisma } from "@/server/db/generated/client";
+import type { Call, FollowUpEnrollment, Lead, Prisma } from "@/server/db/generated/client";
 import type { LeadStatus } from "@/server/db/generated/enums";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
@@ -41,7 +41,15 @@ import {
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
 import { nextStepFor, RECOVERY_TASK_TITLE, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
-import { CALL_TRANSACTION, recordIncomingCall } from "./record-call";
+import {
+  CALL_TRANSACTION,
+  recordIncomingCall,
+  recordIncomingCallOnce,
+  writeTurnsAndCall,
+  type CallRowWrite,
+} from "./record-call";
+import { numberReceivingCalls, settingsForTurn, settingsOfCalledNumber } from "./call-settings";
+import { CALL_MOVES, canMove, isEnded, isRinging, moveAfterTurn } from "./call-steps";
 import {
   accountAuditLog,
   callProgressBySid,
@@ -50,7 +58,7 @@ import {
   claimDialResult,
   claimIntakeTurn,
   claimTransferResult,
-  findTenantByCalledNumber,
+  markNumberReceivingCalls,
   markWhisperAccepted,
 } from "@/server/db/cross-tenant";
 import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
@@ -58,7 +66,7 @@ import { emitCallCompleted } from "@/server/webhooks/call-events";
 import { env } from "@/server/env";
 import { NOT_A_CUSTOMER } from "@/server/leads/close-reasons";
 import { enqueueAfterCallCheck } from "@/server/qa/after-call-jobs";
-import { AGENCY_BRAND_SELECT, greetingBrandOf } from "@/server/saas/branding";
+import { greetingBrandOf } from "@/server/saas/branding";
 import { speechHintsFor } from "./speech-hints-cache";
 
 /** `deadline`: when the webhook's answer must be out (epoch ms); a step that would commit later rolls back. */
@@ -127,9 +135,13 @@ async function replayOf(
   }
 }
 
-/** The step's TwiML (for replays) and the call's other changes, as one write of the call row. */
+/**
+ * The step's TwiML (for replays) and the call's other changes, as one write of the call row; a
+ * turn's new transcript lines (`turns`) go with it in the same statement.
+ */
 type CallWrite =
-  { key: string; twiml: string; data?: Prisma.CallUpdateInput } | { data: Prisma.CallUpdateInput };
+  | { key: string; twiml: string; data?: Prisma.CallUpdateInput; turns?: CallRowWrite["turns"] }
+  | { data: Prisma.CallUpdateInput };
 
 /** What a webhook changes on the call's lead: a patch and its timeline events, in order. */
 type CallLeadChange = { patch: LeadPatch; events: LeadEventInput[] };
@@ -152,27 +164,40 @@ async function writeCallStep(
   build: (tx: TenantTx, lead: Lead) => Promise<LeadChange>,
   write?: CallWrite,
   deadline?: number,
+  read?: ReadWithClaim,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       beforeDeadline(deadline);
+      // The first attempt starts from the lead its claim read; a retry (CONFLICT) reads it again.
+      const claimed = attempt === 1 ? read : undefined;
       await db.$transaction(async (tx) => {
-        const lead = call.leadId ? await tx.lead.findFirst({ where: { id: call.leadId } }) : null;
+        const lead = claimed
+          ? claimed.lead
+          : call.leadId
+            ? await tx.lead.findFirst({ where: { id: call.leadId } })
+            : null;
         if (lead)
           await writeLeadChange(
             tx,
-            { tenantId: call.tenantId, actorId: null, now, onRefusal: "flag", webhooks: false },
+            {
+              tenantId: call.tenantId,
+              actorId: null,
+              now,
+              onRefusal: "flag",
+              webhooks: false,
+              ...(claimed ? { activeFollowUp: claimed.activeFollowUp } : {}),
+            },
             lead,
             await build(tx, lead),
           );
-        if (write)
-          await tx.call.update({
-            where: { callSid: call.callSid },
-            data: {
-              ...write.data,
-              ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}),
-            },
-          });
+        const set = write && {
+          ...write.data,
+          ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}),
+        };
+        if (write && "turns" in write && write.turns?.length)
+          await writeTurnsAndCall(tx, { callSid: call.callSid, turns: write.turns, set: set! });
+        else if (set) await tx.call.update({ where: { callSid: call.callSid }, data: set });
         // Last thing before COMMIT: a step the caller can no longer hear rolls back.
         beforeDeadline(deadline);
       }, stepTransaction(deadline));
@@ -183,14 +208,17 @@ async function writeCallStep(
   }
 }
 
+/** The lead and its active follow-up enrollment as the step's claim read them, in the same statement. */
+type ReadWithClaim = { lead: Lead | null; activeFollowUp: FollowUpEnrollment | null };
+
 /** A status change with the next step it implies: every lead has a next action and a due time. */
 const statusChange = (status: LeadStatus, now: Date, events: LeadEventInput[]): CallLeadChange => ({
   patch: { status, ...nextStepFor(status, { now }) },
   events,
 });
 
-/** The ring-first result is being handled (claimed: "dialed", until its TwiML is stored with the next stage). */
-const dialing = (call: StepProgress) => call.stage === "dialed";
+/** The ring-first result is being handled (claimed, until its TwiML is stored with the next step). */
+const dialing = (call: StepProgress) => call.stage === CALL_MOVES.dialResult.to;
 
 // ── POST /api/twilio/voice ──────────────────────────────────────────────────────────────────
 
@@ -200,12 +228,9 @@ export async function onIncomingCall(
   opts: { isTest: boolean },
 ): Promise<string> {
   const { sys } = ctx;
-  // A redelivery answers from the call row, without queueing a transaction behind the first one.
-  const seen = await callProgressBySid(sys, form.CallSid!);
-  if (seen?.lastTwimlKey === "voice" && seen.lastTwiml) return seen.lastTwiml;
-  if (seen && seen.stage !== "ringing")
-    return (await replayOf(sys, form.CallSid!, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
-  const tenant = await findTenantByCalledNumber(sys, form.To!);
+  const now = nowOf(ctx);
+  // The business, who a missed call goes to and its follow-up: kept in memory (call-settings.ts).
+  const tenant = await settingsOfCalledNumber(sys, form.To!);
   if (!tenant) {
     await writeAudit(accountAuditLog(sys), {
       action: "call.unknown_number",
@@ -214,25 +239,48 @@ export async function onIncomingCall(
     });
     return politeHangupTwiml(MESSAGES.unknownNumber);
   }
+  const db = forTenant(sys, tenant.tenantId);
+  const incoming = {
+    tenantId: tenant.tenantId,
+    callSid: form.CallSid!,
+    from: form.From!,
+    to: form.To!,
+    isTest: opts.isTest,
+    promptProfile: tenant.promptProfile,
+  };
   // Ring first; the TwiML is stored with the call as it is created, so duplicates replay it.
   const ring = tenant.plumberPhone
     ? ringFirstTwiml({ plumberPhone: tenant.plumberPhone, baseUrl: ctx.baseUrl })
     : null;
+  // A real (signed, not simulated) call marks its number "Receiving calls" once, beside the answer.
+  const marked =
+    opts.isTest || tenant.receivingCalls
+      ? null
+      : markNumberReceivingCalls(sys, form.To!, now).then(
+          () => numberReceivingCalls(form.To!),
+          (err: unknown) => console.warn(`receiving-calls mark failed: ${(err as Error).message}`),
+        );
+  if (ring) {
+    // A first delivery: the whole call, its lead and its ring-first answer in one statement.
+    const [first] = await Promise.all([
+      recordIncomingCallOnce(db, incoming, tenant, now, { key: "voice", twiml: ring }),
+      marked,
+    ]);
+    if (first.created) return ring;
+  } else await marked;
+  // A redelivery answers from the call row, without queueing a transaction behind the first one.
+  const seen = await callProgressBySid(sys, form.CallSid!);
+  if (seen?.lastTwimlKey === "voice" && seen.lastTwiml) return seen.lastTwiml;
+  if (seen && !isRinging(seen))
+    return (await replayOf(sys, form.CallSid!, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   const { call } = await recordIncomingCall(
-    forTenant(sys, tenant.id),
-    {
-      tenantId: tenant.id,
-      callSid: form.CallSid!,
-      from: form.From!,
-      to: form.To!,
-      isTest: opts.isTest,
-      promptProfile: tenant.promptProfile,
-    },
-    nowOf(ctx),
+    db,
+    incoming,
+    now,
     ring ? { key: "voice", twiml: ring } : undefined,
   );
   if (call.lastTwimlKey === "voice" && call.lastTwiml) return call.lastTwiml;
-  if (call.stage !== "ringing")
+  if (!isRinging(call))
     return (await replayOf(sys, call.callSid, "voice", dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   // Nobody to ring first: treat as missed straight away.
   return onDialResult(ctx, { ...form, DialCallStatus: "no-answer" }, "voice");
@@ -253,7 +301,12 @@ export async function onScreen(ctx: VoiceCtx, query: URLSearchParams, form: Twil
   }
   if (form.Digits?.trim() === "1" && parentSid) {
     // Which whisper this was follows from where the parent call is.
-    await markWhisperAccepted(sys, parentSid, nowOf(ctx));
+    await markWhisperAccepted(
+      sys,
+      parentSid,
+      [CALL_MOVES.ringAccepted, CALL_MOVES.transferAccepted],
+      nowOf(ctx),
+    );
   }
   return screenResultTwiml(form.Digits);
 }
@@ -264,7 +317,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
   const { sys } = ctx;
   const now = nowOf(ctx);
   const dialStatus = form.DialCallStatus ?? "no-answer";
-  const call = await claimDialResult(sys, form.CallSid!, dialStatus);
+  const call = await claimDialResult(sys, form.CallSid!, CALL_MOVES.dialResult, dialStatus);
   if (!call) return (await replayOf(sys, form.CallSid!, key, dialing)) ?? politeHangupTwiml(MESSAGES.trouble);
   const db = forTenant(sys, call.tenantId);
 
@@ -278,7 +331,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
         statusChange("answered_by_plumber", now, [
           { type: "call.answered_by_plumber", data: { dialStatus } },
         ]),
-      { key, twiml, data: { stage: "ended" } },
+      { key, twiml, data: { stage: CALL_MOVES.dialEnded.to } },
       ctx.deadline,
     );
     return twiml;
@@ -298,7 +351,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
       now,
       async () =>
         statusChange("missed", now, [missed, { type: "call.ai_blocked", data: { reasons: gate.reasons } }]),
-      { key, twiml, data: { stage: "ended" } },
+      { key, twiml, data: { stage: CALL_MOVES.dialEnded.to } },
       ctx.deadline,
     );
     return twiml;
@@ -310,7 +363,7 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
   return runTurn(
     ctx,
     db,
-    { ...call, stage: "intake" },
+    { ...call, stage: CALL_MOVES.agentAnswers.to },
     newCallState(call.promptProfile),
     { kind: "start" },
     key,
@@ -330,10 +383,10 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
 
   if (isTransferResult(query)) {
     const key = "transfer-result";
-    const call = await claimTransferResult(sys, callSid);
+    const call = await claimTransferResult(sys, callSid, CALL_MOVES.transferResult);
     if (!call)
       return (
-        (await replayOf(sys, callSid, key, (c) => c.stage === "transfer-result")) ??
+        (await replayOf(sys, callSid, key, (c) => c.stage === CALL_MOVES.transferResult.to)) ??
         politeHangupTwiml(MESSAGES.trouble)
       );
     const answered =
@@ -356,19 +409,26 @@ export async function onIntake(ctx: VoiceCtx, query: URLSearchParams, form: Twil
     turn = current.turn;
   }
   const key = `intake:${turn}`;
-  const call = await claimIntakeTurn(sys, callSid, turn);
+  const call = await claimIntakeTurn(sys, callSid, CALL_MOVES.intakeTurn, turn);
   if (!call)
     return (
-      (await replayOf(sys, callSid, key, (c) => c.stage === "intake" && c.turn === turn + 1)) ??
-      politeHangupTwiml(MESSAGES.trouble)
+      (await replayOf(
+        sys,
+        callSid,
+        key,
+        (c) => canMove(CALL_MOVES.intakeTurn, c.stage) && c.turn === turn + 1,
+      )) ?? politeHangupTwiml(MESSAGES.trouble)
     );
+  const { lead, activeFollowUp, ...claimedCall } = call;
   return runTurn(
     ctx,
     forTenant(sys, call.tenantId),
-    call,
+    claimedCall,
     parseCallState(call.state, call.promptProfile),
     intakeInputFromForm(form),
     key,
+    undefined,
+    { lead, activeFollowUp },
   );
 }
 
@@ -379,7 +439,7 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
   const final = ["completed", "busy", "failed", "no-answer", "canceled"];
   if (!final.includes(form.CallStatus ?? "")) return;
   const now = ctx.now ? ctx.now() : new Date();
-  const call = await claimCallEnd(ctx.sys, form.CallSid!, now);
+  const call = await claimCallEnd(ctx.sys, form.CallSid!, CALL_MOVES.callEnd, now);
   if (!call) return;
   const db = forTenant(ctx.sys, call.tenantId);
   const state = parseCallState(call.state, call.promptProfile);
@@ -387,7 +447,7 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
   // Hung up mid-intake or mid-transfer, or the agent gave up on a silent line: close the lead for
   // the office. A call already ended elsewhere (recovered after an outage) is left as it is.
   const silentEnd = state.stage === "ended" && !state.outcome;
-  const open = call.stage !== "ended" || silentEnd;
+  const open = !isEnded(call) || silentEnd;
   const ended: LeadEventInput = {
     type: "call.ended",
     data: { callStatus: form.CallStatus, duration: form.CallDuration ?? null },
@@ -421,7 +481,7 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
         );
       return statusChange(status, now, [ended, hungUp]);
     },
-    call.stage !== "ended" ? { data: { stage: "ended" } } : undefined,
+    !isEnded(call) ? { data: { stage: CALL_MOVES.callEnd.to } } : undefined,
   );
   // The call is over and nobody is on the line: what follows from it runs side by side, each on
   // its own (none throws; each has a sweep behind it).
@@ -445,31 +505,7 @@ async function callContext(
   now: Date,
   callerPhone: string | null,
 ): Promise<CallContext & { speechHints: string[] }> {
-  const tenant = await db.tenant.findUniqueOrThrow({
-    where: { id: tenantId },
-    select: {
-      name: true,
-      timeZone: true,
-      onCallPhone: true,
-      greetingAgencyBrand: true,
-      agency: { select: AGENCY_BRAND_SELECT },
-      serviceZips: { select: { zip: true } },
-      bookingSlots: { select: { weekday: true, startMinute: true, endMinute: true } },
-      businessHours: { select: { weekday: true, openMinute: true, closeMinute: true } },
-      callAnswers: {
-        select: {
-          priceAnswer: true,
-          servicesOffered: true,
-          servicesNotOffered: true,
-          licenseAnswer: true,
-          estimateAnswer: true,
-          paymentAnswer: true,
-          warrantyAnswer: true,
-          brandsAnswer: true,
-        },
-      },
-    },
-  });
+  const tenant = await settingsForTurn(db, tenantId);
   return {
     businessName: tenant.name,
     assistantBrand: greetingBrandOf(tenant),
@@ -503,6 +539,7 @@ async function runTurn(
   input: IntakeInput,
   key: string,
   before?: CallLeadChange,
+  read?: ReadWithClaim,
 ): Promise<string> {
   const now = nowOf(ctx);
   const seen = state.transcript.length;
@@ -522,7 +559,7 @@ async function runTurn(
     speechHints,
   });
   const next = turn.result.state;
-  const stage = next.stage === "ended" ? "ended" : next.stage === "transferring" ? "transferring" : "intake";
+  const stage = moveAfterTurn(next.stage).to;
   const newTurns = next.transcript.slice(seen).map((t, i) => ({
     tenantId: call.tenantId,
     callId: call.id,
@@ -541,6 +578,7 @@ async function runTurn(
   const write: CallWrite = {
     key,
     twiml: turn.twiml,
+    turns: newTurns,
     data: {
       state: next as unknown as Prisma.InputJsonValue,
       stage,
@@ -552,12 +590,12 @@ async function runTurn(
     call,
     now,
     async (tx, lead) => {
-      if (newTurns.length) await tx.callTurn.createMany({ data: newTurns, skipDuplicates: true });
       const first = { patch: before?.patch ?? {}, events: [...(before?.events ?? []), ...fellBack] };
       return actionsChange(tx, call, lead, next, turn.result.actions, now, first);
     },
     write,
     ctx.deadline,
+    read,
   );
   return turn.twiml;
 }

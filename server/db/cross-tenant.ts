@@ -1,6 +1,8 @@
 // The lookups that must cross tenants, by name. Everything else reaches tenant data through the
 // tenant-scoped client (tenant-scope.ts) once the tenant is known; these are how it becomes known.
 // Each takes the opaque SystemDb handle (system.ts) and says why it has to cross tenants.
+import type { Call, FollowUpEnrollment, Lead, Prisma } from "./generated/client";
+import type { CallStep } from "./generated/enums";
 import { rawClient, type SystemDb } from "./system";
 
 /**
@@ -8,11 +10,15 @@ import { rawClient, type SystemDb } from "./system";
  * unique across all businesses, and the number decides whose call (or text) this is.
  */
 export async function findTenantByCalledNumber(sys: SystemDb, to: string) {
-  const number = await rawClient(sys).trackingNumber.findUnique({
+  return (await calledNumber(sys, to))?.tenant ?? null;
+}
+
+/** The called number with its business, and whether it already took a signed call (null when nobody owns it). */
+export async function calledNumber(sys: SystemDb, to: string) {
+  return rawClient(sys).trackingNumber.findUnique({
     where: { e164: to.trim() },
-    include: { tenant: true },
+    select: { receivingCallsAt: true, tenant: true },
   });
-  return number?.tenant ?? null;
 }
 
 /**
@@ -34,6 +40,28 @@ export function accountAuditLog(sys: SystemDb) {
 // Twilio's voice webhooks after the first name only the CallSid (unique across all businesses).
 // Each step is claimed with one conditional update that also returns the call with its tenantId;
 // the step then continues on forTenant(sys, call.tenantId). One query, as before the tenant is known.
+
+/**
+ * One move of the call flow's table of steps (server/calls/call-steps.ts): the steps it may start
+ * from, the step it leaves the call in, and what its claim checks besides the step.
+ */
+export type StepMove = {
+  readonly from: readonly CallStep[];
+  readonly to: CallStep;
+  readonly check: "new" | "step" | "turn" | "answer" | "plumberAcceptedAt" | "transferAcceptedAt" | "endedAt";
+};
+
+/** The claim's conditional UPDATE: the call at one of the move's steps, and what the move checks. */
+function claimWhere(callSid: string, move: StepMove, turn?: number): Prisma.CallWhereUniqueInput {
+  return {
+    callSid,
+    stage: { in: [...move.from] },
+    ...(move.check === "turn" ? { turn } : {}),
+    ...(move.check === "plumberAcceptedAt" || move.check === "transferAcceptedAt" || move.check === "endedAt"
+      ? { [move.check]: null }
+      : {}),
+  };
+}
 
 /** A claim that finds no row in the claimed state (P2025) was already taken: null. */
 async function claimed<T>(update: Promise<T>): Promise<T | null> {
@@ -78,52 +106,110 @@ export async function businessNameOfCall(sys: SystemDb, callSid: string): Promis
 
 /**
  * The plumber (or on-call person) pressed 1 on the whisper leg, which names only the parent
- * CallSid: which whisper it was follows from where the parent call is (ringing → ring-first,
- * transferring → transfer). Two conditional updates, as before.
+ * CallSid: which whisper it was follows from where the parent call is (the moves give one whisper
+ * per step). One conditional update per move, a no-op when the call is elsewhere or already marked.
  */
-export async function markWhisperAccepted(sys: SystemDb, parentCallSid: string, now: Date): Promise<void> {
+export async function markWhisperAccepted(
+  sys: SystemDb,
+  parentCallSid: string,
+  moves: readonly StepMove[],
+  now: Date,
+): Promise<void> {
   const prisma = rawClient(sys);
-  await prisma.call.updateMany({
-    where: { callSid: parentCallSid, stage: "ringing", plumberAcceptedAt: null },
-    data: { plumberAcceptedAt: now },
-  });
-  await prisma.call.updateMany({
-    where: { callSid: parentCallSid, stage: "transferring", transferAcceptedAt: null },
-    data: { transferAcceptedAt: now },
-  });
+  for (const move of moves)
+    if (move.check === "plumberAcceptedAt" || move.check === "transferAcceptedAt")
+      await prisma.call.updateMany({ where: claimWhere(parentCallSid, move), data: { [move.check]: now } });
 }
 
-/** Claims the ring-first result (ringing → dialed) by CallSid: the claimed call with its business's name, or null when already taken. */
-export async function claimDialResult(sys: SystemDb, callSid: string, dialStatus: string) {
+/** Claims the ring-first result by CallSid: the claimed call with its business's name, or null when already taken. */
+export async function claimDialResult(sys: SystemDb, callSid: string, move: StepMove, dialStatus: string) {
   return claimed(
     rawClient(sys).call.update({
-      where: { callSid, stage: "ringing" },
-      data: { stage: "dialed", dialStatus },
+      where: claimWhere(callSid, move),
+      data: { stage: move.to, dialStatus },
       include: { tenant: { select: { name: true } } },
     }),
   );
 }
 
-/** Claims the transfer's result (transferring → transfer-result) by CallSid: the claimed call, or null when already taken. */
-export async function claimTransferResult(sys: SystemDb, callSid: string) {
-  return claimed(
-    rawClient(sys).call.update({
-      where: { callSid, stage: "transferring" },
-      data: { stage: "transfer-result" },
-    }),
-  );
+/** Claims the transfer's result by CallSid: the claimed call, or null when already taken. */
+export async function claimTransferResult(sys: SystemDb, callSid: string, move: StepMove) {
+  return claimed(rawClient(sys).call.update({ where: claimWhere(callSid, move), data: { stage: move.to } }));
 }
 
-/** Claims intake turn `turn` by CallSid (the turn counter moves on): the claimed call, or null when already taken. */
-export async function claimIntakeTurn(sys: SystemDb, callSid: string, turn: number) {
-  return claimed(
-    rawClient(sys).call.update({ where: { callSid, turn, stage: "intake" }, data: { turn: turn + 1 } }),
-  );
+type DateKeys<T> = { [K in keyof T]-?: Exclude<T[K], null> extends Date ? K : never }[keyof T];
+/** The lead's and the enrollment's time columns, which JSON carries as text (UTC wall time). */
+const LEAD_TIMES = [
+  "createdAt",
+  "updatedAt",
+  "appointmentAt",
+  "dueAt",
+  "acceptedAt",
+  "followUpAt",
+  "lastActivityAt",
+  "queueAt",
+  "outcomeAt",
+  "lastReplyAt",
+  "linkOpenedAt",
+] as const satisfies readonly DateKeys<Lead>[];
+const ENROLLMENT_TIMES = [
+  "nextDueAt",
+  "startedAt",
+  "endedAt",
+] as const satisfies readonly DateKeys<FollowUpEnrollment>[];
+// A new time column must be listed above: this line stops compiling until it is.
+const everyTimeListed: [
+  Exclude<DateKeys<Lead>, (typeof LEAD_TIMES)[number]>,
+  Exclude<DateKeys<FollowUpEnrollment>, (typeof ENROLLMENT_TIMES)[number]>,
+] extends [never, never]
+  ? true
+  : never = true;
+void everyTimeListed;
+
+function rowFromJson<T>(json: Record<string, unknown> | null, times: readonly string[]): T | null {
+  if (!json) return null;
+  const row: Record<string, unknown> = { ...json };
+  for (const key of times) if (typeof row[key] === "string") row[key] = new Date(`${row[key] as string}Z`);
+  return row as T;
 }
 
-/** Claims the call's end (the final status callback) by CallSid: the claimed call, or null when it already ended. */
-export async function claimCallEnd(sys: SystemDb, callSid: string, endedAt: Date) {
-  return claimed(rawClient(sys).call.update({ where: { callSid, endedAt: null }, data: { endedAt } }));
+/**
+ * Claims intake turn `turn` by CallSid (the turn counter moves on) and reads, in the same
+ * statement, the call's lead and its active follow-up enrollment (the turn's writer starts from
+ * them, and the lead's version check catches a change in between): the claimed call, or null when
+ * already taken.
+ */
+export async function claimIntakeTurn(sys: SystemDb, callSid: string, move: StepMove, turn: number) {
+  type Row = Call & {
+    leadJson: Record<string, unknown> | null;
+    followUpJson: Record<string, unknown> | null;
+  };
+  const [row] = await rawClient(sys).$queryRaw<Row[]>`
+    WITH claimed AS (
+      UPDATE "Call" SET "stage" = ${move.to}::"CallStep", "turn" = ${turn + 1}
+      WHERE "callSid" = ${callSid} AND "turn" = ${turn}
+        AND "stage" = ANY(${[...move.from]}::text[]::"CallStep"[])
+      RETURNING *
+    )
+    SELECT c.*, to_jsonb(l) AS "leadJson", to_jsonb(f) AS "followUpJson"
+    FROM claimed c
+    LEFT JOIN "Lead" l ON l."id" = c."leadId" AND l."tenantId" = c."tenantId"
+    LEFT JOIN "FollowUpEnrollment" f ON f."leadId" = c."leadId" AND f."tenantId" = c."tenantId" AND f."status" = 'active'`;
+  if (!row) return null;
+  const { leadJson, followUpJson, ...call } = row;
+  return {
+    ...(call as Call),
+    lead: rowFromJson<Lead>(leadJson, LEAD_TIMES),
+    activeFollowUp: rowFromJson<FollowUpEnrollment>(followUpJson, ENROLLMENT_TIMES),
+  };
+}
+
+/**
+ * Claims the call's end (the final status callback) by CallSid: the claimed call, or null when it
+ * already ended. The step itself moves with the end's write, which reads where the call was.
+ */
+export async function claimCallEnd(sys: SystemDb, callSid: string, move: StepMove, endedAt: Date) {
+  return claimed(rawClient(sys).call.update({ where: claimWhere(callSid, move), data: { endedAt } }));
 }
 
 // ── texts and tracked links ────────────────────────────────────────────────────────────────

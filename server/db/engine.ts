@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { announcingSettingsWrites } from "./settings-writes";
 
 export type Database = {
   prisma: PrismaClient;
@@ -40,7 +41,7 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
       connectionTimeoutMillis: 5_000,
       options: "-c jit=off",
     });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const prisma = announcingSettingsWrites(new PrismaClient({ adapter: adapterFactory }));
     return { prisma, pglite: null, url, adapterFactory, close: () => prisma.$disconnect() };
   }
   const dataDir = opts.dataDir ?? defaultDataDir();
@@ -48,7 +49,7 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
   const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
   // pglite-prisma-adapter carries its own copy of the driver-adapter types.
   const adapterFactory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
-  const prisma = new PrismaClient({ adapter: adapterFactory as never });
+  const prisma = announcingSettingsWrites(new PrismaClient({ adapter: adapterFactory as never }));
   return {
     prisma,
     pglite,

@@ -2,7 +2,7 @@
 // transactions: insertLead starts the sequence of the lead's source; writeLeadChange moves a
 // lead to the no-show or estimate sequence and stops a sequence the moment a stop rule holds.
 // Every stop is written on the lead's timeline with its reason.
-import type { Lead, Prisma } from "@/server/db/generated/client";
+import type { FollowUpEnrollment, Lead, Prisma } from "@/server/db/generated/client";
 import type { TenantTx } from "@/server/db/tenant-scope";
 import { temperatureBand } from "@/server/leads/temperature";
 import {
@@ -14,7 +14,7 @@ import {
   type Baseline,
   type StopReason,
 } from "./rules";
-import { getSequence, SEQUENCES, sequenceForSource, type SequenceKey } from "./sequences";
+import { getSequence, SEQUENCES, sequenceForSource, type Sequence, type SequenceKey } from "./sequences";
 
 /** `eventAt`: when the timeline entry is dated (the writer's hook dates it just before the change's own events). */
 type W = { tenantId: string; now: Date; actorId?: string | null; eventAt?: Date };
@@ -85,6 +85,31 @@ export async function startFollowUp(
 }
 
 /**
+ * A new lead's enrollment in its source's sequence (already read), as startFollowUp writes it for a
+ * lead with none yet, or null when no sequence starts. For a writer that batches the lead's rows.
+ */
+export function newLeadEnrollment(
+  w: Pick<W, "tenantId" | "now">,
+  lead: Pick<
+    Lead,
+    "id" | "source" | "isTest" | "status" | "temperature" | "touchpoints" | "appointmentAt" | "acceptedAt"
+  >,
+  seq: Sequence,
+) {
+  const first = seq.steps[0];
+  if (seq.key !== sequenceForSource(lead.source) || lead.isTest || lead.status === "closed") return null;
+  if (!seq.enabled || !first) return null;
+  return {
+    tenantId: w.tenantId,
+    leadId: lead.id,
+    sequenceKey: seq.key,
+    nextDueAt: stepDueAt(w.now, first.delayMinutes, bandPlan(lead.temperature)),
+    baseline: baselineOf(lead) as Prisma.InputJsonValue,
+    startedAt: w.now,
+  };
+}
+
+/**
  * Stops the sequence with its reason (once: the update only matches an active enrollment of this
  * generation), cancels drafts and texts still waiting, and writes the reason on the timeline.
  */
@@ -144,7 +169,14 @@ async function hotLeadTask(tx: TenantTx, w: W, leadId: string): Promise<void> {
 }
 
 /** After any lead change (writeLeadChange): no-show / estimate sequences start, stop rules apply. */
-export async function followUpAfterChange(tx: TenantTx, writer: W, before: Lead, after: Lead): Promise<void> {
+export async function followUpAfterChange(
+  tx: TenantTx,
+  writer: W,
+  before: Lead,
+  after: Lead,
+  /** The lead's active enrollment, when the caller read it already (undefined: read it here). */
+  active?: FollowUpEnrollment | null,
+): Promise<void> {
   if (after.isTest) return;
   const w = { ...writer, eventAt: new Date(writer.now.getTime() - 1) };
   if (
@@ -176,7 +208,10 @@ export async function followUpAfterChange(tx: TenantTx, writer: W, before: Lead,
     await startFollowUp(tx, w, after, "estimate");
     return;
   }
-  const enrollment = await tx.followUpEnrollment.findFirst({ where: { leadId: after.id, status: "active" } });
+  const enrollment =
+    active !== undefined
+      ? active
+      : await tx.followUpEnrollment.findFirst({ where: { leadId: after.id, status: "active" } });
   if (!enrollment) return;
   // Consent is checked where it can change (a STOP text) and again before every step.
   const reason = stopReasonOf(after, enrollment.startedAt, enrollment.baseline as Baseline, false);

@@ -3,7 +3,7 @@
 // result, then write the patch, the refreshed temperature and lastActivityAt, and one LeadEvent
 // per change with the actor — in one transaction, refusing if someone else changed the lead
 // meanwhile. `queueGroup` follows from status/urgency in the database (trigger).
-import type { Lead, Prisma } from "@/server/db/generated/client";
+import type { FollowUpEnrollment, Lead, Prisma } from "@/server/db/generated/client";
 import type { TenantCtx, TenantTx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { canSeeLead, type Viewer } from "./lead-access";
@@ -84,6 +84,12 @@ export async function applyLeadChange(
 
 export type LeadWriter = {
   tenantId: string;
+  /**
+   * The lead's active follow-up enrollment when the caller already read it with the lead (the call
+   * flow's claim): not read again. A lead that changed since fails the version check (CONFLICT)
+   * and is retried without it.
+   */
+  activeFollowUp?: FollowUpEnrollment | null;
   /** The person (or `api_key:<id>`) on the timeline; null for the system (the call flow). */
   actorId: string | null;
   now: Date;
@@ -123,7 +129,8 @@ export async function writeLeadChange(
       data: { message: refusal.message, field: refusal.field ?? null },
     });
   const temperature = temperatureOf({ ...after, lastActivityAt: now }, now);
-  const updated = await tx.lead.updateMany({
+  // The update returns the row it wrote: the fresh lead, with no read after it.
+  const [fresh] = await tx.lead.updateManyAndReturn({
     where: { id: lead.id, updatedAt: lead.updatedAt },
     data: {
       ...change.patch,
@@ -132,7 +139,7 @@ export async function writeLeadChange(
       lastActivityAt: now,
     },
   });
-  if (updated.count === 0)
+  if (!fresh)
     throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");
   if (change.completeOpenTasks) {
     await tx.task.updateMany({ where: { leadId: lead.id, doneAt: null }, data: { doneAt: now } });
@@ -150,9 +157,8 @@ export async function writeLeadChange(
       })),
     });
   }
-  const fresh = await tx.lead.findFirstOrThrow({ where: { id: lead.id } });
   // Follow-ups: a no-show or an estimate starts its sequence; a stop rule stops one at once.
-  await followUpAfterChange(tx, w, lead, fresh);
+  await followUpAfterChange(tx, w, lead, fresh, w.activeFollowUp);
   // Integrations: the webhook outbox rows this change means, committed with it.
   const webhookIds =
     w.webhooks === false ? [] : await recordLeadChangeWebhooks(tx, w.tenantId, lead, fresh, now);

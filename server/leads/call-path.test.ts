@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { callPath } from "./call-path";
 
-const call = { stage: "ended", dialStatus: "no-answer", plumberAcceptedAt: null, transferAcceptedAt: null };
+const call = {
+  stage: "ended" as const,
+  dialStatus: "no-answer",
+  plumberAcceptedAt: null,
+  transferAcceptedAt: null,
+};
 
 describe("call path (rang plumber → missed → AI → outcome)", () => {
   it("shows a missed call the AI booked", () => {

@@ -1,5 +1,6 @@
 // The call path a lead came through: rang plumber → missed → AI → outcome.
 import type { LeadStatus } from "@/server/db/generated/enums";
+import { isRinging, type CallStep } from "@/server/calls/call-steps";
 import { STATUS_LABELS } from "./status-transitions";
 
 export type CallPathStep = {
@@ -10,7 +11,7 @@ export type CallPathStep = {
 };
 
 type PathCall = {
-  stage: string;
+  stage: CallStep;
   dialStatus: string | null;
   plumberAcceptedAt: Date | null;
   transferAcceptedAt: Date | null;
@@ -53,7 +54,7 @@ export function callPath(
     steps.push({ key: "answered", label: "Answered by plumber", detail: "AI skipped", state: "done" });
     return steps;
   }
-  if (!call.dialStatus && call.stage === "ringing") {
+  if (!call.dialStatus && isRinging(call)) {
     steps.push({ key: "ringing", label: "Ringing", state: "stopped" });
     return steps;
   }

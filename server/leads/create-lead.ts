@@ -50,32 +50,33 @@ export async function createLead(
   return lead;
 }
 
-/**
- * createLead's core, inside the caller's transaction: routed, checked against the ownership
- * rules, with its temperature, timeline events and `lead.created` outbox rows.
- * `once` (the call flow: one lead per CallSid, whatever Twilio delivers twice): a lead with this
- * sourceRef already there is returned as it is, and nothing is written.
- * `events` replaces the default `lead.created` / `lead.routed` timeline entries; `createdData`
- * adds to the default `lead.created` entry (how it came in, consent given, the API request's hash).
- */
-export async function insertLead(
-  tx: TenantTx,
-  w: NewLeadWriter,
-  input: CreateLeadInput,
-  opts: { once?: boolean; events?: LeadEventInput[]; createdData?: Record<string, unknown> } = {},
-): Promise<{ lead: Lead; created: boolean; webhookIds: string[] }> {
-  const { now } = w;
-  const createdAt = input.createdAt ?? now;
-  const base = {
+/** What routing a new lead reads: its urgency, kind, source, age, and what the input already set. */
+function leadRouting(input: CreateLeadInput, now: Date) {
+  return {
     urgency: input.urgency ?? null,
     isEstimate: input.isEstimate ?? false,
     source: input.source,
-    createdAt,
+    createdAt: input.createdAt ?? now,
     ownerId: input.ownerId ?? null,
     nextAction: input.nextAction ?? null,
     dueAt: input.dueAt ?? null,
   };
-  const handoff = await initialHandoff(tx, base);
+}
+
+/**
+ * A new lead's row as the writer makes it, once its owner, next action and due time are known
+ * (`initialHandoff`, or the routing the caller already read): checked against the ownership
+ * rules, with its temperature. The id is the database's unless `id` is given.
+ */
+export function newLeadRow(
+  w: NewLeadWriter,
+  input: CreateLeadInput,
+  handoff: { ownerId: string | null; nextAction: string; dueAt: Date },
+  id?: string,
+) {
+  const { now } = w;
+  const base = leadRouting(input, now);
+  const { createdAt } = base;
   const status = input.status ?? "followup_needed";
   const draft = {
     ...base,
@@ -88,7 +89,8 @@ export async function insertLead(
   const refusal = ownershipRefusal(null, draft);
   if (refusal) throw new AppError("BAD_REQUEST", refusal.message, refusal.field);
   const lastActivityAt = input.createdAt ?? now;
-  const data = {
+  return {
+    ...(id ? { id } : {}),
     tenantId: w.tenantId,
     callerPhone: input.callerPhone,
     callerName: input.callerName ?? null,
@@ -118,6 +120,48 @@ export async function insertLead(
       now,
     ),
   };
+}
+
+/** A new lead as the database will hold it once `row` is inserted (the columns it leaves to their defaults filled in). */
+export function newLead(row: ReturnType<typeof newLeadRow> & { id: string }): Lead {
+  return {
+    ...row,
+    evidence: row.evidence as Prisma.JsonValue,
+    updatedAt: row.createdAt,
+    acceptedAt: null,
+    closeReason: null,
+    closeNote: null,
+    queueGroup: 4,
+    queueAt: row.dueAt ?? row.createdAt,
+    touchpoints: 0,
+    visitOutcome: null,
+    jobOutcome: null,
+    jobValueCents: null,
+    outcomeAt: null,
+    externalJobId: null,
+    externalJobUrl: null,
+    lastReplyAt: null,
+    linkOpenedAt: null,
+  };
+}
+
+/**
+ * createLead's core, inside the caller's transaction: routed, checked against the ownership
+ * rules, with its temperature, timeline events and `lead.created` outbox rows.
+ * `once` (the call flow: one lead per CallSid, whatever Twilio delivers twice): a lead with this
+ * sourceRef already there is returned as it is, and nothing is written.
+ * `events` replaces the default `lead.created` / `lead.routed` timeline entries; `createdData`
+ * adds to the default `lead.created` entry (how it came in, consent given, the API request's hash).
+ */
+export async function insertLead(
+  tx: TenantTx,
+  w: NewLeadWriter,
+  input: CreateLeadInput,
+  opts: { once?: boolean; events?: LeadEventInput[]; createdData?: Record<string, unknown> } = {},
+): Promise<{ lead: Lead; created: boolean; webhookIds: string[] }> {
+  const { now } = w;
+  const createdAt = input.createdAt ?? now;
+  const data = newLeadRow(w, input, await initialHandoff(tx, leadRouting(input, now)));
   let lead: Lead;
   if (opts.once) {
     // ON CONFLICT DO NOTHING on (tenantId, sourceRef), then the row that won is read back.
@@ -134,8 +178,8 @@ export async function insertLead(
   }
   const events: LeadEventInput[] = opts.events ?? [
     { type: "lead.created", data: { ...opts.createdData, source: input.source } },
-    ...(handoff.ownerId
-      ? [{ type: "lead.routed", data: { ownerId: handoff.ownerId, dueAt: handoff.dueAt.toISOString() } }]
+    ...(data.ownerId
+      ? [{ type: "lead.routed", data: { ownerId: data.ownerId, dueAt: data.dueAt.toISOString() } }]
       : []),
   ];
   if (events.length) {

@@ -10,6 +10,7 @@ import { tenantSql, type TenantSet } from "@/server/db/tenant-sql";
 import type { QaVerdict } from "@/server/db/generated/enums";
 import { enqueueNotification, type Enqueue } from "@/server/notifications/outbox";
 import { parseCallState } from "@/server/voice/state-machine";
+import { LAST_STEP } from "@/server/calls/call-steps";
 import { checkCall, type QaFinding } from "./check-call";
 import { DAILY_SAMPLE_SIZE, dayBounds, exceedsThreshold, failureRate, localDay } from "./qa-day";
 import { switchToSafeProfile } from "./prompt-profile";
@@ -38,7 +39,7 @@ export type SampleOptions = {
 /** AI-handled: the intake started (the stored state left "new"). Finished calls only. */
 // Parameters: $1 tenant id, $2 and $3 the UTC window (timestamps are stored as UTC wall time).
 const eligibleCalls = (tenants: TenantSet, start: string, until: string) =>
-  Prisma.sql`c."tenantId" IN (${tenants}) AND c."isTest" = false AND c."startedAt" >= ${start}::timestamp AND c."startedAt" < ${until}::timestamp AND c.stage = 'ended' AND COALESCE(c.state->>'stage', 'new') <> 'new'`;
+  Prisma.sql`c."tenantId" IN (${tenants}) AND c."isTest" = false AND c."startedAt" >= ${start}::timestamp AND c."startedAt" < ${until}::timestamp AND c.stage = ${LAST_STEP}::"CallStep" AND COALESCE(c.state->>'stage', 'new') <> 'new'`;
 
 export async function sampleQaDay(db: TenantDb, opts: SampleOptions): Promise<SampleResult> {
   const tenant = await db.tenant.findUniqueOrThrow({
