@@ -151,6 +151,8 @@ const LEAD_TIMES = [
   "outcomeAt",
   "lastReplyAt",
   "linkOpenedAt",
+  "emailOptedOutAt",
+  "quietAt",
 ] as const satisfies readonly DateKeys<Lead>[];
 const ENROLLMENT_TIMES = [
   "nextDueAt",

@@ -142,6 +142,11 @@ export function newLead(row: ReturnType<typeof newLeadRow> & { id: string }): Le
     externalJobUrl: null,
     lastReplyAt: null,
     linkOpenedAt: null,
+    emailOptedOutAt: null,
+    // Set by the database's going-quiet trigger on insert: the first quiet check, a day after the last activity.
+    quietDays: 0,
+    quietAt:
+      row.status === "closed" || row.isTest ? null : new Date(row.lastActivityAt.getTime() + 86_400_000),
   };
 }
 
