@@ -46,7 +46,9 @@ function FieldValue({ fieldKey, lead }: { fieldKey: string; lead: Detail["lead"]
         <a className="break-all text-brand-700 underline" href={`mailto:${lead.callerEmail}`}>
           {lead.callerEmail}
         </a>
-        {lead.emailOptedOutAt ? <span className="ml-2 text-slate-600">(unsubscribed from emails)</span> : null}
+        {lead.emailOptedOutAt ? (
+          <span className="ml-2 text-slate-600">(unsubscribed from emails)</span>
+        ) : null}
       </>
     );
   if (fieldKey === "address") return <AddressLink address={lead.address} zip={lead.zip} />;
