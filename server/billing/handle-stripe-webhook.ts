@@ -1,4 +1,5 @@
-// POST /api/stripe/webhook: verify the signature on the raw body (bad → 400, nothing written),
+// POST /api/stripe/webhook: verify the signature on the raw body (missing or bad → 403, nothing written, as every webhook
+// here refuses a forged request),
 // handle each event id once (StripeEvent), and for any customer / subscription / checkout /
 // invoice event re-read the customer's state from Stripe (syncCustomer). Unknown types → 200.
 import type Stripe from "stripe";
@@ -39,12 +40,12 @@ export async function handleStripeWebhook(
   signature: string | null,
   deps: WebhookDeps,
 ): Promise<WebhookAnswer> {
-  if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header." } };
+  if (!signature) return { status: 403, body: { error: "Missing Stripe-Signature header." } };
   let event: Stripe.Event;
   try {
     event = deps.verify(rawBody, signature);
   } catch (err) {
-    return { status: 400, body: { error: `Webhook signature check failed: ${(err as Error).message}` } };
+    return { status: 403, body: { error: `Webhook signature check failed: ${(err as Error).message}` } };
   }
   const globalTables = globalDb(sys);
   if (await globalTables.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) {

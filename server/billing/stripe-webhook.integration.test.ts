@@ -140,7 +140,7 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     expect((await serviceGate(tenantScoped(db.prisma, tenant.id), tenant.id)).open).toBe(false);
   });
 
-  it("refuses a forged, unsigned or tampered webhook with 400 and writes nothing", async () => {
+  it("refuses a forged, unsigned or tampered webhook with 403 and writes nothing", async () => {
     const { tenant, account } = await subscribedTenant("Forged Plumbing");
     const before = {
       events: await db.prisma.stripeEvent.count(),
@@ -152,15 +152,15 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
       customer: account.stripeCustomerId,
       status: "canceled",
     });
-    expect((await post(payload, sign(payload, "whsec_not_the_real_secret"))).status).toBe(400);
-    expect((await post(payload, null)).status).toBe(400);
-    expect((await post(payload.replace("canceled", "active"), sign(payload))).status).toBe(400);
+    expect((await post(payload, sign(payload, "whsec_not_the_real_secret"))).status).toBe(403);
+    expect((await post(payload, null)).status).toBe(403);
+    expect((await post(payload.replace("canceled", "active"), sign(payload))).status).toBe(403);
     const stale = signer.webhooks.generateTestHeaderString({
       payload,
       secret: env.STRIPE_WEBHOOK_SECRET,
       timestamp: Math.floor(Date.now() / 1000) - 3600,
     });
-    expect((await post(payload, stale)).status).toBe(400);
+    expect((await post(payload, stale)).status).toBe(403);
     // Dated 10 minutes ahead: refused (the SDK alone would accept it); a little clock skew is fine.
     const ahead = signer.webhooks.generateTestHeaderString({
       payload,
@@ -168,7 +168,7 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
       timestamp: Math.floor(Date.now() / 1000) + 600,
     });
     const res = await post(payload, ahead);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(403);
     expect(await res.text()).toMatch(/in the future/);
     const skewed = signer.webhooks.generateTestHeaderString({
       payload,

@@ -483,13 +483,13 @@ describe(`Stripe Connect direct charges (${engineName})`, () => {
     expect(await db.prisma.tenant.count({ where: { name: "Sneaky Plumbing" } })).toBe(0);
   });
 
-  it("Connect events are checked with the Connect endpoint's own secret: a forged one gets 400 and writes nothing", async () => {
+  it("Connect events are checked with the Connect endpoint's own secret: a forged one gets 403 and writes nothing", async () => {
     const event = fake.state.events.find((e) => e.account && e.type === "invoice.paid")!;
     const payload = JSON.stringify({ ...event, id: `${event.id}_forged` }, null, 2);
     const before = await snapshot();
     const refused = async (body: string, signature: string) => {
       const res = await post(body, signature);
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(403);
       expect(((await res.json()) as { error: string }).error).toMatch(/signature/i);
     };
     // Signed with the platform endpoint's secret, with a made-up secret, or tampered after signing.
