@@ -8,7 +8,7 @@ const LEAD_PAGE_EXISTS = existsSync("app/t/[slug]/leads/[id]/page.tsx");
 
 async function openSimulator(page: Page) {
   await signIn(page, DEMO.owner);
-  await page.getByRole("link", { name: "Test your flow" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Test your flow" }).click();
   await expect(page.getByRole("heading", { name: "Test your flow" })).toBeVisible();
   await expect(page.getByText("The AI is on")).toBeVisible();
 }
@@ -40,7 +40,7 @@ async function callerSays(page: Page, text: string, agentReply: RegExp) {
 /** Hill Country Plumbing has no on-call phone: nobody can take an emergency live. */
 async function missedCallAtHillCountry(page: Page) {
   await signIn(page, DEMO.secondOwner);
-  await page.getByRole("link", { name: "Test your flow" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Test your flow" }).click();
   await expect(page.getByText("The AI is on")).toBeVisible();
   await page.getByRole("button", { name: "Call Hill Country Plumbing" }).click();
   await page.getByRole("button", { name: "No answer" }).click();
