@@ -48,6 +48,7 @@ describe(`REST API v1 (${engineName})`, () => {
         "createdAt",
         "callerPhone",
         "callerName",
+        "callerEmail",
         "zip",
         "inArea",
         "issueSummary",
