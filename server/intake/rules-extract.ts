@@ -20,6 +20,7 @@ const WANTS_HUMAN = [
   /\b(talk|speak|speaking|talking|put me through|transfer me|connect me)( to| with)?\s+(a |an |the |some |your )?(real |live |actual )?(human|person|people|someone|somebody|plumber|owner|manager|representative|rep|operator|agent|technician|tech)\b/,
   /\b(real|live|actual) (person|human)\b/,
   /\b(a human|representative|operator)\b/,
+  /\b(some(one|body)|any(one|body)) real\b/,
 ];
 
 // Urgency, as the office queue uses it (docs/sop-rules.md "Urgency"):
@@ -33,7 +34,7 @@ const WANTS_HUMAN = [
 const LOW_EXPLICIT =
   /\b(no rush|no hurry|not (urgent|an emergency|a big deal|in a hurry)|whenever (you|is|it'?s)|at your convenience|when(ever)? you (guys )?(get a chance|have time)|take your time)\b/;
 const LOSS_OF_SERVICE =
-  /\b(no (hot |running )?water|(don'?t|do not) have (any )?(hot )?water|nothing comes out|(water heater|heater) (is |went |just )?(out|broken|broke|leaking|not working|went out|died|dead|quit)|frozen|(only|one|just one) (toilet|bathroom)|overflow(s|ing|ed)?|back(ed|ing|s)? ?up|won'?t (drain|go down)|not draining( at all)?|standing water|sewer (smell|gas))\b/;
+  /\b(no (hot |running )?water|(don'?t|doesn'?t|won'?t) (give|get|make|have) (any )?hot water|only cold water|(don'?t|do not) have (any )?(hot )?water|nothing comes out|(water heater|heater) (is |went |just )?(out|broken|broke|leaking|not working|went out|died|dead|quit)|frozen|(only|one|just one) (toilet|bathroom)|overflow(s|ing|ed)?|back(ed|ing|s)? ?up|won'?t (drain|go down)|not draining( at all)?|standing water|sewer (smell|gas))\b/;
 const ACTIVE_LEAK =
   /\b(leak(s|ing|y|ed)?|water (is |keeps )?(coming|pooling|dripping) (out|in|through|from|under|down)|puddle|soaked|wet (floor|carpet|ceiling|wall))\b/;
 /** Water coming through a ceiling or wall is damage now, however slowly it comes. */
@@ -43,7 +44,7 @@ const BACKS_UP_SOMETIMES =
   /\b(a little( bit)?|a bit|slightly|sometimes|every (now|once)|whenever|when(ever)? the (dishwasher|washer|washing machine|disposal|shower) (runs|drains|is running|is on))\b/;
 /** Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high. */
 const MINOR =
-  /\b((faucet|tap|spout|shower ?head|showerhead|shower|tub spout|spigot|sink)('?s)? (\w+ )?drip\w*|(keeps|kept) clogging|clog(s|ged)? (up )?(every|once|a lot|again)|(disposal|garbage disposal) (\w+ )?(stuck|jammed|hum\w*|won'?t (spin|turn|work))|drip\w* (faucet|tap|spout)|drips (a little|a bit|some)|(a )?(little|slow|small|tiny) drip|dribbl\w*|slow(ly)? (drain\w*|to drain|sink|tub|shower|toilet)|drain\w* (\w+ )?slow\w*|sluggish|(low|weak|poor|bad|terrible|no) (water )?pressure|pressure\b[a-z' ]{0,30}\b(low|weak|bad|poor|terrible|pathetic|stinks|not good|not great)|spigot|hose ?bibb?|outdoor (faucet|tap|spout)|outside (faucet|tap|spout)|sprinkler|irrigation|(keeps|won'?t stop|constantly|always|won'?t quit) running|runs (constantly|all the time|on its own|nonstop)|running toilet|when (it'?s|it is|i|we|you|it) (run|running|use|using|on|turn)\w*|only when|wobbl\w*|loose|noise|noisy|whistl\w*|rattl\w*|bang(s|ing)?|hum(s|ming)?)\b/;
+  /\b((faucet|tap|spout|shower ?head|showerhead|shower|tub spout|spigot|sink)('?s)? (\w+ )?drip\w*|(keeps|kept) clogging|clog(s|ged)? (up )?(every|once|a lot|again)|(disposal|garbage disposal) (\w+ )?(stuck|jammed|hum\w*|won'?t (spin|turn|work))|drip\w* (faucet|tap|spout)|drips (a little|a bit|some)|(a )?(little|slow|small|tiny) drip|dribbl\w*|slow(ly)? (drain\w*|to drain|sink|tub|shower|toilet)|drain\w* (\w+ )?slow\w*|sluggish|(low|weak|poor|bad|terrible|no) (water )?pressure|pressure\b[a-z' ]{0,30}\b(low|weak|bad|poor|terrible|pathetic|stinks|not good|not great)|spigot|hose ?bibb?|outdoor (faucet|tap|spout)|outside (faucet|tap|spout)|sprinkler|irrigation|(keeps|won'?t stop|constantly|always|won'?t quit) running|runs (constantly|all the time|all night|all day|on its own|nonstop)|running toilet|when (it'?s|it is|i|we|you|it) (run|running|use|using|on|turn)\w*|only when|wobbl\w*|loose|noise|noisy|whistl\w*|rattl\w*|bang(s|ing)?|hum(s|ming)?)\b/;
 const LOW =
   /\b(estimate|quote|bid|remodel\w*|renovat\w*|redo\w*|upgrade|planning|thinking about|sometime|next (week|month)|install(ing|ation)? (a |an )?new|(put|putting) in (a |an )?new|inspect\w*|camera|buying (a|the|this) (house|home|place)|before (we|i) (buy|close)|maintenance|tune[- ]?up|annual|check[- ]?up|replace(ment)? .{0,20}\b(old|dated|ugly)\b)\b/;
 
@@ -120,7 +121,7 @@ export function urgencyOf(said: string): Urgency {
   // "no leak", "it's not leaking": a problem the caller rules out does not raise the urgency.
   // "There's no water anywhere", "no water on the floor": water ruled out around the fixture is
   // not a home without water.
-  const lower = said
+  let lower = said
     .toLowerCase()
     .replace(
       /\b(no|not|isn'?t|aren'?t|without|nothing'?s?|never)\s+(\w+\s+)?(leak\w*|flood\w*|overflow\w*|back(ed|ing)? ?up|puddle\w*)\b/g,
@@ -131,6 +132,8 @@ export function urgencyOf(said: string): Urgency {
       " ",
     );
   if (LOW_EXPLICIT.test(lower)) return "low";
+  // The standing water of a slow drain ("slow, standing water after I brush") is the drain, not a flood.
+  if (/\bslow\w*\b/.test(lower)) lower = lower.replace(/\bstanding water\b/g, " ");
   // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
   if (
     LOSS_OF_SERVICE.test(lower) &&
@@ -141,7 +144,7 @@ export function urgencyOf(said: string): Urgency {
   )
     return "high";
   if (CEILING_OR_WALL.test(lower)) return "high";
-  if (ACTIVE_LEAK.test(lower) && !MINOR.test(lower)) return "high";
+  if (ACTIVE_LEAK.test(lower) && !MINOR.test(lower) && !CALM.test(lower)) return "high";
   if (LOW.test(lower)) return "low";
   return "normal";
 }
@@ -168,8 +171,13 @@ export function summarizeIssue(text: string): string | null {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** "o'brien" is O'Brien, "mcdonald" McDonald; "DeLuca" as said keeps its capitals; "there's" is not "There'S". */
 function titleCase(word: string): string {
-  return word.toLowerCase().replace(/(^|['-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+  if (/[a-z]/.test(word) && /^[A-Z][a-z]+[A-Z]/.test(word)) return word;
+  return word
+    .toLowerCase()
+    .replace(/(^[a-z]'|^|-)([a-z])/g, (_, sep: string, c: string) => sep.toUpperCase() + c.toUpperCase())
+    .replace(/^Mc([a-z])/, (_, c: string) => `Mc${c.toUpperCase()}`);
 }
 
 function nameFrom(tokens: string[]): string | null {
@@ -804,6 +812,10 @@ const SERVICE_AFTER = new RegExp(
 const COMMERCIAL =
   /\b((i|we) (own|run|manage|have) (a|an|the) [a-z' ]{0,20}(place|shop|store|restaurant|business|office|bar|salon|building|complex|cafe|company|clinic|daycare)|office (building|manager|park)|law firm|restaurant|cafe|diner|bar and grill|our (store|shop|office|building|restaurant|business|warehouse|church)|the (store|shop|warehouse|church|school|strip mall|shopping center)|apartment (complex|community|building)|\d+[- ]unit (building|complex|property)|property manage\w*|maintenance (lead|supervisor|manager|director)|facilit(y|ies) manage\w*|commercial|strip mall|warehouse|daycare|hotel|motel|gym)\b/;
 
+/** A business run from a home, or rented homes and units: residential work, not a commercial building. */
+const RESIDENTIAL =
+  /\b((out of|from|in|at|for) (my|our|her|his|the) (house|home)|home[- ](salon|business|office|daycare|bakery)|residential|(vacant|empty|rental) (unit|house|home|condo)s?|between tenants|duplex|triplex|fourplex|rent(al)? houses?)\b/;
+
 /** A sentence that is a question to the business, however it is worded ("are y'all open late?"). */
 const ANY_QUESTION =
   /^\W*(?:(?:and|but|so|oh|also|um+|uh+|okay|ok|well|quick question|one question|before i (?:give you|go)[^,?]*)[,\s]+)*(do|does|are|is|can|could|will|would|how|what|when|where|why|who|which|have|has)\s+(you|y'?all|ya|your|there|it|the plumber|the plumbers|they|he|she|someone|somebody|a plumber)\b[^?]*\?/i;
@@ -824,7 +836,8 @@ export function questionOf(lower: string): { question: CallerQuestion | null; se
       .trim();
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
-  if (COMMERCIAL.test(lower)) return { question: "services", serviceAsked: "commercial" };
+  if (COMMERCIAL.test(lower) && !RESIDENTIAL.test(lower))
+    return { question: "services", serviceAsked: "commercial" };
   if (ANY_QUESTION.test(lower)) return { question: "other", serviceAsked: null };
   return { question: null, serviceAsked: null };
 }
@@ -916,6 +929,8 @@ export function thirdPartyOf(text: string): string | null {
     const bare = word.replace(/\.$/, "");
     if (NOT_A_NAME.test(bare) || (NAME_STOP.has(bare.toLowerCase()) && !/^(mrs?|ms|miss|dr)$/i.test(bare)))
       break;
+    // "my son usually fixes", "my son flushed a toy": a word in lower case ending in -ly or -ed is not a name.
+    if (/^[a-z]+(ly|ed)$/.test(bare)) break;
     kept.push(/^(mrs?|ms|miss|dr)$/i.test(bare) ? `${titleCase(bare)}.` : titleCase(bare));
   }
   // A title with no name after it says nothing.
@@ -962,7 +977,7 @@ const SALES =
 const ROBOCALL =
   /\b(this is an? (recorded|automated|pre-?recorded) (message|call)|this is not a sales call|press (one|1|two|2|nine|9|zero|0) (now|to)|to be removed from (our|the|this) (list|call list)|(final|last) (notice|attempt)|extended (car |auto |vehicle )?warranty|your (google |business )?listing (will be|has been|is being|may be) (suspended|removed|deactivated|deleted|flagged)|(your|the) (social security|ssn) number|do not hang up|this call is (to inform|an important|regarding your))\b/;
 const WRONG_NUMBER =
-  /\b(wrong number|(dialed|dialled|called|have|got) the wrong|must have (dialed|dialled|called|misdialed)|misdialed|(isn'?t|is not|not) (this )?(the )?[a-z.' ]{0,25}(dental|dentist|doctor'?s|clinic|pharmacy|pizza|restaurant|salon|school|bank|insurance|vet|veterinary|law|hair|nail|auto|daycare)\b|i was (trying|looking) to (call|reach) (someone|somebody|my|the|a) (else|dentist|doctor|office|pharmacy|pizza|restaurant|salon|school|bank)|sorry,? (wrong|i (must have )?(dialed|called) (the )?wrong))\b/;
+  /\b(wrong number|(dialed|dialled|called|have|got) the wrong|must have (dialed|dialled|called|misdialed)|misdialed|(isn'?t|is not|not) (this )?(the )?[a-z.' ]{0,25}(dental|dentist|doctor'?s|clinic|pharmacy|pizza|restaurant|salon|school|bank|insurance|vet|veterinary|law|hair|nail|auto|daycare)\b|i was (trying|looking) to (call|reach) (someone|somebody|my|the|a) (else|dentist|doctor|office|pharmacy|pizza|restaurant|salon|school|bank)|sorry,? (wrong|i (must have )?(dialed|called) (the )?wrong)|is this (the )?(walgreens|cvs|pharmacy|drug ?store|dentist|doctor'?s office)|calling (about|for) (my|a) (prescription|refill)|prescription refill)\b/;
 /** A plumbing need said in the same breath keeps the caller a customer ("sorry, wrong number… actually, do you fix leaks?"). */
 const STILL_A_CUSTOMER =
   /\b(my (sink|toilet|water heater|pipes?|drain|faucet|shower|tub)|leak(ing|s)?|clogged|no (hot )?water|need a plumber)\b/;
@@ -982,7 +997,7 @@ const GAS_TOPIC =
   /\b(smell\w*|odou?rs?|stinks?|stink\w*|rotten|sulfur|sulphur|fumes?|pilot( light)?|gas|alarms?|detectors?|beep\w*|headaches?|dizzy|dizziness)\b/;
 const HISS = /\bhiss\w*\b/;
 const NO_SERVICE_TOPIC =
-  /\b(no (hot |running )?water|no heat|(don'?t|do not) have (any )?(hot )?water|nothing comes out|water('s| is) (off|out)|(water )?heater (is |went |just )?(out|broken|broke|not working|went out|died|dead|quit)|furnace|boiler|frozen)\b/;
+  /\b(no (hot |running )?water|(don'?t|doesn'?t|won'?t) (give|get|make|have) (any )?hot water|only cold water|no heat|(don'?t|do not) have (any )?(hot )?water|nothing comes out|water('s| is) (off|out)|(water )?heater (is |went |just )?(out|broken|broke|not working|went out|died|dead|quit)|furnace|boiler|frozen)\b/;
 const WATER_TOPIC =
   /\b(water|leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|sump|basement|ceiling|stain\w*|toilets?|drains?|clog\w*|back(ed|ing|s)? ?up|sewer|sewage|pipes?|tub|bathtub|shower|sinks?|spray\w*|burst|crack\w*|washer|washing machine|dishwasher|hoses?|tank|soak\w*|pool\w*|mold|mould|line)\b/;
 /** A visit to look at or service something ("look at my water softener"): no safety question unless something is going wrong too. */
@@ -993,7 +1008,7 @@ const SOMETHING_WRONG =
   /\b(leak\w*|wet|damp|puddle\w*|drip\w*|flood\w*|overflow\w*|back(ed|ing|s)? ?up|sewage|spray\w*|burst|crack\w*|broke\w*|bust\w*|let go|split|soak\w*|pool\w*|pour\w*|gush\w*|coming (out|up|in|through|down)|won'?t (stop|drain|flush|shut)|stopped up|clog\w*|no (hot )?water|smell\w*|stink\w*|gas|alarm|beep\w*|hiss\w*|filling|running over|everywhere|all over)\b/;
 /** Said about the past or over time: "slow for two weeks", "it's been doing that for a while". */
 const OVER_TIME =
-  /\b(for (a |about |like |almost |over |the (last|past) )?(couple( of)?|few|several|two|three|four|many|\d+)? ?(days|weeks|months|years)|for (a |quite a )?while|for ages|since last (week|month|year)|all (week|month|year)|a long time|on and off|every now and then|from time to time|it'?s been (like that|doing (that|this)) (a while|for))\b/;
+  /\b(for (a |about |like |almost |over |the (last|past) )?(couple( of)?|few|several|two|three|four|many|\d+)? ?(days|weeks|months|years)|for (a |quite a )?while|for ages|since last (week|month|year)|all (week|month|year)|a long time|on and off|every now and then|(like|about|almost|nearly|over) (a|one|two|three|a couple( of)?) (weeks?|months?)( now)?|a week now|from time to time|it'?s been (like that|doing (that|this)) (a while|for))\b/;
 
 /** What the one safety question should ask about, from the caller's description; null when nothing in it could be dangerous. */
 export function safetyTopicOf(description: string): "gas" | "no_service" | "water" | null {
@@ -1026,7 +1041,7 @@ export function isPlainlyRoutine(description: string): boolean {
 
 /** Said by a caller whose problem is contained. */
 const CALM =
-  /\b((bowl|bucket|towel|pan|pot)s? (is |are )?(under|catching|down)|put (a |some )?(towel|bowl|bucket|pan)s?|(turned|shut) (the |it |that )?(water |valve )?off|it stopped|(it'?s )?not (a big deal|too bad|that bad|urgent|an emergency)|nothing'?s (overflowing|leaking|on the floor)|no (leak|smell|water on the floor)|we'?re (fine|okay|ok)|(it'?s|that'?s) (fine|okay|ok) for now|(a )?(small|little|tiny) (puddle|drip|leak)|(leak|drip)(ing|s)? (a little|a bit|slightly)|slow leak|dry now)\b/;
+  /\b((bowl|bucket|towel|pan|pot)s? (is |are )?(under|catching|down)|put (a |some )?(towel|bowl|bucket|pan)s?|(turned|shut) (the |it |that )?(water |valve )?off|it stopped|(it'?s )?not (a big deal|too bad|that bad|urgent|an emergency)|nothing'?s (overflowing|leaking|on the floor)|no (leak|smell|water on the floor)|we'?re (fine|okay|ok)|(it'?s|that'?s) (fine|okay|ok) for now|(a )?(small|little|tiny) (puddle|drip|leak)|(leak|drip)(ing|s)? (a little|a bit|slightly)|slow leak|dry now|(into|in) (a|the) (bucket|bowl|pan|pot)|not a crisis|(we|i) (have|got) (another|a second|other) (bathroom|toilet)s?)\b/;
 const ONE_CLOG =
   /\b(clog(ged|s)?|stopped up|won'?t (drain|go down)|not draining|(water|it) (just )?(sits|sitting|stays))\b/;
 const SPREAD_WORDS =
@@ -1244,12 +1259,25 @@ export function extractByRules(
       }
       const answered = (t: string) =>
         slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined) !== null;
-      const choice = slotChoiceOf(
-        afterCorrection(text, answered).toLowerCase(),
-        input.slotsOffered,
-        input.slotsMentioned,
-        input.slotsDeclined,
-      );
+      // "Tuesday's no good, I work. Can y'all do Thursday morning?": the last sentence says what they want.
+      const lastSentence =
+        text
+          .match(/[^.?!]+[.?!]*/g)
+          ?.at(-1)
+          ?.trim() ?? text;
+      const last =
+        lastSentence !== text
+          ? slotChoiceOf(lastSentence.toLowerCase(), input.slotsOffered, [], input.slotsDeclined)
+          : null;
+      const choice =
+        last?.kind === "pick"
+          ? last
+          : slotChoiceOf(
+              afterCorrection(text, answered).toLowerCase(),
+              input.slotsOffered,
+              input.slotsMentioned,
+              input.slotsDeclined,
+            );
       if (choice?.kind === "pick") out.slotNumber = choice.index + 1;
       if (choice?.kind === "offer") {
         out.slotNumber = choice.indices[0]! + 1;
