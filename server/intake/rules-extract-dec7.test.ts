@@ -42,6 +42,14 @@ describe("urgency and the safety question", () => {
     expect(isPlainlyRoutine("the toilet is acting up, it's not a crisis")).toBe(true);
   });
 
+  it("takes an old stain that is dry and hasn't grown as contained: no safety question", () => {
+    expect(
+      isPlainlyRoutine(
+        "there's a water spot on the hallway ceiling from the storm, it's dry and hasn't gotten bigger",
+      ),
+    ).toBe(true);
+  });
+
   it("does not take the standing water of a slow drain as a loss of service", () => {
     expect(urgencyOf("the shower drains slow and there's standing water after")).toBe("normal");
     // A drain that does not drain at all still is.

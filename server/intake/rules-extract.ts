@@ -1041,7 +1041,7 @@ export function isPlainlyRoutine(description: string): boolean {
 
 /** Said by a caller whose problem is contained. */
 const CALM =
-  /\b((bowl|bucket|towel|pan|pot)s? (is |are )?(under|catching|down)|put (a |some )?(towel|bowl|bucket|pan)s?|(turned|shut) (the |it |that )?(water |valve )?off|it stopped|(it'?s )?not (a big deal|too bad|that bad|urgent|an emergency)|nothing'?s (overflowing|leaking|on the floor)|no (leak|smell|water on the floor)|we'?re (fine|okay|ok)|(it'?s|that'?s) (fine|okay|ok) for now|(a )?(small|little|tiny) (puddle|drip|leak)|(leak|drip)(ing|s)? (a little|a bit|slightly)|slow leak|dry now|(into|in) (a|the) (bucket|bowl|pan|pot)|not a crisis|(we|i) (have|got) (another|a second|other) (bathroom|toilet)s?)\b/;
+  /\b((bowl|bucket|towel|pan|pot)s? (is |are )?(under|catching|down)|put (a |some )?(towel|bowl|bucket|pan)s?|(turned|shut) (the |it |that )?(water |valve )?off|it stopped|(it'?s )?not (a big deal|too bad|that bad|urgent|an emergency)|nothing'?s (overflowing|leaking|on the floor)|no (leak|smell|water on the floor)|we'?re (fine|okay|ok)|(it'?s|that'?s) (fine|okay|ok) for now|(a )?(small|little|tiny) (puddle|drip|leak)|(leak|drip)(ing|s)? (a little|a bit|slightly)|slow leak|dry now|(into|in) (a|the) (bucket|bowl|pan|pot)|not a crisis|(we|i) (have|got) (another|a second|other) (bathroom|toilet)s?|(it'?s|it is) (all |completely )?dry|has(n'?t| not) (gotten|got|grown) (any )?(bigger|worse))\b/;
 const ONE_CLOG =
   /\b(clog(ged|s)?|stopped up|won'?t (drain|go down)|not draining|(water|it) (just )?(sits|sitting|stays))\b/;
 const SPREAD_WORDS =
