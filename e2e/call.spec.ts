@@ -96,7 +96,7 @@ test("a missed call is answered by the AI, which qualifies an in-area caller and
     "The first one",
     /Let me read that back: Jane Doe, 123 Main Street, .+\. Did I get that right\?/,
   );
-  await callerSays(page, "Yes, that's right", /You're all set, Jane Doe/);
+  await callerSays(page, "Yes, that's right", /You're all set, Jane\./);
   await expect(page.getByText("The call has ended.")).toBeVisible();
 
   await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Booked");
@@ -179,7 +179,7 @@ test('times are offered one at a time, and "the second one" after a no books the
   const second = /I also have .+? or (.+?)\. Would either/.exec(offer)?.[1];
   expect(second).toBeTruthy();
   await callerSays(page, "the second one", /Did I get that right\?/);
-  await callerSays(page, "yes", /You're all set, Ray Ortiz/);
+  await callerSays(page, "yes", /You're all set, Ray\./);
   await expect(agentLine(page, /You're all set/)).toContainText(second!);
   await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Booked");
   await expect(leadField(page, "Address")).toContainText("88 Riverside Drive");
@@ -241,9 +241,9 @@ test("the read-back before goodbye takes a spelled name and reads it back once m
   await callerSays(
     page,
     "it's Smythe, S M Y T H E",
-    /Thanks, I've fixed that\. Let me read that back: Lena Smythe, 312 Birch Lane/,
+    /Thanks, I've changed the name to Lena Smythe\. Let me read that back: Lena Smythe, 312 Birch Lane/,
   );
-  await callerSays(page, "yes", /You're all set, Lena Smythe/);
+  await callerSays(page, "yes", /You're all set, Lena\./);
   await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Booked");
   await expect(leadField(page, "Name")).toContainText("Lena Smythe");
   await expect(leadField(page, "Address")).toContainText("312 Birch Lane");

@@ -189,7 +189,7 @@ function CallAnswersForm({ data, canEdit }: { data: Data; canEdit: boolean }) {
         <TextAreaField
           label="Services you don't do"
           name="servicesNotOffered"
-          hint="One per line, e.g. Commercial buildings. The AI says so politely and still takes the call for the office. Anything on neither list gets “I'll note your question for the team.”"
+          hint="One per line, e.g. Commercial buildings. The AI says so politely and still takes the call for the office. Anything on neither list is noted for the plumber (“Good question. I'll note it so the plumber can answer that when they call.”)"
           defaultValue={data.servicesNotOffered.join("\n")}
           rows={6}
           error={listError("servicesNotOffered")}

@@ -50,6 +50,18 @@ describe("flooding: water that won't stop or is spreading", () => {
     expect(detectEmergency("my toilet won't quit running")).toBeNull();
   });
 
+  it("escalates a toilet spilling over its rim and out under the door, without the word 'overflow'", () => {
+    expect(
+      detectEmergency(
+        "the toilet keeps filling and going over the top, it's running under the door into the hall",
+      ),
+    ).toBe("flooding");
+  });
+
+  it("escalates water coming out that 'don't stop', said by a caller whose English is a second language", () => {
+    expect(detectEmergency("from the heater much water is coming out, it don't stop")).toBe("flooding");
+  });
+
   it("does not escalate a toilet that won't stop running", () => {
     expect(detectEmergency("my toilet won't stop running")).toBeNull();
     expect(detectEmergency("the toilet keeps running all night")).toBeNull();
@@ -99,6 +111,13 @@ describe("gas", () => {
     "Smells a bit like gas in the laundry room",
   ])("escalates %j as a gas smell", (said) => {
     expect(detectEmergency(said)).toBe("gas_smell");
+  });
+
+  it("escalates the smell people describe when they have never smelled gas: a skunk, sulfur", () => {
+    expect(
+      detectEmergency("there's a hiss by the heater and it smells like a skunk in the utility room"),
+    ).toBe("gas_smell");
+    expect(detectEmergency("the garage smells kind of sulfury near the furnace")).toBe("gas_smell");
   });
 
   it("does not escalate a caller who says there is no gas smell", () => {

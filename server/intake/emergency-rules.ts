@@ -40,12 +40,18 @@ const WATER_ESCAPING = [
   "water … running out",
   "water … on the floor",
   "water … in the basement",
+  // A toilet or tub spilling over its rim: "it keeps going over the top".
+  "going over the top",
+  "over the rim",
+  "under the door",
 ];
 const WILL_NOT_STOP = [
   "won't stop -running -dripping -trickling",
   "wont stop -running -dripping -trickling",
   "will not stop -running -dripping",
   "doesn't stop -running -dripping",
+  "don't stop -running -dripping",
+  "does not stop -running -dripping",
   "not stopping",
   "can't stop -running -dripping",
   "can't get it to stop",
@@ -109,7 +115,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   {
     kind: "gas_smell",
     label: "a gas smell",
-    when: "The caller smells gas or rotten eggs, or says there is a gas leak.",
+    when: "The caller smells gas, rotten eggs, sulfur or a skunk smell, or says there is a gas leak.",
     anyOf: [
       "smell* … gas",
       "gas smell*",
@@ -119,6 +125,13 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "leak* … gas",
       "rotten egg*",
       "hiss* … gas line",
+      // People who have never smelled gas describe the added odorant: skunk, sulfur.
+      "smell* … skunk",
+      "skunk … smell*",
+      "smell* … sulfur*",
+      "smell* … sulphur*",
+      "sulfur* smell*",
+      "sulphur* smell*",
     ],
     safetyLine:
       "If you smell gas, please leave the building now, don't switch anything on or off, and call 911 or your gas company from outside.",

@@ -410,6 +410,29 @@ export const COMMERCIAL = question({
   misses: ["the kitchen sink at home"],
 });
 
+/** Said with a business, it makes the work residential (questionOf asks COMMERCIAL and not this). */
+export const RESIDENTIAL: PhraseRule = {
+  when: "A business run from a home, or rented homes and units: residential work, not a commercial building.",
+  anyOf: [
+    "out of my/our/her/his/the house/home",
+    "from/in/at/for my/our/her/his/the house/home",
+    "home salon/business/office/daycare/bakery",
+    "residential",
+    "vacant/empty/rental unit/units/house/houses/home/homes/condo/condos",
+    "rent house/houses",
+    "between tenants",
+    "duplex/triplex/fourplex",
+  ],
+  hits: [
+    "i do nails out of my house",
+    "i run a home daycare",
+    "the rental house on elm has a leaky tub",
+    "i own a bakery but this is for my house",
+    "the unit is vacant, between tenants",
+  ],
+  misses: ["i run a restaurant and the grease trap is backing up", "it's not residential, it's our office"],
+};
+
 export const ANY_QUESTION = question({
   when: "A sentence that asks the business something, however it is worded ('are y'all open late?').",
   anyOf: [
@@ -505,9 +528,20 @@ export const WRONG_NUMBER = notCustomer({
     "i was trying/looking to call/reach someone/somebody/my/the/a else/dentist/doctor/office/pharmacy/pizza/restaurant/salon/school/bank",
     "sorry wrong",
     "sorry i [must] [have] dialed/called [the] wrong",
+    "is this [the] walgreens/cvs/pharmacy/drugstore/dentist",
+    "is this [the] drug store",
+    "is this [the] doctor's office",
+    "calling about/for my/a prescription/refill",
+    "prescription refill",
   ],
-  hits: ["sorry, wrong number", "isn't this Smile Dental?", "I was trying to reach my dentist"],
-  misses: ["my sink is leaking", "it's not the toilet, it's the tub"],
+  hits: [
+    "sorry, wrong number",
+    "isn't this Smile Dental?",
+    "I was trying to reach my dentist",
+    "is this CVS? I need my prescription refilled",
+    "I'm calling about my prescription, is it ready",
+  ],
+  misses: ["my sink is leaking", "it's not the toilet, it's the tub", "is this the plumber?"],
 });
 
 export const STILL_A_CUSTOMER = notCustomer({

@@ -33,6 +33,8 @@ export const NO_SERVICE_TOPIC = words({
     "no heat",
     "don't have [any] [hot] water",
     "do not have [any] [hot] water",
+    "don't/doesn't/won't give/get/make/have [any] hot water",
+    "only cold water",
     "nothing comes out",
     "water's off/out",
     "water is off/out",
@@ -41,8 +43,15 @@ export const NO_SERVICE_TOPIC = words({
     "[water] heater [is/went/just] went out",
     "furnace/boiler/frozen",
   ],
-  hits: ["we have no hot water", "the water heater went out", "pipes are frozen", "we don't have any water"],
-  misses: ["the toilet runs all night"],
+  hits: [
+    "we have no hot water",
+    "the water heater went out",
+    "pipes are frozen",
+    "we don't have any water",
+    "the heater won't make hot water",
+    "we get only cold water",
+  ],
+  misses: ["the toilet runs all night", "the cold water tap drips"],
 });
 
 export const WATER_TOPIC = words({
@@ -101,6 +110,9 @@ export const OVER_TIME = words({
     "since last week/month/year",
     "all week/month/year",
     "a long time",
+    "like/about/almost/nearly/over a/one/two/three week/weeks/month/months",
+    "like/about/almost/nearly/over a couple [of] weeks/months",
+    "a week now",
     "on and off",
     "every now and then",
     "from time to time",
@@ -109,8 +121,15 @@ export const OVER_TIME = words({
     "it's been doing that/this a while",
     "it's been doing that/this for",
   ],
-  hits: ["it's been slow for a couple of weeks", "on and off for months", "it's been doing that for a while"],
-  misses: ["it started this morning"],
+  hits: [
+    "it's been slow for a couple of weeks",
+    "on and off for months",
+    "it's been doing that for a while",
+    "it's been about a week",
+    "draining slow like a month now",
+    "it's been a week now",
+  ],
+  misses: ["it started this morning", "it started about an hour ago"],
 });
 
 export const CALM = words({
@@ -135,9 +154,27 @@ export const CALM = words({
     "leak/leaking/leaks/drip/dripping/drips slightly",
     "slow leak",
     "dry now",
+    "into/in a/the bucket/bowl/pan/pot",
+    "not a crisis",
+    "we/i have/got another/other bathroom/bathrooms/toilet/toilets",
+    "we/i have/got a second bathroom/toilet",
+    "it's [all/completely] dry",
+    "it is [all/completely] dry",
+    "hasn't gotten/got/grown [any] bigger/worse",
+    "has not gotten/got/grown [any] bigger/worse",
   ],
-  hits: ["there's a bucket under it", "I shut the water off", "it's just a slow leak", "we're fine for now"],
-  misses: ["water is pouring out of the ceiling"],
+  hits: [
+    "there's a bucket under it",
+    "I shut the water off",
+    "it's just a slow leak",
+    "we're fine for now",
+    "it leaks into a bucket",
+    "it's not a crisis",
+    "we have another bathroom",
+    "it's dry and hasn't gotten bigger",
+    "it has not grown any worse",
+  ],
+  misses: ["water is pouring out of the ceiling", "the bucket is full and it's getting worse"],
 });
 
 export const ONE_CLOG = words({
@@ -200,6 +237,8 @@ export const NO_SERVICE = rule({
     "no [hot/running] water -anywhere -around -on -under -underneath -leaking -dripping -pooling",
     "don't have [any] [hot] water",
     "do not have [any] [hot] water",
+    "don't/doesn't/won't give/get/make/have [any] hot water",
+    "only cold water",
     "nothing comes out",
     "[water] heater [is/went/just] out/broken/broke/leaking/died/dead/quit",
     "[water] heater [is/went/just] not working",
@@ -210,11 +249,35 @@ export const NO_SERVICE = rule({
     "won't drain",
     "won't go down",
     "not draining",
-    "standing water",
     "sewer smell/gas",
   ],
-  hits: ["we have no hot water", "the water heater died", "our only toilet won't drain"],
-  misses: ["there's no water anywhere, it just hums", "no water on the floor", "the pipes aren't frozen"],
+  hits: [
+    "we have no hot water",
+    "the water heater died",
+    "our only toilet won't drain",
+    "the heater doesn't give hot water anymore",
+    "we get only cold water from every tap",
+  ],
+  misses: [
+    "there's no water anywhere, it just hums",
+    "no water on the floor",
+    "the pipes aren't frozen",
+    "we have hot water, the faucet just drips",
+  ],
+});
+
+export const STANDING_WATER = rule({
+  when: "Water standing in a fixture that should drain: the fixture can't be used (unless the caller says the drain is only slow).",
+  anyOf: ["standing water"],
+  hits: ["the shower won't drain, standing water in it"],
+  misses: ["the water's draining fine", "no standing water"],
+});
+
+export const SLOW = rule({
+  when: "A drain the caller calls slow: the water standing in it is the slow drain, not a home without service.",
+  anyOf: ["slow*"],
+  hits: ["the shower drains slow", "it's slow to go down", "it drains slowly"],
+  misses: ["the shower won't drain at all", "it's not slow, it won't drain"],
 });
 
 export const BACKING_UP = rule({
@@ -294,6 +357,7 @@ export const MINOR = words({
     "won't stop/quit running",
     "runs constantly/nonstop",
     "runs all the time",
+    "runs all night/day",
     "runs on its own",
     "running toilet",
     "when it's/it/i/we/you run*/use*/on*/turn*",
@@ -306,6 +370,7 @@ export const MINOR = words({
     "the tub drains slow",
     "low water pressure",
     "it only leaks when I run it",
+    "the toilet in the guest bath runs all night",
   ],
   misses: ["the pipe under the sink is leaking"],
 });

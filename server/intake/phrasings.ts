@@ -46,6 +46,7 @@ export const WANTS_HUMAN = rule({
     "a human",
     "representative",
     "operator",
+    "someone/somebody/anyone/anybody real",
   ],
   negatable: false,
   hits: [
@@ -55,8 +56,13 @@ export const WANTS_HUMAN = rule({
     "transfer me to someone please",
     "get me a representative",
     "is there a live human",
+    "can i just get somebody real on the phone",
   ],
-  misses: ["my toilet is clogged", "the person who lives here is my mom"],
+  misses: [
+    "my toilet is clogged",
+    "the person who lives here is my mom",
+    "someone really needs to look at it",
+  ],
 });
 
 // ── the booking offer: a visit, a callback, or neither ────────────────────────────────────────

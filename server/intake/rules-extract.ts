@@ -29,6 +29,7 @@ import {
   CALLER_QUESTIONS,
   COMMERCIAL,
   QUESTION_LISTS,
+  RESIDENTIAL,
   ROBOCALL,
   SALES,
   STILL_A_CUSTOMER,
@@ -51,8 +52,10 @@ import {
   OVER_TIME,
   PLUMBING,
   SERVICE_VISIT,
+  SLOW,
   SOMETHING_WRONG,
   SPREAD_WORDS,
+  STANDING_WATER,
   WATER_TOPIC,
 } from "@/server/intake/phrasings-safety";
 import { findZip } from "@/server/intake/spoken-numbers";
@@ -121,10 +124,13 @@ export function detectWantsHuman(lower: string): boolean {
 export function urgencyOf(said: string): Urgency {
   if (detectEmergency(said)) return "emergency";
   if (heard(NO_RUSH, said)) return "low";
+  // The standing water of a slow drain ("slow, standing water after I brush") is the drain, not a flood.
+  const noService = heard(NO_SERVICE, said) || (heard(STANDING_WATER, said) && !heard(SLOW, said));
   // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
-  if (heard(NO_SERVICE, said) || (heard(BACKING_UP, said) && !heard(BACKS_UP_SOMETIMES, said))) return "high";
+  if (noService || (heard(BACKING_UP, said) && !heard(BACKS_UP_SOMETIMES, said))) return "high";
   if (heard(CEILING_OR_WALL, said)) return "high";
-  if (heard(ACTIVE_LEAK, said) && !heard(MINOR, said)) return "high";
+  // A leak the caller has contained ("it leaks into a bucket") is not doing damage now.
+  if (heard(ACTIVE_LEAK, said) && !heard(MINOR, said) && !heard(CALM, said)) return "high";
   if (heard(LOW, said)) return "low";
   return "normal";
 }
@@ -152,8 +158,13 @@ export function summarizeIssue(text: string): string | null {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** "o'brien" is O'Brien, "mcdonald" McDonald; "DeLuca" as said keeps its capitals; "there's" is not "There'S". */
 function titleCase(word: string): string {
-  return word.toLowerCase().replace(/(^|['-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+  if (/[a-z]/.test(word) && /^[A-Z][a-z]+[A-Z]/.test(word)) return word;
+  return word
+    .toLowerCase()
+    .replace(/(^[a-z]'|^|-)([a-z])/g, (_, sep: string, c: string) => sep.toUpperCase() + c.toUpperCase())
+    .replace(/^Mc([a-z])/, (_, c: string) => `Mc${c.toUpperCase()}`);
 }
 
 function nameFrom(tokens: string[]): string | null {
@@ -766,7 +777,9 @@ export function questionOf(lower: string): { question: CallerQuestion | null; se
       .trim();
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
-  if (heard(COMMERCIAL, lower)) return { question: "services", serviceAsked: "commercial" };
+  // A business run from a home, or rented homes and units, is residential work.
+  if (heard(COMMERCIAL, lower) && !heard(RESIDENTIAL, lower))
+    return { question: "services", serviceAsked: "commercial" };
   if (heard(ANY_QUESTION, lower)) return { question: "other", serviceAsked: null };
   return { question: null, serviceAsked: null };
 }
@@ -858,6 +871,8 @@ export function thirdPartyOf(text: string): string | null {
     const bare = word.replace(/\.$/, "");
     if (NOT_A_NAME.test(bare) || (NAME_STOP.has(bare.toLowerCase()) && !/^(mrs?|ms|miss|dr)$/i.test(bare)))
       break;
+    // "my son usually fixes", "my son flushed a toy": a word in lower case ending in -ly or -ed is not a name.
+    if (/^[a-z]+(ly|ed)$/.test(bare)) break;
     kept.push(/^(mrs?|ms|miss|dr)$/i.test(bare) ? `${titleCase(bare)}.` : titleCase(bare));
   }
   // A title with no name after it says nothing.
@@ -1135,12 +1150,25 @@ export function extractByRules(
       }
       const answered = (t: string) =>
         slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined) !== null;
-      const choice = slotChoiceOf(
-        afterCorrection(text, answered).toLowerCase(),
-        input.slotsOffered,
-        input.slotsMentioned,
-        input.slotsDeclined,
-      );
+      // "Tuesday's no good, I work. Can y'all do Thursday morning?": the last sentence says what they want.
+      const lastSentence =
+        text
+          .match(/[^.?!]+[.?!]*/g)
+          ?.at(-1)
+          ?.trim() ?? text;
+      const last =
+        lastSentence !== text
+          ? slotChoiceOf(lastSentence.toLowerCase(), input.slotsOffered, [], input.slotsDeclined)
+          : null;
+      const choice =
+        last?.kind === "pick"
+          ? last
+          : slotChoiceOf(
+              afterCorrection(text, answered).toLowerCase(),
+              input.slotsOffered,
+              input.slotsMentioned,
+              input.slotsDeclined,
+            );
       if (choice?.kind === "pick") out.slotNumber = choice.index + 1;
       if (choice?.kind === "offer") {
         out.slotNumber = choice.indices[0]! + 1;

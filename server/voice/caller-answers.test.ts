@@ -83,7 +83,7 @@ describe("caller questions", () => {
 
   it("does not promise a service it knows nothing about", () => {
     expect(answerQuestion("services", { ...FACTS, serviceAsked: "roof repair" })).toBe(
-      "I'm not sure about that one, so I'll note your question for the team.",
+      "Good question. I'll note it so the plumber can answer that when they call.",
     );
   });
 

@@ -27,7 +27,8 @@ export type CallerAnswerSettings = {
  * lead for the plumber, never guessed at.
  */
 export const QUESTION_NOTED = "Good question. I'll note it so the plumber can answer that when they call.";
-const SERVICE_NOTED = "I'm not sure about that one, so I'll note your question for the team.";
+/** One wording for every noted question, a service the settings do not list included. */
+const SERVICE_NOTED = QUESTION_NOTED;
 
 /**
  * Is the question noted on the lead for the plumber? Always when the settings hold no answer of
@@ -39,11 +40,7 @@ export function questionIsNoted(
   answer: string,
   settings: CallerAnswerSettings = {},
 ): boolean {
-  return (
-    answer === QUESTION_NOTED ||
-    answer === SERVICE_NOTED ||
-    (question === "estimate" && !settings.estimateAnswer?.trim())
-  );
+  return answer === QUESTION_NOTED || (question === "estimate" && !settings.estimateAnswer?.trim());
 }
 
 /** Said when the owner has not written a price answer: true of every business, and no number. */
@@ -95,9 +92,16 @@ const tokens = (text: string) =>
     .map(stem)
     .filter((w) => w.length >= 3);
 
+/** What callers call a service, in the words the settings use for it ("tankless" is a water heater). */
+const SERVICE_SYNONYMS: ReadonlyArray<[RegExp, string]> = [
+  [/\btankless\b|\bhot water (heater|tank)s?\b/, "water heaters"],
+  [/\bcommodes?\b/, "toilets"],
+];
+
 /** The settings entry the caller asked about: the one sharing the most words with the question. */
 export function matchService(asked: string, list: readonly string[]): string | null {
-  const words = tokens(asked);
+  const synonym = SERVICE_SYNONYMS.find(([re]) => re.test(asked.toLowerCase()))?.[1];
+  const words = tokens(synonym ?? asked);
   if (!words.length) return null;
   // The entry the question names: all its words in the entry, or the entry's in the question
   // or the same first word ("septic tanks" is Septic systems; "gas lines" is Gas lines, not Sewer
@@ -114,6 +118,23 @@ export function matchService(asked: string, list: readonly string[]): string | n
     .map(({ item, t }) => ({ item, score: t.filter((w) => words.includes(w)).length }))
     .sort((a, b) => b.score - a.score);
   return scored[0]?.item ?? null;
+}
+
+/** "How soon can somebody get out here?", "What times do you have?", "How long till somebody calls?" */
+const WHEN_SOMEONE_COMES =
+  /\b(how soon|how quick(ly)?|what times?|which times?|what (days?|openings?|availability)|how long (till|until|before|til|'?til)|when (can|could|will|would) (you|y'?all|someone|somebody|anyone|anybody|a plumber|the plumber|they|he|she|i get)|when('?s| is) (the )?(next|earliest|first)|(earliest|first|next) (available|opening|appointment|time)|(can|could|would|will) (you|y'?all|someone|somebody|anyone|anybody|a plumber|the plumber)( \w+){0,2} (come|get (here|out|over)|be (here|out|over)|make it|stop by|swing by)\b.*\b(tomorrow|this week|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|soon))\b/;
+
+/** Does the caller ask when someone can come (or call)? Answered from the real slots, never guessed. */
+export function asksWhenSomeoneComes(said: string): boolean {
+  return WHEN_SOMEONE_COMES.test(said.toLowerCase().replace(/[’‘]/g, "'"));
+}
+
+/** The earliest real opening, in one sentence. */
+export function answerWhenSomeoneComes(slots: readonly OfferedSlot[]): string {
+  const first = slots[0];
+  if (!first)
+    return "I don't have an opening I can book right now, but someone from the office will call you back about timing.";
+  return `The earliest opening I have is ${slotWindow(first)}.`;
 }
 
 export type AnswerFacts = {

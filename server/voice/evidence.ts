@@ -25,10 +25,26 @@ export function groundZip(value: string | null, said: string): string | null {
     : null;
 }
 
-/** The name if every part of it was said. */
+/** Words that are never a name: how a caller feels or what they are doing ("I'm freaking out", "this is weird"). */
+const NOT_NAMES = new Set(
+  "gotcha dang weird strange crazy freaking freaked panicking panicked scared terrified worried nervous upset stressed desperate confused lost new moving moved retired disabled pregnant alone tired sick sorry calling wondering hoping trying looking sure glad okay fine good great happy mad angry annoyed frustrated embarrassed shaking soaked flooded stuck home busy".split(
+    " ",
+  ),
+);
+
+/** A name looks like a name: no contraction ("there's", "Tuesday's") and no word for a feeling or a state. */
+export function looksLikeName(name: string): boolean {
+  return name
+    .split(" ")
+    .every(
+      (w) => !/['’](s|re|ll|ve|d|m|t)$/i.test(w) && !/n['’]t$/i.test(w) && !NOT_NAMES.has(w.toLowerCase()),
+    );
+}
+
+/** The name if every part of it was said, and it looks like a name. */
 export function groundName(value: string | null, said: string): string | null {
   const name = value?.trim().replace(/\s+/g, " ");
-  if (!name || name.length > 60) return null;
+  if (!name || name.length > 60 || !looksLikeName(name)) return null;
   const parts = words(name);
   const heard = new Set(words(said));
   return parts.length > 0 && parts.length <= 4 && parts.every((p) => heard.has(p)) ? name : null;

@@ -31,6 +31,12 @@ export type ReadBackFacts = {
   addressToConfirm?: boolean;
 };
 
+/** A part of the read-back the caller corrected, and its new value, said back so they hear the fix. */
+export type FixedPart = {
+  part: "name" | "address" | "house number" | "time" | "number" | "note";
+  value: string;
+};
+
 export type Script = {
   /** The first words of the call: the business's name, and the assistant's brand when the owner chose the agency's (plain words, no markup). */
   opening(biz: string, assistantBrand?: string | null): string;
@@ -38,6 +44,20 @@ export type Script = {
   question(stage: IntakeStage, fields?: QuestionFacts): string;
   /** The one yes/no question about right now, when the problem could be an emergency said in other words. */
   safetyQuestion(topic: SafetyTopic): string;
+  /** The safety question asked once more after the caller asked something: short, never the whole line again. */
+  safetyAgain(topic: SafetyTopic): string;
+  /** "Speak up, I can't hear you": said before the question again. */
+  sayAgain(): string;
+  /** "How long till somebody calls?" during an emergency. */
+  urgentSoon(biz: string): string;
+  /** After work the business does not take: a call from the office, never a visit. */
+  offerCallbackOnly(name: string | undefined): string;
+  /** The caller does not know the ZIP code: where to find it. */
+  zipUnknown(): string;
+  /** Still no ZIP code: someone calls back. */
+  zipUnknownCallback(biz: string): string;
+  /** What the caller corrected at the read-back, said back. */
+  fixed(parts: readonly FixedPart[]): string;
   /** "Hello? Are you there?": the line is checked, never an answer. */
   stillHere(): string;
   /** The name is still unclear after one re-ask: skip it, the number is on the lead. */
@@ -63,7 +83,8 @@ export type Script = {
   nameCorrected(name: string): string;
   zipAfterIssue(): string;
   askIssue(): string;
-  askName(urgency: Urgency | undefined): string;
+  /** `afterOwnWords`: the agent just said something else (an answer), so no "Got it" before the question. */
+  askName(urgency: Urgency | undefined, afterOwnWords?: boolean): string;
   offerBooking(name: string | undefined): string;
   askAddress(): string;
   /** The earliest window alone ("Does that work?"), or a short list to choose from. */
@@ -71,7 +92,8 @@ export type Script = {
   offerMoreSlots(slots: readonly OfferedSlot[]): string;
   slotUnavailable(asked: string, slots: readonly OfferedSlot[]): string;
   reaskSlots(slots: readonly OfferedSlot[], miss: Miss): string;
-  reask(stage: IntakeStage, miss: Miss, slots: readonly OfferedSlot[]): string;
+  /** `heard`: the caller said words that did not answer (not silence). */
+  reask(stage: IntakeStage, miss: Miss, slots: readonly OfferedSlot[], heard?: boolean): string;
   outOfArea(biz: string, zip: string): string;
   booked(biz: string, slot: OfferedSlot, name: string | undefined): string;
   callbackPromised(biz: string): string;
@@ -102,6 +124,11 @@ const safety = (kind: EmergencyKind | null) => {
   return line ? ` ${line}` : "";
 };
 
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 export function joinOr(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   if (items.length === 2) return `${items[0]} or ${items[1]}`;
@@ -119,20 +146,41 @@ function clock(minutes: number, withSuffix: boolean): string {
 }
 
 /**
- * A booked slot as a window, not just its start: "Tuesday, March 5 between 9 and 11 AM". The
+ * A booked slot as a window, not just its start: "Thursday, March 5, between 9 and 11 AM". The
  * plumber arrives some time inside the slot, so promising "at 9 AM" would be wrong.
  */
 export function slotWindow(slot: OfferedSlot): string {
   const at = slot.label.lastIndexOf(" at ");
   const said = at > 0 ? slot.label.slice(0, at) : slot.day;
   // "tomorrow, Tuesday," so the caller can check it against their week.
-  const day = slot.relativeDay ? `${said}, ${slot.day},` : said;
+  const day = slot.relativeDay ? `${said}, ${slot.day},` : said.includes(",") ? `${said},` : said;
   const startMin = slot.hour * 60 + slot.minute;
   const length = Math.round((Date.parse(slot.endsAt) - Date.parse(slot.startsAt)) / 60_000);
   if (!Number.isFinite(length) || length <= 0) return slot.label;
   const endMin = startMin + length;
   const sameHalf = Math.floor(startMin / 720) === Math.floor(endMin / 720) && endMin < 24 * 60;
   return `${day} between ${clock(startMin, !sameHalf)} and ${clock(endMin, true)}`;
+}
+
+/** The caller's first name: "Thanks, Carla." */
+export function firstName(name: string | undefined): string | undefined {
+  return name?.split(" ")[0];
+}
+
+/** "Thanks, I've changed the name to Robert Grant and the house number to 2240." */
+function saidFixed(parts: readonly FixedPart[]): string {
+  const changes = parts
+    .filter((p) => p.part !== "note")
+    .map((p) =>
+      p.part === "number"
+        ? `the number to call to the one ending in ${speakDigits(p.value)}`
+        : `the ${p.part} to ${p.value}`,
+    );
+  const done = [
+    changes.length ? `changed ${joinAnd(changes)}` : null,
+    parts.some((p) => p.part === "note") ? "noted that for the office" : null,
+  ].filter((x): x is string => !!x);
+  return `Thanks, I've ${done.join(" and ")}.`;
 }
 
 const standard: Script = {
@@ -148,7 +196,7 @@ const standard: Script = {
       case "name":
         return "And who am I speaking with?";
       case "booking_offer":
-        return `${fields?.callerName ? `So, ${fields.callerName}, would` : "So, would"} you like me to book a plumber to come out, or have someone call you back?`;
+        return `${fields?.callerName ? `So, ${firstName(fields.callerName)}, would` : "So, would"} you like me to book a plumber to come out, or have someone call you back?`;
       case "address":
         return "What's the street address where the plumber should come?";
       case "slot":
@@ -160,6 +208,16 @@ const standard: Script = {
     }
   },
   safetyQuestion: (topic) => SAFETY_QUESTIONS[topic],
+  safetyAgain: (topic) => SAFETY_AGAIN[topic],
+  sayAgain: () => "Of course.",
+  urgentSoon: (biz) => `Someone from ${biz} will call you back within 5 minutes.`,
+  offerCallbackOnly: (name) =>
+    `${name ? `Thanks, ${firstName(name)}. ` : "Thanks. "}I can't book a visit for that, but would you like someone from the office to call you back?`,
+  zipUnknown: () =>
+    "No problem. It's on any piece of mail, like a bill or a letter. If you can find it, just read me the five digits.",
+  zipUnknownCallback: (biz) =>
+    `That's okay. Someone from ${biz} will call you back at this number to get your address and set this up. Goodbye.`,
+  fixed: (parts) => saidFixed(parts),
   stillHere: () => "Yes, I'm here.",
   nameSkipped: () => "No problem, we have your number.",
   issueNeedsLook: () => "No problem, the plumber will take a look when they come out.",
@@ -176,7 +234,7 @@ const standard: Script = {
   askWhatToFix: () => "Sorry about that. What should I change?",
   bookedIntro: () => "Great, you're booked. ",
   bookedGoodbye: (biz, name) =>
-    `You're all set${name ? `, ${name}` : ""}. Thanks for calling ${biz}, goodbye.`,
+    `You're all set${name ? `, ${firstName(name)}` : ""}. Thanks for calling ${biz}, goodbye.`,
   callbackGoodbye: (biz) => `Thanks. Someone from ${biz} will call you back shortly. Goodbye.`,
   questionNoted: () => "Good question. I'll note it so the plumber can answer that when they call.",
   notACustomer: (biz, kind) =>
@@ -188,10 +246,10 @@ const standard: Script = {
   zipAfterIssue: () =>
     "Got it, I'll make a note of that. First, what's the ZIP code where you need the work done?",
   askIssue: () => "Great, we do work in your area. What's going on with your plumbing?",
-  askName: (urgency) =>
-    `${urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it, thanks. "}And who am I speaking with?`,
+  askName: (urgency, afterOwnWords) =>
+    `${afterOwnWords ? "" : urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it, thanks. "}And who am I speaking with?`,
   offerBooking: (name) =>
-    `${name ? `Thanks, ${name}. ` : "Thanks. "}Would you like me to book a plumber to come out, or would you rather have someone call you back?`,
+    `${name ? `Thanks, ${firstName(name)}. ` : "Thanks. "}Would you like me to book a plumber to come out, or would you rather have someone call you back?`,
   askAddress: () => "Great. What's the street address where the plumber should come?",
   offerSlots: (slots, address) => {
     const intro = address ? `Thanks, I have ${address}. ` : "";
@@ -213,11 +271,13 @@ const standard: Script = {
       : miss === 1
         ? `Sorry, which works better: ${joinOr(windows(slots))}? Or say neither.`
         : "You can say the first one or the second one, or tell me neither works.",
-  reask: (stage, miss, slots) => {
+  reask: (stage, miss, slots, heard) => {
     switch (stage) {
       case "zip":
         return miss === 1
-          ? "Sorry, I didn't catch that. What's the five-digit ZIP code where you need the work done? You can also type it on your keypad."
+          ? heard
+            ? "I just need the ZIP code first: the five digits where you need the work done. You can also type it on your keypad."
+            : "Sorry, I didn't catch that. What's the five-digit ZIP code where you need the work done? You can also type it on your keypad."
           : "Let's try once more: just the five digits of the ZIP code, please.";
       case "issue":
         return miss === 1
@@ -250,7 +310,7 @@ const standard: Script = {
   outOfArea: (biz, zip) =>
     `Thanks. I'm sorry, ${biz} doesn't cover ZIP code ${speakDigits(zip)}, so we can't send a plumber out there. A local plumber near you will be your quickest help. Take care, goodbye.`,
   booked: (biz, slot, name) =>
-    `You're all set${name ? `, ${name}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
+    `You're all set${name ? `, ${firstName(name)}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
   callbackPromised: (biz) =>
     `No problem. Someone from ${biz} will call you back at this number shortly. Thanks for calling, goodbye.`,
   notBooked: (biz) => `Okay, no problem. If you need us later, just give ${biz} a call. Thanks, goodbye.`,
@@ -274,8 +334,9 @@ const standard: Script = {
       : `Of course. Nobody can pick up this second, so I've asked someone from ${biz} to call you back within 5 minutes at this number. Goodbye.`,
   urgentFlagged: (biz, kind) =>
     `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number.`,
+  // Said only after the transfer line, which gave the safety advice in full: referred to briefly here.
   transferFailedPreface: (kind) =>
-    `I'm sorry, I couldn't reach anyone just now.${safety(kind)} I've marked this urgent, and someone will call you back within 5 minutes at this number.`,
+    `I'm sorry, I couldn't reach anyone just now.${safety(kind) ? " Please keep following the safety advice I gave you." : ""} I've marked this urgent, and someone will call you back within 5 minutes at this number.`,
   emergencyAskName: () => "So they know who to ask for, what's your name?",
   emergencyAskAddress: () => "And what's the address where the problem is, with the house number?",
   urgentPromise: (biz) =>
@@ -307,6 +368,13 @@ const safe: Script = {
     }
   },
   safetyQuestion: (topic) => SAFETY_QUESTIONS[topic],
+  safetyAgain: (topic) => SAFETY_AGAIN[topic],
+  sayAgain: () => "I will repeat the question.",
+  urgentSoon: (biz) => `Someone from ${biz} will call you back within 5 minutes.`,
+  offerCallbackOnly: () => "We cannot book a visit for that. Would you like someone to call you back?",
+  zipUnknown: () => "The ZIP code is on any piece of mail. Please say the five digits if you can find it.",
+  zipUnknownCallback: (biz) => `Thank you. Someone from ${biz} will call you back at this number. Goodbye.`,
+  fixed: () => "Thank you, I have updated that.",
   stillHere: () => "Yes, I am here.",
   nameSkipped: () => "That is fine. We have your phone number.",
   issueNeedsLook: () => "Thank you. The plumber will look at the problem.",
@@ -388,7 +456,7 @@ const safe: Script = {
   urgentFlagged: (biz, kind) =>
     `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number.`,
   transferFailedPreface: (kind) =>
-    `No one could be reached.${safety(kind)} Someone will call you back within 5 minutes at this number.`,
+    `No one could be reached.${safety(kind) ? " Please follow the safety advice you heard." : ""} Someone will call you back within 5 minutes at this number.`,
   emergencyAskName: () => "What is your name?",
   emergencyAskAddress: () => "What is the address of the problem?",
   urgentPromise: (biz) => `Thank you. Someone from ${biz} will call you back within 5 minutes. Goodbye.`,
@@ -408,10 +476,18 @@ export const SAFETY_QUESTIONS: Record<SafetyTopic, string> = {
     "One quick question: is anyone there who can't do without water or heat, like a baby, someone elderly, or someone on medical equipment?",
 };
 
+/** The safety question asked a second time, after the caller asked something instead: short. */
+export const SAFETY_AGAIN: Record<SafetyTopic, string> = {
+  water: "So, just to check: is water spreading or backing up right now? Yes or no is fine.",
+  gas: "So, just to check: do you smell gas right now? Yes or no is fine.",
+  no_service: "So, just to check: is anyone there who can't do without water or heat? Yes or no is fine.",
+};
+
 /** Is this agent line the safety question? (The after-call scan and the eval's caller use it.) */
 export function isSafetyQuestion(text: string): boolean {
   return (
-    Object.values(SAFETY_QUESTIONS).some((q) => text.includes(q)) || /is it happening right now\?/i.test(text)
+    [...Object.values(SAFETY_QUESTIONS), ...Object.values(SAFETY_AGAIN)].some((q) => text.includes(q)) ||
+    /is it happening right now\?/i.test(text)
   );
 }
 

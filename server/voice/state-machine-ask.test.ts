@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { extraction, type Extraction } from "@/server/intake/extraction";
 import { extractByRules } from "@/server/intake/rules-extract";
-import { isReadBack, isSafetyQuestion, SAFETY_QUESTIONS } from "@/server/voice/scripts";
+import { isReadBack, isSafetyQuestion, SAFETY_AGAIN, SAFETY_QUESTIONS } from "@/server/voice/scripts";
 import {
   closeOnHangup,
   extractionStage,
@@ -139,7 +139,7 @@ describe("the safety question", () => {
     const r = last(results);
     expect(r.state.fields.callerName).toBe("Jane Doe");
     expect(r.state.stage).toBe("safety");
-    expect(r.say).toBe(`Thanks, Jane. ${SAFETY_QUESTIONS.water}`);
+    expect(r.say).toBe(`Thanks, Jane. ${SAFETY_AGAIN.water}`);
     const no = hear(r.state, "no, it's just under the sink");
     expect(no.state.escalation).toBeNull();
     // The name is not asked again.
@@ -214,13 +214,15 @@ describe("the read-back", () => {
     const r = hear(last(converse(TO_READ_BACK)).state, "yep, that's all correct");
     expect(r.state.stage).toBe("ended");
     expect(r.actions).toEqual([{ type: "hangup" }]);
-    expect(r.say).toContain("You're all set, Lena Smith.");
+    expect(r.say).toContain("You're all set, Lena.");
   });
 
   it("takes a spelled name at the read-back and reads it back once more", () => {
     const r = hear(last(converse(TO_READ_BACK)).state, "it's Smythe, S M Y T H E");
     expect(r.state.fields.callerName).toBe("Lena Smythe");
-    expect(r.say).toMatch(/^Thanks, I've fixed that\. Let me read that back: Lena Smythe, 312 Birch Lane/);
+    expect(r.say).toMatch(
+      /^Thanks, I've changed the name to Lena Smythe\. Let me read that back: Lena Smythe, 312 Birch Lane/,
+    );
     const done = hear(r.state, "yes");
     expect(done.state.stage).toBe("ended");
   });
@@ -233,7 +235,7 @@ describe("the read-back", () => {
   it("moves the visit to another offered time", () => {
     const r = hear(last(converse(TO_READ_BACK)).state, "oh wait, can we do Thursday instead");
     expect(r.state.fields.appointmentAt).toBe("2026-03-05T19:00:00.000Z");
-    expect(r.say).toContain("Thursday, March 5 between 1 and 3 PM");
+    expect(r.say).toContain("Thursday, March 5, between 1 and 3 PM");
   });
 
   it("asks what to change after a bare no, and reads back at most twice in all", () => {
@@ -261,7 +263,7 @@ describe("the read-back", () => {
 
 describe("nothing the lead can live without ends a call", () => {
   it("skips a name still unclear after one re-ask, notes it, and goes on to booking", () => {
-    const results = converse(["78701", "my toilet keeps running", "hmm", "uh what"]);
+    const results = converse(["78701", "my toilet keeps running", "hmm", "uh the thing"]);
     const r = last(results);
     expect(r.say).toMatch(/^No problem, we have your number\./);
     expect(r.state.stage).toBe("booking_offer");

@@ -292,7 +292,7 @@ describe("the AI call", () => {
     ]);
     // The first no brings the next two times; the second ends the call.
     expect(results.at(-2)!.say).toBe(
-      "Okay. I also have Thursday, March 5 between 1 and 3 PM or Tuesday, March 10 between 9 and 11 AM. Would either of those work?",
+      "Okay. I also have Thursday, March 5, between 1 and 3 PM or Tuesday, March 10, between 9 and 11 AM. Would either of those work?",
     );
     expect(ofType(results.at(-2)!, "create_task")).toEqual([]);
     const final = last(results);
@@ -624,9 +624,9 @@ describe("prompt profiles", () => {
 
   it("uses the caller's name and address in the standard profile", () => {
     const results = converse(BOOKING_CALL);
-    expect(results[3]!.say).toContain("Thanks, Maria Lopez.");
+    expect(results[3]!.say).toContain("Thanks, Maria.");
     expect(results[5]!.say).toContain("I have 123 Main Street");
-    expect(last(results).say).toContain("You're all set, Maria Lopez.");
+    expect(last(results).say).toContain("You're all set, Maria.");
   });
 });
 
@@ -669,7 +669,7 @@ describe("slots, one at a time", () => {
     const results = converse([...TO_SLOTS, "no, I can't do that", "the second one"]);
     const reoffer = results.at(-2)!;
     expect(reoffer.say).toBe(
-      "Okay. I also have Thursday, March 5 between 1 and 3 PM or Tuesday, March 10 between 9 and 11 AM. Would either of those work?",
+      "Okay. I also have Thursday, March 5, between 1 and 3 PM or Tuesday, March 10, between 9 and 11 AM. Would either of those work?",
     );
     expect(reoffer.state.slotsMentioned).toEqual([1, 2]);
     expect(reoffer.state.slotsDeclined).toEqual([0]);
@@ -682,7 +682,7 @@ describe("slots, one at a time", () => {
   it("reads 'tuesday's bad for me' as a no to the Tuesday opening and offers the next ones", () => {
     const r = last(converse([...TO_SLOTS, "tuesday's bad for me"]));
     expect(r.state.outcome).toBeNull();
-    expect(r.say).toMatch(/^Okay\. I also have Thursday, March 5 between 1 and 3 PM/);
+    expect(r.say).toMatch(/^Okay\. I also have Thursday, March 5, between 1 and 3 PM/);
     expect(r.state.slotsDeclined).toContain(0);
   });
 

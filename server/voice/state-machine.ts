@@ -16,17 +16,26 @@ import {
 } from "@/server/intake/extraction";
 import { upcomingSlots, type OfferedSlot, type WeeklySlot } from "@/server/voice/booking-slots";
 import { groundAddress, groundIssue, groundName, groundZip } from "@/server/voice/evidence";
-import { answerQuestion, questionIsNoted, type CallerAnswerSettings } from "@/server/voice/caller-answers";
+import {
+  answerQuestion,
+  answerWhenSomeoneComes,
+  asksWhenSomeoneComes,
+  questionIsNoted,
+  type CallerAnswerSettings,
+} from "@/server/voice/caller-answers";
 import {
   emergencyLabel,
   SCRIPTS,
+  slotWindow,
   type EscalationReason,
+  type FixedPart,
   type Miss,
   type QuestionFacts,
   type SafetyTopic,
   type Script,
 } from "@/server/voice/scripts";
 import {
+  bookingIntentOf,
   isLineCheck,
   isPlainlyRoutine,
   joinSpelling,
@@ -36,7 +45,7 @@ import {
   spokenAddress,
 } from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
-import { digitRuns } from "@/server/intake/spoken-numbers";
+import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
 
 /**
@@ -146,6 +155,10 @@ export type CallState = {
   issueUnclear: boolean;
   /** The address stayed unclear after two tries: the visit is booked and the office confirms the address by phone. */
   addressToConfirm: boolean;
+  /** A number the caller asked to be called back at instead of the one they called from (digits). */
+  callbackNumber: string | null;
+  /** The work described is work the business does not take (a commercial building): a callback only. */
+  workDeclined: boolean;
 };
 
 /** The tenant facts a turn needs; loaded by the route, never stored in the state. */
@@ -224,6 +237,8 @@ export function newCallState(profile: PromptProfileName = "standard"): CallState
     readBacks: 0,
     issueUnclear: false,
     addressToConfirm: false,
+    callbackNumber: null,
+    workDeclined: false,
   };
 }
 
@@ -254,6 +269,8 @@ type Turn = {
   tasks: CreateTaskAction[];
   end: EndAction | null;
   terminal: TerminalAction;
+  /** The caller asked for work the business does not take (a commercial building). */
+  declinedWork?: boolean;
 };
 
 function store<K extends FieldName>(
@@ -468,7 +485,8 @@ function miss(t: Turn, stage: IntakeStage): void {
     return;
   }
   if (stage === "slot") return sayOffer(t, t.script.reaskSlots(currentSlots(t.s), t.s.misses as Miss));
-  t.say.push(t.script.reask(stage, t.s.misses as Miss, []));
+  const heard = t.s.transcript.at(-1)?.speaker === "caller";
+  t.say.push(t.script.reask(stage, t.s.misses as Miss, [], heard));
   t.terminal = { type: "listen", stage };
 }
 
@@ -493,6 +511,8 @@ function questionFacts(t: Turn): QuestionFacts {
 function askAgain(t: Turn, stage: IntakeStage): void {
   t.terminal = { type: "listen", stage };
   if (stage === "slot") return sayOffer(t, t.script.offerSlots(currentSlots(t.s), undefined));
+  // The safety question is said in full once a call; asked again, it is the short form.
+  if (stage === "safety") return void t.say.push(t.script.safetyAgain(t.s.safety?.topic ?? "water"));
   t.say.push(t.script.question(stage, questionFacts(t)));
 }
 
@@ -518,7 +538,8 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
       ? x.unit
       : null;
   if (unit && !v.unit) v.unit = { value: unit, said };
-  const who = x.thirdParty && groundIssue(x.thirdParty, said) ? x.thirdParty : null;
+  // "the house is my mom's": the possessive still names who the call is for.
+  const who = x.thirdParty && groundIssue(x.thirdParty, said.replace(/['’]s\b/g, "")) ? x.thirdParty : null;
   if (who || unit) {
     const notes = [
       t.s.fields.notes,
@@ -555,18 +576,31 @@ function advance(t: Turn): void {
     store(t, "urgency", v.issue.urgency, v.issue.said);
   }
   if (!f.issueSummary && !t.s.issueUnclear) return ask(t, "issue", t.script.askIssue());
-  const topic = safetyTopicToAsk(t);
+  const topic = t.s.workDeclined ? null : safetyTopicToAsk(t);
   if (topic) {
     t.s.safety = { topic, answer: null };
+    const lead = t.say.length
+      ? ""
+      : f.urgency === "high"
+        ? "I'm sorry you're dealing with that. "
+        : "Got it. ";
+    return ask(t, "safety", `${lead}${t.script.safetyQuestion(topic)}`);
+  }
+  if (!f.callerName && t.s.evidence.callerName === undefined) {
+    // Sympathy is said once a call, and nothing goes before the question after the agent's own words.
+    const sympathized = t.s.safety !== null && f.urgency === "high";
     return ask(
       t,
-      "safety",
-      `${f.urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it. "}${t.script.safetyQuestion(topic)}`,
+      "name",
+      t.script.askName(sympathized || t.s.workDeclined ? "normal" : f.urgency, t.say.length > 0),
     );
   }
-  if (!f.callerName && t.s.evidence.callerName === undefined)
-    return ask(t, "name", t.script.askName(f.urgency));
-  if (!f.bookingIntent) return ask(t, "booking_offer", t.script.offerBooking(f.callerName));
+  if (!f.bookingIntent)
+    return ask(
+      t,
+      "booking_offer",
+      t.s.workDeclined ? t.script.offerCallbackOnly(f.callerName) : t.script.offerBooking(f.callerName),
+    );
   if (f.bookingIntent === "callback")
     return callbackWithReadBack(t, "Call back: the caller asked for a callback");
   if (f.bookingIntent === "no") return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
@@ -626,8 +660,9 @@ function kindFromSafetyAnswer(topic: SafetyTopic, words: string): EmergencyKind 
     )
   )
     return "other_safety_risk";
+  // Sewage only when waste water comes up or backs up: a toilet that runs or overflows clean water is not.
   if (
-    /\b(sewage|sewer|toilets?|flush\w*|back(ed|ing|s)? ?up|coming up|came up|comes up|poop|waste)\b/.test(
+    /\b(sewage|sewer|back(ed|ing|s)? ?up|coming up|came up|comes up|poop|waste|dirty water|black water|brown water)\b/.test(
       lower,
     )
   )
@@ -671,7 +706,7 @@ function bookedSlot(s: CallState): OfferedSlot | undefined {
 
 function readBackText(t: Turn): string {
   const s = t.s;
-  const phone = t.ctx.callerPhone?.replace(/\D/g, "");
+  const phone = s.callbackNumber ?? t.ctx.callerPhone?.replace(/\D/g, "");
   if (s.outcome === "booked")
     return t.script.readBack({
       name: s.fields.callerName,
@@ -710,7 +745,7 @@ function readBackDone(t: Turn, lead: string): void {
  */
 function callbackWithReadBack(t: Turn, title: string): void {
   const biz = t.ctx.businessName;
-  const phone = t.ctx.callerPhone?.replace(/\D/g, "") ?? "";
+  const phone = t.s.callbackNumber ?? t.ctx.callerPhone?.replace(/\D/g, "") ?? "";
   if (!t.s.fields.callerName || phone.length < 10 || t.s.readBacks >= MAX_READ_BACKS)
     return finish(
       t,
@@ -743,6 +778,16 @@ function nameFixAt(said: string, stored: string | undefined): string | null {
   }
   if (/\b(name|it'?s|i'?m|this is|spelled)\b/i.test(said)) {
     const name = nameOf(joinSpelling(said), true);
+    // "Actually it's Robert" (stored: Bob Grant): one word that is not the last name replaces the first.
+    const parts = stored?.split(" ") ?? [];
+    if (
+      name &&
+      !name.includes(" ") &&
+      parts.length >= 2 &&
+      name.toLowerCase() !== parts.at(-1)!.toLowerCase() &&
+      name.toLowerCase() !== parts[0]!.toLowerCase()
+    )
+      return [name, ...parts.slice(1)].join(" ");
     if (
       name &&
       name !== stored &&
@@ -774,43 +819,52 @@ function houseNumberFixAt(said: string, stored: string | undefined): string | nu
 /** The caller's answer to the read-back: a yes ends the call, a correction is fixed and read back once more. */
 function onConfirm(t: Turn, said: string, x: Extraction): void {
   const s = t.s;
-  const fixed: string[] = [];
+  const fixed: FixedPart[] = [];
   const name = nameFixAt(said, s.fields.callerName);
   if (name && name !== s.fields.callerName) {
     store(t, "callerName", name, said);
-    fixed.push("name");
+    fixed.push({ part: "name", value: name });
   }
   if (s.outcome === "booked") {
     const full = groundAddress(x.address, spokenAddress(said)) ?? groundAddress(x.address, said);
     const address = full && full !== s.fields.address ? full : houseNumberFixAt(said, s.fields.address);
     if (address && address !== s.fields.address) {
+      const houseOnly =
+        !!s.fields.address && address.replace(/^\d+/, "") === s.fields.address.replace(/^\d+/, "");
       store(t, "address", withUnit(s, address), said);
       if (s.addressToConfirm) s.addressToConfirm = false;
-      fixed.push("address");
+      fixed.push(
+        houseOnly
+          ? { part: "house number", value: /^\d+/.exec(address)![0] }
+          : { part: "address", value: address },
+      );
     }
     const n = x.slotNumber;
     const slot = n !== null && n >= 1 ? s.slotsOffered[n - 1] : undefined;
     if (slot && slot.startsAt !== s.fields.appointmentAt) {
       store(t, "appointmentAt", slot.startsAt, said);
-      fixed.push("time");
+      fixed.push({ part: "time", value: slotWindow(slot) });
     } else if (x.slotUnavailable && !slot) {
       addNote(
         t,
         `At the read-back the caller asked for another time (${x.slotUnavailable}): call to move the visit`,
         said,
       );
-      fixed.push("note");
+      fixed.push({ part: "note", value: x.slotUnavailable });
     }
   } else {
     const number = digitRuns(said).find((run) => run.length === 10 || run.length === 11 || run.length === 7);
     if (number) {
-      addNote(t, `Call back at ${number}`, said);
-      fixed.push("number");
+      // "Call my cell instead, 512 555 0199": that number is the one to call, and the read-back says it.
+      const digits = number.length === 11 ? number.slice(1) : number;
+      if (digits.length === 10) s.callbackNumber = digits;
+      addNote(t, `Call back at ${digits}`, said);
+      fixed.push({ part: "number", value: digits.slice(-4) });
     }
   }
   if (fixed.length) {
-    if (s.readBacks >= MAX_READ_BACKS) return readBackDone(t, "Thanks, I've changed that. ");
-    return readBack(t, "Thanks, I've fixed that. ");
+    if (s.readBacks >= MAX_READ_BACKS) return readBackDone(t, `${t.script.fixed(fixed)} `);
+    return readBack(t, `${t.script.fixed(fixed)} `);
   }
   if (x.yesNo === "yes") return readBackDone(t, "");
   if (x.yesNo === "no" && s.misses === 0 && s.readBacks < MAX_READ_BACKS + 1) {
@@ -926,10 +980,22 @@ function onSlotAnswer(t: Turn, said: string, x: Extraction): void {
   miss(t, "slot");
 }
 
+/** The ZIP the caller said; "78731, no, 78703" is the one after their own correction. */
+function zipOf(x: Extraction, said: string): string | null {
+  const zip = groundZip(x.zip, said);
+  if (zip) return zip;
+  const parts = said.split(/\b(?:no|nope|sorry|i mean|wait|actually|oops)\b/i);
+  for (let i = parts.length - 1; i > 0; i--) {
+    const corrected = findZip(parts[i]!);
+    if (corrected) return corrected;
+  }
+  return null;
+}
+
 /** Keeps what the caller said about an emergency, added to any earlier description. */
 function storeEmergency(t: Turn, x: Extraction, said: string): void {
   if (t.s.stage === "zip") {
-    const zip = groundZip(x.zip, said);
+    const zip = zipOf(x, said);
     if (zip) {
       store(t, "zip", zip, said);
       store(t, "inArea", t.ctx.serviceZips.includes(zip), said);
@@ -947,7 +1013,7 @@ function storeEmergency(t: Turn, x: Extraction, said: string): void {
 function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction): boolean {
   switch (stage) {
     case "zip":
-      return groundZip(x.zip, said) !== null;
+      return zipOf(x, said) !== null;
     case "issue":
       return groundIssue(x.issueSummary, said) !== null;
     case "name":
@@ -967,16 +1033,23 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
 }
 
 const REPEAT_REQUEST =
-  /^\W*(what|sorry|pardon( me)?|huh|excuse me|come again|say that again|(can|could) you (say|repeat) (that|it)( again)?|repeat (that|it)|what was that|what did you say|i didn'?t (catch|hear|get) (that|you|it))\W*$/i;
+  /^\W*(?:(?:oh|um+|uh+|hello)\W+)?(what|sorry|pardon( me)?|huh|excuse me|come again|say that again|(can|could) you (say|repeat) (that|it)( again)?|repeat (that|it)|what was that|what did you say|i didn'?t (catch|hear|get) (that|you|it)|speak up|(i )?can'?t hear (you|that|you very well)|((can|could) you )?(speak|talk) (up|louder|slower|more slowly)|louder)(\W+(dear|honey|hon|sweetie|sweetheart|ma'?am|sir|please|again|i can'?t hear you|i didn'?t (catch|hear) (you|that)))*\W*$/i;
+/** "Oh, okay. Never mind then, thanks anyway.": the caller is done before anything was booked. */
+const NEVER_MIND =
+  /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang)\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine))(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?\W*$/i;
+/** "I don't know the zip code, I just moved here." */
+const ZIP_UNKNOWN =
+  /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
 
 function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
   const kind = x.emergency ?? (x.urgency === "emergency" ? "other_safety_risk" : null);
   const biz = t.ctx.businessName;
   // "Hello? Are you still there?", "sorry, what?": the caller checking the line or asking to hear
   // it again gets "Yes, I'm here" and the same question. It is never an answer, and never a miss.
+  // "Speak up, I can't hear you", "What was that, dear?": the question again, plainly.
   if (!kind && (isLineCheck(said) || REPEAT_REQUEST.test(said)) && t.s.sideTurns < MAX_SIDE_TURNS) {
     t.s.sideTurns += 1;
-    if (isLineCheck(said)) t.say.push(t.script.stillHere());
+    t.say.push(isLineCheck(said) ? t.script.stillHere() : t.script.sayAgain());
     return askAgain(t, stage);
   }
   // Someone selling to the business, a recording, a wrong number: closed politely, no callback.
@@ -1009,6 +1082,15 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     return;
   }
   if (t.s.escalation) {
+    // "How long till somebody calls?" at the name question: answered, then the same question.
+    if ((stage === "name" || stage === "address") && t.s.sideTurns < MAX_SIDE_TURNS) {
+      if (asksWhenSomeoneComes(said)) {
+        t.s.sideTurns += 1;
+        t.say.push(t.script.urgentSoon(biz));
+        return askAgain(t, stage);
+      }
+      if (keepQuestion(t, stage, said, x)) return askAgain(t, stage);
+    }
     // Taking the name and address after an emergency: whatever the caller says, move on.
     if (stage === "name") {
       const name = groundName(x.callerName, said);
@@ -1043,9 +1125,34 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   // A question from the caller gets a one-sentence answer from the business's own settings, or
   // is noted on the lead for the plumber: never ignored, never taken as an answer, never invented.
   const answered = keepQuestion(t, stage, said, x);
+  // Work the business does not take, described in the same breath: no visit is offered for it (only a
+  // call from the office), and the decline is never followed by a booking question in one breath.
+  if (t.declinedWork && stage === "issue" && answersStage(t, stage, said, x)) t.s.workDeclined = true;
   if (stage === "safety") {
-    if (answered && x.yesNo === null) return askAgain(t, stage);
+    // A question instead of an answer is not an unclear yes: answered, and the safety question asked
+    // once more, briefly. Only a second answer that is no yes or no counts as yes (the safe side).
+    if (answered && x.yesNo === null) {
+      if (t.s.misses >= 1) return safetyYes(t, "unclear", said);
+      t.s.misses += 1;
+      return askAgain(t, stage);
+    }
     return onSafetyAnswer(t, said, x);
+  }
+  if ((stage === "zip" || stage === "issue") && !answered && NEVER_MIND.test(said))
+    return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
+  if (stage === "zip" && !answered && !zipOf(x, said) && ZIP_UNKNOWN.test(said)) {
+    // Not knowing the ZIP is no unclear answer: where to find it, once; then a callback, never a lost call.
+    const place = groundAddress(x.address, said) ?? said.slice(0, 120);
+    if (!t.s.transcript.some((turn) => turn.speaker === "agent" && turn.text.includes(t.script.zipUnknown())))
+      return ask(t, "zip", t.script.zipUnknown());
+    addNote(t, `ZIP code not known on the call (caller said: "${place}")`, said);
+    return finish(
+      t,
+      "followup_needed",
+      "not_qualified",
+      t.script.zipUnknownCallback(biz),
+      task(t.s, "callback", "Call back: the caller did not know the ZIP code"),
+    );
   }
   if (!answersStage(t, stage, said, x)) {
     if (answered) {
@@ -1061,7 +1168,7 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   }
   switch (stage) {
     case "zip": {
-      const zip = groundZip(x.zip, said)!;
+      const zip = zipOf(x, said)!;
       const inArea = t.ctx.serviceZips.includes(zip);
       store(t, "zip", zip, said);
       store(t, "inArea", inArea, said);
@@ -1097,7 +1204,8 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
       return advance(t);
     }
     case "booking_offer": {
-      const intent = x.bookingIntent ?? "no";
+      // Work the business does not take gets a call from the office, never a visit.
+      const intent = t.s.workDeclined && x.bookingIntent === "visit" ? "callback" : (x.bookingIntent ?? "no");
       store(t, "bookingIntent", intent, said);
       return advance(t);
     }
@@ -1145,27 +1253,45 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
  * open-ended question ("other") counts only when the words do not also answer what was asked.
  */
 function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction): boolean {
-  if (!x.question || t.s.sideTurns >= MAX_SIDE_TURNS) return false;
+  if (t.s.sideTurns >= MAX_SIDE_TURNS) return false;
+  // "How soon can somebody get out here?", "What times do you have?": answered from the real slots.
+  const when = (!x.question || x.question === "other") && asksWhenSomeoneComes(said);
+  const question = x.question ?? (when || asksSomething(said, stage) ? "other" : null);
+  if (!question) return false;
+  // "Can someone just call me back?" asks for a callback; "can y'all do Thursday morning?" picks a time.
+  if (question === "other" && !when && bookingIntentOf(said.toLowerCase()) === "callback") return false;
   if (
-    x.question === "other" &&
+    stage === "slot" &&
+    (question === "services" || question === "other") &&
+    (x.slotNumber !== null || !!x.slotUnavailable)
+  )
+    return false;
+  if (
+    question === "other" &&
+    !when &&
     stage !== "confirm" &&
     stage !== "safety" &&
     answersStage(t, stage, said, { ...x, question: null })
   )
     return false;
   t.s.sideTurns += 1;
-  const answer = answerQuestion(x.question, {
-    businessName: t.ctx.businessName,
-    serviceAsked: x.serviceAsked,
-    slots: upcoming(t.ctx),
-    hours: t.ctx.businessHours ?? [],
-    settings: t.ctx.answers,
-  });
+  const slots = upcoming(t.ctx);
+  const answer = when
+    ? answerWhenSomeoneComes(slots)
+    : answerQuestion(question, {
+        businessName: t.ctx.businessName,
+        serviceAsked: x.serviceAsked,
+        slots,
+        hours: t.ctx.businessHours ?? [],
+        settings: t.ctx.answers,
+      });
   t.say.push(answer);
-  if (questionIsNoted(x.question, answer, t.ctx.answers))
-    addNote(t, `Caller asked: ${x.questionAsked ?? said.slice(0, 160)}`, said);
+  if (question === "services" && x.serviceAsked === "commercial" && /\bdon'?t do\b/.test(answer))
+    t.declinedWork = true;
+  if (!when && questionIsNoted(question, answer, t.ctx.answers))
+    addNote(t, `Caller asked: ${x.questionAsked ?? questionWords(said)}`, said);
   if (
-    x.question === "services" &&
+    question === "services" &&
     x.serviceAsked &&
     stage === "issue" &&
     x.serviceAsked !== "commercial" &&
@@ -1173,6 +1299,26 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
   )
     t.s.volunteered.topic = { value: x.serviceAsked, said };
   return true;
+}
+
+/**
+ * A question the rules did not name, where no question is an answer: at the safety and name
+ * questions, a sentence that asks something ("What times do you have?") is a question, not an
+ * unclear yes and not a name.
+ */
+function asksSomething(said: string, stage: IntakeStage): boolean {
+  if (stage !== "safety" && stage !== "name") return false;
+  return (said.match(/[^.?!]+\?/g) ?? []).some((q) =>
+    /^\W*(?:(?:and|but|so|oh|okay|ok|well|um+|uh+)\W+)*(what|when|where|why|who|which|how|do|does|did|is|are|can|could|will|would|should)\s+\S+\s+\S+/i.test(
+      q,
+    ),
+  );
+}
+
+/** The question sentence in the caller's words, for the lead's notes. */
+function questionWords(said: string): string {
+  const q = said.match(/[^.?!]+\?/)?.[0]?.trim() ?? said;
+  return q.charAt(0).toLowerCase() + q.slice(1, 160);
 }
 
 /** The answer to the safety question: a no goes on with the intake; a yes or anything unclear is an emergency. */
@@ -1414,6 +1560,8 @@ export const ZCallState = z.object({
   readBacks: z.number().int().min(0).default(0),
   issueUnclear: z.boolean().default(false),
   addressToConfirm: z.boolean().default(false),
+  callbackNumber: z.string().nullable().default(null),
+  workDeclined: z.boolean().default(false),
 });
 
 /**

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createIntakeEngine, type ExtractResult } from "@/server/intake/engine";
 import { extraction, type ExtractInput } from "@/server/intake/extraction";
-import { emergencyRule } from "@/server/intake/emergency-rules";
 import { newCallState, parseCallState, type CallContext, type CallState } from "@/server/voice/state-machine";
 import {
   intakeInputFromForm,
@@ -80,7 +79,7 @@ describe("one intake webhook turn", () => {
         ),
     ).toBe(true);
     expect(final.twiml).toMatch(
-      /<Say>You're all set, Dave Kim\. A plumber from Demo Plumbing will see you Thursday, March 5 between 1 and 3 PM\..*<\/Say><Hangup\/><\/Response>$/,
+      /<Say>You're all set, Dave\. A plumber from Demo Plumbing will see you Thursday, March 5, between 1 and 3 PM\..*<\/Say><Hangup\/><\/Response>$/,
     );
   });
 
@@ -157,7 +156,7 @@ describe("one intake webhook turn", () => {
     expect(failed.twiml).not.toContain("<Hangup/>");
     expect(failed.twiml).toContain(`<Gather input="speech"`);
     expect(failed.twiml).toContain(
-      `<Say>I'm sorry, I couldn't reach anyone just now. ${emergencyRule("flooding").safetyLine} I've marked this urgent, and someone will call you back within 5 minutes at this number. So they know who to ask for, what's your name?</Say>`,
+      `<Say>I'm sorry, I couldn't reach anyone just now. Please keep following the safety advice I gave you. I've marked this urgent, and someone will call you back within 5 minutes at this number. So they know who to ask for, what's your name?</Say>`,
     );
     expect(failed.result.state.stage).toBe("name");
     state = failed.result.state;

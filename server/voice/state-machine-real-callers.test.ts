@@ -1,0 +1,293 @@
+// Callers as they really talk, from calls nobody tuned the rules to: the safety question asked once
+// and never mistaken, names that look like names, every question heard, the read-back that fixes
+// what the caller says, and sentences a good office manager would say.
+import { describe, expect, it } from "vitest";
+import { extraction } from "@/server/intake/extraction";
+import { extractByRules } from "@/server/intake/rules-extract";
+import { isSafetyQuestion, SAFETY_AGAIN, SAFETY_QUESTIONS } from "@/server/voice/scripts";
+import {
+  extractionStage,
+  newCallState,
+  transition,
+  type CallAction,
+  type CallContext,
+  type CallState,
+  type TransitionResult,
+} from "@/server/voice/state-machine";
+
+// Monday 2 March 2026, 10:00 AM in Austin; openings Tuesday 9-11, Wednesday 1-3, Thursday 9-11.
+const CTX: CallContext = {
+  businessName: "Demo Plumbing",
+  serviceZips: ["78701", "78702", "78703"],
+  bookingSlots: [
+    { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
+    { weekday: 3, startMinute: 13 * 60, endMinute: 15 * 60 },
+    { weekday: 4, startMinute: 9 * 60, endMinute: 11 * 60 },
+  ],
+  timeZone: "America/Chicago",
+  now: "2026-03-02T16:00:00Z",
+  onCallPhone: "+15125550199",
+  callerPhone: "+15125550123",
+  answers: {
+    servicesOffered: ["Water heaters", "Drain cleaning"],
+    servicesNotOffered: ["Commercial buildings", "Septic tanks"],
+  },
+};
+const NO_ON_CALL: CallContext = { ...CTX, onCallPhone: null };
+
+function hear(state: CallState, text: string, ctx = CTX): TransitionResult {
+  const stage = extractionStage(state);
+  const x = stage
+    ? extractByRules({
+        stage,
+        utterance: text,
+        slotsOffered: state.slotsOffered,
+        slotsMentioned: state.slotsMentioned,
+        slotsDeclined: state.slotsDeclined,
+      })
+    : extraction();
+  return transition(state, { type: "heard", text, extraction: x }, ctx);
+}
+
+function converse(lines: string[], ctx = CTX): TransitionResult[] {
+  const results = [transition(newCallState(), { type: "start" }, ctx)];
+  for (const line of lines) results.push(hear(results[results.length - 1]!.state, line, ctx));
+  return results;
+}
+
+const last = <T>(items: T[]): T => items[items.length - 1]!;
+const said = (results: TransitionResult[]) => results.map((r) => r.say ?? "");
+const tasks = (results: TransitionResult[]) =>
+  results.flatMap((r) =>
+    r.actions.filter((a): a is Extract<CallAction, { type: "create_task" }> => a.type === "create_task"),
+  );
+
+describe("the safety question, asked once and never mistaken", () => {
+  it("never asks about a toilet that runs all night, and never calls it sewage", () => {
+    const results = converse(["78701", "the toilet runs all night"]);
+    expect(last(results).state.stage).toBe("name");
+    expect(said(results).some(isSafetyQuestion)).toBe(false);
+  });
+
+  it("answers a question said instead of a yes or no, then asks once more briefly: not an emergency", () => {
+    const results = converse([
+      "78701",
+      "the hose behind the washing machine is leaking",
+      "what times do you have?",
+      "no, just a small puddle",
+    ]);
+    const again = results[3]!;
+    expect(again.say).toContain("The earliest opening I have is tomorrow, Tuesday, between 9 and 11 AM.");
+    expect(again.say).toContain(SAFETY_AGAIN.water);
+    expect(last(results).state.escalation).toBeNull();
+    expect(last(results).state.stage).toBe("name");
+    // The whole safety line is said once in the call.
+    expect(said(results).filter((s) => s.includes(SAFETY_QUESTIONS.water))).toHaveLength(1);
+  });
+
+  it("takes a second answer that is still no yes or no as yes, the safe side", () => {
+    const results = converse([
+      "78701",
+      "the hose behind the washing machine is leaking",
+      "what times do you have?",
+      "how much do you charge?",
+    ]);
+    expect(last(results).state.escalation?.reason).toBe("emergency");
+  });
+
+  it("calls a yes about a toilet spilling clean water a flood, not a sewage backup", () => {
+    const results = converse(["78701", "the toilet tank cracked and it's leaking", "yes, it's spreading"]);
+    expect(last(results).state.escalation?.emergencyKind).toBe("flooding");
+  });
+});
+
+describe("names that look like names", () => {
+  it("does not take 'this is weird, there's…' said with an emergency as a name", () => {
+    const results = converse(
+      ["78701", "okay this is weird, there's water dripping out of the outlet in the kitchen"],
+      NO_ON_CALL,
+    );
+    expect(last(results).state.fields.callerName).toBeUndefined();
+    expect(last(results).state.stage).toBe("name");
+  });
+
+  it("answers 'how long till somebody calls?' at the name question and asks the name again", () => {
+    const results = converse(
+      [
+        "78701",
+        "water is pouring out under the sink and I can't stop it",
+        "How long till somebody calls? I'm freaking out",
+      ],
+      NO_ON_CALL,
+    );
+    const r = last(results);
+    expect(r.say).toBe(
+      "Someone from Demo Plumbing will call you back within 5 minutes. And who am I speaking with?",
+    );
+    expect(r.state.fields.callerName).toBeUndefined();
+    expect(r.state.stage).toBe("name");
+    expect(hear(r.state, "Danielle Brooks", NO_ON_CALL).state.fields.callerName).toBe("Danielle Brooks");
+  });
+
+  it("uses the caller's first name, once they have given it", () => {
+    const results = converse(["78701", "the kitchen faucet drips", "carla jimenez"]);
+    expect(last(results).say).toMatch(/^Thanks, Carla\. Would you like/);
+  });
+});
+
+describe("every caller handled", () => {
+  it("takes 'can someone just call me back?' as a callback request, not a question to note", () => {
+    const results = converse([
+      "78701",
+      "Can someone just call me back? I'm at work. It's about a quote for a kitchen remodel.",
+    ]);
+    expect(last(results).state.fields.notes ?? "").not.toContain("Caller asked");
+    expect(last(results).say).not.toContain("Good question");
+  });
+
+  it("takes the ZIP after a correction in the same breath", () => {
+    expect(last(converse(["78731, no, 78703"])).state.fields.zip).toBe("78703");
+  });
+
+  it("repeats the question for 'speak up, I can't hear you' and 'what was that, dear?', without counting a miss", () => {
+    const first = last(converse(["Speak up, honey, I can't hear you"]));
+    expect(first.say).toBe("Of course. So, what's the ZIP code where you need the work done?");
+    expect(first.state.misses).toBe(0);
+    const second = last(converse(["78701", "What was that, dear?"]));
+    expect(second.say).toBe("Of course. Now, what's going on with your plumbing?");
+    expect(second.state.misses).toBe(0);
+  });
+
+  it("helps a caller who doesn't know the ZIP, then takes a callback rather than losing the call", () => {
+    const helped = converse(["I don't know the zip code, I just moved here."]);
+    expect(last(helped).say).toContain("It's on any piece of mail");
+    expect(last(helped).state.misses).toBe(0);
+    const results = converse([
+      "I don't know the zip code, I just moved here.",
+      "No, I can't find the zip anywhere",
+    ]);
+    expect(last(results).state.outcome).toBe("followup_needed");
+    expect(tasks(results).map((t) => t.kind)).toEqual(["callback"]);
+  });
+
+  it("books a business run from a home as residential work", () => {
+    const results = converse([
+      "78701",
+      "I run a little hair salon out of my house and the shampoo sink drains slow",
+    ]);
+    expect(last(results).say).not.toContain("commercial");
+    expect(last(results).state.stage).toBe("name");
+  });
+
+  it("never declines commercial work and offers a booking in one breath: only a call from the office", () => {
+    const results = converse([
+      "78701",
+      "I own a restaurant and the floor drain in the kitchen is slow",
+      "sam ortiz",
+    ]);
+    expect(results[2]!.say).toBe("I'm sorry, we don't do commercial buildings. And who am I speaking with?");
+    expect(last(results).say).toBe(
+      "Thanks, Sam. I can't book a visit for that, but would you like someone from the office to call you back?",
+    );
+    const yes = hear(last(results).state, "yes please");
+    expect(yes.state.fields.bookingIntent).toBe("callback");
+  });
+
+  it("ends politely with no callback when the caller says never mind after a decline", () => {
+    const results = converse(["do you pump septic tanks?", "Oh, okay. Never mind then, thanks anyway."]);
+    expect(last(results).state.outcome).toBe("not_booked");
+    expect(tasks(results)).toHaveLength(0);
+  });
+
+  it("gets a person for 'is Mike there? somebody real?', without the safety question", () => {
+    const results = converse(["78701", "Is Mike there? Can I just talk to him or somebody real?"]);
+    expect(last(results).state.escalation?.reason).toBe("asked_for_person");
+    expect(said(results).some(isSafetyQuestion)).toBe(false);
+  });
+
+  it("closes a wrong number before asking for the ZIP again", () => {
+    const r = last(converse(["Hello? Is this Walgreens? I'm calling about my prescription refill."]));
+    expect(r.state.outcome).toBe("closed");
+    expect(r.say).not.toContain("ZIP");
+  });
+
+  it("offers the weekday the caller asks for when it has an opening", () => {
+    const r = last(
+      converse([
+        "78701",
+        "the kitchen faucet drips",
+        "jim hale",
+        "yes",
+        "4302 avenue d",
+        "Tuesday's no good, I work. Can y'all do Thursday morning?",
+      ]),
+    );
+    expect(r.state.outcome).toBe("booked");
+    expect(r.say).toContain("Thursday, March 5, between 9 and 11 AM");
+    expect(r.state.fields.notes ?? "").not.toContain("Caller asked");
+  });
+
+  it("answers 'how soon can somebody get out here?' from the real openings", () => {
+    const r = last(converse(["78701", "the tub drains super slow. How soon can somebody get out here?"]));
+    expect(r.say).toBe(
+      "The earliest opening I have is tomorrow, Tuesday, between 9 and 11 AM. And who am I speaking with?",
+    );
+  });
+
+  it("answers 'do y'all do tankless?' from the water heaters the business lists", () => {
+    const r = last(converse(["78701", "Do y'all do tankless?"]));
+    expect(r.say).toContain("Yes, we do water heaters.");
+  });
+});
+
+describe("the read-back fixes what the caller says", () => {
+  const booked = ["78701", "the kitchen faucet drips", "bob grant", "a visit", "2204 avenue g", "yes"];
+
+  it("fixes the first name and the house number said in one answer, and says what it changed", () => {
+    const r = last(converse([...booked, "Actually it's Robert, and the number is 2240 not 2204"]));
+    expect(r.state.fields.callerName).toBe("Robert Grant");
+    expect(r.state.fields.address).toBe("2240 avenue g");
+    expect(r.say).toMatch(
+      /^Thanks, I've changed the name to Robert Grant and the house number to 2240\. Let me read that back: Robert Grant, 2240 avenue g/,
+    );
+  });
+
+  it("calls back the number the caller gives instead, and reads back its last digits", () => {
+    const results = converse([
+      "78701",
+      "I'd like a call back about a quote for a new water heater",
+      "tina morales",
+      "call me back",
+      "No, call my cell instead, 512 555 0199",
+    ]);
+    const r = last(results);
+    expect(r.state.callbackNumber).toBe("5125550199");
+    expect(r.say).toContain("a call back at the number ending in 0 1 9 9");
+    expect(r.state.fields.notes).toContain("Call back at 5125550199");
+  });
+});
+
+describe("sentences", () => {
+  it("says sympathy once, not again before the name", () => {
+    const results = converse([
+      "78701",
+      "the water heater is leaking on the garage floor",
+      "no, nothing like that",
+    ]);
+    expect(results[2]!.say).toMatch(/^I'm sorry you're dealing with that\./);
+    expect(last(results).say).toBe("Got it, thanks. And who am I speaking with?");
+  });
+
+  it("says no 'Got it' right after its own answer", () => {
+    const r = last(converse(["78701", "the tub drains slow. How soon can somebody come?"]));
+    expect(r.say).not.toContain("Got it");
+  });
+
+  it("refers back to the safety advice after a failed transfer instead of repeating it word for word", () => {
+    const results = converse(["78701", "water is pouring out under the sink and I can't stop it"]);
+    const failed = transition(last(results).state, { type: "transfer_failed" }, CTX);
+    expect(last(results).say).toContain("turn off the water valve");
+    expect(failed.say).not.toContain("turn off the water valve");
+    expect(failed.say).toContain("Please keep following the safety advice I gave you.");
+  });
+});
