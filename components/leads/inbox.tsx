@@ -10,26 +10,17 @@ import { Button, SuccessNote } from "@/components/ui/form";
 import { EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { handoffWaitingFor } from "@/server/leads/handoff";
 import { queueGroupLabel } from "@/server/leads/queue-order";
-import { sourceLabel, STATUS_LABELS } from "@/server/leads/labels";
+import { sourceLabel } from "@/server/leads/labels";
 import { OverdueBadge, StatusBadge, TemperatureBadge, TestBadge, UrgencyBadge } from "./badges";
 import { BusinessTimeProvider, TimeZoneNote, useBusinessTime } from "./business-time";
 import { inboxFiltersFromUrl } from "./inbox-url-filters";
 import { LEAD_SET_LABELS, type LeadSetKey } from "@/server/reports/definitions";
 import { PhoneLink } from "./contact-links";
 import { TestCallsNote } from "./test-calls-note";
-import { InboxFilters } from "./inbox-filters";
+import { InboxFilters, type FilterValues } from "./inbox-filters";
 
-type Filters = {
-  status?: keyof typeof STATUS_LABELS;
-  urgency?: "emergency" | "high" | "normal" | "low";
-  source?: "phone" | "sms" | "web_form" | "referral" | "manual" | "marketplace";
-  ownerId?: string;
-  mine?: boolean;
-  unowned?: boolean;
-  overdue?: boolean;
-  testCalls?: boolean;
-  notACustomer?: boolean;
-  q?: string;
+/** What the inbox filters on: the controls' values, and a report figure's leads over its dates. */
+type Filters = FilterValues & {
   createdFrom?: string;
   createdTo?: string;
   figure?: LeadSetKey;
