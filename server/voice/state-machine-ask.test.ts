@@ -2,17 +2,12 @@
 // booking, questions that are always heard, and callers who are not customers. Each test plays
 // the caller's words through the rules model and the pure state machine.
 import { describe, expect, it } from "vitest";
-import { extraction, type Extraction } from "@/server/intake/extraction";
-import { extractByRules } from "@/server/intake/rules-extract";
+import { conversation, last } from "@/server/test/call-conversation";
 import { isReadBack, isSafetyQuestion, SAFETY_AGAIN, SAFETY_QUESTIONS } from "@/server/voice/scripts";
 import {
   closeOnHangup,
-  extractionStage,
-  newCallState,
-  transition,
   type CallAction,
   type CallContext,
-  type CallState,
   type TransitionResult,
 } from "@/server/voice/state-machine";
 
@@ -31,29 +26,7 @@ const CTX: CallContext = {
   answers: { priceAnswer: "The plumber quotes the job on site before any work starts.", licenseAnswer: null },
 };
 
-function hear(state: CallState, text: string, ctx = CTX, fields?: Partial<Extraction>): TransitionResult {
-  const stage = extractionStage(state);
-  const x = fields
-    ? extraction(fields)
-    : stage
-      ? extractByRules({
-          stage,
-          utterance: text,
-          slotsOffered: state.slotsOffered,
-          slotsMentioned: state.slotsMentioned,
-          slotsDeclined: state.slotsDeclined,
-        })
-      : extraction();
-  return transition(state, { type: "heard", text, extraction: x }, ctx);
-}
-
-function converse(lines: string[], ctx = CTX): TransitionResult[] {
-  const results = [transition(newCallState(), { type: "start" }, ctx)];
-  for (const line of lines) results.push(hear(results[results.length - 1]!.state, line, ctx));
-  return results;
-}
-
-const last = <T>(items: T[]): T => items[items.length - 1]!;
+const { hear, converse } = conversation(CTX);
 const ofType = <K extends CallAction["type"]>(r: TransitionResult, type: K) =>
   r.actions.filter((a): a is Extract<CallAction, { type: K }> => a.type === type);
 const next = (r: TransitionResult) => last(r.actions);

@@ -2,16 +2,12 @@
 // and never mistaken, names that look like names, every question heard, the read-back that fixes
 // what the caller says, and sentences a good office manager would say.
 import { describe, expect, it } from "vitest";
-import { extraction } from "@/server/intake/extraction";
-import { extractByRules } from "@/server/intake/rules-extract";
+import { conversation, last } from "@/server/test/call-conversation";
 import { isSafetyQuestion, SAFETY_AGAIN, SAFETY_QUESTIONS } from "@/server/voice/scripts";
 import {
-  extractionStage,
-  newCallState,
   transition,
   type CallAction,
   type CallContext,
-  type CallState,
   type TransitionResult,
 } from "@/server/voice/state-machine";
 
@@ -35,27 +31,7 @@ const CTX: CallContext = {
 };
 const NO_ON_CALL: CallContext = { ...CTX, onCallPhone: null };
 
-function hear(state: CallState, text: string, ctx = CTX): TransitionResult {
-  const stage = extractionStage(state);
-  const x = stage
-    ? extractByRules({
-        stage,
-        utterance: text,
-        slotsOffered: state.slotsOffered,
-        slotsMentioned: state.slotsMentioned,
-        slotsDeclined: state.slotsDeclined,
-      })
-    : extraction();
-  return transition(state, { type: "heard", text, extraction: x }, ctx);
-}
-
-function converse(lines: string[], ctx = CTX): TransitionResult[] {
-  const results = [transition(newCallState(), { type: "start" }, ctx)];
-  for (const line of lines) results.push(hear(results[results.length - 1]!.state, line, ctx));
-  return results;
-}
-
-const last = <T>(items: T[]): T => items[items.length - 1]!;
+const { hear, converse } = conversation(CTX);
 const said = (results: TransitionResult[]) => results.map((r) => r.say ?? "");
 const tasks = (results: TransitionResult[]) =>
   results.flatMap((r) =>

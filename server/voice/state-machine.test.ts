@@ -1,19 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { extraction, type Extraction, type PromptProfileName } from "@/server/intake/extraction";
-import { extractByRules } from "@/server/intake/rules-extract";
+import { conversation, last } from "@/server/test/call-conversation";
+import { extraction, type PromptProfileName } from "@/server/intake/extraction";
 import { upcomingSlots } from "@/server/voice/booking-slots";
 import { slotWindow } from "@/server/voice/scripts";
 import {
   canAskForAddress,
   closeOnHangup,
-  extractionStage,
   newCallState,
   parseCallState,
   transcriptExcerpt,
   transition,
   type CallAction,
   type CallContext,
-  type CallState,
   type TransitionResult,
 } from "@/server/voice/state-machine";
 
@@ -37,30 +35,7 @@ function start(profile: PromptProfileName = "standard", ctx = CTX): TransitionRe
   return transition(newCallState(profile), { type: "start" }, ctx);
 }
 
-/** The caller says `text`; the rules model reads it unless a hand-made extraction is given. */
-function hear(state: CallState, text: string, ctx = CTX, fields?: Partial<Extraction>): TransitionResult {
-  const stage = extractionStage(state);
-  const x = fields
-    ? extraction(fields)
-    : stage
-      ? extractByRules({
-          stage,
-          utterance: text,
-          slotsOffered: state.slotsOffered,
-          slotsMentioned: state.slotsMentioned,
-          slotsDeclined: state.slotsDeclined,
-        })
-      : extraction();
-  return transition(state, { type: "heard", text, extraction: x }, ctx);
-}
-
-function converse(lines: string[], ctx = CTX, profile: PromptProfileName = "standard"): TransitionResult[] {
-  const results = [start(profile, ctx)];
-  for (const line of lines) results.push(hear(results[results.length - 1]!.state, line, ctx));
-  return results;
-}
-
-const last = <T>(items: T[]): T => items[items.length - 1]!;
+const { hear, converse } = conversation(CTX);
 const ofType = <K extends CallAction["type"]>(r: TransitionResult, type: K) =>
   r.actions.filter((a): a is Extract<CallAction, { type: K }> => a.type === type);
 const next = (r: TransitionResult) => last(r.actions);
