@@ -107,7 +107,7 @@ export type Script = {
   urgentCallback(biz: string, reason: EscalationReason, kind: EmergencyKind | null): string;
   /** An emergency nobody can take live: the safety line and the promise, before the name and address. */
   urgentFlagged(biz: string, kind: EmergencyKind | null): string;
-  transferFailedPreface(kind: EmergencyKind | null): string;
+  transferFailedPreface(reason: EscalationReason, kind: EmergencyKind | null): string;
   emergencyAskName(): string;
   emergencyAskAddress(): string;
   /** The last line after an emergency's name and address. */
@@ -335,8 +335,11 @@ const standard: Script = {
   urgentFlagged: (biz, kind) =>
     `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number.`,
   // Said only after the transfer line, which gave the safety advice in full: referred to briefly here.
-  transferFailedPreface: (kind) =>
-    `I'm sorry, I couldn't reach anyone just now.${safety(kind) ? " Please keep following the safety advice I gave you." : ""} I've marked this urgent, and someone will call you back within 5 minutes at this number.`,
+  // A caller who only asked for a person hears no "urgent": nothing they said was an emergency.
+  transferFailedPreface: (reason, kind) =>
+    reason === "emergency"
+      ? `I'm sorry, I couldn't reach anyone just now.${safety(kind) ? " Please keep following the safety advice I gave you." : ""} I've marked this urgent, and someone will call you back within 5 minutes at this number.`
+      : "I'm sorry, I couldn't reach anyone just now. I've asked someone to call you back within 5 minutes at this number.",
   emergencyAskName: () => "So they know who to ask for, what's your name?",
   emergencyAskAddress: () => "And what's the address where the problem is, with the house number?",
   urgentPromise: (biz) =>
@@ -455,7 +458,7 @@ const safe: Script = {
       : `Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
   urgentFlagged: (biz, kind) =>
     `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number.`,
-  transferFailedPreface: (kind) =>
+  transferFailedPreface: (_reason, kind) =>
     `No one could be reached.${safety(kind) ? " Please follow the safety advice you heard." : ""} Someone will call you back within 5 minutes at this number.`,
   emergencyAskName: () => "What is your name?",
   emergencyAskAddress: () => "What is the address of the problem?",

@@ -179,6 +179,10 @@ describe("every caller handled", () => {
     const results = converse(["78701", "Is Mike there? Can I just talk to him or somebody real?"]);
     expect(last(results).state.escalation?.reason).toBe("asked_for_person");
     expect(said(results).some(isSafetyQuestion)).toBe(false);
+    // Nobody picks up: the callback is promised without calling the request urgent.
+    const failed = transition(last(results).state, { type: "transfer_failed" }, CTX);
+    expect(failed.say).toContain("I've asked someone to call you back within 5 minutes");
+    expect(failed.say).not.toMatch(/urgent|emergency/i);
   });
 
   it("closes a wrong number before asking for the ZIP again", () => {

@@ -1397,7 +1397,7 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
     case "transfer_answered":
     case "transfer_failed": {
       if (s.stage !== "transferring" || !s.escalation) return inert(state);
-      const { emergencyKind } = s.escalation;
+      const { emergencyKind, reason } = s.escalation;
       if (event.type === "transfer_answered") {
         s.escalation.transferResult = "answered";
         // The on-call person has the caller now; the lead stays open for them to update.
@@ -1405,7 +1405,7 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
       } else {
         s.escalation.transferResult = "failed";
         urgentCallbackNow(t, true);
-        emergencyFollowUp(t, t.script.transferFailedPreface(emergencyKind));
+        emergencyFollowUp(t, t.script.transferFailedPreface(reason, emergencyKind));
       }
       break;
     }
