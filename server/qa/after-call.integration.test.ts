@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { Lead, PrismaClient } from "@/server/db/generated/client";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { callerFor } from "@/server/test/caller";
@@ -18,7 +18,7 @@ import { createIntakeEngine, intakeConfigFromEnv } from "@/server/intake/engine"
 import { extraction } from "@/server/intake/extraction";
 import { chatCompletion, fakeOpenAI } from "@/server/test/fake-openai-server";
 import { startJobs, stopJobs } from "@/server/jobs/runtime";
-import { newCallState } from "@/server/voice/state-machine";
+import { newCallState, type CallState } from "@/server/voice/state-machine";
 import { systemDb } from "@/server/db/system";
 import { callsWithoutAfterCallReview } from "@/server/db/cross-tenant-sweeps";
 import {
@@ -53,6 +53,38 @@ afterAll(async () => {
 const leadOf = (call: TwilioCall) => prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid } });
 const urgentTasks = async (call: TwilioCall) =>
   prisma.task.findMany({ where: { leadId: (await leadOf(call)).id, kind: "urgent_callback" } });
+/** An ended AI call on `lead`: its saved state, and the caller's lines as its turns. */
+async function endedCall(
+  lead: Pick<Lead, "id" | "sourceRef" | "callerPhone" | "isTest">,
+  state: CallState,
+  lines: string[],
+  times: { startedAt?: Date; endedAt: Date },
+) {
+  const call = await prisma.call.create({
+    data: {
+      tenantId: biz.tenant.id,
+      leadId: lead.id,
+      callSid: lead.sourceRef,
+      fromNumber: lead.callerPhone,
+      toNumber: biz.trackingNumber,
+      stage: "ended",
+      state,
+      isTest: lead.isTest,
+      ...times,
+    },
+  });
+  await prisma.callTurn.createMany({
+    data: lines.map((text, seq) => ({
+      tenantId: biz.tenant.id,
+      callId: call.id,
+      seq,
+      speaker: "caller",
+      text,
+    })),
+  });
+  return call;
+}
+
 const jobsLeft = async () =>
   (
     await prisma.$queryRawUnsafe<{ n: number }[]>(
@@ -230,27 +262,9 @@ describe(`after-call check (${engineName})`, () => {
         { speaker: "caller" as const, text: "I smell gas by the water heater", stage: "zip" as const },
       ],
     };
-    const call = await prisma.call.create({
-      data: {
-        tenantId: biz.tenant.id,
-        leadId: lead.id,
-        callSid: lead.sourceRef,
-        fromNumber: lead.callerPhone,
-        toNumber: biz.trackingNumber,
-        stage: "ended",
-        state,
-        startedAt: new Date(endedAt.getTime() - 60_000),
-        endedAt,
-      },
-    });
-    await prisma.callTurn.create({
-      data: {
-        tenantId: biz.tenant.id,
-        callId: call.id,
-        seq: 0,
-        speaker: "caller",
-        text: "I smell gas by the water heater",
-      },
+    const call = await endedCall(lead, state, ["I smell gas by the water heater"], {
+      startedAt: new Date(endedAt.getTime() - 60_000),
+      endedAt,
     });
     const window = {
       endedFrom: new Date(Date.now() - 86_400_000),
@@ -295,27 +309,8 @@ describe(`after-call check (${engineName})`, () => {
         { speaker: "caller" as const, text: "there's raw sewage in the basement", stage: "name" as const },
       ],
     };
-    const call = await prisma.call.create({
-      data: {
-        tenantId: biz.tenant.id,
-        leadId: lead.id,
-        callSid: lead.sourceRef,
-        fromNumber: lead.callerPhone,
-        toNumber: biz.trackingNumber,
-        stage: "ended",
-        state,
-        isTest: true,
-        endedAt: new Date(),
-      },
-    });
-    await prisma.callTurn.create({
-      data: {
-        tenantId: biz.tenant.id,
-        callId: call.id,
-        seq: 0,
-        speaker: "caller",
-        text: "there's raw sewage in the basement",
-      },
+    const call = await endedCall(lead, state, ["there's raw sewage in the basement"], {
+      endedAt: new Date(),
     });
     expect(
       await runAfterCallCheck(tenantScoped(prisma, biz.tenant.id), {
@@ -366,28 +361,18 @@ describe(`after-call check (${engineName})`, () => {
       },
       transcript: [{ speaker: "agent" as const, text: "And your name?", stage: "name" as const }],
     };
-    const call = await prisma.call.create({
-      data: {
-        tenantId: biz.tenant.id,
-        leadId: lead.id,
-        callSid: lead.sourceRef,
-        fromNumber: lead.callerPhone,
-        toNumber: biz.trackingNumber,
-        stage: "ended",
-        state,
-        startedAt: new Date(Date.now() - 120_000),
-        endedAt: new Date(),
-      },
-    });
-    await prisma.callTurn.createMany({
-      data: [
+    const call = await endedCall(
+      lead,
+      state,
+      [
         "78701",
         "my faucet is dripping",
         "this is Maria Gomez",
         "actually can someone call me back first",
         "the first one",
-      ].map((text, seq) => ({ tenantId: biz.tenant.id, callId: call.id, seq, speaker: "caller", text })),
-    });
+      ],
+      { startedAt: new Date(Date.now() - 120_000), endedAt: new Date() },
+    );
     const r = await runAfterCallCheck(tenantScoped(prisma, biz.tenant.id), {
       tenantId: biz.tenant.id,
       callId: call.id,
