@@ -15,7 +15,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry on CI, reported as "flaky" in the run's summary (scripts/test.mjs counts it), so a
+  // timing hiccup on a loaded runner does not fail the whole pipeline; locally a failure fails.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL,

@@ -58,7 +58,8 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   const notice = page
     .getByRole("list", { name: "Notifications" })
     .getByRole("listitem")
-    .filter({ hasText: caller });
+    .filter({ hasText: caller })
+    .filter({ hasText: "Escalated" });
   // Nobody accepts the lead: the sweep (every 2 s at this scale) escalates it once it is 6 s old.
   await waitFor(page, () => notice.first().isVisible(), 120_000);
   await expect(notice).toHaveCount(1);
@@ -70,7 +71,11 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   // The SMS to the on-call phone is in the dev outbox ("would send": no SMS provider in local mode).
   await page.getByRole("main").getByRole("link", { name: "Dev outbox" }).click();
   await expect(page.getByRole("heading", { name: "Dev outbox" })).toBeVisible();
-  const sms = page.getByRole("row").filter({ hasText: caller }).filter({ hasText: ON_CALL_PHONE });
+  const sms = page
+    .getByRole("row")
+    .filter({ hasText: caller })
+    .filter({ hasText: ON_CALL_PHONE })
+    .filter({ hasText: "Escalated" });
   await expect(sms).toHaveCount(1);
   // The send job may still be queued when the page loads; the outbox refreshes every 10 s.
   await expect(sms).toContainText("Would send (local mode)", { timeout: 30_000 });

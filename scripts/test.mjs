@@ -11,7 +11,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" };
 delete baseEnv.DATABASE_URL; // the suite makes its own databases
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0, flaky: [] };
 
 function vitestCounts(file) {
   if (!existsSync(file)) return;
@@ -22,8 +22,17 @@ function vitestCounts(file) {
 }
 function playwrightCounts(file) {
   if (!existsSync(file)) return;
-  const s = JSON.parse(readFileSync(file, "utf8")).stats;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  const s = report.stats;
   totals.passed += s.expected + s.flaky;
+  // A test that failed once and passed on its retry (CI only) is named, so it gets fixed.
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === "flaky") totals.flaky.push(`${suite.file}: ${spec.title}`);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
   totals.failed += s.unexpected;
   totals.skipped += s.skipped;
 }
@@ -138,4 +147,6 @@ if (failedStep) console.log(`\nFAILED at step: ${failedStep}`);
 console.log(
   `\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
 );
+if (totals.flaky.length)
+  console.log(`passed only on a retry (flaky):\n${totals.flaky.map((t) => `  ${t}`).join("\n")}`);
 process.exit(failedStep ? 1 : 0);
