@@ -201,25 +201,31 @@ export type CallRowWrite = {
 };
 
 /**
- * One turn's transcript lines and the call's new state together, in ONE statement inside the
- * turn's transaction: the lines ON CONFLICT DO NOTHING (a line already there stays as it is),
- * then the call row, typed by the table itself.
+ * One turn's transcript lines and the call's new state as CTEs of one statement, written only
+ * `when` holds: the lines ON CONFLICT DO NOTHING (a line already there stays as it is), then the
+ * call row, typed by the table itself. The call flow puts them in the lead writer's statement.
  */
-export async function writeTurnsAndCall(tx: TenantTx, w: CallRowWrite): Promise<void> {
+export function callRowWrites(w: CallRowWrite, tenants: TenantSet, when: Prisma.Sql): Prisma.Sql {
   const cols = Object.keys(w.set);
   const names = Prisma.raw(cols.map((c) => `"${c}"`).join(", "));
   const values = Prisma.raw(cols.map((c) => `r."${c}"`).join(", "));
   const turns = w.turns.map(({ tenantId: _, ...t }) => ({ id: randomUUID(), ...t }));
-  await tenantSql(tx)<unknown[]>(
-    (tenants) => Prisma.sql`
-    WITH lines AS (
+  return Prisma.sql`call_lines AS (
       INSERT INTO "CallTurn" ("tenantId", "id", "callId", "seq", "speaker", "text")
       SELECT ${tenants}, t."id", t."callId", t."seq", t."speaker", t."text"
       FROM json_populate_recordset(NULL::"CallTurn", ${JSON.stringify(turns)}::json) t
+      WHERE ${when}
       ON CONFLICT DO NOTHING
-    )
-    UPDATE "Call" SET (${names}) = (SELECT ${values} FROM json_populate_record(NULL::"Call", ${JSON.stringify(w.set)}::json) r)
-    WHERE "callSid" = ${w.callSid} AND "tenantId" IN (${tenants})
-    RETURNING 1`,
+    ), call_row AS (
+      UPDATE "Call" SET (${names}) = (SELECT ${values} FROM json_populate_record(NULL::"Call", ${JSON.stringify(w.set)}::json) r)
+      WHERE "callSid" = ${w.callSid} AND "tenantId" IN (${tenants}) AND ${when}
+      RETURNING 1
+    )`;
+}
+
+/** The same writes on their own, for a call step with no lead to change. */
+export async function writeTurnsAndCall(tx: TenantTx, w: CallRowWrite): Promise<void> {
+  await tenantSql(tx)<unknown[]>(
+    (tenants) => Prisma.sql`WITH ${callRowWrites(w, tenants, Prisma.sql`TRUE`)} SELECT 1`,
   );
 }

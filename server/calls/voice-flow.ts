@@ -45,6 +45,7 @@ import {
   CALL_TRANSACTION,
   recordIncomingCall,
   recordIncomingCallOnce,
+  callRowWrites,
   writeTurnsAndCall,
   type CallRowWrite,
 } from "./record-call";
@@ -140,8 +141,10 @@ async function replayOf(
  * turn's new transcript lines (`turns`) go with it in the same statement.
  */
 type CallWrite =
-  | { key: string; twiml: string; data?: Prisma.CallUpdateInput; turns?: CallRowWrite["turns"] }
-  | { data: Prisma.CallUpdateInput };
+  { key: string; twiml: string; data?: CallRowSet; turns?: CallRowWrite["turns"] } | { data: CallRowSet };
+
+/** The call row's columns a step sets (plain values: they are written as the row's JSON). */
+type CallRowSet = Partial<Pick<Call, "stage" | "modelUsed">> & { state?: Prisma.InputJsonValue };
 
 /** What a webhook changes on the call's lead: a patch and its timeline events, in order. */
 type CallLeadChange = { patch: LeadPatch; events: LeadEventInput[] };
@@ -177,6 +180,15 @@ async function writeCallStep(
           : call.leadId
             ? await tx.lead.findFirst({ where: { id: call.leadId } })
             : null;
+        // The call's row (and the turn's lines) go in the lead writer's own statement.
+        const row: CallRowWrite | undefined = write && {
+          callSid: call.callSid,
+          turns: ("turns" in write && write.turns) || [],
+          set: {
+            ...write.data,
+            ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}),
+          },
+        };
         if (lead)
           await writeLeadChange(
             tx,
@@ -190,14 +202,9 @@ async function writeCallStep(
             },
             lead,
             await build(tx, lead),
+            row && ((tenants, written) => callRowWrites(row, tenants, written)),
           );
-        const set = write && {
-          ...write.data,
-          ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}),
-        };
-        if (write && "turns" in write && write.turns?.length)
-          await writeTurnsAndCall(tx, { callSid: call.callSid, turns: write.turns, set: set! });
-        else if (set) await tx.call.update({ where: { callSid: call.callSid }, data: set });
+        else if (row) await writeTurnsAndCall(tx, row);
         // Last thing before COMMIT: a step the caller can no longer hear rolls back.
         beforeDeadline(deadline);
       }, stepTransaction(deadline));

@@ -223,6 +223,16 @@ class TurnBudgetExceeded extends Error {
   }
 }
 
+/**
+ * The structured output every turn asks for. Made once: building it turns the schema into JSON
+ * Schema, which is the same for every turn (and cost more than the local model's own work).
+ */
+const EXTRACTION_OUTPUT = Output.object({
+  schema: ZExtraction,
+  name: "extraction",
+  description: "What the caller said, field by field",
+});
+
 async function runModel(
   model: LanguageModelV3,
   input: ExtractInput,
@@ -232,11 +242,7 @@ async function runModel(
     model,
     system: systemPrompt(input.profile),
     prompt: buildUserPrompt(input),
-    output: Output.object({
-      schema: ZExtraction,
-      name: "extraction",
-      description: "What the caller said, field by field",
-    }),
+    output: EXTRACTION_OUTPUT,
     temperature: 0,
     // A retry would not fit in the turn budget; the rules model is the retry.
     maxRetries: 0,

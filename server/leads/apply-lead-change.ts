@@ -3,8 +3,10 @@
 // result, then write the patch, the refreshed temperature and lastActivityAt, and one LeadEvent
 // per change with the actor — in one transaction, refusing if someone else changed the lead
 // meanwhile. `queueGroup` follows from status/urgency in the database (trigger).
-import type { FollowUpEnrollment, Lead, Prisma } from "@/server/db/generated/client";
+import { randomUUID } from "node:crypto";
+import { Prisma, type FollowUpEnrollment, type Lead } from "@/server/db/generated/client";
 import type { TenantCtx, TenantTx } from "@/server/db/tenant-scope";
+import { tenantSql, type TenantSet } from "@/server/db/tenant-sql";
 import { AppError } from "@/server/errors";
 import { canSeeLead, type Viewer } from "./lead-access";
 import { ownershipRefusal } from "./ownership-rules";
@@ -109,14 +111,19 @@ export type LeadWriter = {
 /**
  * The writer's core, inside the caller's transaction: ownership rules on the result, the patch
  * with the refreshed temperature and lastActivityAt (refused with CONFLICT if the lead changed
- * since `lead` was read), open tasks completed if asked, one LeadEvent per change, and the
- * webhook outbox rows. Returns the fresh lead and the deliveries to queue after commit.
+ * since `lead` was read) and one LeadEvent per change in one statement, open tasks completed if
+ * asked, and the webhook outbox rows. Returns the fresh lead and the deliveries to queue after commit.
  */
 export async function writeLeadChange(
   tx: TenantTx,
   w: LeadWriter,
   lead: Lead,
   change: LeadChange,
+  /**
+   * More writes for the same statement (comma-separated CTEs), done only when the lead's update
+   * is: `written` is the SQL condition that says so. The call flow writes the call's row here.
+   */
+  alongside?: (tenants: TenantSet, written: Prisma.Sql) => Prisma.Sql,
 ): Promise<{ fresh: Lead; webhookIds: string[] }> {
   const { now } = w;
   const after = { ...lead, ...change.patch };
@@ -129,33 +136,47 @@ export async function writeLeadChange(
       data: { message: refusal.message, field: refusal.field ?? null },
     });
   const temperature = temperatureOf({ ...after, lastActivityAt: now }, now);
-  // The update returns the row it wrote: the fresh lead, with no read after it.
-  const [fresh] = await tx.lead.updateManyAndReturn({
-    where: { id: lead.id, updatedAt: lead.updatedAt },
-    data: {
-      ...change.patch,
-      ...(change.evidence ? { evidence: change.evidence } : {}),
-      temperature,
-      lastActivityAt: now,
-    },
-  });
+  // The update and its timeline lines (and what the caller writes with them) are ONE statement,
+  // which returns the row it wrote: the fresh lead, with no read after it. `updatedAt` is the
+  // row's version, set to the clock as Prisma's @updatedAt would.
+  const set: Record<string, unknown> = {
+    ...change.patch,
+    ...(change.evidence ? { evidence: change.evidence } : {}),
+    temperature,
+    lastActivityAt: now,
+    updatedAt: new Date(),
+  };
+  for (const k of Object.keys(set)) if (set[k] === undefined) delete set[k];
+  const lines = events.map((e, i) => ({
+    id: randomUUID(),
+    leadId: lead.id,
+    type: e.type,
+    actorId: w.actorId,
+    data: e.data ?? {},
+    // Keeps the events of one change in the order they were listed.
+    createdAt: new Date(now.getTime() + i),
+  }));
+  const written = Prisma.sql`EXISTS (SELECT 1 FROM fresh)`;
+  const cols = Object.keys(set);
+  const [fresh] = await tenantSql(tx)<Lead[]>(
+    (tenants) => Prisma.sql`
+    WITH fresh AS (
+      UPDATE "Lead" l SET (${Prisma.raw(cols.map((c) => `"${c}"`).join(", "))}) =
+        (SELECT ${Prisma.raw(cols.map((c) => `r."${c}"`).join(", "))} FROM json_populate_record(NULL::"Lead", ${JSON.stringify(set)}::json) r)
+      WHERE l."id" = ${lead.id} AND l."updatedAt" = ${lead.updatedAt.toISOString()}::timestamp(3) AND l."tenantId" IN (${tenants})
+      RETURNING l.*
+    ), lines AS (
+      INSERT INTO "LeadEvent" ("tenantId", "id", "leadId", "type", "actorId", "data", "createdAt")
+      SELECT ${tenants}, e."id", e."leadId", e."type", e."actorId", e."data", e."createdAt"
+      FROM json_populate_recordset(NULL::"LeadEvent", ${JSON.stringify(lines)}::json) e
+      WHERE ${written}
+    )${alongside ? Prisma.sql`, ${alongside(tenants, written)}` : Prisma.empty}
+    SELECT * FROM fresh`,
+  );
   if (!fresh)
     throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");
   if (change.completeOpenTasks) {
     await tx.task.updateMany({ where: { leadId: lead.id, doneAt: null }, data: { doneAt: now } });
-  }
-  if (events.length) {
-    await tx.leadEvent.createMany({
-      data: events.map((e, i) => ({
-        tenantId: w.tenantId,
-        leadId: lead.id,
-        type: e.type,
-        actorId: w.actorId,
-        data: (e.data ?? {}) as Prisma.InputJsonValue,
-        // Keeps the events of one change in the order they were listed.
-        createdAt: new Date(now.getTime() + i),
-      })),
-    });
   }
   // Follow-ups: a no-show or an estimate starts its sequence; a stop rule stops one at once.
   await followUpAfterChange(tx, w, lead, fresh, w.activeFollowUp);
