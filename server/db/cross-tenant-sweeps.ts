@@ -3,34 +3,32 @@
 // deliveries), the QA days already sampled, and a calendar feed by its token. Everything else reaches tenant data through the tenant-scoped client
 // (tenant-scope.ts) once the tenant is known; these are how it becomes known. Each takes the
 // opaque SystemDb handle (system.ts) and says why it has to cross tenants.
-import { Prisma } from "./generated/client";
+import { Prisma, type Lead, type Tenant } from "./generated/client";
 import type { EscalationRule } from "./generated/enums";
 import { rawClient, type SystemDb } from "./system";
 
 // ── escalation sweep ──
 
 /** What the escalation sweep reads of a candidate lead (with its business's zone, slug and on-call phone). */
-export const escalationCandidateSelect = {
-  id: true,
-  tenantId: true,
-  urgency: true,
-  status: true,
-  ownerId: true,
-  acceptedAt: true,
-  nextAction: true,
-  createdAt: true,
-  lastActivityAt: true,
-  isEstimate: true,
-  isTest: true,
-  source: true,
-  temperature: true,
-  callerName: true,
-  callerPhone: true,
-  issueSummary: true,
-  tenant: { select: { timeZone: true, slug: true, onCallPhone: true } },
-} satisfies Prisma.LeadSelect;
-
-export type EscalationCandidate = Prisma.LeadGetPayload<{ select: typeof escalationCandidateSelect }>;
+export type EscalationCandidate = Pick<
+  Lead,
+  | "id"
+  | "tenantId"
+  | "urgency"
+  | "status"
+  | "ownerId"
+  | "acceptedAt"
+  | "nextAction"
+  | "createdAt"
+  | "lastActivityAt"
+  | "isEstimate"
+  | "isTest"
+  | "source"
+  | "temperature"
+  | "callerName"
+  | "callerPhone"
+  | "issueSummary"
+> & { tenant: Pick<Tenant, "timeZone" | "slug" | "onCallPhone"> };
 
 /** The sweep's windows, computed by the rules (server/leads/escalation-rules.ts). */
 export type EscalationWindows = {
@@ -50,10 +48,11 @@ const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
 
 /**
  * The candidate statement: per rule, the leads its window holds that the rule has not yet
- * escalated (for that period), oldest first. Each branch reads its own partial index (migration
- * `*_escalation_partial_indexes`), whose WHERE is the branch's fixed conditions written the same
- * way, with enum values as literals so the planner can match them; the Escalation key
- * (lead + rule + period) answers the NOT EXISTS. Exported for the bench's EXPLAIN.
+ * escalated (for that period), oldest first, each read with its business. Each rule's branch reads
+ * its own partial index (migration `*_escalation_partial_indexes`), whose WHERE is the branch's
+ * fixed conditions written the same way, with enum values as literals so the planner can match
+ * them; the Escalation key (lead + rule + period) answers the NOT EXISTS. Only the leads the
+ * branches return are read from the table. Exported for the bench's EXPLAIN.
  */
 export function dueEscalationSql(w: EscalationWindows): Prisma.Sql {
   const notEscalated = (rule: EscalationRule, period: Prisma.Sql | null) =>
@@ -91,35 +90,37 @@ export function dueEscalationSql(w: EscalationWindows): Prisma.Sql {
         AND l."createdAt" < z."before" AND ${notEscalated("end_of_day", Prisma.sql`z."period"`)}
       ORDER BY l."createdAt" LIMIT ${w.take * w.endOfDay.length})`);
   }
-  return Prisma.join(branches, " UNION ALL ");
+  return Prisma.sql`SELECT c."rule", l."id", l."tenantId", l."urgency"::text AS "urgency", l."status"::text AS "status",
+      l."ownerId", l."acceptedAt", l."nextAction", l."createdAt", l."lastActivityAt", l."isEstimate", l."isTest",
+      l."source"::text AS "source", l."temperature", l."callerName", l."callerPhone", l."issueSummary",
+      t."timeZone", t."slug", t."onCallPhone"
+    FROM (${Prisma.join(branches, " UNION ALL ")}) c
+    JOIN "Lead" l ON l."id" = c."id" JOIN "Tenant" t ON t."id" = l."tenantId"`;
 }
+
+type CandidateRow = Omit<EscalationCandidate, "tenant"> &
+  EscalationCandidate["tenant"] & { rule: EscalationRule };
 
 /**
  * The escalation sweep runs once for every business (a job every few seconds, not one per
- * business): one statement finds the leads whose timer may have run out, across all tenants
- * (`dueEscalationSql`), and only when it finds some, one more reads them. Each lead names its
- * tenant; the sweep fires each escalation on that tenant's scoped client. Each lead comes with the
- * rules whose branch found it (not yet escalated by that rule and period).
+ * business): one statement finds the leads whose timer may have run out, across all tenants, and
+ * reads them (`dueEscalationSql`). Each lead names its tenant; the sweep fires each escalation on
+ * that tenant's scoped client. Each lead comes with the rules whose branch found it (not yet
+ * escalated by that rule and period).
  */
 export async function dueEscalationLeads(
   sys: SystemDb,
   w: EscalationWindows,
 ): Promise<{ lead: EscalationCandidate; rules: Set<EscalationRule> }[]> {
-  const prisma = rawClient(sys);
-  const found = await prisma.$queryRaw<{ id: string; rule: EscalationRule }[]>(dueEscalationSql(w));
-  if (!found.length) return [];
-  const rows = await prisma.lead.findMany({
-    select: escalationCandidateSelect,
-    where: { id: { in: [...new Set(found.map((f) => f.id))] } },
-  });
-  const leads = new Map(rows.map((lead) => [lead.id, lead]));
+  const rows = await rawClient(sys).$queryRaw<CandidateRow[]>(dueEscalationSql(w));
   const byId = new Map<string, { lead: EscalationCandidate; rules: Set<EscalationRule> }>();
-  for (const { id, rule } of found) {
-    const lead = leads.get(id);
-    if (!lead) continue; // deleted in between
-    const entry = byId.get(id) ?? { lead, rules: new Set<EscalationRule>() };
+  for (const { rule, timeZone, slug, onCallPhone, ...lead } of rows) {
+    const entry = byId.get(lead.id) ?? {
+      lead: { ...lead, tenant: { timeZone, slug, onCallPhone } },
+      rules: new Set<EscalationRule>(),
+    };
     entry.rules.add(rule);
-    byId.set(id, entry);
+    byId.set(lead.id, entry);
   }
   return [...byId.values()];
 }

@@ -12,6 +12,7 @@ import {
   dueEscalationLeads,
   staleQueuedNotificationIds,
   type EscalationCandidate,
+  type EscalationWindows,
 } from "@/server/db/cross-tenant-sweeps";
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
@@ -49,24 +50,20 @@ export type FiredEscalation = {
 const LOOKBACK_MS = 24 * 3_600_000;
 const ESTIMATE_LOOKBACK_MS = 7 * 24 * 3_600_000;
 const BATCH = 200;
+/** Businesses whose batches fire at the same time (each holds a connection for its transaction). */
+const BUSINESSES_AT_ONCE = 4;
 /** Queued notifications with no delivery attempt after this long are queued again. */
 const STALE_NOTIFICATION_MS = 2 * 60_000;
 
 type Candidate = EscalationCandidate;
 type Due = { lead: Candidate; due: DueEscalation };
 
-/** Candidate leads, each with the rules whose query found it (a lead found by one rule's query is
- *  not fired for another rule it was not queried for, e.g. beyond that rule's lookback). */
-async function candidates(sys: SystemDb, now: Date, scale: number) {
+/** The windows of this instant, per rule, and the time zones that are past their 5 PM right now. */
+export async function escalationWindows(sys: SystemDb, now: Date, scale: number): Promise<EscalationWindows> {
   const t = now.getTime();
   const ago = (ms: number) => new Date(t - ms);
-  // End of day: the time zones that are past their 5 PM right now.
   const zones = await globalDb(sys).tenant.groupBy({ by: ["timeZone"] });
-  const endOfDayZones = zones.flatMap(({ timeZone }) => {
-    const eod = endOfDay(now, timeZone);
-    return t < eod.at.getTime() ? [] : [{ timeZone, before: eod.at, period: eod.date }];
-  });
-  return dueEscalationLeads(sys, {
+  return {
     urgent: { before: ago(ESCALATION_MINUTES.urgent_unaccepted * 60_000 * scale), since: ago(LOOKBACK_MS) },
     standard: {
       before: ago(ESCALATION_MINUTES.standard_unaccepted * 60_000 * scale),
@@ -76,9 +73,12 @@ async function candidates(sys: SystemDb, now: Date, scale: number) {
       before: ago(ESCALATION_MINUTES.estimate_idle * 60_000 * scale),
       since: ago(ESTIMATE_LOOKBACK_MS),
     },
-    endOfDay: endOfDayZones,
+    endOfDay: zones.flatMap(({ timeZone }) => {
+      const eod = endOfDay(now, timeZone);
+      return t < eod.at.getTime() ? [] : [{ timeZone, before: eod.at, period: eod.date }];
+    }),
     take: BATCH,
-  });
+  };
 }
 
 function describeLead(lead: Candidate): string {
@@ -271,7 +271,9 @@ export async function sweepEscalations(input: SweepInput): Promise<FiredEscalati
   const { sys, now } = input;
   const scale = input.timeScale ?? 1;
   const [found, stale] = await Promise.all([
-    candidates(sys, now, scale),
+    // Candidate leads, each with the rules whose branch found it (a lead found by one rule's branch
+    // is not fired for another rule it was not queried for, e.g. beyond that rule's lookback).
+    escalationWindows(sys, now, scale).then((w) => dueEscalationLeads(sys, w)),
     staleQueuedNotificationIds(sys, new Date(now.getTime() - STALE_NOTIFICATION_MS), BATCH),
   ]);
   const byTenant = new Map<string, Due[]>();
@@ -285,12 +287,16 @@ export async function sweepEscalations(input: SweepInput): Promise<FiredEscalati
   }
   const fired: FiredEscalation[] = [];
   const toQueue: string[] = [];
-  // Each business's batch runs on its own scoped client.
-  for (const [tenantId, items] of byTenant) {
-    const res = await fireForTenant(forTenant(sys, tenantId), items, input);
-    fired.push(...res.fired);
-    toQueue.push(...res.notificationIds);
-  }
+  // Each business's batch runs on its own scoped client, a few businesses at a time.
+  const batches = [...byTenant];
+  const worker = async () => {
+    for (let next = batches.shift(); next; next = batches.shift()) {
+      const res = await fireForTenant(forTenant(sys, next[0]), next[1], input);
+      fired.push(...res.fired);
+      toQueue.push(...res.notificationIds);
+    }
+  };
+  await Promise.all(Array.from({ length: BUSINESSES_AT_ONCE }, worker));
   await Promise.all([...new Set([...toQueue, ...stale])].map((id) => enqueueNotification(id, input.enqueue)));
   return fired;
 }
