@@ -16,7 +16,12 @@ import {
 } from "@/server/db/cross-tenant-sweeps";
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import type { TenantDb } from "@/server/db/tenant-scope";
-import { enqueueNotification, recordNotifications, type Enqueue } from "@/server/notifications/outbox";
+import {
+  enqueueNotification,
+  recordNotifications,
+  type Enqueue,
+  type MemberNotification,
+} from "@/server/notifications/outbox";
 import {
   dueEscalations,
   endOfDay,
@@ -98,7 +103,7 @@ function escalationNotifications(
   target: { id: string; email: string | null } | null,
   assigned: boolean,
   baseUrl: string | undefined,
-): Parameters<typeof recordNotifications>[1] {
+): MemberNotification[] {
   if (due.rule === "end_of_day" || !target) return [];
   const link = baseUrl ? `${baseUrl}/t/${lead.tenant.slug}/leads/${lead.id}` : "";
   // Rendered per channel: the in-app note sits next to an "Open lead" link, so only email and SMS
@@ -112,27 +117,21 @@ function escalationNotifications(
     leadId: lead.id,
     key: `${PURPOSE(due.rule)}:${lead.id}:${due.period}`,
   };
-  return [
-    { ...base, body: inAppBody, channel: "in_app" as const },
-    ...(target.email
-      ? [
-          {
-            ...base,
-            body: outBody,
-            channel: "email" as const,
-            to: target.email,
-            subject: `Escalated lead: ${RULE_LABEL[due.rule]}`,
-          },
-        ]
-      : []),
-    ...(due.rule === "urgent_unaccepted" && lead.tenant.onCallPhone
-      ? [{ ...base, body: outBody, channel: "sms" as const, to: lead.tenant.onCallPhone }]
-      : []),
-    // The lead's own (unaccepting) owner hears about it too.
-    ...(lead.ownerId && lead.ownerId !== target.id
-      ? [{ ...base, body: inAppBody, userId: lead.ownerId, channel: "in_app" as const }]
-      : []),
-  ];
+  const notes: MemberNotification[] = [{ ...base, body: inAppBody, channel: "in_app" }];
+  if (target.email)
+    notes.push({
+      ...base,
+      body: outBody,
+      channel: "email",
+      to: target.email,
+      subject: `Escalated lead: ${RULE_LABEL[due.rule]}`,
+    });
+  if (due.rule === "urgent_unaccepted" && lead.tenant.onCallPhone)
+    notes.push({ ...base, body: outBody, channel: "sms", to: lead.tenant.onCallPhone });
+  // The lead's own (unaccepting) owner hears about it too.
+  if (lead.ownerId && lead.ownerId !== target.id)
+    notes.push({ ...base, body: inAppBody, userId: lead.ownerId, channel: "in_app" });
+  return notes;
 }
 
 /**
@@ -150,6 +149,7 @@ async function fireForTenant(
   const targetOf = new Map(
     await Promise.all(kinds.map(async (k) => [k, await escalationTargetUser(db, tenantId, k)] as const)),
   );
+  const targetIdOf = ({ due }: Due) => targetOf.get(due.target) ?? null;
   const people = new Map((await tenantPeople(db, [...targetOf.values()])).map((p) => [p.id, p]));
   // Every sweep inserts a batch's rows in the same order, so two sweeps firing overlapping batches
   // wait on each other's rows in the same order and never deadlock.
@@ -158,12 +158,12 @@ async function fireForTenant(
 
   const { fired, notificationIds } = await db.$transaction(async (tx) => {
     const recorded = await tx.escalation.createManyAndReturn({
-      data: batch.map(({ lead, due }) => ({
+      data: batch.map((item) => ({
         tenantId,
-        leadId: lead.id,
-        rule: due.rule,
-        period: due.period,
-        targetId: targetOf.get(due.target) ?? null,
+        leadId: item.lead.id,
+        rule: item.due.rule,
+        period: item.due.period,
+        targetId: targetIdOf(item),
       })),
       skipDuplicates: true,
       select: { leadId: true, rule: true, period: true },
@@ -192,7 +192,7 @@ async function fireForTenant(
     await tx.leadEvent.createMany({
       data: firing.map((item) => {
         const { lead, due } = item;
-        const targetId = targetOf.get(due.target) ?? null;
+        const targetId = targetIdOf(item);
         return {
           tenantId,
           leadId: lead.id,
@@ -211,7 +211,7 @@ async function fireForTenant(
       }),
     });
     const notes = firing.flatMap((item) => {
-      const targetId = targetOf.get(item.due.target);
+      const targetId = targetIdOf(item);
       return escalationNotifications(
         item,
         targetId ? { id: targetId, email: people.get(targetId)?.email ?? null } : null,
@@ -220,12 +220,12 @@ async function fireForTenant(
       );
     });
     return {
-      fired: firing.map(({ lead, due }) => ({
+      fired: firing.map((item) => ({
         tenantId,
-        leadId: lead.id,
-        rule: due.rule,
-        period: due.period,
-        targetId: targetOf.get(due.target) ?? null,
+        leadId: item.lead.id,
+        rule: item.due.rule,
+        period: item.due.period,
+        targetId: targetIdOf(item),
       })),
       notificationIds: await recordNotifications(tx, notes),
     };
@@ -246,22 +246,16 @@ async function fireForTenant(
       purpose: "routine.review_list",
       key: `routine.review_list:${review.period}`,
     };
-    notificationIds.push(
-      ...(await recordNotifications(db, [
-        { ...base, body: inAppBody, channel: "in_app" },
-        ...(manager?.email
-          ? [
-              {
-                ...base,
-                body: `${inAppBody}${link}`,
-                channel: "email" as const,
-                to: manager.email,
-                subject: "End-of-day review: leads without a next action",
-              },
-            ]
-          : []),
-      ])),
-    );
+    const notes: MemberNotification[] = [{ ...base, body: inAppBody, channel: "in_app" }];
+    if (manager?.email)
+      notes.push({
+        ...base,
+        body: `${inAppBody}${link}`,
+        channel: "email",
+        to: manager.email,
+        subject: "End-of-day review: leads without a next action",
+      });
+    notificationIds.push(...(await recordNotifications(db, notes)));
   }
   return { fired, notificationIds };
 }
@@ -296,7 +290,10 @@ export async function sweepEscalations(input: SweepInput): Promise<FiredEscalati
       toQueue.push(...res.notificationIds);
     }
   };
-  await Promise.all(Array.from({ length: BUSINESSES_AT_ONCE }, worker));
+  const workers = await Promise.allSettled(Array.from({ length: BUSINESSES_AT_ONCE }, worker));
   await Promise.all([...new Set([...toQueue, ...stale])].map((id) => enqueueNotification(id, input.enqueue)));
+  // A business whose batch failed was rolled back and fires in a later sweep; the others' batches
+  // went on and their notifications are queued. The job still reports the failure.
+  for (const w of workers) if (w.status === "rejected") throw w.reason;
   return fired;
 }

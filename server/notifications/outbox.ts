@@ -46,6 +46,9 @@ export type NotifyInput = {
   key?: string;
 };
 
+/** One of recordNotifications' inputs: a notification to a team member. */
+export type MemberNotification = Omit<NotifyInput, "db" | "userId"> & { userId: string };
+
 /** A team member's notification row: what recordNotification and recordNotifications insert. */
 function memberRow(input: Omit<NotifyInput, "db">, userId: string) {
   return {
@@ -86,10 +89,7 @@ export async function recordNotification(input: NotifyInput): Promise<{ id: stri
  * enqueueNotification for each id after commit). Returns the ids of the rows it created: a
  * recipient who already has a row with that channel and key keeps it, and it is not returned.
  */
-export async function recordNotifications(
-  db: Db,
-  inputs: (Omit<NotifyInput, "db" | "userId"> & { userId: string })[],
-): Promise<string[]> {
+export async function recordNotifications(db: Db, inputs: MemberNotification[]): Promise<string[]> {
   if (!inputs.length) return [];
   const rows = await db.notification.createManyAndReturn({
     data: inputs.map((input) => memberRow(input, input.userId)),
