@@ -6,8 +6,8 @@ DROP INDEX "Lead_isEstimate_lastActivityAt_idx";
 
 -- The escalation sweep's candidate statement (dueEscalationLeads, server/db/cross-tenant-sweeps.ts)
 -- reads one partial index per rule. Each index's WHERE is its branch's fixed conditions, written
--- the same way, so a sweep reads only the leads that rule can still fire for, in the order it
--- takes them, with the id for the probe of the Escalation key. Enum values are literals here and
+-- the same way, so a sweep reads only the leads that rule applies to, in the order it takes them,
+-- with the id for the probe of the Escalation key. Enum values are literals here and
 -- there: a bound enum parameter would not prove the index's condition.
 CREATE INDEX "Lead_escalation_urgent_idx" ON "Lead" ("createdAt", "id")
   WHERE "acceptedAt" IS NULL AND NOT "isTest" AND "status" NOT IN ('closed', 'answered_by_plumber')
