@@ -3,33 +3,32 @@
 // deliveries), the QA days already sampled, and a calendar feed by its token. Everything else reaches tenant data through the tenant-scoped client
 // (tenant-scope.ts) once the tenant is known; these are how it becomes known. Each takes the
 // opaque SystemDb handle (system.ts) and says why it has to cross tenants.
-import type { Prisma } from "./generated/client";
+import { Prisma, type Lead, type Tenant } from "./generated/client";
+import type { EscalationRule } from "./generated/enums";
 import { rawClient, type SystemDb } from "./system";
 
 // ── escalation sweep ──
 
 /** What the escalation sweep reads of a candidate lead (with its business's zone, slug and on-call phone). */
-export const escalationCandidateSelect = {
-  id: true,
-  tenantId: true,
-  urgency: true,
-  status: true,
-  ownerId: true,
-  acceptedAt: true,
-  nextAction: true,
-  createdAt: true,
-  lastActivityAt: true,
-  isEstimate: true,
-  isTest: true,
-  source: true,
-  temperature: true,
-  callerName: true,
-  callerPhone: true,
-  issueSummary: true,
-  tenant: { select: { timeZone: true, slug: true, onCallPhone: true } },
-} satisfies Prisma.LeadSelect;
-
-export type EscalationCandidate = Prisma.LeadGetPayload<{ select: typeof escalationCandidateSelect }>;
+export type EscalationCandidate = Pick<
+  Lead,
+  | "id"
+  | "tenantId"
+  | "urgency"
+  | "status"
+  | "ownerId"
+  | "acceptedAt"
+  | "nextAction"
+  | "createdAt"
+  | "lastActivityAt"
+  | "isEstimate"
+  | "isTest"
+  | "source"
+  | "temperature"
+  | "callerName"
+  | "callerPhone"
+  | "issueSummary"
+> & { tenant: Pick<Tenant, "timeZone" | "slug" | "onCallPhone"> };
 
 /** The sweep's windows, computed by the rules (server/leads/escalation-rules.ts). */
 export type EscalationWindows = {
@@ -41,82 +40,89 @@ export type EscalationWindows = {
   estimateIdle: { before: Date; since: Date };
   /** One per time zone past its end of day: open leads created before `before` with no next action. */
   endOfDay: { timeZone: string; before: Date; period: string }[];
-  /** At most this many leads per rule (and per zone). */
+  /** At most this many leads per rule (and per zone for the end of day). */
   take: number;
 };
 
-const OPEN_NOT_TEST = { isTest: false, status: { not: "closed" } } satisfies Prisma.LeadWhereInput;
+const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
+
+/**
+ * The candidate statement: per rule, the leads its window holds that the rule has not yet
+ * escalated (for that period), oldest first, each read with its business. Each rule's branch reads
+ * its own partial index (migration `*_escalation_partial_indexes`), whose WHERE is the branch's
+ * fixed conditions written the same way, with enum values as literals so the planner can match
+ * them; the Escalation key (lead + rule + period) answers the NOT EXISTS. Only the leads the
+ * branches return are read from the table. Exported for the bench's EXPLAIN.
+ */
+export function dueEscalationSql(w: EscalationWindows): Prisma.Sql {
+  const notEscalated = (rule: EscalationRule, period: Prisma.Sql | null) =>
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM "Escalation" e WHERE e."leadId" = l."id"
+      AND e."rule" = ${Prisma.raw(`'${rule}'`)}${period ? Prisma.sql` AND e."period" = ${period}` : Prisma.empty})`;
+  const branches = [
+    Prisma.sql`(SELECT l."id", 'urgent_unaccepted' AS "rule" FROM "Lead" l
+      WHERE l."acceptedAt" IS NULL AND NOT l."isTest" AND l."status" NOT IN ('closed', 'answered_by_plumber')
+        AND (l."urgency" IN ('emergency', 'high') OR l."temperature" >= 90)
+        AND l."createdAt" <= ${ts(w.urgent.before)} AND l."createdAt" >= ${ts(w.urgent.since)}
+        AND ${notEscalated("urgent_unaccepted", null)}
+      ORDER BY l."createdAt" LIMIT ${w.take})`,
+    Prisma.sql`(SELECT l."id", 'standard_unaccepted' AS "rule" FROM "Lead" l
+      WHERE l."acceptedAt" IS NULL AND NOT l."isTest" AND l."status" NOT IN ('closed', 'answered_by_plumber')
+        AND (l."urgency" IS NULL OR l."urgency" IN ('normal', 'low')) AND l."temperature" < 90
+        AND NOT l."isEstimate" AND l."source" <> 'manual'
+        AND l."createdAt" <= ${ts(w.standard.before)} AND l."createdAt" >= ${ts(w.standard.since)}
+        AND ${notEscalated("standard_unaccepted", null)}
+      ORDER BY l."createdAt" LIMIT ${w.take})`,
+    // The idle period is the lastActivityAt instant (epoch ms).
+    Prisma.sql`(SELECT l."id", 'estimate_idle' AS "rule" FROM "Lead" l
+      WHERE l."isEstimate" AND NOT l."isTest" AND l."status" <> 'closed'
+        AND l."lastActivityAt" <= ${ts(w.estimateIdle.before)} AND l."lastActivityAt" >= ${ts(w.estimateIdle.since)}
+        AND ${notEscalated("estimate_idle", Prisma.sql`((extract(epoch from l."lastActivityAt") * 1000)::bigint)::text`)}
+      ORDER BY l."lastActivityAt" LIMIT ${w.take})`,
+  ];
+  if (w.endOfDay.length) {
+    const zones = Prisma.join(
+      w.endOfDay.map((z) => Prisma.sql`(${z.timeZone}::text, ${ts(z.before)}, ${z.period}::text)`),
+    );
+    branches.push(Prisma.sql`(SELECT l."id", 'end_of_day' AS "rule" FROM "Lead" l
+      JOIN "Tenant" t ON t."id" = l."tenantId"
+      JOIN (VALUES ${zones}) z ("timeZone", "before", "period") ON z."timeZone" = t."timeZone"
+      WHERE NOT l."isTest" AND l."status" <> 'closed' AND (l."nextAction" IS NULL OR l."nextAction" = '')
+        AND l."createdAt" < z."before" AND ${notEscalated("end_of_day", Prisma.sql`z."period"`)}
+      ORDER BY l."createdAt" LIMIT ${w.take * w.endOfDay.length})`);
+  }
+  return Prisma.sql`SELECT c."rule", l."id", l."tenantId", l."urgency"::text AS "urgency", l."status"::text AS "status",
+      l."ownerId", l."acceptedAt", l."nextAction", l."createdAt", l."lastActivityAt", l."isEstimate", l."isTest",
+      l."source"::text AS "source", l."temperature", l."callerName", l."callerPhone", l."issueSummary",
+      t."timeZone", t."slug", t."onCallPhone"
+    FROM (${Prisma.join(branches, " UNION ALL ")}) c
+    JOIN "Lead" l ON l."id" = c."id" JOIN "Tenant" t ON t."id" = l."tenantId"`;
+}
+
+type CandidateRow = Omit<EscalationCandidate, "tenant"> &
+  EscalationCandidate["tenant"] & { rule: EscalationRule };
 
 /**
  * The escalation sweep runs once for every business (a job every few seconds, not one per
- * business): one indexed query per rule finds the leads whose timer may have run out, across all
- * tenants (indexes `(acceptedAt, createdAt)` and `(isEstimate, lastActivityAt)`). Each lead names
- * its tenant; the sweep fires each escalation on that tenant's scoped client. Leads per rule, not
- * yet escalated by that rule (and period).
+ * business): one statement finds the leads whose timer may have run out, across all tenants, and
+ * reads them (`dueEscalationSql`). Each lead names its tenant; the sweep fires each escalation on
+ * that tenant's scoped client. Each lead comes with the rules whose branch found it (not yet
+ * escalated by that rule and period).
  */
-export async function dueEscalationLeads(sys: SystemDb, w: EscalationWindows) {
-  const prisma = rawClient(sys);
-  const unaccepted = {
-    ...OPEN_NOT_TEST,
-    acceptedAt: null,
-    status: { notIn: ["closed", "answered_by_plumber"] },
-  } satisfies Prisma.LeadWhereInput;
-  const urgent = prisma.lead.findMany({
-    select: escalationCandidateSelect,
-    where: {
-      ...unaccepted,
-      OR: [{ urgency: { in: ["emergency", "high"] } }, { temperature: { gte: 90 } }],
-      createdAt: { lte: w.urgent.before, gte: w.urgent.since },
-      escalations: { none: { rule: "urgent_unaccepted" } },
-    },
-    orderBy: { createdAt: "asc" },
-    take: w.take,
-  });
-  const standard = prisma.lead.findMany({
-    select: escalationCandidateSelect,
-    where: {
-      ...unaccepted,
-      AND: [{ OR: [{ urgency: null }, { urgency: { in: ["normal", "low"] } }] }, { temperature: { lt: 90 } }],
-      isEstimate: false,
-      source: { not: "manual" },
-      createdAt: { lte: w.standard.before, gte: w.standard.since },
-      escalations: { none: { rule: "standard_unaccepted" } },
-    },
-    orderBy: { createdAt: "asc" },
-    take: w.take,
-  });
-  // The idle period is the lastActivityAt instant (epoch ms), so this rule needs NOT EXISTS on it.
-  const idleIds = prisma.$queryRaw<{ id: string }[]>`
-    SELECT l."id" FROM "Lead" l
-    WHERE l."isEstimate" = true AND l."isTest" = false AND l."status" <> 'closed'
-      AND l."lastActivityAt" <= ${w.estimateIdle.before.toISOString()}::timestamp
-      AND l."lastActivityAt" >= ${w.estimateIdle.since.toISOString()}::timestamp
-      AND NOT EXISTS (SELECT 1 FROM "Escalation" e WHERE e."leadId" = l."id" AND e."rule" = 'estimate_idle'
-        AND e."period" = ((extract(epoch from l."lastActivityAt") * 1000)::bigint)::text)
-    ORDER BY l."lastActivityAt" LIMIT ${w.take}`;
-  const endOfDayQueries = w.endOfDay.map(({ timeZone, before, period }) =>
-    prisma.lead.findMany({
-      select: escalationCandidateSelect,
-      where: {
-        ...OPEN_NOT_TEST,
-        tenant: { timeZone },
-        OR: [{ nextAction: null }, { nextAction: "" }],
-        createdAt: { lt: before },
-        escalations: { none: { rule: "end_of_day", period } },
-      },
-      orderBy: { createdAt: "asc" },
-      take: w.take,
-    }),
-  );
-
-  const [u, s, ids, ...eods] = await Promise.all([urgent, standard, idleIds, ...endOfDayQueries]);
-  const idle = ids.length
-    ? await prisma.lead.findMany({
-        select: escalationCandidateSelect,
-        where: { id: { in: ids.map((r) => r.id) } },
-      })
-    : [];
-  return { urgent: u, standard: s, estimateIdle: idle, endOfDay: eods.flat() };
+export async function dueEscalationLeads(
+  sys: SystemDb,
+  w: EscalationWindows,
+): Promise<{ lead: EscalationCandidate; rules: Set<EscalationRule> }[]> {
+  const rows = await rawClient(sys).$queryRaw<CandidateRow[]>(dueEscalationSql(w));
+  const byId = new Map<string, { lead: EscalationCandidate; rules: Set<EscalationRule> }>();
+  for (const { rule, timeZone, slug, onCallPhone, ...lead } of rows) {
+    const entry = byId.get(lead.id) ?? {
+      lead: { ...lead, tenant: { timeZone, slug, onCallPhone } },
+      rules: new Set<EscalationRule>(),
+    };
+    entry.rules.add(rule);
+    byId.set(lead.id, entry);
+  }
+  return [...byId.values()];
 }
 
 /**

@@ -137,6 +137,74 @@ describe(`escalation sweep (${engineName})`, () => {
     expect(read.other).toEqual({ isEscalated: false, escalations: [] });
   });
 
+  it("four sweeps at once over several businesses: each escalation fires once, and each sweep queues only the notifications of the escalations it recorded", async () => {
+    const t0 = new Date(Date.now() - 40 * MIN);
+    const businesses = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const tenant = await makeTenant(db.prisma, { ownerId: fx.owner.id });
+        await addMember(db.prisma, tenant.id, fx.manager.id, "manager");
+        return tenant;
+      }),
+    );
+    // Per business: two unowned emergencies (to dispatch, which takes them) and a standard lead the
+    // owner has not accepted (to the manager; the owner hears too). The same instant for all, so
+    // the candidate statement's order among them is arbitrary.
+    const leads = await Promise.all(
+      businesses.flatMap((b) => [
+        makeLead(db.prisma, b.id, { urgency: "emergency", createdAt: t0, nextAction: "Call" }),
+        makeLead(db.prisma, b.id, { urgency: "high", createdAt: t0, nextAction: "Call" }),
+        makeLead(db.prisma, b.id, {
+          urgency: "normal",
+          createdAt: t0,
+          nextAction: "Call",
+          ownerId: fx.owner.id,
+        }),
+      ]),
+    );
+    const leadIds = new Set(leads.map((l) => l.id));
+    const queuedBy: string[][] = [[], [], [], []];
+    const at = new Date(t0.getTime() + 20 * MIN);
+    const results = await Promise.all(
+      queuedBy.map((ids) =>
+        sweepEscalations({
+          sys: systemDb(db.prisma),
+          now: at,
+          timeScale: 1,
+          enqueue: async (_name, data) => {
+            ids.push((data as { id: string }).id);
+            return null;
+          },
+        }),
+      ),
+    );
+
+    const firedBy = results.map((fired) => fired.filter((f) => leadIds.has(f.leadId)));
+    expect(
+      firedBy
+        .flat()
+        .map((f) => `${f.leadId} ${f.rule}`)
+        .sort(),
+    ).toEqual(
+      leads
+        .map((l) => `${l.id} ${l.urgency === "normal" ? "standard_unaccepted" : "urgent_unaccepted"}`)
+        .sort(),
+    );
+    expect(await db.prisma.escalation.count({ where: { leadId: { in: [...leadIds] } } })).toBe(9);
+    for (const l of leads) expect(await escalated(l.id)).toHaveLength(1);
+    const assigned = await db.prisma.lead.findMany({ where: { id: { in: [...leadIds] } } });
+    expect(assigned.every((l) => l.ownerId === fx.owner.id)).toBe(true);
+
+    // Urgent: the owner (dispatch) in-app and by email. Standard: the manager in-app and by email, the owner in-app.
+    const notes = await db.prisma.notification.findMany({ where: { leadId: { in: [...leadIds] } } });
+    expect(notes).toHaveLength(6 * 2 + 3 * 3);
+    const queued = queuedBy.flat().filter((id) => notes.some((n) => n.id === id));
+    expect(queued.sort()).toEqual(notes.map((n) => n.id).sort());
+    queuedBy.forEach((ids, i) => {
+      const mine = new Set(firedBy[i]!.map((f) => f.leadId));
+      for (const n of notes.filter((n) => ids.includes(n.id))) expect(mine).toContain(n.leadId);
+    });
+  });
+
   it("15 minutes: an unaccepted standard inbound lead escalates to the manager, not before", async () => {
     const t0 = new Date(Date.now() - 30 * MIN);
     const lead = await makeLead(db.prisma, fx.tenant.id, {

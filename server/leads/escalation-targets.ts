@@ -8,15 +8,12 @@ import type { EscalationTarget } from "./escalation-rules";
 type Db = TenantTx;
 
 export async function managerOf(db: Pick<Db, "membership">, tenantId: string): Promise<string | null> {
-  for (const role of ["manager", "owner"] as const) {
-    const m = await db.membership.findFirst({
-      where: { tenantId, role },
-      orderBy: { createdAt: "asc" },
-      select: { userId: true },
-    });
-    if (m) return m.userId;
-  }
-  return null;
+  const heads = await db.membership.findMany({
+    where: { tenantId, role: { in: ["manager", "owner"] } },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true, role: true },
+  });
+  return (heads.find((m) => m.role === "manager") ?? heads.find((m) => m.role === "owner"))?.userId ?? null;
 }
 
 export async function escalationTargetUser(

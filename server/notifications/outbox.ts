@@ -8,6 +8,7 @@
 //     key defaults to `${purpose}:${leadId ?? ""}`; a second call with the same key does nothing.
 //   recordNotification(same input)  → inserts only (use inside a transaction, then
 //   enqueueNotification(id) after commit).
+//   recordNotifications(db, inputs) → many team members' rows in one statement; the ids it created.
 //
 // Channels: in_app (marked sent; the recipient reads it on /notifications), email (nodemailer
 // when SMTP_URL is set), sms (not wired to Twilio yet). Without a provider, email and SMS are
@@ -45,29 +46,57 @@ export type NotifyInput = {
   key?: string;
 };
 
+/** One of recordNotifications' inputs: a notification to a team member. */
+export type MemberNotification = Omit<NotifyInput, "db" | "userId"> & { userId: string };
+
+/** A team member's notification row: what recordNotification and recordNotifications insert. */
+function memberRow(input: Omit<NotifyInput, "db">, userId: string) {
+  return {
+    tenantId: input.tenantId,
+    userId,
+    channel: input.channel,
+    key: input.key ?? `${input.purpose}:${input.leadId ?? ""}`,
+    purpose: input.purpose,
+    leadId: input.leadId ?? null,
+    body: input.body,
+    subject: input.subject ?? null,
+    html: input.channel === "email" ? (input.html ?? null) : null,
+    to: input.channel === "in_app" ? null : (input.to ?? null),
+  };
+}
+
 export async function recordNotification(input: NotifyInput): Promise<{ id: string; created: boolean }> {
-  const key = input.key ?? `${input.purpose}:${input.leadId ?? ""}`;
-  if (input.userId === null) return recordCallerNotification(input, key);
-  const unique = { tenantId: input.tenantId, userId: input.userId, channel: input.channel, key };
-  const { count } = await input.db.notification.createMany({
-    data: [
-      {
-        ...unique,
-        purpose: input.purpose,
-        leadId: input.leadId ?? null,
-        body: input.body,
-        subject: input.subject ?? null,
-        html: input.channel === "email" ? (input.html ?? null) : null,
-        to: input.channel === "in_app" ? null : (input.to ?? null),
+  if (input.userId === null)
+    return recordCallerNotification(input, input.key ?? `${input.purpose}:${input.leadId ?? ""}`);
+  const row = memberRow(input, input.userId);
+  const { count } = await input.db.notification.createMany({ data: [row], skipDuplicates: true });
+  const { id } = await input.db.notification.findUniqueOrThrow({
+    where: {
+      tenantId_userId_channel_key: {
+        tenantId: row.tenantId,
+        userId: row.userId,
+        channel: row.channel,
+        key: row.key,
       },
-    ],
-    skipDuplicates: true,
-  });
-  const row = await input.db.notification.findUniqueOrThrow({
-    where: { tenantId_userId_channel_key: unique },
+    },
     select: { id: true },
   });
-  return { id: row.id, created: count === 1 };
+  return { id, created: count === 1 };
+}
+
+/**
+ * Many team members' notifications in one statement (inside a transaction; then
+ * enqueueNotification for each id after commit). Returns the ids of the rows it created: a
+ * recipient who already has a row with that channel and key keeps it, and it is not returned.
+ */
+export async function recordNotifications(db: Db, inputs: MemberNotification[]): Promise<string[]> {
+  if (!inputs.length) return [];
+  const rows = await db.notification.createManyAndReturn({
+    data: inputs.map((input) => memberRow(input, input.userId)),
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
 }
 
 /**
