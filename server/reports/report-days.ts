@@ -48,7 +48,8 @@ export async function rollUpClosedDays(
       await tenantSql(db)<{ day: string }[]>(
         (tenants) => Prisma.sql`
         WITH d AS (${daysSql(closed, tenants)})
-        SELECT d.day FROM d WHERE NOT EXISTS (SELECT 1 FROM "ReportDay" rd WHERE ${rolledUpDay("rd", "d")})`,
+        SELECT d.day FROM d WHERE NOT EXISTS (
+          SELECT 1 FROM "ReportDay" rd WHERE rd."tenantId" = d.tenant_id AND rd.day = d.day AND ${rolledUpDay("rd", "d")})`,
       )
     ).map((r) => r.day),
   );

@@ -88,18 +88,22 @@ export type PeriodDay = {
   periodEnd: Date;
 };
 
+// Local midnights are slow to work out (Intl, ~1 ms a month): each zone's days of a range are
+// worked out once per process (a few hundred ranges at most: this week, this month, the ones before).
+const zoneDays = new Map<string, { day: string; start: Date; end: Date }[]>();
+
 /** Every local day of the periods, with the instants it covers (period.ts: a DST day is 23 or 25 hours). */
 export function periodDays(periods: readonly TenantPeriod[]): PeriodDay[] {
   return periods.flatMap((p) => {
-    const starts = dayStartsOf(p, p.timeZone);
-    return daysOf(p).map((day, i) => ({
-      tenantId: p.tenantId,
-      timeZone: p.timeZone,
-      day,
-      start: starts[i]!,
-      end: starts[i + 1] ?? p.end,
-      periodEnd: p.end,
-    }));
+    const key = `${p.timeZone}:${p.firstDay}:${p.lastDay}`;
+    let days = zoneDays.get(key);
+    if (!days) {
+      const starts = dayStartsOf(p, p.timeZone);
+      days = daysOf(p).map((day, i) => ({ day, start: starts[i]!, end: starts[i + 1] ?? p.end }));
+      if (zoneDays.size >= 1000) zoneDays.clear();
+      zoneDays.set(key, days);
+    }
+    return days.map((d) => ({ tenantId: p.tenantId, timeZone: p.timeZone, ...d, periodEnd: p.end }));
   });
 }
 
@@ -110,6 +114,25 @@ export function daysSql(days: readonly PeriodDay[], tenants: TenantSet): Prisma.
     ${days.map((d) => ts(d.start))}::timestamp(3)[], ${days.map((d) => ts(d.end))}::timestamp(3)[],
     ${days.map((d) => ts(d.periodEnd))}::timestamp(3)[]
   ) AS d(tenant_id, time_zone, day, start_at, end_at, period_end) WHERE d.tenant_id IN (${tenants})`;
+}
+
+/**
+ * The rolled-up days of the periods that hold for them (rolledUpDay) as rolled(tenant_id, day,
+ * start_at, end_at, period_end, id). The days' instants come from period.ts, bound once per time
+ * zone among the periods (an agency's 1,000 businesses share a few zones).
+ */
+function rolledDaysSql(periods: readonly TenantPeriod[]): Prisma.Sql {
+  // One business per zone and range is enough: the days are the same for all of them.
+  const ranges = [...new Map(periods.map((p) => [`${p.timeZone}:${p.firstDay}:${p.lastDay}`, p])).values()];
+  const zoneDays = [...new Map(periodDays(ranges).map((d) => [`${d.timeZone}:${d.day}`, d])).values()];
+  return Prisma.sql`
+    SELECT p.tenant_id, zd.day, zd.start_at, zd.end_at, p.end_at AS period_end, rd.id
+    FROM p
+    JOIN "ReportDay" rd ON rd."tenantId" = p.tenant_id AND rd.day BETWEEN p.first_day AND p.last_day
+    JOIN unnest(${zoneDays.map((d) => d.timeZone)}::text[], ${zoneDays.map((d) => d.day)}::text[],
+      ${zoneDays.map((d) => ts(d.start))}::timestamp(3)[], ${zoneDays.map((d) => ts(d.end))}::timestamp(3)[]
+    ) AS zd(time_zone, day, start_at, end_at) ON zd.time_zone = p.time_zone AND zd.day = rd.day
+    WHERE ${rolledUpDay("rd", "zd")}`;
 }
 
 const ownerOf = (alias: string, scope: Scope) =>
@@ -268,11 +291,11 @@ export const ROLLUP_DEFINITIONS = (() => {
     .slice(0, 16);
 })();
 
-/** A rolled-up day of `d` that holds for it: same zone, same instants, same definitions. */
+/** A rolled-up day `rd` that holds for the day `d` (time_zone, start_at, end_at): same zone, same instants, same definitions. */
 export const rolledUpDay = (rd: string, d: string) => {
   const [R, D] = [Prisma.raw(rd), Prisma.raw(d)];
-  return Prisma.sql`${R}."tenantId" = ${D}.tenant_id AND ${R}.day = ${D}.day AND ${R}."timeZone" = ${D}.time_zone
-    AND ${R}."startAt" = ${D}.start_at AND ${R}."endAt" = ${D}.end_at AND ${R}.definitions = ${ROLLUP_DEFINITIONS}`;
+  return Prisma.sql`${R}."timeZone" = ${D}.time_zone AND ${R}."startAt" = ${D}.start_at AND ${R}."endAt" = ${D}.end_at
+    AND ${R}.definitions = ${ROLLUP_DEFINITIONS}`;
 };
 
 type LeadTotalsRow = Omit<LeadTotals, "speedBuckets"> & {
@@ -300,6 +323,12 @@ export function leadTotalsSql(
   byDay = false,
 ): Prisma.Sql {
   const key = Prisma.raw(by === "source" ? "p.source" : by === "tenant" ? "p.tenant_id" : "NULL::text");
+  // Live leads are grouped as finely as the answer needs: by local day only for the chart (one
+  // period), each lead's day its index among the period's local midnights (width_bucket).
+  const days = byDay && periods.length === 1 ? periodDays(periods) : null;
+  const liveDay = days
+    ? Prisma.sql`(${days.map((d) => d.day)}::text[])[width_bucket(k."createdAt", ${days.map((d) => ts(d.start))}::timestamp(3)[])]`
+    : Prisma.sql`NULL::text`;
   const first = Prisma.sql`COALESCE(u.n, 1) = 1`;
   const total = (name: string, type: "int" | "float8") =>
     Prisma.sql`COALESCE(sum(p.${col(name)}) FILTER (WHERE ${first}), 0)::${Prisma.raw(type)}`;
@@ -347,7 +376,7 @@ export function leadTotalsSql(
     ]),
     ...buckets,
     // The calls per local day (the daily chart): each group's day and its calls by outcome.
-    ...(byDay
+    ...(days
       ? [
           ["days", Prisma.sql`array_agg(p.day) FILTER (WHERE ${first})`] as [string, Prisma.Sql],
           ...CALL_OUTCOMES.map((o): [string, Prisma.Sql] => [
@@ -361,12 +390,24 @@ export function leadTotalsSql(
     figures.map(([n, e]) => Prisma.sql`${e} AS ${col(n)}`),
     ", ",
   );
-  // Live days are grouped as finely as the answer needs (by day only for the chart).
-  const liveDay = byDay ? Prisma.sql`k.day` : Prisma.sql`NULL::text`;
   return Prisma.sql`
-    WITH d AS (${daysSql(periodDays(periods), tenants)}),
-    r AS (SELECT d.*, rd.id AS rolled FROM d LEFT JOIN "ReportDay" rd ON ${rolledUpDay("rd", "d")}),
-    s AS (SELECT * FROM r WHERE r.rolled IS NULL),
+    WITH p AS (${periodsSql(periods, tenants)}),
+    r AS (${rolledDaysSql(periods)}),
+    -- The rest of each period is counted live: the gap before each rolled-up day (after the one
+    -- before it, or from the period's start) and before the period's end.
+    s AS (
+      SELECT g.tenant_id, g.period_end, NULL::text AS day, g.start_at, g.end_at
+      FROM (
+        SELECT p.tenant_id, p.end_at AS period_end, e.start_at AS end_at,
+          COALESCE(lag(e.end_at) OVER (PARTITION BY p.tenant_id ORDER BY e.start_at), p.start_at) AS start_at
+        FROM p JOIN (
+          SELECT r.tenant_id, r.start_at, r.end_at FROM r
+          UNION ALL
+          SELECT p.tenant_id, p.end_at, p.end_at FROM p
+        ) e ON e.tenant_id = p.tenant_id
+      ) g
+      WHERE g.start_at < g.end_at
+    ),
     ${leadFactsSql(scope)},
     parts AS (
       SELECT k."tenantId" AS tenant_id, ${liveDay} AS day, k.period_end, k.source, ${partialFiguresSql}
@@ -376,7 +417,7 @@ export function leadTotalsSql(
         PARTIALS.map(([name]) => Prisma.sql`g.${col(name)}`),
         ", ",
       )}
-      FROM r JOIN "ReportDayGroup" g ON g."dayId" = r.rolled AND g."tenantId" = r.tenant_id
+      FROM r JOIN "ReportDayGroup" g ON g."dayId" = r.id AND g."tenantId" = r.tenant_id
       ${scope.ownerId ? Prisma.sql`WHERE g."ownerId" = ${scope.ownerId}` : Prisma.empty}
     )
     SELECT ${key} AS key, ${by === "none" ? Prisma.sql`1` : Prisma.sql`GROUPING(${key})::int`} AS nokey, ${named}
