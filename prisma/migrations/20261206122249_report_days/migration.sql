@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "ReportDay" (
-    "id" BIGSERIAL NOT NULL,
+    "id" TEXT NOT NULL DEFAULT (gen_random_uuid())::text,
     "tenantId" TEXT NOT NULL,
     "day" TEXT NOT NULL,
     "timeZone" TEXT NOT NULL,
@@ -14,8 +14,8 @@ CREATE TABLE "ReportDay" (
 
 -- CreateTable
 CREATE TABLE "ReportDayGroup" (
-    "id" BIGSERIAL NOT NULL,
-    "dayId" BIGINT NOT NULL,
+    "id" TEXT NOT NULL DEFAULT (gen_random_uuid())::text,
+    "dayId" TEXT NOT NULL,
     "tenantId" TEXT NOT NULL,
     "source" "LeadSource" NOT NULL,
     "ownerId" TEXT,
