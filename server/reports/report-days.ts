@@ -26,13 +26,14 @@ import {
   periodDays,
   rolledUpDay,
   ROLLUP_DEFINITIONS,
+  type PeriodDay,
   type TenantPeriod,
 } from "./report-sql";
 
 /**
  * Rolls up the business's days of these periods that have ended by `now` and have no row that
- * holds. Returns how many days it rolled up: 0 when none was missing, or when a write to the
- * business was under way (those days are counted live this time and rolled up by a later report).
+ * holds. Returns how many days it rolled up: all that were missing, or fewer when a write to the
+ * business was under way (the days left are counted live this time and rolled up by a later report).
  */
 export async function rollUpClosedDays(
   db: TenantDb,
@@ -54,7 +55,21 @@ export async function rollUpClosedDays(
     ).map((r) => r.day),
   );
   const days = closed.filter((d) => missing.has(d.day));
-  if (!days.length) return 0;
+  let rolled = 0;
+  // A week per transaction: the lock keeps the business's writes waiting while a week is counted,
+  // not while a year is.
+  for (let i = 0; i < days.length; i += DAYS_PER_TRANSACTION) {
+    const done = await rollUpDays(db, days.slice(i, i + DAYS_PER_TRANSACTION));
+    if (done === null) break;
+    rolled += done;
+  }
+  return rolled;
+}
+
+const DAYS_PER_TRANSACTION = 7;
+
+/** Rolls up these days of the business in one transaction; null when a write to it is under way. */
+function rollUpDays(db: TenantDb, days: readonly PeriodDay[]): Promise<number | null> {
   return db.$transaction(async (tx) => {
     const sql = tenantSql(tx);
     const [lock] = await sql<{ locked: boolean }[]>(
@@ -62,7 +77,7 @@ export async function rollUpClosedDays(
       SELECT COALESCE(bool_and(pg_try_advisory_xact_lock(report_days_lock_key(t.id))), false) AS locked
       FROM "Tenant" t WHERE t.id IN (${tenants})`,
     );
-    if (!lock?.locked) return 0;
+    if (!lock?.locked) return null;
     // From here on no write to the business is under way, and each statement sees every one that committed.
     await sql(
       (tenants) => Prisma.sql`
@@ -82,9 +97,9 @@ export async function rollUpClosedDays(
         SELECT rd.id, k."tenantId", k.source::"LeadSource", k."ownerId", ${partialFiguresSql}
         FROM k JOIN rd ON rd."tenantId" = k."tenantId" AND rd.day = k.day
         GROUP BY rd.id, k."tenantId", k.source, k."ownerId"
-        RETURNING 1
       )
-      SELECT (SELECT count(*) FROM rd)::int AS days, (SELECT count(*) FROM g)::int AS groups`,
+      -- A data-modifying WITH always runs to completion: the groups are written.
+      SELECT count(*)::int AS days FROM rd`,
     );
     return done?.days ?? 0;
   });
