@@ -1,7 +1,9 @@
 // The reports' SQL: the counting happens in the database (aggregates, nearest-rank percentiles,
-// local-day buckets), and compute-report.ts turns the aggregated rows into figures. Raw SQL is not
+// local-day buckets), and compute-report.ts turns the aggregated rows into figures. The lead figures
+// of closed days are read from their roll-up (report-days.ts), counted by this file's own per-lead
+// facts and partial figures; the other days are counted live by the same SQL. Raw SQL is not
 // scoped by the tenant client, so every statement runs through a SqlRunner (server/db/tenant-sql.ts)
-// that hands it the tenants it may read, bound, and filters every table by them. ADR 0005 explains why aggregates and indexes, not a rollup table.
+// that hands it the tenants it may read, bound, and filters every table by them. ADR 0005.
 import { createHash } from "node:crypto";
 import { Prisma } from "@/server/db/generated/client";
 import type { SqlRunner, TenantSet } from "@/server/db/tenant-sql";
@@ -154,8 +156,9 @@ const ownerOf = (alias: string, scope: Scope) =>
 const ms = (b: Prisma.Sql, a: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM (${b} - ${a})) * 1000)::float8`;
 
 /**
- * One row `k` per lead that came in on the days of the relation `s` (daysSql's columns; test calls
- * left out) with the facts the figures read (definitions.ts): customer or not, its timeline facts
+ * One row `k` per lead that came in within the ranges of the relation `s` (tenant_id, day,
+ * start_at, end_at, period_end: a day to roll up, or a run of days counted live; test calls left
+ * out) with the facts the figures read (definitions.ts): customer or not, its timeline facts
  * (from a call, answered by the plumber or the AI, link clicked), first human touch and routing in
  * one look-up of its events, its first automatic text, text-back and reply in one look-up of its
  * texts, when its number first opted out after it came in, and speed to lead / acceptance time in
