@@ -3,7 +3,30 @@
 // described there and in phrase-rules.ts).
 // The safety question errs on the side of asking: these rules hear their words after a negation
 // too ("no smell" is still about a smell), so none of them is `negatable`.
-import type { PhraseRule } from "@/server/intake/phrase-rules";
+import { addPhraseLists, type PhraseRule } from "@/server/intake/phrase-rules";
+
+export const SAFETY_LISTS = {
+  /** Someone other than the caller, whose problem a caller may tell about for comparison. */
+  "someone else": [
+    "my/our neighbor/neighbors/neighbour/neighbours/friend/friends/buddy/coworker/co-worker/cousin/sister/brother/aunt/uncle/boss",
+    "my/our mom/mother/dad/father/parents/grandma/grandmother/grandpa/grandfather/son/daughter/in-laws",
+    "a friend/neighbor/neighbour/coworker",
+    "someone/somebody [i/we] know",
+    "the people/folks/house next door",
+    "the neighbors/neighbours",
+  ],
+  /** Long ago: a year, months or weeks back, "once". Not "since last week", which is still going on. */
+  "long ago": [
+    "last year/spring/summer/fall/autumn/winter/month",
+    "# years/months/weeks ago",
+    "a/one/two/three/four/five/six/couple/few [of] years/months/weeks ago",
+    "years/months ago",
+    "a while back/ago",
+    "once",
+    "back in",
+  ],
+} as const;
+addPhraseLists(SAFETY_LISTS);
 
 const words = (r: Omit<PhraseRule, "negatable">): PhraseRule => ({ ...r, negatable: false });
 const rule = (r: PhraseRule) => r;
@@ -83,7 +106,8 @@ export const SERVICE_VISIT = words({
 export const SOMETHING_WRONG = words({
   when: "Something going wrong now: water getting out, a clog, a smell, an alarm.",
   anyOf: [
-    "leak*/wet/damp/puddle*/drip*/flood*/overflow*/sewage/spray*/burst/crack*/broke*/bust*/split/soak*/pool*/pour*/gush*/clog*/smell*/stink*/gas/alarm/beep*/hiss*/filling/everywhere",
+    "leak*/wet/damp/puddle*/drip*/flood*/overflow*/sewage/spray*/burst/crack*/broke*/bust*/split/soak*/pool*/pour*/gush*/clog*/smell*/stink*/gas/alarm/beep*/hiss*/filling",
+    "everywhere -else",
     "back/backed/backing/backs up",
     "backup",
     "let go",
@@ -94,8 +118,65 @@ export const SOMETHING_WRONG = words({
     "running over",
     "all over",
   ],
-  hits: ["the softener is leaking", "the filter housing cracked", "water is coming out under it"],
-  misses: ["can someone look at my water softener"],
+  hits: [
+    "the softener is leaking",
+    "the filter housing cracked",
+    "water is coming out under it",
+    "there's water everywhere",
+  ],
+  misses: [
+    "can someone look at my water softener",
+    "can someone look at the softener, the water is soft everywhere else",
+  ],
+});
+
+// ── someone else's problem, or one the caller sets aside ──────────────────────────────────────
+// Neither is the caller's problem now, so neither makes an emergency or an urgency
+// (emergency-rules.ts `ownProblemNow`).
+
+export const SOMEONE_ELSES_PAST = rule({
+  when: "Someone else's problem long ago ('my neighbor had a flood last year'): told for comparison, not this call's problem.",
+  anyOf: ["{someone_else} …* {long_ago}", "{long_ago} …* {someone_else}"],
+  // "My mom's had no water since last week" is still going on.
+  unless: ["since", "still", "again", "right now", "now too"],
+  hits: [
+    "my neighbor had a flood last year",
+    "my sister's basement flooded a few years ago",
+    "last winter the people next door had a pipe burst",
+    "a friend of mine once had sewage come up in his tub",
+  ],
+  misses: [
+    "my neighbor's basement is flooding",
+    "my mom has had no water since last week",
+    "my neighbor's pipe burst two weeks ago and it's still pouring",
+    "we had a flood last year",
+  ],
+});
+
+export const SET_ASIDE = rule({
+  when: "'…, but mine is nothing like that': what the caller just told (someone else's or an old problem) is set aside; their own comes after.",
+  anyOf: [
+    "mine/ours/this/it [one] [is/was] nothing/not like that/this/theirs/hers/his -time",
+    "mine/ours/this/it [one] isn't/wasn't/ain't [anything] like that/this/theirs/hers/his -time",
+    "mine/ours/this/it [one] [is/was] nowhere near that/as",
+    "mine/ours/this/it [one] [is/was] not that/as bad",
+  ],
+  hits: [
+    "but mine is nothing like that",
+    "mine's nothing like theirs",
+    "this one isn't anything like that",
+    "ours is nowhere near that bad",
+    "it's not that bad",
+  ],
+  misses: ["no, nothing like that", "it's nothing like that time last year, it's way worse"],
+});
+
+/** A problem told as the past or someone else's: the part of a sentence a comparison sets aside. */
+export const TOLD_FOR_COMPARISON = rule({
+  when: "Words that place a problem in the past or at someone else's ('my neighbor had…', 'years ago', 'we used to…').",
+  anyOf: ["{someone_else}", "{long_ago}", "used to", "had a/an/that/the/one", "before"],
+  hits: ["my neighbor had a flood", "we had a flood years ago", "the house used to flood"],
+  misses: ["water is pouring out of the ceiling"],
 });
 
 // ── plainly routine: no safety question ───────────────────────────────────────────────────────
@@ -200,11 +281,16 @@ export const SPREAD_WORDS = words({
     "backup",
     "overflow*",
     "coming/comes/came up",
-    "sewage/sewer/floor/everywhere/spreading",
+    "sewage/sewer/floor/spreading",
+    "everywhere -else",
     "other sink/drain/tub/toilet",
   ],
-  hits: ["the toilet is clogged and backing up into the tub", "it comes up in the other sink"],
-  misses: ["the bathroom sink is clogged"],
+  hits: [
+    "the toilet is clogged and backing up into the tub",
+    "it comes up in the other sink",
+    "the sink is clogged and there's water everywhere",
+  ],
+  misses: ["the bathroom sink is clogged", "the bathroom sink is clogged, everywhere else drains fine"],
 });
 
 // ── urgency, as the office queue uses it ──────────────────────────────────────────────────────

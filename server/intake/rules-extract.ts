@@ -3,7 +3,7 @@
 // rules model serves them through the AI SDK and every real model falls back to them. How callers
 // say things is data (phrasings*.ts, read through phrase-rules.ts); this file decides the order
 // the rules are tried in and reads what needs positions or numbers (names, addresses, times).
-import { detectEmergency } from "@/server/intake/emergency-rules";
+import { detectEmergency, ownProblemNow } from "@/server/intake/emergency-rules";
 import { heard, phraseMatches, withoutPhrase } from "@/server/intake/phrase-rules";
 import {
   BARE_NO,
@@ -121,7 +121,9 @@ export function detectWantsHuman(lower: string): boolean {
 }
 
 /** The urgency the office queue uses (docs/sop-rules.md "Urgency"); the words are in phrasings-safety.ts. */
-export function urgencyOf(said: string): Urgency {
+export function urgencyOf(words: string): Urgency {
+  // Someone else's problem long ago, or one the caller sets aside, says nothing about this one.
+  const said = ownProblemNow(words);
   if (detectEmergency(said)) return "emergency";
   if (heard(NO_RUSH, said)) return "low";
   // The standing water of a slow drain ("slow, standing water after I brush") is the drain, not a flood.
