@@ -15,6 +15,8 @@ export const SAFETY_LISTS = {
     "the people/folks/house next door",
     "the neighbors/neighbours",
   ],
+  /** A water heater, however it is called. */
+  "water heater": ["water heater/heaters/tank", "hot water heater/tank", "tankless [heater/unit]", "boiler"],
   /** Long ago: a year, months or weeks back, "once". Not "since last week", which is still going on. */
   "long ago": [
     "last year/spring/summer/fall/autumn/winter/month",
@@ -179,6 +181,50 @@ export const TOLD_FOR_COMPARISON = rule({
   misses: ["water is pouring out of the ceiling"],
 });
 
+// ── not sure: the safety question even with a small word ──────────────────────────────────────
+
+export const HEATER_UNSURE = rule({
+  when: "A water heater the caller can't say what's wrong with ('something's off with it', 'it doesn't sound right'), or one that leaks or drips, even a little: a tank of hot water, often on gas, so a noise or a small leak does not make it plainly routine. Contained (a pan or bucket catches it, the water is off) it is.",
+  anyOf: [
+    "something/something's/somethings [is] off/wrong/weird/funny/strange/odd/up … {water_heater}",
+    "something/something's/somethings [is] not right … {water_heater}",
+    "{water_heater} … something/something's [is] off/wrong/weird/funny/strange/odd/up",
+    "{water_heater} … something/something's [is] not right",
+    "{water_heater} … doesn't/don't sound/seem/look right",
+    "{water_heater} … does not sound/seem/look right",
+    "{water_heater} … acting up/weird/funny/strange",
+    "not sure what's going on/wrong with [my/the/our] {water_heater}",
+    "not sure what is going on/wrong with [my/the/our] {water_heater}",
+    "worried about [my/the/our] {water_heater}",
+    "{water_heater} … leak*/drip*/puddle*/seep*/wet",
+    "leak*/drip*/puddle*/seep*/water … under/from/around/below/beside/by/near [my/the/our] {water_heater}",
+    "leak*/drip*/puddle*/seep*/water … next to [my/the/our] {water_heater}",
+    "leak*/drip*/puddle*/seep*/water … out of [my/the/our] {water_heater}",
+  ],
+  unless: [
+    "no leak/leaks/drip/drips/puddle/puddles/water",
+    "not/isn't/doesn't/never leak*/drip*",
+    "bucket/buckets/pan/pans/bowl/bowls/towel/towels",
+    "turned/shut [the/it/that] [water/valve/gas] off",
+    "turned/shut off [the] water/valve/gas",
+  ],
+  hits: [
+    "Something's off with my water heater, it's been making a popping noise",
+    "my water heater is making a banging sound and it doesn't sound right",
+    "the hot water tank is acting funny, rumbling a lot",
+    "the water heater's leaking a little at the bottom",
+    "there's a little puddle under the water heater",
+    "the relief valve on the water heater drips a bit",
+  ],
+  misses: [
+    "my water heater makes a popping noise when it heats up, we still get hot water fine",
+    "the water heater leaks a little into the drain pan",
+    "the water heater drips, I put a bucket under it",
+    "the kitchen faucet drips a little",
+    "my water heater is fifteen years old, no leak or anything",
+  ],
+});
+
 // ── plainly routine: no safety question ───────────────────────────────────────────────────────
 
 export const OVER_TIME = words({
@@ -201,6 +247,7 @@ export const OVER_TIME = words({
     "it's been like that for",
     "it's been doing that/this a while",
     "it's been doing that/this for",
+    "been there/around/going/happening [on] [for] [a/about/like/almost/over] [the] [last/past] couple/few/several/two/three/four/# [of] days/weeks/months",
   ],
   hits: [
     "it's been slow for a couple of weeks",
@@ -209,8 +256,10 @@ export const OVER_TIME = words({
     "it's been about a week",
     "draining slow like a month now",
     "it's been a week now",
+    "the puddle's been there a couple days",
+    "it's been going on for the past few weeks",
   ],
-  misses: ["it started this morning", "it started about an hour ago"],
+  misses: ["it started this morning", "it started about an hour ago", "it's been there since this morning"],
 });
 
 export const CALM = words({
@@ -434,6 +483,9 @@ export const MINOR = words({
     "low/weak/poor/bad/terrible/no [water] pressure",
     "pressure … low/weak/bad/poor/terrible/pathetic/stinks",
     "pressure … not good/great",
+    "hardly/barely any [water] pressure",
+    "not much/enough [water] pressure",
+    "[water] pressure … dropped/down/sucks/awful",
     "spigot",
     "hose bib/bibb",
     "hosebib/hosebibb",
@@ -450,13 +502,16 @@ export const MINOR = words({
     "when it is run*/use*/on*/turn*",
     "only when",
     "wobbl*/loose/noise/noisy/whistl*/rattl*/bang/bangs/banging/hum/hums/humming",
+    "pop/pops/popping/rumbl*/crackl*/knock*/tick/ticks/ticking/click/clicks/clicking/gurgl*",
   ],
   hits: [
     "the kitchen faucet drips",
     "the tub drains slow",
     "low water pressure",
+    "hardly any water pressure in the upstairs bath",
     "it only leaks when I run it",
     "the toilet in the guest bath runs all night",
+    "the water heater pops and rumbles when it heats up",
   ],
   misses: ["the pipe under the sink is leaking"],
 });
