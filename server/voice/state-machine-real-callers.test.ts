@@ -220,6 +220,46 @@ describe("every caller handled", () => {
   });
 });
 
+describe("what callers taught the agent in the later December batch", () => {
+  it("asks the safety question about a water heater the caller can't explain, and escalates a yes", () => {
+    const results = converse([
+      "78701",
+      "not sure what's going on with the water heater, it's been banging",
+      "yes, there's water coming out under it and it's all over the garage floor",
+    ]);
+    expect(said(results).some(isSafetyQuestion)).toBe(true);
+    expect(last(results).state.escalation?.reason).toBe("emergency");
+  });
+
+  it("takes the name said with its spelling at once", () => {
+    const r = last(converse(["78701", "the kitchen faucet drips", "Aoife Brennan. That's A-O-I-F-E."]));
+    expect(r.state.fields.callerName).toBe("Aoife Brennan");
+    expect(r.state.stage).toBe("booking_offer");
+  });
+
+  it("takes a name with a company at the name question, and keeps a property manager's duplex residential", () => {
+    const results = converse([
+      "78701",
+      "I manage a duplex, the upstairs unit's toilet keeps running",
+      "Greta Ames with Lakeline Property Management",
+    ]);
+    expect(said(results).join(" ")).not.toContain("commercial");
+    expect(last(results).state.fields.callerName).toBe("Greta Ames");
+    expect(last(results).state.stage).toBe("booking_offer");
+  });
+
+  it("ends politely at the name question when the caller says never mind after a decline", () => {
+    const results = converse([
+      "78701",
+      "the sink in our office building is clogged, do you do commercial?",
+      "Oh, okay. Never mind then.",
+    ]);
+    expect(last(results).state.outcome).toBe("not_booked");
+    expect(last(results).state.fields.callerName).toBeUndefined();
+    expect(tasks(results)).toHaveLength(0);
+  });
+});
+
 describe("the read-back fixes what the caller says", () => {
   const booked = ["78701", "the kitchen faucet drips", "bob grant", "a visit", "2204 avenue g", "yes"];
 

@@ -45,6 +45,8 @@ import {
   spokenAddress,
 } from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
+import { heard as hears } from "@/server/intake/phrase-rules";
+import { RESIDENTIAL } from "@/server/intake/phrasings-questions";
 import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
 
@@ -1138,7 +1140,9 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     }
     return onSafetyAnswer(t, said, x);
   }
-  if ((stage === "zip" || stage === "issue") && !answered && NEVER_MIND.test(said))
+  // "Never mind then" at any question before anything is booked (the safety question, which wants
+  // its yes or no, and the read-back are handled above).
+  if (!answered && NEVER_MIND.test(said))
     return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
   if (stage === "zip" && !answered && !zipOf(x, said) && ZIP_UNKNOWN.test(said)) {
     // Not knowing the ZIP is no unclear answer: where to find it, once; then a callback, never a lost call.
@@ -1258,6 +1262,15 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
   const when = (!x.question || x.question === "other") && asksWhenSomeoneComes(said);
   const question = x.question ?? (when || asksSomething(said, stage) ? "other" : null);
   if (!question) return false;
+  // "Sandra Whitlock with Eastside Property Management" at the name question, or a property manager
+  // whose problem is in rented homes ("a fourplex"): who the caller is, not commercial work.
+  if (
+    question === "services" &&
+    x.serviceAsked === "commercial" &&
+    !said.includes("?") &&
+    (stage === "name" || hears(RESIDENTIAL, t.s.evidence.issueSummary ?? ""))
+  )
+    return false;
   // "Can someone just call me back?" asks for a callback; "can y'all do Thursday morning?" picks a time.
   if (question === "other" && !when && bookingIntentOf(said.toLowerCase()) === "callback") return false;
   if (
