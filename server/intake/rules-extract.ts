@@ -12,6 +12,7 @@ import {
   CORRECTION,
   DECLINED_TO_SAY,
   FILLER,
+  HARD_TO_HEAR,
   HOME_PLACE,
   LINE_CHECK,
   NAME_CORRECTION_CUE,
@@ -20,6 +21,7 @@ import {
   NO_THANKS,
   VISIT,
   WANTS_HUMAN,
+  WHO_DID_I_REACH,
   WORK_PLACE,
   YES_FIRST,
   YES_PLEASE,
@@ -145,8 +147,24 @@ function stripFillers(text: string): string {
   return s;
 }
 
+/**
+ * "Is this the plumber? I can barely hear you": the caller checking who they reached ("who") or
+ * saying they can't hear ("hearing"), and nothing else that answers (no number, no plumbing); null
+ * otherwise.
+ */
+export function checkingTheLine(text: string): "who" | "hearing" | null {
+  const who = heard(WHO_DID_I_REACH, text);
+  if (!who && !heard(HARD_TO_HEAR, text)) return null;
+  const rest = withoutPhrase(HARD_TO_HEAR, withoutPhrase(WHO_DID_I_REACH, text));
+  const words = rest.match(/[a-z']+/gi) ?? [];
+  if (/\d/.test(rest) || heard(PLUMBING, rest) || words.length > 8) return null;
+  return who ? "who" : "hearing";
+}
+
 /** The caller's own description of the problem, lightly trimmed; null when it is not one. */
 export function summarizeIssue(text: string): string | null {
+  // "Is this the plumber? I can barely hear you" describes no problem.
+  if (checkingTheLine(text)) return null;
   let s = stripFillers(text).replace(
     /^(this is|my name is|my name's)\s+[a-z'-]+(\s+[a-z'-]+)?\s*(,|\.|and)\s*/i,
     "",
@@ -816,6 +834,8 @@ export function questionSentenceOf(text: string): string | null {
 function withoutQuestions(text: string, byClause = false): string {
   const isQuestion = (part: string) => {
     const q = questionOf(part.toLowerCase()).question;
+    // "Can someone just call me back?" asks for a callback: an answer, not a question.
+    if (q === "other" && heard(CALLBACK, part)) return false;
     return !!q && !(q === "services" && heard(COMMERCIAL, part) && !/\?/.test(part));
   };
   return (text.match(/[^.?!]+[.?!]*/g) ?? [text])
@@ -1148,9 +1168,14 @@ export function extractByRules(
         out.urgency = out.issueSummary ? urgencyOf(problem.toLowerCase()) : null;
       }
       break;
-    case "name":
+    case "name": {
       out.declined = !out.callerName && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
+      // "Just have somebody call me": a callback asked for here too ("you can call me Bob" is a name).
+      const first = out.callerName?.split(" ")[0]?.toLowerCase();
+      if (heard(CALLBACK, lower) && !(first && lower.includes(`call me ${first}`)))
+        out.bookingIntent = "callback";
       break;
+    }
     case "booking_offer":
       out.bookingIntent = bookingIntentOf(
         spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase(),
@@ -1158,9 +1183,12 @@ export function extractByRules(
       break;
     case "address":
       out.declined = !out.address && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
+      // "Actually, just have someone call me": the caller changed their mind about the visit.
+      if (heard(CALLBACK, lower)) out.bookingIntent = "callback";
       break;
     case "safety":
       out.yesNo = yesNoOf(text);
+      if (heard(CALLBACK, lower)) out.bookingIntent = "callback";
       if (!out.emergency) {
         const more = summarizeIssue(withoutPhrase(NO_FIRST, withoutPhrase(YES_FIRST, text)));
         out.issueSummary = more && more.split(" ").length >= 3 && heard(PLUMBING, more) ? more : null;

@@ -48,10 +48,14 @@ export type Script = {
   safetyAgain(topic: SafetyTopic): string;
   /** "Speak up, I can't hear you": said before the question again. */
   sayAgain(): string;
+  /** "Is this the plumber?": who the caller reached, said before the question again. */
+  youReached(biz: string): string;
   /** "How long till somebody calls?" during an emergency. */
   urgentSoon(biz: string): string;
   /** After work the business does not take: a call from the office, never a visit. */
   offerCallbackOnly(name: string | undefined): string;
+  /** The caller asked for a callback before the question asked was answered: kept, then the question again. */
+  callbackNoted(): string;
   /** The caller does not know the ZIP code: where to find it. */
   zipUnknown(): string;
   /** Still no ZIP code: someone calls back. */
@@ -210,9 +214,11 @@ const standard: Script = {
   safetyQuestion: (topic) => SAFETY_QUESTIONS[topic],
   safetyAgain: (topic) => SAFETY_AGAIN[topic],
   sayAgain: () => "Of course.",
+  youReached: (biz) => `You've reached ${biz}, and I'm the virtual assistant.`,
   urgentSoon: (biz) => `Someone from ${biz} will call you back within 5 minutes.`,
   offerCallbackOnly: (name) =>
     `${name ? `Thanks, ${firstName(name)}. ` : "Thanks. "}I can't book a visit for that, but would you like someone from the office to call you back?`,
+  callbackNoted: () => "Sure, someone can call you back.",
   zipUnknown: () =>
     "No problem. It's on any piece of mail, like a bill or a letter. If you can find it, just read me the five digits.",
   zipUnknownCallback: (biz) =>
@@ -373,8 +379,10 @@ const safe: Script = {
   safetyQuestion: (topic) => SAFETY_QUESTIONS[topic],
   safetyAgain: (topic) => SAFETY_AGAIN[topic],
   sayAgain: () => "I will repeat the question.",
+  youReached: (biz) => `This is ${biz}'s automated assistant.`,
   urgentSoon: (biz) => `Someone from ${biz} will call you back within 5 minutes.`,
   offerCallbackOnly: () => "We cannot book a visit for that. Would you like someone to call you back?",
+  callbackNoted: () => "A call back is noted.",
   zipUnknown: () => "The ZIP code is on any piece of mail. Please say the five digits if you can find it.",
   zipUnknownCallback: (biz) => `Thank you. Someone from ${biz} will call you back at this number. Goodbye.`,
   fixed: () => "Thank you, I have updated that.",

@@ -260,6 +260,83 @@ describe("what callers taught the agent in the later December batch", () => {
   });
 });
 
+describe("a callback asked for at any step after the problem is known", () => {
+  const atOffer = ["78701", "the kitchen faucet drips", "rita moreno"];
+
+  it("hears 'could somebody just give me a call back?' at the booking offer", () => {
+    const r = last(converse([...atOffer, "Could somebody just give me a call back?"]));
+    expect(r.state.fields.bookingIntent).toBe("callback");
+    expect(r.state.fields.notes ?? "").not.toContain("Caller asked");
+    expect(r.say).toContain("a call back at the number ending in");
+  });
+
+  it("turns the visit into a callback when the caller asks at the address question", () => {
+    const results = converse([
+      ...atOffer,
+      "yes book it",
+      "hmm, actually, can you have the plumber call me first?",
+    ]);
+    expect(last(results).state.fields.bookingIntent).toBe("callback");
+    expect(last(results).state.fields.address).toBeUndefined();
+    expect(tasks(results).map((t) => t.kind)).toEqual(["callback"]);
+  });
+
+  it("keeps a callback asked at the name question, and asks the name once more", () => {
+    const asked = last(
+      converse(["78701", "the kitchen faucet drips", "Just have somebody call me, I'm at work"]),
+    );
+    expect(asked.say).toBe("Sure, someone can call you back. And who am I speaking with?");
+    const named = hear(asked.state, "Rita Moreno");
+    expect(named.state.fields.callerName).toBe("Rita Moreno");
+    expect(named.say).not.toContain("book a plumber");
+    // "You can call me Bob" is a name, not a callback.
+    const bob = last(converse(["78701", "the kitchen faucet drips", "you can call me Bob"]));
+    expect(bob.state.fields.bookingIntent).toBeUndefined();
+  });
+
+  it("keeps a callback asked at the safety question, which still wants its yes or no", () => {
+    const results = converse(["78701", "the washer hose is leaking", "can someone just call me back?", "no"]);
+    expect(results[3]!.say).toContain(SAFETY_AGAIN.water);
+    expect(last(results).state.escalation).toBeNull();
+    expect(last(results).state.fields.bookingIntent).toBe("callback");
+  });
+});
+
+describe("the line and the ZIP", () => {
+  it("closes with a callback after the caller twice doesn't know the ZIP, however it is said", () => {
+    const results = converse([
+      "I don't know the zip, I'm at my aunt's place",
+      "no, sorry, I really don't know it",
+    ]);
+    expect(last(results).state.outcome).toBe("followup_needed");
+    expect(tasks(results).map((t) => t.kind)).toEqual(["callback"]);
+    expect(last(results).state.fields.notes).toContain("my aunt's place");
+  });
+
+  it("says who the caller reached for 'is this the plumber? I can barely hear you', never taking it as the problem", () => {
+    const r = last(converse(["Hello? Is this the plumber? I can barely hear you"]));
+    expect(r.say).toBe(
+      "You've reached Demo Plumbing, and I'm the virtual assistant. So, what's the ZIP code where you need the work done?",
+    );
+    expect(r.state.volunteered.issue).toBeUndefined();
+    expect(r.state.misses).toBe(0);
+    const breakingUp = last(converse(["78701", "sorry, you're breaking up"]));
+    expect(breakingUp.say).toBe("Of course. Now, what's going on with your plumbing?");
+  });
+
+  it("answers 'do you work Saturdays?' from the business hours", () => {
+    const hours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 8 * 60, closeMinute: 17 * 60 }));
+    const r = last(
+      converse([...["78701", "the toilet runs all night", "linda cole"], "Do you guys work Saturdays?"], {
+        ...CTX,
+        businessHours: hours,
+      }),
+    );
+    expect(r.say).toMatch(/^We're closed on Saturdays\. The office is open Monday to Friday, 8 AM to 5 PM\./);
+    expect(r.state.fields.notes).toBeUndefined();
+  });
+});
+
 describe("the read-back fixes what the caller says", () => {
   const booked = ["78701", "the kitchen faucet drips", "bob grant", "a visit", "2204 avenue g", "yes"];
 

@@ -21,6 +21,7 @@ import {
   answerWhenSomeoneComes,
   asksWhenSomeoneComes,
   questionIsNoted,
+  weekdaysAsked,
   type CallerAnswerSettings,
 } from "@/server/voice/caller-answers";
 import {
@@ -36,6 +37,7 @@ import {
 } from "@/server/voice/scripts";
 import {
   bookingIntentOf,
+  checkingTheLine,
   isLineCheck,
   isPlainlyRoutine,
   joinSpelling,
@@ -46,6 +48,7 @@ import {
 } from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { heard as hears } from "@/server/intake/phrase-rules";
+import { DONT_KNOW } from "@/server/intake/phrasings";
 import { RESIDENTIAL } from "@/server/intake/phrasings-questions";
 import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
@@ -1019,11 +1022,11 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
     case "issue":
       return groundIssue(x.issueSummary, said) !== null;
     case "name":
-      return groundName(x.callerName, said) !== null || x.declined;
+      return groundName(x.callerName, said) !== null || x.declined || x.bookingIntent === "callback";
     case "booking_offer":
       return x.bookingIntent !== null || x.declined;
     case "address":
-      return groundAddress(x.address, said) !== null || x.declined;
+      return groundAddress(x.address, said) !== null || x.declined || x.bookingIntent === "callback";
     case "slot":
       return x.slotNumber !== null || x.declined || !!x.slotUnavailable || x.bookingIntent === "callback";
     case "safety":
@@ -1041,7 +1044,7 @@ const NEVER_MIND =
   /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang)\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine))(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?\W*$/i;
 /** "I don't know the zip code, I just moved here." */
 const ZIP_UNKNOWN =
-  /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
+  /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|dunno (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
 
 function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
   const kind = x.emergency ?? (x.urgency === "emergency" ? "other_safety_risk" : null);
@@ -1049,9 +1052,21 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   // "Hello? Are you still there?", "sorry, what?": the caller checking the line or asking to hear
   // it again gets "Yes, I'm here" and the same question. It is never an answer, and never a miss.
   // "Speak up, I can't hear you", "What was that, dear?": the question again, plainly.
-  if (!kind && (isLineCheck(said) || REPEAT_REQUEST.test(said)) && t.s.sideTurns < MAX_SIDE_TURNS) {
+  // "Is this the plumber? I can barely hear you": who they reached, then the question again.
+  const lineCheck = kind ? null : checkingTheLine(said);
+  if (
+    !kind &&
+    (isLineCheck(said) || REPEAT_REQUEST.test(said) || lineCheck) &&
+    t.s.sideTurns < MAX_SIDE_TURNS
+  ) {
     t.s.sideTurns += 1;
-    t.say.push(isLineCheck(said) ? t.script.stillHere() : t.script.sayAgain());
+    t.say.push(
+      isLineCheck(said)
+        ? t.script.stillHere()
+        : lineCheck === "who"
+          ? t.script.youReached(biz)
+          : t.script.sayAgain(),
+    );
     return askAgain(t, stage);
   }
   // Someone selling to the business, a recording, a wrong number: closed politely, no callback.
@@ -1131,9 +1146,15 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   // call from the office), and the decline is never followed by a booking question in one breath.
   if (t.declinedWork && stage === "issue" && answersStage(t, stage, said, x)) t.s.workDeclined = true;
   if (stage === "safety") {
+    // "Can someone just call me back?": the callback is kept, and the question still wants its yes or no.
+    const callback = x.yesNo === null && x.bookingIntent === "callback";
+    if (callback && !t.s.fields.bookingIntent) {
+      store(t, "bookingIntent", "callback", said);
+      t.say.push(t.script.callbackNoted());
+    }
     // A question instead of an answer is not an unclear yes: answered, and the safety question asked
     // once more, briefly. Only a second answer that is no yes or no counts as yes (the safe side).
-    if (answered && x.yesNo === null) {
+    if ((answered || callback) && x.yesNo === null) {
       if (t.s.misses >= 1) return safetyYes(t, "unclear", said);
       t.s.misses += 1;
       return askAgain(t, stage);
@@ -1144,12 +1165,31 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   // its yes or no, and the read-back are handled above).
   if (!answered && NEVER_MIND.test(said))
     return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
-  if (stage === "zip" && !answered && !zipOf(x, said) && ZIP_UNKNOWN.test(said)) {
-    // Not knowing the ZIP is no unclear answer: where to find it, once; then a callback, never a lost call.
-    const place = groundAddress(x.address, said) ?? said.slice(0, 120);
-    if (!t.s.transcript.some((turn) => turn.speaker === "agent" && turn.text.includes(t.script.zipUnknown())))
-      return ask(t, "zip", t.script.zipUnknown());
-    addNote(t, `ZIP code not known on the call (caller said: "${place}")`, said);
+  // Not knowing the ZIP is no unclear answer: where to find it, once; then (however the caller says
+  // they still don't know: "no, sorry, I really don't know it") a callback, never a lost call and
+  // never a third ask.
+  const toldWhereToFind = t.s.transcript.some(
+    (turn) => turn.speaker === "agent" && turn.text.includes(t.script.zipUnknown()),
+  );
+  if (
+    stage === "zip" &&
+    !answered &&
+    !zipOf(x, said) &&
+    (ZIP_UNKNOWN.test(said) || (toldWhereToFind && hears(DONT_KNOW, said)))
+  ) {
+    if (!toldWhereToFind) return ask(t, "zip", t.script.zipUnknown());
+    // What the caller said about the place ("I'm staying at my sister's"), not only "I still don't know".
+    const told = t.s.transcript
+      .filter((turn) => turn.speaker === "caller" && turn.stage === "zip" && !hears(DONT_KNOW, turn.text))
+      .map((turn) => turn.text);
+    const place = groundAddress(x.address, said) ?? (told[0] ?? said).slice(0, 120);
+    addNote(t, `ZIP code not known on the call (caller said: "${place}")`, [...told, said].join(" … "));
+    // The problem said with it goes to the office too.
+    const v = t.s.volunteered.issue;
+    if (v && !t.s.fields.issueSummary) {
+      store(t, "issueSummary", v.summary, v.said);
+      store(t, "urgency", v.urgency, v.said);
+    }
     return finish(
       t,
       "followup_needed",
@@ -1203,8 +1243,16 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     case "name": {
       const name = groundName(x.callerName, said);
       if (name) store(t, "callerName", name, said);
+      if (x.bookingIntent === "callback" && !t.s.fields.bookingIntent) {
+        // "Just have somebody call me": the callback is kept, and the name asked once more (who to ask for).
+        store(t, "bookingIntent", "callback", said);
+        if (!name && !x.declined) {
+          t.say.push(t.script.callbackNoted());
+          return askAgain(t, "name");
+        }
+      }
       // Declined: noted, and not asked again.
-      else t.s.evidence.callerName ??= "";
+      if (!name) t.s.evidence.callerName ??= "";
       return advance(t);
     }
     case "booking_offer": {
@@ -1214,6 +1262,11 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
       return advance(t);
     }
     case "address": {
+      if (x.bookingIntent === "callback" && !groundAddress(x.address, said)) {
+        // "Actually, just have someone call me": the visit becomes a callback.
+        store(t, "bookingIntent", "callback", said);
+        return callbackWithReadBack(t, "Call back: the caller asked for a callback");
+      }
       if (!canAskForAddress(t.s))
         return finish(
           t,
@@ -1296,6 +1349,7 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
         serviceAsked: x.serviceAsked,
         slots,
         hours: t.ctx.businessHours ?? [],
+        daysAsked: weekdaysAsked(said),
         settings: t.ctx.answers,
       });
   t.say.push(answer);
