@@ -186,6 +186,9 @@ export function rulesAreSure(stage: IntakeStage, x: Extraction): boolean {
       );
     case "safety":
       return x.yesNo !== null || x.question !== null || x.bookingIntent === "callback";
+    // The state machine reads the number itself.
+    case "phone":
+      return true;
     case "confirm":
       return (
         x.yesNo !== null ||

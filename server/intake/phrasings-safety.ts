@@ -474,6 +474,7 @@ export const MINOR = words({
     "drip* faucet/tap/spout",
     "drips a little/bit",
     "drips some",
+    "it/it's/now/just/only [just/only/now] drip/drips/dripping -through/from/down/out/onto/into/on/everywhere/all",
     "little/slow/small/tiny drip",
     "dribbl*",
     "sluggish",
@@ -506,6 +507,7 @@ export const MINOR = words({
   ],
   hits: [
     "the kitchen faucet drips",
+    "the handle came off and now it drips",
     "the tub drains slow",
     "low water pressure",
     "hardly any water pressure in the upstairs bath",

@@ -8,6 +8,7 @@ import {
   safetyTopicOf,
   urgencyOf,
 } from "@/server/intake/rules-extract";
+import { findPhoneNumber } from "@/server/intake/spoken-numbers";
 
 const nameSaid = (utterance: string) =>
   extractByRules({ stage: "name", utterance, slotsOffered: [] }).callerName;
@@ -69,5 +70,19 @@ describe("a name with who the caller is with", () => {
   it("takes the name and leaves the company", () => {
     expect(nameSaid("Greta Ames with Lakeline Property Management")).toBe("Greta Ames");
     expect(nameSaid("Tom Reyes from Hillside Rentals")).toBe("Tom Reyes");
+  });
+});
+
+describe("a number to call back, as people say it", () => {
+  it("hears ten digits said whole, in groups, in words, or with a leading 1", () => {
+    expect(findPhoneNumber("512-555-0199")).toBe("5125550199");
+    expect(findPhoneNumber("five one two, five five five, oh one nine nine")).toBe("5125550199");
+    expect(findPhoneNumber("it's 1 512 555 0199")).toBe("5125550199");
+    expect(findPhoneNumber("call me at 512 555 0199, that's my cell")).toBe("5125550199");
+  });
+
+  it("hears no number in a short run of digits", () => {
+    expect(findPhoneNumber("555 0199")).toBeNull();
+    expect(findPhoneNumber("I'm not sure")).toBeNull();
   });
 });

@@ -337,6 +337,56 @@ describe("the line and the ZIP", () => {
   });
 });
 
+describe("a caller whose number was withheld", () => {
+  const WITHHELD: CallContext = { ...CTX, callerPhone: null };
+  const WITHHELD_NO_ON_CALL: CallContext = { ...NO_ON_CALL, callerPhone: null };
+
+  it("never promises a call back 'at this number': asks for one, then reads it back", () => {
+    const results = converse(["78701", "the tub drain is slow", "jane roe", "just call me back"], WITHHELD);
+    expect(said(results).join(" ")).not.toContain("at this number");
+    expect(last(results).say).toContain("your number didn't come through on my end");
+    expect(last(results).state.stage).toBe("phone");
+    // The callback task stands before the number is asked for: a hang-up loses nothing.
+    expect(tasks(results).map((t) => t.kind)).toEqual(["callback"]);
+    const given = hear(last(results).state, "five one two, five five five, oh one nine nine", WITHHELD);
+    expect(given.state.callbackNumber).toBe("5125550199");
+    expect(given.state.fields.notes).toContain("Call back at 5125550199");
+    expect(given.say).toContain("a call back at the number ending in 0 1 9 9");
+  });
+
+  it("takes the number last after an emergency nobody could take live, and promises that number", () => {
+    const results = converse(
+      ["78701", "water is pouring out under the sink and I can't stop it", "jane roe", "12 oak street"],
+      WITHHELD_NO_ON_CALL,
+    );
+    expect(said(results).join(" ")).not.toContain("at this number");
+    expect(last(results).state.stage).toBe("phone");
+    const r = hear(last(results).state, "512-555-0199", WITHHELD_NO_ON_CALL);
+    expect(r.say).toBe(
+      "Thank you. Someone from Demo Plumbing will call you back within 5 minutes at that number. Goodbye.",
+    );
+  });
+
+  it("asks once more for a number it did not catch, then asks the caller to call again", () => {
+    const atNumber = last(converse(["78701", "the tub drain is slow", "jane roe", "call me back"], WITHHELD));
+    const again = hear(atNumber.state, "uh, hang on", WITHHELD);
+    expect(again.state.stage).toBe("phone");
+    const none = hear(again.state, "I'm not sure", WITHHELD);
+    expect(none.state.stage).toBe("ended");
+    expect(none.say).toMatch(/please call Demo Plumbing back/);
+    expect(none.say).not.toContain("at this number");
+  });
+
+  it("does not ask for a number when a visit is booked", () => {
+    const results = converse(
+      ["78701", "the tub drain is slow", "jane roe", "yes", "200 congress avenue", "yes", "yes"],
+      WITHHELD,
+    );
+    expect(last(results).state.outcome).toBe("booked");
+    expect(said(results).join(" ")).not.toContain("number didn't come through");
+  });
+});
+
 describe("the read-back fixes what the caller says", () => {
   const booked = ["78701", "the kitchen faucet drips", "bob grant", "a visit", "2204 avenue g", "yes"];
 

@@ -32,6 +32,7 @@ import {
   type FixedPart,
   type Miss,
   type QuestionFacts,
+  type Reach,
   type SafetyTopic,
   type Script,
 } from "@/server/voice/scripts";
@@ -48,9 +49,9 @@ import {
 } from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { heard as hears } from "@/server/intake/phrase-rules";
-import { DONT_KNOW } from "@/server/intake/phrasings";
+import { BARE_NO, DECLINED_TO_SAY, DONT_KNOW } from "@/server/intake/phrasings";
 import { RESIDENTIAL } from "@/server/intake/phrasings-questions";
-import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
+import { digitRuns, findPhoneNumber, findZip } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
 
 /**
@@ -164,6 +165,8 @@ export type CallState = {
   callbackNumber: string | null;
   /** The work described is work the business does not take (a commercial building): a callback only. */
   workDeclined: boolean;
+  /** The caller ID was withheld and the number to call back has been asked for (once a call). */
+  numberAsked: boolean;
 };
 
 /** The tenant facts a turn needs; loaded by the route, never stored in the state. */
@@ -183,7 +186,7 @@ export type CallContext = {
   transferTimeoutSeconds?: number;
   slotCount?: number;
   minNoticeMinutes?: number;
-  /** The caller's number (read back on a callback); null when withheld. */
+  /** The caller's number (read back on a callback); null when withheld (then a callback asks for one). */
   callerPhone?: string | null;
   /** Ask the one safety question when the problem is unclear (default on; off only in tests and evaluation). */
   askSafetyQuestion?: boolean;
@@ -244,6 +247,7 @@ export function newCallState(profile: PromptProfileName = "standard"): CallState
     addressToConfirm: false,
     callbackNumber: null,
     workDeclined: false,
+    numberAsked: false,
   };
 }
 
@@ -335,20 +339,76 @@ function task(s: CallState, kind: CreateTaskAction["kind"], title: string): Crea
   };
 }
 
+/** How the office will call the caller back: the caller ID, a number given on the call, or none. */
+function reachOf(t: Turn): Reach {
+  if (t.s.callbackNumber) return "given_number";
+  const phone = t.ctx.callerPhone;
+  return phone === null || (phone !== undefined && phone.replace(/\D/g, "").length < 10)
+    ? "none"
+    : "this_number";
+}
+
+/**
+ * The call's outcome, its task and its last words. A callback promised to a caller whose number
+ * was withheld is never "at this number": the number is asked for first (once; the task stands
+ * already), and with none given the caller is asked to call again. `lead` is said in any case.
+ */
 function finish(
   t: Turn,
   outcome: CallOutcome,
   reason: EndReason,
   text: string | null,
   followUp?: CreateTaskAction,
+  lead = "",
 ): void {
   t.s.stage = "ended";
   t.s.misses = 0;
   t.s.outcome = outcome;
   t.s.endReason = reason;
-  if (text) t.say.push(text);
+  if (lead) t.say.push(lead);
   if (followUp) t.tasks.push(followUp);
   t.end = { type: "end", outcome, reason };
+  t.terminal = { type: "hangup" };
+  if (text && outcome === "followup_needed" && reachOf(t) === "none") {
+    const urgent = t.s.escalation !== null;
+    if (!t.s.numberAsked) {
+      t.s.numberAsked = true;
+      return ask(t, "phone", t.script.askNumber(t.ctx.businessName, urgent));
+    }
+    return void t.say.push(t.script.noNumberGoodbye(t.ctx.businessName, urgent));
+  }
+  if (text) t.say.push(text);
+}
+
+/**
+ * The answer to "what's the best number to reach you?" (asked only after the call's outcome and
+ * task stand): kept in the notes for the office, then the read-back of a callback with a name, or
+ * goodbye. Not understood: asked once more; declined or still unclear: the caller is asked to call again.
+ */
+function onNumber(t: Turn, said: string): void {
+  const s = t.s;
+  const number = findPhoneNumber(said);
+  const declined = hears(DECLINED_TO_SAY, said) || hears(BARE_NO, said);
+  if (!number && !declined && s.misses === 0) {
+    s.misses += 1;
+    t.say.push(t.script.reask("phone", 1, [], said !== ""));
+    t.terminal = { type: "listen", stage: "phone" };
+    return;
+  }
+  if (number) {
+    s.callbackNumber = number;
+    addNote(t, `Call back at ${number}`, said);
+  }
+  if (number && s.endReason === "callback_requested" && s.fields.callerName && s.readBacks < MAX_READ_BACKS)
+    return readBack(t, "Thanks. ");
+  s.stage = "ended";
+  s.misses = 0;
+  const urgent = s.escalation !== null;
+  t.say.push(
+    number
+      ? t.script.numberGoodbye(t.ctx.businessName, urgent)
+      : t.script.noNumberGoodbye(t.ctx.businessName, urgent),
+  );
   t.terminal = { type: "hangup" };
 }
 
@@ -380,7 +440,7 @@ function emergencyFollowUp(t: Turn, lead: string): void {
       : e.transferResult === "failed"
         ? "transfer_failed"
         : "person_callback";
-  finish(t, "followup_needed", reason, `${lead} ${t.script.urgentPromise(biz)}`.trim());
+  finish(t, "followup_needed", reason, t.script.urgentPromise(biz, reachOf(t)), undefined, lead);
 }
 
 function urgentCallbackNow(t: Turn, transferFailed: boolean): void {
@@ -419,12 +479,13 @@ function escalate(t: Turn, reason: EscalationReason, kind: EmergencyKind | null)
       t,
       "followup_needed",
       "person_callback",
-      t.script.urgentCallback(t.ctx.businessName, reason, kind),
+      t.script.urgentCallback(t.ctx.businessName, reason, kind, reachOf(t)),
     );
-  emergencyFollowUp(t, t.script.urgentFlagged(t.ctx.businessName, kind));
+  emergencyFollowUp(t, t.script.urgentFlagged(t.ctx.businessName, kind, reachOf(t)));
 }
 
 function miss(t: Turn, stage: IntakeStage): void {
+  if (stage === "phone") return onNumber(t, "");
   t.s.misses += 1;
   if (t.s.escalation) {
     // Never keep someone with an emergency on the line over a name or an address.
@@ -447,7 +508,7 @@ function miss(t: Turn, stage: IntakeStage): void {
     if (stage === "name") {
       t.s.evidence.callerName ??= "";
       addNote(t, "Name not given on the call", said);
-      t.say.push(t.script.nameSkipped());
+      t.say.push(t.script.nameSkipped(reachOf(t)));
       return advance(t);
     }
     if (stage === "issue") {
@@ -476,7 +537,7 @@ function miss(t: Turn, stage: IntakeStage): void {
     if (!t.s.transcript.some((turn) => turn.speaker === "caller")) {
       // Not a word from the caller: nothing to act on, so the call is "missed" and gets the text-back.
       t.s.stage = "ended";
-      t.say.push(t.script.silentGoodbye(t.ctx.businessName));
+      t.say.push(t.script.silentGoodbye(t.ctx.businessName, reachOf(t)));
       t.terminal = { type: "hangup" };
       return;
     }
@@ -484,7 +545,7 @@ function miss(t: Turn, stage: IntakeStage): void {
       t,
       "followup_needed",
       "unclear_answers",
-      t.script.unclearGoodbye(t.ctx.businessName),
+      t.script.unclearGoodbye(t.ctx.businessName, reachOf(t)),
       task(t.s, "callback", "Call back: the AI could not understand the caller"),
     );
     return;
@@ -614,7 +675,7 @@ function advance(t: Turn): void {
       t,
       "followup_needed",
       "not_qualified",
-      t.script.callbackPromised(biz),
+      t.script.callbackPromised(biz, reachOf(t)),
       task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"),
     );
   if (!f.address && v.address)
@@ -756,7 +817,7 @@ function callbackWithReadBack(t: Turn, title: string): void {
       t,
       "followup_needed",
       "callback_requested",
-      t.script.callbackPromised(biz),
+      t.script.callbackPromised(biz, reachOf(t)),
       task(t.s, "callback", title),
     );
   finish(t, "followup_needed", "callback_requested", null, task(t.s, "callback", title));
@@ -1033,6 +1094,7 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
       // Anything but a question or a line check answers it: an unclear answer counts as yes.
       return true;
     case "confirm":
+    case "phone":
       return true;
   }
 }
@@ -1082,6 +1144,8 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     addNote(t, NOT_A_CUSTOMER_NOTE(notCustomer), said);
     return finish(t, "closed", "not_a_customer", t.script.notACustomer(biz, notCustomer));
   }
+  // The number to call back (the call has ended already); an emergency said here still comes first.
+  if (stage === "phone" && (!kind || t.s.escalation)) return onNumber(t, said);
   if (stage === "confirm" && !kind) {
     const asked = keepQuestion(t, stage, said, x);
     if (asked && !x.yesNo && !x.address && x.slotNumber === null && !SPELLED.test(said))
@@ -1162,9 +1226,13 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     return onSafetyAnswer(t, said, x);
   }
   // "Never mind then" at any question before anything is booked (the safety question, which wants
-  // its yes or no, and the read-back are handled above).
-  if (!answered && NEVER_MIND.test(said))
-    return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
+  // its yes or no, and the read-back are handled above). Once a visit is on the table, "that's
+  // fine" or "no worries" is a yes: there only "never mind" or "forget it" ends the call.
+  const done =
+    stage === "zip" || stage === "issue" || stage === "name"
+      ? NEVER_MIND.test(said)
+      : NEVER_MIND.test(said) && /\b(never ?mind|forget it)\b/i.test(said);
+  if (!answered && done) return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
   // Not knowing the ZIP is no unclear answer: where to find it, once; then (however the caller says
   // they still don't know: "no, sorry, I really don't know it") a callback, never a lost call and
   // never a third ask.
@@ -1194,7 +1262,7 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
       t,
       "followup_needed",
       "not_qualified",
-      t.script.zipUnknownCallback(biz),
+      t.script.zipUnknownCallback(biz, reachOf(t)),
       task(t.s, "callback", "Call back: the caller did not know the ZIP code"),
     );
   }
@@ -1272,7 +1340,7 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
           t,
           "followup_needed",
           "not_qualified",
-          t.script.callbackPromised(biz),
+          t.script.callbackPromised(biz, reachOf(t)),
           task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"),
         );
       const address = groundAddress(x.address, said);
@@ -1472,7 +1540,7 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
       } else {
         s.escalation.transferResult = "failed";
         urgentCallbackNow(t, true);
-        emergencyFollowUp(t, t.script.transferFailedPreface(reason, emergencyKind));
+        emergencyFollowUp(t, t.script.transferFailedPreface(reason, emergencyKind, reachOf(t)));
       }
       break;
     }
@@ -1629,6 +1697,7 @@ export const ZCallState = z.object({
   addressToConfirm: z.boolean().default(false),
   callbackNumber: z.string().nullable().default(null),
   workDeclined: z.boolean().default(false),
+  numberAsked: z.boolean().default(false),
 });
 
 /**
