@@ -294,6 +294,16 @@ describe("a callback asked for at any step after the problem is known", () => {
     expect(bob.state.fields.bookingIntent).toBeUndefined();
   });
 
+  it("keeps a callback asked before the ZIP or with the problem, and offers no visit after the name", () => {
+    const results = converse([
+      "Hi, this is Tom Becker, my kitchen sink is clogged, give me a call back when you get this",
+      "Oh, it's a machine. OK. 78701.",
+    ]);
+    expect(last(results).state.fields.bookingIntent).toBe("callback");
+    expect(said(results).join(" ")).not.toContain("book a plumber");
+    expect(last(results).say).toContain("Tom Becker, a call back at the number ending in");
+  });
+
   it("keeps a callback asked at the safety question, which still wants its yes or no", () => {
     const results = converse(["78701", "the washer hose is leaking", "can someone just call me back?", "no"]);
     expect(results[3]!.say).toContain(SAFETY_AGAIN.water);
@@ -402,9 +412,9 @@ describe("the read-back fixes what the caller says", () => {
   it("calls back the number the caller gives instead, and reads back its last digits", () => {
     const results = converse([
       "78701",
+      // The callback asked for with the problem is kept: no booking offer after the name.
       "I'd like a call back about a quote for a new water heater",
       "tina morales",
-      "call me back",
       "No, call my cell instead, 512 555 0199",
     ]);
     const r = last(results);

@@ -49,7 +49,7 @@ import {
 } from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { heard as hears } from "@/server/intake/phrase-rules";
-import { BARE_NO, DECLINED_TO_SAY, DONT_KNOW } from "@/server/intake/phrasings";
+import { BARE_NO, CALLBACK, DECLINED_TO_SAY, DONT_KNOW } from "@/server/intake/phrasings";
 import { RESIDENTIAL } from "@/server/intake/phrasings-questions";
 import { digitRuns, findPhoneNumber, findZip } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
@@ -95,6 +95,8 @@ export type Volunteered = {
   unit?: { value: string; said: string };
   /** The service a caller asked about before describing the problem ("garbage disposals"). */
   topic?: { value: string; said: string };
+  /** A callback asked for before the booking offer ("…give me a call back when you get this"). */
+  callback?: { said: string };
 };
 export type FieldName = keyof CallFields;
 /** The caller's exact words each stored field came from. */
@@ -593,6 +595,9 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
     const address = groundAddress(x.address, said);
     if (address && !t.s.fields.address) v.address = { value: address, said };
   }
+  // "My sink's clogged, give me a call back when you get this": the answer to the booking offer, said early.
+  if ((stage === "zip" || stage === "issue") && !x.wantsHuman && hears(CALLBACK, said))
+    v.callback ??= { said };
   if (stage === "zip" && !t.s.fields.issueSummary && x.issueSummary && !x.emergency) {
     const summary = groundIssue(x.issueSummary, said);
     if (summary) v.issue = { summary, urgency: x.urgency ?? "normal", said };
@@ -661,6 +666,8 @@ function advance(t: Turn): void {
       t.script.askName(sympathized || t.s.workDeclined ? "normal" : f.urgency, t.say.length > 0),
     );
   }
+  if (!f.bookingIntent && v.callback && !t.s.workDeclined)
+    store(t, "bookingIntent", "callback", v.callback.said);
   if (!f.bookingIntent)
     return ask(
       t,
@@ -1668,6 +1675,7 @@ export const ZCallState = z.object({
       address: ZSaid.optional(),
       unit: ZSaid.optional(),
       topic: ZSaid.optional(),
+      callback: z.object({ said: z.string() }).optional(),
     })
     .default({}),
   transcript: z.array(
