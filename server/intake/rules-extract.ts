@@ -465,6 +465,13 @@ export function addressOf(text: string): string | null {
   return `${bare[1]} ${words.join(" ")}`;
 }
 
+/** A call back asked for ("just have somebody call me"), where "you can call me Bob" is the caller's name. */
+export function callbackAsked(text: string, callerName: string | null): boolean {
+  const lower = text.toLowerCase();
+  const first = callerName?.split(" ")[0]?.toLowerCase();
+  return heard(CALLBACK, lower) && !(first && lower.includes(`call me ${first}`));
+}
+
 /** The answer to the visit offer. In this order: a callback asked for wins over a yes in the same
  *  breath ("yes, just call me"); a plain "come out" or an address wins over a no ("no problem, come
  *  out"); a bare yes counts only when nothing says no. */
@@ -1168,14 +1175,11 @@ export function extractByRules(
         out.urgency = out.issueSummary ? urgencyOf(problem.toLowerCase()) : null;
       }
       break;
-    case "name": {
+    case "name":
       out.declined = !out.callerName && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
-      // "Just have somebody call me": a callback asked for here too ("you can call me Bob" is a name).
-      const first = out.callerName?.split(" ")[0]?.toLowerCase();
-      if (heard(CALLBACK, lower) && !(first && lower.includes(`call me ${first}`)))
-        out.bookingIntent = "callback";
+      // "Just have somebody call me": a callback asked for here too.
+      if (callbackAsked(text, out.callerName)) out.bookingIntent = "callback";
       break;
-    }
     case "booking_offer":
       out.bookingIntent = bookingIntentOf(
         spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase(),

@@ -302,6 +302,9 @@ describe("a callback asked for at any step after the problem is known", () => {
     expect(last(results).state.fields.bookingIntent).toBe("callback");
     expect(said(results).join(" ")).not.toContain("book a plumber");
     expect(last(results).say).toContain("Tom Becker, a call back at the number ending in");
+    // "You can call me Bob" is a name.
+    const bob = last(converse(["you can call me Bob, my kitchen sink is clogged", "78701"]));
+    expect(bob.state.volunteered.callback).toBeUndefined();
   });
 
   it("keeps a callback asked at the safety question, which still wants its yes or no", () => {
@@ -309,6 +312,9 @@ describe("a callback asked for at any step after the problem is known", () => {
     expect(results[3]!.say).toContain(SAFETY_AGAIN.water);
     expect(last(results).state.escalation).toBeNull();
     expect(last(results).state.fields.bookingIntent).toBe("callback");
+    const noThenCallback = last(converse(["78701", "the washer hose is leaking", "no, just call me back"]));
+    expect(noThenCallback.state.escalation).toBeNull();
+    expect(noThenCallback.state.fields.bookingIntent).toBe("callback");
   });
 });
 

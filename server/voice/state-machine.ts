@@ -38,6 +38,7 @@ import {
 } from "@/server/voice/scripts";
 import {
   bookingIntentOf,
+  callbackAsked,
   checkingTheLine,
   isLineCheck,
   isPlainlyRoutine,
@@ -49,7 +50,7 @@ import {
 } from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { heard as hears } from "@/server/intake/phrase-rules";
-import { BARE_NO, CALLBACK, DECLINED_TO_SAY, DONT_KNOW } from "@/server/intake/phrasings";
+import { BARE_NO, DECLINED_TO_SAY, DONT_KNOW } from "@/server/intake/phrasings";
 import { RESIDENTIAL } from "@/server/intake/phrasings-questions";
 import { digitRuns, findPhoneNumber, findZip } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
@@ -596,7 +597,7 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
     if (address && !t.s.fields.address) v.address = { value: address, said };
   }
   // "My sink's clogged, give me a call back when you get this": the answer to the booking offer, said early.
-  if ((stage === "zip" || stage === "issue") && !x.wantsHuman && hears(CALLBACK, said))
+  if ((stage === "zip" || stage === "issue") && !x.wantsHuman && callbackAsked(said, x.callerName))
     v.callback ??= { said };
   if (stage === "zip" && !t.s.fields.issueSummary && x.issueSummary && !x.emergency) {
     const summary = groundIssue(x.issueSummary, said);
@@ -1217,17 +1218,16 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   // call from the office), and the decline is never followed by a booking question in one breath.
   if (t.declinedWork && stage === "issue" && answersStage(t, stage, said, x)) t.s.workDeclined = true;
   if (stage === "safety") {
-    // "Can someone just call me back?": the callback is kept, and the question still wants its yes or no.
-    const callback = x.yesNo === null && x.bookingIntent === "callback";
-    if (callback && !t.s.fields.bookingIntent) {
-      store(t, "bookingIntent", "callback", said);
-      t.say.push(t.script.callbackNoted());
-    }
+    // "Can someone just call me back?" ("no, just call me back"): the callback is kept, and the
+    // question still wants its yes or no.
+    const callback = x.bookingIntent === "callback";
+    if (callback && !t.s.fields.bookingIntent) store(t, "bookingIntent", "callback", said);
     // A question instead of an answer is not an unclear yes: answered, and the safety question asked
     // once more, briefly. Only a second answer that is no yes or no counts as yes (the safe side).
     if ((answered || callback) && x.yesNo === null) {
       if (t.s.misses >= 1) return safetyYes(t, "unclear", said);
       t.s.misses += 1;
+      if (callback && !answered) t.say.push(t.script.callbackNoted());
       return askAgain(t, stage);
     }
     return onSafetyAnswer(t, said, x);
