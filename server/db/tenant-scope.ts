@@ -42,6 +42,8 @@ export const TENANT_MODELS = [
   "AfterCallReview",
   // ── reports ──
   "HandoffReview",
+  "ReportDay",
+  "ReportDayGroup",
   // ── integrations ──
   "WebhookEndpoint",
   "WebhookDelivery",

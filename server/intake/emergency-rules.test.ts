@@ -25,6 +25,11 @@ describe("flooding: water that won't stop or is spreading", () => {
     expect(detectEmergency("the toilet is overflowing and it won't stop")).toBe("flooding");
   });
 
+  it("hears water everywhere, even from a caller who mentions the pressure first", () => {
+    expect(detectEmergency("the pressure dropped and now there's water everywhere")).toBe("flooding");
+    expect(detectEmergency("low water pressure, and the basement has water everywhere")).toBe("flooding");
+  });
+
   it("escalates water all over a floor that won't stop as flooding", () => {
     expect(detectEmergency("There's water all over the kitchen floor and it won't stop")).toBe("flooding");
   });
@@ -83,6 +88,32 @@ describe("flooding: water that won't stop or is spreading", () => {
 
   it("does not escalate a flood that happened before and was fixed", () => {
     expect(detectEmergency("we had a flood last year, it's fixed now, the faucet just drips")).toBeNull();
+  });
+
+  it("does not take someone else's problem long ago, or one the caller sets aside, for theirs", () => {
+    for (const said of [
+      "my neighbor had a flood last year, the whole downstairs was ruined, so I worry. Ours is just a slow tub",
+      "my sister's basement flooded a few years back, so I'm nervous, but mine is nothing like that, the sink drips",
+      "a friend of mine once had sewage come up in his shower. Our kitchen drain is just slow",
+      "we had a pipe burst before, this one isn't anything like that, it's a drip under the sink",
+    ])
+      expect(detectEmergency(said), said).toBeNull();
+    expect(urgencyOf("my neighbor had no water for a week last year, ours just drips")).toBe("normal");
+  });
+
+  it("still hears the caller's own emergency told next to someone else's or an old one", () => {
+    expect(detectEmergency("my neighbor had a flood last year and now our basement is flooding too")).toBe(
+      "flooding",
+    );
+    expect(
+      detectEmergency("water's pouring through the ceiling, it's nothing like that time last year"),
+    ).toBe("flooding");
+    expect(
+      detectEmergency("my mom's pipe burst two weeks ago and water is still pouring out"),
+    ).not.toBeNull();
+    expect(
+      detectEmergency("my mom has had no water since last week and she's 88 years old, nothing comes out"),
+    ).toBe("no_water_vulnerable");
   });
 
   it("does escalate when an old problem is happening again right now", () => {
@@ -260,6 +291,9 @@ describe("emergencies in plain words", () => {
     for (const said of [
       "my outdoor spigot is dribbling",
       "the shower pressure is really weak",
+      "the water pressure upstairs is weak, everywhere else is fine",
+      "the water pressure is low everywhere in the house",
+      "the kitchen faucet sputters, the water's fine everywhere else",
       "the disposal leaks when it runs",
       "my toilet keeps running",
       "the toilet is clogged",

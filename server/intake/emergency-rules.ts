@@ -9,7 +9,8 @@
 // `anyOf`, or on one phrase from every group of `allOf`. A phrase right after a negation ("no",
 // "not", "isn't", "without" …) does not count: "no water on the floor" is not flooding.
 import type { EmergencyKind } from "@/server/intake/extraction";
-import { cueToRegex, negatedAt } from "@/server/intake/phrase-rules";
+import { cueToRegex, heard as phraseHeard, negatedAt, phraseMatches } from "@/server/intake/phrase-rules";
+import { SET_ASIDE, SOMEONE_ELSES_PAST, TOLD_FOR_COMPARISON } from "@/server/intake/phrasings-safety";
 
 export type EmergencyRule = {
   kind: EmergencyKind;
@@ -27,7 +28,8 @@ export type EmergencyRule = {
 
 /** Water getting out of where it belongs. */
 const WATER_ESCAPING = [
-  "water",
+  // "The water pressure is weak": pressure is not water getting out.
+  "water -pressure",
   "overflow*",
   "leak*",
   "water … coming out",
@@ -96,7 +98,8 @@ const REACHED_ROOM = [
   "over into the",
 ].flatMap((how) => OTHER_ROOMS.map((room) => `${how} ${room}`));
 const SPREADING = [
-  "everywhere",
+  // "Everywhere else is fine" is the rest of the house, where nothing is wrong.
+  "everywhere -else",
   "all over",
   ...REACHED_ROOM,
   "down the stairs",
@@ -192,7 +195,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "sewage … coming up",
       "sewage … backing up",
       "sewage … backed up",
-      "sewage … everywhere",
+      "sewage … everywhere -else",
       "sewage … all over",
       "sewage … overflow*",
       "sewage … in the",
@@ -322,7 +325,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     when: "Water is actively flooding, spraying or pouring, won't stop, or is spreading through the home.",
     anyOf: [
       "flood*",
-      "water … everywhere",
+      "water -pressure … everywhere -else",
       "water … pouring",
       "water … gushing",
       "water … spraying",
@@ -522,9 +525,29 @@ function normalize(text: string): string {
     .replace(/\s+/g, " ")} `;
 }
 
+/**
+ * The caller's own problem, now: without someone else's problem long ago ("my neighbor had a flood
+ * last year"), and without what a comparison sets aside ("…, but mine is nothing like that"): the
+ * part of that sentence before it, when it tells of the past or of someone else. Anything else
+ * the caller said is kept, so a real emergency said in the same breath still counts.
+ */
+export function ownProblemNow(utterance: string): string {
+  let said = utterance;
+  for (const m of phraseMatches(SET_ASIDE, said).reverse()) {
+    const start = Math.max(...[".", "!", "?", ";"].map((stop) => said.lastIndexOf(stop, m.start - 1))) + 1;
+    if (phraseHeard(TOLD_FOR_COMPARISON, said.slice(start, m.start)))
+      said = `${said.slice(0, start)} ${said.slice(m.end)}`;
+  }
+  // Clause by clause ("my neighbor had a flood last year, and now ours is leaking": the second stays).
+  return said
+    .split(/(?<=[.!?;,])|\b(?=(?:and|but|so|now)\b)/i)
+    .filter((clause) => !phraseHeard(SOMEONE_ELSES_PAST, clause))
+    .join("");
+}
+
 /** The emergency the caller describes, or null. Rules are checked in the order above (gas first). */
 export function detectEmergency(utterance: string): EmergencyKind | null {
-  const said = normalize(utterance);
+  const said = normalize(ownProblemNow(utterance));
   if (RESOLVED.test(said) && !STILL_HAPPENING.test(said)) return null;
   const text = plainVerbs(said);
   for (const { rule, anyOf, allOf, unless } of COMPILED) {

@@ -171,11 +171,11 @@ export function rulesAreSure(stage: IntakeStage, x: Extraction): boolean {
     case "issue":
       return false;
     case "name":
-      return x.callerName !== null || x.declined || x.question !== null;
+      return x.callerName !== null || x.declined || x.question !== null || x.bookingIntent === "callback";
     case "booking_offer":
       return x.bookingIntent !== null || x.question !== null;
     case "address":
-      return x.address !== null || x.declined || x.question !== null;
+      return x.address !== null || x.declined || x.question !== null || x.bookingIntent === "callback";
     case "slot":
       return (
         x.slotNumber !== null ||
@@ -185,7 +185,10 @@ export function rulesAreSure(stage: IntakeStage, x: Extraction): boolean {
         x.question !== null
       );
     case "safety":
-      return x.yesNo !== null || x.question !== null;
+      return x.yesNo !== null || x.question !== null || x.bookingIntent === "callback";
+    // The state machine reads the number itself.
+    case "phone":
+      return true;
     case "confirm":
       return (
         x.yesNo !== null ||

@@ -11,7 +11,8 @@ export type PromptProfileName = (typeof PROMPT_PROFILES)[number];
 /**
  * The questions the AI asks, in SOP order. Each caller utterance answers one of them. `safety` is
  * the one yes/no question about right now, asked only when the problem is unclear; `confirm` is
- * the read-back of what was taken ("Did I get that right?").
+ * the read-back of what was taken ("Did I get that right?"); `phone` the number to call back,
+ * asked only when the caller ID was withheld and a callback is promised.
  */
 export const INTAKE_STAGES = [
   "zip",
@@ -22,6 +23,7 @@ export const INTAKE_STAGES = [
   "address",
   "slot",
   "confirm",
+  "phone",
 ] as const;
 export type IntakeStage = (typeof INTAKE_STAGES)[number];
 

@@ -11,7 +11,8 @@
 //   #         a number said in digits ("# unit building");  _  any one word ("not _ it's")
 //   word+     said once or more ("[hello/hi]+ are you there": any number of hellos first)
 //   …         up to eight other words in between ("smell* … gas");  …*  any number of words
-//   -word     last in the cue: not followed by that word ("no -problem": "no problem" is not a no)
+//   -word     not followed by that word: last in the cue ("no -problem": "no problem" is not a no) or
+//             after any word ("water -pressure … everywhere": the water pressure is not water getting out)
 //   ^   $     first / last in the cue: at the start / at the end of what the caller said
 //
 // The one negation rule: a phrase right after a negation ("no", "not", "isn't", "don't", "without",
@@ -90,10 +91,15 @@ function cueSource(cue: string, lists: PhraseLists, seen: readonly string[] = []
   if (atEnd) tokens.pop();
   const notFollowedBy: string[] = [];
   while (tokens.length && tokens.at(-1)!.startsWith("-") && tokens.at(-1)!.length > 1)
-    notFollowedBy.unshift(wordSource(tokens.pop()!.slice(1)));
-  // Each token: its pattern, whether it may be left out or said more than once, and whether it is a gap.
-  type Part = { src: string; optional: boolean; repeats: boolean; gap?: boolean };
+    notFollowedBy.unshift(tokens.pop()!.slice(1).split("/").filter(Boolean).map(wordSource).join("|"));
+  // Each token: its pattern, whether it may be left out or said more than once, and whether it is a
+  // gap or a word that must not follow ("water -pressure … everywhere").
+  type Part = { src: string; optional: boolean; repeats: boolean; gap?: boolean; notNext?: boolean };
   const parts = tokens.map((raw): Part => {
+    if (raw.startsWith("-") && raw.length > 1) {
+      const words = raw.slice(1).split("/").filter(Boolean).map(wordSource).join("|");
+      return { src: `(?![\\s-]+(?:${words})\\b)`, optional: false, repeats: false, notNext: true };
+    }
     const repeats = raw.length > 1 && raw.endsWith("+");
     const token = repeats ? raw.slice(0, -1) : raw;
     if (token === "…") return { src: GAP, optional: false, repeats: false, gap: true };
@@ -120,7 +126,9 @@ function cueSource(cue: string, lists: PhraseLists, seen: readonly string[] = []
   let needSpace = false;
   for (const part of parts) {
     const word = `${part.src}\\b`;
-    if (part.gap) {
+    if (part.notNext) {
+      src += part.src;
+    } else if (part.gap) {
       src += `${part.src}\\s+`;
       needSpace = false;
     } else if (part.optional && !needSpace) {

@@ -81,6 +81,11 @@ export const QUESTION_LISTS = {
   "can you": ["can", "could", "will", "would", "is there", "are there", "do you have"],
   "get here": ["come", "be here/there/out", "get here/there/out", "make it", "available", "send"],
   soon: ["today", "tonight", "now", "this morning/afternoon/evening"],
+  /** Days of the week, as a caller asks about them ("do you work Saturdays"). */
+  days: [
+    "monday/mondays/tuesday/tuesdays/wednesday/wednesdays/thursday/thursdays/friday/fridays",
+    "saturday/saturdays/sunday/sundays/weekend/weekends/weekday/weekdays/holidays",
+  ],
   "business place": [
     "place",
     "shop",
@@ -338,8 +343,19 @@ const HOURS = question({
     "hours of operation",
     "business/office hours",
     "open on [the] weekend/weekends/saturday/saturdays/sunday/sundays",
+    "do/are/will {you_all} [guys/all] work/working/open [on] [the] {days}",
+    "{you_all} [guys/all] work/working [on] [the] {days}",
+    "what days do/are {you_all} [guys/all] work/working/open",
+    "{you_all} [guys/all] open late/early/evenings/nights",
   ],
-  hits: ["what are your hours?", "are you open on Saturday", "y'all open weekends?"],
+  hits: [
+    "what are your hours?",
+    "are you open on Saturday",
+    "y'all open weekends?",
+    "do you guys work Saturdays?",
+    "are y'all working on the weekend?",
+    "what days do you work?",
+  ],
   misses: ["the drain is open now"],
 });
 

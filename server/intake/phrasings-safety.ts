@@ -3,7 +3,32 @@
 // described there and in phrase-rules.ts).
 // The safety question errs on the side of asking: these rules hear their words after a negation
 // too ("no smell" is still about a smell), so none of them is `negatable`.
-import type { PhraseRule } from "@/server/intake/phrase-rules";
+import { addPhraseLists, type PhraseRule } from "@/server/intake/phrase-rules";
+
+export const SAFETY_LISTS = {
+  /** Someone other than the caller, whose problem a caller may tell about for comparison. */
+  "someone else": [
+    "my/our neighbor/neighbors/neighbour/neighbours/friend/friends/buddy/coworker/co-worker/cousin/sister/brother/aunt/uncle/boss",
+    "my/our mom/mother/dad/father/parents/grandma/grandmother/grandpa/grandfather/son/daughter/in-laws",
+    "a friend/neighbor/neighbour/coworker",
+    "someone/somebody [i/we] know",
+    "the people/folks/house next door",
+    "the neighbors/neighbours",
+  ],
+  /** A water heater, however it is called. */
+  "water heater": ["water heater/heaters/tank", "hot water heater/tank", "tankless [heater/unit]", "boiler"],
+  /** Long ago: a year, months or weeks back, "once". Not "since last week", which is still going on. */
+  "long ago": [
+    "last year/spring/summer/fall/autumn/winter/month",
+    "# years/months/weeks ago",
+    "a/one/two/three/four/five/six/couple/few [of] years/months/weeks ago",
+    "years/months ago",
+    "a while back/ago",
+    "once",
+    "back in",
+  ],
+} as const;
+addPhraseLists(SAFETY_LISTS);
 
 const words = (r: Omit<PhraseRule, "negatable">): PhraseRule => ({ ...r, negatable: false });
 const rule = (r: PhraseRule) => r;
@@ -83,7 +108,8 @@ export const SERVICE_VISIT = words({
 export const SOMETHING_WRONG = words({
   when: "Something going wrong now: water getting out, a clog, a smell, an alarm.",
   anyOf: [
-    "leak*/wet/damp/puddle*/drip*/flood*/overflow*/sewage/spray*/burst/crack*/broke*/bust*/split/soak*/pool*/pour*/gush*/clog*/smell*/stink*/gas/alarm/beep*/hiss*/filling/everywhere",
+    "leak*/wet/damp/puddle*/drip*/flood*/overflow*/sewage/spray*/burst/crack*/broke*/bust*/split/soak*/pool*/pour*/gush*/clog*/smell*/stink*/gas/alarm/beep*/hiss*/filling",
+    "everywhere -else",
     "back/backed/backing/backs up",
     "backup",
     "let go",
@@ -94,8 +120,109 @@ export const SOMETHING_WRONG = words({
     "running over",
     "all over",
   ],
-  hits: ["the softener is leaking", "the filter housing cracked", "water is coming out under it"],
-  misses: ["can someone look at my water softener"],
+  hits: [
+    "the softener is leaking",
+    "the filter housing cracked",
+    "water is coming out under it",
+    "there's water everywhere",
+  ],
+  misses: [
+    "can someone look at my water softener",
+    "can someone look at the softener, the water is soft everywhere else",
+  ],
+});
+
+// ── someone else's problem, or one the caller sets aside ──────────────────────────────────────
+// Neither is the caller's problem now, so neither makes an emergency or an urgency
+// (emergency-rules.ts `ownProblemNow`).
+
+export const SOMEONE_ELSES_PAST = rule({
+  when: "Someone else's problem long ago ('my neighbor had a flood last year'): told for comparison, not this call's problem.",
+  anyOf: ["{someone_else} …* {long_ago}", "{long_ago} …* {someone_else}"],
+  // "My mom's had no water since last week" is still going on.
+  unless: ["since", "still", "again", "right now", "now too"],
+  hits: [
+    "my neighbor had a flood last year",
+    "my sister's basement flooded a few years ago",
+    "last winter the people next door had a pipe burst",
+    "a friend of mine once had sewage come up in his tub",
+  ],
+  misses: [
+    "my neighbor's basement is flooding",
+    "my mom has had no water since last week",
+    "my neighbor's pipe burst two weeks ago and it's still pouring",
+    "we had a flood last year",
+  ],
+});
+
+export const SET_ASIDE = rule({
+  when: "'…, but mine is nothing like that': what the caller just told (someone else's or an old problem) is set aside; their own comes after.",
+  anyOf: [
+    "mine/ours/this/it [one] [is/was] nothing/not like that/this/theirs/hers/his -time",
+    "mine/ours/this/it [one] isn't/wasn't/ain't [anything] like that/this/theirs/hers/his -time",
+    "mine/ours/this/it [one] [is/was] nowhere near that/as",
+    "mine/ours/this/it [one] [is/was] not that/as bad",
+  ],
+  hits: [
+    "but mine is nothing like that",
+    "mine's nothing like theirs",
+    "this one isn't anything like that",
+    "ours is nowhere near that bad",
+    "it's not that bad",
+  ],
+  misses: ["no, nothing like that", "it's nothing like that time last year, it's way worse"],
+});
+
+/** A problem told as the past or someone else's: the part of a sentence a comparison sets aside. */
+export const TOLD_FOR_COMPARISON = rule({
+  when: "Words that place a problem in the past or at someone else's ('my neighbor had…', 'years ago', 'we used to…').",
+  anyOf: ["{someone_else}", "{long_ago}", "used to", "had a/an/that/the/one", "before"],
+  hits: ["my neighbor had a flood", "we had a flood years ago", "the house used to flood"],
+  misses: ["water is pouring out of the ceiling"],
+});
+
+// ── not sure: the safety question even with a small word ──────────────────────────────────────
+
+export const HEATER_UNSURE = rule({
+  when: "A water heater the caller can't say what's wrong with ('something's off with it', 'it doesn't sound right'), or one that leaks or drips, even a little: a tank of hot water, often on gas, so a noise or a small leak does not make it plainly routine. Contained (a pan or bucket catches it, the water is off) it is.",
+  anyOf: [
+    "something/something's/somethings [is] off/wrong/weird/funny/strange/odd/up … {water_heater}",
+    "something/something's/somethings [is] not right … {water_heater}",
+    "{water_heater} … something/something's [is] off/wrong/weird/funny/strange/odd/up",
+    "{water_heater} … something/something's [is] not right",
+    "{water_heater} … doesn't/don't sound/seem/look right",
+    "{water_heater} … does not sound/seem/look right",
+    "{water_heater} … acting up/weird/funny/strange",
+    "not sure what's going on/wrong with [my/the/our] {water_heater}",
+    "not sure what is going on/wrong with [my/the/our] {water_heater}",
+    "worried about [my/the/our] {water_heater}",
+    "{water_heater} … leak*/drip*/puddle*/seep*/wet",
+    "leak*/drip*/puddle*/seep*/water … under/from/around/below/beside/by/near [my/the/our] {water_heater}",
+    "leak*/drip*/puddle*/seep*/water … next to [my/the/our] {water_heater}",
+    "leak*/drip*/puddle*/seep*/water … out of [my/the/our] {water_heater}",
+  ],
+  unless: [
+    "no leak/leaks/drip/drips/puddle/puddles/water",
+    "not/isn't/doesn't/never leak*/drip*",
+    "bucket/buckets/pan/pans/bowl/bowls/towel/towels",
+    "turned/shut [the/it/that] [water/valve/gas] off",
+    "turned/shut off [the] water/valve/gas",
+  ],
+  hits: [
+    "Something's off with my water heater, it's been making a popping noise",
+    "my water heater is making a banging sound and it doesn't sound right",
+    "the hot water tank is acting funny, rumbling a lot",
+    "the water heater's leaking a little at the bottom",
+    "there's a little puddle under the water heater",
+    "the relief valve on the water heater drips a bit",
+  ],
+  misses: [
+    "my water heater makes a popping noise when it heats up, we still get hot water fine",
+    "the water heater leaks a little into the drain pan",
+    "the water heater drips, I put a bucket under it",
+    "the kitchen faucet drips a little",
+    "my water heater is fifteen years old, no leak or anything",
+  ],
 });
 
 // ── plainly routine: no safety question ───────────────────────────────────────────────────────
@@ -120,6 +247,7 @@ export const OVER_TIME = words({
     "it's been like that for",
     "it's been doing that/this a while",
     "it's been doing that/this for",
+    "been there/around/going/happening [on] [for] [a/about/like/almost/over] [the] [last/past] couple/few/several/two/three/four/# [of] days/weeks/months",
   ],
   hits: [
     "it's been slow for a couple of weeks",
@@ -128,8 +256,10 @@ export const OVER_TIME = words({
     "it's been about a week",
     "draining slow like a month now",
     "it's been a week now",
+    "the puddle's been there a couple days",
+    "it's been going on for the past few weeks",
   ],
-  misses: ["it started this morning", "it started about an hour ago"],
+  misses: ["it started this morning", "it started about an hour ago", "it's been there since this morning"],
 });
 
 export const CALM = words({
@@ -200,11 +330,16 @@ export const SPREAD_WORDS = words({
     "backup",
     "overflow*",
     "coming/comes/came up",
-    "sewage/sewer/floor/everywhere/spreading",
+    "sewage/sewer/floor/spreading",
+    "everywhere -else",
     "other sink/drain/tub/toilet",
   ],
-  hits: ["the toilet is clogged and backing up into the tub", "it comes up in the other sink"],
-  misses: ["the bathroom sink is clogged"],
+  hits: [
+    "the toilet is clogged and backing up into the tub",
+    "it comes up in the other sink",
+    "the sink is clogged and there's water everywhere",
+  ],
+  misses: ["the bathroom sink is clogged", "the bathroom sink is clogged, everywhere else drains fine"],
 });
 
 // ── urgency, as the office queue uses it ──────────────────────────────────────────────────────
@@ -339,6 +474,7 @@ export const MINOR = words({
     "drip* faucet/tap/spout",
     "drips a little/bit",
     "drips some",
+    "it/it's/now/just/only [just/only/now] drip/drips/dripping -through/from/down/out/onto/into/on/everywhere/all",
     "little/slow/small/tiny drip",
     "dribbl*",
     "sluggish",
@@ -348,6 +484,9 @@ export const MINOR = words({
     "low/weak/poor/bad/terrible/no [water] pressure",
     "pressure … low/weak/bad/poor/terrible/pathetic/stinks",
     "pressure … not good/great",
+    "hardly/barely any [water] pressure",
+    "not much/enough [water] pressure",
+    "[water] pressure … dropped/down/sucks/awful",
     "spigot",
     "hose bib/bibb",
     "hosebib/hosebibb",
@@ -364,13 +503,17 @@ export const MINOR = words({
     "when it is run*/use*/on*/turn*",
     "only when",
     "wobbl*/loose/noise/noisy/whistl*/rattl*/bang/bangs/banging/hum/hums/humming",
+    "pop/pops/popping/rumbl*/crackl*/knock*/tick/ticks/ticking/click/clicks/clicking/gurgl*",
   ],
   hits: [
     "the kitchen faucet drips",
+    "the handle came off and now it drips",
     "the tub drains slow",
     "low water pressure",
+    "hardly any water pressure in the upstairs bath",
     "it only leaks when I run it",
     "the toilet in the guest bath runs all night",
+    "the water heater pops and rumbles when it heats up",
   ],
   misses: ["the pipe under the sink is leaking"],
 });

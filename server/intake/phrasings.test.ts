@@ -75,6 +75,9 @@ describe("the cue language", () => {
     expect(hears("^ yes", "well yes")).toBe(false);
     expect(hears("no -problem", "no problem")).toBe(false);
     expect(hears("no -problem", "no thanks")).toBe(true);
+    expect(hears("water -pressure … everywhere", "the water pressure is weak everywhere")).toBe(false);
+    expect(hears("water -pressure … everywhere", "the pressure dropped, now water's everywhere")).toBe(true);
+    expect(hears("everywhere -else/but", "everywhere else is fine")).toBe(false);
   });
 
   it("keeps every character in its place, so a match is a place in what was said", () => {

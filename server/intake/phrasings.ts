@@ -238,6 +238,32 @@ export const NO_FIRST = rule({
   misses: ["yes", "I know it's not great"],
 });
 
+// ── not knowing the answer ─────────────────────────────────────────────────────────────────────
+
+export const DONT_KNOW = rule({
+  when: "An answer that is only 'I don't know' ('no, sorry, I really don't know it', 'no idea'): the caller can't answer, which is not an unclear answer.",
+  anyOf: [
+    "^ [no/nope/nah/sorry/um/uh/honestly/oh/i/really/just/still]+ don't/dont know [it/that/this/one] [sorry] $",
+    "^ [no/nope/nah/sorry/um/uh/honestly/oh/i/really/just/still]+ do not know [it/that/this/one] [sorry] $",
+    "^ [no/nope/nah/sorry/um/uh/honestly/oh/i/really/just/still]+ dunno [it/that/this/one] [sorry] $",
+    "^ [no/nope/nah/sorry/um/uh/honestly/oh/i/really/just/still]+ have no idea [sorry] $",
+    "^ [no/nope/nah/sorry/um/uh/honestly/oh/i/really/just/still]+ no idea [sorry] $",
+    "^ [no/nope/nah/sorry/um/uh/honestly/oh/i/really/just/still/i'm]+ not sure [sorry] $",
+    "^ [no/nope/nah/sorry/um/uh/honestly/oh/i/really/just/still]+ can't/cannot/couldn't remember/find it [sorry] $",
+    "^ [no/nope/nah/sorry/um/uh/honestly/oh/i/really/just/still]+ don't/dont have it [sorry] $",
+  ],
+  negatable: false,
+  hits: [
+    "No, sorry, I really don't know it",
+    "I don't know",
+    "nope, still dunno",
+    "no idea",
+    "honestly I'm not sure",
+    "I can't find it",
+  ],
+  misses: ["I don't know what's wrong with the toilet, it keeps running", "78701, I think", "I know it"],
+});
+
 // ── the caller checking the line ───────────────────────────────────────────────────────────────
 
 export const LINE_CHECK = rule({
@@ -255,6 +281,44 @@ export const LINE_CHECK = rule({
   negatable: false,
   hits: ["Hello?", "hello? are you still there?", "Hello hello, can you hear me?", "is anybody there"],
   misses: ["hello, my sink is clogged", "hi", "are you there on Tuesday?"],
+});
+
+export const WHO_DID_I_REACH = rule({
+  when: "'Is this the plumber?': the caller checking who they reached, never a description of a problem.",
+  anyOf: [
+    "is/was this/that/it [the/a] plumber/plumbers/plumbing [company/place/office/service/guy/guys/people]",
+    "am i talking/speaking to/with [the/a] plumber/plumbers/plumbing [company/place/office/service]",
+    "did/have i call/called/reach/reached/get/got [the/a] plumber/plumbers/plumbing [company/place/office/service]",
+    "is this/that the right number",
+    "who am i talking/speaking to/with",
+    "who is/who's this",
+  ],
+  negatable: false,
+  hits: [
+    "Is this the plumber?",
+    "hello, is this the plumbing company",
+    "did I reach the plumber",
+    "who am I talking to",
+  ],
+  misses: ["the plumber came last year and the pipe leaks again", "my toilet is clogged"],
+});
+
+export const HARD_TO_HEAR = rule({
+  when: "'I can barely hear you', 'you're breaking up': the caller can't hear well, never an answer.",
+  anyOf: [
+    "can/could barely/hardly hear you/ya/anything/that/what",
+    "can/could barely/hardly hear $",
+    "can't/cannot/couldn't hear you/ya/anything/that/what",
+    "you're/you are/you keep breaking/cutting up/out",
+    "breaking up",
+    "cutting in and out",
+    "bad connection/reception/signal/line",
+    "hard to hear you",
+    "you're really quiet",
+  ],
+  negatable: false,
+  hits: ["I can barely hear you", "sorry, you're breaking up", "bad connection, can you say that again"],
+  misses: ["the water heater hums, I can barely hear it over the fan", "my toilet is clogged"],
 });
 
 // ── words that carry nothing ───────────────────────────────────────────────────────────────────

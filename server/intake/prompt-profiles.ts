@@ -16,7 +16,7 @@ The INPUT line gives the question that was just asked ("stage") and the bookable
 - question: price, robot, today, hours or services when the caller asks the business something; serviceAsked: the service they ask about.
 - thirdParty: who the call is for when it is someone else ("my tenant Mrs. Alvarez"); unit: an apartment/unit/suite ("B").
 - address: only when stage is "address", with its house number.
-- bookingIntent: only when stage is "booking_offer".
+- bookingIntent: when stage is "booking_offer"; at the "name", "address" or "safety" stage only "callback", when the caller asks to be called back instead.
 - declined: the caller refuses to answer the question, or rejects every offered time.`;
 
 const PROFILE_RULES: Record<PromptProfileName, string> = {

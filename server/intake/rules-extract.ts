@@ -3,7 +3,7 @@
 // rules model serves them through the AI SDK and every real model falls back to them. How callers
 // say things is data (phrasings*.ts, read through phrase-rules.ts); this file decides the order
 // the rules are tried in and reads what needs positions or numbers (names, addresses, times).
-import { detectEmergency } from "@/server/intake/emergency-rules";
+import { detectEmergency, ownProblemNow } from "@/server/intake/emergency-rules";
 import { heard, phraseMatches, withoutPhrase } from "@/server/intake/phrase-rules";
 import {
   BARE_NO,
@@ -12,6 +12,7 @@ import {
   CORRECTION,
   DECLINED_TO_SAY,
   FILLER,
+  HARD_TO_HEAR,
   HOME_PLACE,
   LINE_CHECK,
   NAME_CORRECTION_CUE,
@@ -20,6 +21,7 @@ import {
   NO_THANKS,
   VISIT,
   WANTS_HUMAN,
+  WHO_DID_I_REACH,
   WORK_PLACE,
   YES_FIRST,
   YES_PLEASE,
@@ -42,6 +44,7 @@ import {
   CALM,
   CEILING_OR_WALL,
   GAS_TOPIC,
+  HEATER_UNSURE,
   HISS,
   LOW,
   MINOR,
@@ -77,7 +80,7 @@ const NAME_STOP = new Set(
     "and i my me calling from with here the a an not sure just so yes no yeah yep okay ok well about at in on for to is was that this it its it's " +
     "good fine great looking having trying going speaking thanks thank you please hi hello hey sorry what why who how um uh er actually really " +
     "very still home outside inside leaking leak water plumber problem calling wondering worried afraid busy there gonna going done ready " +
-    "one two three four five six seven eight nine ten zero oh but because if when rather prefer don't dont skip none nobody anonymous " +
+    "one two three four five six seven eight nine ten zero oh but because if when rather prefer don't dont skip none nobody anonymous never " +
     "i'm im i've ive i'll we we're our us you your they he she his her him them owner landlord tenant homeowner calling " +
     "urgent bad terrible awful crazy insane annoying ridiculous frustrating emergency quick regarding about concerning for " +
     "mr mrs ms miss dr sir maam ma'am the at located over from in zip code sorry back shoot oops gosh " +
@@ -121,7 +124,9 @@ export function detectWantsHuman(lower: string): boolean {
 }
 
 /** The urgency the office queue uses (docs/sop-rules.md "Urgency"); the words are in phrasings-safety.ts. */
-export function urgencyOf(said: string): Urgency {
+export function urgencyOf(words: string): Urgency {
+  // Someone else's problem long ago, or one the caller sets aside, says nothing about this one.
+  const said = ownProblemNow(words);
   if (detectEmergency(said)) return "emergency";
   if (heard(NO_RUSH, said)) return "low";
   // The standing water of a slow drain ("slow, standing water after I brush") is the drain, not a flood.
@@ -142,8 +147,24 @@ function stripFillers(text: string): string {
   return s;
 }
 
+/**
+ * "Is this the plumber? I can barely hear you": the caller checking who they reached ("who") or
+ * saying they can't hear ("hearing"), and nothing else that answers (no number, no plumbing); null
+ * otherwise.
+ */
+export function checkingTheLine(text: string): "who" | "hearing" | null {
+  const who = heard(WHO_DID_I_REACH, text);
+  if (!who && !heard(HARD_TO_HEAR, text)) return null;
+  const rest = withoutPhrase(HARD_TO_HEAR, withoutPhrase(WHO_DID_I_REACH, text));
+  const words = rest.match(/[a-z']+/gi) ?? [];
+  if (/\d/.test(rest) || heard(PLUMBING, rest) || words.length > 8) return null;
+  return who ? "who" : "hearing";
+}
+
 /** The caller's own description of the problem, lightly trimmed; null when it is not one. */
 export function summarizeIssue(text: string): string | null {
+  // "Is this the plumber? I can barely hear you" describes no problem.
+  if (checkingTheLine(text)) return null;
   let s = stripFillers(text).replace(
     /^(this is|my name is|my name's)\s+[a-z'-]+(\s+[a-z'-]+)?\s*(,|\.|and)\s*/i,
     "",
@@ -250,6 +271,8 @@ function nameIn(clean: string, askedForName: boolean): string | null {
     .filter(Boolean);
   if (bare.length === 0) return null;
   const name = nameFrom(bare);
+  // "Sandra Whitlock with Eastside Property Management": a name, then who the caller is with.
+  if (name && /^(with|from)$/i.test(bare[name.split(" ").length] ?? "")) return name;
   // A name with a few more words after it ("marco the gus", a mis-heard surname) keeps its clean part.
   if (
     name &&
@@ -440,6 +463,13 @@ export function addressOf(text: string): string | null {
   }
   if (words.length === 0) return null;
   return `${bare[1]} ${words.join(" ")}`;
+}
+
+/** A call back asked for ("just have somebody call me"), where "you can call me Bob" is the caller's name. */
+export function callbackAsked(text: string, callerName: string | null): boolean {
+  const lower = text.toLowerCase();
+  const first = callerName?.split(" ")[0]?.toLowerCase();
+  return heard(CALLBACK, lower) && !(first && lower.includes(`call me ${first}`));
 }
 
 /** The answer to the visit offer. In this order: a callback asked for wins over a yes in the same
@@ -811,6 +841,8 @@ export function questionSentenceOf(text: string): string | null {
 function withoutQuestions(text: string, byClause = false): string {
   const isQuestion = (part: string) => {
     const q = questionOf(part.toLowerCase()).question;
+    // "Can someone just call me back?" asks for a callback: an answer, not a question.
+    if (q === "other" && heard(CALLBACK, part)) return false;
     return !!q && !(q === "services" && heard(COMMERCIAL, part) && !/\?/.test(part));
   };
   return (text.match(/[^.?!]+[.?!]*/g) ?? [text])
@@ -926,21 +958,28 @@ export function safetyTopicOf(description: string): "gas" | "no_service" | "wate
     return "water";
   // A hiss with no water in sight could be a gas line.
   if (heard(HISS, lower)) return "gas";
+  // "Our tankless unit is acting up": a water heater, whatever it is called.
+  if (heard(HEATER_UNSURE, lower)) return "water";
   return null;
 }
 
 /**
  * Plainly routine: a quote, an install, "no rush", a small problem (a drip, a slow drain, low
  * pressure, an outdoor spigot, a running toilet, a noise) or one that has gone on for weeks.
- * These never get the safety question; an active leak, no water or something backing up do.
+ * These never get the safety question; an active leak, no water or something backing up do, and
+ * so does a water heater the caller is unsure about or that leaks, even a little.
  */
 export function isPlainlyRoutine(description: string): boolean {
   const lower = description.toLowerCase().replace(/[’‘]/g, "'");
   const urgency = urgencyOf(lower);
   if (urgency === "low") return true;
   if (urgency === "emergency" || heard(CEILING_OR_WALL, lower)) return false;
+  // Said to have gone on for weeks: not happening now.
+  if (heard(OVER_TIME, lower)) return true;
+  // A water heater the caller is unsure about, or one that leaks even a little: not plainly routine.
+  if (heard(HEATER_UNSURE, lower)) return false;
   // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
-  if (heard(CALM, lower) || heard(OVER_TIME, lower)) return true;
+  if (heard(CALM, lower)) return true;
   if (urgency !== "normal") return false;
   // A clog in one fixture with nothing backing up or coming up elsewhere.
   if (heard(ONE_CLOG, lower) && !heard(SPREAD_WORDS, lower)) return true;
@@ -1005,24 +1044,51 @@ export function nameCorrectionOf(text: string, stored: string | undefined): stri
   return said === stored ? null : said;
 }
 
-/** Joins letter-by-letter spelling ("J O N", "K-O-W-A-L-S-K-I") into the word, replacing the word said before it. */
+const SPELLING =
+  /(?:\b([a-z][a-z'-]*)[\s,]+(?:(?:that'?s|spelled|spelt|it'?s)\s+)?)?\b((?:[a-z](?:[\s.-]+|$)){2,}[a-z]?)\b/gi;
+/** Words that only lead in to a spelling ("That's S-I-O-B-H-A-N"): dropped with it. */
+const SPELLING_LEAD = /^(that'?s|it'?s|its|spelled|spelt|is)$/i;
+
+/**
+ * Joins letter-by-letter spelling ("J O N", "K-O-W-A-L-S-K-I") into the word. A name said and
+ * then spelled keeps its place with the spelled letters' spelling: "Jon, J O N" and "Siobhan
+ * Kelly. That's S-I-O-B-H-A-N." (the spelled word replaces the word a few words before that starts
+ * with the same letter), unless the spelling is introduced as a first or last name of its own.
+ */
 export function joinSpelling(text: string): string {
-  return text.replace(
-    /(?:\b([a-z][a-z'-]*)[\s,]+(?:(?:that'?s|spelled|spelt|it'?s)\s+)?)?\b((?:[a-z](?:[\s.-]+|$)){2,}[a-z]?)\b/gi,
-    (whole, before: string | undefined, spelled: string) => {
-      const letters = spelled.replace(/[^a-z]/gi, "");
-      if (letters.length < 2 || !/[\s.-]/.test(spelled.trim())) return whole;
-      const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
-      // The word before is the same name said out loud ("Jon, J O N"): keep one.
-      if (
-        before &&
-        before[0]!.toLowerCase() === letters[0]!.toLowerCase() &&
-        !NAME_STOP.has(before.toLowerCase())
-      )
-        return `${word} `;
-      return `${before ? `${before} ` : ""}${word} `;
-    },
-  );
+  let out = "";
+  let at = 0;
+  for (const m of text.matchAll(SPELLING)) {
+    const [whole, before, spelled] = [m[0], m[1], m[2]!];
+    out += text.slice(at, m.index);
+    at = m.index + whole.length;
+    const letters = spelled.replace(/[^a-z]/gi, "");
+    if (letters.length < 2 || !/[\s.-]/.test(spelled.trim())) {
+      out += whole;
+      continue;
+    }
+    const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
+    const sameName = (w: string) =>
+      w.length >= 2 && w[0]!.toLowerCase() === letters[0]!.toLowerCase() && !NAME_STOP.has(w.toLowerCase());
+    // The word before is the same name said out loud ("Jon, J O N"): keep one.
+    if (before && sameName(before)) {
+      out += `${word} `;
+      continue;
+    }
+    // "Siobhan Kelly. That's S-I-O-B-H-A-N": the name said a few words before, now spelled.
+    const earlier = [...out.matchAll(/[a-z][a-z'-]*/gi)]
+      .slice(-6)
+      .reverse()
+      .find((w) => sameName(w[0]));
+    const ownHalf = earlier && /\b(name|surname)\b/i.test(`${out.slice(earlier.index)} ${before ?? ""}`);
+    if (earlier && !ownHalf) {
+      out = `${out.slice(0, earlier.index)}${word}${out.slice(earlier.index + earlier[0].length)}`;
+      if (before && !SPELLING_LEAD.test(before)) out += `${before} `;
+      continue;
+    }
+    out += `${before ? `${before} ` : ""}${word} `;
+  }
+  return out + text.slice(at);
 }
 
 // ── two ZIP codes in one answer ────────────────────────────────────────────────────────────
@@ -1111,6 +1177,8 @@ export function extractByRules(
       break;
     case "name":
       out.declined = !out.callerName && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
+      // "Just have somebody call me": a callback asked for here too.
+      if (callbackAsked(text, out.callerName)) out.bookingIntent = "callback";
       break;
     case "booking_offer":
       out.bookingIntent = bookingIntentOf(
@@ -1119,9 +1187,12 @@ export function extractByRules(
       break;
     case "address":
       out.declined = !out.address && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
+      // "Actually, just have someone call me": the caller changed their mind about the visit.
+      if (heard(CALLBACK, lower)) out.bookingIntent = "callback";
       break;
     case "safety":
       out.yesNo = yesNoOf(text);
+      if (heard(CALLBACK, lower)) out.bookingIntent = "callback";
       if (!out.emergency) {
         const more = summarizeIssue(withoutPhrase(NO_FIRST, withoutPhrase(YES_FIRST, text)));
         out.issueSummary = more && more.split(" ").length >= 3 && heard(PLUMBING, more) ? more : null;

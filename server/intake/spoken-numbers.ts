@@ -120,6 +120,21 @@ export function findZip(text: string): string | null {
   return found.size === 1 ? [...found][0]! : null;
 }
 
+/** A ten-digit US phone number in a transcript, said whole or in groups ("512, 555, 0199"; a leading 1 is dropped), or null. */
+export function findPhoneNumber(text: string): string | null {
+  const runs = digitRuns(text.replace(/\b(uh+|um+|er+|hmm+|like)\b/gi, " "));
+  for (let i = 0; i < runs.length; i++) {
+    let joined = "";
+    for (let j = i; j < runs.length && joined.length < 10; j++) {
+      joined += runs[j]!;
+      if (joined.length === 11 && joined.startsWith("1")) return joined.slice(1);
+    }
+    if (joined.length === 10) return joined;
+    if (joined.length === 11 && joined.startsWith("1")) return joined.slice(1);
+  }
+  return null;
+}
+
 /** Reads a ZIP digit by digit ("7 8 7 0 1"), so text-to-speech does not say "seventy-eight thousand". */
 export function speakDigits(digits: string): string {
   return digits.split("").join(" ");

@@ -154,6 +154,16 @@ describe("Failure criterion: wrong qualification path", () => {
     const stored = play(CALLBACK);
     stored.fields.address = "12 Oak Lane";
     expect(codes(checkQualificationPath(input(stored)))).toContain("address_before_qualification");
+    // Asked for a visit, then a callback instead at the address question: the address was asked rightly.
+    const changed = play([
+      "78701",
+      "the kitchen sink is leaking",
+      "Ann Lee",
+      "yes",
+      "actually, just have someone call me",
+    ]);
+    expect(changed.fields.bookingIntent).toBe("callback");
+    expect(checkQualificationPath(input(changed))).toEqual([]);
   });
 
   it("Emergency and safety-risk calls are escalated immediately: fails an emergency that was not escalated", () => {

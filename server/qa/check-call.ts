@@ -108,7 +108,14 @@ export function checkQualificationPath({
 
   // Address is captured only after qualification and booking intent — or after an emergency
   // nobody could take live, when it is asked so the callback can reach the caller.
-  const qualifiedVisit = f.inArea === true && !!f.issueSummary && f.bookingIntent === "visit";
+  // A caller who wanted a visit and asked for a callback instead at the address question wanted one when asked.
+  const changedAtAddress =
+    f.bookingIntent === "callback" &&
+    state.transcript.some(
+      (t) => t.speaker === "caller" && t.stage === "address" && t.text === state.evidence.bookingIntent,
+    );
+  const qualifiedVisit =
+    f.inArea === true && !!f.issueSummary && (f.bookingIntent === "visit" || changedAtAddress);
   const askedAddress = agentTurns.find((t) => t.stage === "address" || t.stage === "slot");
   const emergencyFollowUp = state.escalation?.callbackTaskCreated === true;
   if ((askedAddress || f.address) && !qualifiedVisit && !emergencyFollowUp) {

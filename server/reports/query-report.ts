@@ -1,13 +1,14 @@
-// The one query layer of a business's report: runs the counting SQL (report-sql.ts) for the
-// period and the one before it through tenantSql (server/db/tenant-sql.ts), which binds this
-// tenant's id itself, and hands the counts to
-// compute-report.ts. Staff get their own leads only.
+// The one query layer of a business's report: rolls up the closed days the report reads that are
+// not rolled up yet (report-days.ts), runs the counting SQL (report-sql.ts) for the period and the
+// one before it through tenantSql (server/db/tenant-sql.ts), which binds this tenant's id itself,
+// and hands the counts to compute-report.ts. Staff get their own leads only.
 import type { LeadSource } from "@/server/db/generated/enums";
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { tenantSql } from "@/server/db/tenant-sql";
 import { seesAllLeads, type Viewer } from "@/server/leads/lead-access";
 import { computeReport, NO_COUNTS, NO_LEADS, type PeriodCounts, type QaReviewRow } from "./compute-report";
 import { resolvePeriod, type DateRange, type ReportPeriodInput } from "./period";
+import { rollUpClosedDays } from "./report-days";
 import {
   handoffAnswerCounts,
   leadTotals,
@@ -72,9 +73,13 @@ export async function getReport(
   const scope = reportScope(ctx.viewer);
   const business = { tenantId: ctx.tenantId, timeZone: tenant.timeZone };
   const current = tenantPeriod(business, period);
-  const [cur, prev, scriptSteps, qaReviews, leaks, followUps] = await Promise.all([
-    periodCounts(ctx, current, scope, true),
-    periodCounts(ctx, tenantPeriod(business, period.previous), scope, false),
+  const previous = tenantPeriod(business, period.previous);
+  // The lead figures read the closed days' roll-up: the days not rolled up yet are, first.
+  const counts = rollUpClosedDays(ctx.db, [current, previous], now).then(() =>
+    Promise.all([periodCounts(ctx, current, scope, true), periodCounts(ctx, previous, scope, false)]),
+  );
+  const [[cur, prev], scriptSteps, qaReviews, leaks, followUps] = await Promise.all([
+    counts,
     scriptStepCounts(tenantSql(ctx.db), current, scope),
     // QA reviews are the whole business's work; at most ten calls a day.
     scope.ownerId

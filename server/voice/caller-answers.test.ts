@@ -7,6 +7,7 @@ import {
   DEFAULT_PRICE_ANSWER,
   describeHours,
   matchService,
+  weekdaysAsked,
   type AnswerFacts,
 } from "@/server/voice/caller-answers";
 
@@ -69,6 +70,16 @@ describe("caller questions", () => {
     expect(answerQuestion("hours", { ...FACTS, hours: [] })).not.toMatch(/AM|PM/);
   });
 
+  it("answers 'do you work Saturdays?' about the days asked, from the same hours", () => {
+    expect(weekdaysAsked("Do y'all work weekends?")).toEqual([6, 0]);
+    expect(answerQuestion("hours", { ...FACTS, daysAsked: weekdaysAsked("you guys work saturdays?") })).toBe(
+      "Yes, the office is open Saturday, 9 AM to 12 PM.",
+    );
+    expect(answerQuestion("hours", { ...FACTS, daysAsked: weekdaysAsked("open on sundays?") })).toBe(
+      "We're closed on Sundays. The office is open Monday to Friday, 8 AM to 5 PM, and Saturday, 9 AM to 12 PM.",
+    );
+  });
+
   it("says yes only to a service the business lists, and no to one it does not do", () => {
     expect(answerQuestion("services", { ...FACTS, serviceAsked: "water heaters" })).toBe(
       "Yes, we do water heaters.",
@@ -110,6 +121,9 @@ describe("hearing a caller question", () => {
     ["can someone come out today?", "today"],
     ["what time do you close", "hours"],
     ["are you guys open on saturday", "hours"],
+    ["do you guys work saturdays?", "hours"],
+    ["are y'all working on the weekend?", "hours"],
+    ["what days do you work?", "hours"],
   ])("hears %j as a %s question", (said, question) => {
     expect(questionOf(said.toLowerCase()).question).toBe(question);
   });

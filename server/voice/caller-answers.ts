@@ -137,12 +137,31 @@ export function answerWhenSomeoneComes(slots: readonly OfferedSlot[]): string {
   return `The earliest opening I have is ${slotWindow(first)}.`;
 }
 
+const DAY_WORDS: ReadonlyArray<[RegExp, number[]]> = [
+  [/\bsundays?\b/, [0]],
+  [/\bmondays?\b/, [1]],
+  [/\btuesdays?\b/, [2]],
+  [/\bwednesdays?\b/, [3]],
+  [/\bthursdays?\b/, [4]],
+  [/\bfridays?\b/, [5]],
+  [/\bsaturdays?\b/, [6]],
+  [/\bweekends?\b/, [6, 0]],
+];
+
+/** The weekdays a caller asks about ("do you work Saturdays?", "open weekends?"), 0 = Sunday. */
+export function weekdaysAsked(said: string): number[] {
+  const lower = said.toLowerCase();
+  return [...new Set(DAY_WORDS.flatMap(([re, days]) => (re.test(lower) ? days : [])))];
+}
+
 export type AnswerFacts = {
   businessName: string;
   serviceAsked: string | null;
   /** The real bookable times, earliest first. */
   slots: readonly OfferedSlot[];
   hours: readonly { weekday: number; openMinute: number; closeMinute: number }[];
+  /** The weekdays the caller asked about, if any (0 = Sunday). */
+  daysAsked?: readonly number[];
   settings?: CallerAnswerSettings;
 };
 
@@ -162,9 +181,16 @@ export function answerQuestion(question: CallerQuestion, facts: AnswerFacts): st
     }
     case "hours": {
       const hours = describeHours(facts.hours);
-      return hours
-        ? `The office is open ${hours}.`
-        : "I don't have the office hours in front of me, but I can take your details right now.";
+      if (!hours)
+        return "I don't have the office hours in front of me, but I can take your details right now.";
+      // "Do you work Saturdays?": those days first, from the same hours.
+      const asked = facts.daysAsked ?? [];
+      const open = facts.hours.filter((h) => asked.includes(h.weekday));
+      if (asked.length && open.length === 0)
+        return `We're closed on ${asked.map((d) => `${WEEKDAYS[d]}s`).join(" and ")}. The office is open ${hours}.`;
+      if (asked.length && open.length === asked.length)
+        return `Yes, the office is open ${describeHours(open)}.`;
+      return `The office is open ${hours}.`;
     }
     case "services": {
       const asked = facts.serviceAsked ?? "";

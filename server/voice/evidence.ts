@@ -27,7 +27,7 @@ export function groundZip(value: string | null, said: string): string | null {
 
 /** Words that are never a name: how a caller feels or what they are doing ("I'm freaking out", "this is weird"). */
 const NOT_NAMES = new Set(
-  "gotcha dang weird strange crazy freaking freaked panicking panicked scared terrified worried nervous upset stressed desperate confused lost new moving moved retired disabled pregnant alone tired sick sorry calling wondering hoping trying looking sure glad okay fine good great happy mad angry annoyed frustrated embarrassed shaking soaked flooded stuck home busy".split(
+  "gotcha dang weird strange crazy freaking freaked panicking panicked scared terrified worried nervous upset stressed desperate confused lost new moving moved retired disabled pregnant alone tired sick sorry calling wondering hoping trying looking sure glad okay fine good great happy mad angry annoyed frustrated embarrassed shaking soaked flooded stuck home busy driving working walking traveling travelling leaving heading waiting cooking outside".split(
     " ",
   ),
 );

@@ -12,6 +12,12 @@ import { speakDigits } from "@/server/intake/spoken-numbers";
 import type { OfferedSlot } from "@/server/voice/booking-slots";
 
 export type EscalationReason = "emergency" | "asked_for_person";
+/**
+ * How the office will call the caller back: the number they called from, a number they gave on
+ * the call, or none (the caller ID was withheld and no number given). Never "at this number"
+ * without one.
+ */
+export type Reach = "this_number" | "given_number" | "none";
 export type Miss = 1 | 2;
 /** What the one safety question asks about, matched to what the caller described. */
 export type SafetyTopic = "water" | "gas" | "no_service";
@@ -48,20 +54,24 @@ export type Script = {
   safetyAgain(topic: SafetyTopic): string;
   /** "Speak up, I can't hear you": said before the question again. */
   sayAgain(): string;
+  /** "Is this the plumber?": who the caller reached, said before the question again. */
+  youReached(biz: string): string;
   /** "How long till somebody calls?" during an emergency. */
   urgentSoon(biz: string): string;
   /** After work the business does not take: a call from the office, never a visit. */
   offerCallbackOnly(name: string | undefined): string;
+  /** The caller asked for a callback before the question asked was answered: kept, then the question again. */
+  callbackNoted(): string;
   /** The caller does not know the ZIP code: where to find it. */
   zipUnknown(): string;
   /** Still no ZIP code: someone calls back. */
-  zipUnknownCallback(biz: string): string;
+  zipUnknownCallback(biz: string, reach: Reach): string;
   /** What the caller corrected at the read-back, said back. */
   fixed(parts: readonly FixedPart[]): string;
   /** "Hello? Are you there?": the line is checked, never an answer. */
   stillHere(): string;
-  /** The name is still unclear after one re-ask: skip it, the number is on the lead. */
-  nameSkipped(): string;
+  /** The name is still unclear after one re-ask: skip it, the number is on the lead (when there is one). */
+  nameSkipped(reach: Reach): string;
   /** The problem is still unclear after one re-ask: the plumber will look. */
   issueNeedsLook(): string;
   /** The address is still unclear after two tries: book, and the office confirms it by phone. */
@@ -96,28 +106,38 @@ export type Script = {
   reask(stage: IntakeStage, miss: Miss, slots: readonly OfferedSlot[], heard?: boolean): string;
   outOfArea(biz: string, zip: string): string;
   booked(biz: string, slot: OfferedSlot, name: string | undefined): string;
-  callbackPromised(biz: string): string;
+  callbackPromised(biz: string, reach: Reach): string;
   notBooked(biz: string): string;
   noOpenSlots(biz: string): string;
   slotsDeclined(biz: string): string;
   addressDeclined(biz: string): string;
-  unclearGoodbye(biz: string): string;
-  silentGoodbye(biz: string): string;
+  unclearGoodbye(biz: string, reach: Reach): string;
+  silentGoodbye(biz: string, reach: Reach): string;
+  /** No caller ID: the number to call back, asked once before goodbye (`urgent`: within 5 minutes). */
+  askNumber(biz: string, urgent: boolean): string;
+  /** The goodbye after the caller gave a number to call back. */
+  numberGoodbye(biz: string, urgent: boolean): string;
+  /** The goodbye when there is no number to call back: the caller is asked to call again. */
+  noNumberGoodbye(biz: string, urgent: boolean): string;
   transferring(reason: EscalationReason, kind: EmergencyKind | null): string;
-  urgentCallback(biz: string, reason: EscalationReason, kind: EmergencyKind | null): string;
+  urgentCallback(biz: string, reason: EscalationReason, kind: EmergencyKind | null, reach: Reach): string;
   /** An emergency nobody can take live: the safety line and the promise, before the name and address. */
-  urgentFlagged(biz: string, kind: EmergencyKind | null): string;
-  transferFailedPreface(reason: EscalationReason, kind: EmergencyKind | null): string;
+  urgentFlagged(biz: string, kind: EmergencyKind | null, reach: Reach): string;
+  transferFailedPreface(reason: EscalationReason, kind: EmergencyKind | null, reach: Reach): string;
   emergencyAskName(): string;
   emergencyAskAddress(): string;
   /** The last line after an emergency's name and address. */
-  urgentPromise(biz: string): string;
+  urgentPromise(biz: string, reach: Reach): string;
 };
 
 // The label and the safety line come from the emergency rules (server/intake/emergency-rules.ts).
 export function emergencyLabel(kind: EmergencyKind | null): string {
   return kind ? emergencyRule(kind).label : "an urgent problem";
 }
+
+/** " at this number", " at the number you gave me", or nothing when there is no number. */
+const at = (reach: Reach) =>
+  reach === "this_number" ? " at this number" : reach === "given_number" ? " at the number you gave me" : "";
 
 const safety = (kind: EmergencyKind | null) => {
   const line = kind ? emergencyRule(kind).safetyLine : null;
@@ -205,21 +225,25 @@ const standard: Script = {
         return standard.safetyQuestion(fields?.safetyTopic ?? "water");
       case "confirm":
         return fields?.readBack ?? "Did I get everything right?";
+      case "phone":
+        return "What's the best number to reach you, with the area code?";
     }
   },
   safetyQuestion: (topic) => SAFETY_QUESTIONS[topic],
   safetyAgain: (topic) => SAFETY_AGAIN[topic],
   sayAgain: () => "Of course.",
+  youReached: (biz) => `You've reached ${biz}, and I'm the virtual assistant.`,
   urgentSoon: (biz) => `Someone from ${biz} will call you back within 5 minutes.`,
   offerCallbackOnly: (name) =>
     `${name ? `Thanks, ${firstName(name)}. ` : "Thanks. "}I can't book a visit for that, but would you like someone from the office to call you back?`,
+  callbackNoted: () => "Sure, someone can call you back.",
   zipUnknown: () =>
     "No problem. It's on any piece of mail, like a bill or a letter. If you can find it, just read me the five digits.",
-  zipUnknownCallback: (biz) =>
-    `That's okay. Someone from ${biz} will call you back at this number to get your address and set this up. Goodbye.`,
+  zipUnknownCallback: (biz, reach) =>
+    `That's okay. Someone from ${biz} will call you back${at(reach)} to get your address and set this up. Goodbye.`,
   fixed: (parts) => saidFixed(parts),
   stillHere: () => "Yes, I'm here.",
-  nameSkipped: () => "No problem, we have your number.",
+  nameSkipped: (reach) => (reach === "none" ? "No problem." : "No problem, we have your number."),
   issueNeedsLook: () => "No problem, the plumber will take a look when they come out.",
   addressToConfirm: () => "No problem, the office will call you to confirm the address.",
   readBack: (f) => {
@@ -305,14 +329,18 @@ const standard: Script = {
         return "Sorry, I didn't catch that. Is it happening right now? You can say yes or no.";
       case "confirm":
         return "Sorry, is everything I read back right? You can say yes, or tell me what to change.";
+      case "phone":
+        return heard
+          ? "Sorry, what's the phone number, with the area code? You can also type it on your keypad."
+          : "Sorry, I didn't catch that. What's the best number to reach you? You can also type it on your keypad.";
     }
   },
   outOfArea: (biz, zip) =>
     `Thanks. I'm sorry, ${biz} doesn't cover ZIP code ${speakDigits(zip)}, so we can't send a plumber out there. A local plumber near you will be your quickest help. Take care, goodbye.`,
   booked: (biz, slot, name) =>
     `You're all set${name ? `, ${firstName(name)}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
-  callbackPromised: (biz) =>
-    `No problem. Someone from ${biz} will call you back at this number shortly. Thanks for calling, goodbye.`,
+  callbackPromised: (biz, reach) =>
+    `No problem. Someone from ${biz} will call you back${at(reach)} shortly. Thanks for calling, goodbye.`,
   notBooked: (biz) => `Okay, no problem. If you need us later, just give ${biz} a call. Thanks, goodbye.`,
   noOpenSlots: (biz) =>
     `I don't have an opening I can book right now, so someone from ${biz} will call you back shortly to set up a time. Thanks, goodbye.`,
@@ -320,30 +348,40 @@ const standard: Script = {
     `No problem. Someone from ${biz} will call you back shortly to find a time that works. Thanks, goodbye.`,
   addressDeclined: (biz) =>
     `That's okay. Someone from ${biz} will call you back shortly to finish setting this up. Thanks, goodbye.`,
-  unclearGoodbye: (biz) =>
-    `I'm sorry, I'm having trouble understanding. Someone from ${biz} will call you back at this number shortly. Goodbye.`,
-  silentGoodbye: (biz) =>
-    `I'm sorry, I can't hear anything. Someone from ${biz} will get back to you at this number. Goodbye.`,
+  unclearGoodbye: (biz, reach) =>
+    `I'm sorry, I'm having trouble understanding. Someone from ${biz} will call you back${at(reach)} shortly. Goodbye.`,
+  silentGoodbye: (biz, reach) =>
+    reach === "none"
+      ? `I'm sorry, I can't hear anything. Please call ${biz} again when you can. Goodbye.`
+      : `I'm sorry, I can't hear anything. Someone from ${biz} will get back to you${at(reach)}. Goodbye.`,
+  askNumber: (biz, urgent) =>
+    `Someone from ${biz} will call you back${urgent ? " within 5 minutes" : ""}, but your number didn't come through on my end. What's the best number to reach you, with the area code?`,
+  numberGoodbye: (biz, urgent) =>
+    `Thank you. Someone from ${biz} will call you back${urgent ? " within 5 minutes" : " shortly"} at that number. Goodbye.`,
+  noNumberGoodbye: (biz, urgent) =>
+    urgent
+      ? `Okay. Since your number didn't come through, please call ${biz} right back so we can reach you, and if anyone is in danger, call 911. Goodbye.`
+      : `Okay. Since your number didn't come through, please call ${biz} back when it suits you. Goodbye.`,
   transferring: (reason, kind) =>
     reason === "emergency"
       ? `That sounds urgent.${safety(kind)} I'm connecting you to our on-call plumber right now. Please stay on the line.`
       : "Of course. I'm connecting you with someone now. Please stay on the line.",
-  urgentCallback: (biz, reason, kind) =>
+  urgentCallback: (biz, reason, kind, reach) =>
     reason === "emergency"
-      ? `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`
-      : `Of course. Nobody can pick up this second, so I've asked someone from ${biz} to call you back within 5 minutes at this number. Goodbye.`,
-  urgentFlagged: (biz, kind) =>
-    `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes at this number.`,
+      ? `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes${at(reach)}. Goodbye.`
+      : `Of course. Nobody can pick up this second, so I've asked someone from ${biz} to call you back within 5 minutes${at(reach)}. Goodbye.`,
+  urgentFlagged: (biz, kind, reach) =>
+    `That sounds urgent.${safety(kind)} I've flagged this as an emergency, and someone from ${biz} will call you back within 5 minutes${at(reach)}.`,
   // Said only after the transfer line, which gave the safety advice in full: referred to briefly here.
   // A caller who only asked for a person hears no "urgent": nothing they said was an emergency.
-  transferFailedPreface: (reason, kind) =>
+  transferFailedPreface: (reason, kind, reach) =>
     reason === "emergency"
-      ? `I'm sorry, I couldn't reach anyone just now.${safety(kind) ? " Please keep following the safety advice I gave you." : ""} I've marked this urgent, and someone will call you back within 5 minutes at this number.`
-      : "I'm sorry, I couldn't reach anyone just now. I've asked someone to call you back within 5 minutes at this number.",
+      ? `I'm sorry, I couldn't reach anyone just now.${safety(kind) ? " Please keep following the safety advice I gave you." : ""} I've marked this urgent, and someone will call you back within 5 minutes${at(reach)}.`
+      : `I'm sorry, I couldn't reach anyone just now. I've asked someone to call you back within 5 minutes${at(reach)}.`,
   emergencyAskName: () => "So they know who to ask for, what's your name?",
   emergencyAskAddress: () => "And what's the address where the problem is, with the house number?",
-  urgentPromise: (biz) =>
-    `Thank you. Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
+  urgentPromise: (biz, reach) =>
+    `Thank you. Someone from ${biz} will call you back within 5 minutes${at(reach)}. Goodbye.`,
 };
 
 const safe: Script = {
@@ -368,18 +406,23 @@ const safe: Script = {
         return safe.safetyQuestion(fields?.safetyTopic ?? "water");
       case "confirm":
         return fields?.readBack ?? "Is this information correct?";
+      case "phone":
+        return "What is the best phone number to call you back?";
     }
   },
   safetyQuestion: (topic) => SAFETY_QUESTIONS[topic],
   safetyAgain: (topic) => SAFETY_AGAIN[topic],
   sayAgain: () => "I will repeat the question.",
+  youReached: (biz) => `This is ${biz}'s automated assistant.`,
   urgentSoon: (biz) => `Someone from ${biz} will call you back within 5 minutes.`,
   offerCallbackOnly: () => "We cannot book a visit for that. Would you like someone to call you back?",
+  callbackNoted: () => "A call back is noted.",
   zipUnknown: () => "The ZIP code is on any piece of mail. Please say the five digits if you can find it.",
-  zipUnknownCallback: (biz) => `Thank you. Someone from ${biz} will call you back at this number. Goodbye.`,
+  zipUnknownCallback: (biz, reach) =>
+    `Thank you. Someone from ${biz} will call you back${at(reach)}. Goodbye.`,
   fixed: () => "Thank you, I have updated that.",
   stillHere: () => "Yes, I am here.",
-  nameSkipped: () => "That is fine. We have your phone number.",
+  nameSkipped: (reach) => (reach === "none" ? "That is fine." : "That is fine. We have your phone number."),
   issueNeedsLook: () => "Thank you. The plumber will look at the problem.",
   addressToConfirm: () => "Thank you. The office will call you to confirm the address.",
   // The safe script never says the caller's own words back: the time, and the number's last digits.
@@ -435,31 +478,43 @@ const safe: Script = {
         return "Please say yes or no: is it happening right now?";
       case "confirm":
         return "Please say yes, or say what to change.";
+      case "phone":
+        return "Please say the ten-digit phone number, or type it on your keypad.";
     }
   },
   outOfArea: (biz) => `Thank you. ${biz} does not serve that ZIP code, so we cannot book a visit. Goodbye.`,
   booked: (biz, slot) => `You are booked for ${slotWindow(slot)}. Thank you for calling ${biz}. Goodbye.`,
-  callbackPromised: (biz) => `Thank you. Someone from ${biz} will call you back at this number. Goodbye.`,
+  callbackPromised: (biz, reach) => `Thank you. Someone from ${biz} will call you back${at(reach)}. Goodbye.`,
   notBooked: (biz) => `Thank you for calling ${biz}. Goodbye.`,
   noOpenSlots: (biz) =>
     `There is no time available to book right now. Someone from ${biz} will call you back to schedule. Goodbye.`,
   slotsDeclined: (biz) => `Thank you. Someone from ${biz} will call you back to find a time. Goodbye.`,
   addressDeclined: (biz) => `Thank you. Someone from ${biz} will call you back. Goodbye.`,
-  unclearGoodbye: (biz) =>
-    `I am sorry, I could not understand. Someone from ${biz} will call you back at this number. Goodbye.`,
-  silentGoodbye: (biz) => `I cannot hear you. Someone from ${biz} will contact you at this number. Goodbye.`,
+  unclearGoodbye: (biz, reach) =>
+    `I am sorry, I could not understand. Someone from ${biz} will call you back${at(reach)}. Goodbye.`,
+  silentGoodbye: (biz, reach) =>
+    reach === "none"
+      ? `I cannot hear you. Please call ${biz} again. Goodbye.`
+      : `I cannot hear you. Someone from ${biz} will contact you${at(reach)}. Goodbye.`,
+  askNumber: () => "Your phone number did not come through. What is the best number to call you back?",
+  numberGoodbye: (biz, urgent) =>
+    `Thank you. Someone from ${biz} will call you back${urgent ? " within 5 minutes" : ""} at that number. Goodbye.`,
+  noNumberGoodbye: (biz, urgent) =>
+    urgent
+      ? `Your number did not come through. Please call ${biz} back now. If anyone is in danger, call 911. Goodbye.`
+      : `Your number did not come through. Please call ${biz} back. Goodbye.`,
   transferring: (reason, kind) =>
     reason === "emergency"
       ? `This may be an emergency.${safety(kind)} Connecting you to the on-call plumber now. Please hold.`
       : "Connecting you now. Please hold.",
-  urgentCallback: (biz, reason, kind) =>
+  urgentCallback: (biz, reason, kind, reach) =>
     reason === "emergency"
-      ? `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`
-      : `Someone from ${biz} will call you back within 5 minutes at this number. Goodbye.`,
-  urgentFlagged: (biz, kind) =>
-    `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes at this number.`,
-  transferFailedPreface: (_reason, kind) =>
-    `No one could be reached.${safety(kind) ? " Please follow the safety advice you heard." : ""} Someone will call you back within 5 minutes at this number.`,
+      ? `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes${at(reach)}. Goodbye.`
+      : `Someone from ${biz} will call you back within 5 minutes${at(reach)}. Goodbye.`,
+  urgentFlagged: (biz, kind, reach) =>
+    `This may be an emergency.${safety(kind)} Someone from ${biz} will call you back within 5 minutes${at(reach)}.`,
+  transferFailedPreface: (_reason, kind, reach) =>
+    `No one could be reached.${safety(kind) ? " Please follow the safety advice you heard." : ""} Someone will call you back within 5 minutes${at(reach)}.`,
   emergencyAskName: () => "What is your name?",
   emergencyAskAddress: () => "What is the address of the problem?",
   urgentPromise: (biz) => `Thank you. Someone from ${biz} will call you back within 5 minutes. Goodbye.`,

@@ -1,7 +1,7 @@
 // Speech recognition set for phone calls (ADR 0006): every <Gather input="speech"> uses Twilio's
 // generic phone-call model in US English, with hints from the business's own words (its name, its
 // services, the cities of its service area and the streets it has seen in past leads' addresses)
-// and digit hints where a number is asked for (the ZIP and the street address). Pure: the caller
+// and digit hints where a number is asked for (the ZIP, the street address, a number to call back). Pure: the caller
 // of these functions loads the words (server/calls/speech-hints-cache.ts caches them per business).
 import type { IntakeStage } from "@/server/intake/extraction";
 
@@ -15,6 +15,8 @@ export const DIGIT_HINTS: Partial<Record<IntakeStage, readonly string[]>> = {
   zip: ["$POSTALCODE", "$OOV_CLASS_DIGIT_SEQUENCE"],
   // "three twelve Birch Lane": the house number, then the street.
   address: ["$ADDRESSNUM", "$STREET", "$OOV_CLASS_DIGIT_SEQUENCE"],
+  // "five one two, five five five, oh one nine nine": the number to call back.
+  phone: ["$OOV_CLASS_DIGIT_SEQUENCE"],
 };
 
 /** Twilio reads at most 100 characters per hint; a short list keeps every Gather small. */

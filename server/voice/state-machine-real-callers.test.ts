@@ -220,6 +220,189 @@ describe("every caller handled", () => {
   });
 });
 
+describe("what callers taught the agent in the later December batch", () => {
+  it("asks the safety question about a water heater the caller can't explain, and escalates a yes", () => {
+    const results = converse([
+      "78701",
+      "not sure what's going on with the water heater, it's been banging",
+      "yes, there's water coming out under it and it's all over the garage floor",
+    ]);
+    expect(said(results).some(isSafetyQuestion)).toBe(true);
+    expect(last(results).state.escalation?.reason).toBe("emergency");
+  });
+
+  it("takes the name said with its spelling at once", () => {
+    const r = last(converse(["78701", "the kitchen faucet drips", "Aoife Brennan. That's A-O-I-F-E."]));
+    expect(r.state.fields.callerName).toBe("Aoife Brennan");
+    expect(r.state.stage).toBe("booking_offer");
+  });
+
+  it("takes a name with a company at the name question, and keeps a property manager's duplex residential", () => {
+    const results = converse([
+      "78701",
+      "I manage a duplex, the upstairs unit's toilet keeps running",
+      "Greta Ames with Lakeline Property Management",
+    ]);
+    expect(said(results).join(" ")).not.toContain("commercial");
+    expect(last(results).state.fields.callerName).toBe("Greta Ames");
+    expect(last(results).state.stage).toBe("booking_offer");
+  });
+
+  it("ends politely at the name question when the caller says never mind after a decline", () => {
+    const results = converse([
+      "78701",
+      "the sink in our office building is clogged, do you do commercial?",
+      "Oh, okay. Never mind then.",
+    ]);
+    expect(last(results).state.outcome).toBe("not_booked");
+    expect(last(results).state.fields.callerName).toBeUndefined();
+    expect(tasks(results)).toHaveLength(0);
+  });
+});
+
+describe("a callback asked for at any step after the problem is known", () => {
+  const atOffer = ["78701", "the kitchen faucet drips", "rita moreno"];
+
+  it("hears 'could somebody just give me a call back?' at the booking offer", () => {
+    const r = last(converse([...atOffer, "Could somebody just give me a call back?"]));
+    expect(r.state.fields.bookingIntent).toBe("callback");
+    expect(r.state.fields.notes ?? "").not.toContain("Caller asked");
+    expect(r.say).toContain("a call back at the number ending in");
+  });
+
+  it("turns the visit into a callback when the caller asks at the address question", () => {
+    const results = converse([
+      ...atOffer,
+      "yes book it",
+      "hmm, actually, can you have the plumber call me first?",
+    ]);
+    expect(last(results).state.fields.bookingIntent).toBe("callback");
+    expect(last(results).state.fields.address).toBeUndefined();
+    expect(tasks(results).map((t) => t.kind)).toEqual(["callback"]);
+  });
+
+  it("keeps a callback asked at the name question, and asks the name once more", () => {
+    const asked = last(
+      converse(["78701", "the kitchen faucet drips", "Just have somebody call me, I'm at work"]),
+    );
+    expect(asked.say).toBe("Sure, someone can call you back. And who am I speaking with?");
+    const named = hear(asked.state, "Rita Moreno");
+    expect(named.state.fields.callerName).toBe("Rita Moreno");
+    expect(named.say).not.toContain("book a plumber");
+    // "You can call me Bob" is a name, not a callback.
+    const bob = last(converse(["78701", "the kitchen faucet drips", "you can call me Bob"]));
+    expect(bob.state.fields.bookingIntent).toBeUndefined();
+  });
+
+  it("keeps a callback asked before the ZIP or with the problem, and offers no visit after the name", () => {
+    const results = converse([
+      "Hi, this is Tom Becker, my kitchen sink is clogged, give me a call back when you get this",
+      "Oh, it's a machine. OK. 78701.",
+    ]);
+    expect(last(results).state.fields.bookingIntent).toBe("callback");
+    expect(said(results).join(" ")).not.toContain("book a plumber");
+    expect(last(results).say).toContain("Tom Becker, a call back at the number ending in");
+    // "You can call me Bob" is a name.
+    const bob = last(converse(["you can call me Bob, my kitchen sink is clogged", "78701"]));
+    expect(bob.state.volunteered.callback).toBeUndefined();
+  });
+
+  it("keeps a callback asked at the safety question, which still wants its yes or no", () => {
+    const results = converse(["78701", "the washer hose is leaking", "can someone just call me back?", "no"]);
+    expect(results[3]!.say).toContain(SAFETY_AGAIN.water);
+    expect(last(results).state.escalation).toBeNull();
+    expect(last(results).state.fields.bookingIntent).toBe("callback");
+    const noThenCallback = last(converse(["78701", "the washer hose is leaking", "no, just call me back"]));
+    expect(noThenCallback.state.escalation).toBeNull();
+    expect(noThenCallback.state.fields.bookingIntent).toBe("callback");
+  });
+});
+
+describe("the line and the ZIP", () => {
+  it("closes with a callback after the caller twice doesn't know the ZIP, however it is said", () => {
+    const results = converse([
+      "I don't know the zip, I'm at my aunt's place",
+      "no, sorry, I really don't know it",
+    ]);
+    expect(last(results).state.outcome).toBe("followup_needed");
+    expect(tasks(results).map((t) => t.kind)).toEqual(["callback"]);
+    expect(last(results).state.fields.notes).toContain("my aunt's place");
+  });
+
+  it("says who the caller reached for 'is this the plumber? I can barely hear you', never taking it as the problem", () => {
+    const r = last(converse(["Hello? Is this the plumber? I can barely hear you"]));
+    expect(r.say).toBe(
+      "You've reached Demo Plumbing, and I'm the virtual assistant. So, what's the ZIP code where you need the work done?",
+    );
+    expect(r.state.volunteered.issue).toBeUndefined();
+    expect(r.state.misses).toBe(0);
+    const breakingUp = last(converse(["78701", "sorry, you're breaking up"]));
+    expect(breakingUp.say).toBe("Of course. Now, what's going on with your plumbing?");
+  });
+
+  it("answers 'do you work Saturdays?' from the business hours", () => {
+    const hours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 8 * 60, closeMinute: 17 * 60 }));
+    const r = last(
+      converse([...["78701", "the toilet runs all night", "linda cole"], "Do you guys work Saturdays?"], {
+        ...CTX,
+        businessHours: hours,
+      }),
+    );
+    expect(r.say).toMatch(/^We're closed on Saturdays\. The office is open Monday to Friday, 8 AM to 5 PM\./);
+    expect(r.state.fields.notes).toBeUndefined();
+  });
+});
+
+describe("a caller whose number was withheld", () => {
+  const WITHHELD: CallContext = { ...CTX, callerPhone: null };
+  const WITHHELD_NO_ON_CALL: CallContext = { ...NO_ON_CALL, callerPhone: null };
+
+  it("never promises a call back 'at this number': asks for one, then reads it back", () => {
+    const results = converse(["78701", "the tub drain is slow", "jane roe", "just call me back"], WITHHELD);
+    expect(said(results).join(" ")).not.toContain("at this number");
+    expect(last(results).say).toContain("your number didn't come through on my end");
+    expect(last(results).state.stage).toBe("phone");
+    // The callback task stands before the number is asked for: a hang-up loses nothing.
+    expect(tasks(results).map((t) => t.kind)).toEqual(["callback"]);
+    const given = hear(last(results).state, "five one two, five five five, oh one nine nine", WITHHELD);
+    expect(given.state.callbackNumber).toBe("5125550199");
+    expect(given.state.fields.notes).toContain("Call back at 5125550199");
+    expect(given.say).toContain("a call back at the number ending in 0 1 9 9");
+  });
+
+  it("takes the number last after an emergency nobody could take live, and promises that number", () => {
+    const results = converse(
+      ["78701", "water is pouring out under the sink and I can't stop it", "jane roe", "12 oak street"],
+      WITHHELD_NO_ON_CALL,
+    );
+    expect(said(results).join(" ")).not.toContain("at this number");
+    expect(last(results).state.stage).toBe("phone");
+    const r = hear(last(results).state, "512-555-0199", WITHHELD_NO_ON_CALL);
+    expect(r.say).toBe(
+      "Thank you. Someone from Demo Plumbing will call you back within 5 minutes at that number. Goodbye.",
+    );
+  });
+
+  it("asks once more for a number it did not catch, then asks the caller to call again", () => {
+    const atNumber = last(converse(["78701", "the tub drain is slow", "jane roe", "call me back"], WITHHELD));
+    const again = hear(atNumber.state, "uh, hang on", WITHHELD);
+    expect(again.state.stage).toBe("phone");
+    const none = hear(again.state, "I'm not sure", WITHHELD);
+    expect(none.state.stage).toBe("ended");
+    expect(none.say).toMatch(/please call Demo Plumbing back/);
+    expect(none.say).not.toContain("at this number");
+  });
+
+  it("does not ask for a number when a visit is booked", () => {
+    const results = converse(
+      ["78701", "the tub drain is slow", "jane roe", "yes", "200 congress avenue", "yes", "yes"],
+      WITHHELD,
+    );
+    expect(last(results).state.outcome).toBe("booked");
+    expect(said(results).join(" ")).not.toContain("number didn't come through");
+  });
+});
+
 describe("the read-back fixes what the caller says", () => {
   const booked = ["78701", "the kitchen faucet drips", "bob grant", "a visit", "2204 avenue g", "yes"];
 
@@ -235,9 +418,9 @@ describe("the read-back fixes what the caller says", () => {
   it("calls back the number the caller gives instead, and reads back its last digits", () => {
     const results = converse([
       "78701",
+      // The callback asked for with the problem is kept: no booking offer after the name.
       "I'd like a call back about a quote for a new water heater",
       "tina morales",
-      "call me back",
       "No, call my cell instead, 512 555 0199",
     ]);
     const r = last(results);

@@ -21,6 +21,7 @@ import {
   answerWhenSomeoneComes,
   asksWhenSomeoneComes,
   questionIsNoted,
+  weekdaysAsked,
   type CallerAnswerSettings,
 } from "@/server/voice/caller-answers";
 import {
@@ -31,11 +32,14 @@ import {
   type FixedPart,
   type Miss,
   type QuestionFacts,
+  type Reach,
   type SafetyTopic,
   type Script,
 } from "@/server/voice/scripts";
 import {
   bookingIntentOf,
+  callbackAsked,
+  checkingTheLine,
   isLineCheck,
   isPlainlyRoutine,
   joinSpelling,
@@ -45,7 +49,10 @@ import {
   spokenAddress,
 } from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
-import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
+import { heard as hears } from "@/server/intake/phrase-rules";
+import { BARE_NO, DECLINED_TO_SAY, DONT_KNOW } from "@/server/intake/phrasings";
+import { RESIDENTIAL } from "@/server/intake/phrasings-questions";
+import { digitRuns, findPhoneNumber, findZip } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
 
 /**
@@ -89,6 +96,8 @@ export type Volunteered = {
   unit?: { value: string; said: string };
   /** The service a caller asked about before describing the problem ("garbage disposals"). */
   topic?: { value: string; said: string };
+  /** A callback asked for before the booking offer ("…give me a call back when you get this"). */
+  callback?: { said: string };
 };
 export type FieldName = keyof CallFields;
 /** The caller's exact words each stored field came from. */
@@ -159,6 +168,8 @@ export type CallState = {
   callbackNumber: string | null;
   /** The work described is work the business does not take (a commercial building): a callback only. */
   workDeclined: boolean;
+  /** The caller ID was withheld and the number to call back has been asked for (once a call). */
+  numberAsked: boolean;
 };
 
 /** The tenant facts a turn needs; loaded by the route, never stored in the state. */
@@ -178,7 +189,7 @@ export type CallContext = {
   transferTimeoutSeconds?: number;
   slotCount?: number;
   minNoticeMinutes?: number;
-  /** The caller's number (read back on a callback); null when withheld. */
+  /** The caller's number (read back on a callback); null when withheld (then a callback asks for one). */
   callerPhone?: string | null;
   /** Ask the one safety question when the problem is unclear (default on; off only in tests and evaluation). */
   askSafetyQuestion?: boolean;
@@ -239,6 +250,7 @@ export function newCallState(profile: PromptProfileName = "standard"): CallState
     addressToConfirm: false,
     callbackNumber: null,
     workDeclined: false,
+    numberAsked: false,
   };
 }
 
@@ -330,20 +342,76 @@ function task(s: CallState, kind: CreateTaskAction["kind"], title: string): Crea
   };
 }
 
+/** How the office will call the caller back: the caller ID, a number given on the call, or none. */
+function reachOf(t: Turn): Reach {
+  if (t.s.callbackNumber) return "given_number";
+  const phone = t.ctx.callerPhone;
+  return phone === null || (phone !== undefined && phone.replace(/\D/g, "").length < 10)
+    ? "none"
+    : "this_number";
+}
+
+/**
+ * The call's outcome, its task and its last words. A callback promised to a caller whose number
+ * was withheld is never "at this number": the number is asked for first (once; the task stands
+ * already), and with none given the caller is asked to call again. `lead` is said in any case.
+ */
 function finish(
   t: Turn,
   outcome: CallOutcome,
   reason: EndReason,
   text: string | null,
   followUp?: CreateTaskAction,
+  lead = "",
 ): void {
   t.s.stage = "ended";
   t.s.misses = 0;
   t.s.outcome = outcome;
   t.s.endReason = reason;
-  if (text) t.say.push(text);
+  if (lead) t.say.push(lead);
   if (followUp) t.tasks.push(followUp);
   t.end = { type: "end", outcome, reason };
+  t.terminal = { type: "hangup" };
+  if (text && outcome === "followup_needed" && reachOf(t) === "none") {
+    const urgent = t.s.escalation !== null;
+    if (!t.s.numberAsked) {
+      t.s.numberAsked = true;
+      return ask(t, "phone", t.script.askNumber(t.ctx.businessName, urgent));
+    }
+    return void t.say.push(t.script.noNumberGoodbye(t.ctx.businessName, urgent));
+  }
+  if (text) t.say.push(text);
+}
+
+/**
+ * The answer to "what's the best number to reach you?" (asked only after the call's outcome and
+ * task stand): kept in the notes for the office, then the read-back of a callback with a name, or
+ * goodbye. Not understood: asked once more; declined or still unclear: the caller is asked to call again.
+ */
+function onNumber(t: Turn, said: string): void {
+  const s = t.s;
+  const number = findPhoneNumber(said);
+  const declined = hears(DECLINED_TO_SAY, said) || hears(BARE_NO, said);
+  if (!number && !declined && s.misses === 0) {
+    s.misses += 1;
+    t.say.push(t.script.reask("phone", 1, [], said !== ""));
+    t.terminal = { type: "listen", stage: "phone" };
+    return;
+  }
+  if (number) {
+    s.callbackNumber = number;
+    addNote(t, `Call back at ${number}`, said);
+  }
+  if (number && s.endReason === "callback_requested" && s.fields.callerName && s.readBacks < MAX_READ_BACKS)
+    return readBack(t, "Thanks. ");
+  s.stage = "ended";
+  s.misses = 0;
+  const urgent = s.escalation !== null;
+  t.say.push(
+    number
+      ? t.script.numberGoodbye(t.ctx.businessName, urgent)
+      : t.script.noNumberGoodbye(t.ctx.businessName, urgent),
+  );
   t.terminal = { type: "hangup" };
 }
 
@@ -375,7 +443,7 @@ function emergencyFollowUp(t: Turn, lead: string): void {
       : e.transferResult === "failed"
         ? "transfer_failed"
         : "person_callback";
-  finish(t, "followup_needed", reason, `${lead} ${t.script.urgentPromise(biz)}`.trim());
+  finish(t, "followup_needed", reason, t.script.urgentPromise(biz, reachOf(t)), undefined, lead);
 }
 
 function urgentCallbackNow(t: Turn, transferFailed: boolean): void {
@@ -414,12 +482,13 @@ function escalate(t: Turn, reason: EscalationReason, kind: EmergencyKind | null)
       t,
       "followup_needed",
       "person_callback",
-      t.script.urgentCallback(t.ctx.businessName, reason, kind),
+      t.script.urgentCallback(t.ctx.businessName, reason, kind, reachOf(t)),
     );
-  emergencyFollowUp(t, t.script.urgentFlagged(t.ctx.businessName, kind));
+  emergencyFollowUp(t, t.script.urgentFlagged(t.ctx.businessName, kind, reachOf(t)));
 }
 
 function miss(t: Turn, stage: IntakeStage): void {
+  if (stage === "phone") return onNumber(t, "");
   t.s.misses += 1;
   if (t.s.escalation) {
     // Never keep someone with an emergency on the line over a name or an address.
@@ -442,7 +511,7 @@ function miss(t: Turn, stage: IntakeStage): void {
     if (stage === "name") {
       t.s.evidence.callerName ??= "";
       addNote(t, "Name not given on the call", said);
-      t.say.push(t.script.nameSkipped());
+      t.say.push(t.script.nameSkipped(reachOf(t)));
       return advance(t);
     }
     if (stage === "issue") {
@@ -471,7 +540,7 @@ function miss(t: Turn, stage: IntakeStage): void {
     if (!t.s.transcript.some((turn) => turn.speaker === "caller")) {
       // Not a word from the caller: nothing to act on, so the call is "missed" and gets the text-back.
       t.s.stage = "ended";
-      t.say.push(t.script.silentGoodbye(t.ctx.businessName));
+      t.say.push(t.script.silentGoodbye(t.ctx.businessName, reachOf(t)));
       t.terminal = { type: "hangup" };
       return;
     }
@@ -479,7 +548,7 @@ function miss(t: Turn, stage: IntakeStage): void {
       t,
       "followup_needed",
       "unclear_answers",
-      t.script.unclearGoodbye(t.ctx.businessName),
+      t.script.unclearGoodbye(t.ctx.businessName, reachOf(t)),
       task(t.s, "callback", "Call back: the AI could not understand the caller"),
     );
     return;
@@ -527,6 +596,9 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
     const address = groundAddress(x.address, said);
     if (address && !t.s.fields.address) v.address = { value: address, said };
   }
+  // "My sink's clogged, give me a call back when you get this": the answer to the booking offer, said early.
+  if ((stage === "zip" || stage === "issue") && !x.wantsHuman && callbackAsked(said, x.callerName))
+    v.callback ??= { said };
   if (stage === "zip" && !t.s.fields.issueSummary && x.issueSummary && !x.emergency) {
     const summary = groundIssue(x.issueSummary, said);
     if (summary) v.issue = { summary, urgency: x.urgency ?? "normal", said };
@@ -595,6 +667,8 @@ function advance(t: Turn): void {
       t.script.askName(sympathized || t.s.workDeclined ? "normal" : f.urgency, t.say.length > 0),
     );
   }
+  if (!f.bookingIntent && v.callback && !t.s.workDeclined)
+    store(t, "bookingIntent", "callback", v.callback.said);
   if (!f.bookingIntent)
     return ask(
       t,
@@ -609,7 +683,7 @@ function advance(t: Turn): void {
       t,
       "followup_needed",
       "not_qualified",
-      t.script.callbackPromised(biz),
+      t.script.callbackPromised(biz, reachOf(t)),
       task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"),
     );
   if (!f.address && v.address)
@@ -751,7 +825,7 @@ function callbackWithReadBack(t: Turn, title: string): void {
       t,
       "followup_needed",
       "callback_requested",
-      t.script.callbackPromised(biz),
+      t.script.callbackPromised(biz, reachOf(t)),
       task(t.s, "callback", title),
     );
   finish(t, "followup_needed", "callback_requested", null, task(t.s, "callback", title));
@@ -1017,17 +1091,18 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
     case "issue":
       return groundIssue(x.issueSummary, said) !== null;
     case "name":
-      return groundName(x.callerName, said) !== null || x.declined;
+      return groundName(x.callerName, said) !== null || x.declined || x.bookingIntent === "callback";
     case "booking_offer":
       return x.bookingIntent !== null || x.declined;
     case "address":
-      return groundAddress(x.address, said) !== null || x.declined;
+      return groundAddress(x.address, said) !== null || x.declined || x.bookingIntent === "callback";
     case "slot":
       return x.slotNumber !== null || x.declined || !!x.slotUnavailable || x.bookingIntent === "callback";
     case "safety":
       // Anything but a question or a line check answers it: an unclear answer counts as yes.
       return true;
     case "confirm":
+    case "phone":
       return true;
   }
 }
@@ -1039,7 +1114,7 @@ const NEVER_MIND =
   /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang)\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine))(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?\W*$/i;
 /** "I don't know the zip code, I just moved here." */
 const ZIP_UNKNOWN =
-  /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
+  /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|dunno (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
 
 function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
   const kind = x.emergency ?? (x.urgency === "emergency" ? "other_safety_risk" : null);
@@ -1047,9 +1122,21 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   // "Hello? Are you still there?", "sorry, what?": the caller checking the line or asking to hear
   // it again gets "Yes, I'm here" and the same question. It is never an answer, and never a miss.
   // "Speak up, I can't hear you", "What was that, dear?": the question again, plainly.
-  if (!kind && (isLineCheck(said) || REPEAT_REQUEST.test(said)) && t.s.sideTurns < MAX_SIDE_TURNS) {
+  // "Is this the plumber? I can barely hear you": who they reached, then the question again.
+  const lineCheck = kind ? null : checkingTheLine(said);
+  if (
+    !kind &&
+    (isLineCheck(said) || REPEAT_REQUEST.test(said) || lineCheck) &&
+    t.s.sideTurns < MAX_SIDE_TURNS
+  ) {
     t.s.sideTurns += 1;
-    t.say.push(isLineCheck(said) ? t.script.stillHere() : t.script.sayAgain());
+    t.say.push(
+      isLineCheck(said)
+        ? t.script.stillHere()
+        : lineCheck === "who"
+          ? t.script.youReached(biz)
+          : t.script.sayAgain(),
+    );
     return askAgain(t, stage);
   }
   // Someone selling to the business, a recording, a wrong number: closed politely, no callback.
@@ -1065,6 +1152,8 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     addNote(t, NOT_A_CUSTOMER_NOTE(notCustomer), said);
     return finish(t, "closed", "not_a_customer", t.script.notACustomer(biz, notCustomer));
   }
+  // The number to call back (the call has ended already); an emergency said here still comes first.
+  if (stage === "phone" && (!kind || t.s.escalation)) return onNumber(t, said);
   if (stage === "confirm" && !kind) {
     const asked = keepQuestion(t, stage, said, x);
     if (asked && !x.yesNo && !x.address && x.slotNumber === null && !SPELLED.test(said))
@@ -1129,28 +1218,58 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
   // call from the office), and the decline is never followed by a booking question in one breath.
   if (t.declinedWork && stage === "issue" && answersStage(t, stage, said, x)) t.s.workDeclined = true;
   if (stage === "safety") {
+    // "Can someone just call me back?" ("no, just call me back"): the callback is kept, and the
+    // question still wants its yes or no.
+    const callback = x.bookingIntent === "callback";
+    if (callback && !t.s.fields.bookingIntent) store(t, "bookingIntent", "callback", said);
     // A question instead of an answer is not an unclear yes: answered, and the safety question asked
     // once more, briefly. Only a second answer that is no yes or no counts as yes (the safe side).
-    if (answered && x.yesNo === null) {
+    if ((answered || callback) && x.yesNo === null) {
       if (t.s.misses >= 1) return safetyYes(t, "unclear", said);
       t.s.misses += 1;
+      if (callback && !answered) t.say.push(t.script.callbackNoted());
       return askAgain(t, stage);
     }
     return onSafetyAnswer(t, said, x);
   }
-  if ((stage === "zip" || stage === "issue") && !answered && NEVER_MIND.test(said))
-    return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
-  if (stage === "zip" && !answered && !zipOf(x, said) && ZIP_UNKNOWN.test(said)) {
-    // Not knowing the ZIP is no unclear answer: where to find it, once; then a callback, never a lost call.
-    const place = groundAddress(x.address, said) ?? said.slice(0, 120);
-    if (!t.s.transcript.some((turn) => turn.speaker === "agent" && turn.text.includes(t.script.zipUnknown())))
-      return ask(t, "zip", t.script.zipUnknown());
-    addNote(t, `ZIP code not known on the call (caller said: "${place}")`, said);
+  // "Never mind then" at any question before anything is booked (the safety question, which wants
+  // its yes or no, and the read-back are handled above). Once a visit is on the table, "that's
+  // fine" or "no worries" is a yes: there only "never mind" or "forget it" ends the call.
+  const done =
+    stage === "zip" || stage === "issue" || stage === "name"
+      ? NEVER_MIND.test(said)
+      : NEVER_MIND.test(said) && /\b(never ?mind|forget it)\b/i.test(said);
+  if (!answered && done) return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
+  // Not knowing the ZIP is no unclear answer: where to find it, once; then (however the caller says
+  // they still don't know: "no, sorry, I really don't know it") a callback, never a lost call and
+  // never a third ask.
+  const toldWhereToFind = t.s.transcript.some(
+    (turn) => turn.speaker === "agent" && turn.text.includes(t.script.zipUnknown()),
+  );
+  if (
+    stage === "zip" &&
+    !answered &&
+    !zipOf(x, said) &&
+    (ZIP_UNKNOWN.test(said) || (toldWhereToFind && hears(DONT_KNOW, said)))
+  ) {
+    if (!toldWhereToFind) return ask(t, "zip", t.script.zipUnknown());
+    // What the caller said about the place ("I'm staying at my sister's"), not only "I still don't know".
+    const told = t.s.transcript
+      .filter((turn) => turn.speaker === "caller" && turn.stage === "zip" && !hears(DONT_KNOW, turn.text))
+      .map((turn) => turn.text);
+    const place = groundAddress(x.address, said) ?? (told[0] ?? said).slice(0, 120);
+    addNote(t, `ZIP code not known on the call (caller said: "${place}")`, [...told, said].join(" … "));
+    // The problem said with it goes to the office too.
+    const v = t.s.volunteered.issue;
+    if (v && !t.s.fields.issueSummary) {
+      store(t, "issueSummary", v.summary, v.said);
+      store(t, "urgency", v.urgency, v.said);
+    }
     return finish(
       t,
       "followup_needed",
       "not_qualified",
-      t.script.zipUnknownCallback(biz),
+      t.script.zipUnknownCallback(biz, reachOf(t)),
       task(t.s, "callback", "Call back: the caller did not know the ZIP code"),
     );
   }
@@ -1199,8 +1318,16 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
     case "name": {
       const name = groundName(x.callerName, said);
       if (name) store(t, "callerName", name, said);
+      if (x.bookingIntent === "callback" && !t.s.fields.bookingIntent) {
+        // "Just have somebody call me": the callback is kept, and the name asked once more (who to ask for).
+        store(t, "bookingIntent", "callback", said);
+        if (!name && !x.declined) {
+          t.say.push(t.script.callbackNoted());
+          return askAgain(t, "name");
+        }
+      }
       // Declined: noted, and not asked again.
-      else t.s.evidence.callerName ??= "";
+      if (!name) t.s.evidence.callerName ??= "";
       return advance(t);
     }
     case "booking_offer": {
@@ -1210,12 +1337,17 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void
       return advance(t);
     }
     case "address": {
+      if (x.bookingIntent === "callback" && !groundAddress(x.address, said)) {
+        // "Actually, just have someone call me": the visit becomes a callback.
+        store(t, "bookingIntent", "callback", said);
+        return callbackWithReadBack(t, "Call back: the caller asked for a callback");
+      }
       if (!canAskForAddress(t.s))
         return finish(
           t,
           "followup_needed",
           "not_qualified",
-          t.script.callbackPromised(biz),
+          t.script.callbackPromised(biz, reachOf(t)),
           task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"),
         );
       const address = groundAddress(x.address, said);
@@ -1258,6 +1390,15 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
   const when = (!x.question || x.question === "other") && asksWhenSomeoneComes(said);
   const question = x.question ?? (when || asksSomething(said, stage) ? "other" : null);
   if (!question) return false;
+  // "Sandra Whitlock with Eastside Property Management" at the name question, or a property manager
+  // whose problem is in rented homes ("a fourplex"): who the caller is, not commercial work.
+  if (
+    question === "services" &&
+    x.serviceAsked === "commercial" &&
+    !said.includes("?") &&
+    (stage === "name" || hears(RESIDENTIAL, t.s.evidence.issueSummary ?? ""))
+  )
+    return false;
   // "Can someone just call me back?" asks for a callback; "can y'all do Thursday morning?" picks a time.
   if (question === "other" && !when && bookingIntentOf(said.toLowerCase()) === "callback") return false;
   if (
@@ -1283,6 +1424,7 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
         serviceAsked: x.serviceAsked,
         slots,
         hours: t.ctx.businessHours ?? [],
+        daysAsked: weekdaysAsked(said),
         settings: t.ctx.answers,
       });
   t.say.push(answer);
@@ -1405,7 +1547,7 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
       } else {
         s.escalation.transferResult = "failed";
         urgentCallbackNow(t, true);
-        emergencyFollowUp(t, t.script.transferFailedPreface(reason, emergencyKind));
+        emergencyFollowUp(t, t.script.transferFailedPreface(reason, emergencyKind, reachOf(t)));
       }
       break;
     }
@@ -1533,6 +1675,7 @@ export const ZCallState = z.object({
       address: ZSaid.optional(),
       unit: ZSaid.optional(),
       topic: ZSaid.optional(),
+      callback: z.object({ said: z.string() }).optional(),
     })
     .default({}),
   transcript: z.array(
@@ -1562,6 +1705,7 @@ export const ZCallState = z.object({
   addressToConfirm: z.boolean().default(false),
   callbackNumber: z.string().nullable().default(null),
   workDeclined: z.boolean().default(false),
+  numberAsked: z.boolean().default(false),
 });
 
 /**

@@ -19,7 +19,7 @@ export type IntakeInput =
   /** The warm transfer's Dial ended; answered = the on-call person pressed 1 and was bridged. */
   | { kind: "transfer_result"; answered: boolean };
 
-/** A Gather post: SpeechResult, or the ZIP keyed in as Digits; nothing heard is silence. */
+/** A Gather post: SpeechResult, or the ZIP or a number to call back keyed in as Digits; nothing heard is silence. */
 export function intakeInputFromForm(form: Readonly<Record<string, string | undefined>>): IntakeInput {
   const text = (form.SpeechResult ?? "").trim() || (form.Digits ?? "").trim();
   return text ? { kind: "speech", text } : { kind: "silence" };

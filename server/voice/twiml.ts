@@ -66,12 +66,12 @@ export function renderTransition(
   const next = terminalAction(result.actions);
   switch (next.type) {
     case "listen": {
-      const zip = next.stage === "zip";
+      // The ZIP and a number to call back may also be keyed in: their digits end the Gather at once.
+      const keyed = next.stage === "zip" ? 5 : next.stage === "phone" ? 10 : null;
       const hints = hintsForStage(next.stage, opts.speechHints ?? []);
       const gather = r.gather({
-        // The ZIP may also be keyed in: five digits end the Gather at once.
-        input: zip ? ["dtmf", "speech"] : ["speech"],
-        ...(zip ? { numDigits: 5 } : {}),
+        input: keyed ? ["dtmf", "speech"] : ["speech"],
+        ...(keyed ? { numDigits: keyed } : {}),
         // Phone-call audio in US English (ADR 0006), biased towards the business's own words.
         speechModel: SPEECH_MODEL,
         language: SPEECH_LANGUAGE,
