@@ -2,7 +2,8 @@
 // the plumber took, a test call from "Test your flow", a robocall closed as spam, a web form
 // request and a lead typed in by the office — built through the signed webhooks and the real tRPC
 // mutations. The inbox (its counts and its rows under each figure's link), the reports page, the
-// REST report and the monthly email must say the same number for every figure.
+// REST report and the monthly email must say the same number for every figure — also after a late
+// change to a day the report reads from its roll-up of closed days.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { systemDb } from "@/server/db/system";
@@ -191,5 +192,29 @@ describe(`the inbox, the report, the REST report and the monthly email count one
     });
     for (const f of FIGURES)
       expect(email.body).toContain(`${f.label}: ${formatFigure(report.current[f.key], f.unit)} (`);
+  });
+
+  it("still agrees after the office closes an old call as spam, a day the report had rolled up", async () => {
+    // The report rolled up March and February when it was first asked for.
+    expect(await prisma.reportDay.count({ where: { tenantId: biz.tenant.id } })).toBe(31 + 28);
+    at("2026-04-04T12:00:00Z");
+    const hungUp = await prisma.lead.findFirstOrThrow({
+      where: { tenantId: biz.tenant.id, callerPhone: phones[1]! },
+    });
+    await owner().leads.close({ leadId: hungUp.id, reason: "spam" });
+    const later = await owner().reports.report({ kind: "last_month" });
+    expect([later.current.leads, later.current.aiRescuedCalls, later.current.calls]).toEqual([
+      report.current.leads - 1,
+      report.current.aiRescuedCalls - 1,
+      report.current.calls,
+    ]);
+    const range = { createdFrom: later.period.start, createdTo: later.period.end };
+    for (const f of linked) {
+      const counts = await owner().leads.counts({ figure: f.key, ...range });
+      expect({ figure: f.key, inbox: counts.reduce((s, g) => s + g.total, 0) }).toEqual({
+        figure: f.key,
+        inbox: later.current[f.key],
+      });
+    }
   });
 });

@@ -74,10 +74,15 @@ export async function getReport(
   const business = { tenantId: ctx.tenantId, timeZone: tenant.timeZone };
   const current = tenantPeriod(business, period);
   const previous = tenantPeriod(business, period.previous);
-  // The lead figures read the closed days' roll-up: the days not rolled up yet are, first.
-  const counts = rollUpClosedDays(ctx.db, [current, previous], now).then(() =>
-    Promise.all([periodCounts(ctx, current, scope, true), periodCounts(ctx, previous, scope, false)]),
-  );
+  // The lead figures read the closed days' roll-up: the days not rolled up yet are, first. Should
+  // that fail (a busy pool, a timeout), the report still counts those days live.
+  const counts = rollUpClosedDays(ctx.db, [current, previous], now)
+    .catch((err: Error) =>
+      console.error(`Report days: rolling up tenant ${ctx.tenantId} failed:`, err.message),
+    )
+    .then(() =>
+      Promise.all([periodCounts(ctx, current, scope, true), periodCounts(ctx, previous, scope, false)]),
+    );
   const [[cur, prev], scriptSteps, qaReviews, leaks, followUps] = await Promise.all([
     counts,
     scriptStepCounts(tenantSql(ctx.db), current, scope),
