@@ -104,6 +104,8 @@ export function messageRoutes(ctx: { base: string; accountSid: string; state: ob
     ];
     for (const [status, code] of steps) {
       await new Promise((r) => setTimeout(r, cfg.stepDelayMs));
+      // A closed fake calls back no more (a test that has ended hears nothing after it).
+      if ((ctx.state as { closed?: boolean }).closed) return;
       m.status = status;
       m.date_updated = rfc2822();
       if (status === "sent") m.date_sent = m.date_updated;
@@ -129,6 +131,7 @@ export function messageRoutes(ctx: { base: string; accountSid: string; state: ob
           twilio.getExpectedTwilioSignature(cfg.authToken, m.status_callback, form),
         );
       } catch (err) {
+        if ((ctx.state as { closed?: boolean }).closed) return;
         console.error(`Twilio fake: status callback to ${m.status_callback} failed:`, (err as Error).message);
       }
     }

@@ -229,6 +229,7 @@ export async function startTwilioFake(opts: TwilioFakeOptions): Promise<TwilioFa
     addIncomingNumber,
     close: () =>
       new Promise<void>((resolve) => {
+        (state as { closed?: boolean }).closed = true;
         server.closeAllConnections();
         server.close(() => resolve());
       }),
