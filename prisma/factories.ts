@@ -54,10 +54,21 @@ const FAKE_AREAS = [
 ];
 let fakeSeq = Math.floor(Math.random() * FAKE_AREAS.length * 100);
 
-/** A valid US number in the fictional 555-01xx range; consecutive calls never repeat (2,000 before wrapping). */
+/** The plumber's and the on-call phone a completed setup gets unless told otherwise. */
+const DEFAULT_PLUMBER_PHONE = "+15125550101";
+const DEFAULT_ON_CALL_PHONE = "+15125550102";
+
+/**
+ * A valid US number in the fictional 555-01xx range; consecutive calls never repeat (2,000 before
+ * wrapping). It is never one of the default forwarding phones: a tracking number equal to the
+ * plumber's phone is rightly refused (every call would loop), which made a setup fail now and then.
+ */
 export function fakePhone(): string {
-  fakeSeq = (fakeSeq + 1) % (FAKE_AREAS.length * 100);
-  return `+1${FAKE_AREAS[Math.floor(fakeSeq / 100)]}5550${100 + (fakeSeq % 100)}`;
+  for (;;) {
+    fakeSeq = (fakeSeq + 1) % (FAKE_AREAS.length * 100);
+    const phone = `+1${FAKE_AREAS[Math.floor(fakeSeq / 100)]}5550${100 + (fakeSeq % 100)}`;
+    if (phone !== DEFAULT_PLUMBER_PHONE && phone !== DEFAULT_ON_CALL_PHONE) return phone;
+  }
 }
 
 export type SetupInput = {
@@ -85,8 +96,8 @@ export async function completeSetup(prisma: PrismaClient, tenantId: string, inpu
     }
   }
   await setForwardingPhones(ctx, {
-    plumberPhone: input.plumberPhone ?? "+15125550101",
-    onCallPhone: input.onCallPhone === undefined ? "+15125550102" : input.onCallPhone,
+    plumberPhone: input.plumberPhone ?? DEFAULT_PLUMBER_PHONE,
+    onCallPhone: input.onCallPhone === undefined ? DEFAULT_ON_CALL_PHONE : input.onCallPhone,
   });
   await addServiceZips(
     ctx,
