@@ -99,7 +99,7 @@ const REACHED_ROOM = [
 ].flatMap((how) => OTHER_ROOMS.map((room) => `${how} ${room}`));
 const SPREADING = [
   // "Everywhere else is fine" is the rest of the house, where nothing is wrong.
-  "everywhere -else",
+  "everywhere -else/but/except",
   "all over",
   ...REACHED_ROOM,
   "down the stairs",
@@ -107,12 +107,45 @@ const SPREADING = [
   "through the floor",
   "soaking the carpet",
   "soaking the floor",
-  "inches of water",
-  "ankle deep",
+  // (How deep the water stands is its own rule below: a tub that drains slowly is not a flood.)
   "standing water on the floor",
   "standing water in the basement",
   "spreading",
 ];
+
+/** "Only when it's on", "when I flush": a fixture misbehaving while in use, under the caller's control. */
+const WHEN_IN_USE = [
+  "when it's on",
+  "when it is on",
+  "only when",
+  "when i run",
+  "when i use",
+  "when i flush",
+  "when i turn",
+  "when we use",
+  "when we run",
+  "when we flush",
+  "when you use",
+  "when you run",
+  "when you turn",
+  "when in use",
+  "when it's used",
+  "when somebody showers",
+  "when someone showers",
+];
+
+/** Kinds with several rules share how they are heard by people and what the agent advises. */
+const BURST_PIPE = {
+  kind: "burst_pipe",
+  label: "a burst pipe",
+  safetyLine: "If you can do it safely, turn off the main water shut-off valve.",
+} as const;
+const FLOODING = {
+  kind: "flooding",
+  label: "water that won't stop",
+  safetyLine:
+    "If you can do it safely, turn off the water valve for that fixture or the main shut-off, and stay away from any outlets near the water.",
+} as const;
 
 export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   {
@@ -135,6 +168,20 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "smell* … sulphur*",
       "sulfur* smell*",
       "sulphur* smell*",
+      // "A smell like the stove when you turn it and no fire comes": unlit gas, in other words.
+      "smell* like … stove*",
+      "smell* like … burner*",
+      "stove* … no fire",
+      "stove* … no flame*",
+      "burner* … no fire",
+      "burner* … no flame*",
+    ],
+    // "By the water heater there's a smell and a small hissing sound": a hiss by a gas appliance
+    // that smells.
+    allOf: [
+      ["smell*", "odor*", "odour*", "stink*"],
+      ["hiss*", "ssss*", "psss*"],
+      ["water heater", "hot water", "furnace", "stove*", "oven", "dryer", "meter", "gas line", "pilot"],
     ],
     safetyLine:
       "If you smell gas, please leave the building now, don't switch anything on or off, and call 911 or your gas company from outside.",
@@ -248,8 +295,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "Please keep everyone away from the sewage water and don't flush or run any water until the plumber gets there.",
   },
   {
-    kind: "burst_pipe",
-    label: "a burst pipe",
+    ...BURST_PIPE,
     when: "A pipe or water line has burst, broken or split.",
     anyOf: [
       "burst pipe*",
@@ -279,7 +325,43 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       ["pipe*", "line", "main"],
       ["crack* open", "crack* … gush*", "crack* … spray*", "crack* … pour*", "split open", "gush*"],
     ],
-    safetyLine: "If you can do it safely, turn off the main water shut-off valve.",
+  },
+  {
+    ...BURST_PIPE,
+    when: "Water is spraying or rushing out of sight: under the house, in a wall, under the slab or the floor.",
+    allOf: [
+      ["spray*", "gush*", "rushing", "pour*", "shoot*"],
+      [
+        "under the house",
+        "crawl space",
+        "crawlspace",
+        "in the … wall*",
+        "inside … wall*",
+        "behind … wall*",
+        "under the slab",
+        "under the floor*",
+        "in the yard",
+      ],
+    ],
+    // A sprinkler spraying the yard is doing its job.
+    unless: [...WHEN_IN_USE, "sprinkler*", "irrigation"],
+  },
+  {
+    ...BURST_PIPE,
+    when: "The water meter is racing (spinning fast with nothing turned on): a lot of water is escaping somewhere.",
+    allOf: [
+      ["meter*", "dial"],
+      [
+        "spin* like crazy",
+        "spin* like mad",
+        "spin* fast",
+        "spin* really fast",
+        "spin* so fast",
+        "racing",
+        "going crazy",
+        "going like crazy",
+      ],
+    ],
   },
   {
     kind: "other_safety_risk",
@@ -320,15 +402,14 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "Please stay clear of any water near outlets or wiring, and if it's safe, switch off the breaker for that area.",
   },
   {
-    kind: "flooding",
-    label: "water that won't stop",
-    when: "Water is actively flooding, spraying or pouring, won't stop, or is spreading through the home.",
+    ...FLOODING,
+    when: "Water is actively flooding or pouring, won't stop, or is spreading through the home.",
     anyOf: [
       "flood*",
-      "water -pressure … everywhere -else",
+      // "Everywhere but on me" is a fixture spraying the wrong way, not water all over.
+      "water -pressure … everywhere -else/but/except",
       "water … pouring",
       "water … gushing",
-      "water … spraying",
       "water … shooting",
       "water … spewing",
       "water … through the ceiling",
@@ -336,14 +417,35 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "water … coming through",
       "pouring … water",
       "gushing … water",
-      "spraying … water",
-      "spraying everywhere",
       "pouring out",
       "gushing out",
       "gushing up",
       "leak* all over the floor",
       "leak* … all over the",
       "taking on water",
+    ],
+    allOf: [WATER_ESCAPING, [...WILL_NOT_STOP, ...SPREADING]],
+    unless: [...WHEN_IN_USE],
+  },
+  {
+    ...FLOODING,
+    when: "Water is spraying out, unless it is a fixture spraying the wrong way (a shower head, a faucet's sprayer).",
+    anyOf: ["water … spraying", "spraying … water", "spraying everywhere"],
+    unless: [
+      ...WHEN_IN_USE,
+      "shower head*",
+      "showerhead*",
+      "sprayer*",
+      "aerator*",
+      "except where",
+      "where it's supposed to",
+      "where it should",
+    ],
+  },
+  {
+    ...FLOODING,
+    when: "Water is rising or standing deep in the home, unless it is the water of a tub, shower or sink that drains slowly.",
+    anyOf: [
       "fill* up with water",
       "fill* with water",
       "water … rising",
@@ -355,29 +457,25 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "water … inch* deep",
       "water's up to",
       "water is up to",
+      "ankle deep",
     ],
-    allOf: [WATER_ESCAPING, [...WILL_NOT_STOP, ...SPREADING]],
     unless: [
-      "when it's on",
-      "when it is on",
-      "only when",
-      "when i run",
-      "when i use",
-      "when i flush",
-      "when i turn",
-      "when we use",
-      "when we run",
-      "when we flush",
-      "when you use",
-      "when you run",
-      "when you turn",
-      "when in use",
-      "when it's used",
-      "when somebody showers",
-      "when someone showers",
+      ...WHEN_IN_USE,
+      "drain* slow*",
+      "drain* really slow*",
+      "drain* super slow*",
+      "slow drain*",
+      "slow to drain",
+      "take* … to drain",
+      "by the end",
+      "by the time i'm done/finished",
+      "in the tub",
+      "in the bathtub",
+      "in the shower",
+      "in the sink",
+      "while i shower",
+      "when i shower",
     ],
-    safetyLine:
-      "If you can do it safely, turn off the water valve for that fixture or the main shut-off, and stay away from any outlets near the water.",
   },
   {
     kind: "no_water_vulnerable",
@@ -455,10 +553,28 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   },
 ];
 
-/** A repair that was already done, or a problem in the past, is not an emergency now. */
-const RESOLVED =
-  /\b(last (week|month|year|spring|summer|fall|winter)|(days?|weeks?|months?|years?) ago|back in|used to)\b.*\b(fixed|repaired|taken care of|dried out|cleaned up|resolved|stopped|fine now|okay now|ok now)\b/;
-const STILL_HAPPENING = /\b(right now|still|again|currently|as we speak|this morning|tonight|just now)\b/;
+/**
+ * A problem in the past that is over now is not an emergency: when it happened ("last night",
+ * "a year ago") and that it is settled ("we cleaned it all up", "it's fine right now", "bone dry"),
+ * in either order, and nothing says it is still going on.
+ */
+const IN_THE_PAST =
+  /\b(last (night|week|month|year|spring|summer|fall|winter|weekend)|yesterday|the other (day|night)|over the weekend|(days?|weeks?|months?|years?) ago|back in|used to)\b/;
+const SETTLED =
+  /\b(fixed|repaired|taken care of|dried (out|up)|(cleaned|mopped|wiped|soaked) (it |that |everything )?(all )?up|resolved|(is|it's|its|was|everything's|everything is|all|seems|now) (fine|okay|ok|good|dry|bone dry)|(fine|okay|ok|good|dry) (right )?now|bone dry)\b/;
+const RESOLVED = { test: (said: string) => IN_THE_PAST.test(said) && SETTLED.test(said) };
+/** A problem over and settled, with nothing said to be going on still. */
+export function settledInThePast(utterance: string): boolean {
+  const said = normalize(utterance);
+  return RESOLVED.test(said) && !STILL_HAPPENING.test(said);
+}
+/** "It's fine right now" is the settling, not "right now" the problem. */
+const STILL_HAPPENING = {
+  test: (said: string) =>
+    /\b(right now|still|again|currently|as we speak|this morning|tonight|just now)\b/.test(
+      said.replace(/\b(fine|okay|ok|good|dry) right now\b/g, " "),
+    ),
+};
 /** Someone 65 or older, said in digits or words ("my 87-year-old mom", "she's eighty seven"). */
 const OLD_PERSON =
   /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he|who)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|(is|turned|turning) (6[5-9]|[7-9]\d|1[01]\d|seventy|eighty|ninety)\b|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
@@ -511,9 +627,33 @@ const COMPILED: CompiledRule[] = EMERGENCY_RULES.map((rule) => ({
   unless: (rule.unless ?? []).map(emergencyCue),
 }));
 
+/**
+ * The caller's words as the cues read them (`text`: lower case, no punctuation, plain verbs), and
+ * as said (`said`, punctuation kept), with where each word of `text` starts in `said`: a negation
+ * is judged on what was said, where a comma ends its reach ("he's got nothing, no water at all"
+ * is no water, not "nothing no water").
+ */
+type Reading = { text: string; said: string; starts: number[] };
+
+const WORD = /[a-z0-9'-]+/g;
+
+function reading(utterance: string): Reading {
+  const said = ` ${utterance.toLowerCase().replace(/[’‘]/g, "'")} `;
+  return {
+    text: plainVerbs(normalize(utterance)),
+    said,
+    starts: [...said.matchAll(WORD)].map((m) => m.index),
+  };
+}
+
 /** Does the phrase occur somewhere in the text without a negation right before it (the one negation rule)? */
-function heard(re: RegExp, text: string): boolean {
-  for (const m of text.matchAll(new RegExp(re.source, "g"))) if (!negatedAt(text, m.index)) return true;
+function heard(re: RegExp, r: Reading): boolean {
+  for (const m of r.text.matchAll(new RegExp(re.source, "g"))) {
+    // normalize() and plainVerbs() keep the words and their order: the n-th word of `text` is the
+    // n-th word of what was said.
+    const nth = r.text.slice(0, m.index).match(WORD)?.length ?? 0;
+    if (!negatedAt(r.said, r.starts[nth] ?? r.said.length)) return true;
+  }
   return false;
 }
 
@@ -547,18 +687,19 @@ export function ownProblemNow(utterance: string): string {
 
 /** The emergency the caller describes, or null. Rules are checked in the order above (gas first). */
 export function detectEmergency(utterance: string): EmergencyKind | null {
-  const said = normalize(ownProblemNow(utterance));
-  if (RESOLVED.test(said) && !STILL_HAPPENING.test(said)) return null;
-  const text = plainVerbs(said);
+  const own = ownProblemNow(utterance);
+  if (settledInThePast(own)) return null;
+  const r = reading(own);
   for (const { rule, anyOf, allOf, unless } of COMPILED) {
-    if (unless.some((re) => heard(re, text))) continue;
-    if (anyOf.some((re) => heard(re, text))) return rule.kind;
-    if (allOf.length && allOf.every((group) => group.some((re) => heard(re, text)))) return rule.kind;
+    if (unless.some((re) => heard(re, r))) continue;
+    if (anyOf.some((re) => heard(re, r))) return rule.kind;
+    if (allOf.length && allOf.every((group) => group.some((re) => heard(re, r)))) return rule.kind;
   }
   return null;
 }
 
-const BY_KIND = new Map(EMERGENCY_RULES.map((r) => [r.kind, r]));
+/** A kind's first rule: its label and safety line are the kind's (rules of one kind share them). */
+const BY_KIND = new Map([...EMERGENCY_RULES].reverse().map((r) => [r.kind, r]));
 
 export function emergencyRule(kind: EmergencyKind): EmergencyRule {
   return BY_KIND.get(kind)!;

@@ -67,16 +67,25 @@ export const NO_SERVICE_TOPIC = words({
     "[water] heater [is/went/just] not working",
     "[water] heater [is/went/just] went out",
     "furnace/boiler/frozen",
+    // Down to a trickle everywhere at once: nearly no water (a main that broke, a supply cut).
+    "trickl* … every/all [the] faucet*/tap*/sink*/fixture*",
+    "every/all [the] faucet*/tap*/sink*/fixture* … trickl*",
+    "whole/entire house … trickl*",
   ],
   hits: [
     "we have no hot water",
+    "it's barely a trickle out of every tap",
     "the water heater went out",
     "pipes are frozen",
     "we don't have any water",
     "the heater won't make hot water",
     "we get only cold water",
   ],
-  misses: ["the toilet runs all night", "the cold water tap drips"],
+  misses: [
+    "the toilet runs all night",
+    "the cold water tap drips",
+    "the bathroom faucet is down to a trickle",
+  ],
 });
 
 export const WATER_TOPIC = words({
@@ -385,10 +394,15 @@ export const NO_SERVICE = rule({
     "won't go down",
     "not draining",
     "sewer smell/gas",
+    // Down to a trickle everywhere at once: nearly no water (a main that broke, a supply cut).
+    "trickl* … every/all [the] faucet*/tap*/sink*/fixture*",
+    "every/all [the] faucet*/tap*/sink*/fixture* … trickl*",
+    "whole/entire house … trickl*",
   ],
   hits: [
     "we have no hot water",
     "the water heater died",
+    "all the faucets in the house are down to a trickle",
     "our only toilet won't drain",
     "the heater doesn't give hot water anymore",
     "we get only cold water from every tap",

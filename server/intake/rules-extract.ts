@@ -3,7 +3,7 @@
 // rules model serves them through the AI SDK and every real model falls back to them. How callers
 // say things is data (phrasings*.ts, read through phrase-rules.ts); this file decides the order
 // the rules are tried in and reads what needs positions or numbers (names, addresses, times).
-import { detectEmergency, ownProblemNow } from "@/server/intake/emergency-rules";
+import { detectEmergency, ownProblemNow, settledInThePast } from "@/server/intake/emergency-rules";
 import { heard, phraseMatches, withoutPhrase } from "@/server/intake/phrase-rules";
 import {
   BARE_NO,
@@ -61,7 +61,7 @@ import {
   STANDING_WATER,
   WATER_TOPIC,
 } from "@/server/intake/phrasings-safety";
-import { findZip } from "@/server/intake/spoken-numbers";
+import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
 import {
   EMPTY_EXTRACTION,
   type BookingIntent,
@@ -129,6 +129,8 @@ export function urgencyOf(words: string): Urgency {
   const said = ownProblemNow(words);
   if (detectEmergency(said)) return "emergency";
   if (heard(NO_RUSH, said)) return "low";
+  // "We had a leak up there last year that got fixed, it's bone dry": a visit to look, no hurry.
+  if (settledInThePast(said)) return "normal";
   // The standing water of a slow drain ("slow, standing water after I brush") is the drain, not a flood.
   const noService = heard(NO_SERVICE, said) || (heard(STANDING_WATER, said) && !heard(SLOW, said));
   // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
@@ -157,7 +159,14 @@ export function checkingTheLine(text: string): "who" | "hearing" | null {
   if (!who && !heard(HARD_TO_HEAR, text)) return null;
   const rest = withoutPhrase(HARD_TO_HEAR, withoutPhrase(WHO_DID_I_REACH, text));
   const words = rest.match(/[a-z']+/gi) ?? [];
-  if (/\d/.test(rest) || heard(PLUMBING, rest) || words.length > 8) return null;
+  // A number said in words is an answer too ("sorry, bad signal. seven eight seven oh one").
+  if (
+    /\d/.test(rest) ||
+    digitRuns(rest).some((run) => run.length >= 3) ||
+    heard(PLUMBING, rest) ||
+    words.length > 8
+  )
+    return null;
   return who ? "who" : "hearing";
 }
 
@@ -206,6 +215,8 @@ const LAST_NAME =
 /** Titles before a name ("Dr. Patel", "Mrs. Whitfield") are not part of the name stored. */
 const TITLE =
   /\b(?:dr|doctor|mrs|mr|ms|miss|mister|missus|mx|rev|reverend|sgt|officer|professor|prof)\b\.?\s+(?=[a-z])/gi;
+const LOOKS_LIKE_A_DESCRIPTION =
+  /^(?:[a-z]+(?:ing|ed|ly|ful|ous|ible|able|ive|ever)|so|too|very|pretty|kinda|literally|getting|gonna)$/i;
 const WEAK_NAME_CUE = /\b(?:it's|it is|i'm|i am)\s+(.*)$/i;
 
 /** A name the caller said. Outside the name question only an explicit "my name is" / "this is" counts. */
@@ -260,7 +271,10 @@ function nameIn(clean: string, askedForName: boolean): string | null {
   const strong = STRONG_NAME_CUE.exec(clean);
   if (strong && (askedForName || !/^(it's|i'm|i am)/i.test(strong[0].trim()))) {
     const name = nameFrom(strong[1]!.split(" "));
-    if (name) return name;
+    // Unasked, "this is disgusting, whenever…" or "this is getting worse" describes the problem:
+    // a word shaped like an adjective, an adverb or a verb form is not taken as a name there (the
+    // agent asks for the name later anyway; a wrong one would be kept and the question skipped).
+    if (name && (askedForName || !LOOKS_LIKE_A_DESCRIPTION.test(name.split(" ")[0]!))) return name;
   }
   if (!askedForName) return null;
   const weak = WEAK_NAME_CUE.exec(clean);
@@ -973,7 +987,10 @@ export function isPlainlyRoutine(description: string): boolean {
   const lower = description.toLowerCase().replace(/[’‘]/g, "'");
   const urgency = urgencyOf(lower);
   if (urgency === "low") return true;
-  if (urgency === "emergency" || heard(CEILING_OR_WALL, lower)) return false;
+  if (urgency === "emergency") return false;
+  // Over and settled ("it overflowed last night, we cleaned it up, it's fine right now").
+  if (settledInThePast(lower)) return true;
+  if (heard(CEILING_OR_WALL, lower)) return false;
   // Said to have gone on for weeks: not happening now.
   if (heard(OVER_TIME, lower)) return true;
   // A water heater the caller is unsure about, or one that leaks even a little: not plainly routine.

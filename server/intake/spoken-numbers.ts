@@ -56,7 +56,8 @@ const isUnitWord = (t: string | undefined) => t !== undefined && (t in UNITS || 
 
 /**
  * The digit runs in a transcript: consecutive spoken or written digits joined together.
- * "oh"/"o" count as zero only next to other digits, so "oh, it's 78701" stays "78701".
+ * "oh"/"o" count as zero only next to other digits, so "oh, it's 78701" stays "78701" (and a
+ * leading "oh" followed by a comma is an exclamation: "oh, seven eight seven…").
  */
 export function digitRuns(text: string): string[] {
   const tokens = tokenize(text);
@@ -80,7 +81,14 @@ export function digitRuns(text: string): string[] {
         digits = TENS[t]! + UNITS[next]!;
         i++;
       } else digits = `${TENS[t]!}0`;
-    } else if ((t === "oh" || t === "o") && (run !== "" || isUnitWord(next))) digits = "0";
+    } else if (
+      (t === "oh" || t === "o") &&
+      (run !== "" || (isUnitWord(next) && (runs.length > 0 || !/[.,;:!?]/.test(tokens[i + 1]!.gap))))
+    )
+      // "Oh, uh, seven eight seven…" starts with a word, not a zero: an "oh" before any digit was
+      // said is a digit only when the next digit follows without a pause ("seven, eight, seven,
+      // oh, three" is 78703).
+      digits = "0";
     else if (t in REPEAT && next !== undefined) {
       const d =
         isNumeral(next) && next.length === 1

@@ -340,6 +340,18 @@ describe("the line and the ZIP", () => {
     expect(breakingUp.say).toBe("Of course. Now, what's going on with your plumbing?");
   });
 
+  it("takes a ZIP said with an apology for the line, even on the second try", () => {
+    for (const answers of [
+      ["sorry, you cut out. seven eight seven oh two"],
+      ["", "sorry, bad line here. seven eight seven oh two"],
+      ["oh, uh, seven eight seven oh two"],
+    ]) {
+      const r = last(converse(answers));
+      expect(r.state.fields.zip, answers.join(" / ")).toBe("78702");
+      expect(r.state.stage).toBe("issue");
+    }
+  });
+
   it("answers 'do you work Saturdays?' from the business hours", () => {
     const hours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 8 * 60, closeMinute: 17 * 60 }));
     const r = last(
@@ -350,6 +362,24 @@ describe("the line and the ZIP", () => {
     );
     expect(r.say).toMatch(/^We're closed on Saturdays\. The office is open Monday to Friday, 8 AM to 5 PM\./);
     expect(r.state.fields.notes).toBeUndefined();
+  });
+});
+
+describe("a question asked at the booking, the address or the time", () => {
+  it("is acknowledged and noted for the plumber, then the same question is asked again", () => {
+    const before = ["78701", "the kitchen faucet drips", "nina ross", "a visit please", "12 oak street"];
+    const results = converse([
+      ...before,
+      "roughly how long does a job like that take? will I lose my whole afternoon?",
+    ]);
+    const r = last(results);
+    expect(r.state.fields.notes).toMatch(/Caller asked: roughly how long does a job like that take/i);
+    expect(r.state.stage).toBe("slot");
+    expect(r.state.fields.appointmentAt).toBeUndefined();
+    expect(r.say).toContain("Tuesday");
+    const booked = last(converse([...before, "what should I do to get ready for him?", "tuesday works"]));
+    expect(booked.state.fields.notes).toMatch(/Caller asked: what should I do to get ready for him/i);
+    expect(booked.state.fields.appointmentAt).toBeDefined();
   });
 });
 

@@ -1116,7 +1116,12 @@ const NEVER_MIND =
 const ZIP_UNKNOWN =
   /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|dunno (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
 
-function onHeard(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
+function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction): void {
+  // "How long does it take? Will I lose my whole afternoon?" at the time offer picks no time.
+  const x: Extraction =
+    stage === "slot" && onlyAsksAboutTheVisit(said)
+      ? { ...heardAs, slotNumber: null, slotUnavailable: null }
+      : heardAs;
   const kind = x.emergency ?? (x.urgency === "emergency" ? "other_safety_risk" : null);
   const biz = t.ctx.businessName;
   // "Hello? Are you still there?", "sorry, what?": the caller checking the line or asking to hear
@@ -1443,13 +1448,34 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
   return true;
 }
 
+/** A question about the visit itself: how long it takes, what to do before it. */
+const ABOUT_THE_VISIT =
+  /\b(how long|how much time|what (should|do) i|do i (need|have) to|should i|will i (lose|need|have))\b/i;
+const PICKS_A_TIME =
+  /\b(yes|yeah|yep|sure|okay|ok|works|fine|good|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|morning|afternoon|first|second|third|earliest|that one|the one)\b/i;
+
 /**
- * A question the rules did not name, where no question is an answer: at the safety and name
- * questions, a sentence that asks something ("What times do you have?") is a question, not an
- * unclear yes and not a name.
+ * "How long does a job like that take? Will I lose my whole afternoon?": a question about the
+ * visit whose time words sit inside the question, so they choose no time. A time picked outside
+ * the questions ("How long is it? Tuesday works.") is still the caller's choice.
+ */
+function onlyAsksAboutTheVisit(said: string): boolean {
+  if (!ABOUT_THE_VISIT.test(said)) return false;
+  return said
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => !sentence.trim().endsWith("?"))
+    .every((statement) => !PICKS_A_TIME.test(statement));
+}
+
+/**
+ * A question the rules did not name, where no question is an answer: at the safety, name,
+ * booking, address and time questions, a sentence that asks something ("What times do you have?",
+ * "How long does a repair like that take?") is a question for the plumber, not an unclear yes, a
+ * name or a refused time: it is acknowledged, noted on the lead, and the question asked again.
  */
 function asksSomething(said: string, stage: IntakeStage): boolean {
-  if (stage !== "safety" && stage !== "name") return false;
+  // At the ZIP and the problem a question is often the answer ("can you fix a leaky faucet?").
+  if (stage === "zip" || stage === "issue" || stage === "confirm" || stage === "phone") return false;
   return (said.match(/[^.?!]+\?/g) ?? []).some((q) =>
     /^\W*(?:(?:and|but|so|oh|okay|ok|well|um+|uh+)\W+)*(what|when|where|why|who|which|how|do|does|did|is|are|can|could|will|would|should)\s+\S+\s+\S+/i.test(
       q,
