@@ -504,6 +504,9 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
   ]);
 }
 
+/** A caller ID that came through (a withheld one is "anonymous", "restricted", …). */
+const E164 = /^\+?\d{10,15}$/;
+
 // ── one intake turn, applied ────────────────────────────────────────────────────────────────
 
 async function callContext(
@@ -554,7 +557,7 @@ async function runTurn(
     db,
     call.tenantId,
     now,
-    /^\+?\d{10,15}$/.test(call.fromNumber) ? call.fromNumber : null,
+    E164.test(call.fromNumber) ? call.fromNumber : null,
   );
   const turn = await takeIntakeTurn({
     state,
@@ -696,6 +699,9 @@ async function actionsChange(
       events.push({ type: "call.outcome", data: { outcome: action.outcome, reason: action.reason } });
     }
   }
+  // A withheld caller ID: the number the caller gave to be called back at becomes the lead's phone,
+  // so the office can tap to call it (a caller ID that came through is never replaced).
+  if (state.callbackNumber && !E164.test(lead.callerPhone)) patch.callerPhone = `+1${state.callbackNumber}`;
   const finished = end as EndAction | null;
   const appointmentAt = state.fields.appointmentAt ? new Date(state.fields.appointmentAt) : null;
   // After an emergency's urgent callback, its title and 5-minute due time stay the next step.

@@ -132,6 +132,32 @@ describe(`malformed forms (${engineName})`, () => {
       "anonymous",
     );
   });
+
+  it("makes the number a withheld caller gives the lead's phone, so the office can call it", async () => {
+    const call = new TwilioCall(biz.trackingNumber, "anonymous");
+    await call.incoming();
+    await call.missed();
+    for (const said of ["78701", "the kitchen sink drips", "Jo Park", "just have someone call me back"])
+      await call.say(said);
+    expect(spoken(await call.say("five one two, five five five, oh one four four"))).toMatch(/0 1 4 4/);
+    const lead = await prisma.lead.findFirstOrThrow({ where: { sourceRef: call.callSid } });
+    expect(lead.callerPhone).toBe("+15125550144");
+    expect(lead.notes).toContain("Call back at 5125550144");
+    // A caller ID that came through is never replaced by a number said on the call.
+    const known = new TwilioCall(biz.trackingNumber, "+15125550177");
+    await known.incoming();
+    await known.missed();
+    for (const said of [
+      "78701",
+      "the kitchen sink drips",
+      "Jo Park",
+      "call me back at five one two five five five oh one four four",
+    ])
+      await known.say(said);
+    expect((await prisma.lead.findFirstOrThrow({ where: { sourceRef: known.callSid } })).callerPhone).toBe(
+      "+15125550177",
+    );
+  });
 });
 
 describe(`unknown called number (${engineName})`, () => {

@@ -40,7 +40,8 @@ export type LeadPatch = Partial<
     | "outcomeAt"
     | "externalJobId"
     | "externalJobUrl"
-    // What the call flow fills in from the caller's words.
+    // What the call flow fills in from the caller's words (the phone only on a withheld caller ID).
+    | "callerPhone"
     | "zip"
     | "inArea"
     | "transcriptExcerpt"

@@ -115,6 +115,8 @@ export type Script = {
   silentGoodbye(biz: string, reach: Reach): string;
   /** No caller ID: the number to call back, asked once before goodbye (`urgent`: within 5 minutes). */
   askNumber(biz: string, urgent: boolean): string;
+  /** No caller ID on a booked visit: the number for the plumber to reach the caller, asked once after the read-back. */
+  askNumberForVisit(): string;
   /** The goodbye after the caller gave a number to call back. */
   numberGoodbye(biz: string, urgent: boolean): string;
   /** The goodbye when there is no number to call back: the caller is asked to call again. */
@@ -356,6 +358,8 @@ const standard: Script = {
       : `I'm sorry, I can't hear anything. Someone from ${biz} will get back to you${at(reach)}. Goodbye.`,
   askNumber: (biz, urgent) =>
     `Someone from ${biz} will call you back${urgent ? " within 5 minutes" : ""}, but your number didn't come through on my end. What's the best number to reach you, with the area code?`,
+  askNumberForVisit: () =>
+    "One more thing: your number didn't come through on my end. What's the best number for the plumber to reach you on the day, with the area code?",
   numberGoodbye: (biz, urgent) =>
     `Thank you. Someone from ${biz} will call you back${urgent ? " within 5 minutes" : " shortly"} at that number. Goodbye.`,
   noNumberGoodbye: (biz, urgent) =>
@@ -497,6 +501,8 @@ const safe: Script = {
       ? `I cannot hear you. Please call ${biz} again. Goodbye.`
       : `I cannot hear you. Someone from ${biz} will contact you${at(reach)}. Goodbye.`,
   askNumber: () => "Your phone number did not come through. What is the best number to call you back?",
+  askNumberForVisit: () =>
+    "Your phone number did not come through. What is the best number for the plumber to reach you?",
   numberGoodbye: (biz, urgent) =>
     `Thank you. Someone from ${biz} will call you back${urgent ? " within 5 minutes" : ""} at that number. Goodbye.`,
   noNumberGoodbye: (biz, urgent) =>

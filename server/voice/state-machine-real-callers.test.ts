@@ -423,13 +423,35 @@ describe("a caller whose number was withheld", () => {
     expect(none.say).not.toContain("at this number");
   });
 
-  it("does not ask for a number when a visit is booked", () => {
-    const results = converse(
+  it("asks once, after the read-back, for the number the plumber can reach on a booked visit; the visit stands either way", () => {
+    const booked = converse(
       ["78701", "the tub drain is slow", "jane roe", "yes", "200 congress avenue", "yes", "yes"],
       WITHHELD,
     );
-    expect(last(results).state.outcome).toBe("booked");
-    expect(said(results).join(" ")).not.toContain("number didn't come through");
+    const asking = last(booked);
+    expect(asking.state.outcome).toBe("booked");
+    expect(asking.state.stage).toBe("phone");
+    expect(asking.say).toContain("What's the best number for the plumber to reach you");
+    const given = hear(asking.state, "it's 737 555 0142", WITHHELD);
+    expect(given.state.callbackNumber).toBe("7375550142");
+    expect(given.state.stage).toBe("ended");
+    expect(given.state.outcome).toBe("booked");
+    expect(given.say).toMatch(/^Thanks\. You're all set, Jane\./);
+    const declined = hear(asking.state, "I'd rather not say", WITHHELD);
+    expect(declined.state.outcome).toBe("booked");
+    expect(declined.state.callbackNumber).toBeNull();
+    expect(declined.say).toMatch(/^You're all set, Jane\./);
+    // A caller ID that came through is never asked for.
+    const withId = converse([
+      "78701",
+      "the tub drain is slow",
+      "jane roe",
+      "yes",
+      "200 congress avenue",
+      "yes",
+      "yes",
+    ]);
+    expect(said(withId).join(" ")).not.toContain("number didn't come through");
   });
 });
 

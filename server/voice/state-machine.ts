@@ -404,6 +404,8 @@ function onNumber(t: Turn, said: string): void {
   }
   if (number && s.endReason === "callback_requested" && s.fields.callerName && s.readBacks < MAX_READ_BACKS)
     return readBack(t, "Thanks. ");
+  // A booked visit stands with or without the number: its usual goodbye.
+  if (s.outcome === "booked") return readBackDone(t, number ? "Thanks. " : "");
   s.stage = "ended";
   s.misses = 0;
   const urgent = s.escalation !== null;
@@ -802,6 +804,11 @@ function readBack(t: Turn, lead: string): void {
 /** The read-back is over (confirmed, or read twice): the goodbye. The booking or callback already stands. */
 function readBackDone(t: Turn, lead: string): void {
   const s = t.s;
+  // A visit booked with no caller ID: the number for the plumber is asked once before goodbye.
+  if (s.outcome === "booked" && reachOf(t) === "none" && !s.numberAsked) {
+    s.numberAsked = true;
+    return ask(t, "phone", `${lead}${t.script.askNumberForVisit()}`.trim());
+  }
   const slot = bookedSlot(s);
   const bye =
     s.outcome === "booked" && slot
