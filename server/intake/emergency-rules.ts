@@ -135,6 +135,18 @@ const WHEN_IN_USE = [
 ];
 
 /** Kinds with several rules share how they are heard by people and what the agent advises. */
+const GAS_SMELL = {
+  kind: "gas_smell",
+  label: "a gas smell",
+  safetyLine:
+    "If you smell gas, please leave the building now, don't switch anything on or off, and call 911 or your gas company from outside.",
+} as const;
+const CARBON_MONOXIDE = {
+  kind: "carbon_monoxide",
+  label: "a carbon monoxide alarm",
+  safetyLine:
+    "Please get everyone out of the house now, leave the door open behind you, and call 911 or your gas company from outside. Don't go back in until they say it's safe.",
+} as const;
 const BURST_PIPE = {
   kind: "burst_pipe",
   label: "a burst pipe",
@@ -149,9 +161,8 @@ const FLOODING = {
 
 export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   {
-    kind: "gas_smell",
-    label: "a gas smell",
-    when: "The caller smells gas, rotten eggs, sulfur or a skunk smell, or says there is a gas leak.",
+    ...GAS_SMELL,
+    when: "The caller smells gas or says there is a gas leak, in the word or as an unlit stove's smell.",
     anyOf: [
       "smell* … gas",
       "gas smell*",
@@ -159,15 +170,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "gas odour*",
       "gas leak*",
       "leak* … gas",
-      "rotten egg*",
       "hiss* … gas line",
-      // People who have never smelled gas describe the added odorant: skunk, sulfur.
-      "smell* … skunk",
-      "skunk … smell*",
-      "smell* … sulfur*",
-      "smell* … sulphur*",
-      "sulfur* smell*",
-      "sulphur* smell*",
       // "A smell like the stove when you turn it and no fire comes": unlit gas, in other words.
       "smell* like … stove*",
       "smell* like … burner*",
@@ -183,13 +186,37 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       ["hiss*", "ssss*", "psss*"],
       ["water heater", "hot water", "furnace", "stove*", "oven", "dryer", "meter", "gas line", "pilot"],
     ],
-    safetyLine:
-      "If you smell gas, please leave the building now, don't switch anything on or off, and call 911 or your gas company from outside.",
   },
   {
-    kind: "carbon_monoxide",
-    label: "a carbon monoxide alarm",
-    when: "A carbon monoxide alarm is going off, or people feel a headache, dizziness or nausea near a gas appliance (water heater, furnace, boiler).",
+    ...GAS_SMELL,
+    when: "The air smells of rotten eggs, sulfur or a skunk: the odorant added to gas, as people describe it who have never smelled gas. Water that smells of it (the hot water from the tap) is the water heater, not gas: the safety question asks.",
+    anyOf: [
+      "rotten egg*",
+      "smell* … skunk",
+      "skunk … smell*",
+      "smell* … sulfur*",
+      "smell* … sulphur*",
+      "sulfur* smell*",
+      "sulphur* smell*",
+    ],
+    unless: [
+      "water smell*",
+      "water has/had/is/was smell*",
+      "water … smells like",
+      "water … smell like",
+      "water that smells",
+      "water has a … smell",
+      "smell* … from the faucet*",
+      "smell* … from the tap*",
+      "smell* … when i run the water",
+      "smell* … in the water",
+      "tap* … smell*",
+      "faucet* … smell*",
+    ],
+  },
+  {
+    ...CARBON_MONOXIDE,
+    when: "A carbon monoxide alarm or detector is going off. A detector that only chirps now and then (its battery or its age) is not an alarm: the safety question asks.",
     anyOf: [
       "carbon monoxide",
       "monoxide",
@@ -199,12 +226,16 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "c o alarm*",
       "c o detector*",
     ],
+    unless: ["chirp*", "battery", "batteries", "end of life"],
+  },
+  {
+    ...CARBON_MONOXIDE,
+    when: "An alarm is going off, or people feel a headache, dizziness or nausea, near a gas appliance (water heater, furnace, boiler).",
     allOf: [
       [
         "alarm* … going off",
         "alarm* … go off",
         "alarm* … beep*",
-        "alarm* … chirp*",
         "alarm* … sound*",
         "detector* … going off",
         "detector* … beep*",
@@ -230,8 +261,6 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       ],
     ],
     unless: ["smoke alarm", "smoke detector"],
-    safetyLine:
-      "Please get everyone out of the house now, leave the door open behind you, and call 911 or your gas company from outside. Don't go back in until they say it's safe.",
   },
   {
     kind: "sewage_backup",
@@ -274,6 +303,10 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "disgusting",
         "poop",
         "waste",
+        "porta-potty",
+        "porta potty",
+        "port-a-potty",
+        "outhouse",
       ],
       [
         "come up … tub",
@@ -285,6 +318,11 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "come up out of",
         "come up through",
         "bubbl* up",
+        "burp* up",
+        "belch* up",
+        "spit* up",
+        "gurgl* up",
+        "floor drain … up",
         "back up … tub",
         "back up … bathtub",
         "back up … shower",
@@ -563,11 +601,22 @@ const IN_THE_PAST =
 const SETTLED =
   /\b(fixed|repaired|taken care of|dried (out|up)|(cleaned|mopped|wiped|soaked) (it |that |everything )?(all )?up|resolved|(is|it's|its|was|everything's|everything is|all|seems|now) (fine|okay|ok|good|dry|bone dry)|(fine|okay|ok|good|dry) (right )?now|bone dry)\b/;
 const RESOLVED = { test: (said: string) => IN_THE_PAST.test(said) && SETTLED.test(said) };
-/** A problem over and settled, with nothing said to be going on still. */
+/**
+ * A problem that comes back now and then ("it backs up every couple of months"), said with nothing
+ * happening now: a visit to fix it, not an emergency.
+ */
+const RECURRING =
+  /\b(every (couple|few) (of )?(days|weeks|months|years)|every (other )?(week|month|year)|once (a|every) (week|month|year|while)|once in a while|a (few|couple) times a (week|month|year)|from time to time|every so often|every now and then|on and off|off and on)\b/;
+const NOT_NOW = /\b(fine|okay|ok|good|working|clear|dry) (today|right now|now|at the moment)\b/;
+
+/** A problem over and settled, or one that recurs and is not happening now, with nothing said to be going on still. */
 export function settledInThePast(utterance: string): boolean {
   const said = normalize(utterance);
-  return RESOLVED.test(said) && !STILL_HAPPENING.test(said);
+  if (STILL_HAPPENING.test(said)) return false;
+  return RESOLVED.test(said) || (RECURRING.test(said) && (NOT_NOW.test(said) || !NOW_WORDS.test(said)));
 }
+/** Words that put the problem in the present, beyond STILL_HAPPENING ("it's backing up today"). */
+const NOW_WORDS = /\b(today|now|tonight|this (morning|afternoon|evening)|currently|at the moment)\b/;
 /** "It's fine right now" is the settling, not "right now" the problem. */
 const STILL_HAPPENING = {
   test: (said: string) =>

@@ -118,6 +118,14 @@ export const QUESTION_LISTS = {
     "well",
     "quick question",
     "one question",
+    "real quick",
+    "hey",
+    "say",
+    "listen",
+    "excuse me",
+    // Spanish said in passing ("oiga, does the plumber speak Spanish?").
+    "oiga",
+    "oye",
   ],
   "asking word": [
     "do",

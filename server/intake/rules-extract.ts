@@ -87,7 +87,9 @@ const NAME_STOP = new Set(
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
     "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello " +
-    "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere"
+    "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere " +
+    // Spanish said in passing ("sí, es para mi mamá"); "de", "del" and "la" stay: they start surnames.
+    "es para mi sí si que oiga pues bueno hola gracias por favor mamá mama papá papa señora señor soy llamo nombre"
   ).split(" "),
 );
 
@@ -197,18 +199,25 @@ function titleCase(word: string): string {
     .replace(/^Mc([a-z])/, (_, c: string) => `Mc${c.toUpperCase()}`);
 }
 
+/** Words inside a surname ("de la Cruz", "van der Berg"): not counted among a name's three words. */
+const SURNAME_PARTICLE = /^(de|del|la|las|los|da|das|do|dos|di|du|van|von|der|den|le|st)$/i;
+
 function nameFrom(tokens: string[]): string | null {
   const picked: string[] = [];
+  let words = 0;
   for (const t of tokens) {
     if (NAME_STOP.has(t.toLowerCase()) || !/^\p{L}[\p{L}'-]*$/u.test(t)) break;
+    const particle = picked.length > 0 && SURNAME_PARTICLE.test(t);
     picked.push(titleCase(t));
-    if (picked.length === 3) break;
+    if (!particle && ++words === 3) break;
   }
+  // "Maria de la…" said and cut off: a name does not end on "de" or "la".
+  while (picked.length > 1 && SURNAME_PARTICLE.test(picked.at(-1)!)) picked.pop();
   return picked.length ? picked.join(" ") : null;
 }
 
 const STRONG_NAME_CUE =
-  /\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|i'm|i am)\s+(.*)$/i;
+  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|i'm|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)soy)\s+(.*)$/i;
 const FIRST_NAME = /\bfirst name(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
 const LAST_NAME =
   /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
@@ -246,6 +255,27 @@ export function nameOf(text: string, askedForName: boolean): string | null {
     const family = last ?? other?.split(" ").at(-1);
     const parts = [given, family].filter((p): p is string => !!p && !NAME_STOP.has(p.toLowerCase()));
     if (parts.length) return [...new Set(parts.map(titleCase))].join(" ");
+  }
+  // "Edna Fairbanks. Mrs. Edna Fairbanks.", "Dorothy Kowalski. … Dorothy.": a full name said
+  // first, then said again in part or in whole, is the first one.
+  if (askedForName) {
+    const parts = spoken
+      .split(/[,;.!?]/)
+      .map(clean)
+      .filter((p) => p && !/^(that's|that is|it's|yes|yeah)$/i.test(p));
+    const first = parts.length > 1 ? nameFrom(parts[0]!.split(" ")) : null;
+    const words = new Set(first?.toLowerCase().split(" "));
+    if (
+      first?.includes(" ") &&
+      first.split(" ").length === parts[0]!.split(" ").length &&
+      parts.slice(1).every((p) =>
+        p
+          .toLowerCase()
+          .split(" ")
+          .every((w) => words.has(w)),
+      )
+    )
+      return first;
   }
   // A name restated in full after a short form ("tom, thomas reyes"): the full one counts.
   const dedupe = (name: string) => {
@@ -489,6 +519,19 @@ export function callbackAsked(text: string, callerName: string | null): boolean 
 /** The answer to the visit offer. In this order: a callback asked for wins over a yes in the same
  *  breath ("yes, just call me"); a plain "come out" or an address wins over a no ("no problem, come
  *  out"); a bare yes counts only when nothing says no. */
+/**
+ * "Yeah, send someone. Or actually, could I just get a call back? … No, no, let's just book it":
+ * the caller's last decision counts. A later "no" alone ("no, not tomorrow though") takes nothing back.
+ */
+export function lastBookingIntentOf(lower: string): BookingIntent | null {
+  let last: BookingIntent | null = null;
+  for (const clause of lower.split(/(?<=[.?!;])\s+|\s+(?=(?:or|actually|no,? no)\b)/)) {
+    const intent = bookingIntentOf(clause);
+    if (intent === "visit" || intent === "callback") last = intent;
+  }
+  return last ?? bookingIntentOf(lower);
+}
+
 export function bookingIntentOf(lower: string): BookingIntent | null {
   if (heard(CALLBACK, lower)) return "callback";
   // Giving the address is wanting the visit.
@@ -806,7 +849,27 @@ const SERVICE_AFTER = new RegExp(
   `(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`,
 );
 /** The question the caller asks the business, if any, and the service they ask about. */
-export function questionOf(lower: string): { question: CallerQuestion | null; serviceAsked: string | null } {
+export function questionOf(said: string): { question: CallerQuestion | null; serviceAsked: string | null } {
+  // "Y'all do gas lines, right?": a tag question asks what comes before it.
+  const lower = said.replace(/,\s*(right|yeah|correct|yes|no|huh)\s*\?/g, "?");
+  const found = questionIn(lower);
+  if (found.question) return found;
+  // A question that starts its own sentence after the problem ("…it just hums. y'all do disposals?").
+  for (const sentence of lower.match(/[^.?!]+[.?!]*/g) ?? []) {
+    // (Commercial work is judged on the whole answer: "…with Westside Property Management. We've
+    // got a vacant unit" is a rented home.)
+    const inSentence = questionIn(sentence.trim());
+    if (
+      inSentence.question &&
+      inSentence.serviceAsked !== "commercial" &&
+      (inSentence.question !== "other" || sentence.includes("?"))
+    )
+      return inSentence;
+  }
+  return found;
+}
+
+function questionIn(lower: string): { question: CallerQuestion | null; serviceAsked: string | null } {
   for (const [question, rule] of CALLER_QUESTIONS) {
     if (!heard(rule, lower)) continue;
     if (question !== "services") return { question, serviceAsked: null };
@@ -988,8 +1051,11 @@ export function isPlainlyRoutine(description: string): boolean {
   const urgency = urgencyOf(lower);
   if (urgency === "low") return true;
   if (urgency === "emergency") return false;
-  // Over and settled ("it overflowed last night, we cleaned it up, it's fine right now").
-  if (settledInThePast(lower)) return true;
+  // Rotten eggs, sulfur, a skunk: the smell added to gas, even when the caller puts it in the water.
+  if (/\b(rotten eggs?|sul(f|ph)ur\w*|skunk\w*)\b/.test(lower)) return false;
+  // Over and settled ("it overflowed last night, we cleaned it up, it's fine right now") or back
+  // now and then and fine today; a smell, a hiss or an alarm is still asked about.
+  if (settledInThePast(lower) && safetyTopicOf(lower) !== "gas") return true;
   if (heard(CEILING_OR_WALL, lower)) return false;
   // Said to have gone on for weeks: not happening now.
   if (heard(OVER_TIME, lower)) return true;
@@ -1084,7 +1150,11 @@ export function joinSpelling(text: string): string {
       out += whole;
       continue;
     }
-    const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
+    // The full stop after the last letter ends the sentence still ("…E L L I S O N. Ruth.").
+    const word =
+      letters.charAt(0).toUpperCase() +
+      letters.slice(1).toLowerCase() +
+      (/[a-z]\.\s*$/i.test(spelled) ? "." : "");
     const sameName = (w: string) =>
       w.length >= 2 && w[0]!.toLowerCase() === letters[0]!.toLowerCase() && !NAME_STOP.has(w.toLowerCase());
     // The word before is the same name said out loud ("Jon, J O N"): keep one.
@@ -1168,7 +1238,8 @@ export function extractByRules(
     : null;
   // An address said with its street suffix counts at any step (kept until it may be used).
   const asked = input.stage === "address" || input.stage === "confirm";
-  const addressWords = spokenAddress(text);
+  // "Fourteen twelve… no, fourteen twenty-one Heflin Lane": a house number taken back by a plain "no".
+  const addressWords = spokenAddress(text).replace(/\b\d+[\s.,…]*\bno\b[\s,]+(?=\d)/i, "");
   out.address = asked
     ? addressOf(afterCorrection(addressWords, (t) => addressOf(t) !== null))
     : streetAddressOf(afterCorrection(addressWords, (t) => streetAddressOf(t) !== null));
@@ -1198,7 +1269,7 @@ export function extractByRules(
       if (callbackAsked(text, out.callerName)) out.bookingIntent = "callback";
       break;
     case "booking_offer":
-      out.bookingIntent = bookingIntentOf(
+      out.bookingIntent = lastBookingIntentOf(
         spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase(),
       );
       break;

@@ -38,6 +38,7 @@ import {
 } from "@/server/voice/scripts";
 import {
   bookingIntentOf,
+  lastBookingIntentOf,
   callbackAsked,
   checkingTheLine,
   isLineCheck,
@@ -1118,7 +1119,7 @@ const REPEAT_REQUEST =
   /^\W*(?:(?:oh|um+|uh+|hello)\W+)?(what|sorry|pardon( me)?|huh|excuse me|come again|say that again|(can|could) you (say|repeat) (that|it)( again)?|repeat (that|it)|what was that|what did you say|i didn'?t (catch|hear|get) (that|you|it)|speak up|(i )?can'?t hear (you|that|you very well)|((can|could) you )?(speak|talk) (up|louder|slower|more slowly)|louder)(\W+(dear|honey|hon|sweetie|sweetheart|ma'?am|sir|please|again|i can'?t hear you|i didn'?t (catch|hear) (you|that)))*\W*$/i;
 /** "Oh, okay. Never mind then, thanks anyway.": the caller is done before anything was booked. */
 const NEVER_MIND =
-  /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang)\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine))(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?\W*$/i;
+  /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang|really|darn|shoot)\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine)|(thanks?|thank you) anyways?)(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?(\W+(bye|goodbye|bye bye|bye now|take care))?\W*$/i;
 /** "I don't know the zip code, I just moved here." */
 const ZIP_UNKNOWN =
   /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|dunno (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
@@ -1131,6 +1132,7 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
       : heardAs;
   const kind = x.emergency ?? (x.urgency === "emergency" ? "other_safety_risk" : null);
   const biz = t.ctx.businessName;
+  keepNumberGiven(t, stage, said);
   // "Hello? Are you still there?", "sorry, what?": the caller checking the line or asking to hear
   // it again gets "Yes, I'm here" and the same question. It is never an answer, and never a miss.
   // "Speak up, I can't hear you", "What was that, dear?": the question again, plainly.
@@ -1425,8 +1427,21 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
     stage !== "confirm" &&
     stage !== "safety" &&
     answersStage(t, stage, said, { ...x, question: null })
-  )
+  ) {
+    // The answer and a question in one breath ("…a tankless one. Does the plumber pull the
+    // permit?", "Sí, a visit. Does the plumber speak Spanish?"): the answer counts, and the
+    // question is noted for the plumber — when the answer lies outside the question.
+    const statements = said
+      .split(/(?<=[.?!])\s+/)
+      .filter((sentence) => !sentence.includes("?"))
+      .join(" ");
+    const answeredOutside =
+      stage === "issue" ||
+      (stage === "booking_offer" && lastBookingIntentOf(statements.toLowerCase()) !== null);
+    if (said.includes("?") && answeredOutside)
+      addNote(t, `Caller asked: ${x.questionAsked ?? questionWords(said)}`, said);
     return false;
+  }
   t.s.sideTurns += 1;
   const slots = upcoming(t.ctx);
   const answer = when
@@ -1453,6 +1468,23 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
   )
     t.s.volunteered.topic = { value: x.serviceAsked, said };
   return true;
+}
+
+/** "My number's blocked, so call me at 512…", "you can reach me on my cell, 512…". */
+const NUMBER_GIVEN =
+  /\b(call me (back )?(at|on)|reach me (at|on)|text me (at|on)|my (cell|number|phone|mobile)( number)?( is|'s)?|number is|number's)\b/i;
+
+/**
+ * A caller whose caller ID was withheld may say the number to call before it is asked for: kept
+ * as the number to call back (notes, and later the lead's phone), so it is not asked for again.
+ */
+function keepNumberGiven(t: Turn, stage: IntakeStage, said: string): void {
+  if (stage === "phone" || stage === "zip" || t.s.callbackNumber || reachOf(t) !== "none") return;
+  const cue = NUMBER_GIVEN.exec(said);
+  const number = cue ? findPhoneNumber(said.slice(cue.index)) : null;
+  if (!number) return;
+  t.s.callbackNumber = number;
+  addNote(t, `Call back at ${number}`, said);
 }
 
 /** A question about the visit itself: how long it takes, what to do before it. */
