@@ -187,7 +187,7 @@ function SettingsForm({ loaded }: { loaded: Loaded }) {
       </Card>
       <Card
         title="Templates"
-        description={`Variables: ${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(", ")}, and {name_prefix} (" Maria" or nothing). "Reply STOP to opt out." is added when a text has no STOP wording.`}
+        description={`Variables: ${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(", ")}, and {name_prefix} (a space and the caller's first name when it is known, or nothing: "Hi{name_prefix}," becomes "Hi Maria," or "Hi,"). "Reply STOP to opt out." is added when a text has no STOP wording.`}
       >
         <div className="space-y-5">
           {MESSAGE_PURPOSES.map((p) => (

@@ -240,6 +240,7 @@ export const OVER_TIME = words({
   when: "Said about the past or over time ('slow for two weeks', 'it's been doing that for a while'): not happening now.",
   anyOf: [
     "for [a/about/like/almost/over] [couple/few/several/two/three/four/many/#] [of] days/weeks/months/years",
+    "for a/one/about/over [whole/full] day/week/month/year",
     "for the last/past [couple/few/several/two/three/four/many/#] [of] days/weeks/months/years",
     "for [a/quite] [a] while",
     "for ages",
@@ -260,6 +261,7 @@ export const OVER_TIME = words({
   ],
   hits: [
     "it's been slow for a couple of weeks",
+    "the faucet has dripped for a week",
     "on and off for months",
     "it's been doing that for a while",
     "it's been about a week",
@@ -486,6 +488,7 @@ export const MINOR = words({
     "disposal [_] stuck/jammed/hum*",
     "disposal [_] won't spin/turn/work",
     "drip* faucet/tap/spout",
+    "faucet/faucets/tap/taps/spout/showerhead [is/has/keeps/just] [been] drip*",
     "drips a little/bit",
     "drips some",
     "it/it's/now/just/only [just/only/now] drip/drips/dripping -through/from/down/out/onto/into/on/everywhere/all",
@@ -521,6 +524,7 @@ export const MINOR = words({
   ],
   hits: [
     "the kitchen faucet drips",
+    "the bathroom faucet has been dripping",
     "the handle came off and now it drips",
     "the tub drains slow",
     "low water pressure",

@@ -2,6 +2,7 @@
 // variables filled in, STOP wording guaranteed.
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { phoneLabel } from "@/server/leads/labels";
 import { firstName, renderTemplate, type TemplatePurpose } from "./render-template";
 import type { Settings } from "./messaging-settings";
 
@@ -45,6 +46,7 @@ export function composeText(input: ComposeInput): string {
     name: firstName(lead.callerName),
     link: settings.bookingUrl ? (input.link ?? null) : null,
     appointment: lead.appointmentAt ? formatAppointment(lead.appointmentAt, tenant.timeZone) : null,
-    phone: settings.contactPhone ?? input.from,
+    // Said as people write it: "(512) 555-0100", not "+15125550100".
+    phone: phoneLabel(settings.contactPhone ?? input.from),
   });
 }

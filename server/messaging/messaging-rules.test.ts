@@ -169,7 +169,7 @@ describe("templates with variables, STOP wording always included", () => {
     });
     expect(TEXT_BACK_WITHOUT_LINK).not.toContain("{link}");
     expect(text).toBe(
-      "Hi, this is Demo Plumbing. Sorry we missed your call! Reply to this text or call us back at +15125550100 and we'll help right away. Reply STOP to opt out.",
+      "Hi, this is Demo Plumbing. Sorry we missed your call! Reply to this text or call us back at (512) 555-0100 and we'll help right away. Reply STOP to opt out.",
     );
   });
   it("refuses a text-back template without {link} when there is a booking link, and names the field", () => {

@@ -6,6 +6,7 @@ import { upcomingSlots, type WeeklySlot } from "@/server/voice/booking-slots";
 import { effectiveTemplate, formatAppointment } from "./compose-text";
 import { DEFAULT_TEMPLATES, renderTemplate, unknownVariables, type TemplatePurpose } from "./render-template";
 import { publicUrl } from "@/server/integrations/twilio-webhook";
+import { phoneLabel } from "@/server/leads/labels";
 
 /** A link of the real /r/<token> form (16 random bytes, base64url) for the preview. */
 const SAMPLE_LINK_TOKEN = "Xq3v9LbT0aZk2mPw8RyN1c";
@@ -57,7 +58,7 @@ export async function previewTemplate(
     name: SAMPLE_CALLER.name,
     link: input.bookingUrl ? publicUrl(`/r/${SAMPLE_LINK_TOKEN}`) : null,
     appointment: formatAppointment(sampleVisitAt(slots, tenant.timeZone, now), tenant.timeZone),
-    phone: settings?.contactPhone ?? tracking?.e164 ?? "+15125550100",
+    phone: phoneLabel(settings?.contactPhone ?? tracking?.e164 ?? "+15125550100"),
   });
   return {
     purpose: input.purpose,

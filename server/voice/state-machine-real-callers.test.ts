@@ -383,6 +383,24 @@ describe("a question asked at the booking, the address or the time", () => {
   });
 });
 
+describe("the goodbye after a second fix at the read-back", () => {
+  it("says thanks once", () => {
+    const r = last(
+      converse([
+        "78701",
+        "the tub drain is slow",
+        "jane roe",
+        "just call me back",
+        "no, it is jane rowe, r o w e",
+        "actually call my cell instead, 512 555 0199",
+      ]),
+    );
+    expect(r.say).toBe(
+      "Thanks, I've changed the number to call to the one ending in 0 1 9 9. Someone from Demo Plumbing will call you back shortly. Goodbye.",
+    );
+  });
+});
+
 describe("a caller whose number was withheld", () => {
   const WITHHELD: CallContext = { ...CTX, callerPhone: null };
   const WITHHELD_NO_ON_CALL: CallContext = { ...NO_ON_CALL, callerPhone: null };

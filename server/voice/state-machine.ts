@@ -817,7 +817,8 @@ function readBackDone(t: Turn, lead: string): void {
       : t.script.callbackGoodbye(t.ctx.businessName);
   s.stage = "ended";
   s.misses = 0;
-  t.say.push(`${lead}${bye}`.trim());
+  // "Thanks, I've noted that for the office." is thanks enough: the goodbye does not say it again.
+  t.say.push(`${lead}${/thank/i.test(lead) ? bye.replace(/^Thanks\. /, "") : bye}`.trim());
   t.terminal = { type: "hangup" };
 }
 

@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import { connection } from "next/server";
 import { pageAccess } from "@/server/auth/page-access";
 import { PrintableReport } from "@/components/reports/printable-report";
@@ -6,6 +7,12 @@ import { resolveTenantAccess } from "@/server/agency/tenant-access";
 import { getReport } from "@/server/reports/query-report";
 
 export const metadata = { title: "Monthly report" };
+
+/** This month in the business's time zone, YYYY-MM. */
+function thisMonth(timeZone: string): string {
+  const local = new TZDate(Date.now(), timeZone);
+  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}`;
+}
 
 // The printable monthly report (?month=YYYY-MM): the same figures as the reports page, laid out
 // to print cleanly; staff get their own leads' numbers, as on the page.
@@ -18,20 +25,23 @@ export default async function PrintReport({
 }) {
   await connection();
   const { slug, userId } = await pageAccess(params);
-  const { month } = await searchParams;
-  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+  const { month: asked } = await searchParams;
+  const sys = await getSystemDb();
+  const access = await resolveTenantAccess(sys, userId, slug);
+  if (!access) return null;
+  // No month asked: this month so far, in the business's time zone.
+  const month = asked ?? thisMonth(access.timeZone);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
     return (
       <div
         role="alert"
         className="max-w-xl rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-700"
       >
-        month must look like 2026-03: open this page as /t/{slug}/reports/print?month=2026-03.
+        There is no month “{month}”. Pick a month on the Reports page, or open this page with a month such as
+        ?month=2026-03.
       </div>
     );
   }
-  const sys = await getSystemDb();
-  const access = await resolveTenantAccess(sys, userId, slug);
-  if (!access) return null;
   const report = await getReport(
     { db: forTenant(sys, access.tenantId), tenantId: access.tenantId, viewer: { userId, role: access.role } },
     { kind: "month", month },
