@@ -5,6 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { SignOutButton } from "./sign-out-button";
 import { BrandMark, brandStyle, type Brand } from "./auth-shell";
+import { navSectionLabel } from "@/server/setup/overview-actions";
 
 type TenantOption = { slug: string; name: string; role: string };
 
@@ -142,7 +143,7 @@ export function AppShell({
                 id={headingId}
                 className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500"
               >
-                {section}
+                {navSectionLabel(current.role, section)}
               </h2>
               <ul aria-labelledby={headingId} className="mt-1 flex flex-col gap-0.5">
                 {items.map((n) => {

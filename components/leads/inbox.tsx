@@ -18,6 +18,7 @@ import { LEAD_SET_LABELS, type LeadSetKey } from "@/server/reports/definitions";
 import { PhoneLink } from "./contact-links";
 import { TestCallsNote } from "./test-calls-note";
 import { InboxFilters, type FilterValues } from "./inbox-filters";
+import { inboxEmptyText, type InboxEmptyText } from "./inbox-empty-state";
 
 /** What the inbox filters on: the controls' values, and a report figure's leads over its dates. */
 type Filters = FilterValues & {
@@ -28,15 +29,49 @@ type Filters = FilterValues & {
 
 const REFRESH_MS = 15_000;
 
-export function Inbox({ canManage, timeZone }: { canManage: boolean; timeZone: string }) {
+export function Inbox({
+  canManage,
+  canPlaceTestCalls,
+  timeZone,
+}: {
+  canManage: boolean;
+  canPlaceTestCalls: boolean;
+  timeZone: string;
+}) {
   return (
     <BusinessTimeProvider timeZone={timeZone}>
-      <InboxBody canManage={canManage} />
+      <InboxBody canManage={canManage} canPlaceTestCalls={canPlaceTestCalls} />
     </BusinessTimeProvider>
   );
 }
 
-function InboxBody({ canManage }: { canManage: boolean }) {
+function InboxEmpty({ text, slug }: { text: InboxEmptyText; slug: string }) {
+  return (
+    <EmptyState title={text.title}>
+      {text.othersNote ? (
+        <span className="block font-medium text-slate-900" data-testid="others-open">
+          {text.othersNote}
+        </span>
+      ) : null}
+      {text.body}
+      {text.testCallHint ? (
+        <>
+          {" "}
+          To see how it works, place a call in{" "}
+          <Link
+            href={`/t/${slug}/simulator`}
+            className="font-medium text-brand-700 underline underline-offset-2"
+          >
+            Test your flow
+          </Link>
+          .
+        </>
+      ) : null}
+    </EmptyState>
+  );
+}
+
+function InboxBody({ canManage, canPlaceTestCalls }: { canManage: boolean; canPlaceTestCalls: boolean }) {
   const trpc = useTRPC();
   const { dateTime, relative } = useBusinessTime();
   const { slug } = useParams<{ slug: string }>();
@@ -155,24 +190,14 @@ function InboxBody({ canManage }: { canManage: boolean }) {
         />
       ) : null}
       {list.data && !items.length ? (
-        <EmptyState
-          title={Object.keys(filters).length ? "No leads match these filters." : "The inbox is empty."}
-        >
-          {Object.keys(filters).length ? (
-            "Clear a filter to see more."
-          ) : (
-            <>
-              New calls land here as soon as they are missed. To see how it works, place a call in{" "}
-              <Link
-                href={`/t/${slug}/simulator`}
-                className="font-medium text-brand-700 underline underline-offset-2"
-              >
-                Test your flow
-              </Link>
-              .
-            </>
-          )}
-        </EmptyState>
+        <InboxEmpty
+          text={inboxEmptyText({
+            filtered: Object.keys(filters).length > 0,
+            canPlaceTestCalls,
+            othersOpen: list.data.pages[0]?.othersOpen ?? [],
+          })}
+          slug={slug}
+        />
       ) : null}
 
       {items.length ? (

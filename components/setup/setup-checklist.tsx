@@ -7,8 +7,10 @@ import { useTRPC } from "@/components/trpc-provider";
 import { AiStatusCard } from "@/components/billing/ai-status-card";
 import { Card, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { overviewStatus } from "@/server/setup/connection-summary";
+import { actionFor, checklistLinkLabel } from "@/server/setup/overview-actions";
+import type { TenantRole } from "@/server/auth/permissions";
 
-export function SetupChecklist() {
+export function SetupChecklist({ role }: { role: TenantRole }) {
   const trpc = useTRPC();
   const { slug } = useParams<{ slug: string }>();
   const q = useQuery(trpc.setup.checklist.queryOptions());
@@ -18,6 +20,7 @@ export function SetupChecklist() {
   if (q.error) return <LoadError error={q.error} retry={() => q.refetch()} />;
   const { items, gate, ai } = q.data;
   const done = items.filter((i) => i.done).length;
+  const status = connection.data ? overviewStatus(ai, connection.data.summary) : ai;
 
   return (
     <div className="max-w-3xl">
@@ -27,7 +30,7 @@ export function SetupChecklist() {
       />
       <div className="mb-6">
         <AiStatusCard
-          ai={connection.data ? overviewStatus(ai, connection.data.summary) : ai}
+          ai={{ ...status, action: actionFor(role, status.action) }}
           slug={slug}
           details={
             !gate.open && gate.reasons.length > 1 ? (
@@ -84,7 +87,7 @@ export function SetupChecklist() {
                 href={`/t/${slug}/${item.href}`}
                 className="shrink-0 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
               >
-                {item.done ? "Edit" : "Set up"}
+                {checklistLinkLabel(role, item)}
                 <span className="sr-only"> {item.label}</span>
               </Link>
             </li>

@@ -10,6 +10,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { AuthShell } from "@/components/auth-shell";
 import { Button, ErrorBanner, Field, fieldErrorsFrom } from "@/components/ui/form";
 import { Loading } from "@/components/ui/layout";
+import { landingPath } from "@/server/leads/landing-page";
 
 const ROLE_NAMES: Record<string, string> = {
   owner: "an owner",
@@ -73,7 +74,8 @@ export function AcceptInvite({ token }: { token: string }) {
       setSignInError("You joined the business, but signing in failed. Sign in with your email and password.");
       return;
     }
-    router.replace(`/t/${res.tenantSlug}`);
+    // Staff and managers start on the inbox; a new owner sees the setup overview first.
+    router.replace(landingPath({ slug: res.tenantSlug, role: res.role }, false));
     router.refresh();
   }
 

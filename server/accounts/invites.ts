@@ -156,6 +156,6 @@ export async function acceptInvite(
       target: open.email,
       data: { role: invite.role },
     });
-    return { email: open.email, tenantSlug: open.tenantSlug };
+    return { email: open.email, tenantSlug: open.tenantSlug, role: invite.role };
   });
 }

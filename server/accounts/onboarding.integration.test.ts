@@ -245,7 +245,7 @@ describe(`onboarding (${engineName})`, () => {
     const later = new Date(Date.now() + 16 * 60_000);
     expect(
       await acceptInvite(systemDb(db.prisma), { token, password: "jo-right-password", now: later }),
-    ).toEqual({ email: "jo@example.test", tenantSlug: slug });
+    ).toEqual({ email: "jo@example.test", tenantSlug: slug, role: "staff" });
   });
 
   it("lets a manager invite staff but not owners, and never removes the last owner", async () => {

@@ -267,6 +267,10 @@ export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
         })
       : null;
 
+  // Staff see only leads nobody owns and their own: an empty list says whose open leads there are.
+  const othersOpen =
+    !after && !page.length && !seesAllLeads(ctx.viewer.role) ? await othersOpenLeads(ctx) : [];
+
   return {
     items: page.map(({ ord: _ord, k: _k, ...r }) => {
       const temperature = temperatureOf(r, now);
@@ -283,7 +287,20 @@ export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
     nextCursor,
     asOf,
     testCalls: tests,
+    /** For staff with an empty inbox: the business's open real leads that are with someone else, per owner. */
+    othersOpen,
   };
+}
+
+/** Open real leads owned by someone other than the viewer, per owner (most first). */
+export async function othersOpenLeads(
+  ctx: Pick<InboxCtx, "db" | "viewer">,
+): Promise<{ ownerName: string; total: number }[]> {
+  const rows = await tenantSql(ctx.db)<{ ownerName: string | null; total: bigint }[]>(
+    (tenants) =>
+      Prisma.sql`SELECT u."name" AS "ownerName", count(*) AS "total" FROM "Lead" l JOIN "User" u ON u."id" = l."ownerId" WHERE l."tenantId" IN (${tenants}) AND ${countedLead("l")} AND l."queueGroup" <> ${CLOSED_GROUP} AND l."ownerId" <> ${ctx.viewer.userId} GROUP BY u."name" ORDER BY count(*) DESC, u."name"`,
+  );
+  return rows.map((r) => ({ ownerName: r.ownerName ?? "a colleague", total: Number(r.total) }));
 }
 
 /** Leads per queue group (and how many are overdue) under the same filters; closed only when asked for. */

@@ -17,11 +17,17 @@ const lead = (o: Partial<QueueLead>): QueueLead => ({
 describe("queue order (emergency, high, booked confirmations, follow-up needed)", () => {
   it("processes in this order: emergency, high, booked confirmations, follow-up needed, then the rest", () => {
     expect(queueGroupFor({ status: "followup_needed", urgency: "emergency" })).toBe(0);
-    expect(queueGroupFor({ status: "booked", urgency: "high" })).toBe(1);
+    expect(queueGroupFor({ status: "not_booked", urgency: "high" })).toBe(1);
+    expect(queueGroupFor({ status: "booked", urgency: "normal" })).toBe(2);
     expect(queueGroupFor({ status: "booked", urgency: "normal" })).toBe(2);
     expect(queueGroupFor({ status: "followup_needed", urgency: "low" })).toBe(3);
     expect(queueGroupFor({ status: "not_booked", urgency: null })).toBe(4);
     expect(queueGroupFor({ status: "missed", urgency: "normal" })).toBe(4);
+  });
+
+  it("lists a booked lead under Booked — confirm, where the counter counts it, even when it came in high", () => {
+    expect(queueGroupFor({ status: "booked", urgency: "high" })).toBe(2);
+    expect(queueGroupFor({ status: "booked", urgency: "emergency" })).toBe(0);
   });
 
   it("puts closed leads last, whatever their urgency", () => {

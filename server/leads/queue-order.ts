@@ -23,8 +23,10 @@ export function queueGroupFor(lead: {
 }): QueueGroupId {
   if (lead.status === "closed") return 9;
   if (lead.urgency === "emergency") return 0;
-  if (lead.urgency === "high") return 1;
+  // A booked lead's work is confirming the visit, whatever its urgency was: it is counted and
+  // listed under "Booked — confirm" (an emergency stays on top).
   if (lead.status === "booked") return 2;
+  if (lead.urgency === "high") return 1;
   if (lead.status === "followup_needed") return 3;
   return 4;
 }

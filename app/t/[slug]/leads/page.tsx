@@ -8,5 +8,11 @@ export const metadata = { title: "Inbox" };
 export default async function InboxPage({ params }: { params: Promise<{ slug: string }> }) {
   await connection();
   const { role, timeZone } = await pageAccess(params);
-  return <Inbox canManage={can(role, "leads.manage")} timeZone={timeZone} />;
+  return (
+    <Inbox
+      canManage={can(role, "leads.manage")}
+      canPlaceTestCalls={can(role, "simulator.run")}
+      timeZone={timeZone}
+    />
+  );
 }
