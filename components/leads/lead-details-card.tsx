@@ -1,12 +1,13 @@
 "use client";
 // Intake details the office can correct: urgency, the caller's email, summary notes, the estimate flag and its follow-up date.
+// The form follows the lead while nobody types in it, and says so when the lead changes under edits.
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { Button, Field, fieldErrorsFrom, Select } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
 import { urgencyLabel } from "@/server/leads/labels";
 import { useBusinessTime } from "./business-time";
 import { ActionResult, useLeadAction, type Detail } from "./lead-actions";
+import { useLeadForm } from "./use-lead-form";
 
 export function LeadDetailsCard({ d }: { d: Detail }) {
   const { trpc, done, onSuccess } = useLeadAction();
@@ -14,12 +15,15 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
     trpc.leads.updateDetails.mutationOptions({ onSuccess: onSuccess("Details saved.") }),
   );
   const { lead } = d;
-  const [urgency, setUrgency] = useState(lead.urgency ?? "");
-  const [notes, setNotes] = useState(lead.notes ?? "");
-  const [callerEmail, setCallerEmail] = useState(lead.callerEmail ?? "");
-  const [isEstimate, setIsEstimate] = useState(lead.isEstimate);
   const { toInput, fromInput } = useBusinessTime();
-  const [followUpAt, setFollowUpAt] = useState(toInput(lead.followUpAt));
+  const form = useLeadForm({
+    urgency: lead.urgency ?? "",
+    notes: lead.notes ?? "",
+    callerEmail: lead.callerEmail ?? "",
+    isEstimate: lead.isEstimate,
+    followUpAt: toInput(lead.followUpAt),
+  });
+  const { urgency, notes, callerEmail, isEstimate, followUpAt } = form.values;
   const errors = fieldErrorsFrom(update.error).fields;
   return (
     <Card title="Intake details">
@@ -37,11 +41,21 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
           });
         }}
       >
-        <Select
-          label="Urgency"
-          value={urgency}
-          onChange={(e) => setUrgency(e.target.value as typeof urgency)}
-        >
+        {form.changed.length ? (
+          <div
+            role="status"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          >
+            <p>
+              This lead&rsquo;s details changed while you were editing. Saving now writes your version over
+              them.
+            </p>
+            <Button type="button" variant="secondary" className="mt-2" onClick={form.reset}>
+              Show the lead as it is now
+            </Button>
+          </div>
+        ) : null}
+        <Select label="Urgency" value={urgency} onChange={(e) => form.set("urgency", e.target.value)}>
           <option value="">Not set</option>
           {["emergency", "high", "normal", "low"].map((u) => (
             <option key={u} value={u}>
@@ -54,7 +68,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
           type="email"
           autoComplete="off"
           value={callerEmail}
-          onChange={(e) => setCallerEmail(e.target.value)}
+          onChange={(e) => form.set("callerEmail", e.target.value)}
           error={errors.callerEmail}
           hint={
             lead.emailOptedOutAt
@@ -66,7 +80,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
           Summary notes
           <textarea
             value={notes}
-            onChange={(e) => setNotes(e.target.value)}
+            onChange={(e) => form.set("notes", e.target.value)}
             rows={3}
             aria-invalid={errors.notes ? true : undefined}
             className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-normal"
@@ -80,7 +94,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
             type="checkbox"
             className="size-5"
             checked={isEstimate}
-            onChange={(e) => setIsEstimate(e.target.checked)}
+            onChange={(e) => form.set("isEstimate", e.target.checked)}
           />{" "}
           Estimate / consult lead
         </label>
@@ -89,7 +103,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
             label="Target follow-up date"
             type="datetime-local"
             value={followUpAt}
-            onChange={(e) => setFollowUpAt(e.target.value)}
+            onChange={(e) => form.set("followUpAt", e.target.value)}
             error={errors.followUpAt}
           />
         ) : null}
