@@ -169,6 +169,31 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     expect((await leadOf(lead.id)).ownerId).toBe(fx.tech.id);
   });
 
+  it("On a handoff the lead's open tasks go with it to the new owner; done tasks and someone else's task stay", async () => {
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
+    const task = (data: { title: string; assigneeId: string; doneAt?: Date }) =>
+      db.prisma.task.create({
+        data: {
+          tenantId: fx.tenant.id,
+          leadId: lead.id,
+          kind: "callback",
+          dueAt: new Date(Date.now() + 3600_000),
+          ...data,
+        },
+      });
+    const open = await task({ title: "Call Tom back", assigneeId: fx.staff.id });
+    const done = await task({ title: "First callback", assigneeId: fx.staff.id, doneAt: new Date() });
+    const review = await task({ title: "Review the call", assigneeId: fx.owner.id });
+    await fx.asStaff.leads.assign({ leadId: lead.id, ownerId: fx.tech.id });
+    const assignee = async (id: string) =>
+      (await db.prisma.task.findUniqueOrThrow({ where: { id } })).assigneeId;
+    expect(await assignee(open.id)).toBe(fx.tech.id);
+    expect(await assignee(done.id)).toBe(fx.staff.id);
+    expect(await assignee(review.id)).toBe(fx.owner.id);
+    const detail = await fx.asOwner.leads.get({ id: lead.id });
+    expect(detail.tasks.find((t) => t.id === open.id)?.assigneeName).toBe("Tia Tech");
+  });
+
   it("Emergency work cannot sit unowned: creating one routes it, unassigning it is refused", async () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, { urgency: "emergency", source: "web_form" });
     expect(lead.ownerId).toBe(fx.owner.id);
