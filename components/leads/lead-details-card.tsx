@@ -9,6 +9,14 @@ import { useBusinessTime } from "./business-time";
 import { ActionResult, useLeadAction, type Detail } from "./lead-actions";
 import { useLeadForm } from "./use-lead-form";
 
+const DETAIL_WORDS = {
+  urgency: "the urgency",
+  notes: "the summary notes",
+  callerEmail: "the caller's email",
+  isEstimate: "the estimate flag",
+  followUpAt: "the follow-up date",
+} as const;
+
 export function LeadDetailsCard({ d }: { d: Detail }) {
   const { trpc, done, onSuccess } = useLeadAction();
   const update = useMutation(
@@ -31,13 +39,17 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
+          // Only what the person changed: a field someone else changed meanwhile is not written back.
+          const edited = new Set(form.edited);
           update.mutate({
             leadId: lead.id,
-            ...(urgency ? { urgency: urgency as "emergency" | "high" | "normal" | "low" } : {}),
-            notes,
-            callerEmail,
-            isEstimate,
-            followUpAt: fromInput(followUpAt),
+            ...(urgency && edited.has("urgency")
+              ? { urgency: urgency as "emergency" | "high" | "normal" | "low" }
+              : {}),
+            ...(edited.has("notes") ? { notes } : {}),
+            ...(edited.has("callerEmail") ? { callerEmail } : {}),
+            ...(edited.has("isEstimate") ? { isEstimate } : {}),
+            ...(edited.has("followUpAt") ? { followUpAt: fromInput(followUpAt) } : {}),
           });
         }}
       >
@@ -47,8 +59,8 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
             className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
           >
             <p>
-              This lead&rsquo;s details changed while you were editing. Saving now writes your version over
-              them.
+              Someone changed {form.changed.map((k) => DETAIL_WORDS[k]).join(", ")} while you were editing.
+              Saving writes only the fields you changed; on a field you both changed, yours replaces theirs.
             </p>
             <Button type="button" variant="secondary" className="mt-2" onClick={form.reset}>
               Show the lead as it is now

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedUnderneath, editField, followLead, startLeadForm } from "./lead-form-state";
+import { changedUnderneath, editField, editedFields, followLead, startLeadForm } from "./lead-form-state";
 
 const opened = {
   ownerId: "marco",
@@ -36,5 +36,10 @@ describe("a lead form follows the lead", () => {
   it("does not change while the lead reads the same", () => {
     const edited = editField(startLeadForm(opened), "nextAction", "Call Tom back");
     expect(followLead(edited, { ...opened })).toBe(edited);
+  });
+
+  it("names only the fields the person changed, so an untouched field is never written back", () => {
+    const s = followLead(editField(startLeadForm(opened), "ownerId", "priya"), afterTouchpoint);
+    expect(editedFields(s)).toEqual(["ownerId"]);
   });
 });

@@ -32,6 +32,11 @@ export function changedUnderneath<V extends FormValues>(s: LeadFormState<V>): (k
   return Object.keys(s.base).filter((k) => s.base[k] !== s.latest[k]);
 }
 
+/** The fields the person changed: a save sends only these, so a field they never touched is not written back. */
+export function editedFields<V extends FormValues>(s: LeadFormState<V>): (keyof V & string)[] {
+  return Object.keys(s.values).filter((k) => s.values[k] !== s.base[k]);
+}
+
 export function editField<V extends FormValues, K extends keyof V>(
   s: LeadFormState<V>,
   key: K,
