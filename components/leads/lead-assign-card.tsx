@@ -1,20 +1,28 @@
 "use client";
-// The handoff's three facts to set: one owner, the next action and its due time.
+// The handoff's three facts to set: one owner, the next action and its due time. The form follows
+// the lead (a touchpoint or a booking elsewhere on the page changes them) and its save says what
+// it started from, so a save over a newer next action is refused instead of writing the old one back.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, Field, fieldErrorsFrom, Select } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
 import { useBusinessTime } from "./business-time";
 import { ActionResult, useLeadAction, type Detail } from "./lead-actions";
+import { useLeadForm } from "./use-lead-form";
+
+const FIELD_WORDS = { ownerId: "the owner", nextAction: "the next action", dueAt: "the due time" } as const;
 
 export function LeadAssignCard({ d }: { d: Detail }) {
   const { trpc, done, onSuccess } = useLeadAction();
   const assign = useMutation(trpc.leads.assign.mutationOptions({ onSuccess: onSuccess("Handoff updated.") }));
   const { lead } = d;
-  const [ownerId, setOwnerId] = useState(lead.ownerId ?? "");
-  const [nextAction, setNextAction] = useState(lead.nextAction ?? "");
   const { toInput, fromInput } = useBusinessTime();
-  const [dueAt, setDueAt] = useState(toInput(lead.dueAt));
+  const form = useLeadForm({
+    ownerId: lead.ownerId ?? "",
+    nextAction: lead.nextAction ?? "",
+    dueAt: toInput(lead.dueAt),
+  });
+  const { ownerId, nextAction, dueAt } = form.values;
   const [reason, setReason] = useState("");
   const errors = fieldErrorsFrom(assign.error).fields;
   const changingAccepted = !!lead.acceptedAt && ownerId !== (lead.ownerId ?? "");
@@ -30,13 +38,36 @@ export function LeadAssignCard({ d }: { d: Detail }) {
             nextAction: nextAction || null,
             dueAt: fromInput(dueAt),
             reason: reason || null,
+            seen: {
+              ownerId: form.base.ownerId || null,
+              nextAction: form.base.nextAction || null,
+              dueAt: fromInput(form.base.dueAt),
+            },
           });
         }}
       >
+        {form.changed.length ? (
+          <div
+            role="status"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          >
+            <p>
+              This lead changed while you were editing: {form.changed.map((k) => FIELD_WORDS[k]).join(", ")}{" "}
+              {form.changed.length > 1 ? "are" : "is"} now different
+              {form.changed.includes("nextAction")
+                ? ` (next action: “${form.latest.nextAction || "none"}”)`
+                : ""}
+              . Your edits are kept, but a save over the newer values is refused: look at them first.
+            </p>
+            <Button type="button" variant="secondary" className="mt-2" onClick={form.reset}>
+              Show the lead as it is now
+            </Button>
+          </div>
+        ) : null}
         <Select
           label="Owner"
           value={ownerId}
-          onChange={(e) => setOwnerId(e.target.value)}
+          onChange={(e) => form.set("ownerId", e.target.value)}
           error={errors.ownerId}
         >
           <option value="">Nobody (intake)</option>
@@ -49,14 +80,14 @@ export function LeadAssignCard({ d }: { d: Detail }) {
         <Field
           label="Next action"
           value={nextAction}
-          onChange={(e) => setNextAction(e.target.value)}
+          onChange={(e) => form.set("nextAction", e.target.value)}
           error={errors.nextAction}
         />
         <Field
           label="Due"
           type="datetime-local"
           value={dueAt}
-          onChange={(e) => setDueAt(e.target.value)}
+          onChange={(e) => form.set("dueAt", e.target.value)}
           error={errors.dueAt}
         />
         {changingAccepted || errors.reason ? (

@@ -1,12 +1,21 @@
 "use client";
 // Intake details the office can correct: urgency, the caller's email, summary notes, the estimate flag and its follow-up date.
+// The form follows the lead while nobody types in it, and says so when the lead changes under edits.
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { Button, Field, fieldErrorsFrom, Select } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
 import { urgencyLabel } from "@/server/leads/labels";
 import { useBusinessTime } from "./business-time";
 import { ActionResult, useLeadAction, type Detail } from "./lead-actions";
+import { useLeadForm } from "./use-lead-form";
+
+const DETAIL_WORDS = {
+  urgency: "the urgency",
+  notes: "the summary notes",
+  callerEmail: "the caller's email",
+  isEstimate: "the estimate flag",
+  followUpAt: "the follow-up date",
+} as const;
 
 export function LeadDetailsCard({ d }: { d: Detail }) {
   const { trpc, done, onSuccess } = useLeadAction();
@@ -14,12 +23,15 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
     trpc.leads.updateDetails.mutationOptions({ onSuccess: onSuccess("Details saved.") }),
   );
   const { lead } = d;
-  const [urgency, setUrgency] = useState(lead.urgency ?? "");
-  const [notes, setNotes] = useState(lead.notes ?? "");
-  const [callerEmail, setCallerEmail] = useState(lead.callerEmail ?? "");
-  const [isEstimate, setIsEstimate] = useState(lead.isEstimate);
   const { toInput, fromInput } = useBusinessTime();
-  const [followUpAt, setFollowUpAt] = useState(toInput(lead.followUpAt));
+  const form = useLeadForm({
+    urgency: lead.urgency ?? "",
+    notes: lead.notes ?? "",
+    callerEmail: lead.callerEmail ?? "",
+    isEstimate: lead.isEstimate,
+    followUpAt: toInput(lead.followUpAt),
+  });
+  const { urgency, notes, callerEmail, isEstimate, followUpAt } = form.values;
   const errors = fieldErrorsFrom(update.error).fields;
   return (
     <Card title="Intake details">
@@ -27,21 +39,35 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
+          // Only what the person changed: a field someone else changed meanwhile is not written back.
+          const edited = new Set(form.edited);
           update.mutate({
             leadId: lead.id,
-            ...(urgency ? { urgency: urgency as "emergency" | "high" | "normal" | "low" } : {}),
-            notes,
-            callerEmail,
-            isEstimate,
-            followUpAt: fromInput(followUpAt),
+            ...(urgency && edited.has("urgency")
+              ? { urgency: urgency as "emergency" | "high" | "normal" | "low" }
+              : {}),
+            ...(edited.has("notes") ? { notes } : {}),
+            ...(edited.has("callerEmail") ? { callerEmail } : {}),
+            ...(edited.has("isEstimate") ? { isEstimate } : {}),
+            ...(edited.has("followUpAt") ? { followUpAt: fromInput(followUpAt) } : {}),
           });
         }}
       >
-        <Select
-          label="Urgency"
-          value={urgency}
-          onChange={(e) => setUrgency(e.target.value as typeof urgency)}
-        >
+        {form.changed.length ? (
+          <div
+            role="status"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          >
+            <p>
+              Someone changed {form.changed.map((k) => DETAIL_WORDS[k]).join(", ")} while you were editing.
+              Saving writes only the fields you changed; on a field you both changed, yours replaces theirs.
+            </p>
+            <Button type="button" variant="secondary" className="mt-2" onClick={form.reset}>
+              Show the lead as it is now
+            </Button>
+          </div>
+        ) : null}
+        <Select label="Urgency" value={urgency} onChange={(e) => form.set("urgency", e.target.value)}>
           <option value="">Not set</option>
           {["emergency", "high", "normal", "low"].map((u) => (
             <option key={u} value={u}>
@@ -54,7 +80,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
           type="email"
           autoComplete="off"
           value={callerEmail}
-          onChange={(e) => setCallerEmail(e.target.value)}
+          onChange={(e) => form.set("callerEmail", e.target.value)}
           error={errors.callerEmail}
           hint={
             lead.emailOptedOutAt
@@ -66,7 +92,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
           Summary notes
           <textarea
             value={notes}
-            onChange={(e) => setNotes(e.target.value)}
+            onChange={(e) => form.set("notes", e.target.value)}
             rows={3}
             aria-invalid={errors.notes ? true : undefined}
             className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-normal"
@@ -80,7 +106,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
             type="checkbox"
             className="size-5"
             checked={isEstimate}
-            onChange={(e) => setIsEstimate(e.target.checked)}
+            onChange={(e) => form.set("isEstimate", e.target.checked)}
           />{" "}
           Estimate / consult lead
         </label>
@@ -89,7 +115,7 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
             label="Target follow-up date"
             type="datetime-local"
             value={followUpAt}
-            onChange={(e) => setFollowUpAt(e.target.value)}
+            onChange={(e) => form.set("followUpAt", e.target.value)}
             error={errors.followUpAt}
           />
         ) : null}

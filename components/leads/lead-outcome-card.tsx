@@ -11,6 +11,7 @@ import {
   VISIT_OUTCOME_LABEL,
   type RecordOutcomeInput,
 } from "@/server/leads/outcome-input";
+import { useLeadForm } from "./use-lead-form";
 
 type OutcomeLead = {
   id: string;
@@ -35,7 +36,11 @@ export function LeadOutcomeCard({ lead }: { lead: OutcomeLead }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const valueId = useId();
-  const [value, setValue] = useState(lead.jobValueCents != null ? String(lead.jobValueCents / 100) : "");
+  // The value follows the lead (a value recorded through the API shows up) until someone types here.
+  const valueForm = useLeadForm({
+    value: lead.jobValueCents != null ? String(lead.jobValueCents / 100) : "",
+  });
+  const { value } = valueForm.values;
   const [valueError, setValueError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [early, setEarly] = useState(false);
@@ -124,7 +129,7 @@ export function LeadOutcomeCard({ lead }: { lead: OutcomeLead }) {
             id={valueId}
             inputMode="decimal"
             value={value}
-            onChange={(e) => setValue(e.target.value)}
+            onChange={(e) => valueForm.set("value", e.target.value)}
             aria-invalid={valueError || serverError.field === "jobValueCents" ? true : undefined}
             aria-describedby={valueError ? `${valueId}-error` : undefined}
             className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1.5 text-sm"

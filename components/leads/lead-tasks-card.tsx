@@ -1,7 +1,7 @@
 "use client";
 // The lead's tasks (callbacks, follow-ups) with who has them and when they are due.
 import { Card } from "@/components/ui/layout";
-import { taskKindLabel } from "@/server/leads/labels";
+import { taskKindLabel, taskStateLabel } from "@/server/leads/labels";
 import { useBusinessTime } from "./business-time";
 import type { Detail } from "./lead-actions";
 
@@ -15,8 +15,8 @@ export function LeadTasksCard({ tasks }: { tasks: Detail["tasks"] }) {
             <li key={t.id} className="py-2 text-sm">
               <p className="font-medium">{t.title}</p>
               <p className={t.overdue ? "text-red-700" : "text-slate-600"}>
-                {taskKindLabel(t.kind)} · due {dateTimeRelative(t.dueAt)} ·{" "}
-                {t.doneAt ? `done ${dateTime(t.doneAt)}` : t.overdue ? "overdue" : "open"}
+                {taskKindLabel(t.kind)} · due {dateTimeRelative(t.dueAt)} · {taskStateLabel(t)}
+                {t.doneAt ? ` ${dateTime(t.doneAt)}` : ""}
                 {t.assigneeName ? ` · ${t.assigneeName}` : ""}
               </p>
             </li>

@@ -86,9 +86,7 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
             </p>
           ) : null}
           {thread.data.messages.length === 0 ? (
-            <EmptyState title="No texts yet.">
-              A missed call gets a text-back within seconds; the caller&apos;s replies appear here.
-            </EmptyState>
+            <EmptyState title="No texts yet.">{thread.data.emptyNote}</EmptyState>
           ) : (
             <ol className="space-y-3" aria-label="Text messages, oldest first" data-testid="sms-thread">
               {thread.data.messages.map((m) => {

@@ -113,7 +113,7 @@ export type LeadWriter = {
  * The writer's core, inside the caller's transaction: ownership rules on the result, the patch
  * with the refreshed temperature and lastActivityAt (refused with CONFLICT if the lead changed
  * since `lead` was read) and one LeadEvent per change in one statement, open tasks completed if
- * asked, and the webhook outbox rows. Returns the fresh lead and the deliveries to queue after commit.
+ * asked, open tasks handed on with the lead, and the webhook outbox rows. Returns the fresh lead and the deliveries to queue after commit.
  */
 export async function writeLeadChange(
   tx: TenantTx,
@@ -176,6 +176,14 @@ export async function writeLeadChange(
   );
   if (!fresh)
     throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");
+  // A lead's open tasks are its owner's work: on a handoff they go with the lead, so the lead's
+  // owner and its tasks' assignee never contradict each other. A task given to someone else stays theirs.
+  if (fresh.ownerId !== lead.ownerId) {
+    await tx.task.updateMany({
+      where: { leadId: lead.id, doneAt: null, OR: [{ assigneeId: lead.ownerId }, { assigneeId: null }] },
+      data: { assigneeId: fresh.ownerId },
+    });
+  }
   if (change.completeOpenTasks) {
     await tx.task.updateMany({ where: { leadId: lead.id, doneAt: null }, data: { doneAt: now } });
   }

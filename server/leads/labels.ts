@@ -62,6 +62,10 @@ export const urgencyLabel = (u: unknown) =>
   u ? (URGENCY_LABELS[String(u)] ?? humanize(u)) : "Urgency not set";
 export const sourceLabel = (s: unknown) => SOURCE_LABELS[String(s)] ?? humanize(s);
 export const taskKindLabel = (k: unknown) => TASK_KIND_LABELS[String(k)] ?? humanize(k);
+/** A task's state in the office's words: "To do", "Overdue" (still to do, past its due time) or "Done". */
+export function taskStateLabel(t: { doneAt: Date | string | null; overdue: boolean }): string {
+  return t.doneAt ? "Done" : t.overdue ? "Overdue" : "To do";
+}
 
 /** "+15125550143" → "(512) 555-0143"; anything else as given. */
 export function phoneLabel(e164: unknown): string {

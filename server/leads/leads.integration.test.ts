@@ -119,6 +119,81 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     });
   });
 
+  it("A handoff form opened before a touchpoint set a new next action cannot write the old one back", async () => {
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
+    const due = new Date(Date.now() + 2 * 3600_000);
+    await fx.asStaff.leads.assign({
+      leadId: lead.id,
+      ownerId: fx.staff.id,
+      nextAction: "Confirm the appointment with the customer",
+      dueAt: due,
+    });
+    const seen = {
+      ownerId: fx.staff.id,
+      nextAction: "Confirm the appointment with the customer",
+      dueAt: due,
+    };
+    await fx.asStaff.leads.logTouchpoint({
+      leadId: lead.id,
+      kind: "called_back",
+      text: "Tom will text the address",
+      nextAction: "Get the street address from Tom",
+      dueAt: new Date(Date.now() + 3 * 3600_000),
+    });
+    expect(
+      await refusal(
+        fx.asStaff.leads.assign({
+          leadId: lead.id,
+          ownerId: fx.tech.id,
+          nextAction: seen.nextAction,
+          dueAt: seen.dueAt,
+          seen,
+        }),
+      ),
+    ).toMatch(
+      /CONFLICT: Not saved: someone changed the next action \(now “Get the street address from Tom”\), the due time/,
+    );
+    expect(await leadOf(lead.id)).toMatchObject({
+      ownerId: fx.staff.id,
+      nextAction: "Get the street address from Tom",
+    });
+    // From the lead as it is now, the same save goes through.
+    const now = await leadOf(lead.id);
+    await fx.asStaff.leads.assign({
+      leadId: lead.id,
+      ownerId: fx.tech.id,
+      nextAction: now.nextAction,
+      dueAt: now.dueAt,
+      seen: { ownerId: now.ownerId, nextAction: now.nextAction, dueAt: now.dueAt },
+    });
+    expect((await leadOf(lead.id)).ownerId).toBe(fx.tech.id);
+  });
+
+  it("On a handoff the lead's open tasks go with it to the new owner; done tasks and someone else's task stay", async () => {
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
+    const task = (data: { title: string; assigneeId: string; doneAt?: Date }) =>
+      db.prisma.task.create({
+        data: {
+          tenantId: fx.tenant.id,
+          leadId: lead.id,
+          kind: "callback",
+          dueAt: new Date(Date.now() + 3600_000),
+          ...data,
+        },
+      });
+    const open = await task({ title: "Call Tom back", assigneeId: fx.staff.id });
+    const done = await task({ title: "First callback", assigneeId: fx.staff.id, doneAt: new Date() });
+    const review = await task({ title: "Review the call", assigneeId: fx.owner.id });
+    await fx.asStaff.leads.assign({ leadId: lead.id, ownerId: fx.tech.id });
+    const assignee = async (id: string) =>
+      (await db.prisma.task.findUniqueOrThrow({ where: { id } })).assigneeId;
+    expect(await assignee(open.id)).toBe(fx.tech.id);
+    expect(await assignee(done.id)).toBe(fx.staff.id);
+    expect(await assignee(review.id)).toBe(fx.owner.id);
+    const detail = await fx.asOwner.leads.get({ id: lead.id });
+    expect(detail.tasks.find((t) => t.id === open.id)?.assigneeName).toBe("Tia Tech");
+  });
+
   it("Emergency work cannot sit unowned: creating one routes it, unassigning it is refused", async () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, { urgency: "emergency", source: "web_form" });
     expect(lead.ownerId).toBe(fx.owner.id);

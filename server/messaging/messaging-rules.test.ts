@@ -12,7 +12,7 @@ import {
   withStopWording,
   STOP_WORDING,
 } from "./render-template";
-import { textBackDecision, type TextBackInput } from "./text-back-rules";
+import { emptyThreadNote, textBackDecision, type TextBackInput } from "./text-back-rules";
 import { planAppointmentTexts } from "./queue-appointment-texts";
 import { composeText, TEXT_BACK_WITHOUT_LINK } from "./compose-text";
 import { settingsFromRow } from "./messaging-settings";
@@ -295,5 +295,23 @@ describe("booking link through the app (records the click)", () => {
     expect(linkTargetHost("https://book.example.com/quote?x=1")).toBe("book.example.com");
     expect(linkTargetHost("javascript:alert(1)")).toBeNull();
     expect(linkTargetHost("")).toBeNull();
+  });
+});
+
+describe("an empty text thread says what is true for the lead", () => {
+  const on = { textBackEnabled: true, textTestCalls: false };
+  it("says a test call is not texted, as the simulator does", () => {
+    expect(emptyThreadNote({ isTest: true }, on)).toMatch(/^Test calls are not texted\./);
+  });
+  it("promises the text-back for a real caller", () => {
+    expect(emptyThreadNote({ isTest: false }, on)).toMatch(/gets a text-back within seconds/);
+  });
+  it("promises it for a test call when the owner turned on texting test calls", () => {
+    expect(emptyThreadNote({ isTest: true }, { ...on, textTestCalls: true })).toMatch(
+      /text-back within seconds/,
+    );
+  });
+  it("promises nothing with text-back turned off", () => {
+    expect(emptyThreadNote({ isTest: false }, { ...on, textBackEnabled: false })).toMatch(/turned off/);
   });
 });

@@ -544,4 +544,16 @@ describe(`staff reply from the lead page (${engineName})`, () => {
     );
     expect((await office.messaging.thread({ leadId: lead.id })).optedOut).toBe(true);
   });
+
+  it("a test call's empty thread says test calls are not texted, not that a text-back is coming", async () => {
+    const office = callerFor(prisma, biz.officeId, biz.tenant.slug);
+    const test = await makeLead(prisma, biz.tenant.id, { isTest: true, status: "missed" });
+    const real = await makeLead(prisma, biz.tenant.id, { status: "missed" });
+    expect((await office.messaging.thread({ leadId: test.id })).emptyNote).toMatch(
+      /^Test calls are not texted\./,
+    );
+    expect((await office.messaging.thread({ leadId: real.id })).emptyNote).toMatch(
+      /text-back within seconds/,
+    );
+  });
 });

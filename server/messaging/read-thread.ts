@@ -1,11 +1,14 @@
 // The SMS thread of a lead, oldest first, for the lead page: who wrote, the status with the
-// error code in plain words, and whether the caller can be texted right now.
+// error code in plain words, whether the caller can be texted right now, and — while it is
+// empty — why, true to this lead (a test call is not texted unless the owner asked).
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { canSeeLead, type Viewer } from "@/server/leads/lead-access";
 import { twilioErrorText } from "./apply-status-callback";
 import { consentState } from "./consent";
 import { tenantPeople } from "@/server/db/tenant-people";
+import { getMessagingSettings } from "./messaging-settings";
+import { emptyThreadNote } from "./text-back-rules";
 
 export const THREAD_PAGE = 100;
 
@@ -29,7 +32,12 @@ export async function readThread(ctx: TenantCtx & { viewer: Viewer }, leadId: st
   const authorIds = [...new Set(rows.map((r) => r.authorId).filter((x): x is string => !!x))];
   const authors = await tenantPeople(ctx.db, authorIds);
   const consent = await consentState(ctx.db, ctx.tenantId, lead.callerPhone);
+  const emptyNote = rows.length
+    ? null
+    : emptyThreadNote(lead, await getMessagingSettings(ctx.db, ctx.tenantId));
   return {
+    /** What the thread says while it has no texts (null when it has some). */
+    emptyNote,
     callerPhone: lead.callerPhone,
     optedOut: consent?.optedOut ?? false,
     optedOutAt: consent?.optedOut ? consent.at : null,

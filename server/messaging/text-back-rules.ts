@@ -30,3 +30,18 @@ export function textBackDecision(input: TextBackInput): TextBackDecision {
   if (!isE164(input.callerPhone)) return { send: false, reason: "the caller's number is withheld" };
   return { send: true };
 }
+
+/**
+ * What a lead's empty text thread says, true to this lead: a test call is not texted unless the
+ * owner asked for it, and nothing is texted with text-back turned off.
+ */
+export function emptyThreadNote(
+  lead: { isTest: boolean },
+  settings: { textBackEnabled: boolean; textTestCalls: boolean },
+): string {
+  if (!settings.textBackEnabled)
+    return "Missed-call text-back is turned off in Messaging settings; the caller's texts appear here.";
+  if (lead.isTest && !settings.textTestCalls)
+    return "Test calls are not texted. Turn on “Text back test calls” in Messaging settings to see the text-back here.";
+  return "A missed call gets a text-back within seconds; the caller's replies appear here.";
+}

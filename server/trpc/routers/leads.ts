@@ -71,6 +71,13 @@ export const leadsRouter = router({
         nextAction: z.string().max(300).nullish(),
         dueAt: ZDate.nullish(),
         reason: z.string().max(500).nullish(),
+        seen: z
+          .object({
+            ownerId: z.string().max(64).nullable(),
+            nextAction: z.string().max(300).nullable(),
+            dueAt: ZDate.nullable(),
+          })
+          .optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => (await assignLead(leadCtx(ctx), input)).id),
