@@ -43,3 +43,12 @@ describe("a lead form follows the lead", () => {
     expect(editedFields(s)).toEqual(["ownerId"]);
   });
 });
+
+describe("a value saved with spaces around it", () => {
+  it("follows the lead the server stored trimmed, without saying it changed underneath", () => {
+    const typed = editField(startLeadForm({ nextAction: "Call Tom" }), "nextAction", "Call Tom back ");
+    const after = followLead(typed, { nextAction: "Call Tom back" });
+    expect(after.values.nextAction).toBe("Call Tom back");
+    expect(changedUnderneath(after)).toEqual([]);
+  });
+});

@@ -11,8 +11,11 @@ export type LeadFormState<V extends FormValues> = {
   latest: V;
 };
 
+/** Spaces around a text are not a change: the server trims what it stores. */
+const norm = (x: string | boolean | undefined) => (typeof x === "string" ? x.trim() : x);
+
 export function sameValues<V extends FormValues>(a: V, b: V): boolean {
-  return Object.keys(a).every((k) => a[k] === b[k]);
+  return Object.keys(a).every((k) => norm(a[k]) === norm(b[k]));
 }
 
 export function startLeadForm<V extends FormValues>(fromLead: V): LeadFormState<V> {
