@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayBeNamed, NAMED_STATEMENTS, statementNamer } from "./statement-names";
+import { mayBeNamed, NAMED_STATEMENTS, SEEN_ONCE_LIMIT, statementNamer } from "./statement-names";
 
 const q = (sql: string, args: unknown[] = [1]) => ({ sql, args });
 
@@ -58,5 +58,13 @@ describe("which statements are prepared by name", () => {
       expect(name(q(`SELECT "id" FROM "Lead" WHERE "id" IN (${list})`))).toBe("");
     }
     expect(name.named()).toBe(0);
+  });
+
+  it("remembers at most SEEN_ONCE_LIMIT texts seen once: past it a text needs two more runs", () => {
+    const name = statementNamer();
+    name(q("SELECT $1 AS early"));
+    for (let i = 0; i < SEEN_ONCE_LIMIT; i++) name(q(`SELECT $1 AS once${i}`));
+    expect(name(q("SELECT $1 AS early"))).toBe("");
+    expect(name(q("SELECT $1 AS early"))).not.toBe("");
   });
 });

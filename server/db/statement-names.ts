@@ -17,8 +17,9 @@
 // - Only from the second time a text runs. A text that varies (an IN list as long as its list,
 //   the migration engine's bookkeeping, a one-off script) is usually run once and never takes a
 //   place under the cap; the call path's statements repeat from the first calls. Texts seen once
-//   (and texts refused a name) are remembered up to SEEN_ONCE_LIMIT, then forgotten all at once:
-//   a forgotten text needs two more runs to be named, nothing else changes.
+//   (and texts refused a name) are remembered up to SEEN_ONCE_LIMIT each (a few MB of text at
+//   most), then forgotten all at once: a forgotten text needs two more runs to be named, nothing
+//   else changes.
 // - Not a text with `*` in it (other than count(*)). A prepared statement fixes the columns it
 //   returns, and PostgreSQL refuses to run it once they would change ("cached plan must not
 //   change result type"). The tests cannot meet that: each file creates and migrates its database
@@ -42,7 +43,7 @@ import type { SqlQuery } from "@prisma/driver-adapter-utils";
  * own engine, before driver adapters, kept 100 per connection and evicted the oldest.
  */
 export const NAMED_STATEMENTS = 200;
-const SEEN_ONCE_LIMIT = 2_000;
+export const SEEN_ONCE_LIMIT = 1_000;
 
 /** A text whose result columns depend on a table's shape, or that multiplies: never named. */
 const STAR = /\*/;
