@@ -39,6 +39,14 @@ export const env = createEnv({
       .url({ message: "must be a postgresql:// URL (leave it unset for the embedded database)" })
       .optional(),
     PGLITE_DATA_DIR: z.string().optional(),
+    // How many distinct statements each PostgreSQL pool prepares by name (server/db/statement-names.ts);
+    // 0 behind a pooler that does not keep prepared statements (PgBouncer in transaction mode before 1.21).
+    DATABASE_PREPARED_STATEMENTS: z.coerce
+      .number({ message: "must be a whole number from 0 to 10000" })
+      .int("must be a whole number from 0 to 10000")
+      .min(0, "must be a whole number from 0 to 10000")
+      .max(10_000, "must be a whole number from 0 to 10000")
+      .optional(),
     AUTH_SECRET: z
       .string()
       .min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)")

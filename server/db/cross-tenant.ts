@@ -2,6 +2,7 @@
 // tenant-scoped client (tenant-scope.ts) once the tenant is known; these are how it becomes known.
 // Each takes the opaque SystemDb handle (system.ts) and says why it has to cross tenants.
 import type { Call, FollowUpEnrollment, Lead, Prisma } from "./generated/client";
+import { CALL_COLUMNS, columnList } from "./columns";
 import type { CallStep } from "./generated/enums";
 import { rawClient, type SystemDb } from "./system";
 
@@ -175,6 +176,9 @@ function rowFromJson<T>(json: Record<string, unknown> | null, times: readonly st
   return row as T;
 }
 
+const CLAIMED_CALL = columnList(CALL_COLUMNS);
+const CLAIMED_CALL_OF_C = columnList(CALL_COLUMNS, "c");
+
 /**
  * Claims intake turn `turn` by CallSid (the turn counter moves on) and reads, in the same
  * statement, the call's lead and its active follow-up enrollment (the turn's writer starts from
@@ -186,14 +190,15 @@ export async function claimIntakeTurn(sys: SystemDb, callSid: string, move: Step
     leadJson: Record<string, unknown> | null;
     followUpJson: Record<string, unknown> | null;
   };
+  // The call's columns are listed, not `*`: the statement keeps its shape and is prepared (columns.ts).
   const [row] = await rawClient(sys).$queryRaw<Row[]>`
     WITH claimed AS (
       UPDATE "Call" SET "stage" = ${move.to}::"CallStep", "turn" = ${turn + 1}
       WHERE "callSid" = ${callSid} AND "turn" = ${turn}
         AND "stage" = ANY(${[...move.from]}::text[]::"CallStep"[])
-      RETURNING *
+      RETURNING ${CLAIMED_CALL}
     )
-    SELECT c.*, to_jsonb(l) AS "leadJson", to_jsonb(f) AS "followUpJson"
+    SELECT ${CLAIMED_CALL_OF_C}, to_jsonb(l) AS "leadJson", to_jsonb(f) AS "followUpJson"
     FROM claimed c
     LEFT JOIN "Lead" l ON l."id" = c."leadId" AND l."tenantId" = c."tenantId"
     LEFT JOIN "FollowUpEnrollment" f ON f."leadId" = c."leadId" AND f."tenantId" = c."tenantId" AND f."status" = 'active'`;

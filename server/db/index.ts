@@ -14,7 +14,11 @@ export { forTenant, globalDb } from "./system";
 const g = globalThis as unknown as { __leadrescueDb?: Promise<Database> };
 
 async function prepare(): Promise<Database> {
-  const db = await openDatabase({ url: env.DATABASE_URL ?? null, dataDir: env.PGLITE_DATA_DIR });
+  const db = await openDatabase({
+    url: env.DATABASE_URL ?? null,
+    dataDir: env.PGLITE_DATA_DIR,
+    namedStatements: env.DATABASE_PREPARED_STATEMENTS,
+  });
   if (!db.url) {
     await applyMigrations(db.adapterFactory);
     const close = () => void db.close().finally(() => process.exit(0));

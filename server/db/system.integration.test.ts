@@ -8,7 +8,7 @@ import { Prisma } from "./generated/client";
 import { forAgency } from "./agency";
 import { forTenant, globalDb, systemDb, type SystemDb } from "./system";
 import { tenantPeople } from "./tenant-people";
-import type { TenantDb } from "./tenant-scope";
+import { SCOPED_CLIENTS_KEPT, scopeOf, type TenantDb } from "./tenant-scope";
 import { tenantSql } from "./tenant-sql";
 
 // No global table and no raw SQL on a tenant's client, at the type level (tsc fails if one comes back).
@@ -92,6 +92,33 @@ describe(`tenancy closed by types (${engineName})`, () => {
       ),
     );
     expect(inTx).toEqual([{ n: 1 }]);
+  });
+
+  it("a kept scoped client is only ever its own tenant's, on its own base client", async () => {
+    const alpha = forTenant(sys, a.id);
+    expect(forTenant(sys, a.id)).toBe(alpha);
+    const bravo = forTenant(sys, b.id);
+    expect(bravo).not.toBe(alpha);
+    expect([scopeOf(alpha), scopeOf(bravo)]).toEqual([a.id, b.id]);
+    // Another base client (here the same database through an extension) builds its own.
+    const other = systemDb(db.prisma.$extends({}) as unknown as typeof db.prisma);
+    expect(forTenant(other, a.id)).not.toBe(alpha);
+    expect(scopeOf(forTenant(other, a.id))).toBe(a.id);
+    // Many tenants, more than are kept, asked for in between: each client still reads its own rows only.
+    for (let i = 0; i < SCOPED_CLIENTS_KEPT + 5; i++) expect(scopeOf(forTenant(sys, `t${i}`))).toBe(`t${i}`);
+    const reads = await Promise.all(
+      [a.id, b.id, c.id, a.id, b.id, c.id].map(async (id) =>
+        (await forTenant(sys, id).lead.findMany()).map((l) => l.callerName),
+      ),
+    );
+    expect(reads).toEqual([["Ann"], ["Bob"], ["Cal"], ["Ann"], ["Bob"], ["Cal"]]);
+    // The scope a kept client carries cannot be changed by a request that got hold of it.
+    const scope = (alpha as unknown as { $tenantScope: { tenantId: string } }).$tenantScope;
+    expect(() => {
+      scope.tenantId = b.id;
+    }).toThrow(TypeError);
+    expect(scopeOf(forTenant(sys, a.id))).toBe(a.id);
+    expect(() => forTenant(sys, "")).toThrow(/needs a tenantId/);
   });
 
   it("tenantPeople names this business's members and its agency's operators, no one else", async () => {

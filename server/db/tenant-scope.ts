@@ -118,7 +118,8 @@ function scopedClient(prisma: PrismaClient, tenantId: string) {
   return prisma
     .$extends({
       name: "tenant-id",
-      client: { [SCOPE]: { tenantId } } as { $tenantScope: { tenantId: string } },
+      // Frozen: a scoped client is shared by every request of its tenant (tenantScoped below).
+      client: { [SCOPE]: Object.freeze({ tenantId }) } as { $tenantScope: { readonly tenantId: string } },
     })
     .$extends({
       name: "tenant-scope",
@@ -157,8 +158,29 @@ export type TenantDb = Omit<Scoped, Hidden> & {
   ): Promise<{ [K in keyof P]: Awaited<P[K]> }>;
 };
 
+/** How many tenants' scoped clients are kept per base client (the least recently used goes first). */
+export const SCOPED_CLIENTS_KEPT = 1_000;
+const scopedClients = new WeakMap<PrismaClient, Map<string, Scoped>>();
+
+/**
+ * One tenant's client on `prisma`. Building one ($extends twice) cost ~65 µs, once per webhook,
+ * so the client is kept and handed to every later request of the same tenant on the same base
+ * client: the map is keyed by the exact tenant id it was built for, so it can only ever return
+ * that tenant's client, and the client holds nothing from a request (its scope is frozen; a
+ * transaction gets its own client from Prisma).
+ */
 export function tenantScoped(prisma: PrismaClient, tenantId: string): TenantDb {
-  return scopedClient(prisma, tenantId) as unknown as TenantDb;
+  if (!tenantId) throw new Error("tenantScoped needs a tenantId");
+  let kept = scopedClients.get(prisma);
+  if (!kept) scopedClients.set(prisma, (kept = new Map()));
+  let db = kept.get(tenantId);
+  if (db) kept.delete(tenantId);
+  else {
+    db = scopedClient(prisma, tenantId);
+    if (kept.size >= SCOPED_CLIENTS_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  kept.set(tenantId, db); // the most recently used last
+  return db as unknown as TenantDb;
 }
 
 /** The tenant a scoped client (or its transaction) was opened for: server/db's own statements bind it (tenant-sql.ts, tenant-people.ts). */

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type FollowUpEnrollment, type Lead } from "@/server/db/generated/client";
 import type { TenantCtx, TenantTx } from "@/server/db/tenant-scope";
 import { tenantSql, type TenantSet } from "@/server/db/tenant-sql";
+import { columnList, LEAD_COLUMNS } from "@/server/db/columns";
 import { AppError } from "@/server/errors";
 import { canSeeLead, type Viewer } from "./lead-access";
 import { ownershipRefusal } from "./ownership-rules";
@@ -109,6 +110,10 @@ export type LeadWriter = {
   webhooks?: boolean;
 };
 
+// The lead's columns, listed rather than `*` so the statement keeps its shape and is prepared (columns.ts).
+const FRESH = columnList(LEAD_COLUMNS);
+const FRESH_OF_L = columnList(LEAD_COLUMNS, "l");
+
 /**
  * The writer's core, inside the caller's transaction: ownership rules on the result, the patch
  * with the refreshed temperature and lastActivityAt (refused with CONFLICT if the lead changed
@@ -165,14 +170,14 @@ export async function writeLeadChange(
       UPDATE "Lead" l SET (${Prisma.raw(cols.map((c) => `"${c}"`).join(", "))}) =
         (SELECT ${Prisma.raw(cols.map((c) => `r."${c}"`).join(", "))} FROM json_populate_record(NULL::"Lead", ${JSON.stringify(set)}::json) r)
       WHERE l."id" = ${lead.id} AND l."updatedAt" = ${lead.updatedAt.toISOString()}::timestamp(3) AND l."tenantId" IN (${tenants})
-      RETURNING l.*
+      RETURNING ${FRESH_OF_L}
     ), lines AS (
       INSERT INTO "LeadEvent" ("tenantId", "id", "leadId", "type", "actorId", "data", "createdAt")
       SELECT ${tenants}, e."id", e."leadId", e."type", e."actorId", e."data", e."createdAt"
       FROM json_populate_recordset(NULL::"LeadEvent", ${JSON.stringify(lines)}::json) e
       WHERE ${written}
     )${alongside ? Prisma.sql`, ${alongside(tenants, written)}` : Prisma.empty}
-    SELECT * FROM fresh`,
+    SELECT ${FRESH} FROM fresh`,
   );
   if (!fresh)
     throw new AppError("CONFLICT", "Someone else changed this lead a moment ago. Reload it and try again.");

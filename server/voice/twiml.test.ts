@@ -7,6 +7,7 @@ import {
   parseScreenBrief,
   politeHangupTwiml,
   renderTransition,
+  RING_FIRST_KEPT,
   ringFirstTwiml,
   screenResultTwiml,
   screenTwiml,
@@ -48,6 +49,27 @@ describe("ring first", () => {
 
   it("leaves the caller id to Twilio when none is given", () => {
     expect(ringFirstTwiml({ plumberPhone: "+15125550100", baseUrl: BASE })).not.toContain("callerId");
+  });
+
+  it("answers from its kept copy exactly what it builds, for each phone, base URL and caller id", () => {
+    const phone = (i: number) => `+1512555${String(i).padStart(4, "0")}`;
+    const cases = [
+      { plumberPhone: phone(1), baseUrl: BASE },
+      { plumberPhone: phone(2), baseUrl: BASE },
+      { plumberPhone: phone(1), baseUrl: "https://other.example.com" },
+      { plumberPhone: phone(1), baseUrl: BASE, callerId: "+15125550111" },
+    ];
+    const first = cases.map((c) => ringFirstTwiml(c));
+    expect(new Set(first).size).toBe(cases.length);
+    expect(first[0]).toContain(`>${phone(1)}</Number>`);
+    expect(first[1]).toContain(`>${phone(2)}</Number>`);
+    expect(first[2]).toContain('action="https://other.example.com/api/twilio/voice/dial-result"');
+    expect(first[3]).toContain('callerId="+15125550111"');
+    expect(cases.map((c) => ringFirstTwiml(c))).toEqual(first);
+    // More phones than it keeps: each answer is still its own.
+    for (let i = 0; i < RING_FIRST_KEPT + 10; i++)
+      expect(ringFirstTwiml({ plumberPhone: phone(i), baseUrl: BASE })).toContain(`>${phone(i)}</Number>`);
+    expect(cases.map((c) => ringFirstTwiml(c))).toEqual(first);
   });
 });
 

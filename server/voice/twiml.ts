@@ -105,8 +105,27 @@ export function renderTransition(
   return r.toString();
 }
 
-/** Ring first: the plumber's phone for 10 s, screened so a voicemail pickup never counts as answered. */
-export function ringFirstTwiml({
+/** How many ring-first answers are kept (one per plumber's phone and base URL in practice). */
+export const RING_FIRST_KEPT = 1_000;
+const ringFirstKept = new Map<string, string>();
+
+/**
+ * Ring first: the plumber's phone for 10 s, screened so a voicemail pickup never counts as answered.
+ * The XML depends only on its arguments and building it cost ~30 µs of every first webhook, so the
+ * last RING_FIRST_KEPT answers are kept (the oldest goes first).
+ */
+export function ringFirstTwiml(args: { plumberPhone: string; baseUrl: string; callerId?: string }): string {
+  const key = JSON.stringify([args.plumberPhone, args.baseUrl, args.callerId ?? null]);
+  let xml = ringFirstKept.get(key);
+  if (xml === undefined) {
+    xml = buildRingFirstTwiml(args);
+    if (ringFirstKept.size >= RING_FIRST_KEPT) ringFirstKept.delete(ringFirstKept.keys().next().value!);
+    ringFirstKept.set(key, xml);
+  }
+  return xml;
+}
+
+function buildRingFirstTwiml({
   plumberPhone,
   baseUrl,
   callerId,
