@@ -128,7 +128,8 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
   await page.getByLabel("Your name").fill(staff.name);
   await page.getByLabel("Choose a password").fill(staff.password);
   await page.getByRole("button", { name: "Create account and join" }).click();
-  await expect(page).toHaveURL(new RegExp(`/t/${slug}$`));
+  // Staff land on the inbox, where their work is.
+  await expect(page).toHaveURL(new RegExp(`/t/${slug}/leads$`));
   await expect(page.getByText("Your role: staff")).toBeVisible();
 
   // Staff get a friendly "no permission" state, not a crash, where the role map refuses them.

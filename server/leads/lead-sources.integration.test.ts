@@ -117,16 +117,6 @@ describe(`the request form (${engineName})`, () => {
     expect(await db.prisma.consentRecord.count({ where: { phone: "+15125550101" } })).toBe(0);
   });
 
-  it("reads the problem's urgency with the call's words, so the lead takes its place in the queue", async () => {
-    await send({
-      phone: "512-555-0161",
-      problem: "Water heater leaking in the garage, about a gallon on the floor",
-    });
-    await send({ phone: "512-555-0162", problem: "I'd like a quote to replace the kitchen faucet sometime" });
-    expect((await leadsOf("+15125550161"))[0]!.urgency).toBe("high");
-    expect((await leadsOf("+15125550162"))[0]!.urgency).toBe("low");
-  });
-
   it("stores the exact consent wording the visitor agreed to when the SMS box is ticked", async () => {
     await send({ phone: "512-555-0102", smsConsent: true });
     const consent = await db.prisma.consentRecord.findFirstOrThrow({

@@ -10,7 +10,6 @@ import { env } from "@/server/env";
 import { findRequestFormBusiness } from "@/server/db/cross-tenant";
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
-import { urgencyOf } from "@/server/intake/rules-extract";
 import { countRequest, RateLimited } from "@/server/api/api-auth";
 import { recordConsent } from "@/server/messaging/consent";
 import { toE164 } from "@/server/setup/phone-numbers";
@@ -176,9 +175,6 @@ export async function submitRequestForm(
         zip,
         inArea,
         issueSummary: input.problem,
-        // Read with the same words as a call ("a gallon on the floor around the water heater" is
-        // high), so the lead takes its place in the office's queue and its owner by urgency.
-        urgency: urgencyOf(input.problem),
         notes: `Preferred time: ${input.preferredTime}.`,
         // An out-of-area visitor is declined politely on the page, like a caller; the lead is
         // kept so the office sees it, with the next step to close it.
