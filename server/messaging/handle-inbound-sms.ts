@@ -39,9 +39,13 @@ export type InboundResult =
       appointmentReply: AppointmentReply | null;
     };
 
+/**
+ * The caller's open lead a text belongs to: never a test call's lead (the simulator's caller
+ * numbers can be a real customer's, and a customer's reply filed on a test lead is lost to the office).
+ */
 async function openLeadOf(db: TenantDb, tenantId: string, phone: string) {
   return db.lead.findFirst({
-    where: { tenantId, callerPhone: phone, status: { not: "closed" } },
+    where: { tenantId, callerPhone: phone, status: { not: "closed" }, isTest: false },
     orderBy: { createdAt: "desc" },
   });
 }

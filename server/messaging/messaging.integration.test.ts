@@ -375,6 +375,27 @@ describe(`inbound texts and consent (opt-outs, ${engineName})`, () => {
     expect(await prisma.lead.count({ where: { callerPhone: caller } })).toBe(1);
   });
 
+  it("a reply is never filed on a test call's lead from the same number, even a newer one", async () => {
+    const caller = newCaller();
+    const lead = await leadOf(await missedCall(caller));
+    // A simulated call that happened to use the customer's number, after the real one.
+    await prisma.lead.create({
+      data: {
+        tenantId: biz.tenant.id,
+        callerPhone: caller,
+        source: "phone",
+        sourceRef: `test-${caller}`,
+        status: "followup_needed",
+        isTest: true,
+      },
+    });
+    await postSms("/api/twilio/sms", inboundForm(caller, "Yes please, Tuesday works"));
+    const inbound = await prisma.message.findFirstOrThrow({
+      where: { fromNumber: caller, direction: "inbound" },
+    });
+    expect(inbound.leadId).toBe(lead.id);
+  });
+
   it("a text from a new number starts a lead with source sms, routed to its owner", async () => {
     const caller = newCaller();
     await postSms("/api/twilio/sms", inboundForm(caller, "Do you fix garbage disposals?"));
