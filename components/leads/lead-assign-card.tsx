@@ -8,6 +8,7 @@ import { Button, Field, fieldErrorsFrom, Select } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
 import { useBusinessTime } from "./business-time";
 import { ActionResult, useLeadAction, type Detail } from "./lead-actions";
+import { ChangedUnderneathNote } from "./changed-underneath-note";
 import { useLeadForm } from "./use-lead-form";
 
 const FIELD_WORDS = { ownerId: "the owner", nextAction: "the next action", dueAt: "the due time" } as const;
@@ -47,22 +48,14 @@ export function LeadAssignCard({ d }: { d: Detail }) {
         }}
       >
         {form.changed.length ? (
-          <div
-            role="status"
-            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            <p>
-              This lead changed while you were editing: {form.changed.map((k) => FIELD_WORDS[k]).join(", ")}{" "}
-              {form.changed.length > 1 ? "are" : "is"} now different
-              {form.changed.includes("nextAction")
-                ? ` (next action: “${form.latest.nextAction || "none"}”)`
-                : ""}
-              . Your edits are kept, but a save over the newer values is refused: look at them first.
-            </p>
-            <Button type="button" variant="secondary" className="mt-2" onClick={form.reset}>
-              Show the lead as it is now
-            </Button>
-          </div>
+          <ChangedUnderneathNote onReset={form.reset}>
+            This lead changed while you were editing: {form.changed.map((k) => FIELD_WORDS[k]).join(", ")}{" "}
+            {form.changed.length > 1 ? "are" : "is"} now different
+            {form.changed.includes("nextAction")
+              ? ` (next action: “${form.latest.nextAction || "none"}”)`
+              : ""}
+            . Your edits are kept, but a save over the newer values is refused: look at them first.
+          </ChangedUnderneathNote>
         ) : null}
         <Select
           label="Owner"

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/layout";
 import { urgencyLabel } from "@/server/leads/labels";
 import { useBusinessTime } from "./business-time";
 import { ActionResult, useLeadAction, type Detail } from "./lead-actions";
+import { ChangedUnderneathNote } from "./changed-underneath-note";
 import { useLeadForm } from "./use-lead-form";
 
 const DETAIL_WORDS = {
@@ -54,18 +55,10 @@ export function LeadDetailsCard({ d }: { d: Detail }) {
         }}
       >
         {form.changed.length ? (
-          <div
-            role="status"
-            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            <p>
-              Someone changed {form.changed.map((k) => DETAIL_WORDS[k]).join(", ")} while you were editing.
-              Saving writes only the fields you changed; on a field you both changed, yours replaces theirs.
-            </p>
-            <Button type="button" variant="secondary" className="mt-2" onClick={form.reset}>
-              Show the lead as it is now
-            </Button>
-          </div>
+          <ChangedUnderneathNote onReset={form.reset}>
+            Someone changed {form.changed.map((k) => DETAIL_WORDS[k]).join(", ")} while you were editing.
+            Saving writes only the fields you changed; on a field you both changed, yours replaces theirs.
+          </ChangedUnderneathNote>
         ) : null}
         <Select label="Urgency" value={urgency} onChange={(e) => form.set("urgency", e.target.value)}>
           <option value="">Not set</option>
