@@ -152,6 +152,19 @@ const BURST_PIPE = {
   label: "a burst pipe",
   safetyLine: "If you can do it safely, turn off the main water shut-off valve.",
 } as const;
+// Water near wiring and a burning smell share a kind, so one label and one safety line fit both.
+const OTHER_SAFETY_RISK = {
+  kind: "other_safety_risk",
+  label: "a safety risk (water near electrical or a burning smell)",
+  safetyLine:
+    "Please keep everyone clear of it and of any water near outlets or wiring, and if it's safe, switch off the breaker for that area. If you see smoke, leave the house and call 911.",
+} as const;
+const SEWAGE_BACKUP = {
+  kind: "sewage_backup",
+  label: "a sewage backup",
+  safetyLine:
+    "Please keep everyone away from the sewage water and don't flush or run any water until the plumber gets there.",
+} as const;
 const FLOODING = {
   kind: "flooding",
   label: "water that won't stop",
@@ -263,8 +276,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     unless: ["smoke alarm", "smoke detector"],
   },
   {
-    kind: "sewage_backup",
-    label: "a sewage backup",
+    ...SEWAGE_BACKUP,
     when: "Sewage is coming up or backing up into the home.",
     anyOf: [
       "raw sewage",
@@ -329,8 +341,44 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "out of the floor drain",
       ],
     ],
-    safetyLine:
-      "Please keep everyone away from the sewage water and don't flush or run any water until the plumber gets there.",
+  },
+  {
+    ...SEWAGE_BACKUP,
+    when: "Dirty water where it should not be, told by how it looks or smells: a toilet overflowing brown water onto the floor, a tub filling up with dirty water from its drain.",
+    allOf: [
+      [
+        "dirty water",
+        "nasty water",
+        "gross water",
+        "brown",
+        "black water",
+        "not clean",
+        "isn't clean",
+        "filthy",
+        "poop",
+        "feces",
+        "porta-potty",
+        "porta potty",
+        "port-a-potty",
+        "outhouse",
+        "smells like a toilet",
+        "smells like sewer",
+      ],
+      [
+        "overflow* -stain*",
+        "going over the top",
+        "over the rim",
+        "all over the -wall*",
+        "on the floor",
+        "into the hall*",
+        "filling up with",
+        "fill* up … from the drain",
+        "from the drain",
+        "out of the drain",
+        "up through the drain",
+      ],
+    ],
+    unless: ["stain*", "used to", "last year"],
   },
   {
     ...BURST_PIPE,
@@ -402,8 +450,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     ],
   },
   {
-    kind: "other_safety_risk",
-    label: "water near electrical",
+    ...OTHER_SAFETY_RISK,
     when: "Water is near outlets, wiring or a light fixture, or the ceiling is sagging.",
     anyOf: [
       "water … light fixture*",
@@ -436,14 +483,39 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "ceiling … bulging",
       "ceiling … falling",
     ],
-    safetyLine:
-      "Please stay clear of any water near outlets or wiring, and if it's safe, switch off the breaker for that area.",
+  },
+  {
+    ...OTHER_SAFETY_RISK,
+    when: "Something smells like it is burning, scorching or melting (a water heater, its wiring, an appliance): a fire risk, whatever the plumbing problem with it.",
+    allOf: [
+      ["smell*", "smelling", "odor*", "odour*", "stink*"],
+      [
+        "burning",
+        "burnt",
+        "burned",
+        "burn -out",
+        "scorch*",
+        "melting",
+        "melted",
+        "hot plastic",
+        "electrical",
+        "smell* hot",
+        "smoke",
+        "smoking",
+        "smoky",
+      ],
+    ],
+    // A disposal that smells hot only while it runs is stopped by not running it.
+    // "Like burnt matches" is sulfur, how some people describe gas: the safety question asks.
+    unless: [...WHEN_IN_USE, "smoke alarm*", "smoke detector*", "heartburn", "burning question", "match*"],
   },
   {
     ...FLOODING,
     when: "Water is actively flooding or pouring, won't stop, or is spreading through the home.",
     anyOf: [
-      "flood*",
+      // "A flood of complaints" is a figure of speech; "a flood of water" is not.
+      "flood* -of",
+      "flood of water",
       // "Everywhere but on me" is a fixture spraying the wrong way, not water all over.
       "water -pressure … everywhere -else/but/except",
       "water … pouring",

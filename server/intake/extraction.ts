@@ -103,7 +103,7 @@ export const ZExtraction = z.object({
     .enum(EMERGENCY_KINDS)
     .nullable()
     .describe(
-      "Set when the caller describes an emergency or safety risk: burst pipe, flooding, sewage backup, gas smell, a carbon monoxide alarm or CO symptoms near a gas appliance, no water with a baby/elderly/medical need, or another safety risk (water near electrical, a sagging ceiling). Otherwise null.",
+      "Set when the caller describes an emergency or safety risk: burst pipe, flooding, sewage backup, gas smell, a carbon monoxide alarm or CO symptoms near a gas appliance, no water with a baby/elderly/medical need, or another safety risk (water near electrical, a sagging ceiling, a burning smell). Otherwise null.",
     ),
   callerName: z.string().nullable().describe("The caller's name, only if they said it. Null otherwise."),
   address: z

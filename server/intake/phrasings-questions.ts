@@ -123,6 +123,10 @@ export const QUESTION_LISTS = {
     "say",
     "listen",
     "excuse me",
+    // "Roughly how long does a job like that take?"
+    "roughly",
+    "about",
+    "approximately",
     // Spanish said in passing ("oiga, does the plumber speak Spanish?").
     "oiga",
     "oye",
@@ -160,6 +164,10 @@ export const QUESTION_LISTS = {
     "somebody",
     "the plumber/plumbers",
     "a plumber",
+    // "Can my roommate let the plumber in?", "do I need to be home?": asked of the business all the same.
+    "my/our",
+    "i",
+    "we",
   ],
   /** Online listings and ads, what a salesperson calls about. */
   "your listing": [
@@ -316,6 +324,9 @@ const PRICE = question({
     "how much",
     "what/what's [is/do/does/would/will] [it/that/this/you/the/your/ya] {cost}",
     "what do you guys charge",
+    // "What does something like that usually cost?"
+    "what do/does/would/will/might … {cost}",
+    "usually/typically/normally/roughly {cost}",
     "is there a [trip/service] [call] fee/charge",
     "do you have a [trip/service] [call] fee/charge",
     "what/what's [are/is] your/the price/prices/rate/rates/fee/fees/cost/charge",
@@ -324,7 +335,13 @@ const PRICE = question({
     "trip charge",
     "service [call] fee",
   ],
-  hits: ["how much is it gonna cost?", "what do you charge", "what's your rate", "ballpark?"],
+  hits: [
+    "how much is it gonna cost?",
+    "what do you charge",
+    "what's your rate",
+    "ballpark?",
+    "what does something like that usually cost?",
+  ],
   misses: ["my sink is clogged"],
 });
 
@@ -409,7 +426,7 @@ export const COMMERCIAL = question({
     "i/we own/run/manage/have a/an/the … {business_place}",
     "office building/manager/park",
     "law firm",
-    "restaurant",
+    "restaurant/restaurants",
     "cafe",
     "diner",
     "bar and grill",
@@ -462,9 +479,18 @@ export const ANY_QUESTION = question({
   anyOf: [
     "^ [{lead_in}]+ {asking_word} {asked_whom}",
     "^ [{lead_in}]+ before i give/go … {asking_word} {asked_whom}",
+    // "How long will the plumber need?"
+    "^ [{lead_in}]+ how long/soon/early/late/often/many/much",
   ],
   asked: true,
-  hits: ["are y'all open late?", "oh, and does it have to be me there?", "so can someone text me first?"],
+  hits: [
+    "are y'all open late?",
+    "oh, and does it have to be me there?",
+    "so can someone text me first?",
+    "can my roommate let the plumber in?",
+    "do I need to be home?",
+    "how long will the plumber need?",
+  ],
   misses: ["the tub is slow.", "can someone come"],
 });
 

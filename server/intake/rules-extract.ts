@@ -882,6 +882,9 @@ function questionIn(lower: string): { question: CallerQuestion | null; serviceAs
       .replace(/[?.!,]+/g, " ")
       .replace(/\s+/g, " ")
       .trim();
+    // "Do you guys do restaurants?": a business place asked about is commercial work.
+    if (heard(COMMERCIAL, service) && !heard(RESIDENTIAL, lower))
+      return { question, serviceAsked: "commercial" };
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
   // A business run from a home, or rented homes and units, is residential work.
@@ -939,8 +942,9 @@ function withoutQuestions(text: string, byClause = false): string {
 const RELATION =
   "(?:elderly |older |sick |disabled |old )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|in-laws|friends?|clients?|customers?|landlord|boss|employer)";
 // "my neighbors the Hendersons", "my in-laws, the Garcias": a family named after the relation.
+// A tenant is someone else's with "the" too ("the tenant in unit B says…", from a manager).
 const THIRD_PARTY = new RegExp(
-  `\\b(?:my|our)\\s+(${RELATION})\\b((?:,?\\s+the(?=\\s+[a-z][a-z'-]+s\\b))?(?:,?\\s+(?:mrs?|ms|miss|dr)\\.?)?(?:,?\\s+[a-z][a-z'-]+){0,2})`,
+  `\\b(?:my|our|the(?=\\s+(?:tenants?|renters?)\\b))\\s+(${RELATION})\\b((?:,?\\s+the(?=\\s+[a-z][a-z'-]+s\\b))?(?:,?\\s+(?:mrs?|ms|miss|dr)\\.?)?(?:,?\\s+[a-z][a-z'-]+){0,2})`,
   "i",
 );
 const NOT_A_NAME =
@@ -1127,10 +1131,33 @@ export function nameCorrectionOf(text: string, stored: string | undefined): stri
   return said === stored ? null : said;
 }
 
+// Letters said one by one, apart by spaces, dots, hyphens or commas ("K, E, I, R, A"); the word
+// before (two letters or more: a single letter is part of the spelling) is kept apart.
 const SPELLING =
-  /(?:\b([a-z][a-z'-]*)[\s,]+(?:(?:that'?s|spelled|spelt|it'?s)\s+)?)?\b((?:[a-z](?:[\s.-]+|$)){2,}[a-z]?)\b/gi;
+  /(?:\b([a-z][a-z'-]+)[\s,]+(?:(?:that'?s|spelled|spelt|it'?s)\s+)?)?\b((?:[a-z](?:[\s.,-]+|$)){2,}[a-z]?)\b/gi;
 /** Words that only lead in to a spelling ("That's S-I-O-B-H-A-N"): dropped with it. */
 const SPELLING_LEAD = /^(that'?s|it'?s|its|spelled|spelt|is)$/i;
+
+/**
+ * The words of one run of spelled letters. Letters joined by hyphens are one word each, apart
+ * where a space alone comes between ("K-E-I-R-A D-O-U-G-H-T-Y" is two); letters apart by commas
+ * are one word up to a full stop ("K, E, I, R, A. D, O, U…" is two). Letters apart by spaces or
+ * dots are one word: nothing in them tells where a word ends.
+ */
+function spelledWords(spelled: string): string[] {
+  const breakAt = spelled.includes("-") ? /^[^-]+$/ : spelled.includes(",") ? /[.;]/ : null;
+  const words: string[] = [];
+  let word = "";
+  for (const [, letter, gap] of spelled.matchAll(/([a-z])([^a-z]*)/gi)) {
+    word += letter;
+    if (breakAt && gap && breakAt.test(gap) && /\S|\s/.test(gap)) {
+      words.push(word);
+      word = "";
+    }
+  }
+  if (word) words.push(word);
+  return words;
+}
 
 /**
  * Joins letter-by-letter spelling ("J O N", "K-O-W-A-L-S-K-I") into the word. A name said and
@@ -1138,7 +1165,9 @@ const SPELLING_LEAD = /^(that'?s|it'?s|its|spelled|spelt|is)$/i;
  * Kelly. That's S-I-O-B-H-A-N." (the spelled word replaces the word a few words before that starts
  * with the same letter), unless the spelling is introduced as a first or last name of its own.
  */
-export function joinSpelling(text: string): string {
+export function joinSpelling(said: string): string {
+  // "Stephen with a P H": the article is not a letter of the spelling.
+  const text = said.replace(/\bwith an? (?=[a-z][\s.,-]+[a-z]\b)/gi, "with ");
   let out = "";
   let at = 0;
   for (const m of text.matchAll(SPELLING)) {
@@ -1146,15 +1175,16 @@ export function joinSpelling(text: string): string {
     out += text.slice(at, m.index);
     at = m.index + whole.length;
     const letters = spelled.replace(/[^a-z]/gi, "");
-    if (letters.length < 2 || !/[\s.-]/.test(spelled.trim())) {
+    if (letters.length < 2 || !/[\s.,-]/.test(spelled.trim())) {
       out += whole;
       continue;
     }
-    // The full stop after the last letter ends the sentence still ("…E L L I S O N. Ruth.").
+    // The full stop or comma after the last letter still ends its sentence or clause
+    // ("…E L L I S O N. Ruth.", "stephen with a p h, stephen cole").
     const word =
-      letters.charAt(0).toUpperCase() +
-      letters.slice(1).toLowerCase() +
-      (/[a-z]\.\s*$/i.test(spelled) ? "." : "");
+      spelledWords(spelled.trim())
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
+        .join(" ") + (/[a-z]\s*([.,;])[\s.,;-]*$/i.exec(spelled)?.[1] ?? "");
     const sameName = (w: string) =>
       w.length >= 2 && w[0]!.toLowerCase() === letters[0]!.toLowerCase() && !NAME_STOP.has(w.toLowerCase());
     // The word before is the same name said out loud ("Jon, J O N"): keep one.

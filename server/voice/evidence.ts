@@ -1,7 +1,7 @@
 // Grounding: a value a model extracted is kept only if the caller's own words support it, so a
 // hallucinated ZIP, name or address never reaches the lead (QA: "hallucinated details").
 import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
-import { spokenAddress } from "@/server/intake/rules-extract";
+import { joinSpelling, spokenAddress } from "@/server/intake/rules-extract";
 
 const STOPWORDS = new Set(
   "the and but for with you your our are was were have has had this that there their they them then than not just very from into about what when where which who will would could should can its it's i'm my me".split(
@@ -41,12 +41,12 @@ export function looksLikeName(name: string): boolean {
     );
 }
 
-/** The name if every part of it was said, and it looks like a name. */
+/** The name if every part of it was said (or spelled, letter by letter), and it looks like a name. */
 export function groundName(value: string | null, said: string): string | null {
   const name = value?.trim().replace(/\s+/g, " ");
   if (!name || name.length > 60 || !looksLikeName(name)) return null;
   const parts = words(name);
-  const heard = new Set(words(said));
+  const heard = new Set([...words(said), ...words(joinSpelling(said))]);
   return parts.length > 0 && parts.length <= 4 && parts.every((p) => heard.has(p)) ? name : null;
 }
 

@@ -721,8 +721,17 @@ function safetyTopicToAsk(t: Turn): SafetyTopic | null {
   return safetyTopicOf(description);
 }
 
-/** The emergency a "yes" to the safety question means, from what the caller said before and now. */
-function kindFromSafetyAnswer(topic: SafetyTopic, words: string): EmergencyKind {
+/**
+ * The emergency a "yes" to the safety question means, from what the caller said before and now.
+ * An answer that tells an emergency of its own names it ("yes, water's pouring out under the
+ * vanity", to a question about gas), and water found with no smell is water ("yes — the
+ * baseboard's soaked and the carpet is getting wet"): what the caller found is the emergency.
+ */
+function kindFromSafetyAnswer(asked: SafetyTopic, words: string, answer: string): EmergencyKind {
+  const found = detectEmergency(answer);
+  if (found) return found;
+  // Asked about gas for a hiss, the caller found water and no smell: it is water.
+  const topic = asked === "gas" && safetyTopicOf(answer) === "water" ? "water" : asked;
   const lower = words.toLowerCase();
   if (topic === "gas")
     return /\b(alarm|detector|monoxide|co|headaches?|dizz\w*|nause\w*)\b/.test(lower)
@@ -758,7 +767,7 @@ function safetyYes(t: Turn, answer: "yes" | "unclear", said: string, more?: stri
   const topic = s.safety?.topic ?? "water";
   s.safety = { topic, answer };
   const words = [s.evidence.issueSummary, said].filter(Boolean).join(" … ");
-  const kind = kindFromSafetyAnswer(topic, words);
+  const kind = kindFromSafetyAnswer(topic, words, said);
   if (more && s.fields.issueSummary && !s.fields.issueSummary.includes(more))
     store(t, "issueSummary", `${s.fields.issueSummary}; ${more}`, words);
   store(t, "urgency", "emergency", words);
@@ -1394,6 +1403,10 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   }
 }
 
+/** A day or a time of day, in a question that picks a time ("can y'all do Thursday morning?"). */
+const TIME_WORDS =
+  /\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|tomorrow|tonight|morning|afternoon|evening|noon|am|pm|a\.m\.|p\.m\.|o'?clock)\b|\d/i;
+
 /**
  * Answers the caller's question from the settings, or says it is noted and notes it on the lead
  * ("Caller asked: are you licensed and insured?"). Returns whether a question was taken. An
@@ -1420,8 +1433,19 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
     stage === "slot" &&
     (question === "services" || question === "other") &&
     (x.slotNumber !== null || !!x.slotUnavailable)
-  )
+  ) {
+    // "Tuesday's fine. Can my roommate let the plumber in?": the time counts, and a question of
+    // its own (one that names no day or time) is noted for the plumber.
+    const asked = x.questionAsked;
+    if (
+      x.slotNumber !== null &&
+      asked?.includes("?") &&
+      !said.trim().startsWith(asked.trim()) &&
+      !TIME_WORDS.test(asked)
+    )
+      addNote(t, `Caller asked: ${asked}`, said);
     return false;
+  }
   if (
     question === "other" &&
     !when &&
