@@ -350,7 +350,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "dirty water",
         "nasty water",
         "gross water",
-        "brown",
+        "brown*",
         "black water",
         "not clean",
         "isn't clean",

@@ -38,7 +38,7 @@ const rule = (r: PhraseRule) => r;
 export const GAS_TOPIC = words({
   when: "A smell, fumes, a pilot light, an alarm or feeling unwell: the question asks about gas.",
   anyOf: [
-    "smell*/odor/odors/odour/odours/stink*/rotten/sulfur/sulphur/fume/fumes/pilot/gas/alarm/alarms/detector/detectors/beep*/headache/headaches/dizzy/dizziness",
+    "smell*/whiff/odor/odors/odour/odours/stink*/rotten/sulfur/sulphur/fume/fumes/pilot/gas/alarm/alarms/detector/detectors/beep*/headache/headaches/dizzy/dizziness",
   ],
   hits: ["there's a weird smell by the water heater", "the pilot keeps going out", "the detector is beeping"],
   misses: ["the kitchen sink is clogged"],
@@ -516,8 +516,8 @@ export const MINOR = words({
     "runs constantly/nonstop",
     "runs all the time",
     "runs all night/day",
-    "runs/running/fills/filling/refills/refilling/starts/comes [on/up] on its own",
-    "runs/running/fills/filling/refills/refilling/starts/comes [on/up] by itself",
+    "run/runs/running/fill/fills/filling/refill/refills/refilling/starts/comes [on/up] on its own",
+    "run/runs/running/fill/fills/filling/refill/refills/refilling/starts/comes [on/up] by itself",
     "phantom flush*/fill*",
     "running toilet",
     "when it's/it/i/we/you run*/use*/on*/turn*",

@@ -882,8 +882,12 @@ function questionIn(lower: string): { question: CallerQuestion | null; serviceAs
       .replace(/[?.!,]+/g, " ")
       .replace(/\s+/g, " ")
       .trim();
-    // "Do you guys do restaurants?": a business place asked about is commercial work.
-    if (heard(COMMERCIAL, service) && !heard(RESIDENTIAL, lower))
+    // "Do you guys do restaurants?", or any work asked about by a business ("I manage a dental
+    // office… do y'all work on offices?"): commercial work. Not from a property manager or a
+    // landlord, whose properties are mostly homes: the question is answered as asked.
+    const byBusiness =
+      heard(COMMERCIAL, lower) && !/\b(propert(y|ies)|landlord|rentals?|tenants?)\b/.test(lower);
+    if ((heard(COMMERCIAL, service) || byBusiness) && !heard(RESIDENTIAL, lower))
       return { question, serviceAsked: "commercial" };
     return { question, serviceAsked: service.slice(0, 60) || null };
   }
@@ -1181,10 +1185,16 @@ export function joinSpelling(said: string): string {
     }
     // The full stop or comma after the last letter still ends its sentence or clause
     // ("…E L L I S O N. Ruth.", "stephen with a p h, stephen cole").
+    const ending = /[a-z]\s*([.,;])[\s.,;-]*$/i.exec(spelled)?.[1] ?? "";
     const word =
       spelledWords(spelled.trim())
         .map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
-        .join(" ") + (/[a-z]\s*([.,;])[\s.,;-]*$/i.exec(spelled)?.[1] ?? "");
+        .join(" ") + ending;
+    // "Philip, with a P H": a few letters to say how part of a name is written, not a word.
+    if (before?.toLowerCase() === "with" && letters.length <= 3) {
+      out += `${before}${ending} `;
+      continue;
+    }
     const sameName = (w: string) =>
       w.length >= 2 && w[0]!.toLowerCase() === letters[0]!.toLowerCase() && !NAME_STOP.has(w.toLowerCase());
     // The word before is the same name said out loud ("Jon, J O N"): keep one.

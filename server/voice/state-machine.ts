@@ -731,7 +731,11 @@ function kindFromSafetyAnswer(asked: SafetyTopic, words: string, answer: string)
   const found = detectEmergency(answer);
   if (found) return found;
   // Asked about gas for a hiss, the caller found water and no smell: it is water.
-  const topic = asked === "gas" && safetyTopicOf(answer) === "water" ? "water" : asked;
+  const noSmell = answer.replace(
+    /\b(no|not|don't|doesn't|can't|cannot|never|without)\b[^,.;]*?\b(smell\w*|odou?rs?|gas)\b/gi,
+    "",
+  );
+  const topic = asked === "gas" && safetyTopicOf(noSmell) === "water" ? "water" : asked;
   const lower = words.toLowerCase();
   if (topic === "gas")
     return /\b(alarm|detector|monoxide|co|headaches?|dizz\w*|nause\w*)\b/.test(lower)
