@@ -1,6 +1,7 @@
 // One-sentence answers to what callers ask mid-intake — price, "are you a robot", "can someone
 // come today", hours, services — built only from the business's settings and its real booking
 // slots, so the agent never invents a price, a time or a service.
+import { TZDate } from "@date-fns/tz";
 import type { CallerQuestion } from "@/server/intake/extraction";
 import type { OfferedSlot } from "@/server/voice/booking-slots";
 import { slotWindow } from "@/server/voice/scripts";
@@ -58,6 +59,32 @@ function clock(minutes: number): string {
   const m = minutes % 60;
   const h12 = h % 12 === 0 ? 12 : h % 12;
   return `${h12}${m ? `:${String(m).padStart(2, "0")}` : ""} ${h < 12 ? "AM" : "PM"}`;
+}
+
+/**
+ * When a routine callback will come, as the agent promises it: "shortly" while the office is open
+ * (or when its hours are not set), else when it next opens — "when the office opens at 8 AM" (later
+ * today), "when the office opens tomorrow at 8 AM", "when the office opens on Monday at 8 AM". A
+ * caller at 9 PM is never told "shortly" for a call that comes the next morning.
+ */
+export function callbackWhen(
+  now: Date | string,
+  timeZone: string,
+  hours: readonly { weekday: number; openMinute: number; closeMinute: number }[],
+): string {
+  if (!hours.length) return "shortly";
+  const local = new TZDate(new Date(now).getTime(), timeZone);
+  const minute = local.getHours() * 60 + local.getMinutes();
+  const today = hours.find((h) => h.weekday === local.getDay());
+  if (today && minute >= today.openMinute && minute < today.closeMinute) return "shortly";
+  if (today && minute < today.openMinute) return `when the office opens at ${clock(today.openMinute)}`;
+  for (let ahead = 1; ahead <= 7; ahead++) {
+    const weekday = (local.getDay() + ahead) % 7;
+    const day = hours.find((h) => h.weekday === weekday);
+    if (!day) continue;
+    return `when the office opens ${ahead === 1 ? "tomorrow" : `on ${WEEKDAYS[weekday]}`} at ${clock(day.openMinute)}`;
+  }
+  return "shortly";
 }
 
 /** "Monday to Friday, 8 AM to 5 PM, and Saturday, 9 AM to 12 PM" from the weekly hours. */

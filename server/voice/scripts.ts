@@ -84,7 +84,8 @@ export type Script = {
   askWhatToFix(): string;
   /** The read-back was confirmed (or has been read twice): the goodbye. */
   bookedGoodbye(biz: string, name: string | undefined): string;
-  callbackGoodbye(biz: string): string;
+  /** `when`: "shortly" while the office is open, else when it opens ("when the office opens tomorrow at 8 AM"). */
+  callbackGoodbye(biz: string, when: string): string;
   /** A question the settings do not answer: acknowledged and noted for the plumber. */
   questionNoted(): string;
   /** Not a customer (a sales call, a recording, a wrong number): a polite close. */
@@ -106,19 +107,19 @@ export type Script = {
   reask(stage: IntakeStage, miss: Miss, slots: readonly OfferedSlot[], heard?: boolean): string;
   outOfArea(biz: string, zip: string): string;
   booked(biz: string, slot: OfferedSlot, name: string | undefined): string;
-  callbackPromised(biz: string, reach: Reach): string;
+  callbackPromised(biz: string, reach: Reach, when: string): string;
   notBooked(biz: string): string;
-  noOpenSlots(biz: string): string;
-  slotsDeclined(biz: string): string;
-  addressDeclined(biz: string): string;
-  unclearGoodbye(biz: string, reach: Reach): string;
+  noOpenSlots(biz: string, when: string): string;
+  slotsDeclined(biz: string, when: string): string;
+  addressDeclined(biz: string, when: string): string;
+  unclearGoodbye(biz: string, reach: Reach, when: string): string;
   silentGoodbye(biz: string, reach: Reach): string;
   /** No caller ID: the number to call back, asked once before goodbye (`urgent`: within 5 minutes). */
   askNumber(biz: string, urgent: boolean): string;
   /** No caller ID on a booked visit: the number for the plumber to reach the caller, asked once after the read-back. */
   askNumberForVisit(): string;
   /** The goodbye after the caller gave a number to call back. */
-  numberGoodbye(biz: string, urgent: boolean): string;
+  numberGoodbye(biz: string, urgent: boolean, when: string): string;
   /** The goodbye when there is no number to call back: the caller is asked to call again. */
   noNumberGoodbye(biz: string, urgent: boolean): string;
   transferring(reason: EscalationReason, kind: EmergencyKind | null): string;
@@ -261,7 +262,7 @@ const standard: Script = {
   bookedIntro: () => "Great, you're booked. ",
   bookedGoodbye: (biz, name) =>
     `You're all set${name ? `, ${firstName(name)}` : ""}. Thanks for calling ${biz}, goodbye.`,
-  callbackGoodbye: (biz) => `Thanks. Someone from ${biz} will call you back shortly. Goodbye.`,
+  callbackGoodbye: (biz, when) => `Thanks. Someone from ${biz} will call you back ${when}. Goodbye.`,
   questionNoted: () => "Good question. I'll note it so the plumber can answer that when they call.",
   notACustomer: (biz, kind) =>
     kind === "wrong_number"
@@ -341,17 +342,17 @@ const standard: Script = {
     `Thanks. I'm sorry, ${biz} doesn't cover ZIP code ${speakDigits(zip)}, so we can't send a plumber out there. A local plumber near you will be your quickest help. Take care, goodbye.`,
   booked: (biz, slot, name) =>
     `You're all set${name ? `, ${firstName(name)}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
-  callbackPromised: (biz, reach) =>
-    `No problem. Someone from ${biz} will call you back${at(reach)} shortly. Thanks for calling, goodbye.`,
+  callbackPromised: (biz, reach, when) =>
+    `No problem. Someone from ${biz} will call you back${at(reach)} ${when}. Thanks for calling, goodbye.`,
   notBooked: (biz) => `Okay, no problem. If you need us later, just give ${biz} a call. Thanks, goodbye.`,
-  noOpenSlots: (biz) =>
-    `I don't have an opening I can book right now, so someone from ${biz} will call you back shortly to set up a time. Thanks, goodbye.`,
-  slotsDeclined: (biz) =>
-    `No problem. Someone from ${biz} will call you back shortly to find a time that works. Thanks, goodbye.`,
-  addressDeclined: (biz) =>
-    `That's okay. Someone from ${biz} will call you back shortly to finish setting this up. Thanks, goodbye.`,
-  unclearGoodbye: (biz, reach) =>
-    `I'm sorry, I'm having trouble understanding. Someone from ${biz} will call you back${at(reach)} shortly. Goodbye.`,
+  noOpenSlots: (biz, when) =>
+    `I don't have an opening I can book right now, so someone from ${biz} will call you back ${when} to set up a time. Thanks, goodbye.`,
+  slotsDeclined: (biz, when) =>
+    `No problem. Someone from ${biz} will call you back ${when} to find a time that works. Thanks, goodbye.`,
+  addressDeclined: (biz, when) =>
+    `That's okay. Someone from ${biz} will call you back ${when} to finish setting this up. Thanks, goodbye.`,
+  unclearGoodbye: (biz, reach, when) =>
+    `I'm sorry, I'm having trouble understanding. Someone from ${biz} will call you back${at(reach)} ${when}. Goodbye.`,
   silentGoodbye: (biz, reach) =>
     reach === "none"
       ? `I'm sorry, I can't hear anything. Please call ${biz} again when you can. Goodbye.`
@@ -360,8 +361,8 @@ const standard: Script = {
     `Someone from ${biz} will call you back${urgent ? " within 5 minutes" : ""}, but your number didn't come through on my end. What's the best number to reach you, with the area code?`,
   askNumberForVisit: () =>
     "One more thing: your number didn't come through on my end. What's the best number for the plumber to reach you on the day, with the area code?",
-  numberGoodbye: (biz, urgent) =>
-    `Thank you. Someone from ${biz} will call you back${urgent ? " within 5 minutes" : " shortly"} at that number. Goodbye.`,
+  numberGoodbye: (biz, urgent, when) =>
+    `Thank you. Someone from ${biz} will call you back${urgent ? " within 5 minutes" : ` ${when}`} at that number. Goodbye.`,
   noNumberGoodbye: (biz, urgent) =>
     urgent
       ? `Okay. Since your number didn't come through, please call ${biz} right back so we can reach you, and if anyone is in danger, call 911. Goodbye.`

@@ -366,3 +366,39 @@ describe("not a customer", () => {
     expect(r.state.outcome).toBeNull();
   });
 });
+
+describe("the callback promise tells the truth about when", () => {
+  const hours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 8 * 60, closeMinute: 17 * 60 }));
+
+  it("says 'shortly' while the office is open", () => {
+    const r = last(
+      converse(["78701", "my toilet keeps running", "ann lee", "just call me back", "yes, that's right"], {
+        ...CTX,
+        businessHours: hours,
+      }),
+    );
+    expect(r.say).toMatch(/will call you back shortly\. Goodbye\./);
+  });
+
+  it("says when the office opens after hours, on a weekend and before opening", () => {
+    const cases: [string, RegExp][] = [
+      // Monday 9 PM in Austin.
+      ["2026-03-03T03:00:00Z", /will call you back when the office opens tomorrow at 8 AM\. Goodbye\./],
+      // Saturday noon.
+      ["2026-03-07T18:00:00Z", /when the office opens on Monday at 8 AM\./],
+      // Tuesday 6 AM.
+      ["2026-03-03T12:00:00Z", /when the office opens at 8 AM\./],
+    ];
+    for (const [now, said] of cases) {
+      const r = last(
+        converse(["78701", "my toilet keeps running", "ann lee", "just call me back", "yes, that's right"], {
+          ...CTX,
+          now,
+          businessHours: hours,
+        }),
+      );
+      expect(r.say, now).toMatch(said);
+      expect(r.say, now).not.toMatch(/shortly/);
+    }
+  });
+});

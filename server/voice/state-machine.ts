@@ -20,6 +20,7 @@ import {
   answerQuestion,
   answerWhenSomeoneComes,
   asksWhenSomeoneComes,
+  callbackWhen,
   questionIsNoted,
   weekdaysAsked,
   type CallerAnswerSettings,
@@ -412,7 +413,7 @@ function onNumber(t: Turn, said: string): void {
   const urgent = s.escalation !== null;
   t.say.push(
     number
-      ? t.script.numberGoodbye(t.ctx.businessName, urgent)
+      ? t.script.numberGoodbye(t.ctx.businessName, urgent, soonOf(t))
       : t.script.noNumberGoodbye(t.ctx.businessName, urgent),
   );
   t.terminal = { type: "hangup" };
@@ -551,7 +552,7 @@ function miss(t: Turn, stage: IntakeStage): void {
       t,
       "followup_needed",
       "unclear_answers",
-      t.script.unclearGoodbye(t.ctx.businessName, reachOf(t)),
+      t.script.unclearGoodbye(t.ctx.businessName, reachOf(t), soonOf(t)),
       task(t.s, "callback", "Call back: the AI could not understand the caller"),
     );
     return;
@@ -686,7 +687,7 @@ function advance(t: Turn): void {
       t,
       "followup_needed",
       "not_qualified",
-      t.script.callbackPromised(biz, reachOf(t)),
+      t.script.callbackPromised(biz, reachOf(t), soonOf(t)),
       task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"),
     );
   if (!f.address && v.address)
@@ -827,7 +828,7 @@ function readBackDone(t: Turn, lead: string): void {
   const bye =
     s.outcome === "booked" && slot
       ? t.script.booked(t.ctx.businessName, slot, s.fields.callerName)
-      : t.script.callbackGoodbye(t.ctx.businessName);
+      : t.script.callbackGoodbye(t.ctx.businessName, soonOf(t));
   s.stage = "ended";
   s.misses = 0;
   // "Thanks, I've noted that for the office." is thanks enough: the goodbye does not say it again.
@@ -847,7 +848,7 @@ function callbackWithReadBack(t: Turn, title: string): void {
       t,
       "followup_needed",
       "callback_requested",
-      t.script.callbackPromised(biz, reachOf(t)),
+      t.script.callbackPromised(biz, reachOf(t), soonOf(t)),
       task(t.s, "callback", title),
     );
   finish(t, "followup_needed", "callback_requested", null, task(t.s, "callback", title));
@@ -1009,7 +1010,7 @@ function startSlots(t: Turn): void {
       t,
       "followup_needed",
       "no_open_slots",
-      t.script.noOpenSlots(t.ctx.businessName),
+      t.script.noOpenSlots(t.ctx.businessName, soonOf(t)),
       task(t.s, "callback", "Call back to schedule a visit: no open booking slot to offer"),
     );
   if (t.s.stage !== "slot") t.s.misses = 0;
@@ -1047,7 +1048,7 @@ function onSlotAnswer(t: Turn, said: string, x: Extraction): void {
       t,
       "followup_needed",
       "slots_declined",
-      t.script.slotsDeclined(biz),
+      t.script.slotsDeclined(biz, soonOf(t)),
       task(s, "callback", "Call back to schedule a visit: the offered times did not suit"),
     );
   if (picked) return sayOffer(t, t.script.offerSlots(mention(t, [n! - 1]), undefined));
@@ -1067,7 +1068,7 @@ function onSlotAnswer(t: Turn, said: string, x: Extraction): void {
         t,
         "followup_needed",
         "slots_declined",
-        t.script.slotsDeclined(biz),
+        t.script.slotsDeclined(biz, soonOf(t)),
         task(s, "callback", "Call back to schedule a visit: the offered times did not suit"),
       );
     return sayOffer(t, t.script.offerMoreSlots(mention(t, rest.slice(0, 2))));
@@ -1375,7 +1376,7 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
           t,
           "followup_needed",
           "not_qualified",
-          t.script.callbackPromised(biz, reachOf(t)),
+          t.script.callbackPromised(biz, reachOf(t), soonOf(t)),
           task(t.s, "callback", "Call back: the caller wants a visit but intake is incomplete"),
         );
       const address = groundAddress(x.address, said);
@@ -1384,7 +1385,7 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
           t,
           "followup_needed",
           "address_declined",
-          t.script.addressDeclined(biz),
+          t.script.addressDeclined(biz, soonOf(t)),
           task(t.s, "callback", "Call back: the caller wants a visit but did not give the address"),
         );
       store(
@@ -1406,6 +1407,9 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
       return onSlotAnswer(t, said, x);
   }
 }
+
+/** When a routine callback will come: "shortly" while the office is open (or its hours are not set), else when it opens. */
+const soonOf = (t: Turn) => callbackWhen(t.ctx.now, t.ctx.timeZone, t.ctx.businessHours ?? []);
 
 /** A day or a time of day, in a question that picks a time ("can y'all do Thursday morning?"). */
 const TIME_WORDS =
