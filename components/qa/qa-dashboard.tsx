@@ -36,7 +36,7 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
   const header = (
     <PageHeader
       title="Call QA"
-      description="Every evening 10 random AI-handled calls of the day are checked for a wrong qualification path, missing required fields, incorrect urgency and hallucinated details. Above 5 % failures the AI switches to safe, scripted questions."
+      description="Every evening 10 random AI-handled calls of the day are checked for a wrong qualification path, missing required fields, incorrect urgency and details the caller never said. Above 5 % failures the AI switches to safe, scripted questions."
       actions={
         <Button
           onClick={() => {

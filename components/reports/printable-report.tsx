@@ -53,7 +53,7 @@ export function PrintableReport({ report }: { report: Report }) {
       </header>
       {section("missed_leads", "Missed calls and recovery")}
       <section className="mt-6 break-inside-avoid">
-        <h2 className="text-lg font-semibold">Open lead leaks</h2>
+        <h2 className="text-lg font-semibold">Leads slipping through</h2>
         <p className="mt-1 text-sm">
           {report.leaks.total} open leads leak as of {report.leaks.asOf.slice(0, 10)}: {report.leaks.unowned}{" "}
           without an owner, {report.leaks.overdue} past their due time, {report.leaks.noNextAction} without a

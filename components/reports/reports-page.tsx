@@ -54,7 +54,7 @@ export function ReportsPage({ slug }: { slug: string }) {
     <div className="max-w-6xl">
       <PageHeader
         title="Reports"
-        description="Missed calls the AI rescued, the texts and bookings that followed, open lead leaks and the KPIs by lead source, with the previous period beside each figure. Days are in the business's time zone."
+        description="Missed calls the AI rescued, the texts and bookings that followed, leads slipping through and the KPIs by lead source, with the previous period beside each figure. Days are in the business's time zone."
         actions={
           <>
             <Link
@@ -104,7 +104,10 @@ export function ReportsPage({ slug }: { slug: string }) {
             <FigureGrid report={r} section="missed_leads" slug={slug} />
           </section>
           <div className="grid gap-4 lg:grid-cols-2">
-            <Card title="Open lead leaks" description="As of now, whatever the period.">
+            <Card
+              title="Leads slipping through"
+              description="Open leads with no owner, no next action, past their due time, or a handoff not accepted in time — as of now, whatever the period."
+            >
               <LeakList report={r} slug={slug} />
             </Card>
             <Card

@@ -27,7 +27,7 @@ export function monthlyEmailText(report: Report, link: string): { subject: strin
     (f) =>
       `${f.label}: ${formatFigure(report.current[f.key], f.unit)} (previous month ${formatFigure(report.previous[f.key], f.unit)})`,
   );
-  const leaks = `Open lead leaks right now: ${report.leaks.total} (no owner ${report.leaks.unowned}, overdue ${report.leaks.overdue}, no next action ${report.leaks.noNextAction}, handoff not accepted in time ${report.leaks.unacceptedPastWindow})`;
+  const leaks = `Leads slipping through right now: ${report.leaks.total} (no owner ${report.leaks.unowned}, overdue ${report.leaks.overdue}, no next action ${report.leaks.noNextAction}, handoff not accepted in time ${report.leaks.unacceptedPastWindow})`;
   const improvements = report.scriptImprovements
     .slice(0, 5)
     .map((s, i) => `${i + 1}. ${s.label} (${s.count}×)`);
@@ -104,7 +104,7 @@ export function monthlyEmailHtml(report: Report, link: string): string {
 <p style="margin:0 0 16px">Your missed-lead report for ${e(report.period.label)}.</p>
 ${table("missed_leads")}
 ${table("kpis")}
-<h2 style="font-size:18px;margin:24px 0 8px">Open lead leaks right now: ${e(String(report.leaks.total))}</h2>
+<h2 style="font-size:18px;margin:24px 0 8px">Leads slipping through right now: ${e(String(report.leaks.total))}</h2>
 <ul style="margin:0;padding-left:20px">${leaks.map(([label, n]) => `<li>${e(label)}: ${e(String(n))}</li>`).join("")}</ul>
 ${
   followUpLines(report).length
