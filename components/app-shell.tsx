@@ -43,7 +43,7 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section; l
   { href: "/settings/business", label: "Business", roles: ["owner", "operator"], section: "Account" },
   {
     href: "/dev/outbox",
-    label: "Dev outbox",
+    label: "Local outbox",
     roles: ["owner", "operator"],
     section: "Account",
     localOnly: true,
@@ -52,7 +52,7 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section; l
   { href: "/settings/follow-ups", label: "Follow-up sequences", section: "Setup" },
   {
     href: "/dev/messages",
-    label: "Dev messages",
+    label: "Local text outbox",
     roles: ["owner", "operator"],
     section: "Account",
     localOnly: true,

@@ -69,8 +69,8 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago/);
 
   // The SMS to the on-call phone is in the dev outbox ("would send": no SMS provider in local mode).
-  await page.getByRole("main").getByRole("link", { name: "Dev outbox" }).click();
-  await expect(page.getByRole("heading", { name: "Dev outbox" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Local outbox" }).click();
+  await expect(page.getByRole("heading", { name: "Local outbox" })).toBeVisible();
   const sms = page
     .getByRole("row")
     .filter({ hasText: caller })

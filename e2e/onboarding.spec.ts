@@ -249,7 +249,7 @@ test.describe("on a 390 px phone", () => {
     const main = page.getByRole("navigation", { name: "Main" });
     for (const section of ["Work", "Setup", "Account"])
       await expect(main.getByRole("heading", { name: section, exact: true })).toBeVisible();
-    await expect(main.getByRole("link", { name: "Dev outbox" })).toBeVisible();
+    await expect(main.getByRole("link", { name: "Local outbox" })).toBeVisible();
     await expect(page.getByText("LeadRescue", { exact: true }).filter({ visible: true })).toHaveCount(1);
     const paths = [
       "",

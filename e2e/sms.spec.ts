@@ -151,8 +151,8 @@ test("missed call → text-back on the lead; the caller's reply in the thread; s
   await expect(page.getByRole("button", { name: "Send text" })).toBeDisabled();
 
   // The dev page lists what went through the local Twilio fake: no reminder to this caller.
-  await page.getByRole("link", { name: "Dev messages" }).click();
-  await expect(page.getByRole("heading", { name: "Dev messages" })).toBeVisible();
+  await page.getByRole("link", { name: "Local text outbox" }).click();
+  await expect(page.getByRole("heading", { name: "Local text outbox" })).toBeVisible();
   const sentToCaller = page.getByTestId("fake-messages").getByRole("row").filter({ hasText: caller });
   await expect(sentToCaller).toHaveCount(4); // text-back, reply, confirmation, opt-out confirmation
   await expect(sentToCaller.filter({ hasText: "reminder" })).toHaveCount(0);

@@ -1,5 +1,5 @@
 "use client";
-// Dev messages (local mode): every SMS the local Twilio fake accepted from this business's numbers,
+// Local text outbox (local mode): every SMS the local Twilio fake accepted from this business's numbers,
 // and the texts still waiting (quiet hours, reminders) with "Send now" to try the flow at once.
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -43,7 +43,7 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
   return (
     <div className="max-w-5xl">
       <PageHeader
-        title="Dev messages"
+        title="Local text outbox"
         description={
           <>
             Every text this business “sent” through the local Twilio fake (in local mode nothing leaves this

@@ -45,7 +45,7 @@ export function DevOutbox({ timeZone }: { timeZone: string }) {
   return (
     <div className="max-w-5xl">
       <PageHeader
-        title="Dev outbox"
+        title="Local outbox"
         description={
           <>
             Every SMS and email LeadRescue sent or would send. In local mode nothing leaves this machine:

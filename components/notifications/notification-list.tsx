@@ -59,7 +59,7 @@ export function NotificationList() {
                 href={`/t/${slug}/dev/outbox`}
                 className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
               >
-                Dev outbox
+                Local outbox
               </Link>
             ) : null}
             <Button

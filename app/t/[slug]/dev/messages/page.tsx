@@ -5,7 +5,7 @@ import { pageAccess } from "@/server/auth/page-access";
 import { NoPermission } from "@/components/settings/access-states";
 import { PageHeader } from "@/components/ui/layout";
 
-export const metadata = { title: "Dev messages" };
+export const metadata = { title: "Local text outbox" };
 
 // Owner / operator only: it shows the text of every SMS sent to callers.
 export default async function DevMessagesPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -14,7 +14,7 @@ export default async function DevMessagesPage({ params }: { params: Promise<{ sl
   if (!can(role, "outbox.read")) {
     return (
       <div className="max-w-3xl">
-        <PageHeader title="Dev messages" description="Each lead's page shows its own texts." />
+        <PageHeader title="Local text outbox" description="Each lead's page shows its own texts." />
         <NoPermission what="see every text this business sent" />
       </div>
     );

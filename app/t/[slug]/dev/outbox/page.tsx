@@ -5,7 +5,7 @@ import { pageAccess } from "@/server/auth/page-access";
 import { NoPermission } from "@/components/settings/access-states";
 import { PageHeader } from "@/components/ui/layout";
 
-export const metadata = { title: "Dev outbox" };
+export const metadata = { title: "Local outbox" };
 
 // Owner / operator only: it shows message bodies sent to everyone in the business.
 export default async function DevOutboxPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -14,7 +14,10 @@ export default async function DevOutboxPage({ params }: { params: Promise<{ slug
   if (!can(role, "outbox.read")) {
     return (
       <div className="max-w-3xl">
-        <PageHeader title="Dev outbox" description="Your own notifications are on the Notifications page." />
+        <PageHeader
+          title="Local outbox"
+          description="Your own notifications are on the Notifications page."
+        />
         <NoPermission what="see every message this business sent" />
       </div>
     );
