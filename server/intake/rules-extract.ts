@@ -848,6 +848,34 @@ const SERVICE_VERBS = QUESTION_LISTS["service verb"].join("|");
 const SERVICE_AFTER = new RegExp(
   `(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`,
 );
+/** Words that open a question when speech recognition wrote no punctuation ("…it just hums how much do y'all charge"). */
+const QUESTION_OPENER =
+  /\s+(?=(?:how (?:much|long|soon|many|late|early)|do (?:you|y'all|ya)|does (?:it|that|the plumber)|can (?:you|y'all|somebody|someone|anybody|anyone)|could (?:you|y'all|somebody|someone)|will (?:you|y'all|somebody|someone|the plumber)|what (?:time|do|does|would|will)|are (?:you|y'all)|is (?:there|it|this|the plumber)|when (?:can|do|will|are|does))\b)/gi;
+
+/**
+ * The sentences of an answer. An answer with no punctuation at all (speech recognition often
+ * writes none) is cut before each word that opens a question after two words or more, so
+ * "garbage disposal is jammed it just hums how much do yall charge for that" is a problem and a
+ * question, and "walt kowalski uh do yall install softeners" a name and a question.
+ */
+export function sentencesOf(text: string): string[] {
+  const sentences = text.match(/[^.?!]+[.?!]*/g) ?? [text];
+  if (sentences.length > 1 || /[.?!,]/.test(text)) return sentences;
+  const parts: string[] = [];
+  let start = 0;
+  let inQuestion = false;
+  for (const m of text.matchAll(QUESTION_OPENER)) {
+    const before = text.slice(start, m.index).trim();
+    // A question goes on for a few words ("how much do y'all charge" is one question).
+    if (before.split(/\s+/).length < (inQuestion ? 5 : 2)) continue;
+    parts.push(`${before}.`);
+    start = m.index + m[0].length;
+    inQuestion = true;
+  }
+  parts.push(text.slice(start));
+  return parts.filter((p) => p.trim());
+}
+
 /** The question the caller asks the business, if any, and the service they ask about. */
 export function questionOf(said: string): { question: CallerQuestion | null; serviceAsked: string | null } {
   // "Y'all do gas lines, right?": a tag question asks what comes before it.
@@ -855,7 +883,7 @@ export function questionOf(said: string): { question: CallerQuestion | null; ser
   const found = questionIn(lower);
   if (found.question) return found;
   // A question that starts its own sentence after the problem ("…it just hums. y'all do disposals?").
-  for (const sentence of lower.match(/[^.?!]+[.?!]*/g) ?? []) {
+  for (const sentence of sentencesOf(lower)) {
     // (Commercial work is judged on the whole answer: "…with Westside Property Management. We've
     // got a vacant unit" is a rented home.)
     const inSentence = questionIn(sentence.trim());
@@ -900,7 +928,7 @@ function questionIn(lower: string): { question: CallerQuestion | null; serviceAs
 
 /** The caller's question in their own words (the sentence that asks it), for the lead's notes. */
 export function questionSentenceOf(text: string): string | null {
-  const sentences = text.match(/[^.?!]+[.?!]*/g) ?? [text];
+  const sentences = sentencesOf(text);
   const asked = sentences.filter((part) => questionOf(part.toLowerCase()).question !== null);
   const questions = asked.filter((part) => part.includes("?"));
   const pick = (questions.length ? questions : asked).slice(0, 2).join(" ");
@@ -929,7 +957,7 @@ function withoutQuestions(text: string, byClause = false): string {
     if (q === "other" && heard(CALLBACK, part)) return false;
     return !!q && !(q === "services" && heard(COMMERCIAL, part) && !/\?/.test(part));
   };
-  return (text.match(/[^.?!]+[.?!]*/g) ?? [text])
+  return sentencesOf(text)
     .flatMap((sentence) => {
       if (!isQuestion(sentence)) return [sentence];
       if (!byClause) return [];
@@ -1245,6 +1273,56 @@ export function workZipOf(text: string): string | null {
 }
 
 // ── one utterance ───────────────────────────────────────────────────────────────────────────
+
+// ── what speech recognition hands over ───────────────────────────────────────────────────
+
+/** Contractions speech recognition often writes without their apostrophe ("its still coming", "theres water"). */
+const BARE_CONTRACTIONS: Record<string, string> = {
+  im: "I'm",
+  ive: "I've",
+  theres: "there's",
+  heres: "here's",
+  thats: "that's",
+  whats: "what's",
+  wheres: "where's",
+  whos: "who's",
+  dont: "don't",
+  doesnt: "doesn't",
+  didnt: "didn't",
+  cant: "can't",
+  wont: "won't",
+  isnt: "isn't",
+  arent: "aren't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  havent: "haven't",
+  hasnt: "hasn't",
+  couldnt: "couldn't",
+  wouldnt: "wouldn't",
+  shouldnt: "shouldn't",
+  youre: "you're",
+  theyre: "they're",
+  yall: "y'all",
+};
+/** "Its" that is "it is": not after a preposition or before "own" ("on its own", "under its lid"). */
+const BARE_ITS =
+  /(?<!\b(?:on|of|in|with|from|to|by|at|for|and|under|around|behind|off|into|onto|near|all|over)\s)\bits\b(?!\s+own\b)/g;
+const BARE_CONTRACTION = new RegExp(`\\b(${Object.keys(BARE_CONTRACTIONS).join("|")})\\b`, "gi");
+
+/**
+ * The caller's words as the rules read them: contractions that speech recognition wrote without
+ * their apostrophe get it back ("its darnell" → "it's darnell", "theres water" → "there's water",
+ * "i cant find the shutoff" → "i can't find the shutoff"); "its" only where it can be "it is" (not
+ * "on its own", "under its lid"). Applied once, where a turn's speech comes in.
+ */
+export function heardAsWritten(text: string): string {
+  return text.replace(BARE_ITS, "it's").replace(BARE_CONTRACTION, (word) => {
+    const written = BARE_CONTRACTIONS[word.toLowerCase()]!;
+    return word[0] === word[0]!.toUpperCase() && word[0] !== word[0]!.toLowerCase()
+      ? written[0]!.toUpperCase() + written.slice(1)
+      : written;
+  });
+}
 
 /** Reads one utterance for the question being asked, plus what the caller volunteered. Pure and deterministic. */
 export function extractByRules(

@@ -126,13 +126,17 @@ const SERVICE_SYNONYMS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** The settings entry the caller asked about: the one sharing the most words with the question. */
+/** First words that say what a thing carries, not what it is: "water softeners" are not Water heaters. */
+const MATERIAL_WORDS = new Set(["water", "hot", "gas", "air"]);
+
 export function matchService(asked: string, list: readonly string[]): string | null {
   const synonym = SERVICE_SYNONYMS.find(([re]) => re.test(asked.toLowerCase()))?.[1];
   const words = tokens(synonym ?? asked);
   if (!words.length) return null;
   // The entry the question names: all its words in the entry, or the entry's in the question
   // or the same first word ("septic tanks" is Septic systems; "gas lines" is Gas lines, not Sewer
-  // lines; "pool heaters" is not Water heaters).
+  // lines; "pool heaters" is not Water heaters) unless that word only says what the thing carries
+  // ("water softeners" is not Water heaters).
   const scored = list
     .map((item) => ({ item, t: tokens(item) }))
     .filter(
@@ -140,7 +144,7 @@ export function matchService(asked: string, list: readonly string[]): string | n
         words.every((w) => t.includes(w)) ||
         (t.length > 0 && t.every((w) => words.includes(w))) ||
         (words.length === 1 && t.includes(words[0]!)) ||
-        t[0] === words[0],
+        (t[0] === words[0] && !MATERIAL_WORDS.has(t[0]!)),
     )
     .map(({ item, t }) => ({ item, score: t.filter((w) => words.includes(w)).length }))
     .sort((a, b) => b.score - a.score);

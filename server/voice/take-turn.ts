@@ -1,6 +1,7 @@
 // One intake webhook turn without the database: read the caller's answer with the intake engine,
 // step the state machine, render the TwiML. The route loads and saves the state and applies actions.
 import { EMPTY_EXTRACTION } from "@/server/intake/extraction";
+import { heardAsWritten } from "@/server/intake/rules-extract";
 import type { ExtractResult, IntakeEngine } from "@/server/intake/engine";
 import {
   extractionStage,
@@ -53,16 +54,17 @@ export async function takeIntakeTurn(args: {
       break;
     case "speech": {
       const stage = extractionStage(state);
+      const text = heardAsWritten(input.text);
       if (stage)
         extract = await engine.extract({
           stage,
-          utterance: input.text,
+          utterance: text,
           profile: state.profile,
           slotsOffered: state.slotsOffered,
           slotsMentioned: state.slotsMentioned,
           slotsDeclined: state.slotsDeclined,
         });
-      event = { type: "heard", text: input.text, extraction: extract?.extraction ?? EMPTY_EXTRACTION };
+      event = { type: "heard", text, extraction: extract?.extraction ?? EMPTY_EXTRACTION };
       break;
     }
   }
