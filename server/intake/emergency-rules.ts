@@ -42,12 +42,18 @@ const WATER_ESCAPING = [
   "water … running out",
   "water … on the floor",
   "water … in the basement",
+  "water … coming down",
   // A toilet or tub spilling over its rim: "it keeps going over the top".
   "going over the top",
   "over the rim",
   "under the door",
 ];
 const WILL_NOT_STOP = [
+  // "I turned off the main and it's still coming, it's not slowing down."
+  "still coming -out",
+  "not slowing down",
+  "can't find where to shut",
+  "can't find the shut*",
   "won't stop -running -dripping -trickling",
   "wont stop -running -dripping -trickling",
   "will not stop -running -dripping",
@@ -238,6 +244,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "co monitor*",
       "c o alarm*",
       "c o detector*",
+      // The detector's own screen, as speech recognition spells it: "it says c o on it".
+      "says co",
+      "says c o",
     ],
     unless: ["chirp*", "battery", "batteries", "end of life"],
   },
@@ -260,6 +269,10 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "feel* sick",
         "feel* faint",
         "pass* out",
+        "head … hurts",
+        "head … hurting",
+        "head … pounding",
+        "screaming",
       ],
       [
         "water heater",
@@ -326,6 +339,8 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "come up … shower",
         "come up … drain",
         "come up … sink",
+        "drain* … come up",
+        "come up with",
         "come up in the",
         "come up out of",
         "come up through",
@@ -540,7 +555,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   {
     ...FLOODING,
     when: "Water is spraying out, unless it is a fixture spraying the wrong way (a shower head, a faucet's sprayer).",
-    anyOf: ["water … spraying", "spraying … water", "spraying everywhere"],
+    anyOf: ["water … spraying", "spraying … water", "spraying everywhere", "spraying all over"],
     unless: [
       ...WHEN_IN_USE,
       "shower head*",

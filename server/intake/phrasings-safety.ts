@@ -476,6 +476,27 @@ export const CEILING_OR_WALL = rule({
   misses: ["the faucet drips", "it isn't leaking through the ceiling"],
 });
 
+export const NOISE = words({
+  when: "A sound: routine on its own (a heater that pops, a pipe that bangs).",
+  anyOf: [
+    "wobbl*/loose/noise/noisy/whistl*/rattl*/bang/bangs/banging/hum/hums/humming",
+    "pop/pops/popping/popped/rumbl*/crackl*/knock*/tick/ticks/ticking/click/clicks/clicking/gurgl*",
+  ],
+  hits: ["the water heater pops when it heats", "the pipe made a loud pop"],
+  misses: ["the toilet is clogged"],
+});
+
+export const WATER_FOUND = words({
+  when: "Water found where it should not be: with a sound ('a loud pop and there's water in the cabinet') it is not plainly routine.",
+  anyOf: [
+    "water in/on/under/around/behind the/my cabinet/floor/ceiling/wall/carpet/cupboard/vanity/closet/basement",
+    "puddle*",
+    "wet/soaked/soaking/damp",
+  ],
+  hits: ["there's some water in the cabinet", "the floor is wet", "a puddle by the heater"],
+  misses: ["the pipes bang when the washer fills"],
+});
+
 export const MINOR = words({
   when: "Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high.",
   anyOf: [

@@ -48,6 +48,8 @@ import {
   HISS,
   LOW,
   MINOR,
+  NOISE,
+  WATER_FOUND,
   NO_RUSH,
   NO_SERVICE,
   NO_SERVICE_TOPIC,
@@ -1102,6 +1104,8 @@ export function isPlainlyRoutine(description: string): boolean {
   if (urgency !== "normal") return false;
   // A clog in one fixture with nothing backing up or coming up elsewhere.
   if (heard(ONE_CLOG, lower) && !heard(SPREAD_WORDS, lower)) return true;
+  // A hiss could be a gas line or a pipe letting go; a sound with water found is not just a sound.
+  if (heard(HISS, lower) || (heard(NOISE, lower) && heard(WATER_FOUND, lower))) return false;
   return heard(MINOR, lower);
 }
 
