@@ -1328,6 +1328,21 @@ export function heardAsWritten(text: string): string {
   });
 }
 
+/** Words around a name that are not part of it ("one word", "like I said"). */
+const NAME_ASIDES = /\b(?:(?:it'?s |that'?s )?(?:all )?one word|like i said|as i said|like i told you)\b,?/gi;
+
+/**
+ * The part of an answer that holds the name: after the caller's last self-correction ("no wait",
+ * "sorry") and, at the name question, after a bare "no" between two names ("mary sol no marisol,
+ * marisol vega"), without asides ("one word", "like I said").
+ */
+function nameAnswer(words: string, askedForName: boolean): string {
+  const plain = words.replace(NAME_ASIDES, " ").replace(/\s+/g, " ").trim();
+  const corrected = afterCorrection(plain, (t) => nameOf(t, askedForName) !== null);
+  const afterNo = askedForName ? /\bno\b,?\s+(.+)$/i.exec(corrected)?.[1] : undefined;
+  return afterNo && nameOf(afterNo, true) ? afterNo : corrected;
+}
+
 /** Reads one utterance for the question being asked, plus what the caller volunteered. Pure and deterministic. */
 export function extractByRules(
   input: Pick<ExtractInput, "stage" | "utterance" | "slotsOffered" | "slotsMentioned" | "slotsDeclined">,
@@ -1353,10 +1368,7 @@ export function extractByRules(
   // question asked in the same breath ("hold on, is this a real person?") is not a name.
   const nameWords = out.question ? withoutQuestions(spelled) : spelled;
   out.callerName = nameWords
-    ? nameOf(
-        afterCorrection(nameWords, (t) => nameOf(t, input.stage === "name") !== null),
-        input.stage === "name",
-      )
+    ? nameOf(nameAnswer(nameWords, input.stage === "name"), input.stage === "name")
     : null;
   // An address said with its street suffix counts at any step (kept until it may be used).
   const asked = input.stage === "address" || input.stage === "confirm";

@@ -897,10 +897,43 @@ function nameFixAt(said: string, stored: string | undefined): string | null {
   return null;
 }
 
+const DIGIT_WORDS: Record<string, string> = {
+  zero: "0",
+  oh: "0",
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+};
+const DIGIT_RUN = new RegExp(
+  `\\b(?:${Object.keys(DIGIT_WORDS).join("|")})(?:\\s+(?:${Object.keys(DIGIT_WORDS).join("|")})){2,5}\\b`,
+  "gi",
+);
+const TENS_BEFORE = /(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[-\s]$/i;
+
+/**
+ * Digits said one by one ("four one six zero"): four or more, or three that are not the end of a
+ * number said in words ("forty-one oh six" is 4106, not 106).
+ */
+function digitByDigit(said: string): string | null {
+  for (const m of said.matchAll(DIGIT_RUN)) {
+    const words = m[0].toLowerCase().split(/\s+/);
+    if (words.length >= 4 || !TENS_BEFORE.test(said.slice(0, m.index)))
+      return words.map((w) => DIGIT_WORDS[w]).join("");
+  }
+  return null;
+}
+
 /** A house number fixed at the read-back ("no, it's twenty-four sixteen"): the new number on the same street. */
 function houseNumberFixAt(said: string, stored: string | undefined): string | null {
   if (!stored) return null;
-  const asDigits = spokenAddress(said);
+  // Said digit by digit ("forty one sixty, four one six zero"): the spelled digits are the number.
+  const asDigits = digitByDigit(said) ?? spokenAddress(said);
   const m = /\b(\d{2,6})\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d))/i.exec(asDigits);
   const old = /^\d+/.exec(stored)?.[0];
   if (!m || !old || m[1] === old) return null;
