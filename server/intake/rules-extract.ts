@@ -851,8 +851,10 @@ const SERVICE_AFTER = new RegExp(
   `(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`,
 );
 /** Words that open a question when speech recognition wrote no punctuation ("…it just hums how much do y'all charge"). */
-const QUESTION_OPENER =
-  /\s+(?=(?:how (?:much|long|soon|many|late|early)|do (?:you|y'all|ya)|does (?:it|that|the plumber)|can (?:you|y'all|somebody|someone|anybody|anyone)|could (?:you|y'all|somebody|someone)|will (?:you|y'all|somebody|someone|the plumber)|what (?:time|do|does|would|will)|are (?:you|y'all)|is (?:there|it|this|the plumber)|when (?:can|do|will|are|does))\b)/gi;
+const QUESTION_WORDS =
+  "how (?:much|long|soon|many|late|early)|do (?:you|y'all|ya)|does (?:it|that|the plumber)|can (?:you|y'all|somebody|someone|anybody|anyone)|could (?:you|y'all|somebody|someone)|will (?:you|y'all|somebody|someone|the plumber)|what (?:time|do|does|would|will)|are (?:you|y'all)|is (?:there|it|this|the plumber)|when (?:can|do|will|are|does)";
+const QUESTION_OPENER = new RegExp(`\\s+(?=(?:${QUESTION_WORDS})\\b)`, "gi");
+const OPENS_A_QUESTION = new RegExp(`^(?:${QUESTION_WORDS})\\b`, "i");
 
 /**
  * The sentences of an answer. An answer with no punctuation at all (speech recognition often
@@ -865,7 +867,7 @@ export function sentencesOf(text: string): string[] {
   if (sentences.length > 1 || /[.?!,]/.test(text)) return sentences;
   const parts: string[] = [];
   let start = 0;
-  let inQuestion = false;
+  let inQuestion = OPENS_A_QUESTION.test(text.trim());
   for (const m of text.matchAll(QUESTION_OPENER)) {
     const before = text.slice(start, m.index).trim();
     // A question goes on for a few words ("how much do y'all charge" is one question).
