@@ -24,6 +24,12 @@ describe("contractions written without their apostrophe", () => {
     expect(heardAsWritten("Im not sure yall do this")).toBe("I'm not sure y'all do this");
   });
 
+  it("puts right plumbing words it mishears, and a clogged sink stays routine", () => {
+    expect(heardAsWritten("the tub is clocked up again")).toBe("the tub is clogged up again");
+    expect(heardAsWritten("the toilet is over flowing")).toBe("the toilet is overflowing");
+    expect(isPlainlyRoutine(heardAsWritten("the bathroom sink is clocked"))).toBe(true);
+  });
+
   it("reads 'its' as 'it is' only where it can be", () => {
     expect(heardAsWritten("its leaking again")).toBe("it's leaking again");
     expect(heardAsWritten("the tank refills on its own")).toBe("the tank refills on its own");

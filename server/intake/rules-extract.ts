@@ -1310,6 +1310,17 @@ const BARE_CONTRACTIONS: Record<string, string> = {
   theyre: "they're",
   yall: "y'all",
 };
+/** Plumbing words speech recognition writes as other words or in two ("clocked up", "over flowing"). */
+const MISHEARD_AS: Record<string, string> = {
+  clocked: "clogged",
+  "clocked up": "clogged up",
+  "over flowing": "overflowing",
+  "over flowed": "overflowed",
+  "over flow": "overflow",
+  "over flows": "overflows",
+};
+const MISHEARD = /\b(?:clocked(?: up)?|over flow(?:ing|ed|s)?)\b/gi;
+
 /** "Its" that is "it is": not after a preposition or before "own" ("on its own", "under its lid"). */
 const BARE_ITS =
   /(?<!\b(?:on|of|in|with|from|to|by|at|for|and|under|around|behind|off|into|onto|near|all|over)\s)\bits\b(?!\s+own\b)/g;
@@ -1319,15 +1330,20 @@ const BARE_CONTRACTION = new RegExp(`\\b(${Object.keys(BARE_CONTRACTIONS).join("
  * The caller's words as the rules read them: contractions that speech recognition wrote without
  * their apostrophe get it back ("its darnell" → "it's darnell", "theres water" → "there's water",
  * "i cant find the shutoff" → "i can't find the shutoff"); "its" only where it can be "it is" (not
- * "on its own", "under its lid"). Applied once, where a turn's speech comes in.
+ * "on its own", "under its lid"); a few plumbing words it mishears are put right ("the sink is
+ * clocked up" → "clogged up", "over flowing" → "overflowing"). Applied once, where a turn's speech
+ * comes in.
  */
 export function heardAsWritten(text: string): string {
-  return text.replace(BARE_ITS, "it's").replace(BARE_CONTRACTION, (word) => {
-    const written = BARE_CONTRACTIONS[word.toLowerCase()]!;
-    return word[0] === word[0]!.toUpperCase() && word[0] !== word[0]!.toLowerCase()
-      ? written[0]!.toUpperCase() + written.slice(1)
-      : written;
-  });
+  return text
+    .replace(MISHEARD, (word) => MISHEARD_AS[word.toLowerCase()] ?? word)
+    .replace(BARE_ITS, "it's")
+    .replace(BARE_CONTRACTION, (word) => {
+      const written = BARE_CONTRACTIONS[word.toLowerCase()]!;
+      return word[0] === word[0]!.toUpperCase() && word[0] !== word[0]!.toLowerCase()
+        ? written[0]!.toUpperCase() + written.slice(1)
+        : written;
+    });
 }
 
 /** Words around a name that are not part of it ("one word", "like I said"). */
