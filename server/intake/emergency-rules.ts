@@ -449,6 +449,22 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   },
   {
     ...BURST_PIPE,
+    when: "The water meter is moving with everything in the house turned off: water is escaping somewhere unseen (a slab leak, a broken line).",
+    allOf: [
+      ["meter*"],
+      ["spin*", "moving", "turning", "running", "going"],
+      [
+        "everything … off",
+        "nothing … on",
+        "nothing's on",
+        "nothing running",
+        "all … turned off",
+        "all … shut off",
+      ],
+    ],
+  },
+  {
+    ...BURST_PIPE,
     when: "The water meter is racing (spinning fast with nothing turned on): a lot of water is escaping somewhere.",
     allOf: [
       ["meter*", "dial"],
@@ -550,7 +566,8 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "taking on water",
     ],
     allOf: [WATER_ESCAPING, [...WILL_NOT_STOP, ...SPREADING]],
-    unless: [...WHEN_IN_USE],
+    // Water going where the garden is ("it's basically flooding my flower bed") is not water in the home.
+    unless: [...WHEN_IN_USE, "flower bed*", "flowerbed*", "garden", "lawn"],
   },
   {
     ...FLOODING,

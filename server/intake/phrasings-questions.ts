@@ -104,6 +104,9 @@ export const QUESTION_LISTS = {
   ],
   /** Words a question may start with before it asks ("oh, and quick question, do you…"). */
   "lead in": [
+    "yeah",
+    "hi",
+    "hello",
     "and",
     "but",
     "so",
@@ -132,6 +135,8 @@ export const QUESTION_LISTS = {
     "oye",
   ],
   "asking word": [
+    // "What's your email address?"
+    "what's/where's/who's/how's/when's",
     "do",
     "does",
     "are",

@@ -50,7 +50,7 @@ describe("an answer with no punctuation", () => {
   it("is cut before a question, so the problem and the question are both heard", () => {
     expect(sentencesOf("the shower valve drips nonstop what do you charge to look at it")).toEqual([
       "the shower valve drips nonstop.",
-      "what do you charge to look at it",
+      "what do you charge to look at it?",
     ]);
     expect(questionOf("the shower valve drips nonstop what do you charge to look at it").question).toBe(
       "price",

@@ -711,7 +711,10 @@ function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
       const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
       const no =
         NEGATED_DAY.test(before) ||
-        /\b(work|working|i'?m at work|busy|gone|away|out of town)\s+(on\s+)?$/.test(before) ||
+        // "I work Tuesdays and Thursdays": every day of the list is out.
+        /\b(work|working|i'?m at work|busy|gone|away|out of town)\s+(on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:and\s+|or\s+|&\s+)?)*$/.test(
+          lower.slice(Math.max(0, m.index - 60), m.index),
+        ) ||
         DAY_REFUSED_AFTER.test(after);
       const yes = DAY_WANTED_BEFORE.test(before) || DAY_WANTED_AFTER.test(after);
       if (NEGATED_DAY.test(before) || ((no || saysNo) && !yes)) refused.push(day);
@@ -852,9 +855,10 @@ const SERVICE_AFTER = new RegExp(
 );
 /** Words that open a question when speech recognition wrote no punctuation ("…it just hums how much do y'all charge"). */
 const QUESTION_WORDS =
-  "how (?:much|long|soon|many|late|early)|do (?:you|y'all|ya)|does (?:it|that|the plumber)|can (?:you|y'all|somebody|someone|anybody|anyone)|could (?:you|y'all|somebody|someone)|will (?:you|y'all|somebody|someone|the plumber)|what (?:time|do|does|would|will)|are (?:you|y'all)|is (?:there|it|this|the plumber)|when (?:can|do|will|are|does)";
+  "what's (?:your|the)|where's (?:the|your)|how (?:much|long|soon|many|late|early)|do (?:you|y'all|ya)|does (?:it|that|the plumber)|can (?:you|y'all|somebody|someone|anybody|anyone)|could (?:you|y'all|somebody|someone)|will (?:you|y'all|somebody|someone|the plumber)|what (?:time|do|does|would|will)|are (?:you|y'all)|is (?:there|it|this|the plumber)|when (?:can|do|will|are|does)";
 const QUESTION_OPENER = new RegExp(`\\s+(?=(?:${QUESTION_WORDS})\\b)`, "gi");
 const OPENS_A_QUESTION = new RegExp(`^(?:${QUESTION_WORDS})\\b`, "i");
+const LEAD_IN = /^(?:(?:yeah|yes|hi|hello|hey|ok|okay|so|and|oh|um+|uh+|well)\b[,\s]*)+/i;
 
 /**
  * The sentences of an answer. An answer with no punctuation at all (speech recognition often
@@ -864,10 +868,11 @@ const OPENS_A_QUESTION = new RegExp(`^(?:${QUESTION_WORDS})\\b`, "i");
  */
 export function sentencesOf(text: string): string[] {
   const sentences = text.match(/[^.?!]+[.?!]*/g) ?? [text];
-  if (sentences.length > 1 || /[.?!,]/.test(text)) return sentences;
+  // "Mike put it in two years ago, can you send Mike?": the question after the comma is its own.
+  if (sentences.length > 1 || /[.?!,]/.test(text)) return sentences.flatMap(questionAfterComma);
   const parts: string[] = [];
   let start = 0;
-  let inQuestion = OPENS_A_QUESTION.test(text.trim());
+  let inQuestion = OPENS_A_QUESTION.test(text.trim().replace(LEAD_IN, ""));
   for (const m of text.matchAll(QUESTION_OPENER)) {
     const before = text.slice(start, m.index).trim();
     // A question goes on for a few words ("how much do y'all charge" is one question).
@@ -877,7 +882,21 @@ export function sentencesOf(text: string): string[] {
     inQuestion = true;
   }
   parts.push(text.slice(start));
-  return parts.filter((p) => p.trim());
+  // Without punctuation nothing says a question was asked: a part cut off where a question opens
+  // is one. (An answer that is all one part stays as it is: its problem and its question can't
+  // be told apart.)
+  const kept = parts.filter((p) => p.trim());
+  if (kept.length < 2) return kept;
+  return kept.map((p) =>
+    OPENS_A_QUESTION.test(p.trim().replace(LEAD_IN, "")) ? `${p.trim().replace(/\.$/, "")}?` : p,
+  );
+}
+
+const COMMA_THEN_QUESTION = new RegExp(`,\\s+(?=(?:${QUESTION_WORDS})\\b)`, "i");
+function questionAfterComma(sentence: string): string[] {
+  if (!sentence.trim().endsWith("?")) return [sentence];
+  const m = COMMA_THEN_QUESTION.exec(sentence);
+  return m ? [`${sentence.slice(0, m.index)}.`, sentence.slice(m.index + m[0].length)] : [sentence];
 }
 
 /** The question the caller asks the business, if any, and the service they ask about. */
