@@ -52,3 +52,11 @@ describe("questions without a question mark", () => {
     );
   });
 });
+
+describe("a toilet that runs all night", () => {
+  it("is routine however dramatic the words", () => {
+    expect(
+      isPlainlyRoutine("the upstairs toilet has been running all night long, it sounds like a waterfall"),
+    ).toBe(true);
+  });
+});

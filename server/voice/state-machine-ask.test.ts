@@ -402,3 +402,21 @@ describe("the callback promise tells the truth about when", () => {
     }
   });
 });
+
+describe("a street spelled at the read-back", () => {
+  it("fixes the address and leaves the name alone", () => {
+    const r = last(
+      converse([
+        "78701",
+        "the kitchen faucet drips",
+        "colin mahoney",
+        "a visit",
+        "1807 alto vista avenue",
+        "tuesday",
+        "Alta, A-L-T-A, not Alto. 1807 Alta Vista Avenue.",
+      ]),
+    );
+    expect(r.state.fields.callerName).toBe("Colin Mahoney");
+    expect(r.state.fields.address).toMatch(/1807 Alta Vista Avenue/i);
+  });
+});

@@ -858,11 +858,13 @@ function callbackWithReadBack(t: Turn, title: string): void {
 const SPELLED = /\b(?:[a-z](?:[\s.,-]+|$)){2,}[a-z]?\b/i;
 
 /** A name fixed at the read-back: spelled ("it's S M Y T H E"), restated, or one half replaced. */
-function nameFixAt(said: string, stored: string | undefined): string | null {
+function nameFixAt(said: string, stored: string | undefined, address?: string): string | null {
   const corrected = nameCorrectionOf(said, stored);
   if (corrected) return corrected;
   const spelled = SPELLED.exec(said.replace(/\b(i|a)\b(?=\s+[a-z]{2,})/gi, " "));
   const letters = spelled?.[0].replace(/[^a-z]/gi, "") ?? "";
+  // "Alta, A-L-T-A, not Alto": a word of the address spelled is the address being fixed.
+  if (letters.length >= 2 && address && nearWordOf(letters, address)) return null;
   if (letters.length >= 2) {
     const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
     if (!stored) return word;
@@ -929,6 +931,15 @@ function digitByDigit(said: string): string | null {
   return null;
 }
 
+/** Whether a word is one of the text's words, or that word heard one letter off ("alta" for "alto"). */
+function nearWordOf(word: string, text: string): boolean {
+  const w = word.toLowerCase();
+  return (text.toLowerCase().match(/[a-z]+/g) ?? []).some(
+    (t) =>
+      t === w || (t.length >= 3 && t.length === w.length && [...t].filter((c, i) => c !== w[i]).length <= 1),
+  );
+}
+
 /** A house number fixed at the read-back ("no, it's twenty-four sixteen"): the new number on the same street. */
 function houseNumberFixAt(said: string, stored: string | undefined): string | null {
   if (!stored) return null;
@@ -950,7 +961,7 @@ function houseNumberFixAt(said: string, stored: string | undefined): string | nu
 function onConfirm(t: Turn, said: string, x: Extraction): void {
   const s = t.s;
   const fixed: FixedPart[] = [];
-  const name = nameFixAt(said, s.fields.callerName);
+  const name = nameFixAt(said, s.fields.callerName, s.fields.address);
   if (name && name !== s.fields.callerName) {
     store(t, "callerName", name, said);
     fixed.push({ part: "name", value: name });
