@@ -11,6 +11,7 @@ import {
   safetyTopicOf,
   sentencesOf,
 } from "@/server/intake/rules-extract";
+import { digitByDigit } from "@/server/intake/spoken-numbers";
 import { matchService } from "@/server/voice/caller-answers";
 
 const at = (stage: "issue" | "name", utterance: string) =>
@@ -121,5 +122,14 @@ describe("names at the name question", () => {
   it("takes the name after a bare 'no', without asides", () => {
     expect(at("name", "its jon paul no jonpaul all one word jonpaul reed").callerName).toBe("Jonpaul Reed");
     expect(at("name", "like i said its dana cho").callerName).toBe("Dana Cho");
+  });
+});
+
+describe("a house number spelled digit by digit", () => {
+  it("reads the digits, and not the end of a number said in words", () => {
+    expect(digitByDigit("no the number is forty one sixty four one six zero")).toBe("4160");
+    expect(digitByDigit("it's four oh two")).toBe("402");
+    expect(digitByDigit("forty-one oh six, not four sixteen")).toBeNull();
+    expect(digitByDigit("twenty four sixteen")).toBeNull();
   });
 });

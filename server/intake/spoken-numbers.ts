@@ -110,6 +110,23 @@ export function digitRuns(text: string): string[] {
   return runs;
 }
 
+const DIGIT_WORD = `(?:${Object.keys(UNITS).join("|")}|oh)`;
+const DIGIT_RUN = new RegExp(`\\b${DIGIT_WORD}(?:\\s+${DIGIT_WORD}){2,5}\\b`, "gi");
+const TENS_BEFORE = new RegExp(`(?:${Object.keys(TENS).join("|")}|hundred)[-\\s]$`, "i");
+
+/**
+ * Digits said one by one ("four one six zero"), as digits: four or more, or three that are not
+ * the end of a number said in words ("forty-one oh six" is 4106, not 106). Null when there are none.
+ */
+export function digitByDigit(said: string): string | null {
+  for (const m of said.matchAll(DIGIT_RUN)) {
+    const words = m[0].toLowerCase().split(/\s+/);
+    if (words.length >= 4 || !TENS_BEFORE.test(said.slice(0, m.index)))
+      return words.map((w) => (w === "oh" ? "0" : UNITS[w])).join("");
+  }
+  return null;
+}
+
 /** The one 5-digit ZIP in a transcript (ZIP+4 gives its first five), or null if none or ambiguous. */
 export function findZip(text: string): string | null {
   const found = new Set<string>();

@@ -54,7 +54,7 @@ import { detectEmergency } from "@/server/intake/emergency-rules";
 import { heard as hears } from "@/server/intake/phrase-rules";
 import { BARE_NO, DECLINED_TO_SAY, DONT_KNOW } from "@/server/intake/phrasings";
 import { RESIDENTIAL } from "@/server/intake/phrasings-questions";
-import { digitRuns, findPhoneNumber, findZip } from "@/server/intake/spoken-numbers";
+import { digitByDigit, digitRuns, findPhoneNumber, findZip } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
 
 /**
@@ -899,38 +899,6 @@ function nameFixAt(said: string, stored: string | undefined, address?: string): 
   return null;
 }
 
-const DIGIT_WORDS: Record<string, string> = {
-  zero: "0",
-  oh: "0",
-  one: "1",
-  two: "2",
-  three: "3",
-  four: "4",
-  five: "5",
-  six: "6",
-  seven: "7",
-  eight: "8",
-  nine: "9",
-};
-const DIGIT_RUN = new RegExp(
-  `\\b(?:${Object.keys(DIGIT_WORDS).join("|")})(?:\\s+(?:${Object.keys(DIGIT_WORDS).join("|")})){2,5}\\b`,
-  "gi",
-);
-const TENS_BEFORE = /(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[-\s]$/i;
-
-/**
- * Digits said one by one ("four one six zero"): four or more, or three that are not the end of a
- * number said in words ("forty-one oh six" is 4106, not 106).
- */
-function digitByDigit(said: string): string | null {
-  for (const m of said.matchAll(DIGIT_RUN)) {
-    const words = m[0].toLowerCase().split(/\s+/);
-    if (words.length >= 4 || !TENS_BEFORE.test(said.slice(0, m.index)))
-      return words.map((w) => DIGIT_WORDS[w]).join("");
-  }
-  return null;
-}
-
 /** Whether a word is one of the text's words, or that word heard one letter off ("alta" for "alto"). */
 function nearWordOf(word: string, text: string): boolean {
   const w = word.toLowerCase();
@@ -1492,7 +1460,7 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
     if (
       x.slotNumber !== null &&
       asked?.includes("?") &&
-      !said.trim().startsWith(asked.trim()) &&
+      !said.trim().toLowerCase().startsWith(asked.trim().toLowerCase()) &&
       !TIME_WORDS.test(asked)
     )
       addNote(t, `Caller asked: ${asked}`, said);
