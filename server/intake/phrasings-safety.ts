@@ -424,6 +424,21 @@ export const STANDING_WATER = rule({
   misses: ["the water's draining fine", "no standing water"],
 });
 
+export const APPLIANCE = words({
+  when: "An appliance's own drain ('the dishwasher won't drain, standing water in the bottom'): the appliance is out of use, not the home.",
+  anyOf: ["dishwasher/dishwashers", "washing machine*", "washer", "clothes washer"],
+  hits: ["the dishwasher isn't draining", "the washing machine is full of water"],
+  misses: ["the kitchen sink won't drain"],
+});
+
+/** A drain of the home itself: with it, an appliance not draining is the home's drain too. */
+export const HOME_DRAIN = words({
+  when: "A drain of the home itself (a sink, tub, shower, toilet, floor drain, the main line).",
+  anyOf: ["sink*/tub/tubs/bathtub*/shower*/toilet*/basement/main/sewer/cleanout", "floor drain*"],
+  hits: ["the kitchen sink backs up when the dishwasher drains"],
+  misses: ["the dishwasher has standing water"],
+});
+
 export const SLOW = rule({
   when: "A drain the caller calls slow: the water standing in it is the slow drain, not a home without service.",
   anyOf: ["slow*"],
@@ -439,8 +454,10 @@ export const BACKING_UP = rule({
 });
 
 export const BACKS_UP_SOMETIMES = words({
-  when: "A drain that backs up only a little or only sometimes, and recovers: a normal visit.",
+  when: "A drain that backs up only a little, only sometimes, or only into the other side of a double sink (the water stays in the sink): a normal visit.",
   anyOf: [
+    "into/in/to the other side/sink/basin/bowl",
+    "other side of the sink",
     "a little [bit]",
     "a bit",
     "slightly",
@@ -452,7 +469,11 @@ export const BACKS_UP_SOMETIMES = words({
     "when/whenever the washing machine runs/drains",
     "when/whenever the washing machine is running/on",
   ],
-  hits: ["it backs up a little whenever the dishwasher runs", "sometimes the sink backs up"],
+  hits: [
+    "it backs up a little whenever the dishwasher runs",
+    "sometimes the sink backs up",
+    "one side drains and it comes up in the other side",
+  ],
   misses: ["the sink is backing up"],
 });
 
@@ -542,6 +563,9 @@ export const MINOR = words({
     "phantom flush*/fill*",
     "running toilet",
     "when it's/it/i/we/you run*/use*/on*/turn*",
+    // (Not "every time somebody flushes": water coming up elsewhere then is the sewer line.)
+    "every/each time [i/we/you/someone/somebody/anyone/anybody/it's] use*/run*/turn*/open*",
+    "whenever [i/we/you/someone/somebody/anyone/anybody] use*/run*/turn*/open*",
     "when it is run*/use*/on*/turn*",
     "only when",
     "wobbl*/loose/noise/noisy/whistl*/rattl*/bang/bangs/banging/hum/hums/humming",
@@ -555,6 +579,8 @@ export const MINOR = words({
     "low water pressure",
     "hardly any water pressure in the upstairs bath",
     "it only leaks when I run it",
+    "there's a puddle on the counter every time we use it",
+    "it leaks under the cabinet whenever somebody turns it on",
     "the toilet in the guest bath runs all night",
     "it's been running all night long",
     "every ten minutes it starts running on its own",

@@ -379,6 +379,26 @@ export const CORRECTION = rule({
   misses: ["78701", "it's 12 Oak Street"],
 });
 
+export const PROBLEM_CHANGED = rule({
+  when: "After a correction word, words that put a new problem in the place of the one described ('it's the dishwasher that's the problem', 'not the sink, it's the tub').",
+  anyOf: [
+    "that's the [real/actual/main] problem/issue",
+    "that is the [real/actual/main] problem/issue",
+    "the [real/actual/main] problem/issue is",
+    "it's [really/actually] the … that/that's",
+    "it is [really/actually] the … that/that's",
+    "not the … it's the",
+    "it's the … not the",
+  ],
+  negatable: false,
+  hits: [
+    "I just checked, the sink's draining now, it's the dishwasher that's full of water, that's the problem",
+    "it's not the kitchen sink, it's the bathroom one",
+    "the real problem is the water heater",
+  ],
+  misses: ["the kitchen sink is clogged", "it's Nadia Haddad"],
+});
+
 export const NAME_CORRECTION_START = rule({
   when: "An answer that starts by taking something back ('no, sorry', 'actually', 'hold on').",
   anyOf: ["^ {taking_back}+"],

@@ -17,6 +17,7 @@ import {
   LINE_CHECK,
   NAME_CORRECTION_CUE,
   NAME_CORRECTION_START,
+  PROBLEM_CHANGED,
   NO_FIRST,
   NO_THANKS,
   VISIT,
@@ -58,6 +59,8 @@ import {
   PLUMBING,
   SERVICE_VISIT,
   SLOW,
+  APPLIANCE,
+  HOME_DRAIN,
   SOMETHING_WRONG,
   SPREAD_WORDS,
   STANDING_WATER,
@@ -136,7 +139,10 @@ export function urgencyOf(words: string): Urgency {
   // "We had a leak up there last year that got fixed, it's bone dry": a visit to look, no hurry.
   if (settledInThePast(said)) return "normal";
   // The standing water of a slow drain ("slow, standing water after I brush") is the drain, not a flood.
-  const noService = heard(NO_SERVICE, said) || (heard(STANDING_WATER, said) && !heard(SLOW, said));
+  // A dishwasher or washing machine that won't drain is that appliance out of use, not the home.
+  const applianceOnly = heard(APPLIANCE, said) && !heard(HOME_DRAIN, said);
+  const noService =
+    !applianceOnly && (heard(NO_SERVICE, said) || (heard(STANDING_WATER, said) && !heard(SLOW, said)));
   // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
   if (noService || (heard(BACKING_UP, said) && !heard(BACKS_UP_SOMETIMES, said))) return "high";
   if (heard(CEILING_OR_WALL, said)) return "high";
@@ -204,7 +210,25 @@ function titleCase(word: string): string {
 /** Words inside a surname ("de la Cruz", "van der Berg"): not counted among a name's three words. */
 const SURNAME_PARTICLE = /^(de|del|la|las|los|da|das|do|dos|di|du|van|von|der|den|le|st)$/i;
 
+/** Plural words that are not a family's name ("put down the details", "the owners"). */
+const NOT_A_FAMILY = new Set(
+  "details numbers owners tenants renters landlords neighbors neighbours kids folks parents others managers guys people usuals basics".split(
+    " ",
+  ),
+);
+
 function nameFrom(tokens: string[]): string | null {
+  // "Just put down the Hendersons": a family's name, kept as said ("The Hendersons").
+  const [article, family] = tokens;
+  if (
+    tokens.length === 2 &&
+    /^the$/i.test(article!) &&
+    /^\p{L}{2,}[^s]s$/u.test(family!) &&
+    !NAME_STOP.has(family!.toLowerCase()) &&
+    !NOT_A_FAMILY.has(family!.toLowerCase()) &&
+    !heard(PLUMBING, family!)
+  )
+    return `The ${titleCase(family!)}`;
   const picked: string[] = [];
   let words = 0;
   for (const t of tokens) {
@@ -479,10 +503,17 @@ export function streetAddressOf(text: string): string | null {
   const withSuffix = ADDRESS_WITH_SUFFIX.exec(text.replace(/\b\d{5}(-\d{4})?\b/g, " "));
   if (!withSuffix) return null;
   // A house number is rarely five digits next to a ZIP-like run; the caller's ZIP is not a street.
-  return `${withSuffix[1]} ${withSuffix[2]}${withSuffix[3] ?? ""}`
-    .replace(/\s+/g, " ")
-    .replace(/,\s*$/, "")
-    .trim();
+  return asWritten(
+    `${withSuffix[1]} ${withSuffix[2]}${withSuffix[3] ?? ""}`
+      .replace(/\s+/g, " ")
+      .replace(/,\s*$/, "")
+      .trim(),
+  );
+}
+
+/** Speech recognition often writes an address all in lower case: "5200 tannehill lane" is 5200 Tannehill Lane. */
+function asWritten(address: string): string {
+  return /[A-Z]/.test(address) ? address : address.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
 /** A street address with a house number, as the caller said it. */
@@ -496,7 +527,7 @@ export function addressOf(text: string): string | null {
       text.slice(number.index + number[0].length),
     );
     if (street && !/^\d+\s/.test(street[1]!))
-      return `${number[1]} ${street[1]!.replace(/^(like|um|uh|it's|the)\s+/i, "")}`;
+      return asWritten(`${number[1]} ${street[1]!.replace(/^(like|um|uh|it's|the)\s+/i, "")}`);
   }
   const bare = ADDRESS_BARE.exec(text);
   if (!bare) return null;
@@ -508,7 +539,7 @@ export function addressOf(text: string): string | null {
     if (w !== word) break;
   }
   if (words.length === 0) return null;
-  return `${bare[1]} ${words.join(" ")}`;
+  return asWritten(`${bare[1]} ${words.join(" ")}`);
 }
 
 /** A call back asked for ("just have somebody call me"), where "you can call me Bob" is the caller's name. */
@@ -858,6 +889,9 @@ const QUESTION_WORDS =
   "what's (?:your|the)|where's (?:the|your)|how (?:much|long|soon|many|late|early)|do (?:you|y'all|ya)|does (?:it|that|the plumber)|can (?:you|y'all|somebody|someone|anybody|anyone)|could (?:you|y'all|somebody|someone)|will (?:you|y'all|somebody|someone|the plumber)|what (?:time|do|does|would|will)|are (?:you|y'all)|is (?:there|it|this|the plumber)|when (?:can|do|will|are|does)";
 const QUESTION_OPENER = new RegExp(`\\s+(?=(?:${QUESTION_WORDS})\\b)`, "gi");
 const OPENS_A_QUESTION = new RegExp(`^(?:${QUESTION_WORDS})\\b`, "i");
+/** A caller's statement starting after a question ("…email address i want to send pictures"). */
+const STATEMENT_OPENER =
+  /\s+(?=(?:i|we) (?:want|wanna|wanted|need|needed|have|had|got|was|were|just|would like|think)\b|(?:i'm|we're|there's|there is|there are)\s)/gi;
 const LEAD_IN = /^(?:(?:yeah|yes|hi|hello|hey|ok|okay|so|and|oh|um+|uh+|well)\b[,\s]*)+/i;
 
 /**
@@ -873,13 +907,35 @@ export function sentencesOf(text: string): string[] {
   const parts: string[] = [];
   let start = 0;
   let inQuestion = OPENS_A_QUESTION.test(text.trim().replace(LEAD_IN, ""));
-  for (const m of text.matchAll(QUESTION_OPENER)) {
-    const before = text.slice(start, m.index).trim();
-    // A question goes on for a few words ("how much do y'all charge" is one question).
-    if (before.split(/\s+/).length < (inQuestion ? 5 : 2)) continue;
+  const cuts = [
+    ...[...text.matchAll(QUESTION_OPENER)].map((m) => ({
+      at: m.index,
+      end: m.index + m[0].length,
+      opens: true,
+    })),
+    ...[...text.matchAll(STATEMENT_OPENER)].map((m) => ({
+      at: m.index,
+      end: m.index + m[0].length,
+      opens: false,
+    })),
+  ].sort((a, b) => a.at - b.at);
+  for (const cut of cuts) {
+    const before = text.slice(start, cut.at).trim();
+    const words = before.split(/\s+/);
+    if (cut.opens) {
+      // A question goes on for a few words ("how much do y'all charge" is one question).
+      if (words.length < (inQuestion ? 5 : 2)) continue;
+    } else if (
+      !inQuestion ||
+      words.length < 4 ||
+      /^(if|when|because|so|that|and|or|but)$/i.test(words.at(-1)!)
+    ) {
+      continue;
+    }
+    // "whats your email address i want to send yall pictures": a statement after the question ends it.
     parts.push(`${before}.`);
-    start = m.index + m[0].length;
-    inQuestion = true;
+    start = cut.end;
+    inQuestion = cut.opens;
   }
   parts.push(text.slice(start));
   // Without punctuation nothing says a question was asked: a part cut off where a question opens
@@ -1142,6 +1198,21 @@ export function afterCorrection(text: string, has: (part: string) => boolean): s
   return text;
 }
 
+/**
+ * The caller taking back the problem they described, at a later question: "oh, actually, I just
+ * checked, the sink's draining now, it's the dishwasher that's full of water, that's the problem".
+ * A correction word, then words that put a new problem in the old one's place; returns the new
+ * problem as said after the correction, or null.
+ */
+export function problemChangeOf(text: string): string | null {
+  const cuts = phraseMatches(CORRECTION, text).map((m) => m.end);
+  for (let i = cuts.length - 1; i >= 0; i--) {
+    const tail = text.slice(cuts[i]);
+    if (heard(PROBLEM_CHANGED, tail) && heard(PLUMBING, tail)) return summarizeIssue(tail);
+  }
+  return null;
+}
+
 /** Letters to change to turn one word into the other (Levenshtein distance). */
 function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -1368,13 +1439,24 @@ export function heardAsWritten(text: string): string {
 /** Words around a name that are not part of it ("one word", "like I said"). */
 const NAME_ASIDES = /\b(?:(?:it'?s |that'?s )?(?:all )?one word|like i said|as i said|like i told you)\b,?/gi;
 
+/** A double surname as speech recognition hands it over: "fernandez dash whitaker" is Fernandez-Whitaker. */
+const NAME_DASH = /\b(\p{L}{2,})\s+(?:dash|hyphen)\s+(\p{L}{2,})\b/giu;
+/** "Put me down as Kim", "just put down the Hendersons", "put it under the name Ruiz": the name follows. */
+const PUT_DOWN_AS =
+  /\b(?:put|write|mark)\s+(?:(?:me|us|it|that)\s+)?(?:down\s+(?:as\s+|under\s+)?|under\s+)(?:the\s+name\s+(?:of\s+)?)?/gi;
+
 /**
  * The part of an answer that holds the name: after the caller's last self-correction ("no wait",
  * "sorry") and, at the name question, after a bare "no" between two names ("mary sol no marisol,
  * marisol vega"), without asides ("one word", "like I said").
  */
 function nameAnswer(words: string, askedForName: boolean): string {
-  const plain = words.replace(NAME_ASIDES, " ").replace(/\s+/g, " ").trim();
+  const plain = words
+    .replace(NAME_ASIDES, " ")
+    .replace(NAME_DASH, "$1-$2")
+    .replace(PUT_DOWN_AS, "my name is ")
+    .replace(/\s+/g, " ")
+    .trim();
   const corrected = afterCorrection(plain, (t) => nameOf(t, askedForName) !== null);
   const afterNo = askedForName ? /\bno\b,?\s+(.+)$/i.exec(corrected)?.[1] : undefined;
   return afterNo && nameOf(afterNo, true) ? afterNo : corrected;

@@ -62,8 +62,8 @@ export function unknownVariables(template: string): string[] {
   ].map((n) => `{${n}}`);
 }
 
-/** The caller's first name for a greeting ("Maria Lopez" → "Maria"). */
+/** The caller's first name for a greeting ("Maria Lopez" → "Maria"); a family's name ("The Hendersons") has none. */
 export function firstName(name: string | null | undefined): string | null {
   const first = name?.trim().split(/\s+/)[0];
-  return first ? first : null;
+  return first && first !== "The" ? first : null;
 }

@@ -160,6 +160,15 @@ export function asksWhenSomeoneComes(said: string): boolean {
   return WHEN_SOMEONE_COMES.test(said.toLowerCase().replace(/[’‘]/g, "'"));
 }
 
+/** "What days do you have?", "read me all the times", "what else is there?": every time wanted, not one. */
+const ASKS_FOR_THE_TIMES =
+  /\b(?:(?:what|which) (?:other )?(?:days?|times?|openings?|options?|slots?|windows?)\b|(?:read|tell|give|list|say) me (?:(?:all|what|the|your|of) )*(?:times?|openings?|options?|days?|slots?|windows?|availability|you(?:'ve)? (?:have|got))\b|what (?:are|r) (?:my|the|your) (?:options|choices)\b|what else (?:do you|do y'?all|have you|you|y'?all) (?:have|got)\b|what else is (?:there|open|available)\b|(?:any|some) other (?:days?|times?|openings?|options?)\b|all (?:the|your) (?:times?|openings?|options?|days?)\b|what do (?:you|y'?all) have\b)/;
+
+/** Does the caller ask to hear the times there are (at the time question: all of them are read)? */
+export function asksForTheTimes(said: string): boolean {
+  return ASKS_FOR_THE_TIMES.test(said.toLowerCase().replace(/[’‘]/g, "'"));
+}
+
 /** The earliest real opening, in one sentence. */
 export function answerWhenSomeoneComes(slots: readonly OfferedSlot[]): string {
   const first = slots[0];

@@ -9,6 +9,7 @@ import type {
 } from "@/server/intake/extraction";
 import { emergencyRule } from "@/server/intake/emergency-rules";
 import { speakDigits } from "@/server/intake/spoken-numbers";
+import { firstName } from "@/server/messaging/render-template";
 import type { OfferedSlot } from "@/server/voice/booking-slots";
 
 export type EscalationReason = "emergency" | "asked_for_person";
@@ -92,6 +93,8 @@ export type Script = {
   notACustomer(biz: string, kind: NotCustomerKind): string;
   /** The caller corrected the name they gave ("no, it's Simms with two m's"). */
   nameCorrected(name: string): string;
+  /** The caller took back the problem they described ("actually, it's the dishwasher that's the problem"). */
+  problemChanged(): string;
   zipAfterIssue(): string;
   askIssue(): string;
   /** `afterOwnWords`: the agent just said something else (an answer), so no "Got it" before the question. */
@@ -186,9 +189,6 @@ export function slotWindow(slot: OfferedSlot): string {
 }
 
 /** The caller's first name: "Thanks, Carla." */
-export function firstName(name: string | undefined): string | undefined {
-  return name?.split(" ")[0];
-}
 
 /** "Thanks, I've changed the name to Robert Grant and the house number to 2240." */
 function saidFixed(parts: readonly FixedPart[]): string {
@@ -208,6 +208,7 @@ function saidFixed(parts: readonly FixedPart[]): string {
 
 const standard: Script = {
   nameCorrected: (name) => `Sorry about that, I've got ${name}.`,
+  problemChanged: () => "Got it, I've changed the problem to what you just told me.",
   opening: (biz, brand) =>
     `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant${brand ? ` from ${brand}` : ""}, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
   question: (stage, fields) => {
@@ -219,7 +220,7 @@ const standard: Script = {
       case "name":
         return "And who am I speaking with?";
       case "booking_offer":
-        return `${fields?.callerName ? `So, ${firstName(fields.callerName)}, would` : "So, would"} you like me to book a plumber to come out, or have someone call you back?`;
+        return `${firstName(fields?.callerName) ? `So, ${firstName(fields?.callerName)}, would` : "So, would"} you like me to book a plumber to come out, or have someone call you back?`;
       case "address":
         return "What's the street address where the plumber should come?";
       case "slot":
@@ -238,7 +239,7 @@ const standard: Script = {
   youReached: (biz) => `You've reached ${biz}, and I'm the virtual assistant.`,
   urgentSoon: (biz) => `Someone from ${biz} will call you back within 5 minutes.`,
   offerCallbackOnly: (name) =>
-    `${name ? `Thanks, ${firstName(name)}. ` : "Thanks. "}I can't book a visit for that, but would you like someone from the office to call you back?`,
+    `${firstName(name) ? `Thanks, ${firstName(name)}. ` : "Thanks. "}I can't book a visit for that, but would you like someone from the office to call you back?`,
   callbackNoted: () => "Sure, someone can call you back.",
   zipUnknown: () =>
     "No problem. It's on any piece of mail, like a bill or a letter. If you can find it, just read me the five digits.",
@@ -261,7 +262,7 @@ const standard: Script = {
   askWhatToFix: () => "Sorry about that. What should I change?",
   bookedIntro: () => "Great, you're booked. ",
   bookedGoodbye: (biz, name) =>
-    `You're all set${name ? `, ${firstName(name)}` : ""}. Thanks for calling ${biz}, goodbye.`,
+    `You're all set${firstName(name) ? `, ${firstName(name)}` : ""}. Thanks for calling ${biz}, goodbye.`,
   callbackGoodbye: (biz, when) => `Thanks. Someone from ${biz} will call you back ${when}. Goodbye.`,
   questionNoted: () => "Good question. I'll note it so the plumber can answer that when they call.",
   notACustomer: (biz, kind) =>
@@ -276,7 +277,7 @@ const standard: Script = {
   askName: (urgency, afterOwnWords) =>
     `${afterOwnWords ? "" : urgency === "high" ? "I'm sorry you're dealing with that. " : "Got it, thanks. "}And who am I speaking with?`,
   offerBooking: (name) =>
-    `${name ? `Thanks, ${firstName(name)}. ` : "Thanks. "}Would you like me to book a plumber to come out, or would you rather have someone call you back?`,
+    `${firstName(name) ? `Thanks, ${firstName(name)}. ` : "Thanks. "}Would you like me to book a plumber to come out, or would you rather have someone call you back?`,
   askAddress: () => "Great. What's the street address where the plumber should come?",
   offerSlots: (slots, address) => {
     const intro = address ? `Thanks, I have ${address}. ` : "";
@@ -341,7 +342,7 @@ const standard: Script = {
   outOfArea: (biz, zip) =>
     `Thanks. I'm sorry, ${biz} doesn't cover ZIP code ${speakDigits(zip)}, so we can't send a plumber out there. A local plumber near you will be your quickest help. Take care, goodbye.`,
   booked: (biz, slot, name) =>
-    `You're all set${name ? `, ${firstName(name)}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
+    `You're all set${firstName(name) ? `, ${firstName(name)}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
   callbackPromised: (biz, reach, when) =>
     `No problem. Someone from ${biz} will call you back${at(reach)} ${when}. Thanks for calling, goodbye.`,
   notBooked: (biz) => `Okay, no problem. If you need us later, just give ${biz} a call. Thanks, goodbye.`,
@@ -391,6 +392,7 @@ const standard: Script = {
 
 const safe: Script = {
   nameCorrected: () => "Thank you, I have corrected your name.",
+  problemChanged: () => "Thank you, I have updated the problem.",
   opening: (biz, brand) =>
     `Thank you for calling ${biz}. This is the automated assistant${brand ? ` from ${brand}` : ""}. What is the five-digit ZIP code where you need service?`,
   question: (stage, fields) => {

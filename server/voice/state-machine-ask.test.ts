@@ -420,3 +420,47 @@ describe("a street spelled at the read-back", () => {
     expect(r.state.fields.address).toMatch(/1807 Alta Vista Avenue/i);
   });
 });
+
+describe("every time read out when the caller asks what there is", () => {
+  it("reads all the open times at the time question, then books the one picked", () => {
+    const turns = ["78701", "the kitchen faucet drips", "ann lee", "a visit", "12 oak street"];
+    for (const ask of ["what days do you have", "can you read me all the times", "which days are open"]) {
+      const r = last(converse([...turns, ask]));
+      expect(r.say, ask).toMatch(
+        /^I have tomorrow, Tuesday, between 9 and 11 AM, Thursday, March 5, between 1 and 3 PM, or Tuesday, March 10, between 9 and 11 AM\. Which works best\?$/,
+      );
+      expect(r.state.stage, ask).toBe("slot");
+    }
+    // "What else you got?" turns the first time down: the others are offered.
+    expect(last(converse([...turns, "what else you got"])).say).toMatch(
+      /^Okay\. I also have Thursday, March 5, between 1 and 3 PM or Tuesday, March 10/,
+    );
+    const booked = last(converse([...turns, "what days do you have", "the thursday one"]));
+    expect(booked.state.fields.appointmentAt).toBeDefined();
+    expect(booked.say).toMatch(/Thursday/);
+  });
+});
+
+describe("the problem changed at a later question", () => {
+  it("replaces the problem and its urgency, says so, and still takes the name", () => {
+    const r = last(
+      converse([
+        "78701",
+        "the kitchen sink is clogged, nothing goes down",
+        "Rosa Diaz. Oh wait, sorry, the sink's fine now, it's the dishwasher that's full of water, that's the problem.",
+      ]),
+    );
+    expect(r.state.fields.issueSummary).toMatch(/dishwasher/);
+    expect(r.state.fields.urgency).toBe("normal");
+    expect(r.state.fields.callerName).toBe("Rosa Diaz");
+    expect(r.say).toMatch(/^Got it, I've changed the problem to what you just told me\./);
+  });
+});
+
+describe("a family's name", () => {
+  it("is stored as said and never used as a first name", () => {
+    const r = last(converse(["78701", "the tub drains slow", "just put down the Hendersons"]));
+    expect(r.state.fields.callerName).toBe("The Hendersons");
+    expect(r.say).toMatch(/^Thanks\. Would you like/);
+  });
+});

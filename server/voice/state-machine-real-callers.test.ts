@@ -479,9 +479,9 @@ describe("the read-back fixes what the caller says", () => {
   it("fixes the first name and the house number said in one answer, and says what it changed", () => {
     const r = last(converse([...booked, "Actually it's Robert, and the number is 2240 not 2204"]));
     expect(r.state.fields.callerName).toBe("Robert Grant");
-    expect(r.state.fields.address).toBe("2240 avenue g");
+    expect(r.state.fields.address).toBe("2240 Avenue G");
     expect(r.say).toMatch(
-      /^Thanks, I've changed the name to Robert Grant and the house number to 2240\. Let me read that back: Robert Grant, 2240 avenue g/,
+      /^Thanks, I've changed the name to Robert Grant and the house number to 2240\. Let me read that back: Robert Grant, 2240 Avenue G/,
     );
   });
 

@@ -19,6 +19,7 @@ import { groundAddress, groundIssue, groundName, groundZip } from "@/server/voic
 import {
   answerQuestion,
   answerWhenSomeoneComes,
+  asksForTheTimes,
   asksWhenSomeoneComes,
   callbackWhen,
   questionIsNoted,
@@ -47,6 +48,8 @@ import {
   joinSpelling,
   nameCorrectionOf,
   nameOf,
+  problemChangeOf,
+  urgencyOf,
   safetyTopicOf,
   spokenAddress,
 } from "@/server/intake/rules-extract";
@@ -1252,6 +1255,17 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
     t.say.push(t.script.nameCorrected(corrected));
     return askAgain(t, stage);
   }
+  // "Oh actually, the sink's draining now, it's the dishwasher that's the problem": the problem
+  // described earlier is replaced (with its urgency), and the question asked is still answered.
+  const problem =
+    stage !== "zip" && stage !== "issue" && t.s.fields.issueSummary
+      ? groundIssue(problemChangeOf(said), said)
+      : null;
+  if (problem && problem !== t.s.fields.issueSummary) {
+    store(t, "issueSummary", problem, said);
+    store(t, "urgency", urgencyOf(problem), said);
+    t.say.push(t.script.problemChanged());
+  }
   // A question from the caller gets a one-sentence answer from the business's own settings, or
   // is noted on the lead for the plumber: never ignored, never taken as an answer, never invented.
   const answered = keepQuestion(t, stage, said, x);
@@ -1434,6 +1448,17 @@ const TIME_WORDS =
  */
 function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction): boolean {
   if (t.s.sideTurns >= MAX_SIDE_TURNS) return false;
+  // "What days do you have?", "read me all the times" at the time question: every time not turned
+  // down is read out (the question is asked again with them all), not the first one again.
+  // ("What else you got?" turns down the time offered: the others are offered on that path.)
+  if (stage === "slot" && x.slotNumber === null && !x.declined && asksForTheTimes(said)) {
+    const open = t.s.slotsOffered.map((_, i) => i).filter((i) => !t.s.slotsDeclined.includes(i));
+    if (open.length > 1) {
+      t.s.sideTurns += 1;
+      mention(t, open);
+      return true;
+    }
+  }
   // "How soon can somebody get out here?", "What times do you have?": answered from the real slots.
   const when = (!x.question || x.question === "other") && asksWhenSomeoneComes(said);
   const question = x.question ?? (when || asksSomething(said, stage) ? "other" : null);
@@ -1483,7 +1508,8 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
     const answeredOutside =
       stage === "issue" ||
       (stage === "booking_offer" && lastBookingIntentOf(statements.toLowerCase()) !== null);
-    if (said.includes("?") && answeredOutside)
+    // (Unpunctuated speech has no "?": the question cut off the answer carries one.)
+    if ((said.includes("?") || !!x.questionAsked?.includes("?")) && answeredOutside)
       addNote(t, `Caller asked: ${x.questionAsked ?? questionWords(said)}`, said);
     return false;
   }
