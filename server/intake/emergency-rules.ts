@@ -208,6 +208,25 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   },
   {
     ...GAS_SMELL,
+    when: "A smell told as a stove or burner that is turned on and does not light, however far apart the words are ('a weird smell in the furnace closet, kind of like when you turn the stove on and it doesn't light').",
+    allOf: [
+      ["smell*", "odor*", "odour*", "stink*", "whiff"],
+      ["stove*", "burner*", "range", "oven", "cooktop"],
+      [
+        "doesn't/don't/didn't/won't/wont/can't light*",
+        "does not light*",
+        "not lit",
+        "unlit",
+        "doesn't/don't/didn't/won't catch",
+        "no flame*",
+        "no fire",
+        "before it lights",
+        "before it catches",
+      ],
+    ],
+  },
+  {
+    ...GAS_SMELL,
     when: "The air smells of rotten eggs, sulfur or a skunk: the odorant added to gas, as people describe it who have never smelled gas. Water that smells of it (the hot water from the tap) is the water heater, not gas: the safety question asks.",
     anyOf: [
       "rotten egg*",
@@ -310,7 +329,11 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "toilet water … coming up",
       "sewage smell … in the",
     ],
-    // "Every time we flush, dirty water comes up in the tub": waste water where it should not be.
+  },
+  {
+    ...SEWAGE_BACKUP,
+    when: "Waste water coming up where it should not ('every time we flush, dirty water comes up in the tub'). Dishwasher water coming up in the kitchen sink it drains through is a clog in that sink, not sewage.",
+    unless: ["dishwasher* …* sink*", "sink* …* dishwasher*"],
     allOf: [
       [
         "flush*",
@@ -429,9 +452,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   },
   {
     ...BURST_PIPE,
-    when: "Water is spraying or rushing out of sight: under the house, in a wall, under the slab or the floor.",
+    when: "Water is spraying, rushing or running down out of sight: under the house, inside a wall, under the slab or the floor.",
     allOf: [
-      ["spray*", "gush*", "rushing", "pour*", "shoot*"],
+      ["spray*", "gush*", "rushing", "pour*", "shoot*", "come down", "running down", "run down", "stream*"],
       [
         "under the house",
         "crawl space",
@@ -513,6 +536,24 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "ceiling … collaps*",
       "ceiling … bulging",
       "ceiling … falling",
+    ],
+  },
+  {
+    ...OTHER_SAFETY_RISK,
+    when: "Water running or spreading toward something plugged in or electrical ('across the floor to where the freezer is plugged in').",
+    allOf: [
+      ["water", "leak*", "puddle*", "spit*", "spray*", "pool*", "spread*"],
+      ["toward*", "towards", "to where", "near", "next to", "reach*", "getting to", "up to", "under"],
+      [
+        "plugged in",
+        "power strip*",
+        "extension cord*",
+        "outlet*",
+        "socket*",
+        "breaker*",
+        "electrical panel",
+        "wiring",
+      ],
     ],
   },
   {
@@ -644,6 +685,13 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "furnace … out",
         "furnace … not working",
         "not a drop",
+        "hasn't/haven't/hadn't/didn't/can't/couldn't/doesn't/don't got/get/had/gotten a drop",
+        "hasn't/haven't/hadn't had [any] [running/hot] water",
+        "nothing … come out",
+        "heat* … not working",
+        "heat* … broke*",
+        "heat* … quit",
+        "sitting … in her/his/their/my coat*",
         "without water",
         "without hot water",
         "water … shut off",

@@ -370,6 +370,10 @@ const HOURS = question({
     "what time do you [guys] open/close",
     "when are/do you [guys] open/close",
     "are you [guys] open",
+    "are/will {you_all} [guys/all] [be] open",
+    "open on/for/over [the] christmas/xmas/thanksgiving/holiday/holidays/easter",
+    "open on/for/over [the] christmas/xmas eve/day",
+    "open on/for/over new year's/years [eve/day]",
     "you/y'all open [on] saturday/sunday/weekend/weekends/today/tomorrow",
     "hours of operation",
     "business/office hours",
@@ -386,6 +390,8 @@ const HOURS = question({
     "do you guys work Saturdays?",
     "are y'all working on the weekend?",
     "what days do you work?",
+    "hey are y'all open on christmas eve",
+    "will you be open over the holidays?",
   ],
   misses: ["the drain is open now"],
 });
@@ -437,8 +443,14 @@ export const COMMERCIAL = question({
     "cafe",
     "diner",
     "bar and grill",
-    "our store/shop/office/building/restaurant/business/warehouse/church",
+    "our store/shop/office/building/restaurant/business/warehouse/church/school/congregation",
     "the store/shop/warehouse/church/school",
+    // A house of worship is a building of its own ("the big sink in our fellowship hall").
+    "fellowship/parish/church/social hall",
+    "baptist/methodist/lutheran/presbyterian/episcopal/catholic/pentecostal church",
+    "calling from … baptist/methodist/lutheran/presbyterian/episcopal/church/parish/synagogue/mosque/temple",
+    "synagogue",
+    "mosque",
     "the strip mall",
     "the shopping center",
     "apartment complex/community/building",
@@ -454,8 +466,13 @@ export const COMMERCIAL = question({
     "motel",
     "gym",
   ],
-  hits: ["I manage a 12-unit building", "we own a little taco place", "the sink at our restaurant"],
-  misses: ["the kitchen sink at home"],
+  hits: [
+    "I manage a 12-unit building",
+    "we own a little taco place",
+    "the sink at our restaurant",
+    "I'm calling from Mount Zion Baptist, the sink in our fellowship hall kitchen is backed up",
+  ],
+  misses: ["the kitchen sink at home", "we're going to church on Sunday"],
 });
 
 /** Said with a business, it makes the work residential (questionOf asks COMMERCIAL and not this). */

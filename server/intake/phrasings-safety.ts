@@ -45,10 +45,11 @@ export const GAS_TOPIC = words({
 });
 
 export const HISS = words({
-  when: "A hiss with no water in sight could be a gas line.",
+  when: "A hiss with no water in sight could be a gas line; a toilet that hisses while it refills by itself is a running toilet.",
   anyOf: ["hiss*"],
+  unless: ["toilet* … refill*/fill*/running/runs/run", "refill*/fill*/running/runs/run … toilet*"],
   hits: ["something is hissing behind the wall"],
-  misses: ["the faucet drips"],
+  misses: ["the faucet drips", "the toilet keeps running, it hisses and refills by itself"],
 });
 
 export const NO_SERVICE_TOPIC = words({
@@ -384,6 +385,7 @@ export const NO_SERVICE = rule({
     "don't have [any] [hot] water",
     "do not have [any] [hot] water",
     "don't/doesn't/won't give/get/make/have [any] hot water",
+    "haven't/hasn't/hadn't had/got [any] [hot/running] water",
     "only cold water",
     "nothing comes out",
     "[water] heater [is/went/just] out/broken/broke/leaking/died/dead/quit",
@@ -456,6 +458,9 @@ export const BACKING_UP = rule({
 export const BACKS_UP_SOMETIMES = words({
   when: "A drain that backs up only a little, only sometimes, or only into the other side of a double sink (the water stays in the sink): a normal visit.",
   anyOf: [
+    // "All backed up with hair": clogged with something, said as backed up.
+    "backed/backing up with hair/gunk/grease/food/soap/scum/glitter/debris/wipes/toys/junk/stuff",
+    "backed/backing up with _ hair/gunk/grease/food/soap/scum/glitter/debris/wipes/toys/junk/stuff",
     "into/in/to the other side/sink/basin/bowl",
     "other side of the sink",
     "a little [bit]",
@@ -473,6 +478,7 @@ export const BACKS_UP_SOMETIMES = words({
     "it backs up a little whenever the dishwasher runs",
     "sometimes the sink backs up",
     "one side drains and it comes up in the other side",
+    "the shower drain is all backed up with hair",
   ],
   misses: ["the sink is backing up"],
 });
@@ -603,8 +609,22 @@ export const LOW = words({
     "tune-up",
     "check-up",
     "replace/replacement … old/dated/ugly",
+    // A new fixture or line put in: "we need a gas line run to the kitchen", "want them put in".
+    "run/running a/the [new] [gas/water] line",
+    "[gas/water] line run",
+    "brand new",
+    "still in the box",
+    "bought [a/an/two/three/some/the/a couple] new",
+    "want/need/get them/it put in",
+    "hook/hooking up [a/an/the/our/my] new",
   ],
-  hits: ["I'd like a quote on a new water heater", "we're remodeling the bathroom", "annual tune up"],
+  hits: [
+    "I'd like a quote on a new water heater",
+    "we're remodeling the bathroom",
+    "annual tune up",
+    "we need a gas line run to the kitchen for the new range",
+    "we bought two new toilets and want them put in",
+  ],
   misses: ["the toilet is clogged"],
 });
 

@@ -74,13 +74,14 @@ export const CALLBACK = rule({
     "callback",
     "call me",
     "give me a call/ring",
-    "have/get {someone} [to] call/ring/phone",
+    // ("Have him call the tenant first": someone else to call, an instruction for the plumber.)
+    "have/get {someone} [to] call/ring/phone -the -her -him -them -my -our -his -their",
     "have/get {someone} [to] give me a",
     "ring me",
     "phone me",
     "talk to someone first",
     "talk it over first",
-    "just call",
+    "just call -the -her -him -them -my -our -his -their",
   ],
   hits: [
     "can you have someone call me",
@@ -90,7 +91,12 @@ export const CALLBACK = rule({
     "get the office to call",
     "I'd like to talk it over first",
   ],
-  misses: ["send someone out", "yes please", "don't call me back, just come out"],
+  misses: [
+    "send someone out",
+    "yes please",
+    "don't call me back, just come out",
+    "tuesday's fine, just call the tenant before you go",
+  ],
 });
 
 export const VISIT = rule({

@@ -91,7 +91,7 @@ const NAME_STOP = new Set(
     "mr mrs ms miss dr sir maam ma'am the at located over from in zip code sorry back shoot oops gosh " +
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
-    "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello " +
+    "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello under " +
     "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere " +
     // Spanish said in passing ("sí, es para mi mamá"); "de", "del" and "la" stay: they start surnames.
     "es para mi sí si que oiga pues bueno hola gracias por favor mamá mama papá papa señora señor soy llamo nombre"
@@ -243,13 +243,13 @@ function nameFrom(tokens: string[]): string | null {
 }
 
 const STRONG_NAME_CUE =
-  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|i'm|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)soy)\s+(.*)$/i;
+  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|its|i'm|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)soy)\s+(.*)$/i;
 const FIRST_NAME = /\bfirst name(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
 const LAST_NAME =
   /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
 /** Titles before a name ("Dr. Patel", "Mrs. Whitfield") are not part of the name stored. */
 const TITLE =
-  /\b(?:dr|doctor|mrs|mr|ms|miss|mister|missus|mx|rev|reverend|sgt|officer|professor|prof)\b\.?\s+(?=[a-z])/gi;
+  /\b(?:dr|doctor|mrs|mr|ms|miss|mister|missus|mx|rev|reverend|pastor|deacon|bishop|sgt|officer|professor|prof)\b\.?\s+(?=[a-z])/gi;
 const LOOKS_LIKE_A_DESCRIPTION =
   /^(?:[a-z]+(?:ing|ed|ly|ful|ous|ible|able|ive|ever)|so|too|very|pretty|kinda|literally|getting|gonna)$/i;
 const WEAK_NAME_CUE = /\b(?:it's|it is|i'm|i am)\s+(.*)$/i;
@@ -323,26 +323,65 @@ export function nameOf(text: string, askedForName: boolean): string | null {
   return whole;
 }
 
-function nameIn(clean: string, askedForName: boolean): string | null {
-  const strong = STRONG_NAME_CUE.exec(clean);
-  if (strong && (askedForName || !/^(it's|i'm|i am)/i.test(strong[0].trim()))) {
-    const name = nameFrom(strong[1]!.split(" "));
-    // Unasked, "this is disgusting, whenever…" or "this is getting worse" describes the problem:
-    // a word shaped like an adjective, an adverb or a verb form is not taken as a name there (the
-    // agent asks for the name later anyway; a wrong one would be kept and the question skipped).
-    if (name && (askedForName || !LOOKS_LIKE_A_DESCRIPTION.test(name.split(" ")[0]!))) return name;
+/** Surnames and first names that end in "-ing" like a verb ("it's Irving", "I'm Sterling"). */
+const ING_NAMES = new Set(
+  "irving sterling stirling king ming ling manning fleming harding browning channing golding redding keating cushing darling hastings jennings whiting spalding deming ewing lansing downing fielding henning kipling pickering schilling bunting hemming".split(
+    " ",
+  ),
+);
+/** "It's spraying", "I'm babysitting": a verb after the cue, not a name. */
+const isDoing = (word: string) => /^[a-z]{2,}ing$/i.test(word) && !ING_NAMES.has(word.toLowerCase());
+
+/**
+ * The name after a cue ("my name is", "it's", "I'm"), trying each place the cue is said: in "it's
+ * under my husband's name, it's Wojciech Nowak" the first "it's" holds no name, the second does.
+ */
+function cuedName(
+  clean: string,
+  cue: RegExp,
+  accept: (name: string, said: string) => boolean,
+): string | null {
+  for (let from = 0; from < clean.length;) {
+    const m = cue.exec(clean.slice(from));
+    if (!m) return null;
+    const name = nameFrom(m[1]!.split(" "));
+    if (name && accept(name, m[0].trim())) return name;
+    from += m.index + Math.max(1, m[0].length - m[1]!.length);
   }
+  return null;
+}
+
+/** Words that end a name said first and start something else ("carl brandt oh no it's spraying"). */
+const AFTER_A_NAME = /^(oh|hold|wait|hang|sorry|i'm|im|we're|it's|its|there's|theres)$/i;
+
+function nameIn(clean: string, askedForName: boolean): string | null {
+  const first = (name: string) => name.split(" ")[0]!;
+  // Unasked, "this is disgusting, whenever…" or "this is getting worse" describes the problem:
+  // a word shaped like an adjective, an adverb or a verb form is not taken as a name there (the
+  // agent asks for the name later anyway; a wrong one would be kept and the question skipped).
+  // Asked, only a verb in "-ing" is set aside ("it's spraying", "I'm babysitting").
+  // Unasked, only a plain "my name is" / "this is" counts, not "it's" or "I'm".
+  const strong = cuedName(clean, STRONG_NAME_CUE, (name, said) =>
+    askedForName
+      ? !isDoing(first(name))
+      : !/^(it's|its|i'm|i am)\b/i.test(said) && !LOOKS_LIKE_A_DESCRIPTION.test(first(name)),
+  );
+  if (strong) return strong;
   if (!askedForName) return null;
-  const weak = WEAK_NAME_CUE.exec(clean);
-  if (weak) return nameFrom(weak[1]!.split(" "));
+  const weak = cuedName(clean, WEAK_NAME_CUE, (name) => !isDoing(first(name)));
+  if (weak) return weak;
   const bare = stripFillers(clean)
     .replace(/\s+(here|speaking|thanks|thank you)$/i, "")
     .split(" ")
     .filter(Boolean);
   if (bare.length === 0) return null;
   const name = nameFrom(bare);
+  const next = bare[name?.split(" ").length ?? 0] ?? "";
   // "Sandra Whitlock with Eastside Property Management": a name, then who the caller is with.
-  if (name && /^(with|from)$/i.test(bare[name.split(" ").length] ?? "")) return name;
+  if (name && /^(with|from)$/i.test(next)) return name;
+  // "dale whitcomb i'm the neighbor next door", "carl brandt oh no hold on": a full name said
+  // first, then something else.
+  if (name && name.includes(" ") && AFTER_A_NAME.test(next) && !heard(PLUMBING, name)) return name;
   // A name with a few more words after it ("marco the gus", a mis-heard surname) keeps its clean part.
   if (
     name &&
@@ -726,7 +765,7 @@ function datesSaid(lower: string, listed = 0): number[] {
 }
 
 const DAY_REFUSED_AFTER =
-  /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling))/;
+  /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we) (have|got|'ve got|have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing))/;
 const DAY_WANTED_BEFORE =
   /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me)\s+(the\s+)?$/;
 const DAY_WANTED_AFTER =
@@ -795,7 +834,14 @@ export function slotChoiceOf(
         DAY_REFUSED_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30)))
     );
   };
-  const parts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && !saysNo && !partNegated(re));
+  // "I'm at the airport all morning": the part of the day the caller is busy, not one they want.
+  const allOf = (re: RegExp) => {
+    const m = new RegExp(re.source).exec(lower);
+    return (
+      !!m && /\b(all|the whole|the entire)\s+(the\s+)?$/.test(lower.slice(Math.max(0, m.index - 16), m.index))
+    );
+  };
+  const parts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && !saysNo && !partNegated(re) && !allOf(re));
   const refusedParts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && (saysNo || partNegated(re)));
   const times = hoursSaid(lower.replace(/\b(\d{1,2})(st|nd|rd|th)\b/g, ""));
   let candidates = slots
@@ -1443,7 +1489,7 @@ const NAME_ASIDES = /\b(?:(?:it'?s |that'?s )?(?:all )?one word|like i said|as i
 const NAME_DASH = /\b(\p{L}{2,})\s+(?:dash|hyphen)\s+(\p{L}{2,})\b/giu;
 /** "Put me down as Kim", "just put down the Hendersons", "put it under the name Ruiz": the name follows. */
 const PUT_DOWN_AS =
-  /\b(?:put|write|mark)\s+(?:(?:me|us|it|that)\s+)?(?:down\s+(?:as\s+|under\s+)?|under\s+)(?:the\s+name\s+(?:of\s+)?)?/gi;
+  /\b(?:put|write|mark)\s+(?:(?:(?:me|us|it|that)\s+)?down\s+(?:as\s+|under\s+)?|(?:me|us|it|that)\s+under\s+)(?:the\s+name\s+(?:of\s+)?)?/gi;
 
 /**
  * The part of an answer that holds the name: after the caller's last self-correction ("no wait",
@@ -1466,8 +1512,8 @@ function nameAnswer(words: string, askedForName: boolean): string {
 export function extractByRules(
   input: Pick<ExtractInput, "stage" | "utterance" | "slotsOffered" | "slotsMentioned" | "slotsDeclined">,
 ): Extraction {
-  const text = input.utterance.trim();
-  const lower = text.toLowerCase();
+  let text = input.utterance.trim();
+  let lower = text.toLowerCase();
   const out: Extraction = { ...EMPTY_EXTRACTION };
   if (!text) return out;
 
@@ -1500,9 +1546,14 @@ export function extractByRules(
   switch (input.stage) {
     case "zip":
       out.zip = findZip(afterCorrection(text, (t) => findZip(t) !== null)) ?? workZipOf(text);
-      // The problem said instead of (or with) the ZIP is kept for later.
+      // The problem said instead of (or with) the ZIP is kept for later ("it's on the water bill"
+      // says where the ZIP is written, not what is wrong).
       if (!out.emergency && !out.question) {
-        out.issueSummary = summarizeIssue(text.replace(/\b\d{5}(-\d{4})?\b/g, ""));
+        out.issueSummary = summarizeIssue(
+          text
+            .replace(/\b\d{5}(-\d{4})?\b/g, "")
+            .replace(/\b(?:water|gas|utility|electric) (?:bill|company)\b/gi, "bill"),
+        );
         if (out.issueSummary && !heard(PLUMBING, out.issueSummary)) out.issueSummary = null;
         out.urgency = out.issueSummary ? urgencyOf(lower) : null;
       }
@@ -1522,9 +1573,10 @@ export function extractByRules(
       if (callbackAsked(text, out.callerName)) out.bookingIntent = "callback";
       break;
     case "booking_offer":
-      out.bookingIntent = lastBookingIntentOf(
-        spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase(),
-      );
+      // "Could you send someone Tuesday?": a question that itself asks for the visit answers.
+      out.bookingIntent =
+        lastBookingIntentOf(spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase()) ??
+        (out.question === "other" ? lastBookingIntentOf(spokenAddress(text).toLowerCase()) : null);
       break;
     case "address":
       out.declined = !out.address && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
@@ -1556,6 +1608,14 @@ export function extractByRules(
     }
     case "slot": {
       if (out.question === "today") break;
+      // "Twenty one oh six Harris Boulevard" said again at the time question: its numbers are no time.
+      const street = ADDRESS_WITH_SUFFIX.exec(spokenAddress(text));
+      if (street && out.address) {
+        const rest = spokenAddress(text).replace(street[0], " ").trim();
+        if (!/[a-z]/i.test(rest)) break;
+        text = rest;
+        lower = rest.toLowerCase();
+      }
       if (heard(CALLBACK, lower)) {
         out.bookingIntent = "callback";
         break;

@@ -41,7 +41,27 @@ export function questionIsNoted(
   answer: string,
   settings: CallerAnswerSettings = {},
 ): boolean {
-  return answer === QUESTION_NOTED || (question === "estimate" && !settings.estimateAnswer?.trim());
+  return (
+    answer === QUESTION_NOTED ||
+    answer.endsWith(SPECIAL_TIME_NOTED) ||
+    (question === "estimate" && !settings.estimateAnswer?.trim())
+  );
+}
+
+/** Said after the settings' own answer when the caller asked about a holiday or after-hours time. */
+const SPECIAL_TIME_NOTED = "I'll note your question so the office can answer it.";
+const HOLIDAY =
+  /\b(christmas|xmas|new year'?s|thanksgiving|easter|holidays?|fourth of july|july (4th|fourth)|memorial day|labor day)\b/;
+const AFTER_HOURS =
+  /\b(after[- ]hours?|evenings?|at night|nights|weekends?|overtime|emergency (rates?|fees?|prices?|charges?))\b/;
+
+/**
+ * A holiday ("are y'all open on Christmas Eve?") or after hours ("what do you charge for after
+ * hours?"): times the weekly hours and the price wording do not speak to. Null otherwise.
+ */
+export function specialTimeAsked(said: string): "holiday" | "after hours" | null {
+  const lower = said.toLowerCase();
+  return HOLIDAY.test(lower) ? "holiday" : AFTER_HOURS.test(lower) ? "after hours" : null;
 }
 
 /** Said when the owner has not written a price answer: true of every business, and no number. */
@@ -202,14 +222,18 @@ export type AnswerFacts = {
   hours: readonly { weekday: number; openMinute: number; closeMinute: number }[];
   /** The weekdays the caller asked about, if any (0 = Sunday). */
   daysAsked?: readonly number[];
+  /** A holiday or an after-hours time asked about (`specialTimeAsked`): answered, then noted. */
+  specialTime?: "holiday" | "after hours" | null;
   settings?: CallerAnswerSettings;
 };
 
 export function answerQuestion(question: CallerQuestion, facts: AnswerFacts): string {
   const settings = facts.settings ?? {};
   switch (question) {
-    case "price":
-      return settings.priceAnswer?.trim() || DEFAULT_PRICE_ANSWER;
+    case "price": {
+      const price = settings.priceAnswer?.trim() || DEFAULT_PRICE_ANSWER;
+      return facts.specialTime ? `${price} ${SPECIAL_TIME_NOTED}` : price;
+    }
     case "robot":
       return `Yes, I'm ${facts.businessName}'s virtual assistant, not a person, but I can take your details and get a plumber booked for you.`;
     case "today": {
@@ -223,6 +247,9 @@ export function answerQuestion(question: CallerQuestion, facts: AnswerFacts): st
       const hours = describeHours(facts.hours);
       if (!hours)
         return "I don't have the office hours in front of me, but I can take your details right now.";
+      // "Are y'all open on Christmas Eve?": the weekly hours say nothing about a holiday.
+      if (facts.specialTime === "holiday")
+        return `I don't have the holiday hours in front of me. The office is normally open ${hours}. ${SPECIAL_TIME_NOTED}`;
       // "Do you work Saturdays?": those days first, from the same hours.
       const asked = facts.daysAsked ?? [];
       const open = facts.hours.filter((h) => asked.includes(h.weekday));

@@ -464,3 +464,65 @@ describe("a family's name", () => {
     expect(r.say).toMatch(/^Thanks\. Would you like/);
   });
 });
+
+describe("winter and holiday calls (dec14)", () => {
+  const booked = [
+    "78701",
+    "the kitchen faucet drips",
+    "ann lee",
+    "a visit",
+    "2910 sam gabriel street",
+    "tuesday",
+  ];
+
+  it("fixes a street word said again at the read-back, and leaves the name alone", () => {
+    const r = last(converse([...booked, "it's san gabriel, san like san marcos"]));
+    expect(r.state.fields.address).toBe("2910 San Gabriel Street");
+    expect(r.state.fields.callerName).toBe("Ann Lee");
+  });
+
+  it("notes an instruction for the plumber said with the time, and still books", () => {
+    const r = last(
+      converse([
+        "78701",
+        "the tub drains slow",
+        "hal ames",
+        "a visit",
+        "12 oak street",
+        "tuesday is fine, just call my tenant before you go",
+      ]),
+    );
+    expect(r.state.fields.appointmentAt).toBeDefined();
+    expect(r.state.fields.notes).toMatch(/For the plumber: call my tenant before you go/);
+  });
+
+  it("answers a holiday question from the weekly hours and notes it for the office", () => {
+    const r = last(
+      converse(["78701", "the tub drains slow", "are y'all open on christmas eve?"], {
+        ...CTX,
+        businessHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 480, closeMinute: 1020 })),
+      }),
+    );
+    expect(r.say).toMatch(/^I don't have the holiday hours in front of me\. The office is normally open/);
+    expect(r.state.fields.notes).toMatch(/Caller asked: are y'all open on christmas eve/);
+  });
+
+  it("takes 'could you send someone Tuesday?' at the booking offer as the visit", () => {
+    const r = last(converse(["78701", "the tub drains slow", "hal ames", "could you send someone tuesday?"]));
+    expect(r.state.fields.bookingIntent).toBe("visit");
+    expect(r.state.fields.notes ?? "").not.toMatch(/Caller asked/);
+  });
+
+  it("reads no time out of the address said again at the time question", () => {
+    const r = last(
+      converse([
+        "78701",
+        "the tub drains slow",
+        "hal ames. it's 2106 harris boulevard",
+        "a visit",
+        "2106 harris boulevard",
+      ]),
+    );
+    expect(r.say).not.toMatch(/don't have an opening/);
+  });
+});

@@ -20,6 +20,7 @@ import {
   answerQuestion,
   answerWhenSomeoneComes,
   asksForTheTimes,
+  specialTimeAsked,
   asksWhenSomeoneComes,
   callbackWhen,
   questionIsNoted,
@@ -595,6 +596,10 @@ function askAgain(t: Turn, stage: IntakeStage): void {
 // ── what comes next ─────────────────────────────────────────────────────────────────────────
 
 /** Stores what the caller said before being asked: a name now; the issue and address kept for their step. */
+/** Someone else to call or text before the visit: an instruction the plumber needs. */
+const FOR_THE_PLUMBER =
+  /\b(?:call|text|ring|phone)\s+(?:the (?:tenant|owner|homeowner|renter|neighbou?r|manager)|my (?:wife|husband|son|daughter|mom|mother|dad|father|tenant|neighbou?r|roommate|partner)|her|him|them)\b[^.?!]*?\b(?:before|first|ahead|when (?:you|he|she|they)(?:'re| are)? (?:on the way|leave|head|go|get))/i;
+
 function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
   const v = t.s.volunteered;
   if (!t.s.fields.callerName && stage !== "name")
@@ -617,6 +622,10 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
       ? x.unit
       : null;
   if (unit && !v.unit) v.unit = { value: unit, said };
+  // "Tuesday's fine, just call the tenant before you go, her name is Keisha": for the plumber.
+  const forThePlumber = FOR_THE_PLUMBER.exec(said);
+  if (forThePlumber && stage !== "zip" && stage !== "issue")
+    addNote(t, `For the plumber: ${said.slice(forThePlumber.index).trim().slice(0, 160)}`, said);
   // "the house is my mom's": the possessive still names who the call is for.
   const who = x.thirdParty && groundIssue(x.thirdParty, said.replace(/['’]s\b/g, "")) ? x.thirdParty : null;
   if (who || unit) {
@@ -911,6 +920,30 @@ function nearWordOf(word: string, text: string): boolean {
   );
 }
 
+/**
+ * A street word fixed at the read-back by saying the street again ("it's San Gabriel, san like San
+ * Antonio", when "Sam Gabriel" was heard): a word one letter off a word of the street, said with
+ * another word of that street. The fixed address, or null.
+ */
+function streetWordFixAt(said: string, address: string | undefined): string | null {
+  if (!address) return null;
+  const street = address.replace(/^\d+\s*/, "");
+  const streetWords = (street.toLowerCase().match(/[a-z]+/g) ?? []).filter(
+    (w) => !STREET_SUFFIX_WORD.test(w),
+  );
+  const saidWords = said.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (!saidWords.some((w) => w.length >= 3 && streetWords.includes(w))) return null;
+  for (const w of saidWords) {
+    if (w.length < 3 || streetWords.includes(w)) continue;
+    const near = streetWords.find((t) => t !== w && nearWordOf(w, t));
+    if (near)
+      return address.replace(new RegExp(`\\b${near}\\b`, "i"), w.charAt(0).toUpperCase() + w.slice(1));
+  }
+  return null;
+}
+const STREET_SUFFIX_WORD =
+  /^(street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|parkway|trail|terrace|highway|loop|path|pike|square|cove|bend|ridge|row|alley|point|north|south|east|west|n|s|e|w)$/;
+
 /** A house number fixed at the read-back ("no, it's twenty-four sixteen"): the new number on the same street. */
 function houseNumberFixAt(said: string, stored: string | undefined): string | null {
   if (!stored) return null;
@@ -932,14 +965,16 @@ function houseNumberFixAt(said: string, stored: string | undefined): string | nu
 function onConfirm(t: Turn, said: string, x: Extraction): void {
   const s = t.s;
   const fixed: FixedPart[] = [];
-  const name = nameFixAt(said, s.fields.callerName, s.fields.address);
+  const streetFix = s.outcome === "booked" ? streetWordFixAt(said, s.fields.address) : null;
+  const name = streetFix ? null : nameFixAt(said, s.fields.callerName, s.fields.address);
   if (name && name !== s.fields.callerName) {
     store(t, "callerName", name, said);
     fixed.push({ part: "name", value: name });
   }
   if (s.outcome === "booked") {
     const full = groundAddress(x.address, spokenAddress(said)) ?? groundAddress(x.address, said);
-    const address = full && full !== s.fields.address ? full : houseNumberFixAt(said, s.fields.address);
+    const address =
+      full && full !== s.fields.address ? full : (streetFix ?? houseNumberFixAt(said, s.fields.address));
     if (address && address !== s.fields.address) {
       const houseOnly =
         !!s.fields.address && address.replace(/^\d+/, "") === s.fields.address.replace(/^\d+/, "");
@@ -1473,7 +1508,15 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
   )
     return false;
   // "Can someone just call me back?" asks for a callback; "can y'all do Thursday morning?" picks a time.
+  // "Could you send someone Tuesday?" at the booking offer asks for the visit: it answers.
   if (question === "other" && !when && bookingIntentOf(said.toLowerCase()) === "callback") return false;
+  if (
+    question === "other" &&
+    !when &&
+    stage === "booking_offer" &&
+    bookingIntentOf((x.questionAsked ?? said).toLowerCase()) === "visit"
+  )
+    return false;
   if (
     stage === "slot" &&
     (question === "services" || question === "other") &&
@@ -1523,6 +1566,7 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
         slots,
         hours: t.ctx.businessHours ?? [],
         daysAsked: weekdaysAsked(said),
+        specialTime: specialTimeAsked(said),
         settings: t.ctx.answers,
       });
   t.say.push(answer);
