@@ -614,8 +614,10 @@ export const LOW = words({
     "[gas/water] line run",
     "brand new",
     "still in the box",
-    "bought [a/an/two/three/some/the/a couple] new",
+    "bought/picked/got [up] [a/an/two/three/some/the/a couple] new",
     "want/need/get them/it put in",
+    "want/need/get them/it hooked [up]",
+    "want/need/get them/it installed",
     "hook/hooking up [a/an/the/our/my] new",
   ],
   hits: [

@@ -91,7 +91,7 @@ const NAME_STOP = new Set(
     "mr mrs ms miss dr sir maam ma'am the at located over from in zip code sorry back shoot oops gosh " +
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
-    "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello under " +
+    "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello under before after " +
     "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere " +
     // Spanish said in passing ("sí, es para mi mamá"); "de", "del" and "la" stay: they start surnames.
     "es para mi sí si que oiga pues bueno hola gracias por favor mamá mama papá papa señora señor soy llamo nombre"

@@ -932,9 +932,13 @@ function streetWordFixAt(said: string, address: string | undefined): string | nu
     (w) => !STREET_SUFFIX_WORD.test(w),
   );
   const saidWords = said.toLowerCase().match(/[a-z]+/g) ?? [];
-  if (!saidWords.some((w) => w.length >= 3 && streetWords.includes(w))) return null;
-  for (const w of saidWords) {
-    if (w.length < 3 || streetWords.includes(w)) continue;
+  const suffixes = (street.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => STREET_SUFFIX_WORD.test(w));
+  // Said with another word of the street ("san gabriel"), or with its kind ("pecos street").
+  const withStreet = (i: number) =>
+    saidWords.some((w) => w.length >= 3 && streetWords.includes(w)) ||
+    suffixes.includes(saidWords[i + 1] ?? "");
+  for (const [i, w] of saidWords.entries()) {
+    if (w.length < 3 || streetWords.includes(w) || !withStreet(i)) continue;
     const near = streetWords.find((t) => t !== w && nearWordOf(w, t));
     if (near)
       return address.replace(new RegExp(`\\b${near}\\b`, "i"), w.charAt(0).toUpperCase() + w.slice(1));
