@@ -389,6 +389,23 @@ function nameIn(clean: string, askedForName: boolean): string | null {
       (bare.length - name.split(" ").length <= 2 && bare.length <= 4))
   )
     return name;
+  // "it's the sink like I said, henry nakamura": the problem said again, then the full name last.
+  const tail = bare.slice(-2);
+  const before = bare.at(-3) ?? "";
+  if (
+    bare.length >= 4 &&
+    heard(PLUMBING, before) &&
+    !isDoing(before) &&
+    tail.every(
+      (w) =>
+        /^\p{L}{2,}$/u.test(w) &&
+        !NAME_STOP.has(w.toLowerCase()) &&
+        !heard(PLUMBING, w) &&
+        !isDoing(w) &&
+        !LOOKS_LIKE_A_DESCRIPTION.test(w),
+    )
+  )
+    return nameFrom(tail);
   return null;
 }
 
