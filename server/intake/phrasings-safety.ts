@@ -368,7 +368,8 @@ export const NO_RUSH = words({
     "not an emergency",
     "not a big deal",
     "not in a hurry",
-    "whenever you/is/it's",
+    "whenever you -use -run -turn -flush -open -shower",
+    "whenever is/it's convenient/fine/good/best/easiest/easier/okay/ok",
     "at your convenience",
     "when/whenever you [guys] get a chance",
     "when/whenever you [guys] have time",
@@ -394,9 +395,6 @@ export const NO_SERVICE = rule({
     "frozen",
     "only/one toilet/bathroom",
     "just one toilet/bathroom",
-    "won't drain",
-    "won't go down",
-    "not draining",
     "sewer smell/gas",
     // Down to a trickle everywhere at once: nearly no water (a main that broke, a supply cut).
     "trickl* … every/all [the] faucet*/tap*/sink*/fixture*",
@@ -407,7 +405,7 @@ export const NO_SERVICE = rule({
     "we have no hot water",
     "the water heater died",
     "all the faucets in the house are down to a trickle",
-    "our only toilet won't drain",
+    "our only toilet",
     "the heater doesn't give hot water anymore",
     "we get only cold water from every tap",
   ],
@@ -419,11 +417,35 @@ export const NO_SERVICE = rule({
   ],
 });
 
+export const DRAIN_STOPPED = rule({
+  when: "A drain that does not drain at all: the fixture (or the home) out of use now.",
+  anyOf: ["won't drain", "won't go down", "not draining"],
+  hits: ["the toilet won't drain", "the shower's not draining at all"],
+  misses: ["it drains fine now", "it's slow to drain"],
+});
+
 export const STANDING_WATER = rule({
   when: "Water standing in a fixture that should drain: the fixture can't be used (unless the caller says the drain is only slow).",
   anyOf: ["standing water"],
   hits: ["the shower won't drain, standing water in it"],
   misses: ["the water's draining fine", "no standing water"],
+});
+
+export const INSPECTION_FOUND = words({
+  when: "Something a home inspection found ('the buyer's inspection flagged a leaking shutoff valve'): a repair to plan, not damage now.",
+  anyOf: [
+    "inspection/inspector … flagged/found/noted/showed/listed",
+    "inspection/inspector … called/wrote … out/up",
+    "inspection report",
+    "inspection items",
+    "home inspection",
+    "inspector says/said",
+  ],
+  hits: [
+    "the buyer's inspection flagged a leaking shutoff valve",
+    "our home inspection found some corrosion",
+  ],
+  misses: ["the pipe under the sink is leaking"],
 });
 
 export const APPLIANCE = words({
@@ -573,6 +595,10 @@ export const MINOR = words({
     "every/each time [i/we/you/someone/somebody/anyone/anybody/it's] use*/run*/turn*/open*",
     "whenever [i/we/you/someone/somebody/anyone/anybody] use*/run*/turn*/open*",
     "when it is run*/use*/on*/turn*",
+    "when/whenever the shower/faucet/tap/water/hose/sink/tub/dishwasher/washer [is] on/running",
+    "whenever it's/it/i/we/you/someone/somebody run*/use*/on*/turn*",
+    "whenever it is run*/use*/on*/turn*",
+    "drip/drips/dripping all night/day [long]",
     "only when",
     "wobbl*/loose/noise/noisy/whistl*/rattl*/bang/bangs/banging/hum/hums/humming",
     "pop/pops/popping/rumbl*/crackl*/knock*/tick/ticks/ticking/click/clicks/clicking/gurgl*",
@@ -592,6 +618,8 @@ export const MINOR = words({
     "every ten minutes it starts running on its own",
     "the floor drain in the kitchen is slow and smells",
     "the water heater pops and rumbles when it heats up",
+    "it sprays sideways when the shower's on",
+    "my shower is a disaster it drips all night",
   ],
   misses: ["the pipe under the sink is leaking"],
 });

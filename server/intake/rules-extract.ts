@@ -61,6 +61,8 @@ import {
   SLOW,
   APPLIANCE,
   HOME_DRAIN,
+  INSPECTION_FOUND,
+  DRAIN_STOPPED,
   SOMETHING_WRONG,
   SPREAD_WORDS,
   STANDING_WATER,
@@ -92,6 +94,8 @@ const NAME_STOP = new Set(
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
     "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello under before after " +
+    "house address street apartment unit everybody everyone people folks friends calls " +
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand " +
     "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere " +
     // Spanish said in passing ("sí, es para mi mamá"); "de", "del" and "la" stay: they start surnames.
     "es para mi sí si que oiga pues bueno hola gracias por favor mamá mama papá papa señora señor soy llamo nombre"
@@ -104,11 +108,13 @@ const ADDRESS_WITH_SUFFIX = new RegExp(
   `\\b(\\d{1,6}[a-z]?)\\s+((?:[a-z0-9'.-]+\\s+){0,4}${STREET_SUFFIX}(?:\\s+[a-z](?=\\s|$|[,.])|\\s+\\d{1,4}(?=\\s|$|[,.]))?)\\b\\.?((?:\\s*,?\\s*(?:apartment|apt|unit|suite|ste|number)\\.?\\s*#?\\s*[a-z0-9-]+|\\s*,?\\s*#\\s*[a-z0-9-]+))?`,
   "i",
 );
-const ADDRESS_BARE = /\b(\d{1,6})\s+([a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,3})/i;
+// Street words may be ordinals ("2206 south 3rd", "1400 w 35th").
+const ADDRESS_BARE =
+  /\b(\d{1,6})\s+([a-z][a-z'.-]*(?:\s+(?:[a-z][a-z'.-]*|\d{1,3}(?:st|nd|rd|th)\b\.?)){0,3})/i;
 const NOT_STREET_WORD =
   /^(am|pm|a\.m\.|p\.m\.|minutes?|hours?|years?|o'?clock|days?|weeks?|months?|times?|dollars?|bucks|percent|feet|foot|inches|gallons?|people|kids)$/i;
 const ADDRESS_STOP_WORD =
-  /^(and|but|so|please|thanks|thank|in|near|by|across|off|which|that|where|is|it's|its)$/i;
+  /^(and|but|so|please|thanks|thank|in|near|by|across|off|which|that|where|is|it's|its|like|whatever|the)$/i;
 
 const HOUR_WORDS: Record<string, number> = {
   one: 1,
@@ -141,11 +147,13 @@ export function urgencyOf(words: string): Urgency {
   // The standing water of a slow drain ("slow, standing water after I brush") is the drain, not a flood.
   // A dishwasher or washing machine that won't drain is that appliance out of use, not the home.
   const applianceOnly = heard(APPLIANCE, said) && !heard(HOME_DRAIN, said);
-  const noService =
-    !applianceOnly && (heard(NO_SERVICE, said) || (heard(STANDING_WATER, said) && !heard(SLOW, said)));
+  const drainOut = heard(DRAIN_STOPPED, said) || (heard(STANDING_WATER, said) && !heard(SLOW, said));
+  const noService = !applianceOnly && (heard(NO_SERVICE, said) || drainOut);
   // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
   if (noService || (heard(BACKING_UP, said) && !heard(BACKS_UP_SOMETIMES, said))) return "high";
   if (heard(CEILING_OR_WALL, said)) return "high";
+  // What a home inspection found is a repair to plan, whatever words it uses ("a leaking valve").
+  if (heard(INSPECTION_FOUND, said)) return heard(LOW, said) ? "low" : "normal";
   // A leak the caller has contained ("it leaks into a bucket") is not doing damage now.
   if (heard(ACTIVE_LEAK, said) && !heard(MINOR, said) && !heard(CALM, said)) return "high";
   if (heard(LOW, said)) return "low";
@@ -194,6 +202,16 @@ export function summarizeIssue(text: string): string | null {
   if (heard(CONFUSED, lower)) return null;
   const words = s.split(" ").filter((w) => /[a-z]/i.test(w));
   if (!heard(PLUMBING, lower) && words.length < 5) return null;
+  // A long story ("My late husband always did all of this himself… the toilet in the hall rocks"):
+  // the sentences about plumbing, not the first 200 characters.
+  if (s.length > 200) {
+    const about = (s.match(/[^.!?]+[.!?]*/g) ?? []).filter((part) => heard(PLUMBING, part.toLowerCase()));
+    if (about.length)
+      s = about
+        .join(" ")
+        .trim()
+        .replace(/[\s.,!?]+$/, "");
+  }
   if (s.length > 200) s = `${s.slice(0, 200).replace(/\s+\S*$/, "")}…`;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -367,6 +385,10 @@ function nameIn(clean: string, askedForName: boolean): string | null {
       : !/^(it's|its|i'm|i am)\b/i.test(said) && !LOOKS_LIKE_A_DESCRIPTION.test(first(name)),
   );
   if (strong) return strong;
+  // "…and I'm Omar Haddad by the way": a full name said in passing, unasked.
+  const byTheWay = /\b(?:i'm|i am|im)\s+([a-z'-]+\s+[a-z'-]+)\s+by the way\b/i.exec(clean);
+  const passing = byTheWay ? nameFrom(byTheWay[1]!.split(" ")) : null;
+  if (passing?.includes(" ") && !heard(PLUMBING, passing)) return passing;
   if (!askedForName) return null;
   const weak = cuedName(clean, WEAK_NAME_CUE, (name) => !isDoing(first(name)));
   if (weak) return weak;
@@ -375,8 +397,10 @@ function nameIn(clean: string, askedForName: boolean): string | null {
     .split(" ")
     .filter(Boolean);
   if (bare.length === 0) return null;
-  const name = nameFrom(bare);
-  const next = bare[name?.split(" ").length ?? 0] ?? "";
+  // "Just send someone. Kitchen sink.": words about plumbing are never a name.
+  const said = nameFrom(bare);
+  const name = said && !heard(PLUMBING, said) ? said : null;
+  const next = bare[said?.split(" ").length ?? 0] ?? "";
   // "Sandra Whitlock with Eastside Property Management": a name, then who the caller is with.
   if (name && /^(with|from)$/i.test(next)) return name;
   // "dale whitcomb i'm the neighbor next door", "carl brandt oh no hold on": a full name said
@@ -573,7 +597,11 @@ function asWritten(address: string): string {
 }
 
 /** A street address with a house number, as the caller said it. */
-export function addressOf(text: string): string | null {
+export function addressOf(said: string): string | null {
+  // "the house number one two zero four and the street is maple avenue": the number, then the street.
+  const text = said
+    .replace(/\b(?:the\s+)?house number(?:\s+is)?\s+/i, "")
+    .replace(/\s+(?:and\s+)?(?:the\s+)?street(?:\s+name)?\s+is\s+/i, " ");
   const withSuffix = streetAddressOf(text);
   if (withSuffix) return withSuffix;
   // "1808 south 3rd, like south 3rd street": the number, then the street said in full a bit later.
@@ -783,6 +811,9 @@ function datesSaid(lower: string, listed = 0): number[] {
 
 const DAY_REFUSED_AFTER =
   /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we) (have|got|'ve got|have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing))/;
+/** "I have water aerobics in the", "I work in the": what the caller is busy with, right before a part of the day. */
+const BUSY_BEFORE =
+  /\b(?:i|we) (?:have|'ve got|got|work|am working|'m working|'m at|am at|'m busy|am busy|'re busy|are busy)\b[^.?!,]*\b(?:in|during) (?:the )?$/;
 const DAY_WANTED_BEFORE =
   /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me)\s+(the\s+)?$/;
 const DAY_WANTED_AFTER =
@@ -842,12 +873,14 @@ export function slotChoiceOf(
     !/\b(works|fine|good|better|great|perfect|prefer|rather|how about|what about|can we do|could we do|let'?s do)\b/.test(
       lower,
     );
-  // "I have class all morning": a part of the day said with a no is a part of the day that is out.
+  // "I have class all morning": a part of the day said with a no is a part of the day that is out,
+  // and so is one the caller is busy in ("I have water aerobics in the mornings").
   const partNegated = (re: RegExp) => {
     const m = new RegExp(re.source).exec(lower);
     return (
       !!m &&
       (NEGATED_DAY.test(lower.slice(Math.max(0, m.index - 24), m.index).replace(/\b(in|the)\s+/g, "")) ||
+        BUSY_BEFORE.test(lower.slice(Math.max(0, m.index - 60), m.index)) ||
         DAY_REFUSED_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30)))
     );
   };
@@ -1586,14 +1619,23 @@ export function extractByRules(
       break;
     case "name":
       out.declined = !out.callerName && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));
-      // "Just have somebody call me": a callback asked for here too.
+      // "Just have somebody call me": a callback asked for here too; "a visit, yeah, somebody come
+      // out" instead of a name is the answer to the next question, said early.
       if (callbackAsked(text, out.callerName)) out.bookingIntent = "callback";
+      else if (!out.callerName && !out.question && heard(VISIT, lower)) out.bookingIntent = "visit";
       break;
     case "booking_offer":
       // "Could you send someone Tuesday?": a question that itself asks for the visit answers.
       out.bookingIntent =
         lastBookingIntentOf(spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase()) ??
         (out.question === "other" ? lastBookingIntentOf(spokenAddress(text).toLowerCase()) : null);
+      // "Thursday." or "2206 south 3rd." instead of "a visit": the answer to the questions after it.
+      if (!out.bookingIntent && !out.question) {
+        const where = addressOf(spokenAddress(text));
+        if (where) out.address = where;
+        if (where || DAY_WORDS.some(([re]) => re.test(lower)) || hoursSaid(lower).length)
+          out.bookingIntent = "visit";
+      }
       break;
     case "address":
       out.declined = !out.address && (heard(DECLINED_TO_SAY, lower) || heard(BARE_NO, lower));

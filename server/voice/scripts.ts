@@ -63,6 +63,8 @@ export type Script = {
   offerCallbackOnly(name: string | undefined): string;
   /** The caller asked for a callback before the question asked was answered: kept, then the question again. */
   callbackNoted(): string;
+  /** A visit asked for at the name question, before the name: kept, and the name asked once more. */
+  visitNoted(): string;
   /** The caller does not know the ZIP code: where to find it. */
   zipUnknown(): string;
   /** Still no ZIP code: someone calls back. */
@@ -241,6 +243,7 @@ const standard: Script = {
   offerCallbackOnly: (name) =>
     `${firstName(name) ? `Thanks, ${firstName(name)}. ` : "Thanks. "}I can't book a visit for that, but would you like someone from the office to call you back?`,
   callbackNoted: () => "Sure, someone can call you back.",
+  visitNoted: () => "Sure, we can send someone out.",
   zipUnknown: () =>
     "No problem. It's on any piece of mail, like a bill or a letter. If you can find it, just read me the five digits.",
   zipUnknownCallback: (biz, reach) =>
@@ -424,6 +427,7 @@ const safe: Script = {
   urgentSoon: (biz) => `Someone from ${biz} will call you back within 5 minutes.`,
   offerCallbackOnly: () => "We cannot book a visit for that. Would you like someone to call you back?",
   callbackNoted: () => "A call back is noted.",
+  visitNoted: () => "A visit is noted.",
   zipUnknown: () => "The ZIP code is on any piece of mail. Please say the five digits if you can find it.",
   zipUnknownCallback: (biz, reach) =>
     `Thank you. Someone from ${biz} will call you back${at(reach)}. Goodbye.`,

@@ -65,12 +65,18 @@ describe("the safety question", () => {
   });
 
   it("goes on with the intake after a no, keeping the urgency the problem had", () => {
+    const r = last(converse(["78701", "the pipe under the sink is leaking", "no, nothing like that"]));
+    expect(r.state.escalation).toBeNull();
+    expect(r.state.stage).toBe("name");
+    expect(r.state.fields.urgency).toBe("high");
+  });
+
+  it("lowers a leak to normal when the no says the caller has contained it", () => {
     const r = last(
       converse(["78701", "the pipe under the sink is leaking", "no, it's just dripping into the bucket"]),
     );
     expect(r.state.escalation).toBeNull();
-    expect(r.state.stage).toBe("name");
-    expect(r.state.fields.urgency).toBe("high");
+    expect(r.state.fields.urgency).toBe("normal");
   });
 
   it("asks about a gas smell or a carbon monoxide alarm when the caller describes a smell or an alarm", () => {

@@ -40,6 +40,7 @@ import {
   type Script,
 } from "@/server/voice/scripts";
 import {
+  addressOf,
   bookingIntentOf,
   lastBookingIntentOf,
   callbackAsked,
@@ -56,8 +57,10 @@ import {
 } from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { heard as hears } from "@/server/intake/phrase-rules";
-import { BARE_NO, DECLINED_TO_SAY, DONT_KNOW } from "@/server/intake/phrasings";
+import { BARE_NO, CORRECTION, DECLINED_TO_SAY, DONT_KNOW, WORK_PLACE } from "@/server/intake/phrasings";
 import { RESIDENTIAL } from "@/server/intake/phrasings-questions";
+import { CALM } from "@/server/intake/phrasings-safety";
+import { firstName } from "@/server/messaging/render-template";
 import { digitByDigit, digitRuns, findPhoneNumber, findZip } from "@/server/intake/spoken-numbers";
 import { NOT_CUSTOMER_KINDS, type NotCustomerKind } from "@/server/intake/extraction";
 
@@ -605,7 +608,9 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
   if (!t.s.fields.callerName && stage !== "name")
     store(t, "callerName", groundName(x.callerName, said), said);
   if (stage !== "address") {
-    const address = groundAddress(x.address, said);
+    // "2206 south 3rd." said instead of a name or a yes: an address with no street type is kept too.
+    const bare = (stage === "name" || stage === "booking_offer") && /^\W*\d/.test(spokenAddress(said));
+    const address = groundAddress(x.address ?? (bare ? addressOf(spokenAddress(said)) : null), said);
     if (address && !t.s.fields.address) v.address = { value: address, said };
   }
   // "My sink's clogged, give me a call back when you get this": the answer to the booking offer, said early.
@@ -1168,7 +1173,7 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
     case "issue":
       return groundIssue(x.issueSummary, said) !== null;
     case "name":
-      return groundName(x.callerName, said) !== null || x.declined || x.bookingIntent === "callback";
+      return groundName(x.callerName, said) !== null || x.declined || x.bookingIntent !== null;
     case "booking_offer":
       return x.bookingIntent !== null || x.declined;
     case "address":
@@ -1305,6 +1310,15 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
     store(t, "urgency", urgencyOf(problem), said);
     t.say.push(t.script.problemChanged());
   }
+  // "Oh wait, that's my office. The house is 78721": the ZIP where the work is, corrected later.
+  const laterZip =
+    (stage === "issue" || stage === "safety" || stage === "name") && t.s.fields.zip ? findZip(said) : null;
+  if (laterZip && laterZip !== t.s.fields.zip && (hears(CORRECTION, said) || hears(WORK_PLACE, said))) {
+    const inArea = t.ctx.serviceZips.includes(laterZip);
+    store(t, "zip", laterZip, said);
+    store(t, "inArea", inArea, said);
+    if (!inArea) return finish(t, "not_booked", "out_of_area", t.script.outOfArea(biz, laterZip));
+  }
   // A question from the caller gets a one-sentence answer from the business's own settings, or
   // is noted on the lead for the plumber: never ignored, never taken as an answer, never invented.
   const answered = keepQuestion(t, stage, said, x);
@@ -1419,6 +1433,12 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
           t.say.push(t.script.callbackNoted());
           return askAgain(t, "name");
         }
+      }
+      if (x.bookingIntent === "visit" && !name && !t.s.fields.bookingIntent && !t.s.workDeclined) {
+        // "A visit, yeah, somebody come out" instead of the name: kept, and the name asked once more.
+        store(t, "bookingIntent", "visit", said);
+        t.say.push(t.script.visitNoted());
+        return askAgain(t, "name");
       }
       // Declined: noted, and not asked again.
       if (!name) t.s.evidence.callerName ??= "";
@@ -1663,12 +1683,15 @@ function onSafetyAnswer(t: Turn, said: string, x: Extraction): void {
     s.misses += 1;
     if (!s.fields.callerName) store(t, "callerName", name, said);
     t.say.push(
-      `Thanks${t.script === SCRIPTS.standard && s.fields.callerName ? `, ${s.fields.callerName.split(" ")[0]}` : ""}.`,
+      `Thanks${t.script === SCRIPTS.standard && firstName(s.fields.callerName) ? `, ${firstName(s.fields.callerName)}` : ""}.`,
     );
     return askAgain(t, "safety");
   }
   if (x.yesNo === "no") {
     s.safety = { topic: s.safety?.topic ?? "water", answer: "no" };
+    // "No. Under the sink. Bucket's catching it.": a leak the caller has contained is not high.
+    if (s.safety.topic === "water" && s.fields.urgency === "high" && hears(CALM, said))
+      store(t, "urgency", "normal", said);
     return advance(t);
   }
   safetyYes(t, x.yesNo === "yes" ? "yes" : "unclear", said, more);
