@@ -153,7 +153,8 @@ export function urgencyOf(words: string): Urgency {
   if (noService || (heard(BACKING_UP, said) && !heard(BACKS_UP_SOMETIMES, said))) return "high";
   if (heard(CEILING_OR_WALL, said)) return "high";
   // What a home inspection found is a repair to plan, whatever words it uses ("a leaking valve").
-  if (heard(INSPECTION_FOUND, said)) return heard(LOW, said) ? "low" : "normal";
+  // (A quote or a planned job asked for with it is low; the inspection itself says nothing.)
+  if (heard(INSPECTION_FOUND, said)) return heard(LOW, said.replace(/\binspect\w*/g, "")) ? "low" : "normal";
   // A leak the caller has contained ("it leaks into a bucket") is not doing damage now.
   if (heard(ACTIVE_LEAK, said) && !heard(MINOR, said) && !heard(CALM, said)) return "high";
   if (heard(LOW, said)) return "low";

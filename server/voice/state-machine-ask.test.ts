@@ -189,6 +189,14 @@ describe("the read-back", () => {
     expect(closeOnHangup(r.state)).toEqual({ status: "booked", task: null });
   });
 
+  it("keeps the visit but asks the office to confirm it when the caller said no to the read-back and hung up", () => {
+    const r = hear(last(converse(TO_READ_BACK)).state, "no");
+    expect(closeOnHangup(r.state)).toMatchObject({
+      status: "booked",
+      task: { kind: "callback", title: expect.stringMatching(/^Call to confirm the booked visit/) },
+    });
+  });
+
   it("ends on a yes, with no second booking", () => {
     const r = hear(last(converse(TO_READ_BACK)).state, "yep, that's all correct");
     expect(r.state.stage).toBe("ended");

@@ -1782,6 +1782,17 @@ export function closeOnHangup(state: CallState): {
   status: CallOutcome | "missed";
   task: CreateTaskAction | null;
 } {
+  // Booked, then "no" at the read-back ("What should I change?") and gone: the visit stands, and
+  // the office calls to confirm it — the lead never claims a read-back the caller did not accept.
+  if (state.outcome === "booked" && state.stage === "confirm" && state.misses > 0)
+    return {
+      status: "booked",
+      task: task(
+        state,
+        "callback",
+        "Call to confirm the booked visit: the caller said something was wrong at the read-back, then hung up",
+      ),
+    };
   if (state.outcome) return { status: state.outcome, task: null };
   if (state.escalation) {
     if (state.escalation.callbackTaskCreated) return { status: "followup_needed", task: null };
