@@ -63,7 +63,7 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   // Nobody accepts the lead: the sweep (every 2 s at this scale) escalates it once it is 6 s old.
   await waitFor(page, () => notice.first().isVisible(), 120_000);
   await expect(notice).toHaveCount(1);
-  await expect(notice).toContainText("Emergency / active-loss lead not accepted within 5 minutes");
+  await expect(notice).toContainText("Emergency or high-urgency lead not accepted within 5 minutes");
   // In-app text has no raw URL: the "Open lead" link sits beside it (email and SMS keep the URL).
   await expect(notice).not.toContainText("http");
   await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago/);

@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { Button, Select } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
+import { phoneLabel } from "@/server/leads/labels";
 import { dateFormatter } from "./date-format";
 
 const METER_LABELS: Record<string, string> = {
@@ -77,7 +78,11 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
             rowKey={(e) => e.id}
             columns={[
               { header: "When", nowrap: true, cell: (e) => fmt(e.occurredAt, true) },
-              { header: "Caller", nowrap: true, cell: (e) => e.callerPhone ?? "—" },
+              {
+                header: "Caller",
+                nowrap: true,
+                cell: (e) => (e.callerPhone ? phoneLabel(e.callerPhone) : "—"),
+              },
               {
                 header: "Charge",
                 cell: (e) => (

@@ -167,11 +167,15 @@ function CallAnswersForm({ data, canEdit }: { data: Data; canEdit: boolean }) {
               key={q.name}
               label={q.label}
               name={q.name}
-              hint="One or two sentences, said exactly as written."
+              hint={
+                data[q.name]
+                  ? "One or two sentences, said exactly as written."
+                  : "Empty: the AI notes this question for the plumber. One or two sentences, said exactly as written."
+              }
               defaultValue={data[q.name] ?? ""}
               rows={2}
               maxLength={300}
-              placeholder={q.placeholder}
+              placeholder={`For example: ${q.placeholder}`}
               error={errs.fields[q.name]}
               disabled={!canEdit}
             />

@@ -442,6 +442,21 @@ describe(`the call ends (${engineName})`, () => {
     expect((await callOf(call)).stage).toBe("ended");
   });
 
+  it("a visit whose read-back the caller said no to, then hung up, stays booked with a task to confirm it", async () => {
+    const call = await atIntake();
+    for (const line of BOOKING_CALL.slice(0, 5)) await call.say(line);
+    await call.say("yes, that works");
+    expect(spoken(await call.say("no"))).toMatch(/What should I change\?/);
+    await call.ended("completed");
+    const lead = await leadOf(call);
+    const tasks = await tasksOf(call);
+    expect(lead.status).toBe("booked");
+    expect(tasks.map((t) => t.title)).toEqual([
+      "Call to confirm the booked visit: the caller said something was wrong at the read-back, then hung up",
+    ]);
+    expect(lead.nextAction).toBe(tasks[0]!.title);
+  });
+
   it("caller hangs up before saying anything → missed, call back now", async () => {
     const call = await atIntake();
     await call.ended("completed");

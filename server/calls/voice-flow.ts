@@ -464,7 +464,9 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
     call,
     now,
     async (tx, lead) => {
-      if (!(open && aiHandled && !state.outcome)) return { patch: {}, events: [ended] };
+      // (A visit booked whose read-back the caller said "no" to, then hung up, still gets its task.)
+      const unconfirmed = state.outcome === "booked" && state.stage === "confirm" && state.misses > 0;
+      if (!(open && aiHandled && (!state.outcome || unconfirmed))) return { patch: {}, events: [ended] };
       // Closed on the call as not a customer (a salesperson, a recording, a wrong number): it stays
       // closed, with no callback task, whenever the caller hangs up.
       if (lead.status === "closed" && lead.closeReason === NOT_A_CUSTOMER)

@@ -51,7 +51,7 @@ export const RULE_TARGET: Record<EscalationRule, EscalationTarget> = {
 };
 
 export const RULE_LABEL: Record<EscalationRule, string> = {
-  urgent_unaccepted: "Emergency / active-loss lead not accepted within 5 minutes",
+  urgent_unaccepted: "Emergency or high-urgency lead not accepted within 5 minutes",
   standard_unaccepted: "Inbound lead not accepted within 15 minutes",
   estimate_idle: "Estimate lead without movement for 60 minutes",
   end_of_day: "No recorded next action at end of day",
