@@ -75,6 +75,14 @@ describe("choosing a time", () => {
     { day: "Thursday", relativeDay: null, hour: 9 },
   ] as unknown as Parameters<typeof slotChoiceOf>[1];
 
+  it("takes 'any day but Tuesday' as Tuesday out", () => {
+    expect(slotChoiceOf("any day but tuesday", slots, [0])).toEqual({ kind: "declined" });
+    expect(slotChoiceOf("anything but thursday", slots, [0, 1, 2])).toEqual({
+      kind: "offer",
+      indices: [0, 1],
+    });
+  });
+
   it("takes a part of the day the caller is busy in as out, not as wanted", () => {
     expect(slotChoiceOf("thursday works. i have physical therapy in the afternoons", slots, [0])).toEqual({
       kind: "pick",

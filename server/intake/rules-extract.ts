@@ -745,6 +745,23 @@ const PARTS_OF_DAY: Array<[RegExp, string, (hour: number) => boolean]> = [
   ],
   [/\b(evening|evenings|tonight|after (work|five|5)|night)\b/, "in the evening", (h) => h >= 17],
 ];
+/**
+ * Words that say when a visit suits, said before any time was offered ("mornings are better for
+ * me", "any day but Thursday", "Wednesday afternoon if you have it"): kept for the time offer.
+ */
+export function saysWhenItSuits(said: string): boolean {
+  const lower = said.toLowerCase();
+  const when =
+    DAY_WORDS.some(([re, day]) => day !== "today" && re.test(lower)) ||
+    PARTS_OF_DAY.some(([re]) => re.test(lower));
+  return (
+    when &&
+    /\b(better|best|works?|good|prefer|rather|only|can do|free|home|available|if you (have|got)|but|except|not|no good|any ?day)\b/.test(
+      lower,
+    )
+  );
+}
+
 const DAY_OF_MONTH_WORDS = [
   "first",
   "second",
@@ -770,7 +787,7 @@ const DAY_OF_MONTH_WORDS = [
 const MONTHS =
   "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
 const NEGATED_DAY =
-  /\b(not|no|can'?t do|can'?t make|cannot do|can'?t|cannot|won'?t|couldn'?t|busy|except|but not)\s+(on\s+|do\s+|make\s+)?$/;
+  /\b(not|no|can'?t do|can'?t make|cannot do|can'?t|cannot|won'?t|couldn'?t|busy|except|but not|(?:any ?day|anything|any ?time|whenever|all week) but)\s+(on\s+|do\s+|make\s+)?$/;
 /** "no good", "doesn't work": a yes-word turned into a no. */
 const NEGATED_YES =
   /\b(no|not|isn'?t|doesn'?t|don'?t|won'?t|ain'?t|never)\s+(\w+\s+)?(good|great|fine|works?|better|perfect|ok(ay)?|possible)\b/g;

@@ -105,6 +105,8 @@ export type Script = {
   askAddress(): string;
   /** The earliest window alone ("Does that work?"), or a short list to choose from. */
   offerSlots(slots: readonly OfferedSlot[], address: string | undefined): string;
+  /** The first opening that fits a time the caller said earlier (not necessarily the next one). */
+  offerFitting(slot: OfferedSlot, address: string | undefined): string;
   offerMoreSlots(slots: readonly OfferedSlot[]): string;
   slotUnavailable(asked: string, slots: readonly OfferedSlot[]): string;
   reaskSlots(slots: readonly OfferedSlot[], miss: Miss): string;
@@ -282,6 +284,8 @@ const standard: Script = {
   offerBooking: (name) =>
     `${firstName(name) ? `Thanks, ${firstName(name)}. ` : "Thanks. "}Would you like me to book a plumber to come out, or would you rather have someone call you back?`,
   askAddress: () => "Great. What's the street address where the plumber should come?",
+  offerFitting: (slot, address) =>
+    `${address ? `Thanks, I have ${address}. ` : ""}The first opening that fits what you said is ${slotWindow(slot)}. Does that work for you?`,
   offerSlots: (slots, address) => {
     const intro = address ? `Thanks, I have ${address}. ` : "";
     if (slots.length === 1)
@@ -455,6 +459,8 @@ const safe: Script = {
   askName: () => "Thank you. What is your name?",
   offerBooking: () => "Thank you. Would you like to book a visit, or have someone call you back?",
   askAddress: () => "What is the street address for the visit?",
+  offerFitting: (slot) =>
+    `The first available time that fits is ${slotWindow(slot)}. Would you like that time?`,
   offerSlots: (slots) =>
     slots.length === 1
       ? `The next available time is ${slotWindow(slots[0]!)}. Would you like that time?`

@@ -540,3 +540,47 @@ describe("winter and holiday calls (dec14)", () => {
     expect(r.say).not.toMatch(/don't have an opening/);
   });
 });
+
+describe("a time that suits, said before any time is offered", () => {
+  it("offers the first opening that fits it first, said as such, and books it on a yes", () => {
+    const turns = [
+      "78701",
+      "the tub drains slow, and afternoons are better for me",
+      "ann lee",
+      "a visit",
+      "12 oak street",
+    ];
+    const r = last(converse(turns));
+    expect(r.say).toBe(
+      "Thanks, I have 12 Oak Street. The first opening that fits what you said is Thursday, March 5, between 1 and 3 PM. Does that work for you?",
+    );
+    const booked = last(converse([...turns, "yes"]));
+    expect(booked.state.fields.appointmentAt).toBe(r.state.slotsOffered[1]!.startsAt);
+  });
+
+  it("skips a day the caller turned down before the offer", () => {
+    const turns = [
+      "78701",
+      "the tub drains slow",
+      "ann lee",
+      "send someone, any day but tuesday",
+      "12 oak street",
+    ];
+    expect(last(converse(turns)).say).toMatch(
+      /The first opening that fits what you said is Thursday, March 5/,
+    );
+  });
+
+  it("offers the next opening as usual when nothing was said, or when it already fits", () => {
+    const plain = ["78701", "the tub drains slow", "ann lee", "a visit", "12 oak street"];
+    expect(last(converse(plain)).say).toMatch(/The next opening is tomorrow, Tuesday/);
+    const mornings = [
+      "78701",
+      "the tub drains slow, mornings work best",
+      "ann lee",
+      "a visit",
+      "12 oak street",
+    ];
+    expect(last(converse(mornings)).say).toMatch(/The next opening is tomorrow, Tuesday/);
+  });
+});

@@ -51,6 +51,8 @@ import {
   nameCorrectionOf,
   nameOf,
   problemChangeOf,
+  saysWhenItSuits,
+  slotChoiceOf,
   urgencyOf,
   safetyTopicOf,
   spokenAddress,
@@ -107,6 +109,8 @@ export type Volunteered = {
   topic?: { value: string; said: string };
   /** A callback asked for before the booking offer ("…give me a call back when you get this"). */
   callback?: { said: string };
+  /** When a visit suits, said before any time was offered ("mornings are better for me"). */
+  when?: { said: string };
 };
 export type FieldName = keyof CallFields;
 /** The caller's exact words each stored field came from. */
@@ -627,6 +631,13 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
       ? x.unit
       : null;
   if (unit && !v.unit) v.unit = { value: unit, said };
+  // "…and mornings are better for me": kept, and the time offer starts with a time that fits.
+  if (
+    (stage === "issue" || stage === "name" || stage === "booking_offer" || stage === "address") &&
+    !x.question &&
+    saysWhenItSuits(said)
+  )
+    v.when = { said };
   // "Tuesday's fine, just call the tenant before you go, her name is Keisha": for the plumber.
   const forThePlumber = FOR_THE_PLUMBER.exec(said);
   if (forThePlumber && stage !== "zip" && stage !== "issue")
@@ -1074,8 +1085,21 @@ function startSlots(t: Turn): void {
     );
   if (t.s.stage !== "slot") t.s.misses = 0;
   t.s.slotsOffered = slots;
+  const address = t.s.profile === "standard" ? t.s.fields.address : undefined;
+  // A time that suits, said earlier ("mornings are better", "any day but Thursday"): the first
+  // opening that fits is offered first, said as such (it may not be the next one).
+  const said = t.s.volunteered.when?.said.toLowerCase();
+  const fits = said
+    ? slotChoiceOf(
+        said,
+        slots,
+        slots.map((_, i) => i),
+      )
+    : null;
+  const at = fits?.kind === "pick" ? fits.index : fits?.kind === "offer" ? fits.indices[0]! : 0;
+  if (at > 0) return sayOffer(t, t.script.offerFitting(mention(t, [at])[0]!, address));
   const first = mention(t, [0]);
-  sayOffer(t, t.script.offerSlots(first, t.s.profile === "standard" ? t.s.fields.address : undefined));
+  sayOffer(t, t.script.offerSlots(first, address));
 }
 
 /**
@@ -1894,6 +1918,7 @@ export const ZCallState = z.object({
       unit: ZSaid.optional(),
       topic: ZSaid.optional(),
       callback: z.object({ said: z.string() }).optional(),
+      when: z.object({ said: z.string() }).optional(),
     })
     .default({}),
   transcript: z.array(
