@@ -13,10 +13,9 @@ import {
   slotChoiceOf,
   urgencyOf,
 } from "@/server/intake/rules-extract";
+import { heardAt, THREE_SLOTS } from "@/server/test/heard-at";
 
-const atName = (said: string) =>
-  extractByRules({ stage: "name", utterance: said, slotsOffered: [], slotsMentioned: [], slotsDeclined: [] })
-    .callerName;
+const atName = (said: string) => heardAt("name", said).callerName;
 
 describe("water escaping where nobody sees it", () => {
   it("hears a meter that moves with everything turned off as a broken line", () => {
@@ -38,11 +37,7 @@ describe("water in the garden is not water in the home", () => {
 });
 
 describe("choosing a time", () => {
-  const slots = [
-    { day: "Tuesday", relativeDay: "tomorrow", hour: 9 },
-    { day: "Wednesday", relativeDay: null, hour: 13 },
-    { day: "Thursday", relativeDay: null, hour: 9 },
-  ] as unknown as Parameters<typeof slotChoiceOf>[1];
+  const slots = THREE_SLOTS;
 
   it("takes every day the caller works as out", () => {
     // All three times were read out; Tuesday and Thursday are work days: Wednesday is left.
@@ -88,7 +83,7 @@ describe("names as people give them", () => {
   });
 
   it("joins a double surname said with 'dash' or 'hyphen'", () => {
-    expect(atName(heardAsWritten("its maria lopez dash garza"))).toBe("Maria Lopez-Garza");
+    expect(atName("its maria lopez dash garza")).toBe("Maria Lopez-Garza");
     expect(atName("anne hyphen marie jones")).toBe("Anne-Marie Jones");
   });
 });

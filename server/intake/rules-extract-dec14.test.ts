@@ -9,16 +9,10 @@ import {
   slotChoiceOf,
   urgencyOf,
 } from "@/server/intake/rules-extract";
+import { heardAt, THREE_SLOTS } from "@/server/test/heard-at";
 import { specialTimeAsked } from "@/server/voice/caller-answers";
 
-const at = (stage: string, raw: string) =>
-  extractByRules({
-    stage: stage as never,
-    utterance: heardAsWritten(raw),
-    slotsOffered: [],
-    slotsMentioned: [],
-    slotsDeclined: [],
-  });
+const at = heardAt;
 
 describe("emergencies told in plain words", () => {
   it("hears no water for someone vulnerable said without 'no water'", () => {
@@ -99,11 +93,7 @@ describe("names", () => {
 });
 
 describe("choosing a time", () => {
-  const slots = [
-    { day: "Tuesday", relativeDay: "tomorrow", hour: 9 },
-    { day: "Wednesday", relativeDay: null, hour: 13 },
-    { day: "Thursday", relativeDay: null, hour: 9 },
-  ] as unknown as Parameters<typeof slotChoiceOf>[1];
+  const slots = THREE_SLOTS;
 
   it("takes a day said with what keeps the caller busy as turned down", () => {
     for (const said of [

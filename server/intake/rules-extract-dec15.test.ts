@@ -3,22 +3,15 @@
 import { describe, expect, it } from "vitest";
 import {
   addressOf,
-  extractByRules,
   heardAsWritten,
   isPlainlyRoutine,
   slotChoiceOf,
   summarizeIssue,
   urgencyOf,
 } from "@/server/intake/rules-extract";
+import { heardAt, THREE_SLOTS } from "@/server/test/heard-at";
 
-const at = (stage: string, raw: string) =>
-  extractByRules({
-    stage: stage as never,
-    utterance: heardAsWritten(raw),
-    slotsOffered: [],
-    slotsMentioned: [],
-    slotsDeclined: [],
-  });
+const at = heardAt;
 
 describe("names", () => {
   it("takes a full name said in passing", () => {
@@ -69,11 +62,7 @@ describe("a long story", () => {
 });
 
 describe("choosing a time", () => {
-  const slots = [
-    { day: "Tuesday", relativeDay: "tomorrow", hour: 9 },
-    { day: "Wednesday", relativeDay: null, hour: 13 },
-    { day: "Thursday", relativeDay: null, hour: 9 },
-  ] as unknown as Parameters<typeof slotChoiceOf>[1];
+  const slots = THREE_SLOTS;
 
   it("takes 'any day but Tuesday' as Tuesday out", () => {
     expect(slotChoiceOf("any day but tuesday", slots, [0])).toEqual({ kind: "declined" });

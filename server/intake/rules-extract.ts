@@ -102,7 +102,8 @@ const NAME_STOP = new Set(
   ).split(" "),
 );
 
-const STREET_SUFFIX =
+/** The kinds of street ("street", "ave", "cove" …), as a regular-expression group. */
+export const STREET_SUFFIX =
   "(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|parkway|pkwy|trail|trl|terrace|ter|highway|hwy|loop|run|path|pike|square|sq|crossing|cove|cv|bend|ridge|row|alley|point|pt)";
 const ADDRESS_WITH_SUFFIX = new RegExp(
   `\\b(\\d{1,6}[a-z]?)\\s+((?:[a-z0-9'.-]+\\s+){0,4}${STREET_SUFFIX}(?:\\s+[a-z](?=\\s|$|[,.])|\\s+\\d{1,4}(?=\\s|$|[,.]))?)\\b\\.?((?:\\s*,?\\s*(?:apartment|apt|unit|suite|ste|number)\\.?\\s*#?\\s*[a-z0-9-]+|\\s*,?\\s*#\\s*[a-z0-9-]+))?`,

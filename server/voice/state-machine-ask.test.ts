@@ -584,3 +584,22 @@ describe("a time that suits, said before any time is offered", () => {
     expect(last(converse(mornings)).say).toMatch(/The next opening is tomorrow, Tuesday/);
   });
 });
+
+describe("answers given at the wrong question", () => {
+  it("re-checks the area when the ZIP is corrected at the next answer", () => {
+    const fixed = last(converse(["78701", "oh wait, that's my office. the house is 78702. the tub drips"]));
+    expect(fixed.state.fields).toMatchObject({ zip: "78702", inArea: true });
+    expect(fixed.state.fields.issueSummary).toMatch(/tub drips/);
+    const outside = last(converse(["78701", "sorry, that's my work, the house is in 90210. the tub drips"]));
+    expect(outside.state.fields).toMatchObject({ zip: "90210", inArea: false });
+    expect(outside.state.outcome).toBe("not_booked");
+  });
+
+  it("keeps a visit asked for at the name question and asks the name once more, then skips the booking offer", () => {
+    const asked = last(converse(["78701", "the tub drains slow", "yeah just send somebody out"]));
+    expect(asked.say).toMatch(/^Sure, we can send someone out\. .*who am I speaking with\?$/);
+    const named = last(converse(["78701", "the tub drains slow", "yeah just send somebody out", "ann lee"]));
+    expect(named.state.fields).toMatchObject({ callerName: "Ann Lee", bookingIntent: "visit" });
+    expect(named.state.stage).toBe("address");
+  });
+});

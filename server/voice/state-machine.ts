@@ -53,6 +53,7 @@ import {
   problemChangeOf,
   saysWhenItSuits,
   slotChoiceOf,
+  STREET_SUFFIX,
   urgencyOf,
   safetyTopicOf,
   spokenAddress,
@@ -961,8 +962,8 @@ function streetWordFixAt(said: string, address: string | undefined): string | nu
   }
   return null;
 }
-const STREET_SUFFIX_WORD =
-  /^(street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|parkway|trail|terrace|highway|loop|path|pike|square|cove|bend|ridge|row|alley|point|north|south|east|west|n|s|e|w)$/;
+/** A street's kind or direction ("street", "ave", "south"): not a word that names the street. */
+const STREET_SUFFIX_WORD = new RegExp(`^(?:${STREET_SUFFIX}|north|south|east|west|n|s|e|w)$`);
 
 /** A house number fixed at the read-back ("no, it's twenty-four sixteen"): the new number on the same street. */
 function houseNumberFixAt(said: string, stored: string | undefined): string | null {
