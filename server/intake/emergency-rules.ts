@@ -9,7 +9,14 @@
 // `anyOf`, or on one phrase from every group of `allOf`. A phrase right after a negation ("no",
 // "not", "isn't", "without" …) does not count: "no water on the floor" is not flooding.
 import type { EmergencyKind } from "@/server/intake/extraction";
-import { cueToRegex, heard as phraseHeard, negatedAt, phraseMatches } from "@/server/intake/phrase-rules";
+import {
+  compileCue,
+  cueMatches,
+  heard as phraseHeard,
+  negatedAt,
+  phraseMatches,
+  type CompiledCue,
+} from "@/server/intake/phrase-rules";
 import { SET_ASIDE, SOMEONE_ELSES_PAST, TOLD_FOR_COMPARISON } from "@/server/intake/phrasings-safety";
 
 export type EmergencyRule = {
@@ -814,13 +821,18 @@ const PLAIN_VERB = new Map(
 const plainVerbs = (text: string) => text.replace(/[a-z]+/g, (word) => PLAIN_VERB.get(word) ?? word);
 
 /** A cue in the shared cue language (phrase-rules.ts), heard with every form of its verbs. */
-function emergencyCue(cue: string): RegExp {
-  if (cue === "OLD_PERSON") return OLD_PERSON;
+function emergencyCue(cue: string): CompiledCue {
+  if (cue === "OLD_PERSON") return { re: new RegExp(OLD_PERSON.source, "g"), stems: null };
   // Plain verbs on whole words only: "spill*" keeps its wildcard.
-  return cueToRegex(cue.replace(/[a-z]+(?![a-z*])/g, (word) => PLAIN_VERB.get(word) ?? word));
+  return compileCue(cue.replace(/[a-z]+(?![a-z*])/g, (word) => PLAIN_VERB.get(word) ?? word));
 }
 
-type CompiledRule = { rule: EmergencyRule; anyOf: RegExp[]; allOf: RegExp[][]; unless: RegExp[] };
+type CompiledRule = {
+  rule: EmergencyRule;
+  anyOf: CompiledCue[];
+  allOf: CompiledCue[][];
+  unless: CompiledCue[];
+};
 const COMPILED: CompiledRule[] = EMERGENCY_RULES.map((rule) => ({
   rule,
   anyOf: (rule.anyOf ?? []).map(emergencyCue),
@@ -848,11 +860,11 @@ function reading(utterance: string): Reading {
 }
 
 /** Does the phrase occur somewhere in the text without a negation right before it (the one negation rule)? */
-function heard(re: RegExp, r: Reading): boolean {
-  for (const m of r.text.matchAll(new RegExp(re.source, "g"))) {
+function heard(cue: CompiledCue, r: Reading): boolean {
+  for (const m of cueMatches(cue, r.text)) {
     // normalize() and plainVerbs() keep the words and their order: the n-th word of `text` is the
     // n-th word of what was said.
-    const nth = r.text.slice(0, m.index).match(WORD)?.length ?? 0;
+    const nth = r.text.slice(0, m.index!).match(WORD)?.length ?? 0;
     if (!negatedAt(r.said, r.starts[nth] ?? r.said.length)) return true;
   }
   return false;

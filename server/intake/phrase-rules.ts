@@ -66,6 +66,13 @@ export function normalizeSaid(text: string): string {
     .replace(/[^a-z0-9'\s-]/g, " ");
 }
 
+/** normalizeSaid of the answer being read (every rule reads the same answer in turn). */
+let lastSaid: { said: string; text: string } = { said: "", text: "" };
+function normalizedOnce(said: string): string {
+  if (lastSaid.said !== said) lastSaid = { said, text: normalizeSaid(said) };
+  return lastSaid.text;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One word of a cue: "leak*", "don't", "tune-up". */
@@ -151,7 +158,55 @@ export function cueToRegex(cue: string, lists: PhraseLists = {}): RegExp {
   return new RegExp(cueSource(cue, lists), "g");
 }
 
-type Compiled = { anyOf: RegExp[]; unless: RegExp[]; negatable: boolean; asked: boolean };
+/** The letters a cue word always starts with, as the expression spells them ("don't" → "don", "leak*" → "leak"). */
+const stemOf = (word: string) => word.replace(/\*$/, "").split(/['-]/)[0]!;
+
+/**
+ * Stems one of which any match of the cue contains (null: the cue has no word it always needs, as
+ * "[a/the] #"). Taken from one word the cue cannot do without, the one with the longest stems, so
+ * a caller's words that contain none of them skip the expression: most cues are not heard in most
+ * answers, and a substring test costs far less than running the expression.
+ */
+function cueStems(cue: string, lists: PhraseLists, seen: readonly string[] = []): string[] | null {
+  let best: string[] | null = null;
+  const shortest = (stems: string[]) => Math.min(...stems.map((s) => s.length));
+  for (const raw of cue.trim().split(/\s+/)) {
+    const token = raw.length > 1 && raw.endsWith("+") ? raw.slice(0, -1) : raw;
+    if (/^(\^|\$|…\*?|#|_|\[.+\]|-.+)$/.test(token)) continue;
+    const list = /^\{(.+)\}$/.exec(token);
+    let stems: string[] | null = [];
+    if (list) {
+      const name = list[1]!.replace(/_/g, " ");
+      for (const phrase of lists[name] ?? []) {
+        const inner = seen.includes(name) ? null : cueStems(phrase, lists, [...seen, name]);
+        if (!inner) {
+          stems = null;
+          break;
+        }
+        stems.push(...inner);
+      }
+    } else {
+      stems = token.split("/").filter(Boolean).map(stemOf);
+    }
+    if (!stems?.length || stems.includes("")) continue;
+    if (!best || shortest(stems) > shortest(best)) best = stems;
+  }
+  return best;
+}
+
+/** A cue ready to match: its expression and the stems that let most answers skip it. */
+export type CompiledCue = { re: RegExp; stems: readonly string[] | null };
+
+export function compileCue(cue: string, lists: PhraseLists = {}): CompiledCue {
+  return { re: cueToRegex(cue, lists), stems: cueStems(cue, lists) };
+}
+
+/** Every match of the cue in the (normalized) text; none at once when the text has none of its stems. */
+export function cueMatches(cue: CompiledCue, text: string): IterableIterator<RegExpMatchArray> | readonly [] {
+  return cue.stems && !cue.stems.some((stem) => text.includes(stem)) ? [] : text.matchAll(cue.re);
+}
+
+type Compiled = { anyOf: CompiledCue[]; unless: CompiledCue[]; negatable: boolean; asked: boolean };
 const COMPILED = new WeakMap<PhraseRule, Compiled>();
 let LISTS: PhraseLists = {};
 
@@ -164,8 +219,8 @@ function compiled(rule: PhraseRule): Compiled {
   let c = COMPILED.get(rule);
   if (!c) {
     c = {
-      anyOf: rule.anyOf.map((cue) => cueToRegex(cue, LISTS)),
-      unless: (rule.unless ?? []).map((cue) => cueToRegex(cue, LISTS)),
+      anyOf: rule.anyOf.map((cue) => compileCue(cue, LISTS)),
+      unless: (rule.unless ?? []).map((cue) => compileCue(cue, LISTS)),
       negatable: rule.negatable ?? true,
       asked: rule.asked ?? false,
     };
@@ -176,15 +231,15 @@ function compiled(rule: PhraseRule): Compiled {
 
 /** Where the phrase occurs in the (normalized) text, without a negation right before it. */
 function occurrences(
-  re: RegExp,
+  cue: CompiledCue,
   text: string,
   said: string,
   negatable: boolean,
 ): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(re)) {
-    if (negatable && negatedAt(said, m.index)) continue;
-    found.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of cueMatches(cue, text)) {
+    if (negatable && negatedAt(said, m.index!)) continue;
+    found.push({ start: m.index!, end: m.index! + m[0].length });
   }
   return found;
 }
@@ -193,7 +248,7 @@ function occurrences(
 export function phraseMatches(rule: PhraseRule, said: string): Array<{ start: number; end: number }> {
   const c = compiled(rule);
   if (c.asked && !said.includes("?")) return [];
-  const text = normalizeSaid(said);
+  const text = normalizedOnce(said);
   // A question: a question mark after the phrase, before the sentence ends.
   const askedAfter = (m: { end: number }) => !c.asked || /^[^.!]*\?/.test(said.slice(m.end));
   if (c.unless.some((re) => occurrences(re, text, said, c.negatable).length > 0)) return [];

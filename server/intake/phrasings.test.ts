@@ -1,12 +1,20 @@
 // Every phrasing rule hears its own examples and none of its near misses, and the cue language and
 // the one negation rule read as phrase-rules.ts says.
 import { describe, expect, it } from "vitest";
-import { cueToRegex, heard, normalizeSaid, type PhraseRule } from "@/server/intake/phrase-rules";
+import {
+  compileCue,
+  cueMatches,
+  cueToRegex,
+  heard,
+  normalizeSaid,
+  type PhraseRule,
+} from "@/server/intake/phrase-rules";
 import * as answers from "@/server/intake/phrasings";
 import * as questions from "@/server/intake/phrasings-questions";
 import * as safety from "@/server/intake/phrasings-safety";
 
 const phrasings = { ...answers, ...questions, ...safety };
+const ALL_LISTS = { ...answers.PHRASE_LISTS, ...questions.QUESTION_LISTS, ...safety.SAFETY_LISTS };
 
 const isRule = (v: unknown): v is PhraseRule =>
   typeof v === "object" && v !== null && "anyOf" in v && "hits" in v && "misses" in v;
@@ -88,6 +96,50 @@ describe("the cue language", () => {
 
   it("refuses a list that is not defined", () => {
     expect(() => cueToRegex("{nobody}")).toThrow(/not defined/);
+  });
+});
+
+describe("skipping a cue whose words are not in the answer", () => {
+  it("keeps, for each cue, the stems of one word it cannot do without", () => {
+    expect(compileCue("don't call me back").stems).toEqual(["call"]);
+    expect(compileCue("leak* … under/below the sink").stems).toEqual(["under", "below"]);
+    expect(compileCue("tune-up").stems).toEqual(["tune"]);
+    // Nothing always said: an optional word, a number, any word.
+    expect(compileCue("[a/the] # _").stems).toBeNull();
+  });
+
+  it("takes a list's phrases' stems, or none when one of its phrases has none", () => {
+    expect(compileCue("do you {fix}", { fix: ["fix*", "repair*"] }).stems).toEqual(["you"]);
+    expect(compileCue("{fix} it", { fix: ["fix*", "repair*"] }).stems).toEqual(["fix", "repair"]);
+    expect(compileCue("{maybe} sink", { maybe: ["[a] #"] }).stems).toEqual(["sink"]);
+  });
+
+  it("skips a cue only when the expression could not have matched", () => {
+    const said = normalizeSaid("The toilet won't stop running, water's everywhere!");
+    for (const cue of [
+      "water -pressure … everywhere",
+      "won't stop run*",
+      "toilet* … overflow*",
+      "dont stop",
+    ]) {
+      const { re } = compileCue(cue);
+      expect([...cueMatches(compileCue(cue), said)].map((m) => m.index)).toEqual(
+        [...said.matchAll(re)].map((m) => m.index),
+      );
+    }
+    expect([...cueMatches(compileCue("overflow*"), said)]).toEqual([]);
+  });
+
+  it("hears every rule's examples the same with and without skipping", () => {
+    for (const [, rule] of RULES)
+      for (const said of [...rule.hits, ...rule.misses])
+        for (const cue of [...rule.anyOf, ...(rule.unless ?? [])]) {
+          const compiled = compileCue(cue, ALL_LISTS);
+          const text = normalizeSaid(said);
+          expect([...cueMatches(compiled, text)].length, `${cue} in "${said}"`).toBe(
+            [...text.matchAll(compiled.re)].length,
+          );
+        }
   });
 });
 
