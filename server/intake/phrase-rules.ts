@@ -41,9 +41,12 @@ export type PhraseRule = {
 /** Named lists of phrases a cue can use as `{name}`. */
 export type PhraseLists = Readonly<Record<string, readonly string[]>>;
 
-/** "no", "not", "isn't", "without", "nothing's" … then at most one word, right before the phrase. */
+/**
+ * "no", "not", "isn't", "without", "nothing's" … then at most one word, right before the phrase
+ * ("not really leaking": a softening word such as "really" does not count as that word).
+ */
 const NEGATED_BEFORE =
-  /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing'?s?|nothing is)\s+(\w+\s+)?$/;
+  /\b(no|not|isn'?t|aren'?t|wasn'?t|weren'?t|never|without|don'?t|doesn'?t|didn'?t|ain'?t|nothing'?s?|nothing is)\s+((really|actually|even|exactly|quite|just)\s+)?(\w+\s+)?$/;
 
 /**
  * Is the phrase starting at `index` right after a negation? Punctuation ends a negation's reach:
@@ -112,6 +115,9 @@ function cueSource(cue: string, lists: PhraseLists, seen: readonly string[] = []
     if (token === "…") return { src: GAP, optional: false, repeats: false, gap: true };
     if (raw === "…*") return { src: ANY_GAP, optional: false, repeats: false, gap: true };
     const optional = /^\[.+\]$/.test(token);
+    // "[a/the couple]" would be two broken words: choices are single words ("[a/the] [couple]").
+    if (!optional && /[[\]]/.test(token))
+      throw new Error(`The cue "${cue}" has a choice with a space in it: choices in [ ] are single words.`);
     const inner = optional ? token.slice(1, -1) : token;
     if (inner === "#") return { src: "\\d+", optional, repeats };
     if (inner === "_") return { src: "[a-z0-9'-]+", optional, repeats };

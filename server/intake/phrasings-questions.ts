@@ -379,6 +379,10 @@ const HOURS = question({
     "business/office hours",
     "open on [the] weekend/weekends/saturday/saturdays/sunday/sundays",
     "do/are/will {you_all} [guys/all] work/working/open [on] [the] {days}",
+    // "Do you guys do weekends?": days the office may not work, not a kind of work ("can you do
+    // Thursday?" picks a time).
+    "do/will {you_all} [guys/all] do [any] [the] saturday/saturdays/sunday/sundays/weekend/weekends/holidays",
+    "^ you/y'all [guys/all] do/work [any] [the] saturday/saturdays/sunday/sundays/weekend/weekends/holidays",
     "{you_all} [guys/all] work/working [on] [the] {days}",
     "what days do/are {you_all} [guys/all] work/working/open",
     "{you_all} [guys/all] open late/early/evenings/nights",
@@ -388,6 +392,7 @@ const HOURS = question({
     "are you open on Saturday",
     "y'all open weekends?",
     "do you guys work Saturdays?",
+    "Do you guys do weekends? I work all week.",
     "are y'all working on the weekend?",
     "what days do you work?",
     "hey are y'all open on christmas eve",
@@ -506,6 +511,8 @@ export const ANY_QUESTION = question({
     // "How long will the plumber need?"
     "^ [{lead_in}]+ how long/soon/early/late/often/many/much",
   ],
+  // "Can somebody just call me back?": a request for the callback, answered as one.
+  unless: ["can/could/would/will {asked_whom} [just] [please] call/ring/phone me"],
   asked: true,
   hits: [
     "are y'all open late?",
@@ -515,7 +522,7 @@ export const ANY_QUESTION = question({
     "do I need to be home?",
     "how long will the plumber need?",
   ],
-  misses: ["the tub is slow.", "can someone come"],
+  misses: ["the tub is slow.", "can someone come", "um can somebody just call me back?"],
 });
 
 // ── callers who are not customers ─────────────────────────────────────────────────────────────

@@ -366,7 +366,6 @@ export const NO_RUSH = words({
     "no rush/hurry",
     "not urgent",
     "not an emergency",
-    "not a big deal",
     "not in a hurry",
     "whenever you -use -run -turn -flush -open -shower",
     "whenever is/it's convenient/fine/good/best/easiest/easier/okay/ok",
@@ -473,8 +472,10 @@ export const SLOW = rule({
 export const BACKING_UP = rule({
   when: "A drain backing up or a fixture overflowing.",
   anyOf: ["overflow/overflows/overflowing/overflowed", "back/backed/backing/backs up", "backup"],
+  // "It fills back up by itself": a toilet tank refilling, not a drain backing up.
+  unless: ["fill/fills/filling/filled/refill/refills/refilling [right] back up"],
   hits: ["the kitchen sink backs up", "the toilet overflowed"],
-  misses: ["it's not backing up", "the drain is slow"],
+  misses: ["it's not backing up", "the drain is slow", "every twenty minutes it fills back up by itself"],
 });
 
 export const BACKS_UP_SOMETIMES = words({
@@ -590,6 +591,9 @@ export const MINOR = words({
     "run/runs/running/fill/fills/filling/refill/refills/refilling/starts/comes [on/up] by itself",
     "phantom flush*/fill*",
     "running toilet",
+    // "It runs and runs, every twenty minutes it fills back up": the tank refilling.
+    "runs and runs",
+    "fill/fills/filling/refill/refills/refilling [right] back up",
     "when it's/it/i/we/you run*/use*/on*/turn*",
     // (Not "every time somebody flushes": water coming up elsewhere then is the sewer line.)
     "every/each time [i/we/you/someone/somebody/anyone/anybody/it's] use*/run*/turn*/open*",
@@ -616,6 +620,7 @@ export const MINOR = words({
     "the toilet in the guest bath runs all night",
     "it's been running all night long",
     "every ten minutes it starts running on its own",
+    "the toilet it like runs and runs um like every twenty minutes it fills back up by itself",
     "the floor drain in the kitchen is slow and smells",
     "the water heater pops and rumbles when it heats up",
     "it sprays sideways when the shower's on",
@@ -642,11 +647,18 @@ export const LOW = words({
     "[gas/water] line run",
     "brand new",
     "still in the box",
-    "bought/picked/got [up] [a/an/two/three/some/the/a couple] new",
+    "bought/picked/got [up] [a/an/two/three/some/the] [couple] [of] new",
     "want/need/get them/it put in",
     "want/need/get them/it hooked [up]",
     "want/need/get them/it installed",
     "hook/hooking up [a/an/the/our/my] new",
+    // "Get a water softener put in", "someone to install it": something put in, nothing broken.
+    "get/getting/have/having/want/need a/an … put in",
+    "someone/somebody/plumber/guy to install*",
+    "someone/somebody/plumber/guy to put/hook it/them/one in/up",
+    "just want/need it/them swapped/switched/upgraded",
+    "not broken … just old",
+    "switch*/swap*/convert* … to a/an tankless/new",
   ],
   hits: [
     "I'd like a quote on a new water heater",
@@ -654,8 +666,12 @@ export const LOW = words({
     "annual tune up",
     "we need a gas line run to the kitchen for the new range",
     "we bought two new toilets and want them put in",
+    "I'm looking to get a water softener put in",
+    "we got a new toilet from home depot and need somebody to put it in",
+    "The old one works fine, we just want it swapped.",
+    "we want a price on switching our old tank water heater to a tankless one its not broken just old",
   ],
-  misses: ["the toilet is clogged"],
+  misses: ["the toilet is clogged", "I need someone to fix the toilet, it won't stop running"],
 });
 
 export const PLUMBING = words({

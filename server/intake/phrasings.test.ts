@@ -97,6 +97,12 @@ describe("the cue language", () => {
   it("refuses a list that is not defined", () => {
     expect(() => cueToRegex("{nobody}")).toThrow(/not defined/);
   });
+
+  it("refuses a choice with a space in it, which would be two broken words", () => {
+    expect(() => cueToRegex("bought [a/the/a couple] new")).toThrow(/single words/);
+    expect(cueToRegex("bought [a/the] [couple] new").test("we bought a couple new")).toBe(true);
+    expect(cueToRegex("bought [a/the] [couple] new").test("we bought a new one")).toBe(true);
+  });
 });
 
 describe("skipping a cue whose words are not in the answer", () => {

@@ -122,8 +122,15 @@ export const VISIT = rule({
     "out here",
     "over here",
   ],
+  // "I can't really do a visit thing yet": a visit turned down, not asked for.
+  unless: ["can't/cannot/couldn't [really] [do/have/book/set] [up] [a/the/any] visit/appointment"],
   hits: ["send someone", "book a visit", "can you come out", "yeah get a guy over here", "sign me up"],
-  misses: ["yes please", "no thanks", "I'll think about it"],
+  misses: [
+    "yes please",
+    "no thanks",
+    "I'll think about it",
+    "call me back im at work right now i cant really do a visit thing yet",
+  ],
 });
 
 export const NO_THANKS = rule({
@@ -463,8 +470,17 @@ export const HOME_PLACE = rule({
     "my address",
     "i'm out/over in",
     "i work",
+    // Where the caller works is not where the work is ("I'm at work downtown, that's 78701").
+    "[i'm] at work",
+    "my work/job/office",
+    "where i work",
   ],
   negatable: false,
-  hits: ["I live in 10001", "my mailing ZIP is 78613", "I'm over in 78660"],
+  hits: [
+    "I live in 10001",
+    "my mailing ZIP is 78613",
+    "I'm over in 78660",
+    "I'm at work downtown right now, that's 78701",
+  ],
   misses: ["the rental is in 78701"],
 });

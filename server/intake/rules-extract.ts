@@ -738,7 +738,13 @@ const DAY_WORDS: Array<[RegExp, string]> = [
 ];
 const PARTS_OF_DAY: Array<[RegExp, string, (hour: number) => boolean]> = [
   // "am" only after a number or dotted ("9 am", "a.m."): "I am working" is not a morning.
-  [/\b(morning|mornings|first thing|early)\b|(?<=\d\s?)am\b|\ba\.m\./, "in the morning", (h) => h < 12],
+  // "Early" is a morning, but not when the caller leaves work early to be there ("I can leave work
+  // early", "I'll get off early"): that is how they make a time work, not the time they want.
+  [
+    /\b(morning|mornings|first thing)\b|\b(?<!\b(leave|leaving|get off|getting off|knock off|come home|head out|go home|off)\s+(work\s+|from work\s+)?)early\b|(?<=\d\s?)am\b|\ba\.m\./,
+    "in the morning",
+    (h) => h < 12,
+  ],
   [
     /\b(afternoon|afternoons|after lunch|lunch ?time|midday|noon)\b|(?<=\d\s?)pm\b|\bp\.m\./,
     "in the afternoon",
@@ -830,11 +836,17 @@ function datesSaid(lower: string, listed = 0): number[] {
 
 const DAY_REFUSED_AFTER =
   /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we) (have|got|'ve got|have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing))/;
-/** "I have water aerobics in the", "I work in the": what the caller is busy with, right before a part of the day. */
+/** "I have the dentist", "we've got guests": something the caller has on the day named next. */
+const BUSY_WITH_BEFORE =
+  /\b(?:i|we)(?: have|'ve got| got| have got|'ve) (?:a |an |my |our |the )?(?:appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|surgery|funeral|wedding|flight)\s+(?:on\s+|this\s+|next\s+)?$/;
+/**
+ * "I have water aerobics in the", "I work in the", "I work": what the caller is busy with, right
+ * before a part of the day ("i work mornings"; "I have mornings free" is not busy).
+ */
 const BUSY_BEFORE =
-  /\b(?:i|we) (?:have|'ve got|got|work|am working|'m working|'m at|am at|'m busy|am busy|'re busy|are busy)\b[^.?!,]*\b(?:in|during) (?:the )?$/;
+  /\b(?:i|we)(?: both| all| usually| normally| mostly)?(?:(?: have|'ve got| got| work| am working|'m working|'m at| am at|'m busy| am busy|'re busy| are busy)\b[^.?!,]*\b(?:in|during) (?:the )?|(?: work| am working|'m working|'m at work| am at work|'m busy| am busy|'re busy| are busy| have class| have school) (?:most |every |on )?)$/;
 const DAY_WANTED_BEFORE =
-  /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me)\s+(the\s+)?$/;
+  /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me|make it|make that|change it to|switch it to|move it to)\s+(the\s+)?$/;
 const DAY_WANTED_AFTER =
   /^\W*('s|s|is|are|would be|will be)?\s*(fine|good|great|better|works|ok|okay|perfect|instead|would work|could work|is best|is better|please|possible|available|open|free)/;
 
@@ -852,6 +864,8 @@ function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
         /\b(work|working|i'?m at work|busy|gone|away|out of town)\s+(on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:and\s+|or\s+|&\s+)?)*$/.test(
           lower.slice(Math.max(0, m.index - 60), m.index),
         ) ||
+        // "I have the dentist Tuesday": what keeps the caller busy, said before the day.
+        BUSY_WITH_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index)) ||
         DAY_REFUSED_AFTER.test(after);
       const yes = DAY_WANTED_BEFORE.test(before) || DAY_WANTED_AFTER.test(after);
       if (NEGATED_DAY.test(before) || ((no || saysNo) && !yes)) refused.push(day);
@@ -887,9 +901,13 @@ export function slotChoiceOf(
   // Filters: days (minus refused ones), dates, parts of the day, clock hours.
   const { wanted, refused } = daysSaid(lower);
   const dates = datesSaid(lower, spoken.length);
+  // ("I'm busy mornings, is there an afternoon?": a part of the day asked for is no plain no.)
   const saysNo =
     SLOT_NO.test(lower) &&
     !/\b(works|fine|good|better|great|perfect|prefer|rather|how about|what about|can we do|could we do|let'?s do)\b/.test(
+      lower,
+    ) &&
+    !/\b(is there|anything|got any|have any|do you have)\b[^.?!]*\b(morning|afternoon|evening)s?\b/.test(
       lower,
     );
   // "I have class all morning": a part of the day said with a no is a part of the day that is out,
@@ -1467,11 +1485,19 @@ export function workZipOf(text: string): string | null {
   const work: string[] = [];
   const home: string[] = [];
   const all: string[] = [];
+  // "…but the house is out in Cedar Park. 78613.": a ZIP said on its own belongs to the place
+  // named just before it.
+  let placeBefore = "";
   for (const clause of clauses) {
     const zip = findZip(clause);
-    if (!zip) continue;
+    const own = clause.toLowerCase();
+    const lower = heard(HOME_PLACE, own) || heard(WORK_PLACE, own) ? own : `${placeBefore} ${own}`;
+    if (!zip) {
+      placeBefore = own;
+      continue;
+    }
+    placeBefore = "";
     all.push(zip);
-    const lower = clause.toLowerCase();
     if (heard(HOME_PLACE, lower) && !heard(WORK_PLACE, withoutPhrase(HOME_PLACE, lower))) home.push(zip);
     else if (heard(WORK_PLACE, lower)) work.push(zip);
   }
@@ -1565,13 +1591,41 @@ const PUT_DOWN_AS =
  * "sorry") and, at the name question, after a bare "no" between two names ("mary sol no marisol,
  * marisol vega"), without asides ("one word", "like I said").
  */
+/** Words said again in a name answer that are not the name ("it's", "uh", "my name is"). */
+const NOT_A_REPEATED_NAME = new Set(
+  "it's its it is my name i'm im me the a an uh um er so oh yeah yes like this that and".split(" "),
+);
+
+/**
+ * "It's Tanya, it's Tanya Greer": a name said again in full is read from where it is said again
+ * (a word of the name said once more with another word after it) — when that reads as the same
+ * name, longer ("Tanya" → "Tanya Greer"), never as something else ("I know, I know").
+ */
+function saidAgainInFull(words: string, askedForName: boolean): string {
+  const tokens = [...words.matchAll(/[\p{L}'-]+/gu)];
+  for (let j = tokens.length - 2; j > 0; j--) {
+    const word = tokens[j]![0].toLowerCase();
+    if (word.length < 2 || NOT_A_REPEATED_NAME.has(word)) continue;
+    if (!tokens.slice(0, j).some((t) => t[0].toLowerCase() === word)) continue;
+    const once = nameOf(words, askedForName);
+    const again = nameOf(words.slice(tokens[j]!.index), askedForName);
+    const longer =
+      once && again && again.split(" ").length > once.split(" ").length && again.startsWith(`${once} `);
+    return longer ? words.slice(tokens[j]!.index) : words;
+  }
+  return words;
+}
+
 function nameAnswer(words: string, askedForName: boolean): string {
-  const plain = words
-    .replace(NAME_ASIDES, " ")
-    .replace(NAME_DASH, "$1-$2")
-    .replace(PUT_DOWN_AS, "my name is ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const plain = saidAgainInFull(
+    words
+      .replace(NAME_ASIDES, " ")
+      .replace(NAME_DASH, "$1-$2")
+      .replace(PUT_DOWN_AS, "my name is ")
+      .replace(/\s+/g, " ")
+      .trim(),
+    askedForName,
+  );
   const corrected = afterCorrection(plain, (t) => nameOf(t, askedForName) !== null);
   const afterNo = askedForName ? /\bno\b,?\s+(.+)$/i.exec(corrected)?.[1] : undefined;
   return afterNo && nameOf(afterNo, true) ? afterNo : corrected;

@@ -595,6 +595,17 @@ describe("answers given at the wrong question", () => {
     expect(outside.state.outcome).toBe("not_booked");
   });
 
+  it("takes a different ZIP said alone at the problem question as the ZIP, said again right", () => {
+    const outside = last(converse(["I'm at my office, 78701, but the house is in Leander", "78641, yes"]));
+    expect(outside.state.fields).toMatchObject({ zip: "78641", inArea: false });
+    expect(outside.state.outcome).toBe("not_booked");
+    const inside = last(converse(["78701", "uh sorry, 78702"]));
+    expect(inside.state.fields).toMatchObject({ zip: "78702", inArea: true });
+    // A problem said with a number in it is the problem, not a ZIP.
+    const problem = last(converse(["78701", "the tub drips, it's been like that since 2019"]));
+    expect(problem.state.fields.zip).toBe("78701");
+  });
+
   it("keeps a visit asked for at the name question and asks the name once more, then skips the booking offer", () => {
     const asked = last(converse(["78701", "the tub drains slow", "yeah just send somebody out"]));
     expect(asked.say).toMatch(/^Sure, we can send someone out\. .*who am I speaking with\?$/);

@@ -1335,10 +1335,16 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
     store(t, "urgency", urgencyOf(problem), said);
     t.say.push(t.script.problemChanged());
   }
-  // "Oh wait, that's my office. The house is 78721": the ZIP where the work is, corrected later.
+  // "Oh wait, that's my office. The house is 78721": the ZIP where the work is, corrected later. A
+  // different ZIP said alone at the problem question ("78613, yeah.") is the ZIP said again, right.
   const laterZip =
     (stage === "issue" || stage === "safety" || stage === "name") && t.s.fields.zip ? findZip(said) : null;
-  if (laterZip && laterZip !== t.s.fields.zip && (hears(CORRECTION, said) || hears(WORK_PLACE, said))) {
+  const zipAgain = stage === "issue" && !x.issueSummary && !x.emergency;
+  if (
+    laterZip &&
+    laterZip !== t.s.fields.zip &&
+    (zipAgain || hears(CORRECTION, said) || hears(WORK_PLACE, said))
+  ) {
     const inArea = t.ctx.serviceZips.includes(laterZip);
     store(t, "zip", laterZip, said);
     store(t, "inArea", inArea, said);
