@@ -64,11 +64,15 @@ test("a plumber who answers and presses 1 takes the call: the lead is answered b
   await expect(leadPanel(page).getByTestId("lead-status")).toHaveText("Answered by plumber");
   await expect(leadPanel(page).getByText("Test", { exact: true })).toBeVisible();
   await expect(conversation(page).getByText(/answered and pressed 1/)).toBeVisible();
-  // The raw TwiML of each step is there, collapsed.
+  // What shows is in plain words: no addresses or phone-system markup until "Details" is opened.
+  const shown = await conversation(page).innerText();
+  expect(shown).not.toMatch(/\/api\/|https?:|webhook|<Response|TwiML/i);
+  // Each step's address and raw instructions are there, collapsed under "Details".
   const step = conversation(page)
     .locator("details")
-    .filter({ has: page.locator("summary", { hasText: "/api/twilio/voice/dial-result" }) });
+    .filter({ has: page.locator("summary", { hasText: "Details: the plumber's phone stops ringing" }) });
   await step.locator("summary").click();
+  await expect(step).toContainText("/api/twilio/voice/dial-result");
   await expect(step.locator("pre")).toContainText("<Response");
 });
 

@@ -102,6 +102,12 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
               accept.mutate({ leadId: lead.id, confirmations: ALL_CONFIRMED });
             }}
           >
+            {d.members.length === 1 ? (
+              <p className="mb-2 text-sm text-slate-700" data-testid="only-member-note">
+                You are the only person in this business, so nobody else is alerted when a lead waits: one tap
+                on Accept tells the record you have it.
+              </p>
+            ) : null}
             <p className="text-sm font-semibold">By accepting you confirm:</p>
             <ul className="mt-1 space-y-1 text-sm" aria-label="Acceptance points">
               {ACCEPTANCE_STANDARDS.map((s) => (

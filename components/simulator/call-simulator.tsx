@@ -19,7 +19,7 @@ export function CallSimulator({ slug }: { slug: string }) {
     <div>
       <PageHeader
         title="Test your flow"
-        description="Play a caller: the plumber's phone rings first, and if nobody picks up the AI answers. Every step goes through the real call webhooks, signed like Twilio's. Test calls are marked “Test”, never billed and left out of reports."
+        description="Play a caller: the plumber's phone rings first, and if nobody picks up the AI answers. Every step runs through the same path as a real phone call. Test calls are marked “Test”, never billed and left out of reports."
       />
       {context.isPending ? (
         <Loading />

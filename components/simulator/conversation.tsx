@@ -1,6 +1,7 @@
 "use client";
 // The test call as it happened: the agent's words, the caller's, what the phone system did, and
-// (collapsed, for the technically curious) the raw instructions each webhook answered.
+// (collapsed under "Details", for the technically curious) each step's address and the raw
+// instructions it answered. What shows without opening them is in plain words.
 import { useEffect, useRef } from "react";
 import type { SimLine } from "@/server/simulator/call-driver";
 
@@ -10,6 +11,27 @@ function pathOf(url: string): string {
     return u.pathname + u.search;
   } catch {
     return url;
+  }
+}
+
+/** Which step of the call a phone-system request was, in the tester's words. */
+function stepName(url: string): string {
+  const path = pathOf(url);
+  if (path.includes("leg=transfer")) return "the transfer to on-call ends";
+  const step = path.split("?")[0]!.replace(/^\/api\/twilio\/voice\/?/, "");
+  switch (step) {
+    case "":
+      return "the call comes in";
+    case "screen":
+      return "the person being rung hears who is calling";
+    case "dial-result":
+      return "the plumber's phone stops ringing";
+    case "intake":
+      return "the agent hears the caller";
+    case "status":
+      return "the call ends";
+    default:
+      return "a step of the call";
   }
 }
 
@@ -67,12 +89,16 @@ function Line({ line }: { line: SimLine }) {
       return (
         <details className="w-full rounded border border-slate-200 bg-slate-50 text-xs" data-who="twiml">
           <summary className="cursor-pointer px-2 py-1 text-slate-600">
-            Phone system instructions from <code>{pathOf(line.url)}</code>{" "}
-            <span className={line.status === 200 ? "text-green-700" : "font-medium text-red-700"}>
-              ({line.status})
-            </span>
+            Details: {stepName(line.url)}
+            {line.status === 200 ? null : (
+              <span className="font-medium text-red-700"> — our system could not answer this step</span>
+            )}
           </summary>
-          <pre className="overflow-x-auto whitespace-pre-wrap break-all border-t border-slate-200 px-2 py-1 font-mono text-[11px] text-slate-700">
+          <p className="border-t border-slate-200 px-2 py-1 text-slate-600">
+            Request to <code>{pathOf(line.url)}</code>, answered{" "}
+            {line.status ? `with status ${line.status}` : "with no response"}:
+          </p>
+          <pre className="overflow-x-auto whitespace-pre-wrap break-all px-2 py-1 font-mono text-[11px] text-slate-700">
             {line.xml || "(empty)"}
           </pre>
         </details>

@@ -30,7 +30,7 @@ describe("the call's steps", () => {
     for (const [name, move] of moves) {
       for (const from of move.from) expect(known.has(from), `${name} starts from ${from}`).toBe(true);
       expect(known.has(move.to), `${name} goes to ${move.to}`).toBe(true);
-      expect(move.webhook, name).toMatch(/^(\/api\/twilio\/voice|spool recovery)/);
+      expect(move.webhook, name).toMatch(/^(\/api\/twilio\/voice|spool recovery|lost-transfer sweep)/);
     }
   });
 
@@ -53,6 +53,12 @@ describe("the call's steps", () => {
   it("lets the caller's hang-up end the call wherever it is, once", () => {
     expect([...CALL_MOVES.callEnd.from].sort()).toEqual([...known].sort());
     expect(CALL_MOVES.callEnd.check).toBe("endedAt");
+  });
+
+  it("ends a transfer nobody reported back on only from the transfer's own steps, once", () => {
+    expect([...CALL_MOVES.transferLost.from].sort()).toEqual(["transfer_result", "transferring"]);
+    expect(CALL_MOVES.transferLost.to).toBe(LAST_STEP);
+    expect(CALL_MOVES.transferLost.check).toBe("endedAt");
   });
 
   it("claims each webhook's first delivery so a replay changes nothing", () => {

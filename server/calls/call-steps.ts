@@ -87,6 +87,16 @@ export const CALL_MOVES = {
   },
   /** Twilio's final status: the call's end is claimed once, from wherever it was. */
   callEnd: { webhook: "/api/twilio/voice/status", from: EVERY_STEP, to: "ended", check: "endedAt" },
+  /**
+   * A transfer we heard no more about (no result, no final status) for longer than Twilio could
+   * still be putting it through: ended once, by the lost-transfer sweep (lost-transfers.ts).
+   */
+  transferLost: {
+    webhook: "lost-transfer sweep",
+    from: ["transferring", "transfer_result"],
+    to: "ended",
+    check: "endedAt",
+  },
   /** The spool's recovery of a call cut off while our system was down. */
   recovered: {
     webhook: "spool recovery",

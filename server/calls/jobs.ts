@@ -1,13 +1,27 @@
-// Spool recovery runs in every process that serves webhooks, on its own timer (and at start),
-// because each instance spools to its own folder: a shared queue job would run on whichever
-// instance took it and read only that folder. So the call flow has no pg-boss job (ADR 0004).
-// One run at a time per process; a run that leaves files behind (database still down) or fails
-// re-arms draining, so the next webhook that reaches the database or the next tick retries.
+// The call flow's background work. Spool recovery runs in every process that serves webhooks, on
+// its own timer (and at start), because each instance spools to its own folder: a shared queue job
+// would run on whichever instance took it and read only that folder (ADR 0004). One run at a time
+// per process; a run that leaves files behind (database still down) or fails re-arms draining, so
+// the next webhook that reaches the database or the next tick retries. The lost-transfer sweep
+// reads the database only, so it is a pg-boss job like the escalation sweep: any worker may run it.
 import type { SystemDb } from "@/server/db/system";
-import type { JobDefinition } from "@/server/jobs/define-job";
+import { defineJob, type JobDefinition } from "@/server/jobs/define-job";
+import { endLostTransfers } from "./lost-transfers";
 import { logLine, recoverSpooledCalls, spoolDir, type RecoveryResult } from "./spool";
 
-export const CALL_JOBS: JobDefinition<never>[] = [];
+export const LOST_TRANSFER_SWEEP_JOB = "calls.lost-transfer-sweep";
+
+/** Every minute: transfers nobody reported back on for too long are ended honestly (lost-transfers.ts). */
+export const lostTransferSweepJob = defineJob<object>({
+  name: LOST_TRANSFER_SWEEP_JOB,
+  cron: "* * * * *",
+  queue: { policy: "short", retryLimit: 1, retryDelay: 5, expireInSeconds: 300 },
+  async work(_data, ctx) {
+    await endLostTransfers(ctx.sys, ctx.now());
+  },
+});
+
+export const CALL_JOBS: JobDefinition<never>[] = [lostTransferSweepJob as JobDefinition<never>];
 
 /** How often each web process looks at its spool folder. */
 export const SPOOL_RECOVERY_INTERVAL_MS = 60_000;

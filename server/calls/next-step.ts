@@ -13,6 +13,14 @@ export const AI_IN_PROGRESS_ACTION = "AI intake in progress: call back if the ca
 export const RECOVERY_TASK_TITLE = "Call back now: this call was cut off while our system was down";
 export const TRANSFER_IN_PROGRESS_ACTION =
   "Warm transfer to on-call in progress: call back at once if nobody takes it";
+/**
+ * The next action (and urgent task) of a transfer we never heard the end of (lost-transfers.ts):
+ * nobody knows whether the on-call person reached the caller, so the caller is called back.
+ */
+export const LOST_TRANSFER_ACTION =
+  "Call the caller back now: the transfer to on-call ended and we never heard whether anyone answered";
+export const LOST_TAKEN_TRANSFER_ACTION =
+  "Check with on-call, then call the caller back: on-call took the transfer, but we never heard how the call ended";
 export const PLUMBER_ANSWERED_ACTION = "Log the outcome of the plumber's call";
 export const CONFIRM_APPOINTMENT_ACTION = "Confirm the appointment";
 export const AFTER_TRANSFER_ACTION = "Update the lead after the on-call transfer";

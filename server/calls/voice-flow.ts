@@ -26,6 +26,7 @@ import {
   type CallAction,
   type CallContext,
   type CallState,
+  type CreateTaskAction,
   type EndAction,
 } from "@/server/voice/state-machine";
 import { takeIntakeTurn, intakeInputFromForm, type IntakeInput } from "@/server/voice/take-turn";
@@ -40,7 +41,14 @@ import {
 } from "@/server/voice/twiml";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { plumberAnswered } from "./dial-outcome";
-import { nextStepFor, RECOVERY_TASK_TITLE, TRANSFER_IN_PROGRESS_ACTION, type NextStep } from "./next-step";
+import {
+  LOST_TAKEN_TRANSFER_ACTION,
+  LOST_TRANSFER_ACTION,
+  nextStepFor,
+  RECOVERY_TASK_TITLE,
+  TRANSFER_IN_PROGRESS_ACTION,
+  type NextStep,
+} from "./next-step";
 import {
   CALL_TRANSACTION,
   recordIncomingCall,
@@ -58,9 +66,11 @@ import {
   claimCallEnd,
   claimDialResult,
   claimIntakeTurn,
+  claimLostTransfer,
   claimTransferResult,
   markNumberReceivingCalls,
   markWhisperAccepted,
+  type LostTransferCall,
 } from "@/server/db/cross-tenant";
 import { queueTextsForEndedCall } from "@/server/messaging/queue-call-texts";
 import { emitCallCompleted } from "@/server/webhooks/call-events";
@@ -144,7 +154,9 @@ type CallWrite =
   { key: string; twiml: string; data?: CallRowSet; turns?: CallRowWrite["turns"] } | { data: CallRowSet };
 
 /** The call row's columns a step sets (plain values: they are written as the row's JSON). */
-type CallRowSet = Partial<Pick<Call, "stage" | "modelUsed">> & { state?: Prisma.InputJsonValue };
+type CallRowSet = Partial<Pick<Call, "stage" | "modelUsed" | "transferStartedAt">> & {
+  state?: Prisma.InputJsonValue;
+};
 
 /** What a webhook changes on the call's lead: a patch and its timeline events, in order. */
 type CallLeadChange = { patch: LeadPatch; events: LeadEventInput[] };
@@ -448,7 +460,73 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
   const now = ctx.now ? ctx.now() : new Date();
   const call = await claimCallEnd(ctx.sys, form.CallSid!, CALL_MOVES.callEnd, now);
   if (!call) return;
-  const db = forTenant(ctx.sys, call.tenantId);
+  await closeEndedCall(ctx.sys, call, now, {
+    kind: "status",
+    callStatus: form.CallStatus!,
+    duration: form.CallDuration ?? null,
+  });
+}
+
+/**
+ * A warm transfer we heard no more about (lost-transfers.ts decides when): the call is ended as
+ * Twilio's final status would end it — claimed once, so a late or replayed status, transfer result
+ * or whisper changes nothing — and the lead says the truth: nobody knows how the transfer ended,
+ * so its owner calls the caller back now. False when the call moved on or ended meanwhile.
+ */
+export async function onTransferLost(
+  ctx: Pick<VoiceCtx, "sys" | "now">,
+  seen: LostTransferCall,
+  quietMinutes: number,
+): Promise<boolean> {
+  const now = ctx.now ? ctx.now() : new Date();
+  const call = await claimLostTransfer(ctx.sys, seen, CALL_MOVES.transferLost, now);
+  if (!call) return false;
+  await closeEndedCall(ctx.sys, call, now, {
+    kind: "transfer_lost",
+    quietMinutes,
+    onCallTookIt: !!call.transferAcceptedAt,
+  });
+  return true;
+}
+
+/** How a call ended: Twilio's final status, or a transfer we heard no more about. */
+type CallEnding =
+  | { kind: "status"; callStatus: string; duration: string | null }
+  | { kind: "transfer_lost"; quietMinutes: number; onCallTookIt: boolean };
+
+/** The lead's change when a transfer is lost: an urgent callback for its owner, now (unless closed). */
+async function lostTransferChange(
+  tx: TenantTx,
+  call: Call,
+  lead: Lead,
+  state: CallState,
+  ending: Extract<CallEnding, { kind: "transfer_lost" }>,
+  now: Date,
+  ended: LeadEventInput,
+): Promise<LeadChange> {
+  const lost: LeadEventInput = {
+    type: "call.transfer_outcome_unknown",
+    data: { quietMinutes: ending.quietMinutes, onCallTookIt: ending.onCallTookIt },
+  };
+  if (lead.status === "closed") return { patch: {}, events: [ended, lost] };
+  // Nothing slips: a lead nobody owns goes to whoever receives its kind of lead.
+  const ownerId = lead.ownerId ?? (await routingTarget(tx, routingKindFor(lead)));
+  const callBack: CreateTaskAction = {
+    type: "create_task",
+    kind: "urgent_callback",
+    dueInMinutes: 0,
+    title: ending.onCallTookIt ? LOST_TAKEN_TRANSFER_ACTION : LOST_TRANSFER_ACTION,
+    notes: state.fields.notes ?? "",
+  };
+  return actionsChange(tx, call, { ...lead, ownerId }, state, [callBack], now, {
+    patch: { status: "followup_needed", ...(ownerId !== lead.ownerId ? { ownerId } : {}) },
+    events: [ended, lost],
+  });
+}
+
+/** What follows from a claimed end of a call, however it ended: the lead closed for the office, then the after-call work. */
+async function closeEndedCall(sys: SystemDb, call: Call, now: Date, ending: CallEnding): Promise<void> {
+  const db = forTenant(sys, call.tenantId);
   const state = parseCallState(call.state, call.promptProfile);
   const aiHandled = state.stage !== "new";
   // Hung up mid-intake or mid-transfer, or the agent gave up on a silent line: close the lead for
@@ -457,13 +535,18 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
   const open = !isEnded(call) || silentEnd;
   const ended: LeadEventInput = {
     type: "call.ended",
-    data: { callStatus: form.CallStatus, duration: form.CallDuration ?? null },
+    data:
+      ending.kind === "status"
+        ? { callStatus: ending.callStatus, duration: ending.duration }
+        : { callStatus: null, duration: null, transferOutcome: "unknown" },
   };
   await writeCallStep(
     db,
     call,
     now,
     async (tx, lead) => {
+      if (ending.kind === "transfer_lost")
+        return lostTransferChange(tx, call, lead, state, ending, now, ended);
       // (A visit booked whose read-back the caller said "no" to, then hung up, still gets its task.)
       const unconfirmed = state.outcome === "booked" && state.stage === "confirm" && state.misses > 0;
       if (!(open && aiHandled && (!state.outcome || unconfirmed))) return { patch: {}, events: [ended] };
@@ -595,6 +678,8 @@ async function runTurn(
       state: next as unknown as Prisma.InputJsonValue,
       stage,
       ...(turn.extract ? { modelUsed: turn.extract.modelUsed } : {}),
+      // The clock of a transfer we might hear no more about (lost-transfers.ts).
+      ...(stage === CALL_MOVES.transferStarted.to ? { transferStartedAt: now } : {}),
     },
   };
   await writeCallStep(

@@ -28,7 +28,11 @@ export type EscalationCandidate = Pick<
   | "callerName"
   | "callerPhone"
   | "issueSummary"
-> & { tenant: Pick<Tenant, "timeZone" | "slug" | "onCallPhone"> };
+> & {
+  tenant: Pick<Tenant, "timeZone" | "slug" | "onCallPhone">;
+  /** The lead's owner is the business's only member (a business of one). */
+  ownerIsOnlyMember: boolean;
+};
 
 /** The sweep's windows, computed by the rules (server/leads/escalation-rules.ts). */
 export type EscalationWindows = {
@@ -55,6 +59,10 @@ const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
  * branches return are read from the table. Exported for the bench's EXPLAIN.
  */
 export function dueEscalationSql(w: EscalationWindows): Prisma.Sql {
+  // A business of one has nobody to escalate an unaccepted lead to but its owner (the rules'
+  // ownerIsOnlyMember): the acceptance branches leave its leads out, so they never fill a batch.
+  const someoneElse = Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m
+    WHERE m."tenantId" = l."tenantId" AND m."userId" IS DISTINCT FROM l."ownerId")`;
   const notEscalated = (rule: EscalationRule, period: Prisma.Sql | null) =>
     Prisma.sql`NOT EXISTS (SELECT 1 FROM "Escalation" e WHERE e."leadId" = l."id"
       AND e."rule" = ${Prisma.raw(`'${rule}'`)}${period ? Prisma.sql` AND e."period" = ${period}` : Prisma.empty})`;
@@ -63,14 +71,14 @@ export function dueEscalationSql(w: EscalationWindows): Prisma.Sql {
       WHERE l."acceptedAt" IS NULL AND NOT l."isTest" AND l."status" NOT IN ('closed', 'answered_by_plumber')
         AND (l."urgency" IN ('emergency', 'high') OR l."temperature" >= 90)
         AND l."createdAt" <= ${ts(w.urgent.before)} AND l."createdAt" >= ${ts(w.urgent.since)}
-        AND ${notEscalated("urgent_unaccepted", null)}
+        AND ${notEscalated("urgent_unaccepted", null)} AND ${someoneElse}
       ORDER BY l."createdAt" LIMIT ${w.take})`,
     Prisma.sql`(SELECT l."id", 'standard_unaccepted' AS "rule" FROM "Lead" l
       WHERE l."acceptedAt" IS NULL AND NOT l."isTest" AND l."status" NOT IN ('closed', 'answered_by_plumber')
         AND (l."urgency" IS NULL OR l."urgency" IN ('normal', 'low')) AND l."temperature" < 90
         AND NOT l."isEstimate" AND l."source" <> 'manual'
         AND l."createdAt" <= ${ts(w.standard.before)} AND l."createdAt" >= ${ts(w.standard.since)}
-        AND ${notEscalated("standard_unaccepted", null)}
+        AND ${notEscalated("standard_unaccepted", null)} AND ${someoneElse}
       ORDER BY l."createdAt" LIMIT ${w.take})`,
     // The idle period is the lastActivityAt instant (epoch ms).
     Prisma.sql`(SELECT l."id", 'estimate_idle' AS "rule" FROM "Lead" l
@@ -93,7 +101,9 @@ export function dueEscalationSql(w: EscalationWindows): Prisma.Sql {
   return Prisma.sql`SELECT c."rule", l."id", l."tenantId", l."urgency"::text AS "urgency", l."status"::text AS "status",
       l."ownerId", l."acceptedAt", l."nextAction", l."createdAt", l."lastActivityAt", l."isEstimate", l."isTest",
       l."source"::text AS "source", l."temperature", l."callerName", l."callerPhone", l."issueSummary",
-      t."timeZone", t."slug", t."onCallPhone"
+      t."timeZone", t."slug", t."onCallPhone",
+      l."ownerId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Membership" m
+        WHERE m."tenantId" = l."tenantId" AND m."userId" <> l."ownerId") AS "ownerIsOnlyMember"
     FROM (${Prisma.join(branches, " UNION ALL ")}) c
     JOIN "Lead" l ON l."id" = c."id" JOIN "Tenant" t ON t."id" = l."tenantId"`;
 }
@@ -278,4 +288,28 @@ export async function dueQuietLeads(sys: SystemDb, now: Date, take = 500) {
     select: { id: true, tenantId: true, quietAt: true },
     take,
   });
+}
+
+// ── calls ──
+
+/**
+ * The lost-transfer sweep, over all businesses: calls still being put through to the on-call phone
+ * (not ended) with no news since `unansweredBefore` — or, once the on-call person pressed 1, since
+ * `answeredBefore` — oldest first, on the partial index of unended transfers (migration
+ * `*_call_transfer_started_at`). A transfer started before its start was recorded counts from the
+ * call's start. Each call is then ended by a claim by its CallSid (server/calls/lost-transfers.ts).
+ */
+export async function lostTransferCalls(
+  sys: SystemDb,
+  w: { unansweredBefore: Date; answeredBefore: Date; take: number },
+): Promise<
+  { callSid: string; startedAt: Date; transferStartedAt: Date | null; transferAcceptedAt: Date | null }[]
+> {
+  return rawClient(sys).$queryRaw`
+    SELECT "callSid", "startedAt", "transferStartedAt", "transferAcceptedAt" FROM "Call"
+    WHERE "endedAt" IS NULL AND "stage" IN ('transferring', 'transfer_result')
+      AND COALESCE("transferStartedAt", "startedAt") < ${ts(w.unansweredBefore)}
+      AND ("transferAcceptedAt" IS NULL OR "transferAcceptedAt" < ${ts(w.answeredBefore)})
+    ORDER BY COALESCE("transferStartedAt", "startedAt"), "id"
+    LIMIT ${w.take}`;
 }

@@ -219,6 +219,36 @@ export async function claimCallEnd(sys: SystemDb, callSid: string, move: StepMov
   return claimed(rawClient(sys).call.update({ where: claimWhere(callSid, move), data: { endedAt } }));
 }
 
+/** A call the lost-transfer sweep found still being put through, as it found it. */
+export type LostTransferCall = {
+  callSid: string;
+  transferStartedAt: Date | null;
+  transferAcceptedAt: Date | null;
+};
+
+/**
+ * Claims the end of a transfer nobody reported back on, by CallSid: only while the call is still
+ * where the sweep saw it (same step, transfer not ended, no whisper or new transfer since), so a
+ * status, a transfer result or a press of 1 that arrived in between wins. The claimed call, or null.
+ */
+export async function claimLostTransfer(
+  sys: SystemDb,
+  seen: LostTransferCall,
+  move: StepMove,
+  endedAt: Date,
+) {
+  return claimed(
+    rawClient(sys).call.update({
+      where: {
+        ...claimWhere(seen.callSid, move),
+        transferStartedAt: seen.transferStartedAt,
+        transferAcceptedAt: seen.transferAcceptedAt,
+      },
+      data: { endedAt },
+    }),
+  );
+}
+
 // ── texts and tracked links ────────────────────────────────────────────────────────────────
 
 /**

@@ -45,4 +45,24 @@ describe("call path (rang plumber → missed → AI → outcome)", () => {
       detail: "no answer",
     });
   });
+  it("a transfer nobody reported back on says its outcome is unknown, and the call has an outcome", () => {
+    const steps = callPath(
+      call,
+      ["call.missed", "call.ai_answered", "call.escalated", "call.ended", "call.transfer_outcome_unknown"],
+      "followup_needed",
+    );
+    expect(steps.map((s) => s.label)).toEqual([
+      "Rang plumber",
+      "Missed",
+      "AI intake",
+      "Escalated",
+      "Transfer outcome unknown",
+      "Outcome: Follow-up needed",
+    ]);
+    expect(steps.at(-2)).toMatchObject({
+      state: "stopped",
+      detail: expect.stringContaining("call the caller back"),
+    });
+    expect(steps.at(-1)).toMatchObject({ state: "done" });
+  });
 });

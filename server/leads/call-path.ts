@@ -77,9 +77,18 @@ export function callPath(
       detail: call.transferAcceptedAt ? "warm transfer taken" : "urgent callback",
       state: "done",
     });
+  const transferUnknown = eventTypes.includes("call.transfer_outcome_unknown");
+  if (transferUnknown)
+    steps.push({
+      key: "transfer_unknown",
+      label: "Transfer outcome unknown",
+      detail: "no word on how it ended: call the caller back",
+      state: "stopped",
+    });
   if (eventTypes.includes("call.caller_hung_up"))
     steps.push({ key: "hangup", label: "Caller hung up", state: "stopped" });
-  const outcome = eventTypes.includes("call.outcome") || eventTypes.includes("call.caller_hung_up");
+  const outcome =
+    eventTypes.includes("call.outcome") || eventTypes.includes("call.caller_hung_up") || transferUnknown;
   steps.push({
     key: "outcome",
     label: `Outcome: ${STATUS_LABELS[leadStatus]}`,

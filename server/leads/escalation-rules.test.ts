@@ -46,6 +46,21 @@ describe("0-5 minutes: emergency, active-loss or premium opportunities escalate 
     expect(rules(lead({ urgency: "emergency", status: "answered_by_plumber" }), at(60 * MIN))).toEqual([]);
   });
 
+  it("does not escalate to the same person in a business of one: its only member owns the lead", () => {
+    const alone = { ownerIsOnlyMember: true };
+    expect(rules(lead({ urgency: "emergency", ...alone }), at(60 * MIN))).toEqual([]);
+    expect(rules(lead({ urgency: "normal", ...alone }), at(60 * MIN))).toEqual([]);
+    // Someone else in the business: the timers run as before.
+    expect(rules(lead({ urgency: "emergency", ownerIsOnlyMember: false }), at(5 * MIN))).toEqual([
+      "urgent_unaccepted",
+    ]);
+    // The estimate and end-of-day reviews still come to the one person.
+    expect(rules(lead({ isEstimate: true, ...alone }), at(60 * MIN))).toEqual(["estimate_idle"]);
+    expect(rules(lead({ nextAction: null, ...alone }), new Date("2026-06-10T22:30:00.000Z"))).toEqual([
+      "end_of_day",
+    ]);
+  });
+
   it("shortens the window with ESCALATION_TIME_SCALE (0.01 turns 5 minutes into 3 seconds)", () => {
     const l = lead({ urgency: "emergency" });
     expect(rules(l, at(2_999), { timeScale: 0.01 })).toEqual([]);

@@ -10,6 +10,10 @@
 // - "Active loss" is the intake's high urgency (leaks, overflows, backups); "premium" is a
 //   temperature of 90+ (extremely hot: a person steps in at once).
 // - "Standard inbound" = not urgent, not an estimate, not entered by hand (source manual).
+// - An escalation brings in someone else. In a business of one, its only member owns the lead and
+//   is the on-call person, the manager and the sales owner: the acceptance timers do not fire
+//   against that same person (they accept with one tap on the lead, and the lead sits overdue on
+//   top of their inbox). The estimate and end-of-day reviews still come to them.
 import { TZDate } from "@date-fns/tz";
 import type { EscalationRule } from "@/server/db/generated/enums";
 
@@ -26,6 +30,8 @@ export type EscalationLead = {
   isTest: boolean;
   source: string;
   temperature?: number | null;
+  /** The lead's owner is the business's only member: nobody else to escalate to. */
+  ownerIsOnlyMember?: boolean;
 };
 
 /** Who receives an escalation: dispatch/on-call, the office lead or manager, the sales owner. */
@@ -106,7 +112,7 @@ export function dueEscalations(
   const t = now.getTime();
   const liveAnswered = lead.status === "answered_by_plumber";
 
-  if (!lead.acceptedAt && !liveAnswered) {
+  if (!lead.acceptedAt && !liveAnswered && !lead.ownerIsOnlyMember) {
     if (isUrgent(lead)) {
       const dueAt = new Date(lead.createdAt.getTime() + minutes(ESCALATION_MINUTES.urgent_unaccepted, scale));
       if (t >= dueAt.getTime())

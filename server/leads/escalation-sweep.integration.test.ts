@@ -251,6 +251,50 @@ describe(`escalation sweep (${engineName})`, () => {
     expect(await db.prisma.escalation.count({ where: { leadId: { in: leads.map((l) => l.id) } } })).toBe(0);
   });
 
+  it("a business of one: its only member is not escalated to about their own unaccepted leads; a second member, or a lead nobody owns, escalates as before", async () => {
+    const p = db.prisma;
+    const solo = await makeUser(p, { name: "Sam Solo" });
+    const alone = await makeTenant(p, {
+      name: "Sam's Plumbing",
+      ownerId: solo.id,
+      timeZone: "America/Chicago",
+    });
+    await completeSetup(p, alone.id, { onCallPhone: "+15125550142" });
+    const t0 = new Date(Date.now() - 60 * MIN);
+    const lead = (over: Parameters<typeof makeLead>[2] = {}) =>
+      makeLead(p, alone.id, { createdAt: t0, lastActivityAt: t0, nextAction: "Call back now", ...over });
+    const emergency = await lead({ urgency: "emergency", ownerId: solo.id });
+    const standard = await lead({ urgency: "normal", ownerId: solo.id });
+    const unowned = await lead({ urgency: "emergency", ownerId: null });
+    // Another business's unaccepted emergency in the same sweep still fires.
+    const elsewhere = await makeLead(p, fx.tenant.id, {
+      urgency: "emergency",
+      createdAt: t0,
+      lastActivityAt: t0,
+      ownerId: fx.manager.id,
+      nextAction: "Call back now",
+    });
+
+    const fired = await sweep(new Date());
+    const firedFor = (id: string) => fired.filter((f) => f.leadId === id).map((f) => f.rule);
+    expect(firedFor(emergency.id)).toEqual([]);
+    expect(firedFor(standard.id)).toEqual([]);
+    // Emergency work cannot sit unowned: the one person gets it, with the escalation that assigns it.
+    expect(firedFor(unowned.id)).toEqual(["urgent_unaccepted"]);
+    expect((await p.lead.findUniqueOrThrow({ where: { id: unowned.id } })).ownerId).toBe(solo.id);
+    expect(firedFor(elsewhere.id)).toEqual(["urgent_unaccepted"]);
+    expect(await p.notification.count({ where: { leadId: { in: [emergency.id, standard.id] } } })).toBe(0);
+
+    // Once someone else joins, an unaccepted lead goes up to them as the rules say.
+    const helper = await makeUser(p, { name: "Hal Helper" });
+    await addMember(p, alone.id, helper.id, "manager");
+    const later = await sweep(new Date());
+    expect(later.filter((f) => f.leadId === standard.id)).toMatchObject([
+      { rule: "standard_unaccepted", targetId: helper.id },
+    ]);
+    expect(later.filter((f) => f.leadId === emergency.id)).toMatchObject([{ rule: "urgent_unaccepted" }]);
+  });
+
   it("leaves leads older than a day to the end-of-day review (no flood of 5/15-minute escalations after downtime)", async () => {
     const old = new Date(Date.now() - 30 * 60 * MIN);
     const lead = await makeLead(db.prisma, fx.tenant.id, {

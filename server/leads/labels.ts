@@ -137,6 +137,10 @@ export function describeEvent(e: TimelineEvent, nameOf: Names, dateTime: DateTex
       return "Caller hung up during intake";
     case "call.ended":
       return "Call ended";
+    case "call.transfer_outcome_unknown":
+      return d.onCallTookIt
+        ? `On-call took the transfer, but we never heard how the call ended (no word for ${String(d.quietMinutes)} minutes): check with on-call and call the caller back`
+        : `We never heard whether anyone answered the transfer to on-call (no word for ${String(d.quietMinutes)} minutes): call the caller back`;
     case "call.answer_undelivered":
       return "The caller did not hear the AI's last answer: our system was down and the call was cut off";
     case "call.recovered":

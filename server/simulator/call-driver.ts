@@ -3,6 +3,7 @@
 // caller and the plumber. Its state is plain JSON so the browser can hold it between steps.
 import { randomBytes } from "node:crypto";
 import type { TwilioForm } from "@/server/integrations/twilio-webhook";
+import { phoneLabel } from "@/server/leads/labels";
 import { twimlSteps } from "./parse-twiml";
 
 export type Post = (url: string, form: TwilioForm) => Promise<{ status: number; body: string }>;
@@ -52,12 +53,34 @@ function baseForm(call: SimCall): TwilioForm {
   };
 }
 
+/**
+ * A step of the call our system could not answer. Its message is for the person testing; what went
+ * wrong technically (the address, the answer) is in `details` and in the step's own line.
+ */
+export class CallStepFailed extends Error {
+  constructor(readonly details: string) {
+    super("our system could not answer this step of the call (its details are in the last step shown)");
+    this.name = "CallStepFailed";
+  }
+}
+
 async function request(post: Post, call: SimCall, url: string, form: TwilioForm): Promise<string> {
-  const res = await post(url, form);
+  let res: { status: number; body: string };
+  try {
+    res = await post(url, form);
+  } catch (err) {
+    const details = (err as Error).message ?? String(err);
+    call.lines.push({ who: "twiml", url, status: 0, xml: details });
+    throw new CallStepFailed(details);
+  }
   call.lines.push({ who: "twiml", url, status: res.status, xml: res.body });
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${res.body}`);
+  if (res.status !== 200) throw new CallStepFailed(`${url} answered ${res.status}: ${res.body}`);
   return res.body;
 }
+
+/** Whose phone a Dial rings, in the tester's words. */
+const phoneOf = (purpose: "ring_first" | "transfer") =>
+  purpose === "transfer" ? "the on-call phone" : "the plumber's phone";
 
 /** Executes TwiML until it waits for someone: a Dial to answer, a Gather to speak to, or the end. */
 async function follow(post: Post, call: SimCall, xml: string): Promise<SimCall> {
@@ -75,7 +98,7 @@ async function follow(post: Post, call: SimCall, xml: string): Promise<SimCall> 
         const purpose = step.action?.includes("leg=transfer") ? "transfer" : "ring_first";
         call.lines.push({
           who: "system",
-          text: `Dialling ${n?.number ?? "?"} for ${step.timeout} s (${purpose === "transfer" ? "warm transfer" : "ring first"})`,
+          text: `Ringing ${phoneOf(purpose)}${n?.number ? `, ${phoneLabel(n.number)},` : ""} for ${step.timeout} seconds (${purpose === "transfer" ? "warm transfer" : "ring first"})`,
         });
         call.pending = {
           kind: "dial",
@@ -145,12 +168,14 @@ export async function answerDial(
     const whisper = await request(post, call, pending.whisperUrl, child);
     const gather = twimlSteps(whisper).find((s) => s.kind === "gather");
     if (gather && gather.kind === "gather") {
-      call.lines.push({ who: "system", text: `Whisper to ${pending.number}: ${gather.prompt.join(" ")}` });
+      const hears = phoneOf(pending.purpose).replace(/^t/, "T");
+      call.lines.push({ who: "system", text: `${hears} hears: “${gather.prompt.join(" ")}”` });
       if (how === "answer") await request(post, call, gather.action, { ...child, Digits: "1" });
       else call.lines.push({ who: "system", text: "No key pressed (voicemail picked up)" });
     }
   }
-  if (how === "answer") call.lines.push({ who: "system", text: `${pending.number} answered and pressed 1` });
+  if (how === "answer")
+    call.lines.push({ who: "system", text: `${phoneLabel(pending.number)} answered and pressed 1` });
   if (!pending.action) return end(post, call);
   if (how === "answer") dialStatus = "completed";
   const xml = await request(post, call, pending.action, {

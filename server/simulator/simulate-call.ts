@@ -90,14 +90,17 @@ function stepOf(call: SimCall, error: string | null = null): SimStep {
   };
 }
 
-/** Runs one driver step; a webhook failure becomes a line and an error, not a lost conversation. */
+/**
+ * Runs one driver step; a failed step becomes a line and an error in plain words, not a lost
+ * conversation (what failed technically stays in the step's details).
+ */
 async function run(call: SimCall, step: () => Promise<SimCall>): Promise<SimStep> {
   try {
     return stepOf(await step());
   } catch (err) {
     const message = (err as Error).message ?? String(err);
-    call.lines.push({ who: "system", text: `Stopped: ${message}` });
-    return stepOf(call, `The test call stopped: ${message}`);
+    call.lines.push({ who: "system", text: `The call stopped here: ${message}` });
+    return stepOf(call, `The test call stopped: ${message}. Start another call to try again.`);
   }
 }
 

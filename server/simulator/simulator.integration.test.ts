@@ -261,7 +261,18 @@ describe(`call simulator (${engineName})`, () => {
       },
       how: "no-answer",
     });
-    expect(elsewhere.error).toMatch(/not a voice webhook under PUBLIC_BASE_URL/);
+    // Plain words for the person testing; the technical reason stays in the step's details.
+    expect(elsewhere.error).toMatch(
+      /^The test call stopped: our system could not answer this step of the call/,
+    );
+    expect(elsewhere.error).not.toMatch(/https?:|\/api\/|webhook|PUBLIC_BASE_URL/);
+    const details = elsewhere.lines.at(-2);
+    expect(details).toMatchObject({ who: "twiml", status: 0 });
+    expect(details?.who === "twiml" && details.xml).toMatch(/not a voice webhook under PUBLIC_BASE_URL/);
+    expect(elsewhere.lines.at(-1)).toMatchObject({
+      who: "system",
+      text: expect.stringMatching(/^The call stopped here: our system could not answer/),
+    });
   });
 
   it("a real caller cannot mark a call as a test: a form with LeadRescueTest=1 not signed with our token is refused, nothing written", async () => {

@@ -18,10 +18,16 @@ export type TestBusiness = Awaited<ReturnType<typeof makeTestBusiness>>;
 
 export async function makeTestBusiness(
   prisma: PrismaClient,
-  opts: { name?: string; setup?: SetupInput; routing?: boolean } = {},
+  opts: { name?: string; setup?: SetupInput; routing?: boolean; ownerOnly?: boolean } = {},
 ) {
   const owner = await makeUser(prisma, { name: "Olivia Owner" });
   const tenant = await makeTenant(prisma, { name: opts.name ?? "Rescue Plumbing", ownerId: owner.id });
+  if (opts.ownerOnly) {
+    // A business of one: the owner is its only member, and so receives every lead.
+    const { trackingNumber } = await completeSetup(prisma, tenant.id, opts.setup);
+    await setBillingEligible(prisma, tenant.id, true);
+    return { tenant, trackingNumber, ownerId: owner.id, officeId: owner.id, dispatchId: owner.id };
+  }
   const office = await makeUser(prisma, { name: "Oscar Office" });
   const dispatch = await makeUser(prisma, { name: "Dana Dispatch" });
   await addMember(prisma, tenant.id, office.id, "staff");
