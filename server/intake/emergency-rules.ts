@@ -474,8 +474,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "in the yard",
       ],
     ],
-    // A sprinkler spraying the yard is doing its job.
-    unless: [...WHEN_IN_USE, "sprinkler*", "irrigation"],
+    // A sprinkler spraying the yard is doing its job. Water by the breaker box is water at the
+    // electrics first (the rule after).
+    unless: [...WHEN_IN_USE, "sprinkler*", "irrigation", "breaker*", "electrical panel", "outlet*", "wiring"],
   },
   {
     ...BURST_PIPE,
@@ -543,6 +544,14 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "ceiling … collaps*",
       "ceiling … bulging",
       "ceiling … falling",
+    ],
+  },
+  {
+    ...OTHER_SAFETY_RISK,
+    when: "Water on or at the breaker box, anywhere in what was said ('running down the garage wall right where the breaker box is, dripping off the bottom of the panel').",
+    allOf: [
+      ["breaker box*", "breaker panel*", "electrical panel*", "fuse box*", "breakers"],
+      ["water -heater -softener -bill", "drip*", "leak*", "wet", "running down", "spray*", "soak*"],
     ],
   },
   {
@@ -756,7 +765,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
  * in either order, and nothing says it is still going on.
  */
 const IN_THE_PAST =
-  /\b(last (night|week|month|year|spring|summer|fall|winter|weekend)|yesterday|the other (day|night)|over the weekend|(days?|weeks?|months?|years?) ago|back in|used to)\b/;
+  /\b(last (night|week|month|year|spring|summer|fall|winter|weekend)|yesterday|the other (day|night)|over the weekend|(days?|weeks?|months?|years?|winters?|summers?|springs?|falls?|autumns?) ago|back in|used to)\b/;
 const SETTLED =
   /\b(fixed|repaired|taken care of|dried (out|up)|(cleaned|mopped|wiped|soaked) (it |that |everything )?(all )?up|resolved|(is|it's|its|was|everything's|everything is|all|seems|now) (fine|okay|ok|good|dry|bone dry)|(fine|okay|ok|good|dry) (right )?now|bone dry)\b/;
 const RESOLVED = { test: (said: string) => IN_THE_PAST.test(said) && SETTLED.test(said) };

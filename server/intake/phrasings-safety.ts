@@ -61,6 +61,10 @@ export const NO_SERVICE_TOPIC = words({
     "do not have [any] [hot] water",
     "don't/doesn't/won't give/get/make/have [any] hot water",
     "only cold water",
+    // "No have hot water, only cold", "is broken the heater": said by a caller still learning English.
+    "no have [any] [hot/running] water",
+    "only cold $",
+    "broken/broke the [water] heater",
     "nothing comes out",
     "water's off/out",
     "water is off/out",
@@ -387,6 +391,10 @@ export const NO_SERVICE = rule({
     "don't/doesn't/won't give/get/make/have [any] hot water",
     "haven't/hasn't/hadn't had/got [any] [hot/running] water",
     "only cold water",
+    // "No have hot water, only cold", "is broken the heater": said by a caller still learning English.
+    "no have [any] [hot/running] water",
+    "only cold $",
+    "broken/broke the [water] heater",
     "nothing comes out",
     "[water] heater [is/went/just] out/broken/broke/leaking/died/dead/quit",
     "[water] heater [is/went/just] not working",

@@ -209,6 +209,8 @@ export const YES_FIRST = rule({
   anyOf: [
     "^ yes/yeah/yea/yep/yup/uh-huh/mm-hmm/correct/right/exactly/definitely/absolutely/sure/maybe/possibly/kinda/perfect/good/great",
     "^ that's right/correct",
+    // "That's all perfectly right", "that is exactly right": a yes with its politeness.
+    "^ that's/that [is] [all] [perfectly/exactly/absolutely/quite/just] right/correct/perfect/fine",
     "^ it is/does",
     "^ i/we do",
     "^ there is",
@@ -225,8 +227,17 @@ export const YES_FIRST = rule({
     "^ looks good",
   ],
   negatable: false,
-  hits: ["yes", "Yeah, it's everywhere", "uh huh", "mm-hmm", "I think so", "not sure", "I don't know"],
-  misses: ["no", "well yes", "is this a real person?"],
+  hits: [
+    "yes",
+    "Yeah, it's everywhere",
+    "uh huh",
+    "mm-hmm",
+    "I think so",
+    "not sure",
+    "I don't know",
+    "That's all perfectly right. Thank you so very much",
+  ],
+  misses: ["no", "well yes", "is this a real person?", "that's not right"],
 });
 
 export const NO_FIRST = rule({
@@ -245,9 +256,18 @@ export const NO_FIRST = rule({
     "^ just a little",
     "^ only a/the/in/under",
     "^ no one",
+    "^ that's/that [is] not right/correct",
+    "^ that isn't right/correct",
   ],
   negatable: false,
-  hits: ["no", "Nope, just a drip", "it's just the faucet", "I don't think so", "not really"],
+  hits: [
+    "no",
+    "Nope, just a drip",
+    "it's just the faucet",
+    "I don't think so",
+    "not really",
+    "that's not right",
+  ],
   misses: ["yes", "I know it's not great"],
 });
 

@@ -65,6 +65,9 @@ describe("names", () => {
   it("reads a name said again in full", () => {
     expect(at("name", "uh it's jo, it's jo ellen price").callerName).toBe("Jo Ellen Price");
     expect(at("name", "Raymond... Raymond Ortiz").callerName).toBe("Raymond Ortiz");
+    // The same word twice at the end is said once (a two-letter name such as "Li Li" is kept).
+    expect(at("name", "yeah it's Gus. Gus.").callerName).toBe("Gus");
+    expect(at("name", "my name is Li Li").callerName).toBe("Li Li");
     // Words said twice that are no name leave the name alone.
     expect(at("name", "Nina Park. I know, I know, it's short.").callerName).toBe("Nina Park");
   });

@@ -330,6 +330,12 @@ export function nameOf(text: string, askedForName: boolean): string | null {
     return w.length >= 3 && w[0]![0] === w[1]![0] ? w.slice(1).join(" ") : name;
   };
   const whole = nameIn(clean(spoken), askedForName);
+  // "It's Harold Jenkins. Most folks call me Hal": a full name does not run on into the next sentence.
+  const inSentence = spoken
+    .split(/[.!?]/)
+    .map((s) => nameIn(clean(s), askedForName))
+    .find((n) => n?.includes(" "));
+  if (inSentence && whole?.startsWith(`${inSentence} `)) return dedupe(inSentence);
   if (whole?.includes(" ")) return dedupe(whole);
   // "This is Dr. Patel. Anjali Patel.", "Fine. Amy Sorensen.": each sentence on its own, the fullest name wins.
   const chunks = spoken
@@ -629,8 +635,14 @@ export function addressOf(said: string): string | null {
 }
 
 /** A call back asked for ("just have somebody call me"), where "you can call me Bob" is the caller's name. */
+/** Words that carry on a "call me…" that asks for a call ("call me back", "call me at…", "call me first"). */
+const CALL_ME_GOES_ON =
+  "back|later|tomorrow|today|tonight|at|on|when|whenever|if|after|before|first|instead|please|asap|in|around|sometime|right|about|with|and|or|then|so|to|the|once|now|again|this|next|maybe|up|anytime|any|directly|from|here|there|real|really|quick|soon";
+/** "Most folks call me Hal", "call me Ellie": a name the caller goes by, not a callback. */
+const GOES_BY = new RegExp(`\\b(calls?|call) me (?!(?:${CALL_ME_GOES_ON})\\b)[a-z][a-z'-]+`, "g");
+
 export function callbackAsked(text: string, callerName: string | null): boolean {
-  const lower = text.toLowerCase();
+  const lower = text.toLowerCase().replace(GOES_BY, " ");
   const first = callerName?.split(" ")[0]?.toLowerCase();
   return heard(CALLBACK, lower) && !(first && lower.includes(`call me ${first}`));
 }
@@ -723,7 +735,7 @@ const ANY =
 const SLOT_YES =
   /\b(yes|yeah|yea|yep|yup|sure|ok(ay)?|that works|works for me|that'?s fine|fine|sounds good|perfect|great|let'?s do (it|that)|book (it|that)|that one|i'?ll take it|do that|good)\b/;
 const SLOT_NO =
-  /\b(neither|none|no|nope|nah|not (those|either|any|that)|don'?t work|doesn'?t work|won'?t work|can'?t (do|make)|cannot|something else|another (time|day)|different (time|day)|other (times?|days?|options?)|anything else|what else|busy|at work|not good)\b/;
+  /\b(neither|none|no(?! (trouble|problem|problems|worries|bother|rush|hurry)\b)|nope|nah|not (those|either|any|that)|don'?t work|doesn'?t work|won'?t work|can'?t (do|make)|cannot|something else|another (time|day)|different (time|day)|other (times?|days?|options?)|anything else|what else|busy|at work|not good)\b/;
 const DAY_WORDS: Array<[RegExp, string]> = [
   [/\btoday\b|\bthis (morning|afternoon|evening)\b|\btonight\b/, "today"],
   [/\btomorrow\b/, "tomorrow"],
@@ -835,10 +847,13 @@ function datesSaid(lower: string, listed = 0): number[] {
 }
 
 const DAY_REFUSED_AFTER =
-  /^\W*('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we) (have|got|'ve got|have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing))/;
-/** "I have the dentist", "we've got guests": something the caller has on the day named next. */
+  /^[^\w.?!]*((in the )?(morning|afternoon|evening)s?\s+)?('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we) (have|got|'ve got|have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing)|(i|we|he|she) (work|works|have work|has work)\b|(i|we) (have|got|'ve got|have got) (my|our) [a-z]+)/;
+/** "the dentist at 2", "a meeting at 10:30": the hour of something the caller has on. */
+const BUSY_AT =
+  /\b(?:dentist|doctor|appointment|meeting|class|shift|practice|church|school|pickup|pick up|interview|flight|lunch with)\s+(?:at|around)\s+(?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(?:\s*(?:a\.?m\.?|p\.?m\.?|o'?clock))?/g;
+/** "I have the dentist", "we've got guests", "my sister is coming": something the caller has on the day named next. */
 const BUSY_WITH_BEFORE =
-  /\b(?:i|we)(?: have|'ve got| got| have got|'ve) (?:a |an |my |our |the )?(?:appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|surgery|funeral|wedding|flight)\s+(?:on\s+|this\s+|next\s+)?$/;
+  /(?:\b(?:i|we)(?: have|'ve got| got| have got|'ve) (?:a |an |my |our |the )?(?:appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|surgery|funeral|wedding|flight)|\b(?:is|are|'s|'re) (?:coming|visiting|arriving|staying|in town|coming over|coming in))\s+(?:on\s+|this\s+|next\s+)?$/;
 /**
  * "I have water aerobics in the", "I work in the", "I work": what the caller is busy with, right
  * before a part of the day ("i work mornings"; "I have mornings free" is not busy).
@@ -847,8 +862,9 @@ const BUSY_BEFORE =
   /\b(?:i|we)(?: both| all| usually| normally| mostly)?(?:(?: have|'ve got| got| work| am working|'m working|'m at| am at|'m busy| am busy|'re busy| are busy)\b[^.?!,]*\b(?:in|during) (?:the )?|(?: work| am working|'m working|'m at work| am at work|'m busy| am busy|'re busy| are busy| have class| have school) (?:most |every |on )?)$/;
 const DAY_WANTED_BEFORE =
   /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me|make it|make that|change it to|switch it to|move it to)\s+(the\s+)?$/;
+/** "…is fine", "Wednesday after lunch works", "Wednesday afternoon would be possible": the day is wanted. */
 const DAY_WANTED_AFTER =
-  /^\W*('s|s|is|are|would be|will be)?\s*(fine|good|great|better|works|ok|okay|perfect|instead|would work|could work|is best|is better|please|possible|available|open|free)/;
+  /^\W*((in the |after |around )?(morning|afternoon|evening|lunch|noon)s?\s+)?('s|s|is|are|would be|will be)?\s*(fine|good|great|better|works|suits|ok|okay|perfect|instead|would work|could work|is best|is better|please|possible|available|open|free)/;
 
 function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
   const wanted: string[] = [];
@@ -857,7 +873,11 @@ function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
   for (const [re, day] of DAY_WORDS) {
     for (const m of lower.matchAll(new RegExp(re.source, "g"))) {
       const before = lower.slice(Math.max(0, m.index - 24), m.index);
-      const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      // "Tuesday and Thursday morning I am working": what is said after a list of days is said of each.
+      const after = lower
+        .slice(m.index + m[0].length, m.index + m[0].length + 60)
+        .replace(/^\s*(?:(?:,|and|or|&)\s*(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s*)+/, " ")
+        .slice(0, 30);
       const no =
         NEGATED_DAY.test(before) ||
         // "I work Tuesdays and Thursdays": every day of the list is out.
@@ -894,7 +914,8 @@ export function slotChoiceOf(
   declined: number[] = [],
 ): SlotChoice {
   if (slots.length === 0) return null;
-  const lower = said.replace(NEGATED_YES, " no ");
+  // (" no. ": a "no good" says no to what came before it, never to the day said after it.)
+  const lower = said.replace(NEGATED_YES, " no. ");
   const spoken = mentioned.filter((i) => i >= 0 && i < slots.length);
   const current = spoken.length ? spoken : [0];
 
@@ -929,8 +950,19 @@ export function slotChoiceOf(
     );
   };
   const parts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && !saysNo && !partNegated(re) && !allOf(re));
-  const refusedParts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && (saysNo || partNegated(re)));
-  const times = hoursSaid(lower.replace(/\b(\d{1,2})(st|nd|rd|th)\b/g, ""));
+  // "Tuesday mornings we have book club": that day is out (daysSaid), not every morning.
+  const ofADay = (re: RegExp) => {
+    const m = new RegExp(re.source).exec(lower);
+    return (
+      !!m &&
+      /\b(mon|tues|wednes|thurs|fri|satur|sun)days?\s+$/.test(lower.slice(Math.max(0, m.index - 12), m.index))
+    );
+  };
+  const refusedParts = PARTS_OF_DAY.filter(
+    ([re]) => re.test(lower) && (saysNo || (partNegated(re) && !ofADay(re))),
+  );
+  // ("I've got the dentist at 2": the hour of something else, not a time asked for.)
+  const times = hoursSaid(lower.replace(/\b(\d{1,2})(st|nd|rd|th)\b/g, "").replace(BUSY_AT, " "));
   let candidates = slots
     .map((_, i) => i)
     .filter((i) => !declined.includes(i))
@@ -1376,20 +1408,24 @@ export function nameCorrectionOf(text: string, stored: string | undefined): stri
   if (rest === null || !heard(NAME_CORRECTION_CUE, rest)) return null;
   const said = nameOf(joinSpelling(rest).replace(/\b(that'?s|that is)\b/gi, "it's"), true);
   if (!said) return null;
-  const old = stored.split(" ");
-  const close = (a: string, b: string) =>
-    a.toLowerCase() === b.toLowerCase() ||
-    (Math.min(a.length, b.length) >= 3 && editDistance(a.toLowerCase(), b.toLowerCase()) <= 2);
   const words = said.split(" ");
   if (words.length === 1) {
-    // One half of the name: replace the half it is close to.
-    const at = old.findIndex((w) => close(w, words[0]!));
-    if (at < 0) return null;
-    const fixed = old.map((w, i) => (i === at ? words[0]! : w)).join(" ");
+    const fixed = withHalfFixed(stored, said);
     return fixed === stored ? null : fixed;
   }
-  if (!words.some((w) => old.some((o) => close(o, w)))) return null;
+  if (!words.some((w) => stored.split(" ").some((o) => closeNames(o, w)))) return null;
   return said === stored ? null : said;
+}
+
+const closeNames = (a: string, b: string) =>
+  a.toLowerCase() === b.toLowerCase() ||
+  (Math.min(a.length, b.length) >= 3 && editDistance(a.toLowerCase(), b.toLowerCase()) <= 2);
+
+/** "Mendes… no, Mendez": one half of a name said again, put in place of the half it is close to; null when it is close to none. */
+function withHalfFixed(name: string, half: string): string | null {
+  const old = name.split(" ");
+  const at = old.findIndex((w) => closeNames(w, half));
+  return at < 0 ? null : old.map((w, i) => (i === at ? half : w)).join(" ");
 }
 
 // Letters said one by one, apart by spaces, dots, hyphens or commas ("K, E, I, R, A"); the word
@@ -1549,8 +1585,10 @@ const MISHEARD_AS: Record<string, string> = {
   "over flowed": "overflowed",
   "over flow": "overflow",
   "over flows": "overflows",
+  "hose bid": "hose bibb",
+  "hose bids": "hose bibbs",
 };
-const MISHEARD = /\b(?:clocked(?: up)?|over flow(?:ing|ed|s)?)\b/gi;
+const MISHEARD = /\b(?:clocked(?: up)?|over flow(?:ing|ed|s)?|hose bids?)\b/gi;
 
 /** "Its" that is "it is": not after a preposition or before "own" ("on its own", "under its lid"). */
 const BARE_ITS =
@@ -1599,10 +1637,15 @@ const NOT_A_REPEATED_NAME = new Set(
 /**
  * "It's Tanya, it's Tanya Greer": a name said again in full is read from where it is said again
  * (a word of the name said once more with another word after it) — when that reads as the same
- * name, longer ("Tanya" → "Tanya Greer"), never as something else ("I know, I know").
+ * name, longer ("Tanya" → "Tanya Greer"), never as something else ("I know, I know"); a word said
+ * twice at the end ("it's Dan, Dan") is said once.
  */
 function saidAgainInFull(words: string, askedForName: boolean): string {
   const tokens = [...words.matchAll(/[\p{L}'-]+/gu)];
+  // "It's Dan, Dan.": the same word twice at the end is said once.
+  const [before, lastWord] = tokens.slice(-2);
+  if (before && lastWord && before[0].toLowerCase() === lastWord[0].toLowerCase() && before[0].length > 2)
+    return words.slice(0, lastWord.index);
   for (let j = tokens.length - 2; j > 0; j--) {
     const word = tokens[j]![0].toLowerCase();
     if (word.length < 2 || NOT_A_REPEATED_NAME.has(word)) continue;
@@ -1627,6 +1670,13 @@ function nameAnswer(words: string, askedForName: boolean): string {
     askedForName,
   );
   const corrected = afterCorrection(plain, (t) => nameOf(t, askedForName) !== null);
+  // "rosa mendes no sorry mendez with a z": one half taken back in the same breath is that half.
+  if (corrected !== plain) {
+    const half = nameOf(corrected, askedForName);
+    const earlier = nameOf(plain.slice(0, plain.lastIndexOf(corrected)), askedForName);
+    const fixed = half && earlier?.includes(" ") && !half.includes(" ") ? withHalfFixed(earlier, half) : null;
+    if (fixed) return fixed;
+  }
   const afterNo = askedForName ? /\bno\b,?\s+(.+)$/i.exec(corrected)?.[1] : undefined;
   return afterNo && nameOf(afterNo, true) ? afterNo : corrected;
 }
@@ -1760,9 +1810,16 @@ export function extractByRules(
           .match(/[^.?!]+[.?!]*/g)
           ?.at(-1)
           ?.trim() ?? text;
+      // (Only a last sentence that names a time: "…Would Wednesday afternoon be possible? Only if
+      // it's no trouble, of course." is not a yes to the time first offered.)
+      const lastLower = lastSentence.toLowerCase();
+      const namesATime =
+        DAY_WORDS.some(([re]) => re.test(lastLower)) ||
+        PARTS_OF_DAY.some(([re]) => re.test(lastLower)) ||
+        hoursSaid(lastLower).length > 0;
       const last =
-        lastSentence !== text
-          ? slotChoiceOf(lastSentence.toLowerCase(), input.slotsOffered, [], input.slotsDeclined)
+        lastSentence !== text && namesATime
+          ? slotChoiceOf(lastLower, input.slotsOffered, [], input.slotsDeclined)
           : null;
       const choice =
         last?.kind === "pick"
