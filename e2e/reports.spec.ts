@@ -22,7 +22,9 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible({ timeout: 30_000 });
   // The first report after a cold start compiles its queries: give it time.
-  await expect(page.getByTestId("report-period")).toContainText("America/Chicago", { timeout: 30_000 });
+  await expect(page.getByTestId("report-period")).toContainText("Central Time — Chicago", {
+    timeout: 30_000,
+  });
   // The demo inbox has leads from this morning: this month has some.
   await expect(page.getByTestId("figure-leads")).not.toHaveText("0");
   await expectNoSeriousAxeViolations(page);
@@ -136,7 +138,9 @@ test("the demo's report agrees with itself: every phone lead is a call, and the 
 test("each figure opens the inbox with exactly the leads it counts", async ({ page }) => {
   await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/reports`);
-  await expect(page.getByTestId("report-period")).toContainText("America/Chicago", { timeout: 30_000 });
+  await expect(page.getByTestId("report-period")).toContainText("Central Time — Chicago", {
+    timeout: 30_000,
+  });
   // The demo's month: calls the AI rescued, a web form request, a referral, a booked visit.
   expect(Number(await page.getByTestId("figure-aiRescuedCalls").textContent())).toBeGreaterThan(0);
   for (const key of ["leads", "calls", "missedCalls", "aiRescuedCalls", "booked"]) {

@@ -10,6 +10,7 @@ import { Button, ErrorBanner, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { can, type TenantRole } from "@/server/auth/permissions";
 import type { ReportPeriodInput } from "@/server/reports/period";
+import { timeZoneLabel } from "@/server/tenants/us-time-zones";
 import type { Report } from "@/server/reports/report-schema";
 import { FigureGrid } from "./figure-grid";
 import { PeriodPicker } from "./period-picker";
@@ -87,7 +88,7 @@ export function ReportsPage({ slug, role }: { slug: string; role: TenantRole }) 
         >
           <p className="text-sm text-slate-700" data-testid="report-period">
             <span className="font-medium">{r.period.label}</span> ({r.period.firstDay} to {r.period.lastDay},{" "}
-            {r.business.timeZone}); previous period {r.period.previous.firstDay} to{" "}
+            {timeZoneLabel(r.business.timeZone)}); previous period {r.period.previous.firstDay} to{" "}
             {r.period.previous.lastDay}.{r.ownLeadsOnly ? " These are your own leads' numbers." : ""}
           </p>
           <TestCallsLine slug={slug} from={r.period.start} to={r.period.end} />

@@ -2,6 +2,7 @@
 // who did what ("Pat invited casey@example.test as staff"), not raw action codes and ids.
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { tenantPeople } from "@/server/db/tenant-people";
+import { timeZoneLabel } from "@/server/tenants/us-time-zones";
 
 type Person = { name: string; email: string };
 export type AuditEntry = { action: string; actorId: string | null; target: string | null; data: unknown };
@@ -33,7 +34,7 @@ export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) =
     case "setup.number_connected":
       return `Pointed ${target} at LeadRescue in Twilio`;
     case "tenant.settings_changed":
-      return `Changed the business settings${typeof data.name === "string" ? ` (name "${data.name}", time zone ${String(data.timeZone)})` : ""}`;
+      return `Changed the business settings${typeof data.name === "string" ? ` (name "${data.name}", time zone ${timeZoneLabel(String(data.timeZone))})` : ""}`;
     case "member.invited":
       return `Invited ${target} as ${role(data.role)}`;
     case "member.invite_revoked":
