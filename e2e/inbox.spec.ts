@@ -176,3 +176,26 @@ test("an owner takes over a lead waiting on someone else and accepts it in one s
     /Taken over from .+ by Dana Owner/,
   );
 });
+
+test("on a 390 px phone every row shows when the lead came in, whole", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  const received = page.getByTestId("inbox-row-received");
+  await expect(received.first()).toBeVisible({ timeout: 30_000 });
+  const lines = await received.evaluateAll((els) =>
+    els.map((el) => {
+      const time = el.querySelector("time")!.getBoundingClientRect();
+      const line = el.getBoundingClientRect();
+      return {
+        text: el.textContent ?? "",
+        fits: el.scrollWidth <= el.clientWidth + 1 && time.right <= line.right + 1 && time.width > 0,
+      };
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(3);
+  for (const l of lines) {
+    expect(l.text).toContain("received ");
+    expect(l.fits, l.text).toBe(true);
+  }
+});
