@@ -109,6 +109,27 @@ describe(`the demo data (${engineName})`, () => {
     expect(charted).toBe(report.current.calls);
   });
 
+  it("knows a business with no real lead yet (its report is an empty state) from one with leads", async () => {
+    const report = async (slug: string) => {
+      const tenant = await db.prisma.tenant.findUniqueOrThrow({ where: { slug } });
+      return getReport(
+        {
+          db: tenantScoped(db.prisma, tenant.id),
+          tenantId: tenant.id,
+          viewer: { userId: "demo", role: "owner" },
+        },
+        { kind: "last_month" },
+        SEEDED_AT,
+      );
+    };
+    const fresh = await report(DEMO.secondTenant.slug);
+    expect(fresh.hasRealLeads).toBe(false);
+    expect([fresh.current.calls, fresh.current.leads, fresh.previous.calls, fresh.previous.leads]).toEqual([
+      0, 0, 0, 0,
+    ]);
+    expect((await report(DEMO.tenant.slug)).hasRealLeads).toBe(true);
+  });
+
   it("names who referred a referral lead, never a call id", async () => {
     const referrals = await db.prisma.lead.findMany({
       where: { source: "referral" },

@@ -15,15 +15,36 @@ describe("what an empty report says", () => {
   });
 
   it("tells a new owner what will appear and offers a test call and the setup checklist", () => {
-    const text = reportEmptyText({ ownLeadsOnly: false, canPlaceTestCalls: true, canSetUp: true });
+    const text = reportEmptyText({
+      ownLeadsOnly: false,
+      hasRealLeads: false,
+      canPlaceTestCalls: true,
+      canSetUp: true,
+    });
     expect(text.title).toBe("No calls or leads to report yet.");
     expect(text.body).toMatch(/missed calls the AI rescued/);
     expect(text).toMatchObject({ testCallHint: true, setupHint: true });
   });
 
   it("never points staff to pages they may not open, and speaks of their own leads", () => {
-    const text = reportEmptyText({ ownLeadsOnly: true, canPlaceTestCalls: false, canSetUp: false });
-    expect(text.title).toMatch(/your leads/);
+    const text = reportEmptyText({
+      ownLeadsOnly: true,
+      hasRealLeads: false,
+      canPlaceTestCalls: false,
+      canSetUp: false,
+    });
+    expect(text.title).toMatch(/of yours/);
+    expect(text).toMatchObject({ testCallHint: false, setupHint: false });
+  });
+
+  it("tells a business with leads in other periods to pick another period, not to set up", () => {
+    const text = reportEmptyText({
+      ownLeadsOnly: false,
+      hasRealLeads: true,
+      canPlaceTestCalls: true,
+      canSetUp: true,
+    });
+    expect(text.title).toBe("No calls or leads in this period or the one before.");
     expect(text).toMatchObject({ testCallHint: false, setupHint: false });
   });
 });

@@ -19,12 +19,21 @@ export type ReportEmptyText = {
 
 export function reportEmptyText(o: {
   ownLeadsOnly: boolean;
+  /** Any real lead ever, in any period: false for a new business. */
+  hasRealLeads: boolean;
   canPlaceTestCalls: boolean;
   canSetUp: boolean;
 }): ReportEmptyText {
+  if (o.hasRealLeads)
+    return {
+      title: "No calls or leads in this period or the one before.",
+      body: "Pick another period to see its figures; this week and this month show calls as they come in.",
+      testCallHint: false,
+      setupHint: false,
+    };
   if (o.ownLeadsOnly)
     return {
-      title: "None of your leads came in during this period or the one before.",
+      title: "No leads of yours to report yet.",
       body: "Your numbers show here once leads are given to you: calls, bookings, visits and jobs won, with the previous period beside each.",
       testCallHint: false,
       setupHint: false,

@@ -93,7 +93,12 @@ export function ReportsPage({ slug, role }: { slug: string; role: TenantRole }) 
           </p>
           <TestCallsLine slug={slug} from={r.period.start} to={r.period.end} />
           {isEmptyReport(r) ? (
-            <ReportEmptyState slug={slug} role={role} ownLeadsOnly={r.ownLeadsOnly} />
+            <ReportEmptyState
+              slug={slug}
+              role={role}
+              ownLeadsOnly={r.ownLeadsOnly}
+              hasRealLeads={r.hasRealLeads ?? true}
+            />
           ) : (
             <ReportBody report={r} slug={slug} />
           )}
@@ -108,13 +113,16 @@ function ReportEmptyState({
   slug,
   role,
   ownLeadsOnly,
+  hasRealLeads,
 }: {
   slug: string;
   role: TenantRole;
   ownLeadsOnly: boolean;
+  hasRealLeads: boolean;
 }) {
   const text = reportEmptyText({
     ownLeadsOnly,
+    hasRealLeads,
     canPlaceTestCalls: can(role, "simulator.run"),
     canSetUp: can(role, "setup.write"),
   });

@@ -122,6 +122,11 @@ export const ZReport = z.object({
   scriptImprovements: z.array(ZScriptImprovement),
   /** Follow-up sequences: by source and step, opt-outs per sequence, the approval queue (server/followups/report.ts). */
   followUps: ZFollowUpReport.optional(),
+  /** Whether the business (staff: this person) has any real lead at all, in any period (added by getReport). */
+  hasRealLeads: z
+    .boolean()
+    .optional()
+    .describe("Whether any real (not test) lead has come in yet, in any period."),
 });
 export type Report = z.infer<typeof ZReport>;
 
