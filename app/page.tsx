@@ -5,14 +5,16 @@ import { forTenant, getSystemDb } from "@/server/db";
 import { setupChecklist } from "@/server/setup/checklist";
 import { landingPath } from "@/server/leads/landing-page";
 import { operatorAgencies } from "@/server/agency/agency-access";
+import { ProductPage } from "@/components/product-page";
 
-// Home: agency operators start in the agency console; everyone else goes straight to the first
+// Home: a visitor sees what LeadRescue does and the way in (Start free / Sign in). Signed in,
+// agency operators start in the agency console; everyone else goes straight to the first
 // business they can open (its inbox; owners see the setup overview first while setup is
-// incomplete), or to sign-in.
+// incomplete).
 export default async function Home() {
   await connection();
   const user = await currentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) return <ProductPage />;
   if ((await operatorAgencies(await getSystemDb(), user.id)).length) redirect("/agency");
   const first = user.tenants[0];
   if (!first) redirect("/no-business");

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { SignOutButton } from "./sign-out-button";
+import { MAIN_CONTENT_ID, SkipLink } from "./skip-link";
 import { BrandMark, brandStyle, type Brand } from "./auth-shell";
 import { navSectionLabel } from "@/server/setup/overview-actions";
 
@@ -178,6 +179,7 @@ export function AppShell({
 
   return (
     <div className="min-h-screen md:flex" style={brandStyle(brand)}>
+      <SkipLink />
       <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
         <Link href="/" className="font-bold text-brand-700">
           {brand ? <BrandMark brand={brand} /> : "LeadRescue"}
@@ -200,7 +202,9 @@ export function AppShell({
       </aside>
       <div className="min-w-0 flex-1">
         {banner}
-        <main className="px-4 py-6 md:px-8">{children}</main>
+        <main id={MAIN_CONTENT_ID} tabIndex={-1} className="px-4 py-6 focus:outline-none md:px-8">
+          {children}
+        </main>
       </div>
     </div>
   );

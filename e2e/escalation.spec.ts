@@ -66,7 +66,7 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   await expect(notice).toContainText("Emergency or high-urgency lead not accepted within 5 minutes");
   // In-app text has no raw URL: the "Open lead" link sits beside it (email and SMS keep the URL).
   await expect(notice).not.toContainText("http");
-  await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago/);
+  await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in Central Time — Chicago/);
 
   // The SMS to the on-call phone is in the dev outbox ("would send": no SMS provider in local mode).
   await page.getByRole("main").getByRole("link", { name: "Local outbox" }).click();

@@ -11,7 +11,7 @@ test("staff work the queue in order: emergency first, then high, booked confirma
   // Staff land on the inbox after sign-in, not on the setup overview.
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}/leads$`));
   await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
-  await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago \(C[SD]T\)$/);
+  await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in Central Time — Chicago \(C[SD]T\)$/);
   // Group counts are a plain summary, not controls.
   await expect(page.getByRole("region", { name: "Leads per queue group" }).getByRole("button")).toHaveCount(
     0,
@@ -97,7 +97,7 @@ test("staff accept a handoff with one click after reading the four acceptance po
   await expect(page.getByRole("list", { name: "Transcript" }).getByRole("listitem")).toHaveCount(7);
   // The transcript is shown once: no excerpt field beside the full turns.
   await expect(page.getByText("Transcript excerpt")).toHaveCount(0);
-  await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in America\/Chicago/);
+  await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in Central Time — Chicago/);
   await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("The owner accepts it");
 
   const accept = page.getByRole("form", { name: "Accept handoff" });
@@ -175,4 +175,27 @@ test("an owner takes over a lead waiting on someone else and accepts it in one s
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
     /Taken over from .+ by Dana Owner/,
   );
+});
+
+test("on a 390 px phone every row shows when the lead came in, whole", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  const received = page.getByTestId("inbox-row-received");
+  await expect(received.first()).toBeVisible({ timeout: 30_000 });
+  const lines = await received.evaluateAll((els) =>
+    els.map((el) => {
+      const time = el.querySelector("time")!.getBoundingClientRect();
+      const line = el.getBoundingClientRect();
+      return {
+        text: el.textContent ?? "",
+        fits: el.scrollWidth <= el.clientWidth + 1 && time.right <= line.right + 1 && time.width > 0,
+      };
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(3);
+  for (const l of lines) {
+    expect(l.text).toContain("received ");
+    expect(l.fits, l.text).toBe(true);
+  }
 });

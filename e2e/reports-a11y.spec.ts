@@ -18,7 +18,9 @@ for (const viewport of [
     test("an owner's reports page, printable month and handoff review list", async ({ page }) => {
       await signIn(page, DEMO.owner);
       await page.goto(`${T}/reports`);
-      await expect(page.getByTestId("report-period")).toContainText("America/Chicago", { timeout: 60_000 });
+      await expect(page.getByTestId("report-period")).toContainText("Central Time — Chicago", {
+        timeout: 60_000,
+      });
       await expect(page.getByTestId("figure-leads")).not.toHaveText("0");
       await page.waitForLoadState("networkidle");
       await expectAccessible(page, `owner ${T}/reports`);

@@ -22,7 +22,9 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible({ timeout: 30_000 });
   // The first report after a cold start compiles its queries: give it time.
-  await expect(page.getByTestId("report-period")).toContainText("America/Chicago", { timeout: 30_000 });
+  await expect(page.getByTestId("report-period")).toContainText("Central Time — Chicago", {
+    timeout: 30_000,
+  });
   // The demo inbox has leads from this morning: this month has some.
   await expect(page.getByTestId("figure-leads")).not.toHaveText("0");
   await expectNoSeriousAxeViolations(page);
@@ -38,6 +40,20 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
   await expect(page.getByTestId("report-period")).toContainText(monthName.format(lastMonth), {
     timeout: 30_000,
   });
+  // The demo's calls are from the last two days: from the 3rd on, last month and the one before
+  // have none, and the page says so once (the business has leads, so no setup hints), not with a
+  // wall of zeros.
+  const today = Number(
+    new Intl.DateTimeFormat("en-US", { day: "numeric", timeZone: "America/Chicago" }).format(now),
+  );
+  if (today > 2) {
+    await expect(page.getByTestId("report-empty")).toContainText(
+      "No calls or leads in this period or the one before.",
+    );
+    await expect(page.getByTestId("report-empty").getByRole("link")).toHaveCount(0);
+  }
+  await page.getByLabel("Period", { exact: true }).selectOption("this_month");
+  await expect(page.getByTestId("figure-leads")).not.toHaveText("0", { timeout: 30_000 });
   const leadsShown = (await page.getByTestId("figure-leads").textContent())!.trim();
 
   const [download] = await Promise.all([
@@ -66,10 +82,79 @@ test("an owner opens Reports, changes the period and downloads the CSV with the 
   ).toBeVisible();
 });
 
+test("a new owner's Reports page is one empty state that says what will show and how to get the first call", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Remy Reports");
+  await page.getByLabel("Work email").fill(`remy-${stamp}@example.test`);
+  await page.getByLabel("Password").fill("a-long-password-for-remy");
+  await page.getByLabel("Business name").fill(`Remy's Rooter ${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/t\/remy-s-rooter-[a-z0-9-]+$/, { timeout: 30_000 });
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+
+  await page.goto(`/t/${slug}/reports`);
+  const empty = page.getByTestId("report-empty");
+  await expect(empty).toBeVisible({ timeout: 30_000 });
+  await expect(empty.getByRole("heading", { name: "No calls or leads to report yet." })).toBeVisible();
+  await expect(empty).toContainText("missed calls the AI rescued");
+  // No wall of zero tiles, charts or tables.
+  await expect(page.getByTestId("figures-missed_leads")).toHaveCount(0);
+  await expect(page.getByTestId("figures-kpis")).toHaveCount(0);
+  await expect(page.getByTestId("funnel-table")).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page);
+  // How the first call comes in: the setup checklist and a test call.
+  await expect(empty.getByRole("link", { name: "see the setup checklist" })).toHaveAttribute(
+    "href",
+    `/t/${slug}`,
+  );
+  await empty.getByRole("link", { name: "Test your flow" }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${slug}/simulator$`));
+});
+
+test("the demo's report agrees with itself: every phone lead is a call, and the funnel never widens", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/reports`);
+  const calls = page.getByTestId("figure-calls");
+  await expect(calls).toHaveText(/^\d+$/, { timeout: 30_000 });
+  const phoneRow = page
+    .getByTestId("source-table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: "Phone", exact: true }) });
+  // The cells: source, then leads.
+  const phoneLeads = Number((await phoneRow.getByRole("cell").nth(1).innerText()).replace(/\D/g, ""));
+  expect(phoneLeads).toBeGreaterThan(0);
+  expect(Number(await calls.textContent())).toBeGreaterThanOrEqual(phoneLeads);
+  const funnel = page.getByTestId("funnel-table");
+  await page
+    .getByRole("figure", { name: /Funnel/ })
+    .getByText("Show the numbers as a table")
+    .click();
+  const stages = await funnel
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => Number(r.querySelector("td")?.textContent)));
+  expect(stages).toHaveLength(4);
+  expect(stages[0]).toBe(Number(await page.getByTestId("figure-leads").textContent()));
+  for (let i = 1; i < stages.length; i++) expect(stages[i]).toBeLessThanOrEqual(stages[i - 1]!);
+
+  // The overview knows calls came in.
+  await page.goto(`/t/${DEMO.tenant}`);
+  await expect(page.getByTestId("ai-status")).toContainText("reach LeadRescue: the first arrived on", {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId("ai-status")).not.toContainText("no real call has come in yet");
+});
+
 test("each figure opens the inbox with exactly the leads it counts", async ({ page }) => {
   await signIn(page, DEMO.owner);
   await page.goto(`/t/${DEMO.tenant}/reports`);
-  await expect(page.getByTestId("report-period")).toContainText("America/Chicago", { timeout: 30_000 });
+  await expect(page.getByTestId("report-period")).toContainText("Central Time — Chicago", {
+    timeout: 30_000,
+  });
   // The demo's month: calls the AI rescued, a web form request, a referral, a booked visit.
   expect(Number(await page.getByTestId("figure-aiRescuedCalls").textContent())).toBeGreaterThan(0);
   for (const key of ["leads", "calls", "missedCalls", "aiRescuedCalls", "booked"]) {

@@ -416,6 +416,15 @@ export async function makeNotACustomerCall(
   });
   await prisma.leadEvent.createMany({
     data: [
+      // The call's timeline as the call flow writes it: a call (the reports count it), missed, answered by the AI.
+      { tenantId, leadId: lead.id, type: "call.received", data: { from }, createdAt: startedAt },
+      {
+        tenantId,
+        leadId: lead.id,
+        type: "call.missed",
+        data: { dialStatus: "no-answer" },
+        createdAt: startedAt,
+      },
       { tenantId, leadId: lead.id, type: "call.ai_answered", createdAt: startedAt },
       {
         tenantId,

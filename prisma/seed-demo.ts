@@ -59,6 +59,76 @@ const weeklySlot = (s: { weekday: number; start: string; end: string }) => ({
   endMinute: parseClock(s.end, "end"),
 });
 
+type DemoCallLead = { id: string; sourceRef: string | null; callerPhone: string };
+
+/**
+ * The call behind a demo phone lead, as the call flow leaves it: the Call row (its CallSid is the
+ * lead's sourceRef), the conversation, and the call's timeline — so every demo phone lead counts as
+ * a call in the reports, the way a real one does.
+ */
+async function recordDemoCall(
+  prisma: PrismaClient,
+  tenantId: string,
+  lead: DemoCallLead,
+  call: {
+    startedAt: Date;
+    minutes: number;
+    /** No AI: the call was missed and nobody talked (a robocall the office closed). */
+    aiAnswered?: boolean;
+    turns?: readonly (readonly ["agent" | "caller", string])[];
+    /** Timeline entries after the AI answered (escalation, outcome). */
+    events?: { type: string; data?: object; afterMinutes: number }[];
+  },
+) {
+  const at = (m: number) => new Date(call.startedAt.getTime() + m * 60_000);
+  const created = await prisma.call.create({
+    data: {
+      tenantId,
+      leadId: lead.id,
+      callSid: lead.sourceRef ?? `CAdemo${lead.id}`,
+      fromNumber: lead.callerPhone,
+      toNumber: DEMO.trackingNumber,
+      stage: "ended",
+      dialStatus: "no-answer",
+      startedAt: call.startedAt,
+      endedAt: at(call.minutes),
+    },
+  });
+  if (call.turns?.length)
+    await prisma.callTurn.createMany({
+      data: call.turns.map(([speaker, text], seq) => ({ tenantId, callId: created.id, seq, speaker, text })),
+    });
+  await prisma.leadEvent.createMany({
+    data: [
+      {
+        tenantId,
+        leadId: lead.id,
+        type: "call.received",
+        data: { from: lead.callerPhone },
+        createdAt: at(0),
+      },
+      {
+        tenantId,
+        leadId: lead.id,
+        type: "call.missed",
+        data: { dialStatus: "no-answer" },
+        createdAt: at(0.2),
+      },
+      ...(call.aiAnswered === false
+        ? []
+        : [{ tenantId, leadId: lead.id, type: "call.ai_answered", data: {}, createdAt: at(0.2) }]),
+      ...(call.events ?? []).map((e) => ({
+        tenantId,
+        leadId: lead.id,
+        type: e.type,
+        data: e.data ?? {},
+        createdAt: at(e.afterMinutes),
+      })),
+    ],
+  });
+  return created;
+}
+
 export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
   if ((await prisma.tenant.count()) > 0) return false;
   await seedDemo(prisma);
@@ -141,71 +211,30 @@ export async function seedDemoLeads(
     },
     transcriptExcerpt: "Caller: a pipe burst under my kitchen sink and there's water all over the floor",
   });
-  const call = await prisma.call.create({
-    data: {
-      tenantId,
-      leadId: emergency.id,
-      callSid: `CAdemo${emergency.id}`,
-      fromNumber: "+15125550143",
-      toNumber: DEMO.trackingNumber,
-      stage: "ended",
-      dialStatus: "no-answer",
-      startedAt: minutes(-9),
-      endedAt: minutes(-7),
-    },
-  });
-  const turns = [
-    [
-      "agent",
-      "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?",
+  await recordDemoCall(prisma, tenantId, emergency, {
+    startedAt: minutes(-9),
+    minutes: 2,
+    turns: [
+      [
+        "agent",
+        "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?",
+      ],
+      ["caller", "I'm in 78704"],
+      ["agent", "Thanks. What's going on with your plumbing?"],
+      [
+        "caller",
+        "a pipe burst under my kitchen sink and there's water all over the floor, water is still coming out, it's flooding",
+      ],
+      ["agent", "That sounds urgent. I'm alerting our on-call plumber right now. Can I get your name?"],
+      ["caller", "this is Maria Lopez"],
+      [
+        "agent",
+        "Thank you, Maria. Someone will call you back within five minutes. If you can, turn off the main water valve.",
+      ],
     ],
-    ["caller", "I'm in 78704"],
-    ["agent", "Thanks. What's going on with your plumbing?"],
-    [
-      "caller",
-      "a pipe burst under my kitchen sink and there's water all over the floor, water is still coming out, it's flooding",
-    ],
-    ["agent", "That sounds urgent. I'm alerting our on-call plumber right now. Can I get your name?"],
-    ["caller", "this is Maria Lopez"],
-    [
-      "agent",
-      "Thank you, Maria. Someone will call you back within five minutes. If you can, turn off the main water valve.",
-    ],
-  ] as const;
-  await prisma.callTurn.createMany({
-    data: turns.map(([speaker, text], seq) => ({ tenantId, callId: call.id, seq, speaker, text })),
-  });
-  await prisma.leadEvent.createMany({
-    data: [
-      {
-        tenantId,
-        leadId: emergency.id,
-        type: "call.received",
-        data: { from: "+15125550143" },
-        createdAt: minutes(-9),
-      },
-      {
-        tenantId,
-        leadId: emergency.id,
-        type: "call.missed",
-        data: { dialStatus: "no-answer" },
-        createdAt: minutes(-8.8),
-      },
-      { tenantId, leadId: emergency.id, type: "call.ai_answered", data: {}, createdAt: minutes(-8.8) },
-      {
-        tenantId,
-        leadId: emergency.id,
-        type: "call.escalated",
-        data: { via: "callback", reason: "emergency" },
-        createdAt: minutes(-7.5),
-      },
-      {
-        tenantId,
-        leadId: emergency.id,
-        type: "call.outcome",
-        data: { outcome: "followup_needed" },
-        createdAt: minutes(-7),
-      },
+    events: [
+      { type: "call.escalated", data: { via: "callback", reason: "emergency" }, afterMinutes: 1.5 },
+      { type: "call.outcome", data: { outcome: "followup_needed" }, afterMinutes: 2 },
     ],
   });
   await prisma.task.create({
@@ -237,40 +266,23 @@ export async function seedDemoLeads(
     },
   });
   // An "Answered by AI" lead has the conversation that made it.
-  const jamesCall = await prisma.call.create({
-    data: {
-      tenantId,
-      leadId: james.id,
-      callSid: `CAdemo${james.id}`,
-      fromNumber: "+15125550144",
-      toNumber: DEMO.trackingNumber,
-      stage: "ended",
-      dialStatus: "no-answer",
-      startedAt: minutes(-25),
-      endedAt: minutes(-23),
-    },
-  });
-  const jamesTurns = [
-    [
-      "agent",
-      "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?",
-    ],
-    ["caller", "78702"],
-    ["agent", "Thanks. What's going on with your plumbing?"],
-    ["caller", "my water heater is leaking from the bottom and it's getting worse"],
-    ["agent", "I'm sorry to hear that. Can I get your name?"],
-    ["caller", "James Carter"],
-    ["agent", "Thanks, James. Someone from the office will call you back shortly to schedule an inspection."],
-  ] as const;
-  await prisma.callTurn.createMany({
-    data: jamesTurns.map(([speaker, text], seq) => ({ tenantId, callId: jamesCall.id, seq, speaker, text })),
-  });
-  // The call's timeline, as the call flow writes it: the reports count it as a call the AI rescued.
-  await prisma.leadEvent.createMany({
-    data: [
-      { tenantId, leadId: james.id, type: "call.received", data: {}, createdAt: minutes(-25) },
-      { tenantId, leadId: james.id, type: "call.missed", data: {}, createdAt: minutes(-24.8) },
-      { tenantId, leadId: james.id, type: "call.ai_answered", data: {}, createdAt: minutes(-24.8) },
+  await recordDemoCall(prisma, tenantId, james, {
+    startedAt: minutes(-25),
+    minutes: 2,
+    turns: [
+      [
+        "agent",
+        "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?",
+      ],
+      ["caller", "78702"],
+      ["agent", "Thanks. What's going on with your plumbing?"],
+      ["caller", "my water heater is leaking from the bottom and it's getting worse"],
+      ["agent", "I'm sorry to hear that. Can I get your name?"],
+      ["caller", "James Carter"],
+      [
+        "agent",
+        "Thanks, James. Someone from the office will call you back shortly to schedule an inspection.",
+      ],
     ],
   });
   const booked = await makeInboxLead(prisma, tenantId, {
@@ -288,6 +300,26 @@ export async function seedDemoLeads(
     createdAt: minutes(-3 * 60),
   });
   await prisma.lead.update({ where: { id: booked.id }, data: { acceptedAt: minutes(-170) } });
+  // A phone lead came in by a call: the AI answered it and booked the visit.
+  await recordDemoCall(prisma, tenantId, booked, {
+    startedAt: minutes(-3 * 60),
+    minutes: 3,
+    turns: [
+      [
+        "agent",
+        "Thanks for calling Demo Plumbing. Sorry we missed you. What's the ZIP code where you need service?",
+      ],
+      ["caller", "78701"],
+      ["agent", "Thanks. What's going on with your plumbing?"],
+      ["caller", "my bathroom drain is really slow"],
+      ["agent", "Got it. Can I get your name?"],
+      ["caller", "Priya Patel"],
+      ["agent", "Thanks, Priya. Would you like us to come out and take a look?"],
+      ["caller", "yes please, 412 Congress Ave"],
+      ["agent", "You're booked. The plumber will see you then."],
+    ],
+    events: [{ type: "call.outcome", data: { outcome: "booked" }, afterMinutes: 3 }],
+  });
   await makeInboxLead(prisma, tenantId, {
     callerName: "Tom Nguyen",
     callerPhone: "+15125550146",
@@ -374,12 +406,28 @@ export async function seedDemoLeads(
     where: { id: spam.id },
     data: { status: "closed", closeReason: "spam", closeNote: "Robocall" },
   });
+  // The robocall rang the tracking number like any call: a call, never a lead.
+  await recordDemoCall(prisma, tenantId, spam, {
+    startedAt: minutes(-2 * 24 * 60),
+    minutes: 1,
+    aiAnswered: false,
+  });
   // A salesperson the AI closed as not a customer: the inbox's "Not a customer" filter shows it.
   await makeNotACustomerCall(prisma, tenantId, {
     which: "Sales call",
     callerPhone: "+15125550166",
     ownerId,
     startedAt: minutes(-3 * 60),
+  });
+  // The demo's calls reached the tracking number, so it is "Receiving calls" since the first of them.
+  const firstCall = await prisma.call.findFirst({
+    where: { tenantId, toNumber: DEMO.trackingNumber, isTest: false },
+    orderBy: { startedAt: "asc" },
+    select: { startedAt: true },
+  });
+  await prisma.trackingNumber.updateMany({
+    where: { tenantId, e164: DEMO.trackingNumber, receivingCallsAt: null },
+    data: { receivingCallsAt: firstCall?.startedAt ?? now },
   });
   // Last week's handoff QA sample (the Monday job's work), waiting for a reviewer on the QA page.
   const { timeZone } = await prisma.tenant.findUniqueOrThrow({

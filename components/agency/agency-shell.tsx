@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
+import { MAIN_CONTENT_ID, SkipLink } from "@/components/skip-link";
 
 export function AgencyShell({
   user,
@@ -12,6 +13,7 @@ export function AgencyShell({
 }) {
   return (
     <div className="min-h-screen">
+      <SkipLink />
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 md:px-8">
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <Link href="/agency" className="font-bold tracking-tight text-brand-700">
@@ -37,7 +39,13 @@ export function AgencyShell({
           <SignOutButton />
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6 md:px-8">{children}</main>
+      <main
+        id={MAIN_CONTENT_ID}
+        tabIndex={-1}
+        className="mx-auto max-w-6xl px-4 py-6 focus:outline-none md:px-8"
+      >
+        {children}
+      </main>
     </div>
   );
 }

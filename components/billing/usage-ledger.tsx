@@ -10,10 +10,11 @@ import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { phoneLabel } from "@/server/leads/labels";
 import { dateFormatter } from "./date-format";
 
+// Whether the call reached the bill, in the owner's words (the payment processor stays behind the scenes).
 const METER_LABELS: Record<string, string> = {
-  sent: "Sent to Stripe",
-  pending: "Sending…",
-  skipped: "Not sent (no Stripe customer)",
+  sent: "On your bill",
+  pending: "Adding to your bill…",
+  skipped: "Not billed (no plan yet)",
   not_applicable: "—",
 };
 
@@ -33,7 +34,7 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
   return (
     <Card
       title="Usage ledger"
-      description="Each call the AI handled. Billable calls are sent to Stripe once (by call id); credited calls are never charged."
+      description="Each call the AI handled. A billable call is charged once, however often it is retried; credited calls are never charged."
     >
       <div className="mb-4 grid max-w-md gap-3 sm:grid-cols-2">
         <Select
@@ -95,7 +96,7 @@ export function UsageLedger({ timeZone }: { timeZone: string }) {
               },
               { header: "Why", cell: (e) => e.reason },
               {
-                header: "Stripe",
+                header: "Billing",
                 cell: (e) => (
                   <span className="text-slate-600">
                     {METER_LABELS[e.meterStatus] ?? e.meterStatus}

@@ -10,9 +10,9 @@ describe("times are shown in the business's time zone, not the browser's", () =>
   });
 
   it("labels the zone once per page with its abbreviation for that date", () => {
-    expect(timeZoneNote("America/Chicago", at)).toBe("Times in America/Chicago (CST)");
+    expect(timeZoneNote("America/Chicago", at)).toBe("Times in Central Time — Chicago (CST)");
     expect(timeZoneNote("America/Chicago", new Date("2026-07-01T12:00:00Z"))).toBe(
-      "Times in America/Chicago (CDT)",
+      "Times in Central Time — Chicago (CDT)",
     );
   });
 

@@ -2,6 +2,7 @@
 // the browser's: "in 12 min", "3 h ago", a full date-time, and the zone named once per page
 // ("Times in America/Chicago (CST)"). One formatter for leads, notifications and routines.
 import { TZDate } from "@date-fns/tz";
+import { timeZoneLabel } from "@/server/tenants/us-time-zones";
 
 type DateLike = Date | string | null | undefined;
 
@@ -47,9 +48,9 @@ export function zoneAbbreviation(timeZone: string, at: Date = new Date()): strin
   return part?.value ?? timeZone;
 }
 
-/** The once-per-page label: "Times in America/Chicago (CST)". */
+/** The once-per-page label: "Times in Central Time — Chicago (CST)", the zone as people name it. */
 export function timeZoneNote(timeZone: string, at: Date = new Date()): string {
-  return `Times in ${timeZone} (${zoneAbbreviation(timeZone, at)})`;
+  return `Times in ${timeZoneLabel(timeZone)} (${zoneAbbreviation(timeZone, at)})`;
 }
 
 /** Value for an <input type="datetime-local">: the wall-clock time in the business's zone. */

@@ -238,15 +238,22 @@ function InboxBody({ canManage, canPlaceTestCalls }: { canManage: boolean; canPl
                       {lead.isTest ? <TestBadge /> : null}
                       {lead.overdue ? <OverdueBadge noDueTime={!lead.dueAt} /> : null}
                     </p>
+                    {/* The problem may be cut short on a phone; where it came from and when never are. */}
                     <p className="mt-0.5 truncate text-sm text-slate-600">
                       {lead.issueSummary ?? "No issue captured"}
-                      {lead.zip ? ` · ZIP ${lead.zip}` : ""} · {sourceLabel(lead.source)} · received{" "}
-                      <time
-                        dateTime={new Date(lead.createdAt).toISOString()}
-                        title={dateTime(lead.createdAt)}
-                      >
-                        {relative(lead.createdAt)}
-                      </time>
+                    </p>
+                    <p className="text-sm text-slate-600" data-testid="inbox-row-received">
+                      {lead.zip ? `ZIP ${lead.zip} · ` : ""}
+                      {sourceLabel(lead.source)} ·{" "}
+                      <span className="whitespace-nowrap">
+                        received{" "}
+                        <time
+                          dateTime={new Date(lead.createdAt).toISOString()}
+                          title={dateTime(lead.createdAt)}
+                        >
+                          {relative(lead.createdAt)}
+                        </time>
+                      </span>
                     </p>
                     {lead.notACustomer ? (
                       <p className="mt-0.5 text-sm font-medium text-slate-700" data-testid="not-a-customer">

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, Field, fieldErrorsFrom } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
+import { timeZoneLabel } from "@/server/tenants/us-time-zones";
 import { useBusinessTime } from "./business-time";
 import { ActionResult, useLeadAction } from "./lead-actions";
 
@@ -25,7 +26,7 @@ export function LeadBookCard({
   return (
     <Card
       title="Book appointment"
-      description={`From your booking slots (${timeZone}) or a custom time the customer agreed to.`}
+      description={`From your booking slots (${timeZoneLabel(timeZone)}) or a custom time the customer agreed to.`}
     >
       <form
         className="space-y-2"

@@ -2,7 +2,7 @@
 // The lead's required fields, each with the caller's own words it came from.
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/layout";
-import { sourceLabel, statusLabel, urgencyLabel } from "@/server/leads/labels";
+import { sourceLabel, sourceReferenceLabel, statusLabel, urgencyLabel } from "@/server/leads/labels";
 import { useBusinessTime } from "./business-time";
 import { AddressLink, PhoneLink } from "./contact-links";
 import type { Detail } from "./lead-actions";
@@ -55,8 +55,7 @@ function FieldValue({ fieldKey, lead }: { fieldKey: string; lead: Detail["lead"]
   if (fieldKey === "closeReason")
     return lead.closeReason ? `${lead.closeReasonLabel}${lead.closeNote ? ` — ${lead.closeNote}` : ""}` : "—";
   if (fieldKey === "inArea") return v === true ? "Yes" : v === false ? "No — out of area" : "—";
-  if (fieldKey === "sourceRef")
-    return v ? <span className="break-all text-xs text-slate-600">{String(v)}</span> : "—";
+  if (fieldKey === "sourceRef") return <span className="break-words">{sourceReferenceLabel(v) ?? "—"}</span>;
   if (v instanceof Date) return dateTimeRelative(v);
   if (v === null || v === undefined || v === "") return <span className="text-slate-500">—</span>;
   return String(v);

@@ -2,6 +2,7 @@
 // "Print → Save as PDF". Server-rendered; the figures come from server/reports/.
 import { FIGURES, formatFigure } from "@/server/reports/figures";
 import type { Report } from "@/server/reports/report-schema";
+import { timeZoneLabel } from "@/server/tenants/us-time-zones";
 import { PrintButton } from "./print-button";
 
 const th = "border border-slate-300 px-2 py-1 text-left font-medium";
@@ -46,7 +47,7 @@ export function PrintableReport({ report }: { report: Report }) {
           <h1 className="text-2xl font-semibold">{report.business.name}: missed-lead report</h1>
           <p className="mt-1 text-sm text-slate-700">
             {report.period.label} ({report.period.firstDay} to {report.period.lastDay},{" "}
-            {report.business.timeZone}){report.ownLeadsOnly ? " — your own leads" : ""}
+            {timeZoneLabel(report.business.timeZone)}){report.ownLeadsOnly ? " — your own leads" : ""}
           </p>
         </div>
         <PrintButton />

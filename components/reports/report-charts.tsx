@@ -14,7 +14,6 @@ const OUTCOMES = [
 ] as const;
 
 const FUNNEL_LABEL: Record<string, string> = {
-  calls: "Calls",
   leads: "Leads",
   booked: "Booked",
   showed: "Showed",
@@ -121,7 +120,7 @@ export function FunnelChart({ funnel }: { funnel: Report["funnel"] }) {
   const data = funnel.map((f) => ({ stage: FUNNEL_LABEL[f.stage] ?? f.stage, count: f.count }));
   return (
     <ChartFigure
-      title="Funnel: call → lead → booked → showed → won"
+      title="Funnel: lead → booked → showed → won"
       summary={data.map((d) => `${d.stage} ${d.count}`).join(", ")}
       chart={
         <ResponsiveContainer width="100%" height="100%">

@@ -8,13 +8,17 @@ import { inboxHref } from "@/components/leads/inbox-url-filters";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, LoadError, Loading, PageHeader } from "@/components/ui/layout";
+import { can, type TenantRole } from "@/server/auth/permissions";
 import type { ReportPeriodInput } from "@/server/reports/period";
+import { timeZoneLabel } from "@/server/tenants/us-time-zones";
+import type { Report } from "@/server/reports/report-schema";
 import { FigureGrid } from "./figure-grid";
 import { PeriodPicker } from "./period-picker";
 import { DailyCallsChart, FunnelChart, SpeedToLeadChart } from "./report-charts";
 import { FollowUpTables, LeakList, ScriptImprovements, SourceTable } from "./report-tables";
+import { isEmptyReport, reportEmptyText } from "./report-empty-state";
 
-export function ReportsPage({ slug }: { slug: string }) {
+export function ReportsPage({ slug, role }: { slug: string; role: TenantRole }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [period, setPeriod] = useState<ReportPeriodInput>({ kind: "this_month" });
@@ -84,71 +88,144 @@ export function ReportsPage({ slug }: { slug: string }) {
         >
           <p className="text-sm text-slate-700" data-testid="report-period">
             <span className="font-medium">{r.period.label}</span> ({r.period.firstDay} to {r.period.lastDay},{" "}
-            {r.business.timeZone}); previous period {r.period.previous.firstDay} to{" "}
+            {timeZoneLabel(r.business.timeZone)}); previous period {r.period.previous.firstDay} to{" "}
             {r.period.previous.lastDay}.{r.ownLeadsOnly ? " These are your own leads' numbers." : ""}
           </p>
           <TestCallsLine slug={slug} from={r.period.start} to={r.period.end} />
-          {r.current.calls === 0 && r.current.leads === 0 ? (
-            <p
-              role="status"
-              className="rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-600"
-            >
-              No real calls or leads in this period yet. Test calls are left out of reports; real calls show
-              here as they come in. Pick another period to compare.
-            </p>
-          ) : null}
-          <section aria-labelledby="missed-heading">
-            <h2 id="missed-heading" className="mb-3 text-lg font-semibold">
-              Missed-lead report
-            </h2>
-            <FigureGrid report={r} section="missed_leads" slug={slug} />
-          </section>
-          <div className="grid gap-4 lg:grid-cols-2">
-            <Card
-              title="Leads slipping through"
-              description="Open leads with no owner, no next action, past their due time, or a handoff not accepted in time — as of now, whatever the period."
-            >
-              <LeakList report={r} slug={slug} />
-            </Card>
-            <Card
-              title="Script improvements"
-              description="QA failures and the intake steps where callers hung up or were asked again, most frequent first."
-            >
-              <ScriptImprovements items={r.scriptImprovements} />
-            </Card>
-          </div>
-          <section aria-labelledby="kpi-heading">
-            <h2 id="kpi-heading" className="mb-3 text-lg font-semibold">
-              KPIs
-            </h2>
-            <FigureGrid report={r} section="kpis" slug={slug} />
-          </section>
-          <section aria-labelledby="charts-heading">
-            <h2 id="charts-heading" className="mb-3 text-lg font-semibold">
-              Charts
-            </h2>
-            <div className="grid gap-4 lg:grid-cols-2">
-              <div className="lg:col-span-2">
-                <DailyCallsChart daily={r.daily} />
-              </div>
-              <FunnelChart funnel={r.funnel} />
-              <SpeedToLeadChart buckets={r.speedToLead} />
-            </div>
-          </section>
-          <Card title="KPIs by lead source">
-            <SourceTable report={r} slug={slug} />
-          </Card>
-          {r.followUps ? (
-            <Card
-              title="Follow-ups"
-              description="Texts and call tasks from the follow-up sequences: how often callers answered and booked after each, opt-outs, and how long texts waited for approval."
-            >
-              <FollowUpTables followUps={r.followUps} />
-            </Card>
-          ) : null}
+          {isEmptyReport(r) ? (
+            <ReportEmptyState
+              slug={slug}
+              role={role}
+              ownLeadsOnly={r.ownLeadsOnly}
+              hasRealLeads={r.hasRealLeads ?? true}
+            />
+          ) : (
+            <ReportBody report={r} slug={slug} />
+          )}
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** No real call or lead in the period nor the one before: what will show here, and how the first call comes in. */
+function ReportEmptyState({
+  slug,
+  role,
+  ownLeadsOnly,
+  hasRealLeads,
+}: {
+  slug: string;
+  role: TenantRole;
+  ownLeadsOnly: boolean;
+  hasRealLeads: boolean;
+}) {
+  const text = reportEmptyText({
+    ownLeadsOnly,
+    hasRealLeads,
+    canPlaceTestCalls: can(role, "simulator.run"),
+    canSetUp: can(role, "setup.write"),
+  });
+  const link = "font-medium text-brand-700 underline underline-offset-2";
+  return (
+    <section
+      aria-labelledby="report-empty-heading"
+      data-testid="report-empty"
+      className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8"
+    >
+      <h2 id="report-empty-heading" className="text-lg font-semibold">
+        {text.title}
+      </h2>
+      <p className="mt-2 max-w-2xl text-sm text-slate-700">{text.body}</p>
+      {text.testCallHint || text.setupHint ? (
+        <ul className="mt-4 list-disc space-y-1 pl-5 text-sm text-slate-700">
+          {text.setupHint ? (
+            <li>
+              The AI answers missed calls once setup is complete:{" "}
+              <Link href={`/t/${slug}`} className={link}>
+                see the setup checklist
+              </Link>
+              .
+            </li>
+          ) : null}
+          {text.testCallHint ? (
+            <li>
+              To see a call from start to finish now, place one in{" "}
+              <Link href={`/t/${slug}/simulator`} className={link}>
+                Test your flow
+              </Link>{" "}
+              (test calls show in the inbox, not here).
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** The figures, leaks, charts and tables of a report with something in it. */
+function ReportBody({ report: r, slug }: { report: Report; slug: string }) {
+  return (
+    <>
+      {r.current.calls === 0 && r.current.leads === 0 ? (
+        <p
+          role="status"
+          className="rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-600"
+        >
+          No real calls or leads in this period yet; the previous period&apos;s figures are beside each. Test
+          calls are left out of reports.
+        </p>
+      ) : null}
+      <section aria-labelledby="missed-heading">
+        <h2 id="missed-heading" className="mb-3 text-lg font-semibold">
+          Missed-lead report
+        </h2>
+        <FigureGrid report={r} section="missed_leads" slug={slug} />
+      </section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card
+          title="Leads slipping through"
+          description="Open leads with no owner, no next action, past their due time, or a handoff not accepted in time — as of now, whatever the period."
+        >
+          <LeakList report={r} slug={slug} />
+        </Card>
+        <Card
+          title="Script improvements"
+          description="QA failures and the intake steps where callers hung up or were asked again, most frequent first."
+        >
+          <ScriptImprovements items={r.scriptImprovements} />
+        </Card>
+      </div>
+      <section aria-labelledby="kpi-heading">
+        <h2 id="kpi-heading" className="mb-3 text-lg font-semibold">
+          KPIs
+        </h2>
+        <FigureGrid report={r} section="kpis" slug={slug} />
+      </section>
+      <section aria-labelledby="charts-heading">
+        <h2 id="charts-heading" className="mb-3 text-lg font-semibold">
+          Charts
+        </h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <div className="lg:col-span-2">
+            <DailyCallsChart daily={r.daily} />
+          </div>
+          <FunnelChart funnel={r.funnel} />
+          <SpeedToLeadChart buckets={r.speedToLead} />
+        </div>
+      </section>
+      <Card title="KPIs by lead source">
+        <SourceTable report={r} slug={slug} />
+      </Card>
+      {r.followUps ? (
+        <Card
+          title="Follow-ups"
+          description="Texts and call tasks from the follow-up sequences: how often callers answered and booked after each, opt-outs, and how long texts waited for approval."
+        >
+          <FollowUpTables followUps={r.followUps} />
+        </Card>
+      ) : null}
+    </>
   );
 }
 

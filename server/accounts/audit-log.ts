@@ -2,6 +2,10 @@
 // who did what ("Pat invited casey@example.test as staff"), not raw action codes and ids.
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { tenantPeople } from "@/server/db/tenant-people";
+import { phoneLabel } from "@/server/leads/labels";
+import type { RoutingKind } from "@/server/leads/routing";
+import { ROUTING_LABELS } from "@/server/leads/routing-settings";
+import { timeZoneLabel } from "@/server/tenants/us-time-zones";
 
 type Person = { name: string; email: string };
 export type AuditEntry = { action: string; actorId: string | null; target: string | null; data: unknown };
@@ -32,8 +36,20 @@ export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) =
       return "Changed the answers the AI gives callers (price and services)";
     case "setup.number_connected":
       return `Pointed ${target} at LeadRescue in Twilio`;
+    case "setup.tracking_number_added":
+      return `Added the tracking number ${phoneLabel(target)}`;
+    case "setup.tracking_number_removed":
+      return `Removed the tracking number ${phoneLabel(target)}`;
+    case "setup.phones_changed":
+      return `Changed the phones calls ring: the plumber's phone ${data.plumberPhone ? phoneLabel(data.plumberPhone) : "(none)"}, the on-call phone ${data.onCallPhone ? phoneLabel(data.onCallPhone) : "(none)"}`;
+    case "routing.rule_changed": {
+      const kind = ROUTING_LABELS[data.kind as RoutingKind]?.label ?? "Leads";
+      return entry.target
+        ? `Routed ${kind.toLowerCase()} to ${person}`
+        : `Cleared the routing rule for ${kind.toLowerCase()} (${data.kind === "fallback" ? "the business owner" : "the fallback rule"} takes them)`;
+    }
     case "tenant.settings_changed":
-      return `Changed the business settings${typeof data.name === "string" ? ` (name "${data.name}", time zone ${String(data.timeZone)})` : ""}`;
+      return `Changed the business settings${typeof data.name === "string" ? ` (name "${data.name}", time zone ${timeZoneLabel(String(data.timeZone))})` : ""}`;
     case "member.invited":
       return `Invited ${target} as ${role(data.role)}`;
     case "member.invite_revoked":

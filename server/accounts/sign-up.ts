@@ -27,6 +27,14 @@ export function checkPassword(password: string, field = "password") {
     );
 }
 
+/**
+ * The one answer when an account cannot be made for an email. It never says that an account
+ * exists for it (that would tell anyone who types an address whether that person uses
+ * LeadRescue), and it points to the ways in that work whichever is true.
+ */
+export const SIGN_UP_REFUSED =
+  "We could not create an account with these details. If you have signed up before, sign in instead; if you were invited to a business, use the link in your invite.";
+
 export async function signUp(
   sys: SystemDb,
   input: { name: string; email: string; password: string; businessName: string; timeZone: string },
@@ -36,10 +44,10 @@ export async function signUp(
   if (!name) throw new AppError("BAD_REQUEST", "Enter your name.", "name");
   checkPassword(input.password);
   const directory = globalDb(sys);
-  if (await directory.user.findUnique({ where: { email } })) {
-    throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
-  }
+  // The password is hashed whichever way it goes, so a taken email answers no faster than a new one.
   const passwordHash = await hashPassword(input.password);
+  if (await directory.user.findUnique({ where: { email } }))
+    throw new AppError("BAD_REQUEST", SIGN_UP_REFUSED);
   // One transaction: the person (a global row, by the named insert) and the new business on its scoped client.
   // createTenant writes the one audit entry ("Created this business", by the new owner). Two sign-ups
   // with the same business name in the same instant: the second gets a suffixed address.
@@ -53,7 +61,6 @@ export async function signUp(
     if (e.code === "P2002" && String(e.message).includes("email")) return null;
     throw err;
   });
-  if (!created)
-    throw new AppError("CONFLICT", `An account for ${email} already exists. Sign in instead.`, "email");
+  if (!created) throw new AppError("BAD_REQUEST", SIGN_UP_REFUSED);
   return { user: created.user, tenant: created.result };
 }

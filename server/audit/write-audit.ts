@@ -1,4 +1,5 @@
-// Audit rows for security-relevant actions: sign-in failures, role changes, invites, API keys.
+// Audit rows for security-relevant actions: sign-in failures, role changes, invites, API keys,
+// and the settings that decide where calls and leads go (numbers, phones, routing rules).
 
 export type AuditAction =
   | "auth.sign_in_failed"
@@ -15,6 +16,11 @@ export type AuditAction =
   | "tenant.settings_changed"
   | "setup.call_answers_changed"
   | "setup.number_connected"
+  // ── call routing: where calls ring and who new leads go to ──
+  | "setup.tracking_number_added"
+  | "setup.tracking_number_removed"
+  | "setup.phones_changed"
+  | "routing.rule_changed"
   | "call.unknown_number"
   // ── agency ──
   | "tenant.paused"

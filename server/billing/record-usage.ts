@@ -143,7 +143,7 @@ export async function recordUsageForCall(
       where: key,
       data: {
         meterStatus: "skipped",
-        meterError: "The business has no Stripe customer, so nothing was sent to Stripe.",
+        meterError: "No plan had been chosen yet, so this call was not charged.",
       },
     });
   }

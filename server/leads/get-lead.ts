@@ -13,6 +13,7 @@ import { bookableSlots } from "./book-appointment";
 import { closeReasonLabel, notACustomerLabel } from "./close-reasons";
 import { tenantPeople } from "@/server/db/tenant-people";
 import { afterCallFlagsOf } from "@/server/qa/after-call-check";
+import { sourceReferenceLabel } from "./labels";
 
 /** The required lead fields, in the order a person reads them; `evidence` is the key in Lead.evidence. */
 export const LEAD_FIELDS = [
@@ -27,7 +28,7 @@ export const LEAD_FIELDS = [
   { key: "status", label: "Status" },
   { key: "appointmentAt", label: "Appointment", evidence: "appointmentAt" },
   { key: "source", label: "Source" },
-  { key: "sourceRef", label: "Source reference" },
+  { key: "sourceRef", label: "Came in through" },
   { key: "createdAt", label: "Received" },
   { key: "ownerId", label: "Owner" },
   { key: "nextAction", label: "Next action" },
@@ -115,8 +116,11 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
       afterCallFlagsOf(r.flags).map((f) => ({ ...f, callId: r.callId, at: r.createdAt })),
     ),
     // The transcript is shown once: the excerpt only when no call has its full turns.
+    // A call id or an API key's reference means nothing to the office: only words are shown.
     fields: LEAD_FIELDS.filter(
-      (f) => f.key !== "transcriptExcerpt" || !calls.some((c) => c.turns.length),
+      (f) =>
+        (f.key !== "transcriptExcerpt" || !calls.some((c) => c.turns.length)) &&
+        (f.key !== "sourceRef" || sourceReferenceLabel(lead.sourceRef) != null),
     ).map((f) => ({
       key: f.key,
       label: f.label,

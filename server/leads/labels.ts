@@ -61,6 +61,17 @@ export const statusLabel = (s: unknown) => STATUS_LABELS[s as keyof typeof STATU
 export const urgencyLabel = (u: unknown) =>
   u ? (URGENCY_LABELS[String(u)] ?? humanize(u)) : "Urgency not set";
 export const sourceLabel = (s: unknown) => SOURCE_LABELS[String(s)] ?? humanize(s);
+/**
+ * What the lead's sourceRef tells a person ("Referred by the Hendersons", "Website contact form"),
+ * or null when it is a machine's reference only: a Twilio call or message id (CA…, SM…, MM…) or an
+ * API request's idempotency key (api:…). Those stay on the lead for integrations, not on the page.
+ */
+export function sourceReferenceLabel(sourceRef: unknown): string | null {
+  const ref = typeof sourceRef === "string" ? sourceRef.trim() : "";
+  if (!ref) return null;
+  if (/^(CA|SM|MM)[0-9a-f]{32}$/i.test(ref) || /^api:/i.test(ref)) return null;
+  return ref;
+}
 export const taskKindLabel = (k: unknown) => TASK_KIND_LABELS[String(k)] ?? humanize(k);
 /** A task's state in the office's words: "To do", "Overdue" (still to do, past its due time) or "Done". */
 export function taskStateLabel(t: { doneAt: Date | string | null; overdue: boolean }): string {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   computeReport,
   dailyCalls,
+  funnelOf,
   minutesOf,
   NO_COUNTS,
   NO_LEADS,
@@ -201,7 +202,6 @@ describe("the report's figures from the database's counts", () => {
   it("draws the funnel and the speed-to-lead buckets from the same counts", () => {
     const r = report(MARCH_COUNTS);
     expect(r.funnel).toEqual([
-      { stage: "calls", count: 5 },
       { stage: "leads", count: 4 },
       { stage: "booked", count: 2 },
       { stage: "showed", count: 1 },
@@ -216,6 +216,20 @@ describe("the report's figures from the database's counts", () => {
       over_24h: 0,
       no_touch: 1,
     });
+  });
+
+  it("never widens the funnel: each stage is held within the one before it", () => {
+    const counts = (r: ReturnType<typeof funnelOf>) => r.map((f) => f.count);
+    expect(counts(funnelOf({ leads: 7, booked: 2, showed: 1, won: 1 }))).toEqual([7, 2, 1, 1]);
+    // A job won on a visit that was since cancelled: the funnel does not grow at "showed" or "won".
+    expect(counts(funnelOf({ leads: 3, booked: 1, showed: 2, won: 3 }))).toEqual([3, 1, 1, 1]);
+    // Calls are not a stage: a sales call is a call but no lead, a web form a lead but no call.
+    expect(funnelOf({ leads: 1, booked: 0, showed: 0, won: 0 }).map((f) => f.stage)).toEqual([
+      "leads",
+      "booked",
+      "showed",
+      "won",
+    ]);
   });
 
   it("breaks every KPI down by lead source, the source with most leads first", () => {

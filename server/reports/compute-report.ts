@@ -19,6 +19,7 @@ import type { LeadSource } from "@/server/db/generated/enums";
 import { daysOf, localDate, type DateRange, type ReportPeriod } from "./period";
 import {
   CALL_OUTCOMES,
+  FUNNEL_STAGES,
   SPEED_BUCKETS,
   type CallOutcomeBucket,
   type Leaks,
@@ -289,6 +290,20 @@ export function scriptImprovements(
   );
 }
 
+/**
+ * The funnel's stages, each within the one before: a visit outcome needs a booked visit and a won
+ * job means the customer was there (record-outcome.ts), so by the writers' rules no stage is
+ * larger than the one before it. A record that breaks them (an outcome on a visit since cancelled)
+ * is held to the stage before, so the funnel never widens.
+ */
+export function funnelOf(f: Pick<PeriodFigures, "leads" | "booked" | "showed" | "won">): Report["funnel"] {
+  let within = Infinity;
+  return FUNNEL_STAGES.map((stage) => {
+    within = Math.min(within, f[stage]);
+    return { stage, count: within };
+  });
+}
+
 export type ReportInput = {
   business: { name: string; timeZone: string };
   period: ReportPeriod;
@@ -319,13 +334,7 @@ export function computeReport(input: ReportInput): Report {
     previous: periodFigures(input.previous),
     bySource: sourceFigures(input.bySource),
     daily: dailyCalls(input.current.calls, upToToday(period, input.now, input.business.timeZone)),
-    funnel: [
-      { stage: "calls", count: current.calls },
-      { stage: "leads", count: current.leads },
-      { stage: "booked", count: current.booked },
-      { stage: "showed", count: current.showed },
-      { stage: "won", count: current.won },
-    ],
+    funnel: funnelOf(current),
     speedToLead: speedDistribution(input.current.leads),
     leaks: leakFigures(input.leaks, input.now),
     scriptImprovements: scriptImprovements(input.scriptSteps, input.qaReviews),

@@ -83,7 +83,7 @@ export async function getReport(
     .then(() =>
       Promise.all([periodCounts(ctx, current, scope, true), periodCounts(ctx, previous, scope, false)]),
     );
-  const [[cur, prev], scriptSteps, qaReviews, leaks, followUps] = await Promise.all([
+  const [[cur, prev], scriptSteps, qaReviews, leaks, followUps, anyLead] = await Promise.all([
     counts,
     scriptStepCounts(tenantSql(ctx.db), current, scope),
     // QA reviews are the whole business's work; at most ten calls a day.
@@ -95,6 +95,11 @@ export async function getReport(
         }),
     leakCounts(tenantSql(ctx.db), scope, now),
     followUpReport(ctx.db, period, scope, now),
+    // A business with no real lead ever is new (its empty report says how the first call comes in).
+    ctx.db.lead.findFirst({
+      where: { isTest: false, ...(scope.ownerId ? { ownerId: scope.ownerId } : {}) },
+      select: { id: true },
+    }),
   ]);
   const report = computeReport({
     business: { name: tenant.name, timeZone: tenant.timeZone },
@@ -108,5 +113,5 @@ export async function getReport(
     now,
     ownLeadsOnly: scope.ownerId != null,
   });
-  return { ...report, followUps };
+  return { ...report, followUps, hasRealLeads: anyLead != null };
 }

@@ -70,7 +70,12 @@ export const ZDailyCalls = z.object({
   missed: z.number().int(),
 });
 
-export const FUNNEL_STAGES = ["calls", "leads", "booked", "showed", "won"] as const;
+/**
+ * The funnel: leads (customers, any way in) → a booked visit → the customer was there → the job
+ * won. Each stage is a part of the one before it. Calls are not a stage: they include callers who
+ * are not customers and leave out leads that came in another way (web form, referral).
+ */
+export const FUNNEL_STAGES = ["leads", "booked", "showed", "won"] as const;
 
 export const SPEED_BUCKETS = [
   { key: "under_5m", label: "Under 5 minutes", maxMinutes: 5 },
@@ -117,6 +122,11 @@ export const ZReport = z.object({
   scriptImprovements: z.array(ZScriptImprovement),
   /** Follow-up sequences: by source and step, opt-outs per sequence, the approval queue (server/followups/report.ts). */
   followUps: ZFollowUpReport.optional(),
+  /** Whether the business (staff: this person) has any real lead at all, in any period (added by getReport). */
+  hasRealLeads: z
+    .boolean()
+    .optional()
+    .describe("Whether any real (not test) lead has come in yet, in any period."),
 });
 export type Report = z.infer<typeof ZReport>;
 

@@ -297,7 +297,7 @@ describe(`the monthly report over a month built through the webhooks (${engineNa
       { day: "2026-03-31", answered: 0, booked: 1, rescued: 0, missed: 0 },
     ]);
     expect(report.daily).toHaveLength(31);
-    expect(report.funnel.map((f) => f.count)).toEqual([6, 6, 3, 2, 1]);
+    expect(report.funnel.map((f) => f.count)).toEqual([6, 3, 2, 1]);
     expect(Object.fromEntries(report.speedToLead.map((b) => [b.key, b.count]))).toEqual({
       under_5m: 2,
       "5_15m": 0,

@@ -60,9 +60,12 @@ export async function addTrackingNumber(
   }
 }
 
+/** Removes one of the business's tracking numbers and says which it was (for the audit log). */
 export async function removeTrackingNumber({ db }: Pick<TenantCtx, "db">, id: string) {
+  const number = await db.trackingNumber.findFirst({ where: { id }, select: { e164: true } });
   const { count } = await db.trackingNumber.deleteMany({ where: { id } });
-  if (count === 0) throw new AppError("NOT_FOUND", "That tracking number was not found.");
+  if (count === 0 || !number) throw new AppError("NOT_FOUND", "That tracking number was not found.");
+  return number;
 }
 
 export async function setForwardingPhones(

@@ -20,6 +20,7 @@ import { RECORD_FIELDS } from "@/server/leads/handoff";
 import { zCallerEmail } from "@/server/leads/caller-email";
 import { updateLeadDetails } from "@/server/leads/update-lead-details";
 import { getRoutingRules, setRoutingRule } from "@/server/leads/routing-settings";
+import { writeAudit } from "@/server/audit/write-audit";
 import { ROUTING_KINDS } from "@/server/leads/routing";
 import { recordLeadOutcome, ZRecordOutcomeInput } from "@/server/leads/record-outcome";
 import { addLead, ZAddLeadInput } from "@/server/leads/add-lead";
@@ -178,5 +179,14 @@ export const leadsRouter = router({
   routing: manage.query(({ ctx }) => getRoutingRules(ctx)),
   setRouting: manage
     .input(z.object({ kind: z.enum(ROUTING_KINDS), userId: z.string().max(64).nullable() }))
-    .mutation(({ ctx, input }) => setRoutingRule(ctx, input)),
+    .mutation(async ({ ctx, input }) => {
+      await setRoutingRule(ctx, input);
+      await writeAudit(ctx.db, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.userId,
+        action: "routing.rule_changed",
+        target: input.userId,
+        data: { kind: input.kind },
+      });
+    }),
 });

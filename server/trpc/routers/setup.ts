@@ -131,6 +131,12 @@ export const setupRouter = router({
     .input(z.object({ number: z.string().max(40), label: z.string().max(60).optional() }))
     .mutation(async ({ ctx, input }) => {
       const n = await addTrackingNumber(ctx, input);
+      await writeAudit(ctx.db, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.userId,
+        action: "setup.tracking_number_added",
+        target: n.e164,
+      });
       return { id: n.id, e164: n.e164 };
     }),
   /** Does Twilio send each tracking number's calls here, and has a real call arrived? */
@@ -152,12 +158,27 @@ export const setupRouter = router({
     });
     return n;
   }),
-  removeTrackingNumber: write
-    .input(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => removeTrackingNumber(ctx, input.id)),
+  removeTrackingNumber: write.input(z.object({ id: z.string() })).mutation(async ({ ctx, input }) => {
+    const removed = await removeTrackingNumber(ctx, input.id);
+    await writeAudit(ctx.db, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: "setup.tracking_number_removed",
+      target: removed.e164,
+    });
+  }),
   setForwardingPhones: write
     .input(z.object({ plumberPhone: z.string().max(40), onCallPhone: z.string().max(40).nullish() }))
-    .mutation(({ ctx, input }) => setForwardingPhones(ctx, input)),
+    .mutation(async ({ ctx, input }) => {
+      const saved = await setForwardingPhones(ctx, input);
+      await writeAudit(ctx.db, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.userId,
+        action: "setup.phones_changed",
+        data: { plumberPhone: saved.plumberPhone, onCallPhone: saved.onCallPhone },
+      });
+      return saved;
+    }),
 
   zips: read
     .input(

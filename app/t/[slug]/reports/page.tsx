@@ -8,6 +8,6 @@ export const metadata = { title: "Reports" };
 // (the reports router decides from the role).
 export default async function Reports({ params }: { params: Promise<{ slug: string }> }) {
   await connection();
-  const { slug } = await pageAccess(params);
-  return <ReportsPage slug={slug} />;
+  const { slug, role } = await pageAccess(params);
+  return <ReportsPage slug={slug} role={role} />;
 }
