@@ -164,6 +164,17 @@ describe(`the request form (${engineName})`, () => {
       message: "ZIP 7870 is not 5 digits.",
     });
     expect((await send({ problem: "" })).body.error).toMatchObject({ field: "problem" });
+    // A request without a field, or with a number for it (a script, not the page), is told the same.
+    expect((await send({ name: undefined })).body.error).toMatchObject({
+      field: "name",
+      message: "Enter your name.",
+    });
+    expect(
+      (await send({ phone: 5125550143 } as unknown as Partial<typeof REQUEST>)).body.error,
+    ).toMatchObject({
+      field: "phone",
+      message: "Enter your phone number.",
+    });
     expect((await send({ email: "pat@home" } as Partial<typeof REQUEST>)).body.error).toMatchObject({
       field: "email",
       message: "Enter your email address like name@example.com, or leave it empty.",

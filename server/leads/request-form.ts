@@ -44,12 +44,24 @@ export function smsConsentWording(business: string): string {
 }
 
 export const ZRequestFormInput = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(200, "Keep your name under 200 characters."),
-  phone: z.string().trim().min(1, "Enter your phone number.").max(40, "That phone number is too long."),
+  name: z
+    .string({ message: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(200, "Keep your name under 200 characters."),
+  phone: z
+    .string({ message: "Enter your phone number." })
+    .trim()
+    .min(1, "Enter your phone number.")
+    .max(40, "That phone number is too long."),
   email: zCallerEmail("Enter your email address like name@example.com, or leave it empty.").default(""),
-  zip: z.string().trim().min(1, "Enter your ZIP code.").max(10, "A ZIP code is 5 digits."),
+  zip: z
+    .string({ message: "Enter your ZIP code." })
+    .trim()
+    .min(1, "Enter your ZIP code.")
+    .max(10, "A ZIP code is 5 digits."),
   problem: z
-    .string()
+    .string({ message: "Tell us briefly what the problem is." })
     .trim()
     .min(3, "Tell us briefly what the problem is.")
     .max(2000, "Keep the description under 2,000 characters."),

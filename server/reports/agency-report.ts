@@ -3,6 +3,7 @@
 // per business); the database pools the totals (GROUPING SETS), so a total rate or percentile is
 // the agency's, not an average of the businesses'.
 import { forAgency } from "@/server/db/agency";
+import { csvCell } from "@/server/text/csv-cell";
 import type { SystemDb } from "@/server/db/system";
 import { NO_LEADS, periodFigures, type PeriodCounts } from "./compute-report";
 import { CSV_UNIT, csvNumber, FIGURES } from "./figures";
@@ -86,25 +87,19 @@ export async function agencyReport(
 
 /** The roll-up as CSV: one row per business and a totals row, one column per figure. */
 export function agencyReportCsv(report: AgencyReport): string {
-  const cell = (v: string | number | null) => {
-    if (v == null) return "";
-    const s = String(v);
-    const safe = typeof v === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   // Each figure's column says its unit: "Value of jobs won ($)", "Show rate (%)", values to match.
   const head = [
     "business",
     "slug",
     "first_day",
     "last_day",
-    ...FIGURES.map((f) => cell(`${f.label} (${CSV_UNIT[f.unit]})`)),
+    ...FIGURES.map((f) => csvCell(`${f.label} (${CSV_UNIT[f.unit]})`)),
   ];
   const values = (figures: Record<FigureKey, number | null>) =>
     FIGURES.map((f) => csvNumber(figures[f.key], f.unit));
   const lines = report.rows.map((r) =>
-    [r.name, r.slug, r.firstDay, r.lastDay, ...values(r.figures)].map(cell).join(","),
+    [r.name, r.slug, r.firstDay, r.lastDay, ...values(r.figures)].map(csvCell).join(","),
   );
-  lines.push(["All businesses", "", "", "", ...values(report.totals)].map(cell).join(","));
+  lines.push(["All businesses", "", "", "", ...values(report.totals)].map(csvCell).join(","));
   return [head.join(","), ...lines].join("\r\n") + "\r\n";
 }

@@ -1,6 +1,7 @@
 // The report's figures, in the order people read them: label, unit, and the inbox filter that
 // lists the leads behind a figure. The page, the CSV and the email all read this one list.
 import type { LeadSetKey } from "./definitions";
+import { csvCell } from "@/server/text/csv-cell";
 import type { FigureKey, Report } from "./report-schema";
 
 export type FigureUnit = "count" | "rate" | "minutes" | "cents" | "score";
@@ -285,14 +286,6 @@ export function reportRows(report: Report): CsvRow[] {
     });
   }
   return rows;
-}
-
-function csvCell(v: string | number | null): string {
-  if (v == null) return "";
-  const s = String(v);
-  // Quote anything with a separator; prefix formula-looking text so a spreadsheet never runs it.
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === "string" ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function reportCsv(report: Report): string {

@@ -6,6 +6,7 @@
 // cent. A month not invoiced yet (the current one) is an estimate from the plan and the usage so
 // far, and says so. Businesses that pay LeadRescue directly are not in the table.
 import { z } from "zod";
+import { csvCell } from "@/server/text/csv-cell";
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import { monthLabel } from "@/server/reports/period";
 import { currentMonth, monthCounts, usageAgainstPlan } from "./plan-usage";
@@ -185,10 +186,6 @@ export async function marginHistory(sys: SystemDb, agencyId: string, now: Date =
   return out;
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  return /[",\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 const dollars = (c: number) => (c / 100).toFixed(2);
 
 export function agencyMarginCsv(b: AgencyBilling): string {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { zText } from "@/server/http/safe-input";
 import { startTrialQuietly } from "@/server/billing/start-trial";
 import { signUp } from "@/server/accounts/sign-up";
+import { countSignUpAttempt } from "@/server/accounts/sign-up-limit";
 import { acceptInvite, findOpenInvite } from "@/server/accounts/invites";
 import { accessibleTenants } from "@/server/agency/tenant-access";
 import { forTenant, globalDb } from "@/server/db/system";
@@ -24,6 +25,7 @@ export const ZAcceptInviteInput = z.object({
 
 export const accountRouter = router({
   signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
+    await countSignUpAttempt(ctx.sys, ctx.ip);
     const { tenant, user } = await signUp(ctx.sys, input);
     await startTrialQuietly(forTenant(ctx.sys, tenant.id), tenant.id, user.email);
     return { tenantSlug: tenant.slug };
