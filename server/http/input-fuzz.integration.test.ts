@@ -5,6 +5,7 @@
 // negative and huge numbers, wrong types), plus whole odd bodies. The generator is seeded, so a
 // failure names the seed and the request that reproduces it (FUZZ_SEED=… to replay).
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { SIGN_UP_REFUSED } from "@/server/accounts/sign-up";
 import superjson from "superjson";
 import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -645,7 +646,7 @@ describe(`input fuzz (${engineName})`, () => {
     ).toBe(3);
   });
 
-  it("answers the same email signing up twice at the same instant with a 409, not a 500", async () => {
+  it("answers the same email signing up twice at the same instant with the one neutral refusal, not a 500", async () => {
     const input = {
       name: "Twin",
       email: "twin-signup@example.test",
@@ -654,7 +655,11 @@ describe(`input fuzz (${engineName})`, () => {
       timeZone: "America/Chicago",
     };
     const answers = await Promise.all([1, 2].map(() => trpc("account.signUp", "mutation", input)));
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+    // The loser hears what any taken email hears: nothing says an account exists.
+    const refused = answers.find((a) => a.status === 400)!;
+    expect(refused.body).toContain(JSON.stringify(SIGN_UP_REFUSED).slice(1, -1));
+    expect(refused.body).not.toMatch(/already|exists/i);
   });
 
   it("answers an internal error with a reference only, and logs the error under it", async () => {
