@@ -168,7 +168,7 @@ const BURST_PIPE = {
 // Water near wiring and a burning smell share a kind, so one label and one safety line fit both.
 const OTHER_SAFETY_RISK = {
   kind: "other_safety_risk",
-  label: "a safety risk (water near electrical or a burning smell)",
+  label: "a safety risk (water near electrical, a burning smell or an overheating water heater)",
   safetyLine:
     "Please keep everyone clear of it and of any water near outlets or wiring, and if it's safe, switch off the breaker for that area. If you see smoke, leave the house and call 911.",
 } as const;
@@ -298,7 +298,12 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "head … hurts",
         "head … hurting",
         "head … pounding",
-        "screaming",
+        // The alarm screaming ("the thing on the ceiling is screaming"), not the heater itself: a
+        // water heater that screams like a kettle is overheating (below).
+        "alarm* … screaming",
+        "detector* … screaming",
+        "thing … screaming",
+        "screaming … alarm*",
       ],
       [
         "water heater",
@@ -569,6 +574,22 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "breaker*",
         "electrical panel",
         "wiring",
+      ],
+    ],
+  },
+  {
+    ...OTHER_SAFETY_RISK,
+    when: "A water heater that screams or shrieks like a kettle, or whose relief valve (the pipe off its side) spits, sprays or blows scalding water or steam: an overheating tank, which can scald or burst. A relief valve that only drips a bit is a leak: the safety question asks.",
+    allOf: [
+      ["water heater*", "heater", "tank", "boiler"],
+      [
+        "scream*",
+        "shriek*",
+        "squeal* like … kettle",
+        "like a [tea] kettle",
+        "steam*",
+        "relief valve … spit*/spray*/blow*/shoot*/spurt*/gush*/pour*",
+        "pipe … side … spit*/spray*/blow*/shoot*/spurt*/gush*",
       ],
     ],
   },

@@ -667,6 +667,14 @@ export const LOW = words({
     "just want/need it/them swapped/switched/upgraded",
     "not broken … just old",
     "switch*/swap*/convert* … to a/an tankless/new",
+    // New work: "a plumber to look at the rough-in for the bathroom we're adding and price it".
+    "rough-in",
+    "adding/add [on] a/an [new] bathroom/bath/kitchen/addition/room",
+    "an addition",
+    "new construction",
+    "new build",
+    "give/get me/us a price",
+    "price it/this/that/them [out]",
   ],
   hits: [
     "I'd like a quote on a new water heater",
@@ -678,6 +686,8 @@ export const LOW = words({
     "we got a new toilet from home depot and need somebody to put it in",
     "The old one works fine, we just want it swapped.",
     "we want a price on switching our old tank water heater to a tankless one its not broken just old",
+    "were adding a bathroom onto my clients house and i need a plumber to look at the rough in and give me a price",
+    "it's new construction, we need the rough-in done",
   ],
   misses: ["the toilet is clogged", "I need someone to fix the toilet, it won't stop running"],
 });

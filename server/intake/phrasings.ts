@@ -83,6 +83,10 @@ export const CALLBACK = rule({
     "talk it over first",
     "just call -the -her -him -them -my -our -his -their",
   ],
+  // "The landlord won't call me back, so I'm calling you": someone else not calling, no callback asked.
+  unless: [
+    "won't/wont/doesn't/didn't/hasn't/haven't/isn't/wasn't/never/not [even] [gonna/going] [to] call/calls/calling/called [me/us] back",
+  ],
   hits: [
     "can you have someone call me",
     "just call me back",
@@ -96,6 +100,8 @@ export const CALLBACK = rule({
     "yes please",
     "don't call me back, just come out",
     "tuesday's fine, just call the tenant before you go",
+    "the landlord won't call me back so I'm calling you",
+    "my property manager never called us back",
   ],
 });
 

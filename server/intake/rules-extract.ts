@@ -113,7 +113,7 @@ const ADDRESS_WITH_SUFFIX = new RegExp(
 const ADDRESS_BARE =
   /\b(\d{1,6})\s+([a-z][a-z'.-]*(?:\s+(?:[a-z][a-z'.-]*|\d{1,3}(?:st|nd|rd|th)\b\.?)){0,3})/i;
 const NOT_STREET_WORD =
-  /^(am|pm|a\.m\.|p\.m\.|minutes?|hours?|years?|o'?clock|days?|weeks?|months?|times?|dollars?|bucks|percent|feet|foot|inches|gallons?|people|kids)$/i;
+  /^(am|pm|a\.m\.|p\.m\.|minutes?|hours?|years?|o'?clock|days?|weeks?|months?|times?|dollars?|bucks|percent|feet|foot|inches|gallons?|people|kids|things?|questions?|problems?|issues?|more)$/i;
 const ADDRESS_STOP_WORD =
   /^(and|but|so|please|thanks|thank|in|near|by|across|off|which|that|where|is|it's|its|like|whatever|the)$/i;
 
@@ -1347,7 +1347,10 @@ export function isPlainlyRoutine(description: string): boolean {
   // A clog in one fixture with nothing backing up or coming up elsewhere.
   if (heard(ONE_CLOG, lower) && !heard(SPREAD_WORDS, lower)) return true;
   // A hiss could be a gas line or a pipe letting go; a sound with water found is not just a sound.
-  if (heard(HISS, lower) || (heard(NOISE, lower) && heard(WATER_FOUND, lower))) return false;
+  // A sound with a smell ("a faint whistling back there, and it smells like a struck match") could
+  // be gas escaping: the smell is asked about.
+  if (heard(HISS, lower) || (heard(NOISE, lower) && (heard(WATER_FOUND, lower) || heard(GAS_TOPIC, lower))))
+    return false;
   return heard(MINOR, lower);
 }
 
@@ -1590,6 +1593,9 @@ const MISHEARD_AS: Record<string, string> = {
 };
 const MISHEARD = /\b(?:clocked(?: up)?|over flow(?:ing|ed|s)?|hose bids?)\b/gi;
 
+/** A dash between words ("Denise Walker — I'm her daughter", "my husband - Raj"): a pause, as a comma. */
+const SPOKEN_DASH = /\s+[-–—]+\s+|\s*—+\s*/g;
+
 /** "Its" that is "it is": not after a preposition or before "own" ("on its own", "under its lid"). */
 const BARE_ITS =
   /(?<!\b(?:on|of|in|with|from|to|by|at|for|and|under|around|behind|off|into|onto|near|all|over)\s)\bits\b(?!\s+own\b)/g;
@@ -1600,11 +1606,13 @@ const BARE_CONTRACTION = new RegExp(`\\b(${Object.keys(BARE_CONTRACTIONS).join("
  * their apostrophe get it back ("its darnell" → "it's darnell", "theres water" → "there's water",
  * "i cant find the shutoff" → "i can't find the shutoff"); "its" only where it can be "it is" (not
  * "on its own", "under its lid"); a few plumbing words it mishears are put right ("the sink is
- * clocked up" → "clogged up", "over flowing" → "overflowing"). Applied once, where a turn's speech
+ * clocked up" → "clogged up", "over flowing" → "overflowing"); a dash between words is a pause, read
+ * as a comma ("Raj Mehta — he's the one home"; "S-I-O-B-H-A-N" and "78-702" keep theirs). Applied once, where a turn's speech
  * comes in.
  */
 export function heardAsWritten(text: string): string {
   return text
+    .replace(SPOKEN_DASH, ", ")
     .replace(MISHEARD, (word) => MISHEARD_AS[word.toLowerCase()] ?? word)
     .replace(BARE_ITS, "it's")
     .replace(BARE_CONTRACTION, (word) => {

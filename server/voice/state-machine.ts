@@ -1216,9 +1216,12 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
 
 const REPEAT_REQUEST =
   /^\W*(?:(?:oh|um+|uh+|hello)\W+)?(what|sorry|pardon( me)?|huh|excuse me|come again|say that again|(can|could) you (say|repeat) (that|it)( again)?|repeat (that|it)|what was that|what did you say|i didn'?t (catch|hear|get) (that|you|it)|speak up|(i )?can'?t hear (you|that|you very well)|((can|could) you )?(speak|talk) (up|louder|slower|more slowly)|louder)(\W+(dear|honey|hon|sweetie|sweetheart|ma'?am|sir|please|again|i can'?t hear you|i didn'?t (catch|hear) (you|that)))*\W*$/i;
-/** "Oh, okay. Never mind then, thanks anyway.": the caller is done before anything was booked. */
+/**
+ * "Oh, okay. Never mind then, thanks anyway.", "ok whatever, I'll call somebody else": the caller is
+ * done before anything was booked.
+ */
 const NEVER_MIND =
-  /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang|really|darn|shoot)\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine)|(thanks?|thank you) anyways?)(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?(\W+(bye|goodbye|bye bye|bye now|take care))?\W*$/i;
+  /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang|really|darn|shoot|whatever|fine|then)\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine)|(thanks?|thank you) anyways?|(?:i'?ll|i will|i'?m gonna|i'?m going to|gonna) (?:just )?(?:call|try|find|get|go with|look for) (?:somebody|someone|some one|another|a different|elsewhere)(?: else| plumber| company| one)?)(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?(\W+(bye|goodbye|bye bye|bye now|take care))?\W*$/i;
 /** "I don't know the zip code, I just moved here." */
 const ZIP_UNKNOWN =
   /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|dunno (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
@@ -1377,7 +1380,8 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   const done =
     stage === "zip" || stage === "issue" || stage === "name"
       ? NEVER_MIND.test(said)
-      : NEVER_MIND.test(said) && /\b(never ?mind|forget it)\b/i.test(said);
+      : NEVER_MIND.test(said) &&
+        /\b(never ?mind|forget it|somebody else|someone else|another|elsewhere)\b/i.test(said);
   if (!answered && done) return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
   // Not knowing the ZIP is no unclear answer: where to find it, once; then (however the caller says
   // they still don't know: "no, sorry, I really don't know it") a callback, never a lost call and
