@@ -10,6 +10,7 @@
 // "not", "isn't", "without" …) does not count: "no water on the floor" is not flooding.
 import type { EmergencyKind } from "@/server/intake/extraction";
 import {
+  afterGapAt,
   compileCue,
   cueMatches,
   heard as phraseHeard,
@@ -339,6 +340,12 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "sewer backup",
       "poop … coming up",
       "toilet water … coming up",
+      // Out of the yard's cleanout: "the pipe cap in the lawn popped off and toilet water with paper in it is bubbling out".
+      "toilet water … bubbling/pouring/gushing/spilling/coming out",
+      "toilet paper … bubbling/pouring/gushing/spilling/coming out/up",
+      "cleanout … bubbling/spilling/pouring",
+      "cleanout … overflow*",
+      "cleanout … coming up",
       "sewage smell … in the",
     ],
   },
@@ -852,7 +859,7 @@ const plainVerbs = (text: string) => text.replace(/[a-z]+/g, (word) => PLAIN_VER
 
 /** A cue in the shared cue language (phrase-rules.ts), heard with every form of its verbs. */
 function emergencyCue(cue: string): CompiledCue {
-  if (cue === "OLD_PERSON") return { re: new RegExp(OLD_PERSON.source, "g"), stems: null };
+  if (cue === "OLD_PERSON") return { re: new RegExp(OLD_PERSON.source, "g"), stems: null, afterGap: null };
   // Plain verbs on whole words only: "spill*" keeps its wildcard.
   return compileCue(cue.replace(/[a-z]+(?![a-z*])/g, (word) => PLAIN_VERB.get(word) ?? word));
 }
@@ -889,13 +896,20 @@ function reading(utterance: string): Reading {
   };
 }
 
-/** Does the phrase occur somewhere in the text without a negation right before it (the one negation rule)? */
+/**
+ * Does the phrase occur somewhere in the text without a negation right before it (the one negation
+ * rule)? In a phrase with a gap, the part after the gap counts as said on its own: "a sewer smell,
+ * nothing is backing up" is no sewage backing up.
+ */
 function heard(cue: CompiledCue, r: Reading): boolean {
+  // normalize() and plainVerbs() keep the words and their order: the n-th word of `text` is the
+  // n-th word of what was said.
+  const saidAt = (index: number) =>
+    r.starts[r.text.slice(0, index).match(WORD)?.length ?? 0] ?? r.said.length;
   for (const m of cueMatches(cue, r.text)) {
-    // normalize() and plainVerbs() keep the words and their order: the n-th word of `text` is the
-    // n-th word of what was said.
-    const nth = r.text.slice(0, m.index!).match(WORD)?.length ?? 0;
-    if (!negatedAt(r.said, r.starts[nth] ?? r.said.length)) return true;
+    if (negatedAt(r.said, saidAt(m.index!))) continue;
+    const tail = afterGapAt(cue, m[0]);
+    if (tail === null || !negatedAt(r.said, saidAt(m.index! + tail))) return true;
   }
   return false;
 }

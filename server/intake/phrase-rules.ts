@@ -200,11 +200,35 @@ function cueStems(cue: string, lists: PhraseLists, seen: readonly string[] = [])
   return best;
 }
 
-/** A cue ready to match: its expression and the stems that let most answers skip it. */
-export type CompiledCue = { re: RegExp; stems: readonly string[] | null };
+/**
+ * A cue ready to match: its expression, the stems that let most answers skip it, and for a cue
+ * with a gap ("sewer … backing up") the expression of what follows its last gap, so a negation
+ * right before that part ("a sewer smell, nothing is backing up") can be found too.
+ */
+export type CompiledCue = { re: RegExp; stems: readonly string[] | null; afterGap: RegExp | null };
 
 export function compileCue(cue: string, lists: PhraseLists = {}): CompiledCue {
-  return { re: cueToRegex(cue, lists), stems: cueStems(cue, lists) };
+  const tokens = cue.trim().split(/\s+/);
+  const gap = tokens.findLastIndex((t) => t === "…" || t === "…*");
+  // (A cue that says a negation itself, "nothing … coming out", "meter … nothing on", means it.)
+  const saysNo = tokens.some((t) =>
+    /^(no|not|nothing\S*|never|without|none|\S*n't)$/.test(t.replace(/[[\]]/g, "")),
+  );
+  const rest =
+    gap >= 0 && !saysNo ? tokens.slice(gap + 1).filter((t) => t !== "$" && !t.startsWith("-")) : [];
+  return {
+    re: cueToRegex(cue, lists),
+    stems: cueStems(cue, lists),
+    afterGap: rest.length ? cueToRegex(rest.join(" "), lists) : null,
+  };
+}
+
+/** Where, within a match of the cue, the part after its last gap starts (null: the cue has no gap). */
+export function afterGapAt(cue: CompiledCue, match: string): number | null {
+  if (!cue.afterGap) return null;
+  let at: number | null = null;
+  for (const m of match.matchAll(cue.afterGap)) if (m.index > 0) at = m.index;
+  return at;
 }
 
 /** Every match of the cue in the (normalized) text; none at once when the text has none of its stems. */

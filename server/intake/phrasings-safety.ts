@@ -402,7 +402,6 @@ export const NO_SERVICE = rule({
     "frozen",
     "only/one toilet/bathroom",
     "just one toilet/bathroom",
-    "sewer smell/gas",
     // Down to a trickle everywhere at once: nearly no water (a main that broke, a supply cut).
     "trickl* … every/all [the] faucet*/tap*/sink*/fixture*",
     "every/all [the] faucet*/tap*/sink*/fixture* … trickl*",
@@ -553,6 +552,21 @@ export const WATER_FOUND = words({
   ],
   hits: ["there's some water in the cabinet", "the floor is wet", "a puddle by the heater"],
   misses: ["the pipes bang when the washer fills"],
+});
+
+export const RISING_BY_ITSELF = words({
+  when: "Water in a toilet or drain rising or moving on its own ('the water in the bowl keeps going up and down by itself'): a sign the line may back up, so it is never plainly routine.",
+  anyOf: [
+    "water … going/goes/keeps/went up and down",
+    "water … rising/rises/rose [up] by itself",
+    "water … rising/rises/rose [up] on its own",
+    "bowl … rising/rises/rose",
+  ],
+  hits: [
+    "the toilet gurgles and the water in the bowl keeps going up and down by itself",
+    "the water in the bowl rises on its own when the washer drains",
+  ],
+  misses: ["the toilet gurgles when it flushes", "the pipes whistle when the washer fills"],
 });
 
 export const MINOR = words({

@@ -51,6 +51,7 @@ import {
   MINOR,
   NOISE,
   WATER_FOUND,
+  RISING_BY_ITSELF,
   NO_RUSH,
   NO_SERVICE,
   NO_SERVICE_TOPIC,
@@ -860,6 +861,9 @@ const BUSY_WITH_BEFORE =
  */
 const BUSY_BEFORE =
   /\b(?:i|we)(?: both| all| usually| normally| mostly)?(?:(?: have|'ve got| got| work| am working|'m working|'m at| am at|'m busy| am busy|'re busy| are busy)\b[^.?!,]*\b(?:in|during) (?:the )?|(?: work| am working|'m working|'m at work| am at work|'m busy| am busy|'re busy| are busy| have class| have school) (?:most |every |on )?)$/;
+/** "…i work tuesday mornings": said right after a part of the day, the work is on the day it names. */
+const WORK_ON_A_DAY_NEXT =
+  /^\W*(?:i|we|he|she) (?:work|works)\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/;
 const DAY_WANTED_BEFORE =
   /\b(how about|what about|can we do|could we do|can you do|could you do|let'?s do|maybe|prefer|rather|instead|try|book|take|give me|make it|make that|change it to|switch it to|move it to)\s+(the\s+)?$/;
 /** "…is fine", "Wednesday after lunch works", "Wednesday afternoon would be possible": the day is wanted. */
@@ -939,7 +943,9 @@ export function slotChoiceOf(
       !!m &&
       (NEGATED_DAY.test(lower.slice(Math.max(0, m.index - 24), m.index).replace(/\b(in|the)\s+/g, "")) ||
         BUSY_BEFORE.test(lower.slice(Math.max(0, m.index - 60), m.index)) ||
-        DAY_REFUSED_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30)))
+        (DAY_REFUSED_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30)) &&
+          // "wednesday afternoon i work tuesday mornings": the work is on the day named next.
+          !WORK_ON_A_DAY_NEXT.test(lower.slice(m.index + m[0].length))))
     );
   };
   // "I'm at the airport all morning": the part of the day the caller is busy, not one they want.
@@ -949,7 +955,19 @@ export function slotChoiceOf(
       !!m && /\b(all|the whole|the entire)\s+(the\s+)?$/.test(lower.slice(Math.max(0, m.index - 16), m.index))
     );
   };
-  const parts = PARTS_OF_DAY.filter(([re]) => re.test(lower) && !saysNo && !partNegated(re) && !allOf(re));
+  // "…i work tuesday mornings": the part of a day turned down is no part of the day wanted.
+  const ofARefusedDay = (re: RegExp) => {
+    const m = new RegExp(re.source).exec(lower);
+    const day =
+      m &&
+      /\b(mon|tues|wednes|thurs|fri|satur|sun)days?\s+$/.exec(
+        lower.slice(Math.max(0, m.index - 12), m.index),
+      );
+    return !!day && refused.includes(`${day[1]}day`);
+  };
+  const parts = PARTS_OF_DAY.filter(
+    ([re]) => re.test(lower) && !saysNo && !partNegated(re) && !allOf(re) && !ofARefusedDay(re),
+  );
   // "Tuesday mornings we have book club": that day is out (daysSaid), not every morning.
   const ofADay = (re: RegExp) => {
     const m = new RegExp(re.source).exec(lower);
@@ -1170,6 +1188,30 @@ function questionIn(lower: string): { question: CallerQuestion | null; serviceAs
   return { question: null, serviceAsked: null };
 }
 
+/** Where one question ends and the next begins: a sentence's end, or "and"/"also" before a question word. */
+const NEXT_QUESTION =
+  /(?<=[.?!])\s+|,?\s+(?:and|also|plus|oh and)\s+(?=(?:are|is|do|does|did|can|could|will|would|how|what|when|where|who|y'?all|you|any)\b)/i;
+
+/**
+ * Every question asked in one breath, in the order said, one per kind (and per service asked):
+ * "how much do you charge, and are you licensed and insured?" asks the price and the license; "am I
+ * talking to a robot? And do y'all do water heaters?" asks both. A question of no known kind counts
+ * only with its question mark. The words of each are kept for the lead's notes.
+ */
+export function questionsOf(
+  said: string,
+): { question: CallerQuestion; serviceAsked: string | null; asked: string }[] {
+  const found: { question: CallerQuestion; serviceAsked: string | null; asked: string }[] = [];
+  for (const part of said.split(NEXT_QUESTION)) {
+    const asked = part.trim().replace(/^\W*(?:(?:and|but|so|oh|also|plus|um+|uh+|okay|ok|well)[,\s]+)*/i, "");
+    const q = questionOf(asked.toLowerCase());
+    if (!q.question || (q.question === "other" && !asked.includes("?"))) continue;
+    if (found.some((f) => f.question === q.question && f.serviceAsked === q.serviceAsked)) continue;
+    found.push({ question: q.question, serviceAsked: q.serviceAsked, asked });
+  }
+  return found;
+}
+
 /** The caller's question in their own words (the sentence that asks it), for the lead's notes. */
 export function questionSentenceOf(text: string): string | null {
   const sentences = sentencesOf(text);
@@ -1341,6 +1383,9 @@ export function isPlainlyRoutine(description: string): boolean {
   if (heard(OVER_TIME, lower)) return true;
   // A water heater the caller is unsure about, or one that leaks even a little: not plainly routine.
   if (heard(HEATER_UNSURE, lower)) return false;
+  // Water in the bowl going up and down by itself (a toilet's bowl is no bowl catching a drip): the
+  // line may be backing up, so it is asked about.
+  if (heard(RISING_BY_ITSELF, lower)) return false;
   // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
   if (heard(CALM, lower)) return true;
   if (urgency !== "normal") return false;

@@ -8,6 +8,7 @@ import {
   PROMPT_PROFILES,
   URGENCIES,
   type BookingIntent,
+  type CallerQuestion,
   type EmergencyKind,
   type Extraction,
   type IntakeStage,
@@ -57,6 +58,7 @@ import {
   urgencyOf,
   safetyTopicOf,
   spokenAddress,
+  questionsOf,
 } from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { heard as hears } from "@/server/intake/phrase-rules";
@@ -1294,7 +1296,12 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
         t.say.push(t.script.urgentSoon(biz));
         return askAgain(t, stage);
       }
-      if (keepQuestion(t, stage, said, x)) return askAgain(t, stage);
+      // "Pete Lindqvist. Is this going to cost a fortune?": the question is answered and the name
+      // said with it counts; only a question alone asks the same question again.
+      if (keepQuestion(t, stage, said, x)) {
+        const given = stage === "name" ? groundName(x.callerName, said) : groundAddress(x.address, said);
+        if (!given) return askAgain(t, stage);
+      }
     }
     // Taking the name and address after an emergency: whatever the caller says, move on.
     if (stage === "name") {
@@ -1617,22 +1624,38 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
   }
   t.s.sideTurns += 1;
   const slots = upcoming(t.ctx);
-  const answer = when
-    ? answerWhenSomeoneComes(slots)
-    : answerQuestion(question, {
-        businessName: t.ctx.businessName,
-        serviceAsked: x.serviceAsked,
-        slots,
-        hours: t.ctx.businessHours ?? [],
-        daysAsked: weekdaysAsked(said),
-        specialTime: specialTimeAsked(said),
-        settings: t.ctx.answers,
-      });
-  t.say.push(answer);
-  if (question === "services" && x.serviceAsked === "commercial" && /\bdon'?t do\b/.test(answer))
-    t.declinedWork = true;
-  if (!when && questionIsNoted(question, answer, t.ctx.answers))
-    addNote(t, `Caller asked: ${x.questionAsked ?? questionWords(said)}`, said);
+  const answerTo = (kind: CallerQuestion, serviceAsked: string | null) =>
+    answerQuestion(kind, {
+      businessName: t.ctx.businessName,
+      serviceAsked,
+      slots,
+      hours: t.ctx.businessHours ?? [],
+      daysAsked: weekdaysAsked(said),
+      specialTime: specialTimeAsked(said),
+      settings: t.ctx.answers,
+    });
+  const answer = when ? answerWhenSomeoneComes(slots) : answerTo(question, x.serviceAsked);
+  // Every question heard: the others asked in the same breath ("how much do you charge, and are
+  // you licensed?") are answered too, in the order the caller asked them; an answer said once.
+  const asked = when ? [] : questionsOf(said);
+  const main = asked.findIndex((q) => q.question === question);
+  const inOrder = main < 0 ? [null, ...asked] : asked.map((q, i) => (i === main ? null : q));
+  const replies: string[] = [];
+  for (const q of inOrder) {
+    const text = q ? answerTo(q.question, q.serviceAsked) : answer;
+    if (!replies.includes(text)) replies.push(text);
+    const noted = q
+      ? questionIsNoted(q.question, text, t.ctx.answers)
+      : !when && questionIsNoted(question, answer, t.ctx.answers);
+    const words =
+      q?.asked ?? (asked.length > 1 ? asked[main]?.asked : null) ?? x.questionAsked ?? questionWords(said);
+    if (noted) addNote(t, `Caller asked: ${words}`, said);
+    const commercial = q
+      ? q.question === "services" && q.serviceAsked === "commercial"
+      : question === "services" && x.serviceAsked === "commercial";
+    if (commercial && /\bdon'?t do\b/.test(text)) t.declinedWork = true;
+  }
+  t.say.push(...replies);
   if (
     question === "services" &&
     x.serviceAsked &&
