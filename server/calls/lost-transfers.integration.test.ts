@@ -1,6 +1,11 @@
 // A warm transfer we hear no more about (a lost status report, a test call whose tab was closed
 // mid-transfer) is ended by the lost-transfer sweep with the truth, once; a late or replayed
-// report afterwards changes nothing. Through the real, signed webhooks on a real Postgres engine.
+// report afterwards changes nothing. The end of a call, by the sweep or by Twilio's final status,
+// is written with its lead's change or not at all. Through the real, signed webhooks on a real
+// Postgres engine.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
 import type { PrismaClient } from "@/server/db/generated/client";
@@ -9,6 +14,8 @@ import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business
 import { TwilioCall, whisperUrl } from "@/server/test/webhook-test-kit";
 import { answerDial, say, startCall } from "@/server/simulator/call-driver";
 import { postVoiceWebhook } from "@/server/simulator/post-webhook";
+import { refusingRowUpdates } from "@/server/test/database-outage";
+import { drainSpool } from "./jobs";
 import { endLostTransfers } from "./lost-transfers";
 import { AFTER_TRANSFER_ACTION, LOST_TAKEN_TRANSFER_ACTION, LOST_TRANSFER_ACTION } from "./next-step";
 
@@ -189,5 +196,65 @@ describe(`a transfer nobody reports back on (${engineName})`, () => {
       nextAction: LOST_TRANSFER_ACTION,
     });
     expect(await callOf(sim.callSid)).toMatchObject({ stage: "ended" });
+  });
+});
+
+describe(`the end of a call is written with its lead's change, or not at all (${engineName})`, () => {
+  it("leaves a lost transfer whose lead cannot be written as it was: the next sweep ends it and its owner gets the urgent callback", async () => {
+    const call = await transferring();
+    const lead = await leadOf(call.callSid);
+    const refused = await refusingRowUpdates(prisma, { table: "Lead", id: lead.id });
+    try {
+      await expect(sweep(minutesFromNow(21))).rejects.toThrow(refused.message);
+    } finally {
+      await refused.heal();
+    }
+    // Not ended without its callback: the call is still a lost transfer, the lead untouched.
+    expect(await callOf(call.callSid)).toMatchObject({ stage: "transferring", endedAt: null });
+    expect(await leadOf(call.callSid)).toEqual(lead);
+    expect(await tasksOf(call.callSid)).toEqual([]);
+
+    const at = minutesFromNow(22);
+    expect(await sweep(at)).toContain(call.callSid);
+    expect(await callOf(call.callSid)).toMatchObject({ stage: "ended", endedAt: at });
+    expect(await leadOf(call.callSid)).toMatchObject({
+      status: "followup_needed",
+      ownerId: biz.dispatchId,
+      nextAction: LOST_TRANSFER_ACTION,
+      dueAt: at,
+    });
+    expect((await tasksOf(call.callSid)).map((t) => [t.kind, t.title])).toEqual([
+      ["urgent_callback", LOST_TRANSFER_ACTION],
+    ]);
+  });
+
+  it("keeps a final status whose lead cannot be written for its recovery, which ends the call with the caller's urgent callback", async () => {
+    const spool = mkdtempSync(path.join(tmpdir(), "lr-spool-"));
+    const spoolDir = process.env.SPOOL_DIR;
+    process.env.SPOOL_DIR = spool;
+    try {
+      const call = await transferring();
+      const lead = await leadOf(call.callSid);
+      const refused = await refusingRowUpdates(prisma, { table: "Lead", id: lead.id });
+      try {
+        // The caller hangs up while the on-call phone rings; the webhook still answers Twilio.
+        await call.ended("completed");
+      } finally {
+        await refused.heal();
+      }
+      expect(await callOf(call.callSid)).toMatchObject({ stage: "transferring", endedAt: null });
+      expect(await leadOf(call.callSid)).toEqual(lead);
+
+      await drainSpool(systemDb(prisma), spool);
+      expect(await callOf(call.callSid)).toMatchObject({ stage: "ended" });
+      expect((await leadOf(call.callSid)).status).toBe("followup_needed");
+      const [task, ...more] = await tasksOf(call.callSid);
+      expect(more).toEqual([]);
+      expect(task).toMatchObject({ kind: "urgent_callback", assigneeId: biz.dispatchId });
+      expect(task!.title).toMatch(/^Caller hung up during the transfer/);
+      expect((await leadOf(call.callSid)).nextAction).toBe(task!.title);
+    } finally {
+      process.env.SPOOL_DIR = spoolDir;
+    }
   });
 });

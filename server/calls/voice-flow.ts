@@ -61,6 +61,7 @@ import { numberReceivingCalls, settingsForTurn, settingsOfCalledNumber } from ".
 import { CALL_MOVES, canMove, isEnded, isRinging, moveAfterTurn } from "./call-steps";
 import {
   accountAuditLog,
+  callOfSid,
   callProgressBySid,
   businessNameOfCall,
   claimCallEnd,
@@ -192,31 +193,7 @@ async function writeCallStep(
           : call.leadId
             ? await tx.lead.findFirst({ where: { id: call.leadId } })
             : null;
-        // The call's row (and the turn's lines) go in the lead writer's own statement.
-        const row: CallRowWrite | undefined = write && {
-          callSid: call.callSid,
-          turns: ("turns" in write && write.turns) || [],
-          set: {
-            ...write.data,
-            ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}),
-          },
-        };
-        if (lead)
-          await writeLeadChange(
-            tx,
-            {
-              tenantId: call.tenantId,
-              actorId: null,
-              now,
-              onRefusal: "flag",
-              webhooks: false,
-              ...(claimed ? { activeFollowUp: claimed.activeFollowUp } : {}),
-            },
-            lead,
-            await build(tx, lead),
-            row && ((tenants, written) => callRowWrites(row, tenants, written)),
-          );
-        else if (row) await writeTurnsAndCall(tx, row);
+        await writeStepInTransaction(tx, call, now, lead, build, write, claimed);
         // Last thing before COMMIT: a step the caller can no longer hear rolls back.
         beforeDeadline(deadline);
       }, stepTransaction(deadline));
@@ -225,6 +202,46 @@ async function writeCallStep(
       if (!(err instanceof AppError && err.code === "CONFLICT") || attempt >= CONFLICT_RETRIES) throw err;
     }
   }
+}
+
+/**
+ * A step's writes inside its transaction: the lead's change through the leads writer, with the
+ * call's row (and the turn's lines) in the writer's own statement; a call with no lead writes its
+ * row alone.
+ */
+async function writeStepInTransaction(
+  tx: TenantTx,
+  call: Pick<Call, "tenantId" | "callSid">,
+  now: Date,
+  lead: Lead | null,
+  build: (tx: TenantTx, lead: Lead) => Promise<LeadChange>,
+  write: CallWrite | undefined,
+  read?: ReadWithClaim,
+): Promise<void> {
+  const row: CallRowWrite | undefined = write && {
+    callSid: call.callSid,
+    turns: ("turns" in write && write.turns) || [],
+    set: {
+      ...write.data,
+      ...("key" in write ? { lastTwimlKey: write.key, lastTwiml: write.twiml } : {}),
+    },
+  };
+  if (lead)
+    await writeLeadChange(
+      tx,
+      {
+        tenantId: call.tenantId,
+        actorId: null,
+        now,
+        onRefusal: "flag",
+        webhooks: false,
+        ...(read ? { activeFollowUp: read.activeFollowUp } : {}),
+      },
+      lead,
+      await build(tx, lead),
+      row && ((tenants, written) => callRowWrites(row, tenants, written)),
+    );
+  else if (row) await writeTurnsAndCall(tx, row);
 }
 
 /** The lead and its active follow-up enrollment as the step's claim read them, in the same statement. */
@@ -458,13 +475,15 @@ export async function onCallStatus(ctx: Pick<VoiceCtx, "sys" | "now">, form: Twi
   const final = ["completed", "busy", "failed", "no-answer", "canceled"];
   if (!final.includes(form.CallStatus ?? "")) return;
   const now = ctx.now ? ctx.now() : new Date();
-  const call = await claimCallEnd(ctx.sys, form.CallSid!, CALL_MOVES.callEnd, now);
-  if (!call) return;
-  await closeEndedCall(ctx.sys, call, now, {
-    kind: "status",
-    callStatus: form.CallStatus!,
-    duration: form.CallDuration ?? null,
-  });
+  const seen = await callOfSid(ctx.sys, form.CallSid!);
+  if (!seen) return;
+  await closeEndedCall(
+    ctx.sys,
+    seen.tenantId,
+    now,
+    (tx) => claimCallEnd(tx, form.CallSid!, CALL_MOVES.callEnd, now),
+    { kind: "status", callStatus: form.CallStatus!, duration: form.CallDuration ?? null },
+  );
 }
 
 /**
@@ -479,14 +498,14 @@ export async function onTransferLost(
   quietMinutes: number,
 ): Promise<boolean> {
   const now = ctx.now ? ctx.now() : new Date();
-  const call = await claimLostTransfer(ctx.sys, seen, CALL_MOVES.transferLost, now);
-  if (!call) return false;
-  await closeEndedCall(ctx.sys, call, now, {
-    kind: "transfer_lost",
-    quietMinutes,
-    onCallTookIt: !!call.transferAcceptedAt,
-  });
-  return true;
+  // The claim matches the transfer as the sweep saw it, whether the on-call person took it included.
+  return closeEndedCall(
+    ctx.sys,
+    seen.tenantId,
+    now,
+    (tx) => claimLostTransfer(tx, seen, CALL_MOVES.transferLost, now),
+    { kind: "transfer_lost", quietMinutes, onCallTookIt: !!seen.transferAcceptedAt },
+  );
 }
 
 /** How a call ended: Twilio's final status, or a transfer we heard no more about. */
@@ -524,9 +543,60 @@ async function lostTransferChange(
   });
 }
 
-/** What follows from a claimed end of a call, however it ended: the lead closed for the office, then the after-call work. */
-async function closeEndedCall(sys: SystemDb, call: Call, now: Date, ending: CallEnding): Promise<void> {
-  const db = forTenant(sys, call.tenantId);
+/**
+ * The end of a call, however it ended, in one transaction: the claim, then the lead closed for the
+ * office and the call's last step. Nothing is claimed unless the lead's change commits with it, so
+ * a failure leaves the call to the next status delivery, the spool's recovery or the next sweep.
+ * Then the after-call work. False when the end was already claimed.
+ */
+async function closeEndedCall(
+  sys: SystemDb,
+  tenantId: string,
+  now: Date,
+  claim: (tx: TenantTx) => Promise<{ call: Call; lead: Lead | null } | null>,
+  ending: CallEnding,
+): Promise<boolean> {
+  const db = forTenant(sys, tenantId);
+  // The lead is read locked with the claim, so the writer's version check cannot fail here: no retry.
+  const call = await db.$transaction(async (tx) => {
+    const claimed = await claim(tx);
+    if (!claimed) return null;
+    const { call, lead } = claimed;
+    await writeStepInTransaction(
+      tx,
+      call,
+      now,
+      lead,
+      (tx, lead) => endedCallChange(tx, call, lead, now, ending),
+      !isEnded(call) ? { data: { stage: CALL_MOVES.callEnd.to } } : undefined,
+    );
+    return call;
+  }, CALL_TRANSACTION);
+  if (!call) return false;
+  const aiHandled = parseCallState(call.state, call.promptProfile).stage !== "new";
+  // The call is over and nobody is on the line: what follows from it runs side by side, each on
+  // its own (none throws; each has a sweep behind it).
+  await Promise.all([
+    // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
+    aiHandled ? enqueueUsageForCall(db, { tenantId: call.tenantId, callSid: call.callSid }) : null,
+    queueTextsForEndedCall(db, call.id, now), // messaging: missed-call text-back or booking texts
+    emitCallCompleted(db, call.id), // integrations: call.completed webhook
+    // QA: the whole transcript read again (emergency rules, the model when configured) — the safety net under the live call.
+    aiHandled
+      ? enqueueAfterCallCheck({ tenantId: call.tenantId, callId: call.id, callSid: call.callSid })
+      : null,
+  ]);
+  return true;
+}
+
+/** The lead's change when its call ends: closed for the office as the call left it. */
+async function endedCallChange(
+  tx: TenantTx,
+  call: Call,
+  lead: Lead,
+  now: Date,
+  ending: CallEnding,
+): Promise<LeadChange> {
   const state = parseCallState(call.state, call.promptProfile);
   const aiHandled = state.stage !== "new";
   // Hung up mid-intake or mid-transfer, or the agent gave up on a silent line: close the lead for
@@ -540,53 +610,31 @@ async function closeEndedCall(sys: SystemDb, call: Call, now: Date, ending: Call
         ? { callStatus: ending.callStatus, duration: ending.duration }
         : { callStatus: null, duration: null, transferOutcome: "unknown" },
   };
-  await writeCallStep(
-    db,
-    call,
-    now,
-    async (tx, lead) => {
-      if (ending.kind === "transfer_lost")
-        return lostTransferChange(tx, call, lead, state, ending, now, ended);
-      // (A visit booked whose read-back the caller said "no" to, then hung up, still gets its task.)
-      const unconfirmed = state.outcome === "booked" && state.stage === "confirm" && state.misses > 0;
-      if (!(open && aiHandled && (!state.outcome || unconfirmed))) return { patch: {}, events: [ended] };
-      // Closed on the call as not a customer (a salesperson, a recording, a wrong number): it stays
-      // closed, with no callback task, whenever the caller hangs up.
-      if (lead.status === "closed" && lead.closeReason === NOT_A_CUSTOMER)
-        return { patch: {}, events: [ended] };
-      // The spool recovery got there first (the call was cut off while our system was down): its
-      // urgent callback stands, not an ordinary hang-up's callback.
-      if (lead.nextAction === RECOVERY_TASK_TITLE) return { patch: {}, events: [ended] };
-      const { status, task } = closeOnHangup(state);
-      const hungUp: LeadEventInput = { type: "call.caller_hung_up", data: { status } };
-      // After an emergency the urgent callback (and its next action) already stands: only the status changes.
-      if (task || state.escalation)
-        return actionsChange(
-          tx,
-          call,
-          lead,
-          state,
-          task ? [task] : [],
-          now,
-          { patch: { status }, events: [ended] },
-          [hungUp],
-        );
-      return statusChange(status, now, [ended, hungUp]);
-    },
-    !isEnded(call) ? { data: { stage: CALL_MOVES.callEnd.to } } : undefined,
-  );
-  // The call is over and nobody is on the line: what follows from it runs side by side, each on
-  // its own (none throws; each has a sweep behind it).
-  await Promise.all([
-    // usage (billing): one ledger row per AI-handled call; test calls are recorded as credited, never billed.
-    aiHandled ? enqueueUsageForCall(db, { tenantId: call.tenantId, callSid: call.callSid }) : null,
-    queueTextsForEndedCall(db, call.id, now), // messaging: missed-call text-back or booking texts
-    emitCallCompleted(db, call.id), // integrations: call.completed webhook
-    // QA: the whole transcript read again (emergency rules, the model when configured) — the safety net under the live call.
-    aiHandled
-      ? enqueueAfterCallCheck({ tenantId: call.tenantId, callId: call.id, callSid: call.callSid })
-      : null,
-  ]);
+  if (ending.kind === "transfer_lost") return lostTransferChange(tx, call, lead, state, ending, now, ended);
+  // (A visit booked whose read-back the caller said "no" to, then hung up, still gets its task.)
+  const unconfirmed = state.outcome === "booked" && state.stage === "confirm" && state.misses > 0;
+  if (!(open && aiHandled && (!state.outcome || unconfirmed))) return { patch: {}, events: [ended] };
+  // Closed on the call as not a customer (a salesperson, a recording, a wrong number): it stays
+  // closed, with no callback task, whenever the caller hangs up.
+  if (lead.status === "closed" && lead.closeReason === NOT_A_CUSTOMER) return { patch: {}, events: [ended] };
+  // The spool recovery got there first (the call was cut off while our system was down): its
+  // urgent callback stands, not an ordinary hang-up's callback.
+  if (lead.nextAction === RECOVERY_TASK_TITLE) return { patch: {}, events: [ended] };
+  const { status, task } = closeOnHangup(state);
+  const hungUp: LeadEventInput = { type: "call.caller_hung_up", data: { status } };
+  // After an emergency the urgent callback (and its next action) already stands: only the status changes.
+  if (task || state.escalation)
+    return actionsChange(
+      tx,
+      call,
+      lead,
+      state,
+      task ? [task] : [],
+      now,
+      { patch: { status }, events: [ended] },
+      [hungUp],
+    );
+  return statusChange(status, now, [ended, hungUp]);
 }
 
 /** A caller ID that came through (a withheld one is "anonymous", "restricted", …). */

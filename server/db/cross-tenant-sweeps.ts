@@ -297,16 +297,23 @@ export async function dueQuietLeads(sys: SystemDb, now: Date, take = 500) {
  * (not ended) with no news since `unansweredBefore` — or, once the on-call person pressed 1, since
  * `answeredBefore` — oldest first, on the partial index of unended transfers (migration
  * `*_call_transfer_started_at`). A transfer started before its start was recorded counts from the
- * call's start. Each call is then ended by a claim by its CallSid (server/calls/lost-transfers.ts).
+ * call's start. Each call is then ended in its business's transaction, claimed by its CallSid
+ * (server/calls/lost-transfers.ts).
  */
 export async function lostTransferCalls(
   sys: SystemDb,
   w: { unansweredBefore: Date; answeredBefore: Date; take: number },
 ): Promise<
-  { callSid: string; startedAt: Date; transferStartedAt: Date | null; transferAcceptedAt: Date | null }[]
+  {
+    tenantId: string;
+    callSid: string;
+    startedAt: Date;
+    transferStartedAt: Date | null;
+    transferAcceptedAt: Date | null;
+  }[]
 > {
   return rawClient(sys).$queryRaw`
-    SELECT "callSid", "startedAt", "transferStartedAt", "transferAcceptedAt" FROM "Call"
+    SELECT "tenantId", "callSid", "startedAt", "transferStartedAt", "transferAcceptedAt" FROM "Call"
     WHERE "endedAt" IS NULL AND "stage" IN ('transferring', 'transfer_result')
       AND COALESCE("transferStartedAt", "startedAt") < ${ts(w.unansweredBefore)}
       AND ("transferAcceptedAt" IS NULL OR "transferAcceptedAt" < ${ts(w.answeredBefore)})

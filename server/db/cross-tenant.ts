@@ -1,10 +1,12 @@
 // The lookups that must cross tenants, by name. Everything else reaches tenant data through the
 // tenant-scoped client (tenant-scope.ts) once the tenant is known; these are how it becomes known.
 // Each takes the opaque SystemDb handle (system.ts) and says why it has to cross tenants.
-import type { Call, FollowUpEnrollment, Lead, Prisma } from "./generated/client";
-import { CALL_COLUMNS, columnList } from "./columns";
+import { Prisma, type Call, type FollowUpEnrollment, type Lead } from "./generated/client";
+import { CALL_COLUMNS, columnList, LEAD_COLUMNS } from "./columns";
 import type { CallStep } from "./generated/enums";
 import { rawClient, type SystemDb } from "./system";
+import type { TenantTx } from "./tenant-scope";
+import { tenantSql } from "./tenant-sql";
 
 /**
  * Twilio's voice and SMS webhooks name only the number that was called: tracking numbers are
@@ -86,8 +88,10 @@ export async function callProgressBySid(sys: SystemDb, callSid: string) {
 }
 
 /**
- * The call a late step committed for, by CallSid: the step ran after its webhook had already
- * answered (server/calls/undelivered-answer.ts), and the CallSid is all that webhook names.
+ * A call's business and lead, by CallSid, for a step that goes on in that business's transaction:
+ * the final status callback (its end is claimed there, `claimCallEnd`), or a late step that
+ * committed after its webhook had already answered (server/calls/undelivered-answer.ts). The
+ * CallSid is all those webhooks name.
  */
 export async function callOfSid(sys: SystemDb, callSid: string) {
   return rawClient(sys).call.findUnique({
@@ -178,6 +182,7 @@ function rowFromJson<T>(json: Record<string, unknown> | null, times: readonly st
 
 const CLAIMED_CALL = columnList(CALL_COLUMNS);
 const CLAIMED_CALL_OF_C = columnList(CALL_COLUMNS, "c");
+const LEAD_OF_L = columnList(LEAD_COLUMNS, "l");
 
 /**
  * Claims intake turn `turn` by CallSid (the turn counter moves on) and reads, in the same
@@ -212,40 +217,54 @@ export async function claimIntakeTurn(sys: SystemDb, callSid: string, move: Step
 }
 
 /**
- * Claims the call's end (the final status callback) by CallSid: the claimed call, or null when it
- * already ended. The step itself moves with the end's write, which reads where the call was.
+ * The call's end is claimed inside the business's own transaction that writes it (the lead's
+ * change, the call's step), never on its own: a claim that commits without the lead's change would
+ * leave the call ended for every later status, replay and sweep, and the lead without its callback.
+ * The business comes from `callOfSid` (or the sweep's row). The lead is locked first, as every other
+ * step locks it before the call, so an end and a turn of the same call wait for each other instead
+ * of deadlocking. Returns the claimed call with its lead, or null when the end was already claimed.
  */
-export async function claimCallEnd(sys: SystemDb, callSid: string, move: StepMove, endedAt: Date) {
-  return claimed(rawClient(sys).call.update({ where: claimWhere(callSid, move), data: { endedAt } }));
+async function claimEndIn(tx: TenantTx, where: Prisma.CallWhereInput & { callSid: string }, endedAt: Date) {
+  const [lead] = await tenantSql(tx)<Lead[]>(
+    (tenants) => Prisma.sql`
+    SELECT ${LEAD_OF_L} FROM "Lead" l
+    WHERE l."id" = (SELECT "leadId" FROM "Call" WHERE "callSid" = ${where.callSid} AND "tenantId" IN (${tenants}))
+      AND l."tenantId" IN (${tenants})
+    FOR UPDATE`,
+  );
+  const [call] = await tx.call.updateManyAndReturn({ where, data: { endedAt } });
+  return call ? { call, lead: lead ?? null } : null;
+}
+
+/** Claims the call's end (the final status callback) by CallSid, in the transaction that writes it: see `claimEndIn`. */
+export async function claimCallEnd(tx: TenantTx, callSid: string, move: StepMove, endedAt: Date) {
+  return claimEndIn(tx, { ...claimWhere(callSid, move), callSid }, endedAt);
 }
 
 /** A call the lost-transfer sweep found still being put through, as it found it. */
 export type LostTransferCall = {
+  tenantId: string;
   callSid: string;
   transferStartedAt: Date | null;
   transferAcceptedAt: Date | null;
 };
 
 /**
- * Claims the end of a transfer nobody reported back on, by CallSid: only while the call is still
- * where the sweep saw it (same step, transfer not ended, no whisper or new transfer since), so a
- * status, a transfer result or a press of 1 that arrived in between wins. The claimed call, or null.
+ * Claims the end of a transfer nobody reported back on, by CallSid, in the transaction that writes
+ * it (see `claimEndIn`): only while the call is still where the sweep saw it (same step, transfer
+ * not ended, no whisper or new transfer since), so a status, a transfer result or a press of 1 that
+ * arrived in between wins.
  */
-export async function claimLostTransfer(
-  sys: SystemDb,
-  seen: LostTransferCall,
-  move: StepMove,
-  endedAt: Date,
-) {
-  return claimed(
-    rawClient(sys).call.update({
-      where: {
-        ...claimWhere(seen.callSid, move),
-        transferStartedAt: seen.transferStartedAt,
-        transferAcceptedAt: seen.transferAcceptedAt,
-      },
-      data: { endedAt },
-    }),
+export async function claimLostTransfer(tx: TenantTx, seen: LostTransferCall, move: StepMove, endedAt: Date) {
+  return claimEndIn(
+    tx,
+    {
+      ...claimWhere(seen.callSid, move),
+      callSid: seen.callSid,
+      transferStartedAt: seen.transferStartedAt,
+      transferAcceptedAt: seen.transferAcceptedAt,
+    },
+    endedAt,
   );
 }
 

@@ -103,3 +103,29 @@ export function stallingDatabase(base: Database): StallingDatabase {
     },
   };
 }
+
+/**
+ * The database refuses every update of one row (a trigger that raises an error) until `heal()`:
+ * a write that fails half-way through a step, on PGlite and PostgreSQL alike.
+ */
+export async function refusingRowUpdates(
+  prisma: PrismaClient,
+  row: { table: string; id: string },
+): Promise<{ message: string; heal(): Promise<void> }> {
+  if (!/^\w+$/.test(row.table) || !/^[\w-]+$/.test(row.id)) throw new Error("a table name and a row id");
+  const name = `refuse_${row.table.toLowerCase()}_${row.id.replace(/-/g, "_")}`;
+  const message = `${row.table} ${row.id} refuses updates (test)`;
+  await prisma.$executeRawUnsafe(
+    `CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`,
+  );
+  await prisma.$executeRawUnsafe(
+    `CREATE TRIGGER "${name}" BEFORE UPDATE ON "${row.table}" FOR EACH ROW WHEN (OLD."id" = '${row.id}') EXECUTE FUNCTION "${name}"()`,
+  );
+  return {
+    message,
+    async heal() {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER "${name}" ON "${row.table}"`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION "${name}"()`);
+    },
+  };
+}
