@@ -1,7 +1,13 @@
 // What the nineteenth held-out batch (calls where things move: the problem changes during the call,
 // and callers with follow-up questions) taught the rules, each lesson in wordings of its own.
 import { describe, expect, it } from "vitest";
-import { isPlainlyRoutine, questionsOf, slotChoiceOf, urgencyOf } from "@/server/intake/rules-extract";
+import {
+  isPlainlyRoutine,
+  questionsOf,
+  saysWhenItSuits,
+  slotChoiceOf,
+  urgencyOf,
+} from "@/server/intake/rules-extract";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { THREE_SLOTS } from "@/server/test/heard-at";
 
@@ -35,6 +41,12 @@ describe("times", () => {
     // Still: the day said before "he works" is out, and so is the day before "I work <another day> is ok".
     expect(pick("tuesday he works, thursday's fine")).toEqual({ kind: "pick", index: 2 });
     expect(pick("tuesday i work wednesday is good")).toEqual({ kind: "pick", index: 1 });
+  });
+
+  it("keeps a day said on its own out of turn as the day that suits", () => {
+    expect(saysWhenItSuits("wednesday.")).toBe(true);
+    expect(saysWhenItSuits("um thursday morning")).toBe(true);
+    expect(saysWhenItSuits("I called on Tuesday and nobody answered")).toBe(false);
   });
 });
 

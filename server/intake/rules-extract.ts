@@ -776,9 +776,13 @@ export function saysWhenItSuits(said: string): boolean {
     PARTS_OF_DAY.some(([re]) => re.test(lower));
   return (
     when &&
-    /\b(better|best|works?|good|prefer|rather|only|can do|free|home|available|if you (have|got)|but|except|not|no good|any ?day)\b/.test(
+    (/\b(better|best|works?|good|prefer|rather|only|can do|free|home|available|if you (have|got)|but|except|not|no good|any ?day)\b/.test(
       lower,
-    )
+    ) ||
+      // A day said on its own, out of turn ("thursday.", "wednesday afternoon"): the day the caller wants.
+      /^\W*(?:(?:on|maybe|um+|uh+)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening))?\W*$/.test(
+        lower,
+      ))
   );
 }
 
