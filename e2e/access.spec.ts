@@ -44,7 +44,10 @@ test("switching business without a page load never shows the other business's ca
   await expect(page.getByText("(512) 555-0100")).toHaveCount(0);
 });
 
-test("a staff member of one business cannot open another business's pages", async ({ page }) => {
+test("a staff member of one business cannot open another business's pages, and a copy of their session cookie opens nothing once they sign out", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.staff);
   await expect(page.getByText("Your role: staff")).toBeVisible();
   await page.goto(`/t/${DEMO.secondTenant}`);
@@ -57,5 +60,16 @@ test("a staff member of one business cannot open another business's pages", asyn
   });
   expect(res.status()).toBe(403);
   await page.goto(`/t/${DEMO.tenant}`);
+  // A copy of the session cookie taken before signing out opens nothing afterwards.
+  const copied = (await page.context().cookies()).filter((c) => c.name.endsWith("session-token"));
+  expect(copied).toHaveLength(1);
   await signOut(page);
+  const elsewhere = await browser.newContext();
+  await elsewhere.addCookies(copied);
+  const other = await elsewhere.newPage();
+  await other.goto(`/t/${DEMO.tenant}/leads`);
+  await expect(other).toHaveURL(/\/sign-in/);
+  const api = await other.request.get(`/api/trpc/setup.phones`, { headers: { "x-tenant": DEMO.tenant } });
+  expect(api.status()).toBe(401);
+  await elsewhere.close();
 });

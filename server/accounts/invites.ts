@@ -8,7 +8,7 @@ import type { TenantCtx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { canGrantRole, type TenantRole } from "@/server/auth/permissions";
-import { verifyCredentials } from "@/server/auth/verify-credentials";
+import { requirePassword } from "@/server/auth/verify-credentials";
 import { brandOfTenant } from "@/server/saas/branding";
 import { hashPassword } from "./passwords";
 import { checkPassword, normalizeEmail } from "./sign-up";
@@ -116,16 +116,13 @@ export async function acceptInvite(
   let user = await global.user.findUnique({ where: { email: open.email } });
   if (user) {
     // Same check as sign-in, so an invite link is no way around its throttling and audit.
-    const checked = await verifyCredentials(sys, { email: open.email, password: input.password }, now);
-    if (!checked.ok) {
-      if (checked.reason === "throttled")
-        throw new AppError(
-          "TOO_MANY_REQUESTS",
-          "Too many failed attempts. Wait a minute, then try again.",
-          "password",
-        );
-      throw new AppError("UNAUTHORIZED", "That password does not match your existing account.", "password");
-    }
+    await requirePassword(
+      sys,
+      { email: open.email, password: input.password },
+      "password",
+      new AppError("UNAUTHORIZED", "That password does not match your existing account.", "password"),
+      now,
+    );
   } else {
     checkPassword(input.password);
     const name = input.name?.trim();

@@ -1,8 +1,9 @@
 // Which tenants a user may open, and as what: their own memberships, plus every tenant of an
 // agency they operate. This is the one place that answers "may this user act in this tenant".
-import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
-import { findUserMemberships } from "@/server/db/cross-tenant-accounts";
+import { globalDb, type SystemDb } from "@/server/db/system";
+import { findUserMemberships, personAtBusiness } from "@/server/db/cross-tenant-accounts";
 import type { TenantRole } from "@/server/auth/permissions";
+import { isCurrentSession, sessionEnded, type SessionClaims } from "@/server/auth/session-version";
 
 export type TenantAccess = {
   tenantId: string;
@@ -39,24 +40,20 @@ export async function accessibleTenants(sys: SystemDb, userId: string): Promise<
   return [...out.values()];
 }
 
+/**
+ * The tenant gate: the signed-in person's access to the business `slug` names, or null (no such
+ * business, or not theirs: the same answer). One read, which also checks that the session still
+ * counts; a signed-out one is refused as UNAUTHORIZED (server/auth/session-version.ts).
+ */
 export async function resolveTenantAccess(
   sys: SystemDb,
-  userId: string,
+  session: SessionClaims,
   slug: string,
 ): Promise<TenantAccess | null> {
-  const global = globalDb(sys);
-  const tenant = await global.tenant.findUnique({ where: { slug } });
-  if (!tenant) return null;
-  const base = { tenantId: tenant.id, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone };
-  if (tenant.agencyId) {
-    const operator = await global.agencyMember.findUnique({
-      where: { agencyId_userId: { agencyId: tenant.agencyId, userId } },
-    });
-    if (operator) return { ...base, role: "operator" };
-  }
-  // The slug named the tenant: the membership is read inside it.
-  const m = await forTenant(sys, tenant.id).membership.findUnique({
-    where: { tenantId_userId: { tenantId: tenant.id, userId } },
-  });
-  return m ? { ...base, role: m.role } : null;
+  const found = await personAtBusiness(sys, session.userId, slug);
+  if (!isCurrentSession(session, found)) throw sessionEnded();
+  if (!found.tenant) return null;
+  // An operator works with owner rights inside agency tenants, even where they are also a member.
+  if (found.operator) return { ...found.tenant, role: "operator" };
+  return found.role ? { ...found.tenant, role: found.role } : null;
 }

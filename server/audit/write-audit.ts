@@ -5,6 +5,8 @@ export type AuditAction =
   | "auth.sign_in_failed"
   | "auth.sign_in_throttled"
   | "auth.signed_up"
+  | "auth.password_changed"
+  | "auth.signed_out_everywhere"
   | "member.invited"
   | "member.invite_revoked"
   | "member.joined"

@@ -7,11 +7,11 @@ import type { TenantRole } from "@/server/auth/permissions";
 
 export async function pageAccess(
   params: Promise<{ slug: string }>,
-): Promise<{ slug: string; role: TenantRole; userId: string; timeZone: string }> {
+): Promise<{ slug: string; tenantId: string; role: TenantRole; userId: string; timeZone: string }> {
   const { slug } = await params;
   const user = await currentUser();
   if (!user) redirect(`/sign-in?next=/t/${encodeURIComponent(slug)}`);
   const access = user.tenants.find((t) => t.slug === slug);
   if (!access) notFound();
-  return { slug, role: access.role, userId: user.id, timeZone: access.timeZone };
+  return { slug, tenantId: access.tenantId, role: access.role, userId: user.id, timeZone: access.timeZone };
 }

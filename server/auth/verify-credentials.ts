@@ -4,6 +4,7 @@
 // same as a known one: the password is checked against a dummy hash, so response times do not
 // tell which emails have accounts.
 import { globalDb, type SystemDb } from "@/server/db/system";
+import { AppError } from "@/server/errors";
 import { accountAuditLog } from "@/server/db/cross-tenant";
 import { writeAudit } from "@/server/audit/write-audit";
 import { hashPassword, verifyPassword } from "@/server/accounts/passwords";
@@ -12,7 +13,7 @@ import { clientAddress } from "@/server/http/client-address";
 import { countSignInAttempt, recordSuccessfulSignIn, throttleKeys } from "./sign-in-throttle";
 
 export type CredentialResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
 
 const g = globalThis as unknown as { __leadrescueDummyHash?: Promise<string> };
@@ -51,7 +52,33 @@ export async function verifyCredentials(
     return { ok: false, reason: "invalid" };
   }
   await recordSuccessfulSignIn(db, keys);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+  };
+}
+
+/**
+ * A person's own password where a form asks for it again (an invite to an existing account, a
+ * password change), checked as sign-in checks it: throttled and audited. Throws for the form's
+ * field: 429 while throttled, else `wrong`.
+ */
+export async function requirePassword(
+  sys: SystemDb,
+  input: { email: string; password: string; ip?: string | null },
+  field: string,
+  wrong: AppError,
+  now = new Date(),
+): Promise<void> {
+  const checked = await verifyCredentials(sys, input, now);
+  if (checked.ok) return;
+  if (checked.reason === "throttled")
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      "Too many failed attempts. Wait a minute, then try again.",
+      field,
+    );
+  throw wrong;
 }
 
 /** next-auth's `authorize`: the credentials from the form, the client address from the connection. */

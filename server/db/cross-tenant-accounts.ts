@@ -4,6 +4,7 @@
 // known; these are how it becomes known. Each takes the opaque SystemDb handle (system.ts) and
 // says why it has to cross tenants.
 import { randomBytes } from "node:crypto";
+import type { Role } from "./generated/enums";
 import { forTenant, rawClient, type SystemDb } from "./system";
 import { unscoped, type TenantTx } from "./tenant-scope";
 
@@ -36,6 +37,36 @@ export async function findUserMemberships(sys: SystemDb, userId: string) {
     include: { tenant: true },
     orderBy: { createdAt: "asc" },
   });
+}
+
+/**
+ * The tenant gate's one read (server/agency/tenant-access.ts decides from it): a signed-in person
+ * and the business a URL's slug names. A person is not inside one tenant, and the slug is what
+ * names the business. Null when the account is gone; otherwise the person's session version
+ * (server/auth/session-version.ts), the business (null when no business has the slug), whether
+ * they operate its agency, and the role of their own membership in it (null when none).
+ */
+export async function personAtBusiness(sys: SystemDb, userId: string, slug: string) {
+  type Row = {
+    sessionVersion: number;
+    tenantId: string | null;
+    slug: string | null;
+    name: string | null;
+    timeZone: string | null;
+    operator: boolean;
+    role: Role | null;
+  };
+  const [row] = await rawClient(sys).$queryRaw<Row[]>`
+    SELECT u."sessionVersion", t."id" AS "tenantId", t."slug", t."name", t."timeZone",
+      EXISTS (SELECT 1 FROM "AgencyMember" a WHERE a."agencyId" = t."agencyId" AND a."userId" = u."id") AS "operator",
+      (SELECT m."role"::text FROM "Membership" m WHERE m."tenantId" = t."id" AND m."userId" = u."id") AS "role"
+    FROM "User" u LEFT JOIN "Tenant" t ON t."slug" = ${slug}
+    WHERE u."id" = ${userId}`;
+  if (!row) return null;
+  const { sessionVersion, tenantId, operator, role } = row;
+  const tenant =
+    tenantId === null ? null : { tenantId, slug: row.slug!, name: row.name!, timeZone: row.timeZone! };
+  return { sessionVersion, tenant, operator, role };
 }
 
 /**

@@ -307,9 +307,11 @@ const procedures = Object.entries(
 /** One tRPC request through the app's own HTTP handler (superjson, errors as the browser sees them). */
 async function trpc(path: string, type: "query" | "mutation", input: unknown): Promise<Answer> {
   const userId = path.startsWith("agency.") ? fx.operator.id : fx.owner.id;
+  // Signed in afresh for each request: the walk also presses "sign out everywhere".
+  const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
   const ctx: TRPCContext = {
     sys: systemDb(prisma),
-    session: { userId },
+    session: { userId, sessionVersion },
     tenantSlug: fx.tenant.slug,
     ip: "127.0.0.1",
   };
@@ -670,7 +672,7 @@ describe(`input fuzz (${engineName})`, () => {
       // A procedure whose database is gone: the error is the driver's, never shown.
       const ctx: TRPCContext = {
         sys: systemDb({} as PrismaClient),
-        session: { userId: fx.owner.id },
+        session: { userId: fx.owner.id, sessionVersion: 0 },
         tenantSlug: fx.tenant.slug,
         ip: null,
       };

@@ -3,15 +3,21 @@
 import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { systemDb } from "@/server/db/system";
+import type { SessionClaims } from "@/server/auth/session-version";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 
 const createCaller = createCallerFactory(appRouter);
 
-export function callerFor(prisma: PrismaClient, userId: string | null, tenantSlug: string | null = null) {
+/** `user`: a person's id (signed in with the first session version, as a new account is) or a session's claims. */
+export function callerFor(
+  prisma: PrismaClient,
+  user: string | SessionClaims | null,
+  tenantSlug: string | null = null,
+) {
   return createCaller({
     sys: systemDb(prisma),
-    session: userId ? { userId } : null,
+    session: typeof user === "string" ? { userId: user, sessionVersion: 0 } : user,
     tenantSlug,
     ip: "127.0.0.1",
   });

@@ -13,11 +13,13 @@ import { AppError } from "@/server/errors";
 import { can, type Permission } from "@/server/auth/permissions";
 import { resolveTenantAccess } from "@/server/agency/tenant-access";
 import { resolveAgencyAccess } from "@/server/agency/agency-access";
+import { personOfSession, sessionEnded, type SessionClaims } from "@/server/auth/session-version";
 
 export type TRPCContext = {
   /** The whole database, opaque: procedures get a tenant's scoped client (`db`) from the tenant gate. */
   sys: SystemDb;
-  session: { userId: string } | null;
+  /** What the session cookie says; whether it still counts is checked by each gate's read of the person. */
+  session: SessionClaims | null;
   /** The tenant the request is for (the `x-tenant` header, from the URL the user is on). */
   tenantSlug: string | null;
   ip: string | null;
@@ -85,14 +87,22 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(appErrors).use(safeInput);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** A session cookie came with the request. Each procedure kind below checks, in its own read of the person, that it still counts. */
+const withSession = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, session: ctx.session } });
 });
 
-export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }) => {
+/** Signed in, as a person (not in a business): `ctx.user`, read fresh, with a session that still counts. */
+export const protectedProcedure = withSession.use(async ({ ctx, next }) => {
+  const user = await personOfSession(ctx.sys, ctx.session);
+  if (!user) throw sessionEnded();
+  return next({ ctx: { ...ctx, user } });
+});
+
+export const tenantProcedure = withSession.use(async ({ ctx, meta, next }) => {
   if (!ctx.tenantSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No business selected." });
-  const access = await resolveTenantAccess(ctx.sys, ctx.session.userId, ctx.tenantSlug);
+  const access = await resolveTenantAccess(ctx.sys, ctx.session, ctx.tenantSlug);
   // Same answer for "does not exist" and "not yours": no probing for other tenants' slugs.
   if (!access)
     throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this business." });
@@ -121,12 +131,12 @@ export const tenantProcedure = protectedProcedure.use(async ({ ctx, meta, next }
 
 // ── agency ──
 /** The agency gate: operators only. The agency is the input's `agencyId`, else the operator's first agency. */
-export const agencyProcedure = protectedProcedure.use(async ({ ctx, getRawInput, next }) => {
+export const agencyProcedure = withSession.use(async ({ ctx, getRawInput, next }) => {
   const raw = await getRawInput();
   const requested =
     raw && typeof raw === "object" && "agencyId" in raw && typeof raw.agencyId === "string"
       ? raw.agencyId
       : null;
-  const agency = await resolveAgencyAccess(ctx.sys, ctx.session.userId, requested);
+  const agency = await resolveAgencyAccess(ctx.sys, ctx.session, requested);
   return next({ ctx: { ...ctx, agency, agencyId: agency.agencyId, userId: ctx.session.userId } });
 });

@@ -44,6 +44,10 @@ async function setup() {
   });
   await addMember(prisma, a.id, staffA.id, "staff");
   await addMember(prisma, a.id, managerA.id, "manager");
+  // A second owner of A who signed out: their sessions from before it no longer count.
+  const signedOutOwnerA = await makeUser(prisma, { name: "Signed-out Owner A" });
+  await addMember(prisma, a.id, signedOutOwnerA.id, "owner");
+  await prisma.user.update({ where: { id: signedOutOwnerA.id }, data: { sessionVersion: 1 } });
   await addMember(prisma, b.id, staffB.id, "staff");
   await completeSetup(prisma, a.id);
   // B's data uses values A never has, so a leak is visible in any answer.
@@ -104,6 +108,7 @@ async function setup() {
     a,
     b,
     ownerA,
+    signedOutOwnerA,
     staffA,
     managerA,
     ownerB,
@@ -330,8 +335,10 @@ describe(`tenant gate (${engineName})`, () => {
     expect(others).toEqual(
       [
         "account.acceptInvite",
+        "account.changePassword",
         "account.inviteInfo",
         "account.me",
+        "account.signOutEverywhere",
         "account.signUp",
         // ── agency ── operators only, through the agency gate (server/agency/agency-gate.integration.test.ts)
         "agency.createTenant",
@@ -350,6 +357,18 @@ describe(`tenant gate (${engineName})`, () => {
       "UNAUTHORIZED",
     );
   });
+
+  it.each(tenantProcedures.map(([path]) => path))(
+    "%s refuses an owner's session that was signed out, as if signed out, and changes nothing",
+    async (path) => {
+      const before = await snapshotTenant(fx.a.id);
+      const signedOut = { userId: fx.signedOutOwnerA.id, sessionVersion: 0 };
+      expect(
+        await errorCode(call(callerFor(db.prisma, signedOut, fx.a.slug), path, SAMPLES[path]?.(fx))),
+      ).toBe("UNAUTHORIZED");
+      expect(await snapshotTenant(fx.a.id)).toBe(before);
+    },
+  );
 
   it.each(tenantProcedures.map(([path]) => path))("%s refuses a member of another tenant", async (path) => {
     const before = await snapshotTenant(fx.a.id);
@@ -437,7 +456,7 @@ describe(`tenant gate (${engineName})`, () => {
     await makeLead(db.prisma, fx.a.id, { callerName: "Alpha Caller" });
     const caller = createCallerFactory(probe)({
       sys: systemDb(db.prisma),
-      session: { userId: fx.ownerA.id },
+      session: { userId: fx.ownerA.id, sessionVersion: 0 },
       tenantSlug: fx.a.slug,
       ip: null,
     });

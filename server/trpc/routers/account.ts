@@ -1,4 +1,4 @@
-// Account: sign up, who am I, which businesses can I open, invites.
+// Account: sign up, who am I, which businesses can I open, invites, my password and my sessions.
 import { z } from "zod";
 import { zText } from "@/server/http/safe-input";
 import { startTrialQuietly } from "@/server/billing/start-trial";
@@ -6,7 +6,9 @@ import { signUp } from "@/server/accounts/sign-up";
 import { countSignUpAttempt } from "@/server/accounts/sign-up-limit";
 import { acceptInvite, findOpenInvite } from "@/server/accounts/invites";
 import { accessibleTenants } from "@/server/agency/tenant-access";
-import { forTenant, globalDb } from "@/server/db/system";
+import { forTenant } from "@/server/db/system";
+import { changePassword, ZChangePasswordInput } from "@/server/accounts/change-password";
+import { signOutEverywhere } from "@/server/auth/session-version";
 import { protectedProcedure, publicProcedure, router } from "../init";
 
 export const ZSignUpInput = z.object({
@@ -31,12 +33,19 @@ export const accountRouter = router({
     return { tenantSlug: tenant.slug };
   }),
   me: protectedProcedure.query(async ({ ctx }) => {
-    const user = await globalDb(ctx.sys).user.findUniqueOrThrow({
-      where: { id: ctx.session.userId },
-      select: { id: true, name: true, email: true },
-    });
-    const tenants = await accessibleTenants(ctx.sys, user.id);
-    return { user, tenants };
+    const tenants = await accessibleTenants(ctx.sys, ctx.user.id);
+    return { user: ctx.user, tenants };
+  }),
+  /** Ends this session too: the person signs in again with the new password. */
+  changePassword: protectedProcedure
+    .input(ZChangePasswordInput)
+    .mutation(({ ctx, input }) =>
+      changePassword(ctx.sys, { ...ctx.session, email: ctx.user.email }, input, { ip: ctx.ip }),
+    ),
+  /** Every session of this person, on every device, this one included. */
+  signOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
+    await signOutEverywhere(ctx.sys, ctx.session);
+    return { signedOut: true as const };
   }),
   inviteInfo: publicProcedure
     .input(z.object({ token: z.string().min(10) }))

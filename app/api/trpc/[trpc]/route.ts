@@ -1,19 +1,19 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/trpc/root";
 import { getSystemDb } from "@/server/db";
-import { currentUserId } from "@/server/auth/session";
+import { currentSession } from "@/server/auth/session";
 import { clientAddress } from "@/server/http/client-address";
 
 const handler = async (req: Request) => {
   const sys = await getSystemDb();
-  const userId = await currentUserId();
+  const session = await currentSession();
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     createContext: () => ({
       sys,
-      session: userId ? { userId } : null,
+      session,
       tenantSlug: req.headers.get("x-tenant"),
       ip: clientAddress(req.headers),
     }),

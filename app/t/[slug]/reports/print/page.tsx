@@ -3,7 +3,6 @@ import { connection } from "next/server";
 import { pageAccess } from "@/server/auth/page-access";
 import { PrintableReport } from "@/components/reports/printable-report";
 import { forTenant, getSystemDb } from "@/server/db";
-import { resolveTenantAccess } from "@/server/agency/tenant-access";
 import { getReport } from "@/server/reports/query-report";
 
 export const metadata = { title: "Monthly report" };
@@ -24,11 +23,10 @@ export default async function PrintReport({
   searchParams: Promise<{ month?: string }>;
 }) {
   await connection();
-  const { slug, userId } = await pageAccess(params);
+  const access = await pageAccess(params);
+  const { userId } = access;
   const { month: asked } = await searchParams;
   const sys = await getSystemDb();
-  const access = await resolveTenantAccess(sys, userId, slug);
-  if (!access) return null;
   // No month asked: this month so far, in the business's time zone.
   const month = asked ?? thisMonth(access.timeZone);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
