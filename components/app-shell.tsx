@@ -42,6 +42,7 @@ const NAV: { href: string; label: string; roles?: string[]; section?: Section; l
   { href: "/settings/calendar", label: "Calendar feed", section: "Account" },
   { href: "/settings/audit", label: "Audit log", roles: ["owner", "operator"], section: "Account" },
   { href: "/settings/business", label: "Business", roles: ["owner", "operator"], section: "Account" },
+  { href: "/settings/account", label: "Your account", section: "Account" },
   {
     href: "/dev/outbox",
     label: "Local outbox",

@@ -10,9 +10,17 @@ import { safeNextPath } from "@/server/auth/safe-redirect";
 import { useTRPC } from "./trpc-provider";
 import { Button, ErrorBanner, Field, fieldErrorsFrom } from "./ui/form";
 
+/** Why the last session ended, from the account page ("Your account"). */
+const ENDED: Record<string, string> = {
+  password: "Your password was changed and you were signed out everywhere. Sign in with the new password.",
+  everywhere: "You were signed out on every device. Sign in again here.",
+};
+
 export function SignInForm() {
   const router = useRouter();
-  const next = useSearchParams().get("next");
+  const params = useSearchParams();
+  const next = params.get("next");
+  const ended = ENDED[params.get("ended") ?? ""];
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,6 +49,11 @@ export function SignInForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {ended ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {ended}
+        </p>
+      ) : null}
       <ErrorBanner message={error} />
       <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
