@@ -181,6 +181,24 @@ describe(`the request form (${engineName})`, () => {
     });
   });
 
+  it("refuses text the database cannot store (a NUL, a broken character) with a 400 naming the field, and stores nothing", async () => {
+    const nul = await send({ phone: "512-555-0108", name: "Maria\u0000 Lopez" });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toMatchObject({
+      field: "name",
+      message: expect.stringContaining("Name has a control character"),
+    });
+    const broken = await send({ phone: "512-555-0108", problem: "Leaking \ud800 pipe" });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toMatchObject({
+      field: "problem",
+      message: expect.stringContaining("broken character"),
+    });
+    expect(await leadsOf("+15125550108")).toHaveLength(0);
+    // Neither refusal used up the visitor's tries: the corrected request goes through.
+    expect((await send({ phone: "512-555-0108" })).status).toBe(201);
+  });
+
   it("keeps the visitor's email address when they give one (it is optional)", async () => {
     const res = await send({ phone: "512-555-0131", email: " Pat@Example.com " } as Partial<typeof REQUEST>);
     expect(res.status).toBe(201);
