@@ -250,6 +250,20 @@ describe(`the request form (${engineName})`, () => {
     });
   });
 
+  it("counts a client's IPv6 addresses together (one /64), so a fresh address per request gets no more tries", async () => {
+    for (let i = 0; i < FORM_LIMITS.perIpPerHour; i++)
+      expect(
+        (await send({ phone: `512-555-08${String(i).padStart(2, "0")}` }, { ip: `2001:db8:7:7::${i + 1}` }))
+          .status,
+      ).toBe(201);
+    const refused = await send({ phone: "512-555-0899" }, { ip: "2001:db8:7:7:ffff:1:2:3" });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ reason: "ip_limit" });
+    expect(await leadsOf("+15125550899")).toHaveLength(0);
+    // Another network (another /64) is another client.
+    expect((await send({ phone: "512-555-0899" }, { ip: "2001:db8:7:8::1" })).status).toBe(201);
+  });
+
   it("limits requests per phone number, and does not count a request refused for a typo", async () => {
     for (let i = 0; i < 3; i++) expect((await send({ phone: "512-555-0106", zip: "787" })).status).toBe(400);
     for (let i = 0; i < FORM_LIMITS.perPhonePerHour; i++)
