@@ -191,34 +191,25 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     const stripe = stripeClientFor(fake.url);
     const acct = await stripe.accounts.create({ type: "express" });
     const other = await db.prisma.agency.create({ data: { name: "Other Agency", stripeAccountId: acct.id } });
-    const planted = await stripe.customers.create(
-      { name: "Planted", metadata: { tenantId: victim.id } },
-      { stripeAccount: acct.id },
-    );
-    const payload = JSON.stringify({
-      ...JSON.parse(eventJson("customer.updated", { object: "customer", id: planted.id })),
-      account: acct.id,
-    });
-    const res = await post(payload, sign(payload, stripeWebhookSecrets().connect!));
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: true, outcome: "no_tenant" });
+    /** A customer made on that account with `tenantId` in its metadata, then Stripe's Connect event about it. */
+    const customerEvent = async (tenantId: string) => {
+      const customer = await stripe.customers.create({ metadata: { tenantId } }, { stripeAccount: acct.id });
+      const payload = JSON.stringify({
+        ...JSON.parse(eventJson("customer.updated", { object: "customer", id: customer.id })),
+        account: acct.id,
+      });
+      const res = await post(payload, sign(payload, stripeWebhookSecrets().connect!));
+      expect(res.status).toBe(200);
+      return { customer, answer: await res.json() };
+    };
+    expect((await customerEvent(victim.id)).answer).toEqual({ received: true, outcome: "no_tenant" });
     expect(await db.prisma.billingAccount.findUnique({ where: { tenantId: victim.id } })).toBeNull();
-    // The same customer naming one of that agency's own businesses is that business's.
+    // The same metadata naming one of that agency's own businesses is that business's customer.
     const own = await makeTenant(db.prisma, { name: "Own Plumbing", ownerId: owner.id, agencyId: other.id });
-    const ownCustomer = await stripe.customers.create(
-      { name: "Own", metadata: { tenantId: own.id } },
-      { stripeAccount: acct.id },
-    );
-    const ownPayload = JSON.stringify({
-      ...JSON.parse(eventJson("customer.updated", { object: "customer", id: ownCustomer.id })),
-      account: acct.id,
-    });
-    expect(await (await post(ownPayload, sign(ownPayload, stripeWebhookSecrets().connect!))).json()).toEqual({
-      received: true,
-      outcome: "synced:none",
-    });
+    const { customer, answer } = await customerEvent(own.id);
+    expect(answer).toEqual({ received: true, outcome: "synced:none" });
     expect(await db.prisma.billingAccount.findUnique({ where: { tenantId: own.id } })).toMatchObject({
-      stripeCustomerId: ownCustomer.id,
+      stripeCustomerId: customer.id,
       stripeAccountId: acct.id,
     });
   });
