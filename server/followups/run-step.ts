@@ -19,7 +19,6 @@ import { getSequence, SEQUENCES, type SequenceKey } from "./sequences";
 import { sendDraft } from "./approval-queue";
 import { OPT_IN_SOURCES } from "./rules";
 import { emailRefusal } from "./caller-email";
-import { repeatableName, repeatableWords } from "@/server/text/caller-words";
 
 export type StepJob = { enrollmentId: string; tenantId: string; generation: number; step: number };
 export type StepResult =
@@ -219,10 +218,9 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   const written = await deps.writeDraft({
     template: step.message,
     vars: {
-      // The caller's own words only when they are plain words (server/text/caller-words.ts).
-      name: repeatableName(lead.callerName),
+      name: lead.callerName,
       business: g.business,
-      problem: repeatableWords(lead.issueSummary),
+      problem: lead.issueSummary,
       slot: g.slot,
       phone: g.phone,
     },
