@@ -156,6 +156,32 @@ describe(`database failure mid-call (${engineName})`, () => {
     expect((await leadOf(call)).tasks).toHaveLength(1);
   });
 
+  it("keeps the urgent callback of calls cut off mid-intake when each one's status callback arrives while the recovery runs", async () => {
+    const calls = Array.from({ length: 8 }, () => new TwilioCall(biz.trackingNumber));
+    for (const call of calls) {
+      await call.missed();
+      await call.say("78701");
+    }
+    const down = await refusingDatabase();
+    setDb(down);
+    for (const call of calls)
+      await postVoice(gatherAction(call.last)!, call.form({ SpeechResult: "the water heater is leaking" }));
+    await down.close();
+    setDb(db);
+    // The recovery and the calls' final status callbacks at the same moment, in either order per call.
+    await Promise.all([
+      runRecoveryJob(),
+      ...calls.map((call) => postVoice("/api/twilio/voice/status", call.form({ CallStatus: "completed" }))),
+    ]);
+    // One run is enough: nothing was left for a retry.
+    for (const call of calls) {
+      const lead = await leadOf(call);
+      expect(lead).toMatchObject({ status: "followup_needed", nextAction: RECOVERY_TASK_TITLE });
+      expect(lead.tasks.filter((t) => t.title === RECOVERY_TASK_TITLE)).toHaveLength(1);
+    }
+    expect(spooled()).toEqual([]);
+  });
+
   it("drains the spool as soon as a webhook reaches the database again", async () => {
     const down = await refusingDatabase();
     setDb(down);

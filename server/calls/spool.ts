@@ -12,6 +12,9 @@
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
+import { columnList, LEAD_COLUMNS } from "@/server/db/columns";
+import { Prisma, type Lead } from "@/server/db/generated/client";
+import { tenantSql } from "@/server/db/tenant-sql";
 import { writeAudit } from "@/server/audit/write-audit";
 import { cleanForm, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { writeLeadChange } from "@/server/leads/apply-lead-change";
@@ -39,6 +42,7 @@ export type SpooledWebhook = {
 
 /** A claimed file whose worker died is retried after this long. */
 const STALE_CLAIM_MS = 10 * 60_000;
+const LEAD_OF_L = columnList(LEAD_COLUMNS, "l");
 /** A lead still in one of these after an outage was cut off before any outcome. */
 const CUT_OFF_STATUSES: readonly string[] = ["missed", "answered_by_ai", "followup_needed"];
 export { RECOVERY_TASK_TITLE };
@@ -299,7 +303,13 @@ async function recoverOne(sys: SystemDb, entry: SpooledWebhook, now: Date): Prom
   // One transaction: the task (its fixed id decides who recovers this call) and the lead's
   // change through the leads writer (ownership rules, temperature, timeline).
   return db.$transaction(async (tx) => {
-    const current = await tx.lead.findFirstOrThrow({ where: { id: lead.id } });
+    // Locked, as the call's end locks it: a status callback arriving at the same moment waits for
+    // this change (and then sees the urgent callback) instead of racing it.
+    const [current] = await tenantSql(tx)<Lead[]>(
+      (tenants) => Prisma.sql`
+      SELECT ${LEAD_OF_L} FROM "Lead" l WHERE l."id" = ${lead.id} AND l."tenantId" IN (${tenants}) FOR UPDATE`,
+    );
+    if (!current) return "skipped";
     const ownerId = current.acceptedAt
       ? current.ownerId
       : ((await routingTarget(tx, routingKindFor(current))) ?? current.ownerId);
