@@ -344,6 +344,47 @@ describe("every question heard", () => {
     expect(r.state.fields.notes).toBeUndefined();
   });
 
+  it("answers every question asked in one breath, in the order asked, and notes the one the settings cannot answer", () => {
+    const ctx = {
+      ...CTX,
+      answers: { ...CTX.answers, licenseAnswer: "Yes, we're licensed and fully insured in Texas." },
+    };
+    const r = last(
+      converse(["78701", "my toilet keeps running", "How much do you charge, and are you licensed?"], ctx),
+    );
+    const say = r.say ?? "";
+    const price = say.indexOf("The plumber quotes the job on site");
+    const license = say.indexOf("Yes, we're licensed and fully insured in Texas.");
+    expect(price).toBeGreaterThanOrEqual(0);
+    expect(license).toBeGreaterThan(price);
+    // Both answered from the settings: nothing to note, and the call goes on where it was.
+    expect(r.state.fields.notes).toBeUndefined();
+    expect(say).toMatch(/who am I speaking with\?$/);
+    expect(r.state.stage).toBe("name");
+
+    const asked = last(
+      converse(["78701", "my toilet keeps running", "Are you licensed? And how much do you charge?"], CTX),
+    );
+    const said = asked.say ?? "";
+    // The licence is asked first: noted (no answer in the settings) before the price is answered.
+    expect(said.indexOf("I'll note it")).toBeGreaterThanOrEqual(0);
+    expect(said.indexOf("I'll note it")).toBeLessThan(said.indexOf("The plumber quotes the job on site"));
+    expect(asked.state.fields.notes).toMatch(/^Caller asked: .*licensed/);
+    expect(asked.state.fields.notes).not.toMatch(/charge/);
+  });
+
+  it("keeps the name said together with a question, and answers the question", () => {
+    const r = last(
+      converse(
+        ["78701", "my toilet keeps running", "It's Pete Lindqvist. Is this going to cost a fortune?"],
+        CTX,
+      ),
+    );
+    expect(r.state.fields.callerName).toBe("Pete Lindqvist");
+    expect(r.say).toContain("The plumber quotes the job on site");
+    expect(r.state.stage).not.toBe("name");
+  });
+
   it("answers a line check with 'Yes, I'm here' and the same question, never as a failed answer", () => {
     const r = last(
       converse(["78701", "my toilet keeps running", "", "Hello? Are you still there?"].filter(Boolean)),
