@@ -47,6 +47,11 @@ const WATER_ESCAPING = [
   "water going",
   "water … spilling",
   "spill*",
+  // "The supply line blew off, it's pouring everywhere": the water goes without its name.
+  "pouring -rain -outside -down -in",
+  "gushing",
+  "spewing",
+  "shooting out",
   "water … running out",
   "water … on the floor",
   "water … in the basement",
@@ -338,6 +343,8 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "sewer … backed up",
       "sewer … overflow*",
       "sewer backup",
+      // "The toilet and the tub are backing up with sewer water": what comes up named after it.
+      "back*/backed up with … sewer*/sewage",
       "poop … coming up",
       "toilet water … coming up",
       // Out of the yard's cleanout: "the pipe cap in the lawn popped off and toilet water with paper in it is bubbling out".
@@ -420,6 +427,8 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "outhouse",
         "smells like a toilet",
         "smells like sewer",
+        "sewer water",
+        "sewage water",
       ],
       [
         "overflow* -stain*",
@@ -651,8 +660,19 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "taking on water",
     ],
     allOf: [WATER_ESCAPING, [...WILL_NOT_STOP, ...SPREADING]],
-    // Water going where the garden is ("it's basically flooding my flower bed") is not water in the home.
-    unless: [...WHEN_IN_USE, "flower bed*", "flowerbed*", "garden", "lawn"],
+    // Water going where the garden is ("it's basically flooding my flower bed") is not water in the
+    // home; water the caller pours down a drain to clear it is no water escaping; a drain that
+    // "won't stop gurgling" is a sound.
+    unless: [
+      ...WHEN_IN_USE,
+      "flower bed*",
+      "flowerbed*",
+      "garden",
+      "lawn",
+      "pour*/poured … down it",
+      "pour*/poured … down the/my drain*/sink*/toilet*/tub*",
+      "won't/wont stop gurgling/gurgles/banging/humming/clicking",
+    ],
   },
   {
     ...FLOODING,

@@ -303,11 +303,18 @@ const BRAND_NAMED = question({
 const ROBOT = question({
   when: "Whether the caller is talking to a person or a machine.",
   anyOf: [
-    "{is_this} [just] [a/an] real person/human",
-    "{is_this} [just] [a/an] [actual/live] person/human",
-    "{is_this} [just] [a/an] {a_machine}",
+    // "Is this like a robot", "are you even a real person": a filler before what is asked.
+    "{is_this} [like/even/kinda/actually] [just] [a/an] real person/human",
+    "{is_this} [like/even/kinda/actually] [just] [a/an] [actual/live] person/human",
+    "{is_this} [like/even/kinda/actually] [just] [a/an] {a_machine}",
   ],
-  hits: ["are you a robot?", "is this a real person", "am I talking to a machine", "is this automated"],
+  hits: [
+    "are you a robot?",
+    "is this a real person",
+    "am I talking to a machine",
+    "is this automated",
+    "hi um is this like a robot",
+  ],
   misses: ["my toilet is running"],
 });
 

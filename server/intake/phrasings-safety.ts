@@ -72,6 +72,9 @@ export const NO_SERVICE_TOPIC = words({
     "[water] heater [is/went/just] not working",
     "[water] heater [is/went/just] went out",
     "furnace/boiler/frozen",
+    // "The water just quit on us this morning, you turn the handle and nothing": no water at all.
+    "water [just/all] quit/stopped -leaking -dripping -coming -running -spraying -pouring -draining",
+    "turn*/open* the handle*/faucet*/tap*/knob* … [and] nothing",
     // Down to a trickle everywhere at once: nearly no water (a main that broke, a supply cut).
     "trickl* … every/all [the] faucet*/tap*/sink*/fixture*",
     "every/all [the] faucet*/tap*/sink*/fixture* … trickl*",
@@ -396,12 +399,18 @@ export const NO_SERVICE = rule({
     "only cold $",
     "broken/broke the [water] heater",
     "nothing comes out",
+    "water [just/all] quit/stopped -leaking -dripping -coming -running -spraying -pouring -draining",
+    "turn*/open* the handle*/faucet*/tap*/knob* … [and] nothing",
     "[water] heater [is/went/just] out/broken/broke/leaking/died/dead/quit",
     "[water] heater [is/went/just] not working",
     "[water] heater [is/went/just] went out",
     "frozen",
-    "only/one toilet/bathroom",
-    "just one toilet/bathroom",
+    // The home's only toilet ("our only toilet", "we just have the one bathroom"), not one of
+    // several ("just in that one bathroom", "only in one bathroom").
+    "only toilet/bathroom",
+    "toilet/bathroom we got/have",
+    "have/got [just/only] [the] one toilet/bathroom",
+    "one toilet/bathroom in the house/home/apartment/place",
     // Down to a trickle everywhere at once: nearly no water (a main that broke, a supply cut).
     "trickl* … every/all [the] faucet*/tap*/sink*/fixture*",
     "every/all [the] faucet*/tap*/sink*/fixture* … trickl*",
@@ -414,20 +423,29 @@ export const NO_SERVICE = rule({
     "our only toilet",
     "the heater doesn't give hot water anymore",
     "we get only cold water from every tap",
+    "the water just quit on us this morning",
+    "you turn the handle and nothing, not in the kitchen not in the bath",
   ],
   misses: [
     "there's no water anywhere, it just hums",
     "no water on the floor",
     "the pipes aren't frozen",
     "we have hot water, the faucet just drips",
+    "the water stopped leaking once I shut the valve",
+    "the pressure's real weak just in that one bathroom",
   ],
 });
 
 export const DRAIN_STOPPED = rule({
   when: "A drain that does not drain at all: the fixture (or the home) out of use now.",
-  anyOf: ["won't drain", "won't go down", "not draining"],
+  anyOf: [
+    "won't drain",
+    "won't go down",
+    // "Not draining very fast" is a slow drain.
+    "not draining -very -fast -well -quick -quickly -great -good -right -properly -too -so -as -that",
+  ],
   hits: ["the toilet won't drain", "the shower's not draining at all"],
-  misses: ["it drains fine now", "it's slow to drain"],
+  misses: ["it drains fine now", "it's slow to drain", "it's clogged like it's not draining very fast"],
 });
 
 export const STANDING_WATER = rule({
@@ -549,8 +567,15 @@ export const WATER_FOUND = words({
     "water in/on/under/around/behind the/my cabinet/floor/ceiling/wall/carpet/cupboard/vanity/closet/basement",
     "puddle*",
     "wet/soaked/soaking/damp",
+    // Heard, not seen: "I thought I heard water running in the wall" may be a hidden leak.
+    "water running/dripping/trickling/rushing in/inside/behind the/my wall*/ceiling/floor",
   ],
-  hits: ["there's some water in the cabinet", "the floor is wet", "a puddle by the heater"],
+  hits: [
+    "there's some water in the cabinet",
+    "the floor is wet",
+    "a puddle by the heater",
+    "the pipes bang and I thought I heard water running in the wall last night",
+  ],
   misses: ["the pipes bang when the washer fills"],
 });
 
@@ -599,6 +624,9 @@ export const MINOR = words({
     "hardly/barely any [water] pressure",
     "not much/enough [water] pressure",
     "[water] pressure … dropped/down/sucks/awful",
+    // One fixture down to a trickle is its pressure (every tap down to a trickle is no water: NO_SERVICE).
+    "barely/only/just trickl*",
+    "just/only a trickle",
     "spigot",
     "hose bib/bibb",
     "hosebib/hosebibb",

@@ -97,7 +97,7 @@ const NAME_STOP = new Set(
     "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello under before after " +
     "house address street apartment unit everybody everyone people folks friends calls " +
     "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand " +
-    "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere " +
+    "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere wait whoa huh nothing something everything anything " +
     // Spanish said in passing ("sí, es para mi mamá"); "de", "del" and "la" stay: they start surnames.
     "es para mi sí si que oiga pues bueno hola gracias por favor mamá mama papá papa señora señor soy llamo nombre"
   ).split(" "),
@@ -852,7 +852,7 @@ function datesSaid(lower: string, listed = 0): number[] {
 }
 
 const DAY_REFUSED_AFTER =
-  /^[^\w.?!]*((in the )?(morning|afternoon|evening)s?\s+)?('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we) (have|got|'ve got|have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing)|(i|we|he|she) (work|works|have work|has work)\b|(i|we) (have|got|'ve got|have got) (my|our) [a-z]+)/;
+  /^[^\w.?!]*((in the )?(morning|afternoon|evening)s?\s+)?('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we) (have|got|'ve got|have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing)|(i|we|he|she) (work|works|have work|has work)\b|(i|we) (can'?t|cannot|couldn'?t)\b(?! wait)|(i|we) (have|got|'ve got|have got) (my|our) [a-z]+)/;
 /** "the dentist at 2", "a meeting at 10:30": the hour of something the caller has on. */
 const BUSY_AT =
   /\b(?:dentist|doctor|appointment|meeting|class|shift|practice|church|school|pickup|pick up|interview|flight|lunch with)\s+(?:at|around)\s+(?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(?:\s*(?:a\.?m\.?|p\.?m\.?|o'?clock))?/g;
@@ -896,7 +896,12 @@ function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
         BUSY_WITH_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index)) ||
         DAY_REFUSED_AFTER.test(after);
       const yes = DAY_WANTED_BEFORE.test(before) || DAY_WANTED_AFTER.test(after);
-      if (NEGATED_DAY.test(before) || ((no || saysNo) && !yes)) refused.push(day);
+      // "tuesday i can't wednesday afternoon is better" (speech without its full stop): the "can't"
+      // is said of the day before it, not of the day that is "better".
+      const negated =
+        NEGATED_DAY.test(before) &&
+        !(yes && /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|tomorrow|today)\b[^.?!,]*$/.test(before));
+      if (negated || ((no || saysNo) && !yes)) refused.push(day);
       else wanted.push(day);
     }
   }
@@ -1240,6 +1245,21 @@ export function questionSentenceOf(text: string): string | null {
 /** The caller's words without the sentences that are questions to the business. `byClause`: also
  *  the clauses of a sentence ("the tub drain is slow, what do you charge to come out" keeps the
  *  drain) — for the problem, where what is kept must still be about plumbing. */
+/** How a caller asks a price ("I just wanted to know how much it is to…", "what do you charge for…"). */
+const PRICE_LEAD =
+  /^.*?\b(?:how much|what)\b[^.?!]*?\b(?:is it|it is|it's|it'd be|it would be|does it cost|would it cost|will it cost|it costs?|it'll cost|it would cost|do you charge|do y'all charge|do you guys charge|would you charge|you charge|you guys charge|y'all charge|it runs?|does it run|you get)\s+(?:to|for)\s+/i;
+
+/** The job a price question names, with what was said after it, or null when it names no plumbing job. */
+function jobPriced(text: string): string | null {
+  const m = PRICE_LEAD.exec(text);
+  if (!m) return null;
+  const job = text
+    .slice(m[0].length)
+    .replace(/^(?:a|an|the|my|our)\s+/i, "")
+    .trim();
+  return job && heard(PLUMBING, job) ? job.replace(/\?/g, ".") : null;
+}
+
 function withoutQuestions(text: string, byClause = false): string {
   const isQuestion = (part: string) => {
     const q = questionOf(part.toLowerCase()).question;
@@ -1516,7 +1536,10 @@ function spelledWords(spelled: string): string[] {
  */
 export function joinSpelling(said: string): string {
   // "Stephen with a P H": the article is not a letter of the spelling.
-  const text = said.replace(/\bwith an? (?=[a-z][\s.,-]+[a-z]\b)/gi, "with ");
+  // "Marta without an h": a letter the name does not have is no part of it.
+  const text = said
+    .replace(/\bwith ?out an? [a-z]\b,?\s*/gi, "")
+    .replace(/\bwith an? (?=[a-z][\s.,-]+[a-z]\b)/gi, "with ");
   let out = "";
   let at = 0;
   for (const m of text.matchAll(SPELLING)) {
@@ -1639,8 +1662,42 @@ const MISHEARD_AS: Record<string, string> = {
   "over flows": "overflows",
   "hose bid": "hose bibb",
   "hose bids": "hose bibbs",
+  "every where": "everywhere",
+  "any where": "anywhere",
+  "some where": "somewhere",
+  "no where": "nowhere",
+  "every thing": "everything",
+  "out door": "outdoor",
+  "with out": "without",
+  leek: "leak",
+  leeks: "leaks",
+  leeking: "leaking",
+  leeked: "leaked",
 };
-const MISHEARD = /\b(?:clocked(?: up)?|over flow(?:ing|ed|s)?|hose bids?)\b/gi;
+const MISHEARD =
+  /\b(?:clocked(?: up)?|over flow(?:ing|ed|s)?|hose bids?|(?:every|any|some|no) where|every thing|out door|with out|leek(?:s|ing|ed)?)\b/gi;
+
+/**
+ * Sound-alikes speech recognition picks where the words around them say which one was meant:
+ * water "threw the ceiling", "the sealing is dripping", "all over the flour", "the pressure's real
+ * week", "not sure were it's coming from".
+ */
+const SOUND_ALIKES: readonly [RegExp, string][] = [
+  [/\bthrew (?=the (?:ceiling|sealing|wall|floor|flour|roof|light|vent|drywall)\b)/gi, "through "],
+  [/\b(through|from|in|on) the sealing\b/gi, "$1 the ceiling"],
+  [/\bthe sealing (?=is|was|has|fan|light|above|below|downstairs|upstairs|in)\b/gi, "the ceiling "],
+  [/\b(on|across|onto|off|over|all over|under|covering|covers|cover) the flour\b/gi, "$1 the floor"],
+  [/\bthe flour (?=is|was|got|gets|getting|'s)\b/gi, "the floor "],
+  [
+    /\b(pressure(?:'s| is| was)?|pressures|water's|flow is|flow's)((?: (?:real|really|so|very|pretty|kinda|super|too))?) week\b/gi,
+    "$1$2 weak",
+  ],
+  [
+    /\bpressures (?=(?:real|really|so|very|pretty|kinda|super|too|low|weak|week|bad|terrible|awful|down|gone|nothing)\b)/gi,
+    "pressure's ",
+  ],
+  [/\b(sure|know|see|tell|find) were\b(?= (?:it|it's|its|that|the|this|water)\b)/gi, "$1 where"],
+];
 
 /** A dash between words ("Denise Walker — I'm her daughter", "my husband - Raj"): a pause, as a comma. */
 const SPOKEN_DASH = /\s+[-–—]+\s+|\s*—+\s*/g;
@@ -1648,6 +1705,14 @@ const SPOKEN_DASH = /\s+[-–—]+\s+|\s*—+\s*/g;
 /** "Its" that is "it is": not after a preposition or before "own" ("on its own", "under its lid"). */
 const BARE_ITS =
   /(?<!\b(?:on|of|in|with|from|to|by|at|for|and|under|around|behind|off|into|onto|near|all|over)\s)\bits\b(?!\s+own\b)/g;
+/** Nouns in "-ing" that "its" can own ("off its fitting", "out of its housing"). */
+const ING_NOUNS =
+  "housing|fitting|fittings|ceiling|casing|coupling|bushing|tubing|piping|railing|siding|flooring|plumbing|wiring|lining|setting|settings|ring|spring|thing|things|opening|mounting|bearing|bearings|seating|building|ceiling";
+/** "Came off its spraying", "under the sink its leaking": "its" before a verb in "-ing" is "it is", after any word. */
+const ITS_DOING = new RegExp(
+  `\\bits(?=\\s+(?:(?:still|just|really|all|now|already|kinda|not)\\s+)?(?!(?:${ING_NOUNS})\\b)[a-z]{2,}ing\\b)`,
+  "gi",
+);
 const BARE_CONTRACTION = new RegExp(`\\b(${Object.keys(BARE_CONTRACTIONS).join("|")})\\b`, "gi");
 
 /**
@@ -1660,9 +1725,10 @@ const BARE_CONTRACTION = new RegExp(`\\b(${Object.keys(BARE_CONTRACTIONS).join("
  * comes in.
  */
 export function heardAsWritten(text: string): string {
-  return text
+  return SOUND_ALIKES.reduce((said, [wrong, right]) => said.replace(wrong, right), text)
     .replace(SPOKEN_DASH, ", ")
-    .replace(MISHEARD, (word) => MISHEARD_AS[word.toLowerCase()] ?? word)
+    .replace(MISHEARD, (word) => MISHEARD_AS[word.toLowerCase().replace(/\s+/g, " ")] ?? word)
+    .replace(ITS_DOING, "it's")
     .replace(BARE_ITS, "it's")
     .replace(BARE_CONTRACTION, (word) => {
       const written = BARE_CONTRACTIONS[word.toLowerCase()]!;
@@ -1722,6 +1788,8 @@ function nameAnswer(words: string, askedForName: boolean): string {
       .replace(NAME_ASIDES, " ")
       .replace(NAME_DASH, "$1-$2")
       .replace(PUT_DOWN_AS, "my name is ")
+      // "this is ahmed ahmed siddiqui": a word said twice in a row (a stammer, an echo on the line) is said once.
+      .replace(/\b(\p{L}{2,})\s+\1\b(?=\s+\p{L})/giu, "$1")
       .replace(/\s+/g, " ")
       .trim(),
     askedForName,
@@ -1790,7 +1858,9 @@ export function extractByRules(
       break;
     case "issue":
       if (!out.emergency) {
-        const problem = out.question ? withoutQuestions(text, true) : text;
+        // "How much is it to unclog a kitchen sink? It's draining slow": the job priced is the problem.
+        const priced = out.question === "price" ? jobPriced(text) : null;
+        const problem = priced ?? (out.question ? withoutQuestions(text, true) : text);
         // Next to a question, only words about plumbing are the problem ("I manage a restaurant" is not).
         out.issueSummary =
           problem && (!out.question || heard(PLUMBING, problem)) ? summarizeIssue(problem) : null;

@@ -900,8 +900,13 @@ function nameFixAt(said: string, stored: string | undefined, address?: string): 
     const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
     if (!stored) return word;
     const parts = stored.split(" ");
-    // The half it replaces: the one starting with the same letter, else the last name.
-    const at = parts.findIndex((p) => p[0]?.toLowerCase() === word[0]!.toLowerCase());
+    // The half it replaces: the one the caller names ("K A T E L Y N, not Caitlin"), else the
+    // one starting with the same letter, else the last name.
+    const named = parts.findIndex((p) => {
+      const half = p.replace(/[^\p{L}'-]/gu, "");
+      return half.length >= 2 && new RegExp(`\\b(?:not|instead of)\\s+${half}\\b`, "iu").test(said);
+    });
+    const at = named >= 0 ? named : parts.findIndex((p) => p[0]?.toLowerCase() === word[0]!.toLowerCase());
     const i = at >= 0 ? at : parts.length - 1;
     const fixed = parts.map((p, j) => (j === i ? word : p)).join(" ");
     return fixed === stored ? null : fixed;
