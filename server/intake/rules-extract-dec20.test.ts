@@ -96,6 +96,14 @@ describe("urgency", () => {
 });
 
 describe("names", () => {
+  it("takes a common given name said on its own among a terse caller's fragments, never someone else's", () => {
+    expect(heardAt("zip", "drain. 78702. maria.").callerName).toBe("Maria");
+    expect(heardAt("issue", "toilet clogged, upstairs, greg").callerName).toBe("Greg");
+    expect(heardAt("zip", "78702. water's brown. sandy.").callerName).toBeNull();
+    expect(heardAt("zip", "78702, it's my dad's place, george").callerName).toBeNull();
+    expect(heardAt("issue", "the toilet upstairs keeps running").callerName).toBeNull();
+  });
+
   it("says a stammered word once", () => {
     expect(heardAt("name", "its priya priya raman").callerName).toBe("Priya Raman");
   });

@@ -3,6 +3,7 @@
 // rules model serves them through the AI SDK and every real model falls back to them. How callers
 // say things is data (phrasings*.ts, read through phrase-rules.ts); this file decides the order
 // the rules are tried in and reads what needs positions or numbers (names, addresses, times).
+import { GIVEN_NAMES } from "./given-names";
 import { detectEmergency, ownProblemNow, settledInThePast } from "@/server/intake/emergency-rules";
 import { heard, phraseMatches, withoutPhrase } from "@/server/intake/phrase-rules";
 import {
@@ -330,6 +331,16 @@ export function nameOf(text: string, askedForName: boolean): string | null {
     if (w.length >= 3 && w[0]!.toLowerCase() === w[w.length - 1]!.toLowerCase()) return w.slice(1).join(" ");
     return w.length >= 3 && w[0]![0] === w[1]![0] ? w.slice(1).join(" ") : name;
   };
+  // "leak. 78704. dan.": a terse caller's fragments, one of them a common given name on its own.
+  // (Not where someone else is spoken of: "78701, it's for my mom, linda" names the mother.)
+  if (!askedForName && !THIRD_PARTY.test(spoken)) {
+    const fragments = spoken
+      .split(/[.,;!?]/)
+      .map(clean)
+      .filter(Boolean);
+    const lone = fragments.length >= 2 ? fragments.find((f) => GIVEN_NAMES.has(f.toLowerCase())) : undefined;
+    if (lone) return titleCase(lone);
+  }
   const whole = nameIn(clean(spoken), askedForName);
   // "It's Harold Jenkins. Most folks call me Hal": a full name does not run on into the next sentence.
   const inSentence = spoken
