@@ -749,6 +749,10 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "furnace … out",
         "furnace … not working",
         "not a drop",
+        // "Every tap in the house dry, not one drop", "she can't do it without the water".
+        "not one drop",
+        "without the water",
+        "tap*/taps/faucet*/pipes … dry -rot -wall -cleaner",
         "hasn't/haven't/hadn't/didn't/can't/couldn't/doesn't/don't got/get/had/gotten a drop",
         "hasn't/haven't/hadn't had [any] [running/hot] water",
         "nothing … come out",

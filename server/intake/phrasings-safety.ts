@@ -75,6 +75,8 @@ export const NO_SERVICE_TOPIC = words({
     // "The water just quit on us this morning, you turn the handle and nothing": no water at all.
     "water [just/all] quit/stopped -leaking -dripping -coming -running -spraying -pouring -draining",
     "turn*/open* the handle*/faucet*/tap*/knob* … [and] nothing",
+    "every/all [the] tap*/faucet* … dry",
+    "not a/one drop",
     // Down to a trickle everywhere at once: nearly no water (a main that broke, a supply cut).
     "trickl* … every/all [the] faucet*/tap*/sink*/fixture*",
     "every/all [the] faucet*/tap*/sink*/fixture* … trickl*",
@@ -401,6 +403,8 @@ export const NO_SERVICE = rule({
     "nothing comes out",
     "water [just/all] quit/stopped -leaking -dripping -coming -running -spraying -pouring -draining",
     "turn*/open* the handle*/faucet*/tap*/knob* … [and] nothing",
+    "every/all [the] tap*/faucet* … dry",
+    "not a/one drop",
     "[water] heater [is/went/just] out/broken/broke/leaking/died/dead/quit",
     "[water] heater [is/went/just] not working",
     "[water] heater [is/went/just] went out",
@@ -632,6 +636,8 @@ export const MINOR = words({
     "hosebib/hosebibb",
     "outdoor/outside faucet/tap/spout",
     "sprinkler/irrigation",
+    // Out in the yard, at the meter: nothing is wet in the house.
+    "meter box",
     "keeps/constantly/always running",
     "won't stop/quit running",
     "runs constantly/nonstop",
@@ -717,6 +723,13 @@ export const LOW = words({
     "new build",
     "give/get me/us a price",
     "price it/this/that/them [out]",
+    // A working fixture swapped by choice: "the old one works fine, it's just hideous", "still works,
+    // but I'd like to swap it out before it quits".
+    "nothing's/nothing is wrong with it/them",
+    "swap*/replac*/chang* it/them [out] before it/they quit*/die*/go*/fail*/break*",
+    "still works/working/runs/running … swap*/replac*/upgrad*",
+    "works fine … just ugly/hideous/old/dated",
+    "give me a number",
   ],
   hits: [
     "I'd like a quote on a new water heater",

@@ -268,9 +268,11 @@ describe("extractByRules", () => {
     expect(x.issueSummary).toMatch(/^My sink is clogged/);
   });
 
-  it("does not take a bare name outside the name question", () => {
-    const x = extractByRules({ stage: "zip", utterance: "Ana, 78701", slotsOffered: [] });
+  it("does not take a bare word outside the name question, unless it is a common given name said on its own", () => {
+    const x = extractByRules({ stage: "zip", utterance: "Austin, 78701", slotsOffered: [] });
     expect(x).toMatchObject({ zip: "78701", callerName: null, address: null });
+    const terse = extractByRules({ stage: "zip", utterance: "Ana, 78701", slotsOffered: [] });
+    expect(terse).toMatchObject({ zip: "78701", callerName: "Ana", address: null });
   });
 
   it("flags an emergency at any question", () => {

@@ -1871,7 +1871,16 @@ export function extractByRules(
       if (!out.emergency) {
         // "How much is it to unclog a kitchen sink? It's draining slow": the job priced is the problem.
         const priced = out.question === "price" ? jobPriced(text) : null;
-        const problem = priced ?? (out.question ? withoutQuestions(text, true) : text);
+        const told = priced ?? (out.question ? withoutQuestions(text, true) : text);
+        // "Do y'all do hot water tanks? Ours is twenty years old…": what is said next is about the service asked.
+        const problem =
+          out.question === "services" &&
+          out.serviceAsked &&
+          told &&
+          !heard(PLUMBING, told) &&
+          told.split(" ").length >= 4
+            ? `${out.serviceAsked}: ${told}`
+            : told;
         // Next to a question, only words about plumbing are the problem ("I manage a restaurant" is not).
         out.issueSummary =
           problem && (!out.question || heard(PLUMBING, problem)) ? summarizeIssue(problem) : null;
