@@ -598,6 +598,17 @@ export const RISING_BY_ITSELF = words({
   misses: ["the toilet gurgles when it flushes", "the pipes whistle when the washer fills"],
 });
 
+export const METER_BOX_SEEPING = words({
+  when: "A meter box out in the yard that always has water in it: a slow outdoor leak, nothing wet in the house. Water bubbling, gushing or running from it is not this: that is asked about.",
+  anyOf: ["meter box …* always", "meter box …* stays/sits/sitting full"],
+  unless: ["bubbl*", "fountain", "gush*", "shoot*", "spray*", "pour*", "running down", "flowing"],
+  hits: [
+    "the meter box out front, the little concrete one in the grass, is always full of water",
+    "the meter box by the curb always has water in it",
+  ],
+  misses: ["water is bubbling up by the meter box like a fountain, it's always been dry there"],
+});
+
 export const MINOR = words({
   when: "Small problems: they do damage slowly or not at all, so the leak words in them don't make the call high.",
   anyOf: [
@@ -636,8 +647,6 @@ export const MINOR = words({
     "hosebib/hosebibb",
     "outdoor/outside faucet/tap/spout",
     "sprinkler/irrigation",
-    // Out in the yard, at the meter: nothing is wet in the house.
-    "meter box",
     "keeps/constantly/always running",
     "won't stop/quit running",
     "runs constantly/nonstop",

@@ -65,6 +65,7 @@ import {
   HOME_DRAIN,
   INSPECTION_FOUND,
   DRAIN_STOPPED,
+  METER_BOX_SEEPING,
   SOMETHING_WRONG,
   SPREAD_WORDS,
   STANDING_WATER,
@@ -159,7 +160,13 @@ export function urgencyOf(words: string): Urgency {
   // (A quote or a planned job asked for with it is low; the inspection itself says nothing.)
   if (heard(INSPECTION_FOUND, said)) return heard(LOW, said.replace(/\binspect\w*/g, "")) ? "low" : "normal";
   // A leak the caller has contained ("it leaks into a bucket") is not doing damage now.
-  if (heard(ACTIVE_LEAK, said) && !heard(MINOR, said) && !heard(CALM, said)) return "high";
+  if (
+    heard(ACTIVE_LEAK, said) &&
+    !heard(MINOR, said) &&
+    !heard(METER_BOX_SEEPING, said) &&
+    !heard(CALM, said)
+  )
+    return "high";
   if (heard(LOW, said)) return "low";
   return "normal";
 }
@@ -1431,7 +1438,7 @@ export function isPlainlyRoutine(description: string): boolean {
   // be gas escaping: the smell is asked about.
   if (heard(HISS, lower) || (heard(NOISE, lower) && (heard(WATER_FOUND, lower) || heard(GAS_TOPIC, lower))))
     return false;
-  return heard(MINOR, lower);
+  return heard(MINOR, lower) || heard(METER_BOX_SEEPING, lower);
 }
 
 // ── corrections and spelled words ──────────────────────────────────────────────────────────
@@ -1878,7 +1885,8 @@ export function extractByRules(
           out.serviceAsked &&
           told &&
           !heard(PLUMBING, told) &&
-          told.split(" ").length >= 4
+          told.split(" ").length >= 4 &&
+          /\b(ours|mine|ours is|it|it's|its|they|them|the one)\b/i.test(told)
             ? `${out.serviceAsked}: ${told}`
             : told;
         // Next to a question, only words about plumbing are the problem ("I manage a restaurant" is not).
