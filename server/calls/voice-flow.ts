@@ -613,7 +613,11 @@ async function endedCallChange(
   if (ending.kind === "transfer_lost") return lostTransferChange(tx, call, lead, state, ending, now, ended);
   // (A visit booked whose read-back the caller said "no" to, then hung up, still gets its task.)
   const unconfirmed = state.outcome === "booked" && state.stage === "confirm" && state.misses > 0;
-  if (!(open && aiHandled && (!state.outcome || unconfirmed))) return { patch: {}, events: [ended] };
+  // (So does a booked call that then turned into an emergency, whose transfer nobody finished.)
+  const escalatedAfterBooking =
+    state.outcome === "booked" && !!state.escalation && !state.escalation.callbackTaskCreated;
+  if (!(open && aiHandled && (!state.outcome || unconfirmed || escalatedAfterBooking)))
+    return { patch: {}, events: [ended] };
   // Closed on the call as not a customer (a salesperson, a recording, a wrong number): it stays
   // closed, with no callback task, whenever the caller hangs up.
   if (lead.status === "closed" && lead.closeReason === NOT_A_CUSTOMER) return { patch: {}, events: [ended] };

@@ -135,6 +135,9 @@ const SPREADING = [
 /** "Only when it's on", "when I flush": a fixture misbehaving while in use, under the caller's control. */
 const WHEN_IN_USE = [
   "when it's on",
+  "whenever it's on",
+  "whenever it is on",
+  "whenever i/we/you run/use/turn",
   "when it is on",
   "only when",
   "when i run",
@@ -427,6 +430,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "outhouse",
         "smells like a toilet",
         "smells like sewer",
+        // "The shower fills with black, stinking water".
+        "black/brown, stinking/stinky/smelly",
+        "stinking/stinky/smelly water",
         "sewer water",
         "sewage water",
       ],
@@ -438,6 +444,10 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "on the floor",
         "into the hall*",
         "filling up with",
+        "fills/filled [up] with",
+        "over the [_] floor",
+        "over the edge",
+        "onto/on the [_] floor",
         "fill* up … from the drain",
         "from the drain",
         "out of the drain",
@@ -648,6 +658,8 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "water … shooting",
       "water … spewing",
       "water … through the ceiling",
+      // "Water dripping through the kitchen ceiling now, and it's picking up".
+      "water … through the [_] [_] ceiling",
       "water … down from the ceiling",
       "water … coming through",
       "pouring … water",
@@ -669,6 +681,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "flowerbed*",
       "garden",
       "lawn",
+      // "No hot water, the water just comes out cold everywhere": cold water, not a flood.
+      "come*/coming out cold",
+      "cold everywhere",
       "pour*/poured … down it",
       "pour*/poured … down the/my drain*/sink*/toilet*/tub*",
       "won't/wont stop gurgling/gurgles/banging/humming/clicking",

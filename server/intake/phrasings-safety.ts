@@ -47,7 +47,11 @@ export const GAS_TOPIC = words({
 export const HISS = words({
   when: "A hiss with no water in sight could be a gas line; a toilet that hisses while it refills by itself is a running toilet.",
   anyOf: ["hiss*"],
-  unless: ["toilet* … refill*/fill*/running/runs/run", "refill*/fill*/running/runs/run … toilet*"],
+  unless: [
+    "toilet* … refill*/fill*/running/runs/run",
+    "refill*/fill*/running/runs/run … toilet*",
+    "filling the tank",
+  ],
   hits: ["something is hissing behind the wall"],
   misses: ["the faucet drips", "the toilet keeps running, it hisses and refills by itself"],
 });
@@ -374,7 +378,8 @@ export const NO_RUSH = words({
   anyOf: [
     "no rush/hurry",
     "not urgent",
-    "not an emergency",
+    // ("It's not an emergency, it's just driving me crazy": a problem to fix all the same, not "no rush".)
+    "not an emergency -it's -its -it -just -but",
     "not in a hurry",
     "whenever you -use -run -turn -flush -open -shower",
     "whenever is/it's convenient/fine/good/best/easiest/easier/okay/ok",
@@ -656,6 +661,9 @@ export const MINOR = words({
     "run/runs/running/fill/fills/filling/refill/refills/refilling/starts/comes [on/up] by itself",
     "phantom flush*/fill*",
     "running toilet",
+    // "Runs after every flush until I jiggle the handle".
+    "runs/running after every/each flush",
+    "jiggle/jiggling the handle",
     // "It runs and runs, every twenty minutes it fills back up": the tank refilling.
     "runs and runs",
     "fill/fills/filling/refill/refills/refilling [right] back up",
@@ -735,7 +743,8 @@ export const LOW = words({
     // A working fixture swapped by choice: "the old one works fine, it's just hideous", "still works,
     // but I'd like to swap it out before it quits".
     "nothing's/nothing is wrong with it/them",
-    "swap*/replac*/chang* it/them [out] before it/they quit*/die*/go*/fail*/break*",
+    "swap*/replac*/chang* it/them [out] before it/they quit*/die*/go*/fail*/break*/give*",
+    "think/thinking about replac*/swap*/upgrad*",
     "still works/working/runs/running … swap*/replac*/upgrad*",
     "works fine … just ugly/hideous/old/dated",
     "give me a number",

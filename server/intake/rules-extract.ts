@@ -99,7 +99,7 @@ const NAME_STOP = new Set(
     "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello under before after " +
     "house address street apartment unit everybody everyone people folks friends calls " +
     "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand " +
-    "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere wait whoa huh nothing something everything anything " +
+    "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere wait whoa huh nothing something everything anything right correct wrong hardly ever usually always " +
     // Spanish said in passing ("sí, es para mi mamá"); "de", "del" and "la" stay: they start surnames.
     "es para mi sí si que oiga pues bueno hola gracias por favor mamá mama papá papa señora señor soy llamo nombre"
   ).split(" "),
@@ -870,7 +870,7 @@ function datesSaid(lower: string, listed = 0): number[] {
 }
 
 const DAY_REFUSED_AFTER =
-  /^[^\w.?!]*((in the )?(morning|afternoon|evening)s?\s+)?('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we) (have|got|'ve got|have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing)|(i|we|he|she) (work|works|have work|has work)\b|(i|we) (can'?t|cannot|couldn'?t)\b(?! wait)|(i|we) (have|got|'ve got|have got) (my|our) [a-z]+)/;
+  /^[^\w.?!]*((in the )?(morning|afternoon|evening)s?\s+)?('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we)(?: have| got|'ve got| have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing|jury duty|surgery|court|work|a funeral|a wedding)|(i|we|he|she) (work|works|have work|has work)\b|(i|we) (can'?t|cannot|couldn'?t)\b(?! wait)|(i|we)(?: have| got|'ve got| have got) (my|our) [a-z]+)/;
 /** "the dentist at 2", "a meeting at 10:30": the hour of something the caller has on. */
 const BUSY_AT =
   /\b(?:dentist|doctor|appointment|meeting|class|shift|practice|church|school|pickup|pick up|interview|flight|lunch with)\s+(?:at|around)\s+(?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(?:\s*(?:a\.?m\.?|p\.?m\.?|o'?clock))?/g;
@@ -956,7 +956,7 @@ export function slotChoiceOf(
   // ("I'm busy mornings, is there an afternoon?": a part of the day asked for is no plain no.)
   const saysNo =
     SLOT_NO.test(lower) &&
-    !/\b(works|fine|good|better|great|perfect|prefer|rather|how about|what about|can we do|could we do|let'?s do)\b/.test(
+    !/\b(works|fine|good|better|great|perfect|prefer|rather|how about|what about|can we do|could we do|let'?s do|make it|instead|switch it|move it|change it)\b/.test(
       lower,
     ) &&
     !/\b(is there|anything|got any|have any|do you have)\b[^.?!]*\b(morning|afternoon|evening)s?\b/.test(

@@ -892,23 +892,37 @@ const SPELLED = /\b(?:[a-z](?:[\s.,-]+|$)){2,}[a-z]?\b/i;
 function nameFixAt(said: string, stored: string | undefined, address?: string): string | null {
   const corrected = nameCorrectionOf(said, stored);
   if (corrected) return corrected;
-  const spelled = SPELLED.exec(said.replace(/\b(i|a)\b(?=\s+[a-z]{2,})/gi, " "));
-  const letters = spelled?.[0].replace(/[^a-z]/gi, "") ?? "";
+  const runs = [
+    // ("Mulrooney has two O's, M-U-L-R-O-O-N-E-Y": the "s" of "O's" is no letter of the spelling.)
+    ...said
+      .replace(/\b(i|a)\b(?=\s+[a-z]{2,})/gi, " ")
+      .replace(/\b([a-z])'s\b/gi, "$1s")
+      // ("…and Brandt has a D, B-R-A-N-D-T", "Karl with a K": how one letter is written, not a spelling.)
+      .replace(/\b(?:with|has|have|had)\s+(?:an?|two|double)\s+[a-z]\b,?/gi, " ")
+      .matchAll(new RegExp(SPELLED.source, "gi")),
+  ]
+    .map((m) => m[0].replace(/[^a-z]/gi, ""))
+    .filter((letters) => letters.length >= 2);
   // "Alta, A-L-T-A, not Alto": a word of the address spelled is the address being fixed.
-  if (letters.length >= 2 && address && nearWordOf(letters, address)) return null;
-  if (letters.length >= 2) {
-    const word = letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase();
-    if (!stored) return word;
+  if (runs.length && address && nearWordOf(runs[0]!, address)) return null;
+  if (runs.length) {
+    const words = runs.map((letters) => letters.charAt(0).toUpperCase() + letters.slice(1).toLowerCase());
+    if (!stored) return words.join(" ");
     const parts = stored.split(" ");
-    // The half it replaces: the one the caller names ("K A T E L Y N, not Caitlin"), else the
-    // one starting with the same letter, else the last name.
-    const named = parts.findIndex((p) => {
-      const half = p.replace(/[^\p{L}'-]/gu, "");
-      return half.length >= 2 && new RegExp(`\\b(?:not|instead of)\\s+${half}\\b`, "iu").test(said);
-    });
-    const at = named >= 0 ? named : parts.findIndex((p) => p[0]?.toLowerCase() === word[0]!.toLowerCase());
-    const i = at >= 0 ? at : parts.length - 1;
-    const fixed = parts.map((p, j) => (j === i ? word : p)).join(" ");
+    // Each spelled word replaces a half of the name ("S-E-A-N … and M-U-L-R-O-O-N-E-Y" fixes both):
+    // the one the caller names ("K A T E L Y N, not Caitlin"), else the one it is a letter or two
+    // off, else the one starting with the same letter, else the last name.
+    for (const word of words) {
+      const named = parts.findIndex((p) => {
+        const half = p.replace(/[^\p{L}'-]/gu, "");
+        return half.length >= 2 && new RegExp(`\\b(?:not|instead of)\\s+${half}\\b`, "iu").test(said);
+      });
+      const close = parts.findIndex((p) => nearWordOf(word, p));
+      const initial = parts.findIndex((p) => p[0]?.toLowerCase() === word[0]!.toLowerCase());
+      const at = named >= 0 ? named : close >= 0 ? close : initial;
+      parts[at >= 0 ? at : parts.length - 1] = word;
+    }
+    const fixed = parts.join(" ");
     return fixed === stored ? null : fixed;
   }
   if (/\b(name|it'?s|i'?m|this is|spelled)\b/i.test(said)) {
@@ -923,12 +937,13 @@ function nameFixAt(said: string, stored: string | undefined, address?: string): 
       name.toLowerCase() !== parts[0]!.toLowerCase()
     )
       return [name, ...parts.slice(1)].join(" ");
+    // ("That's right. Will the plumber call…", "I'm hardly ever at my desk": no name at all.)
     if (
       name &&
       name !== stored &&
       (!stored ||
         name.split(" ").some((w) => stored.toLowerCase().includes(w.toLowerCase())) ||
-        name.split(" ").length >= 2)
+        (name.split(" ").length >= 2 && /\b(name|spelled|spell)\b/i.test(said)))
     )
       return name;
   }
@@ -969,6 +984,43 @@ function streetWordFixAt(said: string, address: string | undefined): string | nu
   }
   return null;
 }
+/** Words around a street said again that are not its name ("we're on", "same number"). */
+const NOT_A_STREET_WORD =
+  /^(?:we're|were|we|are|on|it's|its|it|is|the|a|an|no|not|yes|yeah|oh|wait|hold|sorry|same|number|house|street|that|one|with|right|out|front|though|but|and|just|actually|mm|hm|okay|ok|spelled|spell|it'?s)$/i;
+
+/**
+ * A word or number of the address the caller names after "not", and what to put in its place:
+ * "No, not Alegria. Alameda, A-L-A-M-E-D-A" (the spelling), "not Duval, we're on Speedway, same
+ * number" (the street said instead), "the unit's wrong, it's 41, not 14" (the number said instead,
+ * in the unit, not the house number). Returns the address fixed, or null.
+ */
+function addressWordNamedAt(said: string, address: string | undefined): string | null {
+  if (!address) return null;
+  const tokens = address.match(/[a-z0-9]+/gi) ?? [];
+  for (const m of said.matchAll(/\bnot\s+(?:on\s+|the\s+)?([a-z]+|\d+)\b/gi)) {
+    const old = tokens.find((t) => t.toLowerCase() === m[1]!.toLowerCase());
+    if (!old || STREET_SUFFIX_WORD.test(old.toLowerCase())) continue;
+    const rest = `${said.slice(0, m.index)} ${said.slice(m.index + m[0].length)}`;
+    let word: string | undefined;
+    if (/^\d+$/.test(old)) {
+      word = (digitByDigit(rest) ?? spokenAddress(rest)).match(/\b\d+\b/g)?.find((n) => n !== old);
+    } else {
+      const spelled = [...rest.matchAll(new RegExp(SPELLED.source, "gi"))]
+        .map((r) => r[0].replace(/[^a-z]/gi, ""))
+        .find((letters) => letters.length >= 3);
+      const said = spelled ?? /\b(?:on|it'?s|is)\s+([a-z]{3,})\b/i.exec(rest)?.[1] ?? undefined;
+      const first = (rest.match(/[a-z]+/gi) ?? []).find(
+        (w) => w.length >= 3 && !NOT_A_STREET_WORD.test(w) && !STREET_SUFFIX_WORD.test(w.toLowerCase()),
+      );
+      const picked = said && !NOT_A_STREET_WORD.test(said) ? said : first;
+      word = picked ? picked.charAt(0).toUpperCase() + picked.slice(1).toLowerCase() : undefined;
+    }
+    if (!word || word.toLowerCase() === old.toLowerCase()) continue;
+    return address.replace(new RegExp(`\\b${old}\\b`), word);
+  }
+  return null;
+}
+
 /** A street's kind or direction ("street", "ave", "south"): not a word that names the street. */
 const STREET_SUFFIX_WORD = new RegExp(`^(?:${STREET_SUFFIX}|north|south|east|west|n|s|e|w)$`);
 
@@ -976,7 +1028,13 @@ const STREET_SUFFIX_WORD = new RegExp(`^(?:${STREET_SUFFIX}|north|south|east|wes
 function houseNumberFixAt(said: string, stored: string | undefined): string | null {
   if (!stored) return null;
   // Said digit by digit ("forty one sixty, four one six zero"): the spelled digits are the number.
-  const asDigits = digitByDigit(said) ?? spokenAddress(said);
+  // ("…and the gate code is 7294", "they'll need the gate code. It's 7294": a code, not the house number.)
+  if (/\bcode\b/i.test(said) && !/\b(?:house number|address|street number)\b/i.test(said)) return null;
+  const withoutCodes = said.replace(
+    /\b(?:gate|door|lockbox|lock box|garage|alarm|entry|access|pin|pass)\s*(?:code|number)?\s*(?:is|'s)?\s*[\d\s-]+/gi,
+    " ",
+  );
+  const asDigits = digitByDigit(withoutCodes) ?? spokenAddress(withoutCodes);
   const m = /\b(\d{2,6})\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d))/i.exec(asDigits);
   const old = /^\d+/.exec(stored)?.[0];
   if (!m || !old || m[1] === old) return null;
@@ -990,19 +1048,35 @@ function houseNumberFixAt(said: string, stored: string | undefined): string | nu
 }
 
 /** The caller's answer to the read-back: a yes ends the call, a correction is fixed and read back once more. */
+/** Words of a read-back accepted ("yep, that's all correct", "yes, you got it") and of a goodbye: nothing to add. */
+const READ_BACK_YES_WORDS = new Set(
+  "yes yeah yep yup correct right perfect great good fine sounds that's thats that is it's its it all all's you got looks exactly absolutely sure everything ok okay mm-hm mhm uh-huh thanks thank bye goodbye now dear see have a nice day".split(
+    " ",
+  ),
+);
+const saysOnlyYes = (part: string) =>
+  (part.toLowerCase().match(/[a-z'-]+/g) ?? []).every((w) => READ_BACK_YES_WORDS.has(w));
+
 function onConfirm(t: Turn, said: string, x: Extraction): void {
   const s = t.s;
   const fixed: FixedPart[] = [];
-  const streetFix = s.outcome === "booked" ? streetWordFixAt(said, s.fields.address) : null;
-  const name = streetFix ? null : nameFixAt(said, s.fields.callerName, s.fields.address);
+  const named = s.outcome === "booked" ? addressWordNamedAt(said, s.fields.address) : null;
+  const streetFix = named ?? (s.outcome === "booked" ? streetWordFixAt(said, s.fields.address) : null);
+  // (A street word spelled or said instead is no name; a number fixed leaves the name to be read.)
+  const letters = (a: string | undefined) => (a ?? "").replace(/[^a-z]/gi, "").toLowerCase();
+  const wordFixed = !!streetFix && letters(streetFix) !== letters(s.fields.address);
+  const name = wordFixed ? null : nameFixAt(said, s.fields.callerName, s.fields.address);
   if (name && name !== s.fields.callerName) {
     store(t, "callerName", name, said);
     fixed.push({ part: "name", value: name });
   }
-  if (s.outcome === "booked") {
+  // ("They'll need the gate code. It's 3381 then star": a code for the plumber, no address.)
+  const aboutACode = /\bcode\b/i.test(said) && !/\b(?:address|house number|street number)\b/i.test(said);
+  if (s.outcome === "booked" && !aboutACode) {
     const full = groundAddress(x.address, spokenAddress(said)) ?? groundAddress(x.address, said);
     const address =
-      full && full !== s.fields.address ? full : (streetFix ?? houseNumberFixAt(said, s.fields.address));
+      named ??
+      (full && full !== s.fields.address ? full : (streetFix ?? houseNumberFixAt(said, s.fields.address)));
     if (address && address !== s.fields.address) {
       const houseOnly =
         !!s.fields.address && address.replace(/^\d+/, "") === s.fields.address.replace(/^\d+/, "");
@@ -1027,7 +1101,7 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
       );
       fixed.push({ part: "note", value: x.slotUnavailable });
     }
-  } else {
+  } else if (s.outcome !== "booked") {
     const number = digitRuns(said).find((run) => run.length === 10 || run.length === 11 || run.length === 7);
     if (number) {
       // "Call my cell instead, 512 555 0199": that number is the one to call, and the read-back says it.
@@ -1041,7 +1115,16 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
     if (s.readBacks >= MAX_READ_BACKS) return readBackDone(t, `${t.script.fixed(fixed)} `);
     return readBack(t, `${t.script.fixed(fixed)} `);
   }
-  if (x.yesNo === "yes") return readBackDone(t, "");
+  if (x.yesNo === "yes") {
+    // "Yep, that's it. Heads up though, we've got a big dog…", "yes, and the gate code is 7294":
+    // what the caller adds after the yes is for the plumber.
+    const added = said
+      .split(/(?<=[.!?])\s+|,\s*(?=(?:and|oh|also|heads up|but)\b)/i)
+      .map((part) => part.trim())
+      .filter((part) => part.split(/\s+/).length >= 4 && !saysOnlyYes(part));
+    if (added.length) addNote(t, `At the read-back the caller added: ${added.join(" ").slice(0, 200)}`, said);
+    return readBackDone(t, "");
+  }
   if (x.yesNo === "no" && s.misses === 0 && s.readBacks < MAX_READ_BACKS + 1) {
     s.misses += 1;
     t.say.push(t.script.askWhatToFix());
@@ -1278,7 +1361,8 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   // The number to call back (the call has ended already); an emergency said here still comes first.
   if (stage === "phone" && (!kind || t.s.escalation)) return onNumber(t, said);
   if (stage === "confirm" && !kind) {
-    const asked = keepQuestion(t, stage, said, x);
+    // ("Could we do Thursday instead, same time?" moves the visit: a time, not a question to note.)
+    const asked = x.slotNumber === null && keepQuestion(t, stage, said, x);
     if (asked && !x.yesNo && !x.address && x.slotNumber === null && !SPELLED.test(said))
       return askAgain(t, stage);
     return onConfirm(t, said, x);
@@ -1854,6 +1938,17 @@ export function closeOnHangup(state: CallState): {
         state,
         "callback",
         "Call to confirm the booked visit: the caller said something was wrong at the read-back, then hung up",
+      ),
+    };
+  // An emergency said after the visit was booked (at the read-back: "oh, and it smells like gas by
+  // the stove"), then a hang-up during the transfer: the visit stands and the urgent callback is due.
+  if (state.outcome === "booked" && state.escalation && !state.escalation.callbackTaskCreated)
+    return {
+      status: "booked",
+      task: task(
+        state,
+        "urgent_callback",
+        `Caller hung up during the transfer. ${urgentTitle(state.escalation.reason, state.escalation.emergencyKind, false)}`,
       ),
     };
   if (state.outcome) return { status: state.outcome, task: null };

@@ -1,0 +1,113 @@
+// The read-back and what comes after it (what the twenty-second held-out batch taught), each
+// lesson in wordings of its own: a word or number of the address named after "not", both halves
+// of a name spelled, a yes with something added for the plumber, a day moved at the read-back, a
+// gate code that is no house number, and an emergency said once the visit is booked.
+import { describe, expect, it } from "vitest";
+import { conversation, last } from "@/server/test/call-conversation";
+import { closeOnHangup, type CallContext } from "@/server/voice/state-machine";
+
+// Monday 2 March 2026, 10:00 AM in Austin; openings Tuesday 9–11, Wednesday 1–3, Thursday 9–11.
+const CTX: CallContext = {
+  businessName: "Demo Plumbing",
+  serviceZips: ["78701", "78702"],
+  bookingSlots: [
+    { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
+    { weekday: 3, startMinute: 13 * 60, endMinute: 15 * 60 },
+    { weekday: 4, startMinute: 9 * 60, endMinute: 11 * 60 },
+  ],
+  timeZone: "America/Chicago",
+  now: "2026-03-02T16:00:00Z",
+  onCallPhone: "+15125550199",
+  callerPhone: "+15125550123",
+};
+
+const { converse, hear } = conversation(CTX);
+const bookedAt = (address: string, name = "Lucia Ferreira", time = "tuesday works") =>
+  last(converse(["78701", "the shower drains slow", name, "send someone", address, time])).state;
+const readBack = (address: string, said: string, name?: string, time?: string) =>
+  hear(bookedAt(address, name, time), said);
+
+describe("fixing the address at the read-back", () => {
+  it("replaces the street word named after 'not' with the one spelled", () => {
+    const r = readBack("4410 Avalon Drive", "No, not Avalon. Avondale, A-V-O-N-D-A-L-E. Number's fine.");
+    expect(r.state.fields.address).toBe("4410 Avondale Drive");
+    expect(r.state.fields.callerName).toBe("Lucia Ferreira");
+  });
+
+  it("replaces it with the street said instead, keeping the number", () => {
+    const r = readBack("4410 Avalon Drive", "no, not Avalon, we're on Rosedale, same number");
+    expect(r.state.fields.address).toBe("4410 Rosedale Drive");
+  });
+
+  it("fixes the unit, not the house number, when the caller names the unit's number", () => {
+    const r = readBack("900 Rio Grande Street, unit 23", "the apartment's wrong, it's 32, not 23");
+    expect(r.state.fields.address).toBe("900 Rio Grande Street, unit 32");
+  });
+});
+
+describe("fixing the name at the read-back", () => {
+  it("fixes both halves of a name spelled in one answer", () => {
+    const r = readBack(
+      "4410 Avalon Drive",
+      "First name is K-A-R-L with a K, and Brandt has a D, B-R-A-N-D-T.",
+      "carl brant",
+    );
+    expect(r.state.fields.callerName).toBe("Karl Brandt");
+  });
+
+  it("takes no name from a yes with a question, or from a sentence about the caller", () => {
+    const yes = readBack("4410 Avalon Drive", "That's right. Will he text before he comes?");
+    expect(yes.state.fields.callerName).toBe("Lucia Ferreira");
+    const busy = readBack(
+      "4410 Avalon Drive",
+      "I'm hardly ever home before noon, so afternoons are better for me",
+    );
+    expect(busy.state.fields.callerName).toBe("Lucia Ferreira");
+  });
+});
+
+describe("a yes with something added", () => {
+  it("keeps what the caller adds after the yes for the plumber, and a gate code is no house number", () => {
+    const r = readBack(
+      "4410 Avalon Drive",
+      "Yes, that's all right. Oh, and they'll need the gate code. It's 3381 then star.",
+    );
+    expect(r.state.fields.address).toBe("4410 Avalon Drive");
+    expect(r.state.fields.notes).toMatch(/gate code.*3381/);
+    expect(r.state.stage).toBe("ended");
+  });
+
+  it("adds nothing for a plain yes and a goodbye", () => {
+    const r = readBack("4410 Avalon Drive", "Yep, that's all correct. Okay, thank you, bye now.");
+    expect(r.state.fields.notes).toBeUndefined();
+  });
+});
+
+describe("moving the day at the read-back", () => {
+  it("moves the visit to the day asked for when the one booked turns out not to work", () => {
+    const r = readBack(
+      "4410 Avalon Drive",
+      "Oh shoot, Tuesday I've got a dentist thing. Can we do Thursday instead?",
+    );
+    expect(r.state.fields.appointmentAt).toBe("2026-03-05T15:00:00.000Z");
+    expect(r.state.fields.notes).toBeUndefined();
+  });
+
+  it("takes 'actually no, make it Wednesday afternoon' as the new time, not as a no", () => {
+    const r = readBack("4410 Avalon Drive", "Actually no, make it Wednesday afternoon, Tuesday's my shift.");
+    expect(r.state.fields.appointmentAt).toBe("2026-03-04T19:00:00.000Z");
+  });
+});
+
+describe("an emergency once the visit is booked", () => {
+  it("escalates, and a hang-up during the transfer keeps the visit and leaves the urgent callback", () => {
+    const r = readBack(
+      "4410 Avalon Drive",
+      "Yes. Oh, and now there's water dripping through the living room ceiling, it's getting worse",
+    );
+    expect(r.state.escalation).toMatchObject({ reason: "emergency" });
+    const ended = closeOnHangup(r.state);
+    expect(ended.status).toBe("booked");
+    expect(ended.task).toMatchObject({ type: "create_task", kind: "urgent_callback" });
+  });
+});
