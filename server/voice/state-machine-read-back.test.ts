@@ -39,6 +39,14 @@ describe("fixing the address at the read-back", () => {
     expect(r.state.fields.address).toBe("4410 Rosedale Drive");
   });
 
+  it("takes the number said for the one named, not another number in the same answer", () => {
+    const r = readBack(
+      "5120 Avalon Drive",
+      "Two things: the number is 5210, not 5120, and it's the gray house",
+    );
+    expect(r.state.fields.address).toBe("5210 Avalon Drive");
+  });
+
   it("fixes the unit, not the house number, when the caller names the unit's number", () => {
     const r = readBack("900 Rio Grande Street, unit 23", "the apartment's wrong, it's 32, not 23");
     expect(r.state.fields.address).toBe("900 Rio Grande Street, unit 32");

@@ -1003,7 +1003,11 @@ function addressWordNamedAt(said: string, address: string | undefined): string |
     const rest = `${said.slice(0, m.index)} ${said.slice(m.index + m[0].length)}`;
     let word: string | undefined;
     if (/^\d+$/.test(old)) {
-      word = (digitByDigit(rest) ?? spokenAddress(rest)).match(/\b\d+\b/g)?.find((n) => n !== old);
+      // ("Two things: … the house number is 4410, not 4140": the number said for it, as long as it.)
+      const numbers = ((digitByDigit(rest) ?? spokenAddress(rest)).match(/\b\d+\b/g) ?? []).filter(
+        (n) => n !== old,
+      );
+      word = numbers.find((n) => n.length === old.length) ?? numbers[0];
     } else {
       const spelled = [...rest.matchAll(new RegExp(SPELLED.source, "gi"))]
         .map((r) => r[0].replace(/[^a-z]/gi, ""))
