@@ -224,6 +224,46 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   },
   {
     ...GAS_SMELL,
+    when: "A smell told by what gas smells like ('like somebody just struck a match, that sulfur smell', 'a whiff like my son's propane grill when he turns it on') near a gas appliance. Water that smells of rotten eggs (a water heater's anode) is not this.",
+    allOf: [
+      ["smell*", "whiff*", "odor*", "odour*", "reek*", "stink*"],
+      [
+        "sulfur*",
+        "sulphur*",
+        "struck a match",
+        "struck match",
+        "lit match",
+        "propane",
+        "grill when",
+        "like a grill",
+        "like the grill",
+      ],
+      [
+        "stove*",
+        "dryer",
+        "water heater",
+        "furnace",
+        "oven",
+        "range",
+        "meter",
+        "pilot",
+        "cooktop",
+        "laundry room",
+        "knob*",
+      ],
+    ],
+    unless: [
+      "water smell*",
+      "water … smells",
+      "hot water … smell*",
+      "tap water",
+      "from the tap*",
+      "from the faucet*",
+      "drain*",
+    ],
+  },
+  {
+    ...GAS_SMELL,
     when: "A smell told as a stove or burner that is turned on and does not light, however far apart the words are ('a weird smell in the furnace closet, kind of like when you turn the stove on and it doesn't light').",
     allOf: [
       ["smell*", "odor*", "odour*", "stink*", "whiff"],
@@ -527,10 +567,58 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   },
   {
     ...BURST_PIPE,
+    when: "Water heard running hard inside a wall or floor when nothing in the house is on ('everything is off and I hear water running in the wall behind the fridge, like a tap wide open'): a pipe giving way now.",
+    allOf: [
+      [
+        "water running",
+        "running water",
+        "water rushing",
+        "rushing water",
+        "water … running hard",
+        "like a tap",
+        "like a faucet",
+      ],
+      [
+        "in/inside/behind the/a wall*",
+        "in/inside/under the floor*",
+        "in/inside the ceiling",
+        "behind the fridge/refrigerator",
+      ],
+      ["everything … off", "nothing … on", "all off", "nobody … using", "nobody … shower*", "no faucets"],
+    ],
+  },
+  {
+    ...FLOODING,
+    when: "Water coming up through a floor, tile or slab and spreading ('water is seeping up between the tiles, more every time I look'): a line leaking under the house now.",
+    allOf: [
+      [
+        "seep* up",
+        "coming up between/through",
+        "bubbl* up between/through",
+        "water … between the tiles",
+        "up through the floor/slab/grout/tile*",
+      ],
+      [
+        "more … every time",
+        "getting bigger",
+        "bigger than",
+        "spreading",
+        "growing",
+        "more and more",
+        "keeps coming",
+      ],
+    ],
+    unless: [...WHEN_IN_USE],
+  },
+  {
+    ...BURST_PIPE,
     when: "The water meter is racing (spinning fast with nothing turned on): a lot of water is escaping somewhere.",
     allOf: [
       ["meter*", "dial"],
       [
+        // "With everything shut off the little red wheel on it is just whirling".
+        "whirl*",
+        "spin*/turn*/mov* … with everything/nothing … off/on",
         "spin* like crazy",
         "spin* like mad",
         "spin* fast",
@@ -764,6 +852,10 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "furnace … out",
         "furnace … not working",
         "not a drop",
+        // "I turn on the tap and it coughs air and then nothing".
+        "cough* air",
+        "sputter* … then nothing",
+        "and then nothing",
         // "Every tap in the house dry, not one drop", "she can't do it without the water".
         "not one drop",
         "without the water",
@@ -808,6 +900,10 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "hospice",
         "wheelchair",
         "bedridden",
+        "feeding tube",
+        "wound",
+        "home from the hospital",
+        "out of the hospital",
         "chemo*",
         "is sick",
         "are sick",
@@ -856,7 +952,13 @@ const NOW_WORDS = /\b(today|now|tonight|this (morning|afternoon|evening)|current
 const STILL_HAPPENING = {
   test: (said: string) =>
     /\b(right now|still|again|currently|as we speak|this morning|tonight|just now)\b/.test(
-      said.replace(/\b(fine|okay|ok|good|dry) right now\b/g, " "),
+      said
+        .replace(/\b(fine|okay|ok|good|dry) right now\b/g, " ")
+        // "I'm scared it'll do it again": a fear of next time, not the problem going on now.
+        .replace(
+          /\b(it'?ll|it will|will|might|could|may|would|gonna|going to) (do it |do that |happen |overflow |flood |back up )?again\b/g,
+          " ",
+        ),
     ),
 };
 /** Someone 65 or older, said in digits or words ("my 87-year-old mom", "she's eighty seven"). */
