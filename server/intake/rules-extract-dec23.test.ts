@@ -1,7 +1,8 @@
 // What the twenty-third held-out batch (emergencies nobody names, and calls that only sound like
 // them) taught the rules, each lesson in wordings of its own.
 import { describe, expect, it } from "vitest";
-import { heardAsWritten } from "@/server/intake/rules-extract";
+import { extractByRules, heardAsWritten } from "@/server/intake/rules-extract";
+import { THREE_SLOTS } from "@/server/test/heard-at";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 
 const emergencyIn = (said: string) => detectEmergency(heardAsWritten(said));
@@ -64,5 +65,22 @@ describe("over and done", () => {
         "the tub overflowed last week, we mopped it all up and it's fine now, I'm just worried it'll happen again",
       ),
     ).toBeNull();
+  });
+});
+
+describe("times", () => {
+  const slotOf = (said: string) =>
+    extractByRules({
+      stage: "slot",
+      utterance: said,
+      slotsOffered: THREE_SLOTS,
+      slotsMentioned: [0],
+      slotsDeclined: [],
+    }).slotNumber;
+
+  it("keeps a day turned down in one sentence out of the time asked for in the next", () => {
+    // Slots: 1 Tuesday 9 AM, 2 Wednesday 1 PM, 3 Thursday 9 AM.
+    expect(slotOf("Tuesday's out, I'm at the office. Any other morning this week?")).toBe(3);
+    expect(slotOf("Is Thursday open? Tuesday and Wednesday we're on a job in Round Rock.")).toBe(3);
   });
 });

@@ -870,7 +870,7 @@ function datesSaid(lower: string, listed = 0): number[] {
 }
 
 const DAY_REFUSED_AFTER =
-  /^[^\w.?!]*((in the )?(morning|afternoon|evening)s?\s+)?('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we)(?: have| got|'ve got| have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing|jury duty|surgery|court|work|a funeral|a wedding)|(i|we|he|she) (work|works|have work|has work)\b|(i|we) (can'?t|cannot|couldn'?t)\b(?! wait)|(i|we)(?: have| got|'ve got| have got) (my|our) [a-z]+)/;
+  /^[^\w.?!]*((in the )?(morning|afternoon|evening)s?\s+)?('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling|on a job|on the job|at a job|on site|at the office|at the hospital|in court)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we)(?: have| got|'ve got| have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing|jury duty|surgery|court|work|a funeral|a wedding)|(i|we|he|she) (work|works|have work|has work)\b|(i|we) (can'?t|cannot|couldn'?t)\b(?! wait)|(i|we)(?: have| got|'ve got| have got) (my|our) [a-z]+)/;
 /** "the dentist at 2", "a meeting at 10:30": the hour of something the caller has on. */
 const BUSY_AT =
   /\b(?:dentist|doctor|appointment|meeting|class|shift|practice|church|school|pickup|pick up|interview|flight|lunch with)\s+(?:at|around)\s+(?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(?:\s*(?:a\.?m\.?|p\.?m\.?|o'?clock))?/g;
@@ -1972,9 +1972,16 @@ export function extractByRules(
         DAY_WORDS.some(([re]) => re.test(lastLower)) ||
         PARTS_OF_DAY.some(([re]) => re.test(lastLower)) ||
         hoursSaid(lastLower).length > 0;
+      // (The days turned down anywhere in the answer stay out: "Tuesday won't work, I'm at the
+      // office. Anything later in the week, in the morning?" never books Tuesday morning.)
+      const before = lastSentence !== text ? text.slice(0, text.lastIndexOf(lastSentence)).toLowerCase() : "";
+      const refusedDays = before ? daysSaid(before.replace(NEGATED_YES, " no. ")).refused : [];
+      const refusedSlots = input.slotsOffered
+        .map((_, i) => i)
+        .filter((i) => refusedDays.some((d) => matchesDay(input.slotsOffered[i]!, d)));
       const last =
         lastSentence !== text && namesATime
-          ? slotChoiceOf(lastLower, input.slotsOffered, [], input.slotsDeclined)
+          ? slotChoiceOf(lastLower, input.slotsOffered, [], [...(input.slotsDeclined ?? []), ...refusedSlots])
           : null;
       const choice =
         last?.kind === "pick"

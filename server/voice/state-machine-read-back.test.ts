@@ -119,3 +119,17 @@ describe("an emergency once the visit is booked", () => {
     expect(ended.task).toMatchObject({ type: "create_task", kind: "urgent_callback" });
   });
 });
+
+describe("a maybe at the safety question", () => {
+  it("takes 'maybe? … is that bad?' as an unclear answer (the safe side), not as a question to answer instead", () => {
+    const r = last(
+      converse([
+        "78701",
+        "there's a funny smell in the hallway closet, I can't place it",
+        "Hmm, maybe? It's a bit like the grill when the knob doesn't light. Is that bad?",
+      ]),
+    );
+    expect(r.state.escalation).toMatchObject({ reason: "emergency" });
+    expect(r.state.fields.notes).toBeUndefined();
+  });
+});

@@ -1455,7 +1455,13 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   }
   // A question from the caller gets a one-sentence answer from the business's own settings, or
   // is noted on the lead for the plumber: never ignored, never taken as an answer, never invented.
-  const answered = keepQuestion(t, stage, said, x);
+  // ("Um… maybe? It's kind of like the grill when the knob doesn't catch. Is that bad?": at the
+  // safety question a maybe with a question is an unclear answer — the safe side —, not a question
+  // to answer instead.)
+  const unsure =
+    stage === "safety" &&
+    /\b(maybe|i think so|not sure|kind of|kinda|possibly|could be|i guess|might be)\b/i.test(said);
+  const answered = !unsure && keepQuestion(t, stage, said, x);
   // Work the business does not take, described in the same breath: no visit is offered for it (only a
   // call from the office), and the decline is never followed by a booking question in one breath.
   if (t.declinedWork && stage === "issue" && answersStage(t, stage, said, x)) t.s.workDeclined = true;
