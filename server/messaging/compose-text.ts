@@ -5,6 +5,7 @@ import { format } from "date-fns";
 import { phoneLabel } from "@/server/leads/labels";
 import { firstName, renderTemplate, type TemplatePurpose } from "./render-template";
 import type { Settings } from "./messaging-settings";
+import { repeatableName } from "@/server/text/caller-words";
 
 /** Used when the tenant has no booking link yet: nothing to link, so ask for a reply instead. */
 export const TEXT_BACK_WITHOUT_LINK =
@@ -43,7 +44,7 @@ export function composeText(input: ComposeInput): string {
   });
   return renderTemplate(template, {
     business: tenant.name,
-    name: firstName(lead.callerName),
+    name: repeatableName(firstName(lead.callerName)),
     link: settings.bookingUrl ? (input.link ?? null) : null,
     appointment: lead.appointmentAt ? formatAppointment(lead.appointmentAt, tenant.timeZone) : null,
     // Said as people write it: "(512) 555-0100", not "+15125550100".

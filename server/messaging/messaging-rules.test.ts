@@ -172,6 +172,19 @@ describe("templates with variables, STOP wording always included", () => {
       "Hi, this is Demo Plumbing. Sorry we missed your call! Reply to this text or call us back at (512) 555-0100 and we'll help right away. Reply STOP to opt out.",
     );
   });
+  it("greets by a first name that reads as a name, never by a link or a number typed as one", () => {
+    const greet = (callerName: string) =>
+      composeText({
+        purpose: "text_back",
+        settings: settingsFromRow(null),
+        tenant: { name: "Demo Plumbing", timeZone: CHICAGO },
+        lead: { id: "lead1234567890", callerName, appointmentAt: null },
+        from: "+15125550100",
+      });
+    expect(greet("Maria Lopez")).toMatch(/^Hi Maria, this is Demo Plumbing\./);
+    expect(greet("evil.example/win Lopez")).toMatch(/^Hi, this is Demo Plumbing\./);
+    expect(greet("5125550666")).toMatch(/^Hi, this is Demo Plumbing\./);
+  });
   it("refuses a text-back template without {link} when there is a booking link, and names the field", () => {
     expect(() =>
       validateSettingsPatch(
