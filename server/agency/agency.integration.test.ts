@@ -134,8 +134,9 @@ describe(`agency overview (${engineName})`, () => {
     expect(tenants.map((t) => t.name)).toEqual(["Busy Plumbing", "Calm Plumbing", "Aardvark Plumbing"]);
     const [b, c, a] = tenants as [(typeof tenants)[0], (typeof tenants)[0], (typeof tenants)[0]];
     expect(b.openLeaks).toEqual({ total: 4, unowned: 2, overdue: 2, escalated: 1 });
-    expect(b.leadsToday).toBe(6);
-    expect(b.leadsThisWeek).toBe(7);
+    // Leads as Reports counts them: the spam contact today is a call, never a lead.
+    expect(b.leadsToday).toBe(5);
+    expect(b.leadsThisWeek).toBe(6);
     expect(b.aiCalls7d).toBe(2);
     expect(b.callsPerDay).toHaveLength(7);
     expect(b.callsPerDay.reduce((s, d) => s + d.calls, 0)).toBe(3);
