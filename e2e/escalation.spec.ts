@@ -44,7 +44,10 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
 }) => {
   test.setTimeout(180_000);
   const post = poster(baseURL!);
-  const caller = `+1512555${String(2000 + Math.floor(Math.random() * 7000))}`;
+  const line = String(2000 + Math.floor(Math.random() * 7000));
+  const caller = `+1512555${line}`;
+  // Notices give the caller's number as people write it, not in the stored +1 form.
+  const callerAsWritten = `(512) 555-${line}`;
   let call = await startCall(post, { from: caller, to: TRACKING_NUMBER, isTest: false });
   call = await answerDial(post, call, "no-answer"); // the plumber misses it: the AI answers
   call = await say(post, call, "My ZIP is 78704");
@@ -58,12 +61,15 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   const notice = page
     .getByRole("list", { name: "Notifications" })
     .getByRole("listitem")
-    .filter({ hasText: caller })
+    .filter({ hasText: callerAsWritten })
     .filter({ hasText: "Escalated" });
   // Nobody accepts the lead: the sweep (every 2 s at this scale) escalates it once it is 6 s old.
   await waitFor(page, () => notice.first().isVisible(), 120_000);
   await expect(notice).toHaveCount(1);
-  await expect(notice).toContainText("Emergency or high-urgency lead not accepted within 5 minutes");
+  await expect(notice).toContainText(
+    `Escalated — Emergency or high-urgency lead not accepted within 5 minutes: Emergency lead from ${callerAsWritten}: `,
+  );
+  await expect(notice).not.toContainText(caller);
   // In-app text has no raw URL: the "Open lead" link sits beside it (email and SMS keep the URL).
   await expect(notice).not.toContainText("http");
   await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in Central Time — Chicago/);
@@ -73,7 +79,7 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   await expect(page.getByRole("heading", { name: "Local outbox" })).toBeVisible();
   const sms = page
     .getByRole("row")
-    .filter({ hasText: caller })
+    .filter({ hasText: `Emergency lead from ${callerAsWritten}` })
     .filter({ hasText: ON_CALL_PHONE })
     .filter({ hasText: "Escalated" });
   await expect(sms).toHaveCount(1);

@@ -7,6 +7,22 @@ import { expectAccessible } from "./a11y";
 import { DEMO, inboxOrder, rowIndexOf, signIn, textFromCaller, turnQuietHoursOff } from "./helpers";
 
 const GRACE = "+15125550152";
+const DEMO_TIME_ZONE = "America/Chicago";
+
+/** Two days from now as a "Due" field takes it ("2026-12-09T14:05"), in the business's time zone. */
+function inTwoDays(timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(Date.now() + 2 * 86_400_000));
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}`;
+}
 
 test("web-form lead → first follow-up waits for approval → approved → delivered → the reply stops the sequence and moves the lead up", async ({
   page,
@@ -17,8 +33,23 @@ test("web-form lead → first follow-up waits for approval → approved → deli
 
   await turnQuietHoursOff(page);
 
+  // Grace's request is due 15 minutes after it came in, which passes while a long run is still
+  // on earlier specs: the office moves her call to two days from now, so she is not yet due.
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  await page
+    .getByTestId("inbox-row")
+    .filter({ hasText: "Grace Kim" })
+    .getByRole("link", { name: "Grace Kim" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: "Grace Kim" })).toBeVisible();
+  const handoff = page.getByRole("region", { name: "Owner, next action, due time" });
+  await handoff.getByLabel("Due", { exact: true }).fill(inTwoDays(DEMO_TIME_ZONE));
+  await handoff.getByRole("button", { name: "Save handoff" }).click();
+  await expect(handoff.getByText("Handoff updated.")).toBeVisible();
+
   // Before: Grace's request (not yet due) sits behind Ray's older referral in "Follow-up needed".
   const before = await inboxOrder(page);
+  expect(before.find((r) => r.includes("Grace Kim"))).not.toContain("Overdue");
   expect(rowIndexOf(before, "Grace Kim")).toBeGreaterThan(rowIndexOf(before, "Ray Ortiz"));
 
   // The approval queue: Grace's first text, written from her own request and the real slots.

@@ -98,7 +98,7 @@ export function AddBusinessForm({
           onChange={set("ownerEmail")}
           onBlur={() => setTouched((t) => ({ ...t, ownerEmail: true }))}
           error={errorOf("ownerEmail")}
-          hint="An existing account becomes the owner; anyone else gets an invite link."
+          hint="The owner gets an invite link; someone who already has an account accepts it with their password."
           required
         />
         {plans.data?.length ? (

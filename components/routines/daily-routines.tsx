@@ -10,15 +10,17 @@ import { ShowMore } from "@/components/ui/show-more";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { StatusBadge, TemperatureBadge, UrgencyBadge } from "@/components/leads/badges";
 import { temperatureBand } from "@/server/leads/temperature";
-import type { RoutineSection } from "@/server/routines/daily-routines";
+import { ROUTINE_TABS, type RoutineSection, type RoutineTab } from "@/server/routines/routine-tabs";
 import { dateTimeIn, timeZoneNote } from "@/components/leads/format";
 
-const TABS = [
-  { key: "morning", label: "Morning", sections: ["new", "hot", "appointments"] },
-  { key: "midday", label: "Midday", sections: ["activity"] },
-  { key: "end-of-day", label: "End of day", sections: ["review", "callbacks"] },
-] as const satisfies readonly { key: string; label: string; sections: readonly RoutineSection[] }[];
-type TabKey = (typeof TABS)[number]["key"];
+const TABS = (
+  [
+    { key: "morning", label: "Morning" },
+    { key: "midday", label: "Midday" },
+    { key: "end-of-day", label: "End of day" },
+  ] as const satisfies readonly { key: RoutineTab; label: string }[]
+).map((t) => ({ ...t, sections: ROUTINE_TABS[t.key] }));
+type TabKey = RoutineTab;
 
 const REFRESH_MS = 30_000;
 
@@ -89,7 +91,7 @@ export function DailyRoutines() {
 
   if (summary.isPending) return <Loading />;
   if (summary.error) return <LoadError error={summary.error} retry={() => summary.refetch()} />;
-  const { windows, counts } = summary.data;
+  const { windows, counts, tabCounts } = summary.data;
   const requested = params.get("tab");
   const tab: TabKey = TABS.some((t) => t.key === requested)
     ? (requested as TabKey)
@@ -126,7 +128,8 @@ export function DailyRoutines() {
       />
       <div role="tablist" aria-label="Routine" className="mb-6 flex gap-1 border-b border-slate-200">
         {TABS.map((t, i) => {
-          const n = t.sections.reduce((sum, s) => sum + counts[s], 0);
+          // Different leads on the tab: one lead on two of its lists is one.
+          const n = tabCounts[t.key];
           return (
             <button
               key={t.key}

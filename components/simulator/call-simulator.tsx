@@ -42,7 +42,7 @@ function Simulator({ slug, context }: { slug: string; context: Context }) {
           {!sim.call ? (
             <PlaceCallCard sim={sim} context={context} slug={slug} />
           ) : (
-            <LiveCallCard sim={sim} call={sim.call} slug={slug} />
+            <LiveCallCard sim={sim} call={sim.call} slug={slug} sampleZips={context.sampleZips} />
           )}
         </div>
         <LeadPanel slug={slug} timeZone={context.timeZone} query={sim.call ? sim.lead : null} />

@@ -7,10 +7,21 @@ import { Card } from "@/components/ui/layout";
 import { phoneLabel } from "@/server/leads/labels";
 import { Conversation } from "./conversation";
 import { DialControls } from "./dial-controls";
-import { SAMPLE_PHRASES } from "./sample-phrases";
+import { samplePhrases } from "./sample-phrases";
 import type { SimState, SimulatedCall } from "./use-simulated-call";
 
-export function LiveCallCard({ sim, call, slug }: { sim: SimulatedCall; call: SimState; slug: string }) {
+export function LiveCallCard({
+  sim,
+  call,
+  slug,
+  sampleZips,
+}: {
+  sim: SimulatedCall;
+  call: SimState;
+  slug: string;
+  /** A ZIP the business serves and one it does not, for the quick-fill phrases. */
+  sampleZips: { inArea: string | null; outOfArea: string | null };
+}) {
   const { lines, busy, pending, text, setText, input, send, stepError, error, ended, leadId, startAnother } =
     sim;
   return (
@@ -57,7 +68,7 @@ export function LiveCallCard({ sim, call, slug }: { sim: SimulatedCall; call: Si
                 Quick fill
               </p>
               <ul aria-labelledby="samples-label" className="flex flex-wrap gap-1.5">
-                {SAMPLE_PHRASES.map((p) => (
+                {samplePhrases(sampleZips).map((p) => (
                   <li key={p}>
                     <button
                       type="button"

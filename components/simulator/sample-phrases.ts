@@ -1,8 +1,15 @@
 // Quick-fill lines for the tester, in the order a typical call needs them, plus the things real
-// callers say in between (a question, a correction, a no to the first time offered).
-export const SAMPLE_PHRASES = [
-  "My ZIP is 78701",
-  "My ZIP is 10001",
+// callers say in between (a question, a correction, a no to the first time offered). The ZIPs are
+// the business's own: one it serves and one it does not (server/simulator/sample-zips.ts).
+export function samplePhrases(zips: { inArea: string | null; outOfArea: string | null }): string[] {
+  return [
+    ...(zips.inArea ? [`My ZIP is ${zips.inArea}`] : []),
+    ...(zips.outOfArea ? [`My ZIP is ${zips.outOfArea}`] : []),
+    ...SAMPLE_PHRASES,
+  ];
+}
+
+const SAMPLE_PHRASES = [
   "My kitchen sink is leaking",
   "Water is pouring from a burst pipe",
   "My name is Jane Doe",

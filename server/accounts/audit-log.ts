@@ -17,6 +17,10 @@ const ROLE_WORDS: Record<string, string> = {
   operator: "agency operator",
 };
 const role = (r: unknown) => (typeof r === "string" ? (ROLE_WORDS[r] ?? r) : "an unknown role");
+const invitesWithdrawn = (data: Record<string, unknown>) =>
+  typeof data.invitesWithdrawn === "number" && data.invitesWithdrawn > 0
+    ? `, and withdrew the ${data.invitesWithdrawn === 1 ? "invite" : `${data.invitesWithdrawn} invites`} they had sent`
+    : "";
 
 /** One readable line per audit action. `who` is the person the target id names, if it is a user. */
 export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) => string | null): string {
@@ -57,9 +61,9 @@ export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) =
     case "member.joined":
       return `${target} accepted the invite and joined as ${role(data.role)}`;
     case "member.role_changed":
-      return `Changed ${person}'s role from ${role(data.from)} to ${role(data.to)}`;
+      return `Changed ${person}'s role from ${role(data.from)} to ${role(data.to)}${invitesWithdrawn(data)}`;
     case "member.removed":
-      return `Removed ${person} from the team`;
+      return `Removed ${person} from the team${invitesWithdrawn(data)}`;
     case "api_key.created":
       return `Created the API key "${typeof data.name === "string" ? data.name : "unnamed"}"`;
     case "api_key.revoked":

@@ -1,6 +1,6 @@
 // Team members of a tenant: list, change role, remove. A business always keeps one owner.
 import type { Role } from "@/server/db/generated/enums";
-import type { TenantCtx } from "@/server/db/tenant-scope";
+import type { TenantCtx, TenantTx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { canGrantRole, type TenantRole } from "@/server/auth/permissions";
@@ -43,6 +43,30 @@ async function assertNotLastOwner({ db }: Pick<TenantCtx, "db">, userId: string)
   return m;
 }
 
+/**
+ * Withdraws the open invites this member sent that their role no longer lets them send — every one
+ * of them once they leave. An invite is the sender's authority handed on: a manager removed today
+ * must not walk back in tomorrow through an invite they sent to their own other address.
+ */
+async function withdrawInvitesSentBy(
+  db: TenantTx,
+  userId: string,
+  role: TenantRole | null,
+  now: Date,
+): Promise<number> {
+  const open = await db.invite.findMany({
+    where: { invitedById: userId, acceptedAt: null, revokedAt: null },
+    select: { id: true, role: true },
+  });
+  const withdrawn = open.filter((i) => role === null || !canGrantRole(role, i.role)).map((i) => i.id);
+  if (!withdrawn.length) return 0;
+  const { count } = await db.invite.updateMany({
+    where: { id: { in: withdrawn }, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
 export async function changeRole(
   ctx: TenantCtx,
   input: { userId: string; role: Role; actorId: string; actorRole: TenantRole },
@@ -51,23 +75,30 @@ export async function changeRole(
     throw new AppError("FORBIDDEN", `A ${input.actorRole} cannot make someone ${input.role}.`, "role");
   const m = await assertNotLastOwner(ctx, input.userId);
   if (m.role === input.role) return;
-  await ctx.db.membership.updateMany({ where: { userId: input.userId }, data: { role: input.role } });
-  await writeAudit(ctx.db, {
-    tenantId: ctx.tenantId,
-    actorId: input.actorId,
-    action: "member.role_changed",
-    target: input.userId,
-    data: { from: m.role, to: input.role },
+  await ctx.db.$transaction(async (tx) => {
+    await tx.membership.updateMany({ where: { userId: input.userId }, data: { role: input.role } });
+    const invitesWithdrawn = await withdrawInvitesSentBy(tx, input.userId, input.role, new Date());
+    await writeAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: input.actorId,
+      action: "member.role_changed",
+      target: input.userId,
+      data: { from: m.role, to: input.role, ...(invitesWithdrawn ? { invitesWithdrawn } : {}) },
+    });
   });
 }
 
 export async function removeMember(ctx: TenantCtx, input: { userId: string; actorId: string }) {
   await assertNotLastOwner(ctx, input.userId);
-  await ctx.db.membership.deleteMany({ where: { userId: input.userId } });
-  await writeAudit(ctx.db, {
-    tenantId: ctx.tenantId,
-    actorId: input.actorId,
-    action: "member.removed",
-    target: input.userId,
+  await ctx.db.$transaction(async (tx) => {
+    await tx.membership.deleteMany({ where: { userId: input.userId } });
+    const invitesWithdrawn = await withdrawInvitesSentBy(tx, input.userId, null, new Date());
+    await writeAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: input.actorId,
+      action: "member.removed",
+      target: input.userId,
+      ...(invitesWithdrawn ? { data: { invitesWithdrawn } } : {}),
+    });
   });
 }

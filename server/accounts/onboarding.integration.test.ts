@@ -272,6 +272,40 @@ describe(`onboarding (${engineName})`, () => {
     expect(roleChange?.data).toEqual({ from: "staff", to: "manager" });
   });
 
+  it("withdraws the open invites a member sent when they are removed, or demoted below the role invited", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    const tenantId = (await db.prisma.tenant.findUniqueOrThrow({ where: { slug } })).id;
+    const mel = await makeUser(db.prisma, { email: "mel@example.test", name: "Mel" });
+    await db.prisma.membership.create({ data: { tenantId, userId: mel.id, role: "manager" } });
+    const asMel = callerFor(db.prisma, mel.id, slug);
+    // Mel invites a second address of their own, then is removed before anyone notices.
+    const backdoor = (await asMel.team.invite({ email: "mel.other@example.test", role: "staff" })).link;
+    await owner.team.removeMember({ userId: mel.id });
+    const token = backdoor.split("/invite/")[1]!;
+    expect(
+      await rejects(
+        callerFor(db.prisma, null).account.acceptInvite({
+          token,
+          name: "Mel",
+          password: "mel-other-password",
+        }),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("withdrawn") });
+    expect(await db.prisma.user.count({ where: { email: "mel.other@example.test" } })).toBe(0);
+    expect((await owner.team.auditLog({})).items[0]).toMatchObject({
+      summary: expect.stringContaining("from the team, and withdrew the invite they had sent"),
+    });
+    // A manager demoted to staff can no longer invite: their open invites go too; the owner's stay.
+    const kim = await makeUser(db.prisma, { email: "kim@example.test", name: "Kim" });
+    await db.prisma.membership.create({ data: { tenantId, userId: kim.id, role: "manager" } });
+    await callerFor(db.prisma, kim.id, slug).team.invite({ email: "kims-pick@example.test", role: "staff" });
+    await owner.team.invite({ email: "owners-pick@example.test", role: "staff" });
+    await owner.team.changeRole({ userId: kim.id, role: "staff" });
+    const open = (await owner.team.members()).invites.map((i) => i.email);
+    expect(open).toContain("owners-pick@example.test");
+    expect(open).not.toContain("kims-pick@example.test");
+  });
+
   it("creates an API key shown once and stored hashed; revoking it stops it working", async () => {
     const owner = callerFor(db.prisma, ownerId, slug);
     const key = await owner.team.createApiKey({ name: "Zapier" });

@@ -38,6 +38,17 @@ describe(`sign-up limit per address (${engineName})`, () => {
     expect(await db.prisma.user.count({ where: { email: { startsWith: "flood-" } } })).toBe(0);
   });
 
+  it("counts the addresses of one IPv6 /64 as one client", async () => {
+    for (let i = 0; i < SIGN_UPS_PER_ADDRESS_PER_HOUR; i++)
+      await expect(
+        from(`2001:db8:5:5::${i + 1}`).account.signUp(input(`v6-${i}`, "aaaaaaaaaa")),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(from("2001:db8:5:5:abcd::9").account.signUp(input("v6-last"))).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    expect(await db.prisma.user.count({ where: { email: "flood-v6-last@example.test" } })).toBe(0);
+  });
+
   it("lets another address sign up", async () => {
     const res = await from("198.51.100.2").account.signUp(input("other"));
     expect(res.tenantSlug).toBe("flood-plumbing-other");

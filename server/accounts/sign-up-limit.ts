@@ -2,6 +2,7 @@
 // trial, so an unlimited form is a free way to fill the database (and to try emails at speed).
 import { countRequest, RateLimited } from "@/server/api/api-auth";
 import { globalDb, type SystemDb } from "@/server/db/system";
+import { addressLimitKey } from "@/server/http/client-address";
 import { AppError } from "@/server/errors";
 
 export const SIGN_UPS_PER_ADDRESS_PER_HOUR = 10;
@@ -9,7 +10,8 @@ const HOUR = 3600_000;
 
 /**
  * Counts one sign-up attempt from the client's address (the connection's own, or the trusted
- * proxy's report: server/http/client-address.ts) and refuses past the hourly limit. Without a
+ * proxy's report: server/http/client-address.ts; an IPv6 address counts by its /64) and refuses
+ * past the hourly limit. Without a
  * known address nothing is counted, as with the sign-in throttle.
  */
 export async function countSignUpAttempt(sys: SystemDb, ip: string | null, now = new Date()): Promise<void> {
@@ -17,7 +19,7 @@ export async function countSignUpAttempt(sys: SystemDb, ip: string | null, now =
   try {
     await countRequest(
       globalDb(sys),
-      `sign-up-ip:${ip.slice(0, 64)}`,
+      `sign-up-ip:${addressLimitKey(ip)}`,
       now,
       SIGN_UPS_PER_ADDRESS_PER_HOUR,
       HOUR,

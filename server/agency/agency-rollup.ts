@@ -4,6 +4,7 @@
 // `tenantIds` are those businesses (from the tenant directory), `pausedTenantIds` the paused ones.
 import { Prisma } from "@/server/db/generated/client";
 import type { AgencyDb } from "@/server/db/agency";
+import { customerLead } from "@/server/reports/definitions-sql";
 
 export type AgencyDayCount = { tenantId: string; day: string; n: number };
 export type AgencyOpenLeaks = {
@@ -31,11 +32,14 @@ export async function agencyRollup(
       db.serviceZip.groupBy({ by: ["tenantId"], where: inIds, _count: { _all: true } }),
       db.businessHours.groupBy({ by: ["tenantId"], where: inIds, _count: { _all: true } }),
       db.bookingSlot.groupBy({ by: ["tenantId"], where: inIds, _count: { _all: true } }),
+      // Leads per local day: customers, as Reports counts them (server/reports/definitions.ts) —
+      // a contact closed as spam or not a customer is a call, never a lead.
       sql<AgencyDayCount[]>(
         (tenants) => Prisma.sql`
       SELECT l."tenantId" AS "tenantId", to_char((l."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE t."timeZone", 'YYYY-MM-DD') AS day, count(*)::int AS n
       FROM "Lead" l JOIN "Tenant" t ON t.id = l."tenantId"
       WHERE l."tenantId" IN (${tenants}) AND l."isTest" = false AND l."createdAt" >= ${since}
+        AND ${customerLead("l")}
       GROUP BY 1, 2`,
       ),
       sql<AgencyDayCount[]>(

@@ -134,8 +134,9 @@ describe(`agency overview (${engineName})`, () => {
     expect(tenants.map((t) => t.name)).toEqual(["Busy Plumbing", "Calm Plumbing", "Aardvark Plumbing"]);
     const [b, c, a] = tenants as [(typeof tenants)[0], (typeof tenants)[0], (typeof tenants)[0]];
     expect(b.openLeaks).toEqual({ total: 4, unowned: 2, overdue: 2, escalated: 1 });
-    expect(b.leadsToday).toBe(6);
-    expect(b.leadsThisWeek).toBe(7);
+    // Leads as Reports counts them: the spam contact today is a call, never a lead.
+    expect(b.leadsToday).toBe(5);
+    expect(b.leadsThisWeek).toBe(6);
     expect(b.aiCalls7d).toBe(2);
     expect(b.callsPerDay).toHaveLength(7);
     expect(b.callsPerDay.reduce((s, d) => s + d.calls, 0)).toBe(3);
@@ -220,21 +221,35 @@ describe(`agency overview (${engineName})`, () => {
 });
 
 describe(`agency: add a business (${engineName})`, () => {
-  it("adds a business to the agency with an existing user as its owner, and the operator can open it", async () => {
+  it("adds a business to the agency and invites an existing account as owner, like anyone else; the operator can open it", async () => {
     const { agency, operator } = await makeAgency("Create Agency");
-    const owner = await makeUser(prisma, { email: "existing-owner@example.test" });
+    const owner = await makeUser(prisma, {
+      email: "existing-owner@example.test",
+      name: "Erin Existing",
+      password: "erin-own-password",
+    });
     const res = await callerFor(prisma, operator.id).agency.createTenant({
       businessName: "  New Pipes Co ",
       timeZone: "America/Denver",
       ownerEmail: "Existing-Owner@Example.test",
     });
+    // The answer is the same as for an email nobody has: nothing says an account exists, or whose.
     expect(res).toMatchObject({
       name: "New Pipes Co",
-      owner: { email: "existing-owner@example.test", invited: false },
-      invite: null,
+      owner: { email: "existing-owner@example.test", name: null, invited: true },
+      invite: { link: expect.stringMatching(/\/invite\/[\w-]+$/) },
     });
+    expect(JSON.stringify(res)).not.toContain("Erin");
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: res.id } });
     expect(tenant).toMatchObject({ agencyId: agency.id, timeZone: "America/Denver", slug: res.slug });
+    // Nobody is made an owner without their say: the account joins when it accepts with its password.
+    expect(await prisma.membership.count({ where: { tenantId: res.id } })).toBe(0);
+    expect(
+      await callerFor(prisma, null).account.acceptInvite({
+        token: res.invite!.link.split("/invite/")[1]!,
+        password: "erin-own-password",
+      }),
+    ).toMatchObject({ email: "existing-owner@example.test", role: "owner" });
     expect(
       await prisma.membership.findMany({ where: { tenantId: res.id }, select: { userId: true, role: true } }),
     ).toEqual([{ userId: owner.id, role: "owner" }]);

@@ -1,5 +1,8 @@
 // An operator adds a business to their agency: the tenant (server/tenants/create-tenant.ts), and
-// its owner — an existing account becomes owner at once, anyone else gets an owner invite.
+// an owner invite for the email given. Always an invite, also for someone who has an account: an
+// operator must not be able to make anyone an owner without their say, nor learn from the answer
+// whether an email has an account here (or its holder's name). An account holder accepts the
+// invite with their own password.
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
 import { createInvite } from "@/server/accounts/invites";
@@ -20,23 +23,18 @@ export async function createAgencyTenant(
       `"${input.ownerEmail}" is not an email address: enter the owner's email, like owner@example.com.`,
       "ownerEmail",
     );
-  const directory = globalDb(sys);
-  const owner = await directory.user.findUnique({ where: { email }, select: { id: true, name: true } });
   const db = forTenant(sys, newTenantId());
-  const tenant = await withFreeSlug(directory, { name: input.businessName }, (slug) =>
+  const tenant = await withFreeSlug(globalDb(sys), { name: input.businessName }, (slug) =>
     db.$transaction((tx) =>
       createTenant(tx, {
         name: input.businessName,
         timeZone: input.timeZone,
         agencyId: ctx.agencyId,
-        ownerId: owner?.id,
         actorId: ctx.actorId,
         slug,
       }),
     ),
   );
-  if (owner)
-    return { tenant, owner: { email, name: owner.name, invited: false as const }, inviteToken: null };
   const { token } = await createInvite(
     { db, tenantId: tenant.id },
     { email, role: "owner", actorId: ctx.actorId, actorRole: "operator" },

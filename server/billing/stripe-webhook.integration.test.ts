@@ -11,6 +11,7 @@ import {
   stripeClientFor,
   setStripeHandle,
   stripePlan,
+  stripeWebhookSecrets,
 } from "@/server/integrations/stripe";
 import { startStripeFake, type StripeFake } from "@/server/integrations/stripe-fake/server";
 import { callerFor } from "@/server/test/caller";
@@ -180,6 +181,37 @@ describe(`Stripe webhook and the subscription gate (${engineName})`, () => {
     expect(await db.prisma.billingAccount.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toEqual(
       before.account,
     );
+  });
+
+  it("lets a customer's metadata on an agency's connected account name only that agency's own businesses", async () => {
+    // A business not billed anywhere yet (its trial could not start), and another agency's account
+    // holding a customer whose metadata names that business.
+    const owner = await makeUser(db.prisma, { name: "Owner" });
+    const victim = await makeTenant(db.prisma, { name: "Unbilled Plumbing", ownerId: owner.id });
+    const stripe = stripeClientFor(fake.url);
+    const acct = await stripe.accounts.create({ type: "express" });
+    const other = await db.prisma.agency.create({ data: { name: "Other Agency", stripeAccountId: acct.id } });
+    /** A customer made on that account with `tenantId` in its metadata, then Stripe's Connect event about it. */
+    const customerEvent = async (tenantId: string) => {
+      const customer = await stripe.customers.create({ metadata: { tenantId } }, { stripeAccount: acct.id });
+      const payload = JSON.stringify({
+        ...JSON.parse(eventJson("customer.updated", { object: "customer", id: customer.id })),
+        account: acct.id,
+      });
+      const res = await post(payload, sign(payload, stripeWebhookSecrets().connect!));
+      expect(res.status).toBe(200);
+      return { customer, answer: await res.json() };
+    };
+    expect((await customerEvent(victim.id)).answer).toEqual({ received: true, outcome: "no_tenant" });
+    expect(await db.prisma.billingAccount.findUnique({ where: { tenantId: victim.id } })).toBeNull();
+    // The same metadata naming one of that agency's own businesses is that business's customer.
+    const own = await makeTenant(db.prisma, { name: "Own Plumbing", ownerId: owner.id, agencyId: other.id });
+    const { customer, answer } = await customerEvent(own.id);
+    expect(answer).toEqual({ received: true, outcome: "synced:none" });
+    expect(await db.prisma.billingAccount.findUnique({ where: { tenantId: own.id } })).toMatchObject({
+      stripeCustomerId: customer.id,
+      stripeAccountId: acct.id,
+    });
   });
 
   it("processes each event id once: a replay changes nothing", async () => {

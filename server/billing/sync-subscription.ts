@@ -118,7 +118,14 @@ async function tenantForCustomer(
     });
   const tenantId = customer && !customer.deleted ? customer.metadata?.tenantId : undefined;
   if (!tenantId) return null;
-  const tenant = await globalDb(sys).tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
+  const tenant = await globalDb(sys).tenant.findUnique({
+    where: { id: tenantId },
+    select: { id: true, agency: { select: { stripeAccountId: true } } },
+  });
+  // Metadata is written by whoever runs the account the customer lives on. On an agency's connected
+  // account that is the agency: it may speak for its own businesses only, never for another
+  // agency's business or one LeadRescue bills.
+  if (stripeAccount && tenant?.agency?.stripeAccountId !== stripeAccount) return null;
   return tenant?.id ?? null;
 }
 

@@ -27,6 +27,7 @@ import {
   SEQUENCES,
   type SequenceKey,
 } from "./sequences";
+import { repeatableWords } from "@/server/text/caller-words";
 
 /** One automatic text per caller per window: a follow-up waits until this long after the last text to the number. */
 export const FOLLOWUP_WINDOW_MINUTES = 120;
@@ -191,7 +192,7 @@ async function sendEmailDraft(
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } });
   const email = followUpEmailContent({
     business: tenant.name,
-    problem: lead.issueSummary,
+    problem: repeatableWords(lead.issueSummary),
     body,
     unsubscribeUrl: unsubscribeUrl(lead.id),
   });

@@ -60,7 +60,7 @@ const stopEvent = async (leadId: string) =>
   );
 
 /** A lead from the web form, as the public form would leave it: the caller ticked the SMS consent box. */
-async function webFormLead(opts: { consent?: boolean; now?: Date; name?: string } = {}) {
+async function webFormLead(opts: { consent?: boolean; now?: Date; name?: string; problem?: string } = {}) {
   const phone = newCaller();
   const now = opts.now ?? new Date();
   if (opts.consent !== false)
@@ -78,7 +78,7 @@ async function webFormLead(opts: { consent?: boolean; now?: Date; name?: string 
       callerPhone: phone,
       callerName: opts.name ?? "Ann Lee",
       source: "web_form",
-      issueSummary: "Kitchen sink drains slowly",
+      issueSummary: opts.problem ?? "Kitchen sink drains slowly",
       zip: "78701",
       inArea: true,
       urgency: "normal",
@@ -171,6 +171,24 @@ describe(`follow-up sequences (${engineName})`, () => {
       sendDraft({ db: bizDb(), tenantId: biz.tenant.id, actorId: biz.ownerId }, draft!.id),
     ).rejects.toThrow(/already handled/);
     expect((await enrollmentOf(lead.id)).nextStep).toBe(1);
+  });
+
+  it("a visitor's link, email address or phone number is never repeated in the business's text, even sent automatically", async () => {
+    await saveSequence(bizDb(), biz.tenant.id, "web_form", { autoSend: true });
+    try {
+      const lead = await webFormLead({
+        name: "www.claim-prize.example Lee",
+        problem: "Your bank account is locked. Verify at https://evil.example/login or call 512-555-0666",
+      });
+      expect(await runStep(lead.id)).toBe("sent");
+      await expect.poll(() => sentTo(lead.callerPhone).length, { timeout: 15_000, interval: 100 }).toBe(1);
+      const body = sentTo(lead.callerPhone)[0]!.body;
+      expect(body).toContain("Hi there, thanks for your request to Rescue Plumbing about your plumbing.");
+      for (const planted of ["evil.example", "555-0666", "claim-prize", "bank account"])
+        expect(body).not.toContain(planted);
+    } finally {
+      await saveSequence(bizDb(), biz.tenant.id, "web_form", { autoSend: false });
+    }
   });
 
   it("a caller without texting consent gets a call task instead of a text", async () => {

@@ -19,6 +19,7 @@ import { getSequence, SEQUENCES, type SequenceKey } from "./sequences";
 import { sendDraft } from "./approval-queue";
 import { OPT_IN_SOURCES } from "./rules";
 import { emailRefusal } from "./caller-email";
+import { repeatableName, repeatableWords } from "@/server/text/caller-words";
 
 export type StepJob = { enrollmentId: string; tenantId: string; generation: number; step: number };
 export type StepResult =
@@ -218,9 +219,10 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   const written = await deps.writeDraft({
     template: step.message,
     vars: {
-      name: lead.callerName,
+      // The caller's own words only when they are plain words (server/text/caller-words.ts).
+      name: repeatableName(lead.callerName),
       business: g.business,
-      problem: lead.issueSummary,
+      problem: repeatableWords(lead.issueSummary),
       slot: g.slot,
       phone: g.phone,
     },

@@ -4,6 +4,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  addressLimitKey,
   clientAddress,
   parseProxyList,
   PEER_HEADER,
@@ -93,5 +94,16 @@ describe("the client's address", () => {
   it("refuses a bad proxy list", () => {
     expect(() => parseProxyList("10.0.0.0/33")).toThrow();
     expect(parseProxyList("10.0.0.0/8, 192.168.1.5, 2001:db8::/32")).toHaveLength(3);
+  });
+});
+
+describe("what a per-address limit counts under", () => {
+  it("keeps an IPv4 address (also written as IPv4-mapped IPv6) and takes an IPv6 address's /64", () => {
+    expect(addressLimitKey("203.0.113.9")).toBe("203.0.113.9");
+    expect(addressLimitKey("::ffff:203.0.113.9")).toBe("203.0.113.9");
+    expect(addressLimitKey("2001:db8:7:7::1")).toBe("2001:db8:7:7::/64");
+    expect(addressLimitKey("2001:0db8:0007:0007:ffff:1:2:3")).toBe("2001:db8:7:7::/64");
+    expect(addressLimitKey("2001:db8:7:8::1")).toBe("2001:db8:7:8::/64");
+    expect(addressLimitKey("unknown")).toBe("unknown");
   });
 });

@@ -37,6 +37,20 @@ export function normalizeAddress(raw: string | undefined | null): string | null 
   return ipaddr.process(s.replace(/%.*$/, "")).toString();
 }
 
+/**
+ * What a per-address limit counts under: an IPv4 address as it is, an IPv6 address by its /64.
+ * A home line, an office or a server is handed a whole /64 and may use any address in it, so a
+ * limit per IPv6 address is no limit: one client would take a fresh address for every request.
+ */
+export function addressLimitKey(address: string): string {
+  const normal = normalizeAddress(address);
+  if (!normal) return address.slice(0, 64);
+  const parsed = ipaddr.parse(normal);
+  if (parsed.kind() === "ipv4") return normal;
+  const network = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16));
+  return `${network.join(":")}::/64`;
+}
+
 /** The connection's address, when this process stamped the request (a forged header is ignored). */
 export function peerAddress(headers: Headers): string | null {
   const secret = g.__leadrescuePeerSecret;

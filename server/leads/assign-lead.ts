@@ -76,13 +76,16 @@ export async function assignLead(ctx: LeadWriteCtx, input: AssignInput) {
         },
       });
     }
+    // The form shows minutes: a due time sent back in the minute the lead already has is the
+    // same due time (an overdue lead handed to someone else keeps it, and is not refused as "in
+    // the past"), and the lead keeps its own exact time.
+    const dueChanged = input.dueAt !== undefined && minute(input.dueAt) !== minute(lead.dueAt);
     const patch = {
       ownerId: input.ownerId,
       ...(ownerChanged ? { acceptedAt: null } : {}),
       ...(nextAction !== undefined ? { nextAction } : {}),
-      ...(input.dueAt !== undefined ? { dueAt: input.dueAt } : {}),
+      ...(dueChanged ? { dueAt: input.dueAt } : {}),
     };
-    const dueChanged = input.dueAt !== undefined && input.dueAt?.getTime() !== lead.dueAt?.getTime();
     if (dueChanged) assertDueNotPast(input.dueAt, ctx.now ?? new Date());
     const actionChanged = (nextAction !== undefined && nextAction !== lead.nextAction) || dueChanged;
     if (actionChanged)

@@ -121,6 +121,9 @@ describe(`escalation sweep (${engineName})`, () => {
       ["email", fx.owner.id, fx.owner.email],
     ]);
     expect(notes[0]!.body).toContain("burst pipe");
+    // The caller's number as people write it, the urgency in words.
+    expect(notes[0]!.body).toMatch(/: Emergency lead from \(\d{3}\) \d{3}-\d{4}: burst pipe\./);
+    expect(notes.map((n) => n.body).join(" ")).not.toMatch(/\+1\d{10}/);
     // The in-app note has an "Open lead" link beside it: no raw URL in its text; email and SMS carry it.
     expect(notes[0]!.body).not.toMatch(/https?:\/\/|Open it:/);
     for (const n of notes.slice(1)) expect(n.body).toContain(`/t/${fx.tenant.slug}/leads/${lead.id}`);

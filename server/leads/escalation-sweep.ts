@@ -30,6 +30,7 @@ import {
   type DueEscalation,
 } from "./escalation-rules";
 import { escalationTargetUser } from "./escalation-targets";
+import { phoneLabel, URGENCY_LABELS } from "./labels";
 import { tenantPeople } from "@/server/db/tenant-people";
 
 export type SweepInput = {
@@ -86,10 +87,13 @@ export async function escalationWindows(sys: SystemDb, now: Date, scale: number)
   };
 }
 
+/** "Emergency lead from Maria Lopez, (512) 555-0143: Burst pipe" — the number as people write it. */
 function describeLead(lead: Candidate): string {
-  const who = lead.callerName ? `${lead.callerName} (${lead.callerPhone})` : lead.callerPhone;
+  const phone = phoneLabel(lead.callerPhone);
+  const who = lead.callerName ? `${lead.callerName}, ${phone}` : phone;
   const what = lead.issueSummary ? `: ${lead.issueSummary}` : "";
-  return `${lead.urgency ?? "new"} lead from ${who}${what}`;
+  const kind = lead.urgency ? (URGENCY_LABELS[lead.urgency] ?? "New") : "New";
+  return `${kind} lead from ${who}${what}`;
 }
 
 const PURPOSE = (rule: EscalationRule) => `escalation.${rule}`;

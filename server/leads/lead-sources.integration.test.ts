@@ -181,6 +181,24 @@ describe(`the request form (${engineName})`, () => {
     });
   });
 
+  it("refuses text the database cannot store (a NUL, a broken character) with a 400 naming the field, and stores nothing", async () => {
+    const nul = await send({ phone: "512-555-0108", name: "Maria\u0000 Lopez" });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toMatchObject({
+      field: "name",
+      message: expect.stringContaining("Name has a control character"),
+    });
+    const broken = await send({ phone: "512-555-0108", problem: "Leaking \ud800 pipe" });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toMatchObject({
+      field: "problem",
+      message: expect.stringContaining("broken character"),
+    });
+    expect(await leadsOf("+15125550108")).toHaveLength(0);
+    // Neither refusal used up the visitor's tries: the corrected request goes through.
+    expect((await send({ phone: "512-555-0108" })).status).toBe(201);
+  });
+
   it("keeps the visitor's email address when they give one (it is optional)", async () => {
     const res = await send({ phone: "512-555-0131", email: " Pat@Example.com " } as Partial<typeof REQUEST>);
     expect(res.status).toBe(201);
@@ -230,6 +248,20 @@ describe(`the request form (${engineName})`, () => {
     expect((await send({ phone: "512-555-0299" }, { ip: "198.51.100.8" })).body).toEqual({
       outcome: "received",
     });
+  });
+
+  it("counts a client's IPv6 addresses together (one /64), so a fresh address per request gets no more tries", async () => {
+    for (let i = 0; i < FORM_LIMITS.perIpPerHour; i++)
+      expect(
+        (await send({ phone: `512-555-08${String(i).padStart(2, "0")}` }, { ip: `2001:db8:7:7::${i + 1}` }))
+          .status,
+      ).toBe(201);
+    const refused = await send({ phone: "512-555-0899" }, { ip: "2001:db8:7:7:ffff:1:2:3" });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ reason: "ip_limit" });
+    expect(await leadsOf("+15125550899")).toHaveLength(0);
+    // Another network (another /64) is another client.
+    expect((await send({ phone: "512-555-0899" }, { ip: "2001:db8:7:8::1" })).status).toBe(201);
   });
 
   it("limits requests per phone number, and does not count a request refused for a typo", async () => {

@@ -169,6 +169,50 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     expect((await leadOf(lead.id)).ownerId).toBe(fx.tech.id);
   });
 
+  it("An overdue lead is handed to someone else with its due time as the form shows it (to the minute): not refused as a due time in the past", async () => {
+    const overdue = new Date(Date.now() - 48 * 60_000 - 24_833);
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      nextAction: "Call Maria back now",
+      dueAt: overdue,
+    });
+    // The form's datetime field holds minutes only.
+    const asShown = new Date(Math.floor(overdue.getTime() / 60_000) * 60_000);
+    const seen = { ownerId: fx.staff.id, nextAction: "Call Maria back now", dueAt: asShown };
+    await fx.asOwner.leads.assign({
+      leadId: lead.id,
+      ownerId: fx.tech.id,
+      nextAction: "Call Maria back now",
+      dueAt: asShown,
+      seen,
+    });
+    expect(await leadOf(lead.id)).toMatchObject({ ownerId: fx.tech.id, dueAt: overdue });
+    expect((await eventsOf(lead.id)).map((e) => e.type)).not.toContain("lead.next_action_set");
+    // A new next action for the same overdue lead keeps its due time too.
+    await fx.asOwner.leads.assign({
+      leadId: lead.id,
+      ownerId: fx.tech.id,
+      nextAction: "Call Maria back now, then text her the visit time",
+      dueAt: asShown,
+      seen: { ...seen, ownerId: fx.tech.id },
+    });
+    expect(await leadOf(lead.id)).toMatchObject({
+      nextAction: "Call Maria back now, then text her the visit time",
+      dueAt: overdue,
+    });
+    // Moving the due time into the past is still refused.
+    expect(
+      await refusal(
+        fx.asOwner.leads.assign({
+          leadId: lead.id,
+          ownerId: fx.tech.id,
+          nextAction: "Call Maria back now, then text her the visit time",
+          dueAt: new Date(asShown.getTime() - 3600_000),
+        }),
+      ),
+    ).toMatch(/The due time is in the past/);
+  });
+
   it("On a handoff the lead's open tasks go with it to the new owner; done tasks and someone else's task stay", async () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
     const task = (data: { title: string; assigneeId: string; doneAt?: Date }) =>

@@ -11,6 +11,7 @@ import { findRequestFormBusiness } from "@/server/db/cross-tenant";
 import { forTenant, globalDb, type SystemDb } from "@/server/db/system";
 import { AppError } from "@/server/errors";
 import { countRequest, RateLimited } from "@/server/api/api-auth";
+import { addressLimitKey } from "@/server/http/client-address";
 import { recordConsent } from "@/server/messaging/consent";
 import { toE164 } from "@/server/setup/phone-numbers";
 import { lookupZip } from "@/server/setup/service-area";
@@ -23,7 +24,7 @@ import { outOfAreaDecline, zipServed } from "./service-area-check";
 export const FORM_LIMITS = {
   /** Faster than this from page load to Send is a script, not a person. */
   minFillMs: 3_000,
-  /** Requests per connection (IP address) per hour: an office or a family may share one. */
+  /** Requests per connection (IP address; an IPv6 /64) per hour: an office or a family may share one. */
   perIpPerHour: 10,
   /** Requests per phone number per hour. */
   perPhonePerHour: 3,
@@ -147,7 +148,7 @@ export async function submitRequestForm(
     if (ctx.ip)
       await countRequest(
         global,
-        `form-ip:${business.id}:${ctx.ip.slice(0, 64)}`,
+        `form-ip:${business.id}:${addressLimitKey(ctx.ip)}`,
         now,
         FORM_LIMITS.perIpPerHour,
         HOUR,

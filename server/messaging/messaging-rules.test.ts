@@ -14,7 +14,7 @@ import {
 } from "./render-template";
 import { emptyThreadNote, textBackDecision, type TextBackInput } from "./text-back-rules";
 import { planAppointmentTexts } from "./queue-appointment-texts";
-import { composeText, TEXT_BACK_WITHOUT_LINK } from "./compose-text";
+import { composeText, formatAppointment, TEXT_BACK_WITHOUT_LINK } from "./compose-text";
 import { settingsFromRow } from "./messaging-settings";
 import { validateSettingsPatch } from "./messaging-settings";
 
@@ -172,6 +172,19 @@ describe("templates with variables, STOP wording always included", () => {
       "Hi, this is Demo Plumbing. Sorry we missed your call! Reply to this text or call us back at (512) 555-0100 and we'll help right away. Reply STOP to opt out.",
     );
   });
+  it("greets by a first name that reads as a name, never by a link or a number typed as one", () => {
+    const greet = (callerName: string) =>
+      composeText({
+        purpose: "text_back",
+        settings: settingsFromRow(null),
+        tenant: { name: "Demo Plumbing", timeZone: CHICAGO },
+        lead: { id: "lead1234567890", callerName, appointmentAt: null },
+        from: "+15125550100",
+      });
+    expect(greet("Maria Lopez")).toMatch(/^Hi Maria, this is Demo Plumbing\./);
+    expect(greet("evil.example/win Lopez")).toMatch(/^Hi, this is Demo Plumbing\./);
+    expect(greet("5125550666")).toMatch(/^Hi, this is Demo Plumbing\./);
+  });
   it("refuses a text-back template without {link} when there is a booking link, and names the field", () => {
     expect(() =>
       validateSettingsPatch(
@@ -274,6 +287,45 @@ describe("appointment confirmation and reminders 24 h and 2 h before", () => {
         NIGHT,
       ),
     ).toEqual([]);
+  });
+});
+
+describe("appointment texts name the visit as the caller was promised it", () => {
+  // Demo-like slots: Tuesday 9–11 AM, Wednesday 1–3 PM, Thursday 11 AM–1 PM (weekday 0 = Sunday).
+  const SLOTS = [
+    { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
+    { weekday: 3, startMinute: 13 * 60, endMinute: 15 * 60 },
+    { weekday: 4, startMinute: 11 * 60, endMinute: 13 * 60 },
+  ];
+  it("a visit booked into a slot is its window, the way the AI said it on the call", () => {
+    expect(formatAppointment(new Date("2026-12-08T15:00:00Z"), CHICAGO, SLOTS)).toBe(
+      "Tue, Dec 8, between 9 and 11 AM",
+    );
+    expect(formatAppointment(new Date("2026-12-09T19:00:00Z"), CHICAGO, SLOTS)).toBe(
+      "Wed, Dec 9, between 1 and 3 PM",
+    );
+    expect(formatAppointment(new Date("2026-12-10T17:00:00Z"), CHICAGO, SLOTS)).toBe(
+      "Thu, Dec 10, between 11 AM and 1 PM",
+    );
+  });
+  it("a custom time the office agreed is that time", () => {
+    expect(formatAppointment(new Date("2026-12-08T16:30:00Z"), CHICAGO, SLOTS)).toBe(
+      "Tue, Dec 8 at 10:30 AM",
+    );
+    expect(formatAppointment(new Date("2026-12-08T15:00:00Z"), CHICAGO)).toBe("Tue, Dec 8 at 9:00 AM");
+  });
+  it("the confirmation text promises the window, not its first minute", () => {
+    const text = composeText({
+      purpose: "confirmation",
+      settings: settingsFromRow(null),
+      tenant: { name: "Demo Plumbing", timeZone: CHICAGO },
+      lead: { id: "lead-1", callerName: "Jane Doe", appointmentAt: new Date("2026-12-08T15:00:00Z") },
+      slots: SLOTS,
+      from: "+15125550100",
+    });
+    expect(text).toBe(
+      "Demo Plumbing: your visit is booked for Tue, Dec 8, between 9 and 11 AM. Reply RESCHEDULE to change it or call (512) 555-0100. Reply STOP to opt out.",
+    );
   });
 });
 

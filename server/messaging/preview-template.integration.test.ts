@@ -57,7 +57,7 @@ describe(`the messaging preview (${engineName})`, () => {
       { purpose: "confirmation", template: DEFAULT_TEMPLATES.confirmation },
       lateNight,
     );
-    expect(preview.text).toContain("booked for Tue, Dec 8 at 9:00 AM.");
+    expect(preview.text).toContain("booked for Tue, Dec 8, between 9 and 11 AM.");
     expect(preview.text).not.toMatch(/12:50 AM/);
   });
 

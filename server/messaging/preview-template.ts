@@ -57,7 +57,7 @@ export async function previewTemplate(
     business: tenant.name,
     name: SAMPLE_CALLER.name,
     link: input.bookingUrl ? publicUrl(`/r/${SAMPLE_LINK_TOKEN}`) : null,
-    appointment: formatAppointment(sampleVisitAt(slots, tenant.timeZone, now), tenant.timeZone),
+    appointment: formatAppointment(sampleVisitAt(slots, tenant.timeZone, now), tenant.timeZone, slots),
     phone: phoneLabel(settings?.contactPhone ?? tracking?.e164 ?? "+15125550100"),
   });
   return {

@@ -67,6 +67,9 @@ export async function queueAppointmentTexts(
     )?.e164;
   if (!from) return 0;
   const at = lead.appointmentAt.toISOString();
+  const slots = await db.bookingSlot.findMany({
+    select: { weekday: true, startMinute: true, endMinute: true },
+  });
   let queued = 0;
   for (const step of planAppointmentTexts(now, lead.appointmentAt, lead.tenant.timeZone, {
     startMinute: settings.quietStartMinute,
@@ -76,7 +79,15 @@ export async function queueAppointmentTexts(
       settings.bookingUrl && settings.templates[step.purpose].includes("{link}")
         ? await createTrackedLink(db, { tenantId: lead.tenantId, leadId, target: settings.bookingUrl, now })
         : null;
-    const body = composeText({ purpose: step.purpose, settings, tenant: lead.tenant, lead, from, link });
+    const body = composeText({
+      purpose: step.purpose,
+      settings,
+      tenant: lead.tenant,
+      lead,
+      slots,
+      from,
+      link,
+    });
     const res = await queueMessage(db, {
       tenantId: lead.tenantId,
       leadId,

@@ -15,7 +15,7 @@ export const DEFAULT_TEMPLATES: Record<TemplatePurpose, string> = {
     "{business}: your visit is booked for {appointment}. Reply RESCHEDULE to change it or call {phone}.",
   reminder_24h: "{business} reminder: we'll see you {appointment}. Reply RESCHEDULE if that no longer works.",
   reminder_2h:
-    "{business}: your plumber arrives in about 2 hours ({appointment}). Reply RESCHEDULE if you need to change it.",
+    "{business}: your visit is in about 2 hours ({appointment}). Reply RESCHEDULE if you need to change it.",
 };
 
 export const PURPOSE_LABELS: Record<TemplatePurpose, string> = {

@@ -103,6 +103,24 @@ describe(`daily routines (${engineName})`, () => {
     expect(summary.windows.timeZone).toBe("America/Chicago");
   });
 
+  it("each tab's number counts a lead once, however many of the tab's lists it is on", async () => {
+    const p = db.prisma;
+    const owner = await makeUser(p, { name: "Tab Owner" });
+    const tenant = await makeTenant(p, { ownerId: owner.id, timeZone: "America/Chicago" });
+    const w = routineWindows(new Date(), "America/Chicago");
+    // A new emergency without a next action: on "New since yesterday's close" and "Hot leads" in
+    // the morning, and on the review list at the end of the day.
+    await makeLead(p, tenant.id, {
+      callerName: "New Emergency",
+      urgency: "emergency",
+      createdAt: new Date(w.previousClose.getTime() + 60_000),
+      nextAction: null,
+    });
+    const summary = await callerFor(p, owner.id, tenant.slug).routines.summary();
+    expect(summary.counts).toMatchObject({ new: 1, hot: 1, appointments: 0, review: 1, callbacks: 0 });
+    expect(summary.tabCounts).toMatchObject({ morning: 1, "end-of-day": 1 });
+  });
+
   it("staff see only unowned leads and their own on the routine lists", async () => {
     const staff = callerFor(db.prisma, fx.staff.id, fx.tenant.slug);
     expect(names(await staff.routines.section({ section: "review" }))).toEqual(["Old Caller"]);

@@ -8,9 +8,9 @@ import { visibleLeadsWhere, type Viewer } from "@/server/leads/lead-access";
 import { escalationsForLeads } from "@/server/leads/escalation-read";
 import { localDate } from "@/server/leads/escalation-rules";
 import { routineWindows, type RoutineWindows } from "./routine-windows";
+import { ROUTINE_SECTIONS, ROUTINE_TABS, type RoutineSection, type RoutineTab } from "./routine-tabs";
 
-export const ROUTINE_SECTIONS = ["new", "hot", "appointments", "activity", "review", "callbacks"] as const;
-export type RoutineSection = (typeof ROUTINE_SECTIONS)[number];
+export { ROUTINE_SECTIONS, type RoutineSection };
 
 /** The morning routine lists leads with temperature above 80; emergencies are always hot. */
 export const HOT_TEMPERATURE = 80;
@@ -98,18 +98,36 @@ function whereFor(ctx: RoutineCtx, section: RoutineSection, w: RoutineWindows): 
   return { AND: [sectionQuery(section, w).where, visibleLeadsWhere(ctx.viewer)] };
 }
 
-/** The windows (for the page's "since …" labels) and how many leads each section holds. */
+/**
+ * The windows (for the page's "since …" labels), how many leads each section holds, and how many
+ * different leads each tab holds (a new emergency is on "New" and on "Hot leads", and is one lead
+ * to work: the tab's number is not the sum of its lists).
+ */
 export async function routineSummary(ctx: RoutineCtx) {
   const w = await windowsFor(ctx);
-  const counts = await Promise.all(
-    ROUTINE_SECTIONS.map((s) => ctx.db.lead.count({ where: whereFor(ctx, s, w) })),
-  );
+  const tabs = Object.keys(ROUTINE_TABS) as RoutineTab[];
+  const [counts, tabCounts] = await Promise.all([
+    Promise.all(ROUTINE_SECTIONS.map((s) => ctx.db.lead.count({ where: whereFor(ctx, s, w) }))),
+    Promise.all(
+      tabs.map((t) =>
+        ctx.db.lead.count({
+          where: {
+            AND: [
+              { OR: ROUTINE_TABS[t].map((s) => sectionQuery(s, w).where) },
+              visibleLeadsWhere(ctx.viewer),
+            ],
+          },
+        }),
+      ),
+    ),
+  ]);
   return {
     windows: w,
     counts: Object.fromEntries(ROUTINE_SECTIONS.map((s, i) => [s, counts[i]!])) as Record<
       RoutineSection,
       number
     >,
+    tabCounts: Object.fromEntries(tabs.map((t, i) => [t, tabCounts[i]!])) as Record<RoutineTab, number>,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type SimLine,
 } from "./call-driver";
 import { postVoiceWebhook } from "./post-webhook";
+import { OUT_OF_AREA_CANDIDATES, sampleZips } from "./sample-zips";
 
 export type SimulatorCtx = { db: TenantDb; tenantId: string; post?: Post };
 
@@ -54,7 +55,7 @@ export type SimStep = {
 
 /** The tenant's tracking numbers, and whether the AI would answer a missed call right now. */
 export async function simulatorContext(ctx: SimulatorCtx) {
-  const [numbers, tenant, checklist, gate] = await Promise.all([
+  const [numbers, tenant, checklist, gate, firstZip, candidatesServed] = await Promise.all([
     ctx.db.trackingNumber.findMany({ orderBy: { createdAt: "asc" }, select: { e164: true, label: true } }),
     ctx.db.tenant.findUniqueOrThrow({
       where: { id: ctx.tenantId },
@@ -62,9 +63,16 @@ export async function simulatorContext(ctx: SimulatorCtx) {
     }),
     setupChecklist(ctx.db, ctx.tenantId),
     serviceGate(ctx.db, ctx.tenantId),
+    ctx.db.serviceZip.findFirst({ orderBy: { zip: "asc" }, select: { zip: true } }),
+    ctx.db.serviceZip.findMany({
+      where: { zip: { in: [...OUT_OF_AREA_CANDIDATES] } },
+      select: { zip: true },
+    }),
   ]);
   return {
     businessName: tenant.name,
+    /** For the quick-fill phrases: a ZIP the business serves and one it does not. */
+    sampleZips: sampleZips([...(firstZip ? [firstZip.zip] : []), ...candidatesServed.map((z) => z.zip)]),
     timeZone: tenant.timeZone,
     trackingNumbers: numbers,
     plumberPhone: tenant.plumberPhone,

@@ -229,6 +229,8 @@ describe(`call simulator (${engineName})`, () => {
     expect(row.turn).toBe(0);
     // And A's own number list never offers B's number.
     expect((await owner().context()).trackingNumbers.map((n) => n.e164)).toEqual([fx.numberA]);
+    // The quick-fill ZIPs are the business's own: one it serves, one it does not.
+    expect((await owner().context()).sampleZips).toEqual({ inArea: "78701", outOfArea: "10001" });
   });
 
   it("never drives a real call, and only follows voice webhooks under PUBLIC_BASE_URL", async () => {

@@ -49,9 +49,17 @@ const t = initTRPC
             : undefined;
       // Validation errors read as sentences that name the field, not JSON or validator text.
       const message = zod ? zod.map((z) => z.message).join(" ") : shape.message;
-      return { ...shape, message, data: { ...shape.data, field, fieldErrors: zod } };
+      // No stack trace in any mode: tRPC adds one whenever NODE_ENV is not "production", and
+      // `npm run dev` is how the README runs the app (server paths and validator internals).
+      return { ...shape, message, data: { ...shape.data, stack: undefined, field, fieldErrors: zod } };
     },
   });
+
+/**
+ * Headers every tRPC answer carries: it holds people's leads, names and numbers, read with the
+ * session cookie, so no browser or proxy cache keeps it (a shared computer's back button, a CDN).
+ */
+export const responseMeta = () => ({ headers: new Headers({ "cache-control": "no-store" }) });
 
 const TRPC_CODE = {
   BAD_REQUEST: "BAD_REQUEST",

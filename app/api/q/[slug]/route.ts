@@ -3,6 +3,7 @@
 import { getSystemDb } from "@/server/db";
 import { findRequestFormBusiness } from "@/server/db/cross-tenant";
 import { clientAddress } from "@/server/http/client-address";
+import { findUnsafeInput } from "@/server/http/safe-input";
 import { errorResponse, jsonError } from "@/server/api/http";
 import { FormRefusal, submitRequestForm } from "@/server/leads/request-form";
 
@@ -22,6 +23,10 @@ export async function POST(
     } catch {
       return jsonError(400, "The request could not be read. Please press Send request again.");
     }
+    // The safe-input boundary, as for tRPC and REST: text the database cannot store is a 400 naming
+    // the field, before any counter or row is touched.
+    const unsafe = findUnsafeInput(body);
+    if (unsafe) return jsonError(400, unsafe.message, unsafe.field);
     const result = await submitRequestForm(
       { sys, business, ip: clientAddress(req.headers) ?? "unknown" },
       body,

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/trpc/root";
+import { responseMeta } from "@/server/trpc/init";
 import { getSystemDb } from "@/server/db";
 import { currentSession } from "@/server/auth/session";
 import { clientAddress } from "@/server/http/client-address";
@@ -17,6 +18,7 @@ const handler = async (req: Request) => {
       tenantSlug: req.headers.get("x-tenant"),
       ip: clientAddress(req.headers),
     }),
+    responseMeta,
     // Internal errors are logged once, with the reference the answer shows (server/trpc/init.ts).
   });
 };
