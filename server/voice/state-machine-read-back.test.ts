@@ -39,6 +39,12 @@ describe("fixing the address at the read-back", () => {
     expect(r.state.fields.address).toBe("4410 Rosedale Drive");
   });
 
+  it("takes no street word from 'not a problem' on a street named by one letter", () => {
+    const r = readBack("1204 Avenue A", "Yes, that's right, not a problem at all.");
+    expect(r.state.fields.address).toBe("1204 Avenue A");
+    expect(r.state.stage).toBe("ended");
+  });
+
   it("takes the number said for the one named, not another number in the same answer", () => {
     const r = readBack(
       "5120 Avalon Drive",

@@ -999,7 +999,9 @@ function addressWordNamedAt(said: string, address: string | undefined): string |
   const tokens = address.match(/[a-z0-9]+/gi) ?? [];
   for (const m of said.matchAll(/\bnot\s+(?:on\s+|the\s+)?([a-z]+|\d+)\b/gi)) {
     const old = tokens.find((t) => t.toLowerCase() === m[1]!.toLowerCase());
-    if (!old || STREET_SUFFIX_WORD.test(old.toLowerCase())) continue;
+    // ("Yes, that's not a problem" on Avenue A: a one- or two-letter word is no street word named.)
+    if (!old || STREET_SUFFIX_WORD.test(old.toLowerCase()) || (/^[a-z]+$/i.test(old) && old.length < 3))
+      continue;
     const rest = `${said.slice(0, m.index)} ${said.slice(m.index + m[0].length)}`;
     let word: string | undefined;
     if (/^\d+$/.test(old)) {
