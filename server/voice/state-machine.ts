@@ -1014,11 +1014,11 @@ function addressWordNamedAt(said: string, address: string | undefined): string |
       const spelled = [...rest.matchAll(new RegExp(SPELLED.source, "gi"))]
         .map((r) => r[0].replace(/[^a-z]/gi, ""))
         .find((letters) => letters.length >= 3);
-      const said = spelled ?? /\b(?:on|it'?s|is)\s+([a-z]{3,})\b/i.exec(rest)?.[1] ?? undefined;
+      const instead = spelled ?? /\b(?:on|it'?s|is)\s+([a-z]{3,})\b/i.exec(rest)?.[1];
       const first = (rest.match(/[a-z]+/gi) ?? []).find(
         (w) => w.length >= 3 && !NOT_A_STREET_WORD.test(w) && !STREET_SUFFIX_WORD.test(w.toLowerCase()),
       );
-      const picked = said && !NOT_A_STREET_WORD.test(said) ? said : first;
+      const picked = instead && !NOT_A_STREET_WORD.test(instead) ? instead : first;
       word = picked ? picked.charAt(0).toUpperCase() + picked.slice(1).toLowerCase() : undefined;
     }
     if (!word || word.toLowerCase() === old.toLowerCase()) continue;
@@ -1952,29 +1952,21 @@ export function closeOnHangup(state: CallState): {
         "Call to confirm the booked visit: the caller said something was wrong at the read-back, then hung up",
       ),
     };
-  // An emergency said after the visit was booked (at the read-back: "oh, and it smells like gas by
-  // the stove"), then a hang-up during the transfer: the visit stands and the urgent callback is due.
-  if (state.outcome === "booked" && state.escalation && !state.escalation.callbackTaskCreated)
+  // A hang-up during the transfer leaves the urgent callback — also when the emergency was said
+  // after the visit was booked (at the read-back: "oh, and it smells like gas by the stove"): the
+  // visit stands and the callback is due.
+  const escalation = state.escalation;
+  if (escalation && !escalation.callbackTaskCreated && (!state.outcome || state.outcome === "booked"))
     return {
-      status: "booked",
+      status: state.outcome ?? "followup_needed",
       task: task(
         state,
         "urgent_callback",
-        `Caller hung up during the transfer. ${urgentTitle(state.escalation.reason, state.escalation.emergencyKind, false)}`,
+        `Caller hung up during the transfer. ${urgentTitle(escalation.reason, escalation.emergencyKind, false)}`,
       ),
     };
   if (state.outcome) return { status: state.outcome, task: null };
-  if (state.escalation) {
-    if (state.escalation.callbackTaskCreated) return { status: "followup_needed", task: null };
-    return {
-      status: "followup_needed",
-      task: task(
-        state,
-        "urgent_callback",
-        `Caller hung up during the transfer. ${urgentTitle(state.escalation.reason, state.escalation.emergencyKind, false)}`,
-      ),
-    };
-  }
+  if (escalation) return { status: "followup_needed", task: null };
   // Hung up before answering the safety question: no answer is an unclear answer, and that counts as yes.
   if (state.stage === "safety" && state.safety && state.safety.answer === null) {
     return {
