@@ -783,7 +783,10 @@ async function actionsChange(
         ...(f.urgency !== undefined ? { urgency: f.urgency } : {}),
         ...(f.callerName !== undefined ? { callerName: f.callerName } : {}),
         ...(f.address !== undefined ? { address: f.address } : {}),
-        ...(f.appointmentAt !== undefined ? { appointmentAt: new Date(f.appointmentAt) } : {}),
+        // (null: the caller took the visit back at the read-back.)
+        ...(f.appointmentAt !== undefined
+          ? { appointmentAt: f.appointmentAt === null ? null : new Date(f.appointmentAt) }
+          : {}),
         ...(f.notes !== undefined ? { notes: f.notes } : {}),
       });
       evidence = state.evidence as Record<string, string>;

@@ -105,6 +105,60 @@ export const CALLBACK = rule({
   ],
 });
 
+/**
+ * At the read-back of a visit just booked: the caller takes the visit back and wants a call first
+ * ("actually, hold off on booking it, just have someone call me"). Instructions for the plumber's
+ * visit ("have him call me when he's on his way") are no taking back.
+ */
+export const VISIT_TAKEN_BACK = rule({
+  when: "At the read-back, the caller takes back the visit just booked and wants a call instead.",
+  anyOf: [
+    "don't/dont [go] [ahead] [and] book/schedule",
+    "do not [go] [ahead] [and] book/schedule",
+    "hold off",
+    "cancel [the/that/it/this] [visit/appointment/booking]",
+    "scratch that",
+    "scratch the visit/appointment",
+    "never mind [the/that] visit/appointment/booking",
+    "forget [about] the visit/appointment/booking",
+    "not [do] [the/a/an] visit/appointment [yet/now]",
+    "rather [you/someone/somebody/they/he/she] [just] call/ring/phone [me] first/instead",
+    "rather [just] have/get {someone} [to] call [me] first/instead",
+    "rather [just] talk to someone/somebody first",
+    "call me first before [you/anyone/anybody/someone/somebody] book*",
+    "call/callback/ring instead",
+    "call back instead",
+    "instead of [the/a] visit/appointment/booking",
+    "don't/dont want [the/a/an] visit/appointment",
+    "not ready to book",
+    "take back the visit/appointment",
+    "unbook",
+  ],
+  negatable: false,
+  unless: ["don't/dont cancel", "no need to cancel"],
+  hits: [
+    "actually, hold off on that, just have someone call me first",
+    "you know what, don't book it. have somebody call me",
+    "can we cancel that, I'd rather someone call me first",
+    "wait, i'd rather you call me first before anybody comes out",
+    "hmm, never mind the appointment, just give me a call",
+    "let's do a callback instead of the visit",
+    "i'm not ready to book yet, call me and we'll talk price",
+    "scratch that, I need to check with my husband, have them call me",
+    "on second thought can we not do the appointment right now",
+    "dont book it yet",
+  ],
+  misses: [
+    "yes that's right",
+    "yes, and have him call me when he's on his way",
+    "yep, please call before you come, the dog gets loud",
+    "correct. tell him to ring the bell, don't knock",
+    "that's right, and the gate code is 4411",
+    "the appointment is fine, the name is spelled wrong",
+    "no, don't cancel, it's Tuesday that's wrong",
+  ],
+});
+
 export const VISIT = rule({
   when: "The caller wants someone to come out (said plainly, not a bare yes).",
   anyOf: [

@@ -22,6 +22,7 @@ import {
   NO_FIRST,
   NO_THANKS,
   VISIT,
+  VISIT_TAKEN_BACK,
   WANTS_HUMAN,
   WHO_DID_I_REACH,
   WORK_PLACE,
@@ -1931,6 +1932,8 @@ export function extractByRules(
       break;
     case "confirm": {
       out.yesNo = yesNoOf(text);
+      // "Actually, hold off on booking it, just have someone call me": the visit taken back.
+      if (heard(VISIT_TAKEN_BACK, lower)) out.bookingIntent = "callback";
       const answered = (t: string) =>
         slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined)?.kind ===
         "pick";

@@ -114,6 +114,8 @@ export type Script = {
   reask(stage: IntakeStage, miss: Miss, slots: readonly OfferedSlot[], heard?: boolean): string;
   outOfArea(biz: string, zip: string): string;
   booked(biz: string, slot: OfferedSlot, name: string | undefined): string;
+  /** The visit taken back at the read-back: none stands, the office calls first. */
+  visitTakenBack(biz: string, reach: Reach, when: string): string;
   callbackPromised(biz: string, reach: Reach, when: string): string;
   notBooked(biz: string): string;
   noOpenSlots(biz: string, when: string): string;
@@ -352,6 +354,8 @@ const standard: Script = {
     `You're all set${firstName(name) ? `, ${firstName(name)}` : ""}. A plumber from ${biz} will see you ${slotWindow(slot)}. Thanks for calling, goodbye.`,
   callbackPromised: (biz, reach, when) =>
     `No problem. Someone from ${biz} will call you back${at(reach)} ${when}. Thanks for calling, goodbye.`,
+  visitTakenBack: (biz, reach, when) =>
+    `No problem, I won't book the visit. Someone from ${biz} will call you back${at(reach)} ${when}. Thanks for calling, goodbye.`,
   notBooked: (biz) => `Okay, no problem. If you need us later, just give ${biz} a call. Thanks, goodbye.`,
   noOpenSlots: (biz, when) =>
     `I don't have an opening I can book right now, so someone from ${biz} will call you back ${when} to set up a time. Thanks, goodbye.`,
@@ -502,6 +506,8 @@ const safe: Script = {
   outOfArea: (biz) => `Thank you. ${biz} does not serve that ZIP code, so we cannot book a visit. Goodbye.`,
   booked: (biz, slot) => `You are booked for ${slotWindow(slot)}. Thank you for calling ${biz}. Goodbye.`,
   callbackPromised: (biz, reach) => `Thank you. Someone from ${biz} will call you back${at(reach)}. Goodbye.`,
+  visitTakenBack: (biz, reach) =>
+    `Okay, I won't book the visit. Someone from ${biz} will call you back${at(reach)}. Goodbye.`,
   notBooked: (biz) => `Thank you for calling ${biz}. Goodbye.`,
   noOpenSlots: (biz) =>
     `There is no time available to book right now. Someone from ${biz} will call you back to schedule. Goodbye.`,

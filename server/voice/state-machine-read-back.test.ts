@@ -113,6 +113,49 @@ describe("moving the day at the read-back", () => {
   });
 });
 
+describe("a visit taken back at the read-back", () => {
+  it("clears the visit, leaves a callback task and tells the caller no visit stands", () => {
+    const r = readBack(
+      "4410 Avalon Drive",
+      "Hmm, actually, hold off on booking it. Can somebody just call me first?",
+    );
+    expect(r.state.fields.appointmentAt).toBeNull();
+    expect(r.state.outcome).toBe("followup_needed");
+    expect(r.actions).toContainEqual(expect.objectContaining({ type: "end", outcome: "followup_needed" }));
+    expect(r.actions).toContainEqual(
+      expect.objectContaining({
+        type: "set_fields",
+        fields: expect.objectContaining({ appointmentAt: null }),
+      }),
+    );
+    expect(r.actions).toContainEqual(expect.objectContaining({ type: "create_task", kind: "callback" }));
+    expect(r.say).toMatch(/won't book the visit/i);
+    // What the caller gave stays for the office's call.
+    expect(r.state.fields.address).toBe("4410 Avalon Drive");
+    expect(r.state.fields.callerName).toBe("Lucia Ferreira");
+  });
+
+  it("hears it in other words: a callback instead, not ready to book", () => {
+    for (const said of [
+      "you know what, let's do a callback instead of the visit, I need to ask my landlord",
+      "sorry, I'm not ready to book yet. Call me and we'll talk about the price",
+    ]) {
+      const r = readBack("4410 Avalon Drive", said);
+      expect(r.state.outcome, said).toBe("followup_needed");
+      expect(r.state.fields.appointmentAt, said).toBeNull();
+    }
+  });
+
+  it("keeps the visit when the caller asks for a call before the plumber comes", () => {
+    const r = readBack(
+      "4410 Avalon Drive",
+      "Yes, that's right. Have him call me when he's on his way, please.",
+    );
+    expect(r.state.outcome).toBe("booked");
+    expect(r.state.fields.appointmentAt).toBe("2026-03-03T15:00:00.000Z");
+  });
+});
+
 describe("an emergency once the visit is booked", () => {
   it("escalates, and a hang-up during the transfer keeps the visit and leaves the urgent callback", () => {
     const r = readBack(

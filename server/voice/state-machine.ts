@@ -97,8 +97,8 @@ export type CallFields = {
   callerName?: string;
   address?: string;
   bookingIntent?: BookingIntent;
-  /** UTC ISO start of the booked slot. */
-  appointmentAt?: string;
+  /** UTC ISO start of the booked slot; null once the caller took the visit back. */
+  appointmentAt?: string | null;
   /** Who the call is for when it is not the caller (a tenant, a parent) and the unit: for the office. */
   notes?: string;
 };
@@ -1065,6 +1065,7 @@ const saysOnlyYes = (part: string) =>
 
 function onConfirm(t: Turn, said: string, x: Extraction): void {
   const s = t.s;
+  if (s.outcome === "booked" && x.bookingIntent === "callback") return visitTakenBack(t, said);
   const fixed: FixedPart[] = [];
   const named = s.outcome === "booked" ? addressWordNamedAt(said, s.fields.address) : null;
   const streetFix = named ?? (s.outcome === "booked" ? streetWordFixAt(said, s.fields.address) : null);
@@ -1140,6 +1141,27 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
   // Something we could not apply: kept word for word for the office, which confirms by phone.
   addNote(t, `At the read-back the caller said: "${said.slice(0, 160)}"`, said);
   readBackDone(t, "Thanks, I've noted that for the office. ");
+}
+
+/**
+ * "Actually, hold off on booking it, just have someone call me first", said at the read-back: the
+ * visit is not booked after all (its time is cleared), the lead waits for the office's call with a
+ * callback task, and the caller hears that no visit stands. What they gave (address, name) stays.
+ */
+function visitTakenBack(t: Turn, said: string): void {
+  const s = t.s;
+  s.fields.appointmentAt = null;
+  s.evidence.appointmentAt = said.trim();
+  t.fields.appointmentAt = null;
+  t.evidence.appointmentAt = said.trim();
+  addNote(t, "At the read-back the caller took back the visit: call before booking one", said);
+  finish(
+    t,
+    "followup_needed",
+    "callback_requested",
+    t.script.visitTakenBack(t.ctx.businessName, reachOf(t), soonOf(t)),
+    task(s, "callback", "Call back: the caller took back the visit and wants a call first"),
+  );
 }
 
 function upcoming(ctx: CallContext): OfferedSlot[] {
@@ -2026,7 +2048,7 @@ export const ZCallState = z.object({
     callerName: z.string().optional(),
     address: z.string().optional(),
     bookingIntent: z.enum(BOOKING_INTENTS).optional(),
-    appointmentAt: z.string().optional(),
+    appointmentAt: z.string().nullable().optional(),
     notes: z.string().optional(),
   }),
   evidence: z.partialRecord(
