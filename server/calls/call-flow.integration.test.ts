@@ -457,6 +457,23 @@ describe(`the call ends (${engineName})`, () => {
     expect(lead.nextAction).toBe(tasks[0]!.title);
   });
 
+  it("a visit the caller takes back at the read-back is no visit: follow-up needed, no time, a callback task", async () => {
+    const call = await atIntake();
+    for (const line of BOOKING_CALL.slice(0, 5)) await call.say(line);
+    await call.say("yes, that works");
+    expect((await leadOf(call)).status).toBe("booked");
+    const bye = spoken(await call.say("Actually, hold off on booking it, have someone call me first please"));
+    expect(bye).toMatch(/won't book the visit/i);
+    await call.ended("completed");
+    const lead = await leadOf(call);
+    const tasks = await tasksOf(call);
+    expect(lead).toMatchObject({ status: "followup_needed", appointmentAt: null });
+    expect(tasks.map((t) => t.title)).toEqual([
+      "Call back: the caller took back the visit and wants a call first",
+    ]);
+    expect(lead.nextAction).toBe(tasks[0]!.title);
+  });
+
   it("caller hangs up before saying anything → missed, call back now", async () => {
     const call = await atIntake();
     await call.ended("completed");
