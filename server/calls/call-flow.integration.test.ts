@@ -474,6 +474,24 @@ describe(`the call ends (${engineName})`, () => {
     expect(lead.nextAction).toBe(tasks[0]!.title);
   });
 
+  it("a callback turned into a visit at its read-back closes the callback task and books the visit", async () => {
+    const call = await atIntake();
+    for (const line of BOOKING_CALL.slice(0, 3)) await call.say(line);
+    await call.say("just have somebody call me back");
+    expect(await tasksOf(call)).toHaveLength(1);
+    await call.say("Yes. Actually, can you just put me down for a visit instead?");
+    await call.say("it's 123 Main Street");
+    await call.say("the first one");
+    await call.say("yes, that's right");
+    await call.ended("completed");
+    const lead = await leadOf(call);
+    const tasks = await tasksOf(call);
+    expect(lead.status).toBe("booked");
+    expect(lead.appointmentAt).not.toBeNull();
+    expect(tasks).toEqual([expect.objectContaining({ kind: "callback", doneAt: expect.any(Date) })]);
+    expect(await eventsOf(call)).toContain("task.closed");
+  });
+
   it("caller hangs up before saying anything → missed, call back now", async () => {
     const call = await atIntake();
     await call.ended("completed");

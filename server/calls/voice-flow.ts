@@ -798,6 +798,16 @@ async function actionsChange(
         }
         owned.urgency = f.urgency;
       }
+    } else if (action.type === "close_tasks") {
+      // A callback asked for, then a visit chosen at its read-back: the office need not call back.
+      const open = await tx.task.findMany({
+        where: { leadId: lead.id, kind: action.kind, doneAt: null },
+        select: { id: true, title: true },
+      });
+      if (open.length) {
+        await tx.task.updateMany({ where: { id: { in: open.map((o) => o.id) } }, data: { doneAt: now } });
+        for (const o of open) events.push({ type: "task.closed", data: { title: o.title, why: action.why } });
+      }
     } else if (action.type === "create_task") {
       const dueAt = new Date(now.getTime() + action.dueInMinutes * 60_000);
       await tx.task.create({

@@ -421,10 +421,19 @@ const SERVICES = question({
 
 const SERVICES_SAID = question({
   when: "'You guys do gas lines?': the same question, said without 'do'.",
-  anyOf: ["^ you/y'all [guys/all] {service_verb}"],
+  anyOf: [
+    "^ you/y'all [guys/all] {service_verb}",
+    // ("The tub's slow. Oh, and y'all work on well pumps?": the same, after the problem.)
+    "oh/and/also/hey/plus [and/also/oh/hey/do] you/y'all [guys/all] {service_verb}",
+  ],
   asked: true,
-  hits: ["you guys do gas lines?", "y'all fix water heaters?"],
-  misses: ["you guys fixed it last year."],
+  hits: [
+    "you guys do gas lines?",
+    "y'all fix water heaters?",
+    "Bathtub's draining slow. Oh, and y'all work on well pumps? My brother's got a place out past Elgin.",
+    "the sink's clogged, and you guys install water softeners too?",
+  ],
+  misses: ["you guys fixed it last year.", "the tub is slow and you know how it is?"],
 });
 
 /** The questions, in the order they are tried. */

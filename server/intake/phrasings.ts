@@ -159,6 +159,40 @@ export const VISIT_TAKEN_BACK = rule({
   ],
 });
 
+/**
+ * At the read-back of a callback: the caller would rather have the visit booked now ("actually, can
+ * you just put me down for a visit? Thursday morning if you have it").
+ */
+export const VISIT_INSTEAD = rule({
+  when: "At a callback's read-back, the caller asks for a visit to be booked instead.",
+  anyOf: [
+    "put me down for [a/an/the] visit/appointment",
+    "book/schedule [me] [a/an/the] visit/appointment",
+    "book/schedule it/someone/somebody/something [instead]",
+    "just book/schedule",
+    "send someone/somebody [out] [instead]",
+    "send a/the plumber/tech/guy",
+    "rather [have/get] [someone/somebody/a/the] [plumber] come [out/over/by]",
+    "someone/somebody/plumber [can/could] [just] come out/over/by",
+    "make it a visit/appointment",
+    "set up [a/an/the] visit/appointment",
+    "visit/appointment instead",
+  ],
+  hits: [
+    "Yes, that's my number. Actually, can you just put me down for a visit? Thursday morning if you have it.",
+    "you know what, just book it, Wednesday afternoon",
+    "actually I'd rather have someone come out, can you book me for tuesday",
+    "on second thought, send somebody out instead",
+    "let's make it a visit",
+  ],
+  misses: [
+    "yes, that's right",
+    "yes, that's the number. call before five if you can",
+    "that's right, I'll be home when they come",
+    "don't book anything yet, just call me",
+  ],
+});
+
 export const VISIT = rule({
   when: "The caller wants someone to come out (said plainly, not a bare yes).",
   anyOf: [

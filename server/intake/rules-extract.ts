@@ -22,6 +22,7 @@ import {
   NO_FIRST,
   NO_THANKS,
   VISIT,
+  VISIT_INSTEAD,
   VISIT_TAKEN_BACK,
   WANTS_HUMAN,
   WHO_DID_I_REACH,
@@ -239,6 +240,8 @@ function titleCase(word: string): string {
 
 /** Words inside a surname ("de la Cruz", "van der Berg"): not counted among a name's three words. */
 const SURNAME_PARTICLE = /^(de|del|la|las|los|da|das|do|dos|di|du|van|von|der|den|le|st)$/i;
+/** Particles that are also whole surnames (Vietnamese Le and Do, Chinese Du). */
+const SURNAME_ON_ITS_OWN = /^(le|do|du)$/i;
 
 /** Plural words that are not a family's name ("put down the details", "the owners"). */
 const NOT_A_FAMILY = new Set(
@@ -267,8 +270,14 @@ function nameFrom(tokens: string[]): string | null {
     picked.push(titleCase(t));
     if (!particle && ++words === 3) break;
   }
-  // "Maria de la…" said and cut off: a name does not end on "de" or "la".
-  while (picked.length > 1 && SURNAME_PARTICLE.test(picked.at(-1)!)) picked.pop();
+  // "Maria de la…" said and cut off: a name does not end on "de" or "la" — but "Tuan Le", "Minh Do"
+  // and "Wei Du" do: right after the given name, these are whole surnames.
+  while (
+    picked.length > 1 &&
+    SURNAME_PARTICLE.test(picked.at(-1)!) &&
+    !(picked.length === 2 && SURNAME_ON_ITS_OWN.test(picked[1]!))
+  )
+    picked.pop();
   return picked.length ? picked.join(" ") : null;
 }
 
@@ -1093,7 +1102,7 @@ export function slotChoiceOf(
 /** The words after "do you install…": the service asked about. */
 const SERVICE_VERBS = QUESTION_LISTS["service verb"].join("|");
 const SERVICE_AFTER = new RegExp(
-  `(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`,
+  `(?:\\b(?:do|can|will|does|could) (?:you|y'?all|ya|your (?:company|guys|team|people))|^(?:(?:oh|and|also|hey|plus|so)\\W+)*(?:you|y'?all))(?: guys| all)? (?:${SERVICE_VERBS})\\s+(.*)$`,
 );
 /** Words that open a question when speech recognition wrote no punctuation ("…it just hums how much do y'all charge"). */
 const QUESTION_WORDS =
@@ -1171,6 +1180,13 @@ export function questionOf(said: string): { question: CallerQuestion | null; ser
   // "Y'all do gas lines, right?": a tag question asks what comes before it.
   const lower = said.replace(/,\s*(right|yeah|correct|yes|no|huh)\s*\?/g, "?");
   const found = questionIn(lower);
+  // ("The tub's slow. Oh, and y'all work on well pumps?": the service is the one its own sentence asks about.)
+  if (found.question === "services" && found.serviceAsked !== "commercial") {
+    const own = sentencesOf(lower)
+      .map((sentence) => questionIn(sentence.trim()))
+      .find((q) => q.question === "services" && q.serviceAsked !== "commercial");
+    if (own) return own;
+  }
   if (found.question) return found;
   // A question that starts its own sentence after the problem ("…it just hums. y'all do disposals?").
   for (const sentence of sentencesOf(lower)) {
@@ -1294,7 +1310,9 @@ function withoutQuestions(text: string, byClause = false): string {
         .split(/,|;|\s+-\s+|\b(?:and|but|so|also)\b/i)
         .map((c) => c.trim())
         .filter(Boolean);
-      return clauses.length > 1 ? clauses.filter((c) => !isQuestion(c)) : [];
+      // ("Oh, and y'all work on well pumps?": the "oh" left of it is no part of the problem.)
+      const filler = (c: string) => /^(?:oh|ah|so|um+|uh+|well|okay|ok|hey|plus)$/i.test(c);
+      return clauses.length > 1 ? clauses.filter((c) => !isQuestion(c) && !filler(c)) : [];
     })
     .join(" ")
     .trim();
@@ -1825,6 +1843,33 @@ function nameAnswer(words: string, askedForName: boolean): string {
   return afterNo && nameOf(afterNo, true) ? afterNo : corrected;
 }
 
+/**
+ * "Tuesday's no good, I work. Can y'all do Thursday morning?": the last sentence says what they
+ * want, when it names a time ("…Would Wednesday afternoon be possible? Only if it's no trouble, of
+ * course." is not a yes to the time first offered). The days turned down anywhere before it stay
+ * out: "Tuesday won't work, I'm at the office. Anything later in the week, in the morning?" never
+ * books Tuesday morning. Null when the answer is one sentence or its last names no time.
+ */
+function lastSentenceChoice(text: string, slotsOffered: SlotView[], declined: number[]): SlotChoice | null {
+  const lastSentence =
+    text
+      .match(/[^.?!]+[.?!]*/g)
+      ?.at(-1)
+      ?.trim() ?? text;
+  const lastLower = lastSentence.toLowerCase();
+  const namesATime =
+    DAY_WORDS.some(([re]) => re.test(lastLower)) ||
+    PARTS_OF_DAY.some(([re]) => re.test(lastLower)) ||
+    hoursSaid(lastLower).length > 0;
+  if (lastSentence === text || !namesATime) return null;
+  const before = text.slice(0, text.lastIndexOf(lastSentence)).toLowerCase();
+  const refusedDays = daysSaid(before.replace(NEGATED_YES, " no. ")).refused;
+  const refusedSlots = slotsOffered
+    .map((_, i) => i)
+    .filter((i) => refusedDays.some((d) => matchesDay(slotsOffered[i]!, d)));
+  return slotChoiceOf(lastLower, slotsOffered, [], [...declined, ...refusedSlots]);
+}
+
 /** Reads one utterance for the question being asked, plus what the caller volunteered. Pure and deterministic. */
 export function extractByRules(
   input: Pick<ExtractInput, "stage" | "utterance" | "slotsOffered" | "slotsMentioned" | "slotsDeclined">,
@@ -1934,13 +1979,19 @@ export function extractByRules(
       out.yesNo = yesNoOf(text);
       // "Actually, hold off on booking it, just have someone call me": the visit taken back.
       if (heard(VISIT_TAKEN_BACK, lower)) out.bookingIntent = "callback";
+      // "Actually, can you just put me down for a visit?" at a callback's read-back: a visit after all.
+      else if (heard(VISIT_INSTEAD, lower)) out.bookingIntent = "visit";
       const answered = (t: string) =>
         slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined)?.kind ===
         "pick";
+      // ("Tuesday I've got the doctor in the morning. Can we do Thursday instead?": the last sentence.)
+      const last = lastSentenceChoice(text, input.slotsOffered, []);
       const choice =
-        DAY_WORDS.some(([re]) => re.test(lower)) || hoursSaid(lower).length
-          ? slotChoiceOf(afterCorrection(text, answered).toLowerCase(), input.slotsOffered, [], [])
-          : null;
+        last?.kind === "pick"
+          ? last
+          : DAY_WORDS.some(([re]) => re.test(lower)) || hoursSaid(lower).length
+            ? slotChoiceOf(afterCorrection(text, answered).toLowerCase(), input.slotsOffered, [], [])
+            : null;
       if (choice?.kind === "pick") out.slotNumber = choice.index + 1;
       if (choice?.kind === "offer") out.slotNumber = choice.indices[0]! + 1;
       if (choice?.kind === "unavailable") out.slotUnavailable = choice.asked;
@@ -1962,30 +2013,7 @@ export function extractByRules(
       }
       const answered = (t: string) =>
         slotChoiceOf(t.toLowerCase(), input.slotsOffered, input.slotsMentioned, input.slotsDeclined) !== null;
-      // "Tuesday's no good, I work. Can y'all do Thursday morning?": the last sentence says what they want.
-      const lastSentence =
-        text
-          .match(/[^.?!]+[.?!]*/g)
-          ?.at(-1)
-          ?.trim() ?? text;
-      // (Only a last sentence that names a time: "…Would Wednesday afternoon be possible? Only if
-      // it's no trouble, of course." is not a yes to the time first offered.)
-      const lastLower = lastSentence.toLowerCase();
-      const namesATime =
-        DAY_WORDS.some(([re]) => re.test(lastLower)) ||
-        PARTS_OF_DAY.some(([re]) => re.test(lastLower)) ||
-        hoursSaid(lastLower).length > 0;
-      // (The days turned down anywhere in the answer stay out: "Tuesday won't work, I'm at the
-      // office. Anything later in the week, in the morning?" never books Tuesday morning.)
-      const before = lastSentence !== text ? text.slice(0, text.lastIndexOf(lastSentence)).toLowerCase() : "";
-      const refusedDays = before ? daysSaid(before.replace(NEGATED_YES, " no. ")).refused : [];
-      const refusedSlots = input.slotsOffered
-        .map((_, i) => i)
-        .filter((i) => refusedDays.some((d) => matchesDay(input.slotsOffered[i]!, d)));
-      const last =
-        lastSentence !== text && namesATime
-          ? slotChoiceOf(lastLower, input.slotsOffered, [], [...(input.slotsDeclined ?? []), ...refusedSlots])
-          : null;
+      const last = lastSentenceChoice(text, input.slotsOffered, input.slotsDeclined ?? []);
       const choice =
         last?.kind === "pick"
           ? last

@@ -158,6 +158,8 @@ export function describeEvent(e: TimelineEvent, nameOf: Names, dateTime: DateTex
       return "Call recovered after a delivery problem: it needs an urgent callback";
     case "task.created":
       return `Task created: ${d.title ?? taskKindLabel(d.kind)}`;
+    case "task.closed":
+      return `Task closed: ${d.title ?? taskKindLabel(d.kind)}${d.why ? ` (${String(d.why)})` : ""}`;
     case "lead.created":
       return `Lead created (${[sourceLabel(d.source ?? "manual").toLowerCase(), CREATED_HOW[String(d.how ?? d.via ?? "")], d.channel ? `from ${channelLabel(d.channel)}` : null].filter(Boolean).join(", ")})${d.smsConsent === true ? "; agreed to texts" : ""}`;
     case "lead.rule_flagged":

@@ -156,6 +156,39 @@ describe("a visit taken back at the read-back", () => {
   });
 });
 
+describe("a visit chosen at a callback's read-back", () => {
+  it("closes the callback task, asks the address and offers the time that fits what was said", () => {
+    const calledBack = last(
+      converse(["78701", "the garbage disposal just hums", "Priya Raman", "just have someone call me"]),
+    );
+    expect(calledBack.state.outcome).toBe("followup_needed");
+    const r = hear(
+      calledBack.state,
+      "Yes. Hmm, actually, could you book me a visit instead? Wednesday works best.",
+    );
+    expect(r.actions).toContainEqual(expect.objectContaining({ type: "close_tasks", kind: "callback" }));
+    expect(r.state.outcome).toBeNull();
+    expect(r.say).toMatch(/address/i);
+    const offered = hear(r.state, "88 Rainey Street");
+    expect(offered.say).toMatch(/Wednesday/);
+    const booked = hear(offered.state, "yes");
+    expect(booked.state.outcome).toBe("booked");
+    expect(booked.state.fields.appointmentAt).toBe("2026-03-04T19:00:00.000Z");
+  });
+});
+
+describe("a caller who missed the time offered", () => {
+  it("says the time again after 'hang on, my other line — okay, what was that?', booking nothing", () => {
+    const atSlot = last(
+      converse(["78701", "the shower drains slow", "Lucia Ferreira", "send someone", "4410 Avalon Drive"]),
+    );
+    const r = hear(atSlot.state, "Hold on, sorry, I was on the other line. Okay, what did you say?");
+    expect(r.state.fields.appointmentAt).toBeUndefined();
+    expect(r.state.outcome).toBeNull();
+    expect(r.say).toMatch(/Tuesday, between 9 and 11 AM\. Does that work/);
+  });
+});
+
 describe("an emergency once the visit is booked", () => {
   it("escalates, and a hang-up during the transfer keeps the visit and leaves the urgent callback", () => {
     const r = readBack(

@@ -227,6 +227,8 @@ export type CreateTaskAction = {
   notes: string;
 };
 export type EndAction = { type: "end"; outcome: CallOutcome; reason: EndReason };
+/** The callback tasks this call left are done: the caller chose a visit after all. */
+export type CloseTasksAction = { type: "close_tasks"; kind: "callback"; why: string };
 export type ListenAction = { type: "listen"; stage: IntakeStage };
 export type TransferAction = {
   type: "transfer";
@@ -238,7 +240,7 @@ export type TransferAction = {
 export type HangupAction = { type: "hangup" };
 /** Every result ends with exactly one of these: what the call does next. */
 export type TerminalAction = ListenAction | TransferAction | HangupAction;
-export type CallAction = SetFieldsAction | CreateTaskAction | EndAction | TerminalAction;
+export type CallAction = SetFieldsAction | CreateTaskAction | CloseTasksAction | EndAction | TerminalAction;
 
 export type TransitionResult = { state: CallState; say: string | null; actions: CallAction[] };
 
@@ -295,6 +297,7 @@ type Turn = {
   fields: CallFields;
   evidence: Evidence;
   tasks: CreateTaskAction[];
+  closeTasks: CloseTasksAction[];
   end: EndAction | null;
   terminal: TerminalAction;
   /** The caller asked for work the business does not take (a commercial building). */
@@ -1066,6 +1069,8 @@ const saysOnlyYes = (part: string) =>
 function onConfirm(t: Turn, said: string, x: Extraction): void {
   const s = t.s;
   if (s.outcome === "booked" && x.bookingIntent === "callback") return visitTakenBack(t, said);
+  if (s.endReason === "callback_requested" && x.bookingIntent === "visit" && !s.workDeclined)
+    return visitAfterAll(t, said, x);
   const fixed: FixedPart[] = [];
   const named = s.outcome === "booked" ? addressWordNamedAt(said, s.fields.address) : null;
   const streetFix = named ?? (s.outcome === "booked" ? streetWordFixAt(said, s.fields.address) : null);
@@ -1162,6 +1167,21 @@ function visitTakenBack(t: Turn, said: string): void {
     t.script.visitTakenBack(t.ctx.businessName, reachOf(t), soonOf(t)),
     task(s, "callback", "Call back: the caller took back the visit and wants a call first"),
   );
+}
+
+/**
+ * "Actually, can you just put me down for a visit? Thursday morning if you have it", said at a
+ * callback's read-back: the callback task this call left is done, and the visit is taken as if
+ * chosen at the offer (the address, then the time, starting with one that fits what was said).
+ */
+function visitAfterAll(t: Turn, said: string, x: Extraction): void {
+  const s = t.s;
+  s.outcome = null;
+  s.endReason = null;
+  t.closeTasks.push({ type: "close_tasks", kind: "callback", why: "the caller chose a visit instead" });
+  store(t, "bookingIntent", "visit", said);
+  keepVolunteered(t, "booking_offer", said, { ...x, question: null });
+  advance(t);
 }
 
 function upcoming(ctx: CallContext): OfferedSlot[] {
@@ -1334,6 +1354,11 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
 
 const REPEAT_REQUEST =
   /^\W*(?:(?:oh|um+|uh+|hello)\W+)?(what|sorry|pardon( me)?|huh|excuse me|come again|say that again|(can|could) you (say|repeat) (that|it)( again)?|repeat (that|it)|what was that|what did you say|i didn'?t (catch|hear|get) (that|you|it)|speak up|(i )?can'?t hear (you|that|you very well)|((can|could) you )?(speak|talk) (up|louder|slower|more slowly)|louder)(\W+(dear|honey|hon|sweetie|sweetheart|ma'?am|sir|please|again|i can'?t hear you|i didn'?t (catch|hear) (you|that)))*\W*$/i;
+/** "Hang on, sorry, my other line — okay, what was that?": the words before an ask to hear it again. */
+const HOLD_ON_FIRST =
+  /^\W*(?:(?:(?:hang|hold) on|one (?:sec|second|moment|minute)|just a (?:sec|second|moment|minute)|sorry|okay|ok|alright|all right|wait|yeah|(?:i'?m|we'?re) back|(?:i was on )?(?:my|the) other line)\W+)+/i;
+const asksToHearAgain = (said: string) =>
+  REPEAT_REQUEST.test(said) || REPEAT_REQUEST.test(said.replace(HOLD_ON_FIRST, ""));
 /**
  * "Oh, okay. Never mind then, thanks anyway.", "ok whatever, I'll call somebody else": the caller is
  * done before anything was booked.
@@ -1358,11 +1383,7 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   // "Speak up, I can't hear you", "What was that, dear?": the question again, plainly.
   // "Is this the plumber? I can barely hear you": who they reached, then the question again.
   const lineCheck = kind ? null : checkingTheLine(said);
-  if (
-    !kind &&
-    (isLineCheck(said) || REPEAT_REQUEST.test(said) || lineCheck) &&
-    t.s.sideTurns < MAX_SIDE_TURNS
-  ) {
+  if (!kind && (isLineCheck(said) || asksToHearAgain(said) || lineCheck) && t.s.sideTurns < MAX_SIDE_TURNS) {
     t.s.sideTurns += 1;
     t.say.push(
       isLineCheck(said)
@@ -1390,7 +1411,8 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   if (stage === "phone" && (!kind || t.s.escalation)) return onNumber(t, said);
   if (stage === "confirm" && !kind) {
     // ("Could we do Thursday instead, same time?" moves the visit: a time, not a question to note.)
-    const asked = x.slotNumber === null && keepQuestion(t, stage, said, x);
+    // (Nor does "can you just put me down for a visit?": a visit or a callback chosen is an answer.)
+    const asked = x.slotNumber === null && !x.bookingIntent && keepQuestion(t, stage, said, x);
     if (asked && !x.yesNo && !x.address && x.slotNumber === null && !SPELLED.test(said))
       return askAgain(t, stage);
     return onConfirm(t, said, x);
@@ -1893,6 +1915,7 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
     fields: {},
     evidence: {},
     tasks: [],
+    closeTasks: [],
     end: null,
     terminal: { type: "hangup" },
   };
@@ -1946,7 +1969,7 @@ export function transition(state: CallState, event: CallEvent, ctx: CallContext)
   const actions: CallAction[] = [];
   if (Object.keys(t.fields).length)
     actions.push({ type: "set_fields", fields: t.fields, evidence: t.evidence });
-  actions.push(...t.tasks);
+  actions.push(...t.closeTasks, ...t.tasks);
   if (t.end) actions.push(t.end);
   actions.push(t.terminal);
   return { state: s, say, actions };
