@@ -327,6 +327,31 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   },
   {
     ...CARBON_MONOXIDE,
+    when: "An alarm that is not the smoke alarm going off while people feel sick, or one whose number keeps climbing: a carbon monoxide alarm described, not named.",
+    allOf: [
+      [
+        "alarm* … going off",
+        "alarm* … go/goes off",
+        "alarm* … beep*",
+        "detector* … going off",
+        "detector* … beep*",
+      ],
+      [
+        "headache*",
+        "dizz*",
+        "nause*",
+        "light-headed",
+        "lightheaded",
+        "feel* sick",
+        "number … going/goes/went up",
+        "number … climb*",
+        "number … keeps/kept rising",
+      ],
+    ],
+    unless: ["chirp*", "battery", "batteries", "end of life"],
+  },
+  {
+    ...CARBON_MONOXIDE,
     when: "An alarm is going off, or people feel a headache, dizziness or nausea, near a gas appliance (water heater, furnace, boiler).",
     allOf: [
       [
@@ -495,6 +520,25 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       ],
     ],
     unless: ["stain*", "used to", "last year"],
+  },
+  {
+    ...BURST_PIPE,
+    when: "Water bubbling or gushing up out of the yard like a fountain, or running off into the street: the service line has broken.",
+    allOf: [
+      [
+        "bubbl*/gush*/pour*/shoot*/spurt* … yard/lawn/ground/sidewalk/driveway/grass",
+        "yard/lawn/ground/sidewalk/driveway/grass … bubbl*/gush*/spurt*",
+      ],
+      [
+        "fountain",
+        "geyser",
+        "curb",
+        "gutter",
+        "into the street",
+        "pressure … died/dropped/gone",
+        "won't stop",
+      ],
+    ],
   },
   {
     ...BURST_PIPE,
@@ -931,7 +975,13 @@ const IN_THE_PAST =
   /\b(last (night|week|month|year|spring|summer|fall|winter|weekend)|yesterday|the other (day|night)|over the weekend|(days?|weeks?|months?|years?|winters?|summers?|springs?|falls?|autumns?) ago|back in|used to)\b/;
 const SETTLED =
   /\b(fixed|repaired|taken care of|dried (out|up)|(cleaned|mopped|wiped|soaked) (it |that |everything )?(all )?up|resolved|(is|it's|its|was|everything's|everything is|all|seems|now) (fine|okay|ok|good|dry|bone dry)|(fine|okay|ok|good|dry) (right )?now|bone dry)\b/;
-const RESOLVED = { test: (said: string) => IN_THE_PAST.test(said) && SETTLED.test(said) };
+/** The water stopped at its valve ("my husband got the valve shut off", "everything's off now"). */
+const WATER_OFF =
+  /\b((valve|water|main|supply|shutoff|shut-off)( is| was| got| has been| been|'s)? (shut|turned|switched) off|(shut|turned|switched) (off )?the (water|valve|main|supply)( off)?|everything'?s off|everything is (shut |turned )?off)\b/;
+/** Over ("last night… we cleaned it all up"), or stopped at the valve and cleaned up ("…got the valve shut off and we mopped it all up"). */
+const RESOLVED = {
+  test: (said: string) => (IN_THE_PAST.test(said) || WATER_OFF.test(said)) && SETTLED.test(said),
+};
 /**
  * A problem that comes back now and then ("it backs up every couple of months"), said with nothing
  * happening now: a visit to fix it, not an emergency.

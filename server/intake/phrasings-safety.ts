@@ -51,9 +51,17 @@ export const HISS = words({
     "toilet* … refill*/fill*/running/runs/run",
     "refill*/fill*/running/runs/run … toilet*",
     "filling the tank",
+    // ("The toilet hisses for ten seconds every half hour, nobody touches it": the same refill.)
+    "toilet* …* hiss* … every/each/nobody/itself",
+    "toilet* …* hiss* … no one",
+    "toilet* …* hiss* … on its own",
   ],
-  hits: ["something is hissing behind the wall"],
-  misses: ["the faucet drips", "the toilet keeps running, it hisses and refills by itself"],
+  hits: ["something is hissing behind the wall", "there's a hiss by the toilet and a smell like matches"],
+  misses: [
+    "the faucet drips",
+    "the toilet keeps running, it hisses and refills by itself",
+    "the guest toilet hisses for like ten seconds every half hour and nobody's touched it",
+  ],
 });
 
 export const NO_SERVICE_TOPIC = words({
@@ -72,7 +80,9 @@ export const NO_SERVICE_TOPIC = words({
     "nothing comes out",
     "water's off/out",
     "water is off/out",
-    "[water] heater [is/went/just] out/broken/broke/died/dead/quit",
+    "[water] heater [is/went/just] broken/broke/died/dead/quit",
+    // (Not "my water heater out in the garage is leaking": where it stands.)
+    "[water] heater [is/went/just] out -in -there -back -here -by -at -on -under -behind -next -outside -front -side",
     "[water] heater [is/went/just] not working",
     "[water] heater [is/went/just] went out",
     "furnace/boiler/frozen",
@@ -88,6 +98,7 @@ export const NO_SERVICE_TOPIC = words({
   ],
   hits: [
     "we have no hot water",
+    "the water heater is out",
     "it's barely a trickle out of every tap",
     "the water heater went out",
     "pipes are frozen",
@@ -96,6 +107,7 @@ export const NO_SERVICE_TOPIC = words({
     "we get only cold water",
   ],
   misses: [
+    "my water heater out in the garage is leaking a bit",
     "the toilet runs all night",
     "the cold water tap drips",
     "the bathroom faucet is down to a trickle",
@@ -578,9 +590,12 @@ export const WATER_FOUND = words({
     "wet/soaked/soaking/damp",
     // Heard, not seen: "I thought I heard water running in the wall" may be a hidden leak.
     "water running/dripping/trickling/rushing in/inside/behind the/my wall*/ceiling/floor",
+    // "There's some water by it on the floor".
+    "water … on/across the/my floor",
   ],
   hits: [
     "there's some water in the cabinet",
+    "the water heater is making this popping noise and there's some water by it on the floor",
     "the floor is wet",
     "a puddle by the heater",
     "the pipes bang and I thought I heard water running in the wall last night",
@@ -601,6 +616,27 @@ export const RISING_BY_ITSELF = words({
     "the water in the bowl rises on its own when the washer drains",
   ],
   misses: ["the toilet gurgles when it flushes", "the pipes whistle when the washer fills"],
+});
+
+export const DRAIN_ANSWERS_ANOTHER = words({
+  when: "A drain or toilet that gurgles or bubbles when another fixture is used ('the tub gurgles whenever somebody flushes upstairs'): the main line may be starting to back up, so it is never plainly routine — the safety question asks whether anything is backing up now.",
+  anyOf: [
+    "gurgl*/bubbl*/burp* …* when/whenever/every/each/after [time] [someone/somebody/anyone/anybody/we/i/you/the/they] [uses/use/runs/run] flush*",
+    "gurgl*/bubbl*/burp* …* when/whenever/after [someone/somebody/anyone/we/i/you/they] [runs/run/uses/use/starts/start] the washer/washing/dishwasher",
+    "gurgl*/bubbl*/burp* …* when/whenever/after the washer/washing/dishwasher drain*/empt*/runs/goes",
+    "gurgl*/bubbl*/burp* …* when/whenever/after [someone/somebody/anyone/we/i/you/they] drain*/empt* the tub/bath/sink",
+  ],
+  hits: [
+    "the downstairs tub gurgles whenever somebody flushes the toilet upstairs",
+    "the shower drain bubbles every time we flush",
+    "our toilet burps when the washer drains",
+    "kitchen sink gurgles when I run the dishwasher",
+  ],
+  misses: [
+    "the toilet gurgles when it flushes",
+    "the drain gurgles a little",
+    "the water heater gurgles at night",
+  ],
 });
 
 export const METER_BOX_SEEPING = words({
@@ -661,6 +697,8 @@ export const MINOR = words({
     "run/runs/running/fill/fills/filling/refill/refills/refilling/starts/comes [on/up] by itself",
     "phantom flush*/fill*",
     "running toilet",
+    // "The toilet hisses for ten seconds every half hour, nobody's touched it": the tank refilling.
+    "toilet* …* hiss* … every/each/nobody/itself",
     // "Runs after every flush until I jiggle the handle".
     "runs/running after every/each flush",
     "jiggle/jiggling the handle",

@@ -352,10 +352,13 @@ export const NO_FIRST = rule({
     "^ no one",
     "^ that's/that [is] not right/correct",
     "^ that isn't right/correct",
+    "^ not that i can see/tell",
+    "^ not that i know of",
   ],
   negatable: false,
   hits: [
     "no",
+    "Not that I can see, no.",
     "Nope, just a drip",
     "it's just the faucet",
     "I don't think so",

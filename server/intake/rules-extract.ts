@@ -55,6 +55,7 @@ import {
   NOISE,
   WATER_FOUND,
   RISING_BY_ITSELF,
+  DRAIN_ANSWERS_ANOTHER,
   NO_RUSH,
   NO_SERVICE,
   NO_SERVICE_TOPIC,
@@ -1393,6 +1394,21 @@ export function yesNoOf(text: string): "yes" | "no" | null {
   return null;
 }
 
+/**
+ * The yes or no that follows an aside or a question of the caller's own: "Oh, I'm Margaret, by the
+ * way. No, no, it's just damp", "Is that bad? I mean, yes, it's dripping now". The first part that
+ * is no question and starts with a yes or a no answers.
+ */
+function yesNoAfterAside(text: string): "yes" | "no" | null {
+  for (const part of text.split(/(?<=[.?!;])\s+|\bi mean\b|\s+[-—–]+\s+/i)) {
+    const answer = part.replace(/^[\s,.;:!-]+/, "");
+    if (!answer || /\?\s*$/.test(answer)) continue;
+    const yesNo = yesNoOf(answer);
+    if (yesNo) return yesNo;
+  }
+  return null;
+}
+
 /** "Hello? Are you still there?": the caller checking the line, never an answer. */
 export function isLineCheck(text: string): boolean {
   return heard(LINE_CHECK, text.trim());
@@ -1446,7 +1462,8 @@ export function isPlainlyRoutine(description: string): boolean {
   if (heard(HEATER_UNSURE, lower)) return false;
   // Water in the bowl going up and down by itself (a toilet's bowl is no bowl catching a drip): the
   // line may be backing up, so it is asked about.
-  if (heard(RISING_BY_ITSELF, lower)) return false;
+  // So is a drain that gurgles when another fixture is used ("the tub gurgles when somebody flushes").
+  if (heard(RISING_BY_ITSELF, lower) || heard(DRAIN_ANSWERS_ANOTHER, lower)) return false;
   // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
   if (heard(CALM, lower)) return true;
   if (urgency !== "normal") return false;
@@ -1761,8 +1778,12 @@ const BARE_CONTRACTION = new RegExp(`\\b(${Object.keys(BARE_CONTRACTIONS).join("
  * as a comma ("Raj Mehta — he's the one home"; "S-I-O-B-H-A-N" and "78-702" keep theirs). Applied once, where a turn's speech
  * comes in.
  */
+/** "It's runnin' across the floor and it ain't quittin'": a dropped g is the -ing word. */
+const DROPPED_G = /\b([a-z]{2,}?)in'(?=[\s.,!?;:]|$)/gi;
+
 export function heardAsWritten(text: string): string {
   return SOUND_ALIKES.reduce((said, [wrong, right]) => said.replace(wrong, right), text)
+    .replace(DROPPED_G, "$1ing")
     .replace(SPOKEN_DASH, ", ")
     .replace(MISHEARD, (word) => MISHEARD_AS[word.toLowerCase().replace(/\s+/g, " ")] ?? word)
     .replace(ITS_DOING, "it's")
@@ -1967,7 +1988,7 @@ export function extractByRules(
       if (heard(CALLBACK, lower)) out.bookingIntent = "callback";
       break;
     case "safety":
-      out.yesNo = yesNoOf(text);
+      out.yesNo = yesNoOf(text) ?? yesNoAfterAside(text);
       if (heard(CALLBACK, lower)) out.bookingIntent = "callback";
       if (!out.emergency) {
         const more = summarizeIssue(withoutPhrase(NO_FIRST, withoutPhrase(YES_FIRST, text)));

@@ -202,6 +202,21 @@ describe("an emergency once the visit is booked", () => {
   });
 });
 
+describe("a question, then a name, instead of the safety answer", () => {
+  it("answers the question, keeps the name, and takes the safe side", () => {
+    const r = last(
+      converse([
+        "78701",
+        "there's a wet spot on the kitchen ceiling",
+        "Gwen Hartley",
+        "Gwen Hartley, like I said",
+      ]),
+    );
+    expect(r.state.escalation).toMatchObject({ reason: "emergency" });
+    expect(r.state.fields.callerName).toBe("Gwen Hartley");
+  });
+});
+
 describe("a maybe at the safety question", () => {
   it("takes 'maybe? … is that bad?' as an unclear answer (the safe side), not as a question to answer instead", () => {
     const r = last(
