@@ -76,6 +76,10 @@ export async function logTouchpoint(ctx: LeadWriteCtx, input: TouchpointInput) {
     }
     if (typed) patch.nextAction = typed;
     if (input.dueAt) patch.dueAt = input.dueAt;
+    // What the call changed first; the touchpoint, with the next step it left, is the latest line.
+    if (booked) events.push(...booked.events);
+    else if (patch.status && patch.status !== lead.status)
+      events.push({ type: "status.changed", data: { from: lead.status, to: patch.status } });
     events.push({
       type: `touchpoint.${input.kind}`,
       data: {
@@ -86,9 +90,6 @@ export async function logTouchpoint(ctx: LeadWriteCtx, input: TouchpointInput) {
         ...(patch.dueAt ? { dueAt: patch.dueAt.toISOString() } : {}),
       },
     });
-    if (booked) events.push(...booked.events);
-    if (patch.status && patch.status !== lead.status && !booked)
-      events.push({ type: "status.changed", data: { from: lead.status, to: patch.status } });
     return { patch, events, completeOpenTasks: !!call };
   });
 }
