@@ -23,7 +23,7 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Reset your password">
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {request.isSuccess ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
           {request.data.message}
@@ -93,7 +93,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
       }}
       className="space-y-4"
       noValidate
-      aria-label="Set a new password"
     >
       <ErrorBanner message={reset.error && !errs.fields.password ? errs.message : null} />
       <Field
