@@ -14,6 +14,7 @@ import { Button, ErrorBanner, Field, fieldErrorsFrom } from "./ui/form";
 const ENDED: Record<string, string> = {
   password: "Your password was changed and you were signed out everywhere. Sign in with the new password.",
   everywhere: "You were signed out on every device. Sign in again here.",
+  reset: "Your password was reset and you were signed out on every device. Sign in with the new password.",
 };
 
 export function SignInForm() {
@@ -57,6 +58,14 @@ export function SignInForm() {
       <ErrorBanner message={error} />
       <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <p className="-mt-2 text-right text-sm">
+        <Link
+          href="/forgot-password"
+          className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+        >
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" busy={busy} className="w-full">
         Sign in
       </Button>

@@ -2,7 +2,9 @@
 // business's request form from a phone; the office sees the web form lead in the inbox, due within
 // 15 minutes; its first follow-up text waits in the approval queue; the owner approves it and it
 // reaches the local Twilio fake (delivered); the caller texts back (a signed POST to
-// /api/twilio/sms), which stops the sequence, says why on the timeline and moves the lead up the queue.
+// /api/twilio/sms), which stops the sequence, says why on the timeline and moves the lead up the queue;
+// the office calls back and nobody answers: logging the call completes "Answer the caller's text" and
+// the page and the inbox show the next call attempt with its due time.
 import { expect, test } from "@playwright/test";
 import {
   DEMO,
@@ -85,4 +87,23 @@ test("request form on a phone → inbox with its 15 minutes → draft approved �
   await expect(page.getByTestId("inbox-row").filter({ hasText: VISITOR.name })).toContainText(
     "Answer the caller's text",
   );
+
+  // 6. The office calls back; nobody answers. Logging the call completes the next action it was for,
+  // and the lead page shows the next attempt and when it is due, right away.
+  await page.goto(leadHref!);
+  const log = page.getByRole("form", { name: "Log a call or touchpoint" });
+  await log.getByLabel("What happened").selectOption({ label: "Called: no answer" });
+  await log.getByRole("button", { name: "Log call" }).click();
+  await expect(log.getByRole("status")).toContainText(
+    /^Logged\. Next action: Call attempt 2: call the caller again, due .+\.$/,
+  );
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
+    "Touchpoint: Called: no answer (no notes) · done: Answer the caller's text · next action: Call attempt 2: call the caller again",
+  );
+  // The inbox shows the new next action, no longer due now.
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  const worked = page.getByTestId("inbox-row").filter({ hasText: VISITOR.name });
+  await expect(worked).toContainText("Call attempt 2: call the caller again");
+  await expect(worked).not.toContainText("Answer the caller's text");
+  await expect(worked.getByText("Overdue", { exact: true })).toHaveCount(0);
 });

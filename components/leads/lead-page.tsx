@@ -90,7 +90,7 @@ function LeadPageBody({ id }: { id: string }) {
         <div className="space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <LeadOutcomeCard lead={lead} />
           <div id="log-touchpoint" className="scroll-mt-4">
-            <LeadTouchpointCard leadId={lead.id} open={open} />
+            <LeadTouchpointCard leadId={lead.id} open={open} slots={open ? d.booking.slots : []} />
           </div>
           {open ? (
             <div id="book" className="scroll-mt-4">

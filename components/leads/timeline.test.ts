@@ -15,7 +15,7 @@ const dt = (v: string | Date | null | undefined) => dateTimeIn("America/Chicago"
 describe("the lead timeline in words", () => {
   it("a touchpoint logged without notes still says what kind it was", () => {
     expect(describeEvent(ev("touchpoint.left_voicemail", { text: null }), nameOf, dt)).toBe(
-      "Touchpoint: Left voicemail (no notes)",
+      "Touchpoint: Called: no answer, left voicemail (no notes)",
     );
     expect(
       describeEvent(
@@ -27,7 +27,26 @@ describe("the lead timeline in words", () => {
         nameOf,
         dt,
       ),
-    ).toBe("Touchpoint: Called back — “Will send photos” · next action: Quote, due Thu, Jan 15, 9:30 AM");
+    ).toBe(
+      "Touchpoint: Called: spoke with them — “Will send photos” · next action: Quote, due Thu, Jan 15, 9:30 AM",
+    );
+  });
+
+  it("a logged call says which next action it completed", () => {
+    expect(
+      describeEvent(
+        ev("touchpoint.no_answer", {
+          text: null,
+          completed: "Call back: missed call",
+          nextAction: "Call attempt 2: call the caller again",
+          dueAt: "2026-01-15T17:30:00Z",
+        }),
+        nameOf,
+        dt,
+      ),
+    ).toBe(
+      "Touchpoint: Called: no answer (no notes) · done: Call back: missed call · next action: Call attempt 2: call the caller again, due Thu, Jan 15, 11:30 AM",
+    );
   });
 
   it("a voicemail pickup on the ring-first leg reads as voicemail treated as missed", () => {

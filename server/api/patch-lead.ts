@@ -9,6 +9,7 @@ import { AppError } from "@/server/errors";
 import type { Lead } from "@/server/db/generated/client";
 import { applyLeadChange, type LeadChange, type LeadWriteCtx } from "@/server/leads/apply-lead-change";
 import { bookingChange, checkCustomTime } from "@/server/leads/book-appointment";
+import { businessClock } from "@/server/leads/business-hours";
 import { MAX_JOB_VALUE_CENTS, outcomeChange } from "@/server/leads/record-outcome";
 import { MAX_EMAIL_LENGTH, normalizeEmail } from "@/server/leads/caller-email";
 import { leadJson } from "./lead-json";
@@ -82,6 +83,7 @@ export async function patchLead(
     viewer: { userId: `api_key:${ctx.keyId}`, role: "owner" },
     now,
   };
+  const clock = input.outcome === "booked" ? await businessClock(ctx.db, ctx.tenantId) : null;
   const fresh = await applyLeadChange(write, leadId, (lead) => {
     const changes: LeadChange[] = [];
     let after: Lead = lead;
@@ -116,7 +118,14 @@ export async function patchLead(
       });
     }
     if (input.outcome === "booked")
-      add(bookingChange(after, { at: appointmentAt!, via: "custom", note: "Booked through the API" }, now));
+      add(
+        bookingChange(
+          after,
+          { at: appointmentAt!, via: "custom", note: "Booked through the API" },
+          now,
+          clock!,
+        ),
+      );
     else if (input.outcome === "showed" || input.outcome === "no_show")
       add(outcomeChange(after, { leadId, visitOutcome: input.outcome, happenedEarly: true }, now));
     else if (input.outcome === "won" || input.outcome === "lost")

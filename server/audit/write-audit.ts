@@ -6,6 +6,8 @@ export type AuditAction =
   | "auth.sign_in_throttled"
   | "auth.signed_up"
   | "auth.password_changed"
+  | "auth.password_reset_requested"
+  | "auth.password_reset"
   | "auth.signed_out_everywhere"
   | "member.invited"
   | "member.invite_revoked"

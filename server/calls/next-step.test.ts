@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  callAttemptAction,
+  closeAfterAttemptsAction,
   CONFIRM_APPOINTMENT_ACTION,
   DECLINED_ACTION,
   MISSED_CALL_ACTION,
+  nextStepAfterOfficeCall,
   nextStepFor,
   OUT_OF_AREA_ACTION,
+  REACHED_FOLLOW_UP_ACTION,
 } from "./next-step";
 
 const now = new Date("2026-03-02T15:00:00Z");
@@ -55,5 +59,67 @@ describe("the next step a call leaves on its lead (handoff contract)", () => {
 
   it("watches an AI call in progress: call back within 5 minutes if it drops", () => {
     expect(inMinutes(nextStepFor("answered_by_ai", { now }).dueAt)).toBe(5);
+  });
+});
+
+describe("office work the call leaves is due while the office is open", () => {
+  const clock = {
+    timeZone: "America/Chicago",
+    hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 480, closeMinute: 1020 })),
+  };
+  const sunday23 = new Date("2026-03-02T05:00:00Z"); // Sunday 11 PM in Chicago
+  const monday8 = new Date("2026-03-02T14:00:00Z");
+
+  it("a visit booked at 11 PM on a Sunday is confirmed at Monday's opening, not at midnight", () => {
+    const visit = new Date("2026-03-03T15:00:00Z");
+    expect(nextStepFor("booked", { now: sunday23, appointmentAt: visit, clock })).toEqual({
+      nextAction: CONFIRM_APPOINTMENT_ACTION,
+      dueAt: monday8,
+    });
+    expect(nextStepFor("answered_by_plumber", { now: sunday23, clock }).dueAt).toEqual(monday8);
+  });
+
+  it("a missed call nobody heard stays immediate: it may be an emergency", () => {
+    expect(nextStepFor("missed", { now: sunday23, clock }).dueAt).toEqual(sunday23);
+  });
+});
+
+describe("the next step after the office logged a call", () => {
+  const clock = {
+    timeZone: "America/Chicago",
+    hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, openMinute: 480, closeMinute: 1020 })),
+  };
+  const tuesday10 = new Date("2026-03-03T16:00:00Z");
+
+  it("tries again 2 hours after the first unanswered call, the next day after the second, then closes", () => {
+    expect(nextStepAfterOfficeCall("no_answer", { now: tuesday10, unanswered: 1, clock })).toEqual({
+      nextAction: callAttemptAction(2),
+      dueAt: new Date("2026-03-03T18:00:00Z"),
+    });
+    expect(nextStepAfterOfficeCall("left_voicemail", { now: tuesday10, unanswered: 2, clock })).toEqual({
+      nextAction: callAttemptAction(3),
+      dueAt: new Date("2026-03-04T16:00:00Z"),
+    });
+    expect(nextStepAfterOfficeCall("no_answer", { now: tuesday10, unanswered: 3, clock }).nextAction).toBe(
+      closeAfterAttemptsAction(3),
+    );
+  });
+
+  it("an attempt that would fall after closing is due by closing, one on a weekend at Monday's opening", () => {
+    const tuesday16 = new Date("2026-03-03T22:00:00Z"); // 4 PM
+    expect(nextStepAfterOfficeCall("no_answer", { now: tuesday16, unanswered: 1, clock }).dueAt).toEqual(
+      new Date("2026-03-03T23:00:00Z"),
+    );
+    const friday16 = new Date("2026-03-06T22:00:00Z");
+    expect(nextStepAfterOfficeCall("no_answer", { now: friday16, unanswered: 2, clock }).dueAt).toEqual(
+      new Date("2026-03-09T13:00:00Z"),
+    );
+  });
+
+  it("a caller reached without a booking is followed up the next day", () => {
+    expect(nextStepAfterOfficeCall("reached", { now: tuesday10, unanswered: 0, clock })).toEqual({
+      nextAction: REACHED_FOLLOW_UP_ACTION,
+      dueAt: new Date("2026-03-04T16:00:00Z"),
+    });
   });
 });

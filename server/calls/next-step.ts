@@ -1,7 +1,10 @@
 // The promised next step a call leaves on its lead (the handoff contract: one owner, the
 // next action, a visible due time). Every status the call can leave has one; a task the call
 // created (callback, urgent callback) overrides it with the task's own title and due time.
+// Office work is due while the office is open (`officeDueAt`, given the business's clock); a missed
+// call nobody heard and an AI call in progress stay immediate: either may be an emergency.
 import type { LeadStatus } from "@/server/db/generated/enums";
+import { officeDueAt, type BusinessClock } from "@/server/leads/business-hours";
 import { URGENT_CALLBACK_MINUTES, type EndReason } from "@/server/voice/state-machine";
 
 export type NextStep = { nextAction: string; dueAt: Date };
@@ -33,31 +36,79 @@ const DAY = 24 * 60;
 
 export function nextStepFor(
   status: LeadStatus,
-  opts: { now: Date; reason?: EndReason | null; appointmentAt?: Date | null },
+  opts: {
+    now: Date;
+    reason?: EndReason | null;
+    appointmentAt?: Date | null;
+    /** The business's time zone and hours; without them office work is due on the plain clock. */
+    clock?: BusinessClock | null;
+  },
 ): NextStep {
-  const { now, reason } = opts;
+  const { now, reason, clock } = opts;
+  const office = (at: Date) => (clock ? officeDueAt(now, at, clock) : at);
   switch (status) {
     case "missed":
       return { nextAction: MISSED_CALL_ACTION, dueAt: now };
     case "answered_by_ai":
       return { nextAction: AI_IN_PROGRESS_ACTION, dueAt: minutes(now, URGENT_CALLBACK_MINUTES) };
     case "answered_by_plumber":
-      return { nextAction: PLUMBER_ANSWERED_ACTION, dueAt: minutes(now, HOUR) };
+      return { nextAction: PLUMBER_ANSWERED_ACTION, dueAt: office(minutes(now, HOUR)) };
     case "booked": {
-      // Confirm within the hour, and always before the visit itself.
-      const inAnHour = minutes(now, HOUR);
+      // Confirm within the hour (office hours), and always before the visit itself.
+      const inAnHour = office(minutes(now, HOUR));
       const at = opts.appointmentAt;
       return { nextAction: CONFIRM_APPOINTMENT_ACTION, dueAt: at && at < inAnHour ? at : inAnHour };
     }
     case "followup_needed":
       // Reached only without a task (the on-call person took the transfer); tasks bring their own.
-      return { nextAction: AFTER_TRANSFER_ACTION, dueAt: minutes(now, HOUR) };
+      return { nextAction: AFTER_TRANSFER_ACTION, dueAt: office(minutes(now, HOUR)) };
     case "not_booked":
       return {
         nextAction: reason === "out_of_area" ? OUT_OF_AREA_ACTION : DECLINED_ACTION,
-        dueAt: minutes(now, DAY),
+        dueAt: office(minutes(now, DAY)),
       };
     case "closed":
       return { nextAction: "Nothing left to do: the lead is closed", dueAt: now };
   }
+}
+
+// ── the office's own calls ──
+
+/** How a call the office made went (the lead page's "Log a call"). */
+export type OfficeCallOutcome = "reached" | "no_answer" | "left_voicemail";
+
+/**
+ * The office's call attempts to a caller who does not pick up: the next try 2 hours after the
+ * first unanswered call, then the next day; after the third the lead is for closing with the
+ * reason "No answer after attempts" (or one more try).
+ */
+export const CALL_ATTEMPT_GAPS_MINUTES = [2 * HOUR, DAY] as const;
+export const MAX_UNANSWERED_CALLS = CALL_ATTEMPT_GAPS_MINUTES.length + 1;
+export const REACHED_FOLLOW_UP_ACTION = "Follow up: spoke with the caller, not booked yet";
+
+export function callAttemptAction(attempt: number): string {
+  return `Call attempt ${attempt}: call the caller again`;
+}
+
+export function closeAfterAttemptsAction(unanswered: number): string {
+  return `Close as no answer after ${unanswered} attempts, or try once more`;
+}
+
+/**
+ * The next step after the office logged a call that did not book: a caller reached gets a
+ * follow-up the next day; an unanswered call gets the next attempt of the cadence (`unanswered`
+ * counts this one), then closing. Office work, due while the office is open.
+ */
+export function nextStepAfterOfficeCall(
+  outcome: OfficeCallOutcome,
+  opts: { now: Date; unanswered: number; clock?: BusinessClock | null },
+): NextStep {
+  const { now, clock } = opts;
+  const office = (at: Date) => (clock ? officeDueAt(now, at, clock) : at);
+  if (outcome === "reached")
+    return { nextAction: REACHED_FOLLOW_UP_ACTION, dueAt: office(minutes(now, DAY)) };
+  const n = Math.max(1, opts.unanswered);
+  const gap = CALL_ATTEMPT_GAPS_MINUTES[n - 1];
+  if (gap === undefined) return { nextAction: closeAfterAttemptsAction(n), dueAt: office(minutes(now, DAY)) };
+  return { nextAction: callAttemptAction(n + 1), dueAt: office(minutes(now, gap)) };
 }

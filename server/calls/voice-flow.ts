@@ -5,6 +5,7 @@ import type { Call, FollowUpEnrollment, Lead, Prisma } from "@/server/db/generat
 import type { LeadStatus } from "@/server/db/generated/enums";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
+import { officeDueAt, type BusinessClock } from "@/server/leads/business-hours";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { serviceGate } from "@/server/billing/service-gate";
@@ -247,11 +248,25 @@ async function writeStepInTransaction(
 /** The lead and its active follow-up enrollment as the step's claim read them, in the same statement. */
 type ReadWithClaim = { lead: Lead | null; activeFollowUp: FollowUpEnrollment | null };
 
-/** A status change with the next step it implies: every lead has a next action and a due time. */
-const statusChange = (status: LeadStatus, now: Date, events: LeadEventInput[]): CallLeadChange => ({
-  patch: { status, ...nextStepFor(status, { now }) },
+/**
+ * A status change with the next step it implies: every lead has a next action and a due time
+ * (office work within the business's hours, when its clock is given).
+ */
+const statusChange = (
+  status: LeadStatus,
+  now: Date,
+  events: LeadEventInput[],
+  clock?: BusinessClock,
+): CallLeadChange => ({
+  patch: { status, ...nextStepFor(status, { now, clock }) },
   events,
 });
+
+/** The business's clock for office due times, from this process's copy of its call settings. */
+async function clockOf(db: TenantDb, tenantId: string): Promise<BusinessClock> {
+  const tenant = await settingsForTurn(db, tenantId);
+  return { timeZone: tenant.timeZone, hours: tenant.businessHours };
+}
 
 /** The ring-first result is being handled (claimed, until its TwiML is stored with the next step). */
 const dialing = (call: StepProgress) => call.stage === CALL_MOVES.dialResult.to;
@@ -359,14 +374,18 @@ export async function onDialResult(ctx: VoiceCtx, form: TwilioForm, key = "dial-
 
   if (plumberAnswered(dialStatus, !!call.plumberAcceptedAt)) {
     const twiml = politeHangupTwiml(MESSAGES.answered);
+    const clock = await clockOf(db, call.tenantId);
     await writeCallStep(
       db,
       call,
       now,
       async () =>
-        statusChange("answered_by_plumber", now, [
-          { type: "call.answered_by_plumber", data: { dialStatus } },
-        ]),
+        statusChange(
+          "answered_by_plumber",
+          now,
+          [{ type: "call.answered_by_plumber", data: { dialStatus } }],
+          clock,
+        ),
       { key, twiml, data: { stage: CALL_MOVES.dialEnded.to } },
       ctx.deadline,
     );
@@ -557,6 +576,7 @@ async function closeEndedCall(
   ending: CallEnding,
 ): Promise<boolean> {
   const db = forTenant(sys, tenantId);
+  const clock = await clockOf(db, tenantId);
   // The lead is read locked with the claim, so the writer's version check cannot fail here: no retry.
   const call = await db.$transaction(async (tx) => {
     const claimed = await claim(tx);
@@ -567,7 +587,7 @@ async function closeEndedCall(
       call,
       now,
       lead,
-      (tx, lead) => endedCallChange(tx, call, lead, now, ending),
+      (tx, lead) => endedCallChange(tx, call, lead, now, ending, clock),
       !isEnded(call) ? { data: { stage: CALL_MOVES.callEnd.to } } : undefined,
     );
     return call;
@@ -596,6 +616,7 @@ async function endedCallChange(
   lead: Lead,
   now: Date,
   ending: CallEnding,
+  clock: BusinessClock,
 ): Promise<LeadChange> {
   const state = parseCallState(call.state, call.promptProfile);
   const aiHandled = state.stage !== "new";
@@ -637,8 +658,9 @@ async function endedCallChange(
       now,
       { patch: { status }, events: [ended] },
       [hungUp],
+      clock,
     );
-  return statusChange(status, now, [ended, hungUp]);
+  return statusChange(status, now, [ended, hungUp], clock);
 }
 
 /** A caller ID that came through (a withheld one is "anonymous", "restricted", …). */
@@ -740,7 +762,10 @@ async function runTurn(
     now,
     async (tx, lead) => {
       const first = { patch: before?.patch ?? {}, events: [...(before?.events ?? []), ...fellBack] };
-      return actionsChange(tx, call, lead, next, turn.result.actions, now, first);
+      return actionsChange(tx, call, lead, next, turn.result.actions, now, first, [], {
+        timeZone: callCtx.timeZone,
+        hours: callCtx.businessHours ?? [],
+      });
     },
     write,
     ctx.deadline,
@@ -765,6 +790,8 @@ async function actionsChange(
   now: Date,
   first: CallLeadChange,
   last: LeadEventInput[] = [],
+  /** The business's clock: a routine callback is office work, due while the office is open. */
+  clock?: BusinessClock,
 ): Promise<LeadChange> {
   const patch: LeadPatch = { ...first.patch, transcriptExcerpt: transcriptExcerpt(state) };
   const events: LeadEventInput[] = [...first.events];
@@ -809,7 +836,10 @@ async function actionsChange(
         for (const o of open) events.push({ type: "task.closed", data: { title: o.title, why: action.why } });
       }
     } else if (action.type === "create_task") {
-      const dueAt = new Date(now.getTime() + action.dueInMinutes * 60_000);
+      // An urgent callback is the on-call plumber's, at once; a routine one waits for the office
+      // (the caller was told when it opens).
+      const plain = new Date(now.getTime() + action.dueInMinutes * 60_000);
+      const dueAt = action.kind === "callback" && clock ? officeDueAt(now, plain, clock) : plain;
       await tx.task.create({
         data: {
           tenantId: call.tenantId,
@@ -861,7 +891,7 @@ async function actionsChange(
   const step: NextStep | null =
     taskStep ??
     (finished && !urgentStands
-      ? nextStepFor(finished.outcome, { now, reason: finished.reason, appointmentAt })
+      ? nextStepFor(finished.outcome, { now, reason: finished.reason, appointmentAt, clock })
       : transferring
         ? {
             nextAction: TRANSFER_IN_PROGRESS_ACTION,

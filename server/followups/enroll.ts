@@ -5,6 +5,7 @@
 import type { FollowUpEnrollment, Lead, Prisma } from "@/server/db/generated/client";
 import type { TenantTx } from "@/server/db/tenant-scope";
 import { temperatureBand } from "@/server/leads/temperature";
+import { businessClock, officeDueAt } from "@/server/leads/business-hours";
 import {
   baselineOf,
   bandPlan,
@@ -162,7 +163,12 @@ async function hotLeadTask(tx: TenantTx, w: W, leadId: string): Promise<void> {
   if (!lead || (await tx.task.count({ where: { leadId, doneAt: null } })) > 0) return;
   const now = lead.temperature >= 90;
   const title = now ? "Hot lead: call now, no automatic texts" : "Hot lead: book a visit within 24 hours";
-  const dueAt = new Date(w.now.getTime() + (now ? 5 * 60_000 : 24 * 3_600_000));
+  // Office work, due while the office is open (a hot lead is no emergency).
+  const dueAt = officeDueAt(
+    w.now,
+    new Date(w.now.getTime() + (now ? 5 * 60_000 : 24 * 3_600_000)),
+    await businessClock(tx, w.tenantId),
+  );
   await tx.task.create({
     data: { tenantId: w.tenantId, leadId, kind: "followup_hot", title, dueAt, assigneeId: lead.ownerId },
   });

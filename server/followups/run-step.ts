@@ -6,6 +6,7 @@
 // are checked, and the band decides the cadence.
 import type { Lead } from "@/server/db/generated/client";
 import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
+import { businessClock, officeDueAt } from "@/server/leads/business-hours";
 import { bookableSlots } from "@/server/leads/book-appointment";
 import { temperatureOf } from "@/server/leads/temperature";
 import { consentState } from "@/server/messaging/consent";
@@ -192,7 +193,12 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
         });
         return true;
       }
-      const dueAt = new Date(now.getTime() + (key === "referral" ? 24 : 2) * 3_600_000);
+      // Office work: due while the office is open.
+      const dueAt = officeDueAt(
+        now,
+        new Date(now.getTime() + (key === "referral" ? 24 : 2) * 3_600_000),
+        await businessClock(tx, tenantId),
+      );
       await tx.task.create({
         data: { tenantId, leadId: lead.id, kind: "followup", title, dueAt, assigneeId: lead.ownerId },
       });

@@ -1,10 +1,18 @@
 // Booking a visit from the office: one of the tenant's own booking slots, or a custom time the
-// customer agreed to. The next action becomes confirming it, 24 hours before the visit.
+// customer agreed to. The next action becomes confirming it, 24 hours before the visit, while the
+// office is open (`confirmDueAt`).
 import { AppError } from "@/server/errors";
 import { upcomingSlots } from "@/server/voice/booking-slots";
 import type { Lead } from "@/server/db/generated/client";
 import { applyLeadChange, type LeadChange, type LeadWriteCtx } from "./apply-lead-change";
 import { checkStatusTransition } from "./status-transitions";
+import {
+  businessClock,
+  isOfficeOpen,
+  lastOfficeMomentBefore,
+  nextOfficeOpening,
+  type BusinessClock,
+} from "./business-hours";
 
 export type BookInput = {
   leadId: string;
@@ -44,8 +52,9 @@ export async function bookAppointment(ctx: LeadWriteCtx, input: BookInput) {
   } else {
     throw new AppError("BAD_REQUEST", "Pick a booking slot or enter a custom time.", "slotStartsAt");
   }
+  const clock = await businessClock(ctx.db, ctx.tenantId);
   return applyLeadChange({ ...ctx, now }, input.leadId, (lead) =>
-    bookingChange(lead, { at, via, note: input.note }, now),
+    bookingChange(lead, { at, via, note: input.note }, now, clock),
   );
 }
 
@@ -57,15 +66,31 @@ export function checkCustomTime(at: Date, now: Date, field: string): void {
     throw new AppError("BAD_REQUEST", "The appointment time is in the past. Pick a time from now on.", field);
 }
 
+/**
+ * When the office confirms a visit at `visitAt`: 24 hours before it, while the office is open. A
+ * day before that falls when the office is closed moves back to the last closing before it (a
+ * Monday 8 AM visit is confirmed by Friday's closing); when that has passed, at the next opening,
+ * and never after the visit itself.
+ */
+export function confirmDueAt(now: Date, visitAt: Date, clock: BusinessClock): Date {
+  const target = new Date(Math.max(now.getTime(), visitAt.getTime() - 24 * 3_600_000));
+  if (isOfficeOpen(target, clock)) return target;
+  const before = lastOfficeMomentBefore(target, clock);
+  if (before && before.getTime() >= now.getTime()) return before;
+  const after = nextOfficeOpening(target, clock);
+  return after.getTime() < visitAt.getTime() ? after : visitAt;
+}
+
 /** The change that books `lead` at `at` (refused if its status cannot become booked); writes nothing. */
 export function bookingChange(
   lead: Pick<Lead, "status">,
   booking: { at: Date; via: "slot" | "custom"; note?: string | null },
   now: Date,
+  clock: BusinessClock,
 ): LeadChange {
   const check = checkStatusTransition(lead.status, "booked", "book");
   if (!check.ok) throw new AppError("BAD_REQUEST", check.reason, "status");
-  const confirmBy = new Date(Math.max(now.getTime(), booking.at.getTime() - 24 * 3_600_000));
+  const confirmBy = confirmDueAt(now, booking.at, clock);
   return {
     patch: {
       status: "booked",

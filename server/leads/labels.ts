@@ -110,7 +110,9 @@ function touchpoint(kind: string, d: Record<string, unknown>, dateTime: DateText
     : d.dueAt
       ? ` · due ${dateTime(d.dueAt as string)}`
       : "";
-  return `Touchpoint: ${label}${body}${next}`;
+  // A call fulfils the next action it was for: the timeline says which.
+  const done = typeof d.completed === "string" && d.completed ? ` · done: ${d.completed}` : "";
+  return `Touchpoint: ${label}${body}${done}${next}`;
 }
 
 const money = (cents: unknown) =>

@@ -1,6 +1,6 @@
 // "This is a real customer": one click on a lead the AI closed as not a customer (a salesperson,
 // a recorded message, a wrong number) reopens it as a real lead. Through the leads writer: the
-// lead goes to follow-up with a call-back due within 15 minutes, the timeline says who did it,
+// lead goes to follow-up with a call-back due within 15 minutes (office hours), the timeline says who did it,
 // and the call's usage credit is reversed (once, however often this is clicked).
 import { enqueueUsageForCall } from "@/server/billing/jobs";
 import { CREDIT_REASONS, reverseNotACustomerCredit } from "@/server/billing/record-usage";
@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { applyLeadChange, type LeadWriteCtx } from "./apply-lead-change";
 import { NOT_A_CUSTOMER, notACustomerLabel } from "./close-reasons";
 import { routingTarget } from "./routing";
+import { businessClock, officeDueAt } from "./business-hours";
 
 /** A standard inbound lead is followed up within 15 minutes. */
 const CALL_BACK_MINUTES = 15;
@@ -15,6 +16,7 @@ export const REAL_CUSTOMER_ACTION = "Call back: the office marked this caller a 
 
 export async function markRealCustomer(ctx: LeadWriteCtx, input: { leadId: string }) {
   const now = ctx.now ?? new Date();
+  const clock = await businessClock(ctx.db, ctx.tenantId);
   const lead = await applyLeadChange({ ...ctx, now }, input.leadId, async (lead) => {
     if (lead.status !== "closed" || lead.closeReason !== NOT_A_CUSTOMER) {
       throw new AppError(
@@ -33,7 +35,7 @@ export async function markRealCustomer(ctx: LeadWriteCtx, input: { leadId: strin
         acceptedAt: null,
         ownerId,
         nextAction: REAL_CUSTOMER_ACTION,
-        dueAt: new Date(now.getTime() + CALL_BACK_MINUTES * 60_000),
+        dueAt: officeDueAt(now, new Date(now.getTime() + CALL_BACK_MINUTES * 60_000), clock),
       },
       events: [{ type: "lead.marked_customer", data: { was: notACustomerLabel(lead) } }],
     };

@@ -12,6 +12,8 @@ import { callerFor, errorCode } from "@/server/test/caller";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { TwilioCall } from "@/server/test/webhook-test-kit";
 import { REAL_CUSTOMER_ACTION } from "./mark-real-customer";
+import { businessClock, officeDueAt } from "./business-hours";
+import { tenantScoped } from "@/server/db/tenant-scope";
 
 vi.hoisted(() => {
   process.env.PUBLIC_BASE_URL = "https://rescue.example.test";
@@ -115,9 +117,11 @@ describe(`not a customer (${engineName})`, () => {
       nextAction: REAL_CUSTOMER_ACTION,
       ownerId: biz.officeId,
     });
-    const dueIn = (after.dueAt!.getTime() - before) / 60_000;
-    expect(dueIn).toBeGreaterThan(14);
-    expect(dueIn).toBeLessThanOrEqual(15.1);
+    // Within 15 minutes, while the office is open (office work): at its next opening otherwise.
+    const clicked = after.lastActivityAt!;
+    const clock = await businessClock(tenantScoped(prisma, biz.tenant.id), biz.tenant.id);
+    expect(after.dueAt).toEqual(officeDueAt(clicked, new Date(clicked.getTime() + 15 * 60_000), clock));
+    expect(clicked.getTime()).toBeGreaterThanOrEqual(before);
     const events = await prisma.leadEvent.findMany({
       where: { leadId: lead.id, type: "lead.marked_customer" },
     });

@@ -20,6 +20,7 @@ import { insertLead } from "./create-lead";
 import { normalizeEmail, zCallerEmail } from "./caller-email";
 import { phoneLabel } from "./labels";
 import { outOfAreaDecline, zipServed } from "./service-area-check";
+import { businessClock, officeDueAt } from "./business-hours";
 
 export const FORM_LIMITS = {
   /** Faster than this from page load to Send is a script, not a person. */
@@ -174,6 +175,7 @@ export async function submitRequestForm(
 
   const db = forTenant(ctx.sys, business.id);
   const inArea = await zipServed(db, zip);
+  const clock = await businessClock(db, business.id);
   const wording = smsConsentWording(business.name);
   const { lead, webhookIds } = await db.$transaction(async (tx) => {
     const written = await insertLead(
@@ -196,7 +198,7 @@ export async function submitRequestForm(
           : {
               status: "not_booked" as const,
               nextAction: "Close as out of area (the visitor was declined politely on the form)",
-              dueAt: new Date(now.getTime() + 24 * HOUR),
+              dueAt: officeDueAt(now, new Date(now.getTime() + 24 * HOUR), clock),
             }),
       },
       {

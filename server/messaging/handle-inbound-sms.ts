@@ -17,6 +17,7 @@ import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { emitConsentChanged } from "@/server/webhooks/consent-events";
 import { onCallerOptedOut, onCallerReply } from "@/server/followups/approval-queue";
 import { cutText } from "@/server/text/cut-text";
+import { businessClock, officeDueAt } from "@/server/leads/business-hours";
 
 export const KEYWORD_REPLIES = {
   optOut: (business: string) =>
@@ -193,7 +194,12 @@ export async function handleInboundSms(
       appointmentReply === "reschedule"
         ? `Reschedule the visit: the caller texted "${cutText(body, 80)}"`
         : `The caller texted to cancel the visit: confirm, then close or rebook`;
-    const dueAt = new Date(now.getTime() + RESCHEDULE_TASK_MINUTES * 60_000);
+    // Office work, due while the office is open.
+    const dueAt = officeDueAt(
+      now,
+      new Date(now.getTime() + RESCHEDULE_TASK_MINUTES * 60_000),
+      await businessClock(db, tenantId),
+    );
     await db.task.create({
       data: {
         tenantId,

@@ -338,6 +338,10 @@ describe(`tenant gate (${engineName})`, () => {
         "account.changePassword",
         "account.inviteInfo",
         "account.me",
+        // "Forgot password?": for people who cannot sign in; the same answer for any email, rate-limited
+        "account.passwordResetUsable",
+        "account.requestPasswordReset",
+        "account.resetPassword",
         "account.signOutEverywhere",
         "account.signUp",
         // ── agency ── operators only, through the agency gate (server/agency/agency-gate.integration.test.ts)

@@ -9,6 +9,14 @@ import { accessibleTenants } from "@/server/agency/tenant-access";
 import { forTenant } from "@/server/db/system";
 import { changePassword, ZChangePasswordInput } from "@/server/accounts/change-password";
 import { signOutEverywhere } from "@/server/auth/session-version";
+import {
+  requestPasswordReset,
+  resetLinkUsable,
+  resetPassword,
+  ZRequestResetInput,
+  ZResetPasswordInput,
+} from "@/server/accounts/password-reset";
+import { env } from "@/server/env";
 import { protectedProcedure, publicProcedure, router } from "../init";
 
 export const ZSignUpInput = z.object({
@@ -53,4 +61,18 @@ export const accountRouter = router({
   acceptInvite: publicProcedure
     .input(ZAcceptInviteInput)
     .mutation(({ ctx, input }) => acceptInvite(ctx.sys, input)),
+  /** "Forgot password?": always the same answer, account or not; rate-limited. */
+  requestPasswordReset: publicProcedure
+    .input(ZRequestResetInput)
+    .mutation(({ ctx, input }) =>
+      requestPasswordReset(ctx.sys, input, { ip: ctx.ip, baseUrl: env.PUBLIC_BASE_URL }),
+    ),
+  /** Whether a reset link still works (the reset page asks before showing the form). */
+  passwordResetUsable: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(200) }))
+    .query(async ({ ctx, input }) => ({ usable: await resetLinkUsable(ctx.sys, input.token) })),
+  /** Sets the new password with a reset link; every session of the person ends. */
+  resetPassword: publicProcedure
+    .input(ZResetPasswordInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.sys, input, { ip: ctx.ip })),
 });

@@ -132,12 +132,16 @@ export const leadsRouter = router({
         text: zText(4000, { multiline: true }).nullish(),
         nextAction: z.string().max(300).nullish(),
         dueAt: ZDate.nullish(),
+        /** A call that booked a visit: a slot shown on the page, or a custom time. */
+        slotStartsAt: z.string().max(40).nullish(),
+        customAt: ZDate.nullish(),
       }),
     )
-    .mutation(
-      async ({ ctx, input }) =>
-        (await logTouchpoint(leadCtx(ctx), input as Parameters<typeof logTouchpoint>[1])).id,
-    ),
+    .mutation(async ({ ctx, input }) => {
+      // What the lead page shows right after: the next step the touchpoint left.
+      const lead = await logTouchpoint(leadCtx(ctx), input as Parameters<typeof logTouchpoint>[1]);
+      return { id: lead.id, status: lead.status, nextAction: lead.nextAction, dueAt: lead.dueAt };
+    }),
   changeStatus: work
     .input(z.object({ leadId: ZLeadId, status: z.enum(LeadStatus), note: z.string().max(1000).nullish() }))
     .mutation(async ({ ctx, input }) => (await changeStatus(leadCtx(ctx), input)).id),
