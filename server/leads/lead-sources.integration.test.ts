@@ -74,6 +74,7 @@ async function send(
     body: (await res.json()) as {
       outcome?: string;
       message?: string;
+      token?: string;
       error?: { message: string; field?: string; reason?: string };
     },
   };
@@ -144,10 +145,59 @@ describe(`the request form (${engineName})`, () => {
       outcome: "out_of_area",
       message:
         "I'm sorry, Form Plumbing doesn't cover ZIP code 90210, so we can't send a plumber out there. A local plumber near you will be your quickest help.",
+      token: expect.any(String),
     });
     const [lead] = await leadsOf("+15125550103");
     expect(lead).toMatchObject({ inArea: false, status: "not_booked" });
     expect(lead!.nextAction).toContain("Close as out of area");
+    // A mistyped ZIP: the visitor fixes it and sends again at once with the token the answer gave.
+    const fixed = await send({ phone: "512-555-0103", zip: "78701", token: res.body.token });
+    expect(fixed).toEqual({ status: 201, body: { outcome: "received" } });
+    expect((await leadsOf("+15125550103")).map((l) => l.inArea)).toEqual([false, true]);
+  });
+
+  it("makes one lead of one page's request: a double-click and a replay answer with the first lead; other words under its token are refused", async () => {
+    const token = formToken(fx.tenant.slug, Date.now() - 20_000);
+    const ip = "192.0.2.90";
+    // Two copies at once (a double-click), then the same request again a moment later.
+    const [first, second] = await Promise.all([
+      send({ phone: "512-555-0140", token }, { ip }),
+      send({ phone: "512-555-0140", token }, { ip }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect(first.body).toEqual({ outcome: "received" });
+    expect(second.body).toEqual({ outcome: "received" });
+    expect((await send({ phone: "512-555-0140", token }, { ip })).status).toBe(200);
+    const leads = await leadsOf("+15125550140");
+    expect(leads).toHaveLength(1);
+    expect(
+      await db.prisma.webhookDelivery.count({ where: { leadId: leads[0]!.id, eventType: "lead.created" } }),
+    ).toBe(1);
+    // A replayed token carrying another request (another number, other words) makes nothing.
+    for (const other of [
+      { phone: "512-555-0141" },
+      { phone: "512-555-0140", problem: "Visit https://evil.example now" },
+    ]) {
+      const replay = await send({ ...other, token }, { ip: `192.0.2.${91 + Object.keys(other).length}` });
+      expect(replay.status).toBe(409);
+      expect(replay.body.error).toMatchObject({
+        reason: "already_sent",
+        message: expect.stringContaining("reload the page"),
+      });
+    }
+    expect(await leadsOf("+15125550141")).toHaveLength(0);
+    expect(await leadsOf("+15125550140")).toHaveLength(1);
+  });
+
+  it("refuses a page open longer than a day, with a fresh token so pressing Send again works", async () => {
+    const stale = formToken(fx.tenant.slug, Date.now() - FORM_LIMITS.tokenMaxAgeMs - 60_000);
+    const res = await send({ phone: "512-555-0142", token: stale });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ reason: "page_expired" });
+    expect(await leadsOf("+15125550142")).toHaveLength(0);
+    const fresh = (res.body as { token?: string }).token;
+    expect(fresh).toEqual(expect.any(String));
+    expect((await send({ phone: "512-555-0142", token: fresh })).status).toBe(201);
   });
 
   it("names the field a visitor got wrong", async () => {

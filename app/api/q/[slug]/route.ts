@@ -31,17 +31,18 @@ export async function POST(
       { sys, business, ip: clientAddress(req.headers) ?? "unknown" },
       body,
     );
+    // The same request again (a double-click) answers as the first did, with 200 instead of 201.
     return Response.json(
       result.outcome === "received"
         ? { outcome: result.outcome }
-        : { outcome: result.outcome, message: result.message },
-      { status: 201 },
+        : { outcome: result.outcome, message: result.message, token: result.token },
+      { status: result.created ? 201 : 200 },
     );
   } catch (err) {
     if (err instanceof FormRefusal) {
       const res = Response.json(
-        { error: { message: err.message, reason: err.reason } },
-        { status: err.code === "TOO_MANY_REQUESTS" ? 429 : 400 },
+        { error: { message: err.message, reason: err.reason }, ...(err.token ? { token: err.token } : {}) },
+        { status: err.code === "TOO_MANY_REQUESTS" ? 429 : err.code === "CONFLICT" ? 409 : 400 },
       );
       if (err.retryAfterSeconds) res.headers.set("retry-after", String(err.retryAfterSeconds));
       return res;
