@@ -189,6 +189,36 @@ describe(`the request form (${engineName})`, () => {
     expect(await leadsOf("+15125550140")).toHaveLength(1);
   });
 
+  it("takes requests only from the form's own page: another site's page cannot make its visitors' browsers send them", async () => {
+    const post = (headers: Record<string, string>, phone: string) =>
+      POST(
+        new Request(`http://localhost/api/q/${fx.tenant.slug}`, {
+          method: "POST",
+          headers: { ...connectionHeader(`203.0.113.${++ipSeq}`), ...headers },
+          body: JSON.stringify({ ...REQUEST, phone, token: formToken(fx.tenant.slug, Date.now() - 20_000) }),
+        }),
+        { params: Promise.resolve({ slug: fx.tenant.slug }) },
+      );
+    // A form or a no-CORS fetch on another site can send only "simple" content types (a browser
+    // too old to say where a request comes from included).
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"])
+      expect((await post({ "content-type": type }, "512-555-0150")).status).toBe(415);
+    // What the browser says about where the request comes from, which no page can change.
+    for (const site of ["cross-site", "same-site"])
+      expect(
+        (await post({ "content-type": "application/json", "sec-fetch-site": site }, "512-555-0150")).status,
+      ).toBe(403);
+    expect(await leadsOf("+15125550150")).toHaveLength(0);
+    // The form's own page (and a script or app without a browser's say) goes through.
+    expect(
+      (await post({ "content-type": "application/json", "sec-fetch-site": "same-origin" }, "512-555-0150"))
+        .status,
+    ).toBe(201);
+    expect((await post({ "content-type": "application/json; charset=utf-8" }, "512-555-0151")).status).toBe(
+      201,
+    );
+  });
+
   it("refuses a page open longer than a day, with a fresh token so pressing Send again works", async () => {
     const stale = formToken(fx.tenant.slug, Date.now() - FORM_LIMITS.tokenMaxAgeMs - 60_000);
     const res = await send({ phone: "512-555-0142", token: stale });
