@@ -25,6 +25,9 @@ const invitesWithdrawn = (data: Record<string, unknown>) =>
     typeof data.apiKeysRevoked === "number" && data.apiKeysRevoked > 0
       ? `revoked the ${data.apiKeysRevoked === 1 ? "API key" : `${data.apiKeysRevoked} API keys`} they had made`
       : null,
+    typeof data.calendarLinksEnded === "number" && data.calendarLinksEnded > 0
+      ? "turned off the business's calendar link they had made"
+      : null,
   ]
     .filter(Boolean)
     .map((part) => `, and ${part}`)

@@ -4,6 +4,7 @@ import type { TenantCtx, TenantTx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { can, canGrantRole, type TenantRole } from "@/server/auth/permissions";
+import { revokeBusinessFeedsMadeBy } from "@/server/calendar/calendar-feeds";
 import { revokeApiKeysMadeBy } from "./api-keys";
 
 export async function listMembers({ db }: Pick<TenantCtx, "db">) {
@@ -89,6 +90,9 @@ export async function changeRole(
           reason: "maker_role_changed",
           now,
         });
+    const calendarLinksEnded = can(input.role, "integrations.manage")
+      ? 0
+      : await revokeBusinessFeedsMadeBy(tx, input.userId, now);
     await writeAudit(tx, {
       tenantId: ctx.tenantId,
       actorId: input.actorId,
@@ -99,6 +103,7 @@ export async function changeRole(
         to: input.role,
         ...(invitesWithdrawn ? { invitesWithdrawn } : {}),
         ...(apiKeysRevoked ? { apiKeysRevoked } : {}),
+        ...(calendarLinksEnded ? { calendarLinksEnded } : {}),
       },
     });
   });
@@ -116,9 +121,11 @@ export async function removeMember(ctx: TenantCtx, input: { userId: string; acto
       reason: "maker_removed",
       now,
     });
+    const calendarLinksEnded = await revokeBusinessFeedsMadeBy(tx, input.userId, now);
     const data = {
       ...(invitesWithdrawn ? { invitesWithdrawn } : {}),
       ...(apiKeysRevoked ? { apiKeysRevoked } : {}),
+      ...(calendarLinksEnded ? { calendarLinksEnded } : {}),
     };
     await writeAudit(tx, {
       tenantId: ctx.tenantId,
