@@ -303,9 +303,12 @@ describe(`the request form (${engineName})`, () => {
       reason: "too_fast",
       message: expect.stringContaining("press Send request again"),
     });
-    expect(
-      (await send({ phone: "512-555-0105", token: `${Date.now() - 60_000}.forged` })).body.error?.reason,
-    ).toBe("too_fast");
+    const forged = await send({ phone: "512-555-0105", token: `${Date.now() - 60_000}.forged` });
+    expect(forged.body.error?.reason).toBe("too_fast");
+    // The answer carries a token the page can send with after the minimum fill time, as a reload would.
+    expect((await send({ phone: "512-555-0105", token: forged.body.token })).body.error?.reason).toBe(
+      "too_fast",
+    );
     expect(await leadsOf("+15125550105")).toHaveLength(0);
     // The page kept the fields; the visitor presses Send again a few seconds later.
     expect((await send({ phone: "512-555-0105" }, { filledMs: FORM_LIMITS.minFillMs + 1_000 })).body).toEqual(

@@ -178,6 +178,10 @@ export async function submitRequestForm(
     throw new FormRefusal(
       "too_fast",
       "That was sent faster than a person can fill in the form, so it was not sent. Check your details and press Send request again.",
+      undefined,
+      // A page from before a deploy (or a made-up token) gets one that works a few seconds from
+      // now, as loading the page again would give, so pressing Send again is not refused forever.
+      token === null ? formToken(business.slug, now.getTime()) : undefined,
     );
   }
   const db = forTenant(ctx.sys, business.id);
