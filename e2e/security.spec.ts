@@ -2,7 +2,7 @@
 // CSP the app still works under (no violation while signing in and opening the inbox), and
 // sign-in that never sends you off-site whatever `?next=` says.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signIn } from "./helpers";
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   const csp = headers["content-security-policy"] ?? "";
@@ -87,4 +87,65 @@ for (const next of ["//evil.example", "/\\evil.example", "https://evil.example/x
 test("sign-in with a next path on this site goes there", async ({ page }) => {
   await signInVia(page, `/sign-in?next=${encodeURIComponent(`/t/${DEMO.tenant}/notifications`)}`);
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO.tenant}/notifications$`));
+});
+
+test("an API key stops working when the owner who made it is removed, and the settings say who made it and why", async ({
+  browser,
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const coOwner = {
+    name: "Rae Keymaker",
+    email: `rae-${Date.now()}@example.test`,
+    password: "rae-keymaker-password",
+  };
+  // The demo owner invites Rae as a second owner; Rae joins in a browser of their own.
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/settings/team`);
+  await page.getByLabel("Email", { exact: true }).fill(coOwner.email);
+  await page.getByLabel("Role", { exact: true }).selectOption("owner");
+  await page.getByRole("button", { name: "Send invite" }).click();
+  const link = await page.getByLabel("Invite link").inputValue();
+  const rae = await browser.newContext();
+  const raePage = await rae.newPage();
+  await raePage.goto(link);
+  await raePage.getByLabel("Your name").fill(coOwner.name);
+  await raePage.getByLabel("Choose a password").fill(coOwner.password);
+  await raePage.getByRole("button", { name: "Create account and join" }).click();
+  await expect(raePage).toHaveURL(new RegExp(`/t/${DEMO.tenant}`));
+
+  // Rae makes a key for an integration: only Rae ever sees its secret.
+  await raePage.goto(`/t/${DEMO.tenant}/settings/api-keys`);
+  await raePage.getByLabel("Key name").fill("Rae's Zapier");
+  await raePage.getByRole("button", { name: "Create key" }).click();
+  const secret = await raePage.getByLabel("New API key").inputValue();
+  await rae.close();
+  const leads = () =>
+    request.get("/api/v1/leads?limit=1", { headers: { authorization: `Bearer ${secret}` } });
+  expect((await leads()).status()).toBe(200);
+
+  await page.goto(`/t/${DEMO.tenant}/settings/api-keys`);
+  const row = page.getByRole("row").filter({ hasText: "Rae's Zapier" });
+  await expect(row).toContainText(coOwner.name);
+
+  // Rae leaves the business: the key is revoked with them.
+  await page.goto(`/t/${DEMO.tenant}/settings/team`);
+  await page.getByRole("button", { name: `Remove ${coOwner.name}` }).click();
+  await page
+    .getByRole("group", { name: `Confirm: Remove ${coOwner.name}` })
+    .getByRole("button", { name: "Yes, remove" })
+    .click();
+  await expect(page.getByText(`${coOwner.name} was removed.`)).toBeVisible();
+  expect((await leads()).status()).toBe(401);
+  await page.goto(`/t/${DEMO.tenant}/settings/api-keys`);
+  await expect(row).toContainText(`${coOwner.name}, who made it, was removed from the business`);
+  // The business's own demo key keeps working.
+  expect(
+    (
+      await request.get("/api/v1/leads?limit=1", {
+        headers: { authorization: "Bearer lr_live_demo_key_for_local_use_only_0001" },
+      })
+    ).status(),
+  ).toBe(200);
 });

@@ -45,7 +45,7 @@ export function CalendarSettings({ role }: { role: TenantRole }) {
     <div className="max-w-3xl space-y-6">
       <PageHeader
         title="Calendar feed"
-        description="Subscribe to booked visits in Google Calendar (Other calendars → From URL) or Outlook (Add calendar → Subscribe from web). Each visit shows the caller, address, issue and a link to the lead. Anyone with the link can read it: keep it private, and replace it if it leaks."
+        description="Subscribe to booked visits in Google Calendar (Other calendars → From URL) or Outlook (Add calendar → Subscribe from web). Each visit shows the caller, address, issue and a link to the lead. Anyone with the link can read it: keep it private, and replace it if it leaks. A link stops working when the person who made it leaves the business (or, for the business's link, is no longer an owner)."
       />
       <FeedCard
         title="My visits"

@@ -47,10 +47,13 @@ export function RequestForm(props: RequestFormProps) {
   const [banner, setBanner] = useState<string | null>(null);
   const [declined, setDeclined] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One token sends one request; the server hands a new one when a corrected request may follow.
+  const [token, setToken] = useState(props.token);
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setBanner(null);
     setFields({});
@@ -59,13 +62,15 @@ export function RequestForm(props: RequestFormProps) {
       const res = await fetch(`/api/q/${encodeURIComponent(props.slug)}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...values, token: props.token }),
+        body: JSON.stringify({ ...values, token }),
       });
       const body = (await res.json().catch(() => null)) as {
         outcome?: string;
         message?: string;
+        token?: string;
         error?: { message: string; field?: string };
       } | null;
+      if (body?.token) setToken(body.token);
       if (res.ok && body?.outcome === "received") {
         router.push(`/q/${props.slug}/sent${props.keep}`);
         return;

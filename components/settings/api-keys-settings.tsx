@@ -1,6 +1,7 @@
 "use client";
 // API keys for the REST API (GET /api/v1/leads): create one (its secret is shown once, with
-// copy), see which exist and when they were last used, revoke.
+// copy), see which exist, who made each and when it was last used, revoke. A key stops working
+// when the person who made it leaves the business or may no longer manage keys; the list says so.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
@@ -26,7 +27,9 @@ export function ApiKeysSettings({ role }: { role: TenantRole }) {
           <>
             Keys let your other tools read and update your leads and manage webhooks (REST API, described at{" "}
             <code className="rounded bg-slate-100 px-1">/api/v1/openapi.json</code>) with the header{" "}
-            <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>.
+            <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>. Only the
+            person who makes a key sees it, so a key stops working when its maker leaves the business or is no
+            longer an owner.
           </>
         }
       />
@@ -134,9 +137,26 @@ type Key = {
   prefix: string;
   scopes: string[];
   createdAt: Date;
+  createdBy: string | null;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  revokedBy: string | null;
+  revokedReason: "by_hand" | "maker_removed" | "maker_role_changed" | null;
 };
+
+/** "Revoked Dec 7, 2026 …: Sam Lee, who made it, left the business" */
+function revokedSentence(k: Key): string {
+  const maker = k.createdBy ?? "its maker";
+  const why =
+    k.revokedReason === "maker_removed"
+      ? `${maker}, who made it, was removed from the business`
+      : k.revokedReason === "maker_role_changed"
+        ? `${maker}, who made it, is no longer an owner`
+        : k.revokedBy
+          ? `by ${k.revokedBy}`
+          : null;
+  return `Revoked ${when(k.revokedAt)}${why ? (k.revokedReason === "by_hand" ? ` ${why}` : `: ${why}`) : ""}`;
+}
 
 function KeyList({ keys }: { keys: Key[] }) {
   const trpc = useTRPC();
@@ -171,6 +191,9 @@ function KeyList({ keys }: { keys: Key[] }) {
                   Created
                 </th>
                 <th scope="col" className="py-2 pr-3">
+                  Made by
+                </th>
+                <th scope="col" className="py-2 pr-3">
                   Last used
                 </th>
                 <th scope="col" className="py-2 text-right">
@@ -185,10 +208,11 @@ function KeyList({ keys }: { keys: Key[] }) {
                   <td className="py-2 pr-3 font-mono text-xs">{k.prefix}…</td>
                   <td className="py-2 pr-3 font-mono text-xs">{k.scopes.join(" ")}</td>
                   <td className="py-2 pr-3">{when(k.createdAt)}</td>
+                  <td className="py-2 pr-3">{k.createdBy ?? "—"}</td>
                   <td className="py-2 pr-3">{when(k.lastUsedAt)}</td>
                   <td className="py-2 text-right">
                     {k.revokedAt ? (
-                      `Revoked ${when(k.revokedAt)}`
+                      revokedSentence(k)
                     ) : (
                       <ConfirmButton
                         label={`Revoke key ${k.name}`}

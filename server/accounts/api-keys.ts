@@ -1,10 +1,18 @@
-// Tenant API keys for REST API v1: shown once at creation, stored as a SHA-256 hash.
+// Tenant API keys for REST API v1: shown once at creation, stored as a SHA-256 hash. A key works for
+// the business, but its secret was shown to one person — the member who made it — and only to
+// them: when that person leaves the business, or can no longer manage keys (an owner made manager
+// or staff), the keys they made are revoked with them, and the settings page says why.
 import { createHash, randomBytes } from "node:crypto";
 import { forTenant, type SystemDb } from "@/server/db/system";
 import { findApiKeyByHash } from "@/server/db/cross-tenant-accounts";
 import type { TenantCtx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
+import { tenantPeople } from "@/server/db/tenant-people";
+import type { TenantTx } from "@/server/db/tenant-scope";
+
+/** Why a key stopped working. */
+export type ApiKeyRevokedReason = "by_hand" | "maker_removed" | "maker_role_changed";
 
 const PREFIX = "lr_live_";
 
@@ -43,24 +51,50 @@ export async function createApiKey(
 
 export async function listApiKeys({ db }: Pick<TenantCtx, "db">) {
   const keys = await db.apiKey.findMany({ orderBy: { createdAt: "desc" } });
+  const people = new Map(
+    (
+      await tenantPeople(
+        db,
+        keys.flatMap((k) => [k.createdById, k.revokedById]),
+      )
+    ).map((p) => [p.id, p.name]),
+  );
   return keys.map((k) => ({
     id: k.id,
     name: k.name,
     prefix: k.prefix,
     scopes: k.scopes,
     createdAt: k.createdAt,
+    createdBy: k.createdById ? (people.get(k.createdById) ?? "A former member") : null,
     lastUsedAt: k.lastUsedAt,
     revokedAt: k.revokedAt,
+    revokedBy: k.revokedById ? (people.get(k.revokedById) ?? "A former member") : null,
+    revokedReason: k.revokedAt ? ((k.revokedReason ?? "by_hand") as ApiKeyRevokedReason) : null,
   }));
 }
 
 export async function revokeApiKey({ db, tenantId }: TenantCtx, input: { id: string; actorId: string }) {
   const { count } = await db.apiKey.updateMany({
     where: { id: input.id, revokedAt: null },
-    data: { revokedAt: new Date() },
+    data: { revokedAt: new Date(), revokedById: input.actorId, revokedReason: "by_hand" },
   });
   if (count === 0) throw new AppError("NOT_FOUND", "That API key was not found or is already revoked.");
   await writeAudit(db, { tenantId, actorId: input.actorId, action: "api_key.revoked", target: input.id });
+}
+
+/**
+ * Revokes the working keys `userId` made, inside the caller's transaction (removing the member or
+ * changing their role): the person who saw a key's secret leaves with it. Returns how many.
+ */
+export async function revokeApiKeysMadeBy(
+  tx: TenantTx,
+  input: { userId: string; actorId: string; reason: Exclude<ApiKeyRevokedReason, "by_hand">; now: Date },
+): Promise<number> {
+  const { count } = await tx.apiKey.updateMany({
+    where: { createdById: input.userId, revokedAt: null },
+    data: { revokedAt: input.now, revokedById: input.actorId, revokedReason: input.reason },
+  });
+  return count;
 }
 
 /** The tenant a bearer key belongs to, or null. System path: reads across tenants by hash. */

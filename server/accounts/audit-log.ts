@@ -18,9 +18,20 @@ const ROLE_WORDS: Record<string, string> = {
 };
 const role = (r: unknown) => (typeof r === "string" ? (ROLE_WORDS[r] ?? r) : "an unknown role");
 const invitesWithdrawn = (data: Record<string, unknown>) =>
-  typeof data.invitesWithdrawn === "number" && data.invitesWithdrawn > 0
-    ? `, and withdrew the ${data.invitesWithdrawn === 1 ? "invite" : `${data.invitesWithdrawn} invites`} they had sent`
-    : "";
+  [
+    typeof data.invitesWithdrawn === "number" && data.invitesWithdrawn > 0
+      ? `withdrew the ${data.invitesWithdrawn === 1 ? "invite" : `${data.invitesWithdrawn} invites`} they had sent`
+      : null,
+    typeof data.apiKeysRevoked === "number" && data.apiKeysRevoked > 0
+      ? `revoked the ${data.apiKeysRevoked === 1 ? "API key" : `${data.apiKeysRevoked} API keys`} they had made`
+      : null,
+    typeof data.calendarLinksEnded === "number" && data.calendarLinksEnded > 0
+      ? "turned off the business's calendar link they had made"
+      : null,
+  ]
+    .filter(Boolean)
+    .map((part) => `, and ${part}`)
+    .join("");
 
 /** One readable line per audit action. `who` is the person the target id names, if it is a user. */
 export function describeAuditEntry(entry: AuditEntry, who: (id: string | null) => string | null): string {

@@ -3,7 +3,9 @@ import type { Role } from "@/server/db/generated/enums";
 import type { TenantCtx, TenantTx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/audit/write-audit";
-import { canGrantRole, type TenantRole } from "@/server/auth/permissions";
+import { can, canGrantRole, type TenantRole } from "@/server/auth/permissions";
+import { revokeBusinessFeedsMadeBy } from "@/server/calendar/calendar-feeds";
+import { revokeApiKeysMadeBy } from "./api-keys";
 
 export async function listMembers({ db }: Pick<TenantCtx, "db">) {
   const [members, invites] = await Promise.all([
@@ -76,14 +78,33 @@ export async function changeRole(
   const m = await assertNotLastOwner(ctx, input.userId);
   if (m.role === input.role) return;
   await ctx.db.$transaction(async (tx) => {
+    const now = new Date();
     await tx.membership.updateMany({ where: { userId: input.userId }, data: { role: input.role } });
-    const invitesWithdrawn = await withdrawInvitesSentBy(tx, input.userId, input.role, new Date());
+    const invitesWithdrawn = await withdrawInvitesSentBy(tx, input.userId, input.role, now);
+    // A role that may not manage API keys keeps none of the keys it made working.
+    const apiKeysRevoked = can(input.role, "apiKeys.manage")
+      ? 0
+      : await revokeApiKeysMadeBy(tx, {
+          userId: input.userId,
+          actorId: input.actorId,
+          reason: "maker_role_changed",
+          now,
+        });
+    const calendarLinksEnded = can(input.role, "integrations.manage")
+      ? 0
+      : await revokeBusinessFeedsMadeBy(tx, input.userId, now);
     await writeAudit(tx, {
       tenantId: ctx.tenantId,
       actorId: input.actorId,
       action: "member.role_changed",
       target: input.userId,
-      data: { from: m.role, to: input.role, ...(invitesWithdrawn ? { invitesWithdrawn } : {}) },
+      data: {
+        from: m.role,
+        to: input.role,
+        ...(invitesWithdrawn ? { invitesWithdrawn } : {}),
+        ...(apiKeysRevoked ? { apiKeysRevoked } : {}),
+        ...(calendarLinksEnded ? { calendarLinksEnded } : {}),
+      },
     });
   });
 }
@@ -91,14 +112,27 @@ export async function changeRole(
 export async function removeMember(ctx: TenantCtx, input: { userId: string; actorId: string }) {
   await assertNotLastOwner(ctx, input.userId);
   await ctx.db.$transaction(async (tx) => {
+    const now = new Date();
     await tx.membership.deleteMany({ where: { userId: input.userId } });
-    const invitesWithdrawn = await withdrawInvitesSentBy(tx, input.userId, null, new Date());
+    const invitesWithdrawn = await withdrawInvitesSentBy(tx, input.userId, null, now);
+    const apiKeysRevoked = await revokeApiKeysMadeBy(tx, {
+      userId: input.userId,
+      actorId: input.actorId,
+      reason: "maker_removed",
+      now,
+    });
+    const calendarLinksEnded = await revokeBusinessFeedsMadeBy(tx, input.userId, now);
+    const data = {
+      ...(invitesWithdrawn ? { invitesWithdrawn } : {}),
+      ...(apiKeysRevoked ? { apiKeysRevoked } : {}),
+      ...(calendarLinksEnded ? { calendarLinksEnded } : {}),
+    };
     await writeAudit(tx, {
       tenantId: ctx.tenantId,
       actorId: input.actorId,
       action: "member.removed",
       target: input.userId,
-      ...(invitesWithdrawn ? { data: { invitesWithdrawn } } : {}),
+      ...(Object.keys(data).length ? { data } : {}),
     });
   });
 }

@@ -320,6 +320,53 @@ describe(`onboarding (${engineName})`, () => {
     expect(await authenticateApiKey(systemDb(db.prisma), `Bearer ${key.secret}`)).toBeNull();
     expect(await authenticateApiKey(systemDb(db.prisma), null)).toBeNull();
   });
+
+  it("revokes the API keys a member made when they are removed or stop being an owner; the business's other keys keep working", async () => {
+    const owner = callerFor(db.prisma, ownerId, slug);
+    const tenantId = (await db.prisma.tenant.findUniqueOrThrow({ where: { slug } })).id;
+    const works = async (secret: string) =>
+      (await authenticateApiKey(systemDb(db.prisma), `Bearer ${secret}`)) !== null;
+    const coOwner = async (name: string) => {
+      const user = await makeUser(db.prisma, { email: `${name.toLowerCase()}@keys.test`, name });
+      await db.prisma.membership.create({ data: { tenantId, userId: user.id, role: "owner" } });
+      return {
+        user,
+        key: await callerFor(db.prisma, user.id, slug).team.createApiKey({ name: `${name}'s Zapier` }),
+      };
+    };
+    const ours = await owner.team.createApiKey({ name: "Office integration" });
+    const rae = await coOwner("Rae");
+    const lou = await coOwner("Lou");
+    expect(await works(rae.key.secret)).toBe(true);
+
+    // Rae leaves: the key only Rae ever saw stops at once; the keys others made keep working.
+    await owner.team.removeMember({ userId: rae.user.id });
+    expect(await works(rae.key.secret)).toBe(false);
+    expect(await works(ours.secret)).toBe(true);
+    expect(await works(lou.key.secret)).toBe(true);
+    // Lou is made a manager, who may not manage keys: Lou's key stops too.
+    await owner.team.changeRole({ userId: lou.user.id, role: "manager" });
+    expect(await works(lou.key.secret)).toBe(false);
+    expect(await works(ours.secret)).toBe(true);
+
+    const listed = await owner.team.apiKeys();
+    expect(listed.find((k) => k.id === rae.key.id)).toMatchObject({
+      createdBy: "Rae",
+      revokedAt: expect.any(Date),
+      revokedBy: "Pat Plumber",
+      revokedReason: "maker_removed",
+    });
+    expect(listed.find((k) => k.id === lou.key.id)).toMatchObject({
+      createdBy: "Lou",
+      revokedReason: "maker_role_changed",
+    });
+    expect(listed.find((k) => k.id === ours.id)).toMatchObject({ revokedAt: null, revokedReason: null });
+    const summaries = (await owner.team.auditLog({ limit: 5 })).items.map((i) => i.summary);
+    expect(summaries).toContain(
+      "Changed Lou's role from owner to manager (office lead), and revoked the API key they had made",
+    );
+    expect(summaries).toContain("Removed Rae from the team, and revoked the API key they had made");
+  });
 });
 
 describe(`audit log (${engineName})`, () => {

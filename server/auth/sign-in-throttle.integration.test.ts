@@ -11,7 +11,7 @@ import { systemDb } from "@/server/db/system";
 import { makeUser } from "@/prisma/factories";
 import { checkPassword } from "@/server/accounts/sign-up";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
-import { stampPeerAddresses } from "@/server/http/client-address";
+import { addressLimitKey, stampPeerAddresses } from "@/server/http/client-address";
 import { THROTTLE, throttleKeys, throttleWaitMs } from "./sign-in-throttle";
 import { verifyCredentials, verifySignInRequest, type CredentialResult } from "./verify-credentials";
 
@@ -198,6 +198,53 @@ describe(`sign-in throttling (${engineName})`, () => {
         later,
       ),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe(`sign-in throttling counts a client as every other limit does (${engineName})`, () => {
+  it("keys an address exactly as the request form and sign-up do: an IPv6 /64 as one, an IPv4 address however it is written", () => {
+    for (const ip of ["2001:db8:7:9::1", "2001:DB8:7:9:ffff::abcd", "::ffff:203.0.113.9", "203.0.113.9"])
+      expect(throttleKeys("keys@example.test", ip).ip).toBe(`ip:${addressLimitKey(ip)}`);
+    expect(throttleKeys("keys@example.test", "::ffff:203.0.113.9")).toEqual(
+      throttleKeys("keys@example.test", "203.0.113.9"),
+    );
+    // Two IPv4 clients written as IPv4-mapped IPv6 are two clients, not one shared /64.
+    expect(throttleKeys("keys@example.test", "::ffff:198.51.100.1").ip).not.toBe(
+      throttleKeys("keys@example.test", "::ffff:198.51.100.2").ip,
+    );
+  });
+
+  it("checks only the free passwords of a client rotating its address inside one /64 and through the spellings of one IPv4 address", async () => {
+    await makeUser(prisma, { email: "rotate@example.test", password: "rotate-right-password" });
+    const now = new Date();
+    const results: CredentialResult[] = [];
+    for (let i = 0; i < 20; i++)
+      results.push(
+        await verifyCredentials(
+          systemDb(prisma),
+          {
+            email: "rotate@example.test",
+            password: `guess-${i}`,
+            ip: i % 2 ? `2001:db8:42:7:${((i * 7919) & 0xffff).toString(16)}::${i}` : "2001:db8:42:7::1",
+          },
+          now,
+        ),
+      );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.freePerAccount);
+    const mapped: CredentialResult[] = [];
+    for (let i = 0; i < 12; i++)
+      mapped.push(
+        await verifyCredentials(
+          systemDb(prisma),
+          {
+            email: "mapped@example.test",
+            password: `guess-${i}`,
+            ip: i % 2 ? "::ffff:192.0.2.77" : "192.0.2.77",
+          },
+          now,
+        ),
+      );
+    expect(mapped.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.freePerAccount);
   });
 });
 

@@ -6,9 +6,9 @@
 // the last (5 s, 10 s, 20 s … up to a minute); the right password works as soon as the wait is
 // over. Counters start over after 15 quiet minutes. The client address comes from the connection
 // (server/http/client-address.ts), never from a header the client can type.
-import ipaddr from "ipaddr.js";
 import { Prisma } from "@/server/db/generated/client";
 import type { GlobalDb } from "@/server/db/system";
+import { addressLimitKey } from "@/server/http/client-address";
 
 /** The sign-in throttle's table: the global tables (`globalDb(sys)`), or any client that has them. */
 type ThrottleDb = Pick<GlobalDb, "signInThrottle" | "$executeRaw" | "$queryRaw">;
@@ -32,18 +32,14 @@ export const THROTTLE = {
 
 export type ThrottleKeys = { account: string; ip: string | null; email: string };
 
-/** IPv6 clients are counted per /64 (one customer's network), so rotating within it changes nothing. */
-function addressKey(ip: string): string {
-  if (!ipaddr.IPv6.isValid(ip)) return ip;
-  return `${ipaddr.IPv6.parse(ip)
-    .parts.slice(0, 4)
-    .map((p) => p.toString(16))
-    .join(":")}::/64`;
-}
-
+/**
+ * The keys of one attempt. The address counts under `addressLimitKey`, the one rule every
+ * per-address limit uses (sign-up, the request form): an IPv6 client by its /64, an IPv4 address
+ * however it was written (`::ffff:203.0.113.5` is 203.0.113.5).
+ */
 export function throttleKeys(email: string, ip: string | null | undefined): ThrottleKeys {
   const trimmed = ip?.trim().slice(0, 64) || null;
-  const from = trimmed ? addressKey(trimmed) : null;
+  const from = trimmed ? addressLimitKey(trimmed) : null;
   return {
     account: `account:${email}|${from ?? "unknown"}`,
     ip: from ? `ip:${from}` : null,

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ICAL from "ical.js";
 import { useTestDatabase, engineName } from "@/server/test/test-db";
 import { tenantScoped } from "@/server/db/tenant-scope";
-import { makeLead } from "@/prisma/factories";
+import { makeLead, makeUser } from "@/prisma/factories";
+import { changeRole, removeMember } from "@/server/accounts/members";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
 import { GET as calendarRoute } from "@/app/api/cal/[file]/route";
 import {
@@ -116,6 +117,39 @@ describe(`calendar feeds (${engineName})`, () => {
     expect(events((await fetchFeed(feed.url)).text).map((e) => e.summary)).toEqual([
       "Visit: Maria Lopez — Kitchen sink leaking",
     ]);
+  });
+
+  it("ends the business's link when the owner who made it leaves or stops being an owner; a link others made stays", async () => {
+    const coOwner = async (email: string) => {
+      const user = await makeUser(db.prisma, { email, name: email.split("@")[0] });
+      await db.prisma.membership.create({
+        data: { tenantId: biz.tenant.id, userId: user.id, role: "owner" },
+      });
+      return user;
+    };
+    const tenantCtx = { db: tenantScoped(db.prisma, biz.tenant.id), tenantId: biz.tenant.id };
+    // Rae makes the business's link (and so has seen its URL), then leaves.
+    const rae = await coOwner("rae@feeds.test");
+    const raes = await resetCalendarFeed(ctxOf(rae.id), { userId: null });
+    expect((await fetchFeed(raes.url)).status).toBe(200);
+    await removeMember(tenantCtx, { userId: rae.id, actorId: biz.ownerId });
+    expect((await fetchFeed(raes.url)).status).toBe(404);
+    expect(await getCalendarFeed(ctxOf(biz.ownerId), { userId: null })).toBeNull();
+    // Lou makes a new one, then is made a manager (who may not manage integrations).
+    const lou = await coOwner("lou@feeds.test");
+    const lous = await resetCalendarFeed(ctxOf(lou.id), { userId: null });
+    await changeRole(tenantCtx, {
+      userId: lou.id,
+      role: "manager",
+      actorId: biz.ownerId,
+      actorRole: "owner",
+    });
+    expect((await fetchFeed(lous.url)).status).toBe(404);
+    // The owner's own business link is not touched by someone else leaving.
+    const owners = await resetCalendarFeed(ctxOf(biz.ownerId), { userId: null });
+    const sid = await coOwner("sid@feeds.test");
+    await removeMember(tenantCtx, { userId: sid.id, actorId: biz.ownerId });
+    expect((await fetchFeed(owners.url)).status).toBe(200);
   });
 
   it("stops answering a replaced or turned-off link", async () => {

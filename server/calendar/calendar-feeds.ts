@@ -6,7 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import ical from "ical-generator";
 import { findCalendarFeedByTokenHash } from "@/server/db/cross-tenant-sweeps";
 import { forTenant, type SystemDb } from "@/server/db/system";
-import type { TenantCtx } from "@/server/db/tenant-scope";
+import type { TenantCtx, TenantTx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { env } from "@/server/env";
 import { writeAudit } from "@/server/audit/write-audit";
@@ -51,7 +51,12 @@ export async function resetCalendarFeed(
   });
   const token = `cal_${randomBytes(24).toString("base64url")}`;
   const feed = await ctx.db.calendarFeed.create({
-    data: { tenantId: ctx.tenantId, userId: owner.userId, tokenHash: hashFeedToken(token) },
+    data: {
+      tenantId: ctx.tenantId,
+      userId: owner.userId,
+      tokenHash: hashFeedToken(token),
+      createdById: ctx.actorId,
+    },
   });
   await writeAudit(ctx.db, {
     tenantId: ctx.tenantId,
@@ -79,6 +84,19 @@ export async function revokeCalendarFeed(
     action: "calendar_feed.revoked",
     data: { forBusiness: owner.userId === null },
   });
+}
+
+/**
+ * Ends the business's calendar link when `userId` made it (and so saw its URL), inside the caller's
+ * transaction: they are leaving the business or may no longer manage its integrations. A person's
+ * own link needs nothing: it ends with their membership. Returns how many links ended.
+ */
+export async function revokeBusinessFeedsMadeBy(tx: TenantTx, userId: string, now: Date): Promise<number> {
+  const { count } = await tx.calendarFeed.updateMany({
+    where: { userId: null, createdById: userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
 }
 
 /**

@@ -17,6 +17,8 @@ const facts: GroundingFacts = {
     "The plumber will give you the price on site, before any work starts. | water heaters | Rescue Plumbing | +15125550100",
   slotLabels: ["tomorrow at 9 AM", "Wednesday, March 4 at 1 PM"],
   leadText: "Kitchen sink drains slowly | Ann Lee",
+  links: ["https://book.rescueplumbing.example/schedule", "https://app.leadrescue.example/q/rescue-plumbing"],
+  phones: ["+15125550100"],
 };
 const start = new Date("2026-03-02T16:00:00Z");
 const lead = (over: Partial<StopInput> = {}): StopInput => ({
@@ -131,6 +133,47 @@ describe("nothing invented", () => {
   it("refuses a promise the business never made", () => {
     expect(inventedDetail("Free estimate, guaranteed!", facts)?.kind).toBe("promise");
     expect(inventedDetail("10% off this week", facts)?.kind).toBe("promise");
+  });
+  it("refuses a link that is not the business's own, in any spelling", () => {
+    for (const [draft, text] of [
+      [
+        "Pay your deposit at https://secure-pay.example/plumber to hold the visit.",
+        "https://secure-pay.example/plumber",
+      ],
+      ["Book at www.evil.example.", "www.evil.example"],
+      ["Confirm at rescue-plumbing.example.co/login", "rescue-plumbing.example.co/login"],
+      ["Email your card to help@billing-rescue.example", "billing-rescue.example"],
+      ["Visit secure-pay dot com to confirm", "secure-pay dot com"],
+      // Another business's request form on our own site, or a page of ours that is no form.
+      [
+        "Request here: https://app.leadrescue.example/q/other-plumbing",
+        "https://app.leadrescue.example/q/other-plumbing",
+      ],
+      ["See https://app.leadrescue.example/sign-in", "https://app.leadrescue.example/sign-in"],
+      // The booking site's host with another scheme's trick: user info before the host.
+      [
+        "Book: https://book.rescueplumbing.example@evil.example/x",
+        "https://book.rescueplumbing.example@evil.example/x",
+      ],
+    ] as const)
+      expect(inventedDetail(draft, facts), draft).toEqual({ kind: "link", text });
+  });
+  it("refuses a phone number that is not the business's own", () => {
+    expect(inventedDetail("Call us back at (512) 555-0666.", facts)).toEqual({
+      kind: "phone",
+      text: "(512) 555-0666",
+    });
+    expect(inventedDetail("Call us at (512) 555-0100.", facts)).toBeNull();
+  });
+  it("accepts the business's own links: its booking site and its request form", () => {
+    expect(inventedDetail("Pick a time at https://book.rescueplumbing.example/schedule.", facts)).toBeNull();
+    expect(inventedDetail("Pick a time at book.rescueplumbing.example/schedule/week", facts)).toBeNull();
+    expect(
+      inventedDetail("Or send a request: https://app.leadrescue.example/q/rescue-plumbing", facts),
+    ).toBeNull();
+    expect(
+      inventedDetail("It was a 3.5 inch pipe, a.m. or p.m. is fine, e.g. after lunch.", facts),
+    ).toBeNull();
   });
   it("accepts the real slots, the business's own words and a price the settings name", () => {
     expect(

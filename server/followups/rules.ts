@@ -1,6 +1,7 @@
 // The follow-up rules as pure functions (unit-tested in rules.test.ts): what the temperature band
 // does to the cadence, when a sequence stops and why, and whether an AI-written draft invents a
-// price, a time or a promise the business never made.
+// price, a time or a promise the business never made, or carries a link or a phone number that is
+// not the business's own.
 import { temperatureBand } from "@/server/leads/temperature";
 
 // ── temperature drives the cadence ──
@@ -113,6 +114,13 @@ export type GroundingFacts = {
   slotLabels: string[];
   /** The lead's own words (its problem, name). */
   leadText: string;
+  /**
+   * The only links a text may carry: the business's own (its booking page, its request form). A
+   * bare host allows any page of that site; a host with a path, that path and below.
+   */
+  links: string[];
+  /** The only phone numbers a text may give: the business's own (its contact and tracking numbers). */
+  phones: string[];
 };
 
 const PRICE = /\$\s?\d+(?:,\d{3})*(?:\.\d{1,2})?|\b\d+(?:,\d{3})*(?:\.\d{1,2})?\s?(?:dollars?|bucks|usd)\b/gi;
@@ -129,7 +137,49 @@ const norm = (s: string) =>
     .replace(/\s?([ap])\.?m\.?/g, " $1m")
     .trim();
 
-export type DraftProblem = { kind: "price" | "time" | "promise"; text: string };
+export type DraftProblem = { kind: "price" | "time" | "promise" | "link" | "phone"; text: string };
+
+// A link in any form a reader could follow: with a scheme, "www.", a bare domain (with a path or
+// not), an email address's domain, or a domain spelled out ("secure-pay dot com").
+const URLISH =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/[^\s<>"')\]]+|(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d+)?(?:\/[^\s<>"')\]]*)?)/giu;
+const SPELLED_DOMAIN = /\b[\p{L}\p{N}-]+\s*(?:\(dot\)|\[dot\]|\sdot\s)\s*[a-z]{2,}\b/giu;
+// Seven digits or more in one run, with the spaces, dots, dashes and parentheses numbers are written with.
+const PHONE_RUN = /\+?\(?\d(?:[\s().-]*\d){6,}/g;
+const lastTen = (digits: string) => digits.replace(/\D/g, "").slice(-10);
+
+type AllowedLink = { host: string; path: string };
+const hostOf = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .replace(/\.$/, "");
+
+function parseLink(raw: string): AllowedLink | null {
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
+    return { host: hostOf(url.hostname), path: url.pathname.replace(/\/+$/, "") };
+  } catch {
+    return null;
+  }
+}
+
+/** The first link in `draft` that is not one of the business's own, or null. */
+export function foreignLink(draft: string, allowed: readonly string[]): string | null {
+  const own = allowed.map(parseLink).filter((l): l is AllowedLink => l !== null);
+  for (const m of draft.matchAll(URLISH)) {
+    const text = m[0].replace(/[.,;:!?]+$/, "");
+    const link = parseLink(text);
+    if (!link) return text;
+    const ok = own.some(
+      (o) =>
+        o.host === link.host && (o.path === "" || link.path === o.path || link.path.startsWith(`${o.path}/`)),
+    );
+    if (!ok) return text;
+  }
+  const spelled = draft.match(SPELLED_DOMAIN);
+  return spelled ? spelled[0] : null;
+}
 
 /** The first price, time or promise in `draft` that the business's own facts do not contain, or null. */
 export function inventedDetail(draft: string, facts: GroundingFacts): DraftProblem | null {
@@ -144,10 +194,19 @@ export function inventedDetail(draft: string, facts: GroundingFacts): DraftProbl
     if (!allowedForTime.includes(norm(m[0]))) return { kind: "time", text: m[0].trim() };
   for (const m of draft.matchAll(PROMISES))
     if (!allowedForPromise.includes(norm(m[0]))) return { kind: "promise", text: m[0].trim() };
+  const link = foreignLink(draft, facts.links);
+  if (link) return { kind: "link", text: link };
+  const phones = new Set(facts.phones.map(lastTen));
+  for (const m of draft.matchAll(PHONE_RUN))
+    if (!phones.has(lastTen(m[0]))) return { kind: "phone", text: m[0].trim() };
   return null;
 }
 
 export function refusalSentence(p: DraftProblem): string {
+  if (p.kind === "link")
+    return `The AI's draft carried a link ("${p.text}") that is not your booking link or your request form, so the template was used instead.`;
+  if (p.kind === "phone")
+    return `The AI's draft gave a phone number ("${p.text}") that is not yours, so the template was used instead.`;
   const what = p.kind === "price" ? "a price" : p.kind === "time" ? "a time" : "a promise";
   return `The AI's draft named ${what} ("${p.text}") that is not in your settings or your booking times, so the template was used instead.`;
 }

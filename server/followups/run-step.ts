@@ -21,6 +21,7 @@ import { sendDraft } from "./approval-queue";
 import { OPT_IN_SOURCES } from "./rules";
 import { emailRefusal } from "./caller-email";
 import { repeatableName, repeatableWords } from "@/server/text/caller-words";
+import { env } from "@/server/env";
 
 export type StepJob = { enrollmentId: string; tenantId: string; generation: number; step: number };
 export type StepResult =
@@ -45,13 +46,13 @@ export async function groundingFor(
   now: Date,
 ): Promise<{ facts: GroundingFacts; slot: string | null; business: string; phone: string | null }> {
   const [tenant, answers, settings, { slots }, tracking] = await Promise.all([
-    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } }),
+    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, slug: true } }),
     getCallAnswers({ db }),
     getMessagingSettings(db, tenantId),
     bookableSlots({ db, tenantId }, now),
-    db.trackingNumber.findFirst({ orderBy: { createdAt: "asc" }, select: { e164: true } }),
+    db.trackingNumber.findMany({ orderBy: { createdAt: "asc" }, select: { e164: true } }),
   ]);
-  const phone = settings.contactPhone ?? tracking?.e164 ?? null;
+  const phone = settings.contactPhone ?? tracking[0]?.e164 ?? null;
   const settingsText = [
     answers.priceAnswer ?? answers.defaultPriceAnswer,
     ...answers.servicesOffered,
@@ -63,6 +64,12 @@ export async function groundingFor(
       settingsText,
       slotLabels: slots.map((s) => s.label),
       leadText: [lead.issueSummary, lead.callerName].filter(Boolean).join(" | "),
+      // A text from the business's number may point only at the business's own pages.
+      links: [
+        ...(settings.bookingUrl ? [settings.bookingUrl] : []),
+        `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/q/${tenant.slug}`,
+      ],
+      phones: [...(settings.contactPhone ? [settings.contactPhone] : []), ...tracking.map((t) => t.e164)],
     },
     slot: slots[0]?.label ?? null,
     business: tenant.name,

@@ -74,6 +74,7 @@ async function send(
     body: (await res.json()) as {
       outcome?: string;
       message?: string;
+      token?: string;
       error?: { message: string; field?: string; reason?: string };
     },
   };
@@ -144,10 +145,89 @@ describe(`the request form (${engineName})`, () => {
       outcome: "out_of_area",
       message:
         "I'm sorry, Form Plumbing doesn't cover ZIP code 90210, so we can't send a plumber out there. A local plumber near you will be your quickest help.",
+      token: expect.any(String),
     });
     const [lead] = await leadsOf("+15125550103");
     expect(lead).toMatchObject({ inArea: false, status: "not_booked" });
     expect(lead!.nextAction).toContain("Close as out of area");
+    // A mistyped ZIP: the visitor fixes it and sends again at once with the token the answer gave.
+    const fixed = await send({ phone: "512-555-0103", zip: "78701", token: res.body.token });
+    expect(fixed).toEqual({ status: 201, body: { outcome: "received" } });
+    expect((await leadsOf("+15125550103")).map((l) => l.inArea)).toEqual([false, true]);
+  });
+
+  it("makes one lead of one page's request: a double-click and a replay answer with the first lead; other words under its token are refused", async () => {
+    const token = formToken(fx.tenant.slug, Date.now() - 20_000);
+    const ip = "192.0.2.90";
+    // Two copies at once (a double-click), then the same request again a moment later.
+    const [first, second] = await Promise.all([
+      send({ phone: "512-555-0140", token }, { ip }),
+      send({ phone: "512-555-0140", token }, { ip }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect(first.body).toEqual({ outcome: "received" });
+    expect(second.body).toEqual({ outcome: "received" });
+    expect((await send({ phone: "512-555-0140", token }, { ip })).status).toBe(200);
+    const leads = await leadsOf("+15125550140");
+    expect(leads).toHaveLength(1);
+    expect(
+      await db.prisma.webhookDelivery.count({ where: { leadId: leads[0]!.id, eventType: "lead.created" } }),
+    ).toBe(1);
+    // A replayed token carrying another request (another number, other words) makes nothing.
+    for (const other of [
+      { phone: "512-555-0141" },
+      { phone: "512-555-0140", problem: "Visit https://evil.example now" },
+    ]) {
+      const replay = await send({ ...other, token }, { ip: `192.0.2.${91 + Object.keys(other).length}` });
+      expect(replay.status).toBe(409);
+      expect(replay.body.error).toMatchObject({
+        reason: "already_sent",
+        message: expect.stringContaining("reload the page"),
+      });
+    }
+    expect(await leadsOf("+15125550141")).toHaveLength(0);
+    expect(await leadsOf("+15125550140")).toHaveLength(1);
+  });
+
+  it("takes requests only from the form's own page: another site's page cannot make its visitors' browsers send them", async () => {
+    const post = (headers: Record<string, string>, phone: string) =>
+      POST(
+        new Request(`http://localhost/api/q/${fx.tenant.slug}`, {
+          method: "POST",
+          headers: { ...connectionHeader(`203.0.113.${++ipSeq}`), ...headers },
+          body: JSON.stringify({ ...REQUEST, phone, token: formToken(fx.tenant.slug, Date.now() - 20_000) }),
+        }),
+        { params: Promise.resolve({ slug: fx.tenant.slug }) },
+      );
+    // A form or a no-CORS fetch on another site can send only "simple" content types (a browser
+    // too old to say where a request comes from included).
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"])
+      expect((await post({ "content-type": type }, "512-555-0150")).status).toBe(415);
+    // What the browser says about where the request comes from, which no page can change.
+    for (const site of ["cross-site", "same-site"])
+      expect(
+        (await post({ "content-type": "application/json", "sec-fetch-site": site }, "512-555-0150")).status,
+      ).toBe(403);
+    expect(await leadsOf("+15125550150")).toHaveLength(0);
+    // The form's own page (and a script or app without a browser's say) goes through.
+    expect(
+      (await post({ "content-type": "application/json", "sec-fetch-site": "same-origin" }, "512-555-0150"))
+        .status,
+    ).toBe(201);
+    expect((await post({ "content-type": "application/json; charset=utf-8" }, "512-555-0151")).status).toBe(
+      201,
+    );
+  });
+
+  it("refuses a page open longer than a day, with a fresh token so pressing Send again works", async () => {
+    const stale = formToken(fx.tenant.slug, Date.now() - FORM_LIMITS.tokenMaxAgeMs - 60_000);
+    const res = await send({ phone: "512-555-0142", token: stale });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ reason: "page_expired" });
+    expect(await leadsOf("+15125550142")).toHaveLength(0);
+    const fresh = (res.body as { token?: string }).token;
+    expect(fresh).toEqual(expect.any(String));
+    expect((await send({ phone: "512-555-0142", token: fresh })).status).toBe(201);
   });
 
   it("names the field a visitor got wrong", async () => {
@@ -223,9 +303,12 @@ describe(`the request form (${engineName})`, () => {
       reason: "too_fast",
       message: expect.stringContaining("press Send request again"),
     });
-    expect(
-      (await send({ phone: "512-555-0105", token: `${Date.now() - 60_000}.forged` })).body.error?.reason,
-    ).toBe("too_fast");
+    const forged = await send({ phone: "512-555-0105", token: `${Date.now() - 60_000}.forged` });
+    expect(forged.body.error?.reason).toBe("too_fast");
+    // The answer carries a token the page can send with after the minimum fill time, as a reload would.
+    expect((await send({ phone: "512-555-0105", token: forged.body.token })).body.error?.reason).toBe(
+      "too_fast",
+    );
     expect(await leadsOf("+15125550105")).toHaveLength(0);
     // The page kept the fields; the visitor presses Send again a few seconds later.
     expect((await send({ phone: "512-555-0105" }, { filledMs: FORM_LIMITS.minFillMs + 1_000 })).body).toEqual(

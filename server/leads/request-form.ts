@@ -4,7 +4,7 @@
 // to stored as a consent record. Spam is refused without outside services — a hidden field only
 // bots fill, a minimum fill time proved by a signed token, and per-address and per-phone limits
 // counted in the database — and every refusal says what to do; the page keeps what was typed.
-import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { env } from "@/server/env";
 import { findRequestFormBusiness } from "@/server/db/cross-tenant";
@@ -29,6 +29,8 @@ export const FORM_LIMITS = {
   perIpPerHour: 10,
   /** Requests per phone number per hour. */
   perPhonePerHour: 3,
+  /** A page shown longer ago than this no longer sends: its token is out of date. */
+  tokenMaxAgeMs: 24 * 60 * 60_000,
 };
 const HOUR = 60 * 60_000;
 
@@ -76,7 +78,8 @@ export const ZRequestFormInput = z.object({
 });
 export type RequestFormInput = z.input<typeof ZRequestFormInput>;
 
-export type FormRefusalReason = "honeypot" | "too_fast" | "ip_limit" | "phone_limit";
+export type FormRefusalReason =
+  "honeypot" | "too_fast" | "page_expired" | "already_sent" | "ip_limit" | "phone_limit";
 
 /** A refused submission: nothing was stored, and the message tells a person what to do. */
 export class FormRefusal extends AppError {
@@ -84,34 +87,70 @@ export class FormRefusal extends AppError {
     readonly reason: FormRefusalReason,
     message: string,
     readonly retryAfterSeconds?: number,
+    /** A fresh token for the page, when pressing Send again should work (an out-of-date page). */
+    readonly token?: string,
   ) {
-    super(reason === "ip_limit" || reason === "phone_limit" ? "TOO_MANY_REQUESTS" : "BAD_REQUEST", message);
+    super(
+      reason === "ip_limit" || reason === "phone_limit"
+        ? "TOO_MANY_REQUESTS"
+        : reason === "already_sent"
+          ? "CONFLICT"
+          : "BAD_REQUEST",
+      message,
+    );
   }
 }
 
-const sign = (slug: string, shownAt: number) =>
-  createHmac("sha256", env.AUTH_SECRET).update(`request-form|${slug}|${shownAt}`).digest("base64url");
+const sign = (slug: string, shownAt: number, nonce: string) =>
+  createHmac("sha256", env.AUTH_SECRET)
+    .update(`request-form|${slug}|${shownAt}|${nonce}`)
+    .digest("base64url");
 
-/** The token the page carries: when it was shown, signed, so a script cannot claim it waited. */
+/**
+ * The token the page carries: when it was shown and a random name for this one request, signed,
+ * so a script can neither claim it waited nor make up a fresh request. One token makes one lead:
+ * sending it again (a double-click, a retry after a lost answer) answers with that same lead.
+ */
 export function formToken(slug: string, shownAt = Date.now()): string {
-  return `${shownAt}.${sign(slug, shownAt)}`;
+  const nonce = randomBytes(12).toString("base64url");
+  return `${shownAt}.${nonce}.${sign(slug, shownAt, nonce)}`;
 }
 
-/** When the form was shown, or null for a missing or forged token. */
-function shownAtOf(slug: string, token: string): number | null {
-  const [at, mac] = token.split(".");
+/** When the form was shown and the request's name, or null for a missing, forged or older-style token. */
+function readToken(slug: string, token: string): { shownAt: number; nonce: string } | null {
+  const [at, nonce, mac, ...rest] = token.split(".");
   const shownAt = Number(at);
-  if (!Number.isSafeInteger(shownAt) || !mac) return null;
-  const expected = Buffer.from(sign(slug, shownAt));
+  if (!Number.isSafeInteger(shownAt) || !nonce || !mac || rest.length || !/^[\w-]{16}$/.test(nonce))
+    return null;
+  const expected = Buffer.from(sign(slug, shownAt, nonce));
   const given = Buffer.from(mac);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? shownAt : null;
+  return expected.length === given.length && timingSafeEqual(expected, given) ? { shownAt, nonce } : null;
+}
+
+/** What a repeat of this request must match to be the same request (the token and hidden field aside). */
+function requestHash(input: z.output<typeof ZRequestFormInput>, phone: string, zip: string): string {
+  const { name, email, problem, preferredTime, smsConsent } = input;
+  return createHash("sha256")
+    .update(JSON.stringify([name, phone, email, zip, problem, preferredTime, smsConsent]))
+    .digest("base64url");
 }
 
 export type RequestFormBusiness = NonNullable<Awaited<ReturnType<typeof findRequestFormBusiness>>>;
 
-export type RequestFormResult =
+export type RequestFormResult = (
   | { outcome: "received"; leadId: string; business: string }
-  | { outcome: "out_of_area"; leadId: string; business: string; message: string };
+  | {
+      outcome: "out_of_area";
+      leadId: string;
+      business: string;
+      message: string;
+      /** The page's token for a corrected request (the visitor fixes a mistyped ZIP and sends again). */
+      token: string;
+    }
+) & {
+  /** False when this was the same request again (same token, same words): the first one's lead. */
+  created: boolean;
+};
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
@@ -135,11 +174,55 @@ export async function submitRequestForm(
   // A person's typo is named at its field first; the timing and the limits come after.
   const phone = toE164(input.phone, "phone");
   const zip = lookupZip(input.zip, "zip").zip;
-  const shownAt = shownAtOf(business.slug, input.token);
-  if (shownAt === null || now.getTime() - shownAt < FORM_LIMITS.minFillMs) {
+  const token = readToken(business.slug, input.token);
+  if (token === null || now.getTime() - token.shownAt < FORM_LIMITS.minFillMs) {
     throw new FormRefusal(
       "too_fast",
       "That was sent faster than a person can fill in the form, so it was not sent. Check your details and press Send request again.",
+      undefined,
+      // A page from before a deploy (or a made-up token) gets one that works a few seconds from
+      // now, as loading the page again would give, so pressing Send again is not refused forever.
+      token === null ? formToken(business.slug, now.getTime()) : undefined,
+    );
+  }
+  const db = forTenant(ctx.sys, business.id);
+  const sourceRef = `form:${token.nonce}`;
+  const hash = requestHash(input, phone, zip);
+  const answer = (lead: { id: string; inArea: boolean | null }, created: boolean): RequestFormResult =>
+    lead.inArea === false
+      ? {
+          outcome: "out_of_area",
+          leadId: lead.id,
+          business: business.name,
+          message: outOfAreaDecline(business.name, zip),
+          // The visitor already waited on this page: a corrected request may go at once.
+          token: formToken(business.slug, token.shownAt),
+          created,
+        }
+      : { outcome: "received", leadId: lead.id, business: business.name, created };
+  /** The same request again answers with its lead; anything else sent under its token is refused. */
+  const sentBefore = async (
+    lead: { id: string; inArea: boolean | null },
+    tx: Pick<typeof db, "leadEvent"> = db,
+  ) => {
+    const created = await tx.leadEvent.findFirst({
+      where: { leadId: lead.id, type: "lead.created" },
+      select: { data: true },
+    });
+    if ((created?.data as { requestHash?: string } | null)?.requestHash === hash) return answer(lead, false);
+    throw new FormRefusal(
+      "already_sent",
+      `This page already sent a request. To send another one, reload the page, or ${callUs}.`,
+    );
+  };
+  const earlier = await db.lead.findFirst({ where: { sourceRef }, select: { id: true, inArea: true } });
+  if (earlier) return sentBefore(earlier);
+  if (now.getTime() - token.shownAt > FORM_LIMITS.tokenMaxAgeMs) {
+    throw new FormRefusal(
+      "page_expired",
+      "This page was open too long to send, so the request was not sent. Your details are still here: press Send request again.",
+      undefined,
+      formToken(business.slug, now.getTime() - FORM_LIMITS.minFillMs),
     );
   }
 
@@ -173,17 +256,16 @@ export async function submitRequestForm(
     );
   }
 
-  const db = forTenant(ctx.sys, business.id);
   const inArea = await zipServed(db, zip);
   const clock = await businessClock(db, business.id);
   const wording = smsConsentWording(business.name);
-  const { lead, webhookIds } = await db.$transaction(async (tx) => {
+  const written = await db.$transaction(async (tx) => {
     const written = await insertLead(
       tx,
       { tenantId: business.id, actorId: null, now },
       {
         source: "web_form",
-        sourceRef: `form:${randomUUID()}`,
+        sourceRef,
         callerPhone: phone,
         callerName: input.name,
         callerEmail: normalizeEmail(input.email),
@@ -202,13 +284,18 @@ export async function submitRequestForm(
             }),
       },
       {
+        // Two copies of one request at once (a double-click) make one lead: the database's unique
+        // key on the lead's source reference decides.
+        once: true,
         createdData: {
           via: "request_form",
+          requestHash: hash,
           smsConsent: input.smsConsent,
           ...(input.smsConsent ? { consentWording: wording } : {}),
         },
       },
     );
+    if (!written.created) return { ...written, repeat: await sentBefore(written.lead, tx) };
     if (input.smsConsent)
       await recordConsent(tx, {
         tenantId: business.id,
@@ -218,15 +305,9 @@ export async function submitRequestForm(
         detail: wording,
         at: now,
       });
-    return written;
+    return { ...written, repeat: null };
   });
-  await enqueueWebhookDeliveries(webhookIds);
-  return inArea
-    ? { outcome: "received", leadId: lead.id, business: business.name }
-    : {
-        outcome: "out_of_area",
-        leadId: lead.id,
-        business: business.name,
-        message: outOfAreaDecline(business.name, zip),
-      };
+  if (written.repeat) return written.repeat;
+  await enqueueWebhookDeliveries(written.webhookIds);
+  return answer(written.lead, true);
 }

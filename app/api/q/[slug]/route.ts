@@ -12,6 +12,18 @@ export async function POST(
   { params }: { params: Promise<{ slug: string }> },
 ): Promise<Response> {
   try {
+    // Only the form's own page may send it: a page elsewhere could otherwise make its visitors'
+    // browsers send requests (each from its own address, past the per-address limit). A browser
+    // says where a request comes from (Sec-Fetch-Site, which no page can set), and JSON from
+    // another site needs a CORS preflight this route never grants.
+    const site = req.headers.get("sec-fetch-site");
+    if (site && site !== "same-origin" && site !== "none")
+      return jsonError(
+        403,
+        "Requests are sent from the request form's own page. Please open it and send again.",
+      );
+    if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? ""))
+      return jsonError(415, "The request could not be read. Please press Send request again.");
     const { slug } = await params;
     const sys = await getSystemDb();
     const business = await findRequestFormBusiness(sys, slug);
@@ -31,17 +43,18 @@ export async function POST(
       { sys, business, ip: clientAddress(req.headers) ?? "unknown" },
       body,
     );
+    // The same request again (a double-click) answers as the first did, with 200 instead of 201.
     return Response.json(
       result.outcome === "received"
         ? { outcome: result.outcome }
-        : { outcome: result.outcome, message: result.message },
-      { status: 201 },
+        : { outcome: result.outcome, message: result.message, token: result.token },
+      { status: result.created ? 201 : 200 },
     );
   } catch (err) {
     if (err instanceof FormRefusal) {
       const res = Response.json(
-        { error: { message: err.message, reason: err.reason } },
-        { status: err.code === "TOO_MANY_REQUESTS" ? 429 : 400 },
+        { error: { message: err.message, reason: err.reason }, ...(err.token ? { token: err.token } : {}) },
+        { status: err.code === "TOO_MANY_REQUESTS" ? 429 : err.code === "CONFLICT" ? 409 : 400 },
       );
       if (err.retryAfterSeconds) res.headers.set("retry-after", String(err.retryAfterSeconds));
       return res;
