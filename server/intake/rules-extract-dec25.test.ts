@@ -2,8 +2,13 @@
 // lesson in wordings of its own.
 import { describe, expect, it } from "vitest";
 import { detectEmergency } from "@/server/intake/emergency-rules";
-import { heardAsWritten, isPlainlyRoutine, safetyTopicOf } from "@/server/intake/rules-extract";
-import { heardAt } from "@/server/test/heard-at";
+import {
+  extractByRules,
+  heardAsWritten,
+  isPlainlyRoutine,
+  safetyTopicOf,
+} from "@/server/intake/rules-extract";
+import { heardAt, THREE_SLOTS } from "@/server/test/heard-at";
 
 const emergencyIn = (said: string) => detectEmergency(heardAsWritten(said));
 const routine = (said: string) => isPlainlyRoutine(heardAsWritten(said));
@@ -85,5 +90,24 @@ describe("grey-zone problems that get the safety question", () => {
 
   it("takes a toilet that hisses now and then by itself as a running toilet", () => {
     expect(routine("the upstairs toilet hisses every twenty minutes or so by itself")).toBe(true);
+  });
+});
+
+describe("a time picked, with the days the caller is busy said after it", () => {
+  it("books the day that works, never a day of the class or work list", () => {
+    for (const said of [
+      "wednesday afternoon works i got class tuesday and thursday mornings",
+      "Wednesday works. I have class Tuesday and Thursday mornings.",
+    ]) {
+      const x = extractByRules({
+        stage: "slot",
+        utterance: heardAsWritten(said),
+        slotsOffered: THREE_SLOTS,
+        slotsMentioned: [0],
+        slotsDeclined: [],
+      });
+      expect(x.slotNumber, said).toBe(2);
+      expect(x.slotTentative, said).toBe(false);
+    }
   });
 });

@@ -917,8 +917,8 @@ function daysSaid(lower: string): { wanted: string[]; refused: string[] } {
         .slice(0, 30);
       const no =
         NEGATED_DAY.test(before) ||
-        // "I work Tuesdays and Thursdays": every day of the list is out.
-        /\b(work|working|i'?m at work|busy|gone|away|out of town)\s+(on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:and\s+|or\s+|&\s+)?)*$/.test(
+        // "I work Tuesdays and Thursdays", "I got class Tuesday and Thursday mornings": every day of the list is out.
+        /\b(work|working|i'?m at work|busy|gone|away|out of town|class|classes|school)\s+(on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?,?\s+(?:and\s+|or\s+|&\s+)?)*$/.test(
           lower.slice(Math.max(0, m.index - 60), m.index),
         ) ||
         // "I have the dentist Tuesday": what keeps the caller busy, said before the day.
