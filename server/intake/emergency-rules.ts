@@ -34,6 +34,17 @@ export type EmergencyRule = {
   safetyLine: string | null;
 };
 
+/** A carbon monoxide alarm going off, described. */
+const ALARM_GOING_OFF = [
+  "alarm* … going off",
+  "alarm* … go off",
+  "alarm* … beep*",
+  "detector* … going off",
+  "detector* … beep*",
+];
+/** How carbon monoxide makes people feel. */
+const FEELING_SICK = ["headache*", "dizz*", "nause*", "light-headed", "lightheaded", "feel* sick"];
+
 /** Water getting out of where it belongs. */
 const WATER_ESCAPING = [
   // "The water pressure is weak": pressure is not water getting out.
@@ -329,24 +340,8 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     ...CARBON_MONOXIDE,
     when: "An alarm that is not the smoke alarm going off while people feel sick, or one whose number keeps climbing: a carbon monoxide alarm described, not named.",
     allOf: [
-      [
-        "alarm* … going off",
-        "alarm* … go/goes off",
-        "alarm* … beep*",
-        "detector* … going off",
-        "detector* … beep*",
-      ],
-      [
-        "headache*",
-        "dizz*",
-        "nause*",
-        "light-headed",
-        "lightheaded",
-        "feel* sick",
-        "number … going/goes/went up",
-        "number … climb*",
-        "number … keeps/kept rising",
-      ],
+      [...ALARM_GOING_OFF, "alarm* … goes off"],
+      [...FEELING_SICK, "number … going/goes/went up", "number … climb*", "number … keeps/kept rising"],
     ],
     unless: ["chirp*", "battery", "batteries", "end of life"],
   },
@@ -355,18 +350,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     when: "An alarm is going off, or people feel a headache, dizziness or nausea, near a gas appliance (water heater, furnace, boiler).",
     allOf: [
       [
-        "alarm* … going off",
-        "alarm* … go off",
-        "alarm* … beep*",
+        ...ALARM_GOING_OFF,
         "alarm* … sound*",
-        "detector* … going off",
-        "detector* … beep*",
-        "headache*",
-        "dizz*",
-        "nause*",
-        "light-headed",
-        "lightheaded",
-        "feel* sick",
+        ...FEELING_SICK,
         "feel* faint",
         "pass* out",
         "head … hurts",
