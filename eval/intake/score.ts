@@ -3,6 +3,7 @@
 import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
 import { joinSpelling, spokenAddress } from "@/server/intake/rules-extract";
 import { isReadBack, isSafetyQuestion } from "@/server/voice/scripts";
+import { groundName } from "@/server/voice/evidence";
 import type { EvalCase } from "./case-schema";
 
 export type PlayedCall = {
@@ -51,8 +52,8 @@ export function ungroundedFields(call: PlayedCall): string[] {
     !call.callerLines.some((line) => findZip(line) === lead.zip)
   )
     out.push(`zip ${lead.zip}`);
-  if (lead.callerName && !words(lead.callerName).every((w) => heard.has(w)))
-    out.push(`callerName ${lead.callerName}`);
+  // The product's own grounding: a generation or a title is written as names are ("III", "Mrs.").
+  if (lead.callerName && !groundName(lead.callerName, said)) out.push(`callerName ${lead.callerName}`);
   if (lead.address) {
     const number = /^\d+/.exec(lead.address)?.[0];
     if (

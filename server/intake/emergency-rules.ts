@@ -773,7 +773,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       "water -pressure … everywhere -else/but/except",
       "water … pouring",
       "water … gushing",
-      "water … shooting",
+      // "My water heater sounds like somebody's shooting a gun": a sound, no water going anywhere.
+      "water -heater … shooting",
+      "shooting water",
       "water … spewing",
       "water … through the ceiling",
       // "Water dripping through the kitchen ceiling now, and it's picking up".

@@ -321,7 +321,7 @@ export const CALM = words({
     "leak/leaking/leaks/drip/dripping/drips slightly",
     "slow leak",
     "dry now",
-    "into/in a/the bucket/bowl/pan/pot",
+    "into/in a/the bucket/bowl/pan/pot/cup/jar/container",
     "not a crisis",
     "we/i have/got another/other bathroom/bathrooms/toilet/toilets",
     "we/i have/got a second bathroom/toilet",
@@ -648,6 +648,22 @@ export const METER_BOX_SEEPING = words({
     "the meter box by the curb always has water in it",
   ],
   misses: ["water is bubbling up by the meter box like a fountain, it's always been dry there"],
+});
+
+export const WONT_SHUT_OFF = words({
+  when: "A faucet, tub or shower indoors that cannot be turned off: is the water going down the drain, or over?",
+  anyOf: [
+    "faucet/tap/tub/bathtub/shower/sink … won't/can't/cannot/wouldn't shut/turn off",
+    "faucet/tap/tub/bathtub/shower/sink … won't/can't/cannot/wouldn't shut/turn it/itself off",
+    "faucet/tap/tub/bathtub/shower/sink … will not shut/turn off",
+    "can't/cannot get the faucet/tap/tub/bathtub/shower/water to shut/turn off",
+  ],
+  hits: [
+    "The faucet in my bathtub won't shut off",
+    "the shower won't turn off no matter what I do",
+    "I can't get the tub to shut off",
+  ],
+  misses: ["the toilet won't stop running", "the hose spigot out back keeps running", "the faucet drips"],
 });
 
 export const MINOR = words({

@@ -55,6 +55,7 @@ import {
   NOISE,
   WATER_FOUND,
   RISING_BY_ITSELF,
+  WONT_SHUT_OFF,
   DRAIN_ANSWERS_ANOTHER,
   NO_RUSH,
   NO_SERVICE,
@@ -251,6 +252,18 @@ const NOT_A_FAMILY = new Set(
   ),
 );
 
+/** A generation said after a name, as it is written. */
+export const GENERATION: Record<string, string> = {
+  jr: "Jr.",
+  junior: "Jr.",
+  sr: "Sr.",
+  senior: "Sr.",
+  ii: "II",
+  iii: "III",
+  iv: "IV",
+};
+const GENERATION_ORDINAL: Record<string, string> = { second: "II", third: "III", fourth: "IV" };
+
 function nameFrom(tokens: string[]): string | null {
   // "Just put down the Hendersons": a family's name, kept as said ("The Hendersons").
   const [article, family] = tokens;
@@ -265,7 +278,19 @@ function nameFrom(tokens: string[]): string | null {
     return `The ${titleCase(family!)}`;
   const picked: string[] = [];
   let words = 0;
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
+    // "Harold Greene Jr.", "Reginald Boone the Third": a generation after a full name ends it.
+    const generation =
+      picked.length >= 2
+        ? (GENERATION[t.toLowerCase()] ??
+          (/^the$/i.test(t) && i + 2 === tokens.length
+            ? GENERATION_ORDINAL[tokens[i + 1]!.toLowerCase()]
+            : undefined))
+        : undefined;
+    if (generation) {
+      picked.push(generation);
+      break;
+    }
     if (NAME_STOP.has(t.toLowerCase()) || !/^\p{L}[\p{L}'-]*$/u.test(t)) break;
     const particle = picked.length > 0 && SURNAME_PARTICLE.test(t);
     picked.push(titleCase(t));
@@ -283,7 +308,7 @@ function nameFrom(tokens: string[]): string | null {
 }
 
 const STRONG_NAME_CUE =
-  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|its|i'm|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)soy)\s+(.*)$/i;
+  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|its|i'm|im|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)soy)\s+(.*)$/i;
 const FIRST_NAME = /\bfirst name(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
 const LAST_NAME =
   /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
@@ -294,8 +319,31 @@ const LOOKS_LIKE_A_DESCRIPTION =
   /^(?:[a-z]+(?:ing|ed|ly|ful|ous|ible|able|ive|ever)|so|too|very|pretty|kinda|literally|getting|gonna)$/i;
 const WEAK_NAME_CUE = /\b(?:it's|it is|i'm|i am)\s+(.*)$/i;
 
-/** A name the caller said. Outside the name question only an explicit "my name is" / "this is" counts. */
+/** Titles as they are written before a surname. */
+export const TITLE_WRITTEN: Record<string, string> = {
+  mr: "Mr.",
+  mister: "Mr.",
+  mrs: "Mrs.",
+  missus: "Mrs.",
+  ms: "Ms.",
+  miss: "Miss",
+  dr: "Dr.",
+  doctor: "Dr.",
+};
+
+/**
+ * A name the caller said. Outside the name question only an explicit "my name is" / "this is"
+ * counts. A title is dropped before a full name ("Dr. Anita Raman") and kept before a surname said
+ * alone ("Mrs. Delgado"), which is how the office will address the caller.
+ */
 export function nameOf(text: string, askedForName: boolean): string | null {
+  const name = nameWithoutTitle(text, askedForName);
+  if (!name || name.includes(" ")) return name;
+  const title = new RegExp(`\\b(${Object.keys(TITLE_WRITTEN).join("|")})\\.?\\s+${name}\\b`, "i").exec(text);
+  return title ? `${TITLE_WRITTEN[title[1]!.toLowerCase()]} ${name}` : name;
+}
+
+function nameWithoutTitle(text: string, askedForName: boolean): string | null {
   const spoken = text.replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "").replace(TITLE, "");
   const clean = (s: string) =>
     s
@@ -314,7 +362,7 @@ export function nameOf(text: string, askedForName: boolean): string | null {
     );
     const other = nameFrom(
       stripFillers(rest)
-        .replace(/^(it's|it is|i'm|i am|this is)\s+/i, "")
+        .replace(/^(it's|it is|i'm|i am|this is|name is|name's)\s+/i, "")
         .split(" "),
     );
     const given = first ?? other?.split(" ")[0];
@@ -376,6 +424,21 @@ export function nameOf(text: string, askedForName: boolean): string | null {
     const name = nameIn(chunk, askedForName);
     if (name?.includes(" ")) return dedupe(name);
   }
+  // "Lakshmi. Just Lakshmi is fine.": asked, a sentence that is one name and nothing else — a
+  // name said again in the answer, or a given name ("Almost — it's 4120", "Eh, you don't need my
+  // name" hold none).
+  if (!whole && askedForName)
+    for (const [i, chunk] of chunks.entries()) {
+      const name = nameIn(chunk, true);
+      const again = (w: string) =>
+        chunks.some((other, j) => j !== i && other.toLowerCase().split(" ").includes(w.toLowerCase()));
+      if (
+        name &&
+        name.split(" ").length === chunk.split(" ").length &&
+        name.split(" ").every((w) => GIVEN_NAMES.has(w.toLowerCase()) || again(w))
+      )
+        return name;
+    }
   return whole;
 }
 
@@ -400,7 +463,7 @@ function cuedName(
   for (let from = 0; from < clean.length;) {
     const m = cue.exec(clean.slice(from));
     if (!m) return null;
-    const name = nameFrom(m[1]!.split(" "));
+    const name = nameFrom(m[1]!.replace(RELATION_BEFORE_NAME, "").split(" "));
     if (name && accept(name, m[0].trim())) return name;
     from += m.index + Math.max(1, m[0].length - m[1]!.length);
   }
@@ -1321,6 +1384,11 @@ function withoutQuestions(text: string, byClause = false): string {
 
 const RELATION =
   "(?:elderly |older |sick |disabled |old )?(?:tenants?|renters?|mother|mom|father|dad|parents?|grandmother|grandma|grandfather|grandpa|neighbou?rs?|aunt|uncle|sister|brother|daughter|son|mother[- ]in[- ]law|father[- ]in[- ]law|in-laws|friends?|clients?|customers?|landlord|boss|employer)";
+/** "I'm her son, Raymond Ortega", "this is the neighbor, Dale Kim": who the caller is to someone, before the name. */
+const RELATION_BEFORE_NAME = new RegExp(
+  `^(?:her|his|their|the|your)\\s+${RELATION}\\s+(?!(?:next|across|down|up|over|from|of|at|who|that|in|on)\\b)`,
+  "i",
+);
 // "my neighbors the Hendersons", "my in-laws, the Garcias": a family named after the relation.
 // A tenant is someone else's with "the" too ("the tenant in unit B says…", from a manager).
 const THIRD_PARTY = new RegExp(
@@ -1464,6 +1532,8 @@ export function isPlainlyRoutine(description: string): boolean {
   // line may be backing up, so it is asked about.
   // So is a drain that gurgles when another fixture is used ("the tub gurgles when somebody flushes").
   if (heard(RISING_BY_ITSELF, lower) || heard(DRAIN_ANSWERS_ANOTHER, lower)) return false;
+  // A faucet, tub or shower that will not turn off: where the water goes is asked.
+  if (heard(WONT_SHUT_OFF, lower)) return false;
   // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
   if (heard(CALM, lower)) return true;
   if (urgency !== "normal") return false;
@@ -1503,6 +1573,44 @@ export function problemChangeOf(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * The problem as the plumber should read it after something the caller said at the read-back: a
+ * word of it put right ("it's the upstairs toilet, not the downstairs one") or a second problem
+ * for the same visit ("my garbage disposal is jammed too"). Null when the words change neither.
+ */
+export function problemAtReadBack(issue: string, said: string): string | null {
+  const swap =
+    /\b([a-z]+)\s+([a-z]+),?\s+not\s+(?:the\s+|my\s+|our\s+|a\s+)?([a-z]+)(?:\s+(?:one|\2))?\b/i.exec(said);
+  if (swap) {
+    const [, right, thing, wrong] = swap as unknown as [string, string, string, string];
+    const inIssue = new RegExp(`\\b${wrong}\\b`, "i");
+    if (
+      right.toLowerCase() !== wrong.toLowerCase() &&
+      inIssue.test(issue) &&
+      new RegExp(`\\b${thing}`, "i").test(issue)
+    )
+      return issue.replace(inIssue, (w) =>
+        w[0] === w[0]!.toUpperCase() ? titleCase(right) : right.toLowerCase(),
+      );
+  }
+  const added = said
+    .split(/(?<=[.!?])\s+|\s+[—–-]\s+/)
+    .find((part) => ALSO.test(part) && heard(PLUMBING, part) && !part.trim().endsWith("?"));
+  const summary =
+    added &&
+    summarizeIssue(
+      added
+        .replace(/^\W*(?:(?:oh|and|also|yeah|yes|yep)\W+)+/i, "")
+        .replace(new RegExp(`^${ALSO.source}[,\\s]*(?:here|there)?[,\\s]*`, "i"), ""),
+    );
+  return summary
+    ? `${issue.replace(/[.\s]+$/, "")}. Also: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`
+    : null;
+}
+/** Words that add one more thing to what was said. */
+const ALSO =
+  /\b(too|also|as well|another|one more thing|while (?:he's|he is|she's|she is|you're|they're|y'all are|someone's|somebody's) (?:out|over|here|there))\b/i;
 
 /** Letters to change to turn one word into the other (Levenshtein distance). */
 function editDistance(a: string, b: string): number {
@@ -1591,8 +1699,10 @@ function spelledWords(spelled: string): string[] {
 export function joinSpelling(said: string): string {
   // "Stephen with a P H": the article is not a letter of the spelling.
   // "Marta without an h": a letter the name does not have is no part of it.
+  // "katherine with a k k a t h e r i n e": the letter named, then the whole name spelled from it.
   const text = said
     .replace(/\bwith ?out an? [a-z]\b,?\s*/gi, "")
+    .replace(/\bwith an? ([a-z])[\s,.-]+(?=\1(?:[\s.,-]+[a-z]\b){3,})/gi, "")
     .replace(/\bwith an? (?=[a-z][\s.,-]+[a-z]\b)/gi, "with ");
   let out = "";
   let at = 0;

@@ -62,8 +62,13 @@ export function unknownVariables(template: string): string[] {
   ].map((n) => `{${n}}`);
 }
 
-/** The caller's first name for a greeting ("Maria Lopez" → "Maria"); a family's name ("The Hendersons") has none. */
+/**
+ * The caller's first name for a greeting ("Maria Lopez" → "Maria"); a family's name ("The
+ * Hendersons") has none; a title and surname ("Mrs. Delgado") is said whole.
+ */
 export function firstName(name: string | null | undefined): string | null {
-  const first = name?.trim().split(/\s+/)[0];
+  const trimmed = name?.trim();
+  if (trimmed && /^(mr|mrs|ms|miss|dr)\.?\s+\S+$/i.test(trimmed)) return trimmed;
+  const first = trimmed?.split(/\s+/)[0];
   return first && first !== "The" ? first : null;
 }

@@ -1,7 +1,7 @@
 // Grounding: a value a model extracted is kept only if the caller's own words support it, so a
 // hallucinated ZIP, name or address never reaches the lead (QA: "hallucinated details").
 import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
-import { joinSpelling, spokenAddress } from "@/server/intake/rules-extract";
+import { GENERATION, joinSpelling, spokenAddress, TITLE_WRITTEN } from "@/server/intake/rules-extract";
 
 const STOPWORDS = new Set(
   "the and but for with you your our are was were have has had this that there their they them then than not just very from into about what when where which who will would could should can its it's i'm my me".split(
@@ -45,7 +45,9 @@ export function looksLikeName(name: string): boolean {
 export function groundName(value: string | null, said: string): string | null {
   const name = value?.trim().replace(/\s+/g, " ");
   if (!name || name.length > 60 || !looksLikeName(name)) return null;
-  const parts = words(name);
+  // A generation ("Jr.", "III") is written as names are, whether said "junior" or "the third".
+  // So is a title before a surname ("Mrs. Delgado", said "missus Delgado").
+  const parts = words(name).filter((p, i) => (i === 0 ? !(p in TITLE_WRITTEN) : i < 2 || !(p in GENERATION)));
   const heard = new Set([...words(said), ...words(joinSpelling(said))]);
   return parts.length > 0 && parts.length <= 4 && parts.every((p) => heard.has(p)) ? name : null;
 }

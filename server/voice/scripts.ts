@@ -97,6 +97,8 @@ export type Script = {
   nameCorrected(name: string): string;
   /** The caller took back the problem they described ("actually, it's the dishwasher that's the problem"). */
   problemChanged(): string;
+  /** At the read-back, the problem put right or a second problem added (said before the goodbye). */
+  problemNoted(): string;
   zipAfterIssue(): string;
   askIssue(): string;
   /** `afterOwnWords`: the agent just said something else (an answer), so no "Got it" before the question. */
@@ -215,6 +217,7 @@ function saidFixed(parts: readonly FixedPart[]): string {
 const standard: Script = {
   nameCorrected: (name) => `Sorry about that, I've got ${name}.`,
   problemChanged: () => "Got it, I've changed the problem to what you just told me.",
+  problemNoted: () => "Got it, I've updated the problem for the plumber. ",
   opening: (biz, brand) =>
     `Hi, thanks for calling ${biz}. Sorry we couldn't get to the phone. I'm the virtual assistant${brand ? ` from ${brand}` : ""}, and I can help get a plumber to you. First, what's the ZIP code where you need the work done?`,
   question: (stage, fields) => {
@@ -404,6 +407,7 @@ const standard: Script = {
 const safe: Script = {
   nameCorrected: () => "Thank you, I have corrected your name.",
   problemChanged: () => "Thank you, I have updated the problem.",
+  problemNoted: () => "Thank you, I have updated the problem. ",
   opening: (biz, brand) =>
     `Thank you for calling ${biz}. This is the automated assistant${brand ? ` from ${brand}` : ""}. What is the five-digit ZIP code where you need service?`,
   question: (stage, fields) => {

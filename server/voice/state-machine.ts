@@ -51,6 +51,7 @@ import {
   joinSpelling,
   nameCorrectionOf,
   nameOf,
+  problemAtReadBack,
   problemChangeOf,
   saysWhenItSuits,
   slotChoiceOf,
@@ -1130,6 +1131,13 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
   if (x.yesNo === "yes") {
     // "Yep, that's it. Heads up though, we've got a big dog…", "yes, and the gate code is 7294":
     // what the caller adds after the yes is for the plumber.
+    // A word of the problem put right, or a second problem for the same visit, goes to the problem
+    // itself: the plumber reads it there.
+    const problem = s.fields.issueSummary ? problemAtReadBack(s.fields.issueSummary, said) : null;
+    if (problem) {
+      store(t, "issueSummary", problem, said);
+      return readBackDone(t, t.script.problemNoted());
+    }
     const added = said
       .split(/(?<=[.!?])\s+|,\s*(?=(?:and|oh|also|heads up|but)\b)/i)
       .map((part) => part.trim())
@@ -1412,7 +1420,10 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   if (stage === "confirm" && !kind) {
     // ("Could we do Thursday instead, same time?" moves the visit: a time, not a question to note.)
     // (Nor does "can you just put me down for a visit?": a visit or a callback chosen is an answer.)
-    const asked = x.slotNumber === null && !x.bookingIntent && keepQuestion(t, stage, said, x);
+    // ("…my garbage disposal is jammed too. Can he look at that?": the problem added is the answer.)
+    const addsToProblem = !!t.s.fields.issueSummary && !!problemAtReadBack(t.s.fields.issueSummary, said);
+    const asked =
+      x.slotNumber === null && !x.bookingIntent && !addsToProblem && keepQuestion(t, stage, said, x);
     if (asked && !x.yesNo && !x.address && x.slotNumber === null && !SPELLED.test(said))
       return askAgain(t, stage);
     return onConfirm(t, said, x);
@@ -1429,24 +1440,26 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   }
   if (t.s.escalation) {
     // "How long till somebody calls?" at the name question: answered, then the same question.
+    // ("Pete Lindqvist. Is this going to cost a fortune?", "bill hall how long till somebody gets
+    // here": the question is answered and the name said with it counts; only a question alone asks
+    // the same question again.)
+    const given = stage === "name" ? groundName(x.callerName, said) : groundAddress(x.address, said);
     if ((stage === "name" || stage === "address") && t.s.sideTurns < MAX_SIDE_TURNS) {
       if (asksWhenSomeoneComes(said)) {
         t.s.sideTurns += 1;
         t.say.push(t.script.urgentSoon(biz));
-        return askAgain(t, stage);
-      }
-      // "Pete Lindqvist. Is this going to cost a fortune?": the question is answered and the name
-      // said with it counts; only a question alone asks the same question again.
-      if (keepQuestion(t, stage, said, x)) {
-        const given = stage === "name" ? groundName(x.callerName, said) : groundAddress(x.address, said);
         if (!given) return askAgain(t, stage);
-      }
+      } else if (keepQuestion(t, stage, said, x) && !given) return askAgain(t, stage);
     }
-    // Taking the name and address after an emergency: whatever the caller says, move on.
+    // Taking the name and address after an emergency: whatever the caller says, move on. The
+    // address said with the name ("Tom Baker, and I'm at 4410 Avenue H"), or instead of it, is
+    // kept and not asked for again.
     if (stage === "name") {
-      const name = groundName(x.callerName, said);
-      if (!name) return miss(t, stage);
-      store(t, "callerName", name, said);
+      const address = groundAddress(x.address, said);
+      if (!given && !address) return miss(t, stage);
+      if (given) store(t, "callerName", given, said);
+      else t.s.evidence.callerName ??= "";
+      if (address && !t.s.fields.address) store(t, "address", withUnit(t.s, address), said);
     }
     if (stage === "address") {
       const address = groundAddress(x.address, said);
@@ -1870,6 +1883,26 @@ function questionWords(said: string): string {
   return q.charAt(0).toLowerCase() + q.slice(1, 160);
 }
 
+/** "It's Bob. Bob Ferreira.", "Kim Lee here": one of the caller's sentences is the name and nothing else. */
+function nameSaidAlone(said: string, name: string): boolean {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}'\s-]/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  const wanted = plain(name);
+  return said.split(/[.!?,;]/).some(
+    (sentence) =>
+      plain(sentence)
+        .replace(
+          /^(?:(?:oh|um|uh|well|sorry|yeah|so)\s+)*(?:it's|its|it is|i'm|im|i am|this is|my name is|my name's|name's)\s+/,
+          "",
+        )
+        .replace(/\s+(?:here|speaking|by the way)$/, "") === wanted,
+  );
+}
+
 /** The answer to the safety question: a no goes on with the intake; a yes or anything unclear is an emergency. */
 function onSafetyAnswer(t: Turn, said: string, x: Extraction): void {
   const s = t.s;
@@ -1878,9 +1911,12 @@ function onSafetyAnswer(t: Turn, said: string, x: Extraction): void {
   // (keepVolunteered) and the safety question asked once more; only a second miss counts as yes.
   // Only "my name is …" counts as a name outside the name question, so a bare "It's Bob. Bob
   // Ferreira." or "Kim Lee" is read here as the name question would read it.
+  // ("I don't know? It's dark in that closet. Maybe?" holds no name: a bare name is one that
+  // makes up a sentence of its own.)
+  const bare = x.callerName ? null : nameOf(said, true);
   const name =
     x.yesNo === null && !more && s.misses === 0 && !detectEmergency(said)
-      ? groundName(x.callerName ?? nameOf(said, true), said)
+      ? groundName(x.callerName ?? (bare && nameSaidAlone(said, bare) ? bare : null), said)
       : null;
   if (name) {
     s.misses += 1;
