@@ -32,9 +32,9 @@ test("staff work the queue in order: emergency first, then high, booked confirma
     rows.filter({ hasText: "Maria Lopez" }).getByRole("link", { name: "(512) 555-0143" }),
   ).toHaveAttribute("href", "tel:+15125550143");
   await expect(rows.filter({ hasText: "Maria Lopez" }).getByText("Overdue", { exact: true })).toBeVisible();
-  // What still keeps a lead with intake, in plain words.
-  await expect(rows.filter({ hasText: "Maria Lopez" }).getByTestId("handoff-waiting")).toContainText(
-    "Waiting for Sam Staff to accept",
+  // What still keeps a lead with intake, in plain words; Sam's own lead waits for "you", not for Sam's name.
+  await expect(rows.filter({ hasText: "Maria Lopez" }).getByTestId("handoff-waiting")).toHaveText(
+    "Waiting for you to accept",
   );
   await expect(page.getByText("Belongs to intake")).toHaveCount(0);
   await expect(page.getByText("urgency ?")).toHaveCount(0);
@@ -98,7 +98,9 @@ test("staff accept a handoff with one click after reading the four acceptance po
   // The transcript is shown once: no excerpt field beside the full turns.
   await expect(page.getByText("Transcript excerpt")).toHaveCount(0);
   await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in Central Time — Chicago/);
-  await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("The owner accepts it");
+  await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText(
+    "You accept it (below)",
+  );
 
   const accept = page.getByRole("form", { name: "Accept handoff" });
   await expect(accept.getByRole("list", { name: "Acceptance points" }).getByRole("listitem")).toHaveText([
@@ -108,7 +110,7 @@ test("staff accept a handoff with one click after reading the four acceptance po
     "✓The record has enough context to move without re-asking basic questions",
   ]);
   await accept.getByRole("button", { name: "Accept", exact: true }).click();
-  await expect(page.getByText(/Handed off: Sam Staff accepted/)).toBeVisible();
+  await expect(page.getByText(/Handed off: you accepted/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
     "Handoff accepted (all four acceptance points confirmed)",
   );
@@ -171,7 +173,7 @@ test("an owner takes over a lead waiting on someone else and accepts it in one s
   await expect(page.getByRole("heading", { name: "Tom Nguyen" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Accept handoff" })).toHaveCount(0);
   await page.getByRole("button", { name: "Take over and accept" }).click();
-  await expect(page.getByText(/Handed off: Dana Owner accepted/)).toBeVisible();
+  await expect(page.getByText(/Handed off: you accepted/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
     /Taken over from .+ by Dana Owner/,
   );
