@@ -253,6 +253,17 @@ for (const viewport of [
         return out;
       });
       expect(overlapping, "axis labels that overlap").toEqual([]);
+      // One axis says its units one way: all in full ("hours", "minutes") or all short ("hr", "min").
+      const axisUnits = await page.evaluate(() =>
+        [...document.querySelectorAll(".recharts-xAxis")].map((axis) => {
+          const words = [...axis.querySelectorAll(".recharts-cartesian-axis-tick tspan")].flatMap(
+            (t) => (t.textContent ?? "").match(/\b(hours?|hr|minutes?|min)\b/g) ?? [],
+          );
+          return [...new Set(words.map((w) => w.replace(/s$/, "")))].sort().join(" ");
+        }),
+      );
+      for (const units of axisUnits)
+        expect(/hour|minute/.test(units) && /\b(hr|min)\b/.test(units), `an axis says ${units}`).toBe(false);
       const text = (await line.textContent()) ?? "";
       const n = Number(/Excludes (\d+)/.exec(text)?.[1] ?? 0);
       if (n > 0 && n <= 25) {
