@@ -195,6 +195,11 @@ for (const viewport of [
         const box = await page.getByTestId("problem-summary").boundingBox();
         expect(box && box.y).toBeLessThan(2 * viewport.height);
         await expect(page.getByTestId("problem-summary")).toContainText("Slow bathroom drain");
+        // What the caller said about it, not the AI's lines at the end of the call.
+        await expect(page.getByTestId("caller-need-words")).toHaveText(
+          "In the caller's words: “my bathroom drain is really slow”",
+        );
+        await expect(page.getByTestId("problem-summary")).not.toContainText("You're booked");
       }
       const card = page.getByRole("region", { name: "Visit outcome" });
       await card.getByRole("button", { name: "No-show" }).click();
