@@ -201,3 +201,30 @@ test("on a 390 px phone every row shows when the lead came in, whole", async ({ 
     expect(l.fits, l.text).toBe(true);
   }
 });
+
+test("a booked lead's page lists confirming the visit in its tasks, and offers slots written like every other time", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  await page.getByTestId("inbox-row").filter({ hasText: "Priya Patel" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Priya Patel" })).toBeVisible();
+  // The tasks never say "no tasks" while the next action is due.
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  await expect(tasks.getByTestId("next-action-task")).toContainText(
+    "Confirm the appointment with the customer",
+  );
+  await expect(tasks.getByTestId("next-action-task")).toContainText(
+    /Next action · due \w{3}, \w{3} \d+, \d+:\d\d [AP]M/,
+  );
+  await expect(tasks.getByText("No tasks on this lead.")).toHaveCount(0);
+  await expect(tasks.getByText("No other tasks.")).toBeVisible();
+  // Booking slots read as the rest of the app's times ("Wed, Dec 9, 9:00 AM"), not the AI's "tomorrow at 9 AM".
+  const book = page.getByRole("region", { name: "Book appointment" });
+  const slots = await book
+    .getByRole("radio")
+    .evaluateAll((els) => els.map((e) => e.closest("label")?.textContent?.trim() ?? ""));
+  expect(slots.length).toBeGreaterThan(1);
+  for (const slot of slots.filter((s) => s !== "Custom time"))
+    expect(slot).toMatch(/^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d\d [AP]M$/);
+});
