@@ -90,7 +90,9 @@ test("staff accept a handoff with one click after reading the four acceptance po
   await expect(page.getByRole("heading", { name: "Maria Lopez" })).toBeVisible();
   // The record: evidence quotes, the call path and the transcript turn by turn.
   await expect(
-    page.getByText("“a pipe burst under my kitchen sink and there's water all over the floor”"),
+    page
+      .getByText("“a pipe burst under my kitchen sink and there's water all over the floor”")
+      .filter({ visible: true }),
   ).toBeVisible();
   await expect(page.getByRole("list", { name: "Call path" })).toContainText("Rang plumber");
   await expect(page.getByRole("list", { name: "Call path" })).toContainText("Missed");
