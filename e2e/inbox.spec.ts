@@ -32,9 +32,9 @@ test("staff work the queue in order: emergency first, then high, booked confirma
     rows.filter({ hasText: "Maria Lopez" }).getByRole("link", { name: "(512) 555-0143" }),
   ).toHaveAttribute("href", "tel:+15125550143");
   await expect(rows.filter({ hasText: "Maria Lopez" }).getByText("Overdue", { exact: true })).toBeVisible();
-  // What still keeps a lead with intake, in plain words.
-  await expect(rows.filter({ hasText: "Maria Lopez" }).getByTestId("handoff-waiting")).toContainText(
-    "Waiting for Sam Staff to accept",
+  // What still keeps a lead with intake, in plain words; Sam's own lead waits for "you", not for Sam's name.
+  await expect(rows.filter({ hasText: "Maria Lopez" }).getByTestId("handoff-waiting")).toHaveText(
+    "Waiting for you to accept",
   );
   await expect(page.getByText("Belongs to intake")).toHaveCount(0);
   await expect(page.getByText("urgency ?")).toHaveCount(0);
@@ -90,7 +90,9 @@ test("staff accept a handoff with one click after reading the four acceptance po
   await expect(page.getByRole("heading", { name: "Maria Lopez" })).toBeVisible();
   // The record: evidence quotes, the call path and the transcript turn by turn.
   await expect(
-    page.getByText("“a pipe burst under my kitchen sink and there's water all over the floor”"),
+    page
+      .getByText("“a pipe burst under my kitchen sink and there's water all over the floor”")
+      .filter({ visible: true }),
   ).toBeVisible();
   await expect(page.getByRole("list", { name: "Call path" })).toContainText("Rang plumber");
   await expect(page.getByRole("list", { name: "Call path" })).toContainText("Missed");
@@ -98,7 +100,9 @@ test("staff accept a handoff with one click after reading the four acceptance po
   // The transcript is shown once: no excerpt field beside the full turns.
   await expect(page.getByText("Transcript excerpt")).toHaveCount(0);
   await expect(page.getByTestId("time-zone-note")).toHaveText(/^Times in Central Time — Chicago/);
-  await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText("The owner accepts it");
+  await expect(page.getByRole("list", { name: "Missing for handoff" })).toContainText(
+    "You accept it (below)",
+  );
 
   const accept = page.getByRole("form", { name: "Accept handoff" });
   await expect(accept.getByRole("list", { name: "Acceptance points" }).getByRole("listitem")).toHaveText([
@@ -108,7 +112,7 @@ test("staff accept a handoff with one click after reading the four acceptance po
     "✓The record has enough context to move without re-asking basic questions",
   ]);
   await accept.getByRole("button", { name: "Accept", exact: true }).click();
-  await expect(page.getByText(/Handed off: Sam Staff accepted/)).toBeVisible();
+  await expect(page.getByText(/Handed off: you accepted/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
     "Handoff accepted (all four acceptance points confirmed)",
   );
@@ -171,7 +175,7 @@ test("an owner takes over a lead waiting on someone else and accepts it in one s
   await expect(page.getByRole("heading", { name: "Tom Nguyen" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Accept handoff" })).toHaveCount(0);
   await page.getByRole("button", { name: "Take over and accept" }).click();
-  await expect(page.getByText(/Handed off: Dana Owner accepted/)).toBeVisible();
+  await expect(page.getByText(/Handed off: you accepted/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
     /Taken over from .+ by Dana Owner/,
   );
@@ -198,4 +202,31 @@ test("on a 390 px phone every row shows when the lead came in, whole", async ({ 
     expect(l.text).toContain("received ");
     expect(l.fits, l.text).toBe(true);
   }
+});
+
+test("a booked lead's page lists confirming the visit in its tasks, and offers slots written like every other time", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.owner);
+  await page.goto(`/t/${DEMO.tenant}/leads`);
+  await page.getByTestId("inbox-row").filter({ hasText: "Priya Patel" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Priya Patel" })).toBeVisible();
+  // The tasks never say "no tasks" while the next action is due.
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  await expect(tasks.getByTestId("next-action-task")).toContainText(
+    "Confirm the appointment with the customer",
+  );
+  await expect(tasks.getByTestId("next-action-task")).toContainText(
+    /Next action · due \w{3}, \w{3} \d+, \d+:\d\d [AP]M/,
+  );
+  await expect(tasks.getByText("No tasks on this lead.")).toHaveCount(0);
+  await expect(tasks.getByText("No other tasks.")).toBeVisible();
+  // Booking slots read as the rest of the app's times ("Wed, Dec 9, 9:00 AM"), not the AI's "tomorrow at 9 AM".
+  const book = page.getByRole("region", { name: "Book appointment" });
+  const slots = await book
+    .getByRole("radio")
+    .evaluateAll((els) => els.map((e) => e.closest("label")?.textContent?.trim() ?? ""));
+  expect(slots.length).toBeGreaterThan(1);
+  for (const slot of slots.filter((s) => s !== "Custom time"))
+    expect(slot).toMatch(/^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d\d [AP]M$/);
 });

@@ -87,7 +87,11 @@ test("a new owner signs up, completes the checklist, and invites staff who join 
 
   // Hours (in the business's time zone) and one booking slot.
   await nav(page, "Hours & booking slots");
-  await expect(page.getByText("America/Denver")).toBeVisible();
+  // The zone as people name it, as the pickers say it; stored as the IANA zone.
+  await expect(
+    page.getByRole("heading", { level: 1 }).locator("..").getByText("Mountain Time — Denver"),
+  ).toBeVisible();
+  await expect(page.getByText("America/Denver")).toHaveCount(0);
   await expect(page.getByLabel("Open on Monday")).toBeChecked();
   await page.getByRole("button", { name: "Save hours" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Business hours saved." })).toBeVisible();

@@ -195,6 +195,11 @@ for (const viewport of [
         const box = await page.getByTestId("problem-summary").boundingBox();
         expect(box && box.y).toBeLessThan(2 * viewport.height);
         await expect(page.getByTestId("problem-summary")).toContainText("Slow bathroom drain");
+        // What the caller said about it, not the AI's lines at the end of the call.
+        await expect(page.getByTestId("caller-need-words")).toHaveText(
+          "In the caller's words: “my bathroom drain is really slow”",
+        );
+        await expect(page.getByTestId("problem-summary")).not.toContainText("You're booked");
       }
       const card = page.getByRole("region", { name: "Visit outcome" });
       await card.getByRole("button", { name: "No-show" }).click();
@@ -253,6 +258,17 @@ for (const viewport of [
         return out;
       });
       expect(overlapping, "axis labels that overlap").toEqual([]);
+      // One axis says its units one way: all in full ("hours", "minutes") or all short ("hr", "min").
+      const axisUnits = await page.evaluate(() =>
+        [...document.querySelectorAll(".recharts-xAxis")].map((axis) => {
+          const words = [...axis.querySelectorAll(".recharts-cartesian-axis-tick tspan")].flatMap(
+            (t) => (t.textContent ?? "").match(/\b(hours?|hr|minutes?|min)\b/g) ?? [],
+          );
+          return [...new Set(words.map((w) => w.replace(/s$/, "")))].sort().join(" ");
+        }),
+      );
+      for (const units of axisUnits)
+        expect(/hour|minute/.test(units) && /\b(hr|min)\b/.test(units), `an axis says ${units}`).toBe(false);
       const text = (await line.textContent()) ?? "";
       const n = Number(/Excludes (\d+)/.exec(text)?.[1] ?? 0);
       if (n > 0 && n <= 25) {

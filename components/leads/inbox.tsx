@@ -210,7 +210,7 @@ function InboxBody({ canManage, canPlaceTestCalls }: { canManage: boolean; canPl
               i === 0 || items[i - 1]!.queueGroup !== lead.queueGroup
                 ? queueGroupLabel(lead.queueGroup)
                 : null;
-            const waiting = handoffWaitingFor(lead.handoffMissing, lead.ownerName);
+            const waiting = handoffWaitingFor(lead.handoffMissing, lead.ownerName, lead.ownedByViewer);
             return (
               <li key={lead.id} data-testid="inbox-row" data-group={lead.queueGroup}>
                 {header ? (

@@ -14,14 +14,15 @@ export function LeadBookCard({
   timeZone,
 }: {
   leadId: string;
-  slots: { startsAt: string; label: string }[];
+  slots: { startsAt: string }[];
   timeZone: string;
 }) {
   const { trpc, done, onSuccess } = useLeadAction();
   const book = useMutation(trpc.leads.book.mutationOptions({ onSuccess: onSuccess("Appointment booked.") }));
   const [choice, setChoice] = useState("");
   const [customAt, setCustomAt] = useState("");
-  const { fromInput } = useBusinessTime();
+  // Slot times as every other time in the app reads ("Wed, Dec 9, 9:00 AM"), not the AI's spoken "tomorrow at 9 AM".
+  const { fromInput, dateTime } = useBusinessTime();
   const errors = fieldErrorsFrom(book.error).fields;
   return (
     <Card
@@ -51,7 +52,7 @@ export function LeadBookCard({
                 checked={choice === s.startsAt}
                 onChange={() => setChoice(s.startsAt)}
               />
-              {s.label}
+              {dateTime(s.startsAt)}
             </label>
           ))}
           {!slots.length ? (

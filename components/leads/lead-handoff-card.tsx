@@ -63,20 +63,25 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
       </p>
       <p className="mt-1 text-sm text-slate-700">
         {lead.dueAt ? <>Due {dateTimeRelative(lead.dueAt)}</> : "No due time"} · Owner:{" "}
-        {lead.ownerId ? nameOf(lead.ownerId) : "nobody yet (intake)"}
+        {isOwner ? "you" : lead.ownerId ? nameOf(lead.ownerId) : "nobody yet (intake)"}
       </p>
       <div role="status" aria-live="polite" className="mt-3 text-sm">
         {closed ? (
           <p>Closed — no handoff needed.</p>
         ) : handoff.handedOff ? (
           <p className="text-green-800">
-            Handed off: {lead.ownerName} accepted on {dateTime(lead.acceptedAt)}.
+            Handed off: {isOwner ? "you" : lead.ownerName} accepted on {dateTime(lead.acceptedAt)}.
           </p>
         ) : rejection ? (
           <p className="text-amber-900" data-testid="handoff-rejected">
-            {rejection.byName} rejected the handoff on {dateTime(rejection.at)}: missing{" "}
-            {rejection.fieldLabel} (“{rejection.reason}”). Intake fixes the record
-            {lead.ownerId ? `, then ${nameOf(lead.ownerId)} accepts it` : " and names an owner"}.
+            {rejection.byViewer ? "You" : rejection.byName} rejected the handoff on {dateTime(rejection.at)}:
+            missing {rejection.fieldLabel} (“{rejection.reason}”). Intake fixes the record
+            {isOwner
+              ? ", then you accept it"
+              : lead.ownerId
+                ? `, then ${nameOf(lead.ownerId)} accepts it`
+                : " and names an owner"}
+            .
           </p>
         ) : (
           <div>
@@ -84,9 +89,11 @@ export function LeadHandoffCard({ d, nameOf }: { d: Detail; nameOf: (id: unknown
             <ul className="mt-1 list-disc pl-5" aria-label="Missing for handoff">
               {handoff.missing.map((m) => (
                 <li key={m.key}>
-                  {m.key === "acceptance" && lead.ownerId && !isOwner
-                    ? `${nameOf(lead.ownerId)} has not accepted yet`
-                    : m.label}
+                  {m.key === "acceptance" && isOwner
+                    ? "You accept it (below)"
+                    : m.key === "acceptance" && lead.ownerId
+                      ? `${nameOf(lead.ownerId)} has not accepted yet`
+                      : m.label}
                 </li>
               ))}
             </ul>

@@ -118,7 +118,7 @@ function LeadPageBody({ id }: { id: string }) {
           {d.calls.map((call) => (
             <LeadCallCard key={call.id} call={call} />
           ))}
-          <LeadTasksCard tasks={d.tasks} />
+          <LeadTasksCard lead={lead} tasks={d.tasks} />
           <SmsThread leadId={lead.id} canReply={open} />
           <LeadTimelineCard events={d.timeline} nameOf={nameOf} />
         </div>

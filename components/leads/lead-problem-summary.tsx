@@ -1,11 +1,16 @@
-// On a phone, right under the next action: the caller's problem and the last few lines of the
-// latest call's transcript, so nobody scrolls three screens to learn what the call was about.
-// Wide screens show the full cards beside the actions instead.
+// On a phone, right under the next action: the caller's problem and what they said about it in
+// their own words, so nobody scrolls three screens to learn what the call was about. Never the
+// agent's lines (the read-back is not the need). Wide screens show the full cards beside the
+// actions instead.
+import { callerNeedWords } from "./caller-need";
 import type { Detail } from "./lead-actions";
 
 export function LeadProblemSummary({ d }: { d: Detail }) {
-  const call = d.calls[0];
-  const lines = call ? call.turns.slice(-3) : [];
+  const words = callerNeedWords({
+    issueSummary: d.lead.issueSummary,
+    evidence: d.fields.find((f) => f.key === "issueSummary")?.evidence ?? null,
+    calls: d.calls,
+  });
   return (
     <section
       aria-labelledby="problem-summary-title"
@@ -16,17 +21,10 @@ export function LeadProblemSummary({ d }: { d: Detail }) {
         What the caller needs
       </h2>
       <p className="mt-1 text-sm text-slate-800">{d.lead.issueSummary ?? "No issue captured yet."}</p>
-      {lines.length ? (
-        <ol aria-label="Last lines of the call" className="mt-2 space-y-1">
-          {lines.map((t) => (
-            <li key={t.seq} className="text-sm text-slate-700">
-              <span className="font-medium">
-                {t.speaker === "agent" ? "AI" : t.speaker === "caller" ? "Caller" : "System"}:
-              </span>{" "}
-              {t.text}
-            </li>
-          ))}
-        </ol>
+      {words && words !== d.lead.issueSummary ? (
+        <p className="mt-2 text-sm text-slate-700" data-testid="caller-need-words">
+          <span className="font-medium">In the caller&apos;s words:</span> “{words}”
+        </p>
       ) : null}
     </section>
   );

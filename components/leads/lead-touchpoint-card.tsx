@@ -17,7 +17,7 @@ export function LeadTouchpointCard({
   leadId: string;
   open: boolean;
   /** The booking slots a call may book (the Book appointment card's). */
-  slots?: { startsAt: string; label: string }[];
+  slots?: { startsAt: string }[];
 }) {
   const { trpc, done, setDone, onSuccess } = useLeadAction();
   const { fromInput, dateTime } = useBusinessTime();
@@ -87,7 +87,7 @@ export function LeadTouchpointCard({
             <option value="">No visit booked</option>
             {slots.map((s) => (
               <option key={s.startsAt} value={s.startsAt}>
-                {s.label}
+                {dateTime(s.startsAt)}
               </option>
             ))}
           </Select>

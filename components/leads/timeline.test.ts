@@ -13,6 +13,15 @@ const nameOf = () => "Sam";
 const dt = (v: string | Date | null | undefined) => dateTimeIn("America/Chicago", v);
 
 describe("the lead timeline in words", () => {
+  it("a booked visit cancelled by a status change says which visit", () => {
+    expect(
+      describeEvent(
+        ev("appointment.cancelled", { appointmentAt: "2026-01-16T15:00:00Z", to: "followup_needed" }),
+        nameOf,
+        dt,
+      ),
+    ).toMatch(/^Appointment for .+9:00.+ cancelled: the lead is follow-up needed$/);
+  });
   it("a touchpoint logged without notes still says what kind it was", () => {
     expect(describeEvent(ev("touchpoint.left_voicemail", { text: null }), nameOf, dt)).toBe(
       "Touchpoint: Called: no answer, left voicemail (no notes)",

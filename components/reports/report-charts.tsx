@@ -172,7 +172,7 @@ export function SpeedToLeadChart({ buckets }: { buckets: Report["speedToLead"] }
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={buckets} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" {...categoryAxisProps} />
+            <XAxis dataKey="label" {...categoryAxisProps(buckets.map((b) => b.label))} />
             <YAxis allowDecimals={false} fontSize={11} width={28} />
             <Tooltip />
             <Bar dataKey="count" name="Leads" fill="#7c3aed" isAnimationActive={false} />

@@ -31,13 +31,13 @@ function formatIn(tz: string, opts: Intl.DateTimeFormatOptions) {
 
 function sectionText(
   section: RoutineSection,
-  w: { previousClose: Date; morningStart: Date },
+  w: { previousClose: Date; previousCloseName: string; morningStart: Date },
   fmt: (d: Date) => string,
 ): { title: string; description: string; empty: string } {
   switch (section) {
     case "new":
       return {
-        title: "New since yesterday's close",
+        title: `New since ${w.previousCloseName}`,
         description: `Leads that came in since ${fmt(w.previousClose)}.`,
         empty: "No new leads since the last close.",
       };

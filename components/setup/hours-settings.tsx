@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { PageHeader } from "@/components/ui/layout";
 import { QueryState, ReadOnlyNote } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
+import { timeZoneLabel } from "@/server/tenants/us-time-zones";
 import { BusinessHours } from "./business-hours-card";
 import { BookingSlots } from "./booking-slots-card";
 
@@ -28,7 +29,7 @@ export function HoursSettings({
         title="Hours & booking slots"
         description={
           <>
-            All times are in your business&apos;s time zone, <strong>{timeZone.replace(/_/g, " ")}</strong>
+            All times are in your business&apos;s time zone, <strong>{timeZoneLabel(timeZone)}</strong>
             {can(role, "tenant.settings") ? (
               <>
                 {" "}

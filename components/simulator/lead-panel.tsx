@@ -7,6 +7,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
 import { SimulatorTexts } from "@/components/messaging/simulator-texts";
 import { phoneLabel, statusLabel, urgencyLabel } from "@/server/leads/labels";
+import { nextActionAsTask } from "@/server/leads/next-action-task";
 
 type SimLead = inferRouterOutputs<AppRouter>["simulator"]["lead"];
 
@@ -153,7 +154,9 @@ export function LeadPanel({
       </dl>
       <h3 className="mt-4 text-sm font-semibold">Tasks</h3>
       {lead.tasks.length === 0 ? (
-        <p className="text-sm text-slate-500">No tasks.</p>
+        <p className="text-sm text-slate-500">
+          {nextActionAsTask(lead, lead.tasks) ? "No other tasks than the next action above." : "No tasks."}
+        </p>
       ) : (
         <ul className="mt-1 space-y-1 text-sm" aria-label="Tasks">
           {lead.tasks.map((t) => (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleZips } from "@/server/simulator/sample-zips";
-import { samplePhrases } from "./sample-phrases";
+import { toE164 } from "@/server/setup/phone-numbers";
+import { fictionalCaller, samplePhrases } from "./sample-phrases";
 
 describe("the simulator's quick-fill ZIPs are the business's own", () => {
   it("a Denver business's first ZIP is one it serves, and the other one it does not", () => {
@@ -18,5 +19,15 @@ describe("the simulator's quick-fill ZIPs are the business's own", () => {
     const zips = sampleZips([]);
     expect(zips.inArea).toBeNull();
     expect(samplePhrases(zips)[0]).toBe("My ZIP is 10001");
+  });
+});
+
+describe("the simulator's fictional caller", () => {
+  it("is written as a person types a number, and the call accepts it as well as +1…", () => {
+    const from = fictionalCaller();
+    expect(from).toMatch(/^\(512\) 555-01\d\d$/);
+    const e164 = toE164(from, "from");
+    expect(e164).toMatch(/^\+151255501\d\d$/);
+    expect(toE164(e164, "from")).toBe(e164);
   });
 });

@@ -1,6 +1,8 @@
 // Quick-fill lines for the tester, in the order a typical call needs them, plus the things real
 // callers say in between (a question, a correction, a no to the first time offered). The ZIPs are
 // the business's own: one it serves and one it does not (server/simulator/sample-zips.ts).
+import { phoneLabel } from "@/server/leads/labels";
+
 export function samplePhrases(zips: { inArea: string | null; outOfArea: string | null }): string[] {
   return [
     ...(zips.inArea ? [`My ZIP is ${zips.inArea}`] : []),
@@ -26,7 +28,10 @@ const SAMPLE_PHRASES = [
   "Can I talk to a person?",
 ] as const;
 
-/** A fictional caller: +1 512 555-01xx is reserved for fiction (0100–0109 left to the demo phones). */
+/**
+ * A fictional caller, written as a person types a number: "(512) 555-0142". 512 555-01xx is
+ * reserved for fiction (0100–0109 left to the demo phones); "+1…" typed in is accepted as well.
+ */
 export function fictionalCaller(): string {
-  return `+1512555${String(110 + Math.floor(Math.random() * 90)).padStart(4, "0")}`;
+  return phoneLabel(`+1512555${String(110 + Math.floor(Math.random() * 90)).padStart(4, "0")}`);
 }

@@ -114,6 +114,26 @@ export type LeadWriter = {
 const FRESH = columnList(LEAD_COLUMNS);
 const FRESH_OF_L = columnList(LEAD_COLUMNS, "l");
 
+/** The statuses a booked visit stays on the lead in: still booked, or closed (its outcome is recorded against it). */
+const KEEPS_APPOINTMENT: readonly Lead["status"][] = ["booked", "closed"];
+
+/**
+ * A booked lead moved to any other open status (follow-up needed, not booked) no longer has its
+ * visit: the appointment is cleared, and the timeline says which visit was cancelled.
+ */
+export function withVisitCancelled(lead: Lead, change: LeadChange): LeadChange {
+  const to = change.patch.status;
+  if (lead.status !== "booked" || !lead.appointmentAt || !to || KEEPS_APPOINTMENT.includes(to)) return change;
+  return {
+    ...change,
+    patch: { ...change.patch, appointmentAt: null },
+    events: [
+      ...change.events,
+      { type: "appointment.cancelled", data: { appointmentAt: lead.appointmentAt.toISOString(), to } },
+    ],
+  };
+}
+
 /**
  * The writer's core, inside the caller's transaction: ownership rules on the result, the patch
  * with the refreshed temperature and lastActivityAt (refused with CONFLICT if the lead changed
@@ -132,6 +152,7 @@ export async function writeLeadChange(
   alongside?: (tenants: TenantSet, written: Prisma.Sql) => Prisma.Sql,
 ): Promise<{ fresh: Lead; webhookIds: string[] }> {
   const { now } = w;
+  change = withVisitCancelled(lead, change);
   const after = { ...lead, ...change.patch };
   const refusal = ownershipRefusal(lead, after, { reason: change.reason });
   const events = [...change.events];

@@ -16,7 +16,6 @@ export async function changeStatus(
     // Reopening a closed lead clears its close reason and starts a fresh handoff.
     if (lead.status === "closed")
       Object.assign(patch, { closeReason: null, closeNote: null, acceptedAt: null });
-    if (lead.status === "booked" && input.status !== "booked") patch.appointmentAt = null;
     return {
       patch,
       events: [

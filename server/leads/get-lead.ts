@@ -133,6 +133,7 @@ export async function getLeadDetail(ctx: TenantCtx & { viewer: Viewer; now?: Dat
       rejection: rejected
         ? {
             byName: nameOf(rejected.actorId) ?? "Someone",
+            byViewer: rejected.actorId === ctx.viewer.userId,
             at: rejected.createdAt,
             fieldLabel: String((rejected.data as { fieldLabel?: string }).fieldLabel ?? ""),
             reason: String((rejected.data as { reason?: string }).reason ?? ""),

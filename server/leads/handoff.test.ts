@@ -60,6 +60,12 @@ describe("handoff contract", () => {
     });
   });
 
+  it("a lead waiting on the person reading the inbox waits for you, not for their name", () => {
+    const waiting = handoffMissing({ ownerId: "u1", nextAction: "Call back", dueAt: due, acceptedAt: null });
+    expect(handoffWaitingFor(waiting, "Dana Owner", true)).toEqual(["Waiting for you to accept"]);
+    expect(handoffWaitingFor(waiting, "Dana Owner", false)).toEqual(["Waiting for Dana Owner to accept"]);
+  });
+
   it("the inbox says what the lead still belongs to intake for, in plain words", () => {
     expect(
       handoffWaitingFor(

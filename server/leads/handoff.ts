@@ -46,14 +46,21 @@ export function handoffState(lead: HandoffLead): {
 /**
  * What still keeps a lead with intake, in the inbox's words: "No owner yet", "No next action",
  * "No due time", "Waiting for Sam to accept" (acceptance is only waited on once someone owns it).
+ * The person reading it is "you": their own lead waits for them, never for their name.
  */
-export function handoffWaitingFor(missing: readonly HandoffCondition[], ownerName: string | null): string[] {
+export function handoffWaitingFor(
+  missing: readonly HandoffCondition[],
+  ownerName: string | null,
+  ownerIsViewer = false,
+): string[] {
   const words: string[] = [];
   if (missing.includes("owner")) words.push("No owner yet");
   if (missing.includes("nextAction")) words.push("No next action");
   if (missing.includes("dueAt")) words.push("No due time");
   if (missing.includes("acceptance") && !missing.includes("owner"))
-    words.push(`Waiting for ${ownerName ?? "the owner"} to accept`);
+    words.push(
+      ownerIsViewer ? "Waiting for you to accept" : `Waiting for ${ownerName ?? "the owner"} to accept`,
+    );
   return words;
 }
 

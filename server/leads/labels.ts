@@ -211,6 +211,8 @@ export function describeEvent(e: TimelineEvent, nameOf: Names, dateTime: DateTex
       return `Booked for ${dateTime(d.appointmentAt as string)}${d.via === "custom" ? " (custom time)" : ""}`;
     case "appointment.rescheduled":
       return `Rescheduled to ${dateTime(d.appointmentAt as string)}`;
+    case "appointment.cancelled":
+      return `Appointment for ${dateTime(d.appointmentAt as string)} cancelled: the lead is ${statusLabel(d.to).toLowerCase()}`;
     case "lead.closed":
       return `Closed: ${closeReasonLabel(String(d.reason), d.attempts as number | null)}${d.note ? ` — ${d.note}` : ""}${d.clearedNextAction ? ` (open tasks done; next action “${d.clearedNextAction}” cleared)` : ""}`;
     case "lead.marked_customer":

@@ -328,6 +328,23 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     });
   });
 
+  it("cancels the booked visit when a booked lead moves to follow-up needed, and says so on the timeline", async () => {
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
+    const at = new Date(Date.now() + 3 * 86_400_000);
+    await fx.asStaff.leads.book({ leadId: lead.id, customAt: at });
+    expect((await leadOf(lead.id)).appointmentAt).toEqual(at);
+    await fx.asStaff.leads.changeStatus({ leadId: lead.id, status: "followup_needed" });
+    const after = await leadOf(lead.id);
+    expect(after.status).toBe("followup_needed");
+    expect(after.appointmentAt).toBeNull();
+    const lines = (await eventsOf(lead.id)).slice(-2);
+    expect(lines.map((e) => e.type)).toEqual(["status.changed", "appointment.cancelled"]);
+    expect(lines[1]).toMatchObject({
+      actorId: fx.staff.id,
+      data: { appointmentAt: at.toISOString(), to: "followup_needed" },
+    });
+  });
+
   it("closes stale leads with reason code, and a closed lead leaves the inbox", async () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, {
       ownerId: fx.staff.id,

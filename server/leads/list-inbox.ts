@@ -280,6 +280,8 @@ export async function listInbox(ctx: InboxCtx, rawInput: InboxInput) {
         temperature,
         temperatureBand: temperatureBand(temperature).key,
         handoffMissing: r.status === "closed" ? [] : handoffMissing(r),
+        /** The lead is the signed-in person's own: the inbox speaks to them as "you". */
+        ownedByViewer: r.ownerId === ctx.viewer.userId,
         /** "Not a customer: sales call" for a call the AI closed as not from a customer, else null. */
         notACustomer: notACustomerLabel(r),
       };

@@ -13,6 +13,7 @@ describe("daily routine windows", () => {
   it("morning: new since yesterday's close, with the day starting at the business's opening time", () => {
     const w = routineWindows(new Date("2026-06-10T15:00:00.000Z"), TZ, weekdays); // Wed 10 AM CDT
     expect(w.previousClose.toISOString()).toBe("2026-06-09T21:30:00.000Z"); // Tue 4:30 PM CDT
+    expect(w.previousCloseName).toBe("yesterday's close");
     expect(w.morningStart.toISOString()).toBe("2026-06-10T12:00:00.000Z"); // 7 AM CDT
     expect(w.todayStart.toISOString()).toBe("2026-06-10T05:00:00.000Z");
     expect(w.tomorrowStart.toISOString()).toBe("2026-06-11T05:00:00.000Z");
@@ -21,12 +22,21 @@ describe("daily routine windows", () => {
   it("on Monday, 'since yesterday's close' reaches back to Friday's close", () => {
     const w = routineWindows(new Date("2026-06-15T14:00:00.000Z"), TZ, weekdays); // Mon
     expect(w.previousClose.toISOString()).toBe("2026-06-12T21:30:00.000Z"); // Fri 4:30 PM
+    expect(w.previousCloseName).toBe("Friday's close");
+  });
+
+  it("a business open one day a week names the close a week back as last week's", () => {
+    const mondays = [{ weekday: 1, openMinute: 7 * 60, closeMinute: 16 * 60 + 30 }];
+    const w = routineWindows(new Date("2026-06-15T14:00:00.000Z"), TZ, mondays); // Mon
+    expect(w.previousClose.toISOString()).toBe("2026-06-08T21:30:00.000Z");
+    expect(w.previousCloseName).toBe("last Monday's close");
   });
 
   it("without business hours: 8 AM morning, yesterday 5 PM close", () => {
     const w = routineWindows(new Date("2026-06-10T15:00:00.000Z"), TZ);
     expect(w.morningStart.toISOString()).toBe("2026-06-10T13:00:00.000Z");
     expect(w.previousClose.toISOString()).toBe("2026-06-09T22:00:00.000Z");
+    expect(w.previousCloseName).toBe("yesterday's close");
     expect(w.endOfDay.toISOString()).toBe("2026-06-10T22:00:00.000Z");
   });
 

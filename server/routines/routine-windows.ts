@@ -14,11 +14,14 @@ export type RoutineWindows = {
   morningStart: Date;
   /** The last close before today: the previous business day's closing time, else yesterday 5 PM. */
   previousClose: Date;
+  /** That close as the office says it: "yesterday's close", on a Monday "Friday's close". */
+  previousCloseName: string;
   /** Today's end-of-day review (5 PM local; the escalation rule's end of day). */
   endOfDay: Date;
 };
 
 const MORNING_MINUTE = 8 * 60;
+const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 function localDay(now: Date, tz: string, offsetDays: number): TZDate {
   const d = new TZDate(now.getTime(), tz);
@@ -31,10 +34,14 @@ export function routineWindows(now: Date, tz: string, hours: readonly WeeklyHour
   const today = localDay(now, tz, 0);
   const open = hours.find((h) => h.weekday === today.getDay());
   let previousClose: Date | null = null;
+  let previousCloseName = "yesterday's close";
   for (let back = 1; back <= 7 && !previousClose; back++) {
     const day = localDay(now, tz, -back);
     const h = hours.find((x) => x.weekday === day.getDay());
-    if (h) previousClose = localTimeOn(instant(day), tz, h.closeMinute);
+    if (!h) continue;
+    previousClose = localTimeOn(instant(day), tz, h.closeMinute);
+    const weekday = WEEKDAY_NAMES[day.getDay()];
+    previousCloseName = back === 1 ? "yesterday's close" : `${back === 7 ? "last " : ""}${weekday}'s close`;
   }
   return {
     todayStart: instant(today),
@@ -42,6 +49,7 @@ export function routineWindows(now: Date, tz: string, hours: readonly WeeklyHour
     dayAfterStart: instant(localDay(now, tz, 2)),
     morningStart: localTimeOn(instant(today), tz, open?.openMinute ?? MORNING_MINUTE),
     previousClose: previousClose ?? localTimeOn(instant(localDay(now, tz, -1)), tz, END_OF_DAY_MINUTE),
+    previousCloseName,
     endOfDay: localTimeOn(instant(today), tz, END_OF_DAY_MINUTE),
   };
 }
