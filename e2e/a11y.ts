@@ -56,6 +56,13 @@ export async function smallTapTargets(page: Page, what: string): Promise<string[
         const r = label?.getBoundingClientRect();
         if (r && r.width * r.height > rect.width * rect.height) rect = r;
       }
+      // A stretched link (its ::after covers the whole row or card): the row is what the finger taps.
+      const after = getComputedStyle(el, "::after");
+      if (after.content !== "none" && after.position === "absolute" && el.parentElement) {
+        let box: Element | null = el.parentElement;
+        while (box && getComputedStyle(box).position === "static") box = box.parentElement;
+        if (box) rect = box.getBoundingClientRect();
+      }
       if (el.tagName === "A" && style.display.startsWith("inline")) {
         // The block the link sits in: a sentence around the link makes it an inline link.
         let block: Element | null = el.parentElement;

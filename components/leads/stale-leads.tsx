@@ -64,7 +64,7 @@ export function StaleLeads() {
       <p className="mb-2 text-sm">
         <Link
           href={`/t/${slug}/leads`}
-          className="text-brand-700 underline underline-offset-2 hover:text-brand-600"
+          className="tap text-brand-700 underline underline-offset-2 hover:text-brand-600"
         >
           ← Inbox
         </Link>

@@ -52,7 +52,7 @@ export function FailureRateChart({
       >
         <svg
           viewBox={`0 0 ${W} ${H}`}
-          className="h-40 w-full min-w-[600px]"
+          className="h-40 w-full min-w-[600px] sm:min-w-0"
           aria-hidden="true"
           focusable="false"
         >
