@@ -82,7 +82,7 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
       </div>
       <ErrorBanner message={run.error ? fieldErrorsFrom(run.error).message : null} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <Card
             title="Failure rate, last 30 days"
             description={
