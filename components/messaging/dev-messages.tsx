@@ -137,7 +137,11 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
                     nowrap: true,
                     cell: (m) => <span className="text-slate-600">{time.format(m.at, LOG_TIME)}</span>,
                   },
-                  { header: "From → To", nowrap: true, cell: (m) => `${phoneLabel(m.from)} → ${phoneLabel(m.to)}` },
+                  {
+                    header: "From → To",
+                    nowrap: true,
+                    cell: (m) => `${phoneLabel(m.from)} → ${phoneLabel(m.to)}`,
+                  },
                   {
                     header: "Message",
                     cell: (m) => <span className="whitespace-pre-wrap break-words">{m.body}</span>,
