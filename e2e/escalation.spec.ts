@@ -94,6 +94,9 @@ test("an unaccepted emergency lead escalates to dispatch/on-call after the (shor
   // Today (routines) shows it as escalated among the hot leads.
   await page.getByRole("link", { name: "Today" }).click();
   await page.getByRole("tab", { name: /Morning/ }).click();
-  const hot = page.getByRole("list", { name: "Hot leads" }).getByRole("listitem").filter({ hasText: caller });
+  const hot = page
+    .getByRole("list", { name: "Hot leads" })
+    .getByRole("listitem")
+    .filter({ hasText: callerAsWritten });
   await expect(hot).toContainText("Escalated");
 });
