@@ -26,3 +26,71 @@ export async function expectAccessible(page: Page, what: string) {
     `${found.length} serious or critical accessibility violation(s)\n  ${found.join("\n  ")}`,
   ).toEqual([]);
 }
+
+/** The smallest target a finger may have to tap, in CSS px (WCAG 2.5.5; Apple's and Google's guides). */
+export const MIN_TAP_PX = 44;
+
+/**
+ * On a touch phone: every visible control (button, link, input, select, summary) smaller than
+ * 44×44 px, one line each. A checkbox or radio counts with its label (tapping the label ticks it);
+ * a link inside a sentence of running text is exempt (WCAG 2.5.8 "inline" exception).
+ */
+export async function smallTapTargets(page: Page, what: string): Promise<string[]> {
+  const small = await page.evaluate((min) => {
+    const out: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>(
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [role="switch"]',
+    );
+    const isBlock = (el: Element) => !getComputedStyle(el).display.startsWith("inline");
+    const words = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
+    for (const el of controls) {
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || style.display === "none") continue;
+      let rect = el.getBoundingClientRect();
+      // Not drawn (display: none above it, a closed <details>) or visually hidden for screen readers (sr-only: 1×1 px).
+      if (rect.width <= 1 || rect.height <= 1) continue;
+      if (el.closest('[aria-hidden="true"]')) continue;
+      if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
+        const label =
+          el.closest("label") ?? (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null);
+        const r = label?.getBoundingClientRect();
+        if (r && r.width * r.height > rect.width * rect.height) rect = r;
+      }
+      // A stretched link (its ::after covers the whole row or card): the row is what the finger taps.
+      const after = getComputedStyle(el, "::after");
+      if (after.content !== "none" && after.position === "absolute" && el.parentElement) {
+        let box: Element | null = el.parentElement;
+        while (box && getComputedStyle(box).position === "static") box = box.parentElement;
+        if (box) rect = box.getBoundingClientRect();
+      }
+      if (el.tagName === "A" && style.display.startsWith("inline")) {
+        // The block the link sits in: a sentence around the link makes it an inline link.
+        let block: Element | null = el.parentElement;
+        while (block && !isBlock(block)) block = block.parentElement;
+        const around = words(block?.textContent).replace(words(el.textContent), "");
+        if (/[A-Za-z]{2,}.*\s.*[A-Za-z]{2,}/.test(around)) continue;
+      }
+      if (rect.width + 0.5 >= min && rect.height + 0.5 >= min) continue;
+      const name =
+        el.getAttribute("aria-label") ||
+        words(el.textContent).slice(0, 40) ||
+        el.getAttribute("name") ||
+        el.getAttribute("placeholder") ||
+        el.id ||
+        "(no name)";
+      const kind =
+        el.tagName === "INPUT" ? `input[type=${(el as HTMLInputElement).type}]` : el.tagName.toLowerCase();
+      out.push(`${kind} "${name}" is ${Math.round(rect.width)}×${Math.round(rect.height)} px`);
+    }
+    return out;
+  }, MIN_TAP_PX);
+  return small.map((s) => `${what} — ${s}`);
+}
+
+export async function expectTapTargets(page: Page, what: string) {
+  const found = await smallTapTargets(page, what);
+  expect(
+    found,
+    `${found.length} control(s) smaller than ${MIN_TAP_PX}×${MIN_TAP_PX} px to tap\n  ${found.join("\n  ")}`,
+  ).toEqual([]);
+}

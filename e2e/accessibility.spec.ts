@@ -1,7 +1,8 @@
 // Every page, as an owner, office staff and an agency operator would open it, at 1280 px and on a
-// 390 px phone: no serious or critical accessibility violation (axe-core).
+// 390 px phone: no serious or critical accessibility violation (axe-core). On a touch phone every
+// control a finger taps is at least 44×44 px.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, seriousViolations } from "./a11y";
+import { expectAccessible, seriousViolations, smallTapTargets } from "./a11y";
 import { DEMO, signIn } from "./helpers";
 
 const T = `/t/${DEMO.tenant}`;
@@ -92,3 +93,24 @@ for (const viewport of [
     });
   });
 }
+
+test.describe("on a touch phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test.setTimeout(600_000);
+
+  test("every control on the owner's pages is at least 44×44 px to tap", async ({ page }) => {
+    await signIn(page, DEMO.owner);
+    expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+    const found: string[] = [];
+    for (const path of [...OWNER_PAGES, "/reports", "/settings/calendar", await firstLeadPath(page)]) {
+      await page.goto(`${T}${path}`);
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      found.push(...(await smallTapTargets(page, path || "/")));
+    }
+    expect(
+      found,
+      `${found.length} control(s) smaller than 44×44 px on a touch phone\n  ${found.join("\n  ")}`,
+    ).toEqual([]);
+  });
+});

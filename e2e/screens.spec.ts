@@ -1,7 +1,7 @@
 // The screens tell the truth, at 1280 px and on a 390 px phone: a new owner's test call is linked
 // and findable; the connection check says what is true; a looping phone, an outcome before the
-// visit and markup read to callers are refused; reports say what they leave out; no status keys
-// or internal words on any page; no page scrolls sideways on a phone.
+// visit and markup read to callers are refused; reports say what they leave out; no status keys,
+// internal words, raw phone numbers or ISO dates on any page; no page scrolls sideways on a phone.
 import { expect, test, type Page } from "@playwright/test";
 import twilio from "twilio";
 import { startCall, type Post } from "@/server/simulator/call-driver";
@@ -54,6 +54,11 @@ const OWNER_PAGES = [
   "/dev/outbox",
   "/dev/messages",
 ];
+
+/** A number as the phone system stores it ("+15125550143"), not as people write it. */
+const RAW_PHONE = /\+1\d{10}\b/;
+/** A day as a database stores it ("2026-03-02"), not as people say it. */
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
 
 /** Words an office manager should never read: status keys, event names, internal documents, phone-system markup. */
 const JARGON =
@@ -285,12 +290,16 @@ for (const viewport of [
       }
     });
 
-    test("no page scrolls sideways, and no page shows status keys or internal words", async ({ page }) => {
+    test("no page scrolls sideways, and no page shows status keys, internal words, raw phone numbers or ISO dates", async ({
+      page,
+    }) => {
       test.setTimeout(600_000);
       await signIn(page, DEMO.owner);
       const paths = [...OWNER_PAGES.map((p) => `${T}${p}`), ...(await leadPaths(page, 6))];
       const wide: string[] = [];
       const jargon: string[] = [];
+      // The visible text only: what was typed into an input and a <time datetime> are not in it.
+      const raw: string[] = [];
       for (const path of paths) {
         await page.goto(path);
         await settle(page);
@@ -300,8 +309,10 @@ for (const viewport of [
           text: document.body.innerText,
         }));
         if (r.sw > r.cw) wide.push(`${path}: ${r.sw} px wide in a ${r.cw} px window`);
-        for (const line of r.text.split("\n"))
+        for (const line of r.text.split("\n")) {
           if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
+          if (RAW_PHONE.test(line) || ISO_DATE.test(line)) raw.push(`${path}: "${line.slice(0, 160)}"`);
+        }
       }
       await page.context().clearCookies();
       await signIn(page, DEMO.operator);
@@ -314,11 +325,14 @@ for (const viewport of [
           text: document.body.innerText,
         }));
         if (r.sw > r.cw) wide.push(`${path}: ${r.sw} px wide in a ${r.cw} px window`);
-        for (const line of r.text.split("\n"))
+        for (const line of r.text.split("\n")) {
           if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
+          if (RAW_PHONE.test(line) || ISO_DATE.test(line)) raw.push(`${path}: "${line.slice(0, 160)}"`);
+        }
       }
       expect(wide, `pages that scroll sideways at ${viewport.width} px`).toEqual([]);
       expect(jargon, "status keys or internal words on screen").toEqual([]);
+      expect(raw, "phone numbers as +1XXXXXXXXXX or days as YYYY-MM-DD on screen").toEqual([]);
     });
   });
 }

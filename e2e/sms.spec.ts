@@ -5,6 +5,7 @@
 // callbacks mark them delivered.
 import { expect, test, type Page } from "@playwright/test";
 import twilio from "twilio";
+import { phoneLabel } from "@/server/leads/labels";
 import { answerDial, hangUp, startCall, type Post } from "@/server/simulator/call-driver";
 import { DEMO, signIn } from "./helpers";
 
@@ -153,8 +154,12 @@ test("missed call → text-back on the lead; the caller's reply in the thread; s
   // The dev page lists what went through the local Twilio fake: no reminder to this caller.
   await page.getByRole("link", { name: "Local text outbox" }).click();
   await expect(page.getByRole("heading", { name: "Local text outbox" })).toBeVisible();
-  const sentToCaller = page.getByTestId("fake-messages").getByRole("row").filter({ hasText: caller });
+  // The outboxes write numbers as people do: "(512) 555-3456".
+  const sentToCaller = page
+    .getByTestId("fake-messages")
+    .getByRole("row")
+    .filter({ hasText: phoneLabel(caller) });
   await expect(sentToCaller).toHaveCount(4); // text-back, reply, confirmation, opt-out confirmation
   await expect(sentToCaller.filter({ hasText: "reminder" })).toHaveCount(0);
-  await expect(page.getByTestId("waiting-messages").filter({ hasText: caller })).toHaveCount(0);
+  await expect(page.getByTestId("waiting-messages").filter({ hasText: phoneLabel(caller) })).toHaveCount(0);
 });

@@ -123,7 +123,7 @@ function BillingBody({ state, timeZone }: { state: BillingState; timeZone: strin
       />
       {state.agencyPlan ? <AgencyPlanCard plan={state.agencyPlan} /> : null}
       <SubscriptionCard state={state} fmt={fmt} />
-      {state.agencyPlan ? null : <UsageCard state={state} fmt={fmt} />}
+      {state.agencyPlan ? null : <UsageCard state={state} fmt={fmt} timeZone={timeZone} />}
       {hasService(state) ? <CancellationCard state={state} fmt={fmt} /> : null}
       <UsageLedger timeZone={timeZone} />
     </>

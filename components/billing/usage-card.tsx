@@ -6,7 +6,7 @@ import { money } from "@/server/billing/money";
 import { UsageChart } from "./usage-chart";
 import type { Fmt } from "./date-format";
 
-export function UsageCard({ state, fmt }: { state: BillingState; fmt: Fmt }) {
+export function UsageCard({ state, fmt, timeZone }: { state: BillingState; fmt: Fmt; timeZone: string }) {
   const u = state.usage;
   const currency = state.plan?.currency ?? "usd";
   return (
@@ -26,7 +26,7 @@ export function UsageCard({ state, fmt }: { state: BillingState; fmt: Fmt }) {
           }
         />
       </div>
-      <UsageChart days={u.perDay} />
+      <UsageChart days={u.perDay} timeZone={timeZone} />
     </Card>
   );
 }

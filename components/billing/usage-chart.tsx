@@ -1,8 +1,10 @@
 // A small bar chart of AI-handled calls per day this period: billable (solid) and credited
 // (light). The numbers are also in a visually hidden table for screen readers.
+import { dayLabel } from "@/server/text/day-label";
+
 type Day = { day: string; billable: number; credited: number };
 
-export function UsageChart({ days }: { days: Day[] }) {
+export function UsageChart({ days, timeZone }: { days: Day[]; timeZone: string }) {
   if (!days.length) return null;
   if (days.every((d) => d.billable + d.credited === 0))
     return (
@@ -11,7 +13,7 @@ export function UsageChart({ days }: { days: Day[] }) {
       </p>
     );
   const max = Math.max(1, ...days.map((d) => d.billable + d.credited));
-  const label = (d: Day) => `${d.day}: ${d.billable} billable, ${d.credited} credited`;
+  const label = (d: Day) => `${dayLabel(d.day, timeZone)}: ${d.billable} billable, ${d.credited} credited`;
   return (
     <figure className="mt-5">
       <figcaption className="mb-2 text-xs font-medium text-slate-500">AI-handled calls per day</figcaption>
@@ -28,8 +30,8 @@ export function UsageChart({ days }: { days: Day[] }) {
         ))}
       </div>
       <div className="mt-1 flex justify-between text-xs text-slate-500" aria-hidden>
-        <span>{days[0]!.day}</span>
-        <span>{days.at(-1)!.day}</span>
+        <span>{dayLabel(days[0]!.day, timeZone)}</span>
+        <span>{dayLabel(days.at(-1)!.day, timeZone)}</span>
       </div>
       <p className="mt-2 flex gap-4 text-xs text-slate-600" aria-hidden>
         <span className="inline-flex items-center gap-1">
@@ -51,7 +53,7 @@ export function UsageChart({ days }: { days: Day[] }) {
         <tbody>
           {days.map((d) => (
             <tr key={d.day}>
-              <td>{d.day}</td>
+              <td>{dayLabel(d.day, timeZone)}</td>
               <td>{d.billable}</td>
               <td>{d.credited}</td>
             </tr>

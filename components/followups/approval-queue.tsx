@@ -11,7 +11,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, SuccessNote } from "@/components/ui/form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { QueryState } from "@/components/settings/access-states";
-import { phoneLabel } from "@/server/leads/labels";
+import { callerLabel } from "@/server/leads/labels";
 
 type Queue = inferRouterOutputs<AppRouter>["followups"]["queue"];
 type Item = Queue["items"][number];
@@ -126,7 +126,7 @@ function DraftCard({ item, slug, onDone }: { item: Item; slug: string; onDone: (
   const approve = useMutation(trpc.followups.approve.mutationOptions({ onSuccess: onDone }));
   const skip = useMutation(trpc.followups.skip.mutationOptions({ onSuccess: onDone }));
   const error = approve.error ?? skip.error;
-  const who = item.callerName ?? phoneLabel(item.callerPhone);
+  const who = callerLabel(item);
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="followup-draft">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -7,7 +7,7 @@ export function PhoneLink({ phone, className }: { phone: string | null | undefin
   return (
     <a
       href={`tel:${phone}`}
-      className={className ?? "font-medium text-brand-700 underline underline-offset-2"}
+      className={`tap ${className ?? "font-medium text-brand-700 underline underline-offset-2"}`}
     >
       {phoneLabel(phone)}
     </a>
@@ -25,7 +25,7 @@ export function AddressLink({ address, zip }: { address: string | null | undefin
       href={mapSearchUrl(full)}
       target="_blank"
       rel="noreferrer"
-      className="font-medium text-brand-700 underline underline-offset-2"
+      className="tap font-medium text-brand-700 underline underline-offset-2"
     >
       {address}
       <span className="sr-only"> (open in a map, new tab)</span>

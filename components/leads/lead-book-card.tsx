@@ -43,7 +43,10 @@ export function LeadBookCard({
         <fieldset>
           <legend className="sr-only">Time</legend>
           {slots.map((s) => (
-            <label key={s.startsAt} className="flex min-h-8 items-center gap-2 text-sm">
+            <label
+              key={s.startsAt}
+              className="flex min-h-8 items-center gap-2 text-sm pointer-coarse:min-h-11"
+            >
               <input
                 type="radio"
                 className="size-5"
@@ -58,7 +61,7 @@ export function LeadBookCard({
           {!slots.length ? (
             <p className="text-sm text-slate-500">No booking slots in the next two weeks.</p>
           ) : null}
-          <label className="flex min-h-8 items-center gap-2 text-sm">
+          <label className="flex min-h-8 items-center gap-2 text-sm pointer-coarse:min-h-11">
             <input
               type="radio"
               className="size-5"

@@ -61,7 +61,7 @@ function LeadPageBody({ id }: { id: string }) {
   return (
     <div className="max-w-6xl pb-20 lg:pb-0">
       <p className="mb-2 text-sm">
-        <Link href={`/t/${slug}/leads`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link href={`/t/${slug}/leads`} className="tap text-brand-700 underline-offset-2 hover:underline">
           ← Inbox
         </Link>
       </p>

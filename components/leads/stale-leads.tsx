@@ -12,6 +12,7 @@ import { isForbidden, NoPermission } from "@/components/settings/access-states";
 import { CLOSE_REASONS, type CloseReasonCode } from "@/server/leads/close-reasons";
 import { StatusBadge, TestBadge, UrgencyBadge } from "./badges";
 import { relativeTime } from "./format";
+import { callerLabel } from "@/server/leads/labels";
 
 export function StaleLeads() {
   const trpc = useTRPC();
@@ -63,7 +64,7 @@ export function StaleLeads() {
       <p className="mb-2 text-sm">
         <Link
           href={`/t/${slug}/leads`}
-          className="text-brand-700 underline underline-offset-2 hover:text-brand-600"
+          className="tap text-brand-700 underline underline-offset-2 hover:text-brand-600"
         >
           ← Inbox
         </Link>
@@ -110,12 +111,12 @@ export function StaleLeads() {
               <li key={l.id} className="flex items-center gap-3 py-2 text-sm">
                 <input
                   type="checkbox"
-                  aria-label={`Select ${l.callerName ?? l.callerPhone}`}
+                  aria-label={`Select ${callerLabel(l)}`}
                   checked={selected.has(l.id)}
                   onChange={(e) => toggle(l.id, e.target.checked)}
                 />
                 <Link href={`/t/${slug}/leads/${l.id}`} className="font-medium hover:underline">
-                  {l.callerName ?? l.callerPhone}
+                  {callerLabel(l)}
                 </Link>
                 <UrgencyBadge urgency={l.urgency} />
                 <StatusBadge status={l.status} />

@@ -11,6 +11,7 @@ import { ShowMore } from "@/components/ui/show-more";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { PURPOSE } from "./sms-thread";
+import { phoneLabel } from "@/server/leads/labels";
 
 /** Seconds matter when several texts go out within a minute. */
 const LOG_TIME: Intl.DateTimeFormatOptions = {
@@ -87,7 +88,8 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
                   <li key={m.id} className="flex flex-wrap items-start justify-between gap-3 py-2 text-sm">
                     <div className="min-w-0 flex-1">
                       <p className="text-xs text-slate-500">
-                        {PURPOSE[m.purpose] ?? m.purpose} to {m.toNumber} · due {time.dateTime(m.sendAfter)}
+                        {PURPOSE[m.purpose] ?? m.purpose} to {phoneLabel(m.toNumber)} · due{" "}
+                        {time.dateTime(m.sendAfter)}
                         {m.leadId ? (
                           <>
                             {" · "}
@@ -107,7 +109,7 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
                         variant="secondary"
                         busy={sendNow.isPending && sendNow.variables?.id === m.id}
                         onClick={() => sendNow.mutate({ id: m.id })}
-                        aria-label={`Send the ${(PURPOSE[m.purpose] ?? m.purpose).toLowerCase()} to ${m.toNumber} now`}
+                        aria-label={`Send the ${(PURPOSE[m.purpose] ?? m.purpose).toLowerCase()} to ${phoneLabel(m.toNumber)} now`}
                       >
                         Send now
                       </Button>
@@ -135,7 +137,11 @@ export function DevMessages({ timeZone }: { timeZone: string }) {
                     nowrap: true,
                     cell: (m) => <span className="text-slate-600">{time.format(m.at, LOG_TIME)}</span>,
                   },
-                  { header: "From → To", nowrap: true, cell: (m) => `${m.from} → ${m.to}` },
+                  {
+                    header: "From → To",
+                    nowrap: true,
+                    cell: (m) => `${phoneLabel(m.from)} → ${phoneLabel(m.to)}`,
+                  },
                   {
                     header: "Message",
                     cell: (m) => <span className="whitespace-pre-wrap break-words">{m.body}</span>,

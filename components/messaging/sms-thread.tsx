@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, fieldErrorsFrom, SuccessNote } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
 import { useBusinessTime } from "@/components/leads/business-time";
+import { phoneLabel } from "@/server/leads/labels";
 
 /** What each text is for, as the office reads it (also on the dev messages page). */
 export const PURPOSE: Record<string, string> = {
@@ -82,7 +83,7 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
             >
               This caller replied STOP
               {thread.data.optedOutAt ? ` on ${time.dateTime(thread.data.optedOutAt)}` : ""}: no more texts go
-              to {thread.data.callerPhone}. Call them instead.
+              to {phoneLabel(thread.data.callerPhone)}. Call them instead.
             </p>
           ) : null}
           {thread.data.messages.length === 0 ? (
@@ -173,7 +174,8 @@ export function SmsThread({ leadId, canReply = true }: { leadId: string; canRepl
                 className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 disabled:bg-slate-50"
               />
               <p id={`sms-reply-${leadId}-help`} className="text-xs text-slate-500">
-                Sent from the number the caller knows. {body.length}/640 · Ctrl+Enter sends.
+                Sent from the number the caller knows. {body.length}/640
+                <span className="pointer-coarse:hidden"> · Ctrl+Enter sends</span>.
               </p>
               <div className="flex items-center gap-3">
                 <Button type="submit" busy={reply.isPending} disabled={thread.data.optedOut || !body.trim()}>

@@ -10,6 +10,7 @@ import { ShowMore } from "@/components/ui/show-more";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { Select } from "@/components/ui/form";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
+import { phoneLabel } from "@/server/leads/labels";
 
 const STATUS_TEXT = (n: { status: string; transport: string | null }) =>
   n.status === "sent"
@@ -95,7 +96,9 @@ export function DevOutbox({ timeZone }: { timeZone: string }) {
                 header: "To",
                 cell: (n) => (
                   <>
-                    <span className="break-all">{n.to ?? "—"}</span>
+                    <span className="break-all">
+                      {n.to ? (n.channel === "sms" ? phoneLabel(n.to) : n.to) : "—"}
+                    </span>
                     <span className="block text-xs text-slate-500">{n.user?.name ?? "The caller"}</span>
                   </>
                 ),

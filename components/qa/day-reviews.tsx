@@ -9,6 +9,8 @@ import { Button, ErrorBanner, SuccessNote, fieldErrorsFrom } from "@/components/
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
 import { dateTimeIn } from "@/components/leads/format";
 import { formatRate } from "@/server/qa/qa-day";
+import { dayLabel } from "@/server/text/day-label";
+import { callerLabel } from "@/server/leads/labels";
 
 type Verdict = "pass" | "fail";
 
@@ -133,7 +135,7 @@ export function DayReviews({
     <>
       {data.afterCall.length ? (
         <Card
-          title={`Flagged after the call on ${day}`}
+          title={`Flagged after the call on ${dayLabel(day, timeZone)}`}
           description="Every AI-handled call is read again once it ends. These calls had something the live call missed; a missed emergency was already turned into an urgent callback."
           className="mb-6"
         >
@@ -141,9 +143,7 @@ export function DayReviews({
             {data.afterCall.map((r) => (
               <li key={r.id} className="py-3">
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="text-sm font-medium">
-                    {r.callerName ?? r.callerPhone ?? "Unknown caller"}
-                  </span>
+                  <span className="text-sm font-medium">{callerLabel(r)}</span>
                   {r.startedAt ? (
                     <span className="text-xs text-slate-500">
                       {dateTimeIn(timeZone, r.startedAt, { hour: "numeric", minute: "2-digit" })}
@@ -176,7 +176,7 @@ export function DayReviews({
         </Card>
       ) : null}
       <Card
-        title={`Sampled calls on ${day}`}
+        title={`Sampled calls on ${dayLabel(day, timeZone)}`}
         description={
           data.sampled ? `${data.failed} of ${data.sampled} failed (${formatRate(data.rate)}).` : undefined
         }
@@ -196,9 +196,7 @@ export function DayReviews({
                       (automated: {r.verdict === "fail" ? "failed" : "passed"})
                     </span>
                   ) : null}
-                  <span className="text-sm font-medium">
-                    {r.callerName ?? r.callerPhone ?? "Unknown caller"}
-                  </span>
+                  <span className="text-sm font-medium">{callerLabel(r)}</span>
                   {r.startedAt ? (
                     <span className="text-xs text-slate-500">
                       {dateTimeIn(timeZone, r.startedAt, { hour: "numeric", minute: "2-digit" })}

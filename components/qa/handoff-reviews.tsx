@@ -8,6 +8,8 @@ import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, fieldErrorsFrom, SuccessNote } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
 import { HANDOFF_QUESTIONS, type HandoffQuestion } from "@/server/reports/handoff-qa";
+import { callerLabel, sourceLabel, urgencyLabel } from "@/server/leads/labels";
+import { dayLabel } from "@/server/text/day-label";
 
 type Review = {
   id: string;
@@ -24,7 +26,7 @@ type Review = {
   };
 } & Record<HandoffQuestion, boolean | null>;
 
-export function HandoffReviews({ slug }: { slug: string }) {
+export function HandoffReviews({ slug, timeZone }: { slug: string; timeZone: string }) {
   const trpc = useTRPC();
   const weeks = useQuery(trpc.reports.handoffReviews.queryOptions());
   return (
@@ -42,8 +44,12 @@ export function HandoffReviews({ slug }: { slug: string }) {
         </EmptyState>
       ) : null}
       {weeks.data?.map((w) => (
-        <section key={w.weekOf} aria-label={`Week of ${w.weekOf}`} className="mt-4 first:mt-0">
-          <h3 className="text-sm font-semibold">Week of {w.weekOf}</h3>
+        <section
+          key={w.weekOf}
+          aria-label={`Week of ${dayLabel(w.weekOf, timeZone)}`}
+          className="mt-4 first:mt-0"
+        >
+          <h3 className="text-sm font-semibold">Week of {dayLabel(w.weekOf, timeZone)}</h3>
           <ul className="mt-2 space-y-3">
             {w.reviews.map((r) => (
               <HandoffReviewItem key={r.id} review={r} slug={slug} />
@@ -79,7 +85,7 @@ function HandoffReviewItem({ review, slug }: { review: Review; slug: string }) {
     setMissing(null);
     save.mutate({ reviewId: review.id, answers: answers as Record<HandoffQuestion, boolean>, note });
   };
-  const who = review.lead.callerName ?? review.lead.callerPhone;
+  const who = callerLabel(review.lead);
   const err = fieldErrorsFrom(save.error);
   return (
     <li className="rounded-md border border-slate-200 p-3" data-testid="handoff-review">
@@ -91,8 +97,8 @@ function HandoffReviewItem({ review, slug }: { review: Review; slug: string }) {
           {who}
         </Link>{" "}
         <span className="text-slate-600">
-          — {review.kind}, {review.lead.urgency ?? "no urgency"}, from {review.lead.source.replace("_", " ")},
-          owner {review.lead.owner?.name ?? "none"}
+          — {review.kind}, {urgencyLabel(review.lead.urgency).toLowerCase()}, from{" "}
+          {sourceLabel(review.lead.source).toLowerCase()}, owner {review.lead.owner?.name ?? "none"}
           {review.reviewedAt ? " · reviewed" : ""}
         </span>
       </p>

@@ -82,7 +82,7 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
       </div>
       <ErrorBanner message={run.error ? fieldErrorsFrom(run.error).message : null} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <Card
             title="Failure rate, last 30 days"
             description={
@@ -92,7 +92,12 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
             }
           >
             {data.hasAiCalls ? (
-              <FailureRateChart days={data.days} selected={day} onSelect={setPicked} />
+              <FailureRateChart
+                days={data.days}
+                timeZone={data.timeZone}
+                selected={day}
+                onSelect={setPicked}
+              />
             ) : (
               <EmptyState title="No AI-handled calls yet.">
                 When the AI answers missed calls, a daily sample of them shows up here. Test calls from “Test
@@ -111,7 +116,7 @@ export function QaDashboard({ slug, canChangeProfile }: { slug: string; canChang
         </EmptyState>
       ) : null}
       <div className="mt-6">
-        <HandoffReviews slug={slug} />
+        <HandoffReviews slug={slug} timeZone={data.timeZone} />
       </div>
     </div>
   );

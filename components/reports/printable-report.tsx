@@ -4,6 +4,7 @@ import { FIGURES, formatFigure } from "@/server/reports/figures";
 import type { Report } from "@/server/reports/report-schema";
 import { timeZoneLabel } from "@/server/tenants/us-time-zones";
 import { PrintButton } from "./print-button";
+import { dayLabel, dayRangeLabel } from "@/server/text/day-label";
 
 const th = "border border-slate-300 px-2 py-1 text-left font-medium";
 const td = "border border-slate-300 px-2 py-1 tabular-nums";
@@ -46,7 +47,8 @@ export function PrintableReport({ report }: { report: Report }) {
         <div>
           <h1 className="text-2xl font-semibold">{report.business.name}: missed-lead report</h1>
           <p className="mt-1 text-sm text-slate-700">
-            {report.period.label} ({report.period.firstDay} to {report.period.lastDay},{" "}
+            {report.period.label} (
+            {dayRangeLabel(report.period.firstDay, report.period.lastDay, report.business.timeZone, "long")},{" "}
             {timeZoneLabel(report.business.timeZone)}){report.ownLeadsOnly ? " — your own leads" : ""}
           </p>
         </div>
@@ -56,9 +58,10 @@ export function PrintableReport({ report }: { report: Report }) {
       <section className="mt-6 break-inside-avoid">
         <h2 className="text-lg font-semibold">Leads slipping through</h2>
         <p className="mt-1 text-sm">
-          {report.leaks.total} open leads leak as of {report.leaks.asOf.slice(0, 10)}: {report.leaks.unowned}{" "}
-          without an owner, {report.leaks.overdue} past their due time, {report.leaks.noNextAction} without a
-          next action, {report.leaks.unacceptedPastWindow} handoffs not accepted in time.
+          {report.leaks.total} open leads leak as of{" "}
+          {dayLabel(report.leaks.asOf, report.business.timeZone, "long")}: {report.leaks.unowned} without an
+          owner, {report.leaks.overdue} past their due time, {report.leaks.noNextAction} without a next
+          action, {report.leaks.unacceptedPastWindow} handoffs not accepted in time.
         </p>
       </section>
       <section className="mt-6 break-inside-avoid">

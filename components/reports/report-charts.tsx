@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { ReactNode } from "react";
 import type { Report } from "@/server/reports/report-schema";
 import { categoryAxisProps } from "@/components/ui/chart-axis";
+import { dayLabel } from "@/server/text/day-label";
 
 const OUTCOMES = [
   { key: "answered", label: "Answered by the plumber", color: "#475569" },
@@ -19,7 +20,6 @@ const FUNNEL_LABEL: Record<string, string> = {
   showed: "Showed",
   won: "Won",
 };
-const shortDay = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
 
 function ChartFigure({
   title,
@@ -54,7 +54,7 @@ function ChartFigure({
 const th = "py-1 pr-3 font-medium";
 const td = "py-1 pr-3 tabular-nums";
 
-export function DailyCallsChart({ daily }: { daily: Report["daily"] }) {
+export function DailyCallsChart({ daily, timeZone }: { daily: Report["daily"]; timeZone: string }) {
   const total = daily.reduce((s, d) => s + d.answered + d.booked + d.rescued + d.missed, 0);
   return (
     <ChartFigure
@@ -62,7 +62,10 @@ export function DailyCallsChart({ daily }: { daily: Report["daily"] }) {
       summary={`${total} calls over ${daily.length} days.`}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={daily.map((d) => ({ ...d, label: shortDay(d.day) }))} accessibilityLayer={false}>
+          <BarChart
+            data={daily.map((d) => ({ ...d, label: dayLabel(d.day, timeZone, "axis") }))}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" fontSize={11} />
             <YAxis allowDecimals={false} fontSize={11} width={28} />
@@ -100,7 +103,7 @@ export function DailyCallsChart({ daily }: { daily: Report["daily"] }) {
             {daily.map((d) => (
               <tr key={d.day} className="border-t border-slate-100">
                 <th scope="row" className={th}>
-                  {d.day}
+                  {dayLabel(d.day, timeZone)}
                 </th>
                 {OUTCOMES.map((o) => (
                   <td key={o.key} className={td}>

@@ -17,6 +17,7 @@ import { PeriodPicker } from "./period-picker";
 import { DailyCallsChart, FunnelChart, SpeedToLeadChart } from "./report-charts";
 import { FollowUpTables, LeakList, ScriptImprovements, SourceTable } from "./report-tables";
 import { isEmptyReport, reportEmptyText } from "./report-empty-state";
+import { dayRangeLabel } from "@/server/text/day-label";
 
 export function ReportsPage({ slug, role }: { slug: string; role: TenantRole }) {
   const trpc = useTRPC();
@@ -87,9 +88,16 @@ export function ReportsPage({ slug, role }: { slug: string; role: TenantRole }) 
           aria-busy={report.isFetching || undefined}
         >
           <p className="text-sm text-slate-700" data-testid="report-period">
-            <span className="font-medium">{r.period.label}</span> ({r.period.firstDay} to {r.period.lastDay},{" "}
-            {timeZoneLabel(r.business.timeZone)}); previous period {r.period.previous.firstDay} to{" "}
-            {r.period.previous.lastDay}.{r.ownLeadsOnly ? " These are your own leads' numbers." : ""}
+            <span className="font-medium">{r.period.label}</span> (
+            {dayRangeLabel(r.period.firstDay, r.period.lastDay, r.business.timeZone, "long")},{" "}
+            {timeZoneLabel(r.business.timeZone)}); previous period{" "}
+            {dayRangeLabel(
+              r.period.previous.firstDay,
+              r.period.previous.lastDay,
+              r.business.timeZone,
+              "long",
+            )}
+            .{r.ownLeadsOnly ? " These are your own leads' numbers." : ""}
           </p>
           <TestCallsLine slug={slug} from={r.period.start} to={r.period.end} />
           {isEmptyReport(r) ? (
@@ -208,7 +216,7 @@ function ReportBody({ report: r, slug }: { report: Report; slug: string }) {
         </h2>
         <div className="grid gap-4 lg:grid-cols-2">
           <div className="lg:col-span-2">
-            <DailyCallsChart daily={r.daily} />
+            <DailyCallsChart daily={r.daily} timeZone={r.business.timeZone} />
           </div>
           <FunnelChart funnel={r.funnel} />
           <SpeedToLeadChart buckets={r.speedToLead} />

@@ -12,6 +12,7 @@ import { StatusBadge, TemperatureBadge, UrgencyBadge } from "@/components/leads/
 import { temperatureBand } from "@/server/leads/temperature";
 import { ROUTINE_TABS, type RoutineSection, type RoutineTab } from "@/server/routines/routine-tabs";
 import { dateTimeIn, timeZoneNote } from "@/components/leads/format";
+import { callerLabel, phoneLabel } from "@/server/leads/labels";
 
 const TABS = (
   [
@@ -215,9 +216,11 @@ function RoutineList({
                   >
                     <div className="min-w-0">
                       <p className="text-sm font-medium">
-                        {lead.callerName ?? lead.callerPhone}
-                        {lead.callerName ? (
-                          <span className="ml-2 text-xs font-normal text-slate-500">{lead.callerPhone}</span>
+                        {callerLabel(lead)}
+                        {lead.callerName && lead.callerPhone ? (
+                          <span className="ml-2 text-xs font-normal text-slate-500">
+                            {phoneLabel(lead.callerPhone)}
+                          </span>
                         ) : null}
                       </p>
                       <p className="truncate text-xs text-slate-600">

@@ -99,7 +99,7 @@ export function BusinessHours({ hours, editable }: { hours: Window[]; editable: 
                       disabled={!editable || !day.open}
                       onChange={(e) => set(d, { start: e.target.value })}
                       aria-invalid={err ? true : undefined}
-                      className="min-h-9 min-w-0 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-500"
+                      className="min-h-9 min-w-0 rounded-md pointer-coarse:min-h-11 border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-500"
                     />
                     <span aria-hidden className="text-slate-600">
                       to
@@ -112,7 +112,7 @@ export function BusinessHours({ hours, editable }: { hours: Window[]; editable: 
                       onChange={(e) => set(d, { end: e.target.value })}
                       aria-invalid={err ? true : undefined}
                       aria-describedby={err ? `hours-err-${d}` : undefined}
-                      className="min-h-9 min-w-0 rounded-md border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-500"
+                      className="min-h-9 min-w-0 rounded-md pointer-coarse:min-h-11 border border-slate-300 px-2 py-1 disabled:bg-slate-50 disabled:text-slate-500"
                     />
                   </span>
                 </div>

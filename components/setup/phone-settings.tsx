@@ -2,7 +2,6 @@
 // Phone numbers: the tracking numbers callers dial, the plumber's phone that rings first, and
 // the optional on-call phone for emergencies and warm transfers.
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, Field, SuccessNote, fieldErrorsFrom } from "@/components/ui/form";
@@ -11,14 +10,10 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { QueryState, ReadOnlyNote } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
 import type { NumberConnection } from "@/server/setup/connection-summary";
+import { phoneLabel } from "@/server/leads/labels";
 import { ConnectNumberGuide } from "./connect-number-guide";
 import { useInvalidateSetup } from "./use-invalidate-setup";
 import { NumberConnectionStatus } from "./number-connection-status";
-
-function pretty(e164: string | null | undefined): string {
-  if (!e164) return "";
-  return parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
-}
 
 export function PhoneSettings({
   role,
@@ -100,7 +95,7 @@ function TrackingNumbers({
       .catch(() => null);
     if (res) {
       form.reset();
-      setAdded(`Added ${pretty(res.e164)} (${res.e164}).`);
+      setAdded(`Added ${phoneLabel(res.e164)}.`);
     }
   }
 
@@ -116,11 +111,8 @@ function TrackingNumbers({
           {numbers.map((n) => (
             <li key={n.id} className="flex items-start justify-between gap-4 py-3">
               <div className="min-w-0">
-                <p className="text-sm font-medium">{pretty(n.e164)}</p>
-                <p className="text-xs text-slate-600">
-                  {n.e164}
-                  {n.label ? ` · ${n.label}` : ""}
-                </p>
+                <p className="text-sm font-medium">{phoneLabel(n.e164)}</p>
+                {n.label ? <p className="text-xs text-slate-600">{n.label}</p> : null}
                 <NumberConnectionStatus
                   connection={connections?.find((c) => c.id === n.id)}
                   editable={editable}
@@ -128,7 +120,7 @@ function TrackingNumbers({
               </div>
               {editable ? (
                 <ConfirmButton
-                  label={`Remove ${n.e164}`}
+                  label={`Remove ${phoneLabel(n.e164)}`}
                   busy={remove.isPending && remove.variables?.id === n.id}
                   onConfirm={() => remove.mutate({ id: n.id })}
                 >
@@ -219,7 +211,7 @@ function ForwardingPhones({
           name="plumberPhone"
           type="tel"
           autoComplete="off"
-          defaultValue={pretty(plumberPhone)}
+          defaultValue={phoneLabel(plumberPhone)}
           placeholder="(512) 555-0101"
           required
           disabled={!editable}
@@ -231,7 +223,7 @@ function ForwardingPhones({
           name="onCallPhone"
           type="tel"
           autoComplete="off"
-          defaultValue={pretty(onCallPhone)}
+          defaultValue={phoneLabel(onCallPhone)}
           placeholder="(512) 555-0102"
           disabled={!editable}
           error={errs.fields.onCallPhone}

@@ -69,10 +69,10 @@ export function SetupChecklist({ role }: { role: TenantRole }) {
         <ol className="divide-y divide-slate-100">
           {items.map((item) => (
             <li key={item.key} className="flex items-center justify-between gap-4 py-3">
-              <div className="flex items-start gap-3">
+              <div className="flex min-w-0 items-start gap-3">
                 <span
                   aria-hidden
-                  className={`mt-0.5 flex size-5 items-center justify-center rounded-full text-xs ${item.done ? "bg-green-100 text-green-700" : "bg-slate-100 text-slate-400"}`}
+                  className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-xs ${item.done ? "bg-green-100 text-green-700" : "bg-slate-100 text-slate-400"}`}
                 >
                   {item.done ? "✓" : ""}
                 </span>

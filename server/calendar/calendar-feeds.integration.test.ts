@@ -16,6 +16,7 @@ import {
   revokeCalendarFeed,
   VISIT_MINUTES,
 } from "./calendar-feeds";
+import { phoneLabel } from "@/server/leads/labels";
 
 vi.hoisted(() => {
   process.env.PUBLIC_BASE_URL = "https://rescue.example.test";
@@ -100,7 +101,9 @@ describe(`calendar feeds (${engineName})`, () => {
     const lead = await db.prisma.lead.findFirstOrThrow({ where: { callerName: "Maria Lopez" } });
     expect(maria.location).toBe("123 Main Street, Austin");
     expect(maria.description).toContain("Kitchen sink leaking");
-    expect(maria.description).toContain(lead.callerPhone);
+    // The number as people write it, "(512) 555-0143", never "+15125550143".
+    expect(maria.description).toContain(`Caller: Maria Lopez (${phoneLabel(lead.callerPhone)})`);
+    expect(maria.description).not.toContain(lead.callerPhone);
     expect(maria.description).toContain(`https://rescue.example.test/t/${biz.tenant.slug}/leads/${lead.id}`);
     expect(maria.uid).toBe(`${lead.id}@leadrescue`);
     // iCalendar times have whole seconds.

@@ -11,6 +11,7 @@ import { AppError } from "@/server/errors";
 import { env } from "@/server/env";
 import { writeAudit } from "@/server/audit/write-audit";
 import { tenantPerson } from "@/server/db/tenant-people";
+import { callerLabel, phoneLabel } from "@/server/leads/labels";
 
 /** Visits this far back stay in the feed, so a day's calendar is complete. */
 export const FEED_PAST_DAYS = 30;
@@ -141,7 +142,7 @@ export async function renderCalendarFeed(
   for (const lead of leads) {
     const start = lead.appointmentAt!;
     const link = `${env.PUBLIC_BASE_URL}/t/${feed.tenant.slug}/leads/${lead.id}`;
-    const caller = lead.callerName ?? lead.callerPhone;
+    const caller = callerLabel(lead);
     calendar.createEvent({
       id: `${lead.id}@leadrescue`,
       start,
@@ -150,7 +151,7 @@ export async function renderCalendarFeed(
       summary: `Visit: ${caller}${lead.issueSummary ? ` — ${lead.issueSummary}` : ""}`,
       location: lead.address ?? null,
       description: [
-        `Caller: ${caller} (${lead.callerPhone})`,
+        `Caller: ${caller} (${phoneLabel(lead.callerPhone)})`,
         `Issue: ${lead.issueSummary ?? "not given"}`,
         `Address: ${lead.address ?? "not given"}`,
         `Lead: ${link}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sourceReferenceLabel, taskStateLabel } from "./labels";
+import { callerLabel, phoneLabel, sourceReferenceLabel, taskStateLabel } from "./labels";
 
 describe("a task's state on screen", () => {
   it("reads as an office manager would say it, never a raw status", () => {
@@ -24,5 +24,19 @@ describe("where a lead came in, in words", () => {
       null,
     ])
       expect(sourceReferenceLabel(ref), String(ref)).toBeNull();
+  });
+});
+
+describe("a caller and a number on screen", () => {
+  it("writes a US number as people write it, and leaves anything else as given", () => {
+    expect(phoneLabel("+15125550143")).toBe("(512) 555-0143");
+    expect(phoneLabel("dana@outbox.test")).toBe("dana@outbox.test");
+    expect(phoneLabel(null)).toBe("");
+  });
+
+  it("names a caller by name, else by their number in words, else as unknown", () => {
+    expect(callerLabel({ callerName: "Maria Lopez", callerPhone: "+15125550143" })).toBe("Maria Lopez");
+    expect(callerLabel({ callerName: null, callerPhone: "+15125550143" })).toBe("(512) 555-0143");
+    expect(callerLabel({ callerName: "", callerPhone: "" })).toBe("Unknown caller");
   });
 });

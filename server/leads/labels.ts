@@ -84,6 +84,11 @@ export function phoneLabel(e164: unknown): string {
   return parsePhoneNumberFromString(s)?.formatNational() ?? s;
 }
 
+/** Who a caller is on a screen: their name, else their number as people write it, else "Unknown caller". */
+export function callerLabel(c: { callerName?: string | null; callerPhone?: string | null }): string {
+  return c.callerName || (c.callerPhone ? phoneLabel(c.callerPhone) : "Unknown caller");
+}
+
 const FIELD_WORDS: Record<string, string> = {
   ...Object.fromEntries(RECORD_FIELDS.map((f) => [f.key, f.label])),
   followUpAt: "target follow-up date",

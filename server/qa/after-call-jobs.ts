@@ -19,6 +19,7 @@ import { defineJob } from "@/server/jobs/define-job";
 import { sendJob } from "@/server/jobs/runtime";
 import { writeLeadChange, type LeadPatch } from "@/server/leads/apply-lead-change";
 import { managerOf } from "@/server/leads/escalation-targets";
+import { phoneLabel } from "@/server/leads/labels";
 import { routingTarget } from "@/server/leads/routing";
 import { enqueueNotification, recordNotification, type Enqueue } from "@/server/notifications/outbox";
 import { parseCallState, URGENT_CALLBACK_MINUTES } from "@/server/voice/state-machine";
@@ -188,7 +189,9 @@ export async function runAfterCallCheck(
         const targetId = call.isTest ? null : (ownerId ?? (await managerOf(tx, call.tenantId)));
         if (targetId) {
           const target = await tenantPerson(tx, targetId);
-          const who = lead.callerName ? `${lead.callerName} (${lead.callerPhone})` : lead.callerPhone;
+          const who = lead.callerName
+            ? `${lead.callerName} (${phoneLabel(lead.callerPhone)})`
+            : phoneLabel(lead.callerPhone);
           const body = `Emergency missed on the call, found when it was read again: ${label} — ${who}. Call back within ${URGENT_CALLBACK_MINUTES} minutes.`;
           const base = {
             db: tx,

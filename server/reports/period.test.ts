@@ -38,6 +38,7 @@ describe("report periods in the business's time zone", () => {
     expect((p.end.getTime() - p.start.getTime()) / 3_600_000).toBe(167);
     const t = resolvePeriod({ kind: "this_week" }, CHICAGO, new Date("2026-03-15T18:00:00Z")); // a Sunday
     expect([t.firstDay, t.lastDay]).toEqual(["2026-03-09", "2026-03-15"]);
+    expect(p.label).toBe("Last week (Mon, Mar 2 – Sun, Mar 8)");
     expect([t.previous.firstDay, t.previous.lastDay]).toEqual(["2026-03-02", "2026-03-08"]);
   });
 
@@ -78,5 +79,17 @@ describe("report periods in the business's time zone", () => {
   it("gives the local date of an instant", () => {
     expect(localDate(new Date("2026-04-01T04:30:00Z"), CHICAGO)).toBe("2026-03-31");
     expect(localDate(new Date("2026-03-01T05:30:00Z"), CHICAGO)).toBe("2026-02-28");
+  });
+});
+
+describe("a period's name says its days in words", () => {
+  it("names a custom range by its days, never as YYYY-MM-DD", () => {
+    const p = resolvePeriod(
+      { kind: "custom", from: "2026-03-02", to: "2026-03-20" },
+      CHICAGO,
+      new Date("2026-03-25T12:00:00Z"),
+    );
+    expect(p.label).toBe("March 2, 2026 – March 20, 2026");
+    expect(p.label).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });

@@ -4,6 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { zDay, zMonth } from "@/server/http/safe-input";
 import { AppError } from "@/server/errors";
+import { dayLabel } from "@/server/text/day-label";
 
 export const PERIOD_KINDS = [
   "this_week",
@@ -114,7 +115,7 @@ export function resolvePeriod(input: ReportPeriodInput, timeZone: string, now: D
         ...range,
         kind: input.kind,
         timeZone,
-        label: `${input.kind === "this_week" ? "This week" : "Last week"} (${range.firstDay} – ${range.lastDay})`,
+        label: `${input.kind === "this_week" ? "This week" : "Last week"} (${dayLabel(range.firstDay, timeZone)} – ${dayLabel(range.lastDay, timeZone)})`,
         previous: dayRange(y, m, d - sinceMonday - back - 7, 7, timeZone),
       };
     }
@@ -157,7 +158,7 @@ export function resolvePeriod(input: ReportPeriodInput, timeZone: string, now: D
         ...dayRange(fy, fm, fd, days, timeZone),
         kind: "custom",
         timeZone,
-        label: `${input.from} – ${input.to}`,
+        label: `${dayLabel(input.from, timeZone, "long")} – ${dayLabel(input.to, timeZone, "long")}`,
         previous: dayRange(fy, fm, fd - days, days, timeZone),
       };
     }
