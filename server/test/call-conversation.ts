@@ -12,6 +12,21 @@ import {
   type TransitionResult,
 } from "@/server/voice/state-machine";
 
+/** Demo Plumbing on Monday 2 March 2026, 10:00 AM in Austin; openings Tuesday 9–11, Wednesday 1–3, Thursday 9–11. */
+export const MONDAY_MORNING: CallContext = {
+  businessName: "Demo Plumbing",
+  serviceZips: ["78701", "78702"],
+  bookingSlots: [
+    { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
+    { weekday: 3, startMinute: 13 * 60, endMinute: 15 * 60 },
+    { weekday: 4, startMinute: 9 * 60, endMinute: 11 * 60 },
+  ],
+  timeZone: "America/Chicago",
+  now: "2026-03-02T16:00:00Z",
+  onCallPhone: "+15125550199",
+  callerPhone: "+15125550123",
+};
+
 export function conversation(defaultCtx: CallContext) {
   /** The caller says `text`; the rules model reads it unless a hand-made extraction is given. */
   function hear(

@@ -3,23 +3,10 @@
 // look like a name), and the problem put right or added to at the read-back. Each lesson in
 // wordings of its own.
 import { describe, expect, it } from "vitest";
-import { conversation, last } from "@/server/test/call-conversation";
-import { transition, type CallContext, type CallState } from "@/server/voice/state-machine";
+import { conversation, last, MONDAY_MORNING } from "@/server/test/call-conversation";
+import { transition, type CallState } from "@/server/voice/state-machine";
 
-// Monday 2 March 2026, 10:00 AM in Austin; openings Tuesday 9–11, Wednesday 1–3, Thursday 9–11.
-const CTX: CallContext = {
-  businessName: "Demo Plumbing",
-  serviceZips: ["78701", "78702"],
-  bookingSlots: [
-    { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
-    { weekday: 3, startMinute: 13 * 60, endMinute: 15 * 60 },
-    { weekday: 4, startMinute: 9 * 60, endMinute: 11 * 60 },
-  ],
-  timeZone: "America/Chicago",
-  now: "2026-03-02T16:00:00Z",
-  onCallPhone: "+15125550199",
-  callerPhone: "+15125550123",
-};
+const CTX = MONDAY_MORNING;
 
 const { converse, hear } = conversation(CTX);
 
