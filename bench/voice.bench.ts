@@ -26,6 +26,7 @@ const { newCallState, transition } = await import("@/server/voice/state-machine"
 const { renderTransition } = await import("@/server/voice/twiml");
 const { rawClient } = await import("@/server/db/system");
 const { CALL_MOVES } = await import("@/server/calls/call-steps");
+const { voiceRoute } = await import("@/server/calls/voice-route");
 
 /** One connection measures latency; ten measure throughput (and the queueing it causes). */
 const LEVELS = (process.env.BENCH_CONNECTIONS ?? "1,10").split(",").map(Number);
@@ -33,6 +34,7 @@ const AMOUNT = Number(process.env.BENCH_AMOUNT ?? 3000);
 const WARMUP = 300;
 const CONSTANT_PATH = "/bench/constant";
 const FLOOR_PATH = "/bench/floor";
+const FLOOR_ROUTE_PATH = "/bench/floor-route";
 const CONSTANT_TWIML = renderTransition(
   {
     say: "Hi, thanks for calling. What's the ZIP code where you need the work done?",
@@ -67,6 +69,14 @@ async function floor(sys: Parameters<typeof rawClient>[0], callSid: string): Pro
   return CONSTANT_TWIML;
 }
 const { getSystemDb } = await import("@/server/db");
+/**
+ * The floor as a webhook route: the same transport every Twilio webhook goes through (the request
+ * read, its signature and fields checked, the deadline and spool guard, the TwiML response) around
+ * the floor's one INSERT. What /voice does beyond this is the call's own work.
+ */
+const floorRoute = voiceRoute({ required: ["CallSid", "From", "To"], phones: ["From", "To"] }, (ctx, _q, form) =>
+  floor(ctx.sys, form.CallSid!),
+);
 
 // ── the server ──────────────────────────────────────────────────────────────────────────────
 async function body(req: IncomingMessage): Promise<string> {
@@ -87,7 +97,7 @@ const server = createServer(async (req: IncomingMessage, res: ServerResponse) =>
     res.end(answer);
     return;
   }
-  const route = VOICE_ROUTES[url.pathname];
+  const route = url.pathname === FLOOR_ROUTE_PATH ? floorRoute : VOICE_ROUTES[url.pathname];
   if (!route) {
     res.writeHead(404).end();
     return;
@@ -270,6 +280,8 @@ function merge(runs: Run[]): Run {
 const constant = () => signed(CONSTANT_PATH, {});
 const floorCall = () =>
   signed(FLOOR_PATH, { CallSid: newCallSid(), From: "+15125559876", To: biz.trackingNumber });
+const floorRouteCall = () =>
+  signed(FLOOR_ROUTE_PATH, { CallSid: newCallSid(), From: "+15125559876", To: biz.trackingNumber });
 
 // How much work one request does: the first call to a number in this process reads the business
 // (and marks the number "Receiving calls"); the next ones find it in memory.
@@ -299,6 +311,7 @@ console.log(
 );
 await run("warm-up constant", WARMUP, constant);
 await run("warm-up floor", WARMUP, floorCall);
+await run("warm-up floor route", WARMUP, floorRouteCall);
 await run("warm-up voice", WARMUP, incomingCall);
 await run("warm-up intake", WARMUP, intakeTurns(await callsAtZip(WARMUP)));
 // A live database has statistics (autovacuum analyzes a table after its first 50 rows and every
@@ -328,6 +341,7 @@ for (const connections of LEVELS) {
     [
       { name: "constant TwiML", request: constant },
       { name: "floor (1 INSERT)", request: floorCall },
+      { name: "floor as a webhook", request: floorRouteCall },
       { name: "/api/twilio/voice", request: incomingCall },
       { name: "/intake turn", request: intakeTurns(pool) },
     ],
@@ -341,12 +355,15 @@ for (const connections of LEVELS) {
     console.log(
       `${r.name.padEnd(20)}${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.p99)} ${fmt(r.rps)}   ${r.errors + r.non2xx}`,
     );
-  const [, f, v, i] = results as [Run, Run, Run, Run];
+  const [, f, fr, v, i] = results as [Run, Run, Run, Run, Run];
   const p99Ratio = v.p99 / f.p99;
   const share = v.rps / f.rps;
   console.log(`/voice p99 ÷ floor p99: ${p99Ratio.toFixed(2)}× (target ≤ 2×: ${verdict(p99Ratio <= 2)})`);
   console.log(
     `/voice throughput ÷ floor: ${(share * 100).toFixed(0)} % (target ≥ 50 %: ${verdict(share >= 0.5)})`,
+  );
+  console.log(
+    `/voice against the floor as a webhook: p99 ${(v.p99 / fr.p99).toFixed(2)}×, throughput ${((v.rps / fr.rps) * 100).toFixed(0)} %`,
   );
   console.log(
     `/intake turn p99 ÷ floor p99: ${(i.p99 / f.p99).toFixed(2)}×, throughput ${((i.rps / f.rps) * 100).toFixed(0)} % of the floor`,
