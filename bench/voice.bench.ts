@@ -74,8 +74,9 @@ const { getSystemDb } = await import("@/server/db");
  * read, its signature and fields checked, the deadline and spool guard, the TwiML response) around
  * the floor's one INSERT. What /voice does beyond this is the call's own work.
  */
-const floorRoute = voiceRoute({ required: ["CallSid", "From", "To"], phones: ["From", "To"] }, (ctx, _q, form) =>
-  floor(ctx.sys, form.CallSid!),
+const floorRoute = voiceRoute(
+  { required: ["CallSid", "From", "To"], phones: ["From", "To"] },
+  (ctx, _q, form) => floor(ctx.sys, form.CallSid!),
 );
 
 // ── the server ──────────────────────────────────────────────────────────────────────────────

@@ -963,9 +963,12 @@ const IN_THE_PAST =
   /\b(last (night|week|month|year|spring|summer|fall|winter|weekend)|yesterday|the other (day|night)|over the weekend|(days?|weeks?|months?|years?|winters?|summers?|springs?|falls?|autumns?) ago|back in|used to)\b/;
 const SETTLED =
   /\b(fixed|repaired|taken care of|dried (out|up)|(cleaned|mopped|wiped|soaked) (it |that |everything )?(all )?up|resolved|(is|it's|its|was|everything's|everything is|all|seems|now) (fine|okay|ok|good|dry|bone dry)|(fine|okay|ok|good|dry) (right )?now|bone dry)\b/;
-/** The water stopped at its valve ("my husband got the valve shut off", "everything's off now"). */
+/**
+ * The water stopped at its valve ("my husband got the valve shut off", "everything's off now", "I
+ * turned the little knob behind it and it stopped", "I shut it off and cleaned it up").
+ */
 const WATER_OFF =
-  /\b((valve|water|main|supply|shutoff|shut-off)( is| was| got| has been| been|'s)? (shut|turned|switched) off|(shut|turned|switched) (off )?the (water|valve|main|supply)( off)?|everything'?s off|everything is (shut |turned )?off)\b/;
+  /\b((valve|water|main|supply|shutoff|shut-off)( is| was| got| has been| been|'s)? (shut|turned|switched) off|(shut|turned|switched|closed) (off )?the (little |water |shut-?off )?(water|valve|main|supply|knob|handle|stop)( off)?|(shut|turned|switched) (it|that) off|(it|the water|that) (finally |just )?stopped(?! up)|everything'?s off|everything is (shut |turned )?off)\b/;
 /** Over ("last night… we cleaned it all up"), or stopped at the valve and cleaned up ("…got the valve shut off and we mopped it all up"). */
 const RESOLVED = {
   test: (said: string) => (IN_THE_PAST.test(said) || WATER_OFF.test(said)) && SETTLED.test(said),

@@ -211,7 +211,11 @@ export function summarizeIssue(text: string): string | null {
     /^(this is|my name is|my name's)\s+[a-z'-]+(\s+[a-z'-]+)?\s*(,|\.|and)\s*/i,
     "",
   );
-  s = s.replace(/[\s.,!?]+$/, "").replace(/^[\s,.;:-]+/, "");
+  // ("78721, and it's my outside faucet…": the problem, not the "and" that joined it to the ZIP.)
+  s = s
+    .replace(/[\s.,!?]+$/, "")
+    .replace(/^[\s,.;:-]+/, "")
+    .replace(/^(?:and|so|but|plus)\b[\s,]*/i, "");
   if (!s) return null;
   const lower = s.toLowerCase();
   if (heard(CONFUSED, lower)) return null;
@@ -307,8 +311,12 @@ function nameFrom(tokens: string[]): string | null {
   return picked.length ? picked.join(" ") : null;
 }
 
+/**
+ * Words that say a name follows, also the name the caller goes by ("just put Skeeter", "put me
+ * down as Red", "everybody knows me as Skeeter", "most folks call me Bubba", "I go by Dee").
+ */
 const STRONG_NAME_CUE =
-  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|it's|its|i'm|im|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)soy)\s+(.*)$/i;
+  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|put me down as|put me down|(?:everybody|everyone|folks|people|they) (?:knows?|calls?) me(?: as)?|i (?:usually |just )?go by|it's|its|i'm|im|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)(?:soy|just put))\s+(.*)$/i;
 const FIRST_NAME = /\bfirst name(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
 const LAST_NAME =
   /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
@@ -1580,20 +1588,31 @@ export function problemChangeOf(text: string): string | null {
  * for the same visit ("my garbage disposal is jammed too"). Null when the words change neither.
  */
 export function problemAtReadBack(issue: string, said: string): string | null {
-  const swap =
-    /\b([a-z]+)\s+([a-z]+),?\s+not\s+(?:the\s+|my\s+|our\s+|a\s+)?([a-z]+)(?:\s+(?:one|\2))?\b/i.exec(said);
-  if (swap) {
-    const [, right, thing, wrong] = swap as unknown as [string, string, string, string];
+  const swapped = (right: string, wrong: string, thing: string | null) => {
     const inIssue = new RegExp(`\\b${wrong}\\b`, "i");
     if (
-      right.toLowerCase() !== wrong.toLowerCase() &&
-      inIssue.test(issue) &&
-      new RegExp(`\\b${thing}`, "i").test(issue)
+      right.toLowerCase() === wrong.toLowerCase() ||
+      !inIssue.test(issue) ||
+      (thing !== null && !new RegExp(`\\b${thing}`, "i").test(issue))
     )
-      return issue.replace(inIssue, (w) =>
-        w[0] === w[0]!.toUpperCase() ? titleCase(right) : right.toLowerCase(),
-      );
-  }
+      return null;
+    return issue.replace(inIssue, (w) =>
+      w[0] === w[0]!.toUpperCase() ? titleCase(right) : right.toLowerCase(),
+    );
+  };
+  // "the upstairs toilet, not the downstairs one"
+  const swap =
+    /\b([a-z]+)\s+([a-z]+),?\s+not\s+(?:the\s+|my\s+|our\s+|a\s+)?([a-z]+)(?:\s+(?:one|\2))?\b/i.exec(said);
+  const fixed = swap && swapped(swap[1]!, swap[3]!, swap[2]!);
+  if (fixed) return fixed;
+  // "did I say kitchen? I meant the bathroom faucet", "I said front but I meant the back one"
+  const meant =
+    /\b(?:did i say|i said|i say)\s+(?:the\s+|my\s+|our\s+)?([a-z]+)\b[^.!]*?[.?!,]?\s*(?:but\s+)?i (?:meant|mean)(?: to say)?\s+(?:the\s+|my\s+|our\s+)?([a-z]+)/i.exec(
+      said,
+    );
+  const meantFixed =
+    meant && !/^(it|that|this|to|one)$/i.test(meant[2]!) && swapped(meant[2]!, meant[1]!, null);
+  if (meantFixed) return meantFixed;
   const added = said
     .split(/(?<=[.!?])\s+|\s+[—–-]\s+/)
     .find((part) => ALSO.test(part) && heard(PLUMBING, part) && !part.trim().endsWith("?"));
@@ -1658,6 +1677,11 @@ const closeNames = (a: string, b: string) =>
 /** "Mendes… no, Mendez": one half of a name said again, put in place of the half it is close to; null when it is close to none. */
 function withHalfFixed(name: string, half: string): string | null {
   const old = name.split(" ");
+  // "Mary Sol… no, Marisol, one word": two words heard for what is one.
+  const joined = old.findIndex(
+    (w, i) => i + 1 < old.length && closeNames(w + old[i + 1]!, half) && !closeNames(w, half),
+  );
+  if (joined >= 0) return [...old.slice(0, joined), half, ...old.slice(joined + 2)].join(" ");
   const at = old.findIndex((w) => closeNames(w, half));
   return at < 0 ? null : old.map((w, i) => (i === at ? half : w)).join(" ");
 }
@@ -1700,8 +1724,14 @@ export function joinSpelling(said: string): string {
   // "Stephen with a P H": the article is not a letter of the spelling.
   // "Marta without an h": a letter the name does not have is no part of it.
   // "katherine with a k k a t h e r i n e": the letter named, then the whole name spelled from it.
+  // "d apostrophe a l e s s a n d r o": the apostrophe said as a word is put back after the letter
+  // before it ("D'Alessandro", "O'Brien").
+  const apostrophes = [...said.matchAll(/\b([a-z])\s+apostrophe\s+([a-z])\b/gi)].map((m) => m[1]! + m[2]!);
   const text = said
+    .replace(/\b([a-z])\s+apostrophe\s+(?=[a-z]\b)/gi, "$1 ")
     .replace(/\bwith ?out an? [a-z]\b,?\s*/gi, "")
+    // "starts with a q not a k q u i n t a n i l l a": the letter it is not is no part of the spelling.
+    .replace(/,?\s*\bnot an? [a-z]\b[\s,]*(?=[a-z](?:[\s.,-]+[a-z]\b){2,})/gi, " ")
     .replace(/\bwith an? ([a-z])[\s,.-]+(?=\1(?:[\s.,-]+[a-z]\b){3,})/gi, "")
     .replace(/\bwith an? (?=[a-z][\s.,-]+[a-z]\b)/gi, "with ");
   let out = "";
@@ -1747,7 +1777,13 @@ export function joinSpelling(said: string): string {
     }
     out += `${before ? `${before} ` : ""}${word} `;
   }
-  return out + text.slice(at);
+  out += text.slice(at);
+  for (const [a, b] of apostrophes)
+    out = out.replace(
+      new RegExp(`\\b${a}${b}([a-z]{2,})`, "i"),
+      (_, rest: string) => `${a!.toUpperCase()}'${b!.toUpperCase()}${rest.toLowerCase()}`,
+    );
+  return out;
 }
 
 // ── two ZIP codes in one answer ────────────────────────────────────────────────────────────

@@ -40,7 +40,7 @@ export type ReadBackFacts = {
 
 /** A part of the read-back the caller corrected, and its new value, said back so they hear the fix. */
 export type FixedPart = {
-  part: "name" | "address" | "house number" | "time" | "number" | "note";
+  part: "name" | "address" | "house number" | "ZIP code" | "time" | "number" | "note";
   value: string;
 };
 
@@ -205,7 +205,7 @@ function saidFixed(parts: readonly FixedPart[]): string {
     .map((p) =>
       p.part === "number"
         ? `the number to call to the one ending in ${speakDigits(p.value)}`
-        : `the ${p.part} to ${p.value}`,
+        : `the ${p.part} to ${p.part === "ZIP code" ? speakDigits(p.value) : p.value}`,
     );
   const done = [
     changes.length ? `changed ${joinAnd(changes)}` : null,

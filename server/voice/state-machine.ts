@@ -614,14 +614,25 @@ function askAgain(t: Turn, stage: IntakeStage): void {
 const FOR_THE_PLUMBER =
   /\b(?:call|text|ring|phone)\s+(?:the (?:tenant|owner|homeowner|renter|neighbou?r|manager)|my (?:wife|husband|son|daughter|mom|mother|dad|father|tenant|neighbou?r|roommate|partner)|her|him|them)\b[^.?!]*?\b(?:before|first|ahead|when (?:you|he|she|they)(?:'re| are)? (?:on the way|leave|head|go|get))/i;
 
+/** A house number beginning the answer, or said after a comma or "I'm at" / "the address is" (two digits or more, then a word). */
+const HOUSE_NUMBER_SAID = /(?:^\W*|[,.;]\s*|\b(?:at|address is|address's)\s+)\d{2,6}\s+[a-z]|^\W*\d/i;
+
+/**
+ * An address said before it was asked for. With its street type it counts at any step; without
+ * one ("2206 south 3rd.", "Gilbert Navarro, I'm at 1510 Alta Vista") only said instead of or after
+ * a name, or instead of a yes to the visit.
+ */
+function addressVolunteered(stage: IntakeStage, said: string, x: Extraction): string | null {
+  const bare = (stage === "name" || stage === "booking_offer") && HOUSE_NUMBER_SAID.test(spokenAddress(said));
+  return groundAddress(x.address ?? (bare ? addressOf(spokenAddress(said)) : null), said);
+}
+
 function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extraction): void {
   const v = t.s.volunteered;
   if (!t.s.fields.callerName && stage !== "name")
     store(t, "callerName", groundName(x.callerName, said), said);
   if (stage !== "address") {
-    // "2206 south 3rd." said instead of a name or a yes: an address with no street type is kept too.
-    const bare = (stage === "name" || stage === "booking_offer") && /^\W*\d/.test(spokenAddress(said));
-    const address = groundAddress(x.address ?? (bare ? addressOf(spokenAddress(said)) : null), said);
+    const address = addressVolunteered(stage, said, x);
     if (address && !t.s.fields.address) v.address = { value: address, said };
   }
   // "My sink's clogged, give me a call back when you get this": the answer to the booking offer, said early.
@@ -903,6 +914,8 @@ function nameFixAt(said: string, stored: string | undefined, address?: string): 
       .replace(/\b([a-z])'s\b/gi, "$1s")
       // ("…and Brandt has a D, B-R-A-N-D-T", "Karl with a K": how one letter is written, not a spelling.)
       .replace(/\b(?:with|has|have|had)\s+(?:an?|two|double)\s+[a-z]\b,?/gi, " ")
+      // ("…starts with a Q, not a K, Q-U-I-N-T-A-N-I-L-L-A": the letter it is not is no part of it.)
+      .replace(/\bnot\s+an?\s+[a-z]\b,?/gi, " ")
       .matchAll(new RegExp(SPELLED.source, "gi")),
   ]
     .map((m) => m[0].replace(/[^a-z]/gi, ""))
@@ -923,6 +936,12 @@ function nameFixAt(said: string, stored: string | undefined, address?: string): 
       });
       const close = parts.findIndex((p) => nearWordOf(word, p));
       const initial = parts.findIndex((p) => p[0]?.toLowerCase() === word[0]!.toLowerCase());
+      // "M-A-R-I-S-O-L, one word" when "Mary Sol" was heard: two halves that are one.
+      const pair = parts.findIndex((p, i) => i + 1 < parts.length && nearWordOf(word, p + parts[i + 1]!));
+      if (named < 0 && close < 0 && pair >= 0) {
+        parts.splice(pair, 2, word);
+        continue;
+      }
       const at = named >= 0 ? named : close >= 0 ? close : initial;
       parts[at >= 0 ? at : parts.length - 1] = word;
     }
@@ -1083,8 +1102,25 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
     store(t, "callerName", name, said);
     fixed.push({ part: "name", value: name });
   }
+  // "I gave you the wrong zip at the start. It's 78723, not 78722": the ZIP put right, never read as
+  // a house number. One the business does not serve is not stored: the office confirms the visit.
+  const zipFix = /\b(?:zip|zipcode|postal code)\b/i.test(said) ? findZip(spokenAddress(said)) : null;
+  if (zipFix && zipFix !== s.fields.zip) {
+    if (t.ctx.serviceZips.includes(zipFix)) {
+      store(t, "zip", zipFix, said);
+      fixed.push({ part: "ZIP code", value: zipFix });
+    } else {
+      addNote(
+        t,
+        `At the read-back the caller gave the ZIP code ${zipFix}, which is outside the service area: confirm before the visit`,
+        said,
+      );
+      fixed.push({ part: "note", value: zipFix });
+    }
+  }
   // ("They'll need the gate code. It's 3381 then star": a code for the plumber, no address.)
-  const aboutACode = /\bcode\b/i.test(said) && !/\b(?:address|house number|street number)\b/i.test(said);
+  const aboutACode =
+    !!zipFix || (/\bcode\b/i.test(said) && !/\b(?:address|house number|street number)\b/i.test(said));
   if (s.outcome === "booked" && !aboutACode) {
     const full = groundAddress(x.address, spokenAddress(said)) ?? groundAddress(x.address, said);
     const address =
@@ -1455,7 +1491,7 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
     // address said with the name ("Tom Baker, and I'm at 4410 Avenue H"), or instead of it, is
     // kept and not asked for again.
     if (stage === "name") {
-      const address = groundAddress(x.address, said);
+      const address = addressVolunteered(stage, said, x);
       if (!given && !address) return miss(t, stage);
       if (given) store(t, "callerName", given, said);
       else t.s.evidence.callerName ??= "";
