@@ -51,6 +51,7 @@ describe("the name a caller goes by", () => {
     expect(nameAt("Most folks call me Bubba.")).toBe("Bubba");
     expect(nameAt("I go by Dee, it's short for Deandra")).toBe("Dee");
     expect(nameAt("people know me as Tiny Martinez")).toBe("Tiny Martinez");
+    expect(nameAt("Folks around here call me Tank, that'll do.")).toBe("Tank");
   });
 
   it("is still not a callback's 'call me back'", () => {

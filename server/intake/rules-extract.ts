@@ -101,7 +101,7 @@ const NAME_STOP = new Set(
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
     "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello under before after " +
-    "house address street apartment unit everybody everyone people folks friends calls " +
+    "house address street apartment unit everybody everyone people folks friends calls that'll thatll that'd thatd that's thats " +
     "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand " +
     "coming now too hang hold lord god gosh wow oh look listen all over up out down everywhere anywhere wait whoa huh nothing something everything anything right correct wrong hardly ever usually always " +
     // Spanish said in passing ("sí, es para mi mamá"); "de", "del" and "la" stay: they start surnames.
@@ -316,7 +316,7 @@ function nameFrom(tokens: string[]): string | null {
  * down as Red", "everybody knows me as Skeeter", "most folks call me Bubba", "I go by Dee").
  */
 const STRONG_NAME_CUE =
-  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|put me down as|put me down|(?:everybody|everyone|folks|people|they) (?:knows?|calls?) me(?: as)?|i (?:usually |just )?go by|it's|its|i'm|im|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)(?:soy|just put))\s+(.*)$/i;
+  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|put me down as|put me down|(?:everybody|everyone|folks|people|they|friends)(?: around here| here)? (?:knows?|calls?) me(?: as)?|i (?:usually |just )?go by|it's|its|i'm|im|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)(?:soy|just put))\s+(.*)$/i;
 const FIRST_NAME = /\bfirst name(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
 const LAST_NAME =
   /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;

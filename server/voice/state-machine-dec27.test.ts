@@ -84,6 +84,19 @@ describe("the ZIP put right at the read-back", () => {
     expect(r.say).not.toMatch(/house number/);
   });
 
+  it("takes the ZIP that is not the one taken when both are said", () => {
+    const r = hear(atReadBack(), "yes, oh and my zip is 78702, I said 78701 by mistake");
+    expect(r.state.fields.zip).toBe("78702");
+    expect(r.state.fields.address).toBe("5806 Berkman Drive");
+  });
+
+  it("changes nothing when the ZIP said is the one taken", () => {
+    const r = hear(atReadBack(), "yes that's right, zip is 78701");
+    expect(r.state.fields.zip).toBe("78701");
+    expect(r.state.fields.address).toBe("5806 Berkman Drive");
+    expect(r.state.stage).toBe("ended");
+  });
+
   it("hears the ZIP said digit by digit", () => {
     const r = hear(atReadBack(), "the zip code is actually seven eight seven oh two");
     expect(r.state.fields.zip).toBe("78702");

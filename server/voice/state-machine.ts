@@ -1076,6 +1076,18 @@ function houseNumberFixAt(said: string, stored: string | undefined): string | nu
   return stored.replace(/^\d+/, m[1]!);
 }
 
+/**
+ * The ZIP said at the read-back when it differs from the one taken: the one ZIP said, or with two
+ * ("my zip is 78702, I said 78701 by mistake") the one that is not the ZIP taken. Null when none.
+ */
+function zipPutRight(said: string, stored: string | undefined): string | null {
+  const text = spokenAddress(said);
+  const one = findZip(text);
+  if (one) return one === stored ? null : one;
+  const others = [...new Set(digitRuns(text).filter((r) => r.length === 5))].filter((z) => z !== stored);
+  return others.length === 1 ? others[0]! : null;
+}
+
 /** The caller's answer to the read-back: a yes ends the call, a correction is fixed and read back once more. */
 /** Words of a read-back accepted ("yep, that's all correct", "yes, you got it") and of a goodbye: nothing to add. */
 const READ_BACK_YES_WORDS = new Set(
@@ -1104,8 +1116,11 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
   }
   // "I gave you the wrong zip at the start. It's 78723, not 78722": the ZIP put right, never read as
   // a house number. One the business does not serve is not stored: the office confirms the visit.
-  const zipFix = /\b(?:zip|zipcode|postal code)\b/i.test(said) ? findZip(spokenAddress(said)) : null;
-  if (zipFix && zipFix !== s.fields.zip) {
+  const zipSaid =
+    /\b(?:zip|zipcode|postal code)\b/i.test(said) &&
+    digitRuns(spokenAddress(said)).some((r) => r.length === 5);
+  const zipFix = zipSaid ? zipPutRight(said, s.fields.zip) : null;
+  if (zipFix) {
     if (t.ctx.serviceZips.includes(zipFix)) {
       store(t, "zip", zipFix, said);
       fixed.push({ part: "ZIP code", value: zipFix });
@@ -1120,7 +1135,7 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
   }
   // ("They'll need the gate code. It's 3381 then star": a code for the plumber, no address.)
   const aboutACode =
-    !!zipFix || (/\bcode\b/i.test(said) && !/\b(?:address|house number|street number)\b/i.test(said));
+    zipSaid || (/\bcode\b/i.test(said) && !/\b(?:address|house number|street number)\b/i.test(said));
   if (s.outcome === "booked" && !aboutACode) {
     const full = groundAddress(x.address, spokenAddress(said)) ?? groundAddress(x.address, said);
     const address =
