@@ -12,6 +12,7 @@ import { AppError } from "@/server/errors";
 import { canSeeLead, type Viewer } from "./lead-access";
 import { ownershipRefusal } from "./ownership-rules";
 import { temperatureOf } from "./temperature";
+import { businessClock, officeDueAt, type BusinessClock } from "./business-hours";
 import { enqueueWebhookDeliveries, recordLeadChangeWebhooks } from "@/server/webhooks/outbox";
 import { followUpAfterChange } from "@/server/followups/enroll";
 
@@ -117,19 +118,44 @@ const FRESH_OF_L = columnList(LEAD_COLUMNS, "l");
 /** The statuses a booked visit stays on the lead in: still booked, or closed (its outcome is recorded against it). */
 const KEEPS_APPOINTMENT: readonly Lead["status"][] = ["booked", "closed"];
 
+/** The next action a cancelled visit leaves: the office calls the customer to book it again. */
+export const REBOOK_ACTION = "Call the customer to rebook the visit";
+/** Like any standard inbound lead, the customer is called back within 15 minutes (office hours). */
+const REBOOK_MINUTES = 15;
+
+/** Whether `change` takes a booked lead to another open status, which cancels its visit. */
+function cancelsVisit(lead: Lead, change: LeadChange): boolean {
+  const to = change.patch.status;
+  return lead.status === "booked" && !!lead.appointmentAt && !!to && !KEEPS_APPOINTMENT.includes(to);
+}
+
 /**
  * A booked lead moved to any other open status (follow-up needed, not booked) no longer has its
- * visit: the appointment is cleared, and the timeline says which visit was cancelled.
+ * visit: the appointment is cleared, and the timeline says which visit was cancelled. Its next
+ * action is no longer to confirm that visit but to call the customer to rebook it, due within 15
+ * minutes while the office is open — unless the change names a next action of its own.
  */
-export function withVisitCancelled(lead: Lead, change: LeadChange): LeadChange {
-  const to = change.patch.status;
-  if (lead.status !== "booked" || !lead.appointmentAt || !to || KEEPS_APPOINTMENT.includes(to)) return change;
+export function withVisitCancelled(
+  lead: Lead,
+  change: LeadChange,
+  now: Date,
+  clock: BusinessClock,
+): LeadChange {
+  if (!cancelsVisit(lead, change)) return change;
+  const to = change.patch.status!;
+  const rebook =
+    change.patch.nextAction === undefined
+      ? {
+          nextAction: REBOOK_ACTION,
+          dueAt: officeDueAt(now, new Date(now.getTime() + REBOOK_MINUTES * 60_000), clock),
+        }
+      : {};
   return {
     ...change,
-    patch: { ...change.patch, appointmentAt: null },
+    patch: { ...change.patch, appointmentAt: null, ...rebook },
     events: [
       ...change.events,
-      { type: "appointment.cancelled", data: { appointmentAt: lead.appointmentAt.toISOString(), to } },
+      { type: "appointment.cancelled", data: { appointmentAt: lead.appointmentAt!.toISOString(), to } },
     ],
   };
 }
@@ -152,7 +178,8 @@ export async function writeLeadChange(
   alongside?: (tenants: TenantSet, written: Prisma.Sql) => Prisma.Sql,
 ): Promise<{ fresh: Lead; webhookIds: string[] }> {
   const { now } = w;
-  change = withVisitCancelled(lead, change);
+  if (cancelsVisit(lead, change))
+    change = withVisitCancelled(lead, change, now, await businessClock(tx, w.tenantId));
   const after = { ...lead, ...change.patch };
   const refusal = ownershipRefusal(lead, after, { reason: change.reason });
   const events = [...change.events];

@@ -8,6 +8,7 @@ import { callerFor } from "@/server/test/caller";
 import { addMember, completeSetup, makeInboxLead, makeLead, makeTenant, makeUser } from "@/prisma/factories";
 import { compareQueue, queueGroupFor } from "./queue-order";
 import { LEAD_STATUSES } from "./status-transitions";
+import { REBOOK_ACTION } from "./apply-lead-change";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let fx: Awaited<ReturnType<typeof setup>>;
@@ -332,11 +333,15 @@ describe(`lead handoff and inbox (${engineName})`, () => {
     const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id });
     const at = new Date(Date.now() + 3 * 86_400_000);
     await fx.asStaff.leads.book({ leadId: lead.id, customAt: at });
-    expect((await leadOf(lead.id)).appointmentAt).toEqual(at);
+    const wasBooked = await leadOf(lead.id);
+    expect(wasBooked.appointmentAt).toEqual(at);
     await fx.asStaff.leads.changeStatus({ leadId: lead.id, status: "followup_needed" });
     const after = await leadOf(lead.id);
     expect(after.status).toBe("followup_needed");
     expect(after.appointmentAt).toBeNull();
+    // Its next action is no longer to confirm the visit, but to call the customer to rebook it.
+    expect(after.nextAction).toBe(REBOOK_ACTION);
+    expect(after.dueAt).not.toEqual(wasBooked.dueAt);
     const lines = (await eventsOf(lead.id)).slice(-2);
     expect(lines.map((e) => e.type)).toEqual(["status.changed", "appointment.cancelled"]);
     expect(lines[1]).toMatchObject({

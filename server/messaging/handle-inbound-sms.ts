@@ -2,7 +2,8 @@
 // tenant; each MessageSid is recorded once, so Twilio's retries change nothing. Consent keywords
 // act at once (opt-out requests are handled immediately); anything else joins the
 // caller's open lead — or starts one with source `sms`, routed like every new lead — and a
-// "reschedule" / "cancel" about a booked visit puts the lead in the follow-up queue with a task.
+// "reschedule" / "cancel" about a booked visit cancels it through the leads writer, as the office
+// would, with a task to rebook.
 import type { Prisma } from "@/server/db/generated/client";
 import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { forTenant, type SystemDb } from "@/server/db/system";
@@ -13,11 +14,11 @@ import { recordConsent } from "./consent";
 import { getMessagingSettings } from "./messaging-settings";
 import { parseAppointmentReply, parseConsentKeyword, type AppointmentReply } from "./parse-keyword";
 import { queueMessage, type Enqueue } from "./queue-message";
-import { emitWebhookEvent } from "@/server/webhooks/outbox";
+import { emitWebhookEvent, enqueueWebhookDeliveries } from "@/server/webhooks/outbox";
 import { emitConsentChanged } from "@/server/webhooks/consent-events";
 import { onCallerOptedOut, onCallerReply } from "@/server/followups/approval-queue";
 import { cutText } from "@/server/text/cut-text";
-import { businessClock, officeDueAt } from "@/server/leads/business-hours";
+import { REBOOK_ACTION, writeLeadChange, type LeadEventInput } from "@/server/leads/apply-lead-change";
 
 export const KEYWORD_REPLIES = {
   optOut: (business: string) =>
@@ -25,8 +26,6 @@ export const KEYWORD_REPLIES = {
   optIn: (business: string) => `${business}: you're subscribed again. Reply STOP to opt out.`,
   help: (business: string, phone: string) => `${business}: for help call ${phone}. Reply STOP to opt out.`,
 };
-
-export const RESCHEDULE_TASK_MINUTES = 15;
 
 export type InboundResult =
   | { kind: "unknown_number" }
@@ -39,6 +38,65 @@ export type InboundResult =
       createdLead: boolean;
       appointmentReply: AppointmentReply | null;
     };
+
+/**
+ * A caller's "reschedule" / "cancel" about their booked visit changes the lead as the office's own
+ * cancel does, through the leads writer: follow-up needed, the visit cleared with its timeline
+ * line, and the writer's next action and due time for a cancelled visit. A task of the request's
+ * kind gives that next action to the lead's owner. False (nothing written) when the lead is no
+ * longer booked by the time the text is read.
+ */
+async function changeVisitByText(
+  db: TenantDb,
+  text: {
+    tenantId: string;
+    leadId: string;
+    request: AppointmentReply;
+    received: LeadEventInput;
+    now: Date;
+    enqueue?: Enqueue;
+  },
+): Promise<boolean> {
+  const { tenantId, leadId, request, now } = text;
+  const kind = request === "reschedule" ? "reschedule" : "cancellation";
+  const written = await db.$transaction(async (tx) => {
+    const lead = await tx.lead.findFirst({ where: { id: leadId } });
+    if (lead?.status !== "booked") return null;
+    const change = await writeLeadChange(tx, { tenantId, actorId: null, now, onRefusal: "flag" }, lead, {
+      patch: { status: "followup_needed" },
+      events: [
+        text.received,
+        {
+          type: "sms.appointment_change",
+          data: {
+            request,
+            from: "booked",
+            to: "followup_needed",
+            appointmentAt: lead.appointmentAt?.toISOString() ?? null,
+          },
+        },
+      ],
+    });
+    const { ownerId } = change.fresh;
+    const title = change.fresh.nextAction ?? REBOOK_ACTION;
+    const dueAt = change.fresh.dueAt ?? now;
+    await tx.task.create({ data: { tenantId, leadId, kind, title, dueAt, assigneeId: ownerId } });
+    await tx.leadEvent.create({
+      data: {
+        tenantId,
+        leadId,
+        type: "task.created",
+        data: { kind, title, dueAt: dueAt.toISOString(), assigneeId: ownerId },
+        // After the change's own lines.
+        createdAt: new Date(now.getTime() + 10),
+      },
+    });
+    return change;
+  });
+  if (!written) return false;
+  await enqueueWebhookDeliveries(written.webhookIds, text.enqueue);
+  return true;
+}
 
 /**
  * The caller's open lead a text belongs to: never a test call's lead (the simulator's caller
@@ -180,7 +238,6 @@ export async function handleInboundSms(
     createdLead = true;
     await db.message.update({ where: { id: inbound.id }, data: { leadId: target.id } });
   }
-  await event(target.id, "sms.received", { messageId: inbound.id, body: cutText(body, 500) });
   await emitWebhookEvent(db, {
     tenantId,
     type: "sms.received",
@@ -188,48 +245,22 @@ export async function handleInboundSms(
     extra: { message: { id: inbound.id, from, to, body, receivedAt: now.toISOString() } },
     now,
   }); // integrations
+  const received = { type: "sms.received", data: { messageId: inbound.id, body: cutText(body, 500) } };
   const appointmentReply = target.status === "booked" ? parseAppointmentReply(body) : null;
-  if (appointmentReply) {
-    const title =
-      appointmentReply === "reschedule"
-        ? `Reschedule the visit: the caller texted "${cutText(body, 80)}"`
-        : `The caller texted to cancel the visit: confirm, then close or rebook`;
-    // Office work, due while the office is open.
-    const dueAt = officeDueAt(
-      now,
-      new Date(now.getTime() + RESCHEDULE_TASK_MINUTES * 60_000),
-      await businessClock(db, tenantId),
-    );
-    await db.task.create({
-      data: {
-        tenantId,
-        leadId: target.id,
-        kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation",
-        title,
-        dueAt,
-        assigneeId: target.ownerId,
-      },
-    });
-    await db.lead.update({
-      where: { id: target.id },
-      data: { status: "followup_needed", nextAction: title, dueAt, lastActivityAt: now },
-    });
-    await event(target.id, "sms.appointment_change", {
+  const visitChanged =
+    !!appointmentReply &&
+    (await changeVisitByText(db, {
+      tenantId,
+      leadId: target.id,
       request: appointmentReply,
-      from: "booked",
-      to: "followup_needed",
-      appointmentAt: target.appointmentAt?.toISOString() ?? null,
-    });
-    await event(target.id, "task.created", {
-      kind: appointmentReply === "reschedule" ? "reschedule" : "cancellation",
-      title,
-      dueAt: dueAt.toISOString(),
-      assigneeId: target.ownerId,
-    });
-  } else if (!createdLead) {
+      received,
+      now,
+      enqueue: opts.enqueue,
+    }));
+  if (!visitChanged) await event(target.id, received.type, received.data);
+  if (!visitChanged && !createdLead)
     await db.lead.update({ where: { id: target.id }, data: { lastActivityAt: now } });
-  }
   // Follow-ups: a reply stops the sequence and moves the lead up the queue.
-  if (!createdLead) await onCallerReply(db, tenantId, target.id, now, { moveUp: !appointmentReply });
+  if (!createdLead) await onCallerReply(db, tenantId, target.id, now, { moveUp: !visitChanged });
   return { kind: "message", messageId: inbound.id, leadId: target.id, createdLead, appointmentReply };
 }

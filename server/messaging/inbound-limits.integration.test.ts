@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { systemDb } from "@/server/db/system";
-import { env } from "@/server/env";
 import { publicUrl, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { makeLead } from "@/prisma/factories";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
-import { signedTwilioRequest } from "@/server/test/webhook-test-kit";
+import { inboundSmsForm, signedTwilioRequest } from "@/server/test/webhook-test-kit";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { POST as smsRoute } from "@/app/api/twilio/sms/route";
 import { GET as linkRoute } from "@/app/r/[token]/route";
@@ -23,16 +22,7 @@ vi.hoisted(() => {
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
 let prisma: PrismaClient;
 let biz: TestBusiness;
-let seq = 0;
-
-const inbound = (from: string, body: string): TwilioForm => ({
-  AccountSid: env.TWILIO_ACCOUNT_SID,
-  MessageSid: `SM${String(++seq).padStart(32, "7")}`,
-  From: from,
-  To: biz.trackingNumber,
-  Body: body,
-  NumMedia: "0",
-});
+const inbound = (from: string, body: string): TwilioForm => inboundSmsForm(from, biz.trackingNumber, body);
 
 beforeAll(async () => {
   db = await useTestDatabase();

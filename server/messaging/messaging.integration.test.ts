@@ -15,8 +15,9 @@ import {
 import { publicUrl, type TwilioForm } from "@/server/integrations/twilio-webhook";
 import { startJobs, stopJobs } from "@/server/jobs/runtime";
 import { makeLead } from "@/prisma/factories";
+import { REBOOK_ACTION } from "@/server/leads/apply-lead-change";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
-import { signedTwilioRequest, TwilioCall } from "@/server/test/webhook-test-kit";
+import { inboundSmsForm, signedTwilioRequest, TwilioCall } from "@/server/test/webhook-test-kit";
 import { callerFor } from "@/server/test/caller";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { POST as smsRoute } from "@/app/api/twilio/sms/route";
@@ -81,15 +82,8 @@ async function postSms(path: string, form: TwilioForm, opts: { signature?: strin
   return { status: res.status, body: await res.text() };
 }
 
-let smsSeq = 0;
-const inboundForm = (from: string, body: string, to = biz.trackingNumber): TwilioForm => ({
-  AccountSid: env.TWILIO_ACCOUNT_SID,
-  MessageSid: `SM${String(++smsSeq).padStart(32, "0")}`,
-  From: from,
-  To: to,
-  Body: body,
-  NumMedia: "0",
-});
+const inboundForm = (from: string, body: string, to = biz.trackingNumber): TwilioForm =>
+  inboundSmsForm(from, to, body);
 
 beforeAll(async () => {
   db = await useTestDatabase();
@@ -512,14 +506,15 @@ describe(`appointments: confirmation, reminders 24 h and 2 h before (${engineNam
     ]);
   });
 
-  it("a 'reschedule' reply puts the booked lead in the follow-up queue with a task; the old reminders are dropped", async () => {
+  it("a 'reschedule' reply cancels the visit into the follow-up queue with a task to rebook; the old reminders are dropped", async () => {
     await queueAppointmentTexts(bizDb(), leadId, { enqueue: async () => null });
     await postSms("/api/twilio/sms", inboundForm(caller, "Something came up, can we reschedule?"));
     const lead = await prisma.lead.findUniqueOrThrow({ where: { id: leadId } });
     expect(lead.status).toBe("followup_needed");
-    expect(lead.nextAction).toMatch(/^Reschedule the visit/);
+    expect(lead.appointmentAt).toBeNull();
+    expect(lead.nextAction).toBe(REBOOK_ACTION);
     const task = await prisma.task.findFirstOrThrow({ where: { leadId } });
-    expect(task).toMatchObject({ kind: "reschedule", assigneeId: biz.officeId });
+    expect(task).toMatchObject({ kind: "reschedule", title: REBOOK_ACTION, assigneeId: biz.officeId });
     const reminder = (await messagesTo(caller)).find((r) => r.purpose === "reminder_2h")!;
     expect(
       await sendMessage(bizDb(), reminder.id, {

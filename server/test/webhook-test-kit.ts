@@ -24,6 +24,18 @@ export function newCallSid(): string {
   return `CA${randomBytes(16).toString("hex")}`;
 }
 
+/** The form of a text a caller sends to `to` (Twilio's "A message comes in" webhook), with a fresh MessageSid. */
+export function inboundSmsForm(from: string, to: string, body: string): TwilioForm {
+  return {
+    AccountSid: env.TWILIO_ACCOUNT_SID,
+    MessageSid: `SM${randomBytes(16).toString("hex")}`,
+    From: from,
+    To: to,
+    Body: body,
+    NumMedia: "0",
+  };
+}
+
 /** A POST exactly as Twilio sends it; `signature: null` leaves the header out. */
 export function signedTwilioRequest(url: string, form: TwilioForm, opts: SignOptions = {}): Request {
   const headers: Record<string, string> = {

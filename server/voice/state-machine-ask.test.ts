@@ -2,7 +2,7 @@
 // booking, questions that are always heard, and callers who are not customers. Each test plays
 // the caller's words through the rules model and the pure state machine.
 import { describe, expect, it } from "vitest";
-import { conversation, last } from "@/server/test/call-conversation";
+import { conversation, last, MONDAY_MORNING } from "@/server/test/call-conversation";
 import { isReadBack, isSafetyQuestion, SAFETY_AGAIN, SAFETY_QUESTIONS } from "@/server/voice/scripts";
 import {
   closeOnHangup,
@@ -13,16 +13,12 @@ import {
 
 // Monday 2 March 2026, 9:00 AM in Austin.
 const CTX: CallContext = {
-  businessName: "Demo Plumbing",
-  serviceZips: ["78701", "78702"],
+  ...MONDAY_MORNING,
   bookingSlots: [
     { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
     { weekday: 4, startMinute: 13 * 60, endMinute: 15 * 60 },
   ],
-  timeZone: "America/Chicago",
   now: "2026-03-02T15:00:00Z",
-  onCallPhone: "+15125550199",
-  callerPhone: "+15125550123",
   answers: { priceAnswer: "The plumber quotes the job on site before any work starts.", licenseAnswer: null },
 };
 

@@ -3,23 +3,10 @@
 // of a name spelled, a yes with something added for the plumber, a day moved at the read-back, a
 // gate code that is no house number, and an emergency said once the visit is booked.
 import { describe, expect, it } from "vitest";
-import { conversation, last } from "@/server/test/call-conversation";
-import { closeOnHangup, type CallContext } from "@/server/voice/state-machine";
+import { conversation, last, MONDAY_MORNING } from "@/server/test/call-conversation";
+import { closeOnHangup } from "@/server/voice/state-machine";
 
-// Monday 2 March 2026, 10:00 AM in Austin; openings Tuesday 9–11, Wednesday 1–3, Thursday 9–11.
-const CTX: CallContext = {
-  businessName: "Demo Plumbing",
-  serviceZips: ["78701", "78702"],
-  bookingSlots: [
-    { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
-    { weekday: 3, startMinute: 13 * 60, endMinute: 15 * 60 },
-    { weekday: 4, startMinute: 9 * 60, endMinute: 11 * 60 },
-  ],
-  timeZone: "America/Chicago",
-  now: "2026-03-02T16:00:00Z",
-  onCallPhone: "+15125550199",
-  callerPhone: "+15125550123",
-};
+const CTX = MONDAY_MORNING;
 
 const { converse, hear } = conversation(CTX);
 const bookedAt = (address: string, name = "Lucia Ferreira", time = "tuesday works") =>

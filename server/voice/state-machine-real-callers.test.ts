@@ -2,7 +2,7 @@
 // and never mistaken, names that look like names, every question heard, the read-back that fixes
 // what the caller says, and sentences a good office manager would say.
 import { describe, expect, it } from "vitest";
-import { conversation, last } from "@/server/test/call-conversation";
+import { conversation, last, MONDAY_MORNING } from "@/server/test/call-conversation";
 import { isSafetyQuestion, SAFETY_AGAIN, SAFETY_QUESTIONS } from "@/server/voice/scripts";
 import {
   transition,
@@ -13,17 +13,8 @@ import {
 
 // Monday 2 March 2026, 10:00 AM in Austin; openings Tuesday 9-11, Wednesday 1-3, Thursday 9-11.
 const CTX: CallContext = {
-  businessName: "Demo Plumbing",
+  ...MONDAY_MORNING,
   serviceZips: ["78701", "78702", "78703"],
-  bookingSlots: [
-    { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
-    { weekday: 3, startMinute: 13 * 60, endMinute: 15 * 60 },
-    { weekday: 4, startMinute: 9 * 60, endMinute: 11 * 60 },
-  ],
-  timeZone: "America/Chicago",
-  now: "2026-03-02T16:00:00Z",
-  onCallPhone: "+15125550199",
-  callerPhone: "+15125550123",
   answers: {
     servicesOffered: ["Water heaters", "Drain cleaning"],
     servicesNotOffered: ["Commercial buildings", "Septic tanks"],

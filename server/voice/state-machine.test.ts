@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conversation, last } from "@/server/test/call-conversation";
+import { conversation, last, MONDAY_MORNING } from "@/server/test/call-conversation";
 import { extraction, type PromptProfileName } from "@/server/intake/extraction";
 import { upcomingSlots } from "@/server/voice/booking-slots";
 import { slotWindow } from "@/server/voice/scripts";
@@ -17,15 +17,13 @@ import {
 
 // Monday 2 March 2026, 9:00 AM in Austin.
 const CTX: CallContext = {
-  businessName: "Demo Plumbing",
-  serviceZips: ["78701", "78702"],
+  ...MONDAY_MORNING,
   bookingSlots: [
     { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
     { weekday: 4, startMinute: 13 * 60, endMinute: 15 * 60 },
   ],
-  timeZone: "America/Chicago",
   now: "2026-03-02T15:00:00Z",
-  onCallPhone: "+15125550199",
+  callerPhone: undefined,
   // The safety question has its own tests (state-machine-ask.test.ts); these follow the other steps.
   askSafetyQuestion: false,
 };

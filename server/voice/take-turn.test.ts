@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MONDAY_MORNING } from "@/server/test/call-conversation";
 import { createIntakeEngine, type ExtractResult } from "@/server/intake/engine";
 import { extraction, type ExtractInput } from "@/server/intake/extraction";
 import { newCallState, parseCallState, type CallContext, type CallState } from "@/server/voice/state-machine";
@@ -11,15 +12,14 @@ import {
 
 const BASE = "https://app.example.com";
 const CTX: CallContext = {
-  businessName: "Demo Plumbing",
+  ...MONDAY_MORNING,
   serviceZips: ["78701"],
   bookingSlots: [
     { weekday: 2, startMinute: 9 * 60, endMinute: 11 * 60 },
     { weekday: 4, startMinute: 13 * 60, endMinute: 15 * 60 },
   ],
-  timeZone: "America/Chicago",
   now: "2026-03-02T15:00:00Z",
-  onCallPhone: "+15125550199",
+  callerPhone: undefined,
 };
 
 describe("one intake webhook turn", () => {

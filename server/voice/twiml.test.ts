@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MONDAY_MORNING } from "@/server/test/call-conversation";
 import { newCallState, transition, type CallContext } from "@/server/voice/state-machine";
 import { extraction } from "@/server/intake/extraction";
 import {
@@ -16,12 +17,11 @@ import {
 
 const BASE = "https://app.example.com/";
 const CTX: CallContext = {
-  businessName: "Demo Plumbing",
+  ...MONDAY_MORNING,
   serviceZips: ["78701"],
   bookingSlots: [],
-  timeZone: "America/Chicago",
   now: "2026-03-02T15:00:00Z",
-  onCallPhone: "+15125550199",
+  callerPhone: undefined,
 };
 
 /** Every url= / action= in the document. */
