@@ -203,6 +203,10 @@ export const QUESTION_LISTS = {
     "capital",
     "funding",
     "payments",
+    "gps",
+    "fleet",
+    "software",
+    "telematics",
   ],
   "other business": [
     "dental",
@@ -568,6 +572,10 @@ export const SALES = notCustomer({
     "business line of credit",
     "working capital",
     "is the [business] owner available/around/in",
+    "trying/want/wanted/hoping/looking to reach/catch/speak/talk [to/with] the business owner",
+    "trying/want/wanted/hoping/looking to get [a] hold/ahold [of] the business owner",
+    "your service vans/trucks/fleet/vehicles/techs/technicians",
+    "fleet/gps/vehicle tracking",
     "speak to/with the [business] owner available/around/in",
     "best/an email for",
     "best/an email to reach",
@@ -586,8 +594,14 @@ export const SALES = notCustomer({
     "hi, I'm calling about your Google business profile",
     "we help plumbers get more leads",
     "is the owner available? this is Dave with Bright Media",
+    "this is Kyle with ProFleet GPS, I'm trying to reach the owner about tracking for your service vans",
+    "hey I was hoping to speak with the business owner real quick",
   ],
-  misses: ["my kitchen sink is leaking", "I'm calling about my water heater"],
+  misses: [
+    "my kitchen sink is leaking",
+    "I'm calling about my water heater",
+    "I'm the tenant, I've been trying to reach the owner but he won't answer, the sink is leaking",
+  ],
 });
 
 export const ROBOCALL = notCustomer({

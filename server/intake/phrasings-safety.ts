@@ -619,15 +619,24 @@ export const RISING_BY_ITSELF = words({
 });
 
 export const DRAIN_ANSWERS_ANOTHER = words({
-  when: "A drain or toilet that gurgles or bubbles when another fixture is used ('the tub gurgles whenever somebody flushes upstairs'): the main line may be starting to back up, so it is never plainly routine — the safety question asks whether anything is backing up now.",
+  when: "A drain or toilet that gurgles or bubbles when another fixture is used ('the tub gurgles whenever somebody flushes upstairs'), or a toilet that gurgles by itself now and then: the main line may be starting to back up, so it is never plainly routine — the safety question asks whether anything is backing up now.",
   anyOf: [
     "gurgl*/bubbl*/burp* …* when/whenever/every/each/after [time] [someone/somebody/anyone/anybody/we/i/you/the/they] [uses/use/runs/run] flush*",
     "gurgl*/bubbl*/burp* …* when/whenever/after [someone/somebody/anyone/we/i/you/they] [runs/run/uses/use/starts/start] the washer/washing/dishwasher",
     "gurgl*/bubbl*/burp* …* when/whenever/after the washer/washing/dishwasher drain*/empt*/runs/goes",
     "gurgl*/bubbl*/burp* …* when/whenever/after [someone/somebody/anyone/we/i/you/they] drain*/empt* the tub/bath/sink",
+    // A toilet that gurgles by itself, now and then, with nobody using anything: the same warning.
+    "toilet* …* gurgl*/glug* …* off and on",
+    "toilet* …* gurgl*/glug* …* on and off",
+    "toilet* …* gurgl*/glug* …* on its own",
+    "toilet* …* gurgl*/glug* …* by itself",
+    "toilet* …* gurgl*/glug* …* randomly/constantly",
+    "toilet* …* gurgl*/glug* …* all day/night",
   ],
   hits: [
     "the downstairs tub gurgles whenever somebody flushes the toilet upstairs",
+    "the toilet in the hall bathroom's been gurgling, kind of off and on since yesterday",
+    "our toilet keeps gurgling by itself when nobody's even in there",
     "the shower drain bubbles every time we flush",
     "our toilet burps when the washer drains",
     "kitchen sink gurgles when I run the dishwasher",

@@ -84,8 +84,11 @@ export const CALLBACK = rule({
     "just call -the -her -him -them -my -our -his -their",
   ],
   // "The landlord won't call me back, so I'm calling you": someone else not calling, no callback asked.
+  // "My landlord told me to just call someone": the caller calling a plumber as told, no callback asked.
   unless: [
     "won't/wont/doesn't/didn't/hasn't/haven't/isn't/wasn't/never/not [even] [gonna/going] [to] call/calls/calling/called [me/us] back",
+    "told/tells/said/asked/wants/want/wanted [me/us] [to] [just] call {someone}",
+    "told/tells/said/asked/wants/want/wanted [me/us] [to] [just] call a/you/y'all/around",
   ],
   hits: [
     "can you have someone call me",
@@ -101,6 +104,8 @@ export const CALLBACK = rule({
     "don't call me back, just come out",
     "tuesday's fine, just call the tenant before you go",
     "the landlord won't call me back so I'm calling you",
+    "my landlord's in Florida and told me to just call someone",
+    "my wife said to call you guys",
     "my property manager never called us back",
   ],
 });

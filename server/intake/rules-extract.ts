@@ -312,11 +312,12 @@ function nameFrom(tokens: string[]): string | null {
 }
 
 /**
- * Words that say a name follows, also the name the caller goes by ("just put Skeeter", "put me
+ * Words that say a name follows ("the tenant's name is Destiny", "her name is…" name someone
+ * else), also the name the caller goes by ("just put Skeeter", "put me
  * down as Red", "everybody knows me as Skeeter", "most folks call me Bubba", "I go by Dee").
  */
 const STRONG_NAME_CUE =
-  /(?:\b(?:my name is|my name's|name is|name's|this is|you can call me|put me down as|put me down|(?:everybody|everyone|folks|people|they|friends)(?: around here| here)? (?:knows?|calls?) me(?: as)?|i (?:usually |just )?go by|it's|its|i'm|im|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)(?:soy|just put))\s+(.*)$/i;
+  /(?:\b(?:my name is|my name's|(?<!\b(?:[a-z]+'s|her|his|their|tenants|owners|landlords|moms|dads|husbands|wifes)\s)(?:name is|name's)|this is|you can call me|put me down as|put me down|(?:everybody|everyone|folks|people|they|friends)(?: around here| here)? (?:knows?|calls?) me(?: as)?|i (?:usually |just )?go by|it's|its|i'm|im|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)(?:soy|just put))\s+(.*)$/i;
 const FIRST_NAME = /\bfirst name(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
 const LAST_NAME =
   /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
@@ -1528,6 +1529,11 @@ export function isPlainlyRoutine(description: string): boolean {
   if (urgency === "emergency") return false;
   // Rotten eggs, sulfur, a skunk: the smell added to gas, even when the caller puts it in the water.
   if (/\b(rotten eggs?|sul(f|ph)ur\w*|skunk\w*)\b/.test(lower)) return false;
+  // Water in the bowl going up and down by itself (a toilet's bowl is no bowl catching a drip): the
+  // line may be backing up, so it is asked about. So is a drain that gurgles when another fixture is
+  // used ("the tub gurgles when somebody flushes"), or a toilet gurgling by itself off and on — a
+  // warning that comes and goes is still one.
+  if (heard(RISING_BY_ITSELF, lower) || heard(DRAIN_ANSWERS_ANOTHER, lower)) return false;
   // Over and settled ("it overflowed last night, we cleaned it up, it's fine right now") or back
   // now and then and fine today; a smell, a hiss or an alarm is still asked about.
   if (settledInThePast(lower) && safetyTopicOf(lower) !== "gas") return true;
@@ -1536,10 +1542,6 @@ export function isPlainlyRoutine(description: string): boolean {
   if (heard(OVER_TIME, lower)) return true;
   // A water heater the caller is unsure about, or one that leaks even a little: not plainly routine.
   if (heard(HEATER_UNSURE, lower)) return false;
-  // Water in the bowl going up and down by itself (a toilet's bowl is no bowl catching a drip): the
-  // line may be backing up, so it is asked about.
-  // So is a drain that gurgles when another fixture is used ("the tub gurgles when somebody flushes").
-  if (heard(RISING_BY_ITSELF, lower) || heard(DRAIN_ANSWERS_ANOTHER, lower)) return false;
   // A faucet, tub or shower that will not turn off: where the water goes is asked.
   if (heard(WONT_SHUT_OFF, lower)) return false;
   // The caller already said it is contained ("a bowl's catching it", "I turned the valve off", "we're fine").
