@@ -2,7 +2,7 @@
 // 390 px phone: no serious or critical accessibility violation (axe-core). On a touch phone every
 // control a finger taps is at least 44×44 px.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, seriousViolations, smallTapTargets } from "./a11y";
+import { AXE_CHECK, expectAccessible, expectNoFindings, TAP_CHECK, type PageCheck } from "./a11y";
 import { DEMO, signIn } from "./helpers";
 
 const T = `/t/${DEMO.tenant}`;
@@ -37,20 +37,20 @@ const STAFF_PAGES = [
   "/settings/messaging",
 ];
 
-/** Visits every page and reports all violations at once (not only the first page's). */
-async function visitAll(page: Page, paths: string[], who: string) {
+/**
+ * Visits every page and reports all findings at once (not only the first page's). A path is in the
+ * business (`/leads`) unless it is the agency console's own (`/agency…`).
+ */
+async function visitAll(page: Page, paths: string[], who: string, check: PageCheck = AXE_CHECK) {
   const found: string[] = [];
   for (const path of paths) {
-    await page.goto(`${T}${path}`);
+    await page.goto(path.startsWith("/agency") ? path : `${T}${path}`);
     await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
     // Let client data load: the filled page is what people use.
     await page.waitForLoadState("networkidle");
-    found.push(...(await seriousViolations(page, `${who} ${path || "/"}`)));
+    found.push(...(await check.find(page, `${who} ${path || "/"}`)));
   }
-  expect(
-    found,
-    `${found.length} serious or critical accessibility violation(s)\n  ${found.join("\n  ")}`,
-  ).toEqual([]);
+  expectNoFindings(found, check);
 }
 
 async function firstLeadPath(page: Page): Promise<string> {
@@ -94,23 +94,45 @@ for (const viewport of [
   });
 }
 
+// Every page each kind of user opens: the owner's, office staff's (the inbox, their day, the setup
+// pages they may read) and the agency operator's console.
+const TOUCH_WALKS: { who: string; email: string; paths: (page: Page) => Promise<string[]> }[] = [
+  {
+    who: "owner",
+    email: DEMO.owner,
+    paths: async (page) => [...OWNER_PAGES, "/reports", "/settings/calendar", await firstLeadPath(page)],
+  },
+  {
+    who: "staff",
+    email: DEMO.staff,
+    paths: async (page) => [
+      ...STAFF_PAGES,
+      "/leads/new",
+      "/reports",
+      "/settings/service-area",
+      "/settings/call-answers",
+      "/settings/follow-ups",
+      "/settings/calendar",
+      "/settings/account",
+      await firstLeadPath(page),
+    ],
+  },
+  {
+    who: "operator",
+    email: DEMO.operator,
+    paths: async () => ["/agency", "/agency/reports", "/agency/saas"],
+  },
+];
+
 test.describe("on a touch phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   test.setTimeout(600_000);
 
-  test("every control on the owner's pages is at least 44×44 px to tap", async ({ page }) => {
-    await signIn(page, DEMO.owner);
-    expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
-    const found: string[] = [];
-    for (const path of [...OWNER_PAGES, "/reports", "/settings/calendar", await firstLeadPath(page)]) {
-      await page.goto(`${T}${path}`);
-      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
-      await page.waitForLoadState("networkidle");
-      found.push(...(await smallTapTargets(page, path || "/")));
-    }
-    expect(
-      found,
-      `${found.length} control(s) smaller than 44×44 px on a touch phone\n  ${found.join("\n  ")}`,
-    ).toEqual([]);
-  });
+  for (const { who, email, paths } of TOUCH_WALKS) {
+    test(`every control on the ${who}'s pages is at least 44×44 px to tap`, async ({ page }) => {
+      await signIn(page, email);
+      expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+      await visitAll(page, await paths(page), who, TAP_CHECK);
+    });
+  }
 });

@@ -78,7 +78,12 @@ test("a staff member gets a private calendar link of their visits and can turn i
   expect(link).toMatch(/\/api\/cal\/cal_[A-Za-z0-9_-]+\.ics$/);
   await page.getByRole("button", { name: "I saved it" }).click();
   await expect(page.getByLabel("Calendar link", { exact: true })).toHaveCount(0);
-  await expect(page.getByText(/A private link to the visits you own is active/)).toBeVisible();
+  // The day it was made as people read it ("Mon, Dec 7"), in the business's time zone.
+  await expect(
+    page.getByText(
+      /A private link to the visits you own is active \(made [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}\)/,
+    ),
+  ).toBeVisible();
   const feed = await page.request.get(link);
   expect(feed.status()).toBe(200);
   expect(feed.headers()["content-type"]).toContain("text/calendar");

@@ -57,6 +57,9 @@ test("forgot password: same answer for any email → link by email → new passw
     await visitor.goto("/dev/mail");
     await expect(mail).toContainText("Reset your LeadRescue password", { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
+  // Sent a moment ago, in words: never a raw ISO timestamp.
+  await expect(mail).toContainText(/, \d{1,2}:\d{2} [AP]M \((just now|\d+ min ago)\)/);
+  await expect(mail).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
   const link = /https?:\/\/\S+\/reset-password\/[\w-]+/.exec((await mail.textContent()) ?? "")?.[0];
   expect(link).toBeTruthy();
   await expect(visitor.getByTestId("local-mail").filter({ hasText: "nobody-uses-this" })).toHaveCount(0);

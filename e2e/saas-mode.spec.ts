@@ -285,3 +285,20 @@ test("the SaaS console fits a 390 px phone", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "SaaS mode" })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test("an agency API key says when it was last used, in words", async ({ page }) => {
+  await signInAsOperator(page);
+  const name = `Books ${stamp}`;
+  await page.getByLabel("Key name").fill(name);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const secret = (await page.getByTestId("agency-key-secret").textContent())!.trim();
+  const key = page.getByRole("listitem").filter({ hasText: name });
+  await expect(key).toContainText("(never used)");
+  const month = new Date().toISOString().slice(0, 7);
+  const used = await page.request.get(`/api/v1/agency/billing?month=${month}`, {
+    headers: { authorization: `Bearer ${secret}` },
+  });
+  expect(used.status()).toBe(200);
+  await page.reload();
+  await expect(key).toContainText(/\(last used (just now|1 min ago)\)/);
+});

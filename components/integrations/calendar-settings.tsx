@@ -11,6 +11,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { OneTimeSecret } from "@/components/integrations/one-time-secret";
 import { QueryState } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
+import { dayLabel } from "@/server/text/day-label";
 
 type Feed = { id: string; createdAt: Date } | null;
 type FeedQuery = { isPending: boolean; error: unknown; refetch: () => unknown; data?: Feed };
@@ -19,7 +20,8 @@ type ResetMutation = Omit<Mutation, "mutate"> & {
   mutate: (opts: { onSuccess: (feed: { url: string }) => void }) => void;
 };
 
-export function CalendarSettings({ role }: { role: TenantRole }) {
+/** `timeZone`: the business's, for the day a link was made. */
+export function CalendarSettings({ role, timeZone }: { role: TenantRole; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const business = can(role, "integrations.manage");
@@ -51,6 +53,7 @@ export function CalendarSettings({ role }: { role: TenantRole }) {
         title="My visits"
         what="the visits you own"
         query={mine}
+        timeZone={timeZone}
         reset={{ ...resetMine, mutate: (o) => resetMine.mutate(undefined, o) }}
         revoke={{ ...revokeMine, mutate: () => revokeMine.mutate() }}
       />
@@ -59,6 +62,7 @@ export function CalendarSettings({ role }: { role: TenantRole }) {
           title="All booked visits"
           what="every booked visit of the business"
           query={all}
+          timeZone={timeZone}
           reset={{ ...resetAll, mutate: (o) => resetAll.mutate(undefined, o) }}
           revoke={{ ...revokeAll, mutate: () => revokeAll.mutate() }}
         />
@@ -71,12 +75,14 @@ function FeedCard({
   title,
   what,
   query,
+  timeZone,
   reset,
   revoke,
 }: {
   title: string;
   what: string;
   query: FeedQuery;
+  timeZone: string;
   reset: ResetMutation;
   revoke: Mutation;
 }) {
@@ -97,8 +103,8 @@ function FeedCard({
           query.data ? (
             <div className="space-y-3">
               <p className="text-sm text-slate-700">
-                A private link to {what} is active (made {new Date(query.data.createdAt).toLocaleDateString()}
-                ). For your security it was shown only when it was made; if you no longer have it, replace it.
+                A private link to {what} is active (made {dayLabel(query.data.createdAt, timeZone)}). For your
+                security it was shown only when it was made; if you no longer have it, replace it.
               </p>
               <div className="flex flex-wrap gap-2">
                 <ConfirmButton

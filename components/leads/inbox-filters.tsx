@@ -135,7 +135,7 @@ export function InboxFilters({
           </select>
         </label>
         {(["mine", "unowned", "overdue", "testCalls", "notACustomer"] as const).map((k) => (
-          <label key={k} className="flex min-h-6 items-center gap-1.5 pb-2 text-sm">
+          <label key={k} className="flex items-center gap-1.5 pb-2 text-sm">
             <input
               type="checkbox"
               className="size-4"

@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Button, ErrorBanner, Field, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, Loading } from "@/components/ui/layout";
+import { relativeTime } from "@/components/leads/format";
 
 export function AgencyApiKeysCard() {
   const trpc = useTRPC();
@@ -40,7 +41,7 @@ export function AgencyApiKeysCard() {
                 {k.revokedAt
                   ? "(revoked)"
                   : k.lastUsedAt
-                    ? `(last used ${new Date(k.lastUsedAt).toLocaleString()})`
+                    ? `(last used ${relativeTime(k.lastUsedAt)})`
                     : "(never used)"}
               </span>
               {k.revokedAt ? null : (

@@ -4,6 +4,6 @@ import { pageAccess } from "@/server/auth/page-access";
 export const metadata = { title: "Calendar feed" };
 
 export default async function CalendarPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { role } = await pageAccess(params);
-  return <CalendarSettings role={role} />;
+  const { role, timeZone } = await pageAccess(params);
+  return <CalendarSettings role={role} timeZone={timeZone} />;
 }
