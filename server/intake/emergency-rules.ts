@@ -244,6 +244,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "struck a match",
         "struck match",
         "lit match",
+        "like matches",
+        "burnt match*",
+        "just struck one",
         "propane",
         "grill when",
         "like a grill",
@@ -263,10 +266,11 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         "knob*",
       ],
     ],
+    // ("the water heater closet smells like matches" is the air by the heater, not the water.)
     unless: [
       "water smell*",
-      "water … smells",
-      "hot water … smell*",
+      "water -heater … smells",
+      "hot water -heater … smell*",
       "tap water",
       "from the tap*",
       "from the faucet*",
@@ -616,6 +620,10 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       ],
       ["everything … off", "nothing … on", "all off", "nobody … using", "nobody … shower*", "no faucets"],
     ],
+    // A faint sound now and then ("at night I hear water running in the wall… like a shhh") is not a
+    // pipe giving way now: the safety question asks whether water is showing anywhere.
+    // ("The baseboard has gone soft", "the house is quiet": no word about the sound itself.)
+    unless: ["at night", "shh*", "faint*", "faintly"],
   },
   {
     ...FLOODING,

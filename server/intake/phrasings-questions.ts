@@ -490,14 +490,24 @@ export const COMMERCIAL = question({
     "hotel",
     "motel",
     "gym",
+    // A restaurant's kitchen told by its own words ("the kitchen manager at Cantina Luz, our grease trap…").
+    "grease trap*",
+    "grease interceptor*",
+    "dish pit",
+    "kitchen/restaurant/store/shop/general manager at",
   ],
   hits: [
     "I manage a 12-unit building",
+    "this is the kitchen manager at Cantina Luz, our grease trap's overdue to get cleaned out",
     "we own a little taco place",
     "the sink at our restaurant",
     "I'm calling from Mount Zion Baptist, the sink in our fellowship hall kitchen is backed up",
   ],
-  misses: ["the kitchen sink at home", "we're going to church on Sunday"],
+  misses: [
+    "the kitchen sink at home",
+    "we're going to church on Sunday",
+    "I'm a manager at the hospital, my sink at home is clogged",
+  ],
 });
 
 /** Said with a business, it makes the work residential (questionOf asks COMMERCIAL and not this). */

@@ -317,6 +317,7 @@ export const CALM = words({
     "we're fine/okay/ok",
     "it's/that's fine/okay/ok for now",
     "small/little/tiny puddle/drip/leak",
+    "just/only a drip/dribble",
     "leak/leaking/leaks/drip/dripping/drips a little/bit",
     "leak/leaking/leaks/drip/dripping/drips slightly",
     "slow leak",

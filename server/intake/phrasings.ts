@@ -89,6 +89,9 @@ export const CALLBACK = rule({
     "won't/wont/doesn't/didn't/hasn't/haven't/isn't/wasn't/never/not [even] [gonna/going] [to] call/calls/calling/called [me/us] back",
     "told/tells/said/asked/wants/want/wanted [me/us] [to] [just] call {someone}",
     "told/tells/said/asked/wants/want/wanted [me/us] [to] [just] call a/you/y'all/around",
+    // "No visit right now, I'll call back if I need you": the caller will call, no callback asked.
+    "i'll/ill/we'll [just] call [you/y'all] back if/when/later/another/next/sometime/myself",
+    "i/we will [just] call [you/y'all] back if/when/later/another/next/sometime/myself",
   ],
   hits: [
     "can you have someone call me",
@@ -106,6 +109,7 @@ export const CALLBACK = rule({
     "the landlord won't call me back so I'm calling you",
     "my landlord's in Florida and told me to just call someone",
     "my wife said to call you guys",
+    "no visit right now, I'll call back if I need you",
     "my property manager never called us back",
   ],
 });

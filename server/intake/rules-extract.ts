@@ -113,7 +113,7 @@ const NAME_STOP = new Set(
 export const STREET_SUFFIX =
   "(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|parkway|pkwy|trail|trl|terrace|ter|highway|hwy|loop|run|path|pike|square|sq|crossing|cove|cv|bend|ridge|row|alley|point|pt)";
 const ADDRESS_WITH_SUFFIX = new RegExp(
-  `\\b(\\d{1,6}[a-z]?)\\s+((?:[a-z0-9'.-]+\\s+){0,4}${STREET_SUFFIX}(?:\\s+[a-z](?=\\s|$|[,.])|\\s+\\d{1,4}(?=\\s|$|[,.]))?)\\b\\.?((?:\\s*,?\\s*(?:apartment|apt|unit|suite|ste|number)\\.?\\s*#?\\s*[a-z0-9-]+|\\s*,?\\s*#\\s*[a-z0-9-]+))?`,
+  `\\b(\\d{1,6}[a-z]?)\\s+((?:[a-z0-9'./-]+\\s+){0,4}${STREET_SUFFIX}(?:\\s+[a-z](?=\\s|$|[,.])|\\s+\\d{1,4}(?=\\s|$|[,.]))?)\\b\\.?((?:\\s*,?\\s*(?:apartment|apt|unit|suite|ste|number)\\.?\\s*#?\\s*[a-z0-9-]+|\\s*,?\\s*#\\s*[a-z0-9-]+))?`,
   "i",
 );
 // Street words may be ordinals ("2206 south 3rd", "1400 w 35th").
@@ -237,7 +237,8 @@ export function summarizeIssue(text: string): string | null {
 
 /** "o'brien" is O'Brien, "mcdonald" McDonald; "DeLuca" as said keeps its capitals; "there's" is not "There'S". */
 function titleCase(word: string): string {
-  if (/[a-z]/.test(word) && /^[A-Z][a-z]+[A-Z]/.test(word)) return word;
+  // "DeLuca" and "Ho-jin" as written keep their capitals.
+  if (/[a-z]/.test(word) && /^[A-Z][a-z]+(?:[A-Z]|-[a-z])/.test(word)) return word;
   return word
     .toLowerCase()
     .replace(/(^[a-z]'|^|-)([a-z])/g, (_, sep: string, c: string) => sep.toUpperCase() + c.toUpperCase())
@@ -489,6 +490,19 @@ function nameIn(clean: string, askedForName: boolean): string | null {
   // agent asks for the name later anyway; a wrong one would be kept and the question skipped).
   // Asked, only a verb in "-ing" is set aside ("it's spraying", "I'm babysitting").
   // Unasked, only a plain "my name is" / "this is" counts, not "it's" or "I'm".
+  // "Yeah hi, it's Priyanka Raghunathan, I'm in 78703…": a full name right after a greeting counts
+  // unasked too (not "hi, it's really bad", "hey, I'm calling about…").
+  const greeted =
+    /^\W*(?:(?:yeah|yes|um|uh|oh|okay|ok)\W+)*(?:hi|hello|hey|good morning|good afternoon)\W+(?:it's|its|this is|i'm|im)\s+([a-z'-]+\s+[a-z'-]+)/i.exec(
+      clean,
+    );
+  const greetedName = greeted ? nameFrom(greeted[1]!.split(" ")) : null;
+  if (
+    greetedName?.includes(" ") &&
+    !heard(PLUMBING, greetedName) &&
+    !greetedName.split(" ").some((w) => LOOKS_LIKE_A_DESCRIPTION.test(w) || isDoing(w))
+  )
+    return greetedName;
   const strong = cuedName(clean, STRONG_NAME_CUE, (name, said) =>
     askedForName
       ? !isDoing(first(name))
@@ -673,6 +687,8 @@ export function spokenAddress(text: string): string {
     return `${n}${suffix(n)}`;
   });
   s = s.replace(NUMBER_RUN, (run) => numberWordsToDigits(run) ?? run);
+  // "East 38th and a Half Street" → "East 38th 1/2 Street".
+  s = s.replace(/\b(\d{1,3}(?:st|nd|rd|th))\s+and\s+a\s+half\b/gi, "$1 1/2");
   // "apartment two B" → "apartment 2B".
   s = s.replace(
     /\b(apartment|apt|unit|suite|ste|number|#)\.?\s*(\d{1,5})\s+([a-z])\b(?![a-z'])/gi,
