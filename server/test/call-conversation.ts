@@ -61,7 +61,20 @@ export function conversation(defaultCtx: CallContext) {
     return results;
   }
 
-  return { hear, converse };
+  /**
+   * An emergency nobody on call picked up: the call at the name question. Throws if the problem
+   * was not escalated, so a test of what follows cannot pass on a call that never got there.
+   */
+  function afterTransferFailed(problem: string, zip = "78701", ctx = defaultCtx): CallState {
+    const escalated = converse([zip, problem], ctx).at(-1)!.state;
+    if (escalated.stage !== "transferring")
+      throw new Error(`not escalated: "${problem}" (${escalated.stage})`);
+    const failed = transition(escalated, { type: "transfer_failed" }, ctx).state;
+    if (failed.stage !== "name") throw new Error(`after the failed transfer the call is at ${failed.stage}`);
+    return failed;
+  }
+
+  return { hear, converse, afterTransferFailed };
 }
 
 export const last = <T>(items: T[]): T => items[items.length - 1]!;

@@ -4,20 +4,10 @@
 // wordings of its own.
 import { describe, expect, it } from "vitest";
 import { conversation, last, MONDAY_MORNING } from "@/server/test/call-conversation";
-import { transition, type CallState } from "@/server/voice/state-machine";
 
 const CTX = MONDAY_MORNING;
 
-const { converse, hear } = conversation(CTX);
-
-/** An emergency nobody on call picked up: the agent asks the name. */
-function afterTransferFailed(problem: string): CallState {
-  const escalated = last(converse(["78701", problem])).state;
-  expect(escalated.stage).toBe("transferring");
-  const r = transition(escalated, { type: "transfer_failed" }, CTX);
-  expect(r.state.stage).toBe("name");
-  return r.state;
-}
+const { converse, hear, afterTransferFailed } = conversation(CTX);
 
 describe("the name after an emergency", () => {
   it("keeps the name said with a question, answers the question and moves on to the address", () => {

@@ -4,19 +4,10 @@
 // read-back. Each lesson in wordings of its own.
 import { describe, expect, it } from "vitest";
 import { conversation, last, MONDAY_MORNING } from "@/server/test/call-conversation";
-import { transition, type CallState } from "@/server/voice/state-machine";
+import type { CallState } from "@/server/voice/state-machine";
 
 const CTX = MONDAY_MORNING;
-const { converse, hear } = conversation(CTX);
-
-/** An emergency nobody on call picked up: the agent asks the name. */
-function afterTransferFailed(problem: string): CallState {
-  const escalated = last(converse(["78701", problem])).state;
-  expect(escalated.stage).toBe("transferring");
-  const r = transition(escalated, { type: "transfer_failed" }, CTX);
-  expect(r.state.stage).toBe("name");
-  return r.state;
-}
+const { converse, hear, afterTransferFailed } = conversation(CTX);
 
 /** A routine visit booked for Thursday, at its read-back. */
 function atReadBack(name = "Oscar Villanueva"): CallState {
@@ -49,6 +40,23 @@ describe("the address said after the name, once an emergency is flagged", () => 
       expect(r.state.stage, said).toBe("ended");
       expect(r.say, said).not.toMatch(/what's the address/i);
     }
+  });
+
+  it("is not a time said at the visit offer", () => {
+    for (const said of ["yes, can he come at 10 tomorrow", "sure, send someone, at 11 or so works"]) {
+      const r = last(converse(["78701", "my kitchen sink is clogged", "Dana Ruiz", said]));
+      expect(r.state.fields.address, said).toBeUndefined();
+      expect(r.say, said).toMatch(/What's the street address/);
+    }
+    const r = last(
+      converse([
+        "78701",
+        "my kitchen sink is clogged",
+        "Dana Ruiz",
+        "yeah send someone, I'm at 12 Oaks Drive",
+      ]),
+    );
+    expect(r.state.fields.address).toBe("12 Oaks Drive");
   });
 
   it("is not made of a number that is no house number", () => {

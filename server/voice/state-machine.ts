@@ -614,8 +614,12 @@ function askAgain(t: Turn, stage: IntakeStage): void {
 const FOR_THE_PLUMBER =
   /\b(?:call|text|ring|phone)\s+(?:the (?:tenant|owner|homeowner|renter|neighbou?r|manager)|my (?:wife|husband|son|daughter|mom|mother|dad|father|tenant|neighbou?r|roommate|partner)|her|him|them)\b[^.?!]*?\b(?:before|first|ahead|when (?:you|he|she|they)(?:'re| are)? (?:on the way|leave|head|go|get))/i;
 
-/** A house number beginning the answer, or said after a comma or "I'm at" / "the address is" (two digits or more, then a word). */
-const HOUSE_NUMBER_SAID = /(?:^\W*|[,.;]\s*|\b(?:at|address is|address's)\s+)\d{2,6}\s+[a-z]|^\W*\d/i;
+/**
+ * A house number beginning the answer, or said after a comma or "I'm at" / "the address is" (two
+ * digits or more, then a word that is no time: "can he come at 10 tomorrow" names no street).
+ */
+const HOUSE_NUMBER_SAID =
+  /(?:^\W*|[,.;]\s*|\b(?:at|address is|address's)\s+)\d{2,6}\s+(?!(?:tomorrow|today|tonight|morning|afternoon|evening|noon|am|pm|a\.m|p\.m|o'?clock|monday|tuesday|wednesday|thursday|friday|saturday|sunday|or|to|and|ish|minutes?|hours?)\b)[a-z]|^\W*\d/i;
 
 /**
  * An address said before it was asked for. With its street type it counts at any step; without
