@@ -1003,6 +1003,10 @@ const STILL_HAPPENING = {
     /\b(right now|still|again|currently|as we speak|this morning|tonight|just now)\b/.test(
       said
         .replace(/\b(fine|okay|ok|good|dry) right now\b/g, " ")
+        // "It overflowed this morning … it's just still clogged": a morning said of what happened,
+        // and a clog that stays, are not the water still coming.
+        .replace(/\b([a-z]+ed|went|was|were|happened) this morning\b/g, "$1")
+        .replace(/\bstill (clogged|plugged|stopped up|blocked)\b(?! (and|with) (water|it|sewage))/g, " ")
         // "I'm scared it'll do it again": a fear of next time, not the problem going on now.
         .replace(
           /\b(it'?ll|it will|will|might|could|may|would|gonna|going to) (do it |do that |happen |overflow |flood |back up )?again\b/g,

@@ -225,6 +225,7 @@ export const QUESTION_LISTS = {
     "law",
     "hair",
     "nail",
+    "nails",
     "auto",
     "daycare",
   ],
@@ -644,6 +645,10 @@ export const WRONG_NUMBER = notCustomer({
     "wrong number",
     "dialed/dialled/called/have/got the wrong",
     "must have dialed/dialled/called/misdialed",
+    "must've dialed/dialled/called/misdialed",
+    "dialed/dialled/called wrong",
+    "is this [the] … {other_business}",
+    "move/cancel/reschedule my pedicure/manicure/haircut/cleaning/checkup",
     "misdialed",
     "isn't/not [this] [the] … {other_business}",
     "i was trying/looking to call/reach someone/somebody/my/the/a else/dentist/doctor/office/pharmacy/pizza/restaurant/salon/school/bank",
@@ -661,8 +666,16 @@ export const WRONG_NUMBER = notCustomer({
     "I was trying to reach my dentist",
     "is this CVS? I need my prescription refilled",
     "I'm calling about my prescription, is it ready",
+    "Oh. Plumbing? No, I must've dialed wrong",
+    "is this Rosie's Nails? I need to move my Thursday pedicure",
   ],
-  misses: ["my sink is leaking", "it's not the toilet, it's the tub", "is this the plumber?"],
+  misses: [
+    "my sink is leaking",
+    "it's not the toilet, it's the tub",
+    "is this the plumber?",
+    "the line to the dishwasher was put in wrong",
+    "is this the plumbing company? my pipe called it quits",
+  ],
 });
 
 export const STILL_A_CUSTOMER = notCustomer({

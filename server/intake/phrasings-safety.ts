@@ -85,7 +85,11 @@ export const NO_SERVICE_TOPIC = words({
     "[water] heater [is/went/just] out -in -there -back -here -by -at -on -under -behind -next -outside -front -side",
     "[water] heater [is/went/just] not working",
     "[water] heater [is/went/just] went out",
-    "furnace/boiler/frozen",
+    "furnace/boiler",
+    // Frozen pipes, not a frozen outdoor spigot ("the hose bib is frozen, it just won't turn").
+    "pipe/pipes/line/lines/main/meter/everything/plumbing is/are/got/was/were [all] [completely/totally/still] frozen",
+    "pipe/pipes/line/lines/main/meter/plumbing froze",
+    "frozen pipe/pipes/line/lines/main/solid",
     // "The water just quit on us this morning, you turn the handle and nothing": no water at all.
     "water [just/all] quit/stopped -leaking -dripping -coming -running -spraying -pouring -draining",
     "turn*/open* the handle*/faucet*/tap*/knob* … [and] nothing",
@@ -426,7 +430,9 @@ export const NO_SERVICE = rule({
     "[water] heater [is/went/just] out/broken/broke/leaking/died/dead/quit",
     "[water] heater [is/went/just] not working",
     "[water] heater [is/went/just] went out",
-    "frozen",
+    "pipe/pipes/line/lines/main/meter/everything/plumbing is/are/got/was/were [all] [completely/totally/still] frozen",
+    "pipe/pipes/line/lines/main/meter/plumbing froze",
+    "frozen pipe/pipes/line/lines/main/solid",
     // The home's only toilet ("our only toilet", "we just have the one bathroom"), not one of
     // several ("just in that one bathroom", "only in one bathroom").
     "only toilet/bathroom",
@@ -445,6 +451,7 @@ export const NO_SERVICE = rule({
     "our only toilet",
     "the heater doesn't give hot water anymore",
     "we get only cold water from every tap",
+    "the pipe coming in by the meter is frozen solid",
     "the water just quit on us this morning",
     "you turn the handle and nothing, not in the kitchen not in the bath",
   ],
@@ -452,6 +459,7 @@ export const NO_SERVICE = rule({
     "there's no water anywhere, it just hums",
     "no water on the floor",
     "the pipes aren't frozen",
+    "the hose bib on the back of the house is frozen, it just won't turn",
     "we have hot water, the faucet just drips",
     "the water stopped leaking once I shut the valve",
     "the pressure's real weak just in that one bathroom",
@@ -690,6 +698,11 @@ export const MINOR = words({
     "drip* faucet/tap/spout",
     "faucet/faucets/tap/taps/spout/showerhead [is/has/keeps/just] [been] drip*",
     "drips a little/bit",
+    // A water heater that still heats, just not enough: "can't keep up", "goes lukewarm after five minutes".
+    "{water_heater} … can't/cannot/doesn't/don't keep up",
+    "{water_heater} … run*/runs out of hot water",
+    "goes/going/turns/turning/gets/getting lukewarm",
+    "hot water runs/run/running out",
     "drips some",
     "it/it's/now/just/only [just/only/now] drip/drips/dripping -through/from/down/out/onto/into/on/everywhere/all",
     "little/slow/small/tiny drip",
@@ -745,6 +758,8 @@ export const MINOR = words({
     "pop/pops/popping/rumbl*/crackl*/knock*/tick/ticks/ticking/click/clicks/clicking/gurgl*",
   ],
   hits: [
+    "Ever since this cold snap the water heater can't keep up. The shower goes lukewarm after about five minutes.",
+    "the water heater runs out of hot water really fast now",
     "the kitchen faucet drips",
     "the bathroom faucet has been dripping",
     "the handle came off and now it drips",
@@ -795,7 +810,7 @@ export const LOW = words({
     "someone/somebody/plumber/guy to put/hook it/them/one in/up",
     "just want/need it/them swapped/switched/upgraded",
     "not broken … just old",
-    "switch*/swap*/convert* … to a/an tankless/new",
+    "switch*/swap*/convert* … to [a/an] tankless/new",
     // New work: "a plumber to look at the rough-in for the bathroom we're adding and price it".
     "rough-in",
     "adding/add [on] a/an [new] bathroom/bath/kitchen/addition/room",
@@ -808,6 +823,7 @@ export const LOW = words({
     // but I'd like to swap it out before it quits".
     "nothing's/nothing is wrong with it/them",
     "swap*/replac*/chang* it/them [out] before it/they quit*/die*/go*/fail*/break*/give*",
+    "swap*/replac*/chang*/switch* … before it/they quit*/die*/go*/fail*/break*/give*",
     "think/thinking about replac*/swap*/upgrad*",
     "still works/working/runs/running … swap*/replac*/upgrad*",
     "works fine … just ugly/hideous/old/dated",
@@ -825,8 +841,19 @@ export const LOW = words({
     "we want a price on switching our old tank water heater to a tankless one its not broken just old",
     "were adding a bathroom onto my clients house and i need a plumber to look at the rough in and give me a price",
     "it's new construction, we need the rough-in done",
+    "Ours is a regular tank, about twelve years old, and we want to switch to tankless before it dies.",
   ],
-  misses: ["the toilet is clogged", "I need someone to fix the toilet, it won't stop running"],
+  // Work put in before, leaking now, is a repair: "some other company put in a new toilet three
+  // weeks ago and now every time we flush there's water on the floor".
+  unless: [
+    "put/installed … ago/last … leak*/water/drip*/puddle*/wet/clog*/broke*/crack*/running/won't/doesn't/keeps",
+    "since … put/installed … leak*/water/drip*/puddle*/wet/clog*/broke*/crack*/running/won't/doesn't/keeps",
+  ],
+  misses: [
+    "the toilet is clogged",
+    "I need someone to fix the toilet, it won't stop running",
+    "Some other company put in a new toilet three weeks ago and now every time we flush there's water on the floor around the base.",
+  ],
 });
 
 export const PLUMBING = words({

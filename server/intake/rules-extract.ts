@@ -76,6 +76,7 @@ import {
   WATER_TOPIC,
 } from "@/server/intake/phrasings-safety";
 import { digitRuns, findZip } from "@/server/intake/spoken-numbers";
+import { withEnglishGlosses } from "@/server/intake/spanish-words";
 import {
   EMPTY_EXTRACTION,
   type BookingIntent,
@@ -97,6 +98,7 @@ const NAME_STOP = new Set(
     "one two three four five six seven eight nine ten zero oh but because if when rather prefer don't dont skip none nobody anonymous never " +
     "i'm im i've ive i'll we we're our us you your they he she his her him them owner landlord tenant homeowner calling " +
     "urgent bad terrible awful crazy insane annoying ridiculous frustrating emergency quick regarding about concerning for " +
+    "same time let she'll he'll they'll you'll y'all " +
     "mr mrs ms miss dr sir maam ma'am the at located over from in zip code sorry back shoot oops gosh " +
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
@@ -354,7 +356,10 @@ export function nameOf(text: string, askedForName: boolean): string | null {
 }
 
 function nameWithoutTitle(text: string, askedForName: boolean): string | null {
-  const spoken = text.replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "").replace(TITLE, "");
+  // ("Hector Villanueva. The tenant's Precious Jenkins, she'll let y'all in.": the tenant is not the caller.)
+  const other = namedRelationOf(text);
+  const own = other ? `${text.slice(0, other.at)}.${text.slice(other.at + other.length)}` : text;
+  const spoken = own.replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "").replace(TITLE, "");
   const clean = (s: string) =>
     s
       .replace(/[.,!?;]/g, " ")
@@ -953,10 +958,16 @@ function datesSaid(lower: string, listed = 0): number[] {
     const unit = word.replace(/^(twenty|thirty)/, "");
     const n =
       word === "thirtieth" ? 30 : word === "twentieth" ? 20 : tens + DAY_OF_MONTH_WORDS.indexOf(unit) + 1;
-    // Bare ordinals ("the second one") are positions, not dates: only with "the"/a month and no "one" after.
+    // Bare ordinals ("the second one") are positions, not dates: only with "the"/a month and no "one"
+    // after, nor what the caller is offered ("the first you've got", "the first available").
     const lead = lower.slice(0, m.index) + m[0].slice(0, m[0].length - m[1]!.length);
     if (!/\b(the|on)\s*$/.test(lead) && !new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lead)) continue;
-    if (/^\s+(one|option|time|slot|choice)\b/.test(lower.slice(m.index + m[0].length))) continue;
+    if (
+      /^\s+(one|option|time|slot|choice|spot|opening|available|thing|(you|y'all)(\s+(have|got)|'ve\s+got|\s+can))\b/.test(
+        lower.slice(m.index + m[0].length),
+      )
+    )
+      continue;
     const withMonth =
       new RegExp(`(${MONTHS})\\s+(the\\s+)?$`).test(lead) ||
       new RegExp(`^\\s+of\\s+(${MONTHS}|the month|this month|next month)\\b`).test(
@@ -969,7 +980,7 @@ function datesSaid(lower: string, listed = 0): number[] {
 }
 
 const DAY_REFUSED_AFTER =
-  /^[^\w.?!]*((in the )?(morning|afternoon|evening)s?\s+)?('s|s|is|are|would be|will be)?\s*(no good|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling|on a job|on the job|at a job|on site|at the office|at the hospital|in court)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we)(?: have| got|'ve got| have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing|jury duty|surgery|court|work|a funeral|a wedding)|(i|we|he|she) (work|works|have work|has work)\b|(i|we) (can'?t|cannot|couldn'?t)\b(?! wait)|(i|we)(?: have| got|'ve got| have got) (my|our) [a-z]+)/;
+  /^[^\w.?!]*((in the )?(morning|afternoon|evening)s?\s+)?('s|s|is|are|would be|will be)?\s*(no good|(got |is |was )?(messed|screwed|mixed) up|fell through|not good|not great|bad|out|booked|full|busy|my |a no|no\b|won't|doesn't|does not|not going|tough|rough|difficult|a problem|no go|not possible|not ideal|terrible|awful|hard|impossible|can't|isn't|not gonna|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (working|at work|busy|away|gone|out|traveling|travelling|on a job|on the job|at a job|on site|at the office|at the hospital|in court)|(i'?m|i am|we'?re|we are|i'?ll be|we'?ll be) (?!going to be (home|here|there|around|free|available))[a-z]+ing\b|(i|we)(?: have| got|'ve got| have got) (a |an |my |our |the )?(appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|thing|jury duty|surgery|court|work|a funeral|a wedding)|(i|we|he|she) (work|works|have work|has work)\b|(i|we) (can'?t|cannot|couldn'?t)\b(?! wait)|(i|we)(?: have| got|'ve got| have got) (my|our) [a-z]+)/;
 /** "the dentist at 2", "a meeting at 10:30": the hour of something the caller has on. */
 const BUSY_AT =
   /\b(?:dentist|doctor|appointment|meeting|class|shift|practice|church|school|pickup|pick up|interview|flight|lunch with)\s+(?:at|around)\s+(?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(?:\s*(?:a\.?m\.?|p\.?m\.?|o'?clock))?/g;
@@ -1436,8 +1447,37 @@ const UNIT_WORDS: Record<string, string> = {
   dee: "D",
 };
 
+/**
+ * "The tenant's Precious Jenkins", "my mom's name is Linda Park", "her son is Dale": someone else
+ * named, with who they are to the caller. The name is taken when it is written as a name (capital
+ * letters) or is a common given name, or after "name is".
+ */
+const NAMED_RELATION = new RegExp(
+  `\\b(?:my|our|the|her|his)\\s+(${RELATION})(?:'s|’s|\\s+is)(\\s+name(?:'s|’s|\\s+is))?\\s+([\\p{L}][\\p{L}'-]+(?:\\s+[\\p{L}][\\p{L}'-]+)?)`,
+  "iu",
+);
+
+function namedRelationOf(
+  text: string,
+): { relation: string; name: string; at: number; length: number } | null {
+  const m = NAMED_RELATION.exec(text);
+  if (!m) return null;
+  const words = m[3]!.split(/\s+/);
+  const kept: string[] = [];
+  for (const word of words) {
+    if (NOT_A_NAME.test(word) || NAME_STOP.has(word.toLowerCase()) || heard(PLUMBING, word)) break;
+    if (!m[2] && !/^\p{Lu}/u.test(word) && !(kept.length === 0 && GIVEN_NAMES.has(word.toLowerCase()))) break;
+    kept.push(titleCase(word));
+  }
+  if (!kept.length) return null;
+  const length = m[0].length - (m[3]!.length - m[3]!.split(/\s+/).slice(0, kept.length).join(" ").length);
+  return { relation: m[1]!.toLowerCase(), name: kept.join(" "), at: m.index, length };
+}
+
 /** Who the caller is calling for, when it is someone else ("my tenant Mrs. Alvarez"). */
 export function thirdPartyOf(text: string): string | null {
+  const named = namedRelationOf(text);
+  if (named) return `my ${named.relation} ${named.name}`;
   const m = THIRD_PARTY.exec(text);
   if (!m) return null;
   const kept: string[] = [];
@@ -1667,6 +1707,18 @@ function editDistance(a: string, b: string): number {
  * name, or a word a letter or two off the one stored); a name said on its own replaces its half.
  * Returns the corrected full name, or null when the words are not such a correction.
  */
+/** "The last name's O'Malley, O apostrophe M A L L E Y": the last name said as such, or null. */
+export function lastNameSaid(text: string): string | null {
+  const word = LAST_NAME.exec(joinSpelling(text))?.[1]?.replace(/[-']+$/, "");
+  if (!word || NAME_STOP.has(word.toLowerCase()) || !nameOf(word, true)) return null;
+  // ("The last name starts with a Q", "the last name is right": said of the name, not the name.)
+  return /^(right|correct|fine|good|wrong|ok|okay|spelled|spelt|starts|begins|ends|has|sounds|should|needs|isn't|is|was)$/i.test(
+    word,
+  )
+    ? null
+    : titleCase(word);
+}
+
 export function nameCorrectionOf(text: string, stored: string | undefined): string | null {
   if (!stored) return null;
   const start = phraseMatches(NAME_CORRECTION_START, text.trim())[0];
@@ -1708,6 +1760,9 @@ function withHalfFixed(name: string, half: string): string | null {
 // before (two letters or more: a single letter is part of the spelling) is kept apart.
 const SPELLING =
   /(?:\b([a-z][a-z'-]+)[\s,]+(?:(?:that'?s|spelled|spelt|it'?s)\s+)?)?\b((?:[a-z](?:[\s.,-]+|$)){2,}[a-z]?)\b/gi;
+/** Spelled letters, "dash" or "hyphen", spelled letters: a hyphenated name spelled out. */
+const SPELLED_WITH_DASH =
+  /\b((?:[a-z][\s.,]+)*[a-z])[\s.,]+(?:dash|hyphen|-)[\s.,]+((?:[a-z][\s.,]+)+[a-z])\b/gi;
 /** Words that only lead in to a spelling ("That's S-I-O-B-H-A-N"): dropped with it. */
 const SPELLING_LEAD = /^(that'?s|it'?s|its|spelled|spelt|is)$/i;
 
@@ -1745,7 +1800,13 @@ export function joinSpelling(said: string): string {
   // "d apostrophe a l e s s a n d r o": the apostrophe said as a word is put back after the letter
   // before it ("D'Alessandro", "O'Brien").
   const apostrophes = [...said.matchAll(/\b([a-z])\s+apostrophe\s+([a-z])\b/gi)].map((m) => m[1]! + m[2]!);
+  // "A L, dash, A M I N": two spelled parts with a dash said between them are one hyphenated word.
   const text = said
+    // "grace oh malley": O_SURNAME.
+    .replace(O_SURNAME, (_, stem: string) => `O'${titleCase(stem)}`)
+    .replace(SPELLED_WITH_DASH, (_, a: string, b: string) =>
+      [a, b].map((part) => titleCase(part.replace(/[^a-z]/gi, "").toLowerCase())).join("-"),
+    )
     .replace(/\b([a-z])\s+apostrophe\s+(?=[a-z]\b)/gi, "$1 ")
     .replace(/\bwith ?out an? [a-z]\b,?\s*/gi, "")
     // "starts with a q not a k q u i n t a n i l l a": the letter it is not is no part of the spelling.
@@ -1939,14 +2000,15 @@ const BARE_CONTRACTION = new RegExp(`\\b(${Object.keys(BARE_CONTRACTIONS).join("
  * "i cant find the shutoff" → "i can't find the shutoff"); "its" only where it can be "it is" (not
  * "on its own", "under its lid"); a few plumbing words it mishears are put right ("the sink is
  * clocked up" → "clogged up", "over flowing" → "overflowing"); a dash between words is a pause, read
- * as a comma ("Raj Mehta — he's the one home"; "S-I-O-B-H-A-N" and "78-702" keep theirs). Applied once, where a turn's speech
- * comes in.
+ * as a comma ("Raj Mehta — he's the one home"; "S-I-O-B-H-A-N" and "78-702" keep theirs); Spanish
+ * words a caller mixes in get their English beside them ("el calentador (water heater)",
+ * spanish-words.ts). Applied once, where a turn's speech comes in.
  */
 /** "It's runnin' across the floor and it ain't quittin'": a dropped g is the -ing word. */
 const DROPPED_G = /\b([a-z]{2,}?)in'(?=[\s.,!?;:]|$)/gi;
 
 export function heardAsWritten(text: string): string {
-  return SOUND_ALIKES.reduce((said, [wrong, right]) => said.replace(wrong, right), text)
+  return SOUND_ALIKES.reduce((said, [wrong, right]) => said.replace(wrong, right), withEnglishGlosses(text))
     .replace(DROPPED_G, "$1ing")
     .replace(SPOKEN_DASH, ", ")
     .replace(MISHEARD, (word) => MISHEARD_AS[word.toLowerCase().replace(/\s+/g, " ")] ?? word)
@@ -1962,6 +2024,13 @@ export function heardAsWritten(text: string): string {
 
 /** Words around a name that are not part of it ("one word", "like I said"). */
 const NAME_ASIDES = /\b(?:(?:it'?s |that'?s )?(?:all )?one word|like i said|as i said|like i told you)\b,?/gi;
+
+/**
+ * "grace oh malley": an Irish surname in O' as speech recognition hears it, the O as "oh" or "o"
+ * and the rest as a word of its own. Only these surnames, so "oh" stays a word everywhere else.
+ */
+const O_SURNAME =
+  /\b(?:oh|o)\s+(malley|brien|brian|connor|conner|connell|neil|neill|neal|reilly|hara|donnell|sullivan|shea|keefe|keeffe|rourke|leary|toole|dwyer|mara|meara|grady|halloran|callaghan|flaherty|gorman|hanlon|boyle|driscoll|farrell|loughlin|mahony|mahoney|regan|shaughnessy|dell|day|doherty|dowd|hare|kane|neal)\b/gi;
 
 /** A double surname as speech recognition hands it over: "fernandez dash whitaker" is Fernandez-Whitaker. */
 const NAME_DASH = /\b(\p{L}{2,})\s+(?:dash|hyphen)\s+(\p{L}{2,})\b/giu;

@@ -49,6 +49,7 @@ import {
   isLineCheck,
   isPlainlyRoutine,
   joinSpelling,
+  lastNameSaid,
   nameCorrectionOf,
   nameOf,
   problemAtReadBack,
@@ -905,10 +906,23 @@ function callbackWithReadBack(t: Turn, title: string): void {
   readBack(t, "No problem. ");
 }
 
+/** "The name's right", "name and address are correct": said of the name read back. */
+const NAME_CONFIRMED =
+  /\bname(?:\s*(?:,|and)\s*(?:the\s+)?(?:address|number|time|day|phone))*\s+(?:is|are|'s|was|were)\s+(?:all\s+)?(?:right|correct|fine|good|ok|okay|perfect)\b/i;
+
 const SPELLED = /\b(?:[a-z](?:[\s.,-]+|$)){2,}[a-z]?\b/i;
 
 /** A name fixed at the read-back: spelled ("it's S M Y T H E"), restated, or one half replaced. */
 function nameFixAt(said: string, stored: string | undefined, address?: string): string | null {
+  // "Name and address are right, but make it Thursday": the name is confirmed, not put right.
+  if (stored && NAME_CONFIRMED.test(said)) return null;
+  // "The last name's O'Malley, O apostrophe M A L L E Y" when only "Grace" was taken: added (or put right).
+  const last = stored ? lastNameSaid(said) : null;
+  if (last && stored) {
+    const parts = stored.split(" ");
+    const fixed = parts.length === 1 ? `${stored} ${last}` : [...parts.slice(0, -1), last].join(" ");
+    return fixed === stored ? null : fixed;
+  }
   const corrected = nameCorrectionOf(said, stored);
   if (corrected) return corrected;
   const runs = [
