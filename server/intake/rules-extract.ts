@@ -2035,6 +2035,22 @@ const O_SURNAME =
 /** A double surname as speech recognition hands it over: "fernandez dash whitaker" is Fernandez-Whitaker. */
 const NAME_DASH = /\b(\p{L}{2,})\s+(?:dash|hyphen)\s+(\p{L}{2,})\b/giu;
 /** "Put me down as Kim", "just put down the Hendersons", "put it under the name Ruiz": the name follows. */
+/**
+ * "I'm Ingrid, but please put it under his name, Walter Kowalczyk": the caller who gave her own
+ * name and asked for the lead to go under someone else's. Her name, or null.
+ */
+export function callerUnderAnotherName(text: string): string | null {
+  const under =
+    /\b(?:put|write)\s+(?:it|this|that|the (?:visit|appointment|job))\s+(?:down\s+)?under\s+(?:his|her|their|my\s+[a-z-]+'s)\s+name\b/i.exec(
+      text,
+    );
+  if (!under) return null;
+  const own = /\b(?:i'm|i am|im|this is|my name is|my name's)\s+([\p{L}'-]+(?:\s+[\p{L}'-]+)?)/iu.exec(
+    text.slice(0, under.index),
+  );
+  return own ? nameOf(own[0], true) : null;
+}
+
 const PUT_DOWN_AS =
   /\b(?:put|write|mark)\s+(?:(?:(?:me|us|it|that)\s+)?down\s+(?:as\s+|under\s+)?|(?:me|us|it|that)\s+under\s+)(?:the\s+name\s+(?:of\s+)?)?/gi;
 

@@ -205,3 +205,19 @@ describe("winter, and problems that sound worse than they are", () => {
     expect(urgencyOf("we bought two new toilets and want them put in")).toBe("low");
   });
 });
+
+describe("a caller who asks for the lead to go under someone else's name", () => {
+  it("is stored under that name, and the office is told who called", () => {
+    const r = end([
+      "Hi, this is about my father's house, he's 88. The ZIP there is 78701.",
+      "His toilet runs all the time. You can hear it all night.",
+      "I'm Ingrid, but please put it under his name, Walter Kowalczyk. It's his house.",
+    ]);
+    expect(r.state.fields.callerName).toBe("Walter Kowalczyk");
+    expect(r.state.fields.notes).toContain("Called by Ingrid");
+    // Only when asked: a name given plainly is no note.
+    expect(
+      end(["78701", "the toilet runs all night", "I'm Ingrid Sorensen"]).state.fields.notes ?? "",
+    ).not.toContain("Called by");
+  });
+});

@@ -49,6 +49,7 @@ import {
   isLineCheck,
   isPlainlyRoutine,
   joinSpelling,
+  callerUnderAnotherName,
   lastNameSaid,
   nameCorrectionOf,
   nameOf,
@@ -665,6 +666,9 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
   const forThePlumber = FOR_THE_PLUMBER.exec(said);
   if (forThePlumber && stage !== "zip" && stage !== "issue")
     addNote(t, `For the plumber: ${said.slice(forThePlumber.index).trim().slice(0, 160)}`, said);
+  // "I'm Ingrid, but please put it under his name": the lead is his, and the office knows who called.
+  const calledBy = stage === "name" ? callerUnderAnotherName(said) : null;
+  if (calledBy && !t.s.fields.notes?.includes(calledBy)) addNote(t, `Called by ${calledBy}`, said);
   // "the house is my mom's": the possessive still names who the call is for.
   const who = x.thirdParty && groundIssue(x.thirdParty, said.replace(/['’]s\b/g, "")) ? x.thirdParty : null;
   if (who || unit) {
