@@ -4,10 +4,18 @@
 // the send), quiet hours in the business's time zone, and one automatic text per caller per window.
 // Every email goes through the notification outbox to an address the caller gave and has not
 // unsubscribed (checked again right before the send).
-// Replies and link clicks land here too: they stop the sequence and move the lead up the queue.
+// Replies and link clicks land here too: a reply changes its lead through the leads writer (the
+// sequence stops, the lead moves up the queue); a link click recomputes the temperature.
 import type { TenantCtx, TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
 import { temperatureOf } from "@/server/leads/temperature";
+import {
+  retryOnConflict,
+  writeLeadChange,
+  type LeadChange,
+  type LeadEventInput,
+} from "@/server/leads/apply-lead-change";
+import { enqueueWebhookDeliveries } from "@/server/webhooks/outbox";
 import { sourceLabel } from "@/server/leads/labels";
 import { isOptedOut } from "@/server/messaging/consent";
 import { getMessagingSettings } from "@/server/messaging/messaging-settings";
@@ -342,53 +350,66 @@ export async function listApprovalQueue(db: TenantDb): Promise<{
   };
 }
 
+/** The next action of a lead whose caller texted back. */
+export const ANSWER_TEXT_ACTION = "Answer the caller's text";
+
 /**
- * The caller texted back (not STOP/START/HELP): the sequence stops ("the caller replied"), the
- * temperature rises and the timeline says why, and the lead moves up the queue — into
- * "Follow-up needed" and due now, so the office answers before anything else in its group.
+ * What the caller's text back (not STOP/START/HELP) adds to a change of its lead, for the leads
+ * writer: the reply is recorded, so the writer's follow-up hook stops the sequence ("the caller
+ * replied") and the temperature rises with the timeline saying why; and a lead that is not booked
+ * moves up the queue — into "Follow-up needed", due now (an overdue due time stays, so it keeps its
+ * place), to answer the text before anything else in its group. A booked lead keeps its status,
+ * visit, next action and due time: only a reschedule or cancel (the change's own patch) moves it.
+ */
+export function withCallerReply(lead: Lead, change: LeadChange, now: Date): LeadChange {
+  const moveUp = lead.status !== "booked";
+  return {
+    ...change,
+    patch: {
+      ...change.patch,
+      lastReplyAt: now,
+      ...(moveUp
+        ? {
+            status: "followup_needed",
+            dueAt: lead.dueAt && lead.dueAt < now ? lead.dueAt : now,
+            nextAction: ANSWER_TEXT_ACTION,
+          }
+        : {}),
+    },
+    events: [
+      ...change.events,
+      ...(moveUp
+        ? [{ type: "followup.moved_up", data: { why: "the caller replied", nextAction: ANSWER_TEXT_ACTION } }]
+        : []),
+    ],
+    temperatureWhy: "the caller replied",
+  };
+}
+
+/**
+ * The caller texted back: the change `withCallerReply` describes, with the text's own timeline
+ * line, written through the leads writer in one transaction (its rules, timeline, webhooks and
+ * tenant scope; read again and rebuilt if the lead changed meanwhile), the webhooks queued after
+ * commit. False (nothing written) when the lead is gone or closed by the time the text is read.
  */
 export async function onCallerReply(
   db: TenantDb,
   tenantId: string,
   leadId: string,
   now: Date,
-  opts: { moveUp?: boolean } = {},
-): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const lead = await tx.lead.findFirst({ where: { id: leadId } });
-    if (!lead || lead.status === "closed") return;
-    // A reply about a booked visit (reschedule / cancel) already set its own task and next action.
-    const moveUp = opts.moveUp !== false && lead.status !== "booked";
-    const dueAt = lead.dueAt && lead.dueAt < now ? lead.dueAt : now;
-    await tx.lead.update({
-      where: { id: leadId },
-      data: {
-        lastReplyAt: now,
-        lastActivityAt: now,
-        ...(moveUp ? { status: "followup_needed", dueAt, nextAction: "Answer the caller's text" } : {}),
-      },
-    });
-    const fresh = {
-      ...lead,
-      lastReplyAt: now,
-      lastActivityAt: now,
-      ...(moveUp ? { status: "followup_needed" as const } : {}),
-    };
-    await recordTemperature(tx, { tenantId, now }, lead, temperatureOf(fresh, now), "the caller replied");
-    const enrollment = await tx.followUpEnrollment.findFirst({ where: { leadId, status: "active" } });
-    if (enrollment) await stopFollowUp(tx, { tenantId, now }, enrollment, "replied");
-    if (moveUp) {
-      await tx.leadEvent.create({
-        data: {
-          tenantId,
-          leadId,
-          type: "followup.moved_up",
-          data: { why: "the caller replied", nextAction: "Answer the caller's text" },
-          createdAt: new Date(now.getTime() + 70),
-        },
-      });
-    }
-  });
+  opts: { received?: LeadEventInput; enqueue?: Enqueue } = {},
+): Promise<boolean> {
+  const written = await retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const lead = await tx.lead.findFirst({ where: { id: leadId } });
+      if (!lead || lead.status === "closed") return null;
+      const change = withCallerReply(lead, { patch: {}, events: opts.received ? [opts.received] : [] }, now);
+      return writeLeadChange(tx, { tenantId, actorId: null, now, onRefusal: "flag" }, lead, change);
+    }),
+  );
+  if (!written) return false;
+  await enqueueWebhookDeliveries(written.webhookIds, opts.enqueue);
+  return true;
 }
 
 /** The caller opened a tracked link: engagement, so the temperature is recomputed with its reason. */

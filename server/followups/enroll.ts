@@ -4,7 +4,7 @@
 // Every stop is written on the lead's timeline with its reason.
 import type { FollowUpEnrollment, Lead, Prisma } from "@/server/db/generated/client";
 import type { TenantTx } from "@/server/db/tenant-scope";
-import { temperatureBand } from "@/server/leads/temperature";
+import { temperatureChangeLine } from "@/server/leads/temperature";
 import { businessClock, officeDueAt } from "@/server/leads/business-hours";
 import {
   baselineOf,
@@ -185,23 +185,17 @@ export async function followUpAfterChange(
 ): Promise<void> {
   if (after.isTest) return;
   const w = { ...writer, eventAt: new Date(writer.now.getTime() - 1) };
-  if (
-    after.status === "booked" &&
-    before.status !== "booked" &&
-    temperatureBand(after.temperature).key !== temperatureBand(before.temperature).key
-  ) {
+  const booked =
+    after.status === "booked" && before.status !== "booked"
+      ? temperatureChangeLine(before.temperature, after.temperature, "a visit was booked")
+      : null;
+  if (booked) {
     await tx.leadEvent.create({
       data: {
         tenantId: w.tenantId,
         leadId: after.id,
-        type: "lead.temperature_changed",
         actorId: w.actorId ?? null,
-        data: {
-          from: before.temperature,
-          to: after.temperature,
-          band: temperatureBand(after.temperature).label,
-          why: "a visit was booked",
-        },
+        ...booked,
         createdAt: w.eventAt,
       },
     });
@@ -237,16 +231,14 @@ export async function recordTemperature(
 ): Promise<void> {
   if (next === lead.temperature) return;
   await tx.lead.update({ where: { id: lead.id }, data: { temperature: next } });
-  const from = temperatureBand(lead.temperature);
-  const to = temperatureBand(next);
-  if (from.key === to.key) return;
+  const line = temperatureChangeLine(lead.temperature, next, why);
+  if (!line) return;
   await tx.leadEvent.create({
     data: {
       tenantId: w.tenantId,
       leadId: lead.id,
-      type: "lead.temperature_changed",
       actorId: w.actorId ?? null,
-      data: { from: lead.temperature, to: next, band: to.label, why },
+      ...line,
       createdAt: w.eventAt ?? new Date(w.now.getTime() + 40),
     },
   });

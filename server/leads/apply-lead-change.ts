@@ -11,7 +11,7 @@ import { columnList, LEAD_COLUMNS } from "@/server/db/columns";
 import { AppError } from "@/server/errors";
 import { canSeeLead, type Viewer } from "./lead-access";
 import { ownershipRefusal } from "./ownership-rules";
-import { temperatureOf } from "./temperature";
+import { temperatureChangeLine, temperatureOf } from "./temperature";
 import { businessClock, officeDueAt, type BusinessClock } from "./business-hours";
 import { enqueueWebhookDeliveries, recordLeadChangeWebhooks } from "@/server/webhooks/outbox";
 import { followUpAfterChange } from "@/server/followups/enroll";
@@ -47,6 +47,8 @@ export type LeadPatch = Partial<
     | "zip"
     | "inArea"
     | "transcriptExcerpt"
+    // The caller texted back (an inbound text): engagement for the temperature, a stop rule for follow-ups.
+    | "lastReplyAt"
   >
 >;
 
@@ -60,6 +62,11 @@ export type LeadChange = {
   evidence?: Record<string, string>;
   /** Marks the lead's open tasks done (doneAt = now) in the same transaction, e.g. on close. */
   completeOpenTasks?: boolean;
+  /**
+   * Why the lead's temperature moves with this change ("the caller replied"): when its band
+   * changes, the timeline says so with this reason.
+   */
+  temperatureWhy?: string;
 };
 
 export type LeadWriteCtx = TenantCtx & { viewer: Viewer; now?: Date };
@@ -85,6 +92,25 @@ export async function applyLeadChange(
   );
   await enqueueWebhookDeliveries(written.webhookIds);
   return written.fresh;
+}
+
+/** How often a system change is tried when the lead keeps changing under it. */
+const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * For a system path that reads the lead inside its own transaction and has nobody to ask to
+ * reload (an inbound text): when someone changed the lead between that read and the write (the
+ * writer's CONFLICT), the whole transaction runs again on the lead as it is now, a few times.
+ * Anything else is thrown at once.
+ */
+export async function retryOnConflict<T>(write: () => Promise<T>, attempts = CONFLICT_ATTEMPTS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === "CONFLICT") || attempt >= attempts) throw err;
+    }
+  }
 }
 
 export type LeadWriter = {
@@ -190,6 +216,10 @@ export async function writeLeadChange(
       data: { message: refusal.message, field: refusal.field ?? null },
     });
   const temperature = temperatureOf({ ...after, lastActivityAt: now }, now);
+  const warmed = change.temperatureWhy
+    ? temperatureChangeLine(lead.temperature, temperature, change.temperatureWhy)
+    : null;
+  if (warmed) events.push(warmed);
   // The update and its timeline lines (and what the caller writes with them) are ONE statement,
   // which returns the row it wrote: the fresh lead, with no read after it. `updatedAt` is the
   // row's version, set to the clock as Prisma's @updatedAt would.

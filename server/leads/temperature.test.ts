@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { temperatureBand, temperatureOf } from "./temperature";
+import { temperatureBand, temperatureChangeLine, temperatureOf } from "./temperature";
 
 const now = new Date("2026-11-20T15:00:00Z");
 const ago = (h: number) => new Date(now.getTime() - h * 3_600_000);
@@ -49,5 +49,13 @@ describe("temperature scoring", () => {
       "cold",
       "cold",
     ]);
+  });
+
+  it("a new temperature goes on the timeline, with why, only when its band changes", () => {
+    expect(temperatureChangeLine(50, 75, "the caller replied")).toEqual({
+      type: "lead.temperature_changed",
+      data: { from: 50, to: 75, band: "Hot", why: "the caller replied" },
+    });
+    expect(temperatureChangeLine(50, 65, "the caller replied")).toBeNull();
   });
 });

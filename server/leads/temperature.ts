@@ -66,3 +66,19 @@ export function temperatureOf(lead: TemperatureInput, now: Date): number {
 export function temperatureBand(score: number): (typeof TEMPERATURE_BANDS)[number] {
   return TEMPERATURE_BANDS.find((b) => score >= b.min) ?? TEMPERATURE_BANDS[TEMPERATURE_BANDS.length - 1]!;
 }
+
+/**
+ * The timeline line of a new temperature and why it moved (a reply, a link opened, a booking,
+ * going quiet), or null when the band stays: the score alone is no news to the office.
+ */
+export function temperatureChangeLine(
+  from: number,
+  to: number,
+  why: string,
+): {
+  type: "lead.temperature_changed";
+  data: { from: number; to: number; band: string; why: string };
+} | null {
+  if (temperatureBand(from).key === temperatureBand(to).key) return null;
+  return { type: "lead.temperature_changed", data: { from, to, band: temperatureBand(to).label, why } };
+}

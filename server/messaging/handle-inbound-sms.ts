@@ -1,9 +1,9 @@
 // An inbound text (POST /api/twilio/sms), after the signature check. The called number finds the
 // tenant; each MessageSid is recorded once, so Twilio's retries change nothing. Consent keywords
 // act at once (opt-out requests are handled immediately); anything else joins the
-// caller's open lead — or starts one with source `sms`, routed like every new lead — and a
-// "reschedule" / "cancel" about a booked visit cancels it through the leads writer, as the office
-// would, with a task to rebook.
+// caller's open lead — or starts one with source `sms`, routed like every new lead. A reply to an
+// open lead changes it through the leads writer: a "reschedule" / "cancel" about a booked visit
+// cancels it, as the office would, with a task to rebook; any other reply moves the lead up the queue.
 import type { Prisma } from "@/server/db/generated/client";
 import { findTenantByCalledNumber } from "@/server/db/cross-tenant";
 import { forTenant, type SystemDb } from "@/server/db/system";
@@ -16,9 +16,14 @@ import { parseAppointmentReply, parseConsentKeyword, type AppointmentReply } fro
 import { queueMessage, type Enqueue } from "./queue-message";
 import { emitWebhookEvent, enqueueWebhookDeliveries } from "@/server/webhooks/outbox";
 import { emitConsentChanged } from "@/server/webhooks/consent-events";
-import { onCallerOptedOut, onCallerReply } from "@/server/followups/approval-queue";
+import { onCallerOptedOut, onCallerReply, withCallerReply } from "@/server/followups/approval-queue";
 import { cutText } from "@/server/text/cut-text";
-import { REBOOK_ACTION, writeLeadChange, type LeadEventInput } from "@/server/leads/apply-lead-change";
+import {
+  REBOOK_ACTION,
+  retryOnConflict,
+  writeLeadChange,
+  type LeadEventInput,
+} from "@/server/leads/apply-lead-change";
 
 export const KEYWORD_REPLIES = {
   optOut: (business: string) =>
@@ -44,7 +49,7 @@ export type InboundResult =
  * cancel does, through the leads writer: follow-up needed, the visit cleared with its timeline
  * line, and the writer's next action and due time for a cancelled visit. A task of the request's
  * kind gives that next action to the lead's owner. False (nothing written) when the lead is no
- * longer booked by the time the text is read.
+ * longer booked by the time the text is read (read again if it changed during the write).
  */
 async function changeVisitByText(
   db: TenantDb,
@@ -59,40 +64,52 @@ async function changeVisitByText(
 ): Promise<boolean> {
   const { tenantId, leadId, request, now } = text;
   const kind = request === "reschedule" ? "reschedule" : "cancellation";
-  const written = await db.$transaction(async (tx) => {
-    const lead = await tx.lead.findFirst({ where: { id: leadId } });
-    if (lead?.status !== "booked") return null;
-    const change = await writeLeadChange(tx, { tenantId, actorId: null, now, onRefusal: "flag" }, lead, {
-      patch: { status: "followup_needed" },
-      events: [
-        text.received,
-        {
-          type: "sms.appointment_change",
-          data: {
-            request,
-            from: "booked",
-            to: "followup_needed",
-            appointmentAt: lead.appointmentAt?.toISOString() ?? null,
+  const written = await retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const lead = await tx.lead.findFirst({ where: { id: leadId } });
+      if (lead?.status !== "booked") return null;
+      const change = await writeLeadChange(
+        tx,
+        { tenantId, actorId: null, now, onRefusal: "flag" },
+        lead,
+        // The request is a reply too: recorded in the same change (the sequence stops, the temperature follows).
+        withCallerReply(
+          lead,
+          {
+            patch: { status: "followup_needed" },
+            events: [
+              text.received,
+              {
+                type: "sms.appointment_change",
+                data: {
+                  request,
+                  from: "booked",
+                  to: "followup_needed",
+                  appointmentAt: lead.appointmentAt?.toISOString() ?? null,
+                },
+              },
+            ],
           },
+          now,
+        ),
+      );
+      const { ownerId } = change.fresh;
+      const title = change.fresh.nextAction ?? REBOOK_ACTION;
+      const dueAt = change.fresh.dueAt ?? now;
+      await tx.task.create({ data: { tenantId, leadId, kind, title, dueAt, assigneeId: ownerId } });
+      await tx.leadEvent.create({
+        data: {
+          tenantId,
+          leadId,
+          type: "task.created",
+          data: { kind, title, dueAt: dueAt.toISOString(), assigneeId: ownerId },
+          // After the change's own lines.
+          createdAt: new Date(now.getTime() + 10),
         },
-      ],
-    });
-    const { ownerId } = change.fresh;
-    const title = change.fresh.nextAction ?? REBOOK_ACTION;
-    const dueAt = change.fresh.dueAt ?? now;
-    await tx.task.create({ data: { tenantId, leadId, kind, title, dueAt, assigneeId: ownerId } });
-    await tx.leadEvent.create({
-      data: {
-        tenantId,
-        leadId,
-        type: "task.created",
-        data: { kind, title, dueAt: dueAt.toISOString(), assigneeId: ownerId },
-        // After the change's own lines.
-        createdAt: new Date(now.getTime() + 10),
-      },
-    });
-    return change;
-  });
+      });
+      return change;
+    }),
+  );
   if (!written) return false;
   await enqueueWebhookDeliveries(written.webhookIds, text.enqueue);
   return true;
@@ -257,10 +274,13 @@ export async function handleInboundSms(
       now,
       enqueue: opts.enqueue,
     }));
-  if (!visitChanged) await event(target.id, received.type, received.data);
-  if (!visitChanged && !createdLead)
-    await db.lead.update({ where: { id: target.id }, data: { lastActivityAt: now } });
-  // Follow-ups: a reply stops the sequence and moves the lead up the queue.
-  if (!createdLead) await onCallerReply(db, tenantId, target.id, now, { moveUp: !visitChanged });
+  // Any other reply to an open lead changes it through the leads writer too, with the text's
+  // timeline line: the sequence stops and the lead moves up the queue (a booked lead keeps its visit).
+  const replied =
+    visitChanged ||
+    (!createdLead &&
+      (await onCallerReply(db, tenantId, target.id, now, { received, enqueue: opts.enqueue })));
+  // A new lead (or one closed meanwhile) still gets the text on its timeline.
+  if (!replied) await event(target.id, received.type, received.data);
   return { kind: "message", messageId: inbound.id, leadId: target.id, createdLead, appointmentReply };
 }

@@ -93,15 +93,17 @@ describe(`a booked visit changed by text (${engineName})`, () => {
       ownerId: biz.officeId,
     });
     expect(after).toEqual(pick(await leadOf(byOffice.id)));
-    // The timeline: the text, what it asked, the cancelled visit (the office's own line), the task
-    // (then the temperature the reply changed).
+    // The timeline: the text, what it asked, the cancelled visit (the office's own line), the
+    // temperature the reply changed (one change), then the task.
     const lines = await linesOf(texted.id);
-    expect(lines.slice(0, 4).map((e) => e.type)).toEqual([
+    expect(lines.map((e) => e.type)).toEqual([
       "sms.received",
       "sms.appointment_change",
       "appointment.cancelled",
+      "lead.temperature_changed",
       "task.created",
     ]);
+    expect(lines[3]!.data).toMatchObject({ why: "the caller replied" });
     expect(lines[2]!.data).toEqual({ appointmentAt: VISIT.toISOString(), to: "followup_needed" });
     expect((await linesOf(byOffice.id)).find((e) => e.type === "appointment.cancelled")!.data).toEqual(
       lines[2]!.data,
