@@ -63,7 +63,11 @@ describe(`a password reset without a working link costs no hashing (${engineName
     const later = await linkFor(user.email, "203.0.113.11");
     vi.mocked(hashPassword).mockClear();
     await expect(
-      resetPassword(sys, { token: later, password: NEW_PASSWORD }, { now: new Date(Date.now() + 2 * 3_600_000) }),
+      resetPassword(
+        sys,
+        { token: later, password: NEW_PASSWORD },
+        { now: new Date(Date.now() + 2 * 3_600_000) },
+      ),
     ).rejects.toThrow(RESET_LINK_UNUSABLE);
     expect(hashPassword).not.toHaveBeenCalled();
   });
