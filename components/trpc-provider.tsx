@@ -5,6 +5,7 @@
 // load can never show one business's cached answers on another business's pages.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
+import { MAX_TRPC_BATCH } from "@/server/trpc/batch-size";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { usePathname } from "next/navigation";
 import { useMemo, type ReactNode } from "react";
@@ -35,6 +36,8 @@ function makeClients(tenant: string | null): Clients {
       httpBatchLink({
         url: "/api/trpc",
         transformer: superjson,
+        // The server takes at most this many calls per request; a bigger group goes as several.
+        maxItems: MAX_TRPC_BATCH,
         headers: () => (tenant ? { "x-tenant": tenant } : {}),
       }),
     ],

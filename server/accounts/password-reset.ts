@@ -116,9 +116,14 @@ export async function resetPassword(
   const now = opts.now ?? new Date();
   // The rules first: a password refused does not use up the link.
   checkPassword(input.password, "password");
-  const passwordHash = await hashPassword(input.password);
   const global = globalDb(sys);
   const tokenHash = hashToken(input.token);
+  // Then the link, before the password is hashed: hashing costs a core tens of milliseconds, and
+  // anyone may send this without an account, so a made-up link must cost no more than a lookup.
+  // The transaction below still claims the link, once.
+  if (!(await resetLinkUsable(sys, input.token, now)))
+    throw new AppError("BAD_REQUEST", RESET_LINK_UNUSABLE, "token");
+  const passwordHash = await hashPassword(input.password);
   const user = await global.$transaction(async (tx) => {
     const link = await tx.passwordReset.findUnique({
       where: { tokenHash },

@@ -8,6 +8,7 @@ import { env } from "@/server/env";
 import { getSystemDb } from "@/server/db";
 import { endSessions } from "./session-version";
 import { verifySignInRequest } from "./verify-credentials";
+import { authRedirect } from "./safe-redirect";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -44,6 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    redirect: authRedirect,
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;

@@ -18,3 +18,13 @@ export function safeNextPath(next: string | null | undefined, origin: string): s
   const path = url.pathname.replace(/^[/\\]+/, "/");
   return `${path}${url.search}${url.hash}`;
 }
+
+/**
+ * next-auth's `redirect` callback (sign-in and sign-out's `callbackUrl`): the same rule, so the
+ * browser only ever goes to a path on this site. next-auth's own check let `//evil.example`
+ * through as a path and threw on an address it could not parse (`http://host:3000.evil.example/`),
+ * logging a stack trace and showing its error page.
+ */
+export function authRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  return `${baseUrl}${safeNextPath(url, baseUrl)}`;
+}

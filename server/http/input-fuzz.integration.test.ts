@@ -4,7 +4,7 @@
 // by an odd value (NUL, lone surrogates, control characters, huge strings, years 0000 and 9999,
 // negative and huge numbers, wrong types), plus whole odd bodies. The generator is seeded, so a
 // failure names the seed and the request that reproduces it (FUZZ_SEED=… to replay).
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { serveTrpc } from "@/server/trpc/http";
 import { SIGN_UP_REFUSED } from "@/server/accounts/sign-up";
 import superjson from "superjson";
 import type { z } from "zod";
@@ -325,9 +325,7 @@ async function trpc(path: string, type: "query" | "mutation", input: unknown): P
     headers: { "content-type": "application/json" },
     body: type === "mutation" ? (payload ?? "") : undefined,
   });
-  return answer(
-    await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ctx }),
-  );
+  return answer(await serveTrpc(req, () => ctx));
 }
 
 function queryString(value: unknown): string {
@@ -676,14 +674,7 @@ describe(`input fuzz (${engineName})`, () => {
         tenantSlug: fx.tenant.slug,
         ip: null,
       };
-      const res = await answer(
-        await fetchRequestHandler({
-          endpoint: "/api/trpc",
-          req: new Request(`${BASE}/api/trpc/setup.checklist`),
-          router: appRouter,
-          createContext: () => ctx,
-        }),
-      );
+      const res = await answer(await serveTrpc(new Request(`${BASE}/api/trpc/setup.checklist`), () => ctx));
       expect(res.status).toBe(500);
       const message = JSON.parse(res.body).error.json.message as string;
       const ref = /^Something went wrong \(ref ([0-9a-f]{8})\)/.exec(message)?.[1];

@@ -1,15 +1,16 @@
 // What a tRPC answer carries over HTTP, on a real engine: never a stack trace (tRPC adds one
 // whenever NODE_ENV is not "production", as under `npm run dev` and here), and never a cacheable
-// answer (it holds people's data, read with the session cookie).
+// answer (it holds people's data, read with the session cookie); and no request carrying more
+// calls than a batch may hold.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createTestDatabase, engineName } from "@/server/test/test-db";
 import { systemDb } from "@/server/db/system";
 import { createInvite } from "@/server/accounts/invites";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { makeTenant, makeUser } from "@/prisma/factories";
-import { appRouter } from "./root";
-import { responseMeta } from "./init";
+import { serveTrpc } from "./http";
+import { MAX_TRPC_BATCH } from "./batch-size";
+import type { TRPCContext } from "./init";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -17,21 +18,35 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-/** A GET of a query, through the same fetch handler and options as app/api/trpc. */
+const signedOut = (): TRPCContext => ({
+  sys: systemDb(db.prisma),
+  session: null,
+  tenantSlug: null,
+  // No known address: only the per-email limit counts, so each of the batch's calls is allowed.
+  ip: null,
+});
+
+/** A GET of a query, through the transport app/api/trpc serves. */
 function get(path: string, input: unknown, userId: string | null = null) {
   const url = `http://localhost/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: new Request(url, { headers: { "x-tenant": "no-such-business" } }),
-    router: appRouter,
-    createContext: () => ({
-      sys: systemDb(db.prisma),
-      session: userId ? { userId, sessionVersion: 0 } : null,
-      tenantSlug: "no-such-business",
-      ip: null,
-    }),
-    responseMeta,
+  return serveTrpc(new Request(url, { headers: { "x-tenant": "no-such-business" } }), () => ({
+    sys: systemDb(db.prisma),
+    session: userId ? { userId, sessionVersion: 0 } : null,
+    tenantSlug: "no-such-business",
+    ip: null,
+  }));
+}
+
+/** One POST carrying `count` calls of a mutation, as the browser's batch link sends them. */
+function postBatch(path: string, inputs: unknown[]) {
+  const paths = inputs.map(() => path).join(",");
+  const body = Object.fromEntries(inputs.map((input, i) => [i, { json: input }]));
+  const req = new Request(`http://localhost/api/trpc/${paths}?batch=1`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
   });
+  return serveTrpc(req, signedOut);
 }
 
 describe(`tRPC answers over HTTP (${engineName})`, () => {
@@ -66,5 +81,21 @@ describe(`tRPC answers over HTTP (${engineName})`, () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("casey@example.test");
     expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("refuses a batch of more calls than the browser sends in one request, running none of them", async () => {
+    const asks = (n: number, tag: string) =>
+      Array.from({ length: n }, (_, i) => ({ email: `batch-${tag}-${i}@example.test` }));
+    const counters = (tag: string) =>
+      db.prisma.apiRateWindow.count({ where: { keyId: { startsWith: `reset-email:batch-${tag}-` } } });
+
+    const tooMany = await postBatch("account.requestPasswordReset", asks(MAX_TRPC_BATCH + 1, "big"));
+    expect(tooMany.status).toBe(400);
+    expect(await counters("big")).toBe(0);
+
+    // A full batch still runs, each call counted by the limits as if sent alone.
+    const full = await postBatch("account.requestPasswordReset", asks(MAX_TRPC_BATCH, "full"));
+    expect(full.status).toBe(200);
+    expect(await counters("full")).toBe(MAX_TRPC_BATCH);
   });
 });

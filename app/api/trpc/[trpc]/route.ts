@@ -1,6 +1,4 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/trpc/root";
-import { responseMeta } from "@/server/trpc/init";
+import { serveTrpc } from "@/server/trpc/http";
 import { getSystemDb } from "@/server/db";
 import { currentSession } from "@/server/auth/session";
 import { clientAddress } from "@/server/http/client-address";
@@ -8,19 +6,12 @@ import { clientAddress } from "@/server/http/client-address";
 const handler = async (req: Request) => {
   const sys = await getSystemDb();
   const session = await currentSession();
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => ({
-      sys,
-      session,
-      tenantSlug: req.headers.get("x-tenant"),
-      ip: clientAddress(req.headers),
-    }),
-    responseMeta,
-    // Internal errors are logged once, with the reference the answer shows (server/trpc/init.ts).
-  });
+  return serveTrpc(req, () => ({
+    sys,
+    session,
+    tenantSlug: req.headers.get("x-tenant"),
+    ip: clientAddress(req.headers),
+  }));
 };
 
 export { handler as GET, handler as POST };
