@@ -12,10 +12,12 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { NoPermission, QueryState } from "./access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
 import { API_SCOPE_LABELS, API_SCOPES, type ApiScope } from "@/server/api/api-scopes";
+import { dateTimeIn, timeZoneNote } from "@/components/leads/format";
 
-const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : "never");
+const when = (d: Date | null, timeZone: string) => (d ? dateTimeIn(timeZone, d) : "never");
 
-export function ApiKeysSettings({ role }: { role: TenantRole }) {
+/** `timeZone`: the business's, for when each key was made and last used. */
+export function ApiKeysSettings({ role, timeZone }: { role: TenantRole; timeZone: string }) {
   const trpc = useTRPC();
   const allowed = can(role, "apiKeys.manage");
   const keys = useQuery(trpc.team.apiKeys.queryOptions(undefined, { enabled: allowed }));
@@ -29,7 +31,7 @@ export function ApiKeysSettings({ role }: { role: TenantRole }) {
             <code className="rounded bg-slate-100 px-1">/api/v1/openapi.json</code>) with the header{" "}
             <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>. Only the
             person who makes a key sees it, so a key stops working when its maker leaves the business or is no
-            longer an owner.
+            longer an owner. {timeZoneNote(timeZone)}.
           </>
         }
       />
@@ -39,7 +41,7 @@ export function ApiKeysSettings({ role }: { role: TenantRole }) {
         <>
           <CreateKey />
           <QueryState query={keys} what="manage API keys">
-            {() => <KeyList keys={keys.data!} />}
+            {() => <KeyList keys={keys.data!} timeZone={timeZone} />}
           </QueryState>
         </>
       )}
@@ -144,8 +146,8 @@ type Key = {
   revokedReason: "by_hand" | "maker_removed" | "maker_role_changed" | null;
 };
 
-/** "Revoked Dec 7, 2026 …: Sam Lee, who made it, left the business" */
-function revokedSentence(k: Key): string {
+/** "Revoked Mon, Dec 7, 9:14 AM: Sam Lee, who made it, was removed from the business" */
+function revokedSentence(k: Key, timeZone: string): string {
   const maker = k.createdBy ?? "its maker";
   const why =
     k.revokedReason === "maker_removed"
@@ -155,10 +157,10 @@ function revokedSentence(k: Key): string {
         : k.revokedBy
           ? `by ${k.revokedBy}`
           : null;
-  return `Revoked ${when(k.revokedAt)}${why ? (k.revokedReason === "by_hand" ? ` ${why}` : `: ${why}`) : ""}`;
+  return `Revoked ${when(k.revokedAt, timeZone)}${why ? (k.revokedReason === "by_hand" ? ` ${why}` : `: ${why}`) : ""}`;
 }
 
-function KeyList({ keys }: { keys: Key[] }) {
+function KeyList({ keys, timeZone }: { keys: Key[]; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const revoke = useMutation(
@@ -207,12 +209,12 @@ function KeyList({ keys }: { keys: Key[] }) {
                   <td className="py-2 pr-3 font-medium">{k.name}</td>
                   <td className="py-2 pr-3 font-mono text-xs">{k.prefix}…</td>
                   <td className="py-2 pr-3 font-mono text-xs">{k.scopes.join(" ")}</td>
-                  <td className="py-2 pr-3">{when(k.createdAt)}</td>
+                  <td className="py-2 pr-3">{when(k.createdAt, timeZone)}</td>
                   <td className="py-2 pr-3">{k.createdBy ?? "—"}</td>
-                  <td className="py-2 pr-3">{when(k.lastUsedAt)}</td>
+                  <td className="py-2 pr-3">{when(k.lastUsedAt, timeZone)}</td>
                   <td className="py-2 text-right">
                     {k.revokedAt ? (
-                      revokedSentence(k)
+                      revokedSentence(k, timeZone)
                     ) : (
                       <ConfirmButton
                         label={`Revoke key ${k.name}`}
