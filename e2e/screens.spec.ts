@@ -337,6 +337,22 @@ for (const viewport of [
           READABLE_DATE_TIME,
         );
         await expect(keys).not.toContainText(BROWSER_DATE);
+        // A new key is shown whole, once, even on a phone; then it is revoked again.
+        const keyName = `Screens ${viewport.width} ${stamp}`;
+        await page.getByLabel("Key name").fill(keyName);
+        await page.getByRole("button", { name: "Create key" }).click();
+        const secret = page.getByLabel("New API key");
+        await expect(secret).toHaveValue(/^lr_live_/);
+        const whole = await secret.evaluate(
+          (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1,
+        );
+        expect(whole, "the new key is shown whole").toBe(true);
+        await page.getByRole("button", { name: "I saved it" }).click();
+        await page.getByRole("button", { name: `Revoke key ${keyName}` }).click();
+        await page.getByRole("button", { name: "Yes, revoke" }).click();
+        await expect(keys.getByRole("row").filter({ hasText: keyName })).toContainText(
+          new RegExp(`Revoked ${READABLE_DATE_TIME.source}`),
+        );
 
         const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks-${viewport.width}`;
         await page.goto(`${T}/settings/webhooks`);
@@ -372,9 +388,22 @@ for (const viewport of [
       page,
     }) => {
       test.setTimeout(600_000);
+      // A password reset link in the local mailbox: a long address that must wrap on a phone.
+      await page.goto("/forgot-password");
+      await page.getByLabel("Email").fill(DEMO.staff);
+      await page.getByRole("button", { name: "Send reset link" }).click();
+      await expect(page.getByRole("status")).toContainText("If an account exists for that email");
+      await expect(async () => {
+        await page.goto("/dev/mail");
+        await expect(page.getByTestId("local-mail").filter({ hasText: DEMO.staff }).first()).toBeVisible({
+          timeout: 2_000,
+        });
+      }).toPass({ timeout: 30_000 });
       await signIn(page, DEMO.owner);
-      const paths = [...OWNER_PAGES.map((p) => `${T}${p}`), ...(await leadPaths(page, 6))];
+      const paths = [...OWNER_PAGES.map((p) => `${T}${p}`), ...(await leadPaths(page, 6)), "/dev/mail"];
       const wide: string[] = [];
+      // Controls pushed past the window's edge (in a table that scrolls sideways) are out of reach.
+      const cut: string[] = [];
       const jargon: string[] = [];
       // The visible text only: what was typed into an input and a <time datetime> are not in it.
       const raw: string[] = [];
@@ -385,8 +414,15 @@ for (const viewport of [
           sw: document.documentElement.scrollWidth,
           cw: document.documentElement.clientWidth,
           text: document.body.innerText,
+          cut: [...document.querySelectorAll("main :is(button, a[href], input, select, textarea)")]
+            .map((el) => ({ el, box: el.getBoundingClientRect() }))
+            .filter(({ box }) => box.width > 1 && box.right > document.documentElement.clientWidth + 1)
+            .map(({ el }) =>
+              (el.getAttribute("aria-label") ?? el.textContent ?? el.tagName).trim().slice(0, 60),
+            ),
         }));
         if (r.sw > r.cw) wide.push(`${path}: ${r.sw} px wide in a ${r.cw} px window`);
+        for (const c of r.cut) cut.push(`${path}: "${c}"`);
         for (const line of r.text.split("\n")) {
           if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
           if (RAW_PHONE.test(line) || ISO_DATE.test(line) || BROWSER_DATE.test(line))
@@ -411,6 +447,7 @@ for (const viewport of [
         }
       }
       expect(wide, `pages that scroll sideways at ${viewport.width} px`).toEqual([]);
+      expect(cut, `controls past the window's edge at ${viewport.width} px`).toEqual([]);
       expect(jargon, "status keys or internal words on screen").toEqual([]);
       expect(
         raw,
