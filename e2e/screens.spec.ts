@@ -323,6 +323,15 @@ for (const viewport of [
         });
         await expect(invite).toContainText(/expires [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}\b/);
         await expect(invite).not.toContainText(BROWSER_DATE);
+        // The link to send, shown whole even on a phone.
+        const inviteLink = page.getByLabel("Invite link");
+        await expect(inviteLink).toHaveValue(/\/invite\//);
+        expect(
+          await inviteLink.evaluate(
+            (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1,
+          ),
+          "the invite link is shown whole",
+        ).toBe(true);
 
         // The demo key, used once: "Last used" is a time in the business's zone, named once.
         const leads = await page.request.get("/api/v1/leads?limit=1", {
@@ -404,6 +413,7 @@ for (const viewport of [
       const wide: string[] = [];
       // Controls pushed past the window's edge (in a table that scrolls sideways) are out of reach.
       const cut: string[] = [];
+      const clipped: string[] = [];
       const jargon: string[] = [];
       // The visible text only: what was typed into an input and a <time datetime> are not in it.
       const raw: string[] = [];
@@ -420,9 +430,18 @@ for (const viewport of [
             .map(({ el }) =>
               (el.getAttribute("aria-label") ?? el.textContent ?? el.tagName).trim().slice(0, 60),
             ),
+          // A link or key to copy, shown in one line, must show all of it.
+          clipped: [
+            ...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+              'main :is(input[readonly], textarea[readonly][rows="1"])',
+            ),
+          ]
+            .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+            .map((el) => el.labels?.[0]?.textContent ?? el.id),
         }));
         if (r.sw > r.cw) wide.push(`${path}: ${r.sw} px wide in a ${r.cw} px window`);
         for (const c of r.cut) cut.push(`${path}: "${c}"`);
+        for (const c of r.clipped) clipped.push(`${path}: ${c}`);
         for (const line of r.text.split("\n")) {
           if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
           if (RAW_PHONE.test(line) || ISO_DATE.test(line) || BROWSER_DATE.test(line))
@@ -448,6 +467,7 @@ for (const viewport of [
       }
       expect(wide, `pages that scroll sideways at ${viewport.width} px`).toEqual([]);
       expect(cut, `controls past the window's edge at ${viewport.width} px`).toEqual([]);
+      expect(clipped, `links and keys to copy shown cut off at ${viewport.width} px`).toEqual([]);
       expect(jargon, "status keys or internal words on screen").toEqual([]);
       expect(
         raw,

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, Field, Select, SuccessNote, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableValue } from "@/components/ui/copyable-value";
 import { NoPermission, QueryState } from "@/components/settings/access-states";
 import { can, canGrantRole, type TenantRole } from "@/server/auth/permissions";
 import { dayLabel } from "@/server/text/day-label";
@@ -237,18 +237,14 @@ function InviteForm({ role }: { role: TenantRole }) {
                   : "Email is not set up, so send them this link yourself:"}
               </span>
             </p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <label htmlFor={linkId} className="sr-only">
-                Invite link
-              </label>
-              <input
+            <div className="mt-2">
+              <CopyableValue
                 id={linkId}
-                readOnly
+                label="Invite link"
+                labelHidden
                 value={sent.link}
-                onFocus={(e) => e.currentTarget.select()}
-                className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs"
+                copyLabel="Copy link"
               />
-              <CopyButton value={sent.link} label="Copy link" targetId={linkId} />
             </div>
           </div>
         ) : null}
