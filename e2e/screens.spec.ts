@@ -1,7 +1,10 @@
 // The screens tell the truth, at 1280 px and on a 390 px phone: a new owner's test call is linked
 // and findable; the connection check says what is true; a looping phone, an outcome before the
 // visit and markup read to callers are refused; reports say what they leave out; no status keys,
-// internal words, raw phone numbers or ISO dates on any page; no page scrolls sideways on a phone.
+// internal words, raw phone numbers, ISO dates or browser-format dates on any page (team invites, API
+// keys and webhooks included); no page scrolls sideways on a phone.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import twilio from "twilio";
 import { startCall, type Post } from "@/server/simulator/call-driver";
@@ -9,6 +12,7 @@ import { expectAccessible } from "./a11y";
 import { DEMO, signIn } from "./helpers";
 
 const AUTH_TOKEN = "dev-twilio-auth-token"; // local-mode default (README "Configuration")
+const API_KEY = "lr_live_demo_key_for_local_use_only_0001"; // the demo business's key (README "Demo logins")
 const T = `/t/${DEMO.tenant}`;
 const stamp = Date.now().toString(36);
 
@@ -59,6 +63,10 @@ const OWNER_PAGES = [
 const RAW_PHONE = /\+1\d{10}\b/;
 /** A day as a database stores it ("2026-03-02"), not as people say it. */
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
+/** The browser's own date format ("12/7/2026, 10:53:48 PM"), in the browser's zone, not the business's. */
+const BROWSER_DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
+/** A time as the rest of the app writes it, in the business's zone: "Mon, Dec 7, 4:53 PM". */
+const READABLE_DATE_TIME = /[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M/;
 
 /** Words an office manager should never read: status keys, event names, internal documents, phone-system markup. */
 const JARGON =
@@ -291,13 +299,121 @@ for (const viewport of [
       }
     });
 
+    test("the team, API keys and webhooks pages write dates as the rest of the app does, in the business's time zone", async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      // A receiver that answers 500, so the endpoint is failing and its log has a delivery.
+      const receiver = createServer((req, res) => {
+        req.resume();
+        req.on("end", () => {
+          res.statusCode = 500;
+          res.end("no");
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+      try {
+        await signIn(page, DEMO.owner);
+        const invitee = `dates-${viewport.width}-${stamp}@screens.test`;
+        await page.goto(`${T}/settings/team`);
+        await page.getByLabel("Email", { exact: true }).fill(invitee);
+        await page.getByRole("button", { name: "Send invite" }).click();
+        const invite = page.getByRole("list", { name: "Pending invites" }).getByRole("listitem").filter({
+          hasText: invitee,
+        });
+        await expect(invite).toContainText(/expires [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}(?!\d)/);
+        await expect(invite).not.toContainText(BROWSER_DATE);
+        // The link to send, shown whole even on a phone.
+        const inviteLink = page.getByLabel("Invite link");
+        await expect(inviteLink).toHaveValue(/\/invite\//);
+        expect(
+          await inviteLink.evaluate(
+            (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1,
+          ),
+          "the invite link is shown whole",
+        ).toBe(true);
+
+        // The demo key, used once: "Last used" is a time in the business's zone, named once.
+        const leads = await page.request.get("/api/v1/leads?limit=1", {
+          headers: { authorization: `Bearer ${API_KEY}` },
+        });
+        expect(leads.status()).toBe(200);
+        const leadId = ((await leads.json()) as { data: { id: string }[] }).data[0]!.id;
+        await page.goto(`${T}/settings/api-keys`);
+        await expect(page.getByText("Times in Central Time — Chicago")).toBeVisible();
+        const keys = page.getByRole("table", { name: "API keys" });
+        await expect(keys.getByRole("row").filter({ hasText: "lr_live_demo" })).toContainText(
+          READABLE_DATE_TIME,
+        );
+        await expect(keys).not.toContainText(BROWSER_DATE);
+        // A new key is shown whole, once, even on a phone; then it is revoked again.
+        const keyName = `Screens ${viewport.width} ${stamp}`;
+        await page.getByLabel("Key name").fill(keyName);
+        await page.getByRole("button", { name: "Create key" }).click();
+        const secret = page.getByLabel("New API key");
+        await expect(secret).toHaveValue(/^lr_live_/);
+        const whole = await secret.evaluate(
+          (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1,
+        );
+        expect(whole, "the new key is shown whole").toBe(true);
+        await page.getByRole("button", { name: "I saved it" }).click();
+        await page.getByRole("button", { name: `Revoke key ${keyName}` }).click();
+        await page.getByRole("button", { name: "Yes, revoke" }).click();
+        await expect(keys.getByRole("row").filter({ hasText: keyName })).toContainText(
+          new RegExp(`Revoked ${READABLE_DATE_TIME.source}`),
+        );
+
+        const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks-${viewport.width}`;
+        await page.goto(`${T}/settings/webhooks`);
+        await page.getByLabel("Endpoint URL").fill(url);
+        await page.getByRole("checkbox", { name: /lead\.updated/ }).check();
+        await page.getByRole("button", { name: "Add endpoint" }).click();
+        await page.getByRole("button", { name: "I saved it" }).click();
+        const patch = await page.request.patch(`/api/v1/leads/${leadId}`, {
+          headers: { authorization: `Bearer ${API_KEY}` },
+          data: { externalJobId: `DATES-${viewport.width}-${stamp}` },
+        });
+        expect(patch.status()).toBe(200);
+        const endpoint = page.getByRole("list", { name: "Webhook endpoints" }).getByRole("listitem").filter({
+          hasText: url,
+        });
+        await expect(async () => {
+          await page.reload();
+          await expect(endpoint).toContainText("failing since", { timeout: 1_000 });
+        }).toPass({ timeout: 30_000 });
+        await expect(page.getByText("Times in Central Time — Chicago")).toBeVisible();
+        await expect(endpoint).toContainText(new RegExp(`failing since ${READABLE_DATE_TIME.source}`));
+        await endpoint.getByRole("button", { name: "Show delivery log" }).click();
+        const log = endpoint.getByRole("table", { name: "Delivery log" });
+        await expect(log).toContainText("HTTP 500");
+        await expect(log).toContainText(READABLE_DATE_TIME);
+        await expect(endpoint).not.toContainText(BROWSER_DATE);
+      } finally {
+        await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      }
+    });
+
     test("no page scrolls sideways, and no page shows status keys, internal words, raw phone numbers or ISO dates", async ({
       page,
     }) => {
       test.setTimeout(600_000);
+      // A password reset link in the local mailbox: a long address that must wrap on a phone.
+      await page.goto("/forgot-password");
+      await page.getByLabel("Email").fill(DEMO.staff);
+      await page.getByRole("button", { name: "Send reset link" }).click();
+      await expect(page.getByRole("status")).toContainText("If an account exists for that email");
+      await expect(async () => {
+        await page.goto("/dev/mail");
+        await expect(page.getByTestId("local-mail").filter({ hasText: DEMO.staff }).first()).toBeVisible({
+          timeout: 2_000,
+        });
+      }).toPass({ timeout: 30_000 });
       await signIn(page, DEMO.owner);
-      const paths = [...OWNER_PAGES.map((p) => `${T}${p}`), ...(await leadPaths(page, 6))];
+      const paths = [...OWNER_PAGES.map((p) => `${T}${p}`), ...(await leadPaths(page, 6)), "/dev/mail"];
       const wide: string[] = [];
+      // Controls pushed past the window's edge (in a table that scrolls sideways) are out of reach.
+      const cut: string[] = [];
+      const clipped: string[] = [];
       const jargon: string[] = [];
       // The visible text only: what was typed into an input and a <time datetime> are not in it.
       const raw: string[] = [];
@@ -308,11 +424,28 @@ for (const viewport of [
           sw: document.documentElement.scrollWidth,
           cw: document.documentElement.clientWidth,
           text: document.body.innerText,
+          cut: [...document.querySelectorAll("main :is(button, a[href], input, select, textarea)")]
+            .map((el) => ({ el, box: el.getBoundingClientRect() }))
+            .filter(({ box }) => box.width > 1 && box.right > document.documentElement.clientWidth + 1)
+            .map(({ el }) =>
+              (el.getAttribute("aria-label") ?? el.textContent ?? el.tagName).trim().slice(0, 60),
+            ),
+          // A link or key to copy, shown in one line, must show all of it.
+          clipped: [
+            ...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+              'main :is(input[readonly], textarea[readonly][rows="1"])',
+            ),
+          ]
+            .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+            .map((el) => el.labels?.[0]?.textContent ?? el.id),
         }));
         if (r.sw > r.cw) wide.push(`${path}: ${r.sw} px wide in a ${r.cw} px window`);
+        for (const c of r.cut) cut.push(`${path}: "${c}"`);
+        for (const c of r.clipped) clipped.push(`${path}: ${c}`);
         for (const line of r.text.split("\n")) {
           if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
-          if (RAW_PHONE.test(line) || ISO_DATE.test(line)) raw.push(`${path}: "${line.slice(0, 160)}"`);
+          if (RAW_PHONE.test(line) || ISO_DATE.test(line) || BROWSER_DATE.test(line))
+            raw.push(`${path}: "${line.slice(0, 160)}"`);
         }
       }
       await page.context().clearCookies();
@@ -328,12 +461,18 @@ for (const viewport of [
         if (r.sw > r.cw) wide.push(`${path}: ${r.sw} px wide in a ${r.cw} px window`);
         for (const line of r.text.split("\n")) {
           if (JARGON.test(line)) jargon.push(`${path}: "${line.slice(0, 160)}"`);
-          if (RAW_PHONE.test(line) || ISO_DATE.test(line)) raw.push(`${path}: "${line.slice(0, 160)}"`);
+          if (RAW_PHONE.test(line) || ISO_DATE.test(line) || BROWSER_DATE.test(line))
+            raw.push(`${path}: "${line.slice(0, 160)}"`);
         }
       }
       expect(wide, `pages that scroll sideways at ${viewport.width} px`).toEqual([]);
+      expect(cut, `controls past the window's edge at ${viewport.width} px`).toEqual([]);
+      expect(clipped, `links and keys to copy shown cut off at ${viewport.width} px`).toEqual([]);
       expect(jargon, "status keys or internal words on screen").toEqual([]);
-      expect(raw, "phone numbers as +1XXXXXXXXXX or days as YYYY-MM-DD on screen").toEqual([]);
+      expect(
+        raw,
+        "phone numbers as +1XXXXXXXXXX, days as YYYY-MM-DD or browser-format dates on screen",
+      ).toEqual([]);
     });
   });
 }

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { useTRPC } from "@/components/trpc-provider";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableValue } from "@/components/ui/copyable-value";
 import { Button, ErrorBanner, Field, fieldErrorsFrom, Select } from "@/components/ui/form";
 import { Card } from "@/components/ui/layout";
 
@@ -136,17 +136,8 @@ export function AddBusinessForm({
               </a>
             </p>
             {done.invite ? (
-              <div className="mt-2 flex flex-wrap items-center gap-2">
-                <label htmlFor="owner-invite-link" className="text-xs font-medium">
-                  Owner invite link
-                </label>
-                <input
-                  id="owner-invite-link"
-                  readOnly
-                  value={done.invite.link}
-                  className="min-w-0 flex-1 rounded border border-green-300 bg-white px-2 py-1 font-mono text-xs"
-                />
-                <CopyButton value={done.invite.link} targetId="owner-invite-link" />
+              <div className="mt-2">
+                <CopyableValue id="owner-invite-link" label="Owner invite link" value={done.invite.link} />
               </div>
             ) : null}
           </div>

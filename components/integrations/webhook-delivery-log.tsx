@@ -7,6 +7,7 @@ import { Button, ErrorBanner } from "@/components/ui/form";
 import { EmptyState } from "@/components/ui/layout";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { QueryState } from "@/components/settings/access-states";
+import { dateTimeIn } from "@/components/leads/format";
 
 const STATUS_WORDS: Record<string, string> = {
   pending: "Retrying",
@@ -15,7 +16,7 @@ const STATUS_WORDS: Record<string, string> = {
   skipped: "Not sent",
 };
 
-export function DeliveryLog({ endpointId }: { endpointId: string }) {
+export function DeliveryLog({ endpointId, timeZone }: { endpointId: string; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const log = useQuery(
@@ -50,7 +51,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
                 {
                   header: "Time",
                   nowrap: true,
-                  cell: (d) => new Date(d.lastAttemptAt ?? d.createdAt).toLocaleString(),
+                  cell: (d) => dateTimeIn(timeZone, d.lastAttemptAt ?? d.createdAt),
                 },
                 {
                   header: "Answer",

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/layout";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { OneTimeSecret } from "./one-time-secret";
 import { DeliveryLog } from "./webhook-delivery-log";
+import { dateTimeIn } from "@/components/leads/format";
 
 type Endpoint = {
   id: string;
@@ -19,7 +20,7 @@ type Endpoint = {
   createdAt: string;
 };
 
-export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
+export function EndpointCard({ endpoint: e, timeZone }: { endpoint: Endpoint; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.integrations.webhooks.queryKey() });
@@ -41,7 +42,7 @@ export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
           <p className="mt-1 text-sm">
             {e.enabled ? (
               <span className="text-emerald-700">
-                On{e.failingSince ? ` — failing since ${new Date(e.failingSince).toLocaleString()}` : ""}
+                On{e.failingSince ? ` — failing since ${dateTimeIn(timeZone, e.failingSince)}` : ""}
               </span>
             ) : (
               <span className="text-red-700">Off{e.disabledReason ? `: ${e.disabledReason}` : ""}</span>
@@ -97,7 +98,7 @@ export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
         >
           {showLog ? "Hide delivery log" : "Show delivery log"}
         </Button>
-        {showLog ? <DeliveryLog endpointId={e.id} /> : null}
+        {showLog ? <DeliveryLog endpointId={e.id} timeZone={timeZone} /> : null}
       </div>
     </Card>
   );

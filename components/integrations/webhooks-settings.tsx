@@ -8,11 +8,13 @@ import { Button, ErrorBanner, Field, fieldErrorsFrom } from "@/components/ui/for
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { NoPermission, QueryState } from "@/components/settings/access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
+import { timeZoneNote } from "@/components/leads/format";
 import type { WebhookEventType } from "@/server/webhooks/events";
 import { OneTimeSecret } from "./one-time-secret";
 import { EndpointCard } from "./webhook-endpoint-card";
 
-export function WebhooksSettings({ role }: { role: TenantRole }) {
+/** `timeZone`: the business's, for when an endpoint began failing and when each delivery was tried. */
+export function WebhooksSettings({ role, timeZone }: { role: TenantRole; timeZone: string }) {
   const trpc = useTRPC();
   const allowed = can(role, "integrations.manage");
   const endpoints = useQuery(trpc.integrations.webhooks.queryOptions(undefined, { enabled: allowed }));
@@ -26,7 +28,7 @@ export function WebhooksSettings({ role }: { role: TenantRole }) {
             specification (headers <code className="rounded bg-slate-100 px-1">webhook-id</code>,{" "}
             <code className="rounded bg-slate-100 px-1">webhook-timestamp</code>,{" "}
             <code className="rounded bg-slate-100 px-1">webhook-signature</code>). Failed deliveries are
-            retried for about 24 hours.
+            retried for about 24 hours. {timeZoneNote(timeZone)}.
           </>
         }
       />
@@ -47,7 +49,7 @@ export function WebhooksSettings({ role }: { role: TenantRole }) {
                 <ul className="space-y-4" aria-label="Webhook endpoints">
                   {endpoints.data!.map((e) => (
                     <li key={e.id}>
-                      <EndpointCard endpoint={e} />
+                      <EndpointCard endpoint={e} timeZone={timeZone} />
                     </li>
                   ))}
                 </ul>

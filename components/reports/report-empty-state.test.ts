@@ -20,10 +20,24 @@ describe("what an empty report says", () => {
       hasRealLeads: false,
       canPlaceTestCalls: true,
       canSetUp: true,
+      setupComplete: false,
     });
     expect(text.title).toBe("No calls or leads to report yet.");
     expect(text.body).toMatch(/missed calls the AI rescued/);
     expect(text).toMatchObject({ testCallHint: true, setupHint: true });
+  });
+
+  it("does not send an owner whose setup is done (or not yet known) back to the checklist", () => {
+    for (const setupComplete of [true, undefined]) {
+      const text = reportEmptyText({
+        ownLeadsOnly: false,
+        hasRealLeads: false,
+        canPlaceTestCalls: true,
+        canSetUp: true,
+        setupComplete,
+      });
+      expect(text).toMatchObject({ testCallHint: true, setupHint: false });
+    }
   });
 
   it("never points staff to pages they may not open, and speaks of their own leads", () => {

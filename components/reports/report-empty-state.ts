@@ -13,7 +13,7 @@ export type ReportEmptyText = {
   body: string;
   /** Offer "place a call in Test your flow" (only to people allowed to place test calls). */
   testCallHint: boolean;
-  /** Offer the setup checklist (the overview), for the people who set the business up. */
+  /** Offer the setup checklist (the overview), for the people who set the business up, while it is not done. */
   setupHint: boolean;
 };
 
@@ -23,6 +23,8 @@ export function reportEmptyText(o: {
   hasRealLeads: boolean;
   canPlaceTestCalls: boolean;
   canSetUp: boolean;
+  /** The setup checklist is done (undefined: not known yet). A done checklist is not offered again. */
+  setupComplete?: boolean;
 }): ReportEmptyText {
   if (o.hasRealLeads)
     return {
@@ -42,6 +44,6 @@ export function reportEmptyText(o: {
     title: "No calls or leads to report yet.",
     body: "Once real calls come in, this page shows the missed calls the AI rescued, the texts and bookings that followed, leads slipping through and the KPIs by lead source, each with the previous period beside it. Test calls are never counted here.",
     testCallHint: o.canPlaceTestCalls,
-    setupHint: o.canSetUp,
+    setupHint: o.canSetUp && o.setupComplete === false,
   };
 }

@@ -128,11 +128,16 @@ function ReportEmptyState({
   ownLeadsOnly: boolean;
   hasRealLeads: boolean;
 }) {
+  const trpc = useTRPC();
+  const canSetUp = can(role, "setup.write");
+  // Whether setup is done decides if the checklist is worth pointing to (unknown while loading: not offered).
+  const checklist = useQuery(trpc.setup.checklist.queryOptions(undefined, { enabled: canSetUp }));
   const text = reportEmptyText({
     ownLeadsOnly,
     hasRealLeads,
     canPlaceTestCalls: can(role, "simulator.run"),
-    canSetUp: can(role, "setup.write"),
+    canSetUp,
+    setupComplete: checklist.data?.setupComplete,
   });
   const link = "font-medium text-brand-700 underline underline-offset-2";
   return (

@@ -3,6 +3,7 @@
 // on the business's own website (an iframe), in its own accent color, with a live preview.
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableValue } from "@/components/ui/copyable-value";
 import { Card, PageHeader } from "@/components/ui/layout";
 
 const DEFAULT_ACCENT = "#1f5ad6";
@@ -34,15 +35,13 @@ export function RequestFormSettings({ formUrl, canEdit }: { formUrl: string; can
         title="Your form's link"
         description="Put it on your website, your Google Business Profile, social media or an email signature."
       >
-        <div className="flex flex-wrap items-center gap-2">
-          <input
-            id="request-form-url"
-            readOnly
-            value={formUrl}
-            aria-label="Request form link"
-            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm"
-          />
-          <CopyButton value={formUrl} targetId="request-form-url" label="Copy link" />
+        <CopyableValue
+          id="request-form-url"
+          label="Request form link"
+          labelHidden
+          value={formUrl}
+          copyLabel="Copy link"
+        >
           <a
             href={previewUrl}
             target="_blank"
@@ -51,7 +50,7 @@ export function RequestFormSettings({ formUrl, canEdit }: { formUrl: string; can
           >
             Open the form
           </a>
-        </div>
+        </CopyableValue>
       </Card>
       <Card
         title="Put the form on your website"

@@ -3,19 +3,22 @@
 // copy), see which exist, who made each and when it was last used, revoke. A key stops working
 // when the person who made it leaves the business or may no longer manage keys; the list says so.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, Field, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
+import { OneTimeSecret } from "@/components/integrations/one-time-secret";
 import { NoPermission, QueryState } from "./access-states";
 import { can, type TenantRole } from "@/server/auth/permissions";
 import { API_SCOPE_LABELS, API_SCOPES, type ApiScope } from "@/server/api/api-scopes";
+import { dateTimeIn, timeZoneNote } from "@/components/leads/format";
 
-const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : "never");
+const when = (d: Date | null, timeZone: string) => (d ? dateTimeIn(timeZone, d) : "never");
 
-export function ApiKeysSettings({ role }: { role: TenantRole }) {
+/** `timeZone`: the business's, for when each key was made and last used. */
+export function ApiKeysSettings({ role, timeZone }: { role: TenantRole; timeZone: string }) {
   const trpc = useTRPC();
   const allowed = can(role, "apiKeys.manage");
   const keys = useQuery(trpc.team.apiKeys.queryOptions(undefined, { enabled: allowed }));
@@ -29,7 +32,7 @@ export function ApiKeysSettings({ role }: { role: TenantRole }) {
             <code className="rounded bg-slate-100 px-1">/api/v1/openapi.json</code>) with the header{" "}
             <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code>. Only the
             person who makes a key sees it, so a key stops working when its maker leaves the business or is no
-            longer an owner.
+            longer an owner. {timeZoneNote(timeZone)}.
           </>
         }
       />
@@ -39,7 +42,7 @@ export function ApiKeysSettings({ role }: { role: TenantRole }) {
         <>
           <CreateKey />
           <QueryState query={keys} what="manage API keys">
-            {() => <KeyList keys={keys.data!} />}
+            {() => <KeyList keys={keys.data!} timeZone={timeZone} />}
           </QueryState>
         </>
       )}
@@ -50,7 +53,6 @@ export function ApiKeysSettings({ role }: { role: TenantRole }) {
 function CreateKey() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const secretId = useId();
   const [shown, setShown] = useState<{ name: string; secret: string } | null>(null);
   const create = useMutation(
     trpc.team.createApiKey.mutationOptions({
@@ -103,28 +105,13 @@ function CreateKey() {
       <div aria-live="polite" className="mt-4">
         {create.error && !errs.field ? <ErrorBanner message={errs.message} /> : null}
         {shown ? (
-          <div role="status" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm">
-            <p className="font-medium text-amber-900">
-              Copy the key &quot;{shown.name}&quot; now. It is shown only this once; we store only a
-              fingerprint of it.
-            </p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <label htmlFor={secretId} className="sr-only">
-                New API key
-              </label>
-              <input
-                id={secretId}
-                readOnly
-                value={shown.secret}
-                onFocus={(e) => e.currentTarget.select()}
-                className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs"
-              />
-              <CopyButton value={shown.secret} label="Copy key" targetId={secretId} />
-              <Button type="button" variant="secondary" onClick={() => setShown(null)}>
-                I saved it
-              </Button>
-            </div>
-          </div>
+          <OneTimeSecret
+            title={`Copy the key "${shown.name}" now. It is shown only this once; we store only a fingerprint of it.`}
+            secret={shown.secret}
+            label="New API key"
+            copyLabel="Copy key"
+            onDone={() => setShown(null)}
+          />
         ) : null}
       </div>
     </Card>
@@ -144,8 +131,8 @@ type Key = {
   revokedReason: "by_hand" | "maker_removed" | "maker_role_changed" | null;
 };
 
-/** "Revoked Dec 7, 2026 …: Sam Lee, who made it, left the business" */
-function revokedSentence(k: Key): string {
+/** "Revoked Mon, Dec 7, 9:14 AM: Sam Lee, who made it, was removed from the business" */
+function revokedSentence(k: Key, timeZone: string): string {
   const maker = k.createdBy ?? "its maker";
   const why =
     k.revokedReason === "maker_removed"
@@ -155,10 +142,10 @@ function revokedSentence(k: Key): string {
         : k.revokedBy
           ? `by ${k.revokedBy}`
           : null;
-  return `Revoked ${when(k.revokedAt)}${why ? (k.revokedReason === "by_hand" ? ` ${why}` : `: ${why}`) : ""}`;
+  return `Revoked ${when(k.revokedAt, timeZone)}${why ? (k.revokedReason === "by_hand" ? ` ${why}` : `: ${why}`) : ""}`;
 }
 
-function KeyList({ keys }: { keys: Key[] }) {
+function KeyList({ keys, timeZone }: { keys: Key[]; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const revoke = useMutation(
@@ -173,62 +160,43 @@ function KeyList({ keys }: { keys: Key[] }) {
           Create one above when a tool needs to read your leads.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">API keys</caption>
-            <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Key
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Scopes
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Created
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Made by
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Last used
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {keys.map((k) => (
-                <tr key={k.id} className={k.revokedAt ? "text-slate-500" : undefined}>
-                  <td className="py-2 pr-3 font-medium">{k.name}</td>
-                  <td className="py-2 pr-3 font-mono text-xs">{k.prefix}…</td>
-                  <td className="py-2 pr-3 font-mono text-xs">{k.scopes.join(" ")}</td>
-                  <td className="py-2 pr-3">{when(k.createdAt)}</td>
-                  <td className="py-2 pr-3">{k.createdBy ?? "—"}</td>
-                  <td className="py-2 pr-3">{when(k.lastUsedAt)}</td>
-                  <td className="py-2 text-right">
-                    {k.revokedAt ? (
-                      revokedSentence(k)
-                    ) : (
-                      <ConfirmButton
-                        label={`Revoke key ${k.name}`}
-                        confirmText="Yes, revoke"
-                        busy={revoke.isPending && revoke.variables?.id === k.id}
-                        onConfirm={() => revoke.mutate({ id: k.id })}
-                      >
-                        Revoke
-                      </ConfirmButton>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResponsiveTable
+          caption="API keys"
+          rowKey={(k) => k.id}
+          rows={keys}
+          columns={[
+            {
+              header: "Name",
+              cell: (k) => (
+                <span className={`font-medium ${k.revokedAt ? "text-slate-500" : ""}`}>{k.name}</span>
+              ),
+            },
+            { header: "Key", cell: (k) => <span className="font-mono text-xs">{k.prefix}…</span> },
+            {
+              header: "Scopes",
+              cell: (k) => <span className="font-mono text-xs">{k.scopes.join(" ")}</span>,
+            },
+            { header: "Created", cell: (k) => when(k.createdAt, timeZone) },
+            { header: "Made by", cell: (k) => k.createdBy ?? "—" },
+            { header: "Last used", cell: (k) => when(k.lastUsedAt, timeZone) },
+            {
+              header: "Status",
+              cell: (k) =>
+                k.revokedAt ? (
+                  revokedSentence(k, timeZone)
+                ) : (
+                  <ConfirmButton
+                    label={`Revoke key ${k.name}`}
+                    confirmText="Yes, revoke"
+                    busy={revoke.isPending && revoke.variables?.id === k.id}
+                    onConfirm={() => revoke.mutate({ id: k.id })}
+                  >
+                    Revoke
+                  </ConfirmButton>
+                ),
+            },
+          ]}
+        />
       )}
       <ErrorBanner message={revoke.error?.message} />
     </Card>

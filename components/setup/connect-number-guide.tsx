@@ -1,26 +1,12 @@
 // "Connect your phone number": how a plumbing business gets calls into LeadRescue — buy or port
 // a Twilio number, point its voice and messaging webhooks here (URLs with Copy buttons), and
 // forward the existing business line to that tracking number.
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableValue } from "@/components/ui/copyable-value";
 
 function UrlRow({ id, label, url }: { id: string; label: string; url: string }) {
   return (
     <div className="mt-2">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {/* On a phone the URL takes the whole line (wrapping) and the Copy button goes under it, so the URL is never cut to "htt". */}
-      <div className="mt-1 flex flex-col items-start gap-2 sm:flex-row sm:items-center">
-        <textarea
-          id={id}
-          readOnly
-          value={url}
-          rows={1}
-          className="block w-full min-w-0 resize-none overflow-hidden break-all rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs [field-sizing:content] sm:flex-1"
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <CopyButton value={url} targetId={id} label={`Copy ${label.toLowerCase()}`} />
-      </div>
+      <CopyableValue id={id} label={label} value={url} copyLabel={`Copy ${label.toLowerCase()}`} />
     </div>
   );
 }

@@ -7,9 +7,10 @@ import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, Field, Select, SuccessNote, fieldErrorsFrom } from "@/components/ui/form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableValue } from "@/components/ui/copyable-value";
 import { NoPermission, QueryState } from "@/components/settings/access-states";
 import { can, canGrantRole, type TenantRole } from "@/server/auth/permissions";
+import { dayLabel } from "@/server/text/day-label";
 
 type MemberRole = "owner" | "manager" | "staff";
 const ROLES: { role: MemberRole; name: string; does: string }[] = [
@@ -23,7 +24,16 @@ const ROLES: { role: MemberRole; name: string; does: string }[] = [
 ];
 const roleName = (r: string) => ROLES.find((x) => x.role === r)?.name ?? r;
 
-export function TeamSettings({ role, userId }: { role: TenantRole; userId: string }) {
+/** `timeZone`: the business's, for the day an invite expires. */
+export function TeamSettings({
+  role,
+  userId,
+  timeZone,
+}: {
+  role: TenantRole;
+  userId: string;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const allowed = can(role, "members.read");
   const team = useQuery(trpc.team.members.queryOptions(undefined, { enabled: allowed }));
@@ -43,7 +53,11 @@ export function TeamSettings({ role, userId }: { role: TenantRole; userId: strin
           <>
             <Members members={team.data!.members} role={role} userId={userId} />
             {can(role, "members.invite") ? <InviteForm role={role} /> : null}
-            <PendingInvites invites={team.data!.invites} canRevoke={can(role, "members.invite")} />
+            <PendingInvites
+              invites={team.data!.invites}
+              canRevoke={can(role, "members.invite")}
+              timeZone={timeZone}
+            />
           </>
         )}
       </QueryState>
@@ -223,18 +237,14 @@ function InviteForm({ role }: { role: TenantRole }) {
                   : "Email is not set up, so send them this link yourself:"}
               </span>
             </p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <label htmlFor={linkId} className="sr-only">
-                Invite link
-              </label>
-              <input
+            <div className="mt-2">
+              <CopyableValue
                 id={linkId}
-                readOnly
+                label="Invite link"
+                labelHidden
                 value={sent.link}
-                onFocus={(e) => e.currentTarget.select()}
-                className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs"
+                copyLabel="Copy link"
               />
-              <CopyButton value={sent.link} label="Copy link" targetId={linkId} />
             </div>
           </div>
         ) : null}
@@ -245,7 +255,15 @@ function InviteForm({ role }: { role: TenantRole }) {
 
 type PendingInvite = { id: string; email: string; role: MemberRole; expiresAt: Date; createdAt: Date };
 
-function PendingInvites({ invites, canRevoke }: { invites: PendingInvite[]; canRevoke: boolean }) {
+function PendingInvites({
+  invites,
+  canRevoke,
+  timeZone,
+}: {
+  invites: PendingInvite[];
+  canRevoke: boolean;
+  timeZone: string;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidateTeam();
   const revoke = useMutation(trpc.team.revokeInvite.mutationOptions({ onSuccess: invalidate }));
@@ -267,7 +285,7 @@ function PendingInvites({ invites, canRevoke }: { invites: PendingInvite[]; canR
                     {expired ? (
                       <span className="text-amber-700">expired — invite again for a new link</span>
                     ) : (
-                      `expires ${new Date(i.expiresAt).toLocaleDateString()}`
+                      `expires ${dayLabel(i.expiresAt, timeZone)}`
                     )}
                   </p>
                 </div>

@@ -37,7 +37,7 @@ export default async function LocalMailboxPage() {
               <p className="text-xs text-slate-600">
                 <time dateTime={m.at.toISOString()}>{time.dateTimeRelative(m.at)}</time>
               </p>
-              <pre className="mt-2 text-sm whitespace-pre-wrap">{m.text}</pre>
+              <pre className="mt-2 text-sm whitespace-pre-wrap break-words">{m.text}</pre>
             </li>
           ))}
         </ol>

@@ -4,6 +4,6 @@ import { pageAccess } from "@/server/auth/page-access";
 export const metadata = { title: "API keys" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { role } = await pageAccess(params);
-  return <ApiKeysSettings role={role} />;
+  const { role, timeZone } = await pageAccess(params);
+  return <ApiKeysSettings role={role} timeZone={timeZone} />;
 }

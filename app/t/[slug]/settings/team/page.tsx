@@ -4,6 +4,6 @@ import { pageAccess } from "@/server/auth/page-access";
 export const metadata = { title: "Team" };
 
 export default async function TeamPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { role, userId } = await pageAccess(params);
-  return <TeamSettings role={role} userId={userId} />;
+  const { role, userId, timeZone } = await pageAccess(params);
+  return <TeamSettings role={role} userId={userId} timeZone={timeZone} />;
 }

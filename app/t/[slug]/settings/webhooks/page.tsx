@@ -4,6 +4,6 @@ import { pageAccess } from "@/server/auth/page-access";
 export const metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { role } = await pageAccess(params);
-  return <WebhooksSettings role={role} />;
+  const { role, timeZone } = await pageAccess(params);
+  return <WebhooksSettings role={role} timeZone={timeZone} />;
 }
