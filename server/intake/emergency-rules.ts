@@ -566,7 +566,18 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     ...BURST_PIPE,
     when: "Water is spraying, rushing or running down out of sight: under the house, inside a wall, under the slab or the floor.",
     allOf: [
-      ["spray*", "gush*", "rushing", "pour*", "shoot*", "come down", "running down", "run down", "stream*"],
+      [
+        "spray*",
+        "gush*",
+        "blast*",
+        "rushing",
+        "pour*",
+        "shoot*",
+        "come down",
+        "running down",
+        "run down",
+        "stream*",
+      ],
       [
         "under the house",
         "crawl space",
@@ -959,6 +970,41 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
       ],
     ],
     safetyLine: null,
+  },
+  {
+    ...BURST_PIPE,
+    // Last, so the rules above name the kind first ("knocked off and spraying, I can't find the
+    // shutoff" is water that won't stop).
+    when: "A faucet, spigot, valve or fitting snapped or knocked off, with water blasting, gushing or spraying out of where it was: the line is open.",
+    allOf: [
+      ["faucet*", "spigot*", "hose bib*", "valve*", "fitting*", "pipe*", "line", "tap"],
+      [
+        "snap* off",
+        "snap* clean off",
+        "snapped",
+        "broke off",
+        "broken off",
+        "came off",
+        "come off",
+        "knocked off",
+        "sheared off",
+        "ripped off",
+        "torn off",
+      ],
+      [
+        "blast*",
+        "gush*",
+        "spray*",
+        "pour*",
+        "shoot*",
+        "spew*",
+        "rushing",
+        "won't stop",
+        "geyser",
+        "everywhere",
+      ],
+    ],
+    unless: ["handle … came/come off", "knob … came/come off", "aerator"],
   },
 ];
 

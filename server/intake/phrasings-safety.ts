@@ -412,7 +412,8 @@ export const NO_RUSH = words({
 export const NO_SERVICE = rule({
   when: "The home is without water, hot water or its only toilet now.",
   anyOf: [
-    "no [hot/running] water -anywhere -around -on -under -underneath -leaking -dripping -pooling",
+    // ("No water come up, only the smell": nothing coming up, not a home without water.)
+    "no [hot/running] water -anywhere -around -on -under -underneath -leaking -dripping -pooling -come -comes -came",
     "don't have [any] [hot] water",
     "do not have [any] [hot] water",
     "don't/doesn't/won't give/get/make/have [any] hot water",
@@ -461,6 +462,7 @@ export const NO_SERVICE = rule({
     "the pipes aren't frozen",
     "the hose bib on the back of the house is frozen, it just won't turn",
     "we have hot water, the faucet just drips",
+    "Smell is coming from drain in the bathroom, like sewer. No water come up, only the smell.",
     "the water stopped leaking once I shut the valve",
     "the pressure's real weak just in that one bathroom",
   ],
@@ -698,6 +700,9 @@ export const MINOR = words({
     "drip* faucet/tap/spout",
     "faucet/faucets/tap/taps/spout/showerhead [is/has/keeps/just] [been] drip*",
     "drips a little/bit",
+    // A leak told only by the bill, nothing wet in sight: a visit to find it.
+    "water bill … double*/tripled/higher/spiked/jumped/skyrocketed",
+    "water bill … went/gone/shot up",
     // A water heater that still heats, just not enough: "can't keep up", "goes lukewarm after five minutes".
     "{water_heater} … can't/cannot/doesn't/don't keep up",
     "{water_heater} … run*/runs out of hot water",
@@ -757,9 +762,12 @@ export const MINOR = words({
     "wobbl*/loose/noise/noisy/whistl*/rattl*/bang/bangs/banging/hum/hums/humming",
     "pop/pops/popping/rumbl*/crackl*/knock*/tick/ticks/ticking/click/clicks/clicking/gurgl*",
   ],
+  // A warm spot on the floor with the bill up may be a slab leak: not small.
+  unless: ["warm/hot spot*", "floor … warm/hot", "warm/hot floor*"],
   hits: [
     "Ever since this cold snap the water heater can't keep up. The shower goes lukewarm after about five minutes.",
     "the water heater runs out of hot water really fast now",
+    "Our water bill came in at like double what it normally is. I don't see anything wet anywhere, so something's leaking somewhere.",
     "the kitchen faucet drips",
     "the bathroom faucet has been dripping",
     "the handle came off and now it drips",
@@ -778,7 +786,10 @@ export const MINOR = words({
     "it sprays sideways when the shower's on",
     "my shower is a disaster it drips all night",
   ],
-  misses: ["the pipe under the sink is leaking"],
+  misses: [
+    "the pipe under the sink is leaking",
+    "theres a warm spot on the kitchen floor and the water bill was like double this month",
+  ],
 });
 
 export const LOW = words({

@@ -82,6 +82,13 @@ export const CALLBACK = rule({
     "talk to someone first",
     "talk it over first",
     "just call -the -her -him -them -my -our -his -their",
+    // "Could someone call my dad directly to set it up?": a call to arrange the visit, to anyone.
+    "call … to set it/this/that/something/things up",
+    "call … to set up",
+    "call … to schedule/arrange/book",
+    // "Can you just email me a quote?", "text me instead": the office gets back to them.
+    "email/text me",
+    "send me a/an/the quote/estimate/price",
   ],
   // "The landlord won't call me back, so I'm calling you": someone else not calling, no callback asked.
   // "My landlord told me to just call someone": the caller calling a plumber as told, no callback asked.
@@ -100,6 +107,8 @@ export const CALLBACK = rule({
     "have the plumber give me a ring",
     "get the office to call",
     "I'd like to talk it over first",
+    "Could someone call my dad directly to set it up?",
+    "I don't need anyone out yet. Can you just email me a quote?",
   ],
   misses: [
     "send someone out",
@@ -259,13 +268,15 @@ export const NO_THANKS = rule({
 export const YES_PLEASE = rule({
   when: "A plain yes to the visit just offered.",
   anyOf: [
-    "yes/yeah/yep/yup/sure/ok/okay/please/absolutely/definitely",
+    "yes/yeah/yep/yup/sure/ok/okay/absolutely/definitely",
+    // ("Please don't call before noon": a wish about the call, no yes.)
+    "please -don't -dont -do -call -text -email",
     "go ahead",
     "sounds good",
     "let's do it/that",
   ],
   hits: ["yes please", "sure", "okay", "go ahead", "sounds good", "let's do it"],
-  misses: ["I'll think about it", "hmm"],
+  misses: ["I'll think about it", "hmm", "And please don't call before noon, I work nights."],
 });
 
 // ── a detail the caller will not give ─────────────────────────────────────────────────────────

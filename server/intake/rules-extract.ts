@@ -98,7 +98,7 @@ const NAME_STOP = new Set(
     "one two three four five six seven eight nine ten zero oh but because if when rather prefer don't dont skip none nobody anonymous never " +
     "i'm im i've ive i'll we we're our us you your they he she his her him them owner landlord tenant homeowner calling " +
     "urgent bad terrible awful crazy insane annoying ridiculous frustrating emergency quick regarding about concerning for " +
-    "same time let she'll he'll they'll you'll y'all " +
+    "same time let she'll he'll they'll you'll y'all by " +
     "mr mrs ms miss dr sir maam ma'am the at located over from in zip code sorry back shoot oops gosh " +
     "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
@@ -320,7 +320,7 @@ function nameFrom(tokens: string[]): string | null {
  * down as Red", "everybody knows me as Skeeter", "most folks call me Bubba", "I go by Dee").
  */
 const STRONG_NAME_CUE =
-  /(?:\b(?:my name is|my name's|(?<!\b(?:[a-z]+'s|her|his|their|tenants|owners|landlords|moms|dads|husbands|wifes)\s)(?:name is|name's)|this is|you can call me|put me down as|put me down|(?:everybody|everyone|folks|people|they|friends)(?: around here| here)? (?:knows?|calls?) me(?: as)?|i (?:usually |just )?go by|it's|its|i'm|im|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)(?:soy|just put))\s+(.*)$/i;
+  /(?:\b(?:my name is|my name's|my name(?=\s+[a-z])(?!\s+(?:is|was|and|on|under|for|isn't|again|right|wrong|spelled|you|you've|you're|your|i|i'm|it|it's|that|this|the|a|but|or|so|if|please|to|with|because|cause|since|in|at|when|id|i'd|i'll|ill|i've|ive|im|rather|don't|dont|not|no|off|out|down)\b)|(?<!\b(?:[a-z]+'s|her|his|their|tenants|owners|landlords|moms|dads|husbands|wifes)\s)(?:name is|name's)|this is|you can call me|put me down as|put me down|(?:everybody|everyone|folks|people|they|friends)(?: around here| here)? (?:knows?|calls?) me(?: as)?|i (?:usually |just )?go by|it's|its|i'm|im|i am|me llamo|mi nombre es)|(?:^|[.,]\s*)(?:soy|just put))\s+(.*)$/i;
 const FIRST_NAME = /\bfirst name(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
 const LAST_NAME =
   /\b(?:last name|surname)(?: is|'s)?(?:\s+(?:spelled|spelt))?\s+(?!spelled\b|spelt\b)([a-z][a-z'-]+)/i;
@@ -711,7 +711,9 @@ export function spokenAddress(text: string): string {
 
 /** An address said with its street type ("4410 Duval Street"), which can be trusted outside the address question. */
 export function streetAddressOf(text: string): string | null {
-  const withSuffix = ADDRESS_WITH_SUFFIX.exec(text.replace(/\b\d{5}(-\d{4})?\b/g, " "));
+  const withSuffix = [
+    ...text.replace(/\b\d{5}(-\d{4})?\b/g, " ").matchAll(new RegExp(ADDRESS_WITH_SUFFIX.source, "gi")),
+  ].find((m) => !notAStreet(m[2]!));
   if (!withSuffix) return null;
   // A house number is rarely five digits next to a ZIP-like run; the caller's ZIP is not a street.
   return asWritten(
@@ -719,6 +721,22 @@ export function streetAddressOf(text: string): string | null {
       .replace(/\s+/g, " ")
       .replace(/,\s*$/, "")
       .trim(),
+  );
+}
+
+/**
+ * What follows a number that makes it no house number: a count ("it's been there 2 days. Is there
+ * any way…" — "way" in the next sentence is no street), or a sentence that ends before the street
+ * word ("S." and "St." are abbreviations, not sentence ends).
+ */
+function notAStreet(afterNumber: string): boolean {
+  return (
+    /^\s*(?:days?|weeks?|months?|years?|hours?|minutes?|mins?|times?|bucks|dollars|percent|degrees)\b/i.test(
+      afterNumber,
+    ) ||
+    /\b(?!(?:st|ave|dr|rd|blvd|ln|ct|pl|mt|ft|jr|sr|hwy|pkwy)\.)[a-z]{2,}[.?!](?:\s|$)/i.test(
+      afterNumber.trim().replace(/[.?!]$/, ""),
+    )
   );
 }
 
@@ -741,7 +759,10 @@ export function addressOf(said: string): string | null {
     const street = new RegExp(`\\b((?:[a-z0-9'.-]+\\s+){1,3}${STREET_SUFFIX})\\b`, "i").exec(
       text.slice(number.index + number[0].length),
     );
-    if (street && !/^\d+\s/.test(street[1]!))
+    const between = street
+      ? text.slice(number.index + number[0].length, number.index + number[0].length + street.index)
+      : "";
+    if (street && !/^\d+\s/.test(street[1]!) && !notAStreet(`${between} ${street[1]}`))
       return asWritten(`${number[1]} ${street[1]!.replace(/^(like|um|uh|it's|the)\s+/i, "")}`);
   }
   const bare = ADDRESS_BARE.exec(text);
@@ -986,7 +1007,7 @@ const BUSY_AT =
   /\b(?:dentist|doctor|appointment|meeting|class|shift|practice|church|school|pickup|pick up|interview|flight|lunch with)\s+(?:at|around)\s+(?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b(?:\s*(?:a\.?m\.?|p\.?m\.?|o'?clock))?/g;
 /** "I have the dentist", "we've got guests", "my sister is coming": something the caller has on the day named next. */
 const BUSY_WITH_BEFORE =
-  /(?:\b(?:i|we)(?: have|'ve got| got| have got|'ve) (?:a |an |my |our |the )?(?:appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|surgery|funeral|wedding|flight)|\b(?:is|are|'s|'re) (?:coming|visiting|arriving|staying|in town|coming over|coming in))\s+(?:on\s+|this\s+|next\s+)?$/;
+  /(?:\b(?:i'?m|i am|we'?re|we are)\s+(?!going\b|gonna\b|free\b|available\b|home\b|around\b|looking\b|hoping\b)[a-z]+ing(?:\s+(?:it|the house|the place|them|my|our|a|an|the|him|her))?(?:\s+[a-z]+)?|\b(?:i|we)(?: have|'ve got| got| have got|'ve) (?:a |an |my |our |the )?(?:appointment|meeting|class|doctor|dentist|shift|plans|company|guests|church|school|surgery|funeral|wedding|flight)|\b(?:is|are|'s|'re) (?:coming|visiting|arriving|staying|in town|coming over|coming in))\s+(?:on\s+|this\s+|next\s+)?$/;
 /**
  * "I have water aerobics in the", "I work in the", "I work": what the caller is busy with, right
  * before a part of the day ("i work mornings"; "I have mornings free" is not busy).
@@ -1045,6 +1066,34 @@ function spokenDay(day: string): string {
   if (day === "today" || day === "tomorrow") return day;
   if (day === "weekend") return "on the weekend";
   return `on ${day.charAt(0).toUpperCase()}${day.slice(1)}`;
+}
+
+/**
+ * The earliest hour the caller can be there, on the 24-hour clock, when they say one: "after 4",
+ * "anything past 2:30?", "I work until 3:30". An hour from 1 to 7 said without AM or PM is in the
+ * afternoon. Null when none is said.
+ */
+function earliestHourSaid(lower: string): number | null {
+  const m =
+    /\b(?:(?:only |not )?(?:free|home|available|around|back|off)\s+)?(?:after|past|later than)\s+(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?!\d|\s*(?:days?|weeks?|minutes?|hours?|years?))/.exec(
+      lower,
+    ) ??
+    /\b(?:work|working|busy|at work|in class|at school|on shift)\s+(?:until|till|'til|til)\s+(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?/.exec(
+      lower,
+    );
+  if (!m) return null;
+  const hour = Number(m[1]);
+  if (hour < 1 || hour > 12) return null;
+  const pm = m[3] ? m[3].startsWith("p") : hour <= 7;
+  const h24 = hour === 12 ? 12 : pm ? hour + 12 : hour;
+  return h24 + (m[2] ? Number(m[2]) / 60 : 0);
+}
+
+/** 16.5 → "4:30 PM". */
+function clockHour(h24: number): string {
+  const hour = Math.floor(h24);
+  const minutes = Math.round((h24 - hour) * 60);
+  return `${hour % 12 || 12}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""} ${hour < 12 ? "AM" : "PM"}`;
 }
 
 /** How the caller answered the time(s) just offered. `mentioned`: 0-based positions just read out. */
@@ -1117,7 +1166,16 @@ export function slotChoiceOf(
     ([re]) => re.test(lower) && (saysNo || (partNegated(re) && !ofADay(re))),
   );
   // ("I've got the dentist at 2": the hour of something else, not a time asked for.)
-  const times = hoursSaid(lower.replace(/\b(\d{1,2})(st|nd|rd|th)\b/g, "").replace(BUSY_AT, " "));
+  const times = hoursSaid(
+    lower
+      .replace(/\b(\d{1,2})(st|nd|rd|th)\b/g, "")
+      .replace(BUSY_AT, " ")
+      // ("after 4", "until 3:30": a bound, read by earliestHourSaid, not a time asked for.)
+      .replace(
+        /\b(?:after|past|later than|until|till|'til|til)\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?/g,
+        " ",
+      ),
+  );
   let candidates = slots
     .map((_, i) => i)
     .filter((i) => !declined.includes(i))
@@ -1161,7 +1219,14 @@ export function slotChoiceOf(
     if (!asked.length)
       asked.push(`at ${times[0]!.hour}${times[0]!.meridiem ? ` ${times[0]!.meridiem.toUpperCase()}` : ""}`);
   }
-  const filtered = wanted.length > 0 || dates.length > 0 || parts.length === 1 || times.length > 0;
+  // "I'm only free after 4", "I work until 3:30": no window that starts before then.
+  const after = earliestHourSaid(lower);
+  if (after !== null) {
+    candidates = candidates.filter((i) => slots[i]!.hour + (slots[i]!.minute ?? 0) / 60 >= after);
+    asked.push(`after ${clockHour(after)}`);
+  }
+  const filtered =
+    wanted.length > 0 || dates.length > 0 || parts.length === 1 || times.length > 0 || after !== null;
 
   if (filtered) {
     if (candidates.length === 0) return { kind: "unavailable", asked: asked.join(" ") };
@@ -2045,8 +2110,9 @@ export function callerUnderAnotherName(text: string): string | null {
       text,
     );
   if (!under) return null;
+  // Her own name said before the request or after it ("Put it under my mom's name, Latoya Grant. I'm Marcus, her son.").
   const own = /\b(?:i'm|i am|im|this is|my name is|my name's)\s+([\p{L}'-]+(?:\s+[\p{L}'-]+)?)/iu.exec(
-    text.slice(0, under.index),
+    `${text.slice(0, under.index)} . ${text.slice(under.index + under[0].length).replace(/^[^.!?]*[.!?]/, "")}`,
   );
   return own ? nameOf(own[0], true) : null;
 }
@@ -2134,9 +2200,15 @@ function lastSentenceChoice(text: string, slotsOffered: SlotView[], declined: nu
   if (lastSentence === text || !namesATime) return null;
   const before = text.slice(0, text.lastIndexOf(lastSentence)).toLowerCase();
   const refusedDays = daysSaid(before.replace(NEGATED_YES, " no. ")).refused;
+  // ("I'm only free after 4… Do you have anything late afternoon?": the hour said before still holds.)
+  const after = earliestHourSaid(before);
   const refusedSlots = slotsOffered
     .map((_, i) => i)
-    .filter((i) => refusedDays.some((d) => matchesDay(slotsOffered[i]!, d)));
+    .filter(
+      (i) =>
+        refusedDays.some((d) => matchesDay(slotsOffered[i]!, d)) ||
+        (after !== null && slotsOffered[i]!.hour + (slotsOffered[i]!.minute ?? 0) / 60 < after),
+    );
   return slotChoiceOf(lastLower, slotsOffered, [], [...declined, ...refusedSlots]);
 }
 
@@ -2227,7 +2299,9 @@ export function extractByRules(
       if (!out.bookingIntent && !out.question) {
         const where = addressOf(spokenAddress(text));
         if (where) out.address = where;
-        if (where || DAY_WORDS.some(([re]) => re.test(lower)) || hoursSaid(lower).length)
+        // ("Please don't call before noon": a time for the call, not for a visit.)
+        const aboutTheCall = /\b(?:call|calls|calling|text|email)\b/.test(lower);
+        if (where || (!aboutTheCall && (DAY_WORDS.some(([re]) => re.test(lower)) || hoursSaid(lower).length)))
           out.bookingIntent = "visit";
       }
       break;

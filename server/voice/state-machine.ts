@@ -666,6 +666,10 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
   const forThePlumber = FOR_THE_PLUMBER.exec(said);
   if (forThePlumber && stage !== "zip" && stage !== "issue")
     addNote(t, `For the plumber: ${said.slice(forThePlumber.index).trim().slice(0, 160)}`, said);
+  // "Could someone call my dad directly… His number is 512-555-0134", "please don't call before
+  // noon", "can you just email me a quote?": how to reach the caller, for whoever calls back.
+  const contact = stage === "zip" || stage === "confirm" ? null : contactWishesIn(said);
+  if (contact && !t.s.fields.notes?.includes(contact)) addNote(t, `Reaching the caller: ${contact}`, said);
   // "I'm Ingrid, but please put it under his name": the lead is his, and the office knows who called.
   const calledBy = stage === "name" ? callerUnderAnotherName(said) : null;
   if (calledBy && !t.s.fields.notes?.includes(calledBy)) addNote(t, `Called by ${calledBy}`, said);
@@ -1445,7 +1449,7 @@ const asksToHearAgain = (said: string) =>
  * done before anything was booked.
  */
 const NEVER_MIND =
-  /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang|really|darn|shoot|whatever|fine|then)\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine)|(thanks?|thank you) anyways?|(?:i'?ll|i will|i'?m gonna|i'?m going to|gonna) (?:just )?(?:call|try|find|get|go with|look for) (?:somebody|someone|some one|another|a different|elsewhere)(?: else| plumber| company| one)?)(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?(\W+(bye|goodbye|bye bye|bye now|take care))?\W*$/i;
+  /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang|really|darn|shoot|whatever|fine|then|(?:y'?all|you(?: guys)?) (?:don'?t|do not|can'?t))\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine)|(thanks?|thank you) anyways?|(?:i'?ll|i will|i'?m gonna|i'?m going to|gonna|we'?ll|we will|we'?re gonna|we'?re going to) (?:just )?(?:call|try|find|get|go with|look for) (?:somebody|someone|some one|another|a different|elsewhere|the [a-z]+ (?:people|guys|folks|company))(?: else| plumber| company| one)?)(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?(\W+(bye|goodbye|bye bye|bye now|take care))?\W*$/i;
 /** "I don't know the zip code, I just moved here." */
 const ZIP_UNKNOWN =
   /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|dunno (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
@@ -1594,6 +1598,26 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
     stage === "safety" &&
     /\b(maybe|i think so|not sure|kind of|kinda|possibly|could be|i guess|might be)\b/i.test(said);
   const answered = !unsure && keepQuestion(t, stage, said, x);
+  // "Our septic tank needs pumping": work the business does not take, told as the problem, not
+  // asked about, is said so at once, as an answer to "do you do septic tanks?" would be. (Asked
+  // about in passing — "the drain's slow, and do y'all pump septic tanks?" — the question is
+  // answered and the drain goes on.)
+  const notOffered =
+    stage === "issue" && !answered && !t.declinedWork && !x.emergency
+      ? describedNotOffered(said, t.ctx.answers?.servicesNotOffered ?? [])
+      : null;
+  if (notOffered) {
+    t.say.push(
+      answerQuestion("services", {
+        businessName: biz,
+        serviceAsked: notOffered,
+        slots: [],
+        hours: [],
+        settings: t.ctx.answers,
+      }),
+    );
+    t.declinedWork = true;
+  }
   // Work the business does not take, described in the same breath: no visit is offered for it (only a
   // call from the office), and the decline is never followed by a booking question in one breath.
   if (t.declinedWork && stage === "issue" && answersStage(t, stage, said, x)) t.s.workDeclined = true;
@@ -1896,6 +1920,35 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
   )
     t.s.volunteered.topic = { value: x.serviceAsked, said };
   return true;
+}
+
+/** A sentence that says how or when to reach the caller, or gives another number. */
+const CONTACT_WISH =
+  /\b(?:(?:don'?t|do not|never|only)\s+(?:call|text)|(?:free|home|available|off)\s+(?:after|before|until)\b|call\s+(?:me\s+)?(?:after|before|between|until|in the)\b|(?:call|text|reach|contact)\s+(?:my|his|her)\s+(?:husband|wife|dad|father|mom|mother|son|daughter|partner|boss|landlord|tenant|cell)|e-?mail|text me|(?:his|her|my|the|their)\s+(?:number|cell)\s+(?:is|'s)|\d{3}[\s.-]?\d{3}[\s.-]?\d{4})/i;
+
+/** The sentences of an answer that say how to reach the caller, joined; null when none does. */
+function contactWishesIn(said: string): string | null {
+  const wishes = (said.match(/[^.?!]+[.?!]*/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => CONTACT_WISH.test(s));
+  return wishes.length ? wishes.join(" ").slice(0, 200) : null;
+}
+
+/**
+ * The entry of the business's "services not offered" the caller's problem names, its words in a
+ * row ("our septic tank needs pumping" names Septic tanks, "the well pump quit" Well pumps), or
+ * null. Commercial work is judged by what the caller says about the place (`COMMERCIAL`).
+ */
+function describedNotOffered(said: string, notOffered: readonly string[]): string | null {
+  const lower = said.toLowerCase();
+  return (
+    notOffered.find((entry) => {
+      const words = entry.toLowerCase().match(/[a-z]+/g) ?? [];
+      if (!words.length || words[0] === "commercial") return false;
+      const phrase = words.map((w) => `${w.replace(/s$/, "")}s?`).join("\\s+");
+      return new RegExp(`\\b${phrase}\\b`).test(lower);
+    }) ?? null
+  );
 }
 
 /** "My number's blocked, so call me at 512…", "you can reach me on my cell, 512…". */
