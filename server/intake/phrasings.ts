@@ -82,12 +82,16 @@ export const CALLBACK = rule({
     "talk to someone first",
     "talk it over first",
     "just call -the -her -him -them -my -our -his -their",
-    // "Could someone call my dad directly to set it up?": a call to arrange the visit, to anyone.
-    "call … to set it/this/that/something/things up",
-    "call … to set up",
-    "call … to schedule/arrange/book",
-    // "Can you just email me a quote?", "text me instead": the office gets back to them.
-    "email/text me",
+    // "Could someone call my dad directly to set it up?": someone at the business calls, to anyone,
+    // to arrange it ("I wanted to call to schedule a drain cleaning" is the caller calling now).
+    "{someone} [to] call … to set it/this/that/something/things up",
+    "{someone} [to] call … to set up",
+    "{someone} [to] call … to schedule/arrange/book",
+    // "Can you just email me a quote?", "text me instead": the office gets back to them ("Tuesday
+    // works, text me the confirmation" is no call asked for).
+    "just email/text me",
+    "email/text me a/an/the quote/estimate/price/number",
+    "email/text me instead",
     "send me a/an/the quote/estimate/price",
   ],
   // "The landlord won't call me back, so I'm calling you": someone else not calling, no callback asked.
@@ -109,6 +113,7 @@ export const CALLBACK = rule({
     "I'd like to talk it over first",
     "Could someone call my dad directly to set it up?",
     "I don't need anyone out yet. Can you just email me a quote?",
+    "have the office call my husband to set it up",
   ],
   misses: [
     "send someone out",
@@ -120,6 +125,8 @@ export const CALLBACK = rule({
     "my wife said to call you guys",
     "no visit right now, I'll call back if I need you",
     "my property manager never called us back",
+    "I wanted to call to schedule a drain cleaning",
+    "Tuesday works, text me the confirmation",
   ],
 });
 
@@ -270,12 +277,12 @@ export const YES_PLEASE = rule({
   anyOf: [
     "yes/yeah/yep/yup/sure/ok/okay/absolutely/definitely",
     // ("Please don't call before noon": a wish about the call, no yes.)
-    "please -don't -dont -do -call -text -email",
+    "please -don't -dont -call -text -email",
     "go ahead",
     "sounds good",
     "let's do it/that",
   ],
-  hits: ["yes please", "sure", "okay", "go ahead", "sounds good", "let's do it"],
+  hits: ["yes please", "sure", "okay", "go ahead", "sounds good", "let's do it", "please do"],
   misses: ["I'll think about it", "hmm", "And please don't call before noon, I work nights."],
 });
 

@@ -1766,12 +1766,6 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/**
- * A caller correcting the name they already gave, at a later question: "no sorry, it's Simms with
- * two m's", "actually it's Kathryn with a K". The correction must restate the name (the same first
- * name, or a word a letter or two off the one stored); a name said on its own replaces its half.
- * Returns the corrected full name, or null when the words are not such a correction.
- */
 /** "The last name's O'Malley, O apostrophe M A L L E Y": the last name said as such, or null. */
 export function lastNameSaid(text: string): string | null {
   const word = LAST_NAME.exec(joinSpelling(text))?.[1]?.replace(/[-']+$/, "");
@@ -1784,6 +1778,12 @@ export function lastNameSaid(text: string): string | null {
     : titleCase(word);
 }
 
+/**
+ * A caller correcting the name they already gave, at a later question: "no sorry, it's Simms with
+ * two m's", "actually it's Kathryn with a K". The correction must restate the name (the same first
+ * name, or a word a letter or two off the one stored); a name said on its own replaces its half.
+ * Returns the corrected full name, or null when the words are not such a correction.
+ */
 export function nameCorrectionOf(text: string, stored: string | undefined): string | null {
   if (!stored) return null;
   const start = phraseMatches(NAME_CORRECTION_START, text.trim())[0];
@@ -1865,10 +1865,10 @@ export function joinSpelling(said: string): string {
   // "d apostrophe a l e s s a n d r o": the apostrophe said as a word is put back after the letter
   // before it ("D'Alessandro", "O'Brien").
   const apostrophes = [...said.matchAll(/\b([a-z])\s+apostrophe\s+([a-z])\b/gi)].map((m) => m[1]! + m[2]!);
-  // "A L, dash, A M I N": two spelled parts with a dash said between them are one hyphenated word.
   const text = said
-    // "grace oh malley": O_SURNAME.
+    // "grace oh malley" is Grace O'Malley (O_SURNAME).
     .replace(O_SURNAME, (_, stem: string) => `O'${titleCase(stem)}`)
+    // "A L, dash, A M I N": two spelled parts with a dash said between them are one hyphenated word.
     .replace(SPELLED_WITH_DASH, (_, a: string, b: string) =>
       [a, b].map((part) => titleCase(part.replace(/[^a-z]/gi, "").toLowerCase())).join("-"),
     )
@@ -2095,11 +2095,10 @@ const NAME_ASIDES = /\b(?:(?:it'?s |that'?s )?(?:all )?one word|like i said|as i
  * and the rest as a word of its own. Only these surnames, so "oh" stays a word everywhere else.
  */
 const O_SURNAME =
-  /\b(?:oh|o)\s+(malley|brien|brian|connor|conner|connell|neil|neill|neal|reilly|hara|donnell|sullivan|shea|keefe|keeffe|rourke|leary|toole|dwyer|mara|meara|grady|halloran|callaghan|flaherty|gorman|hanlon|boyle|driscoll|farrell|loughlin|mahony|mahoney|regan|shaughnessy|dell|day|doherty|dowd|hare|kane|neal)\b/gi;
+  /\b(?:oh|o)\s+(malley|brien|brian|connor|conner|connell|neil|neill|neal|reilly|hara|donnell|sullivan|shea|keefe|keeffe|rourke|leary|toole|dwyer|mara|meara|grady|halloran|callaghan|flaherty|gorman|hanlon|boyle|driscoll|farrell|loughlin|mahony|mahoney|regan|shaughnessy|dell|day|doherty|dowd|hare|kane)\b/gi;
 
 /** A double surname as speech recognition hands it over: "fernandez dash whitaker" is Fernandez-Whitaker. */
 const NAME_DASH = /\b(\p{L}{2,})\s+(?:dash|hyphen)\s+(\p{L}{2,})\b/giu;
-/** "Put me down as Kim", "just put down the Hendersons", "put it under the name Ruiz": the name follows. */
 /**
  * "I'm Ingrid, but please put it under his name, Walter Kowalczyk": the caller who gave her own
  * name and asked for the lead to go under someone else's. Her name, or null.
@@ -2117,6 +2116,7 @@ export function callerUnderAnotherName(text: string): string | null {
   return own ? nameOf(own[0], true) : null;
 }
 
+/** "Put me down as Kim", "just put down the Hendersons", "put it under the name Ruiz": the name follows. */
 const PUT_DOWN_AS =
   /\b(?:put|write|mark)\s+(?:(?:(?:me|us|it|that)\s+)?down\s+(?:as\s+|under\s+)?|(?:me|us|it|that)\s+under\s+)(?:the\s+name\s+(?:of\s+)?)?/gi;
 
@@ -2299,8 +2299,12 @@ export function extractByRules(
       if (!out.bookingIntent && !out.question) {
         const where = addressOf(spokenAddress(text));
         if (where) out.address = where;
-        // ("Please don't call before noon": a time for the call, not for a visit.)
-        const aboutTheCall = /\b(?:call|calls|calling|text|email)\b/.test(lower);
+        // ("Please don't call before noon": a time for the call, not for a visit; "Tuesday, text me
+        // the confirmation" still picks the visit.)
+        const aboutTheCall =
+          /\b(?:don'?t|do not|never)\s+(?:call|text|email)\b|\b(?:call|text|email)\s+(?:me\s+)?(?:before|after|until|between)\b/.test(
+            lower,
+          );
         if (where || (!aboutTheCall && (DAY_WORDS.some(([re]) => re.test(lower)) || hoursSaid(lower).length)))
           out.bookingIntent = "visit";
       }

@@ -1,15 +1,15 @@
 // Callers who mix Spanish into their English ("el calentador hace ruido", "hay agua por todo el
 // piso") are read as well as the English around them: each Spanish phrase below that a caller
-// says is heard in English, with the caller's own word kept beside it in brackets, once, where the turn's speech comes in
-// (`heardAsWritten`). The rules then hear the English (a pipe that burst, gas, sewage, the day
-// asked for), and the office reads both in the lead's summary: "hay una leak (fuga) debajo del
-// kitchen sink (fregadero)". The agent still speaks English. docs/sop-rules.md "Callers who mix
-// in Spanish".
+// says is heard in English, with the caller's own word kept beside it in brackets, once, where
+// the turn's speech comes in (`heardAsWritten`). The rules then hear the English (a pipe that
+// burst, gas, sewage, the day asked for), and the office reads both in the lead's summary: "hay
+// una leak (fuga) debajo del kitchen sink (fregadero)". The agent still speaks English.
+// docs/sop-rules.md "Callers who mix in Spanish".
 //
 // Only words a plumbing call needs, and none that is also an English word or a common given name
 // ("Tina" is not glossed as a tub, "Domingo" not as Sunday, "si" without its accent can be "if").
-// A longer phrase is listed before the shorter one inside it ("no hay agua caliente" before "no
-// hay agua"); the first that matches at a place wins.
+// Where one phrase holds another, the longer one is heard ("no hay agua caliente" is "no hot
+// water", not "no water"): the phrases are tried longest first, whatever their order below.
 
 /** A Spanish phrase and its English, as the rules should hear it. */
 export const SPANISH_GLOSSES: readonly (readonly [string, string])[] = [

@@ -2,7 +2,7 @@
 // machine's unit tests: `conversation(ctx)` gives `hear` (one answer) and `converse` (a whole call
 // from its start), both against that business unless a test passes another.
 import { extraction, type Extraction, type PromptProfileName } from "@/server/intake/extraction";
-import { extractByRules } from "@/server/intake/rules-extract";
+import { extractByRules, heardAsWritten } from "@/server/intake/rules-extract";
 import {
   extractionStage,
   newCallState,
@@ -62,6 +62,15 @@ export function conversation(defaultCtx: CallContext) {
   }
 
   /**
+   * Where a call ends up when its lines come in as speech recognition hands them over: each read as
+   * a live call reads it (`heardAsWritten`: apostrophes put back, Spanish words heard in English)
+   * before the rules do. The last turn's result.
+   */
+  function asHeard(lines: string[], ctx = defaultCtx): TransitionResult {
+    return last(converse(lines.map(heardAsWritten), ctx));
+  }
+
+  /**
    * An emergency nobody on call picked up: the call at the name question. Throws if the problem
    * was not escalated, so a test of what follows cannot pass on a call that never got there.
    */
@@ -74,7 +83,7 @@ export function conversation(defaultCtx: CallContext) {
     return failed;
   }
 
-  return { hear, converse, afterTransferFailed };
+  return { hear, converse, asHeard, afterTransferFailed };
 }
 
 export const last = <T>(items: T[]): T => items[items.length - 1]!;

@@ -5,13 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { heardAsWritten, isPlainlyRoutine, urgencyOf } from "@/server/intake/rules-extract";
 import { withEnglishGlosses } from "@/server/intake/spanish-words";
-import { conversation, last, MONDAY_MORNING } from "@/server/test/call-conversation";
+import { conversation, MONDAY_MORNING } from "@/server/test/call-conversation";
 import { heardAt } from "@/server/test/heard-at";
 
-const { converse } = conversation(MONDAY_MORNING);
-/** A call as speech recognition hands its lines over. */
-const call = (lines: string[]) => converse(lines.map(heardAsWritten));
-const end = (lines: string[]) => last(call(lines));
+const { asHeard: end } = conversation(MONDAY_MORNING);
 
 const TO_THE_VISIT = [
   "78701",

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import { addressOf, heardAsWritten, urgencyOf } from "@/server/intake/rules-extract";
-import { conversation, last, MONDAY_MORNING } from "@/server/test/call-conversation";
+import { conversation, MONDAY_MORNING } from "@/server/test/call-conversation";
 import { heardAt } from "@/server/test/heard-at";
 
 /** Demo Plumbing's own lists: it does not take commercial buildings, septic tanks or well pumps. */
@@ -12,9 +12,8 @@ const CTX = {
   ...MONDAY_MORNING,
   answers: { servicesNotOffered: ["Commercial buildings", "Septic tanks", "Well pumps"] },
 };
-const { converse } = conversation(CTX);
+const { asHeard: end } = conversation(CTX);
 const detectEmergencyIn = (said: string) => detectEmergency(heardAsWritten(said));
-const end = (lines: string[]) => last(converse(lines.map(heardAsWritten)));
 const TO_THE_TIME = [
   "78701",
   "the bathroom faucet drips",
@@ -124,9 +123,15 @@ describe("how to reach the caller", () => {
       "I don't need anyone out yet. Can you just email me a quote? And please don't call before noon, I work nights.",
     ])
       expect(heardAt("booking_offer", said).bookingIntent, said).toBe("callback");
-    // "Please" is still a yes, and a day is still a visit.
+    // "Please" is still a yes, and a day is still a visit, also with a text asked for after it.
     expect(heardAt("booking_offer", "yes please").bookingIntent).toBe("visit");
+    expect(heardAt("booking_offer", "please do").bookingIntent).toBe("visit");
     expect(heardAt("booking_offer", "Thursday.").bookingIntent).toBe("visit");
+    expect(heardAt("booking_offer", "Tuesday works, text me the confirmation").bookingIntent).toBe("visit");
+    // The caller calling now to schedule is no call back asked for.
+    expect(heardAt("issue", "I wanted to call to schedule a drain cleaning").bookingIntent).not.toBe(
+      "callback",
+    );
   });
 
   it("is noted in the caller's words, with any other number", () => {
