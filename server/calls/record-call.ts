@@ -95,13 +95,14 @@ export async function recordIncomingCall(
 export type NewCallSettings = { missedCallOwnerId: string | null; missedCallSequence: Sequence };
 
 /**
- * `INSERT INTO table (…) SELECT … FROM` the row as JSON, typed by the table itself
- * (json_populate_record), with the tenant id always the statement's own bound tenant.
+ * `INSERT INTO table (…) SELECT … FROM` one row of the statement's input (`input.j->'key'`), typed
+ * by the table itself (json_populate_record), with the tenant id always the statement's own bound
+ * tenant (`tenant.id`).
  */
-function rowOf(table: string, row: Record<string, unknown>, tenants: TenantSet, when: Prisma.Sql) {
+function rowOf(table: string, key: string, row: Record<string, unknown>, when: Prisma.Sql) {
   const { insert, select } = columnsOf(table, row);
   return Prisma.sql`${insert}
-    SELECT ${tenants}, ${select} FROM json_populate_record(NULL::${Prisma.raw(`"${table}"`)}, ${JSON.stringify(row)}::json) r
+    SELECT tenant.id, ${select} FROM tenant, input, json_populate_record(NULL::${Prisma.raw(`"${table}"`)}, input.j->${Prisma.raw(`'${key}'`)}) r
     WHERE ${when}`;
 }
 
@@ -132,6 +133,8 @@ function columnsOf(table: string, row: Record<string, unknown>) {
  * (one per subscribed endpoint, chosen in the statement). ON CONFLICT DO NOTHING on the CallSid and on
  * the lead's (tenant, sourceRef): a duplicate delivery writes nothing and gets `created: false`,
  * and then reads the call as recordIncomingCall does.
+ * The statement has two parameters, the tenant and every row as one JSON document: each bound value
+ * costs the database client and the driver work per request, and the call path runs this one most.
  */
 export async function recordIncomingCallOnce(
   db: TenantDb,
@@ -179,26 +182,38 @@ export async function recordIncomingCallOnce(
     createdAt: now,
   };
   const enrollment = newLeadEnrollment(w, lead, settings.missedCallSequence);
+  const enrolled = enrollment && { id: randomUUID(), ...enrollment };
+  const rows = {
+    lead: { ...leadRow, updatedAt: now },
+    call,
+    received,
+    enrolled,
+    // Integrations: the lead.created payload, written only when an endpoint subscribes to it.
+    hook: {
+      leadId: lead.id,
+      payload: webhookPayload({ tenantId: c.tenantId, type: LEAD_CREATED, lead, now }),
+      at: now,
+    },
+  };
   const created = Prisma.sql`EXISTS (SELECT 1 FROM new_call)`;
   const [row] = await tenantSql(db)<{ created: boolean; webhookIds: string[] }[]>(
     (tenants) => Prisma.sql`
-    WITH new_lead AS (
-      ${rowOf("Lead", { ...leadRow, updatedAt: now }, tenants, Prisma.sql`TRUE`)}
+    WITH tenant AS (SELECT ${tenants}::text AS id), input AS (SELECT ${JSON.stringify(rows)}::json AS j), new_lead AS (
+      ${rowOf("Lead", "lead", rows.lead, Prisma.sql`TRUE`)}
       ON CONFLICT ("tenantId", "sourceRef") DO NOTHING RETURNING "id"
     ), new_call AS (
-      ${rowOf("Call", call, tenants, Prisma.sql`EXISTS (SELECT 1 FROM new_lead)`)}
+      ${rowOf("Call", "call", call, Prisma.sql`EXISTS (SELECT 1 FROM new_lead)`)}
       ON CONFLICT ("callSid") DO NOTHING RETURNING "id"
     ), received AS (
-      ${rowOf("LeadEvent", received, tenants, created)}
+      ${rowOf("LeadEvent", "received", received, created)}
     ), enrolled AS (
-      ${enrollment ? rowOf("FollowUpEnrollment", { id: randomUUID(), ...enrollment }, tenants, created) : Prisma.sql`SELECT 1`}
+      ${enrolled ? rowOf("FollowUpEnrollment", "enrolled", enrolled, created) : Prisma.sql`SELECT 1`}
     ), hooks AS (
       INSERT INTO "WebhookDelivery" ("id", "tenantId", "endpointId", "eventType", "leadId", "payload", "nextAttemptAt", "createdAt")
       SELECT 'msg_' || rtrim(translate(encode(uuid_send(gen_random_uuid()), 'base64'), '+/', '-_'), '='),
-        e."tenantId", e."id", ${LEAD_CREATED}, ${lead.id}, ${webhookPayload({ tenantId: c.tenantId, type: LEAD_CREATED, lead, now })},
-        ${now.toISOString()}::timestamp(3), ${now.toISOString()}::timestamp(3)
-      FROM "WebhookEndpoint" e
-      WHERE e."tenantId" IN (${tenants}) AND e."enabled" AND ${LEAD_CREATED} = ANY(e."events")
+        e."tenantId", e."id", '${Prisma.raw(LEAD_CREATED)}', h."leadId", h."payload", h."at", h."at"
+      FROM "WebhookEndpoint" e, input, json_to_record(input.j->'hook') AS h("leadId" text, "payload" text, "at" timestamp(3))
+      WHERE e."tenantId" IN (SELECT id FROM tenant) AND e."enabled" AND '${Prisma.raw(LEAD_CREATED)}' = ANY(e."events")
         AND ${c.isTest ? Prisma.sql`FALSE` : created}
       RETURNING "id"
     )
