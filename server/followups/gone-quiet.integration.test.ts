@@ -9,7 +9,7 @@ import { tenantScoped } from "@/server/db/tenant-scope";
 import { systemDb } from "@/server/db/system";
 import { createBoss, type Boss } from "@/server/jobs/boss";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
-import { engineName, useTestDatabase } from "@/server/test/test-db";
+import { engineName, untilALockIsAwaited, useTestDatabase } from "@/server/test/test-db";
 import { createLead } from "@/server/leads/create-lead";
 import { closeLead } from "@/server/leads/close-lead";
 import { logTouchpoint } from "@/server/leads/log-touchpoint";
@@ -136,17 +136,7 @@ describe(`going quiet (${engineName})`, () => {
         { timeout: 20_000 },
       );
       const quiet = recordQuiet(bizDb(), job, now);
-      await expect
-        .poll(
-          async () =>
-            (
-              await prisma.$queryRaw<{ n: bigint }[]>`
-          SELECT count(*) AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'`
-            )[0]!.n,
-          { timeout: 10_000, interval: 50 },
-        )
-        .toBeGreaterThan(0n);
+      await untilALockIsAwaited(prisma);
       release();
       await click;
       expect(await quiet).toBe("recorded");

@@ -12,8 +12,8 @@ import { tenantScoped } from "@/server/db/tenant-scope";
 import { makeInboxLead, makeLead } from "@/prisma/factories";
 import { LINK_OPENED_WHY } from "@/server/followups/approval-queue";
 import { temperatureOf } from "@/server/leads/temperature";
-import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
-import { engineName, useTestDatabase } from "@/server/test/test-db";
+import { addWebhookEndpoint, makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
+import { engineName, untilALockIsAwaited, useTestDatabase } from "@/server/test/test-db";
 import { followLink } from "./follow-link";
 import { createTrackedLink } from "./tracked-link";
 
@@ -60,23 +60,14 @@ const snapshot = async (leadId: string) => ({
   enrollment: await prisma.followUpEnrollment.findUnique({ where: { leadId } }),
   tasks: await prisma.task.findMany({ where: { leadId }, orderBy: { createdAt: "asc" } }),
 });
-const hookFor = (b: TestBusiness) =>
-  prisma.webhookEndpoint.create({
-    data: {
-      tenantId: b.tenant.id,
-      url: "https://hooks.example.test/leadrescue",
-      events: ["lead.updated", "lead.closed", "appointment.cancelled"],
-      secret: "whsec_dGVzdA==",
-    },
-  });
 
 beforeAll(async () => {
   db = await useTestDatabase();
   prisma = db.prisma;
   biz = await makeTestBusiness(prisma, { name: "Rescue Plumbing" });
   other = await makeTestBusiness(prisma, { name: "Other Plumbing" });
-  await hookFor(biz);
-  await hookFor(other);
+  for (const b of [biz, other])
+    await addWebhookEndpoint(prisma, b, ["lead.updated", "lead.closed", "appointment.cancelled"]);
 });
 afterAll(() => db?.drop());
 
@@ -211,17 +202,7 @@ describe(`a caller opens the link of a text (${engineName})`, () => {
         { timeout: 20_000 },
       );
       const click = open(token);
-      await expect
-        .poll(
-          async () =>
-            (
-              await prisma.$queryRaw<{ n: bigint }[]>`
-          SELECT count(*) AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'`
-            )[0]!.n,
-          { timeout: 10_000, interval: 50 },
-        )
-        .toBeGreaterThan(0n);
+      await untilALockIsAwaited(prisma);
       release();
       await office;
       expect(await click).toEqual({ target: BOOKING_PAGE });
