@@ -1,10 +1,46 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { builtinModules } from "node:module";
 
 // The global tables (no tenantId) and raw SQL: neither is on a tenant's client (server/db/tenant-scope.ts).
 const GLOBAL_OR_RAW =
   "^(user|agency|agencyMember|signInThrottle|stripeEvent|apiRateWindow|\\$queryRaw|\\$queryRawUnsafe|\\$executeRaw|\\$executeRawUnsafe)$";
+
+// The raw client, and the functions that make one (server/db/system.ts).
+const RAW_CLIENT_PATHS = [
+  {
+    name: "@/server/db",
+    importNames: ["getDb", "getPrisma", "setDb", "PrismaClient", "Database"],
+    message:
+      "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts.",
+  },
+  {
+    name: "@/server/db/generated/client",
+    importNames: ["PrismaClient"],
+    message:
+      "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts.",
+  },
+  {
+    name: "@/server/db/engine",
+    importNames: ["openDatabase"],
+    message: "Only server/db opens the database.",
+  },
+  {
+    name: "@/server/db/tenant-scope",
+    importNames: ["tenantScoped", "unscoped"],
+    message:
+      "Open a tenant with forTenant(sys, tenantId) from @/server/db/system; raw SQL runs through tenantSql (@/server/db/tenant-sql).",
+  },
+  {
+    name: "@/server/db/system",
+    importNames: ["systemDb", "rawClient"],
+    message: "Only server/db, server/jobs and tests wrap or unwrap the raw client.",
+  },
+];
+
+const BROWSER_MESSAGE =
+  "A component runs in the browser: no node built-ins or server-only modules. Move the shared data to a module without server imports.";
 
 export default defineConfig([
   ...nextVitals,
@@ -24,36 +60,7 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
-          paths: [
-            {
-              name: "@/server/db",
-              importNames: ["getDb", "getPrisma", "setDb", "PrismaClient", "Database"],
-              message:
-                "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts.",
-            },
-            {
-              name: "@/server/db/generated/client",
-              importNames: ["PrismaClient"],
-              message:
-                "Take a TenantDb (or a SystemDb handle and a named lookup in server/db); see server/db/system.ts.",
-            },
-            {
-              name: "@/server/db/engine",
-              importNames: ["openDatabase"],
-              message: "Only server/db opens the database.",
-            },
-            {
-              name: "@/server/db/tenant-scope",
-              importNames: ["tenantScoped", "unscoped"],
-              message:
-                "Open a tenant with forTenant(sys, tenantId) from @/server/db/system; raw SQL runs through tenantSql (@/server/db/tenant-sql).",
-            },
-            {
-              name: "@/server/db/system",
-              importNames: ["systemDb", "rawClient"],
-              message: "Only server/db, server/jobs and tests wrap or unwrap the raw client.",
-            },
-          ],
+          paths: RAW_CLIENT_PATHS,
         },
       ],
     },
@@ -77,6 +84,44 @@ export default defineConfig([
           selector: `MemberExpression[object.type='MemberExpression'][object.object.name='ctx'][object.property.name='db'][property.name=/${GLOBAL_OR_RAW}/]`,
           message:
             "ctx.db is one tenant's client: people come from tenantPeople (server/db/tenant-people.ts), raw SQL runs through tenantSql (server/db/tenant-sql.ts).",
+        },
+      ],
+    },
+  },
+  {
+    // The browser gets no server code: a component imports no node built-in, no database client
+    // or driver and no server-only module (the environment, jobs). Shared data that a component
+    // and the server both need lives in a module without server imports (e.g.
+    // server/reports/handoff-questions.ts). Types are erased, so `import type` is allowed.
+    files: ["components/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: RAW_CLIENT_PATHS,
+          patterns: [
+            {
+              group: [
+                "node:*",
+                ...builtinModules.filter((m) => !m.startsWith("_")),
+                "@prisma/*",
+                "pg",
+                "pg-boss",
+                "@electric-sql/*",
+                "@/server/env",
+                "@/server/jobs/*",
+              ],
+              allowTypeImports: true,
+              message: BROWSER_MESSAGE,
+            },
+            {
+              // The database, all but the generated enums (plain objects).
+              regex: "^@/server/db(/(?!generated/enums$).*)?$",
+              allowTypeImports: true,
+              message: BROWSER_MESSAGE,
+            },
+          ],
         },
       ],
     },

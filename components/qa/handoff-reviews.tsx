@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button, ErrorBanner, fieldErrorsFrom, SuccessNote } from "@/components/ui/form";
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
-import { HANDOFF_QUESTIONS, type HandoffQuestion } from "@/server/reports/handoff-qa";
+import { HANDOFF_QUESTIONS, type HandoffQuestion } from "@/server/reports/handoff-questions";
 import { callerLabel, sourceLabel, urgencyLabel } from "@/server/leads/labels";
 import { dayLabel } from "@/server/text/day-label";
 

@@ -5,10 +5,9 @@
 // Every email goes through the notification outbox to an address the caller gave and has not
 // unsubscribed (checked again right before the send).
 // Replies and link clicks land here too: a reply changes its lead through the leads writer (the
-// sequence stops, the lead moves up the queue); a link click recomputes the temperature.
-import type { TenantCtx, TenantDb } from "@/server/db/tenant-scope";
+// sequence stops, the lead moves up the queue); a link click goes through it too (the temperature).
+import type { TenantCtx, TenantDb, TenantTx } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
-import { temperatureOf } from "@/server/leads/temperature";
 import {
   retryOnConflict,
   writeLeadChange,
@@ -22,10 +21,10 @@ import { getMessagingSettings } from "@/server/messaging/messaging-settings";
 import { nextSendTime } from "@/server/messaging/quiet-hours";
 import { queueMessage, type Enqueue } from "@/server/messaging/queue-message";
 import { withStopWording } from "@/server/messaging/render-template";
-import type { FollowUpDraft, Lead } from "@/server/db/generated/client";
+import type { FollowUpDraft, Lead, Prisma } from "@/server/db/generated/client";
 import { notify } from "@/server/notifications/outbox";
 import { emailRefusal, followUpEmailContent, unsubscribeUrl } from "./caller-email";
-import { recordTemperature, stopFollowUp } from "./enroll";
+import { stopFollowUp } from "./enroll";
 import { OPT_IN_SOURCES } from "./rules";
 import {
   listSequences,
@@ -412,20 +411,45 @@ export async function onCallerReply(
   return true;
 }
 
-/** The caller opened a tracked link: engagement, so the temperature is recomputed with its reason. */
-export async function onLinkOpened(db: TenantDb, tenantId: string, leadId: string, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const lead = await tx.lead.findFirst({ where: { id: leadId } });
-    if (!lead) return;
-    await tx.lead.update({ where: { id: leadId }, data: { linkOpenedAt: now } });
-    await recordTemperature(
-      tx,
-      { tenantId, now },
-      lead,
-      temperatureOf({ ...lead, linkOpenedAt: now }, now),
-      "the caller opened the link in a text",
-    );
-  });
+/** Why the temperature moves when the caller opens a link. */
+export const LINK_OPENED_WHY = "the caller opened the link in a text";
+
+/**
+ * The caller opened a tracked link of a text (the click already claimed, in `tx`): the click's
+ * timeline line and the lead's change are one write through the leads writer — `linkOpenedAt`,
+ * the temperature with its reason, the follow-up stop rules (a lead the click made hot stops its
+ * sequence and goes to a person with a task), `lead.updated` & co. as the writer decides.
+ * Engagement, not a word: the lead's last activity and its quiet spell stay. A closed lead is left
+ * alone: only the click goes on its timeline. Returns the webhook deliveries to queue after commit.
+ */
+export async function onLinkOpened(
+  tx: TenantTx,
+  w: { tenantId: string; now: Date },
+  leadId: string,
+  clicked: LeadEventInput,
+): Promise<string[]> {
+  const { tenantId, now } = w;
+  const lead = await tx.lead.findFirst({ where: { id: leadId } });
+  if (!lead) return [];
+  if (lead.status === "closed") {
+    await tx.leadEvent.create({
+      data: {
+        tenantId,
+        leadId,
+        type: clicked.type,
+        data: (clicked.data ?? {}) as Prisma.InputJsonObject,
+        createdAt: now,
+      },
+    });
+    return [];
+  }
+  const written = await writeLeadChange(
+    tx,
+    { tenantId, actorId: null, now, onRefusal: "flag", hotTask: true },
+    lead,
+    { patch: { linkOpenedAt: now }, events: [clicked], temperatureWhy: LINK_OPENED_WHY, activity: false },
+  );
+  return written.webhookIds;
 }
 
 /** The caller texted STOP: the sequence stops with that reason (texts still waiting were already canceled). */

@@ -150,8 +150,8 @@ export async function stopFollowUp(
 }
 
 /**
- * (From the step runner; a lead that turns hot during a call or an office change is already in
- * front of a person and keeps the tasks that change made.)
+ * (From the system's own changes: the step runner, a link opened; a lead that turns hot during a
+ * call or an office change is already in front of a person and keeps the tasks that change made.)
  * A lead that turned hot goes to a person: 90+ → call now; 70–89 → book a visit within 24 hours.
  * A lead that already has an open task (an emergency's urgent callback) keeps that one.
  */
@@ -174,10 +174,13 @@ async function hotLeadTask(tx: TenantTx, w: W, leadId: string): Promise<void> {
   });
 }
 
-/** After any lead change (writeLeadChange): no-show / estimate sequences start, stop rules apply. */
+/**
+ * After any lead change (writeLeadChange): no-show / estimate sequences start, stop rules apply
+ * (with the hot lead's task when the writer asks for it: the system's own changes).
+ */
 export async function followUpAfterChange(
   tx: TenantTx,
-  writer: W,
+  writer: W & { hotTask?: boolean },
   before: Lead,
   after: Lead,
   /** The lead's active enrollment, when the caller read it already (undefined: read it here). */
@@ -215,31 +218,5 @@ export async function followUpAfterChange(
   if (!enrollment) return;
   // Consent is checked where it can change (a STOP text) and again before every step.
   const reason = stopReasonOf(after, enrollment.startedAt, enrollment.baseline as Baseline, false);
-  if (reason) await stopFollowUp(tx, w, enrollment, reason);
-}
-
-/**
- * Stores a new temperature when its band changed and says why on the timeline
- * (a reply, a link opened, a booking, going quiet).
- */
-export async function recordTemperature(
-  tx: Pick<TenantTx, "lead" | "leadEvent">,
-  w: W,
-  lead: { id: string; temperature: number },
-  next: number,
-  why: string,
-): Promise<void> {
-  if (next === lead.temperature) return;
-  await tx.lead.update({ where: { id: lead.id }, data: { temperature: next } });
-  const line = temperatureChangeLine(lead.temperature, next, why);
-  if (!line) return;
-  await tx.leadEvent.create({
-    data: {
-      tenantId: w.tenantId,
-      leadId: lead.id,
-      actorId: w.actorId ?? null,
-      ...line,
-      createdAt: w.eventAt ?? new Date(w.now.getTime() + 40),
-    },
-  });
+  if (reason) await stopFollowUp(tx, w, enrollment, reason, { hotTask: writer.hotTask });
 }

@@ -1,17 +1,20 @@
 // Going quiet on a real database and a real pg-boss: a caller who has said nothing for 1, 3 and 7
 // days has the temperature recomputed with "went quiet for N days" on the timeline, and the new
 // band moves the follow-up cadence; two workers and replayed sweeps write each threshold once;
-// any movement on the lead starts the quiet spell over; a closed lead leaves the sweep.
+// any movement on the lead starts the quiet spell over; a closed lead leaves the sweep; the new
+// temperature is written on the lead as it is then.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { tenantScoped } from "@/server/db/tenant-scope";
 import { systemDb } from "@/server/db/system";
 import { createBoss, type Boss } from "@/server/jobs/boss";
 import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
-import { engineName, useTestDatabase } from "@/server/test/test-db";
+import { engineName, untilALockIsAwaited, useTestDatabase } from "@/server/test/test-db";
 import { createLead } from "@/server/leads/create-lead";
 import { closeLead } from "@/server/leads/close-lead";
 import { logTouchpoint } from "@/server/leads/log-touchpoint";
+import { temperatureOf } from "@/server/leads/temperature";
+import { onLinkOpened } from "./approval-queue";
 import { recordQuiet, type QuietJob } from "./gone-quiet";
 import { QUIET_JOB, quietKey, sweepQuietLeads, type EnqueueMany } from "./jobs";
 import { saveSequence } from "./sequences";
@@ -109,6 +112,40 @@ describe(`going quiet (${engineName})`, () => {
     expect(after.quietAt!.getTime()).toBe(after.lastActivityAt.getTime() + DAY);
     expect(await sweepAndRun([lead.id])).toEqual([]);
   });
+
+  // A link opened (engagement that is no activity, so the quiet spell goes on) holds the lead's
+  // row while the quiet job claims it: the new temperature is the lead's as it is once the click
+  // is written, so the click's warmth is kept, not overwritten by the lead read before it.
+  it.skipIf(engineName !== "postgresql")(
+    "a link opened while the threshold is recorded keeps its warmth",
+    async () => {
+      const lead = await quietLead(1.05);
+      const now = new Date();
+      const job: QuietJob = {
+        leadId: lead.id,
+        tenantId: biz.tenant.id,
+        quietAt: lead.quietAt!.toISOString(),
+      };
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const click = bizDb().$transaction(
+        async (tx) => {
+          await onLinkOpened(tx, { tenantId: biz.tenant.id, now }, lead.id, { type: "sms.link_clicked" });
+          await released;
+        },
+        { timeout: 20_000 },
+      );
+      const quiet = recordQuiet(bizDb(), job, now);
+      await untilALockIsAwaited(prisma);
+      release();
+      await click;
+      expect(await quiet).toBe("recorded");
+      const after = await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } });
+      expect(after).toMatchObject({ linkOpenedAt: now, quietDays: 1, lastActivityAt: lead.lastActivityAt });
+      expect(after.temperature).toBe(temperatureOf(after, now));
+      expect(after.temperature).toBe(50); // cool after a quiet day (45), and the click's +5
+    },
+  );
 
   it("a closed lead leaves the sweep without a word on its timeline", async () => {
     const lead = await quietLead(2);

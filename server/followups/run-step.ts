@@ -9,12 +9,15 @@ import type { TenantDb, TenantTx } from "@/server/db/tenant-scope";
 import { businessClock, officeDueAt } from "@/server/leads/business-hours";
 import { bookableSlots } from "@/server/leads/book-appointment";
 import { temperatureOf } from "@/server/leads/temperature";
+import { retryOnConflict } from "@/server/leads/apply-lead-change";
+import { enqueueWebhookDeliveries } from "@/server/webhooks/outbox";
 import { consentState } from "@/server/messaging/consent";
 import { getMessagingSettings } from "@/server/messaging/messaging-settings";
 import { getCallAnswers } from "@/server/setup/call-answers";
 import type { Enqueue } from "@/server/messaging/queue-message";
 import type { DraftWriter } from "./draft-writer";
-import { recordTemperature, stopFollowUp } from "./enroll";
+import { stopFollowUp } from "./enroll";
+import { recordTemperature } from "./record-temperature";
 import { bandPlan, stepDueAt, stopReasonOf, type Baseline, type GroundingFacts } from "./rules";
 import { getSequence, SEQUENCES, type SequenceKey } from "./sequences";
 import { sendDraft } from "./approval-queue";
@@ -102,12 +105,21 @@ export async function runFollowUpStep(db: TenantDb, job: StepJob, deps: StepDeps
   if (!enrollment.nextDueAt || enrollment.nextDueAt > now) return "not_due";
   let lead = await db.lead.findFirstOrThrow({ where: { id: enrollment.leadId } });
 
-  // Going quiet: the temperature is recomputed before the step, and the timeline says why.
-  const temperature = temperatureOf(lead, now);
-  if (temperature !== lead.temperature) {
-    await db.$transaction((tx) => recordTemperature(tx, w, lead, temperature, silenceSentence(lead, now)));
-    lead = { ...lead, temperature };
+  // Going quiet: the temperature is recomputed before the step (through the leads writer, on the
+  // lead as it is when written), and the timeline says why.
+  if (temperatureOf(lead, now) !== lead.temperature) {
+    const recorded = await retryOnConflict(() =>
+      db.$transaction(async (tx) => {
+        const current = await tx.lead.findFirstOrThrow({ where: { id: enrollment.leadId } });
+        return recordTemperature(tx, w, current, silenceSentence(current, now));
+      }),
+    );
+    if (recorded) {
+      lead = recorded.fresh;
+      await enqueueWebhookDeliveries(recorded.webhookIds, deps.enqueue);
+    }
   }
+  const temperature = lead.temperature;
 
   const consent = await consentState(db, tenantId, lead.callerPhone);
   const stop = stopReasonOf(

@@ -49,6 +49,8 @@ export type LeadPatch = Partial<
     | "transcriptExcerpt"
     // The caller texted back (an inbound text): engagement for the temperature, a stop rule for follow-ups.
     | "lastReplyAt"
+    // The caller opened a tracked link of a text: engagement for the temperature.
+    | "linkOpenedAt"
   >
 >;
 
@@ -67,6 +69,12 @@ export type LeadChange = {
    * changes, the timeline says so with this reason.
    */
   temperatureWhy?: string;
+  /**
+   * False for a change that is no word from or to the caller and no movement on the lead (a link
+   * opened, the temperature of a lead going quiet): `lastActivityAt` stays, so the quiet spell and
+   * the temperature's recency go on as they were.
+   */
+  activity?: boolean;
 };
 
 export type LeadWriteCtx = TenantCtx & { viewer: Viewer; now?: Date };
@@ -135,6 +143,12 @@ export type LeadWriter = {
    * `call.completed` at the end of the call, not turn by turn.
    */
   webhooks?: boolean;
+  /**
+   * A follow-up stopped because the change made the lead hot hands it to a person with a task
+   * (the system's own changes: a link opened, the step runner). People and the call flow already
+   * have the lead in front of them.
+   */
+  hotTask?: boolean;
 };
 
 // The lead's columns, listed rather than `*` so the statement keeps its shape and is prepared (columns.ts).
@@ -187,10 +201,11 @@ export function withVisitCancelled(
 }
 
 /**
- * The writer's core, inside the caller's transaction: ownership rules on the result, the patch
- * with the refreshed temperature and lastActivityAt (refused with CONFLICT if the lead changed
- * since `lead` was read) and one LeadEvent per change in one statement, open tasks completed if
- * asked, open tasks handed on with the lead, and the webhook outbox rows. Returns the fresh lead and the deliveries to queue after commit.
+ * The writer's core, inside the caller's transaction: ownership rules on the result, the patch with
+ * the refreshed temperature and lastActivityAt (unless the change is no activity; refused with
+ * CONFLICT if the lead changed since `lead` was read) and one LeadEvent per change in one
+ * statement, open tasks completed if asked, open tasks handed on with the lead, and the webhook
+ * outbox rows. Returns the fresh lead and the deliveries to queue after commit.
  */
 export async function writeLeadChange(
   tx: TenantTx,
@@ -215,7 +230,8 @@ export async function writeLeadChange(
       type: "lead.rule_flagged",
       data: { message: refusal.message, field: refusal.field ?? null },
     });
-  const temperature = temperatureOf({ ...after, lastActivityAt: now }, now);
+  const activity = change.activity !== false;
+  const temperature = temperatureOf(activity ? { ...after, lastActivityAt: now } : after, now);
   const warmed = change.temperatureWhy
     ? temperatureChangeLine(lead.temperature, temperature, change.temperatureWhy)
     : null;
@@ -227,7 +243,7 @@ export async function writeLeadChange(
     ...change.patch,
     ...(change.evidence ? { evidence: change.evidence } : {}),
     temperature,
-    lastActivityAt: now,
+    ...(activity ? { lastActivityAt: now } : {}),
     updatedAt: new Date(),
   };
   for (const k of Object.keys(set)) if (set[k] === undefined) delete set[k];

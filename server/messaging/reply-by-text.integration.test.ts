@@ -11,8 +11,8 @@ import type { TwilioForm } from "@/server/integrations/twilio-webhook";
 import { makeInboxLead, makeLead } from "@/prisma/factories";
 import { ANSWER_TEXT_ACTION } from "@/server/followups/approval-queue";
 import { temperatureOf } from "@/server/leads/temperature";
-import { makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
-import { engineName, useTestDatabase } from "@/server/test/test-db";
+import { addWebhookEndpoint, makeTestBusiness, type TestBusiness } from "@/server/test/test-business";
+import { engineName, untilALockIsAwaited, useTestDatabase } from "@/server/test/test-db";
 import { inboundSmsForm } from "@/server/test/webhook-test-kit";
 import { handleInboundSms } from "./handle-inbound-sms";
 
@@ -45,15 +45,7 @@ const linesOf = (id: string) =>
   prisma.leadEvent.findMany({ where: { leadId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 const deliveriesOf = (leadId: string) =>
   prisma.webhookDelivery.findMany({ where: { leadId }, orderBy: { createdAt: "asc" } });
-const hookFor = (b: TestBusiness) =>
-  prisma.webhookEndpoint.create({
-    data: {
-      tenantId: b.tenant.id,
-      url: "https://hooks.example.test/leadrescue",
-      events: ["lead.updated", "appointment.cancelled"],
-      secret: "whsec_dGVzdA==",
-    },
-  });
+const hookFor = (b: TestBusiness) => addWebhookEndpoint(prisma, b, ["lead.updated", "appointment.cancelled"]);
 
 beforeAll(async () => {
   db = await useTestDatabase();
@@ -170,17 +162,7 @@ describe(`a customer's reply by text (${engineName})`, () => {
       );
       const reply = receive(textTo(biz, caller, "Mornings are best for me"));
       // The reply's write waits on the office's row lock, then finds the lead changed.
-      await expect
-        .poll(
-          async () =>
-            (
-              await prisma.$queryRaw<{ n: bigint }[]>`
-          SELECT count(*) AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'`
-            )[0]!.n,
-          { timeout: 10_000, interval: 50 },
-        )
-        .toBeGreaterThan(0n);
+      await untilALockIsAwaited(prisma);
       release();
       await office;
       expect(await reply).toMatchObject({ kind: "message", leadId: lead.id });

@@ -1,24 +1,15 @@
-// The weekly handoff QA, pure parts: the week to sample, which handoffs
-// to pick, the five questions, and the share of "no" answers. Every question is asked so that
-// "no" marks a problem (the owner waited too long → "Was the wait reasonable?" no).
+// The weekly handoff QA, pure parts: the week to sample, which handoffs to pick, and the share of
+// "no" answers to the five questions (handoff-questions.ts). Every question is asked so that "no"
+// marks a problem (the owner waited too long → "Was the wait reasonable?" no).
 import { TZDate } from "@date-fns/tz";
 import { createHash } from "node:crypto";
+import { HANDOFF_QUESTIONS, type HandoffAnswers } from "./handoff-questions";
 
 export const HANDOFF_KINDS = ["accepted", "rejected", "escalated"] as const;
 export type HandoffKind = (typeof HANDOFF_KINDS)[number];
 
 /** At least this many handoffs per business and week, when the week had that many. */
 export const WEEKLY_SAMPLE_SIZE = 6;
-
-export const HANDOFF_QUESTIONS = [
-  { key: "ownerCorrect", label: "Was the owner assignment correct?" },
-  { key: "notesSufficient", label: "Were the notes sufficient?" },
-  { key: "waitReasonable", label: "Was the wait reasonable (the owner did not wait too long)?" },
-  { key: "noRepeat", label: "Did the customer get by without repeating themselves?" },
-  { key: "outcomeMatched", label: "Did the outcome match the urgency and the source?" },
-] as const;
-export type HandoffQuestion = (typeof HANDOFF_QUESTIONS)[number]["key"];
-export type HandoffAnswers = Record<HandoffQuestion, boolean | null>;
 
 /** The event types that make a lead a handoff of the week, and what kind. */
 export const HANDOFF_EVENT_KIND: Record<string, HandoffKind> = {

@@ -9,7 +9,7 @@ import { Prisma } from "@/server/db/generated/client";
 import type { SqlRunner, TenantSet } from "@/server/db/tenant-sql";
 import { LeadStatus, Urgency } from "@/server/db/generated/enums";
 import { ESCALATION_MINUTES, isUrgent } from "@/server/leads/escalation-rules";
-import { HANDOFF_QUESTIONS } from "./handoff-qa";
+import { HANDOFF_QUESTIONS } from "./handoff-questions";
 import { CALL_OUTCOMES, SPEED_BUCKETS, type CallOutcomeBucket } from "./report-schema";
 import { dayStartsOf, daysOf } from "./period";
 import {

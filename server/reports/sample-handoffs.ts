@@ -4,13 +4,8 @@ import { z } from "zod";
 import { globalDb, type SystemDb } from "@/server/db/system";
 import type { TenantCtx, TenantDb } from "@/server/db/tenant-scope";
 import { AppError } from "@/server/errors";
-import {
-  HANDOFF_EVENT_KIND,
-  HANDOFF_QUESTIONS,
-  isHandoffSamplingTime,
-  pickHandoffSample,
-  previousWeek,
-} from "./handoff-qa";
+import { HANDOFF_QUESTIONS } from "./handoff-questions";
+import { HANDOFF_EVENT_KIND, isHandoffSamplingTime, pickHandoffSample, previousWeek } from "./handoff-qa";
 
 export async function sampleHandoffWeek(
   db: TenantDb,

@@ -44,3 +44,14 @@ export async function makeTestBusiness(
   await setBillingEligible(prisma, tenant.id, true);
   return { tenant, trackingNumber, ownerId: owner.id, officeId: office.id, dispatchId: dispatch.id };
 }
+
+/** A webhook endpoint of the business for `events` (deliveries are recorded; tests queue none). */
+export const addWebhookEndpoint = (prisma: PrismaClient, b: TestBusiness, events: string[]) =>
+  prisma.webhookEndpoint.create({
+    data: {
+      tenantId: b.tenant.id,
+      url: "https://hooks.example.test/leadrescue",
+      events,
+      secret: "whsec_dGVzdA==",
+    },
+  });

@@ -5,6 +5,7 @@ import pg from "pg";
 import { openDatabase, type Database } from "@/server/db/engine";
 import { applyMigrations } from "@/server/db/migrate";
 import { setDb } from "@/server/db";
+import type { PrismaClient } from "@/server/db/generated/client";
 
 export const engineName = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
 
@@ -41,4 +42,20 @@ export async function useTestDatabase(): Promise<Database & { drop(): Promise<vo
   const db = await createTestDatabase();
   setDb(db);
   return db;
+}
+
+/**
+ * Resolves once a connection to the test database waits on a lock (PostgreSQL only): a write
+ * queued behind a row that another transaction holds. For races that hold a row, then let go.
+ */
+export async function untilALockIsAwaited(prisma: PrismaClient, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (row && row.n > 0n) return;
+    if (Date.now() > until) throw new Error(`No connection waited on a lock within ${timeoutMs} ms.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
