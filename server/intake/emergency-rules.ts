@@ -108,13 +108,14 @@ const WILL_NOT_STOP = [
 const OTHER_ROOMS = [
   "hall*",
   "bedroom*",
-  "kitchen",
+  // "Backs up into the kitchen sink": into a fixture, not the room.
+  "kitchen -sink/faucet/drain/disposal/counter/cabinet/cabinets/tap",
   "living room",
   "dining room",
   "den",
   "next room",
   "other room*",
-  "garage",
+  "garage -sink/drain",
   "closet",
   "carpet",
 ];
@@ -1014,9 +1015,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
  * in either order, and nothing says it is still going on.
  */
 const IN_THE_PAST =
-  /\b(last (night|week|month|year|spring|summer|fall|winter|weekend)|yesterday|the other (day|night)|over the weekend|(days?|weeks?|months?|years?|winters?|summers?|springs?|falls?|autumns?) ago|back in|used to)\b/;
+  /\b(last (night|week|month|year|spring|summer|fall|winter|weekend)|yesterday|the other (day|night)|over the weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(days?|weeks?|months?|years?|winters?|summers?|springs?|falls?|autumns?|hours?|an hour) ago|back in|used to|since before|before (we|i) (bought|moved|got)|(this|that) morning (we|i|they|it) (had|was|were|got))\b/;
 const SETTLED =
-  /\b(fixed|repaired|taken care of|dried (out|up)|(cleaned|mopped|wiped|soaked) (it |that |everything )?(all )?up|resolved|(is|it's|its|was|everything's|everything is|all|seems|now) (fine|okay|ok|good|dry|bone dry)|(fine|okay|ok|good|dry) (right )?now|bone dry)\b/;
+  /\b(fixed|repaired|taken care of|dried (out|up)|(been|stayed|it's been|it has been|its been) dry|dry (ever )?since|(totally|completely|perfectly|all|still) dry|came back on|(it's|it is|its|water's|water is|it came) back on|back on now|(cleaned|mopped|wiped|soaked) (it |that |everything )?(all )?up|resolved|(is|it's|its|was|everything's|everything is|all|seems|now) (fine|okay|ok|good|dry|bone dry)|(fine|okay|ok|good|dry) (right )?now|bone dry)\b/;
 /**
  * The water stopped at its valve ("my husband got the valve shut off", "everything's off now", "I
  * turned the little knob behind it and it stopped", "I shut it off and cleaned it up").
@@ -1052,17 +1053,24 @@ const STILL_HAPPENING = {
         // "It overflowed this morning … it's just still clogged": a morning said of what happened,
         // and a clog that stays, are not the water still coming.
         .replace(/\b([a-z]+ed|went|was|were|happened) this morning\b/g, "$1")
+        // "This morning we had no water at all … it came back on": the morning of what happened.
+        .replace(/\bthis morning (we|i|they|it) (had|was|were|got|[a-z]+ed)\b/g, "$1 $2")
         .replace(/\bstill (clogged|plugged|stopped up|blocked)\b(?! (and|with) (water|it|sewage))/g, " ")
         // "I'm scared it'll do it again": a fear of next time, not the problem going on now.
         .replace(
           /\b(it'?ll|it will|will|might|could|may|would|gonna|going to) (do it |do that |happen |overflow |flood |back up )?again\b/g,
+          " ",
+        )
+        // "…before it happens again": the next time, not this one.
+        .replace(
+          /\b(before|in case|if|so|till|until) (it|that|this) (happens|does it|does that|floods|overflows|backs up|leaks) again\b/g,
           " ",
         ),
     ),
 };
 /** Someone 65 or older, said in digits or words ("my 87-year-old mom", "she's eighty seven"). */
 const OLD_PERSON =
-  /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he|who)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|(is|turned|turning) (6[5-9]|[7-9]\d|1[01]\d|seventy|eighty|ninety)\b|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
+  /\b((6[5-9]|[7-9]\d|1[01]\d)[- ]?(years?|yrs?)[- ]old|(sixty[- ]?(five|six|seven|eight|nine)|seventy|eighty|ninety)([- ]?(one|two|three|four|five|six|seven|eight|nine))?[- ](years?)[- ]old|(she|he|who|mother|mom|mama|father|dad|papa|grandma|grandpa|grandmother|grandfather|husband|wife|aunt|uncle)'?s (6[5-9]|[7-9]\d|seventy|eighty|ninety)|(is|turned|turning) (6[5-9]|[7-9]\d|1[01]\d|seventy|eighty|ninety)\b|old (lady|man|woman|folks)|in (her|his) (seventies|eighties|nineties))\b/;
 
 /**
  * Callers use every form of a verb ("comes up", "came up", "coming up"; "broke", "broken"): the

@@ -469,8 +469,9 @@ export const COMMERCIAL = question({
     "cafe",
     "diner",
     "bar and grill",
-    "our store/shop/office/building/restaurant/business/warehouse/church/school/congregation",
-    "the store/shop/warehouse/church/school",
+    // ("I'm the church secretary, calling for one of our members": a person of the church, at a home.)
+    "our store/shop/office/building/restaurant/business/warehouse/church/school/congregation -secretary/member/members/pastor/staff/family/office",
+    "the store/shop/warehouse/church/school -secretary/member/members/pastor/staff/family/office",
     // A house of worship is a building of its own ("the big sink in our fellowship hall").
     "fellowship/parish/church/social hall",
     "baptist/methodist/lutheran/presbyterian/episcopal/catholic/pentecostal church",
@@ -508,6 +509,7 @@ export const COMMERCIAL = question({
     "the kitchen sink at home",
     "we're going to church on Sunday",
     "I'm a manager at the hospital, my sink at home is clogged",
+    "Well, I'm Bernadette, the church secretary, but put it under her name",
   ],
 });
 

@@ -44,6 +44,13 @@ export const GAS_TOPIC = words({
   misses: ["the kitchen sink is clogged"],
 });
 
+export const CO_ALARM = words({
+  when: "A carbon monoxide detector or alarm brought up at all: whether it is going off is asked.",
+  anyOf: ["carbon monoxide", "co detector*/alarm*/monitor*", "c o detector*/alarm*/monitor*"],
+  hits: ["the carbon monoxide detector keeps doing a little chirp", "the CO alarm by the furnace"],
+  misses: ["the smoke detector chirps"],
+});
+
 export const HISS = words({
   when: "A hiss with no water in sight could be a gas line; a toilet that hisses while it refills by itself is a running toilet.",
   anyOf: ["hiss*"],
@@ -440,15 +447,10 @@ export const NO_SERVICE = rule({
     "toilet/bathroom we got/have",
     "have/got [just/only] [the] one toilet/bathroom",
     "one toilet/bathroom in the house/home/apartment/place",
-    // Down to a trickle everywhere at once: nearly no water (a main that broke, a supply cut).
-    "trickl* … every/all [the] faucet*/tap*/sink*/fixture*",
-    "every/all [the] faucet*/tap*/sink*/fixture* … trickl*",
-    "whole/entire house … trickl*",
   ],
   hits: [
     "we have no hot water",
     "the water heater died",
-    "all the faucets in the house are down to a trickle",
     "our only toilet",
     "the heater doesn't give hot water anymore",
     "we get only cold water from every tap",
@@ -466,6 +468,21 @@ export const NO_SERVICE = rule({
     "the water stopped leaking once I shut the valve",
     "the pressure's real weak just in that one bathroom",
   ],
+});
+
+/**
+ * Down to a trickle everywhere at once: nearly no water (a main that broke, a supply cut) — unless
+ * the caller tells it as pressure that has worn down over weeks (urgencyOf reads OVER_TIME with it).
+ */
+export const EVERY_TAP_TRICKLES = words({
+  when: "Every tap in the house down to a trickle at once: the home nearly without water.",
+  anyOf: [
+    "trickl* … every/all [the] faucet*/tap*/sink*/fixture*",
+    "every/all [the] faucet*/tap*/sink*/fixture* … trickl*",
+    "whole/entire house … trickl*",
+  ],
+  hits: ["all the faucets in the house are down to a trickle", "it's barely a trickle out of every tap"],
+  misses: ["the bathroom faucet is down to a trickle"],
 });
 
 export const DRAIN_STOPPED = rule({
@@ -553,12 +570,20 @@ export const BACKS_UP_SOMETIMES = words({
     "when/whenever the dishwasher/washer/disposal/shower is running/on",
     "when/whenever the washing machine runs/drains",
     "when/whenever the washing machine is running/on",
+    "every/each time the dishwasher/washer/disposal/shower runs/drains",
+    "every/each time the washing machine runs/drains",
+    // "It backs up while she showers": the tub holding water while in use, a slow drain.
+    "while/when/whenever [she/he/i/we/they/you/someone/somebody] shower*",
+    // "The sink's backing up on that side": one side of a double sink.
+    "on that/this/one side",
   ],
   hits: [
     "it backs up a little whenever the dishwasher runs",
     "sometimes the sink backs up",
     "one side drains and it comes up in the other side",
     "the shower drain is all backed up with hair",
+    "the tub's draining really slow, like it backs up while she showers",
+    "my garbage disposal hums but doesn't spin, and the sink's backing up on that side",
   ],
   misses: ["the sink is backing up"],
 });
@@ -821,18 +846,21 @@ export const LOW = words({
     "someone/somebody/plumber/guy to put/hook it/them/one in/up",
     "just want/need it/them swapped/switched/upgraded",
     "not broken … just old",
-    "switch*/swap*/convert* … to [a/an] tankless/new",
+    "switch*/swap*/convert* … to/for [a/an] tankless/new",
+    // A fixture the caller already bought: "it's sitting in the box in my hallway".
+    "in the box",
     // New work: "a plumber to look at the rough-in for the bathroom we're adding and price it".
     "rough-in",
     "adding/add [on] a/an [new] bathroom/bath/kitchen/addition/room",
     "an addition",
     "new construction",
     "new build",
-    "give/get me/us a price",
+    "give/get [me/us] a price",
     "price it/this/that/them [out]",
     // A working fixture swapped by choice: "the old one works fine, it's just hideous", "still works,
     // but I'd like to swap it out before it quits".
-    "nothing's/nothing is wrong with it/them",
+    "nothing's wrong with it/them",
+    "nothing is wrong with it/them",
     "swap*/replac*/chang* it/them [out] before it/they quit*/die*/go*/fail*/break*/give*",
     "swap*/replac*/chang*/switch* … before it/they quit*/die*/go*/fail*/break*/give*",
     "think/thinking about replac*/swap*/upgrad*",
@@ -853,6 +881,8 @@ export const LOW = words({
     "were adding a bathroom onto my clients house and i need a plumber to look at the rough in and give me a price",
     "it's new construction, we need the rough-in done",
     "Ours is a regular tank, about twelve years old, and we want to switch to tankless before it dies.",
+    "So I want to swap my old tank for a tankless. Nothing's wrong with it, it's just old.",
+    "How much to put in a toilet? I already bought it, it's sitting in the box in my hallway.",
   ],
   // Work put in before, leaking now, is a repair: "some other company put in a new toilet three
   // weeks ago and now every time we flush there's water on the floor".

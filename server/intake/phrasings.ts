@@ -307,6 +307,8 @@ export const DECLINED_TO_SAY = rule({
     "not giving [out] [you] my/a name",
     "don't give [out] my/a name",
     "don't need to give [out] my/a name",
+    // "You don't need my name, I'm just calling around for prices."
+    "don't/doesn't need my/a/the name",
     "leave my/the name off/out",
     "just put down",
   ],

@@ -59,6 +59,8 @@ import {
   DRAIN_ANSWERS_ANOTHER,
   NO_RUSH,
   NO_SERVICE,
+  EVERY_TAP_TRICKLES,
+  CO_ALARM,
   NO_SERVICE_TOPIC,
   ONE_CLOG,
   OVER_TIME,
@@ -122,7 +124,7 @@ const ADDRESS_WITH_SUFFIX = new RegExp(
 const ADDRESS_BARE =
   /\b(\d{1,6})\s+([a-z][a-z'.-]*(?:\s+(?:[a-z][a-z'.-]*|\d{1,3}(?:st|nd|rd|th)\b\.?)){0,3})/i;
 const NOT_STREET_WORD =
-  /^(am|pm|a\.m\.|p\.m\.|minutes?|hours?|years?|o'?clock|days?|weeks?|months?|times?|dollars?|bucks|percent|feet|foot|inches|gallons?|people|kids|things?|questions?|problems?|issues?|more)$/i;
+  /^(am|pm|a\.m\.|p\.m\.|minutes?|hours?|years?|o'?clock|days?|weeks?|months?|times?|dollars?|bucks|percent|feet|foot|inches|gallons?|people|kids|things?|questions?|problems?|issues?|more|today|tonight|tomorrow|ish|thirty|fifteen|forty-five)$/i;
 const ADDRESS_STOP_WORD =
   /^(and|but|so|please|thanks|thank|in|near|by|across|off|which|that|where|is|it's|its|like|whatever|the)$/i;
 
@@ -151,14 +153,18 @@ export function urgencyOf(words: string): Urgency {
   // Someone else's problem long ago, or one the caller sets aside, says nothing about this one.
   const said = ownProblemNow(words);
   if (detectEmergency(said)) return "emergency";
-  if (heard(NO_RUSH, said)) return "low";
+  // A carbon monoxide detector brought up is never "no problem": at least a normal visit.
+  const low = heard(CO_ALARM, said) ? "normal" : "low";
+  if (heard(NO_RUSH, said)) return low;
   // "We had a leak up there last year that got fixed, it's bone dry": a visit to look, no hurry.
   if (settledInThePast(said)) return "normal";
   // The standing water of a slow drain ("slow, standing water after I brush") is the drain, not a flood.
   // A dishwasher or washing machine that won't drain is that appliance out of use, not the home.
   const applianceOnly = heard(APPLIANCE, said) && !heard(HOME_DRAIN, said);
   const drainOut = heard(DRAIN_STOPPED, said) || (heard(STANDING_WATER, said) && !heard(SLOW, said));
-  const noService = !applianceOnly && (heard(NO_SERVICE, said) || drainOut);
+  // Every tap down to a trickle is no water, unless told as pressure worn down over weeks.
+  const trickling = heard(EVERY_TAP_TRICKLES, said) && !heard(OVER_TIME, said);
+  const noService = !applianceOnly && (heard(NO_SERVICE, said) || trickling || drainOut);
   // "Backs up a little whenever the dishwasher runs": a drain that recovers is a normal visit.
   if (noService || (heard(BACKING_UP, said) && !heard(BACKS_UP_SOMETIMES, said))) return "high";
   if (heard(CEILING_OR_WALL, said)) return "high";
@@ -173,7 +179,7 @@ export function urgencyOf(words: string): Urgency {
     !heard(CALM, said)
   )
     return "high";
-  if (heard(LOW, said)) return "low";
+  if (heard(LOW, said)) return low;
   return "normal";
 }
 
@@ -356,10 +362,30 @@ export function nameOf(text: string, askedForName: boolean): string | null {
 }
 
 function nameWithoutTitle(text: string, askedForName: boolean): string | null {
+  // "I'm Sanjay, but put her name, Lakshmi Iyer, she's the one who'll be home": the lead goes
+  // under the name the caller asks for (who called goes to the notes: callerUnderAnotherName).
+  const under = UNDER_ANOTHER_NAME.exec(text);
+  const named = under
+    ? text
+        .slice(under.index + under[0].length)
+        .split(/[.,!?;]/)[0]!
+        .trim()
+    : "";
+  const asked = named ? nameFrom(named.split(/\s+/)) : null;
+  if (asked && !heard(PLUMBING, asked)) return asked;
   // ("Hector Villanueva. The tenant's Precious Jenkins, she'll let y'all in.": the tenant is not the caller.)
   const other = namedRelationOf(text);
   const own = other ? `${text.slice(0, other.at)}.${text.slice(other.at + other.length)}` : text;
-  const spoken = own.replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "").replace(TITLE, "");
+  const spoken = own
+    .replace(/\b(uh+|um+|er+|hmm+)\b,?\s*/gi, "")
+    .replace(TITLE, "")
+    // "It's Mrs. Kowalski. Kowalski.": a surname said again on a bad line is said once.
+    .replace(/\b([\p{L}'-]{2,})[.,!]\s+\1\b[.!]?/giu, "$1.")
+    // "Niamh Fitzgerald, it's pronounced Neeve": how the name sounds, not another name.
+    .replace(
+      /\b(?:(?:and\s+)?(?:it's|it is|that's|that is|its)\s+)?(?:pronounced|said)\s+(?:like\s+)?[\p{L}'-]+/giu,
+      " ",
+    );
   const clean = (s: string) =>
     s
       .replace(/[.,!?;]/g, " ")
@@ -439,6 +465,16 @@ function nameWithoutTitle(text: string, askedForName: boolean): string | null {
     const name = nameIn(chunk, askedForName);
     if (name?.includes(" ")) return dedupe(name);
   }
+  // "Just Dwayne is fine": one name, and that it will do.
+  if (!whole && askedForName)
+    for (const chunk of chunks) {
+      const m =
+        /^(just\s+)?(\p{L}[\p{L}'-]+)\s+(?:is|'s|will do|works)(?:\s+(?:fine|good|okay|ok|enough))?$/iu.exec(
+          chunk,
+        );
+      const name = m ? nameFrom([m[2]!]) : null;
+      if (name && (m![1] || GIVEN_NAMES.has(name.toLowerCase())) && !heard(PLUMBING, name)) return name;
+    }
   // "Lakshmi. Just Lakshmi is fine.": asked, a sentence that is one name and nothing else — a
   // name said again in the answer, or a given name ("Almost — it's 4120", "Eh, you don't need my
   // name" hold none).
@@ -769,7 +805,7 @@ export function addressOf(said: string): string | null {
   if (!bare) return null;
   const words: string[] = [];
   for (const w of bare[2]!.split(/\s+/)) {
-    const word = w.replace(/[.,]+$/, "");
+    const word = w.replace(/[.,?!]+$/, "");
     if (ADDRESS_STOP_WORD.test(word) || NOT_STREET_WORD.test(word)) break;
     words.push(word);
     if (w !== word) break;
@@ -798,14 +834,27 @@ export function callbackAsked(text: string, callerName: string | null): boolean 
  * "Yeah, send someone. Or actually, could I just get a call back? … No, no, let's just book it":
  * the caller's last decision counts. A later "no" alone ("no, not tomorrow though") takes nothing back.
  */
+/** What turns the visit down even after an "okay" ("oh, okay. no worries"); a later bare "no" does not. */
+const TURNED_DOWN =
+  /\b(no worries|no thanks?|no thank you|never ?mind|i'm (good|fine|okay)|not (right )?now|don't need (it|one|anyone|anybody)|that's (ok|okay|alright|all right|fine))\b/;
+
 export function lastBookingIntentOf(lower: string): BookingIntent | null {
   let last: BookingIntent | null = null;
+  // ("Oh, okay. No worries.": a bare okay, then the visit turned down, is no visit.)
+  let bareYes = false;
   for (const clause of lower.split(/(?<=[.?!;])\s+|\s+(?=(?:or|actually|no,? no)\b)/)) {
     const intent = bookingIntentOf(clause);
-    if (intent === "visit" || intent === "callback") last = intent;
+    if (intent === "visit" || intent === "callback") {
+      last = intent;
+      bareYes = intent === "visit" && !heard(VISIT, clause) && !streetAddressOf(clause);
+    } else if (intent === "no" && bareYes && TURNED_DOWN.test(clause)) return "no";
   }
   return last ?? bookingIntentOf(lower);
 }
+
+/** "Can somebody call me with a ballpark?", "could you just have someone call me?": a call asked for as a question. */
+const CALL_ASKED_AS_QUESTION =
+  /\b(?:can|could)\s+(?:somebody|someone|you|y'all|you guys|the office|a person)\s+(?:just\s+)?(?:have someone\s+)?(?:call|ring|phone)\s+me\b(?!\s+(?:before|when)\b)/;
 
 export function bookingIntentOf(lower: string): BookingIntent | null {
   if (heard(CALLBACK, lower)) return "callback";
@@ -1646,6 +1695,9 @@ export function safetyTopicOf(description: string): "gas" | "no_service" | "wate
 export function isPlainlyRoutine(description: string): boolean {
   const lower = description.toLowerCase().replace(/[’‘]/g, "'");
   const urgency = urgencyOf(lower);
+  // A carbon monoxide detector brought up at all ("it just chirps, I think it's the battery"): the
+  // caller is asked whether it is going off, even when the visit itself is routine.
+  if (heard(CO_ALARM, lower)) return false;
   if (urgency === "low") return true;
   if (urgency === "emergency") return false;
   // Rotten eggs, sulfur, a skunk: the smell added to gas, even when the caller puts it in the water.
@@ -2105,7 +2157,7 @@ const NAME_DASH = /\b(\p{L}{2,})\s+(?:dash|hyphen)\s+(\p{L}{2,})\b/giu;
  */
 export function callerUnderAnotherName(text: string): string | null {
   const under =
-    /\b(?:put|write)\s+(?:it|this|that|the (?:visit|appointment|job))\s+(?:down\s+)?under\s+(?:his|her|their|my\s+[a-z-]+'s)\s+name\b/i.exec(
+    /\b(?:put|write|use)\s+(?:(?:it|this|that|the (?:visit|appointment|job))\s+(?:down\s+)?under\s+)?(?:his|her|their|my\s+[a-z-]+'s)\s+name\b/i.exec(
       text,
     );
   if (!under) return null;
@@ -2115,6 +2167,10 @@ export function callerUnderAnotherName(text: string): string | null {
   );
   return own ? nameOf(own[0], true) : null;
 }
+
+/** "Put it under her name, Ida Lindqvist", "put her name, Lakshmi Iyer": the name follows. */
+const UNDER_ANOTHER_NAME =
+  /\b(?:put|write|use)\s+(?:(?:it|this|that|the (?:visit|appointment|job))\s+(?:down\s+)?under\s+)?(?:his|her|their|my\s+[a-z-]+'s)\s+name\s*[,:]?\s*(?:is\s+|it's\s+)?(?=\p{Lu})/u;
 
 /** "Put me down as Kim", "just put down the Hendersons", "put it under the name Ruiz": the name follows. */
 const PUT_DOWN_AS =
@@ -2292,7 +2348,10 @@ export function extractByRules(
       break;
     case "booking_offer":
       // "Could you send someone Tuesday?": a question that itself asks for the visit answers.
+      // "…until I know roughly what it costs. Can somebody call me with a ballpark?": a question that
+      // asks for the call is the call asked for.
       out.bookingIntent =
+        (out.question && CALL_ASKED_AS_QUESTION.test(lower) ? "callback" : null) ??
         lastBookingIntentOf(spokenAddress(out.question ? withoutQuestions(text) : text).toLowerCase()) ??
         (out.question === "other" ? lastBookingIntentOf(spokenAddress(text).toLowerCase()) : null);
       // "Thursday." or "2206 south 3rd." instead of "a visit": the answer to the questions after it.

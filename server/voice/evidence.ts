@@ -25,9 +25,13 @@ export function groundZip(value: string | null, said: string): string | null {
     : null;
 }
 
-/** Words that are never a name: how a caller feels or what they are doing ("I'm freaking out", "this is weird"). */
+/**
+ * Words that are never a name: how a caller feels or what they are doing ("I'm freaking out", "this
+ * is weird"), and what makes a name an organisation's ("this is Hope Lutheran calling", "Eastside
+ * Home Rentals"): the office asks for the person.
+ */
 const NOT_NAMES = new Set(
-  "gotcha dang weird strange crazy freaking freaked panicking panicked scared terrified worried nervous upset stressed desperate confused lost new moving moved retired disabled pregnant alone tired sick sorry calling wondering hoping trying looking sure glad okay fine good great happy mad angry annoyed frustrated embarrassed shaking soaked flooded stuck home busy driving working walking traveling travelling leaving heading waiting cooking outside".split(
+  "gotcha dang weird strange crazy freaking freaked panicking panicked scared terrified worried nervous upset stressed desperate confused lost new moving moved retired disabled pregnant alone tired sick sorry calling wondering hoping trying looking sure glad okay fine good great happy mad angry annoyed frustrated embarrassed shaking soaked flooded stuck home busy driving working walking traveling travelling leaving heading waiting cooking outside lutheran baptist methodist presbyterian episcopal catholic pentecostal ministries ministry congregation synagogue mosque rentals properties property realty management apartments llc inc company corporation".split(
     " ",
   ),
 );
@@ -44,7 +48,17 @@ export function looksLikeName(name: string): boolean {
 /** The name if every part of it was said (or spelled, letter by letter), and it looks like a name. */
 export function groundName(value: string | null, said: string): string | null {
   const name = value?.trim().replace(/\s+/g, " ");
-  if (!name || name.length > 60 || !looksLikeName(name)) return null;
+  if (!name || name.length > 60) return null;
+  // "Walking Herrera.": a full name and nothing else, said as the answer, is a name misheard, not a
+  // caller walking; the read-back lets the caller put it right ("the first name's Joaquin").
+  const alone =
+    name.includes(" ") &&
+    said
+      .replace(/[^\p{L}\s'-]/gu, " ")
+      .trim()
+      .replace(/\s+/g, " ")
+      .toLowerCase() === name.toLowerCase();
+  if (!looksLikeName(alone ? name.split(" ").at(-1)! : name)) return null;
   // A generation ("Jr.", "III") is written as names are, whether said "junior" or "the third".
   // So is a title before a surname ("Mrs. Delgado", said "missus Delgado").
   const parts = words(name).filter((p, i) => (i === 0 ? !(p in TITLE_WRITTEN) : i < 2 || !(p in GENERATION)));

@@ -248,7 +248,7 @@ const standard: Script = {
   youReached: (biz) => `You've reached ${biz}, and I'm the virtual assistant.`,
   urgentSoon: (biz) => `Someone from ${biz} will call you back within 5 minutes.`,
   offerCallbackOnly: (name) =>
-    `${firstName(name) ? `Thanks, ${firstName(name)}. ` : "Thanks. "}I can't book a visit for that, but would you like someone from the office to call you back?`,
+    `${firstName(name) ? `Thanks, ${firstName(name)}. ` : ""}I can't book a visit for that, but would you like someone from the office to call you back?`,
   callbackNoted: () => "Sure, someone can call you back.",
   visitNoted: () => "Sure, we can send someone out.",
   zipUnknown: () =>

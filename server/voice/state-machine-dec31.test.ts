@@ -164,7 +164,8 @@ describe("work the business does not take, told as the problem", () => {
       "Our septic tank needs pumping. The alarm on the little panel out back keeps beeping.",
     ]);
     expect(told.say).toContain("we don't do septic tanks");
-    expect(told.state.stage).toBe("name");
+    // The office's call is offered at once, before the name.
+    expect(told.state.stage).toBe("booking_offer");
     const gone = end([
       "78701",
       "Our septic tank needs pumping. The alarm on the little panel out back keeps beeping.",

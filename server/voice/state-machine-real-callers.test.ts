@@ -146,18 +146,29 @@ describe("every caller handled", () => {
     expect(last(results).state.stage).toBe("name");
   });
 
-  it("never declines commercial work and offers a booking in one breath: only a call from the office", () => {
-    const results = converse([
-      "78701",
-      "I own a restaurant and the floor drain in the kitchen is slow",
-      "sam ortiz",
-    ]);
-    expect(results[2]!.say).toBe("I'm sorry, we don't do commercial buildings. And who am I speaking with?");
+  it("never declines commercial work and offers a booking in one breath: only a call from the office, offered at once", () => {
+    const results = converse(["78701", "I own a restaurant and the floor drain in the kitchen is slow"]);
     expect(last(results).say).toBe(
-      "Thanks, Sam. I can't book a visit for that, but would you like someone from the office to call you back?",
+      "I'm sorry, we don't do commercial buildings. I can't book a visit for that, but would you like someone from the office to call you back?",
     );
     const yes = hear(last(results).state, "yes please");
     expect(yes.state.fields.bookingIntent).toBe("callback");
+    // Then the name, so the office knows who to ask for, and the callback read back.
+    expect(yes.state.stage).toBe("name");
+    const named = hear(yes.state, "sam ortiz");
+    expect(named.say).toContain("a call back at the number ending in");
+  });
+
+  it("thanks a caller who lets declined work go ('okay, no problem', 'no worries'): not booked, no task", () => {
+    for (const reply of ["Okay, no problem.", "Oh, okay. No worries.", "That's alright, thanks anyway."]) {
+      const results = converse([
+        "78701",
+        "I own a restaurant and the floor drain in the kitchen is slow",
+        reply,
+      ]);
+      expect(last(results).state.outcome, reply).toBe("not_booked");
+      expect(tasks(results), reply).toHaveLength(0);
+    }
   });
 
   it("ends politely with no callback when the caller says never mind after a decline", () => {

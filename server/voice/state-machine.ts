@@ -578,6 +578,12 @@ function miss(t: Turn, stage: IntakeStage): void {
     return;
   }
   if (stage === "slot") return sayOffer(t, t.script.reaskSlots(currentSlots(t.s), t.s.misses as Miss));
+  // Work the business does not take: only the office's call is offered again, never a visit.
+  if (stage === "booking_offer" && t.s.workDeclined) {
+    t.say.push(`Sorry. ${t.script.offerCallbackOnly(undefined)}`);
+    t.terminal = { type: "listen", stage };
+    return;
+  }
   const heard = t.s.transcript.at(-1)?.speaker === "caller";
   t.say.push(t.script.reask(stage, t.s.misses as Miss, [], heard));
   t.terminal = { type: "listen", stage };
@@ -720,6 +726,13 @@ function advance(t: Turn): void {
         ? "I'm sorry you're dealing with that. "
         : "Got it. ";
     return ask(t, "safety", `${lead}${t.script.safetyQuestion(topic)}`);
+  }
+  // Work the business does not take: the call from the office is offered at once, before the name
+  // ("I'm sorry, we don't do commercial buildings. I can't book a visit for that, but would you like
+  // someone from the office to call you back?"); a caller who lets it go is thanked, not kept.
+  if (t.s.workDeclined && !f.callerName) {
+    if (!f.bookingIntent) return ask(t, "booking_offer", t.script.offerCallbackOnly(f.callerName));
+    if (f.bookingIntent === "no") return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
   }
   if (!f.callerName && t.s.evidence.callerName === undefined) {
     // Sympathy is said once a call, and nothing goes before the question after the agent's own words.
@@ -968,7 +981,16 @@ function nameFixAt(said: string, stored: string | undefined, address?: string): 
         parts.splice(pair, 2, word);
         continue;
       }
-      const at = named >= 0 ? named : close >= 0 ? close : initial;
+      // "No, the first name's Joaquin, J-O-A-Q-U-I-N": the half the caller names.
+      const half =
+        words.length > 1
+          ? -1
+          : /\bfirst name\b/i.test(said)
+            ? 0
+            : /\b(?:last name|surname)\b/i.test(said)
+              ? parts.length - 1
+              : -1;
+      const at = named >= 0 ? named : half >= 0 ? half : close >= 0 ? close : initial;
       parts[at >= 0 ? at : parts.length - 1] = word;
     }
     const fixed = parts.join(" ");
@@ -1033,6 +1055,28 @@ function streetWordFixAt(said: string, address: string | undefined): string | nu
   }
   return null;
 }
+/**
+ * The street said with its kind at the read-back ("No, it's Koenig Lane. K-O-E-N-I-G.", when
+ * "Canning Lane" was heard): the street's name replaced, the house number kept; spelled, the
+ * spelling is the name. The fixed address, or null when the street said is the one stored.
+ */
+function streetRenamedAt(said: string, address: string | undefined): string | null {
+  const stored = address ? /^(\d+\s+)(.*?)\s+([a-z]+)\b(.*)$/i.exec(address) : null;
+  if (!stored || !STREET_SUFFIX_WORD.test(stored[3]!.toLowerCase())) return null;
+  const kind = stored[3]!.toLowerCase();
+  const m = new RegExp(`\\b([a-z]{3,})\\s+${kind}\\b`, "i").exec(said);
+  const word = m?.[1];
+  if (!word || NOT_A_STREET_WORD.test(word) || STREET_SUFFIX_WORD.test(word.toLowerCase())) return null;
+  if (stored[2]!.toLowerCase().split(/\s+/).includes(word.toLowerCase())) return null;
+  const spelled = [...said.matchAll(new RegExp(SPELLED.source, "gi"))]
+    .map((r) => r[0].replace(/[^a-z]/gi, ""))
+    .find((letters) => letters.toLowerCase() === word.toLowerCase());
+  const name = (spelled ?? word).charAt(0).toUpperCase() + (spelled ?? word).slice(1).toLowerCase();
+  // The direction before the street's name stays ("West Lynn Street" → "West Lynn…").
+  const direction = /^((?:north|south|east|west|n|s|e|w)\.?\s+)/i.exec(stored[2]!)?.[1] ?? "";
+  return `${stored[1]}${direction}${name} ${stored[3]}${stored[4]}`;
+}
+
 /** Words around a street said again that are not its name ("we're on", "same number"). */
 const NOT_A_STREET_WORD =
   /^(?:we're|were|we|are|on|it's|its|it|is|the|a|an|no|not|yes|yeah|oh|wait|hold|sorry|same|number|house|street|that|one|with|right|out|front|though|but|and|just|actually|mm|hm|okay|ok|spelled|spell|it'?s)$/i;
@@ -1131,7 +1175,11 @@ function onConfirm(t: Turn, said: string, x: Extraction): void {
     return visitAfterAll(t, said, x);
   const fixed: FixedPart[] = [];
   const named = s.outcome === "booked" ? addressWordNamedAt(said, s.fields.address) : null;
-  const streetFix = named ?? (s.outcome === "booked" ? streetWordFixAt(said, s.fields.address) : null);
+  const streetFix =
+    named ??
+    (s.outcome === "booked"
+      ? (streetWordFixAt(said, s.fields.address) ?? streetRenamedAt(said, s.fields.address))
+      : null);
   // (A street word spelled or said instead is no name; a number fixed leaves the name to be read.)
   const letters = (a: string | undefined) => (a ?? "").replace(/[^a-z]/gi, "").toLowerCase();
   const wordFixed = !!streetFix && letters(streetFix) !== letters(s.fields.address);
@@ -1423,7 +1471,7 @@ function answersStage(t: Turn, stage: IntakeStage, said: string, x: Extraction):
     case "name":
       return groundName(x.callerName, said) !== null || x.declined || x.bookingIntent !== null;
     case "booking_offer":
-      return x.bookingIntent !== null || x.declined;
+      return x.bookingIntent !== null || x.declined || (t.s.workDeclined && LETS_IT_GO.test(said));
     case "address":
       return groundAddress(x.address, said) !== null || x.declined || x.bookingIntent === "callback";
     case "slot":
@@ -1637,10 +1685,14 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
     return onSafetyAnswer(t, said, x);
   }
   // "Never mind then" at any question before anything is booked (the safety question, which wants
-  // its yes or no, and the read-back are handled above). Once a visit is on the table, "that's
+  // its yes or no, and the read-back are handled above), or to the office's call offered for work the
+  // business does not take. Once a visit is on the table, "that's
   // fine" or "no worries" is a yes: there only "never mind" or "forget it" ends the call.
   const done =
-    stage === "zip" || stage === "issue" || stage === "name"
+    stage === "zip" ||
+    stage === "issue" ||
+    stage === "name" ||
+    (stage === "booking_offer" && t.s.workDeclined)
       ? NEVER_MIND.test(said)
       : NEVER_MIND.test(said) &&
         /\b(never ?mind|forget it|somebody else|someone else|another|elsewhere)\b/i.test(said);
@@ -1742,8 +1794,13 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
       return advance(t);
     }
     case "booking_offer": {
-      // Work the business does not take gets a call from the office, never a visit.
-      const intent = t.s.workDeclined && x.bookingIntent === "visit" ? "callback" : (x.bookingIntent ?? "no");
+      // Work the business does not take gets a call from the office, never a visit; "okay, no
+      // problem" to the decline lets it go.
+      const intent = t.s.workDeclined
+        ? x.bookingIntent === "callback" || (x.bookingIntent === "visit" && !LETS_IT_GO.test(said))
+          ? "callback"
+          : "no"
+        : (x.bookingIntent ?? "no");
       store(t, "bookingIntent", intent, said);
       return advance(t);
     }
@@ -1924,7 +1981,7 @@ function keepQuestion(t: Turn, stage: IntakeStage, said: string, x: Extraction):
 
 /** A sentence that says how or when to reach the caller, or gives another number. */
 const CONTACT_WISH =
-  /\b(?:(?:don'?t|do not|never|only)\s+(?:call|text)|(?:free|home|available|off)\s+(?:after|before|until)\b|call\s+(?:me\s+)?(?:after|before|between|until|in the)\b|(?:call|text|reach|contact)\s+(?:my|his|her)\s+(?:husband|wife|dad|father|mom|mother|son|daughter|partner|boss|landlord|tenant|cell)|e-?mail|text me|(?:his|her|my|the|their)\s+(?:number|cell)\s+(?:is|'s)|\d{3}[\s.-]?\d{3}[\s.-]?\d{4})/i;
+  /\b(?:(?:don'?t|do not|never|only)\s+(?:call|text)|(?:free|home|available|off)\s+(?:after|before|until)\b|call\s+(?:me\s+)?(?:after|before|between|until|in the)\b|call\s+(?:me\s+)?(?:around|about|at|by)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|lunch)|(?:call|text|reach|contact)\s+(?:my|his|her)\s+(?:husband|wife|dad|father|mom|mother|son|daughter|partner|boss|landlord|tenant|cell)|e-?mail|text me|(?:his|her|my|the|their)\s+(?:number|cell)\s+(?:is|'s)|\d{3}[\s.-]?\d{3}[\s.-]?\d{4})/i;
 
 /** The sentences of an answer that say how to reach the caller, joined; null when none does. */
 function contactWishesIn(said: string): string | null {
@@ -1950,6 +2007,10 @@ function describedNotOffered(said: string, notOffered: readonly string[]): strin
     }) ?? null
   );
 }
+
+/** "Okay, no problem", "no worries", "that's alright": said to a decline, the caller lets it go. */
+const LETS_IT_GO =
+  /\b(no problem|no worries|that's (alright|all right|ok|okay|fine)|it's (alright|all right|ok|okay|fine)|never ?mind|understood|i understand|no big deal|fair enough)\b/i;
 
 /** "My number's blocked, so call me at 512…", "you can reach me on my cell, 512…". */
 const NUMBER_GIVEN =

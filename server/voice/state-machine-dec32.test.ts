@@ -1,0 +1,255 @@
+// The call after what the thirty-second and thirty-third held-out batches (emergencies told in
+// unwritten words and near misses, questions at every turn, names of every kind, the read-back,
+// a bad line, availability) taught. Each lesson in wordings of its own, played as a live call reads them.
+import { describe, expect, it } from "vitest";
+import { detectEmergency } from "@/server/intake/emergency-rules";
+import {
+  addressOf,
+  heardAsWritten,
+  isPlainlyRoutine,
+  nameOf,
+  urgencyOf,
+} from "@/server/intake/rules-extract";
+import { conversation, MONDAY_MORNING } from "@/server/test/call-conversation";
+import { heardAt } from "@/server/test/heard-at";
+
+/** Demo Plumbing's own lists: it does not take commercial buildings, septic tanks or well pumps. */
+const CTX = {
+  ...MONDAY_MORNING,
+  answers: { servicesNotOffered: ["Commercial buildings", "Septic tanks", "Well pumps"] },
+};
+const { asHeard: end, converse } = conversation(CTX);
+const emergencyIn = (said: string) => detectEmergency(heardAsWritten(said));
+const tasksOf = (said: string[]) => end(said).state.fields;
+
+describe("water that backs up into a fixture is not water spreading into a room", () => {
+  it("'backs up into the kitchen sink when the dishwasher runs' is a normal visit", () => {
+    for (const said of [
+      "Every time the dishwasher drains it backs up into the kitchen sink, the left side.",
+      "when the washer drains, the water comes back up into the garage sink",
+    ]) {
+      expect(emergencyIn(said), said).toBeNull();
+      expect(urgencyOf(said), said).toBe("normal");
+    }
+  });
+
+  it("but water that has run into the kitchen itself still is", () => {
+    expect(emergencyIn("the toilet overflowed and it's running into the kitchen")).toBe("flooding");
+  });
+});
+
+describe("a problem that was, and is over", () => {
+  it("a flood under the sink last Saturday that has stayed dry is a visit to check, not an emergency", () => {
+    for (const said of [
+      "We had a flood under the bathroom sink on Sunday, my son tightened the nut and it's been dry ever since. I'd like it looked at before it happens again.",
+      "there was water all over the laundry room on friday but it's been dry since, we just want it checked",
+    ]) {
+      expect(emergencyIn(said), said).toBeNull();
+      expect(urgencyOf(said), said).toBe("normal");
+    }
+    // Still going on is still an emergency.
+    expect(
+      emergencyIn("we had a flood on Saturday and it's still pouring out under the sink"),
+    ).not.toBeNull();
+  });
+
+  it("no water this morning for someone frail, back on an hour ago, is no emergency now", () => {
+    const said =
+      "This morning we had no water at all and my mother's on dialysis, turned out the city was fixing the main. It came back on an hour ago, it just sputters a bit.";
+    expect(emergencyIn(said)).toBeNull();
+    expect(urgencyOf(said)).toBe("normal");
+    expect(emergencyIn("we have no water at all and my mother's 90, it went off this morning")).toBe(
+      "no_water_vulnerable",
+    );
+  });
+
+  it("an old ceiling stain, dry since before the caller moved in, gets no safety question", () => {
+    expect(
+      isPlainlyRoutine(
+        "there's a brown ring on the bedroom ceiling, it's been there since before we moved in, completely dry",
+      ),
+    ).toBe(true);
+    expect(isPlainlyRoutine("there's a brown ring on the ceiling and it's getting bigger")).toBe(false);
+  });
+});
+
+describe("low pressure, slow drains and installs", () => {
+  it("pressure worn down to a trickle over weeks is low pressure, all at once is no water", () => {
+    expect(
+      urgencyOf(
+        "the pressure's been dropping for a few weeks, now every faucet in the house is kind of a trickle",
+      ),
+    ).toBe("normal");
+    expect(urgencyOf("since lunch every faucet in the house is just a trickle")).toBe("high");
+  });
+
+  it("a tub that backs up while someone showers, or one side of the sink, is a slow drain", () => {
+    expect(urgencyOf("the tub drains real slow, it fills up while he showers")).toBe("normal");
+    expect(urgencyOf("the tub drains slow and backs up while I shower")).toBe("normal");
+    expect(urgencyOf("the disposal just hums and the sink's backed up on that side")).toBe("normal");
+    expect(urgencyOf("the kitchen sink is backing up")).toBe("high");
+  });
+
+  it("a swap to tankless with nothing wrong, and a fixture already bought, are no problem to fix now", () => {
+    for (const said of [
+      "I'd like to swap the old water heater for a tankless, nothing's wrong with it",
+      "the new vanity faucet is sitting in the box, I just need it put in",
+      "just trying to get a price on a garbage disposal install",
+    ]) {
+      expect(urgencyOf(said), said).toBe("low");
+      expect(isPlainlyRoutine(said), said).toBe(true);
+    }
+  });
+
+  it("a carbon monoxide detector brought up, even chirping for its battery, gets the question", () => {
+    const said =
+      "the carbon monoxide detector by the water heater chirps every minute, I think it's the battery, so while I'm thinking about it I'd like the heater looked at";
+    expect(isPlainlyRoutine(said)).toBe(false);
+    expect(urgencyOf(said)).toBe("normal");
+    const r = end(["78701", said]);
+    expect(r.say).toContain("carbon monoxide alarm going off");
+  });
+});
+
+describe("names", () => {
+  it("'just Dwayne is fine' is the name, a title with a surname said twice is said once", () => {
+    expect(nameOf("Just Marcus is fine.", true)).toBe("Marcus");
+    expect(nameOf("It's Mr. Abernathy. Abernathy. Sorry, I'm on the freeway.", true)).toBe("Mr. Abernathy");
+    // A name that is one word twice is still that name.
+    expect(nameOf("Li Li", true)).toBe("Li Li");
+  });
+
+  it("how the name sounds is not another name", () => {
+    expect(nameOf("Siobhan Kelly. S-I-O-B-H-A-N, it's pronounced Shivawn.", true)).toBe("Siobhan Kelly");
+  });
+
+  it("the lead goes under the name the caller asks for, and who called is noted", () => {
+    expect(nameOf("I'm Dev Patel, but put her name, Meena Shah, she's the one who'll be home.", true)).toBe(
+      "Meena Shah",
+    );
+    const r = end([
+      "78702",
+      "my aunt's bathroom sink drips",
+      "I'm Dev Patel, but put her name, Meena Shah, she's the one who'll be home.",
+    ]);
+    expect(r.state.fields.callerName).toBe("Meena Shah");
+    expect(r.state.fields.notes).toContain("Called by Dev Patel");
+  });
+
+  it("a church or a company is not the caller's name, and a church secretary is no commercial building", () => {
+    const r = end([
+      "Hi, this is Grace Methodist calling, it's 78701.",
+      "One of our members, she's 88, her kitchen faucet won't stop dripping.",
+    ]);
+    expect(r.state.fields.callerName).toBeUndefined();
+    expect(r.say).not.toContain("commercial");
+    const secretary = end([
+      "78701",
+      "I'm the church secretary, calling for one of our members, her toilet runs all night",
+    ]);
+    expect(secretary.say).not.toContain("commercial");
+  });
+
+  it("a full name misheard as a word is kept, and its first name put right at the read-back", () => {
+    const r = end(
+      ["78701", "the bathroom faucet drips", "Driving Alvarez.", "yes", "2408 Oxford Avenue", "Tuesday"],
+      CTX,
+    );
+    expect(r.state.fields.callerName).toBe("Driving Alvarez");
+    const fixed = end(
+      [
+        "78701",
+        "the bathroom faucet drips",
+        "Driving Alvarez.",
+        "yes",
+        "2408 Oxford Avenue",
+        "Tuesday",
+        "No, the first name's Irvin. I-R-V-I-N.",
+      ],
+      CTX,
+    );
+    expect(fixed.state.fields.callerName).toBe("Irvin Alvarez");
+    // Said with a cue, a word for what the caller is doing is still no name.
+    expect(heardAt("name", "I'm driving, hold on").callerName === "Driving").toBe(false);
+  });
+
+  it("'you don't need my name' is a name declined, not asked again", () => {
+    const r = end([
+      "78701",
+      "the bathroom faucet drips",
+      "You don't need my name, I'm just shopping around.",
+    ]);
+    expect(r.say).not.toContain("what name should I put down");
+    expect(r.state.stage).toBe("booking_offer");
+  });
+});
+
+describe("the street put right at the read-back", () => {
+  it("'it's Koenig Lane, K-O-E-N-I-G' fixes the street, keeps the number and the name", () => {
+    const lines = [
+      "78701",
+      "the bathroom faucet drips",
+      "Ada Brennan",
+      "yes",
+      "1107 Canning Lane",
+      "Tuesday",
+    ];
+    const r = end([...lines, "No, it's Koenig Lane. K-O-E-N-I-G."]);
+    expect(r.state.fields.address).toBe("1107 Koenig Lane");
+    expect(r.state.fields.callerName).toBe("Ada Brennan");
+  });
+});
+
+describe("a call back asked for, with its time", () => {
+  it("'can somebody call me with a ballpark?' after turning the visit down asks for a call", () => {
+    const r = end([
+      "78701",
+      "I want the old water heater replaced before it goes, it still works",
+      "Ada Brennan",
+      "No, I'm not having anybody out till I know what it runs. Could somebody call me with a ballpark?",
+    ]);
+    expect(r.state.fields.bookingIntent).toBe("callback");
+    expect(r.say).not.toContain("street address");
+  });
+
+  it("the time to call goes to the notes", () => {
+    const r = end([
+      "78701",
+      "the bathroom faucet drips",
+      "Ada Brennan",
+      "Not yet. Can somebody just call me around 5:15? I'm at work till then.",
+    ]);
+    expect(r.state.endReason).toBe("callback_requested");
+    expect(r.state.fields.notes).toContain("5:15");
+  });
+
+  it("'call me after 3 today' is no address", () => {
+    expect(addressOf("Can someone just call me after 3 today? I'm in a meeting.")).toBeNull();
+    expect(addressOf("maybe around 4 tomorrow")).toBeNull();
+  });
+});
+
+describe("work the business does not take", () => {
+  it("offers the office's call at once, and 'no worries' ends the call, not booked, with no task", () => {
+    const results = converse([
+      "78701",
+      "I run a coffee shop downtown and the mop sink is clogged. Could someone come this afternoon?",
+      "Ah, okay. No worries.",
+    ]);
+    expect(results[2]!.say).toContain("we don't do commercial buildings");
+    expect(results[2]!.say).toContain("would you like someone from the office to call you back?");
+    expect(results[2]!.say).not.toContain("who am I speaking with");
+    const s = results.at(-1)!.state;
+    expect(s.outcome).toBe("not_booked");
+    expect(
+      tasksOf(["78701", "I run a coffee shop downtown and the mop sink is clogged", "Okay, no problem."])
+        .bookingIntent,
+    ).toBe("no");
+  });
+
+  it("an unclear answer hears the office's call offered again, never a visit", () => {
+    const r = end(["78701", "I run a coffee shop downtown and the mop sink is clogged", "hmm"]);
+    expect(r.say).toContain("call you back");
+    expect(r.say).not.toContain("book a plumber");
+  });
+});
