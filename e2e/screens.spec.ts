@@ -119,6 +119,7 @@ for (const viewport of [
       await expect(page.getByText("When a lead has not booked, its follow-up sequence writes")).toBeVisible();
       await expect(page.getByText(/Nothing waiting|No follow-ups waiting/)).toHaveCount(0);
       await expect(page.getByTestId("queue-summary")).toHaveCount(0);
+      await expectAccessible(page, `empty follow-ups at ${viewport.width}`);
 
       const tracking = viewport.width === 1280 ? "(720) 555-0161" : "(720) 555-0171";
       const trackingE164 = `+1${tracking.replace(/\D/g, "")}`;
