@@ -113,6 +113,14 @@ for (const viewport of [
       const sentence = (await page.getByTestId("ai-status").boundingBox())!;
       const statusCard = (await page.getByRole("region", { name: "AI status" }).boundingBox())!;
       expect(sentence.width).toBeGreaterThan(0.6 * statusCard.width);
+      // The empty follow-ups page says so once, and says what will appear there and why.
+      await page.goto(`/t/${slug}/follow-ups`);
+      await expect(page.getByText("No follow-ups to approve")).toHaveCount(1);
+      await expect(page.getByText("When a lead has not booked, its follow-up sequence writes")).toBeVisible();
+      await expect(page.getByText(/Nothing waiting|No follow-ups waiting/)).toHaveCount(0);
+      await expect(page.getByTestId("queue-summary")).toHaveCount(0);
+      await expectAccessible(page, `empty follow-ups at ${viewport.width}`);
+
       const tracking = viewport.width === 1280 ? "(720) 555-0161" : "(720) 555-0171";
       const trackingE164 = `+1${tracking.replace(/\D/g, "")}`;
 
@@ -191,6 +199,28 @@ for (const viewport of [
       await expect(page.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
       await expect(page.getByText("checking with Stripe")).toBeVisible();
       await expect(page.getByText("Payment received")).toHaveCount(0);
+    });
+
+    test("a not-booked lead is never shown as a call back: the estimate is followed up by its date", async ({
+      page,
+    }) => {
+      await signIn(page, DEMO.owner);
+      await page.goto(`${T}/leads`);
+      // Linda Brooks wants an estimate and has not booked: her follow-up, not a call back now.
+      const row = page.getByTestId("inbox-row").filter({ hasText: "Linda Brooks" });
+      await expect(row.getByText("Not booked", { exact: true })).toBeVisible();
+      await expect(row).toContainText("Follow up on the estimate");
+      await expect(row).not.toContainText(/call (?:the referred customer|the customer|back)/i);
+      await expect(row.getByText("Overdue", { exact: true })).toHaveCount(0);
+      await row.getByRole("link", { name: "Linda Brooks" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Linda Brooks" })).toBeVisible();
+      await expect(page.getByText(/Follow up on the estimate/).first()).toBeVisible();
+      await expect(page.getByText(/^Call the referred customer personally$/)).toHaveCount(0);
+      // Choosing "Not booked" for another lead says what it does to the next action before it is done.
+      await page.goBack();
+      await page.getByRole("link", { name: "Grace Kim" }).first().click();
+      await page.getByLabel("Change status to").selectOption("not_booked");
+      await expect(page.getByTestId("not-booked-hint")).toContainText("Nobody calls a not-booked lead back");
     });
 
     test("refusals name what is wrong: an outcome before the visit, markup read to callers, every messaging error at once", async ({

@@ -12,6 +12,7 @@ import { Button, ErrorBanner, SuccessNote } from "@/components/ui/form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { QueryState } from "@/components/settings/access-states";
 import { callerLabel } from "@/server/leads/labels";
+import { queueEmptyText } from "./queue-empty-text";
 
 type Queue = inferRouterOutputs<AppRouter>["followups"]["queue"];
 type Item = Queue["items"][number];
@@ -31,7 +32,7 @@ export function ApprovalQueue() {
     <div className="max-w-3xl">
       <PageHeader
         title="Follow-ups to approve"
-        description="Texts and emails the follow-up sequences wrote for leads who have not booked yet. Nothing is sent until you approve it, unless a source is set to send on its own. Quiet hours and STOP still apply to texts; emails go only to callers who gave an address and have not unsubscribed."
+        description="Texts and emails the follow-up sequences wrote for leads who have not booked yet. Nothing is sent until you approve it, unless its sequence is set to send without approval. Quiet hours and STOP still apply to texts; emails go only to callers who gave an address and have not unsubscribed."
       />
       <QueryState query={q} what="approve follow-up texts">
         {() => (q.data ? <QueueBody data={q.data} /> : null)}
@@ -47,6 +48,7 @@ function QueueBody({ data }: { data: Queue }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.followups.queue.queryKey() });
   const approveAll = useMutation(trpc.followups.approveAll.mutationOptions({ onSettled: refresh }));
   const autoSend = useMutation(trpc.followups.saveSequence.mutationOptions({ onSettled: refresh }));
+  const empty = queueEmptyText(data.autoSend);
   return (
     <div className="space-y-4">
       <Card
@@ -80,18 +82,18 @@ function QueueBody({ data }: { data: Queue }) {
           .
         </p>
       </Card>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600" data-testid="queue-summary">
-          {data.items.length === 0
-            ? "Nothing waiting."
-            : `${data.items.length} waiting · oldest ${data.oldestMinutes !== null ? (data.oldestMinutes < 60 ? `${data.oldestMinutes} min` : `${Math.floor(data.oldestMinutes / 60)} h`) : "—"}`}
-        </p>
-        {data.items.length > 1 ? (
-          <Button onClick={() => approveAll.mutate()} busy={approveAll.isPending}>
-            Approve all ({data.items.length})
-          </Button>
-        ) : null}
-      </div>
+      {data.items.length > 0 ? (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-slate-600" data-testid="queue-summary">
+            {`${data.items.length} waiting · oldest ${data.oldestMinutes !== null ? (data.oldestMinutes < 60 ? `${data.oldestMinutes} min` : `${Math.floor(data.oldestMinutes / 60)} h`) : "—"}`}
+          </p>
+          {data.items.length > 1 ? (
+            <Button onClick={() => approveAll.mutate()} busy={approveAll.isPending}>
+              Approve all ({data.items.length})
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
       <div aria-live="polite">
         {approveAll.data ? (
           approveAll.data.failed.length ? (
@@ -105,9 +107,7 @@ function QueueBody({ data }: { data: Queue }) {
         {approveAll.error ? <ErrorBanner message={approveAll.error.message} /> : null}
       </div>
       {data.items.length === 0 ? (
-        <EmptyState title="No follow-ups waiting">
-          New drafts appear here when a lead&apos;s next step comes due.
-        </EmptyState>
+        <EmptyState title={empty.title}>{empty.body}</EmptyState>
       ) : (
         <ul className="space-y-3" aria-label="Follow-ups waiting for approval">
           {data.items.map((item) => (

@@ -44,6 +44,12 @@ export function LeadStatusCard({
         <p className="text-xs text-slate-500">
           Booking needs a time (Book appointment); closing needs a reason code (Close lead).
         </p>
+        {status === "not_booked" ? (
+          <p className="text-xs text-slate-500" data-testid="not-booked-hint">
+            Nobody calls a not-booked lead back: its next action becomes closing it as declined (or out of
+            area) within a day. An estimate lead is followed up by its target date instead.
+          </p>
+        ) : null}
         <Button type="submit" variant="secondary" busy={change.isPending} disabled={!status}>
           Change status
         </Button>

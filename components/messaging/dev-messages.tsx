@@ -10,7 +10,7 @@ import { Button, ErrorBanner, fieldErrorsFrom } from "@/components/ui/form";
 import { ShowMore } from "@/components/ui/show-more";
 import { Card, EmptyState, LoadError, Loading, PageHeader } from "@/components/ui/layout";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { PURPOSE } from "./sms-thread";
+import { PURPOSE } from "./text-labels";
 import { phoneLabel } from "@/server/leads/labels";
 
 /** Seconds matter when several texts go out within a minute. */

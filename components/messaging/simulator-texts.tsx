@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useTRPC } from "@/components/trpc-provider";
+import { sentTextNote } from "./text-labels";
 
 const STATUS: Record<string, string> = {
   pending: "waiting",
@@ -55,9 +56,7 @@ export function SimulatorTexts({ leadId }: { leadId: string }) {
             >
               <span className="block whitespace-pre-wrap">{m.body}</span>
               <span className="text-xs text-slate-500">
-                {m.direction === "outbound"
-                  ? `${m.purpose.replace("_", " ")} · ${STATUS[m.status] ?? m.status}${m.errorCode ? ` · error ${m.errorCode}` : ""}`
-                  : "from the caller"}
+                {m.direction === "outbound" ? sentTextNote(m, STATUS) : "from the caller"}
               </span>
             </li>
           ))}

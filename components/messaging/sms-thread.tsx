@@ -8,19 +8,7 @@ import { Button, ErrorBanner, fieldErrorsFrom, SuccessNote } from "@/components/
 import { Card, EmptyState, LoadError, Loading } from "@/components/ui/layout";
 import { useBusinessTime } from "@/components/leads/business-time";
 import { phoneLabel } from "@/server/leads/labels";
-
-/** What each text is for, as the office reads it (also on the dev messages page). */
-export const PURPOSE: Record<string, string> = {
-  text_back: "Missed-call text-back",
-  confirmation: "Appointment confirmation",
-  reminder_24h: "Reminder (24 h before)",
-  reminder_2h: "Reminder (2 h before)",
-  reply: "Reply",
-  opt_out: "Opt-out confirmation",
-  opt_in: "Opt-in confirmation",
-  help: "HELP answer",
-  inbound: "From the caller",
-};
+import { PURPOSE } from "./text-labels";
 
 const STATUS: Record<string, string> = {
   pending: "Waiting to send",

@@ -47,6 +47,12 @@ export function Preview({
               Unknown variable {q.data.unknown.join(", ")}: it will be sent as written.
             </p>
           ) : null}
+          {q.data.noNumberYet ? (
+            <p className="mt-1 text-xs text-amber-800">
+              No tracking number yet: the text gives your tracking number (or the contact number for HELP
+              replies) once you add one under Phone numbers.
+            </p>
+          ) : null}
           {q.data.missingLink ? (
             <p className="mt-1 text-xs text-red-700">
               Add {"{link}"}: the text-back must carry the booking or quote link.

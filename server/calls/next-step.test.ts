@@ -4,9 +4,11 @@ import {
   closeAfterAttemptsAction,
   CONFIRM_APPOINTMENT_ACTION,
   DECLINED_ACTION,
+  ESTIMATE_FOLLOW_UP_ACTION,
   MISSED_CALL_ACTION,
   nextStepAfterOfficeCall,
   nextStepFor,
+  notBookedStep,
   OUT_OF_AREA_ACTION,
   REACHED_FOLLOW_UP_ACTION,
 } from "./next-step";
@@ -48,6 +50,28 @@ describe("the next step a call leaves on its lead (handoff contract)", () => {
     expect(nextStepFor("not_booked", { now, reason: "out_of_area" }).nextAction).toBe(OUT_OF_AREA_ACTION);
     expect(nextStepFor("not_booked", { now, reason: "declined_booking" }).nextAction).toBe(DECLINED_ACTION);
     expect(inMinutes(nextStepFor("not_booked", { now, reason: "out_of_area" }).dueAt)).toBe(24 * 60);
+  });
+
+  it("never calls back a not-booked lead: out of area or declined, it is closed; an estimate is followed up by its target date", () => {
+    const inADay = new Date(now.getTime() + 24 * 60 * 60_000);
+    expect(notBookedStep({ inArea: false }, { now })).toEqual({
+      nextAction: OUT_OF_AREA_ACTION,
+      dueAt: inADay,
+    });
+    expect(notBookedStep({ inArea: true }, { now })).toEqual({ nextAction: DECLINED_ACTION, dueAt: inADay });
+    expect(notBookedStep({}, { now }).nextAction).not.toMatch(/call (?:the caller |the customer )?back/i);
+    const target = new Date("2026-03-05T15:00:00Z");
+    expect(notBookedStep({ isEstimate: true, followUpAt: target }, { now })).toEqual({
+      nextAction: ESTIMATE_FOLLOW_UP_ACTION,
+      dueAt: target,
+    });
+    // A target date already past: the follow-up is due within a day, never in the past.
+    const past = new Date("2026-03-01T15:00:00Z");
+    expect(notBookedStep({ isEstimate: true, followUpAt: past }, { now }).dueAt).toEqual(inADay);
+    // Out of area wins over an estimate: there is nothing to follow up.
+    expect(notBookedStep({ inArea: false, isEstimate: true, followUpAt: target }, { now }).nextAction).toBe(
+      OUT_OF_AREA_ACTION,
+    );
   });
 
   it('words the out-of-area and declined next steps as something to do, never "No action … close"', () => {

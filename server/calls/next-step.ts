@@ -28,7 +28,11 @@ export const PLUMBER_ANSWERED_ACTION = "Log the outcome of the plumber's call";
 export const CONFIRM_APPOINTMENT_ACTION = "Confirm the appointment";
 export const AFTER_TRANSFER_ACTION = "Update the lead after the on-call transfer";
 export const OUT_OF_AREA_ACTION = "Close as out of area (caller was declined politely)";
-export const DECLINED_ACTION = "Close as not booked, or call back once if the caller may still book";
+/** A caller who said no to a visit is not called back: the office closes the lead with that reason. */
+export const DECLINED_ACTION = "Close as declined (the caller did not want a visit)";
+/** An estimate lead that is not booked yet is followed up by its target follow-up date. */
+export const ESTIMATE_FOLLOW_UP_ACTION =
+  "Follow up on the estimate: ask whether the customer wants to go ahead";
 
 const minutes = (now: Date, n: number) => new Date(now.getTime() + n * 60_000);
 const HOUR = 60;
@@ -63,13 +67,30 @@ export function nextStepFor(
       // Reached only without a task (the on-call person took the transfer); tasks bring their own.
       return { nextAction: AFTER_TRANSFER_ACTION, dueAt: office(minutes(now, HOUR)) };
     case "not_booked":
-      return {
-        nextAction: reason === "out_of_area" ? OUT_OF_AREA_ACTION : DECLINED_ACTION,
-        dueAt: office(minutes(now, DAY)),
-      };
+      return notBookedStep(reason === "out_of_area" ? { inArea: false } : {}, { now, clock });
     case "closed":
       return { nextAction: "Nothing left to do: the lead is closed", dueAt: now };
   }
+}
+
+/**
+ * The next step of a not-booked lead, however it got there (the call, Add lead, the status menu):
+ * out of area or declined, the office closes it with that reason within a day while the office is
+ * open, and nobody calls back; an estimate lead is followed up by its target follow-up date (a
+ * day when it has none, or it has passed).
+ */
+export function notBookedStep(
+  lead: { inArea?: boolean | null; isEstimate?: boolean; followUpAt?: Date | null },
+  opts: { now: Date; clock?: BusinessClock | null },
+): NextStep {
+  const { now, clock } = opts;
+  const inADay = clock ? officeDueAt(now, minutes(now, DAY), clock) : minutes(now, DAY);
+  if (lead.inArea === false) return { nextAction: OUT_OF_AREA_ACTION, dueAt: inADay };
+  if (lead.isEstimate) {
+    const target = lead.followUpAt && lead.followUpAt > now ? lead.followUpAt : null;
+    return { nextAction: ESTIMATE_FOLLOW_UP_ACTION, dueAt: target ?? inADay };
+  }
+  return { nextAction: DECLINED_ACTION, dueAt: inADay };
 }
 
 // ── the office's own calls ──

@@ -6,6 +6,7 @@ describe("close stale leads with reason code", () => {
     for (const reason of [
       "booked_elsewhere",
       "out_of_area",
+      "declined",
       "not_plumbing",
       "duplicate",
       "spam",

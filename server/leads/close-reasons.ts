@@ -3,6 +3,8 @@ export const CLOSE_REASONS = [
   { code: "booked_elsewhere", label: "Booked elsewhere" },
   { code: "no_answer_after_attempts", label: "No answer after attempts" },
   { code: "out_of_area", label: "Out of area" },
+  // The caller said no to a visit (a not-booked lead's next step is to close it with this).
+  { code: "declined", label: "Caller declined a visit" },
   { code: "not_plumbing", label: "Not a plumbing job" },
   { code: "duplicate", label: "Duplicate" },
   { code: "spam", label: "Spam" },

@@ -166,7 +166,16 @@ export async function insertLead(
 ): Promise<{ lead: Lead; created: boolean; webhookIds: string[] }> {
   const { now } = w;
   const createdAt = input.createdAt ?? now;
-  const data = newLeadRow(w, input, await initialHandoff(tx, leadRouting(input, now)));
+  const data = newLeadRow(
+    w,
+    input,
+    await initialHandoff(tx, w.tenantId, {
+      ...leadRouting(input, now),
+      status: input.status ?? "followup_needed",
+      inArea: input.inArea ?? null,
+      followUpAt: input.followUpAt ?? null,
+    }),
+  );
   let lead: Lead;
   if (opts.once) {
     // ON CONFLICT DO NOTHING on (tenantId, sourceRef), then the row that won is read back.

@@ -9,6 +9,7 @@ import { addMember, completeSetup, makeInboxLead, makeLead, makeTenant, makeUser
 import { compareQueue, queueGroupFor } from "./queue-order";
 import { LEAD_STATUSES } from "./status-transitions";
 import { REBOOK_ACTION } from "./apply-lead-change";
+import { DECLINED_ACTION, ESTIMATE_FOLLOW_UP_ACTION, OUT_OF_AREA_ACTION } from "@/server/calls/next-step";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let fx: Awaited<ReturnType<typeof setup>>;
@@ -327,6 +328,44 @@ describe(`lead handoff and inbox (${engineName})`, () => {
       actorId: fx.staff.id,
       data: { from: "answered_by_ai", to: "followup_needed" },
     });
+  });
+
+  it("a lead marked not booked is no longer a call back: it is closed as declined, or followed up as an estimate", async () => {
+    const lead = await makeInboxLead(db.prisma, fx.tenant.id, { ownerId: fx.staff.id, status: "missed" });
+    expect((await leadOf(lead.id)).nextAction).toBe("Call the customer back");
+    await fx.asStaff.leads.changeStatus({ leadId: lead.id, status: "not_booked" });
+    const after = await leadOf(lead.id);
+    expect(after).toMatchObject({ status: "not_booked", nextAction: DECLINED_ACTION });
+    expect(after.dueAt!.getTime()).toBeGreaterThan(Date.now());
+
+    const target = new Date(Date.now() + 3 * 86_400_000);
+    const estimate = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      isEstimate: true,
+      followUpAt: target,
+      status: "followup_needed",
+    });
+    await fx.asStaff.leads.changeStatus({ leadId: estimate.id, status: "not_booked" });
+    expect(await leadOf(estimate.id)).toMatchObject({ nextAction: ESTIMATE_FOLLOW_UP_ACTION, dueAt: target });
+  });
+
+  it("a lead that comes in not booked gets the not-booked next step, not the source's call back", async () => {
+    const away = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      status: "not_booked",
+      inArea: false,
+    });
+    expect(await leadOf(away.id)).toMatchObject({ nextAction: OUT_OF_AREA_ACTION });
+    const target = new Date(Date.now() + 3 * 86_400_000);
+    const estimate = await makeInboxLead(db.prisma, fx.tenant.id, {
+      ownerId: fx.staff.id,
+      source: "referral",
+      notes: "Referred by the Hendersons",
+      status: "not_booked",
+      isEstimate: true,
+      followUpAt: target,
+    });
+    expect(await leadOf(estimate.id)).toMatchObject({ nextAction: ESTIMATE_FOLLOW_UP_ACTION, dueAt: target });
   });
 
   it("cancels the booked visit when a booked lead moves to follow-up needed, and says so on the timeline", async () => {

@@ -7,7 +7,7 @@ import { tenantScoped } from "@/server/db/tenant-scope";
 import { engineName, useTestDatabase } from "@/server/test/test-db";
 import { composeText } from "./compose-text";
 import { getMessagingSettings } from "./messaging-settings";
-import { previewTemplate } from "./preview-template";
+import { NO_NUMBER_YET, previewTemplate } from "./preview-template";
 import { DEFAULT_TEMPLATES } from "./render-template";
 
 let db: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -44,6 +44,27 @@ describe(`the messaging preview (${engineName})`, () => {
       bookingUrl: "https://example.com/book",
     });
     expect(linked.text).toMatch(/\/r\/[A-Za-z0-9_-]{22}/);
+  });
+
+  it("a business with no number yet never previews another business's number as its own", async () => {
+    const tenant = await makeTenant(db.prisma, { name: "Brand New Plumbing" });
+    const ctx = { db: tenantScoped(db.prisma, tenant.id), tenantId: tenant.id };
+    const preview = await previewTemplate(ctx, {
+      purpose: "text_back",
+      template: DEFAULT_TEMPLATES.text_back,
+      bookingUrl: null,
+    });
+    expect(preview.text).toContain(`call us back at ${NO_NUMBER_YET}`);
+    expect(preview.text).not.toMatch(/\(\d{3}\) \d{3}-\d{4}/);
+    expect(preview.noNumberYet).toBe(true);
+    await completeSetup(db.prisma, tenant.id);
+    const later = await previewTemplate(ctx, {
+      purpose: "text_back",
+      template: DEFAULT_TEMPLATES.text_back,
+      bookingUrl: null,
+    });
+    expect(later.noNumberYet).toBe(false);
+    expect(later.text).toMatch(/call us back at \(\d{3}\) \d{3}-\d{4}/);
   });
 
   it("previews a visit booked inside the business's hours, whatever the time the owner opens the page", async () => {

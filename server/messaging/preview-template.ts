@@ -12,6 +12,8 @@ import { phoneLabel } from "@/server/leads/labels";
 const SAMPLE_LINK_TOKEN = "Xq3v9LbT0aZk2mPw8RyN1c";
 
 export const SAMPLE_CALLER = { name: "Maria" };
+/** Where the preview's {phone} stands while the business has no tracking or contact number. */
+export const NO_NUMBER_YET = "[your tracking number]";
 
 /** The preview's visit: the business's next booking slot a day or more away, else 10 AM its time two days out. */
 export function sampleVisitAt(slots: readonly WeeklySlot[], timeZone: string, now: Date): Date {
@@ -48,6 +50,7 @@ export async function previewTemplate(
   const slots = await ctx.db.bookingSlot.findMany({
     select: { weekday: true, startMinute: true, endMinute: true },
   });
+  const callBackAt = settings?.contactPhone ?? tracking?.e164 ?? null;
   // Exactly what would be sent: the same template choice and a link of the real form.
   const template = effectiveTemplate(input.purpose, input.template, {
     bookingUrl: input.bookingUrl ?? null,
@@ -58,7 +61,8 @@ export async function previewTemplate(
     name: SAMPLE_CALLER.name,
     link: input.bookingUrl ? publicUrl(`/r/${SAMPLE_LINK_TOKEN}`) : null,
     appointment: formatAppointment(sampleVisitAt(slots, tenant.timeZone, now), tenant.timeZone, slots),
-    phone: phoneLabel(settings?.contactPhone ?? tracking?.e164 ?? "+15125550100"),
+    // No number yet: a stand-in that cannot be taken for a real one (never another business's number).
+    phone: callBackAt ? phoneLabel(callBackAt) : NO_NUMBER_YET,
   });
   return {
     purpose: input.purpose,
@@ -67,5 +71,7 @@ export async function previewTemplate(
     segments: segmentsOf(text),
     unknown: unknownVariables(input.template),
     missingLink: input.purpose === "text_back" && !!input.bookingUrl && !input.template.includes("{link}"),
+    /** The text gives a number to call, and the business has none yet. */
+    noNumberYet: !callBackAt && text.includes(NO_NUMBER_YET),
   };
 }
