@@ -1150,16 +1150,21 @@ function reading(utterance: string): Reading {
  * nothing is backing up" is no sewage backing up.
  */
 function heard(cue: CompiledCue, r: Reading): boolean {
-  // normalize() and plainVerbs() keep the words and their order: the n-th word of `text` is the
-  // n-th word of what was said.
-  const saidAt = (index: number) =>
-    r.starts[r.text.slice(0, index).match(WORD)?.length ?? 0] ?? r.said.length;
   for (const m of cueMatches(cue, r.text)) {
-    if (negatedAt(r.said, saidAt(m.index!))) continue;
+    if (negatedAt(r.said, saidAt(r, m.index!))) continue;
     const tail = afterGapAt(cue, m[0]);
-    if (tail === null || !negatedAt(r.said, saidAt(m.index! + tail))) return true;
+    if (tail === null || !negatedAt(r.said, saidAt(r, m.index! + tail))) return true;
   }
   return false;
+}
+
+/**
+ * Where in what was said the word at `index` of the cues' text starts: normalize() and plainVerbs()
+ * keep the words and their order, so the n-th word of `text` is the n-th word of what was said.
+ * (A function of its own, not a closure made for every cue heard: this runs for every rule.)
+ */
+function saidAt(r: Reading, index: number): number {
+  return r.starts[r.text.slice(0, index).match(WORD)?.length ?? 0] ?? r.said.length;
 }
 
 function normalize(text: string): string {
@@ -1192,6 +1197,19 @@ export function ownProblemNow(utterance: string): string {
 
 /** The emergency the caller describes, or null. Rules are checked in the order above (gas first). */
 export function detectEmergency(utterance: string): EmergencyKind | null {
+  // One turn reads the same words several times (the emergency, the urgency, how routine it is):
+  // the answer is kept for the last few answers, as the words decide it alone.
+  const key = utterance.toLowerCase();
+  const known = EMERGENCY_OF.get(key);
+  if (known !== undefined) return known;
+  const kind = emergencyIn(utterance);
+  if (EMERGENCY_OF.size >= 64) EMERGENCY_OF.clear();
+  EMERGENCY_OF.set(key, kind);
+  return kind;
+}
+const EMERGENCY_OF = new Map<string, EmergencyKind | null>();
+
+function emergencyIn(utterance: string): EmergencyKind | null {
   const own = ownProblemNow(utterance);
   if (settledInThePast(own)) return null;
   const r = reading(own);
