@@ -1026,8 +1026,14 @@ const WATER_OFF =
   /\b((valve|water|main|supply|shutoff|shut-off)( is| was| got| has been| been|'s)? (shut|turned|switched) off|(shut|turned|switched|closed) (off )?the (little |water |shut-?off )?(water|valve|main|supply|knob|handle|stop)( off)?|(shut|turned|switched) (it|that) off|(it|the water|that) (finally |just )?stopped(?! up)|everything'?s off|everything is (shut |turned )?off)\b/;
 /** Over ("last night… we cleaned it all up"), or stopped at the valve and cleaned up ("…got the valve shut off and we mopped it all up"). */
 const RESOLVED = {
-  test: (said: string) => (IN_THE_PAST.test(said) || WATER_OFF.test(said)) && SETTLED.test(said),
+  test: (said: string) =>
+    ((IN_THE_PAST.test(said) || WATER_OFF.test(said)) && SETTLED.test(said)) ||
+    // "This morning the water come out everywhere… I clean already, now is dry": dry now, said so.
+    (/\bthis morning\b/.test(said) && DRY_NOW.test(said)),
 };
+/** The caller says it is dry now, in so many words. */
+const DRY_NOW =
+  /\b(now (is|it's|it is|its|everything's|everything is) dry|(is|it's|it is|its) dry now|dry now)\b/;
 /**
  * A problem that comes back now and then ("it backs up every couple of months"), said with nothing
  * happening now: a visit to fix it, not an emergency.
@@ -1061,6 +1067,8 @@ const STILL_HAPPENING = {
           /\b(it'?ll|it will|will|might|could|may|would|gonna|going to) (do it |do that |happen |overflow |flood |back up )?again\b/g,
           " ",
         )
+        // "This morning … now is dry": the morning of what happened, when the caller says it is dry now.
+        .replace(/\bthis morning\b/g, (m, at: number, all: string) => (DRY_NOW.test(all) ? " " : m))
         // "…before it happens again": the next time, not this one.
         .replace(
           /\b(before|in case|if|so|till|until) (it|that|this) (happens|does it|does that|floods|overflows|backs up|leaks) again\b/g,

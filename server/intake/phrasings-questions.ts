@@ -661,6 +661,9 @@ export const WRONG_NUMBER = notCustomer({
     "is this [the] doctor's office",
     "calling about/for my/a prescription/refill",
     "prescription refill",
+    // "I was calling my daughter. I pushed the wrong button."
+    "pushed/pressed/hit/touched [the] wrong button/number/contact/name",
+    "i was calling/trying my daughter/son/mom/mother/dad/father/sister/brother/husband/wife/friend/grandson/granddaughter",
   ],
   hits: [
     "sorry, wrong number",
@@ -670,9 +673,11 @@ export const WRONG_NUMBER = notCustomer({
     "I'm calling about my prescription, is it ready",
     "Oh. Plumbing? No, I must've dialed wrong",
     "is this Rosie's Nails? I need to move my Thursday pedicure",
+    "Oh, no, I'm sorry, I was calling my daughter. I pushed the wrong button.",
   ],
   misses: [
     "my sink is leaking",
+    "my son is calling, his sink is clogged",
     "it's not the toilet, it's the tub",
     "is this the plumber?",
     "the line to the dishwasher was put in wrong",

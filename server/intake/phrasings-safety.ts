@@ -592,13 +592,14 @@ export const ACTIVE_LEAK = rule({
   when: "An active leak indoors.",
   anyOf: [
     "leak/leaks/leaking/leaky/leaked",
-    "water [is/keeps] coming/pooling/dripping out/in/through/from/under/down",
+    // ("The hot water's coming out rusty": the water's colour, not a leak.)
+    "water [is/keeps] coming/pooling/dripping out/in/through/from/under/down -rusty/brown/dirty/discolored/cloudy/orange/yellow/milky/murky/muddy/black/lukewarm/cold",
     "puddle",
     "soaked",
     "wet floor/carpet/ceiling/wall",
   ],
   hits: ["the pipe under the sink is leaking", "there's a puddle by the water heater"],
-  misses: ["it's not leaking", "no leak that I can see"],
+  misses: ["it's not leaking", "no leak that I can see", "the hot water's coming out rusty"],
 });
 
 export const CEILING_OR_WALL = rule({
@@ -887,13 +888,14 @@ export const LOW = words({
   // Work put in before, leaking now, is a repair: "some other company put in a new toilet three
   // weeks ago and now every time we flush there's water on the floor".
   unless: [
-    "put/installed … ago/last … leak*/water/drip*/puddle*/wet/clog*/broke*/crack*/running/won't/doesn't/keeps",
+    "put/installed … ago/last/back … leak*/water/drip*/puddle*/wet/clog*/broke*/crack*/running/won't/doesn't/keeps",
     "since … put/installed … leak*/water/drip*/puddle*/wet/clog*/broke*/crack*/running/won't/doesn't/keeps",
   ],
   misses: [
     "the toilet is clogged",
     "I need someone to fix the toilet, it won't stop running",
     "Some other company put in a new toilet three weeks ago and now every time we flush there's water on the floor around the base.",
+    "You guys put in a new water heater for us back in November, and now there's a little puddle around the base.",
   ],
 });
 

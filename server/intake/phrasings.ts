@@ -446,6 +446,8 @@ export const WHO_DID_I_REACH = rule({
   when: "'Is this the plumber?': the caller checking who they reached, never a description of a problem.",
   anyOf: [
     "is/was this/that/it [the/a] plumber/plumbers/plumbing [company/place/office/service/guy/guys/people]",
+    // Cut off mid-word ("Hello? Is this the plumb—").
+    "is this [the/a] plumb/plum $",
     "am i talking/speaking to/with [the/a] plumber/plumbers/plumbing [company/place/office/service]",
     "did/have i call/called/reach/reached/get/got [the/a] plumber/plumbers/plumbing [company/place/office/service]",
     "is this/that the right number",
@@ -458,6 +460,7 @@ export const WHO_DID_I_REACH = rule({
     "hello, is this the plumbing company",
     "did I reach the plumber",
     "who am I talking to",
+    "Hello? Hello? Is this the plumb—",
   ],
   misses: ["the plumber came last year and the pipe leaks again", "my toilet is clogged"],
 });

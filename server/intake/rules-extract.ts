@@ -102,7 +102,7 @@ const NAME_STOP = new Set(
     "urgent bad terrible awful crazy insane annoying ridiculous frustrating emergency quick regarding about concerning for " +
     "same time let she'll he'll they'll you'll y'all by " +
     "mr mrs ms miss dr sir maam ma'am the at located over from in zip code sorry back shoot oops gosh " +
-    "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably " +
+    "call book send come need needs want wants have has get got can could would should will do does did schedule visit maybe probably put write " +
     "sounds nope nah yup sure fine perfect works work tomorrow today monday tuesday wednesday thursday friday saturday sunday morning afternoon " +
     "first second third last name names spelled spell letter letters with like kind sort guy guys somebody someone anyone are there hello under before after " +
     "house address street apartment unit everybody everyone people folks friends calls that'll thatll that'd thatd that's thats " +
@@ -220,7 +220,9 @@ export function summarizeIssue(text: string): string | null {
     "",
   );
   // ("78721, and it's my outside faucet…": the problem, not the "and" that joined it to the ZIP.)
+  // ("…and this is the third plumber I've called, so please": how the caller got here, no problem.)
   s = s
+    .replace(CALLED_AROUND, " ")
     .replace(/[\s.,!?]+$/, "")
     .replace(/^[\s,.;:-]+/, "")
     .replace(/^(?:and|so|but|plus)\b[\s,]*/i, "");
@@ -242,6 +244,10 @@ export function summarizeIssue(text: string): string | null {
   if (s.length > 200) s = `${s.slice(0, 200).replace(/\s+\S*$/, "")}…`;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** "This is the third plumber I've called", "I've tried four companies already": calling around. */
+const CALLED_AROUND =
+  /\b(?:(?:this|you|you're|you are|that's|it's)\s+(?:is\s+)?)?(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last)\s+(?:plumber|plumbing company|company|place|one|number)\s+(?:i'?ve|i have|we'?ve|we have|i|we)\s+(?:called|tried|rung|phoned)(?:\s+(?:today|this morning|so far|already))?|\b(?:i'?ve|i have|we'?ve|we have)\s+(?:already\s+)?(?:called|tried)\s+(?:like\s+)?(?:two|three|four|five|six|several|a bunch of|a few|\d+)\s+(?:other\s+)?(?:plumbers|companies|places|numbers)(?:\s+(?:already|today|so far))?/gi;
 
 /** "o'brien" is O'Brien, "mcdonald" McDonald; "DeLuca" as said keeps its capitals; "there's" is not "There'S". */
 function titleCase(word: string): string {
@@ -441,12 +447,14 @@ function nameWithoutTitle(text: string, askedForName: boolean): string | null {
   // "leak. 78704. dan.": a terse caller's fragments, one of them a common given name on its own.
   // (Not where someone else is spoken of: "78701, it's for my mom, linda" names the mother.)
   if (!askedForName && !THIRD_PARTY.test(spoken)) {
-    const fragments = spoken
-      .split(/[.,;!?]/)
-      .map(clean)
-      .filter(Boolean);
-    const lone = fragments.length >= 2 ? fragments.find((f) => GIVEN_NAMES.has(f.toLowerCase())) : undefined;
-    if (lone) return titleCase(lone);
+    // ("Hello? Dolores? Is that you, mija?": a name asked after is who the caller is looking for.)
+    const pieces = spoken.split(/(?<=[.,;!?])/);
+    const fragments = pieces.map(clean).filter(Boolean);
+    const lone =
+      fragments.length >= 2
+        ? pieces.find((f) => !f.trim().endsWith("?") && GIVEN_NAMES.has(clean(f).toLowerCase()))
+        : undefined;
+    if (lone) return titleCase(clean(lone));
   }
   const whole = nameIn(clean(spoken), askedForName);
   // "It's Harold Jenkins. Most folks call me Hal": a full name does not run on into the next sentence.
@@ -834,6 +842,10 @@ export function callbackAsked(text: string, callerName: string | null): boolean 
  * "Yeah, send someone. Or actually, could I just get a call back? … No, no, let's just book it":
  * the caller's last decision counts. A later "no" alone ("no, not tomorrow though") takes nothing back.
  */
+/** "I'm at work till then", said after the day the caller asks for. */
+const UNTIL_THEN =
+  /\b(?:i'm|i am|im|we're|we are|i'll be|we'll be|i work|we work)\s+(?:(?:at work|working|busy|away|out of town|gone|out|tied up|on a job)\s+)?(?:till|until|til|'til)\s+then\b[.!]?/gi;
+
 /** What turns the visit down even after an "okay" ("oh, okay. no worries"); a later bare "no" does not. */
 const TURNED_DOWN =
   /\b(no worries|no thanks?|no thank you|never ?mind|i'm (good|fine|okay)|not (right )?now|don't need (it|one|anyone|anybody)|that's (ok|okay|alright|all right|fine))\b/;
@@ -2157,7 +2169,7 @@ const NAME_DASH = /\b(\p{L}{2,})\s+(?:dash|hyphen)\s+(\p{L}{2,})\b/giu;
  */
 export function callerUnderAnotherName(text: string): string | null {
   const under =
-    /\b(?:put|write|use)\s+(?:(?:it|this|that|the (?:visit|appointment|job))\s+(?:down\s+)?under\s+)?(?:his|her|their|my\s+[a-z-]+'s)\s+name\b/i.exec(
+    /\b(?:put|write|use)\s+(?:(?:it|this|that|the (?:visit|appointment|job))\s+(?:down\s+)?under\s+)?(?:(?:his|her|their|my\s+[a-z-]+'s)\s+name\b|(?<=under\s+)my\s+(?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|aunt|uncle|son|daughter|tenant)\b)/i.exec(
       text,
     );
   if (!under) return null;
@@ -2170,11 +2182,11 @@ export function callerUnderAnotherName(text: string): string | null {
 
 /** "Put it under her name, Ida Lindqvist", "put her name, Lakshmi Iyer": the name follows. */
 const UNDER_ANOTHER_NAME =
-  /\b(?:put|write|use)\s+(?:(?:it|this|that|the (?:visit|appointment|job))\s+(?:down\s+)?under\s+)?(?:his|her|their|my\s+[a-z-]+'s)\s+name\s*[,:]?\s*(?:is\s+|it's\s+)?(?=\p{Lu})/u;
+  /\b(?:put|write|use)\s+(?:(?:it|this|that|the (?:visit|appointment|job))\s+(?:down\s+)?under\s+)?(?:(?:his|her|their|my\s+[a-z-]+'s)\s+name|(?<=under\s+)my\s+(?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|aunt|uncle|son|daughter|tenant))\s*[,:]?\s*(?:is\s+|it's\s+)?(?=\p{Lu})/u;
 
 /** "Put me down as Kim", "just put down the Hendersons", "put it under the name Ruiz": the name follows. */
 const PUT_DOWN_AS =
-  /\b(?:put|write|mark)\s+(?:(?:(?:me|us|it|that)\s+)?down\s+(?:as\s+|under\s+)?|(?:me|us|it|that)\s+under\s+)(?:the\s+name\s+(?:of\s+)?)?/gi;
+  /\b(?:put|write|mark)\s+(?:(?:(?:me|us|it|that)\s+)?down\s+(?:as\s+|under\s+)?|(?:me|us|it|that)\s+under\s+)(?:the\s+name\s+(?:of\s+)?)?(?!(?:his|her|their|my\s+[a-z-]+'s|my\s+(?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|aunt|uncle|son|daughter|tenant))\b)/gi;
 
 /**
  * The part of an answer that holds the name: after the caller's last self-correction ("no wait",
@@ -2406,6 +2418,9 @@ export function extractByRules(
     }
     case "slot": {
       if (out.question === "today") break;
+      // "Anything Thursday? I'm at work till then": busy before the day asked for, not on it.
+      text = text.replace(UNTIL_THEN, " ");
+      lower = text.toLowerCase();
       // "Twenty one oh six Harris Boulevard" said again at the time question: its numbers are no time.
       const street = ADDRESS_WITH_SUFFIX.exec(spokenAddress(text));
       if (street && out.address) {

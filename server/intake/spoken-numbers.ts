@@ -142,7 +142,10 @@ export function findZip(text: string): string | null {
       if (joined.length === 5 && runs[i]!.length < 5) found.add(joined);
     }
   }
-  return found.size === 1 ? [...found][0]! : null;
+  if (found.size === 1) return [...found][0]!;
+  // "We're out at 11900 FM 1826, the zip's 78737": with two five-digit runs, the one said as the ZIP.
+  const cued = found.size > 1 ? /\bzip(?:\s*code)?(?:'s|\s+is|:)?\s+(\d{5})\b/i.exec(text)?.[1] : undefined;
+  return cued && found.has(cued) ? cued : null;
 }
 
 /** A ten-digit US phone number in a transcript, said whole or in groups ("512, 555, 0199"; a leading 1 is dropped), or null. */

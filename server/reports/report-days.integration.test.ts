@@ -332,7 +332,7 @@ describe(`the report's closed days, rolled up (${engineName})`, () => {
     expect(await read(t.id, periods)).toEqual(expected);
   });
 
-  it("rolls up a day once it has closed at midnight in the business's time zone", async () => {
+  it("rolls up a day an hour after it closed at midnight in the business's time zone", async () => {
     const t = await makeTenant(prisma, { name: "Midnight Plumbing", timeZone: "America/Chicago" });
     // March 20, 23:59:59.999 CDT and March 21, 00:00 CDT.
     const lastOf20 = new Date("2026-03-21T04:59:59.999Z");
@@ -347,8 +347,11 @@ describe(`the report's closed days, rolled up (${engineName})`, () => {
     expect(total(await read(t.id, before))).toMatchObject({ leads: 2, temperatureSum: 30 });
 
     await makeLead(prisma, t.id, { createdAt: midnight, temperature: 40 });
-    const after = await periodsOf(t.id, thisMonth, midnight);
-    expect(await rollUp(t.id, after, midnight)).toBe(1);
+    // Over, but not for an hour yet: counted live (a write to its latest leads takes no lock).
+    expect(await rollUp(t.id, await periodsOf(t.id, thisMonth, midnight), midnight)).toBe(0);
+    const anHourLater = min(midnight, 60);
+    const after = await periodsOf(t.id, thisMonth, anHourLater);
+    expect(await rollUp(t.id, after, anHourLater)).toBe(1);
     expect((await rolledDays(t.id)).at(-1)).toBe("2026-03-20");
     const counts = await read(t.id, after);
     expect(counts).toEqual(await live(t.id, after));
@@ -386,6 +389,45 @@ describe(`the report's closed days, rolled up (${engineName})`, () => {
       expect(total(await read(t.id, periods)).won).toBe(5);
       expect(await rollUp(t.id, periods)).toBe(31 + 28);
       expect(total(await read(t.id, periods)).won).toBe(5);
+    },
+  );
+
+  it.skipIf(engineName === "pglite")(
+    "lets a write to a lead that came in during the last half hour through while a roll-up holds the lock; an older lead's waits",
+    async () => {
+      const t = await makeTenant(prisma, { name: "Fresh Plumbing", timeZone: "America/Chicago" });
+      const recent = await makeLead(prisma, t.id, { createdAt: new Date(), temperature: 10 });
+      const old = await makeLead(prisma, t.id, {
+        createdAt: new Date("2026-03-10T15:00:00Z"),
+        temperature: 10,
+      });
+      let locked!: () => void;
+      let release!: () => void;
+      const holding = new Promise<void>((r) => (locked = r));
+      const released = new Promise<void>((r) => (release = r));
+      // A roll-up's exclusive hold on the business's report-days lock.
+      const rollup = prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(report_days_lock_key(${t.id}))`;
+          locked();
+          await released;
+        },
+        { timeout: 20_000 },
+      );
+      await holding;
+      const within = <T>(ms: number, p: Promise<T>) =>
+        Promise.race([
+          p.then(() => "done" as const),
+          new Promise<"waiting">((r) => setTimeout(() => r("waiting"), ms)),
+        ]);
+      expect(
+        await within(2_000, prisma.lead.update({ where: { id: recent.id }, data: { temperature: 20 } })),
+      ).toBe("done");
+      const olderWrite = prisma.lead.update({ where: { id: old.id }, data: { temperature: 20 } });
+      expect(await within(500, olderWrite)).toBe("waiting");
+      release();
+      await rollup;
+      await olderWrite;
     },
   );
 });

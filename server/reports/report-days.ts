@@ -14,7 +14,10 @@
 // - Every such write takes the business's report-days lock in shared mode until it commits; the
 //   roll-up takes it exclusively without waiting and rolls nothing up when a write is under way, so
 //   it never stores a day counted before a write that commits after it.
-// - Only days that have ended are rolled up: today changes with every call.
+// - Only days that have been over for an hour are rolled up (ROLLUP_WAIT, by the node clock to pick
+//   them, and by the database clock in the statement that stores them): today changes with every
+//   call, and a write to a lead that came in during the last half hour takes no lock and forgets
+//   nothing (migration `report_days_recent_leads_unlocked`) — the call path's writes are all such.
 import { Prisma } from "@/server/db/generated/client";
 import type { TenantDb } from "@/server/db/tenant-scope";
 import { tenantSql } from "@/server/db/tenant-sql";
@@ -41,7 +44,7 @@ export async function rollUpClosedDays(
   now: Date,
 ): Promise<number> {
   const closed = [...new Map(periodDays(periods).map((d) => [`${d.tenantId}:${d.day}`, d])).values()].filter(
-    (d) => d.end <= now,
+    (d) => d.end.getTime() <= now.getTime() - ROLLUP_WAIT_MS,
   );
   if (!closed.length) return 0;
   const missing = new Set(
@@ -68,6 +71,13 @@ export async function rollUpClosedDays(
 
 const DAYS_PER_TRANSACTION = 7;
 
+/**
+ * How long a day has been over before it is rolled up. Writes to leads that came in during the
+ * last half hour skip the report-days lock (the database's `report_days_forget`), so a roll-up must
+ * never store a day that such a write could still change: an hour leaves half an hour of margin.
+ */
+export const ROLLUP_WAIT_MS = 60 * 60_000;
+
 /** Rolls up these days of the business in one transaction; null when a write to it is under way. */
 function rollUpDays(db: TenantDb, days: readonly PeriodDay[]): Promise<number | null> {
   return db.$transaction(async (tx) => {
@@ -90,6 +100,8 @@ function rollUpDays(db: TenantDb, days: readonly PeriodDay[]): Promise<number | 
       rd AS (
         INSERT INTO "ReportDay" ("tenantId", day, "timeZone", "startAt", "endAt", definitions)
         SELECT s.tenant_id, s.day, s.time_zone, s.start_at, s.end_at, ${ROLLUP_DEFINITIONS} FROM s
+        -- Over for an hour by the database's clock too, the clock the writes' triggers read.
+        WHERE s.end_at <= (now() AT TIME ZONE 'UTC') - interval '1 hour'
         RETURNING id, "tenantId", day
       ),
       g AS (

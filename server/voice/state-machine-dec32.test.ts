@@ -1,6 +1,7 @@
-// The call after what the thirty-second and thirty-third held-out batches (emergencies told in
-// unwritten words and near misses, questions at every turn, names of every kind, the read-back,
-// a bad line, availability) taught. Each lesson in wordings of its own, played as a live call reads them.
+// The call after what the thirty-second to thirty-fifth held-out batches (emergencies told in
+// unwritten words and near misses, questions at every turn, names of every kind, the read-back, a
+// bad line, availability, water heaters, hurried callers, who is calling and calls that are no
+// booking) taught. Each lesson in wordings of its own, played as a live call reads them.
 import { describe, expect, it } from "vitest";
 import { detectEmergency } from "@/server/intake/emergency-rules";
 import {
@@ -251,5 +252,95 @@ describe("work the business does not take", () => {
     const r = end(["78701", "I run a coffee shop downtown and the mop sink is clogged", "hmm"]);
     expect(r.say).toContain("call you back");
     expect(r.say).not.toContain("book a plumber");
+  });
+});
+
+describe("who is calling, and calls that are no booking", () => {
+  it("'I was calling my son, I hit the wrong button' is a wrong number, and the name asked after is no caller's", () => {
+    const r = end([
+      "Hi? Marcus? Is that you, honey?",
+      "Oh dear, no, I was calling my son. I hit the wrong button, I'm so sorry.",
+    ]);
+    expect(r.state.outcome).toBe("closed");
+    expect(r.state.fields.callerName).toBeUndefined();
+    // A terse caller's given name on its own is still the name.
+    expect(end(["clog. 78701. tom."]).state.fields.callerName).toBe("Tom");
+  });
+
+  it("'we need the septic pumped, do you do that?' is declined at once, and 'no worries' ends it", () => {
+    const r = converse([
+      "78701",
+      "Our septic tank's overdue for pumping, it's been years. Do y'all do that?",
+      "Ah, okay, no worries.",
+    ]);
+    expect(r[2]!.say).toContain("we don't do septic tanks");
+    expect(r.at(-1)!.state.outcome).toBe("not_booked");
+    // Asked about in passing, with another problem told, the problem goes on.
+    expect(end(["78701", "the tub drains slow, and do y'all pump septic tanks?"]).state.stage).toBe("name");
+  });
+
+  it("water all over the floor this morning, cleaned up and dry now, is no emergency", () => {
+    const said =
+      "This morning the dishwasher, water come out all over the kitchen floor. I clean already, now is dry. I think the drain is blocked.";
+    expect(emergencyIn(said)).toBeNull();
+    expect(
+      emergencyIn("This morning water come out all over the floor and it's still coming"),
+    ).not.toBeNull();
+  });
+
+  it("a water heater the business put in back in November, leaking now, is a repair, not new work", () => {
+    expect(
+      urgencyOf(
+        "you guys put in a new water heater for us back in november and now there's a puddle at the base",
+      ),
+    ).not.toBe("low");
+  });
+});
+
+describe("water heaters, hurried callers and rural addresses", () => {
+  it("rusty hot water from an old heater is its colour, not a leak", () => {
+    expect(
+      urgencyOf("the heater's old and the hot water comes out kind of brown, I want a new one"),
+    ).not.toBe("high");
+    expect(urgencyOf("water is coming out from under the heater")).toBe("high");
+  });
+
+  it("the ZIP said as the ZIP wins over a road number of five digits", () => {
+    const r = end(["We live at 10400 FM 969, the zip code is 78724. The kitchen drain is slow."]);
+    expect(r.state.fields.zip).toBe("78724");
+    expect(r.state.outcome).toBe("not_booked");
+  });
+
+  it("'this is the third plumber I've called' is how the caller got here, not the problem", () => {
+    const r = end(["78701, and you're the fourth company I've tried today, so please."]);
+    expect(r.state.stage).toBe("issue");
+  });
+
+  it("'is this the plumb—' cut off is a caller checking who they reached", () => {
+    const r = end(["Hello? Is this the plumb—"]);
+    expect(r.say).not.toContain("make a note");
+    expect(r.say).toContain("Demo Plumbing");
+  });
+
+  it("'anything Thursday? I'm at work till then' books Thursday", () => {
+    const r = end([
+      "78701",
+      "the bathroom faucet drips",
+      "Ada Brennan",
+      "yes",
+      "4500 Duval Street",
+      "Got anything Thursday? I'm working till then.",
+    ]);
+    expect(r.state.fields.appointmentAt).toBe("2026-03-05T15:00:00.000Z");
+  });
+
+  it("'put it under my mom, Dorothy Haines' stores the mother, and the daughter is noted", () => {
+    const r = end([
+      "78701",
+      "her water heater drips into the pan",
+      "I'm Karen Haines, but put it under my mom, Dorothy Haines.",
+    ]);
+    expect(r.state.fields.callerName).toBe("Dorothy Haines");
+    expect(r.state.fields.notes).toContain("Called by Karen Haines");
   });
 });

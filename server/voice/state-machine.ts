@@ -1645,7 +1645,15 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   const unsure =
     stage === "safety" &&
     /\b(maybe|i think so|not sure|kind of|kinda|possibly|could be|i guess|might be)\b/i.test(said);
-  const answered = !unsure && keepQuestion(t, stage, said, x);
+  // "We need our septic tank pumped. Do you guys do that?": asked about work the business does not
+  // take, told as the problem itself — declined at once, below, not noted for the plumber.
+  const askedAboutDeclined =
+    stage === "issue" &&
+    x.question === "services" &&
+    !x.emergency &&
+    !!x.issueSummary &&
+    describedNotOffered(x.issueSummary, t.ctx.answers?.servicesNotOffered ?? []) !== null;
+  const answered = !unsure && !askedAboutDeclined && keepQuestion(t, stage, said, x);
   // "Our septic tank needs pumping": work the business does not take, told as the problem, not
   // asked about, is said so at once, as an answer to "do you do septic tanks?" would be. (Asked
   // about in passing — "the drain's slow, and do y'all pump septic tanks?" — the question is
