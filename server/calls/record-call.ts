@@ -96,13 +96,14 @@ export type NewCallSettings = { missedCallOwnerId: string | null; missedCallSequ
 
 /**
  * `INSERT INTO table (…) SELECT … FROM` one row of the statement's input (`input.j->'key'`), typed
- * by the table itself (json_populate_record), with the tenant id always the statement's own bound
- * tenant (`tenant.id`).
+ * by the table itself (jsonb_populate_record), with the tenant id always the statement's own bound
+ * tenant (`tenant.id`). The input is jsonb, parsed once: `->` on a json value parses the whole
+ * document again for every row.
  */
 function rowOf(table: string, key: string, row: Record<string, unknown>, when: Prisma.Sql) {
   const { insert, select } = columnsOf(table, row);
   return Prisma.sql`${insert}
-    SELECT tenant.id, ${select} FROM tenant, input, json_populate_record(NULL::${Prisma.raw(`"${table}"`)}, input.j->${Prisma.raw(`'${key}'`)}) r
+    SELECT tenant.id, ${select} FROM tenant, input, jsonb_populate_record(NULL::${Prisma.raw(`"${table}"`)}, input.j->${Prisma.raw(`'${key}'`)}) r
     WHERE ${when}`;
 }
 
@@ -198,7 +199,7 @@ export async function recordIncomingCallOnce(
   const created = Prisma.sql`EXISTS (SELECT 1 FROM new_call)`;
   const [row] = await tenantSql(db)<{ created: boolean; webhookIds: string[] }[]>(
     (tenants) => Prisma.sql`
-    WITH tenant AS (SELECT ${tenants}::text AS id), input AS (SELECT ${JSON.stringify(rows)}::json AS j), new_lead AS (
+    WITH tenant AS (SELECT ${tenants}::text AS id), input AS (SELECT ${JSON.stringify(rows)}::jsonb AS j), new_lead AS (
       ${rowOf("Lead", "lead", rows.lead, Prisma.sql`TRUE`)}
       ON CONFLICT ("tenantId", "sourceRef") DO NOTHING RETURNING "id"
     ), new_call AS (
@@ -212,7 +213,7 @@ export async function recordIncomingCallOnce(
       INSERT INTO "WebhookDelivery" ("id", "tenantId", "endpointId", "eventType", "leadId", "payload", "nextAttemptAt", "createdAt")
       SELECT 'msg_' || rtrim(translate(encode(uuid_send(gen_random_uuid()), 'base64'), '+/', '-_'), '='),
         e."tenantId", e."id", '${Prisma.raw(LEAD_CREATED)}', h."leadId", h."payload", h."at", h."at"
-      FROM "WebhookEndpoint" e, input, json_to_record(input.j->'hook') AS h("leadId" text, "payload" text, "at" timestamp(3))
+      FROM "WebhookEndpoint" e, input, jsonb_to_record(input.j->'hook') AS h("leadId" text, "payload" text, "at" timestamp(3))
       WHERE e."tenantId" IN (SELECT id FROM tenant) AND e."enabled" AND '${Prisma.raw(LEAD_CREATED)}' = ANY(e."events")
         AND ${c.isTest ? Prisma.sql`FALSE` : created}
       RETURNING "id"
