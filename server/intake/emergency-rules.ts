@@ -146,6 +146,8 @@ const SPREADING = [
 
 /** "Only when it's on", "when I flush": a fixture misbehaving while in use, under the caller's control. */
 const WHEN_IN_USE = [
+  // "Every time the washing machine drains, water comes up out of the floor drain".
+  "every/each time … runs/run/drains/drain/empties/empty/flushes/flush/use/uses/showers/shower/turn/turns",
   "when it's on",
   "whenever it's on",
   "whenever it is on",
@@ -1216,8 +1218,24 @@ export function detectEmergency(utterance: string): EmergencyKind | null {
   return kind;
 }
 const EMERGENCY_OF = new Map<string, EmergencyKind | null>();
+/** "— no, sorry,", "no wait,", "actually no,": the caller correcting what they just said. */
+const TAKEN_BACK =
+  /(?:^|[\s,.;—–-])(?:no,?\s+(?:sorry|wait)|wait,?\s+no|actually,?\s+no|sorry,?\s+no)\b[\s,.!—–-]*/i;
+/** "It's not burst", "it isn't flooding", "not a burst pipe": what it is said not to be. */
+const NOT_WHAT_IT_IS =
+  /\b(?:it'?s not|it is not|its not|it isn'?t|it wasn'?t|not a|not really)\s+(?:a\s+)?(?:burst|busted|broken|flood\w*|pouring|gushing|spraying|leaking everywhere|an emergency|that bad)\b/i;
 
-function emergencyIn(utterance: string): EmergencyKind | null {
+function emergencyIn(said: string): EmergencyKind | null {
+  // "It's not, like, sewage or anything": a filler between commas does not end the negation.
+  const utterance = said.replace(
+    /\b(not|isn'?t|wasn'?t|no|never),?\s+(?:like|um+|uh+|you know),?\s+/gi,
+    "$1 ",
+  );
+  // "I think a pipe burst— no, sorry, I'm panicking, it's not burst, it's just dripping": what the
+  // caller takes back in the same breath, saying what it is not, is not what it is.
+  const takenBack = TAKEN_BACK.exec(utterance);
+  if (takenBack && NOT_WHAT_IT_IS.test(utterance.slice(takenBack.index)))
+    return emergencyIn(utterance.slice(takenBack.index + takenBack[0].length));
   const own = ownProblemNow(utterance);
   if (settledInThePast(own)) return null;
   const r = reading(own);

@@ -482,7 +482,6 @@ export const COMMERCIAL = question({
     "the shopping center",
     "apartment complex/community/building",
     "# unit building/complex/property",
-    "property manage*",
     "maintenance lead/supervisor/manager/director",
     "facility/facilities manage*",
     "commercial",
@@ -525,6 +524,8 @@ export const RESIDENTIAL: PhraseRule = {
     "rent house/houses",
     "between tenants",
     "duplex/triplex/fourplex",
+    // A tenant's bathtub is a home ("I'm the property manager, the tenant says the tub is slow").
+    "tenant/tenants/renter/renters",
   ],
   hits: [
     "i do nails out of my house",
@@ -532,6 +533,7 @@ export const RESIDENTIAL: PhraseRule = {
     "the rental house on elm has a leaky tub",
     "i own a bakery but this is for my house",
     "the unit is vacant, between tenants",
+    "The tenant says the bathtub drain is really slow. I'm the property manager.",
   ],
   misses: ["i run a restaurant and the grease trap is backing up", "it's not residential, it's our office"],
 };

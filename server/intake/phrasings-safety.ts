@@ -822,7 +822,8 @@ export const LOW = words({
   when: "No problem to fix now: a quote, an install, a remodel, an inspection, maintenance.",
   anyOf: [
     "estimate/quote/bid/remodel*/renovat*/redo*/upgrade/planning/sometime/inspect*/camera/maintenance/annual",
-    "thinking about",
+    // ("I keep thinking about the water bill": a worry, not a plan.)
+    "thinking about getting/going/adding/putting/installing/redoing/doing/having/switching/a/an/new",
     "next week/month",
     "install/installing/installation [a/an] new",
     "put/putting in [a/an] new",
@@ -883,6 +884,7 @@ export const LOW = words({
     "it's new construction, we need the rough-in done",
     "Ours is a regular tank, about twelve years old, and we want to switch to tankless before it dies.",
     "So I want to swap my old tank for a tankless. Nothing's wrong with it, it's just old.",
+    "we're thinking about a new water heater",
     "How much to put in a toilet? I already bought it, it's sitting in the box in my hallway.",
   ],
   // Work put in before, leaking now, is a repair: "some other company put in a new toilet three

@@ -242,13 +242,18 @@ export const VISIT = rule({
     "over here",
   ],
   // "I can't really do a visit thing yet": a visit turned down, not asked for.
-  unless: ["can't/cannot/couldn't [really] [do/have/book/set] [up] [a/the/any] visit/appointment"],
+  unless: [
+    "can't/cannot/couldn't [really] [do/have/book/set] [up] [a/the/any] visit/appointment",
+    // "I'm not ready to book anything yet."
+    "not ready to book/schedule/commit",
+  ],
   hits: ["send someone", "book a visit", "can you come out", "yeah get a guy over here", "sign me up"],
   misses: [
     "yes please",
     "no thanks",
     "I'll think about it",
     "call me back im at work right now i cant really do a visit thing yet",
+    "I'm not ready to book anything yet.",
   ],
 });
 

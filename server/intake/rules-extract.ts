@@ -562,6 +562,18 @@ function nameIn(clean: string, askedForName: boolean): string | null {
   const byTheWay = /\b(?:i'm|i am|im)\s+([a-z'-]+\s+[a-z'-]+)\s+by the way\b/i.exec(clean);
   const passing = byTheWay ? nameFrom(byTheWay[1]!.split(" ")) : null;
   if (passing?.includes(" ") && !heard(PLUMBING, passing)) return passing;
+  // "ZIP is 78703, I'm Beth Caldwell, we're at 2411 Enfield Road…": unasked, "I'm" before a given
+  // name and a surname, both written as names, is the caller's name ("I'm Worried Sick" is not).
+  const introduced = /\b(?:[Ii]'m|[Ii] am|[Ii]m)\s+(\p{Lu}[\p{L}'-]+)\s+(\p{Lu}[\p{L}'-]+)/u.exec(clean);
+  if (
+    !askedForName &&
+    introduced &&
+    GIVEN_NAMES.has(introduced[1]!.toLowerCase()) &&
+    !NAME_STOP.has(introduced[2]!.toLowerCase()) &&
+    !isDoing(introduced[2]!) &&
+    !heard(PLUMBING, introduced[2]!)
+  )
+    return `${introduced[1]} ${introduced[2]}`;
   if (!askedForName) return null;
   const weak = cuedName(clean, WEAK_NAME_CUE, (name) => !isDoing(first(name)));
   if (weak) return weak;
@@ -1802,6 +1814,13 @@ export function problemAtReadBack(issue: string, said: string): string | null {
   if (meantFixed) return meantFixed;
   const added = said
     .split(/(?<=[.!?])\s+|\s+[—–-]\s+/)
+    // ("…the toilet upstairs also rocks, can he look at both?": the request after it is no question about the toilet.)
+    .map((part) =>
+      part.replace(
+        /,\s*(?:can|could|will|would)\s+(?:he|she|they|you|someone|somebody)\b[^.!?]*\?\s*$/i,
+        ".",
+      ),
+    )
     .find((part) => ALSO.test(part) && heard(PLUMBING, part) && !part.trim().endsWith("?"));
   const summary =
     added &&
@@ -2137,7 +2156,10 @@ const BARE_CONTRACTION = new RegExp(`\\b(${Object.keys(BARE_CONTRACTIONS).join("
 const DROPPED_G = /\b([a-z]{2,}?)in'(?=[\s.,!?;:]|$)/gi;
 
 export function heardAsWritten(text: string): string {
-  return SOUND_ALIKES.reduce((said, [wrong, right]) => said.replace(wrong, right), withEnglishGlosses(text))
+  return SOUND_ALIKES.reduce(
+    (said, [wrong, right]) => said.replace(wrong, right),
+    withEnglishGlosses(throughRelay(text)),
+  )
     .replace(DROPPED_G, "$1ing")
     .replace(SPOKEN_DASH, ", ")
     .replace(MISHEARD, (word) => MISHEARD_AS[word.toLowerCase().replace(/\s+/g, " ")] ?? word)
@@ -2150,6 +2172,27 @@ export function heardAsWritten(text: string): string {
         : written;
     });
 }
+
+/**
+ * A relay service's call for a deaf or hard-of-hearing caller: the operator introduces the call
+ * ("This is relay operator 4417 with a call from a deaf person typing. Please talk to the caller
+ * directly…"), reads the caller's words after "Caller says:" and ends each turn with "go ahead"
+ * ("GA"). The caller's words alone are the answer: the operator is no person asked for, their
+ * number no ZIP, "Relay Operator" no name.
+ */
+export function throughRelay(text: string): string {
+  const says = [...text.matchAll(/\bcaller says\s*:?\s*/gi)].at(-1);
+  const relayed = says
+    ? text.slice(says.index + says[0].length)
+    : RELAY_INTRO.test(text)
+      ? text.replace(RELAY_INTRO, " ")
+      : null;
+  if (relayed === null) return text;
+  return relayed.replace(/[\s,.]*\b(?:go ahead|ga)\b[\s.!]*$/i, "").trim();
+}
+/** The operator's own sentences: who they are and how the call works. */
+const RELAY_INTRO =
+  /[^.!?]*\b(?:relay (?:operator|service|call)|(?:deaf|hard[- ]of[- ]hearing) (?:person|caller)|i'?ll (?:read|voice|type) (?:their|what they))\b[^.!?]*[.!?]?/gi;
 
 /** Words around a name that are not part of it ("one word", "like I said"). */
 const NAME_ASIDES = /\b(?:(?:it'?s |that'?s )?(?:all )?one word|like i said|as i said|like i told you)\b,?/gi;

@@ -1,4 +1,4 @@
-// The call after what the thirty-second to thirty-fifth held-out batches (emergencies told in
+// The call after what the thirty-second to thirty-seventh held-out batches (emergencies told in
 // unwritten words and near misses, questions at every turn, names of every kind, the read-back, a
 // bad line, availability, water heaters, hurried callers, who is calling and calls that are no
 // booking) taught. Each lesson in wordings of its own, played as a live call reads them.
@@ -342,5 +342,107 @@ describe("water heaters, hurried callers and rural addresses", () => {
     ]);
     expect(r.state.fields.callerName).toBe("Dorothy Haines");
     expect(r.state.fields.notes).toContain("Called by Karen Haines");
+  });
+});
+
+describe("problems that change while the caller speaks, and how the call reaches us", () => {
+  it("'a pipe burst — no, sorry, it's not burst, it's just dripping' is the drip", () => {
+    expect(
+      emergencyIn(
+        "I think the pipe burst — no sorry, it's not burst, it's only dripping from the valve into a cup.",
+      ),
+    ).toBeNull();
+    // Corrected to something worse, it is still an emergency.
+    expect(emergencyIn("a pipe burst, no wait, it's the water heater, it's pouring out")).not.toBeNull();
+  });
+
+  it("'it was earlier, right now it's dry' answers the safety question no", () => {
+    const r = end([
+      "78701",
+      "there was a puddle under the bathroom sink this morning, from the drain I think",
+      "That was earlier, when the sink was running. Right now it's dry.",
+    ]);
+    expect(r.state.escalation).toBeNull();
+    expect(r.state.stage).toBe("name");
+  });
+
+  it("water up out of the floor drain every time the washer drains, 'not, like, sewage', is no emergency", () => {
+    expect(
+      emergencyIn(
+        "Every time the washer empties, water comes up out of the floor drain and spreads out. It's soapy, it's not, like, sewage.",
+      ),
+    ).toBeNull();
+  });
+
+  it("'we're fine, never mind' at the end ends the call, whatever came before", () => {
+    const r = end([
+      "78701",
+      "We have no water at all, nothing from any tap!",
+      "No, it's just the two of us.",
+      "Wait— oh. My son shut the main off for the sprinkler guy. It's back on now. We're fine, never mind.",
+    ]);
+    expect(r.state.outcome).toBe("not_booked");
+  });
+
+  it("a tenant's tub for a property manager is a home, and 'the unit is 4105 Speedway' is the address", () => {
+    const r = end([
+      "78701",
+      "The tenant says the tub drains really slow. I'm the property manager.",
+      "No, nothing like that.",
+      "Karen Schultz.",
+      "Yes, book it. The unit is 4105 Speedway, number B.",
+    ]);
+    expect(r.say).not.toContain("commercial");
+    expect(r.state.fields.address).toContain("4105 Speedway");
+  });
+
+  it("everything in the first breath: the name after 'I'm', the gate code and the dog for the plumber", () => {
+    const r = end([
+      "ZIP is 78701, I'm Beth Caldwell, we're at 2411 Enfield Road, the toilet keeps running. There's a gate code, it's 4419, and we've got a big dog.",
+    ]);
+    expect(r.state.fields.callerName).toBe("Beth Caldwell");
+    expect(r.state.fields.notes).toContain("gate code");
+  });
+
+  it("'do you know who does?' after work the business does not take lets it go", () => {
+    const r = converse(["78701", "Our well pump quit, no water at all.", "Oh. Okay, do you know who does?"]);
+    expect(r.at(-1)!.state.outcome).toBe("not_booked");
+  });
+
+  it("a relay operator's words are not the caller's: the caller's ZIP, problem and name are", () => {
+    const first = end([
+      "Hello, this is relay operator 4417 with a call from a deaf person typing. I'll read their words. Caller says: my zip is 78701. Go ahead.",
+    ]);
+    expect(first.state.fields.zip).toBe("78701");
+    expect(first.state.escalation).toBeNull();
+    const named = end([
+      "This is the relay service with a call from a deaf caller. Caller says: zip 78701 go ahead",
+      "Caller says: the bathroom faucet drips. go ahead",
+      "Caller says: my name is Mai Tran. go ahead",
+    ]);
+    expect(named.state.fields.callerName).toBe("Mai Tran");
+  });
+
+  it("'78702. Can I just talk to a person?' keeps the ZIP", () => {
+    const r = end(["78702. Can I just talk to a person? I don't like these machines."]);
+    expect(r.state.fields.zip).toBe("78702");
+    expect(r.state.escalation).not.toBeNull();
+  });
+
+  it("a second problem said with the name goes with the first", () => {
+    const r = end([
+      "78701",
+      "the tub drains slow",
+      "No, nothing like that.",
+      "Sunil Mehta. Oh, and the toilet upstairs also rocks, can he look at both?",
+    ]);
+    expect(r.state.fields.issueSummary).toMatch(/toilet/i);
+    expect(r.state.fields.callerName).toBe("Sunil Mehta");
+  });
+
+  it("'I keep thinking about the water bill' is a worry, not a plan", () => {
+    expect(urgencyOf("the faucet has dripped for two weeks and I keep thinking about the water bill")).toBe(
+      "normal",
+    );
   });
 });

@@ -627,7 +627,7 @@ const FOR_THE_PLUMBER =
  * digits or more, then a word that is no time: "can he come at 10 tomorrow" names no street).
  */
 const HOUSE_NUMBER_SAID =
-  /(?:^\W*|[,.;]\s*|\b(?:at|address is|address's)\s+)\d{2,6}\s+(?!(?:tomorrow|today|tonight|morning|afternoon|evening|noon|am|pm|a\.m|p\.m|o'?clock|monday|tuesday|wednesday|thursday|friday|saturday|sunday|or|to|and|ish|minutes?|hours?)\b)[a-z]|^\W*\d/i;
+  /(?:^\W*|[,.;]\s*|\b(?:at|address is|address's|(?:unit|house|place|home|property|rental|apartment) is)\s+)\d{2,6}\s+(?!(?:tomorrow|today|tonight|morning|afternoon|evening|noon|am|pm|a\.m|p\.m|o'?clock|monday|tuesday|wednesday|thursday|friday|saturday|sunday|or|to|and|ish|minutes?|hours?)\b)[a-z]|^\W*\d/i;
 
 /**
  * An address said before it was asked for. With its street type it counts at any step; without
@@ -663,7 +663,11 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
   if (unit && !v.unit) v.unit = { value: unit, said };
   // "…and mornings are better for me": kept, and the time offer starts with a time that fits.
   if (
-    (stage === "issue" || stage === "name" || stage === "booking_offer" || stage === "address") &&
+    (stage === "zip" ||
+      stage === "issue" ||
+      stage === "name" ||
+      stage === "booking_offer" ||
+      stage === "address") &&
     !x.question &&
     saysWhenItSuits(said)
   )
@@ -672,6 +676,10 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
   const forThePlumber = FOR_THE_PLUMBER.exec(said);
   if (forThePlumber && stage !== "zip" && stage !== "issue")
     addNote(t, `For the plumber: ${said.slice(forThePlumber.index).trim().slice(0, 160)}`, said);
+  // "There's a gate code, it's 4-4-1-9", "park in the back alley and come to the side door", "we've
+  // got a big dog": how to get in, for the plumber, at any step.
+  const access = stage === "confirm" ? null : accessIn(said);
+  if (access && !t.s.fields.notes?.includes(access)) addNote(t, `For the plumber: ${access}`, said);
   // "Could someone call my dad directly… His number is 512-555-0134", "please don't call before
   // noon", "can you just email me a quote?": how to reach the caller, for whoever calls back.
   const contact = stage === "zip" || stage === "confirm" ? null : contactWishesIn(said);
@@ -692,6 +700,16 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
     if (notes && notes !== t.s.fields.notes)
       store(t, "notes", notes, [t.s.evidence.notes, said].filter(Boolean).join(" … "));
   }
+}
+
+/** A sentence about getting in: a gate or door code, a lockbox, which door, where to park, a dog. */
+const ACCESS =
+  /\b(?:gate|door|entry|garage|alarm|access|building) code\b|\block ?box\b|\bkey (?:is )?under\b|\b(?:side|back|front|garage|basement) door\b|\bpark (?:in|on|at|behind|out)\b|\b(?:big|friendly|a|the|our|two) dogs?\b|\bbeware of (?:the )?dog\b|\bbuzzer\b|\bcall box\b/i;
+
+/** The sentences of an answer that say how to get in, joined; null when none does. */
+function accessIn(said: string): string | null {
+  const found = (said.match(/[^.?!]+[.?!]*/g) ?? []).map((s) => s.trim()).filter((s) => ACCESS.test(s));
+  return found.length ? found.join(" ").slice(0, 200) : null;
 }
 
 /** The address as said, with the unit the caller mentioned earlier when the address has none. */
@@ -1497,7 +1515,7 @@ const asksToHearAgain = (said: string) =>
  * done before anything was booked.
  */
 const NEVER_MIND =
-  /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang|really|darn|shoot|whatever|fine|then|(?:y'?all|you(?: guys)?) (?:don'?t|do not|can'?t))\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine)|(thanks?|thank you) anyways?|(?:i'?ll|i will|i'?m gonna|i'?m going to|gonna|we'?ll|we will|we'?re gonna|we'?re going to) (?:just )?(?:call|try|find|get|go with|look for) (?:somebody|someone|some one|another|a different|elsewhere|the [a-z]+ (?:people|guys|folks|company))(?: else| plumber| company| one)?)(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?(\W+(bye|goodbye|bye bye|bye now|take care))?\W*$/i;
+  /^\W*(?:(?:oh|ah|okay|ok|alright|all right|well|hmm|gotcha|got it|i see|dang|really|darn|shoot|whatever|fine|then|we'?re fine|we'?re good|i'?m fine|i'?m good|all good|(?:y'?all|you(?: guys)?) (?:don'?t|do not|can'?t))\W+)*(never ?mind|forget it|no worries|that'?s (all|okay|ok|fine)|(?:no,? )*(?:we|i) (?:don'?t|do not) need (?:anybody|anyone|anything|somebody|someone|a plumber)(?: after all)?|(thanks?|thank you) anyways?|(?:i'?ll|i will|i'?m gonna|i'?m going to|gonna|we'?ll|we will|we'?re gonna|we'?re going to) (?:just )?(?:call|try|find|get|go with|look for) (?:somebody|someone|some one|another|a different|elsewhere|the [a-z]+ (?:people|guys|folks|company))(?: else| plumber| company| one)?)(\W+then)?(\W+(thanks?|thank you)( (anyway|anyways|though|for your help|so much))?)?(\W+(bye|goodbye|bye bye|bye now|take care))?\W*$/i;
 /** "I don't know the zip code, I just moved here." */
 const ZIP_UNKNOWN =
   /\b((don'?t|do not|doesn'?t) know (the |my |what (the|my) |our )?zip|dunno (the |my |what (the|my) |our )?zip|not sure (of |about |what )?(the |my )?zip|no idea (what )?(the |my )?zip|(just|recently) moved|can'?t (remember|find) (the |my )?zip|forg[eo]t (the |my )?zip)\b/i;
@@ -1595,8 +1613,17 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
   }
   // "I'd rather talk to the plumber himself, can he call me back?" asks for a callback, not a transfer.
   if (x.wantsHuman && x.bookingIntent !== "callback") {
-    escalate(t, "asked_for_person", null);
-    return;
+    // "78702. Can I just talk to a person?": the ZIP said with it is kept, and one outside the area
+    // is declined as any other (below), not put through.
+    const zip = stage === "zip" && !t.s.fields.zip ? zipOf(x, said) : null;
+    if (zip) {
+      store(t, "zip", zip, said);
+      store(t, "inArea", t.ctx.serviceZips.includes(zip), said);
+    }
+    if (!zip || t.ctx.serviceZips.includes(zip)) {
+      escalate(t, "asked_for_person", null);
+      return;
+    }
   }
   // "No sorry, it's Simms with two m's": the name given earlier is corrected, and the same
   // question is asked again without counting a miss.
@@ -1704,7 +1731,15 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
       ? NEVER_MIND.test(said)
       : NEVER_MIND.test(said) &&
         /\b(never ?mind|forget it|somebody else|someone else|another|elsewhere)\b/i.test(said);
-  if (!answered && done) return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
+  // ("…he turned the main valve off and forgot. It's back on. We're fine, never mind.": the last
+  // sentence lets it go, whatever came before it.)
+  const lastSentence = (said.match(/[^.!?]+[.!?]*/g) ?? []).at(-1)?.trim() ?? "";
+  const doneAtLast =
+    (stage === "zip" || stage === "issue" || stage === "name") &&
+    lastSentence !== said.trim() &&
+    NEVER_MIND.test(lastSentence);
+  if ((!answered && done) || doneAtLast)
+    return finish(t, "not_booked", "declined_booking", t.script.notBooked(biz));
   // Not knowing the ZIP is no unclear answer: where to find it, once; then (however the caller says
   // they still don't know: "no, sorry, I really don't know it") a callback, never a lost call and
   // never a third ask.
@@ -1783,6 +1818,9 @@ function onHeard(t: Turn, stage: IntakeStage, said: string, heardAs: Extraction)
     case "name": {
       const name = groundName(x.callerName, said);
       if (name) store(t, "callerName", name, said);
+      // "Sunil Mehta. Oh, and the toilet upstairs also rocks": a second problem for the same visit.
+      const added = t.s.fields.issueSummary ? problemAtReadBack(t.s.fields.issueSummary, said) : null;
+      if (added) store(t, "issueSummary", added, said);
       if (x.bookingIntent === "callback" && !t.s.fields.bookingIntent) {
         // "Just have somebody call me": the callback is kept, and the name asked once more (who to ask for).
         store(t, "bookingIntent", "callback", said);
@@ -2016,9 +2054,16 @@ function describedNotOffered(said: string, notOffered: readonly string[]): strin
   );
 }
 
-/** "Okay, no problem", "no worries", "that's alright": said to a decline, the caller lets it go. */
+/**
+ * "Okay, no problem", "no worries", "that's alright", "do you know who does?": said to a decline,
+ * the caller lets it go.
+ */
 const LETS_IT_GO =
-  /\b(no problem|no worries|that's (alright|all right|ok|okay|fine)|it's (alright|all right|ok|okay|fine)|never ?mind|understood|i understand|no big deal|fair enough)\b/i;
+  /\b(no problem|no worries|that's (alright|all right|ok|okay|fine)|it's (alright|all right|ok|okay|fine)|never ?mind|understood|i understand|no big deal|fair enough|do you know (who|anyone|anybody|someone|somebody)|who (does|would you recommend|should i call))\b/i;
+
+/** A safety answer that puts the problem in the past: "it was earlier", "right now it's dry", "not anymore". */
+const NOT_NOW_ANSWER =
+  /\b(it was earlier|that was earlier|(right )?now it'?s dry|it'?s dry (right )?now|not anymore|not any more|not right now|not now|it stopped|it'?s stopped)\b/i;
 
 /** "My number's blocked, so call me at 512…", "you can reach me on my cell, 512…". */
 const NUMBER_GIVEN =
@@ -2121,7 +2166,13 @@ function onSafetyAnswer(t: Turn, said: string, x: Extraction): void {
     );
     return askAgain(t, "safety");
   }
-  if (x.yesNo === "no") {
+  // "It was earlier. This morning when the dishwasher ran. Right now it's dry": not now is a no.
+  // ("Right now it's dry" is no "right" that says yes; "yes, it was earlier and it's back" is a yes.)
+  const notNow =
+    NOT_NOW_ANSWER.test(said) &&
+    !detectEmergency(said) &&
+    !/^\W*(?:yes|yeah|yep|yup|uh-huh|it is|there is)\b/i.test(said);
+  if (x.yesNo === "no" || notNow) {
     s.safety = { topic: s.safety?.topic ?? "water", answer: "no" };
     // "No. Under the sink. Bucket's catching it.": a leak the caller has contained is not high.
     if (s.safety.topic === "water" && s.fields.urgency === "high" && hears(CALM, said))
