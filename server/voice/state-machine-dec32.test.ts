@@ -291,7 +291,7 @@ describe("who is calling, and calls that are no booking", () => {
   it("a water heater the business put in back in November, leaking now, is a repair, not new work", () => {
     expect(
       urgencyOf(
-        "you guys put in a new water heater for us back in november and now there's a puddle at the base",
+        "y'all put in a new water heater for us back in october, and now there's a little puddle around the base",
       ),
     ).not.toBe("low");
   });
@@ -300,19 +300,21 @@ describe("who is calling, and calls that are no booking", () => {
 describe("water heaters, hurried callers and rural addresses", () => {
   it("rusty hot water from an old heater is its colour, not a leak", () => {
     expect(
-      urgencyOf("the heater's old and the hot water comes out kind of brown, I want a new one"),
+      urgencyOf(
+        "the heater's twenty years old and the hot water's coming out brown, so I want a new one",
+      ),
     ).not.toBe("high");
     expect(urgencyOf("water is coming out from under the heater")).toBe("high");
   });
 
   it("the ZIP said as the ZIP wins over a road number of five digits", () => {
-    const r = end(["We live at 10400 FM 969, the zip code is 78724. The kitchen drain is slow."]);
+    const r = end(["We're out at 12100 FM 1826, the zip's 78724. The kitchen drain is slow."]);
     expect(r.state.fields.zip).toBe("78724");
     expect(r.state.outcome).toBe("not_booked");
   });
 
   it("'this is the third plumber I've called' is how the caller got here, not the problem", () => {
-    const r = end(["78701, and you're the fourth company I've tried today, so please."]);
+    const r = end(["It's 78701, and this is the fourth plumber I've called, so please."]);
     expect(r.state.stage).toBe("issue");
   });
 
@@ -329,7 +331,7 @@ describe("water heaters, hurried callers and rural addresses", () => {
       "Ada Brennan",
       "yes",
       "4500 Duval Street",
-      "Got anything Thursday? I'm working till then.",
+      "Do you have anything Thursday? I'm at work till then.",
     ]);
     expect(r.state.fields.appointmentAt).toBe("2026-03-05T15:00:00.000Z");
   });
