@@ -300,9 +300,7 @@ describe("who is calling, and calls that are no booking", () => {
 describe("water heaters, hurried callers and rural addresses", () => {
   it("rusty hot water from an old heater is its colour, not a leak", () => {
     expect(
-      urgencyOf(
-        "the heater's twenty years old and the hot water's coming out brown, so I want a new one",
-      ),
+      urgencyOf("the heater's twenty years old and the hot water's coming out brown, so I want a new one"),
     ).not.toBe("high");
     expect(urgencyOf("water is coming out from under the heater")).toBe("high");
   });
