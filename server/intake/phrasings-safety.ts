@@ -849,8 +849,9 @@ export const LOW = words({
     "just want/need it/them swapped/switched/upgraded",
     "not broken … just old",
     "switch*/swap*/convert* … to/for [a/an] tankless/new",
-    // A fixture the caller already bought: "it's sitting in the box in my hallway".
-    "in the box",
+    // A fixture the caller already bought: "it's sitting in the box in my hallway" (not water
+    // "in the box" at the curb, which is the meter's).
+    "sitting in the box",
     // New work: "a plumber to look at the rough-in for the bathroom we're adding and price it".
     "rough-in",
     "adding/add [on] a/an [new] bathroom/bath/kitchen/addition/room",

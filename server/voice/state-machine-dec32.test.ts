@@ -402,6 +402,9 @@ describe("problems that change while the caller speaks, and how the call reaches
     ]);
     expect(r.state.fields.callerName).toBe("Beth Caldwell");
     expect(r.state.fields.notes).toContain("gate code");
+    // A dog in the story of the problem is no instruction for the plumber.
+    const story = end(["78701", "the dog knocked the lid off the toilet tank and now it runs all night"]);
+    expect(story.state.fields.notes ?? "").not.toContain("For the plumber");
   });
 
   it("'do you know who does?' after work the business does not take lets it go", () => {
@@ -438,6 +441,10 @@ describe("problems that change while the caller speaks, and how the call reaches
     ]);
     expect(r.state.fields.issueSummary).toMatch(/toilet/i);
     expect(r.state.fields.callerName).toBe("Sunil Mehta");
+  });
+
+  it("water standing in the meter box is no fixture bought 'in the box'", () => {
+    expect(urgencyOf("there's water standing in the box at the curb by the meter")).not.toBe("low");
   });
 
   it("'I keep thinking about the water bill' is a worry, not a plan", () => {

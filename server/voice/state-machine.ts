@@ -704,7 +704,7 @@ function keepVolunteered(t: Turn, stage: IntakeStage, said: string, x: Extractio
 
 /** A sentence about getting in: a gate or door code, a lockbox, which door, where to park, a dog. */
 const ACCESS =
-  /\b(?:gate|door|entry|garage|alarm|access|building) code\b|\block ?box\b|\bkey (?:is )?under\b|\b(?:side|back|front|garage|basement) door\b|\bpark (?:in|on|at|behind|out)\b|\b(?:big|friendly|a|the|our|two) dogs?\b|\bbeware of (?:the )?dog\b|\bbuzzer\b|\bcall box\b/i;
+  /\b(?:gate|door|entry|garage|alarm|access|building) code\b|\block ?box\b|\bkey (?:is )?under\b|\b(?:side|back|front|garage|basement) door\b|\bpark (?:in|on|at|behind|out)\b|\b(?:big|friendly|large|two|three) dogs?\b|\b(?:have|got|there's) (?:a|two|three) dogs?\b|\bbeware of (?:the )?dog\b|\bbuzzer\b|\bcall box\b/i;
 
 /** The sentences of an answer that say how to get in, joined; null when none does. */
 function accessIn(said: string): string | null {
